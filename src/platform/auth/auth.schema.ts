@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { passwordSchema } from './password.ts';
+
+export const loginBody = z.object({
+  loginId: z.string({ error: 'ログインIDを入力してください' }).trim().min(1, { error: 'ログインIDを入力してください' }).max(254, { error: 'ログインIDは254文字以内で入力してください' }),
+  password: z.string({ error: 'パスワードを入力してください' }).min(1, { error: 'パスワードを入力してください' }).max(128, { error: 'パスワードは128文字以内で入力してください' }),
+});
+
+export const totpCodeBody = z.object({
+  code: z.string({ error: '確認コードを入力してください' }).regex(/^\d{6}$/, { error: '確認コードは6桁の数字で入力してください' }),
+});
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string({ error: '現在のパスワードを入力してください' }).min(1, { error: '現在のパスワードを入力してください' }),
+  newPassword: passwordSchema,
+});
+
+export const sessionResponse = z.object({
+  csrfToken: z.string(),
+  account: z.object({ id: z.string(), personId: z.string(), name: z.string(), organizationId: z.string(), organizationName: z.string(), locale: z.string(), totpEnabled: z.boolean() }),
+  roles: z.array(z.object({ role: z.string(), departmentId: z.string().nullable() })),
+  abilities: z.array(z.string()),
+  idleTimeoutMinutes: z.number(),
+  needsTotp: z.boolean(),
+  mustEnrollTotp: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof sessionResponse>;

@@ -1,0 +1,217 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { recordAuditEvent } from '../audit/auditEvents.ts';
+import { SYSTEM_CHAIN } from '../audit/audit.tables.ts';
+import type { Database } from '../db/connection.ts';
+import { asSystem, rowsOf } from '../db/tenancy.ts';
+import { HttpError } from '../http/errors.ts';
+import { people } from '../org/org.tables.ts';
+import { resolveSettings } from '../org/orgSettings.ts';
+import type { HeldRole } from '../policies/actor.ts';
+import { isAdministrator } from '../policies/actor.ts';
+import { accounts, sessions } from './auth.tables.ts';
+import { hashPassword, verifyPassword } from './hashing.ts';
+import { createSession, hashToken } from './sessions.ts';
+
+/** Failed attempts before the account is locked, and for how long (SPEC §9 lockout). */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+const badCredentials = () => new HttpError(401, 'ログインIDまたはパスワードが正しくありません', 'bad_credentials');
+
+// A real hash to verify against when the login id is unknown, so both paths take the same time.
+const dummyHash = hashPassword('Dummy-password-1!');
+
+export type LoginResult = {
+  token: string;
+  csrfToken: string;
+  needsTotp: boolean;
+  mustEnrollTotp: boolean;
+};
+
+/** Today's date (YYYY-MM-DD) in Japan, where the organizations work. */
+export function todayInJapan(now: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now);
+}
+
+/** Active role assignments of a person on a date. */
+export async function activeRoles(tx: Parameters<Parameters<Database['db']['transaction']>[0]>[0], personId: string, today: string): Promise<HeldRole[]> {
+  const rows = await tx.execute<{ role: HeldRole['role']; department_id: string | null }>(sql`
+    select role, department_id from role_assignments
+    where person_id = ${personId} and starts_on <= ${today} and (ends_on is null or ends_on >= ${today})`);
+  return rowsOf<{ role: HeldRole['role']; department_id: string | null }>(rows).map((r) => ({ role: r.role, departmentId: r.department_id }));
+}
+
+/**
+ * ログイン: checks the password (argon2id), the lockout and the account state, records the
+ * attempt in the audit trail either way, and opens a server-side session.
+ */
+export async function login(
+  database: Database,
+  input: { loginId: string; password: string; ip: string | null; userAgent: string | null },
+  now: Date,
+): Promise<LoginResult> {
+  const found = await asSystem(database, async (tx) => {
+    const [row] = await tx
+      .select({ account: accounts, leftOn: people.leftOn })
+      .from(accounts)
+      .innerJoin(people, eq(people.id, accounts.personId))
+      .where(eq(accounts.loginId, input.loginId.trim().toLowerCase()))
+      .limit(1);
+    return row ?? null;
+  });
+  if (!found) {
+    await verifyPassword(await dummyHash, input.password);
+    await asSystem(database, (tx) =>
+      recordAuditEvent(tx, { organizationId: SYSTEM_CHAIN, action: 'login_failed', entityType: 'accounts', meta: { loginId: input.loginId, reason: 'unknown_login', ip: input.ip } }),
+    );
+    throw badCredentials();
+  }
+  const { account } = found;
+  const today = todayInJapan(now);
+  const fail = async (reason: string, update?: Partial<typeof accounts.$inferInsert>) => {
+    await asSystem(
+      database,
+      async (tx) => {
+        if (update) await tx.update(accounts).set(update).where(eq(accounts.id, account.id));
+        await recordAuditEvent(tx, { organizationId: account.organizationId, action: 'login_failed', entityType: 'accounts', entityId: account.id, meta: { reason, ip: input.ip } });
+      },
+      { accountId: account.id, ip: input.ip },
+    );
+  };
+  if (account.disabledAt || (found.leftOn && found.leftOn <= today)) {
+    await fail('disabled');
+    throw badCredentials();
+  }
+  if (account.lockedUntil && account.lockedUntil > now) {
+    await fail('locked');
+    throw new HttpError(423, `ログインの失敗が続いたため、アカウントをロックしています。${LOCK_MINUTES}分後に再度お試しください`, 'locked');
+  }
+  if (!(await verifyPassword(account.passwordHash, input.password))) {
+    const failedLoginCount = account.failedLoginCount + 1;
+    const lock = failedLoginCount >= MAX_FAILED_LOGINS;
+    await fail('bad_password', { failedLoginCount: lock ? 0 : failedLoginCount, lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : account.lockedUntil });
+    throw badCredentials();
+  }
+  return asSystem(
+    database,
+    async (tx) => {
+      const roles = await activeRoles(tx, account.personId, today);
+      const org = await tx.execute<{ settings: Record<string, unknown> }>(sql`select settings from organizations where id = ${account.organizationId}`);
+      const settings = resolveSettings(rowsOf<{ settings: Record<string, unknown> }>(org)[0]?.settings);
+      await tx.update(accounts).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now }).where(eq(accounts.id, account.id));
+      const session = await createSession(tx, {
+        organizationId: account.organizationId,
+        accountId: account.id,
+        secondFactorDone: !account.totpEnabled,
+        ip: input.ip,
+        userAgent: input.userAgent,
+      });
+      await recordAuditEvent(tx, { organizationId: account.organizationId, action: 'login', entityType: 'accounts', entityId: account.id, actorAccountId: account.id, meta: { ip: input.ip } });
+      return {
+        token: session.token,
+        csrfToken: session.csrfToken,
+        needsTotp: account.totpEnabled,
+        mustEnrollTotp: !account.totpEnabled && settings.requireTotpForAdmins && isAdministrator(roles),
+      };
+    },
+    { accountId: account.id, ip: input.ip },
+  );
+}
+
+/** The session row behind a cookie token, with what request handling needs. */
+export type ResolvedSession = {
+  sessionId: string;
+  csrfToken: string;
+  secondFactorDone: boolean;
+  lastSeenAt: Date;
+  accountId: string;
+  organizationId: string;
+  personId: string;
+  personName: string;
+  departmentId: string | null;
+  locale: string;
+  totpEnabled: boolean;
+  disabled: boolean;
+  idleTimeoutMinutes: number;
+  requireTotpForAdmins: boolean;
+  roles: HeldRole[];
+};
+
+/** Looks a session up by its cookie token, with account, person, settings and active roles in one query. */
+export async function resolveSession(database: Database, token: string, now: Date): Promise<ResolvedSession | null> {
+  const today = todayInJapan(now);
+  return asSystem(database, async (tx) => {
+    const result = await tx.execute<{
+      session_id: string;
+      csrf_token: string;
+      second_factor_done: boolean;
+      last_seen_at: string | Date;
+      account_id: string;
+      organization_id: string;
+      person_id: string;
+      person_name: string;
+      department_id: string | null;
+      locale: string;
+      totp_enabled: boolean;
+      disabled: boolean;
+      settings: Record<string, unknown>;
+      roles: HeldRole[] | null;
+    }>(sql`
+      select s.id as session_id, s.csrf_token, s.second_factor_done, s.last_seen_at,
+        a.id as account_id, a.organization_id, a.person_id, p.name as person_name, p.department_id, a.locale, a.totp_enabled,
+        (a.disabled_at is not null or (p.left_on is not null and p.left_on <= ${today})) as disabled,
+        o.settings,
+        (select json_agg(json_build_object('role', r.role, 'departmentId', r.department_id)) from role_assignments r
+          where r.person_id = p.id and r.starts_on <= ${today} and (r.ends_on is null or r.ends_on >= ${today})) as roles
+      from sessions s
+      join accounts a on a.id = s.account_id
+      join people p on p.id = a.person_id
+      join organizations o on o.id = a.organization_id
+      where s.token_hash = ${hashToken(token)} and s.ended_at is null`);
+    const row = rowsOf<{
+      session_id: string;
+      csrf_token: string;
+      second_factor_done: boolean;
+      last_seen_at: string | Date;
+      account_id: string;
+      organization_id: string;
+      person_id: string;
+      person_name: string;
+      department_id: string | null;
+      locale: string;
+      totp_enabled: boolean;
+      disabled: boolean;
+      settings: Record<string, unknown>;
+      roles: HeldRole[] | null;
+    }>(result)[0];
+    if (!row) return null;
+    const settings = resolveSettings(row.settings);
+    return {
+      sessionId: row.session_id,
+      csrfToken: row.csrf_token,
+      secondFactorDone: row.second_factor_done,
+      lastSeenAt: new Date(row.last_seen_at),
+      accountId: row.account_id,
+      organizationId: row.organization_id,
+      personId: row.person_id,
+      personName: row.person_name,
+      departmentId: row.department_id,
+      locale: row.locale,
+      totpEnabled: row.totp_enabled,
+      disabled: row.disabled,
+      idleTimeoutMinutes: settings.idleTimeoutMinutes,
+      requireTotpForAdmins: settings.requireTotpForAdmins,
+      roles: row.roles ?? [],
+    };
+  });
+}
+
+/** Marks activity; written at most every 15 s to keep reads cheap. */
+export async function touchSession(database: Database, sessionId: string, now: Date): Promise<void> {
+  await asSystem(database, (tx) =>
+    tx
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt), gt(sql`${now.toISOString()}::timestamptz - ${sessions.lastSeenAt}`, sql`interval '15 seconds'`))),
+  );
+}

@@ -1,0 +1,55 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+/** Runtime configuration, read from the environment once (12-factor style). */
+export type MamoriConfig = {
+  /** PostgreSQL server URL; when absent Mamori runs on embedded PGlite in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Absolute URL users reach Mamori at (used in e-mails). */
+  publicUrl: string;
+  /** 32-byte key for encrypted personal-data columns; never stored in the database. */
+  encryptionKey: Buffer;
+  smtpUrl: string | null;
+  mailFrom: string;
+  cookieSecure: boolean;
+  /** Run the reminder scheduler in this process (disable for CLI one-shots and tests). */
+  scheduler: boolean;
+};
+
+/** Reads the key from MAMORI_ENCRYPTION_KEY (base64) or the key file, creating the file on first run. */
+export function loadEncryptionKey(env: NodeJS.ProcessEnv, keyFile: string): Buffer {
+  if (env.MAMORI_ENCRYPTION_KEY) {
+    const key = Buffer.from(env.MAMORI_ENCRYPTION_KEY, 'base64');
+    if (key.length !== 32) throw new Error('MAMORI_ENCRYPTION_KEY は32バイトをbase64で指定してください');
+    return key;
+  }
+  if (existsSync(keyFile)) return Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64');
+  mkdirSync(path.dirname(keyFile), { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(keyFile, `${key.toString('base64')}\n`, { mode: 0o600 });
+  chmodSync(keyFile, 0o600);
+  return key;
+}
+
+/** Builds the configuration from environment variables with overrides (CLI flags, tests). */
+export function loadConfig(overrides: Partial<MamoriConfig> = {}, env: NodeJS.ProcessEnv = process.env): MamoriConfig {
+  const dataDir = path.resolve(overrides.dataDir ?? env.MAMORI_DATA_DIR ?? './data');
+  const port = overrides.port ?? Number(env.PORT ?? 3000);
+  const keyFile = path.resolve(env.MAMORI_KEY_FILE ?? `${dataDir}.key`);
+  return {
+    databaseUrl: overrides.databaseUrl !== undefined ? overrides.databaseUrl : (env.DATABASE_URL ?? null),
+    dataDir,
+    port,
+    host: overrides.host ?? env.HOST ?? '127.0.0.1',
+    publicUrl: overrides.publicUrl ?? env.MAMORI_PUBLIC_URL ?? `http://localhost:${port}`,
+    encryptionKey: overrides.encryptionKey ?? loadEncryptionKey(env, keyFile),
+    smtpUrl: overrides.smtpUrl !== undefined ? overrides.smtpUrl : (env.MAMORI_SMTP_URL ?? null),
+    mailFrom: overrides.mailFrom ?? env.MAMORI_MAIL_FROM ?? 'Mamori <no-reply@mamori.local>',
+    cookieSecure: overrides.cookieSecure ?? env.MAMORI_COOKIE_SECURE === '1',
+    scheduler: overrides.scheduler ?? env.MAMORI_SCHEDULER !== '0',
+  };
+}

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Tx } from './connection.ts';
+import { APP_ROLE } from './tenancySql.ts';
+
+/** Who is acting and for which organization: set on every tenant transaction. */
+export type Scope = {
+  organizationId: string;
+  /** The account acting; recorded by the audit triggers as the actor. */
+  actorAccountId?: string | null;
+  ip?: string | null;
+};
+
+/**
+ * Runs `fn` in a transaction scoped to one organization: as the non-superuser role
+ * `mamori_app`, with `app.organization_id` set, so row-level security hides every other
+ * organization's rows even from a query that forgets its `where organization_id = …`.
+ * Audit triggers read `app.actor_id` and `app.ip` from the same settings.
+ */
+export async function inOrg<T>(database: Database, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.organization_id', ${scope.organizationId}, true),
+      set_config('app.actor_id', ${scope.actorAccountId ?? ''}, true), set_config('app.ip', ${scope.ip ?? ''}, true)`);
+    return fn(tx);
+  });
+}
+
+/**
+ * Runs `fn` as the database owner, outside any tenant: only for the few paths that must find
+ * the tenant first (login by login id, session lookup, the scheduler, CLI maintenance).
+ * Writes made here are still audited by the triggers (the actor may be given).
+ */
+export async function asSystem<T>(database: Database, fn: (tx: Tx) => Promise<T>, actor?: { accountId?: string | null; ip?: string | null }): Promise<T> {
+  return database.db.transaction(async (tx) => {
+    if (actor) {
+      await tx.execute(sql`select set_config('app.actor_id', ${actor.accountId ?? ''}, true), set_config('app.ip', ${actor.ip ?? ''}, true)`);
+    }
+    return fn(tx);
+  });
+}
+
+/** Rows of a raw `tx.execute` result, for both drivers (both return `{ rows }`). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,0 +1,79 @@
+import { endSession } from '../auth/sessions.ts';
+import { SESSION_COOKIE } from '../auth/sessions.ts';
+import { resolveSession, touchSession } from '../auth/login.ts';
+import { recordAuditEvent } from '../audit/auditEvents.ts';
+import { asSystem } from '../db/tenancy.ts';
+import { buildActor, can, isAdministrator } from '../policies/actor.ts';
+import { permissions, type Permission } from '../policies/permissions.ts';
+import { HttpError, forbidden, unauthorized } from './errors.ts';
+import type { App, Deps } from './types.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Authentication and authorization for every /api route, in one hook:
+ * session cookie → idle timeout (J.9.2 c 13) → account still enabled (J.9.2 c 7 ③) → second
+ * factor → CSRF token on unsafe methods → the route's declared permission.
+ * Routes must declare `config.access`; an undeclared /api route stops the server from starting.
+ */
+export function installAuthorization(app: App, deps: Deps): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
+    if (access !== 'public' && access !== 'authenticated' && !permissions.includes(access as Permission)) {
+      throw new Error(`Route ${route.method} ${route.url} declares unknown access ${access}`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    const access = config?.access;
+    if (!request.url.startsWith('/api/') || !access || access === 'public') return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) throw unauthorized();
+    const now = deps.now();
+    const session = await resolveSession(deps.database, token, now);
+    if (!session) throw unauthorized('セッションが無効です。再度ログインしてください', 'session_invalid');
+    if (session.disabled) {
+      await asSystem(deps.database, (tx) => endSession(tx, session.sessionId));
+      throw unauthorized('このアカウントは無効になっています', 'account_disabled');
+    }
+    // J.9.2 c) 13: a session idle for longer than the organization's timeout ends.
+    if (now.getTime() - session.lastSeenAt.getTime() > session.idleTimeoutMinutes * 60_000) {
+      await asSystem(
+        deps.database,
+        async (tx) => {
+          await endSession(tx, session.sessionId);
+          await recordAuditEvent(tx, { organizationId: session.organizationId, action: 'session_expired', entityType: 'sessions', entityId: session.sessionId, actorAccountId: session.accountId });
+        },
+        { accountId: session.accountId, ip: request.ip },
+      );
+      throw unauthorized(`${session.idleTimeoutMinutes}分間操作がなかったため、ログアウトしました。再度ログインしてください`, 'session_expired');
+    }
+    request.session = session;
+    const partialAllowed = config.allowPartialSession === true;
+    if (!session.secondFactorDone && !partialAllowed) throw new HttpError(401, '確認コード（二要素認証）を入力してください', 'totp_required');
+    if (session.requireTotpForAdmins && !session.totpEnabled && isAdministrator(session.roles) && !partialAllowed) {
+      throw new HttpError(403, '管理者は二要素認証の設定が必要です。設定画面から確認コードを登録してください', 'totp_enrollment_required');
+    }
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+      throw new HttpError(403, '不正なリクエストです（CSRFトークンが一致しません）。画面を再読み込みしてください', 'csrf');
+    }
+    const actor = buildActor({
+      accountId: session.accountId,
+      personId: session.personId,
+      personName: session.personName,
+      organizationId: session.organizationId,
+      departmentId: session.departmentId,
+      roles: session.roles,
+      locale: session.locale,
+    });
+    if (access !== 'authenticated' && !can(actor, access)) throw forbidden();
+    request.actor = actor;
+    await touchSession(deps.database, session.sessionId, now);
+  });
+}

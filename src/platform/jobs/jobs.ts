@@ -1,0 +1,25 @@
+import { Cron } from 'croner';
+import type { Deps } from '../http/types.ts';
+
+/** A periodic job. Jobs must be idempotent: several app instances may run them at once. */
+export type Job = { name: string; schedule: string; run: (deps: Deps) => Promise<void> };
+
+/** Every job of the app; platform parts and modules add theirs here. */
+export const jobs: Job[] = [];
+
+/** Starts every job on its cron schedule (Asia/Tokyo); returns a function that stops them. */
+export function startJobs(deps: Deps, log: (message: string, error?: unknown) => void): () => void {
+  const running = jobs.map(
+    (job) =>
+      new Cron(job.schedule, { timezone: 'Asia/Tokyo', protect: true, name: job.name }, async () => {
+        try {
+          await job.run(deps);
+        } catch (error) {
+          log(`job ${job.name} failed`, error);
+        }
+      }),
+  );
+  return () => {
+    for (const cron of running) cron.stop();
+  };
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { dateField, emailField, enumField, idField, optionalDate, optionalEmail, optionalId, optionalText, pageQuery, requiredText } from '../validation/fields.ts';
+import { passwordSchema } from '../auth/password.ts';
+import { employmentTypes, organizationProfiles, pmsRoles } from './roles.ts';
+
+/** 組織情報 (SPEC §2): profile and Privacy-Mark number/validity. */
+export const organizationBody = z
+  .object({
+    name: requiredText('組織名', 200),
+    address: optionalText('所在地', 400),
+    representative: optionalText('代表者', 100),
+    profile: enumField('組織区分', organizationProfiles),
+    privacyMarkNumber: optionalText('プライバシーマーク登録番号', 40),
+    privacyMarkValidFrom: optionalDate('プライバシーマーク有効期間（開始）'),
+    privacyMarkValidTo: optionalDate('プライバシーマーク有効期間（終了）'),
+  })
+  .refine((v) => !v.privacyMarkValidFrom || !v.privacyMarkValidTo || v.privacyMarkValidFrom <= v.privacyMarkValidTo, {
+    error: 'プライバシーマーク有効期間（終了）は開始日以降にしてください',
+    path: ['privacyMarkValidTo'],
+  });
+
+export const departmentBody = z.object({
+  name: requiredText('所属名', 100),
+  code: optionalText('所属コード', 40),
+  parentId: optionalId('上位所属'),
+  sortOrder: z.number({ error: '表示順は数値で入力してください' }).int({ error: '表示順は整数で入力してください' }).min(0, { error: '表示順は0以上で入力してください' }).default(0),
+  /** 所属長: recorded as a department_head role assignment from today. */
+  headPersonId: optionalId('所属長'),
+});
+
+export const personBody = z
+  .object({
+    name: requiredText('氏名', 100),
+    nameKana: optionalText('氏名（カナ）', 100),
+    employeeNumber: optionalText('従業者番号', 40),
+    employmentType: enumField('雇用区分', employmentTypes),
+    departmentId: optionalId('所属'),
+    joinedOn: optionalDate('入社日'),
+    leftOn: optionalDate('退職日'),
+    email: optionalEmail('メールアドレス'),
+    phone: optionalText('電話番号', 40).refine((v) => !v || /^[0-9+\-() ]{6,40}$/.test(v), { error: '電話番号は数字とハイフンで入力してください' }),
+  })
+  .refine((v) => !v.joinedOn || !v.leftOn || v.joinedOn <= v.leftOn, { error: '退職日は入社日以降にしてください', path: ['leftOn'] });
+
+export const peopleQuery = pageQuery.extend({
+  q: z.string({ error: '検索語は文字列で指定してください' }).trim().max(100, { error: '検索語は100文字以内で指定してください' }).optional(),
+  departmentId: optionalId('所属'),
+  employmentType: enumField('雇用区分', employmentTypes).optional(),
+  status: z.enum(['active', 'left', 'all'], { error: '在籍状況の値が正しくありません' }).default('active'),
+});
+
+export const roleAssignmentBody = z
+  .object({
+    personId: idField('担当者'),
+    role: enumField('役割', pmsRoles),
+    departmentId: optionalId('対象の所属'),
+    startsOn: dateField('開始日'),
+    endsOn: optionalDate('終了日'),
+    note: optionalText('備考', 400),
+  })
+  .refine((v) => !v.endsOn || v.startsOn <= v.endsOn, { error: '終了日は開始日以降にしてください', path: ['endsOn'] });
+
+export const accountCreateBody = z.object({
+  personId: idField('従業者'),
+  loginId: emailField('ログインID（メールアドレス）').transform((v) => v.toLowerCase()),
+  password: passwordSchema,
+});
+
+export const accountUpdateBody = z.object({
+  disabled: z.boolean({ error: '無効化の指定が正しくありません' }).optional(),
+  unlock: z.boolean({ error: 'ロック解除の指定が正しくありません' }).optional(),
+  resetTotp: z.boolean({ error: '二要素認証リセットの指定が正しくありません' }).optional(),
+  newPassword: passwordSchema.optional(),
+});
+
+export const idParams = z.object({ id: idField('ID') });

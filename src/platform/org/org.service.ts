@@ -1,0 +1,292 @@
+import { and, asc, count, eq, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { accounts } from '../auth/auth.tables.ts';
+import { hashPassword } from '../auth/hashing.ts';
+import { todayInJapan } from '../auth/login.ts';
+import { endAccountSessions } from '../auth/sessions.ts';
+import type { Tx } from '../db/connection.ts';
+import { conflict, invalid, notFound } from '../http/errors.ts';
+import { checkRoleAssignment } from '../../rules/separationOfDuties.ts';
+import { departments, organizations, people, roleAssignments } from './org.tables.ts';
+import type { accountCreateBody, accountUpdateBody, departmentBody, organizationBody, peopleQuery, personBody, roleAssignmentBody } from './org.schema.ts';
+import { organizationSettingsSchema } from './orgSettings.ts';
+
+// Business functions of the organization model (SPEC §2). Each takes the tenant transaction
+// first; RLS already confines it to the actor's organization, and each also filters by
+// organization_id explicitly (two walls).
+
+export async function getOrganization(tx: Tx, organizationId: string) {
+  const [org] = await tx.select().from(organizations).where(eq(organizations.id, organizationId));
+  if (!org) throw notFound('組織');
+  return org;
+}
+
+export async function updateOrganization(tx: Tx, organizationId: string, input: z.infer<typeof organizationBody>) {
+  const [org] = await tx.update(organizations).set({ ...input, updatedAt: new Date() }).where(eq(organizations.id, organizationId)).returning();
+  if (!org) throw notFound('組織');
+  return org;
+}
+
+export async function updateOrganizationSettings(tx: Tx, organizationId: string, input: z.infer<typeof organizationSettingsSchema>) {
+  const [org] = await tx.update(organizations).set({ settings: input, updatedAt: new Date() }).where(eq(organizations.id, organizationId)).returning();
+  if (!org) throw notFound('組織');
+  return org;
+}
+
+// ---- 所属 (departments) ----
+
+export async function listDepartments(tx: Tx, organizationId: string, today: string) {
+  const rows = await tx.select().from(departments).where(eq(departments.organizationId, organizationId)).orderBy(asc(departments.sortOrder), asc(departments.name));
+  const heads = await tx
+    .select({ departmentId: roleAssignments.departmentId, personId: people.id, name: people.name })
+    .from(roleAssignments)
+    .innerJoin(people, eq(people.id, roleAssignments.personId))
+    .where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.role, 'department_head'), lte(roleAssignments.startsOn, today), or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today))));
+  return rows.map((d) => ({ ...d, heads: heads.filter((h) => h.departmentId === d.id).map((h) => ({ personId: h.personId, name: h.name })) }));
+}
+
+async function requireDepartment(tx: Tx, organizationId: string, id: string) {
+  const [row] = await tx.select().from(departments).where(and(eq(departments.organizationId, organizationId), eq(departments.id, id)));
+  if (!row) throw notFound('所属');
+  return row;
+}
+
+async function requirePerson(tx: Tx, organizationId: string, id: string, field = 'personId') {
+  const [row] = await tx.select().from(people).where(and(eq(people.organizationId, organizationId), eq(people.id, id)));
+  if (!row) throw invalid(field, '指定された従業者が見つかりません');
+  return row;
+}
+
+/** Refuses a parent that is the department itself or one of its descendants (the tree stays a tree). */
+async function assertNoCycle(tx: Tx, organizationId: string, id: string, parentId: string | null) {
+  let current = parentId;
+  for (let depth = 0; current && depth < 100; depth++) {
+    if (current === id) throw invalid('parentId', '上位所属に自分自身または配下の所属は指定できません');
+    const parent = await requireDepartment(tx, organizationId, current);
+    current = parent.parentId;
+  }
+}
+
+/** Sets the department's head (所属長) from `today`: ends the previous head's assignment. */
+async function setDepartmentHead(tx: Tx, organizationId: string, departmentId: string, personId: string | null, today: string) {
+  const current = await tx
+    .select()
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.role, 'department_head'), eq(roleAssignments.departmentId, departmentId), or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today))));
+  if (personId && current.some((a) => a.personId === personId)) return;
+  const yesterday = new Date(`${today}T00:00:00Z`);
+  yesterday.setUTCDate(yesterday.getUTCDate() - 1);
+  for (const a of current) {
+    const endsOn = a.startsOn >= today ? a.startsOn : yesterday.toISOString().slice(0, 10);
+    if (a.startsOn >= today) await tx.delete(roleAssignments).where(eq(roleAssignments.id, a.id));
+    else await tx.update(roleAssignments).set({ endsOn, updatedAt: new Date() }).where(eq(roleAssignments.id, a.id));
+  }
+  if (personId) {
+    await requirePerson(tx, organizationId, personId, 'headPersonId');
+    await tx.insert(roleAssignments).values({ organizationId, personId, role: 'department_head', departmentId, startsOn: today });
+  }
+}
+
+export async function createDepartment(tx: Tx, organizationId: string, input: z.infer<typeof departmentBody>, today: string) {
+  if (input.parentId) await requireDepartment(tx, organizationId, input.parentId).catch(() => Promise.reject(invalid('parentId', '上位所属が見つかりません')));
+  const { headPersonId, ...values } = input;
+  const [row] = await tx.insert(departments).values({ ...values, organizationId }).returning();
+  if (!row) throw new Error('insert returned nothing');
+  if (headPersonId) await setDepartmentHead(tx, organizationId, row.id, headPersonId, today);
+  return row;
+}
+
+export async function updateDepartment(tx: Tx, organizationId: string, id: string, input: z.infer<typeof departmentBody>, today: string) {
+  await requireDepartment(tx, organizationId, id);
+  await assertNoCycle(tx, organizationId, id, input.parentId);
+  const { headPersonId, ...values } = input;
+  const [row] = await tx.update(departments).set({ ...values, updatedAt: new Date() }).where(and(eq(departments.organizationId, organizationId), eq(departments.id, id))).returning();
+  await setDepartmentHead(tx, organizationId, id, headPersonId, today);
+  return row;
+}
+
+export async function deleteDepartment(tx: Tx, organizationId: string, id: string) {
+  await requireDepartment(tx, organizationId, id);
+  const [children] = await tx.select({ n: count() }).from(departments).where(and(eq(departments.organizationId, organizationId), eq(departments.parentId, id)));
+  const [members] = await tx.select({ n: count() }).from(people).where(and(eq(people.organizationId, organizationId), eq(people.departmentId, id)));
+  if ((children?.n ?? 0) > 0 || (members?.n ?? 0) > 0) throw conflict('配下の所属または所属する従業者がいるため削除できません', 'department_in_use');
+  await tx.delete(roleAssignments).where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.departmentId, id)));
+  await tx.delete(departments).where(and(eq(departments.organizationId, organizationId), eq(departments.id, id)));
+}
+
+// ---- 従業者 (people) ----
+
+/** Builds the filter of the people list; the same conditions serve the list, the export and the bench. */
+export function peopleFilter(organizationId: string, query: Pick<z.infer<typeof peopleQuery>, 'q' | 'departmentId' | 'employmentType' | 'status'>, today: string): SQL {
+  const conditions: (SQL | undefined)[] = [eq(people.organizationId, organizationId)];
+  if (query.departmentId) conditions.push(eq(people.departmentId, query.departmentId));
+  if (query.employmentType) conditions.push(eq(people.employmentType, query.employmentType));
+  if (query.status === 'active') conditions.push(or(isNull(people.leftOn), sql`${people.leftOn} > ${today}`));
+  if (query.status === 'left') conditions.push(and(isNotNull(people.leftOn), sql`${people.leftOn} <= ${today}`));
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(people.name, pattern), ilike(people.nameKana, pattern), ilike(people.employeeNumber, pattern)));
+  }
+  return and(...conditions) as SQL;
+}
+
+/** 従業者一覧: paged, without contact details (those are read one record at a time, audited). */
+export async function listPeople(tx: Tx, organizationId: string, query: z.infer<typeof peopleQuery>, today: string) {
+  const where = peopleFilter(organizationId, query, today);
+  const items = await tx
+    .select({
+      id: people.id,
+      name: people.name,
+      nameKana: people.nameKana,
+      employeeNumber: people.employeeNumber,
+      employmentType: people.employmentType,
+      departmentId: people.departmentId,
+      departmentName: departments.name,
+      joinedOn: people.joinedOn,
+      leftOn: people.leftOn,
+      hasAccount: sql<boolean>`exists (select 1 from accounts a where a.person_id = ${people.id})`,
+    })
+    .from(people)
+    .leftJoin(departments, eq(departments.id, people.departmentId))
+    .where(where)
+    .orderBy(asc(people.name), asc(people.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [total] = await tx.select({ n: count() }).from(people).where(where);
+  return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getPerson(tx: Tx, organizationId: string, id: string) {
+  const [row] = await tx.select().from(people).where(and(eq(people.organizationId, organizationId), eq(people.id, id)));
+  if (!row) throw notFound('従業者');
+  return row;
+}
+
+async function assertDepartmentOf(tx: Tx, organizationId: string, departmentId: string | null) {
+  if (!departmentId) return;
+  const [row] = await tx.select({ id: departments.id }).from(departments).where(and(eq(departments.organizationId, organizationId), eq(departments.id, departmentId)));
+  if (!row) throw invalid('departmentId', '指定された所属が見つかりません');
+}
+
+/**
+ * J.9.2 c) 7) ③: a person whose leaving date has come loses access at once — the account is
+ * disabled and every session ends in the same transaction.
+ */
+async function applyLeaving(tx: Tx, organizationId: string, personId: string, leftOn: string | null, today: string) {
+  if (!leftOn || leftOn > today) return;
+  const owned = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.organizationId, organizationId), eq(accounts.personId, personId), isNull(accounts.disabledAt)));
+  for (const a of owned) {
+    await tx.update(accounts).set({ disabledAt: new Date(), updatedAt: new Date() }).where(eq(accounts.id, a.id));
+    await endAccountSessions(tx, a.id);
+  }
+}
+
+export async function createPerson(tx: Tx, organizationId: string, input: z.infer<typeof personBody>, today: string) {
+  await assertDepartmentOf(tx, organizationId, input.departmentId);
+  const [row] = await tx.insert(people).values({ ...input, organizationId }).returning();
+  if (!row) throw new Error('insert returned nothing');
+  await applyLeaving(tx, organizationId, row.id, row.leftOn, today);
+  return row;
+}
+
+export async function updatePerson(tx: Tx, organizationId: string, id: string, input: z.infer<typeof personBody>, today: string) {
+  await getPerson(tx, organizationId, id);
+  await assertDepartmentOf(tx, organizationId, input.departmentId);
+  const [row] = await tx.update(people).set({ ...input, updatedAt: new Date() }).where(and(eq(people.organizationId, organizationId), eq(people.id, id))).returning();
+  if (!row) throw notFound('従業者');
+  await applyLeaving(tx, organizationId, id, row.leftOn, today);
+  return row;
+}
+
+// ---- 役割の割当て (role assignments) ----
+
+export async function listRoleAssignments(tx: Tx, organizationId: string) {
+  return tx
+    .select({
+      id: roleAssignments.id,
+      personId: roleAssignments.personId,
+      personName: people.name,
+      role: roleAssignments.role,
+      departmentId: roleAssignments.departmentId,
+      departmentName: departments.name,
+      startsOn: roleAssignments.startsOn,
+      endsOn: roleAssignments.endsOn,
+      note: roleAssignments.note,
+    })
+    .from(roleAssignments)
+    .innerJoin(people, eq(people.id, roleAssignments.personId))
+    .leftJoin(departments, eq(departments.id, roleAssignments.departmentId))
+    .where(eq(roleAssignments.organizationId, organizationId))
+    .orderBy(asc(roleAssignments.role), asc(roleAssignments.startsOn));
+}
+
+/** Creates or updates an assignment after the separation-of-duty rules (J.2.3.2 留意事項). */
+export async function saveRoleAssignment(tx: Tx, organizationId: string, input: z.infer<typeof roleAssignmentBody>, id?: string) {
+  await requirePerson(tx, organizationId, input.personId);
+  await assertDepartmentOf(tx, organizationId, input.departmentId);
+  if (['department_head', 'handling_manager', 'info_manager', 'protection_manager', 'protection_staff'].includes(input.role) && !input.departmentId) {
+    throw invalid('departmentId', 'この役割には対象の所属を指定してください');
+  }
+  // Lock the person's assignments so two concurrent requests cannot both pass the check.
+  await tx.execute(sql`select pg_advisory_xact_lock(727263, hashtext(${input.personId}))`);
+  const existing = await tx.select().from(roleAssignments).where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.personId, input.personId)));
+  const violation = checkRoleAssignment(input, existing, id);
+  if (violation) throw invalid('role', violation.message, 'separation_of_duties');
+  if (id) {
+    const [row] = await tx.update(roleAssignments).set({ ...input, updatedAt: new Date() }).where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.id, id))).returning();
+    if (!row) throw notFound('役割の割当て');
+    return row;
+  }
+  const [row] = await tx.insert(roleAssignments).values({ ...input, organizationId }).returning();
+  return row;
+}
+
+export async function deleteRoleAssignment(tx: Tx, organizationId: string, id: string) {
+  const deleted = await tx.delete(roleAssignments).where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.id, id))).returning({ id: roleAssignments.id });
+  if (deleted.length === 0) throw notFound('役割の割当て');
+}
+
+// ---- アカウント (accounts) ----
+
+export async function listAccounts(tx: Tx, organizationId: string) {
+  return tx
+    .select({
+      id: accounts.id,
+      personId: accounts.personId,
+      personName: people.name,
+      loginId: accounts.loginId,
+      totpEnabled: accounts.totpEnabled,
+      disabledAt: accounts.disabledAt,
+      lockedUntil: accounts.lockedUntil,
+      lastLoginAt: accounts.lastLoginAt,
+      leftOn: people.leftOn,
+    })
+    .from(accounts)
+    .innerJoin(people, eq(people.id, accounts.personId))
+    .where(eq(accounts.organizationId, organizationId))
+    .orderBy(asc(people.name));
+}
+
+export async function createAccount(tx: Tx, organizationId: string, input: z.infer<typeof accountCreateBody>, today: string) {
+  const person = await requirePerson(tx, organizationId, input.personId);
+  if (person.leftOn && person.leftOn <= today) throw invalid('personId', '退職済みの従業者にはアカウントを作成できません');
+  const [row] = await tx
+    .insert(accounts)
+    .values({ organizationId, personId: input.personId, loginId: input.loginId, passwordHash: await hashPassword(input.password) })
+    .returning({ id: accounts.id, loginId: accounts.loginId });
+  return row;
+}
+
+export async function updateAccount(tx: Tx, organizationId: string, id: string, input: z.infer<typeof accountUpdateBody>) {
+  const [account] = await tx.select().from(accounts).where(and(eq(accounts.organizationId, organizationId), eq(accounts.id, id)));
+  if (!account) throw notFound('アカウント');
+  const patch: Partial<typeof accounts.$inferInsert> = { updatedAt: new Date() };
+  if (input.disabled !== undefined) patch.disabledAt = input.disabled ? new Date() : null;
+  if (input.unlock) Object.assign(patch, { lockedUntil: null, failedLoginCount: 0 });
+  if (input.resetTotp) Object.assign(patch, { totpEnabled: false, totpSecret: null });
+  if (input.newPassword) Object.assign(patch, { previousPasswordHash: account.passwordHash, passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() });
+  await tx.update(accounts).set(patch).where(eq(accounts.id, id));
+  if (input.disabled || input.newPassword || input.resetTotp) await endAccountSessions(tx, id);
+}
+
+export { todayInJapan };

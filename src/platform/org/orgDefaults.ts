@@ -1,0 +1,14 @@
+import type { Tx } from '../db/connection.ts';
+
+/**
+ * Seeds what every new organization starts with (calendar of PA01 timings, default approval
+ * chains, …). Each platform part or module adds its own seeding function to `defaultSeeders`.
+ * Seeders must be idempotent (run again, change nothing).
+ */
+export type OrganizationSeeder = (tx: Tx, organizationId: string, today: string) => Promise<void>;
+
+export const defaultSeeders: OrganizationSeeder[] = [];
+
+export async function seedOrganizationDefaults(tx: Tx, organizationId: string, today: string): Promise<void> {
+  for (const seed of defaultSeeders) await seed(tx, organizationId, today);
+}

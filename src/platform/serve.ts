@@ -1,0 +1,36 @@
+import { buildServer } from '../server.ts';
+import { openMigratedDatabase } from './boot.ts';
+import type { MamoriConfig } from './config/config.ts';
+import { seedDemo, DEMO_PASSWORD } from './demo.ts';
+import { asSystem, rowsOf } from './db/tenancy.ts';
+import { sql } from 'drizzle-orm';
+import { startJobs } from './jobs/jobs.ts';
+import { createMailer } from './notifications/mailer.ts';
+import type { Deps } from './http/types.ts';
+
+/** `mamori serve`: open and migrate the database, seed the demo on first run, listen. */
+export async function startServer(config: MamoriConfig, options: { seedDemoIfEmpty: boolean }): Promise<void> {
+  const database = await openMigratedDatabase(config);
+  if (options.seedDemoIfEmpty) {
+    const orgs = await asSystem(database, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from organizations`)));
+    if ((orgs[0]?.n ?? 0) === 0) {
+      await seedDemo(database, new Date());
+      console.log(`デモ組織「株式会社まもりデモ」を作成しました。pms@demo.mamori.local / ${DEMO_PASSWORD} でログインできます（README 参照）`);
+    }
+  }
+  const deps: Deps = { database, config, mailer: createMailer(config.smtpUrl, config.mailFrom, (line) => console.log(line)), now: () => new Date() };
+  const app = await buildServer(deps, { logger: process.env.MAMORI_LOG === '1' });
+  const stopJobs = config.scheduler ? startJobs(deps, (message, error) => console.error(message, error)) : () => undefined;
+  const shutdown = async () => {
+    stopJobs();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Mamori を起動しました: http://localhost:${actualPort} (${database.kind === 'pglite' ? `組み込みデータベース ${config.dataDir}` : 'PostgreSQL'})`);
+}

@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { installAuthorization } from './platform/http/authorize.ts';
+import { installErrorHandler } from './platform/http/errorHandler.ts';
+import type { App, Deps } from './platform/http/types.ts';
+import { registerRoutes } from './routes.ts';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+/** Builds the Fastify app: security plugins, the authorization hook, every route, and the SPA. */
+export async function buildServer(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: process.env.MAMORI_TRUST_PROXY === '1', bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time (CSS-in-JS).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Mamori API', description: '個人情報保護マネジメントシステム Mamori の REST API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mamori_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  installErrorHandler(app);
+  installAuthorization(app, deps);
+
+  app.get('/healthz', { schema: { hide: true }, config: { access: 'public' } }, async (_request, reply) => {
+    try {
+      await deps.database.db.execute(sql`select 1`);
+      return { status: 'ok', database: deps.database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: deps.database.kind });
+    }
+  });
+  app.get('/api/openapi.json', { schema: { hide: true, response: { 200: z.unknown() } }, config: { access: 'public' } }, async () => app.swagger());
+
+  registerRoutes(app, deps);
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+    // The SPA answers every non-API GET with its shell; the client router takes over.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'not_found', message: 'ページが見つかりません' } });
+    });
+  } else {
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+        return reply.type('text/html').send('<!doctype html><meta charset="utf-8"><p>画面が未ビルドです。<code>npm run build:web</code> を実行してください。</p>');
+      }
+      return reply.status(404).send({ error: { code: 'not_found', message: 'ページが見つかりません' } });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../src/server.ts';
+import { loadConfig } from '../../src/platform/config/config.ts';
+import { setFieldEncryptionKey } from '../../src/platform/config/fieldCrypto.ts';
+import type { Database } from '../../src/platform/db/connection.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/platform/demo.ts';
+import type { App, Deps } from '../../src/platform/http/types.ts';
+import { createMailer, type Mailer, type MailMessage } from '../../src/platform/notifications/mailer.ts';
+import { createTestDatabase } from './testDb.ts';
+
+const testKey = randomBytes(32);
+
+/** A movable clock for tests (idle timeouts, due dates). */
+export type TestClock = { now: () => Date; set: (d: Date | string) => void; advanceMinutes: (m: number) => void };
+
+export function testClock(start = new Date()): TestClock {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    set: (d) => {
+      current = new Date(d);
+    },
+    advanceMinutes: (m) => {
+      current = new Date(current.getTime() + m * 60_000);
+    },
+  };
+}
+
+/** A signed-in test client: cookie and CSRF token applied to every request. */
+export type Client = {
+  loginId: string;
+  request: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  get: (url: string) => Promise<{ status: number; body: any }>;
+};
+
+export type TestApp = {
+  app: App;
+  deps: Deps;
+  database: Database;
+  clock: TestClock;
+  /** Mail captured instead of sent (a real SMTP sink is used where delivery itself is tested). */
+  sentMail: MailMessage[];
+  demoOrganizationId: string;
+  login: (loginId: string, password?: string) => Promise<Client>;
+  close: () => Promise<void>;
+};
+
+/**
+ * Builds the real Fastify app on a fresh real database (PGlite or PostgreSQL, per
+ * MAMORI_TEST_DB) with the demo organization seeded. Requests go through `app.inject`, the full
+ * HTTP pipeline (hooks, validation, serialization) without a socket.
+ */
+export async function buildTestApp(options: { mailer?: Mailer; seedDemo?: boolean } = {}): Promise<TestApp> {
+  setFieldEncryptionKey(testKey);
+  const database = await createTestDatabase();
+  const clock = testClock();
+  const sentMail: MailMessage[] = [];
+  const config = loadConfig({ encryptionKey: testKey, databaseUrl: null, dataDir: ':memory:', smtpUrl: null, scheduler: false });
+  const mailer: Mailer = options.mailer ?? { enabled: true, send: async (m) => void sentMail.push(m) };
+  const deps: Deps = { database, config, mailer, now: clock.now };
+  const app = await buildServer(deps);
+  await app.ready();
+  const demo = options.seedDemo === false ? { organizationId: '' } : await seedDemo(database, clock.now());
+
+  const login = async (loginId: string, password = DEMO_PASSWORD): Promise<Client> => {
+    const res = await (app as unknown as FastifyInstance).inject({ method: 'POST', url: '/api/auth/login', payload: { loginId, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${loginId} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'mamori_session');
+    if (!cookie) throw new Error('no session cookie');
+    const session = await (app as unknown as FastifyInstance).inject({ method: 'GET', url: '/api/auth/session', cookies: { mamori_session: cookie.value } });
+    const csrf = (session.json() as { csrfToken: string }).csrfToken;
+    const request: Client['request'] = async (method, url, body, headers = {}) => {
+      const r = await (app as unknown as FastifyInstance).inject({
+        method: method as 'GET',
+        url,
+        cookies: { mamori_session: cookie.value },
+        headers: { 'x-csrf-token': csrf, ...headers },
+        ...(body !== undefined ? { payload: body as object } : {}),
+      });
+      let parsed: unknown = r.body;
+      try {
+        parsed = r.json();
+      } catch {
+        // not JSON (file downloads)
+      }
+      return { status: r.statusCode, body: parsed, headers: r.headers as Record<string, unknown> };
+    };
+    return { loginId, request, get: (url) => request('GET', url) };
+  };
+
+  return {
+    app,
+    deps,
+    database,
+    clock,
+    sentMail,
+    demoOrganizationId: demo.organizationId,
+    login,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export { createMailer };
