@@ -5,9 +5,9 @@
  *
  * Conventions (SPEC §5.1, docs/rules/incident-duties.md「期限の計算」):
  * - **Day 1 is the day the organization learned of the situation (知った日).** A 30-day period
- *   that starts on 2026-01-05 ends on 2026-02-03. This is how the PPC counts 確報 periods
- *   (規則第8条第2項「知った日から30日以内」); it is one day earlier than the 民法第140条 初日不算入
- *   reading, i.e. the conservative choice.
+ *   that starts on 2026-01-05 ends on 2026-02-03 (SPEC §5.1; PA01 J.4.4.2「発覚日から30日」).
+ *   A 民法第140条 初日不算入 reading of 規則第8条第2項「知った日から30日以内」 would end one day
+ *   later, so this is the conservative choice (docs/rules/incident-duties.md「不確かな点」).
  * - Weekends and holidays inside the period count.
  * - When the last day is a 行政機関の休日 — Saturday, Sunday, a 国民の祝日に関する法律 holiday
  *   (incl. 振替休日 and 国民の休日), or 12/29–1/3 — the deadline moves to the following day,

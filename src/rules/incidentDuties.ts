@@ -98,7 +98,7 @@ const isoDate = (field: string, label: string) =>
       error: (issue) =>
         issue.input === undefined ? `${label}（${field}）は必須です` : `${label}（${field}）は "YYYY-MM-DD" 形式の文字列で入力してください`,
     })
-    .refine(isIsoDate, { error: `${label}（${field}）は実在する日付を "YYYY-MM-DD" 形式で入力してください` })
+    .refine(isIsoDate, { error: `${label}（${field}）は実在する日付を "YYYY-MM-DD" 形式で入力してください`, abort: true })
     .refine((value) => value >= HOLIDAY_DATA_RANGE.from && value <= latestSupportedKnownAt, {
       error: `${label}（${field}）は ${HOLIDAY_DATA_RANGE.from}〜${latestSupportedKnownAt} の範囲で入力してください（祝日データで期限を計算できる範囲）`,
     });
@@ -171,7 +171,7 @@ export const incidentFactsSchema = z
   )
   .superRefine((facts, ctx) => {
     const notifiedAt = facts.principalNotifiedAt ?? null;
-    if (notifiedAt === null) return;
+    if (notifiedAt === null || !isIsoDate(facts.knownAt)) return;
     if (facts.entrustment === 'none') {
       ctx.addIssue({
         code: 'custom',
@@ -300,13 +300,15 @@ function createDutyCollector(rules: IncidentRuleSet) {
     list(): Duty[] {
       const duties: Duty[] = [];
       for (const kind of dutyKinds) {
-        const list = parts.get(kind);
-        if (!list || list.length === 0) continue;
+        const list = parts.get(kind) ?? [];
+        const [first, ...rest] = list;
+        if (first === undefined) continue;
         // The most urgent part decides the deadline (直ちに beats 速やかに beats a date).
-        const lead = [...list].sort((a, b) => timingRank[a.timing] - timingRank[b.timing])[0] as DutyPart;
+        let lead = first;
+        for (const part of rest) if (timingRank[part.timing] < timingRank[lead.timing]) lead = part;
         const earliestDue = list
-          .filter((part) => part.timing === lead.timing && part.due !== null)
-          .map((part) => part.due as IsoDate)
+          .filter((part) => part.timing === lead.timing)
+          .flatMap((part) => (part.due === null ? [] : [part.due]))
           .sort()[0];
         duties.push({
           kind,
@@ -420,7 +422,7 @@ export function evaluateIncidentDuties(facts: IncidentFacts, rulesVersion?: stri
   };
   for (const [reason, list] of excludedBy) {
     let sentence = text(templates[reason], { events: eventNames(list) });
-    if (reason === 'recovered' && rules.flags.recoveredLeakStillAccident && (f.privacyMark || municipal)) {
+    if (reason === 'recovered' && rules.flags.recoveredLeakStillAccident && (f.privacyMark || municipal || isPublic)) {
       sentence += text('excludedRecoveredStillAccident');
     }
     notIncidentReasons.push(sentence);
@@ -586,7 +588,7 @@ export function evaluateIncidentDuties(facts: IncidentFacts, rulesVersion?: stri
     }
     duties.add('publication_consideration', {
       basis: basis('appiPublication'),
-      reason: text('publicationAppi'),
+      reason: text('publicationAppi') + (entrustment === 'contractor' ? text('publicationEntrusted') : ''),
       timing: 'promptly',
       due: null,
       targetRange: null,
@@ -685,7 +687,7 @@ export function evaluateIncidentDuties(facts: IncidentFacts, rulesVersion?: stri
     }
     duties.add('publication_consideration', {
       basis: basis('appiPublication'),
-      reason: text('publicationAppi'),
+      reason: text('publicationAppi') + (entrustment === 'contractor' ? text('publicationEntrusted') : ''),
       timing: 'promptly',
       due: null,
       targetRange: null,
@@ -854,16 +856,6 @@ export function evaluateIncidentDuties(facts: IncidentFacts, rulesVersion?: stri
       triggers: ['municipal_accident'],
     });
     if (f.ordinanceSensitive && isLeak) notes.push(text('noteOrdinanceSensitiveNotPublic'));
-  } else if (entrustment === 'contractor' && !isPublic && (appiHits.length > 0 || myNumberHits.length > 0)) {
-    // A plain (non-municipal) 委託先: 公表 follows the 委託元's instructions.
-    duties.add('publication_consideration', {
-      basis: basis('pmarkPublication'),
-      reason: text('publicationEntrusted'),
-      timing: 'promptly',
-      due: null,
-      targetRange: null,
-      triggers: ids([...appiHits, ...myNumberHits]),
-    });
   }
 
   const isIncident =

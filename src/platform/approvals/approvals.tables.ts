@@ -1,11 +1,13 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { ApprovalStatus, ApprovalStep } from '../../rules/approvalChains.ts';
 import { accounts } from '../auth/auth.tables.ts';
 import { createdAt, id, organizationId, updatedAt } from '../db/columns.ts';
 import { organizations, people } from '../org/org.tables.ts';
-import type { PmsRole } from '../org/roles.ts';
 
-/** One step of an approval chain: the role that approves at that step. */
-export type ApprovalStep = { role: PmsRole; label?: string; sameDepartment?: boolean };
+export { approvalStatuses } from '../../rules/approvalChains.ts';
+export type { ApprovalStatus, ApprovalStep } from '../../rules/approvalChains.ts';
+export * from './roleRequests.tables.ts';
 
 /**
  * 承認経路: per organization and record type, the ordered role steps (SPEC §3, Principle 3),
@@ -23,9 +25,6 @@ export const approvalChains = pgTable(
   },
   (t) => [uniqueIndex('approval_chains_type_uq').on(t.organizationId, t.recordType)],
 );
-
-export const approvalStatuses = ['pending', 'approved', 'returned', 'withdrawn', 'superseded'] as const;
-export type ApprovalStatus = (typeof approvalStatuses)[number];
 
 /** 承認依頼: one submission of one record version through its chain. */
 export const approvalRequests = pgTable(
@@ -50,10 +49,17 @@ export const approvalRequests = pgTable(
       .references(() => people.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Re-approval: the approved (or pending) request this one replaced after the record changed. */
+    previousRequestId: uuid('previous_request_id').references((): AnyPgColumn => approvalRequests.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('approval_requests_record_idx').on(t.organizationId, t.recordType, t.recordId), index('approval_requests_status_idx').on(t.organizationId, t.status)],
+  (t) => [
+    index('approval_requests_record_idx').on(t.organizationId, t.recordType, t.recordId),
+    index('approval_requests_status_idx').on(t.organizationId, t.status),
+    // One pending request per record: a second submission while one waits is refused (STYLE: Outline).
+    uniqueIndex('approval_requests_one_pending_uq').on(t.organizationId, t.recordType, t.recordId).where(sql`status = 'pending'`),
+  ],
 );
 
 /** 承認印: each approve / return, with approver, time and comment (the stamp shown on records and PDFs). */
@@ -70,6 +76,7 @@ export const approvalActions = pgTable(
     actorPersonId: uuid('actor_person_id')
       .notNull()
       .references(() => people.id),
+    actorAccountId: uuid('actor_account_id').references(() => accounts.id),
     onBehalfOfPersonId: uuid('on_behalf_of_person_id').references(() => people.id),
     comment: text('comment'),
     createdAt: createdAt(),
@@ -77,7 +84,7 @@ export const approvalActions = pgTable(
   (t) => [index('approval_actions_request_idx').on(t.organizationId, t.requestId)],
 );
 
-/** 代理承認: a person approves for another during a period. */
+/** 代理承認: during the period (both days inclusive) `toPerson` may approve what `fromPerson` may approve. */
 export const approvalDelegations = pgTable(
   'approval_delegations',
   {
@@ -92,8 +99,9 @@ export const approvalDelegations = pgTable(
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),
     reason: text('reason'),
+    createdByAccountId: uuid('created_by_account_id').references(() => accounts.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('approval_delegations_to_idx').on(t.organizationId, t.toPersonId)],
+  (t) => [index('approval_delegations_to_idx').on(t.organizationId, t.toPersonId), index('approval_delegations_from_idx').on(t.organizationId, t.fromPersonId)],
 );

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
 import { SYSTEM_CHAIN } from '../audit/audit.tables.ts';
 import type { Database } from '../db/connection.ts';
@@ -206,12 +206,12 @@ export async function resolveSession(database: Database, token: string, now: Dat
   });
 }
 
-/** Marks activity; written at most every 15 s to keep reads cheap. */
+/** Marks activity on the session (the caller throttles how often). */
 export async function touchSession(database: Database, sessionId: string, now: Date): Promise<void> {
   await asSystem(database, (tx) =>
     tx
       .update(sessions)
       .set({ lastSeenAt: now })
-      .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt), gt(sql`${now.toISOString()}::timestamptz - ${sessions.lastSeenAt}`, sql`interval '15 seconds'`))),
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt))),
   );
 }

@@ -4,11 +4,20 @@ import { resolveSession, touchSession } from '../auth/login.ts';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
 import { asSystem } from '../db/tenancy.ts';
 import { buildActor, can, isAdministrator } from '../policies/actor.ts';
-import { permissions, type Permission } from '../policies/permissions.ts';
+import { permissions, type Permission, type RouteAccess } from '../policies/permissions.ts';
 import { HttpError, forbidden, unauthorized } from './errors.ts';
 import type { App, Deps } from './types.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A registered /api route and what it requires (the negative-authorization suite walks these). */
+export type DeclaredRoute = { method: string; url: string; access: RouteAccess };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    declaredRoutes: DeclaredRoute[];
+  }
+}
 
 /**
  * Authentication and authorization for every /api route, in one hook:
@@ -19,6 +28,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function installAuthorization(app: App, deps: Deps): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
@@ -27,6 +38,7 @@ export function installAuthorization(app: App, deps: Deps): void {
     if (access !== 'public' && access !== 'authenticated' && !permissions.includes(access as Permission)) {
       throw new Error(`Route ${route.method} ${route.url} declares unknown access ${access}`);
     }
+    for (const method of [route.method].flat()) if (method !== 'HEAD') declared.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request) => {
@@ -74,6 +86,7 @@ export function installAuthorization(app: App, deps: Deps): void {
     });
     if (access !== 'authenticated' && !can(actor, access)) throw forbidden();
     request.actor = actor;
-    await touchSession(deps.database, session.sessionId, now);
+    // Activity is written at most every 15 s: reads stay one query, the idle timeout stays exact enough.
+    if (now.getTime() - session.lastSeenAt.getTime() > 15_000) await touchSession(deps.database, session.sessionId, now);
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, uniqueIndex, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../auth/auth.tables.ts';
 import { createdAt, id, organizationId } from '../db/columns.ts';
@@ -23,5 +24,10 @@ export const notifications = pgTable(
     emailedAt: timestamp('emailed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('notifications_account_idx').on(t.organizationId, t.accountId, t.createdAt), uniqueIndex('notifications_dedupe_uq').on(t.accountId, t.dedupeKey)],
+  (t) => [
+    index('notifications_account_idx').on(t.organizationId, t.accountId, t.createdAt),
+    uniqueIndex('notifications_dedupe_uq').on(t.accountId, t.dedupeKey),
+    // The e-mail job looks for urgent notifications not yet e-mailed.
+    index('notifications_email_pending_idx').on(t.createdAt).where(sql`urgent and emailed_at is null`),
+  ],
 );

@@ -3,9 +3,9 @@ import { accounts } from '../auth/auth.tables.ts';
 import { createdAt, id, organizationId, updatedAt } from '../db/columns.ts';
 import { departments, organizations, people } from '../org/org.tables.ts';
 import type { PmsRole } from '../org/roles.ts';
+import type { CalendarRecurrence } from '../../rules/calendar.ts';
 
-/** How a calendar item repeats (SPEC §3 Tasks & calendar, Setagaya 運用スケジュール). */
-export type CalendarRecurrence = 'yearly' | 'semiannual' | 'quarterly' | 'monthly' | 'privacy_mark_renewal';
+export type { CalendarRecurrence } from '../../rules/calendar.ts';
 
 /** PMS年間計画 (calendar): the yearly timings, seeded from PA01 defaults and editable. */
 export const calendarItems = pgTable(
@@ -17,6 +17,8 @@ export const calendarItems = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     clause: text('clause'),
+    /** The source text the timing comes from (PA01 / Setagaya), shown beside the item. */
+    quote: text('quote').notNull().default(''),
     ownerRole: text('owner_role').$type<PmsRole>().notNull(),
     recurrence: text('recurrence').$type<CalendarRecurrence>().notNull(),
     /** Month (1–12) of the first occurrence in the year; for monthly items ignored. */
@@ -44,6 +46,8 @@ export const tasks = pgTable(
     ownerRole: text('owner_role').$type<PmsRole>(),
     ownerPersonId: uuid('owner_person_id').references(() => people.id),
     departmentId: uuid('department_id').references(() => departments.id),
+    /** When the work can start (calendar tasks: the first day of the month, or the renewal window's opening). */
+    startsOn: date('starts_on'),
     dueOn: date('due_on').notNull(),
     status: text('status').$type<TaskStatus>().notNull().default('open'),
     evidenceUrl: text('evidence_url'),
@@ -55,18 +59,22 @@ export const tasks = pgTable(
     generationKey: text('generation_key'),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     completedByAccountId: uuid('completed_by_account_id').references(() => accounts.id),
+    createdByAccountId: uuid('created_by_account_id').references(() => accounts.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('tasks_org_due_idx').on(t.organizationId, t.status, t.dueOn),
+    index('tasks_org_dept_idx').on(t.organizationId, t.departmentId, t.status),
+    index('tasks_owner_person_idx').on(t.organizationId, t.ownerPersonId, t.status),
     uniqueIndex('tasks_generation_uq').on(t.organizationId, t.generationKey),
   ],
 );
 
 /**
- * リマインダー送信記録: one row per (task, kind, day); the unique key makes a reminder arrive once
- * even when several app instances run the job against one PostgreSQL.
+ * リマインダー送信記録: one row per (task, account, kind, day), inserted *before* the e-mail is
+ * sent; the unique key makes a reminder arrive once even when several app instances run the
+ * job against one PostgreSQL.
  */
 export const reminderDeliveries = pgTable(
   'reminder_deliveries',

@@ -1,0 +1,189 @@
+/**
+ * `npm run bench` — performance baseline (not part of `npm test`). For PGlite and for a
+ * PostgreSQL server (DATABASE_URL, or a throwaway server this script starts when PostgreSQL's
+ * binaries are installed), it seeds a large organization (10,000 people, 1,000,000 audit rows),
+ * then measures in one run:
+ *   - GET /healthz req/s (the framework ceiling),
+ *   - the authenticated people list (50 rows, filtered by department) req/s and p99 at 20 connections,
+ *   - the same list query run directly through the database driver (queries/s at 20 concurrent),
+ * and prints the ratios endpoint/direct and endpoint/ceiling, plus the time of `audit verify`.
+ * Sizes can be reduced for a quick look: BENCH_PEOPLE=2000 BENCH_AUDIT=100000 npm run bench
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { setFieldEncryptionKey } from '../src/platform/config/fieldCrypto.ts';
+import { type Database, openDatabase } from '../src/platform/db/connection.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { asSystem, inOrg } from '../src/platform/db/tenancy.ts';
+import { accounts, people, roleAssignments } from '../src/platform/db/schema.ts';
+import { hashPassword } from '../src/platform/auth/hashing.ts';
+import { listPeople } from '../src/platform/org/org.service.ts';
+import { peopleFilter } from '../src/platform/org/org.service.ts';
+import { verifyAuditChain } from '../src/platform/audit/verifyChain.ts';
+import { seedLargeOrganization } from './seed.ts';
+import { startThrowawayPostgres } from './postgres.ts';
+
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
+const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 20;
+const key = randomBytes(32);
+const log = (m: string) => console.log(`  ${m}`);
+
+type Result = { db: string; healthz: number; list: number; listP99: number; direct: number; verifySeconds: number; verifyRows: number };
+
+async function prepare(database: Database) {
+  await migrate(database);
+  const seeded = await seedLargeOrganization(database, { peopleCount: PEOPLE, auditRows: AUDIT, log });
+  // A PMS manager account to call the list as.
+  const passwordHash = await hashPassword('Bench-pass1!');
+  await inOrg(database, { organizationId: seeded.organizationId }, async (tx) => {
+    const [p] = await tx.insert(people).values({ organizationId: seeded.organizationId, name: 'ベンチ 管理者' }).returning();
+    await tx.insert(roleAssignments).values({ organizationId: seeded.organizationId, personId: p!.id, role: 'pms_manager', startsOn: '2020-01-01' });
+    await tx.insert(accounts).values({ organizationId: seeded.organizationId, personId: p!.id, loginId: 'bench@bench.example', passwordHash });
+  });
+  return seeded;
+}
+
+const listQuery = (departmentId: string) => ({ departmentId, status: 'active' as const, page: 2, pageSize: 50, q: undefined, employmentType: undefined });
+
+/** The list's SQL straight through the driver: no HTTP, no session, no tenant transaction. */
+async function measureDirect(database: Database, organizationId: string, departmentId: string): Promise<number> {
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+  const where = peopleFilter(organizationId, listQuery(departmentId), today);
+  const once = async () => {
+    await database.db.select({ id: people.id, name: people.name }).from(people).where(where).orderBy(people.name, people.id).limit(50).offset(50);
+    await database.db.select({ n: sql<number>`count(*)` }).from(people).where(where);
+  };
+  // Warm up, then run CONNECTIONS loops for DURATION seconds.
+  for (let i = 0; i < 20; i++) await once();
+  let done = 0;
+  const until = Date.now() + DURATION * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < until) {
+        await once();
+        done++;
+      }
+    }),
+  );
+  return done / DURATION;
+}
+
+async function startServer(env: Record<string, string>, dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['bin/mamori.js', '--data-dir', dataDir, 'serve', '--port', '0', '--no-demo'], {
+    env: { ...process.env, ...env, MAMORI_SCHEDULER: '0', MAMORI_ENCRYPTION_KEY: key.toString('base64') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const m = /http:\/\/localhost:(\d+)/.exec(chunk.toString());
+      if (m) resolve(`http://127.0.0.1:${m[1]}`);
+    });
+    child.once('exit', () => reject(new Error('server exited')));
+  });
+  return { url, stop: () => new Promise((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }) };
+}
+
+async function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+async function measureHttp(url: string, departmentId: string) {
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ loginId: 'bench@bench.example', password: 'Bench-pass1!' }) });
+  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const listUrl = `${url}/api/people?departmentId=${departmentId}&status=active&page=2&pageSize=50`;
+  const check = await fetch(listUrl, { headers: { cookie } });
+  const body = (await check.json()) as { items: unknown[] };
+  if (check.status !== 200 || body.items.length !== 50) throw new Error(`list check failed: ${check.status}`);
+  await cannon({ url: `${url}/healthz`, connections: CONNECTIONS, duration: 2 });
+  const health = await cannon({ url: `${url}/healthz`, connections: CONNECTIONS, duration: DURATION });
+  await cannon({ url: listUrl, connections: CONNECTIONS, duration: 2, headers: { cookie } });
+  const list = await cannon({ url: listUrl, connections: CONNECTIONS, duration: DURATION, headers: { cookie } });
+  if (list.non2xx > 0) throw new Error(`list returned ${list.non2xx} non-2xx responses`);
+  return { healthz: health.requests.average, list: list.requests.average, listP99: list.latency.p99 };
+}
+
+async function benchPglite(): Promise<Result> {
+  console.log('PGlite (embedded)');
+  const dir = mkdtempSync(path.join(tmpdir(), 'mamori-bench-'));
+  const dataDir = path.join(dir, 'data');
+  try {
+    setFieldEncryptionKey(key);
+    let database = await openDatabase({ databaseUrl: null, dataDir });
+    const seeded = await prepare(database);
+    const t0 = performance.now();
+    const verified = await verifyAuditChain(database);
+    const verifySeconds = (performance.now() - t0) / 1000;
+    await database.close();
+    const server = await startServer({ DATABASE_URL: '' }, dataDir);
+    const http = await measureHttp(server.url, seeded.departmentIds[3]!);
+    await server.stop();
+    database = await openDatabase({ databaseUrl: null, dataDir });
+    const direct = await measureDirect(database, seeded.organizationId, seeded.departmentIds[3]!);
+    await database.close();
+    return { db: 'PGlite', ...http, direct, verifySeconds, verifyRows: verified.rows };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchPostgres(): Promise<Result | null> {
+  const server = process.env.DATABASE_URL ? null : await startThrowawayPostgres();
+  const baseUrl = process.env.DATABASE_URL ?? server?.url;
+  if (!baseUrl) {
+    console.log('PostgreSQL: skipped (no DATABASE_URL and no PostgreSQL binaries)');
+    return null;
+  }
+  console.log('PostgreSQL');
+  const dbName = `mamori_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${dbName}`;
+  try {
+    setFieldEncryptionKey(key);
+    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: ':memory:', poolSize: CONNECTIONS });
+    const seeded = await prepare(database);
+    await asSystem(database, (tx) => tx.execute(sql`analyze`));
+    const t0 = performance.now();
+    const verified = await verifyAuditChain(database);
+    const verifySeconds = (performance.now() - t0) / 1000;
+    const app = await startServer({ DATABASE_URL: url.toString() }, path.join(tmpdir(), 'unused'));
+    const http = await measureHttp(app.url, seeded.departmentIds[3]!);
+    await app.stop();
+    const direct = await measureDirect(database, seeded.organizationId, seeded.departmentIds[3]!);
+    await database.close();
+    return { db: 'PostgreSQL', ...http, direct, verifySeconds, verifyRows: verified.rows };
+  } finally {
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+    await server?.stop();
+  }
+}
+
+const results: Result[] = [];
+const only = process.env.BENCH_ONLY;
+if (only !== 'postgres') results.push(await benchPglite());
+if (only !== 'pglite') {
+  const r = await benchPostgres();
+  if (r) results.push(r);
+}
+console.log(`\nMamori benchmark — ${PEOPLE} people, ${AUDIT} audit rows, ${CONNECTIONS} connections, ${DURATION}s per measurement`);
+console.log('| database | /healthz req/s | people list req/s | list p99 ms | direct query q/s | list/direct | list/healthz | audit verify |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of results) {
+  console.log(
+    `| ${r.db} | ${r.healthz.toFixed(0)} | ${r.list.toFixed(0)} | ${r.listP99.toFixed(1)} | ${r.direct.toFixed(0)} | ${((r.list / r.direct) * 100).toFixed(0)} % | ${((r.list / r.healthz) * 100).toFixed(0)} % | ${r.verifyRows} rows in ${r.verifySeconds.toFixed(1)} s |`,
+  );
+}
+process.exit(0);

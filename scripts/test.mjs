@@ -1,0 +1,466 @@
+#!/usr/bin/env node
+// `npm test`: runs the whole test suite the way CI does.
+//
+//   1. vitest on the embedded database (MAMORI_TEST_DB=pglite);
+//   2. vitest again on a real PostgreSQL (MAMORI_TEST_DB=postgres): a throwaway server is
+//      initdb'd into a temp dir, started on a free loopback port and removed afterwards
+//      (or MAMORI_TEST_PG_URL, when set, names a server to use instead);
+//   3. the browser journeys (vitest.e2e.config.ts) when Chromium is installed.
+//
+// Extra arguments go to every vitest run: `npm test -- src/rules -t 'deadline'`.
+// A suite whose tools are missing is skipped with a loud banner; MAMORI_REQUIRE_ALL=1 (CI)
+// turns that into a failure. The last line is always `N passed, N failed[, N skipped]`.
+//
+// Environment: MAMORI_REQUIRE_ALL=1, MAMORI_PG_BINDIR (PostgreSQL bin dir), MAMORI_TEST_PG_URL
+// (use this server), MAMORI_CHROMIUM (browser path), MAMORI_TEST_RUN_TIMEOUT_MINUTES (per vitest
+// run, default 40), MAMORI_SKIP_PG=1 / MAMORI_SKIP_E2E=1 (skip a suite on purpose, with a banner).
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const passArgs = process.argv.slice(2);
+const requireAll = process.env.MAMORI_REQUIRE_ALL === '1';
+const runTimeoutMs = Number(process.env.MAMORI_TEST_RUN_TIMEOUT_MINUTES ?? 40) * 60_000;
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Everything to undo on exit: the PostgreSQL server, temp dirs, a running vitest. */
+const cleanups = [];
+let currentChild = null;
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-test-'));
+cleanups.push(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+function runCleanups() {
+  while (cleanups.length) {
+    const fn = cleanups.pop();
+    try {
+      fn();
+    } catch (error) {
+      console.error(`[test] cleanup failed: ${error?.message ?? error}`);
+    }
+  }
+}
+process.on('exit', runCleanups);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.error(`\n[test] ${signal}: stopping…`);
+    killChild(currentChild, 'SIGTERM');
+    runCleanups();
+    process.exit(128 + (os.constants.signals[signal] ?? 1));
+  });
+}
+
+function killChild(child, signal) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal); // the whole process group (vitest and its workers)
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output helpers
+
+function banner(lines) {
+  const bar = '!'.repeat(78);
+  const text = [bar, bar, ...lines.map((l) => `!!!  ${l}`), bar, bar].join('\n');
+  console.log(`\n${text}\n`);
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// vitest runs
+
+function vitestCommand() {
+  const bin = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
+  if (fs.existsSync(bin)) return [process.execPath, [bin]];
+  return ['npx', ['--no-install', 'vitest']];
+}
+
+/** One vitest run; resolves to its counts. Never rejects. */
+async function runVitest(label, { configArgs = [], env = {} }) {
+  const jsonFile = path.join(scratch, `${label.replace(/\W+/g, '-')}-${Date.now()}.json`);
+  const [cmd, prefix] = vitestCommand();
+  const args = [
+    ...prefix,
+    'run',
+    ...configArgs,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${jsonFile}`,
+    // With a filter, a suite it does not touch must not fail for having no tests.
+    ...(passArgs.length ? ['--passWithNoTests'] : []),
+    ...passArgs,
+  ];
+  const childEnv = { ...process.env, ...env };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
+  console.log(`\n[test] ── ${label} ── vitest ${args.slice(prefix.length).join(' ')}`);
+  const started = Date.now();
+  const { code, timedOut } = await new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: childEnv, stdio: 'inherit', detached: true });
+    currentChild = child;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.error(`\n[test] ${label}: no result after ${seconds(runTimeoutMs)}; killing vitest.`);
+      killChild(child, 'SIGTERM');
+      setTimeout(() => killChild(child, 'SIGKILL'), 10_000).unref();
+    }, runTimeoutMs);
+    child.on('error', (error) => {
+      console.error(`[test] ${label}: could not start vitest: ${error.message}`);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      currentChild = null;
+      // Workers left behind by a crashed or killed run must not outlive it.
+      killChild({ pid: child.pid, exitCode: null, signalCode: null, kill: () => undefined }, 'SIGKILL');
+      resolve({ code: code ?? (signal ? 128 : 1), timedOut });
+    });
+  });
+  const result = { label, ms: Date.now() - started, code, timedOut, passed: 0, failed: 0, skipped: 0, failedFiles: 0, total: 0, report: false };
+  try {
+    const report = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
+    result.report = true;
+    result.passed = report.numPassedTests ?? 0;
+    result.failed = report.numFailedTests ?? 0;
+    result.skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    result.total = report.numTotalTests ?? result.passed + result.failed + result.skipped;
+    result.failedFiles = report.numFailedTestSuites ?? 0;
+  } catch {
+    // No report: vitest crashed or was killed before writing it; the exit code tells.
+  }
+  result.ok = code === 0 && !timedOut;
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL
+
+function isExecutable(file) {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function versionKey(dir) {
+  const m = /postgresql\/(\d+)(?:\.(\d+))?/.exec(dir);
+  return m ? Number(m[1]) * 1000 + Number(m[2] ?? 0) : 0;
+}
+
+/** A directory holding initdb and pg_ctl, or null. */
+function findPgBinDir() {
+  const candidates = [];
+  if (process.env.MAMORI_PG_BINDIR) candidates.push(process.env.MAMORI_PG_BINDIR);
+  const pgConfig = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8', timeout: 10_000 });
+  if (pgConfig.status === 0 && pgConfig.stdout.trim()) candidates.push(pgConfig.stdout.trim());
+  for (const base of ['/usr/lib/postgresql', '/usr/local/lib/postgresql']) {
+    try {
+      const dirs = fs
+        .readdirSync(base)
+        .map((v) => path.join(base, v, 'bin'))
+        .sort((a, b) => versionKey(b) - versionKey(a));
+      candidates.push(...dirs);
+    } catch {
+      // not there
+    }
+  }
+  candidates.push('/usr/local/pgsql/bin');
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir) candidates.push(dir);
+  return candidates.find((dir) => isExecutable(path.join(dir, 'initdb')) && isExecutable(path.join(dir, 'pg_ctl'))) ?? null;
+}
+
+/** How to run server programs: directly, or (as root, which initdb refuses) as `postgres`. */
+function pgRunner() {
+  if (!isRoot) return { ok: true, wrap: (cmd, args) => [cmd, args] };
+  const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  if (uid.status !== 0 || gid.status !== 0) {
+    return { ok: false, reason: "running as root, and there is no 'postgres' OS user to run initdb/pg_ctl as" };
+  }
+  const owner = { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find(isExecutable);
+  if (runuser) return { ok: true, owner, wrap: (cmd, args) => [runuser, ['-u', 'postgres', '--', cmd, ...args]] };
+  const quote = (s) => `'${String(s).replaceAll("'", `'\\''`)}'`;
+  return { ok: true, owner, wrap: (cmd, args) => ['su', ['postgres', '-s', '/bin/sh', '-c', [cmd, ...args].map(quote).join(' ')]] };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a server program synchronously (with a timeout); returns { ok, output }. */
+function runPg(runner, cwd, cmd, args, timeoutMs) {
+  const [c, a] = runner.wrap(cmd, args);
+  const r = spawnSync(c, a, { cwd, encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? `\n${r.error.message}` : ''}`.trim();
+  return { ok: r.status === 0 && !r.error, output, timedOut: r.error?.code === 'ETIMEDOUT' };
+}
+
+async function canConnect(url) {
+  let pg;
+  try {
+    pg = (await import('pg')).default;
+  } catch {
+    return true; // no driver to check with; pg_ctl -w already waited
+  }
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    const r = await client.query('select version() as v');
+    return r.rows[0].v;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Starts a throwaway PostgreSQL server. Returns { url, version } or { error }. Its stop is
+ * registered in `cleanups`, so it goes away on any exit path.
+ */
+async function startPostgres(binDir, runner) {
+  // Short base path: the socket path (-k) must stay under ~100 characters.
+  const base = os.tmpdir().length > 60 ? '/tmp' : os.tmpdir();
+  const dir = fs.mkdtempSync(path.join(base, 'mamori-pg-'));
+  const dataDir = path.join(dir, 'data');
+  const logFile = path.join(dir, 'server.log');
+  const pgCtl = path.join(binDir, 'pg_ctl');
+  let started = false;
+  const stop = () => {
+    if (started) {
+      let r = runPg(runner, dir, pgCtl, ['-D', dataDir, '-m', 'fast', '-w', '-t', '20', 'stop'], 30_000);
+      if (!r.ok) r = runPg(runner, dir, pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', '-t', '10', 'stop'], 20_000);
+      if (!r.ok) {
+        try {
+          const pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+          if (pid > 0) process.kill(pid, 'SIGKILL');
+        } catch {
+          // gone already
+        }
+      }
+      started = false;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  cleanups.push(stop);
+  if (runner.owner) fs.chownSync(dir, runner.owner.uid, runner.owner.gid);
+
+  const t0 = Date.now();
+  const init = runPg(
+    runner,
+    dir,
+    path.join(binDir, 'initdb'),
+    ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C'],
+    180_000,
+  );
+  if (!init.ok) return { error: `initdb failed${init.timedOut ? ' (timed out)' : ''}:\n${init.output}` };
+
+  let lastError = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const port = await freePort();
+    const options = [
+      `-k ${dir}`,
+      '-c listen_addresses=127.0.0.1',
+      `-p ${port}`,
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+      '-c max_connections=200',
+    ].join(' ');
+    const r = runPg(runner, dir, pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', options, 'start'], 90_000);
+    started = true; // even a failed start may have left a postmaster: stop() checks
+    const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    if (r.ok) {
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        const version = await canConnect(url);
+        if (version) {
+          console.log(`[test] PostgreSQL started in ${seconds(Date.now() - t0)} on 127.0.0.1:${port} (${binDir})`);
+          return { url, version: typeof version === 'string' ? version : 'PostgreSQL' };
+        }
+        await new Promise((res) => setTimeout(res, 250));
+      }
+      lastError = 'the server started but did not accept connections within 30 s';
+    } else {
+      let log = '';
+      try {
+        log = fs.readFileSync(logFile, 'utf8').slice(-4000);
+      } catch {
+        // no log
+      }
+      lastError = `pg_ctl start failed${r.timedOut ? ' (timed out)' : ''}:\n${r.output}\n${log}`;
+      if (!/could not bind|address already in use/i.test(log + r.output)) break;
+    }
+    runPg(runner, dir, pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', '-t', '10', 'stop'], 20_000);
+  }
+  return { error: lastError };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser
+
+function findChromium() {
+  if (process.env.MAMORI_CHROMIUM) {
+    return isExecutable(process.env.MAMORI_CHROMIUM)
+      ? { path: process.env.MAMORI_CHROMIUM }
+      : { reason: `MAMORI_CHROMIUM=${process.env.MAMORI_CHROMIUM} is not an executable file` };
+  }
+  if (isExecutable('/usr/bin/chromium')) return { path: '/usr/bin/chromium' };
+  return { reason: '/usr/bin/chromium is not installed (apt-get install chromium fonts-noto-cjk), and MAMORI_CHROMIUM is not set' };
+}
+
+function e2eFiles() {
+  const dir = path.join(root, 'tests', 'e2e');
+  try {
+    return fs
+      .readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.e2e.ts') && !f.split(path.sep).includes('node_modules'));
+  } catch {
+    return [];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+const results = [];
+const skipped = []; // { suite, reason }
+const problems = []; // lines explaining a failure that has no failed test behind it
+
+function skipSuite(suite, reason, hint) {
+  skipped.push({ suite, reason });
+  const lines = [`${suite} SKIPPED: ${reason}`];
+  if (hint) lines.push(hint);
+  if (requireAll) lines.push('MAMORI_REQUIRE_ALL=1: this is a failure.');
+  else lines.push('These tests did NOT run. Set MAMORI_REQUIRE_ALL=1 to make this an error (CI does).');
+  banner(lines);
+}
+
+async function main() {
+  const t0 = Date.now();
+
+  // Decide up front what can run, so CI fails fast when a tool is missing.
+  const externalPg = process.env.MAMORI_TEST_PG_URL || null;
+  let pgPlan = null;
+  if (process.env.MAMORI_SKIP_PG === '1') pgPlan = { skip: 'MAMORI_SKIP_PG=1' };
+  else if (externalPg) pgPlan = { url: externalPg };
+  else {
+    const binDir = findPgBinDir();
+    const runner = pgRunner();
+    if (!binDir) pgPlan = { skip: 'no PostgreSQL server binaries (initdb, pg_ctl) found: tried pg_config --bindir, /usr/lib/postgresql/*/bin and PATH' };
+    else if (!runner.ok) pgPlan = { skip: runner.reason };
+    else pgPlan = { binDir, runner };
+  }
+  const chromium = process.env.MAMORI_SKIP_E2E === '1' ? { reason: 'MAMORI_SKIP_E2E=1' } : findChromium();
+
+  if (requireAll && (pgPlan.skip || chromium.reason)) {
+    if (pgPlan.skip) skipSuite('PostgreSQL suite', pgPlan.skip, 'Install it: apt-get install postgresql');
+    if (chromium.reason) skipSuite('Browser (e2e) suite', chromium.reason);
+    console.log('0 passed, 0 failed');
+    process.exitCode = 1;
+    return;
+  }
+
+  // 1. Embedded database.
+  results.push(await runVitest('embedded database (PGlite)', { env: { MAMORI_TEST_DB: 'pglite', MAMORI_TEST_PG_URL: undefined } }));
+
+  // 2. PostgreSQL.
+  if (pgPlan.skip) {
+    skipSuite('PostgreSQL suite', pgPlan.skip, 'Install it: apt-get install postgresql');
+  } else {
+    let url = pgPlan.url;
+    let version = 'external server';
+    if (!url) {
+      const server = await startPostgres(pgPlan.binDir, pgPlan.runner);
+      if (server.error) {
+        skipSuite('PostgreSQL suite', 'the throwaway PostgreSQL server could not be started', server.error.slice(0, 3000));
+      } else {
+        url = server.url;
+        version = server.version.split(' ').slice(0, 2).join(' ');
+      }
+    }
+    if (url) {
+      results.push(await runVitest(`PostgreSQL (${version})`, { env: { MAMORI_TEST_DB: 'postgres', MAMORI_TEST_PG_URL: url } }));
+      // Stop our server now (not at exit): the browser suite wants the memory.
+      if (!pgPlan.url) {
+        const stop = cleanups.pop();
+        stop?.();
+      }
+    }
+  }
+
+  // 3. Browser journeys.
+  if (chromium.reason) {
+    skipSuite('Browser (e2e) suite', chromium.reason);
+  } else if (e2eFiles().length === 0) {
+    console.log('\n[test] notice: no browser tests yet (tests/e2e/**/*.e2e.ts); e2e suite skipped.');
+  } else {
+    results.push(
+      await runVitest('browser (Chromium)', {
+        configArgs: ['--config', 'vitest.e2e.config.ts'],
+        env: { MAMORI_CHROMIUM: chromium.path, MAMORI_TEST_DB: undefined, MAMORI_TEST_PG_URL: undefined },
+      }),
+    );
+  }
+
+  // Summary.
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  console.log('\n[test] ─────────────── summary ───────────────');
+  for (const r of results) {
+    total.passed += r.passed;
+    total.failed += r.failed;
+    total.skipped += r.skipped;
+    const status = r.ok ? 'ok  ' : 'FAIL';
+    const extra = r.skipped ? `, ${r.skipped} skipped` : '';
+    console.log(`[test] ${status} ${r.label}: ${r.passed} passed, ${r.failed} failed${extra} (${seconds(r.ms)})`);
+    if (!r.ok && r.failed === 0) {
+      if (r.timedOut) problems.push(`${r.label}: timed out and was killed`);
+      else if (!r.report) problems.push(`${r.label}: vitest exited with code ${r.code} without a report (crash? see above)`);
+      else if (r.failedFiles) problems.push(`${r.label}: ${r.failedFiles} test file(s) failed to load or errored outside a test (see above)`);
+      else problems.push(`${r.label}: vitest exited with code ${r.code} (unhandled error? see above)`);
+    }
+  }
+  for (const s of skipped) console.log(`[test] !!!! SKIPPED ${s.suite}: ${s.reason}`);
+  for (const p of problems) console.log(`[test] FAIL ${p}`);
+  if (passArgs.length && results.length && results.every((r) => r.total === 0)) {
+    problems.push('no test matched the given arguments');
+    console.log(`[test] FAIL no test matched: ${passArgs.join(' ')}`);
+  }
+  console.log(`[test] total time ${seconds(Date.now() - t0)}`);
+
+  const failed = results.some((r) => !r.ok) || problems.length > 0 || (requireAll && skipped.length > 0);
+  process.exitCode = failed ? 1 : 0;
+  console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+}
+
+main().catch((error) => {
+  console.error('[test] runner error:', error);
+  runCleanups();
+  console.log('0 passed, 0 failed');
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts, organizations, people, roleAssignments } from '../../src/platform/db/schema.ts';
+import { asSystem, inOrg, rowsOf } from '../../src/platform/db/tenancy.ts';
+import { hashPassword } from '../../src/platform/auth/hashing.ts';
+import { DEMO_PASSWORD } from '../../src/platform/demo.ts';
+import { permissionsForRoles } from '../../src/platform/policies/permissions.ts';
+import { buildTestApp, type Client, type TestApp } from '../support/app.ts';
+import { sampleBodyFor, sampleIdFor } from './routeSamples.ts';
+
+/**
+ * Negative-authorization suite (Documenso/Immich style): for EVERY registered /api route,
+ * 1. without a session → 401;
+ * 2. as an account whose roles lack the route's permission → 403, and no row changes;
+ * 3. as an administrator of ANOTHER organization, with ids of this organization's records → 404,
+ *    and no row changes.
+ * A new route without a sample body or id resolver makes this suite fail until one is added
+ * in routeSamples.ts.
+ */
+
+let t: TestApp;
+let outsider: Client;
+let staff: Client;
+let routes: { method: string; url: string; access: string }[];
+
+async function writeFingerprint(): Promise<string> {
+  const rows = await asSystem(t.database, async (tx) =>
+    rowsOf<{ n: number; last: string | null }>(await tx.execute(sql`select count(*)::int as n, max(id)::text as last from audit_log where action in ('insert','update','delete')`)),
+  );
+  return JSON.stringify(rows[0]);
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  // Another organization with its own 個人情報保護管理者 (all permissions there).
+  const [other] = await asSystem(t.database, (tx) => tx.insert(organizations).values({ name: '他組織株式会社' }).returning());
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await inOrg(t.database, { organizationId: other!.id }, async (tx) => {
+    const [p] = await tx.insert(people).values({ organizationId: other!.id, name: '他社 管理者' }).returning();
+    await tx.insert(roleAssignments).values({ organizationId: other!.id, personId: p!.id, role: 'pms_manager', startsOn: '2020-01-01' });
+    await tx.insert(accounts).values({ organizationId: other!.id, personId: p!.id, loginId: 'admin@other.example', passwordHash });
+  });
+  outsider = await t.login('admin@other.example');
+  staff = await t.login('staff@demo.mamori.local');
+  routes = (t.app as unknown as FastifyInstance & { declaredRoutes: typeof routes }).declaredRoutes;
+});
+afterAll(() => t.close());
+
+function fillParams(url: string, ids: Record<string, string>): string {
+  return url.replace(/:([A-Za-z]+)/g, (_, name: string) => ids[name] ?? '00000000-0000-4000-8000-000000000000');
+}
+
+describe('否定的認可テスト: すべての API ルート', () => {
+  it('すべての /api ルートが必要な権限を宣言している（宣言のないルートはサーバーが起動しない）', () => {
+    expect(routes.length).toBeGreaterThan(20);
+    for (const r of routes) expect(r.access, `${r.method} ${r.url}`).toBeTruthy();
+  });
+
+  it('セッションなしでは公開ルート以外はすべて 401', async () => {
+    for (const r of routes.filter((x) => x.access !== 'public')) {
+      const res = await (t.app as unknown as FastifyInstance).inject({ method: r.method as 'GET', url: fillParams(r.url, {}), payload: sampleBodyFor(r.method, r.url) as object });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
+  it('権限のない役割 (一般の従業者) では 403 で、1行も変わらない', async () => {
+    const staffPermissions = permissionsForRoles([]);
+    const guarded = routes.filter((r) => r.access !== 'public' && r.access !== 'authenticated' && !staffPermissions.has(r.access as never));
+    expect(guarded.length).toBeGreaterThan(10);
+    for (const r of guarded) {
+      const before = await writeFingerprint();
+      const ids = await sampleIdFor(t, r.url);
+      const res = await staff.request(r.method, fillParams(r.url, ids), sampleBodyFor(r.method, r.url));
+      expect(res.status, `${r.method} ${r.url}`).toBe(403);
+      expect(await writeFingerprint(), `${r.method} ${r.url} changed rows`).toBe(before);
+    }
+  });
+
+  it('他の組織の管理者が、この組織のレコードの id を指定すると 404 で、1行も変わらない', async () => {
+    const withIds = routes.filter((r) => r.access !== 'public' && r.url.includes(':'));
+    expect(withIds.length).toBeGreaterThan(5);
+    for (const r of withIds) {
+      const ids = await sampleIdFor(t, r.url);
+      const before = await writeFingerprint();
+      const res = await outsider.request(r.method, fillParams(r.url, ids), sampleBodyFor(r.method, r.url));
+      expect(res.status, `${r.method} ${r.url}: ${JSON.stringify(res.body).slice(0, 200)}`).toBe(404);
+      expect(await writeFingerprint(), `${r.method} ${r.url} changed rows`).toBe(before);
+    }
+  });
+
+  it('他の組織の管理者の一覧には、この組織のデータが1件も出ない', async () => {
+    const lists = routes.filter((r) => r.method === 'GET' && r.access !== 'public' && !r.url.includes(':') && !r.url.endsWith('.xlsx') && !r.url.endsWith('.pdf'));
+    const demoNames = ['佐藤 花子', '営業部', '株式会社まもりデモ', 'pms@demo.mamori.local'];
+    for (const r of lists) {
+      const res = await outsider.get(r.url);
+      expect([200, 403], `${r.url}`).toContain(res.status);
+      for (const name of demoNames) expect(JSON.stringify(res.body), `${r.url} leaks ${name}`).not.toContain(name);
+    }
+  });
+});

@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSystem, rowsOf } from '../../src/platform/db/tenancy.ts';
+import { buildTestApp, type Client, type TestApp } from '../support/app.ts';
+
+let t: TestApp;
+let pms: Client;
+beforeAll(async () => {
+  t = await buildTestApp();
+  pms = await t.login('pms@demo.mamori.local');
+});
+afterAll(() => t.close());
+
+async function count(table: string): Promise<number> {
+  const rows = await asSystem(t.database, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`)));
+  return rows[0]?.n ?? 0;
+}
+
+describe('所属 (departments)', () => {
+  it('所属を追加・変更でき、所属長は期間付きの役割として記録される', async () => {
+    const people = await pms.get('/api/people?q=田中');
+    const head = people.body.items[0];
+    const created = await pms.request('POST', '/api/departments', { name: '品質保証部', code: 'D10', headPersonId: head.id });
+    expect(created.status).toBe(201);
+    const list = await pms.get('/api/departments');
+    const dept = list.body.items.find((d: { name: string }) => d.name === '品質保証部');
+    expect(dept.heads).toEqual([{ personId: head.id, name: head.name }]);
+    const roles = await pms.get('/api/role-assignments');
+    expect(roles.body.items.some((r: { role: string; departmentId: string }) => r.role === 'department_head' && r.departmentId === dept.id)).toBe(true);
+  });
+
+  it('上位所属に自分の配下を指定すると 422（木構造を保つ）', async () => {
+    const parent = (await pms.request('POST', '/api/departments', { name: '親部' })).body;
+    const child = (await pms.request('POST', '/api/departments', { name: '子部', parentId: parent.id })).body;
+    const res = await pms.request('PUT', `/api/departments/${parent.id}`, { name: '親部', parentId: child.id });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields[0].path).toBe('parentId');
+  });
+
+  it('従業者がいる所属は削除できない (409)', async () => {
+    const list = await pms.get('/api/departments');
+    const sales = list.body.items.find((d: { name: string }) => d.name === '営業部');
+    const res = await pms.request('DELETE', `/api/departments/${sales.id}`);
+    expect(res.status).toBe(409);
+  });
+});
+
+describe('従業者 (people)', () => {
+  it('不正な入力は項目名を示す日本語のエラーで 400、1行も書き込まれない', async () => {
+    const before = await count('people');
+    const res = await pms.request('POST', '/api/people', { name: '', employmentType: 'alien', joinedOn: '2026-02-30', email: 'not-mail' });
+    expect(res.status).toBe(400);
+    const messages = res.body.error.fields.map((f: { path: string; message: string }) => `${f.path}:${f.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining(['name:氏名を入力してください', 'employmentType:雇用区分の値が正しくありません', 'joinedOn:入社日に存在しない日付が指定されています', 'email:メールアドレスはメールアドレスの形式で入力してください']),
+    );
+    expect(await count('people')).toBe(before);
+  });
+
+  it('連絡先は暗号化して保存され、データベースには平文が残らない', async () => {
+    const res = await pms.request('POST', '/api/people', { name: '暗号 化子', employmentType: 'contract', email: 'secret.person@example.jp', phone: '090-1234-5678' });
+    expect(res.status).toBe(201);
+    const raw = await asSystem(t.database, async (tx) => rowsOf<{ email_enc: string; phone_enc: string }>(await tx.execute(sql`select email_enc, phone_enc from people where id = ${res.body.id}`)));
+    expect(raw[0]?.email_enc).toMatch(/^v1:/);
+    expect(raw[0]?.email_enc).not.toContain('secret.person');
+    const dump = await asSystem(t.database, async (tx) => rowsOf<{ t: string }>(await tx.execute(sql`select string_agg(after::text, '') as t from audit_log where entity_id = ${res.body.id}`)));
+    expect(dump[0]?.t).not.toContain('secret.person');
+    const detail = await pms.get(`/api/people/${res.body.id}`);
+    expect(detail.body.email).toBe('secret.person@example.jp');
+  });
+
+  it('連絡先を含む個人データの閲覧は監査証跡に記録される', async () => {
+    const list = await pms.get('/api/people?q=渡辺');
+    const id = list.body.items[0].id;
+    await pms.get(`/api/people/${id}`);
+    const reads = await asSystem(t.database, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from audit_log where action = 'read' and entity_type = 'people' and entity_id = ${id}`)));
+    expect(reads[0]?.n).toBe(1);
+  });
+
+  it('連絡先を閲覧する権限のない所属長には連絡先が返らない', async () => {
+    const head = await t.login('sales-head@demo.mamori.local');
+    const list = await head.get('/api/people?q=渡辺');
+    const detail = await head.get(`/api/people/${list.body.items[0].id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.email).toBeNull();
+    expect(detail.body.contactVisible).toBe(false);
+  });
+
+  it('検索・絞り込み・ページ送り', async () => {
+    const all = await pms.get('/api/people?pageSize=3&page=1');
+    expect(all.body.items).toHaveLength(3);
+    expect(all.body.total).toBeGreaterThan(8);
+    const dispatched = await pms.get('/api/people?employmentType=dispatched');
+    expect(dispatched.body.items.map((p: { name: string }) => p.name)).toEqual(['小林 翔']);
+    const kana = await pms.get(`/api/people?q=${encodeURIComponent('サトウ')}`);
+    expect(kana.body.items.map((p: { name: string }) => p.name)).toEqual(['佐藤 花子']);
+  });
+
+  it('退職日を登録するとアカウントは直ちに無効になり、ログイン中のセッションも終わる (J.9.2 c) 7) ③)', async () => {
+    const staff = await t.login('staff@demo.mamori.local');
+    expect((await staff.get('/api/auth/session')).status).toBe(200);
+    const me = (await staff.get('/api/auth/session')).body.account.personId;
+    const person = (await pms.get(`/api/people/${me}`)).body;
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(t.clock.now());
+    const res = await pms.request('PUT', `/api/people/${me}`, { ...person, leftOn: today });
+    expect(res.status).toBe(200);
+    expect((await staff.get('/api/auth/session')).status).toBe(401);
+    await expect(t.login('staff@demo.mamori.local')).rejects.toThrow(/401/);
+    const accounts = await pms.get('/api/accounts');
+    expect(accounts.body.items.find((a: { loginId: string }) => a.loginId === 'staff@demo.mamori.local').disabledAt).not.toBeNull();
+  });
+});
+
+describe('役割と職務の分離 (J.2.3.2)', () => {
+  it('個人情報保護管理者を個人情報保護監査責任者にすることは、条項を示す日本語のメッセージで拒否される', async () => {
+    const sato = (await pms.get(`/api/people?q=${encodeURIComponent('佐藤')}`)).body.items[0];
+    const before = await count('role_assignments');
+    const res = await pms.request('POST', '/api/role-assignments', { personId: sato.id, role: 'audit_manager', startsOn: '2026-01-01' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('separation_of_duties');
+    expect(res.body.error.fields).toEqual([{ path: 'role', message: '個人情報保護管理者と個人情報保護監査責任者は異なる者でなければなりません（J.2.3.2 留意事項）' }]);
+    expect(await count('role_assignments')).toBe(before);
+  });
+
+  it('部署単位の役割には対象の所属が必要', async () => {
+    const p = (await pms.get('/api/people?q=加藤')).body.items[0];
+    const res = await pms.request('POST', '/api/role-assignments', { personId: p.id, role: 'handling_manager', startsOn: '2026-01-01' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields[0].path).toBe('departmentId');
+  });
+
+  it('監査員の割当てと終了日', async () => {
+    const p = (await pms.get('/api/people?q=加藤')).body.items[0];
+    const res = await pms.request('POST', '/api/role-assignments', { personId: p.id, role: 'auditor', startsOn: '2026-01-01', endsOn: '2025-12-31' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0]).toEqual({ path: 'endsOn', message: '終了日は開始日以降にしてください' });
+    const ok = await pms.request('POST', '/api/role-assignments', { personId: p.id, role: 'auditor', startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    expect(ok.status).toBe(201);
+  });
+});
+
+describe('大量アクセスの警告 (行政機関等ガイドライン 4-8-6 (5))', () => {
+  it('しきい値を超えて個人データを閲覧すると、個人情報保護管理者に1度だけ通知される', async () => {
+    const org = await pms.get('/api/organization');
+    await pms.request('PUT', '/api/organization/settings', { ...org.body.settings, bulkAccessThreshold: 3, bulkAccessWindowMinutes: 60 });
+    const sec = await t.login('security@demo.mamori.local');
+    const list = await sec.get('/api/people?pageSize=6');
+    for (const p of list.body.items) expect((await sec.get(`/api/people/${p.id}`)).status).toBe(200);
+    const alerts = await asSystem(t.database, async (tx) => rowsOf<{ title: string }>(await tx.execute(sql`select title from notifications where kind = 'bulk_access_alert'`)));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.title).toContain('高橋 健');
+  });
+});

@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, api, withQuery } from './client.ts';
+import type { Department, Organization, Paged, PersonListItem } from './types.ts';
+
+export const queryKeys = {
+  organization: ['organization'] as const,
+  departments: ['departments'] as const,
+  people: (filters: object) => ['people', filters] as const,
+  person: (id: string) => ['person', id] as const,
+  roleAssignments: ['role-assignments'] as const,
+  orgChart: ['org-chart'] as const,
+  accounts: ['accounts'] as const,
+  myTasks: ['me', 'tasks'] as const,
+  myApprovals: ['me', 'approvals'] as const,
+  notifications: ['notifications'] as const,
+  audit: (filters: object) => ['audit-log', filters] as const,
+};
+
+export function useOrganization() {
+  return useQuery({ queryKey: queryKeys.organization, queryFn: () => api.get<Organization>('/api/organization'), staleTime: 5 * 60_000 });
+}
+
+export function useDepartments() {
+  return useQuery({ queryKey: queryKeys.departments, queryFn: async () => (await api.get<{ items: Department[] }>('/api/departments')).items, staleTime: 60_000 });
+}
+
+export function usePeopleSearch(q: string, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.people({ q, picker: true }),
+    queryFn: () => api.get<Paged<PersonListItem>>(withQuery('/api/people', { q, status: 'active', pageSize: 50 })),
+    enabled,
+    staleTime: 30_000,
+  });
+}
+
+/**
+ * A list from an endpoint that may not exist on this server yet (the home inbox APIs are built
+ * alongside the screens): a missing endpoint reads as "unavailable", not as an error.
+ */
+export async function optionalList<T>(path: string): Promise<T | { unavailable: true }> {
+  try {
+    return await api.get<T>(path);
+  } catch (error) {
+    if (error instanceof ApiError && error.isMissingEndpoint) return { unavailable: true };
+    throw error;
+  }
+}
+
+export function isUnavailable(value: unknown): value is { unavailable: true } {
+  return typeof value === 'object' && value !== null && (value as { unavailable?: unknown }).unavailable === true;
+}
+
+/** Department tree for Tree/TreeSelect/Table: children under their parents, ordered. */
+export type DepartmentNode = Department & { children?: DepartmentNode[]; depth: number };
+export function departmentTree(items: readonly Department[]): DepartmentNode[] {
+  const byParent = new Map<string | null, Department[]>();
+  const ids = new Set(items.map((d) => d.id));
+  for (const d of items) {
+    const key = d.parentId && ids.has(d.parentId) ? d.parentId : null;
+    byParent.set(key, [...(byParent.get(key) ?? []), d]);
+  }
+  const build = (parent: string | null, depth: number, seen: Set<string>): DepartmentNode[] =>
+    (byParent.get(parent) ?? [])
+      .filter((d) => !seen.has(d.id))
+      .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'ja'))
+      .map((d) => {
+        const next = new Set(seen).add(d.id);
+        const children = build(d.id, depth + 1, next);
+        return { ...d, depth, ...(children.length ? { children } : {}) };
+      });
+  return build(null, 0, new Set());
+}

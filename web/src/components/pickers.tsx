@@ -1,0 +1,111 @@
+import { Select, TreeSelect } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { type DepartmentNode, departmentTree, useDepartments, usePeopleSearch } from '../api/queries.ts';
+import { useT } from '../i18n/index.tsx';
+
+type PersonOption = { value: string; label: string };
+
+/** Picks a person (従業者) with a server-side search; `known` labels the current value. */
+export function PersonSelect({
+  value,
+  onChange,
+  onBlur,
+  id,
+  status,
+  known,
+  allowClear,
+  placeholder,
+  filter,
+  disabled,
+}: {
+  value: string | null | undefined;
+  onChange: (v: string | null) => void;
+  onBlur?: () => void;
+  id?: string;
+  status?: 'error';
+  known?: PersonOption[];
+  allowClear?: boolean;
+  placeholder?: string;
+  filter?: (person: { id: string; hasAccount: boolean }) => boolean;
+  disabled?: boolean;
+}) {
+  const [search, setSearch] = useState('');
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(search), 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const people = usePeopleSearch(debounced);
+  const options = useMemo(() => {
+    const found = (people.data?.items ?? []).filter((p) => !filter || filter(p)).map((p) => ({ value: p.id, label: p.departmentName ? `${p.name}（${p.departmentName}）` : p.name }));
+    const extra = (known ?? []).filter((k) => !found.some((f) => f.value === k.value));
+    return [...extra, ...found];
+  }, [people.data, known, filter]);
+  return (
+    <Select
+      id={id}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      value={value || undefined}
+      onChange={(v) => onChange(v ?? null)}
+      onBlur={onBlur}
+      options={options}
+      loading={people.isFetching}
+      allowClear={allowClear}
+      placeholder={placeholder}
+      status={status}
+      disabled={disabled}
+      notFoundContent={null}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+type TreeOption = { value: string; title: string; children?: TreeOption[]; disabled?: boolean };
+function toTreeOptions(nodes: DepartmentNode[], exclude?: string): TreeOption[] {
+  return nodes
+    .filter((n) => n.id !== exclude)
+    .map((n) => ({ value: n.id, title: n.code ? `${n.name}（${n.code}）` : n.name, ...(n.children ? { children: toTreeOptions(n.children, exclude) } : {}) }));
+}
+
+/** Picks a department (所属) from the tree; `exclude` hides a department and its subtree. */
+export function DepartmentSelect({
+  value,
+  onChange,
+  onBlur,
+  id,
+  status,
+  exclude,
+  allowClear = true,
+  placeholder,
+  style,
+}: {
+  value: string | null | undefined;
+  onChange: (v: string | null) => void;
+  onBlur?: () => void;
+  id?: string;
+  status?: 'error';
+  exclude?: string;
+  allowClear?: boolean;
+  placeholder?: string;
+  style?: React.CSSProperties;
+}) {
+  const t = useT();
+  const departments = useDepartments();
+  const treeData = useMemo(() => toTreeOptions(departmentTree(departments.data ?? []), exclude), [departments.data, exclude]);
+  return (
+    <TreeSelect
+      id={id}
+      value={value || undefined}
+      onChange={(v) => onChange((v as string | undefined) ?? null)}
+      onBlur={onBlur}
+      treeData={treeData}
+      treeDefaultExpandAll
+      allowClear={allowClear}
+      showSearch={{ treeNodeFilterProp: 'title' }}
+      placeholder={placeholder ?? t('common.none')}
+      status={status}
+      loading={departments.isPending}
+      style={{ width: '100%', ...style }}
+    />
+  );
+}

@@ -1,0 +1,109 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError, api, onSessionLoss, setCsrfToken } from '../api/client.ts';
+import type { Session } from '../api/types.ts';
+
+export const SESSION_KEY = ['session'] as const;
+
+/** Why the login page is shown; the page turns it into a message. */
+export type LogoutReason = 'idle' | 'expired' | 'manual' | 'password_changed';
+
+/** GET /api/auth/session; `null` when nobody is signed in. Also keeps the CSRF token. */
+export async function fetchSession(): Promise<Session | null> {
+  try {
+    const session = await api.get<Session>('/api/auth/session', { quiet401: true });
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+type SessionContextValue = {
+  session: Session | null;
+  loading: boolean;
+  refresh: () => Promise<Session | null>;
+  /** Ends the session on the server (best effort) and shows the login page with the reason. */
+  logout: (reason: LogoutReason, serverMessage?: string) => Promise<void>;
+};
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+/**
+ * The session of the signed-in account (account, roles, abilities, idle timeout), shared by
+ * every screen. The server decides what the account may do; the client only hides what it
+ * may not (see useAbility).
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const query = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000, retry: false, refetchOnWindowFocus: true });
+  const loggingOut = useRef(false);
+
+  const logout = useCallback(
+    async (reason: LogoutReason, serverMessage?: string) => {
+      if (loggingOut.current) return;
+      loggingOut.current = true;
+      try {
+        if (reason === 'idle' || reason === 'manual') {
+          try {
+            await api.post('/api/auth/logout', {}, { quiet401: true });
+          } catch {
+            // The server may already have ended it; the login page is shown either way.
+          }
+        }
+        setCsrfToken(null);
+        const params = new URLSearchParams({ reason });
+        if (serverMessage && reason === 'expired') params.set('message', serverMessage);
+        navigate(`/login?${params.toString()}`, { replace: true });
+        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+        queryClient.setQueryData(SESSION_KEY, null);
+      } finally {
+        loggingOut.current = false;
+      }
+    },
+    [navigate, queryClient],
+  );
+
+  const refresh = useCallback(async () => {
+    const session = await fetchSession();
+    queryClient.setQueryData(SESSION_KEY, session);
+    return session;
+  }, [queryClient]);
+
+  // The API client reports a lost session (idle timeout on the server, disabled account, …).
+  useEffect(() => {
+    onSessionLoss((reason, message) => {
+      if (reason === 'totp_required') {
+        navigate('/totp', { replace: true });
+        return;
+      }
+      if (reason === 'totp_enrollment_required') {
+        void refresh().then(() => navigate('/settings/totp', { replace: true }));
+        return;
+      }
+      void logout('expired', message);
+    });
+    return () => onSessionLoss(null);
+  }, [logout, navigate, refresh]);
+
+  const value = useMemo<SessionContextValue>(() => ({ session: query.data ?? null, loading: query.isPending, refresh, logout }), [query.data, query.isPending, refresh, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}
+
+/** `useAbility('people.manage')`: whether the server granted this permission (hide, never trust). */
+export function useAbility(permission: string): boolean {
+  const { session } = useSession();
+  return session?.abilities.includes(permission) ?? false;
+}
