@@ -53,9 +53,9 @@ function formatUtc(t: number): IsoDate {
 }
 
 function toUtc(date: IsoDate): number {
-  if (!isIsoDate(date)) throw new RangeError(`日付は YYYY-MM-DD 形式の実在する日付で指定してください: "${date}"`);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
+  const match = ISO_DATE.exec(date);
+  if (!match || !isIsoDate(date)) throw new RangeError(`日付は YYYY-MM-DD 形式の実在する日付で指定してください: "${date}"`);
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
 /**
