@@ -159,3 +159,19 @@ describe('二要素認証 (TOTP)', () => {
     expect((await pms.get('/api/people')).status).toBe(403);
   });
 });
+
+describe('ログインのレート制限', () => {
+  it('同じIPから1分に上限を超えるログイン要求は 429（アカウントのロックとは別）', async () => {
+    const limited = await buildTestApp({ loginRateLimit: 3, seedDemo: false });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await (limited.app as unknown as FastifyInstance).inject({ method: 'POST', url: '/api/auth/login', payload: { loginId: 'nobody@example.jp', password: 'Wrong-pass1!' } });
+        statuses.push(res.statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});

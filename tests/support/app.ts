@@ -7,7 +7,7 @@ import type { Database } from '../../src/platform/db/connection.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/platform/demo.ts';
 import type { App, Deps } from '../../src/platform/http/types.ts';
 import { createMailer, type Mailer, type MailMessage } from '../../src/platform/notifications/mailer.ts';
-import { createTestDatabase } from './testDb.ts';
+import { createTestDatabase, dropTestDatabase } from './testDb.ts';
 
 const testKey = randomBytes(32);
 
@@ -51,12 +51,12 @@ export type TestApp = {
  * MAMORI_TEST_DB) with the demo organization seeded. Requests go through `app.inject`, the full
  * HTTP pipeline (hooks, validation, serialization) without a socket.
  */
-export async function buildTestApp(options: { mailer?: Mailer; seedDemo?: boolean } = {}): Promise<TestApp> {
+export async function buildTestApp(options: { mailer?: Mailer; seedDemo?: boolean; loginRateLimit?: number } = {}): Promise<TestApp> {
   setFieldEncryptionKey(testKey);
   const database = await createTestDatabase();
   const clock = testClock();
   const sentMail: MailMessage[] = [];
-  const config = loadConfig({ encryptionKey: testKey, databaseUrl: null, dataDir: ':memory:', smtpUrl: null, scheduler: false });
+  const config = loadConfig({ encryptionKey: testKey, databaseUrl: null, dataDir: ':memory:', smtpUrl: null, scheduler: false, loginRateLimit: options.loginRateLimit ?? 1000 });
   const mailer: Mailer = options.mailer ?? { enabled: true, send: async (m) => void sentMail.push(m) };
   const deps: Deps = { database, config, mailer, now: clock.now };
   const app = await buildServer(deps);
@@ -99,7 +99,7 @@ export async function buildTestApp(options: { mailer?: Mailer; seedDemo?: boolea
     login,
     close: async () => {
       await app.close();
-      await database.close();
+      await dropTestDatabase(database);
     },
   };
 }

@@ -36,9 +36,9 @@ export async function verifyAuditChain(database: Database, options: { batchSize?
             concat_ws('|', organization_id::text, coalesce(actor_account_id::text, ''), action, entity_type, coalesce(entity_id, ''),
               coalesce(before::text, ''), coalesce(after::text, ''), coalesce(meta::text, ''), row_count::text,
               to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')) as canonical_tail
-          from audit_log
-          where (organization_id, chain_seq) > (${lastOrg ?? '00000000-0000-0000-0000-000000000000'}::uuid, ${lastOrg ? lastSeq : -1}::bigint)
-          order by organization_id, chain_seq
+          from audit_log a
+          where (a.organization_id, a.chain_seq) > (${lastOrg ?? '00000000-0000-0000-0000-000000000000'}::uuid, ${lastOrg ? lastSeq : -1}::bigint)
+          order by a.organization_id, a.chain_seq
           limit ${batchSize}`),
       ),
     );

@@ -24,7 +24,7 @@ export function authRoutes(app: App, deps: Deps): void {
     {
       schema: { tags: ['auth'], summary: 'ログイン', body: loginBody, response: { 200: z.object({ needsTotp: z.boolean(), mustEnrollTotp: z.boolean() }) } },
       // Rate limit per IP on top of the per-account lockout.
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const result = await login(deps.database, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null }, deps.now());

@@ -105,7 +105,7 @@ export async function login(
         secondFactorDone: !account.totpEnabled,
         ip: input.ip,
         userAgent: input.userAgent,
-      });
+      }, now);
       await recordAuditEvent(tx, { organizationId: account.organizationId, action: 'login', entityType: 'accounts', entityId: account.id, actorAccountId: account.id, meta: { ip: input.ip } });
       return {
         token: session.token,

@@ -13,12 +13,13 @@ export function hashToken(token: string): string {
 export async function createSession(
   tx: Tx,
   input: { organizationId: string; accountId: string; secondFactorDone: boolean; ip: string | null; userAgent: string | null },
+  now: Date,
 ): Promise<{ token: string; csrfToken: string; sessionId: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const [row] = await tx
     .insert(sessions)
-    .values({ ...input, tokenHash: hashToken(token), csrfToken })
+    .values({ ...input, tokenHash: hashToken(token), csrfToken, createdAt: now, lastSeenAt: now })
     .returning({ id: sessions.id });
   if (!row) throw new Error('session insert returned nothing');
   return { token, csrfToken, sessionId: row.id };

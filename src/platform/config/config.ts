@@ -18,6 +18,8 @@ export type MamoriConfig = {
   cookieSecure: boolean;
   /** Run the reminder scheduler in this process (disable for CLI one-shots and tests). */
   scheduler: boolean;
+  /** Login attempts allowed per IP per minute (on top of the per-account lockout). */
+  loginRateLimit: number;
 };
 
 /** Reads the key from MAMORI_ENCRYPTION_KEY (base64) or the key file, creating the file on first run. */
@@ -51,5 +53,6 @@ export function loadConfig(overrides: Partial<MamoriConfig> = {}, env: NodeJS.Pr
     mailFrom: overrides.mailFrom ?? env.MAMORI_MAIL_FROM ?? 'Mamori <no-reply@mamori.local>',
     cookieSecure: overrides.cookieSecure ?? env.MAMORI_COOKIE_SECURE === '1',
     scheduler: overrides.scheduler ?? env.MAMORI_SCHEDULER !== '0',
+    loginRateLimit: overrides.loginRateLimit ?? Number(env.MAMORI_LOGIN_RATE_LIMIT ?? 20),
   };
 }

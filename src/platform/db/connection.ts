@@ -41,7 +41,13 @@ export class DataDirLockedError extends Error {
  * Opens the database. Embedded mode takes an exclusive lock on the data directory first:
  * PGlite does not lock, and two processes on one directory were measured losing rows.
  */
-export async function openDatabase(options: { databaseUrl: string | null; dataDir: string; poolSize?: number }): Promise<Database> {
+export async function openDatabase(options: {
+  databaseUrl: string | null;
+  dataDir: string;
+  poolSize?: number;
+  /** In-memory PGlite only: start from this data-directory dump (`dumpDataDir()`), e.g. a migrated snapshot in tests. */
+  loadDataDir?: Blob;
+}): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
@@ -66,7 +72,7 @@ export async function openDatabase(options: { databaseUrl: string | null; dataDi
   }
   if (options.dataDir === ':memory:') {
     // In-memory PGlite for tests: nothing on disk, so nothing to lock.
-    const client = await PGlite.create();
+    const client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     return pgliteDatabase(client, async () => undefined);
   }
   const dataDir = path.resolve(options.dataDir);

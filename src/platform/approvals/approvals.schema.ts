@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { pmsRoles } from '../org/roles.ts';
+import { dateField, enumField, idField, optionalId, optionalText, requiredText } from '../validation/fields.ts';
+
+export const approvalIdParams = z.object({ id: idField('承認依頼') });
+
+/** 承認: an optional comment. */
+export const approveBody = z.object({ comment: optionalText('コメント', 2000) });
+
+/** 差戻し: the reason is required so the submitter knows what to fix. */
+export const returnBody = z.object({ comment: requiredText('差戻しの理由（コメント）', 2000) });
+
+export const stampsQuery = z.object({
+  recordType: requiredText('記録の種類', 100),
+  recordId: idField('記録'),
+});
+
+export const recordTypeParams = z.object({ recordType: requiredText('記録の種類', 100) });
+
+export const chainBody = z.object({
+  steps: z
+    .array(
+      z.object({
+        role: enumField('承認者の役割', pmsRoles),
+        label: optionalText('ステップ名', 100),
+        sameDepartment: z.boolean({ error: '同一所属の指定が正しくありません' }).optional(),
+      }),
+      { error: '承認ステップを指定してください' },
+    )
+    .min(1, { error: '承認ステップを1つ以上指定してください' })
+    .max(6, { error: '承認ステップは6つまでです' }),
+});
+
+/** 代理承認の設定: the delegator defaults to the signed-in person. */
+export const delegationBody = z
+  .object({
+    fromPersonId: optionalId('委任者'),
+    toPersonId: idField('代理者'),
+    startsOn: dateField('代理期間（開始）'),
+    endsOn: dateField('代理期間（終了）'),
+    reason: optionalText('理由', 400),
+  })
+  .refine((v) => v.startsOn <= v.endsOn, { error: '代理期間（終了）は開始日以降にしてください', path: ['endsOn'] });
+
+export const delegationIdParams = z.object({ id: idField('代理承認の設定') });
+
+/** 役割任命申請. */
+export const roleRequestBody = z.object({
+  personId: idField('任命する従業者'),
+  role: enumField('役割', pmsRoles),
+  departmentId: optionalId('対象の所属'),
+  startsOn: dateField('開始日'),
+  note: optionalText('備考', 400),
+});
+
+export const roleRequestsQuery = z.object({
+  status: z.enum(['draft', 'pending', 'approved', 'returned', 'withdrawn', 'superseded'], { error: '状態の値が正しくありません' }).optional(),
+});

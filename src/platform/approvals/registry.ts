@@ -1,0 +1,74 @@
+import type { ApprovalStatus, ApprovalStep } from '../../rules/approvalChains.ts';
+import { defaultApprovalChains } from '../../rules/data/approvalChains.ts';
+import type { Tx } from '../db/connection.ts';
+import type { Actor } from '../policies/actor.ts';
+import type { approvalRequests } from './approvals.tables.ts';
+
+/**
+ * What the engine keeps of a record when it is submitted: a title and department for the
+ * inbox, and the record's content. A later change of `data` after approval asks for
+ * re-approval (Principle 3), so `data` must hold exactly what the approvers approved —
+ * plain JSON (strings, numbers, booleans, arrays, objects), no timestamps that change by themselves.
+ */
+export type RecordSnapshot = { title: string; departmentId: string | null; data: Record<string, unknown> };
+
+/** Who acts on a request (a signed-in account; the seed and jobs pass one too). */
+export type ApprovalActor = { organizationId: string; accountId: string; personId: string };
+
+export type ApprovalRequestRow = typeof approvalRequests.$inferSelect;
+
+/** Passed to a record type's hooks, inside the approving transaction. */
+export type ApprovalHookContext = {
+  organizationId: string;
+  recordId: string;
+  request: ApprovalRequestRow;
+  /** The new status of the request. */
+  status: ApprovalStatus;
+  actor: ApprovalActor;
+  today: string;
+  now: Date;
+};
+
+/** A record type that goes through approval (承認対象の記録の種類). */
+export type ApprovalRecordType = {
+  /** Stable key, e.g. `role_request`, `risk_assessment`. */
+  type: string;
+  /** Japanese name shown in the inbox, e.g. 「役割任命申請」. */
+  label: string;
+  /** The chain a new organization starts with; defaults to `rules/data/approvalChains.ts`. */
+  defaultSteps?: readonly ApprovalStep[];
+  /** Reads the record as it is now; null when it does not exist in the organization. */
+  snapshot(tx: Tx, organizationId: string, recordId: string): Promise<RecordSnapshot | null>;
+  /** Runs in the same transaction when the last step approves (e.g. create the role assignment). */
+  onApproved?(tx: Tx, context: ApprovalHookContext): Promise<void>;
+  /** Runs on every change of the request's status (submitted, approved, returned, withdrawn, superseded). */
+  onStatusChange?(tx: Tx, context: ApprovalHookContext): Promise<void>;
+  /** Whether an actor who is not a participant may see the record's approvals and stamps. Default: everyone in the organization. */
+  canView?(tx: Tx, actor: Actor, recordId: string): Promise<boolean>;
+  /** The SPA path of the record. */
+  link(recordId: string): string;
+};
+
+export type RegisteredRecordType = ApprovalRecordType & { defaultSteps: readonly ApprovalStep[] };
+
+const registry = new Map<string, RegisteredRecordType>();
+
+/**
+ * Registers a record type with the approvals engine. Modules call this once at import time,
+ * next to their service: `registerApprovalRecordType({ type: 'risk_assessment', label: …, snapshot, link })`.
+ */
+export function registerApprovalRecordType(definition: ApprovalRecordType): RegisteredRecordType {
+  const defaultSteps = definition.defaultSteps ?? defaultApprovalChains[definition.type]?.steps;
+  if (!defaultSteps || defaultSteps.length === 0) throw new Error(`approval record type ${definition.type} has no default chain (add it to rules/data/approvalChains.ts)`);
+  const registered = { ...definition, defaultSteps };
+  registry.set(definition.type, registered);
+  return registered;
+}
+
+export function findApprovalRecordType(type: string): RegisteredRecordType | undefined {
+  return registry.get(type);
+}
+
+export function registeredApprovalRecordTypes(): RegisteredRecordType[] {
+  return [...registry.values()];
+}

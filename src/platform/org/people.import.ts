@@ -1,0 +1,261 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { recordAuditEvent } from '../audit/auditEvents.ts';
+import type { Tx } from '../db/connection.ts';
+import { readFirstSheet, type CellOutput, UnreadableWorkbookError } from '../exports/xlsx.ts';
+import { HttpError } from '../http/errors.ts';
+import type { Actor } from '../policies/actor.ts';
+import { personBody } from './org.schema.ts';
+import { createPerson, updatePerson } from './org.service.ts';
+import { departments, people } from './org.tables.ts';
+import { employmentTypeLabels, employmentTypes, type EmploymentType } from './roles.ts';
+
+// 従業者の一括取込 (SPEC §3 Imports): an .xlsx in the same shape as the 従業者一覧 export, a dry
+// run that reports every row's errors before anything is written, and an all-or-nothing real run.
+
+type PersonInput = z.infer<typeof personBody>;
+type SheetKey = 'employeeNumber' | 'name' | 'nameKana' | 'employmentType' | 'department' | 'joinedOn' | 'leftOn' | 'email' | 'phone';
+
+/**
+ * The 従業者一覧 sheet: its columns in order, with the Japanese headers the export writes and the
+ * import reads (plus the other names people commonly give those columns).
+ */
+export const personSheetColumns: { key: SheetKey; header: string; width: number; type?: 'date'; aliases?: string[] }[] = [
+  { key: 'employeeNumber', header: '従業者番号', width: 12, aliases: ['社員番号', '職員番号', '従業員番号'] },
+  { key: 'name', header: '氏名', width: 16, aliases: ['名前'] },
+  { key: 'nameKana', header: '氏名（カナ）', width: 18, aliases: ['フリガナ', 'ふりがな', '氏名カナ', 'カナ'] },
+  { key: 'employmentType', header: '雇用区分', width: 16 },
+  { key: 'department', header: '所属', width: 18, aliases: ['所属名', '部署', '部署名'] },
+  { key: 'joinedOn', header: '入社日', width: 12, type: 'date', aliases: ['採用日', '入職日'] },
+  { key: 'leftOn', header: '退職日', width: 12, type: 'date', aliases: ['退職年月日'] },
+  { key: 'email', header: 'メールアドレス', width: 28, aliases: ['メール', 'Eメール', 'e-mail', 'email'] },
+  { key: 'phone', header: '電話番号', width: 16, aliases: ['電話', 'TEL'] },
+];
+
+const headerOf = Object.fromEntries(personSheetColumns.map((c) => [c.key, c.header])) as Record<SheetKey, string>;
+
+/** Column header for a personBody field (errors name the column the user sees). */
+const fieldColumn: Record<keyof PersonInput, string> = {
+  employeeNumber: headerOf.employeeNumber,
+  name: headerOf.name,
+  nameKana: headerOf.nameKana,
+  employmentType: headerOf.employmentType,
+  departmentId: headerOf.department,
+  joinedOn: headerOf.joinedOn,
+  leftOn: headerOf.leftOn,
+  email: headerOf.email,
+  phone: headerOf.phone,
+};
+
+/** At most this many rows per file: larger rosters are split (keeps one transaction reasonable). */
+export const MAX_IMPORT_ROWS = 5000;
+
+/** Header and value comparison: width-folded (NFKC), without spaces or required-marks, case-insensitive. */
+export function normalizeLabel(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s*※]/g, '')
+    .toLowerCase();
+}
+
+const columnByLabel = new Map<string, SheetKey>();
+for (const c of personSheetColumns) for (const label of [c.header, ...(c.aliases ?? [])]) columnByLabel.set(normalizeLabel(label), c.key);
+
+const employmentTypeByLabel = new Map<string, EmploymentType>();
+for (const t of employmentTypes) {
+  employmentTypeByLabel.set(normalizeLabel(t), t);
+  employmentTypeByLabel.set(normalizeLabel(employmentTypeLabels[t].ja), t);
+  employmentTypeByLabel.set(normalizeLabel(employmentTypeLabels[t].en), t);
+}
+employmentTypeByLabel.set(normalizeLabel('派遣'), 'dispatched');
+employmentTypeByLabel.set(normalizeLabel('パート'), 'part_time');
+employmentTypeByLabel.set(normalizeLabel('アルバイト'), 'part_time');
+
+/** Excel gives calendar dates back as UTC midnight; its components are the date the user typed. */
+function dateText(value: CellOutput): string | null {
+  if (value === null) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const text = String(value).normalize('NFKC').trim();
+  // 2026/4/1, 2026.04.01 and 2026-4-1 mean 2026-04-01. Impossible dates (2026-02-30) are kept
+  // as typed so the date field reports them by name.
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
+  return m ? `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}` : text;
+}
+
+function plainText(value: CellOutput): string | null {
+  if (value === null) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const text = String(value).trim();
+  return text === '' ? null : text;
+}
+
+/** One data row as read from the sheet, before validation. Absent columns are `undefined`. */
+export type PersonSheetRow = { rowNumber: number } & Partial<Record<SheetKey, string | null>>;
+
+export type ParsedPeopleSheet = { rows: PersonSheetRow[]; columns: SheetKey[]; ignoredColumns: string[] };
+
+const badFile = (message: string) => new HttpError(400, message, 'import_file');
+
+/**
+ * Reads an uploaded workbook into sheet rows by its Japanese headers (row 1). Refuses files that
+ * are not .xlsx, lack the 従業者番号 or 氏名 column, or hold more than {@link MAX_IMPORT_ROWS} rows.
+ */
+export async function parsePeopleSheet(buffer: Buffer): Promise<ParsedPeopleSheet> {
+  let sheet: Awaited<ReturnType<typeof readFirstSheet>>;
+  try {
+    sheet = await readFirstSheet(buffer, { maxRows: MAX_IMPORT_ROWS });
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) throw badFile('Excelファイル（.xlsx）として読み込めませんでした。従業者一覧の出力ファイルと同じ形式の .xlsx を選択してください');
+    throw error;
+  }
+  const keyOfColumn = new Map<number, SheetKey>();
+  const ignoredColumns: string[] = [];
+  sheet.headers.forEach((header, col) => {
+    if (!header) return;
+    const key = columnByLabel.get(normalizeLabel(header));
+    if (!key) ignoredColumns.push(header);
+    else if ([...keyOfColumn.values()].includes(key)) throw badFile(`見出し行（1行目）に「${headerOf[key]}」の列が複数あります`);
+    else keyOfColumn.set(col, key);
+  });
+  const columns = [...keyOfColumn.values()];
+  for (const required of ['employeeNumber', 'name'] as const) {
+    if (!columns.includes(required)) throw badFile(`見出し行（1行目）に「${headerOf[required]}」の列がありません。従業者一覧の出力ファイルと同じ見出しで作成してください`);
+  }
+  if (sheet.rows.length > MAX_IMPORT_ROWS) throw badFile(`一度に取り込めるのは${MAX_IMPORT_ROWS.toLocaleString('ja-JP')}行までです。ファイルを分けてください`);
+  const rows = sheet.rows.map(({ rowNumber, cells }) => {
+    const row: PersonSheetRow = { rowNumber };
+    for (const [col, key] of keyOfColumn) {
+      const cell = cells[col] ?? null;
+      row[key] = key === 'joinedOn' || key === 'leftOn' ? dateText(cell) : plainText(cell);
+    }
+    return row;
+  });
+  return { rows, columns, ignoredColumns };
+}
+
+export type ImportError = { field: string; message: string };
+export type ImportRowReport = { row: number; employeeNumber: string | null; name: string | null; action: 'create' | 'update' | 'error'; errors: ImportError[] };
+export type ImportReport = { dryRun: boolean; total: number; valid: number; created: number; updated: number; ignoredColumns: string[]; rows: ImportRowReport[] };
+
+type PlannedRow = { row: number; action: 'create' | 'update'; personId: string | null; input: PersonInput };
+
+type Department = { id: string; name: string; code: string | null };
+
+function resolveDepartment(text: string, all: Department[]): { id: string } | { error: string } {
+  const wanted = normalizeLabel(text);
+  const byName = all.filter((d) => normalizeLabel(d.name) === wanted);
+  if (byName.length === 1 && byName[0]) return { id: byName[0].id };
+  if (byName.length > 1) {
+    const codes = byName.map((d) => d.code).filter(Boolean);
+    return { error: `所属「${text}」は同じ名前が複数あります。所属コード${codes.length ? `（${codes.join('・')}）` : ''}で指定してください` };
+  }
+  const byCode = all.filter((d) => d.code && normalizeLabel(d.code) === wanted);
+  if (byCode.length === 1 && byCode[0]) return { id: byCode[0].id };
+  return { error: `所属「${text}」が見つかりません。所属の名称または所属コードを入力してください` };
+}
+
+/**
+ * Validates every row against the same rules as the 従業者 form (`personBody`), resolves 所属 by
+ * name (or code), refuses duplicate 従業者番号 within the file, and decides per row whether it
+ * creates a person or updates the one with the same 従業者番号. Reads only.
+ */
+export async function planPeopleImport(tx: Tx, organizationId: string, sheet: ParsedPeopleSheet): Promise<{ report: ImportRowReport[]; plan: PlannedRow[] }> {
+  const allDepartments = await tx.select({ id: departments.id, name: departments.name, code: departments.code }).from(departments).where(eq(departments.organizationId, organizationId));
+  const existingRows = await tx.select().from(people).where(and(eq(people.organizationId, organizationId), isNotNull(people.employeeNumber)));
+  const existing = new Map(existingRows.map((p) => [normalizeLabel(p.employeeNumber ?? ''), p]));
+  const firstRowOfNumber = new Map<string, number>();
+  const report: ImportRowReport[] = [];
+  const plan: PlannedRow[] = [];
+  const has = (key: SheetKey) => sheet.columns.includes(key);
+
+  for (const row of sheet.rows) {
+    const errors: ImportError[] = [];
+    const number = row.employeeNumber ?? null;
+    const numberKey = number ? normalizeLabel(number) : null;
+    if (!numberKey) errors.push({ field: headerOf.employeeNumber, message: '従業者番号を入力してください（取込では従業者番号で既存の従業者と照合します）' });
+    else if (firstRowOfNumber.has(numberKey)) errors.push({ field: headerOf.employeeNumber, message: `従業者番号「${number}」がファイル内で重複しています（${firstRowOfNumber.get(numberKey)}行目と同じ）` });
+    else firstRowOfNumber.set(numberKey, row.rowNumber);
+    const match = numberKey ? existing.get(numberKey) : undefined;
+
+    // Columns the file does not have keep the stored value on update (a partial roster can
+    // update names without erasing e-mail addresses); an empty cell in a present column clears it.
+    const base = match
+      ? { name: match.name, nameKana: match.nameKana, employmentType: match.employmentType, departmentId: match.departmentId, joinedOn: match.joinedOn, leftOn: match.leftOn, email: match.email, phone: match.phone }
+      : { name: null, nameKana: null, employmentType: 'employee' as EmploymentType, departmentId: null, joinedOn: null, leftOn: null, email: null, phone: null };
+
+    let employmentType: string | null = base.employmentType;
+    if (has('employmentType')) {
+      const text = row.employmentType ?? null;
+      if (!text) employmentType = 'employee';
+      else {
+        const found = employmentTypeByLabel.get(normalizeLabel(text));
+        if (found) employmentType = found;
+        else {
+          errors.push({ field: headerOf.employmentType, message: `雇用区分「${text}」は使えません。${employmentTypes.map((t) => employmentTypeLabels[t].ja).join('・')}のいずれかを入力してください` });
+          employmentType = 'employee';
+        }
+      }
+    }
+    let departmentId = base.departmentId;
+    if (has('department')) {
+      departmentId = null;
+      if (row.department) {
+        const resolved = resolveDepartment(row.department, allDepartments);
+        if ('id' in resolved) departmentId = resolved.id;
+        else errors.push({ field: headerOf.department, message: resolved.error });
+      }
+    }
+    const pick = (key: Exclude<SheetKey, 'employmentType' | 'department'>, fallback: string | null) => (has(key) ? (row[key] ?? null) : fallback);
+    const candidate = {
+      name: pick('name', base.name),
+      nameKana: pick('nameKana', base.nameKana),
+      employeeNumber: number,
+      employmentType,
+      departmentId,
+      joinedOn: pick('joinedOn', base.joinedOn),
+      leftOn: pick('leftOn', base.leftOn),
+      email: pick('email', base.email),
+      phone: pick('phone', base.phone),
+    };
+    const parsed = personBody.safeParse(candidate);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0] as keyof PersonInput | undefined;
+        const field = (key && fieldColumn[key]) || '行';
+        if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
+      }
+    }
+    const action = errors.length > 0 ? 'error' : match ? 'update' : 'create';
+    report.push({ row: row.rowNumber, employeeNumber: number, name: candidate.name, action, errors });
+    if (parsed.success && errors.length === 0) plan.push({ row: row.rowNumber, action: match ? 'update' : 'create', personId: match?.id ?? null, input: parsed.data });
+  }
+  return { report, plan };
+}
+
+/**
+ * 従業者の取込. Dry run: validates and reports, writes nothing. Real run: writes only when every
+ * row is valid — all rows in the caller's one transaction through the same service functions
+ * as the form (so leaving dates disable accounts at once, J.9.2 c) 7) ③) — and records the
+ * import in the audit trail with its row count. A report with errors on a real run is returned
+ * unwritten; the route answers 422 with it.
+ */
+export async function importPeople(tx: Tx, actor: Actor, sheet: ParsedPeopleSheet, options: { dryRun: boolean; today: string; fileName?: string | null }): Promise<ImportReport> {
+  const { report, plan } = await planPeopleImport(tx, actor.organizationId, sheet);
+  const valid = report.filter((r) => r.action !== 'error').length;
+  const created = plan.filter((p) => p.action === 'create').length;
+  const result: ImportReport = { dryRun: options.dryRun, total: report.length, valid, created, updated: plan.length - created, ignoredColumns: sheet.ignoredColumns, rows: report };
+  if (options.dryRun || valid !== report.length || plan.length === 0) return result;
+  for (const p of plan) {
+    if (p.action === 'update' && p.personId) await updatePerson(tx, actor.organizationId, p.personId, p.input, options.today);
+    else await createPerson(tx, actor.organizationId, p.input, options.today);
+  }
+  await recordAuditEvent(tx, {
+    organizationId: actor.organizationId,
+    actorAccountId: actor.accountId,
+    action: 'import',
+    entityType: 'people',
+    rowCount: plan.length,
+    meta: { created: result.created, updated: result.updated, fileName: options.fileName ?? null },
+  });
+  return result;
+}
