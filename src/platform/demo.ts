@@ -6,6 +6,7 @@ import type { Database } from './db/connection.ts';
 import { asSystem, inOrg } from './db/tenancy.ts';
 import { departments, organizations, people, roleAssignments } from './org/org.tables.ts';
 import { seedOrganizationDefaults } from './org/orgDefaults.ts';
+import { seedDemoApprovals } from './approvals/roleRequests.service.ts';
 import type { EmploymentType, PmsRole } from './org/roles.ts';
 
 /** The demo organization's accounts; all share one password (listed in the README). */
@@ -87,6 +88,7 @@ export async function seedDemo(database: Database, now: Date): Promise<{ organiz
       if (p.login) await tx.insert(accounts).values({ organizationId: org.id, personId: person.id, loginId: p.login, passwordHash });
     }
     await seedOrganizationDefaults(tx, org.id, today);
+    await seedDemoApprovals(tx, org.id, today);
   });
   return { organizationId: org.id, created: true };
 }

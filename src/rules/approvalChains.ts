@@ -32,10 +32,19 @@ export const approvalStatusLabels: Record<ApprovalStatus, string> = {
 
 export type ApprovalEvent = 'approve' | 'return' | 'withdraw' | 'supersede';
 
-const eventLabels: Record<ApprovalEvent, string> = { approve: '承認', return: '差戻し', withdraw: '取下げ', supersede: '再承認の開始' };
+const eventLabels: Record<ApprovalEvent, string> = {
+  approve: '承認',
+  return: '差戻し',
+  withdraw: '取下げ',
+  supersede: '再承認の開始',
+};
 
 /** The part of a request the state machine looks at. */
-export type ApprovalState = { status: ApprovalStatus; currentStep: number; stepCount: number };
+export type ApprovalState = {
+  status: ApprovalStatus;
+  currentStep: number;
+  stepCount: number;
+};
 
 export type TransitionResult = { ok: true; state: ApprovalState; completed: boolean } | { ok: false; message: string };
 
@@ -50,20 +59,43 @@ export type TransitionResult = { ok: true; state: ApprovalState; completed: bool
  * Every other pair is refused with a message naming the current state.
  */
 export function transition(state: ApprovalState, event: ApprovalEvent): TransitionResult {
-  const refuse = (): TransitionResult => ({ ok: false, message: `この申請は「${approvalStatusLabels[state.status]}」のため、${eventLabels[event]}できません` });
+  const refuse = (): TransitionResult => ({
+    ok: false,
+    message: `この申請は「${approvalStatusLabels[state.status]}」のため、${eventLabels[event]}できません`,
+  });
   if (event === 'supersede') {
-    return state.status === 'pending' || state.status === 'approved' ? { ok: true, state: { ...state, status: 'superseded' }, completed: false } : refuse();
+    return state.status === 'pending' || state.status === 'approved'
+      ? {
+          ok: true,
+          state: { ...state, status: 'superseded' },
+          completed: false,
+        }
+      : refuse();
   }
   if (state.status !== 'pending') return refuse();
   switch (event) {
     case 'approve': {
       const last = state.currentStep + 1 >= state.stepCount;
-      return last ? { ok: true, state: { ...state, status: 'approved' }, completed: true } : { ok: true, state: { ...state, currentStep: state.currentStep + 1 }, completed: false };
+      return last
+        ? { ok: true, state: { ...state, status: 'approved' }, completed: true }
+        : {
+            ok: true,
+            state: { ...state, currentStep: state.currentStep + 1 },
+            completed: false,
+          };
     }
     case 'return':
-      return { ok: true, state: { ...state, status: 'returned' }, completed: false };
+      return {
+        ok: true,
+        state: { ...state, status: 'returned' },
+        completed: false,
+      };
     case 'withdraw':
-      return { ok: true, state: { ...state, status: 'withdrawn' }, completed: false };
+      return {
+        ok: true,
+        state: { ...state, status: 'withdrawn' },
+        completed: false,
+      };
   }
 }
 
@@ -124,7 +156,11 @@ export function actingCapacity(input: {
   for (const d of input.delegators) {
     if (!holdsStepRole(d.roles, input.step, input.requestDepartmentId)) continue;
     if (d.personId === input.submitterPersonId) {
-      proxyViolation = { rule: 'approver≠submitter', clause: 'SPEC §5.4', message: '申請者本人の代理として承認することはできません（職務の分離）' };
+      proxyViolation = {
+        rule: 'approver≠submitter',
+        clause: 'SPEC §5.4',
+        message: '申請者本人の代理として承認することはできません（職務の分離）',
+      };
       continue;
     }
     return { ok: true, capacity: { onBehalfOfPersonId: d.personId } };

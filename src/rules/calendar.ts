@@ -16,7 +16,10 @@ export const recurrenceLabels: Record<CalendarRecurrence, { ja: string; en: stri
   semiannual: { ja: '年2回', en: 'Twice a year' },
   quarterly: { ja: '3か月ごと', en: 'Every 3 months' },
   monthly: { ja: '毎月', en: 'Monthly' },
-  privacy_mark_renewal: { ja: 'プライバシーマーク更新前', en: 'Before Privacy-Mark expiry' },
+  privacy_mark_renewal: {
+    ja: 'プライバシーマーク更新前',
+    en: 'Before Privacy-Mark expiry',
+  },
 };
 
 /** What the engine needs of a calendar item. */
@@ -46,7 +49,10 @@ export type Occurrence = { periodKey: string; startsOn: string; dueOn: string };
  * NOTE: this window is JIPDEC's published rule; it is NOT in the seed documents — PA01 does not
  * mention renewal and the Setagaya 運用スケジュール only lists 「Pマーク更新審査」 without dates.
  */
-export const PRIVACY_MARK_RENEWAL_WINDOW = { opensMonthsBefore: 8, dueMonthsBefore: 4 } as const;
+export const PRIVACY_MARK_RENEWAL_WINDOW = {
+  opensMonthsBefore: 8,
+  dueMonthsBefore: 4,
+} as const;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -85,7 +91,13 @@ export function addMonths(date: string, months: number): string {
 export function monthsOf(rule: CalendarRule): number[] {
   const anchor = rule.month ?? 12;
   if (!Number.isInteger(anchor) || anchor < 1 || anchor > 12) throw new RangeError(`月は1〜12で指定してください: ${anchor}`);
-  const step = { yearly: 12, semiannual: 6, quarterly: 3, monthly: 1, privacy_mark_renewal: 12 }[rule.recurrence];
+  const step = {
+    yearly: 12,
+    semiannual: 6,
+    quarterly: 3,
+    monthly: 1,
+    privacy_mark_renewal: 12,
+  }[rule.recurrence];
   const months = new Set<number>();
   for (let i = 0; i < 12 / step; i++) months.add(((anchor - 1 + i * step) % 12) + 1);
   return [...months].sort((a, b) => a - b);
@@ -118,7 +130,13 @@ export function occurrences(rule: CalendarRule, year: number, context: CalendarC
     if (!validTo) return [];
     const dueOn = addMonths(validTo, -PRIVACY_MARK_RENEWAL_WINDOW.dueMonthsBefore);
     if (parse(dueOn).y !== year) return [];
-    return [{ periodKey: `pm-${validTo}`, startsOn: addMonths(validTo, -PRIVACY_MARK_RENEWAL_WINDOW.opensMonthsBefore), dueOn }];
+    return [
+      {
+        periodKey: `pm-${validTo}`,
+        startsOn: addMonths(validTo, -PRIVACY_MARK_RENEWAL_WINDOW.opensMonthsBefore),
+        dueOn,
+      },
+    ];
   }
   if (!Number.isInteger(rule.dayOfMonth) || rule.dayOfMonth < 1 || rule.dayOfMonth > 31) throw new RangeError(`日は1〜31で指定してください: ${rule.dayOfMonth}`);
   return monthsOf(rule).map((month, slot) => ({

@@ -5,17 +5,23 @@ import { dateField, enumField, idField, optionalId, optionalText, requiredText }
 export const approvalIdParams = z.object({ id: idField('承認依頼') });
 
 /** 承認: an optional comment. */
-export const approveBody = z.object({ comment: optionalText('コメント', 2000) });
+export const approveBody = z.object({
+  comment: optionalText('コメント', 2000),
+});
 
 /** 差戻し: the reason is required so the submitter knows what to fix. */
-export const returnBody = z.object({ comment: requiredText('差戻しの理由（コメント）', 2000) });
+export const returnBody = z.object({
+  comment: requiredText('差戻しの理由（コメント）', 2000),
+});
 
 export const stampsQuery = z.object({
   recordType: requiredText('記録の種類', 100),
   recordId: idField('記録'),
 });
 
-export const recordTypeParams = z.object({ recordType: requiredText('記録の種類', 100) });
+export const recordTypeParams = z.object({
+  recordType: requiredText('記録の種類', 100),
+});
 
 export const chainBody = z.object({
   steps: z
@@ -40,7 +46,10 @@ export const delegationBody = z
     endsOn: dateField('代理期間（終了）'),
     reason: optionalText('理由', 400),
   })
-  .refine((v) => v.startsOn <= v.endsOn, { error: '代理期間（終了）は開始日以降にしてください', path: ['endsOn'] });
+  .refine((v) => v.startsOn <= v.endsOn, {
+    error: '代理期間（終了）は開始日以降にしてください',
+    path: ['endsOn'],
+  });
 
 export const delegationIdParams = z.object({ id: idField('代理承認の設定') });
 

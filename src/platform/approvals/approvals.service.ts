@@ -3,10 +3,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import {
   type ApprovalEvent,
   type ApprovalStep,
-  type Delegator,
-  type HeldRole,
   actingCapacity,
   approvalStatusLabels,
+  type Delegator,
+  type HeldRole,
   isDepartmentBoundStep,
   needsReapproval,
   stepLabel,
@@ -19,13 +19,13 @@ import { accounts } from '../auth/auth.tables.ts';
 import { todayInJapan } from '../auth/login.ts';
 import type { Tx } from '../db/connection.ts';
 import { rowsOf } from '../db/tenancy.ts';
-import { HttpError, conflict, forbidden, invalid, notFound } from '../http/errors.ts';
+import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors.ts';
 import { notifyAccounts } from '../notifications/notify.ts';
 import { departments, people, roleAssignments } from '../org/org.tables.ts';
 import { roleLabels } from '../org/roles.ts';
 import { type Actor, can } from '../policies/actor.ts';
 import { approvalActions, approvalChains, approvalDelegations, approvalRequests } from './approvals.tables.ts';
-import { type ApprovalActor, type ApprovalRequestRow, type RegisteredRecordType, findApprovalRecordType, registeredApprovalRecordTypes } from './registry.ts';
+import { type ApprovalActor, type ApprovalRequestRow, findApprovalRecordType, type RegisteredRecordType, registeredApprovalRecordTypes } from './registry.ts';
 
 // The approvals engine (SPEC §3, Principle 3): submit → approve / return per step of the
 // organization's chain, with stamps, delegation, separation of duties and re-approval. Every
@@ -51,7 +51,11 @@ export async function rolesOn(tx: Tx, organizationId: string, personIds: readonl
   const result = new Map<string, HeldRole[]>();
   if (personIds.length === 0) return result;
   const rows = await tx
-    .select({ personId: roleAssignments.personId, role: roleAssignments.role, departmentId: roleAssignments.departmentId })
+    .select({
+      personId: roleAssignments.personId,
+      role: roleAssignments.role,
+      departmentId: roleAssignments.departmentId,
+    })
     .from(roleAssignments)
     .where(
       and(
@@ -70,21 +74,17 @@ export async function delegatorsOf(tx: Tx, organizationId: string, personId: str
   const rows = await tx
     .selectDistinct({ fromPersonId: approvalDelegations.fromPersonId })
     .from(approvalDelegations)
-    .where(
-      and(
-        eq(approvalDelegations.organizationId, organizationId),
-        eq(approvalDelegations.toPersonId, personId),
-        lte(approvalDelegations.startsOn, today),
-        gte(approvalDelegations.endsOn, today),
-      ),
-    );
+    .where(and(eq(approvalDelegations.organizationId, organizationId), eq(approvalDelegations.toPersonId, personId), lte(approvalDelegations.startsOn, today), gte(approvalDelegations.endsOn, today)));
   const roles = await rolesOn(
     tx,
     organizationId,
     rows.map((r) => r.fromPersonId),
     today,
   );
-  return rows.map((r) => ({ personId: r.fromPersonId, roles: roles.get(r.fromPersonId) ?? [] }));
+  return rows.map((r) => ({
+    personId: r.fromPersonId,
+    roles: roles.get(r.fromPersonId) ?? [],
+  }));
 }
 
 async function personNames(tx: Tx, organizationId: string, ids: readonly (string | null)[]): Promise<Map<string, string>> {
@@ -186,12 +186,31 @@ export async function effectiveChain(tx: Tx, organizationId: string, recordType:
 export async function listChains(tx: Tx, organizationId: string) {
   const rows = await tx.select().from(approvalChains).where(eq(approvalChains.organizationId, organizationId));
   const own = new Map(rows.map((r) => [r.recordType, r.steps]));
-  const types = new Map<string, { label: string; defaultSteps: readonly ApprovalStep[]; basis: string | null }>();
+  const types = new Map<
+    string,
+    {
+      label: string;
+      defaultSteps: readonly ApprovalStep[];
+      basis: string | null;
+    }
+  >();
   for (const [type, d] of Object.entries(defaultApprovalChains)) types.set(type, { label: d.label, defaultSteps: d.steps, basis: d.basis });
-  for (const t of registeredApprovalRecordTypes()) types.set(t.type, { label: t.label, defaultSteps: t.defaultSteps, basis: defaultApprovalChains[t.type]?.basis ?? null });
+  for (const t of registeredApprovalRecordTypes())
+    types.set(t.type, {
+      label: t.label,
+      defaultSteps: t.defaultSteps,
+      basis: defaultApprovalChains[t.type]?.basis ?? null,
+    });
   return [...types.entries()].map(([recordType, t]) => {
     const steps = own.get(recordType) ?? [...t.defaultSteps];
-    return { recordType, label: t.label, basis: t.basis, steps, defaultSteps: [...t.defaultSteps], customized: JSON.stringify(steps) !== JSON.stringify(t.defaultSteps) };
+    return {
+      recordType,
+      label: t.label,
+      basis: t.basis,
+      steps,
+      defaultSteps: [...t.defaultSteps],
+      customized: JSON.stringify(steps) !== JSON.stringify(t.defaultSteps),
+    };
   });
 }
 
@@ -200,11 +219,18 @@ export async function saveChain(tx: Tx, organizationId: string, recordType: stri
   if (!findApprovalRecordType(recordType) && !defaultApprovalChains[recordType]) throw notFound('承認経路');
   const problems = validateChainSteps(steps);
   if (problems.length > 0) throw invalid('steps', problems.join(' / '));
-  const clean = steps.map((s) => ({ role: s.role, ...(s.label ? { label: s.label } : {}), ...(s.sameDepartment !== undefined ? { sameDepartment: s.sameDepartment } : {}) }));
+  const clean = steps.map((s) => ({
+    role: s.role,
+    ...(s.label ? { label: s.label } : {}),
+    ...(s.sameDepartment !== undefined ? { sameDepartment: s.sameDepartment } : {}),
+  }));
   await tx
     .insert(approvalChains)
     .values({ organizationId, recordType, steps: clean })
-    .onConflictDoUpdate({ target: [approvalChains.organizationId, approvalChains.recordType], set: { steps: clean, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: [approvalChains.organizationId, approvalChains.recordType],
+      set: { steps: clean, updatedAt: new Date() },
+    });
   const all = await listChains(tx, organizationId);
   const saved = all.find((c) => c.recordType === recordType);
   if (!saved) throw notFound('承認経路');
@@ -213,7 +239,11 @@ export async function saveChain(tx: Tx, organizationId: string, recordType: stri
 
 /** Seeder: every organization starts with the PA01 default chains (idempotent). */
 export async function seedApprovalChains(tx: Tx, organizationId: string): Promise<void> {
-  const values = Object.entries(defaultApprovalChains).map(([recordType, d]) => ({ organizationId, recordType, steps: d.steps.map((s) => ({ role: s.role })) }));
+  const values = Object.entries(defaultApprovalChains).map(([recordType, d]) => ({
+    organizationId,
+    recordType,
+    steps: d.steps.map((s) => ({ role: s.role })),
+  }));
   if (values.length > 0) await tx.insert(approvalChains).values(values).onConflictDoNothing();
 }
 
@@ -239,7 +269,9 @@ export async function submitForApproval(
   const [pending] = await tx
     .select({ id: approvalRequests.id })
     .from(approvalRequests)
-    .where(and(eq(approvalRequests.organizationId, actor.organizationId), eq(approvalRequests.recordType, recordType), eq(approvalRequests.recordId, recordId), eq(approvalRequests.status, 'pending')));
+    .where(
+      and(eq(approvalRequests.organizationId, actor.organizationId), eq(approvalRequests.recordType, recordType), eq(approvalRequests.recordId, recordId), eq(approvalRequests.status, 'pending')),
+    );
   if (pending) throw conflict('この記録には承認待ちの申請が既にあります。承認または差戻しを待ってください', 'approval_pending');
   const steps = await effectiveChain(tx, actor.organizationId, recordType);
   const bound = steps.find((s) => isDepartmentBoundStep(s));
@@ -267,7 +299,14 @@ export async function submitForApproval(
     })
     .returning();
   if (!request) throw new Error('approval request insert returned nothing');
-  await type.onStatusChange?.(tx, { organizationId: actor.organizationId, recordId, request, status: 'pending', actor, ...clock });
+  await type.onStatusChange?.(tx, {
+    organizationId: actor.organizationId,
+    recordId,
+    request,
+    status: 'pending',
+    actor,
+    ...clock,
+  });
   await notifyStepApprovers(tx, request, clock.today, type.label);
   return request;
 }
@@ -292,10 +331,24 @@ async function lockRequest(tx: Tx, organizationId: string, requestId: string): P
  * Writes the stamp, moves the request, runs the record type's hooks, records the approval in
  * the audit trail and notifies the next approvers or the submitter.
  */
-export async function decideRequest(tx: Tx, actor: ApprovalActor, requestId: string, event: Extract<ApprovalEvent, 'approve' | 'return'>, comment: string | null, clock: Clock): Promise<ApprovalRequestRow> {
+export async function decideRequest(
+  tx: Tx,
+  actor: ApprovalActor,
+  requestId: string,
+  event: Extract<ApprovalEvent, 'approve' | 'return'>,
+  comment: string | null,
+  clock: Clock,
+): Promise<ApprovalRequestRow> {
   const request = await lockRequest(tx, actor.organizationId, requestId);
   const type = requireRecordType(request.recordType);
-  const moved = transition({ status: request.status, currentStep: request.currentStep, stepCount: request.steps.length }, event);
+  const moved = transition(
+    {
+      status: request.status,
+      currentStep: request.currentStep,
+      stepCount: request.steps.length,
+    },
+    event,
+  );
   if (!moved.ok) throw conflict(moved.message, 'approval_state');
   if (event === 'return' && !comment?.trim()) throw invalid('comment', '差戻しの理由（コメント）を入力してください');
   const step = request.steps[request.currentStep];
@@ -327,7 +380,12 @@ export async function decideRequest(tx: Tx, actor: ApprovalActor, requestId: str
   const finished = moved.state.status !== 'pending';
   const [updated] = await tx
     .update(approvalRequests)
-    .set({ status: moved.state.status, currentStep: moved.state.currentStep, decidedAt: finished ? clock.now : null, updatedAt: clock.now })
+    .set({
+      status: moved.state.status,
+      currentStep: moved.state.currentStep,
+      decidedAt: finished ? clock.now : null,
+      updatedAt: clock.now,
+    })
     .where(eq(approvalRequests.id, request.id))
     .returning();
   if (!updated) throw notFound('承認依頼');
@@ -337,9 +395,23 @@ export async function decideRequest(tx: Tx, actor: ApprovalActor, requestId: str
     entityType: 'approval_requests',
     entityId: request.id,
     actorAccountId: actor.accountId,
-    meta: { recordType: request.recordType, recordId: request.recordId, step: request.currentStep, role: step.role, onBehalfOfPersonId: capacity.capacity.onBehalfOfPersonId, status: moved.state.status },
+    meta: {
+      recordType: request.recordType,
+      recordId: request.recordId,
+      step: request.currentStep,
+      role: step.role,
+      onBehalfOfPersonId: capacity.capacity.onBehalfOfPersonId,
+      status: moved.state.status,
+    },
   });
-  const hook = { organizationId: actor.organizationId, recordId: request.recordId, request: updated, status: moved.state.status, actor, ...clock };
+  const hook = {
+    organizationId: actor.organizationId,
+    recordId: request.recordId,
+    request: updated,
+    status: moved.state.status,
+    actor,
+    ...clock,
+  };
   if (moved.completed) await type.onApproved?.(tx, hook);
   if (finished) await type.onStatusChange?.(tx, hook);
   if (moved.completed) {
@@ -357,15 +429,33 @@ export async function withdrawRequest(tx: Tx, actor: ApprovalActor, requestId: s
   const request = await lockRequest(tx, actor.organizationId, requestId);
   const type = requireRecordType(request.recordType);
   if (request.submittedByPersonId !== actor.personId) throw forbidden('申請を取り下げられるのは申請者本人だけです');
-  const moved = transition({ status: request.status, currentStep: request.currentStep, stepCount: request.steps.length }, 'withdraw');
+  const moved = transition(
+    {
+      status: request.status,
+      currentStep: request.currentStep,
+      stepCount: request.steps.length,
+    },
+    'withdraw',
+  );
   if (!moved.ok) throw conflict(moved.message, 'approval_state');
   const [updated] = await tx
     .update(approvalRequests)
-    .set({ status: moved.state.status, decidedAt: clock.now, updatedAt: clock.now })
+    .set({
+      status: moved.state.status,
+      decidedAt: clock.now,
+      updatedAt: clock.now,
+    })
     .where(eq(approvalRequests.id, request.id))
     .returning();
   if (!updated) throw notFound('承認依頼');
-  await type.onStatusChange?.(tx, { organizationId: actor.organizationId, recordId: request.recordId, request: updated, status: 'withdrawn', actor, ...clock });
+  await type.onStatusChange?.(tx, {
+    organizationId: actor.organizationId,
+    recordId: request.recordId,
+    request: updated,
+    status: 'withdrawn',
+    actor,
+    ...clock,
+  });
   return updated;
 }
 
@@ -376,7 +466,10 @@ async function transactionScope(tx: Tx): Promise<{ organizationId: string | null
   const rows = rowsOf<{ org: string | null; actor: string | null }>(
     await tx.execute(sql`select nullif(current_setting('app.organization_id', true), '') as org, nullif(current_setting('app.actor_id', true), '') as actor`),
   );
-  return { organizationId: rows[0]?.org ?? null, accountId: rows[0]?.actor ?? null };
+  return {
+    organizationId: rows[0]?.org ?? null,
+    accountId: rows[0]?.actor ?? null,
+  };
 }
 
 /**
@@ -422,7 +515,14 @@ export async function requireReapprovalIfChanged(
   if (!latest) return { reapproval: false };
   const snapshot = await type.snapshot(tx, organizationId, recordId);
   if (!snapshot || !needsReapproval(latest.recordSnapshot, snapshot.data)) return { reapproval: false };
-  const moved = transition({ status: latest.status, currentStep: latest.currentStep, stepCount: latest.steps.length }, 'supersede');
+  const moved = transition(
+    {
+      status: latest.status,
+      currentStep: latest.currentStep,
+      stepCount: latest.steps.length,
+    },
+    'supersede',
+  );
   if (!moved.ok) return { reapproval: false };
   let by = options.by ?? null;
   if (!by && scope.accountId) {
@@ -430,21 +530,55 @@ export async function requireReapprovalIfChanged(
       .select({ id: accounts.id, personId: accounts.personId })
       .from(accounts)
       .where(and(eq(accounts.organizationId, organizationId), eq(accounts.id, scope.accountId)));
-    if (account) by = { organizationId, accountId: account.id, personId: account.personId };
+    if (account)
+      by = {
+        organizationId,
+        accountId: account.id,
+        personId: account.personId,
+      };
   }
-  by ??= { organizationId, accountId: latest.submittedByAccountId, personId: latest.submittedByPersonId };
+  by ??= {
+    organizationId,
+    accountId: latest.submittedByAccountId,
+    personId: latest.submittedByPersonId,
+  };
   const [superseded] = await tx.update(approvalRequests).set({ status: 'superseded', updatedAt: now }).where(eq(approvalRequests.id, latest.id)).returning();
-  if (superseded) await type.onStatusChange?.(tx, { organizationId, recordId, request: superseded, status: 'superseded', actor: by, ...clock });
-  const request = await submitForApproval(tx, by, recordType, recordId, clock, { previousRequestId: latest.id });
+  if (superseded)
+    await type.onStatusChange?.(tx, {
+      organizationId,
+      recordId,
+      request: superseded,
+      status: 'superseded',
+      actor: by,
+      ...clock,
+    });
+  const request = await submitForApproval(tx, by, recordType, recordId, clock, {
+    previousRequestId: latest.id,
+  });
   if (latest.submittedByPersonId !== by.personId) {
-    await notifySubmitter(tx, latest, 'approval_reapproval', `再承認が必要になりました: ${latest.title}`, `${latest.status === 'approved' ? '承認済み' : '承認待ち'}の${type.label}が変更されたため、再承認の申請を開始しました。`);
+    await notifySubmitter(
+      tx,
+      latest,
+      'approval_reapproval',
+      `再承認が必要になりました: ${latest.title}`,
+      `${latest.status === 'approved' ? '承認済み' : '承認待ち'}の${type.label}が変更されたため、再承認の申請を開始しました。`,
+    );
   }
   return { reapproval: true, request };
 }
 
 // ---- reading: inbox, detail, stamps ----
 
-export type Stamp = { requestId: string; step: number; stepLabel: string; action: 'approve' | 'return'; actorName: string; onBehalfOfName: string | null; comment: string | null; at: Date };
+export type Stamp = {
+  requestId: string;
+  step: number;
+  stepLabel: string;
+  action: 'approve' | 'return';
+  actorName: string;
+  onBehalfOfName: string | null;
+  comment: string | null;
+  at: Date;
+};
 
 /** 承認印 of requests: who approved or returned each step, when, with what comment (代理 shown by onBehalfOfName). */
 export async function stampsOf(tx: Tx, organizationId: string, requests: readonly ApprovalRequestRow[]): Promise<Map<string, Stamp[]>> {
@@ -465,12 +599,24 @@ export async function stampsOf(tx: Tx, organizationId: string, requests: readonl
     .from(approvalActions)
     .innerJoin(actorPerson, eq(actorPerson.id, approvalActions.actorPersonId))
     .leftJoin(principal, eq(principal.id, approvalActions.onBehalfOfPersonId))
-    .where(and(eq(approvalActions.organizationId, organizationId), inArray(approvalActions.requestId, requests.map((r) => r.id))))
+    .where(
+      and(
+        eq(approvalActions.organizationId, organizationId),
+        inArray(
+          approvalActions.requestId,
+          requests.map((r) => r.id),
+        ),
+      ),
+    )
     .orderBy(asc(approvalActions.createdAt), asc(approvalActions.step));
   const byId = new Map(requests.map((r) => [r.id, r]));
   for (const row of rows) {
     const step = byId.get(row.requestId)?.steps[row.step];
-    result.get(row.requestId)?.push({ ...row, stepLabel: step ? stepLabel(step) : `${row.step + 1}`, onBehalfOfName: row.onBehalfOfName ?? null });
+    result.get(row.requestId)?.push({
+      ...row,
+      stepLabel: step ? stepLabel(step) : `${row.step + 1}`,
+      onBehalfOfName: row.onBehalfOfName ?? null,
+    });
   }
   return result;
 }
@@ -503,7 +649,14 @@ export async function listMyApprovals(tx: Tx, actor: ApprovalActor, today: strin
   for (const { request, submittedByName } of rows) {
     const step = request.steps[request.currentStep];
     if (!step) continue;
-    const capacity = actingCapacity({ actorPersonId: actor.personId, actorRoles: own, delegators, step, requestDepartmentId: request.departmentId, submitterPersonId: request.submittedByPersonId });
+    const capacity = actingCapacity({
+      actorPersonId: actor.personId,
+      actorRoles: own,
+      delegators,
+      step,
+      requestDepartmentId: request.departmentId,
+      submitterPersonId: request.submittedByPersonId,
+    });
     if (!capacity.ok) continue;
     const type = findApprovalRecordType(request.recordType);
     const onBehalf = capacity.capacity.onBehalfOfPersonId;
@@ -520,8 +673,8 @@ export async function listMyApprovals(tx: Tx, actor: ApprovalActor, today: strin
 }
 
 /** Whether the actor may see a request: a participant, an approvals administrator, or anyone the record type lets see it. */
-async function canSeeRequest(tx: Tx, actor: Actor, request: ApprovalRequestRow, stamps: readonly { actorPersonId?: string }[], participant: boolean): Promise<boolean> {
-  if (participant || request.submittedByPersonId === actor.personId || stamps.length > 0) return true;
+async function canSeeRequest(tx: Tx, actor: Actor, request: ApprovalRequestRow, participant: boolean): Promise<boolean> {
+  if (participant || request.submittedByPersonId === actor.personId) return true;
   if (can(actor, 'approvals.configure')) return true;
   const type = findApprovalRecordType(request.recordType);
   return type?.canView ? type.canView(tx, actor, request.recordId) : true;
@@ -545,7 +698,11 @@ async function participatedIn(tx: Tx, organizationId: string, personId: string, 
 /** One request with its chain, stamps and what the actor may do; other organizations' ids and requests the actor may not see are 404. */
 export async function getApprovalDetail(tx: Tx, actor: Actor, requestId: string, today: string) {
   const [row] = await tx
-    .select({ request: approvalRequests, submittedByName: people.name, departmentName: departments.name })
+    .select({
+      request: approvalRequests,
+      submittedByName: people.name,
+      departmentName: departments.name,
+    })
     .from(approvalRequests)
     .innerJoin(people, eq(people.id, approvalRequests.submittedByPersonId))
     .leftJoin(departments, eq(departments.id, approvalRequests.departmentId))
@@ -568,11 +725,15 @@ export async function getApprovalDetail(tx: Tx, actor: Actor, requestId: string,
     if (capacity.ok) {
       canAct = true;
       const id = capacity.capacity.onBehalfOfPersonId;
-      if (id) onBehalfOf = { personId: id, name: (await personNames(tx, actor.organizationId, [id])).get(id) ?? '' };
+      if (id)
+        onBehalfOf = {
+          personId: id,
+          name: (await personNames(tx, actor.organizationId, [id])).get(id) ?? '',
+        };
     }
   }
   const participated = (await participatedIn(tx, actor.organizationId, actor.personId, [request.id])).has(request.id);
-  if (!(await canSeeRequest(tx, actor, request, [], canAct || participated))) throw notFound('承認依頼');
+  if (!(await canSeeRequest(tx, actor, request, canAct || participated))) throw notFound('承認依頼');
   const stamps = (await stampsOf(tx, actor.organizationId, [request])).get(request.id) ?? [];
   const type = findApprovalRecordType(request.recordType);
   return {
@@ -618,8 +779,18 @@ export async function stampsForRecord(tx: Tx, actor: Actor, recordType: string, 
     submittedByName,
     submittedAt: request.submittedAt,
     decidedAt: request.decidedAt,
-    steps: request.steps.map((s, index) => ({ index, role: s.role, roleLabel: roleLabels[s.role].ja, label: stepLabel(s) })),
+    steps: request.steps.map((s, index) => ({
+      index,
+      role: s.role,
+      roleLabel: roleLabels[s.role].ja,
+      label: stepLabel(s),
+    })),
     stamps: stamps.get(request.id) ?? [],
   }));
-  return { recordType, recordTypeLabel: type?.label ?? recordType, current: present[0] ?? null, history: present.slice(1) };
+  return {
+    recordType,
+    recordTypeLabel: type?.label ?? recordType,
+    current: present[0] ?? null,
+    history: present.slice(1),
+  };
 }

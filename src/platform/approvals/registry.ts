@@ -10,10 +10,18 @@ import type { approvalRequests } from './approvals.tables.ts';
  * re-approval (Principle 3), so `data` must hold exactly what the approvers approved —
  * plain JSON (strings, numbers, booleans, arrays, objects), no timestamps that change by themselves.
  */
-export type RecordSnapshot = { title: string; departmentId: string | null; data: Record<string, unknown> };
+export type RecordSnapshot = {
+  title: string;
+  departmentId: string | null;
+  data: Record<string, unknown>;
+};
 
 /** Who acts on a request (a signed-in account; the seed and jobs pass one too). */
-export type ApprovalActor = { organizationId: string; accountId: string; personId: string };
+export type ApprovalActor = {
+  organizationId: string;
+  accountId: string;
+  personId: string;
+};
 
 export type ApprovalRequestRow = typeof approvalRequests.$inferSelect;
 
@@ -49,7 +57,9 @@ export type ApprovalRecordType = {
   link(recordId: string): string;
 };
 
-export type RegisteredRecordType = ApprovalRecordType & { defaultSteps: readonly ApprovalStep[] };
+export type RegisteredRecordType = ApprovalRecordType & {
+  defaultSteps: readonly ApprovalStep[];
+};
 
 const registry = new Map<string, RegisteredRecordType>();
 

@@ -1,11 +1,17 @@
 import { Cron } from 'croner';
 import type { Deps } from '../http/types.ts';
+import { sendTaskReminders, sendUrgentNotificationEmails } from '../notifications/reminders.ts';
+import { runCalendarTaskGeneration } from '../tasks/tasks.jobs.ts';
 
 /** A periodic job. Jobs must be idempotent: several app instances may run them at once. */
 export type Job = { name: string; schedule: string; run: (deps: Deps) => Promise<void> };
 
 /** Every job of the app; platform parts and modules add theirs here. */
-export const jobs: Job[] = [];
+export const jobs: Job[] = [
+  { name: 'calendar-tasks', schedule: '10 0 * * *', run: async (deps) => void (await runCalendarTaskGeneration(deps)) },
+  { name: 'task-reminders', schedule: '0 * * * *', run: async (deps) => void (await sendTaskReminders(deps)) },
+  { name: 'urgent-notification-emails', schedule: '*/5 * * * *', run: async (deps) => void (await sendUrgentNotificationEmails(deps)) },
+];
 
 /** Starts every job on its cron schedule (Asia/Tokyo); returns a function that stops them. */
 export function startJobs(deps: Deps, log: (message: string, error?: unknown) => void): () => void {

@@ -1,0 +1,69 @@
+import { type Occurrence, recurrenceLabels } from '../../rules/calendar.ts';
+import { roleLabels } from '../org/roles.ts';
+import type { TaskListRow } from './tasks.service.ts';
+import type { calendarItems } from './tasks.tables.ts';
+
+// Presenters are the only path from a row to JSON (STYLE: Outline).
+
+const statusLabels = {
+  open: '未完了',
+  done: '完了',
+  cancelled: '取消',
+} as const;
+
+/** A task; `overdue` is computed against today (open and due before today). */
+export function presentTask(row: TaskListRow, today: string) {
+  const t = row.task;
+  return {
+    id: t.id,
+    title: t.title,
+    description: t.description,
+    ownerRole: t.ownerRole,
+    ownerRoleLabel: t.ownerRole ? roleLabels[t.ownerRole].ja : null,
+    ownerPersonId: t.ownerPersonId,
+    ownerPersonName: row.ownerPersonName ?? null,
+    departmentId: t.departmentId,
+    departmentName: row.departmentName ?? null,
+    startsOn: t.startsOn,
+    dueOn: t.dueOn,
+    status: t.status,
+    statusLabel: statusLabels[t.status],
+    overdue: t.status === 'open' && t.dueOn < today,
+    evidenceUrl: t.evidenceUrl,
+    evidenceNote: t.evidenceNote,
+    clause: row.clause ?? null,
+    calendarItemId: t.calendarItemId,
+    sourceType: t.sourceType,
+    completedAt: t.completedAt ? t.completedAt.toISOString() : null,
+  };
+}
+
+export function presentCalendarItem(r: { item: typeof calendarItems.$inferSelect; next: Occurrence | null; occurrences?: Occurrence[] | undefined }) {
+  const i = r.item;
+  return {
+    id: i.id,
+    code: i.code,
+    title: i.title,
+    description: i.description,
+    clause: i.clause,
+    quote: i.quote,
+    ownerRole: i.ownerRole,
+    ownerRoleLabel: roleLabels[i.ownerRole].ja,
+    recurrence: i.recurrence,
+    recurrenceLabel: recurrenceLabels[i.recurrence].ja,
+    month: i.month,
+    dayOfMonth: i.dayOfMonth,
+    perDepartment: i.perDepartment,
+    active: i.active,
+    nextStartsOn: r.next?.startsOn ?? null,
+    nextDueOn: r.next?.dueOn ?? null,
+    ...(r.occurrences
+      ? {
+          occurrences: r.occurrences.map((o) => ({
+            startsOn: o.startsOn,
+            dueOn: o.dueOn,
+          })),
+        }
+      : {}),
+  };
+}

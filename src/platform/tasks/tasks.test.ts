@@ -1,0 +1,382 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
+import { asSystem, inOrg } from '../db/tenancy.ts';
+import { departments, organizations, people } from '../org/org.tables.ts';
+import { seedOrganizationDefaults } from '../org/orgDefaults.ts';
+import { runCalendarTaskGeneration } from './tasks.jobs.ts';
+import { calendarItems, tasks } from './tasks.tables.ts';
+
+let t: TestApp;
+let pms: Client;
+let sales: Client;
+let staff: Client;
+let top: Client;
+const dept: Record<string, string> = {};
+const person: Record<string, string> = {};
+
+/** 2026-11-20 in Japan: December reviews start within the 14-day look-ahead; November's checks are due. */
+const START = '2026-11-20T09:00:00+09:00';
+
+async function loginAll() {
+  pms = await t.login('pms@demo.mamori.local');
+  sales = await t.login('sales-head@demo.mamori.local');
+  staff = await t.login('staff@demo.mamori.local');
+  top = await t.login('top@demo.mamori.local');
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  // The demo seeded tasks for the real today; start from a known date instead.
+  await asSystem(t.database, (tx) => tx.delete(tasks));
+  t.clock.set(START);
+  await inOrg(t.database, { organizationId: t.demoOrganizationId }, async (tx) => {
+    for (const d of await tx.select().from(departments)) dept[d.name] = d.id;
+    for (const p of await tx.select().from(people)) person[p.name] = p.id;
+  });
+  await loginAll();
+});
+afterAll(() => t.close());
+
+describe('PMS年間計画（組織ごと、PA01 の時期で初期化）', () => {
+  it('新しい組織には既定の14項目が入り、もう一度初期化しても増えない', async () => {
+    const r = await staff.get('/api/calendar');
+    expect(r.status).toBe(200);
+    expect(r.body.items).toHaveLength(14);
+    await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => seedOrganizationDefaults(tx, t.demoOrganizationId, '2026-11-20'));
+    expect((await staff.get('/api/calendar')).body.items).toHaveLength(14);
+    // Seeding also generates the first tasks; the job tests below start from none.
+    expect((await asSystem(t.database, (tx) => tx.delete(tasks).returning())).length).toBe(25);
+  });
+
+  it('各項目に根拠（条項・原文）と次回期限がある: J.1.3 c)「毎年12月」→ 2026-12-31', async () => {
+    const items = (await pms.get('/api/calendar')).body.items;
+    const legal = items.find((i: { code: string }) => i.code === 'legal_register_review');
+    expect(legal).toMatchObject({
+      clause: 'J.1.3 c)',
+      ownerRoleLabel: '個人情報保護管理者',
+      recurrenceLabel: '毎年',
+      nextDueOn: '2026-12-31',
+      nextStartsOn: '2026-12-01',
+    });
+    expect(legal.quote).toContain('毎年12月');
+    const renewal = items.find((i: { code: string }) => i.code === 'privacy_mark_renewal');
+    // デモ組織の有効期間は 2027-03-31 まで: 更新申請は 4 か月前の 2026-11-30 まで。
+    expect(renewal.nextDueOn).toBe('2026-11-30');
+  });
+
+  it('?year= で年内の全回を返す（J.6.1「3か月に1回」→ 4回）', async () => {
+    const items = (await pms.get('/api/calendar?year=2027')).body.items;
+    const check = items.find((i: { code: string }) => i.code === 'operation_check');
+    expect(check.occurrences.map((o: { dueOn: string }) => o.dueOn)).toEqual(['2027-03-31', '2027-06-30', '2027-09-30', '2027-12-31']);
+  });
+
+  it('変更は calendar.manage が必要（従業者は 403）、内容の検査（所属ごとの役割は所属ごと）', async () => {
+    const items = (await pms.get('/api/calendar')).body.items;
+    const training = items.find((i: { code: string }) => i.code === 'training');
+    const body = {
+      title: training.title,
+      description: training.description,
+      clause: training.clause,
+      ownerRole: 'pms_manager',
+      recurrence: 'yearly',
+      month: 6,
+      dayOfMonth: 30,
+      perDepartment: false,
+      active: true,
+    };
+    expect((await staff.request('PUT', `/api/calendar/${training.id}`, body)).status).toBe(403);
+    const bad = await pms.request('PUT', `/api/calendar/${training.id}`, {
+      ...body,
+      ownerRole: 'department_head',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('所属ごと');
+    expect(
+      (
+        await pms.request('PUT', `/api/calendar/${training.id}`, {
+          ...body,
+          month: null,
+        })
+      ).status,
+    ).toBe(400);
+    const ok = await pms.request('PUT', `/api/calendar/${training.id}`, body);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      month: 6,
+      dayOfMonth: 30,
+      nextDueOn: '2027-06-30',
+    });
+    await pms.request('PUT', `/api/calendar/${training.id}`, {
+      ...body,
+      month: 7,
+      dayOfMonth: 31,
+    });
+  });
+});
+
+describe('タスクの生成ジョブ（冪等・所属ごと）', () => {
+  it('2026-11-20: 12月の見直し・四半期の運用の確認（所属ごと）・入退記録の確認（11月・12月）・Pマーク更新申請が作られる', async () => {
+    const first = await runCalendarTaskGeneration(t.deps);
+    // org-wide: 法令規範, 委託先選定基準, 入退記録×2, Pマーク更新 = 5; per department (5 所属): 台帳, リスク, 委託先評価, 運用の確認 = 20.
+    expect(first.created).toBe(25);
+    const rows = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => tx.select().from(tasks));
+    const ops = rows.filter((r) => r.generationKey?.startsWith('calendar:operation_check:2026-Q4:'));
+    expect(ops.map((r) => r.departmentId).sort()).toEqual(Object.values(dept).sort());
+    expect(ops[0]).toMatchObject({
+      ownerRole: 'department_head',
+      dueOn: '2026-12-31',
+      startsOn: '2026-12-01',
+      status: 'open',
+    });
+    expect(ops[0]?.title).toBe('運用の確認（個人情報保護運用チェックリスト）（2026年12月）');
+  });
+
+  it('もう一度、また同時に2回実行しても1件も増えない（generation_key が一意）', async () => {
+    expect((await runCalendarTaskGeneration(t.deps)).created).toBe(0);
+    const both = await Promise.all([runCalendarTaskGeneration(t.deps), runCalendarTaskGeneration(t.deps)]);
+    expect(both.map((b) => b.created)).toEqual([0, 0]);
+    const n = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => tx.select().from(tasks));
+    expect(n).toHaveLength(25);
+  });
+
+  it('所属が増えると、その所属の分だけ作られる', async () => {
+    const [d] = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => tx.insert(departments).values({ organizationId: t.demoOrganizationId, name: '新規事業部' }).returning());
+    dept['新規事業部'] = d?.id ?? '';
+    expect((await runCalendarTaskGeneration(t.deps)).created).toBe(4);
+  });
+
+  it('担当の所属長にアプリ内通知が届く（生成時）', async () => {
+    const n = (await sales.get('/api/notifications')).body.items.filter((i: { kind: string }) => i.kind === 'task_assigned');
+    expect(n.length).toBe(4);
+  });
+});
+
+describe('自分のタスク /api/me/tasks', () => {
+  it('所属長（営業部）: 営業部の4件だけ（他部署の所属長のタスクは出ない）', async () => {
+    const r = await sales.get('/api/me/tasks');
+    expect(r.status).toBe(200);
+    expect(r.body.total).toBe(4);
+    expect(r.body.items.every((i: { departmentName: string; ownerRoleLabel: string }) => i.departmentName === '営業部' && i.ownerRoleLabel === '所属長')).toBe(true);
+    expect(r.body.items[0]).toMatchObject({ status: 'open', overdue: false });
+  });
+
+  it('個人情報保護管理者（兼 総務部長）: 組織全体の5件 + 総務部の4件', async () => {
+    const r = await pms.get('/api/me/tasks?view=open');
+    expect(r.body.total).toBe(9);
+    expect(r.body.items[0]).toMatchObject({ dueOn: '2026-11-30' });
+    expect(r.body.items.find((i: { title: string }) => i.title.startsWith('入退記録の確認')).clause).toBe('J.9.2 a) 8)');
+  });
+
+  it('役割のない従業者: なし', async () => {
+    expect((await staff.get('/api/me/tasks')).body.items).toEqual([]);
+  });
+
+  it('期限切れ = 未完了で期限が今日より前（2026-12-02 には11月末期限の2件）', async () => {
+    t.clock.set('2026-12-02T09:00:00+09:00');
+    await loginAll();
+    const r = await pms.get('/api/me/tasks?view=overdue');
+    expect(r.body.items.map((i: { title: string }) => i.title).sort()).toEqual(['プライバシーマーク更新申請（有効期間終了 2027-03-31）', '入退記録の確認（2026年11月）']);
+    expect(r.body.items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
+    const all = await pms.get('/api/tasks?overdue=1');
+    expect(all.body.total).toBe(2);
+    expect(all.body.counts.overdue).toBe(2);
+    t.clock.set(START);
+    await loginAll();
+  });
+});
+
+describe('タスクの更新: 完了には証跡が必要', () => {
+  let taskId: string;
+  let itTaskId: string;
+  beforeAll(async () => {
+    const mine = (await sales.get('/api/me/tasks')).body.items;
+    taskId = mine.find((i: { title: string }) => i.title.startsWith('運用の確認')).id;
+    const it = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) =>
+      tx
+        .select()
+        .from(tasks)
+        .where(eq(tasks.departmentId, dept['情報システム部'] ?? '')),
+    );
+    itTaskId = it[0]?.id ?? '';
+  });
+
+  it('証跡なしで完了 → 422（証跡の欄を示す）', async () => {
+    const r = await sales.request('PATCH', `/api/tasks/${taskId}`, {
+      status: 'done',
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.error.fields[0]).toMatchObject({
+      path: 'evidenceNote',
+      message: '完了にするには証跡（リンクまたはメモ）を入力してください',
+    });
+  });
+
+  it('危険なリンクは拒否（400）', async () => {
+    const r = await sales.request('PATCH', `/api/tasks/${taskId}`, {
+      status: 'done',
+      evidenceUrl: 'javascript:alert(1)',
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toContain('証跡のリンク');
+  });
+
+  it('担当者は証跡つきで完了でき、完了の一覧に移る', async () => {
+    const r = await sales.request('PATCH', `/api/tasks/${taskId}`, {
+      status: 'done',
+      evidenceUrl: '/checklists/2026-q4-sales',
+      evidenceNote: '全項目OK',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({
+      status: 'done',
+      statusLabel: '完了',
+      evidenceUrl: '/checklists/2026-q4-sales',
+      overdue: false,
+    });
+    expect(r.body.completedAt).toBe(new Date(START).toISOString());
+    expect((await sales.get('/api/me/tasks?view=done')).body.items.map((i: { id: string }) => i.id)).toEqual([taskId]);
+    expect((await sales.get('/api/me/tasks')).body.total).toBe(3);
+  });
+
+  it('担当でない人は他人のタスクを更新できない（404）、担当者は取消できない（403）', async () => {
+    expect(
+      (
+        await staff.request('PATCH', `/api/tasks/${taskId}`, {
+          evidenceNote: 'x',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await sales.request('PATCH', `/api/tasks/${itTaskId}`, {
+          evidenceNote: 'x',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await sales.request('PATCH', `/api/tasks/${taskId}`, {
+          status: 'cancelled',
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('タスク管理者（個人情報保護管理者）は他部署のタスクも更新・取消できる', async () => {
+    const r = await pms.request('PATCH', `/api/tasks/${itTaskId}`, {
+      status: 'cancelled',
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.status).toBe('cancelled');
+  });
+});
+
+describe('タスク一覧 /api/tasks と作成 POST /api/tasks（tasks.manage）', () => {
+  it('従業者・所属長は 403', async () => {
+    expect((await staff.get('/api/tasks')).status).toBe(403);
+    expect((await sales.get('/api/tasks')).status).toBe(403);
+    expect(
+      (
+        await staff.request('POST', '/api/tasks', {
+          title: 'x',
+          ownerPersonId: person['渡辺 さくら'],
+          dueOn: '2026-12-01',
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('絞り込み（状態・所属）とページ', async () => {
+    const bySales = await pms.get(`/api/tasks?departmentId=${dept['営業部']}`);
+    expect(bySales.body.total).toBe(4);
+    const done = await pms.get('/api/tasks?status=done');
+    expect(done.body.items).toHaveLength(1);
+    const page2 = await pms.get('/api/tasks?pageSize=10&page=3');
+    expect(page2.body).toMatchObject({ page: 3, pageSize: 10, total: 29 });
+    expect(page2.body.items).toHaveLength(9);
+  });
+
+  it('担当者を指定して作成 → 担当者の「自分のタスク」と通知に出る', async () => {
+    const r = await pms.request('POST', '/api/tasks', {
+      title: '誓約書の回収',
+      description: '入社時の誓約書（Setagaya）',
+      ownerPersonId: person['渡辺 さくら'],
+      dueOn: '2026-12-10',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body).toMatchObject({
+      ownerPersonName: '渡辺 さくら',
+      sourceType: 'manual',
+    });
+    expect((await staff.get('/api/me/tasks')).body.items.map((i: { title: string }) => i.title)).toEqual(['誓約書の回収']);
+    expect((await staff.get('/api/notifications?unread=1')).body.unreadCount).toBe(1);
+  });
+
+  it('入力の検査: 担当なし・所属長に所属なし・期限なし → 400（項目名つき）', async () => {
+    const noOwner = await pms.request('POST', '/api/tasks', {
+      title: 'x',
+      dueOn: '2026-12-10',
+    });
+    expect(noOwner.status).toBe(400);
+    expect(noOwner.body.error.message).toContain('担当の役割か担当者を指定してください');
+    const noDept = await pms.request('POST', '/api/tasks', {
+      title: 'x',
+      ownerRole: 'department_head',
+      dueOn: '2026-12-10',
+    });
+    expect(noDept.body.error.message).toContain('所属を指定してください');
+    const noDue = await pms.request('POST', '/api/tasks', {
+      title: 'x',
+      ownerRole: 'pms_manager',
+    });
+    expect(noDue.body.error.message).toContain('期限');
+  });
+});
+
+describe('他の組織 → 404', () => {
+  let otherTaskId: string;
+  let otherCalendarId: string;
+  beforeAll(async () => {
+    const [org] = await asSystem(t.database, (tx) => tx.insert(organizations).values({ name: '別組織株式会社', privacyMarkValidTo: '2027-06-30' }).returning());
+    if (!org) throw new Error('org');
+    await inOrg(t.database, { organizationId: org.id }, async (tx) => {
+      await tx.insert(departments).values({ organizationId: org.id, name: '他社の部署' });
+      await seedOrganizationDefaults(tx, org.id, '2026-11-20');
+    });
+    const rows = await inOrg(t.database, { organizationId: org.id }, (tx) => tx.select().from(tasks));
+    otherTaskId = rows[0]?.id ?? '';
+    const items = await inOrg(t.database, { organizationId: org.id }, (tx) => tx.select().from(calendarItems));
+    otherCalendarId = items[0]?.id ?? '';
+  });
+
+  it('他の組織のタスク・年間計画の項目は更新できず、一覧にも出ない', async () => {
+    expect(otherTaskId).not.toBe('');
+    expect(
+      (
+        await pms.request('PATCH', `/api/tasks/${otherTaskId}`, {
+          status: 'cancelled',
+        })
+      ).status,
+    ).toBe(404);
+    const item = {
+      title: 'x',
+      ownerRole: 'pms_manager',
+      recurrence: 'yearly',
+      month: 1,
+      dayOfMonth: 1,
+      perDepartment: false,
+      active: true,
+    };
+    expect((await pms.request('PUT', `/api/calendar/${otherCalendarId}`, item)).status).toBe(404);
+    const all = await pms.get('/api/tasks?pageSize=200');
+    expect(all.body.items.map((i: { id: string }) => i.id)).not.toContain(otherTaskId);
+    expect((await pms.get('/api/calendar')).body.items.map((i: { id: string }) => i.id)).not.toContain(otherCalendarId);
+  });
+});
+
+describe('期限切れ（トップマネジメント）', () => {
+  it('トップマネジメントの担当タスクは生成されていない（10月のマネジメントレビューは過ぎている）', async () => {
+    expect((await top.get('/api/me/tasks')).body.items).toEqual([]);
+  });
+});
