@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { setFieldEncryptionKey } from '../../src/platform/config/fieldCrypto.ts';
 import { openDatabase } from '../../src/platform/db/connection.ts';
 import { asSystem, rowsOf } from '../../src/platform/db/tenancy.ts';
+import { testDbKind } from '../support/testDb.ts';
+import pg from 'pg';
 
 const run = promisify(execFile);
 const bin = path.resolve('bin/mamori.js');
@@ -52,7 +54,8 @@ async function tableCounts(dataDir: string): Promise<Record<string, number>> {
   }
 }
 
-describe('mamori コマンド', () => {
+// The CLI on the embedded database runs in the PGlite pass; the PostgreSQL pass checks DATABASE_URL.
+describe.runIf(testDbKind() === 'pglite')('mamori コマンド', { timeout: 240_000 }, () => {
   it.each([[[]], [['serve']], [['migrate']], [['demo']], [['backup']], [['restore']], [['audit', 'verify']], [['user', 'create']], [['rules', 'incident-duties']], [['openapi']]])(
     '%s --help は説明を表示して終了コード0',
     async (args) => {
@@ -140,5 +143,31 @@ describe('mamori コマンド', () => {
     const ok = await mamori(['--data-dir', dataDir, 'user', 'create', '--login', 'a@example.jp', '--name', '管理 者', '--organization', '新組織', '--role', 'pms_manager', '--password', 'Strong-pass1!']);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('a@example.jp');
+  });
+});
+
+describe.runIf(testDbKind() === 'postgres')('mamori コマンド (DATABASE_URL で PostgreSQL)', { timeout: 240_000 }, () => {
+  it('DATABASE_URL を設定すると demo と audit verify が PostgreSQL 上で動く', async () => {
+    const base = process.env.MAMORI_TEST_PG_URL ?? '';
+    const name = `mamori_cli_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    try {
+      const demo = await mamori(['demo'], { DATABASE_URL: url.toString() });
+      expect(demo.stdout).toContain('デモ組織を作成しました');
+      const verify = await mamori(['audit', 'verify'], { DATABASE_URL: url.toString() });
+      expect(verify.code).toBe(0);
+      const check = new pg.Client({ connectionString: url.toString() });
+      await check.connect();
+      const r = await check.query(`select count(*)::int as n from people`);
+      await check.end();
+      expect(r.rows[0].n).toBeGreaterThan(5);
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
   });
 });

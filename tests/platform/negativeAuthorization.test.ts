@@ -7,7 +7,7 @@ import { hashPassword } from '../../src/platform/auth/hashing.ts';
 import { DEMO_PASSWORD } from '../../src/platform/demo.ts';
 import { permissionsForRoles } from '../../src/platform/policies/permissions.ts';
 import { buildTestApp, type Client, type TestApp } from '../support/app.ts';
-import { sampleBodyFor, sampleIdFor } from './routeSamples.ts';
+import { sampleBodyFor, sampleIdFor, sampleQueryFor } from './routeSamples.ts';
 
 /**
  * Negative-authorization suite (Documenso/Immich style): for EVERY registered /api route,
@@ -48,7 +48,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function fillParams(url: string, ids: Record<string, string>): string {
-  return url.replace(/:([A-Za-z]+)/g, (_, name: string) => ids[name] ?? '00000000-0000-4000-8000-000000000000');
+  return url.replace(/:([A-Za-z]+)/g, (_, name: string) => ids[name] ?? (name === 'recordType' ? 'role_request' : '00000000-0000-4000-8000-000000000000'));
 }
 
 describe('否定的認可テスト: すべての API ルート', () => {
@@ -78,7 +78,9 @@ describe('否定的認可テスト: すべての API ルート', () => {
   });
 
   it('他の組織の管理者が、この組織のレコードの id を指定すると 404 で、1行も変わらない', async () => {
-    const withIds = routes.filter((r) => r.access !== 'public' && r.url.includes(':'));
+    // Routes addressing a record by id; a few take a name instead (e.g. :recordType), which
+    // only ever addresses the caller's own organization's settings.
+    const withIds = routes.filter((r) => r.access !== 'public' && /:id\b/.test(r.url));
     expect(withIds.length).toBeGreaterThan(5);
     for (const r of withIds) {
       const ids = await sampleIdFor(t, r.url);
@@ -93,7 +95,7 @@ describe('否定的認可テスト: すべての API ルート', () => {
     const lists = routes.filter((r) => r.method === 'GET' && r.access !== 'public' && !r.url.includes(':') && !r.url.endsWith('.xlsx') && !r.url.endsWith('.pdf'));
     const demoNames = ['佐藤 花子', '営業部', '株式会社まもりデモ', 'pms@demo.mamori.local'];
     for (const r of lists) {
-      const res = await outsider.get(r.url);
+      const res = await outsider.get(`${r.url}${sampleQueryFor(r.method, r.url)}`);
       expect([200, 403], `${r.url}`).toContain(res.status);
       for (const name of demoNames) expect(JSON.stringify(res.body), `${r.url} leaks ${name}`).not.toContain(name);
     }

@@ -20,7 +20,24 @@ const bodies: Record<string, unknown> = {
   'POST /api/auth/password': { currentPassword: 'x', newPassword: 'Valid-pass2!' },
   'POST /api/auth/totp/verify': { code: '123456' },
   'POST /api/auth/totp/enable': { code: '123456' },
+  'POST /api/approvals/:id/return': { comment: '差戻し' },
+  'POST /api/approvals/:id/approve': { comment: '承認' },
+  'PUT /api/calendar/:id': { title: '侵入', ownerRole: 'pms_manager', recurrence: 'yearly', month: 12, dayOfMonth: 28, perDepartment: false, active: true },
+  'PATCH /api/tasks/:id': { status: 'open' },
+  'POST /api/tasks': { title: '侵入', dueOn: '2026-12-31' },
+  'PUT /api/approval-chains/:recordType': { steps: [{ role: 'pms_manager' }] },
+  'POST /api/role-requests': { personId: '00000000-0000-4000-8000-000000000000', role: 'auditor', startsOn: '2026-01-01' },
+  'POST /api/approval-delegations': { toPersonId: '00000000-0000-4000-8000-000000000000', startsOn: '2026-01-01', endsOn: '2026-01-31' },
 };
+
+/** Query strings for GET routes that need parameters. */
+const queries: Record<string, string> = {
+  'GET /api/approval-stamps': '?recordType=role_request&recordId=00000000-0000-4000-8000-000000000000',
+};
+
+export function sampleQueryFor(method: string, url: string): string {
+  return queries[`${method} ${url}`] ?? '';
+}
 
 export function sampleBodyFor(method: string, url: string): unknown {
   const key = `${method} ${url}`;
@@ -44,7 +61,7 @@ const idSources: { prefix: string; table: string }[] = [
 ];
 
 export async function sampleIdFor(t: TestApp, url: string): Promise<Record<string, string>> {
-  if (!url.includes(':')) return {};
+  if (!/:id\b/.test(url)) return {};
   const source = idSources.find((s) => url.startsWith(s.prefix));
   if (!source) throw new Error(`routeSamples.ts: add an id source for ${url}`);
   const rows = await asSystem(t.database, async (tx) =>

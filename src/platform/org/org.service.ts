@@ -222,6 +222,11 @@ export async function listRoleAssignments(tx: Tx, organizationId: string) {
 
 /** Creates or updates an assignment after the separation-of-duty rules (J.2.3.2 留意事項). */
 export async function saveRoleAssignment(tx: Tx, organizationId: string, input: z.infer<typeof roleAssignmentBody>, id?: string) {
+  // The record itself first: another organization's id is "not found", whatever the body says.
+  if (id) {
+    const [current] = await tx.select({ id: roleAssignments.id }).from(roleAssignments).where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.id, id)));
+    if (!current) throw notFound('役割の割当て');
+  }
   await requirePerson(tx, organizationId, input.personId);
   await assertDepartmentOf(tx, organizationId, input.departmentId);
   if (['department_head', 'handling_manager', 'info_manager', 'protection_manager', 'protection_staff'].includes(input.role) && !input.departmentId) {
