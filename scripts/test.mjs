@@ -9,11 +9,13 @@
 //
 // Extra arguments go to every vitest run: `npm test -- src/rules -t 'deadline'`.
 // A suite whose tools are missing is skipped with a loud banner; MAMORI_REQUIRE_ALL=1 (CI)
-// turns that into a failure. The last line is always `N passed, N failed[, N skipped]`.
+// turns that into a failure. The last line is always `N passed, N failed[, N skipped]`: test
+// counts summed over the runs, where a test file that failed outside any test (import error,
+// failing beforeAll) or a run that crashed counts as one failure.
 //
 // Environment: MAMORI_REQUIRE_ALL=1, MAMORI_PG_BINDIR (PostgreSQL bin dir), MAMORI_TEST_PG_URL
 // (use this server), MAMORI_CHROMIUM (browser path), MAMORI_TEST_RUN_TIMEOUT_MINUTES (per vitest
-// run, default 40), MAMORI_SKIP_PG=1 / MAMORI_SKIP_E2E=1 (skip a suite on purpose, with a banner).
+// run, default 30), MAMORI_SKIP_PG=1 / MAMORI_SKIP_E2E=1 (skip a suite on purpose, with a banner).
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const passArgs = process.argv.slice(2);
 const requireAll = process.env.MAMORI_REQUIRE_ALL === '1';
-const runTimeoutMs = Number(process.env.MAMORI_TEST_RUN_TIMEOUT_MINUTES ?? 40) * 60_000;
+const runTimeoutMs = Number(process.env.MAMORI_TEST_RUN_TIMEOUT_MINUTES ?? 30) * 60_000;
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** Everything to undo on exit: the PostgreSQL server, temp dirs, a running vitest. */
@@ -54,16 +56,22 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal); // the whole process group (vitest and its workers)
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function killChild(child, signal) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  if (killGroup(child.pid, signal)) return;
   try {
-    process.kill(-child.pid, signal); // the whole process group (vitest and its workers)
+    child.kill(signal);
   } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      // already gone
-    }
+    // already gone
   }
 }
 
@@ -72,7 +80,7 @@ function killChild(child, signal) {
 
 function banner(lines) {
   const bar = '!'.repeat(78);
-  const text = [bar, bar, ...lines.map((l) => `!!!  ${l}`), bar, bar].join('\n');
+  const text = [bar, bar, ...lines.flatMap((l) => String(l).split('\n')).map((l) => `!!!  ${l}`), bar, bar].join('\n');
   console.log(`\n${text}\n`);
 }
 
@@ -118,16 +126,21 @@ async function runVitest(label, { configArgs = [], env = {} }) {
       killChild(child, 'SIGTERM');
       setTimeout(() => killChild(child, 'SIGKILL'), 10_000).unref();
     }, runTimeoutMs);
-    child.on('error', (error) => {
-      console.error(`[test] ${label}: could not start vitest: ${error.message}`);
-    });
-    child.on('close', (code, signal) => {
+    let settled = false;
+    const settle = (code) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       currentChild = null;
       // Workers left behind by a crashed or killed run must not outlive it.
-      killChild({ pid: child.pid, exitCode: null, signalCode: null, kill: () => undefined }, 'SIGKILL');
-      resolve({ code: code ?? (signal ? 128 : 1), timedOut });
+      if (child.pid) killGroup(child.pid, 'SIGKILL');
+      resolve({ code, timedOut });
+    };
+    child.on('error', (error) => {
+      console.error(`[test] ${label}: could not start vitest: ${error.message}`);
+      settle(127);
     });
+    child.on('close', (code, signal) => settle(code ?? (signal ? 128 : 1)));
   });
   const result = { label, ms: Date.now() - started, code, timedOut, passed: 0, failed: 0, skipped: 0, failedFiles: 0, total: 0, report: false };
   try {
@@ -137,11 +150,17 @@ async function runVitest(label, { configArgs = [], env = {} }) {
     result.failed = report.numFailedTests ?? 0;
     result.skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
     result.total = report.numTotalTests ?? result.passed + result.failed + result.skipped;
-    result.failedFiles = report.numFailedTestSuites ?? 0;
+    // A file that failed outside any test (import error, failing beforeAll: its tests show as
+    // skipped) counts as one failure, so "0 failed" never goes with a failed run.
+    const files = Array.isArray(report.testResults) ? report.testResults : [];
+    result.failedFiles = files.filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+    result.failed += result.failedFiles;
   } catch {
     // No report: vitest crashed or was killed before writing it; the exit code tells.
   }
   result.ok = code === 0 && !timedOut;
+  // A run that crashed or hung without a report counts as one failure.
+  if (!result.ok && !result.report) result.failed += 1;
   return result;
 }
 
@@ -243,8 +262,9 @@ async function canConnect(url) {
  * registered in `cleanups`, so it goes away on any exit path.
  */
 async function startPostgres(binDir, runner) {
-  // Short base path: the socket path (-k) must stay under ~100 characters.
-  const base = os.tmpdir().length > 60 ? '/tmp' : os.tmpdir();
+  // Short base path: the socket path (-k) must stay under ~100 characters. As root the server
+  // runs as `postgres`, which must be able to reach the directory: /tmp (TMPDIR may be private).
+  const base = runner.owner || os.tmpdir().length > 60 ? '/tmp' : os.tmpdir();
   const dir = fs.mkdtempSync(path.join(base, 'mamori-pg-'));
   const dataDir = path.join(dir, 'data');
   const logFile = path.join(dir, 'server.log');
@@ -300,7 +320,7 @@ async function startPostgres(binDir, runner) {
         const version = await canConnect(url);
         if (version) {
           console.log(`[test] PostgreSQL started in ${seconds(Date.now() - t0)} on 127.0.0.1:${port} (${binDir})`);
-          return { url, version: typeof version === 'string' ? version : 'PostgreSQL' };
+          return { url, version: typeof version === 'string' ? version : 'PostgreSQL', stop };
         }
         await new Promise((res) => setTimeout(res, 250));
       }
@@ -372,14 +392,19 @@ async function main() {
   else {
     const binDir = findPgBinDir();
     const runner = pgRunner();
-    if (!binDir) pgPlan = { skip: 'no PostgreSQL server binaries (initdb, pg_ctl) found: tried pg_config --bindir, /usr/lib/postgresql/*/bin and PATH' };
+    if (!binDir) {
+      pgPlan = {
+        skip: 'no PostgreSQL server binaries (initdb, pg_ctl) found: tried pg_config --bindir, /usr/lib/postgresql/*/bin and PATH',
+        hint: 'Install them (apt-get install postgresql), set MAMORI_PG_BINDIR, or point MAMORI_TEST_PG_URL at a server.',
+      };
+    }
     else if (!runner.ok) pgPlan = { skip: runner.reason };
     else pgPlan = { binDir, runner };
   }
   const chromium = process.env.MAMORI_SKIP_E2E === '1' ? { reason: 'MAMORI_SKIP_E2E=1' } : findChromium();
 
   if (requireAll && (pgPlan.skip || chromium.reason)) {
-    if (pgPlan.skip) skipSuite('PostgreSQL suite', pgPlan.skip, 'Install it: apt-get install postgresql');
+    if (pgPlan.skip) skipSuite('PostgreSQL suite', pgPlan.skip, pgPlan.hint);
     if (chromium.reason) skipSuite('Browser (e2e) suite', chromium.reason);
     console.log('0 passed, 0 failed');
     process.exitCode = 1;
@@ -391,25 +416,27 @@ async function main() {
 
   // 2. PostgreSQL.
   if (pgPlan.skip) {
-    skipSuite('PostgreSQL suite', pgPlan.skip, 'Install it: apt-get install postgresql');
+    skipSuite('PostgreSQL suite', pgPlan.skip, pgPlan.hint);
   } else {
     let url = pgPlan.url;
     let version = 'external server';
+    let serverStop = null;
     if (!url) {
       const server = await startPostgres(pgPlan.binDir, pgPlan.runner);
       if (server.error) {
         skipSuite('PostgreSQL suite', 'the throwaway PostgreSQL server could not be started', server.error.slice(0, 3000));
       } else {
         url = server.url;
+        serverStop = server.stop;
         version = server.version.split(' ').slice(0, 2).join(' ');
       }
     }
     if (url) {
       results.push(await runVitest(`PostgreSQL (${version})`, { env: { MAMORI_TEST_DB: 'postgres', MAMORI_TEST_PG_URL: url } }));
       // Stop our server now (not at exit): the browser suite wants the memory.
-      if (!pgPlan.url) {
-        const stop = cleanups.pop();
-        stop?.();
+      if (serverStop) {
+        cleanups.splice(cleanups.indexOf(serverStop), 1);
+        serverStop();
       }
     }
   }
@@ -438,16 +465,14 @@ async function main() {
     const status = r.ok ? 'ok  ' : 'FAIL';
     const extra = r.skipped ? `, ${r.skipped} skipped` : '';
     console.log(`[test] ${status} ${r.label}: ${r.passed} passed, ${r.failed} failed${extra} (${seconds(r.ms)})`);
-    if (!r.ok && r.failed === 0) {
-      if (r.timedOut) problems.push(`${r.label}: timed out and was killed`);
-      else if (!r.report) problems.push(`${r.label}: vitest exited with code ${r.code} without a report (crash? see above)`);
-      else if (r.failedFiles) problems.push(`${r.label}: ${r.failedFiles} test file(s) failed to load or errored outside a test (see above)`);
-      else problems.push(`${r.label}: vitest exited with code ${r.code} (unhandled error? see above)`);
-    }
+    if (r.timedOut) problems.push(`${r.label}: timed out and was killed`);
+    else if (!r.ok && !r.report) problems.push(`${r.label}: vitest exited with code ${r.code} without a report (crash? see above)`);
+    if (r.failedFiles) problems.push(`${r.label}: ${r.failedFiles} test file(s) failed outside any test (import error or failing hook; see above), counted as failures`);
+    if (!r.ok && r.report && r.failed === 0) problems.push(`${r.label}: vitest exited with code ${r.code} (unhandled error? see above)`);
   }
   for (const s of skipped) console.log(`[test] !!!! SKIPPED ${s.suite}: ${s.reason}`);
   for (const p of problems) console.log(`[test] FAIL ${p}`);
-  if (passArgs.length && results.length && results.every((r) => r.total === 0)) {
+  if (passArgs.length && results.length && results.every((r) => r.report && r.total === 0)) {
     problems.push('no test matched the given arguments');
     console.log(`[test] FAIL no test matched: ${passArgs.join(' ')}`);
   }

@@ -30,7 +30,8 @@ export function testClock(start = new Date()): TestClock {
 /** A signed-in test client: cookie and CSRF token applied to every request. */
 export type Client = {
   loginId: string;
-  request: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  /** `raw` is the response body as bytes (file downloads: xlsx, pdf). */
+  request: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: Buffer }>;
   get: (url: string) => Promise<{ status: number; body: any }>;
 };
 
@@ -84,7 +85,7 @@ export async function buildTestApp(options: { mailer?: Mailer; seedDemo?: boolea
       } catch {
         // not JSON (file downloads)
       }
-      return { status: r.statusCode, body: parsed, headers: r.headers as Record<string, unknown> };
+      return { status: r.statusCode, body: parsed, headers: r.headers as Record<string, unknown>, raw: r.rawPayload };
     };
     return { loginId, request, get: (url) => request('GET', url) };
   };

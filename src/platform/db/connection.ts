@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -25,6 +26,12 @@ export type Database = {
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
+
+/**
+ * PostgreSQL extensions the migrations create, loaded into PGlite (which ships contrib modules as
+ * separate imports). pg_trgm: trigram indexes for Japanese text search (台帳の検索, SPEC §3 Search).
+ */
+const pgliteExtensions = { pg_trgm };
 
 export class DataDirLockedError extends Error {
   constructor(dataDir: string) {
@@ -72,7 +79,7 @@ export async function openDatabase(options: {
   }
   if (options.dataDir === ':memory:') {
     // In-memory PGlite for tests: nothing on disk, so nothing to lock.
-    const client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    const client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir, extensions: pgliteExtensions } : { extensions: pgliteExtensions });
     return pgliteDatabase(client, async () => undefined);
   }
   const dataDir = path.resolve(options.dataDir);
@@ -85,7 +92,7 @@ export async function openDatabase(options: {
     if ((error as { code?: string }).code === 'ELOCKED') throw new DataDirLockedError(dataDir);
     throw error;
   }
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, { extensions: pgliteExtensions });
   return pgliteDatabase(client, release);
 }
 
