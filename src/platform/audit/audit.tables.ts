@@ -32,5 +32,9 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.organizationId, t.actorAccountId, t.createdAt),
     index('audit_log_entity_idx').on(t.organizationId, t.entityType, t.entityId),
     index('audit_log_created_idx').on(t.organizationId, t.createdAt),
+    // The access-log review filters by operation and by record type, newest first (Toshima
+    // 4-8-6 (3)); these keep its counts and pages index-only at a million rows.
+    index('audit_log_action_idx').on(t.organizationId, t.action, t.createdAt),
+    index('audit_log_type_idx').on(t.organizationId, t.entityType, t.createdAt),
   ],
 );

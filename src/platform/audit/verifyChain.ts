@@ -20,8 +20,10 @@ type Row = {
  * SHA-256 in Node from the stored fields (it does not trust the database's own hash function).
  * A row whose content, order or link was altered — or a deleted row — breaks the chain there.
  */
-export async function verifyAuditChain(database: Database, options: { batchSize?: number } = {}): Promise<VerifyResult> {
+export async function verifyAuditChain(database: Database, options: { batchSize?: number; organizationId?: string } = {}): Promise<VerifyResult> {
   const batchSize = options.batchSize ?? 20_000;
+  // With `organizationId`, only that organization's chain is walked (one tenant's verify screen).
+  const onlyOrg = options.organizationId ? sql`a.organization_id = ${options.organizationId}::uuid and` : sql``;
   let rows = 0;
   let chains = 0;
   let lastOrg: string | null = null;
@@ -37,7 +39,7 @@ export async function verifyAuditChain(database: Database, options: { batchSize?
               coalesce(before::text, ''), coalesce(after::text, ''), coalesce(meta::text, ''), row_count::text,
               to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')) as canonical_tail
           from audit_log a
-          where (a.organization_id, a.chain_seq) > (${lastOrg ?? '00000000-0000-0000-0000-000000000000'}::uuid, ${lastOrg ? lastSeq : -1}::bigint)
+          where ${onlyOrg} (a.organization_id, a.chain_seq) > (${lastOrg ?? '00000000-0000-0000-0000-000000000000'}::uuid, ${lastOrg ? lastSeq : -1}::bigint)
           order by a.organization_id, a.chain_seq
           limit ${batchSize}`),
       ),

@@ -281,7 +281,7 @@ export class PdfReport {
   }
 
   /** Sets the body font (for callers that draw directly on `doc`). */
-  useFont(options: { bold?: boolean; size?: number } = {}): PDFKit.PDFDocument {
+  setFont(options: { bold?: boolean; size?: number } = {}): PDFKit.PDFDocument {
     return this.doc.font(options.bold ? FONT_BOLD : FONT).fontSize(options.size ?? 10);
   }
 

@@ -34,7 +34,7 @@ describe('xlsx 出力', () => {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('従業者一覧');
     expect(sheet).toBeDefined();
-    expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual(['氏名', '所属', '入社日', '件数', '日時']);
+    expect((sheet?.getRow(1).values as unknown[] | undefined)?.slice(1)).toEqual(['氏名', '所属', '入社日', '件数', '日時']);
     expect(sheet?.getCell('A2').value).toBe('佐藤 花子');
     expect(sheet?.getCell('A3').value).toBe('髙橋 﨑子');
     expect(sheet?.getCell('B3').value).toBe('情報システム部');
@@ -46,12 +46,12 @@ describe('xlsx 出力', () => {
     const sheet = wb.worksheets[0];
     const joined = sheet?.getCell('C2');
     expect(joined?.value).toBeInstanceOf(Date);
-    expect((joined?.value as Date).toISOString()).toBe('2020-04-01T00:00:00.000Z');
+    expect((joined?.value as Date | undefined)?.toISOString()).toBe('2020-04-01T00:00:00.000Z');
     expect(joined?.numFmt).toBe('yyyy/mm/dd');
     expect(sheet?.getCell('C3').value).toBeNull();
     expect(sheet?.getCell('D2').value).toBe(3);
     // 2026-04-01T01:02:03Z is 10:02:03 in Japan; the cell shows that wall-clock time.
-    expect((sheet?.getCell('E2').value as Date).toISOString()).toBe('2026-04-01T10:02:03.000Z');
+    expect((sheet?.getCell('E2').value as Date | undefined)?.toISOString()).toBe('2026-04-01T10:02:03.000Z');
   });
 
   it('見出し行を固定し、列幅とオートフィルタを設定する', async () => {

@@ -37,7 +37,9 @@ function toCell(value: CellInput, type: SheetColumn<unknown>['type']): ExcelJS.C
     if (value instanceof Date) return new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
     if (typeof value === 'string') {
       const m = isoDate.exec(value);
-      if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      // Date.UTC rolls 2026-02-30 over to March 2; an impossible date stays text as written.
+      const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+      if (d && d.toISOString().slice(0, 10) === value) return d;
     }
     return String(value);
   }
@@ -106,7 +108,11 @@ function addSheet(workbook: ExcelJS.Workbook, spec: PreparedSheet): void {
 /** Rough display width in half-width characters (full-width counts two), for default column widths. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u0000-\u00ff\uff61-\uff9f]/.test(ch) ? 1 : 2;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    // Latin-1 and half-width katakana are one column; everything else (kanji, kana, full-width) two.
+    width += code <= 0xff || (code >= 0xff61 && code <= 0xff9f) ? 1 : 2;
+  }
   return width;
 }
 

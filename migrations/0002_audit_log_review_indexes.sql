@@ -1,0 +1,2 @@
+CREATE INDEX "audit_log_action_idx" ON "audit_log" USING btree ("organization_id","action","created_at");--> statement-breakpoint
+CREATE INDEX "audit_log_type_idx" ON "audit_log" USING btree ("organization_id","entity_type","created_at");

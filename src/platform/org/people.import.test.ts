@@ -1,0 +1,193 @@
+import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { and, count, desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
+import { auditLog } from '../audit/audit.tables.ts';
+import { asSystem } from '../db/tenancy.ts';
+import { XLSX_TYPE } from '../exports/download.ts';
+import { prepareSheet, writeXlsx } from '../exports/xlsx.ts';
+import { departments, people } from './org.tables.ts';
+import { personSheetColumns } from './people.import.ts';
+
+type SheetRow = Partial<Record<(typeof personSheetColumns)[number]['key'], string | null>>;
+
+/** An .xlsx in the 従業者一覧 layout (the same columns the export writes). */
+async function peopleFile(rows: SheetRow[], columns = personSheetColumns): Promise<Buffer> {
+  return writeXlsx(prepareSheet<SheetRow>({ name: '従業者一覧', columns: columns.map((c) => ({ header: c.header, type: c.type, value: (r) => r[c.key] ?? null })), rows }));
+}
+
+function multipart(filename: string, content: Buffer, options: { field?: string; contentType?: string } = {}) {
+  const boundary = `----mamori${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${options.field ?? 'file'}"; filename="${filename}"\r\nContent-Type: ${options.contentType ?? XLSX_TYPE}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { body: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** 30 new people of the 営業部; rows 7, 14 and 22 of the sheet are broken when `broken`. */
+function thirtyRows(broken: boolean): SheetRow[] {
+  return Array.from({ length: 30 }, (_, i) => {
+    const row: SheetRow = {
+      employeeNumber: `T${String(i + 1).padStart(3, '0')}`,
+      name: `取込 太郎${i + 1}`,
+      nameKana: `トリコミ タロウ${i + 1}`,
+      employmentType: i % 5 === 0 ? '契約社員' : '正社員',
+      department: i % 2 === 0 ? '営業部' : '総務部',
+      joinedOn: '2024-04-01',
+      leftOn: null,
+      email: `import${i + 1}@example.jp`,
+      phone: `03-1234-${String(5000 + i)}`,
+    };
+    if (broken && i === 5) row.name = null; // sheet row 7
+    if (broken && i === 12) row.joinedOn = '2026-02-30'; // sheet row 14
+    if (broken && i === 20) row.department = '存在しない部'; // sheet row 22
+    return row;
+  });
+}
+
+let t: TestApp;
+let pms: Client;
+
+async function peopleCount(): Promise<number> {
+  const [row] = await asSystem(t.database, (tx) => tx.select({ n: count() }).from(people).where(eq(people.organizationId, t.demoOrganizationId)));
+  return row?.n ?? 0;
+}
+
+async function upload(client: Client, file: Buffer, dryRun: '0' | '1', filename = 'people.xlsx', options: { field?: string; contentType?: string } = {}) {
+  const form = multipart(filename, file, options);
+  return client.request('POST', `/api/people/import?dryRun=${dryRun}`, form.body, form.headers);
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  pms = await t.login('pms@demo.mamori.local');
+});
+afterAll(() => t.close());
+
+describe('従業者の取込 (xlsx・確認のみの実行つき)', () => {
+  it('30行中3行が壊れたファイルの確認: その3行だけを列名つきで報告し、1行も書き込まない', async () => {
+    const before = await peopleCount();
+    const res = await upload(pms, await peopleFile(thirtyRows(true)), '1');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ dryRun: true, total: 30, valid: 27, created: 27, updated: 0 });
+    const errors = (res.body.rows as { row: number; action: string; errors: { field: string; message: string }[] }[]).filter((r) => r.action === 'error');
+    expect(errors.map((r) => r.row)).toEqual([7, 14, 22]);
+    expect(errors[0]?.errors).toEqual([{ field: '氏名', message: '氏名を入力してください' }]);
+    expect(errors[1]?.errors).toEqual([{ field: '入社日', message: '入社日に存在しない日付が指定されています' }]);
+    expect(errors[2]?.errors[0]?.field).toBe('所属');
+    expect(errors[2]?.errors[0]?.message).toContain('存在しない部');
+    expect(res.body.rows[0]).toMatchObject({ row: 2, employeeNumber: 'T001', name: '取込 太郎1', action: 'create', errors: [] });
+    expect(await peopleCount()).toBe(before);
+  });
+
+  it('エラーのあるファイルを実行すると 422 で同じ報告を返し、1行も書き込まない', async () => {
+    const before = await peopleCount();
+    const res = await upload(pms, await peopleFile(thirtyRows(true)), '0');
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ dryRun: false, total: 30, valid: 27, error: { code: 'import_invalid' } });
+    expect(res.body.error.message).toContain('3行にエラー');
+    expect(res.body.rows.filter((r: { action: string }) => r.action === 'error').map((r: { row: number }) => r.row)).toEqual([7, 14, 22]);
+    expect(await peopleCount()).toBe(before);
+  });
+
+  it('正しいファイルは1つのトランザクションで全行を登録し、取込を監査証跡に記録する', async () => {
+    const before = await peopleCount();
+    const res = await upload(pms, await peopleFile(thirtyRows(false)), '0');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ dryRun: false, total: 30, valid: 30, created: 30, updated: 0 });
+    expect(await peopleCount()).toBe(before + 30);
+    const [imported] = await asSystem(t.database, (tx) =>
+      tx.select().from(people).where(and(eq(people.organizationId, t.demoOrganizationId), eq(people.employeeNumber, 'T006'))),
+    );
+    expect(imported).toMatchObject({ name: '取込 太郎6', employmentType: 'contract', joinedOn: '2024-04-01', email: 'import6@example.jp', phone: '03-1234-5005' });
+    const [dept] = await asSystem(t.database, (tx) => tx.select().from(departments).where(eq(departments.id, imported?.departmentId ?? '')));
+    expect(dept?.name).toBe('総務部');
+    const [event] = await asSystem(t.database, (tx) =>
+      tx.select().from(auditLog).where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.action, 'import'))).orderBy(desc(auditLog.chainSeq)).limit(1),
+    );
+    expect(event).toMatchObject({ entityType: 'people', rowCount: 30 });
+    expect(event?.meta).toMatchObject({ created: 30, updated: 0, fileName: 'people.xlsx' });
+    expect(event?.actorAccountId).toBeTruthy();
+  });
+
+  it('同じ従業者番号の行は更新になり、ファイルにない列は元の値を保つ', async () => {
+    const res = await upload(
+      pms,
+      await peopleFile(
+        [{ employeeNumber: 'T001', name: '取込 一郎' }],
+        personSheetColumns.filter((c) => c.key === 'employeeNumber' || c.key === 'name'),
+      ),
+      '0',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: 0, updated: 1, rows: [{ row: 2, action: 'update' }] });
+    const [row] = await asSystem(t.database, (tx) => tx.select().from(people).where(and(eq(people.organizationId, t.demoOrganizationId), eq(people.employeeNumber, 'T001'))));
+    expect(row).toMatchObject({ name: '取込 一郎', email: 'import1@example.jp', employmentType: 'contract' });
+  });
+
+  it('ファイル内で重複した従業者番号・空の従業者番号・使えない雇用区分を報告する', async () => {
+    const res = await upload(
+      pms,
+      await peopleFile([
+        { employeeNumber: 'D001', name: '重複 一', employmentType: '正社員' },
+        { employeeNumber: 'D001', name: '重複 二', employmentType: '正社員' },
+        { employeeNumber: null, name: '番号 なし' },
+        { employeeNumber: 'D003', name: '区分 違い', employmentType: '嘱託' },
+        { employeeNumber: 'D004', name: '日付 逆', joinedOn: '2025/04/01', leftOn: '2025/03/31' },
+      ]),
+      '1',
+    );
+    expect(res.status).toBe(200);
+    const byRow = new Map((res.body.rows as { row: number; errors: { field: string; message: string }[] }[]).map((r) => [r.row, r.errors]));
+    expect(byRow.get(2)).toEqual([]);
+    expect(byRow.get(3)?.[0]).toMatchObject({ field: '従業者番号' });
+    expect(byRow.get(3)?.[0]?.message).toContain('2行目と同じ');
+    expect(byRow.get(4)?.[0]?.field).toBe('従業者番号');
+    expect(byRow.get(5)?.[0]?.field).toBe('雇用区分');
+    expect(byRow.get(6)).toEqual([{ field: '退職日', message: '退職日は入社日以降にしてください' }]);
+  });
+
+  it('出力したファイルをそのまま取り込める（全行が更新・エラーなし）', async () => {
+    const exported = await pms.request('GET', '/api/people/export.xlsx?status=all');
+    expect(exported.status).toBe(200);
+    const res = await upload(pms, exported.raw, '1', 'export.xlsx');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(await peopleCount());
+    expect(res.body.valid).toBe(res.body.total);
+    expect(new Set(res.body.rows.map((r: { action: string }) => r.action))).toEqual(new Set(['update']));
+  });
+
+  it('xlsx でないファイルは 400 で日本語のメッセージ', async () => {
+    const csv = Buffer.from('従業者番号,氏名\nX1,山田\n', 'utf8');
+    const asCsv = await upload(pms, csv, '1', 'people.csv', { contentType: 'text/csv' });
+    expect(asCsv.status).toBe(400);
+    expect(asCsv.body.error.message).toContain('Excelファイル（.xlsx）');
+    const renamed = await upload(pms, csv, '1', 'people.xlsx');
+    expect(renamed.status).toBe(400);
+    expect(renamed.body.error.message).toContain('.xlsx');
+    const notMultipart = await pms.request('POST', '/api/people/import?dryRun=1', { file: 'x' });
+    expect(notMultipart.status).toBe(400);
+    expect(notMultipart.body.error.message).toContain('multipart');
+    const wrongField = await upload(pms, await peopleFile(thirtyRows(false)), '1', 'people.xlsx', { field: 'upload' });
+    expect(wrongField.status).toBe(400);
+    expect(wrongField.body.error.message).toContain('「file」欄');
+  });
+
+  it('必須の見出しがないファイルは 400 で、足りない列名を示す', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('名簿');
+    sheet.addRow(['番号', '名前']);
+    sheet.addRow(['1', '山田']);
+    const res = await upload(pms, Buffer.from(await wb.xlsx.writeBuffer()), '1');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('「従業者番号」の列がありません');
+  });
+
+  it('取込には people.manage が必要（一般の従業者は 403、何も書き込まない）', async () => {
+    const staff = await t.login('staff@demo.mamori.local');
+    const before = await peopleCount();
+    const res = await upload(staff, await peopleFile(thirtyRows(false).map((r) => ({ ...r, employeeNumber: `S${r.employeeNumber}` }))), '0');
+    expect(res.status).toBe(403);
+    expect(await peopleCount()).toBe(before);
+  });
+});
