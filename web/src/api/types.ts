@@ -99,14 +99,19 @@ export type AuditEntry = {
   entityId: string | null;
   rowCount: number | null;
   summary: string | null;
+  changedColumns?: string[];
   before: unknown;
   after: unknown;
+  meta?: unknown;
 };
 
 export type ImportReport = {
   dryRun: boolean;
   total: number;
   valid: number;
-  imported?: number;
+  created?: number;
+  updated?: number;
+  /** Columns of the sheet that the import does not know (shown as a warning). */
+  ignoredColumns?: string[];
   rows: { row: number; employeeNumber: string | null; name: string | null; action: string; errors: { field: string; message: string }[] }[];
 };

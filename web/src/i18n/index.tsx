@@ -93,3 +93,8 @@ export function useLabels() {
     [locale],
   );
 }
+
+/** Whether a computed key (e.g. from a status value) exists in the catalog. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in ja;
+}

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, api, onSessionLoss, setCsrfToken } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
@@ -30,6 +30,8 @@ type SessionContextValue = {
   refresh: () => Promise<Session | null>;
   /** Ends the session on the server (best effort) and shows the login page with the reason. */
   logout: (reason: LogoutReason, serverMessage?: string) => Promise<void>;
+  /** Where a signed-out user goes: the login page with the logout reason, or with `next`. */
+  loginPath: (next?: string) => string;
 };
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -45,6 +47,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const query = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000, retry: false, refetchOnWindowFocus: true });
   const loggingOut = useRef(false);
 
+  const [exit, setExit] = useState<{ reason: LogoutReason; message?: string } | null>(null);
+
   const logout = useCallback(
     async (reason: LogoutReason, serverMessage?: string) => {
       if (loggingOut.current) return;
@@ -58,20 +62,35 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           }
         }
         setCsrfToken(null);
-        const params = new URLSearchParams({ reason });
-        if (serverMessage && reason === 'expired') params.set('message', serverMessage);
-        navigate(`/login?${params.toString()}`, { replace: true });
+        // The route guards send a signed-out user to /login carrying this reason, so the message
+        // survives whichever redirect renders first.
+        setExit({ reason, message: serverMessage });
         queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
         queryClient.setQueryData(SESSION_KEY, null);
       } finally {
         loggingOut.current = false;
       }
     },
-    [navigate, queryClient],
+    [queryClient],
+  );
+
+  const loginPath = useCallback(
+    (next?: string) => {
+      const params = new URLSearchParams();
+      if (exit) {
+        params.set('reason', exit.reason);
+        if (exit.reason === 'expired' && exit.message) params.set('message', exit.message);
+      }
+      if (next && next !== '/' && !next.startsWith('/login')) params.set('next', next);
+      const qs = params.toString();
+      return qs ? `/login?${qs}` : '/login';
+    },
+    [exit],
   );
 
   const refresh = useCallback(async () => {
     const session = await fetchSession();
+    if (session) setExit(null);
     queryClient.setQueryData(SESSION_KEY, session);
     return session;
   }, [queryClient]);
@@ -92,7 +111,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => onSessionLoss(null);
   }, [logout, navigate, refresh]);
 
-  const value = useMemo<SessionContextValue>(() => ({ session: query.data ?? null, loading: query.isPending, refresh, logout }), [query.data, query.isPending, refresh, logout]);
+  const value = useMemo<SessionContextValue>(
+    () => ({ session: query.data ?? null, loading: query.isPending, refresh, logout, loginPath }),
+    [query.data, query.isPending, refresh, logout, loginPath],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

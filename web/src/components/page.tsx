@@ -1,0 +1,53 @@
+import { Alert, Button, Result, Spin, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useT } from '../i18n/index.tsx';
+import { useAbility } from '../session/session.tsx';
+import { ApiError } from '../api/client.ts';
+import { errorMessage } from './form.tsx';
+
+/** Title, lead text and actions of a screen. */
+export function PageHeader({ title, lead, extra }: { title: ReactNode; lead?: ReactNode; extra?: ReactNode }) {
+  return (
+    <div className="mm-page-header">
+      <div>
+        <Typography.Title level={1} className="mm-page-title">
+          {title}
+        </Typography.Title>
+        {lead ? <div className="mm-page-lead">{lead}</div> : null}
+      </div>
+      {extra ? <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', justifyContent: 'flex-end' }}>{extra}</div> : null}
+    </div>
+  );
+}
+
+/** A screen that needs a permission: the server refuses anyway; the client explains. */
+export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+  const t = useT();
+  const allowed = useAbility(permission);
+  if (!allowed) return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
+  return <>{children}</>;
+}
+
+/** The error of a failed query, with a retry button. */
+export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const t = useT();
+  if (error instanceof ApiError && error.isMissingEndpoint) return <Alert type="info" showIcon title={t('common.unavailable')} style={{ marginBottom: 16 }} />;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={t('common.loadFailed')}
+      description={errorMessage(error, t)}
+      action={onRetry ? <Button size="small" onClick={onRetry}>{t('common.retry')}</Button> : undefined}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
+export function FullPageSpin() {
+  return (
+    <div style={{ minHeight: '60vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+      <Spin size="large" />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { z } from 'zod';
+import { loginBody } from '../../../../src/platform/auth/auth.schema.ts';
+import { safeNextPath } from '../../../../src/platform/http/redirect.ts';
+import { api } from '../../api/client.ts';
+import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
+import { type MessageKey, useT } from '../../i18n/index.tsx';
+import { useSession } from '../../session/session.tsx';
+import { AuthFrame } from './AuthFrame.tsx';
+
+const reasonMessages: Record<string, MessageKey> = {
+  idle: 'login.idle',
+  expired: 'login.expired',
+  manual: 'login.loggedOut',
+  password_changed: 'login.passwordChanged',
+};
+
+/** ログイン. `?next=` is honoured only when safeNextPath accepts it (no open redirect). */
+export default function LoginPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const { session, refresh } = useSession();
+  const next = safeNextPath(params.get('next'));
+  const reason = params.get('reason');
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<z.input<typeof loginBody>, unknown, z.output<typeof loginBody>>({ resolver: zodResolver(loginBody), defaultValues: { loginId: '', password: '' } });
+
+  if (session && !session.needsTotp) return <Navigate to={next} replace />;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const result = await api.post<{ needsTotp: boolean; mustEnrollTotp: boolean }>('/api/auth/login', values, { quiet401: true });
+      await refresh();
+      if (result.needsTotp) navigate(`/totp?next=${encodeURIComponent(next)}`, { replace: true });
+      else if (result.mustEnrollTotp) navigate('/settings/totp', { replace: true });
+      else navigate(next, { replace: true });
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, ['loginId', 'password']));
+    }
+  });
+
+  const reasonKey = reason ? reasonMessages[reason] : undefined;
+  // A server-side expiry carries its own message (e.g. "10分間操作がなかったため…").
+  const reasonText = reason === 'expired' && params.get('message') ? params.get('message') : reasonKey ? t(reasonKey) : null;
+
+  return (
+    <AuthFrame title={t('login.title')}>
+      {reasonText ? <Alert type={reason === 'manual' || reason === 'password_changed' ? 'success' : 'warning'} showIcon title={reasonText} style={{ marginBottom: 16 }} data-testid="login-reason" /> : null}
+      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
+      <FormLayout onSubmit={onSubmit}>
+        <Field control={form.control} name="loginId" label={t('login.loginId')} required>
+          {(field) => <Input {...field} autoComplete="username" autoFocus size="large" inputMode="email" />}
+        </Field>
+        <Field control={form.control} name="password" label={t('login.password')} required>
+          {(field) => <Input.Password {...field} autoComplete="current-password" size="large" />}
+        </Field>
+        <Button type="primary" htmlType="submit" block size="large" loading={form.formState.isSubmitting} data-testid="login-submit">
+          {t('login.submit')}
+        </Button>
+      </FormLayout>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 16, marginBottom: 0 }}>
+        {t('login.notice')}
+      </Typography.Paragraph>
+    </AuthFrame>
+  );
+}

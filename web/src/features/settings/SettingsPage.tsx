@@ -1,0 +1,256 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Input, InputNumber, Radio, Row, Select, Skeleton, Switch, Tabs, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useNavigate, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { changePasswordBody } from '../../../../src/platform/auth/auth.schema.ts';
+import { organizationBody } from '../../../../src/platform/org/org.schema.ts';
+import { organizationSettingsSchema } from '../../../../src/platform/org/orgSettings.ts';
+import { organizationProfiles } from '../../../../src/platform/org/roles.ts';
+import { api } from '../../api/client.ts';
+import { queryKeys, useOrganization } from '../../api/queries.ts';
+import type { Organization } from '../../api/types.ts';
+import { applyServerErrors, DateInput, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
+import { PageHeader, QueryError } from '../../components/page.tsx';
+import { type Locale, useI18n, useLabels, useT } from '../../i18n/index.tsx';
+import { useAbility, useSession } from '../../session/session.tsx';
+
+type OrgIn = z.input<typeof organizationBody>;
+type OrgOut = z.output<typeof organizationBody>;
+
+function OrganizationForm({ organization, canManage }: { organization: Organization; canManage: boolean }) {
+  const t = useT();
+  const labels = useLabels();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const { refresh } = useSession();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<OrgIn, unknown, OrgOut>({
+    resolver: zodResolver(organizationBody),
+    defaultValues: {
+      name: organization.name,
+      address: organization.address ?? '',
+      representative: organization.representative ?? '',
+      profile: organization.profile as OrgIn['profile'],
+      privacyMarkNumber: organization.privacyMarkNumber ?? '',
+      privacyMarkValidFrom: organization.privacyMarkValidFrom,
+      privacyMarkValidTo: organization.privacyMarkValidTo,
+    },
+    disabled: !canManage,
+  });
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const saved = await api.put<Organization>('/api/organization', values);
+      queryClient.setQueryData(queryKeys.organization, saved);
+      message.success(t('common.saved'));
+      void refresh();
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, ['name', 'address', 'representative', 'profile', 'privacyMarkNumber', 'privacyMarkValidFrom', 'privacyMarkValidTo']));
+    }
+  });
+  const text = (name: 'name' | 'address' | 'representative' | 'privacyMarkNumber', label: string, required = false) => (
+    <Field control={form.control} name={name} label={label} required={required}>
+      {(field) => <Input {...field} value={field.value ?? ''} />}
+    </Field>
+  );
+  return (
+    <Card>
+      {!canManage ? <Alert type="info" showIcon title={t('settings.readOnly')} style={{ marginBottom: 16 }} /> : null}
+      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
+      <FormLayout onSubmit={onSubmit}>
+        <Row gutter={16} style={{ maxWidth: 900 }}>
+          <Col span={24}>{text('name', t('settings.org.name'), true)}</Col>
+          <Col span={24}>{text('address', t('settings.org.address'))}</Col>
+          <Col span={12}>{text('representative', t('settings.org.representative'))}</Col>
+          <Col span={12}>
+            <Field control={form.control} name="profile" label={t('settings.org.profile')} required>
+              {(field) => <Select id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} disabled={field.disabled} options={organizationProfiles.map((p) => ({ value: p, label: labels.profile(p) }))} />}
+            </Field>
+          </Col>
+          <Col span={8}>{text('privacyMarkNumber', t('settings.org.pmark'))}</Col>
+          <Col span={8}>
+            <Field control={form.control} name="privacyMarkValidFrom" label={t('settings.org.pmarkFrom')} extra={<WarekiHint value={form.watch('privacyMarkValidFrom')} />}>
+              {(field) => <DateInput id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} disabled={field.disabled} />}
+            </Field>
+          </Col>
+          <Col span={8}>
+            <Field control={form.control} name="privacyMarkValidTo" label={t('settings.org.pmarkTo')} extra={<WarekiHint value={form.watch('privacyMarkValidTo')} />}>
+              {(field) => <DateInput id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} disabled={field.disabled} />}
+            </Field>
+          </Col>
+        </Row>
+        {canManage ? (
+          <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
+            {t('common.save')}
+          </Button>
+        ) : null}
+      </FormLayout>
+    </Card>
+  );
+}
+
+type SecIn = z.input<typeof organizationSettingsSchema>;
+type SecOut = z.output<typeof organizationSettingsSchema>;
+
+function SecurityForm({ organization }: { organization: Organization }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const { refresh } = useSession();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<SecIn, unknown, SecOut>({ resolver: zodResolver(organizationSettingsSchema), defaultValues: organization.settings });
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const saved = await api.put<Organization>('/api/organization/settings', values);
+      queryClient.setQueryData(queryKeys.organization, saved);
+      message.success(t('common.saved'));
+      // The idle timeout of this very session follows the new setting.
+      void refresh();
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, ['idleTimeoutMinutes', 'requireTotpForAdmins', 'bulkAccessThreshold', 'bulkAccessWindowMinutes', 'reminderDaysBefore']));
+    }
+  });
+  const num = (name: 'idleTimeoutMinutes' | 'bulkAccessThreshold' | 'bulkAccessWindowMinutes' | 'reminderDaysBefore', label: string, extra?: string) => (
+    <Field control={form.control} name={name} label={label} required extra={extra}>
+      {(field) => <InputNumber id={field.id} value={field.value} onChange={(v) => field.onChange(v)} onBlur={field.onBlur} status={field.status} precision={0} style={{ width: 160 }} />}
+    </Field>
+  );
+  return (
+    <Card>
+      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
+      <FormLayout onSubmit={onSubmit}>
+        <div style={{ maxWidth: 720 }}>
+          {num('idleTimeoutMinutes', t('settings.sec.idle'), t('settings.sec.idleHint'))}
+          <Field control={form.control} name="requireTotpForAdmins" label={t('settings.sec.totp')}>
+            {(field) => <Switch id={field.id} checked={field.value} onChange={field.onChange} />}
+          </Field>
+          <Row gutter={16}>
+            <Col>{num('bulkAccessThreshold', t('settings.sec.bulkThreshold'))}</Col>
+            <Col>{num('bulkAccessWindowMinutes', t('settings.sec.bulkWindow'))}</Col>
+          </Row>
+          <Typography.Paragraph type="secondary" style={{ marginTop: -8, fontSize: 13 }}>
+            {t('settings.sec.bulkHint')}
+          </Typography.Paragraph>
+          {num('reminderDaysBefore', t('settings.sec.reminder'))}
+        </div>
+        <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
+          {t('common.save')}
+        </Button>
+      </FormLayout>
+    </Card>
+  );
+}
+
+function PasswordForm() {
+  const t = useT();
+  const { logout } = useSession();
+  const [formError, setFormError] = useState<string | null>(null);
+  const schema = useMemo(
+    () => changePasswordBody.extend({ confirmPassword: z.string() }).refine((v) => v.newPassword === v.confirmPassword, { error: t('settings.pw.mismatch'), path: ['confirmPassword'] }),
+    [t],
+  );
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' } });
+  const onSubmit = form.handleSubmit(async ({ currentPassword, newPassword }) => {
+    setFormError(null);
+    try {
+      await api.post('/api/auth/password', { currentPassword, newPassword });
+      // The server ends every session of the account after a password change.
+      await logout('password_changed');
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, ['currentPassword', 'newPassword']));
+    }
+  });
+  return (
+    <Card>
+      <Typography.Paragraph type="secondary">{t('settings.pw.hint')}</Typography.Paragraph>
+      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
+      <FormLayout onSubmit={onSubmit}>
+        <div style={{ maxWidth: 420 }}>
+          <Field control={form.control} name="currentPassword" label={t('settings.pw.current')} required>
+            {(field) => <Input.Password {...field} autoComplete="current-password" />}
+          </Field>
+          <Field control={form.control} name="newPassword" label={t('settings.pw.new')} required>
+            {(field) => <Input.Password {...field} autoComplete="new-password" />}
+          </Field>
+          <Field control={form.control} name="confirmPassword" label={t('settings.pw.confirm')} required>
+            {(field) => <Input.Password {...field} autoComplete="new-password" />}
+          </Field>
+        </div>
+        <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting} data-testid="password-submit">
+          {t('settings.pw.submit')}
+        </Button>
+      </FormLayout>
+    </Card>
+  );
+}
+
+function DisplaySettings() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { locale, setLocale, calendar, setCalendar } = useI18n();
+  return (
+    <Card>
+      <div style={{ marginBottom: 20 }}>
+        <Typography.Title level={5}>{t('settings.display.language')}</Typography.Title>
+        <Radio.Group
+          value={locale}
+          onChange={(e) => setLocale(e.target.value as Locale)}
+          optionType="button"
+          buttonStyle="solid"
+          options={[
+            { label: '日本語', value: 'ja' },
+            { label: 'English', value: 'en' },
+          ]}
+          data-testid="settings-language"
+        />
+      </div>
+      <div style={{ marginBottom: 20 }}>
+        <Typography.Title level={5}>{t('settings.display.calendar')}</Typography.Title>
+        <Radio.Group
+          value={calendar}
+          onChange={(e) => setCalendar(e.target.value)}
+          optionType="button"
+          options={[
+            { label: t('settings.display.gregorian'), value: 'gregorian' },
+            { label: t('settings.display.japanese'), value: 'japanese' },
+          ]}
+        />
+      </div>
+      <Button icon={<SafetyCertificateOutlined />} onClick={() => navigate('/settings/totp')}>
+        {t('settings.totpLink')}
+      </Button>
+    </Card>
+  );
+}
+
+/** 設定: organization profile, security settings, password change, display language. */
+export default function SettingsPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const canManage = useAbility('org.manage');
+  const organization = useOrganization();
+  const tabs = [
+    {
+      key: 'organization',
+      label: t('settings.tab.organization'),
+      children: organization.isError ? <QueryError error={organization.error} /> : organization.data ? <OrganizationForm key={organization.data.id} organization={organization.data} canManage={canManage} /> : <Skeleton active />,
+    },
+    ...(canManage
+      ? [{ key: 'security', label: t('settings.tab.security'), children: organization.data ? <SecurityForm organization={organization.data} /> : <Skeleton active /> }]
+      : []),
+    { key: 'password', label: t('settings.tab.password'), children: <PasswordForm /> },
+    { key: 'display', label: t('settings.tab.display'), children: <DisplaySettings /> },
+  ];
+  const active = tabs.some((tab) => tab.key === params.get('tab')) ? (params.get('tab') as string) : 'organization';
+  return (
+    <>
+      <PageHeader title={t('settings.title')} />
+      <Tabs activeKey={active} onChange={(key) => setParams({ tab: key }, { replace: true })} items={tabs} />
+    </>
+  );
+}

@@ -1,0 +1,162 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BellOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  TranslationOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Badge, Button, Dropdown, Empty, Layout, List, Menu, Popover, Space, Tag, Typography } from 'antd';
+import { Suspense, useMemo } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { isUnavailable, optionalList, queryKeys } from '../api/queries.ts';
+import type { NotificationList } from '../api/types.ts';
+import { useI18n, useLabels, useT } from '../i18n/index.tsx';
+import { formatDateTime } from '../lib/dates.ts';
+import { FullPageSpin } from '../components/page.tsx';
+import { IdleLogout } from '../session/idle.tsx';
+import { useSession } from '../session/session.tsx';
+
+/** Unread notifications for the header badge (shared with the home page). */
+export function useUnreadNotifications() {
+  return useQuery({
+    queryKey: queryKeys.notifications,
+    queryFn: () => optionalList<NotificationList>('/api/notifications?unread=1'),
+    staleTime: 30_000,
+  });
+}
+
+function NotificationBell() {
+  const t = useT();
+  const navigate = useNavigate();
+  const notifications = useUnreadNotifications();
+  const data = notifications.data && !isUnavailable(notifications.data) ? notifications.data : null;
+  const count = data?.unreadCount ?? 0;
+  const content = (
+    <div style={{ width: 340 }}>
+      {data && data.items.length > 0 ? (
+        <List
+          size="small"
+          dataSource={data.items.slice(0, 6)}
+          renderItem={(n) => (
+            <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate('/')}>
+              <List.Item.Meta
+                title={
+                  <Space size={4}>
+                    {n.urgent ? <Tag color="red">{t('home.urgent')}</Tag> : null}
+                    <span>{n.title}</span>
+                  </Space>
+                }
+                description={<span style={{ fontSize: 12 }}>{formatDateTime(n.createdAt)}</span>}
+              />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('header.noNotifications')} />
+      )}
+      <div style={{ textAlign: 'right', borderTop: '1px solid #f0f0f0', paddingTop: 6 }}>
+        <Button type="link" size="small" onClick={() => navigate('/')}>
+          {t('header.seeAll')}
+        </Button>
+      </div>
+    </div>
+  );
+  return (
+    <Popover content={content} title={t('header.notifications')} trigger="click" placement="bottomRight">
+      <Button type="text" aria-label={t('header.notifications')} data-testid="notification-bell">
+        <Badge count={count} size="small" offset={[4, -2]}>
+          <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
+        </Badge>
+      </Button>
+    </Popover>
+  );
+}
+
+/** The frame of every signed-in screen: header (organization, user, notifications, logout) and side menu. */
+export function AppLayout() {
+  const t = useT();
+  const labels = useLabels();
+  const { locale, setLocale } = useI18n();
+  const { session, logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const abilities = useMemo(() => new Set(session?.abilities ?? []), [session]);
+
+  const items = [
+    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    { key: '/departments', icon: <ApartmentOutlined />, label: t('nav.departments'), need: 'org.read' },
+    { key: '/people', icon: <TeamOutlined />, label: t('nav.people'), need: 'people.read' },
+    { key: '/roles', icon: <SafetyCertificateOutlined />, label: t('nav.roles'), need: 'org.read' },
+    { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts'), need: 'accounts.manage' },
+    { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), need: 'audit.read' },
+    { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
+  ]
+    .filter((item) => !item.need || abilities.has(item.need))
+    .map(({ need: _need, ...item }) => item);
+  const selected = items.map((i) => i.key).filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));
+
+  if (!session) return null;
+  const roleText = [...new Set(session.roles.map((r) => labels.role(r.role)))].join('・');
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <IdleLogout timeoutMinutes={session.idleTimeoutMinutes} />
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', position: 'sticky', top: 0, zIndex: 20 }}>
+        <div className="mm-brand">
+          <span className="mm-brand-name">{t('app.name')}</span>
+          <span className="mm-brand-sub">{t('app.subtitle')}</span>
+        </div>
+        <div className="mm-header-org" data-testid="org-name">
+          {session.account.organizationName}
+        </div>
+        <div className="mm-header-right">
+          <NotificationBell />
+          <Button type="text" icon={<TranslationOutlined />} onClick={() => setLocale(locale === 'ja' ? 'en' : 'ja')} data-testid="language-toggle">
+            {locale === 'ja' ? 'English' : '日本語'}
+          </Button>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'roles', label: <Typography.Text type="secondary">{roleText || t('nav.people')}</Typography.Text>, disabled: true },
+                { type: 'divider' },
+                { key: 'password', icon: <LockOutlined />, label: t('header.changePassword'), onClick: () => navigate('/settings?tab=password') },
+                { key: 'totp', icon: <SafetyCertificateOutlined />, label: t('header.totp'), onClick: () => navigate('/settings/totp') },
+                { type: 'divider' },
+                { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), onClick: () => void logout('manual') },
+              ],
+            }}
+          >
+            <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+              {session.account.name}
+            </Button>
+          </Dropdown>
+          <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout('manual')} data-testid="logout">
+            {t('header.logout')}
+          </Button>
+        </div>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} breakpoint="lg" collapsedWidth={56} style={{ borderRight: '1px solid #e5e8ec' }}>
+          <Menu mode="inline" selectedKeys={selected} items={items} onClick={({ key }) => navigate(key)} style={{ borderInlineEnd: 'none', paddingTop: 8 }} aria-label={t('nav.menu')} />
+        </Layout.Sider>
+        <Layout.Content>
+          <div className="mm-page">
+            {session.mustEnrollTotp ? <Alert type="warning" showIcon title={t('totp.mustEnroll')} style={{ marginBottom: 16 }} /> : null}
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
+          </div>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ThemeConfig } from 'antd';
+
+/** A calm, dense business look: deep blue accents, small radii, Japanese UI fonts first. */
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#1d4f91',
+    colorLink: '#1d4f91',
+    borderRadius: 4,
+    fontSize: 14,
+    fontFamily:
+      '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Noto Sans CJK JP", "Yu Gothic UI", "Meiryo", system-ui, -apple-system, "Segoe UI", sans-serif',
+    colorBgLayout: '#f3f5f8',
+  },
+  components: {
+    Layout: { headerBg: '#16325c', headerHeight: 56, headerPadding: '0 20px', siderBg: '#ffffff' },
+    Menu: { itemBorderRadius: 4, itemSelectedBg: '#e8eff8', itemSelectedColor: '#1d4f91' },
+    Table: { headerBg: '#f5f7fa', cellPaddingBlockSM: 6 },
+    Card: { headerFontSize: 15 },
+  },
+};
