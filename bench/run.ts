@@ -153,6 +153,7 @@ async function benchPostgres(): Promise<Result | null> {
   try {
     setFieldEncryptionKey(key);
     const database = await openDatabase({ databaseUrl: url.toString(), dataDir: ':memory:', poolSize: CONNECTIONS });
+
     const seeded = await prepare(database);
     await asSystem(database, (tx) => tx.execute(sql`analyze`));
     const t0 = performance.now();
@@ -175,7 +176,10 @@ const results: Result[] = [];
 const only = process.env.BENCH_ONLY;
 if (only !== 'postgres') results.push(await benchPglite());
 if (only !== 'pglite') {
-  const r = await benchPostgres();
+  const r = await benchPostgres().catch((error: Error) => {
+    console.error(`PostgreSQL benchmark failed: ${error.message} ${(error.cause as Error | undefined)?.message ?? ''}`);
+    return null;
+  });
   if (r) results.push(r);
 }
 console.log(`\nMamori benchmark — ${PEOPLE} people, ${AUDIT} audit rows, ${CONNECTIONS} connections, ${DURATION}s per measurement`);

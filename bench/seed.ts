@@ -42,10 +42,10 @@ export async function seedLargeOrganization(database: Database, options: { peopl
   }
   options.log(`seeded ${options.peopleCount} people`);
   const [last] = await asSystem(database, async (tx) =>
-    rowsOf<{ chain_seq: string; hash: string }>(await tx.execute(sql`select chain_seq::text, hash from audit_log where organization_id = ${org.id} order by chain_seq desc limit 1`)),
+    rowsOf<{ seq: string; hash: string }>(await tx.execute(sql`select chain_seq::text as seq, hash from audit_log where organization_id = ${org.id} order by audit_log.chain_seq desc limit 1`)),
   );
   let prev = last?.hash ?? '';
-  let seq = Number(last?.chain_seq ?? 0);
+  let seq = Number(last?.seq ?? 0);
   const personIds = await inOrg(database, scope, async (tx) => (await tx.select({ id: people.id }).from(people).limit(1000)).map((p) => p.id));
   const base = Date.UTC(2026, 0, 1);
   const batch = 5000;

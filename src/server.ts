@@ -71,10 +71,12 @@ export async function buildServer(deps: Deps, options: { logger?: boolean } = {}
   registerRoutes(app, deps);
 
   if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
-    // The SPA answers every non-API GET with its shell; the client router takes over.
+    // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: false });
+    // The SPA answers every other GET with its shell; the client router takes over. A missing
+    // bundle file is a real 404 (an HTML shell in its place would give a blank page).
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/')) return reply.type('text/html').sendFile('index.html');
       return reply.status(404).send({ error: { code: 'not_found', message: 'ページが見つかりません' } });
     });
   } else {

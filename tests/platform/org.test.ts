@@ -86,6 +86,24 @@ describe('従業者 (people)', () => {
     expect(detail.body.contactVisible).toBe(false);
   });
 
+  it('一覧は読み（カナ）の順に並ぶ', async () => {
+    const list = await pms.get('/api/people?pageSize=3');
+    expect(list.body.items.map((p: { nameKana: string }) => p.nameKana)).toEqual(['イトウ ナオキ', 'カトウ ヨウコ', 'コバヤシ ショウ']);
+  });
+
+  it('連絡先を閲覧できない編集者の更新では、保存済みの連絡先を消さない', async () => {
+    const created = await pms.request('POST', '/api/people', { name: '連絡 保持', employmentType: 'employee', email: 'keep@example.jp', phone: '03-1111-2222' });
+    const { updatePerson } = await import('../../src/platform/org/org.service.ts');
+    const { inOrg } = await import('../../src/platform/db/tenancy.ts');
+    await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) =>
+      updatePerson(tx, t.demoOrganizationId, created.body.id, { name: '連絡 保持（改）', nameKana: null, employeeNumber: null, employmentType: 'employee', departmentId: null, joinedOn: null, leftOn: null, email: null, phone: null }, '2026-01-01', { keepContact: true }),
+    );
+    const detail = await pms.get(`/api/people/${created.body.id}`);
+    expect(detail.body.name).toBe('連絡 保持（改）');
+    expect(detail.body.email).toBe('keep@example.jp');
+    expect(detail.body.phone).toBe('03-1111-2222');
+  });
+
   it('検索・絞り込み・ページ送り', async () => {
     const all = await pms.get('/api/people?pageSize=3&page=1');
     expect(all.body.items).toHaveLength(3);
@@ -108,6 +126,20 @@ describe('従業者 (people)', () => {
     await expect(t.login('staff@demo.mamori.local')).rejects.toThrow(/401/);
     const accounts = await pms.get('/api/accounts');
     expect(accounts.body.items.find((a: { loginId: string }) => a.loginId === 'staff@demo.mamori.local').disabledAt).not.toBeNull();
+  });
+});
+
+describe('アカウント', () => {
+  it('使用中のログインID（大文字・小文字は区別しない）は項目のエラー（409）になり、1人に2つ目のアカウントは作れない', async () => {
+    const person = (await pms.request('POST', '/api/people', { name: '新規 アカウント', employmentType: 'employee' })).body;
+    const res = await pms.request('POST', '/api/accounts', { personId: person.id, loginId: 'TOP@demo.mamori.local', password: 'Valid-pass1!' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.fields).toEqual([{ path: 'loginId', message: 'このログインIDは既に使われています' }]);
+    const ok = await pms.request('POST', '/api/accounts', { personId: person.id, loginId: 'new.account@demo.mamori.local', password: 'Valid-pass1!' });
+    expect(ok.status).toBe(201);
+    const again = await pms.request('POST', '/api/accounts', { personId: person.id, loginId: 'other.account@demo.mamori.local', password: 'Valid-pass1!' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.fields[0].path).toBe('personId');
   });
 });
 

@@ -57,6 +57,9 @@ export async function openDatabase(options: {
 }): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle pooled connection that the server closes (restart, failover) must not crash the
+    // process: the pool drops it and the next query opens a new one.
+    pool.on('error', (error) => console.error(`PostgreSQL の待機中の接続が切断されました: ${error.message}`));
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
     return {
       kind: 'postgres',

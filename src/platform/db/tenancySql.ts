@@ -57,6 +57,12 @@ BEGIN
   RETURN NEW;
 END $$;
 
+-- Login ids are unique across organizations, which RLS hides from each other: this answers
+-- only "is the id taken", so an account form can say so on the field.
+CREATE OR REPLACE FUNCTION mamori_login_taken(p_login text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT EXISTS (SELECT 1 FROM accounts WHERE login_id = p_login)
+$$;
+
 CREATE OR REPLACE FUNCTION mamori_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION '監査証跡は追記のみです（変更・削除はできません）' USING ERRCODE = 'insufficient_privilege';

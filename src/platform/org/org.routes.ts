@@ -58,7 +58,12 @@ export function orgRoutes(app: App, deps: Deps): void {
     return reply.status(201).send(presentPerson(row, true));
   });
   app.put('/api/people/:id', { schema: { tags: ['people'], summary: '従業者の更新（退職日の登録でアカウントは直ちに無効化）', params: idParams, body: personBody }, config: { access: 'people.manage' } }, async (request) =>
-    presentPerson(await inOrg(deps.database, scopeOf(request), (tx) => org.updatePerson(tx, actorOf(request).organizationId, request.params.id, request.body, today())), true),
+    presentPerson(
+      await inOrg(deps.database, scopeOf(request), (tx) =>
+        org.updatePerson(tx, actorOf(request).organizationId, request.params.id, request.body, today(), { keepContact: !can(actorOf(request), 'people.readContact') }),
+      ),
+      can(actorOf(request), 'people.readContact'),
+    ),
   );
 
   app.get('/api/role-assignments', { schema: { tags: ['roles'], summary: '役割の割当て一覧' }, config: { access: 'org.read' } }, async (request) => ({

@@ -5,7 +5,7 @@ import { hashPassword } from '../auth/hashing.ts';
 import { todayInJapan } from '../auth/login.ts';
 import { endAccountSessions } from '../auth/sessions.ts';
 import type { Tx } from '../db/connection.ts';
-import { conflict, invalid, notFound } from '../http/errors.ts';
+import { HttpError, conflict, invalid, notFound } from '../http/errors.ts';
 import { checkRoleAssignment } from '../../rules/separationOfDuties.ts';
 import { departments, organizations, people, roleAssignments } from './org.tables.ts';
 import type { accountCreateBody, accountUpdateBody, departmentBody, organizationBody, peopleQuery, personBody, roleAssignmentBody } from './org.schema.ts';
@@ -149,7 +149,8 @@ export async function listPeople(tx: Tx, organizationId: string, query: z.infer<
     .from(people)
     .leftJoin(departments, eq(departments.id, people.departmentId))
     .where(where)
-    .orderBy(asc(people.name), asc(people.id))
+    // Japanese lists sort by reading (カナ), not by kanji code point; people without a reading last.
+    .orderBy(sql`${people.nameKana} asc nulls last`, asc(people.name), asc(people.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const [total] = await tx.select({ n: count() }).from(people).where(where);
@@ -189,10 +190,16 @@ export async function createPerson(tx: Tx, organizationId: string, input: z.infe
   return row;
 }
 
-export async function updatePerson(tx: Tx, organizationId: string, id: string, input: z.infer<typeof personBody>, today: string) {
+/**
+ * Updates a person. An editor who may not read contact details never sees them, so their form
+ * cannot carry them: `keepContact` keeps the stored e-mail and phone instead of erasing them.
+ */
+export async function updatePerson(tx: Tx, organizationId: string, id: string, input: z.infer<typeof personBody>, today: string, options: { keepContact?: boolean } = {}) {
   await getPerson(tx, organizationId, id);
   await assertDepartmentOf(tx, organizationId, input.departmentId);
-  const [row] = await tx.update(people).set({ ...input, updatedAt: new Date() }).where(and(eq(people.organizationId, organizationId), eq(people.id, id))).returning();
+  const { email, phone, ...rest } = input;
+  const values = options.keepContact ? rest : { ...rest, email, phone };
+  const [row] = await tx.update(people).set({ ...values, updatedAt: new Date() }).where(and(eq(people.organizationId, organizationId), eq(people.id, id))).returning();
   if (!row) throw notFound('従業者');
   await applyLeaving(tx, organizationId, id, row.leftOn, today);
   return row;
@@ -275,6 +282,13 @@ export async function listAccounts(tx: Tx, organizationId: string) {
 export async function createAccount(tx: Tx, organizationId: string, input: z.infer<typeof accountCreateBody>, today: string) {
   const person = await requirePerson(tx, organizationId, input.personId);
   if (person.leftOn && person.leftOn <= today) throw invalid('personId', '退職済みの従業者にはアカウントを作成できません');
+  // Login ids are unique across the deployment; say so on the field rather than as a bare 409.
+  const taken = await tx.execute(sql`select mamori_login_taken(${input.loginId}) as taken`);
+  if ((taken as unknown as { rows: { taken: boolean }[] }).rows[0]?.taken) {
+    throw new HttpError(409, 'このログインIDは既に使われています', 'login_id_taken', [{ path: 'loginId', message: 'このログインIDは既に使われています' }]);
+  }
+  const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.organizationId, organizationId), eq(accounts.personId, input.personId)));
+  if (existing) throw new HttpError(409, 'この従業者には既にアカウントがあります', 'account_exists', [{ path: 'personId', message: 'この従業者には既にアカウントがあります' }]);
   const [row] = await tx
     .insert(accounts)
     .values({ organizationId, personId: input.personId, loginId: input.loginId, passwordHash: await hashPassword(input.password) })
