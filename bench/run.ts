@@ -18,13 +18,12 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { setFieldEncryptionKey } from '../src/platform/config/fieldCrypto.ts';
-import { type Database, openDatabase } from '../src/platform/db/connection.ts';
+import { type Database, type Tx, openDatabase } from '../src/platform/db/connection.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { asSystem, inOrg } from '../src/platform/db/tenancy.ts';
 import { accounts, people, roleAssignments } from '../src/platform/db/schema.ts';
 import { hashPassword } from '../src/platform/auth/hashing.ts';
 import { listPeople } from '../src/platform/org/org.service.ts';
-import { peopleFilter } from '../src/platform/org/org.service.ts';
 import { verifyAuditChain } from '../src/platform/audit/verifyChain.ts';
 import { seedLargeOrganization } from './seed.ts';
 import { startThrowawayPostgres } from './postgres.ts';
@@ -53,15 +52,12 @@ async function prepare(database: Database) {
 
 const listQuery = (departmentId: string) => ({ departmentId, status: 'active' as const, page: 2, pageSize: 50, q: undefined, employmentType: undefined });
 
-/** The list's SQL straight through the driver: no HTTP, no session, no tenant transaction. */
+/** The list's own query (the same service function) straight on the driver: no HTTP, no session, no tenant transaction. */
 async function measureDirect(database: Database, organizationId: string, departmentId: string): Promise<number> {
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
-  const where = peopleFilter(organizationId, listQuery(departmentId), today);
-  const once = async () => {
-    await database.db.select({ id: people.id, name: people.name }).from(people).where(where).orderBy(people.name, people.id).limit(50).offset(50);
-    await database.db.select({ n: sql<number>`count(*)` }).from(people).where(where);
-  };
-  // Warm up, then run CONNECTIONS loops for DURATION seconds.
+  const once = () => listPeople(database.db as unknown as Tx, organizationId, listQuery(departmentId), today);
+  const first = await once();
+  if (first.items.length !== 50) throw new Error(`direct query returned ${first.items.length} rows`);
   for (let i = 0; i < 20; i++) await once();
   let done = 0;
   const until = Date.now() + DURATION * 1000;

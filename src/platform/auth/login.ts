@@ -140,7 +140,9 @@ export type ResolvedSession = {
 /** Looks a session up by its cookie token, with account, person, settings and active roles in one query. */
 export async function resolveSession(database: Database, token: string, now: Date): Promise<ResolvedSession | null> {
   const today = todayInJapan(now);
-  return asSystem(database, async (tx) => {
+  // One statement, outside a transaction: this runs on every request.
+  {
+    const tx = database.db;
     const result = await tx.execute<{
       session_id: string;
       csrf_token: string;
@@ -203,7 +205,7 @@ export async function resolveSession(database: Database, token: string, now: Dat
       requireTotpForAdmins: settings.requireTotpForAdmins,
       roles: row.roles ?? [],
     };
-  });
+  }
 }
 
 /** Marks activity on the session (the caller throttles how often). */

@@ -145,6 +145,8 @@ export async function listPeople(tx: Tx, organizationId: string, query: z.infer<
       joinedOn: people.joinedOn,
       leftOn: people.leftOn,
       hasAccount: sql<boolean>`exists (select 1 from accounts a where a.person_id = ${people.id})`,
+      // The total comes with the page (one round trip); an empty page falls back to a count.
+      total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(people)
     .leftJoin(departments, eq(departments.id, people.departmentId))
@@ -153,8 +155,8 @@ export async function listPeople(tx: Tx, organizationId: string, query: z.infer<
     .orderBy(sql`${people.nameKana} asc nulls last`, asc(people.name), asc(people.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const [total] = await tx.select({ n: count() }).from(people).where(where);
-  return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  const total = items[0]?.total ?? (query.page > 1 ? ((await tx.select({ n: count() }).from(people).where(where))[0]?.n ?? 0) : 0);
+  return { items: items.map(({ total: _total, ...item }) => item), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getPerson(tx: Tx, organizationId: string, id: string) {
