@@ -203,7 +203,6 @@ export const en: Record<MessageKey, string> = {
   'roles.chartLead': 'PMS organization chart (JIS Q 15001 J.2.3.1).',
   'roles.chartPdf': 'Export PDF',
   'roles.chartEmpty': 'No roles to show',
-  'roles.chartFallback': 'The chart service is not available yet; this chart is built from the current role assignments.',
   'roles.vacant': '(vacant)',
 
   'accounts.title': 'Accounts',

@@ -214,7 +214,6 @@ export const ja = {
   'roles.chartLead': 'JIS Q 15001 J.2.3.1 に基づく個人情報保護体制図です。',
   'roles.chartPdf': 'PDF出力',
   'roles.chartEmpty': '体制図に表示する役割がありません',
-  'roles.chartFallback': '体制図の出力機能が準備中のため、現在有効な役割の割当てから作成した体制図を表示しています。',
   'roles.vacant': '（未任命）',
 
   // アカウント

@@ -270,7 +270,7 @@ export default function RolesPage() {
       <Tabs
         items={[
           { key: 'assignments', label: t('roles.tab.assignments'), children: <Assignments items={assignments.data ?? []} loading={assignments.isPending} /> },
-          { key: 'chart', label: t('roles.tab.chart'), children: <OrgChart assignments={assignments.data ?? []} /> },
+          { key: 'chart', label: t('roles.tab.chart'), children: <OrgChart /> },
         ]}
       />
     </>
