@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
 import { SYSTEM_CHAIN } from '../audit/audit.tables.ts';
-import type { Database } from '../db/connection.ts';
+import type { Database, Tx } from '../db/connection.ts';
 import { asSystem, rowsOf } from '../db/tenancy.ts';
 import { HttpError } from '../http/errors.ts';
 import { people } from '../org/org.tables.ts';
@@ -34,7 +34,7 @@ export function todayInJapan(now: Date): string {
 }
 
 /** Active role assignments of a person on a date. */
-export async function activeRoles(tx: Parameters<Parameters<Database['db']['transaction']>[0]>[0], personId: string, today: string): Promise<HeldRole[]> {
+export async function activeRoles(tx: Tx, personId: string, today: string): Promise<HeldRole[]> {
   const rows = await tx.execute<{ role: HeldRole['role']; department_id: string | null }>(sql`
     select role, department_id from role_assignments
     where person_id = ${personId} and starts_on <= ${today} and (ends_on is null or ends_on >= ${today})`);
@@ -137,75 +137,59 @@ export type ResolvedSession = {
   roles: HeldRole[];
 };
 
+type SessionRow = {
+  session_id: string;
+  csrf_token: string;
+  second_factor_done: boolean;
+  last_seen_at: string | Date;
+  account_id: string;
+  organization_id: string;
+  person_id: string;
+  person_name: string;
+  department_id: string | null;
+  locale: string;
+  totp_enabled: boolean;
+  disabled: boolean;
+  settings: Record<string, unknown>;
+  roles: HeldRole[] | null;
+};
+
 /** Looks a session up by its cookie token, with account, person, settings and active roles in one query. */
 export async function resolveSession(database: Database, token: string, now: Date): Promise<ResolvedSession | null> {
   const today = todayInJapan(now);
   // One statement, outside a transaction: this runs on every request.
-  {
-    const tx = database.db;
-    const result = await tx.execute<{
-      session_id: string;
-      csrf_token: string;
-      second_factor_done: boolean;
-      last_seen_at: string | Date;
-      account_id: string;
-      organization_id: string;
-      person_id: string;
-      person_name: string;
-      department_id: string | null;
-      locale: string;
-      totp_enabled: boolean;
-      disabled: boolean;
-      settings: Record<string, unknown>;
-      roles: HeldRole[] | null;
-    }>(sql`
-      select s.id as session_id, s.csrf_token, s.second_factor_done, s.last_seen_at,
-        a.id as account_id, a.organization_id, a.person_id, p.name as person_name, p.department_id, a.locale, a.totp_enabled,
-        (a.disabled_at is not null or (p.left_on is not null and p.left_on <= ${today})) as disabled,
-        o.settings,
-        (select json_agg(json_build_object('role', r.role, 'departmentId', r.department_id)) from role_assignments r
-          where r.person_id = p.id and r.starts_on <= ${today} and (r.ends_on is null or r.ends_on >= ${today})) as roles
-      from sessions s
-      join accounts a on a.id = s.account_id
-      join people p on p.id = a.person_id
-      join organizations o on o.id = a.organization_id
-      where s.token_hash = ${hashToken(token)} and s.ended_at is null`);
-    const row = rowsOf<{
-      session_id: string;
-      csrf_token: string;
-      second_factor_done: boolean;
-      last_seen_at: string | Date;
-      account_id: string;
-      organization_id: string;
-      person_id: string;
-      person_name: string;
-      department_id: string | null;
-      locale: string;
-      totp_enabled: boolean;
-      disabled: boolean;
-      settings: Record<string, unknown>;
-      roles: HeldRole[] | null;
-    }>(result)[0];
-    if (!row) return null;
-    const settings = resolveSettings(row.settings);
-    return {
-      sessionId: row.session_id,
-      csrfToken: row.csrf_token,
-      secondFactorDone: row.second_factor_done,
-      lastSeenAt: new Date(row.last_seen_at),
-      accountId: row.account_id,
-      organizationId: row.organization_id,
-      personId: row.person_id,
-      personName: row.person_name,
-      departmentId: row.department_id,
-      locale: row.locale,
-      totpEnabled: row.totp_enabled,
-      disabled: row.disabled,
-      idleTimeoutMinutes: settings.idleTimeoutMinutes,
-      requireTotpForAdmins: settings.requireTotpForAdmins,
-      roles: row.roles ?? [],
-    };
-  }
+  const result = await database.db.execute<SessionRow>(sql`
+    select s.id as session_id, s.csrf_token, s.second_factor_done, s.last_seen_at,
+      a.id as account_id, a.organization_id, a.person_id, p.name as person_name, p.department_id, a.locale, a.totp_enabled,
+      (a.disabled_at is not null or (p.left_on is not null and p.left_on <= ${today})) as disabled,
+      o.settings,
+      (select json_agg(json_build_object('role', r.role, 'departmentId', r.department_id)) from role_assignments r
+        where r.person_id = p.id and r.starts_on <= ${today} and (r.ends_on is null or r.ends_on >= ${today})) as roles
+    from sessions s
+    join accounts a on a.id = s.account_id
+    join people p on p.id = a.person_id
+    join organizations o on o.id = a.organization_id
+    where s.token_hash = ${hashToken(token)} and s.ended_at is null`);
+  const row = rowsOf<SessionRow>(result)[0];
+  if (!row) return null;
+  const settings = resolveSettings(row.settings);
+  return {
+    sessionId: row.session_id,
+    csrfToken: row.csrf_token,
+    secondFactorDone: row.second_factor_done,
+    lastSeenAt: new Date(row.last_seen_at),
+    accountId: row.account_id,
+    organizationId: row.organization_id,
+    personId: row.person_id,
+    personName: row.person_name,
+    departmentId: row.department_id,
+    locale: row.locale,
+    totpEnabled: row.totp_enabled,
+    disabled: row.disabled,
+    idleTimeoutMinutes: settings.idleTimeoutMinutes,
+    requireTotpForAdmins: settings.requireTotpForAdmins,
+    roles: row.roles ?? [],
+  };
 }
 
 /** Marks activity on the session (the caller throttles how often). */
