@@ -9,7 +9,7 @@ import path from 'node:path';
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-function isExecutable(file) {
+export function isExecutable(file) {
   try {
     fs.accessSync(file, fs.constants.X_OK);
     return fs.statSync(file).isFile();

@@ -23,7 +23,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findPgBinDir, pgRunner, startPostgres } from './pg-server.mjs';
+import { findPgBinDir, isExecutable, pgRunner, startPostgres } from './pg-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const passArgs = process.argv.slice(2);
