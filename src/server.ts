@@ -72,7 +72,7 @@ export async function buildServer(deps: Deps, options: { logger?: boolean } = {}
 
   if (existsSync(webDist)) {
     // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: false });
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: 'index.html' });
     // The SPA answers every other GET with its shell; the client router takes over. A missing
     // bundle file is a real 404 (an HTML shell in its place would give a blank page).
     app.setNotFoundHandler((request, reply) => {
