@@ -117,20 +117,34 @@ describe('journey: 個人情報保護管理者', () => {
     expect(await page.getByTestId('role-group-audit_manager').getByText('佐藤 花子').count()).toBe(0);
   });
 
-  it('approves the pending 役割任命申請 from the home inbox', async () => {
+  it('opens the pending 役割任命申請 from the home inbox and approves it on the approval screen (screenshot)', async () => {
     await page.getByRole('menuitem', { name: 'ホーム' }).click();
     const row = page.getByTestId('home-approvals').getByRole('row', { name: /田中 美咲/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('役割任命申請');
-    await row.getByRole('button', { name: /承\s*認/ }).click();
+    await row.getByRole('link', { name: /渡辺 さくら/ }).click();
+    // The approval screen: the record as submitted under Japanese labels, the chain, no stamps yet.
+    await page.waitForURL(/\/approvals\/[0-9a-f-]+$/);
+    const record = page.getByTestId('approval-record');
+    for (const text of ['対象者', '渡辺 さくら', '役割', '個人情報取扱責任者', '所属', '営業部', '開始日', '理由']) await record.getByText(text, { exact: true }).first().waitFor();
+    await page.getByTestId('approval-chain').getByText('個人情報保護管理者').waitFor();
+    await page.getByTestId('approval-stamps').getByText('まだ承認・差戻しはありません').waitFor();
+    await mkdir(resultsDir, { recursive: true });
+    await page.screenshot({ path: path.join(resultsDir, 'approval.png'), fullPage: true });
+
+    await page.getByTestId('approval-approve').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('承認の確認').waitFor();
+    await dialog.getByLabel('コメント（任意）').fill('承認します');
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/approvals\/[^/]+\/approve$/.test(new URL(r.url()).pathname)),
       dialog.getByRole('button', { name: /承\s*認/ }).click(),
     ]);
     expect(response.status(), await response.text()).toBe(200);
     await page.getByText('承認しました').waitFor();
+    await page.getByTestId('approval-status').first().getByText('承認済み').waitFor();
+    await page.getByTestId('approval-stamps').getByText('承認します').waitFor();
+    await page.getByRole('button', { name: 'ホームへ戻る' }).click();
     await page.getByTestId('home-approvals').getByText('承認待ちの案件はありません').waitFor();
   });
 

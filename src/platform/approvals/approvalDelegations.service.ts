@@ -38,7 +38,13 @@ export async function listDelegations(tx: Tx, actor: Actor, today: string) {
   return rows.map((r) => ({
     ...r,
     active: delegationActiveOn(r.delegation, today),
+    canDelete: mayDelete(actor, r.delegation),
   }));
+}
+
+/** Who may remove a delegation: its delegator, whoever set it up, or the approvals administrator (the delegate may not). */
+function mayDelete(actor: Actor, row: typeof approvalDelegations.$inferSelect): boolean {
+  return row.fromPersonId === actor.personId || row.createdByAccountId === actor.accountId || can(actor, 'approvals.configure');
 }
 
 /** Sets up a delegation; the delegate is told in-app. */
@@ -81,7 +87,8 @@ export async function createDelegation(tx: Tx, actor: Actor, input: z.infer<type
       kind: 'approval_delegated',
       title: `代理承認の依頼: ${fromPerson.name} さんの承認を代理します`,
       body: `期間: ${input.startsOn} 〜 ${input.endsOn}${input.reason ? `（理由: ${input.reason}）` : ''}`,
-      link: '/approvals',
+      // The 代理承認 section of the settings screen lists the delegation.
+      link: '/settings?tab=delegations',
       dedupeKey: `delegation:${row.id}`,
     },
   );
@@ -90,6 +97,7 @@ export async function createDelegation(tx: Tx, actor: Actor, input: z.infer<type
     fromName: fromPerson.name,
     toName: toPerson.name,
     active: delegationActiveOn(row, today),
+    canDelete: mayDelete(actor, row),
   };
 }
 
@@ -102,6 +110,6 @@ export async function deleteDelegation(tx: Tx, actor: Actor, id: string): Promis
   const admin = can(actor, 'approvals.configure');
   const party = row && (row.fromPersonId === actor.personId || row.toPersonId === actor.personId || row.createdByAccountId === actor.accountId);
   if (!row || (!party && !admin)) throw notFound('代理承認の設定');
-  if (row.fromPersonId !== actor.personId && row.createdByAccountId !== actor.accountId && !admin) throw forbidden('代理承認の設定を削除できるのは委任者本人だけです');
+  if (!mayDelete(actor, row)) throw forbidden('代理承認の設定を削除できるのは委任者本人だけです');
   await tx.delete(approvalDelegations).where(eq(approvalDelegations.id, row.id));
 }

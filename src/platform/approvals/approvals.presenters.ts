@@ -2,7 +2,7 @@ import { type ApprovalStep, approvalStatusLabels, stepLabel } from '../../rules/
 import { roleLabels } from '../org/roles.ts';
 import type { Stamp } from './approvals.service.ts';
 import type { approvalDelegations, roleRequests } from './approvals.tables.ts';
-import type { ApprovalRequestRow } from './registry.ts';
+import type { ApprovalRequestRow, SnapshotField } from './registry.ts';
 
 // Presenters are the only path from a row to JSON (STYLE: Outline).
 
@@ -79,6 +79,7 @@ export function presentApprovalDetail(d: {
   departmentName: string | null;
   recordTypeLabel: string;
   link: string | null;
+  snapshotFields: SnapshotField[] | null;
   stamps: Stamp[];
   canAct: boolean;
   canWithdraw: boolean;
@@ -90,6 +91,8 @@ export function presentApprovalDetail(d: {
       canAct: d.canAct,
       canWithdraw: d.canWithdraw,
       onBehalfOf: d.onBehalfOf,
+      /** The snapshot as labelled lines, when the record type describes it (see registry.ts). */
+      snapshotFields: d.snapshotFields,
     },
     steps: stepStates(d.request, d.stamps),
     stamps: d.stamps.map(presentStamp),
@@ -130,7 +133,7 @@ export function presentChain(c: { recordType: string; label: string; basis: stri
   };
 }
 
-export function presentDelegation(d: { delegation: typeof approvalDelegations.$inferSelect; fromName: string; toName: string; active: boolean }) {
+export function presentDelegation(d: { delegation: typeof approvalDelegations.$inferSelect; fromName: string; toName: string; active: boolean; canDelete: boolean }) {
   const r = d.delegation;
   return {
     id: r.id,
@@ -142,6 +145,8 @@ export function presentDelegation(d: { delegation: typeof approvalDelegations.$i
     endsOn: r.endsOn,
     reason: r.reason,
     active: d.active,
+    /** Whether the signed-in person may remove it (the SPA shows the button only then). */
+    canDelete: d.canDelete,
   };
 }
 

@@ -20,12 +20,12 @@ import { todayInJapan } from '../auth/login.ts';
 import type { Tx } from '../db/connection.ts';
 import { rowsOf } from '../db/tenancy.ts';
 import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors.ts';
-import { notifyAccounts } from '../notifications/notify.ts';
+import { markNotificationsDone, notifyAccounts } from '../notifications/notify.ts';
 import { departments, people, roleAssignments } from '../org/org.tables.ts';
 import { roleLabels } from '../org/roles.ts';
 import { type Actor, can } from '../policies/actor.ts';
 import { approvalActions, approvalChains, approvalDelegations, approvalRequests } from './approvals.tables.ts';
-import { type ApprovalActor, type ApprovalRequestRow, findApprovalRecordType, type RegisteredRecordType, registeredApprovalRecordTypes } from './registry.ts';
+import { type ApprovalActor, type ApprovalRequestRow, findApprovalRecordType, type RegisteredRecordType, registeredApprovalRecordTypes, type SnapshotField } from './registry.ts';
 
 // The approvals engine (SPEC §3, Principle 3): submit → approve / return per step of the
 // organization's chain, with stamps, delegation, separation of duties and re-approval. Every
@@ -144,6 +144,25 @@ async function stepApproverAccounts(tx: Tx, request: ApprovalRequestRow, today: 
   return rows.map((r) => r.id);
 }
 
+/** The SPA screen of an approval request: every approval notification and inbox item leads here. */
+export function approvalLink(requestId: string): string {
+  return `/approvals/${requestId}`;
+}
+
+/** Dedupe key of the notifications asking for one step's approval (one per approver and step). */
+export function stepNotificationKey(requestId: string, step: number): string {
+  return `approval:${requestId}:step:${step}`;
+}
+
+/**
+ * The step's "please approve" notifications are done once someone approved or returned it (or
+ * the request left `pending`): they are marked read for every approver who got one, so the
+ * others' inboxes and bells stop asking for something already decided.
+ */
+async function closeStepNotifications(tx: Tx, request: ApprovalRequestRow, now: Date): Promise<void> {
+  await markNotificationsDone(tx, request.organizationId, stepNotificationKey(request.id, request.currentStep), now);
+}
+
 async function notifyStepApprovers(tx: Tx, request: ApprovalRequestRow, today: string, label: string): Promise<void> {
   const step = request.steps[request.currentStep];
   if (!step) return;
@@ -152,8 +171,8 @@ async function notifyStepApprovers(tx: Tx, request: ApprovalRequestRow, today: s
     kind: 'approval_requested',
     title: `承認依頼: ${request.title}`,
     body: `${label}の承認（${stepLabel(step)}）をお願いします。申請者: ${submitter?.name ?? ''}`,
-    link: `/approvals/${request.id}`,
-    dedupeKey: `approval:${request.id}:step:${request.currentStep}`,
+    link: approvalLink(request.id),
+    dedupeKey: stepNotificationKey(request.id, request.currentStep),
   });
 }
 
@@ -162,7 +181,7 @@ async function notifySubmitter(tx: Tx, request: ApprovalRequestRow, kind: 'appro
     kind,
     title,
     body,
-    link: `/approvals/${request.id}`,
+    link: approvalLink(request.id),
     dedupeKey: `approval:${request.id}:${kind}`,
   });
 }
@@ -377,6 +396,7 @@ export async function decideRequest(
     comment: comment?.trim() || null,
     createdAt: clock.now,
   });
+  await closeStepNotifications(tx, request, clock.now);
   const finished = moved.state.status !== 'pending';
   const [updated] = await tx
     .update(approvalRequests)
@@ -438,6 +458,7 @@ export async function withdrawRequest(tx: Tx, actor: ApprovalActor, requestId: s
     'withdraw',
   );
   if (!moved.ok) throw conflict(moved.message, 'approval_state');
+  await closeStepNotifications(tx, request, clock.now);
   const [updated] = await tx
     .update(approvalRequests)
     .set({
@@ -543,6 +564,7 @@ export async function requireReapprovalIfChanged(
     personId: latest.submittedByPersonId,
   };
   const [superseded] = await tx.update(approvalRequests).set({ status: 'superseded', updatedAt: now }).where(eq(approvalRequests.id, latest.id)).returning();
+  if (latest.status === 'pending') await closeStepNotifications(tx, latest, now);
   if (superseded)
     await type.onStatusChange?.(tx, {
       organizationId,
@@ -665,7 +687,7 @@ export async function listMyApprovals(tx: Tx, actor: ApprovalActor, today: strin
       recordTypeLabel: type?.label ?? defaultApprovalChains[request.recordType]?.label ?? request.recordType,
       submittedByName,
       stepLabel: stepLabel(step),
-      link: type?.link(request.recordId) ?? `/approvals/${request.id}`,
+      link: approvalLink(request.id),
       onBehalfOf: onBehalf ? { personId: onBehalf, name: names.get(onBehalf) ?? '' } : null,
     });
   }
@@ -693,6 +715,17 @@ async function participatedIn(tx: Tx, organizationId: string, personId: string, 
       ),
     );
   return new Set(rows.map((r) => r.requestId));
+}
+
+/** The record type's labelled lines of a snapshot; null when the type does not describe its snapshots (or throws on an old one). */
+function describeSnapshot(type: RegisteredRecordType | undefined, data: Record<string, unknown>): SnapshotField[] | null {
+  if (!type?.describeSnapshot) return null;
+  try {
+    return type.describeSnapshot(data);
+  } catch {
+    // A snapshot taken by an older version of the record type: the screen falls back to plain values.
+    return null;
+  }
 }
 
 /** One request with its chain, stamps and what the actor may do; other organizations' ids and requests the actor may not see are 404. */
@@ -741,7 +774,9 @@ export async function getApprovalDetail(tx: Tx, actor: Actor, requestId: string,
     submittedByName: row.submittedByName,
     departmentName: row.departmentName,
     recordTypeLabel: type?.label ?? request.recordType,
+    /** The record's own screen ("open the record"), when it has one. */
     link: type?.link(request.recordId) ?? null,
+    snapshotFields: describeSnapshot(type, request.recordSnapshot),
     stamps,
     canAct,
     canWithdraw: request.status === 'pending' && request.submittedByPersonId === actor.personId,

@@ -101,7 +101,8 @@ describe('デモの承認待ち: 田中 美咲（営業部 所属長）→ 渡�
       stepLabel: '個人情報保護管理者',
     });
     expect(item.title).toBe('渡辺 さくら さんを営業部の個人情報取扱責任者に任命');
-    expect(item.link).toMatch(/^\/role-requests\//);
+    // Every inbox item leads to the approval screen (a role request has no screen of its own).
+    expect(item.link).toBe(`/approvals/${item.id}`);
     expect(item.onBehalfOf).toBeUndefined();
     demoRequestId = item.id;
   });
@@ -130,6 +131,15 @@ describe('デモの承認待ち: 田中 美咲（営業部 所属長）→ 渡�
       personName: '渡辺 さくら',
       role: 'handling_manager',
     });
+    // The snapshot as labelled lines for the approval screen; no record screen to open.
+    expect(r.body.request.snapshotFields).toEqual([
+      { key: 'personName', label: '対象者', value: '渡辺 さくら' },
+      { key: 'role', label: '役割', value: '個人情報取扱責任者' },
+      { key: 'departmentName', label: '所属', value: '営業部' },
+      { key: 'startsOn', label: '開始日', value: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      { key: 'note', label: '理由', value: '営業部の顧客名簿・商談記録の取扱いを管理するため' },
+    ]);
+    expect(r.body.request.link).toBeNull();
     expect(r.body.steps).toEqual([
       expect.objectContaining({
         index: 0,
@@ -549,6 +559,9 @@ describe('代理承認（期間つき）', () => {
 
   it('削除: 代理者は 403、無関係の人は 404、委任者は削除できる', async () => {
     const d = (await pms.get('/api/approval-delegations')).body.items.find((x: { toName: string }) => x.toName === '伊藤 直樹');
+    // The list says who may remove it, so the settings screen shows the button only then.
+    expect(d.canDelete).toBe(true);
+    expect((await desk.get('/api/approval-delegations')).body.items.find((x: { id: string }) => x.id === d.id).canDelete).toBe(false);
     expect((await desk.request('DELETE', `/api/approval-delegations/${d.id}`)).status).toBe(403);
     expect((await staff.request('DELETE', `/api/approval-delegations/${d.id}`)).status).toBe(404);
     expect((await pms.request('DELETE', `/api/approval-delegations/${d.id}`)).status).toBe(200);
@@ -796,5 +809,77 @@ describe('他の組織の承認依頼・代理設定 → 404', () => {
         .where(eq(notifications.link, `/approvals/${other.requestId}`)),
     );
     expect(n).toEqual([]);
+  });
+});
+
+describe('承認・差戻し・取下げで、そのステップの承認依頼の通知は全員分が既読になる', () => {
+  /** The "please approve step n" notifications of a request, for every account. */
+  const stepNotices = (requestId: string, step = 0) =>
+    asSystem(t.database, (tx) =>
+      tx
+        .select({ accountId: notifications.accountId, readAt: notifications.readAt })
+        .from(notifications)
+        .where(eq(notifications.dedupeKey, `approval:${requestId}:step:${step}`)),
+    );
+  let delegationId: string;
+
+  beforeAll(async () => {
+    t.clock.set(new Date());
+    await loginAll();
+    await setChain([{ role: 'pms_manager' }]);
+    // 佐藤 花子 (個人情報保護管理者) delegates today to 伊藤 直樹: both are asked to approve.
+    const d = await pms.request('POST', '/api/approval-delegations', { toPersonId: P('伊藤 直樹'), startsOn: today(), endsOn: today() });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    delegationId = d.body.id;
+  });
+  afterAll(async () => {
+    await pms.request('DELETE', `/api/approval-delegations/${delegationId}`);
+  });
+
+  it('承認: 承認した人だけでなく、依頼を受けた全員の通知が既読になり、次の段階の依頼は未読で届く', async () => {
+    await setChain([{ role: 'pms_manager' }, { role: 'top_management' }]);
+    const created = await createByService('sales-head@demo.mamori.local', { personId: P('加藤 陽子'), role: 'complaints_manager' });
+    const id = created.approvalRequestId;
+    const before = await stepNotices(id);
+    expect(before.map((n) => n.accountId).sort()).toEqual([ids.accounts['pms@demo.mamori.local'], ids.accounts['desk@demo.mamori.local']].sort());
+    expect(before.every((n) => n.readAt === null)).toBe(true);
+    expect((await desk.get('/api/notifications?unread=1')).body.items.some((n: { link: string }) => n.link === `/approvals/${id}`)).toBe(true);
+
+    const r = await pms.request('POST', `/api/approvals/${id}/approve`, {});
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const after = await stepNotices(id);
+    expect(after).toHaveLength(2);
+    expect(after.every((n) => n.readAt !== null)).toBe(true);
+    // 伊藤 (the delegate, who did not act) no longer sees it among the unread.
+    expect((await desk.get('/api/notifications?unread=1')).body.items.some((n: { link: string }) => n.link === `/approvals/${id}`)).toBe(false);
+    // The next step's request is new and unread.
+    const next = await stepNotices(id, 1);
+    expect(next.length).toBeGreaterThan(0);
+    expect(next.every((n) => n.readAt === null)).toBe(true);
+    await top.request('POST', `/api/approvals/${id}/return`, { comment: '確認のため差し戻します' });
+    expect((await stepNotices(id, 1)).every((n) => n.readAt !== null)).toBe(true);
+    await setChain([{ role: 'pms_manager' }]);
+  });
+
+  it('差戻し: 依頼を受けた全員の通知が既読になる（差し戻しの通知は申請者に未読で届く）', async () => {
+    const created = await createByService('sales-head@demo.mamori.local', { personId: P('加藤 陽子'), role: 'auditor' });
+    const id = created.approvalRequestId;
+    expect((await stepNotices(id)).length).toBe(2);
+    const r = await desk.request('POST', `/api/approvals/${id}/return`, { comment: '対象者を確認してください' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.stamps[0]).toMatchObject({ actorName: '伊藤 直樹', onBehalfOfName: '佐藤 花子' });
+    expect((await stepNotices(id)).every((n) => n.readAt !== null)).toBe(true);
+    const mine = await sales.get('/api/notifications?unread=1');
+    expect(mine.body.items.some((n: { kind: string; link: string }) => n.kind === 'approval_returned' && n.link === `/approvals/${id}`)).toBe(true);
+  });
+
+  it('取下げ: 申請者が取り下げると、依頼の通知も既読になる。他の申請の通知はそのまま', async () => {
+    const kept = await createByService('sales-head@demo.mamori.local', { personId: P('加藤 陽子'), role: 'mynumber_manager' });
+    const withdrawn = await createByService('sales-head@demo.mamori.local', { personId: P('小林 翔'), role: 'complaints_manager' });
+    const r = await sales.request('POST', `/api/approvals/${withdrawn.approvalRequestId}/withdraw`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect((await stepNotices(withdrawn.approvalRequestId)).every((n) => n.readAt !== null)).toBe(true);
+    expect((await stepNotices(kept.approvalRequestId)).every((n) => n.readAt === null)).toBe(true);
+    await sales.request('POST', `/api/approvals/${kept.approvalRequestId}/withdraw`);
   });
 });

@@ -53,9 +53,22 @@ export type ApprovalRecordType = {
   onStatusChange?(tx: Tx, context: ApprovalHookContext): Promise<void>;
   /** Whether an actor who is not a participant may see the record's approvals and stamps. Default: everyone in the organization. */
   canView?(tx: Tx, actor: Actor, recordId: string): Promise<boolean>;
-  /** The SPA path of the record. */
-  link(recordId: string): string;
+  /**
+   * The SPA path of the record's own screen ("open the record" on the approval screen), or null
+   * when the record has no screen of its own and the approval screen (`/approvals/:id`) is
+   * where it is read. Inbox items and approval notifications always lead to `/approvals/:id`.
+   */
+  link(recordId: string): string | null;
+  /**
+   * The snapshot as labelled lines for the approval screen (「項目名: 値」, Japanese), so the
+   * approver reads the record rather than its keys. Without it the screen shows the snapshot's
+   * plain values under generic labels.
+   */
+  describeSnapshot?(data: Record<string, unknown>): SnapshotField[];
 };
+
+/** One labelled line of a record snapshot on the approval screen. */
+export type SnapshotField = { key: string; label: string; value: string | null };
 
 export type RegisteredRecordType = ApprovalRecordType & {
   defaultSteps: readonly ApprovalStep[];

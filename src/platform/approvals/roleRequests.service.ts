@@ -97,7 +97,20 @@ registerApprovalRecordType({
       .where(and(eq(roleRequests.organizationId, actor.organizationId), eq(roleRequests.id, recordId)));
     return !!row && (row.requestedByPersonId === actor.personId || row.personId === actor.personId);
   },
-  link: (recordId) => `/role-requests/${recordId}`,
+  // A role request has no screen of its own: it is read and decided on the approval screen
+  // (/approvals/:id), and once approved its result is on 役割・体制図.
+  link: () => null,
+  describeSnapshot: (data) => {
+    const text = (key: string) => (typeof data[key] === 'string' && data[key] ? (data[key] as string) : null);
+    const role = text('role');
+    return [
+      { key: 'personName', label: '対象者', value: text('personName') },
+      { key: 'role', label: '役割', value: role && role in roleLabels ? roleLabels[role as keyof typeof roleLabels].ja : role },
+      { key: 'departmentName', label: '所属', value: text('departmentName') },
+      { key: 'startsOn', label: '開始日', value: text('startsOn') },
+      { key: 'note', label: '理由', value: text('note') },
+    ];
+  },
 });
 
 /**

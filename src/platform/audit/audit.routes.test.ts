@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from '../demo.ts';
 import { departments, organizations, people, roleAssignments } from '../org/org.tables.ts';
 import { auditLog } from './audit.tables.ts';
 
-type Item = { id: number; chainSeq: number; at: string; actorName: string | null; actorAccountId: string | null; action: string; entityType: string; entityId: string | null; summary: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; meta: Record<string, unknown> | null };
+type Item = { id: number; chainSeq: number; at: string; actorName: string | null; actorAccountId: string | null; action: string; entityType: string; entityId: string | null; summary: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; meta: Record<string, unknown> | null; changes: { column: string; label: string; before: unknown; after: unknown; changed: boolean }[] };
 
 let t: TestApp;
 let pms: Client;
@@ -79,6 +79,14 @@ describe('監査証跡の検索 (GET /api/audit-log)', () => {
     expect(update?.actorName).toBe('佐藤 華子');
     expect(update?.before?.name).toBe('佐藤 花子');
     expect(update?.after?.email_enc).toBe('（非表示）');
+    // Column by column with the presenter's Japanese labels, changed first, secrets masked.
+    expect(update?.changes.slice(0, 2)).toEqual([
+      { column: 'name', label: '氏名', before: '佐藤 花子', after: '佐藤 華子', changed: true },
+      expect.objectContaining({ column: 'department_id', label: '所属', changed: true }),
+    ]);
+    expect(update?.changes.find((c) => c.column === 'email_enc')).toMatchObject({ label: 'メールアドレス', before: '（非表示）', after: '（非表示）', changed: false });
+    expect(update?.changes.some((c) => c.column === 'updated_at')).toBe(false);
+    expect((await list(pms, { action: 'login' })).items[0]?.changes).toEqual([]);
   });
 
   it('操作者・操作・対象・対象ID・期間で絞り込める', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encryptField, setFieldEncryptionKey } from '../config/fieldCrypto.ts';
-import { changedColumns, columnLabel, isHiddenColumn, redactImage, summarize } from './auditLog.presenter.ts';
+import { changedColumns, columnLabel, describeChanges, isHiddenColumn, redactImage, summarize } from './auditLog.presenter.ts';
 
 const row = (over: Partial<Parameters<typeof summarize>[0]>) => ({ action: 'insert', entityType: 'people', before: null, after: null, meta: null, rowCount: 0, ...over });
 
@@ -51,5 +51,33 @@ describe('監査証跡の表示 (summary)', () => {
     expect(redactImage(null)).toBeNull();
     expect(columnLabel('people', 'email_enc')).toBe('メールアドレス');
     expect(columnLabel('people', 'unknown_col')).toBe('unknown_col');
+  });
+
+  it('changes: 列ごとの変更前・変更後に日本語の項目名をつけ、変わった列を先に、秘密は（非表示）のまま', () => {
+    setFieldEncryptionKey(randomBytes(32));
+    const email = encryptField('a@example.jp');
+    const before = { id: 'p1', name: '佐藤 花子', department_id: 'd1', email_enc: email, phone_enc: encryptField('03-1111-2222'), updated_at: '2026-01-01' };
+    const after = { id: 'p1', name: '佐藤 華子', department_id: 'd1', email_enc: encryptField('a@example.jp'), phone_enc: encryptField('03-9999-0000'), updated_at: '2026-01-02' };
+    expect(describeChanges('people', before, after)).toEqual([
+      { column: 'name', label: '氏名', before: '佐藤 花子', after: '佐藤 華子', changed: true },
+      { column: 'phone_enc', label: '電話番号', before: '（非表示）', after: '（非表示）', changed: true },
+      { column: 'id', label: 'ID', before: 'p1', after: 'p1', changed: false },
+      { column: 'department_id', label: '所属', before: 'd1', after: 'd1', changed: false },
+      // Re-encrypted with the same plaintext: not a change, and the ciphertext is never shown.
+      { column: 'email_enc', label: 'メールアドレス', before: '（非表示）', after: '（非表示）', changed: false },
+    ]);
+    // An insert (no before image) and a delete (no after image): every column is a change.
+    expect(describeChanges('accounts', null, { login_id: 'a@x', password_hash: '$argon2id$…', totp_secret_enc: null })).toEqual([
+      { column: 'login_id', label: 'ログインID', before: null, after: 'a@x', changed: true },
+      { column: 'password_hash', label: 'パスワード', before: null, after: '（非表示）', changed: true },
+      { column: 'totp_secret_enc', label: '二要素認証の鍵', before: null, after: null, changed: true },
+    ]);
+    expect(describeChanges('departments', { name: '営業部', code: 'S' }, null).map((c) => [c.label, c.before, c.after])).toEqual([
+      ['所属名', '営業部', null],
+      ['所属コード', 'S', null],
+    ]);
+    // Events without row images (login, export …) have no changes.
+    expect(describeChanges('accounts', null, null)).toEqual([]);
+    expect(describeChanges('widgets', { custom_col: 1 }, { custom_col: 2 })).toEqual([{ column: 'custom_col', label: 'custom_col', before: 1, after: 2, changed: true }]);
   });
 });

@@ -89,6 +89,53 @@ const columnLabels: Record<string, string> = {
   evidence: '証跡',
   comment: 'コメント',
   delegate_person_id: '代理者',
+  id: 'ID',
+  organization_id: '組織',
+  created_at: '作成日時',
+  updated_at: '更新日時',
+  account_id: 'アカウント',
+  description: '内容',
+  reason: '理由',
+  record_type: '記録の種類',
+  record_id: '記録',
+  record_snapshot: '申請時の記録内容',
+  steps: '承認ステップ',
+  step: '承認ステップ',
+  current_step: '現在の承認ステップ',
+  action: '操作',
+  submitted_at: '申請日時',
+  submitted_by_account_id: '申請者（アカウント）',
+  submitted_by_person_id: '申請者',
+  decided_at: '決定日時',
+  previous_request_id: '以前の申請',
+  request_id: '承認依頼',
+  actor_person_id: '承認者',
+  actor_account_id: '操作者（アカウント）',
+  on_behalf_of_person_id: '代理元',
+  from_person_id: '委任者',
+  to_person_id: '代理者',
+  created_by_account_id: '作成者（アカウント）',
+  requested_by_person_id: '申請者',
+  requested_by_account_id: '申請者（アカウント）',
+  role_assignment_id: '役割の割当て',
+  calendar_item_id: 'PMS年間計画の項目',
+  source_type: '発生元',
+  source_id: '発生元ID',
+  generation_key: '生成キー',
+  completed_by_account_id: '完了者（アカウント）',
+  evidence_url: '証跡のリンク',
+  evidence_note: '証跡のメモ',
+  clause: '根拠（条項）',
+  quote: '引用',
+  recurrence: '周期',
+  month: '月',
+  day_of_month: '期限日',
+  per_department: '所属ごと',
+  active: '有効',
+  kind: '種類',
+  body: '本文',
+  link: 'リンク',
+  urgent: '至急',
 };
 const columnLabelsByEntity: Record<string, Record<string, string>> = {
   people: { name: '氏名' },
@@ -143,6 +190,44 @@ export function changedColumns(before: unknown, after: unknown): string[] {
     if (ignoredColumns.has(k) || JSON.stringify(before[k]) === JSON.stringify(after[k])) return false;
     return !(k.endsWith('_enc') && sameEncrypted(before[k], after[k]));
   });
+}
+
+/** One column of an audit row's before/after images, labelled for the review screen. */
+export type AuditChange = {
+  column: string;
+  /** The column's Japanese name (the column itself when it has none). */
+  label: string;
+  /** The value before (null for an insert), secrets shown as （非表示）. */
+  before: unknown;
+  /** The value after (null for a delete), secrets shown as （非表示）. */
+  after: unknown;
+  /** Whether the value differs (always true for the columns of an insert or a delete). */
+  changed: boolean;
+};
+
+/**
+ * The before/after of an audit row column by column, with Japanese labels, for the review
+ * screen (the web cannot import this file: it reads the field key). Changed columns come
+ * first; `updated_at` is left out (it changes on every write and says nothing). Secrets stay
+ * masked, and an encrypted column whose plaintext did not change is not marked changed.
+ */
+export function describeChanges(entityType: string, before: unknown, after: unknown): AuditChange[] {
+  if (!isObject(before) && !isObject(after)) return [];
+  const b = isObject(before) ? before : null;
+  const a = isObject(after) ? after : null;
+  const changed = new Set(b && a ? changedColumns(b, a) : Object.keys(b ?? a ?? {}));
+  const maskedBefore = redactImage(b) as Json | null;
+  const maskedAfter = redactImage(a) as Json | null;
+  const columns = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter((c) => !ignoredColumns.has(c));
+  const rows = columns.map((column) => ({
+    column,
+    label: columnLabel(entityType, column),
+    before: maskedBefore?.[column] ?? null,
+    after: maskedAfter?.[column] ?? null,
+    changed: changed.has(column),
+  }));
+  // A stable sort: changed columns first, each group in the image's column order.
+  return [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
 }
 
 const loginFailureReasons: Record<string, string> = {

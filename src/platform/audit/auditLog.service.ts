@@ -7,7 +7,7 @@ import { people } from '../org/org.tables.ts';
 import type { Actor } from '../policies/actor.ts';
 import { auditLog } from './audit.tables.ts';
 import { recordAuditEvent } from './auditEvents.ts';
-import { changedColumns, redactImage, summarize } from './auditLog.presenter.ts';
+import { type AuditChange, changedColumns, describeChanges, redactImage, summarize } from './auditLog.presenter.ts';
 import type { AuditLogFilter, AuditLogQuery } from './auditLog.schema.ts';
 import { recordPersonalDataAccess } from './personalDataAccess.ts';
 import { type VerifyResult, verifyAuditChain } from './verifyChain.ts';
@@ -42,6 +42,8 @@ export type AuditLogItem = {
   rowCount: number;
   summary: string;
   changedColumns: string[];
+  /** Column by column with Japanese labels (changed first), for the review screen's diff. */
+  changes: AuditChange[];
   before: unknown;
   after: unknown;
   meta: unknown;
@@ -87,6 +89,7 @@ function present(row: SelectedRow): AuditLogItem {
     rowCount: row.rowCount,
     summary: summarize(row),
     changedColumns: row.action === 'update' ? changedColumns(row.before, row.after) : [],
+    changes: describeChanges(row.entityType, row.before, row.after),
     before: redactImage(row.before),
     after: redactImage(row.after),
     meta: row.meta ?? null,

@@ -41,3 +41,17 @@ export async function notifyAccounts(tx: Tx, organizationId: string, accountIds:
 export async function notifyRole(tx: Tx, organizationId: string, role: PmsRole, today: string, n: NewNotification): Promise<number> {
   return notifyAccounts(tx, organizationId, await accountsWithRole(tx, organizationId, role, today), n);
 }
+
+/**
+ * Marks as read, for every account of the organization, the unread notifications of one event
+ * (by dedupe key): what they asked for has been done — e.g. a step of an approval was decided
+ * by one of its approvers, so the others need not act. Returns how many were marked.
+ */
+export async function markNotificationsDone(tx: Tx, organizationId: string, dedupeKey: string, now: Date): Promise<number> {
+  const updated = await tx
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.organizationId, organizationId), eq(notifications.dedupeKey, dedupeKey), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return updated.length;
+}

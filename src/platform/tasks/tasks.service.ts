@@ -4,7 +4,9 @@ import { accounts } from '../auth/auth.tables.ts';
 import type { Tx } from '../db/connection.ts';
 import { forbidden, invalid, notFound } from '../http/errors.ts';
 import { accountsWithRole, notifyAccounts } from '../notifications/notify.ts';
-import { departments, people } from '../org/org.tables.ts';
+import { departments, organizations, people } from '../org/org.tables.ts';
+import { resolveSettings } from '../org/orgSettings.ts';
+import { addDays } from '../../rules/calendar.ts';
 import { roleLabels } from '../org/roles.ts';
 import { type Actor, can, type HeldRole } from '../policies/actor.ts';
 import type { myTasksQuery, taskCreateBody, tasksQuery, taskUpdateBody } from './tasks.schema.ts';
@@ -57,8 +59,23 @@ function selectTasks(tx: Tx) {
 
 export type TaskListRow = Awaited<ReturnType<ReturnType<typeof selectTasks>['where']>>[number];
 
-/** 自分のタスク: tasks owned by the actor (as a person, or through a role they hold). */
+/**
+ * 自分のタスク: tasks owned by the actor (as a person, or through a role they hold), with the
+ * counts of the home page: open, overdue (期限切れ) and due soon (期限間近: due from today to the
+ * organization's reminder horizon — the same window as the e-mail reminders).
+ */
 export async function listMyTasks(tx: Tx, actor: Actor, query: z.infer<typeof myTasksQuery>, today: string) {
+  const mineOpen = and(eq(tasks.organizationId, actor.organizationId), ownedBy(actor), eq(tasks.status, 'open'));
+  const [org] = await tx.select({ settings: organizations.settings }).from(organizations).where(eq(organizations.id, actor.organizationId));
+  const dueSoonDays = resolveSettings(org?.settings).reminderDaysBefore;
+  const [counts] = await tx
+    .select({
+      open: sql<number>`count(*)::int`,
+      overdue: sql<number>`count(*) filter (where ${tasks.dueOn} < ${today})::int`,
+      dueSoon: sql<number>`count(*) filter (where ${tasks.dueOn} >= ${today} and ${tasks.dueOn} <= ${addDays(today, dueSoonDays)})::int`,
+    })
+    .from(tasks)
+    .where(mineOpen);
   const where = and(eq(tasks.organizationId, actor.organizationId), ownedBy(actor), viewCondition(query.view, today));
   const order = query.view === 'done' ? [desc(tasks.completedAt)] : [asc(tasks.dueOn), asc(tasks.title)];
   const items = await selectTasks(tx)
@@ -72,6 +89,7 @@ export async function listMyTasks(tx: Tx, actor: Actor, query: z.infer<typeof my
     total: total?.n ?? 0,
     page: query.page,
     pageSize: query.pageSize,
+    counts: { open: counts?.open ?? 0, overdue: counts?.overdue ?? 0, dueSoon: counts?.dueSoon ?? 0, dueSoonDays },
   };
 }
 

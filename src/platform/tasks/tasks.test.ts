@@ -178,6 +178,10 @@ describe('自分のタスク /api/me/tasks', () => {
     const r = await pms.get('/api/me/tasks?view=overdue');
     expect(r.body.items.map((i: { title: string }) => i.title).sort()).toEqual(['プライバシーマーク更新申請（有効期間終了 2027-03-31）', '入退記録の確認（2026年11月）']);
     expect(r.body.items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
+    // The home page's counts: 期限切れ, and 期限間近 within the reminder horizon (7 days by default).
+    expect(r.body.counts).toMatchObject({ open: 9, overdue: 2, dueSoonDays: 7 });
+    const soon = (await pms.get('/api/me/tasks?view=open&pageSize=100')).body.items.filter((i: { dueOn: string }) => i.dueOn >= '2026-12-02' && i.dueOn <= '2026-12-09');
+    expect(r.body.counts.dueSoon).toBe(soon.length);
     const all = await pms.get('/api/tasks?overdue=1');
     expect(all.body.total).toBe(2);
     expect(all.body.counts.overdue).toBe(2);

@@ -83,11 +83,15 @@ export type Account = {
 };
 
 export type MyTask = { id: string; title: string; dueOn: string | null; status: string; overdue: boolean; link?: string | null; ownerRoleLabel?: string | null };
+/** GET /api/me/tasks: a page of my tasks, and the counts of all my open ones (期限切れ・期限間近 within `dueSoonDays`). */
+export type MyTaskList = { items: MyTask[]; total: number; counts?: { open: number; overdue: number; dueSoon: number; dueSoonDays: number } };
 
 export type MyApproval = { id: string; recordTypeLabel: string; title: string; submittedByName: string; submittedAt: string; stepLabel: string; link?: string | null };
 
 export type AppNotification = { id: string; title: string; body: string | null; link: string | null; urgent: boolean; createdAt: string; readAt: string | null };
 export type NotificationList = { items: AppNotification[]; unreadCount: number };
+
+export type AuditChange = { column: string; label: string; before: unknown; after: unknown; changed: boolean };
 
 export type AuditEntry = {
   id: string;
@@ -100,6 +104,8 @@ export type AuditEntry = {
   rowCount: number | null;
   summary: string | null;
   changedColumns?: string[];
+  /** Column by column with Japanese labels, changed first (from the server's audit presenter). */
+  changes?: AuditChange[];
   before: unknown;
   after: unknown;
   meta?: unknown;

@@ -3,9 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, AutoComplete, Button, Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ApiError, api, download, withQuery } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
-import type { Account, AuditEntry, Paged } from '../../api/types.ts';
+import type { Account, AuditChange, AuditEntry, Paged } from '../../api/types.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { isMessageKey, type MessageKey, type Translate, useT } from '../../i18n/index.tsx';
@@ -55,9 +56,41 @@ function asObject(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
-/** Before/after of one audit row, field by field, changed fields highlighted. */
+/**
+ * Before/after of one audit row, column by column under the Japanese names the server gives
+ * (`changes`, from the audit presenter; secrets arrive as （非表示）), changed columns first and
+ * highlighted.
+ */
 function Diff({ entry }: { entry: AuditEntry }) {
   const t = useT();
+  if (entry.changes && entry.changes.length > 0) {
+    return (
+      <Table<AuditChange>
+        size="small"
+        rowKey="column"
+        pagination={false}
+        dataSource={entry.changes}
+        rowClassName={(c) => (c.changed ? 'mm-diff-changed' : '')}
+        data-testid="audit-diff"
+        columns={[
+          {
+            title: t('audit.field'),
+            dataIndex: 'label',
+            width: 220,
+            render: (label: string, c) => (
+              <span title={c.column}>
+                {label}
+                {c.changed ? <Tag color="gold" style={{ marginInlineStart: 6 }}>{t('audit.changed')}</Tag> : null}
+              </span>
+            ),
+          },
+          { title: t('audit.before'), dataIndex: 'before', render: (v: unknown) => <pre className="mm-pre">{display(v)}</pre> },
+          { title: t('audit.after'), dataIndex: 'after', render: (v: unknown) => <pre className="mm-pre">{display(v)}</pre> },
+        ]}
+      />
+    );
+  }
+  // Rows from before the server sent `changes` (or without row images) are shown as they come.
   const before = asObject(entry.before);
   const after = asObject(entry.after);
   if (!before && !after) {
@@ -124,7 +157,9 @@ function AuditScreen() {
   const t = useT();
   const { message } = App.useApp();
   const canListAccounts = useAbility('accounts.manage');
-  const [filters, setFilters] = useState<Filters>({ actorAccountId: null, action: '', entityType: '', from: null, to: null });
+  // The bulk-access alert links here with `?actor=<account>`: the review starts filtered on that account.
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>({ actorAccountId: params.get('actor') || null, action: '', entityType: '', from: null, to: null });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
   const [exporting, setExporting] = useState(false);
@@ -203,6 +238,10 @@ function AuditScreen() {
               options={(accounts.data ?? []).map((a) => ({ value: a.id, label: `${a.personName}（${a.loginId}）` }))}
               style={{ width: 260 }}
             />
+          ) : filters.actorAccountId ? (
+            <Tag closable onClose={() => update({ actorAccountId: null })}>
+              {t('audit.actor')}: {filters.actorAccountId.slice(0, 8)}…
+            </Tag>
           ) : null}
           <AutoComplete
             allowClear

@@ -1,29 +1,42 @@
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Col, Empty, Input, List, Modal, Row, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Alert, App, Badge, Button, Card, Col, Empty, Input, List, Modal, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { type MouseEvent, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { isUnavailable, optionalList, queryKeys } from '../../api/queries.ts';
-import type { AppNotification, MyApproval, MyTask } from '../../api/types.ts';
+import type { AppNotification, MyApproval, MyTask, MyTaskList } from '../../api/types.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { isMessageKey, type MessageKey, useI18n, useT } from '../../i18n/index.tsx';
 import { useUnreadNotifications } from '../../layout/AppLayout.tsx';
-import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { formatDate, formatDateTime, todayInJapan } from '../../lib/dates.ts';
+import { appLink } from '../../lib/links.ts';
 import { useSession } from '../../session/session.tsx';
 
-/** Screens of this SPA that a record's link may lead to. */
-const KNOWN_SCREENS = ['/departments', '/people', '/roles', '/accounts', '/audit', '/settings'];
-
 /**
- * Only same-site paths to an existing screen are followed (a link in a record is data, not a
- * redirect target); links to screens not built yet are shown as plain text.
+ * A real link (href: open in a new tab, copy the address, keyboard and screen readers) that a
+ * plain click follows inside the SPA.
  */
-function internalLink(link: string | null | undefined): string | null {
-  if (!link || !link.startsWith('/') || link.startsWith('//') || link.startsWith('/\\')) return null;
-  const path = link.split(/[?#]/)[0] ?? '';
-  return path === '/' || KNOWN_SCREENS.some((s) => path === s || path.startsWith(`${s}/`)) ? link : null;
+function followLink(e: MouseEvent, go: () => void): void {
+  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  go();
+}
+
+/** Which of my open tasks the task list shows (the deadline card's counts filter it). */
+type TaskFilter = 'open' | 'overdue' | 'dueSoon';
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** My open tasks with their counts (shared by the deadline card and the task list). */
+function useMyTasks() {
+  return useQuery({ queryKey: queryKeys.myTasks, queryFn: () => optionalList<MyTaskList>('/api/me/tasks?view=open&pageSize=200') });
+}
+
+/** Whether an open task is due soon: from today to the organization's reminder horizon (as the e-mail reminders count). */
+function isDueSoon(task: MyTask, today: string, days: number): boolean {
+  return !!task.dueOn && task.dueOn >= today && task.dueOn <= addDays(today, days);
 }
 
 function Unavailable() {
@@ -31,25 +44,63 @@ function Unavailable() {
   return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.unavailable')} />;
 }
 
-function TasksCard() {
+/** 期限切れ・期限間近のタスク: counts of my open tasks; a count filters the task list below. */
+function DeadlinesCard({ filter, onFilter }: { filter: TaskFilter; onFilter: (filter: TaskFilter) => void }) {
+  const t = useT();
+  const tasks = useMyTasks();
+  const data = tasks.data && !isUnavailable(tasks.data) ? tasks.data : null;
+  if (tasks.data && isUnavailable(tasks.data)) return null;
+  const counts = data?.counts;
+  const stat = (key: TaskFilter, title: string, value: number | undefined, color: string) => (
+    <Col xs={8}>
+      <button type="button" className={`mm-stat-button${filter === key ? ' mm-stat-active' : ''}`} onClick={() => onFilter(filter === key ? 'open' : key)} aria-pressed={filter === key} data-testid={`home-deadlines-${key}`}>
+        <Statistic title={title} value={value ?? 0} loading={tasks.isPending} styles={{ content: { color: value ? color : undefined, fontWeight: 600 } }} />
+      </button>
+    </Col>
+  );
+  return (
+    <Card title={t('home.deadlines')} data-testid="home-deadlines" styles={{ body: { padding: '12px 16px' } }}>
+      {tasks.isError ? <QueryError error={tasks.error} onRetry={() => tasks.refetch()} /> : null}
+      <Row gutter={12}>
+        {stat('overdue', t('home.overdueCount'), counts?.overdue, '#cf1322')}
+        {stat('dueSoon', t('home.dueSoonCount', { days: counts?.dueSoonDays ?? 7 }), counts?.dueSoon, '#d46b08')}
+        {stat('open', t('home.openCount'), counts?.open, '#1d4f91')}
+      </Row>
+    </Card>
+  );
+}
+
+function TasksCard({ filter, onFilter }: { filter: TaskFilter; onFilter: (filter: TaskFilter) => void }) {
   const t = useT();
   const { calendar } = useI18n();
   const navigate = useNavigate();
-  const tasks = useQuery({ queryKey: queryKeys.myTasks, queryFn: () => optionalList<{ items: MyTask[] }>('/api/me/tasks?view=open') });
-  const data = tasks.data && !isUnavailable(tasks.data) ? tasks.data.items : null;
-  const overdue = data?.filter((x) => x.overdue).length ?? 0;
+  const [params] = useSearchParams();
+  // A task notification or reminder e-mail (/tasks/:id → /?task=:id) points at one task.
+  const asked = params.get('task');
+  const tasks = useMyTasks();
+  const list = tasks.data && !isUnavailable(tasks.data) ? tasks.data : null;
+  const today = todayInJapan();
+  const dueSoonDays = list?.counts?.dueSoonDays ?? 7;
+  const data = list ? list.items.filter((x) => filter === 'open' || (filter === 'overdue' ? x.overdue : isDueSoon(x, today, dueSoonDays))) : null;
+  const overdue = list?.items.filter((x) => x.overdue).length ?? 0;
   return (
     <Card
       title={
         <Space>
           {t('home.tasks')}
           {data ? <Badge count={data.length} showZero color="#1d4f91" /> : null}
-          {overdue ? <Tag color="error">{`${t('home.overdue')} ${overdue}`}</Tag> : null}
+          {overdue && filter === 'open' ? <Tag color="error">{`${t('home.overdue')} ${overdue}`}</Tag> : null}
+          {filter !== 'open' ? (
+            <Tag color={filter === 'overdue' ? 'error' : 'warning'} closable onClose={() => onFilter('open')}>
+              {filter === 'overdue' ? t('home.overdueCount') : t('home.dueSoonCount', { days: dueSoonDays })}
+            </Tag>
+          ) : null}
         </Space>
       }
       data-testid="home-tasks"
     >
       {tasks.isError ? <QueryError error={tasks.error} onRetry={() => tasks.refetch()} /> : null}
+      {asked && list && !list.items.some((x) => x.id === asked) ? <Alert type="info" showIcon title={t('home.taskNotFound')} style={{ marginBottom: 12 }} /> : null}
       {tasks.data && isUnavailable(tasks.data) ? (
         <Unavailable />
       ) : (
@@ -60,7 +111,11 @@ function TasksCard() {
           dataSource={data ?? []}
           pagination={data && data.length > 10 ? { pageSize: 10, size: 'small' } : false}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noTasks')} /> }}
-          onRow={(task) => ({ onClick: () => internalLink(task.link) && navigate(internalLink(task.link) as string), style: { cursor: internalLink(task.link) ? 'pointer' : undefined } })}
+          rowClassName={(task) => (task.id === asked ? 'mm-row-highlight' : '')}
+          onRow={(task) => {
+            const link = appLink(task.link);
+            return { onClick: () => link && navigate(link), style: { cursor: link ? 'pointer' : undefined } };
+          }}
           columns={[
             { title: t('home.due'), dataIndex: 'dueOn', width: 130, render: (v: string | null, task) => <span style={{ color: task.overdue ? '#cf1322' : undefined, fontWeight: task.overdue ? 600 : undefined }}>{formatDate(v, calendar)}</span> },
             { title: t('home.taskTitle'), dataIndex: 'title' },
@@ -148,8 +203,14 @@ function ApprovalsCard() {
               title: t('home.subject'),
               dataIndex: 'title',
               render: (title: string, item) => {
-                const link = internalLink(item.link);
-                return link ? <Typography.Link onClick={() => navigate(link)}>{title}</Typography.Link> : title;
+                const link = appLink(item.link);
+                return link ? (
+                  <Typography.Link href={link} onClick={(e) => followLink(e, () => navigate(link))} data-testid={`approval-link-${item.id}`}>
+                    {title}
+                  </Typography.Link>
+                ) : (
+                  title
+                );
               },
             },
             { title: t('home.submittedBy'), dataIndex: 'submittedByName', width: 120 },
@@ -225,7 +286,7 @@ function NotificationsCard() {
   });
   const openItem = (n: AppNotification) => {
     if (!n.readAt) markRead.mutate(n.id);
-    const link = internalLink(n.link);
+    const link = appLink(n.link);
     if (link) navigate(link);
   };
   return (
@@ -259,7 +320,13 @@ function NotificationsCard() {
                 title={
                   <Space size={6}>
                     {n.urgent ? <Tag color="red">{t('home.urgent')}</Tag> : null}
-                    {internalLink(n.link) ? <Typography.Link onClick={() => openItem(n)}>{n.title}</Typography.Link> : <span>{n.title}</span>}
+                    {appLink(n.link) ? (
+                      <Typography.Link href={appLink(n.link) ?? undefined} onClick={(e) => followLink(e, () => openItem(n))} data-testid={`notification-link-${n.id}`}>
+                        {n.title}
+                      </Typography.Link>
+                    ) : (
+                      <span>{n.title}</span>
+                    )}
                   </Space>
                 }
                 description={
@@ -277,10 +344,11 @@ function NotificationsCard() {
   );
 }
 
-/** ホーム: my tasks, my approvals and unread notifications (SPEC M16). */
+/** ホーム: my approvals, my tasks and their deadlines, and unread notifications (SPEC M16). */
 export default function HomePage() {
   const t = useT();
   const { session } = useSession();
+  const [filter, setFilter] = useState<TaskFilter>('open');
   return (
     <>
       <PageHeader title={t('home.title')} lead={session ? t('home.greeting', { name: session.account.name }) : undefined} />
@@ -289,7 +357,10 @@ export default function HomePage() {
           <ApprovalsCard />
         </Col>
         <Col xs={24} xl={14}>
-          <TasksCard />
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <DeadlinesCard filter={filter} onFilter={setFilter} />
+            <TasksCard filter={filter} onFilter={setFilter} />
+          </Space>
         </Col>
         <Col xs={24} xl={10}>
           <NotificationsCard />

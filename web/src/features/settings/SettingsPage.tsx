@@ -15,6 +15,8 @@ import { queryKeys, useOrganization } from '../../api/queries.ts';
 import type { Organization } from '../../api/types.ts';
 import { applyServerErrors, DateInput, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
+import { ApprovalChainsSettings, DelegationsSettings } from '../approvals/ApprovalSettings.tsx';
+import { useApprovalT } from '../approvals/messages.ts';
 import { type Locale, useI18n, useLabels, useT } from '../../i18n/index.tsx';
 import { useAbility, useSession } from '../../session/session.tsx';
 
@@ -228,11 +230,13 @@ function DisplaySettings() {
   );
 }
 
-/** 設定: organization profile, security settings, password change, display language. */
+/** 設定: organization profile, security settings, approval routes and delegation, password change, display language. */
 export default function SettingsPage() {
   const t = useT();
+  const approvalT = useApprovalT();
   const [params, setParams] = useSearchParams();
   const canManage = useAbility('org.manage');
+  const canConfigureApprovals = useAbility('approvals.configure');
   const organization = useOrganization();
   const tabs = [
     {
@@ -243,6 +247,9 @@ export default function SettingsPage() {
     ...(canManage
       ? [{ key: 'security', label: t('settings.tab.security'), children: organization.data ? <SecurityForm organization={organization.data} /> : <Skeleton active /> }]
       : []),
+    ...(canConfigureApprovals ? [{ key: 'approvalChains', label: approvalT('chains.tab'), children: <ApprovalChainsSettings /> }] : []),
+    // Anyone may hand their own approvals to someone while away (the API scopes the list).
+    { key: 'delegations', label: approvalT('delegations.tab'), children: <DelegationsSettings /> },
     { key: 'password', label: t('settings.tab.password'), children: <PasswordForm /> },
     { key: 'display', label: t('settings.tab.display'), children: <DisplaySettings /> },
   ];

@@ -1,0 +1,379 @@
+import { ArrowLeftOutlined, CheckOutlined, ExportOutlined, HistoryOutlined, RollbackOutlined, UndoOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, Modal, Row, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { approveBody, returnBody } from '../../../../src/platform/approvals/approvals.schema.ts';
+import { ApiError, api } from '../../api/client.ts';
+import { queryKeys } from '../../api/queries.ts';
+import { errorMessage } from '../../components/form.tsx';
+import { PageHeader, QueryError } from '../../components/page.tsx';
+import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
+import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { appLink } from '../../lib/links.ts';
+import { type ApprovalDetail, type ApprovalStatus, type ApprovalStepState, approvalKeys, useApproval } from './api.ts';
+import { isApprovalMessageKey, type ApprovalMessageKey, useApprovalT } from './messages.ts';
+
+type Stamp = ApprovalDetail['stamps'][number];
+type Decision = 'approve' | 'return' | 'withdraw';
+
+const statusColors: Record<ApprovalStatus, string> = {
+  pending: 'processing',
+  approved: 'success',
+  returned: 'error',
+  withdrawn: 'default',
+  superseded: 'default',
+};
+
+const stepStatus: Record<ApprovalStepState, 'finish' | 'error' | 'process' | 'wait'> = {
+  approved: 'finish',
+  returned: 'error',
+  current: 'process',
+  waiting: 'wait',
+  skipped: 'wait',
+};
+
+function StatusTag({ status, fallback }: { status: ApprovalStatus; fallback: string }) {
+  const t = useApprovalT();
+  const key = `approval.status.${status}`;
+  return (
+    <Tag color={statusColors[status]} data-testid="approval-status">
+      {isApprovalMessageKey(key) ? t(key as ApprovalMessageKey) : fallback}
+    </Tag>
+  );
+}
+
+/** 承認者（代理のときは「代理」と委任者）. */
+function StampActor({ stamp }: { stamp: Stamp }) {
+  const t = useApprovalT();
+  if (!stamp.onBehalfOfName) return <span>{stamp.actorName}</span>;
+  return (
+    <Space size={4} wrap>
+      <span>{stamp.actorName}</span>
+      <Tag color="purple">{t('approval.proxy')}</Tag>
+      <Typography.Text type="secondary">{t('approval.stamp.onBehalf', { name: stamp.onBehalfOfName })}</Typography.Text>
+    </Space>
+  );
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : null);
+
+/** 役割任命申請: 対象者・役割・所属・開始日・理由, in the screen's language. */
+function RoleRequestContent({ data }: { data: Record<string, unknown> }) {
+  const t = useApprovalT();
+  const labels = useLabels();
+  const { calendar } = useI18n();
+  const role = text(data.role);
+  return (
+    <Descriptions
+      column={1}
+      bordered
+      size="small"
+      styles={{ label: { width: 140 } }}
+      items={[
+        { key: 'person', label: t('approval.rr.person'), children: text(data.personName) ?? '—' },
+        { key: 'role', label: t('approval.rr.role'), children: role ? labels.role(role) : '—' },
+        { key: 'department', label: t('approval.rr.department'), children: text(data.departmentName) ?? t('approval.rr.orgWide') },
+        { key: 'startsOn', label: t('approval.rr.startsOn'), children: formatDate(text(data.startsOn), calendar) || '—' },
+        { key: 'reason', label: t('approval.rr.reason'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{text(data.note) ?? '—'}</span> },
+      ]}
+    />
+  );
+}
+
+/** Generic names of common snapshot keys, for record types that do not describe their snapshots. */
+const commonKeyLabels: Record<string, string> = {
+  title: '件名',
+  name: '名称',
+  note: '備考',
+  description: '内容',
+  summary: '概要',
+  status: '状態',
+  departmentName: '所属',
+  personName: '対象者',
+  startsOn: '開始日',
+  endsOn: '終了日',
+  dueOn: '期限',
+  reason: '理由',
+};
+
+function plain(value: unknown): ReactNode {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
+  if (typeof value === 'string' || typeof value === 'number') return <span style={{ whiteSpace: 'pre-wrap' }}>{String(value)}</span>;
+  return <pre className="mm-pre">{JSON.stringify(value, null, 1)}</pre>;
+}
+
+/** 申請内容: the record as it was submitted (the snapshot the approvers approve). */
+function RecordContent({ detail }: { detail: ApprovalDetail }) {
+  const t = useApprovalT();
+  const { request } = detail;
+  if (request.recordType === 'role_request') return <RoleRequestContent data={request.snapshot} />;
+  const fields = request.snapshotFields;
+  // Ids are for machines; the labelled lines (or the names beside them) are for the approver.
+  const rows = fields
+    ? fields.map((f) => ({ key: f.key, label: f.label, children: plain(f.value) }))
+    : Object.entries(request.snapshot)
+        .filter(([key]) => !/(^id|Id|Ids)$/.test(key))
+        .map(([key, value]) => ({ key, label: commonKeyLabels[key] ?? key, children: plain(value) }));
+  if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('approval.recordEmpty')} />;
+  return <Descriptions column={1} bordered size="small" styles={{ label: { width: 160 } }} items={rows} />;
+}
+
+/** 承認経路: each step with its state and the stamp that decided it. */
+function ChainSteps({ detail }: { detail: ApprovalDetail }) {
+  const t = useApprovalT();
+  return (
+    <Steps
+      orientation="vertical"
+      size="small"
+      current={detail.request.stepIndex}
+      items={detail.steps.map((step) => {
+        const stamp = [...detail.stamps].reverse().find((s) => s.step === step.index);
+        return {
+          status: stepStatus[step.state],
+          title: (
+            <Space size={6}>
+              <span>{step.label}</span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('approval.stepNo', { n: step.index + 1 })}
+              </Typography.Text>
+            </Space>
+          ),
+          content: (
+            <div data-testid={`approval-step-${step.index}`}>
+              <Tag color={step.state === 'approved' ? 'success' : step.state === 'returned' ? 'error' : step.state === 'current' ? 'processing' : 'default'}>
+                {t(`approval.stepState.${step.state}` as ApprovalMessageKey)}
+              </Tag>
+              {stamp ? (
+                <div style={{ marginTop: 4 }}>
+                  <StampActor stamp={stamp} />
+                  <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{formatDateTime(stamp.at)}</div>
+                </div>
+              ) : null}
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}
+
+function StampsTable({ stamps }: { stamps: Stamp[] }) {
+  const t = useApprovalT();
+  return (
+    <Table<Stamp>
+      size="small"
+      rowKey={(s) => `${s.step}-${s.at}`}
+      dataSource={stamps}
+      pagination={false}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('approval.noStamps')} /> }}
+      columns={[
+        { title: t('approval.stamp.step'), dataIndex: 'stepLabel', width: 170 },
+        {
+          title: t('approval.stamp.action'),
+          dataIndex: 'action',
+          width: 90,
+          render: (action: Stamp['action']) => <Tag color={action === 'approve' ? 'success' : 'error'}>{t(action === 'approve' ? 'approval.action.approve' : 'approval.action.return')}</Tag>,
+        },
+        { title: t('approval.stamp.actor'), key: 'actor', width: 240, render: (_v, s) => <StampActor stamp={s} /> },
+        { title: t('approval.stamp.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
+        { title: t('approval.stamp.comment'), dataIndex: 'comment', render: (v: string | null) => <span style={{ whiteSpace: 'pre-wrap' }}>{v ?? ''}</span> },
+      ]}
+    />
+  );
+}
+
+/** The confirmation of 承認 / 差戻し / 取下げ, with the comment (required for 差戻し, checked with the API's schema). */
+function DecisionModal({ detail, kind, onClose }: { detail: ApprovalDetail; kind: Decision; onClose: () => void }) {
+  const t = useApprovalT();
+  const common = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [comment, setComment] = useState('');
+  const [commentError, setCommentError] = useState<string | null>(null);
+  const id = detail.request.id;
+  const decide = useMutation({
+    mutationFn: (body: object | undefined) => api.post<ApprovalDetail>(`/api/approvals/${encodeURIComponent(id)}/${kind}`, body),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(approvalKeys.detail(id), updated);
+      // The home inbox, tasks and the bell change with the decision.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.myApprovals });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.myTasks });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.notifications });
+      message.success(t(`approval.done.${kind}`));
+      onClose();
+    },
+    onError: (error) => {
+      const field = error instanceof ApiError ? error.fields.find((f) => f.path === 'comment') : undefined;
+      if (field) {
+        setCommentError(field.message);
+        return;
+      }
+      message.error(errorMessage(error, common));
+      // Someone else may have decided meanwhile (409): show the request as it is now.
+      void queryClient.invalidateQueries({ queryKey: approvalKeys.detail(id) });
+      onClose();
+    },
+  });
+  const confirm = () => {
+    if (kind === 'withdraw') {
+      decide.mutate(undefined);
+      return;
+    }
+    const parsed = (kind === 'return' ? returnBody : approveBody).safeParse({ comment });
+    if (!parsed.success) {
+      setCommentError(parsed.error.issues[0]?.message ?? t('approval.returnReason'));
+      return;
+    }
+    decide.mutate(parsed.data.comment ? { comment: parsed.data.comment } : {});
+  };
+  const title = detail.request.title;
+  return (
+    <Modal
+      open
+      title={t(`approval.confirm.${kind}Title`)}
+      okText={t(`approval.action.${kind}`)}
+      okButtonProps={{ danger: kind !== 'approve', loading: decide.isPending }}
+      cancelText={common('common.cancel')}
+      onOk={confirm}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>{t(`approval.confirm.${kind}`, { title })}</Typography.Paragraph>
+      <Typography.Text type="secondary">
+        {detail.request.recordTypeLabel} ／ {detail.request.submittedByName}
+        {detail.request.stepLabel ? ` ／ ${detail.request.stepLabel}` : ''}
+      </Typography.Text>
+      {kind !== 'withdraw' ? (
+        <div style={{ marginTop: 12 }}>
+          <label htmlFor="approval-comment">{kind === 'approve' ? t('approval.commentOptional') : t('approval.returnReason')}</label>
+          <Input.TextArea
+            id="approval-comment"
+            rows={3}
+            value={comment}
+            status={commentError ? 'error' : undefined}
+            onChange={(e) => {
+              setComment(e.target.value);
+              setCommentError(null);
+            }}
+            maxLength={2000}
+          />
+          {commentError ? (
+            <div role="alert" style={{ color: '#ff4d4f', marginTop: 4 }}>
+              {commentError}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </Modal>
+  );
+}
+
+function ApprovalScreen({ detail }: { detail: ApprovalDetail }) {
+  const t = useApprovalT();
+  const common = useT();
+  const navigate = useNavigate();
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const { request } = detail;
+  const recordLink = appLink(request.link);
+  return (
+    <>
+      <PageHeader
+        title={request.title}
+        lead={
+          <Space size={6} wrap>
+            <Tag color="blue">{request.recordTypeLabel}</Tag>
+            <StatusTag status={request.status} fallback={request.statusLabel} />
+          </Space>
+        }
+        extra={
+          <>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/')}>
+              {common('common.backHome')}
+            </Button>
+            {recordLink ? (
+              <Button icon={<ExportOutlined />} onClick={() => navigate(recordLink)}>
+                {t('approval.openRecord')}
+              </Button>
+            ) : null}
+            {request.canWithdraw ? (
+              <Button icon={<UndoOutlined />} onClick={() => setDecision('withdraw')} data-testid="approval-withdraw">
+                {t('approval.action.withdraw')}
+              </Button>
+            ) : null}
+            {request.canAct ? (
+              <>
+                <Button danger icon={<RollbackOutlined />} onClick={() => setDecision('return')} data-testid="approval-return">
+                  {t('approval.action.return')}
+                </Button>
+                <Button type="primary" icon={<CheckOutlined />} onClick={() => setDecision('approve')} data-testid="approval-approve">
+                  {t('approval.action.approve')}
+                </Button>
+              </>
+            ) : null}
+          </>
+        }
+      />
+      {request.canAct && request.onBehalfOf ? <Alert type="info" showIcon title={t('approval.onBehalfNotice', { name: request.onBehalfOf.name })} style={{ marginBottom: 16 }} /> : null}
+      {request.status === 'pending' && !request.canAct && request.stepLabel ? <Alert type="info" showIcon title={t('approval.waitingFor', { step: request.stepLabel })} style={{ marginBottom: 16 }} /> : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Card title={t('approval.record')} data-testid="approval-record">
+              <RecordContent detail={detail} />
+            </Card>
+            <Card title={t('approval.summary')}>
+              <Descriptions
+                column={{ xs: 1, md: 2 }}
+                size="small"
+                items={[
+                  { key: 'type', label: t('approval.recordType'), children: request.recordTypeLabel },
+                  { key: 'status', label: t('approval.status'), children: <StatusTag status={request.status} fallback={request.statusLabel} /> },
+                  { key: 'by', label: t('approval.submittedBy'), children: request.submittedByName },
+                  { key: 'at', label: t('approval.submittedAt'), children: formatDateTime(request.submittedAt) },
+                  ...(request.departmentName ? [{ key: 'dept', label: t('approval.department'), children: request.departmentName }] : []),
+                  ...(request.status === 'pending' && request.stepLabel ? [{ key: 'step', label: t('approval.currentStep'), children: request.stepLabel }] : []),
+                  ...(request.decidedAt ? [{ key: 'decided', label: t('approval.decidedAt'), children: formatDateTime(request.decidedAt) }] : []),
+                ]}
+              />
+              {request.previousRequestId ? (
+                <Button type="link" icon={<HistoryOutlined />} style={{ paddingInline: 0 }} onClick={() => navigate(`/approvals/${request.previousRequestId}`)}>
+                  {t('approval.previous')}
+                </Button>
+              ) : null}
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card title={t('approval.chain')} data-testid="approval-chain">
+            <ChainSteps detail={detail} />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card title={t('approval.stamps')} data-testid="approval-stamps" styles={{ body: { padding: 0 } }}>
+            <StampsTable stamps={detail.stamps} />
+          </Card>
+        </Col>
+      </Row>
+      {decision ? <DecisionModal detail={detail} kind={decision} onClose={() => setDecision(null)} /> : null}
+    </>
+  );
+}
+
+/** 承認依頼の詳細 (/approvals/:id): the record as submitted, the chain, the stamps, and 承認・差戻し・取下げ. */
+export default function ApprovalPage() {
+  const t = useApprovalT();
+  const { id = '' } = useParams();
+  const approval = useApproval(id);
+  if (approval.isError) {
+    return (
+      <>
+        <PageHeader title={t('approval.title')} />
+        <QueryError error={approval.error} onRetry={() => approval.refetch()} />
+      </>
+    );
+  }
+  if (!approval.data) return <Skeleton active />;
+  return <ApprovalScreen detail={approval.data} />;
+}
