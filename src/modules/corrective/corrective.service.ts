@@ -1,0 +1,406 @@
+import { and, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import { type Clock, requireReapprovalIfChanged, stampsForRecord, submitForApproval } from '../../platform/approvals/approvals.service.ts';
+import { registerApprovalRecordType } from '../../platform/approvals/registry.ts';
+import type { Tx } from '../../platform/db/connection.ts';
+import { conflict, forbidden, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
+import { departments, organizations, people } from '../../platform/org/org.tables.ts';
+import { type Actor, can, hasRole } from '../../platform/policies/actor.ts';
+import { assertChainApprovable, managesDepartment, seesWholeOrganization, visibleIncidents } from '../incidents/incidents.policy.ts';
+import { incidents } from '../incidents/incidents.tables.ts';
+import { notifyIncidentRecipients } from '../incidents/incidents.notify.ts';
+import type { CorrectiveSource } from './corrective.labels.ts';
+import type { correctiveListQuery, updateCorrectiveBody } from './corrective.schema.ts';
+import { correctiveActions } from './corrective.tables.ts';
+
+// M10 不適合・是正処置 (J.7.1). The procedure of J.7.1 h) as Mamori runs it:
+//  1) the finder records the nonconformity (anyone; the 所属長 and the PMS manager are told);
+//  2) the 所属長 of the department finds the root cause and drafts the plan;
+//  3) the 所属長 submits the plan → 個人情報保護管理者 → トップマネジメント approve (record type
+//     `corrective_action_plan`). The 所属長's submission is their 「確認」 of h) 1): the approvals
+//     engine never lets a submitter approve their own request (SPEC §5.4), so a 所属長 step after
+//     a 所属長's submission could never be approved;
+//  4) the 所属長 carries out the approved plan and records it;
+//  5)–6) the 個人情報保護管理者 records the review of effectiveness (効果確認); the result is then
+//     submitted → 個人情報保護管理者 → トップマネジメント approve (`corrective_action_result`;
+//     J.7.1 3「実施結果の証拠となる文書化した情報を…トップマネジメントが承認する」).
+// Both chains can be changed per organization on the approval-chain settings screen.
+
+export type CorrectiveRow = typeof correctiveActions.$inferSelect;
+
+export const CORRECTIVE_PLAN = 'corrective_action_plan';
+export const CORRECTIVE_RESULT = 'corrective_action_result';
+
+/** Key space of the advisory lock that serializes number allocation per organization. */
+const NUMBER_LOCK = 727281;
+
+/** The plan fields approved at h) 3); changing one after approval asks for re-approval. */
+const planFields = ['title', 'content', 'correction', 'rootCause', 'similarCases', 'plan', 'dueOn', 'departmentId'] as const;
+const effectivenessFields = ['effectivenessReview', 'effective', 'effectivenessReviewedOn'] as const;
+const implementationFields = ['implementation', 'implementedOn'] as const;
+
+/** 個人情報保護管理者 (or 総括保護管理者): the one who reviews effectiveness (J.7.1 h) 6)). */
+export function isPmsManager(actor: Actor): boolean {
+  return hasRole(actor, 'pms_manager') || hasRole(actor, 'general_protection_manager');
+}
+
+/** Whether the actor may work on the record: org-wide corrective managers, or the department's own 所属長. */
+export function canManageCorrective(actor: Actor, row: Pick<CorrectiveRow, 'departmentId'>): boolean {
+  return can(actor, 'corrective.manage') && (seesWholeOrganization(actor) || managesDepartment(actor, row.departmentId));
+}
+
+async function assertDepartment(tx: Tx, organizationId: string, departmentId: string, field: string): Promise<void> {
+  const [row] = await tx
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.organizationId, organizationId), eq(departments.id, departmentId)));
+  if (!row) throw invalid(field, '指定された所属が見つかりません');
+}
+
+async function findCorrective(tx: Tx, organizationId: string, id: string, forUpdate = false): Promise<CorrectiveRow> {
+  const query = tx
+    .select()
+    .from(correctiveActions)
+    .where(and(eq(correctiveActions.organizationId, organizationId), eq(correctiveActions.id, id)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  if (!row) throw notFound('是正処置');
+  return row;
+}
+
+function personActor(actor: Actor) {
+  return { organizationId: actor.organizationId, accountId: actor.accountId, personId: actor.personId };
+}
+
+export type CreateCorrectiveInput = {
+  sourceType: CorrectiveSource;
+  sourceId: string | null;
+  sourceRef: string | null;
+  departmentId: string | null;
+  title: string;
+  content: string;
+  correction: string | null;
+};
+
+/**
+ * 不適合の記録 (J.7.1 h) 1)): anyone records a nonconformity they found, from any source
+ * (J.7.1 g) 1)〜4)). The 所属長 of the department and the PMS manager are notified so the root
+ * cause and plan can be drafted (h) 2)).
+ */
+export async function createCorrectiveAction(tx: Tx, actor: Actor, input: CreateCorrectiveInput, clock: Clock): Promise<CorrectiveRow> {
+  const departmentId = input.departmentId ?? actor.departmentId;
+  if (!departmentId) throw invalid('departmentId', '当該所属を指定してください（その所属長が根本原因と処置計画を立案します: J.7.1 h) 2)）');
+  await assertDepartment(tx, actor.organizationId, departmentId, 'departmentId');
+  if (input.sourceId) {
+    if (input.sourceType !== 'incident') throw invalid('sourceId', 'この契機の記録へのリンクはまだ使えません。参照番号（指摘番号など）に記入してください');
+    const [incident] = await tx
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(and(visibleIncidents(actor), eq(incidents.id, input.sourceId)));
+    if (!incident) throw invalid('sourceId', '契機となった事案が見つかりません');
+  }
+  await tx.execute(sql`select pg_advisory_xact_lock(${NUMBER_LOCK}, hashtext(${actor.organizationId}))`);
+  const head = `CA-${clock.today.slice(0, 4)}-`;
+  const taken = await tx
+    .select({ number: correctiveActions.number })
+    .from(correctiveActions)
+    .where(and(eq(correctiveActions.organizationId, actor.organizationId), sql`${correctiveActions.number} like ${`${head}%`}`));
+  const last = Math.max(0, ...taken.map((r) => Number(r.number.slice(head.length)) || 0));
+  const [row] = await tx
+    .insert(correctiveActions)
+    .values({
+      organizationId: actor.organizationId,
+      number: `${head}${String(last + 1).padStart(4, '0')}`,
+      sourceType: input.sourceType,
+      sourceId: input.sourceId,
+      sourceRef: input.sourceRef,
+      departmentId,
+      title: input.title,
+      content: input.content,
+      correction: input.correction,
+      status: 'draft',
+      reportedByPersonId: actor.personId,
+      reportedByAccountId: actor.accountId,
+      reportedAt: clock.now,
+      createdAt: clock.now,
+      updatedAt: clock.now,
+    })
+    .returning();
+  if (!row) throw new Error('corrective action insert returned nothing');
+  await notifyIncidentRecipients(
+    tx,
+    actor.organizationId,
+    clock.today,
+    {
+      kind: 'corrective_reported',
+      title: `【不適合の記録】${row.number} ${row.title}`,
+      body: `${actor.personName} さんが不適合を記録しました。当該所属長は根本原因を特定し、処置計画を立案して申請してください（J.7.1 h) 2)・3)）。`,
+      link: `/corrective-actions/${row.id}`,
+      dedupeKey: `corrective:${row.id}:reported`,
+    },
+    { departmentId },
+  );
+  return row;
+}
+
+/** 是正処置の一覧 (paged, newest first). Nonconformities carry no personal data: every reader sees the organization's. */
+export async function listCorrectiveActions(tx: Tx, actor: Actor, query: z.output<typeof correctiveListQuery>) {
+  const filters: SQL[] = [eq(correctiveActions.organizationId, actor.organizationId)];
+  if (query.status === 'open') filters.push(ne(correctiveActions.status, 'closed'));
+  else if (query.status) filters.push(eq(correctiveActions.status, query.status));
+  if (query.sourceType) filters.push(eq(correctiveActions.sourceType, query.sourceType));
+  if (query.q) filters.push(or(ilike(correctiveActions.title, `%${query.q}%`), ilike(correctiveActions.number, `%${query.q}%`)) as SQL);
+  const where = and(...filters);
+  const [total] = await tx.select({ n: count() }).from(correctiveActions).where(where);
+  const rows = await tx
+    .select({ action: correctiveActions, departmentName: departments.name })
+    .from(correctiveActions)
+    .leftJoin(departments, eq(departments.id, correctiveActions.departmentId))
+    .where(where)
+    .orderBy(desc(correctiveActions.reportedAt))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { items: rows, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+/** One record with its source, both approvals (plan, result) and what the actor may do. */
+export async function getCorrectiveDetail(tx: Tx, actor: Actor, id: string) {
+  const row = await findCorrective(tx, actor.organizationId, id);
+  const reporter = alias(people, 'reporter');
+  const reviewer = alias(people, 'reviewer');
+  const [names] = await tx
+    .select({ departmentName: departments.name, reporterName: reporter.name, reviewerName: reviewer.name })
+    .from(correctiveActions)
+    .innerJoin(reporter, eq(reporter.id, correctiveActions.reportedByPersonId))
+    .leftJoin(reviewer, eq(reviewer.id, correctiveActions.effectivenessReviewedByPersonId))
+    .leftJoin(departments, eq(departments.id, correctiveActions.departmentId))
+    .where(eq(correctiveActions.id, row.id));
+  let incident: { id: string; number: string; title: string } | null = null;
+  if (row.sourceType === 'incident' && row.sourceId) {
+    // The link is shown only to those who may see the incident (it holds personal data).
+    const [found] = await tx
+      .select({ id: incidents.id, number: incidents.number, title: incidents.title })
+      .from(incidents)
+      .where(and(visibleIncidents(actor), eq(incidents.id, row.sourceId)));
+    incident = found ?? null;
+  }
+  const manage = canManageCorrective(actor, row);
+  return {
+    action: row,
+    departmentName: names?.departmentName ?? null,
+    reporterName: names?.reporterName ?? '',
+    reviewerName: names?.reviewerName ?? null,
+    incident,
+    planApproval: await stampsForRecord(tx, actor, CORRECTIVE_PLAN, row.id),
+    resultApproval: await stampsForRecord(tx, actor, CORRECTIVE_RESULT, row.id),
+    abilities: {
+      edit: manage && (row.status === 'draft' || row.status === 'in_progress'),
+      submitPlan: manage && row.status === 'draft',
+      submitResult: manage && row.status === 'in_progress',
+      reviewEffectiveness: isPmsManager(actor) && row.status === 'in_progress',
+    },
+  };
+}
+
+export type CorrectiveDetail = Awaited<ReturnType<typeof getCorrectiveDetail>>;
+
+/**
+ * 是正処置の記録の更新. Refused while an approval is pending or after completion; the
+ * implementation waits for an approved plan (h) 4) 承認された処置計画に従って処置を実施); the
+ * effectiveness review is the PMS manager's (h) 6)) and follows the implementation (1 d)). A
+ * change to an approved plan asks for the plan's re-approval (Principle 3).
+ */
+export async function updateCorrectiveAction(tx: Tx, actor: Actor, id: string, input: z.output<typeof updateCorrectiveBody>, clock: Clock): Promise<CorrectiveRow> {
+  const row = await findCorrective(tx, actor.organizationId, id, true);
+  if (!canManageCorrective(actor, row)) throw forbidden('この是正処置を変更できるのは、当該所属の所属長又は個人情報保護管理者です');
+  if (row.status === 'plan_pending' || row.status === 'result_pending') throw conflict('承認待ちのため変更できません。変更が必要なときは申請を取り下げてください', 'approval_pending');
+  if (row.status === 'closed') throw conflict('完了した是正処置は変更できません', 'corrective_closed');
+  const sent = (key: keyof typeof input) => input[key] !== undefined;
+  if (effectivenessFields.some(sent) && !isPmsManager(actor)) throw forbidden('有効性のレビュー（効果確認）は個人情報保護管理者が記入します（J.7.1 h) 6)）');
+  if (input.departmentId !== undefined && input.departmentId !== row.departmentId) {
+    await assertDepartment(tx, actor.organizationId, input.departmentId, 'departmentId');
+    if (!canManageCorrective(actor, { departmentId: input.departmentId })) throw forbidden('他の所属へ移すことはできません（移管先の所属長又は個人情報保護管理者が行います）');
+  }
+  const changes = definedOnly(input);
+  // The record as it will be after the change (fields not sent keep their value).
+  const merged = {
+    departmentId: changes.departmentId ?? row.departmentId,
+    implementation: changes.implementation !== undefined ? changes.implementation : row.implementation,
+    implementedOn: changes.implementedOn !== undefined ? changes.implementedOn : row.implementedOn,
+    effectivenessReview: changes.effectivenessReview !== undefined ? changes.effectivenessReview : row.effectivenessReview,
+    effectivenessReviewedOn: changes.effectivenessReviewedOn !== undefined ? changes.effectivenessReviewedOn : row.effectivenessReviewedOn,
+  };
+  if (row.status === 'draft' && implementationFields.some((k) => input[k])) {
+    throw invalid(input.implementation ? 'implementation' : 'implementedOn', '処置の実施は、処置計画の承認後に記録します（J.7.1 h) 4)）');
+  }
+  if (merged.implementedOn && merged.implementedOn > clock.today) throw invalid('implementedOn', '実施日に未来の日付は指定できません');
+  if (merged.effectivenessReview && !merged.implementation) throw invalid('effectivenessReview', '処置の実施内容を記録してから、有効性のレビューを記入してください（J.7.1 1 d)）');
+  const reviewing = effectivenessFields.some(sent);
+  const planChanged = row.status === 'in_progress' && planFields.some((k) => input[k] !== undefined && input[k] !== row[k]);
+  if (planChanged) await assertChainApprovable(tx, actor, CORRECTIVE_PLAN, merged.departmentId, clock.today);
+  const [updated] = await tx
+    .update(correctiveActions)
+    .set({
+      ...changes,
+      ...(reviewing
+        ? {
+            effectivenessReviewedByPersonId: merged.effectivenessReview ? actor.personId : null,
+            effectivenessReviewedOn: merged.effectivenessReview ? (merged.effectivenessReviewedOn ?? clock.today) : null,
+          }
+        : {}),
+      updatedAt: clock.now,
+    })
+    .where(eq(correctiveActions.id, row.id))
+    .returning();
+  if (!updated) throw notFound('是正処置');
+  if (planChanged) {
+    await requireReapprovalIfChanged(tx, CORRECTIVE_PLAN, row.id, { by: personActor(actor), now: clock.now });
+    return findCorrective(tx, actor.organizationId, row.id);
+  }
+  return updated;
+}
+
+/** The fields of a PATCH body that were sent (zod leaves the others undefined). */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  // Object.entries loses the key types; the filter only drops keys, so the shape is still T's.
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function requireFields(row: CorrectiveRow, fields: { key: keyof CorrectiveRow; label: string }[], stage: string): void {
+  const missing = fields.filter((f) => row[f.key] === null || row[f.key] === '');
+  if (missing.length === 0) return;
+  const message = `${stage}には次の記入が必要です: ${missing.map((f) => f.label).join('、')}`;
+  throw new HttpError(
+    422,
+    message,
+    'invalid',
+    missing.map((f) => ({ path: String(f.key), message: `${f.label}を記入してください` })),
+  );
+}
+
+/** 処置計画の申請 (J.7.1 h) 3)): content, root cause, plan and due date written → PMS manager → top management. */
+export async function submitCorrectivePlan(tx: Tx, actor: Actor, id: string, clock: Clock) {
+  const row = await findCorrective(tx, actor.organizationId, id, true);
+  if (!canManageCorrective(actor, row)) throw forbidden('処置計画を申請できるのは、当該所属の所属長又は個人情報保護管理者です');
+  if (row.status !== 'draft') throw conflict('処置計画は申請済みです', 'approval_state');
+  requireFields(
+    row,
+    [
+      { key: 'content', label: '不適合の内容' },
+      { key: 'rootCause', label: '根本原因' },
+      { key: 'plan', label: '処置計画' },
+      { key: 'dueOn', label: '実施期限' },
+    ],
+    '処置計画の申請（J.7.1 h) 3)）',
+  );
+  await assertChainApprovable(tx, actor, CORRECTIVE_PLAN, row.departmentId, clock.today);
+  return submitForApproval(tx, personActor(actor), CORRECTIVE_PLAN, row.id, clock);
+}
+
+/** 処置結果の申請 (J.7.1 h) 5)・6), J.7.1 3): implementation and the effectiveness review recorded → PMS manager → top management. */
+export async function submitCorrectiveResult(tx: Tx, actor: Actor, id: string, clock: Clock) {
+  const row = await findCorrective(tx, actor.organizationId, id, true);
+  if (!canManageCorrective(actor, row)) throw forbidden('処置結果を申請できるのは、当該所属の所属長又は個人情報保護管理者です');
+  if (row.status !== 'in_progress') throw conflict(row.status === 'draft' ? '処置計画が承認されていないため、結果を申請できません' : '処置結果は申請済みです', 'approval_state');
+  requireFields(
+    row,
+    [
+      { key: 'implementation', label: '処置の実施内容' },
+      { key: 'implementedOn', label: '実施日' },
+      { key: 'effectivenessReview', label: '有効性のレビュー（個人情報保護管理者）' },
+      { key: 'effective', label: '有効性の判定' },
+    ],
+    '処置結果の申請（J.7.1 h) 5)・6)）',
+  );
+  await assertChainApprovable(tx, actor, CORRECTIVE_RESULT, row.departmentId, clock.today);
+  return submitForApproval(tx, personActor(actor), CORRECTIVE_RESULT, row.id, clock);
+}
+
+// ---- approvals engine: plan and result ----
+
+function planData(row: CorrectiveRow) {
+  return {
+    number: row.number,
+    title: row.title,
+    sourceType: row.sourceType,
+    sourceRef: row.sourceRef,
+    departmentId: row.departmentId,
+    content: row.content,
+    correction: row.correction,
+    rootCause: row.rootCause,
+    similarCases: row.similarCases,
+    plan: row.plan,
+    dueOn: row.dueOn,
+  };
+}
+
+async function setStatus(tx: Tx, organizationId: string, id: string, set: Partial<Pick<CorrectiveRow, 'status' | 'closedAt'>>, now: Date) {
+  await tx
+    .update(correctiveActions)
+    .set({ ...set, updatedAt: now })
+    .where(and(eq(correctiveActions.organizationId, organizationId), eq(correctiveActions.id, id)));
+}
+
+const canView = async (_tx: Tx, actor: Actor) => can(actor, 'corrective.read');
+
+registerApprovalRecordType({
+  type: CORRECTIVE_PLAN,
+  label: '是正処置実施記録（処置計画）',
+  // J.7.1 h) 3): 当該所属長は…「是正処置実施記録」を提出し、個人情報保護管理者およびトップマネジメントの承認を受ける.
+  defaultSteps: [{ role: 'pms_manager' }, { role: 'top_management' }],
+  async snapshot(tx, organizationId, recordId) {
+    const [row] = await tx
+      .select()
+      .from(correctiveActions)
+      .where(and(eq(correctiveActions.organizationId, organizationId), eq(correctiveActions.id, recordId)));
+    if (!row) return null;
+    return { title: `${row.number} ${row.title}（処置計画）`, departmentId: row.departmentId, data: planData(row) };
+  },
+  async onStatusChange(tx, { organizationId, recordId, status, now }) {
+    if (status === 'pending') await setStatus(tx, organizationId, recordId, { status: 'plan_pending' }, now);
+    else if (status === 'approved') await setStatus(tx, organizationId, recordId, { status: 'in_progress' }, now);
+    else if (status === 'returned' || status === 'withdrawn') await setStatus(tx, organizationId, recordId, { status: 'draft' }, now);
+  },
+  canView,
+  link: (recordId) => `/corrective-actions/${recordId}`,
+});
+
+registerApprovalRecordType({
+  type: CORRECTIVE_RESULT,
+  label: '是正処置実施記録（処置結果・有効性）',
+  // J.7.1 h) 5) 処置結果を…個人情報保護管理者に提出し、承認を得る; h) 6) 有効性のレビュー…トップマネジメントに報告;
+  // J.7.1 3 実施結果の証拠となる文書化した情報を…トップマネジメントが承認する.
+  defaultSteps: [{ role: 'pms_manager' }, { role: 'top_management' }],
+  async snapshot(tx, organizationId, recordId) {
+    const [row] = await tx
+      .select()
+      .from(correctiveActions)
+      .where(and(eq(correctiveActions.organizationId, organizationId), eq(correctiveActions.id, recordId)));
+    if (!row) return null;
+    return {
+      title: `${row.number} ${row.title}（処置結果）`,
+      departmentId: row.departmentId,
+      data: {
+        ...planData(row),
+        implementation: row.implementation,
+        implementedOn: row.implementedOn,
+        effectivenessReview: row.effectivenessReview,
+        effective: row.effective,
+        effectivenessReviewedOn: row.effectivenessReviewedOn,
+      },
+    };
+  },
+  async onStatusChange(tx, { organizationId, recordId, status, now }) {
+    if (status === 'pending') await setStatus(tx, organizationId, recordId, { status: 'result_pending' }, now);
+    else if (status === 'approved') await setStatus(tx, organizationId, recordId, { status: 'closed', closedAt: now }, now);
+    else if (status === 'returned' || status === 'withdrawn') await setStatus(tx, organizationId, recordId, { status: 'in_progress' }, now);
+  },
+  canView,
+  link: (recordId) => `/corrective-actions/${recordId}`,
+});
+
+/** The organization's name (for the PDF header). */
+export async function organizationNameOf(tx: Tx, organizationId: string): Promise<string> {
+  const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId));
+  return org?.name ?? '';
+}

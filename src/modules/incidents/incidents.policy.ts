@@ -1,0 +1,68 @@
+import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { accountsWithRole } from '../../platform/notifications/notify.ts';
+import { effectiveChain } from '../../platform/approvals/approvals.service.ts';
+import { isDepartmentBoundStep, stepLabel } from '../../rules/approvalChains.ts';
+import type { Tx } from '../../platform/db/connection.ts';
+import { invalid } from '../../platform/http/errors.ts';
+import type { PmsRole } from '../../platform/org/roles.ts';
+import { type Actor, can } from '../../platform/policies/actor.ts';
+import { incidents } from './incidents.tables.ts';
+
+// Who sees which incident. Incidents hold personal data, so least privilege (SPEC §9) applies
+// inside the organization too: the PMS side, top management and the auditors see every
+// incident; a 所属長 (and the other department-bound roles) sees the incidents of their own
+// department; everyone sees what they reported themselves. Anything else is 404, like an
+// outsider (STYLE: visibility as where-builders, outsiders get 404).
+
+/** Roles that see every incident of the organization (with `incidents.read`). */
+const organizationWideRoles: readonly PmsRole[] = ['pms_manager', 'general_protection_manager', 'top_management', 'audit_manager', 'public_audit_manager', 'security_manager'];
+
+/** Department-bound roles that see their department's incidents. */
+const departmentRoles: readonly PmsRole[] = ['department_head', 'handling_manager', 'protection_manager'];
+
+/** True when the actor sees every incident (and nonconformity) of the organization. */
+export function seesWholeOrganization(actor: Actor): boolean {
+  return actor.roles.some((r) => organizationWideRoles.includes(r.role));
+}
+
+/** Departments the actor answers for as 所属長 / 個人情報取扱責任者 / 保護管理者. */
+export function departmentsOf(actor: Actor): string[] {
+  return [...new Set(actor.roles.filter((r) => departmentRoles.includes(r.role) && r.departmentId).map((r) => r.departmentId as string))];
+}
+
+/** True when the actor is the 所属長 (or another department-bound manager) of `departmentId`. */
+export function managesDepartment(actor: Actor, departmentId: string | null): boolean {
+  return departmentId !== null && departmentsOf(actor).includes(departmentId);
+}
+
+/** The where-clause of the incidents an actor may read (always scoped to the organization). */
+export function visibleIncidents(actor: Actor): SQL {
+  const inOrganization = eq(incidents.organizationId, actor.organizationId);
+  if (can(actor, 'incidents.manage') || (can(actor, 'incidents.read') && seesWholeOrganization(actor))) return inOrganization;
+  const own = eq(incidents.reportedByPersonId, actor.personId);
+  const departments = can(actor, 'incidents.read') ? departmentsOf(actor) : [];
+  return and(inOrganization, departments.length > 0 ? or(own, inArray(incidents.departmentId, departments)) : own) as SQL;
+}
+
+/**
+ * Refuses a submission whose chain could never complete: the approvals engine never lets the
+ * submitter approve their own request (SPEC §5.4), so when the submitter is the only holder of
+ * a step's role (e.g. the only 個人情報保護管理者 submitting a closure whose first step is the
+ * 個人情報保護管理者), the request would wait forever. Checked before submitting, with a message
+ * that says who should submit instead. Delegations are not counted (a delegate may still approve).
+ */
+export async function assertChainApprovable(tx: Tx, actor: Actor, recordType: string, departmentId: string | null, today: string): Promise<void> {
+  const steps = await effectiveChain(tx, actor.organizationId, recordType);
+  for (const step of steps) {
+    const bound = isDepartmentBoundStep(step);
+    const holders = await accountsWithRole(tx, actor.organizationId, step.role, today, bound ? departmentId : undefined);
+    const others = holders.filter((accountId) => accountId !== actor.accountId);
+    if (others.length === 0) {
+      const message =
+        holders.length > 0
+          ? `承認経路の「${stepLabel(step)}」はあなたしか承認できないため、あなたは申請者になれません（申請者は自分の申請を承認できません：職務の分離）。所属長など他の担当者が申請してください`
+          : `承認経路の「${stepLabel(step)}」を担う人（アカウントのある人）がいないため、申請できません。役割の割当てを確認してください`;
+      throw invalid('approval', message, 'approval_chain_unavailable');
+    }
+  }
+}

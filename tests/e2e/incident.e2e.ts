@@ -1,0 +1,142 @@
+import { statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateIncidentDuties } from '../../src/rules/incidentDuties.ts';
+import { formatDate, todayInJapan } from '../../web/src/lib/dates.ts';
+import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import { launchBrowser, newJapaneseContext } from './support/browser.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const resultsDir = path.join(root, 'test-results');
+
+/**
+ * M4 journey: an employee reports a lost USB stick with patient records; the 個人情報保護管理者
+ * fills the facts (要配慮, 30 persons); the screen shows the PPC 速報 target and the 確報 date
+ * with reason and clause; marking 高度な暗号化 removes the PPC duties and says why; the demo
+ * organization holds a Privacy Mark, so the JIPDEC 確報 stays.
+ */
+describe('journey: 事故等の報告から報告義務の判定まで', () => {
+  let app: E2EApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let number = '';
+  const today = todayInJapan();
+  // The expected dates come from the same engine (the journey checks the screen shows them).
+  const expected = evaluateIncidentDuties({ profile: 'private', privacyMark: true, knownAt: today, events: ['loss'], sensitive: true, persons: 30 });
+  const duty = (kind: string) => {
+    const found = expected.duties.find((d) => d.kind === kind);
+    if (!found) throw new Error(`engine returned no ${kind}`);
+    return found;
+  };
+  const show = (date: string | null | undefined) => formatDate(date ?? '');
+
+  beforeAll(async () => {
+    app = await startAppForE2E();
+    browser = await launchBrowser();
+    context = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1440, height: 1000 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function login(loginId: string) {
+    await page.goto('/login');
+    await page.getByLabel('ログインID（メールアドレス）').fill(loginId);
+    await page.getByLabel('パスワード', { exact: true }).fill('Mamori-demo1!');
+    await page.getByTestId('login-submit').click();
+    await page.getByRole('heading', { name: 'ホーム' }).waitFor();
+  }
+
+  it('従業者（staff@）が USBメモリの紛失を短いフォームで報告し、受付番号を受け取る', async () => {
+    await login('staff@demo.mamori.local');
+    await page.getByRole('menuitem', { name: '事故・緊急事態' }).click();
+    await page.getByRole('heading', { name: '事故等の報告' }).waitFor();
+    // The shared zod schema checks the form in the browser, in Japanese under the field.
+    await page.getByTestId('report-submit').click();
+    await page.getByText('件名（何が起きたか）を入力してください').waitFor();
+    await page.getByLabel('件名（何が起きたか）').fill('患者記録を保存したUSBメモリの紛失');
+    await page.getByLabel('状況（分かっていること）').fill('昨夜、帰宅途中に患者30名分の診療記録を保存したUSBメモリを紛失した。暗号化の有無は確認中。');
+    await page.getByTestId('report-events').getByText('紛失', { exact: true }).click();
+    await page.getByTestId('report-submit').click();
+    const done = await page.getByTestId('report-done').textContent();
+    number = /INC-\d{4}-\d{4}/.exec(done ?? '')?.[0] ?? '';
+    expect(number).not.toBe('');
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-submit').waitFor();
+  });
+
+  it('個人情報保護管理者（pms@）が事実を入力すると、委員会への速報の目安と確報の期限が理由・根拠つきで表示される', async () => {
+    await login('pms@demo.mamori.local');
+    await page.getByRole('menuitem', { name: '事故・緊急事態' }).click();
+    await page.getByTestId('incident-countdown').waitFor();
+    await page.getByTestId('incident-list').getByRole('row', { name: new RegExp(number) }).click();
+    await page.getByTestId('incident-title').getByText('患者記録を保存したUSBメモリの紛失').waitFor();
+    // The demo organization has a Privacy-Mark number: the facts form says so (from the organization).
+    await page.getByTestId('fact-privacyMark').getByText('プライバシーマーク付与事業者').waitFor();
+
+    await page.getByTestId('fact-sensitive').check();
+    await page.getByTestId('fact-persons').fill('30');
+    const preview = page.getByTestId('duty-preview');
+    const preliminary = preview.getByTestId('preview-ppc_preliminary');
+    const ppcFinal = preview.getByTestId('preview-ppc_final');
+    const p = duty('ppc_preliminary');
+    await preliminary.getByTestId('duty-deadline').getByText(`${show(p.targetRange?.from)}〜${show(p.targetRange?.to)}`, { exact: false }).waitFor();
+    await ppcFinal.getByTestId('duty-deadline').getByText(`期限 ${show(duty('ppc_final').due)}`).waitFor();
+    expect(await ppcFinal.getByTestId('duty-reason').textContent()).toContain('要配慮個人情報');
+    expect(await ppcFinal.getByTestId('duty-basis').textContent()).toContain('施行規則第8条第2項');
+    await preview.getByTestId('preview-jipdec_final').waitFor();
+
+    await page.getByTestId('facts-save').click();
+    const stored = page.getByTestId('stored-duties');
+    await stored.getByTestId('stored-ppc_final').getByText(`期限 ${show(duty('ppc_final').due)}`).waitFor();
+    await stored.getByTestId('stored-ppc_preliminary').waitFor();
+    await mkdir(resultsDir, { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(resultsDir, 'incident-ppc.png'), fullPage: true });
+  });
+
+  it('高度な暗号化にチェックすると委員会への報告が消え、その理由（規則第7条第1号括弧書）が示される。Pマークの確報は残る', async () => {
+    await page.getByTestId('fact-highLevelEncryption').check();
+    const preview = page.getByTestId('duty-preview');
+    await preview.getByTestId('preview-ppc_final').waitFor({ state: 'detached' });
+    expect(await preview.getByTestId('preview-ppc_preliminary').count()).toBe(0);
+    const why = preview.getByTestId('exclusions');
+    await why.getByText('高度な暗号化', { exact: false }).first().waitFor();
+    expect(await why.textContent()).toContain('施行規則第7条第1号括弧書');
+    const jipdec = evaluateIncidentDuties({ profile: 'private', privacyMark: true, knownAt: today, events: ['loss'], sensitive: true, persons: 30, highLevelEncryption: true }).duties.find((d) => d.kind === 'jipdec_final');
+    await preview.getByTestId('preview-jipdec_final').getByText(`期限 ${show(jipdec?.due)}`).waitFor();
+
+    await page.getByTestId('facts-save').click();
+    const stored = page.getByTestId('stored-duties');
+    await stored.getByTestId('stored-ppc_final').waitFor({ state: 'detached' });
+    await stored.getByTestId('stored-jipdec_final').getByText(`期限 ${show(jipdec?.due)}`).waitFor();
+    // The removed duties stay on record, folded away.
+    await stored.getByText('事実の変更により不要になった義務', { exact: false }).waitFor();
+
+    await mkdir(resultsDir, { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const file = path.join(resultsDir, 'incident.png');
+    await page.screenshot({ path: file, fullPage: true });
+    expect(statSync(file).size).toBeGreaterThan(50_000);
+  });
+
+  it('カウントダウンに審査機関への確報が残り、英語表示にも切り替わる', async () => {
+    await page.getByRole('menuitem', { name: '事故・緊急事態' }).click();
+    const countdown = page.getByTestId('incident-countdown');
+    await countdown.getByRole('row', { name: new RegExp(number) }).first().waitFor();
+    expect(await countdown.textContent()).toContain('審査機関への事故等の確報');
+    await page.getByTestId('language-toggle').click();
+    await page.getByRole('heading', { name: 'Incidents' }).waitFor();
+    await page.getByText('Reporting duties countdown').waitFor();
+    await page.getByTestId('language-toggle').click();
+    await page.getByRole('heading', { name: '事故・緊急事態' }).waitFor();
+  });
+});
