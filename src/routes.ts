@@ -1,3 +1,7 @@
+import { correctiveRoutes } from './modules/corrective/corrective.routes.ts';
+import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
+import { inventoryRoutes } from './modules/inventory/inventory.routes.ts';
+import { riskRoutes } from './modules/risk/risk.routes.ts';
 import { approvalsRoutes } from './platform/approvals/approvals.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
@@ -19,4 +23,8 @@ export function registerRoutes(app: App, deps: Deps): void {
   notificationsRoutes(app, deps);
   auditRoutes(app, deps);
   exportsRoutes(app, deps);
+  incidentsRoutes(app, deps);
+  correctiveRoutes(app, deps);
+  inventoryRoutes(app, deps);
+  riskRoutes(app, deps);
 }

@@ -7,6 +7,8 @@ import { asSystem, inOrg } from './db/tenancy.ts';
 import { departments, organizations, people, roleAssignments } from './org/org.tables.ts';
 import { seedOrganizationDefaults } from './org/orgDefaults.ts';
 import { seedDemoApprovals } from './approvals/roleRequests.service.ts';
+import { seedDemoIncidents } from '../modules/incidents/incidents.demo.ts';
+import { seedDemoInventory } from '../modules/inventory/inventory.demo.ts';
 import type { EmploymentType, PmsRole } from './org/roles.ts';
 
 /** The demo organization's accounts; all share one password (listed in the README). */
@@ -89,6 +91,8 @@ export async function seedDemo(database: Database, now: Date): Promise<{ organiz
     }
     await seedOrganizationDefaults(tx, org.id, today);
     await seedDemoApprovals(tx, org.id, today);
+    await seedDemoIncidents(tx, org.id, today, now);
+    await seedDemoInventory(tx, org.id, today);
   });
   return { organizationId: org.id, created: true };
 }

@@ -1,8 +1,11 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, useLocation, useParams } from 'react-router';
 import { RouteError } from './components/RouteError.tsx';
 import { FullPageSpin } from './components/page.tsx';
+import { inventoryRoutes } from './features/inventory/routes.tsx';
+import { riskRoutes } from './features/risk/routes.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
+import { setAppRoutes } from './lib/links.ts';
 import { SessionProvider, useSession } from './session/session.tsx';
 
 // One chunk per screen (ARCHITECTURE: an unsplit bundle was 1 MB).
@@ -16,6 +19,12 @@ const RolesPage = lazy(() => import('./features/roles/RolesPage.tsx'));
 const AccountsPage = lazy(() => import('./features/accounts/AccountsPage.tsx'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.tsx'));
+const ApprovalPage = lazy(() => import('./features/approvals/ApprovalPage.tsx'));
+const IncidentsPage = lazy(() => import('./features/incidents/IncidentsPage.tsx'));
+const ReportIncidentPage = lazy(() => import('./features/incidents/ReportIncidentPage.tsx'));
+const IncidentDetailPage = lazy(() => import('./features/incidents/IncidentDetailPage.tsx'));
+const CorrectiveListPage = lazy(() => import('./features/corrective/CorrectiveListPage.tsx'));
+const CorrectiveDetailPage = lazy(() => import('./features/corrective/CorrectiveDetailPage.tsx'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage.tsx'));
 
 function Root() {
@@ -26,6 +35,15 @@ function Root() {
       </Suspense>
     </SessionProvider>
   );
+}
+
+/**
+ * `/tasks/:id` (task notifications and reminder e-mails): tasks are worked on from the home
+ * page's task list, which highlights the one asked for.
+ */
+function TaskLink() {
+  const { id = '' } = useParams();
+  return <Navigate to={`/?task=${encodeURIComponent(id)}`} replace />;
 }
 
 /** Signed-in screens only: otherwise the login page (with `next`), the code page or the TOTP setup. */
@@ -62,9 +80,21 @@ export const router = createBrowserRouter([
           { path: 'audit', element: <AuditPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'settings/totp', element: <TotpSetupPage /> },
+          { path: 'approvals/:id', element: <ApprovalPage /> },
+          { path: 'tasks/:id', element: <TaskLink /> },
+          { path: 'incidents', element: <IncidentsPage /> },
+          { path: 'incidents/report', element: <ReportIncidentPage /> },
+          { path: 'incidents/:id', element: <IncidentDetailPage /> },
+          { path: 'corrective-actions', element: <CorrectiveListPage /> },
+          { path: 'corrective-actions/:id', element: <CorrectiveDetailPage /> },
+          ...inventoryRoutes,
+          ...riskRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },
     ],
   },
 ]);
+
+// Links the API returns are followed only when one of these routes answers them (lib/links.ts).
+setAppRoutes(router.routes);

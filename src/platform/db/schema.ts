@@ -9,3 +9,7 @@ export * from '../auth/auth.tables.ts';
 export * from '../notifications/notifications.tables.ts';
 export * from '../org/org.tables.ts';
 export * from '../tasks/tasks.tables.ts';
+export * from '../../modules/inventory/inventory.tables.ts';
+export * from '../../modules/risk/risk.tables.ts';
+export * from '../../modules/incidents/incidents.tables.ts';
+export * from '../../modules/corrective/corrective.tables.ts';

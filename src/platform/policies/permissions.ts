@@ -17,6 +17,17 @@ export const permissions = [
   'approvals.configure',
   'calendar.manage',
   'tasks.manage',
+  // M4 緊急事態・事故等 / M10 是正処置 (src/modules/incidents, src/modules/corrective).
+  'incidents.read',
+  'incidents.manage',
+  'corrective.read',
+  'corrective.manage',
+  // M1 個人情報管理台帳 / M2 リスク分析対策表 (src/modules/inventory, src/modules/risk).
+  'inventory.read',
+  'inventory.request',
+  'inventory.manage',
+  'risk.read',
+  'risk.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -32,14 +43,18 @@ const grants: Partial<Record<PmsRole, readonly Permission[]>> = {
   pms_manager: permissions,
   general_protection_manager: permissions,
   // 情報セキュリティ責任者: accounts, access rights, technical measures (SPEC §0).
-  security_manager: ['people.read', 'people.readContact', 'accounts.manage', 'audit.read'],
-  top_management: ['people.read', 'audit.read', 'tasks.manage'],
-  audit_manager: ['people.read', 'audit.read'],
-  public_audit_manager: ['people.read', 'audit.read'],
-  auditor: ['people.read'],
-  department_head: ['people.read'],
-  protection_manager: ['people.read', 'tasks.manage'],
-  handling_manager: ['people.read'],
+  security_manager: ['inventory.read', 'risk.read', 'people.read', 'people.readContact', 'accounts.manage', 'audit.read', 'incidents.read', 'corrective.read'],
+  top_management: ['inventory.read', 'risk.read', 'people.read', 'audit.read', 'tasks.manage', 'incidents.read', 'corrective.read'],
+  audit_manager: ['inventory.read', 'risk.read', 'people.read', 'audit.read', 'incidents.read', 'corrective.read', 'corrective.manage'],
+  public_audit_manager: ['inventory.read', 'risk.read', 'people.read', 'audit.read', 'incidents.read', 'corrective.read', 'corrective.manage'],
+  auditor: ['inventory.read', 'risk.read', 'people.read', 'corrective.read'],
+  // 所属長: incidents and nonconformities of their own department (scoped in the module services).
+  department_head: ['inventory.read', 'inventory.request', 'risk.read', 'risk.manage', 'people.read', 'incidents.read', 'corrective.read', 'corrective.manage'],
+  protection_manager: ['inventory.read', 'inventory.request', 'risk.read', 'risk.manage', 'people.read', 'tasks.manage', 'incidents.read', 'corrective.read', 'corrective.manage'],
+  handling_manager: ['inventory.read', 'inventory.request', 'risk.read', 'risk.manage', 'people.read', 'incidents.read', 'corrective.read'],
+  // 個人情報管理者・特定個人情報等事務取扱責任者 keep their department's 台帳 (M1).
+  info_manager: ['inventory.read', 'inventory.request', 'risk.read'],
+  mynumber_manager: ['inventory.read', 'inventory.request', 'risk.read'],
 };
 
 /** Permissions granted by a set of roles (plus the baseline every account has). */

@@ -1,26 +1,34 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
+  DatabaseOutlined,
   HomeOutlined,
   IdcardOutlined,
   LockOutlined,
   LogoutOutlined,
+  RadarChartOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  ToolOutlined,
   TranslationOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Dropdown, Empty, Layout, List, Menu, Popover, Space, Tag, Typography } from 'antd';
 import { Suspense, useMemo } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client.ts';
 import { isUnavailable, optionalList, queryKeys } from '../api/queries.ts';
-import type { NotificationList } from '../api/types.ts';
+import type { AppNotification, NotificationList } from '../api/types.ts';
 import { useI18n, useLabels, useT } from '../i18n/index.tsx';
 import { formatDateTime } from '../lib/dates.ts';
+import { appLink } from '../lib/links.ts';
 import { FullPageSpin } from '../components/page.tsx';
+import { navLabels } from '../features/incidents/messages.ts';
+import { useText as useInventoryText } from '../features/inventory/messages.ts';
 import { IdleLogout } from '../session/idle.tsx';
 import { useSession } from '../session/session.tsx';
 
@@ -36,9 +44,20 @@ export function useUnreadNotifications() {
 function NotificationBell() {
   const t = useT();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const notifications = useUnreadNotifications();
   const data = notifications.data && !isUnavailable(notifications.data) ? notifications.data : null;
   const count = data?.unreadCount ?? 0;
+  // Opening a notification reads it and goes to its screen (the home page when it has none here).
+  const open = (n: AppNotification) => {
+    if (!n.readAt) {
+      void api
+        .post(`/api/notifications/${encodeURIComponent(n.id)}/read`)
+        .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.notifications }))
+        .catch(() => undefined);
+    }
+    navigate(appLink(n.link) ?? '/');
+  };
   const content = (
     <div style={{ width: 340 }}>
       {data && data.items.length > 0 ? (
@@ -46,7 +65,7 @@ function NotificationBell() {
           size="small"
           dataSource={data.items.slice(0, 6)}
           renderItem={(n) => (
-            <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate('/')}>
+            <List.Item style={{ cursor: 'pointer' }} onClick={() => open(n)}>
               <List.Item.Meta
                 title={
                   <Space size={4}>
@@ -83,6 +102,7 @@ function NotificationBell() {
 /** The frame of every signed-in screen: header (organization, user, notifications, logout) and side menu. */
 export function AppLayout() {
   const t = useT();
+  const inventoryText = useInventoryText();
   const labels = useLabels();
   const { locale, setLocale } = useI18n();
   const { session, logout } = useSession();
@@ -97,6 +117,10 @@ export function AppLayout() {
     { key: '/roles', icon: <SafetyCertificateOutlined />, label: t('nav.roles'), need: 'org.read' },
     { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts'), need: 'accounts.manage' },
     { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), need: 'audit.read' },
+    { key: '/inventory', icon: <DatabaseOutlined />, label: inventoryText('nav.inventory'), need: 'inventory.read' },
+    { key: '/risk', icon: <RadarChartOutlined />, label: inventoryText('nav.risk'), need: 'risk.read' },
+    { key: '/incidents', icon: <AlertOutlined />, label: navLabels.incidents[locale] },
+    { key: '/corrective-actions', icon: <ToolOutlined />, label: navLabels.corrective[locale], need: 'corrective.read' },
     { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
   ]
     .filter((item) => !item.need || abilities.has(item.need))

@@ -1,0 +1,332 @@
+/**
+ * `npm run bench:inventory` — the 個人情報管理台帳 at scale (SPEC §6: 100,000 inventory entries
+ * without a page getting slow; issue 3: filtered list and search under 200 ms p99 on PostgreSQL).
+ *
+ * On a PostgreSQL server (DATABASE_URL, or a throwaway server this script starts when
+ * PostgreSQL's binaries are installed) it seeds one organization with BENCH_ENTRIES entries
+ * (default 100,000) over 10 departments, then measures with autocannon at 20 connections for
+ * BENCH_SECONDS (default 10) each:
+ *   - the filtered list (one department + 保有個人データ, sorted by name, page 2 of 50),
+ *   - a selective Japanese text search (a storage location on ~0.1 % of the entries),
+ *   - a broad Japanese text search (a word in ~10 % of the entries) within one department,
+ * each through the real HTTP stack (session, CSRF-free GET, RLS tenant transaction, presenter),
+ * and the very same SQL straight through the driver (no HTTP, no session, no RLS) with 20
+ * concurrent loops — and prints req/s, p50/p99 and the ratio endpoint / direct.
+ *
+ * The database is created with LC_CTYPE C.UTF-8: pg_trgm extracts trigrams from Japanese text
+ * only under a UTF-8 ctype (under LC_CTYPE=C it sees no word characters and the GIN index cannot
+ * narrow a Japanese search). Seeding bypasses the audit triggers (session_replication_role =
+ * replica) to keep set-up short and ends with VACUUM ANALYZE; the measured requests are the
+ * normal read path. BENCH_KEEP_DB=1 keeps the database for EXPLAIN afterwards.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { asc, count, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { hashPassword } from '../src/platform/auth/hashing.ts';
+import { setFieldEncryptionKey } from '../src/platform/config/fieldCrypto.ts';
+import { type Database, openDatabase, type Tx } from '../src/platform/db/connection.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { accounts, departments, organizations, people, roleAssignments } from '../src/platform/db/schema.ts';
+import { asSystem, rowsOf } from '../src/platform/db/tenancy.ts';
+import { derivedColumns } from '../src/modules/inventory/inventory.content.ts';
+import { type EntriesQuery, entryContentSchema } from '../src/modules/inventory/inventory.schema.ts';
+import { entriesFilter, selectEntryListRows } from '../src/modules/inventory/inventory.service.ts';
+import { inventoryEntries } from '../src/modules/inventory/inventory.tables.ts';
+
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 20;
+const key = randomBytes(32);
+const log = (m: string) => console.log(`  ${m}`);
+
+// ---- a throwaway PostgreSQL (the same approach as scripts/test.mjs) ----
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function pgBinDir(): string | null {
+  const candidates: string[] = [];
+  const config = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
+  if (config.status === 0 && config.stdout.trim()) candidates.push(config.stdout.trim());
+  for (const base of ['/usr/lib/postgresql', '/usr/local/lib/postgresql']) {
+    try {
+      for (const v of fs.readdirSync(base).sort().reverse()) candidates.push(path.join(base, v, 'bin'));
+    } catch {
+      // not there
+    }
+  }
+  return candidates.find((dir) => isExecutable(path.join(dir, 'initdb')) && isExecutable(path.join(dir, 'pg_ctl'))) ?? null;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** initdb + pg_ctl start on a loopback port (as the `postgres` user when run as root); null when not installed. */
+async function startThrowawayPostgres(): Promise<{ url: string; stop: () => void } | null> {
+  const bin = pgBinDir();
+  if (!bin) return null;
+  const asRoot = process.getuid?.() === 0;
+  const wrap = (cmd: string, args: string[]): [string, string[]] => (asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
+  const dir = fs.mkdtempSync(path.join('/tmp', 'mamori-bench-pg-'));
+  if (asRoot) {
+    const uid = Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim());
+    const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
+    fs.chownSync(dir, uid, gid);
+  }
+  const data = path.join(dir, 'data');
+  const run = (cmd: string, args: string[]) => {
+    const [c, a] = wrap(cmd, args);
+    const r = spawnSync(c, a, { cwd: dir, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
+    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stdout}${r.stderr}`);
+  };
+  run(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
+  const port = await freePort();
+  run(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', `-k ${dir} -c listen_addresses=127.0.0.1 -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB`, 'start']);
+  const stop = () => {
+    try {
+      run(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+    } catch {
+      // already gone
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+}
+
+// ---- seeding ----
+
+const TOPICS = ['顧客名簿', '会員名簿', 'セミナー申込者名簿', '採用応募者', '問い合わせ記録', 'アンケート回答', '取引先担当者', '来訪者記録', '配送先リスト', 'ポイント会員'];
+const ITEMS = ['氏名', '住所', '電話番号', 'メールアドレス', '生年月日', '会社名', '部署', '性別', '購入履歴', '問い合わせ内容'];
+const PURPOSES = ['商品の発送と請求のため', 'サービスのご案内のため', '採用選考のため', 'お問い合わせへの回答のため', 'セミナーの運営のため'];
+const LOCATIONS = ['本社 書庫', '顧客管理システム', '営業所 施錠キャビネット', 'ファイルサーバー', 'クラウドストレージ'];
+const FAMILY = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '山本', '中村', '小林', '加藤'];
+const GIVEN = ['太郎', '花子', '一郎', '美咲', '健', '直樹', 'さくら', '優', '翔', '陽子'];
+
+async function seed(database: Database) {
+  const [org] = await asSystem(database, (tx) => tx.insert(organizations).values({ name: '台帳ベンチマーク株式会社' }).returning());
+  if (!org) throw new Error('organization insert failed');
+  const deptIds = await asSystem(database, async (tx) =>
+    (await tx.insert(departments).values(Array.from({ length: 10 }, (_, i) => ({ organizationId: org.id, name: `第${i + 1}事業部`, sortOrder: i }))).returning({ id: departments.id })).map((d) => d.id),
+  );
+  const personIds = await asSystem(database, async (tx) =>
+    (
+      await tx
+        .insert(people)
+        .values(Array.from({ length: 200 }, (_, i) => ({ organizationId: org.id, name: `${FAMILY[i % 10]} ${GIVEN[Math.floor(i / 10) % 10]}${i}`, departmentId: deptIds[i % 10] ?? null })))
+        .returning({ id: people.id, name: people.name })
+    ).map((p) => p),
+  );
+  const names = new Map(personIds.map((p) => [p.id, p.name]));
+  const departmentNames = deptIds.map((_, i) => `第${i + 1}事業部`);
+  const started = performance.now();
+  const batch = 2000;
+  for (let start = 0; start < ENTRIES; start += batch) {
+    const values = Array.from({ length: Math.min(batch, ENTRIES - start) }, (_, j) => {
+      const i = start + j;
+      const d = i % 10;
+      // A hash of i, so the flags do not line up with the departments.
+      const h = Math.imul(i + 1, 2654435761) >>> 0;
+      const holders = [personIds[(i * 7) % 200], personIds[(i * 13 + 1) % 200]].flatMap((p) => (p ? [p.id] : []));
+      const content = entryContentSchema.parse({
+        name: `${TOPICS[(i >> 3) % TOPICS.length]}-${String(i).padStart(6, '0')}`,
+        departmentId: deptIds[d],
+        items: ITEMS.filter((_, k) => (i + k) % 3 !== 0).slice(0, 6),
+        purpose: PURPOSES[i % PURPOSES.length],
+        // ~0.1 % of the entries are kept in a rarely used store: the selective search.
+        storageLocation: i % 1000 === 7 ? '第三別館 地下書庫' : `${departmentNames[d]} ${LOCATIONS[i % LOCATIONS.length]}`,
+        storageMethod: { media: (['paper', 'electronic', 'both'] as const)[i % 3] },
+        accessHolderIds: holders,
+        useUntil: { description: '取引終了まで' },
+        retainUntil: { date: `20${30 + (i % 9)}-03-31` },
+        recordCount: { value: 100 + (i % 5000), approximate: i % 2 === 0 },
+        acquisitionMethods: [i % 4 === 0 ? 'from_third_party' : 'direct_written'],
+        sensitive: h % 20 === 3,
+        sensitiveBasis: h % 20 === 3 ? { kind: 'written_consent' } : null,
+        myNumber: h % 50 === 7,
+        retainedPersonalData: (h >>> 3) % 5 < 2,
+        entrustedTo: (h >>> 5) % 5 === 0 ? ['株式会社配送サービス'] : [],
+        thirdPartyProvision: (h >>> 7) % 10 === 0,
+      });
+      return { organizationId: org.id, revision: 1, data: content, ...derivedColumns(content, { departmentName: departmentNames[d], people: names }), riskStatus: (['unanalysed', 'approved', 'in_progress', 'needs_review'] as const)[i % 4] };
+    });
+    await asSystem(database, async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.insert(inventoryEntries).values(values);
+    });
+    if ((start / batch) % 10 === 0) log(`entries ${start + values.length}/${ENTRIES}`);
+  }
+  log(`seeded ${ENTRIES} entries in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const passwordHash = await hashPassword('Bench-pass1!');
+  await asSystem(database, async (tx) => {
+    const [p] = await tx.insert(people).values({ organizationId: org.id, name: 'ベンチ 管理者' }).returning();
+    if (!p) throw new Error('person insert failed');
+    await tx.insert(roleAssignments).values({ organizationId: org.id, personId: p.id, role: 'pms_manager', startsOn: '2020-01-01' });
+    await tx.insert(accounts).values({ organizationId: org.id, personId: p.id, loginId: 'bench-inventory@bench.example', passwordHash });
+  });
+  // A bulk load leaves the visibility map unset; autovacuum would set it soon, the bench does it now
+  // (the count of a filtered list is an index-only scan only on all-visible pages).
+  await database.exec('vacuum analyze inventory_entries');
+  return { organizationId: org.id, departmentIds: deptIds };
+}
+
+// ---- measuring ----
+
+type Case = { label: string; query: Omit<EntriesQuery, 'page' | 'pageSize'> & { page: number; pageSize: number }; qs: string };
+
+function cases(departmentId: string): Case[] {
+  const base = { status: 'active' as const, sort: 'name' as const, flags: [] as EntriesQuery['flags'], q: undefined as string | undefined, departmentId: null as string | null, media: undefined, riskStatus: undefined };
+  return [
+    {
+      label: '絞り込み一覧（所属 + 保有個人データ、2ページ目）',
+      query: { ...base, departmentId, flags: ['retainedPersonalData'], page: 2, pageSize: 50 },
+      qs: `departmentId=${departmentId}&flags=retainedPersonalData&page=2&pageSize=50`,
+    },
+    { label: '検索（選択的: 「地下書庫」≈0.1%）', query: { ...base, q: '地下書庫', page: 1, pageSize: 50 }, qs: `q=${encodeURIComponent('地下書庫')}&page=1&pageSize=50` },
+    { label: '検索（広い: 「アンケート」≈10% を所属で絞り込み）', query: { ...base, q: 'アンケート', departmentId, page: 1, pageSize: 50 }, qs: `q=${encodeURIComponent('アンケート')}&departmentId=${departmentId}&page=1&pageSize=50` },
+  ];
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** The list's two statements (page + count) through the driver, 20 loops for DURATION seconds. */
+async function measureDirect(database: Database, organizationId: string, c: Case, today: string) {
+  const where = entriesFilter(organizationId, c.query, today);
+  const once = async () => {
+    await selectEntryListRows(database.db as unknown as Tx)
+      .where(where)
+      .orderBy(asc(inventoryEntries.name), asc(inventoryEntries.id))
+      .limit(c.query.pageSize)
+      .offset((c.query.page - 1) * c.query.pageSize);
+    await database.db.select({ n: count() }).from(inventoryEntries).where(where);
+  };
+  for (let i = 0; i < 20; i++) await once();
+  const latencies: number[] = [];
+  const until = Date.now() + DURATION * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < until) {
+        const t0 = performance.now();
+        await once();
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { rps: latencies.length / DURATION, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+async function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => autocannon(opts, (err, result) => (err ? reject(err) : resolve(result))));
+}
+
+async function startServer(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['bin/mamori.js', 'serve', '--port', '0', '--no-demo'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, MAMORI_SCHEDULER: '0', MAMORI_ENCRYPTION_KEY: key.toString('base64') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const m = /http:\/\/localhost:(\d+)/.exec(chunk.toString());
+      if (m) resolve(`http://127.0.0.1:${m[1]}`);
+    });
+    child.once('exit', () => reject(new Error('server exited')));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((r) => {
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function main() {
+  const server = process.env.DATABASE_URL ? null : await startThrowawayPostgres();
+  const baseUrl = process.env.DATABASE_URL ?? server?.url;
+  if (!baseUrl) {
+    console.log('PostgreSQL: skipped (no DATABASE_URL and no PostgreSQL binaries)');
+    return;
+  }
+  const dbName = `mamori_inventory_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName} template template0 encoding 'UTF8' locale 'C.UTF-8'`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${dbName}`;
+  const results: { label: string; http: { rps: number; p50: number; p99: number; non2xx: number }; direct: { rps: number; p50: number; p99: number }; total: number }[] = [];
+  try {
+    setFieldEncryptionKey(key);
+    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: ':memory:', poolSize: CONNECTIONS });
+    await migrate(database);
+    const ctype = rowsOf<{ ctype: string }>(await database.db.execute(sql`select datctype as ctype from pg_database where datname = current_database()`))[0]?.ctype;
+    const version = rowsOf<{ v: string }>(await database.db.execute(sql`select version() as v`))[0]?.v.split(' ').slice(0, 2).join(' ');
+    console.log(`PostgreSQL (${version}, LC_CTYPE ${ctype}) — seeding ${ENTRIES} entries`);
+    const seeded = await seed(database);
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+    const department = seeded.departmentIds[3] as string;
+    const app = await startServer(url.toString());
+    try {
+      const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ loginId: 'bench-inventory@bench.example', password: 'Bench-pass1!' }) });
+      const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+      for (const c of cases(department)) {
+        const target = `${app.url}/api/inventory/entries?${c.qs}`;
+        const check = await fetch(target, { headers: { cookie } });
+        const body = (await check.json()) as { items: unknown[]; total: number };
+        if (check.status !== 200 || body.items.length === 0) throw new Error(`${c.label}: check failed (${check.status}, ${body.items?.length} items)`);
+        log(`${c.label}: ${body.total} matches`);
+        await cannon({ url: target, connections: CONNECTIONS, duration: 2, headers: { cookie } });
+        const http = await cannon({ url: target, connections: CONNECTIONS, duration: DURATION, headers: { cookie } });
+        const direct = await measureDirect(database, seeded.organizationId, c, today);
+        results.push({ label: c.label, total: body.total, http: { rps: http.requests.average, p50: http.latency.p50, p99: http.latency.p99, non2xx: http.non2xx + http.errors + http.timeouts }, direct });
+      }
+      // The plan of the selective search inside mamori_inventory_search, for the record (the trigram index should serve it).
+      const plan = rowsOf<{ 'QUERY PLAN': string }>(
+        await database.db.execute(sql`explain select id from inventory_entries where organization_id = ${seeded.organizationId} and status = 'active' and search_text like ${'%地下書庫%'}`),
+      );
+      log(`plan of the selective search: ${plan.map((p) => p['QUERY PLAN'].trim()).filter((l) => /Scan|Index/.test(l)).join(' / ')}`);
+    } finally {
+      await app.stop();
+      await database.close();
+    }
+  } finally {
+    if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${url.toString()}`);
+    else await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+    server?.stop();
+  }
+  console.log(`\nMamori 台帳ベンチマーク — ${ENTRIES.toLocaleString('en-US')} entries, ${CONNECTIONS} connections, ${DURATION} s per measurement`);
+  console.log('| case | matches | endpoint req/s | endpoint p50 ms | endpoint p99 ms | direct q/s | direct p99 ms | endpoint/direct (req/s) | p99 < 200 ms |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of results) {
+    console.log(
+      `| ${r.label} | ${r.total} | ${r.http.rps.toFixed(0)} | ${r.http.p50.toFixed(1)} | ${r.http.p99.toFixed(1)} | ${r.direct.rps.toFixed(0)} | ${r.direct.p99.toFixed(1)} | ${((r.http.rps / r.direct.rps) * 100).toFixed(0)} % | ${r.http.p99 < 200 && r.http.non2xx === 0 ? 'yes' : 'NO'} |`,
+    );
+  }
+}
+
+await main();
+process.exit(0);
+

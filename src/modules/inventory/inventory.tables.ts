@@ -1,0 +1,222 @@
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { ReviewDiff, StorageMedium } from '../../rules/inventoryRules.ts';
+import { accounts } from '../../platform/auth/auth.tables.ts';
+import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
+import { departments, organizations, people } from '../../platform/org/org.tables.ts';
+import type { ContentChange } from './inventory.content.ts';
+import type { EntryContent, RequestKind, RiskStatusCode } from './inventory.schema.ts';
+
+/** Status of a 申請書 or a review: `draft` before submission, then the approval engine's states. */
+export type RecordStatus = 'draft' | 'pending' | 'approved' | 'returned' | 'withdrawn' | 'superseded';
+
+/**
+ * 個人情報管理台帳の項目 (J.3.1.1). The content (`data`) is the source; the columns beside it are
+ * derived on every write (inventory.content.ts `derivedColumns`) so the list can filter and
+ * search 100,000 entries by index. Created and changed only through an approved 申請書, an
+ * import by the PMS manager, or a review; every version is kept in `inventory_entry_history`.
+ */
+export const inventoryEntries = pgTable(
+  'inventory_entries',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    /** Incremented on every change; a risk analysis records the revision it covered. */
+    revision: integer('revision').notNull().default(1),
+    name: text('name').notNull(),
+    data: jsonb('data').$type<EntryContent>().notNull(),
+    status: text('status').$type<'active' | 'disposed'>().notNull().default('active'),
+    storageMedia: text('storage_media').$type<StorageMedium>(),
+    sensitive: boolean('sensitive').notNull().default(false),
+    myNumber: boolean('my_number').notNull().default(false),
+    retainedPersonalData: boolean('retained_personal_data').notNull().default(false),
+    entrusted: boolean('entrusted').notNull().default(false),
+    thirdPartyProvision: boolean('third_party_provision').notNull().default(false),
+    overseas: boolean('overseas').notNull().default(false),
+    processedKind: text('processed_kind').$type<EntryContent['processedKind']>().notNull().default('none'),
+    recordCount: integer('record_count'),
+    useUntilDate: date('use_until_date'),
+    retainUntilDate: date('retain_until_date'),
+    disposedAt: date('disposed_at'),
+    /** リスク分析の状態 (riskStatusOfEntry), refreshed whenever the entry or an analysis of it changes. */
+    riskStatus: text('risk_status').$type<RiskStatusCode>().notNull().default('unanalysed'),
+    accessHolderIds: uuid('access_holder_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /** Folded text of every searchable field (normalizeSearchText); served by a pg_trgm GIN index. */
+    searchText: text('search_text').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('inventory_entries_org_name_idx').on(t.organizationId, t.name, t.id),
+    index('inventory_entries_org_dept_name_idx').on(t.organizationId, t.departmentId, t.name, t.id),
+    index('inventory_entries_org_updated_idx').on(t.organizationId, t.updatedAt),
+    index('inventory_entries_org_risk_idx').on(t.organizationId, t.riskStatus),
+    index('inventory_entries_org_use_until_idx').on(t.organizationId, t.useUntilDate),
+    index('inventory_entries_org_retain_until_idx').on(t.organizationId, t.retainUntilDate),
+    index('inventory_entries_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    // Every column the list filters on, so counting a filtered list is an index-only scan
+    // (100,000 entries: the count, not the page, was the slow half of the list).
+    index('inventory_entries_org_filter_idx').on(
+      t.organizationId,
+      t.status,
+      t.departmentId,
+      t.riskStatus,
+      t.storageMedia,
+      t.sensitive,
+      t.myNumber,
+      t.retainedPersonalData,
+      t.entrusted,
+      t.thirdPartyProvision,
+      t.overseas,
+      t.processedKind,
+      t.disposedAt,
+      t.useUntilDate,
+      t.retainUntilDate,
+    ),
+  ],
+);
+
+/**
+ * 新規個人情報取得申請書 (J.3.1.1 c), J.8.5) and 個人情報取扱変更等申請書 (J.3.1.1 d), J.8.6): the
+ * proposed content of the entry, approved 所属長 → 個人情報保護管理者; the entry is created or
+ * changed only by the final approval.
+ */
+export const inventoryRequests = pgTable(
+  'inventory_requests',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    kind: text('kind').$type<RequestKind>().notNull(),
+    /** The entry changed (change), or the entry created on approval (acquisition). */
+    entryId: uuid('entry_id').references(() => inventoryEntries.id),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    proposed: jsonb('proposed').$type<EntryContent>().notNull(),
+    reason: text('reason').notNull(),
+    /** 取得時の必要通知事項の文案 (J.8.5 留意事項: attached to the 新規個人情報取得申請書). */
+    noticeDraft: text('notice_draft'),
+    /** The entry's revision the change was written against (a later change makes it stale). */
+    baseRevision: integer('base_revision'),
+    /** Filed during the yearly review of the department. */
+    reviewId: uuid('review_id'),
+    status: text('status').$type<RecordStatus>().notNull().default('draft'),
+    requestedByPersonId: uuid('requested_by_person_id')
+      .notNull()
+      .references(() => people.id),
+    requestedByAccountId: uuid('requested_by_account_id').references(() => accounts.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('inventory_requests_org_status_idx').on(t.organizationId, t.status),
+    index('inventory_requests_org_entry_idx').on(t.organizationId, t.entryId),
+    index('inventory_requests_requester_idx').on(t.organizationId, t.requestedByPersonId),
+  ],
+);
+
+/** How an entry version came to be. */
+export type HistoryKind = 'created' | 'changed' | 'imported' | 'disposed';
+
+/**
+ * 台帳の履歴: every version of every entry — who, what (field by field), and through which
+ * request, import or review. Rows are only ever added.
+ */
+export const inventoryEntryHistory = pgTable(
+  'inventory_entry_history',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => inventoryEntries.id),
+    revision: integer('revision').notNull(),
+    kind: text('kind').$type<HistoryKind>().notNull(),
+    requestId: uuid('request_id').references((): AnyPgColumn => inventoryRequests.id),
+    importId: uuid('import_id'),
+    /** Who asked (the requester) and who made it happen (the final approver or importer). */
+    requestedByPersonId: uuid('requested_by_person_id').references(() => people.id),
+    actorPersonId: uuid('actor_person_id').references(() => people.id),
+    summary: text('summary').notNull(),
+    changes: jsonb('changes').$type<ContentChange[]>().notNull().default([]),
+    /** The content after this version (before = the previous row's `data`). */
+    data: jsonb('data').$type<EntryContent>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('inventory_entry_history_entry_idx').on(t.organizationId, t.entryId, t.revision)],
+);
+
+/** Field of the 台帳 → the column header of the organization's own Excel ledger. */
+export type ImportMapping = Record<string, string>;
+
+/** 取込の列の対応付け, saved per organization so next year's import of the same ledger is one click. */
+export const inventoryImportMappings = pgTable(
+  'inventory_import_mappings',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    name: text('name').notNull(),
+    headerRow: integer('header_row').notNull().default(1),
+    mapping: jsonb('mapping').$type<ImportMapping>().notNull(),
+    createdByPersonId: uuid('created_by_person_id').references(() => people.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('inventory_import_mappings_name_uq').on(t.organizationId, t.name)],
+);
+
+/** What the yearly review looks at: the 台帳 (M1) or the リスク分析対策表 (M2). */
+export type ReviewSubject = 'inventory' | 'risk';
+
+/** One item of a review: an entry (or an analysis) the department head confirms or changes. */
+export type ReviewItem = {
+  subjectId: string;
+  label: string;
+  decision: 'pending' | 'confirmed' | 'changed';
+  note: string | null;
+  /** The change request (M1) filed for it during the review. */
+  requestId: string | null;
+  decidedByPersonId: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+};
+
+/** Diff of a review against last year: the engine's (M1) or the risk module's (M2). */
+export type StoredReviewDiff = { subject: ReviewSubject; baselineLabel: string; inventory?: ReviewDiff; risk?: unknown };
+
+/**
+ * 毎年12月の見直し (J.3.1.1 留意事項, J.3.1.3): one per department, subject and year. The head
+ * confirms or changes each item; the review is approved (M1: 個人情報保護管理者; M2: 個人情報保護管理者
+ * → トップマネジメント) and keeps the diff against last year.
+ */
+export const annualReviews = pgTable(
+  'annual_reviews',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    subject: text('subject').$type<ReviewSubject>().notNull(),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    year: integer('year').notNull(),
+    status: text('status').$type<RecordStatus>().notNull().default('draft'),
+    items: jsonb('items').$type<ReviewItem[]>().notNull().default([]),
+    /** Last year's state (what the diff compares against) and this year's, taken at submission. */
+    baseline: jsonb('baseline').$type<unknown>(),
+    snapshot: jsonb('snapshot').$type<unknown>(),
+    diff: jsonb('diff').$type<StoredReviewDiff>(),
+    startedByPersonId: uuid('started_by_person_id').references(() => people.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('annual_reviews_uq').on(t.organizationId, t.subject, t.departmentId, t.year), index('annual_reviews_org_year_idx').on(t.organizationId, t.year)],
+);

@@ -1,0 +1,249 @@
+import { SaveOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Checkbox, Input, InputNumber, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError, api } from '../../api/client.ts';
+import { errorMessage } from '../../components/form.tsx';
+import { PageHeader, RequirePermission } from '../../components/page.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { useText } from './messages.ts';
+import type { ImportMappingRow, ImportReport, InspectResult } from './types.ts';
+
+/**
+ * Excel台帳の取込 (SPEC §3 Imports): read the file → map its columns to the 台帳's fields (and save
+ * the mapping for next year) → dry run listing every row's errors → import, all or nothing.
+ */
+function ImportScreen() {
+  const tx = useText();
+  const t = useT();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [headerRow, setHeaderRow] = useState(1);
+  const [inspected, setInspected] = useState<InspectResult | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [mappingName, setMappingName] = useState('');
+  const [mappings, setMappings] = useState<ImportMappingRow[]>([]);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [onlyErrors, setOnlyErrors] = useState(true);
+  const [busy, setBusy] = useState<'read' | 'dry' | 'run' | 'save' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const form = () => {
+    const data = new FormData();
+    if (file) data.append('file', file, file.name);
+    return data;
+  };
+  const read = async () => {
+    if (!file) return;
+    setBusy('read');
+    setError(null);
+    setReport(null);
+    try {
+      const result = await api.upload<InspectResult>(`/api/inventory/import/inspect?headerRow=${headerRow}`, form());
+      setInspected(result);
+      setMapping(result.suggestedMapping);
+      setMappings(result.mappings);
+      setMappingName(result.mappings.find((m) => m.id === result.suggestedMappingId)?.name ?? '');
+    } catch (e) {
+      setError(errorMessage(e, t));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const run = async (dryRun: boolean) => {
+    setBusy(dryRun ? 'dry' : 'run');
+    setError(null);
+    try {
+      const result = await api.upload<ImportReport>(`/api/inventory/import?dryRun=${dryRun ? 1 : 0}&headerRow=${headerRow}&mapping=${encodeURIComponent(JSON.stringify(mapping))}`, form());
+      setReport(result);
+      if (!dryRun) {
+        message.success(tx('imp.done', { n: result.created }));
+        void queryClient.invalidateQueries({ queryKey: ['inventory'] });
+        navigate('/inventory');
+      }
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422) setError(e.message);
+      else setError(errorMessage(e, t));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const save = async () => {
+    setBusy('save');
+    try {
+      const saved = await api.post<ImportMappingRow>('/api/inventory/import/mappings', { name: mappingName.trim(), headerRow, mapping });
+      setMappings((list) => [...list.filter((m) => m.name !== saved.name), saved]);
+      message.success(tx('imp.mappingSaved'));
+    } catch (e) {
+      message.error(errorMessage(e, t));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const step = report && !report.dryRun ? 3 : report ? 2 : inspected ? 1 : 0;
+  const errorRows = report ? report.rows.filter((r) => r.errors.length > 0).length : 0;
+  const rows = report ? (onlyErrors ? report.rows.filter((r) => r.errors.length > 0 || r.warnings.length > 0) : report.rows) : [];
+  return (
+    <>
+      <PageHeader title={tx('imp.title')} lead={tx('imp.lead')} />
+      <Steps current={step} style={{ marginBottom: 16 }} items={[{ title: tx('imp.step.file') }, { title: tx('imp.step.mapping') }, { title: tx('imp.step.dryRun') }, { title: tx('imp.step.done') }]} />
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="import-error" /> : null}
+      <Card title={tx('imp.step.file')} style={{ marginBottom: 16 }}>
+        <Space wrap>
+          <Upload
+            accept=".xlsx"
+            maxCount={1}
+            beforeUpload={(f) => {
+              setFile(f);
+              setInspected(null);
+              setReport(null);
+              return false;
+            }}
+            onRemove={() => {
+              setFile(null);
+              setInspected(null);
+              setReport(null);
+            }}
+            fileList={file ? [{ uid: 'ledger', name: file.name, status: 'done' }] : []}
+          >
+            <Button icon={<UploadOutlined />} data-testid="import-choose">
+              {tx('imp.choose')}
+            </Button>
+          </Upload>
+          <span>{tx('imp.headerRow')}</span>
+          <InputNumber min={1} max={20} value={headerRow} onChange={(v) => setHeaderRow(Number(v ?? 1))} style={{ width: 80 }} data-testid="import-header-row" />
+          <Button type="primary" disabled={!file} loading={busy === 'read'} onClick={read} data-testid="import-read">
+            {tx('imp.read')}
+          </Button>
+        </Space>
+      </Card>
+      {inspected ? (
+        <Card
+          title={`${tx('imp.step.mapping')}（${inspected.sheetName}・${inspected.rowCount}行）`}
+          style={{ marginBottom: 16 }}
+          extra={
+            <Space>
+              <Select
+                placeholder={tx('imp.savedMappings')}
+                value={undefined}
+                onChange={(id: string) => {
+                  const m = mappings.find((x) => x.id === id);
+                  if (m) {
+                    setMapping(Object.fromEntries(Object.entries(m.mapping).filter(([, h]) => inspected.headers.includes(h))));
+                    setMappingName(m.name);
+                  }
+                }}
+                options={mappings.map((m) => ({ value: m.id, label: m.name }))}
+                style={{ width: 240 }}
+              />
+            </Space>
+          }
+        >
+          <Table
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={inspected.fields}
+            data-testid="import-mapping"
+            columns={[
+              { title: tx('imp.field'), dataIndex: 'header', width: 260, render: (h: string, f) => (f.required ? <strong>{h} *</strong> : h) },
+              {
+                title: tx('imp.column'),
+                key: 'column',
+                render: (_: unknown, f) => (
+                  <Select
+                    allowClear
+                    placeholder={tx('imp.unmapped')}
+                    value={mapping[f.key]}
+                    onChange={(v?: string) => setMapping((m) => {
+                      const next = { ...m };
+                      if (v) next[f.key] = v;
+                      else delete next[f.key];
+                      return next;
+                    })}
+                    options={inspected.headers.map((h) => ({ value: h, label: h }))}
+                    style={{ width: 260 }}
+                    data-testid={`map-${f.key}`}
+                  />
+                ),
+              },
+              { title: tx('imp.sample'), key: 'sample', render: (_: unknown, f) => <Typography.Text type="secondary">{mapping[f.key] ? (inspected.sampleRows[0]?.cells[mapping[f.key] as string] ?? '') : ''}</Typography.Text> },
+            ]}
+          />
+          <Space style={{ marginTop: 12 }} wrap>
+            <Input placeholder={tx('imp.mappingName')} value={mappingName} onChange={(e) => setMappingName(e.target.value)} style={{ width: 260 }} />
+            <Button icon={<SaveOutlined />} disabled={!mappingName.trim()} loading={busy === 'save'} onClick={save} data-testid="import-save-mapping">
+              {tx('imp.saveMapping')}
+            </Button>
+            <Button type="primary" loading={busy === 'dry'} onClick={() => run(true)} data-testid="import-dry-run">
+              {tx('imp.dryRun')}
+            </Button>
+          </Space>
+        </Card>
+      ) : null}
+      {report ? (
+        <Card title={tx('imp.step.dryRun')} style={{ marginBottom: 16 }}>
+          <Alert
+            type={errorRows > 0 ? 'warning' : 'success'}
+            showIcon
+            title={tx('imp.summary', { total: report.total, valid: report.valid })}
+            description={errorRows > 0 ? tx('imp.hasErrors') : report.ignoredColumns.length ? tx('imp.ignored', { columns: report.ignoredColumns.join('、') }) : undefined}
+            style={{ marginBottom: 12 }}
+            data-testid="import-summary"
+          />
+          <Space style={{ marginBottom: 8 }}>
+            <Checkbox checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)}>
+              {tx('imp.onlyErrors')}
+            </Checkbox>
+            <Button type="primary" disabled={errorRows > 0 || report.valid === 0} loading={busy === 'run'} onClick={() => run(false)} data-testid="import-execute">
+              {tx('imp.execute')}
+            </Button>
+          </Space>
+          <Table
+            size="small"
+            rowKey="row"
+            dataSource={rows}
+            pagination={rows.length > 50 ? { pageSize: 50, size: 'small' } : false}
+            data-testid="import-report"
+            columns={[
+              { title: tx('imp.row'), dataIndex: 'row', width: 64, align: 'right' },
+              { title: tx('inv.name'), dataIndex: 'name', width: 220 },
+              { title: tx('inv.department'), dataIndex: 'department', width: 120 },
+              {
+                title: tx('imp.errors'),
+                dataIndex: 'errors',
+                render: (errors: ImportReport['rows'][number]['errors'], r) => (
+                  <>
+                    {errors.map((e) => (
+                      <div key={`${e.field}:${e.message}`} style={{ color: '#cf1322' }}>
+                        <Tag color="red">{e.field}</Tag>
+                        {e.message}
+                      </div>
+                    ))}
+                    {r.warnings.map((w) => (
+                      <div key={`w:${w.field}:${w.message}`} style={{ color: '#ad6800' }}>
+                        <Tag color="gold">{w.field}</Tag>
+                        {w.message}
+                      </div>
+                    ))}
+                  </>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+export default function ImportPage() {
+  return (
+    <RequirePermission permission="inventory.manage">
+      <ImportScreen />
+    </RequirePermission>
+  );
+}
