@@ -186,51 +186,71 @@ function listOrder(sort: EntriesQuery['sort']) {
   return [asc(e.name), asc(e.id)];
 }
 
-/** The list's row: the columns the table shows (the content stays on the detail). */
-export function selectEntryListRows(tx: Tx) {
+/** The list's columns: what the table shows (the content stays on the detail). */
+function listColumns() {
   const e = inventoryEntries;
-  return tx
-    .select({
-      id: e.id,
-      name: e.name,
-      departmentId: e.departmentId,
-      departmentName: departments.name,
-      revision: e.revision,
-      status: e.status,
-      storageMedia: e.storageMedia,
-      sensitive: e.sensitive,
-      myNumber: e.myNumber,
-      retainedPersonalData: e.retainedPersonalData,
-      entrusted: e.entrusted,
-      thirdPartyProvision: e.thirdPartyProvision,
-      overseas: e.overseas,
-      processedKind: e.processedKind,
-      recordCount: e.recordCount,
-      useUntilDate: e.useUntilDate,
-      retainUntilDate: e.retainUntilDate,
-      disposedAt: e.disposedAt,
-      riskStatus: e.riskStatus,
-      updatedAt: e.updatedAt,
-      items: sql<string[]>`coalesce(${e.data} -> 'items', '[]'::jsonb)`,
-      purpose: sql<string | null>`${e.data} ->> 'purpose'`,
-      retainUntilText: sql<string | null>`${e.data} -> 'retainUntil' ->> 'description'`,
-      approximate: sql<boolean>`coalesce((${e.data} -> 'recordCount' ->> 'approximate')::boolean, false)`,
-    })
-    .from(e)
-    .innerJoin(departments, eq(departments.id, e.departmentId));
+  return {
+    id: e.id,
+    name: e.name,
+    departmentId: e.departmentId,
+    departmentName: departments.name,
+    revision: e.revision,
+    status: e.status,
+    storageMedia: e.storageMedia,
+    sensitive: e.sensitive,
+    myNumber: e.myNumber,
+    retainedPersonalData: e.retainedPersonalData,
+    entrusted: e.entrusted,
+    thirdPartyProvision: e.thirdPartyProvision,
+    overseas: e.overseas,
+    processedKind: e.processedKind,
+    recordCount: e.recordCount,
+    useUntilDate: e.useUntilDate,
+    retainUntilDate: e.retainUntilDate,
+    disposedAt: e.disposedAt,
+    riskStatus: e.riskStatus,
+    updatedAt: e.updatedAt,
+    items: sql<string[]>`coalesce(${e.data} -> 'items', '[]'::jsonb)`,
+    purpose: sql<string | null>`${e.data} ->> 'purpose'`,
+    retainUntilText: sql<string | null>`${e.data} -> 'retainUntil' ->> 'description'`,
+    approximate: sql<boolean>`coalesce((${e.data} -> 'recordCount' ->> 'approximate')::boolean, false)`,
+  };
+}
+
+/** The list's rows joined with their department. */
+export function selectEntryListRows(tx: Tx) {
+  return tx.select(listColumns()).from(inventoryEntries).innerJoin(departments, eq(departments.id, inventoryEntries.departmentId));
 }
 export type EntryListRow = Awaited<ReturnType<ReturnType<typeof selectEntryListRows>['where']>>[number];
 
-/** 台帳一覧: paged, filtered, searched. */
+/**
+ * 台帳一覧: one page and the total. Without a search the page follows the (organization,
+ * department, name) index and the total is an index-only count. With a search, the matching ids
+ * are found once (a CTE over the trigram search) and serve both the page and the total, since
+ * checking each candidate against the text is the expensive part of a broad search.
+ */
 export async function listEntries(tx: Tx, organizationId: string, query: EntriesQuery, today: string) {
   const where = entriesFilter(organizationId, query, today);
-  const items = await selectEntryListRows(tx)
-    .where(where)
-    .orderBy(...listOrder(query.sort))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+  const offset = (query.page - 1) * query.pageSize;
+  const page = { page: query.page, pageSize: query.pageSize };
+  if (query.q && normalizeSearchText(query.q)) {
+    const matches = tx.$with('matches').as(tx.select({ id: inventoryEntries.id }).from(inventoryEntries).where(where));
+    const rows = await tx
+      .with(matches)
+      .select({ ...listColumns(), total: sql<number>`(select count(*) from matches)::int` })
+      .from(inventoryEntries)
+      .innerJoin(matches, eq(matches.id, inventoryEntries.id))
+      .innerJoin(departments, eq(departments.id, inventoryEntries.departmentId))
+      .orderBy(...listOrder(query.sort))
+      .limit(query.pageSize)
+      .offset(offset);
+    const items = rows.map(({ total: _total, ...row }) => row);
+    if (rows[0]) return { items, total: rows[0].total, ...page };
+    if (offset === 0) return { items, total: 0, ...page };
+  }
+  const items = await selectEntryListRows(tx).where(where).orderBy(...listOrder(query.sort)).limit(query.pageSize).offset(offset);
   const [total] = await tx.select({ n: count() }).from(inventoryEntries).where(where);
-  return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  return { items, total: total?.n ?? 0, ...page };
 }
 
 /** Counts per risk status and flag of the active entries (the list's summary tags). */

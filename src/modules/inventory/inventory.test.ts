@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
 import { asSystem, inOrg, rowsOf } from '../../platform/db/tenancy.ts';
-import { departments, organizations, people } from '../../platform/org/org.tables.ts';
+import { departments, organizations, people, roleAssignments } from '../../platform/org/org.tables.ts';
 import { calendarItems, tasks } from '../../platform/tasks/tasks.tables.ts';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
 import { runInventoryDisposalCheck } from './inventory.jobs.ts';
@@ -17,7 +17,6 @@ import { inventoryEntries, inventoryEntryHistory, inventoryRequests } from './in
 let t: TestApp;
 let pms: Client;
 let sales: Client;
-let staff: Client;
 let top: Client;
 const dept: Record<string, string> = {};
 const person: Record<string, string> = {};
@@ -62,7 +61,6 @@ beforeAll(async () => {
   });
   pms = await t.login('pms@demo.mamori.local');
   sales = await t.login('sales-head@demo.mamori.local');
-  staff = await t.login('staff@demo.mamori.local');
   top = await t.login('top@demo.mamori.local');
 });
 afterAll(() => t.close());
@@ -139,6 +137,25 @@ describe('新規個人情報取得申請書 → 承認 → 台帳に登録（J.3
     // A change of handling asks for the risk analysis again (J.3.1.3).
     const riskTasks = await sales.get('/api/risk/tasks');
     expect(riskTasks.body.items.some((task: { title: string }) => task.title === 'リスク分析: セミナー申込者名簿（取扱いの変更）')).toBe(true);
+  });
+
+  it('所属長以外（個人情報取扱責任者）が申請すると、所属長が承認し、次に個人情報保護管理者が承認する', async () => {
+    await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) =>
+      tx.insert(roleAssignments).values({ organizationId: t.demoOrganizationId, personId: person['渡辺 さくら'] as string, role: 'handling_manager', departmentId: dept['営業部'], startsOn: '2025-04-01' }),
+    );
+    const keeper = await t.login('staff@demo.mamori.local');
+    const r = await keeper.request('POST', '/api/inventory/requests', { kind: 'acquisition', proposed: content({ name: '店頭アンケート' }), reason: '店頭アンケートを始めるため' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const first = await sales.get(`/api/approvals/${r.body.approvalRequestId}`);
+    expect(first.body.request).toMatchObject({ stepLabel: '所属長', canAct: true });
+    expect(first.body.stamps).toEqual([]);
+    // 個人情報保護管理者 cannot skip the 所属長.
+    expect((await pms.request('POST', `/api/approvals/${r.body.approvalRequestId}/approve`, {})).status).toBe(403);
+    await approveAll(sales, r.body.approvalRequestId);
+    await approveAll(pms, r.body.approvalRequestId);
+    const done = await keeper.get(`/api/inventory/requests/${r.body.id}`);
+    expect(done.body.status).toBe('approved');
+    expect((await keeper.get(`/api/inventory/entries/${done.body.entryId}`)).body.history[0]).toMatchObject({ requestedByName: '渡辺 さくら', actorName: '佐藤 花子' });
   });
 
   it('変更のない変更申請は受け付けない', async () => {
@@ -249,9 +266,11 @@ describe('規則による拒否（条項つき、1行も書かない）', () => 
   it('所属長は自所属の台帳だけを申請でき、一般の従業者は申請できない', async () => {
     const other = await sales.request('POST', '/api/inventory/requests', { kind: 'acquisition', proposed: content({ departmentId: dept['総務部'] }), reason: 'テスト' });
     expect(other.status).toBe(403);
-    const byStaff = await staff.request('POST', '/api/inventory/requests', { kind: 'acquisition', proposed: content(), reason: 'テスト' });
-    expect(byStaff.status).toBe(403);
-    expect((await staff.get('/api/inventory/entries')).status).toBe(403);
+    // 苦情相談窓口責任者 holds no 台帳 role (staff@ became 個人情報取扱責任者 above).
+    const desk = await t.login('desk@demo.mamori.local');
+    const byDesk = await desk.request('POST', '/api/inventory/requests', { kind: 'acquisition', proposed: content(), reason: 'テスト' });
+    expect(byDesk.status).toBe(403);
+    expect((await desk.get('/api/inventory/entries')).status).toBe(403);
     // トップマネジメント reads the 台帳 but does not file for departments.
     expect((await top.get('/api/inventory/entries')).status).toBe(200);
   });
@@ -306,6 +325,14 @@ describe('検索と絞り込み（所属・区分・日本語の文字列）', (
     expect(folded.body.items.map((i: { name: string }) => i.name)).toEqual(['システム利用者アカウント']);
     // LIKE wildcards in the query are literal.
     expect((await pms.get(`/api/inventory/entries?q=${encodeURIComponent('%')}`)).body.total).toBe(0);
+    // Paging a search: the total comes with the page, and past the last page too.
+    const all = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('名簿')}`);
+    expect(all.body.total).toBeGreaterThanOrEqual(2);
+    const second = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('名簿')}&pageSize=1&page=2`);
+    expect(second.body).toMatchObject({ total: all.body.total, page: 2 });
+    expect(second.body.items.map((i: { id: string }) => i.id)).toEqual([all.body.items[1].id]);
+    const beyond = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('名簿')}&pageSize=50&page=9`);
+    expect(beyond.body).toMatchObject({ total: all.body.total, items: [] });
   });
 
   it('検索関数は呼び出したテナントの外を探さない（他の組織を名指ししても0件）', async () => {

@@ -274,12 +274,12 @@ function RequestForm({
               {(f) => <Input {...f} value={f.value ?? ''} placeholder="例: 特定個人情報は事務取扱担当者に限る" />}
             </Field>
             <Row gutter={16}>
-              <Col span={12}>
+              <Col xs={24} xxl={12}>
                 <Field control={c} name="proposed.useUntil" label={tx('inv.useUntil')} required extra={<WarekiHint value={proposed?.useUntil?.date ?? null} />}>
                   {(f) => <TermInput id={f.id} status={f.status} value={f.value} onChange={f.onChange} />}
                 </Field>
               </Col>
-              <Col span={12}>
+              <Col xs={24} xxl={12}>
                 <Field control={c} name="proposed.retainUntil" label={tx('inv.retainUntil')} required extra={<WarekiHint value={proposed?.retainUntil?.date ?? null} />}>
                   {(f) => <TermInput id={f.id} status={f.status} value={f.value} onChange={f.onChange} />}
                 </Field>
