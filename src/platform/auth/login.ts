@@ -10,7 +10,7 @@ import type { HeldRole } from '../policies/actor.ts';
 import { isAdministrator } from '../policies/actor.ts';
 import { accounts, sessions } from './auth.tables.ts';
 import { hashPassword, verifyPassword } from './hashing.ts';
-import { createSession, hashToken } from './sessions.ts';
+import { createSession } from './sessions.ts';
 
 /** Failed attempts before the account is locked, and for how long (SPEC §9 lockout). */
 export const MAX_FAILED_LOGINS = 5;
@@ -28,9 +28,13 @@ export type LoginResult = {
   mustEnrollTotp: boolean;
 };
 
+// Built once: constructing an Intl.DateTimeFormat costs about as much as a database round trip,
+// and every request asks for today's date (session roles, route rules).
+const japanDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
+
 /** Today's date (YYYY-MM-DD) in Japan, where the organizations work. */
 export function todayInJapan(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now);
+  return japanDate.format(now);
 }
 
 /** Active role assignments of a person on a date. */
@@ -154,8 +158,8 @@ type SessionRow = {
   roles: HeldRole[] | null;
 };
 
-/** Looks a session up by its cookie token, with account, person, settings and active roles in one query. */
-export async function resolveSession(database: Database, token: string, now: Date): Promise<ResolvedSession | null> {
+/** Looks a session up by its cookie token's hash, with account, person, settings and active roles in one query. */
+export async function resolveSession(database: Database, tokenHash: string, now: Date): Promise<ResolvedSession | null> {
   const today = todayInJapan(now);
   // One statement, outside a transaction: this runs on every request.
   const result = await database.db.execute<SessionRow>(sql`
@@ -169,7 +173,7 @@ export async function resolveSession(database: Database, token: string, now: Dat
     join accounts a on a.id = s.account_id
     join people p on p.id = a.person_id
     join organizations o on o.id = a.organization_id
-    where s.token_hash = ${hashToken(token)} and s.ended_at is null`);
+    where s.token_hash = ${tokenHash} and s.ended_at is null`);
   const row = rowsOf<SessionRow>(result)[0];
   if (!row) return null;
   const settings = resolveSettings(row.settings);

@@ -20,6 +20,8 @@ export type MamoriConfig = {
   scheduler: boolean;
   /** Login attempts allowed per IP per minute (on top of the per-account lockout). */
   loginRateLimit: number;
+  /** How long a resolved session may be reused without a database lookup (ms; 0 = never). See auth/sessionCache.ts. */
+  sessionCacheMs: number;
 };
 
 /** Reads the key from MAMORI_ENCRYPTION_KEY (base64) or the key file, creating the file on first run. */
@@ -54,5 +56,6 @@ export function loadConfig(overrides: Partial<MamoriConfig> = {}, env: NodeJS.Pr
     cookieSecure: overrides.cookieSecure ?? env.MAMORI_COOKIE_SECURE === '1',
     scheduler: overrides.scheduler ?? env.MAMORI_SCHEDULER !== '0',
     loginRateLimit: overrides.loginRateLimit ?? Number(env.MAMORI_LOGIN_RATE_LIMIT ?? 20),
+    sessionCacheMs: overrides.sessionCacheMs ?? Number(env.MAMORI_SESSION_CACHE_MS ?? 2000),
   };
 }

@@ -1,6 +1,6 @@
-import { endSession } from '../auth/sessions.ts';
-import { SESSION_COOKIE } from '../auth/sessions.ts';
-import { resolveSession, touchSession } from '../auth/login.ts';
+import { SESSION_COOKIE, endSession, hashToken } from '../auth/sessions.ts';
+import { type ResolvedSession, resolveSession, touchSession } from '../auth/login.ts';
+import { SessionCache } from '../auth/sessionCache.ts';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
 import { asSystem } from '../db/tenancy.ts';
 import { buildActor, can, isAdministrator } from '../policies/actor.ts';
@@ -30,6 +30,22 @@ export function installAuthorization(app: App, deps: Deps): void {
   app.decorateRequest('session', null);
   const declared: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declared);
+  const sessionCache = new SessionCache(deps.config.sessionCacheMs);
+  /** The session of a token: from the cache when fresh, else from the database (and cached). */
+  const lookUp = async (tokenHash: string, now: Date, fresh = false): Promise<ResolvedSession | null> => {
+    const cached = fresh ? null : sessionCache.get(tokenHash);
+    if (cached) return cached;
+    const generation = sessionCache.generation();
+    const session = await resolveSession(deps.database, tokenHash, now);
+    if (session) sessionCache.set(tokenHash, session, generation);
+    else sessionCache.delete(tokenHash);
+    return session;
+  };
+  // Any write may have ended a session, disabled an account or changed a role: forget before the
+  // reply leaves (its transaction has committed by then), so the client's next request looks up again.
+  app.addHook('onSend', async (request) => {
+    if (!SAFE_METHODS.has(request.method)) sessionCache.invalidateAll();
+  });
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
@@ -48,14 +64,19 @@ export function installAuthorization(app: App, deps: Deps): void {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthorized();
     const now = deps.now();
-    const session = await resolveSession(deps.database, token, now);
+    const tokenHash = hashToken(token);
+    let session = await lookUp(tokenHash, now);
+    // A remembered session that looks idle is checked against the database before it is ended.
+    if (session && isIdle(session, now)) session = await lookUp(tokenHash, now, true);
     if (!session) throw unauthorized('セッションが無効です。再度ログインしてください', 'session_invalid');
     if (session.disabled) {
+      sessionCache.delete(tokenHash);
       await asSystem(deps.database, (tx) => endSession(tx, session.sessionId));
       throw unauthorized('このアカウントは無効になっています', 'account_disabled');
     }
     // J.9.2 c) 13: a session idle for longer than the organization's timeout ends.
-    if (now.getTime() - session.lastSeenAt.getTime() > session.idleTimeoutMinutes * 60_000) {
+    if (isIdle(session, now)) {
+      sessionCache.delete(tokenHash);
       await asSystem(
         deps.database,
         async (tx) => {
@@ -87,6 +108,14 @@ export function installAuthorization(app: App, deps: Deps): void {
     if (access !== 'authenticated' && !can(actor, access)) throw forbidden();
     request.actor = actor;
     // Activity is written at most every 15 s: reads stay one query, the idle timeout stays exact enough.
-    if (now.getTime() - session.lastSeenAt.getTime() > 15_000) await touchSession(deps.database, session.sessionId, now);
+    if (now.getTime() - session.lastSeenAt.getTime() > 15_000) {
+      await touchSession(deps.database, session.sessionId, now);
+      session.lastSeenAt = now;
+    }
   });
+}
+
+/** J.9.2 c) 13: idle for longer than the organization's timeout. */
+function isIdle(session: ResolvedSession, now: Date): boolean {
+  return now.getTime() - session.lastSeenAt.getTime() > session.idleTimeoutMinutes * 60_000;
 }
