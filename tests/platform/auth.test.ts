@@ -82,11 +82,13 @@ describe('セッション (J.9.2 c) 13: 一定時間操作がない場合の自�
     expect((await c.get('/api/auth/session')).status).toBe(401);
   });
 
-  it('セキュリティヘッダー (CSP, クリックジャッキング対策, nosniff) が付く', async () => {
-    const res = await inject({ method: 'GET', url: '/healthz' });
+  it.each(['/healthz', '/api/people', '/api/no-such-route', '/'])('セキュリティヘッダー (CSP, クリックジャッキング対策, nosniff, Referrer-Policy) が付く: %s', async (url) => {
+    const res = await inject({ method: 'GET', url });
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
   });
 });
 
