@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantTables } from '../../src/platform/db/migrate.ts';
-import { asSystem, inOrg, rowsOf } from '../../src/platform/db/tenancy.ts';
+import { asSystem, inOrg, readInOrg, rowsOf } from '../../src/platform/db/tenancy.ts';
 import { departments, organizations, people } from '../../src/platform/db/schema.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 
@@ -65,5 +65,42 @@ describe('テナント分離 (organization_id + 行レベルセキュリティ)'
       );
       expect({ table, rls: info?.rls, policies: info?.policies }).toEqual({ table, rls: true, policies: 1 });
     }
+  });
+});
+
+describe('読取り専用のテナント接続 (readInOrg: 一覧・検索の高速経路)', () => {
+  const namesIn = (organizationId: string) => readInOrg(t.database, { organizationId }, async (tx) => (await tx.select({ name: people.name }).from(people)).map((p) => p.name));
+
+  it('組織を交互に切り替えて同時に読んでも、それぞれ自分の組織の行だけが見える（接続の再利用で混ざらない）', async () => {
+    const orgs = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? orgB : t.demoOrganizationId));
+    const results = await Promise.all(orgs.map(async (organizationId) => ({ organizationId, names: await namesIn(organizationId) })));
+    for (const { organizationId, names } of results) {
+      if (organizationId === orgB) expect(names).toEqual(['他社 次郎']);
+      else {
+        expect(names.length).toBeGreaterThan(5);
+        expect(names).not.toContain('他社 次郎');
+      }
+    }
+  });
+
+  it('スコープ条件のない生の SQL でも行レベルセキュリティが効く（非特権ロール mamori_app で動く）', async () => {
+    const [row] = await readInOrg(t.database, { organizationId: orgB }, async (tx) =>
+      rowsOf<{ who: string; n: number }>(await tx.execute(sql`select current_user as who, (select count(*)::int from people) as n`)),
+    );
+    expect(row?.who).toBe('mamori_app');
+    expect(row?.n).toBe(1);
+  });
+
+  it('書込みは拒否され、1行も変わらない（監査される書込みの経路を迂回できない）', async () => {
+    const before = await namesIn(orgB);
+    // 25006 read_only_sql_transaction (drizzle wraps the driver's error as its cause)
+    const sqlState = (promise: Promise<unknown>) => promise.then(() => 'written', (error: { cause?: { code?: string } }) => error.cause?.code);
+    expect(await sqlState(readInOrg(t.database, { organizationId: orgB }, (tx) => tx.insert(people).values({ organizationId: orgB, name: '読取り経路からの書込み' })))).toBe('25006');
+    expect(await sqlState(readInOrg(t.database, { organizationId: orgB }, (tx) => tx.update(people).set({ name: '改ざん' })))).toBe('25006');
+    expect(await namesIn(orgB)).toEqual(before);
+  });
+
+  it('UUID でない組織 id は SQL に渡さない', async () => {
+    await expect(readInOrg(t.database, { organizationId: "x'; reset role; --" }, (tx) => tx.select().from(people))).rejects.toThrow();
   });
 });

@@ -9,6 +9,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
 import * as schema from './schema.ts';
+import { StatementCachingClient } from './statementCache.ts';
+import { APP_ROLE as APP_ROLE_NAME } from './tenancySql.ts';
 
 export type Schema = typeof schema;
 /** The drizzle database, identical in type for PGlite and node-postgres. */
@@ -24,8 +26,66 @@ export type Database = {
   exec(sqlText: string): Promise<void>;
   /** Runs `fn` while holding a session-level advisory lock (other processes wait). */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: runs read-only work for one organization on a connection of the tenant
+   * reader pool, without a transaction (see `readInOrg` in tenancy.ts, which falls back to a
+   * tenant transaction where this is absent).
+   */
+  readAsTenant?: <T>(organizationId: string, fn: (db: Db) => Promise<T>) => Promise<T>;
   close(): Promise<void>;
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The tenant reader pool (PostgreSQL): connections that stay, for their whole life, the
+ * non-superuser role `mamori_app` (row-level security applies) in read-only mode (a write is an
+ * error, so nothing can bypass the audited transaction path), and remember which organization
+ * `app.organization_id` names. A read for the same organization then costs its query alone —
+ * measured in bench/: the BEGIN / set_config / COMMIT round trips of a tenant transaction were
+ * most of what the list endpoint paid on top of its query. The organization is checked before
+ * every use and set (one round trip) when it differs.
+ * Its statements are prepared once per connection (StatementCachingClient) and planned once
+ * (plan_cache_mode = force_generic_plan): the list and search queries here are index-driven
+ * whatever their parameters, PostgreSQL kept choosing a new custom plan for them only because a
+ * parameterized LIMIT looks dearer in a generic plan, and planning was a third of their server
+ * time (bench/). The search's own text match is dynamic SQL, planned with its values every time.
+ */
+function tenantReaderPool(databaseUrl: string, max: number, schemaModule: Schema) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, Client: StatementCachingClient });
+  pool.on('error', (error) => console.error(`PostgreSQL の待機中の接続（読取り用）が切断されました: ${error.message}`));
+  const state = new WeakMap<pg.PoolClient, { db: Db; organizationId: string | null }>();
+  return {
+    pool,
+    async read<T>(organizationId: string, fn: (db: Db) => Promise<T>): Promise<T> {
+      // The id goes into SQL text below (the simple protocol, so the role, read-only mode and
+      // organization are set in one round trip): only a UUID is accepted.
+      if (!UUID.test(organizationId)) throw new Error(`organization id is not a UUID: ${organizationId}`);
+      const client = await pool.connect();
+      let current = state.get(client);
+      try {
+        if (!current) {
+          await client.query(`set role ${APP_ROLE_NAME}; set default_transaction_read_only = on; set plan_cache_mode = force_generic_plan; select set_config('app.organization_id', '${organizationId}', false)`);
+          current = { db: drizzleNodePg({ client, schema: schemaModule }) as unknown as Db, organizationId };
+          state.set(client, current);
+        } else if (current.organizationId !== organizationId) {
+          await client.query(`select set_config('app.organization_id', '${organizationId}', false)`);
+          current.organizationId = organizationId;
+        }
+      } catch (error) {
+        // A connection whose role or organization is in doubt is closed, never reused.
+        state.delete(client);
+        client.release(true);
+        throw error;
+      }
+      try {
+        return await fn(current.db);
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
 
 /**
  * PostgreSQL extensions the migrations create, loaded into PGlite (which ships contrib modules as
@@ -56,7 +116,8 @@ export async function openDatabase(options: {
   loadDataDir?: Blob;
 }): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, Client: StatementCachingClient });
+    const readers = tenantReaderPool(options.databaseUrl, options.poolSize ?? 10, schema);
     // An idle pooled connection that the server closes (restart, failover) must not crash the
     // process: the pool drops it and the next query opens a new one.
     pool.on('error', (error) => console.error(`PostgreSQL の待機中の接続が切断されました: ${error.message}`));
@@ -77,7 +138,10 @@ export async function openDatabase(options: {
           client.release();
         }
       },
-      close: () => pool.end(),
+      readAsTenant: (organizationId, fn) => readers.read(organizationId, fn),
+      close: async () => {
+        await Promise.all([pool.end(), readers.pool.end()]);
+      },
     };
   }
   if (options.dataDir === ':memory:') {

@@ -42,3 +42,23 @@ export async function asSystem<T>(database: Database, fn: (tx: Tx) => Promise<T>
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
+
+/**
+ * Runs read-only work for one organization, for the hot list and search screens. On
+ * PostgreSQL it runs on the tenant reader pool (`readAsTenant` in connection.ts): the same
+ * role and row-level security as `inOrg`, but no transaction around it and the organization
+ * set once per connection, so a one-query read costs one round trip. The connection is
+ * read-only: a write — even an audit event — fails there, so work that records anything (a read
+ * of a personal-data record is recorded, SPEC §3) must use `inOrg`. On PGlite this is `inOrg`.
+ * Statements see READ COMMITTED snapshots each, as they would inside a tenant transaction.
+ */
+export async function readInOrg<T>(database: Database, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  // The handle is a plain drizzle database bound to one connection; the services take `Tx`
+  // and only query through it (none of them rolls back or nests a transaction on a read).
+  if (database.readAsTenant) return database.readAsTenant(scope.organizationId, (db) => fn(db as unknown as Tx));
+  // PGlite: a tenant transaction made read-only, so a write fails here as it does on PostgreSQL.
+  return inOrg(database, scope, async (tx) => {
+    await tx.execute(sql`set transaction read only`);
+    return fn(tx);
+  });
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordPersonalDataAccess } from '../audit/personalDataAccess.ts';
-import { inOrg } from '../db/tenancy.ts';
+import { inOrg, readInOrg } from '../db/tenancy.ts';
 import { type App, type Deps, actorOf, scopeOf } from '../http/types.ts';
 import { can } from '../policies/actor.ts';
 import { accountCreateBody, accountUpdateBody, departmentBody, idParams, organizationBody, peopleQuery, personBody, roleAssignmentBody } from './org.schema.ts';
@@ -41,7 +41,7 @@ export function orgRoutes(app: App, deps: Deps): void {
   });
 
   app.get('/api/people', { schema: { tags: ['people'], summary: '従業者一覧（検索・絞り込み・ページ）', querystring: peopleQuery }, config: { access: 'people.read' } }, async (request) =>
-    inOrg(deps.database, scopeOf(request), (tx) => org.listPeople(tx, actorOf(request).organizationId, request.query, today())),
+    readInOrg(deps.database, scopeOf(request), (tx) => org.listPeople(tx, actorOf(request).organizationId, request.query, today())),
   );
   app.get('/api/people/:id', { schema: { tags: ['people'], summary: '従業者の詳細（連絡先の閲覧は記録されます）', params: idParams }, config: { access: 'people.read' } }, async (request) => {
     const actor = actorOf(request);

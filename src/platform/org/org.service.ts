@@ -144,9 +144,12 @@ export async function listPeople(tx: Tx, organizationId: string, query: z.infer<
       departmentName: departments.name,
       joinedOn: people.joinedOn,
       leftOn: people.leftOn,
-      hasAccount: sql<boolean>`exists (select 1 from accounts a where a.person_id = ${people.id})`,
-      // The total comes with the page (one round trip); an empty page falls back to a count.
-      total: sql<number>`count(*) over ()`.mapWith(Number),
+      hasAccount: sql<boolean>`exists (select 1 from accounts a where a.organization_id = ${people.organizationId} and a.person_id = ${people.id})`,
+      // The total comes with the page (one round trip) from an uncorrelated subquery, which
+      // PostgreSQL counts once; a window count would make it evaluate every column above for every
+      // matching row before the sort (measured in bench/: 1,000 rows per page of 50).
+      // An empty page falls back to a count.
+      total: sql<number>`(select count(*) from ${people} where ${where})`.mapWith(Number),
     })
     .from(people)
     .leftJoin(departments, eq(departments.id, people.departmentId))

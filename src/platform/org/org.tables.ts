@@ -61,7 +61,10 @@ export const people = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('people_org_dept_idx').on(t.organizationId, t.departmentId, t.name),
+    // The people list walks these in its order (カナ, name, id) and stops at the page; left_on at
+    // the end lets the total be counted from the index alone (bench/: 10,000 people).
+    index('people_org_dept_idx').on(t.organizationId, t.departmentId, t.nameKana, t.name, t.id, t.leftOn),
+    index('people_org_kana_idx').on(t.organizationId, t.nameKana, t.name, t.id, t.leftOn),
     index('people_org_name_idx').on(t.organizationId, t.name),
     uniqueIndex('people_org_number_uq').on(t.organizationId, t.employeeNumber),
   ],
