@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { todayInJapan } from '../../platform/auth/login.ts';
-import { inOrg } from '../../platform/db/tenancy.ts';
+import { inOrg, readInOrg } from '../../platform/db/tenancy.ts';
 import { datedFilename, PDF_TYPE, sendDownload, XLSX_TYPE } from '../../platform/exports/download.ts';
 import { readXlsxUpload } from '../../platform/exports/upload.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -70,13 +70,13 @@ export function inventoryRoutes(app: App, deps: Deps): void {
     { schema: { tags: ['inventory'], summary: '個人情報管理台帳の一覧（所属・区分・リスク分析の状態で絞り込み、日本語の全文検索、ページ）', querystring: entriesQuery }, config: { access: 'inventory.read' } },
     async (request) => {
       const { today } = clock();
-      const r = await inOrg(deps.database, scopeOf(request), (tx) => listEntries(tx, actorOf(request).organizationId, request.query, today));
+      const r = await readInOrg(deps.database, scopeOf(request), (tx) => listEntries(tx, actorOf(request).organizationId, request.query, today));
       return { ...r, items: r.items.map((row) => presentEntryListRow(row, today)) };
     },
   );
 
   app.get('/api/inventory/summary', { schema: { tags: ['inventory'], summary: '台帳の件数（未分析・要見直し・要配慮・期限経過）' }, config: { access: 'inventory.read' } }, async (request) =>
-    inOrg(deps.database, scopeOf(request), (tx) => entrySummary(tx, actorOf(request).organizationId, clock().today)),
+    readInOrg(deps.database, scopeOf(request), (tx) => entrySummary(tx, actorOf(request).organizationId, clock().today)),
   );
 
   app.get(

@@ -127,7 +127,12 @@ function containsPattern(text: string): string {
  * Text search folds the query like the stored search column (NFKC, lower case) and matches it
  * anywhere — Japanese needs no word boundaries — through the pg_trgm GIN index.
  */
-export function entriesFilter(organizationId: string, query: Omit<EntriesQuery, 'page' | 'pageSize' | 'sort'>, today: string): SQL {
+export function entriesFilter(
+  organizationId: string,
+  query: Omit<EntriesQuery, 'page' | 'pageSize' | 'sort'>,
+  today: string,
+  options: { text?: boolean } = {},
+): SQL {
   const e = inventoryEntries;
   const conditions: (SQL | undefined)[] = [eq(e.organizationId, organizationId)];
   if (query.status !== 'all') conditions.push(eq(e.status, query.status));
@@ -166,17 +171,23 @@ export function entriesFilter(organizationId: string, query: Omit<EntriesQuery, 
   if (query.media === 'both') conditions.push(eq(e.storageMedia, 'both'));
   if (query.riskStatus) conditions.push(eq(e.riskStatus, query.riskStatus));
   const q = query.q ? normalizeSearchText(query.q) : '';
-  // The match runs in mamori_inventory_search (migration 0005), where the pg_trgm index can serve
-  // it: under row-level security a non-leakproof LIKE / ILIKE may not be an index condition and a
-  // search of 100,000 entries was a sequential scan. Column and pattern are both folded, so the
-  // function's LIKE is case-insensitive. The function stays inside the tenant; RLS and the
-  // organization filter above still scope the rows themselves.
-  if (q) {
-    const department = query.departmentId ?? null;
-    const status = query.status === 'all' ? null : query.status;
-    conditions.push(sql`${e.id} in (select mamori_inventory_search(${organizationId}::uuid, ${containsPattern(q)}, ${department}::uuid, ${status}::text))`);
-  }
+  // `options.text === false`: the caller reads from searchRows() itself (the list does).
+  if (q && options.text !== false) conditions.push(sql`${e.id} in (select id from ${searchRows(organizationId, query, q)})`);
   return and(...conditions) as SQL;
+}
+
+/**
+ * The entries whose folded text contains `q` (already folded), as rows of inventory_entries, from
+ * mamori_inventory_search (migrations 0005/0008), where the pg_trgm index can serve the match:
+ * under row-level security a non-leakproof LIKE / ILIKE may not be an index condition and a
+ * search of 100,000 entries was a sequential scan. Column and pattern are both folded, so the
+ * function's LIKE is case-insensitive. The function answers only inside the caller's tenant; RLS
+ * and the organization filter of entriesFilter still scope the rows themselves.
+ */
+function searchRows(organizationId: string, query: Pick<EntriesQuery, 'departmentId' | 'status'>, q: string): SQL {
+  const department = query.departmentId ?? null;
+  const status = query.status === 'all' ? null : query.status;
+  return sql`mamori_inventory_search(${organizationId}::uuid, ${containsPattern(q)}, ${department}::uuid, ${status}::text)`;
 }
 
 function listOrder(sort: EntriesQuery['sort']) {
@@ -225,29 +236,48 @@ export type EntryListRow = Awaited<ReturnType<ReturnType<typeof selectEntryListR
 
 /**
  * 台帳一覧: one page and the total. Without a search the page follows the (organization,
- * department, name) index and the total is an index-only count. With a search, the matching ids
- * are found once (a CTE over the trigram search) and serve both the page and the total, since
- * checking each candidate against the text is the expensive part of a broad search.
+ * department, name) index and the total is an index-only count. With a search, the matching
+ * rows are read once (the search returns them), filtered and kept as sort keys in a CTE that
+ * serves both the page and the total: checking each candidate against the text and reading it is
+ * the expensive part of a broad search (bench/inventory.ts).
  */
 export async function listEntries(tx: Tx, organizationId: string, query: EntriesQuery, today: string) {
-  const where = entriesFilter(organizationId, query, today);
   const offset = (query.page - 1) * query.pageSize;
   const page = { page: query.page, pageSize: query.pageSize };
-  if (query.q && normalizeSearchText(query.q)) {
-    const matches = tx.$with('matches').as(tx.select({ id: inventoryEntries.id }).from(inventoryEntries).where(where));
+  const q = query.q ? normalizeSearchText(query.q) : '';
+  if (q) {
+    // The search reads each match once: its rows come from the search itself, are filtered and
+    // reduced to their sort keys (the CTE, which also gives the total), and only the page's rows
+    // are read again for their columns.
+    const e = inventoryEntries;
+    const matches = tx
+      .$with('matches', { id: e.id, name: e.name, updatedAt: e.updatedAt, departmentOrder: departments.sortOrder, departmentName: sql<string>`department_name`.as('department_name') })
+      .as(
+        sql`select ${e.id}, ${e.name}, ${e.updatedAt}, ${departments.sortOrder}, ${departments.name} as department_name
+          from ${searchRows(organizationId, query, q)} as ${e} join ${departments} on ${departments.id} = ${e.departmentId}
+          where ${entriesFilter(organizationId, query, today, { text: false })}`,
+      );
+    const matchOrder =
+      query.sort === 'updated'
+        ? [desc(matches.updatedAt), asc(matches.id)]
+        : query.sort === 'department'
+          ? [asc(matches.departmentOrder), asc(matches.departmentName), asc(matches.name), asc(matches.id)]
+          : [asc(matches.name), asc(matches.id)];
+    const pageIds = tx.select({ id: matches.id }).from(matches).orderBy(...matchOrder).limit(query.pageSize).offset(offset);
     const rows = await tx
       .with(matches)
-      .select({ ...listColumns(), total: sql<number>`(select count(*) from matches)::int` })
-      .from(inventoryEntries)
-      .innerJoin(matches, eq(matches.id, inventoryEntries.id))
-      .innerJoin(departments, eq(departments.id, inventoryEntries.departmentId))
-      .orderBy(...listOrder(query.sort))
-      .limit(query.pageSize)
-      .offset(offset);
+      .select({ ...listColumns(), total: sql<number>`(select count(*) from ${matches})::int` })
+      .from(e)
+      .innerJoin(departments, eq(departments.id, e.departmentId))
+      .where(and(eq(e.organizationId, organizationId), inArray(e.id, pageIds)))
+      .orderBy(...listOrder(query.sort));
     const items = rows.map(({ total: _total, ...row }) => row);
     if (rows[0]) return { items, total: rows[0].total, ...page };
     if (offset === 0) return { items, total: 0, ...page };
+    const [total] = await tx.with(matches).select({ n: count() }).from(matches);
+    return { items, total: total?.n ?? 0, ...page };
   }
+  const where = entriesFilter(organizationId, query, today);
   const items = await selectEntryListRows(tx).where(where).orderBy(...listOrder(query.sort)).limit(query.pageSize).offset(offset);
   const [total] = await tx.select({ n: count() }).from(inventoryEntries).where(where);
   return { items, total: total?.n ?? 0, ...page };

@@ -335,14 +335,34 @@ describe('検索と絞り込み（所属・区分・日本語の文字列）', (
     expect(beyond.body).toMatchObject({ total: all.body.total, items: [] });
   });
 
+  it('検索結果も一覧と同じ並び順（名称・更新日・所属）と絞り込みに従う', async () => {
+    const q = encodeURIComponent('名簿');
+    const names = async (qs: string) => (await pms.get(`/api/inventory/entries?q=${q}&${qs}`)).body.items.map((i: { name: string }) => i.name);
+    const plain = async (qs: string) => (await pms.get(`/api/inventory/entries?${qs}`)).body.items.map((i: { name: string }) => i.name).filter((n: string) => n.includes('名簿'));
+    for (const sort of ['name', 'updated', 'department']) {
+      const searched = await names(`sort=${sort}&pageSize=100`);
+      expect(searched.length).toBeGreaterThanOrEqual(2);
+      // The same entries in the same order as the unsearched list, keeping only those that match.
+      expect(searched, sort).toEqual(await plain(`sort=${sort}&pageSize=100`));
+    }
+    // A flag filter applies to the matches: only 名簿 entries holding マイナンバー.
+    expect(await names('flags=myNumber')).toEqual(['従業者名簿（マイナンバーを含む）']);
+  });
+
   it('検索関数は呼び出したテナントの外を探さない（他の組織を名指ししても0件）', async () => {
     const [other] = await asSystem(t.database, (tx) => tx.insert(organizations).values({ name: '検索テスト別組織' }).returning());
     const found = await inOrg(t.database, { organizationId: other?.id as string }, async (tx) =>
-      rowsOf<{ id: string }>(await tx.execute(sql`select mamori_inventory_search(${t.demoOrganizationId}::uuid, ${'%'}) as id`)),
+      rowsOf<{ id: string }>(await tx.execute(sql`select id from mamori_inventory_search(${t.demoOrganizationId}::uuid, ${'%'})`)),
     );
     expect(found).toEqual([]);
+    // The application role without any organization set gets nothing either (as RLS would give it).
+    const unscoped = await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('role', 'mamori_app', true)`);
+      return rowsOf<{ id: string }>(await tx.execute(sql`select id from mamori_inventory_search(${t.demoOrganizationId}::uuid, ${'%名簿%'})`));
+    });
+    expect(unscoped).toEqual([]);
     const own = await inOrg(t.database, { organizationId: t.demoOrganizationId }, async (tx) =>
-      rowsOf<{ id: string }>(await tx.execute(sql`select mamori_inventory_search(${t.demoOrganizationId}::uuid, ${'%名簿%'}) as id`)),
+      rowsOf<{ id: string }>(await tx.execute(sql`select id from mamori_inventory_search(${t.demoOrganizationId}::uuid, ${'%名簿%'})`)),
     );
     expect(own.length).toBeGreaterThan(0);
   });

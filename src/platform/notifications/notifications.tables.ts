@@ -27,6 +27,8 @@ export const notifications = pgTable(
   (t) => [
     index('notifications_account_idx').on(t.organizationId, t.accountId, t.createdAt),
     uniqueIndex('notifications_dedupe_uq').on(t.accountId, t.dedupeKey),
+    // Closing a decided approval step's notifications for everyone (notify.ts) finds them by key.
+    index('notifications_org_dedupe_unread_idx').on(t.organizationId, t.dedupeKey).where(sql`read_at is null`),
     // The e-mail job looks for urgent notifications not yet e-mailed.
     index('notifications_email_pending_idx').on(t.createdAt).where(sql`urgent and emailed_at is null`),
   ],
