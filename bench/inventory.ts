@@ -19,12 +19,9 @@
  * replica) to keep set-up short and ends with VACUUM ANALYZE; the measured requests are the
  * normal read path. BENCH_KEEP_DB=1 keeps the database for EXPLAIN afterwards.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -38,80 +35,13 @@ import { derivedColumns } from '../src/modules/inventory/inventory.content.ts';
 import { type EntriesQuery, entryContentSchema } from '../src/modules/inventory/inventory.schema.ts';
 import { listEntries } from '../src/modules/inventory/inventory.service.ts';
 import { inventoryEntries } from '../src/modules/inventory/inventory.tables.ts';
+import { startThrowawayPostgres } from './postgres.ts';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
 const key = randomBytes(32);
 const log = (m: string) => console.log(`  ${m}`);
-
-// ---- a throwaway PostgreSQL (the same approach as scripts/test.mjs) ----
-
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function pgBinDir(): string | null {
-  const candidates: string[] = [];
-  const config = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
-  if (config.status === 0 && config.stdout.trim()) candidates.push(config.stdout.trim());
-  for (const base of ['/usr/lib/postgresql', '/usr/local/lib/postgresql']) {
-    try {
-      for (const v of fs.readdirSync(base).sort().reverse()) candidates.push(path.join(base, v, 'bin'));
-    } catch {
-      // not there
-    }
-  }
-  return candidates.find((dir) => isExecutable(path.join(dir, 'initdb')) && isExecutable(path.join(dir, 'pg_ctl'))) ?? null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** initdb + pg_ctl start on a loopback port (as the `postgres` user when run as root); null when not installed. */
-async function startThrowawayPostgres(): Promise<{ url: string; stop: () => void } | null> {
-  const bin = pgBinDir();
-  if (!bin) return null;
-  const asRoot = process.getuid?.() === 0;
-  const wrap = (cmd: string, args: string[]): [string, string[]] => (asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
-  const dir = fs.mkdtempSync(path.join('/tmp', 'mamori-bench-pg-'));
-  if (asRoot) {
-    const uid = Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim());
-    const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
-    fs.chownSync(dir, uid, gid);
-  }
-  const data = path.join(dir, 'data');
-  const run = (cmd: string, args: string[]) => {
-    const [c, a] = wrap(cmd, args);
-    const r = spawnSync(c, a, { cwd: dir, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
-    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stdout}${r.stderr}`);
-  };
-  run(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const port = await freePort();
-  run(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', `-k ${dir} -c listen_addresses=127.0.0.1 -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB`, 'start']);
-  const stop = () => {
-    try {
-      run(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
-    } catch {
-      // already gone
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
-}
 
 // ---- seeding ----
 
@@ -258,7 +188,7 @@ async function startServer(databaseUrl: string): Promise<{ url: string; stop: ()
 
 async function main() {
   const loadBefore = os.loadavg();
-  const server = process.env.DATABASE_URL ? null : await startThrowawayPostgres();
+  const server = process.env.DATABASE_URL ? null : await startThrowawayPostgres({ settings: ['shared_buffers=256MB'] });
   const baseUrl = process.env.DATABASE_URL ?? server?.url;
   if (!baseUrl) {
     console.log('PostgreSQL: skipped (no DATABASE_URL and no PostgreSQL binaries)');
@@ -317,7 +247,7 @@ async function main() {
     if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${url.toString()}`);
     else await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
-    server?.stop();
+    await server?.stop();
   }
   console.log(`\nMamori 台帳ベンチマーク — ${ENTRIES.toLocaleString('en-US')} entries, ${CONNECTIONS} connections, ${DURATION} s per measurement`);
   console.log(ceilingLine);

@@ -102,8 +102,10 @@ async function canConnect(url) {
 /**
  * Starts a throwaway PostgreSQL server. Returns { url, version } or { error }. Its stop is
  * registered in `cleanups`, so it goes away on any exit path.
+ * Options: `locale` (initdb's, default C; the benchmarks use C.UTF-8 as production should, so
+ * pg_trgm indexes Japanese) and `settings` (more `-c name=value` server settings).
  */
-export async function startPostgres(binDir = findPgBinDir(), runner = pgRunner(), cleanups = []) {
+export async function startPostgres(binDir = findPgBinDir(), runner = pgRunner(), cleanups = [], { locale = 'C', settings = [] } = {}) {
   if (!binDir) return { error: 'PostgreSQL binaries (initdb, pg_ctl) not found' };
   if (!runner.ok) return { error: runner.reason };
   // Short base path: the socket path (-k) must stay under ~100 characters. As root the server
@@ -138,7 +140,7 @@ export async function startPostgres(binDir = findPgBinDir(), runner = pgRunner()
     runner,
     dir,
     path.join(binDir, 'initdb'),
-    ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C'],
+    ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', `--locale=${locale}`],
     180_000,
   );
   if (!init.ok) return { error: `initdb failed${init.timedOut ? ' (timed out)' : ''}:\n${init.output}` };
@@ -154,6 +156,7 @@ export async function startPostgres(binDir = findPgBinDir(), runner = pgRunner()
       '-c synchronous_commit=off',
       '-c full_page_writes=off',
       '-c max_connections=200',
+      ...settings.map((setting) => `-c ${setting}`),
     ].join(' ');
     const r = runPg(runner, dir, pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', options, 'start'], 90_000);
     started = true; // even a failed start may have left a postmaster: stop() checks
