@@ -18,11 +18,6 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
-
-  /** The endpoint does not exist (yet) on this server, as opposed to a missing record. */
-  get isMissingEndpoint(): boolean {
-    return this.status === 404 && (this.code === 'not_found' || this.code === 'http_404') && /ページが見つかりません|Not Found/i.test(this.message);
-  }
 }
 
 let csrfToken: string | null = null;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, withQuery } from './client.ts';
+import { api, withQuery } from './client.ts';
 import type { Department, Organization, Paged, PersonListItem } from './types.ts';
 
 export const queryKeys = {
@@ -31,23 +31,6 @@ export function usePeopleSearch(q: string, enabled = true) {
     enabled,
     staleTime: 30_000,
   });
-}
-
-/**
- * A list from an endpoint that may not exist on this server yet (the home inbox APIs are built
- * alongside the screens): a missing endpoint reads as "unavailable", not as an error.
- */
-export async function optionalList<T>(path: string): Promise<T | { unavailable: true }> {
-  try {
-    return await api.get<T>(path);
-  } catch (error) {
-    if (error instanceof ApiError && error.isMissingEndpoint) return { unavailable: true };
-    throw error;
-  }
-}
-
-export function isUnavailable(value: unknown): value is { unavailable: true } {
-  return typeof value === 'object' && value !== null && (value as { unavailable?: unknown }).unavailable === true;
 }
 
 /** Department tree for Tree/TreeSelect/Table: children under their parents, ordered. */

@@ -2,7 +2,6 @@ import { Alert, Button, Result, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/index.tsx';
 import { useAbility } from '../session/session.tsx';
-import { ApiError } from '../api/client.ts';
 import { errorMessage } from './form.tsx';
 
 /** Title, lead text and actions of a screen. */
@@ -31,7 +30,6 @@ export function RequirePermission({ permission, children }: { permission: string
 /** The error of a failed query, with a retry button. */
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
-  if (error instanceof ApiError && error.isMissingEndpoint) return <Alert type="info" showIcon title={t('common.unavailable')} style={{ marginBottom: 16 }} />;
   return (
     <Alert
       type="error"

@@ -24,7 +24,6 @@ export const en: Record<MessageKey, string> = {
   'common.saved': 'Saved',
   'common.deleted': 'Deleted',
   'common.empty': 'No data',
-  'common.unavailable': 'This feature is not available yet',
   'common.loadFailed': 'Could not load the data',
   'common.retry': 'Reload',
   'common.deleteConfirm': 'Delete this item?',

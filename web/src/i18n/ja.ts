@@ -26,7 +26,6 @@ export const ja = {
   'common.saved': '保存しました',
   'common.deleted': '削除しました',
   'common.empty': 'データがありません',
-  'common.unavailable': 'この機能は現在準備中です',
   'common.loadFailed': 'データを読み込めませんでした',
   'common.retry': '再読み込み',
   'common.deleteConfirm': '削除してよろしいですか？',

@@ -21,7 +21,7 @@ import { Alert, Badge, Button, Dropdown, Empty, Layout, List, Menu, Popover, Spa
 import { Suspense, useMemo } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
-import { isUnavailable, optionalList, queryKeys } from '../api/queries.ts';
+import { queryKeys } from '../api/queries.ts';
 import type { AppNotification, NotificationList } from '../api/types.ts';
 import { useI18n, useLabels, useT } from '../i18n/index.tsx';
 import { formatDateTime } from '../lib/dates.ts';
@@ -36,7 +36,7 @@ import { useSession } from '../session/session.tsx';
 export function useUnreadNotifications() {
   return useQuery({
     queryKey: queryKeys.notifications,
-    queryFn: () => optionalList<NotificationList>('/api/notifications?unread=1'),
+    queryFn: () => api.get<NotificationList>('/api/notifications?unread=1'),
     staleTime: 30_000,
   });
 }
@@ -46,7 +46,7 @@ function NotificationBell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const notifications = useUnreadNotifications();
-  const data = notifications.data && !isUnavailable(notifications.data) ? notifications.data : null;
+  const data = notifications.data;
   const count = data?.unreadCount ?? 0;
   // Opening a notification reads it and goes to its screen (the home page when it has none here).
   const open = (n: AppNotification) => {

@@ -4,11 +4,12 @@ import { Alert, App, AutoComplete, Button, Card, DatePicker, Select, Space, Tabl
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, api, download, withQuery } from '../../api/client.ts';
+import { api, download, withQuery } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
 import type { Account, AuditChange, AuditEntry, Paged } from '../../api/types.ts';
 import { errorMessage } from '../../components/form.tsx';
-import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
+import { FilterBar, PagedTable, usePagedList } from '../../components/ListPage.tsx';
+import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { isMessageKey, type MessageKey, type Translate, useT } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useAbility } from '../../session/session.tsx';
@@ -159,9 +160,8 @@ function AuditScreen() {
   const canListAccounts = useAbility('accounts.manage');
   // The bulk-access alert links here with `?actor=<account>`: the review starts filtered on that account.
   const [params] = useSearchParams();
-  const [filters, setFilters] = useState<Filters>({ actorAccountId: params.get('actor') || null, action: '', entityType: '', from: null, to: null });
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const list = usePagedList<Filters>(() => ({ actorAccountId: params.get('actor') || null, action: '', entityType: '', from: null, to: null }));
+  const { filters, update, page, pageSize } = list;
   const [exporting, setExporting] = useState(false);
   const [verifying, setVerifying] = useState(false);
   const [verify, setVerify] = useState<{ ok: boolean; text: string; detail?: string } | null>(null);
@@ -179,10 +179,6 @@ function AuditScreen() {
     },
     placeholderData: (previous) => previous,
   });
-  const update = (patch: Partial<Filters>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPage(1);
-  };
 
   const exportExcel = async () => {
     setExporting(true);
@@ -203,7 +199,7 @@ function AuditScreen() {
       const count = result.checked ?? result.count ?? result.rows ?? result.total ?? 0;
       setVerify(ok ? { ok, text: t('audit.verifyOk', { count }) } : { ok, text: t('audit.verifyNg'), detail: result.message ?? display(result.firstBreak ?? result.brokenAt ?? result.errors ?? result) });
     } catch (error) {
-      setVerify({ ok: false, text: error instanceof ApiError && error.isMissingEndpoint ? t('common.unavailable') : errorMessage(error, t) });
+      setVerify({ ok: false, text: errorMessage(error, t) });
     } finally {
       setVerifying(false);
     }
@@ -226,77 +222,59 @@ function AuditScreen() {
         }
       />
       {verify ? <Alert type={verify.ok ? 'success' : 'error'} showIcon closable onClose={() => setVerify(null)} title={verify.text} description={verify.detail} style={{ marginBottom: 16 }} data-testid="audit-verify-result" /> : null}
-      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
-        <Space wrap size={[12, 12]}>
-          {canListAccounts ? (
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('audit.actor')}
-              value={filters.actorAccountId ?? undefined}
-              onChange={(v) => update({ actorAccountId: v ?? null })}
-              options={(accounts.data ?? []).map((a) => ({ value: a.id, label: `${a.personName}（${a.loginId}）` }))}
-              style={{ width: 260 }}
-            />
-          ) : filters.actorAccountId ? (
-            <Tag closable onClose={() => update({ actorAccountId: null })}>
-              {t('audit.actor')}: {filters.actorAccountId.slice(0, 8)}…
-            </Tag>
-          ) : null}
-          <AutoComplete
+      <FilterBar>
+        {canListAccounts ? (
+          <Select
             allowClear
-            placeholder={t('audit.action')}
-            value={filters.action}
-            onChange={(v) => update({ action: v ?? '' })}
-            options={KNOWN_ACTIONS.map((a) => ({ value: a, label: `${label(t, 'audit.actions', a)}（${a}）` }))}
-            style={{ width: 200 }}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.actor')}
+            value={filters.actorAccountId ?? undefined}
+            onChange={(v) => update({ actorAccountId: v ?? null })}
+            options={(accounts.data ?? []).map((a) => ({ value: a.id, label: `${a.personName}（${a.loginId}）` }))}
+            style={{ width: 260 }}
           />
-          <AutoComplete
-            allowClear
-            placeholder={t('audit.entityType')}
-            value={filters.entityType}
-            onChange={(v) => update({ entityType: v ?? '' })}
-            options={KNOWN_ENTITIES.map((e) => ({ value: e, label: `${label(t, 'audit.entities', e)}（${e}）` }))}
-            style={{ width: 200 }}
-          />
-          <DatePicker.RangePicker
-            allowEmpty={[true, true]}
-            onChange={(range: [Dayjs | null, Dayjs | null] | null) => update({ from: range?.[0]?.format('YYYY-MM-DD') ?? null, to: range?.[1]?.format('YYYY-MM-DD') ?? null })}
-            aria-label={t('audit.period')}
-          />
-        </Space>
-      </Card>
-      {log.isError ? <QueryError error={log.error} onRetry={() => log.refetch()} /> : null}
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<AuditEntry>
-          rowKey="id"
-          size="small"
-          loading={log.isFetching}
-          dataSource={log.data?.items ?? []}
-          expandable={{ expandedRowRender: (entry) => <Diff entry={entry} />, rowExpandable: () => true }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: log.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, size) => {
-              setPage(size !== pageSize ? 1 : p);
-              setPageSize(size);
-            },
-          }}
-          columns={[
-            { title: t('audit.seq'), dataIndex: 'chainSeq', width: 80, align: 'right' },
-            { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
-            { title: t('audit.actor'), dataIndex: 'actorName', width: 130, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
-            { title: t('audit.action'), dataIndex: 'action', width: 130, render: (v: string) => <Tag color={v === 'login_failed' || v === 'delete' || v === 'alert' ? 'red' : v === 'export' || v === 'read' ? 'orange' : 'default'}>{label(t, 'audit.actions', v)}</Tag> },
-            { title: t('audit.entityType'), dataIndex: 'entityType', width: 140, render: (v: string | null) => label(t, 'audit.entities', v) },
-            { title: t('audit.rowCount'), dataIndex: 'rowCount', width: 70, align: 'right', render: (v: number | null) => (v ? v.toLocaleString() : '') },
-            { title: t('audit.summary'), dataIndex: 'summary', ellipsis: true },
-          ]}
+        ) : filters.actorAccountId ? (
+          <Tag closable onClose={() => update({ actorAccountId: null })}>
+            {t('audit.actor')}: {filters.actorAccountId.slice(0, 8)}…
+          </Tag>
+        ) : null}
+        <AutoComplete
+          allowClear
+          placeholder={t('audit.action')}
+          value={filters.action}
+          onChange={(v) => update({ action: v ?? '' })}
+          options={KNOWN_ACTIONS.map((a) => ({ value: a, label: `${label(t, 'audit.actions', a)}（${a}）` }))}
+          style={{ width: 200 }}
         />
-      </Card>
+        <AutoComplete
+          allowClear
+          placeholder={t('audit.entityType')}
+          value={filters.entityType}
+          onChange={(v) => update({ entityType: v ?? '' })}
+          options={KNOWN_ENTITIES.map((e) => ({ value: e, label: `${label(t, 'audit.entities', e)}（${e}）` }))}
+          style={{ width: 200 }}
+        />
+        <DatePicker.RangePicker
+          allowEmpty={[true, true]}
+          onChange={(range: [Dayjs | null, Dayjs | null] | null) => update({ from: range?.[0]?.format('YYYY-MM-DD') ?? null, to: range?.[1]?.format('YYYY-MM-DD') ?? null })}
+          aria-label={t('audit.period')}
+        />
+      </FilterBar>
+      <PagedTable<AuditEntry>
+        list={list}
+        query={log}
+        size="small"
+        expandable={{ expandedRowRender: (entry) => <Diff entry={entry} />, rowExpandable: () => true }}
+        columns={[
+          { title: t('audit.seq'), dataIndex: 'chainSeq', width: 80, align: 'right' },
+          { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
+          { title: t('audit.actor'), dataIndex: 'actorName', width: 130, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
+          { title: t('audit.action'), dataIndex: 'action', width: 130, render: (v: string) => <Tag color={v === 'login_failed' || v === 'delete' || v === 'alert' ? 'red' : v === 'export' || v === 'read' ? 'orange' : 'default'}>{label(t, 'audit.actions', v)}</Tag> },
+          { title: t('audit.entityType'), dataIndex: 'entityType', width: 140, render: (v: string | null) => label(t, 'audit.entities', v) },
+          { title: t('audit.rowCount'), dataIndex: 'rowCount', width: 70, align: 'right', render: (v: number | null) => (v ? v.toLocaleString() : '') },
+          { title: t('audit.summary'), dataIndex: 'summary', ellipsis: true },
+        ]}
+      />
     </>
   );
 }

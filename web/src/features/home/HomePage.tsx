@@ -4,7 +4,7 @@ import { Alert, App, Badge, Button, Card, Col, Empty, Input, List, Modal, Row, S
 import { type MouseEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { isUnavailable, optionalList, queryKeys } from '../../api/queries.ts';
+import { queryKeys } from '../../api/queries.ts';
 import type { AppNotification, MyApproval, MyTask, MyTaskList } from '../../api/types.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
@@ -31,7 +31,7 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
 
 /** My open tasks with their counts (shared by the deadline card and the task list). */
 function useMyTasks() {
-  return useQuery({ queryKey: queryKeys.myTasks, queryFn: () => optionalList<MyTaskList>('/api/me/tasks?view=open&pageSize=200') });
+  return useQuery({ queryKey: queryKeys.myTasks, queryFn: () => api.get<MyTaskList>('/api/me/tasks?view=open&pageSize=200') });
 }
 
 /** Whether an open task is due soon: from today to the organization's reminder horizon (as the e-mail reminders count). */
@@ -39,18 +39,11 @@ function isDueSoon(task: MyTask, today: string, days: number): boolean {
   return !!task.dueOn && task.dueOn >= today && task.dueOn <= addDays(today, days);
 }
 
-function Unavailable() {
-  const t = useT();
-  return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.unavailable')} />;
-}
-
 /** 期限切れ・期限間近のタスク: counts of my open tasks; a count filters the task list below. */
 function DeadlinesCard({ filter, onFilter }: { filter: TaskFilter; onFilter: (filter: TaskFilter) => void }) {
   const t = useT();
   const tasks = useMyTasks();
-  const data = tasks.data && !isUnavailable(tasks.data) ? tasks.data : null;
-  if (tasks.data && isUnavailable(tasks.data)) return null;
-  const counts = data?.counts;
+  const counts = tasks.data?.counts;
   const stat = (key: TaskFilter, title: string, value: number | undefined, color: string) => (
     <Col xs={8}>
       <button type="button" className={`mm-stat-button${filter === key ? ' mm-stat-active' : ''}`} onClick={() => onFilter(filter === key ? 'open' : key)} aria-pressed={filter === key} data-testid={`home-deadlines-${key}`}>
@@ -78,7 +71,7 @@ function TasksCard({ filter, onFilter }: { filter: TaskFilter; onFilter: (filter
   // A task notification or reminder e-mail (/tasks/:id → /?task=:id) points at one task.
   const asked = params.get('task');
   const tasks = useMyTasks();
-  const list = tasks.data && !isUnavailable(tasks.data) ? tasks.data : null;
+  const list = tasks.data ?? null;
   const today = todayInJapan();
   const dueSoonDays = list?.counts?.dueSoonDays ?? 7;
   const data = list ? list.items.filter((x) => filter === 'open' || (filter === 'overdue' ? x.overdue : isDueSoon(x, today, dueSoonDays))) : null;
@@ -101,34 +94,30 @@ function TasksCard({ filter, onFilter }: { filter: TaskFilter; onFilter: (filter
     >
       {tasks.isError ? <QueryError error={tasks.error} onRetry={() => tasks.refetch()} /> : null}
       {asked && list && !list.items.some((x) => x.id === asked) ? <Alert type="info" showIcon title={t('home.taskNotFound')} style={{ marginBottom: 12 }} /> : null}
-      {tasks.data && isUnavailable(tasks.data) ? (
-        <Unavailable />
-      ) : (
-        <Table<MyTask>
-          size="small"
-          rowKey="id"
-          loading={tasks.isPending}
-          dataSource={data ?? []}
-          pagination={data && data.length > 10 ? { pageSize: 10, size: 'small' } : false}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noTasks')} /> }}
-          rowClassName={(task) => (task.id === asked ? 'mm-row-highlight' : '')}
-          onRow={(task) => {
-            const link = appLink(task.link);
-            return { onClick: () => link && navigate(link), style: { cursor: link ? 'pointer' : undefined } };
-          }}
-          columns={[
-            { title: t('home.due'), dataIndex: 'dueOn', width: 130, render: (v: string | null, task) => <span style={{ color: task.overdue ? '#cf1322' : undefined, fontWeight: task.overdue ? 600 : undefined }}>{formatDate(v, calendar)}</span> },
-            { title: t('home.taskTitle'), dataIndex: 'title' },
-            {
-              title: t('common.status'),
-              dataIndex: 'status',
-              width: 110,
-              render: (status: string, task) =>
-                task.overdue ? <Tag color="error">{t('home.overdue')}</Tag> : <Tag>{isMessageKey(`home.taskStatus.${status}`) ? t(`home.taskStatus.${status}` as MessageKey) : status}</Tag>,
-            },
-          ]}
-        />
-      )}
+      <Table<MyTask>
+        size="small"
+        rowKey="id"
+        loading={tasks.isPending}
+        dataSource={data ?? []}
+        pagination={data && data.length > 10 ? { pageSize: 10, size: 'small' } : false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noTasks')} /> }}
+        rowClassName={(task) => (task.id === asked ? 'mm-row-highlight' : '')}
+        onRow={(task) => {
+          const link = appLink(task.link);
+          return { onClick: () => link && navigate(link), style: { cursor: link ? 'pointer' : undefined } };
+        }}
+        columns={[
+          { title: t('home.due'), dataIndex: 'dueOn', width: 130, render: (v: string | null, task) => <span style={{ color: task.overdue ? '#cf1322' : undefined, fontWeight: task.overdue ? 600 : undefined }}>{formatDate(v, calendar)}</span> },
+          { title: t('home.taskTitle'), dataIndex: 'title' },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            width: 110,
+            render: (status: string, task) =>
+              task.overdue ? <Tag color="error">{t('home.overdue')}</Tag> : <Tag>{isMessageKey(`home.taskStatus.${status}`) ? t(`home.taskStatus.${status}` as MessageKey) : status}</Tag>,
+          },
+        ]}
+      />
     </Card>
   );
 }
@@ -140,8 +129,8 @@ function ApprovalsCard() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const approvals = useQuery({ queryKey: queryKeys.myApprovals, queryFn: () => optionalList<{ items: MyApproval[] }>('/api/me/approvals') });
-  const data = approvals.data && !isUnavailable(approvals.data) ? approvals.data.items : null;
+  const approvals = useQuery({ queryKey: queryKeys.myApprovals, queryFn: () => api.get<{ items: MyApproval[] }>('/api/me/approvals') });
+  const data = approvals.data?.items ?? null;
   const [decision, setDecision] = useState<Decision | null>(null);
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string | null>(null);
@@ -187,53 +176,49 @@ function ApprovalsCard() {
       data-testid="home-approvals"
     >
       {approvals.isError ? <QueryError error={approvals.error} onRetry={() => approvals.refetch()} /> : null}
-      {approvals.data && isUnavailable(approvals.data) ? (
-        <Unavailable />
-      ) : (
-        <Table<MyApproval>
-          size="small"
-          rowKey="id"
-          loading={approvals.isPending}
-          dataSource={data ?? []}
-          pagination={false}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noApprovals')} /> }}
-          columns={[
-            { title: t('home.recordType'), dataIndex: 'recordTypeLabel', width: 140, render: (v: string) => <Tag color="blue">{v}</Tag> },
-            {
-              title: t('home.subject'),
-              dataIndex: 'title',
-              render: (title: string, item) => {
-                const link = appLink(item.link);
-                return link ? (
-                  <Typography.Link href={link} onClick={(e) => followLink(e, () => navigate(link))} data-testid={`approval-link-${item.id}`}>
-                    {title}
-                  </Typography.Link>
-                ) : (
-                  title
-                );
-              },
+      <Table<MyApproval>
+        size="small"
+        rowKey="id"
+        loading={approvals.isPending}
+        dataSource={data ?? []}
+        pagination={false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noApprovals')} /> }}
+        columns={[
+          { title: t('home.recordType'), dataIndex: 'recordTypeLabel', width: 140, render: (v: string) => <Tag color="blue">{v}</Tag> },
+          {
+            title: t('home.subject'),
+            dataIndex: 'title',
+            render: (title: string, item) => {
+              const link = appLink(item.link);
+              return link ? (
+                <Typography.Link href={link} onClick={(e) => followLink(e, () => navigate(link))} data-testid={`approval-link-${item.id}`}>
+                  {title}
+                </Typography.Link>
+              ) : (
+                title
+              );
             },
-            { title: t('home.submittedBy'), dataIndex: 'submittedByName', width: 120 },
-            { title: t('home.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (v: string) => formatDateTime(v) },
-            { title: t('home.step'), dataIndex: 'stepLabel', width: 150 },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: 190,
-              render: (_v, item) => (
-                <Space>
-                  <Button type="primary" size="small" icon={<CheckOutlined />} onClick={() => open('approve', item)} data-testid={`approve-${item.id}`}>
-                    {t('home.approve')}
-                  </Button>
-                  <Button size="small" icon={<RollbackOutlined />} onClick={() => open('return', item)} data-testid={`return-${item.id}`}>
-                    {t('home.return')}
-                  </Button>
-                </Space>
-              ),
-            },
-          ]}
-        />
-      )}
+          },
+          { title: t('home.submittedBy'), dataIndex: 'submittedByName', width: 120 },
+          { title: t('home.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (v: string) => formatDateTime(v) },
+          { title: t('home.step'), dataIndex: 'stepLabel', width: 150 },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 190,
+            render: (_v, item) => (
+              <Space>
+                <Button type="primary" size="small" icon={<CheckOutlined />} onClick={() => open('approve', item)} data-testid={`approve-${item.id}`}>
+                  {t('home.approve')}
+                </Button>
+                <Button size="small" icon={<RollbackOutlined />} onClick={() => open('return', item)} data-testid={`return-${item.id}`}>
+                  {t('home.return')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
       <Modal
         open={decision !== null}
         title={decision?.kind === 'approve' ? t('home.approveTitle') : t('home.returnTitle')}
@@ -278,7 +263,7 @@ function NotificationsCard() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const notifications = useUnreadNotifications();
-  const data = notifications.data && !isUnavailable(notifications.data) ? notifications.data : null;
+  const data = notifications.data ?? null;
   const markRead = useMutation({
     mutationFn: (id: string) => api.post(`/api/notifications/${encodeURIComponent(id)}/read`),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.notifications }),
@@ -300,46 +285,42 @@ function NotificationsCard() {
       data-testid="home-notifications"
     >
       {notifications.isError ? <QueryError error={notifications.error} onRetry={() => notifications.refetch()} /> : null}
-      {notifications.data && isUnavailable(notifications.data) ? (
-        <Unavailable />
-      ) : (
-        <List<AppNotification>
-          size="small"
-          loading={notifications.isPending}
-          dataSource={data?.items ?? []}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noNotifications')} /> }}
-          renderItem={(n) => (
-            <List.Item
-              actions={[
-                <Button key="read" type="link" size="small" onClick={() => markRead.mutate(n.id)} disabled={Boolean(n.readAt)}>
-                  {t('home.markRead')}
-                </Button>,
-              ]}
-            >
-              <List.Item.Meta
-                title={
-                  <Space size={6}>
-                    {n.urgent ? <Tag color="red">{t('home.urgent')}</Tag> : null}
-                    {appLink(n.link) ? (
-                      <Typography.Link href={appLink(n.link) ?? undefined} onClick={(e) => followLink(e, () => openItem(n))} data-testid={`notification-link-${n.id}`}>
-                        {n.title}
-                      </Typography.Link>
-                    ) : (
-                      <span>{n.title}</span>
-                    )}
-                  </Space>
-                }
-                description={
-                  <>
-                    {n.body ? <div style={{ whiteSpace: 'pre-wrap' }}>{n.body}</div> : null}
-                    <div style={{ fontSize: 12 }}>{formatDateTime(n.createdAt)}</div>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
-      )}
+      <List<AppNotification>
+        size="small"
+        loading={notifications.isPending}
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noNotifications')} /> }}
+        renderItem={(n) => (
+          <List.Item
+            actions={[
+              <Button key="read" type="link" size="small" onClick={() => markRead.mutate(n.id)} disabled={Boolean(n.readAt)}>
+                {t('home.markRead')}
+              </Button>,
+            ]}
+          >
+            <List.Item.Meta
+              title={
+                <Space size={6}>
+                  {n.urgent ? <Tag color="red">{t('home.urgent')}</Tag> : null}
+                  {appLink(n.link) ? (
+                    <Typography.Link href={appLink(n.link) ?? undefined} onClick={(e) => followLink(e, () => openItem(n))} data-testid={`notification-link-${n.id}`}>
+                      {n.title}
+                    </Typography.Link>
+                  ) : (
+                    <span>{n.title}</span>
+                  )}
+                </Space>
+              }
+              description={
+                <>
+                  {n.body ? <div style={{ whiteSpace: 'pre-wrap' }}>{n.body}</div> : null}
+                  <div style={{ fontSize: 12 }}>{formatDateTime(n.createdAt)}</div>
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
     </Card>
   );
 }

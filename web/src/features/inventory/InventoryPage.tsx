@@ -1,6 +1,6 @@
 import { AuditOutlined, DownloadOutlined, FilePdfOutlined, FileTextOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { entryFlags } from '../../../../src/modules/inventory/inventory.schema.ts';
@@ -9,7 +9,8 @@ import { storageMediumLabels } from '../../../../src/rules/inventoryRules.ts';
 import { api, download, withQuery } from '../../api/client.ts';
 import type { Paged } from '../../api/types.ts';
 import { errorMessage } from '../../components/form.tsx';
-import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
+import { FilterBar, PagedTable, usePagedList } from '../../components/ListPage.tsx';
+import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useI18n, useT } from '../../i18n/index.tsx';
 import { formatDate } from '../../lib/dates.ts';
@@ -30,9 +31,8 @@ function InventoryScreen() {
   const canRequest = useAbility('inventory.request');
   const canManage = useAbility('inventory.manage');
   const [search, setSearch] = useState('');
-  const [filters, setFilters] = useState<Filters>({ q: '', departmentId: null, flags: [], media: null, riskStatus: null, status: 'active' });
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const list = usePagedList<Filters>({ q: '', departmentId: null, flags: [], media: null, riskStatus: null, status: 'active' });
+  const { filters, update, page, pageSize } = list;
   const [exporting, setExporting] = useState<'xlsx' | 'pdf' | null>(null);
   const query = { q: filters.q, departmentId: filters.departmentId, flags: filters.flags.join(','), media: filters.media, riskStatus: filters.riskStatus, status: filters.status };
   const entries = useQuery({
@@ -41,10 +41,6 @@ function InventoryScreen() {
     placeholderData: (previous) => previous,
   });
   const summary = useQuery({ queryKey: ['inventory', 'summary'], queryFn: () => api.get<Summary>('/api/inventory/summary') });
-  const update = (patch: Partial<Filters>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPage(1);
-  };
   const exportFile = async (kind: 'xlsx' | 'pdf') => {
     setExporting(kind);
     try {
@@ -105,87 +101,69 @@ function InventoryScreen() {
           </Tag>
         </Space>
       ) : null}
-      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
-        <Space wrap size={[12, 12]}>
-          <Input.Search
-            placeholder={tx('inv.searchPlaceholder')}
-            allowClear
-            value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              if (!e.target.value) update({ q: '' });
-            }}
-            onSearch={(v) => update({ q: v.trim() })}
-            style={{ width: 380 }}
-            enterButton={t('common.search')}
-            aria-label={t('common.search')}
-            data-testid="inventory-search"
-          />
-          <DepartmentSelect value={filters.departmentId} onChange={(v) => update({ departmentId: v })} placeholder={tx('inv.department')} style={{ width: 200 }} />
-          <Select
-            mode="multiple"
-            allowClear
-            placeholder={tx('inv.flags')}
-            value={filters.flags}
-            onChange={(v) => update({ flags: v })}
-            options={entryFlags.map((f) => ({ value: f, label: entryFlagLabels[f] }))}
-            style={{ minWidth: 220 }}
-            data-testid="inventory-flags"
-          />
-          <Select allowClear placeholder={tx('inv.media')} value={filters.media ?? undefined} onChange={(v) => update({ media: v ?? null })} options={(['paper', 'electronic', 'both'] as const).map((m) => ({ value: m, label: storageMediumLabels[m] }))} style={{ width: 130 }} />
-          <Select
-            allowClear
-            placeholder={tx('inv.riskStatus')}
-            value={filters.riskStatus ?? undefined}
-            onChange={(v) => update({ riskStatus: v ?? null })}
-            options={(Object.keys(riskStatusCodeLabels) as RiskStatusCode[]).map((k) => ({ value: k, label: riskStatusCodeLabels[k] }))}
-            style={{ width: 150 }}
-          />
-          <Select value={filters.status} onChange={(v) => update({ status: v })} options={(['active', 'disposed', 'all'] as const).map((v) => ({ value: v, label: `${tx('inv.status')}: ${tx(`inv.status.${v}`)}` }))} style={{ width: 150 }} />
-        </Space>
-      </Card>
-      {entries.isError ? <QueryError error={entries.error} onRetry={() => entries.refetch()} /> : null}
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<EntryListItem>
-          rowKey="id"
-          size="middle"
-          loading={entries.isFetching}
-          dataSource={entries.data?.items ?? []}
-          onRow={(e) => ({ onClick: () => navigate(`/inventory/entries/${e.id}`), style: { cursor: 'pointer' } })}
-          data-testid="inventory-table"
-          pagination={{
-            current: page,
-            pageSize,
-            total: entries.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, size) => {
-              setPage(size !== pageSize ? 1 : p);
-              setPageSize(size);
-            },
+      <FilterBar>
+        <Input.Search
+          placeholder={tx('inv.searchPlaceholder')}
+          allowClear
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            if (!e.target.value) update({ q: '' });
           }}
-          columns={[
-            {
-              title: tx('inv.name'),
-              dataIndex: 'name',
-              render: (name: string, e) => (
-                <div>
-                  <Typography.Link>{name}</Typography.Link>
-                  <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.5)' }}>{e.items.slice(0, 6).join('・')}</div>
-                </div>
-              ),
-            },
-            { title: tx('inv.department'), dataIndex: 'departmentName', width: 130 },
-            { title: tx('inv.purpose'), dataIndex: 'purpose', ellipsis: true },
-            { title: tx('inv.media'), dataIndex: 'storageMedia', width: 90, render: (m: EntryListItem['storageMedia']) => (m ? storageMediumLabels[m] : '') },
-            { title: tx('inv.count'), dataIndex: 'recordCount', width: 100, align: 'right', render: (v: number | null, e) => (v === null ? '' : `${e.approximate ? '約' : ''}${v.toLocaleString('ja-JP')}`) },
-            { title: tx('inv.retainUntil'), dataIndex: 'retainUntilDate', width: 140, render: (v: string | null, e) => [formatDate(v, calendar), e.retainUntilText].filter(Boolean).join(' ') },
-            { title: tx('inv.flags'), key: 'flags', width: 200, render: (_: unknown, e) => <FlagTags entry={e} /> },
-            { title: tx('inv.riskStatus'), dataIndex: 'riskStatus', width: 110, render: (v: RiskStatusCode, e) => <RiskStatusTag status={v} label={e.riskStatusLabel} /> },
-          ]}
+          onSearch={(v) => update({ q: v.trim() })}
+          style={{ width: 380 }}
+          enterButton={t('common.search')}
+          aria-label={t('common.search')}
+          data-testid="inventory-search"
         />
-      </Card>
+        <DepartmentSelect value={filters.departmentId} onChange={(v) => update({ departmentId: v })} placeholder={tx('inv.department')} style={{ width: 200 }} />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={tx('inv.flags')}
+          value={filters.flags}
+          onChange={(v) => update({ flags: v })}
+          options={entryFlags.map((f) => ({ value: f, label: entryFlagLabels[f] }))}
+          style={{ minWidth: 220 }}
+          data-testid="inventory-flags"
+        />
+        <Select allowClear placeholder={tx('inv.media')} value={filters.media ?? undefined} onChange={(v) => update({ media: v ?? null })} options={(['paper', 'electronic', 'both'] as const).map((m) => ({ value: m, label: storageMediumLabels[m] }))} style={{ width: 130 }} />
+        <Select
+          allowClear
+          placeholder={tx('inv.riskStatus')}
+          value={filters.riskStatus ?? undefined}
+          onChange={(v) => update({ riskStatus: v ?? null })}
+          options={(Object.keys(riskStatusCodeLabels) as RiskStatusCode[]).map((k) => ({ value: k, label: riskStatusCodeLabels[k] }))}
+          style={{ width: 150 }}
+        />
+        <Select value={filters.status} onChange={(v) => update({ status: v })} options={(['active', 'disposed', 'all'] as const).map((v) => ({ value: v, label: `${tx('inv.status')}: ${tx(`inv.status.${v}`)}` }))} style={{ width: 150 }} />
+      </FilterBar>
+      <PagedTable<EntryListItem>
+        list={list}
+        query={entries}
+        size="middle"
+        onRow={(e) => ({ onClick: () => navigate(`/inventory/entries/${e.id}`), style: { cursor: 'pointer' } })}
+        data-testid="inventory-table"
+        columns={[
+          {
+            title: tx('inv.name'),
+            dataIndex: 'name',
+            render: (name: string, e) => (
+              <div>
+                <Typography.Link>{name}</Typography.Link>
+                <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.5)' }}>{e.items.slice(0, 6).join('・')}</div>
+              </div>
+            ),
+          },
+          { title: tx('inv.department'), dataIndex: 'departmentName', width: 130 },
+          { title: tx('inv.purpose'), dataIndex: 'purpose', ellipsis: true },
+          { title: tx('inv.media'), dataIndex: 'storageMedia', width: 90, render: (m: EntryListItem['storageMedia']) => (m ? storageMediumLabels[m] : '') },
+          { title: tx('inv.count'), dataIndex: 'recordCount', width: 100, align: 'right', render: (v: number | null, e) => (v === null ? '' : `${e.approximate ? '約' : ''}${v.toLocaleString('ja-JP')}`) },
+          { title: tx('inv.retainUntil'), dataIndex: 'retainUntilDate', width: 140, render: (v: string | null, e) => [formatDate(v, calendar), e.retainUntilText].filter(Boolean).join(' ') },
+          { title: tx('inv.flags'), key: 'flags', width: 200, render: (_: unknown, e) => <FlagTags entry={e} /> },
+          { title: tx('inv.riskStatus'), dataIndex: 'riskStatus', width: 110, render: (v: RiskStatusCode, e) => <RiskStatusTag status={v} label={e.riskStatusLabel} /> },
+        ]}
+      />
     </>
   );
 }

@@ -1,13 +1,14 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { employmentTypes } from '../../../../src/platform/org/roles.ts';
 import { api, download, withQuery } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
 import type { Paged, PersonListItem } from '../../api/types.ts';
 import { errorMessage } from '../../components/form.tsx';
-import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
+import { FilterBar, PagedTable, usePagedList } from '../../components/ListPage.tsx';
+import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
 import { formatDate, todayInJapan } from '../../lib/dates.ts';
@@ -24,9 +25,8 @@ function PeopleScreen() {
   const { message } = App.useApp();
   const canManage = useAbility('people.manage');
   const [search, setSearch] = useState('');
-  const [filters, setFilters] = useState<Filters>({ q: '', departmentId: null, employmentType: null, status: 'active' });
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const list = usePagedList<Filters>({ q: '', departmentId: null, employmentType: null, status: 'active' });
+  const { filters, update, page, pageSize } = list;
   const [open, setOpen] = useState<string | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -37,10 +37,6 @@ function PeopleScreen() {
     queryFn: () => api.get<Paged<PersonListItem>>(withQuery('/api/people', { ...query, page, pageSize })),
     placeholderData: (previous) => previous,
   });
-  const update = (patch: Partial<Filters>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setPage(1);
-  };
   const exportExcel = async () => {
     setExporting(true);
     try {
@@ -75,83 +71,65 @@ function PeopleScreen() {
           </>
         }
       />
-      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
-        <Space wrap size={[12, 12]}>
-          <Input.Search
-            placeholder={t('people.searchPlaceholder')}
-            allowClear
-            value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              if (!e.target.value) update({ q: '' });
-            }}
-            onSearch={(v) => update({ q: v.trim() })}
-            style={{ width: 360 }}
-            enterButton={t('common.search')}
-            aria-label={t('common.search')}
-          />
-          <DepartmentSelect value={filters.departmentId} onChange={(v) => update({ departmentId: v })} placeholder={t('people.department')} style={{ width: 220 }} />
-          <Select
-            allowClear
-            placeholder={t('people.employmentType')}
-            value={filters.employmentType ?? undefined}
-            onChange={(v) => update({ employmentType: v ?? null })}
-            options={employmentTypes.map((v) => ({ value: v, label: labels.employmentType(v) }))}
-            style={{ width: 170 }}
-          />
-          <Select
-            value={filters.status}
-            onChange={(v) => update({ status: v })}
-            options={(['active', 'left', 'all'] as const).map((v) => ({ value: v, label: `${t('people.status')}: ${t(`people.status.${v}`)}` }))}
-            style={{ width: 170 }}
-          />
-        </Space>
-      </Card>
-      {people.isError ? <QueryError error={people.error} onRetry={() => people.refetch()} /> : null}
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<PersonListItem>
-          rowKey="id"
-          size="middle"
-          loading={people.isFetching}
-          dataSource={people.data?.items ?? []}
-          onRow={(p) => ({ onClick: () => setOpen(p.id), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: people.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, size) => {
-              setPage(size !== pageSize ? 1 : p);
-              setPageSize(size);
-            },
+      <FilterBar>
+        <Input.Search
+          placeholder={t('people.searchPlaceholder')}
+          allowClear
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            if (!e.target.value) update({ q: '' });
           }}
-          columns={[
-            { title: t('people.employeeNumber'), dataIndex: 'employeeNumber', width: 120 },
-            {
-              title: t('people.name'),
-              dataIndex: 'name',
-              render: (name: string, p) => (
-                <div>
-                  <Typography.Link>{name}</Typography.Link>
-                  {p.nameKana ? <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{p.nameKana}</div> : null}
-                </div>
-              ),
-            },
-            { title: t('people.department'), dataIndex: 'departmentName' },
-            { title: t('people.employmentType'), dataIndex: 'employmentType', width: 140, render: (v: string) => labels.employmentType(v) },
-            { title: t('people.joinedOn'), dataIndex: 'joinedOn', width: 130, render: (v: string | null) => formatDate(v, calendar) },
-            {
-              title: t('people.status'),
-              dataIndex: 'leftOn',
-              width: 150,
-              render: (v: string | null) => (v && v <= today ? <Tag>{`${t('people.status.left')} ${formatDate(v)}`}</Tag> : <Tag color="green">{t('people.status.active')}</Tag>),
-            },
-            { title: t('people.account'), dataIndex: 'hasAccount', width: 100, render: (v: boolean) => (v ? <Tag color="blue">{t('people.hasAccount')}</Tag> : <Typography.Text type="secondary">{t('people.noAccount')}</Typography.Text>) },
-          ]}
+          onSearch={(v) => update({ q: v.trim() })}
+          style={{ width: 360 }}
+          enterButton={t('common.search')}
+          aria-label={t('common.search')}
         />
-      </Card>
+        <DepartmentSelect value={filters.departmentId} onChange={(v) => update({ departmentId: v })} placeholder={t('people.department')} style={{ width: 220 }} />
+        <Select
+          allowClear
+          placeholder={t('people.employmentType')}
+          value={filters.employmentType ?? undefined}
+          onChange={(v) => update({ employmentType: v ?? null })}
+          options={employmentTypes.map((v) => ({ value: v, label: labels.employmentType(v) }))}
+          style={{ width: 170 }}
+        />
+        <Select
+          value={filters.status}
+          onChange={(v) => update({ status: v })}
+          options={(['active', 'left', 'all'] as const).map((v) => ({ value: v, label: `${t('people.status')}: ${t(`people.status.${v}`)}` }))}
+          style={{ width: 170 }}
+        />
+      </FilterBar>
+      <PagedTable<PersonListItem>
+        list={list}
+        query={people}
+        size="middle"
+        onRow={(p) => ({ onClick: () => setOpen(p.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('people.employeeNumber'), dataIndex: 'employeeNumber', width: 120 },
+          {
+            title: t('people.name'),
+            dataIndex: 'name',
+            render: (name: string, p) => (
+              <div>
+                <Typography.Link>{name}</Typography.Link>
+                {p.nameKana ? <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{p.nameKana}</div> : null}
+              </div>
+            ),
+          },
+          { title: t('people.department'), dataIndex: 'departmentName' },
+          { title: t('people.employmentType'), dataIndex: 'employmentType', width: 140, render: (v: string) => labels.employmentType(v) },
+          { title: t('people.joinedOn'), dataIndex: 'joinedOn', width: 130, render: (v: string | null) => formatDate(v, calendar) },
+          {
+            title: t('people.status'),
+            dataIndex: 'leftOn',
+            width: 150,
+            render: (v: string | null) => (v && v <= today ? <Tag>{`${t('people.status.left')} ${formatDate(v)}`}</Tag> : <Tag color="green">{t('people.status.active')}</Tag>),
+          },
+          { title: t('people.account'), dataIndex: 'hasAccount', width: 100, render: (v: boolean) => (v ? <Tag color="blue">{t('people.hasAccount')}</Tag> : <Typography.Text type="secondary">{t('people.noAccount')}</Typography.Text>) },
+        ]}
+      />
       {open ? <PersonDrawer personId={open} onClose={() => setOpen(null)} /> : null}
       {importing ? <ImportModal onClose={() => setImporting(false)} /> : null}
     </>
