@@ -17,9 +17,8 @@
 // (use this server), MAMORI_CHROMIUM (browser path), MAMORI_TEST_RUN_TIMEOUT_MINUTES (per vitest
 // run, default 30), MAMORI_SKIP_PG=1 / MAMORI_SKIP_E2E=1 (skip a suite on purpose, with a banner).
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +28,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const passArgs = process.argv.slice(2);
 const requireAll = process.env.MAMORI_REQUIRE_ALL === '1';
 const runTimeoutMs = Number(process.env.MAMORI_TEST_RUN_TIMEOUT_MINUTES ?? 30) * 60_000;
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** Everything to undo on exit: the PostgreSQL server, temp dirs, a running vitest. */
 const cleanups = [];

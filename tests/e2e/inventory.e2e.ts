@@ -200,7 +200,8 @@ describe('journey: 新規個人情報取得申請書 → 台帳 → リスク分
     await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect(sheet?.name).toBe('個人情報管理台帳');
-    const headers = (sheet?.getRow(1).values as unknown[]).slice(1);
+    if (!sheet) throw new Error('no worksheet');
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     const rowOf = (name: string) => {
       for (let r = 2; r <= (sheet?.rowCount ?? 0); r++) if (sheet?.getRow(r).getCell(1).value === name) return sheet.getRow(r);
       return null;

@@ -21,8 +21,8 @@ describe('監査証跡 (SPEC §3: 追記のみ・ハッシュチェーン)', () 
       tx.select().from(auditLog).where(and(eq(auditLog.entityType, 'departments'), eq(auditLog.entityId, dept!.id))).orderBy(auditLog.chainSeq),
     );
     expect(rows.map((r) => r.action)).toEqual(['insert', 'update']);
-    expect((rows[1]?.before as { name: string }).name).toBe('監査テスト部');
-    expect((rows[1]?.after as { name: string }).name).toBe('監査テスト部（改）');
+    expect(rows[1]?.before).toMatchObject({ name: '監査テスト部' });
+    expect(rows[1]?.after).toMatchObject({ name: '監査テスト部（改）' });
   });
 
   it('ロールバックされた変更は監査証跡にも残らない（同一トランザクション）', async () => {

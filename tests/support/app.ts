@@ -30,8 +30,10 @@ export function testClock(start = new Date()): TestClock {
 /** A signed-in test client: cookie and CSRF token applied to every request. */
 export type Client = {
   loginId: string;
-  /** `raw` is the response body as bytes (file downloads: xlsx, pdf). */
+  /** `raw` is the response body as bytes (file downloads: xlsx, pdf). `body` is the parsed JSON, which tests assert on field by field. */
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies of every route, checked by the assertions themselves
   request: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: Buffer }>;
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   get: (url: string) => Promise<{ status: number; body: any }>;
 };
 

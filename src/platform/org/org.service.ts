@@ -9,7 +9,7 @@ import { HttpError, conflict, invalid, notFound } from '../http/errors.ts';
 import { checkRoleAssignment } from '../../rules/separationOfDuties.ts';
 import { departments, organizations, people, roleAssignments } from './org.tables.ts';
 import type { accountCreateBody, accountUpdateBody, departmentBody, organizationBody, peopleQuery, personBody, roleAssignmentBody } from './org.schema.ts';
-import { organizationSettingsSchema } from './orgSettings.ts';
+import type { organizationSettingsSchema } from './orgSettings.ts';
 
 // Business functions of the organization model (SPEC §2). Each takes the tenant transaction
 // first; RLS already confines it to the actor's organization, and each also filters by

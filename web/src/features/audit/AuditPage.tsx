@@ -1,6 +1,6 @@
 import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, AutoComplete, Button, Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';

@@ -178,6 +178,7 @@ function RecordEditor({
       </Form.Item>
       <Form.Item label={rt('risk.countermeasures')} style={{ marginBottom: 8 }}>
         {draft.countermeasures.map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: countermeasures have no id; each row is a controlled input bound to its position
           <Space.Compact key={i} style={{ width: '100%', marginBottom: 4 }}>
             <Input
               value={c.text}
@@ -302,7 +303,7 @@ function AssessmentScreen() {
   const d = detail.data;
   const byPhase = useMemo(() => {
     const map = new Map<string, { draft: Draft; index: number }[]>();
-    (records ?? []).forEach((draft, index) => map.set(draft.phase, [...(map.get(draft.phase) ?? []), { draft, index }]));
+    for (const [index, draft] of (records ?? []).entries()) map.set(draft.phase, [...(map.get(draft.phase) ?? []), { draft, index }]);
     return map;
   }, [records]);
   if (detail.isError) return <QueryError error={detail.error} onRetry={() => detail.refetch()} />;

@@ -114,7 +114,7 @@ function EndModal({ assignment, onClose }: { assignment: RoleAssignment; onClose
   const labels = useLabels();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [endsOn, setEndsOn] = useState<string | null>(todayInJapan() < assignment.startsOn ? assignment.startsOn : todayInJapan());
+  const [endsOn, setEndsOn] = useState<string | null>([todayInJapan(), assignment.startsOn].sort().at(-1) ?? null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
