@@ -2,13 +2,12 @@ import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { needsReapproval } from '../../rules/approvalChains.ts';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
-import type { Clock } from '../../platform/approvals/approvals.service.ts';
+import { type Clock, submitForApproval } from '../../platform/approvals/approvals.service.ts';
 import { type ApprovalHookContext, registerApprovalRecordType } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
-import { submitWithAuthorSteps } from './approvalSteps.ts';
 import { contentChanges, entryDuties, entryFindings } from './inventory.content.ts';
 import { INVENTORY_ACQUISITION, INVENTORY_CHANGE } from './inventory.labels.ts';
 import { type EntryContent, type RequestBody, type RequestKind, requestKindLabels, type requestsQuery, type requestUpdateBody } from './inventory.schema.ts';
@@ -103,6 +102,8 @@ for (const kind of ['acquisition', 'change'] as const) {
   registerApprovalRecordType({
     type: recordTypeOf(kind),
     label: requestKindLabels[kind],
+    // PA01 J.8.6, J.3.1.1 c)–d): the 申請書 goes 「所属長を経由して」; a 所属長 who files it has passed their step.
+    submissionPassesAuthorSteps: true,
     async snapshot(tx, organizationId, recordId) {
       const row = await readRequest(tx, organizationId, recordId);
       if (!row || row.kind !== kind) return null;
@@ -164,7 +165,7 @@ async function linkToReview(tx: Tx, organizationId: string, reviewId: string, en
     .from(annualReviews)
     .where(and(eq(annualReviews.organizationId, organizationId), eq(annualReviews.id, reviewId)))
     .for('update');
-  if (!review || review.subject !== 'inventory') throw invalid('reviewId', '見直しが見つかりません');
+  if (review?.subject !== 'inventory') throw invalid('reviewId', '見直しが見つかりません');
   if (review.status !== 'draft' && review.status !== 'returned') throw conflict('この見直しは既に申請済みです', 'review_state');
   const items = review.items.map((item) =>
     item.subjectId === entryId
@@ -176,7 +177,7 @@ async function linkToReview(tx: Tx, organizationId: string, reviewId: string, en
 
 /**
  * Files a 新規個人情報取得申請書 or 個人情報取扱変更等申請書: saved as a draft, or submitted at once
- * (`submit`). A submission passes the 所属長 step when the 所属長 files it (approvalSteps.ts).
+ * (`submit`). A submission passes the 所属長 step when the 所属長 files it (`submissionPassesAuthorSteps`).
  */
 export async function createRequest(tx: Tx, actor: Actor, input: RequestBody, clock: Clock) {
   const { baseRevision } = await checkRequest(tx, actor, input, input.submit, clock.today);
@@ -202,7 +203,7 @@ export async function createRequest(tx: Tx, actor: Actor, input: RequestBody, cl
     .returning();
   if (!row) throw new Error('inventory request insert returned nothing');
   if (input.reviewId) await linkToReview(tx, actor.organizationId, input.reviewId, row.entryId, row.id, actor, clock.now);
-  if (input.submit) await submitWithAuthorSteps(tx, approvalActorOf(actor), recordTypeOf(row.kind), row.id, clock);
+  if (input.submit) await submitForApproval(tx, approvalActorOf(actor), recordTypeOf(row.kind), row.id, clock);
   return row.id;
 }
 
@@ -219,7 +220,7 @@ export async function updateRequest(tx: Tx, actor: Actor, id: string, input: z.o
     .where(eq(inventoryRequests.id, row.id));
   if (input.submit) {
     if (row.kind === 'change' && row.entryId) await assertNoOtherOpenChange(tx, actor.organizationId, row.entryId, row.id);
-    await submitWithAuthorSteps(tx, approvalActorOf(actor), recordTypeOf(row.kind), row.id, clock);
+    await submitForApproval(tx, approvalActorOf(actor), recordTypeOf(row.kind), row.id, clock);
   }
   return row.id;
 }
@@ -233,7 +234,7 @@ export async function submitRequest(tx: Tx, actor: Actor, id: string, clock: Clo
   const { baseRevision } = await checkRequest(tx, actor, { kind: row.kind, entryId: row.entryId, proposed: row.proposed }, true, clock.today);
   if (row.kind === 'change' && row.entryId) await assertNoOtherOpenChange(tx, actor.organizationId, row.entryId, row.id);
   if (baseRevision !== row.baseRevision) await tx.update(inventoryRequests).set({ baseRevision }).where(eq(inventoryRequests.id, row.id));
-  await submitWithAuthorSteps(tx, approvalActorOf(actor), recordTypeOf(row.kind), row.id, clock);
+  await submitForApproval(tx, approvalActorOf(actor), recordTypeOf(row.kind), row.id, clock);
   return row.id;
 }
 

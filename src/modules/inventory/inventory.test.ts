@@ -395,7 +395,8 @@ describe('出力（J.3.1.1 の列の Excel、PDF）', () => {
     await workbook.xlsx.load(r.raw as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect(sheet?.name).toBe('個人情報管理台帳');
-    const headers = (sheet?.getRow(1).values as unknown[]).slice(1);
+    if (!sheet) throw new Error('no worksheet');
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     for (const h of ['個人情報の名称', '個人情報の項目', '利用目的', '保管場所', '保管方法', 'アクセス権を有する者', '利用期限', '保管期限', '件数（概数可）']) expect(headers).toContain(h);
     const names = [2, 3].map((n) => sheet?.getRow(n).getCell(1).value);
     expect(names).toEqual(['健康診断結果', '従業者名簿（マイナンバーを含む）']);

@@ -1,12 +1,11 @@
 import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { ApprovalStep } from '../../rules/approvalChains.ts';
-import type { Clock } from '../../platform/approvals/approvals.service.ts';
+import { type Clock, submitForApproval } from '../../platform/approvals/approvals.service.ts';
 import { registerApprovalRecordType } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { departments } from '../../platform/org/org.tables.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
-import { submitWithAuthorSteps } from './approvalSteps.ts';
 import { approvalActorOf, assertKeeps, departmentsKeptBy } from './inventory.service.ts';
 import { annualReviews, type ReviewItem, type ReviewSubject, type StoredReviewDiff } from './inventory.tables.ts';
 import { calendarReviewTaskIds, completeTasks } from './moduleTasks.ts';
@@ -70,6 +69,8 @@ export function registerReviewSubject(provider: ReviewProvider): void {
     type: provider.recordType,
     label: provider.label,
     defaultSteps: provider.defaultSteps,
+    // Whoever carries out the review (the department's 所属長, or the 個人情報保護管理者) has passed their own leading step by submitting it.
+    submissionPassesAuthorSteps: true,
     async snapshot(tx, organizationId, recordId) {
       const row = await readReview(tx, organizationId, recordId);
       if (!row || row.subject !== provider.subject) return null;
@@ -220,7 +221,7 @@ export async function submitReview(tx: Tx, actor: Actor, subject: ReviewSubject,
   const baseline = await provider.baseline(tx, actor.organizationId, row.departmentId, row.year, previous ?? null);
   const diff = provider.diff(baseline.data, snapshot, baseline.label);
   await tx.update(annualReviews).set({ items: checked.items, snapshot, baseline: baseline.data, diff, submittedAt: clock.now, updatedAt: clock.now }).where(eq(annualReviews.id, row.id));
-  await submitWithAuthorSteps(tx, approvalActorOf(actor), provider.recordType, row.id, clock);
+  await submitForApproval(tx, approvalActorOf(actor), provider.recordType, row.id, clock);
 }
 
 /** One review with its department name; anyone who may read the subject may see it. */

@@ -3,7 +3,7 @@ import { getRiskCriteria, latestRiskCriteriaVersion, phaseLabel, type RiskCriter
 import { latestTypicalRisksVersion } from '../../rules/data/typicalRisks.ts';
 import { addCalendarDays } from '../../rules/deadlines.ts';
 import { heatMap, type ProposedRisk, proposeTypicalRisks, rankRisks, type RiskRecord, type RiskViolation, scoreRisk, validateRiskRecord } from '../../rules/riskAssessment.ts';
-import { type Clock, requireReapprovalIfChanged } from '../../platform/approvals/approvals.service.ts';
+import { type Clock, requireReapprovalIfChanged, submitForApproval } from '../../platform/approvals/approvals.service.ts';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
 import { registerApprovalRecordType } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
@@ -11,7 +11,6 @@ import { conflict, HttpError, invalid, notFound } from '../../platform/http/erro
 import { departments, people } from '../../platform/org/org.tables.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { tasks } from '../../platform/tasks/tasks.tables.ts';
-import { passSubmitterSteps, submitWithAuthorSteps } from '../inventory/approvalSteps.ts';
 import { toEngineEntry } from '../inventory/inventory.content.ts';
 import { approvalActorOf, assertKeeps, departmentsKeptBy, namesFor } from '../inventory/inventory.service.ts';
 import { inventoryEntries } from '../inventory/inventory.tables.ts';
@@ -151,6 +150,8 @@ async function snapshotOf(tx: Tx, organizationId: string, id: string) {
 registerApprovalRecordType({
   type: RISK_ASSESSMENT,
   label: 'リスク分析対策表',
+  // J.3.1.3: the department head draws the 対策表 up; when they submit it, their step is the drawing-up.
+  submissionPassesAuthorSteps: true,
   snapshot: snapshotOf,
   async onApproved(tx, context) {
     const row = await getAssessmentRow(tx, context.organizationId, context.recordId);
@@ -261,12 +262,12 @@ async function editableAssessment(tx: Tx, actor: Actor, id: string): Promise<Ass
 
 /**
  * Principle 3: an approved 対策表 that changes goes through the chain again (re-approval), with
- * the entries' current revisions; the author's own leading step is passed as at submission.
+ * the entries' current revisions; the author's own leading step is passed as at submission
+ * (the record type's `submissionPassesAuthorSteps` applies to the new request too).
  */
 async function reapproveIfChanged(tx: Tx, actor: Actor, row: AssessmentRow, clock: Clock): Promise<void> {
   if (row.status !== 'approved') return;
-  const { reapproval, request } = await requireReapprovalIfChanged(tx, RISK_ASSESSMENT, row.id, { by: approvalActorOf(actor), now: clock.now });
-  if (reapproval && request) await passSubmitterSteps(tx, request, approvalActorOf(actor), clock);
+  await requireReapprovalIfChanged(tx, RISK_ASSESSMENT, row.id, { by: approvalActorOf(actor), now: clock.now });
 }
 
 /** Changes the 類型's name, description and entries. */
@@ -381,7 +382,7 @@ export async function submitAssessment(tx: Tx, actor: Actor, id: string, clock: 
   if (entries.length === 0) problems.push({ path: 'entryIds', message: '対象の個人情報（台帳の項目）を1件以上選んでください' });
   if (problems.length > 0) throw new HttpError(422, `申請できません: ${problems.map((p) => p.message).join(' / ')}`, 'risk_rules', problems);
   await coverCurrentRevisions(tx, actor.organizationId, id);
-  await submitWithAuthorSteps(tx, approvalActorOf(actor), RISK_ASSESSMENT, id, clock);
+  await submitForApproval(tx, approvalActorOf(actor), RISK_ASSESSMENT, id, clock);
 }
 
 // ---- reading ----

@@ -254,7 +254,8 @@ describe('ヒートマップ・残留リスク管理表・出力', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(x.raw as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    const headers = (sheet?.getRow(1).values as unknown[]).slice(1);
+    if (!sheet) throw new Error('no worksheet');
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(headers).toEqual(expect.arrayContaining(['類型', '局面', '想定されるリスク', 'リスク総合評価', 'リスク対策', '関連する規程類の項番', '残存リスク対応策']));
     expect(sheet?.rowCount).toBe(6);
     expect(sheet?.getRow(3).getCell(headers.indexOf('リスク総合評価') + 1).value).toBe(9);

@@ -7,6 +7,7 @@ import {
   approvalStatusLabels,
   type Delegator,
   type HeldRole,
+  holdsStepRole,
   isDepartmentBoundStep,
   needsReapproval,
   stepLabel,
@@ -271,7 +272,9 @@ export async function seedApprovalChains(tx: Tx, organizationId: string): Promis
 /**
  * 申請: submits a record for approval. Takes a snapshot of the record and a copy of the
  * organization's chain, refuses when a request for the record is already pending, and
- * notifies whoever can approve the first step.
+ * notifies whoever can approve the first step. For a record type with
+ * `submissionPassesAuthorSteps`, the leading steps the submitter holds are then passed by the
+ * submission (see {@link passAuthorSteps}), and the returned request waits at the step after them.
  */
 export async function submitForApproval(
   tx: Tx,
@@ -327,7 +330,56 @@ export async function submitForApproval(
     ...clock,
   });
   await notifyStepApprovers(tx, request, clock.today, type.label);
-  return request;
+  return type.submissionPassesAuthorSteps ? passAuthorSteps(tx, type, request, actor, clock) : request;
+}
+
+/**
+ * 申請をもって経由 (the record type's `submissionPassesAuthorSteps`; PA01 J.8.6, J.3.1.1 c)–d),
+ * J.3.1.3): the leading steps whose role the submitter holds in their own right — not by
+ * delegation — are recorded as passed by the submission: a stamp in the submitter's name whose
+ * comment says so, an audit event marked `passedBySubmission`, and a request to the next step's
+ * holders. The last step is never passed, so a record is always approved by someone other than
+ * its author (SPEC §5.4), and that approval goes through {@link decideRequest} as usual.
+ */
+async function passAuthorSteps(tx: Tx, type: RegisteredRecordType, request: ApprovalRequestRow, actor: ApprovalActor, clock: Clock): Promise<ApprovalRequestRow> {
+  const roles = (await rolesOn(tx, actor.organizationId, [actor.personId], clock.today)).get(actor.personId) ?? [];
+  let current = request;
+  while (current.status === 'pending' && current.currentStep < current.steps.length - 1) {
+    const step = current.steps[current.currentStep];
+    if (!step || !holdsStepRole(roles, step, current.departmentId)) break;
+    const moved = transition({ status: current.status, currentStep: current.currentStep, stepCount: current.steps.length }, 'approve');
+    if (!moved.ok || moved.completed) break;
+    await tx.insert(approvalActions).values({
+      organizationId: actor.organizationId,
+      requestId: current.id,
+      step: current.currentStep,
+      action: 'approve',
+      actorPersonId: actor.personId,
+      actorAccountId: actor.accountId,
+      comment: `申請者が${stepLabel(step)}のため、申請をもって${stepLabel(step)}の確認（経由）とします`,
+      createdAt: clock.now,
+    });
+    const [updated] = await tx
+      .update(approvalRequests)
+      .set({ currentStep: moved.state.currentStep, updatedAt: clock.now })
+      .where(and(eq(approvalRequests.organizationId, actor.organizationId), eq(approvalRequests.id, current.id)))
+      .returning();
+    if (!updated) break;
+    await recordAuditEvent(tx, {
+      organizationId: actor.organizationId,
+      action: 'approve',
+      entityType: 'approval_requests',
+      entityId: current.id,
+      actorAccountId: actor.accountId,
+      meta: { recordType: current.recordType, recordId: current.recordId, step: current.currentStep, role: step.role, passedBySubmission: true },
+    });
+    // The passed step's requests to approve are settled, and the next step's holders (and their
+    // delegates) are asked, as after any approval.
+    await closeStepNotifications(tx, current, clock.now);
+    current = updated;
+    await notifyStepApprovers(tx, current, clock.today, type.label);
+  }
+  return current;
 }
 
 // ---- approve / return / withdraw ----
@@ -499,7 +551,9 @@ async function transactionScope(tx: Tx): Promise<{ organizationId: string | null
  * request, that request becomes `superseded` and a new pending request opens with the
  * organization's current chain; approvers and the earlier submitter are notified. The person
  * who changed the record becomes the submitter of the new request (so they cannot approve
- * it); by default that is the signed-in account of the transaction.
+ * it); by default that is the signed-in account of the transaction. The new request is a
+ * submission like any other: with `submissionPassesAuthorSteps`, the leading steps that person
+ * holds are passed by it.
  *
  * @example
  *   await updateRisk(tx, …);

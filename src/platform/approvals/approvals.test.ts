@@ -9,6 +9,7 @@ import { notifications } from '../notifications/notifications.tables.ts';
 import { departments, organizations, people, roleAssignments } from '../org/org.tables.ts';
 import { requireReapprovalIfChanged, submitForApproval } from './approvals.service.ts';
 import { approvalRequests, roleRequests } from './approvals.tables.ts';
+import { registerApprovalRecordType } from './registry.ts';
 import { createRoleRequest } from './roleRequests.service.ts';
 
 let t: TestApp;
@@ -881,5 +882,137 @@ describe('承認・差戻し・取下げで、そのステップの承認依頼�
     expect((await stepNotices(withdrawn.approvalRequestId)).every((n) => n.readAt !== null)).toBe(true);
     expect((await stepNotices(kept.approvalRequestId)).every((n) => n.readAt === null)).toBe(true);
     await sales.request('POST', `/api/approvals/${kept.approvalRequestId}/withdraw`);
+  });
+});
+
+describe('申請をもって経由（submissionPassesAuthorSteps）: 申請者が持つ先頭の段は申請で通過、最後の段は通過しない', () => {
+  // Two record types with the same chain (所属長 → 個人情報保護管理者), one with the option and one
+  // without. A record is a department of the demo organization, filed for that department, so
+  // its 所属長 holds the first step.
+  const WITH = 'test_author_steps';
+  const WITHOUT = 'test_no_author_steps';
+  const passedComment = '申請者が所属長のため、申請をもって所属長の確認（経由）とします';
+
+  for (const [type, submissionPassesAuthorSteps] of [
+    [WITH, true],
+    [WITHOUT, false],
+  ] as const) {
+    registerApprovalRecordType({
+      type,
+      label: '経由の試験記録',
+      defaultSteps: [{ role: 'department_head' }, { role: 'pms_manager' }],
+      submissionPassesAuthorSteps,
+      async snapshot(tx, organizationId, recordId) {
+        const [d] = await tx
+          .select()
+          .from(departments)
+          .where(and(eq(departments.organizationId, organizationId), eq(departments.id, recordId)));
+        return d ? { title: `${d.name}の試験記録`, departmentId: d.id, data: { name: d.name } } : null;
+      },
+      link: () => null,
+    });
+  }
+
+  const submitAs = (loginId: string, personName: string, type: string, departmentName: string) => {
+    const accountId = ids.accounts[loginId];
+    if (!accountId) throw new Error(`no account ${loginId}`);
+    return inOrg(t.database, { organizationId: t.demoOrganizationId, actorAccountId: accountId }, (tx) =>
+      submitForApproval(tx, { organizationId: t.demoOrganizationId, accountId, personId: P(personName) }, type, D(departmentName), { today: today(), now: t.clock.now() }),
+    );
+  };
+  const passedEvents = (requestId: string) =>
+    inOrg(t.database, { organizationId: t.demoOrganizationId }, async (tx) =>
+      (
+        await tx
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, 'approve'), eq(auditLog.entityId, requestId)))
+      ).filter((row) => row.meta?.passedBySubmission === true),
+    );
+  const stepNotices = (requestId: string, step: number) =>
+    asSystem(t.database, (tx) =>
+      tx
+        .select({ accountId: notifications.accountId, body: notifications.body, readAt: notifications.readAt })
+        .from(notifications)
+        .where(eq(notifications.dedupeKey, `approval:${requestId}:step:${step}`)),
+    );
+
+  it('所属長（田中）が申請: 所属長の段は申請者名の承認印とコメントで通過、個人情報保護管理者の段で待ち、その保有者に依頼が届く', async () => {
+    const request = await submitAs('sales-head@demo.mamori.local', '田中 美咲', WITH, '営業部');
+    expect(request).toMatchObject({ status: 'pending', currentStep: 1 });
+
+    const detail = await pms.get(`/api/approvals/${request.id}`);
+    expect(detail.status, JSON.stringify(detail.body)).toBe(200);
+    expect(detail.body.request).toMatchObject({ status: 'pending', stepIndex: 1, stepLabel: '個人情報保護管理者', canAct: true });
+    expect(detail.body.stamps).toEqual([expect.objectContaining({ step: 0, action: 'approve', actorName: '田中 美咲', onBehalfOfName: null, comment: passedComment })]);
+    expect(detail.body.steps.map((s: { state: string }) => s.state)).toEqual(['approved', 'current']);
+
+    const events = await passedEvents(request.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.actorAccountId).toBe(ids.accounts['sales-head@demo.mamori.local']);
+    expect(events[0]?.meta).toMatchObject({ recordType: WITH, recordId: D('営業部'), step: 0, role: 'department_head' });
+
+    const asked = await stepNotices(request.id, 1);
+    expect(asked.map((n) => n.accountId)).toContain(ids.accounts['pms@demo.mamori.local']);
+    expect(asked.map((n) => n.accountId)).not.toContain(ids.accounts['sales-head@demo.mamori.local']);
+    expect(asked.every((n) => n.readAt === null && n.body === '経由の試験記録の承認（個人情報保護管理者）をお願いします。申請者: 田中 美咲')).toBe(true);
+    // Requests to approve the passed step (sent at submission to its other holders) are settled.
+    expect((await stepNotices(request.id, 0)).every((n) => n.readAt !== null)).toBe(true);
+    expect((await pms.get('/api/me/approvals')).body.items.map((i: { id: string }) => i.id)).toContain(request.id);
+
+    // The step after the passed one is approved as usual, by someone other than the author.
+    const approved = await pms.request('POST', `/api/approvals/${request.id}/approve`, {});
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.request.status).toBe('approved');
+    expect(approved.body.stamps.map((s: { actorName: string }) => s.actorName)).toEqual(['田中 美咲', '佐藤 花子']);
+  });
+
+  it('申請者が続けて持つ先頭の段はまとめて通過する（所属長 → 個人情報保護管理者 → トップマネジメント を佐藤が申請）', async () => {
+    const chain = await pms.request('PUT', `/api/approval-chains/${WITH}`, { steps: [{ role: 'department_head' }, { role: 'pms_manager' }, { role: 'top_management' }] });
+    expect(chain.status, JSON.stringify(chain.body)).toBe(200);
+    try {
+      // 佐藤 花子 is 総務部's 所属長 and the 個人情報保護管理者.
+      const request = await submitAs('pms@demo.mamori.local', '佐藤 花子', WITH, '総務部');
+      expect(request).toMatchObject({ status: 'pending', currentStep: 2 });
+      const detail = await top.get(`/api/approvals/${request.id}`);
+      expect(detail.body.stamps.map((s: { step: number; comment: string }) => [s.step, s.comment])).toEqual([
+        [0, passedComment],
+        [1, '申請者が個人情報保護管理者のため、申請をもって個人情報保護管理者の確認（経由）とします'],
+      ]);
+      expect(detail.body.request.canAct).toBe(true);
+      expect((await passedEvents(request.id)).map((e) => e.meta?.step)).toEqual([0, 1]);
+      expect((await stepNotices(request.id, 2)).map((n) => n.accountId)).toContain(ids.accounts['top@demo.mamori.local']);
+      expect((await pms.request('POST', `/api/approvals/${request.id}/withdraw`)).status).toBe(200);
+    } finally {
+      await pms.request('PUT', `/api/approval-chains/${WITH}`, { steps: [{ role: 'department_head' }, { role: 'pms_manager' }] });
+    }
+  });
+
+  it('最後の段は申請者が持っていても通過しない: 佐藤が申請すると個人情報保護管理者の段で待ち、本人は承認できない', async () => {
+    const request = await submitAs('pms@demo.mamori.local', '佐藤 花子', WITH, '総務部');
+    // The first step (総務部の所属長) is passed; the last one (個人情報保護管理者), which she also holds, is not.
+    expect(request).toMatchObject({ status: 'pending', currentStep: 1 });
+    expect((await passedEvents(request.id)).map((e) => e.meta?.step)).toEqual([0]);
+    const own = await pms.request('POST', `/api/approvals/${request.id}/approve`, {});
+    expect(own.status).toBe(403);
+    expect(own.body.error.code).toBe('separation_of_duties');
+    const detail = await pms.get(`/api/approvals/${request.id}`);
+    expect(detail.body.request).toMatchObject({ status: 'pending', stepIndex: 1, canAct: false, canWithdraw: true });
+    expect(detail.body.stamps).toHaveLength(1);
+    expect((await pms.request('POST', `/api/approvals/${request.id}/withdraw`)).status).toBe(200);
+  });
+
+  it('オプションのない記録の種類では何も通過しない: 所属長（田中）の申請は所属長の段で止まる（従来どおり）', async () => {
+    const request = await submitAs('sales-head@demo.mamori.local', '田中 美咲', WITHOUT, '営業部');
+    expect(request).toMatchObject({ status: 'pending', currentStep: 0 });
+    const detail = await sales.get(`/api/approvals/${request.id}`);
+    expect(detail.body.request).toMatchObject({ status: 'pending', stepIndex: 0, stepLabel: '所属長', canAct: false });
+    expect(detail.body.stamps).toEqual([]);
+    expect(await passedEvents(request.id)).toEqual([]);
+    expect(await stepNotices(request.id, 1)).toEqual([]);
+    const own = await sales.request('POST', `/api/approvals/${request.id}/approve`, {});
+    expect(own.status).toBe(403);
+    expect(own.body.error.code).toBe('separation_of_duties');
+    expect((await sales.request('POST', `/api/approvals/${request.id}/withdraw`)).status).toBe(200);
   });
 });

@@ -45,6 +45,18 @@ export type ApprovalRecordType = {
   label: string;
   /** The chain a new organization starts with; defaults to `rules/data/approvalChains.ts`. */
   defaultSteps?: readonly ApprovalStep[];
+  /**
+   * 申請をもって経由: the submitter's own leading steps are passed by the submission itself.
+   * PA01 sends a 申請書 「所属長を経由して」 to the 個人情報保護管理者 (J.8.6, J.3.1.1 c)–d)), and the
+   * リスク分析対策表 is drawn up by the department head before the 個人情報保護管理者 and
+   * トップマネジメント approve it (J.3.1.3): when the 所属長 writes the record, their step is the
+   * writing. Separation of duties (SPEC §5.4) forbids them to approve it, so without this the
+   * chain would stall at their step. On submission (and re-approval) the engine stamps each
+   * leading step the submitter holds in their own right as passed, with a comment saying so,
+   * and asks the next step's holders — never the last step, so someone other than the author
+   * always approves. Default: every step is approved by someone else.
+   */
+  submissionPassesAuthorSteps?: boolean;
   /** Reads the record as it is now; null when it does not exist in the organization. */
   snapshot(tx: Tx, organizationId: string, recordId: string): Promise<RecordSnapshot | null>;
   /** Runs in the same transaction when the last step approves (e.g. create the role assignment). */
