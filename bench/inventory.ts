@@ -56,13 +56,24 @@ async function seed(database: Database) {
   const [org] = await asSystem(database, (tx) => tx.insert(organizations).values({ name: '台帳ベンチマーク株式会社' }).returning());
   if (!org) throw new Error('organization insert failed');
   const deptIds = await asSystem(database, async (tx) =>
-    (await tx.insert(departments).values(Array.from({ length: 10 }, (_, i) => ({ organizationId: org.id, name: `第${i + 1}事業部`, sortOrder: i }))).returning({ id: departments.id })).map((d) => d.id),
+    (
+      await tx
+        .insert(departments)
+        .values(Array.from({ length: 10 }, (_, i) => ({ organizationId: org.id, name: `第${i + 1}事業部`, sortOrder: i })))
+        .returning({ id: departments.id })
+    ).map((d) => d.id),
   );
   const personIds = await asSystem(database, async (tx) =>
     (
       await tx
         .insert(people)
-        .values(Array.from({ length: 200 }, (_, i) => ({ organizationId: org.id, name: `${FAMILY[i % 10]} ${GIVEN[Math.floor(i / 10) % 10]}${i}`, departmentId: deptIds[i % 10] ?? null })))
+        .values(
+          Array.from({ length: 200 }, (_, i) => ({
+            organizationId: org.id,
+            name: `${FAMILY[i % 10]} ${GIVEN[Math.floor(i / 10) % 10]}${i}`,
+            departmentId: deptIds[i % 10] ?? null,
+          })),
+        )
         .returning({ id: people.id, name: people.name })
     ).map((p) => p),
   );
@@ -97,7 +108,13 @@ async function seed(database: Database) {
         entrustedTo: (h >>> 5) % 5 === 0 ? ['株式会社配送サービス'] : [],
         thirdPartyProvision: (h >>> 7) % 10 === 0,
       });
-      return { organizationId: org.id, revision: 1, data: content, ...derivedColumns(content, { departmentName: departmentNames[d], people: names }), riskStatus: (['unanalysed', 'approved', 'in_progress', 'needs_review'] as const)[i % 4] };
+      return {
+        organizationId: org.id,
+        revision: 1,
+        data: content,
+        ...derivedColumns(content, { departmentName: departmentNames[d], people: names }),
+        riskStatus: (['unanalysed', 'approved', 'in_progress', 'needs_review'] as const)[i % 4],
+      };
     });
     await asSystem(database, async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
@@ -124,7 +141,15 @@ async function seed(database: Database) {
 type Case = { label: string; query: Omit<EntriesQuery, 'page' | 'pageSize'> & { page: number; pageSize: number }; qs: string };
 
 function cases(departmentId: string): Case[] {
-  const base = { status: 'active' as const, sort: 'name' as const, flags: [] as EntriesQuery['flags'], q: undefined as string | undefined, departmentId: null as string | null, media: undefined, riskStatus: undefined };
+  const base = {
+    status: 'active' as const,
+    sort: 'name' as const,
+    flags: [] as EntriesQuery['flags'],
+    q: undefined as string | undefined,
+    departmentId: null as string | null,
+    media: undefined,
+    riskStatus: undefined,
+  };
   return [
     {
       label: '絞り込み一覧（所属 + 保有個人データ、2ページ目）',
@@ -132,7 +157,11 @@ function cases(departmentId: string): Case[] {
       qs: `departmentId=${departmentId}&flags=retainedPersonalData&page=2&pageSize=50`,
     },
     { label: '検索（選択的: 「地下書庫」≈0.1%）', query: { ...base, q: '地下書庫', page: 1, pageSize: 50 }, qs: `q=${encodeURIComponent('地下書庫')}&page=1&pageSize=50` },
-    { label: '検索（広い: 「アンケート」≈10% を所属で絞り込み）', query: { ...base, q: 'アンケート', departmentId, page: 1, pageSize: 50 }, qs: `q=${encodeURIComponent('アンケート')}&departmentId=${departmentId}&page=1&pageSize=50` },
+    {
+      label: '検索（広い: 「アンケート」≈10% を所属で絞り込み）',
+      query: { ...base, q: 'アンケート', departmentId, page: 1, pageSize: 50 },
+      qs: `q=${encodeURIComponent('アンケート')}&departmentId=${departmentId}&page=1&pageSize=50`,
+    },
   ];
 }
 
@@ -201,20 +230,33 @@ async function main() {
   const url = new URL(baseUrl);
   url.pathname = `/${dbName}`;
   let ceilingLine = '';
-  const results: { label: string; http: { rps: number; p50: number; p99: number; non2xx: number }; single: { p50: number; p99: number }; direct: { rps: number; p50: number; p99: number }; total: number }[] = [];
+  const results: {
+    label: string;
+    http: { rps: number; p50: number; p99: number; non2xx: number };
+    single: { p50: number; p99: number };
+    direct: { rps: number; p50: number; p99: number };
+    total: number;
+  }[] = [];
   try {
     setFieldEncryptionKey(key);
     const database = await openDatabase({ databaseUrl: url.toString(), dataDir: ':memory:', poolSize: CONNECTIONS });
     await migrate(database);
     const ctype = rowsOf<{ ctype: string }>(await database.db.execute(sql`select datctype as ctype from pg_database where datname = current_database()`))[0]?.ctype;
-    const version = rowsOf<{ v: string }>(await database.db.execute(sql`select version() as v`))[0]?.v.split(' ').slice(0, 2).join(' ');
+    const version = rowsOf<{ v: string }>(await database.db.execute(sql`select version() as v`))[0]
+      ?.v.split(' ')
+      .slice(0, 2)
+      .join(' ');
     console.log(`PostgreSQL (${version}, LC_CTYPE ${ctype}) — seeding ${ENTRIES} entries`);
     const seeded = await seed(database);
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
     const department = seeded.departmentIds[3] as string;
     const app = await startServer(url.toString());
     try {
-      const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ loginId: 'bench-inventory@bench.example', password: 'Bench-pass1!' }) });
+      const login = await fetch(`${app.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ loginId: 'bench-inventory@bench.example', password: 'Bench-pass1!' }),
+      });
       const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
       // The ceiling: an authenticated endpoint that reads no 台帳 data (session check and JSON only).
       const ceilingUrl = `${app.url}/api/risk/criteria`;
@@ -232,13 +274,26 @@ async function main() {
         // One connection: the cost of a request without queueing behind 19 others.
         const single = await cannon({ url: target, connections: 1, duration: Math.max(3, Math.round(DURATION / 2)), headers: { cookie } });
         const direct = await measureDirect(database, seeded.organizationId, c, today);
-        results.push({ label: c.label, total: body.total, http: { rps: http.requests.average, p50: http.latency.p50, p99: http.latency.p99, non2xx: http.non2xx + http.errors + http.timeouts }, single: { p50: single.latency.p50, p99: single.latency.p99 }, direct });
+        results.push({
+          label: c.label,
+          total: body.total,
+          http: { rps: http.requests.average, p50: http.latency.p50, p99: http.latency.p99, non2xx: http.non2xx + http.errors + http.timeouts },
+          single: { p50: single.latency.p50, p99: single.latency.p99 },
+          direct,
+        });
       }
       // The plan of the selective search inside mamori_inventory_search, for the record (the trigram index should serve it).
       const plan = rowsOf<{ 'QUERY PLAN': string }>(
-        await database.db.execute(sql`explain select id from inventory_entries where organization_id = ${seeded.organizationId} and status = 'active' and search_text like ${'%地下書庫%'}`),
+        await database.db.execute(
+          sql`explain select id from inventory_entries where organization_id = ${seeded.organizationId} and status = 'active' and search_text like ${'%地下書庫%'}`,
+        ),
       );
-      log(`plan of the selective search: ${plan.map((p) => p['QUERY PLAN'].trim()).filter((l) => /Scan|Index/.test(l)).join(' / ')}`);
+      log(
+        `plan of the selective search: ${plan
+          .map((p) => p['QUERY PLAN'].trim())
+          .filter((l) => /Scan|Index/.test(l))
+          .join(' / ')}`,
+      );
     } finally {
       await app.stop();
       await database.close();
@@ -252,7 +307,9 @@ async function main() {
   console.log(`\nMamori 台帳ベンチマーク — ${ENTRIES.toLocaleString('en-US')} entries, ${CONNECTIONS} connections, ${DURATION} s per measurement`);
   console.log(ceilingLine);
   console.log(`load average at the start (1/5/15 min): ${loadBefore.map((l) => l.toFixed(1)).join(' / ')} (${os.cpus().length} CPUs)`);
-  console.log('| case | matches | endpoint req/s | endpoint p50 ms | endpoint p99 ms | 1 connection p50 / p99 ms | direct q/s | direct p99 ms | endpoint/direct (req/s) | p99 < 200 ms |');
+  console.log(
+    '| case | matches | endpoint req/s | endpoint p50 ms | endpoint p99 ms | 1 connection p50 / p99 ms | direct q/s | direct p99 ms | endpoint/direct (req/s) | p99 < 200 ms |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
     console.log(
@@ -263,4 +320,3 @@ async function main() {
 
 await main();
 process.exit(0);
-

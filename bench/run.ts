@@ -85,7 +85,14 @@ async function startServer(env: Record<string, string>, dataDir: string): Promis
     });
     child.once('exit', () => reject(new Error('server exited')));
   });
-  return { url, stop: () => new Promise((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }) };
+  return {
+    url,
+    stop: () =>
+      new Promise((r) => {
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 async function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
@@ -95,7 +102,11 @@ async function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
 }
 
 async function measureHttp(url: string, departmentId: string) {
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ loginId: 'bench@bench.example', password: 'Bench-pass1!' }) });
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ loginId: 'bench@bench.example', password: 'Bench-pass1!' }),
+  });
   const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
   const listUrl = `${url}/api/people?departmentId=${departmentId}&status=active&page=2&pageSize=50`;
   const check = await fetch(listUrl, { headers: { cookie } });
@@ -188,5 +199,10 @@ for (const r of results) {
     `| ${r.db} | ${r.healthz.toFixed(0)} | ${r.list.toFixed(0)} | ${r.listP50.toFixed(1)} / ${r.listP99.toFixed(1)} | ${r.direct.toFixed(0)} | ${r.directP99.toFixed(1)} | ${((r.list / r.direct) * 100).toFixed(0)} % | ${((r.list / r.healthz) * 100).toFixed(0)} % | ${r.verifyRows} rows in ${r.verifySeconds.toFixed(1)} s |`,
   );
 }
-console.log(`load average at the end (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (${os.cpus().length} CPUs)`);
+console.log(
+  `load average at the end (1/5/15 min): ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (${os.cpus().length} CPUs)`,
+);
 process.exit(0);

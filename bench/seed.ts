@@ -42,7 +42,9 @@ export async function seedLargeOrganization(database: Database, options: { peopl
   }
   options.log(`seeded ${options.peopleCount} people`);
   const [last] = await asSystem(database, async (tx) =>
-    rowsOf<{ seq: string; hash: string }>(await tx.execute(sql`select chain_seq::text as seq, hash from audit_log where organization_id = ${org.id} order by audit_log.chain_seq desc limit 1`)),
+    rowsOf<{ seq: string; hash: string }>(
+      await tx.execute(sql`select chain_seq::text as seq, hash from audit_log where organization_id = ${org.id} order by audit_log.chain_seq desc limit 1`),
+    ),
   );
   let prev = last?.hash ?? '';
   let seq = Number(last?.seq ?? 0);

@@ -136,13 +136,7 @@ export async function startPostgres(binDir = findPgBinDir(), runner = pgRunner()
   if (runner.owner) fs.chownSync(dir, runner.owner.uid, runner.owner.gid);
 
   const t0 = Date.now();
-  const init = runPg(
-    runner,
-    dir,
-    path.join(binDir, 'initdb'),
-    ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', `--locale=${locale}`],
-    180_000,
-  );
+  const init = runPg(runner, dir, path.join(binDir, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', `--locale=${locale}`], 180_000);
   if (!init.ok) return { error: `initdb failed${init.timedOut ? ' (timed out)' : ''}:\n${init.output}` };
 
   let lastError = '';

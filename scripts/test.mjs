@@ -17,7 +17,7 @@
 // (use this server), MAMORI_CHROMIUM (browser path), MAMORI_TEST_RUN_TIMEOUT_MINUTES (per vitest
 // run, default 30), MAMORI_SKIP_PG=1 / MAMORI_SKIP_E2E=1 (skip a suite on purpose, with a banner).
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,6 +96,18 @@ function vitestCommand() {
   return ['npx', ['--no-install', 'vitest']];
 }
 
+/**
+ * A static check (type checker, linter) counted as one test: it passes or it fails, printing
+ * what the tool printed. Run before the suites, so a type or lint error fails `npm test` too.
+ */
+function runCheck(label, bin, args) {
+  console.log(`\n[test] ── ${label} ── ${[bin, ...args].join(' ')}`);
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', ...bin.split('/')), ...args], { cwd: root, stdio: 'inherit', timeout: 10 * 60_000 });
+  const ok = r.status === 0;
+  return { label, ok, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, total: 1, ms: Date.now() - t0, report: true, code: r.status, timedOut: r.error?.code === 'ETIMEDOUT' };
+}
+
 /** One vitest run; resolves to its counts. Never rejects. */
 async function runVitest(label, { configArgs = [], env = {} }) {
   const jsonFile = path.join(scratch, `${label.replace(/\W+/g, '-')}-${Date.now()}.json`);
@@ -166,7 +178,6 @@ async function runVitest(label, { configArgs = [], env = {} }) {
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL (scripts/pg-server.mjs)
 
-
 // ---------------------------------------------------------------------------------------------
 // Browser
 
@@ -224,8 +235,7 @@ async function main() {
         skip: 'no PostgreSQL server binaries (initdb, pg_ctl) found: tried pg_config --bindir, /usr/lib/postgresql/*/bin and PATH',
         hint: 'Install them (apt-get install postgresql), set MAMORI_PG_BINDIR, or point MAMORI_TEST_PG_URL at a server.',
       };
-    }
-    else if (!runner.ok) pgPlan = { skip: runner.reason };
+    } else if (!runner.ok) pgPlan = { skip: runner.reason };
     else pgPlan = { binDir, runner };
   }
   const chromium = process.env.MAMORI_SKIP_E2E === '1' ? { reason: 'MAMORI_SKIP_E2E=1' } : findChromium();
@@ -236,6 +246,12 @@ async function main() {
     console.log('0 passed, 0 failed');
     process.exitCode = 1;
     return;
+  }
+
+  // 0. Types and lint (skipped when the run is filtered to some tests).
+  if (!passArgs.length) {
+    results.push(runCheck('type check (tsc)', 'typescript/bin/tsc', ['-p', 'tsconfig.json', '--noEmit']));
+    results.push(runCheck('lint and format (Biome)', '@biomejs/biome/bin/biome', ['check', '--max-diagnostics=50']));
   }
 
   // 1. Embedded database.

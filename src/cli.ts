@@ -13,7 +13,11 @@ import { DataDirLockedError } from './platform/db/connection.ts';
  * (default ./data) unless DATABASE_URL points to a PostgreSQL server.
  */
 const program = new Command();
-program.name('mamori').description('Mamori 個人情報保護マネジメントシステム').showHelpAfterError().option('--data-dir <dir>', '組み込みデータベースのディレクトリ (既定: ./data、DATABASE_URL 指定時は無視)');
+program
+  .name('mamori')
+  .description('Mamori 個人情報保護マネジメントシステム')
+  .showHelpAfterError()
+  .option('--data-dir <dir>', '組み込みデータベースのディレクトリ (既定: ./data、DATABASE_URL 指定時は無視)');
 
 function configOf(command: Command, extra: Partial<MamoriConfig> = {}): MamoriConfig {
   const opts = command.optsWithGlobals<{ dataDir?: string }>();
@@ -121,7 +125,11 @@ user
     if (!password) throw new InvalidArgumentError('--password または MAMORI_PASSWORD でパスワードを指定してください');
     const database = await openMigratedDatabase(configOf(command));
     try {
-      const result = await createUser(database, { loginId: opts.login, name: opts.name, organizationName: opts.organization ?? null, role: opts.role ?? null, password }, new Date());
+      const result = await createUser(
+        database,
+        { loginId: opts.login, name: opts.name, organizationName: opts.organization ?? null, role: opts.role ?? null, password },
+        new Date(),
+      );
       console.log(`アカウントを作成しました: ${result.loginId} (組織 ${result.organizationName})`);
     } finally {
       await database.close();

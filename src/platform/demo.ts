@@ -27,10 +27,42 @@ const demoDepartments = [
 
 export const demoPeople: DemoPerson[] = [
   { key: 'top', name: '山田 太郎', kana: 'ヤマダ タロウ', dept: 'mgmt', type: 'officer', login: 'top@demo.mamori.local', roles: [{ role: 'top_management' }] },
-  { key: 'pms', name: '佐藤 花子', kana: 'サトウ ハナコ', dept: 'ga', type: 'employee', login: 'pms@demo.mamori.local', roles: [{ role: 'pms_manager' }, { role: 'department_head', dept: 'ga' }] },
-  { key: 'auditmgr', name: '鈴木 一郎', kana: 'スズキ イチロウ', dept: 'audit', type: 'employee', login: 'audit@demo.mamori.local', roles: [{ role: 'audit_manager' }, { role: 'department_head', dept: 'audit' }] },
-  { key: 'sec', name: '高橋 健', kana: 'タカハシ ケン', dept: 'it', type: 'employee', login: 'security@demo.mamori.local', roles: [{ role: 'security_manager' }, { role: 'department_head', dept: 'it' }] },
-  { key: 'sales', name: '田中 美咲', kana: 'タナカ ミサキ', dept: 'sales', type: 'employee', login: 'sales-head@demo.mamori.local', roles: [{ role: 'department_head', dept: 'sales' }] },
+  {
+    key: 'pms',
+    name: '佐藤 花子',
+    kana: 'サトウ ハナコ',
+    dept: 'ga',
+    type: 'employee',
+    login: 'pms@demo.mamori.local',
+    roles: [{ role: 'pms_manager' }, { role: 'department_head', dept: 'ga' }],
+  },
+  {
+    key: 'auditmgr',
+    name: '鈴木 一郎',
+    kana: 'スズキ イチロウ',
+    dept: 'audit',
+    type: 'employee',
+    login: 'audit@demo.mamori.local',
+    roles: [{ role: 'audit_manager' }, { role: 'department_head', dept: 'audit' }],
+  },
+  {
+    key: 'sec',
+    name: '高橋 健',
+    kana: 'タカハシ ケン',
+    dept: 'it',
+    type: 'employee',
+    login: 'security@demo.mamori.local',
+    roles: [{ role: 'security_manager' }, { role: 'department_head', dept: 'it' }],
+  },
+  {
+    key: 'sales',
+    name: '田中 美咲',
+    kana: 'タナカ ミサキ',
+    dept: 'sales',
+    type: 'employee',
+    login: 'sales-head@demo.mamori.local',
+    roles: [{ role: 'department_head', dept: 'sales' }],
+  },
   { key: 'desk', name: '伊藤 直樹', kana: 'イトウ ナオキ', dept: 'ga', type: 'employee', login: 'desk@demo.mamori.local', roles: [{ role: 'complaints_manager' }] },
   { key: 'emp', name: '渡辺 さくら', kana: 'ワタナベ サクラ', dept: 'sales', type: 'employee', login: 'staff@demo.mamori.local', roles: [] },
   { key: 'auditor', name: '中村 優', kana: 'ナカムラ ユウ', dept: 'it', type: 'employee', roles: [{ role: 'auditor' }] },
@@ -85,7 +117,9 @@ export async function seedDemo(database: Database, now: Date): Promise<{ organiz
         .returning({ id: people.id });
       if (!person) continue;
       for (const r of p.roles) {
-        await tx.insert(roleAssignments).values({ organizationId: org.id, personId: person.id, role: r.role, departmentId: r.dept ? (deptIds.get(r.dept) ?? null) : null, startsOn: '2025-04-01' });
+        await tx
+          .insert(roleAssignments)
+          .values({ organizationId: org.id, personId: person.id, role: r.role, departmentId: r.dept ? (deptIds.get(r.dept) ?? null) : null, startsOn: '2025-04-01' });
       }
       if (p.login) await tx.insert(accounts).values({ organizationId: org.id, personId: person.id, loginId: p.login, passwordHash });
     }

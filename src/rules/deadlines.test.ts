@@ -1,17 +1,7 @@
 import holidayJp from '@holiday-jp/holiday_jp';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  addCalendarDays,
-  addStatutoryDays,
-  daysBetween,
-  HOLIDAY_DATA_RANGE,
-  isIsoDate,
-  isNonWorkingDay,
-  nextWorkingDay,
-  nthDay,
-  targetWindow,
-} from './deadlines.ts';
+import { addCalendarDays, addStatutoryDays, daysBetween, HOLIDAY_DATA_RANGE, isIsoDate, isNonWorkingDay, nextWorkingDay, nthDay, targetWindow } from './deadlines.ts';
 
 /** Dates from 2000-01-01 to 2050-08-31, so that +60 days and a 休日 run stay in the data. */
 const dateArb = fc.integer({ min: 0, max: 18_505 }).map((offset) => addCalendarDays('2000-01-01', offset));
@@ -118,16 +108,13 @@ describe('期限の計算はタイムゾーンに依存しない', () => {
     else process.env.TZ = original;
   });
 
-  it.each(['UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'])(
-    'TZ=%s でも同じ期限になる',
-    (tz) => {
-      process.env.TZ = tz;
-      expect(addStatutoryDays('2026-01-05', 30)).toBe('2026-02-03');
-      expect(addStatutoryDays('2025-11-30', 30)).toBe('2026-01-05');
-      expect(isNonWorkingDay('2026-02-11')).toBe(true);
-      expect(isNonWorkingDay('2026-02-10')).toBe(false);
-    },
-  );
+  it.each(['UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'])('TZ=%s でも同じ期限になる', (tz) => {
+    process.env.TZ = tz;
+    expect(addStatutoryDays('2026-01-05', 30)).toBe('2026-02-03');
+    expect(addStatutoryDays('2025-11-30', 30)).toBe('2026-01-05');
+    expect(isNonWorkingDay('2026-02-11')).toBe(true);
+    expect(isNonWorkingDay('2026-02-10')).toBe(false);
+  });
 });
 
 describe('期限計算の性質（fast-check）', () => {
@@ -136,9 +123,7 @@ describe('期限計算の性質（fast-check）', () => {
   });
 
   it('期限は単純計算の末日（知った日＋日数−1）以後である', () => {
-    fc.assert(
-      fc.property(dateArb, periodArb, (knownAt, days) => addStatutoryDays(knownAt, days) >= nthDay(knownAt, days)),
-    );
+    fc.assert(fc.property(dateArb, periodArb, (knownAt, days) => addStatutoryDays(knownAt, days) >= nthDay(knownAt, days)));
   });
 
   it('延長は最大10日（2019年の10連休）にとどまる', () => {

@@ -47,9 +47,7 @@ function formatUtc(t: number): IsoDate {
   const date = new Date(t);
   const y = date.getUTCFullYear();
   if (y < 0 || y > 9999) throw new RangeError('日付が西暦0〜9999年の範囲を超えました');
-  return `${String(y).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(
-    date.getUTCDate(),
-  ).padStart(2, '0')}`;
+  return `${String(y).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
 }
 
 function toUtc(date: IsoDate): number {
@@ -104,9 +102,7 @@ export function targetWindow(knownAt: IsoDate, fromDay: number, toDay: number): 
 export function isNonWorkingDay(date: IsoDate): boolean {
   const t = toUtc(date);
   if (date < HOLIDAY_DATA_RANGE.from || date > HOLIDAY_DATA_RANGE.to) {
-    throw new RangeError(
-      `祝日データの範囲（${HOLIDAY_DATA_RANGE.from}〜${HOLIDAY_DATA_RANGE.to}）外の日付は判定できません: ${date}`,
-    );
+    throw new RangeError(`祝日データの範囲（${HOLIDAY_DATA_RANGE.from}〜${HOLIDAY_DATA_RANGE.to}）外の日付は判定できません: ${date}`);
   }
   const weekday = new Date(t).getUTCDay();
   if (weekday === 0 || weekday === 6) return true;

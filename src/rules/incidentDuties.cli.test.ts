@@ -19,14 +19,7 @@ describe('mamori rules incident-duties（runIncidentDutiesCli）', () => {
     const { rulesVersion, isIncident, duties } = evaluateIncidentDuties(facts);
     expect(result.stdout).toBe(JSON.stringify({ rulesVersion, isIncident, duties }, null, 2));
     expect(result.stdout).toMatch(/^\{\n {2}"rulesVersion": "appi-2024-04",\n {2}"isIncident": true,\n {2}"duties": \[/);
-    expect(duties.map((d) => d.kind)).toEqual([
-      'ppc_preliminary',
-      'ppc_final',
-      'jipdec_preliminary',
-      'jipdec_final',
-      'individual_notice',
-      'publication_consideration',
-    ]);
+    expect(duties.map((d) => d.kind)).toEqual(['ppc_preliminary', 'ppc_final', 'jipdec_preliminary', 'jipdec_final', 'individual_notice', 'publication_consideration']);
   });
 
   it('前後の空白や改行があっても受け付ける', () => {

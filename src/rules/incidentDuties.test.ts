@@ -139,11 +139,7 @@ describe('個人情報取扱事業者：法第26条・規則第7条の報告対�
   it('不正の目的が他の事態と重なっても確報は60日以内（規則第8条2項括弧書）', () => {
     const result = evaluate({ improperPurpose: true, sensitive: true, persons: 5000 });
     expect(duty(result, 'ppc_final').due).toBe('2026-03-05');
-    expect(duty(result, 'ppc_final').triggers).toEqual([
-      'appi_r7_1_sensitive',
-      'appi_r7_3_improper_purpose',
-      'appi_r7_4_over_threshold',
-    ]);
+    expect(duty(result, 'ppc_final').triggers).toEqual(['appi_r7_1_sensitive', 'appi_r7_3_improper_purpose', 'appi_r7_4_over_threshold']);
   });
 
   it('令和6年4月1日から、取得しようとしている個人情報（個人データとして取り扱う予定）も不正の目的なら報告対象（規則第7条3号）', () => {
@@ -346,14 +342,7 @@ describe('特定個人情報：番号法第29条の4・特定個人情報漏え�
 
   it('特定個人情報は個人データでもあるため、法第26条の報告と番号法の報告の双方を判定する', () => {
     const result = evaluate({ myNumber: true, improperPurpose: true });
-    expect(kinds(result)).toEqual([
-      'ppc_preliminary',
-      'ppc_final',
-      'mynumber_preliminary',
-      'mynumber_final',
-      'individual_notice',
-      'publication_consideration',
-    ]);
+    expect(kinds(result)).toEqual(['ppc_preliminary', 'ppc_final', 'mynumber_preliminary', 'mynumber_final', 'individual_notice', 'publication_consideration']);
     expect(duty(result, 'individual_notice').basis).toContain('番号法第29条の4第2項');
     expect(result.notes.join()).toContain('双方を判定');
   });
@@ -489,13 +478,7 @@ describe('プライバシーマーク：PA01 J.4.4.2', () => {
 
   it('委託元への通知で委員会への報告が免除されても、審査機関への速報・確報は必要', () => {
     const result = pmark({ sensitive: true, entrustment: 'contractor', principalNotifiedAt: '2026-01-06' });
-    expect(kinds(result)).toEqual([
-      'jipdec_preliminary',
-      'jipdec_final',
-      'principal_report',
-      'individual_notice',
-      'publication_consideration',
-    ]);
+    expect(kinds(result)).toEqual(['jipdec_preliminary', 'jipdec_final', 'principal_report', 'individual_notice', 'publication_consideration']);
     expect(duty(result, 'jipdec_preliminary').reason).toContain('免除される場合でも');
   });
 
@@ -644,9 +627,7 @@ describe('事実の検証（zod スキーマ）', () => {
   });
 
   it('委託先の委託元への通知日は知った日以降、委託関係がなければ指定できない', () => {
-    expect(issues(buildFacts({ entrustment: 'contractor', principalNotifiedAt: '2026-01-04' })).join()).toContain(
-      '知った日（knownAt）以降',
-    );
+    expect(issues(buildFacts({ entrustment: 'contractor', principalNotifiedAt: '2026-01-04' })).join()).toContain('知った日（knownAt）以降');
     expect(issues(buildFacts({ entrustment: 'none', principalNotifiedAt: '2026-01-06' })).join()).toContain('entrustment');
   });
 
@@ -691,9 +672,7 @@ describe('判定結果の性質（fast-check）', () => {
   const withNotice: fc.Arbitrary<IncidentFacts> = fc
     .tuple(factsArb, fc.option(fc.integer({ min: 0, max: 20 })))
     .map(([facts, offset]) =>
-      offset === null || facts.entrustment === undefined || facts.entrustment === 'none'
-        ? facts
-        : { ...facts, principalNotifiedAt: addCalendarDays(facts.knownAt, offset) },
+      offset === null || facts.entrustment === undefined || facts.entrustment === 'none' ? facts : { ...facts, principalNotifiedAt: addCalendarDays(facts.knownAt, offset) },
     );
 
   it('どの事実でも、義務は種類ごとに1件・表示順で、期限の形は timing と一致する', () => {

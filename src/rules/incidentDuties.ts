@@ -18,16 +18,7 @@ import {
   incidentRuleSetFor,
   incidentRuleSets,
 } from './data/incidentRules.ts';
-import {
-  addCalendarDays,
-  addStatutoryDays,
-  type DateRange,
-  HOLIDAY_DATA_RANGE,
-  type IsoDate,
-  isIsoDate,
-  nthDay,
-  targetWindow,
-} from './deadlines.ts';
+import { addCalendarDays, addStatutoryDays, type DateRange, HOLIDAY_DATA_RANGE, type IsoDate, isIsoDate, nthDay, targetWindow } from './deadlines.ts';
 
 // ─── Vocabulary ────────────────────────────────────────────────────────────────────────────
 
@@ -81,8 +72,7 @@ const longestSpanDays = Math.max(...incidentRuleSets.map((set) => set.days.final
 /** Latest 知った日 whose deadlines still fall inside the bundled holiday data. */
 export const latestSupportedKnownAt: IsoDate = addCalendarDays(HOLIDAY_DATA_RANGE.to, -longestSpanDays);
 
-const flag = (field: string, label: string) =>
-  z.boolean({ error: `${label}（${field}）は true または false で入力してください` }).optional();
+const flag = (field: string, label: string) => z.boolean({ error: `${label}（${field}）は true または false で入力してください` }).optional();
 
 const personCount = (field: string, label: string) =>
   z
@@ -95,8 +85,7 @@ const personCount = (field: string, label: string) =>
 const isoDate = (field: string, label: string) =>
   z
     .string({
-      error: (issue) =>
-        issue.input === undefined ? `${label}（${field}）は必須です` : `${label}（${field}）は "YYYY-MM-DD" 形式の文字列で入力してください`,
+      error: (issue) => (issue.input === undefined ? `${label}（${field}）は必須です` : `${label}（${field}）は "YYYY-MM-DD" 形式の文字列で入力してください`),
     })
     .refine(isIsoDate, { error: `${label}（${field}）は実在する日付を "YYYY-MM-DD" 形式で入力してください`, abort: true })
     .refine((value) => value >= HOLIDAY_DATA_RANGE.from && value <= latestSupportedKnownAt, {
@@ -125,9 +114,7 @@ export const incidentFactsSchema = z
       privacyMark: flag('privacyMark', 'プライバシーマーク付与事業者'),
       /** 知った日 (for a company: the day any department learned of it). Day 1 of every period. */
       knownAt: isoDate('knownAt', '知った日'),
-      events: z
-        .array(enumField(incidentEventKinds, 'events', '事象'), { error: '事象（events）は配列で入力してください' })
-        .optional(),
+      events: z.array(enumField(incidentEventKinds, 'events', '事象'), { error: '事象（events）は配列で入力してください' }).optional(),
       /** 発生したおそれ（未確定）にとどまる. */
       possibleOnly: flag('possibleOnly', '発生したおそれのみ'),
       /** 第三者に閲覧されないうちに全てを回収した (通則編3-5-1-1). */
@@ -196,9 +183,7 @@ export type IncidentFacts = z.input<typeof incidentFactsSchema>;
  */
 export function describeIncidentFactsIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
-    const path = issue.path
-      .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
-      .join('');
+    const path = issue.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
     return `${path === '' ? '（全体）' : path}: ${issue.message}`;
   });
 }
@@ -454,8 +439,7 @@ export function evaluateIncidentDuties(facts: IncidentFacts, rulesVersion?: stri
     if (mayExceed !== null && mayExceed > threshold) return text('overThresholdMay', { threshold, count: mayExceed });
     return null;
   };
-  const quote = (hits: readonly TriggerHit[]) =>
-    hits.map((hit) => `「${rules.triggers[hit.id].label}${hit.detail}」`).join('');
+  const quote = (hits: readonly TriggerHit[]) => hits.map((hit) => `「${rules.triggers[hit.id].label}${hit.detail}」`).join('');
   const items = (hits: readonly TriggerHit[]) => hits.map((hit) => `第${hit.item}号`).join('・');
   const record = (hits: readonly TriggerHit[]) => {
     for (const hit of hits) triggers.push({ id: hit.id, label: rules.triggers[hit.id].label, basis: rules.triggers[hit.id].basis });
@@ -466,22 +450,14 @@ export function evaluateIncidentDuties(facts: IncidentFacts, rulesVersion?: stri
   // 委託元 「速やかに」; we accept it within the 3–5 day 目安 and show our own duties otherwise.
   const reliefWindow = targetWindow(countedFrom, rules.days.principalNoticeTarget.from, rules.days.principalNoticeTarget.to);
   const relief: Relief = {
-    status:
-      entrustment !== 'contractor' || isPublic
-        ? 'none'
-        : notifiedAt === null
-          ? 'pending'
-          : notifiedAt <= reliefWindow.to
-            ? 'relieved'
-            : 'late',
+    status: entrustment !== 'contractor' || isPublic ? 'none' : notifiedAt === null ? 'pending' : notifiedAt <= reliefWindow.to ? 'relieved' : 'late',
     window: reliefWindow,
     notifiedAt,
   };
   const reliefNoticeReason = (): string => {
     if (relief.status === 'relieved') return text('contractorFulfilled', { notifiedAt: relief.notifiedAt ?? '' });
     if (relief.status === 'late') {
-      return text('contractorFulfilled', { notifiedAt: relief.notifiedAt ?? '' }) +
-        text('contractorLate', { notifiedAt: relief.notifiedAt ?? '', to: relief.window.to });
+      return text('contractorFulfilled', { notifiedAt: relief.notifiedAt ?? '' }) + text('contractorLate', { notifiedAt: relief.notifiedAt ?? '', to: relief.window.to });
     }
     return text('contractorPending', { from: relief.window.from, to: relief.window.to });
   };
@@ -613,9 +589,7 @@ export function evaluateIncidentDuties(facts: IncidentFacts, rulesVersion?: stri
     if (hits.length > 0 && f.highLevelEncryption) {
       // Encryption protects the data from being read; it does not undo a use or provision
       // against 番号法第9条・第19条, so only the 漏えい等 part is excluded when both occurred.
-      const kept = myNumberUse
-        ? hits.filter((hit) => hit.id === 'mynumber_r2_2_improper_purpose' || hit.id === 'mynumber_r2_4_over_threshold')
-        : [];
+      const kept = myNumberUse ? hits.filter((hit) => hit.id === 'mynumber_r2_2_improper_purpose' || hit.id === 'mynumber_r2_4_over_threshold') : [];
       exclusions.push({
         id: 'mynumber_encryption',
         ...rules.exclusions.mynumber_encryption,
@@ -771,9 +745,7 @@ export function evaluateIncidentDuties(facts: IncidentFacts, rulesVersion?: stri
     const due = rules.flags.jipdecFinalMovesToWorkingDay ? addStatutoryDays(countedFrom, days) : nthDay(countedFrom, days);
     duties.add('jipdec_final', {
       basis: basis('pmarkFinal'),
-      reason:
-        text('pmarkFinal', { events: eventNames(accidentEvents), possible, start: countedFrom, days, due }) +
-        (f.improperPurpose ? text('pmarkFinalSixty') : ''),
+      reason: text('pmarkFinal', { events: eventNames(accidentEvents), possible, start: countedFrom, days, due }) + (f.improperPurpose ? text('pmarkFinalSixty') : ''),
       timing: 'by_date',
       due,
       targetRange: null,
@@ -785,9 +757,7 @@ export function evaluateIncidentDuties(facts: IncidentFacts, rulesVersion?: stri
       const window = targetWindow(countedFrom, rules.days.jipdecPreliminaryTarget.from, rules.days.jipdecPreliminaryTarget.to);
       duties.add('jipdec_preliminary', {
         basis: basis('pmarkPreliminary'),
-        reason:
-          text('pmarkPreliminary', { triggers: quote(lawHits), from: window.from, to: window.to }) +
-          (relief.status === 'relieved' ? text('pmarkPreliminaryRelieved') : ''),
+        reason: text('pmarkPreliminary', { triggers: quote(lawHits), from: window.from, to: window.to }) + (relief.status === 'relieved' ? text('pmarkPreliminaryRelieved') : ''),
         timing: 'promptly',
         due: null,
         targetRange: window,
@@ -858,10 +828,7 @@ export function evaluateIncidentDuties(facts: IncidentFacts, rulesVersion?: stri
     if (f.ordinanceSensitive && isLeak) notes.push(text('noteOrdinanceSensitiveNotPublic'));
   }
 
-  const isIncident =
-    isLeak ||
-    myNumberUse ||
-    (accidentEvents.length > 0 && (f.privacyMark === true || (municipal && !isPublic) || isPublic));
+  const isIncident = isLeak || myNumberUse || (accidentEvents.length > 0 && (f.privacyMark === true || (municipal && !isPublic) || isPublic));
 
   return {
     rulesVersion: rules.id,

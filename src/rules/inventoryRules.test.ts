@@ -143,12 +143,15 @@ describe('J.8.3 要配慮個人情報などの取得', () => {
     expect(sensitiveConsentExceptions[5]?.text).toBe('本人を目視し、又は撮影することにより、その外形上明らかな要配慮個人情報を取得する場合');
   });
 
-  it.each(sensitiveExceptionLetters.map((letter, index) => [letter, sensitiveConsentExceptions[index]?.text ?? ''] as const))('J.8.3 2 %s)「%s」を理由付きで記録すれば満たす', (letter, text) => {
-    expect(sensitiveConsentExceptions.find((item) => item.letter === letter)?.text).toBe(text);
-    const methods = letter === 'g' ? (['entrusted'] as const) : letter === 'i' ? (['joint_use'] as const) : (['direct_other'] as const);
-    const entry = buildEntry({ sensitive: true, acquisitionMethods: [...methods], sensitiveBasis: { kind: 'exception', letter, reason: '根拠の説明' } });
-    expect(checkSensitiveAcquisition(entry)).toEqual([]);
-  });
+  it.each(sensitiveExceptionLetters.map((letter, index) => [letter, sensitiveConsentExceptions[index]?.text ?? ''] as const))(
+    'J.8.3 2 %s)「%s」を理由付きで記録すれば満たす',
+    (letter, text) => {
+      expect(sensitiveConsentExceptions.find((item) => item.letter === letter)?.text).toBe(text);
+      const methods = letter === 'g' ? (['entrusted'] as const) : letter === 'i' ? (['joint_use'] as const) : (['direct_other'] as const);
+      const entry = buildEntry({ sensitive: true, acquisitionMethods: [...methods], sensitiveBasis: { kind: 'exception', letter, reason: '根拠の説明' } });
+      expect(checkSensitiveAcquisition(entry)).toEqual([]);
+    },
+  );
 
   it('J.8.3 2: 例外の理由が空なら違反。未知の号はスキーマが項目名付きで拒否する', () => {
     const findings = checkSensitiveAcquisition(buildEntry({ sensitive: true, sensitiveBasis: { kind: 'exception', letter: 'b', reason: ' ' } }));

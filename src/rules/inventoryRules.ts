@@ -317,7 +317,10 @@ export const provisionExceptions: readonly ClauseItem[] = Object.freeze([
     letter: 'i',
     text: '国の機関若しくは地方公共団体又はその委託を受けた者が法令の定める事務を遂行することに対して協力する必要がある場合であつて、本人の同意を得ることによって当該事務の遂行に支障を及ぼすおそれがあるとき',
   },
-  { letter: 'j', text: '個人情報取扱事業者が学術研究機関等である場合であって、個人データの提供が学術研究の成果の公表又は教授のためやむを得ないとき（個人の権利利益を不当に侵害するおそれがある場合を除く。）' },
+  {
+    letter: 'j',
+    text: '個人情報取扱事業者が学術研究機関等である場合であって、個人データの提供が学術研究の成果の公表又は教授のためやむを得ないとき（個人の権利利益を不当に侵害するおそれがある場合を除く。）',
+  },
   {
     letter: 'k',
     text: '個人情報取扱事業者が学術研究機関等である場合であって、個人データを学術研究目的で提供が必要があるとき（個人データを提供する目的の一部が学術研究目的である場合を含み、個人の権利利益を不当に侵害するおそれがある場合を除く。）（個人情報取扱事業者と第三者が共同して学術研究を行う場合に限る。）',
@@ -348,7 +351,10 @@ export const receiptConfirmationExceptions: readonly ClauseItem[] = Object.freez
     letter: 'g',
     text: '国の機関若しくは地方公共団体又はその委託を受けた者が法令の定める事務を遂行することに対して協力する必要がある場合であって、本人の同意を得ることによって当該事務の遂行に支障を及ぼすおそれがあるとき',
   },
-  { letter: 'h', text: '個人情報取扱事業者が学術研究機関等である場合であって、個人データの提供が学術研究の成果の公表又は教授のためやむを得ないとき（個人の権利利益を不当に侵害するおそれがある場合を除く。）' },
+  {
+    letter: 'h',
+    text: '個人情報取扱事業者が学術研究機関等である場合であって、個人データの提供が学術研究の成果の公表又は教授のためやむを得ないとき（個人の権利利益を不当に侵害するおそれがある場合を除く。）',
+  },
   { letter: 'i', text: '個人情報取扱事業者が学術研究機関等である場合であって、個人データを学術研究目的で提供する必要があるとき（共同して学術研究を行う場合に限る。）' },
   { letter: 'j', text: '第三者が学術研究機関等である場合であって、第三者が個人データを学術研究目的で取り扱う必要があるとき' },
 ]);
@@ -378,8 +384,7 @@ const enumField = <const T extends readonly [string, ...string[]]>(values: T, fi
 
 const text = (field: string, label: string) => z.string({ error: `${label}（${field}）は文字列で入力してください` });
 
-const textList = (field: string, label: string) =>
-  z.array(text(field, label), { error: `${label}（${field}）は文字列の配列で入力してください` });
+const textList = (field: string, label: string) => z.array(text(field, label), { error: `${label}（${field}）は文字列の配列で入力してください` });
 
 const flag = (field: string, label: string) => z.boolean({ error: `${label}（${field}）は true または false で入力してください` });
 
@@ -448,9 +453,7 @@ export const inventoryEntrySchema = z
           { error: '件数（recordCount）は { value, approximate } の形で入力してください' },
         )
         .optional(),
-      acquisitionMethods: z
-        .array(enumField(acquisitionMethods, 'acquisitionMethods', '取得方法'), { error: '取得方法（acquisitionMethods）は配列で入力してください' })
-        .optional(),
+      acquisitionMethods: z.array(enumField(acquisitionMethods, 'acquisitionMethods', '取得方法'), { error: '取得方法（acquisitionMethods）は配列で入力してください' }).optional(),
       /** 要配慮個人情報を含む. */
       sensitive: flag('sensitive', '要配慮個人情報').optional(),
       /** J.8.3: how the 要配慮 acquisition is justified — written consent or a lettered exception. */
@@ -566,16 +569,7 @@ export type InventoryFinding = {
 // ─── J.3.1.1 3: required items ────────────────────────────────────────────────────────────
 
 /** Fields J.3.1.1 3 requires, plus 名称 (SPEC M1), in the order of the 台帳 form. */
-export type RequiredItemField =
-  | 'name'
-  | 'items'
-  | 'purpose'
-  | 'storageLocation'
-  | 'storageMethod'
-  | 'accessHolders'
-  | 'useUntil'
-  | 'retainUntil'
-  | 'recordCount';
+export type RequiredItemField = 'name' | 'items' | 'purpose' | 'storageLocation' | 'storageMethod' | 'accessHolders' | 'useUntil' | 'retainUntil' | 'recordCount';
 
 /** One required item with its clause. */
 export type RequiredItem = { readonly field: RequiredItemField; readonly label: string; readonly clause: string };
@@ -601,8 +595,7 @@ export const requiredInventoryItems: readonly RequiredItem[] = Object.freeze([
 
 const filled = (value: string | undefined): boolean => value !== undefined && value.trim() !== '';
 const filledList = (values: readonly string[] | undefined): boolean => (values ?? []).some((value) => value.trim() !== '');
-const filledTerm = (term: InventoryTerm | undefined): boolean =>
-  term !== undefined && ((term.date ?? null) !== null || filled(term.description));
+const filledTerm = (term: InventoryTerm | undefined): boolean => term !== undefined && ((term.date ?? null) !== null || filled(term.description));
 
 /** Whether a required item is present. 保管方法 needs its medium (紙/電子); 件数 may be approximate. */
 function hasRequiredItem(entry: Partial<InventoryEntry>, field: RequiredItemField): boolean {
@@ -727,8 +720,7 @@ export function checkSensitiveAcquisition(entry: Partial<InventoryEntry>): Inven
       field: 'sensitiveBasis',
       clause: 'J.8.3 1・2',
       quote: `${J831_QUOTE} ${J832_QUOTE}`,
-      message:
-        '要配慮個人情報の取得根拠（sensitiveBasis）が未記録です。書面による本人の同意（J.8.3 1）か、J.8.3 2 a)〜k) のいずれの例外に当たるかを記録してください',
+      message: '要配慮個人情報の取得根拠（sensitiveBasis）が未記録です。書面による本人の同意（J.8.3 1）か、J.8.3 2 a)〜k) のいずれの例外に当たるかを記録してください',
     });
     return findings;
   }
@@ -1012,14 +1004,11 @@ function dutyCollector(entry: Partial<InventoryEntry>) {
           ? undefined
           : (entry.exemptions ?? []).find(
               (candidate) =>
-                candidate.clause === draft.exemptionClause &&
-                filled(candidate.reason) &&
-                exemptionClauseLists[candidate.clause].some((item) => item.letter === candidate.letter),
+                candidate.clause === draft.exemptionClause && filled(candidate.reason) && exemptionClauseLists[candidate.clause].some((item) => item.letter === candidate.letter),
             );
       const item = exemption ? exemptionClauseLists[exemption.clause].find((candidate) => candidate.letter === exemption.letter) : undefined;
       const { exemptionClause: _clause, presetExemption, triggeredBy, ...rest } = draft;
-      const exemptedBy =
-        presetExemption ?? (exemption && item ? { clause: exemption.clause, letter: exemption.letter, text: item.text, reason: exemption.reason } : null);
+      const exemptedBy = presetExemption ?? (exemption && item ? { clause: exemption.clause, letter: exemption.letter, text: item.text, reason: exemption.reason } : null);
       duties.set(draft.id, { ...rest, triggeredBy: [triggeredBy], status: exemptedBy ? 'exempted' : 'required', exemptedBy });
     },
     list(order: readonly HandlingDutyId[]): HandlingDuty[] {
@@ -1077,8 +1066,7 @@ export function acquisitionDuties(entry: Partial<InventoryEntry>): HandlingDuty[
       timing: 'before_acquisition',
       triggeredBy: '要配慮個人情報を含む',
       exemptionClause: null,
-      presetExemption:
-        exception && basis?.kind === 'exception' ? { clause: 'J.8.3 2', letter: exception.letter, text: exception.text, reason: basis.reason } : null,
+      presetExemption: exception && basis?.kind === 'exception' ? { clause: 'J.8.3 2', letter: exception.letter, text: exception.text, reason: basis.reason } : null,
       items: [],
       procedure: '要配慮個人情報の取得に際して同意を得るときは、J.8.5（本人から直接書面によって取得する場合の措置）に基づいて実施する（J.8.3 留意事項）。',
       certainty: 'seed',
@@ -1210,7 +1198,8 @@ export function useAndProvisionDuties(entry: Partial<InventoryEntry>): HandlingD
       triggeredBy: '本人への連絡・接触に利用する',
       exemptionClause: 'J.8.7',
       items: [...directWrittenNoticeItems.slice(0, 6), { letter: '-', text: '取得方法' }],
-      procedure: '「個人情報取扱変更等申請書」に当該個人情報を用いて本人に連絡又は接触することを記述し、個人情報保護管理者の承認を得る。DMは最初に発送するDMに通知文書を同封し、電話は最初に電話する際に利用目的等を告げて同意を得る（J.8.7 留意事項）。',
+      procedure:
+        '「個人情報取扱変更等申請書」に当該個人情報を用いて本人に連絡又は接触することを記述し、個人情報保護管理者の承認を得る。DMは最初に発送するDMに通知文書を同封し、電話は最初に電話する際に利用目的等を告げて同意を得る（J.8.7 留意事項）。',
       certainty: 'seed',
       note: null,
     });
@@ -1384,7 +1373,11 @@ export function reviewDiff(lastYear: readonly InventoryEntry[], thisYear: readon
         name: entry.name ?? '',
         followUps: [
           { kind: 'acquisition_request', clause: 'J.3.1.1 c)', message: '新種の個人情報は「新規個人情報取得申請書」によって個人情報保護管理者の承認を得た後、台帳に記録する' },
-          { kind: 'risk_analysis', clause: 'J.3.1.3 j)', message: '新規取得の場合、各所属長は当該個人情報のリスク分析を行い、個人情報保護管理者の承認を経てトップマネジメントの承認を受ける' },
+          {
+            kind: 'risk_analysis',
+            clause: 'J.3.1.3 j)',
+            message: '新規取得の場合、各所属長は当該個人情報のリスク分析を行い、個人情報保護管理者の承認を経てトップマネジメントの承認を受ける',
+          },
         ],
       });
       continue;
@@ -1429,7 +1422,11 @@ export function reviewDiff(lastYear: readonly InventoryEntry[], thisYear: readon
       id,
       name: entry.name ?? '',
       followUps: [
-        { kind: 'risk_removal', clause: 'J.3.1.3 k)', message: '個人情報を削除する場合、リスク分析表から当該個人情報を削除し、個人情報保護管理者の承認を経てトップマネジメントの承認を受ける' },
+        {
+          kind: 'risk_removal',
+          clause: 'J.3.1.3 k)',
+          message: '個人情報を削除する場合、リスク分析表から当該個人情報を削除し、個人情報保護管理者の承認を経てトップマネジメントの承認を受ける',
+        },
       ],
     });
   }

@@ -26,12 +26,7 @@ import {
   resolveRiskCriteria,
   threatLabel,
 } from './data/riskCriteria.ts';
-import {
-  getTypicalRiskSet,
-  latestTypicalRisksVersion,
-  type TypicalCountermeasure,
-  type TypicalRiskCondition,
-} from './data/typicalRisks.ts';
+import { getTypicalRiskSet, latestTypicalRisksVersion, type TypicalCountermeasure, type TypicalRiskCondition } from './data/typicalRisks.ts';
 import { isIsoDate } from './deadlines.ts';
 import { acquisitionMethodLabels, type InventoryEntry, isTreatedAsSensitive } from './inventoryRules.ts';
 
@@ -211,8 +206,7 @@ const J3131B_QUOTE = '繰り返し実施した個人情報保護リスクアセ�
 const OWNER_QUOTE = '上記で特定したリスクのリスク所有者を特定する。';
 const COUNTERMEASURE_QUOTE = 'g) リスク対策を記述する リスクに対する対策を記入する。';
 const REF_QUOTE = 'h) 関連する規程類の記入 リスク対策を参照できるよう、関連する規程類の項番を記入する。';
-const MONITORING_QUOTE =
-  '残留リスクの管理とは、残留リスクについて文書化し、モニタリングし、レビューし、対応可能となった場合に追加的対応の対象とすること等を指す。';
+const MONITORING_QUOTE = '残留リスクの管理とは、残留リスクについて文書化し、モニタリングし、レビューし、対応可能となった場合に追加的対応の対象とすること等を指す。';
 
 const hasText = (value: string | null | undefined): boolean => value !== undefined && value !== null && value.trim() !== '';
 
@@ -354,7 +348,8 @@ export function validateRiskRecord(record: RiskRecord, criteria: string | RiskCr
         field: 'residual.measure',
         clause: set.residualRiskBasis.clause,
         quote: set.residualRiskBasis.quote,
-        message: '残留リスクは放置してよいリスクではなく、短期的若しくは中長期的に対応していくリスクです。残存リスク対応策（residual.measure）を入力してください（J.3.1.4 留意事項）',
+        message:
+          '残留リスクは放置してよいリスクではなく、短期的若しくは中長期的に対応していくリスクです。残存リスク対応策（residual.measure）を入力してください（J.3.1.4 留意事項）',
       });
     }
     if (!hasText(residual?.monitoringDate)) {
@@ -543,10 +538,7 @@ export type HeatMap = {
  * another criteria version are not comparable (J.3.1.3 1 b)) and are counted in
  * `excluded.otherVersion`; values off the scale in `excluded.outOfScale`.
  */
-export function heatMap(
-  records: readonly Pick<RiskRecord, 'likelihood' | 'impact' | 'criteriaVersion'>[],
-  criteria: string | RiskCriteria = latestRiskCriteriaVersion,
-): HeatMap {
+export function heatMap(records: readonly Pick<RiskRecord, 'likelihood' | 'impact' | 'criteriaVersion'>[], criteria: string | RiskCriteria = latestRiskCriteriaVersion): HeatMap {
   const set = resolveRiskCriteria(criteria);
   const counts = new Map<string, number>();
   let otherVersion = 0;
@@ -579,10 +571,7 @@ export function heatMap(
  * treated, J.3.1.4 留意事項), then higher impact, then input order. Records off the scale go last.
  * Returns a new array; the input is not changed.
  */
-export function rankRisks<T extends Pick<RiskRecord, 'likelihood' | 'impact' | 'threat'>>(
-  records: readonly T[],
-  criteria: string | RiskCriteria = latestRiskCriteriaVersion,
-): T[] {
+export function rankRisks<T extends Pick<RiskRecord, 'likelihood' | 'impact' | 'threat'>>(records: readonly T[], criteria: string | RiskCriteria = latestRiskCriteriaVersion): T[] {
   const set = resolveRiskCriteria(criteria);
   const keyed = records.map((record, index) => {
     const valid = levelOf(set, 'likelihood', record.likelihood) !== undefined && levelOf(set, 'impact', record.impact) !== undefined;

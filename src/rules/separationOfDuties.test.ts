@@ -11,7 +11,9 @@ describe('職務の分離 (SPEC §2, §5.4)', () => {
   });
 
   it('J.2.3.2: 逆順（監査責任者の人を管理者にする）も拒否', () => {
-    const v = checkRoleAssignment({ personId: 'p1', role: 'pms_manager', startsOn: '2026-01-01', endsOn: null }, [{ personId: 'p1', role: 'audit_manager', startsOn: '2025-01-01', endsOn: null }]);
+    const v = checkRoleAssignment({ personId: 'p1', role: 'pms_manager', startsOn: '2026-01-01', endsOn: null }, [
+      { personId: 'p1', role: 'audit_manager', startsOn: '2025-01-01', endsOn: null },
+    ]);
     expect(v).not.toBeNull();
   });
 

@@ -38,7 +38,9 @@ export function checkRoleAssignment(candidate: RoleAssignmentPeriod, existing: r
     const [a, b] = rule.roles;
     if (candidate.role !== a && candidate.role !== b) continue;
     const other = candidate.role === a ? b : a;
-    const clash = existing.find((e) => (candidateId === undefined || e.id !== candidateId) && e.personId === candidate.personId && e.role === other && periodsOverlap(e, candidate));
+    const clash = existing.find(
+      (e) => (candidateId === undefined || e.id !== candidateId) && e.personId === candidate.personId && e.role === other && periodsOverlap(e, candidate),
+    );
     if (clash) return { rule: `${a}≠${b}`, clause: rule.clause, message: rule.message };
   }
   return null;

@@ -77,7 +77,10 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
     await login('pms@demo.mamori.local');
     await page.getByRole('menuitem', { name: '事故・緊急事態' }).click();
     await page.getByTestId('incident-countdown').waitFor();
-    await page.getByTestId('incident-list').getByRole('row', { name: new RegExp(number) }).click();
+    await page
+      .getByTestId('incident-list')
+      .getByRole('row', { name: new RegExp(number) })
+      .click();
     await page.getByTestId('incident-title').getByText('患者記録を保存したUSBメモリの紛失').waitFor();
     // The demo organization has a Privacy-Mark number: the facts form says so (from the organization).
     await page.getByTestId('fact-privacyMark').getByText('プライバシーマーク付与事業者').waitFor();
@@ -88,15 +91,24 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
     const preliminary = preview.getByTestId('preview-ppc_preliminary');
     const ppcFinal = preview.getByTestId('preview-ppc_final');
     const p = duty('ppc_preliminary');
-    await preliminary.getByTestId('duty-deadline').getByText(`${show(p.targetRange?.from)}〜${show(p.targetRange?.to)}`, { exact: false }).waitFor();
-    await ppcFinal.getByTestId('duty-deadline').getByText(`期限 ${show(duty('ppc_final').due)}`).waitFor();
+    await preliminary
+      .getByTestId('duty-deadline')
+      .getByText(`${show(p.targetRange?.from)}〜${show(p.targetRange?.to)}`, { exact: false })
+      .waitFor();
+    await ppcFinal
+      .getByTestId('duty-deadline')
+      .getByText(`期限 ${show(duty('ppc_final').due)}`)
+      .waitFor();
     expect(await ppcFinal.getByTestId('duty-reason').textContent()).toContain('要配慮個人情報');
     expect(await ppcFinal.getByTestId('duty-basis').textContent()).toContain('施行規則第8条第2項');
     await preview.getByTestId('preview-jipdec_final').waitFor();
 
     await page.getByTestId('facts-save').click();
     const stored = page.getByTestId('stored-duties');
-    await stored.getByTestId('stored-ppc_final').getByText(`期限 ${show(duty('ppc_final').due)}`).waitFor();
+    await stored
+      .getByTestId('stored-ppc_final')
+      .getByText(`期限 ${show(duty('ppc_final').due)}`)
+      .waitFor();
     await stored.getByTestId('stored-ppc_preliminary').waitFor();
     await mkdir(resultsDir, { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -111,13 +123,27 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
     const why = preview.getByTestId('exclusions');
     await why.getByText('高度な暗号化', { exact: false }).first().waitFor();
     expect(await why.textContent()).toContain('施行規則第7条第1号括弧書');
-    const jipdec = evaluateIncidentDuties({ profile: 'private', privacyMark: true, knownAt: today, events: ['loss'], sensitive: true, persons: 30, highLevelEncryption: true }).duties.find((d) => d.kind === 'jipdec_final');
-    await preview.getByTestId('preview-jipdec_final').getByText(`期限 ${show(jipdec?.due)}`).waitFor();
+    const jipdec = evaluateIncidentDuties({
+      profile: 'private',
+      privacyMark: true,
+      knownAt: today,
+      events: ['loss'],
+      sensitive: true,
+      persons: 30,
+      highLevelEncryption: true,
+    }).duties.find((d) => d.kind === 'jipdec_final');
+    await preview
+      .getByTestId('preview-jipdec_final')
+      .getByText(`期限 ${show(jipdec?.due)}`)
+      .waitFor();
 
     await page.getByTestId('facts-save').click();
     const stored = page.getByTestId('stored-duties');
     await stored.getByTestId('stored-ppc_final').waitFor({ state: 'detached' });
-    await stored.getByTestId('stored-jipdec_final').getByText(`期限 ${show(jipdec?.due)}`).waitFor();
+    await stored
+      .getByTestId('stored-jipdec_final')
+      .getByText(`期限 ${show(jipdec?.due)}`)
+      .waitFor();
     // The removed duties stay on record, folded away.
     await stored.getByText('事実の変更により不要になった義務', { exact: false }).waitFor();
 
@@ -131,7 +157,10 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
   it('カウントダウンに審査機関への確報が残り、英語表示にも切り替わる', async () => {
     await page.getByRole('menuitem', { name: '事故・緊急事態' }).click();
     const countdown = page.getByTestId('incident-countdown');
-    await countdown.getByRole('row', { name: new RegExp(number) }).first().waitFor();
+    await countdown
+      .getByRole('row', { name: new RegExp(number) })
+      .first()
+      .waitFor();
     expect(await countdown.textContent()).toContain('審査機関への事故等の確報');
     await page.getByTestId('language-toggle').click();
     await page.getByRole('heading', { name: 'Incidents' }).waitFor();

@@ -106,7 +106,10 @@ describe('journey: 新規個人情報取得申請書 → 台帳 → リスク分
     await row.getByRole('button', { name: /承\s*認/ }).click();
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/approvals\/[^/]+\/approve$/.test(new URL(r.url()).pathname)),
-      page.getByRole('dialog').getByRole('button', { name: /承\s*認/ }).click(),
+      page
+        .getByRole('dialog')
+        .getByRole('button', { name: /承\s*認/ })
+        .click(),
     ]);
     expect(response.status(), await response.text()).toBe(200);
     await page.getByRole('menuitem', { name: '個人情報管理台帳' }).click();
@@ -133,7 +136,10 @@ describe('journey: 新規個人情報取得申請書 → 台帳 → リスク分
     await page.getByTestId('assessment-status').getByText('下書き').waitFor();
     await page.getByTestId('add-typical-storage').click();
     await page.getByRole('dialog').getByText('外部からの不正アクセスにより、保存データが漏えいする').waitFor();
-    await page.getByRole('dialog').getByRole('button', { name: /キャンセル|Cancel/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /キャンセル|Cancel/ })
+      .click();
   });
 
   it('5つの局面を記入し、評価9で残存リスク対応策がないと保存を拒否され、条項が示される', async () => {
@@ -151,7 +157,10 @@ describe('journey: 新規個人情報取得申請書 → 台帳 → リスク分
       await page.keyboard.press('Enter');
     }
     await expect.poll(async () => page.getByTestId('record-1-score').textContent()).toBe('9');
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/records')), page.getByTestId('assessment-save').click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/records')),
+      page.getByTestId('assessment-save').click(),
+    ]);
     expect(response.status()).toBe(422);
     const error = page.getByTestId('record-1').getByTestId('record-error');
     await error.waitFor();

@@ -64,7 +64,10 @@ describe('journey: 個人情報保護管理者', () => {
     await page.getByTestId('dept-add').click();
     await page.getByLabel('所属名').fill(departmentName);
     await page.getByLabel('所属コード').fill(`Q${stamp}`);
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await page.getByRole('cell', { name: departmentName }).waitFor();
   });
 
@@ -85,7 +88,10 @@ describe('journey: 個人情報保護管理者', () => {
     await drawer.getByText(departmentName).waitFor();
     await page.locator('.ant-drawer-close').click();
     await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
-    await page.getByRole('row', { name: new RegExp(personName) }).getByText(departmentName).waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(personName) })
+      .getByText(departmentName)
+      .waitFor();
   });
 
   it('assigns a role (監査員) to that person', async () => {
@@ -95,7 +101,10 @@ describe('journey: 個人情報保護管理者', () => {
     await page.locator('.ant-select-item-option', { hasText: personName }).click();
     await page.locator('#field-role').click();
     await page.locator('.ant-select-item-option', { hasText: /^監査員$/ }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByTestId('role-group-auditor').getByText(personName).waitFor();
   });
@@ -106,13 +115,19 @@ describe('journey: 個人情報保護管理者', () => {
     await page.locator('.ant-select-item-option', { hasText: '佐藤 花子' }).click();
     await page.locator('#field-role').fill('監査責任者');
     await page.locator('.ant-select-item-option', { hasText: /^個人情報保護監査責任者$/ }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     const refusal = '個人情報保護管理者と個人情報保護監査責任者は異なる者でなければなりません（J.2.3.2 留意事項）';
     const roleItem = page.locator('.ant-form-item', { has: page.locator('#field-role') });
     await roleItem.locator('.ant-form-item-explain-error', { hasText: refusal }).waitFor();
     await mkdir(resultsDir, { recursive: true });
     await page.screenshot({ path: path.join(resultsDir, 'separation-of-duties.png') });
-    await page.getByRole('dialog').getByRole('button', { name: /キャンセル/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /キャンセル/ })
+      .click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await page.getByTestId('role-group-audit_manager').getByText('佐藤 花子').count()).toBe(0);
   });

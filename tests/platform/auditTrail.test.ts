@@ -18,7 +18,11 @@ describe('監査証跡 (SPEC §3: 追記のみ・ハッシュチェーン)', () 
     const [dept] = await inOrg(t.database, scope, (tx) => tx.insert(departments).values({ organizationId: t.demoOrganizationId, name: '監査テスト部' }).returning());
     await inOrg(t.database, scope, (tx) => tx.update(departments).set({ name: '監査テスト部（改）' }).where(eq(departments.id, dept!.id)));
     const rows = await inOrg(t.database, scope, (tx) =>
-      tx.select().from(auditLog).where(and(eq(auditLog.entityType, 'departments'), eq(auditLog.entityId, dept!.id))).orderBy(auditLog.chainSeq),
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, 'departments'), eq(auditLog.entityId, dept!.id)))
+        .orderBy(auditLog.chainSeq),
     );
     expect(rows.map((r) => r.action)).toEqual(['insert', 'update']);
     expect(rows[1]?.before).toMatchObject({ name: '監査テスト部' });
@@ -58,7 +62,12 @@ describe('監査証跡 (SPEC §3: 追記のみ・ハッシュチェーン)', () 
 
   it('1行を改ざんすると、検証はその行（組織・連番）を指摘する', async () => {
     const [target] = await asSystem(t.database, (tx) =>
-      tx.select().from(auditLog).where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.entityType, 'people'))).orderBy(desc(auditLog.chainSeq)).limit(1),
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.entityType, 'people')))
+        .orderBy(desc(auditLog.chainSeq))
+        .limit(1),
     );
     await asSystem(t.database, async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
@@ -75,7 +84,11 @@ describe('監査証跡: 行の削除', () => {
   it('途中の行を削除すると、欠落した連番を指摘する', async () => {
     const t2 = await buildTestApp();
     try {
-      const rows = await asSystem(t2.database, async (tx) => rowsOf<{ id: number; chain_seq: number }>(await tx.execute(sql`select id, chain_seq from audit_log where organization_id = ${t2.demoOrganizationId} order by chain_seq limit 3`)));
+      const rows = await asSystem(t2.database, async (tx) =>
+        rowsOf<{ id: number; chain_seq: number }>(
+          await tx.execute(sql`select id, chain_seq from audit_log where organization_id = ${t2.demoOrganizationId} order by chain_seq limit 3`),
+        ),
+      );
       const victim = rows[1]!;
       await asSystem(t2.database, async (tx) => {
         await tx.execute(sql`set local session_replication_role = replica`);

@@ -138,7 +138,13 @@ describe('二要素認証 (TOTP)', () => {
     expect(blocked.json().error.code).toBe('totp_required');
     const session = await inject({ method: 'GET', url: '/api/auth/session', cookies: { mamori_session: cookie } });
     const csrf = session.json().csrfToken;
-    const verify = await inject({ method: 'POST', url: '/api/auth/totp/verify', cookies: { mamori_session: cookie }, headers: { 'x-csrf-token': csrf }, payload: { code: await generate({ secret: setup.body.secret }) } });
+    const verify = await inject({
+      method: 'POST',
+      url: '/api/auth/totp/verify',
+      cookies: { mamori_session: cookie },
+      headers: { 'x-csrf-token': csrf },
+      payload: { code: await generate({ secret: setup.body.secret }) },
+    });
     expect(verify.statusCode).toBe(200);
     expect((await inject({ method: 'GET', url: '/api/people', cookies: { mamori_session: cookie } })).statusCode).toBe(200);
   });
@@ -168,7 +174,11 @@ describe('ログインのレート制限', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const res = await (limited.app as unknown as FastifyInstance).inject({ method: 'POST', url: '/api/auth/login', payload: { loginId: 'nobody@example.jp', password: 'Wrong-pass1!' } });
+        const res = await (limited.app as unknown as FastifyInstance).inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { loginId: 'nobody@example.jp', password: 'Wrong-pass1!' },
+        });
         statuses.push(res.statusCode);
       }
       expect(statuses).toEqual([401, 401, 401, 429, 429]);

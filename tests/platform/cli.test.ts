@@ -76,7 +76,11 @@ describe.runIf(testDbKind() === 'pglite')('mamori コマンド', { timeout: 240_
 
     setFieldEncryptionKey(Buffer.from(key, 'base64'));
     const db = await openDatabase({ databaseUrl: null, dataDir });
-    const [victim] = await asSystem(db, async (tx) => rowsOf<{ id: number; chain_seq: number; organization_id: string }>(await tx.execute(sql`select id, chain_seq, organization_id from audit_log where entity_type = 'people' order by id limit 1`)));
+    const [victim] = await asSystem(db, async (tx) =>
+      rowsOf<{ id: number; chain_seq: number; organization_id: string }>(
+        await tx.execute(sql`select id, chain_seq, organization_id from audit_log where entity_type = 'people' order by id limit 1`),
+      ),
+    );
     await asSystem(db, async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(sql`update audit_log set entity_id = 'forged' where id = ${victim!.id}`);
@@ -112,7 +116,10 @@ describe.runIf(testDbKind() === 'pglite')('mamori コマンド', { timeout: 240_
 
   it('組み込みデータベースは排他ロックを取り、2つ目のプロセスを明確なメッセージで拒否する', async () => {
     const dataDir = tempDataDir();
-    const server = spawn(process.execPath, [bin, '--data-dir', dataDir, 'serve', '--port', '0', '--no-demo'], { env: { ...env, MAMORI_SCHEDULER: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(process.execPath, [bin, '--data-dir', dataDir, 'serve', '--port', '0', '--no-demo'], {
+      env: { ...env, MAMORI_SCHEDULER: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('server did not start')), 90_000);
@@ -137,10 +144,40 @@ describe.runIf(testDbKind() === 'pglite')('mamori コマンド', { timeout: 240_
 
   it('user create は組織と個人情報保護管理者のアカウントを作り、弱いパスワードは拒否する', async () => {
     const dataDir = tempDataDir();
-    const weak = await mamori(['--data-dir', dataDir, 'user', 'create', '--login', 'a@example.jp', '--name', '管理 者', '--organization', '新組織', '--role', 'pms_manager', '--password', 'weak']);
+    const weak = await mamori([
+      '--data-dir',
+      dataDir,
+      'user',
+      'create',
+      '--login',
+      'a@example.jp',
+      '--name',
+      '管理 者',
+      '--organization',
+      '新組織',
+      '--role',
+      'pms_manager',
+      '--password',
+      'weak',
+    ]);
     expect(weak.code).not.toBe(0);
     expect(weak.stderr).toContain('8文字以上');
-    const ok = await mamori(['--data-dir', dataDir, 'user', 'create', '--login', 'a@example.jp', '--name', '管理 者', '--organization', '新組織', '--role', 'pms_manager', '--password', 'Strong-pass1!']);
+    const ok = await mamori([
+      '--data-dir',
+      dataDir,
+      'user',
+      'create',
+      '--login',
+      'a@example.jp',
+      '--name',
+      '管理 者',
+      '--organization',
+      '新組織',
+      '--role',
+      'pms_manager',
+      '--password',
+      'Strong-pass1!',
+    ]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('a@example.jp');
   });

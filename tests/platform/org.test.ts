@@ -52,7 +52,12 @@ describe('従業者 (people)', () => {
     expect(res.status).toBe(400);
     const messages = res.body.error.fields.map((f: { path: string; message: string }) => `${f.path}:${f.message}`);
     expect(messages).toEqual(
-      expect.arrayContaining(['name:氏名を入力してください', 'employmentType:雇用区分の値が正しくありません', 'joinedOn:入社日に存在しない日付が指定されています', 'email:メールアドレスはメールアドレスの形式で入力してください']),
+      expect.arrayContaining([
+        'name:氏名を入力してください',
+        'employmentType:雇用区分の値が正しくありません',
+        'joinedOn:入社日に存在しない日付が指定されています',
+        'email:メールアドレスはメールアドレスの形式で入力してください',
+      ]),
     );
     expect(await count('people')).toBe(before);
   });
@@ -60,10 +65,14 @@ describe('従業者 (people)', () => {
   it('連絡先は暗号化して保存され、データベースには平文が残らない', async () => {
     const res = await pms.request('POST', '/api/people', { name: '暗号 化子', employmentType: 'contract', email: 'secret.person@example.jp', phone: '090-1234-5678' });
     expect(res.status).toBe(201);
-    const raw = await asSystem(t.database, async (tx) => rowsOf<{ email_enc: string; phone_enc: string }>(await tx.execute(sql`select email_enc, phone_enc from people where id = ${res.body.id}`)));
+    const raw = await asSystem(t.database, async (tx) =>
+      rowsOf<{ email_enc: string; phone_enc: string }>(await tx.execute(sql`select email_enc, phone_enc from people where id = ${res.body.id}`)),
+    );
     expect(raw[0]?.email_enc).toMatch(/^v1:/);
     expect(raw[0]?.email_enc).not.toContain('secret.person');
-    const dump = await asSystem(t.database, async (tx) => rowsOf<{ t: string }>(await tx.execute(sql`select string_agg(after::text, '') as t from audit_log where entity_id = ${res.body.id}`)));
+    const dump = await asSystem(t.database, async (tx) =>
+      rowsOf<{ t: string }>(await tx.execute(sql`select string_agg(after::text, '') as t from audit_log where entity_id = ${res.body.id}`)),
+    );
     expect(dump[0]?.t).not.toContain('secret.person');
     const detail = await pms.get(`/api/people/${res.body.id}`);
     expect(detail.body.email).toBe('secret.person@example.jp');
@@ -73,7 +82,9 @@ describe('従業者 (people)', () => {
     const list = await pms.get('/api/people?q=渡辺');
     const id = list.body.items[0].id;
     await pms.get(`/api/people/${id}`);
-    const reads = await asSystem(t.database, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from audit_log where action = 'read' and entity_type = 'people' and entity_id = ${id}`)));
+    const reads = await asSystem(t.database, async (tx) =>
+      rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from audit_log where action = 'read' and entity_type = 'people' and entity_id = ${id}`)),
+    );
     expect(reads[0]?.n).toBe(1);
   });
 
@@ -96,7 +107,14 @@ describe('従業者 (people)', () => {
     const { updatePerson } = await import('../../src/platform/org/org.service.ts');
     const { inOrg } = await import('../../src/platform/db/tenancy.ts');
     await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) =>
-      updatePerson(tx, t.demoOrganizationId, created.body.id, { name: '連絡 保持（改）', nameKana: null, employeeNumber: null, employmentType: 'employee', departmentId: null, joinedOn: null, leftOn: null, email: null, phone: null }, '2026-01-01', { keepContact: true }),
+      updatePerson(
+        tx,
+        t.demoOrganizationId,
+        created.body.id,
+        { name: '連絡 保持（改）', nameKana: null, employeeNumber: null, employmentType: 'employee', departmentId: null, joinedOn: null, leftOn: null, email: null, phone: null },
+        '2026-01-01',
+        { keepContact: true },
+      ),
     );
     const detail = await pms.get(`/api/people/${created.body.id}`);
     expect(detail.body.name).toBe('連絡 保持（改）');

@@ -94,8 +94,14 @@ describe('読取り専用のテナント接続 (readInOrg: 一覧・検索の高
   it('書込みは拒否され、1行も変わらない（監査される書込みの経路を迂回できない）', async () => {
     const before = await namesIn(orgB);
     // 25006 read_only_sql_transaction (drizzle wraps the driver's error as its cause)
-    const sqlState = (promise: Promise<unknown>) => promise.then(() => 'written', (error: { cause?: { code?: string } }) => error.cause?.code);
-    expect(await sqlState(readInOrg(t.database, { organizationId: orgB }, (tx) => tx.insert(people).values({ organizationId: orgB, name: '読取り経路からの書込み' })))).toBe('25006');
+    const sqlState = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'written',
+        (error: { cause?: { code?: string } }) => error.cause?.code,
+      );
+    expect(await sqlState(readInOrg(t.database, { organizationId: orgB }, (tx) => tx.insert(people).values({ organizationId: orgB, name: '読取り経路からの書込み' })))).toBe(
+      '25006',
+    );
     expect(await sqlState(readInOrg(t.database, { organizationId: orgB }, (tx) => tx.update(people).set({ name: '改ざん' })))).toBe('25006');
     expect(await namesIn(orgB)).toEqual(before);
   });

@@ -30,9 +30,9 @@ describe(`test databases (${testDbKind()})`, () => {
 
   it('come migrated: tables, the migration journal, policies, triggers and the app role exist', async () => {
     const database = await fresh();
-    const tables = rowsOf<{ table_name: string }>(
-      await database.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public'`),
-    ).map((r) => r.table_name);
+    const tables = rowsOf<{ table_name: string }>(await database.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public'`)).map(
+      (r) => r.table_name,
+    );
     expect(tables).toEqual(expect.arrayContaining(['organizations', 'departments', 'audit_log', 'mamori_meta']));
     expect(Number(await scalar(database, sql`select count(*) as v from drizzle.__drizzle_migrations`))).toBeGreaterThan(0);
     expect(Number(await scalar(database, sql`select count(*) as v from pg_policies where policyname = 'tenant_isolation'`))).toBeGreaterThan(2);

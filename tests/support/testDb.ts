@@ -94,7 +94,10 @@ function schemaKey(): string {
     for (const entry of readdirSync(dir, { recursive: true }).map(String).sort()) {
       const file = path.join(dir, entry);
       if (!statSync(file).isFile()) continue;
-      hash.update(`${path.relative(projectRoot, file)}\0`).update(readFileSync(file)).update('\0');
+      hash
+        .update(`${path.relative(projectRoot, file)}\0`)
+        .update(readFileSync(file))
+        .update('\0');
     }
   };
   addDir(migrationsFolder);

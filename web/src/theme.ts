@@ -7,8 +7,7 @@ export const theme: ThemeConfig = {
     colorLink: '#1d4f91',
     borderRadius: 4,
     fontSize: 14,
-    fontFamily:
-      '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Noto Sans CJK JP", "Yu Gothic UI", "Meiryo", system-ui, -apple-system, "Segoe UI", sans-serif',
+    fontFamily: '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Noto Sans CJK JP", "Yu Gothic UI", "Meiryo", system-ui, -apple-system, "Segoe UI", sans-serif',
     colorBgLayout: '#f3f5f8',
   },
   components: {

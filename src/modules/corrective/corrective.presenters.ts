@@ -65,7 +65,15 @@ function presentApproval(stamps: CorrectiveDetail['planApproval']) {
     submittedAt: p.submittedAt.toISOString(),
     decidedAt: iso(p.decidedAt),
     steps: p.steps,
-    stamps: p.stamps.map((s) => ({ step: s.step, stepLabel: s.stepLabel, action: s.action, actorName: s.actorName, onBehalfOfName: s.onBehalfOfName, comment: s.comment, at: s.at.toISOString() })),
+    stamps: p.stamps.map((s) => ({
+      step: s.step,
+      stepLabel: s.stepLabel,
+      action: s.action,
+      actorName: s.actorName,
+      onBehalfOfName: s.onBehalfOfName,
+      comment: s.comment,
+      at: s.at.toISOString(),
+    })),
   });
   return { current: stamps.current ? present(stamps.current) : null, history: stamps.history.map(present) };
 }

@@ -213,7 +213,8 @@ export type CorrectiveDetail = Awaited<ReturnType<typeof getCorrectiveDetail>>;
 export async function updateCorrectiveAction(tx: Tx, actor: Actor, id: string, input: z.output<typeof updateCorrectiveBody>, clock: Clock): Promise<CorrectiveRow> {
   const row = await findCorrective(tx, actor.organizationId, id, true);
   if (!canManageCorrective(actor, row)) throw forbidden('この是正処置を変更できるのは、当該所属の所属長又は個人情報保護管理者です');
-  if (row.status === 'plan_pending' || row.status === 'result_pending') throw conflict('承認待ちのため変更できません。変更が必要なときは申請を取り下げてください', 'approval_pending');
+  if (row.status === 'plan_pending' || row.status === 'result_pending')
+    throw conflict('承認待ちのため変更できません。変更が必要なときは申請を取り下げてください', 'approval_pending');
   if (row.status === 'closed') throw conflict('完了した是正処置は変更できません', 'corrective_closed');
   const sent = (key: keyof typeof input) => input[key] !== undefined;
   if (effectivenessFields.some(sent) && !isPmsManager(actor)) throw forbidden('有効性のレビュー（効果確認）は個人情報保護管理者が記入します（J.7.1 h) 6)）');

@@ -64,13 +64,21 @@ export async function syncIncidentDuties(
 
   for (const duty of result.duties) {
     const values = dutyValues(duty, result.rulesVersion);
-    const fulfilled =
-      duty.fulfilledAt !== null ? { status: 'done' as const, doneOn: duty.fulfilledAt, note: '事実に記録された委託元への通知日により対応済み（自動）' } : null;
+    const fulfilled = duty.fulfilledAt !== null ? { status: 'done' as const, doneOn: duty.fulfilledAt, note: '事実に記録された委託元への通知日により対応済み（自動）' } : null;
     const before = byKind.get(duty.kind);
     if (!before) {
       const [row] = await tx
         .insert(incidentDuties)
-        .values({ organizationId: incident.organizationId, incidentId: incident.id, kind: duty.kind, ...values, ...(fulfilled ?? {}), addedAt: clock.now, createdAt: clock.now, updatedAt: clock.now })
+        .values({
+          organizationId: incident.organizationId,
+          incidentId: incident.id,
+          kind: duty.kind,
+          ...values,
+          ...(fulfilled ?? {}),
+          addedAt: clock.now,
+          createdAt: clock.now,
+          updatedAt: clock.now,
+        })
         .returning();
       if (row) added.push(row);
       continue;

@@ -72,7 +72,15 @@ export async function seedDemoIncidents(tx: Tx, organizationId: string, today: s
   if (!incident) return;
   await syncIncidentDuties(tx, incident, evaluation, { today, now: at(200) }, { notify: false });
   await tx.insert(incidentTimeline).values([
-    { organizationId, incidentId: incident.id, phase: 'discovery', occurredAt: at(240), action: '担当者が誤送信に気づき、所属長に報告', actorName: '渡辺 さくら', createdByPersonId: reporter.id },
+    {
+      organizationId,
+      incidentId: incident.id,
+      phase: 'discovery',
+      occurredAt: at(240),
+      action: '担当者が誤送信に気づき、所属長に報告',
+      actorName: '渡辺 さくら',
+      createdByPersonId: reporter.id,
+    },
     { organizationId, incidentId: incident.id, phase: 'initial_response', occurredAt: at(220), action: '誤送信先に連絡し、メールの削除を依頼', actorName: '田中 美咲' },
     { organizationId, incidentId: incident.id, phase: 'notification', occurredAt: at(180), action: '本人に電話で事実を説明し、謝罪', actorName: '田中 美咲' },
   ]);

@@ -111,7 +111,14 @@ export type IncidentReportDetails = {
   otherNotes: string | null;
 };
 
-export const reportDetailKeys = ['cause', 'secondaryDamage', 'individualResponse', 'publicationStatus', 'recurrencePrevention', 'otherNotes'] as const satisfies readonly (keyof IncidentReportDetails)[];
+export const reportDetailKeys = [
+  'cause',
+  'secondaryDamage',
+  'individualResponse',
+  'publicationStatus',
+  'recurrencePrevention',
+  'otherNotes',
+] as const satisfies readonly (keyof IncidentReportDetails)[];
 
 export const reportDetailLabels: Record<keyof IncidentReportDetails, { ja: string; en: string; item: number }> = {
   cause: { ja: '原因', en: 'Cause', item: 4 },

@@ -12,7 +12,12 @@ const pmsManagerRoles: readonly PmsRole[] = ['pms_manager', 'general_protection_
 const departmentManagerRoles: readonly PmsRole[] = ['department_head', 'protection_manager'];
 
 /** Accounts of the PMS managers, and of the department's managers when a department is given. */
-export async function incidentRecipients(tx: Tx, organizationId: string, today: string, options: { departmentId?: string | null; includePms?: boolean; includeTop?: boolean } = {}): Promise<string[]> {
+export async function incidentRecipients(
+  tx: Tx,
+  organizationId: string,
+  today: string,
+  options: { departmentId?: string | null; includePms?: boolean; includeTop?: boolean } = {},
+): Promise<string[]> {
   const ids = new Set<string>();
   if (options.includePms !== false) for (const role of pmsManagerRoles) for (const id of await accountsWithRole(tx, organizationId, role, today)) ids.add(id);
   if (options.includeTop) for (const id of await accountsWithRole(tx, organizationId, 'top_management', today)) ids.add(id);

@@ -32,7 +32,9 @@ function narrativeText(n: IncidentNarrative | null): string {
 
 function affectedText(records: AffectedRecord[]): string {
   return records
-    .map((r) => [r.name, r.items ? `（項目：${r.items}）` : '', r.medium ? `［媒体：${r.medium}］` : '', r.persons !== null ? ` ${r.persons.toLocaleString('ja-JP')}人` : ''].join(''))
+    .map((r) =>
+      [r.name, r.items ? `（項目：${r.items}）` : '', r.medium ? `［媒体：${r.medium}］` : '', r.persons !== null ? ` ${r.persons.toLocaleString('ja-JP')}人` : ''].join(''),
+    )
     .join('\n');
 }
 
@@ -122,7 +124,15 @@ export async function renderIncidentRecordPdf(d: IncidentDetail, printedAt: Date
         `${duty.label}\n（宛先：${duty.recipient}）`,
         describeDeadline(duty),
         duty.basis,
-        [dutyStatusLabels[duty.status].ja, duty.doneOn ? formatWareki(duty.doneOn) : '', doneByName ?? '', duty.referenceNumber ? `番号：${duty.referenceNumber}` : '', duty.note ?? ''].filter(Boolean).join('\n'),
+        [
+          dutyStatusLabels[duty.status].ja,
+          duty.doneOn ? formatWareki(duty.doneOn) : '',
+          doneByName ?? '',
+          duty.referenceNumber ? `番号：${duty.referenceNumber}` : '',
+          duty.note ?? '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
       ]),
       { fontSize: 8 },
     );
@@ -195,8 +205,13 @@ export async function renderIncidentRecordPdf(d: IncidentDetail, printedAt: Date
 export async function renderBreachReportPdf(d: IncidentDetail, printedAt: Date): Promise<Buffer> {
   const i = d.incident;
   const pdf = new PdfReport({ title: '個人データの漏えい等報告（下書き）', organizationName: d.organization.name, printedAt, subject: `${i.number} 漏えい等報告` });
-  pdf.paragraph('この書面は Mamori が事案の記録から作成した下書きです。内容を確認のうえ、個人情報保護委員会の報告フォーム（https://roueihoukoku.ppc.go.jp/）等に転記して報告してください（個人情報保護法第26条第1項、同法施行規則第8条）。', { fontSize: 8.5 });
-  const ppc = activeDuties(d).filter(({ duty }) => ['ppc_preliminary', 'ppc_final', 'mynumber_preliminary', 'mynumber_final', 'public_body_report', 'jipdec_preliminary', 'jipdec_final'].includes(duty.kind));
+  pdf.paragraph(
+    'この書面は Mamori が事案の記録から作成した下書きです。内容を確認のうえ、個人情報保護委員会の報告フォーム（https://roueihoukoku.ppc.go.jp/）等に転記して報告してください（個人情報保護法第26条第1項、同法施行規則第8条）。',
+    { fontSize: 8.5 },
+  );
+  const ppc = activeDuties(d).filter(({ duty }) =>
+    ['ppc_preliminary', 'ppc_final', 'mynumber_preliminary', 'mynumber_final', 'public_body_report', 'jipdec_preliminary', 'jipdec_final'].includes(duty.kind),
+  );
   pdf.keyValues([
     ['報告者', [d.organization.name, d.organization.representative, d.organization.address].filter(Boolean).join('\n')],
     ['事案の受付番号', i.number],
@@ -246,8 +261,11 @@ export async function renderNoticeLetterPdf(d: IncidentDetail, printedAt: Date):
   reportItem(pdf, '3. 原因', dash(details?.cause));
   reportItem(pdf, '4. 二次被害又はそのおそれの有無及びその内容', dash(details?.secondaryDamage));
   reportItem(pdf, '5. その他参考となる事項（お問い合わせ窓口など）', dash(details?.otherNotes));
-  pdf.paragraph('（下書きの注意）通知事項は個人情報保護法施行規則第10条により第8条第1項第1・2・4・5・9号の事項です。本人への通知が困難な場合は、代替措置（事案の公表、問合せ窓口の設置等）を講じ、その内容を記録してください。', {
-    fontSize: 8,
-  });
+  pdf.paragraph(
+    '（下書きの注意）通知事項は個人情報保護法施行規則第10条により第8条第1項第1・2・4・5・9号の事項です。本人への通知が困難な場合は、代替措置（事案の公表、問合せ窓口の設置等）を講じ、その内容を記録してください。',
+    {
+      fontSize: 8,
+    },
+  );
   return pdf.toBuffer();
 }

@@ -96,7 +96,15 @@ function presentApproval(closure: IncidentDetail['closure']) {
     submittedAt: p.submittedAt.toISOString(),
     decidedAt: iso(p.decidedAt),
     steps: p.steps,
-    stamps: p.stamps.map((s) => ({ step: s.step, stepLabel: s.stepLabel, action: s.action, actorName: s.actorName, onBehalfOfName: s.onBehalfOfName, comment: s.comment, at: s.at.toISOString() })),
+    stamps: p.stamps.map((s) => ({
+      step: s.step,
+      stepLabel: s.stepLabel,
+      action: s.action,
+      actorName: s.actorName,
+      onBehalfOfName: s.onBehalfOfName,
+      comment: s.comment,
+      at: s.at.toISOString(),
+    })),
   });
   return { current: closure.current ? present(closure.current) : null, history: closure.history.map(present) };
 }

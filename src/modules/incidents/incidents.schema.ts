@@ -144,4 +144,3 @@ export const openCorrectiveBody = z.object({
   title: optionalText('件名', 100),
   departmentId: optionalId('当該所属'),
 });
-

@@ -180,7 +180,9 @@ export async function reportIncident(tx: Tx, actor: Actor, input: z.output<typeo
         `報告者: ${actor.personName}${dept ? `（${dept.name}）` : ''}`,
         `知った日: ${knownAt}`,
         '',
-        dutyLines.length > 0 ? `現時点の事実から判定した報告等の義務:\n${dutyLines.join('\n')}` : '事実（事象・本人の数・要配慮の有無など）を確認し、Mamoriの事案画面に入力してください。報告等の義務と期限が判定されます。',
+        dutyLines.length > 0
+          ? `現時点の事実から判定した報告等の義務:\n${dutyLines.join('\n')}`
+          : '事実（事象・本人の数・要配慮の有無など）を確認し、Mamoriの事案画面に入力してください。報告等の義務と期限が判定されます。',
         '',
         '報告内容は個人情報を含むおそれがあるため、メールには記載していません。Mamoriで確認してください。',
       ].join('\n'),
@@ -323,7 +325,15 @@ export async function getIncidentDetail(tx: Tx, actor: Actor, id: string) {
     enquiries,
     correctiveAction: corrective ?? null,
     closure,
-    organization: { name: org.name, profile: org.profile, privacyMarkNumber: org.privacyMarkNumber, privacyMarkValidFrom: org.privacyMarkValidFrom, privacyMarkValidTo: org.privacyMarkValidTo, address: org.address, representative: org.representative },
+    organization: {
+      name: org.name,
+      profile: org.profile,
+      privacyMarkNumber: org.privacyMarkNumber,
+      privacyMarkValidFrom: org.privacyMarkValidFrom,
+      privacyMarkValidTo: org.privacyMarkValidTo,
+      address: org.address,
+      representative: org.representative,
+    },
     abilities: {
       manage,
       submitClosure: (manage || managesDepartment(actor, incident.departmentId)) && incident.status === 'responding',
@@ -430,7 +440,10 @@ export async function updateDuty(tx: Tx, actor: Actor, dutyId: string, input: z.
     .where(eq(incidentDuties.id, duty.id))
     .returning();
   if (!row) throw notFound('報告等の義務');
-  await tx.update(incidents).set({ ...responding(incident), updatedAt: clock.now }).where(eq(incidents.id, incident.id));
+  await tx
+    .update(incidents)
+    .set({ ...responding(incident), updatedAt: clock.now })
+    .where(eq(incidents.id, incident.id));
   return row;
 }
 
@@ -494,7 +507,10 @@ export async function addMeeting(tx: Tx, actor: Actor, incidentId: string, input
     .insert(incidentMeetings)
     .values({ organizationId: actor.organizationId, incidentId, ...meetingValues(input), createdByPersonId: actor.personId, createdAt: clock.now, updatedAt: clock.now })
     .returning();
-  await tx.update(incidents).set({ ...responding(incident), updatedAt: clock.now }).where(eq(incidents.id, incident.id));
+  await tx
+    .update(incidents)
+    .set({ ...responding(incident), updatedAt: clock.now })
+    .where(eq(incidents.id, incident.id));
   return row;
 }
 
@@ -525,7 +541,10 @@ export async function addEnquiry(tx: Tx, actor: Actor, incidentId: string, input
     .insert(incidentEnquiries)
     .values({ organizationId: actor.organizationId, incidentId, ...enquiryValues(input), handledByPersonId: actor.personId, createdAt: clock.now, updatedAt: clock.now })
     .returning();
-  await tx.update(incidents).set({ ...responding(incident), updatedAt: clock.now }).where(eq(incidents.id, incident.id));
+  await tx
+    .update(incidents)
+    .set({ ...responding(incident), updatedAt: clock.now })
+    .where(eq(incidents.id, incident.id));
   return row;
 }
 
@@ -563,7 +582,8 @@ export async function submitIncidentClosure(tx: Tx, actor: Actor, id: string, cl
     .select({ label: incidentDuties.label })
     .from(incidentDuties)
     .where(and(eq(incidentDuties.organizationId, actor.organizationId), eq(incidentDuties.incidentId, incident.id), openDuty));
-  if (open.length > 0) throw invalid('duties', `未対応の報告等の義務があるため、終結を申請できません: ${open.map((d) => d.label).join('、')}（対応済み又は対応不要（理由）を記録してください）`);
+  if (open.length > 0)
+    throw invalid('duties', `未対応の報告等の義務があるため、終結を申請できません: ${open.map((d) => d.label).join('、')}（対応済み又は対応不要（理由）を記録してください）`);
   if (!incident.details?.cause) throw invalid('details.cause', '原因（J.4.4.2 y) 原因の究明）を記入してから終結を申請してください');
   if (!incident.details?.recurrencePrevention) throw invalid('details.recurrencePrevention', '再発防止のための措置を記入してから終結を申請してください');
   await assertChainApprovable(tx, actor, INCIDENT_CLOSURE, incident.departmentId, clock.today);
@@ -684,4 +704,3 @@ registerApprovalRecordType({
   },
   link: (recordId) => `/incidents/${recordId}`,
 });
-

@@ -61,12 +61,30 @@ async function putFacts(client: Client, id: string, facts: Record<string, unknow
   return client.request('PUT', `/api/incidents/${id}/facts`, { facts });
 }
 
-type DutyJson = { id: string; kind: string; active: boolean; status: string; dueOn: string | null; targetFrom: string | null; targetTo: string | null; basis: string; reason: string; overdue: boolean };
+type DutyJson = {
+  id: string;
+  kind: string;
+  active: boolean;
+  status: string;
+  dueOn: string | null;
+  targetFrom: string | null;
+  targetTo: string | null;
+  basis: string;
+  reason: string;
+  overdue: boolean;
+};
 
 async function detail(client: Client, id: string) {
   const r = await client.get(`/api/incidents/${id}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body as { duties: DutyJson[]; facts: Record<string, unknown>; evaluation: { exclusions: { id: string; reason: string; removes: string[] }[] }; status: string; phase: string; [key: string]: unknown };
+  return r.body as {
+    duties: DutyJson[];
+    facts: Record<string, unknown>;
+    evaluation: { exclusions: { id: string; reason: string; removes: string[] }[] };
+    status: string;
+    phase: string;
+    [key: string]: unknown;
+  };
 }
 
 const active = (duties: DutyJson[]) => duties.filter((d) => d.active);
@@ -308,7 +326,12 @@ describe('対応経過・緊急事態対策会議・外部からの問い合わ�
   });
 
   it('経過を記録すると対応段階が進む（初動対応 → 調査 → 通知・報告・公表 …）', async () => {
-    const r = await pms.request('POST', `/api/incidents/${id}/timeline`, { phase: 'investigation', occurredAt: `${KNOWN}T10:30:00+09:00`, action: '5W1H で状況を整理', actorName: '佐藤 花子' });
+    const r = await pms.request('POST', `/api/incidents/${id}/timeline`, {
+      phase: 'investigation',
+      occurredAt: `${KNOWN}T10:30:00+09:00`,
+      action: '5W1H で状況を整理',
+      actorName: '佐藤 花子',
+    });
     expect(r.status).toBe(201);
     const d = await detail(pms, id);
     expect(d.phase).toBe('investigation');
@@ -320,7 +343,12 @@ describe('対応経過・緊急事態対策会議・外部からの問い合わ�
   });
 
   it('対策会議の議事録と外部からの問い合わせ（回答日時は受付日時以降）', async () => {
-    const meeting = await pms.request('POST', `/api/incidents/${id}/meetings`, { heldAt: `${KNOWN}T11:00:00+09:00`, attendees: '山田、佐藤、田中', minutes: '対応方針を決定', decisions: '本人へ通知する' });
+    const meeting = await pms.request('POST', `/api/incidents/${id}/meetings`, {
+      heldAt: `${KNOWN}T11:00:00+09:00`,
+      attendees: '山田、佐藤、田中',
+      minutes: '対応方針を決定',
+      decisions: '本人へ通知する',
+    });
     expect(meeting.status).toBe(201);
     const bad = await pms.request('POST', `/api/incidents/${id}/enquiries`, {
       receivedAt: `${KNOWN}T12:00:00+09:00`,
@@ -370,7 +398,14 @@ describe('出力（緊急事態対応記録・漏えい等報告の下書き・�
     await putFacts(pms, id, lostUsbFacts);
     await pms.request('PATCH', `/api/incidents/${id}`, {
       narrative: { when: '2026年3月1日 20時頃', where: '電車内', who: '職員', what: '患者30名の診療記録', why: null, how: 'USBメモリごと紛失' },
-      details: { cause: '持出し手順の不遵守', secondaryDamage: '現時点で不正利用の報告なし', individualResponse: '書面で通知予定', publicationStatus: 'ウェブサイトで公表予定', recurrencePrevention: '暗号化USBの支給', otherNotes: '問い合わせ窓口: 総務部 03-0000-0000' },
+      details: {
+        cause: '持出し手順の不遵守',
+        secondaryDamage: '現時点で不正利用の報告なし',
+        individualResponse: '書面で通知予定',
+        publicationStatus: 'ウェブサイトで公表予定',
+        recurrencePrevention: '暗号化USBの支給',
+        otherNotes: '問い合わせ窓口: 総務部 03-0000-0000',
+      },
       affectedRecords: [{ name: '患者診療記録', items: '氏名・生年月日・病名', persons: 30, medium: 'USBメモリ' }],
     });
   });
@@ -393,7 +428,17 @@ describe('出力（緊急事態対応記録・漏えい等報告の下書き・�
 
   it.skipIf(skipPdfChecks)('漏えい等報告の下書きは施行規則第8条第1項の9項目を持つ', async () => {
     const text = pdfText((await pms.request('GET', `/api/incidents/${id}/breach-report.pdf`)).raw).replace(/\s+/g, '');
-    for (const item of ['概要', '個人データの項目', '本人の数', '原因', '二次被害又はそのおそれの有無及びその内容', '本人への対応の実施状況', '公表の実施状況', '再発防止のための措置', 'その他参考となる事項']) {
+    for (const item of [
+      '概要',
+      '個人データの項目',
+      '本人の数',
+      '原因',
+      '二次被害又はそのおそれの有無及びその内容',
+      '本人への対応の実施状況',
+      '公表の実施状況',
+      '再発防止のための措置',
+      'その他参考となる事項',
+    ]) {
       expect(text, item).toContain(item);
     }
     expect(text).toContain('30人');
@@ -402,14 +447,16 @@ describe('出力（緊急事態対応記録・漏えい等報告の下書き・�
 
   it.skipIf(skipPdfChecks)('本人通知の下書きは第1・2・4・5・9号（本人の数・再発防止・公表は含まない）', async () => {
     const text = pdfText((await pms.request('GET', `/api/incidents/${id}/notice-letter.pdf`)).raw).replace(/\s+/g, '');
-    for (const item of ['概要', '個人情報の項目', '原因', '二次被害又はそのおそれの有無及びその内容', 'その他参考となる事項', '問い合わせ窓口:総務部']) expect(text, item).toContain(item);
+    for (const item of ['概要', '個人情報の項目', '原因', '二次被害又はそのおそれの有無及びその内容', 'その他参考となる事項', '問い合わせ窓口:総務部'])
+      expect(text, item).toContain(item);
     expect(text).not.toContain('暗号化USBの支給');
     expect(text).not.toContain('ウェブサイトで公表予定');
   });
 
   it.skipIf(skipPdfChecks)('緊急事態対応記録は義務・経過・会議・問い合わせ・承認欄を持つ', async () => {
     const text = pdfText((await pms.request('GET', `/api/incidents/${id}/record.pdf`)).raw).replace(/\s+/g, '');
-    for (const item of ['緊急事態対応記録', '個人情報保護委員会への確報', '対応経過', '緊急事態対策会議', '外部からの問い合わせ', 'トップマネジメント', '患者診療記録']) expect(text, item).toContain(item);
+    for (const item of ['緊急事態対応記録', '個人情報保護委員会への確報', '対応経過', '緊急事態対策会議', '外部からの問い合わせ', 'トップマネジメント', '患者診療記録'])
+      expect(text, item).toContain(item);
   });
 });
 

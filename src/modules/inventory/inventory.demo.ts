@@ -136,7 +136,8 @@ export async function seedDemoInventory(tx: Tx, organizationId: string, today: s
   ];
   const contents: EntryContent[] = entries.map((e) => entryContentSchema.parse(e));
   const names = await namesFor(tx, organizationId, contents);
-  const requesterOf = (content: EntryContent) => (content.departmentId === sales ? persons.get('田中 美咲') : content.departmentId === ga ? persons.get('佐藤 花子') : persons.get('高橋 健')) ?? null;
+  const requesterOf = (content: EntryContent) =>
+    (content.departmentId === sales ? persons.get('田中 美咲') : content.departmentId === ga ? persons.get('佐藤 花子') : persons.get('高橋 健')) ?? null;
   const now = new Date(`${today}T09:00:00+09:00`);
   const created = [];
   for (const content of contents) {
@@ -188,8 +189,24 @@ export async function seedDemoInventory(tx: Tx, organizationId: string, today: s
     await tx.insert(riskAssessmentEntries).values(customer.map((e) => ({ organizationId, assessmentId: assessment.id, entryId: e.id, entryRevision: e.revision })));
     const owner = persons.get('田中 美咲') ?? null;
     const rows = [
-      { phase: 'acquisition', threat: 'improper_acquisition', risk: '利用目的を明示せずに申込書で取得する', l: 1, i: 2, cm: [{ text: '申込書に「取得時の必要通知事項」を記載し、同意欄へのチェックを得る', refs: ['J.8.5 1'] }] },
-      { phase: 'transfer', threat: 'leak', risk: 'メールの誤送信により顧客情報が漏えいする', l: 2, i: 2, cm: [{ text: '送信前に宛先を複数人で確認し、添付ファイルは暗号化する', refs: ['J.9.2 c) 20)'] }], measure: '誤送信防止ツールの導入を検討する（来期）', monitoring: addCalendarDays(today, 180) },
+      {
+        phase: 'acquisition',
+        threat: 'improper_acquisition',
+        risk: '利用目的を明示せずに申込書で取得する',
+        l: 1,
+        i: 2,
+        cm: [{ text: '申込書に「取得時の必要通知事項」を記載し、同意欄へのチェックを得る', refs: ['J.8.5 1'] }],
+      },
+      {
+        phase: 'transfer',
+        threat: 'leak',
+        risk: 'メールの誤送信により顧客情報が漏えいする',
+        l: 2,
+        i: 2,
+        cm: [{ text: '送信前に宛先を複数人で確認し、添付ファイルは暗号化する', refs: ['J.9.2 c) 20)'] }],
+        measure: '誤送信防止ツールの導入を検討する（来期）',
+        monitoring: addCalendarDays(today, 180),
+      },
       { phase: 'storage', threat: 'loss', risk: '保管中の申込書が盗難・紛失に遭う', l: 1, i: 3, cm: [{ text: '業務終了時は施錠キャビネットで保管する', refs: ['J.9.2 b) 3) ③'] }] },
     ] as const;
     await tx.insert(riskRecords).values(
@@ -218,7 +235,10 @@ export async function seedDemoInventory(tx: Tx, organizationId: string, today: s
     );
   }
   const mapping = Object.fromEntries(importFields.map((f) => [f.key, f.header]));
-  await tx.insert(inventoryImportMappings).values({ organizationId, name: 'Mamori 標準（台帳の出力と同じ列）', headerRow: 1, mapping, createdByPersonId: persons.get('佐藤 花子') ?? null }).onConflictDoNothing();
+  await tx
+    .insert(inventoryImportMappings)
+    .values({ organizationId, name: 'Mamori 標準（台帳の出力と同じ列）', headerRow: 1, mapping, createdByPersonId: persons.get('佐藤 花子') ?? null })
+    .onConflictDoNothing();
   await tx
     .insert(annualReviews)
     .values({

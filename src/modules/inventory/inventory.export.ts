@@ -89,7 +89,13 @@ function ledgerColumns(people: ReadonlyMap<string, string>): SheetColumn<LedgerR
 async function auditExport(tx: Tx, actor: Actor, format: 'xlsx' | 'pdf', rows: number, filters: ExportFilters): Promise<void> {
   // The 台帳 describes personal data but holds none of the persons': the count goes in `meta`, not
   // in `rowCount`, which feeds the bulk-access alert on personal-data records (Toshima 4-8-6 (5)).
-  await recordAuditEvent(tx, { organizationId: actor.organizationId, actorAccountId: actor.accountId, action: 'export', entityType: 'inventory_entries', meta: { format, rows, filters: { ...filters } } });
+  await recordAuditEvent(tx, {
+    organizationId: actor.organizationId,
+    actorAccountId: actor.accountId,
+    action: 'export',
+    entityType: 'inventory_entries',
+    meta: { format, rows, filters: { ...filters } },
+  });
 }
 
 /** 個人情報管理台帳 (.xlsx): the entries matching the list's filters, one row each, J.3.1.1 3 columns. */
@@ -107,12 +113,21 @@ export async function exportLedgerXlsx(tx: Tx, actor: Actor, filters: ExportFilt
 export async function exportLedgerPdf(tx: Tx, actor: Actor, filters: ExportFilters, today: string, now: Date): Promise<Buffer> {
   const { rows, people } = await loadRows(tx, actor.organizationId, filters, today, PDF_MAX_ROWS + 1);
   const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.organizationId));
-  const pdf = new PdfReport({ title: '個人情報管理台帳', organizationName: org?.name ?? '', printedAt: now, layout: 'landscape', subject: '個人情報管理台帳（JIS Q 15001 J.3.1.1）' });
+  const pdf = new PdfReport({
+    title: '個人情報管理台帳',
+    organizationName: org?.name ?? '',
+    printedAt: now,
+    layout: 'landscape',
+    subject: '個人情報管理台帳（JIS Q 15001 J.3.1.1）',
+  });
   const departmentName = filters.departmentId ? (rows[0]?.departmentName ?? null) : null;
   pdf.keyValues(
     [
       ['対象', departmentName ? `${departmentName}` : '全所属'],
-      ['件数', `${Math.min(rows.length, PDF_MAX_ROWS).toLocaleString('ja-JP')}件${rows.length > PDF_MAX_ROWS ? `（先頭${PDF_MAX_ROWS.toLocaleString('ja-JP')}件。全件は Excel 出力をご利用ください）` : ''}`],
+      [
+        '件数',
+        `${Math.min(rows.length, PDF_MAX_ROWS).toLocaleString('ja-JP')}件${rows.length > PDF_MAX_ROWS ? `（先頭${PDF_MAX_ROWS.toLocaleString('ja-JP')}件。全件は Excel 出力をご利用ください）` : ''}`,
+      ],
       ['根拠', 'JIS Q 15001 J.3.1.1 3（台帳には、少なくとも次の項目を含む。）'],
     ],
     { labelWidth: 0.12 },
@@ -131,13 +146,23 @@ export async function exportLedgerPdf(tx: Tx, actor: Actor, filters: ExportFilte
     ],
     rows.slice(0, PDF_MAX_ROWS).map((r, i) => {
       const d = r.entry.data;
-      const kinds = [r.entry.sensitive ? '要配慮' : '', r.entry.myNumber ? '特定個人情報' : '', r.entry.retainedPersonalData ? '保有個人データ' : '', r.entry.entrusted ? '委託' : '', r.entry.thirdPartyProvision ? '第三者提供' : '', r.entry.disposedAt ? `廃棄 ${r.entry.disposedAt}` : '', `リスク分析: ${riskStatusCodeLabels[r.entry.riskStatus]}`].filter(Boolean);
+      const kinds = [
+        r.entry.sensitive ? '要配慮' : '',
+        r.entry.myNumber ? '特定個人情報' : '',
+        r.entry.retainedPersonalData ? '保有個人データ' : '',
+        r.entry.entrusted ? '委託' : '',
+        r.entry.thirdPartyProvision ? '第三者提供' : '',
+        r.entry.disposedAt ? `廃棄 ${r.entry.disposedAt}` : '',
+        `リスク分析: ${riskStatusCodeLabels[r.entry.riskStatus]}`,
+      ].filter(Boolean);
       return [
         i + 1,
         `${r.entry.name}\n（${r.departmentName}）`,
         d.items.join('、'),
         d.purpose ?? '',
-        [d.storageLocation ?? '', [d.storageMethod.media ? storageMediumLabels[d.storageMethod.media] : '', d.storageMethod.description ?? ''].filter(Boolean).join('・')].filter(Boolean).join('\n'),
+        [d.storageLocation ?? '', [d.storageMethod.media ? storageMediumLabels[d.storageMethod.media] : '', d.storageMethod.description ?? ''].filter(Boolean).join('・')]
+          .filter(Boolean)
+          .join('\n'),
         accessHolderLabels(d, people).join('、'),
         `利用: ${term(d.useUntil) || '—'}\n保管: ${term(d.retainUntil) || '—'}`,
         count(d.recordCount),
@@ -150,23 +175,39 @@ export async function exportLedgerPdf(tx: Tx, actor: Actor, filters: ExportFilte
     const [review] = await tx
       .select()
       .from(annualReviews)
-      .where(and(eq(annualReviews.organizationId, actor.organizationId), eq(annualReviews.subject, 'inventory'), eq(annualReviews.departmentId, filters.departmentId), eq(annualReviews.status, 'approved')))
+      .where(
+        and(
+          eq(annualReviews.organizationId, actor.organizationId),
+          eq(annualReviews.subject, 'inventory'),
+          eq(annualReviews.departmentId, filters.departmentId),
+          eq(annualReviews.status, 'approved'),
+        ),
+      )
       .orderBy(desc(annualReviews.year))
       .limit(1);
     if (review) {
       const [request] = await tx
         .select()
         .from(approvalRequests)
-        .where(and(eq(approvalRequests.organizationId, actor.organizationId), eq(approvalRequests.recordType, INVENTORY_REVIEW), eq(approvalRequests.recordId, review.id), eq(approvalRequests.status, 'approved')))
+        .where(
+          and(
+            eq(approvalRequests.organizationId, actor.organizationId),
+            eq(approvalRequests.recordType, INVENTORY_REVIEW),
+            eq(approvalRequests.recordId, review.id),
+            eq(approvalRequests.status, 'approved'),
+          ),
+        )
         .orderBy(desc(approvalRequests.submittedAt))
         .limit(1);
       if (request) {
         const stamps = (await stampsOf(tx, actor.organizationId, [request])).get(request.id) ?? [];
         pdf.heading(`${review.year}年の見直し（承認）`);
-        pdf.stampBox(request.steps.map((step, index) => {
-          const stamp = [...stamps].reverse().find((s) => s.step === index && s.action === 'approve');
-          return { label: stepLabel(step), name: stamp?.actorName ?? null, at: stamp?.at ?? null };
-        }));
+        pdf.stampBox(
+          request.steps.map((step, index) => {
+            const stamp = [...stamps].reverse().find((s) => s.step === index && s.action === 'approve');
+            return { label: stepLabel(step), name: stamp?.actorName ?? null, at: stamp?.at ?? null };
+          }),
+        );
       }
     }
   }

@@ -99,7 +99,10 @@ async function counts() {
     const [entries] = await tx.select({ n: count() }).from(inventoryEntries).where(eq(inventoryEntries.organizationId, t.demoOrganizationId));
     const [history] = await tx.select({ n: count() }).from(inventoryEntryHistory).where(eq(inventoryEntryHistory.organizationId, t.demoOrganizationId));
     const [taskCount] = await tx.select({ n: count() }).from(tasks).where(eq(tasks.organizationId, t.demoOrganizationId));
-    const [imports] = await tx.select({ n: count() }).from(auditLog).where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.action, 'import')));
+    const [imports] = await tx
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.action, 'import')));
     return { entries: entries?.n, history: history?.n, tasks: taskCount?.n, imports: imports?.n };
   });
 }
@@ -188,7 +191,7 @@ describe('Excel台帳の取込（列の対応付け・ドライラン・全件�
     expect(detail.body.content.sensitiveBasis).toEqual({ kind: 'exception', letter: 'a', reason: '労働安全衛生法に基づく' });
     expect(detail.body.content.retainUntil.date).toBe('2030-03-31');
     expect(detail.body.history[0]).toMatchObject({ kind: 'imported', kindLabel: '取込', actorName: '佐藤 花子' });
-    expect(detail.body.history[0].summary).toContain('旧台帳.xlsx 119行目') // rows 17, 58 and 99 were left out of the fixed file;
+    expect(detail.body.history[0].summary).toContain('旧台帳.xlsx 119行目'); // rows 17, 58 and 99 were left out of the fixed file;
   });
 
   it('もう一度取り込むと、既に台帳にある名称はエラーになる（重複して登録しない）', async () => {

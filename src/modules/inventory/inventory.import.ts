@@ -62,8 +62,17 @@ export const importMappingSchema = z
   .refine((m) => !!m.name && !!m.department, { error: '「個人情報の名称」と「所管部署」の列を対応付けてください' });
 
 export const importMappingBody = z.object({
-  name: z.string({ error: '対応付けの名前を入力してください' }).trim().min(1, { error: '対応付けの名前を入力してください' }).max(100, { error: '対応付けの名前は100文字以内で入力してください' }),
-  headerRow: z.number({ error: '見出し行は数値で入力してください' }).int().min(1, { error: '見出し行は1以上で入力してください' }).max(20, { error: '見出し行は20行目までです' }).default(1),
+  name: z
+    .string({ error: '対応付けの名前を入力してください' })
+    .trim()
+    .min(1, { error: '対応付けの名前を入力してください' })
+    .max(100, { error: '対応付けの名前は100文字以内で入力してください' }),
+  headerRow: z
+    .number({ error: '見出し行は数値で入力してください' })
+    .int()
+    .min(1, { error: '見出し行は1以上で入力してください' })
+    .max(20, { error: '見出し行は20行目までです' })
+    .default(1),
   mapping: importMappingSchema,
 });
 
@@ -295,7 +304,10 @@ function resolvePeople(text: string, all: Lookups['people'], today: string): { i
   for (const token of splitList(text)) {
     const wanted = normalizeLabel(token);
     const hits = all.filter((p) => normalizeLabel(p.name) === wanted || (p.employeeNumber !== null && normalizeLabel(p.employeeNumber) === wanted));
-    if (hits.length === 0) return { error: `アクセス権を有する者「${token}」はこの組織の従業者に見つかりません。従業者の氏名か従業者番号で入力してください（部署単位の記載は「アクセス権を有する者（補足）」の列へ）` };
+    if (hits.length === 0)
+      return {
+        error: `アクセス権を有する者「${token}」はこの組織の従業者に見つかりません。従業者の氏名か従業者番号で入力してください（部署単位の記載は「アクセス権を有する者（補足）」の列へ）`,
+      };
     if (hits.length > 1) return { error: `アクセス権を有する者「${token}」に同じ氏名の従業者が複数います。従業者番号で指定してください` };
     const person = hits[0] as Lookups['people'][number];
     if (person.leftOn && person.leftOn <= today) return { error: `「${person.name}」は退職済みのため、アクセス権を有する者に指定できません（J.9.2 c) 7) ③）` };
@@ -315,10 +327,19 @@ const UNRESOLVED = '00000000-0000-4000-8000-000000000000';
  * J.8.3 …), and duplicates (the same name in the same department, in the file or already in the
  * 台帳). Reads only.
  */
-export async function planImport(tx: Tx, organizationId: string, sheet: LedgerSheet, mapping: ImportMapping, today: string): Promise<{ report: ImportRowReport[]; plan: PlannedRow[]; ignoredColumns: string[] }> {
+export async function planImport(
+  tx: Tx,
+  organizationId: string,
+  sheet: LedgerSheet,
+  mapping: ImportMapping,
+  today: string,
+): Promise<{ report: ImportRowReport[]; plan: PlannedRow[]; ignoredColumns: string[] }> {
   const lookups: Lookups = {
     departments: await tx.select({ id: departments.id, name: departments.name, code: departments.code }).from(departments).where(eq(departments.organizationId, organizationId)),
-    people: await tx.select({ id: people.id, name: people.name, employeeNumber: people.employeeNumber, leftOn: people.leftOn }).from(people).where(eq(people.organizationId, organizationId)),
+    people: await tx
+      .select({ id: people.id, name: people.name, employeeNumber: people.employeeNumber, leftOn: people.leftOn })
+      .from(people)
+      .where(eq(people.organizationId, organizationId)),
     existing: new Set(
       (
         await tx
@@ -539,7 +560,10 @@ export async function saveMapping(tx: Tx, actor: Actor, input: z.output<typeof i
   const [row] = await tx
     .insert(inventoryImportMappings)
     .values({ organizationId: actor.organizationId, name: input.name, headerRow: input.headerRow, mapping: input.mapping, createdByPersonId: actor.personId })
-    .onConflictDoUpdate({ target: [inventoryImportMappings.organizationId, inventoryImportMappings.name], set: { headerRow: input.headerRow, mapping: input.mapping, updatedAt: new Date() } })
+    .onConflictDoUpdate({
+      target: [inventoryImportMappings.organizationId, inventoryImportMappings.name],
+      set: { headerRow: input.headerRow, mapping: input.mapping, updatedAt: new Date() },
+    })
     .returning();
   if (!row) throw new Error('mapping insert returned nothing');
   return row;

@@ -163,7 +163,10 @@ export function presentReview(d: Awaited<ReturnType<typeof getReview>>) {
   };
 }
 
-export function presentReviewListRow(r: { department: { id: string; name: string }; review: { id: string; status: string; items: { decision: string }[]; submittedAt: Date | null; decidedAt: Date | null } | null }) {
+export function presentReviewListRow(r: {
+  department: { id: string; name: string };
+  review: { id: string; status: string; items: { decision: string }[]; submittedAt: Date | null; decidedAt: Date | null } | null;
+}) {
   return {
     departmentId: r.department.id,
     departmentName: r.department.name,

@@ -11,17 +11,7 @@ import { type Actor, can } from '../../platform/policies/actor.ts';
 import { contentChanges, entryDuties, entryFindings } from './inventory.content.ts';
 import { INVENTORY_ACQUISITION, INVENTORY_CHANGE } from './inventory.labels.ts';
 import { type EntryContent, type RequestBody, type RequestKind, requestKindLabels, type requestsQuery, type requestUpdateBody } from './inventory.schema.ts';
-import {
-  approvalActorOf,
-  assertKeeps,
-  assertNoRuleErrors,
-  assertReferences,
-  changeEntry,
-  createEntry,
-  getEntryRow,
-  keepsDepartment,
-  namesFor,
-} from './inventory.service.ts';
+import { approvalActorOf, assertKeeps, assertNoRuleErrors, assertReferences, changeEntry, createEntry, getEntryRow, keepsDepartment, namesFor } from './inventory.service.ts';
 import { annualReviews, inventoryRequests } from './inventory.tables.ts';
 import type { z } from 'zod';
 
@@ -212,7 +202,8 @@ export async function updateRequest(tx: Tx, actor: Actor, id: string, input: z.o
   const row = await readRequest(tx, actor.organizationId, id, { forUpdate: true });
   if (!row || !(await canViewRequest(tx, actor, id))) throw notFound('申請書');
   if (row.requestedByPersonId !== actor.personId && !can(actor, 'inventory.manage')) throw forbidden('申請書を修正できるのは申請者本人と個人情報保護管理者です');
-  if (row.status !== 'draft' && row.status !== 'returned') throw conflict(`この申請書は「${row.status === 'pending' ? '承認待ち' : '処理済み'}」のため修正できません`, 'request_state');
+  if (row.status !== 'draft' && row.status !== 'returned')
+    throw conflict(`この申請書は「${row.status === 'pending' ? '承認待ち' : '処理済み'}」のため修正できません`, 'request_state');
   const { baseRevision } = await checkRequest(tx, actor, { kind: row.kind, entryId: row.entryId, proposed: input.proposed }, input.submit, clock.today);
   await tx
     .update(inventoryRequests)
@@ -271,7 +262,13 @@ export async function getRequestDetail(tx: Tx, actor: Actor, id: string) {
   const [approval] = await tx
     .select({ id: approvalRequests.id, status: approvalRequests.status, recordSnapshot: approvalRequests.recordSnapshot })
     .from(approvalRequests)
-    .where(and(eq(approvalRequests.organizationId, actor.organizationId), eq(approvalRequests.recordId, row.id), inArray(approvalRequests.recordType, [INVENTORY_ACQUISITION, INVENTORY_CHANGE])))
+    .where(
+      and(
+        eq(approvalRequests.organizationId, actor.organizationId),
+        eq(approvalRequests.recordId, row.id),
+        inArray(approvalRequests.recordType, [INVENTORY_ACQUISITION, INVENTORY_CHANGE]),
+      ),
+    )
     .orderBy(desc(approvalRequests.submittedAt))
     .limit(1);
   const editable = (row.status === 'draft' || row.status === 'returned') && (row.requestedByPersonId === actor.personId || can(actor, 'inventory.manage'));

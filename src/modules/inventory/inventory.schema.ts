@@ -88,7 +88,9 @@ export const entryContentSchema = z
     storageMethod: z
       .object(
         {
-          media: enumField('保管媒体（紙・電子）', storageMedia).nullish().transform((v) => v ?? null),
+          media: enumField('保管媒体（紙・電子）', storageMedia)
+            .nullish()
+            .transform((v) => v ?? null),
           description: optionalText('保管方法', 1000),
         },
         { error: '保管方法の形式が正しくありません' },
@@ -134,7 +136,10 @@ export const entryContentSchema = z
     thirdPartyDetails: optionalText('第三者提供の内容（提供先・項目・方法）', 2000),
     jointUseDetails: optionalText('共同利用の内容（共同利用者の範囲・項目・責任者）', 2000),
     overseasCountries: textList('提供先の外国'),
-    overseasBasis: z.enum(['a', 'b', 'c'], { error: '外国にある第三者への提供の根拠は a・b・c のいずれかです' }).nullish().transform((v) => v ?? null),
+    overseasBasis: z
+      .enum(['a', 'b', 'c'], { error: '外国にある第三者への提供の根拠は a・b・c のいずれかです' })
+      .nullish()
+      .transform((v) => v ?? null),
     contactsPersons: flag('本人への連絡・接触'),
     disposalMethod: optionalText('廃棄方法', 500),
     disposedAt: optionalDate('廃棄日'),

@@ -127,12 +127,7 @@ function containsPattern(text: string): string {
  * Text search folds the query like the stored search column (NFKC, lower case) and matches it
  * anywhere — Japanese needs no word boundaries — through the pg_trgm GIN index.
  */
-export function entriesFilter(
-  organizationId: string,
-  query: Omit<EntriesQuery, 'page' | 'pageSize' | 'sort'>,
-  today: string,
-  options: { text?: boolean } = {},
-): SQL {
+export function entriesFilter(organizationId: string, query: Omit<EntriesQuery, 'page' | 'pageSize' | 'sort'>, today: string, options: { text?: boolean } = {}): SQL {
   const e = inventoryEntries;
   const conditions: (SQL | undefined)[] = [eq(e.organizationId, organizationId)];
   if (query.status !== 'all') conditions.push(eq(e.status, query.status));
@@ -251,7 +246,13 @@ export async function listEntries(tx: Tx, organizationId: string, query: Entries
     // are read again for their columns.
     const e = inventoryEntries;
     const matches = tx
-      .$with('matches', { id: e.id, name: e.name, updatedAt: e.updatedAt, departmentOrder: departments.sortOrder, departmentName: sql<string>`department_name`.as('department_name') })
+      .$with('matches', {
+        id: e.id,
+        name: e.name,
+        updatedAt: e.updatedAt,
+        departmentOrder: departments.sortOrder,
+        departmentName: sql<string>`department_name`.as('department_name'),
+      })
       .as(
         sql`select ${e.id}, ${e.name}, ${e.updatedAt}, ${departments.sortOrder}, ${departments.name} as department_name
           from ${searchRows(organizationId, query, q)} as ${e} join ${departments} on ${departments.id} = ${e.departmentId}
@@ -263,7 +264,12 @@ export async function listEntries(tx: Tx, organizationId: string, query: Entries
         : query.sort === 'department'
           ? [asc(matches.departmentOrder), asc(matches.departmentName), asc(matches.name), asc(matches.id)]
           : [asc(matches.name), asc(matches.id)];
-    const pageIds = tx.select({ id: matches.id }).from(matches).orderBy(...matchOrder).limit(query.pageSize).offset(offset);
+    const pageIds = tx
+      .select({ id: matches.id })
+      .from(matches)
+      .orderBy(...matchOrder)
+      .limit(query.pageSize)
+      .offset(offset);
     const rows = await tx
       .with(matches)
       .select({ ...listColumns(), total: sql<number>`(select count(*) from ${matches})::int` })
@@ -278,7 +284,11 @@ export async function listEntries(tx: Tx, organizationId: string, query: Entries
     return { items, total: total?.n ?? 0, ...page };
   }
   const where = entriesFilter(organizationId, query, today);
-  const items = await selectEntryListRows(tx).where(where).orderBy(...listOrder(query.sort)).limit(query.pageSize).offset(offset);
+  const items = await selectEntryListRows(tx)
+    .where(where)
+    .orderBy(...listOrder(query.sort))
+    .limit(query.pageSize)
+    .offset(offset);
   const [total] = await tx.select({ n: count() }).from(inventoryEntries).where(where);
   return { items, total: total?.n ?? 0, ...page };
 }
@@ -306,7 +316,13 @@ export async function getEntryDetail(tx: Tx, organizationId: string, id: string,
   const entryNames = names.of(row.data);
   const engine = toEngineEntry(row.id, row.revision, row.data, entryNames);
   const assessments = await tx
-    .select({ id: riskAssessments.id, category: riskAssessments.category, status: riskAssessments.status, entryRevision: riskAssessmentEntries.entryRevision, approvedAt: riskAssessments.approvedAt })
+    .select({
+      id: riskAssessments.id,
+      category: riskAssessments.category,
+      status: riskAssessments.status,
+      entryRevision: riskAssessmentEntries.entryRevision,
+      approvedAt: riskAssessments.approvedAt,
+    })
     .from(riskAssessmentEntries)
     .innerJoin(riskAssessments, eq(riskAssessments.id, riskAssessmentEntries.assessmentId))
     .where(and(eq(riskAssessmentEntries.organizationId, organizationId), eq(riskAssessmentEntries.entryId, id)))
@@ -369,7 +385,12 @@ type WriteContext = {
 };
 
 /** Creates an entry (revision 1) with its first history row, its risk-analysis task and, when a 期限 has passed, its disposal task. */
-export async function createEntry(tx: Tx, content: EntryContent, names: EntryNames, context: WriteContext & { kind: Extract<HistoryKind, 'created' | 'imported'>; summary: string; riskTask?: boolean }): Promise<EntryRow> {
+export async function createEntry(
+  tx: Tx,
+  content: EntryContent,
+  names: EntryNames,
+  context: WriteContext & { kind: Extract<HistoryKind, 'created' | 'imported'>; summary: string; riskTask?: boolean },
+): Promise<EntryRow> {
   const [row] = await tx
     .insert(inventoryEntries)
     .values({ organizationId: context.organizationId, revision: 1, data: content, ...derivedColumns(content, names), createdAt: context.now, updatedAt: context.now })
@@ -433,7 +454,11 @@ export async function changeEntry(tx: Tx, row: EntryRow, content: EntryContent, 
       tx,
       context.organizationId,
       { sourceType: 'inventory_disposal', sourceIds: [row.id] },
-      { url: context.requestId ? `/inventory/requests/${context.requestId}` : `/inventory/entries/${row.id}`, note: `廃棄日 ${content.disposedAt} を記録しました`, now: context.now },
+      {
+        url: context.requestId ? `/inventory/requests/${context.requestId}` : `/inventory/entries/${row.id}`,
+        note: `廃棄日 ${content.disposedAt} を記録しました`,
+        now: context.now,
+      },
     );
   }
   await refreshRiskStatus(tx, context.organizationId, [row.id]);
@@ -445,7 +470,12 @@ export async function changeEntry(tx: Tx, row: EntryRow, content: EntryContent, 
  * SPEC M2: 「A new or changed inventory entry creates a task to analyse its risks」 — owned by the
  * department's 所属長 (J.3.1.3 j): 各所属長は…リスク分析を行い), due in 30 days, one per revision.
  */
-export async function ensureRiskAnalysisTask(tx: Tx, row: Pick<EntryRow, 'id' | 'organizationId' | 'name' | 'revision' | 'departmentId'>, reason: 'new' | 'changed' | 'imported', today: string): Promise<void> {
+export async function ensureRiskAnalysisTask(
+  tx: Tx,
+  row: Pick<EntryRow, 'id' | 'organizationId' | 'name' | 'revision' | 'departmentId'>,
+  reason: 'new' | 'changed' | 'imported',
+  today: string,
+): Promise<void> {
   const why = reason === 'new' ? '新規取得' : reason === 'changed' ? '取扱いの変更' : '台帳の取込';
   await ensureTask(
     tx,

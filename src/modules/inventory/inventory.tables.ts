@@ -43,10 +43,7 @@ export const inventoryEntries = pgTable(
     disposedAt: date('disposed_at'),
     /** リスク分析の状態 (riskStatusOfEntry), refreshed whenever the entry or an analysis of it changes. */
     riskStatus: text('risk_status').$type<RiskStatusCode>().notNull().default('unanalysed'),
-    accessHolderIds: uuid('access_holder_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
+    accessHolderIds: uuid('access_holder_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** Folded text of every searchable field (normalizeSearchText); served by a pg_trgm GIN index. */
     searchText: text('search_text').notNull().default(''),
     createdAt: createdAt(),

@@ -141,7 +141,13 @@ describe('新規個人情報取得申請書 → 承認 → 台帳に登録（J.3
 
   it('所属長以外（個人情報取扱責任者）が申請すると、所属長が承認し、次に個人情報保護管理者が承認する', async () => {
     await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) =>
-      tx.insert(roleAssignments).values({ organizationId: t.demoOrganizationId, personId: person['渡辺 さくら'] as string, role: 'handling_manager', departmentId: dept['営業部'], startsOn: '2025-04-01' }),
+      tx.insert(roleAssignments).values({
+        organizationId: t.demoOrganizationId,
+        personId: person['渡辺 さくら'] as string,
+        role: 'handling_manager',
+        departmentId: dept['営業部'],
+        startsOn: '2025-04-01',
+      }),
     );
     const keeper = await t.login('staff@demo.mamori.local');
     const r = await keeper.request('POST', '/api/inventory/requests', { kind: 'acquisition', proposed: content({ name: '店頭アンケート' }), reason: '店頭アンケートを始めるため' });
@@ -196,7 +202,12 @@ describe('規則による拒否（条項つき、1行も書かない）', () => 
   });
 
   it('下書きなら不足があっても保存でき、申請の時点で拒否する', async () => {
-    const r = await sales.request('POST', '/api/inventory/requests', { kind: 'acquisition', proposed: { name: '下書きの台帳', departmentId: dept['営業部'] }, reason: '下書き', submit: false });
+    const r = await sales.request('POST', '/api/inventory/requests', {
+      kind: 'acquisition',
+      proposed: { name: '下書きの台帳', departmentId: dept['営業部'] },
+      reason: '下書き',
+      submit: false,
+    });
     expect(r.status).toBe(201);
     expect(r.body.status).toBe('draft');
     expect(r.body.findings.filter((f: { severity: string }) => f.severity === 'error').length).toBe(8);
@@ -212,9 +223,7 @@ describe('規則による拒否（条項つき、1行も書かない）', () => 
       reason: 'テスト',
     });
     expect(noBasis.status).toBe(422);
-    expect(noBasis.body.error.fields).toEqual([
-      expect.objectContaining({ path: 'proposed.sensitiveBasis', message: expect.stringContaining('J.8.3 2 a)〜k)') }),
-    ]);
+    expect(noBasis.body.error.fields).toEqual([expect.objectContaining({ path: 'proposed.sensitiveBasis', message: expect.stringContaining('J.8.3 2 a)〜k)') })]);
     const noReason = await sales.request('POST', '/api/inventory/requests', {
       kind: 'acquisition',
       proposed: content({ name: '健康相談記録', sensitive: true, sensitiveBasis: { kind: 'exception', letter: 'b' } }),
@@ -254,10 +263,19 @@ describe('規則による拒否（条項つき、1行も書かない）', () => 
   });
 
   it('アクセス権を有する者は組織の在籍者に限る（退職者・他組織の人は拒否）', async () => {
-    const stranger = await sales.request('POST', '/api/inventory/requests', { kind: 'acquisition', proposed: content({ accessHolderIds: ['00000000-0000-4000-8000-000000000001'] }), reason: 'テスト' });
+    const stranger = await sales.request('POST', '/api/inventory/requests', {
+      kind: 'acquisition',
+      proposed: content({ accessHolderIds: ['00000000-0000-4000-8000-000000000001'] }),
+      reason: 'テスト',
+    });
     expect(stranger.status).toBe(422);
     expect(stranger.body.error.fields[0].path).toBe('proposed.accessHolderIds');
-    await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => tx.update(people).set({ leftOn: addDays(today(), -1) }).where(eq(people.id, person['小林 翔'] as string)));
+    await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) =>
+      tx
+        .update(people)
+        .set({ leftOn: addDays(today(), -1) })
+        .where(eq(people.id, person['小林 翔'] as string)),
+    );
     const left = await sales.request('POST', '/api/inventory/requests', { kind: 'acquisition', proposed: content({ accessHolderIds: [person['小林 翔']] }), reason: 'テスト' });
     expect(left.status).toBe(422);
     expect(left.body.error.message).toContain('退職した従業者（小林 翔）');
@@ -280,15 +298,30 @@ describe('利用期限・保管期限の経過 → 消去・廃棄タスク', ()
   it('保管期限が過ぎた項目には所属長の廃棄タスクができ、もう一度確認しても増えない', async () => {
     const r = await sales.request('POST', '/api/inventory/requests', {
       kind: 'acquisition',
-      proposed: content({ name: '旧キャンペーン応募者', retainUntil: { date: addDays(today(), -10) }, useUntil: { date: addDays(today(), -40) }, storageMethod: { media: 'paper' } }),
+      proposed: content({
+        name: '旧キャンペーン応募者',
+        retainUntil: { date: addDays(today(), -10) },
+        useUntil: { date: addDays(today(), -40) },
+        storageMethod: { media: 'paper' },
+      }),
       reason: '既存台帳の登録',
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     await approveAll(pms, r.body.approvalRequestId);
     const entryId = (await sales.get(`/api/inventory/requests/${r.body.id}`)).body.entryId;
-    const disposal = await asSystem(t.database, (tx) => tx.select().from(tasks).where(and(eq(tasks.sourceType, 'inventory_disposal'), eq(tasks.sourceId, entryId))));
+    const disposal = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.sourceType, 'inventory_disposal'), eq(tasks.sourceId, entryId))),
+    );
     expect(disposal).toHaveLength(1);
-    expect(disposal[0]).toMatchObject({ title: '保管期限経過による消去・廃棄（旧キャンペーン応募者）', ownerRole: 'department_head', departmentId: dept['営業部'], startsOn: addDays(today(), -40 + 1) });
+    expect(disposal[0]).toMatchObject({
+      title: '保管期限経過による消去・廃棄（旧キャンペーン応募者）',
+      ownerRole: 'department_head',
+      departmentId: dept['営業部'],
+      startsOn: addDays(today(), -40 + 1),
+    });
     expect(disposal[0]?.description).toContain('J.9.2 b) 6) ①');
     const again = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => createDueDisposalTasks(tx, t.demoOrganizationId, today()));
     expect(again).toBe(0);
@@ -300,13 +333,23 @@ describe('利用期限・保管期限の経過 → 消去・廃棄タスク', ()
     expect(due.body.items.map((i: { name: string }) => i.name)).toContain('旧キャンペーン応募者');
     expect(due.body.items.every((i: { disposalDue: boolean }) => i.disposalDue)).toBe(true);
     // Recording the disposal (a change request with 廃棄日) closes the task and the entry.
-    const disposed = await sales.request('POST', '/api/inventory/requests', { kind: 'change', entryId, proposed: { ...entry.body.content, disposedAt: today() }, reason: 'シュレッダーで廃棄した' });
+    const disposed = await sales.request('POST', '/api/inventory/requests', {
+      kind: 'change',
+      entryId,
+      proposed: { ...entry.body.content, disposedAt: today() },
+      reason: 'シュレッダーで廃棄した',
+    });
     expect(disposed.status, JSON.stringify(disposed.body)).toBe(201);
     await approveAll(pms, disposed.body.approvalRequestId);
     const after = await sales.get(`/api/inventory/entries/${entryId}`);
     expect(after.body).toMatchObject({ status: 'disposed', disposal: null });
     expect(after.body.history[0]).toMatchObject({ kind: 'disposed', kindLabel: '廃棄' });
-    const [task] = await asSystem(t.database, (tx) => tx.select().from(tasks).where(and(eq(tasks.sourceType, 'inventory_disposal'), eq(tasks.sourceId, entryId))));
+    const [task] = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.sourceType, 'inventory_disposal'), eq(tasks.sourceId, entryId))),
+    );
     expect(task).toMatchObject({ status: 'done', evidenceUrl: `/inventory/requests/${disposed.body.id}` });
     expect((await sales.get('/api/inventory/entries?flags=disposalDue')).body.items.map((i: { name: string }) => i.name)).not.toContain('旧キャンペーン応募者');
   });
@@ -371,7 +414,9 @@ describe('検索と絞り込み（所属・区分・日本語の文字列）', (
     const ga = await pms.get(`/api/inventory/entries?departmentId=${dept['総務部']}`);
     expect(ga.body.items.map((i: { name: string }) => i.name)).toEqual(['健康診断結果', '従業者名簿（マイナンバーを含む）']);
     expect((await pms.get('/api/inventory/entries?flags=sensitive')).body.items.map((i: { name: string }) => i.name)).toEqual(['健康診断結果']);
-    expect((await pms.get('/api/inventory/entries?flags=myNumber,retainedPersonalData')).body.items.map((i: { name: string }) => i.name)).toEqual(['従業者名簿（マイナンバーを含む）']);
+    expect((await pms.get('/api/inventory/entries?flags=myNumber,retainedPersonalData')).body.items.map((i: { name: string }) => i.name)).toEqual([
+      '従業者名簿（マイナンバーを含む）',
+    ]);
     const paper = (await pms.get(`/api/inventory/entries?media=paper&departmentId=${dept['営業部']}`)).body.items.map((i: { name: string }) => i.name);
     expect(paper).toContain('顧客名簿');
     expect(paper).not.toContain('商談記録');
@@ -397,7 +442,8 @@ describe('出力（J.3.1.1 の列の Excel、PDF）', () => {
     expect(sheet?.name).toBe('個人情報管理台帳');
     if (!sheet) throw new Error('no worksheet');
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
-    for (const h of ['個人情報の名称', '個人情報の項目', '利用目的', '保管場所', '保管方法', 'アクセス権を有する者', '利用期限', '保管期限', '件数（概数可）']) expect(headers).toContain(h);
+    for (const h of ['個人情報の名称', '個人情報の項目', '利用目的', '保管場所', '保管方法', 'アクセス権を有する者', '利用期限', '保管期限', '件数（概数可）'])
+      expect(headers).toContain(h);
     const names = [2, 3].map((n) => sheet?.getRow(n).getCell(1).value);
     expect(names).toEqual(['健康診断結果', '従業者名簿（マイナンバーを含む）']);
     const holders = sheet?.getRow(3).getCell(headers.indexOf('アクセス権を有する者') + 1).value;
@@ -418,7 +464,16 @@ describe('毎年12月の見直し（所属ごとに所属長が確認し、個�
     // The calendar's December task of 情報システム部 (created by the calendar job).
     await inOrg(t.database, { organizationId: t.demoOrganizationId }, async (tx) => {
       const [item] = await tx.select({ id: calendarItems.id }).from(calendarItems).where(eq(calendarItems.code, 'inventory_review'));
-      await tx.insert(tasks).values({ organizationId: t.demoOrganizationId, title: '台帳の見直し（テスト）', ownerRole: 'department_head', departmentId: dept['情報システム部'], dueOn: `${year}-12-31`, calendarItemId: item?.id, sourceType: 'calendar', generationKey: `test-inventory-review-${year}` });
+      await tx.insert(tasks).values({
+        organizationId: t.demoOrganizationId,
+        title: '台帳の見直し（テスト）',
+        ownerRole: 'department_head',
+        departmentId: dept['情報システム部'],
+        dueOn: `${year}-12-31`,
+        calendarItemId: item?.id,
+        sourceType: 'calendar',
+        generationKey: `test-inventory-review-${year}`,
+      });
     });
     const itHead = await t.login('security@demo.mamori.local');
     const started = await itHead.request('POST', '/api/inventory/reviews', { departmentId: dept['情報システム部'], year });
@@ -450,11 +505,21 @@ describe('毎年12月の見直し（所属ごとに所属長が確認し、個�
     // when the entry (created today by the demo) did not exist yet.
     expect(submitted.body.diff.baselineLabel).toBe(`${year - 1}年12月31日時点の台帳（履歴から再構成）`);
     expect(submitted.body.diff.inventory.added.map((a: { name: string }) => a.name)).toEqual(['システム利用者アカウント']);
-    const [approval] = await asSystem(t.database, (tx) => tx.select().from(approvalRequests).where(and(eq(approvalRequests.recordType, 'inventory_review'), eq(approvalRequests.recordId, started.body.id))));
+    const [approval] = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(approvalRequests)
+        .where(and(eq(approvalRequests.recordType, 'inventory_review'), eq(approvalRequests.recordId, started.body.id))),
+    );
     await approveAll(pms, approval?.id as string);
     const done = await itHead.get(`/api/inventory/reviews/${started.body.id}`);
     expect(done.body.status).toBe('approved');
-    const [task] = await asSystem(t.database, (tx) => tx.select().from(tasks).where(eq(tasks.generationKey, `test-inventory-review-${year}`)));
+    const [task] = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(tasks)
+        .where(eq(tasks.generationKey, `test-inventory-review-${year}`)),
+    );
     expect(task).toMatchObject({ status: 'done', evidenceUrl: `/inventory/reviews/${started.body.id}` });
     const list = await pms.get(`/api/inventory/reviews?year=${year}`);
     expect(list.body.items.find((r: { departmentName: string }) => r.departmentName === '情報システム部')).toMatchObject({ status: 'approved', itemCount: 1, decidedCount: 1 });

@@ -83,7 +83,14 @@ export async function completeTasks(
         : sql`false`;
   const done = await tx
     .update(tasks)
-    .set({ status: 'done', evidenceUrl: evidence.url, evidenceNote: evidence.note, completedAt: evidence.now, completedByAccountId: evidence.accountId ?? null, updatedAt: evidence.now })
+    .set({
+      status: 'done',
+      evidenceUrl: evidence.url,
+      evidenceNote: evidence.note,
+      completedAt: evidence.now,
+      completedByAccountId: evidence.accountId ?? null,
+      updatedAt: evidence.now,
+    })
     .where(and(eq(tasks.organizationId, organizationId), eq(tasks.status, 'open'), condition))
     .returning({ id: tasks.id });
   return done.length;

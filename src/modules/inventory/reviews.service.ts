@@ -78,7 +78,12 @@ export function registerReviewSubject(provider: ReviewProvider): void {
       return {
         title: `${provider.label}（${row.year}年・${department?.name ?? ''}）`,
         departmentId: row.departmentId,
-        data: { year: row.year, departmentId: row.departmentId, items: row.items.map((i) => ({ subjectId: i.subjectId, decision: i.decision, note: i.note, requestId: i.requestId })), diff: row.diff ?? null },
+        data: {
+          year: row.year,
+          departmentId: row.departmentId,
+          items: row.items.map((i) => ({ subjectId: i.subjectId, decision: i.decision, note: i.note, requestId: i.requestId })),
+          diff: row.diff ?? null,
+        },
       };
     },
     async onApproved(tx, context) {
@@ -86,7 +91,12 @@ export function registerReviewSubject(provider: ReviewProvider): void {
       if (!row) throw notFound('見直し');
       // The calendar's December task of the department is done: the approved review is its evidence.
       const taskIds = await calendarReviewTaskIds(tx, context.organizationId, provider.calendarCode, row.departmentId, row.year);
-      await completeTasks(tx, context.organizationId, { taskIds }, { url: reviewLink(provider.subject, row.id), note: `${provider.label}（${row.year}年）が承認されました`, now: context.now, accountId: context.actor.accountId });
+      await completeTasks(
+        tx,
+        context.organizationId,
+        { taskIds },
+        { url: reviewLink(provider.subject, row.id), note: `${provider.label}（${row.year}年）が承認されました`, now: context.now, accountId: context.actor.accountId },
+      );
     },
     async onStatusChange(tx, context) {
       await tx
@@ -131,7 +141,14 @@ export async function startReview(tx: Tx, actor: Actor, subject: ReviewSubject, 
   const [existing] = await tx
     .select({ id: annualReviews.id })
     .from(annualReviews)
-    .where(and(eq(annualReviews.organizationId, actor.organizationId), eq(annualReviews.subject, subject), eq(annualReviews.departmentId, input.departmentId), eq(annualReviews.year, input.year)));
+    .where(
+      and(
+        eq(annualReviews.organizationId, actor.organizationId),
+        eq(annualReviews.subject, subject),
+        eq(annualReviews.departmentId, input.departmentId),
+        eq(annualReviews.year, input.year),
+      ),
+    );
   if (existing) return existing.id;
   const items: ReviewItem[] = (await provider.items(tx, actor.organizationId, input.departmentId)).map((i) => ({
     subjectId: i.subjectId,
@@ -145,7 +162,17 @@ export async function startReview(tx: Tx, actor: Actor, subject: ReviewSubject, 
   }));
   const [row] = await tx
     .insert(annualReviews)
-    .values({ organizationId: actor.organizationId, subject, departmentId: input.departmentId, year: input.year, status: 'draft', items, startedByPersonId: actor.personId, createdAt: clock.now, updatedAt: clock.now })
+    .values({
+      organizationId: actor.organizationId,
+      subject,
+      departmentId: input.departmentId,
+      year: input.year,
+      status: 'draft',
+      items,
+      startedByPersonId: actor.personId,
+      createdAt: clock.now,
+      updatedAt: clock.now,
+    })
     .onConflictDoNothing()
     .returning({ id: annualReviews.id });
   if (row) return row.id;
@@ -153,7 +180,14 @@ export async function startReview(tx: Tx, actor: Actor, subject: ReviewSubject, 
   const [raced] = await tx
     .select({ id: annualReviews.id })
     .from(annualReviews)
-    .where(and(eq(annualReviews.organizationId, actor.organizationId), eq(annualReviews.subject, subject), eq(annualReviews.departmentId, input.departmentId), eq(annualReviews.year, input.year)));
+    .where(
+      and(
+        eq(annualReviews.organizationId, actor.organizationId),
+        eq(annualReviews.subject, subject),
+        eq(annualReviews.departmentId, input.departmentId),
+        eq(annualReviews.year, input.year),
+      ),
+    );
   if (!raced) throw conflict('見直しを開始できませんでした。もう一度お試しください');
   return raced.id;
 }
@@ -198,7 +232,10 @@ export async function submitReview(tx: Tx, actor: Actor, subject: ReviewSubject,
     .map((c) => ({ subjectId: c.subjectId, label: c.label, decision: 'pending', note: null, requestId: null, decidedByPersonId: null, decidedByName: null, decidedAt: null }));
   const checked = await provider.beforeSubmit(tx, { ...row, items: [...row.items, ...added] });
   const pending = checked.items.filter((i) => i.decision === 'pending');
-  const problems = [...checked.problems, ...(pending.length > 0 ? [`未確認の項目があります（${pending.map((i) => i.label).join('・')}）。各項目を「変更なし」で確認するか、変更してください`] : [])];
+  const problems = [
+    ...checked.problems,
+    ...(pending.length > 0 ? [`未確認の項目があります（${pending.map((i) => i.label).join('・')}）。各項目を「変更なし」で確認するか、変更してください`] : []),
+  ];
   if (problems.length > 0) {
     // Nothing is written: the refusal lists everything still to do.
     throw new HttpError(422, problems.join(' / '), 'review_incomplete', [{ path: 'items', message: problems.join(' / ') }]);
@@ -220,7 +257,10 @@ export async function submitReview(tx: Tx, actor: Actor, subject: ReviewSubject,
   const snapshot = await provider.snapshot(tx, actor.organizationId, row.departmentId);
   const baseline = await provider.baseline(tx, actor.organizationId, row.departmentId, row.year, previous ?? null);
   const diff = provider.diff(baseline.data, snapshot, baseline.label);
-  await tx.update(annualReviews).set({ items: checked.items, snapshot, baseline: baseline.data, diff, submittedAt: clock.now, updatedAt: clock.now }).where(eq(annualReviews.id, row.id));
+  await tx
+    .update(annualReviews)
+    .set({ items: checked.items, snapshot, baseline: baseline.data, diff, submittedAt: clock.now, updatedAt: clock.now })
+    .where(eq(annualReviews.id, row.id));
   await submitForApproval(tx, approvalActorOf(actor), provider.recordType, row.id, clock);
 }
 

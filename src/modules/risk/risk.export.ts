@@ -55,7 +55,10 @@ async function loadRows(tx: Tx, organizationId: string, where: { assessmentId?: 
     .where(and(eq(riskAssessmentEntries.organizationId, organizationId), inArray(riskAssessmentEntries.assessmentId, ids)));
   const rows: Row[] = [];
   for (const { a, departmentName } of assessments) {
-    const names = entries.filter((e) => e.assessmentId === a.id).map((e) => e.name).join('、');
+    const names = entries
+      .filter((e) => e.assessmentId === a.id)
+      .map((e) => e.name)
+      .join('、');
     for (const r of records.filter((x) => x.record.assessmentId === a.id)) {
       rows.push({ category: a.category, departmentName, entries: names, status: recordStatusLabels[a.status] ?? a.status, record: r.record, ownerName: r.ownerName ?? '' });
     }
@@ -86,7 +89,13 @@ function columns(): SheetColumn<Row>[] {
 }
 
 async function auditExport(tx: Tx, actor: Actor, format: 'xlsx' | 'pdf', rows: number, meta: Record<string, unknown>): Promise<void> {
-  await recordAuditEvent(tx, { organizationId: actor.organizationId, actorAccountId: actor.accountId, action: 'export', entityType: 'risk_records', meta: { format, rows, ...meta } });
+  await recordAuditEvent(tx, {
+    organizationId: actor.organizationId,
+    actorAccountId: actor.accountId,
+    action: 'export',
+    entityType: 'risk_records',
+    meta: { format, rows, ...meta },
+  });
 }
 
 /** リスク分析対策表 (.xlsx): one analysis, or every live analysis (of a department). */
@@ -104,7 +113,13 @@ export async function exportRiskPdf(tx: Tx, actor: Actor, assessmentId: string, 
   const rows = await loadRows(tx, actor.organizationId, { assessmentId });
   const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.organizationId));
   const criteria = getRiskCriteria(assessment.criteriaVersion);
-  const pdf = new PdfReport({ title: 'リスク分析対策表', organizationName: org?.name ?? '', printedAt: now, layout: 'landscape', subject: '個人情報リスク分析対策表（JIS Q 15001 J.3.1.3・J.3.1.4）' });
+  const pdf = new PdfReport({
+    title: 'リスク分析対策表',
+    organizationName: org?.name ?? '',
+    printedAt: now,
+    layout: 'landscape',
+    subject: '個人情報リスク分析対策表（JIS Q 15001 J.3.1.3・J.3.1.4）',
+  });
   pdf.keyValues(
     [
       ['類型', assessment.category],
@@ -151,7 +166,13 @@ export async function exportRiskPdf(tx: Tx, actor: Actor, assessmentId: string, 
       r.record.impact,
       r.record.score,
       r.record.countermeasures.map((c) => `・${c.text}${c.refs.length ? `（${c.refs.join('、')}）` : ''}`).join('\n'),
-      [r.record.residualDescription, r.record.residualMeasure ? `対応策: ${r.record.residualMeasure}` : '', r.record.residualMonitoringDate ? `次回: ${r.record.residualMonitoringDate}` : ''].filter(Boolean).join('\n'),
+      [
+        r.record.residualDescription,
+        r.record.residualMeasure ? `対応策: ${r.record.residualMeasure}` : '',
+        r.record.residualMonitoringDate ? `次回: ${r.record.residualMonitoringDate}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
     ]),
     { fontSize: 7.5 },
   );

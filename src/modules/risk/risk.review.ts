@@ -62,13 +62,24 @@ export function riskReviewDiff(lastYear: readonly ReviewedAssessment[], thisYear
   return diff;
 }
 
-type SnapshotData = { category?: string; records?: { phase: string; threat: string; risk: string; likelihood: number; impact: number; score: number; residualMeasure?: string | null }[] };
+type SnapshotData = {
+  category?: string;
+  records?: { phase: string; threat: string; risk: string; likelihood: number; impact: number; score: number; residualMeasure?: string | null }[];
+};
 
 function fromApprovalSnapshot(id: string, data: SnapshotData): ReviewedAssessment {
   return {
     id,
     category: data.category ?? '',
-    records: (data.records ?? []).map((r) => ({ phase: r.phase, threat: r.threat, risk: r.risk, likelihood: r.likelihood, impact: r.impact, score: r.score, residualMeasure: r.residualMeasure ?? null })),
+    records: (data.records ?? []).map((r) => ({
+      phase: r.phase,
+      threat: r.threat,
+      risk: r.risk,
+      likelihood: r.likelihood,
+      impact: r.impact,
+      score: r.score,
+      residualMeasure: r.residualMeasure ?? null,
+    })),
   };
 }
 
@@ -76,7 +87,13 @@ async function currentAnalyses(tx: Tx, organizationId: string, departmentId: str
   const rows = await tx
     .select()
     .from(riskAssessments)
-    .where(and(eq(riskAssessments.organizationId, organizationId), eq(riskAssessments.departmentId, departmentId), inArray(riskAssessments.status, ['approved', 'pending', 'draft', 'returned'])))
+    .where(
+      and(
+        eq(riskAssessments.organizationId, organizationId),
+        eq(riskAssessments.departmentId, departmentId),
+        inArray(riskAssessments.status, ['approved', 'pending', 'draft', 'returned']),
+      ),
+    )
     .orderBy(asc(riskAssessments.category));
   if (rows.length === 0) return [];
   const records = await tx
@@ -121,7 +138,13 @@ registerReviewSubject({
     const rows = await tx
       .select({ id: riskAssessments.id, category: riskAssessments.category })
       .from(riskAssessments)
-      .where(and(eq(riskAssessments.organizationId, organizationId), eq(riskAssessments.departmentId, departmentId), inArray(riskAssessments.status, ['approved', 'pending', 'draft', 'returned'])))
+      .where(
+        and(
+          eq(riskAssessments.organizationId, organizationId),
+          eq(riskAssessments.departmentId, departmentId),
+          inArray(riskAssessments.status, ['approved', 'pending', 'draft', 'returned']),
+        ),
+      )
       .orderBy(asc(riskAssessments.category));
     return rows.map((r) => ({ subjectId: r.id, label: r.category }));
   },
@@ -132,7 +155,8 @@ registerReviewSubject({
       .where(and(eq(riskAssessments.organizationId, organizationId), eq(riskAssessments.id, subjectId)));
     if (!row) return 'リスク分析対策表が見つかりません';
     if (row.status !== 'approved') return `「${row.category}」は承認済みではないため、「変更なし」で確認できません。承認を受けてください`;
-    if (await coversStaleEntries(tx, organizationId, subjectId)) return `「${row.category}」の対象の台帳が分析の後に変更されています。分析を見直して再承認を受けてください（J.3.1.3「取り扱い方法に変更が生じた場合には、随時見直しを行う」）`;
+    if (await coversStaleEntries(tx, organizationId, subjectId))
+      return `「${row.category}」の対象の台帳が分析の後に変更されています。分析を見直して再承認を受けてください（J.3.1.3「取り扱い方法に変更が生じた場合には、随時見直しを行う」）`;
     return null;
   },
   async beforeSubmit(tx, review) {
@@ -153,7 +177,8 @@ registerReviewSubject({
       if (item.decision === 'pending' && a.status === 'approved' && a.approvedAt && a.approvedAt >= review.createdAt) {
         return { ...item, decision: 'changed' as const, decidedAt: a.approvedAt.toISOString() };
       }
-      if (item.decision !== 'pending' && a.status !== 'approved') problems.push(`「${a.category}」は承認済みではありません（${a.status === 'pending' ? '承認待ち' : '修正中'}）。承認されてから見直しを申請してください`);
+      if (item.decision !== 'pending' && a.status !== 'approved')
+        problems.push(`「${a.category}」は承認済みではありません（${a.status === 'pending' ? '承認待ち' : '修正中'}）。承認されてから見直しを申請してください`);
       return item;
     });
     return { items, problems };

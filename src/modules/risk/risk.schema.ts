@@ -23,7 +23,9 @@ const level = (label: string) =>
 export const countermeasureInput = z.object({
   text: z.string({ error: '対策は文字列で入力してください' }).trim().max(2000, { error: '対策は2000文字以内で入力してください' }),
   refs: z
-    .array(z.string({ error: '規程類の項番は文字列で入力してください' }).trim().max(200, { error: '規程類の項番は200文字以内で入力してください' }), { error: '規程類の項番は一覧で入力してください' })
+    .array(z.string({ error: '規程類の項番は文字列で入力してください' }).trim().max(200, { error: '規程類の項番は200文字以内で入力してください' }), {
+      error: '規程類の項番は一覧で入力してください',
+    })
     .max(20)
     .default([])
     .transform((refs) => refs.filter(Boolean)),

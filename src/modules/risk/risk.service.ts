@@ -50,7 +50,15 @@ async function recordsOf(tx: Tx, organizationId: string, assessmentId: string): 
 
 async function linkedEntries(tx: Tx, organizationId: string, assessmentId: string) {
   return tx
-    .select({ id: inventoryEntries.id, name: inventoryEntries.name, revision: inventoryEntries.revision, riskStatus: inventoryEntries.riskStatus, status: inventoryEntries.status, data: inventoryEntries.data, coveredRevision: riskAssessmentEntries.entryRevision })
+    .select({
+      id: inventoryEntries.id,
+      name: inventoryEntries.name,
+      revision: inventoryEntries.revision,
+      riskStatus: inventoryEntries.riskStatus,
+      status: inventoryEntries.status,
+      data: inventoryEntries.data,
+      coveredRevision: riskAssessmentEntries.entryRevision,
+    })
     .from(riskAssessmentEntries)
     .innerJoin(inventoryEntries, eq(inventoryEntries.id, riskAssessmentEntries.entryId))
     .where(and(eq(riskAssessmentEntries.organizationId, organizationId), eq(riskAssessmentEntries.assessmentId, assessmentId)))
@@ -68,7 +76,14 @@ async function personNames(tx: Tx, organizationId: string, ids: readonly (string
 }
 
 /** The engine's row (リスク所有者 by name) from what is stored or sent. */
-function toRiskRecord(r: Pick<RiskRecordInput, 'phase' | 'threat' | 'risk' | 'ownerPersonId' | 'likelihood' | 'impact' | 'countermeasures' | 'residualDescription' | 'residualMeasure' | 'residualMonitoringDate'>, criteriaVersion: string, owners: ReadonlyMap<string, string>): RiskRecord {
+function toRiskRecord(
+  r: Pick<
+    RiskRecordInput,
+    'phase' | 'threat' | 'risk' | 'ownerPersonId' | 'likelihood' | 'impact' | 'countermeasures' | 'residualDescription' | 'residualMeasure' | 'residualMonitoringDate'
+  >,
+  criteriaVersion: string,
+  owners: ReadonlyMap<string, string>,
+): RiskRecord {
   const hasResidual = !!(r.residualDescription || r.residualMeasure || r.residualMonitoringDate);
   return {
     phase: r.phase,
@@ -281,7 +296,8 @@ export async function updateAssessment(tx: Tx, actor: Actor, id: string, input: 
   if (removed.length > 0) await tx.delete(riskAssessmentEntries).where(and(eq(riskAssessmentEntries.assessmentId, id), inArray(riskAssessmentEntries.entryId, removed)));
   const existing = new Set(before.map((e) => e.id));
   const added = entries.filter((e) => !existing.has(e.id));
-  if (added.length > 0) await tx.insert(riskAssessmentEntries).values(added.map((e) => ({ organizationId: actor.organizationId, assessmentId: id, entryId: e.id, entryRevision: e.revision })));
+  if (added.length > 0)
+    await tx.insert(riskAssessmentEntries).values(added.map((e) => ({ organizationId: actor.organizationId, assessmentId: id, entryId: e.id, entryRevision: e.revision })));
   if (row.status === 'approved') await coverCurrentRevisions(tx, actor.organizationId, id);
   await reapproveIfChanged(tx, actor, row, clock);
   await refreshRiskStatus(tx, actor.organizationId, [...removed, ...entries.map((e) => e.id)]);
@@ -343,7 +359,11 @@ export async function saveRecords(tx: Tx, actor: Actor, id: string, records: rea
       sortOrder: index,
       updatedAt: clock.now,
     };
-    if (r.id) await tx.update(riskRecords).set(values).where(and(eq(riskRecords.organizationId, actor.organizationId), eq(riskRecords.id, r.id)));
+    if (r.id)
+      await tx
+        .update(riskRecords)
+        .set(values)
+        .where(and(eq(riskRecords.organizationId, actor.organizationId), eq(riskRecords.id, r.id)));
     else await tx.insert(riskRecords).values({ ...values, organizationId: actor.organizationId, assessmentId: id, createdAt: clock.now });
   }
   await tx.update(riskAssessments).set({ updatedAt: clock.now }).where(eq(riskAssessments.id, id));
@@ -365,7 +385,10 @@ export async function submitAssessment(tx: Tx, actor: Actor, id: string, clock: 
   const problems: { path: string; message: string }[] = [];
   for (const phase of criteria.phases) {
     if (!records.some((r) => r.phase === phase.id)) {
-      problems.push({ path: `phases.${phase.id}`, message: `局面「${phase.label}」のリスクが記入されていません。ライフサイクルの各局面（取得・入力、移送・送信、利用・加工、保管・バックアップ、消去・廃棄）のリスクを記述してください（J.3.1.3 留意事項、PA01 J.3.1.3 f)）` });
+      problems.push({
+        path: `phases.${phase.id}`,
+        message: `局面「${phase.label}」のリスクが記入されていません。ライフサイクルの各局面（取得・入力、移送・送信、利用・加工、保管・バックアップ、消去・廃棄）のリスクを記述してください（J.3.1.3 留意事項、PA01 J.3.1.3 f)）`,
+      });
     }
   }
   const owners = await personNames(
@@ -462,7 +485,10 @@ export async function proposalsFor(tx: Tx, actor: Actor, id: string) {
   const notes = new Set<string>();
   let version = latestTypicalRisksVersion;
   for (const entry of entries) {
-    const proposal = proposeTypicalRisks(toEngineEntry(entry.id, entry.revision, entry.data, names.of(entry.data)), { typicalRisksVersion: row.typicalRisksVersion ?? latestTypicalRisksVersion, criteria: row.criteriaVersion });
+    const proposal = proposeTypicalRisks(toEngineEntry(entry.id, entry.revision, entry.data, names.of(entry.data)), {
+      typicalRisksVersion: row.typicalRisksVersion ?? latestTypicalRisksVersion,
+      criteria: row.criteriaVersion,
+    });
     version = proposal.typicalRisksVersion;
     for (const n of proposal.notes) notes.add(n);
     for (const p of proposal.proposals) {
@@ -482,7 +508,14 @@ export async function proposalsFor(tx: Tx, actor: Actor, id: string) {
 /** Records of the organization's live analyses (not withdrawn), optionally of one department. */
 async function liveRecords(tx: Tx, organizationId: string, departmentId: string | null | undefined, statuses?: AssessmentRow['status'][]) {
   return tx
-    .select({ record: riskRecords, category: riskAssessments.category, assessmentId: riskAssessments.id, assessmentStatus: riskAssessments.status, departmentId: riskAssessments.departmentId, departmentName: departments.name })
+    .select({
+      record: riskRecords,
+      category: riskAssessments.category,
+      assessmentId: riskAssessments.id,
+      assessmentStatus: riskAssessments.status,
+      departmentId: riskAssessments.departmentId,
+      departmentName: departments.name,
+    })
     .from(riskRecords)
     .innerJoin(riskAssessments, eq(riskAssessments.id, riskRecords.assessmentId))
     .innerJoin(departments, eq(departments.id, riskAssessments.departmentId))
@@ -576,7 +609,13 @@ export async function residualRegister(tx: Tx, organizationId: string, query: { 
 }
 
 /** Records a monitoring of a residual risk; its task is done, and the next date opens the next task. */
-export async function recordMonitoring(tx: Tx, actor: Actor, recordId: string, input: { reviewedOn: string; note: string; nextMonitoringDate: string | null }, clock: Clock): Promise<void> {
+export async function recordMonitoring(
+  tx: Tx,
+  actor: Actor,
+  recordId: string,
+  input: { reviewedOn: string; note: string; nextMonitoringDate: string | null },
+  clock: Clock,
+): Promise<void> {
   const [row] = await tx
     .select({ record: riskRecords, assessment: riskAssessments })
     .from(riskRecords)
@@ -585,22 +624,52 @@ export async function recordMonitoring(tx: Tx, actor: Actor, recordId: string, i
   if (!row) throw notFound('残留リスク');
   assertKeeps(actor, row.assessment.departmentId, 'この所属の残留リスク');
   if (!row.record.residualMeasure && !row.record.residualDescription) throw invalid('recordId', 'このリスクには残留リスクが記録されていません');
-  await tx.insert(riskMonitoringLogs).values({ organizationId: actor.organizationId, recordId, reviewedOn: input.reviewedOn, note: input.note, nextMonitoringDate: input.nextMonitoringDate, byPersonId: actor.personId, createdAt: clock.now });
-  await completeTasks(tx, actor.organizationId, { sourceType: 'risk_monitoring', sourceIds: [recordId] }, { url: `/risk/register`, note: `モニタリング（${input.reviewedOn}）: ${input.note}`, now: clock.now, accountId: actor.accountId });
+  await tx.insert(riskMonitoringLogs).values({
+    organizationId: actor.organizationId,
+    recordId,
+    reviewedOn: input.reviewedOn,
+    note: input.note,
+    nextMonitoringDate: input.nextMonitoringDate,
+    byPersonId: actor.personId,
+    createdAt: clock.now,
+  });
+  await completeTasks(
+    tx,
+    actor.organizationId,
+    { sourceType: 'risk_monitoring', sourceIds: [recordId] },
+    { url: `/risk/register`, note: `モニタリング（${input.reviewedOn}）: ${input.note}`, now: clock.now, accountId: actor.accountId },
+  );
   if (input.nextMonitoringDate) await ensureMonitoringTask(tx, row.assessment, row.record, input.nextMonitoringDate, clock.today);
 }
 
 /** Open risk-analysis and monitoring tasks the actor owns or keeps the department of (the リスク分析 screen's to-do list). */
 export async function riskTasks(tx: Tx, actor: Actor) {
   const kept = departmentsKeptBy(actor);
-  const scope: SQL | undefined =
-    kept === 'all' ? undefined : or(eq(tasks.ownerPersonId, actor.personId), kept.size > 0 ? inArray(tasks.departmentId, [...kept]) : sql`false`);
+  const scope: SQL | undefined = kept === 'all' ? undefined : or(eq(tasks.ownerPersonId, actor.personId), kept.size > 0 ? inArray(tasks.departmentId, [...kept]) : sql`false`);
   return tx
-    .select({ id: tasks.id, title: tasks.title, description: tasks.description, dueOn: tasks.dueOn, sourceType: tasks.sourceType, sourceId: tasks.sourceId, departmentId: tasks.departmentId, departmentName: departments.name, entryName: inventoryEntries.name })
+    .select({
+      id: tasks.id,
+      title: tasks.title,
+      description: tasks.description,
+      dueOn: tasks.dueOn,
+      sourceType: tasks.sourceType,
+      sourceId: tasks.sourceId,
+      departmentId: tasks.departmentId,
+      departmentName: departments.name,
+      entryName: inventoryEntries.name,
+    })
     .from(tasks)
     .leftJoin(departments, eq(departments.id, tasks.departmentId))
     .leftJoin(inventoryEntries, and(eq(tasks.sourceType, 'risk_analysis'), sql`${inventoryEntries.id}::text = ${tasks.sourceId}`))
-    .where(and(eq(tasks.organizationId, actor.organizationId), eq(tasks.status, 'open'), inArray(tasks.sourceType, ['risk_analysis', 'risk_analysis_import', 'risk_monitoring']), isNotNull(tasks.dueOn), scope))
+    .where(
+      and(
+        eq(tasks.organizationId, actor.organizationId),
+        eq(tasks.status, 'open'),
+        inArray(tasks.sourceType, ['risk_analysis', 'risk_analysis_import', 'risk_monitoring']),
+        isNotNull(tasks.dueOn),
+        scope,
+      ),
+    )
     .orderBy(asc(tasks.dueOn))
     .limit(200);
 }

@@ -49,7 +49,10 @@ export async function refreshRiskStatus(tx: Tx, organizationId: string, entryIds
   for (const entry of entries) {
     const code = riskStatusCodes[riskStatusOfEntry(entry, summaries)];
     if (code !== entry.riskStatus) {
-      await tx.update(inventoryEntries).set({ riskStatus: code }).where(and(eq(inventoryEntries.organizationId, organizationId), eq(inventoryEntries.id, entry.id)));
+      await tx
+        .update(inventoryEntries)
+        .set({ riskStatus: code })
+        .where(and(eq(inventoryEntries.organizationId, organizationId), eq(inventoryEntries.id, entry.id)));
     }
   }
 }

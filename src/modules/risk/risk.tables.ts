@@ -83,7 +83,10 @@ export const riskRecords = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('risk_records_assessment_idx').on(t.organizationId, t.assessmentId, t.sortOrder), index('risk_records_monitoring_idx').on(t.organizationId, t.residualMonitoringDate)],
+  (t) => [
+    index('risk_records_assessment_idx').on(t.organizationId, t.assessmentId, t.sortOrder),
+    index('risk_records_monitoring_idx').on(t.organizationId, t.residualMonitoringDate),
+  ],
 );
 
 /** 残留リスクのモニタリング記録 (J.3.1.4 留意事項「モニタリングし、レビューし…」). */

@@ -122,9 +122,7 @@ describe('validateRiskRecord による拒否（422、項目と条項を示し、
     const r = await sales.request('PUT', `/api/risk/assessments/${assessmentId}/records`, { records });
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe('risk_rules');
-    expect(r.body.error.fields).toEqual([
-      { path: 'records.1.residualMeasure', message: expect.stringContaining('残存リスク対応策（residual.measure）を入力してください') },
-    ]);
+    expect(r.body.error.fields).toEqual([{ path: 'records.1.residualMeasure', message: expect.stringContaining('残存リスク対応策（residual.measure）を入力してください') }]);
     expect(r.body.error.fields[0].message).toContain(SETAGAYA);
     expect(r.body.error.fields[0].message).toContain('リスク総合評価が 9（閾値 4 以上）');
     expect(await recordCount()).toBe(before);
@@ -150,7 +148,9 @@ describe('validateRiskRecord による拒否（422、項目と条項を示し、
   });
 
   it('残留リスクにはモニタリング日が要る', async () => {
-    const r = await sales.request('PUT', `/api/risk/assessments/${assessmentId}/records`, { records: [row('use', { likelihood: 2, impact: 2, residualMeasure: '誤送信防止ツールを導入する' })] });
+    const r = await sales.request('PUT', `/api/risk/assessments/${assessmentId}/records`, {
+      records: [row('use', { likelihood: 2, impact: 2, residualMeasure: '誤送信防止ツールを導入する' })],
+    });
     expect(r.status).toBe(422);
     expect(r.body.error.fields[0].path).toBe('records.0.residualMonitoringDate');
   });
@@ -168,7 +168,14 @@ describe('承認: 所属長 → 個人情報保護管理者 → トップマネ�
   it('5つの局面を保存して申請すると個人情報保護管理者、次にトップマネジメントが承認し、台帳は「承認済」、タスクは完了、残留リスクのモニタリングのタスクができる', async () => {
     const monitoring = addDays(today(), 90);
     const records = PHASES.map((p) => row(p));
-    records[1] = row('transfer', { likelihood: 3, impact: 3, risk: 'メールの誤送信で来場者情報が漏えいする', residualDescription: '人の確認だけでは防ぎきれない', residualMeasure: '誤送信防止ツールを導入する', residualMonitoringDate: monitoring });
+    records[1] = row('transfer', {
+      likelihood: 3,
+      impact: 3,
+      risk: 'メールの誤送信で来場者情報が漏えいする',
+      residualDescription: '人の確認だけでは防ぎきれない',
+      residualMeasure: '誤送信防止ツールを導入する',
+      residualMonitoringDate: monitoring,
+    });
     const saved = await sales.request('PUT', `/api/risk/assessments/${assessmentId}/records`, { records });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(saved.body.records.map((r: { score: number }) => r.score)).toEqual([2, 9, 2, 2, 2]);
@@ -189,7 +196,12 @@ describe('承認: 所属長 → 個人情報保護管理者 → トップマネ�
     const approved = await sales.get(`/api/risk/assessments/${assessmentId}`);
     expect(approved.body.status).toBe('approved');
     expect((await sales.get(`/api/inventory/entries/${entryId}`)).body.riskStatus).toBe('approved');
-    const analysisTasks = await asSystem(t.database, (tx) => tx.select().from(tasks).where(and(eq(tasks.sourceType, 'risk_analysis'), eq(tasks.sourceId, entryId))));
+    const analysisTasks = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.sourceType, 'risk_analysis'), eq(tasks.sourceId, entryId))),
+    );
     expect(analysisTasks.map((x) => x.status)).toEqual(['done']);
     expect(analysisTasks[0]?.evidenceUrl).toBe(`/risk/assessments/${assessmentId}`);
     const monitor = await asSystem(t.database, (tx) => tx.select().from(tasks).where(eq(tasks.sourceType, 'risk_monitoring')));
@@ -199,7 +211,12 @@ describe('承認: 所属長 → 個人情報保護管理者 → トップマネ�
 
   it('承認後に台帳の項目が変わると「要見直し」になる（J.3.1.3 随時見直し）', async () => {
     const entry = await sales.get(`/api/inventory/entries/${entryId}`);
-    const change = await sales.request('POST', '/api/inventory/requests', { kind: 'change', entryId, proposed: { ...entry.body.content, storageLocation: 'クラウドの顧客管理サービス' }, reason: '保管場所の変更' });
+    const change = await sales.request('POST', '/api/inventory/requests', {
+      kind: 'change',
+      entryId,
+      proposed: { ...entry.body.content, storageLocation: 'クラウドの顧客管理サービス' },
+      reason: '保管場所の変更',
+    });
     await approve(pms, change.body.approvalRequestId);
     const after = await sales.get(`/api/inventory/entries/${entryId}`);
     expect(after.body).toMatchObject({ revision: 2, riskStatus: 'needs_review', riskStatusLabel: '要見直し' });
@@ -209,7 +226,15 @@ describe('承認: 所属長 → 個人情報保護管理者 → トップマネ�
 
   it('承認済みの対策表を直すと再承認になる（原則3）; 承認待ちの間は直せない', async () => {
     const current = await sales.get(`/api/risk/assessments/${assessmentId}`);
-    const records = current.body.records.map((r: Record<string, unknown>) => ({ ...r, violations: undefined, phaseLabel: undefined, threatLabel: undefined, score: undefined, atOrAboveThreshold: undefined, ownerName: undefined }));
+    const records = current.body.records.map((r: Record<string, unknown>) => ({
+      ...r,
+      violations: undefined,
+      phaseLabel: undefined,
+      threatLabel: undefined,
+      score: undefined,
+      atOrAboveThreshold: undefined,
+      ownerName: undefined,
+    }));
     records[3] = { ...records[3], countermeasures: [{ text: 'クラウドの多要素認証を必須にする', refs: ['J.9.2 c) 8)'] }] };
     const clean = records.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
     const saved = await sales.request('PUT', `/api/risk/assessments/${assessmentId}/records`, { records: clean });
@@ -244,7 +269,12 @@ describe('ヒートマップ・残留リスク管理表・出力', () => {
     expect(logged.status, JSON.stringify(logged.body)).toBe(201);
     const again = (await sales.get('/api/risk/register')).body.items.find((i: { id: string }) => i.id === item.id);
     expect(again).toMatchObject({ nextMonitoringDate: next, lastMonitoring: { note: 'ツールの見積りを取得した', byName: '田中 美咲' } });
-    const nextTask = await asSystem(t.database, (tx) => tx.select().from(tasks).where(and(eq(tasks.sourceType, 'risk_monitoring'), eq(tasks.dueOn, next))));
+    const nextTask = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.sourceType, 'risk_monitoring'), eq(tasks.dueOn, next))),
+    );
     expect(nextTask).toHaveLength(1);
   });
 
@@ -312,7 +342,12 @@ describe('毎年12月の見直し（個人情報保護管理者 → トップマ
     // Nothing was approved by the end of last year: both analyses are new against last year.
     expect(submitted.body.diff.baselineLabel).toBe(`${year - 1}年12月31日時点で承認済みの対策表`);
     expect(submitted.body.diff.risk.added.map((a: { category: string }) => a.category).sort()).toEqual(['展示会の来場者情報', '顧客情報（営業部）']);
-    const [approval] = await asSystem(t.database, (tx) => tx.select().from(approvalRequests).where(and(eq(approvalRequests.recordType, 'risk_review'), eq(approvalRequests.recordId, started.body.id))));
+    const [approval] = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(approvalRequests)
+        .where(and(eq(approvalRequests.recordType, 'risk_review'), eq(approvalRequests.recordId, started.body.id))),
+    );
     expect(approval?.steps.map((s) => s.role)).toEqual(['pms_manager', 'top_management']);
     await approve(pms, approval?.id as string);
     await approve(top, approval?.id as string);

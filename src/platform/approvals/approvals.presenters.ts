@@ -150,7 +150,13 @@ export function presentDelegation(d: { delegation: typeof approvalDelegations.$i
   };
 }
 
-export function presentRoleRequest(r: { request: typeof roleRequests.$inferSelect; personName: string; departmentName: string | null; requestedByName?: string; approvalRequestId: string | null }) {
+export function presentRoleRequest(r: {
+  request: typeof roleRequests.$inferSelect;
+  personName: string;
+  departmentName: string | null;
+  requestedByName?: string;
+  approvalRequestId: string | null;
+}) {
   const q = r.request;
   return {
     id: q.id,

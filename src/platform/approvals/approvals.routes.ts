@@ -5,7 +5,18 @@ import { type App, actorOf, type Deps, scopeOf } from '../http/types.ts';
 import { can } from '../policies/actor.ts';
 import { createDelegation, deleteDelegation, listDelegations } from './approvalDelegations.service.ts';
 import { presentApprovalDetail, presentChain, presentDelegation, presentInboxItem, presentRoleRequest, presentStamp } from './approvals.presenters.ts';
-import { approvalIdParams, approveBody, chainBody, delegationBody, delegationIdParams, recordTypeParams, returnBody, roleRequestBody, roleRequestsQuery, stampsQuery } from './approvals.schema.ts';
+import {
+  approvalIdParams,
+  approveBody,
+  chainBody,
+  delegationBody,
+  delegationIdParams,
+  recordTypeParams,
+  returnBody,
+  roleRequestBody,
+  roleRequestsQuery,
+  stampsQuery,
+} from './approvals.schema.ts';
 import * as approvals from './approvals.service.ts';
 import { createRoleRequest, listRoleRequests } from './roleRequests.service.ts';
 
@@ -42,7 +53,8 @@ export function approvalsRoutes(app: App, deps: Deps): void {
       },
       config: { access: 'authenticated' },
     },
-    async (request) => presentApprovalDetail(await inOrg(deps.database, scopeOf(request), (tx) => approvals.getApprovalDetail(tx, actorOf(request), request.params.id, clock().today))),
+    async (request) =>
+      presentApprovalDetail(await inOrg(deps.database, scopeOf(request), (tx) => approvals.getApprovalDetail(tx, actorOf(request), request.params.id, clock().today))),
   );
 
   app.post(

@@ -75,7 +75,14 @@ export async function delegatorsOf(tx: Tx, organizationId: string, personId: str
   const rows = await tx
     .selectDistinct({ fromPersonId: approvalDelegations.fromPersonId })
     .from(approvalDelegations)
-    .where(and(eq(approvalDelegations.organizationId, organizationId), eq(approvalDelegations.toPersonId, personId), lte(approvalDelegations.startsOn, today), gte(approvalDelegations.endsOn, today)));
+    .where(
+      and(
+        eq(approvalDelegations.organizationId, organizationId),
+        eq(approvalDelegations.toPersonId, personId),
+        lte(approvalDelegations.startsOn, today),
+        gte(approvalDelegations.endsOn, today),
+      ),
+    );
   const roles = await rolesOn(
     tx,
     organizationId,
@@ -177,7 +184,13 @@ async function notifyStepApprovers(tx: Tx, request: ApprovalRequestRow, today: s
   });
 }
 
-async function notifySubmitter(tx: Tx, request: ApprovalRequestRow, kind: 'approval_approved' | 'approval_returned' | 'approval_reapproval', title: string, body: string): Promise<void> {
+async function notifySubmitter(
+  tx: Tx,
+  request: ApprovalRequestRow,
+  kind: 'approval_approved' | 'approval_returned' | 'approval_reapproval',
+  title: string,
+  body: string,
+): Promise<void> {
   await notifyAccounts(tx, request.organizationId, [request.submittedByAccountId], {
     kind,
     title,
@@ -292,7 +305,12 @@ export async function submitForApproval(
     .select({ id: approvalRequests.id })
     .from(approvalRequests)
     .where(
-      and(eq(approvalRequests.organizationId, actor.organizationId), eq(approvalRequests.recordType, recordType), eq(approvalRequests.recordId, recordId), eq(approvalRequests.status, 'pending')),
+      and(
+        eq(approvalRequests.organizationId, actor.organizationId),
+        eq(approvalRequests.recordType, recordType),
+        eq(approvalRequests.recordId, recordId),
+        eq(approvalRequests.status, 'pending'),
+      ),
     );
   if (pending) throw conflict('この記録には承認待ちの申請が既にあります。承認または差戻しを待ってください', 'approval_pending');
   const steps = await effectiveChain(tx, actor.organizationId, recordType);

@@ -10,7 +10,21 @@ import { DEMO_PASSWORD } from '../demo.ts';
 import { departments, organizations, people, roleAssignments } from '../org/org.tables.ts';
 import { auditLog } from './audit.tables.ts';
 
-type Item = { id: number; chainSeq: number; at: string; actorName: string | null; actorAccountId: string | null; action: string; entityType: string; entityId: string | null; summary: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; meta: Record<string, unknown> | null; changes: { column: string; label: string; before: unknown; after: unknown; changed: boolean }[] };
+type Item = {
+  id: number;
+  chainSeq: number;
+  at: string;
+  actorName: string | null;
+  actorAccountId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  summary: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  meta: Record<string, unknown> | null;
+  changes: { column: string; label: string; before: unknown; after: unknown; changed: boolean }[];
+};
 
 let t: TestApp;
 let pms: Client;
@@ -49,8 +63,18 @@ beforeAll(async () => {
   });
   outsider = await t.login('admin@other.example');
   // A change to audit: 佐藤 花子's name and department.
-  const [found] = await asSystem(t.database, (tx) => tx.select().from(people).where(and(eq(people.organizationId, t.demoOrganizationId), eq(people.name, '佐藤 花子'))));
-  const [sales] = await asSystem(t.database, (tx) => tx.select().from(departments).where(and(eq(departments.organizationId, t.demoOrganizationId), eq(departments.name, '営業部'))));
+  const [found] = await asSystem(t.database, (tx) =>
+    tx
+      .select()
+      .from(people)
+      .where(and(eq(people.organizationId, t.demoOrganizationId), eq(people.name, '佐藤 花子'))),
+  );
+  const [sales] = await asSystem(t.database, (tx) =>
+    tx
+      .select()
+      .from(departments)
+      .where(and(eq(departments.organizationId, t.demoOrganizationId), eq(departments.name, '営業部'))),
+  );
   sato = { id: found!.id };
   const res = await pms.request('PUT', `/api/people/${found!.id}`, {
     name: '佐藤 華子',
@@ -170,7 +194,12 @@ describe('監査証跡の検索 (GET /api/audit-log)', () => {
   it('監査証跡の閲覧そのものを記録する（read / audit_log、条件つき）', async () => {
     await list(pms, { action: 'login', pageSize: 7 });
     const [event] = await asSystem(t.database, (tx) =>
-      tx.select().from(auditLog).where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.entityType, 'audit_log'), eq(auditLog.action, 'read'))).orderBy(desc(auditLog.chainSeq)).limit(1),
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.entityType, 'audit_log'), eq(auditLog.action, 'read')))
+        .orderBy(desc(auditLog.chainSeq))
+        .limit(1),
     );
     expect(event?.actorAccountId).toBe(pmsAccountId);
     expect(event?.meta).toMatchObject({ filters: { action: 'login' }, pageSize: 7 });
@@ -195,13 +224,30 @@ describe('監査証跡の出力と検証', () => {
     await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
     expect(sheet?.name).toBe('監査証跡');
-    expect((sheet?.getRow(1).values as unknown[] | undefined)?.slice(1)).toEqual(['連番', '日時', '操作者', '操作', '対象', '対象ID', '件数', '内容', '変更前', '変更後', '付加情報']);
+    expect((sheet?.getRow(1).values as unknown[] | undefined)?.slice(1)).toEqual([
+      '連番',
+      '日時',
+      '操作者',
+      '操作',
+      '対象',
+      '対象ID',
+      '件数',
+      '内容',
+      '変更前',
+      '変更後',
+      '付加情報',
+    ]);
     expect(sheet?.rowCount).toBe(3);
     expect(sheet?.getCell('H2').value).toBe('従業者「佐藤 華子」を更新（氏名・所属）');
     expect(sheet?.getCell('D2').value).toBe('更新');
     expect(sheet?.getCell('B2').value).toBeInstanceOf(Date);
     const [event] = await asSystem(t.database, (tx) =>
-      tx.select().from(auditLog).where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.action, 'export'))).orderBy(desc(auditLog.chainSeq)).limit(1),
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.action, 'export')))
+        .orderBy(desc(auditLog.chainSeq))
+        .limit(1),
     );
     expect(event).toMatchObject({ entityType: 'audit_log', rowCount: 2, actorAccountId: pmsAccountId });
   });
@@ -210,7 +256,9 @@ describe('監査証跡の出力と検証', () => {
     const res = await pms.get('/api/audit-log/verify');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ok: true, chains: 1, firstBreak: null });
-    const [mine] = await asSystem(t.database, (tx) => tx.select({ seq: auditLog.chainSeq }).from(auditLog).where(eq(auditLog.organizationId, t.demoOrganizationId)).orderBy(desc(auditLog.chainSeq)).limit(1));
+    const [mine] = await asSystem(t.database, (tx) =>
+      tx.select({ seq: auditLog.chainSeq }).from(auditLog).where(eq(auditLog.organizationId, t.demoOrganizationId)).orderBy(desc(auditLog.chainSeq)).limit(1),
+    );
     // Every row of this organization up to the verification, and nothing of the other one.
     expect(res.body.rows).toBe((mine?.seq ?? 0) - 1);
     const last = await list(pms, { action: 'verify' });

@@ -17,7 +17,9 @@ describe('監査証跡の表示 (summary)', () => {
     const after = { name: '佐藤 華子', department_id: 'b', email_enc: 'v1:aaa', updated_at: '2026-01-02' };
     expect(changedColumns(before, after)).toEqual(['name', 'department_id']);
     expect(summarize(row({ action: 'update', before, after }))).toBe('従業者「佐藤 華子」を更新（氏名・所属）');
-    expect(summarize(row({ action: 'update', entityType: 'departments', before: { name: 'A', code: '1' }, after: { name: 'B', code: '2' } }))).toBe('所属「B」を更新（所属名・所属コード）');
+    expect(summarize(row({ action: 'update', entityType: 'departments', before: { name: 'A', code: '1' }, after: { name: 'B', code: '2' } }))).toBe(
+      '所属「B」を更新（所属名・所属コード）',
+    );
     expect(summarize(row({ action: 'update', entityType: 'accounts', before: { login_id: 'a@x', password_hash: 'h1' }, after: { login_id: 'a@x', password_hash: 'h2' } }))).toBe(
       'アカウント「a@x」を更新（パスワード）',
     );

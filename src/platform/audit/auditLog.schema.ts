@@ -40,7 +40,5 @@ export type AuditLogFilter = z.infer<typeof auditLogFilter>;
  *   (keyset paging; constant cost at any depth);
  * - `snapshot`: the `snapshot` returned by the first page — later pages ignore newer events.
  */
-export const auditLogQuery = pageQuery
-  .extend({ ...filterFields, cursor: seq('カーソル'), snapshot: seq('スナップショット') })
-  .refine(periodCheck, periodMessage);
+export const auditLogQuery = pageQuery.extend({ ...filterFields, cursor: seq('カーソル'), snapshot: seq('スナップショット') }).refine(periodCheck, periodMessage);
 export type AuditLogQuery = z.infer<typeof auditLogQuery>;

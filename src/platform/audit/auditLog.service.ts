@@ -137,7 +137,12 @@ async function seqRange(tx: Tx, organizationId: string, filter: AuditLogFilter, 
         .limit(1)
     : [{ seq: snapshot }];
   const [low] = filter.from
-    ? await tx.select({ seq: auditLog.chainSeq }).from(auditLog).where(and(org, gte(auditLog.createdAt, startOfDay(filter.from)))).orderBy(asc(auditLog.createdAt), asc(auditLog.chainSeq)).limit(1)
+    ? await tx
+        .select({ seq: auditLog.chainSeq })
+        .from(auditLog)
+        .where(and(org, gte(auditLog.createdAt, startOfDay(filter.from))))
+        .orderBy(asc(auditLog.createdAt), asc(auditLog.chainSeq))
+        .limit(1)
     : [{ seq: 1 }];
   if (!high || !low || high.seq < 1 || low.seq > high.seq) return null;
   return { low: low.seq, high: high.seq };
@@ -169,7 +174,10 @@ export async function listAuditLog(tx: Tx, actor: Actor, query: AuditLogQuery): 
       // Chain numbers are dense, so a page is a range of them: no OFFSET scan.
       const top = cursor ? Math.min(cursor - 1, range.high) : range.high - (page - 1) * pageSize;
       const bottom = Math.max(range.low, top - pageSize + 1);
-      items = top < bottom ? [] : (await selectRows(tx, and(eq(auditLog.organizationId, organizationId), gte(auditLog.chainSeq, bottom), lte(auditLog.chainSeq, top)), pageSize)).map(present);
+      items =
+        top < bottom
+          ? []
+          : (await selectRows(tx, and(eq(auditLog.organizationId, organizationId), gte(auditLog.chainSeq, bottom), lte(auditLog.chainSeq, top)), pageSize)).map(present);
     }
   } else {
     const conditions = filterConditions(organizationId, query);
@@ -179,12 +187,18 @@ export async function listAuditLog(tx: Tx, actor: Actor, query: AuditLogQuery): 
       // (A subquery keeps the database's microseconds, which a JavaScript Date would drop.)
       conditions.push(sql`${auditLog.createdAt} <= (select s.created_at from audit_log s where s.organization_id = ${organizationId} and s.chain_seq = ${snapshot})`);
     }
-    const [counted] = await tx.select({ n: count() }).from(auditLog).where(and(...conditions));
+    const [counted] = await tx
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(...conditions));
     total = counted?.n ?? 0;
     if (cursor) {
       // Keyset: strictly older than the cursor row. The time bound (one millisecond of slack,
       // since JavaScript dates drop microseconds) lets the filter's index do the seeking.
-      const [at] = await tx.select({ createdAt: auditLog.createdAt }).from(auditLog).where(and(eq(auditLog.organizationId, organizationId), eq(auditLog.chainSeq, cursor)));
+      const [at] = await tx
+        .select({ createdAt: auditLog.createdAt })
+        .from(auditLog)
+        .where(and(eq(auditLog.organizationId, organizationId), eq(auditLog.chainSeq, cursor)));
       conditions.push(lt(auditLog.chainSeq, cursor));
       if (at) conditions.push(lt(auditLog.createdAt, new Date(at.createdAt.getTime() + 1)));
     }

@@ -26,7 +26,14 @@ export async function recordPersonalDataAccess(
   const [total] = await tx
     .select({ rows: sql<number>`coalesce(sum(${auditLog.rowCount}), 0)::int` })
     .from(auditLog)
-    .where(and(eq(auditLog.organizationId, actor.organizationId), eq(auditLog.actorAccountId, actor.accountId), inArray(auditLog.action, ['read', 'export']), gte(auditLog.createdAt, windowStart)));
+    .where(
+      and(
+        eq(auditLog.organizationId, actor.organizationId),
+        eq(auditLog.actorAccountId, actor.accountId),
+        inArray(auditLog.action, ['read', 'export']),
+        gte(auditLog.createdAt, windowStart),
+      ),
+    );
   const rows = total?.rows ?? 0;
   if (rows <= settings.bulkAccessThreshold) return { alerted: false };
   // One alert per actor per window: the window bucket is part of the dedupe key.
@@ -40,7 +47,14 @@ export async function recordPersonalDataAccess(
     dedupeKey: `bulk:${actor.accountId}:${bucket}`,
   });
   if (sent > 0) {
-    await recordAuditEvent(tx, { organizationId: actor.organizationId, action: 'alert', entityType: 'bulk_access', entityId: actor.accountId, actorAccountId: actor.accountId, meta: { rows, threshold: settings.bulkAccessThreshold } });
+    await recordAuditEvent(tx, {
+      organizationId: actor.organizationId,
+      action: 'alert',
+      entityType: 'bulk_access',
+      entityId: actor.accountId,
+      actorAccountId: actor.accountId,
+      meta: { rows, threshold: settings.bulkAccessThreshold },
+    });
   }
   return { alerted: sent > 0 };
 }

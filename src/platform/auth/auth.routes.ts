@@ -33,21 +33,31 @@ export function authRoutes(app: App, deps: Deps): void {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'ログアウト', response: { 200: okResponse } }, config: { access: 'authenticated', allowPartialSession: true } }, async (request, reply) => {
-    const session = request.session;
-    if (session) {
-      await asSystem(
-        deps.database,
-        async (tx) => {
-          await endSession(tx, session.sessionId);
-          await recordAuditEvent(tx, { organizationId: session.organizationId, action: 'logout', entityType: 'sessions', entityId: session.sessionId, actorAccountId: session.accountId });
-        },
-        { accountId: session.accountId, ip: request.ip },
-      );
-    }
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'ログアウト', response: { 200: okResponse } }, config: { access: 'authenticated', allowPartialSession: true } },
+    async (request, reply) => {
+      const session = request.session;
+      if (session) {
+        await asSystem(
+          deps.database,
+          async (tx) => {
+            await endSession(tx, session.sessionId);
+            await recordAuditEvent(tx, {
+              organizationId: session.organizationId,
+              action: 'logout',
+              entityType: 'sessions',
+              entityId: session.sessionId,
+              actorAccountId: session.accountId,
+            });
+          },
+          { accountId: session.accountId, ip: request.ip },
+        );
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
   app.get(
     '/api/auth/session',
@@ -59,7 +69,15 @@ export function authRoutes(app: App, deps: Deps): void {
       const [org] = await asSystem(deps.database, (tx) => tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, session.organizationId)));
       return {
         csrfToken: session.csrfToken,
-        account: { id: session.accountId, personId: session.personId, name: session.personName, organizationId: session.organizationId, organizationName: org?.name ?? '', locale: session.locale, totpEnabled: session.totpEnabled },
+        account: {
+          id: session.accountId,
+          personId: session.personId,
+          name: session.personName,
+          organizationId: session.organizationId,
+          organizationName: org?.name ?? '',
+          locale: session.locale,
+          totpEnabled: session.totpEnabled,
+        },
         roles: session.roles,
         abilities: [...actor.permissions],
         idleTimeoutMinutes: session.idleTimeoutMinutes,
@@ -71,7 +89,10 @@ export function authRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/auth/totp/verify',
-    { schema: { tags: ['auth'], summary: '確認コードの入力（二要素認証）', body: totpCodeBody, response: { 200: okResponse } }, config: { access: 'authenticated', allowPartialSession: true, rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    {
+      schema: { tags: ['auth'], summary: '確認コードの入力（二要素認証）', body: totpCodeBody, response: { 200: okResponse } },
+      config: { access: 'authenticated', allowPartialSession: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
     async (request) => {
       const session = request.session;
       if (!session) throw new HttpError(401, 'ログインしてください', 'unauthorized');
@@ -79,7 +100,14 @@ export function authRoutes(app: App, deps: Deps): void {
       if (!account?.totpEnabled || !account.totpSecret) throw invalid('code', '二要素認証が設定されていません');
       if (!(await checkTotp(account.totpSecret, request.body.code))) {
         await asSystem(deps.database, (tx) =>
-          recordAuditEvent(tx, { organizationId: session.organizationId, action: 'login_failed', entityType: 'accounts', entityId: session.accountId, actorAccountId: session.accountId, meta: { reason: 'bad_totp', ip: request.ip } }),
+          recordAuditEvent(tx, {
+            organizationId: session.organizationId,
+            action: 'login_failed',
+            entityType: 'accounts',
+            entityId: session.accountId,
+            actorAccountId: session.accountId,
+            meta: { reason: 'bad_totp', ip: request.ip },
+          }),
         );
         throw invalid('code', '確認コードが正しくありません');
       }
@@ -90,11 +118,16 @@ export function authRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/auth/totp/setup',
-    { schema: { tags: ['auth'], summary: '二要素認証の設定開始（秘密鍵の発行）', response: { 200: z.object({ secret: z.string(), uri: z.string() }) } }, config: { access: 'authenticated', allowPartialSession: true } },
+    {
+      schema: { tags: ['auth'], summary: '二要素認証の設定開始（秘密鍵の発行）', response: { 200: z.object({ secret: z.string(), uri: z.string() }) } },
+      config: { access: 'authenticated', allowPartialSession: true },
+    },
     async (request) => {
       const session = request.session;
       if (!session?.secondFactorDone) throw new HttpError(401, '確認コード（二要素認証）を入力してください', 'totp_required');
-      const [account] = await asSystem(deps.database, (tx) => tx.select({ loginId: accounts.loginId, totpEnabled: accounts.totpEnabled }).from(accounts).where(eq(accounts.id, session.accountId)));
+      const [account] = await asSystem(deps.database, (tx) =>
+        tx.select({ loginId: accounts.loginId, totpEnabled: accounts.totpEnabled }).from(accounts).where(eq(accounts.id, session.accountId)),
+      );
       if (account?.totpEnabled) throw new HttpError(409, '二要素認証は既に有効です', 'totp_already_enabled');
       const fresh = newTotpSecret(account?.loginId ?? session.accountId);
       await inOrg(deps.database, { organizationId: session.organizationId, actorAccountId: session.accountId, ip: request.ip }, (tx) =>
@@ -106,7 +139,10 @@ export function authRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/auth/totp/enable',
-    { schema: { tags: ['auth'], summary: '二要素認証の有効化', body: totpCodeBody, response: { 200: okResponse } }, config: { access: 'authenticated', allowPartialSession: true } },
+    {
+      schema: { tags: ['auth'], summary: '二要素認証の有効化', body: totpCodeBody, response: { 200: okResponse } },
+      config: { access: 'authenticated', allowPartialSession: true },
+    },
     async (request) => {
       const session = request.session;
       if (!session?.secondFactorDone) throw new HttpError(401, '確認コード（二要素認証）を入力してください', 'totp_required');
@@ -126,11 +162,17 @@ export function authRoutes(app: App, deps: Deps): void {
     async (request) => {
       const scope = scopeOf(request);
       await inOrg(deps.database, scope, async (tx) => {
-        const [account] = await tx.select().from(accounts).where(eq(accounts.id, scope.actorAccountId ?? ''));
+        const [account] = await tx
+          .select()
+          .from(accounts)
+          .where(eq(accounts.id, scope.actorAccountId ?? ''));
         if (!account) throw new HttpError(404, 'アカウントが見つかりません', 'not_found');
         if (!(await verifyPassword(account.passwordHash, request.body.currentPassword))) throw invalid('currentPassword', '現在のパスワードが正しくありません');
         // SPEC §9: the previous password may not be reused.
-        if ((await verifyPassword(account.passwordHash, request.body.newPassword)) || (account.previousPasswordHash && (await verifyPassword(account.previousPasswordHash, request.body.newPassword)))) {
+        if (
+          (await verifyPassword(account.passwordHash, request.body.newPassword)) ||
+          (account.previousPasswordHash && (await verifyPassword(account.previousPasswordHash, request.body.newPassword)))
+        ) {
           throw invalid('newPassword', '以前と同じパスワードは使用できません');
         }
         await tx

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { passwordSchema } from './password.ts';
 
 export const loginBody = z.object({
-  loginId: z.string({ error: 'ログインIDを入力してください' }).trim().min(1, { error: 'ログインIDを入力してください' }).max(254, { error: 'ログインIDは254文字以内で入力してください' }),
+  loginId: z
+    .string({ error: 'ログインIDを入力してください' })
+    .trim()
+    .min(1, { error: 'ログインIDを入力してください' })
+    .max(254, { error: 'ログインIDは254文字以内で入力してください' }),
   password: z.string({ error: 'パスワードを入力してください' }).min(1, { error: 'パスワードを入力してください' }).max(128, { error: 'パスワードは128文字以内で入力してください' }),
 });
 
@@ -17,7 +21,15 @@ export const changePasswordBody = z.object({
 
 export const sessionResponse = z.object({
   csrfToken: z.string(),
-  account: z.object({ id: z.string(), personId: z.string(), name: z.string(), organizationId: z.string(), organizationName: z.string(), locale: z.string(), totpEnabled: z.boolean() }),
+  account: z.object({
+    id: z.string(),
+    personId: z.string(),
+    name: z.string(),
+    organizationId: z.string(),
+    organizationName: z.string(),
+    locale: z.string(),
+    totpEnabled: z.boolean(),
+  }),
   roles: z.array(z.object({ role: z.string(), departmentId: z.string().nullable() })),
   abilities: z.array(z.string()),
   idleTimeoutMinutes: z.number(),

@@ -49,11 +49,7 @@ export async function activeRoles(tx: Tx, personId: string, today: string): Prom
  * ログイン: checks the password (argon2id), the lockout and the account state, records the
  * attempt in the audit trail either way, and opens a server-side session.
  */
-export async function login(
-  database: Database,
-  input: { loginId: string; password: string; ip: string | null; userAgent: string | null },
-  now: Date,
-): Promise<LoginResult> {
+export async function login(database: Database, input: { loginId: string; password: string; ip: string | null; userAgent: string | null }, now: Date): Promise<LoginResult> {
   const found = await asSystem(database, async (tx) => {
     const [row] = await tx
       .select({ account: accounts, leftOn: people.leftOn })
@@ -66,7 +62,12 @@ export async function login(
   if (!found) {
     await verifyPassword(await dummyHash, input.password);
     await asSystem(database, (tx) =>
-      recordAuditEvent(tx, { organizationId: SYSTEM_CHAIN, action: 'login_failed', entityType: 'accounts', meta: { loginId: input.loginId, reason: 'unknown_login', ip: input.ip } }),
+      recordAuditEvent(tx, {
+        organizationId: SYSTEM_CHAIN,
+        action: 'login_failed',
+        entityType: 'accounts',
+        meta: { loginId: input.loginId, reason: 'unknown_login', ip: input.ip },
+      }),
     );
     throw badCredentials();
   }
@@ -77,7 +78,13 @@ export async function login(
       database,
       async (tx) => {
         if (update) await tx.update(accounts).set(update).where(eq(accounts.id, account.id));
-        await recordAuditEvent(tx, { organizationId: account.organizationId, action: 'login_failed', entityType: 'accounts', entityId: account.id, meta: { reason, ip: input.ip } });
+        await recordAuditEvent(tx, {
+          organizationId: account.organizationId,
+          action: 'login_failed',
+          entityType: 'accounts',
+          entityId: account.id,
+          meta: { reason, ip: input.ip },
+        });
       },
       { accountId: account.id, ip: input.ip },
     );
@@ -103,14 +110,25 @@ export async function login(
       const org = await tx.execute<{ settings: Record<string, unknown> }>(sql`select settings from organizations where id = ${account.organizationId}`);
       const settings = resolveSettings(rowsOf<{ settings: Record<string, unknown> }>(org)[0]?.settings);
       await tx.update(accounts).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now }).where(eq(accounts.id, account.id));
-      const session = await createSession(tx, {
+      const session = await createSession(
+        tx,
+        {
+          organizationId: account.organizationId,
+          accountId: account.id,
+          secondFactorDone: !account.totpEnabled,
+          ip: input.ip,
+          userAgent: input.userAgent,
+        },
+        now,
+      );
+      await recordAuditEvent(tx, {
         organizationId: account.organizationId,
-        accountId: account.id,
-        secondFactorDone: !account.totpEnabled,
-        ip: input.ip,
-        userAgent: input.userAgent,
-      }, now);
-      await recordAuditEvent(tx, { organizationId: account.organizationId, action: 'login', entityType: 'accounts', entityId: account.id, actorAccountId: account.id, meta: { ip: input.ip } });
+        action: 'login',
+        entityType: 'accounts',
+        entityId: account.id,
+        actorAccountId: account.id,
+        meta: { ip: input.ip },
+      });
       return {
         token: session.token,
         csrfToken: session.csrfToken,

@@ -26,12 +26,18 @@ export async function createSession(
 }
 
 export async function endSession(tx: Tx, sessionId: string): Promise<void> {
-  await tx.update(sessions).set({ endedAt: new Date() }).where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+  await tx
+    .update(sessions)
+    .set({ endedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
 }
 
 /** Ends every open session of an account (leaving, disabling, password reset). */
 export async function endAccountSessions(tx: Tx, accountId: string): Promise<void> {
-  await tx.update(sessions).set({ endedAt: new Date() }).where(and(eq(sessions.accountId, accountId), isNull(sessions.endedAt)));
+  await tx
+    .update(sessions)
+    .set({ endedAt: new Date() })
+    .where(and(eq(sessions.accountId, accountId), isNull(sessions.endedAt)));
 }
 
 /** Removes sessions ended or idle for a day (housekeeping job). */

@@ -65,7 +65,9 @@ function tenantReaderPool(databaseUrl: string, max: number, schemaModule: Schema
       let current = state.get(client);
       try {
         if (!current) {
-          await client.query(`set role ${APP_ROLE_NAME}; set default_transaction_read_only = on; set plan_cache_mode = force_generic_plan; select set_config('app.organization_id', '${organizationId}', false)`);
+          await client.query(
+            `set role ${APP_ROLE_NAME}; set default_transaction_read_only = on; set plan_cache_mode = force_generic_plan; select set_config('app.organization_id', '${organizationId}', false)`,
+          );
           current = { db: drizzleNodePg({ client, schema: schemaModule }) as unknown as Db, organizationId };
           state.set(client, current);
         } else if (current.organizationId !== organizationId) {

@@ -44,7 +44,5 @@ async function applyTenancy(database: Database): Promise<void> {
   await database.exec('CREATE TABLE IF NOT EXISTS mamori_meta (key text PRIMARY KEY, value text NOT NULL)');
   const current = await database.db.execute<{ value: string }>(sql`select value from mamori_meta where key = 'tenancy'`);
   if ((current as unknown as { rows: { value: string }[] }).rows[0]?.value === digest) return;
-  await database.exec(
-    `BEGIN;\n${script}\nINSERT INTO mamori_meta (key, value) VALUES ('tenancy', '${digest}') ON CONFLICT (key) DO UPDATE SET value = excluded.value;\nCOMMIT;`,
-  );
+  await database.exec(`BEGIN;\n${script}\nINSERT INTO mamori_meta (key, value) VALUES ('tenancy', '${digest}') ON CONFLICT (key) DO UPDATE SET value = excluded.value;\nCOMMIT;`);
 }

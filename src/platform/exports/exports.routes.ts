@@ -22,7 +22,15 @@ const importReport = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   ignoredColumns: z.array(z.string()),
-  rows: z.array(z.object({ row: z.number().int(), employeeNumber: z.string().nullable(), name: z.string().nullable(), action: z.enum(['create', 'update', 'error']), errors: z.array(importError) })),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      employeeNumber: z.string().nullable(),
+      name: z.string().nullable(),
+      action: z.enum(['create', 'update', 'error']),
+      errors: z.array(importError),
+    }),
+  ),
 });
 
 /**
@@ -64,7 +72,10 @@ export function exportsRoutes(app: App, deps: Deps): void {
       const report = await inOrg(deps.database, scopeOf(request), (tx) => importPeople(tx, actorOf(request), sheet, { dryRun, today: today(), fileName: upload.filename }));
       if (!dryRun && report.valid !== report.total) {
         const invalid = report.total - report.valid;
-        return reply.status(422).send({ ...report, error: { code: 'import_invalid', message: `${invalid}行にエラーがあるため、取り込みませんでした（1行も登録していません）。エラーを直して再度取り込んでください` } });
+        return reply.status(422).send({
+          ...report,
+          error: { code: 'import_invalid', message: `${invalid}行にエラーがあるため、取り込みませんでした（1行も登録していません）。エラーを直して再度取り込んでください` },
+        });
       }
       return report;
     },

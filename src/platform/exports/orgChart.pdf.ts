@@ -78,9 +78,15 @@ export async function renderOrgChartPdf(chart: OrgChart, printedAt: Date): Promi
 
   const drawRoleBox = (p: Placed) => {
     const { node } = p;
-    doc.rect(p.x, p.y, p.w, p.h).fillColor(node.kind === 'departments' ? '#f4f4f4' : '#ffffff').fill();
+    doc
+      .rect(p.x, p.y, p.w, p.h)
+      .fillColor(node.kind === 'departments' ? '#f4f4f4' : '#ffffff')
+      .fill();
     pdf.setFont({ bold: true, size: fontSize });
-    doc.rect(p.x, p.y, p.w, doc.heightOfString(node.title, { width: p.w - 8 }) + 6).fillColor(ROLE_FILL).fill();
+    doc
+      .rect(p.x, p.y, p.w, doc.heightOfString(node.title, { width: p.w - 8 }) + 6)
+      .fillColor(ROLE_FILL)
+      .fill();
     doc
       .rect(p.x, p.y, p.w, p.h)
       .lineWidth(node.vacant ? 1.2 : 0.8)
@@ -99,7 +105,10 @@ export async function renderOrgChartPdf(chart: OrgChart, printedAt: Date): Promi
     const busY = p.y + p.h + LEVEL_GAP / 2;
     const cx = p.x + p.w / 2;
     doc.lineWidth(0.8).strokeColor(LINE);
-    doc.moveTo(cx, p.y + p.h).lineTo(cx, busY).stroke();
+    doc
+      .moveTo(cx, p.y + p.h)
+      .lineTo(cx, busY)
+      .stroke();
     const centers = p.children.map((c) => c.x + c.w / 2);
     doc
       .moveTo(Math.min(cx, ...centers), busY)
@@ -117,7 +126,7 @@ export async function renderOrgChartPdf(chart: OrgChart, printedAt: Date): Promi
   const treeBottom = (levelY[levels - 1] ?? top) + (levelHeights[levels - 1] ?? 0);
 
   // ---- the department grid, hanging from the 「各所属」 box by a trunk along the left edge ----
-  const find = (p: Placed): Placed | null => (p.node.kind === 'departments' ? p : p.children.map(find).find(Boolean) ?? null);
+  const find = (p: Placed): Placed | null => (p.node.kind === 'departments' ? p : (p.children.map(find).find(Boolean) ?? null));
   const anchor = find(tree);
   const depts = anchor?.node.children ?? [];
   doc.x = pdf.left;
@@ -137,7 +146,11 @@ export async function renderOrgChartPdf(chart: OrgChart, printedAt: Date): Promi
     const ax = anchor.x + anchor.w / 2;
     let trunkTop = anchor.y + anchor.h;
     doc.lineWidth(0.8).strokeColor(LINE);
-    doc.moveTo(ax, trunkTop).lineTo(ax, treeBottom + 8).lineTo(trunkX, treeBottom + 8).stroke();
+    doc
+      .moveTo(ax, trunkTop)
+      .lineTo(ax, treeBottom + 8)
+      .lineTo(trunkX, treeBottom + 8)
+      .stroke();
     trunkTop = treeBottom + 8;
     let y = treeBottom + 24;
     for (let i = 0; i < depts.length; i += cols) {

@@ -17,7 +17,11 @@ async function sampleReport(rows = 3): Promise<Buffer> {
       { header: '保管場所', width: 2 },
       { header: '備考', width: 3 },
     ],
-    Array.from({ length: rows }, (_, i) => [`氏名・住所・電話番号 ${i + 1}`, '総務部 施錠キャビネット', '退職後5年で裁断処分。アクセス権を有する者は総務部長および人事担当者に限る。'.repeat(i % 3 === 0 ? 2 : 1)]),
+    Array.from({ length: rows }, (_, i) => [
+      `氏名・住所・電話番号 ${i + 1}`,
+      '総務部 施錠キャビネット',
+      '退職後5年で裁断処分。アクセス権を有する者は総務部長および人事担当者に限る。'.repeat(i % 3 === 0 ? 2 : 1),
+    ]),
   );
   pdf.stampBox([
     { label: '所属長', name: '田中 美咲', at: new Date('2026-03-30T01:15:00Z') },

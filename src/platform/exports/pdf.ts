@@ -267,11 +267,27 @@ export class PdfReport {
       const x = x0 + i * w;
       doc.rect(x, y, w, labelHeight).fillColor(HEADER_FILL).fill();
       doc.rect(x, y, w, height).lineWidth(0.6).strokeColor(BORDER).stroke();
-      doc.moveTo(x, y + labelHeight).lineTo(x + w, y + labelHeight).stroke();
-      doc.fillColor('black').font(FONT).fontSize(7.5).text(stamp.label, x + 2, y + 3, { width: w - 4, align: 'center', height: labelHeight - 4 });
+      doc
+        .moveTo(x, y + labelHeight)
+        .lineTo(x + w, y + labelHeight)
+        .stroke();
+      doc
+        .fillColor('black')
+        .font(FONT)
+        .fontSize(7.5)
+        .text(stamp.label, x + 2, y + 3, { width: w - 4, align: 'center', height: labelHeight - 4 });
       if (stamp.name) {
-        doc.font(FONT_BOLD).fontSize(9).fillColor('#b3261e').text(stamp.name, x + 2, y + labelHeight + 6, { width: w - 4, align: 'center', height: 24 });
-        if (stamp.at) doc.font(FONT).fontSize(7).fillColor('black').text(formatWareki(stamp.at, { withTime: true }), x + 2, y + labelHeight + 32, { width: w - 4, align: 'center', lineBreak: false });
+        doc
+          .font(FONT_BOLD)
+          .fontSize(9)
+          .fillColor('#b3261e')
+          .text(stamp.name, x + 2, y + labelHeight + 6, { width: w - 4, align: 'center', height: 24 });
+        if (stamp.at)
+          doc
+            .font(FONT)
+            .fontSize(7)
+            .fillColor('black')
+            .text(formatWareki(stamp.at, { withTime: true }), x + 2, y + labelHeight + 32, { width: w - 4, align: 'center', lineBreak: false });
       }
     });
     doc.fillColor('black').font(FONT).fontSize(10);

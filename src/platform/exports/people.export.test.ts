@@ -20,7 +20,12 @@ async function sheetOf(bytes: Buffer) {
 
 async function lastExport() {
   const [row] = await asSystem(t.database, (tx) =>
-    tx.select().from(auditLog).where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.action, 'export'))).orderBy(desc(auditLog.chainSeq)).limit(1),
+    tx
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.action, 'export')))
+      .orderBy(desc(auditLog.chainSeq))
+      .limit(1),
   );
   return row;
 }
@@ -59,7 +64,12 @@ describe('従業者一覧の出力 (GET /api/people/export.xlsx)', () => {
   });
 
   it('一覧と同じ絞り込み（所属・検索語）が効き、記録の件数も絞り込み後の件数', async () => {
-    const [sales] = await asSystem(t.database, (tx) => tx.select().from(departments).where(and(eq(departments.organizationId, t.demoOrganizationId), eq(departments.name, '営業部'))));
+    const [sales] = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(departments)
+        .where(and(eq(departments.organizationId, t.demoOrganizationId), eq(departments.name, '営業部'))),
+    );
     const res = await pms.request('GET', `/api/people/export.xlsx?departmentId=${sales?.id}`);
     expect(res.status).toBe(200);
     const sheet = await sheetOf(res.raw);
@@ -82,12 +92,21 @@ describe('従業者一覧の出力 (GET /api/people/export.xlsx)', () => {
   });
 
   it('大量出力の警告: しきい値を超える出力で個人情報保護管理者に通知される (4-8-6 (5))', async () => {
-    await pms.request('PUT', '/api/organization/settings', { idleTimeoutMinutes: 10, requireTotpForAdmins: false, bulkAccessThreshold: 15, bulkAccessWindowMinutes: 60, reminderDaysBefore: 7 });
+    await pms.request('PUT', '/api/organization/settings', {
+      idleTimeoutMinutes: 10,
+      requireTotpForAdmins: false,
+      bulkAccessThreshold: 15,
+      bulkAccessWindowMinutes: 60,
+      reminderDaysBefore: 7,
+    });
     const security = await t.login('security@demo.mamori.local');
     expect((await security.request('GET', '/api/people/export.xlsx')).status).toBe(200);
     expect((await security.request('GET', '/api/people/export.xlsx')).status).toBe(200);
     const [alert] = await asSystem(t.database, (tx) =>
-      tx.select().from(auditLog).where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.action, 'alert'), eq(auditLog.entityType, 'bulk_access'))),
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.action, 'alert'), eq(auditLog.entityType, 'bulk_access'))),
     );
     expect(alert).toBeDefined();
   });

@@ -81,7 +81,13 @@ export function installAuthorization(app: App, deps: Deps): void {
         deps.database,
         async (tx) => {
           await endSession(tx, session.sessionId);
-          await recordAuditEvent(tx, { organizationId: session.organizationId, action: 'session_expired', entityType: 'sessions', entityId: session.sessionId, actorAccountId: session.accountId });
+          await recordAuditEvent(tx, {
+            organizationId: session.organizationId,
+            action: 'session_expired',
+            entityType: 'sessions',
+            entityId: session.sessionId,
+            actorAccountId: session.accountId,
+          });
         },
         { accountId: session.accountId, ip: request.ip },
       );

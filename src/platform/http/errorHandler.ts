@@ -31,7 +31,12 @@ function pgCode(error: unknown): string | undefined {
 export function installErrorHandler(app: App): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = error.validation.map((v) => ({ path: String(v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.'), message: v.message ?? '入力が正しくありません' }));
+      const fields = error.validation.map((v) => ({
+        path: String(v.instancePath ?? '')
+          .replace(/^\//, '')
+          .replaceAll('/', '.'),
+        message: v.message ?? '入力が正しくありません',
+      }));
       return reply.status(400).send({ error: { code: 'validation', message: fields.map((f) => f.message).join(' / '), fields } } satisfies ErrorBody);
     }
     if (error instanceof ZodError) {
@@ -46,7 +51,8 @@ export function installErrorHandler(app: App): void {
     if (mapped) return reply.status(mapped.status).send({ error: { code: `db_${code}`, message: mapped.message } } satisfies ErrorBody);
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
-      const message = status === 429 ? '短時間に多くのリクエストがありました。しばらくしてから再度お試しください' : status === 413 ? 'ファイルが大きすぎます' : 'リクエストが正しくありません';
+      const message =
+        status === 429 ? '短時間に多くのリクエストがありました。しばらくしてから再度お試しください' : status === 413 ? 'ファイルが大きすぎます' : 'リクエストが正しくありません';
       return reply.status(status).send({ error: { code: `http_${status}`, message } } satisfies ErrorBody);
     }
     request.log.error({ err: error }, 'unhandled error');

@@ -13,7 +13,9 @@ const FORMAT = 'mamori-backup-1';
 /** Tables in foreign-key order (parents first), excluding migration bookkeeping. */
 async function tablesInOrder(database: Database): Promise<string[]> {
   const tables = rowsOf<{ table_name: string }>(
-    await database.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'mamori_meta' order by table_name`),
+    await database.db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'mamori_meta' order by table_name`,
+    ),
   ).map((r) => r.table_name);
   const edges = rowsOf<{ child: string; parent: string }>(
     await database.db.execute(sql`
@@ -77,7 +79,9 @@ export async function restoreDatabase(database: Database, file: string): Promise
     pending.set(table, []);
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
-      await tx.execute(sql`insert into ${sql.identifier(table)} overriding system value select * from jsonb_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(batch)}::jsonb)`);
+      await tx.execute(
+        sql`insert into ${sql.identifier(table)} overriding system value select * from jsonb_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(batch)}::jsonb)`,
+      );
     });
   };
   for await (const line of reader) {

@@ -31,7 +31,18 @@ export async function notifyAccounts(tx: Tx, organizationId: string, accountIds:
   if (accountIds.length === 0) return 0;
   const inserted = await tx
     .insert(notifications)
-    .values(accountIds.map((accountId) => ({ organizationId, accountId, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, urgent: n.urgent ?? false, dedupeKey: n.dedupeKey ?? null })))
+    .values(
+      accountIds.map((accountId) => ({
+        organizationId,
+        accountId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body ?? '',
+        link: n.link ?? null,
+        urgent: n.urgent ?? false,
+        dedupeKey: n.dedupeKey ?? null,
+      })),
+    )
     .onConflictDoNothing()
     .returning({ id: notifications.id });
   return inserted.length;

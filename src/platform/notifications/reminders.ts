@@ -139,7 +139,9 @@ export async function sendTaskReminders(deps: Deps): Promise<ReminderRunResult> 
           const [earlier] = await tx
             .select({ id: reminderDeliveries.id })
             .from(reminderDeliveries)
-            .where(and(eq(reminderDeliveries.taskId, task.id), eq(reminderDeliveries.accountId, to.accountId), eq(reminderDeliveries.kind, kind), gte(reminderDeliveries.sentOn, since)))
+            .where(
+              and(eq(reminderDeliveries.taskId, task.id), eq(reminderDeliveries.accountId, to.accountId), eq(reminderDeliveries.kind, kind), gte(reminderDeliveries.sentOn, since)),
+            )
             .limit(1);
           if (earlier) continue;
           const delivered = await tx

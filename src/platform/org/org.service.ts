@@ -22,7 +22,11 @@ export async function getOrganization(tx: Tx, organizationId: string) {
 }
 
 export async function updateOrganization(tx: Tx, organizationId: string, input: z.infer<typeof organizationBody>) {
-  const [org] = await tx.update(organizations).set({ ...input, updatedAt: new Date() }).where(eq(organizations.id, organizationId)).returning();
+  const [org] = await tx
+    .update(organizations)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(organizations.id, organizationId))
+    .returning();
   if (!org) throw notFound('組織');
   return org;
 }
@@ -41,18 +45,31 @@ export async function listDepartments(tx: Tx, organizationId: string, today: str
     .select({ departmentId: roleAssignments.departmentId, personId: people.id, name: people.name })
     .from(roleAssignments)
     .innerJoin(people, eq(people.id, roleAssignments.personId))
-    .where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.role, 'department_head'), lte(roleAssignments.startsOn, today), or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today))));
+    .where(
+      and(
+        eq(roleAssignments.organizationId, organizationId),
+        eq(roleAssignments.role, 'department_head'),
+        lte(roleAssignments.startsOn, today),
+        or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today)),
+      ),
+    );
   return rows.map((d) => ({ ...d, heads: heads.filter((h) => h.departmentId === d.id).map((h) => ({ personId: h.personId, name: h.name })) }));
 }
 
 async function requireDepartment(tx: Tx, organizationId: string, id: string) {
-  const [row] = await tx.select().from(departments).where(and(eq(departments.organizationId, organizationId), eq(departments.id, id)));
+  const [row] = await tx
+    .select()
+    .from(departments)
+    .where(and(eq(departments.organizationId, organizationId), eq(departments.id, id)));
   if (!row) throw notFound('所属');
   return row;
 }
 
 async function requirePerson(tx: Tx, organizationId: string, id: string, field = 'personId') {
-  const [row] = await tx.select().from(people).where(and(eq(people.organizationId, organizationId), eq(people.id, id)));
+  const [row] = await tx
+    .select()
+    .from(people)
+    .where(and(eq(people.organizationId, organizationId), eq(people.id, id)));
   if (!row) throw invalid(field, '指定された従業者が見つかりません');
   return row;
 }
@@ -72,7 +89,14 @@ async function setDepartmentHead(tx: Tx, organizationId: string, departmentId: s
   const current = await tx
     .select()
     .from(roleAssignments)
-    .where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.role, 'department_head'), eq(roleAssignments.departmentId, departmentId), or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today))));
+    .where(
+      and(
+        eq(roleAssignments.organizationId, organizationId),
+        eq(roleAssignments.role, 'department_head'),
+        eq(roleAssignments.departmentId, departmentId),
+        or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today)),
+      ),
+    );
   if (personId && current.some((a) => a.personId === personId)) return;
   const yesterday = new Date(`${today}T00:00:00Z`);
   yesterday.setUTCDate(yesterday.getUTCDate() - 1);
@@ -90,7 +114,10 @@ async function setDepartmentHead(tx: Tx, organizationId: string, departmentId: s
 export async function createDepartment(tx: Tx, organizationId: string, input: z.infer<typeof departmentBody>, today: string) {
   if (input.parentId) await requireDepartment(tx, organizationId, input.parentId).catch(() => Promise.reject(invalid('parentId', '上位所属が見つかりません')));
   const { headPersonId, ...values } = input;
-  const [row] = await tx.insert(departments).values({ ...values, organizationId }).returning();
+  const [row] = await tx
+    .insert(departments)
+    .values({ ...values, organizationId })
+    .returning();
   if (!row) throw new Error('insert returned nothing');
   if (headPersonId) await setDepartmentHead(tx, organizationId, row.id, headPersonId, today);
   return row;
@@ -100,15 +127,25 @@ export async function updateDepartment(tx: Tx, organizationId: string, id: strin
   await requireDepartment(tx, organizationId, id);
   await assertNoCycle(tx, organizationId, id, input.parentId);
   const { headPersonId, ...values } = input;
-  const [row] = await tx.update(departments).set({ ...values, updatedAt: new Date() }).where(and(eq(departments.organizationId, organizationId), eq(departments.id, id))).returning();
+  const [row] = await tx
+    .update(departments)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(departments.organizationId, organizationId), eq(departments.id, id)))
+    .returning();
   await setDepartmentHead(tx, organizationId, id, headPersonId, today);
   return row;
 }
 
 export async function deleteDepartment(tx: Tx, organizationId: string, id: string) {
   await requireDepartment(tx, organizationId, id);
-  const [children] = await tx.select({ n: count() }).from(departments).where(and(eq(departments.organizationId, organizationId), eq(departments.parentId, id)));
-  const [members] = await tx.select({ n: count() }).from(people).where(and(eq(people.organizationId, organizationId), eq(people.departmentId, id)));
+  const [children] = await tx
+    .select({ n: count() })
+    .from(departments)
+    .where(and(eq(departments.organizationId, organizationId), eq(departments.parentId, id)));
+  const [members] = await tx
+    .select({ n: count() })
+    .from(people)
+    .where(and(eq(people.organizationId, organizationId), eq(people.departmentId, id)));
   if ((children?.n ?? 0) > 0 || (members?.n ?? 0) > 0) throw conflict('配下の所属または所属する従業者がいるため削除できません', 'department_in_use');
   await tx.delete(roleAssignments).where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.departmentId, id)));
   await tx.delete(departments).where(and(eq(departments.organizationId, organizationId), eq(departments.id, id)));
@@ -163,14 +200,20 @@ export async function listPeople(tx: Tx, organizationId: string, query: z.infer<
 }
 
 export async function getPerson(tx: Tx, organizationId: string, id: string) {
-  const [row] = await tx.select().from(people).where(and(eq(people.organizationId, organizationId), eq(people.id, id)));
+  const [row] = await tx
+    .select()
+    .from(people)
+    .where(and(eq(people.organizationId, organizationId), eq(people.id, id)));
   if (!row) throw notFound('従業者');
   return row;
 }
 
 async function assertDepartmentOf(tx: Tx, organizationId: string, departmentId: string | null) {
   if (!departmentId) return;
-  const [row] = await tx.select({ id: departments.id }).from(departments).where(and(eq(departments.organizationId, organizationId), eq(departments.id, departmentId)));
+  const [row] = await tx
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.organizationId, organizationId), eq(departments.id, departmentId)));
   if (!row) throw invalid('departmentId', '指定された所属が見つかりません');
 }
 
@@ -180,7 +223,10 @@ async function assertDepartmentOf(tx: Tx, organizationId: string, departmentId: 
  */
 async function applyLeaving(tx: Tx, organizationId: string, personId: string, leftOn: string | null, today: string) {
   if (!leftOn || leftOn > today) return;
-  const owned = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.organizationId, organizationId), eq(accounts.personId, personId), isNull(accounts.disabledAt)));
+  const owned = await tx
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.organizationId, organizationId), eq(accounts.personId, personId), isNull(accounts.disabledAt)));
   for (const a of owned) {
     await tx.update(accounts).set({ disabledAt: new Date(), updatedAt: new Date() }).where(eq(accounts.id, a.id));
     await endAccountSessions(tx, a.id);
@@ -189,7 +235,10 @@ async function applyLeaving(tx: Tx, organizationId: string, personId: string, le
 
 export async function createPerson(tx: Tx, organizationId: string, input: z.infer<typeof personBody>, today: string) {
   await assertDepartmentOf(tx, organizationId, input.departmentId);
-  const [row] = await tx.insert(people).values({ ...input, organizationId }).returning();
+  const [row] = await tx
+    .insert(people)
+    .values({ ...input, organizationId })
+    .returning();
   if (!row) throw new Error('insert returned nothing');
   await applyLeaving(tx, organizationId, row.id, row.leftOn, today);
   return row;
@@ -204,7 +253,11 @@ export async function updatePerson(tx: Tx, organizationId: string, id: string, i
   await assertDepartmentOf(tx, organizationId, input.departmentId);
   const { email, phone, ...rest } = input;
   const values = options.keepContact ? rest : { ...rest, email, phone };
-  const [row] = await tx.update(people).set({ ...values, updatedAt: new Date() }).where(and(eq(people.organizationId, organizationId), eq(people.id, id))).returning();
+  const [row] = await tx
+    .update(people)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(people.organizationId, organizationId), eq(people.id, id)))
+    .returning();
   if (!row) throw notFound('従業者');
   await applyLeaving(tx, organizationId, id, row.leftOn, today);
   return row;
@@ -236,7 +289,10 @@ export async function listRoleAssignments(tx: Tx, organizationId: string) {
 export async function saveRoleAssignment(tx: Tx, organizationId: string, input: z.infer<typeof roleAssignmentBody>, id?: string) {
   // The record itself first: another organization's id is "not found", whatever the body says.
   if (id) {
-    const [current] = await tx.select({ id: roleAssignments.id }).from(roleAssignments).where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.id, id)));
+    const [current] = await tx
+      .select({ id: roleAssignments.id })
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.id, id)));
     if (!current) throw notFound('役割の割当て');
   }
   await requirePerson(tx, organizationId, input.personId);
@@ -246,20 +302,33 @@ export async function saveRoleAssignment(tx: Tx, organizationId: string, input: 
   }
   // Lock the person's assignments so two concurrent requests cannot both pass the check.
   await tx.execute(sql`select pg_advisory_xact_lock(727263, hashtext(${input.personId}))`);
-  const existing = await tx.select().from(roleAssignments).where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.personId, input.personId)));
+  const existing = await tx
+    .select()
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.personId, input.personId)));
   const violation = checkRoleAssignment(input, existing, id);
   if (violation) throw invalid('role', violation.message, 'separation_of_duties');
   if (id) {
-    const [row] = await tx.update(roleAssignments).set({ ...input, updatedAt: new Date() }).where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.id, id))).returning();
+    const [row] = await tx
+      .update(roleAssignments)
+      .set({ ...input, updatedAt: new Date() })
+      .where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.id, id)))
+      .returning();
     if (!row) throw notFound('役割の割当て');
     return row;
   }
-  const [row] = await tx.insert(roleAssignments).values({ ...input, organizationId }).returning();
+  const [row] = await tx
+    .insert(roleAssignments)
+    .values({ ...input, organizationId })
+    .returning();
   return row;
 }
 
 export async function deleteRoleAssignment(tx: Tx, organizationId: string, id: string) {
-  const deleted = await tx.delete(roleAssignments).where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.id, id))).returning({ id: roleAssignments.id });
+  const deleted = await tx
+    .delete(roleAssignments)
+    .where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.id, id)))
+    .returning({ id: roleAssignments.id });
   if (deleted.length === 0) throw notFound('役割の割当て');
 }
 
@@ -292,7 +361,10 @@ export async function createAccount(tx: Tx, organizationId: string, input: z.inf
   if ((taken as unknown as { rows: { taken: boolean }[] }).rows[0]?.taken) {
     throw new HttpError(409, 'このログインIDは既に使われています', 'login_id_taken', [{ path: 'loginId', message: 'このログインIDは既に使われています' }]);
   }
-  const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.organizationId, organizationId), eq(accounts.personId, input.personId)));
+  const [existing] = await tx
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.organizationId, organizationId), eq(accounts.personId, input.personId)));
   if (existing) throw new HttpError(409, 'この従業者には既にアカウントがあります', 'account_exists', [{ path: 'personId', message: 'この従業者には既にアカウントがあります' }]);
   const [row] = await tx
     .insert(accounts)
@@ -302,7 +374,10 @@ export async function createAccount(tx: Tx, organizationId: string, input: z.inf
 }
 
 export async function updateAccount(tx: Tx, organizationId: string, id: string, input: z.infer<typeof accountUpdateBody>) {
-  const [account] = await tx.select().from(accounts).where(and(eq(accounts.organizationId, organizationId), eq(accounts.id, id)));
+  const [account] = await tx
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.organizationId, organizationId), eq(accounts.id, id)));
   if (!account) throw notFound('アカウント');
   const patch: Partial<typeof accounts.$inferInsert> = { updatedAt: new Date() };
   if (input.disabled !== undefined) patch.disabledAt = input.disabled ? new Date() : null;

@@ -89,4 +89,3 @@ export const roleAssignments = pgTable(
   },
   (t) => [index('role_assignments_org_role_idx').on(t.organizationId, t.role), index('role_assignments_person_idx').on(t.organizationId, t.personId)],
 );
-

@@ -120,7 +120,17 @@ export function buildOrgChart(input: OrgChartInput): OrgChart {
   };
   const roleNode = (role: PmsRole, children: ChartNode[] = []): ChartNode => {
     const holders = holdersOf(role);
-    return { id: `role:${role}`, kind: 'role', title: roleLabels[role].ja, role, departmentId: null, holders, roles: [], vacant: holders.length === 0 && required.has(role), children };
+    return {
+      id: `role:${role}`,
+      kind: 'role',
+      title: roleLabels[role].ja,
+      role,
+      departmentId: null,
+      holders,
+      roles: [],
+      vacant: holders.length === 0 && required.has(role),
+      children,
+    };
   };
   /** Optional roles appear only when someone holds them (or a child does). */
   const optional = (role: PmsRole, children: ChartNode[] = []): ChartNode[] => {

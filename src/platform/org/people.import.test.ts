@@ -19,7 +19,9 @@ async function peopleFile(rows: SheetRow[], columns = personSheetColumns): Promi
 
 function multipart(filename: string, content: Buffer, options: { field?: string; contentType?: string } = {}) {
   const boundary = `----mamori${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${options.field ?? 'file'}"; filename="${filename}"\r\nContent-Type: ${options.contentType ?? XLSX_TYPE}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${options.field ?? 'file'}"; filename="${filename}"\r\nContent-Type: ${options.contentType ?? XLSX_TYPE}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { body: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -97,13 +99,26 @@ describe('従業者の取込 (xlsx・確認のみの実行つき)', () => {
     expect(res.body).toMatchObject({ dryRun: false, total: 30, valid: 30, created: 30, updated: 0 });
     expect(await peopleCount()).toBe(before + 30);
     const [imported] = await asSystem(t.database, (tx) =>
-      tx.select().from(people).where(and(eq(people.organizationId, t.demoOrganizationId), eq(people.employeeNumber, 'T006'))),
+      tx
+        .select()
+        .from(people)
+        .where(and(eq(people.organizationId, t.demoOrganizationId), eq(people.employeeNumber, 'T006'))),
     );
     expect(imported).toMatchObject({ name: '取込 太郎6', employmentType: 'contract', joinedOn: '2024-04-01', email: 'import6@example.jp', phone: '03-1234-5005' });
-    const [dept] = await asSystem(t.database, (tx) => tx.select().from(departments).where(eq(departments.id, imported?.departmentId ?? '')));
+    const [dept] = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(departments)
+        .where(eq(departments.id, imported?.departmentId ?? '')),
+    );
     expect(dept?.name).toBe('総務部');
     const [event] = await asSystem(t.database, (tx) =>
-      tx.select().from(auditLog).where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.action, 'import'))).orderBy(desc(auditLog.chainSeq)).limit(1),
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.organizationId, t.demoOrganizationId), eq(auditLog.action, 'import')))
+        .orderBy(desc(auditLog.chainSeq))
+        .limit(1),
     );
     expect(event).toMatchObject({ entityType: 'people', rowCount: 30 });
     expect(event?.meta).toMatchObject({ created: 30, updated: 0, fileName: 'people.xlsx' });
@@ -121,7 +136,12 @@ describe('従業者の取込 (xlsx・確認のみの実行つき)', () => {
     );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ created: 0, updated: 1, rows: [{ row: 2, action: 'update' }] });
-    const [row] = await asSystem(t.database, (tx) => tx.select().from(people).where(and(eq(people.organizationId, t.demoOrganizationId), eq(people.employeeNumber, 'T001'))));
+    const [row] = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(people)
+        .where(and(eq(people.organizationId, t.demoOrganizationId), eq(people.employeeNumber, 'T001'))),
+    );
     expect(row).toMatchObject({ name: '取込 一郎', email: 'import1@example.jp', employmentType: 'contract' });
   });
 

@@ -160,8 +160,14 @@ function resolveDepartment(text: string, all: Department[]): { id: string } | { 
  * creates a person or updates the one with the same 従業者番号. Reads only.
  */
 export async function planPeopleImport(tx: Tx, organizationId: string, sheet: ParsedPeopleSheet): Promise<{ report: ImportRowReport[]; plan: PlannedRow[] }> {
-  const allDepartments = await tx.select({ id: departments.id, name: departments.name, code: departments.code }).from(departments).where(eq(departments.organizationId, organizationId));
-  const existingRows = await tx.select().from(people).where(and(eq(people.organizationId, organizationId), isNotNull(people.employeeNumber)));
+  const allDepartments = await tx
+    .select({ id: departments.id, name: departments.name, code: departments.code })
+    .from(departments)
+    .where(eq(departments.organizationId, organizationId));
+  const existingRows = await tx
+    .select()
+    .from(people)
+    .where(and(eq(people.organizationId, organizationId), isNotNull(people.employeeNumber)));
   const existing = new Map(existingRows.map((p) => [normalizeLabel(p.employeeNumber ?? ''), p]));
   const firstRowOfNumber = new Map<string, number>();
   const report: ImportRowReport[] = [];
@@ -173,14 +179,24 @@ export async function planPeopleImport(tx: Tx, organizationId: string, sheet: Pa
     const number = row.employeeNumber ?? null;
     const numberKey = number ? normalizeLabel(number) : null;
     if (!numberKey) errors.push({ field: headerOf.employeeNumber, message: '従業者番号を入力してください（取込では従業者番号で既存の従業者と照合します）' });
-    else if (firstRowOfNumber.has(numberKey)) errors.push({ field: headerOf.employeeNumber, message: `従業者番号「${number}」がファイル内で重複しています（${firstRowOfNumber.get(numberKey)}行目と同じ）` });
+    else if (firstRowOfNumber.has(numberKey))
+      errors.push({ field: headerOf.employeeNumber, message: `従業者番号「${number}」がファイル内で重複しています（${firstRowOfNumber.get(numberKey)}行目と同じ）` });
     else firstRowOfNumber.set(numberKey, row.rowNumber);
     const match = numberKey ? existing.get(numberKey) : undefined;
 
     // Columns the file does not have keep the stored value on update (a partial roster can
     // update names without erasing e-mail addresses); an empty cell in a present column clears it.
     const base = match
-      ? { name: match.name, nameKana: match.nameKana, employmentType: match.employmentType, departmentId: match.departmentId, joinedOn: match.joinedOn, leftOn: match.leftOn, email: match.email, phone: match.phone }
+      ? {
+          name: match.name,
+          nameKana: match.nameKana,
+          employmentType: match.employmentType,
+          departmentId: match.departmentId,
+          joinedOn: match.joinedOn,
+          leftOn: match.leftOn,
+          email: match.email,
+          phone: match.phone,
+        }
       : { name: null, nameKana: null, employmentType: 'employee' as EmploymentType, departmentId: null, joinedOn: null, leftOn: null, email: null, phone: null };
 
     let employmentType: string | null = base.employmentType;
@@ -191,7 +207,10 @@ export async function planPeopleImport(tx: Tx, organizationId: string, sheet: Pa
         const found = employmentTypeByLabel.get(normalizeLabel(text));
         if (found) employmentType = found;
         else {
-          errors.push({ field: headerOf.employmentType, message: `雇用区分「${text}」は使えません。${employmentTypes.map((t) => employmentTypeLabels[t].ja).join('・')}のいずれかを入力してください` });
+          errors.push({
+            field: headerOf.employmentType,
+            message: `雇用区分「${text}」は使えません。${employmentTypes.map((t) => employmentTypeLabels[t].ja).join('・')}のいずれかを入力してください`,
+          });
           employmentType = 'employee';
         }
       }

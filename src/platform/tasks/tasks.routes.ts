@@ -105,6 +105,7 @@ export function tasksRoutes(app: App, deps: Deps): void {
       },
       config: { access: 'calendar.manage' },
     },
-    async (request) => presentCalendarItem(await inOrg(deps.database, scopeOf(request), (tx) => updateCalendarItem(tx, actorOf(request).organizationId, request.params.id, request.body, today()))),
+    async (request) =>
+      presentCalendarItem(await inOrg(deps.database, scopeOf(request), (tx) => updateCalendarItem(tx, actorOf(request).organizationId, request.params.id, request.body, today()))),
   );
 }

@@ -69,7 +69,12 @@ export const taskUpdateBody = z.object({
 export const calendarIdParams = z.object({ id: idField('年間計画の項目') });
 
 export const calendarQuery = z.object({
-  year: z.coerce.number({ error: '年は数値で指定してください' }).int().min(2000, { error: '年は2000以降で指定してください' }).max(2100, { error: '年は2100以前で指定してください' }).optional(),
+  year: z.coerce
+    .number({ error: '年は数値で指定してください' })
+    .int()
+    .min(2000, { error: '年は2000以降で指定してください' })
+    .max(2100, { error: '年は2100以前で指定してください' })
+    .optional(),
 });
 
 export const calendarItemBody = z
@@ -93,7 +98,10 @@ export const calendarItemBody = z
     perDepartment: z.boolean({ error: '所属ごとの指定が正しくありません' }),
     active: z.boolean({ error: '有効・無効の指定が正しくありません' }),
   })
-  .refine((v) => v.recurrence === 'monthly' || v.recurrence === 'privacy_mark_renewal' || (v.month !== null && v.month !== undefined), { error: '月を入力してください', path: ['month'] })
+  .refine((v) => v.recurrence === 'monthly' || v.recurrence === 'privacy_mark_renewal' || (v.month !== null && v.month !== undefined), {
+    error: '月を入力してください',
+    path: ['month'],
+  })
   .refine((v) => !roleLabels[v.ownerRole].perDepartment || v.perDepartment, {
     error: '所属ごとの役割（所属長など）が担当する項目は「所属ごと」にしてください',
     path: ['perDepartment'],

@@ -141,7 +141,9 @@ describe('タスクの生成ジョブ（冪等・所属ごと）', () => {
   });
 
   it('所属が増えると、その所属の分だけ作られる', async () => {
-    const [d] = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => tx.insert(departments).values({ organizationId: t.demoOrganizationId, name: '新規事業部' }).returning());
+    const [d] = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) =>
+      tx.insert(departments).values({ organizationId: t.demoOrganizationId, name: '新規事業部' }).returning(),
+    );
     dept['新規事業部'] = d?.id ?? '';
     expect((await runCalendarTaskGeneration(t.deps)).created).toBe(4);
   });

@@ -33,13 +33,7 @@ export type IncidentTriggerId =
   | 'municipal_accident';
 
 /** Identifiers of the exclusions (除外・免除) a rule set can apply. */
-export type IncidentExclusionId =
-  | 'appi_encryption'
-  | 'appi_pseudonymized'
-  | 'appi_contractor_relief'
-  | 'mynumber_encryption'
-  | 'mynumber_contractor_relief'
-  | 'public_encryption';
+export type IncidentExclusionId = 'appi_encryption' | 'appi_pseudonymized' | 'appi_contractor_relief' | 'mynumber_encryption' | 'mynumber_contractor_relief' | 'public_encryption';
 
 /** Identifiers of the Japanese sentence templates used to explain results. */
 export type IncidentTextId =
@@ -291,7 +285,8 @@ const appi202404: IncidentRuleSet = {
       basis: '個人情報保護法第68条第1項、同法施行規則第43条第5号',
     },
     pmark_accident: {
-      label: 'プライバシーマークの「事故等」（漏えい、紛失、滅失・毀損、改ざん・正確性の未確保、不正・不適正取得、目的外利用・提供、不正利用、開示等の求め等の拒否、又はそのおそれ）',
+      label:
+        'プライバシーマークの「事故等」（漏えい、紛失、滅失・毀損、改ざん・正確性の未確保、不正・不適正取得、目的外利用・提供、不正利用、開示等の求め等の拒否、又はそのおそれ）',
       basis: 'PA01 J.4.4.2《緊急事態の定義》e)（JIS Q 15001:2023 A.13）',
     },
     municipal_accident: {
@@ -335,7 +330,8 @@ const appi202404: IncidentRuleSet = {
     mynumberFinal: '番号法第29条の4第1項、特定個人情報の漏えい等に関する報告等に関する規則第3条第2項（確報：30日以内、第2条第2号の事態は60日以内）',
     mynumberNotice: '番号法第29条の4第2項',
     mynumberContractorNotice: '番号法第29条の4第1項ただし書（委託元への通知）',
-    publicReport: '個人情報保護法第68条第1項、同法施行規則第43条・第44条（速報：速やかに、確報：30日以内、第43条第3号の事態は60日以内）、行政機関等の保有する個人情報の適切な管理のための措置に関する指針 4-8-11(6)',
+    publicReport:
+      '個人情報保護法第68条第1項、同法施行規則第43条・第44条（速報：速やかに、確報：30日以内、第43条第3号の事態は60日以内）、行政機関等の保有する個人情報の適切な管理のための措置に関する指針 4-8-11(6)',
     publicNotice: '個人情報保護法第68条第2項（ただし書：通知困難で代替措置をとる場合、又は第78条第1項各号の不開示情報を含む場合を除く）',
     publicPublication: '行政機関等の保有する個人情報の適切な管理のための措置に関する指針 4-8-11(7)（豊島区資料C）',
     pmarkPreliminary: 'PA01 J.4.4.2《プライバシーマーク推進センターへの速報》（本項1)～8)に該当する事態：発覚日から3～5日以内）',
@@ -349,8 +345,7 @@ const appi202404: IncidentRuleSet = {
   },
   text: {
     noEvents: '事象（events）が選択されていません。漏えい・紛失・滅失・毀損・改ざん等、何が起きたか（又はそのおそれ）を選択してください。',
-    excludedRecovered:
-      '{events}：第三者に閲覧されないうちに全てを回収したため、個人情報保護法上の「漏えい」に該当しません（通則編3-5-1-1）。',
+    excludedRecovered: '{events}：第三者に閲覧されないうちに全てを回収したため、個人情報保護法上の「漏えい」に該当しません（通則編3-5-1-1）。',
     excludedRecoveredStillAccident:
       'ただし回収までの間は漏えいのおそれがあったため、プライバシーマークの「事故等」（⑨おそれ）、自治体との委託契約上の「事故」、行政機関等の「安全管理上の問題となる事案」（4-8-11）としては、該当する場合に引き続き扱います。',
     excludedIntentional:
@@ -361,8 +356,7 @@ const appi202404: IncidentRuleSet = {
       '紛失：同じデータが他に保管されていても、紛失した書類・媒体等が第三者に閲覧されたおそれがある限り「漏えい（のおそれ）」として扱います（複製の存在は滅失を否定するにとどまります）。',
     improperHandlingNotLeak:
       '{events}は{law}の「漏えい等」（漏えい、滅失又は毀損）に当たらないため、漏えい等報告・本人通知の対象外です（利用目的による制限・不適正利用の禁止・適正な取得・正確性の確保・開示等の規定の違反として是正は必要です）。',
-    improperHandlingNotLeakMyNumber:
-      'ただし特定個人情報の番号法第9条・第19条に反する利用・提供は、特定個人情報の報告対象事態の判定に含めます。',
+    improperHandlingNotLeakMyNumber: 'ただし特定個人情報の番号法第9条・第19条に反する利用・提供は、特定個人情報の報告対象事態の判定に含めます。',
     possibleSuffix: '（発生したおそれを含む）',
     overThresholdCount: '（{count}人）',
     overThresholdMay: '（最大{count}人に及ぶおそれ）',
@@ -371,8 +365,7 @@ const appi202404: IncidentRuleSet = {
     publicSituation: '{triggers}に該当するため、法第68条第1項の報告対象事態{possible}です（規則第43条{items}）。',
     preliminaryTiming:
       '知った日（{start}）の後、速やかに速報してください（目安：{from}〜{to}。知った日を1日目として{fromDay}〜{toDay}日目）。速報は、その時点で把握している事項で足ります。',
-    finalTiming:
-      '確報は知った日（{start}）を1日目として{days}日以内、{due}までに提出してください（末日が土日・祝日・年末年始の場合は翌開庁日）。',
+    finalTiming: '確報は知った日（{start}）を1日目として{days}日以内、{due}までに提出してください（末日が土日・祝日・年末年始の場合は翌開庁日）。',
     finalSixtyAppi: '規則第7条第3号（不正の目的）に該当するため、確報期限は60日です。',
     finalSixtyMyNumber: '第2条第2号（不正の目的）に該当するため、確報期限は60日です。',
     finalSixtyPublic: '規則第43条第3号（不正の目的）に該当するため、確報期限は60日です。',
@@ -381,19 +374,15 @@ const appi202404: IncidentRuleSet = {
     contractorPending:
       '委託先として、委託元へ速やかに（目安：{from}〜{to}）当該事態を通知すれば、自らの報告及び本人への通知は免除されます（報告は委託元が行い、委託元はこの通知を受けた時点までに「知った」ものとされます）。通知するまでは自らの報告義務も残るため、速報・確報も表示しています。',
     contractorFulfilled: '委託元へ{notifiedAt}に通知済みです。',
-    contractorLate:
-      '委託元への通知日（{notifiedAt}）が「速やかに」の目安（{to}まで）を過ぎているため、免除を前提とせず、自らの報告・本人通知の義務も表示しています。',
-    contractorRelieved:
-      '委託先として{notifiedAt}（目安期限{to}以内）に委託元へ通知したため、自らの{what}は免除されます。報告は委託元が行います。',
-    principalNoticeStart:
-      '委託元として、遅くとも委託先から通知を受けた日（{notifiedAt}）に当該事態を知ったものとして期限を計算しています（通則編3-5-3-5）。',
+    contractorLate: '委託元への通知日（{notifiedAt}）が「速やかに」の目安（{to}まで）を過ぎているため、免除を前提とせず、自らの報告・本人通知の義務も表示しています。',
+    contractorRelieved: '委託先として{notifiedAt}（目安期限{to}以内）に委託元へ通知したため、自らの{what}は免除されます。報告は委託元が行います。',
+    principalNoticeStart: '委託元として、遅くとも委託先から通知を受けた日（{notifiedAt}）に当該事態を知ったものとして期限を計算しています（通則編3-5-3-5）。',
     pmarkFinal:
       '{events}{possible}はプライバシーマークの「事故等」に当たるため（本人1名分でも対象）、発覚日（{start}）から{days}日以内（{due}まで）に、プライバシーマーク推進センターを通じて審査機関へ確報してください。',
     pmarkFinalSixty: '不正の目的をもって行われたおそれがある（本項3）又は5））ため、60日です。',
     pmarkPreliminary:
       '個人情報保護委員会への報告対象となる事態（本項1)～8)：{triggers}）に該当するため、発覚日から3～5日以内（{from}〜{to}）にプライバシーマーク推進センターを通じて速報してください。',
-    pmarkPreliminaryRelieved:
-      '委託元への通知により自らの個人情報保護委員会への報告が免除される場合でも、事態の類型として本項1)～8)に該当します。',
+    pmarkPreliminaryRelieved: '委託元への通知により自らの個人情報保護委員会への報告が免除される場合でも、事態の類型として本項1)～8)に該当します。',
     pmarkStakeholder:
       '受託した個人情報に係る事故等のため、事実関係、発生原因及び対応策を利害関係者である委託元に直ちに（{start}）報告してください（J.4.4.2 3 c)、一次対応 q) 4)）。本人通知・公表・関係機関への報告は委託元の指示に基づきます。',
     municipalReport:
@@ -411,8 +400,7 @@ const appi202404: IncidentRuleSet = {
     publicationAppi:
       '報告対象事態のため、二次被害の防止、類似事案の発生防止等の観点から、事実関係及び再発防止策等の公表を検討してください（通則編3-5-2）。公表が被害の拡大を招くおそれがあるときは、時期・対象を考慮します。',
     publicationPmark: 'プライバシーマーク（J.4.4.2 3 b)）：可能な限り事実関係、発生原因及び対応策を遅滞なく公表します。',
-    publicationPublic:
-      '4-8-11(7)：委員会への報告を要しない場合でも、事案の内容、影響等に応じて、事実関係及び再発防止策の公表、本人への連絡等の措置を講じます。',
+    publicationPublic: '4-8-11(7)：委員会への報告を要しない場合でも、事案の内容、影響等に応じて、事実関係及び再発防止策の公表、本人への連絡等の措置を講じます。',
     publicationMunicipal:
       '受託業務の事故のため、公表は委託元と協議し、その指示に従います（豊島区 特記事項第16条第4項：甲が必要に応じて公表、岡崎市規程第20条：再発防止対策の確立及びその公表）。',
     publicationEntrusted: '受託した個人情報のため、公表の要否・時期・方法は委託元の指示に基づきます（PA01 J.4.4.2 t) も同旨）。',
@@ -422,20 +410,15 @@ const appi202404: IncidentRuleSet = {
       '報告対象事態が生じたため、本人は当該保有個人データの利用停止等・第三者提供の停止を請求できます（法第35条第5項）。影響を受けた本人からの請求をこの事案に紐付けてください。',
     notePublicEscalation:
       '行政機関等の内部手続：認識した職員は直ちに保護管理者へ報告し、保護管理者は調査して総括保護管理者へ、総括保護管理者は行政機関の長等へ速やかに報告します（4-8-11(1)〜(4)）。',
-    notePublicPseudonymized:
-      '行政機関等における仮名加工情報の扱いは、本エンジンでは報告対象事態の除外に用いていません（要確認。docs「不確かな点」参照）。',
+    notePublicPseudonymized: '行政機関等における仮名加工情報の扱いは、本エンジンでは報告対象事態の除外に用いていません（要確認。docs「不確かな点」参照）。',
     noteOrdinanceSensitiveNotPublic:
       '条例要配慮個人情報（規則第43条第5号）は地方公共団体の機関等の報告対象事態です。委託元の自治体で報告対象となる可能性があるため、委託元へ伝えてください。',
-    noteContractorNonReportable:
-      '受託した個人データですが、法令上の報告対象事態には当たりません。委託契約の定めに従い、委託元への報告要否を確認してください。',
+    noteContractorNonReportable: '受託した個人データですが、法令上の報告対象事態には当たりません。委託契約の定めに従い、委託元への報告要否を確認してください。',
     notePlannedWithoutImproperPurpose:
       '取得途中の個人情報（個人データとして取り扱う予定のもの）が報告対象となるのは、不正の目的をもって行われたおそれがある場合（規則第7条第3号）に限られます。第1号・第2号・第4号は個人データの漏えい等が対象のため、取得途中の情報だけが対象であれば報告対象外となり得ます（本エンジンは保守的に入力どおり判定しています）。',
-    notePlannedNotCovered:
-      'このルール版では、取得途中の個人情報（個人データとして取り扱う予定のもの）は規則第7条第3号の対象に含まれません。',
-    noteBeforeEffective:
-      '知った日（{knownAt}）は、適用したルール版 {version} の施行日（{effectiveFrom}）より前です。当時の規則で判定し直す必要がある可能性があります。',
-    noteAppiAndMyNumber:
-      '特定個人情報は個人情報でもあるため、個人データとしての報告（法第26条）と特定個人情報としての報告（番号法第29条の4）の双方を判定しています。',
+    notePlannedNotCovered: 'このルール版では、取得途中の個人情報（個人データとして取り扱う予定のもの）は規則第7条第3号の対象に含まれません。',
+    noteBeforeEffective: '知った日（{knownAt}）は、適用したルール版 {version} の施行日（{effectiveFrom}）より前です。当時の規則で判定し直す必要がある可能性があります。',
+    noteAppiAndMyNumber: '特定個人情報は個人情報でもあるため、個人データとしての報告（法第26条）と特定個人情報としての報告（番号法第29条の4）の双方を判定しています。',
   },
 };
 
@@ -451,9 +434,7 @@ export const latestIncidentRulesVersion: string = (incidentRuleSets[incidentRule
 export class UnknownIncidentRulesVersionError extends Error {
   readonly version: string;
   constructor(version: string) {
-    super(
-      `未知のルールバージョンです: "${version}"（利用可能: ${incidentRuleSets.map((set) => set.id).join(', ')}）`,
-    );
+    super(`未知のルールバージョンです: "${version}"（利用可能: ${incidentRuleSets.map((set) => set.id).join(', ')}）`);
     this.name = 'UnknownIncidentRulesVersionError';
     this.version = version;
   }

@@ -42,7 +42,8 @@ export const pmsCalendarDefaults: readonly PmsCalendarDefault[] = [
     title: '法令規範一覧の見直し',
     description: '個人情報保護に関する法令規範一覧の法律・ガイドライン・条例等の告示・改訂を確認し、必要に応じて改訂する。',
     clause: 'J.1.3 c)',
-    quote: '法令等は、個人情報保護管理者が、毎年12月及び必要に応じて随時、(a)項に示す法律、基準、ガイドライン、指針、条例等の告示、改訂等を確認し、必要に応じて改訂するものとする。',
+    quote:
+      '法令等は、個人情報保護管理者が、毎年12月及び必要に応じて随時、(a)項に示す法律、基準、ガイドライン、指針、条例等の告示、改訂等を確認し、必要に応じて改訂するものとする。',
     ownerRole: 'pms_manager',
     recurrence: 'yearly',
     month: 12,
@@ -90,7 +91,8 @@ export const pmsCalendarDefaults: readonly PmsCalendarDefault[] = [
     title: '委託先の評価（委託先審査表）',
     description: '所属が個人情報を委託する全ての委託先を「委託先審査表」で評価し、個人情報保護管理者の承認を得る。',
     clause: 'J.9.4 t)',
-    quote: '各所属長は、当該所属が個人情報を委託する全ての委託先について、取引開始時、毎年 12 月、及び必要に応じて「委託先審査表」による評価を実施、個人情報保護管理者の承認を得る。',
+    quote:
+      '各所属長は、当該所属が個人情報を委託する全ての委託先について、取引開始時、毎年 12 月、及び必要に応じて「委託先審査表」による評価を実施、個人情報保護管理者の承認を得る。',
     ownerRole: 'department_head',
     recurrence: 'yearly',
     month: 12,

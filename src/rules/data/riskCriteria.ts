@@ -18,16 +18,7 @@
 export type RiskPhaseId = 'acquisition' | 'transfer' | 'use' | 'storage' | 'disposal';
 
 /** 脅威 (PA01 J.3.1.3 1 a) 4) の列挙). `destruction_damage` is 滅失・毀損 as one item, as in the seed. */
-export type RiskThreatId =
-  | 'leak'
-  | 'loss'
-  | 'destruction_damage'
-  | 'tampering'
-  | 'inaccuracy'
-  | 'improper_acquisition'
-  | 'purpose_violation'
-  | 'misuse'
-  | 'request_refusal';
+export type RiskThreatId = 'leak' | 'loss' | 'destruction_damage' | 'tampering' | 'inaccuracy' | 'improper_acquisition' | 'purpose_violation' | 'misuse' | 'request_refusal';
 
 /** One level of a likelihood or impact scale, with the wording shown on the form. */
 export type RiskScaleLevel = {
@@ -152,8 +143,7 @@ const riskCriteria202601: RiskCriteria = {
   ],
   improperHandlingBasis: {
     clause: 'J.3.1.4 留意事項',
-    quote:
-      'なお、個人情報の不適切な取扱い（不正な取得・利用など）に関するリスクについては、法令遵守の観点から、全て対応する必要があるため、残留リスクとすることは認められない。',
+    quote: 'なお、個人情報の不適切な取扱い（不正な取得・利用など）に関するリスクについては、法令遵守の観点から、全て対応する必要があるため、残留リスクとすることは認められない。',
   },
   residualRiskBasis: {
     clause: 'J.3.1.4 留意事項',

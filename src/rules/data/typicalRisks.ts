@@ -747,9 +747,7 @@ const typicalRisks202601: TypicalRiskSet = {
       threat: 'leak',
       risk: '特定個人情報の廃棄・返却の記録がなく、廃棄漏れが生じる',
       when: { myNumber: true },
-      countermeasures: [
-        { text: '特定個人情報の廃棄、返却又は行政等への提出の際は、その日時等を記録する', family: 'organizational', refs: [pa01('J.9.2 b) 6) ⑤')] },
-      ],
+      countermeasures: [{ text: '特定個人情報の廃棄、返却又は行政等への提出の際は、その日時等を記録する', family: 'organizational', refs: [pa01('J.9.2 b) 6) ⑤')] }],
     },
   ],
 };

@@ -47,7 +47,11 @@ export function FilterBar({ children }: { children: ReactNode }) {
 type PagedQuery<T> = { data?: Paged<T>; isError: boolean; error: unknown; isFetching: boolean; refetch: () => unknown };
 
 /** A page of a server-paged list: the query's error (with retry), then the table with the pager. */
-export function PagedTable<T extends object>({ list, query, ...table }: { list: { pagination: (total: number) => TablePaginationConfig }; query: PagedQuery<T> } & Omit<TableProps<T>, 'loading' | 'dataSource' | 'pagination'>) {
+export function PagedTable<T extends object>({
+  list,
+  query,
+  ...table
+}: { list: { pagination: (total: number) => TablePaginationConfig }; query: PagedQuery<T> } & Omit<TableProps<T>, 'loading' | 'dataSource' | 'pagination'>) {
   return (
     <>
       {query.isError ? <QueryError error={query.error} onRetry={() => query.refetch()} /> : null}

@@ -7,5 +7,16 @@ export function RouteError() {
   const t = useT();
   const error = useRouteError();
   const detail = error instanceof Error ? error.message : '';
-  return <Result status="error" title={t('common.loadFailed')} subTitle={detail} extra={<Button type="primary" onClick={() => window.location.assign('/')}>{t('common.backHome')}</Button>} />;
+  return (
+    <Result
+      status="error"
+      title={t('common.loadFailed')}
+      subTitle={detail}
+      extra={
+        <Button type="primary" onClick={() => window.location.assign('/')}>
+          {t('common.backHome')}
+        </Button>
+      }
+    />
+  );
 }

@@ -67,7 +67,21 @@ export function applyServerErrors<T extends FieldValues>(error: unknown, setErro
 }
 
 /** A date field whose value is `YYYY-MM-DD` (or null), with the 和暦 shown beside it. */
-export function DateInput({ value, onChange, onBlur, id, status, disabled }: { value: string | null | undefined; onChange: (v: string | null) => void; onBlur?: () => void; id?: string; status?: 'error'; disabled?: boolean }) {
+export function DateInput({
+  value,
+  onChange,
+  onBlur,
+  id,
+  status,
+  disabled,
+}: {
+  value: string | null | undefined;
+  onChange: (v: string | null) => void;
+  onBlur?: () => void;
+  id?: string;
+  status?: 'error';
+  disabled?: boolean;
+}) {
   const parsed = value ? dayjs(value, 'YYYY-MM-DD', true) : null;
   return (
     <DatePicker

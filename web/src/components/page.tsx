@@ -36,7 +36,13 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () =>
       showIcon
       title={t('common.loadFailed')}
       description={errorMessage(error, t)}
-      action={onRetry ? <Button size="small" onClick={onRetry}>{t('common.retry')}</Button> : undefined}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
       style={{ marginBottom: 16 }}
     />
   );

@@ -37,7 +37,9 @@ export function PersonSelect({
   }, [search]);
   const people = usePeopleSearch(debounced);
   const options = useMemo(() => {
-    const found = (people.data?.items ?? []).filter((p) => !filter || filter(p)).map((p) => ({ value: p.id, label: p.departmentName ? `${p.name}（${p.departmentName}）` : p.name }));
+    const found = (people.data?.items ?? [])
+      .filter((p) => !filter || filter(p))
+      .map((p) => ({ value: p.id, label: p.departmentName ? `${p.name}（${p.departmentName}）` : p.name }));
     const extra = (known ?? []).filter((k) => !found.some((f) => f.value === k.value));
     return [...extra, ...found];
   }, [people.data, known, filter]);

@@ -170,7 +170,14 @@ export function AppLayout() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={200} breakpoint="lg" collapsedWidth={56} style={{ borderRight: '1px solid #e5e8ec' }}>
-          <Menu mode="inline" selectedKeys={selected} items={items} onClick={({ key }) => navigate(key)} style={{ borderInlineEnd: 'none', paddingTop: 8 }} aria-label={t('nav.menu')} />
+          <Menu
+            mode="inline"
+            selectedKeys={selected}
+            items={items}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+            aria-label={t('nav.menu')}
+          />
         </Layout.Sider>
         <Layout.Content>
           <div className="mm-page">

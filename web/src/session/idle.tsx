@@ -97,7 +97,17 @@ export function IdleLogout({ timeoutMinutes }: { timeoutMinutes: number }) {
   }, [timeoutMinutes, logout, refresh]);
 
   return (
-    <Modal open={warning} title={t('idle.warningTitle')} closable={false} maskClosable={false} footer={<Button type="primary" onClick={() => setWarning(false)}>{t('idle.continue')}</Button>}>
+    <Modal
+      open={warning}
+      title={t('idle.warningTitle')}
+      closable={false}
+      maskClosable={false}
+      footer={
+        <Button type="primary" onClick={() => setWarning(false)}>
+          {t('idle.continue')}
+        </Button>
+      }
+    >
       {t('idle.warning')}
     </Modal>
   );

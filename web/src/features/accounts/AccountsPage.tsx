@@ -51,7 +51,9 @@ function CreateAccountModal({ onClose }: { onClose: () => void }) {
       {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
       <FormLayout id="account-form" onSubmit={onSubmit}>
         <Field control={form.control} name="personId" label={t('accounts.person')} required>
-          {(field) => <PersonSelect id={field.id} value={field.value} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} status={field.status} filter={(p) => !p.hasAccount} />}
+          {(field) => (
+            <PersonSelect id={field.id} value={field.value} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} status={field.status} filter={(p) => !p.hasAccount} />
+          )}
         </Field>
         <Field control={form.control} name="loginId" label={t('accounts.loginId')} required>
           {(field) => <Input {...field} autoComplete="off" inputMode="email" />}
@@ -130,9 +132,24 @@ function AccountsScreen() {
   const stateTags = (a: Account) => {
     const tags = [];
     if (a.leftOn && a.leftOn <= today) tags.push(<Tag key="left">{t('accounts.state.left')}</Tag>);
-    if (a.disabledAt) tags.push(<Tag key="disabled" color="default">{t('accounts.state.disabled')}</Tag>);
-    if (a.lockedUntil && new Date(a.lockedUntil).getTime() > now) tags.push(<Tag key="locked" color="warning">{t('accounts.state.locked')}</Tag>);
-    if (tags.length === 0) tags.push(<Tag key="active" color="green">{t('accounts.state.active')}</Tag>);
+    if (a.disabledAt)
+      tags.push(
+        <Tag key="disabled" color="default">
+          {t('accounts.state.disabled')}
+        </Tag>,
+      );
+    if (a.lockedUntil && new Date(a.lockedUntil).getTime() > now)
+      tags.push(
+        <Tag key="locked" color="warning">
+          {t('accounts.state.locked')}
+        </Tag>,
+      );
+    if (tags.length === 0)
+      tags.push(
+        <Tag key="active" color="green">
+          {t('accounts.state.active')}
+        </Tag>,
+      );
     return tags;
   };
 
@@ -158,7 +175,12 @@ function AccountsScreen() {
             { title: t('accounts.person'), dataIndex: 'personName', width: 160 },
             { title: t('accounts.loginId'), dataIndex: 'loginId' },
             { title: t('common.status'), key: 'state', width: 150, render: (_, a) => stateTags(a) },
-            { title: t('accounts.totp'), dataIndex: 'totpEnabled', width: 110, render: (v: boolean) => (v ? <Tag color="blue">{t('accounts.on')}</Tag> : <Typography.Text type="secondary">{t('accounts.off')}</Typography.Text>) },
+            {
+              title: t('accounts.totp'),
+              dataIndex: 'totpEnabled',
+              width: 110,
+              render: (v: boolean) => (v ? <Tag color="blue">{t('accounts.on')}</Tag> : <Typography.Text type="secondary">{t('accounts.off')}</Typography.Text>),
+            },
             { title: t('accounts.lastLogin'), dataIndex: 'lastLoginAt', width: 160, render: (v: string | null) => formatDateTime(v) },
             {
               title: t('common.actions'),
@@ -172,11 +194,34 @@ function AccountsScreen() {
                     menu={{
                       items: [
                         a.disabledAt
-                          ? { key: 'enable', icon: <CheckCircleOutlined />, label: t('accounts.enable'), onClick: () => patch(a, { disabled: false }, t('accounts.confirmEnable', { name: a.personName })) }
-                          : { key: 'disable', icon: <StopOutlined />, danger: true, label: t('accounts.disable'), onClick: () => patch(a, { disabled: true }, t('accounts.confirmDisable', { name: a.personName })) },
-                        { key: 'unlock', icon: <UnlockOutlined />, label: t('accounts.unlock'), disabled: !locked, onClick: () => patch(a, { unlock: true }, t('accounts.confirmUnlock', { name: a.personName })) },
+                          ? {
+                              key: 'enable',
+                              icon: <CheckCircleOutlined />,
+                              label: t('accounts.enable'),
+                              onClick: () => patch(a, { disabled: false }, t('accounts.confirmEnable', { name: a.personName })),
+                            }
+                          : {
+                              key: 'disable',
+                              icon: <StopOutlined />,
+                              danger: true,
+                              label: t('accounts.disable'),
+                              onClick: () => patch(a, { disabled: true }, t('accounts.confirmDisable', { name: a.personName })),
+                            },
+                        {
+                          key: 'unlock',
+                          icon: <UnlockOutlined />,
+                          label: t('accounts.unlock'),
+                          disabled: !locked,
+                          onClick: () => patch(a, { unlock: true }, t('accounts.confirmUnlock', { name: a.personName })),
+                        },
                         { key: 'password', icon: <KeyOutlined />, label: t('accounts.resetPassword'), onClick: () => setResetting(a) },
-                        { key: 'totp', icon: <SafetyCertificateOutlined />, label: t('accounts.resetTotp'), disabled: !a.totpEnabled, onClick: () => patch(a, { resetTotp: true }, t('accounts.confirmResetTotp', { name: a.personName })) },
+                        {
+                          key: 'totp',
+                          icon: <SafetyCertificateOutlined />,
+                          label: t('accounts.resetTotp'),
+                          disabled: !a.totpEnabled,
+                          onClick: () => patch(a, { resetTotp: true }, t('accounts.confirmResetTotp', { name: a.personName })),
+                        },
                       ],
                     }}
                   >

@@ -174,7 +174,9 @@ function StampsTable({ stamps }: { stamps: Stamp[] }) {
           title: t('approval.stamp.action'),
           dataIndex: 'action',
           width: 90,
-          render: (action: Stamp['action']) => <Tag color={action === 'approve' ? 'success' : 'error'}>{t(action === 'approve' ? 'approval.action.approve' : 'approval.action.return')}</Tag>,
+          render: (action: Stamp['action']) => (
+            <Tag color={action === 'approve' ? 'success' : 'error'}>{t(action === 'approve' ? 'approval.action.approve' : 'approval.action.return')}</Tag>
+          ),
         },
         { title: t('approval.stamp.actor'), key: 'actor', width: 240, render: (_v, s) => <StampActor stamp={s} /> },
         { title: t('approval.stamp.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
@@ -315,8 +317,12 @@ function ApprovalScreen({ detail }: { detail: ApprovalDetail }) {
           </>
         }
       />
-      {request.canAct && request.onBehalfOf ? <Alert type="info" showIcon title={t('approval.onBehalfNotice', { name: request.onBehalfOf.name })} style={{ marginBottom: 16 }} /> : null}
-      {request.status === 'pending' && !request.canAct && request.stepLabel ? <Alert type="info" showIcon title={t('approval.waitingFor', { step: request.stepLabel })} style={{ marginBottom: 16 }} /> : null}
+      {request.canAct && request.onBehalfOf ? (
+        <Alert type="info" showIcon title={t('approval.onBehalfNotice', { name: request.onBehalfOf.name })} style={{ marginBottom: 16 }} />
+      ) : null}
+      {request.status === 'pending' && !request.canAct && request.stepLabel ? (
+        <Alert type="info" showIcon title={t('approval.waitingFor', { step: request.stepLabel })} style={{ marginBottom: 16 }} />
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -96,8 +96,23 @@ function ChainForm({ chain, onClose }: { chain: ApprovalChain; onClose: () => vo
             extra={
               <Space size={0}>
                 <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => steps.move(index, index - 1)} aria-label={t('chains.moveUp')} />
-                <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={index === steps.fields.length - 1} onClick={() => steps.move(index, index + 1)} aria-label={t('chains.moveDown')} />
-                <Button type="text" size="small" danger icon={<DeleteOutlined />} disabled={steps.fields.length === 1} onClick={() => steps.remove(index)} aria-label={t('chains.removeStep')} />
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<ArrowDownOutlined />}
+                  disabled={index === steps.fields.length - 1}
+                  onClick={() => steps.move(index, index + 1)}
+                  aria-label={t('chains.moveDown')}
+                />
+                <Button
+                  type="text"
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  disabled={steps.fields.length === 1}
+                  onClick={() => steps.remove(index)}
+                  aria-label={t('chains.removeStep')}
+                />
               </Space>
             }
             data-testid={`chain-step-${index}`}
@@ -140,7 +155,12 @@ function ChainForm({ chain, onClose }: { chain: ApprovalChain; onClose: () => vo
           </Card>
         ))}
         <Space style={{ marginTop: 4 }}>
-          <Button icon={<PlusOutlined />} disabled={steps.fields.length >= MAX_STEPS} onClick={() => steps.append({ role: 'pms_manager', label: '', sameDepartment: false })} data-testid="chain-add-step">
+          <Button
+            icon={<PlusOutlined />}
+            disabled={steps.fields.length >= MAX_STEPS}
+            onClick={() => steps.append({ role: 'pms_manager', label: '', sameDepartment: false })}
+            data-testid="chain-add-step"
+          >
             {t('chains.addStep')}
           </Button>
           <Button onClick={() => steps.replace(chain.defaultSteps.map(toFormStep))}>{t('chains.reset')}</Button>
@@ -306,7 +326,12 @@ export function DelegationsSettings() {
           pagination={false}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('delegations.empty')} /> }}
           columns={[
-            { title: t('delegations.from'), dataIndex: 'fromName', width: 150, render: (v: string, d) => (d.fromPersonId === session?.account.personId ? <strong>{v}</strong> : v) },
+            {
+              title: t('delegations.from'),
+              dataIndex: 'fromName',
+              width: 150,
+              render: (v: string, d) => (d.fromPersonId === session?.account.personId ? <strong>{v}</strong> : v),
+            },
             { title: t('delegations.to'), dataIndex: 'toName', width: 150, render: (v: string, d) => (d.toPersonId === session?.account.personId ? <strong>{v}</strong> : v) },
             { title: t('delegations.period'), key: 'period', width: 240, render: (_v, d) => `${formatDate(d.startsOn, calendar)} 〜 ${formatDate(d.endsOn, calendar)}` },
             { title: t('delegations.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '' },
@@ -325,7 +350,13 @@ export function DelegationsSettings() {
               width: 60,
               render: (_v, d) =>
                 d.canDelete ? (
-                  <Popconfirm title={t('delegations.deleteConfirm')} okText={common('common.delete')} cancelText={common('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => remove(d)}>
+                  <Popconfirm
+                    title={t('delegations.deleteConfirm')}
+                    okText={common('common.delete')}
+                    cancelText={common('common.cancel')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => remove(d)}
+                  >
                     <Button type="text" danger size="small" icon={<DeleteOutlined />} aria-label={common('common.delete')} />
                   </Popconfirm>
                 ) : null,

@@ -14,7 +14,22 @@ import { isMessageKey, type MessageKey, type Translate, useT } from '../../i18n/
 import { formatDateTime } from '../../lib/dates.ts';
 import { useAbility } from '../../session/session.tsx';
 
-const KNOWN_ACTIONS = ['insert', 'update', 'delete', 'login', 'login_failed', 'logout', 'session_expired', 'read', 'export', 'import', 'approve', 'return', 'alert', 'verify'] as const;
+const KNOWN_ACTIONS = [
+  'insert',
+  'update',
+  'delete',
+  'login',
+  'login_failed',
+  'logout',
+  'session_expired',
+  'read',
+  'export',
+  'import',
+  'approve',
+  'return',
+  'alert',
+  'verify',
+] as const;
 const KNOWN_ENTITIES = [
   'organizations',
   'departments',
@@ -81,7 +96,11 @@ function Diff({ entry }: { entry: AuditEntry }) {
             render: (label: string, c) => (
               <span title={c.column}>
                 {label}
-                {c.changed ? <Tag color="gold" style={{ marginInlineStart: 6 }}>{t('audit.changed')}</Tag> : null}
+                {c.changed ? (
+                  <Tag color="gold" style={{ marginInlineStart: 6 }}>
+                    {t('audit.changed')}
+                  </Tag>
+                ) : null}
               </span>
             ),
           },
@@ -152,7 +171,18 @@ function Diff({ entry }: { entry: AuditEntry }) {
 
 type Filters = { actorAccountId: string | null; action: string; entityType: string; from: string | null; to: string | null };
 
-type VerifyResult = { ok?: boolean; valid?: boolean; checked?: number; count?: number; rows?: number; total?: number; firstBreak?: unknown; brokenAt?: unknown; message?: string; errors?: unknown };
+type VerifyResult = {
+  ok?: boolean;
+  valid?: boolean;
+  checked?: number;
+  count?: number;
+  rows?: number;
+  total?: number;
+  firstBreak?: unknown;
+  brokenAt?: unknown;
+  message?: string;
+  errors?: unknown;
+};
 
 function AuditScreen() {
   const t = useT();
@@ -197,7 +227,11 @@ function AuditScreen() {
       const result = await api.get<VerifyResult>('/api/audit-log/verify');
       const ok = result.ok ?? result.valid ?? false;
       const count = result.checked ?? result.count ?? result.rows ?? result.total ?? 0;
-      setVerify(ok ? { ok, text: t('audit.verifyOk', { count }) } : { ok, text: t('audit.verifyNg'), detail: result.message ?? display(result.firstBreak ?? result.brokenAt ?? result.errors ?? result) });
+      setVerify(
+        ok
+          ? { ok, text: t('audit.verifyOk', { count }) }
+          : { ok, text: t('audit.verifyNg'), detail: result.message ?? display(result.firstBreak ?? result.brokenAt ?? result.errors ?? result) },
+      );
     } catch (error) {
       setVerify({ ok: false, text: errorMessage(error, t) });
     } finally {
@@ -221,7 +255,18 @@ function AuditScreen() {
           </>
         }
       />
-      {verify ? <Alert type={verify.ok ? 'success' : 'error'} showIcon closable onClose={() => setVerify(null)} title={verify.text} description={verify.detail} style={{ marginBottom: 16 }} data-testid="audit-verify-result" /> : null}
+      {verify ? (
+        <Alert
+          type={verify.ok ? 'success' : 'error'}
+          showIcon
+          closable
+          onClose={() => setVerify(null)}
+          title={verify.text}
+          description={verify.detail}
+          style={{ marginBottom: 16 }}
+          data-testid="audit-verify-result"
+        />
+      ) : null}
       <FilterBar>
         {canListAccounts ? (
           <Select
@@ -268,8 +313,22 @@ function AuditScreen() {
         columns={[
           { title: t('audit.seq'), dataIndex: 'chainSeq', width: 80, align: 'right' },
           { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
-          { title: t('audit.actor'), dataIndex: 'actorName', width: 130, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
-          { title: t('audit.action'), dataIndex: 'action', width: 130, render: (v: string) => <Tag color={v === 'login_failed' || v === 'delete' || v === 'alert' ? 'red' : v === 'export' || v === 'read' ? 'orange' : 'default'}>{label(t, 'audit.actions', v)}</Tag> },
+          {
+            title: t('audit.actor'),
+            dataIndex: 'actorName',
+            width: 130,
+            render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+          },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            width: 130,
+            render: (v: string) => (
+              <Tag color={v === 'login_failed' || v === 'delete' || v === 'alert' ? 'red' : v === 'export' || v === 'read' ? 'orange' : 'default'}>
+                {label(t, 'audit.actions', v)}
+              </Tag>
+            ),
+          },
           { title: t('audit.entityType'), dataIndex: 'entityType', width: 140, render: (v: string | null) => label(t, 'audit.entities', v) },
           { title: t('audit.rowCount'), dataIndex: 'rowCount', width: 70, align: 'right', render: (v: number | null) => (v ? v.toLocaleString() : '') },
           { title: t('audit.summary'), dataIndex: 'summary', ellipsis: true },

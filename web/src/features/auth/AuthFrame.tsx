@@ -12,7 +12,22 @@ export function AuthFrame({ title, children }: { title: ReactNode; children: Rea
         <div className="name">{t('app.name')}</div>
         <div className="sub">{t('app.subtitle')}</div>
       </div>
-      <Card className="mm-auth-card" title={title} extra={<Segmented size="small" value={locale} onChange={(v) => setLocale(v as Locale)} options={[{ label: '日本語', value: 'ja' }, { label: 'English', value: 'en' }]} data-testid="auth-language" />}>
+      <Card
+        className="mm-auth-card"
+        title={title}
+        extra={
+          <Segmented
+            size="small"
+            value={locale}
+            onChange={(v) => setLocale(v as Locale)}
+            options={[
+              { label: '日本語', value: 'ja' },
+              { label: 'English', value: 'en' },
+            ]}
+            data-testid="auth-language"
+          />
+        }
+      >
         {children}
       </Card>
     </div>

@@ -51,7 +51,15 @@ export default function LoginPage() {
 
   return (
     <AuthFrame title={t('login.title')}>
-      {reasonText ? <Alert type={reason === 'manual' || reason === 'password_changed' ? 'success' : 'warning'} showIcon title={reasonText} style={{ marginBottom: 16 }} data-testid="login-reason" /> : null}
+      {reasonText ? (
+        <Alert
+          type={reason === 'manual' || reason === 'password_changed' ? 'success' : 'warning'}
+          showIcon
+          title={reasonText}
+          style={{ marginBottom: 16 }}
+          data-testid="login-reason"
+        />
+      ) : null}
       {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
       <FormLayout onSubmit={onSubmit}>
         <Field control={form.control} name="loginId" label={t('login.loginId')} required>

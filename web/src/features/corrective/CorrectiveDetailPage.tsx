@@ -74,12 +74,33 @@ function CorrectiveForm({ detail }: { detail: Detail }) {
   });
   const text = (name: (typeof FIELDS)[number] & keyof FormIn, labelText: string, enabled: boolean, rows = 3) => (
     <Field control={form.control} name={name} label={labelText}>
-      {(field) => <Input.TextArea id={field.id} value={typeof field.value === 'string' ? field.value : ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} rows={rows} maxLength={4000} disabled={!enabled} data-testid={`ca-${name}`} />}
+      {(field) => (
+        <Input.TextArea
+          id={field.id}
+          value={typeof field.value === 'string' ? field.value : ''}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          status={field.status}
+          rows={rows}
+          maxLength={4000}
+          disabled={!enabled}
+          data-testid={`ca-${name}`}
+        />
+      )}
     </Field>
   );
   const date = (name: 'dueOn' | 'implementedOn' | 'effectivenessReviewedOn', labelText: string, enabled: boolean) => (
     <Field control={form.control} name={name} label={labelText}>
-      {(field) => <DateInput id={field.id} value={typeof field.value === 'string' ? field.value : null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} disabled={!enabled} />}
+      {(field) => (
+        <DateInput
+          id={field.id}
+          value={typeof field.value === 'string' ? field.value : null}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          status={field.status}
+          disabled={!enabled}
+        />
+      )}
     </Field>
   );
   return (
@@ -91,7 +112,9 @@ function CorrectiveForm({ detail }: { detail: Detail }) {
             <ApprovalSteps approval={detail.planApproval} emptyText={t('out.noApproval')} />
             <div style={{ marginTop: 12 }}>
               <Field control={form.control} name="title" label={t('ca.subject')}>
-                {(field) => <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} maxLength={100} disabled={!planEditable} />}
+                {(field) => (
+                  <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} maxLength={100} disabled={!planEditable} />
+                )}
               </Field>
               {text('content', t('ca.content'), planEditable)}
               {text('correction', t('ca.correction'), planEditable)}
@@ -175,7 +198,12 @@ export default function CorrectiveDetailPage() {
         lead={<Tag color={d.status === 'closed' ? 'default' : 'gold'}>{d.statusLabel}</Tag>}
         extra={
           <>
-            <Button icon={<FilePdfOutlined />} onClick={() => download(`/api/corrective-actions/${d.id}/record.pdf`, `是正処置実施記録_${d.number}.pdf`).catch((error: unknown) => message.error(errorMessage(error, tc)))}>
+            <Button
+              icon={<FilePdfOutlined />}
+              onClick={() =>
+                download(`/api/corrective-actions/${d.id}/record.pdf`, `是正処置実施記録_${d.number}.pdf`).catch((error: unknown) => message.error(errorMessage(error, tc)))
+              }
+            >
               {t('ca.pdf')}
             </Button>
             {d.abilities.submitPlan ? (

@@ -54,11 +54,27 @@ export function RecordNonconformityModal({ onClose }: { onClose: (id?: string) =
     }
   });
   return (
-    <Modal open title={t('ca.add')} onCancel={() => onClose()} okText={tc('common.save')} cancelText={tc('common.cancel')} okButtonProps={{ htmlType: 'submit', form: 'nonconformity', loading: form.formState.isSubmitting }} destroyOnHidden width={640}>
+    <Modal
+      open
+      title={t('ca.add')}
+      onCancel={() => onClose()}
+      okText={tc('common.save')}
+      cancelText={tc('common.cancel')}
+      okButtonProps={{ htmlType: 'submit', form: 'nonconformity', loading: form.formState.isSubmitting }}
+      destroyOnHidden
+      width={640}
+    >
       {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null}
       <FormLayout id="nonconformity" onSubmit={onSubmit}>
         <Field control={form.control} name="sourceType" label={t('ca.source')} required>
-          {(field) => <Select id={field.id} value={field.value} onChange={field.onChange} options={correctiveSources.map((s) => ({ value: s, label: `${label(correctiveSourceLabels[s])}（${correctiveSourceLabels[s].basis}）` }))} />}
+          {(field) => (
+            <Select
+              id={field.id}
+              value={field.value}
+              onChange={field.onChange}
+              options={correctiveSources.map((s) => ({ value: s, label: `${label(correctiveSourceLabels[s])}（${correctiveSourceLabels[s].basis}）` }))}
+            />
+          )}
         </Field>
         <Field control={form.control} name="sourceRef" label={t('ca.sourceRef')}>
           {(field) => <Input {...field} value={field.value ?? ''} maxLength={100} />}
@@ -106,7 +122,14 @@ function CorrectiveList() {
       <Card
         extra={
           <>
-            <Select allowClear placeholder={t('ca.source')} value={source} onChange={(v) => setSource(v)} style={{ width: 200, marginRight: 8 }} options={correctiveSources.map((s) => ({ value: s, label: label(correctiveSourceLabels[s]) }))} />
+            <Select
+              allowClear
+              placeholder={t('ca.source')}
+              value={source}
+              onChange={(v) => setSource(v)}
+              style={{ width: 200, marginRight: 8 }}
+              options={correctiveSources.map((s) => ({ value: s, label: label(correctiveSourceLabels[s]) }))}
+            />
             <Segmented
               value={status}
               onChange={(v) => {
@@ -132,10 +155,20 @@ function CorrectiveList() {
           columns={[
             { title: t('ca.number'), dataIndex: 'number', width: 130, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
             { title: t('ca.subject'), dataIndex: 'title' },
-            { title: t('ca.source'), dataIndex: 'sourceType', width: 160, render: (v: CorrectiveListItem['sourceType'], row) => `${label(correctiveSourceLabels[v])}${row.sourceRef ? ` ${row.sourceRef}` : ''}` },
+            {
+              title: t('ca.source'),
+              dataIndex: 'sourceType',
+              width: 160,
+              render: (v: CorrectiveListItem['sourceType'], row) => `${label(correctiveSourceLabels[v])}${row.sourceRef ? ` ${row.sourceRef}` : ''}`,
+            },
             { title: t('ca.department'), dataIndex: 'departmentName', width: 120 },
             { title: t('ca.status'), dataIndex: 'statusLabel', width: 160, render: (v: string, row) => <Tag color={row.status === 'closed' ? 'default' : 'gold'}>{v}</Tag> },
-            { title: t('ca.due'), dataIndex: 'dueOn', width: 120, render: (v: string | null, row) => (v ? <span style={{ color: row.overdue ? '#cf1322' : undefined }}>{format(v)}</span> : '') },
+            {
+              title: t('ca.due'),
+              dataIndex: 'dueOn',
+              width: 120,
+              render: (v: string | null, row) => (v ? <span style={{ color: row.overdue ? '#cf1322' : undefined }}>{format(v)}</span> : ''),
+            },
           ]}
         />
       </Card>

@@ -67,7 +67,17 @@ function DepartmentForm({ department, onClose }: { department: Department | 'new
           {(field) => <Input {...field} value={field.value ?? ''} maxLength={40} style={{ maxWidth: 200 }} />}
         </Field>
         <Field control={form.control} name="parentId" label={t('dept.parent')}>
-          {(field) => <DepartmentSelect id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} exclude={editing?.id} placeholder={t('dept.noParent')} />}
+          {(field) => (
+            <DepartmentSelect
+              id={field.id}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              status={field.status}
+              exclude={editing?.id}
+              placeholder={t('dept.noParent')}
+            />
+          )}
         </Field>
         <Field control={form.control} name="headPersonId" label={t('dept.head')}>
           {(field) => (
@@ -160,7 +170,13 @@ export default function DepartmentsPage() {
                         <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(d)}>
                           {t('common.edit')}
                         </Button>
-                        <Popconfirm title={t('dept.deleteConfirm', { name: d.name })} okText={t('common.delete')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => remove(d)}>
+                        <Popconfirm
+                          title={t('dept.deleteConfirm', { name: d.name })}
+                          okText={t('common.delete')}
+                          cancelText={t('common.cancel')}
+                          okButtonProps={{ danger: true }}
+                          onConfirm={() => remove(d)}
+                        >
                           <Button size="small" danger icon={<DeleteOutlined />}>
                             {t('common.delete')}
                           </Button>

@@ -46,7 +46,13 @@ function DeadlinesCard({ filter, onFilter }: { filter: TaskFilter; onFilter: (fi
   const counts = tasks.data?.counts;
   const stat = (key: TaskFilter, title: string, value: number | undefined, color: string) => (
     <Col xs={8}>
-      <button type="button" className={`mm-stat-button${filter === key ? ' mm-stat-active' : ''}`} onClick={() => onFilter(filter === key ? 'open' : key)} aria-pressed={filter === key} data-testid={`home-deadlines-${key}`}>
+      <button
+        type="button"
+        className={`mm-stat-button${filter === key ? ' mm-stat-active' : ''}`}
+        onClick={() => onFilter(filter === key ? 'open' : key)}
+        aria-pressed={filter === key}
+        data-testid={`home-deadlines-${key}`}
+      >
         <Statistic title={title} value={value ?? 0} loading={tasks.isPending} styles={{ content: { color: value ? color : undefined, fontWeight: 600 } }} />
       </button>
     </Col>
@@ -107,14 +113,25 @@ function TasksCard({ filter, onFilter }: { filter: TaskFilter; onFilter: (filter
           return { onClick: () => link && navigate(link), style: { cursor: link ? 'pointer' : undefined } };
         }}
         columns={[
-          { title: t('home.due'), dataIndex: 'dueOn', width: 130, render: (v: string | null, task) => <span style={{ color: task.overdue ? '#cf1322' : undefined, fontWeight: task.overdue ? 600 : undefined }}>{formatDate(v, calendar)}</span> },
+          {
+            title: t('home.due'),
+            dataIndex: 'dueOn',
+            width: 130,
+            render: (v: string | null, task) => (
+              <span style={{ color: task.overdue ? '#cf1322' : undefined, fontWeight: task.overdue ? 600 : undefined }}>{formatDate(v, calendar)}</span>
+            ),
+          },
           { title: t('home.taskTitle'), dataIndex: 'title' },
           {
             title: t('common.status'),
             dataIndex: 'status',
             width: 110,
             render: (status: string, task) =>
-              task.overdue ? <Tag color="error">{t('home.overdue')}</Tag> : <Tag>{isMessageKey(`home.taskStatus.${status}`) ? t(`home.taskStatus.${status}` as MessageKey) : status}</Tag>,
+              task.overdue ? (
+                <Tag color="error">{t('home.overdue')}</Tag>
+              ) : (
+                <Tag>{isMessageKey(`home.taskStatus.${status}`) ? t(`home.taskStatus.${status}` as MessageKey) : status}</Tag>
+              ),
           },
         ]}
       />
@@ -145,7 +162,8 @@ function ApprovalsCard() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.notifications });
     },
     onError: (error) => {
-      const fieldError = error instanceof Error && 'fields' in error ? (error as { fields: { path: string; message: string }[] }).fields.find((f) => f.path === 'comment') : undefined;
+      const fieldError =
+        error instanceof Error && 'fields' in error ? (error as { fields: { path: string; message: string }[] }).fields.find((f) => f.path === 'comment') : undefined;
       if (fieldError) setCommentError(fieldError.message);
       else message.error(errorMessage(error, t));
     },
@@ -231,7 +249,9 @@ function ApprovalsCard() {
       >
         {decision ? (
           <>
-            <Typography.Paragraph>{decision.kind === 'approve' ? t('home.approveConfirm', { title: decision.item.title }) : t('home.returnConfirm', { title: decision.item.title })}</Typography.Paragraph>
+            <Typography.Paragraph>
+              {decision.kind === 'approve' ? t('home.approveConfirm', { title: decision.item.title }) : t('home.returnConfirm', { title: decision.item.title })}
+            </Typography.Paragraph>
             <Typography.Text type="secondary">
               {decision.item.recordTypeLabel} ／ {decision.item.submittedByName} ／ {decision.item.stepLabel}
             </Typography.Text>

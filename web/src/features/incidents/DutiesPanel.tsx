@@ -58,13 +58,31 @@ function DutyStatusModal({ duty, onClose }: { duty: IncidentDuty; onClose: () =>
       {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null}
       <FormLayout id="duty-status" onSubmit={onSubmit}>
         <Field control={form.control} name="status" label={t('duty.status')} required>
-          {(field) => <Radio.Group value={field.value} onChange={(e) => field.onChange(e.target.value)} options={dutyStatuses.map((s) => ({ value: s, label: label(dutyStatusLabels[s]) }))} />}
+          {(field) => (
+            <Radio.Group
+              value={field.value}
+              onChange={(e) => field.onChange(e.target.value)}
+              options={dutyStatuses.map((s) => ({ value: s, label: label(dutyStatusLabels[s]) }))}
+            />
+          )}
         </Field>
         <Field control={form.control} name="doneOn" label={t('duty.doneOn')}>
-          {(field) => <DateInput id={field.id} value={typeof field.value === 'string' ? field.value : null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+          {(field) => (
+            <DateInput id={field.id} value={typeof field.value === 'string' ? field.value : null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />
+          )}
         </Field>
         <Field control={form.control} name="doneByPersonId" label={t('duty.doneBy')}>
-          {(field) => <PersonSelect id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} allowClear known={duty.doneByPersonId && duty.doneByName ? [{ value: duty.doneByPersonId, label: duty.doneByName }] : []} />}
+          {(field) => (
+            <PersonSelect
+              id={field.id}
+              value={field.value ?? null}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              status={field.status}
+              allowClear
+              known={duty.doneByPersonId && duty.doneByName ? [{ value: duty.doneByPersonId, label: duty.doneByName }] : []}
+            />
+          )}
         </Field>
         <Field control={form.control} name="referenceNumber" label={t('duty.reference')}>
           {(field) => <Input {...field} value={field.value ?? ''} maxLength={100} />}
@@ -99,7 +117,12 @@ export function DutiesPanel({ incident, readOnly }: { incident: IncidentDetail; 
     </Space>
   );
   return (
-    <Card title={t('duty.stored')} size="small" data-testid="stored-duties" extra={<Typography.Text type="secondary">{`${t('detail.rulesVersion')}: ${incident.rulesVersion}`}</Typography.Text>}>
+    <Card
+      title={t('duty.stored')}
+      size="small"
+      data-testid="stored-duties"
+      extra={<Typography.Text type="secondary">{`${t('detail.rulesVersion')}: ${incident.rulesVersion}`}</Typography.Text>}
+    >
       {active.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('duty.none')} />
       ) : (

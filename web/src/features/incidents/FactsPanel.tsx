@@ -132,7 +132,15 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
       await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
     } catch (error) {
       // The API names fact fields `facts.<name>`; the form names them `<name>`.
-      const local = error instanceof ApiError ? new ApiError(error.status, error.code, error.message, error.fields.map((f) => ({ ...f, path: f.path.replace(/^facts\./, '') }))) : error;
+      const local =
+        error instanceof ApiError
+          ? new ApiError(
+              error.status,
+              error.code,
+              error.message,
+              error.fields.map((f) => ({ ...f, path: f.path.replace(/^facts\./, '') })),
+            )
+          : error;
       setFormError(applyServerErrors(local, form.setError, FIELDS));
     }
   });
@@ -160,11 +168,18 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
             <FormLayout id="incident-facts" onSubmit={onSubmit}>
               {group(t('facts.groupWhat'))}
               <Field control={form.control} name="knownAt" label={factLabels.knownAt} required>
-                {(field) => <DateInput id={field.id} value={field.value} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} status={field.status} disabled={readOnly} />}
+                {(field) => (
+                  <DateInput id={field.id} value={field.value} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} status={field.status} disabled={readOnly} />
+                )}
               </Field>
               <Field control={form.control} name="events" label={factLabels.events}>
                 {(field) => (
-                  <Checkbox.Group value={field.value ?? []} onChange={(v) => field.onChange(v)} options={incidentEventKinds.map((k) => ({ value: k, label: label(eventLabels[k]) }))} data-testid="fact-events" />
+                  <Checkbox.Group
+                    value={field.value ?? []}
+                    onChange={(v) => field.onChange(v)}
+                    options={incidentEventKinds.map((k) => ({ value: k, label: label(eventLabels[k]) }))}
+                    data-testid="fact-events"
+                  />
                 )}
               </Field>
               <Flag control={form.control} name="possibleOnly" />
@@ -178,7 +193,18 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
               </Row>
               {group(t('facts.groupContent'))}
               <Row>
-                {(['sensitive', 'financialDamageRisk', 'improperPurpose', 'plannedPersonalData', 'myNumber', 'myNumberSystem', 'viewableByUnspecifiedMany', 'ordinanceSensitive'] as const).map((name) => (
+                {(
+                  [
+                    'sensitive',
+                    'financialDamageRisk',
+                    'improperPurpose',
+                    'plannedPersonalData',
+                    'myNumber',
+                    'myNumberSystem',
+                    'viewableByUnspecifiedMany',
+                    'ordinanceSensitive',
+                  ] as const
+                ).map((name) => (
                   <Col xs={24} md={12} key={name}>
                     <Flag control={form.control} name={name} />
                   </Col>
@@ -196,25 +222,52 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
               <Row gutter={16}>
                 <Col xs={24} md={12}>
                   <Field control={form.control} name="persons" label={factLabels.persons} extra={t('facts.unknownHint')}>
-                    {(field) => <InputNumber id={field.id} min={0} value={field.value ?? null} onChange={(v) => field.onChange(v ?? null)} onBlur={field.onBlur} status={field.status} style={{ width: '100%' }} data-testid="fact-persons" />}
+                    {(field) => (
+                      <InputNumber
+                        id={field.id}
+                        min={0}
+                        value={field.value ?? null}
+                        onChange={(v) => field.onChange(v ?? null)}
+                        onBlur={field.onBlur}
+                        status={field.status}
+                        style={{ width: '100%' }}
+                        data-testid="fact-persons"
+                      />
+                    )}
                   </Field>
                 </Col>
                 <Col xs={24} md={12}>
                   <Field control={form.control} name="personsMayExceed" label={factLabels.personsMayExceed}>
-                    {(field) => <InputNumber id={field.id} min={0} value={field.value ?? null} onChange={(v) => field.onChange(v ?? null)} onBlur={field.onBlur} status={field.status} style={{ width: '100%' }} />}
+                    {(field) => (
+                      <InputNumber
+                        id={field.id}
+                        min={0}
+                        value={field.value ?? null}
+                        onChange={(v) => field.onChange(v ?? null)}
+                        onBlur={field.onBlur}
+                        status={field.status}
+                        style={{ width: '100%' }}
+                      />
+                    )}
                   </Field>
                 </Col>
               </Row>
               {group(t('facts.groupEntrustment'))}
               <Field control={form.control} name="entrustment" label={factLabels.entrustment}>
                 {(field) => (
-                  <Radio.Group value={field.value} onChange={(e) => field.onChange(e.target.value)} options={(['none', 'contractor', 'principal'] as const).map((v) => ({ value: v, label: label(entrustmentLabels[v]) }))} />
+                  <Radio.Group
+                    value={field.value}
+                    onChange={(e) => field.onChange(e.target.value)}
+                    options={(['none', 'contractor', 'principal'] as const).map((v) => ({ value: v, label: label(entrustmentLabels[v]) }))}
+                  />
                 )}
               </Field>
               <Row gutter={16}>
                 <Col xs={24} md={12}>
                   <Field control={form.control} name="principalNotifiedAt" label={factLabels.principalNotifiedAt}>
-                    {(field) => <DateInput id={field.id} value={field.value ?? null} onChange={(v) => field.onChange(v)} onBlur={field.onBlur} status={field.status} disabled={readOnly} />}
+                    {(field) => (
+                      <DateInput id={field.id} value={field.value ?? null} onChange={(v) => field.onChange(v)} onBlur={field.onBlur} status={field.status} disabled={readOnly} />
+                    )}
                   </Field>
                 </Col>
                 <Col xs={24} md={12}>

@@ -21,7 +21,8 @@ function OutputsPanel({ incident }: { incident: IncidentDetail }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const save = (path: string, name: string) => () => download(`/api/incidents/${incident.id}/${path}`, `${name}_${incident.number}.pdf`).catch((error: unknown) => message.error(errorMessage(error, tc)));
+  const save = (path: string, name: string) => () =>
+    download(`/api/incidents/${incident.id}/${path}`, `${name}_${incident.number}.pdf`).catch((error: unknown) => message.error(errorMessage(error, tc)));
   const closure = useMutation({
     mutationFn: () => api.post(`/api/incidents/${incident.id}/closure`),
     onSuccess: () => {
@@ -58,7 +59,9 @@ function OutputsPanel({ incident }: { incident: IncidentDetail }) {
         <Card size="small" title={t('out.corrective')} style={{ marginTop: 16 }}>
           {incident.correctiveAction ? (
             <Space>
-              <Typography.Link onClick={() => navigate(`/corrective-actions/${incident.correctiveAction?.id}`)}>{`${incident.correctiveAction.number} ${incident.correctiveAction.title}`}</Typography.Link>
+              <Typography.Link
+                onClick={() => navigate(`/corrective-actions/${incident.correctiveAction?.id}`)}
+              >{`${incident.correctiveAction.number} ${incident.correctiveAction.title}`}</Typography.Link>
               <Tag>{incident.correctiveAction.statusLabel}</Tag>
             </Space>
           ) : incident.abilities.openCorrective ? (

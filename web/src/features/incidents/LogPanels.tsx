@@ -5,7 +5,14 @@ import { Alert, App, Button, Card, Input, Modal, Popconfirm, Select, Space, Tabl
 import { type ReactNode, useState } from 'react';
 import { type DefaultValues, type FieldValues, type UseFormReturn, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { enquirerKindLabels, enquirerKinds, enquiryChannelLabels, enquiryChannels, incidentPhaseLabels, incidentPhases } from '../../../../src/modules/incidents/incidents.labels.ts';
+import {
+  enquirerKindLabels,
+  enquirerKinds,
+  enquiryChannelLabels,
+  enquiryChannels,
+  incidentPhaseLabels,
+  incidentPhases,
+} from '../../../../src/modules/incidents/incidents.labels.ts';
 import { enquiryBody, meetingBody, timelineBody } from '../../../../src/modules/incidents/incidents.schema.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, errorMessage, Field, FormLayout } from '../../components/form.tsx';
@@ -51,7 +58,16 @@ function EntryModal<S extends z.ZodType<FieldValues, FieldValues>>({
     }
   });
   return (
-    <Modal open title={title} onCancel={onClose} okText={tc('common.save')} cancelText={tc('common.cancel')} okButtonProps={{ htmlType: 'submit', form: 'incident-entry', loading: form.formState.isSubmitting }} destroyOnHidden width={640}>
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      okText={tc('common.save')}
+      cancelText={tc('common.cancel')}
+      okButtonProps={{ htmlType: 'submit', form: 'incident-entry', loading: form.formState.isSubmitting }}
+      destroyOnHidden
+      width={640}
+    >
       {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null}
       <FormLayout id="incident-entry" onSubmit={onSubmit}>
         {children(form)}
@@ -102,7 +118,13 @@ export function TimelinePanel({ incident, readOnly }: { incident: IncidentDetail
     <Card
       size="small"
       title={t('detail.timeline')}
-      extra={readOnly ? null : <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="timeline-add">{t('timeline.add')}</Button>}
+      extra={
+        readOnly ? null : (
+          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="timeline-add">
+            {t('timeline.add')}
+          </Button>
+        )
+      }
     >
       <Space wrap style={{ marginBottom: 12 }}>
         {incidentPhases.map((p, i) => (
@@ -121,7 +143,16 @@ export function TimelinePanel({ incident, readOnly }: { incident: IncidentDetail
           { title: t('timeline.phase'), dataIndex: 'phase', width: 150, render: (v: Timeline['phase']) => <Tag>{label(incidentPhaseLabels[v])}</Tag> },
           { title: t('timeline.action'), dataIndex: 'action', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
           { title: t('timeline.actor'), dataIndex: 'actorName', width: 120 },
-          ...(readOnly ? [] : [{ title: '', key: 'actions', width: 90, render: (_v: unknown, row: Timeline) => <RowActions onEdit={() => setEditing(row)} onDelete={() => void remove(`/api/incident-timeline/${row.id}`)} /> }]),
+          ...(readOnly
+            ? []
+            : [
+                {
+                  title: '',
+                  key: 'actions',
+                  width: 90,
+                  render: (_v: unknown, row: Timeline) => <RowActions onEdit={() => setEditing(row)} onDelete={() => void remove(`/api/incident-timeline/${row.id}`)} />,
+                },
+              ]),
         ]}
       />
       {editing ? (
@@ -139,7 +170,9 @@ export function TimelinePanel({ incident, readOnly }: { incident: IncidentDetail
                 {(field) => <DateTimeInput id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
               </Field>
               <Field control={form.control} name="phase" label={t('timeline.phase')} required>
-                {(field) => <Select id={field.id} value={field.value} onChange={field.onChange} options={incidentPhases.map((p) => ({ value: p, label: label(incidentPhaseLabels[p]) }))} />}
+                {(field) => (
+                  <Select id={field.id} value={field.value} onChange={field.onChange} options={incidentPhases.map((p) => ({ value: p, label: label(incidentPhaseLabels[p]) }))} />
+                )}
               </Field>
               <Field control={form.control} name="action" label={t('timeline.action')} required>
                 {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={4} maxLength={4000} />}
@@ -164,7 +197,17 @@ export function MeetingsPanel({ incident, readOnly }: { incident: IncidentDetail
   const [editing, setEditing] = useState<Meeting | 'new' | null>(null);
   const current = editing === 'new' ? null : editing;
   return (
-    <Card size="small" title={t('detail.meetings')} extra={readOnly ? null : <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('meeting.add')}</Button>}>
+    <Card
+      size="small"
+      title={t('detail.meetings')}
+      extra={
+        readOnly ? null : (
+          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('meeting.add')}
+          </Button>
+        )
+      }
+    >
       <Table<Meeting>
         size="small"
         rowKey="id"
@@ -189,7 +232,16 @@ export function MeetingsPanel({ incident, readOnly }: { incident: IncidentDetail
               </div>
             ),
           },
-          ...(readOnly ? [] : [{ title: '', key: 'actions', width: 90, render: (_v: unknown, row: Meeting) => <RowActions onEdit={() => setEditing(row)} onDelete={() => void remove(`/api/incident-meetings/${row.id}`)} /> }]),
+          ...(readOnly
+            ? []
+            : [
+                {
+                  title: '',
+                  key: 'actions',
+                  width: 90,
+                  render: (_v: unknown, row: Meeting) => <RowActions onEdit={() => setEditing(row)} onDelete={() => void remove(`/api/incident-meetings/${row.id}`)} />,
+                },
+              ]),
         ]}
       />
       {editing ? (
@@ -198,7 +250,13 @@ export function MeetingsPanel({ incident, readOnly }: { incident: IncidentDetail
           schema={meetingBody}
           url={current ? `/api/incident-meetings/${current.id}` : `/api/incidents/${incident.id}/meetings`}
           method={current ? 'PUT' : 'POST'}
-          defaults={{ heldAt: current?.heldAt ?? nowIso(), place: current?.place ?? '', attendees: current?.attendees ?? '', minutes: current?.minutes ?? '', decisions: current?.decisions ?? '' }}
+          defaults={{
+            heldAt: current?.heldAt ?? nowIso(),
+            place: current?.place ?? '',
+            attendees: current?.attendees ?? '',
+            minutes: current?.minutes ?? '',
+            decisions: current?.decisions ?? '',
+          }}
           onClose={() => setEditing(null)}
         >
           {(form) => (
@@ -236,7 +294,17 @@ export function EnquiriesPanel({ incident, readOnly }: { incident: IncidentDetai
   const [editing, setEditing] = useState<Enquiry | 'new' | null>(null);
   const current = editing === 'new' ? null : editing;
   return (
-    <Card size="small" title={t('detail.enquiries')} extra={readOnly ? null : <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('enquiry.add')}</Button>}>
+    <Card
+      size="small"
+      title={t('detail.enquiries')}
+      extra={
+        readOnly ? null : (
+          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('enquiry.add')}
+          </Button>
+        )
+      }
+    >
       <Table<Enquiry>
         size="small"
         rowKey="id"
@@ -244,10 +312,30 @@ export function EnquiriesPanel({ incident, readOnly }: { incident: IncidentDetai
         pagination={false}
         columns={[
           { title: t('enquiry.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (v: string, row) => `${formatDateTime(v)} ${label(enquiryChannelLabels[row.channel])}` },
-          { title: t('enquiry.kind'), key: 'who', width: 180, render: (_v, row) => [label(enquirerKindLabels[row.enquirerKind]), row.enquirerName, row.enquirerContact].filter(Boolean).join(' / ') },
+          {
+            title: t('enquiry.kind'),
+            key: 'who',
+            width: 180,
+            render: (_v, row) => [label(enquirerKindLabels[row.enquirerKind]), row.enquirerName, row.enquirerContact].filter(Boolean).join(' / '),
+          },
           { title: t('enquiry.content'), dataIndex: 'content', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
-          { title: t('enquiry.response'), key: 'response', render: (_v, row) => <span style={{ whiteSpace: 'pre-wrap' }}>{[row.response, row.respondedAt ? formatDateTime(row.respondedAt) : null].filter(Boolean).join('\n')}</span> },
-          ...(readOnly ? [] : [{ title: '', key: 'actions', width: 90, render: (_v: unknown, row: Enquiry) => <RowActions onEdit={() => setEditing(row)} onDelete={() => void remove(`/api/incident-enquiries/${row.id}`)} /> }]),
+          {
+            title: t('enquiry.response'),
+            key: 'response',
+            render: (_v, row) => (
+              <span style={{ whiteSpace: 'pre-wrap' }}>{[row.response, row.respondedAt ? formatDateTime(row.respondedAt) : null].filter(Boolean).join('\n')}</span>
+            ),
+          },
+          ...(readOnly
+            ? []
+            : [
+                {
+                  title: '',
+                  key: 'actions',
+                  width: 90,
+                  render: (_v: unknown, row: Enquiry) => <RowActions onEdit={() => setEditing(row)} onDelete={() => void remove(`/api/incident-enquiries/${row.id}`)} />,
+                },
+              ]),
         ]}
       />
       {editing ? (
@@ -275,10 +363,26 @@ export function EnquiriesPanel({ incident, readOnly }: { incident: IncidentDetai
               </Field>
               <Space wrap style={{ width: '100%' }}>
                 <Field control={form.control} name="channel" label={t('enquiry.channel')} required>
-                  {(field) => <Select id={field.id} value={field.value} onChange={field.onChange} style={{ width: 180 }} options={enquiryChannels.map((c) => ({ value: c, label: label(enquiryChannelLabels[c]) }))} />}
+                  {(field) => (
+                    <Select
+                      id={field.id}
+                      value={field.value}
+                      onChange={field.onChange}
+                      style={{ width: 180 }}
+                      options={enquiryChannels.map((c) => ({ value: c, label: label(enquiryChannelLabels[c]) }))}
+                    />
+                  )}
                 </Field>
                 <Field control={form.control} name="enquirerKind" label={t('enquiry.kind')} required>
-                  {(field) => <Select id={field.id} value={field.value} onChange={field.onChange} style={{ width: 200 }} options={enquirerKinds.map((c) => ({ value: c, label: label(enquirerKindLabels[c]) }))} />}
+                  {(field) => (
+                    <Select
+                      id={field.id}
+                      value={field.value}
+                      onChange={field.onChange}
+                      style={{ width: 200 }}
+                      options={enquirerKinds.map((c) => ({ value: c, label: label(enquirerKindLabels[c]) }))}
+                    />
+                  )}
                 </Field>
               </Space>
               <Field control={form.control} name="enquirerName" label={t('enquiry.name')}>

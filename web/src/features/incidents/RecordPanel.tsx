@@ -67,7 +67,15 @@ export function RecordPanel({ incident, readOnly }: { incident: IncidentDetail; 
                 </Col>
                 <Col xs={24} md={12}>
                   <Field control={form.control} name="phase" label={t('record.phase')}>
-                    {(field) => <Select id={field.id} value={field.value} onChange={field.onChange} options={incidentPhases.map((p) => ({ value: p, label: label(incidentPhaseLabels[p]) }))} disabled={readOnly} />}
+                    {(field) => (
+                      <Select
+                        id={field.id}
+                        value={field.value}
+                        onChange={field.onChange}
+                        options={incidentPhases.map((p) => ({ value: p, label: label(incidentPhaseLabels[p]) }))}
+                        disabled={readOnly}
+                      />
+                    )}
                   </Field>
                 </Col>
               </Row>

@@ -90,7 +90,15 @@ export default function ReportIncidentPage() {
                   <Row gutter={16}>
                     <Col xs={24} md={12}>
                       <Field control={form.control} name="knownAt" label={t('report.knownAt')}>
-                        {(field) => <DateInput id={field.id} value={typeof field.value === 'string' ? field.value : null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+                        {(field) => (
+                          <DateInput
+                            id={field.id}
+                            value={typeof field.value === 'string' ? field.value : null}
+                            onChange={field.onChange}
+                            onBlur={field.onBlur}
+                            status={field.status}
+                          />
+                        )}
                       </Field>
                     </Col>
                     <Col xs={24} md={12}>

@@ -192,7 +192,8 @@ const ja = {
   'ca.pdf': '是正処置実施記録（PDF）',
   'ca.incident': '契機の事案',
   'ca.reporter': '発見者',
-  'ca.flow': '発見者が記録 → 所属長が根本原因・処置計画を立案して申請 → 個人情報保護管理者・トップマネジメントが承認 → 実施 → 個人情報保護管理者が有効性をレビュー → 結果を申請・承認（J.7.1 h)）',
+  'ca.flow':
+    '発見者が記録 → 所属長が根本原因・処置計画を立案して申請 → 個人情報保護管理者・トップマネジメントが承認 → 実施 → 個人情報保護管理者が有効性をレビュー → 結果を申請・承認（J.7.1 h)）',
 } as const;
 
 export type IncidentMessageKey = keyof typeof ja;
@@ -202,7 +203,8 @@ const en: Record<IncidentMessageKey, string> = {
   'nav.corrective': 'Corrective actions',
 
   'report.title': 'Report an incident',
-  'report.lead': 'If you notice a leak or loss of personal information, report it at once, even before the facts are confirmed. The PMS manager and your department head are alerted immediately.',
+  'report.lead':
+    'If you notice a leak or loss of personal information, report it at once, even before the facts are confirmed. The PMS manager and your department head are alerted immediately.',
   'report.titleField': 'Subject (what happened)',
   'report.titlePlaceholder': 'e.g. Lost USB stick with patient records',
   'report.summary': 'What you know',
@@ -383,7 +385,8 @@ const en: Record<IncidentMessageKey, string> = {
   'ca.pdf': 'Corrective action record (PDF)',
   'ca.incident': 'Source incident',
   'ca.reporter': 'Found by',
-  'ca.flow': 'Finder records → department head drafts root cause and plan and submits → PMS manager and top management approve → implement → PMS manager reviews effectiveness → result submitted and approved (J.7.1 h))',
+  'ca.flow':
+    'Finder records → department head drafts root cause and plan and submits → PMS manager and top management approve → implement → PMS manager reviews effectiveness → result submitted and approved (J.7.1 h))',
 };
 
 const catalogs = { ja, en } as const;

@@ -53,7 +53,17 @@ export function DutyStatusTag({ status }: { status: keyof typeof dutyStatusLabel
   return <Tag color={status === 'done' ? 'success' : status === 'not_required' ? 'default' : 'warning'}>{label(dutyStatusLabels[status])}</Tag>;
 }
 
-type DutyLike = { kind: string; label: string; recipient: string; basis: string; reason: string; timing: string; dueOn: string | null; targetFrom: string | null; targetTo: string | null };
+type DutyLike = {
+  kind: string;
+  label: string;
+  recipient: string;
+  basis: string;
+  reason: string;
+  timing: string;
+  dueOn: string | null;
+  targetFrom: string | null;
+  targetTo: string | null;
+};
 
 /** One duty with its deadline, recipient, basis (law and clause) and reason. */
 export function DutyBlock({ duty, extra, testId }: { duty: DutyLike; extra?: ReactNode; testId?: string }) {
@@ -146,7 +156,19 @@ export function WhyPanel({ evaluation }: { evaluation: Pick<IncidentDutiesResult
 }
 
 /** A date-and-time field whose value is an ISO 8601 string with the offset (Japan time in Japan). */
-export function DateTimeInput({ value, onChange, onBlur, id, status }: { value: string | null | undefined; onChange: (v: string | null) => void; onBlur?: () => void; id?: string; status?: 'error' }) {
+export function DateTimeInput({
+  value,
+  onChange,
+  onBlur,
+  id,
+  status,
+}: {
+  value: string | null | undefined;
+  onChange: (v: string | null) => void;
+  onBlur?: () => void;
+  id?: string;
+  status?: 'error';
+}) {
   const parsed = value ? dayjs(value) : null;
   return (
     <DatePicker
@@ -182,11 +204,12 @@ export function ApprovalSteps({ approval, emptyText }: { approval: Approval; emp
           const stamp = current.stamps.filter((s) => s.step === step.index).at(-1);
           return {
             title: step.label,
-            description: stamp ? `${stamp.action === 'approve' ? '承認' : '差戻し'}: ${stamp.actorName} ${formatDateTime(stamp.at)}${stamp.comment ? `（${stamp.comment}）` : ''}` : undefined,
+            description: stamp
+              ? `${stamp.action === 'approve' ? '承認' : '差戻し'}: ${stamp.actorName} ${formatDateTime(stamp.at)}${stamp.comment ? `（${stamp.comment}）` : ''}`
+              : undefined,
           };
         })}
       />
     </>
   );
 }
-

@@ -28,15 +28,21 @@ export function EntryDescriptions({ content, accessHolders, departmentName }: { 
       <Descriptions.Item label={tx('inv.items')}>{content.items.join('、')}</Descriptions.Item>
       <Descriptions.Item label={tx('inv.purpose')}>{content.purpose}</Descriptions.Item>
       <Descriptions.Item label={tx('inv.storageLocation')}>{content.storageLocation}</Descriptions.Item>
-      <Descriptions.Item label={tx('inv.storageMethod')}>{[content.storageMethod.media ? storageMediumLabels[content.storageMethod.media] : '', content.storageMethod.description].filter(Boolean).join('：')}</Descriptions.Item>
+      <Descriptions.Item label={tx('inv.storageMethod')}>
+        {[content.storageMethod.media ? storageMediumLabels[content.storageMethod.media] : '', content.storageMethod.description].filter(Boolean).join('：')}
+      </Descriptions.Item>
       <Descriptions.Item label={tx('inv.accessHolders')}>{[...accessHolders.map((a) => a.name), content.accessHolderNote].filter(Boolean).join('、')}</Descriptions.Item>
       <Descriptions.Item label={tx('inv.useUntil')}>{term(content.useUntil, calendar)}</Descriptions.Item>
       <Descriptions.Item label={tx('inv.retainUntil')}>{term(content.retainUntil, calendar)}</Descriptions.Item>
-      <Descriptions.Item label={tx('inv.recordCount')}>{content.recordCount ? `${content.recordCount.approximate ? '約' : ''}${content.recordCount.value.toLocaleString('ja-JP')}件` : ''}</Descriptions.Item>
+      <Descriptions.Item label={tx('inv.recordCount')}>
+        {content.recordCount ? `${content.recordCount.approximate ? '約' : ''}${content.recordCount.value.toLocaleString('ja-JP')}件` : ''}
+      </Descriptions.Item>
       <Descriptions.Item label={tx('inv.acquisitionMethods')}>{content.acquisitionMethods.map((m) => acquisitionMethodLabels[m]).join('、')}</Descriptions.Item>
       <Descriptions.Item label={tx('inv.sensitive')}>
         {content.sensitive ? 'あり' : 'なし'}
-        {basis ? `（${basis.kind === 'written_consent' ? `書面による同意${basis.noticeRef ? `: ${basis.noticeRef}` : ''}` : `J.8.3 2 ${basis.letter}) ${basis.reason ?? ''}`}）` : ''}
+        {basis
+          ? `（${basis.kind === 'written_consent' ? `書面による同意${basis.noticeRef ? `: ${basis.noticeRef}` : ''}` : `J.8.3 2 ${basis.letter}) ${basis.reason ?? ''}`}）`
+          : ''}
         {content.specialCategories.length ? ` / ${content.specialCategories.map((c) => categoryLabel.get(c) ?? c).join('、')}` : ''}
       </Descriptions.Item>
       <Descriptions.Item label={tx('inv.myNumber')}>{content.myNumber ? 'あり' : 'なし'}</Descriptions.Item>
@@ -136,7 +142,8 @@ function EntryScreen() {
                       <span style={{ color: '#8c8c8c' }}>{formatDateTime(h.at)}</span>
                     </Space>
                     <div>
-                      {h.requestId ? <Typography.Link onClick={() => navigate(`/inventory/requests/${h.requestId}`)}>{h.requestKindLabel ?? h.summary}</Typography.Link> : null} {h.summary}
+                      {h.requestId ? <Typography.Link onClick={() => navigate(`/inventory/requests/${h.requestId}`)}>{h.requestKindLabel ?? h.summary}</Typography.Link> : null}{' '}
+                      {h.summary}
                     </div>
                     <div style={{ fontSize: 12, color: '#595959' }}>{tx('inv.historyBy', { requester: h.requestedByName ?? '—', actor: h.actorName ?? '—' })}</div>
                     {h.changes.length > 0 ? (

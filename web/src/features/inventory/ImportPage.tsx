@@ -57,7 +57,10 @@ function ImportScreen() {
     setBusy(dryRun ? 'dry' : 'run');
     setError(null);
     try {
-      const result = await api.upload<ImportReport>(`/api/inventory/import?dryRun=${dryRun ? 1 : 0}&headerRow=${headerRow}&mapping=${encodeURIComponent(JSON.stringify(mapping))}`, form());
+      const result = await api.upload<ImportReport>(
+        `/api/inventory/import?dryRun=${dryRun ? 1 : 0}&headerRow=${headerRow}&mapping=${encodeURIComponent(JSON.stringify(mapping))}`,
+        form(),
+      );
       setReport(result);
       if (!dryRun) {
         message.success(tx('imp.done', { n: result.created }));
@@ -89,7 +92,11 @@ function ImportScreen() {
   return (
     <>
       <PageHeader title={tx('imp.title')} lead={tx('imp.lead')} />
-      <Steps current={step} style={{ marginBottom: 16 }} items={[{ title: tx('imp.step.file') }, { title: tx('imp.step.mapping') }, { title: tx('imp.step.dryRun') }, { title: tx('imp.step.done') }]} />
+      <Steps
+        current={step}
+        style={{ marginBottom: 16 }}
+        items={[{ title: tx('imp.step.file') }, { title: tx('imp.step.mapping') }, { title: tx('imp.step.dryRun') }, { title: tx('imp.step.done') }]}
+      />
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="import-error" /> : null}
       <Card title={tx('imp.step.file')} style={{ marginBottom: 16 }}>
         <Space wrap>
@@ -158,19 +165,27 @@ function ImportScreen() {
                     allowClear
                     placeholder={tx('imp.unmapped')}
                     value={mapping[f.key]}
-                    onChange={(v?: string) => setMapping((m) => {
-                      const next = { ...m };
-                      if (v) next[f.key] = v;
-                      else delete next[f.key];
-                      return next;
-                    })}
+                    onChange={(v?: string) =>
+                      setMapping((m) => {
+                        const next = { ...m };
+                        if (v) next[f.key] = v;
+                        else delete next[f.key];
+                        return next;
+                      })
+                    }
                     options={inspected.headers.map((h) => ({ value: h, label: h }))}
                     style={{ width: 260 }}
                     data-testid={`map-${f.key}`}
                   />
                 ),
               },
-              { title: tx('imp.sample'), key: 'sample', render: (_: unknown, f) => <Typography.Text type="secondary">{mapping[f.key] ? (inspected.sampleRows[0]?.cells[mapping[f.key] as string] ?? '') : ''}</Typography.Text> },
+              {
+                title: tx('imp.sample'),
+                key: 'sample',
+                render: (_: unknown, f) => (
+                  <Typography.Text type="secondary">{mapping[f.key] ? (inspected.sampleRows[0]?.cells[mapping[f.key] as string] ?? '') : ''}</Typography.Text>
+                ),
+              },
             ]}
           />
           <Space style={{ marginTop: 12 }} wrap>

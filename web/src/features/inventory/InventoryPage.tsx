@@ -44,7 +44,10 @@ function InventoryScreen() {
   const exportFile = async (kind: 'xlsx' | 'pdf') => {
     setExporting(kind);
     try {
-      await download(withQuery(kind === 'xlsx' ? '/api/inventory/entries/export.xlsx' : '/api/inventory/entries/ledger.pdf', query), kind === 'xlsx' ? '個人情報管理台帳.xlsx' : '個人情報管理台帳.pdf');
+      await download(
+        withQuery(kind === 'xlsx' ? '/api/inventory/entries/export.xlsx' : '/api/inventory/entries/ledger.pdf', query),
+        kind === 'xlsx' ? '個人情報管理台帳.xlsx' : '個人情報管理台帳.pdf',
+      );
     } catch (error) {
       message.error(`${t('common.downloadFailed')}: ${errorMessage(error, t)}`);
     } finally {
@@ -127,7 +130,14 @@ function InventoryScreen() {
           style={{ minWidth: 220 }}
           data-testid="inventory-flags"
         />
-        <Select allowClear placeholder={tx('inv.media')} value={filters.media ?? undefined} onChange={(v) => update({ media: v ?? null })} options={(['paper', 'electronic', 'both'] as const).map((m) => ({ value: m, label: storageMediumLabels[m] }))} style={{ width: 130 }} />
+        <Select
+          allowClear
+          placeholder={tx('inv.media')}
+          value={filters.media ?? undefined}
+          onChange={(v) => update({ media: v ?? null })}
+          options={(['paper', 'electronic', 'both'] as const).map((m) => ({ value: m, label: storageMediumLabels[m] }))}
+          style={{ width: 130 }}
+        />
         <Select
           allowClear
           placeholder={tx('inv.riskStatus')}
@@ -136,7 +146,12 @@ function InventoryScreen() {
           options={(Object.keys(riskStatusCodeLabels) as RiskStatusCode[]).map((k) => ({ value: k, label: riskStatusCodeLabels[k] }))}
           style={{ width: 150 }}
         />
-        <Select value={filters.status} onChange={(v) => update({ status: v })} options={(['active', 'disposed', 'all'] as const).map((v) => ({ value: v, label: `${tx('inv.status')}: ${tx(`inv.status.${v}`)}` }))} style={{ width: 150 }} />
+        <Select
+          value={filters.status}
+          onChange={(v) => update({ status: v })}
+          options={(['active', 'disposed', 'all'] as const).map((v) => ({ value: v, label: `${tx('inv.status')}: ${tx(`inv.status.${v}`)}` }))}
+          style={{ width: 150 }}
+        />
       </FilterBar>
       <PagedTable<EntryListItem>
         list={list}
@@ -158,8 +173,19 @@ function InventoryScreen() {
           { title: tx('inv.department'), dataIndex: 'departmentName', width: 130 },
           { title: tx('inv.purpose'), dataIndex: 'purpose', ellipsis: true },
           { title: tx('inv.media'), dataIndex: 'storageMedia', width: 90, render: (m: EntryListItem['storageMedia']) => (m ? storageMediumLabels[m] : '') },
-          { title: tx('inv.count'), dataIndex: 'recordCount', width: 100, align: 'right', render: (v: number | null, e) => (v === null ? '' : `${e.approximate ? '約' : ''}${v.toLocaleString('ja-JP')}`) },
-          { title: tx('inv.retainUntil'), dataIndex: 'retainUntilDate', width: 140, render: (v: string | null, e) => [formatDate(v, calendar), e.retainUntilText].filter(Boolean).join(' ') },
+          {
+            title: tx('inv.count'),
+            dataIndex: 'recordCount',
+            width: 100,
+            align: 'right',
+            render: (v: number | null, e) => (v === null ? '' : `${e.approximate ? '約' : ''}${v.toLocaleString('ja-JP')}`),
+          },
+          {
+            title: tx('inv.retainUntil'),
+            dataIndex: 'retainUntilDate',
+            width: 140,
+            render: (v: string | null, e) => [formatDate(v, calendar), e.retainUntilText].filter(Boolean).join(' '),
+          },
           { title: tx('inv.flags'), key: 'flags', width: 200, render: (_: unknown, e) => <FlagTags entry={e} /> },
           { title: tx('inv.riskStatus'), dataIndex: 'riskStatus', width: 110, render: (v: RiskStatusCode, e) => <RiskStatusTag status={v} label={e.riskStatusLabel} /> },
         ]}

@@ -60,7 +60,19 @@ function blank(departmentId: string | null): z.input<typeof entryContentSchema> 
 }
 
 /** Several people of the organization (アクセス権を有する者), searched on the server. */
-function PeopleMultiSelect({ value, onChange, id, status, known }: { value: string[]; onChange: (v: string[]) => void; id?: string; status?: 'error'; known: { value: string; label: string }[] }) {
+function PeopleMultiSelect({
+  value,
+  onChange,
+  id,
+  status,
+  known,
+}: {
+  value: string[];
+  onChange: (v: string[]) => void;
+  id?: string;
+  status?: 'error';
+  known: { value: string; label: string }[];
+}) {
   const [search, setSearch] = useState('');
   const [debounced, setDebounced] = useState('');
   useEffect(() => {
@@ -95,11 +107,34 @@ function PeopleMultiSelect({ value, onChange, id, status, known }: { value: stri
 
 /** A list of short texts typed freely (項目, 委託先 …). */
 function TagsInput({ value, onChange, id, status, placeholder }: { value: string[]; onChange: (v: string[]) => void; id?: string; status?: 'error'; placeholder?: string }) {
-  return <Select id={id} mode="tags" status={status} value={value} onChange={onChange} tokenSeparators={['、', ',', '，']} open={false} suffixIcon={null} placeholder={placeholder} style={{ width: '100%' }} />;
+  return (
+    <Select
+      id={id}
+      mode="tags"
+      status={status}
+      value={value}
+      onChange={onChange}
+      tokenSeparators={['、', ',', '，']}
+      open={false}
+      suffixIcon={null}
+      placeholder={placeholder}
+      style={{ width: '100%' }}
+    />
+  );
 }
 
 /** 利用期限・保管期限: a date and/or a description. */
-function TermInput({ value, onChange, id, status }: { value: { date?: string | null; description?: string | null } | undefined; onChange: (v: { date: string | null; description: string | null }) => void; id?: string; status?: 'error' }) {
+function TermInput({
+  value,
+  onChange,
+  id,
+  status,
+}: {
+  value: { date?: string | null; description?: string | null } | undefined;
+  onChange: (v: { date: string | null; description: string | null }) => void;
+  id?: string;
+  status?: 'error';
+}) {
   const tx = useText();
   const v = { date: value?.date ?? null, description: value?.description ?? '' };
   return (
@@ -305,7 +340,13 @@ function RequestForm({
           </Card>
           <Card title={tx('req.section.class')} style={{ marginBottom: 16 }}>
             <Field control={c} name="proposed.acquisitionMethods" label={tx('inv.acquisitionMethods')}>
-              {(f) => <Checkbox.Group value={(f.value as string[] | undefined) ?? []} onChange={f.onChange} options={acquisitionMethods.map((m) => ({ value: m, label: acquisitionMethodLabels[m] }))} />}
+              {(f) => (
+                <Checkbox.Group
+                  value={(f.value as string[] | undefined) ?? []}
+                  onChange={f.onChange}
+                  options={acquisitionMethods.map((m) => ({ value: m, label: acquisitionMethodLabels[m] }))}
+                />
+              )}
             </Field>
             <Row gutter={16}>
               <Col span={8}>
@@ -332,14 +373,26 @@ function RequestForm({
                       id={f.id}
                       value={sensitiveBasis?.kind ?? 'none'}
                       onChange={(e) =>
-                        f.onChange(e.target.value === 'none' ? null : e.target.value === 'written_consent' ? { kind: 'written_consent', noticeRef: '' } : { kind: 'exception', letter: 'a', reason: '' })
+                        f.onChange(
+                          e.target.value === 'none'
+                            ? null
+                            : e.target.value === 'written_consent'
+                              ? { kind: 'written_consent', noticeRef: '' }
+                              : { kind: 'exception', letter: 'a', reason: '' },
+                        )
                       }
                     >
                       <Radio value="none">未記録</Radio>
                       <Radio value="written_consent">書面による同意</Radio>
                       <Radio value="exception">J.8.3 2 の例外</Radio>
                     </Radio.Group>
-                    {sensitiveBasis?.kind === 'written_consent' ? <Input value={sensitiveBasis.noticeRef ?? ''} placeholder="同意を得た文面（版）" onChange={(e) => f.onChange({ ...sensitiveBasis, noticeRef: e.target.value })} /> : null}
+                    {sensitiveBasis?.kind === 'written_consent' ? (
+                      <Input
+                        value={sensitiveBasis.noticeRef ?? ''}
+                        placeholder="同意を得た文面（版）"
+                        onChange={(e) => f.onChange({ ...sensitiveBasis, noticeRef: e.target.value })}
+                      />
+                    ) : null}
                     {sensitiveBasis?.kind === 'exception' ? (
                       <>
                         <Select
@@ -356,7 +409,16 @@ function RequestForm({
               </Field>
             ) : null}
             <Field control={c} name="proposed.specialCategories" label={tx('inv.specialCategories')}>
-              {(f) => <Select id={f.id} mode="multiple" allowClear value={(f.value as string[] | undefined) ?? []} onChange={f.onChange} options={specialCategories.map((s) => ({ value: s.id, label: s.label }))} />}
+              {(f) => (
+                <Select
+                  id={f.id}
+                  mode="multiple"
+                  allowClear
+                  value={(f.value as string[] | undefined) ?? []}
+                  onChange={f.onChange}
+                  options={specialCategories.map((s) => ({ value: s.id, label: s.label }))}
+                />
+              )}
             </Field>
             <Row gutter={16}>
               <Col span={12}>
@@ -454,7 +516,11 @@ function RequestForm({
         <Col xs={24} xl={9}>
           <div style={{ position: 'sticky', top: 80 }}>
             <Card title={tx('req.preview')} style={{ marginBottom: 16 }} data-testid="request-preview">
-              {preview ? <FindingList findings={preview.findings} emptyText={tx('inv.noFindings')} /> : <Typography.Text type="secondary">名称と所管部署を入力すると確認できます</Typography.Text>}
+              {preview ? (
+                <FindingList findings={preview.findings} emptyText={tx('inv.noFindings')} />
+              ) : (
+                <Typography.Text type="secondary">名称と所管部署を入力すると確認できます</Typography.Text>
+              )}
             </Card>
             {preview ? (
               <Card title={tx('inv.duties')}>

@@ -76,7 +76,11 @@ function RequestScreen() {
           <Card style={{ marginBottom: 16 }}>
             <Descriptions column={1} size="small" bordered styles={{ label: { width: 220 } }}>
               <Descriptions.Item label={tx('req.reason')}>{r.reason}</Descriptions.Item>
-              {r.kind === 'acquisition' ? <Descriptions.Item label={tx('req.noticeDraft')}>{r.noticeDraft ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.noticeDraft}</Typography.Paragraph> : '—'}</Descriptions.Item> : null}
+              {r.kind === 'acquisition' ? (
+                <Descriptions.Item label={tx('req.noticeDraft')}>
+                  {r.noticeDraft ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.noticeDraft}</Typography.Paragraph> : '—'}
+                </Descriptions.Item>
+              ) : null}
             </Descriptions>
           </Card>
           {r.kind === 'change' ? (
@@ -128,10 +132,21 @@ function RequestsScreen() {
           placeholder={tx('inv.status')}
           value={status ?? undefined}
           onChange={(v) => setStatus(v ?? null)}
-          options={['draft', 'pending', 'approved', 'returned', 'withdrawn'].map((s) => ({ value: s, label: { draft: '下書き', pending: '承認待ち', approved: '承認済み', returned: '差戻し', withdrawn: '取下げ' }[s] }))}
+          options={['draft', 'pending', 'approved', 'returned', 'withdrawn'].map((s) => ({
+            value: s,
+            label: { draft: '下書き', pending: '承認待ち', approved: '承認済み', returned: '差戻し', withdrawn: '取下げ' }[s],
+          }))}
           style={{ width: 160 }}
         />
-        <Select value={mine ? 'mine' : 'all'} onChange={(v) => setMine(v === 'mine')} options={[{ value: 'all', label: 'すべて' }, { value: 'mine', label: tx('req.mine') }]} style={{ width: 160 }} />
+        <Select
+          value={mine ? 'mine' : 'all'}
+          onChange={(v) => setMine(v === 'mine')}
+          options={[
+            { value: 'all', label: 'すべて' },
+            { value: 'mine', label: tx('req.mine') },
+          ]}
+          style={{ width: 160 }}
+        />
       </Space>
       {list.isError ? <QueryError error={list.error} /> : null}
       <Card styles={{ body: { padding: 0 } }}>
@@ -145,7 +160,12 @@ function RequestsScreen() {
             { title: tx('inv.name'), dataIndex: 'name', render: (v: string) => <Typography.Link>{v}</Typography.Link> },
             { title: tx('inv.department'), dataIndex: 'departmentName', width: 140 },
             { title: tx('req.requester'), dataIndex: 'requestedByName', width: 140 },
-            { title: tx('inv.status'), dataIndex: 'statusLabel', width: 120, render: (v: string, r) => <Tag color={r.status === 'approved' ? 'green' : r.status === 'pending' ? 'blue' : r.status === 'returned' ? 'orange' : 'default'}>{v}</Tag> },
+            {
+              title: tx('inv.status'),
+              dataIndex: 'statusLabel',
+              width: 120,
+              render: (v: string, r) => <Tag color={r.status === 'approved' ? 'green' : r.status === 'pending' ? 'blue' : r.status === 'returned' ? 'orange' : 'default'}>{v}</Tag>,
+            },
             { title: tx('inv.updatedAt'), dataIndex: 'updatedAt', width: 170, render: (v: string) => formatDateTime(v) },
           ]}
         />

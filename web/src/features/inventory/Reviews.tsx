@@ -52,8 +52,25 @@ function ReviewsScreen({ subject }: { subject: Subject }) {
           pagination={false}
           columns={[
             { title: tx('inv.department'), dataIndex: 'departmentName' },
-            { title: tx('inv.status'), dataIndex: 'statusLabel', width: 160, render: (v: string, r) => <Tag color={r.status === 'approved' ? 'green' : r.status === 'pending' ? 'blue' : r.status ? 'gold' : 'default'}>{v}</Tag> },
-            { title: '', key: 'progress', width: 220, render: (_: unknown, r) => (r.reviewId ? <Progress percent={r.itemCount ? Math.round((r.decidedCount / r.itemCount) * 100) : 100} size="small" format={() => tx('rev.progress', { done: r.decidedCount, total: r.itemCount })} /> : null) },
+            {
+              title: tx('inv.status'),
+              dataIndex: 'statusLabel',
+              width: 160,
+              render: (v: string, r) => <Tag color={r.status === 'approved' ? 'green' : r.status === 'pending' ? 'blue' : r.status ? 'gold' : 'default'}>{v}</Tag>,
+            },
+            {
+              title: '',
+              key: 'progress',
+              width: 220,
+              render: (_: unknown, r) =>
+                r.reviewId ? (
+                  <Progress
+                    percent={r.itemCount ? Math.round((r.decidedCount / r.itemCount) * 100) : 100}
+                    size="small"
+                    format={() => tx('rev.progress', { done: r.decidedCount, total: r.itemCount })}
+                  />
+                ) : null,
+            },
             {
               title: '',
               key: 'action',
@@ -64,7 +81,13 @@ function ReviewsScreen({ subject }: { subject: Subject }) {
                     {tx('rev.open')}
                   </Button>
                 ) : canStart ? (
-                  <Button size="small" type="primary" loading={start.isPending && start.variables === r.departmentId} onClick={() => start.mutate(r.departmentId)} data-testid={`review-start-${r.departmentName}`}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={start.isPending && start.variables === r.departmentId}
+                    onClick={() => start.mutate(r.departmentId)}
+                    data-testid={`review-start-${r.departmentName}`}
+                  >
                     {tx('rev.start')}
                   </Button>
                 ) : null,
@@ -94,11 +117,42 @@ function DiffView({ review }: { review: Review }) {
         <Collapse
           size="small"
           items={[
-            ...d.added.map((a) => ({ key: `a${a.id}`, label: <span><Tag color="green">{tx('rev.added')}</Tag>{a.name}</span>, children: a.followUps.map((f) => <div key={f.clause}>{f.message}（{f.clause}）</div>) })),
-            ...d.removed.map((a) => ({ key: `r${a.id}`, label: <span><Tag color="red">{tx('rev.removed')}</Tag>{a.name}</span>, children: a.followUps.map((f) => <div key={f.clause}>{f.message}（{f.clause}）</div>) })),
+            ...d.added.map((a) => ({
+              key: `a${a.id}`,
+              label: (
+                <span>
+                  <Tag color="green">{tx('rev.added')}</Tag>
+                  {a.name}
+                </span>
+              ),
+              children: a.followUps.map((f) => (
+                <div key={f.clause}>
+                  {f.message}（{f.clause}）
+                </div>
+              )),
+            })),
+            ...d.removed.map((a) => ({
+              key: `r${a.id}`,
+              label: (
+                <span>
+                  <Tag color="red">{tx('rev.removed')}</Tag>
+                  {a.name}
+                </span>
+              ),
+              children: a.followUps.map((f) => (
+                <div key={f.clause}>
+                  {f.message}（{f.clause}）
+                </div>
+              )),
+            })),
             ...d.changed.map((c) => ({
               key: `c${c.id}`,
-              label: <span><Tag color="blue">{tx('rev.changed')}</Tag>{c.name}</span>,
+              label: (
+                <span>
+                  <Tag color="blue">{tx('rev.changed')}</Tag>
+                  {c.name}
+                </span>
+              ),
               children: (
                 <>
                   <ChangeTable changes={c.changes} />
@@ -170,7 +224,13 @@ function ReviewScreen({ subject }: { subject: Subject }) {
         }
         extra={
           r.canEdit ? (
-            <Button type="primary" icon={<SendOutlined />} loading={act.isPending && act.variables?.kind === 'submit'} onClick={() => act.mutate({ kind: 'submit' })} data-testid="review-submit">
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              loading={act.isPending && act.variables?.kind === 'submit'}
+              onClick={() => act.mutate({ kind: 'submit' })}
+              data-testid="review-submit"
+            >
               {tx('rev.submit')}
             </Button>
           ) : null
@@ -192,7 +252,11 @@ function ReviewScreen({ subject }: { subject: Subject }) {
             {
               title: subject === 'inventory' ? tx('inv.name') : '類型',
               dataIndex: 'label',
-              render: (label: string, i) => <Typography.Link onClick={() => navigate(subject === 'inventory' ? `/inventory/entries/${i.subjectId}` : `/risk/assessments/${i.subjectId}`)}>{label}</Typography.Link>,
+              render: (label: string, i) => (
+                <Typography.Link onClick={() => navigate(subject === 'inventory' ? `/inventory/entries/${i.subjectId}` : `/risk/assessments/${i.subjectId}`)}>
+                  {label}
+                </Typography.Link>
+              ),
             },
             {
               title: tx('inv.status'),

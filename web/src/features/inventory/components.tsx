@@ -21,7 +21,20 @@ export function RiskStatusTag({ status, label }: { status: RiskStatusCode; label
 }
 
 /** Classification tags of an entry (要配慮, 特定個人情報 …). */
-export function FlagTags({ entry }: { entry: { sensitive: boolean; myNumber: boolean; retainedPersonalData: boolean; entrusted?: boolean; thirdPartyProvision: boolean; overseas?: boolean; disposalDue?: boolean; status?: string } }) {
+export function FlagTags({
+  entry,
+}: {
+  entry: {
+    sensitive: boolean;
+    myNumber: boolean;
+    retainedPersonalData: boolean;
+    entrusted?: boolean;
+    thirdPartyProvision: boolean;
+    overseas?: boolean;
+    disposalDue?: boolean;
+    status?: string;
+  };
+}) {
   return (
     <Space size={[4, 4]} wrap>
       {entry.sensitive ? <Tag color="magenta">要配慮</Tag> : null}
@@ -114,7 +127,8 @@ export function displayValue(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if ('media' in o || 'description' in o || 'date' in o) return [o.media === 'paper' ? '紙' : o.media === 'electronic' ? '電子' : o.media === 'both' ? '紙・電子' : o.media, o.date, o.description].filter(Boolean).join(' ');
+    if ('media' in o || 'description' in o || 'date' in o)
+      return [o.media === 'paper' ? '紙' : o.media === 'electronic' ? '電子' : o.media === 'both' ? '紙・電子' : o.media, o.date, o.description].filter(Boolean).join(' ');
     if ('value' in o) return `${o.approximate ? '約' : ''}${Number(o.value).toLocaleString('ja-JP')}`;
     if ('kind' in o) return o.kind === 'written_consent' ? '書面による同意' : `J.8.3 2 ${String(o.letter)}) ${String(o.reason ?? '')}`;
     return JSON.stringify(value);
@@ -244,7 +258,14 @@ export function ApprovalPanel({ approvalRequestId, onChanged }: { approvalReques
         onOk={() => decision && decide.mutate(decision)}
       >
         <Typography.Paragraph>{d.request.title}</Typography.Paragraph>
-        {decision !== 'withdraw' ? <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={decision === 'return' ? tx('appr.returnReason') : tx('appr.comment')} /> : null}
+        {decision !== 'withdraw' ? (
+          <Input.TextArea
+            rows={3}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            placeholder={decision === 'return' ? tx('appr.returnReason') : tx('appr.comment')}
+          />
+        ) : null}
       </Modal>
     </div>
   );

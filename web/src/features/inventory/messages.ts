@@ -79,7 +79,8 @@ const ja = {
 
   'req.newTitle': '新規個人情報取得申請書',
   'req.changeTitle': '個人情報取扱変更等申請書',
-  'req.lead.acquisition': '新種の個人情報は、この申請書で所属長を経由して個人情報保護管理者の承認を得た後、台帳に記録されます（J.3.1.1 c)）。取得時の必要通知事項の文案を添付してください（J.8.5）。',
+  'req.lead.acquisition':
+    '新種の個人情報は、この申請書で所属長を経由して個人情報保護管理者の承認を得た後、台帳に記録されます（J.3.1.1 c)）。取得時の必要通知事項の文案を添付してください（J.8.5）。',
   'req.lead.change': '利用目的や取扱い方法の変更は、この申請書で承認を得た後に台帳が更新されます（J.3.1.1 d)、J.8.6）。',
   'req.reason': '申請の理由',
   'req.noticeDraft': '取得時の必要通知事項（文案）',
@@ -172,7 +173,8 @@ const en: Record<TextKey, string> = {
   'nav.inventory': 'Personal information inventory',
   'nav.risk': 'Risk analysis',
   'inv.title': 'Personal information inventory (個人情報管理台帳)',
-  'inv.lead': 'Identify all personal information used in the business and record the items of J.3.1.1 3. New acquisitions and changes reach the inventory once their request is approved.',
+  'inv.lead':
+    'Identify all personal information used in the business and record the items of J.3.1.1 3. New acquisitions and changes reach the inventory once their request is approved.',
   'inv.newAcquisition': 'New acquisition request',
   'inv.requests': 'Requests',
   'inv.reviews': 'Yearly review',
@@ -240,7 +242,8 @@ const en: Record<TextKey, string> = {
   'inv.historyBy': 'Requested by {requester} / approved or done by {actor}',
   'req.newTitle': 'New acquisition request (新規個人情報取得申請書)',
   'req.changeTitle': 'Change request (個人情報取扱変更等申請書)',
-  'req.lead.acquisition': 'A new kind of personal information is recorded after the department head and the PMS manager approve this request (J.3.1.1 c)). Attach the draft notice (J.8.5).',
+  'req.lead.acquisition':
+    'A new kind of personal information is recorded after the department head and the PMS manager approve this request (J.3.1.1 c)). Attach the draft notice (J.8.5).',
   'req.lead.change': 'Changes of purpose or handling reach the inventory after approval (J.3.1.1 d), J.8.6).',
   'req.reason': 'Reason',
   'req.noticeDraft': 'Draft notice at acquisition',

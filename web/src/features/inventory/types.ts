@@ -218,7 +218,14 @@ export type ImportReport = {
   valid: number;
   created: number;
   ignoredColumns: string[];
-  rows: { row: number; name: string | null; department: string | null; action: 'create' | 'error'; errors: { field: string; message: string }[]; warnings: { field: string; message: string }[] }[];
+  rows: {
+    row: number;
+    name: string | null;
+    department: string | null;
+    action: 'create' | 'error';
+    errors: { field: string; message: string }[];
+    warnings: { field: string; message: string }[];
+  }[];
 };
 
 export type ApprovalDetail = {

@@ -93,7 +93,9 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
             description={invalid > 0 ? t('people.import.hasErrors') : undefined}
             style={{ marginBottom: 12 }}
           />
-          {report.ignoredColumns?.length ? <Alert type="info" showIcon title={t('people.import.ignoredColumns', { columns: report.ignoredColumns.join('、') })} style={{ marginBottom: 12 }} /> : null}
+          {report.ignoredColumns?.length ? (
+            <Alert type="info" showIcon title={t('people.import.ignoredColumns', { columns: report.ignoredColumns.join('、') })} style={{ marginBottom: 12 }} />
+          ) : null}
           <Table
             size="small"
             rowKey="row"
@@ -105,7 +107,14 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
               { title: t('people.import.row'), dataIndex: 'row', width: 64, align: 'right' },
               { title: t('people.employeeNumber'), dataIndex: 'employeeNumber', width: 120 },
               { title: t('people.name'), dataIndex: 'name', width: 160 },
-              { title: t('people.import.action'), dataIndex: 'action', width: 90, render: (a: string, r) => <Tag color={r.errors.length ? 'error' : a === 'create' ? 'blue' : 'default'}>{r.errors.length ? actionLabel('error') : actionLabel(a)}</Tag> },
+              {
+                title: t('people.import.action'),
+                dataIndex: 'action',
+                width: 90,
+                render: (a: string, r) => (
+                  <Tag color={r.errors.length ? 'error' : a === 'create' ? 'blue' : 'default'}>{r.errors.length ? actionLabel('error') : actionLabel(a)}</Tag>
+                ),
+              },
               {
                 title: t('people.import.errors'),
                 dataIndex: 'errors',

@@ -127,7 +127,12 @@ function PeopleScreen() {
             width: 150,
             render: (v: string | null) => (v && v <= today ? <Tag>{`${t('people.status.left')} ${formatDate(v)}`}</Tag> : <Tag color="green">{t('people.status.active')}</Tag>),
           },
-          { title: t('people.account'), dataIndex: 'hasAccount', width: 100, render: (v: boolean) => (v ? <Tag color="blue">{t('people.hasAccount')}</Tag> : <Typography.Text type="secondary">{t('people.noAccount')}</Typography.Text>) },
+          {
+            title: t('people.account'),
+            dataIndex: 'hasAccount',
+            width: 100,
+            render: (v: boolean) => (v ? <Tag color="blue">{t('people.hasAccount')}</Tag> : <Typography.Text type="secondary">{t('people.noAccount')}</Typography.Text>),
+          },
         ]}
       />
       {open ? <PersonDrawer personId={open} onClose={() => setOpen(null)} /> : null}

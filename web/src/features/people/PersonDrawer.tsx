@@ -67,7 +67,16 @@ function PersonForm({ person, onDone, onCancel }: { person: Person | null; onDon
         <Col span={12}>{text('employeeNumber', t('people.employeeNumber'), false, 40)}</Col>
         <Col span={12}>
           <Field control={form.control} name="employmentType" label={t('people.employmentType')} required>
-            {(field) => <Select id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} options={employmentTypes.map((v) => ({ value: v, label: labels.employmentType(v) }))} />}
+            {(field) => (
+              <Select
+                id={field.id}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                status={field.status}
+                options={employmentTypes.map((v) => ({ value: v, label: labels.employmentType(v) }))}
+              />
+            )}
           </Field>
         </Col>
         <Col span={24}>
@@ -150,7 +159,12 @@ export function PersonDrawer({ personId, onClose }: { personId: string | 'new'; 
   const canManage = useAbility('people.manage');
   const [mode, setMode] = useState<'view' | 'edit'>(personId === 'new' ? 'edit' : 'view');
   const [currentId, setCurrentId] = useState(personId);
-  const person = useQuery({ queryKey: queryKeys.person(String(currentId)), queryFn: () => api.get<Person>(`/api/people/${currentId}`), enabled: currentId !== 'new', staleTime: 0 });
+  const person = useQuery({
+    queryKey: queryKeys.person(String(currentId)),
+    queryFn: () => api.get<Person>(`/api/people/${currentId}`),
+    enabled: currentId !== 'new',
+    staleTime: 0,
+  });
   const title = currentId === 'new' ? t('people.add') : mode === 'edit' ? t('people.edit') : t('people.detail');
   return (
     <Drawer

@@ -49,7 +49,16 @@ export function HeatMapGrid({ heatMap, criteria }: { heatMap: HeatMapView; crite
                   key={i.value}
                   data-testid={`heat-${l.value}-${i.value}`}
                   title={`${criteria.likelihood.label} ${l.value} × ${criteria.impact.label} ${i.value} = ${l.value * i.value}`}
-                  style={{ width: 72, height: 52, textAlign: 'center', border: '2px solid #fff', background: hot ? `rgba(207, 19, 34, ${alpha})` : `rgba(29, 79, 145, ${alpha})`, color: count > 0 && alpha > 0.5 ? '#fff' : '#262626', fontSize: 16, fontWeight: 600 }}
+                  style={{
+                    width: 72,
+                    height: 52,
+                    textAlign: 'center',
+                    border: '2px solid #fff',
+                    background: hot ? `rgba(207, 19, 34, ${alpha})` : `rgba(29, 79, 145, ${alpha})`,
+                    color: count > 0 && alpha > 0.5 ? '#fff' : '#262626',
+                    fontSize: 16,
+                    fontWeight: 600,
+                  }}
                 >
                   {count}
                   <div style={{ fontSize: 10, fontWeight: 400 }}>評価 {l.value * i.value}</div>
@@ -64,7 +73,15 @@ export function HeatMapGrid({ heatMap, criteria }: { heatMap: HeatMapView; crite
 }
 
 /** 新しい対策表: a 類型 over entries of one department. */
-export function NewAssessmentModal({ open, onClose, initial }: { open: boolean; onClose: () => void; initial?: { departmentId: string | null; entryIds: string[]; category: string } }) {
+export function NewAssessmentModal({
+  open,
+  onClose,
+  initial,
+}: {
+  open: boolean;
+  onClose: () => void;
+  initial?: { departmentId: string | null; entryIds: string[]; category: string };
+}) {
   const rt = useRiskText();
   const t = useT();
   const navigate = useNavigate();
@@ -86,16 +103,38 @@ export function NewAssessmentModal({ open, onClose, initial }: { open: boolean; 
     onError: (e) => message.error(errorMessage(e, t)),
   });
   return (
-    <Modal open={open} title={rt('risk.new')} onCancel={onClose} okText={rt('risk.create')} onOk={() => create.mutate()} okButtonProps={{ disabled: !departmentId || !category.trim() || entryIds.length === 0, loading: create.isPending, ...({ 'data-testid': 'assessment-create' } as object) }} destroyOnHidden>
+    <Modal
+      open={open}
+      title={rt('risk.new')}
+      onCancel={onClose}
+      okText={rt('risk.create')}
+      onOk={() => create.mutate()}
+      okButtonProps={{ disabled: !departmentId || !category.trim() || entryIds.length === 0, loading: create.isPending, ...({ 'data-testid': 'assessment-create' } as object) }}
+      destroyOnHidden
+    >
       <Form layout="vertical" component="div">
         <Form.Item label={rt('risk.department')} required>
-          <DepartmentSelect value={departmentId} onChange={(v) => { setDepartmentId(v); setEntryIds([]); }} allowClear={false} />
+          <DepartmentSelect
+            value={departmentId}
+            onChange={(v) => {
+              setDepartmentId(v);
+              setEntryIds([]);
+            }}
+            allowClear={false}
+          />
         </Form.Item>
         <Form.Item label={rt('risk.category')} required extra={rt('risk.categoryHint')}>
           <Input value={category} onChange={(e) => setCategory(e.target.value)} data-testid="assessment-category" />
         </Form.Item>
         <Form.Item label={rt('risk.entries')} required>
-          <Select mode="multiple" value={entryIds} onChange={setEntryIds} options={(entries.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.riskStatusLabel}）` }))} loading={entries.isFetching} data-testid="assessment-entries" />
+          <Select
+            mode="multiple"
+            value={entryIds}
+            onChange={setEntryIds}
+            options={(entries.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.riskStatusLabel}）` }))}
+            loading={entries.isFetching}
+            data-testid="assessment-entries"
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -150,7 +189,10 @@ function TasksTab({ onStart }: { onStart: (task: RiskTask) => void }) {
 function AssessmentsTab({ departmentId }: { departmentId: string | null }) {
   const rt = useRiskText();
   const navigate = useNavigate();
-  const list = useQuery({ queryKey: ['risk', 'assessments', departmentId], queryFn: () => api.get<{ items: AssessmentListItem[] }>(withQuery('/api/risk/assessments', { departmentId })) });
+  const list = useQuery({
+    queryKey: ['risk', 'assessments', departmentId],
+    queryFn: () => api.get<{ items: AssessmentListItem[] }>(withQuery('/api/risk/assessments', { departmentId })),
+  });
   if (list.isError) return <QueryError error={list.error} />;
   return (
     <Table<AssessmentListItem>
@@ -162,10 +204,21 @@ function AssessmentsTab({ departmentId }: { departmentId: string | null }) {
       columns={[
         { title: rt('risk.category'), dataIndex: 'category', render: (v: string) => <Typography.Link>{v}</Typography.Link> },
         { title: rt('risk.department'), dataIndex: 'departmentName', width: 140 },
-        { title: rt('risk.status'), dataIndex: 'statusLabel', width: 130, render: (v: string, a) => <Tag color={a.status === 'approved' ? 'green' : a.status === 'pending' ? 'blue' : a.status === 'returned' ? 'orange' : 'default'}>{v}</Tag> },
+        {
+          title: rt('risk.status'),
+          dataIndex: 'statusLabel',
+          width: 130,
+          render: (v: string, a) => <Tag color={a.status === 'approved' ? 'green' : a.status === 'pending' ? 'blue' : a.status === 'returned' ? 'orange' : 'default'}>{v}</Tag>,
+        },
         { title: rt('risk.entries'), dataIndex: 'entryCount', width: 100, align: 'right' },
         { title: rt('risk.records'), dataIndex: 'recordCount', width: 90, align: 'right' },
-        { title: rt('risk.maxScore'), dataIndex: 'maxScore', width: 100, align: 'right', render: (v: number | null) => (v === null ? '' : <Tag color={v >= 4 ? 'red' : 'default'}>{v}</Tag>) },
+        {
+          title: rt('risk.maxScore'),
+          dataIndex: 'maxScore',
+          width: 100,
+          align: 'right',
+          render: (v: number | null) => (v === null ? '' : <Tag color={v >= 4 ? 'red' : 'default'}>{v}</Tag>),
+        },
         { title: rt('risk.residuals'), dataIndex: 'residualCount', width: 100, align: 'right' },
       ]}
     />
@@ -175,7 +228,25 @@ function AssessmentsTab({ departmentId }: { departmentId: string | null }) {
 function HeatMapTab({ departmentId }: { departmentId: string | null }) {
   const rt = useRiskText();
   const navigate = useNavigate();
-  const data = useQuery({ queryKey: ['risk', 'heatmap', departmentId], queryFn: () => api.get<{ heatMap: HeatMapView; criteria: Criteria; top: { id: string; assessmentId: string; category: string; departmentName: string; phaseLabel: string; threatLabel: string; risk: string; score: number; hasResidualMeasure: boolean }[] }>(withQuery('/api/risk/heatmap', { departmentId })) });
+  const data = useQuery({
+    queryKey: ['risk', 'heatmap', departmentId],
+    queryFn: () =>
+      api.get<{
+        heatMap: HeatMapView;
+        criteria: Criteria;
+        top: {
+          id: string;
+          assessmentId: string;
+          category: string;
+          departmentName: string;
+          phaseLabel: string;
+          threatLabel: string;
+          risk: string;
+          score: number;
+          hasResidualMeasure: boolean;
+        }[];
+      }>(withQuery('/api/risk/heatmap', { departmentId })),
+  });
   if (data.isError) return <QueryError error={data.error} />;
   if (!data.data) return null;
   const d = data.data;
@@ -239,16 +310,63 @@ function RegisterTab({ departmentId }: { departmentId: string | null }) {
         dataSource={list.data?.items ?? []}
         data-testid="register-table"
         columns={[
-          { title: rt('risk.risk'), dataIndex: 'risk', render: (v: string, r) => <div>{v}<div style={{ fontSize: 12, color: '#8c8c8c' }}>{r.category}・{r.phaseLabel}・{r.threatLabel}</div></div> },
+          {
+            title: rt('risk.risk'),
+            dataIndex: 'risk',
+            render: (v: string, r) => (
+              <div>
+                {v}
+                <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+                  {r.category}・{r.phaseLabel}・{r.threatLabel}
+                </div>
+              </div>
+            ),
+          },
           { title: rt('risk.score'), dataIndex: 'score', width: 90, align: 'center' },
           { title: rt('risk.residualMeasure'), dataIndex: 'residualMeasure' },
           { title: rt('risk.owner'), dataIndex: 'ownerName', width: 120 },
-          { title: rt('risk.monitoring'), dataIndex: 'nextMonitoringDate', width: 150, render: (v: string | null, r) => (<span>{formatDate(v, calendar)} {r.overdue ? <Tag color="red">{rt('risk.overdue')}</Tag> : null}</span>) },
-          { title: rt('risk.lastMonitoring'), dataIndex: 'lastMonitoring', render: (m: RegisterItem['lastMonitoring']) => (m ? `${formatDate(m.reviewedOn, calendar)} ${m.byName ?? ''}: ${m.note}` : '') },
-          { title: '', key: 'a', width: 150, render: (_: unknown, r) => (canManage ? <Button size="small" onClick={() => { setLogging(r); setNote(''); setNext(null); }}>{rt('risk.monitor')}</Button> : null) },
+          {
+            title: rt('risk.monitoring'),
+            dataIndex: 'nextMonitoringDate',
+            width: 150,
+            render: (v: string | null, r) => (
+              <span>
+                {formatDate(v, calendar)} {r.overdue ? <Tag color="red">{rt('risk.overdue')}</Tag> : null}
+              </span>
+            ),
+          },
+          {
+            title: rt('risk.lastMonitoring'),
+            dataIndex: 'lastMonitoring',
+            render: (m: RegisterItem['lastMonitoring']) => (m ? `${formatDate(m.reviewedOn, calendar)} ${m.byName ?? ''}: ${m.note}` : ''),
+          },
+          {
+            title: '',
+            key: 'a',
+            width: 150,
+            render: (_: unknown, r) =>
+              canManage ? (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setLogging(r);
+                    setNote('');
+                    setNext(null);
+                  }}
+                >
+                  {rt('risk.monitor')}
+                </Button>
+              ) : null,
+          },
         ]}
       />
-      <Modal open={!!logging} title={rt('risk.monitor')} onCancel={() => setLogging(null)} onOk={() => log.mutate()} okButtonProps={{ disabled: !note.trim(), loading: log.isPending }}>
+      <Modal
+        open={!!logging}
+        title={rt('risk.monitor')}
+        onCancel={() => setLogging(null)}
+        onOk={() => log.mutate()}
+        okButtonProps={{ disabled: !note.trim(), loading: log.isPending }}
+      >
         <Typography.Paragraph>{logging?.risk}</Typography.Paragraph>
         <Form layout="vertical" component="div">
           <Form.Item label={rt('risk.reviewedOn')} required>
@@ -277,7 +395,8 @@ function RiskScreen() {
   const [starting, setStarting] = useState<{ departmentId: string | null; entryIds: string[]; category: string } | null>(null);
   const tab = params.get('tab') ?? 'tasks';
   const startFrom = useMemo(
-    () => (task: RiskTask) => setStarting({ departmentId: task.departmentId, entryIds: task.sourceType === 'risk_analysis' && task.sourceId ? [task.sourceId] : [], category: task.entryName ?? '' }),
+    () => (task: RiskTask) =>
+      setStarting({ departmentId: task.departmentId, entryIds: task.sourceType === 'risk_analysis' && task.sourceId ? [task.sourceId] : [], category: task.entryName ?? '' }),
     [],
   );
   const exportAll = async () => {

@@ -4,7 +4,8 @@ import { useI18n } from '../../i18n/index.tsx';
 /** Messages of the リスク分析 screens (module-local catalog; Japanese is the default). */
 const ja = {
   'risk.title': 'リスク分析対策表',
-  'risk.lead': '個人情報の類型ごとに、取得・入力から消去・廃棄までの局面で想定されるリスクを特定・分析・評価し、対策を記述します（J.3.1.3・J.3.1.4）。承認は所属長 → 個人情報保護管理者 → トップマネジメント。',
+  'risk.lead':
+    '個人情報の類型ごとに、取得・入力から消去・廃棄までの局面で想定されるリスクを特定・分析・評価し、対策を記述します（J.3.1.3・J.3.1.4）。承認は所属長 → 個人情報保護管理者 → トップマネジメント。',
   'risk.tab.tasks': 'タスク',
   'risk.tab.assessments': '対策表',
   'risk.tab.heatmap': 'ヒートマップ',
@@ -72,7 +73,8 @@ export type RiskTextKey = keyof typeof ja;
 
 const en: Record<RiskTextKey, string> = {
   'risk.title': 'Risk analysis and treatment (リスク分析対策表)',
-  'risk.lead': 'For each category of personal information, identify, analyse and evaluate the risks of every lifecycle phase and record the countermeasures (J.3.1.3, J.3.1.4). Approved by the department head, the PMS manager and top management.',
+  'risk.lead':
+    'For each category of personal information, identify, analyse and evaluate the risks of every lifecycle phase and record the countermeasures (J.3.1.3, J.3.1.4). Approved by the department head, the PMS manager and top management.',
   'risk.tab.tasks': 'Tasks',
   'risk.tab.assessments': 'Analyses',
   'risk.tab.heatmap': 'Heat map',

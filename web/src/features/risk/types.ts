@@ -92,7 +92,17 @@ export type Proposal = {
   entryNames: string[];
 };
 
-export type RiskTask = { id: string; title: string; description: string; dueOn: string; sourceType: string; sourceId: string | null; departmentId: string | null; departmentName: string | null; entryName: string | null };
+export type RiskTask = {
+  id: string;
+  title: string;
+  description: string;
+  dueOn: string;
+  sourceType: string;
+  sourceId: string | null;
+  departmentId: string | null;
+  departmentName: string | null;
+  entryName: string | null;
+};
 
 export type RegisterItem = {
   id: string;

@@ -34,13 +34,11 @@ function Box({ node }: { node: ChartNode }) {
   return (
     <div className="mm-chart-box" data-testid="chart-box">
       <div className="mm-chart-box-role">{node.label}</div>
-      {node.group ? null : <div className="mm-chart-box-people">
-        {node.people.length ? (
-          node.people.map((p) => <div key={p}>{p}</div>)
-        ) : (
-          <Typography.Text type="secondary">{t('roles.vacant')}</Typography.Text>
-        )}
-      </div>}
+      {node.group ? null : (
+        <div className="mm-chart-box-people">
+          {node.people.length ? node.people.map((p) => <div key={p}>{p}</div>) : <Typography.Text type="secondary">{t('roles.vacant')}</Typography.Text>}
+        </div>
+      )}
     </div>
   );
 }

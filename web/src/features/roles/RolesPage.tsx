@@ -75,7 +75,16 @@ function RoleForm({ assignment, onClose }: { assignment: RoleAssignment | 'new';
       {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
       <FormLayout id="role-form" onSubmit={onSubmit}>
         <Field control={form.control} name="personId" label={t('roles.person')} required>
-          {(field) => <PersonSelect id={field.id} value={field.value} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} status={field.status} known={editing ? [{ value: editing.personId, label: editing.personName }] : undefined} />}
+          {(field) => (
+            <PersonSelect
+              id={field.id}
+              value={field.value}
+              onChange={(v) => field.onChange(v ?? '')}
+              onBlur={field.onBlur}
+              status={field.status}
+              known={editing ? [{ value: editing.personId, label: editing.personName }] : undefined}
+            />
+          )}
         </Field>
         <Field control={form.control} name="role" label={t('roles.role')} required extra={form.formState.errors.role ? undefined : t('roles.sodHint')}>
           {(field) => (
@@ -139,7 +148,16 @@ function EndModal({ assignment, onClose }: { assignment: RoleAssignment; onClose
     }
   };
   return (
-    <Modal open title={t('roles.endTitle')} onCancel={onClose} onOk={submit} okText={t('roles.end')} cancelText={t('common.cancel')} okButtonProps={{ loading: busy, danger: true }} destroyOnHidden>
+    <Modal
+      open
+      title={t('roles.endTitle')}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('roles.end')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: busy, danger: true }}
+      destroyOnHidden
+    >
       <Typography.Paragraph>{t('roles.endLead', { name: assignment.personName, role: labels.role(assignment.role) })}</Typography.Paragraph>
       <label htmlFor="end-date">{t('roles.endsOn')}</label>
       <DateInput id="end-date" value={endsOn} onChange={setEndsOn} status={error ? 'error' : undefined} />
@@ -172,7 +190,10 @@ function Assignments({ items, loading }: { items: RoleAssignment[]; loading: boo
   const groups = useMemo(
     () =>
       pmsRoles
-        .map((role) => ({ role, rows: visible.filter((a) => a.role === role).sort((a, b) => (a.departmentName ?? '').localeCompare(b.departmentName ?? '', 'ja') || a.startsOn.localeCompare(b.startsOn)) }))
+        .map((role) => ({
+          role,
+          rows: visible.filter((a) => a.role === role).sort((a, b) => (a.departmentName ?? '').localeCompare(b.departmentName ?? '', 'ja') || a.startsOn.localeCompare(b.startsOn)),
+        }))
         .filter((g) => g.rows.length > 0 || KEY_ROLES.includes(g.role)),
     [visible],
   );
@@ -207,7 +228,17 @@ function Assignments({ items, loading }: { items: RoleAssignment[]; loading: boo
       {!loading && groups.length === 0 ? <Empty /> : null}
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         {groups.map((g) => (
-          <Card key={g.role} size="small" title={<Space>{labels.role(g.role)}<Tag>{g.rows.length}</Tag></Space>} data-testid={`role-group-${g.role}`}>
+          <Card
+            key={g.role}
+            size="small"
+            title={
+              <Space>
+                {labels.role(g.role)}
+                <Tag>{g.rows.length}</Tag>
+              </Space>
+            }
+            data-testid={`role-group-${g.role}`}
+          >
             {g.rows.length === 0 ? (
               <Typography.Text type="secondary">{t('roles.vacant')}</Typography.Text>
             ) : (
@@ -220,7 +251,12 @@ function Assignments({ items, loading }: { items: RoleAssignment[]; loading: boo
                 columns={[
                   { title: t('roles.person'), dataIndex: 'personName', width: 180 },
                   { title: t('roles.department'), dataIndex: 'departmentName', width: 180 },
-                  { title: t('common.period'), key: 'period', width: 250, render: (_, a) => `${formatDate(a.startsOn, calendar)} 〜 ${a.endsOn ? formatDate(a.endsOn, calendar) : ''}` },
+                  {
+                    title: t('common.period'),
+                    key: 'period',
+                    width: 250,
+                    render: (_, a) => `${formatDate(a.startsOn, calendar)} 〜 ${a.endsOn ? formatDate(a.endsOn, calendar) : ''}`,
+                  },
                   { title: t('common.status'), key: 'status', width: 90, render: (_, a) => statusTag(a) },
                   { title: t('roles.note'), dataIndex: 'note', ellipsis: true },
                   ...(canManage
@@ -239,7 +275,13 @@ function Assignments({ items, loading }: { items: RoleAssignment[]; loading: boo
                                   {t('roles.end')}
                                 </Button>
                               ) : null}
-                              <Popconfirm title={t('common.deleteConfirm')} okText={t('common.delete')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => remove(a)}>
+                              <Popconfirm
+                                title={t('common.deleteConfirm')}
+                                okText={t('common.delete')}
+                                cancelText={t('common.cancel')}
+                                okButtonProps={{ danger: true }}
+                                onConfirm={() => remove(a)}
+                              >
                                 <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
                               </Popconfirm>
                             </Space>

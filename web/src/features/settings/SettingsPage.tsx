@@ -70,7 +70,17 @@ function OrganizationForm({ organization, canManage }: { organization: Organizat
           <Col span={12}>{text('representative', t('settings.org.representative'))}</Col>
           <Col span={12}>
             <Field control={form.control} name="profile" label={t('settings.org.profile')} required>
-              {(field) => <Select id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} disabled={field.disabled} options={organizationProfiles.map((p) => ({ value: p, label: labels.profile(p) }))} />}
+              {(field) => (
+                <Select
+                  id={field.id}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  status={field.status}
+                  disabled={field.disabled}
+                  options={organizationProfiles.map((p) => ({ value: p, label: labels.profile(p) }))}
+                />
+              )}
             </Field>
           </Col>
           <Col span={8}>{text('privacyMarkNumber', t('settings.org.pmark'))}</Col>
@@ -119,7 +129,9 @@ function SecurityForm({ organization }: { organization: Organization }) {
   });
   const num = (name: 'idleTimeoutMinutes' | 'bulkAccessThreshold' | 'bulkAccessWindowMinutes' | 'reminderDaysBefore', label: string, extra?: string) => (
     <Field control={form.control} name={name} label={label} required extra={extra}>
-      {(field) => <InputNumber id={field.id} value={field.value} onChange={(v) => field.onChange(v)} onBlur={field.onBlur} status={field.status} precision={0} style={{ width: 160 }} />}
+      {(field) => (
+        <InputNumber id={field.id} value={field.value} onChange={(v) => field.onChange(v)} onBlur={field.onBlur} status={field.status} precision={0} style={{ width: 160 }} />
+      )}
     </Field>
   );
   return (
@@ -153,10 +165,16 @@ function PasswordForm() {
   const { logout } = useSession();
   const [formError, setFormError] = useState<string | null>(null);
   const schema = useMemo(
-    () => changePasswordBody.extend({ confirmPassword: z.string() }).refine((v) => v.newPassword === v.confirmPassword, { error: t('settings.pw.mismatch'), path: ['confirmPassword'] }),
+    () =>
+      changePasswordBody
+        .extend({ confirmPassword: z.string() })
+        .refine((v) => v.newPassword === v.confirmPassword, { error: t('settings.pw.mismatch'), path: ['confirmPassword'] }),
     [t],
   );
-  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' } });
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
   const onSubmit = form.handleSubmit(async ({ currentPassword, newPassword }) => {
     setFormError(null);
     try {
@@ -242,7 +260,13 @@ export default function SettingsPage() {
     {
       key: 'organization',
       label: t('settings.tab.organization'),
-      children: organization.isError ? <QueryError error={organization.error} /> : organization.data ? <OrganizationForm key={organization.data.id} organization={organization.data} canManage={canManage} /> : <Skeleton active />,
+      children: organization.isError ? (
+        <QueryError error={organization.error} />
+      ) : organization.data ? (
+        <OrganizationForm key={organization.data.id} organization={organization.data} canManage={canManage} />
+      ) : (
+        <Skeleton active />
+      ),
     },
     ...(canManage
       ? [{ key: 'security', label: t('settings.tab.security'), children: organization.data ? <SecurityForm organization={organization.data} /> : <Skeleton active /> }]
