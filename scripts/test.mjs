@@ -253,6 +253,10 @@ async function main() {
     results.push(runCheck('type check (tsc)', 'typescript/bin/tsc', ['-p', 'tsconfig.json', '--noEmit']));
     results.push(runCheck('lint and format (Biome)', '@biomejs/biome/bin/biome', ['check', '--max-diagnostics=50']));
   }
+  // The SPA is built before the suites: the server tests that serve it (tests/platform/spa.test.ts)
+  // run only when web/dist exists, and the browser journeys use the same build.
+  const webBuild = runCheck('web app build (Vite)', 'vite/bin/vite.js', ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
+  results.push(webBuild);
 
   // 1. Embedded database.
   results.push(await runVitest('embedded database (PGlite)', { env: { MAMORI_TEST_DB: 'pglite', MAMORI_TEST_PG_URL: undefined } }));
@@ -293,7 +297,7 @@ async function main() {
     results.push(
       await runVitest('browser (Chromium)', {
         configArgs: ['--config', 'vitest.e2e.config.ts'],
-        env: { MAMORI_CHROMIUM: chromium.path, MAMORI_TEST_DB: undefined, MAMORI_TEST_PG_URL: undefined },
+        env: { MAMORI_CHROMIUM: chromium.path, MAMORI_TEST_DB: undefined, MAMORI_TEST_PG_URL: undefined, ...(webBuild.ok ? { MAMORI_E2E_SKIP_BUILD: '1' } : {}) },
       }),
     );
   }
