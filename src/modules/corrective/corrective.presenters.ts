@@ -1,4 +1,4 @@
-import { approvalStatusLabels } from '../../rules/approvalChains.ts';
+import { presentRecordApprovals } from '../../platform/approvals/approvals.presenters.ts';
 import { correctiveSourceLabels, correctiveStatusLabels } from './corrective.labels.ts';
 import type { CorrectiveDetail, CorrectiveRow, listCorrectiveActions } from './corrective.service.ts';
 
@@ -56,36 +56,14 @@ export function presentCorrectiveListItem(row: Awaited<ReturnType<typeof listCor
   };
 }
 
-function presentApproval(stamps: CorrectiveDetail['planApproval']) {
-  const present = (p: NonNullable<CorrectiveDetail['planApproval']['current']>) => ({
-    requestId: p.requestId,
-    status: p.status,
-    statusLabel: approvalStatusLabels[p.status],
-    submittedByName: p.submittedByName,
-    submittedAt: p.submittedAt.toISOString(),
-    decidedAt: iso(p.decidedAt),
-    steps: p.steps,
-    stamps: p.stamps.map((s) => ({
-      step: s.step,
-      stepLabel: s.stepLabel,
-      action: s.action,
-      actorName: s.actorName,
-      onBehalfOfName: s.onBehalfOfName,
-      comment: s.comment,
-      at: s.at.toISOString(),
-    })),
-  });
-  return { current: stamps.current ? present(stamps.current) : null, history: stamps.history.map(present) };
-}
-
 export function presentCorrectiveDetail(d: CorrectiveDetail) {
   return {
     ...presentCorrective(d.action, { departmentName: d.departmentName }),
     reportedByName: d.reporterName,
     effectivenessReviewedByName: d.reviewerName,
     incident: d.incident,
-    planApproval: presentApproval(d.planApproval),
-    resultApproval: presentApproval(d.resultApproval),
+    planApproval: presentRecordApprovals(d.planApproval),
+    resultApproval: presentRecordApprovals(d.resultApproval),
     abilities: d.abilities,
   };
 }

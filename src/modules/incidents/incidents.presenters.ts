@@ -1,5 +1,5 @@
 import { dutyKinds } from '../../rules/incidentDuties.ts';
-import { approvalStatusLabels } from '../../rules/approvalChains.ts';
+import { presentRecordApprovals } from '../../platform/approvals/approvals.presenters.ts';
 import { correctiveStatusLabels } from '../corrective/corrective.labels.ts';
 import { dutyDaysLeft, dutyDeadline } from './incidentFacts.ts';
 import { dutyStatusLabels, enquirerKindLabels, enquiryChannelLabels, incidentPhaseLabels, incidentStatusLabels } from './incidents.labels.ts';
@@ -87,28 +87,6 @@ export function presentDashboard(data: Awaited<ReturnType<typeof incidentDashboa
   };
 }
 
-function presentApproval(closure: IncidentDetail['closure']) {
-  const present = (p: NonNullable<IncidentDetail['closure']['current']>) => ({
-    requestId: p.requestId,
-    status: p.status,
-    statusLabel: approvalStatusLabels[p.status],
-    submittedByName: p.submittedByName,
-    submittedAt: p.submittedAt.toISOString(),
-    decidedAt: iso(p.decidedAt),
-    steps: p.steps,
-    stamps: p.stamps.map((s) => ({
-      step: s.step,
-      stepLabel: s.stepLabel,
-      action: s.action,
-      actorName: s.actorName,
-      onBehalfOfName: s.onBehalfOfName,
-      comment: s.comment,
-      at: s.at.toISOString(),
-    })),
-  });
-  return { current: closure.current ? present(closure.current) : null, history: closure.history.map(present) };
-}
-
 /** The incident screen's data (personal data included: the route records the read). */
 export function presentIncidentDetail(d: IncidentDetail, today: string) {
   const i = d.incident;
@@ -170,7 +148,7 @@ export function presentIncidentDetail(d: IncidentDetail, today: string) {
       handledByName,
     })),
     correctiveAction: d.correctiveAction ? { ...d.correctiveAction, statusLabel: correctiveStatusLabels[d.correctiveAction.status].ja } : null,
-    closure: presentApproval(d.closure),
+    closure: presentRecordApprovals(d.closure),
     closedAt: iso(i.closedAt),
     organization: {
       profile: d.organization.profile,

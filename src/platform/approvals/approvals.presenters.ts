@@ -1,6 +1,6 @@
 import { type ApprovalStep, approvalStatusLabels, stepLabel } from '../../rules/approvalChains.ts';
 import { roleLabels } from '../org/roles.ts';
-import type { Stamp } from './approvals.service.ts';
+import type { Stamp, stampsForRecord } from './approvals.service.ts';
 import type { approvalDelegations, roleRequests } from './approvals.tables.ts';
 import type { ApprovalRequestRow, SnapshotField } from './registry.ts';
 
@@ -16,6 +16,27 @@ export function presentStamp(s: Stamp) {
     comment: s.comment,
     at: s.at.toISOString(),
   };
+}
+
+type RecordApprovals = Awaited<ReturnType<typeof stampsForRecord>>;
+type RecordApproval = NonNullable<RecordApprovals['current']>;
+
+/**
+ * A record's approvals — the current request and the earlier ones — with their stamps (承認印:
+ * approver, time), as the record's screen and its PDF show them (SPEC §3).
+ */
+export function presentRecordApprovals(approvals: Pick<RecordApprovals, 'current' | 'history'>) {
+  const present = (p: RecordApproval) => ({
+    requestId: p.requestId,
+    status: p.status,
+    statusLabel: p.statusLabel,
+    submittedByName: p.submittedByName,
+    submittedAt: p.submittedAt.toISOString(),
+    decidedAt: p.decidedAt ? p.decidedAt.toISOString() : null,
+    steps: p.steps,
+    stamps: p.stamps.map(presentStamp),
+  });
+  return { current: approvals.current ? present(approvals.current) : null, history: approvals.history.map(present) };
 }
 
 export function presentStep(step: ApprovalStep, index: number) {

@@ -4,7 +4,7 @@ import { inOrg } from '../db/tenancy.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../http/types.ts';
 import { can } from '../policies/actor.ts';
 import { createDelegation, deleteDelegation, listDelegations } from './approvalDelegations.service.ts';
-import { presentApprovalDetail, presentChain, presentDelegation, presentInboxItem, presentRoleRequest, presentStamp } from './approvals.presenters.ts';
+import { presentApprovalDetail, presentChain, presentDelegation, presentInboxItem, presentRecordApprovals, presentRoleRequest } from './approvals.presenters.ts';
 import {
   approvalIdParams,
   approveBody,
@@ -134,18 +134,7 @@ export function approvalsRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       const r = await inOrg(deps.database, scopeOf(request), (tx) => approvals.stampsForRecord(tx, actorOf(request), request.query.recordType, request.query.recordId));
-      const present = (p: NonNullable<typeof r.current>) => ({
-        ...p,
-        submittedAt: p.submittedAt.toISOString(),
-        decidedAt: p.decidedAt ? p.decidedAt.toISOString() : null,
-        stamps: p.stamps.map(presentStamp),
-      });
-      return {
-        recordType: r.recordType,
-        recordTypeLabel: r.recordTypeLabel,
-        current: r.current ? present(r.current) : null,
-        history: r.history.map(present),
-      };
+      return { recordType: r.recordType, recordTypeLabel: r.recordTypeLabel, ...presentRecordApprovals(r) };
     },
   );
 
