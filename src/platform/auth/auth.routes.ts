@@ -9,8 +9,8 @@ import { buildActor, isAdministrator } from '../policies/actor.ts';
 import { accounts, sessions } from './auth.tables.ts';
 import { changePasswordBody, loginBody, sessionResponse, totpCodeBody } from './auth.schema.ts';
 import { hashPassword, verifyPassword } from './hashing.ts';
-import { login } from './login.ts';
-import { SESSION_COOKIE, endAccountSessions, endSession } from './sessions.ts';
+import { endSessionAudited, login } from './login.ts';
+import { SESSION_COOKIE, endAccountSessions } from './sessions.ts';
 import { checkTotp, newTotpSecret } from './totp.ts';
 
 const okResponse = z.object({ ok: z.literal(true) });
@@ -38,22 +38,7 @@ export function authRoutes(app: App, deps: Deps): void {
     { schema: { tags: ['auth'], summary: 'ログアウト', response: { 200: okResponse } }, config: { access: 'authenticated', allowPartialSession: true } },
     async (request, reply) => {
       const session = request.session;
-      if (session) {
-        await asSystem(
-          deps.database,
-          async (tx) => {
-            await endSession(tx, session.sessionId);
-            await recordAuditEvent(tx, {
-              organizationId: session.organizationId,
-              action: 'logout',
-              entityType: 'sessions',
-              entityId: session.sessionId,
-              actorAccountId: session.accountId,
-            });
-          },
-          { accountId: session.accountId, ip: request.ip },
-        );
-      }
+      if (session) await endSessionAudited(deps.database, session, 'logout', request.ip);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },

@@ -10,7 +10,7 @@ import type { HeldRole } from '../policies/actor.ts';
 import { isAdministrator } from '../policies/actor.ts';
 import { accounts, sessions } from './auth.tables.ts';
 import { hashPassword, verifyPassword } from './hashing.ts';
-import { createSession } from './sessions.ts';
+import { createSession, endSession } from './sessions.ts';
 
 /** Failed attempts before the account is locked, and for how long (SPEC §9 lockout). */
 export const MAX_FAILED_LOGINS = 5;
@@ -221,5 +221,22 @@ export async function touchSession(database: Database, sessionId: string, now: D
       .update(sessions)
       .set({ lastSeenAt: now })
       .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt))),
+  );
+}
+
+/** Ends a session and records why (logout, idle expiry: J.9.2 c) 13) in the audit trail, in one transaction. */
+export async function endSessionAudited(
+  database: Database,
+  session: Pick<ResolvedSession, 'sessionId' | 'organizationId' | 'accountId'>,
+  action: 'logout' | 'session_expired',
+  ip: string | null,
+): Promise<void> {
+  await asSystem(
+    database,
+    async (tx) => {
+      await endSession(tx, session.sessionId);
+      await recordAuditEvent(tx, { organizationId: session.organizationId, action, entityType: 'sessions', entityId: session.sessionId, actorAccountId: session.accountId });
+    },
+    { accountId: session.accountId, ip },
   );
 }

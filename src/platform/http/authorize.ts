@@ -1,7 +1,6 @@
 import { SESSION_COOKIE, endSession, hashToken } from '../auth/sessions.ts';
-import { type ResolvedSession, resolveSession, touchSession } from '../auth/login.ts';
+import { endSessionAudited, type ResolvedSession, resolveSession, touchSession } from '../auth/login.ts';
 import { SessionCache } from '../auth/sessionCache.ts';
-import { recordAuditEvent } from '../audit/auditEvents.ts';
 import { asSystem } from '../db/tenancy.ts';
 import { buildActor, can, isAdministrator } from '../policies/actor.ts';
 import { permissions, type Permission, type RouteAccess } from '../policies/permissions.ts';
@@ -77,20 +76,7 @@ export function installAuthorization(app: App, deps: Deps): void {
     // J.9.2 c) 13: a session idle for longer than the organization's timeout ends.
     if (isIdle(session, now)) {
       sessionCache.delete(tokenHash);
-      await asSystem(
-        deps.database,
-        async (tx) => {
-          await endSession(tx, session.sessionId);
-          await recordAuditEvent(tx, {
-            organizationId: session.organizationId,
-            action: 'session_expired',
-            entityType: 'sessions',
-            entityId: session.sessionId,
-            actorAccountId: session.accountId,
-          });
-        },
-        { accountId: session.accountId, ip: request.ip },
-      );
+      await endSessionAudited(deps.database, session, 'session_expired', request.ip);
       throw unauthorized(`${session.idleTimeoutMinutes}分間操作がなかったため、ログアウトしました。再度ログインしてください`, 'session_expired');
     }
     request.session = session;
