@@ -1,28 +1,6 @@
-/**
- * `npm run bench:inventory` — the 個人情報管理台帳 at scale (SPEC §6: 100,000 inventory entries
- * without a page getting slow; issue 3: filtered list and search under 200 ms p99 on PostgreSQL).
- *
- * On a PostgreSQL server (DATABASE_URL, or a throwaway server this script starts when
- * PostgreSQL's binaries are installed) it seeds one organization with BENCH_ENTRIES entries
- * (default 100,000) over 10 departments, then measures with autocannon at 20 connections for
- * BENCH_SECONDS (default 10) each:
- *   - the filtered list (one department + 保有個人データ, sorted by name, page 2 of 50),
- *   - a selective Japanese text search (a storage location on ~0.1 % of the entries),
- *   - a broad Japanese text search (a word in ~10 % of the entries) within one department,
- * each through the real HTTP stack (session, CSRF-free GET, RLS tenant transaction, presenter),
- * and the very same SQL (listEntries) straight through the driver (no HTTP, no session, no tenant
- * transaction) with 20 concurrent loops — and prints req/s, p50/p99 and the ratio endpoint / direct.
- *
- * The database is created with LC_CTYPE C.UTF-8: pg_trgm extracts trigrams from Japanese text
- * only under a UTF-8 ctype (under LC_CTYPE=C it sees no word characters and the GIN index cannot
- * narrow a Japanese search). Seeding bypasses the audit triggers (session_replication_role =
- * replica) to keep set-up short and ends with VACUUM ANALYZE; the measured requests are the
- * normal read path. BENCH_KEEP_DB=1 keeps the database for EXPLAIN afterwards.
- */
-import { spawn } from 'node:child_process';
+
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { hashPassword } from '../src/platform/auth/hashing.ts';
@@ -35,6 +13,7 @@ import { derivedColumns } from '../src/modules/inventory/inventory.content.ts';
 import { type EntriesQuery, entryContentSchema } from '../src/modules/inventory/inventory.schema.ts';
 import { listEntries } from '../src/modules/inventory/inventory.service.ts';
 import { inventoryEntries } from '../src/modules/inventory/inventory.tables.ts';
+import { cannon, measureConcurrent, startServer } from './harness.ts';
 import { startThrowawayPostgres } from './postgres.ts';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
@@ -165,54 +144,9 @@ function cases(departmentId: string): Case[] {
   ];
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
 /** The list's SQL (listEntries: page and total) through the driver, 20 loops for DURATION seconds. */
-async function measureDirect(database: Database, organizationId: string, c: Case, today: string) {
-  const once = () => listEntries(database.db as unknown as Tx, organizationId, { ...c.query, sort: 'name' }, today);
-  for (let i = 0; i < 20; i++) await once();
-  const latencies: number[] = [];
-  const until = Date.now() + DURATION * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (Date.now() < until) {
-        const t0 = performance.now();
-        await once();
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / DURATION, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-}
-
-async function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => autocannon(opts, (err, result) => (err ? reject(err) : resolve(result))));
-}
-
-async function startServer(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['bin/mamori.js', 'serve', '--port', '0', '--no-demo'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, MAMORI_SCHEDULER: '0', MAMORI_ENCRYPTION_KEY: key.toString('base64') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const m = /http:\/\/localhost:(\d+)/.exec(chunk.toString());
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-    child.once('exit', () => reject(new Error('server exited')));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((r) => {
-        child.once('exit', () => r());
-        child.kill('SIGTERM');
-      }),
-  };
+function measureDirect(database: Database, organizationId: string, c: Case, today: string) {
+  return measureConcurrent(() => listEntries(database.db as unknown as Tx, organizationId, { ...c.query, sort: 'name' }, today), CONNECTIONS, DURATION);
 }
 
 async function main() {
@@ -250,7 +184,7 @@ async function main() {
     const seeded = await seed(database);
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
     const department = seeded.departmentIds[3] as string;
-    const app = await startServer(url.toString());
+    const app = await startServer({ DATABASE_URL: url.toString(), MAMORI_ENCRYPTION_KEY: key.toString('base64') });
     try {
       const login = await fetch(`${app.url}/api/auth/login`, {
         method: 'POST',

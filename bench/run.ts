@@ -1,20 +1,8 @@
-/**
- * `npm run bench` — performance baseline (not part of `npm test`). For PGlite and for a
- * PostgreSQL server (DATABASE_URL, or a throwaway server this script starts when PostgreSQL's
- * binaries are installed), it seeds a large organization (10,000 people, 1,000,000 audit rows),
- * then measures in one run:
- *   - GET /healthz req/s (the framework ceiling),
- *   - the authenticated people list (50 rows, filtered by department) req/s and p99 at 20 connections,
- *   - the same list query run directly through the database driver (queries/s at 20 concurrent),
- * and prints the ratios endpoint/direct and endpoint/ceiling, plus the time of `audit verify`.
- * Sizes can be reduced for a quick look: BENCH_PEOPLE=2000 BENCH_AUDIT=100000 npm run bench
- */
-import { spawn } from 'node:child_process';
+
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { setFieldEncryptionKey } from '../src/platform/config/fieldCrypto.ts';
 import { type Database, type Tx, openDatabase } from '../src/platform/db/connection.ts';
@@ -25,6 +13,7 @@ import { hashPassword } from '../src/platform/auth/hashing.ts';
 import { listPeople } from '../src/platform/org/org.service.ts';
 import { verifyAuditChain } from '../src/platform/audit/verifyChain.ts';
 import { seedLargeOrganization } from './seed.ts';
+import { cannon, measureConcurrent, startServer } from './harness.ts';
 import { startThrowawayPostgres } from './postgres.ts';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
@@ -57,48 +46,8 @@ async function measureDirect(database: Database, organizationId: string, departm
   const once = () => listPeople(database.db as unknown as Tx, organizationId, listQuery(departmentId), today);
   const first = await once();
   if (first.items.length !== 50) throw new Error(`direct query returned ${first.items.length} rows`);
-  for (let i = 0; i < 20; i++) await once();
-  const latencies: number[] = [];
-  const until = Date.now() + DURATION * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (Date.now() < until) {
-        const t0 = performance.now();
-        await once();
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return { direct: latencies.length / DURATION, directP99: latencies[Math.floor(latencies.length * 0.99)] ?? 0 };
-}
-
-async function startServer(env: Record<string, string>, dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['bin/mamori.js', '--data-dir', dataDir, 'serve', '--port', '0', '--no-demo'], {
-    env: { ...process.env, ...env, MAMORI_SCHEDULER: '0', MAMORI_ENCRYPTION_KEY: key.toString('base64') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const m = /http:\/\/localhost:(\d+)/.exec(chunk.toString());
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-    child.once('exit', () => reject(new Error('server exited')));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((r) => {
-        child.once('exit', () => r());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-async function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
-  });
+  const r = await measureConcurrent(once, CONNECTIONS, DURATION);
+  return { direct: r.rps, directP99: r.p99 };
 }
 
 async function measureHttp(url: string, departmentId: string) {
@@ -132,7 +81,7 @@ async function benchPglite(): Promise<Result> {
     const verified = await verifyAuditChain(database);
     const verifySeconds = (performance.now() - t0) / 1000;
     await database.close();
-    const server = await startServer({ DATABASE_URL: '' }, dataDir);
+    const server = await startServer({ DATABASE_URL: '', MAMORI_ENCRYPTION_KEY: key.toString('base64') }, ['--data-dir', dataDir]);
     const http = await measureHttp(server.url, seeded.departmentIds[3]!);
     await server.stop();
     database = await openDatabase({ databaseUrl: null, dataDir });
@@ -168,7 +117,7 @@ async function benchPostgres(): Promise<Result | null> {
     const t0 = performance.now();
     const verified = await verifyAuditChain(database);
     const verifySeconds = (performance.now() - t0) / 1000;
-    const app = await startServer({ DATABASE_URL: url.toString() }, path.join(tmpdir(), 'unused'));
+    const app = await startServer({ DATABASE_URL: url.toString(), MAMORI_ENCRYPTION_KEY: key.toString('base64') }, ['--data-dir', path.join(tmpdir(), 'unused')]);
     const http = await measureHttp(app.url, seeded.departmentIds[3]!);
     await app.stop();
     const direct = await measureDirect(database, seeded.organizationId, seeded.departmentIds[3]!);
