@@ -1,4 +1,3 @@
-
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -15,6 +14,7 @@ import { listEntries } from '../src/modules/inventory/inventory.service.ts';
 import { inventoryEntries } from '../src/modules/inventory/inventory.tables.ts';
 import { cannon, measureConcurrent, startServer } from './harness.ts';
 import { startThrowawayPostgres } from './postgres.ts';
+import { todayInJapan } from '../src/platform/auth/login.ts';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -182,7 +182,7 @@ async function main() {
       .join(' ');
     console.log(`PostgreSQL (${version}, LC_CTYPE ${ctype}) — seeding ${ENTRIES} entries`);
     const seeded = await seed(database);
-    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+    const today = todayInJapan(new Date());
     const department = seeded.departmentIds[3] as string;
     const app = await startServer({ DATABASE_URL: url.toString(), MAMORI_ENCRYPTION_KEY: key.toString('base64') });
     try {

@@ -1,4 +1,3 @@
-
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { verifyAuditChain } from '../src/platform/audit/verifyChain.ts';
 import { seedLargeOrganization } from './seed.ts';
 import { cannon, measureConcurrent, startServer } from './harness.ts';
 import { startThrowawayPostgres } from './postgres.ts';
+import { todayInJapan } from '../src/platform/auth/login.ts';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
@@ -42,7 +42,7 @@ const listQuery = (departmentId: string) => ({ departmentId, status: 'active' as
 
 /** The list's own query (the same service function) straight on the driver: no HTTP, no session, no tenant transaction. */
 async function measureDirect(database: Database, organizationId: string, departmentId: string): Promise<{ direct: number; directP99: number }> {
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+  const today = todayInJapan(new Date());
   const once = () => listPeople(database.db as unknown as Tx, organizationId, listQuery(departmentId), today);
   const first = await once();
   if (first.items.length !== 50) throw new Error(`direct query returned ${first.items.length} rows`);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem, rowsOf } from '../../src/platform/db/tenancy.ts';
 import { buildTestApp, type Client, type TestApp } from '../support/app.ts';
+import { todayInJapan } from '../../src/platform/auth/login.ts';
 
 let t: TestApp;
 let pms: Client;
@@ -137,7 +138,7 @@ describe('従業者 (people)', () => {
     expect((await staff.get('/api/auth/session')).status).toBe(200);
     const me = (await staff.get('/api/auth/session')).body.account.personId;
     const person = (await pms.get(`/api/people/${me}`)).body;
-    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(t.clock.now());
+    const today = todayInJapan(t.clock.now());
     const res = await pms.request('PUT', `/api/people/${me}`, { ...person, leftOn: today });
     expect(res.status).toBe(200);
     expect((await staff.get('/api/auth/session')).status).toBe(401);

@@ -9,6 +9,7 @@ import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
 import { runInventoryDisposalCheck } from './inventory.jobs.ts';
 import { createDueDisposalTasks } from './inventory.service.ts';
 import { inventoryEntries, inventoryEntryHistory, inventoryRequests } from './inventory.tables.ts';
+import { todayInJapan } from '../../platform/auth/login.ts';
 
 // HTTP tests of the 個人情報管理台帳 (SPEC M1) against the real database: 申請書 → approval →
 // entry with history, the clause-cited refusals, disposal tasks, search and filters, exports,
@@ -21,7 +22,7 @@ let top: Client;
 const dept: Record<string, string> = {};
 const person: Record<string, string> = {};
 
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(t.clock.now());
+const today = () => todayInJapan(t.clock.now());
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** A complete entry of 営業部 (every J.3.1.1 3 item filled). */

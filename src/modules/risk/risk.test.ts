@@ -7,6 +7,7 @@ import { asSystem, inOrg } from '../../platform/db/tenancy.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
 import { tasks } from '../../platform/tasks/tasks.tables.ts';
 import { riskRecords } from './risk.tables.ts';
+import { todayInJapan } from '../../platform/auth/login.ts';
 
 // HTTP tests of the リスク分析対策表 (SPEC M2) against the real database: typical-risk proposals,
 // the clause-cited refusals of validateRiskRecord (422 naming the field and the clause, nothing
@@ -23,7 +24,7 @@ const person: Record<string, string> = {};
 let entryId: string;
 let assessmentId: string;
 
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(t.clock.now());
+const today = () => todayInJapan(t.clock.now());
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const PHASES = ['acquisition', 'transfer', 'use', 'storage', 'disposal'] as const;
 const SETAGAYA = '世田谷区 事業計画書 個人情報自己点検チェックシート No.2';

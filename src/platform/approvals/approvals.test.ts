@@ -11,6 +11,7 @@ import { requireReapprovalIfChanged, submitForApproval } from './approvals.servi
 import { approvalRequests, roleRequests } from './approvals.tables.ts';
 import { registerApprovalRecordType } from './registry.ts';
 import { createRoleRequest } from './roleRequests.service.ts';
+import { todayInJapan } from '../auth/login.ts';
 
 let t: TestApp;
 let pms: Client;
@@ -36,7 +37,7 @@ const D = (name: string) => {
   if (!id) throw new Error(`no department ${name}`);
   return id;
 };
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(t.clock.now());
+const today = () => todayInJapan(t.clock.now());
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 async function setChain(steps: { role: string }[]) {
