@@ -172,8 +172,9 @@ export function entriesFilter(organizationId: string, query: Omit<EntriesQuery, 
 }
 
 /**
- * The entries whose folded text contains `q` (already folded), as rows of inventory_entries, from
- * mamori_inventory_search (migrations 0005/0008), where the pg_trgm index can serve the match:
+ * The entries whose folded text contains `q` (already folded) — their filter and sort columns,
+ * under the names of inventory_entries — from mamori_inventory_search (migrations 0005/0008/0010),
+ * where the GIN index (department + trigrams) can serve the match:
  * under row-level security a non-leakproof LIKE / ILIKE may not be an index condition and a
  * search of 100,000 entries was a sequential scan. Column and pattern are both folded, so the
  * function's LIKE is case-insensitive. The function answers only inside the caller's tenant; RLS
@@ -254,9 +255,14 @@ export async function listEntries(tx: Tx, organizationId: string, query: Entries
         departmentName: sql<string>`department_name`.as('department_name'),
       })
       .as(
-        sql`select ${e.id}, ${e.name}, ${e.updatedAt}, ${departments.sortOrder}, ${departments.name} as department_name
-          from ${searchRows(organizationId, query, q)} as ${e} join ${departments} on ${departments.id} = ${e.departmentId}
-          where ${entriesFilter(organizationId, query, today, { text: false })}`,
+        // The department's order and name are looked up per match only when the list is sorted by them.
+        query.sort === 'department'
+          ? sql`select ${e.id}, ${e.name}, ${e.updatedAt}, ${departments.sortOrder}, ${departments.name} as department_name
+              from ${searchRows(organizationId, query, q)} as ${e} join ${departments} on ${departments.id} = ${e.departmentId}
+              where ${entriesFilter(organizationId, query, today, { text: false })}`
+          : sql`select ${e.id}, ${e.name}, ${e.updatedAt}, 0 as sort_order, '' as department_name
+              from ${searchRows(organizationId, query, q)} as ${e}
+              where ${entriesFilter(organizationId, query, today, { text: false })}`,
       );
     const matchOrder =
       query.sort === 'updated'

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -91,9 +92,10 @@ function tenantReaderPool(databaseUrl: string, max: number, schemaModule: Schema
 
 /**
  * PostgreSQL extensions the migrations create, loaded into PGlite (which ships contrib modules as
- * separate imports). pg_trgm: trigram indexes for Japanese text search (台帳の検索, SPEC §3 Search).
+ * separate imports). pg_trgm: trigram indexes for Japanese text search (台帳の検索, SPEC §3 Search);
+ * btree_gin: the department in the same GIN index (migration 0010).
  */
-const pgliteExtensions = { pg_trgm };
+const pgliteExtensions = { btree_gin, pg_trgm };
 
 export class DataDirLockedError extends Error {
   constructor(dataDir: string) {
