@@ -9,7 +9,12 @@ import { migrate } from './db/migrate.ts';
  */
 export async function openMigratedDatabase(config: MamoriConfig, options: { poolSize?: number } = {}): Promise<Database> {
   setFieldEncryptionKey(config.encryptionKey);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: options.poolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: options.poolSize ?? config.dbPoolSize,
+    readPoolSize: config.dbReadPoolSize,
+  });
   try {
     await migrate(database);
   } catch (error) {

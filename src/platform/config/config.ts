@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { DEFAULT_POOL_SIZE, DEFAULT_READ_POOL_SIZE } from '../db/connection.ts';
 
 /** Runtime configuration, read from the environment once (12-factor style). */
 export type MamoriConfig = {
@@ -22,6 +23,9 @@ export type MamoriConfig = {
   loginRateLimit: number;
   /** How long a resolved session may be reused without a database lookup (ms; 0 = never). See auth/sessionCache.ts. */
   sessionCacheMs: number;
+  /** PostgreSQL connections per process: the main pool and the tenant reader pool (db/connection.ts). */
+  dbPoolSize: number;
+  dbReadPoolSize: number;
 };
 
 /** Reads the key from MAMORI_ENCRYPTION_KEY (base64) or the key file, creating the file on first run. */
@@ -37,6 +41,15 @@ export function loadEncryptionKey(env: NodeJS.ProcessEnv, keyFile: string): Buff
   writeFileSync(keyFile, `${key.toString('base64')}\n`, { mode: 0o600 });
   chmodSync(keyFile, 0o600);
   return key;
+}
+
+/** A pool size from the environment: a whole number from 1 to 100, or the default when unset. */
+function poolSizeOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 100) throw new Error(`${name} は 1 から 100 までの整数で指定してください（指定値: ${raw}）`);
+  return value;
 }
 
 /** Builds the configuration from environment variables with overrides (CLI flags, tests). */
@@ -57,5 +70,7 @@ export function loadConfig(overrides: Partial<MamoriConfig> = {}, env: NodeJS.Pr
     scheduler: overrides.scheduler ?? env.MAMORI_SCHEDULER !== '0',
     loginRateLimit: overrides.loginRateLimit ?? Number(env.MAMORI_LOGIN_RATE_LIMIT ?? 20),
     sessionCacheMs: overrides.sessionCacheMs ?? Number(env.MAMORI_SESSION_CACHE_MS ?? 2000),
+    dbPoolSize: overrides.dbPoolSize ?? poolSizeOf(env, 'MAMORI_DB_POOL_SIZE', DEFAULT_POOL_SIZE),
+    dbReadPoolSize: overrides.dbReadPoolSize ?? poolSizeOf(env, 'MAMORI_DB_READ_POOL_SIZE', DEFAULT_READ_POOL_SIZE),
   };
 }

@@ -38,6 +38,18 @@ export type Database = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Connections of the main pool per process (MAMORI_DB_POOL_SIZE). */
+export const DEFAULT_POOL_SIZE = 10;
+/**
+ * Connections of the tenant reader pool per process (MAMORI_DB_READ_POOL_SIZE). Its reads are
+ * short (a list page is ≈ 5–10 ms of database time), and one Node process cannot keep more than a
+ * few of them busy: measured in bench/inventory.ts (2 vCPUs, 20 concurrent clients), 4 connections
+ * served as many requests per second as 10 with a much shorter tail (broad search p99 218–275 ms
+ * against 271–343 ms, the longest request 236–380 ms against 699–897 ms): with 10, ten server
+ * processes competed for the CPU with the one Node process that has to answer them.
+ */
+export const DEFAULT_READ_POOL_SIZE = 4;
+
 /**
  * The tenant reader pool (PostgreSQL): connections that stay, for their whole life, the
  * non-superuser role `mamori_app` (row-level security applies) in read-only mode (a write is an
@@ -115,13 +127,16 @@ export class DataDirLockedError extends Error {
 export async function openDatabase(options: {
   databaseUrl: string | null;
   dataDir: string;
+  /** Connections of the main pool (transactions, writes); default 10. */
   poolSize?: number;
+  /** Connections of the tenant reader pool (lists and searches); default DEFAULT_READ_POOL_SIZE. */
+  readPoolSize?: number;
   /** In-memory PGlite only: start from this data-directory dump (`dumpDataDir()`), e.g. a migrated snapshot in tests. */
   loadDataDir?: Blob;
 }): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, Client: StatementCachingClient });
-    const readers = tenantReaderPool(options.databaseUrl, options.poolSize ?? 10, schema);
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? DEFAULT_POOL_SIZE, Client: StatementCachingClient });
+    const readers = tenantReaderPool(options.databaseUrl, options.readPoolSize ?? DEFAULT_READ_POOL_SIZE, schema);
     // An idle pooled connection that the server closes (restart, failover) must not crash the
     // process: the pool drops it and the next query opens a new one.
     pool.on('error', (error) => console.error(`PostgreSQL の待機中の接続が切断されました: ${error.message}`));
