@@ -1,6 +1,14 @@
 /** What both benchmarks share: the app server under test, autocannon, and a concurrent loop over a query. */
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
+import { DEFAULT_READ_POOL_SIZE } from '../src/platform/db/connection.ts';
+
+/**
+ * Connections the server under test reads its lists with (its tenant reader pool). The direct
+ * query runs on a pool of the same size, so endpoint/direct compares the same database
+ * concurrency with and without HTTP, session and tenant.
+ */
+export const READ_POOL_SIZE = Number(process.env.MAMORI_DB_READ_POOL_SIZE ?? DEFAULT_READ_POOL_SIZE);
 
 /** Starts `mamori serve` on a free port (scheduler off) with the given environment; resolves once it listens. */
 export async function startServer(env: Record<string, string>, args: string[] = []): Promise<{ url: string; stop: () => Promise<void> }> {

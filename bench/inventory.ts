@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { hashPassword } from '../src/platform/auth/hashing.ts';
 import { setFieldEncryptionKey } from '../src/platform/config/fieldCrypto.ts';
-import { type Database, DEFAULT_POOL_SIZE, DEFAULT_READ_POOL_SIZE, openDatabase, type Tx } from '../src/platform/db/connection.ts';
+import { type Database, DEFAULT_POOL_SIZE, openDatabase, type Tx } from '../src/platform/db/connection.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { accounts, departments, organizations, people, roleAssignments } from '../src/platform/db/schema.ts';
 import { asSystem, rowsOf } from '../src/platform/db/tenancy.ts';
@@ -12,7 +12,7 @@ import { derivedColumns } from '../src/modules/inventory/inventory.content.ts';
 import { type EntriesQuery, entryContentSchema } from '../src/modules/inventory/inventory.schema.ts';
 import { listEntries } from '../src/modules/inventory/inventory.service.ts';
 import { inventoryEntries } from '../src/modules/inventory/inventory.tables.ts';
-import { cannon, measureConcurrent, startServer } from './harness.ts';
+import { cannon, measureConcurrent, READ_POOL_SIZE, startServer } from './harness.ts';
 import { startThrowawayPostgres, vacuumUntilAllVisible } from './postgres.ts';
 import { todayInJapan } from '../src/platform/auth/login.ts';
 
@@ -174,7 +174,7 @@ async function main() {
   }[] = [];
   try {
     setFieldEncryptionKey(key);
-    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: ':memory:', poolSize: CONNECTIONS });
+    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: ':memory:', poolSize: READ_POOL_SIZE });
     await migrate(database);
     const ctype = rowsOf<{ ctype: string }>(await database.db.execute(sql`select datctype as ctype from pg_database where datname = current_database()`))[0]?.ctype;
     const version = rowsOf<{ v: string }>(await database.db.execute(sql`select version() as v`))[0]
@@ -248,7 +248,7 @@ async function main() {
   console.log(`\nMamori 台帳ベンチマーク — ${ENTRIES.toLocaleString('en-US')} entries, ${CONNECTIONS} connections, ${DURATION} s per measurement`);
   console.log(ceilingLine);
   console.log(
-    `server under test: PostgreSQL pools of ${process.env.MAMORI_DB_POOL_SIZE ?? DEFAULT_POOL_SIZE} (main) and ${process.env.MAMORI_DB_READ_POOL_SIZE ?? DEFAULT_READ_POOL_SIZE} (reader) connections; the direct query uses a pool of ${CONNECTIONS}`,
+    `server under test: PostgreSQL pools of ${process.env.MAMORI_DB_POOL_SIZE ?? DEFAULT_POOL_SIZE} (main) and ${READ_POOL_SIZE} (reader) connections; the direct query runs on a pool of ${READ_POOL_SIZE} too`,
   );
   console.log(`load average at the start (1/5/15 min): ${loadBefore.map((l) => l.toFixed(1)).join(' / ')} (${os.cpus().length} CPUs)`);
   console.log(

@@ -12,7 +12,7 @@ import { hashPassword } from '../src/platform/auth/hashing.ts';
 import { listPeople } from '../src/platform/org/org.service.ts';
 import { verifyAuditChain } from '../src/platform/audit/verifyChain.ts';
 import { seedLargeOrganization } from './seed.ts';
-import { cannon, measureConcurrent, startServer } from './harness.ts';
+import { cannon, measureConcurrent, READ_POOL_SIZE, startServer } from './harness.ts';
 import { startThrowawayPostgres, vacuumUntilAllVisible } from './postgres.ts';
 import { todayInJapan } from '../src/platform/auth/login.ts';
 
@@ -109,7 +109,7 @@ async function benchPostgres(): Promise<Result | null> {
   url.pathname = `/${dbName}`;
   try {
     setFieldEncryptionKey(key);
-    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: ':memory:', poolSize: CONNECTIONS });
+    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: ':memory:', poolSize: READ_POOL_SIZE });
 
     const seeded = await prepare(database);
     // What autovacuum does on a live server: statistics, and the visibility map that lets counts read indexes only.
@@ -142,6 +142,7 @@ if (only !== 'pglite') {
   if (r) results.push(r);
 }
 console.log(`\nMamori benchmark — ${PEOPLE} people, ${AUDIT} audit rows, ${CONNECTIONS} connections, ${DURATION}s per measurement`);
+console.log(`PostgreSQL: the server reads lists on ${READ_POOL_SIZE} connections (its reader pool); the direct query runs on a pool of the same size`);
 console.log('| database | /healthz req/s | people list req/s | list p50 / p99 ms | direct query q/s | direct p99 ms | list/direct | list/healthz | audit verify |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
