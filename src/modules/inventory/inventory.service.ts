@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, ne, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { addCalendarDays } from '../../rules/deadlines.ts';
 import { disposalDue } from '../../rules/inventoryRules.ts';
 import type { ApprovalActor } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
+import { preparedOnce } from '../../platform/db/preparedQueries.ts';
 import { forbidden, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
 import { roleLabels } from '../../platform/org/roles.ts';
@@ -11,7 +12,7 @@ import { type Actor, can } from '../../platform/policies/actor.ts';
 import { riskAssessmentEntries, riskAssessments } from '../risk/risk.tables.ts';
 import { refreshRiskStatus } from '../risk/risk.status.ts';
 import { contentChanges, derivedColumns, entryDuties, entryFindings, type EntryNames, normalizeSearchText, toEngineEntry } from './inventory.content.ts';
-import type { EntriesQuery, EntryContent } from './inventory.schema.ts';
+import type { EntriesQuery, EntryContent, RiskStatusCode } from './inventory.schema.ts';
 import { type HistoryKind, inventoryEntries, inventoryEntryHistory, inventoryRequests } from './inventory.tables.ts';
 import { completeTasks, ensureTask } from './moduleTasks.ts';
 
@@ -123,15 +124,36 @@ function containsPattern(text: string): string {
 }
 
 /**
+ * The values a 台帳 list query takes. A one-off query (the exports) writes them in as parameters;
+ * the list prepares its query once per shape and passes them as placeholders (preparedOnce).
+ */
+type ListValues = {
+  organizationId: string;
+  status: 'active' | 'disposed' | null;
+  departmentId: string | null;
+  riskStatus: RiskStatusCode | null;
+  today: string;
+  pattern: string | null;
+  limit: number;
+  offset: number;
+};
+type Bind = <K extends keyof ListValues, V extends ListValues[K]>(name: K, value: V) => V | Placeholder<K>;
+const inline: Bind = (_name, value) => value;
+const placeholder: Bind = (name) => sql.placeholder(name);
+
+/**
  * The filter of the 台帳 list; the same conditions serve the list, the exports and the bench.
  * Text search folds the query like the stored search column (NFKC, lower case) and matches it
  * anywhere — Japanese needs no word boundaries — through the pg_trgm GIN index.
+ * `options.bind` turns the values into placeholders for a prepared list query; the conditions
+ * present (the query's shape) decide the SQL text either way.
  */
-export function entriesFilter(organizationId: string, query: Omit<EntriesQuery, 'page' | 'pageSize' | 'sort'>, today: string, options: { text?: boolean } = {}): SQL {
+export function entriesFilter(organizationId: string, query: Omit<EntriesQuery, 'page' | 'pageSize' | 'sort'>, today: string, options: { text?: boolean; bind?: Bind } = {}): SQL {
   const e = inventoryEntries;
-  const conditions: (SQL | undefined)[] = [eq(e.organizationId, organizationId)];
-  if (query.status !== 'all') conditions.push(eq(e.status, query.status));
-  if (query.departmentId) conditions.push(eq(e.departmentId, query.departmentId));
+  const bind = options.bind ?? inline;
+  const conditions: (SQL | undefined)[] = [eq(e.organizationId, bind('organizationId', organizationId))];
+  if (query.status !== 'all') conditions.push(eq(e.status, bind('status', query.status)));
+  if (query.departmentId) conditions.push(eq(e.departmentId, bind('departmentId', query.departmentId)));
   for (const flagName of query.flags ?? []) {
     switch (flagName) {
       case 'sensitive':
@@ -155,19 +177,21 @@ export function entriesFilter(organizationId: string, query: Omit<EntriesQuery, 
       case 'processed':
         conditions.push(ne(e.processedKind, 'none'));
         break;
-      case 'disposalDue':
-        conditions.push(and(isNull(e.disposedAt), or(lt(e.useUntilDate, today), lt(e.retainUntilDate, today))));
+      case 'disposalDue': {
+        const day = bind('today', today);
+        conditions.push(and(isNull(e.disposedAt), or(lt(e.useUntilDate, day), lt(e.retainUntilDate, day))));
         break;
+      }
     }
   }
   // 紙 / 電子 include entries kept on both.
   if (query.media === 'paper') conditions.push(inArray(e.storageMedia, ['paper', 'both']));
   if (query.media === 'electronic') conditions.push(inArray(e.storageMedia, ['electronic', 'both']));
   if (query.media === 'both') conditions.push(eq(e.storageMedia, 'both'));
-  if (query.riskStatus) conditions.push(eq(e.riskStatus, query.riskStatus));
+  if (query.riskStatus) conditions.push(eq(e.riskStatus, bind('riskStatus', query.riskStatus)));
   const q = query.q ? normalizeSearchText(query.q) : '';
   // `options.text === false`: the caller reads from searchRows() itself (the list does).
-  if (q && options.text !== false) conditions.push(sql`${e.id} in (select id from ${searchRows(organizationId, query, q)})`);
+  if (q && options.text !== false) conditions.push(sql`${e.id} in (select id from ${searchRows(organizationId, query, q, bind)})`);
   return and(...conditions) as SQL;
 }
 
@@ -180,10 +204,10 @@ export function entriesFilter(organizationId: string, query: Omit<EntriesQuery, 
  * function's LIKE is case-insensitive. The function answers only inside the caller's tenant; RLS
  * and the organization filter of entriesFilter still scope the rows themselves.
  */
-function searchRows(organizationId: string, query: Pick<EntriesQuery, 'departmentId' | 'status'>, q: string): SQL {
-  const department = query.departmentId ?? null;
-  const status = query.status === 'all' ? null : query.status;
-  return sql`mamori_inventory_search(${organizationId}::uuid, ${containsPattern(q)}, ${department}::uuid, ${status}::text)`;
+function searchRows(organizationId: string, query: Pick<EntriesQuery, 'departmentId' | 'status'>, q: string, bind: Bind = inline): SQL {
+  const department = bind('departmentId', query.departmentId ?? null);
+  const status = bind('status', query.status === 'all' ? null : query.status);
+  return sql`mamori_inventory_search(${bind('organizationId', organizationId)}::uuid, ${bind('pattern', containsPattern(q))}, ${department}::uuid, ${status}::text)`;
 }
 
 function listOrder(sort: EntriesQuery['sort']) {
@@ -231,71 +255,111 @@ export function selectEntryListRows(tx: Tx) {
 export type EntryListRow = Awaited<ReturnType<ReturnType<typeof selectEntryListRows>['where']>>[number];
 
 /**
+ * What decides the SQL text of a list query (its shape): the filters present and the sort order,
+ * never their values. Flags keep their order (the conditions follow it).
+ */
+function listShape(query: EntriesQuery, search: boolean): string {
+  return JSON.stringify([search, query.sort, query.status === 'all', Boolean(query.departmentId), query.flags ?? [], query.media ?? null, Boolean(query.riskStatus)]);
+}
+
+/** The search list's queries, built with placeholders: the page with the total, and the total alone. */
+function searchListQueries(tx: Tx, query: EntriesQuery) {
+  // The search reads each match once: its rows come from the search itself, are filtered and
+  // reduced to their sort keys (the CTE, which also gives the total), and only the page's rows
+  // are read again for their columns.
+  const e = inventoryEntries;
+  // Built with placeholders: the values given here ('') are never used.
+  const search = searchRows('', query, '', placeholder);
+  const where = entriesFilter('', query, '', { text: false, bind: placeholder });
+  const matches = tx
+    .$with('matches', {
+      id: e.id,
+      name: e.name,
+      updatedAt: e.updatedAt,
+      departmentOrder: departments.sortOrder,
+      departmentName: sql<string>`department_name`.as('department_name'),
+    })
+    .as(
+      // The department's order and name are looked up per match only when the list is sorted by them.
+      query.sort === 'department'
+        ? sql`select ${e.id}, ${e.name}, ${e.updatedAt}, ${departments.sortOrder}, ${departments.name} as department_name
+            from ${search} as ${e} join ${departments} on ${departments.id} = ${e.departmentId}
+            where ${where}`
+        : sql`select ${e.id}, ${e.name}, ${e.updatedAt}, 0 as sort_order, '' as department_name
+            from ${search} as ${e}
+            where ${where}`,
+    );
+  const matchOrder =
+    query.sort === 'updated'
+      ? [desc(matches.updatedAt), asc(matches.id)]
+      : query.sort === 'department'
+        ? [asc(matches.departmentOrder), asc(matches.departmentName), asc(matches.name), asc(matches.id)]
+        : [asc(matches.name), asc(matches.id)];
+  const pageIds = tx
+    .select({ id: matches.id })
+    .from(matches)
+    .orderBy(...matchOrder)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'));
+  return {
+    page: tx
+      .with(matches)
+      .select({ ...listColumns(), total: sql<number>`(select count(*) from ${matches})::int` })
+      .from(e)
+      .innerJoin(departments, eq(departments.id, e.departmentId))
+      .where(and(eq(e.organizationId, sql.placeholder('organizationId')), inArray(e.id, pageIds)))
+      .orderBy(...listOrder(query.sort)),
+    total: tx.with(matches).select({ n: count() }).from(matches),
+  };
+}
+
+/** The plain list's queries, built with placeholders: the page, and the total. */
+function plainListQueries(tx: Tx, query: EntriesQuery) {
+  // Built with placeholders: the values given here ('') are never used.
+  const where = entriesFilter('', query, '', { bind: placeholder });
+  return {
+    page: selectEntryListRows(tx)
+      .where(where)
+      .orderBy(...listOrder(query.sort))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset')),
+    total: tx.select({ n: count() }).from(inventoryEntries).where(where),
+  };
+}
+
+/**
  * 台帳一覧: one page and the total. Without a search the page follows the (organization,
  * department, name) index and the total is an index-only count. With a search, the matching
  * rows are read once (the search returns them), filtered and kept as sort keys in a CTE that
  * serves both the page and the total: checking each candidate against the text and reading it is
- * the expensive part of a broad search (bench/inventory.ts).
+ * the expensive part of a broad search (bench/inventory.ts). Each query is prepared once per
+ * database handle and shape (preparedOnce) and run with this request's values.
  */
 export async function listEntries(tx: Tx, organizationId: string, query: EntriesQuery, today: string) {
   const offset = (query.page - 1) * query.pageSize;
   const page = { page: query.page, pageSize: query.pageSize };
   const q = query.q ? normalizeSearchText(query.q) : '';
+  const values: ListValues = {
+    organizationId,
+    status: query.status === 'all' ? null : query.status,
+    departmentId: query.departmentId ?? null,
+    riskStatus: query.riskStatus ?? null,
+    today,
+    pattern: q ? containsPattern(q) : null,
+    limit: query.pageSize,
+    offset,
+  };
+  const shape = listShape(query, q !== '');
   if (q) {
-    // The search reads each match once: its rows come from the search itself, are filtered and
-    // reduced to their sort keys (the CTE, which also gives the total), and only the page's rows
-    // are read again for their columns.
-    const e = inventoryEntries;
-    const matches = tx
-      .$with('matches', {
-        id: e.id,
-        name: e.name,
-        updatedAt: e.updatedAt,
-        departmentOrder: departments.sortOrder,
-        departmentName: sql<string>`department_name`.as('department_name'),
-      })
-      .as(
-        // The department's order and name are looked up per match only when the list is sorted by them.
-        query.sort === 'department'
-          ? sql`select ${e.id}, ${e.name}, ${e.updatedAt}, ${departments.sortOrder}, ${departments.name} as department_name
-              from ${searchRows(organizationId, query, q)} as ${e} join ${departments} on ${departments.id} = ${e.departmentId}
-              where ${entriesFilter(organizationId, query, today, { text: false })}`
-          : sql`select ${e.id}, ${e.name}, ${e.updatedAt}, 0 as sort_order, '' as department_name
-              from ${searchRows(organizationId, query, q)} as ${e}
-              where ${entriesFilter(organizationId, query, today, { text: false })}`,
-      );
-    const matchOrder =
-      query.sort === 'updated'
-        ? [desc(matches.updatedAt), asc(matches.id)]
-        : query.sort === 'department'
-          ? [asc(matches.departmentOrder), asc(matches.departmentName), asc(matches.name), asc(matches.id)]
-          : [asc(matches.name), asc(matches.id)];
-    const pageIds = tx
-      .select({ id: matches.id })
-      .from(matches)
-      .orderBy(...matchOrder)
-      .limit(query.pageSize)
-      .offset(offset);
-    const rows = await tx
-      .with(matches)
-      .select({ ...listColumns(), total: sql<number>`(select count(*) from ${matches})::int` })
-      .from(e)
-      .innerJoin(departments, eq(departments.id, e.departmentId))
-      .where(and(eq(e.organizationId, organizationId), inArray(e.id, pageIds)))
-      .orderBy(...listOrder(query.sort));
+    const rows = await preparedOnce(tx, `inventory.search.page ${shape}`, (name) => searchListQueries(tx, query).page.prepare(name)).execute(values);
     const items = rows.map(({ total: _total, ...row }) => row);
     if (rows[0]) return { items, total: rows[0].total, ...page };
     if (offset === 0) return { items, total: 0, ...page };
-    const [total] = await tx.with(matches).select({ n: count() }).from(matches);
+    const [total] = await preparedOnce(tx, `inventory.search.total ${shape}`, (name) => searchListQueries(tx, query).total.prepare(name)).execute(values);
     return { items, total: total?.n ?? 0, ...page };
   }
-  const where = entriesFilter(organizationId, query, today);
-  const items = await selectEntryListRows(tx)
-    .where(where)
-    .orderBy(...listOrder(query.sort))
-    .limit(query.pageSize)
-    .offset(offset);
-  const [total] = await tx.select({ n: count() }).from(inventoryEntries).where(where);
+  const items = await preparedOnce(tx, `inventory.list.page ${shape}`, (name) => plainListQueries(tx, query).page.prepare(name)).execute(values);
+  const [total] = await preparedOnce(tx, `inventory.list.total ${shape}`, (name) => plainListQueries(tx, query).total.prepare(name)).execute(values);
   return { items, total: total?.n ?? 0, ...page };
 }
 

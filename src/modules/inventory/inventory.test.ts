@@ -2,12 +2,15 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
-import { asSystem, inOrg, rowsOf } from '../../platform/db/tenancy.ts';
+import type { Tx } from '../../platform/db/connection.ts';
+import { asSystem, inOrg, readInOrg, rowsOf } from '../../platform/db/tenancy.ts';
+import { testDbKind } from '../../../tests/support/testDb.ts';
 import { departments, organizations, people, roleAssignments } from '../../platform/org/org.tables.ts';
 import { calendarItems, tasks } from '../../platform/tasks/tasks.tables.ts';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
 import { runInventoryDisposalCheck } from './inventory.jobs.ts';
-import { createDueDisposalTasks } from './inventory.service.ts';
+import { entriesQuery } from './inventory.schema.ts';
+import { createDueDisposalTasks, listEntries } from './inventory.service.ts';
 import { inventoryEntries, inventoryEntryHistory, inventoryRequests } from './inventory.tables.ts';
 import { todayInJapan } from '../../platform/auth/login.ts';
 
@@ -391,6 +394,36 @@ describe('検索と絞り込み（所属・区分・日本語の文字列）', (
     }
     // A flag filter applies to the matches: only 名簿 entries holding マイナンバー.
     expect(await names('flags=myNumber')).toEqual(['従業者名簿（マイナンバーを含む）']);
+  });
+
+  it.runIf(testDbKind() === 'postgres')('一覧のクエリは読取り用の接続ごとに形で1回だけ準備し、値は毎回渡す', async () => {
+    const query = (params: Record<string, string>) => entriesQuery.parse(params);
+    type Listed = { items: { name: string }[] };
+    const names = (r: Listed) => r.items.map((i) => i.name);
+    // One reader connection: two searches and two departments of one shape, each with its own
+    // answer; the second of each prepares nothing new on the connection.
+    const read = <T>(fn: (tx: Tx) => Promise<T>) => readInOrg(t.database, { organizationId: t.demoOrganizationId }, fn);
+    const prepared = async (tx: Tx) =>
+      rowsOf<{ name: string }>(await tx.execute(sql`select name from pg_prepared_statements where name like 'mamori_q_%' order by name`)).map((r) => r.name);
+    const [byPurpose, afterFirstSearch, byItem, afterSecondSearch, ga, afterFirstDepartment, sales, afterSecondDepartment] = await read(async (tx) => [
+      await listEntries(tx, t.demoOrganizationId, query({ q: 'アフターサービス' }), today()),
+      await prepared(tx),
+      await listEntries(tx, t.demoOrganizationId, query({ q: '個人番号' }), today()),
+      await prepared(tx),
+      await listEntries(tx, t.demoOrganizationId, query({ departmentId: dept['総務部'] as string }), today()),
+      await prepared(tx),
+      await listEntries(tx, t.demoOrganizationId, query({ departmentId: dept['営業部'] as string }), today()),
+      await prepared(tx),
+    ]);
+    expect(names(byPurpose as Listed)).toEqual(['顧客名簿']);
+    expect(names(byItem as Listed)).toEqual(['従業者名簿（マイナンバーを含む）']);
+    expect(names(ga as Listed)).toEqual(['健康診断結果', '従業者名簿（マイナンバーを含む）']);
+    expect(names(sales as Listed)).not.toContain('健康診断結果');
+    expect(names(sales as Listed).length).toBeGreaterThan(0);
+    expect((afterFirstSearch as string[]).length).toBeGreaterThan(0);
+    expect(afterSecondSearch).toEqual(afterFirstSearch);
+    expect((afterFirstDepartment as string[]).length).toBeGreaterThan((afterSecondSearch as string[]).length - 1);
+    expect(afterSecondDepartment).toEqual(afterFirstDepartment);
   });
 
   it('検索関数は呼び出したテナントの外を探さない（他の組織を名指ししても0件）', async () => {
