@@ -4,7 +4,7 @@ import { addCalendarDays } from '../../rules/deadlines.ts';
 import { disposalDue } from '../../rules/inventoryRules.ts';
 import type { ApprovalActor } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
-import { preparedOnce } from '../../platform/db/preparedQueries.ts';
+import { runPrepared } from '../../platform/db/preparedQueries.ts';
 import { forbidden, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
 import { roleLabels } from '../../platform/org/roles.ts';
@@ -125,7 +125,7 @@ function containsPattern(text: string): string {
 
 /**
  * The values a 台帳 list query takes. A one-off query (the exports) writes them in as parameters;
- * the list prepares its query once per shape and passes them as placeholders (preparedOnce).
+ * the list prepares its query once per shape and passes them as placeholders (runPrepared).
  */
 type ListValues = {
   organizationId: string;
@@ -333,7 +333,7 @@ function plainListQueries(tx: Tx, query: EntriesQuery) {
  * rows are read once (the search returns them), filtered and kept as sort keys in a CTE that
  * serves both the page and the total: checking each candidate against the text and reading it is
  * the expensive part of a broad search (bench/inventory.ts). Each query is prepared once per
- * database handle and shape (preparedOnce) and run with this request's values.
+ * database handle and shape (runPrepared) and run with this request's values.
  */
 export async function listEntries(tx: Tx, organizationId: string, query: EntriesQuery, today: string) {
   const offset = (query.page - 1) * query.pageSize;
@@ -351,15 +351,15 @@ export async function listEntries(tx: Tx, organizationId: string, query: Entries
   };
   const shape = listShape(query, q !== '');
   if (q) {
-    const rows = await preparedOnce(tx, `inventory.search.page ${shape}`, (name) => searchListQueries(tx, query).page.prepare(name)).execute(values);
+    const rows = await runPrepared(tx, `inventory.search.page ${shape}`, () => searchListQueries(tx, query).page, values);
     const items = rows.map(({ total: _total, ...row }) => row);
     if (rows[0]) return { items, total: rows[0].total, ...page };
     if (offset === 0) return { items, total: 0, ...page };
-    const [total] = await preparedOnce(tx, `inventory.search.total ${shape}`, (name) => searchListQueries(tx, query).total.prepare(name)).execute(values);
+    const [total] = await runPrepared(tx, `inventory.search.total ${shape}`, () => searchListQueries(tx, query).total, values);
     return { items, total: total?.n ?? 0, ...page };
   }
-  const items = await preparedOnce(tx, `inventory.list.page ${shape}`, (name) => plainListQueries(tx, query).page.prepare(name)).execute(values);
-  const [total] = await preparedOnce(tx, `inventory.list.total ${shape}`, (name) => plainListQueries(tx, query).total.prepare(name)).execute(values);
+  const items = await runPrepared(tx, `inventory.list.page ${shape}`, () => plainListQueries(tx, query).page, values);
+  const [total] = await runPrepared(tx, `inventory.list.total ${shape}`, () => plainListQueries(tx, query).total, values);
   return { items, total: total?.n ?? 0, ...page };
 }
 
