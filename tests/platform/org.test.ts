@@ -131,6 +131,17 @@ describe('従業者 (people)', () => {
     expect(dispatched.body.items.map((p: { name: string }) => p.name)).toEqual(['小林 翔']);
     const kana = await pms.get(`/api/people?q=${encodeURIComponent('サトウ')}`);
     expect(kana.body.items.map((p: { name: string }) => p.name)).toEqual(['佐藤 花子']);
+    // The same query shape with other values (the list's query is prepared once per shape).
+    const other = await pms.get(`/api/people?q=${encodeURIComponent('コバヤシ')}`);
+    expect(other.body.items.map((p: { name: string }) => p.name)).toEqual(['小林 翔']);
+    // LIKE wildcards in the query are literal.
+    expect((await pms.get(`/api/people?q=${encodeURIComponent('%')}`)).body.total).toBe(0);
+    // Page 2 continues page 1; past the last page the total still comes (from the count).
+    const second = await pms.get('/api/people?pageSize=3&page=2');
+    const firstSix = await pms.get('/api/people?pageSize=6&page=1');
+    expect(second.body.items.map((p: { id: string }) => p.id)).toEqual(firstSix.body.items.slice(3).map((p: { id: string }) => p.id));
+    const beyond = await pms.get('/api/people?pageSize=50&page=99');
+    expect(beyond.body).toMatchObject({ items: [], total: all.body.total, page: 99 });
   });
 
   it('退職日を登録するとアカウントは直ちに無効になり、ログイン中のセッションも終わる (J.9.2 c) 7) ③)', async () => {

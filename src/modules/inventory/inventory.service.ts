@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, ne, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { addCalendarDays } from '../../rules/deadlines.ts';
 import { disposalDue } from '../../rules/inventoryRules.ts';
 import type { ApprovalActor } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
-import { runPrepared } from '../../platform/db/preparedQueries.ts';
+import { containsPattern } from '../../platform/db/likePattern.ts';
+import { type Bind as BindValues, inlineValues, placeholders, runPrepared } from '../../platform/db/preparedQueries.ts';
 import { forbidden, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
 import { roleLabels } from '../../platform/org/roles.ts';
@@ -118,11 +119,6 @@ export async function getEntryRow(tx: Tx, organizationId: string, id: string, op
   return row;
 }
 
-/** `%…%` for ILIKE with the user's text taken literally (\ % _ escaped). */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * The values a 台帳 list query takes. A one-off query (the exports) writes them in as parameters;
  * the list prepares its query once per shape and passes them as placeholders (runPrepared).
@@ -137,9 +133,9 @@ type ListValues = {
   limit: number;
   offset: number;
 };
-type Bind = <K extends keyof ListValues, V extends ListValues[K]>(name: K, value: V) => V | Placeholder<K>;
-const inline: Bind = (_name, value) => value;
-const placeholder: Bind = (name) => sql.placeholder(name);
+type Bind = BindValues<ListValues>;
+const inline = inlineValues<ListValues>();
+const placeholder = placeholders<ListValues>();
 
 /**
  * The filter of the 台帳 list; the same conditions serve the list, the exports and the bench.

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type Placeholder, sql } from 'drizzle-orm';
 
 /**
  * Query shapes a database handle keeps prepared. Past this, a new shape is built for its call
@@ -37,4 +38,19 @@ export function runPrepared<R>(handle: object, key: string, build: () => Prepara
   const prepared = build().prepare(`mamori_q_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`);
   queries.set(key, prepared);
   return prepared.execute(values);
+}
+
+/**
+ * How a query builder takes its values: written in as parameters (a one-off query, e.g. an export
+ * with the list's filter), or as named placeholders for runPrepared. The conditions present — the
+ * shape — decide the SQL text either way.
+ */
+export type Bind<V extends Record<string, unknown>> = <K extends keyof V & string, T extends V[K]>(name: K, value: T) => T | Placeholder<K>;
+
+export function inlineValues<V extends Record<string, unknown>>(): Bind<V> {
+  return (_name, value) => value;
+}
+
+export function placeholders<V extends Record<string, unknown>>(): Bind<V> {
+  return (name) => sql.placeholder(name);
 }

@@ -5,6 +5,8 @@ import { hashPassword } from '../auth/hashing.ts';
 import { todayInJapan } from '../auth/login.ts';
 import { endAccountSessions } from '../auth/sessions.ts';
 import type { Tx } from '../db/connection.ts';
+import { containsPattern } from '../db/likePattern.ts';
+import { type Bind, inlineValues, placeholders, runPrepared } from '../db/preparedQueries.ts';
 import { HttpError, conflict, invalid, notFound } from '../http/errors.ts';
 import { checkRoleAssignment } from '../../rules/separationOfDuties.ts';
 import { departments, organizations, people, roleAssignments } from './org.tables.ts';
@@ -154,48 +156,82 @@ export async function deleteDepartment(tx: Tx, organizationId: string, id: strin
 // ---- 従業者 (people) ----
 
 /** Builds the filter of the people list; the same conditions serve the list, the export and the bench. */
-export function peopleFilter(organizationId: string, query: Pick<z.infer<typeof peopleQuery>, 'q' | 'departmentId' | 'employmentType' | 'status'>, today: string): SQL {
-  const conditions: (SQL | undefined)[] = [eq(people.organizationId, organizationId)];
-  if (query.departmentId) conditions.push(eq(people.departmentId, query.departmentId));
-  if (query.employmentType) conditions.push(eq(people.employmentType, query.employmentType));
-  if (query.status === 'active') conditions.push(or(isNull(people.leftOn), sql`${people.leftOn} > ${today}`));
-  if (query.status === 'left') conditions.push(and(isNotNull(people.leftOn), sql`${people.leftOn} <= ${today}`));
+/** The values of a 従業者 list query (written in, or placeholders of a prepared query). */
+type PeopleListValues = {
+  organizationId: string;
+  departmentId: string | null;
+  employmentType: string | null;
+  today: string;
+  pattern: string | null;
+  limit: number;
+  offset: number;
+};
+type PeopleFilterQuery = Pick<z.infer<typeof peopleQuery>, 'q' | 'departmentId' | 'employmentType' | 'status'>;
+
+export function peopleFilter(organizationId: string, query: PeopleFilterQuery, today: string, bind: Bind<PeopleListValues> = inlineValues()): SQL {
+  const conditions: (SQL | undefined)[] = [eq(people.organizationId, bind('organizationId', organizationId))];
+  if (query.departmentId) conditions.push(eq(people.departmentId, bind('departmentId', query.departmentId)));
+  if (query.employmentType) conditions.push(eq(people.employmentType, bind('employmentType', query.employmentType)));
+  if (query.status === 'active') conditions.push(or(isNull(people.leftOn), sql`${people.leftOn} > ${bind('today', today)}`));
+  if (query.status === 'left') conditions.push(and(isNotNull(people.leftOn), sql`${people.leftOn} <= ${bind('today', today)}`));
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = bind('pattern', containsPattern(query.q));
     conditions.push(or(ilike(people.name, pattern), ilike(people.nameKana, pattern), ilike(people.employeeNumber, pattern)));
   }
   return and(...conditions) as SQL;
 }
 
-/** 従業者一覧: paged, without contact details (those are read one record at a time, audited). */
+/** The list's queries, built with placeholders: the page with the total, and the total alone. */
+function peopleListQueries(tx: Tx, query: PeopleFilterQuery) {
+  // Built with placeholders: the values given here ('') are never used.
+  const where = peopleFilter('', query, '', placeholders());
+  return {
+    page: tx
+      .select({
+        id: people.id,
+        name: people.name,
+        nameKana: people.nameKana,
+        employeeNumber: people.employeeNumber,
+        employmentType: people.employmentType,
+        departmentId: people.departmentId,
+        departmentName: departments.name,
+        joinedOn: people.joinedOn,
+        leftOn: people.leftOn,
+        hasAccount: sql<boolean>`exists (select 1 from accounts a where a.organization_id = ${people.organizationId} and a.person_id = ${people.id})`,
+        // The total comes with the page (one round trip) from an uncorrelated subquery, which
+        // PostgreSQL counts once; a window count would make it evaluate every column above for every
+        // matching row before the sort (measured in bench/: 1,000 rows per page of 50).
+        // An empty page falls back to a count.
+        total: sql<number>`(select count(*) from ${people} where ${where})`.mapWith(Number),
+      })
+      .from(people)
+      .leftJoin(departments, eq(departments.id, people.departmentId))
+      .where(where)
+      // Japanese lists sort by reading (カナ), not by kanji code point; people without a reading last.
+      .orderBy(sql`${people.nameKana} asc nulls last`, asc(people.name), asc(people.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset')),
+    total: tx.select({ n: count() }).from(people).where(where),
+  };
+}
+
+/**
+ * 従業者一覧: paged, without contact details (those are read one record at a time, audited).
+ * Its queries are prepared once per database handle and shape (runPrepared, as the 台帳 list).
+ */
 export async function listPeople(tx: Tx, organizationId: string, query: z.infer<typeof peopleQuery>, today: string) {
-  const where = peopleFilter(organizationId, query, today);
-  const items = await tx
-    .select({
-      id: people.id,
-      name: people.name,
-      nameKana: people.nameKana,
-      employeeNumber: people.employeeNumber,
-      employmentType: people.employmentType,
-      departmentId: people.departmentId,
-      departmentName: departments.name,
-      joinedOn: people.joinedOn,
-      leftOn: people.leftOn,
-      hasAccount: sql<boolean>`exists (select 1 from accounts a where a.organization_id = ${people.organizationId} and a.person_id = ${people.id})`,
-      // The total comes with the page (one round trip) from an uncorrelated subquery, which
-      // PostgreSQL counts once; a window count would make it evaluate every column above for every
-      // matching row before the sort (measured in bench/: 1,000 rows per page of 50).
-      // An empty page falls back to a count.
-      total: sql<number>`(select count(*) from ${people} where ${where})`.mapWith(Number),
-    })
-    .from(people)
-    .leftJoin(departments, eq(departments.id, people.departmentId))
-    .where(where)
-    // Japanese lists sort by reading (カナ), not by kanji code point; people without a reading last.
-    .orderBy(sql`${people.nameKana} asc nulls last`, asc(people.name), asc(people.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const total = items[0]?.total ?? (query.page > 1 ? ((await tx.select({ n: count() }).from(people).where(where))[0]?.n ?? 0) : 0);
+  const values: PeopleListValues = {
+    organizationId,
+    departmentId: query.departmentId ?? null,
+    employmentType: query.employmentType ?? null,
+    today,
+    pattern: query.q ? containsPattern(query.q) : null,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  };
+  const shape = JSON.stringify([Boolean(query.departmentId), Boolean(query.employmentType), query.status, Boolean(query.q)]);
+  const items = await runPrepared(tx, `people.list.page ${shape}`, () => peopleListQueries(tx, query).page, values);
+  const total = items[0]?.total ?? (query.page > 1 ? ((await runPrepared(tx, `people.list.total ${shape}`, () => peopleListQueries(tx, query).total, values))[0]?.n ?? 0) : 0);
   return { items: items.map(({ total: _total, ...item }) => item), total, page: query.page, pageSize: query.pageSize };
 }
 
