@@ -22,7 +22,8 @@ const byHandle = new WeakMap<object, Map<string, Executable<unknown>>>();
  *
  * A handle that lives long — a connection of the tenant reader pool, or a pool's drizzle instance —
  * reuses its prepared queries; a transaction is a new handle each time and prepares afresh (no
- * worse than building the query). The statement name derives from the key: the same key must
+ * worse than building the query; the lists run on the reader pool, readInOrg, where the handle is
+ * the connection's). The statement name derives from the key: the same key must
  * always build the same text (node-postgres refuses a name reused for a different text, so a
  * mistake there fails loudly instead of running the wrong query).
  */

@@ -155,7 +155,6 @@ export async function deleteDepartment(tx: Tx, organizationId: string, id: strin
 
 // ---- 従業者 (people) ----
 
-/** Builds the filter of the people list; the same conditions serve the list, the export and the bench. */
 /** The values of a 従業者 list query (written in, or placeholders of a prepared query). */
 type PeopleListValues = {
   organizationId: string;
@@ -168,6 +167,10 @@ type PeopleListValues = {
 };
 type PeopleFilterQuery = Pick<z.infer<typeof peopleQuery>, 'q' | 'departmentId' | 'employmentType' | 'status'>;
 
+/**
+ * Builds the filter of the people list; the same conditions serve the list, the export and the
+ * bench. `bind` turns the values into placeholders for the prepared list query.
+ */
 export function peopleFilter(organizationId: string, query: PeopleFilterQuery, today: string, bind: Bind<PeopleListValues> = inlineValues()): SQL {
   const conditions: (SQL | undefined)[] = [eq(people.organizationId, bind('organizationId', organizationId))];
   if (query.departmentId) conditions.push(eq(people.departmentId, bind('departmentId', query.departmentId)));
