@@ -1,4 +1,4 @@
-import { Card, Space, Table, type TablePaginationConfig, type TableProps } from 'antd';
+import { Card, Input, Space, Table, type TablePaginationConfig, type TableProps } from 'antd';
 import { type ReactNode, useState } from 'react';
 import type { Paged } from '../api/types.ts';
 import { useT } from '../i18n/index.tsx';
@@ -40,6 +40,31 @@ export function FilterBar({ children }: { children: ReactNode }) {
         {children}
       </Space>
     </Card>
+  );
+}
+
+/**
+ * The list's text search: typing edits the box, Enter or the button searches (trimmed), and
+ * emptying the box (or its clear button) shows the whole list again.
+ */
+export function SearchBox({ placeholder, onSearch, width, testId }: { placeholder: string; onSearch: (q: string) => void; width: number; testId?: string }) {
+  const t = useT();
+  const [text, setText] = useState('');
+  return (
+    <Input.Search
+      placeholder={placeholder}
+      allowClear
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        if (!e.target.value) onSearch('');
+      }}
+      onSearch={(v) => onSearch(v.trim())}
+      style={{ width }}
+      enterButton={t('common.search')}
+      aria-label={t('common.search')}
+      data-testid={testId}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import { AuditOutlined, DownloadOutlined, FilePdfOutlined, FileTextOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Input, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { entryFlags } from '../../../../src/modules/inventory/inventory.schema.ts';
@@ -9,7 +9,7 @@ import { storageMediumLabels } from '../../../../src/rules/inventoryRules.ts';
 import { api, download, withQuery } from '../../api/client.ts';
 import type { Paged } from '../../api/types.ts';
 import { errorMessage } from '../../components/form.tsx';
-import { FilterBar, PagedTable, usePagedList } from '../../components/ListPage.tsx';
+import { FilterBar, PagedTable, SearchBox, usePagedList } from '../../components/ListPage.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useI18n, useT } from '../../i18n/index.tsx';
@@ -30,7 +30,6 @@ function InventoryScreen() {
   const navigate = useNavigate();
   const canRequest = useAbility('inventory.request');
   const canManage = useAbility('inventory.manage');
-  const [search, setSearch] = useState('');
   const list = usePagedList<Filters>({ q: '', departmentId: null, flags: [], media: null, riskStatus: null, status: 'active' });
   const { filters, update, page, pageSize } = list;
   const [exporting, setExporting] = useState<'xlsx' | 'pdf' | null>(null);
@@ -105,20 +104,7 @@ function InventoryScreen() {
         </Space>
       ) : null}
       <FilterBar>
-        <Input.Search
-          placeholder={tx('inv.searchPlaceholder')}
-          allowClear
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            if (!e.target.value) update({ q: '' });
-          }}
-          onSearch={(v) => update({ q: v.trim() })}
-          style={{ width: 380 }}
-          enterButton={t('common.search')}
-          aria-label={t('common.search')}
-          data-testid="inventory-search"
-        />
+        <SearchBox placeholder={tx('inv.searchPlaceholder')} onSearch={(q) => update({ q })} width={380} testId="inventory-search" />
         <DepartmentSelect value={filters.departmentId} onChange={(v) => update({ departmentId: v })} placeholder={tx('inv.department')} style={{ width: 200 }} />
         <Select
           mode="multiple"

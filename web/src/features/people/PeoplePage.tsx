@@ -1,13 +1,13 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Input, Select, Tag, Typography } from 'antd';
+import { App, Button, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { employmentTypes } from '../../../../src/platform/org/roles.ts';
 import { api, download, withQuery } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
 import type { Paged, PersonListItem } from '../../api/types.ts';
 import { errorMessage } from '../../components/form.tsx';
-import { FilterBar, PagedTable, usePagedList } from '../../components/ListPage.tsx';
+import { FilterBar, PagedTable, SearchBox, usePagedList } from '../../components/ListPage.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
@@ -24,7 +24,6 @@ function PeopleScreen() {
   const { calendar } = useI18n();
   const { message } = App.useApp();
   const canManage = useAbility('people.manage');
-  const [search, setSearch] = useState('');
   const list = usePagedList<Filters>({ q: '', departmentId: null, employmentType: null, status: 'active' });
   const { filters, update, page, pageSize } = list;
   const [open, setOpen] = useState<string | 'new' | null>(null);
@@ -72,19 +71,7 @@ function PeopleScreen() {
         }
       />
       <FilterBar>
-        <Input.Search
-          placeholder={t('people.searchPlaceholder')}
-          allowClear
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            if (!e.target.value) update({ q: '' });
-          }}
-          onSearch={(v) => update({ q: v.trim() })}
-          style={{ width: 360 }}
-          enterButton={t('common.search')}
-          aria-label={t('common.search')}
-        />
+        <SearchBox placeholder={t('people.searchPlaceholder')} onSearch={(q) => update({ q })} width={360} />
         <DepartmentSelect value={filters.departmentId} onChange={(v) => update({ departmentId: v })} placeholder={t('people.department')} style={{ width: 220 }} />
         <Select
           allowClear
