@@ -34,6 +34,14 @@ export function Field<T extends FieldValues, N extends FieldPath<T>>({ control, 
   );
 }
 
+/**
+ * The props that bind an input to its Field: the label's id, the value, change and blur, and the
+ * error status — `<Select {...bound(field)} options={…} />`.
+ */
+export function bound<V>(field: { id: string; value: V; onChange: ControllerRenderProps['onChange']; onBlur: () => void; status?: 'error' }) {
+  return { id: field.id, value: field.value, onChange: field.onChange, onBlur: field.onBlur, status: field.status };
+}
+
 /** A vertical antd form layout around a native <form> driven by react-hook-form. */
 export function FormLayout({ onSubmit, children, id }: { onSubmit: (e?: React.BaseSyntheticEvent) => Promise<void>; children: ReactNode; id?: string }) {
   return (

@@ -9,7 +9,7 @@ import { chainBody, delegationBody } from '../../../../src/platform/approvals/ap
 import { type PmsRole, pmsRoles, roleLabels } from '../../../../src/platform/org/roles.ts';
 import { api } from '../../api/client.ts';
 import { useOrganization } from '../../api/queries.ts';
-import { applyServerErrors, DateInput, errorMessage, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
+import { applyServerErrors, bound, DateInput, errorMessage, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
 import { QueryError } from '../../components/page.tsx';
 import { PersonSelect } from '../../components/pickers.tsx';
 import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
@@ -262,7 +262,7 @@ function DelegationForm({ onClose }: { onClose: () => void }) {
       <FormLayout id="delegation-form" onSubmit={onSubmit}>
         {forAnyone ? (
           <Field control={form.control} name="fromPersonId" label={t('delegations.from')} extra={t('delegations.fromHint')}>
-            {(field) => <PersonSelect id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} allowClear />}
+            {(field) => <PersonSelect {...bound(field)} allowClear />}
           </Field>
         ) : null}
         <Field control={form.control} name="toPersonId" label={t('delegations.to')} required>

@@ -9,7 +9,7 @@ import { departmentBody } from '../../../../src/platform/org/org.schema.ts';
 import { api } from '../../api/client.ts';
 import { type DepartmentNode, departmentTree, queryKeys, useDepartments } from '../../api/queries.ts';
 import type { Department } from '../../api/types.ts';
-import { applyServerErrors, errorMessage, Field, FormLayout } from '../../components/form.tsx';
+import { applyServerErrors, bound, errorMessage, Field, FormLayout } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { DepartmentSelect, PersonSelect } from '../../components/pickers.tsx';
 import { useT } from '../../i18n/index.tsx';
@@ -67,30 +67,10 @@ function DepartmentForm({ department, onClose }: { department: Department | 'new
           {(field) => <Input {...field} value={field.value ?? ''} maxLength={40} style={{ maxWidth: 200 }} />}
         </Field>
         <Field control={form.control} name="parentId" label={t('dept.parent')}>
-          {(field) => (
-            <DepartmentSelect
-              id={field.id}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              status={field.status}
-              exclude={editing?.id}
-              placeholder={t('dept.noParent')}
-            />
-          )}
+          {(field) => <DepartmentSelect {...bound(field)} exclude={editing?.id} placeholder={t('dept.noParent')} />}
         </Field>
         <Field control={form.control} name="headPersonId" label={t('dept.head')}>
-          {(field) => (
-            <PersonSelect
-              id={field.id}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              status={field.status}
-              allowClear
-              known={editing?.heads.map((h) => ({ value: h.personId, label: h.name }))}
-            />
-          )}
+          {(field) => <PersonSelect {...bound(field)} allowClear known={editing?.heads.map((h) => ({ value: h.personId, label: h.name }))} />}
         </Field>
         <Field control={form.control} name="sortOrder" label={t('dept.sortOrder')}>
           {(field) => <InputNumber id={field.id} value={field.value} onChange={(v) => field.onChange(v ?? 0)} onBlur={field.onBlur} status={field.status} min={0} precision={0} />}

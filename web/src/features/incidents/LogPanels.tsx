@@ -15,7 +15,7 @@ import {
 } from '../../../../src/modules/incidents/incidents.labels.ts';
 import { enquiryBody, meetingBody, timelineBody } from '../../../../src/modules/incidents/incidents.schema.ts';
 import { api } from '../../api/client.ts';
-import { applyServerErrors, errorMessage, Field, FormLayout } from '../../components/form.tsx';
+import { applyServerErrors, bound, errorMessage, Field, FormLayout } from '../../components/form.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { type IncidentDetail, incidentKeys } from './api.ts';
@@ -167,7 +167,7 @@ export function TimelinePanel({ incident, readOnly }: { incident: IncidentDetail
           {(form) => (
             <>
               <Field control={form.control} name="occurredAt" label={t('timeline.occurredAt')} required>
-                {(field) => <DateTimeInput id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+                {(field) => <DateTimeInput {...bound(field)} />}
               </Field>
               <Field control={form.control} name="phase" label={t('timeline.phase')} required>
                 {(field) => (
@@ -262,7 +262,7 @@ export function MeetingsPanel({ incident, readOnly }: { incident: IncidentDetail
           {(form) => (
             <>
               <Field control={form.control} name="heldAt" label={t('meeting.heldAt')} required>
-                {(field) => <DateTimeInput id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+                {(field) => <DateTimeInput {...bound(field)} />}
               </Field>
               <Field control={form.control} name="place" label={t('meeting.place')}>
                 {(field) => <Input {...field} value={field.value ?? ''} maxLength={200} />}
@@ -359,7 +359,7 @@ export function EnquiriesPanel({ incident, readOnly }: { incident: IncidentDetai
           {(form) => (
             <>
               <Field control={form.control} name="receivedAt" label={t('enquiry.receivedAt')} required>
-                {(field) => <DateTimeInput id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+                {(field) => <DateTimeInput {...bound(field)} />}
               </Field>
               <Space wrap style={{ width: '100%' }}>
                 <Field control={form.control} name="channel" label={t('enquiry.channel')} required>

@@ -10,7 +10,7 @@ import { employmentTypes } from '../../../../src/platform/org/roles.ts';
 import { api } from '../../api/client.ts';
 import { queryKeys, useDepartments } from '../../api/queries.ts';
 import type { Person } from '../../api/types.ts';
-import { applyServerErrors, DateInput, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
+import { applyServerErrors, bound, DateInput, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
 import { QueryError } from '../../components/page.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
@@ -67,26 +67,17 @@ function PersonForm({ person, onDone, onCancel }: { person: Person | null; onDon
         <Col span={12}>{text('employeeNumber', t('people.employeeNumber'), false, 40)}</Col>
         <Col span={12}>
           <Field control={form.control} name="employmentType" label={t('people.employmentType')} required>
-            {(field) => (
-              <Select
-                id={field.id}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                status={field.status}
-                options={employmentTypes.map((v) => ({ value: v, label: labels.employmentType(v) }))}
-              />
-            )}
+            {(field) => <Select {...bound(field)} options={employmentTypes.map((v) => ({ value: v, label: labels.employmentType(v) }))} />}
           </Field>
         </Col>
         <Col span={24}>
           <Field control={form.control} name="departmentId" label={t('people.department')}>
-            {(field) => <DepartmentSelect id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+            {(field) => <DepartmentSelect {...bound(field)} />}
           </Field>
         </Col>
         <Col span={12}>
           <Field control={form.control} name="joinedOn" label={t('people.joinedOn')} extra={<WarekiHint value={form.watch('joinedOn')} />}>
-            {(field) => <DateInput id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+            {(field) => <DateInput {...bound(field)} />}
           </Field>
         </Col>
         <Col span={12}>
@@ -101,7 +92,7 @@ function PersonForm({ person, onDone, onCancel }: { person: Person | null; onDon
               </>
             }
           >
-            {(field) => <DateInput id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+            {(field) => <DateInput {...bound(field)} />}
           </Field>
         </Col>
         <Col span={12}>{text('email', t('people.email'), false, 254)}</Col>

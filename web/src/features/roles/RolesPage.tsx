@@ -10,7 +10,7 @@ import { type PmsRole, pmsRoles, roleLabels } from '../../../../src/platform/org
 import { api } from '../../api/client.ts';
 import { queryKeys, useOrganization } from '../../api/queries.ts';
 import type { RoleAssignment } from '../../api/types.ts';
-import { applyServerErrors, DateInput, errorMessage, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
+import { applyServerErrors, bound, DateInput, errorMessage, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { DepartmentSelect, PersonSelect } from '../../components/pickers.tsx';
 import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
@@ -89,25 +89,21 @@ function RoleForm({ assignment, onClose }: { assignment: RoleAssignment | 'new';
         <Field control={form.control} name="role" label={t('roles.role')} required extra={form.formState.errors.role ? undefined : t('roles.sodHint')}>
           {(field) => (
             <Select
-              id={field.id}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              status={field.status}
+              {...bound(field)}
               showSearch={{ optionFilterProp: 'label' }}
               options={pmsRoles.filter((r) => isPublic || !roleLabels[r].publicOnly).map((r) => ({ value: r, label: labels.role(r) }))}
             />
           )}
         </Field>
         <Field control={form.control} name="departmentId" label={t('roles.department')} required={perDepartment} extra={perDepartment ? t('roles.perDepartmentHint') : undefined}>
-          {(field) => <DepartmentSelect id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+          {(field) => <DepartmentSelect {...bound(field)} />}
         </Field>
         <Space size={16} style={{ display: 'flex' }} align="start">
           <Field control={form.control} name="startsOn" label={t('roles.startsOn')} required extra={<WarekiHint value={form.watch('startsOn')} />}>
             {(field) => <DateInput id={field.id} value={field.value} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} status={field.status} />}
           </Field>
           <Field control={form.control} name="endsOn" label={t('roles.endsOn')} extra={<WarekiHint value={form.watch('endsOn')} />}>
-            {(field) => <DateInput id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+            {(field) => <DateInput {...bound(field)} />}
           </Field>
         </Space>
         <Field control={form.control} name="note" label={t('roles.note')}>

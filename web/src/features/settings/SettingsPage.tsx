@@ -13,7 +13,7 @@ import { organizationProfiles } from '../../../../src/platform/org/roles.ts';
 import { api } from '../../api/client.ts';
 import { queryKeys, useOrganization } from '../../api/queries.ts';
 import type { Organization } from '../../api/types.ts';
-import { applyServerErrors, DateInput, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
+import { applyServerErrors, bound, DateInput, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { ApprovalChainsSettings, DelegationsSettings } from '../approvals/ApprovalSettings.tsx';
 import { useApprovalT } from '../approvals/messages.ts';
@@ -70,28 +70,18 @@ function OrganizationForm({ organization, canManage }: { organization: Organizat
           <Col span={12}>{text('representative', t('settings.org.representative'))}</Col>
           <Col span={12}>
             <Field control={form.control} name="profile" label={t('settings.org.profile')} required>
-              {(field) => (
-                <Select
-                  id={field.id}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  status={field.status}
-                  disabled={field.disabled}
-                  options={organizationProfiles.map((p) => ({ value: p, label: labels.profile(p) }))}
-                />
-              )}
+              {(field) => <Select {...bound(field)} disabled={field.disabled} options={organizationProfiles.map((p) => ({ value: p, label: labels.profile(p) }))} />}
             </Field>
           </Col>
           <Col span={8}>{text('privacyMarkNumber', t('settings.org.pmark'))}</Col>
           <Col span={8}>
             <Field control={form.control} name="privacyMarkValidFrom" label={t('settings.org.pmarkFrom')} extra={<WarekiHint value={form.watch('privacyMarkValidFrom')} />}>
-              {(field) => <DateInput id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} disabled={field.disabled} />}
+              {(field) => <DateInput {...bound(field)} disabled={field.disabled} />}
             </Field>
           </Col>
           <Col span={8}>
             <Field control={form.control} name="privacyMarkValidTo" label={t('settings.org.pmarkTo')} extra={<WarekiHint value={form.watch('privacyMarkValidTo')} />}>
-              {(field) => <DateInput id={field.id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={field.status} disabled={field.disabled} />}
+              {(field) => <DateInput {...bound(field)} disabled={field.disabled} />}
             </Field>
           </Col>
         </Row>
