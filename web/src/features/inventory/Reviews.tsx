@@ -99,6 +99,26 @@ function ReviewsScreen({ subject }: { subject: Subject }) {
   );
 }
 
+type InventoryDiffEntry = NonNullable<NonNullable<Review['diff']>['inventory']>['added'][number];
+
+/** An entry added to or removed from the 台帳 since the last review, with its follow-ups (clause cited). */
+function addedOrRemoved(entry: InventoryDiffEntry, color: 'green' | 'red', label: string) {
+  return {
+    key: `${color}-${entry.id}`,
+    label: (
+      <span>
+        <Tag color={color}>{label}</Tag>
+        {entry.name}
+      </span>
+    ),
+    children: entry.followUps.map((f) => (
+      <div key={f.clause}>
+        {f.message}（{f.clause}）
+      </div>
+    )),
+  };
+}
+
 function DiffView({ review }: { review: Review }) {
   const tx = useText();
   const diff = review.diff;
@@ -117,34 +137,8 @@ function DiffView({ review }: { review: Review }) {
         <Collapse
           size="small"
           items={[
-            ...d.added.map((a) => ({
-              key: `a${a.id}`,
-              label: (
-                <span>
-                  <Tag color="green">{tx('rev.added')}</Tag>
-                  {a.name}
-                </span>
-              ),
-              children: a.followUps.map((f) => (
-                <div key={f.clause}>
-                  {f.message}（{f.clause}）
-                </div>
-              )),
-            })),
-            ...d.removed.map((a) => ({
-              key: `r${a.id}`,
-              label: (
-                <span>
-                  <Tag color="red">{tx('rev.removed')}</Tag>
-                  {a.name}
-                </span>
-              ),
-              children: a.followUps.map((f) => (
-                <div key={f.clause}>
-                  {f.message}（{f.clause}）
-                </div>
-              )),
-            })),
+            ...d.added.map((a) => addedOrRemoved(a, 'green', tx('rev.added'))),
+            ...d.removed.map((a) => addedOrRemoved(a, 'red', tx('rev.removed'))),
             ...d.changed.map((c) => ({
               key: `c${c.id}`,
               label: (
