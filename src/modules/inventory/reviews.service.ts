@@ -138,17 +138,22 @@ export async function startReview(tx: Tx, actor: Actor, subject: ReviewSubject, 
     .where(and(eq(departments.organizationId, actor.organizationId), eq(departments.id, input.departmentId)));
   if (!department) throw invalid('departmentId', '所属が見つかりません');
   assertKeeps(actor, input.departmentId, 'この所属の見直し');
-  const [existing] = await tx
-    .select({ id: annualReviews.id })
-    .from(annualReviews)
-    .where(
-      and(
-        eq(annualReviews.organizationId, actor.organizationId),
-        eq(annualReviews.subject, subject),
-        eq(annualReviews.departmentId, input.departmentId),
-        eq(annualReviews.year, input.year),
-      ),
-    );
+  // The department's review of that year, if one is open already.
+  const opened = async () =>
+    (
+      await tx
+        .select({ id: annualReviews.id })
+        .from(annualReviews)
+        .where(
+          and(
+            eq(annualReviews.organizationId, actor.organizationId),
+            eq(annualReviews.subject, subject),
+            eq(annualReviews.departmentId, input.departmentId),
+            eq(annualReviews.year, input.year),
+          ),
+        )
+    )[0];
+  const existing = await opened();
   if (existing) return existing.id;
   const items: ReviewItem[] = (await provider.items(tx, actor.organizationId, input.departmentId)).map((i) => ({
     subjectId: i.subjectId,
@@ -177,17 +182,7 @@ export async function startReview(tx: Tx, actor: Actor, subject: ReviewSubject, 
     .returning({ id: annualReviews.id });
   if (row) return row.id;
   // Someone opened it at the same moment: theirs is the review.
-  const [raced] = await tx
-    .select({ id: annualReviews.id })
-    .from(annualReviews)
-    .where(
-      and(
-        eq(annualReviews.organizationId, actor.organizationId),
-        eq(annualReviews.subject, subject),
-        eq(annualReviews.departmentId, input.departmentId),
-        eq(annualReviews.year, input.year),
-      ),
-    );
+  const raced = await opened();
   if (!raced) throw conflict('見直しを開始できませんでした。もう一度お試しください');
   return raced.id;
 }
