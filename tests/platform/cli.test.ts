@@ -144,40 +144,27 @@ describe.runIf(testDbKind() === 'pglite')('mamori コマンド', { timeout: 240_
 
   it('user create は組織と個人情報保護管理者のアカウントを作り、弱いパスワードは拒否する', async () => {
     const dataDir = tempDataDir();
-    const weak = await mamori([
-      '--data-dir',
-      dataDir,
-      'user',
-      'create',
-      '--login',
-      'a@example.jp',
-      '--name',
-      '管理 者',
-      '--organization',
-      '新組織',
-      '--role',
-      'pms_manager',
-      '--password',
-      'weak',
-    ]);
+    const userCreate = (password: string) =>
+      mamori([
+        '--data-dir',
+        dataDir,
+        'user',
+        'create',
+        '--login',
+        'a@example.jp',
+        '--name',
+        '管理 者',
+        '--organization',
+        '新組織',
+        '--role',
+        'pms_manager',
+        '--password',
+        password,
+      ]);
+    const weak = await userCreate('weak');
     expect(weak.code).not.toBe(0);
     expect(weak.stderr).toContain('8文字以上');
-    const ok = await mamori([
-      '--data-dir',
-      dataDir,
-      'user',
-      'create',
-      '--login',
-      'a@example.jp',
-      '--name',
-      '管理 者',
-      '--organization',
-      '新組織',
-      '--role',
-      'pms_manager',
-      '--password',
-      'Strong-pass1!',
-    ]);
+    const ok = await userCreate('Strong-pass1!');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('a@example.jp');
   });
