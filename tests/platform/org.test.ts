@@ -199,6 +199,14 @@ describe('役割と職務の分離 (J.2.3.2)', () => {
     const ok = await pms.request('POST', '/api/role-assignments', { personId: p.id, role: 'auditor', startsOn: '2026-01-01', endsOn: '2026-12-31' });
     expect(ok.status).toBe(201);
   });
+
+  it('担当者を選ばずに保存すると「担当者を選択してください」で 400、割当ては増えない', async () => {
+    const before = (await pms.get('/api/role-assignments')).body.items.length;
+    const res = await pms.request('POST', '/api/role-assignments', { personId: '', role: 'auditor', startsOn: '2026-01-01' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toContainEqual({ path: 'personId', message: '担当者を選択してください' });
+    expect((await pms.get('/api/role-assignments')).body.items.length).toBe(before);
+  });
 });
 
 describe('大量アクセスの警告 (行政機関等ガイドライン 4-8-6 (5))', () => {

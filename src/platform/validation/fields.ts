@@ -41,8 +41,12 @@ export const optionalDate = (label: string) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-/** A reference to another record by id. */
-export const idField = (label: string) => z.uuid({ error: `${label}の指定が正しくありません` });
+/**
+ * A reference to another record by id, picked from a list: nothing picked reads
+ * 「担当者を選択してください」, anything but an id 「担当者の指定が正しくありません」.
+ */
+export const idField = (label: string) =>
+  z.uuid({ error: (issue) => (issue.input === undefined || issue.input === null || issue.input === '' ? `${label}を選択してください` : `${label}の指定が正しくありません`) });
 export const optionalId = (label: string) =>
   z
     .union([idField(label), z.literal(''), z.null()])
