@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from './client.ts';
 import type { Department, Organization, Paged, PersonListItem } from './types.ts';
 
@@ -30,6 +30,9 @@ export function usePeopleSearch(q: string, enabled = true) {
     queryFn: () => api.get<Paged<PersonListItem>>(withQuery('/api/people', { q, status: 'active', pageSize: 50 })),
     enabled,
     staleTime: 30_000,
+    // While a new search runs the picker keeps the last answer (narrowed by usePersonOptions)
+    // instead of an empty list.
+    placeholderData: keepPreviousData,
   });
 }
 

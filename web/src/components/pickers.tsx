@@ -1,9 +1,39 @@
 import { Select, TreeSelect } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { type DepartmentNode, departmentTree, useDepartments, usePeopleSearch } from '../api/queries.ts';
+import type { PersonListItem } from '../api/types.ts';
 import { useT } from '../i18n/index.tsx';
 
 type PersonOption = { value: string; label: string };
+type PickedPerson = Pick<PersonListItem, 'id' | 'name' | 'nameKana' | 'employeeNumber' | 'departmentName' | 'hasAccount'>;
+
+const personLabel = (p: PickedPerson) => (p.departmentName ? `${p.name}（${p.departmentName}）` : p.name);
+const folded = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/**
+ * The people a picker offers for what is typed, searched on the server (name, kana, 従業者番号)
+ * 250 ms after the last keystroke. Until the server has answered for the typed text, the last
+ * answer is shown narrowed to the people whose name, kana or number contain it — so the list
+ * never empties and refills under the pointer (a click would land on nothing).
+ */
+export function usePersonOptions(filter?: (person: PickedPerson) => boolean) {
+  const [search, setSearch] = useState('');
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(search), 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const people = usePeopleSearch(debounced);
+  const answered = search === debounced && !people.isPlaceholderData;
+  const options = useMemo(() => {
+    const typed = folded(search);
+    return (people.data?.items ?? [])
+      .filter((p) => !filter || filter(p))
+      .filter((p) => answered || [p.name, p.nameKana, p.employeeNumber].some((v) => v && folded(v).includes(typed)))
+      .map((p): PersonOption => ({ value: p.id, label: personLabel(p) }));
+  }, [people.data, filter, answered, search]);
+  return { options, onSearch: setSearch, loading: people.isFetching };
+}
 
 /** Picks a person (従業者) with a server-side search; `known` labels the current value. */
 export function PersonSelect({
@@ -29,29 +59,17 @@ export function PersonSelect({
   filter?: (person: { id: string; hasAccount: boolean }) => boolean;
   disabled?: boolean;
 }) {
-  const [search, setSearch] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(search), 250);
-    return () => clearTimeout(timer);
-  }, [search]);
-  const people = usePeopleSearch(debounced);
-  const options = useMemo(() => {
-    const found = (people.data?.items ?? [])
-      .filter((p) => !filter || filter(p))
-      .map((p) => ({ value: p.id, label: p.departmentName ? `${p.name}（${p.departmentName}）` : p.name }));
-    const extra = (known ?? []).filter((k) => !found.some((f) => f.value === k.value));
-    return [...extra, ...found];
-  }, [people.data, known, filter]);
+  const people = usePersonOptions(filter);
+  const options = useMemo(() => [...(known ?? []).filter((k) => !people.options.some((f) => f.value === k.value)), ...people.options], [people.options, known]);
   return (
     <Select
       id={id}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
+      showSearch={{ filterOption: false, onSearch: people.onSearch }}
       value={value || undefined}
       onChange={(v) => onChange(v ?? null)}
       onBlur={onBlur}
       options={options}
-      loading={people.isFetching}
+      loading={people.loading}
       allowClear={allowClear}
       placeholder={placeholder}
       status={status}

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Col, Input, InputNumber, Radio, Row, Select, Skeleton, Space, Switch, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { type FieldPath, useForm, useWatch } from 'react-hook-form';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { z } from 'zod';
@@ -10,10 +10,9 @@ import { processedKindLabels } from '../../../../src/modules/inventory/inventory
 import { entryContentSchema, requestBody } from '../../../../src/modules/inventory/inventory.schema.ts';
 import { acquisitionMethodLabels, acquisitionMethods, processedKinds, sensitiveConsentExceptions, specialCategories } from '../../../../src/rules/inventoryRules.ts';
 import { ApiError, api } from '../../api/client.ts';
-import { usePeopleSearch } from '../../api/queries.ts';
 import { DateInput, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
-import { DepartmentSelect } from '../../components/pickers.tsx';
+import { DepartmentSelect, usePersonOptions } from '../../components/pickers.tsx';
 import { useSession } from '../../session/session.tsx';
 import { DutyList, FindingList } from './components.tsx';
 import { useText } from './messages.ts';
@@ -73,18 +72,9 @@ function PeopleMultiSelect({
   status?: 'error';
   known: { value: string; label: string }[];
 }) {
-  const [search, setSearch] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(search), 250);
-    return () => clearTimeout(timer);
-  }, [search]);
-  const people = usePeopleSearch(debounced);
+  const people = usePersonOptions();
   const [labels, setLabels] = useState(known);
-  const options = useMemo(() => {
-    const found = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.departmentName ? `${p.name}（${p.departmentName}）` : p.name }));
-    return [...labels.filter((k) => !found.some((f) => f.value === k.value)), ...found];
-  }, [people.data, labels]);
+  const options = useMemo(() => [...labels.filter((k) => !people.options.some((f) => f.value === k.value)), ...people.options], [people.options, labels]);
   return (
     <Select
       id={id}
@@ -95,9 +85,9 @@ function PeopleMultiSelect({
         setLabels((prev) => [...prev, ...options.filter((o) => v.includes(o.value) && !prev.some((p) => p.value === o.value))]);
         onChange(v);
       }}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
+      showSearch={{ filterOption: false, onSearch: people.onSearch }}
       options={options}
-      loading={people.isFetching}
+      loading={people.loading}
       style={{ width: '100%' }}
       notFoundContent={null}
       data-testid="access-holders"
