@@ -10,7 +10,7 @@ import { RouterProvider } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { router } from './router.tsx';
-import { theme } from './theme.ts';
+import { useTheme } from './theme.ts';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -27,6 +27,7 @@ const queryClient = new QueryClient({
 /** antd in the chosen language (ja_JP by default), with dayjs following it for date pickers. */
 function Themed() {
   const { locale } = useI18n();
+  const theme = useTheme();
   useEffect(() => {
     dayjs.locale(locale === 'ja' ? 'ja' : 'en');
     document.documentElement.lang = locale;

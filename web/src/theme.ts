@@ -1,4 +1,5 @@
 import type { ThemeConfig } from 'antd';
+import { useSyncExternalStore } from 'react';
 
 /** A calm, dense business look: deep blue accents, small radii, Japanese UI fonts first. */
 export const theme: ThemeConfig = {
@@ -17,3 +18,19 @@ export const theme: ThemeConfig = {
     Card: { headerFontSize: 15 },
   },
 };
+
+const reducedMotion = '(prefers-reduced-motion: reduce)';
+const subscribeReducedMotion = (onChange: () => void) => {
+  const query = window.matchMedia(reducedMotion);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+};
+
+/**
+ * The theme, without antd's animations (dropdowns, dialogs, drawers) when the user's system asks
+ * for reduced motion (WCAG 2.3.3) — followed live when the setting changes.
+ */
+export function useTheme(): ThemeConfig {
+  const reduce = useSyncExternalStore(subscribeReducedMotion, () => window.matchMedia(reducedMotion).matches);
+  return reduce ? { ...theme, token: { ...theme.token, motion: false } } : theme;
+}
