@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateIncidentDuties } from '../../src/rules/incidentDuties.ts';
 import { formatDate, todayInJapan } from '../../web/src/lib/dates.ts';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
-import { launchBrowser, newJapaneseContext } from './support/browser.ts';
+import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = path.join(root, 'test-results');
@@ -46,6 +46,7 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
     await browser?.close();
     await app?.stop();
   });
+  keepFailureEvidence(() => page);
 
   async function login(loginId: string) {
     await page.goto('/login');

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseOption, pickOption } from './support/antd.ts';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
-import { launchBrowser, newJapaneseContext } from './support/browser.ts';
+import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = path.join(root, 'test-results');
@@ -40,25 +41,20 @@ describe('journey: 新規個人情報取得申請書 → 台帳 → リスク分
     await page.screenshot({ path: path.join(resultsDir, `${name}.png`), fullPage: true });
   }
 
-  /** Picks an option of an antd Select opened by clicking `trigger`. */
-  async function choose(trigger: ReturnType<Page['locator']>, option: string | RegExp) {
-    await trigger.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).last().click();
-    // Wait for the dropdown to close: the next Select's options carry the same labels (2 中程度).
-    await expect.poll(async () => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-  }
-
   beforeAll(async () => {
     app = await startAppForE2E();
     browser = await launchBrowser();
     context = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
+    // CI has two cores shared with the server (argon2, PGlite): allow slow steps.
+    page.setDefaultTimeout(60_000);
   });
 
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
   });
+  keepFailureEvidence(() => page);
 
   it('所属長（営業部）が新規個人情報取得申請書を提出すると、個人情報保護管理者の承認待ちになる', async () => {
     await login('sales-head@demo.mamori.local');
@@ -76,9 +72,7 @@ describe('journey: 新規個人情報取得申請書 → 台帳 → リスク分
     await page.getByLabel('利用目的').fill('ウェビナーの運営と関連するご案内のため');
     await page.getByLabel('保管場所').fill('顧客管理システム');
     await page.getByRole('radio', { name: '電子', exact: true }).check();
-    await page.locator('#field-proposed-accessHolderIds').click();
-    await page.keyboard.type('渡辺');
-    await page.locator('.ant-select-item-option', { hasText: '渡辺 さくら' }).click();
+    await pickOption(page, 'field-proposed-accessHolderIds', '渡辺 さくら', '渡辺');
     await page.keyboard.press('Escape');
     await page.locator('#field-proposed-useUntil').fill('ウェビナー終了後1年');
     await page.locator('#field-proposed-retainUntil').fill('ウェビナー終了後3年');
@@ -131,7 +125,7 @@ describe('journey: 新規個人情報取得申請書 → 台帳 → リスク分
     await page.getByTestId('risk-tasks').getByText(`リスク分析: ${entryName}（新規取得）`).waitFor();
     await page.getByTestId(`risk-task-start-${entryName}`).click();
     const dialog = page.getByRole('dialog');
-    await expect.poll(async () => dialog.getByTestId('assessment-category').inputValue()).toBe(entryName);
+    await expect.poll(async () => dialog.getByTestId('assessment-category').inputValue(), { timeout: 60_000 }).toBe(entryName);
     await dialog.getByTestId('assessment-create').click();
     await page.getByTestId('assessment-status').getByText('下書き').waitFor();
     await page.getByTestId('add-typical-storage').click();
@@ -149,14 +143,14 @@ describe('journey: 新規個人情報取得申請書 → 台帳 → リスク分
       const record = page.getByTestId(`record-${index}`);
       await record.getByTestId(`record-${index}-risk`).fill(`${phase}の局面で参加者情報が漏えいする`);
       const high = phase === 'transfer';
-      await choose(record.getByTestId(`record-${index}-likelihood`), high ? '3 高い' : '1 低い');
-      await choose(record.getByTestId(`record-${index}-impact`), high ? '3 大きい' : '2 中程度');
+      await chooseOption(page, record.getByTestId(`record-${index}-likelihood`), high ? '3 高い' : '1 低い');
+      await chooseOption(page, record.getByTestId(`record-${index}-impact`), high ? '3 大きい' : '2 中程度');
       await record.getByTestId(`record-${index}-cm-0`).fill('手順を定め、従業者に教育する');
       await record.getByTestId(`record-${index}-cm-0-refs`).click();
       await page.keyboard.type('J.9.2');
       await page.keyboard.press('Enter');
     }
-    await expect.poll(async () => page.getByTestId('record-1-score').textContent()).toBe('9');
+    await page.getByTestId('record-1-score').getByText('9', { exact: true }).waitFor();
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/records')),
       page.getByTestId('assessment-save').click(),

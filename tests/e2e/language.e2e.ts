@@ -1,10 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
-import { launchBrowser, newJapaneseContext } from './support/browser.ts';
+import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
 
-/** Japanese by default, English on request (and back); the choice survives a reload. */
-describe('journey: 言語の切替え', () => {
+/**
+ * Japanese by default, English on request (and back); the choice survives a reload. The screens
+ * follow the system's reduced-motion setting.
+ */
+describe('journey: 言語の切替えと表示の設定', () => {
   let app: E2EApp;
   let browser: Browser;
   let page: Page;
@@ -22,6 +25,7 @@ describe('journey: 言語の切替え', () => {
     await browser?.close();
     await app?.stop();
   });
+  keepFailureEvidence(() => page);
 
   it('shows the login page in Japanese and switches it to English', async () => {
     await page.goto('/');
@@ -61,5 +65,45 @@ describe('journey: 言語の切替え', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
     await page.reload();
     await page.getByRole('heading', { name: '役割・体制図' }).waitFor();
+  });
+
+  it('opens dialogs without animation while the system asks for reduced motion (WCAG 2.3.3), and animated when it no longer does', async () => {
+    // Records the animation time of every element that takes a motion class (ant-zoom-appear…,
+    // ant-fade-appear…) while the 役割を割り当て dialog opens.
+    const animatedWhileOpening = async () => {
+      await page.evaluate(() => {
+        const seconds = (list: string) => Math.max(...list.split(',').map((d) => Number.parseFloat(d) || 0));
+        const seen: number[] = [];
+        const observer = new MutationObserver((records) => {
+          for (const r of records) {
+            const nodes = r.type === 'childList' ? [...r.addedNodes] : [r.target];
+            for (const node of nodes) {
+              if (!(node instanceof Element)) continue;
+              for (const el of [node, ...node.querySelectorAll('[class]')]) {
+                if (!/\bant-[a-z-]+-(appear|enter)\b/.test(el.getAttribute('class') ?? '')) continue;
+                const style = getComputedStyle(el);
+                seen.push(Math.max(seconds(style.animationDuration), seconds(style.transitionDuration)));
+              }
+            }
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+        Object.assign(window, { motionSeen: seen, motionObserver: observer });
+      });
+      await page.getByTestId('role-add').click();
+      await page.getByRole('dialog').getByText('役割を割り当て').waitFor();
+      await page.getByRole('dialog').getByRole('button', { name: /キャンセル/ }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      return page.evaluate(() => {
+        const { motionSeen, motionObserver } = window as unknown as { motionSeen: number[]; motionObserver: MutationObserver };
+        motionObserver.disconnect();
+        return motionSeen.some((s) => s > 0);
+      });
+    };
+    expect(await animatedWhileOpening()).toBe(false);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await animatedWhileOpening()).toBe(true);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await animatedWhileOpening()).toBe(false);
   });
 });

@@ -1,4 +1,10 @@
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type LaunchOptions } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type LaunchOptions, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The Chromium binary: MAMORI_CHROMIUM, else Debian's package (`apt-get install chromium`). */
 export function chromiumPath(): string {
@@ -31,13 +37,37 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 
 /**
  * A browser context as a Japanese user sees the app: ja-JP locale, Asia/Tokyo time, a desktop
- * viewport. `baseURL` lets tests write `page.goto('/login')`.
+ * viewport, reduced motion. `baseURL` lets tests write `page.goto('/login')`.
  */
 export async function newJapaneseContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
     viewport: { width: 1280, height: 800 },
+    // The app drops antd's animations for reduced motion: a click never lands on a dropdown or
+    // dialog still sliding in (under a loaded CPU such clicks missed, or hit the neighbour).
+    reducedMotion: 'reduce',
     ...options,
+  });
+}
+
+/**
+ * When a journey step fails, saves what the page showed (`test-results/failed-<step>.png`) and
+ * prints any open dialog's text, so a failure on CI leaves its evidence. Call inside `describe`
+ * after the page exists: `keepFailureEvidence(() => page)`.
+ */
+export function keepFailureEvidence(currentPage: () => Page | undefined): void {
+  afterEach(async (context) => {
+    const page = currentPage();
+    if (context.task.result?.state !== 'fail' || !page || page.isClosed()) return;
+    const dir = path.join(root, 'test-results');
+    await mkdir(dir, { recursive: true });
+    const name = context.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+    await page.screenshot({ path: path.join(dir, `failed-${name}.png`), fullPage: true, timeout: 10_000 }).catch(() => {});
+    const dialogs = await page
+      .getByRole('dialog')
+      .allInnerTexts()
+      .catch(() => []);
+    for (const text of dialogs) console.error(`[e2e] dialog open when "${context.task.name}" failed:\n${text}`);
   });
 }
