@@ -92,7 +92,10 @@ describe('journey: 言語の切替えと表示の設定', () => {
       });
       await page.getByTestId('role-add').click();
       await page.getByRole('dialog').getByText('役割を割り当て').waitFor();
-      await page.getByRole('dialog').getByRole('button', { name: /キャンセル/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /キャンセル/ })
+        .click();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       return page.evaluate(() => {
         const { motionSeen, motionObserver } = window as unknown as { motionSeen: number[]; motionObserver: MutationObserver };
