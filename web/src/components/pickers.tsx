@@ -12,11 +12,12 @@ const folded = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toLo
 
 /**
  * The people a picker offers for what is typed, searched on the server (name, kana, 従業者番号)
- * 250 ms after the last keystroke. Until the server has answered for the typed text, the last
- * answer is shown narrowed to the people whose name, kana or number contain it — so the list
- * never empties and refills under the pointer (a click would land on nothing).
+ * 250 ms after the last keystroke, after the `known` ones (the labels of the current value).
+ * Until the server has answered for the typed text, the last answer is shown narrowed to the
+ * people whose name, kana or number contain it — so the list never empties and refills under
+ * the pointer (a click would land on nothing).
  */
-export function usePersonOptions(filter?: (person: PickedPerson) => boolean) {
+export function usePersonOptions({ filter, known = [] }: { filter?: (person: PickedPerson) => boolean; known?: PersonOption[] } = {}) {
   const [search, setSearch] = useState('');
   const [debounced, setDebounced] = useState('');
   useEffect(() => {
@@ -27,11 +28,12 @@ export function usePersonOptions(filter?: (person: PickedPerson) => boolean) {
   const answered = search === debounced && !people.isPlaceholderData;
   const options = useMemo(() => {
     const typed = folded(search);
-    return (people.data?.items ?? [])
+    const found = (people.data?.items ?? [])
       .filter((p) => !filter || filter(p))
       .filter((p) => answered || [p.name, p.nameKana, p.employeeNumber].some((v) => v && folded(v).includes(typed)))
       .map((p): PersonOption => ({ value: p.id, label: personLabel(p) }));
-  }, [people.data, filter, answered, search]);
+    return [...known.filter((k) => !found.some((f) => f.value === k.value)), ...found];
+  }, [people.data, filter, answered, search, known]);
   return { options, onSearch: setSearch, loading: people.isFetching };
 }
 
@@ -59,8 +61,7 @@ export function PersonSelect({
   filter?: (person: { id: string; hasAccount: boolean }) => boolean;
   disabled?: boolean;
 }) {
-  const people = usePersonOptions(filter);
-  const options = useMemo(() => [...(known ?? []).filter((k) => !people.options.some((f) => f.value === k.value)), ...people.options], [people.options, known]);
+  const people = usePersonOptions({ filter, known });
   return (
     <Select
       id={id}
@@ -68,7 +69,7 @@ export function PersonSelect({
       value={value || undefined}
       onChange={(v) => onChange(v ?? null)}
       onBlur={onBlur}
-      options={options}
+      options={people.options}
       loading={people.loading}
       allowClear={allowClear}
       placeholder={placeholder}

@@ -72,9 +72,9 @@ function PeopleMultiSelect({
   status?: 'error';
   known: { value: string; label: string }[];
 }) {
-  const people = usePersonOptions();
   const [labels, setLabels] = useState(known);
-  const options = useMemo(() => [...labels.filter((k) => !people.options.some((f) => f.value === k.value)), ...people.options], [people.options, labels]);
+  const people = usePersonOptions({ known: labels });
+  const options = people.options;
   return (
     <Select
       id={id}
