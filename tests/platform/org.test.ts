@@ -200,11 +200,12 @@ describe('役割と職務の分離 (J.2.3.2)', () => {
     expect(ok.status).toBe(201);
   });
 
-  it('担当者を選ばずに保存すると「担当者を選択してください」で 400、割当ては増えない', async () => {
+  it('担当者・役割を選ばずに保存すると「担当者を選択してください」「役割を選択してください」で 400、割当ては増えない', async () => {
     const before = (await pms.get('/api/role-assignments')).body.items.length;
-    const res = await pms.request('POST', '/api/role-assignments', { personId: '', role: 'auditor', startsOn: '2026-01-01' });
+    const res = await pms.request('POST', '/api/role-assignments', { personId: '', startsOn: '2026-01-01' });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toContainEqual({ path: 'personId', message: '担当者を選択してください' });
+    expect(res.body.error.fields).toContainEqual({ path: 'role', message: '役割を選択してください' });
     expect((await pms.get('/api/role-assignments')).body.items.length).toBe(before);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { idField, optionalId } from './fields.ts';
+import { enumField, idField, optionalId } from './fields.ts';
 
 const messageOf = (schema: z.ZodType, input: unknown) => {
   const result = schema.safeParse(input);
@@ -27,5 +27,19 @@ describe('idField: a record picked from a list', () => {
     expect(person.parse(id)).toBe(id);
     expect(optionalId('対象の所属').parse('')).toBeNull();
     expect(messageOf(optionalId('対象の所属'), 'x')).toBe('対象の所属の指定が正しくありません');
+  });
+});
+
+describe('enumField: one of a fixed list', () => {
+  const role = enumField('役割', ['auditor', 'pms_manager']);
+
+  it('nothing picked asks to pick, naming the field', () => {
+    expect(messageOf(role, undefined)).toBe('役割を選択してください');
+    expect(messageOf(role, '')).toBe('役割を選択してください');
+  });
+
+  it('a value outside the list is refused as a wrong value, naming the field', () => {
+    expect(messageOf(role, 'alien')).toBe('役割の値が正しくありません');
+    expect(role.parse('auditor')).toBe('auditor');
   });
 });

@@ -41,20 +41,23 @@ export const optionalDate = (label: string) =>
     .optional()
     .transform((v) => (v ? v : null));
 
+/** Nothing picked: a list field left empty (missing, null or ''). */
+const unpicked = (input: unknown) => input === undefined || input === null || input === '';
+
 /**
  * A reference to another record by id, picked from a list: nothing picked reads
  * 「担当者を選択してください」, anything but an id 「担当者の指定が正しくありません」.
  */
-export const idField = (label: string) =>
-  z.uuid({ error: (issue) => (issue.input === undefined || issue.input === null || issue.input === '' ? `${label}を選択してください` : `${label}の指定が正しくありません`) });
+export const idField = (label: string) => z.uuid({ error: (issue) => (unpicked(issue.input) ? `${label}を選択してください` : `${label}の指定が正しくありません`) });
 export const optionalId = (label: string) =>
   z
     .union([idField(label), z.literal(''), z.null()])
     .optional()
     .transform((v) => (v ? v : null));
 
-/** One of a fixed list of values. */
-export const enumField = <const T extends readonly [string, ...string[]]>(label: string, values: T) => z.enum(values, { error: `${label}の値が正しくありません` });
+/** One of a fixed list of values: nothing picked reads 「役割を選択してください」, another value 「役割の値が正しくありません」. */
+export const enumField = <const T extends readonly [string, ...string[]]>(label: string, values: T) =>
+  z.enum(values, { error: (issue) => (unpicked(issue.input) ? `${label}を選択してください` : `${label}の値が正しくありません`) });
 
 export const emailField = (label: string) => z.email({ error: `${label}はメールアドレスの形式で入力してください` }).max(254, { error: `${label}は254文字以内で入力してください` });
 
