@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/platform/db/schema.ts',
+  // Every table file of the platform and the modules (the platform never imports a module).
+  schema: ['./src/platform/**/*.tables.ts', './src/modules/**/*.tables.ts'],
   out: './migrations',
 });

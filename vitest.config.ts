@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // (`pglite` or `postgres`); scripts/test.mjs runs the suite once for each.
 export default defineConfig({
   test: {
+    setupFiles: ['tests/support/setup.ts'],
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 30_000,

@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 // alone: `npx vitest run --config vitest.e2e.config.ts`.
 export default defineConfig({
   test: {
+    setupFiles: ['tests/support/setup.ts'],
     include: ['tests/e2e/**/*.e2e.ts'],
     exclude: ['node_modules/**'],
     globalSetup: ['tests/e2e/support/globalSetup.ts'],

@@ -7,6 +7,11 @@ import { backupDatabase, restoreDatabase } from './platform/maintenance/backup.t
 import { DEMO_PASSWORD, seedDemo } from './platform/demo.ts';
 import { createUser } from './platform/maintenance/createUser.ts';
 import { DataDirLockedError } from './platform/db/connection.ts';
+import { installModules } from './platform/modules/install.ts';
+import { modules } from './modules/index.ts';
+
+// The composition root of the command line: the modules are installed before any command runs.
+installModules(modules);
 
 /**
  * `mamori` — the command line. Every command uses the embedded database in --data-dir
@@ -37,7 +42,7 @@ program
   .option('--host <host>', '待ち受けアドレス (既定: 127.0.0.1 または HOST)')
   .option('--no-demo', 'データベースが空のときもデモ組織を投入しない')
   .action(async (opts: { port?: number; host?: string; demo: boolean }, command: Command) => {
-    const { startServer } = await import('./platform/serve.ts');
+    const { startServer } = await import('./serve.ts');
     await startServer(configOf(command, { ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.host ? { host: opts.host } : {}) }), { seedDemoIfEmpty: opts.demo });
   });
 
@@ -152,7 +157,7 @@ program
   .command('openapi')
   .description('OpenAPI 文書 (JSON) を標準出力に書き出す')
   .action(async () => {
-    const { generateOpenApi } = await import('./platform/http/openapi.ts');
+    const { generateOpenApi } = await import('./openapi.ts');
     process.stdout.write(`${JSON.stringify(await generateOpenApi(), null, 2)}\n`);
   });
 

@@ -14,12 +14,18 @@ import { installSecurityHeaders } from './platform/http/securityHeaders.ts';
 import { installAuthorization } from './platform/http/authorize.ts';
 import { installErrorHandler } from './platform/http/errorHandler.ts';
 import type { App, Deps } from './platform/http/types.ts';
-import { registerRoutes } from './routes.ts';
+import { modules } from './modules/index.ts';
+import { installModules } from './platform/modules/install.ts';
+import { registerRoutes } from './platform/routes.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
-/** Builds the Fastify app: security plugins, the authorization hook, every route, and the SPA. */
+/**
+ * Builds the Fastify app: security plugins, the authorization hook, every route of the platform
+ * and of the modules (`src/modules/index.ts`, installed here), and the SPA.
+ */
 export async function buildServer(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
+  installModules(modules);
   const app = Fastify({ logger: options.logger ?? false, trustProxy: process.env.MAMORI_TRUST_PROXY === '1', bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,15 +1,15 @@
+import { todayInJapan } from '../domain/time.ts';
 import { eq } from 'drizzle-orm';
 import { accounts } from './auth/auth.tables.ts';
 import { hashPassword } from './auth/hashing.ts';
-import { todayInJapan } from './auth/login.ts';
+
 import type { Database } from './db/connection.ts';
 import { asSystem, inOrg } from './db/tenancy.ts';
 import { departments, organizations, people, roleAssignments } from './org/org.tables.ts';
 import { seedOrganizationDefaults } from './org/orgDefaults.ts';
 import { seedDemoApprovals } from './approvals/roleRequests.service.ts';
-import { seedDemoIncidents } from '../modules/incidents/incidents.demo.ts';
-import { seedDemoInventory } from '../modules/inventory/inventory.demo.ts';
-import type { EmploymentType, PmsRole } from './org/roles.ts';
+import { installedModules } from './modules/registry.ts';
+import type { EmploymentType, PmsRole } from '../domain/roles.ts';
 
 /** The demo organization's accounts; all share one password (listed in the README). */
 export const DEMO_PASSWORD = 'Mamori-demo1!';
@@ -125,8 +125,7 @@ export async function seedDemo(database: Database, now: Date): Promise<{ organiz
     }
     await seedOrganizationDefaults(tx, org.id, today);
     await seedDemoApprovals(tx, org.id, today);
-    await seedDemoIncidents(tx, org.id, today, now);
-    await seedDemoInventory(tx, org.id, today);
+    for (const m of installedModules()) await m.demo?.(tx, { organizationId: org.id, today, now });
   });
   return { organizationId: org.id, created: true };
 }

@@ -4,7 +4,7 @@
  * server (src/platform/approvals) applies these under a row lock; the web may use them to
  * preview a chain.
  */
-import { type PmsRole, pmsRoles, roleLabels } from '../platform/org/roles.ts';
+import { type PmsRole, pmsRoles, roleLabels } from '../domain/roles.ts';
 import { checkNotOwnSubmission, type DutyViolation } from './separationOfDuties.ts';
 
 /** One step of an approval chain: the role that approves at that step. */

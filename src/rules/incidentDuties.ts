@@ -7,7 +7,7 @@
  * rule applies to which fact. See docs/rules/incident-duties.md for the full rule list.
  */
 import { z } from 'zod';
-import { organizationProfiles } from '../platform/org/roles.ts';
+import { organizationProfiles } from '../domain/roles.ts';
 import {
   getIncidentRuleSet,
   type IncidentBasisId,

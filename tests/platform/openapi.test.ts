@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateOpenApi } from '../../src/platform/http/openapi.ts';
+import { generateOpenApi } from '../../src/openapi.ts';
 
 describe('OpenAPI 文書', () => {
   it('コミットされた openapi.json がルートのスキーマから生成したものと一致する（古ければ npm run openapi）', async () => {

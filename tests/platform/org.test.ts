@@ -1,8 +1,8 @@
+import { todayInJapan } from '../../src/domain/time.ts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem, rowsOf } from '../../src/platform/db/tenancy.ts';
 import { buildTestApp, type Client, type TestApp } from '../support/app.ts';
-import { todayInJapan } from '../../src/platform/auth/login.ts';
 
 let t: TestApp;
 let pms: Client;

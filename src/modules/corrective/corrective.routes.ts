@@ -1,4 +1,4 @@
-import { todayInJapan } from '../../platform/auth/login.ts';
+import { todayInJapan } from '../../domain/time.ts';
 import { inOrg } from '../../platform/db/tenancy.ts';
 import { PDF_TYPE, sendDownload } from '../../platform/exports/download.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';

@@ -1,8 +1,9 @@
+import type { Clock } from '../../domain/time.ts';
 import { and, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { type Clock, requireReapprovalIfChanged, stampsForRecord, submitForApproval } from '../../platform/approvals/approvals.service.ts';
-import { registerApprovalRecordType } from '../../platform/approvals/registry.ts';
+import { requireReapprovalIfChanged, stampsForRecord, submitForApproval } from '../../platform/approvals/approvals.service.ts';
+import type { ApprovalRecordType } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, forbidden, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { departments, organizations, people } from '../../platform/org/org.tables.ts';
@@ -344,7 +345,8 @@ async function setStatus(tx: Tx, organizationId: string, id: string, set: Partia
 
 const canView = async (_tx: Tx, actor: Actor) => can(actor, 'corrective.read');
 
-registerApprovalRecordType({
+/** Approval record type. Listed in the module manifest (index.ts). */
+export const correctivePlanApprovalType: ApprovalRecordType = {
   type: CORRECTIVE_PLAN,
   label: '是正処置実施記録（処置計画）',
   // J.7.1 h) 3): 当該所属長は…「是正処置実施記録」を提出し、個人情報保護管理者およびトップマネジメントの承認を受ける.
@@ -364,9 +366,10 @@ registerApprovalRecordType({
   },
   canView,
   link: (recordId) => `/corrective-actions/${recordId}`,
-});
+};
 
-registerApprovalRecordType({
+/** Approval record type. Listed in the module manifest (index.ts). */
+export const correctiveResultApprovalType: ApprovalRecordType = {
   type: CORRECTIVE_RESULT,
   label: '是正処置実施記録（処置結果・有効性）',
   // J.7.1 h) 5) 処置結果を…個人情報保護管理者に提出し、承認を得る; h) 6) 有効性のレビュー…トップマネジメントに報告;
@@ -398,7 +401,7 @@ registerApprovalRecordType({
   },
   canView,
   link: (recordId) => `/corrective-actions/${recordId}`,
-});
+};
 
 /** The organization's name (for the PDF header). */
 export async function organizationNameOf(tx: Tx, organizationId: string): Promise<string> {

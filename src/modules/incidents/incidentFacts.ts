@@ -2,7 +2,7 @@
  * Pure helpers shared by the incident service and the web facts form: which facts come from
  * the organization rather than from the incident, and the countdown of a duty. No I/O.
  */
-import type { OrganizationProfile } from '../../platform/org/roles.ts';
+import type { OrganizationProfile } from '../../domain/roles.ts';
 import type { IncidentFacts } from '../../rules/incidentDuties.ts';
 import { daysBetween } from '../../rules/deadlines.ts';
 

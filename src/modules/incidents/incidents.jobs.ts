@@ -1,6 +1,7 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { daysBetween } from '../../rules/deadlines.ts';
-import { todayInJapan } from '../../platform/auth/login.ts';
+
 import type { Tx } from '../../platform/db/connection.ts';
 import { asSystem, rowsOf } from '../../platform/db/tenancy.ts';
 import type { Deps } from '../../platform/http/types.ts';

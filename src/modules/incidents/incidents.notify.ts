@@ -1,6 +1,6 @@
 import type { Tx } from '../../platform/db/connection.ts';
 import { accountsWithRole, type NewNotification, notifyAccounts } from '../../platform/notifications/notify.ts';
-import type { PmsRole } from '../../platform/org/roles.ts';
+import type { PmsRole } from '../../domain/roles.ts';
 
 /**
  * The people who run the PMS: the 個人情報保護管理者 (private profile) and the 総括保護管理者

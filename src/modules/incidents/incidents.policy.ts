@@ -4,7 +4,7 @@ import { effectiveChain } from '../../platform/approvals/approvals.service.ts';
 import { isDepartmentBoundStep, stepLabel } from '../../rules/approvalChains.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { invalid } from '../../platform/http/errors.ts';
-import type { PmsRole } from '../../platform/org/roles.ts';
+import type { PmsRole } from '../../domain/roles.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { incidents } from './incidents.tables.ts';
 

@@ -1,6 +1,7 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { z } from 'zod';
 import { recordPersonalDataAccess } from '../../platform/audit/personalDataAccess.ts';
-import { todayInJapan } from '../../platform/auth/login.ts';
+
 import { inOrg } from '../../platform/db/tenancy.ts';
 import { PDF_TYPE, sendDownload } from '../../platform/exports/download.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';

@@ -1,9 +1,10 @@
+import type { Clock } from '../../domain/time.ts';
 import { and, asc, count, desc, eq, ilike, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { evaluateIncidentDuties, type IncidentFacts } from '../../rules/incidentDuties.ts';
-import { type Clock, stampsForRecord, submitForApproval } from '../../platform/approvals/approvals.service.ts';
-import { registerApprovalRecordType } from '../../platform/approvals/registry.ts';
+import { stampsForRecord, submitForApproval } from '../../platform/approvals/approvals.service.ts';
+import type { ApprovalRecordType } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { departments, organizations, people } from '../../platform/org/org.tables.ts';
@@ -637,7 +638,8 @@ export async function openCorrectiveFromIncident(tx: Tx, actor: Actor, id: strin
 
 // ---- approvals engine: the closure record type ----
 
-registerApprovalRecordType({
+/** Approval record type. Listed in the module manifest (index.ts). */
+export const incidentClosureApprovalType: ApprovalRecordType = {
   type: INCIDENT_CLOSURE,
   label: '緊急事態・事故等の終結',
   // J.4.4.2: the PMS manager reports the 緊急事態対応記録 to top management, who confirm the
@@ -703,4 +705,4 @@ registerApprovalRecordType({
     return Boolean(row);
   },
   link: (recordId) => `/incidents/${recordId}`,
-});
+};

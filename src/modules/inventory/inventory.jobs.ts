@@ -1,4 +1,4 @@
-import { todayInJapan } from '../../platform/auth/login.ts';
+import { todayInJapan } from '../../domain/time.ts';
 import { asSystem, inOrg } from '../../platform/db/tenancy.ts';
 import type { Deps } from '../../platform/http/types.ts';
 import { organizations } from '../../platform/org/org.tables.ts';

@@ -1,9 +1,10 @@
+import type { Clock } from '../../domain/time.ts';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { needsReapproval } from '../../rules/approvalChains.ts';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
-import { type Clock, submitForApproval } from '../../platform/approvals/approvals.service.ts';
-import { type ApprovalHookContext, registerApprovalRecordType } from '../../platform/approvals/registry.ts';
+import { submitForApproval } from '../../platform/approvals/approvals.service.ts';
+import type { ApprovalHookContext, ApprovalRecordType } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
@@ -88,23 +89,22 @@ async function canViewRequest(tx: Tx, actor: Actor, recordId: string): Promise<b
   return !!row && row.requestedByPersonId === actor.personId;
 }
 
-for (const kind of ['acquisition', 'change'] as const) {
-  registerApprovalRecordType({
-    type: recordTypeOf(kind),
-    label: requestKindLabels[kind],
-    // PA01 J.8.6, J.3.1.1 c)–d): the 申請書 goes 「所属長を経由して」; a 所属長 who files it has passed their step.
-    submissionPassesAuthorSteps: true,
-    async snapshot(tx, organizationId, recordId) {
-      const row = await readRequest(tx, organizationId, recordId);
-      if (!row || row.kind !== kind) return null;
-      return { title: titleOf(row), departmentId: row.departmentId, data: snapshotData(row) };
-    },
-    onApproved: applyApprovedRequest,
-    onStatusChange: syncStatus,
-    canView: canViewRequest,
-    link: (recordId) => `/inventory/requests/${recordId}`,
-  });
-}
+/** The approval record types of 新規取得申請 and 変更申請 (PA01 J.8.6). Listed in the module manifest (index.ts). */
+export const inventoryRequestApprovalTypes: ApprovalRecordType[] = (['acquisition', 'change'] as const).map((kind) => ({
+  type: recordTypeOf(kind),
+  label: requestKindLabels[kind],
+  // PA01 J.8.6, J.3.1.1 c)–d): the 申請書 goes 「所属長を経由して」; a 所属長 who files it has passed their step.
+  submissionPassesAuthorSteps: true,
+  async snapshot(tx, organizationId, recordId) {
+    const row = await readRequest(tx, organizationId, recordId);
+    if (!row || row.kind !== kind) return null;
+    return { title: titleOf(row), departmentId: row.departmentId, data: snapshotData(row) };
+  },
+  onApproved: applyApprovedRequest,
+  onStatusChange: syncStatus,
+  canView: canViewRequest,
+  link: (recordId: string) => `/inventory/requests/${recordId}`,
+}));
 
 // ---- filing ----
 

@@ -5,7 +5,7 @@ import { toEngineEntry } from './inventory.content.ts';
 import { INVENTORY_REVIEW } from './inventory.labels.ts';
 import { namesFor } from './inventory.service.ts';
 import { inventoryEntries, inventoryEntryHistory, inventoryRequests } from './inventory.tables.ts';
-import { registerReviewSubject } from './reviews.service.ts';
+import { reviewApprovalType } from './reviews.service.ts';
 
 // The 台帳's part of the yearly review (J.3.1.1 留意事項: 「毎年12月及び必要に応じて随時、各所属長が
 // 見直しを行い、個人情報保護管理者の承認を得る。見直しを行なう際は、個人情報の件数、アクセス権者や
@@ -32,7 +32,8 @@ function endOfYearJst(year: number): Date {
   return new Date(`${year}-12-31T23:59:59.999+09:00`);
 }
 
-registerReviewSubject({
+/** The yearly review of this subject as an approval record type. Listed in the module manifest (index.ts). */
+export const inventoryReviewApprovalType = reviewApprovalType({
   subject: 'inventory',
   recordType: INVENTORY_REVIEW,
   label: '個人情報管理台帳の見直し',

@@ -1,5 +1,6 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { z } from 'zod';
-import { todayInJapan } from '../../platform/auth/login.ts';
+
 import { inOrg, readInOrg } from '../../platform/db/tenancy.ts';
 import { datedFilename, PDF_TYPE, sendDownload, XLSX_TYPE } from '../../platform/exports/download.ts';
 import { readXlsxUpload } from '../../platform/exports/upload.ts';

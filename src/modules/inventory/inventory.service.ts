@@ -8,7 +8,7 @@ import { containsPattern } from '../../platform/db/likePattern.ts';
 import { type Bind as BindValues, inlineValues, placeholders, runPrepared } from '../../platform/db/preparedQueries.ts';
 import { forbidden, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
-import { roleLabels } from '../../platform/org/roles.ts';
+import { roleLabels } from '../../domain/roles.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { riskAssessmentEntries, riskAssessments } from '../risk/risk.tables.ts';
 import { refreshRiskStatus } from '../risk/risk.status.ts';

@@ -1,3 +1,4 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { and, count, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,6 @@ import { runInventoryDisposalCheck } from './inventory.jobs.ts';
 import { entriesQuery } from './inventory.schema.ts';
 import { createDueDisposalTasks, listEntries } from './inventory.service.ts';
 import { inventoryEntries, inventoryEntryHistory, inventoryRequests } from './inventory.tables.ts';
-import { todayInJapan } from '../../platform/auth/login.ts';
 
 // HTTP tests of the 個人情報管理台帳 (SPEC M1) against the real database: 申請書 → approval →
 // entry with history, the clause-cited refusals, disposal tasks, search and filters, exports,

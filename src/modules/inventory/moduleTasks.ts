@@ -2,8 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/connection.ts';
 import { accountsWithRole, notifyAccounts } from '../../platform/notifications/notify.ts';
 import { accounts } from '../../platform/auth/auth.tables.ts';
-import type { PmsRole } from '../../platform/org/roles.ts';
-import { roleLabels } from '../../platform/org/roles.ts';
+import type { PmsRole } from '../../domain/roles.ts';
+import { roleLabels } from '../../domain/roles.ts';
 import { calendarItems, tasks } from '../../platform/tasks/tasks.tables.ts';
 
 // Tasks the 台帳 and the リスク分析 create (Principle 4: every duty becomes a task with an owner,

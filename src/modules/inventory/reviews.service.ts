@@ -1,7 +1,8 @@
+import type { Clock } from '../../domain/time.ts';
 import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { ApprovalStep } from '../../rules/approvalChains.ts';
-import { type Clock, submitForApproval } from '../../platform/approvals/approvals.service.ts';
-import { registerApprovalRecordType } from '../../platform/approvals/registry.ts';
+import { submitForApproval } from '../../platform/approvals/approvals.service.ts';
+import { type ApprovalRecordType, registeredApprovalRecordTypes } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { departments } from '../../platform/org/org.tables.ts';
@@ -45,8 +46,6 @@ export type ReviewProvider = {
   diff(baseline: unknown, snapshot: unknown, baselineLabel: string): StoredReviewDiff;
 };
 
-const providers = new Map<ReviewSubject, ReviewProvider>();
-
 async function readReview(tx: Tx, organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<ReviewRow | null> {
   const query = tx
     .select()
@@ -57,15 +56,20 @@ async function readReview(tx: Tx, organizationId: string, id: string, options: {
 }
 
 function providerOf(subject: ReviewSubject): ReviewProvider {
-  const provider = providers.get(subject);
+  const provider = registeredApprovalRecordTypes()
+    .map((t) => (t as { reviewProvider?: ReviewProvider }).reviewProvider)
+    .find((p) => p?.subject === subject);
   if (!provider) throw new Error(`no review provider for ${subject}`);
   return provider;
 }
 
-/** Registers a subject's provider and its approval record type. Called once per module at import. */
-export function registerReviewSubject(provider: ReviewProvider): void {
-  providers.set(provider.subject, provider);
-  registerApprovalRecordType({
+/**
+ * The approval record type of a subject's review. The module lists it in its manifest; the
+ * platform registers it at boot (installModules), which also makes the provider known here.
+ */
+export function reviewApprovalType(provider: ReviewProvider): ApprovalRecordType & { reviewProvider: ReviewProvider } {
+  return {
+    reviewProvider: provider,
     type: provider.recordType,
     label: provider.label,
     defaultSteps: provider.defaultSteps,
@@ -108,7 +112,7 @@ export function registerReviewSubject(provider: ReviewProvider): void {
       return can(actor, provider.subject === 'inventory' ? 'inventory.read' : 'risk.read');
     },
     link: (recordId) => reviewLink(provider.subject, recordId),
-  });
+  };
 }
 
 export function reviewLink(subject: ReviewSubject, id: string): string {

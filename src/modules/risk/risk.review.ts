@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { inventoryEntries } from '../inventory/inventory.tables.ts';
-import { registerReviewSubject } from '../inventory/reviews.service.ts';
+import { reviewApprovalType } from '../inventory/reviews.service.ts';
 import { RISK_ASSESSMENT } from './risk.service.ts';
 import { riskAssessmentEntries, riskAssessments, riskRecords } from './risk.tables.ts';
 
@@ -128,7 +128,8 @@ async function coversStaleEntries(tx: Tx, organizationId: string, assessmentId: 
   return rows.some((r) => r.revision > r.covered);
 }
 
-registerReviewSubject({
+/** The yearly review of this subject as an approval record type. Listed in the module manifest (index.ts). */
+export const riskReviewApprovalType = reviewApprovalType({
   subject: 'risk',
   recordType: 'risk_review',
   label: 'リスク分析対策表の見直し',

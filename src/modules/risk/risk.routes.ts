@@ -1,5 +1,6 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { getRiskCriteria, latestRiskCriteriaVersion } from '../../rules/data/riskCriteria.ts';
-import { todayInJapan } from '../../platform/auth/login.ts';
+
 import { inOrg } from '../../platform/db/tenancy.ts';
 import { datedFilename, PDF_TYPE, sendDownload, XLSX_TYPE } from '../../platform/exports/download.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';

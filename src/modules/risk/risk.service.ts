@@ -1,11 +1,12 @@
+import type { Clock } from '../../domain/time.ts';
 import { and, asc, desc, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { getRiskCriteria, latestRiskCriteriaVersion, phaseLabel, type RiskCriteria, threatLabel } from '../../rules/data/riskCriteria.ts';
 import { latestTypicalRisksVersion } from '../../rules/data/typicalRisks.ts';
 import { addCalendarDays } from '../../rules/deadlines.ts';
 import { heatMap, type ProposedRisk, proposeTypicalRisks, rankRisks, type RiskRecord, type RiskViolation, scoreRisk, validateRiskRecord } from '../../rules/riskAssessment.ts';
-import { type Clock, requireReapprovalIfChanged, submitForApproval } from '../../platform/approvals/approvals.service.ts';
+import { requireReapprovalIfChanged, submitForApproval } from '../../platform/approvals/approvals.service.ts';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
-import { registerApprovalRecordType } from '../../platform/approvals/registry.ts';
+import type { ApprovalRecordType } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
@@ -162,7 +163,8 @@ async function snapshotOf(tx: Tx, organizationId: string, id: string) {
   };
 }
 
-registerApprovalRecordType({
+/** Approval record type. Listed in the module manifest (index.ts). */
+export const riskAssessmentApprovalType: ApprovalRecordType = {
   type: RISK_ASSESSMENT,
   label: 'リスク分析対策表',
   // J.3.1.3: the department head draws the 対策表 up; when they submit it, their step is the drawing-up.
@@ -199,7 +201,7 @@ registerApprovalRecordType({
     return can(actor, 'risk.read');
   },
   link: (recordId) => `/risk/assessments/${recordId}`,
-});
+};
 
 /** 残留リスクのモニタリング task: owned by the リスク所有者 (or the 所属長), due on the monitoring date. */
 async function ensureMonitoringTask(tx: Tx, assessment: AssessmentRow, record: RecordRow, date: string, today: string): Promise<void> {

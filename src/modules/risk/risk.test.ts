@@ -1,3 +1,4 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { and, count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,6 @@ import { asSystem, inOrg } from '../../platform/db/tenancy.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
 import { tasks } from '../../platform/tasks/tasks.tables.ts';
 import { riskRecords } from './risk.tables.ts';
-import { todayInJapan } from '../../platform/auth/login.ts';
 
 // HTTP tests of the リスク分析対策表 (SPEC M2) against the real database: typical-risk proposals,
 // the clause-cited refusals of validateRiskRecord (422 naming the field and the clause, nothing

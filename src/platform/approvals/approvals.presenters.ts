@@ -1,5 +1,5 @@
 import { type ApprovalStep, approvalStatusLabels, stepLabel } from '../../rules/approvalChains.ts';
-import { roleLabels } from '../org/roles.ts';
+import { roleLabels } from '../../domain/roles.ts';
 import type { Stamp, stampsForRecord } from './approvals.service.ts';
 import type { approvalDelegations, roleRequests } from './approvals.tables.ts';
 import type { ApprovalRequestRow, SnapshotField } from './registry.ts';

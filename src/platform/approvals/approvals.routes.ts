@@ -1,5 +1,6 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { z } from 'zod';
-import { todayInJapan } from '../auth/login.ts';
+
 import { inOrg } from '../db/tenancy.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../http/types.ts';
 import { can } from '../policies/actor.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pmsRoles } from '../org/roles.ts';
+import { pmsRoles } from '../../domain/roles.ts';
 import { dateField, enumField, idField, optionalId, optionalText, requiredText } from '../validation/fields.ts';
 
 export const approvalIdParams = z.object({ id: idField('承認依頼') });

@@ -1,3 +1,5 @@
+import type { Clock } from '../../domain/time.ts';
+import { todayInJapan } from '../../domain/time.ts';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
@@ -17,13 +19,13 @@ import {
 import { defaultApprovalChains } from '../../rules/data/approvalChains.ts';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
 import { accounts } from '../auth/auth.tables.ts';
-import { todayInJapan } from '../auth/login.ts';
+
 import type { Tx } from '../db/connection.ts';
 import { rowsOf } from '../db/tenancy.ts';
 import { conflict, forbidden, HttpError, invalid, notFound } from '../http/errors.ts';
 import { markNotificationsDone, notifyAccounts } from '../notifications/notify.ts';
 import { departments, people, roleAssignments } from '../org/org.tables.ts';
-import { roleLabels } from '../org/roles.ts';
+import { roleLabels } from '../../domain/roles.ts';
 import { type Actor, can } from '../policies/actor.ts';
 import { approvalActions, approvalChains, approvalDelegations, approvalRequests } from './approvals.tables.ts';
 import { type ApprovalActor, type ApprovalRequestRow, findApprovalRecordType, type RegisteredRecordType, registeredApprovalRecordTypes, type SnapshotField } from './registry.ts';
@@ -32,9 +34,6 @@ import { type ApprovalActor, type ApprovalRequestRow, findApprovalRecordType, ty
 // organization's chain, with stamps, delegation, separation of duties and re-approval. Every
 // transition takes the request row with SELECT … FOR UPDATE, so two approvers clicking at once
 // cannot both move it; the rules themselves are pure (rules/approvalChains.ts).
-
-/** Clock of a business call: today's date in Japan and the instant (tests move both). */
-export type Clock = { today: string; now: Date };
 
 /** Key space of the advisory locks taken per record (one submission at a time). */
 const RECORD_LOCK = 727264;

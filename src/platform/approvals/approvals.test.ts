@@ -1,3 +1,4 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
@@ -11,7 +12,6 @@ import { requireReapprovalIfChanged, submitForApproval } from './approvals.servi
 import { approvalRequests, roleRequests } from './approvals.tables.ts';
 import { registerApprovalRecordType } from './registry.ts';
 import { createRoleRequest } from './roleRequests.service.ts';
-import { todayInJapan } from '../auth/login.ts';
 
 let t: TestApp;
 let pms: Client;

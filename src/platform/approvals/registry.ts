@@ -89,8 +89,8 @@ export type RegisteredRecordType = ApprovalRecordType & {
 const registry = new Map<string, RegisteredRecordType>();
 
 /**
- * Registers a record type with the approvals engine. Modules call this once at import time,
- * next to their service: `registerApprovalRecordType({ type: 'risk_assessment', label: …, snapshot, link })`.
+ * Registers a record type with the approvals engine. Called at boot by installModules for the
+ * platform's own types and each module manifest's `approvalTypes`, never at import time.
  */
 export function registerApprovalRecordType(definition: ApprovalRecordType): RegisteredRecordType {
   const defaultSteps = definition.defaultSteps ?? defaultApprovalChains[definition.type]?.steps;
@@ -98,6 +98,11 @@ export function registerApprovalRecordType(definition: ApprovalRecordType): Regi
   const registered = { ...definition, defaultSteps };
   registry.set(definition.type, registered);
   return registered;
+}
+
+/** Forgets record types (installModules, when a test installs another module list). */
+export function unregisterApprovalRecordTypes(types: readonly string[]): void {
+  for (const type of types) registry.delete(type);
 }
 
 export function findApprovalRecordType(type: string): RegisteredRecordType | undefined {

@@ -1,3 +1,4 @@
+import type { Clock } from '../../domain/time.ts';
 import { and, desc, eq, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
@@ -8,12 +9,12 @@ import type { Tx } from '../db/connection.ts';
 import { forbidden, invalid, notFound } from '../http/errors.ts';
 import { saveRoleAssignment } from '../org/org.service.ts';
 import { departments, people, roleAssignments } from '../org/org.tables.ts';
-import { roleLabels } from '../org/roles.ts';
+import { roleLabels } from '../../domain/roles.ts';
 import { type Actor, can } from '../policies/actor.ts';
 import type { roleRequestBody } from './approvals.schema.ts';
-import { type Clock, rolesOn, submitForApproval } from './approvals.service.ts';
+import { rolesOn, submitForApproval } from './approvals.service.ts';
 import { approvalDelegations, approvalRequests, roleRequests } from './approvals.tables.ts';
-import { type ApprovalActor, registerApprovalRecordType } from './registry.ts';
+import type { ApprovalActor, ApprovalRecordType } from './registry.ts';
 
 // 役割任命申請 (role request): the platform's own record type for the approvals engine. A 所属長
 // asks for a role in their own department (or the PMS manager for any role); the chain (default
@@ -41,7 +42,8 @@ function roleTitle(personName: string, role: keyof typeof roleLabels, department
   return `${personName} さんを${departmentName ? `${departmentName}の` : ''}${roleLabels[role].ja}に任命`;
 }
 
-registerApprovalRecordType({
+/** Approval record type. Listed in the module manifest (index.ts). */
+export const roleRequestApprovalType: ApprovalRecordType = {
   type: ROLE_REQUEST,
   label: '役割任命申請',
   async snapshot(tx, organizationId, recordId) {
@@ -111,7 +113,7 @@ registerApprovalRecordType({
       { key: 'note', label: '理由', value: text('note') },
     ];
   },
-});
+};
 
 /**
  * 役割任命申請の作成と申請: only the 所属長 of the department concerned (for a department-bound

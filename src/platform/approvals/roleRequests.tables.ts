@@ -3,7 +3,7 @@ import type { ApprovalStatus } from '../../rules/approvalChains.ts';
 import { accounts } from '../auth/auth.tables.ts';
 import { createdAt, id, organizationId, updatedAt } from '../db/columns.ts';
 import { departments, organizations, people, roleAssignments } from '../org/org.tables.ts';
-import type { PmsRole } from '../org/roles.ts';
+import type { PmsRole } from '../../domain/roles.ts';
 
 /**
  * 役割任命申請: a 所属長 (or the PMS manager) asks that a person be given a PMS role. The first

@@ -1,10 +1,11 @@
+import { todayInJapan } from '../../domain/time.ts';
 import ExcelJS from 'exceljs';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
 import { accounts } from '../auth/auth.tables.ts';
 import { hashPassword } from '../auth/hashing.ts';
-import { todayInJapan } from '../auth/login.ts';
+
 import { asSystem, inOrg } from '../db/tenancy.ts';
 import { DEMO_PASSWORD } from '../demo.ts';
 import { departments, organizations, people, roleAssignments } from '../org/org.tables.ts';

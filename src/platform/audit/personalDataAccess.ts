@@ -1,6 +1,7 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.ts';
-import { todayInJapan } from '../auth/login.ts';
+
 import { notifyRole } from '../notifications/notify.ts';
 import { organizations } from '../org/org.tables.ts';
 import { resolveSettings } from '../org/orgSettings.ts';

@@ -1,3 +1,4 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
 import { SYSTEM_CHAIN } from '../audit/audit.tables.ts';
@@ -27,15 +28,6 @@ export type LoginResult = {
   needsTotp: boolean;
   mustEnrollTotp: boolean;
 };
-
-// Built once: constructing an Intl.DateTimeFormat costs about as much as a database round trip,
-// and every request asks for today's date (session roles, route rules).
-const japanDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
-
-/** Today's date (YYYY-MM-DD) in Japan, where the organizations work. */
-export function todayInJapan(now: Date): string {
-  return japanDate.format(now);
-}
 
 /** Active role assignments of a person on a date. */
 export async function activeRoles(tx: Tx, personId: string, today: string): Promise<HeldRole[]> {

@@ -9,11 +9,15 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
-import * as schema from './schema.ts';
 import { StatementCachingClient } from './statementCache.ts';
 import { APP_ROLE as APP_ROLE_NAME } from './tenancySql.ts';
 
-export type Schema = typeof schema;
+/**
+ * Drizzle's relational-query schema: none. Queries use the table objects of each module's
+ * `*.tables.ts` directly, so the connection does not need to know the modules' tables.
+ */
+export type Schema = Record<string, never>;
+const schema: Schema = {};
 /** The drizzle database, identical in type for PGlite and node-postgres. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle; business functions take this as their first argument. */

@@ -1,7 +1,8 @@
 /**
- * The whole drizzle schema, one re-export per table file. A module adds its tables here (and
- * a migration with `npm run db:generate`); tenancy policies and audit triggers are applied to
- * every table with an `organization_id` column automatically (see tenancySql.ts).
+ * The platform's tables, one re-export per table file (tests and benches import them from here).
+ * The modules' tables stay in their folders; drizzle-kit reads every `*.tables.ts` under
+ * `src/platform` and `src/modules` (drizzle.config.ts). Tenancy policies and audit triggers are
+ * applied to every table with an `organization_id` column automatically (see tenancySql.ts).
  */
 export * from '../approvals/approvals.tables.ts';
 export * from '../audit/audit.tables.ts';
@@ -9,7 +10,3 @@ export * from '../auth/auth.tables.ts';
 export * from '../notifications/notifications.tables.ts';
 export * from '../org/org.tables.ts';
 export * from '../tasks/tasks.tables.ts';
-export * from '../../modules/inventory/inventory.tables.ts';
-export * from '../../modules/risk/risk.tables.ts';
-export * from '../../modules/incidents/incidents.tables.ts';
-export * from '../../modules/corrective/corrective.tables.ts';

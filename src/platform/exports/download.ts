@@ -1,5 +1,5 @@
+import { todayInJapan } from '../../domain/time.ts';
 import type { FastifyReply } from 'fastify';
-import { todayInJapan } from '../auth/login.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const PDF_TYPE = 'application/pdf';

@@ -1,8 +1,9 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { z } from 'zod';
 import { inOrg } from '../db/tenancy.ts';
 import { type App, type Deps, actorOf, scopeOf } from '../http/types.ts';
 import { peopleQuery } from '../org/org.schema.ts';
-import { todayInJapan } from '../org/org.service.ts';
+
 import { loadOrgChart } from '../org/orgChart.ts';
 import { importPeople, parsePeopleSheet } from '../org/people.import.ts';
 import { datedFilename, PDF_TYPE, sendDownload, XLSX_TYPE } from './download.ts';

@@ -6,7 +6,7 @@ import type { peopleQuery } from '../org/org.schema.ts';
 import { peopleFilter } from '../org/org.service.ts';
 import { departments, people } from '../org/org.tables.ts';
 import { personSheetColumns } from '../org/people.import.ts';
-import { employmentTypeLabels } from '../org/roles.ts';
+import { employmentTypeLabels } from '../../domain/roles.ts';
 import type { Actor } from '../policies/actor.ts';
 import { prepareSheet, writeXlsx } from './xlsx.ts';
 

@@ -3,7 +3,7 @@ import { endSessionAudited, type ResolvedSession, resolveSession, touchSession }
 import { SessionCache } from '../auth/sessionCache.ts';
 import { asSystem } from '../db/tenancy.ts';
 import { buildActor, can, isAdministrator } from '../policies/actor.ts';
-import { permissions, type Permission, type RouteAccess } from '../policies/permissions.ts';
+import { isDeclaredPermission, type RouteAccess } from '../policies/permissions.ts';
 import { HttpError, forbidden, unauthorized } from './errors.ts';
 import type { App, Deps } from './types.ts';
 
@@ -50,7 +50,7 @@ export function installAuthorization(app: App, deps: Deps): void {
     if (!route.url.startsWith('/api/')) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
-    if (access !== 'public' && access !== 'authenticated' && !permissions.includes(access as Permission)) {
+    if (access !== 'public' && access !== 'authenticated' && !isDeclaredPermission(access)) {
       throw new Error(`Route ${route.method} ${route.url} declares unknown access ${access}`);
     }
     for (const method of [route.method].flat()) if (method !== 'HEAD') declared.push({ method, url: route.url, access });

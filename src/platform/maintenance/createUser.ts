@@ -1,13 +1,14 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { eq } from 'drizzle-orm';
 import { passwordSchema } from '../auth/password.ts';
 import { accounts } from '../auth/auth.tables.ts';
 import { hashPassword } from '../auth/hashing.ts';
-import { todayInJapan } from '../auth/login.ts';
+
 import type { Database } from '../db/connection.ts';
 import { asSystem, inOrg } from '../db/tenancy.ts';
 import { organizations, people, roleAssignments } from '../org/org.tables.ts';
 import { seedOrganizationDefaults } from '../org/orgDefaults.ts';
-import { pmsRoles, type PmsRole } from '../org/roles.ts';
+import { pmsRoles, type PmsRole } from '../../domain/roles.ts';
 
 /**
  * `mamori user create`: the first account of a new organization (or another account of an

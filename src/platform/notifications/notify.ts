@@ -2,7 +2,7 @@ import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connection.ts';
 import { accounts } from '../auth/auth.tables.ts';
 import { roleAssignments } from '../org/org.tables.ts';
-import type { PmsRole } from '../org/roles.ts';
+import type { PmsRole } from '../../domain/roles.ts';
 import { notifications } from './notifications.tables.ts';
 
 export type NewNotification = { kind: string; title: string; body?: string; link?: string | null; urgent?: boolean; dedupeKey?: string | null };

@@ -8,7 +8,7 @@ import { accounts } from '../auth/auth.tables.ts';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { asSystem, inOrg } from '../db/tenancy.ts';
 import type { Deps } from '../http/types.ts';
-import { people } from '../org/org.tables.ts';
+import { departments, people } from '../org/org.tables.ts';
 import { reminderDeliveries, tasks } from '../tasks/tasks.tables.ts';
 import { createMailer, type MailMessage } from './mailer.ts';
 import { notifications } from './notifications.tables.ts';
@@ -119,12 +119,7 @@ beforeAll(async () => {
     });
     await add('fallback', {
       ownerRole: 'department_head',
-      departmentId:
-        (
-          await tx.query.departments.findFirst({
-            where: (d, { eq: e }) => e(d.name, '営業部'),
-          })
-        )?.id ?? null,
+      departmentId: (await tx.select({ id: departments.id }).from(departments).where(eq(departments.name, '営業部')))[0]?.id ?? null,
       dueOn: '2026-11-27',
     });
     const [top] = await tx.select().from(accounts).where(eq(accounts.loginId, 'top@demo.mamori.local'));

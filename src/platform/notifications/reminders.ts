@@ -1,13 +1,14 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { addDays } from '../../rules/calendar.ts';
 import { accounts } from '../auth/auth.tables.ts';
-import { todayInJapan } from '../auth/login.ts';
+
 import type { Tx } from '../db/connection.ts';
 import { asSystem, rowsOf } from '../db/tenancy.ts';
 import type { Deps } from '../http/types.ts';
 import { departments, organizations, people, roleAssignments } from '../org/org.tables.ts';
 import { resolveSettings } from '../org/orgSettings.ts';
-import { roleLabels } from '../org/roles.ts';
+import { roleLabels } from '../../domain/roles.ts';
 import { calendarItems, reminderDeliveries, tasks } from '../tasks/tasks.tables.ts';
 import { notifications } from './notifications.tables.ts';
 

@@ -1,3 +1,4 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { z } from 'zod';
 import { recordPersonalDataAccess } from '../audit/personalDataAccess.ts';
 import { inOrg, readInOrg } from '../db/tenancy.ts';
@@ -12,7 +13,7 @@ const ok = z.object({ ok: z.literal(true) });
 
 /** 組織・所属・従業者・役割・アカウント (SPEC §2). Thin: validate → authorize → one service call → present. */
 export function orgRoutes(app: App, deps: Deps): void {
-  const today = () => org.todayInJapan(deps.now());
+  const today = () => todayInJapan(deps.now());
 
   app.get('/api/organization', { schema: { tags: ['organization'], summary: '組織情報' }, config: { access: 'org.read' } }, async (request) =>
     presentOrganization(await inOrg(deps.database, scopeOf(request), (tx) => org.getOrganization(tx, actorOf(request).organizationId))),

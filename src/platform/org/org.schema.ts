@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateField, emailField, enumField, idField, optionalDate, optionalEmail, optionalId, optionalText, pageQuery, requiredText } from '../validation/fields.ts';
 import { passwordSchema } from '../auth/password.ts';
-import { employmentTypes, organizationProfiles, pmsRoles } from './roles.ts';
+import { employmentTypes, organizationProfiles, pmsRoles } from '../../domain/roles.ts';
 
 /** 組織情報 (SPEC §2): profile and Privacy-Mark number/validity. */
 export const organizationBody = z

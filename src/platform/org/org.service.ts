@@ -1,8 +1,9 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { and, asc, count, eq, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accounts } from '../auth/auth.tables.ts';
 import { hashPassword } from '../auth/hashing.ts';
-import { todayInJapan } from '../auth/login.ts';
+
 import { endAccountSessions } from '../auth/sessions.ts';
 import type { Tx } from '../db/connection.ts';
 import { containsPattern } from '../db/likePattern.ts';
@@ -426,5 +427,3 @@ export async function updateAccount(tx: Tx, organizationId: string, id: string, 
   await tx.update(accounts).set(patch).where(eq(accounts.id, id));
   if (input.disabled || input.newPassword || input.resetTotp) await endAccountSessions(tx, id);
 }
-
-export { todayInJapan };

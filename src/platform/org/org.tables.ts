@@ -1,6 +1,6 @@
 import { type AnyPgColumn, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, encryptedText, id, organizationId, updatedAt } from '../db/columns.ts';
-import type { EmploymentType, OrganizationProfile, PmsRole } from './roles.ts';
+import type { EmploymentType, OrganizationProfile, PmsRole } from '../../domain/roles.ts';
 
 /** Per-organization settings (security and alert thresholds). Defaults live in orgSettings.ts. */
 export type OrganizationSettings = {

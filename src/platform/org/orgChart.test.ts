@@ -3,7 +3,7 @@ import { buildTestApp, type Client, type TestApp } from '../../../tests/support/
 import { pdfPageCount, pdfText, skipPdfChecks } from '../../../tests/support/pdf.ts';
 import { renderOrgChartPdf } from '../exports/orgChart.pdf.ts';
 import { buildOrgChart, type ChartNode, type OrgChartInput } from './orgChart.ts';
-import type { PmsRole } from './roles.ts';
+import type { PmsRole } from '../../domain/roles.ts';
 
 const depts: OrgChartInput['departments'] = [
   { id: 'd-ga', name: '総務部', parentId: null, sortOrder: 1 },

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '../db/connection.ts';
 import { notFound } from '../http/errors.ts';
 import { departments, organizations, people, roleAssignments } from './org.tables.ts';
-import { type OrganizationProfile, type PmsRole, roleLabels } from './roles.ts';
+import { type OrganizationProfile, type PmsRole, roleLabels } from '../../domain/roles.ts';
 
 // 体制図 (J.2.3.1: トップマネジメントは PMS の役割・責任・権限を割り当て、組織内に伝達する; SPEC §2).
 // The chart is built from the role assignments in force on a date, so it is always the

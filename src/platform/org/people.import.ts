@@ -8,7 +8,7 @@ import type { Actor } from '../policies/actor.ts';
 import { personBody } from './org.schema.ts';
 import { createPerson, updatePerson } from './org.service.ts';
 import { departments, people } from './org.tables.ts';
-import { employmentTypeLabels, employmentTypes, type EmploymentType } from './roles.ts';
+import { employmentTypeLabels, employmentTypes, type EmploymentType } from '../../domain/roles.ts';
 
 // 従業者の一括取込 (SPEC §3 Imports): an .xlsx in the same shape as the 従業者一覧 export, a dry
 // run that reports every row's errors before anything is written, and an all-or-nothing real run.

@@ -1,4 +1,4 @@
-import type { PmsRole } from '../org/roles.ts';
+import type { PmsRole } from '../../domain/roles.ts';
 import { administratorRoles, type Permission, permissionsForRoles } from './permissions.ts';
 
 /** A held role; department-bound roles (所属長 …) carry their department. */

@@ -6,7 +6,7 @@ import type { Tx } from '../db/connection.ts';
 import { notFound } from '../http/errors.ts';
 import { accountsWithRole, notifyAccounts } from '../notifications/notify.ts';
 import { departments, organizations } from '../org/org.tables.ts';
-import { roleLabels } from '../org/roles.ts';
+import { roleLabels } from '../../domain/roles.ts';
 import type { calendarItemBody } from './tasks.schema.ts';
 import { calendarItems, tasks } from './tasks.tables.ts';
 

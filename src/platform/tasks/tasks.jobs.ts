@@ -1,4 +1,4 @@
-import { todayInJapan } from '../auth/login.ts';
+import { todayInJapan } from '../../domain/time.ts';
 import { asSystem, inOrg } from '../db/tenancy.ts';
 import type { Deps } from '../http/types.ts';
 import { organizations } from '../org/org.tables.ts';

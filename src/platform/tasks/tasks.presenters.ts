@@ -1,5 +1,5 @@
 import { type Occurrence, recurrenceLabels } from '../../rules/calendar.ts';
-import { roleLabels } from '../org/roles.ts';
+import { roleLabels } from '../../domain/roles.ts';
 import type { TaskListRow } from './tasks.service.ts';
 import type { calendarItems } from './tasks.tables.ts';
 

@@ -1,4 +1,4 @@
-import { todayInJapan } from '../auth/login.ts';
+import { todayInJapan } from '../../domain/time.ts';
 import { inOrg } from '../db/tenancy.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../http/types.ts';
 import { listCalendar, updateCalendarItem } from './calendar.service.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarRecurrences } from '../../rules/calendar.ts';
-import { pmsRoles, roleLabels } from '../org/roles.ts';
+import { pmsRoles, roleLabels } from '../../domain/roles.ts';
 import { dateField, enumField, idField, optionalId, optionalText, pageQuery, requiredText } from '../validation/fields.ts';
 import { taskStatuses } from './tasks.tables.ts';
 

@@ -7,7 +7,7 @@ import { accountsWithRole, notifyAccounts } from '../notifications/notify.ts';
 import { departments, organizations, people } from '../org/org.tables.ts';
 import { resolveSettings } from '../org/orgSettings.ts';
 import { addDays } from '../../rules/calendar.ts';
-import { roleLabels } from '../org/roles.ts';
+import { roleLabels } from '../../domain/roles.ts';
 import { type Actor, can, type HeldRole } from '../policies/actor.ts';
 import type { myTasksQuery, taskCreateBody, tasksQuery, taskUpdateBody } from './tasks.schema.ts';
 import { calendarItems, tasks } from './tasks.tables.ts';

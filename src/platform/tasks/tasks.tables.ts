@@ -2,7 +2,7 @@ import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, u
 import { accounts } from '../auth/auth.tables.ts';
 import { createdAt, id, organizationId, updatedAt } from '../db/columns.ts';
 import { departments, organizations, people } from '../org/org.tables.ts';
-import type { PmsRole } from '../org/roles.ts';
+import type { PmsRole } from '../../domain/roles.ts';
 import type { CalendarRecurrence } from '../../rules/calendar.ts';
 
 export type { CalendarRecurrence } from '../../rules/calendar.ts';

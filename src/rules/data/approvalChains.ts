@@ -4,7 +4,7 @@
  * (approval_chains); these are the PA01 defaults, cited by clause of
  * `seeds/003_b0fb5616a8c59c70.txt`. Modules register their record types with these steps.
  */
-import type { PmsRole } from '../../platform/org/roles.ts';
+import type { PmsRole } from '../../domain/roles.ts';
 
 export const APPROVAL_CHAINS_VERSION = 'pa01-2024-12';
 

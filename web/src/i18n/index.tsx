@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { employmentTypeLabels, type EmploymentType, type OrganizationProfile, type PmsRole, profileLabels, roleLabels } from '../../../src/platform/org/roles.ts';
+import { employmentTypeLabels, type EmploymentType, type OrganizationProfile, type PmsRole, profileLabels, roleLabels } from '../../../src/domain/roles.ts';
 import { en } from './en.ts';
 import { ja, type MessageKey } from './ja.ts';
 

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { chainBody, delegationBody } from '../../../../src/platform/approvals/approvals.schema.ts';
-import { type PmsRole, pmsRoles, roleLabels } from '../../../../src/platform/org/roles.ts';
+import { type PmsRole, pmsRoles, roleLabels } from '../../../../src/domain/roles.ts';
 import { api } from '../../api/client.ts';
 import { useOrganization } from '../../api/queries.ts';
 import { applyServerErrors, bound, DateInput, errorMessage, Field, FormLayout, WarekiHint } from '../../components/form.tsx';

@@ -2,7 +2,7 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { employmentTypes } from '../../../../src/platform/org/roles.ts';
+import { employmentTypes } from '../../../../src/domain/roles.ts';
 import { api, download, withQuery } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
 import type { Paged, PersonListItem } from '../../api/types.ts';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { personBody } from '../../../../src/platform/org/org.schema.ts';
-import { employmentTypes } from '../../../../src/platform/org/roles.ts';
+import { employmentTypes } from '../../../../src/domain/roles.ts';
 import { api } from '../../api/client.ts';
 import { queryKeys, useDepartments } from '../../api/queries.ts';
 import type { Person } from '../../api/types.ts';

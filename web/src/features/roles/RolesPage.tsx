@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { roleAssignmentBody } from '../../../../src/platform/org/org.schema.ts';
-import { type PmsRole, pmsRoles, roleLabels } from '../../../../src/platform/org/roles.ts';
+import { type PmsRole, pmsRoles, roleLabels } from '../../../../src/domain/roles.ts';
 import { api } from '../../api/client.ts';
 import { queryKeys, useOrganization } from '../../api/queries.ts';
 import type { RoleAssignment } from '../../api/types.ts';

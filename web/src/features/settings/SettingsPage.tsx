@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { changePasswordBody } from '../../../../src/platform/auth/auth.schema.ts';
 import { organizationBody } from '../../../../src/platform/org/org.schema.ts';
 import { organizationSettingsSchema } from '../../../../src/platform/org/orgSettings.ts';
-import { organizationProfiles } from '../../../../src/platform/org/roles.ts';
+import { organizationProfiles } from '../../../../src/domain/roles.ts';
 import { api } from '../../api/client.ts';
 import { queryKeys, useOrganization } from '../../api/queries.ts';
 import type { Organization } from '../../api/types.ts';

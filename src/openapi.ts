@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../config/config.ts';
-import type { Database } from '../db/connection.ts';
-import { buildServer } from '../../server.ts';
-import { createMailer } from '../notifications/mailer.ts';
+import { loadConfig } from './platform/config/config.ts';
+import type { Database } from './platform/db/connection.ts';
+import { buildServer } from './server.ts';
+import { createMailer } from './platform/notifications/mailer.ts';
 
 /**
  * The OpenAPI document, generated from the route schemas without a database (routes are only

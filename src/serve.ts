@@ -1,12 +1,12 @@
-import { buildServer } from '../server.ts';
-import { openMigratedDatabase } from './boot.ts';
-import type { MamoriConfig } from './config/config.ts';
-import { seedDemo, DEMO_PASSWORD } from './demo.ts';
-import { asSystem, rowsOf } from './db/tenancy.ts';
+import { buildServer } from './server.ts';
+import { openMigratedDatabase } from './platform/boot.ts';
+import type { MamoriConfig } from './platform/config/config.ts';
+import { seedDemo, DEMO_PASSWORD } from './platform/demo.ts';
+import { asSystem, rowsOf } from './platform/db/tenancy.ts';
 import { sql } from 'drizzle-orm';
-import { startJobs } from './jobs/jobs.ts';
-import { createMailer } from './notifications/mailer.ts';
-import type { Deps } from './http/types.ts';
+import { startJobs } from './platform/jobs/jobs.ts';
+import { createMailer } from './platform/notifications/mailer.ts';
+import type { Deps } from './platform/http/types.ts';
 
 /** `mamori serve`: open and migrate the database, seed the demo on first run, listen. */
 export async function startServer(config: MamoriConfig, options: { seedDemoIfEmpty: boolean }): Promise<void> {

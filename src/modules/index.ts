@@ -1,0 +1,11 @@
+import { correctiveModule } from './corrective/index.ts';
+import { incidentsModule } from './incidents/index.ts';
+import { inventoryModule } from './inventory/index.ts';
+import { riskModule } from './risk/index.ts';
+
+/**
+ * Every product module of the app, in the order their demo data is seeded. The only place that
+ * names the modules: the composition roots (server, CLI, test set-up) hand this list to
+ * `installModules`, and the platform iterates it. Adding a module is one folder and one line here.
+ */
+export const modules = [incidentsModule, correctiveModule, inventoryModule, riskModule] as const;

@@ -1,0 +1,84 @@
+import type { PmsRole } from '../../domain/roles.ts';
+import type { ApprovalRecordType } from '../approvals/registry.ts';
+import type { Tx } from '../db/connection.ts';
+import type { App, Deps } from '../http/types.ts';
+
+/** A periodic job. Jobs must be idempotent: several app instances may run them at once. */
+export type Job = {
+  name: string;
+  /** Cron expression, Asia/Tokyo. */
+  schedule: string;
+  run: (deps: Deps) => Promise<void>;
+};
+
+/** What a module's demo seed is given: the demo organization (already has departments, people and roles). */
+export type DemoContext = { organizationId: string; today: string; now: Date };
+
+/**
+ * Japanese names for the audit-log screen (SPEC §3, Toshima 4-8-6 (3)): each audited table the
+ * module owns, and its columns where the shared column names do not fit.
+ */
+export type AuditLabels = {
+  /** Table name → 「事故等」. */
+  entities: Record<string, string>;
+  /** Table name → column name → 「知った日」. */
+  columns?: Record<string, Record<string, string>>;
+};
+
+/**
+ * A kind of task the module generates (Principle 4: every duty becomes a task): the task's
+ * `sourceType`, its Japanese name for the task list and calendar, and where the work is done.
+ */
+export type TaskSource = {
+  sourceType: string;
+  label: string;
+  /** The SPA path of the record the task points at (「作業を開く」). */
+  link(sourceId: string): string;
+};
+
+/** A permission a module adds, and the PMS roles that hold it (SPEC §9 least privilege). */
+export type ModulePermission = {
+  /** Japanese name for the settings and audit screens, e.g. 「事故等の閲覧」. */
+  label: string;
+  /** Roles granted it besides the 個人情報保護管理者, who holds every permission (J.2.3.1). */
+  grantedTo: readonly PmsRole[];
+};
+
+/**
+ * One product module (M1 台帳, M4 事故等, …) as the platform sees it. Each
+ * `src/modules/<m>/index.ts` exports one of these; `src/modules/index.ts` lists them, and the
+ * platform iterates that list — it never imports a module by name.
+ */
+export type ModuleManifest = {
+  /** Folder name and permission prefix, e.g. `incidents`. */
+  name: string;
+  /** Japanese name with its SPEC number, e.g. 「M4 緊急事態・事故等」. */
+  label: string;
+  /** Permission key (`<name>.<verb>`) → who holds it. */
+  permissions: Readonly<Record<string, ModulePermission>>;
+  /** The module's drizzle tables (`import * as tables from './<m>.tables.ts'`). */
+  tables: Readonly<Record<string, unknown>>;
+  /** Registers the module's routes (each declared in `<m>.contract.ts`). */
+  routes(app: App, deps: Deps): void;
+  jobs?: readonly Job[];
+  /** Record types that go through the approvals engine. */
+  approvalTypes?: readonly ApprovalRecordType[];
+  tasks?: readonly TaskSource[];
+  auditLabels?: AuditLabels;
+  /** Seeds the module's part of the demo organization (idempotent), in list order. */
+  demo?(tx: Tx, context: DemoContext): Promise<void>;
+};
+
+/**
+ * Declares a module. Identity at run time; it exists so a manifest is checked against
+ * {@link ModuleManifest} where it is written, with its literal types kept.
+ *
+ * @example
+ * export const incidentsModule = defineModule({ name: 'incidents', label: 'M4 緊急事態・事故等', permissions, tables, routes: incidentsRoutes });
+ */
+export function defineModule<const M extends ModuleManifest>(manifest: M): M {
+  for (const permission of Object.keys(manifest.permissions)) {
+    if (!permission.startsWith(`${manifest.name}.`)) throw new Error(`module ${manifest.name}: permission ${permission} must start with "${manifest.name}."`);
+  }
+  return manifest;
+}
