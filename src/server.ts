@@ -16,6 +16,7 @@ import { installErrorHandler } from './platform/http/errorHandler.ts';
 import type { App, Deps } from './platform/http/types.ts';
 import { modules } from './modules/index.ts';
 import { installModules } from './platform/modules/install.ts';
+import type { ModuleManifest } from './platform/modules/manifest.ts';
 import { registerRoutes } from './platform/routes.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -24,8 +25,8 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../w
  * Builds the Fastify app: security plugins, the authorization hook, every route of the platform
  * and of the modules (`src/modules/index.ts`, installed here), and the SPA.
  */
-export async function buildServer(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
-  installModules(modules);
+export async function buildServer(deps: Deps, options: { logger?: boolean /** Tests add a fixture module this way. */; modules?: readonly ModuleManifest[] } = {}): Promise<App> {
+  installModules(options.modules ?? modules);
   const app = Fastify({ logger: options.logger ?? false, trustProxy: process.env.MAMORI_TRUST_PROXY === '1', bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

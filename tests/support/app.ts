@@ -5,6 +5,9 @@ import { loadConfig } from '../../src/platform/config/config.ts';
 import { setFieldEncryptionKey } from '../../src/platform/config/fieldCrypto.ts';
 import type { Database } from '../../src/platform/db/connection.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/platform/demo.ts';
+import type { BodyOf, ResponseOf, RouteContract } from '../../src/platform/http/contract.ts';
+import type { ErrorBody } from '../../src/platform/http/errorHandler.ts';
+import type { ModuleManifest } from '../../src/platform/modules/manifest.ts';
 import type { App, Deps } from '../../src/platform/http/types.ts';
 import { createMailer, type Mailer, type MailMessage } from '../../src/platform/notifications/mailer.ts';
 import { createTestDatabase, dropTestDatabase } from './testDb.ts';
@@ -35,7 +38,27 @@ export type Client = {
   request: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: Buffer }>;
   // biome-ignore lint/suspicious/noExplicitAny: as above
   get: (url: string) => Promise<{ status: number; body: any }>;
+  /**
+   * Calls a contract route, typed by the contract: path parameters filled into its path, the
+   * query and body as the route takes them, and the body typed as its response (or, on a 4xx, the
+   * error body: check `status` first).
+   */
+  call: <R extends RouteContract>(
+    route: R,
+    input?: { params?: Record<string, string>; query?: Record<string, string | number | boolean | undefined>; body?: BodyOf<R> },
+  ) => Promise<{ status: number; body: ResponseOf<R> & Partial<ErrorBody>; headers: Record<string, unknown>; raw: Buffer }>;
 };
+
+/** The URL of a contract route: `:name` segments filled from `params`, the query appended. */
+export function urlOf(route: RouteContract, params: Record<string, string> = {}, query: Record<string, string | number | boolean | undefined> = {}): string {
+  const path = route.path.replace(/:(\w+)/g, (_m, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${route.path}: no value for :${name}`);
+    return encodeURIComponent(value);
+  });
+  const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))).toString();
+  return search ? `${path}?${search}` : path;
+}
 
 export type TestApp = {
   app: App;
@@ -54,7 +77,9 @@ export type TestApp = {
  * MAMORI_TEST_DB) with the demo organization seeded. Requests go through `app.inject`, the full
  * HTTP pipeline (hooks, validation, serialization) without a socket.
  */
-export async function buildTestApp(options: { mailer?: Mailer; seedDemo?: boolean; loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { mailer?: Mailer; seedDemo?: boolean; loginRateLimit?: number /** Another module list (a fixture module added). */; modules?: readonly ModuleManifest[] } = {},
+): Promise<TestApp> {
   setFieldEncryptionKey(testKey);
   const database = await createTestDatabase();
   const clock = testClock();
@@ -62,7 +87,7 @@ export async function buildTestApp(options: { mailer?: Mailer; seedDemo?: boolea
   const config = loadConfig({ encryptionKey: testKey, databaseUrl: null, dataDir: ':memory:', smtpUrl: null, scheduler: false, loginRateLimit: options.loginRateLimit ?? 1000 });
   const mailer: Mailer = options.mailer ?? { enabled: true, send: async (m) => void sentMail.push(m) };
   const deps: Deps = { database, config, mailer, now: clock.now };
-  const app = await buildServer(deps);
+  const app = await buildServer(deps, options.modules ? { modules: options.modules } : {});
   await app.ready();
   const demo = options.seedDemo === false ? { organizationId: '' } : await seedDemo(database, clock.now());
 
@@ -89,7 +114,11 @@ export async function buildTestApp(options: { mailer?: Mailer; seedDemo?: boolea
       }
       return { status: r.statusCode, body: parsed, headers: r.headers as Record<string, unknown>, raw: r.rawPayload };
     };
-    return { loginId, request, get: (url) => request('GET', url) };
+    const call: Client['call'] = async (route, input = {}) => {
+      const r = await request(route.method, urlOf(route, input.params, input.query), input.body);
+      return r;
+    };
+    return { loginId, request, get: (url) => request('GET', url), call };
   };
 
   return {

@@ -2,8 +2,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation, useParams } from 'react-router';
 import { RouteError } from './components/RouteError.tsx';
 import { FullPageSpin } from './components/page.tsx';
-import { inventoryRoutes } from './features/inventory/routes.tsx';
-import { riskRoutes } from './features/risk/routes.tsx';
+import { features } from './features/index.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { setAppRoutes } from './lib/links.ts';
 import { SessionProvider, useSession } from './session/session.tsx';
@@ -20,11 +19,6 @@ const AccountsPage = lazy(() => import('./features/accounts/AccountsPage.tsx'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.tsx'));
 const ApprovalPage = lazy(() => import('./features/approvals/ApprovalPage.tsx'));
-const IncidentsPage = lazy(() => import('./features/incidents/IncidentsPage.tsx'));
-const ReportIncidentPage = lazy(() => import('./features/incidents/ReportIncidentPage.tsx'));
-const IncidentDetailPage = lazy(() => import('./features/incidents/IncidentDetailPage.tsx'));
-const CorrectiveListPage = lazy(() => import('./features/corrective/CorrectiveListPage.tsx'));
-const CorrectiveDetailPage = lazy(() => import('./features/corrective/CorrectiveDetailPage.tsx'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage.tsx'));
 
 function Root() {
@@ -82,13 +76,7 @@ export const router = createBrowserRouter([
           { path: 'settings/totp', element: <TotpSetupPage /> },
           { path: 'approvals/:id', element: <ApprovalPage /> },
           { path: 'tasks/:id', element: <TaskLink /> },
-          { path: 'incidents', element: <IncidentsPage /> },
-          { path: 'incidents/report', element: <ReportIncidentPage /> },
-          { path: 'incidents/:id', element: <IncidentDetailPage /> },
-          { path: 'corrective-actions', element: <CorrectiveListPage /> },
-          { path: 'corrective-actions/:id', element: <CorrectiveDetailPage /> },
-          ...inventoryRoutes,
-          ...riskRoutes,
+          ...features.flatMap((f) => f.routes),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,18 +1,14 @@
 import {
-  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
-  DatabaseOutlined,
   HomeOutlined,
   IdcardOutlined,
   LockOutlined,
   LogoutOutlined,
-  RadarChartOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
-  ToolOutlined,
   TranslationOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -27,8 +23,7 @@ import { useI18n, useLabels, useT } from '../i18n/index.tsx';
 import { formatDateTime } from '../lib/dates.ts';
 import { appLink } from '../lib/links.ts';
 import { FullPageSpin } from '../components/page.tsx';
-import { navLabels } from '../features/incidents/messages.ts';
-import { useText as useInventoryText } from '../features/inventory/messages.ts';
+import { features } from '../features/index.ts';
 import { IdleLogout } from '../session/idle.tsx';
 import { useSession } from '../session/session.tsx';
 
@@ -102,7 +97,6 @@ function NotificationBell() {
 /** The frame of every signed-in screen: header (organization, user, notifications, logout) and side menu. */
 export function AppLayout() {
   const t = useT();
-  const inventoryText = useInventoryText();
   const labels = useLabels();
   const { locale, setLocale } = useI18n();
   const { session, logout } = useSession();
@@ -117,10 +111,8 @@ export function AppLayout() {
     { key: '/roles', icon: <SafetyCertificateOutlined />, label: t('nav.roles'), need: 'org.read' },
     { key: '/accounts', icon: <IdcardOutlined />, label: t('nav.accounts'), need: 'accounts.manage' },
     { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), need: 'audit.read' },
-    { key: '/inventory', icon: <DatabaseOutlined />, label: inventoryText('nav.inventory'), need: 'inventory.read' },
-    { key: '/risk', icon: <RadarChartOutlined />, label: inventoryText('nav.risk'), need: 'risk.read' },
-    { key: '/incidents', icon: <AlertOutlined />, label: navLabels.incidents[locale] },
-    { key: '/corrective-actions', icon: <ToolOutlined />, label: navLabels.corrective[locale], need: 'corrective.read' },
+    // The modules' entries (features/index.ts), in their list order.
+    ...features.flatMap((f) => f.menu.map(({ path, icon, Label, need }) => ({ key: path, icon, label: <Label />, need }))),
     { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
   ]
     .filter((item) => !item.need || abilities.has(item.need))
