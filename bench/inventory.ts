@@ -1,3 +1,4 @@
+import { todayInJapan } from '../src/domain/time.ts';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -14,7 +15,6 @@ import { listEntries } from '../src/modules/inventory/inventory.service.ts';
 import { inventoryEntries } from '../src/modules/inventory/inventory.tables.ts';
 import { cannon, measureConcurrent, READ_POOL_SIZE, startServer } from './harness.ts';
 import { startThrowawayPostgres, vacuumUntilAllVisible } from './postgres.ts';
-import { todayInJapan } from '../src/platform/auth/login.ts';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);

@@ -1,3 +1,4 @@
+import { todayInJapan } from '../src/domain/time.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -14,7 +15,6 @@ import { verifyAuditChain } from '../src/platform/audit/verifyChain.ts';
 import { seedLargeOrganization } from './seed.ts';
 import { cannon, measureConcurrent, READ_POOL_SIZE, startServer } from './harness.ts';
 import { startThrowawayPostgres, vacuumUntilAllVisible } from './postgres.ts';
-import { todayInJapan } from '../src/platform/auth/login.ts';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
