@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateRefusalMessage, readDate } from '../../domain/dateInput.ts';
 
 /**
  * Field builders whose every error message names the field in Japanese (Standards: "Bad input
@@ -22,24 +23,34 @@ export const optionalText = (label: string, max = 2000) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-function isRealDate(value: string): boolean {
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). */
+/**
+ * A calendar date typed as people type it — 2026/11/28 (as the app displays it), 2026-11-28,
+ * 2026年11月28日, 令和8年11月28日, R8.11.28 — read exactly into `YYYY-MM-DD` (domain/dateInput.ts).
+ * Anything else is refused with one Japanese error naming the field and quoting what was typed:
+ * a day that does not exist (2026-02-30) or an era year outside its era is never moved to
+ * another day. The web forms validate with this same schema before submitting.
+ */
 export const dateField = (label: string) =>
   z
     .string({ error: `${label}を入力してください` })
-    .regex(isoDate, { error: `${label}はYYYY-MM-DD形式で入力してください` })
-    .refine(isRealDate, { error: `${label}に存在しない日付が指定されています` });
+    .trim()
+    .min(1, { error: `${label}を入力してください` })
+    .transform((text, ctx) => readDateFor(label, text, ctx));
 
+/** Reads a typed date for a field, or records the field's refusal (one issue, in Japanese). */
+function readDateFor(label: string, text: string, ctx: z.RefinementCtx): string {
+  const reading = readDate(text);
+  if (reading.ok) return reading.iso;
+  ctx.addIssue({ code: 'custom', message: dateRefusalMessage(label, reading) });
+  return z.NEVER;
+}
+
+/** An optional date, read like {@link dateField}; empty (missing, null, '') is null. */
 export const optionalDate = (label: string) =>
   z
-    .union([dateField(label), z.literal(''), z.null()])
-    .optional()
-    .transform((v) => (v ? v : null));
+    .string({ error: `${label}は日付で入力してください` })
+    .nullish()
+    .transform((text, ctx) => (text === undefined || text === null || text.trim() === '' ? null : readDateFor(label, text, ctx)));
 
 /** Nothing picked: a list field left empty (missing, null or ''). */
 const unpicked = (input: unknown) => input === undefined || input === null || input === '';
