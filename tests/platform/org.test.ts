@@ -56,7 +56,7 @@ describe('従業者 (people)', () => {
       expect.arrayContaining([
         'name:氏名を入力してください',
         'employmentType:雇用区分の値が正しくありません',
-        'joinedOn:入社日に存在しない日付が指定されています',
+        'joinedOn:入社日に存在しない日付が指定されています（2026-02-30）',
         'email:メールアドレスはメールアドレスの形式で入力してください',
       ]),
     );

@@ -1,12 +1,28 @@
-import { type ApprovalStep, approvalStatusLabels, stepLabel } from '../../rules/approvalChains.ts';
+import type { z } from 'zod';
 import { roleLabels } from '../../domain/roles.ts';
-import type { Stamp, stampsForRecord } from './approvals.service.ts';
+import { type ApprovalStep, approvalStatusLabels, stepLabel } from '../../rules/approvalChains.ts';
+import type { ChainSetting } from './approval-chains.ts';
+import type { ApprovalDetail, Stamp, stampsForRecord } from './approvals.queries.ts';
+import type {
+  approvalDetailResponse,
+  approvalRequestResponse,
+  chainResponse,
+  chainStepResponse,
+  delegationResponse,
+  inboxItemResponse,
+  recordApprovalsResponse,
+  recordStampsResponse,
+  roleRequestResponse,
+  stampResponse,
+} from './approvals.responses.ts';
 import type { approvalDelegations, roleRequests } from './approvals.tables.ts';
-import type { ApprovalRequestRow, SnapshotField } from './registry.ts';
+import type { ApprovalRequestRow } from './registry.ts';
 
-// Presenters are the only path from a row to JSON (STYLE: Outline).
+// Presenters are the only path from a row to JSON (STYLE: Outline). Each returns its response
+// schema's output type (approvals.responses.ts), so a field the schema lacks is a type error
+// here rather than a field silently stripped by the serializer.
 
-export function presentStamp(s: Stamp) {
+export function presentStamp(s: Stamp): z.output<typeof stampResponse> {
   return {
     step: s.step,
     stepLabel: s.stepLabel,
@@ -25,7 +41,7 @@ type RecordApproval = NonNullable<RecordApprovals['current']>;
  * A record's approvals — the current request and the earlier ones — with their stamps (承認印:
  * approver, time), as the record's screen and its PDF show them (SPEC §3).
  */
-export function presentRecordApprovals(approvals: Pick<RecordApprovals, 'current' | 'history'>) {
+export function presentRecordApprovals(approvals: Pick<RecordApprovals, 'current' | 'history'>): z.output<typeof recordApprovalsResponse> {
   const present = (p: RecordApproval) => ({
     requestId: p.requestId,
     status: p.status,
@@ -39,7 +55,12 @@ export function presentRecordApprovals(approvals: Pick<RecordApprovals, 'current
   return { current: approvals.current ? present(approvals.current) : null, history: approvals.history.map(present) };
 }
 
-export function presentStep(step: ApprovalStep, index: number) {
+/** 記録の承認印 (GET /api/approval-stamps): the record type with its approvals. */
+export function presentRecordStamps(r: RecordApprovals): z.output<typeof recordStampsResponse> {
+  return { recordType: r.recordType, recordTypeLabel: r.recordTypeLabel, ...presentRecordApprovals(r) };
+}
+
+export function presentStep(step: ApprovalStep, index: number): z.output<typeof chainStepResponse> {
   return {
     index,
     role: step.role,
@@ -49,11 +70,13 @@ export function presentStep(step: ApprovalStep, index: number) {
   };
 }
 
+type StepState = z.output<typeof approvalDetailResponse>['steps'][number]['state'];
+
 /** Each step's state for the chain display: done, current, waiting, or where it was returned. */
-function stepStates(request: ApprovalRequestRow, stamps: readonly Stamp[]) {
+function stepStates(request: ApprovalRequestRow, stamps: readonly Stamp[]): z.output<typeof approvalDetailResponse>['steps'] {
   return request.steps.map((step, index) => {
     const last = [...stamps].reverse().find((s) => s.step === index);
-    let state: 'approved' | 'returned' | 'current' | 'waiting' | 'skipped';
+    let state: StepState;
     if (last?.action === 'approve') state = 'approved';
     else if (last?.action === 'return') state = 'returned';
     else if (request.status === 'pending' && index === request.currentStep) state = 'current';
@@ -71,7 +94,7 @@ export function presentRequest(
     departmentName?: string | null;
     link: string | null;
   },
-) {
+): z.output<typeof approvalRequestResponse> {
   const step = request.steps[request.currentStep];
   return {
     id: request.id,
@@ -94,25 +117,15 @@ export function presentRequest(
   };
 }
 
-export function presentApprovalDetail(d: {
-  request: ApprovalRequestRow;
-  submittedByName: string;
-  departmentName: string | null;
-  recordTypeLabel: string;
-  link: string | null;
-  snapshotFields: SnapshotField[] | null;
-  stamps: Stamp[];
-  canAct: boolean;
-  canWithdraw: boolean;
-  onBehalfOf: { personId: string; name: string } | null;
-}) {
+/** 承認依頼の詳細: the request with what the caller may do (abilities), its chain's states and its stamps. */
+export function presentApprovalDetail(d: ApprovalDetail): z.output<typeof approvalDetailResponse> {
   return {
     request: {
       ...presentRequest(d.request, d),
-      canAct: d.canAct,
-      canWithdraw: d.canWithdraw,
+      abilities: d.abilities,
+      canAct: d.abilities.approve,
+      canWithdraw: d.abilities.withdraw,
       onBehalfOf: d.onBehalfOf,
-      /** The snapshot as labelled lines, when the record type describes it (see registry.ts). */
       snapshotFields: d.snapshotFields,
     },
     steps: stepStates(d.request, d.stamps),
@@ -127,7 +140,7 @@ export function presentInboxItem(i: {
   stepLabel: string;
   link: string;
   onBehalfOf: { personId: string; name: string } | null;
-}) {
+}): z.output<typeof inboxItemResponse> {
   return {
     id: i.request.id,
     recordType: i.request.recordType,
@@ -143,7 +156,12 @@ export function presentInboxItem(i: {
   };
 }
 
-export function presentChain(c: { recordType: string; label: string; basis: string | null; steps: ApprovalStep[]; defaultSteps: ApprovalStep[]; customized: boolean }) {
+/** 承認待ち一覧 (GET /api/me/approvals). */
+export function presentInbox(items: readonly Parameters<typeof presentInboxItem>[0][]): { items: z.output<typeof inboxItemResponse>[] } {
+  return { items: items.map(presentInboxItem) };
+}
+
+export function presentChain(c: ChainSetting): z.output<typeof chainResponse> {
   return {
     recordType: c.recordType,
     label: c.label,
@@ -154,7 +172,18 @@ export function presentChain(c: { recordType: string; label: string; basis: stri
   };
 }
 
-export function presentDelegation(d: { delegation: typeof approvalDelegations.$inferSelect; fromName: string; toName: string; active: boolean; canDelete: boolean }) {
+/** 承認経路の一覧 (GET /api/approval-chains). */
+export function presentChains(chains: readonly ChainSetting[]): { items: z.output<typeof chainResponse>[] } {
+  return { items: chains.map(presentChain) };
+}
+
+export function presentDelegation(d: {
+  delegation: typeof approvalDelegations.$inferSelect;
+  fromName: string;
+  toName: string;
+  active: boolean;
+  canDelete: boolean;
+}): z.output<typeof delegationResponse> {
   const r = d.delegation;
   return {
     id: r.id,
@@ -166,9 +195,13 @@ export function presentDelegation(d: { delegation: typeof approvalDelegations.$i
     endsOn: r.endsOn,
     reason: r.reason,
     active: d.active,
-    /** Whether the signed-in person may remove it (the SPA shows the button only then). */
     canDelete: d.canDelete,
   };
+}
+
+/** 代理承認の設定一覧 (GET /api/approval-delegations). */
+export function presentDelegations(rows: readonly Parameters<typeof presentDelegation>[0][]): { items: z.output<typeof delegationResponse>[] } {
+  return { items: rows.map(presentDelegation) };
 }
 
 export function presentRoleRequest(r: {
@@ -177,7 +210,7 @@ export function presentRoleRequest(r: {
   departmentName: string | null;
   requestedByName?: string;
   approvalRequestId: string | null;
-}) {
+}): z.output<typeof roleRequestResponse> {
   const q = r.request;
   return {
     id: q.id,
@@ -196,4 +229,9 @@ export function presentRoleRequest(r: {
     approvalRequestId: r.approvalRequestId,
     createdAt: q.createdAt.toISOString(),
   };
+}
+
+/** 役割任命申請の一覧 (GET /api/role-requests). */
+export function presentRoleRequests(rows: readonly Parameters<typeof presentRoleRequest>[0][]): { items: z.output<typeof roleRequestResponse>[] } {
+  return { items: rows.map(presentRoleRequest) };
 }

@@ -33,3 +33,138 @@ export const recordApprovalsResponse = z.object({ current: recordApprovalRespons
 
 /** What a submission returns: the approval request created. */
 export const submittedResponse = z.object({ approvalRequestId: z.uuid(), status: z.enum(approvalStatuses) });
+
+// ---- the approvals engine's own routes (approvals.contract.ts) ----
+
+/** 代理: the delegator the caller acts for on the current step. */
+export const onBehalfOfResponse = z.object({ personId: z.uuid(), name: z.string() });
+
+/** One step of a chain (presentStep): its role, display name, and whether it is per department. */
+export const chainStepResponse = z.object({
+  index: z.number().int(),
+  role: z.enum(pmsRoles),
+  roleLabel: z.string(),
+  label: z.string(),
+  sameDepartment: z.boolean(),
+});
+
+/** The states of a request's steps on the approval screen. */
+export const approvalStepStates = ['approved', 'returned', 'current', 'waiting', 'skipped'] as const;
+
+/** 承認経路 of one record type (presentChain): the organization's steps and the default ones. */
+export const chainResponse = z.object({
+  recordType: z.string(),
+  label: z.string(),
+  basis: z.string().nullable(),
+  steps: z.array(chainStepResponse),
+  defaultSteps: z.array(chainStepResponse),
+  customized: z.boolean(),
+});
+
+/** One item of 承認待ち一覧 (presentInboxItem); onBehalfOf only when the caller acts as 代理. */
+export const inboxItemResponse = z.object({
+  id: z.uuid(),
+  recordType: z.string(),
+  recordTypeLabel: z.string(),
+  recordId: z.uuid(),
+  title: z.string(),
+  submittedByName: z.string(),
+  submittedAt: z.iso.datetime(),
+  stepIndex: z.number().int(),
+  stepLabel: z.string(),
+  link: z.string(),
+  onBehalfOf: onBehalfOfResponse.optional(),
+});
+
+/**
+ * What the caller may do with an approval request now (approval-abilities.ts): the SPA shows
+ * 承認・差戻し・取下げ・代理承認の設定 from these and never re-derives the rules.
+ */
+export const approvalAbilitiesResponse = z.object({
+  approve: z.boolean(),
+  return: z.boolean(),
+  withdraw: z.boolean(),
+  delegate: z.boolean(),
+});
+
+/** One labelled line of the submitted record (the record type's describeSnapshot). */
+export const snapshotFieldResponse = z.object({ key: z.string(), label: z.string(), value: z.string().nullable() });
+
+/** An approval request (presentRequest): the record as submitted and where it stands. */
+export const approvalRequestResponse = z.object({
+  id: z.uuid(),
+  recordType: z.string(),
+  recordTypeLabel: z.string(),
+  recordId: z.uuid(),
+  title: z.string(),
+  departmentId: z.uuid().nullable(),
+  departmentName: z.string().nullable(),
+  status: z.enum(approvalStatuses),
+  statusLabel: z.string(),
+  stepIndex: z.number().int(),
+  stepLabel: z.string().nullable(),
+  submittedByName: z.string(),
+  submittedAt: z.iso.datetime(),
+  decidedAt: z.iso.datetime().nullable(),
+  previousRequestId: z.uuid().nullable(),
+  /** The record's own screen, when it has one. */
+  link: z.string().nullable(),
+  /** The record as it was submitted (what the approvers approve). */
+  snapshot: z.record(z.string(), z.unknown()),
+});
+
+/** 承認依頼の詳細 (presentApprovalDetail): the request with the caller's abilities, its chain and stamps. */
+export const approvalDetailResponse = z.object({
+  request: approvalRequestResponse.extend({
+    abilities: approvalAbilitiesResponse,
+    /** Same as abilities.approve (kept for the screens that read it). */
+    canAct: z.boolean(),
+    /** Same as abilities.withdraw (kept for the screens that read it). */
+    canWithdraw: z.boolean(),
+    onBehalfOf: onBehalfOfResponse.nullable(),
+    /** The snapshot as labelled lines, when the record type describes it (registry.ts). */
+    snapshotFields: z.array(snapshotFieldResponse).nullable(),
+  }),
+  steps: z.array(chainStepResponse.extend({ state: z.enum(approvalStepStates) })),
+  stamps: z.array(stampResponse),
+});
+
+/** 記録の承認印 (GET /api/approval-stamps): the record type, and its current and earlier requests. */
+export const recordStampsResponse = recordApprovalsResponse.extend({ recordType: z.string(), recordTypeLabel: z.string() });
+
+/** 代理承認の設定 (presentDelegation). */
+export const delegationResponse = z.object({
+  id: z.uuid(),
+  fromPersonId: z.uuid(),
+  fromName: z.string(),
+  toPersonId: z.uuid(),
+  toName: z.string(),
+  startsOn: z.iso.date(),
+  endsOn: z.iso.date(),
+  reason: z.string().nullable(),
+  active: z.boolean(),
+  /** Whether the caller may remove it (the SPA shows the button only then). */
+  canDelete: z.boolean(),
+});
+
+/** The states of a 役割任命申請: a draft, then its approval request's. */
+export const roleRequestStatuses = ['draft', ...approvalStatuses] as const;
+
+/** 役割任命申請 (presentRoleRequest). */
+export const roleRequestResponse = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  personName: z.string(),
+  role: z.enum(pmsRoles),
+  roleLabel: z.string(),
+  departmentId: z.uuid().nullable(),
+  departmentName: z.string().nullable(),
+  startsOn: z.iso.date(),
+  note: z.string().nullable(),
+  status: z.enum(roleRequestStatuses),
+  statusLabel: z.string(),
+  requestedByName: z.string().nullable(),
+  roleAssignmentId: z.uuid().nullable(),
+  approvalRequestId: z.uuid().nullable(),
+  createdAt: z.iso.datetime(),
+});

@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/hashing.ts';
 import { asSystem, inOrg } from '../db/tenancy.ts';
 import { notifications } from '../notifications/notifications.tables.ts';
 import { departments, organizations, people, roleAssignments } from '../org/org.tables.ts';
+import { approvalsContract } from './approvals.contract.ts';
 import { requireReapprovalIfChanged, submitForApproval } from './approvals.service.ts';
 import { approvalRequests, roleRequests } from './approvals.tables.ts';
 import { registerApprovalRecordType } from './registry.ts';
@@ -151,6 +152,18 @@ describe('デモの承認待ち: 田中 美咲（営業部 所属長）→ 渡�
       }),
     ]);
     expect(r.body.stamps).toEqual([]);
+  });
+
+  it('詳細の abilities: 承認者は承認・差戻し・代理承認の設定、申請者は取下げだけ、対象者本人は見るだけ', async () => {
+    const approver = await pms.call(approvalsContract.detail, { params: { id: demoRequestId } });
+    expect(approver.status).toBe(200);
+    expect(approver.body.request.abilities).toEqual({ approve: true, return: true, withdraw: false, delegate: true });
+    const submitter = await sales.call(approvalsContract.detail, { params: { id: demoRequestId } });
+    expect(submitter.body.request.abilities).toEqual({ approve: false, return: false, withdraw: true, delegate: false });
+    expect(submitter.body.request).toMatchObject({ canAct: false, canWithdraw: true });
+    const subject = await staff.call(approvalsContract.detail, { params: { id: demoRequestId } });
+    expect(subject.status).toBe(200);
+    expect(subject.body.request.abilities).toEqual({ approve: false, return: false, withdraw: false, delegate: false });
   });
 
   it('役割任命申請の一覧: 対象者本人（渡辺）は自分の申請を見られる、関係のない人は見えない', async () => {
@@ -545,6 +558,10 @@ describe('代理承認（期間つき）', () => {
         onBehalfOf: { personId: P('佐藤 花子'), name: '佐藤 花子' },
       }),
     ]);
+    // The delegate may decide as 代理, but holds no role of their own to hand on.
+    const detail = await desk.call(approvalsContract.detail, { params: { id: requestId } });
+    expect(detail.body.request.abilities).toEqual({ approve: true, return: true, withdraw: false, delegate: false });
+    expect(detail.body.request.onBehalfOf).toEqual({ personId: P('佐藤 花子'), name: '佐藤 花子' });
   });
 
   it('期間終了日（最終日）: 代理で承認でき、承認印に代理が残る', async () => {
@@ -999,6 +1016,8 @@ describe('申請をもって経由（submissionPassesAuthorSteps）: 申請者�
     expect(own.body.error.code).toBe('separation_of_duties');
     const detail = await pms.get(`/api/approvals/${request.id}`);
     expect(detail.body.request).toMatchObject({ status: 'pending', stepIndex: 1, canAct: false, canWithdraw: true });
+    // She holds the step's role, but her own submission is neither hers to approve nor to delegate (SPEC §5.4).
+    expect(detail.body.request.abilities).toEqual({ approve: false, return: false, withdraw: true, delegate: false });
     expect(detail.body.stamps).toHaveLength(1);
     expect((await pms.request('POST', `/api/approvals/${request.id}/withdraw`)).status).toBe(200);
   });

@@ -12,7 +12,8 @@ import { departments, people, roleAssignments } from '../org/org.tables.ts';
 import { roleLabels } from '../../domain/roles.ts';
 import { type Actor, can } from '../policies/actor.ts';
 import type { roleRequestBody } from './approvals.schema.ts';
-import { rolesOn, submitForApproval } from './approvals.service.ts';
+import { rolesOn } from './approvers.ts';
+import { submitForApproval } from './submit-for-approval.ts';
 import { approvalDelegations, approvalRequests, roleRequests } from './approvals.tables.ts';
 import type { ApprovalActor, ApprovalRecordType } from './registry.ts';
 

@@ -75,7 +75,7 @@ describe('従業者の取込 (xlsx・確認のみの実行つき)', () => {
     const errors = (res.body.rows as { row: number; action: string; errors: { field: string; message: string }[] }[]).filter((r) => r.action === 'error');
     expect(errors.map((r) => r.row)).toEqual([7, 14, 22]);
     expect(errors[0]?.errors).toEqual([{ field: '氏名', message: '氏名を入力してください' }]);
-    expect(errors[1]?.errors).toEqual([{ field: '入社日', message: '入社日に存在しない日付が指定されています' }]);
+    expect(errors[1]?.errors).toEqual([{ field: '入社日', message: '入社日に存在しない日付が指定されています（2026-02-30）' }]);
     expect(errors[2]?.errors[0]?.field).toBe('所属');
     expect(errors[2]?.errors[0]?.message).toContain('存在しない部');
     expect(res.body.rows[0]).toMatchObject({ row: 2, employeeNumber: 'T001', name: '取込 太郎1', action: 'create', errors: [] });

@@ -29,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   'common.deleteConfirm': 'Delete this item?',
   'common.total': '{total} items',
   'common.required': 'Required',
+  'common.pickDate': 'Pick from the calendar',
   'common.wareki': 'Japanese era: {date}',
   'common.download': 'Download',
   'common.downloadFailed': 'Could not export the file',

@@ -31,6 +31,7 @@ export const ja = {
   'common.deleteConfirm': '削除してよろしいですか？',
   'common.total': '全{total}件',
   'common.required': '必須',
+  'common.pickDate': 'カレンダーから選ぶ',
   'common.wareki': '和暦: {date}',
   'common.download': 'ダウンロード',
   'common.downloadFailed': 'ファイルを出力できませんでした',

@@ -1,21 +1,20 @@
-import { ArrowLeftOutlined, CheckOutlined, ExportOutlined, HistoryOutlined, RollbackOutlined, UndoOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckOutlined, ExportOutlined, HistoryOutlined, RollbackOutlined, TeamOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, Modal, Row, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { approveBody, returnBody } from '../../../../src/platform/approvals/approvals.schema.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { approvalsContract } from '../../../../src/platform/approvals/approvals.contract.ts';
+import { ApiError } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { appLink } from '../../lib/links.ts';
-import { type ApprovalDetail, type ApprovalStatus, type ApprovalStepState, approvalKeys, useApproval } from './api.ts';
+import { type ApprovalDetail, type ApprovalStamp, type ApprovalStatus, type ApprovalStepState, approvalKeys, type Decision, decideApproval, useApproval } from './api.ts';
 import { isApprovalMessageKey, type ApprovalMessageKey, useApprovalT } from './messages.ts';
 
-type Stamp = ApprovalDetail['stamps'][number];
-type Decision = 'approve' | 'return' | 'withdraw';
+type Stamp = ApprovalStamp;
 
 const statusColors: Record<ApprovalStatus, string> = {
   pending: 'processing',
@@ -143,7 +142,7 @@ function ChainSteps({ detail }: { detail: ApprovalDetail }) {
           content: (
             <div data-testid={`approval-step-${step.index}`}>
               <Tag color={step.state === 'approved' ? 'success' : step.state === 'returned' ? 'error' : step.state === 'current' ? 'processing' : 'default'}>
-                {t(`approval.stepState.${step.state}` as ApprovalMessageKey)}
+                {t(`approval.stepState.${step.state}`)}
               </Tag>
               {stamp ? (
                 <div style={{ marginTop: 4 }}>
@@ -196,7 +195,11 @@ function DecisionModal({ detail, kind, onClose }: { detail: ApprovalDetail; kind
   const [commentError, setCommentError] = useState<string | null>(null);
   const id = detail.request.id;
   const decide = useMutation({
-    mutationFn: (body: object | undefined) => api.post<ApprovalDetail>(`/api/approvals/${encodeURIComponent(id)}/${kind}`, body),
+    mutationFn: (comment: string | null) => {
+      if (kind === 'withdraw') return decideApproval(id, 'withdraw');
+      if (kind === 'return') return decideApproval(id, 'return', { comment: comment ?? '' });
+      return decideApproval(id, 'approve', comment ? { comment } : {});
+    },
     onSuccess: (updated) => {
       queryClient.setQueryData(approvalKeys.detail(id), updated);
       // The home inbox, tasks and the bell change with the decision.
@@ -220,15 +223,15 @@ function DecisionModal({ detail, kind, onClose }: { detail: ApprovalDetail; kind
   });
   const confirm = () => {
     if (kind === 'withdraw') {
-      decide.mutate(undefined);
+      decide.mutate(null);
       return;
     }
-    const parsed = (kind === 'return' ? returnBody : approveBody).safeParse({ comment });
+    const parsed = (kind === 'return' ? approvalsContract.return.body : approvalsContract.approve.body).safeParse({ comment });
     if (!parsed.success) {
       setCommentError(parsed.error.issues[0]?.message ?? t('approval.returnReason'));
       return;
     }
-    decide.mutate(parsed.data.comment ? { comment: parsed.data.comment } : {});
+    decide.mutate(parsed.data.comment ?? null);
   };
   const title = detail.request.title;
   return (
@@ -278,6 +281,8 @@ function ApprovalScreen({ detail }: { detail: ApprovalDetail }) {
   const navigate = useNavigate();
   const [decision, setDecision] = useState<Decision | null>(null);
   const { request } = detail;
+  // The buttons follow what the server says the caller may do (request.abilities), never rules re-derived here.
+  const { abilities } = request;
   const recordLink = appLink(request.link);
   return (
     <>
@@ -299,28 +304,33 @@ function ApprovalScreen({ detail }: { detail: ApprovalDetail }) {
                 {t('approval.openRecord')}
               </Button>
             ) : null}
-            {request.canWithdraw ? (
+            {abilities.delegate ? (
+              <Button icon={<TeamOutlined />} onClick={() => navigate('/settings?tab=delegations')} data-testid="approval-delegate">
+                {t('approval.action.delegate')}
+              </Button>
+            ) : null}
+            {abilities.withdraw ? (
               <Button icon={<UndoOutlined />} onClick={() => setDecision('withdraw')} data-testid="approval-withdraw">
                 {t('approval.action.withdraw')}
               </Button>
             ) : null}
-            {request.canAct ? (
-              <>
-                <Button danger icon={<RollbackOutlined />} onClick={() => setDecision('return')} data-testid="approval-return">
-                  {t('approval.action.return')}
-                </Button>
-                <Button type="primary" icon={<CheckOutlined />} onClick={() => setDecision('approve')} data-testid="approval-approve">
-                  {t('approval.action.approve')}
-                </Button>
-              </>
+            {abilities.return ? (
+              <Button danger icon={<RollbackOutlined />} onClick={() => setDecision('return')} data-testid="approval-return">
+                {t('approval.action.return')}
+              </Button>
+            ) : null}
+            {abilities.approve ? (
+              <Button type="primary" icon={<CheckOutlined />} onClick={() => setDecision('approve')} data-testid="approval-approve">
+                {t('approval.action.approve')}
+              </Button>
             ) : null}
           </>
         }
       />
-      {request.canAct && request.onBehalfOf ? (
+      {abilities.approve && request.onBehalfOf ? (
         <Alert type="info" showIcon title={t('approval.onBehalfNotice', { name: request.onBehalfOf.name })} style={{ marginBottom: 16 }} />
       ) : null}
-      {request.status === 'pending' && !request.canAct && request.stepLabel ? (
+      {request.status === 'pending' && !abilities.approve && request.stepLabel ? (
         <Alert type="info" showIcon title={t('approval.waitingFor', { step: request.stepLabel })} style={{ marginBottom: 16 }} />
       ) : null}
       <Row gutter={[16, 16]}>

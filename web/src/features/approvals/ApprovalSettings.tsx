@@ -5,9 +5,8 @@ import { Alert, App, Button, Card, Checkbox, Col, Empty, Input, Modal, Popconfir
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { chainBody, delegationBody } from '../../../../src/platform/approvals/approvals.schema.ts';
+import { approvalsContract } from '../../../../src/platform/approvals/approvals.contract.ts';
 import { type PmsRole, pmsRoles, roleLabels } from '../../../../src/domain/roles.ts';
-import { api } from '../../api/client.ts';
 import { useOrganization } from '../../api/queries.ts';
 import { applyServerErrors, bound, DateInput, errorMessage, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
 import { QueryError } from '../../components/page.tsx';
@@ -15,10 +14,22 @@ import { PersonSelect } from '../../components/pickers.tsx';
 import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
 import { formatDate, todayInJapan } from '../../lib/dates.ts';
 import { useAbility, useSession } from '../../session/session.tsx';
-import { type ApprovalChain, type ApprovalDelegation, approvalKeys, useApprovalChains, useApprovalDelegations } from './api.ts';
+import {
+  type ApprovalChain,
+  type ApprovalDelegation,
+  approvalKeys,
+  createApprovalDelegation,
+  deleteApprovalDelegation,
+  saveApprovalChain,
+  useApprovalChains,
+  useApprovalDelegations,
+} from './api.ts';
 import { useApprovalT } from './messages.ts';
 
 const MAX_STEPS = 6;
+
+const chainBody = approvalsContract.saveChain.body;
+const delegationBody = approvalsContract.createDelegation.body;
 
 type ChainIn = z.input<typeof chainBody>;
 type ChainOut = z.output<typeof chainBody>;
@@ -29,7 +40,7 @@ const perDepartment = (role: PmsRole | undefined) => (role ? roleLabels[role].pe
 
 /** A presented step as form values (the label only when it is not the role's own name). */
 function toFormStep(step: ApprovalChain['steps'][number]): StepIn {
-  const role = step.role as PmsRole;
+  const role = step.role;
   return { role, label: step.label === roleLabels[role].ja ? '' : step.label, sameDepartment: step.sameDepartment };
 }
 
@@ -61,7 +72,7 @@ function ChainForm({ chain, onClose }: { chain: ApprovalChain; onClose: () => vo
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      await api.put(`/api/approval-chains/${encodeURIComponent(chain.recordType)}`, toBody(values));
+      await saveApprovalChain(chain.recordType, toBody(values));
       message.success(common('common.saved'));
       await queryClient.invalidateQueries({ queryKey: approvalKeys.chains });
       onClose();
@@ -239,7 +250,7 @@ function DelegationForm({ onClose }: { onClose: () => void }) {
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      await api.post('/api/approval-delegations', values);
+      await createApprovalDelegation(values);
       message.success(t('delegations.created'));
       await queryClient.invalidateQueries({ queryKey: approvalKeys.delegations });
       onClose();
@@ -297,7 +308,7 @@ export function DelegationsSettings() {
   const today = todayInJapan();
   const remove = async (d: ApprovalDelegation) => {
     try {
-      await api.delete(`/api/approval-delegations/${encodeURIComponent(d.id)}`);
+      await deleteApprovalDelegation(d.id);
       message.success(common('common.deleted'));
       await queryClient.invalidateQueries({ queryKey: approvalKeys.delegations });
     } catch (error) {

@@ -1,16 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
-import type { presentApprovalDetail, presentChain, presentDelegation } from '../../../../src/platform/approvals/approvals.presenters.ts';
+import { approvalsContract } from '../../../../src/platform/approvals/approvals.contract.ts';
+import type { BodyOf, ResponseOf, RouteContract } from '../../../../src/platform/http/contract.ts';
 import { api } from '../../api/client.ts';
-import type { ItemList } from '../../api/types.ts';
 
-// Response shapes are the presenters' return types (the presenters already turn dates into
-// strings), so the screens and the API cannot drift apart.
+// Request and response types come from the approvals contract (the schemas the server encodes
+// its responses with), so the screens and the API cannot drift apart.
 
-export type ApprovalDetail = ReturnType<typeof presentApprovalDetail>;
+export type ApprovalDetail = ResponseOf<typeof approvalsContract.detail>;
+/** What the signed-in person may do with the request, decided by the server. */
+export type ApprovalAbilities = ApprovalDetail['request']['abilities'];
 export type ApprovalStepState = ApprovalDetail['steps'][number]['state'];
 export type ApprovalStatus = ApprovalDetail['request']['status'];
-export type ApprovalChain = ReturnType<typeof presentChain>;
-export type ApprovalDelegation = ReturnType<typeof presentDelegation>;
+export type ApprovalStamp = ApprovalDetail['stamps'][number];
+export type ApprovalChain = ResponseOf<typeof approvalsContract.chains>['items'][number];
+export type ApprovalDelegation = ResponseOf<typeof approvalsContract.delegations>['items'][number];
+export type ApproveBody = BodyOf<typeof approvalsContract.approve>;
+export type ReturnBody = BodyOf<typeof approvalsContract.return>;
+export type ChainBody = BodyOf<typeof approvalsContract.saveChain>;
+export type DelegationBody = BodyOf<typeof approvalsContract.createDelegation>;
+
+/** 承認・差戻し・取下げ: the routes that decide a request, each answering with its new detail. */
+export type Decision = 'approve' | 'return' | 'withdraw';
 
 export const approvalKeys = {
   detail: (id: string) => ['approvals', id] as const,
@@ -18,14 +28,46 @@ export const approvalKeys = {
   delegations: ['approval-delegations'] as const,
 };
 
+/** A contract route's path with its `:name` segments filled in. */
+function pathOf(route: RouteContract, params: Record<string, string> = {}): string {
+  return route.path.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
 export function useApproval(id: string) {
-  return useQuery({ queryKey: approvalKeys.detail(id), queryFn: () => api.get<ApprovalDetail>(`/api/approvals/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: approvalKeys.detail(id), queryFn: () => api.get<ApprovalDetail>(pathOf(approvalsContract.detail, { id })) });
 }
 
 export function useApprovalChains(enabled = true) {
-  return useQuery({ queryKey: approvalKeys.chains, queryFn: async () => (await api.get<ItemList<ApprovalChain>>('/api/approval-chains')).items, enabled });
+  return useQuery({
+    queryKey: approvalKeys.chains,
+    queryFn: async () => (await api.get<ResponseOf<typeof approvalsContract.chains>>(pathOf(approvalsContract.chains))).items,
+    enabled,
+  });
 }
 
 export function useApprovalDelegations() {
-  return useQuery({ queryKey: approvalKeys.delegations, queryFn: async () => (await api.get<ItemList<ApprovalDelegation>>('/api/approval-delegations')).items });
+  return useQuery({
+    queryKey: approvalKeys.delegations,
+    queryFn: async () => (await api.get<ResponseOf<typeof approvalsContract.delegations>>(pathOf(approvalsContract.delegations))).items,
+  });
+}
+
+/** 承認 / 差戻し (with its comment) or 取下げ; resolves to the request as it now stands. */
+export function decideApproval(id: string, kind: 'approve', body: ApproveBody): Promise<ApprovalDetail>;
+export function decideApproval(id: string, kind: 'return', body: ReturnBody): Promise<ApprovalDetail>;
+export function decideApproval(id: string, kind: 'withdraw'): Promise<ApprovalDetail>;
+export function decideApproval(id: string, kind: Decision, body?: ApproveBody | ReturnBody): Promise<ApprovalDetail> {
+  return api.post<ResponseOf<(typeof approvalsContract)[typeof kind]>>(pathOf(approvalsContract[kind], { id }), body);
+}
+
+export function saveApprovalChain(recordType: string, body: ChainBody) {
+  return api.put<ResponseOf<typeof approvalsContract.saveChain>>(pathOf(approvalsContract.saveChain, { recordType }), body);
+}
+
+export function createApprovalDelegation(body: DelegationBody) {
+  return api.post<ResponseOf<typeof approvalsContract.createDelegation>>(pathOf(approvalsContract.createDelegation), body);
+}
+
+export function deleteApprovalDelegation(id: string) {
+  return api.delete<ResponseOf<typeof approvalsContract.deleteDelegation>>(pathOf(approvalsContract.deleteDelegation, { id }));
 }

@@ -1,0 +1,268 @@
+import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { roleLabels } from '../../domain/roles.ts';
+import { actingCapacity, approvalStatusLabels, type CapacityResult, type HeldRole, stepLabel } from '../../rules/approvalChains.ts';
+import { defaultApprovalChains } from '../../rules/data/approvalChains.ts';
+import type { Tx } from '../db/connection.ts';
+import { notFound } from '../http/errors.ts';
+import { departments, people } from '../org/org.tables.ts';
+import { type Actor, can } from '../policies/actor.ts';
+import { type ApprovalAbilities, approvalAbilities } from './approval-abilities.ts';
+import { approvalLink } from './approval-notifications.ts';
+import { approvalActions, approvalRequests } from './approvals.tables.ts';
+import { capacityOnCurrentStep, delegatorsOf, ownRolesOn, personNames } from './approvers.ts';
+import { type ApprovalActor, type ApprovalRequestRow, findApprovalRecordType, type RegisteredRecordType, type SnapshotField } from './registry.ts';
+
+// Reading the approvals engine: the inbox, one request's detail with the caller's abilities, and
+// the 承認印 of records. Out-of-tenant ids and requests the caller may not see are 404, not 403
+// (STYLE 5: outsiders learn nothing of what exists).
+
+/** One 承認印: who approved or returned a step, when, with what comment (代理 in onBehalfOfName). */
+export type Stamp = {
+  requestId: string;
+  step: number;
+  stepLabel: string;
+  action: 'approve' | 'return';
+  actorName: string;
+  onBehalfOfName: string | null;
+  comment: string | null;
+  at: Date;
+};
+
+/** 承認印 of requests: who approved or returned each step, when, with what comment (代理 shown by onBehalfOfName). */
+export async function stampsOf(tx: Tx, organizationId: string, requests: readonly ApprovalRequestRow[]): Promise<Map<string, Stamp[]>> {
+  const result = new Map<string, Stamp[]>(requests.map((r) => [r.id, []]));
+  if (requests.length === 0) return result;
+  const actorPerson = alias(people, 'actor_person');
+  const principal = alias(people, 'principal_person');
+  const rows = await tx
+    .select({
+      requestId: approvalActions.requestId,
+      step: approvalActions.step,
+      action: approvalActions.action,
+      actorName: actorPerson.name,
+      onBehalfOfName: principal.name,
+      comment: approvalActions.comment,
+      at: approvalActions.createdAt,
+    })
+    .from(approvalActions)
+    .innerJoin(actorPerson, eq(actorPerson.id, approvalActions.actorPersonId))
+    .leftJoin(principal, eq(principal.id, approvalActions.onBehalfOfPersonId))
+    .where(
+      and(
+        eq(approvalActions.organizationId, organizationId),
+        inArray(
+          approvalActions.requestId,
+          requests.map((r) => r.id),
+        ),
+      ),
+    )
+    .orderBy(asc(approvalActions.createdAt), asc(approvalActions.step));
+  const byId = new Map(requests.map((r) => [r.id, r]));
+  for (const row of rows) {
+    const step = byId.get(row.requestId)?.steps[row.step];
+    result.get(row.requestId)?.push({
+      ...row,
+      stepLabel: step ? stepLabel(step) : `${row.step + 1}`,
+      onBehalfOfName: row.onBehalfOfName ?? null,
+    });
+  }
+  return result;
+}
+
+/** "My approvals" inbox: pending requests whose current step the actor can act on, in their own right or by delegation. */
+export async function listMyApprovals(tx: Tx, actor: ApprovalActor, today: string) {
+  const own = await ownRolesOn(tx, actor.organizationId, actor.personId, today);
+  const delegators = await delegatorsOf(tx, actor.organizationId, actor.personId, today);
+  const roles = [...new Set([...own, ...delegators.flatMap((d) => d.roles)].map((r) => r.role))];
+  if (roles.length === 0) return [];
+  const rows = await tx
+    .select({ request: approvalRequests, submittedByName: people.name })
+    .from(approvalRequests)
+    .innerJoin(people, eq(people.id, approvalRequests.submittedByPersonId))
+    .where(
+      and(
+        eq(approvalRequests.organizationId, actor.organizationId),
+        eq(approvalRequests.status, 'pending'),
+        ne(approvalRequests.submittedByPersonId, actor.personId),
+        inArray(sql<string>`(${approvalRequests.steps} -> ${approvalRequests.currentStep} ->> 'role')`, roles),
+      ),
+    )
+    .orderBy(asc(approvalRequests.submittedAt));
+  const names = await personNames(
+    tx,
+    actor.organizationId,
+    delegators.map((d) => d.personId),
+  );
+  const items = [];
+  for (const { request, submittedByName } of rows) {
+    const step = request.steps[request.currentStep];
+    if (!step) continue;
+    const capacity = actingCapacity({
+      actorPersonId: actor.personId,
+      actorRoles: own,
+      delegators,
+      step,
+      requestDepartmentId: request.departmentId,
+      submitterPersonId: request.submittedByPersonId,
+    });
+    if (!capacity.ok) continue;
+    const type = findApprovalRecordType(request.recordType);
+    const onBehalf = capacity.capacity.onBehalfOfPersonId;
+    items.push({
+      request,
+      recordTypeLabel: type?.label ?? defaultApprovalChains[request.recordType]?.label ?? request.recordType,
+      submittedByName,
+      stepLabel: stepLabel(step),
+      link: approvalLink(request.id),
+      onBehalfOf: onBehalf ? { personId: onBehalf, name: names.get(onBehalf) ?? '' } : null,
+    });
+  }
+  return items;
+}
+
+/** Whether the actor may see a request: a participant, an approvals administrator, or anyone the record type lets see it. */
+async function canSeeRequest(tx: Tx, actor: Actor, request: ApprovalRequestRow, participant: boolean): Promise<boolean> {
+  if (participant || request.submittedByPersonId === actor.personId) return true;
+  if (can(actor, 'approvals.configure')) return true;
+  const type = findApprovalRecordType(request.recordType);
+  return type?.canView ? type.canView(tx, actor, request.recordId) : true;
+}
+
+/** The requests among `requestIds` the person stamped, themselves or through a 代理. */
+async function participatedIn(tx: Tx, organizationId: string, personId: string, requestIds: readonly string[]): Promise<Set<string>> {
+  if (requestIds.length === 0) return new Set();
+  const rows = await tx
+    .selectDistinct({ requestId: approvalActions.requestId })
+    .from(approvalActions)
+    .where(
+      and(
+        eq(approvalActions.organizationId, organizationId),
+        inArray(approvalActions.requestId, [...requestIds]),
+        or(eq(approvalActions.actorPersonId, personId), eq(approvalActions.onBehalfOfPersonId, personId)),
+      ),
+    );
+  return new Set(rows.map((r) => r.requestId));
+}
+
+/** The record type's labelled lines of a snapshot; null when the type does not describe its snapshots (or throws on an old one). */
+function describeSnapshot(type: RegisteredRecordType | undefined, data: Record<string, unknown>): SnapshotField[] | null {
+  if (!type?.describeSnapshot) return null;
+  try {
+    return type.describeSnapshot(data);
+  } catch {
+    // A snapshot taken by an older version of the record type: the screen falls back to plain values.
+    return null;
+  }
+}
+
+/** One request as the approval screen shows it (presentApprovalDetail). */
+export type ApprovalDetail = {
+  request: ApprovalRequestRow;
+  submittedByName: string;
+  departmentName: string | null;
+  recordTypeLabel: string;
+  /** The record's own screen ("open the record"), when it has one. */
+  link: string | null;
+  snapshotFields: SnapshotField[] | null;
+  stamps: Stamp[];
+  /** What the caller may do now, decided here so the SPA never re-derives it. */
+  abilities: ApprovalAbilities;
+  /** The delegator the caller would act for (代理), when they act on the current step by delegation. */
+  onBehalfOf: { personId: string; name: string } | null;
+};
+
+/** One request with its chain, stamps and the caller's abilities; other organizations' ids and requests the actor may not see are 404. */
+export async function getApprovalDetail(tx: Tx, actor: Actor, requestId: string, today: string): Promise<ApprovalDetail> {
+  const [row] = await tx
+    .select({
+      request: approvalRequests,
+      submittedByName: people.name,
+      departmentName: departments.name,
+    })
+    .from(approvalRequests)
+    .innerJoin(people, eq(people.id, approvalRequests.submittedByPersonId))
+    .leftJoin(departments, eq(departments.id, approvalRequests.departmentId))
+    .where(and(eq(approvalRequests.organizationId, actor.organizationId), eq(approvalRequests.id, requestId)));
+  if (!row) throw notFound('承認依頼');
+  const { request } = row;
+  let capacity: CapacityResult | null = null;
+  let ownRoles: HeldRole[] = [];
+  if (request.status === 'pending') {
+    const acting = await capacityOnCurrentStep(tx, actor, request, today);
+    capacity = acting?.capacity ?? null;
+    ownRoles = acting?.ownRoles ?? [];
+  }
+  const canAct = capacity?.ok === true;
+  const participated = (await participatedIn(tx, actor.organizationId, actor.personId, [request.id])).has(request.id);
+  if (!(await canSeeRequest(tx, actor, request, canAct || participated))) throw notFound('承認依頼');
+  const onBehalfId = capacity?.ok ? capacity.capacity.onBehalfOfPersonId : null;
+  const onBehalfOf = onBehalfId ? { personId: onBehalfId, name: (await personNames(tx, actor.organizationId, [onBehalfId])).get(onBehalfId) ?? '' } : null;
+  const stamps = (await stampsOf(tx, actor.organizationId, [request])).get(request.id) ?? [];
+  const type = findApprovalRecordType(request.recordType);
+  return {
+    request,
+    submittedByName: row.submittedByName,
+    departmentName: row.departmentName,
+    recordTypeLabel: type?.label ?? request.recordType,
+    link: type?.link(request.recordId) ?? null,
+    snapshotFields: describeSnapshot(type, request.recordSnapshot),
+    stamps,
+    abilities: approvalAbilities({
+      status: request.status,
+      actorPersonId: actor.personId,
+      submitterPersonId: request.submittedByPersonId,
+      step: request.steps[request.currentStep],
+      departmentId: request.departmentId,
+      ownRoles,
+      capacity,
+    }),
+    onBehalfOf,
+  };
+}
+
+/**
+ * The stamps of a record, for showing on the record and its PDF: the current request (the
+ * latest one) and the earlier ones (returned, withdrawn, superseded) as history.
+ */
+export async function stampsForRecord(tx: Tx, actor: Actor, recordType: string, recordId: string) {
+  const type = findApprovalRecordType(recordType);
+  const rows = await tx
+    .select({ request: approvalRequests, submittedByName: people.name })
+    .from(approvalRequests)
+    .innerJoin(people, eq(people.id, approvalRequests.submittedByPersonId))
+    .where(and(eq(approvalRequests.organizationId, actor.organizationId), eq(approvalRequests.recordType, recordType), eq(approvalRequests.recordId, recordId)))
+    .orderBy(desc(approvalRequests.submittedAt));
+  if (!type && rows.length === 0) throw notFound('記録');
+  const requests = rows.map((r) => r.request);
+  const participated = await participatedIn(
+    tx,
+    actor.organizationId,
+    actor.personId,
+    requests.map((r) => r.id),
+  );
+  const isParticipant = requests.some((r) => r.submittedByPersonId === actor.personId || participated.has(r.id));
+  if (!isParticipant && !can(actor, 'approvals.configure') && type?.canView && !(await type.canView(tx, actor, recordId))) throw notFound('記録');
+  const stamps = await stampsOf(tx, actor.organizationId, requests);
+  const present = rows.map(({ request, submittedByName }) => ({
+    requestId: request.id,
+    status: request.status,
+    statusLabel: approvalStatusLabels[request.status],
+    submittedByName,
+    submittedAt: request.submittedAt,
+    decidedAt: request.decidedAt,
+    steps: request.steps.map((s, index) => ({
+      index,
+      role: s.role,
+      roleLabel: roleLabels[s.role].ja,
+      label: stepLabel(s),
+    })),
+    stamps: stamps.get(request.id) ?? [],
+  }));
+  return {
+    recordType,
+    recordTypeLabel: type?.label ?? recordType,
+    current: present[0] ?? null,
+    history: present.slice(1),
+  };
+}
