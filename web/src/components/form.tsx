@@ -1,9 +1,11 @@
-import { DatePicker, Form } from 'antd';
+import { CalendarOutlined } from '@ant-design/icons';
+import { Button, Calendar, Form, Input, Popover } from 'antd';
 import dayjs from 'dayjs';
-import type { ReactElement, ReactNode } from 'react';
+import { type ReactElement, type ReactNode, useState } from 'react';
 import { type Control, Controller, type ControllerRenderProps, type FieldPath, type FieldValues, type UseFormSetError } from 'react-hook-form';
 import { ApiError } from '../api/client.ts';
 import { type Translate, useT } from '../i18n/index.tsx';
+import { readDate } from '../../../src/domain/dateInput.ts';
 import { toWareki } from '../lib/dates.ts';
 
 type FieldProps<T extends FieldValues, N extends FieldPath<T>> = {
@@ -74,7 +76,18 @@ export function applyServerErrors<T extends FieldValues>(error: unknown, setErro
   return unmatched.length ? unmatched.join(' / ') : null;
 }
 
-/** A date field whose value is `YYYY-MM-DD` (or null), with the 和暦 shown beside it. */
+/** How a stored date (`YYYY-MM-DD`) is shown in a date field: as the app displays dates, 2026/11/28. */
+function displayed(value: string | null | undefined): string {
+  if (!value) return '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value.replaceAll('-', '/') : value;
+}
+
+/**
+ * A date field. The person types the date as they write it — 2026/11/28, 2026-11-28,
+ * 令和8年11月28日, R8.11.28 — or picks it from the calendar; the field keeps exactly what was
+ * typed, and the form's zod schema (the server's own, `dateField`) reads it into `YYYY-MM-DD` or
+ * shows its Japanese error under the field. Nothing typed is ever replaced by another day.
+ */
 export function DateInput({
   value,
   onChange,
@@ -90,26 +103,71 @@ export function DateInput({
   status?: 'error';
   disabled?: boolean;
 }) {
-  const parsed = value ? dayjs(value, 'YYYY-MM-DD', true) : null;
-  return (
-    <DatePicker
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  // What the person typed is shown as typed (「2026-02-30」 stays 「2026-02-30」 under its error);
+  // a value set from elsewhere (the record, a reset, the calendar) is shown as the app shows dates.
+  const [typed, setTyped] = useState<string | null>(null);
+  const shown = typed !== null && typed === (value ?? '') ? typed : displayed(value);
+  const reading = value ? readDate(value) : null;
+  const picked = reading?.ok ? dayjs(reading.iso, 'YYYY-MM-DD', true) : dayjs();
+  // Typed in another form (和暦, R8.11.28, full-width): say which day it was read as.
+  const readAs = reading?.ok && shown !== displayed(reading.iso) ? `${displayed(reading.iso)}（${toWareki(reading.iso)}）` : null;
+  const input = (
+    <Input
       id={id}
-      value={parsed?.isValid() ? parsed : null}
-      onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : null)}
+      value={shown}
+      onChange={(e) => {
+        setTyped(e.target.value);
+        onChange(e.target.value === '' ? null : e.target.value);
+      }}
       onBlur={onBlur}
-      format="YYYY-MM-DD"
       status={status}
       disabled={disabled}
-      style={{ width: '100%' }}
+      placeholder="2026/11/28"
+      autoComplete="off"
+      suffix={
+        <Popover
+          open={open && !disabled}
+          onOpenChange={setOpen}
+          trigger="click"
+          content={
+            <div style={{ width: 300 }}>
+              <Calendar
+                fullscreen={false}
+                value={picked}
+                onSelect={(d, info) => {
+                  if (info.source !== 'date') return;
+                  onChange(d.format('YYYY/MM/DD'));
+                  setOpen(false);
+                  onBlur?.();
+                }}
+              />
+            </div>
+          }
+        >
+          <Button type="text" size="small" icon={<CalendarOutlined />} aria-label={t('common.pickDate')} disabled={disabled} />
+        </Popover>
+      }
     />
+  );
+  if (!readAs) return input;
+  return (
+    <div>
+      {input}
+      <div className="date-read-as" data-testid={id ? `${id}-read-as` : undefined}>
+        {t('common.dateReadAs', { date: readAs })}
+      </div>
+    </div>
   );
 }
 
-/** Extra text under a date field: its 和暦 (J-era) rendering. */
+/** Extra text under a date field: its 和暦 (J-era) rendering, once the typed date is read. */
 export function WarekiHint({ value }: { value: string | null | undefined }) {
   const t = useT();
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  return <span>{t('common.wareki', { date: toWareki(value) })}</span>;
+  const reading = value ? readDate(value) : null;
+  if (!reading?.ok) return null;
+  return <span>{t('common.wareki', { date: toWareki(reading.iso) })}</span>;
 }
 
 /** The message of any error, for a toast. */

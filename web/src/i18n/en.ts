@@ -30,6 +30,7 @@ export const en: Record<MessageKey, string> = {
   'common.total': '{total} items',
   'common.required': 'Required',
   'common.pickDate': 'Pick from the calendar',
+  'common.dateReadAs': 'Read as {date}',
   'common.wareki': 'Japanese era: {date}',
   'common.download': 'Download',
   'common.downloadFailed': 'Could not export the file',

@@ -32,6 +32,7 @@ export const ja = {
   'common.total': '全{total}件',
   'common.required': '必須',
   'common.pickDate': 'カレンダーから選ぶ',
+  'common.dateReadAs': '{date} として読みました',
   'common.wareki': '和暦: {date}',
   'common.download': 'ダウンロード',
   'common.downloadFailed': 'ファイルを出力できませんでした',
