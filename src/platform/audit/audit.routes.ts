@@ -2,7 +2,7 @@ import { inOrg } from '../db/tenancy.ts';
 import { datedFilename, sendDownload, XLSX_TYPE } from '../exports/download.ts';
 import { prepareSheet, writeXlsx } from '../exports/xlsx.ts';
 import { type App, type Deps, actorOf, scopeOf } from '../http/types.ts';
-import { actionLabels, entityLabels } from './auditLog.presenter.ts';
+import { actionLabels, entityLabel } from './auditLog.presenter.ts';
 import { auditLogFilter, auditLogQuery } from './auditLog.schema.ts';
 import { type AuditLogItem, auditLogForExport, listAuditLog, verifyOrganizationChain } from './auditLog.service.ts';
 
@@ -33,7 +33,7 @@ export function auditRoutes(app: App, deps: Deps): void {
             { header: '日時', width: 20, type: 'datetime', value: (r) => r.at },
             { header: '操作者', width: 14, value: (r) => r.actorName ?? r.actorAccountId },
             { header: '操作', width: 10, value: (r) => actionLabels[r.action] ?? r.action },
-            { header: '対象', width: 14, value: (r) => entityLabels[r.entityType] ?? r.entityType },
+            { header: '対象', width: 14, value: (r) => entityLabel(r.entityType) },
             { header: '対象ID', width: 38, value: (r) => r.entityId },
             { header: '件数', width: 7, type: 'number', value: (r) => r.rowCount },
             { header: '内容', width: 44, value: (r) => r.summary },

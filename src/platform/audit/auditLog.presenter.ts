@@ -3,6 +3,7 @@
 // secrets removed. No I/O (encrypted columns are compared with the field key in memory).
 
 import { decryptField } from '../config/fieldCrypto.ts';
+import { installedModules } from '../modules/registry.ts';
 
 /** Japanese names of the audited record types (table names and event entity types). */
 export const entityLabels: Record<string, string> = {
@@ -142,8 +143,24 @@ const columnLabelsByEntity: Record<string, Record<string, string>> = {
   departments: { name: '所属名', code: '所属コード' },
 };
 
+/** The Japanese name of an audited table: the platform's own, or the module's that owns it (its manifest's `auditLabels`). */
+export function entityLabel(entityType: string): string {
+  if (Object.hasOwn(entityLabels, entityType)) return entityLabels[entityType] ?? entityType;
+  for (const m of installedModules()) {
+    const label = m.auditLabels?.entities[entityType];
+    if (label) return label;
+  }
+  return entityType;
+}
+
 export function columnLabel(entityType: string, column: string): string {
-  return columnLabelsByEntity[entityType]?.[column] ?? columnLabels[column] ?? column;
+  const own = columnLabelsByEntity[entityType]?.[column];
+  if (own) return own;
+  for (const m of installedModules()) {
+    const label = m.auditLabels?.columns?.[entityType]?.[column];
+    if (label) return label;
+  }
+  return columnLabels[column] ?? column;
 }
 
 /** Bookkeeping columns that change on every write and say nothing to a reviewer. */
@@ -256,7 +273,7 @@ export type AuditRowForSummary = { action: string; entityType: string; before: u
  * `従業者を出力（30件）`, `ログイン失敗（パスワードの誤り）`.
  */
 export function summarize(row: AuditRowForSummary): string {
-  const entity = entityLabels[row.entityType] ?? row.entityType;
+  const entity = entityLabel(row.entityType);
   const meta = isObject(row.meta) ? row.meta : {};
   const named = (image: unknown) => {
     const name = recordName(image);
