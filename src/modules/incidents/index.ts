@@ -90,5 +90,6 @@ export const incidentsModule = defineModule({
     { name: 'incident-deadlines', schedule: '15 * * * *', run: async (deps) => void (await escalateIncidentDeadlines(deps)) },
   ],
   approvalTypes: [incidentClosureApprovalType],
+  tasks: [{ sourceType: 'incident', label: '事故等の対応', link: (id) => `/incidents/${id}` }],
   demo: (tx, { organizationId, today, now }) => seedDemoIncidents(tx, organizationId, today, now),
 });

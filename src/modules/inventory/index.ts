@@ -88,5 +88,9 @@ export const inventoryModule = defineModule({
     { name: 'inventory-disposal', schedule: '20 0 * * *', run: async (deps) => void (await runInventoryDisposalCheck(deps)) },
   ],
   approvalTypes: [...inventoryRequestApprovalTypes, inventoryReviewApprovalType],
+  tasks: [
+    // 利用期限・保管期限の到来: the entry's screen, where it is disposed of (J.3.1.1, 廃棄).
+    { sourceType: 'inventory_disposal', label: '台帳の廃棄', link: (id) => `/inventory/entries/${id}` },
+  ],
   demo: (tx, { organizationId, today }) => seedDemoInventory(tx, organizationId, today),
 });

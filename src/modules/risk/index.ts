@@ -48,4 +48,10 @@ export const riskModule = defineModule({
   tables,
   routes: riskRoutes,
   approvalTypes: [riskAssessmentApprovalType, riskReviewApprovalType],
+  // The リスク分析 screen lists these tasks and starts or opens the analysis from them (J.3.1.3).
+  tasks: [
+    { sourceType: 'risk_analysis', label: 'リスク分析', link: () => '/risk' },
+    { sourceType: 'risk_analysis_import', label: 'リスク分析（取り込んだ台帳）', link: () => '/risk' },
+    { sourceType: 'risk_monitoring', label: '残存リスクのモニタリング', link: () => '/risk' },
+  ],
 });

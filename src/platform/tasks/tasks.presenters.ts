@@ -1,5 +1,6 @@
 import { type Occurrence, recurrenceLabels } from '../../rules/calendar.ts';
 import { roleLabels } from '../../domain/roles.ts';
+import { installedModules } from '../modules/registry.ts';
 import type { TaskListRow } from './tasks.service.ts';
 import type { calendarItems } from './tasks.tables.ts';
 
@@ -10,6 +11,24 @@ const statusLabels = {
   done: '完了',
   cancelled: '取消',
 } as const;
+
+/** The platform's own task sources; the modules' come from their manifests (`tasks`). */
+const platformTaskSources: Record<string, { label: string; link: (sourceId: string) => string | null }> = {
+  calendar: { label: 'PMSカレンダー', link: () => null },
+  manual: { label: '手動で登録', link: () => null },
+};
+
+/** What produced a task, in Japanese, and the SPA path where its work is done (null: the task itself). */
+export function taskSourceOf(sourceType: string | null, sourceId: string | null): { sourceLabel: string | null; link: string | null } {
+  if (!sourceType) return { sourceLabel: null, link: null };
+  const own = platformTaskSources[sourceType];
+  if (own) return { sourceLabel: own.label, link: sourceId ? own.link(sourceId) : null };
+  for (const m of installedModules()) {
+    const source = m.tasks?.find((t) => t.sourceType === sourceType);
+    if (source) return { sourceLabel: source.label, link: sourceId ? source.link(sourceId) : null };
+  }
+  return { sourceLabel: null, link: null };
+}
 
 /** A task; `overdue` is computed against today (open and due before today). */
 export function presentTask(row: TaskListRow, today: string) {
@@ -34,6 +53,7 @@ export function presentTask(row: TaskListRow, today: string) {
     clause: row.clause ?? null,
     calendarItemId: t.calendarItemId,
     sourceType: t.sourceType,
+    ...taskSourceOf(t.sourceType, t.sourceId),
     completedAt: t.completedAt ? t.completedAt.toISOString() : null,
   };
 }
