@@ -7,10 +7,12 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
 import { riskAssessmentEntries, riskAssessments, riskRecords } from '../risk/risk.tables.ts';
 import { refreshRiskStatus } from '../risk/risk.status.ts';
-import { importFields } from './inventory.import.ts';
+import { importFields } from './inventory.import.schema.ts';
 import { type EntryContent, entryContentSchema, type EntryContentInput } from './inventory.schema.ts';
-import { createEntry, namesFor } from './inventory.service.ts';
-import { annualReviews, inventoryEntries, inventoryImportMappings, inventoryRequests } from './inventory.tables.ts';
+import { annualReviews } from '../../platform/reviews/reviews.tables.ts';
+import { namesFor } from './entry-references.ts';
+import { inventoryEntries, inventoryImportMappings, inventoryRequests } from './inventory.tables.ts';
+import { createEntry } from './write-entry.ts';
 
 /**
  * Demo data of the 台帳 and the リスク分析 (the demo organization only, once): six entries over

@@ -10,11 +10,13 @@ import { prepareSheet, type SheetColumn, writeXlsx } from '../../platform/export
 import { departments, organizations } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { accessHolderLabels } from './inventory.content.ts';
-import { importFields } from './inventory.import.ts';
+import { importFields } from './inventory.import.schema.ts';
 import { INVENTORY_REVIEW, processedKindLabels, riskStatusCodeLabels } from './inventory.labels.ts';
 import type { EntriesQuery, EntryContent } from './inventory.schema.ts';
-import { entriesFilter, namesFor } from './inventory.service.ts';
-import { annualReviews, inventoryEntries } from './inventory.tables.ts';
+import { namesFor } from './entry-references.ts';
+import { entriesFilter } from './inventory.queries.ts';
+import { inventoryEntries } from './inventory.tables.ts';
+import { annualReviews } from '../../platform/reviews/reviews.tables.ts';
 
 // 個人情報管理台帳 as Excel (the J.3.1.1 3 columns, in the layout the import reads back) and as PDF.
 

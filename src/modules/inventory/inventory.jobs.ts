@@ -2,7 +2,7 @@ import { todayInJapan } from '../../domain/time.ts';
 import { asSystem, inOrg } from '../../platform/db/tenancy.ts';
 import type { Deps } from '../../platform/http/types.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
-import { createDueDisposalTasks } from './inventory.service.ts';
+import { createDueDisposalTasks } from './entry-tasks.ts';
 
 /**
  * Job: 利用期限・保管期限が経過した台帳の項目 → 消去・廃棄タスク (SPEC M1), for every organization in

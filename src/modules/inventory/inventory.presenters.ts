@@ -1,16 +1,40 @@
+import type { z } from 'zod';
+import type { HandlingDuty } from '../../rules/inventoryRules.ts';
+import type { ResponseOf } from '../../platform/http/contract.ts';
+import type { EntryDetail, listHistory } from './get-entry-detail.ts';
+import type { inspectLedger } from './import-mappings.ts';
 import type { EntryFinding } from './inventory.content.ts';
-import type { inventoryImportMappings } from './inventory.tables.ts';
-import type { getEntryDetail, EntryListRow, listHistory } from './inventory.service.ts';
-import type { getRequestDetail, listRequests } from './inventory.requests.ts';
-import type { getReview } from './reviews.service.ts';
+import type { inventoryContract } from './inventory.contract.ts';
 import { historyKindLabels, recordStatusLabels, riskStatusCodeLabels } from './inventory.labels.ts';
+import type { EntryListRow } from './inventory.queries.ts';
+import type { RequestDetail, RequestListRow } from './inventory.requests.ts';
+import type {
+  dutyResponse,
+  entryDetailResponse,
+  entryListItemResponse,
+  entrySummaryResponse,
+  findingResponse,
+  historyItemResponse,
+  importMappingResponse,
+  importRefusalResponse,
+  importReportResponse,
+  inspectResponse,
+  requestDetailResponse,
+  requestListItemResponse,
+} from './inventory.responses.ts';
 import { requestKindLabels } from './inventory.schema.ts';
+import type { inventoryImportMappings } from './inventory.tables.ts';
+import type { ImportReport } from './plan-import.ts';
 
-// Presenters are the only path from a row to JSON (STYLE: Outline).
+// Presenters are the only path from a row to JSON (STYLE: Outline). Each returns its response
+// schema's output type (inventory.responses.ts), so a field the schema lacks is a type error
+// here rather than a field silently stripped by the serializer.
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export function presentEntryListRow(r: EntryListRow, today: string) {
+type Out<S extends z.ZodType> = z.output<S>;
+
+export function presentEntryListRow(r: EntryListRow, today: string): Out<typeof entryListItemResponse> {
   return {
     id: r.id,
     name: r.name,
@@ -37,15 +61,41 @@ export function presentEntryListRow(r: EntryListRow, today: string) {
     disposalDue: !r.disposedAt && ((r.useUntilDate !== null && r.useUntilDate < today) || (r.retainUntilDate !== null && r.retainUntilDate < today)),
     riskStatus: r.riskStatus,
     riskStatusLabel: riskStatusCodeLabels[r.riskStatus],
-    updatedAt: iso(r.updatedAt),
+    updatedAt: r.updatedAt.toISOString(),
   };
 }
 
-export function presentFinding(f: EntryFinding) {
+/** A page of 台帳一覧. */
+export function presentEntryPage(page: { items: EntryListRow[]; total: number; page: number; pageSize: number }, today: string): ResponseOf<typeof inventoryContract.entries> {
+  return { items: page.items.map((row) => presentEntryListRow(row, today)), total: page.total, page: page.page, pageSize: page.pageSize };
+}
+
+export function presentEntrySummary(s: Out<typeof entrySummaryResponse>): Out<typeof entrySummaryResponse> {
+  return { total: s.total, unanalysed: s.unanalysed, needsReview: s.needsReview, sensitive: s.sensitive, disposalDue: s.disposalDue };
+}
+
+export function presentFinding(f: EntryFinding): Out<typeof findingResponse> {
   return { code: f.code, severity: f.severity, path: f.path, clause: f.clause, quote: f.quote, message: f.message };
 }
 
-export function presentHistory(h: Awaited<ReturnType<typeof listHistory>>[number]) {
+export function presentDuty(d: HandlingDuty): Out<typeof dutyResponse> {
+  return {
+    id: d.id,
+    label: d.label,
+    clause: d.clause,
+    quote: d.quote,
+    timing: d.timing,
+    triggeredBy: d.triggeredBy,
+    status: d.status,
+    exemptedBy: d.exemptedBy,
+    items: d.items.map((i) => ({ letter: i.letter, text: i.text })),
+    procedure: d.procedure,
+    certainty: d.certainty,
+    note: d.note,
+  };
+}
+
+export function presentHistory(h: Awaited<ReturnType<typeof listHistory>>[number]): Out<typeof historyItemResponse> {
   return {
     id: h.id,
     revision: h.revision,
@@ -58,11 +108,11 @@ export function presentHistory(h: Awaited<ReturnType<typeof listHistory>>[number
     importId: h.importId,
     requestedByName: h.requestedByName,
     actorName: h.actorName,
-    at: iso(h.createdAt),
+    at: h.createdAt.toISOString(),
   };
 }
 
-export function presentEntryDetail(d: Awaited<ReturnType<typeof getEntryDetail>>) {
+export function presentEntryDetail(d: EntryDetail): Out<typeof entryDetailResponse> {
   const r = d.row;
   return {
     id: r.id,
@@ -76,17 +126,33 @@ export function presentEntryDetail(d: Awaited<ReturnType<typeof getEntryDetail>>
     riskStatus: r.riskStatus,
     riskStatusLabel: riskStatusCodeLabels[r.riskStatus],
     findings: d.findings.map(presentFinding),
-    duties: d.duties,
+    duties: d.duties.map(presentDuty),
     disposal: d.disposal,
-    assessments: d.assessments.map((a) => ({ ...a, statusLabel: recordStatusLabels[a.status] ?? a.status, approvedAt: iso(a.approvedAt), current: a.entryRevision >= r.revision })),
-    openRequests: d.openRequests.map((q) => ({ ...q, kindLabel: requestKindLabels[q.kind], statusLabel: recordStatusLabels[q.status] ?? q.status, createdAt: iso(q.createdAt) })),
+    assessments: d.assessments.map((a) => ({
+      id: a.id,
+      category: a.category,
+      status: a.status,
+      statusLabel: recordStatusLabels[a.status] ?? a.status,
+      entryRevision: a.entryRevision,
+      approvedAt: iso(a.approvedAt),
+      current: a.entryRevision >= r.revision,
+    })),
+    openRequests: d.openRequests.map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      kindLabel: requestKindLabels[q.kind],
+      status: q.status,
+      statusLabel: recordStatusLabels[q.status] ?? q.status,
+      createdAt: q.createdAt.toISOString(),
+    })),
     history: d.history.map(presentHistory),
-    createdAt: iso(r.createdAt),
-    updatedAt: iso(r.updatedAt),
+    abilities: d.abilities,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
   };
 }
 
-export function presentRequestListRow(r: Awaited<ReturnType<typeof listRequests>>[number]) {
+export function presentRequestListRow(r: RequestListRow): Out<typeof requestListItemResponse> {
   const q = r.request;
   return {
     id: q.id,
@@ -100,13 +166,18 @@ export function presentRequestListRow(r: Awaited<ReturnType<typeof listRequests>
     statusLabel: recordStatusLabels[q.status] ?? q.status,
     requestedByName: r.requestedByName,
     reason: q.reason,
-    createdAt: iso(q.createdAt),
-    updatedAt: iso(q.updatedAt),
+    createdAt: q.createdAt.toISOString(),
+    updatedAt: q.updatedAt.toISOString(),
     decidedAt: iso(q.decidedAt),
   };
 }
 
-export function presentRequestDetail(d: Awaited<ReturnType<typeof getRequestDetail>>) {
+/** 申請書の一覧. */
+export function presentRequestList(rows: readonly RequestListRow[]): ResponseOf<typeof inventoryContract.requests> {
+  return { items: rows.map(presentRequestListRow) };
+}
+
+export function presentRequestDetail(d: RequestDetail): Out<typeof requestDetailResponse> {
   const q = d.row;
   return {
     id: q.id,
@@ -129,53 +200,59 @@ export function presentRequestDetail(d: Awaited<ReturnType<typeof getRequestDeta
     changes: d.changes,
     stale: d.stale,
     findings: d.findings.map(presentFinding),
-    duties: d.duties,
+    duties: d.duties.map(presentDuty),
     approvalRequestId: d.approvalRequestId,
     changedSinceSubmission: d.changedSinceSubmission,
-    editable: d.editable,
-    canSubmit: d.canSubmit,
-    createdAt: iso(q.createdAt),
-    updatedAt: iso(q.updatedAt),
+    abilities: d.abilities,
+    createdAt: q.createdAt.toISOString(),
+    updatedAt: q.updatedAt.toISOString(),
     decidedAt: iso(q.decidedAt),
   };
 }
 
-export function presentMapping(m: typeof inventoryImportMappings.$inferSelect) {
-  return { id: m.id, name: m.name, headerRow: m.headerRow, mapping: m.mapping, updatedAt: iso(m.updatedAt) };
+// ---- 取込 ----
+
+export function presentMapping(m: typeof inventoryImportMappings.$inferSelect): Out<typeof importMappingResponse> {
+  return { id: m.id, name: m.name, headerRow: m.headerRow, mapping: m.mapping, updatedAt: m.updatedAt.toISOString() };
 }
 
-export function presentReview(d: Awaited<ReturnType<typeof getReview>>) {
-  const r = d.row;
+/** 保存した取込の対応付け. */
+export function presentMappings(rows: readonly (typeof inventoryImportMappings.$inferSelect)[]): ResponseOf<typeof inventoryContract.mappings> {
+  return { items: rows.map(presentMapping) };
+}
+
+/** What the mapping screen needs from the uploaded file. */
+export function presentInspection(r: Awaited<ReturnType<typeof inspectLedger>>, fileName: string): Out<typeof inspectResponse> {
   return {
-    id: r.id,
-    subject: r.subject,
-    departmentId: r.departmentId,
-    departmentName: d.departmentName,
-    year: r.year,
-    status: r.status,
-    statusLabel: recordStatusLabels[r.status] ?? r.status,
-    items: r.items,
-    diff: r.diff ?? null,
-    canEdit: d.canEdit,
-    submittedAt: iso(r.submittedAt),
-    decidedAt: iso(r.decidedAt),
-    createdAt: iso(r.createdAt),
+    fileName,
+    sheetName: r.sheetName,
+    headerRow: r.headerRow,
+    headers: r.headers,
+    rowCount: r.rowCount,
+    sampleRows: r.sampleRows,
+    suggestedMapping: r.suggestedMapping,
+    suggestedMappingId: r.suggestedMappingId,
+    fields: r.fields,
+    mappings: r.mappings.map(presentMapping),
   };
 }
 
-export function presentReviewListRow(r: {
-  department: { id: string; name: string };
-  review: { id: string; status: string; items: { decision: string }[]; submittedAt: Date | null; decidedAt: Date | null } | null;
-}) {
+export function presentImportReport(r: ImportReport): Out<typeof importReportResponse> {
   return {
-    departmentId: r.department.id,
-    departmentName: r.department.name,
-    reviewId: r.review?.id ?? null,
-    status: r.review?.status ?? null,
-    statusLabel: r.review ? (recordStatusLabels[r.review.status] ?? r.review.status) : '未開始',
-    itemCount: r.review?.items.length ?? 0,
-    decidedCount: r.review?.items.filter((i) => i.decision !== 'pending').length ?? 0,
-    submittedAt: iso(r.review?.submittedAt),
-    decidedAt: iso(r.review?.decidedAt),
+    dryRun: r.dryRun,
+    total: r.total,
+    valid: r.valid,
+    created: r.created,
+    ignoredColumns: r.ignoredColumns,
+    rows: r.rows.map((row) => ({ row: row.row, name: row.name, department: row.department, action: row.action, errors: row.errors, warnings: row.warnings })),
+  };
+}
+
+/** A real run refused because rows have errors (422): the report, and why nothing was written. */
+export function presentImportRefusal(r: ImportReport): Out<typeof importRefusalResponse> {
+  const invalid = r.total - r.valid;
+  return {
+    ...presentImportReport(r),
+    error: { code: 'import_invalid', message: `${invalid}行にエラーがあるため、取り込みませんでした（1行も登録していません）。エラーを直して再度取り込んでください` },
   };
 }

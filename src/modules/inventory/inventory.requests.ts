@@ -1,20 +1,24 @@
-import type { Clock } from '../../domain/time.ts';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { Clock } from '../../domain/time.ts';
 import { needsReapproval } from '../../rules/approvalChains.ts';
+import { type ApprovalAbilities, getApprovalDetail, submitForApproval } from '../../platform/approvals/approvals.service.ts';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
-import { submitForApproval } from '../../platform/approvals/approvals.service.ts';
 import type { ApprovalHookContext, ApprovalRecordType } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
-import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
+import { conflict, forbidden, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
+import { markReviewItemChanged } from '../../platform/reviews/reviews.service.ts';
+import { assertNoRuleErrors, assertReferences, namesFor } from './entry-references.ts';
 import { contentChanges, entryDuties, entryFindings } from './inventory.content.ts';
+import { approvalActorOf, assertKeeps, keepsDepartment } from './inventory.keepers.ts';
 import { INVENTORY_ACQUISITION, INVENTORY_CHANGE } from './inventory.labels.ts';
+import { getEntryRow } from './inventory.queries.ts';
 import { type EntryContent, type RequestBody, type RequestKind, requestKindLabels, type requestsQuery, type requestUpdateBody } from './inventory.schema.ts';
-import { approvalActorOf, assertKeeps, assertNoRuleErrors, assertReferences, changeEntry, createEntry, getEntryRow, keepsDepartment, namesFor } from './inventory.service.ts';
-import { annualReviews, inventoryRequests } from './inventory.tables.ts';
-import type { z } from 'zod';
+import { inventoryRequests } from './inventory.tables.ts';
+import { changeEntry, createEntry } from './write-entry.ts';
 
 // 新規個人情報取得申請書 and 個人情報取扱変更等申請書 (J.3.1.1 c)–d), J.8.5, J.8.6): records with
 // their own approval chain (所属長 → 個人情報保護管理者, rules/data/approvalChains.ts). The 台帳
@@ -148,23 +152,6 @@ async function checkRequest(
   return { baseRevision };
 }
 
-/** Links a change request to the department's open review (the head chose 「変更」 for the entry). */
-async function linkToReview(tx: Tx, organizationId: string, reviewId: string, entryId: string | null, requestId: string, actor: Actor, now: Date): Promise<void> {
-  const [review] = await tx
-    .select()
-    .from(annualReviews)
-    .where(and(eq(annualReviews.organizationId, organizationId), eq(annualReviews.id, reviewId)))
-    .for('update');
-  if (review?.subject !== 'inventory') throw invalid('reviewId', '見直しが見つかりません');
-  if (review.status !== 'draft' && review.status !== 'returned') throw conflict('この見直しは既に申請済みです', 'review_state');
-  const items = review.items.map((item) =>
-    item.subjectId === entryId
-      ? { ...item, decision: 'changed' as const, requestId, decidedByPersonId: actor.personId, decidedByName: actor.personName, decidedAt: now.toISOString() }
-      : item,
-  );
-  await tx.update(annualReviews).set({ items, updatedAt: now }).where(eq(annualReviews.id, review.id));
-}
-
 /**
  * Files a 新規個人情報取得申請書 or 個人情報取扱変更等申請書: saved as a draft, or submitted at once
  * (`submit`). A submission passes the 所属長 step when the 所属長 files it (`submissionPassesAuthorSteps`).
@@ -192,7 +179,8 @@ export async function createRequest(tx: Tx, actor: Actor, input: RequestBody, cl
     })
     .returning();
   if (!row) throw new Error('inventory request insert returned nothing');
-  if (input.reviewId) await linkToReview(tx, actor.organizationId, input.reviewId, row.entryId, row.id, actor, clock.now);
+  // Filed from the department's yearly review (the head chose 「変更」 for the entry).
+  if (input.reviewId) await markReviewItemChanged(tx, actor, 'inventory', input.reviewId, { subjectId: row.entryId, requestId: row.id }, clock.now);
   if (input.submit) await submitForApproval(tx, approvalActorOf(actor), recordTypeOf(row.kind), row.id, clock);
   return row.id;
 }
@@ -252,8 +240,37 @@ export async function listRequests(tx: Tx, actor: Actor, query: z.output<typeof 
     .limit(500);
 }
 
-/** One request: content, the current entry and the diff for a change, findings, duties, approval request. */
-export async function getRequestDetail(tx: Tx, actor: Actor, id: string) {
+/**
+ * What the caller may do with a 申請書 now (STYLE 4: the SPA shows its buttons from these and
+ * never re-derives the rules).
+ */
+export type RequestAbilities = {
+  /** 修正: a draft or returned request, by the requester or the PMS manager. */
+  edit: boolean;
+  /** 申請: the same, when the caller also keeps the request's department (所属長 … J.8.6). */
+  submit: boolean;
+  /** 承認・差戻し: the current step of its approval, as the approvals engine decides (SPEC §3, §5.4). */
+  approve: boolean;
+  return: boolean;
+  /** 取下げ: the submitter, while it awaits approval. */
+  withdraw: boolean;
+};
+
+const noDecision: Pick<ApprovalAbilities, 'approve' | 'return' | 'withdraw'> = { approve: false, return: false, withdraw: false };
+
+/** The caller's abilities on the request's pending approval, as the approval screen has them; none when they may not see it. */
+async function decisionAbilities(tx: Tx, actor: Actor, approvalRequestId: string, today: string): Promise<typeof noDecision> {
+  try {
+    const { abilities } = await getApprovalDetail(tx, actor, approvalRequestId, today);
+    return { approve: abilities.approve, return: abilities.return, withdraw: abilities.withdraw };
+  } catch (error) {
+    if (error instanceof HttpError && error.statusCode === 404) return noDecision;
+    throw error;
+  }
+}
+
+/** One request: content, the current entry and the diff for a change, findings, duties, approval request, the caller's abilities. */
+export async function getRequestDetail(tx: Tx, actor: Actor, id: string, today: string) {
   const row = await readRequest(tx, actor.organizationId, id);
   if (!row || !(await canViewRequest(tx, actor, id))) throw notFound('申請書');
   const entry = row.entryId ? await getEntryRow(tx, actor.organizationId, row.entryId).catch(() => null) : null;
@@ -272,6 +289,11 @@ export async function getRequestDetail(tx: Tx, actor: Actor, id: string) {
     .orderBy(desc(approvalRequests.submittedAt))
     .limit(1);
   const editable = (row.status === 'draft' || row.status === 'returned') && (row.requestedByPersonId === actor.personId || can(actor, 'inventory.manage'));
+  const abilities: RequestAbilities = {
+    edit: editable,
+    submit: editable && keepsDepartment(actor, row.departmentId),
+    ...(approval?.status === 'pending' ? await decisionAbilities(tx, actor, approval.id, today) : noDecision),
+  };
   return {
     row,
     recordType: recordTypeOf(row.kind),
@@ -285,7 +307,9 @@ export async function getRequestDetail(tx: Tx, actor: Actor, id: string) {
     duties: entryDuties(row.proposed, names.of(row.proposed)),
     approvalRequestId: approval?.id ?? null,
     changedSinceSubmission: approval ? needsReapproval(approval.recordSnapshot, snapshotData(row)) : false,
-    editable,
-    canSubmit: editable && keepsDepartment(actor, row.departmentId),
+    abilities,
   };
 }
+
+export type RequestDetail = Awaited<ReturnType<typeof getRequestDetail>>;
+export type RequestListRow = Awaited<ReturnType<typeof listRequests>>[number];

@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { type InventoryEntry, reviewDiff } from '../../rules/inventoryRules.ts';
 import type { Tx } from '../../platform/db/connection.ts';
+import { reviewApprovalType } from '../../platform/reviews/reviews.service.ts';
+import { namesFor } from './entry-references.ts';
 import { toEngineEntry } from './inventory.content.ts';
+import { keepsDepartment } from './inventory.keepers.ts';
 import { INVENTORY_REVIEW } from './inventory.labels.ts';
-import { namesFor } from './inventory.service.ts';
 import { inventoryEntries, inventoryEntryHistory, inventoryRequests } from './inventory.tables.ts';
-import { reviewApprovalType } from './reviews.service.ts';
 
 // The 台帳's part of the yearly review (J.3.1.1 留意事項: 「毎年12月及び必要に応じて随時、各所属長が
 // 見直しを行い、個人情報保護管理者の承認を得る。見直しを行なう際は、個人情報の件数、アクセス権者や
@@ -38,6 +39,10 @@ export const inventoryReviewApprovalType = reviewApprovalType({
   recordType: INVENTORY_REVIEW,
   label: '個人情報管理台帳の見直し',
   calendarCode: 'inventory_review',
+  // 各所属長が見直しを行い (J.3.1.1 留意事項): the department's keepers, and the PMS manager for every department.
+  keeps: keepsDepartment,
+  readPermission: 'inventory.read',
+  link: (id) => `/inventory/reviews/${id}`,
   async items(tx, organizationId, departmentId) {
     const rows = await tx
       .select({ id: inventoryEntries.id, name: inventoryEntries.name })

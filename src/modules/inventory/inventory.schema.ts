@@ -8,6 +8,7 @@ import {
   specialCategoryIds,
   storageMedia,
 } from '../../rules/inventoryRules.ts';
+import { recordStatuses } from '../../platform/reviews/reviews.schema.ts';
 import { enumField, idField, optionalDate, optionalId, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
 
 /**
@@ -198,7 +199,7 @@ export const requestUpdateBody = z.object({
 });
 
 export const requestsQuery = z.object({
-  status: z.enum(['draft', 'pending', 'approved', 'returned', 'withdrawn', 'superseded'], { error: '状態の値が正しくありません' }).optional(),
+  status: z.enum(recordStatuses, { error: '状態の値が正しくありません' }).optional(),
   kind: enumField('申請の種類', requestKinds).optional(),
   entryId: optionalId('台帳の項目'),
   mine: z.enum(['0', '1'], { error: 'mine は 0 か 1 で指定してください' }).optional(),
@@ -207,6 +208,14 @@ export const requestsQuery = z.object({
 /** Flags the list filters on (SPEC M1 classification), as query values. */
 export const entryFlags = ['sensitive', 'myNumber', 'retainedPersonalData', 'entrusted', 'thirdPartyProvision', 'overseas', 'processed', 'disposalDue'] as const;
 export type EntryFlag = (typeof entryFlags)[number];
+
+/** How an entry version came to be (台帳の履歴). */
+export const historyKinds = ['created', 'changed', 'imported', 'disposed'] as const;
+export type HistoryKind = (typeof historyKinds)[number];
+
+/** The states of an entry: kept, or disposed of (廃棄日 recorded). */
+export const entryStatuses = ['active', 'disposed'] as const;
+export type EntryStatus = (typeof entryStatuses)[number];
 
 export const riskStatusCodes = ['unanalysed', 'in_progress', 'approved', 'needs_review'] as const;
 export type RiskStatusCode = (typeof riskStatusCodes)[number];
@@ -244,18 +253,3 @@ export type EntriesQuery = z.output<typeof entriesQuery>;
 export const entriesFilterQuery = entriesQuery.omit({ page: true, pageSize: true });
 
 export const idParams = z.object({ id: idField('ID') });
-
-/** 見直し: start (or open) the review of one department for one year. */
-export const reviewStartBody = z.object({
-  departmentId: idField('所属'),
-  year: z.number({ error: '年は数値で入力してください' }).int().min(2000, { error: '年が正しくありません' }).max(2100, { error: '年が正しくありません' }),
-});
-
-export const reviewConfirmBody = z.object({
-  subjectId: idField('確認する項目'),
-  note: optionalText('確認メモ', 2000),
-});
-
-export const reviewsQuery = z.object({
-  year: z.coerce.number({ error: '年は数値で指定してください' }).int().min(2000).max(2100).optional(),
-});

@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { ReviewDiff, StorageMedium } from '../../rules/inventoryRules.ts';
+import type { StorageMedium } from '../../rules/inventoryRules.ts';
 import { accounts } from '../../platform/auth/auth.tables.ts';
 import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { departments, organizations, people } from '../../platform/org/org.tables.ts';
+import type { RecordStatus } from '../../platform/reviews/reviews.tables.ts';
 import type { ContentChange } from './inventory.content.ts';
-import type { EntryContent, RequestKind, RiskStatusCode } from './inventory.schema.ts';
+import type { EntryContent, HistoryKind, RequestKind, RiskStatusCode } from './inventory.schema.ts';
 
-/** Status of a 申請書 or a review: `draft` before submission, then the approval engine's states. */
-export type RecordStatus = 'draft' | 'pending' | 'approved' | 'returned' | 'withdrawn' | 'superseded';
+/** Status of a 申請書: `draft` before submission, then the approval engine's states (shared with the review). */
+export type { RecordStatus };
 
 /**
  * 個人情報管理台帳の項目 (J.3.1.1). The content (`data`) is the source; the columns beside it are
@@ -121,7 +122,7 @@ export const inventoryRequests = pgTable(
 );
 
 /** How an entry version came to be. */
-export type HistoryKind = 'created' | 'changed' | 'imported' | 'disposed';
+export type { HistoryKind };
 
 /**
  * 台帳の履歴: every version of every entry — who, what (field by field), and through which
@@ -168,53 +169,4 @@ export const inventoryImportMappings = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('inventory_import_mappings_name_uq').on(t.organizationId, t.name)],
-);
-
-/** What the yearly review looks at: the 台帳 (M1) or the リスク分析対策表 (M2). */
-export type ReviewSubject = 'inventory' | 'risk';
-
-/** One item of a review: an entry (or an analysis) the department head confirms or changes. */
-export type ReviewItem = {
-  subjectId: string;
-  label: string;
-  decision: 'pending' | 'confirmed' | 'changed';
-  note: string | null;
-  /** The change request (M1) filed for it during the review. */
-  requestId: string | null;
-  decidedByPersonId: string | null;
-  decidedByName: string | null;
-  decidedAt: string | null;
-};
-
-/** Diff of a review against last year: the engine's (M1) or the risk module's (M2). */
-export type StoredReviewDiff = { subject: ReviewSubject; baselineLabel: string; inventory?: ReviewDiff; risk?: unknown };
-
-/**
- * 毎年12月の見直し (J.3.1.1 留意事項, J.3.1.3): one per department, subject and year. The head
- * confirms or changes each item; the review is approved (M1: 個人情報保護管理者; M2: 個人情報保護管理者
- * → トップマネジメント) and keeps the diff against last year.
- */
-export const annualReviews = pgTable(
-  'annual_reviews',
-  {
-    id: id(),
-    organizationId: organizationId().references(() => organizations.id),
-    subject: text('subject').$type<ReviewSubject>().notNull(),
-    departmentId: uuid('department_id')
-      .notNull()
-      .references(() => departments.id),
-    year: integer('year').notNull(),
-    status: text('status').$type<RecordStatus>().notNull().default('draft'),
-    items: jsonb('items').$type<ReviewItem[]>().notNull().default([]),
-    /** Last year's state (what the diff compares against) and this year's, taken at submission. */
-    baseline: jsonb('baseline').$type<unknown>(),
-    snapshot: jsonb('snapshot').$type<unknown>(),
-    diff: jsonb('diff').$type<StoredReviewDiff>(),
-    startedByPersonId: uuid('started_by_person_id').references(() => people.id),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [uniqueIndex('annual_reviews_uq').on(t.organizationId, t.subject, t.departmentId, t.year), index('annual_reviews_org_year_idx').on(t.organizationId, t.year)],
 );

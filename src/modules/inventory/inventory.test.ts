@@ -9,8 +9,9 @@ import { testDbKind } from '../../../tests/support/testDb.ts';
 import { departments, organizations, people, roleAssignments } from '../../platform/org/org.tables.ts';
 import { calendarItems, tasks } from '../../platform/tasks/tasks.tables.ts';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
+import { inventoryContract } from './inventory.contract.ts';
 import { runInventoryDisposalCheck } from './inventory.jobs.ts';
-import { entriesQuery } from './inventory.schema.ts';
+import { type EntryContentInput, entriesQuery } from './inventory.schema.ts';
 import { createDueDisposalTasks, listEntries } from './inventory.service.ts';
 import { inventoryEntries, inventoryEntryHistory, inventoryRequests } from './inventory.tables.ts';
 
@@ -298,6 +299,35 @@ describe('規則による拒否（条項つき、1行も書かない）', () => 
   });
 });
 
+describe('できること（abilities）: 画面のボタンはサーバーが決める（STYLE 4）', () => {
+  it('申請書: 下書きは申請者が修正・申請でき、申請後は申請者が取下げ、承認者が承認・差戻しできる', async () => {
+    const created = await sales.call(inventoryContract.createRequest, {
+      body: { kind: 'acquisition', proposed: content({ name: '展示会来場者名簿' }) as EntryContentInput, reason: '展示会の来場者を記録するため', submit: false },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id;
+    expect(created.body.abilities).toEqual({ edit: true, submit: true, approve: false, return: false, withdraw: false });
+    // トップマネジメント reads the 申請書 but neither edits nor files it.
+    expect((await top.call(inventoryContract.request, { params: { id } })).body.abilities).toEqual({ edit: false, submit: false, approve: false, return: false, withdraw: false });
+    const submitted = await sales.call(inventoryContract.submitRequest, { params: { id } });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    expect(submitted.body.abilities).toEqual({ edit: false, submit: false, approve: false, return: false, withdraw: true });
+    // The 個人情報保護管理者 holds the step the submission awaits.
+    expect((await pms.call(inventoryContract.request, { params: { id } })).body.abilities).toEqual({ edit: false, submit: false, approve: true, return: true, withdraw: false });
+    await approveAll(pms, submitted.body.approvalRequestId as string);
+    const approved = await sales.call(inventoryContract.request, { params: { id } });
+    expect(approved.body.abilities).toEqual({ edit: false, submit: false, approve: false, return: false, withdraw: false });
+
+    // 台帳の項目: its keepers may file a change; トップマネジメント and other departments' heads may not.
+    const entryId = approved.body.entryId as string;
+    expect((await sales.call(inventoryContract.entry, { params: { id: entryId } })).body.abilities).toEqual({ requestChange: true });
+    expect((await pms.call(inventoryContract.entry, { params: { id: entryId } })).body.abilities).toEqual({ requestChange: true });
+    expect((await top.call(inventoryContract.entry, { params: { id: entryId } })).body.abilities).toEqual({ requestChange: false });
+    const itHead = await t.login('security@demo.mamori.local');
+    expect((await itHead.call(inventoryContract.entry, { params: { id: entryId } })).body.abilities).toEqual({ requestChange: false });
+  });
+});
+
 describe('利用期限・保管期限の経過 → 消去・廃棄タスク', () => {
   it('保管期限が過ぎた項目には所属長の廃棄タスクができ、もう一度確認しても増えない', async () => {
     const r = await sales.request('POST', '/api/inventory/requests', {
@@ -513,6 +543,9 @@ describe('毎年12月の見直し（所属ごとに所属長が確認し、個�
     const started = await itHead.request('POST', '/api/inventory/reviews', { departmentId: dept['情報システム部'], year });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     expect(started.body.items.map((i: { label: string; decision: string }) => [i.label, i.decision])).toEqual([['システム利用者アカウント', 'pending']]);
+    // The department's head carries it out; another department's head only reads it.
+    expect(started.body.abilities).toEqual({ edit: true, submit: true });
+    expect((await sales.get(`/api/inventory/reviews/${started.body.id}`)).body.abilities).toEqual({ edit: false, submit: false });
     const early = await itHead.request('POST', `/api/inventory/reviews/${started.body.id}/submit`);
     expect(early.status).toBe(422);
     expect(early.body.error.message).toContain('未確認の項目があります（システム利用者アカウント）');
@@ -535,6 +568,7 @@ describe('毎年12月の見直し（所属ごとに所属長が確認し、個�
     const submitted = await itHead.request('POST', `/api/inventory/reviews/${started.body.id}/submit`);
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     expect(submitted.body.status).toBe('pending');
+    expect(submitted.body.abilities).toEqual({ edit: false, submit: false });
     // No approved review last year: the diff compares with the 台帳 rebuilt from history as of last 31 December,
     // when the entry (created today by the demo) did not exist yet.
     expect(submitted.body.diff.baselineLabel).toBe(`${year - 1}年12月31日時点の台帳（履歴から再構成）`);

@@ -8,7 +8,6 @@ import { api } from '../../api/client.ts';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
-import { useAbility } from '../../session/session.tsx';
 import { ChangeTable, DutyList, FindingList, FlagTags, RiskStatusTag } from './components.tsx';
 import { useText } from './messages.ts';
 import type { EntryContent, EntryDetail } from './types.ts';
@@ -70,7 +69,6 @@ function EntryScreen() {
   const tx = useText();
   const { id } = useParams();
   const navigate = useNavigate();
-  const canRequest = useAbility('inventory.request');
   const entry = useQuery({ queryKey: ['inventory', 'entry', id], queryFn: () => api.get<EntryDetail>(`/api/inventory/entries/${id}`) });
   if (entry.isError) return <QueryError error={entry.error} onRetry={() => entry.refetch()} />;
   if (!entry.data) return <Skeleton active />;
@@ -86,7 +84,7 @@ function EntryScreen() {
         }
         lead={`${e.departmentName}・${tx('inv.revision')} ${e.revision}・${tx('inv.updatedAt')} ${formatDateTime(e.updatedAt)}`}
         extra={
-          canRequest && e.status === 'active' ? (
+          e.abilities.requestChange ? (
             <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/inventory/requests/new?entryId=${e.id}`)} data-testid="entry-change">
               {tx('inv.requestChange')}
             </Button>

@@ -8,7 +8,7 @@ import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useText } from './messages.ts';
-import type { ImportMappingRow, ImportReport, InspectResult } from './types.ts';
+import type { ImportMappingBody, ImportMappingRow, ImportReport, InspectResult } from './types.ts';
 
 /**
  * Excel台帳の取込 (SPEC §3 Imports): read the file → map its columns to the 台帳's fields (and save
@@ -23,7 +23,7 @@ function ImportScreen() {
   const [file, setFile] = useState<File | null>(null);
   const [headerRow, setHeaderRow] = useState(1);
   const [inspected, setInspected] = useState<InspectResult | null>(null);
-  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [mapping, setMapping] = useState<ImportMappingBody['mapping']>({});
   const [mappingName, setMappingName] = useState('');
   const [mappings, setMappings] = useState<ImportMappingRow[]>([]);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -77,7 +77,7 @@ function ImportScreen() {
   const save = async () => {
     setBusy('save');
     try {
-      const saved = await api.post<ImportMappingRow>('/api/inventory/import/mappings', { name: mappingName.trim(), headerRow, mapping });
+      const saved = await api.post<ImportMappingRow>('/api/inventory/import/mappings', { name: mappingName.trim(), headerRow, mapping } satisfies ImportMappingBody);
       setMappings((list) => [...list.filter((m) => m.name !== saved.name), saved]);
       message.success(tx('imp.mappingSaved'));
     } catch (e) {

@@ -7,7 +7,6 @@ import { entryFlags } from '../../../../src/modules/inventory/inventory.schema.t
 import { entryFlagLabels, riskStatusCodeLabels } from '../../../../src/modules/inventory/inventory.labels.ts';
 import { storageMediumLabels } from '../../../../src/rules/inventoryRules.ts';
 import { api, download, withQuery } from '../../api/client.ts';
-import type { Paged } from '../../api/types.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { FilterBar, PagedTable, SearchBox, usePagedList } from '../../components/ListPage.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
@@ -17,10 +16,9 @@ import { formatDate } from '../../lib/dates.ts';
 import { useAbility } from '../../session/session.tsx';
 import { FlagTags, RiskStatusTag } from './components.tsx';
 import { useText } from './messages.ts';
-import type { EntryListItem, RiskStatusCode } from './types.ts';
+import type { EntryListItem, EntryPage, EntrySummary, RiskStatusCode } from './types.ts';
 
 type Filters = { q: string; departmentId: string | null; flags: string[]; media: string | null; riskStatus: RiskStatusCode | null; status: 'active' | 'disposed' | 'all' };
-type Summary = { total: number; unanalysed: number; needsReview: number; sensitive: number; disposalDue: number };
 
 function InventoryScreen() {
   const tx = useText();
@@ -36,10 +34,10 @@ function InventoryScreen() {
   const query = { q: filters.q, departmentId: filters.departmentId, flags: filters.flags.join(','), media: filters.media, riskStatus: filters.riskStatus, status: filters.status };
   const entries = useQuery({
     queryKey: ['inventory', 'entries', query, page, pageSize],
-    queryFn: () => api.get<Paged<EntryListItem>>(withQuery('/api/inventory/entries', { ...query, page, pageSize })),
+    queryFn: () => api.get<EntryPage>(withQuery('/api/inventory/entries', { ...query, page, pageSize })),
     placeholderData: (previous) => previous,
   });
-  const summary = useQuery({ queryKey: ['inventory', 'summary'], queryFn: () => api.get<Summary>('/api/inventory/summary') });
+  const summary = useQuery({ queryKey: ['inventory', 'summary'], queryFn: () => api.get<EntrySummary>('/api/inventory/summary') });
   const exportFile = async (kind: 'xlsx' | 'pdf') => {
     setExporting(kind);
     try {

@@ -54,12 +54,12 @@ function RequestScreen() {
                 {tx('req.openEntry')}
               </Button>
             ) : null}
-            {r.editable ? (
+            {r.abilities.edit ? (
               <Button icon={<EditOutlined />} onClick={() => navigate(`/inventory/requests/${r.id}/edit`)}>
                 {tx('req.edit')}
               </Button>
             ) : null}
-            {r.canSubmit ? (
+            {r.abilities.submit ? (
               <Button type="primary" icon={<SendOutlined />} loading={submit.isPending} onClick={() => submit.mutate()}>
                 {tx('req.submit')}
               </Button>

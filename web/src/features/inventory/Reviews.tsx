@@ -9,9 +9,28 @@ import { PageHeader, QueryError, RequirePermission } from '../../components/page
 import { useT } from '../../i18n/index.tsx';
 import { formatDateTime, todayInJapan } from '../../lib/dates.ts';
 import { useAbility } from '../../session/session.tsx';
+import type { inventoryContract } from '../../../../src/modules/inventory/inventory.contract.ts';
+import type { approvalsContract } from '../../../../src/platform/approvals/approvals.contract.ts';
+import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
 import { ApprovalPanel, ChangeTable } from './components.tsx';
 import { type TextKey, useText } from './messages.ts';
-import type { Review, ReviewListItem } from './types.ts';
+import type { ReviewConfirmBody, ReviewList, ReviewListItem, ReviewStartBody } from './types.ts';
+
+type InventoryReview = ResponseOf<typeof inventoryContract.review>;
+type ReviewedRisk = { phase: string; threat: string; risk: string; likelihood: number; impact: number; score: number; residualMeasure: string | null };
+/**
+ * The リスク分析's diff against last year (src/modules/risk/risk.review.ts `RiskReviewDiff`). The
+ * risk module's review routes have no contract yet; once risk.contract.ts declares them with the
+ * platform's reviewsContract, this is `ResponseOf<typeof riskContract.review>['diff']`.
+ */
+type RiskReviewDiff = {
+  added: { id: string; category: string }[];
+  removed: { id: string; category: string }[];
+  changed: { id: string; category: string; addedRisks: ReviewedRisk[]; removedRisks: ReviewedRisk[]; changedRisks: { before: ReviewedRisk; after: ReviewedRisk }[] }[];
+  unchangedIds: string[];
+};
+/** A review of either subject: the platform's fields and the 台帳's diff from the contract, and the リスク分析's diff. */
+type Review = Omit<InventoryReview, 'diff'> & { diff: (NonNullable<InventoryReview['diff']> & { risk?: RiskReviewDiff }) | null };
 
 type Subject = 'inventory' | 'risk';
 const base = (subject: Subject) => (subject === 'inventory' ? '/api/inventory/reviews' : '/api/risk/reviews');
@@ -25,9 +44,9 @@ function ReviewsScreen({ subject }: { subject: Subject }) {
   const { message } = App.useApp();
   const canStart = useAbility(subject === 'inventory' ? 'inventory.request' : 'risk.manage');
   const [year, setYear] = useState(Number(todayInJapan().slice(0, 4)));
-  const list = useQuery({ queryKey: ['reviews', subject, year], queryFn: () => api.get<{ year: number; items: ReviewListItem[] }>(`${base(subject)}?year=${year}`) });
+  const list = useQuery({ queryKey: ['reviews', subject, year], queryFn: () => api.get<ReviewList>(`${base(subject)}?year=${year}`) });
   const start = useMutation({
-    mutationFn: (departmentId: string) => api.post<Review>(base(subject), { departmentId, year }),
+    mutationFn: (departmentId: string) => api.post<Review>(base(subject), { departmentId, year } satisfies ReviewStartBody),
     onSuccess: (review) => navigate(`${screen(subject)}/${review.id}`),
     onError: (error) => message.error(errorMessage(error, t)),
   });
@@ -192,12 +211,14 @@ function ReviewScreen({ subject }: { subject: Subject }) {
   const review = useQuery({ queryKey: ['review', subject, id], queryFn: () => api.get<Review>(`${base(subject)}/${id}`) });
   const approval = useQuery({
     queryKey: ['review-approval', id],
-    queryFn: () => api.get<{ current: { requestId: string } | null }>(`/api/approval-stamps?recordType=${recordType(subject)}&recordId=${id}`),
+    queryFn: () => api.get<ResponseOf<typeof approvalsContract.stamps>>(`/api/approval-stamps?recordType=${recordType(subject)}&recordId=${id}`),
     enabled: !!review.data && review.data.status !== 'draft',
   });
   const act = useMutation({
     mutationFn: (input: { kind: 'confirm'; subjectId: string } | { kind: 'submit' }) =>
-      input.kind === 'confirm' ? api.post<Review>(`${base(subject)}/${id}/confirm`, { subjectId: input.subjectId }) : api.post<Review>(`${base(subject)}/${id}/submit`),
+      input.kind === 'confirm'
+        ? api.post<Review>(`${base(subject)}/${id}/confirm`, { subjectId: input.subjectId } satisfies ReviewConfirmBody)
+        : api.post<Review>(`${base(subject)}/${id}/submit`),
     onSuccess: (data) => {
       queryClient.setQueryData(['review', subject, id], data);
       void queryClient.invalidateQueries({ queryKey: ['review-approval', id] });
@@ -217,7 +238,7 @@ function ReviewScreen({ subject }: { subject: Subject }) {
           </Tag>
         }
         extra={
-          r.canEdit ? (
+          r.abilities.submit ? (
             <Button
               type="primary"
               icon={<SendOutlined />}
@@ -264,7 +285,7 @@ function ReviewScreen({ subject }: { subject: Subject }) {
               key: 'actions',
               width: 260,
               render: (_: unknown, i) =>
-                r.canEdit ? (
+                r.abilities.edit ? (
                   <Space>
                     <Button size="small" icon={<CheckOutlined />} disabled={i.decision === 'changed'} onClick={() => act.mutate({ kind: 'confirm', subjectId: i.subjectId })}>
                       {tx('rev.confirm')}

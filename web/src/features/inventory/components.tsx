@@ -159,8 +159,8 @@ type Decision = 'approve' | 'return' | 'withdraw';
 
 /**
  * The approval of a record: the chain with each step's stamp (承認者・日時), the comments, and the
- * approve / return buttons when the signed-in person can act on the current step (the server
- * decides: `canAct`).
+ * approve / return / withdraw buttons when the signed-in person may take them (the server
+ * decides: `abilities`).
  */
 export function ApprovalPanel({ approvalRequestId, onChanged }: { approvalRequestId: string | null; onChanged?: () => void }) {
   const tx = useText();
@@ -230,19 +230,21 @@ export function ApprovalPanel({ approvalRequestId, onChanged }: { approvalReques
           )}
         />
       ) : null}
-      {d.request.canAct || d.request.canWithdraw ? (
+      {d.request.abilities.approve || d.request.abilities.withdraw ? (
         <Space style={{ marginTop: 12 }}>
-          {d.request.canAct ? (
+          {d.request.abilities.approve ? (
             <>
               <Button type="primary" icon={<CheckOutlined />} onClick={() => setDecision('approve')} data-testid="approve">
                 {tx('appr.approve')}
               </Button>
-              <Button danger icon={<RollbackOutlined />} onClick={() => setDecision('return')} data-testid="return">
-                {tx('appr.return')}
-              </Button>
+              {d.request.abilities.return ? (
+                <Button danger icon={<RollbackOutlined />} onClick={() => setDecision('return')} data-testid="return">
+                  {tx('appr.return')}
+                </Button>
+              ) : null}
             </>
           ) : null}
-          {d.request.canWithdraw ? (
+          {d.request.abilities.withdraw ? (
             <Button icon={<UndoOutlined />} onClick={() => setDecision('withdraw')} data-testid="withdraw">
               {tx('appr.withdraw')}
             </Button>

@@ -1,21 +1,24 @@
-import type { Clock } from '../../domain/time.ts';
 import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import type { Clock } from '../../domain/time.ts';
 import type { ApprovalStep } from '../../rules/approvalChains.ts';
-import { submitForApproval } from '../../platform/approvals/approvals.service.ts';
-import { type ApprovalRecordType, registeredApprovalRecordTypes } from '../../platform/approvals/registry.ts';
-import type { Tx } from '../../platform/db/connection.ts';
-import { conflict, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
-import { departments } from '../../platform/org/org.tables.ts';
-import { type Actor, can } from '../../platform/policies/actor.ts';
-import { approvalActorOf, assertKeeps, departmentsKeptBy } from './inventory.service.ts';
-import { annualReviews, type ReviewItem, type ReviewSubject, type StoredReviewDiff } from './inventory.tables.ts';
-import { calendarReviewTaskIds, completeTasks } from './moduleTasks.ts';
+import { submitForApproval } from '../approvals/approvals.service.ts';
+import { type ApprovalActor, type ApprovalRecordType, registeredApprovalRecordTypes } from '../approvals/registry.ts';
+import type { Tx } from '../db/connection.ts';
+import { conflict, HttpError, invalid, notFound } from '../http/errors.ts';
+import { departments } from '../org/org.tables.ts';
+import { type Actor, can } from '../policies/actor.ts';
+import type { Permission } from '../policies/permissions.ts';
+import { calendarReviewTaskIds, completeTasks } from '../tasks/moduleTasks.ts';
+import { keepsDepartment, notKeeper } from './keepers.ts';
+import { annualReviews, type ReviewItem, type ReviewSubject, type StoredReviewDiff } from './reviews.tables.ts';
 
 // 毎年12月の見直し (SPEC M1 "Review every December with department-by-department confirmation",
 // M2 "December review like the inventory"; J.3.1.1 留意事項, J.3.1.3). One review per subject,
 // department and year: the department head confirms or changes each item, submits, the chain
-// approves, and the review keeps its diff against last year. The 台帳 and the リスク分析 each
-// plug in a provider (what the items are, how to snapshot them, how to diff).
+// approves, and the review keeps its diff against last year. Each subject's module (the 台帳,
+// the リスク分析) plugs in a provider — what the items are, how to snapshot and diff them, who
+// keeps a department — and lists it in its manifest with reviewApprovalType(provider); the engine
+// never imports a module.
 
 export type ReviewRow = typeof annualReviews.$inferSelect;
 
@@ -44,7 +47,34 @@ export type ReviewProvider = {
   /** Last year's state: the previous approved review's snapshot, or a reconstruction. */
   baseline(tx: Tx, organizationId: string, departmentId: string, year: number, previous: ReviewRow | null): Promise<{ data: unknown; label: string }>;
   diff(baseline: unknown, snapshot: unknown, baselineLabel: string): StoredReviewDiff;
+  /**
+   * Whether the actor keeps the department's records: starts, confirms and submits its review.
+   * Default: the department's keepers and the 個人情報保護管理者 (keepers.ts `keepsDepartment`).
+   */
+  keeps?(actor: Actor, departmentId: string): boolean;
+  /** Who may read the reviews and their approvals. Default: `<subject>.read`. */
+  readPermission?: Permission;
+  /** The SPA path of a review. Default: `/<subject>/reviews/<id>`. */
+  link?(reviewId: string): string;
 };
+
+/** The actor as the approvals engine sees them. */
+const approvalActorOf = (actor: Actor): ApprovalActor => ({ organizationId: actor.organizationId, accountId: actor.accountId, personId: actor.personId });
+
+/** Whether the actor keeps the department, as the subject's provider decides. */
+function keeps(provider: ReviewProvider, actor: Actor, departmentId: string): boolean {
+  return provider.keeps ? provider.keeps(actor, departmentId) : keepsDepartment(actor, departmentId);
+}
+
+/** Refuses an actor who does not keep the review's department (403 with the reason). */
+function assertKeeps(provider: ReviewProvider, actor: Actor, departmentId: string): void {
+  if (!keeps(provider, actor, departmentId)) throw notKeeper('この所属の見直し');
+}
+
+/** The SPA path of a review of the provider's subject. */
+function linkOf(provider: ReviewProvider, id: string): string {
+  return provider.link ? provider.link(id) : `/${provider.subject}/reviews/${id}`;
+}
 
 async function readReview(tx: Tx, organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<ReviewRow | null> {
   const query = tx
@@ -99,7 +129,7 @@ export function reviewApprovalType(provider: ReviewProvider): ApprovalRecordType
         tx,
         context.organizationId,
         { taskIds },
-        { url: reviewLink(provider.subject, row.id), note: `${provider.label}（${row.year}年）が承認されました`, now: context.now, accountId: context.actor.accountId },
+        { url: linkOf(provider, row.id), note: `${provider.label}（${row.year}年）が承認されました`, now: context.now, accountId: context.actor.accountId },
       );
     },
     async onStatusChange(tx, context) {
@@ -109,14 +139,10 @@ export function reviewApprovalType(provider: ReviewProvider): ApprovalRecordType
         .where(and(eq(annualReviews.organizationId, context.organizationId), eq(annualReviews.id, context.recordId)));
     },
     async canView(_tx, actor) {
-      return can(actor, provider.subject === 'inventory' ? 'inventory.read' : 'risk.read');
+      return can(actor, provider.readPermission ?? `${provider.subject}.read`);
     },
-    link: (recordId) => reviewLink(provider.subject, recordId),
+    link: (recordId) => linkOf(provider, recordId),
   };
-}
-
-export function reviewLink(subject: ReviewSubject, id: string): string {
-  return subject === 'inventory' ? `/inventory/reviews/${id}` : `/risk/reviews/${id}`;
 }
 
 /** Reviews of a year (every department of the organization, with those not started yet). */
@@ -141,7 +167,7 @@ export async function startReview(tx: Tx, actor: Actor, subject: ReviewSubject, 
     .from(departments)
     .where(and(eq(departments.organizationId, actor.organizationId), eq(departments.id, input.departmentId)));
   if (!department) throw invalid('departmentId', '所属が見つかりません');
-  assertKeeps(actor, input.departmentId, 'この所属の見直し');
+  assertKeeps(provider, actor, input.departmentId);
   // The department's review of that year, if one is open already.
   const opened = async () =>
     (
@@ -191,18 +217,21 @@ export async function startReview(tx: Tx, actor: Actor, subject: ReviewSubject, 
   return raced.id;
 }
 
-async function editableReview(tx: Tx, actor: Actor, subject: ReviewSubject, id: string): Promise<ReviewRow> {
+/** Whether a review is still being carried out (not submitted, or returned). */
+const open = (row: Pick<ReviewRow, 'status'>) => row.status === 'draft' || row.status === 'returned';
+
+async function editableReview(tx: Tx, actor: Actor, provider: ReviewProvider, id: string): Promise<ReviewRow> {
   const row = await readReview(tx, actor.organizationId, id, { forUpdate: true });
-  if (!row || row.subject !== subject) throw notFound('見直し');
-  assertKeeps(actor, row.departmentId, 'この所属の見直し');
-  if (row.status !== 'draft' && row.status !== 'returned') throw conflict('この見直しは申請済みのため変更できません', 'review_state');
+  if (!row || row.subject !== provider.subject) throw notFound('見直し');
+  assertKeeps(provider, actor, row.departmentId);
+  if (!open(row)) throw conflict('この見直しは申請済みのため変更できません', 'review_state');
   return row;
 }
 
 /** 「変更なし」: the head confirms one item as it stands. */
 export async function confirmReviewItem(tx: Tx, actor: Actor, subject: ReviewSubject, id: string, input: { subjectId: string; note: string | null }, clock: Clock): Promise<void> {
   const provider = providerOf(subject);
-  const row = await editableReview(tx, actor, subject, id);
+  const row = await editableReview(tx, actor, provider, id);
   const item = row.items.find((i) => i.subjectId === input.subjectId);
   if (!item) throw invalid('subjectId', 'この見直しの対象ではありません');
   if (item.decision === 'changed' && item.requestId) throw conflict('この項目には変更申請が出ています', 'review_item_changed');
@@ -217,12 +246,35 @@ export async function confirmReviewItem(tx: Tx, actor: Actor, subject: ReviewSub
 }
 
 /**
+ * 「変更」: the department head changes an item through the subject's own record — M1 files a
+ * 個人情報取扱変更等申請書 from the review (J.3.1.1 d)) — and the item records that request.
+ */
+export async function markReviewItemChanged(
+  tx: Tx,
+  actor: Actor,
+  subject: ReviewSubject,
+  reviewId: string,
+  change: { subjectId: string | null; requestId: string },
+  now: Date,
+): Promise<void> {
+  const row = await readReview(tx, actor.organizationId, reviewId, { forUpdate: true });
+  if (row?.subject !== subject) throw invalid('reviewId', '見直しが見つかりません');
+  if (!open(row)) throw conflict('この見直しは既に申請済みです', 'review_state');
+  const items = row.items.map((item) =>
+    item.subjectId === change.subjectId
+      ? { ...item, decision: 'changed' as const, requestId: change.requestId, decidedByPersonId: actor.personId, decidedByName: actor.personName, decidedAt: now.toISOString() }
+      : item,
+  );
+  await tx.update(annualReviews).set({ items, updatedAt: now }).where(eq(annualReviews.id, row.id));
+}
+
+/**
  * Submits the review: every item decided and every change approved; snapshots this year's state,
  * computes the diff against last year, and sends the review through its chain.
  */
 export async function submitReview(tx: Tx, actor: Actor, subject: ReviewSubject, id: string, clock: Clock): Promise<void> {
   const provider = providerOf(subject);
-  const row = await editableReview(tx, actor, subject, id);
+  const row = await editableReview(tx, actor, provider, id);
   // Items that appeared since the review opened (a new acquisition approved meanwhile) join as 未確認.
   const current = await provider.items(tx, actor.organizationId, row.departmentId);
   const known = new Set(row.items.map((i) => i.subjectId));
@@ -263,11 +315,24 @@ export async function submitReview(tx: Tx, actor: Actor, subject: ReviewSubject,
   await submitForApproval(tx, approvalActorOf(actor), provider.recordType, row.id, clock);
 }
 
-/** One review with its department name; anyone who may read the subject may see it. */
+/** What the caller may do with a review now (STYLE 4: the SPA shows its buttons from these). */
+export type ReviewAbilities = {
+  /** Confirm an item 「変更なし」 or change it: the department's keepers, while the review is open. */
+  edit: boolean;
+  /** Submit the review for approval: the same people, at the same time. */
+  submit: boolean;
+};
+
+/** One review with its department name and the caller's abilities; anyone who may read the subject may see it. */
 export async function getReview(tx: Tx, actor: Actor, subject: ReviewSubject, id: string) {
+  const provider = providerOf(subject);
   const row = await readReview(tx, actor.organizationId, id);
   if (!row || row.subject !== subject) throw notFound('見直し');
   const [department] = await tx.select({ name: departments.name }).from(departments).where(eq(departments.id, row.departmentId));
-  const kept = departmentsKeptBy(actor);
-  return { row, departmentName: department?.name ?? '', canEdit: (kept === 'all' || kept.has(row.departmentId)) && (row.status === 'draft' || row.status === 'returned') };
+  const editable = keeps(provider, actor, row.departmentId) && open(row);
+  const abilities: ReviewAbilities = { edit: editable, submit: editable };
+  return { row, departmentName: department?.name ?? '', abilities };
 }
+
+export type ReviewDetail = Awaited<ReturnType<typeof getReview>>;
+export type ReviewListRow = Awaited<ReturnType<typeof listReviews>>[number];

@@ -1,14 +1,15 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../platform/db/connection.ts';
-import { accountsWithRole, notifyAccounts } from '../../platform/notifications/notify.ts';
-import { accounts } from '../../platform/auth/auth.tables.ts';
-import type { PmsRole } from '../../domain/roles.ts';
-import { roleLabels } from '../../domain/roles.ts';
-import { calendarItems, tasks } from '../../platform/tasks/tasks.tables.ts';
+import { type PmsRole, roleLabels } from '../../domain/roles.ts';
+import { accounts } from '../auth/auth.tables.ts';
+import type { Tx } from '../db/connection.ts';
+import { accountsWithRole, notifyAccounts } from '../notifications/notify.ts';
+import { calendarItems, tasks } from './tasks.tables.ts';
 
-// Tasks the 台帳 and the リスク分析 create (Principle 4: every duty becomes a task with an owner,
-// a due date and evidence). Each carries a generation key, unique per organization, so creating
-// it twice — a retried request, the daily job on two instances — creates it once.
+// Tasks the modules generate (Principle 4: every duty becomes a task with an owner, a due date
+// and evidence): the 台帳's risk-analysis and disposal tasks, the リスク分析's monitoring tasks,
+// and the yearly review's completion of its calendar task. Each carries a generation key,
+// unique per organization, so creating it twice — a retried request, the daily job on two
+// instances — creates it once.
 
 export type GeneratedTask = {
   /** Idempotency key, e.g. `risk-analysis:<entryId>:r2`. */

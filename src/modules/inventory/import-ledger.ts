@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { addCalendarDays } from '../../rules/deadlines.ts';
+import { recordAuditEvent } from '../../platform/audit/auditEvents.ts';
+import type { Clock } from '../../domain/time.ts';
+import type { Tx } from '../../platform/db/connection.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import type { Actor } from '../../platform/policies/actor.ts';
+import { ensureTask } from '../../platform/tasks/moduleTasks.ts';
+import { namesFor } from './entry-references.ts';
+import { ensureRiskAnalysisTask } from './entry-tasks.ts';
+import { getMapping } from './import-mappings.ts';
+import { type ImportQuery, importMappingSchema } from './inventory.import.schema.ts';
+import type { ImportMapping } from './inventory.tables.ts';
+import { type ImportReport, planImport } from './plan-import.ts';
+import { type LedgerSheet, readLedgerSheet, suggestMapping } from './read-ledger-sheet.ts';
+import { createEntry } from './write-entry.ts';
+
+// 台帳の取込, step 4 (SPEC §3 Imports, M1): the dry run reports, the real run writes every row or none.
+
+/** A refusal of the mapping, on the `mapping` field (400). */
+const badMapping = (fields: { path: string; message: string }[]) => new HttpError(400, fields.map((f) => f.message).join(' / '), 'validation', fields);
+
+/** The mapping given as JSON in the query (`{"name":"名称",…}`), checked; null when none was given. */
+function mappingFrom(json: string | undefined): ImportMapping | null {
+  if (json === undefined) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw badMapping([{ path: 'mapping', message: '対応付け（mapping）は JSON で指定してください' }]);
+  }
+  const parsed = importMappingSchema.safeParse(value);
+  if (!parsed.success) throw badMapping(parsed.error.issues.map((i) => ({ path: ['mapping', ...i.path].join('.'), message: i.message })));
+  return parsed.data as ImportMapping;
+}
+
+/** Whether the import was asked to check only (dryRun=1, the default). */
+export const isDryRun = (query: Pick<ImportQuery, 'dryRun'>) => query.dryRun === '1' || query.dryRun === 'true';
+
+/**
+ * 台帳の取込 of an uploaded file: the mapping is the saved one named (with its header row), the
+ * JSON given, or a guess from the headers; 「個人情報の名称」 and 「所管部署」 must be mapped. Then
+ * {@link importLedger}.
+ */
+export async function importLedgerFile(tx: Tx, actor: Actor, file: { body: Buffer; filename: string }, query: ImportQuery, clock: Clock): Promise<ImportReport> {
+  const saved = query.mappingId ? await getMapping(tx, actor.organizationId, query.mappingId) : null;
+  const sheet = await readLedgerSheet(file.body, saved?.headerRow ?? query.headerRow);
+  const mapping = saved?.mapping ?? mappingFrom(query.mapping) ?? suggestMapping(sheet.headers);
+  if (!mapping.name || !mapping.department) throw badMapping([{ path: 'mapping', message: '「個人情報の名称」と「所管部署」の列を対応付けてください' }]);
+  return importLedger(tx, actor, sheet, mapping, { dryRun: isDryRun(query), today: clock.today, now: clock.now, fileName: file.filename });
+}
+
+/**
+ * 台帳の取込. Dry run: validates and reports, writes nothing. Real run: writes only when every
+ * row is valid, all in the caller's transaction; each entry gets a history row naming the
+ * import, each department one risk-analysis task for its imported entries (they are 未分析),
+ * and the import is recorded in the audit trail with its row count.
+ */
+export async function importLedger(
+  tx: Tx,
+  actor: Actor,
+  sheet: LedgerSheet,
+  mapping: ImportMapping,
+  options: { dryRun: boolean; today: string; now: Date; fileName: string },
+): Promise<ImportReport> {
+  const { report, plan, ignoredColumns } = await planImport(tx, actor.organizationId, sheet, mapping, options.today);
+  const valid = report.filter((r) => r.action !== 'error').length;
+  const result: ImportReport = { dryRun: options.dryRun, total: report.length, valid, created: plan.length, ignoredColumns, rows: report };
+  if (options.dryRun || valid !== report.length || plan.length === 0) return result;
+  const importId = randomUUID();
+  const names = await namesFor(
+    tx,
+    actor.organizationId,
+    plan.map((p) => p.content),
+  );
+  const perDepartment = new Map<string, { count: number; first: { id: string; name: string; revision: number } }>();
+  for (const p of plan) {
+    const entry = await createEntry(tx, p.content, names.of(p.content), {
+      organizationId: actor.organizationId,
+      actorPersonId: actor.personId,
+      requestedByPersonId: actor.personId,
+      importId,
+      today: options.today,
+      now: options.now,
+      kind: 'imported',
+      summary: `Excel台帳の取込（${options.fileName} ${p.row}行目）`,
+      riskTask: false,
+    });
+    const seen = perDepartment.get(entry.departmentId);
+    if (seen) seen.count++;
+    else perDepartment.set(entry.departmentId, { count: 1, first: entry });
+  }
+  for (const [departmentId, { count, first }] of perDepartment) {
+    if (count === 1) {
+      await ensureRiskAnalysisTask(tx, { ...first, organizationId: actor.organizationId, departmentId }, 'imported', options.today);
+      continue;
+    }
+    await ensureTask(
+      tx,
+      actor.organizationId,
+      {
+        generationKey: `risk-analysis-import:${importId}:${departmentId}`,
+        title: `リスク分析: 取り込んだ台帳の${count}件（${names.departmentNames.get(departmentId) ?? ''}）`,
+        description: `Excel台帳（${options.fileName}）から取り込んだ${count}件は「未分析」です。類型ごとにリスク分析対策表を作成し、承認を受けてください（J.3.1.3 e)・j)）。`,
+        ownerRole: 'department_head',
+        departmentId,
+        startsOn: options.today,
+        dueOn: addCalendarDays(options.today, 30),
+        sourceType: 'risk_analysis_import',
+        sourceId: importId,
+      },
+      options.today,
+    );
+  }
+  await recordAuditEvent(tx, {
+    organizationId: actor.organizationId,
+    actorAccountId: actor.accountId,
+    action: 'import',
+    entityType: 'inventory_entries',
+    entityId: importId,
+    rowCount: plan.length,
+    meta: { created: plan.length, fileName: options.fileName, mapping },
+  });
+  return result;
+}

@@ -1,0 +1,75 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Tx } from '../../platform/db/connection.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import type { Actor } from '../../platform/policies/actor.ts';
+import { type importMappingBody, importFields } from './inventory.import.schema.ts';
+import { inventoryImportMappings } from './inventory.tables.ts';
+import { cellText, type LedgerSheet, suggestMapping } from './read-ledger-sheet.ts';
+
+// 取込の列の対応付け: saved per organization under a name, so next year's import of the same
+// ledger is one click; and what the mapping screen needs from an uploaded file.
+
+export async function listMappings(tx: Tx, organizationId: string) {
+  return tx.select().from(inventoryImportMappings).where(eq(inventoryImportMappings.organizationId, organizationId)).orderBy(asc(inventoryImportMappings.name));
+}
+
+/** Saves a mapping under its name (the same name replaces it). */
+export async function saveMapping(tx: Tx, actor: Actor, input: z.output<typeof importMappingBody>, id?: string) {
+  if (id) {
+    const [row] = await tx
+      .update(inventoryImportMappings)
+      .set({ name: input.name, headerRow: input.headerRow, mapping: input.mapping, updatedAt: new Date() })
+      .where(and(eq(inventoryImportMappings.organizationId, actor.organizationId), eq(inventoryImportMappings.id, id)))
+      .returning();
+    if (!row) throw notFound('取込の対応付け');
+    return row;
+  }
+  const [row] = await tx
+    .insert(inventoryImportMappings)
+    .values({ organizationId: actor.organizationId, name: input.name, headerRow: input.headerRow, mapping: input.mapping, createdByPersonId: actor.personId })
+    .onConflictDoUpdate({
+      target: [inventoryImportMappings.organizationId, inventoryImportMappings.name],
+      set: { headerRow: input.headerRow, mapping: input.mapping, updatedAt: new Date() },
+    })
+    .returning();
+  if (!row) throw new Error('mapping insert returned nothing');
+  return row;
+}
+
+export async function deleteMapping(tx: Tx, organizationId: string, id: string): Promise<void> {
+  const deleted = await tx
+    .delete(inventoryImportMappings)
+    .where(and(eq(inventoryImportMappings.organizationId, organizationId), eq(inventoryImportMappings.id, id)))
+    .returning({ id: inventoryImportMappings.id });
+  if (deleted.length === 0) throw notFound('取込の対応付け');
+}
+
+export async function getMapping(tx: Tx, organizationId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(inventoryImportMappings)
+    .where(and(eq(inventoryImportMappings.organizationId, organizationId), eq(inventoryImportMappings.id, id)));
+  if (!row) throw notFound('取込の対応付け');
+  return row;
+}
+
+/**
+ * What the mapping screen needs from an uploaded file: its headers, a few rows as text, and a
+ * suggested mapping — a saved one whose columns all exist in the file, else a guess from the headers.
+ */
+export async function inspectLedger(tx: Tx, organizationId: string, sheet: LedgerSheet) {
+  const saved = await listMappings(tx, organizationId);
+  const fitting = saved.find((m) => m.headerRow === sheet.headerRow && Object.values(m.mapping).every((h) => sheet.headers.includes(h)));
+  return {
+    sheetName: sheet.sheetName,
+    headerRow: sheet.headerRow,
+    headers: sheet.headers,
+    rowCount: sheet.rows.length,
+    sampleRows: sheet.rows.slice(0, 5).map((r) => ({ row: r.rowNumber, cells: Object.fromEntries([...r.cells].map(([h, v]) => [h, cellText(v)])) })),
+    suggestedMapping: fitting ? fitting.mapping : suggestMapping(sheet.headers),
+    suggestedMappingId: fitting?.id ?? null,
+    fields: importFields.map((f) => ({ key: f.key, header: f.header, required: 'required' in f && f.required === true })),
+    mappings: saved,
+  };
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { optionalId } from '../../platform/validation/fields.ts';
+
+// 台帳の取込 (SPEC §3 Imports, M1): the 台帳 fields a column of an organization's own Excel ledger
+// can be mapped to, and the request schemas of the import routes. Pure (zod only): the contract,
+// the export (same columns) and the web import it.
+
+/** The 台帳 fields a column can be mapped to, with the header Mamori's own export writes. */
+export const importFields = [
+  { key: 'name', header: '個人情報の名称', aliases: ['名称', '個人情報名', '個人情報の名称（帳票名）', '帳票名', '台帳名'], required: true },
+  { key: 'department', header: '所管部署', aliases: ['所属', '所属名', '部署', '部署名', '担当部署', '管理部署', '所管課'], required: true },
+  { key: 'items', header: '個人情報の項目', aliases: ['項目', '記載項目', '取得項目', '個人情報項目'] },
+  { key: 'purpose', header: '利用目的', aliases: ['目的', '利用の目的'] },
+  { key: 'storageLocation', header: '保管場所', aliases: ['保存場所'] },
+  { key: 'storageMedia', header: '保管媒体', aliases: ['媒体', '紙・電子', '紙/電子', '紙／電子', '形態'] },
+  { key: 'storageDescription', header: '保管方法', aliases: ['保存方法', '管理方法'] },
+  { key: 'accessHolders', header: 'アクセス権を有する者', aliases: ['アクセス権者', '取扱者', '取扱担当者'] },
+  { key: 'accessHolderNote', header: 'アクセス権を有する者（補足）', aliases: ['アクセス権（補足）', 'アクセス権補足'] },
+  { key: 'useUntil', header: '利用期限', aliases: ['利用期間'] },
+  { key: 'retainUntil', header: '保管期限', aliases: ['保存期間', '保管期間', '保存期限'] },
+  { key: 'recordCount', header: '件数（概数可）', aliases: ['件数', '件数（概数）', '管理する個人情報の件数', '概数', '数量'] },
+  { key: 'acquisitionMethods', header: '取得方法', aliases: ['取得元', '入手方法', '取得経路'] },
+  { key: 'sensitive', header: '要配慮個人情報', aliases: ['要配慮'] },
+  { key: 'sensitiveBasis', header: '要配慮個人情報の取得根拠', aliases: ['要配慮の根拠', '要配慮の同意'] },
+  { key: 'myNumber', header: '特定個人情報', aliases: ['マイナンバー', '個人番号'] },
+  { key: 'retainedPersonalData', header: '保有個人データ', aliases: [] },
+  { key: 'processedKind', header: '仮名加工・匿名加工・個人関連情報', aliases: ['加工の種類', '加工区分'] },
+  { key: 'entrustedTo', header: '委託先', aliases: ['委託'] },
+  { key: 'thirdPartyProvision', header: '第三者提供', aliases: ['第三者提供の有無'] },
+  { key: 'thirdPartyDetails', header: '第三者提供の内容', aliases: ['提供先'] },
+  { key: 'jointUseDetails', header: '共同利用の内容', aliases: ['共同利用'] },
+  { key: 'overseasCountries', header: '提供先の外国', aliases: ['外国', '外国の名称', '国名'] },
+  { key: 'disposalMethod', header: '廃棄方法', aliases: ['廃棄・消去方法', '消去方法'] },
+  { key: 'noticeRefs', header: '通知・同意の文面', aliases: ['通知文面', '同意書'] },
+] as const satisfies readonly { key: string; header: string; aliases: readonly string[]; required?: boolean }[];
+
+export type ImportField = (typeof importFields)[number]['key'];
+export const importFieldKeys = importFields.map((f) => f.key) as [ImportField, ...ImportField[]];
+/** The header Mamori's export writes for each field (what an error names when a field is unmapped). */
+export const importFieldHeaders = Object.fromEntries(importFields.map((f) => [f.key, f.header])) as Record<ImportField, string>;
+
+/** The mapping a request carries: field → column header (unmapped fields are left out). */
+export const importMappingSchema = z
+  .partialRecord(
+    z.enum(importFieldKeys, { error: '対応付けの項目名が正しくありません' }),
+    z.string({ error: '対応付ける列の見出しは文字列で指定してください' }).trim().min(1).max(200),
+  )
+  .refine((m) => !!m.name && !!m.department, { error: '「個人情報の名称」と「所管部署」の列を対応付けてください' });
+
+export const importMappingBody = z.object({
+  name: z
+    .string({ error: '対応付けの名前を入力してください' })
+    .trim()
+    .min(1, { error: '対応付けの名前を入力してください' })
+    .max(100, { error: '対応付けの名前は100文字以内で入力してください' }),
+  headerRow: z
+    .number({ error: '見出し行は数値で入力してください' })
+    .int()
+    .min(1, { error: '見出し行は1以上で入力してください' })
+    .max(20, { error: '見出し行は20行目までです' })
+    .default(1),
+  mapping: importMappingSchema,
+});
+
+const headerRow = z.coerce
+  .number({ error: '見出し行は数値で指定してください' })
+  .int()
+  .min(1, { error: '見出し行は1以上で指定してください' })
+  .max(20, { error: '見出し行は20行目までです' })
+  .default(1);
+
+/** 取込: the file is the multipart `file` field; dry run or real run, the header row, and the mapping (JSON) or a saved one. */
+export const importQuery = z.object({
+  dryRun: z.enum(['0', '1', 'true', 'false'], { error: 'dryRun は 1（確認のみ）または 0（取込を実行）で指定してください' }).default('1'),
+  headerRow,
+  /** The column mapping as JSON (`{"name":"名称","department":"部署",…}`), or a saved one by id. */
+  mapping: z.string({ error: '対応付けは JSON 文字列で指定してください' }).max(10_000, { error: '対応付けが長すぎます' }).optional(),
+  mappingId: optionalId('保存した対応付け'),
+});
+export type ImportQuery = z.output<typeof importQuery>;
+
+/** 読込: the file is the multipart `file` field; the header row. */
+export const inspectQuery = z.object({ headerRow });

@@ -1,0 +1,221 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/connection.ts';
+import type { CellOutput } from '../../platform/exports/xlsx.ts';
+import { departments, people } from '../../platform/org/org.tables.ts';
+import { entryFindings } from './inventory.content.ts';
+import { type ImportField, importFieldHeaders, importFieldKeys } from './inventory.import.schema.ts';
+import { type EntryContent, type EntryContentInput, entryContentSchema } from './inventory.schema.ts';
+import { type ImportMapping, inventoryEntries } from './inventory.tables.ts';
+import { parseCount, parseFlag, parseMedia, parseMethods, parseProcessed, parseSensitiveBasis, parseTerm, splitList } from './parse-ledger-values.ts';
+import { badImportFile, cellText, type LedgerSheet, normalizeLabel } from './read-ledger-sheet.ts';
+
+// 台帳の取込, step 3: the plan — every row turned into a 台帳 entry and checked the way a 申請書
+// is, with each error named by the column of the user's file. Reads only.
+
+export type ImportError = { field: string; message: string };
+export type ImportRowReport = { row: number; name: string | null; department: string | null; action: 'create' | 'error'; errors: ImportError[]; warnings: ImportError[] };
+export type ImportReport = { dryRun: boolean; total: number; valid: number; created: number; ignoredColumns: string[]; rows: ImportRowReport[] };
+
+/** API field path → the column the user sees (errors name the column of their file). */
+function columnForPath(path: string, mapping: ImportMapping): string {
+  const root = path.split('.')[0] ?? '';
+  const key: ImportField | undefined =
+    root === 'storageMethod'
+      ? path.endsWith('media')
+        ? 'storageMedia'
+        : 'storageDescription'
+      : root === 'accessHolderIds'
+        ? 'accessHolders'
+        : root === 'departmentId'
+          ? 'department'
+          : root === 'useUntil' || root === 'retainUntil' || root === 'recordCount' || root === 'sensitiveBasis'
+            ? root
+            : (importFieldKeys as readonly string[]).includes(root)
+              ? (root as ImportField)
+              : undefined;
+  if (!key) return '行';
+  return mapping[key] ?? importFieldHeaders[key];
+}
+
+type Lookups = {
+  departments: { id: string; name: string; code: string | null }[];
+  people: { id: string; name: string; employeeNumber: string | null; leftOn: string | null }[];
+  existing: Set<string>;
+};
+
+function resolveDepartment(text: string, all: Lookups['departments']): { id: string } | { error: string } {
+  const wanted = normalizeLabel(text);
+  const byName = all.filter((d) => normalizeLabel(d.name) === wanted);
+  if (byName.length === 1 && byName[0]) return { id: byName[0].id };
+  if (byName.length > 1) return { error: `所管部署「${text}」は同じ名前が複数あります。所属コードで指定してください` };
+  const byCode = all.filter((d) => d.code && normalizeLabel(d.code) === wanted);
+  if (byCode.length === 1 && byCode[0]) return { id: byCode[0].id };
+  return { error: `所管部署「${text}」が見つかりません。所属の名称または所属コードを入力してください` };
+}
+
+function resolvePeople(text: string, all: Lookups['people'], today: string): { ids: string[] } | { error: string } {
+  const ids: string[] = [];
+  for (const token of splitList(text)) {
+    const wanted = normalizeLabel(token);
+    const hits = all.filter((p) => normalizeLabel(p.name) === wanted || (p.employeeNumber !== null && normalizeLabel(p.employeeNumber) === wanted));
+    if (hits.length === 0)
+      return {
+        error: `アクセス権を有する者「${token}」はこの組織の従業者に見つかりません。従業者の氏名か従業者番号で入力してください（部署単位の記載は「アクセス権を有する者（補足）」の列へ）`,
+      };
+    if (hits.length > 1) return { error: `アクセス権を有する者「${token}」に同じ氏名の従業者が複数います。従業者番号で指定してください` };
+    const person = hits[0] as Lookups['people'][number];
+    if (person.leftOn && person.leftOn <= today) return { error: `「${person.name}」は退職済みのため、アクセス権を有する者に指定できません（J.9.2 c) 7) ③）` };
+    if (!ids.includes(person.id)) ids.push(person.id);
+  }
+  return { ids };
+}
+
+type PlannedRow = { row: number; content: EntryContent };
+
+/** Stands in for a 所管部署 that did not resolve, so the other checks of the row still run. */
+const UNRESOLVED = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * Turns every row into a 台帳 entry and checks it the way a 申請書 is checked: the shapes
+ * (entryContentSchema), the references (所管部署, アクセス権を有する者), the rules (J.3.1.1 3 items,
+ * J.8.3 …), and duplicates (the same name in the same department, in the file or already in the
+ * 台帳). Reads only.
+ */
+export async function planImport(
+  tx: Tx,
+  organizationId: string,
+  sheet: LedgerSheet,
+  mapping: ImportMapping,
+  today: string,
+): Promise<{ report: ImportRowReport[]; plan: PlannedRow[]; ignoredColumns: string[] }> {
+  const lookups: Lookups = {
+    departments: await tx.select({ id: departments.id, name: departments.name, code: departments.code }).from(departments).where(eq(departments.organizationId, organizationId)),
+    people: await tx
+      .select({ id: people.id, name: people.name, employeeNumber: people.employeeNumber, leftOn: people.leftOn })
+      .from(people)
+      .where(eq(people.organizationId, organizationId)),
+    existing: new Set(
+      (
+        await tx
+          .select({ departmentId: inventoryEntries.departmentId, name: inventoryEntries.name })
+          .from(inventoryEntries)
+          .where(and(eq(inventoryEntries.organizationId, organizationId), eq(inventoryEntries.status, 'active')))
+      ).map((e) => `${e.departmentId}\u0000${normalizeLabel(e.name)}`),
+    ),
+  };
+  const mappedHeaders = new Set(Object.values(mapping));
+  for (const header of mappedHeaders) if (!sheet.headers.includes(header)) throw badImportFile(`対応付けた列「${header}」がファイルの見出し行にありません`);
+  const ignoredColumns = sheet.headers.filter((h) => !mappedHeaders.has(h));
+  const names = { departmentName: null, people: new Map(lookups.people.map((p) => [p.id, p.name])) };
+  const firstRowOf = new Map<string, number>();
+  const report: ImportRowReport[] = [];
+  const plan: PlannedRow[] = [];
+
+  for (const { rowNumber, cells } of sheet.rows) {
+    const errors: ImportError[] = [];
+    const fail = (field: ImportField, message: string) => {
+      const column = mapping[field] ?? importFieldHeaders[field];
+      if (!errors.some((e) => e.field === column)) errors.push({ field: column, message });
+    };
+    const raw = (field: ImportField): CellOutput => {
+      const header = mapping[field];
+      return header ? (cells.get(header) ?? null) : null;
+    };
+    const text = (field: ImportField) => cellText(raw(field));
+    const flagOf = (field: ImportField, label: string) => {
+      const value = parseFlag(raw(field));
+      if (value === undefined) {
+        fail(field, `${label}「${text(field)}」は ○／× （有／無）で入力してください`);
+        return false;
+      }
+      return value;
+    };
+
+    const input: EntryContentInput = {
+      name: text('name'),
+      departmentId: '',
+      items: splitList(text('items')),
+      purpose: text('purpose') || null,
+      storageLocation: text('storageLocation') || null,
+      storageMethod: { media: null, description: text('storageDescription') || null },
+      accessHolderIds: [],
+      accessHolderNote: text('accessHolderNote') || null,
+      acquisitionMethods: [],
+      sensitive: flagOf('sensitive', '要配慮個人情報'),
+      myNumber: flagOf('myNumber', '特定個人情報'),
+      retainedPersonalData: flagOf('retainedPersonalData', '保有個人データ'),
+      thirdPartyProvision: flagOf('thirdPartyProvision', '第三者提供'),
+      thirdPartyDetails: text('thirdPartyDetails') || null,
+      jointUseDetails: text('jointUseDetails') || null,
+      entrustedTo: splitList(text('entrustedTo')),
+      overseasCountries: splitList(text('overseasCountries')),
+      disposalMethod: text('disposalMethod') || null,
+      noticeRefs: splitList(text('noticeRefs')),
+    };
+    const departmentText = text('department');
+    if (departmentText) {
+      const resolved = resolveDepartment(departmentText, lookups.departments);
+      if ('id' in resolved) input.departmentId = resolved.id;
+      else fail('department', resolved.error);
+    } else fail('department', '所管部署を入力してください');
+    const holders = text('accessHolders');
+    if (holders) {
+      const resolved = resolvePeople(holders, lookups.people, today);
+      if ('ids' in resolved) input.accessHolderIds = resolved.ids;
+      else fail('accessHolders', resolved.error);
+    }
+    const media = parseMedia(text('storageMedia'));
+    if (media !== null && typeof media === 'object') fail('storageMedia', media.error);
+    else if (input.storageMethod) input.storageMethod.media = media;
+    for (const field of ['useUntil', 'retainUntil'] as const) {
+      const term = parseTerm(raw(field));
+      if ('error' in term) fail(field, `${field === 'useUntil' ? '利用期限' : '保管期限'}: ${term.error}`);
+      else input[field] = term;
+    }
+    const countValue = parseCount(raw('recordCount'));
+    if (countValue && 'error' in countValue) fail('recordCount', countValue.error);
+    else input.recordCount = countValue;
+    const methods = parseMethods(text('acquisitionMethods'));
+    if ('error' in methods) fail('acquisitionMethods', methods.error);
+    else input.acquisitionMethods = methods.methods;
+    const basis = parseSensitiveBasis(text('sensitiveBasis'));
+    if (basis && 'error' in basis) fail('sensitiveBasis', basis.error);
+    else input.sensitiveBasis = basis;
+    const processed = parseProcessed(text('processedKind'));
+    if (typeof processed === 'object') fail('processedKind', processed.error);
+    else input.processedKind = processed;
+
+    // Every check runs even when a cell already failed, so the dry run lists all of a row's
+    // errors at once (one per column: the first, most specific message wins).
+    const resolvedDepartment = input.departmentId !== '';
+    if (!resolvedDepartment) input.departmentId = UNRESOLVED;
+    let content: EntryContent | null = null;
+    const warnings: ImportError[] = [];
+    const parsed = entryContentSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const column = columnForPath(issue.path.join('.'), mapping);
+        if (!errors.some((e) => e.field === column)) errors.push({ field: column, message: issue.message });
+      }
+    } else {
+      content = parsed.data;
+      for (const finding of entryFindings(content, names)) {
+        const column = columnForPath(finding.path, mapping);
+        if (finding.severity === 'error') {
+          if (!errors.some((e) => e.field === column)) errors.push({ field: column, message: finding.message });
+        } else warnings.push({ field: column, message: finding.message });
+      }
+    }
+    if (!resolvedDepartment) input.departmentId = '';
+    const nameKey = `${input.departmentId}\u0000${normalizeLabel(input.name ?? '')}`;
+    if (input.name && input.departmentId) {
+      if (lookups.existing.has(nameKey)) fail('name', `「${input.name}」は同じ所管部署の台帳に既にあります。変更は個人情報取扱変更等申請書で行ってください`);
+      else if (firstRowOf.has(nameKey)) fail('name', `「${input.name}」がファイル内で重複しています（${firstRowOf.get(nameKey)}行目と同じ所管部署・名称）`);
+      else firstRowOf.set(nameKey, rowNumber);
+    }
+    const ok = errors.length === 0 && content !== null;
+    report.push({ row: rowNumber, name: input.name || null, department: departmentText || null, action: ok ? 'create' : 'error', errors, warnings });
+    if (ok && content) plan.push({ row: rowNumber, content });
+  }
+  return { report, plan, ignoredColumns };
+}
