@@ -9,4 +9,5 @@ export * from '../audit/audit.tables.ts';
 export * from '../auth/auth.tables.ts';
 export * from '../notifications/notifications.tables.ts';
 export * from '../org/org.tables.ts';
+export * from '../reviews/reviews.tables.ts';
 export * from '../tasks/tasks.tables.ts';
