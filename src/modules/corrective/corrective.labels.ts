@@ -30,3 +30,8 @@ export const correctiveStatusLabels: Record<CorrectiveStatus, { ja: string; en: 
   result_pending: { ja: '結果の承認待ち', en: 'Result awaiting approval' },
   closed: { ja: '完了', en: 'Closed' },
 };
+
+/** Approval record type of the plan (J.7.1 h) 3): 個人情報保護管理者 → トップマネジメント). */
+export const CORRECTIVE_PLAN = 'corrective_action_plan';
+/** Approval record type of the result and effectiveness review (J.7.1 h) 5)・6), J.7.1 3). */
+export const CORRECTIVE_RESULT = 'corrective_action_result';

@@ -1,6 +1,6 @@
 import { formatWareki, PdfReport } from '../../platform/exports/pdf.ts';
 import { correctiveSourceLabels, correctiveStatusLabels } from './corrective.labels.ts';
-import type { CorrectiveDetail } from './corrective.service.ts';
+import type { CorrectiveDetail } from './corrective.queries.ts';
 
 // 是正処置実施記録 (J.7.1 h), SPEC §3 Exports): the record with the stamps of the plan approval
 // (h) 3)) and of the result approval (h) 5)・6), J.7.1 3).

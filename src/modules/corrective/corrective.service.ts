@@ -1,18 +1,17 @@
-import type { Clock } from '../../domain/time.ts';
-import { and, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { requireReapprovalIfChanged, stampsForRecord, submitForApproval } from '../../platform/approvals/approvals.service.ts';
+import type { Clock } from '../../domain/time.ts';
+import { requireReapprovalIfChanged, submitForApproval } from '../../platform/approvals/approvals.service.ts';
 import type { ApprovalRecordType } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, forbidden, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
-import { departments, organizations, people } from '../../platform/org/org.tables.ts';
-import { type Actor, can, hasRole } from '../../platform/policies/actor.ts';
-import { assertChainApprovable, managesDepartment, seesWholeOrganization, visibleIncidents } from '../incidents/incidents.policy.ts';
-import { incidents } from '../incidents/incidents.tables.ts';
-import { notifyIncidentRecipients } from '../incidents/incidents.notify.ts';
-import type { CorrectiveSource } from './corrective.labels.ts';
-import type { correctiveListQuery, updateCorrectiveBody } from './corrective.schema.ts';
+import { departments } from '../../platform/org/org.tables.ts';
+import { type Actor, can } from '../../platform/policies/actor.ts';
+import { assertChainApprovable, incidentSummaryFor, notifyIncidentRecipients } from '../incidents/incidents.api.ts';
+import { CORRECTIVE_PLAN, CORRECTIVE_RESULT, type CorrectiveSource } from './corrective.labels.ts';
+import { canManageCorrective, isPmsManager } from './corrective.policy.ts';
+import { type CorrectiveRow, findCorrective } from './corrective.queries.ts';
+import type { updateCorrectiveBody } from './corrective.schema.ts';
 import { correctiveActions } from './corrective.tables.ts';
 
 // M10 不適合・是正処置 (J.7.1). The procedure of J.7.1 h) as Mamori runs it:
@@ -28,11 +27,6 @@ import { correctiveActions } from './corrective.tables.ts';
 //     J.7.1 3「実施結果の証拠となる文書化した情報を…トップマネジメントが承認する」).
 // Both chains can be changed per organization on the approval-chain settings screen.
 
-export type CorrectiveRow = typeof correctiveActions.$inferSelect;
-
-export const CORRECTIVE_PLAN = 'corrective_action_plan';
-export const CORRECTIVE_RESULT = 'corrective_action_result';
-
 /** Key space of the advisory lock that serializes number allocation per organization. */
 const NUMBER_LOCK = 727281;
 
@@ -41,32 +35,12 @@ const planFields = ['title', 'content', 'correction', 'rootCause', 'similarCases
 const effectivenessFields = ['effectivenessReview', 'effective', 'effectivenessReviewedOn'] as const;
 const implementationFields = ['implementation', 'implementedOn'] as const;
 
-/** 個人情報保護管理者 (or 総括保護管理者): the one who reviews effectiveness (J.7.1 h) 6)). */
-export function isPmsManager(actor: Actor): boolean {
-  return hasRole(actor, 'pms_manager') || hasRole(actor, 'general_protection_manager');
-}
-
-/** Whether the actor may work on the record: org-wide corrective managers, or the department's own 所属長. */
-export function canManageCorrective(actor: Actor, row: Pick<CorrectiveRow, 'departmentId'>): boolean {
-  return can(actor, 'corrective.manage') && (seesWholeOrganization(actor) || managesDepartment(actor, row.departmentId));
-}
-
 async function assertDepartment(tx: Tx, organizationId: string, departmentId: string, field: string): Promise<void> {
   const [row] = await tx
     .select({ id: departments.id })
     .from(departments)
     .where(and(eq(departments.organizationId, organizationId), eq(departments.id, departmentId)));
   if (!row) throw invalid(field, '指定された所属が見つかりません');
-}
-
-async function findCorrective(tx: Tx, organizationId: string, id: string, forUpdate = false): Promise<CorrectiveRow> {
-  const query = tx
-    .select()
-    .from(correctiveActions)
-    .where(and(eq(correctiveActions.organizationId, organizationId), eq(correctiveActions.id, id)));
-  const [row] = forUpdate ? await query.for('update') : await query;
-  if (!row) throw notFound('是正処置');
-  return row;
 }
 
 function personActor(actor: Actor) {
@@ -83,6 +57,41 @@ export type CreateCorrectiveInput = {
   correction: string | null;
 };
 
+/** The stored fields of a new record (the rest start empty; the status starts at draft). */
+export type NewCorrectiveValues = Pick<
+  CorrectiveRow,
+  'organizationId' | 'sourceType' | 'sourceId' | 'sourceRef' | 'departmentId' | 'title' | 'content' | 'correction' | 'reportedByPersonId' | 'reportedByAccountId'
+> &
+  Partial<Pick<CorrectiveRow, 'rootCause'>> & { reportedAt?: Date };
+
+/**
+ * Inserts a record under the next 管理番号 of the organization for the year of `clock.today`
+ * (`CA-2026-0001`; an advisory lock serializes the allocation). No checks and no notification:
+ * {@link createCorrectiveAction} does those; the demo data calls this directly.
+ */
+export async function insertCorrectiveAction(tx: Tx, values: NewCorrectiveValues, clock: Clock): Promise<CorrectiveRow> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${NUMBER_LOCK}, hashtext(${values.organizationId}))`);
+  const head = `CA-${clock.today.slice(0, 4)}-`;
+  const taken = await tx
+    .select({ number: correctiveActions.number })
+    .from(correctiveActions)
+    .where(and(eq(correctiveActions.organizationId, values.organizationId), sql`${correctiveActions.number} like ${`${head}%`}`));
+  const last = Math.max(0, ...taken.map((r) => Number(r.number.slice(head.length)) || 0));
+  const [row] = await tx
+    .insert(correctiveActions)
+    .values({
+      ...values,
+      number: `${head}${String(last + 1).padStart(4, '0')}`,
+      status: 'draft',
+      reportedAt: values.reportedAt ?? clock.now,
+      createdAt: clock.now,
+      updatedAt: clock.now,
+    })
+    .returning();
+  if (!row) throw new Error('corrective action insert returned nothing');
+  return row;
+}
+
 /**
  * 不適合の記録 (J.7.1 h) 1)): anyone records a nonconformity they found, from any source
  * (J.7.1 g) 1)〜4)). The 所属長 of the department and the PMS manager are notified so the root
@@ -94,24 +103,12 @@ export async function createCorrectiveAction(tx: Tx, actor: Actor, input: Create
   await assertDepartment(tx, actor.organizationId, departmentId, 'departmentId');
   if (input.sourceId) {
     if (input.sourceType !== 'incident') throw invalid('sourceId', 'この契機の記録へのリンクはまだ使えません。参照番号（指摘番号など）に記入してください');
-    const [incident] = await tx
-      .select({ id: incidents.id })
-      .from(incidents)
-      .where(and(visibleIncidents(actor), eq(incidents.id, input.sourceId)));
-    if (!incident) throw invalid('sourceId', '契機となった事案が見つかりません');
+    if (!(await incidentSummaryFor(tx, actor, input.sourceId))) throw invalid('sourceId', '契機となった事案が見つかりません');
   }
-  await tx.execute(sql`select pg_advisory_xact_lock(${NUMBER_LOCK}, hashtext(${actor.organizationId}))`);
-  const head = `CA-${clock.today.slice(0, 4)}-`;
-  const taken = await tx
-    .select({ number: correctiveActions.number })
-    .from(correctiveActions)
-    .where(and(eq(correctiveActions.organizationId, actor.organizationId), sql`${correctiveActions.number} like ${`${head}%`}`));
-  const last = Math.max(0, ...taken.map((r) => Number(r.number.slice(head.length)) || 0));
-  const [row] = await tx
-    .insert(correctiveActions)
-    .values({
+  const row = await insertCorrectiveAction(
+    tx,
+    {
       organizationId: actor.organizationId,
-      number: `${head}${String(last + 1).padStart(4, '0')}`,
       sourceType: input.sourceType,
       sourceId: input.sourceId,
       sourceRef: input.sourceRef,
@@ -119,15 +116,11 @@ export async function createCorrectiveAction(tx: Tx, actor: Actor, input: Create
       title: input.title,
       content: input.content,
       correction: input.correction,
-      status: 'draft',
       reportedByPersonId: actor.personId,
       reportedByAccountId: actor.accountId,
-      reportedAt: clock.now,
-      createdAt: clock.now,
-      updatedAt: clock.now,
-    })
-    .returning();
-  if (!row) throw new Error('corrective action insert returned nothing');
+    },
+    clock,
+  );
   await notifyIncidentRecipients(
     tx,
     actor.organizationId,
@@ -143,67 +136,6 @@ export async function createCorrectiveAction(tx: Tx, actor: Actor, input: Create
   );
   return row;
 }
-
-/** 是正処置の一覧 (paged, newest first). Nonconformities carry no personal data: every reader sees the organization's. */
-export async function listCorrectiveActions(tx: Tx, actor: Actor, query: z.output<typeof correctiveListQuery>) {
-  const filters: SQL[] = [eq(correctiveActions.organizationId, actor.organizationId)];
-  if (query.status === 'open') filters.push(ne(correctiveActions.status, 'closed'));
-  else if (query.status) filters.push(eq(correctiveActions.status, query.status));
-  if (query.sourceType) filters.push(eq(correctiveActions.sourceType, query.sourceType));
-  if (query.q) filters.push(or(ilike(correctiveActions.title, `%${query.q}%`), ilike(correctiveActions.number, `%${query.q}%`)) as SQL);
-  const where = and(...filters);
-  const [total] = await tx.select({ n: count() }).from(correctiveActions).where(where);
-  const rows = await tx
-    .select({ action: correctiveActions, departmentName: departments.name })
-    .from(correctiveActions)
-    .leftJoin(departments, eq(departments.id, correctiveActions.departmentId))
-    .where(where)
-    .orderBy(desc(correctiveActions.reportedAt))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  return { items: rows, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
-}
-
-/** One record with its source, both approvals (plan, result) and what the actor may do. */
-export async function getCorrectiveDetail(tx: Tx, actor: Actor, id: string) {
-  const row = await findCorrective(tx, actor.organizationId, id);
-  const reporter = alias(people, 'reporter');
-  const reviewer = alias(people, 'reviewer');
-  const [names] = await tx
-    .select({ departmentName: departments.name, reporterName: reporter.name, reviewerName: reviewer.name })
-    .from(correctiveActions)
-    .innerJoin(reporter, eq(reporter.id, correctiveActions.reportedByPersonId))
-    .leftJoin(reviewer, eq(reviewer.id, correctiveActions.effectivenessReviewedByPersonId))
-    .leftJoin(departments, eq(departments.id, correctiveActions.departmentId))
-    .where(eq(correctiveActions.id, row.id));
-  let incident: { id: string; number: string; title: string } | null = null;
-  if (row.sourceType === 'incident' && row.sourceId) {
-    // The link is shown only to those who may see the incident (it holds personal data).
-    const [found] = await tx
-      .select({ id: incidents.id, number: incidents.number, title: incidents.title })
-      .from(incidents)
-      .where(and(visibleIncidents(actor), eq(incidents.id, row.sourceId)));
-    incident = found ?? null;
-  }
-  const manage = canManageCorrective(actor, row);
-  return {
-    action: row,
-    departmentName: names?.departmentName ?? null,
-    reporterName: names?.reporterName ?? '',
-    reviewerName: names?.reviewerName ?? null,
-    incident,
-    planApproval: await stampsForRecord(tx, actor, CORRECTIVE_PLAN, row.id),
-    resultApproval: await stampsForRecord(tx, actor, CORRECTIVE_RESULT, row.id),
-    abilities: {
-      edit: manage && (row.status === 'draft' || row.status === 'in_progress'),
-      submitPlan: manage && row.status === 'draft',
-      submitResult: manage && row.status === 'in_progress',
-      reviewEffectiveness: isPmsManager(actor) && row.status === 'in_progress',
-    },
-  };
-}
-
-export type CorrectiveDetail = Awaited<ReturnType<typeof getCorrectiveDetail>>;
 
 /**
  * 是正処置の記録の更新. Refused while an approval is pending or after completion; the
@@ -402,9 +334,3 @@ export const correctiveResultApprovalType: ApprovalRecordType = {
   canView,
   link: (recordId) => `/corrective-actions/${recordId}`,
 };
-
-/** The organization's name (for the PDF header). */
-export async function organizationNameOf(tx: Tx, organizationId: string): Promise<string> {
-  const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId));
-  return org?.name ?? '';
-}

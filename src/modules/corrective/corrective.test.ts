@@ -193,3 +193,28 @@ describe('一覧', () => {
     expect((await staff.get('/api/corrective-actions')).status).toBe(403);
   });
 });
+
+describe('できること（abilities: 画面のボタンはサーバーの判定に従う）', () => {
+  const abilitiesOf = async (client: Client, id: string) => (await client.get(`/api/corrective-actions/${id}`)).body.abilities;
+  const none = { edit: false, editPlan: false, recordImplementation: false, reviewEffectiveness: false, submitPlan: false, submitResult: false };
+
+  it('計画作成中は所属長が計画を書いて申請、承認待ちは誰も変更できず、実施中は所属長が実施と結果の申請、個人情報保護管理者がレビュー', async () => {
+    const { id } = await record(staff, { title: 'できることの試験' });
+    expect(await abilitiesOf(sales, id)).toEqual({ ...none, edit: true, editPlan: true, submitPlan: true });
+    expect(await abilitiesOf(top, id)).toEqual(none);
+    await sales.request('PATCH', `/api/corrective-actions/${id}`, planBody);
+    const submitted = await sales.request('POST', `/api/corrective-actions/${id}/submit-plan`);
+    expect(await abilitiesOf(sales, id)).toEqual(none);
+    expect(await abilitiesOf(pms, id)).toEqual(none);
+    await approve(pms, submitted.body.approvalRequestId);
+    await approve(top, submitted.body.approvalRequestId);
+    expect(await abilitiesOf(sales, id)).toEqual({ ...none, edit: true, editPlan: true, recordImplementation: true, submitResult: true });
+    expect(await abilitiesOf(pms, id)).toEqual({ edit: true, editPlan: true, recordImplementation: true, reviewEffectiveness: true, submitPlan: false, submitResult: true });
+  });
+
+  it('他部署の記録では所属長は何もできない（閲覧のみ）', async () => {
+    const other = await record(pms, { title: '総務部の記録' });
+    expect(await abilitiesOf(sales, other.id)).toEqual(none);
+    expect(await abilitiesOf(audit, other.id)).toEqual({ ...none, edit: true, editPlan: true, submitPlan: true });
+  });
+});

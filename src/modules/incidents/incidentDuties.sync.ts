@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Duty, IncidentDutiesResult } from '../../rules/incidentDuties.ts';
 import type { Tx } from '../../platform/db/connection.ts';
+import { describeDeadline } from './duty-deadlines.ts';
 import { notifyIncidentRecipients } from './incidents.notify.ts';
 import { incidentDuties, type incidents } from './incidents.tables.ts';
 
@@ -13,15 +14,6 @@ export type DutySyncResult = {
   /** Duties a fact change removed (kept with `removedAt`, status history intact). */
   removed: DutyRow[];
 };
-
-/** `期限 2026-02-03` / `目安 2026-03-04〜2026-03-06` / `速やかに`: how a duty's deadline reads in a notice. */
-export function describeDeadline(duty: Pick<DutyRow, 'timing' | 'dueOn' | 'targetFrom' | 'targetTo'>): string {
-  if (duty.timing === 'immediately') return '直ちに';
-  if (duty.dueOn && duty.targetFrom && duty.targetTo) return `速報の目安 ${duty.targetFrom}〜${duty.targetTo}、確報の期限 ${duty.dueOn}`;
-  if (duty.dueOn) return `期限 ${duty.dueOn}`;
-  if (duty.targetFrom && duty.targetTo) return `速やかに（目安 ${duty.targetFrom}〜${duty.targetTo}）`;
-  return '速やかに';
-}
 
 function dutyValues(duty: Duty, rulesVersion: string) {
   return {

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { evaluateIncidentDuties, type IncidentFacts } from '../../rules/incidentDuties.ts';
+import { organizationFacts } from '../../domain/incidentFacts.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { departments, organizations, people } from '../../platform/org/org.tables.ts';
-import { correctiveActions } from '../corrective/corrective.tables.ts';
+import { evaluateIncidentDuties, type IncidentFacts } from '../../rules/incidentDuties.ts';
+import { seedDemoCorrectiveAction } from '../corrective/corrective.api.ts';
 import { syncIncidentDuties } from './incidentDuties.sync.ts';
-import { organizationFacts } from './incidentFacts.ts';
 import { incidentEnquiries, incidentMeetings, incidents, incidentTimeline } from './incidents.tables.ts';
 
 /**
@@ -104,18 +104,22 @@ export async function seedDemoIncidents(tx: Tx, organizationId: string, today: s
     response: 'お礼と、削除の確認をお願いした',
     respondedAt: at(140),
   });
-  await tx.insert(correctiveActions).values({
-    organizationId,
-    number: `CA-${today.slice(0, 4)}-0001`,
-    sourceType: 'incident',
-    sourceId: incident.id,
-    sourceRef: incident.number,
-    departmentId: sales.id,
-    title: `${incident.number}「${incident.title}」の原因への是正処置`,
-    content: 'メール誤送信の原因となった不適合（宛先確認の手順がない）。',
-    rootCause: '外部宛メールの送信手順が定められていない',
-    status: 'draft',
-    reportedByPersonId: reporter.id,
-    reportedAt: at(100),
-  });
+  await seedDemoCorrectiveAction(
+    tx,
+    {
+      organizationId,
+      sourceType: 'incident',
+      sourceId: incident.id,
+      sourceRef: incident.number,
+      departmentId: sales.id,
+      title: `${incident.number}「${incident.title}」の原因への是正処置`,
+      content: 'メール誤送信の原因となった不適合（宛先確認の手順がない）。',
+      correction: null,
+      rootCause: '外部宛メールの送信手順が定められていない',
+      reportedByPersonId: reporter.id,
+      reportedByAccountId: null,
+      reportedAt: at(100),
+    },
+    { today, now },
+  );
 }

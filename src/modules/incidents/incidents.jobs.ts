@@ -7,8 +7,7 @@ import { asSystem, rowsOf } from '../../platform/db/tenancy.ts';
 import type { Deps } from '../../platform/http/types.ts';
 import { notifyAccounts } from '../../platform/notifications/notify.ts';
 import { sendUrgentNotificationEmails } from '../../platform/notifications/reminders.ts';
-import { describeDeadline } from './incidentDuties.sync.ts';
-import { dutyDeadline } from './incidentFacts.ts';
+import { describeDeadline, dutyDeadline } from './duty-deadlines.ts';
 import { incidentRecipients } from './incidents.notify.ts';
 import { incidentDuties, incidents } from './incidents.tables.ts';
 

@@ -211,3 +211,6 @@ export function describeFacts(facts: Record<string, unknown>): [string, string][
   }
   return lines;
 }
+
+/** Approval record type of the closure (終結: 個人情報保護管理者 → トップマネジメント, J.4.4.2). */
+export const INCIDENT_CLOSURE = 'incident_closure';

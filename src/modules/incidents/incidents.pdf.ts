@@ -1,5 +1,5 @@
 import { formatWareki, PdfReport } from '../../platform/exports/pdf.ts';
-import { describeDeadline } from './incidentDuties.sync.ts';
+import { describeDeadline } from './duty-deadlines.ts';
 import {
   type AffectedRecord,
   describeFacts,
@@ -12,7 +12,7 @@ import {
   narrativeKeys,
   narrativeLabels,
 } from './incidents.labels.ts';
-import type { IncidentDetail } from './incidents.service.ts';
+import type { IncidentDetail } from './incidents.queries.ts';
 
 // The formal outputs of M4 (SPEC §3 Exports, M4 Outputs), rendered from the incident record:
 // 緊急事態対応記録 (PA01 J.4.4.2《記録・再発防止・終結》v)〜x)), the 漏えい等報告 draft holding the

@@ -1,11 +1,14 @@
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
-import { accountsWithRole } from '../../platform/notifications/notify.ts';
-import { effectiveChain } from '../../platform/approvals/approvals.service.ts';
-import { isDepartmentBoundStep, stepLabel } from '../../rules/approvalChains.ts';
-import type { Tx } from '../../platform/db/connection.ts';
-import { invalid } from '../../platform/http/errors.ts';
+import type { z } from 'zod';
 import type { PmsRole } from '../../domain/roles.ts';
+import { effectiveChain } from '../../platform/approvals/approvals.service.ts';
+import type { Tx } from '../../platform/db/connection.ts';
+import { conflict, invalid } from '../../platform/http/errors.ts';
+import { accountsWithRole } from '../../platform/notifications/notify.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
+import { isDepartmentBoundStep, stepLabel } from '../../rules/approvalChains.ts';
+import type { IncidentStatus } from './incidents.labels.ts';
+import type { incidentAbilitiesResponse } from './incidents.responses.ts';
 import { incidents } from './incidents.tables.ts';
 
 // Who sees which incident. Incidents hold personal data, so least privilege (SPEC §9) applies
@@ -42,6 +45,51 @@ export function visibleIncidents(actor: Actor): SQL {
   const own = eq(incidents.reportedByPersonId, actor.personId);
   const departments = can(actor, 'incidents.read') ? departmentsOf(actor) : [];
   return and(inOrganization, departments.length > 0 ? or(own, inArray(incidents.departmentId, departments)) : own) as SQL;
+}
+
+/**
+ * Whether the record may still change: not while the closure waits for approval (the approvers
+ * approve the record as submitted) nor after closure (the approved 緊急事態対応記録 stays as approved).
+ */
+export function isEditable(incident: { status: IncidentStatus }): boolean {
+  return incident.status !== 'closing' && incident.status !== 'closed';
+}
+
+/** Refuses a change while the closure waits for approval or after closure (see {@link isEditable}). */
+export function assertEditable(incident: { status: IncidentStatus }): void {
+  if (incident.status === 'closing') throw conflict('終結の承認待ちのため変更できません。変更が必要なときは終結の申請を取り下げてください', 'incident_closing');
+  if (incident.status === 'closed') throw conflict('終結した事案は変更できません', 'incident_closed');
+}
+
+/**
+ * The PMS side (incidents.manage) or the 所属長 of the incident's department: who submits the
+ * closure and opens the corrective action (J.4.4.2 y) z)).
+ */
+export function answersForIncident(actor: Actor, incident: { departmentId: string | null }): boolean {
+  return can(actor, 'incidents.manage') || managesDepartment(actor, incident.departmentId);
+}
+
+/** What the actor may do with an incident now; the business functions refuse the rest. */
+export type IncidentAbilities = z.output<typeof incidentAbilitiesResponse>;
+
+/**
+ * The actor's abilities on an incident they can see (STYLE 4: the SPA shows its buttons from
+ * these and never re-derives the rules).
+ *
+ * @example
+ * incidentAbilities(salesHead, { status: 'responding', departmentId: sales }, { correctiveOpened: false })
+ * // → { edit: false, submitClosure: true, openCorrective: true }
+ */
+export function incidentAbilities(actor: Actor, incident: { status: IncidentStatus; departmentId: string | null }, options: { correctiveOpened: boolean }): IncidentAbilities {
+  const answers = answersForIncident(actor, incident);
+  return {
+    // The record, the facts, the duties, the timeline, meetings and enquiries (the PMS side).
+    edit: can(actor, 'incidents.manage') && isEditable(incident),
+    // Once the facts are reviewed (報告受付 → 対応中) and until it is submitted.
+    submitClosure: answers && incident.status === 'responding',
+    // One per incident (J.4.4.2 z)); the cause is checked when it is opened.
+    openCorrective: answers && !options.correctiveOpened,
+  };
 }
 
 /**

@@ -1,19 +1,35 @@
-import { dutyKinds } from '../../rules/incidentDuties.ts';
+import type { z } from 'zod';
+import type { submittedResponse } from '../../platform/approvals/approvals.responses.ts';
 import { presentRecordApprovals } from '../../platform/approvals/approvals.presenters.ts';
-import { correctiveStatusLabels } from '../corrective/corrective.labels.ts';
-import { dutyDaysLeft, dutyDeadline } from './incidentFacts.ts';
+import type { ApprovalRequestRow } from '../../platform/approvals/registry.ts';
+import { dutyKinds } from '../../rules/incidentDuties.ts';
+import { presentCorrectiveLink } from '../corrective/corrective.api.ts';
+import { dutyDaysLeft, dutyDeadline } from './duty-deadlines.ts';
+import type { DutySyncResult } from './incidentDuties.sync.ts';
 import { dutyStatusLabels, enquirerKindLabels, enquiryChannelLabels, incidentPhaseLabels, incidentStatusLabels } from './incidents.labels.ts';
-import type { IncidentDetail, IncidentDutyRow, IncidentListItem, incidentDashboard, listMyReports } from './incidents.service.ts';
+import type { IncidentDashboard, IncidentDetail, IncidentDutyRow, IncidentListItem, IncidentPage, IncidentRow, MyReport } from './incidents.queries.ts';
+import type {
+  dashboardResponse,
+  dutyResponse,
+  entryIdResponse,
+  factsUpdatedResponse,
+  incidentDetailResponse,
+  incidentListItemResponse,
+  incidentPageResponse,
+  incidentUpdatedResponse,
+  myReportResponse,
+  reportedResponse,
+} from './incidents.responses.ts';
 
-// Presenters are the only path from a row to JSON (STYLE: Outline). Dates travel as
-// `YYYY-MM-DD`, instants as ISO strings; labels are Japanese (the web has its own catalog for
-// the English switch and uses the codes).
+// Presenters are the only path from a row to JSON (STYLE: Outline). Each returns its response
+// schema's output type (incidents.responses.ts), so a field the schema lacks is a type error here
+// rather than a field silently stripped by the serializer. Dates travel as `YYYY-MM-DD`, instants
+// as ISO strings; labels are Japanese (the web has its own catalog for the English switch).
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** One duty with its countdown against `today`. */
-export function presentDuty(duty: IncidentDutyRow, today: string, doneByName: string | null = null) {
-  const deadline = dutyDeadline(duty);
+export function presentDuty(duty: IncidentDutyRow, today: string, doneByName: string | null = null): z.output<typeof dutyResponse> {
   const daysLeft = dutyDaysLeft(duty, today);
   const active = duty.removedAt === null;
   return {
@@ -27,7 +43,7 @@ export function presentDuty(duty: IncidentDutyRow, today: string, doneByName: st
     dueOn: duty.dueOn,
     targetFrom: duty.targetFrom,
     targetTo: duty.targetTo,
-    deadline,
+    deadline: dutyDeadline(duty),
     daysLeft,
     overdue: active && duty.status === 'open' && daysLeft !== null && daysLeft < 0,
     triggers: duty.triggers,
@@ -45,9 +61,23 @@ export function presentDuty(duty: IncidentDutyRow, today: string, doneByName: st
   };
 }
 
-const kindOrder = (kind: string) => dutyKinds.indexOf(kind as (typeof dutyKinds)[number]);
+const kindOrder = (kind: (typeof dutyKinds)[number]) => dutyKinds.indexOf(kind);
 
-export function presentIncidentListItem(row: IncidentListItem) {
+/** What a report returns: the 受付番号 the reporter quotes. */
+export function presentReported(row: IncidentRow): z.output<typeof reportedResponse> {
+  return { id: row.id, number: row.number, title: row.title, status: row.status, reportedAt: row.reportedAt.toISOString() };
+}
+
+export function presentMyReport(row: MyReport): z.output<typeof myReportResponse> {
+  return { id: row.id, number: row.number, title: row.title, status: row.status, statusLabel: incidentStatusLabels[row.status].ja, reportedAt: row.reportedAt.toISOString() };
+}
+
+/** 自分の報告. */
+export function presentMyReports(rows: readonly MyReport[]): { items: z.output<typeof myReportResponse>[] } {
+  return { items: rows.map(presentMyReport) };
+}
+
+export function presentIncidentListItem(row: IncidentListItem): z.output<typeof incidentListItemResponse> {
   const i = row.incident;
   return {
     id: i.id,
@@ -67,12 +97,13 @@ export function presentIncidentListItem(row: IncidentListItem) {
   };
 }
 
-export function presentMyReport(row: Awaited<ReturnType<typeof listMyReports>>[number]) {
-  return { id: row.id, number: row.number, title: row.title, status: row.status, statusLabel: incidentStatusLabels[row.status].ja, reportedAt: row.reportedAt.toISOString() };
+/** 事案一覧: a page of rows. */
+export function presentIncidentPage(page: IncidentPage): z.output<typeof incidentPageResponse> {
+  return { items: page.items.map(presentIncidentListItem), total: page.total, page: page.page, pageSize: page.pageSize };
 }
 
 /** ダッシュボード: the countdown of open duties (overdue first, then nearest deadline). */
-export function presentDashboard(data: Awaited<ReturnType<typeof incidentDashboard>>, today: string) {
+export function presentDashboard(data: IncidentDashboard, today: string): z.output<typeof dashboardResponse> {
   const duties = data.rows.map(({ duty, incident }) => ({
     ...presentDuty(duty, today),
     incident: { id: incident.id, number: incident.number, title: incident.title, status: incident.status, knownOn: incident.knownOn },
@@ -88,7 +119,7 @@ export function presentDashboard(data: Awaited<ReturnType<typeof incidentDashboa
 }
 
 /** The incident screen's data (personal data included: the route records the read). */
-export function presentIncidentDetail(d: IncidentDetail, today: string) {
+export function presentIncidentDetail(d: IncidentDetail, today: string): z.output<typeof incidentDetailResponse> {
   const i = d.incident;
   const e = i.evaluation;
   return {
@@ -147,7 +178,7 @@ export function presentIncidentDetail(d: IncidentDetail, today: string) {
       respondedAt: iso(q.respondedAt),
       handledByName,
     })),
-    correctiveAction: d.correctiveAction ? { ...d.correctiveAction, statusLabel: correctiveStatusLabels[d.correctiveAction.status].ja } : null,
+    correctiveAction: d.correctiveAction ? presentCorrectiveLink(d.correctiveAction) : null,
     closure: presentRecordApprovals(d.closure),
     closedAt: iso(i.closedAt),
     organization: {
@@ -158,4 +189,31 @@ export function presentIncidentDetail(d: IncidentDetail, today: string) {
     },
     abilities: d.abilities,
   };
+}
+
+/** What 事案の記録の更新 returns. */
+export function presentIncidentUpdated(row: IncidentRow): z.output<typeof incidentUpdatedResponse> {
+  return { id: row.id, status: row.status, phase: row.phase, updatedAt: row.updatedAt.toISOString() };
+}
+
+/** What 事実の更新 returns: the new evaluation and the duties it added or removed. */
+export function presentFactsUpdated(result: { incident: IncidentRow } & DutySyncResult, today: string): z.output<typeof factsUpdatedResponse> {
+  return {
+    id: result.incident.id,
+    rulesVersion: result.incident.rulesVersion,
+    factsRevision: result.incident.factsRevision,
+    isIncident: result.incident.isIncident,
+    added: result.added.map((d) => presentDuty(d, today)),
+    removed: result.removed.map((d) => presentDuty(d, today)),
+  };
+}
+
+/** The id of the timeline entry, meeting or enquiry added or changed. */
+export function presentEntryId(row: { id: string }): z.output<typeof entryIdResponse> {
+  return { id: row.id };
+}
+
+/** What 終結の申請 returns: the approval request created. */
+export function presentSubmitted(row: Pick<ApprovalRequestRow, 'id' | 'status'>): z.output<typeof submittedResponse> {
+  return { approvalRequestId: row.id, status: row.status };
 }

@@ -516,6 +516,12 @@ describe('是正処置の起票と終結（個人情報保護管理者 → ト�
     await putFacts(pms, id, lostUsbFacts);
   });
 
+  it('できること（abilities）: 記録の変更は個人情報保護管理者の側、終結の申請と是正処置の起票は当該所属の所属長も', async () => {
+    expect((await detail(pms, id)).abilities).toEqual({ edit: true, submitClosure: true, openCorrective: true });
+    expect((await detail(sales, id)).abilities).toEqual({ edit: false, submitClosure: true, openCorrective: true });
+    expect((await detail(top, id)).abilities).toEqual({ edit: false, submitClosure: false, openCorrective: false });
+  });
+
   it('原因が未記入なら是正処置は起票できない。記入後は1事案に1件（2回目は同じものを返す）', async () => {
     const early = await pms.request('POST', `/api/incidents/${id}/corrective-action`, {});
     expect(early.status).toBe(422);
@@ -528,7 +534,8 @@ describe('是正処置の起票と終結（個人情報保護管理者 → ト�
     const again = await pms.request('POST', `/api/incidents/${id}/corrective-action`, {});
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
-    expect((await detail(pms, id)).correctiveAction).toMatchObject({ id: first.body.id });
+    expect((await detail(pms, id)).correctiveAction).toMatchObject({ id: first.body.id, status: 'draft', statusLabel: '計画作成中' });
+    expect((await detail(pms, id)).abilities).toMatchObject({ openCorrective: false });
   });
 
   it('未対応の義務があると終結を申請できない（422、義務の名前を示す）', async () => {
@@ -555,6 +562,7 @@ describe('是正処置の起票と終結（個人情報保護管理者 → ト�
     const submitted = await sales.request('POST', `/api/incidents/${id}/closure`);
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     expect((await detail(pms, id)).status).toBe('closing');
+    expect((await detail(pms, id)).abilities).toEqual({ edit: false, submitClosure: false, openCorrective: false });
     expect((await pms.request('PATCH', `/api/incidents/${id}`, { title: '変更' })).status).toBe(409);
     // Top management cannot jump the PMS manager's step.
     const early = await top.request('POST', `/api/approvals/${submitted.body.approvalRequestId}/approve`, {});

@@ -2,7 +2,7 @@ import { defineModule } from '../../platform/modules/manifest.ts';
 import { seedDemoIncidents } from './incidents.demo.ts';
 import { escalateIncidentDeadlines } from './incidents.jobs.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
-import { incidentClosureApprovalType } from './incidents.service.ts';
+import { incidentClosureApprovalType } from './close-incident.ts';
 import * as tables from './incidents.tables.ts';
 
 /** M4 緊急事態・事故等 (J.4.3.3, J.7.1; the APPI, My Number and public-body reporting duties). */

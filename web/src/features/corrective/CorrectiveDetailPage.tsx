@@ -1,12 +1,12 @@
 import { ArrowLeftOutlined, FilePdfOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Input, Radio, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
-import type { presentCorrectiveDetail } from '../../../../src/modules/corrective/corrective.presenters.ts';
+import { correctiveContract } from '../../../../src/modules/corrective/corrective.contract.ts';
 import { updateCorrectiveBody } from '../../../../src/modules/corrective/corrective.schema.ts';
 import { ApiError, api, download } from '../../api/client.ts';
 import { applyServerErrors, DateInput, errorMessage, Field, FormLayout } from '../../components/form.tsx';
@@ -15,9 +15,8 @@ import { useT } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useIncidentT } from '../incidents/messages.ts';
 import { ApprovalSteps, useDateFormat } from '../incidents/parts.tsx';
-import { correctiveKeys } from './CorrectiveListPage.tsx';
+import { type CorrectiveDetail, correctiveKeys, pathOf, useCorrective } from './api.ts';
 
-type Detail = ReturnType<typeof presentCorrectiveDetail>;
 type FormIn = z.input<typeof updateCorrectiveBody>;
 type FormOut = z.output<typeof updateCorrectiveBody>;
 
@@ -30,14 +29,15 @@ function pick(values: FormOut, keys: readonly (keyof FormOut)[]): Partial<FormOu
   return Object.fromEntries(keys.map((k) => [k, values[k]]));
 }
 
-function CorrectiveForm({ detail }: { detail: Detail }) {
+function CorrectiveForm({ detail }: { detail: CorrectiveDetail }) {
   const t = useIncidentT();
   const tc = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
-  const planEditable = detail.abilities.edit;
-  const implementationEditable = detail.abilities.edit && detail.status === 'in_progress';
+  // The server decides which sections the caller may change now (J.7.1 h) 2)・4)・6)).
+  const planEditable = detail.abilities.editPlan;
+  const implementationEditable = detail.abilities.recordImplementation;
   const reviewEditable = detail.abilities.reviewEffectiveness;
   const form = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(updateCorrectiveBody),
@@ -65,7 +65,7 @@ function CorrectiveForm({ detail }: { detail: Detail }) {
       ...(reviewEditable ? pick(values, reviewKeys) : {}),
     };
     try {
-      await api.patch(`/api/corrective-actions/${detail.id}`, body);
+      await api.patch(pathOf(correctiveContract.update, { id: detail.id }), body);
       message.success(tc('common.saved'));
       await queryClient.invalidateQueries({ queryKey: correctiveKeys.all });
     } catch (error) {
@@ -151,7 +151,7 @@ function CorrectiveForm({ detail }: { detail: Detail }) {
           </Card>
         </Col>
       </Row>
-      {planEditable || reviewEditable ? (
+      {detail.abilities.edit ? (
         <Button type="primary" htmlType="submit" icon={<SaveOutlined />} style={{ marginTop: 16 }} loading={form.formState.isSubmitting} data-testid="ca-save">
           {tc('common.save')}
         </Button>
@@ -169,9 +169,9 @@ export default function CorrectiveDetailPage() {
   const format = useDateFormat();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: correctiveKeys.detail(id), queryFn: () => api.get<Detail>(`/api/corrective-actions/${encodeURIComponent(id)}`) });
+  const query = useCorrective(id);
   const submit = useMutation({
-    mutationFn: (what: 'plan' | 'result') => api.post(`/api/corrective-actions/${id}/submit-${what}`),
+    mutationFn: (what: 'plan' | 'result') => api.post(pathOf(what === 'plan' ? correctiveContract.submitPlan : correctiveContract.submitResult, { id })),
     onSuccess: () => {
       message.success(t('ca.submitted'));
       void queryClient.invalidateQueries({ queryKey: correctiveKeys.all });
@@ -201,7 +201,7 @@ export default function CorrectiveDetailPage() {
             <Button
               icon={<FilePdfOutlined />}
               onClick={() =>
-                download(`/api/corrective-actions/${d.id}/record.pdf`, `是正処置実施記録_${d.number}.pdf`).catch((error: unknown) => message.error(errorMessage(error, tc)))
+                download(pathOf(correctiveContract.recordPdf, { id: d.id }), `是正処置実施記録_${d.number}.pdf`).catch((error: unknown) => message.error(errorMessage(error, tc)))
               }
             >
               {t('ca.pdf')}

@@ -1,30 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Modal, Segmented, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
+import { correctiveContract } from '../../../../src/modules/corrective/corrective.contract.ts';
 import { correctiveSourceLabels, correctiveSources } from '../../../../src/modules/corrective/corrective.labels.ts';
-import type { presentCorrectiveListItem } from '../../../../src/modules/corrective/corrective.presenters.ts';
 import { createCorrectiveBody } from '../../../../src/modules/corrective/corrective.schema.ts';
-import { api, withQuery } from '../../api/client.ts';
-import type { Paged } from '../../api/types.ts';
+import { api } from '../../api/client.ts';
 import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useIncidentT, useLocalized } from '../incidents/messages.ts';
 import { useDateFormat } from '../incidents/parts.tsx';
-
-export type CorrectiveListItem = ReturnType<typeof presentCorrectiveListItem>;
-
-export const correctiveKeys = {
-  all: ['corrective-actions'] as const,
-  list: (filters: object) => ['corrective-actions', 'list', filters] as const,
-  detail: (id: string) => ['corrective-actions', 'detail', id] as const,
-};
+import { type CorrectiveListItem, type CorrectiveRecord, correctiveKeys, pathOf, useCorrectiveList } from './api.ts';
 
 type FormIn = z.input<typeof createCorrectiveBody>;
 type FormOut = z.output<typeof createCorrectiveBody>;
@@ -45,7 +37,7 @@ export function RecordNonconformityModal({ onClose }: { onClose: (id?: string) =
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const row = await api.post<{ id: string }>('/api/corrective-actions', values);
+      const row = await api.post<CorrectiveRecord>(pathOf(correctiveContract.create), values);
       message.success(tc('common.saved'));
       await queryClient.invalidateQueries({ queryKey: correctiveKeys.all });
       onClose(row.id);
@@ -106,7 +98,7 @@ function CorrectiveList() {
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const filters = { status: status === 'open' ? 'open' : undefined, sourceType: source, page, pageSize: 20 };
-  const list = useQuery({ queryKey: correctiveKeys.list(filters), queryFn: () => api.get<Paged<CorrectiveListItem>>(withQuery('/api/corrective-actions', filters)) });
+  const list = useCorrectiveList(filters);
   return (
     <>
       <PageHeader

@@ -5,13 +5,14 @@ import { Alert, App, Button, Card, Collapse, Empty, Input, Modal, Radio, Space, 
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import { incidentsContract } from '../../../../src/modules/incidents/incidents.contract.ts';
 import { dutyStatuses, dutyStatusLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
 import { dutyUpdateBody } from '../../../../src/modules/incidents/incidents.schema.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
 import { PersonSelect } from '../../components/pickers.tsx';
 import { todayInJapan } from '../../lib/dates.ts';
-import { type IncidentDetail, type IncidentDuty, incidentKeys } from './api.ts';
+import { type IncidentDetail, type IncidentDuty, incidentKeys, pathOf } from './api.ts';
 import { useIncidentT, useLocalized } from './messages.ts';
 import { CountdownTag, DutyBlock, DutyStatusTag, useDateFormat } from './parts.tsx';
 
@@ -38,7 +39,7 @@ function DutyStatusModal({ duty, onClose }: { duty: IncidentDuty; onClose: () =>
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      await api.put(`/api/incident-duties/${duty.id}`, values);
+      await api.put(pathOf(incidentsContract.updateDuty, { id: duty.id }), values);
       message.success(t('duty.edit'));
       await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
       onClose();

@@ -5,14 +5,15 @@ import { Alert, App, Button, Card, Checkbox, Col, Divider, Empty, InputNumber, R
 import { useMemo, useState } from 'react';
 import { type Control, Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { organizationFacts } from '../../../../src/modules/incidents/incidentFacts.ts';
+import { organizationFacts } from '../../../../src/domain/incidentFacts.ts';
+import { incidentsContract } from '../../../../src/modules/incidents/incidents.contract.ts';
 import { entrustmentLabels, eventLabels, factLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
 import { evaluateIncidentDuties, type IncidentDutiesResult, type IncidentFacts, incidentEventKinds, incidentFactsSchema } from '../../../../src/rules/incidentDuties.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
 import { useLabels } from '../../i18n/index.tsx';
 import { todayInJapan } from '../../lib/dates.ts';
-import { type IncidentDetail, incidentKeys } from './api.ts';
+import { type FactsUpdated, type IncidentDetail, incidentKeys, pathOf } from './api.ts';
 import { useIncidentT, useLocalized } from './messages.ts';
 import { DutyBlock, WhyPanel } from './parts.tsx';
 
@@ -127,7 +128,7 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const r = await api.put<{ added: unknown[]; removed: unknown[] }>(`/api/incidents/${incident.id}/facts`, { facts: withOrganization(values, org) });
+      const r = await api.put<FactsUpdated>(pathOf(incidentsContract.updateFacts, { id: incident.id }), { facts: withOrganization(values, org) });
       message.success(t('facts.saved', { added: r.added.length, removed: r.removed.length }));
       await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
     } catch (error) {

@@ -2,12 +2,13 @@ import { ArrowLeftOutlined, FilePdfOutlined, SendOutlined, ToolOutlined } from '
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
+import { incidentsContract } from '../../../../src/modules/incidents/incidents.contract.ts';
 import { ApiError, api, download } from '../../api/client.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
-import { type IncidentDetail, incidentKeys, useIncident } from './api.ts';
+import { type IncidentDetail, incidentKeys, type OpenedCorrective, pathOf, useIncident } from './api.ts';
 import { DutiesPanel } from './DutiesPanel.tsx';
 import { FactsPanel } from './FactsPanel.tsx';
 import { EnquiriesPanel, MeetingsPanel, TimelinePanel } from './LogPanels.tsx';
@@ -21,10 +22,9 @@ function OutputsPanel({ incident }: { incident: IncidentDetail }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const save = (path: string, name: string) => () =>
-    download(`/api/incidents/${incident.id}/${path}`, `${name}_${incident.number}.pdf`).catch((error: unknown) => message.error(errorMessage(error, tc)));
+  const save = (path: string, name: string) => () => download(path, `${name}_${incident.number}.pdf`).catch((error: unknown) => message.error(errorMessage(error, tc)));
   const closure = useMutation({
-    mutationFn: () => api.post(`/api/incidents/${incident.id}/closure`),
+    mutationFn: () => api.post(pathOf(incidentsContract.submitClosure, { id: incident.id })),
     onSuccess: () => {
       message.success(t('out.closureSubmitted'));
       void queryClient.invalidateQueries({ queryKey: incidentKeys.all });
@@ -32,7 +32,7 @@ function OutputsPanel({ incident }: { incident: IncidentDetail }) {
     onError: (error) => message.error(errorMessage(error, tc)),
   });
   const corrective = useMutation({
-    mutationFn: () => api.post<{ id: string }>(`/api/incidents/${incident.id}/corrective-action`, {}),
+    mutationFn: () => api.post<OpenedCorrective>(pathOf(incidentsContract.openCorrective, { id: incident.id }), {}),
     onSuccess: (row) => {
       message.success(t('out.correctiveOpened'));
       void queryClient.invalidateQueries({ queryKey: incidentKeys.all });
@@ -45,13 +45,13 @@ function OutputsPanel({ incident }: { incident: IncidentDetail }) {
       <Col xs={24} xl={10}>
         <Card size="small" title={t('out.outputs')}>
           <Space direction="vertical">
-            <Button icon={<FilePdfOutlined />} onClick={save('record.pdf', '緊急事態対応記録')} data-testid="pdf-record">
+            <Button icon={<FilePdfOutlined />} onClick={save(pathOf(incidentsContract.recordPdf, { id: incident.id }), '緊急事態対応記録')} data-testid="pdf-record">
               {t('out.record')}
             </Button>
-            <Button icon={<FilePdfOutlined />} onClick={save('breach-report.pdf', '漏えい等報告書（案）')} data-testid="pdf-breach">
+            <Button icon={<FilePdfOutlined />} onClick={save(pathOf(incidentsContract.breachReportPdf, { id: incident.id }), '漏えい等報告書（案）')} data-testid="pdf-breach">
               {t('out.breach')}
             </Button>
-            <Button icon={<FilePdfOutlined />} onClick={save('notice-letter.pdf', '本人通知（案）')} data-testid="pdf-notice">
+            <Button icon={<FilePdfOutlined />} onClick={save(pathOf(incidentsContract.noticeLetterPdf, { id: incident.id }), '本人通知（案）')} data-testid="pdf-notice">
               {t('out.notice')}
             </Button>
           </Space>
@@ -101,7 +101,8 @@ export default function IncidentDetailPage() {
     return <QueryError error={query.error} onRetry={() => query.refetch()} />;
   }
   const incident = query.data;
-  const readOnly = !incident.abilities.manage || incident.status === 'closing' || incident.status === 'closed';
+  // The server decides what the caller may change (abilities.edit: the PMS side, not while closing or closed).
+  const readOnly = !incident.abilities.edit;
   const openOverdue = incident.duties.filter((d) => d.overdue).length;
   return (
     <>

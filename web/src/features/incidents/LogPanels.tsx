@@ -13,12 +13,13 @@ import {
   incidentPhaseLabels,
   incidentPhases,
 } from '../../../../src/modules/incidents/incidents.labels.ts';
+import { incidentsContract as c } from '../../../../src/modules/incidents/incidents.contract.ts';
 import { enquiryBody, meetingBody, timelineBody } from '../../../../src/modules/incidents/incidents.schema.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, bound, errorMessage, Field, FormLayout } from '../../components/form.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
-import { type IncidentDetail, incidentKeys } from './api.ts';
+import { type IncidentDetail, incidentKeys, pathOf } from './api.ts';
 import { useIncidentT, useLocalized } from './messages.ts';
 import { DateTimeInput } from './parts.tsx';
 
@@ -150,7 +151,7 @@ export function TimelinePanel({ incident, readOnly }: { incident: IncidentDetail
                   title: '',
                   key: 'actions',
                   width: 90,
-                  render: (_v: unknown, row: Timeline) => <RowActions onEdit={() => setEditing(row)} onDelete={() => void remove(`/api/incident-timeline/${row.id}`)} />,
+                  render: (_v: unknown, row: Timeline) => <RowActions onEdit={() => setEditing(row)} onDelete={() => void remove(pathOf(c.deleteTimelineEntry, { id: row.id }))} />,
                 },
               ]),
         ]}
@@ -159,7 +160,7 @@ export function TimelinePanel({ incident, readOnly }: { incident: IncidentDetail
         <EntryModal
           title={t('timeline.add')}
           schema={timelineBody}
-          url={current ? `/api/incident-timeline/${current.id}` : `/api/incidents/${incident.id}/timeline`}
+          url={current ? pathOf(c.updateTimelineEntry, { id: current.id }) : pathOf(c.addTimelineEntry, { id: incident.id })}
           method={current ? 'PUT' : 'POST'}
           defaults={{ phase: current?.phase ?? incident.phase, occurredAt: current?.occurredAt ?? nowIso(), action: current?.action ?? '', actorName: current?.actorName ?? '' }}
           onClose={() => setEditing(null)}
@@ -239,7 +240,7 @@ export function MeetingsPanel({ incident, readOnly }: { incident: IncidentDetail
                   title: '',
                   key: 'actions',
                   width: 90,
-                  render: (_v: unknown, row: Meeting) => <RowActions onEdit={() => setEditing(row)} onDelete={() => void remove(`/api/incident-meetings/${row.id}`)} />,
+                  render: (_v: unknown, row: Meeting) => <RowActions onEdit={() => setEditing(row)} onDelete={() => void remove(pathOf(c.deleteMeeting, { id: row.id }))} />,
                 },
               ]),
         ]}
@@ -248,7 +249,7 @@ export function MeetingsPanel({ incident, readOnly }: { incident: IncidentDetail
         <EntryModal
           title={t('meeting.add')}
           schema={meetingBody}
-          url={current ? `/api/incident-meetings/${current.id}` : `/api/incidents/${incident.id}/meetings`}
+          url={current ? pathOf(c.updateMeeting, { id: current.id }) : pathOf(c.addMeeting, { id: incident.id })}
           method={current ? 'PUT' : 'POST'}
           defaults={{
             heldAt: current?.heldAt ?? nowIso(),
@@ -333,7 +334,7 @@ export function EnquiriesPanel({ incident, readOnly }: { incident: IncidentDetai
                   title: '',
                   key: 'actions',
                   width: 90,
-                  render: (_v: unknown, row: Enquiry) => <RowActions onEdit={() => setEditing(row)} onDelete={() => void remove(`/api/incident-enquiries/${row.id}`)} />,
+                  render: (_v: unknown, row: Enquiry) => <RowActions onEdit={() => setEditing(row)} onDelete={() => void remove(pathOf(c.deleteEnquiry, { id: row.id }))} />,
                 },
               ]),
         ]}
@@ -342,7 +343,7 @@ export function EnquiriesPanel({ incident, readOnly }: { incident: IncidentDetai
         <EntryModal
           title={t('enquiry.add')}
           schema={enquiryBody}
-          url={current ? `/api/incident-enquiries/${current.id}` : `/api/incidents/${incident.id}/enquiries`}
+          url={current ? pathOf(c.updateEnquiry, { id: current.id }) : pathOf(c.addEnquiry, { id: incident.id })}
           method={current ? 'PUT' : 'POST'}
           defaults={{
             receivedAt: current?.receivedAt ?? nowIso(),

@@ -5,13 +5,14 @@ import { Alert, App, Button, Card, Col, Input, InputNumber, Row, Select, Space, 
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import { incidentsContract } from '../../../../src/modules/incidents/incidents.contract.ts';
 import { incidentPhaseLabels, incidentPhases, narrativeKeys, narrativeLabels, reportDetailKeys, reportDetailLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
 import { updateIncidentBody } from '../../../../src/modules/incidents/incidents.schema.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { type IncidentDetail, incidentKeys } from './api.ts';
+import { type IncidentDetail, incidentKeys, pathOf } from './api.ts';
 import { useIncidentT, useLocalized } from './messages.ts';
 
 type FormIn = z.input<typeof updateIncidentBody>;
@@ -42,7 +43,7 @@ export function RecordPanel({ incident, readOnly }: { incident: IncidentDetail; 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      await api.patch(`/api/incidents/${incident.id}`, values);
+      await api.patch(pathOf(incidentsContract.update, { id: incident.id }), values);
       message.success(tc('common.saved'));
       await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
     } catch (error) {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import type { z } from 'zod';
+import { incidentsContract } from '../../../../src/modules/incidents/incidents.contract.ts';
 import { eventLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
 import { reportIncidentBody } from '../../../../src/modules/incidents/incidents.schema.ts';
 import { incidentEventKinds } from '../../../../src/rules/incidentDuties.ts';
@@ -13,7 +14,7 @@ import { applyServerErrors, DateInput, Field, FormLayout } from '../../component
 import { PageHeader } from '../../components/page.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { formatDateTime, todayInJapan } from '../../lib/dates.ts';
-import { incidentKeys, useMyReports } from './api.ts';
+import { incidentKeys, pathOf, type ReportedIncident, useMyReports } from './api.ts';
 import { useIncidentT, useLocalized } from './messages.ts';
 import { IncidentStatusTag } from './parts.tsx';
 
@@ -32,7 +33,7 @@ export default function ReportIncidentPage() {
   const label = useLocalized();
   const queryClient = useQueryClient();
   const mine = useMyReports();
-  const [done, setDone] = useState<{ id: string; number: string } | null>(null);
+  const [done, setDone] = useState<ReportedIncident | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(reportForm),
@@ -41,7 +42,7 @@ export default function ReportIncidentPage() {
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const created = await api.post<{ id: string; number: string }>('/api/incidents', values);
+      const created = await api.post<ReportedIncident>(pathOf(incidentsContract.report), values);
       setDone(created);
       form.reset();
       void queryClient.invalidateQueries({ queryKey: incidentKeys.all });

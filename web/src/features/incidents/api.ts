@@ -1,19 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
-import type { presentCorrective } from '../../../../src/modules/corrective/corrective.presenters.ts';
-import type { presentDashboard, presentDuty, presentIncidentDetail, presentIncidentListItem, presentMyReport } from '../../../../src/modules/incidents/incidents.presenters.ts';
+import { incidentsContract } from '../../../../src/modules/incidents/incidents.contract.ts';
+import type { BodyOf, ResponseOf, RouteContract } from '../../../../src/platform/http/contract.ts';
 import { api, withQuery } from '../../api/client.ts';
-import { useOrganization } from '../../api/queries.ts';
-import type { Paged } from '../../api/types.ts';
 
-// Response shapes are the presenters' return types (the presenters already turn dates into
-// strings), so the screens and the API cannot drift apart.
+// Request and response types come from the incidents contract (the schemas the server encodes
+// its responses with), so the screens and the API cannot drift apart. What the caller may do is
+// the server's `abilities`; the screens never re-derive it.
 
-export type IncidentListItem = ReturnType<typeof presentIncidentListItem>;
-export type IncidentDetail = ReturnType<typeof presentIncidentDetail>;
-export type IncidentDuty = ReturnType<typeof presentDuty>;
-export type IncidentDashboard = ReturnType<typeof presentDashboard>;
-export type MyIncidentReport = ReturnType<typeof presentMyReport>;
-export type CorrectiveSummary = ReturnType<typeof presentCorrective>;
+export type IncidentPage = ResponseOf<typeof incidentsContract.list>;
+export type IncidentListItem = IncidentPage['items'][number];
+export type IncidentDetail = ResponseOf<typeof incidentsContract.detail>;
+export type IncidentAbilities = IncidentDetail['abilities'];
+export type IncidentDuty = IncidentDetail['duties'][number];
+export type IncidentDashboard = ResponseOf<typeof incidentsContract.dashboard>;
+export type MyIncidentReport = ResponseOf<typeof incidentsContract.myReports>['items'][number];
+export type ReportedIncident = ResponseOf<typeof incidentsContract.report>;
+export type FactsUpdated = ResponseOf<typeof incidentsContract.updateFacts>;
+export type OpenedCorrective = ResponseOf<typeof incidentsContract.openCorrective>;
+export type ReportIncidentBody = BodyOf<typeof incidentsContract.report>;
 
 export const incidentKeys = {
   list: (filters: object) => ['incidents', 'list', filters] as const,
@@ -23,20 +27,26 @@ export const incidentKeys = {
   all: ['incidents'] as const,
 };
 
+/** A contract route's path with its `:name` segments filled in. */
+export function pathOf(route: RouteContract, params: Record<string, string> = {}): string {
+  return route.path.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
 export function useIncidentList(filters: { status?: string; page: number; pageSize: number }, enabled = true) {
-  return useQuery({ queryKey: incidentKeys.list(filters), queryFn: () => api.get<Paged<IncidentListItem>>(withQuery('/api/incidents', filters)), enabled });
+  return useQuery({ queryKey: incidentKeys.list(filters), queryFn: () => api.get<IncidentPage>(withQuery(pathOf(incidentsContract.list), filters)), enabled });
 }
 
 export function useIncidentDashboard(enabled = true) {
-  return useQuery({ queryKey: incidentKeys.dashboard, queryFn: () => api.get<IncidentDashboard>('/api/incidents/dashboard'), enabled, refetchInterval: 5 * 60_000 });
+  return useQuery({ queryKey: incidentKeys.dashboard, queryFn: () => api.get<IncidentDashboard>(pathOf(incidentsContract.dashboard)), enabled, refetchInterval: 5 * 60_000 });
 }
 
 export function useIncident(id: string) {
-  return useQuery({ queryKey: incidentKeys.detail(id), queryFn: () => api.get<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: incidentKeys.detail(id), queryFn: () => api.get<IncidentDetail>(pathOf(incidentsContract.detail, { id })) });
 }
 
 export function useMyReports() {
-  return useQuery({ queryKey: incidentKeys.mine, queryFn: async () => (await api.get<{ items: MyIncidentReport[] }>('/api/me/incident-reports')).items });
+  return useQuery({
+    queryKey: incidentKeys.mine,
+    queryFn: async () => (await api.get<ResponseOf<typeof incidentsContract.myReports>>(pathOf(incidentsContract.myReports))).items,
+  });
 }
-
-export { useOrganization };

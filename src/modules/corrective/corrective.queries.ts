@@ -1,0 +1,98 @@
+import { and, count, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import { stampsForRecord } from '../../platform/approvals/approvals.service.ts';
+import type { Tx } from '../../platform/db/connection.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { departments, organizations, people } from '../../platform/org/org.tables.ts';
+import type { Actor } from '../../platform/policies/actor.ts';
+import { incidentSummaryFor } from '../incidents/incidents.api.ts';
+import { CORRECTIVE_PLAN, CORRECTIVE_RESULT, type CorrectiveSource } from './corrective.labels.ts';
+import { correctiveAbilities } from './corrective.policy.ts';
+import type { correctiveListQuery } from './corrective.schema.ts';
+import { correctiveActions } from './corrective.tables.ts';
+
+// Reads of M10 不適合・是正処置 (J.7.1). Every query is scoped to the actor's organization;
+// nonconformities carry no personal data, so every reader sees the organization's records.
+
+/** 是正処置実施記録 as stored. */
+export type CorrectiveRow = typeof correctiveActions.$inferSelect;
+
+/** The record (404 when it is not the organization's). */
+export async function findCorrective(tx: Tx, organizationId: string, id: string, forUpdate = false): Promise<CorrectiveRow> {
+  const query = tx
+    .select()
+    .from(correctiveActions)
+    .where(and(eq(correctiveActions.organizationId, organizationId), eq(correctiveActions.id, id)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  if (!row) throw notFound('是正処置');
+  return row;
+}
+
+/**
+ * The corrective action opened from a record of another module (an incident's cause, J.4.4.2 z)),
+ * or null. One per source record (corrective_actions_incident_uq).
+ */
+export async function findCorrectiveForSource(tx: Tx, organizationId: string, sourceType: CorrectiveSource, sourceId: string): Promise<CorrectiveRow | null> {
+  const [row] = await tx
+    .select()
+    .from(correctiveActions)
+    .where(and(eq(correctiveActions.organizationId, organizationId), eq(correctiveActions.sourceType, sourceType), eq(correctiveActions.sourceId, sourceId)));
+  return row ?? null;
+}
+
+export type CorrectivePage = Awaited<ReturnType<typeof listCorrectiveActions>>;
+
+/** 是正処置の一覧 (paged, newest first). */
+export async function listCorrectiveActions(tx: Tx, actor: Actor, query: z.output<typeof correctiveListQuery>) {
+  const filters: SQL[] = [eq(correctiveActions.organizationId, actor.organizationId)];
+  if (query.status === 'open') filters.push(ne(correctiveActions.status, 'closed'));
+  else if (query.status) filters.push(eq(correctiveActions.status, query.status));
+  if (query.sourceType) filters.push(eq(correctiveActions.sourceType, query.sourceType));
+  if (query.q) filters.push(or(ilike(correctiveActions.title, `%${query.q}%`), ilike(correctiveActions.number, `%${query.q}%`)) as SQL);
+  const where = and(...filters);
+  const [total] = await tx.select({ n: count() }).from(correctiveActions).where(where);
+  const rows = await tx
+    .select({ action: correctiveActions, departmentName: departments.name })
+    .from(correctiveActions)
+    .leftJoin(departments, eq(departments.id, correctiveActions.departmentId))
+    .where(where)
+    .orderBy(desc(correctiveActions.reportedAt))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { items: rows, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+/** One record with its source, both approvals (plan, result) and what the actor may do. */
+export async function getCorrectiveDetail(tx: Tx, actor: Actor, id: string) {
+  const row = await findCorrective(tx, actor.organizationId, id);
+  const reporter = alias(people, 'reporter');
+  const reviewer = alias(people, 'reviewer');
+  const [names] = await tx
+    .select({ departmentName: departments.name, reporterName: reporter.name, reviewerName: reviewer.name })
+    .from(correctiveActions)
+    .innerJoin(reporter, eq(reporter.id, correctiveActions.reportedByPersonId))
+    .leftJoin(reviewer, eq(reviewer.id, correctiveActions.effectivenessReviewedByPersonId))
+    .leftJoin(departments, eq(departments.id, correctiveActions.departmentId))
+    .where(eq(correctiveActions.id, row.id));
+  // The link is shown only to those who may see the incident (it holds personal data).
+  const incident = row.sourceType === 'incident' && row.sourceId ? await incidentSummaryFor(tx, actor, row.sourceId) : null;
+  return {
+    action: row,
+    departmentName: names?.departmentName ?? null,
+    reporterName: names?.reporterName ?? '',
+    reviewerName: names?.reviewerName ?? null,
+    incident,
+    planApproval: await stampsForRecord(tx, actor, CORRECTIVE_PLAN, row.id),
+    resultApproval: await stampsForRecord(tx, actor, CORRECTIVE_RESULT, row.id),
+    abilities: correctiveAbilities(actor, row),
+  };
+}
+
+export type CorrectiveDetail = Awaited<ReturnType<typeof getCorrectiveDetail>>;
+
+/** The organization's name (for the PDF header). */
+export async function organizationNameOf(tx: Tx, organizationId: string): Promise<string> {
+  const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId));
+  return org?.name ?? '';
+}

@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import { submittedResponse } from '../../platform/approvals/approvals.responses.ts';
+import { defineContract, fileResponse, okResponse } from '../../platform/http/contract.ts';
+import { correctiveResponse } from '../corrective/corrective.responses.ts';
+import {
+  dashboardResponse,
+  dutyResponse,
+  entryIdResponse,
+  factsUpdatedResponse,
+  incidentDetailResponse,
+  incidentPageResponse,
+  incidentUpdatedResponse,
+  myReportResponse,
+  reportedResponse,
+} from './incidents.responses.ts';
+import {
+  dutyUpdateBody,
+  enquiryBody,
+  incidentFactsBody,
+  incidentIdParams,
+  incidentListQuery,
+  meetingBody,
+  openCorrectiveBody,
+  recordIdParams,
+  reportIncidentBody,
+  timelineBody,
+  updateIncidentBody,
+} from './incidents.schema.ts';
+
+// 緊急事態・事故等 (M4, PA01 J.4.4.2): every route — report, list and countdown, the record, facts
+// and duties, the response log, closure, the corrective action and the three outputs — with its
+// access, request schemas and response. Pure (zod only): the SPA and the test client take their
+// types here.
+
+export const incidentsContract = defineContract({
+  report: {
+    method: 'POST',
+    path: '/api/incidents',
+    access: 'authenticated',
+    summary: '事故等の報告（全従業者。事実が未確定でも直ちに報告。個人情報保護管理者と所属長に至急通知）',
+    body: reportIncidentBody,
+    response: reportedResponse,
+    status: 201,
+  },
+  myReports: {
+    method: 'GET',
+    path: '/api/me/incident-reports',
+    access: 'authenticated',
+    summary: '自分が報告した事故等（受付番号と状態）',
+    response: z.object({ items: z.array(myReportResponse) }),
+  },
+  list: {
+    method: 'GET',
+    path: '/api/incidents',
+    access: 'incidents.read',
+    summary: '事案一覧（未対応の義務の数と直近の期限つき）',
+    query: incidentListQuery,
+    response: incidentPageResponse,
+  },
+  dashboard: {
+    method: 'GET',
+    path: '/api/incidents/dashboard',
+    access: 'incidents.read',
+    summary: '報告等の義務のカウントダウン（未対応の義務を期限の近い順に）',
+    response: dashboardResponse,
+  },
+  detail: {
+    method: 'GET',
+    path: '/api/incidents/:id',
+    access: 'incidents.read',
+    summary: '事案の詳細（閲覧は記録されます）',
+    params: incidentIdParams,
+    response: incidentDetailResponse,
+  },
+  update: {
+    method: 'PATCH',
+    path: '/api/incidents/:id',
+    access: 'incidents.manage',
+    summary: '事案の記録の更新（件名・発生部署・5W1H・報告事項・影響を受けた個人情報）',
+    params: incidentIdParams,
+    body: updateIncidentBody,
+    response: incidentUpdatedResponse,
+  },
+  updateFacts: {
+    method: 'PUT',
+    path: '/api/incidents/:id/facts',
+    access: 'incidents.manage',
+    summary: '事実の更新と報告等の義務の再判定（組織の区分とPマークは組織情報から。新たな義務は個人情報保護管理者に至急通知）',
+    params: incidentIdParams,
+    body: incidentFactsBody,
+    response: factsUpdatedResponse,
+  },
+  updateDuty: {
+    method: 'PUT',
+    path: '/api/incident-duties/:id',
+    access: 'incidents.manage',
+    summary: '報告等の義務の対応状況（対応日・対応者・受付番号、又は対応不要の理由）',
+    params: recordIdParams,
+    body: dutyUpdateBody,
+    response: dutyResponse,
+  },
+
+  // ---- 対応経過 (timeline), 緊急事態対策会議 (meetings), 外部からの問い合わせ (enquiries) ----
+  addTimelineEntry: {
+    method: 'POST',
+    path: '/api/incidents/:id/timeline',
+    access: 'incidents.manage',
+    summary: '対応経過の追加',
+    params: incidentIdParams,
+    body: timelineBody,
+    response: entryIdResponse,
+    status: 201,
+  },
+  updateTimelineEntry: {
+    method: 'PUT',
+    path: '/api/incident-timeline/:id',
+    access: 'incidents.manage',
+    summary: '対応経過の更新',
+    params: recordIdParams,
+    body: timelineBody,
+    response: entryIdResponse,
+  },
+  deleteTimelineEntry: {
+    method: 'DELETE',
+    path: '/api/incident-timeline/:id',
+    access: 'incidents.manage',
+    summary: '対応経過の削除',
+    params: recordIdParams,
+    response: okResponse,
+  },
+  addMeeting: {
+    method: 'POST',
+    path: '/api/incidents/:id/meetings',
+    access: 'incidents.manage',
+    summary: '緊急事態対策会議の議事録の追加',
+    params: incidentIdParams,
+    body: meetingBody,
+    response: entryIdResponse,
+    status: 201,
+  },
+  updateMeeting: {
+    method: 'PUT',
+    path: '/api/incident-meetings/:id',
+    access: 'incidents.manage',
+    summary: '緊急事態対策会議の議事録の更新',
+    params: recordIdParams,
+    body: meetingBody,
+    response: entryIdResponse,
+  },
+  deleteMeeting: {
+    method: 'DELETE',
+    path: '/api/incident-meetings/:id',
+    access: 'incidents.manage',
+    summary: '緊急事態対策会議の議事録の削除',
+    params: recordIdParams,
+    response: okResponse,
+  },
+  addEnquiry: {
+    method: 'POST',
+    path: '/api/incidents/:id/enquiries',
+    access: 'incidents.manage',
+    summary: '外部からの問い合わせ・クレームの記録',
+    params: incidentIdParams,
+    body: enquiryBody,
+    response: entryIdResponse,
+    status: 201,
+  },
+  updateEnquiry: {
+    method: 'PUT',
+    path: '/api/incident-enquiries/:id',
+    access: 'incidents.manage',
+    summary: '外部からの問い合わせ・クレームの更新',
+    params: recordIdParams,
+    body: enquiryBody,
+    response: entryIdResponse,
+  },
+  deleteEnquiry: {
+    method: 'DELETE',
+    path: '/api/incident-enquiries/:id',
+    access: 'incidents.manage',
+    summary: '外部からの問い合わせ・クレームの削除',
+    params: recordIdParams,
+    response: okResponse,
+  },
+
+  // ---- closure and corrective action ----
+  submitClosure: {
+    method: 'POST',
+    path: '/api/incidents/:id/closure',
+    access: 'incidents.read',
+    summary: '終結の申請（個人情報保護管理者 → トップマネジメントの承認）',
+    params: incidentIdParams,
+    response: submittedResponse,
+    status: 201,
+  },
+  // 201 when opened; asking again answers 200 with the one already opened (same body).
+  openCorrective: {
+    method: 'POST',
+    path: '/api/incidents/:id/corrective-action',
+    access: 'incidents.read',
+    summary: '原因から是正処置（J.7.1）を起票（1事案に1件。既にあればそれを返す）',
+    params: incidentIdParams,
+    body: openCorrectiveBody,
+    response: correctiveResponse,
+    status: 201,
+  },
+
+  // ---- outputs (様式): each is a personal-data export and is recorded ----
+  recordPdf: {
+    method: 'GET',
+    path: '/api/incidents/:id/record.pdf',
+    access: 'incidents.read',
+    summary: '緊急事態対応記録（PDF: 経過・会議・問い合わせ・義務の対応状況・承認）',
+    params: incidentIdParams,
+    response: fileResponse,
+  },
+  breachReportPdf: {
+    method: 'GET',
+    path: '/api/incidents/:id/breach-report.pdf',
+    access: 'incidents.read',
+    summary: '漏えい等報告の下書き（PDF: 施行規則第8条第1項の9項目）',
+    params: incidentIdParams,
+    response: fileResponse,
+  },
+  noticeLetterPdf: {
+    method: 'GET',
+    path: '/api/incidents/:id/notice-letter.pdf',
+    access: 'incidents.read',
+    summary: '本人への通知文の下書き（PDF: 施行規則第10条、第8条第1項第1・2・4・5・9号）',
+    params: incidentIdParams,
+    response: fileResponse,
+  },
+});

@@ -1,0 +1,117 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { organizationFacts } from '../../domain/incidentFacts.ts';
+import type { Clock } from '../../domain/time.ts';
+import type { Tx } from '../../platform/db/connection.ts';
+import { invalid } from '../../platform/http/errors.ts';
+import { departments } from '../../platform/org/org.tables.ts';
+import type { Actor } from '../../platform/policies/actor.ts';
+import { evaluateIncidentDuties, type IncidentFacts } from '../../rules/incidentDuties.ts';
+import { describeDeadline } from './duty-deadlines.ts';
+import { syncIncidentDuties } from './incidentDuties.sync.ts';
+import { assertDepartment, assertNotFuture } from './incident-writes.ts';
+import { notifyIncidentRecipients } from './incidents.notify.ts';
+import { type IncidentRow, loadOrganization } from './incidents.queries.ts';
+import type { reportIncidentBody } from './incidents.schema.ts';
+import { incidents, incidentTimeline } from './incidents.tables.ts';
+
+/** Key space of the advisory lock that serializes number allocation per organization. */
+const NUMBER_LOCK = 727280;
+
+/** `INC-2026-0001`: the next 受付番号 of the organization for the year of `today`. */
+async function nextIncidentNumber(tx: Tx, organizationId: string, today: string): Promise<string> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${NUMBER_LOCK}, hashtext(${`${organizationId}:INC`}))`);
+  const head = `INC-${today.slice(0, 4)}-`;
+  const taken = await tx
+    .select({ number: incidents.number })
+    .from(incidents)
+    .where(and(eq(incidents.organizationId, organizationId), sql`${incidents.number} like ${`${head}%`}`));
+  const last = Math.max(0, ...taken.map((r) => Number(r.number.slice(head.length)) || 0));
+  return `${head}${String(last + 1).padStart(4, '0')}`;
+}
+
+/**
+ * 事故等の報告: anyone with an account reports at once, before the facts are confirmed
+ * (Toshima 4-8-11 (1) 注; 世田谷区フロー ①「兆候含む」). The facts start from what is known — the
+ * 知った日 (today unless given) and any events ticked — and are evaluated at once, so a
+ * Privacy-Mark holder already sees its JIPDEC 確報. The 個人情報保護管理者 and the 所属長 of the
+ * department are notified immediately (urgent: in-app now, e-mail by the urgent-mail job).
+ * The e-mail names the case but carries none of the reported text (it may hold personal data).
+ */
+export async function reportIncident(tx: Tx, actor: Actor, input: z.output<typeof reportIncidentBody>, clock: Clock): Promise<IncidentRow> {
+  const departmentId = input.departmentId ?? actor.departmentId;
+  await assertDepartment(tx, actor.organizationId, departmentId, 'departmentId');
+  const knownAt = input.knownAt ?? clock.today;
+  if (knownAt > clock.today) throw invalid('knownAt', '知った日に未来の日付は指定できません');
+  const discoveredAt = input.discoveredAt ? new Date(input.discoveredAt) : clock.now;
+  assertNotFuture(discoveredAt, clock.now);
+  const org = await loadOrganization(tx, actor.organizationId);
+  const facts: IncidentFacts = { ...organizationFacts(org, knownAt), knownAt, ...(input.events && input.events.length > 0 ? { events: [...new Set(input.events)] } : {}) };
+  const evaluation = evaluateIncidentDuties(facts);
+  const number = await nextIncidentNumber(tx, actor.organizationId, clock.today);
+  const [incident] = await tx
+    .insert(incidents)
+    .values({
+      organizationId: actor.organizationId,
+      number,
+      title: input.title,
+      status: 'reported',
+      phase: 'discovery',
+      departmentId,
+      discoveredAt,
+      knownOn: knownAt,
+      reportedAt: clock.now,
+      reportedByPersonId: actor.personId,
+      reportedByAccountId: actor.accountId,
+      reportSummary: input.summary,
+      facts,
+      rulesVersion: evaluation.rulesVersion,
+      evaluation,
+      isIncident: evaluation.isIncident,
+      factsRevision: 1,
+      factsUpdatedAt: clock.now,
+      affectedRecords: [],
+      createdAt: clock.now,
+      updatedAt: clock.now,
+    })
+    .returning();
+  if (!incident) throw new Error('incident insert returned nothing');
+  await tx.insert(incidentTimeline).values({
+    organizationId: actor.organizationId,
+    incidentId: incident.id,
+    phase: 'discovery',
+    occurredAt: clock.now,
+    action: `Mamoriで事故等の報告を受け付けました（受付番号 ${number}）`,
+    actorName: actor.personName,
+    createdByPersonId: actor.personId,
+    createdAt: clock.now,
+    updatedAt: clock.now,
+  });
+  const { added } = await syncIncidentDuties(tx, incident, evaluation, clock, { notify: false });
+  const [dept] = departmentId ? await tx.select({ name: departments.name }).from(departments).where(eq(departments.id, departmentId)) : [];
+  const dutyLines = added.map((d) => `・${d.label}（${describeDeadline(d)}）`);
+  await notifyIncidentRecipients(
+    tx,
+    actor.organizationId,
+    clock.today,
+    {
+      kind: 'incident_reported',
+      title: `【事故等の報告】${number} ${input.title}`,
+      body: [
+        `報告者: ${actor.personName}${dept ? `（${dept.name}）` : ''}`,
+        `知った日: ${knownAt}`,
+        '',
+        dutyLines.length > 0
+          ? `現時点の事実から判定した報告等の義務:\n${dutyLines.join('\n')}`
+          : '事実（事象・本人の数・要配慮の有無など）を確認し、Mamoriの事案画面に入力してください。報告等の義務と期限が判定されます。',
+        '',
+        '報告内容は個人情報を含むおそれがあるため、メールには記載していません。Mamoriで確認してください。',
+      ].join('\n'),
+      link: `/incidents/${incident.id}`,
+      urgent: true,
+      dedupeKey: `incident:${incident.id}:reported`,
+    },
+    { departmentId },
+  );
+  return incident;
+}
