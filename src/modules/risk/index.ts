@@ -1,8 +1,8 @@
 import { defineModule } from '../../platform/modules/manifest.ts';
 import { inventoryReaders } from '../inventory/index.ts';
+import { riskAssessmentApprovalType } from './risk.approval.ts';
 import { riskReviewApprovalType } from './risk.review.ts';
 import { riskRoutes } from './risk.routes.ts';
-import { riskAssessmentApprovalType } from './risk.service.ts';
 import * as tables from './risk.tables.ts';
 
 /** M2 リスク分析対策表 (J.3.1.3). */

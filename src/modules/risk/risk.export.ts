@@ -9,9 +9,10 @@ import { PdfReport } from '../../platform/exports/pdf.ts';
 import { prepareSheet, type SheetColumn, writeXlsx } from '../../platform/exports/xlsx.ts';
 import { departments, organizations, people } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
-import { recordStatusLabels } from '../inventory/inventory.labels.ts';
-import { inventoryEntries } from '../inventory/inventory.tables.ts';
-import { getAssessmentRow, RISK_ASSESSMENT } from './risk.service.ts';
+import { recordStatusLabels } from '../../platform/reviews/reviews.labels.ts';
+import { entrySummaries } from '../inventory/inventory.exports.ts';
+import { RISK_ASSESSMENT } from './risk.labels.ts';
+import { getAssessmentRow } from './risk.queries.ts';
 import { riskAssessmentEntries, riskAssessments, riskRecords } from './risk.tables.ts';
 
 // リスク分析対策表 as Excel and PDF (SPEC §3 Exports): the columns of PA01's 「個人情報リスク分析
@@ -48,19 +49,25 @@ async function loadRows(tx: Tx, organizationId: string, where: { assessmentId?: 
     .leftJoin(people, eq(people.id, riskRecords.ownerPersonId))
     .where(and(eq(riskRecords.organizationId, organizationId), inArray(riskRecords.assessmentId, ids)))
     .orderBy(asc(riskRecords.sortOrder));
-  const entries = await tx
-    .select({ assessmentId: riskAssessmentEntries.assessmentId, name: inventoryEntries.name })
+  const links = await tx
+    .select({ assessmentId: riskAssessmentEntries.assessmentId, entryId: riskAssessmentEntries.entryId })
     .from(riskAssessmentEntries)
-    .innerJoin(inventoryEntries, eq(inventoryEntries.id, riskAssessmentEntries.entryId))
     .where(and(eq(riskAssessmentEntries.organizationId, organizationId), inArray(riskAssessmentEntries.assessmentId, ids)));
+  // By name (entrySummaries' order), each analysis's own.
+  const entries = await entrySummaries(
+    tx,
+    organizationId,
+    links.map((l) => l.entryId),
+  );
   const rows: Row[] = [];
   for (const { a, departmentName } of assessments) {
+    const own = new Set(links.filter((l) => l.assessmentId === a.id).map((l) => l.entryId));
     const names = entries
-      .filter((e) => e.assessmentId === a.id)
+      .filter((e) => own.has(e.id))
       .map((e) => e.name)
       .join('、');
     for (const r of records.filter((x) => x.record.assessmentId === a.id)) {
-      rows.push({ category: a.category, departmentName, entries: names, status: recordStatusLabels[a.status] ?? a.status, record: r.record, ownerName: r.ownerName ?? '' });
+      rows.push({ category: a.category, departmentName, entries: names, status: recordStatusLabels[a.status], record: r.record, ownerName: r.ownerName ?? '' });
     }
   }
   return rows;
@@ -126,7 +133,7 @@ export async function exportRiskPdf(tx: Tx, actor: Actor, assessmentId: string, 
       ['所管部署', rows[0]?.departmentName ?? ''],
       ['対象の個人情報', rows[0]?.entries ?? ''],
       ['リスク基準', `${criteria.title}（${criteria.id}）。リスク総合評価 = 発生可能性 × 影響度、${criteria.threshold} 以上は残存リスク対応策が必要`],
-      ['状態', recordStatusLabels[assessment.status] ?? assessment.status],
+      ['状態', recordStatusLabels[assessment.status]],
     ],
     { labelWidth: 0.14 },
   );

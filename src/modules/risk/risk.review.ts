@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
 import type { Tx } from '../../platform/db/connection.ts';
-import { inventoryEntries } from '../inventory/inventory.tables.ts';
-import { reviewApprovalType } from '../inventory/reviews.service.ts';
-import { RISK_ASSESSMENT } from './risk.service.ts';
-import { riskAssessmentEntries, riskAssessments, riskRecords } from './risk.tables.ts';
+import { reviewApprovalType } from '../../platform/reviews/reviews.service.ts';
+import { RISK_ASSESSMENT, RISK_REVIEW } from './risk.labels.ts';
+import { linkedEntries } from './risk.queries.ts';
+import { riskAssessments, riskRecords } from './risk.tables.ts';
 
 // The リスク分析's part of the yearly review (J.3.1.3: 「定めた手順及び実施した内容については、少なく
 // とも年一回、及び必要に応じて適宜に見直す。」; PA01: 各部門の責任者が見直しを行い、個人情報保護
@@ -120,18 +120,13 @@ async function currentAnalyses(tx: Tx, organizationId: string, departmentId: str
 
 /** Whether any entry an analysis covers changed after the revision it analysed. */
 async function coversStaleEntries(tx: Tx, organizationId: string, assessmentId: string): Promise<boolean> {
-  const rows = await tx
-    .select({ covered: riskAssessmentEntries.entryRevision, revision: inventoryEntries.revision })
-    .from(riskAssessmentEntries)
-    .innerJoin(inventoryEntries, eq(inventoryEntries.id, riskAssessmentEntries.entryId))
-    .where(and(eq(riskAssessmentEntries.organizationId, organizationId), eq(riskAssessmentEntries.assessmentId, assessmentId)));
-  return rows.some((r) => r.revision > r.covered);
+  return (await linkedEntries(tx, organizationId, assessmentId)).some((e) => e.revision > e.coveredRevision);
 }
 
 /** The yearly review of this subject as an approval record type. Listed in the module manifest (index.ts). */
 export const riskReviewApprovalType = reviewApprovalType({
   subject: 'risk',
-  recordType: 'risk_review',
+  recordType: RISK_REVIEW,
   label: 'リスク分析対策表の見直し',
   defaultSteps: [{ role: 'pms_manager' }, { role: 'top_management' }],
   calendarCode: 'risk_review',

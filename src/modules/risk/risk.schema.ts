@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getRiskCriteria, latestRiskCriteriaVersion } from '../../rules/data/riskCriteria.ts';
+import { recordStatuses } from '../../platform/reviews/reviews.schema.ts';
 import { dateField, enumField, idField, optionalDate, optionalId, optionalText, requiredText } from '../../platform/validation/fields.ts';
 
 /**
@@ -69,7 +70,7 @@ export const assessmentUpdateBody = assessmentBody.omit({ departmentId: true });
 
 export const assessmentsQuery = z.object({
   departmentId: optionalId('所属'),
-  status: z.enum(['draft', 'pending', 'approved', 'returned', 'withdrawn', 'superseded'], { error: '状態の値が正しくありません' }).optional(),
+  status: z.enum(recordStatuses, { error: '状態の値が正しくありません' }).optional(),
   entryId: optionalId('台帳の項目'),
 });
 

@@ -1,8 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type AssessmentSummary, type EntryRiskStatus, riskStatusOfEntry } from '../../rules/riskAssessment.ts';
 import type { Tx } from '../../platform/db/connection.ts';
-import type { RiskStatusCode } from '../inventory/inventory.schema.ts';
-import { inventoryEntries } from '../inventory/inventory.tables.ts';
+import { entrySummaries, type RiskStatusCode, storeRiskStatuses } from '../inventory/inventory.exports.ts';
 import { riskAssessmentEntries, riskAssessments } from './risk.tables.ts';
 
 /** The engine's status labels ↔ the codes stored on the entry. */
@@ -41,18 +40,11 @@ export async function assessmentSummaries(tx: Tx, organizationId: string, entryI
 export async function refreshRiskStatus(tx: Tx, organizationId: string, entryIds: readonly string[]): Promise<void> {
   const ids = [...new Set(entryIds)];
   if (ids.length === 0) return;
-  const entries = await tx
-    .select({ id: inventoryEntries.id, revision: inventoryEntries.revision, riskStatus: inventoryEntries.riskStatus })
-    .from(inventoryEntries)
-    .where(and(eq(inventoryEntries.organizationId, organizationId), inArray(inventoryEntries.id, ids)));
+  const entries = await entrySummaries(tx, organizationId, ids);
   const summaries = await assessmentSummaries(tx, organizationId, ids);
-  for (const entry of entries) {
+  const changes = entries.flatMap((entry) => {
     const code = riskStatusCodes[riskStatusOfEntry(entry, summaries)];
-    if (code !== entry.riskStatus) {
-      await tx
-        .update(inventoryEntries)
-        .set({ riskStatus: code })
-        .where(and(eq(inventoryEntries.organizationId, organizationId), eq(inventoryEntries.id, entry.id)));
-    }
-  }
+    return code === entry.riskStatus ? [] : [{ id: entry.id, riskStatus: code }];
+  });
+  await storeRiskStatuses(tx, organizationId, changes);
 }

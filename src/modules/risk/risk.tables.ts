@@ -2,7 +2,11 @@ import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uui
 import type { RiskPhaseId, RiskThreatId } from '../../rules/data/riskCriteria.ts';
 import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { departments, organizations, people } from '../../platform/org/org.tables.ts';
-import { inventoryEntries, type RecordStatus } from '../inventory/inventory.tables.ts';
+import type { RecordStatus } from '../../platform/reviews/reviews.schema.ts';
+// The one table object of another module this module holds: the foreign key of
+// risk_assessment_entries.entry_id (drizzle's `.references()` needs the column). Queries over
+// the 台帳 go through inventory.exports.ts's functions.
+import { inventoryEntries } from '../inventory/inventory.exports.ts';
 
 /** A countermeasure (対策) with the regulation clauses it implements (PA01 J.3.1.3 h)). */
 export type StoredCountermeasure = { text: string; refs: string[] };

@@ -89,12 +89,22 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('リスク分析対策表の作成と典型リスクの提案', () => {
+  it('承認された台帳の項目はリスク分析のタスクになり、項目名と「分析を始められるか」が載る', async () => {
+    const r = await sales.get('/api/risk/tasks');
+    expect(r.status).toBe(200);
+    const task = r.body.items.find((i: { sourceId: string | null }) => i.sourceId === entryId);
+    expect(task).toMatchObject({ sourceType: 'risk_analysis', entryName: '展示会来場者アンケート', departmentId: dept['営業部'], abilities: { start: true } });
+  });
+
   it('類型を作ると、台帳の属性（紙・電子・委託）に応じた典型リスクが局面順に提案される', async () => {
     const created = await sales.request('POST', '/api/risk/assessments', { departmentId: dept['営業部'], category: '展示会の来場者情報', entryIds: [entryId] });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     assessmentId = created.body.id;
     expect(created.body).toMatchObject({ status: 'draft', criteriaVersion: 'risk-criteria-2026-01', records: [] });
     expect(created.body.criteria.threshold).toBe(4);
+    // The server decides the buttons (STYLE 4): the 所属長 edits and submits the draft.
+    expect(created.body.abilities).toEqual({ edit: true, submit: true, approve: false, return: false, withdraw: false });
+    expect(created.body).toMatchObject({ canEdit: true, canSubmit: true });
     expect((await sales.get(`/api/inventory/entries/${entryId}`)).body.riskStatus).toBe('in_progress');
     const proposals = await sales.get(`/api/risk/assessments/${assessmentId}/proposals`);
     expect(proposals.status).toBe(200);
@@ -186,6 +196,10 @@ describe('承認: 所属長 → 個人情報保護管理者 → トップマネ�
     const submitted = await sales.request('POST', `/api/risk/assessments/${assessmentId}/submit`);
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     expect(submitted.body.status).toBe('pending');
+    // Pending: frozen for its author, who may withdraw it; the 個人情報保護管理者 decides its step.
+    expect(submitted.body.abilities).toEqual({ edit: false, submit: false, approve: false, return: false, withdraw: true });
+    expect((await pms.get(`/api/risk/assessments/${assessmentId}`)).body.abilities).toMatchObject({ edit: false, submit: false, approve: true, return: true });
+    expect((await top.get(`/api/risk/assessments/${assessmentId}`)).body.abilities).toMatchObject({ edit: false, approve: false });
     const approvalId = submitted.body.approvalRequestId;
     const detail = await pms.get(`/api/approvals/${approvalId}`);
     expect(detail.body.request.stepLabel).toBe('個人情報保護管理者');
@@ -264,7 +278,16 @@ describe('ヒートマップ・残留リスク管理表・出力', () => {
   it('残留リスク管理表にモニタリング日が載り、モニタリングを記録すると次回のタスクができる', async () => {
     const register = await sales.get('/api/risk/register');
     const item = register.body.items.find((i: { risk: string }) => i.risk === 'メールの誤送信で来場者情報が漏えいする');
-    expect(item).toMatchObject({ residualMeasure: '誤送信防止ツールを導入する', overdue: false, ownerName: '田中 美咲', category: '展示会の来場者情報' });
+    expect(item).toMatchObject({
+      residualMeasure: '誤送信防止ツールを導入する',
+      overdue: false,
+      ownerName: '田中 美咲',
+      category: '展示会の来場者情報',
+      abilities: { monitor: true },
+    });
+    // トップマネジメント reads the register but does not keep 営業部's analyses.
+    const asTop = (await top.get('/api/risk/register')).body.items.find((i: { id: string }) => i.id === item.id);
+    expect(asTop.abilities).toEqual({ monitor: false });
     const next = addDays(today(), 180);
     const logged = await sales.request('POST', `/api/risk/records/${item.id}/monitoring`, { reviewedOn: today(), note: 'ツールの見積りを取得した', nextMonitoringDate: next });
     expect(logged.status, JSON.stringify(logged.body)).toBe(201);

@@ -14,7 +14,7 @@ import { formatDate, todayInJapan } from '../../lib/dates.ts';
 import { useAbility } from '../../session/session.tsx';
 import type { EntryListItem } from '../inventory/types.ts';
 import { useRiskText } from './messages.ts';
-import type { AssessmentDetail, AssessmentListItem, Criteria, HeatMapView, RegisterItem, RiskTask } from './types.ts';
+import type { AssessmentBody, AssessmentDetail, AssessmentListItem, Criteria, HeatMapPage, HeatMapView, MonitoringBody, RegisterItem, RiskTask } from './types.ts';
 
 /** The heat map: likelihood down, impact across; cells at or above the threshold shaded red. */
 export function HeatMapGrid({ heatMap, criteria }: { heatMap: HeatMapView; criteria: Pick<Criteria, 'likelihood' | 'impact' | 'threshold'> }) {
@@ -95,7 +95,7 @@ export function NewAssessmentModal({
     enabled: !!departmentId,
   });
   const create = useMutation({
-    mutationFn: () => api.post<AssessmentDetail>('/api/risk/assessments', { departmentId, category, entryIds }),
+    mutationFn: () => api.post<AssessmentDetail>('/api/risk/assessments', { departmentId: departmentId ?? '', category, entryIds } satisfies AssessmentBody),
     onSuccess: (a) => {
       onClose();
       navigate(`/risk/assessments/${a.id}`);
@@ -145,7 +145,6 @@ function TasksTab({ onStart }: { onStart: (task: RiskTask) => void }) {
   const rt = useRiskText();
   const { calendar } = useI18n();
   const navigate = useNavigate();
-  const canManage = useAbility('risk.manage');
   const tasks = useQuery({ queryKey: ['risk', 'tasks'], queryFn: () => api.get<{ items: RiskTask[] }>('/api/risk/tasks') });
   const today = todayInJapan();
   if (tasks.isError) return <QueryError error={tasks.error} />;
@@ -162,7 +161,7 @@ function TasksTab({ onStart }: { onStart: (task: RiskTask) => void }) {
               <Button key="open" size="small" onClick={() => navigate('/risk?tab=register')}>
                 {rt('risk.tab.register')}
               </Button>
-            ) : canManage ? (
+            ) : task.abilities.start ? (
               <Button key="start" size="small" type="primary" onClick={() => onStart(task)} data-testid={`risk-task-start-${task.entryName ?? task.id}`}>
                 {rt('risk.start')}
               </Button>
@@ -230,22 +229,7 @@ function HeatMapTab({ departmentId }: { departmentId: string | null }) {
   const navigate = useNavigate();
   const data = useQuery({
     queryKey: ['risk', 'heatmap', departmentId],
-    queryFn: () =>
-      api.get<{
-        heatMap: HeatMapView;
-        criteria: Criteria;
-        top: {
-          id: string;
-          assessmentId: string;
-          category: string;
-          departmentName: string;
-          phaseLabel: string;
-          threatLabel: string;
-          risk: string;
-          score: number;
-          hasResidualMeasure: boolean;
-        }[];
-      }>(withQuery('/api/risk/heatmap', { departmentId })),
+    queryFn: () => api.get<HeatMapPage>(withQuery('/api/risk/heatmap', { departmentId })),
   });
   if (data.isError) return <QueryError error={data.error} />;
   if (!data.data) return null;
@@ -287,14 +271,13 @@ function RegisterTab({ departmentId }: { departmentId: string | null }) {
   const { calendar } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const canManage = useAbility('risk.manage');
   const [logging, setLogging] = useState<RegisterItem | null>(null);
   const [note, setNote] = useState('');
   const [reviewedOn, setReviewedOn] = useState(todayInJapan());
   const [next, setNext] = useState<string | null>(null);
   const list = useQuery({ queryKey: ['risk', 'register', departmentId], queryFn: () => api.get<{ items: RegisterItem[] }>(withQuery('/api/risk/register', { departmentId })) });
   const log = useMutation({
-    mutationFn: () => api.post(`/api/risk/records/${logging?.id}/monitoring`, { reviewedOn, note, nextMonitoringDate: next }),
+    mutationFn: () => api.post(`/api/risk/records/${logging?.id}/monitoring`, { reviewedOn, note, nextMonitoringDate: next } satisfies MonitoringBody),
     onSuccess: () => {
       setLogging(null);
       void queryClient.invalidateQueries({ queryKey: ['risk'] });
@@ -345,7 +328,7 @@ function RegisterTab({ departmentId }: { departmentId: string | null }) {
             key: 'a',
             width: 150,
             render: (_: unknown, r) =>
-              canManage ? (
+              r.abilities.monitor ? (
                 <Button
                   size="small"
                   onClick={() => {
