@@ -619,11 +619,19 @@ describe('事実の検証（zod スキーマ）', () => {
   it('実在しない日付・範囲外の人数・誤った型を拒否する', () => {
     const found = issues({ profile: 'private', knownAt: '2026-02-30', persons: -1, sensitive: 'yes', events: ['leak', 'spill'] });
     expect(found).toEqual([
-      'knownAt: 知った日（knownAt）は実在する日付を "YYYY-MM-DD" 形式で入力してください',
+      'knownAt: 知った日（knownAt）に存在しない日付が指定されています（2026-02-30）',
       'events.1: 事象（events）は "leak"・"loss"・"destruction"・"damage"・"tampering"・"inaccuracy"・"improper_acquisition"・"purpose_violation"・"misuse"・"request_refusal" のいずれかで入力してください（入力値: "spill"）',
       'sensitive: 要配慮個人情報（sensitive）は true または false で入力してください',
       'persons: 本人の数（persons）は0以上で入力してください',
     ]);
+  });
+
+  it('知った日は画面の表示形式（2026/11/28）と和暦（令和8年11月28日・R8.11.28）も同じ日として読む', () => {
+    for (const typed of ['2026/11/28', '令和8年11月28日', 'R8.11.28', '2026-11-28']) {
+      const parsed = incidentFactsSchema.safeParse({ profile: 'private', knownAt: typed });
+      expect(parsed.success && parsed.data.knownAt).toBe('2026-11-28');
+    }
+    expect(issues({ profile: 'private', knownAt: '平成31年5月1日' })[0]).toMatch(/^knownAt: 知った日（knownAt）の元号と年が合いません（平成31年5月1日）/);
   });
 
   it('委託先の委託元への通知日は知った日以降、委託関係がなければ指定できない', () => {

@@ -4,6 +4,7 @@
  * `../incidentDuties.ts`, which is the path importers use.
  */
 import { z } from 'zod';
+import { dateRefusalMessage, readDate } from '../../domain/dateInput.ts';
 import { organizationProfiles } from '../../domain/roles.ts';
 import { incidentRuleSets } from '../data/incidentRules.ts';
 import { addCalendarDays, HOLIDAY_DATA_RANGE, type IsoDate, isIsoDate } from '../deadlines.ts';
@@ -70,12 +71,22 @@ const personCount = (field: string, label: string) =>
     .nullable()
     .optional();
 
+/**
+ * A date of the facts: "YYYY-MM-DD", or as the app displays and people type it (2026/11/28,
+ * 令和8年11月28日, R8.11.28 — domain/dateInput.ts), read exactly into "YYYY-MM-DD"; a day that
+ * does not exist or an era year outside its era is refused, never moved to another day.
+ */
 const isoDate = (field: string, label: string) =>
   z
     .string({
       error: (issue) => (issue.input === undefined ? `${label}（${field}）は必須です` : `${label}（${field}）は "YYYY-MM-DD" 形式の文字列で入力してください`),
     })
-    .refine(isIsoDate, { error: `${label}（${field}）は実在する日付を "YYYY-MM-DD" 形式で入力してください`, abort: true })
+    .transform((text, ctx) => {
+      const reading = readDate(text);
+      if (reading.ok) return reading.iso;
+      ctx.addIssue({ code: 'custom', message: dateRefusalMessage(`${label}（${field}）`, reading), abort: true });
+      return z.NEVER;
+    })
     .refine((value) => value >= HOLIDAY_DATA_RANGE.from && value <= latestSupportedKnownAt, {
       error: `${label}（${field}）は ${HOLIDAY_DATA_RANGE.from}〜${latestSupportedKnownAt} の範囲で入力してください（祝日データで期限を計算できる範囲）`,
     });
