@@ -4,7 +4,7 @@ import { disposalDue } from '../../rules/inventoryRules.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { people } from '../../platform/org/org.tables.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
-import { riskAssessmentEntries, riskAssessments } from '../risk/risk.tables.ts';
+import { assessmentsOfEntry } from '../risk/risk.exports.ts';
 import { namesFor } from './entry-references.ts';
 import { entryDuties, entryFindings, toEngineEntry } from './inventory.content.ts';
 import { keepsDepartment } from './inventory.keepers.ts';
@@ -29,18 +29,7 @@ export async function getEntryDetail(tx: Tx, actor: Actor, id: string, today: st
   const names = await namesFor(tx, organizationId, [row.data]);
   const entryNames = names.of(row.data);
   const engine = toEngineEntry(row.id, row.revision, row.data, entryNames);
-  const assessments = await tx
-    .select({
-      id: riskAssessments.id,
-      category: riskAssessments.category,
-      status: riskAssessments.status,
-      entryRevision: riskAssessmentEntries.entryRevision,
-      approvedAt: riskAssessments.approvedAt,
-    })
-    .from(riskAssessmentEntries)
-    .innerJoin(riskAssessments, eq(riskAssessments.id, riskAssessmentEntries.assessmentId))
-    .where(and(eq(riskAssessmentEntries.organizationId, organizationId), eq(riskAssessmentEntries.entryId, id)))
-    .orderBy(desc(riskAssessments.updatedAt));
+  const assessments = await assessmentsOfEntry(tx, organizationId, id);
   const openRequests = await tx
     .select({ id: inventoryRequests.id, kind: inventoryRequests.kind, status: inventoryRequests.status, createdAt: inventoryRequests.createdAt })
     .from(inventoryRequests)

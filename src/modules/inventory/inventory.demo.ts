@@ -1,12 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { latestRiskCriteriaVersion } from '../../rules/data/riskCriteria.ts';
-import { latestTypicalRisksVersion } from '../../rules/data/typicalRisks.ts';
 import { addCalendarDays } from '../../rules/deadlines.ts';
-import { scoreRisk } from '../../rules/riskAssessment.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
-import { riskAssessmentEntries, riskAssessments, riskRecords } from '../risk/risk.tables.ts';
-import { refreshRiskStatus } from '../risk/risk.status.ts';
 import { importFields } from './inventory.import.schema.ts';
 import { type EntryContent, entryContentSchema, type EntryContentInput } from './inventory.schema.ts';
 import { annualReviews } from '../../platform/reviews/reviews.tables.ts';
@@ -172,69 +167,6 @@ export async function seedDemoInventory(tx: Tx, organizationId: string, today: s
     });
     if (request) await tx.update(inventoryRequests).set({ entryId: entry.id }).where(eq(inventoryRequests.id, request.id));
     created.push(entry);
-  }
-  const customer = created.filter((e) => e.departmentId === sales && e.name !== '受領名刺');
-  const [assessment] = await tx
-    .insert(riskAssessments)
-    .values({
-      organizationId,
-      departmentId: sales,
-      category: '顧客情報（営業部）',
-      description: '顧客名簿と商談記録（紙・電子）',
-      criteriaVersion: latestRiskCriteriaVersion,
-      typicalRisksVersion: latestTypicalRisksVersion,
-      status: 'draft',
-      createdByPersonId: persons.get('田中 美咲') ?? null,
-    })
-    .returning();
-  if (assessment) {
-    await tx.insert(riskAssessmentEntries).values(customer.map((e) => ({ organizationId, assessmentId: assessment.id, entryId: e.id, entryRevision: e.revision })));
-    const owner = persons.get('田中 美咲') ?? null;
-    const rows = [
-      {
-        phase: 'acquisition',
-        threat: 'improper_acquisition',
-        risk: '利用目的を明示せずに申込書で取得する',
-        l: 1,
-        i: 2,
-        cm: [{ text: '申込書に「取得時の必要通知事項」を記載し、同意欄へのチェックを得る', refs: ['J.8.5 1'] }],
-      },
-      {
-        phase: 'transfer',
-        threat: 'leak',
-        risk: 'メールの誤送信により顧客情報が漏えいする',
-        l: 2,
-        i: 2,
-        cm: [{ text: '送信前に宛先を複数人で確認し、添付ファイルは暗号化する', refs: ['J.9.2 c) 20)'] }],
-        measure: '誤送信防止ツールの導入を検討する（来期）',
-        monitoring: addCalendarDays(today, 180),
-      },
-      { phase: 'storage', threat: 'loss', risk: '保管中の申込書が盗難・紛失に遭う', l: 1, i: 3, cm: [{ text: '業務終了時は施錠キャビネットで保管する', refs: ['J.9.2 b) 3) ③'] }] },
-    ] as const;
-    await tx.insert(riskRecords).values(
-      rows.map((r, index) => ({
-        organizationId,
-        assessmentId: assessment.id,
-        phase: r.phase,
-        threat: r.threat,
-        risk: r.risk,
-        ownerPersonId: owner,
-        likelihood: r.l,
-        impact: r.i,
-        score: scoreRisk({ likelihood: r.l, impact: r.i }, latestRiskCriteriaVersion).score,
-        criteriaVersion: latestRiskCriteriaVersion,
-        countermeasures: r.cm.map((c) => ({ text: c.text, refs: [...c.refs] })),
-        residualMeasure: 'measure' in r ? r.measure : null,
-        residualDescription: 'measure' in r ? '確認の手順だけでは誤送信を完全には防げない' : null,
-        residualMonitoringDate: 'monitoring' in r ? r.monitoring : null,
-        sortOrder: index,
-      })),
-    );
-    await refreshRiskStatus(
-      tx,
-      organizationId,
-      customer.map((e) => e.id),
-    );
   }
   const mapping = Object.fromEntries(importFields.map((f) => [f.key, f.header]));
   await tx

@@ -60,6 +60,15 @@ export async function entrySummaries(tx: Tx, organizationId: string, ids: readon
     .orderBy(inventoryEntries.name, inventoryEntries.id);
 }
 
+/** The active entries of a department, by name (the risk demo analyses the 営業部's customer registers). */
+export async function activeEntriesOfDepartment(tx: Tx, organizationId: string, departmentId: string): Promise<EntrySummary[]> {
+  return tx
+    .select(summaryColumns)
+    .from(inventoryEntries)
+    .where(and(eq(inventoryEntries.organizationId, organizationId), eq(inventoryEntries.departmentId, departmentId), eq(inventoryEntries.status, 'active')))
+    .orderBy(inventoryEntries.name, inventoryEntries.id);
+}
+
 /** The entries among `ids` with their content (J.3.1.1 3 の項目), for the typical-risk proposals; by name. */
 export async function entryContents(tx: Tx, organizationId: string, ids: readonly string[]): Promise<(EntrySummary & { data: EntryContent })[]> {
   const wanted = [...new Set(ids)];

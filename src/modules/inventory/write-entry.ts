@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/connection.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { completeTasks } from '../../platform/tasks/moduleTasks.ts';
-import { refreshRiskStatus } from '../risk/risk.status.ts';
+import { refreshRiskStatus } from '../risk/risk.exports.ts';
 import { ensureDisposalTask, ensureRiskAnalysisTask } from './entry-tasks.ts';
 import { namesFor } from './entry-references.ts';
 import { contentChanges, derivedColumns, type EntryNames } from './inventory.content.ts';

@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/modules/manifest.ts';
 import { inventoryReaders } from '../inventory/index.ts';
 import { riskAssessmentApprovalType } from './risk.approval.ts';
 import { riskReviewApprovalType } from './risk.review.ts';
+import { seedDemoRisk } from './risk.demo.ts';
 import { riskRoutes } from './risk.routes.ts';
 import * as tables from './risk.tables.ts';
 
@@ -54,4 +55,5 @@ export const riskModule = defineModule({
     { sourceType: 'risk_analysis_import', label: 'リスク分析（取り込んだ台帳）', link: () => '/risk' },
     { sourceType: 'risk_monitoring', label: '残存リスクのモニタリング', link: () => '/risk' },
   ],
+  demo: seedDemoRisk,
 });
