@@ -9,7 +9,7 @@ import { type Database, DEFAULT_POOL_SIZE, openDatabase, type Tx } from '../src/
 import { migrate } from '../src/platform/db/migrate.ts';
 import { accounts, departments, organizations, people, roleAssignments } from '../src/platform/db/schema.ts';
 import { asSystem, rowsOf } from '../src/platform/db/tenancy.ts';
-import { derivedColumns } from '../src/modules/inventory/inventory.content.ts';
+import { derivedColumns } from '../src/modules/inventory/inventory.content.shared.ts';
 import { type EntriesQuery, entryContentSchema } from '../src/modules/inventory/inventory.schema.ts';
 import { listEntries } from '../src/modules/inventory/inventory.service.ts';
 import { inventoryEntries } from '../src/modules/inventory/inventory.tables.ts';

@@ -21,6 +21,7 @@ describe('依存の規則（docs/architecture.md）', () => {
     ['モジュールが他のモジュールのテーブルを import する', 'src/modules/risk/risk.service.ts', "import { inventoryEntries } from '../inventory/inventory.tables.ts';"],
     ['モジュールが他のモジュールのサービスを import する', 'src/modules/incidents/x.ts', "import { y } from '../corrective/corrective.service.ts';"],
     ['web がサービスを import する', 'web/src/features/incidents/x.tsx', "import { y } from '../../../../src/modules/incidents/incidents.service.ts';"],
+    ['画面と共有する純粋なファイルがテーブルを import する', 'src/modules/inventory/inventory.content.shared.ts', "import { x } from './inventory.tables.ts';"],
     ['web がプレゼンターを import する', 'web/src/features/incidents/x.tsx', "import type { y } from '../../../../src/modules/incidents/incidents.presenters.ts';"],
   ];
   for (const [name, file, line] of cases) {

@@ -22,10 +22,15 @@ export function importsOf(text: string): string[] {
 }
 
 /** Files a module may import from another module: its public faces, never its tables or services. */
-const modulePublicFile = /\/(index\.tsx?|[\w-]+\.(api|exports|contract|labels|schema|responses)\.ts)$/;
+const modulePublicFile = /\/(index\.tsx?|[\w.-]+\.(api|exports|contract|labels|schema|responses|shared)\.ts)$/;
 /** What the web may import from the server's source. */
 const webAllowed = (target: string) =>
-  target.startsWith('src/rules/') || target.startsWith('src/domain/') || target === 'src/platform/http/contract.ts' || /\.(contract|schema|responses|labels)\.ts$/.test(target);
+  target.startsWith('src/rules/') ||
+  target.startsWith('src/domain/') ||
+  target === 'src/platform/http/contract.ts' ||
+  /\.(contract|schema|responses|labels|shared)\.ts$/.test(target);
+/** What a `*.shared.ts` file (pure code the web runs too) may import: nothing with I/O. */
+const sharedAllowed = (target: string) => target.startsWith('src/rules/') || target.startsWith('src/domain/') || /\.(schema|labels|shared)\.ts$/.test(target);
 
 /** The rule an import from `from` to `to` (repository-relative paths) breaks, or null. */
 export function ruleBroken(from: string, to: string): string | null {
@@ -37,7 +42,9 @@ export function ruleBroken(from: string, to: string): string | null {
   if (fromModule && toModule && fromModule !== toModule && !modulePublicFile.test(to)) {
     return `モジュールは他のモジュールの公開ファイル（index・*.api・*.exports・*.contract・*.labels・*.schema・*.responses）だけを import する（${toModule} のテーブルやサービスは不可）`;
   }
-  if (from.startsWith('web/') && to.startsWith('src/') && !webAllowed(to)) return 'web はサーバーの contract・schema・responses・labels・rules・domain だけを import する';
+  if (/\.shared\.ts$/.test(from) && to.startsWith('src/') && !sharedAllowed(to))
+    return '*.shared.ts（画面でも動く純粋なコード）は rules・domain・schema・labels・shared だけを import する';
+  if (from.startsWith('web/') && to.startsWith('src/') && !webAllowed(to)) return 'web はサーバーの contract・schema・responses・labels・shared・rules・domain だけを import する';
   return null;
 }
 

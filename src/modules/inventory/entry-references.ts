@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/connection.ts';
 import { HttpError, invalid } from '../../platform/http/errors.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
-import { type EntryNames, entryFindings } from './inventory.content.ts';
+import { type EntryNames, entryFindings } from './inventory.content.shared.ts';
 import type { EntryContent } from './inventory.schema.ts';
 
 // What a 台帳 content refers to (所管部署, アクセス権を有する者) — their names for the screens and

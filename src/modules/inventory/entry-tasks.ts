@@ -5,7 +5,7 @@ import { disposalDue } from '../../rules/inventoryRules.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { ensureTask } from '../../platform/tasks/moduleTasks.ts';
 import { namesFor } from './entry-references.ts';
-import { type EntryNames, toEngineEntry } from './inventory.content.ts';
+import { type EntryNames, toEngineEntry } from './inventory.content.shared.ts';
 import type { EntryRow } from './inventory.queries.ts';
 import { inventoryEntries } from './inventory.tables.ts';
 

@@ -6,7 +6,7 @@ import { people } from '../../platform/org/org.tables.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { assessmentsOfEntry } from '../risk/risk.exports.ts';
 import { namesFor } from './entry-references.ts';
-import { entryDuties, entryFindings, toEngineEntry } from './inventory.content.ts';
+import { entryDuties, entryFindings, toEngineEntry } from './inventory.content.shared.ts';
 import { keepsDepartment } from './inventory.keepers.ts';
 import { getEntryRow } from './inventory.queries.ts';
 import { inventoryEntryHistory, inventoryRequests } from './inventory.tables.ts';

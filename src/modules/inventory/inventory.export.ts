@@ -9,7 +9,7 @@ import { PdfReport } from '../../platform/exports/pdf.ts';
 import { prepareSheet, type SheetColumn, writeXlsx } from '../../platform/exports/xlsx.ts';
 import { departments, organizations } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
-import { accessHolderLabels } from './inventory.content.ts';
+import { accessHolderLabels } from './inventory.content.shared.ts';
 import { importFields } from './inventory.import.schema.ts';
 import { INVENTORY_REVIEW, processedKindLabels, riskStatusCodeLabels } from './inventory.labels.ts';
 import type { EntriesQuery, EntryContent } from './inventory.schema.ts';

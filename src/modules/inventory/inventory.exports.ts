@@ -16,7 +16,7 @@ import { inventoryEntries } from './inventory.tables.ts';
  */
 export { inventoryEntries };
 
-export { toEngineEntry } from './inventory.content.ts';
+export { toEngineEntry } from './inventory.content.shared.ts';
 export { namesFor } from './entry-references.ts';
 export { approvalActorOf, assertKeeps, departmentsKeptBy } from './inventory.keepers.ts';
 export { riskStatusCodeLabels } from './inventory.labels.ts';

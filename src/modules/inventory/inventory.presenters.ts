@@ -3,7 +3,7 @@ import type { HandlingDuty } from '../../rules/inventoryRules.ts';
 import type { ResponseOf } from '../../platform/http/contract.ts';
 import type { EntryDetail, listHistory } from './get-entry-detail.ts';
 import type { inspectLedger } from './import-mappings.ts';
-import type { EntryFinding } from './inventory.content.ts';
+import type { EntryFinding } from './inventory.content.shared.ts';
 import type { inventoryContract } from './inventory.contract.ts';
 import { historyKindLabels, recordStatusLabels, riskStatusCodeLabels } from './inventory.labels.ts';
 import type { EntryListRow } from './inventory.queries.ts';

@@ -4,7 +4,7 @@ import { containsPattern } from '../../platform/db/likePattern.ts';
 import { type Bind as BindValues, inlineValues, placeholders, runPrepared } from '../../platform/db/preparedQueries.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { departments } from '../../platform/org/org.tables.ts';
-import { normalizeSearchText } from './inventory.content.ts';
+import { normalizeSearchText } from './inventory.content.shared.ts';
 import type { EntriesQuery, RiskStatusCode } from './inventory.schema.ts';
 import { inventoryEntries } from './inventory.tables.ts';
 

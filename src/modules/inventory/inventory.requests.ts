@@ -12,7 +12,7 @@ import { departments, people } from '../../platform/org/org.tables.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { markReviewItemChanged } from '../../platform/reviews/reviews.service.ts';
 import { assertNoRuleErrors, assertReferences, namesFor } from './entry-references.ts';
-import { contentChanges, entryDuties, entryFindings } from './inventory.content.ts';
+import { contentChanges, entryDuties, entryFindings } from './inventory.content.shared.ts';
 import { approvalActorOf, assertKeeps, keepsDepartment } from './inventory.keepers.ts';
 import { INVENTORY_ACQUISITION, INVENTORY_CHANGE } from './inventory.labels.ts';
 import { getEntryRow } from './inventory.queries.ts';

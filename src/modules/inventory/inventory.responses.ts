@@ -61,7 +61,7 @@ export const entryContentResponse = z.object({
   ),
 });
 
-/** One changed field, with values as people read them (inventory.content.ts `ContentChange`). */
+/** One changed field, with values as people read them (inventory.content.shared.ts `ContentChange`). */
 export const contentChangeResponse = z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() });
 
 /** A clause-cited finding of the rule engine, with the API field path the form marks. */

@@ -3,7 +3,7 @@ import { type InventoryEntry, reviewDiff } from '../../rules/inventoryRules.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { reviewApprovalType } from '../../platform/reviews/reviews.service.ts';
 import { namesFor } from './entry-references.ts';
-import { toEngineEntry } from './inventory.content.ts';
+import { toEngineEntry } from './inventory.content.shared.ts';
 import { keepsDepartment } from './inventory.keepers.ts';
 import { INVENTORY_REVIEW } from './inventory.labels.ts';
 import { inventoryEntries, inventoryEntryHistory, inventoryRequests } from './inventory.tables.ts';

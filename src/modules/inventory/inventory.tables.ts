@@ -5,7 +5,7 @@ import { accounts } from '../../platform/auth/auth.tables.ts';
 import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { departments, organizations, people } from '../../platform/org/org.tables.ts';
 import type { RecordStatus } from '../../platform/reviews/reviews.tables.ts';
-import type { ContentChange } from './inventory.content.ts';
+import type { ContentChange } from './inventory.content.shared.ts';
 import type { EntryContent, HistoryKind, RequestKind, RiskStatusCode } from './inventory.schema.ts';
 
 /** Status of a 申請書: `draft` before submission, then the approval engine's states (shared with the review). */
@@ -13,7 +13,7 @@ export type { RecordStatus };
 
 /**
  * 個人情報管理台帳の項目 (J.3.1.1). The content (`data`) is the source; the columns beside it are
- * derived on every write (inventory.content.ts `derivedColumns`) so the list can filter and
+ * derived on every write (inventory.content.shared.ts `derivedColumns`) so the list can filter and
  * search 100,000 entries by index. Created and changed only through an approved 申請書, an
  * import by the PMS manager, or a review; every version is kept in `inventory_entry_history`.
  */

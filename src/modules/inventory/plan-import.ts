@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/connection.ts';
 import type { CellOutput } from '../../platform/exports/xlsx.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
-import { entryFindings } from './inventory.content.ts';
+import { entryFindings } from './inventory.content.shared.ts';
 import { type ImportField, importFieldHeaders, importFieldKeys } from './inventory.import.schema.ts';
 import { type EntryContent, type EntryContentInput, entryContentSchema } from './inventory.schema.ts';
 import { type ImportMapping, inventoryEntries } from './inventory.tables.ts';

@@ -5,7 +5,7 @@ import { completeTasks } from '../../platform/tasks/moduleTasks.ts';
 import { refreshRiskStatus } from '../risk/risk.exports.ts';
 import { ensureDisposalTask, ensureRiskAnalysisTask } from './entry-tasks.ts';
 import { namesFor } from './entry-references.ts';
-import { contentChanges, derivedColumns, type EntryNames } from './inventory.content.ts';
+import { contentChanges, derivedColumns, type EntryNames } from './inventory.content.shared.ts';
 import type { EntryRow } from './inventory.queries.ts';
 import type { EntryContent } from './inventory.schema.ts';
 import { type HistoryKind, inventoryEntries, inventoryEntryHistory } from './inventory.tables.ts';

@@ -4,7 +4,7 @@ import { App } from 'antd';
 import { useMemo, useState } from 'react';
 import { type FieldPath, useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { entryDuties, entryFindings } from '../../../../src/modules/inventory/inventory.content.ts';
+import { entryDuties, entryFindings } from '../../../../src/modules/inventory/inventory.content.shared.ts';
 import { entryContentSchema, requestBody } from '../../../../src/modules/inventory/inventory.schema.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { useText } from './messages.ts';
