@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { installSecurityHeaders } from './platform/http/securityHeaders.ts';
 import { installAuthorization } from './platform/http/authorize.ts';
 import { installErrorHandler } from './platform/http/errorHandler.ts';
+import { installTextSafety } from './platform/http/textSafety.ts';
 import type { App, Deps } from './platform/http/types.ts';
 import { modules } from './modules/index.ts';
 import { installModules } from './platform/modules/install.ts';
@@ -46,6 +47,7 @@ export async function buildServer(deps: Deps, options: { logger?: boolean /** Te
   });
 
   installErrorHandler(app);
+  installTextSafety(app);
   installAuthorization(app, deps);
 
   app.get('/healthz', { schema: { hide: true }, config: { access: 'public' } }, async (_request, reply) => {

@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_POOL_SIZE, DEFAULT_READ_POOL_SIZE } from '../db/connection.ts';
 
@@ -28,18 +29,71 @@ export type MamoriConfig = {
   dbReadPoolSize: number;
 };
 
-/** Reads the key from MAMORI_ENCRYPTION_KEY (base64) or the key file, creating the file on first run. */
-export function loadEncryptionKey(env: NodeJS.ProcessEnv, keyFile: string): Buffer {
+/**
+ * Where the key file is by default: the user's configuration directory
+ * (`$XDG_CONFIG_HOME/mamori/keys/`, else `~/.config/mamori/keys/`; `%APPDATA%\mamori\keys\` on
+ * Windows), one file per data directory, named after it and a hash of its absolute path. Never in
+ * the working tree: the key was generated as `./data.key` in the repository root, one `git add .`
+ * from publishing it (issue 11 #13), and a copy of the data directory must not carry its key
+ * (SPEC §9: the key is kept apart from the data).
+ */
+export function defaultKeyFile(dataDir: string, env: NodeJS.ProcessEnv): string {
+  const configHome = process.platform === 'win32' && env.APPDATA ? env.APPDATA : env.XDG_CONFIG_HOME ? env.XDG_CONFIG_HOME : path.join(env.HOME || os.homedir(), '.config');
+  const absolute = path.resolve(dataDir);
+  const tag = createHash('sha256').update(absolute).digest('hex').slice(0, 16);
+  return path.join(path.resolve(configHome), 'mamori', 'keys', `${path.basename(absolute) || 'data'}-${tag}.key`);
+}
+
+/**
+ * Refuses a key file that is not a regular file or that its group or others may read or write:
+ * anyone who can read it can decrypt every personal-data column.
+ */
+function assertPrivateKeyFile(keyFile: string): void {
+  const stat = statSync(keyFile);
+  if (!stat.isFile()) throw new Error(`暗号化鍵ファイル ${keyFile} が通常のファイルではありません。MAMORI_KEY_FILE を確認してください`);
+  // Windows has no POSIX modes; there the file's ACL is the administrator's to set.
+  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
+    throw new Error(
+      `暗号化鍵ファイル ${keyFile} がほかのユーザーから読める設定になっています（モード ${(stat.mode & 0o777).toString(8).padStart(4, '0')}）。` +
+        `鍵を知られると暗号化した個人データがすべて読めるため、起動を中止しました。chmod 600 ${keyFile} で所有者だけが読めるようにしてから起動してください`,
+    );
+  }
+}
+
+function readKeyFile(keyFile: string): Buffer {
+  assertPrivateKeyFile(keyFile);
+  const key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64');
+  if (key.length !== 32) throw new Error(`暗号化鍵ファイル ${keyFile} の内容が32バイトの鍵（base64）ではありません`);
+  return key;
+}
+
+/**
+ * Reads the key from MAMORI_ENCRYPTION_KEY (base64) or the key file, creating the file on first
+ * run. `keyFile` is MAMORI_KEY_FILE when set; otherwise the key is looked for where earlier
+ * versions generated it (`<data directory>.key`, still used so that existing data stays
+ * readable) and else in {@link defaultKeyFile}, where a new key is generated (0600, in a 0700
+ * directory). A key file that others can read stops the start.
+ */
+export function loadEncryptionKey(env: NodeJS.ProcessEnv, keyFile: string, legacyKeyFile?: string): Buffer {
   if (env.MAMORI_ENCRYPTION_KEY) {
     const key = Buffer.from(env.MAMORI_ENCRYPTION_KEY, 'base64');
     if (key.length !== 32) throw new Error('MAMORI_ENCRYPTION_KEY は32バイトをbase64で指定してください');
     return key;
   }
-  if (existsSync(keyFile)) return Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64');
-  mkdirSync(path.dirname(keyFile), { recursive: true });
+  if (legacyKeyFile && !existsSync(keyFile) && existsSync(legacyKeyFile)) {
+    console.warn(
+      `暗号化鍵ファイル ${legacyKeyFile} を使います。この場所は作業ツリーの中にあることがあります。` +
+        `${keyFile} へ移すか、MAMORI_KEY_FILE で作業ツリーの外の場所を指定してください`,
+    );
+    return readKeyFile(legacyKeyFile);
+  }
+  if (existsSync(keyFile)) return readKeyFile(keyFile);
+  mkdirSync(path.dirname(keyFile), { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
-  writeFileSync(keyFile, `${key.toString('base64')}\n`, { mode: 0o600 });
+  // 'wx': never overwrite a key another process created meanwhile (it would orphan its data).
+  writeFileSync(keyFile, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(keyFile, 0o600);
+  console.warn(`暗号化鍵を生成しました: ${keyFile}（バックアップには含まれません。別に保管してください）`);
   return key;
 }
 
@@ -56,14 +110,15 @@ function poolSizeOf(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 export function loadConfig(overrides: Partial<MamoriConfig> = {}, env: NodeJS.ProcessEnv = process.env): MamoriConfig {
   const dataDir = path.resolve(overrides.dataDir ?? env.MAMORI_DATA_DIR ?? './data');
   const port = overrides.port ?? Number(env.PORT ?? 3000);
-  const keyFile = path.resolve(env.MAMORI_KEY_FILE ?? `${dataDir}.key`);
+  const keyFile = env.MAMORI_KEY_FILE ? path.resolve(env.MAMORI_KEY_FILE) : defaultKeyFile(dataDir, env);
+  const legacyKeyFile = env.MAMORI_KEY_FILE ? undefined : `${dataDir}.key`;
   return {
     databaseUrl: overrides.databaseUrl !== undefined ? overrides.databaseUrl : (env.DATABASE_URL ?? null),
     dataDir,
     port,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     publicUrl: overrides.publicUrl ?? env.MAMORI_PUBLIC_URL ?? `http://localhost:${port}`,
-    encryptionKey: overrides.encryptionKey ?? loadEncryptionKey(env, keyFile),
+    encryptionKey: overrides.encryptionKey ?? loadEncryptionKey(env, keyFile, legacyKeyFile),
     smtpUrl: overrides.smtpUrl !== undefined ? overrides.smtpUrl : (env.MAMORI_SMTP_URL ?? null),
     mailFrom: overrides.mailFrom ?? env.MAMORI_MAIL_FROM ?? 'Mamori <no-reply@mamori.local>',
     cookieSecure: overrides.cookieSecure ?? env.MAMORI_COOKIE_SECURE === '1',

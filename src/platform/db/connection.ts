@@ -1,5 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -8,7 +10,6 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import lockfile from 'proper-lockfile';
 import { StatementCachingClient } from './statementCache.ts';
 import { APP_ROLE as APP_ROLE_NAME } from './tenancySql.ts';
 
@@ -175,16 +176,143 @@ export async function openDatabase(options: {
   const dataDir = path.resolve(options.dataDir);
   // PGlite's own mkdir is not recursive: make the parents here.
   mkdirSync(dataDir, { recursive: true });
-  let release: () => Promise<void>;
+  let client: PGlite | null = null;
+  const lock = await lockDataDir(dataDir, (reason) => {
+    // Another process may be writing this directory from now on: stop writing at once, say why,
+    // and end the process (exit code 3, as for a directory found locked at start-up).
+    console.error(
+      `データディレクトリ ${dataDir} のロックが失われました（${reason}）。別のプロセスが同じデータディレクトリを使い始めた可能性があるため、` +
+        `データを守るために停止します。ほかの Mamori プロセスを止めてから起動し直してください。\n` +
+        `The lock of the data directory was lost; stopping to protect the data.`,
+    );
+    const closing = client ? client.close().catch(() => undefined) : Promise.resolve();
+    void Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]).finally(() => process.exit(3));
+  });
   try {
-    release = await lockfile.lock(dataDir, { lockfilePath: `${dataDir}.lock`, stale: 15_000, update: 5_000 });
+    client = await PGlite.create(dataDir, { extensions: pgliteExtensions });
   } catch (error) {
-    if ((error as { code?: string }).code === 'ELOCKED') throw new DataDirLockedError(dataDir);
+    await lock.release();
     throw error;
   }
-  const client = await PGlite.create(dataDir, { extensions: pgliteExtensions });
-  return pgliteDatabase(client, release);
+  return pgliteDatabase(client, lock.release);
 }
+
+/**
+ * The data-directory lock (`<dataDir>.lock`, proper-lockfile): held while its holder lives,
+ * stale 15 s after the holder died.
+ *
+ * Its heartbeat (the lock's mtime, renewed every 5 s) runs in a worker thread, not on the
+ * process's event loop: when a long synchronous task blocked the loop for 24 s, the old
+ * in-loop heartbeat stopped, a CLI command took the "stale" lock and read the live directory,
+ * and the server died on an uncaught ECOMPROMISED (issue 11 #4). A worker keeps beating while
+ * the main thread is busy, so the lock only goes stale when the whole process is gone (or
+ * frozen). The worker's source is plain JavaScript evaluated in place (`eval`), so it runs the
+ * same under tsx, vitest and plain node, and loads nothing but proper-lockfile.
+ *
+ * `onLost` is called once if the lock is lost while held (the lock directory removed or taken
+ * over, the worker gone): the caller must stop using the directory.
+ */
+async function lockDataDir(dataDir: string, onLost: (reason: string) => void): Promise<{ release: () => Promise<void> }> {
+  const lockfilePath = `${dataDir}.lock`;
+  const worker = new Worker(LOCK_WORKER_SOURCE, {
+    eval: true,
+    workerData: { lockfileModule: createRequire(import.meta.url).resolve('proper-lockfile'), dataDir, lockfilePath, stale: 15_000, update: 5_000 },
+  });
+  type LockMessage = { type: 'locked' | 'released' } | { type: 'failed'; code?: string; message: string } | { type: 'compromised'; message: string };
+  let state: 'acquiring' | 'held' | 'releasing' | 'done' = 'acquiring';
+  // A normal exit that skipped close() (process.exit in a command) removes the lock at once
+  // instead of leaving it to go stale; a lock no longer ours is never touched.
+  const removeOnExit = () => {
+    if (state === 'held') {
+      try {
+        rmdirSync(lockfilePath);
+      } catch {
+        // already gone
+      }
+    }
+  };
+  const lose = (reason: string) => {
+    if (state !== 'held') return;
+    state = 'done';
+    process.off('exit', removeOnExit);
+    void worker.terminate();
+    onLost(reason);
+  };
+  await new Promise<void>((resolve, reject) => {
+    worker.on('message', (message: LockMessage) => {
+      if (message.type === 'locked') {
+        state = 'held';
+        process.on('exit', removeOnExit);
+        // The lock must not keep a process alive that has nothing else to do.
+        worker.unref();
+        resolve();
+      } else if (message.type === 'failed') {
+        state = 'done';
+        void worker.terminate();
+        reject(message.code === 'ELOCKED' ? new DataDirLockedError(dataDir) : Object.assign(new Error(message.message), { code: message.code }));
+      } else if (message.type === 'compromised') {
+        lose(message.message);
+      }
+    });
+    worker.on('error', (error) => {
+      if (state === 'acquiring') {
+        state = 'done';
+        reject(error);
+      } else lose(`ロックを更新するスレッドが停止しました: ${error.message}`);
+    });
+    worker.on('exit', () => {
+      if (state === 'acquiring') {
+        state = 'done';
+        reject(new Error('データディレクトリのロックを取得できませんでした'));
+      } else lose('ロックを更新するスレッドが終了しました');
+    });
+  });
+  return {
+    release: async () => {
+      if (state !== 'held') return;
+      state = 'releasing';
+      process.off('exit', removeOnExit);
+      worker.ref();
+      await new Promise<void>((resolve) => {
+        worker.once('message', () => resolve());
+        worker.once('exit', () => resolve());
+        worker.postMessage('release');
+      });
+      state = 'done';
+      await worker.terminate();
+    },
+  };
+}
+
+/**
+ * The lock worker (CommonJS, see {@link lockDataDir}): takes the lock, lets proper-lockfile renew
+ * it, reports `locked` / `failed` / `compromised`, and releases it when told.
+ */
+const LOCK_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const lockfile = require(workerData.lockfileModule);
+let release = null;
+parentPort.on('message', (message) => {
+  if (message !== 'release') return;
+  const done = () => parentPort.postMessage({ type: 'released' });
+  if (release) release().then(done, done);
+  else done();
+});
+lockfile
+  .lock(workerData.dataDir, {
+    lockfilePath: workerData.lockfilePath,
+    stale: workerData.stale,
+    update: workerData.update,
+    onCompromised: (error) => parentPort.postMessage({ type: 'compromised', message: String((error && error.message) || error) }),
+  })
+  .then(
+    (fn) => {
+      release = fn;
+      parentPort.postMessage({ type: 'locked' });
+    },
+    (error) => parentPort.postMessage({ type: 'failed', code: error && error.code, message: String((error && error.message) || error) }),
+  );
+`;
 
 function pgliteDatabase(client: PGlite, release: () => Promise<void>): Database {
   const db = drizzlePglite({ client, schema }) as unknown as Db;

@@ -12,16 +12,25 @@ function encodeRfc5987(value: string): string {
 }
 
 /**
+ * Bidirectional-text controls (U+202A–U+202E embeddings and overrides, U+2066–U+2069 isolates,
+ * and the marks U+200E, U+200F, U+061C): in a file name, `請求書\u202Egpj.exe` is shown as
+ * `請求書exe.jpg` (issue 11 #12). A download name never needs them.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
  * `Content-Disposition: attachment` for a Japanese file name (RFC 6266 / RFC 5987): an ASCII
  * fallback `filename="…"` for old clients, then `filename*=UTF-8''…` which every current
- * browser prefers. Path separators, quotes and control characters never reach the header.
+ * browser prefers. Path separators, quotes, control characters and bidi controls never reach
+ * the header.
  *
  * @example contentDisposition('従業者一覧_20260401.xlsx')
  * // attachment; filename="_20260401.xlsx"; filename*=UTF-8''%E5%BE%93…
  */
 export function contentDisposition(filename: string): string {
+  const visible = filename.replace(BIDI_CONTROLS, '');
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const safe = filename.replace(/[\u0000-\u001f\u007f"\\/:*?<>|]/g, '_').trim() || 'download';
+  const safe = visible.replace(/[\u0000-\u001f\u007f"\\/:*?<>|]/g, '_').trim() || 'download';
   const ascii = safe.replace(/[^\x20-\x7e]/g, '').replace(/^[_\s]+/, '') || 'download';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(safe)}`;
 }
