@@ -60,6 +60,8 @@ export async function startAppForE2E(options: StartOptions = {}): Promise<E2EApp
     MAMORI_SCHEDULER: '0',
     MAMORI_DEMO: '1',
     MAMORI_PUBLIC_URL: url,
+    // The key of this throwaway data directory stays in its temp dir (the default is under ~/.config).
+    MAMORI_KEY_FILE: path.join(tempDir, 'data.key'),
     ...options.env,
   };
   // The test runner's database settings are not the server's.
