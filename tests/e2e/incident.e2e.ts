@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateIncidentDuties } from '../../src/rules/incidentDuties.ts';
 import { formatDate, todayInJapan } from '../../web/src/lib/dates.ts';
+import { addCalendarDays } from '../../src/rules/deadlines.ts';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
 
@@ -24,9 +25,14 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
   let context: BrowserContext;
   let page: Page;
   let number = '';
-  const today = todayInJapan();
+  // 知った日 is typed by hand three days ago, as 和暦 in the report and as R8.x.y in the facts
+  // (issue: 「2026/11/28」 typed into 知った日 was saved as today and the deadlines followed it).
+  const knownAt = addCalendarDays(todayInJapan(), -3);
+  const [y, m, d] = knownAt.split('-').map(Number) as [number, number, number];
+  const typedWareki = `令和${y - 2018}年${m}月${d}日`;
+  const typedLetter = `R${y - 2018}.${m}.${d}`;
   // The expected dates come from the same engine (the journey checks the screen shows them).
-  const expected = evaluateIncidentDuties({ profile: 'private', privacyMark: true, knownAt: today, events: ['loss'], sensitive: true, persons: 30 });
+  const expected = evaluateIncidentDuties({ profile: 'private', privacyMark: true, knownAt, events: ['loss'], sensitive: true, persons: 30 });
   const duty = (kind: string) => {
     const found = expected.duties.find((d) => d.kind === kind);
     if (!found) throw new Error(`engine returned no ${kind}`);
@@ -66,6 +72,15 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
     await page.getByLabel('件名（何が起きたか）').fill('患者記録を保存したUSBメモリの紛失');
     await page.getByLabel('状況（分かっていること）').fill('昨夜、帰宅途中に患者30名分の診療記録を保存したUSBメモリを紛失した。暗号化の有無は確認中。');
     await page.getByTestId('report-events').getByText('紛失', { exact: true }).click();
+    // A day that does not exist is refused under the field, and what was typed stays.
+    const known = page.locator('#field-knownAt');
+    await known.fill('2026-02-30');
+    await page.getByTestId('report-submit').click();
+    await page.getByText('知った日に存在しない日付が指定されています（2026-02-30）').waitFor();
+    expect(await known.inputValue()).toBe('2026-02-30');
+    // 和暦 is read exactly, and the field says which day it was read as.
+    await known.fill(typedWareki);
+    await page.getByText(`${show(knownAt)}（`, { exact: false }).waitFor();
     await page.getByTestId('report-submit').click();
     const done = await page.getByTestId('report-done').textContent();
     number = /INC-\d{4}-\d{4}/.exec(done ?? '')?.[0] ?? '';
@@ -86,6 +101,10 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
     // The demo organization has a Privacy-Mark number: the facts form says so (from the organization).
     await page.getByTestId('fact-privacyMark').getByText('プライバシーマーク付与事業者').waitFor();
 
+    // The report's 知った日 was stored as typed (not today); retyped as R8.x.y it is the same day.
+    const known = page.locator('#field-knownAt');
+    expect(await known.inputValue()).toBe(show(knownAt));
+    await known.fill(typedLetter);
     await page.getByTestId('fact-sensitive').check();
     await page.getByTestId('fact-persons').fill('30');
     const preview = page.getByTestId('duty-preview');
@@ -127,7 +146,7 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
     const jipdec = evaluateIncidentDuties({
       profile: 'private',
       privacyMark: true,
-      knownAt: today,
+      knownAt,
       events: ['loss'],
       sensitive: true,
       persons: 30,
