@@ -5,6 +5,7 @@ import { Alert, App, Button, Card, Checkbox, Col, Divider, Empty, InputNumber, R
 import { useMemo, useState } from 'react';
 import { type Control, Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
+import { readDate } from '../../../../src/domain/dateInput.ts';
 import { organizationFacts } from '../../../../src/domain/incidentFacts.ts';
 import { incidentsContract } from '../../../../src/modules/incidents/incidents.contract.ts';
 import { entrustmentLabels, eventLabels, factLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
@@ -42,7 +43,17 @@ const FIELDS = ['knownAt', 'events', 'persons', 'personsMayExceed', 'entrustment
 /** Facts with the organization's own profile and Privacy-Mark status (what the server will use). */
 function withOrganization(values: Partial<FactsIn>, org: IncidentDetail['organization']): FactsIn {
   const knownAt = values.knownAt || todayInJapan();
-  return { ...values, knownAt, ...organizationFacts(org, knownAt) } as FactsIn;
+  return { ...values, knownAt, ...organizationFacts(org, knownDay(knownAt)) } as FactsIn;
+}
+
+/**
+ * The day of a typed 知った日 (2026/11/28, 和暦, R8.11.28 — read as the schema reads it), for the
+ * organization's Privacy-Mark status on that day. While the typed text is not a date yet, the
+ * schema shows its error and the preview waits; today stands in only for that comparison.
+ */
+function knownDay(typed: string | null | undefined): string {
+  const reading = typed ? readDate(typed) : null;
+  return reading?.ok ? reading.iso : todayInJapan();
 }
 
 type Preview = { ok: true; result: IncidentDutiesResult } | { ok: false; messages: string[] };
@@ -123,7 +134,7 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
     defaultValues: withOrganization(incident.facts, org),
   });
   const knownAt = useWatch({ control: form.control, name: 'knownAt' });
-  const orgFacts = organizationFacts(org, knownAt || todayInJapan());
+  const orgFacts = organizationFacts(org, knownDay(knownAt));
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
