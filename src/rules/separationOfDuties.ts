@@ -65,3 +65,44 @@ export function checkNotOwnSubmission(approverPersonId: string, submitterPersonI
   }
   return null;
 }
+
+/**
+ * Issue 10, SPEC §5.4: one person never holds two steps of one approval chain. The refusal of a
+ * 代理承認 whose delegate already holds another step of a chain the delegated step belongs to
+ * (rules/approvalChains.ts checkDelegationSeparation finds it).
+ */
+export function delegateHoldsAnotherStep(input: {
+  delegateName: string;
+  delegatorName: string;
+  chainLabel: string;
+  delegatedStep: string;
+  delegateSteps: readonly string[];
+  /** How many more chains have the same conflict. */
+  otherChains: number;
+}): DutyViolation {
+  const steps = input.delegateSteps.map((s) => `「${s}」`).join('');
+  const more = input.otherChains > 0 ? `（ほか${input.otherChains}件の承認経路も同様）` : '';
+  return {
+    rule: 'one person, one step of a chain',
+    clause: 'SPEC §5.4',
+    message: `${input.delegateName}さんは「${input.chainLabel}」の承認経路で${steps}の段を持っているため、${input.delegatorName}さんの「${input.delegatedStep}」の段の代理にはできません${more}。一人が同じ承認経路の二つの段を承認することになります（職務の分離）`,
+  };
+}
+
+/**
+ * Issue 10, SPEC §5.4, at approval time: a 代理 never makes one person approve two steps of one
+ * request's chain (see rules/approvalChains.ts checkProxyStepSeparation).
+ */
+export function proxyApprovesTwoSteps(input: { otherStep: string; reason: 'holds' | 'stamped' | 'stampedAsProxy' }): DutyViolation {
+  const why =
+    input.reason === 'holds'
+      ? `この承認経路の「${input.otherStep}」の段をご自身が担当しているため、代理としては承認できません`
+      : input.reason === 'stamped'
+        ? `この申請の「${input.otherStep}」の段を承認済みのため、代理としては承認できません`
+        : `この申請の「${input.otherStep}」の段を代理として承認済みのため、この段は承認できません`;
+  return {
+    rule: 'one person, one step of a chain',
+    clause: 'SPEC §5.4',
+    message: `${why}（一人が同じ承認経路の二つの段を承認することはできません。職務の分離）`,
+  };
+}

@@ -1,10 +1,11 @@
-import { and, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
-import { isDepartmentBoundStep, stepLabel } from '../../rules/approvalChains.ts';
+import { and, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
+import { chainRoles, resolveStep, stepLabel } from '../../rules/approvalChains.ts';
 import { accounts } from '../auth/auth.tables.ts';
 import type { Tx } from '../db/connection.ts';
 import { markNotificationsDone, notifyAccounts } from '../notifications/notify.ts';
-import { people, roleAssignments } from '../org/org.tables.ts';
+import { people } from '../org/org.tables.ts';
 import { approvalDelegations } from './approvals.tables.ts';
+import { roleHoldersOn } from './approvers.ts';
 import type { ApprovalRequestRow } from './registry.ts';
 
 // In-app notifications of the approvals engine: "please approve" to the current step's approvers
@@ -21,30 +22,24 @@ export function stepNotificationKey(requestId: string, step: number): string {
 }
 
 /**
- * Accounts to notify for the current step of a request: everyone holding the step's role (for
- * the request's department when department-bound), plus whoever they delegated to today —
- * never the submitter (SPEC §5.4: they cannot approve it anyway).
+ * Accounts to notify for the current step of a request: whoever approves it (its holders — for
+ * the request's department when department-bound — or, when the submitter alone holds it, its
+ * 代行者: rules/approvalChains.ts resolveStep), plus whoever they delegated to today — never the
+ * submitter (SPEC §5.4: they cannot approve it anyway). Nobody when the step has no approver:
+ * the stuck-approvals list (approvals.stuck) shows it.
  */
-async function stepApproverAccounts(tx: Tx, request: ApprovalRequestRow, today: string): Promise<string[]> {
-  const step = request.steps[request.currentStep];
-  if (!step) return [];
-  const bound = isDepartmentBoundStep(step);
-  if (bound && !request.departmentId) return [];
-  const holders = await tx
-    .selectDistinct({ personId: roleAssignments.personId })
-    .from(roleAssignments)
-    .where(
-      and(
-        eq(roleAssignments.organizationId, request.organizationId),
-        eq(roleAssignments.role, step.role),
-        lte(roleAssignments.startsOn, today),
-        or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today)),
-        bound && request.departmentId ? eq(roleAssignments.departmentId, request.departmentId) : sql`true`,
-      ),
-    );
-  const holderIds = holders.map((h) => h.personId);
+async function stepApproverAccounts(tx: Tx, request: ApprovalRequestRow, today: string): Promise<{ accountIds: string[]; note: string | null }> {
+  if (!request.steps[request.currentStep]) return { accountIds: [], note: null };
+  const resolution = resolveStep({
+    steps: request.steps,
+    index: request.currentStep,
+    submitterPersonId: request.submittedByPersonId,
+    departmentId: request.departmentId,
+    holders: await roleHoldersOn(tx, request.organizationId, chainRoles(request.steps), today),
+  });
+  const approverIds = [...new Set(resolution.approvers.map((a) => a.personId))];
   const delegates =
-    holderIds.length === 0
+    approverIds.length === 0
       ? []
       : await tx
           .selectDistinct({ personId: approvalDelegations.toPersonId })
@@ -52,19 +47,20 @@ async function stepApproverAccounts(tx: Tx, request: ApprovalRequestRow, today: 
           .where(
             and(
               eq(approvalDelegations.organizationId, request.organizationId),
-              inArray(approvalDelegations.fromPersonId, holderIds),
+              inArray(approvalDelegations.fromPersonId, approverIds),
               ne(approvalDelegations.fromPersonId, request.submittedByPersonId),
               lte(approvalDelegations.startsOn, today),
               gte(approvalDelegations.endsOn, today),
             ),
           );
-  const personIds = [...new Set([...holderIds, ...delegates.map((d) => d.personId)])].filter((id) => id !== request.submittedByPersonId);
-  if (personIds.length === 0) return [];
+  const personIds = [...new Set([...approverIds, ...delegates.map((d) => d.personId)])].filter((id) => id !== request.submittedByPersonId);
+  const note = resolution.kind === 'alternate' ? resolution.note : null;
+  if (personIds.length === 0) return { accountIds: [], note };
   const rows = await tx
     .select({ id: accounts.id })
     .from(accounts)
     .where(and(eq(accounts.organizationId, request.organizationId), inArray(accounts.personId, personIds), isNull(accounts.disabledAt)));
-  return rows.map((r) => r.id);
+  return { accountIds: rows.map((r) => r.id), note };
 }
 
 /**
@@ -81,10 +77,11 @@ export async function notifyStepApprovers(tx: Tx, request: ApprovalRequestRow, t
   const step = request.steps[request.currentStep];
   if (!step) return;
   const [submitter] = await tx.select({ name: people.name }).from(people).where(eq(people.id, request.submittedByPersonId));
-  await notifyAccounts(tx, request.organizationId, await stepApproverAccounts(tx, request, today), {
+  const { accountIds, note } = await stepApproverAccounts(tx, request, today);
+  await notifyAccounts(tx, request.organizationId, accountIds, {
     kind: 'approval_requested',
     title: `承認依頼: ${request.title}`,
-    body: `${label}の承認（${stepLabel(step)}）をお願いします。申請者: ${submitter?.name ?? ''}`,
+    body: `${label}の承認（${stepLabel(step)}）をお願いします。申請者: ${submitter?.name ?? ''}${note ? `（${note}）` : ''}`,
     link: approvalLink(request.id),
     dedupeKey: stepNotificationKey(request.id, request.currentStep),
   });

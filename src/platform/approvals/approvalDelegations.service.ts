@@ -1,15 +1,17 @@
 import { and, asc, eq, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { delegationActiveOn } from '../../rules/approvalChains.ts';
+import { checkDelegationSeparation, delegationActiveOn } from '../../rules/approvalChains.ts';
 import { accounts } from '../auth/auth.tables.ts';
 import type { Tx } from '../db/connection.ts';
 import { forbidden, invalid, notFound } from '../http/errors.ts';
 import { notifyAccounts } from '../notifications/notify.ts';
 import { people } from '../org/org.tables.ts';
 import { type Actor, can } from '../policies/actor.ts';
+import { chainsOf } from './approval-chains.ts';
 import type { delegationBody } from './approvals.schema.ts';
 import { approvalDelegations } from './approvals.tables.ts';
+import { ownRolesOn } from './approvers.ts';
 
 // 代理承認 (SPEC §3 "delegation with period"): during the period the delegate may act on every
 // step the delegator may act on; stamps show 代理. A person sets up their own delegation; the
@@ -47,7 +49,12 @@ function mayDelete(actor: Actor, row: typeof approvalDelegations.$inferSelect): 
   return row.fromPersonId === actor.personId || row.createdByAccountId === actor.accountId || can(actor, 'approvals.configure');
 }
 
-/** Sets up a delegation; the delegate is told in-app. */
+/**
+ * Sets up a delegation; the delegate is told in-app. Refused (422) when the delegate already
+ * holds another step of a chain one of the delegator's steps belongs to — a 個人情報保護管理者 made
+ * トップマネジメント's 代理 would approve both steps (issue 10, SPEC §5.4); the roles are those in
+ * force on the first day of the delegation. decide-request.ts checks again when approving.
+ */
 export async function createDelegation(tx: Tx, actor: Actor, input: z.infer<typeof delegationBody>, today: string) {
   const fromPersonId = input.fromPersonId ?? actor.personId;
   if (fromPersonId !== actor.personId && !can(actor, 'approvals.configure')) throw forbidden('他の人の代理承認を設定する権限がありません');
@@ -62,6 +69,15 @@ export async function createDelegation(tx: Tx, actor: Actor, input: z.infer<type
   if (!fromPerson) throw invalid('fromPersonId', '委任者が見つかりません');
   if (!toPerson) throw invalid('toPersonId', '代理者が見つかりません');
   if (toPerson.leftOn && toPerson.leftOn <= today) throw invalid('toPersonId', '退職済みの従業者を代理者にすることはできません');
+  const firstDay = input.startsOn > today ? input.startsOn : today;
+  const violation = checkDelegationSeparation({
+    delegatorName: fromPerson.name,
+    delegateName: toPerson.name,
+    delegatorRoles: await ownRolesOn(tx, actor.organizationId, fromPersonId, firstDay),
+    delegateRoles: await ownRolesOn(tx, actor.organizationId, input.toPersonId, firstDay),
+    chains: await chainsOf(tx, actor.organizationId),
+  });
+  if (violation) throw invalid('toPersonId', violation.message, 'separation_of_duties');
   const [row] = await tx
     .insert(approvalDelegations)
     .values({

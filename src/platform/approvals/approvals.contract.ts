@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { defineContract, okResponse } from '../http/contract.ts';
-import { approvalDetailResponse, chainResponse, delegationResponse, inboxItemResponse, recordStampsResponse, roleRequestResponse } from './approvals.responses.ts';
+import {
+  approvalDetailResponse,
+  chainResponse,
+  delegationResponse,
+  inboxItemResponse,
+  recordStampsResponse,
+  roleRequestResponse,
+  stuckApprovalsResponse,
+} from './approvals.responses.ts';
 import {
   approvalIdParams,
   approveBody,
@@ -12,6 +20,7 @@ import {
   roleRequestBody,
   roleRequestsQuery,
   stampsQuery,
+  stuckQuery,
 } from './approvals.schema.ts';
 
 // 承認 (approvals engine, SPEC §3): inbox, approve / return / withdraw, stamps, chains,
@@ -26,6 +35,16 @@ export const approvalsContract = defineContract({
     access: 'authenticated',
     summary: '自分が承認できる申請（承認待ち一覧）',
     response: items(inboxItemResponse),
+  },
+  // Issue 10 「承認が行き止まらない」: for the home of the 個人情報保護管理者 and トップマネジメント, who
+  // hold tasks.manage (the permission of chasing the PMS year's work; policies/permissions.ts).
+  stuck: {
+    method: 'GET',
+    path: '/api/approvals/stuck',
+    access: 'tasks.manage',
+    summary: '滞留している承認（申請者のほかに承認できる人がいない段、または既定で7日を超えて待っている申請。SPEC §5.4）',
+    query: stuckQuery,
+    response: stuckApprovalsResponse,
   },
   detail: {
     method: 'GET',

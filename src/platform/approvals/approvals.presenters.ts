@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { roleLabels } from '../../domain/roles.ts';
-import { type ApprovalStep, approvalStatusLabels, stepLabel } from '../../rules/approvalChains.ts';
+import { type ApprovalStep, approvalStatusLabels, effectiveAlternateRole, passedStepNote, stepLabel } from '../../rules/approvalChains.ts';
 import type { ChainSetting } from './approval-chains.ts';
-import type { ApprovalDetail, Stamp, stampsForRecord } from './approvals.queries.ts';
+import { approvalLink } from './approval-notifications.ts';
+import type { ApprovalDetail, Stamp, StuckApproval, stampsForRecord } from './approvals.queries.ts';
 import type {
   approvalDetailResponse,
   approvalRequestResponse,
@@ -14,6 +15,8 @@ import type {
   recordStampsResponse,
   roleRequestResponse,
   stampResponse,
+  stuckApprovalResponse,
+  stuckApprovalsResponse,
 } from './approvals.responses.ts';
 import type { approvalDelegations, roleRequests } from './approvals.tables.ts';
 import type { ApprovalRequestRow } from './registry.ts';
@@ -61,28 +64,43 @@ export function presentRecordStamps(r: RecordApprovals): z.output<typeof recordS
 }
 
 export function presentStep(step: ApprovalStep, index: number): z.output<typeof chainStepResponse> {
+  const alternate = effectiveAlternateRole(step);
   return {
     index,
     role: step.role,
     roleLabel: roleLabels[step.role].ja,
     label: stepLabel(step),
     sameDepartment: step.sameDepartment ?? roleLabels[step.role].perDepartment === true,
+    alternateSetting: step.alternateRole === undefined ? 'default' : step.alternateRole === null ? 'none' : 'role',
+    alternateRole: alternate,
+    alternateLabel: alternate ? roleLabels[alternate].ja : null,
   };
 }
 
 type StepState = z.output<typeof approvalDetailResponse>['steps'][number]['state'];
 
-/** Each step's state for the chain display: done, current, waiting, or where it was returned. */
-function stepStates(request: ApprovalRequestRow, stamps: readonly Stamp[]): z.output<typeof approvalDetailResponse>['steps'] {
+/**
+ * Each step's state for the chain display: done, current, waiting, where it was returned, or
+ * passed — a step before the current one with no stamp was included in the next step's approval
+ * because the submitter alone held it (pass-submitter-only-steps.ts), and says so in its note.
+ * The current step's note says who approves it (`currentNote`).
+ */
+function stepStates(request: ApprovalRequestRow, stamps: readonly Stamp[], currentNote: string | null): z.output<typeof approvalDetailResponse>['steps'] {
   return request.steps.map((step, index) => {
     const last = [...stamps].reverse().find((s) => s.step === index);
     let state: StepState;
+    let note: string | null = null;
     if (last?.action === 'approve') state = 'approved';
     else if (last?.action === 'return') state = 'returned';
-    else if (request.status === 'pending' && index === request.currentStep) state = 'current';
-    else if (request.status === 'pending' || request.status === 'approved') state = 'waiting';
+    else if (index < request.currentStep) {
+      state = 'passed';
+      note = passedStepNote(request.steps, index);
+    } else if (request.status === 'pending' && index === request.currentStep) {
+      state = 'current';
+      note = currentNote;
+    } else if (request.status === 'pending' || request.status === 'approved') state = 'waiting';
     else state = 'skipped';
-    return { ...presentStep(step, index), state };
+    return { ...presentStep(step, index), state, note };
   });
 }
 
@@ -117,6 +135,13 @@ export function presentRequest(
   };
 }
 
+/** Who approves the current step and why (issue 10); null when the request is not pending. */
+function presentCurrentApprovers(routing: ApprovalDetail['routing']): z.output<typeof approvalDetailResponse>['request']['currentApprovers'] {
+  if (!routing) return null;
+  const { resolution } = routing;
+  return { kind: resolution.kind, names: resolution.approvers.map((a) => a.name), note: resolution.note };
+}
+
 /** 承認依頼の詳細: the request with what the caller may do (abilities), its chain's states and its stamps. */
 export function presentApprovalDetail(d: ApprovalDetail): z.output<typeof approvalDetailResponse> {
   return {
@@ -127,8 +152,9 @@ export function presentApprovalDetail(d: ApprovalDetail): z.output<typeof approv
       canWithdraw: d.abilities.withdraw,
       onBehalfOf: d.onBehalfOf,
       snapshotFields: d.snapshotFields,
+      currentApprovers: presentCurrentApprovers(d.routing),
     },
-    steps: stepStates(d.request, d.stamps),
+    steps: stepStates(d.request, d.stamps, d.routing?.resolution.note ?? null),
     stamps: d.stamps.map(presentStamp),
   };
 }
@@ -169,6 +195,7 @@ export function presentChain(c: ChainSetting): z.output<typeof chainResponse> {
     steps: c.steps.map(presentStep),
     defaultSteps: c.defaultSteps.map(presentStep),
     customized: c.customized,
+    problems: c.problems,
   };
 }
 
@@ -234,4 +261,32 @@ export function presentRoleRequest(r: {
 /** 役割任命申請の一覧 (GET /api/role-requests). */
 export function presentRoleRequests(rows: readonly Parameters<typeof presentRoleRequest>[0][]): { items: z.output<typeof roleRequestResponse>[] } {
   return { items: rows.map(presentRoleRequest) };
+}
+
+/** One 滞留している承認: where it waits, since when, why it is stuck and who (if anyone) can approve it. */
+export function presentStuckApproval(i: StuckApproval): z.output<typeof stuckApprovalResponse> {
+  const step = i.request.steps[i.routing.index];
+  return {
+    id: i.request.id,
+    recordType: i.request.recordType,
+    recordTypeLabel: i.recordTypeLabel,
+    recordId: i.request.recordId,
+    title: i.request.title,
+    departmentName: i.departmentName,
+    submittedByName: i.submittedByName,
+    submittedAt: i.request.submittedAt.toISOString(),
+    stepIndex: i.routing.index,
+    stepLabel: step ? stepLabel(step) : '',
+    waitingSince: i.request.updatedAt.toISOString(),
+    waitingDays: i.waitingDays,
+    reasons: i.reasons,
+    approverNames: i.routing.resolution.approvers.map((a) => a.name),
+    note: i.routing.resolution.note,
+    link: approvalLink(i.request.id),
+  };
+}
+
+/** 滞留している承認の一覧 (GET /api/approvals/stuck). */
+export function presentStuckApprovals(items: readonly StuckApproval[], olderThanDays: number): z.output<typeof stuckApprovalsResponse> {
+  return { items: items.map(presentStuckApproval), olderThanDays };
 }

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { roleLabels } from '../../domain/roles.ts';
-import { actingCapacity, approvalStatusLabels, type CapacityResult, type HeldRole, stepLabel } from '../../rules/approvalChains.ts';
-import { defaultApprovalChains } from '../../rules/data/approvalChains.ts';
+import { type PmsRole, roleLabels } from '../../domain/roles.ts';
+import { approvalStatusLabels, type CapacityResult, type HeldRole, stepLabel } from '../../rules/approvalChains.ts';
+import { defaultAlternateRoles, defaultApprovalChains } from '../../rules/data/approvalChains.ts';
 import type { Tx } from '../db/connection.ts';
 import { notFound } from '../http/errors.ts';
 import { departments, people } from '../org/org.tables.ts';
@@ -10,7 +10,7 @@ import { type Actor, can } from '../policies/actor.ts';
 import { type ApprovalAbilities, approvalAbilities } from './approval-abilities.ts';
 import { approvalLink } from './approval-notifications.ts';
 import { approvalActions, approvalRequests } from './approvals.tables.ts';
-import { capacityOnCurrentStep, delegatorsOf, ownRolesOn, personNames } from './approvers.ts';
+import { actorOnRequests, capacityOnCurrentStep, delegatorsOf, holdersForRequests, ownRolesOn, personNames, type Routing, routingOf } from './approvers.ts';
 import { type ApprovalActor, type ApprovalRequestRow, findApprovalRecordType, type RegisteredRecordType, type SnapshotField } from './registry.ts';
 
 // Reading the approvals engine: the inbox, one request's detail with the caller's abilities, and
@@ -70,12 +70,27 @@ export async function stampsOf(tx: Tx, organizationId: string, requests: readonl
   return result;
 }
 
-/** "My approvals" inbox: pending requests whose current step the actor can act on, in their own right or by delegation. */
+/**
+ * The step roles a person may approve for: the roles they (or their delegators) hold, and the
+ * roles whose default 代行者 they are (rules/data/approvalChains.ts defaultAlternateRoles).
+ */
+function approvableStepRoles(held: ReadonlySet<PmsRole>): PmsRole[] {
+  const roles = new Set(held);
+  for (const [role, alternate] of Object.entries(defaultAlternateRoles) as [PmsRole, { role: PmsRole } | undefined][]) if (alternate && held.has(alternate.role)) roles.add(role);
+  return [...roles];
+}
+
+/**
+ * "My approvals" inbox: pending requests whose current step the actor can act on — in their own
+ * right, by delegation, or as the step's 代行者 when the submitter alone holds it (issue 10).
+ */
 export async function listMyApprovals(tx: Tx, actor: ApprovalActor, today: string) {
   const own = await ownRolesOn(tx, actor.organizationId, actor.personId, today);
   const delegators = await delegatorsOf(tx, actor.organizationId, actor.personId, today);
-  const roles = [...new Set([...own, ...delegators.flatMap((d) => d.roles)].map((r) => r.role))];
-  if (roles.length === 0) return [];
+  const held = new Set([...own, ...delegators.flatMap((d) => d.roles)].map((r) => r.role));
+  if (held.size === 0) return [];
+  // A cheap first cut on the chain's roles (any step: a step the submitter alone holds may pass
+  // to the next); actorOnRequests decides exactly.
   const rows = await tx
     .select({ request: approvalRequests, submittedByName: people.name })
     .from(approvalRequests)
@@ -85,10 +100,20 @@ export async function listMyApprovals(tx: Tx, actor: ApprovalActor, today: strin
         eq(approvalRequests.organizationId, actor.organizationId),
         eq(approvalRequests.status, 'pending'),
         ne(approvalRequests.submittedByPersonId, actor.personId),
-        inArray(sql<string>`(${approvalRequests.steps} -> ${approvalRequests.currentStep} ->> 'role')`, roles),
+        sql`exists (select 1 from jsonb_array_elements(${approvalRequests.steps}) as chain(step) where ${or(
+          inArray(sql`chain.step ->> 'role'`, approvableStepRoles(held)),
+          inArray(sql`chain.step ->> 'alternateRole'`, [...held]),
+        )})`,
       ),
     )
     .orderBy(asc(approvalRequests.submittedAt));
+  const acting = await actorOnRequests(
+    tx,
+    actor,
+    rows.map((r) => r.request),
+    today,
+    { ownRoles: own, delegators },
+  );
   const names = await personNames(
     tx,
     actor.organizationId,
@@ -96,19 +121,11 @@ export async function listMyApprovals(tx: Tx, actor: ApprovalActor, today: strin
   );
   const items = [];
   for (const { request, submittedByName } of rows) {
-    const step = request.steps[request.currentStep];
-    if (!step) continue;
-    const capacity = actingCapacity({
-      actorPersonId: actor.personId,
-      actorRoles: own,
-      delegators,
-      step,
-      requestDepartmentId: request.departmentId,
-      submitterPersonId: request.submittedByPersonId,
-    });
-    if (!capacity.ok) continue;
+    const found = acting.get(request.id);
+    const step = found ? request.steps[found.routing.index] : undefined;
+    if (!found?.capacity.ok || !step) continue;
     const type = findApprovalRecordType(request.recordType);
-    const onBehalf = capacity.capacity.onBehalfOfPersonId;
+    const onBehalf = found.capacity.capacity.onBehalfOfPersonId;
     items.push({
       request,
       recordTypeLabel: type?.label ?? defaultApprovalChains[request.recordType]?.label ?? request.recordType,
@@ -170,6 +187,8 @@ export type ApprovalDetail = {
   abilities: ApprovalAbilities;
   /** The delegator the caller would act for (代理), when they act on the current step by delegation. */
   onBehalfOf: { personId: string; name: string } | null;
+  /** Who approves the current step today and why (issue 10); null once the request is decided. */
+  routing: Routing | null;
 };
 
 /** One request with its chain, stamps and the caller's abilities; other organizations' ids and requests the actor may not see are 404. */
@@ -188,10 +207,12 @@ export async function getApprovalDetail(tx: Tx, actor: Actor, requestId: string,
   const { request } = row;
   let capacity: CapacityResult | null = null;
   let ownRoles: HeldRole[] = [];
+  let routing: Routing | null = null;
   if (request.status === 'pending') {
     const acting = await capacityOnCurrentStep(tx, actor, request, today);
     capacity = acting?.capacity ?? null;
     ownRoles = acting?.ownRoles ?? [];
+    routing = acting?.routing ?? null;
   }
   const canAct = capacity?.ok === true;
   const participated = (await participatedIn(tx, actor.organizationId, actor.personId, [request.id])).has(request.id);
@@ -218,7 +239,72 @@ export async function getApprovalDetail(tx: Tx, actor: Actor, requestId: string,
       capacity,
     }),
     onBehalfOf,
+    routing,
   };
+}
+
+/** Why a pending request is on the stuck list. */
+export type StuckReason = 'no_approver' | 'overdue';
+
+/** One stuck approval (presentStuckApproval). */
+export type StuckApproval = {
+  request: ApprovalRequestRow;
+  submittedByName: string;
+  departmentName: string | null;
+  recordTypeLabel: string;
+  routing: Routing;
+  reasons: StuckReason[];
+  waitingDays: number;
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * 滞留している承認 (issue 10; for the PMS manager's and top management's home): pending requests
+ * whose current step has no approver other than the submitter — its role is held by nobody, or
+ * only by the submitter with no 代行者 and no later step (rules/approvalChains.ts resolveStep
+ * `stranded` / `vacant`) — or that have waited at their current step for more than
+ * `olderThanDays` days. A request waits at its step since its last transition (submission, the
+ * previous step's approval, a pass), which is when its row was last updated. Requests the actor
+ * may not see (the record type's canView) are left out. Oldest first.
+ */
+export async function listStuckApprovals(tx: Tx, actor: Actor, now: Date, today: string, olderThanDays: number): Promise<StuckApproval[]> {
+  const rows = await tx
+    .select({ request: approvalRequests, submittedByName: people.name, departmentName: departments.name })
+    .from(approvalRequests)
+    .innerJoin(people, eq(people.id, approvalRequests.submittedByPersonId))
+    .leftJoin(departments, eq(departments.id, approvalRequests.departmentId))
+    .where(and(eq(approvalRequests.organizationId, actor.organizationId), eq(approvalRequests.status, 'pending')))
+    .orderBy(asc(approvalRequests.updatedAt));
+  const holders = await holdersForRequests(
+    tx,
+    actor.organizationId,
+    rows.map((r) => r.request),
+    today,
+  );
+  const result: StuckApproval[] = [];
+  for (const row of rows) {
+    const { request } = row;
+    const routing = await routingOf(tx, request, today, holders);
+    const waitedMs = now.getTime() - request.updatedAt.getTime();
+    const reasons: StuckReason[] = [];
+    if (routing.resolution.kind === 'stranded' || routing.resolution.kind === 'vacant') reasons.push('no_approver');
+    if (waitedMs > olderThanDays * DAY_MS) reasons.push('overdue');
+    if (reasons.length === 0) continue;
+    const participant = request.submittedByPersonId === actor.personId || routing.resolution.approvers.some((a) => a.personId === actor.personId);
+    if (!(await canSeeRequest(tx, actor, request, participant))) continue;
+    const type = findApprovalRecordType(request.recordType);
+    result.push({
+      request,
+      submittedByName: row.submittedByName,
+      departmentName: row.departmentName,
+      recordTypeLabel: type?.label ?? defaultApprovalChains[request.recordType]?.label ?? request.recordType,
+      routing,
+      reasons,
+      waitingDays: Math.floor(waitedMs / DAY_MS),
+    });
+  }
+  return result;
 }
 
 /**

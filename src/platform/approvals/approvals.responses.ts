@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pmsRoles } from '../../domain/roles.ts';
-import { approvalStatuses } from '../../rules/approvalChains.ts';
+import { approvalStatuses, type stepResolutionKinds } from '../../rules/approvalChains.ts';
 
 // Response shapes of the approvals engine that records embed (a record's 承認印 on its own
 // screen). Pure (zod only): module contracts and the web import it.
@@ -39,17 +39,28 @@ export const submittedResponse = z.object({ approvalRequestId: z.uuid(), status:
 /** 代理: the delegator the caller acts for on the current step. */
 export const onBehalfOfResponse = z.object({ personId: z.uuid(), name: z.string() });
 
-/** One step of a chain (presentStep): its role, display name, and whether it is per department. */
+/** How a step's 代行者 is set: the role's default, none (the step goes to the next one), or a chosen role. */
+export const alternateSettings = ['default', 'none', 'role'] as const;
+
+/** One step of a chain (presentStep): its role, display name, whether it is per department, and its 代行者. */
 export const chainStepResponse = z.object({
   index: z.number().int(),
   role: z.enum(pmsRoles),
   roleLabel: z.string(),
   label: z.string(),
   sameDepartment: z.boolean(),
+  /** How the 代行者 (who approves when the submitter is the step's only holder; SPEC §5.4) is set. */
+  alternateSetting: z.enum(alternateSettings),
+  /** The 代行者の役割 in effect (the default's or the chosen one); null: none. */
+  alternateRole: z.enum(pmsRoles).nullable(),
+  alternateLabel: z.string().nullable(),
 });
 
-/** The states of a request's steps on the approval screen. */
-export const approvalStepStates = ['approved', 'returned', 'current', 'waiting', 'skipped'] as const;
+/**
+ * The states of a request's steps on the approval screen. `passed`: the submitter was the step's
+ * only holder, so it was included in the next step's approval (issue 10; the step's note says so).
+ */
+export const approvalStepStates = ['approved', 'returned', 'current', 'waiting', 'skipped', 'passed'] as const;
 
 /** 承認経路 of one record type (presentChain): the organization's steps and the default ones. */
 export const chainResponse = z.object({
@@ -59,6 +70,11 @@ export const chainResponse = z.object({
   steps: z.array(chainStepResponse),
   defaultSteps: z.array(chainStepResponse),
   customized: z.boolean(),
+  /**
+   * Possible submitters the chain leaves with no approver today (issue 10), each a Japanese
+   * sentence naming the step and the person; saving such a chain is refused (422).
+   */
+  problems: z.array(z.string()),
 });
 
 /** One item of 承認待ち一覧 (presentInboxItem); onBehalfOf only when the caller acts as 代理. */
@@ -113,6 +129,21 @@ export const approvalRequestResponse = z.object({
   snapshot: z.record(z.string(), z.unknown()),
 });
 
+/**
+ * Who approves the current step and why (issue 10, SPEC §5.4): `holders` the step's role
+ * holders, `alternate` its 代行者 because the submitter is its only holder, `stranded` nobody
+ * (the submitter is the last step's only holder and no 代行者 is available), `vacant` nobody
+ * holds the role. `note` says it in Japanese, e.g.
+ * 「申請者本人が個人情報保護管理者のため、この段はトップマネジメント（山田 太郎）が承認します」.
+ */
+export const currentApproverKinds = ['holders', 'alternate', 'stranded', 'vacant'] as const satisfies readonly (typeof stepResolutionKinds)[number][];
+
+export const currentApproversResponse = z.object({
+  kind: z.enum(currentApproverKinds),
+  names: z.array(z.string()),
+  note: z.string(),
+});
+
 /** 承認依頼の詳細 (presentApprovalDetail): the request with the caller's abilities, its chain and stamps. */
 export const approvalDetailResponse = z.object({
   request: approvalRequestResponse.extend({
@@ -124,10 +155,42 @@ export const approvalDetailResponse = z.object({
     onBehalfOf: onBehalfOfResponse.nullable(),
     /** The snapshot as labelled lines, when the record type describes it (registry.ts). */
     snapshotFields: z.array(snapshotFieldResponse).nullable(),
+    /** Who approves the current step and why; null once the request is no longer pending. */
+    currentApprovers: currentApproversResponse.nullable(),
   }),
-  steps: z.array(chainStepResponse.extend({ state: z.enum(approvalStepStates) })),
+  /** The chain's steps with their state; `note` explains a passed step and who approves the current one. */
+  steps: z.array(chainStepResponse.extend({ state: z.enum(approvalStepStates), note: z.string().nullable() })),
   stamps: z.array(stampResponse),
 });
+
+/** Why a pending request is on the stuck list: nobody but the submitter can approve its step, or it waited too long. */
+export const stuckReasons = ['no_approver', 'overdue'] as const;
+
+/** One 滞留している承認 (presentStuckApproval; GET /api/approvals/stuck). */
+export const stuckApprovalResponse = z.object({
+  id: z.uuid(),
+  recordType: z.string(),
+  recordTypeLabel: z.string(),
+  recordId: z.uuid(),
+  title: z.string(),
+  departmentName: z.string().nullable(),
+  submittedByName: z.string(),
+  submittedAt: z.iso.datetime(),
+  stepIndex: z.number().int(),
+  stepLabel: z.string(),
+  /** Since when it waits at its current step (its last transition). */
+  waitingSince: z.iso.datetime(),
+  waitingDays: z.number().int(),
+  reasons: z.array(z.enum(stuckReasons)),
+  /** Who can approve the current step (empty when nobody can). */
+  approverNames: z.array(z.string()),
+  /** Who approves it and why, or why nobody can (Japanese). */
+  note: z.string(),
+  link: z.string(),
+});
+
+/** 滞留している承認の一覧, with the waiting limit applied. */
+export const stuckApprovalsResponse = z.object({ items: z.array(stuckApprovalResponse), olderThanDays: z.number().int() });
 
 /** 記録の承認印 (GET /api/approval-stamps): the record type, and its current and earlier requests. */
 export const recordStampsResponse = recordApprovalsResponse.extend({ recordType: z.string(), recordTypeLabel: z.string() });

@@ -16,8 +16,9 @@ import {
   presentRecordStamps,
   presentRoleRequest,
   presentRoleRequests,
+  presentStuckApprovals,
 } from './approvals.presenters.ts';
-import { getApprovalDetail, listMyApprovals, stampsForRecord } from './approvals.queries.ts';
+import { getApprovalDetail, listMyApprovals, listStuckApprovals, stampsForRecord } from './approvals.queries.ts';
 import { approveStep, returnRequest } from './decide-request.ts';
 import { createRoleRequest, listRoleRequests } from './roleRequests.service.ts';
 import { withdrawRequest } from './withdraw-request.ts';
@@ -33,6 +34,12 @@ export function approvalsRoutes(app: App, deps: Deps): void {
     app,
     approvalsContract,
     {
+      stuck: async (request) => {
+        const c = clock();
+        const { olderThanDays } = request.query;
+        return presentStuckApprovals(await inOrg(deps.database, scopeOf(request), (tx) => listStuckApprovals(tx, actorOf(request), c.now, c.today, olderThanDays)), olderThanDays);
+      },
+
       inbox: async (request) => presentInbox(await inOrg(deps.database, scopeOf(request), (tx) => listMyApprovals(tx, actorOf(request), clock().today))),
 
       detail: async (request) =>
@@ -72,7 +79,7 @@ export function approvalsRoutes(app: App, deps: Deps): void {
       stamps: async (request) =>
         presentRecordStamps(await inOrg(deps.database, scopeOf(request), (tx) => stampsForRecord(tx, actorOf(request), request.query.recordType, request.query.recordId))),
 
-      chains: async (request) => presentChains(await inOrg(deps.database, scopeOf(request), (tx) => listChains(tx, actorOf(request).organizationId))),
+      chains: async (request) => presentChains(await inOrg(deps.database, scopeOf(request), (tx) => listChains(tx, actorOf(request).organizationId, clock().today))),
 
       saveChain: async (request) =>
         presentChain(
@@ -82,6 +89,7 @@ export function approvalsRoutes(app: App, deps: Deps): void {
               actorOf(request).organizationId,
               request.params.recordType,
               request.body.steps.map((s) => ({ ...s, label: s.label ?? undefined })),
+              clock().today,
             ),
           ),
         ),

@@ -30,6 +30,8 @@ export const chainBody = z.object({
         role: enumField('承認者の役割', pmsRoles),
         label: optionalText('ステップ名', 100),
         sameDepartment: z.boolean({ error: '同一所属の指定が正しくありません' }).optional(),
+        /** 代行者の役割 (SPEC §5.4, issue 10): absent = the role's default, null = none. */
+        alternateRole: enumField('代行者の役割', pmsRoles).nullable().optional(),
       }),
       { error: '承認ステップを指定してください' },
     )
@@ -64,4 +66,14 @@ export const roleRequestBody = z.object({
 
 export const roleRequestsQuery = z.object({
   status: z.enum(['draft', 'pending', 'approved', 'returned', 'withdrawn', 'superseded'], { error: '状態の値が正しくありません' }).optional(),
+});
+
+/** 滞留している承認: how many days at one step count as too long (default 7). */
+export const stuckQuery = z.object({
+  olderThanDays: z.coerce
+    .number({ error: '日数は数値で指定してください' })
+    .int({ error: '日数は整数で指定してください' })
+    .min(1, { error: '日数は1以上で指定してください' })
+    .max(365, { error: '日数は365以下で指定してください' })
+    .default(7),
 });

@@ -7,7 +7,16 @@ export { approveStep, decideRequest, returnRequest } from './decide-request.ts';
 export { type ApprovalAbilities, approvalAbilities } from './approval-abilities.ts';
 export { type ChainSetting, effectiveChain, listChains, saveChain, seedApprovalChains } from './approval-chains.ts';
 export { approvalLink, stepNotificationKey } from './approval-notifications.ts';
-export { type ApprovalDetail, getApprovalDetail, listMyApprovals, type Stamp, stampsForRecord, stampsOf } from './approvals.queries.ts';
+export {
+  type ApprovalDetail,
+  getApprovalDetail,
+  listMyApprovals,
+  listStuckApprovals,
+  type Stamp,
+  type StuckApproval,
+  stampsForRecord,
+  stampsOf,
+} from './approvals.queries.ts';
 export { delegatorsOf, rolesOn } from './approvers.ts';
 export { requireReapprovalIfChanged } from './require-reapproval.ts';
 export { submitForApproval } from './submit-for-approval.ts';

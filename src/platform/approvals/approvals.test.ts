@@ -41,7 +41,7 @@ const D = (name: string) => {
 const today = () => todayInJapan(t.clock.now());
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-async function setChain(steps: { role: string }[]) {
+async function setChain(steps: { role: string; alternateRole?: string | null }[]) {
   const r = await pms.request('PUT', '/api/approval-chains/role_request', {
     steps,
   });
@@ -403,7 +403,8 @@ describe('複数ステップの経路: 所属長（申請の所属）→ トッ�
         })
       ).status,
     ).toBe(404);
-    await setChain([{ role: 'department_head' }, { role: 'top_management' }]);
+    // The top step needs a 代行者: 山田 太郎 is its only holder, and could be the submitter (issue 10).
+    await setChain([{ role: 'department_head' }, { role: 'top_management', alternateRole: 'pms_manager' }]);
     const chains = await staff.get('/api/approval-chains');
     const chain = chains.body.items.find((c: { recordType: string }) => c.recordType === 'role_request');
     expect(chain).toMatchObject({ label: '役割任命申請', customized: true });
@@ -445,7 +446,8 @@ describe('複数ステップの経路: 所属長（申請の所属）→ トッ�
   });
 
   it('所属ごとの役割（所属長）を含む経路で、所属の決まらない申請は 422（何も保存されない）', async () => {
-    await setChain([{ role: 'department_head' }]);
+    // 総務部's 所属長 is also the 個人情報保護管理者 (the step's default 代行者): top management stands in (issue 10).
+    await setChain([{ role: 'department_head', alternateRole: 'top_management' }]);
     const [nobody] = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) =>
       tx
         .insert(people)
@@ -522,10 +524,13 @@ describe('代理承認（期間つき）', () => {
         })
       ).status,
     ).toBe(422);
-    expect((await desk.get('/api/approval-delegations')).body.items).toHaveLength(1);
+    // 伊藤 is the delegate of this one and of the demo's planned delegation (佐藤 → 伊藤, in 30 days).
+    expect((await desk.get('/api/approval-delegations')).body.items).toHaveLength(2);
     expect((await top.get('/api/approval-delegations')).body.items).toHaveLength(0);
-    // The demo's planned delegation (佐藤 → 高橋, in 30 days) and this one.
-    expect((await pms.get('/api/approval-delegations')).body.items.map((d: { toName: string }) => d.toName).sort()).toEqual(['伊藤 直樹', '高橋 健']);
+    expect((await pms.get('/api/approval-delegations')).body.items.map((d: { startsOn: string; toName: string }) => [d.startsOn, d.toName])).toEqual([
+      [start, '伊藤 直樹'],
+      [addDays(today(), 30), '伊藤 直樹'],
+    ]);
     const created = await sales.request('POST', '/api/role-requests', {
       personId: P('小林 翔'),
       role: 'mynumber_staff',
@@ -584,14 +589,17 @@ describe('代理承認（期間つき）', () => {
     expect((await desk.request('DELETE', `/api/approval-delegations/${d.id}`)).status).toBe(403);
     expect((await staff.request('DELETE', `/api/approval-delegations/${d.id}`)).status).toBe(404);
     expect((await pms.request('DELETE', `/api/approval-delegations/${d.id}`)).status).toBe(200);
-    expect((await pms.get('/api/approval-delegations')).body.items.map((x: { toName: string }) => x.toName)).toEqual(['高橋 健']);
+    // The demo's planned delegation remains.
+    expect((await pms.get('/api/approval-delegations')).body.items.map((x: { toName: string; reason: string }) => [x.toName, x.reason])).toEqual([['伊藤 直樹', '年次休暇のため']]);
   });
 
   it('申請者本人からの代理では承認できない（職務の分離）', async () => {
     t.clock.set(new Date());
     await loginAll();
     // 田中 (所属長, 営業部) delegates to 高橋; 田中 submits a request whose step is 所属長(営業部).
-    await setChain([{ role: 'department_head' }, { role: 'pms_manager' }]);
+    // The step stays theirs — its 代行者 (top management) approves it (issue 10) — and 高橋 may
+    // not approve it as 田中's 代理.
+    await setChain([{ role: 'department_head', alternateRole: 'top_management' }]);
     const d = await sales.request('POST', '/api/approval-delegations', {
       toPersonId: P('高橋 健'),
       startsOn: today(),
@@ -856,7 +864,7 @@ describe('承認・差戻し・取下げで、そのステップの承認依頼�
   });
 
   it('承認: 承認した人だけでなく、依頼を受けた全員の通知が既読になり、次の段階の依頼は未読で届く', async () => {
-    await setChain([{ role: 'pms_manager' }, { role: 'top_management' }]);
+    await setChain([{ role: 'pms_manager' }, { role: 'top_management', alternateRole: 'pms_manager' }]);
     const created = await createByService('sales-head@demo.mamori.local', { personId: P('加藤 陽子'), role: 'complaints_manager' });
     const id = created.approvalRequestId;
     const before = await stepNotices(id);
@@ -986,7 +994,9 @@ describe('申請をもって経由（submissionPassesAuthorSteps）: 申請者�
   });
 
   it('申請者が続けて持つ先頭の段はまとめて通過する（所属長 → 個人情報保護管理者 → トップマネジメント を佐藤が申請）', async () => {
-    const chain = await pms.request('PUT', `/api/approval-chains/${WITH}`, { steps: [{ role: 'department_head' }, { role: 'pms_manager' }, { role: 'top_management' }] });
+    const chain = await pms.request('PUT', `/api/approval-chains/${WITH}`, {
+      steps: [{ role: 'department_head' }, { role: 'pms_manager' }, { role: 'top_management', alternateRole: 'pms_manager' }],
+    });
     expect(chain.status, JSON.stringify(chain.body)).toBe(200);
     try {
       // 佐藤 花子 is 総務部's 所属長 and the 個人情報保護管理者.
@@ -1022,14 +1032,16 @@ describe('申請をもって経由（submissionPassesAuthorSteps）: 申請者�
     expect((await pms.request('POST', `/api/approvals/${request.id}/withdraw`)).status).toBe(200);
   });
 
-  it('オプションのない記録の種類では何も通過しない: 所属長（田中）の申請は所属長の段で止まる（従来どおり）', async () => {
+  it('オプションのない記録の種類では申請をもって経由しない: 所属長（田中）しか持たない所属長の段は、承認印なしで次の段（個人情報保護管理者）の承認に含める（issue 10）', async () => {
     const request = await submitAs('sales-head@demo.mamori.local', '田中 美咲', WITHOUT, '営業部');
-    expect(request).toMatchObject({ status: 'pending', currentStep: 0 });
+    // The step's default 代行者, the 個人情報保護管理者, approves the next step anyway.
+    expect(request).toMatchObject({ status: 'pending', currentStep: 1 });
     const detail = await sales.get(`/api/approvals/${request.id}`);
-    expect(detail.body.request).toMatchObject({ status: 'pending', stepIndex: 0, stepLabel: '所属長', canAct: false });
+    expect(detail.body.request).toMatchObject({ status: 'pending', stepIndex: 1, stepLabel: '個人情報保護管理者', canAct: false });
+    expect(detail.body.steps.map((s: { state: string }) => s.state)).toEqual(['passed', 'current']);
     expect(detail.body.stamps).toEqual([]);
     expect(await passedEvents(request.id)).toEqual([]);
-    expect(await stepNotices(request.id, 1)).toEqual([]);
+    expect((await stepNotices(request.id, 1)).map((n) => n.accountId)).toContain(ids.accounts['pms@demo.mamori.local']);
     const own = await sales.request('POST', `/api/approvals/${request.id}/approve`, {});
     expect(own.status).toBe(403);
     expect(own.body.error.code).toBe('separation_of_duties');

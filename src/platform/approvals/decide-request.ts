@@ -8,6 +8,7 @@ import { closeStepNotifications, notifyStepApprovers, notifySubmitter } from './
 import { lockRequest, requireRecordType } from './approval-requests.ts';
 import { approvalActions, approvalRequests } from './approvals.tables.ts';
 import { capacityOnCurrentStep } from './approvers.ts';
+import { passStepsOnlyTheSubmitterHolds } from './pass-submitter-only-steps.ts';
 import type { ApprovalActor, ApprovalRequestRow } from './registry.ts';
 
 // 承認 / 差戻し (SPEC §3): one decision on the current step. Approving and returning share every
@@ -18,9 +19,12 @@ import type { ApprovalActor, ApprovalRequestRow } from './registry.ts';
  * 承認 / 差戻し by the person acting on the current step. Checks, in order, under the row lock:
  * the transition is allowed from the current state (409), the actor is not the submitter
  * (SPEC §5.4, 403), and the actor holds the step's role — for the request's department when the
- * role is department-bound — in their own right or through a delegation in force today (403).
- * Writes the stamp, moves the request, runs the record type's hooks, records the approval in
- * the audit trail and notifies the next approvers or the submitter.
+ * role is department-bound — in their own right or through a delegation in force today, or is
+ * the step's 代行者 when the submitter alone holds it (403); a 代理 never makes one person approve
+ * two steps of the chain (issue 10, 403). Steps the submitter alone holds are first passed to the
+ * next step (pass-submitter-only-steps.ts), as they are when the request arrives at one.
+ * Writes the stamp (a 代行者's says so), moves the request, runs the record type's hooks,
+ * records the approval in the audit trail and notifies the next approvers or the submitter.
  */
 export async function decideRequest(
   tx: Tx,
@@ -30,8 +34,10 @@ export async function decideRequest(
   comment: string | null,
   clock: Clock,
 ): Promise<ApprovalRequestRow> {
-  const request = await lockRequest(tx, actor.organizationId, requestId);
-  const type = requireRecordType(request.recordType);
+  const locked = await lockRequest(tx, actor.organizationId, requestId);
+  const type = requireRecordType(locked.recordType);
+  // The holders may have changed since the request arrived at its step (issue 10).
+  const request = await passStepsOnlyTheSubmitterHolds(tx, locked, actor, clock);
   const moved = transition(
     {
       status: request.status,
@@ -50,6 +56,9 @@ export async function decideRequest(
     if (capacity.violation) throw new HttpError(403, capacity.violation.message, 'separation_of_duties');
     throw forbidden(`この申請の現在の承認ステップ（${stepLabel(step)}）を${event === 'approve' ? '承認' : '差戻し'}する権限がありません`);
   }
+  // A 代行者's stamp says why they approved a step that is not theirs (SPEC §5.4, issue 10).
+  const alternateNote = capacity.capacity.asAlternate && acting.routing.resolution.kind === 'alternate' ? `【代行】${acting.routing.resolution.note}` : null;
+  const ownComment = comment?.trim() || null;
   await tx.insert(approvalActions).values({
     organizationId: actor.organizationId,
     requestId: request.id,
@@ -58,12 +67,12 @@ export async function decideRequest(
     actorPersonId: actor.personId,
     actorAccountId: actor.accountId,
     onBehalfOfPersonId: capacity.capacity.onBehalfOfPersonId,
-    comment: comment?.trim() || null,
+    comment: alternateNote ? [alternateNote, ownComment].filter(Boolean).join('\n') : ownComment,
     createdAt: clock.now,
   });
   await closeStepNotifications(tx, request, clock.now);
   const finished = moved.state.status !== 'pending';
-  const [updated] = await tx
+  const [stored] = await tx
     .update(approvalRequests)
     .set({
       status: moved.state.status,
@@ -73,7 +82,7 @@ export async function decideRequest(
     })
     .where(eq(approvalRequests.id, request.id))
     .returning();
-  if (!updated) throw notFound('承認依頼');
+  if (!stored) throw notFound('承認依頼');
   await recordAuditEvent(tx, {
     organizationId: actor.organizationId,
     action: event,
@@ -86,9 +95,12 @@ export async function decideRequest(
       step: request.currentStep,
       role: step.role,
       onBehalfOfPersonId: capacity.capacity.onBehalfOfPersonId,
+      asAlternate: capacity.capacity.asAlternate === true,
       status: moved.state.status,
     },
   });
+  // The next step may be one the submitter alone holds (issue 10).
+  const updated = await passStepsOnlyTheSubmitterHolds(tx, stored, actor, clock);
   const hook = {
     organizationId: actor.organizationId,
     recordId: request.recordId,

@@ -225,7 +225,9 @@ export async function listRoleRequests(tx: Tx, actor: Actor, filter: { status?: 
 /**
  * Demo data (SPEC demo): one pending 役割任命申請 — 田中 美咲 (所属長, 営業部) asks that 渡辺 さくら
  * become 個人情報取扱責任者 of 営業部, waiting for the 個人情報保護管理者 — and a planned 代理承認
- * (佐藤 花子 → 高橋 健 for a week, starting in 30 days). Idempotent.
+ * (佐藤 花子 → 伊藤 直樹 for a week, starting in 30 days). The 代理 is 総務部's 伊藤, who holds no
+ * step of any chain: 高橋 健, 情報システム部の所属長, would approve both steps of that department's
+ * 所属長 → 個人情報保護管理者 requests (issue 10, SPEC §5.4). Idempotent.
  */
 export async function seedDemoApprovals(tx: Tx, organizationId: string, today: string): Promise<void> {
   const [head] = await tx
@@ -245,21 +247,21 @@ export async function seedDemoApprovals(tx: Tx, organizationId: string, today: s
     .select({ id: people.id })
     .from(people)
     .where(and(eq(people.organizationId, organizationId), eq(people.name, '佐藤 花子')));
-  const [sec] = await tx
+  const [deputy] = await tx
     .select({ id: people.id })
     .from(people)
-    .where(and(eq(people.organizationId, organizationId), eq(people.name, '高橋 健')));
+    .where(and(eq(people.organizationId, organizationId), eq(people.name, '伊藤 直樹')));
   const [delegated] = pms
     ? await tx
         .select({ id: approvalDelegations.id })
         .from(approvalDelegations)
         .where(and(eq(approvalDelegations.organizationId, organizationId), eq(approvalDelegations.fromPersonId, pms.id)))
     : [];
-  if (pms && sec && !delegated) {
+  if (pms && deputy && !delegated) {
     await tx.insert(approvalDelegations).values({
       organizationId,
       fromPersonId: pms.id,
-      toPersonId: sec.id,
+      toPersonId: deputy.id,
       startsOn: addDays(today, 30),
       endsOn: addDays(today, 36),
       reason: '年次休暇のため',

@@ -9,6 +9,7 @@ import { closeStepNotifications, notifyStepApprovers } from './approval-notifica
 import { lockRecord, requireRecordType } from './approval-requests.ts';
 import { approvalActions, approvalRequests } from './approvals.tables.ts';
 import { ownRolesOn } from './approvers.ts';
+import { passStepsOnlyTheSubmitterHolds } from './pass-submitter-only-steps.ts';
 import type { ApprovalActor, ApprovalRequestRow, RegisteredRecordType } from './registry.ts';
 
 // 申請 (SPEC §3, Principle 3): a record enters its organization's chain.
@@ -19,6 +20,10 @@ import type { ApprovalActor, ApprovalRequestRow, RegisteredRecordType } from './
  * notifies whoever can approve the first step. For a record type with
  * `submissionPassesAuthorSteps`, the leading steps the submitter holds are then passed by the
  * submission (see {@link passAuthorSteps}), and the returned request waits at the step after them.
+ * A step the submitter alone holds then goes to its 代行者, or is included in the next step's
+ * approval (SPEC §5.4, issue 10: see pass-submitter-only-steps.ts); a request waits on a step
+ * only its submitter holds only when it is the last one and no 代行者 is available, and the
+ * stuck-approvals list (listStuckApprovals) shows it.
  */
 export async function submitForApproval(
   tx: Tx,
@@ -79,7 +84,10 @@ export async function submitForApproval(
     ...clock,
   });
   await notifyStepApprovers(tx, request, clock.today, type.label);
-  return type.submissionPassesAuthorSteps ? passAuthorSteps(tx, type, request, actor, clock) : request;
+  const passed = type.submissionPassesAuthorSteps ? await passAuthorSteps(tx, type, request, actor, clock) : request;
+  const routed = await passStepsOnlyTheSubmitterHolds(tx, passed, actor, clock);
+  if (routed.currentStep !== passed.currentStep) await notifyStepApprovers(tx, routed, clock.today, type.label);
+  return routed;
 }
 
 /**

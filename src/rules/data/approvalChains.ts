@@ -8,6 +8,21 @@ import type { PmsRole } from '../../domain/roles.ts';
 
 export const APPROVAL_CHAINS_VERSION = 'pa01-2024-12';
 
+/**
+ * 代行者の既定 — who approves a step in place of its role when the submitter is that role's only
+ * holder (SPEC §5.4: an approver never approves their own submission). An organization may set
+ * another 代行者 per step, or none (the step then goes to the next step's holders). Roles without
+ * an entry have no default 代行者.
+ */
+export const defaultAlternateRoles: Readonly<Partial<Record<PmsRole, { role: PmsRole; basis: string }>>> = {
+  // J.2.3.1 c): トップマネジメントは「PMSの最高責任者として、管理責任者…を指名し、PMSを実施させる」 —
+  // the one who appoints the 個人情報保護管理者 approves in their place.
+  pms_manager: { role: 'top_management', basis: 'J.2.3.1 c)' },
+  // J.2.3.1 d): 個人情報保護管理者は「個人情報取扱いの管理全般について責任を負う」, and J.8.6 sends the
+  // 所属長's 申請書 on to them: they approve a 所属長's own step when the 所属長 is the submitter.
+  department_head: { role: 'pms_manager', basis: 'J.2.3.1 d), J.8.6' },
+};
+
 export type DefaultApprovalChain = {
   label: string;
   steps: readonly { role: PmsRole }[];

@@ -30,6 +30,7 @@ const stepStatus: Record<ApprovalStepState, 'finish' | 'error' | 'process' | 'wa
   current: 'process',
   waiting: 'wait',
   skipped: 'wait',
+  passed: 'wait',
 };
 
 function StatusTag({ status, fallback }: { status: ApprovalStatus; fallback: string }) {
@@ -144,6 +145,16 @@ function ChainSteps({ detail }: { detail: ApprovalDetail }) {
               <Tag color={step.state === 'approved' ? 'success' : step.state === 'returned' ? 'error' : step.state === 'current' ? 'processing' : 'default'}>
                 {t(`approval.stepState.${step.state}`)}
               </Tag>
+              {step.alternateLabel && step.state !== 'approved' && step.state !== 'passed' ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('chains.alternateTag', { label: step.alternateLabel })}
+                </Typography.Text>
+              ) : null}
+              {step.note && step.state === 'passed' ? (
+                <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.65)', marginTop: 4 }} data-testid={`approval-step-note-${step.index}`}>
+                  {step.note}
+                </div>
+              ) : null}
               {stamp ? (
                 <div style={{ marginTop: 4 }}>
                   <StampActor stamp={stamp} />
@@ -284,6 +295,8 @@ function ApprovalScreen({ detail }: { detail: ApprovalDetail }) {
   // The buttons follow what the server says the caller may do (request.abilities), never rules re-derived here.
   const { abilities } = request;
   const recordLink = appLink(request.link);
+  // Nobody but the submitter could approve the current step (issue 10): the screen says so plainly.
+  const stuck = request.currentApprovers?.kind === 'stranded' || request.currentApprovers?.kind === 'vacant';
   return (
     <>
       <PageHeader
@@ -331,7 +344,18 @@ function ApprovalScreen({ detail }: { detail: ApprovalDetail }) {
         <Alert type="info" showIcon title={t('approval.onBehalfNotice', { name: request.onBehalfOf.name })} style={{ marginBottom: 16 }} />
       ) : null}
       {request.status === 'pending' && !abilities.approve && request.stepLabel ? (
-        <Alert type="info" showIcon title={t('approval.waitingFor', { step: request.stepLabel })} style={{ marginBottom: 16 }} />
+        <Alert
+          type={stuck ? 'warning' : 'info'}
+          showIcon
+          title={t('approval.waitingFor', { step: request.stepLabel })}
+          description={request.currentApprovers?.note}
+          style={{ marginBottom: 16 }}
+          data-testid="approval-current-approvers"
+        />
+      ) : null}
+      {request.status === 'pending' && abilities.approve && request.currentApprovers?.kind === 'alternate' ? (
+        // The 代行者 approves a step that is not theirs: say why (SPEC §5.4, issue 10).
+        <Alert type="info" showIcon title={request.currentApprovers.note} style={{ marginBottom: 16 }} data-testid="approval-current-approvers" />
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
@@ -350,6 +374,15 @@ function ApprovalScreen({ detail }: { detail: ApprovalDetail }) {
                   { key: 'at', label: t('approval.submittedAt'), children: formatDateTime(request.submittedAt) },
                   ...(request.departmentName ? [{ key: 'dept', label: t('approval.department'), children: request.departmentName }] : []),
                   ...(request.status === 'pending' && request.stepLabel ? [{ key: 'step', label: t('approval.currentStep'), children: request.stepLabel }] : []),
+                  ...(request.currentApprovers
+                    ? [
+                        {
+                          key: 'approvers',
+                          label: t('approval.approvers'),
+                          children: request.currentApprovers.names.length > 0 ? request.currentApprovers.names.join('、') : t('approval.noApprover'),
+                        },
+                      ]
+                    : []),
                   ...(request.decidedAt ? [{ key: 'decided', label: t('approval.decidedAt'), children: formatDateTime(request.decidedAt) }] : []),
                 ]}
               />

@@ -7,6 +7,7 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { approvalsContract } from '../../../../src/platform/approvals/approvals.contract.ts';
 import { type PmsRole, pmsRoles, roleLabels } from '../../../../src/domain/roles.ts';
+import { defaultAlternateRoles } from '../../../../src/rules/data/approvalChains.ts';
 import { useOrganization } from '../../api/queries.ts';
 import { applyServerErrors, bound, DateInput, errorMessage, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
 import { QueryError } from '../../components/page.tsx';
@@ -38,11 +39,16 @@ type StepIn = ChainIn['steps'][number];
 /** Whether a role is held per department (所属長 …): its steps default to the request's department. */
 const perDepartment = (role: PmsRole | undefined) => (role ? roleLabels[role].perDepartment === true : false);
 
-/** A presented step as form values (the label only when it is not the role's own name). */
+/** A presented step as form values (the label only when it is not the role's own name; the 代行者 as set: absent = default, null = none). */
 function toFormStep(step: ApprovalChain['steps'][number]): StepIn {
   const role = step.role;
-  return { role, label: step.label === roleLabels[role].ja ? '' : step.label, sameDepartment: step.sameDepartment };
+  const alternateRole = step.alternateSetting === 'default' ? undefined : step.alternateSetting === 'none' ? null : step.alternateRole;
+  return { role, label: step.label === roleLabels[role].ja ? '' : step.label, sameDepartment: step.sameDepartment, alternateRole };
 }
+
+/** The 代行者 select's values: the role's default, none, or a role. */
+const ALTERNATE_DEFAULT = '__default';
+const ALTERNATE_NONE = '__none';
 
 /**
  * The body to save: `sameDepartment` only where it departs from the role's nature, and no empty
@@ -54,6 +60,7 @@ function toBody(values: ChainOut): ChainIn {
       role: s.role,
       ...(s.label ? { label: s.label } : {}),
       ...(s.sameDepartment !== undefined && s.sameDepartment !== perDepartment(s.role) ? { sameDepartment: s.sameDepartment } : {}),
+      ...(s.alternateRole !== undefined ? { alternateRole: s.alternateRole } : {}),
     })),
   };
 }
@@ -162,6 +169,33 @@ function ChainForm({ chain, onClose }: { chain: ApprovalChain; onClose: () => vo
                   )}
                 </Field>
               </Col>
+              <Col xs={24} md={17}>
+                <Field control={form.control} name={`steps.${index}.alternateRole`} label={t('chains.alternate')} extra={t('chains.alternateHint')}>
+                  {(field) => {
+                    const role = form.watch(`steps.${index}.role`);
+                    const fallback = role ? defaultAlternateRoles[role]?.role : undefined;
+                    return (
+                      <Select
+                        id={field.id}
+                        value={field.value === undefined ? ALTERNATE_DEFAULT : field.value === null ? ALTERNATE_NONE : field.value}
+                        onChange={(v: string) => field.onChange(v === ALTERNATE_DEFAULT ? undefined : v === ALTERNATE_NONE ? null : (v as PmsRole))}
+                        onBlur={field.onBlur}
+                        status={field.status}
+                        showSearch={{ optionFilterProp: 'label' }}
+                        data-testid={`chain-step-${index}-alternate`}
+                        options={[
+                          {
+                            value: ALTERNATE_DEFAULT,
+                            label: fallback ? t('chains.alternateDefault', { label: labels.role(fallback) }) : t('chains.alternateDefaultNone'),
+                          },
+                          { value: ALTERNATE_NONE, label: t('chains.alternateNone') },
+                          ...pmsRoles.filter((r) => r !== role && (isPublic || !roleLabels[r].publicOnly)).map((r) => ({ value: r, label: labels.role(r) })),
+                        ]}
+                      />
+                    );
+                  }}
+                </Field>
+              </Col>
             </Row>
           </Card>
         ))}
@@ -203,13 +237,36 @@ export function ApprovalChainsSettings() {
             title: t('chains.steps'),
             key: 'steps',
             render: (_v, chain) => (
-              <Space size={4} wrap>
-                {chain.steps.map((s) => (
-                  <span key={s.index}>
-                    {s.index > 0 ? <span style={{ color: '#8c8c8c', marginInlineEnd: 4 }}>→</span> : null}
-                    <Tag color={s.sameDepartment ? 'geekblue' : 'blue'}>{s.label}</Tag>
-                  </span>
-                ))}
+              <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                <Space size={4} wrap>
+                  {chain.steps.map((s) => (
+                    <span key={s.index}>
+                      {s.index > 0 ? <span style={{ color: '#8c8c8c', marginInlineEnd: 4 }}>→</span> : null}
+                      <Tag color={s.sameDepartment ? 'geekblue' : 'blue'}>{s.label}</Tag>
+                      {s.alternateLabel ? (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {t('chains.alternateTag', { label: s.alternateLabel })}
+                        </Typography.Text>
+                      ) : null}
+                    </span>
+                  ))}
+                </Space>
+                {chain.problems.length > 0 ? (
+                  // Issue 10: a possible submitter this chain leaves with nobody to approve (saving it as is is refused).
+                  <Alert
+                    type="warning"
+                    showIcon
+                    title={t('chains.problems')}
+                    description={
+                      <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                        {chain.problems.map((p) => (
+                          <li key={p}>{p}</li>
+                        ))}
+                      </ul>
+                    }
+                    data-testid={`chain-problems-${chain.recordType}`}
+                  />
+                ) : null}
               </Space>
             ),
           },

@@ -18,6 +18,11 @@ export type ApproveBody = BodyOf<typeof approvalsContract.approve>;
 export type ReturnBody = BodyOf<typeof approvalsContract.return>;
 export type ChainBody = BodyOf<typeof approvalsContract.saveChain>;
 export type DelegationBody = BodyOf<typeof approvalsContract.createDelegation>;
+/** Who approves the current step and why (null once decided). */
+export type CurrentApprovers = ApprovalDetail['request']['currentApprovers'];
+/** 滞留している承認 (GET /api/approvals/stuck): for the home of the PMS manager and top management. */
+export type StuckApprovals = ResponseOf<typeof approvalsContract.stuck>;
+export type StuckApproval = StuckApprovals['items'][number];
 
 /** 承認・差戻し・取下げ: the routes that decide a request, each answering with its new detail. */
 export type Decision = 'approve' | 'return' | 'withdraw';
@@ -26,6 +31,7 @@ export const approvalKeys = {
   detail: (id: string) => ['approvals', id] as const,
   chains: ['approval-chains'] as const,
   delegations: ['approval-delegations'] as const,
+  stuck: (olderThanDays?: number) => ['approvals', 'stuck', olderThanDays ?? null] as const,
 };
 
 /** A contract route's path with its `:name` segments filled in. */
@@ -42,6 +48,20 @@ export function useApprovalChains(enabled = true) {
     queryKey: approvalKeys.chains,
     queryFn: async () => (await api.get<ResponseOf<typeof approvalsContract.chains>>(pathOf(approvalsContract.chains))).items,
     enabled,
+  });
+}
+
+/**
+ * 滞留している承認: pending requests nobody but the submitter can approve, or waiting more than
+ * `olderThanDays` days (server default 7). Only for those holding tasks.manage (個人情報保護管理者,
+ * トップマネジメント): pass `enabled` from `useAbility('tasks.manage')`.
+ */
+export function useStuckApprovals(options: { olderThanDays?: number; enabled?: boolean } = {}) {
+  const query = options.olderThanDays === undefined ? '' : `?olderThanDays=${options.olderThanDays}`;
+  return useQuery({
+    queryKey: approvalKeys.stuck(options.olderThanDays),
+    queryFn: () => api.get<StuckApprovals>(`${pathOf(approvalsContract.stuck)}${query}`),
+    enabled: options.enabled ?? true,
   });
 }
 
