@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { installSecurityHeaders } from './platform/http/securityHeaders.ts';
@@ -44,6 +44,8 @@ export async function buildServer(deps: Deps, options: { logger?: boolean /** Te
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Self-referencing schemas (the org chart's tree of nodes) become components of the document.
+    transformObject: jsonSchemaTransformObject,
   });
 
   installErrorHandler(app);

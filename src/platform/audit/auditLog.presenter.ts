@@ -2,8 +2,12 @@
 // Japanese sentence per event, the changed columns of an update, and before/after images with
 // secrets removed. No I/O (encrypted columns are compared with the field key in memory).
 
+import type { z } from 'zod';
 import { decryptField } from '../config/fieldCrypto.ts';
 import { installedModules } from '../modules/registry.ts';
+import type { auditLogItemResponse, auditLogPageResponse, auditVerifyResponse } from './audit.contract.ts';
+import type { AuditLogPage, AuditLogRow } from './auditLog.service.ts';
+import type { VerifyResult } from './verifyChain.ts';
 
 /** Japanese names of the audited record types (table names and event entity types). */
 export const entityLabels: Record<string, string> = {
@@ -315,4 +319,36 @@ export function summarize(row: AuditRowForSummary): string {
     default:
       return `${entity}を${actionLabels[row.action] ?? row.action}`;
   }
+}
+
+/** One event as the review screen shows it: a Japanese sentence, the labelled diff, secrets masked. */
+export type AuditLogItem = z.output<typeof auditLogItemResponse>;
+
+export function presentAuditLogItem(row: AuditLogRow): AuditLogItem {
+  return {
+    id: row.id,
+    chainSeq: row.chainSeq,
+    at: row.createdAt.toISOString(),
+    actorAccountId: row.actorAccountId,
+    actorName: row.actorName ?? (row.actorAccountId ? null : 'システム'),
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    rowCount: row.rowCount,
+    summary: summarize(row),
+    changedColumns: row.action === 'update' ? changedColumns(row.before, row.after) : [],
+    changes: describeChanges(row.entityType, row.before, row.after),
+    before: redactImage(row.before),
+    after: redactImage(row.after),
+    meta: row.meta ?? null,
+  };
+}
+
+export function presentAuditLogPage(page: AuditLogPage): z.output<typeof auditLogPageResponse> {
+  return { items: page.items.map(presentAuditLogItem), total: page.total, page: page.page, pageSize: page.pageSize, nextCursor: page.nextCursor, snapshot: page.snapshot };
+}
+
+/** The verification of the organization's chain: where it first breaks, if anywhere. */
+export function presentVerifyResult(r: VerifyResult): z.output<typeof auditVerifyResponse> {
+  return { ok: r.ok, rows: r.rows, chains: r.chains, firstBreak: r.firstBreak ? { ...r.firstBreak } : null };
 }

@@ -7,7 +7,6 @@ import { people } from '../org/org.tables.ts';
 import type { Actor } from '../policies/actor.ts';
 import { auditLog } from './audit.tables.ts';
 import { recordAuditEvent } from './auditEvents.ts';
-import { type AuditChange, changedColumns, describeChanges, redactImage, summarize } from './auditLog.presenter.ts';
 import type { AuditLogFilter, AuditLogQuery } from './auditLog.schema.ts';
 import { recordPersonalDataAccess } from './personalDataAccess.ts';
 import { type VerifyResult, verifyAuditChain } from './verifyChain.ts';
@@ -30,27 +29,9 @@ const JST = '+09:00';
 const startOfDay = (date: string) => new Date(`${date}T00:00:00${JST}`);
 const startOfNextDay = (date: string) => new Date(startOfDay(date).getTime() + 24 * 60 * 60 * 1000);
 
-export type AuditLogItem = {
-  id: number;
-  chainSeq: number;
-  at: string;
-  actorAccountId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  rowCount: number;
-  summary: string;
-  changedColumns: string[];
-  /** Column by column with Japanese labels (changed first), for the review screen's diff. */
-  changes: AuditChange[];
-  before: unknown;
-  after: unknown;
-  meta: unknown;
-};
-
+/** A page of the log: its rows (auditLog.presenter.ts presents them) and the paging keys. */
 export type AuditLogPage = {
-  items: AuditLogItem[];
+  items: AuditLogRow[];
   total: number;
   page: number;
   pageSize: number;
@@ -74,27 +55,8 @@ const selection = {
   after: auditLog.after,
   meta: auditLog.meta,
 };
-type SelectedRow = Awaited<ReturnType<typeof selectRows>>[number];
-
-function present(row: SelectedRow): AuditLogItem {
-  return {
-    id: row.id,
-    chainSeq: row.chainSeq,
-    at: row.createdAt.toISOString(),
-    actorAccountId: row.actorAccountId,
-    actorName: row.actorName ?? (row.actorAccountId ? null : 'システム'),
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    rowCount: row.rowCount,
-    summary: summarize(row),
-    changedColumns: row.action === 'update' ? changedColumns(row.before, row.after) : [],
-    changes: describeChanges(row.entityType, row.before, row.after),
-    before: redactImage(row.before),
-    after: redactImage(row.after),
-    meta: row.meta ?? null,
-  };
-}
+/** One event with its actor's name, as read (auditLog.presenter.ts presents it). */
+export type AuditLogRow = Awaited<ReturnType<typeof selectRows>>[number];
 
 function isPeriodOnly(filter: AuditLogFilter): boolean {
   return !filter.actorAccountId && !filter.action && !filter.entityType && !filter.entityId;
@@ -163,7 +125,7 @@ export async function listAuditLog(tx: Tx, actor: Actor, query: AuditLogQuery): 
   const newest = await newestSeq(tx, organizationId);
   const snapshot = Math.min(query.snapshot ?? newest, newest);
   const { page, pageSize, cursor } = query;
-  let items: AuditLogItem[];
+  let items: AuditLogRow[];
   let total: number;
 
   if (isPeriodOnly(query)) {
@@ -174,10 +136,7 @@ export async function listAuditLog(tx: Tx, actor: Actor, query: AuditLogQuery): 
       // Chain numbers are dense, so a page is a range of them: no OFFSET scan.
       const top = cursor ? Math.min(cursor - 1, range.high) : range.high - (page - 1) * pageSize;
       const bottom = Math.max(range.low, top - pageSize + 1);
-      items =
-        top < bottom
-          ? []
-          : (await selectRows(tx, and(eq(auditLog.organizationId, organizationId), gte(auditLog.chainSeq, bottom), lte(auditLog.chainSeq, top)), pageSize)).map(present);
+      items = top < bottom ? [] : await selectRows(tx, and(eq(auditLog.organizationId, organizationId), gte(auditLog.chainSeq, bottom), lte(auditLog.chainSeq, top)), pageSize);
     }
   } else {
     const conditions = filterConditions(organizationId, query);
@@ -202,7 +161,7 @@ export async function listAuditLog(tx: Tx, actor: Actor, query: AuditLogQuery): 
       conditions.push(lt(auditLog.chainSeq, cursor));
       if (at) conditions.push(lt(auditLog.createdAt, new Date(at.createdAt.getTime() + 1)));
     }
-    items = (await selectRows(tx, and(...conditions), pageSize, cursor ? 0 : (page - 1) * pageSize)).map(present);
+    items = await selectRows(tx, and(...conditions), pageSize, cursor ? 0 : (page - 1) * pageSize);
   }
 
   const last = items[items.length - 1];
@@ -238,14 +197,14 @@ export const MAX_AUDIT_EXPORT_ROWS = 50_000;
  * before/after images of people and other records), so it is recorded as an export with its
  * row count and counts toward the bulk-access alert (Toshima 4-8-6 (5)).
  */
-export async function auditLogForExport(tx: Tx, actor: Actor, filter: AuditLogFilter, now: Date): Promise<AuditLogItem[]> {
+export async function auditLogForExport(tx: Tx, actor: Actor, filter: AuditLogFilter, now: Date): Promise<AuditLogRow[]> {
   const conditions = filterConditions(actor.organizationId, filter);
   const rows = await selectRows(tx, and(...conditions), MAX_AUDIT_EXPORT_ROWS + 1);
   if (rows.length > MAX_AUDIT_EXPORT_ROWS) {
     throw new HttpError(422, `出力できるのは${MAX_AUDIT_EXPORT_ROWS.toLocaleString('ja-JP')}件までです。期間などで絞り込んでください`, 'export_too_large');
   }
   await recordPersonalDataAccess(tx, actor, { action: 'export', entityType: 'audit_log', rowCount: rows.length, meta: { format: 'xlsx', filters: filterMeta(filter) } }, now);
-  return rows.map(present);
+  return rows;
 }
 
 /**

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { passwordSchema } from './password.ts';
 
+// Request schemas of the sign-in routes (auth.contract.ts); the login and settings forms of the
+// SPA validate with the same ones.
+
+/** The password policy, for the forms that set one (SPEC §9). */
+export { passwordSchema };
+
 export const loginBody = z.object({
   loginId: z
     .string({ error: 'ログインIDを入力してください' })
@@ -18,22 +24,3 @@ export const changePasswordBody = z.object({
   currentPassword: z.string({ error: '現在のパスワードを入力してください' }).min(1, { error: '現在のパスワードを入力してください' }),
   newPassword: passwordSchema,
 });
-
-export const sessionResponse = z.object({
-  csrfToken: z.string(),
-  account: z.object({
-    id: z.string(),
-    personId: z.string(),
-    name: z.string(),
-    organizationId: z.string(),
-    organizationName: z.string(),
-    locale: z.string(),
-    totpEnabled: z.boolean(),
-  }),
-  roles: z.array(z.object({ role: z.string(), departmentId: z.string().nullable() })),
-  abilities: z.array(z.string()),
-  idleTimeoutMinutes: z.number(),
-  needsTotp: z.boolean(),
-  mustEnrollTotp: z.boolean(),
-});
-export type SessionInfo = z.infer<typeof sessionResponse>;

@@ -35,6 +35,9 @@ export async function listNotifications(tx: Tx, owner: Owner, query: z.infer<typ
   };
 }
 
+/** A page of an account's notifications, with its unread count. */
+export type NotificationPage = Awaited<ReturnType<typeof listNotifications>>;
+
 export async function markNotificationRead(tx: Tx, owner: Owner, id: string, now: Date): Promise<void> {
   const [row] = await tx
     .select({ id: notifications.id, readAt: notifications.readAt })

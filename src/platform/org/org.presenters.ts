@@ -1,9 +1,29 @@
+import type { z } from 'zod';
+import type {
+  accountCreatedResponse,
+  accountListItemResponse,
+  departmentResponse,
+  orgChartResponse,
+  organizationResponse,
+  peoplePageResponse,
+  personListItemResponse,
+  personResponse,
+  roleAssignmentListItemResponse,
+  roleAssignmentResponse,
+} from './org.responses.ts';
+import type { AccountListRow, PeoplePage, PersonListRow, RoleAssignmentListRow } from './org.service.ts';
+import type { OrgChart } from './orgChart.ts';
 import type { departments, organizations, people, roleAssignments } from './org.tables.ts';
 import { resolveSettings } from './orgSettings.ts';
 
 // Presenters are the only path from a row to JSON (STYLE: Outline).
 
-export function presentOrganization(org: typeof organizations.$inferSelect) {
+type Out<S extends z.ZodType> = z.output<S>;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function presentOrganization(org: typeof organizations.$inferSelect): Out<typeof organizationResponse> {
+  const s = resolveSettings(org.settings);
   return {
     id: org.id,
     name: org.name,
@@ -13,16 +33,47 @@ export function presentOrganization(org: typeof organizations.$inferSelect) {
     privacyMarkNumber: org.privacyMarkNumber,
     privacyMarkValidFrom: org.privacyMarkValidFrom,
     privacyMarkValidTo: org.privacyMarkValidTo,
-    settings: resolveSettings(org.settings),
+    settings: {
+      idleTimeoutMinutes: s.idleTimeoutMinutes,
+      requireTotpForAdmins: s.requireTotpForAdmins,
+      bulkAccessThreshold: s.bulkAccessThreshold,
+      bulkAccessWindowMinutes: s.bulkAccessWindowMinutes,
+      reminderDaysBefore: s.reminderDaysBefore,
+    },
   };
 }
 
-export function presentDepartment(d: typeof departments.$inferSelect & { heads?: { personId: string; name: string }[] }) {
-  return { id: d.id, name: d.name, code: d.code, parentId: d.parentId, sortOrder: d.sortOrder, heads: d.heads ?? [] };
+/** A department with its heads (所属長) in force today. */
+export function presentDepartment(d: typeof departments.$inferSelect & { heads: { personId: string; name: string }[] }): Out<typeof departmentResponse> {
+  return { id: d.id, name: d.name, code: d.code, parentId: d.parentId, sortOrder: d.sortOrder, heads: d.heads.map((h) => ({ personId: h.personId, name: h.name })) };
+}
+
+export function presentDepartmentList(rows: Parameters<typeof presentDepartment>[0][]): { items: Out<typeof departmentResponse>[] } {
+  return { items: rows.map(presentDepartment) };
+}
+
+/** One row of the 従業者 list (no contact details). */
+export function presentPersonListItem(p: PersonListRow): Out<typeof personListItemResponse> {
+  return {
+    id: p.id,
+    name: p.name,
+    nameKana: p.nameKana,
+    employeeNumber: p.employeeNumber,
+    employmentType: p.employmentType,
+    departmentId: p.departmentId,
+    departmentName: p.departmentName,
+    joinedOn: p.joinedOn,
+    leftOn: p.leftOn,
+    hasAccount: p.hasAccount,
+  };
+}
+
+export function presentPeoplePage(page: PeoplePage): Out<typeof peoplePageResponse> {
+  return { items: page.items.map(presentPersonListItem), total: page.total, page: page.page, pageSize: page.pageSize };
 }
 
 /** A person; contact details only when the actor may read them (and the read is audited). */
-export function presentPerson(p: typeof people.$inferSelect, withContact: boolean) {
+export function presentPerson(p: typeof people.$inferSelect, withContact: boolean): Out<typeof personResponse> {
   return {
     id: p.id,
     name: p.name,
@@ -38,6 +89,53 @@ export function presentPerson(p: typeof people.$inferSelect, withContact: boolea
   };
 }
 
-export function presentRoleAssignment(r: typeof roleAssignments.$inferSelect) {
+export function presentRoleAssignment(r: typeof roleAssignments.$inferSelect): Out<typeof roleAssignmentResponse> {
   return { id: r.id, personId: r.personId, role: r.role, departmentId: r.departmentId, startsOn: r.startsOn, endsOn: r.endsOn, note: r.note };
+}
+
+/** An assignment in the list, with the person's and the department's names. */
+export function presentRoleAssignmentListItem(r: RoleAssignmentListRow): Out<typeof roleAssignmentListItemResponse> {
+  return {
+    id: r.id,
+    personId: r.personId,
+    personName: r.personName,
+    role: r.role,
+    departmentId: r.departmentId,
+    departmentName: r.departmentName,
+    startsOn: r.startsOn,
+    endsOn: r.endsOn,
+    note: r.note,
+  };
+}
+
+export function presentRoleAssignmentList(rows: RoleAssignmentListRow[]): { items: Out<typeof roleAssignmentListItemResponse>[] } {
+  return { items: rows.map(presentRoleAssignmentListItem) };
+}
+
+/** An account's state in the list; never its password hash or TOTP secret. */
+export function presentAccountListItem(a: AccountListRow): Out<typeof accountListItemResponse> {
+  return {
+    id: a.id,
+    personId: a.personId,
+    personName: a.personName,
+    loginId: a.loginId,
+    totpEnabled: a.totpEnabled,
+    disabledAt: iso(a.disabledAt),
+    lockedUntil: iso(a.lockedUntil),
+    lastLoginAt: iso(a.lastLoginAt),
+    leftOn: a.leftOn,
+  };
+}
+
+export function presentAccountList(rows: AccountListRow[]): { items: Out<typeof accountListItemResponse>[] } {
+  return { items: rows.map(presentAccountListItem) };
+}
+
+export function presentAccountCreated(a: { id: string; loginId: string }): Out<typeof accountCreatedResponse> {
+  return { id: a.id, loginId: a.loginId };
+}
+
+/** The 体制図 (J.2.3.1) as built by orgChart.ts: already a tree of plain values. */
+export function presentOrgChart(chart: OrgChart): Out<typeof orgChartResponse> {
+  return chart;
 }

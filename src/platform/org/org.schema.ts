@@ -74,3 +74,24 @@ export const accountUpdateBody = z.object({
 });
 
 export const idParams = z.object({ id: idField('ID') });
+
+/** セキュリティ設定 (SPEC §9, J.9.2 c 13, Toshima 4-8-6 (5)): the settings form (same schema in the API and the web); defaults in orgSettings.ts. */
+export const organizationSettingsSchema = z.object({
+  idleTimeoutMinutes: z
+    .number({ error: '自動ログアウトまでの時間を数値で入力してください' })
+    .int()
+    .min(1, { error: '自動ログアウトは1分以上にしてください' })
+    .max(60, { error: '自動ログアウトは60分以内にしてください' }),
+  requireTotpForAdmins: z.boolean(),
+  bulkAccessThreshold: z.number({ error: '大量アクセス警告の件数を数値で入力してください' }).int().min(1, { error: '大量アクセス警告の件数は1以上にしてください' }),
+  bulkAccessWindowMinutes: z
+    .number({ error: '集計時間を数値で入力してください' })
+    .int()
+    .min(1, { error: '集計時間は1分以上にしてください' })
+    .max(1440, { error: '集計時間は1440分以内にしてください' }),
+  reminderDaysBefore: z
+    .number({ error: 'リマインド日数を数値で入力してください' })
+    .int()
+    .min(0, { error: 'リマインド日数は0以上にしてください' })
+    .max(60, { error: 'リマインド日数は60日以内にしてください' }),
+});

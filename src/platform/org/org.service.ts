@@ -1,9 +1,7 @@
-import { todayInJapan } from '../../domain/time.ts';
 import { and, asc, count, eq, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accounts } from '../auth/auth.tables.ts';
 import { hashPassword } from '../auth/hashing.ts';
-
 import { endAccountSessions } from '../auth/sessions.ts';
 import type { Tx } from '../db/connection.ts';
 import { containsPattern } from '../db/likePattern.ts';
@@ -11,8 +9,16 @@ import { type Bind, inlineValues, placeholders, runPrepared } from '../db/prepar
 import { HttpError, conflict, invalid, notFound } from '../http/errors.ts';
 import { checkRoleAssignment } from '../../rules/separationOfDuties.ts';
 import { departments, organizations, people, roleAssignments } from './org.tables.ts';
-import type { accountCreateBody, accountUpdateBody, departmentBody, organizationBody, peopleQuery, personBody, roleAssignmentBody } from './org.schema.ts';
-import type { organizationSettingsSchema } from './orgSettings.ts';
+import type {
+  accountCreateBody,
+  accountUpdateBody,
+  departmentBody,
+  organizationBody,
+  organizationSettingsSchema,
+  peopleQuery,
+  personBody,
+  roleAssignmentBody,
+} from './org.schema.ts';
 
 // Business functions of the organization model (SPEC §2). Each takes the tenant transaction
 // first; RLS already confines it to the actor's organization, and each also filters by
@@ -42,9 +48,9 @@ export async function updateOrganizationSettings(tx: Tx, organizationId: string,
 
 // ---- 所属 (departments) ----
 
-export async function listDepartments(tx: Tx, organizationId: string, today: string) {
-  const rows = await tx.select().from(departments).where(eq(departments.organizationId, organizationId)).orderBy(asc(departments.sortOrder), asc(departments.name));
-  const heads = await tx
+/** The heads (所属長) in force on `today`, of one department or of all. */
+async function departmentHeads(tx: Tx, organizationId: string, today: string, departmentId?: string) {
+  return tx
     .select({ departmentId: roleAssignments.departmentId, personId: people.id, name: people.name })
     .from(roleAssignments)
     .innerJoin(people, eq(people.id, roleAssignments.personId))
@@ -52,11 +58,28 @@ export async function listDepartments(tx: Tx, organizationId: string, today: str
       and(
         eq(roleAssignments.organizationId, organizationId),
         eq(roleAssignments.role, 'department_head'),
+        departmentId ? eq(roleAssignments.departmentId, departmentId) : undefined,
         lte(roleAssignments.startsOn, today),
         or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today)),
       ),
     );
-  return rows.map((d) => ({ ...d, heads: heads.filter((h) => h.departmentId === d.id).map((h) => ({ personId: h.personId, name: h.name })) }));
+}
+
+type HeadRow = Awaited<ReturnType<typeof departmentHeads>>[number];
+const withHeads = (d: typeof departments.$inferSelect, heads: HeadRow[]) => ({
+  ...d,
+  heads: heads.filter((h) => h.departmentId === d.id).map((h) => ({ personId: h.personId, name: h.name })),
+});
+
+export async function listDepartments(tx: Tx, organizationId: string, today: string) {
+  const rows = await tx.select().from(departments).where(eq(departments.organizationId, organizationId)).orderBy(asc(departments.sortOrder), asc(departments.name));
+  const heads = await departmentHeads(tx, organizationId, today);
+  return rows.map((d) => withHeads(d, heads));
+}
+
+/** One department with its heads in force on `today` (what a save answers with). */
+export async function getDepartment(tx: Tx, organizationId: string, id: string, today: string) {
+  return withHeads(await requireDepartment(tx, organizationId, id), await departmentHeads(tx, organizationId, today, id));
 }
 
 async function requireDepartment(tx: Tx, organizationId: string, id: string) {
@@ -123,20 +146,19 @@ export async function createDepartment(tx: Tx, organizationId: string, input: z.
     .returning();
   if (!row) throw new Error('insert returned nothing');
   if (headPersonId) await setDepartmentHead(tx, organizationId, row.id, headPersonId, today);
-  return row;
+  return getDepartment(tx, organizationId, row.id, today);
 }
 
 export async function updateDepartment(tx: Tx, organizationId: string, id: string, input: z.infer<typeof departmentBody>, today: string) {
   await requireDepartment(tx, organizationId, id);
   await assertNoCycle(tx, organizationId, id, input.parentId);
   const { headPersonId, ...values } = input;
-  const [row] = await tx
+  await tx
     .update(departments)
     .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(departments.organizationId, organizationId), eq(departments.id, id)))
-    .returning();
+    .where(and(eq(departments.organizationId, organizationId), eq(departments.id, id)));
   await setDepartmentHead(tx, organizationId, id, headPersonId, today);
-  return row;
+  return getDepartment(tx, organizationId, id, today);
 }
 
 export async function deleteDepartment(tx: Tx, organizationId: string, id: string) {
@@ -239,6 +261,10 @@ export async function listPeople(tx: Tx, organizationId: string, query: z.infer<
   return { items: items.map(({ total: _total, ...item }) => item), total, page: query.page, pageSize: query.pageSize };
 }
 
+/** A page of the 従業者 list, and one of its rows. */
+export type PeoplePage = Awaited<ReturnType<typeof listPeople>>;
+export type PersonListRow = PeoplePage['items'][number];
+
 export async function getPerson(tx: Tx, organizationId: string, id: string) {
   const [row] = await tx
     .select()
@@ -325,6 +351,8 @@ export async function listRoleAssignments(tx: Tx, organizationId: string) {
     .orderBy(asc(roleAssignments.role), asc(roleAssignments.startsOn));
 }
 
+export type RoleAssignmentListRow = Awaited<ReturnType<typeof listRoleAssignments>>[number];
+
 /** Creates or updates an assignment after the separation-of-duty rules (J.2.3.2 留意事項). */
 export async function saveRoleAssignment(tx: Tx, organizationId: string, input: z.infer<typeof roleAssignmentBody>, id?: string) {
   // The record itself first: another organization's id is "not found", whatever the body says.
@@ -361,6 +389,7 @@ export async function saveRoleAssignment(tx: Tx, organizationId: string, input: 
     .insert(roleAssignments)
     .values({ ...input, organizationId })
     .returning();
+  if (!row) throw new Error('insert returned nothing');
   return row;
 }
 
@@ -393,6 +422,8 @@ export async function listAccounts(tx: Tx, organizationId: string) {
     .orderBy(asc(people.name));
 }
 
+export type AccountListRow = Awaited<ReturnType<typeof listAccounts>>[number];
+
 export async function createAccount(tx: Tx, organizationId: string, input: z.infer<typeof accountCreateBody>, today: string) {
   const person = await requirePerson(tx, organizationId, input.personId);
   if (person.leftOn && person.leftOn <= today) throw invalid('personId', '退職済みの従業者にはアカウントを作成できません');
@@ -410,6 +441,7 @@ export async function createAccount(tx: Tx, organizationId: string, input: z.inf
     .insert(accounts)
     .values({ organizationId, personId: input.personId, loginId: input.loginId, passwordHash: await hashPassword(input.password) })
     .returning({ id: accounts.id, loginId: accounts.loginId });
+  if (!row) throw new Error('insert returned nothing');
   return row;
 }
 

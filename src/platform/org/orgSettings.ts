@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { OrganizationSettings } from './org.tables.ts';
 
 /** Defaults of the organization settings (SPEC §9, J.9.2 c 13, Toshima 4-8-6 (5)). */
@@ -15,24 +14,3 @@ export const defaultSettings: Required<OrganizationSettings> = {
 export function resolveSettings(settings: OrganizationSettings | null | undefined): Required<OrganizationSettings> {
   return { ...defaultSettings, ...(settings ?? {}) };
 }
-
-/** Validation of the settings form (same schema in the API and the web). */
-export const organizationSettingsSchema = z.object({
-  idleTimeoutMinutes: z
-    .number({ error: '自動ログアウトまでの時間を数値で入力してください' })
-    .int()
-    .min(1, { error: '自動ログアウトは1分以上にしてください' })
-    .max(60, { error: '自動ログアウトは60分以内にしてください' }),
-  requireTotpForAdmins: z.boolean(),
-  bulkAccessThreshold: z.number({ error: '大量アクセス警告の件数を数値で入力してください' }).int().min(1, { error: '大量アクセス警告の件数は1以上にしてください' }),
-  bulkAccessWindowMinutes: z
-    .number({ error: '集計時間を数値で入力してください' })
-    .int()
-    .min(1, { error: '集計時間は1分以上にしてください' })
-    .max(1440, { error: '集計時間は1440分以内にしてください' }),
-  reminderDaysBefore: z
-    .number({ error: 'リマインド日数を数値で入力してください' })
-    .int()
-    .min(0, { error: 'リマインド日数は0以上にしてください' })
-    .max(60, { error: 'リマインド日数は60日以内にしてください' }),
-});

@@ -1,16 +1,13 @@
-import { type Occurrence, recurrenceLabels } from '../../rules/calendar.ts';
+import type { z } from 'zod';
 import { roleLabels } from '../../domain/roles.ts';
+import { type Occurrence, recurrenceLabels } from '../../rules/calendar.ts';
 import { installedModules } from '../modules/registry.ts';
-import type { TaskListRow } from './tasks.service.ts';
+import type { calendarItemResponse, myTasksPageResponse, taskResponse, tasksPageResponse } from './tasks.contract.ts';
+import { taskStatusLabels } from './tasks.labels.ts';
+import type { MyTasksPage, TaskListRow, TasksPage } from './tasks.service.ts';
 import type { calendarItems } from './tasks.tables.ts';
 
 // Presenters are the only path from a row to JSON (STYLE: Outline).
-
-const statusLabels = {
-  open: '未完了',
-  done: '完了',
-  cancelled: '取消',
-} as const;
 
 /** The platform's own task sources; the modules' come from their manifests (`tasks`). */
 const platformTaskSources: Record<string, { label: string; link: (sourceId: string) => string | null }> = {
@@ -31,7 +28,7 @@ export function taskSourceOf(sourceType: string | null, sourceId: string | null)
 }
 
 /** A task; `overdue` is computed against today (open and due before today). */
-export function presentTask(row: TaskListRow, today: string) {
+export function presentTask(row: TaskListRow, today: string): z.output<typeof taskResponse> {
   const t = row.task;
   return {
     id: t.id,
@@ -46,7 +43,7 @@ export function presentTask(row: TaskListRow, today: string) {
     startsOn: t.startsOn,
     dueOn: t.dueOn,
     status: t.status,
-    statusLabel: statusLabels[t.status],
+    statusLabel: taskStatusLabels[t.status],
     overdue: t.status === 'open' && t.dueOn < today,
     evidenceUrl: t.evidenceUrl,
     evidenceNote: t.evidenceNote,
@@ -58,7 +55,19 @@ export function presentTask(row: TaskListRow, today: string) {
   };
 }
 
-export function presentCalendarItem(r: { item: typeof calendarItems.$inferSelect; next: Occurrence | null; occurrences?: Occurrence[] | undefined }) {
+/** 自分のタスク: the page, and the counts of all my open ones. */
+export function presentMyTasksPage(page: MyTasksPage, today: string): z.output<typeof myTasksPageResponse> {
+  return { items: page.items.map((row) => presentTask(row, today)), total: page.total, page: page.page, pageSize: page.pageSize, counts: { ...page.counts } };
+}
+
+/** タスク一覧: the page, and the organization's open and overdue counts. */
+export function presentTasksPage(page: TasksPage, today: string): z.output<typeof tasksPageResponse> {
+  return { items: page.items.map((row) => presentTask(row, today)), total: page.total, page: page.page, pageSize: page.pageSize, counts: { ...page.counts } };
+}
+
+type CalendarRow = { item: typeof calendarItems.$inferSelect; next: Occurrence | null; occurrences?: Occurrence[] | undefined };
+
+export function presentCalendarItem(r: CalendarRow): z.output<typeof calendarItemResponse> {
   const i = r.item;
   return {
     id: i.id,
@@ -86,4 +95,9 @@ export function presentCalendarItem(r: { item: typeof calendarItems.$inferSelect
         }
       : {}),
   };
+}
+
+/** The PMS年間計画. */
+export function presentCalendar(rows: CalendarRow[]): { items: z.output<typeof calendarItemResponse>[] } {
+  return { items: rows.map(presentCalendarItem) };
 }

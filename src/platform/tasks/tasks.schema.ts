@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { calendarRecurrences } from '../../rules/calendar.ts';
 import { pmsRoles, roleLabels } from '../../domain/roles.ts';
 import { dateField, enumField, idField, optionalId, optionalText, pageQuery, requiredText } from '../validation/fields.ts';
-import { taskStatuses } from './tasks.tables.ts';
+import { taskStatuses } from './tasks.labels.ts';
 
 /**
  * 証跡のリンク: a web address (http/https) or a path inside Mamori (`/documents/…`). Anything

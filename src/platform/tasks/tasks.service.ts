@@ -93,6 +93,8 @@ export async function listMyTasks(tx: Tx, actor: Actor, query: z.infer<typeof my
   };
 }
 
+export type MyTasksPage = Awaited<ReturnType<typeof listMyTasks>>;
+
 /** All tasks of the organization with filters (for the PMS manager's dashboard), and open/overdue counts. */
 export async function listTasks(tx: Tx, organizationId: string, query: z.infer<typeof tasksQuery>, today: string) {
   const where = and(
@@ -122,6 +124,8 @@ export async function listTasks(tx: Tx, organizationId: string, query: z.infer<t
     counts: { open: counts?.open ?? 0, overdue: counts?.overdue ?? 0 },
   };
 }
+
+export type TasksPage = Awaited<ReturnType<typeof listTasks>>;
 
 async function getTaskRow(tx: Tx, organizationId: string, id: string): Promise<TaskListRow> {
   const [row] = await selectTasks(tx).where(and(eq(tasks.organizationId, organizationId), eq(tasks.id, id)));

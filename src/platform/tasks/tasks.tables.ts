@@ -4,6 +4,7 @@ import { createdAt, id, organizationId, updatedAt } from '../db/columns.ts';
 import { departments, organizations, people } from '../org/org.tables.ts';
 import type { PmsRole } from '../../domain/roles.ts';
 import type { CalendarRecurrence } from '../../rules/calendar.ts';
+import type { TaskStatus } from './tasks.labels.ts';
 
 export type { CalendarRecurrence } from '../../rules/calendar.ts';
 
@@ -31,9 +32,6 @@ export const calendarItems = pgTable(
   },
   (t) => [uniqueIndex('calendar_items_code_uq').on(t.organizationId, t.code)],
 );
-
-export const taskStatuses = ['open', 'done', 'cancelled'] as const;
-export type TaskStatus = (typeof taskStatuses)[number];
 
 /** タスク: a duty with an owner role (or person), due date, status and evidence (Principle 4). */
 export const tasks = pgTable(

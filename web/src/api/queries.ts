@@ -1,6 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { RouteContract, ResponseOf } from '../../../src/platform/http/contract.ts';
+import { orgContract } from '../../../src/platform/org/org.contract.ts';
 import { api, withQuery } from './client.ts';
-import type { Department, Organization, Paged, PersonListItem } from './types.ts';
+
+// Queries several screens share. Response types come from the contracts.
+
+/** 組織情報 (GET /api/organization). */
+export type Organization = ResponseOf<typeof orgContract.organization>;
+/** 所属 with its heads (GET /api/departments). */
+export type Department = ResponseOf<typeof orgContract.departments>['items'][number];
 
 export const queryKeys = {
   organization: ['organization'] as const,
@@ -16,18 +24,27 @@ export const queryKeys = {
   audit: (filters: object) => ['audit-log', filters] as const,
 };
 
+/** A contract route's path with its `:name` segments filled in. */
+export function pathOf(route: RouteContract, params: Record<string, string> = {}): string {
+  return route.path.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
 export function useOrganization() {
-  return useQuery({ queryKey: queryKeys.organization, queryFn: () => api.get<Organization>('/api/organization'), staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: queryKeys.organization, queryFn: () => api.get<Organization>(pathOf(orgContract.organization)), staleTime: 5 * 60_000 });
 }
 
 export function useDepartments() {
-  return useQuery({ queryKey: queryKeys.departments, queryFn: async () => (await api.get<{ items: Department[] }>('/api/departments')).items, staleTime: 60_000 });
+  return useQuery({
+    queryKey: queryKeys.departments,
+    queryFn: async () => (await api.get<ResponseOf<typeof orgContract.departments>>(pathOf(orgContract.departments))).items,
+    staleTime: 60_000,
+  });
 }
 
 export function usePeopleSearch(q: string, enabled = true) {
   return useQuery({
     queryKey: queryKeys.people({ q, picker: true }),
-    queryFn: () => api.get<Paged<PersonListItem>>(withQuery('/api/people', { q, status: 'active', pageSize: 50 })),
+    queryFn: () => api.get<ResponseOf<typeof orgContract.people>>(withQuery(pathOf(orgContract.people), { q, status: 'active', pageSize: 50 })),
     enabled,
     staleTime: 30_000,
     // While a new search runs the picker keeps the last answer (narrowed by usePersonOptions)

@@ -16,9 +16,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Dropdown, Empty, Layout, List, Menu, Popover, Space, Tag, Typography } from 'antd';
 import { Suspense, useMemo } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { api } from '../api/client.ts';
-import { queryKeys } from '../api/queries.ts';
-import type { AppNotification, NotificationList } from '../api/types.ts';
+import type { ResponseOf } from '../../../src/platform/http/contract.ts';
+import { notificationsContract } from '../../../src/platform/notifications/notifications.contract.ts';
+import { api, withQuery } from '../api/client.ts';
+import { pathOf, queryKeys } from '../api/queries.ts';
 import { useI18n, useLabels, useT } from '../i18n/index.tsx';
 import { formatDateTime } from '../lib/dates.ts';
 import { appLink } from '../lib/links.ts';
@@ -27,11 +28,20 @@ import { features } from '../features/index.ts';
 import { IdleLogout } from '../session/idle.tsx';
 import { useSession } from '../session/session.tsx';
 
+/** A page of my notifications with the unread count (GET /api/notifications). */
+export type NotificationList = ResponseOf<typeof notificationsContract.list>;
+export type AppNotification = NotificationList['items'][number];
+
+/** Marks one of my notifications read. */
+export function markNotificationRead(id: string) {
+  return api.post<ResponseOf<typeof notificationsContract.markRead>>(pathOf(notificationsContract.markRead, { id }));
+}
+
 /** Unread notifications for the header badge (shared with the home page). */
 export function useUnreadNotifications() {
   return useQuery({
     queryKey: queryKeys.notifications,
-    queryFn: () => api.get<NotificationList>('/api/notifications?unread=1'),
+    queryFn: () => api.get<NotificationList>(withQuery(pathOf(notificationsContract.list), { unread: '1' })),
     staleTime: 30_000,
   });
 }
@@ -46,8 +56,7 @@ function NotificationBell() {
   // Opening a notification reads it and goes to its screen (the home page when it has none here).
   const open = (n: AppNotification) => {
     if (!n.readAt) {
-      void api
-        .post(`/api/notifications/${encodeURIComponent(n.id)}/read`)
+      void markNotificationRead(n.id)
         .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.notifications }))
         .catch(() => undefined);
     }

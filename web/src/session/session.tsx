@@ -1,8 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { authContract } from '../../../src/platform/auth/auth.contract.ts';
+import type { ResponseOf } from '../../../src/platform/http/contract.ts';
 import { ApiError, api, onSessionLoss, setCsrfToken } from '../api/client.ts';
-import type { Session } from '../api/types.ts';
+import { pathOf } from '../api/queries.ts';
+
+/** The signed-in account, its roles and permissions (GET /api/auth/session). */
+export type Session = ResponseOf<typeof authContract.session>;
 
 export const SESSION_KEY = ['session'] as const;
 
@@ -12,7 +17,7 @@ export type LogoutReason = 'idle' | 'expired' | 'manual' | 'password_changed';
 /** GET /api/auth/session; `null` when nobody is signed in. Also keeps the CSRF token. */
 export async function fetchSession(): Promise<Session | null> {
   try {
-    const session = await api.get<Session>('/api/auth/session', { quiet401: true });
+    const session = await api.get<Session>(pathOf(authContract.session), { quiet401: true });
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {
@@ -56,7 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       try {
         if (reason === 'idle' || reason === 'manual') {
           try {
-            await api.post('/api/auth/logout', {}, { quiet401: true });
+            await api.post<ResponseOf<typeof authContract.logout>>(pathOf(authContract.logout), {}, { quiet401: true });
           } catch {
             // The server may already have ended it; the login page is shown either way.
           }

@@ -5,16 +5,22 @@ import { Alert, App, Button, Card, Dropdown, Input, Modal, Table, Tag, Typograph
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { passwordSchema } from '../../../../src/platform/auth/password.ts';
+import { passwordSchema } from '../../../../src/platform/auth/auth.schema.ts';
+import type { BodyOf, ResponseOf } from '../../../../src/platform/http/contract.ts';
+import { orgContract } from '../../../../src/platform/org/org.contract.ts';
 import { accountCreateBody } from '../../../../src/platform/org/org.schema.ts';
 import { api } from '../../api/client.ts';
-import { queryKeys } from '../../api/queries.ts';
-import type { Account } from '../../api/types.ts';
+import { pathOf, queryKeys } from '../../api/queries.ts';
 import { applyServerErrors, errorMessage, Field, FormLayout } from '../../components/form.tsx';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { PersonSelect } from '../../components/pickers.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatDateTime, todayInJapan } from '../../lib/dates.ts';
+
+/** An account in the list (GET /api/accounts). */
+type Account = ResponseOf<typeof orgContract.accounts>['items'][number];
+/** 無効化・ロック解除・二要素認証リセット・パスワード再設定 (PATCH /api/accounts/:id). */
+type AccountUpdate = BodyOf<typeof orgContract.updateAccount>;
 
 type CreateIn = z.input<typeof accountCreateBody>;
 type CreateOut = z.output<typeof accountCreateBody>;
@@ -29,7 +35,7 @@ function CreateAccountModal({ onClose }: { onClose: () => void }) {
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      await api.post('/api/accounts', values);
+      await api.post<ResponseOf<typeof orgContract.createAccount>>(pathOf(orgContract.createAccount), values);
       message.success(t('accounts.created'));
       await queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
       void queryClient.invalidateQueries({ queryKey: ['people'] });
@@ -74,7 +80,8 @@ function ResetPasswordModal({ account, onClose }: { account: Account; onClose: (
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      await api.patch(`/api/accounts/${account.id}`, { newPassword: values.newPassword });
+      const body: AccountUpdate = { newPassword: values.newPassword };
+      await api.patch(pathOf(orgContract.updateAccount, { id: account.id }), body);
       message.success(t('accounts.updated'));
       onClose();
     } catch (error) {
@@ -106,13 +113,13 @@ function AccountsScreen() {
   const t = useT();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
-  const accounts = useQuery({ queryKey: queryKeys.accounts, queryFn: async () => (await api.get<{ items: Account[] }>('/api/accounts')).items });
+  const accounts = useQuery({ queryKey: queryKeys.accounts, queryFn: async () => (await api.get<ResponseOf<typeof orgContract.accounts>>(pathOf(orgContract.accounts))).items });
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<Account | null>(null);
   const today = todayInJapan();
   const now = Date.now();
 
-  const patch = (account: Account, body: Record<string, unknown>, confirmText: string) =>
+  const patch = (account: Account, body: AccountUpdate, confirmText: string) =>
     modal.confirm({
       title: t('common.confirm'),
       content: confirmText,
@@ -120,7 +127,7 @@ function AccountsScreen() {
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          await api.patch(`/api/accounts/${account.id}`, body);
+          await api.patch(pathOf(orgContract.updateAccount, { id: account.id }), body);
           message.success(t('accounts.updated'));
           await queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
         } catch (error) {

@@ -4,15 +4,23 @@ import { Alert, App, AutoComplete, Button, DatePicker, Select, Space, Table, Tag
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { auditContract } from '../../../../src/platform/audit/audit.contract.ts';
+import type { QueryOf, ResponseOf } from '../../../../src/platform/http/contract.ts';
+import { orgContract } from '../../../../src/platform/org/org.contract.ts';
 import { api, download, withQuery } from '../../api/client.ts';
-import { queryKeys } from '../../api/queries.ts';
-import type { Account, AuditChange, AuditEntry, Paged } from '../../api/types.ts';
+import { pathOf, queryKeys } from '../../api/queries.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { FilterBar, PagedTable, usePagedList } from '../../components/ListPage.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { isMessageKey, type MessageKey, type Translate, useT } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useAbility } from '../../session/session.tsx';
+
+/** A page of the log (GET /api/audit-log), one event, and one column of its diff. */
+type AuditPage = ResponseOf<typeof auditContract.log>;
+type AuditEntry = AuditPage['items'][number];
+type AuditChange = AuditEntry['changes'][number];
+type VerifyResult = ResponseOf<typeof auditContract.verify>;
 
 const KNOWN_ACTIONS = [
   'insert',
@@ -79,7 +87,7 @@ function asObject(value: unknown): Record<string, unknown> | null {
  */
 function Diff({ entry }: { entry: AuditEntry }) {
   const t = useT();
-  if (entry.changes && entry.changes.length > 0) {
+  if (entry.changes.length > 0) {
     return (
       <Table<AuditChange>
         size="small"
@@ -110,7 +118,7 @@ function Diff({ entry }: { entry: AuditEntry }) {
       />
     );
   }
-  // Rows from before the server sent `changes` (or without row images) are shown as they come.
+  // Rows without a row image as an object (login, export, alert …) are shown as they come.
   const before = asObject(entry.before);
   const after = asObject(entry.after);
   if (!before && !after) {
@@ -150,7 +158,7 @@ function Diff({ entry }: { entry: AuditEntry }) {
     .map((key) => {
       const b = display(before?.[key]);
       const a = display(after?.[key]);
-      return { key, before: b, after: a, changed: b !== a || (entry.changedColumns ?? []).includes(key) };
+      return { key, before: b, after: a, changed: b !== a || entry.changedColumns.includes(key) };
     })
     .sort((x, y) => Number(y.changed) - Number(x.changed));
   return (
@@ -171,19 +179,6 @@ function Diff({ entry }: { entry: AuditEntry }) {
 
 type Filters = { actorAccountId: string | null; action: string; entityType: string; from: string | null; to: string | null };
 
-type VerifyResult = {
-  ok?: boolean;
-  valid?: boolean;
-  checked?: number;
-  count?: number;
-  rows?: number;
-  total?: number;
-  firstBreak?: unknown;
-  brokenAt?: unknown;
-  message?: string;
-  errors?: unknown;
-};
-
 function AuditScreen() {
   const t = useT();
   const { message } = App.useApp();
@@ -196,15 +191,25 @@ function AuditScreen() {
   const [verifying, setVerifying] = useState(false);
   const [verify, setVerify] = useState<{ ok: boolean; text: string; detail?: string } | null>(null);
 
-  const accounts = useQuery({ queryKey: queryKeys.accounts, queryFn: async () => (await api.get<{ items: Account[] }>('/api/accounts')).items, enabled: canListAccounts });
-  const query = { actorAccountId: filters.actorAccountId, action: filters.action.trim(), entityType: filters.entityType.trim(), from: filters.from, to: filters.to };
+  const accounts = useQuery({
+    queryKey: queryKeys.accounts,
+    queryFn: async () => (await api.get<ResponseOf<typeof orgContract.accounts>>(pathOf(orgContract.accounts))).items,
+    enabled: canListAccounts,
+  });
+  const query: QueryOf<typeof auditContract.exportLog> = {
+    actorAccountId: filters.actorAccountId,
+    action: filters.action.trim(),
+    entityType: filters.entityType.trim(),
+    from: filters.from,
+    to: filters.to,
+  };
   // Reading the log adds an event to it: later pages use the first page's snapshot so they do not shift.
   const [snapshot, setSnapshot] = useState<number | null>(null);
   const log = useQuery({
     queryKey: queryKeys.audit({ ...query, page, pageSize, snapshot: page > 1 ? snapshot : null }),
     queryFn: async () => {
-      const result = await api.get<Paged<AuditEntry> & { snapshot?: number }>(withQuery('/api/audit-log', { ...query, page, pageSize, snapshot: page > 1 ? snapshot : null }));
-      if (page === 1 && typeof result.snapshot === 'number') setSnapshot(result.snapshot);
+      const result = await api.get<AuditPage>(withQuery(pathOf(auditContract.log), { ...query, page, pageSize, snapshot: page > 1 ? snapshot : null }));
+      if (page === 1) setSnapshot(result.snapshot);
       return result;
     },
     placeholderData: (previous) => previous,
@@ -213,7 +218,7 @@ function AuditScreen() {
   const exportExcel = async () => {
     setExporting(true);
     try {
-      await download(withQuery('/api/audit-log/export.xlsx', query), '監査証跡.xlsx');
+      await download(withQuery(pathOf(auditContract.exportLog), query), '監査証跡.xlsx');
     } catch (error) {
       message.error(`${t('common.downloadFailed')}: ${errorMessage(error, t)}`);
     } finally {
@@ -224,13 +229,11 @@ function AuditScreen() {
   const runVerify = async () => {
     setVerifying(true);
     try {
-      const result = await api.get<VerifyResult>('/api/audit-log/verify');
-      const ok = result.ok ?? result.valid ?? false;
-      const count = result.checked ?? result.count ?? result.rows ?? result.total ?? 0;
+      const result = await api.get<VerifyResult>(pathOf(auditContract.verify));
       setVerify(
-        ok
-          ? { ok, text: t('audit.verifyOk', { count }) }
-          : { ok, text: t('audit.verifyNg'), detail: result.message ?? display(result.firstBreak ?? result.brokenAt ?? result.errors ?? result) },
+        result.ok
+          ? { ok: true, text: t('audit.verifyOk', { count: result.rows }) }
+          : { ok: false, text: t('audit.verifyNg'), detail: result.firstBreak ? `#${result.firstBreak.chainSeq}: ${result.firstBreak.reason}` : undefined },
       );
     } catch (error) {
       setVerify({ ok: false, text: errorMessage(error, t) });

@@ -4,9 +4,12 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
+import { authContract } from '../../../../src/platform/auth/auth.contract.ts';
 import { loginBody } from '../../../../src/platform/auth/auth.schema.ts';
-import { safeNextPath } from '../../../../src/platform/http/redirect.ts';
+import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
+import { safeNextPath } from '../../../../src/platform/http/redirect.shared.ts';
 import { api } from '../../api/client.ts';
+import { pathOf } from '../../api/queries.ts';
 import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
 import { useSession } from '../../session/session.tsx';
@@ -35,7 +38,7 @@ export default function LoginPage() {
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const result = await api.post<{ needsTotp: boolean; mustEnrollTotp: boolean }>('/api/auth/login', values, { quiet401: true });
+      const result = await api.post<ResponseOf<typeof authContract.login>>(pathOf(authContract.login), values, { quiet401: true });
       await refresh();
       if (result.needsTotp) navigate(`/totp?next=${encodeURIComponent(next)}`, { replace: true });
       else if (result.mustEnrollTotp) navigate('/settings/totp', { replace: true });

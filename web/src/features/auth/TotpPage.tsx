@@ -4,9 +4,12 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
+import { authContract } from '../../../../src/platform/auth/auth.contract.ts';
 import { totpCodeBody } from '../../../../src/platform/auth/auth.schema.ts';
-import { safeNextPath } from '../../../../src/platform/http/redirect.ts';
+import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
+import { safeNextPath } from '../../../../src/platform/http/redirect.shared.ts';
 import { api } from '../../api/client.ts';
+import { pathOf } from '../../api/queries.ts';
 import { FullPageSpin } from '../../components/page.tsx';
 import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
 import { useT } from '../../i18n/index.tsx';
@@ -30,7 +33,7 @@ export default function TotpPage() {
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      await api.post('/api/auth/totp/verify', values, { quiet401: true });
+      await api.post<ResponseOf<typeof authContract.verifyTotp>>(pathOf(authContract.verifyTotp), values, { quiet401: true });
       const fresh = await refresh();
       navigate(fresh?.mustEnrollTotp ? '/settings/totp' : next, { replace: true });
     } catch (error) {

@@ -5,8 +5,11 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
+import { authContract } from '../../../../src/platform/auth/auth.contract.ts';
 import { totpCodeBody } from '../../../../src/platform/auth/auth.schema.ts';
+import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
 import { api } from '../../api/client.ts';
+import { pathOf } from '../../api/queries.ts';
 import { applyServerErrors, errorMessage, Field, FormLayout } from '../../components/form.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
@@ -18,7 +21,7 @@ export default function TotpSetupPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { session, refresh } = useSession();
-  const [setup, setSetup] = useState<{ secret: string; uri: string } | null>(null);
+  const [setup, setSetup] = useState<ResponseOf<typeof authContract.setupTotp> | null>(null);
   const [qr, setQr] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -40,7 +43,7 @@ export default function TotpSetupPage() {
     setStarting(true);
     setFormError(null);
     try {
-      setSetup(await api.post<{ secret: string; uri: string }>('/api/auth/totp/setup'));
+      setSetup(await api.post<ResponseOf<typeof authContract.setupTotp>>(pathOf(authContract.setupTotp)));
     } catch (error) {
       message.error(errorMessage(error, t));
     } finally {
@@ -51,7 +54,7 @@ export default function TotpSetupPage() {
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      await api.post('/api/auth/totp/enable', values);
+      await api.post<ResponseOf<typeof authContract.enableTotp>>(pathOf(authContract.enableTotp), values);
       message.success(t('totp.enabledNow'));
       await refresh();
       navigate('/', { replace: true });

@@ -5,10 +5,11 @@ import { Alert, App, Button, Card, Input, InputNumber, Modal, Popconfirm, Space,
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
+import { orgContract } from '../../../../src/platform/org/org.contract.ts';
 import { departmentBody } from '../../../../src/platform/org/org.schema.ts';
 import { api } from '../../api/client.ts';
-import { type DepartmentNode, departmentTree, queryKeys, useDepartments } from '../../api/queries.ts';
-import type { Department } from '../../api/types.ts';
+import { type Department, type DepartmentNode, departmentTree, pathOf, queryKeys, useDepartments } from '../../api/queries.ts';
 import { applyServerErrors, bound, errorMessage, Field, FormLayout } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { DepartmentSelect, PersonSelect } from '../../components/pickers.tsx';
@@ -38,8 +39,8 @@ function DepartmentForm({ department, onClose }: { department: Department | 'new
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      if (editing) await api.put(`/api/departments/${editing.id}`, values);
-      else await api.post('/api/departments', values);
+      if (editing) await api.put<ResponseOf<typeof orgContract.updateDepartment>>(pathOf(orgContract.updateDepartment, { id: editing.id }), values);
+      else await api.post<ResponseOf<typeof orgContract.createDepartment>>(pathOf(orgContract.createDepartment), values);
       message.success(t('common.saved'));
       await queryClient.invalidateQueries({ queryKey: queryKeys.departments });
       void queryClient.invalidateQueries({ queryKey: queryKeys.roleAssignments });
@@ -95,7 +96,7 @@ export default function DepartmentsPage() {
 
   const remove = async (d: Department) => {
     try {
-      await api.delete(`/api/departments/${d.id}`);
+      await api.delete<ResponseOf<typeof orgContract.deleteDepartment>>(pathOf(orgContract.deleteDepartment, { id: d.id }));
       message.success(t('common.deleted'));
       await queryClient.invalidateQueries({ queryKey: queryKeys.departments });
     } catch (error) {

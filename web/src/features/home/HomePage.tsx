@@ -3,13 +3,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Col, Empty, Input, List, Modal, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { type MouseEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
-import { queryKeys } from '../../api/queries.ts';
-import type { AppNotification, MyApproval, MyTask, MyTaskList } from '../../api/types.ts';
+import { approvalsContract } from '../../../../src/platform/approvals/approvals.contract.ts';
+import type { BodyOf, ResponseOf } from '../../../../src/platform/http/contract.ts';
+import { tasksContract } from '../../../../src/platform/tasks/tasks.contract.ts';
+import { api, withQuery } from '../../api/client.ts';
+import { pathOf, queryKeys } from '../../api/queries.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { isMessageKey, type MessageKey, useI18n, useT } from '../../i18n/index.tsx';
-import { useUnreadNotifications } from '../../layout/AppLayout.tsx';
+import { type AppNotification, markNotificationRead, useUnreadNotifications } from '../../layout/AppLayout.tsx';
 import { formatDate, formatDateTime, todayInJapan } from '../../lib/dates.ts';
 import { appLink } from '../../lib/links.ts';
 import { useSession } from '../../session/session.tsx';
@@ -24,6 +26,12 @@ function followLink(e: MouseEvent, go: () => void): void {
   go();
 }
 
+/** My open tasks with the counts of all of them (GET /api/me/tasks). */
+type MyTaskList = ResponseOf<typeof tasksContract.myTasks>;
+type MyTask = MyTaskList['items'][number];
+/** A request waiting for my decision (GET /api/me/approvals). */
+type MyApproval = ResponseOf<typeof approvalsContract.inbox>['items'][number];
+
 /** Which of my open tasks the task list shows (the deadline card's counts filter it). */
 type TaskFilter = 'open' | 'overdue' | 'dueSoon';
 
@@ -31,12 +39,12 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
 
 /** My open tasks with their counts (shared by the deadline card and the task list). */
 function useMyTasks() {
-  return useQuery({ queryKey: queryKeys.myTasks, queryFn: () => api.get<MyTaskList>('/api/me/tasks?view=open&pageSize=200') });
+  return useQuery({ queryKey: queryKeys.myTasks, queryFn: () => api.get<MyTaskList>(withQuery(pathOf(tasksContract.myTasks), { view: 'open', pageSize: 200 })) });
 }
 
 /** Whether an open task is due soon: from today to the organization's reminder horizon (as the e-mail reminders count). */
 function isDueSoon(task: MyTask, today: string, days: number): boolean {
-  return !!task.dueOn && task.dueOn >= today && task.dueOn <= addDays(today, days);
+  return task.dueOn >= today && task.dueOn <= addDays(today, days);
 }
 
 /** 期限切れ・期限間近のタスク: counts of my open tasks; a count filters the task list below. */
@@ -79,7 +87,7 @@ function TasksCard({ filter, onFilter }: { filter: TaskFilter; onFilter: (filter
   const tasks = useMyTasks();
   const list = tasks.data ?? null;
   const today = todayInJapan();
-  const dueSoonDays = list?.counts?.dueSoonDays ?? 7;
+  const dueSoonDays = list?.counts.dueSoonDays ?? 7;
   const data = list ? list.items.filter((x) => filter === 'open' || (filter === 'overdue' ? x.overdue : isDueSoon(x, today, dueSoonDays))) : null;
   const overdue = list?.items.filter((x) => x.overdue).length ?? 0;
   return (
@@ -146,14 +154,17 @@ function ApprovalsCard() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const approvals = useQuery({ queryKey: queryKeys.myApprovals, queryFn: () => api.get<{ items: MyApproval[] }>('/api/me/approvals') });
+  const approvals = useQuery({ queryKey: queryKeys.myApprovals, queryFn: () => api.get<ResponseOf<typeof approvalsContract.inbox>>(pathOf(approvalsContract.inbox)) });
   const data = approvals.data?.items ?? null;
   const [decision, setDecision] = useState<Decision | null>(null);
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string | null>(null);
 
   const decide = useMutation({
-    mutationFn: ({ kind, item }: Decision) => api.post(`/api/approvals/${encodeURIComponent(item.id)}/${kind}`, comment.trim() ? { comment: comment.trim() } : {}),
+    mutationFn: ({ kind, item }: Decision) => {
+      const body: BodyOf<(typeof approvalsContract)[typeof kind]> = comment.trim() ? { comment: comment.trim() } : {};
+      return api.post(pathOf(approvalsContract[kind], { id: item.id }), body);
+    },
     onSuccess: (_data, { kind }) => {
       message.success(kind === 'approve' ? t('home.approved') : t('home.returned'));
       setDecision(null);
@@ -285,7 +296,7 @@ function NotificationsCard() {
   const notifications = useUnreadNotifications();
   const data = notifications.data ?? null;
   const markRead = useMutation({
-    mutationFn: (id: string) => api.post(`/api/notifications/${encodeURIComponent(id)}/read`),
+    mutationFn: markNotificationRead,
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.notifications }),
     onError: (error) => message.error(errorMessage(error, t)),
   });

@@ -2,10 +2,15 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { ImportReport } from '../../api/types.ts';
+import { exportsContract } from '../../../../src/platform/exports/exports.contract.ts';
+import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
+import { api, withQuery } from '../../api/client.ts';
+import { pathOf } from '../../api/queries.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { isMessageKey, type MessageKey, useT } from '../../i18n/index.tsx';
+
+/** Every row's outcome of an import (POST /api/people/import). */
+type ImportReport = ResponseOf<typeof exportsContract.importPeople>;
 
 /**
  * Excel取込: upload → dry run (every row's errors, nothing written) → 取込実行. SPEC §3:
@@ -27,10 +32,10 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      const result = await api.upload<ImportReport>(`/api/people/import?dryRun=${dryRun ? 1 : 0}`, form);
+      const result = await api.upload<ImportReport>(withQuery(pathOf(exportsContract.importPeople), { dryRun: dryRun ? '1' : '0' }), form);
       if (dryRun) setReport(result);
       else {
-        message.success(t('people.import.done', { count: (result.created ?? 0) + (result.updated ?? 0) || result.valid }));
+        message.success(t('people.import.done', { count: result.created + result.updated || result.valid }));
         void queryClient.invalidateQueries({ queryKey: ['people'] });
         onClose();
       }
@@ -93,7 +98,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
             description={invalid > 0 ? t('people.import.hasErrors') : undefined}
             style={{ marginBottom: 12 }}
           />
-          {report.ignoredColumns?.length ? (
+          {report.ignoredColumns.length ? (
             <Alert type="info" showIcon title={t('people.import.ignoredColumns', { columns: report.ignoredColumns.join('、') })} style={{ marginBottom: 12 }} />
           ) : null}
           <Table

@@ -3,9 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { employmentTypes } from '../../../../src/domain/roles.ts';
+import { exportsContract } from '../../../../src/platform/exports/exports.contract.ts';
+import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
+import { orgContract } from '../../../../src/platform/org/org.contract.ts';
 import { api, download, withQuery } from '../../api/client.ts';
-import { queryKeys } from '../../api/queries.ts';
-import type { Paged, PersonListItem } from '../../api/types.ts';
+import { pathOf, queryKeys } from '../../api/queries.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { FilterBar, PagedTable, SearchBox, usePagedList } from '../../components/ListPage.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
@@ -16,6 +18,9 @@ import { useAbility } from '../../session/session.tsx';
 import { ImportModal } from './ImportModal.tsx';
 import { PersonDrawer } from './PersonDrawer.tsx';
 
+/** A page of the 従業者 list (GET /api/people), and one of its rows. */
+type PeoplePage = ResponseOf<typeof orgContract.people>;
+type PersonListItem = PeoplePage['items'][number];
 type Filters = { q: string; departmentId: string | null; employmentType: string | null; status: 'active' | 'left' | 'all' };
 
 function PeopleScreen() {
@@ -33,13 +38,13 @@ function PeopleScreen() {
   const query = { q: filters.q, departmentId: filters.departmentId, employmentType: filters.employmentType, status: filters.status };
   const people = useQuery({
     queryKey: queryKeys.people({ ...query, page, pageSize }),
-    queryFn: () => api.get<Paged<PersonListItem>>(withQuery('/api/people', { ...query, page, pageSize })),
+    queryFn: () => api.get<PeoplePage>(withQuery(pathOf(orgContract.people), { ...query, page, pageSize })),
     placeholderData: (previous) => previous,
   });
   const exportExcel = async () => {
     setExporting(true);
     try {
-      await download(withQuery('/api/people/export.xlsx', query), '従業者一覧.xlsx');
+      await download(withQuery(pathOf(exportsContract.exportPeople), query), '従業者一覧.xlsx');
     } catch (error) {
       message.error(`${t('common.downloadFailed')}: ${errorMessage(error, t)}`);
     } finally {

@@ -5,17 +5,21 @@ import { Alert, App, Button, Col, Descriptions, Drawer, Input, Row, Select, Skel
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { personBody } from '../../../../src/platform/org/org.schema.ts';
 import { employmentTypes } from '../../../../src/domain/roles.ts';
+import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
+import { orgContract } from '../../../../src/platform/org/org.contract.ts';
+import { personBody } from '../../../../src/platform/org/org.schema.ts';
 import { api } from '../../api/client.ts';
-import { queryKeys, useDepartments } from '../../api/queries.ts';
-import type { Person } from '../../api/types.ts';
+import { pathOf, queryKeys, useDepartments } from '../../api/queries.ts';
 import { applyServerErrors, bound, DateInput, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
 import { QueryError } from '../../components/page.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
 import { formatDate, todayInJapan } from '../../lib/dates.ts';
 import { useAbility } from '../../session/session.tsx';
+
+/** 従業者 (GET/POST/PUT /api/people…): contact details only when `contactVisible`. */
+type Person = ResponseOf<typeof orgContract.person>;
 
 type FormIn = z.input<typeof personBody>;
 type FormOut = z.output<typeof personBody>;
@@ -33,7 +37,7 @@ function PersonForm({ person, onDone, onCancel }: { person: Person | null; onDon
       name: person?.name ?? '',
       nameKana: person?.nameKana ?? '',
       employeeNumber: person?.employeeNumber ?? '',
-      employmentType: (person?.employmentType as FormIn['employmentType']) ?? 'employee',
+      employmentType: person?.employmentType ?? 'employee',
       departmentId: person?.departmentId ?? null,
       joinedOn: person?.joinedOn ?? null,
       leftOn: person?.leftOn ?? null,
@@ -44,7 +48,9 @@ function PersonForm({ person, onDone, onCancel }: { person: Person | null; onDon
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const saved = person ? await api.put<Person>(`/api/people/${person.id}`, values) : await api.post<Person>('/api/people', values);
+      const saved = person
+        ? await api.put<ResponseOf<typeof orgContract.updatePerson>>(pathOf(orgContract.updatePerson, { id: person.id }), values)
+        : await api.post<ResponseOf<typeof orgContract.createPerson>>(pathOf(orgContract.createPerson), values);
       message.success(t('common.saved'));
       void queryClient.invalidateQueries({ queryKey: ['people'] });
       queryClient.setQueryData(queryKeys.person(saved.id), saved);
@@ -152,7 +158,7 @@ export function PersonDrawer({ personId, onClose }: { personId: string | 'new'; 
   const [currentId, setCurrentId] = useState(personId);
   const person = useQuery({
     queryKey: queryKeys.person(String(currentId)),
-    queryFn: () => api.get<Person>(`/api/people/${currentId}`),
+    queryFn: () => api.get<Person>(pathOf(orgContract.person, { id: currentId })),
     enabled: currentId !== 'new',
     staleTime: 0,
   });

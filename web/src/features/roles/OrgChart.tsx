@@ -2,12 +2,16 @@ import { FilePdfOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Spin, Typography } from 'antd';
 import { Fragment } from 'react';
+import { exportsContract } from '../../../../src/platform/exports/exports.contract.ts';
+import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
 import { api } from '../../api/client.ts';
-import { queryKeys } from '../../api/queries.ts';
+import { pathOf, queryKeys } from '../../api/queries.ts';
 import { QueryError } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 
-import type { ChartNode as ServerChartNode, OrgChart as OrgChartResponse } from '../../../../src/platform/org/orgChart.ts';
+/** GET /api/org-chart, and one box of it as the server sends it. */
+type OrgChartResponse = ResponseOf<typeof exportsContract.orgChart>;
+type ServerChartNode = OrgChartResponse['root'];
 
 /** A box of the chart as drawn: its heading, the lines under it, and its children. */
 export type ChartNode = { key: string; label: string; people: string[]; group: boolean; children: ChartNode[] };
@@ -90,13 +94,13 @@ export function ChartView({ nodes }: { nodes: ChartNode[] }) {
 /** 体制図 (J.2.3.1): GET /api/org-chart as boxes per role, with the PDF export. */
 export function OrgChart() {
   const t = useT();
-  const chart = useQuery({ queryKey: queryKeys.orgChart, queryFn: () => api.get<OrgChartResponse>('/api/org-chart') });
+  const chart = useQuery({ queryKey: queryKeys.orgChart, queryFn: () => api.get<OrgChartResponse>(pathOf(exportsContract.orgChart)) });
   const nodes = chart.data ? [toChartNodes(chart.data.root, t('roles.vacant'))] : [];
   return (
     <Card
       title={t('roles.chartLead')}
       extra={
-        <Button icon={<FilePdfOutlined />} href="/api/org-chart.pdf" target="_blank" rel="noopener" data-testid="org-chart-pdf">
+        <Button icon={<FilePdfOutlined />} href={pathOf(exportsContract.orgChartPdf)} target="_blank" rel="noopener" data-testid="org-chart-pdf">
           {t('roles.chartPdf')}
         </Button>
       }

@@ -5,11 +5,12 @@ import { Alert, App, Button, Card, Empty, Input, Modal, Popconfirm, Select, Spac
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { roleAssignmentBody } from '../../../../src/platform/org/org.schema.ts';
 import { type PmsRole, pmsRoles, roleLabels } from '../../../../src/domain/roles.ts';
+import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
+import { orgContract } from '../../../../src/platform/org/org.contract.ts';
+import { roleAssignmentBody } from '../../../../src/platform/org/org.schema.ts';
 import { api } from '../../api/client.ts';
-import { queryKeys, useOrganization } from '../../api/queries.ts';
-import type { RoleAssignment } from '../../api/types.ts';
+import { pathOf, queryKeys, useOrganization } from '../../api/queries.ts';
 import { applyServerErrors, bound, DateInput, errorMessage, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { DepartmentSelect, PersonSelect } from '../../components/pickers.tsx';
@@ -17,6 +18,9 @@ import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
 import { formatDate, todayInJapan } from '../../lib/dates.ts';
 import { useAbility } from '../../session/session.tsx';
 import { OrgChart } from './OrgChart.tsx';
+
+/** An assignment in the list, with the person's and the department's names (GET /api/role-assignments). */
+type RoleAssignment = ResponseOf<typeof orgContract.roleAssignments>['items'][number];
 
 type FormIn = z.input<typeof roleAssignmentBody>;
 type FormOut = z.output<typeof roleAssignmentBody>;
@@ -36,7 +40,7 @@ function RoleForm({ assignment, onClose }: { assignment: RoleAssignment | 'new';
     resolver: zodResolver(roleAssignmentBody),
     defaultValues: {
       personId: editing?.personId ?? '',
-      role: (editing?.role as FormIn['role']) ?? undefined,
+      role: editing?.role,
       departmentId: editing?.departmentId ?? null,
       startsOn: editing?.startsOn ?? todayInJapan(),
       endsOn: editing?.endsOn ?? null,
@@ -49,8 +53,8 @@ function RoleForm({ assignment, onClose }: { assignment: RoleAssignment | 'new';
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      if (editing) await api.put(`/api/role-assignments/${editing.id}`, values);
-      else await api.post('/api/role-assignments', values);
+      if (editing) await api.put<ResponseOf<typeof orgContract.updateRoleAssignment>>(pathOf(orgContract.updateRoleAssignment, { id: editing.id }), values);
+      else await api.post<ResponseOf<typeof orgContract.createRoleAssignment>>(pathOf(orgContract.createRoleAssignment), values);
       message.success(t('common.saved'));
       await queryClient.invalidateQueries({ queryKey: queryKeys.roleAssignments });
       void queryClient.invalidateQueries({ queryKey: queryKeys.orgChart });
@@ -131,7 +135,7 @@ function EndModal({ assignment, onClose }: { assignment: RoleAssignment; onClose
     }
     setBusy(true);
     try {
-      await api.put(`/api/role-assignments/${assignment.id}`, parsed.data);
+      await api.put<ResponseOf<typeof orgContract.updateRoleAssignment>>(pathOf(orgContract.updateRoleAssignment, { id: assignment.id }), parsed.data);
       message.success(t('roles.ended'));
       await queryClient.invalidateQueries({ queryKey: queryKeys.roleAssignments });
       void queryClient.invalidateQueries({ queryKey: queryKeys.orgChart });
@@ -195,7 +199,7 @@ function Assignments({ items, loading }: { items: RoleAssignment[]; loading: boo
   );
   const remove = async (a: RoleAssignment) => {
     try {
-      await api.delete(`/api/role-assignments/${a.id}`);
+      await api.delete<ResponseOf<typeof orgContract.deleteRoleAssignment>>(pathOf(orgContract.deleteRoleAssignment, { id: a.id }));
       message.success(t('common.deleted'));
       await queryClient.invalidateQueries({ queryKey: queryKeys.roleAssignments });
       void queryClient.invalidateQueries({ queryKey: queryKeys.orgChart });
@@ -300,7 +304,10 @@ function Assignments({ items, loading }: { items: RoleAssignment[]; loading: boo
 /** 役割・体制図: role assignments grouped by role (with periods) and the organization chart. */
 export default function RolesPage() {
   const t = useT();
-  const assignments = useQuery({ queryKey: queryKeys.roleAssignments, queryFn: async () => (await api.get<{ items: RoleAssignment[] }>('/api/role-assignments')).items });
+  const assignments = useQuery({
+    queryKey: queryKeys.roleAssignments,
+    queryFn: async () => (await api.get<ResponseOf<typeof orgContract.roleAssignments>>(pathOf(orgContract.roleAssignments))).items,
+  });
   return (
     <>
       <PageHeader title={t('roles.title')} />

@@ -6,13 +6,14 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { changePasswordBody } from '../../../../src/platform/auth/auth.schema.ts';
-import { organizationBody } from '../../../../src/platform/org/org.schema.ts';
-import { organizationSettingsSchema } from '../../../../src/platform/org/orgSettings.ts';
 import { organizationProfiles } from '../../../../src/domain/roles.ts';
+import { authContract } from '../../../../src/platform/auth/auth.contract.ts';
+import { changePasswordBody } from '../../../../src/platform/auth/auth.schema.ts';
+import type { BodyOf, ResponseOf } from '../../../../src/platform/http/contract.ts';
+import { orgContract } from '../../../../src/platform/org/org.contract.ts';
+import { organizationBody, organizationSettingsSchema } from '../../../../src/platform/org/org.schema.ts';
 import { api } from '../../api/client.ts';
-import { queryKeys, useOrganization } from '../../api/queries.ts';
-import type { Organization } from '../../api/types.ts';
+import { type Organization, pathOf, queryKeys, useOrganization } from '../../api/queries.ts';
 import { applyServerErrors, bound, DateInput, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { ApprovalChainsSettings, DelegationsSettings } from '../approvals/ApprovalSettings.tsx';
@@ -36,7 +37,7 @@ function OrganizationForm({ organization, canManage }: { organization: Organizat
       name: organization.name,
       address: organization.address ?? '',
       representative: organization.representative ?? '',
-      profile: organization.profile as OrgIn['profile'],
+      profile: organization.profile,
       privacyMarkNumber: organization.privacyMarkNumber ?? '',
       privacyMarkValidFrom: organization.privacyMarkValidFrom,
       privacyMarkValidTo: organization.privacyMarkValidTo,
@@ -46,7 +47,7 @@ function OrganizationForm({ organization, canManage }: { organization: Organizat
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const saved = await api.put<Organization>('/api/organization', values);
+      const saved = await api.put<ResponseOf<typeof orgContract.updateOrganization>>(pathOf(orgContract.updateOrganization), values);
       queryClient.setQueryData(queryKeys.organization, saved);
       message.success(t('common.saved'));
       void refresh();
@@ -108,7 +109,7 @@ function SecurityForm({ organization }: { organization: Organization }) {
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const saved = await api.put<Organization>('/api/organization/settings', values);
+      const saved = await api.put<ResponseOf<typeof orgContract.updateSettings>>(pathOf(orgContract.updateSettings), values);
       queryClient.setQueryData(queryKeys.organization, saved);
       message.success(t('common.saved'));
       // The idle timeout of this very session follows the new setting.
@@ -168,7 +169,8 @@ function PasswordForm() {
   const onSubmit = form.handleSubmit(async ({ currentPassword, newPassword }) => {
     setFormError(null);
     try {
-      await api.post('/api/auth/password', { currentPassword, newPassword });
+      const body: BodyOf<typeof authContract.changePassword> = { currentPassword, newPassword };
+      await api.post<ResponseOf<typeof authContract.changePassword>>(pathOf(authContract.changePassword), body);
       // The server ends every session of the account after a password change.
       await logout('password_changed');
     } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNextPath } from './redirect.ts';
+import { safeNextPath } from './redirect.shared.ts';
 
 describe('オープンリダイレクトの防止 (IPA 安全なウェブサイトの作り方)', () => {
   it.each([
