@@ -26,6 +26,8 @@ export const auditLogItemResponse = z.object({
   actorName: z.string().nullable(),
   action: z.string(),
   entityType: z.string(),
+  /** The record type in Japanese (the platform's or the owning module's `auditLabels`). */
+  entityLabel: z.string(),
   entityId: z.string().nullable(),
   rowCount: z.number().int(),
   /** A short Japanese sentence, e.g. 従業者「佐藤 花子」を更新（氏名・所属）. */

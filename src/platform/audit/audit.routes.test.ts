@@ -278,3 +278,20 @@ describe('監査証跡の出力と検証', () => {
     expect((await auditManager.get('/api/audit-log?pageSize=1')).status).toBe(200);
   });
 });
+
+describe('監査証跡の対象はモジュールの表も日本語で示す', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('リスク分析の行（risk_records）は「リスク」、台帳の行は「個人情報管理台帳」と示す', async () => {
+    const pms = await t.login('pms@demo.mamori.local');
+    const risk = await pms.get('/api/audit-log?entityType=risk_records&pageSize=1');
+    expect(risk.status).toBe(200);
+    expect(risk.body.items[0]).toMatchObject({ entityType: 'risk_records', entityLabel: 'リスク' });
+    const entries = await pms.get('/api/audit-log?entityType=inventory_entries&pageSize=1');
+    expect(entries.body.items[0]?.entityLabel).toBe('個人情報管理台帳');
+  });
+});

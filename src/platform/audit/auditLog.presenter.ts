@@ -333,6 +333,7 @@ export function presentAuditLogItem(row: AuditLogRow): AuditLogItem {
     actorName: row.actorName ?? (row.actorAccountId ? null : 'システム'),
     action: row.action,
     entityType: row.entityType,
+    entityLabel: entityLabel(row.entityType),
     entityId: row.entityId,
     rowCount: row.rowCount,
     summary: summarize(row),

@@ -332,7 +332,12 @@ function AuditScreen() {
               </Tag>
             ),
           },
-          { title: t('audit.entityType'), dataIndex: 'entityType', width: 140, render: (v: string | null) => label(t, 'audit.entities', v) },
+          {
+            title: t('audit.entityType'),
+            dataIndex: 'entityType',
+            width: 140,
+            render: (v: string | null, row) => (v && isMessageKey(`audit.entities.${v}`) ? label(t, 'audit.entities', v) : row.entityLabel),
+          },
           { title: t('audit.rowCount'), dataIndex: 'rowCount', width: 70, align: 'right', render: (v: number | null) => (v ? v.toLocaleString() : '') },
           { title: t('audit.summary'), dataIndex: 'summary', ellipsis: true },
         ]}
