@@ -123,6 +123,8 @@ export const en: Record<MessageKey, string> = {
   'home.markRead': 'Mark as read',
   'home.urgent': 'Urgent',
   'home.unreadCount': '{count} unread',
+  'home.stuck': 'Stuck approvals',
+  'home.stuckWaiting': 'waiting {days} days',
   'home.deadlines': 'Overdue and upcoming tasks',
   'home.overdueCount': 'Overdue',
   'home.dueSoonCount': 'Due within {days} days',

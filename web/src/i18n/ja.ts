@@ -131,6 +131,8 @@ export const ja = {
   'home.markRead': '既読にする',
   'home.urgent': '至急',
   'home.unreadCount': '未読 {count}件',
+  'home.stuck': '止まっている承認',
+  'home.stuckWaiting': '{days}日間待機',
   'home.deadlines': '期限切れ・期限間近のタスク',
   'home.overdueCount': '期限切れ',
   'home.dueSoonCount': '期限間近（{days}日以内）',

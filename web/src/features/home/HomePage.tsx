@@ -14,7 +14,8 @@ import { isMessageKey, type MessageKey, useI18n, useT } from '../../i18n/index.t
 import { type AppNotification, markNotificationRead, useUnreadNotifications } from '../../layout/AppLayout.tsx';
 import { formatDate, formatDateTime, todayInJapan } from '../../lib/dates.ts';
 import { appLink } from '../../lib/links.ts';
-import { useSession } from '../../session/session.tsx';
+import { useAbility, useSession } from '../../session/session.tsx';
+import { useStuckApprovals } from '../approvals/api.ts';
 
 /**
  * A real link (href: open in a new tab, copy the address, keyboard and screen readers) that a
@@ -356,11 +357,45 @@ function NotificationsCard() {
   );
 }
 
+/**
+ * 止まっている承認: requests whose current step nobody but the submitter can approve, or that have
+ * waited more than a week (SPEC §5.4) — for the 個人情報保護管理者 and トップマネジメント, who can
+ * unblock them (a 代行者 on the chain, or a role assignment). Shown only when there are any.
+ */
+function StuckApprovalsCard() {
+  const t = useT();
+  const navigate = useNavigate();
+  const stuck = useStuckApprovals();
+  const items = stuck.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Card title={t('home.stuck')} data-testid="home-stuck-approvals">
+      <List
+        dataSource={items}
+        renderItem={(item) => (
+          <List.Item>
+            <List.Item.Meta
+              title={
+                <Typography.Link onClick={() => navigate(appLink(item.link) ?? `/approvals/${item.id}`)}>
+                  {item.recordTypeLabel}: {item.title}
+                </Typography.Link>
+              }
+              description={`${item.stepLabel} — ${t('home.stuckWaiting', { days: item.waitingDays })}${item.note ? ` ${item.note}` : ''}`}
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
 /** ホーム: my approvals, my tasks and their deadlines, and unread notifications (SPEC M16). */
 export default function HomePage() {
   const t = useT();
   const { session } = useSession();
   const [filter, setFilter] = useState<TaskFilter>('open');
+  // The stuck-approvals route is for those who run the PMS year (tasks.manage).
+  const canSeeStuck = useAbility('tasks.manage');
   return (
     <>
       <PageHeader title={t('home.title')} lead={session ? t('home.greeting', { name: session.account.name }) : undefined} />
@@ -368,6 +403,11 @@ export default function HomePage() {
         <Col xs={24}>
           <ApprovalsCard />
         </Col>
+        {canSeeStuck ? (
+          <Col xs={24}>
+            <StuckApprovalsCard />
+          </Col>
+        ) : null}
         <Col xs={24} xl={14}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <DeadlinesCard filter={filter} onFilter={setFilter} />
