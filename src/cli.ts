@@ -7,7 +7,7 @@ import { backupDatabase, restoreDatabase } from './platform/maintenance/backup.t
 import { DEMO_PASSWORD, seedDemo } from './platform/demo.ts';
 import { createUser } from './platform/maintenance/createUser.ts';
 import { DataDirLockedError } from './platform/db/connection.ts';
-import { installModules } from './platform/modules/install.ts';
+import { installModules } from './platform/moduleKit/install.ts';
 import { modules } from './modules/index.ts';
 
 // The composition root of the command line: the modules are installed before any command runs.

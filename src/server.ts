@@ -16,8 +16,8 @@ import { installErrorHandler } from './platform/http/errorHandler.ts';
 import { installTextSafety } from './platform/http/textSafety.ts';
 import type { App, Deps } from './platform/http/types.ts';
 import { modules } from './modules/index.ts';
-import { installModules } from './platform/modules/install.ts';
-import type { ModuleManifest } from './platform/modules/manifest.ts';
+import { installModules } from './platform/moduleKit/install.ts';
+import type { ModuleManifest } from './platform/moduleKit/manifest.ts';
 import { registerRoutes } from './platform/routes.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');

@@ -8,7 +8,7 @@ import { asSystem, inOrg } from './db/tenancy.ts';
 import { departments, organizations, people, roleAssignments } from './org/org.tables.ts';
 import { seedOrganizationDefaults } from './org/orgDefaults.ts';
 import { seedDemoApprovals } from './approvals/roleRequests.service.ts';
-import { installedModules } from './modules/registry.ts';
+import { installedModules } from './moduleKit/registry.ts';
 import type { EmploymentType, PmsRole } from '../domain/roles.ts';
 
 /** The demo organization's accounts; all share one password (listed in the README). */

@@ -3,7 +3,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { exportsRoutes } from './exports/exports.routes.ts';
 import type { App, Deps } from './http/types.ts';
-import { installedModules } from './modules/registry.ts';
+import { installedModules } from './moduleKit/registry.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { tasksRoutes } from './tasks/tasks.routes.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modules } from '../../src/modules/index.ts';
 import { allJobs } from '../../src/platform/jobs/jobs.ts';
-import { installModules } from '../../src/platform/modules/install.ts';
-import { defineModule } from '../../src/platform/modules/manifest.ts';
+import { installModules } from '../../src/platform/moduleKit/install.ts';
+import { defineModule } from '../../src/platform/moduleKit/manifest.ts';
 import { permissionsForRoles } from '../../src/platform/policies/permissions.ts';
 import { noticeboardContract } from '../fixtures/noticeboard/noticeboard.contract.ts';
 import { noticeboardCalls, noticeboardModule } from '../fixtures/noticeboard/index.ts';

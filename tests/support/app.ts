@@ -7,7 +7,7 @@ import type { Database } from '../../src/platform/db/connection.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/platform/demo.ts';
 import type { BodyOf, ResponseOf, RouteContract } from '../../src/platform/http/contract.ts';
 import type { ErrorBody } from '../../src/platform/http/errorHandler.ts';
-import type { ModuleManifest } from '../../src/platform/modules/manifest.ts';
+import type { ModuleManifest } from '../../src/platform/moduleKit/manifest.ts';
 import type { App, Deps } from '../../src/platform/http/types.ts';
 import { createMailer, type Mailer, type MailMessage } from '../../src/platform/notifications/mailer.ts';
 import { createTestDatabase, dropTestDatabase } from './testDb.ts';

@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/modules/manifest.ts';
+import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { correctiveRoutes } from './corrective.routes.ts';
 import { correctivePlanApprovalType, correctiveResultApprovalType } from './corrective.service.ts';
 import * as tables from './corrective.tables.ts';

@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/modules/manifest.ts';
+import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { seedDemoIncidents } from './incidents.demo.ts';
 import { escalateIncidentDeadlines } from './incidents.jobs.ts';
 import { incidentsRoutes } from './incidents.routes.ts';

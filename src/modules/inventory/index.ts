@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/modules/manifest.ts';
+import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { seedDemoInventory } from './inventory.demo.ts';
 import { runInventoryDisposalCheck } from './inventory.jobs.ts';
 import { inventoryRequestApprovalTypes } from './inventory.requests.ts';

@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/modules/manifest.ts';
+import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { inventoryReaders } from '../inventory/index.ts';
 import { riskAssessmentApprovalType } from './risk.approval.ts';
 import { riskReviewApprovalType } from './risk.review.ts';

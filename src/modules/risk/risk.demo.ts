@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/connection.ts';
-import type { DemoContext } from '../../platform/modules/manifest.ts';
+import type { DemoContext } from '../../platform/moduleKit/manifest.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
 import { latestRiskCriteriaVersion } from '../../rules/data/riskCriteria.ts';
 import { latestTypicalRisksVersion } from '../../rules/data/typicalRisks.ts';

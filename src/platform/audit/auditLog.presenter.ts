@@ -4,7 +4,7 @@
 
 import type { z } from 'zod';
 import { decryptField } from '../config/fieldCrypto.ts';
-import { installedModules } from '../modules/registry.ts';
+import { installedModules } from '../moduleKit/registry.ts';
 import type { auditLogItemResponse, auditLogPageResponse, auditVerifyResponse } from './audit.contract.ts';
 import type { AuditLogPage, AuditLogRow } from './auditLog.service.ts';
 import type { VerifyResult } from './verifyChain.ts';

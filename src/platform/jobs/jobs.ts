@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import type { Deps } from '../http/types.ts';
-import type { Job } from '../modules/manifest.ts';
-import { installedModules } from '../modules/registry.ts';
+import type { Job } from '../moduleKit/manifest.ts';
+import { installedModules } from '../moduleKit/registry.ts';
 import { sendTaskReminders, sendUrgentNotificationEmails } from '../notifications/reminders.ts';
 import { runCalendarTaskGeneration } from '../tasks/tasks.jobs.ts';
 

@@ -1,6 +1,6 @@
 import type { PmsRole } from '../../domain/roles.ts';
 
-import { installedModules } from '../modules/registry.ts';
+import { installedModules } from '../moduleKit/registry.ts';
 
 /**
  * The platform's own permissions. Modules add theirs in their manifest (`permissions`, keys

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { roleLabels } from '../../domain/roles.ts';
 import { type Occurrence, recurrenceLabels } from '../../rules/calendar.ts';
-import { installedModules } from '../modules/registry.ts';
+import { installedModules } from '../moduleKit/registry.ts';
 import type { calendarItemResponse, myTasksPageResponse, taskResponse, tasksPageResponse } from './tasks.contract.ts';
 import { taskStatusLabels } from './tasks.labels.ts';
 import type { MyTasksPage, TaskListRow, TasksPage } from './tasks.service.ts';

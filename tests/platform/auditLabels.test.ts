@@ -1,7 +1,7 @@
 import { getTableColumns, getTableName, isTable } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { modules } from '../../modules/index.ts';
-import { columnLabel, entityLabel } from './auditLog.presenter.ts';
+import { modules } from '../../src/modules/index.ts';
+import { columnLabel, entityLabel } from '../../src/platform/audit/auditLog.presenter.ts';
 
 // The audit-log screen names every table and column in Japanese (issue: it showed
 // `incident_duties` / `removed_at`). Each module names its own in its manifest's `auditLabels`.
