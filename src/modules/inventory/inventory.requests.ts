@@ -3,11 +3,11 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Clock } from '../../domain/time.ts';
 import { needsReapproval } from '../../rules/approvalChains.ts';
-import { type ApprovalAbilities, getApprovalDetail, submitForApproval } from '../../platform/approvals/approvals.service.ts';
+import { decisionAbilitiesOn, submitForApproval } from '../../platform/approvals/approvals.service.ts';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
 import type { ApprovalHookContext, ApprovalRecordType } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
-import { conflict, forbidden, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { markReviewItemChanged } from '../../platform/reviews/reviews.service.ts';
@@ -256,19 +256,6 @@ export type RequestAbilities = {
   withdraw: boolean;
 };
 
-const noDecision: Pick<ApprovalAbilities, 'approve' | 'return' | 'withdraw'> = { approve: false, return: false, withdraw: false };
-
-/** The caller's abilities on the request's pending approval, as the approval screen has them; none when they may not see it. */
-async function decisionAbilities(tx: Tx, actor: Actor, approvalRequestId: string, today: string): Promise<typeof noDecision> {
-  try {
-    const { abilities } = await getApprovalDetail(tx, actor, approvalRequestId, today);
-    return { approve: abilities.approve, return: abilities.return, withdraw: abilities.withdraw };
-  } catch (error) {
-    if (error instanceof HttpError && error.statusCode === 404) return noDecision;
-    throw error;
-  }
-}
-
 /** One request: content, the current entry and the diff for a change, findings, duties, approval request, the caller's abilities. */
 export async function getRequestDetail(tx: Tx, actor: Actor, id: string, today: string) {
   const row = await readRequest(tx, actor.organizationId, id);
@@ -292,7 +279,7 @@ export async function getRequestDetail(tx: Tx, actor: Actor, id: string, today: 
   const abilities: RequestAbilities = {
     edit: editable,
     submit: editable && keepsDepartment(actor, row.departmentId),
-    ...(approval?.status === 'pending' ? await decisionAbilities(tx, actor, approval.id, today) : noDecision),
+    ...(await decisionAbilitiesOn(tx, actor, approval, today)),
   };
   return {
     row,

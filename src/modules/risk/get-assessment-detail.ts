@@ -1,27 +1,15 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { getRiskCriteria } from '../../rules/data/riskCriteria.ts';
 import { heatMap } from '../../rules/riskAssessment.ts';
-import { getApprovalDetail } from '../../platform/approvals/approvals.service.ts';
+import { decisionAbilitiesOn } from '../../platform/approvals/approvals.service.ts';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
 import type { Tx } from '../../platform/db/connection.ts';
-import { HttpError } from '../../platform/http/errors.ts';
 import { departments } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
-import { assessmentAbilities, type DecisionAbilities, keepsAnalysesOf, noDecision } from './risk.abilities.ts';
+import { assessmentAbilities, keepsAnalysesOf } from './risk.abilities.ts';
 import { RISK_ASSESSMENT } from './risk.labels.ts';
 import { getAssessmentRow, linkedEntries, personNames, recordsOf } from './risk.queries.ts';
 import { recordViolations, toRiskRecord } from './risk.violations.ts';
-
-/** The caller's decisions on the 対策表's pending approval, as the approval screen has them; none when they may not see it. */
-async function decisionAbilities(tx: Tx, actor: Actor, approvalRequestId: string, today: string): Promise<DecisionAbilities> {
-  try {
-    const { abilities } = await getApprovalDetail(tx, actor, approvalRequestId, today);
-    return { approve: abilities.approve, return: abilities.return, withdraw: abilities.withdraw };
-  } catch (error) {
-    if (error instanceof HttpError && error.statusCode === 404) return noDecision;
-    throw error;
-  }
-}
 
 /**
  * One 対策表: entries, rows (with the engine's findings), heat map, the latest approval request and
@@ -47,7 +35,7 @@ export async function getAssessmentDetail(tx: Tx, actor: Actor, id: string, toda
     .where(and(eq(approvalRequests.organizationId, actor.organizationId), eq(approvalRequests.recordType, RISK_ASSESSMENT), eq(approvalRequests.recordId, id)))
     .orderBy(desc(approvalRequests.submittedAt))
     .limit(1);
-  const decision = approval?.status === 'pending' ? await decisionAbilities(tx, actor, approval.id, today) : noDecision;
+  const decision = await decisionAbilitiesOn(tx, actor, approval, today);
   return {
     row,
     criteria,

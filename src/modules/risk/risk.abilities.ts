@@ -1,4 +1,5 @@
 import type { RecordStatus } from '../../platform/reviews/reviews.schema.ts';
+import type { DecisionAbilities } from '../../platform/approvals/approvals.service.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { departmentsKeptBy } from '../inventory/inventory.exports.ts';
 
@@ -26,10 +27,8 @@ export function isSubmittableStatus(status: RecordStatus): boolean {
   return status === 'draft' || status === 'returned' || status === 'withdrawn';
 }
 
-/** The caller's decisions on the 対策表's pending approval request (the approvals engine's abilities). */
-export type DecisionAbilities = { approve: boolean; return: boolean; withdraw: boolean };
-
-export const noDecision: DecisionAbilities = Object.freeze({ approve: false, return: false, withdraw: false });
+// The caller's decisions on the 対策表's pending approval request are the approvals engine's own.
+export { type DecisionAbilities, noDecision } from '../../platform/approvals/approvals.service.ts';
 
 /** What the caller may do with a 対策表 now. */
 export type AssessmentAbilities = DecisionAbilities & {

@@ -4,7 +4,7 @@ import { type PmsRole, roleLabels } from '../../domain/roles.ts';
 import { approvalStatusLabels, type CapacityResult, type HeldRole, stepLabel } from '../../rules/approvalChains.ts';
 import { defaultAlternateRoles, defaultApprovalChains } from '../../rules/data/approvalChains.ts';
 import type { Tx } from '../db/connection.ts';
-import { notFound } from '../http/errors.ts';
+import { HttpError, notFound } from '../http/errors.ts';
 import { departments, people } from '../org/org.tables.ts';
 import { type Actor, can } from '../policies/actor.ts';
 import { type ApprovalAbilities, approvalAbilities } from './approval-abilities.ts';
@@ -351,4 +351,25 @@ export async function stampsForRecord(tx: Tx, actor: Actor, recordType: string, 
     current: present[0] ?? null,
     history: present.slice(1),
   };
+}
+
+/** What the caller may decide on a record's pending approval request (承認・差戻し・取下げ). */
+export type DecisionAbilities = Pick<ApprovalAbilities, 'approve' | 'return' | 'withdraw'>;
+
+/** No decision: the record has no pending request, or the caller may not see it. */
+export const noDecision: DecisionAbilities = Object.freeze({ approve: false, return: false, withdraw: false });
+
+/**
+ * The caller's decisions on a record's latest approval request, as the approval screen has them,
+ * for the record's own screen: none unless the request is pending and the caller may see it.
+ */
+export async function decisionAbilitiesOn(tx: Tx, actor: Actor, request: { id: string; status: string } | undefined, today: string): Promise<DecisionAbilities> {
+  if (request?.status !== 'pending') return noDecision;
+  try {
+    const { abilities } = await getApprovalDetail(tx, actor, request.id, today);
+    return { approve: abilities.approve, return: abilities.return, withdraw: abilities.withdraw };
+  } catch (error) {
+    if (error instanceof HttpError && error.statusCode === 404) return noDecision;
+    throw error;
+  }
 }

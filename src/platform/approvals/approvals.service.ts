@@ -9,9 +9,12 @@ export { type ChainSetting, effectiveChain, listChains, saveChain, seedApprovalC
 export { approvalLink, stepNotificationKey } from './approval-notifications.ts';
 export {
   type ApprovalDetail,
+  type DecisionAbilities,
+  decisionAbilitiesOn,
   getApprovalDetail,
   listMyApprovals,
   listStuckApprovals,
+  noDecision,
   type Stamp,
   type StuckApproval,
   stampsForRecord,
