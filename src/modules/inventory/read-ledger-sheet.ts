@@ -1,3 +1,4 @@
+import { normalizeLabel } from '../../domain/text.ts';
 import ExcelJS from 'exceljs';
 import { type CellOutput, looksLikeXlsx, plainCellValue } from '../../platform/exports/xlsx.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -10,13 +11,7 @@ import type { ImportMapping } from './inventory.tables.ts';
 /** At most this many rows per file (one transaction stays reasonable). */
 export const MAX_IMPORT_ROWS = 5000;
 
-/** Header and value comparison: width-folded (NFKC), without spaces or required-marks, case-insensitive. */
-export function normalizeLabel(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s*※]/g, '')
-    .toLowerCase();
-}
+export { normalizeLabel };
 
 const fieldByLabel = new Map<string, ImportField>();
 for (const f of importFields) for (const label of [f.header, ...f.aliases]) fieldByLabel.set(normalizeLabel(label), f.key);

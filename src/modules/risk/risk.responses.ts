@@ -3,6 +3,7 @@ import type { SafetyMeasureFamily } from '../../rules/data/typicalRisks.ts';
 import { reviewDiffBaseResponse } from '../../platform/reviews/reviews.responses.ts';
 import { recordStatuses } from '../../platform/reviews/reviews.schema.ts';
 import { riskStatusCodeLabels } from '../inventory/inventory.labels.ts';
+import { findingResponse } from '../inventory/inventory.responses.ts';
 import { riskTaskSourceTypes } from './risk.labels.ts';
 
 // Response shapes of the リスク分析対策表 API (SPEC M2): what each presenter returns
@@ -38,15 +39,11 @@ export const criteriaResponse = z.object({
   threats: z.array(z.object({ id: z.string(), label: z.string(), improperHandling: z.boolean() })),
 });
 
-/** A finding of validateRiskRecord on a row, with the form's field path and the clause. */
-export const violationResponse = z.object({
-  code: z.string(),
-  severity: z.enum(['error', 'warning']),
-  path: z.string(),
-  clause: z.string(),
-  quote: z.string(),
-  message: z.string(),
-});
+/**
+ * A finding of validateRiskRecord on a row, with the form's field path and the clause: the same
+ * shape as a 台帳 finding (code, severity, path, clause, quote, message).
+ */
+export const violationResponse = findingResponse;
 
 /** The heat map (発生可能性 × 影響度) of one criteria version. */
 export const heatMapResponse = z.object({

@@ -1,3 +1,4 @@
+import { normalizeLabel } from '../../domain/text.ts';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
@@ -50,13 +51,7 @@ const fieldColumn: Record<keyof PersonInput, string> = {
 /** At most this many rows per file: larger rosters are split (keeps one transaction reasonable). */
 export const MAX_IMPORT_ROWS = 5000;
 
-/** Header and value comparison: width-folded (NFKC), without spaces or required-marks, case-insensitive. */
-export function normalizeLabel(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s*※]/g, '')
-    .toLowerCase();
-}
+export { normalizeLabel };
 
 const columnByLabel = new Map<string, SheetKey>();
 for (const c of personSheetColumns) for (const label of [c.header, ...(c.aliases ?? [])]) columnByLabel.set(normalizeLabel(label), c.key);
