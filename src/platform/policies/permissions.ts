@@ -57,17 +57,32 @@ export function isDeclaredPermission(permission: string): permission is Permissi
   return (platformPermissions as readonly string[]).includes(permission) || installedModules().some((m) => Object.hasOwn(m.permissions, permission));
 }
 
-/** Permissions granted by a set of roles (plus the baseline every account has). */
+/** Each role's permissions, the platform's and the installed modules', worked out once per module list. */
+let grantsFor: { modules: readonly unknown[]; byRole: Map<PmsRole, readonly Permission[]> } | null = null;
+
+function grantsOf(role: PmsRole): readonly Permission[] {
+  const modules = installedModules();
+  if (grantsFor?.modules !== modules) grantsFor = { modules, byRole: new Map() };
+  let granted = grantsFor.byRole.get(role);
+  if (!granted) {
+    granted = holdsEverything.includes(role)
+      ? allPermissions()
+      : [
+          ...(platformGrants[role] ?? []),
+          ...modules.flatMap((m) => Object.entries(m.permissions).flatMap(([key, permission]) => (permission.grantedTo.includes(role) ? [key as Permission] : []))),
+        ];
+    grantsFor.byRole.set(role, granted);
+  }
+  return granted;
+}
+
+/**
+ * Permissions granted by a set of roles (plus the baseline every account has). Runs on every
+ * signed-in request (buildActor), so each role's list is computed once per installed module list.
+ */
 export function permissionsForRoles(roles: readonly PmsRole[]): Set<Permission> {
   const result = new Set<Permission>(['org.read']);
-  if (roles.some((r) => holdsEverything.includes(r))) {
-    for (const p of allPermissions()) result.add(p);
-    return result;
-  }
-  for (const role of roles) for (const p of platformGrants[role] ?? []) result.add(p);
-  for (const m of installedModules()) {
-    for (const [key, permission] of Object.entries(m.permissions)) if (roles.some((r) => permission.grantedTo.includes(r))) result.add(key as Permission);
-  }
+  for (const role of roles) for (const p of grantsOf(role)) result.add(p);
   return result;
 }
 
