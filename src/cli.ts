@@ -2,11 +2,15 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { openMigratedDatabase } from './platform/boot.ts';
 import { loadConfig, type MamoriConfig } from './platform/config/config.ts';
+import { auditAnchorOf } from './platform/audit/auditAnchor.ts';
+import { writeAuditCheckpoint } from './platform/audit/auditCheckpoint.ts';
 import { verifyAuditChain } from './platform/audit/verifyChain.ts';
 import { backupDatabase, restoreDatabase } from './platform/maintenance/backup.ts';
 import { DEMO_PASSWORD, seedDemo } from './platform/demo.ts';
 import { createUser } from './platform/maintenance/createUser.ts';
+import { backupThroughServer } from './platform/maintenance/onlineBackup.ts';
 import { DataDirLockedError } from './platform/db/connection.ts';
+import { connectedAsOwner } from './platform/db/migrate.ts';
 import { installModules } from './platform/moduleKit/install.ts';
 import { modules } from './modules/index.ts';
 
@@ -50,8 +54,18 @@ program
   .command('migrate')
   .description('データベースのマイグレーションを適用する')
   .action(async (_opts, command: Command) => {
-    const database = await openMigratedDatabase(configOf(command));
+    // Migrations run as the role that owns the tables; the application's own login role
+    // (DATABASE_URL) may not alter them (issue 11 #5, docs/operations.md).
+    const migrationUrl = process.env.MAMORI_MIGRATION_DATABASE_URL;
+    const config = configOf(command, migrationUrl ? { databaseUrl: migrationUrl } : {});
+    const database = await openMigratedDatabase(config);
+    const owner = await connectedAsOwner(database);
     await database.close();
+    if (!owner) {
+      console.error('この接続ロールはテーブルの所有者ではないため、マイグレーションを適用できません。所有者ロールの接続先を MAMORI_MIGRATION_DATABASE_URL に指定してください');
+      process.exitCode = 1;
+      return;
+    }
     console.log('マイグレーションを適用しました');
   });
 
@@ -73,7 +87,18 @@ program
   .description('全データをファイルにバックアップする (暗号化鍵は含まれません)')
   .argument('<file>', '出力ファイル (.jsonl.gz)')
   .action(async (file: string, _opts, command: Command) => {
-    const database = await openMigratedDatabase(configOf(command));
+    const config = configOf(command);
+    let database: Awaited<ReturnType<typeof openMigratedDatabase>>;
+    try {
+      database = await openMigratedDatabase(config);
+    } catch (error) {
+      // The embedded database is held by a running server: the server writes the backup
+      // (maintenance/onlineBackup.ts).
+      if (!(error instanceof DataDirLockedError)) throw error;
+      const result = await backupThroughServer(config.dataDir, file);
+      console.log(`稼働中のサーバーを通じてバックアップしました: ${result.tables} テーブル、${result.rows} 行 → ${file}`);
+      return;
+    }
     try {
       const result = await backupDatabase(database, file);
       console.log(`バックアップしました: ${result.tables} テーブル、${result.rows} 行 → ${file}`);
@@ -101,16 +126,35 @@ audit
   .command('verify')
   .description('監査証跡のハッシュチェーンを検証する (改ざんがあれば最初の行を示して終了コード1)')
   .action(async (_opts, command: Command) => {
-    const database = await openMigratedDatabase(configOf(command));
+    const config = configOf(command);
+    const anchor = auditAnchorOf(config);
+    const database = await openMigratedDatabase(config);
     try {
-      const result = await verifyAuditChain(database);
+      const result = await verifyAuditChain(database, { anchor });
       if (result.ok) {
-        console.log(`監査証跡は正常です: ${result.rows} 行 (${result.chains} チェーン)`);
+        const anchored = anchor ? `、チェックポイント ${result.checkpoints} 件と一致 (${anchor.file})` : '、チェックポイントファイルなし（データベースの外との照合はしていません）';
+        console.log(`監査証跡は正常です: ${result.rows} 行 (${result.chains} チェーン${anchored})`);
       } else {
         const b = result.firstBreak;
-        console.error(`監査証跡の改ざんを検出しました: 組織 ${b?.organizationId} 連番 ${b?.chainSeq} (id ${b?.id}) — ${b?.reason}`);
+        const where = b?.id === null ? '' : ` (id ${b?.id})`;
+        console.error(`監査証跡の改ざんを検出しました: 組織 ${b?.organizationId} 連番 ${b?.chainSeq}${where} — ${b?.reason}`);
         process.exitCode = 1;
       }
+    } finally {
+      await database.close();
+    }
+  });
+audit
+  .command('checkpoint')
+  .description('監査証跡の各チェーンの末尾をチェックポイントファイルに記録する (データベースの外の照合点; 定期ジョブも10分ごとに記録)')
+  .action(async (_opts, command: Command) => {
+    const config = configOf(command);
+    const anchor = auditAnchorOf(config);
+    if (!anchor) throw new Error('チェックポイントファイルの場所が決まっていません。MAMORI_AUDIT_CHECKPOINT_FILE を指定してください');
+    const database = await openMigratedDatabase(config);
+    try {
+      const { written, result } = await writeAuditCheckpoint(database, anchor, new Date());
+      console.log(`チェックポイントを ${written} 件書きました (${result.chains} チェーン) → ${anchor.file}`);
     } finally {
       await database.close();
     }

@@ -5,6 +5,7 @@ import { seedDemo, DEMO_PASSWORD } from './platform/demo.ts';
 import { asSystem, rowsOf } from './platform/db/tenancy.ts';
 import { sql } from 'drizzle-orm';
 import { startJobs } from './platform/jobs/jobs.ts';
+import { startControlSocket } from './platform/maintenance/onlineBackup.ts';
 import { createMailer } from './platform/notifications/mailer.ts';
 import type { Deps } from './platform/http/types.ts';
 
@@ -21,8 +22,11 @@ export async function startServer(config: MamoriConfig, options: { seedDemoIfEmp
   const deps: Deps = { database, config, mailer: createMailer(config.smtpUrl, config.mailFrom, (line) => console.log(line)), now: () => new Date() };
   const app = await buildServer(deps, { logger: process.env.MAMORI_LOG === '1' });
   const stopJobs = config.scheduler ? startJobs(deps, (message, error) => console.error(message, error)) : () => undefined;
+  // Embedded database: `mamori backup` from another process goes through this server (issue 11).
+  const stopControl = database.kind === 'pglite' ? await startControlSocket(config.dataDir, database) : async () => undefined;
   const shutdown = async () => {
     stopJobs();
+    await stopControl();
     await app.close();
     await database.close();
     process.exit(0);

@@ -4,7 +4,7 @@ import { accounts } from './auth/auth.tables.ts';
 import { hashPassword } from './auth/hashing.ts';
 
 import type { Database } from './db/connection.ts';
-import { asSystem, inOrg } from './db/tenancy.ts';
+import { asSystem, enterOrg } from './db/tenancy.ts';
 import { departments, organizations, people, roleAssignments } from './org/org.tables.ts';
 import { seedOrganizationDefaults } from './org/orgDefaults.ts';
 import { seedDemoApprovals } from './approvals/roleRequests.service.ts';
@@ -79,8 +79,9 @@ export async function seedDemo(database: Database, now: Date): Promise<{ organiz
   if (existing[0]) return { organizationId: existing[0].id, created: false };
   const today = todayInJapan(now);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const [org] = await asSystem(database, (tx) =>
-    tx
+  // One transaction: a failure anywhere leaves no half-made organization behind (issue 11 #8).
+  return asSystem(database, async (tx) => {
+    const [org] = await tx
       .insert(organizations)
       .values({
         name: DEMO_ORGANIZATION,
@@ -91,10 +92,9 @@ export async function seedDemo(database: Database, now: Date): Promise<{ organiz
         privacyMarkValidFrom: '2025-04-01',
         privacyMarkValidTo: '2027-03-31',
       })
-      .returning(),
-  );
-  if (!org) throw new Error('demo organization insert failed');
-  await inOrg(database, { organizationId: org.id }, async (tx) => {
+      .returning();
+    if (!org) throw new Error('demo organization insert failed');
+    await enterOrg(tx, { organizationId: org.id });
     const deptIds = new Map<string, string>();
     for (const [i, d] of demoDepartments.entries()) {
       const [row] = await tx.insert(departments).values({ organizationId: org.id, name: d.name, code: d.code, sortOrder: i }).returning({ id: departments.id });
@@ -126,6 +126,7 @@ export async function seedDemo(database: Database, now: Date): Promise<{ organiz
     await seedOrganizationDefaults(tx, org.id, today);
     await seedDemoApprovals(tx, org.id, today);
     for (const m of installedModules()) await m.demo?.(tx, { organizationId: org.id, today, now });
+
+    return { organizationId: org.id, created: true };
   });
-  return { organizationId: org.id, created: true };
 }

@@ -53,7 +53,7 @@ export const auditVerifyResponse = z.object({
   ok: z.boolean(),
   rows: z.number().int(),
   chains: z.number().int(),
-  firstBreak: z.object({ organizationId: z.uuid(), chainSeq: z.number().int(), id: z.number().int(), reason: z.string() }).nullable(),
+  firstBreak: z.object({ organizationId: z.uuid(), chainSeq: z.number().int(), id: z.number().int().nullable(), reason: z.string() }).nullable(),
 });
 
 export const auditContract = defineContract({

@@ -3,6 +3,7 @@ import { datedFilename, sendDownload, XLSX_TYPE } from '../exports/download.ts';
 import { routes } from '../http/route.ts';
 import { type App, type Deps, actorOf, scopeOf } from '../http/types.ts';
 import { auditContract } from './audit.contract.ts';
+import { auditAnchorOf } from './auditAnchor.ts';
 import { writeAuditLogXlsx } from './auditLog.export.ts';
 import { presentAuditLogItem, presentAuditLogPage, presentVerifyResult } from './auditLog.presenter.ts';
 import { auditLogForExport, listAuditLog, verifyOrganizationChain } from './auditLog.service.ts';
@@ -25,7 +26,7 @@ export function auditRoutes(app: App, deps: Deps): void {
         return sendDownload(reply, { body, filename: datedFilename('監査証跡', 'xlsx', deps.now()), contentType: XLSX_TYPE });
       },
 
-      verify: async (request) => presentVerifyResult(await verifyOrganizationChain(deps.database, scopeOf(request), actorOf(request))),
+      verify: async (request) => presentVerifyResult(await verifyOrganizationChain(deps.database, scopeOf(request), actorOf(request), auditAnchorOf(deps.config))),
     },
     { tags: ['audit'] },
   );

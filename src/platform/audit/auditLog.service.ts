@@ -6,6 +6,7 @@ import { HttpError } from '../http/errors.ts';
 import { people } from '../org/org.tables.ts';
 import type { Actor } from '../policies/actor.ts';
 import { auditLog } from './audit.tables.ts';
+import type { AuditAnchor } from './auditAnchor.ts';
 import { recordAuditEvent } from './auditEvents.ts';
 import type { AuditLogFilter, AuditLogQuery } from './auditLog.schema.ts';
 import { recordPersonalDataAccess } from './personalDataAccess.ts';
@@ -212,8 +213,9 @@ export async function auditLogForExport(tx: Tx, actor: Actor, filter: AuditLogFi
  * spans many transactions, hence the database rather than a transaction) and records that it
  * was verified, with the result, in the same chain.
  */
-export async function verifyOrganizationChain(database: Database, scope: Scope, actor: Actor): Promise<VerifyResult> {
-  const result = await verifyAuditChain(database, { organizationId: actor.organizationId });
+export async function verifyOrganizationChain(database: Database, scope: Scope, actor: Actor, anchor: AuditAnchor | null = null): Promise<VerifyResult> {
+  // With the anchor, the chain is also checked against the checkpoint file (issue 11 #5).
+  const { heads: _heads, ...result } = await verifyAuditChain(database, { organizationId: actor.organizationId, anchor });
   await inOrg(database, scope, (tx) =>
     recordAuditEvent(tx, {
       organizationId: actor.organizationId,

@@ -27,7 +27,31 @@ export type MamoriConfig = {
   /** PostgreSQL connections per process: the main pool and the tenant reader pool (db/connection.ts). */
   dbPoolSize: number;
   dbReadPoolSize: number;
+  /**
+   * The audit chain's checkpoint file (audit/auditAnchor.ts, issue 11 #5): outside the database,
+   * appended to by the checkpoint job and `mamori audit checkpoint`. MAMORI_AUDIT_CHECKPOINT_FILE,
+   * else beside the key file; null for an in-memory database (tests).
+   */
+  auditCheckpointFile?: string | null;
 };
+
+/**
+ * Default checkpoint file, beside the key file: for the embedded database `….key` →
+ * `….audit-checkpoints.jsonl` (one per data directory, as the key); for PostgreSQL one per
+ * database (`pg-<hash of host, port and database name>.audit-checkpoints.jsonl`; credentials
+ * left out), so two databases never share checkpoints.
+ */
+export function defaultAuditCheckpointFile(keyFile: string, databaseUrl: string | null): string {
+  if (!databaseUrl) return `${keyFile.replace(/\.key$/, '')}.audit-checkpoints.jsonl`;
+  let where = databaseUrl;
+  try {
+    const url = new URL(databaseUrl);
+    where = `${url.hostname}:${url.port || '5432'}${url.pathname}`;
+  } catch {
+    // not a URL (a connection string of another form): hashed whole
+  }
+  return path.join(path.dirname(keyFile), `pg-${createHash('sha256').update(where).digest('hex').slice(0, 16)}.audit-checkpoints.jsonl`);
+}
 
 /**
  * Where the key file is by default: the user's configuration directory
@@ -112,8 +136,9 @@ export function loadConfig(overrides: Partial<MamoriConfig> = {}, env: NodeJS.Pr
   const port = overrides.port ?? Number(env.PORT ?? 3000);
   const keyFile = env.MAMORI_KEY_FILE ? path.resolve(env.MAMORI_KEY_FILE) : defaultKeyFile(dataDir, env);
   const legacyKeyFile = env.MAMORI_KEY_FILE ? undefined : `${dataDir}.key`;
+  const databaseUrl = overrides.databaseUrl !== undefined ? overrides.databaseUrl : (env.DATABASE_URL ?? null);
   return {
-    databaseUrl: overrides.databaseUrl !== undefined ? overrides.databaseUrl : (env.DATABASE_URL ?? null),
+    databaseUrl,
     dataDir,
     port,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
@@ -127,5 +152,13 @@ export function loadConfig(overrides: Partial<MamoriConfig> = {}, env: NodeJS.Pr
     sessionCacheMs: overrides.sessionCacheMs ?? Number(env.MAMORI_SESSION_CACHE_MS ?? 2000),
     dbPoolSize: overrides.dbPoolSize ?? poolSizeOf(env, 'MAMORI_DB_POOL_SIZE', DEFAULT_POOL_SIZE),
     dbReadPoolSize: overrides.dbReadPoolSize ?? poolSizeOf(env, 'MAMORI_DB_READ_POOL_SIZE', DEFAULT_READ_POOL_SIZE),
+    auditCheckpointFile:
+      overrides.auditCheckpointFile !== undefined
+        ? overrides.auditCheckpointFile
+        : env.MAMORI_AUDIT_CHECKPOINT_FILE
+          ? path.resolve(env.MAMORI_AUDIT_CHECKPOINT_FILE)
+          : path.basename(dataDir) === ':memory:'
+            ? null
+            : defaultAuditCheckpointFile(keyFile, databaseUrl),
   };
 }

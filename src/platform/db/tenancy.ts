@@ -18,10 +18,20 @@ export type Scope = {
  */
 export async function inOrg<T>(database: Database, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return database.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.organization_id', ${scope.organizationId}, true),
-      set_config('app.actor_id', ${scope.actorAccountId ?? ''}, true), set_config('app.ip', ${scope.ip ?? ''}, true)`);
+    await enterOrg(tx, scope);
     return fn(tx);
   });
+}
+
+/**
+ * Turns the rest of a transaction begun by {@link asSystem} into a tenant transaction (the role
+ * `mamori_app` and the organization, as `inOrg` sets them): for the commands that create an
+ * organization and then fill it, all or nothing in one transaction (`mamori demo`,
+ * `mamori user create`; issue 11 #8).
+ */
+export async function enterOrg(tx: Tx, scope: Scope): Promise<void> {
+  await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.organization_id', ${scope.organizationId}, true),
+    set_config('app.actor_id', ${scope.actorAccountId ?? ''}, true), set_config('app.ip', ${scope.ip ?? ''}, true)`);
 }
 
 /**

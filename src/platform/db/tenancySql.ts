@@ -11,6 +11,14 @@
  */
 
 export const APP_ROLE = 'mamori_app';
+/**
+ * The group role of the application's own login role on PostgreSQL (issue 11 #5): row access
+ * to every organization (a policy, not BYPASSRLS, which only a superuser could grant) and
+ * SELECT/INSERT/UPDATE/DELETE on the tables — no ownership, so it cannot ALTER a table, disable
+ * a trigger or DROP anything, and only SELECT/INSERT on `audit_log`. The tables are owned by
+ * the role that runs `mamori migrate`; docs/operations.md has the set-up.
+ */
+export const SYSTEM_ROLE = 'mamori_system';
 
 /** Tables whose writes are not business records (sessions, delivery bookkeeping): no row audit. */
 export const AUDIT_EXCLUDED_TABLES = ['audit_log', 'sessions', 'notifications', 'reminder_deliveries'];
@@ -19,6 +27,20 @@ export const tenancyFunctionsSql = `
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
     CREATE ROLE ${APP_ROLE} NOLOGIN;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${SYSTEM_ROLE}') THEN
+    CREATE ROLE ${SYSTEM_ROLE} NOLOGIN;
+  END IF;
+  -- A role created with CREATEROLE is not a member of it (PostgreSQL 15; 16+ gives ADMIN only),
+  -- so a single-role installation then failed on SET ROLE (issue 11 #8). Where this role may
+  -- grant it (superuser, CREATEROLE, ADMIN), it joins; otherwise the set-up in
+  -- docs/operations.md has the superuser grant it to the application's login role.
+  IF NOT pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN
+    BEGIN
+      EXECUTE format('GRANT ${APP_ROLE} TO %I', current_user);
+    EXCEPTION WHEN insufficient_privilege OR invalid_grant_operation THEN
+      NULL;
+    END;
   END IF;
 END $$;
 
@@ -93,6 +115,20 @@ DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log;
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION mamori_audit_append_only();
 
 GRANT USAGE ON SCHEMA public TO ${APP_ROLE};
+
+-- The application's login role (member of ${SYSTEM_ROLE}): rows, never the tables' structure.
+GRANT USAGE ON SCHEMA public TO ${SYSTEM_ROLE};
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${SYSTEM_ROLE};
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${SYSTEM_ROLE};
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM ${SYSTEM_ROLE};
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON mamori_meta FROM ${SYSTEM_ROLE};
+DO $$ BEGIN
+  -- The applied-migration list, so the application can tell that the schema is current.
+  IF to_regclass('drizzle.__drizzle_migrations') IS NOT NULL THEN
+    GRANT USAGE ON SCHEMA drizzle TO ${SYSTEM_ROLE};
+    GRANT SELECT ON drizzle.__drizzle_migrations TO ${SYSTEM_ROLE};
+  END IF;
+END $$;
 `;
 
 /** SQL that enables RLS, the tenant policy, grants and the audit trigger on one table. */
@@ -105,6 +141,8 @@ DROP POLICY IF EXISTS tenant_isolation ON "${table}";
 CREATE POLICY tenant_isolation ON "${table}" TO ${APP_ROLE}
   USING (${tenantColumn} = mamori_current_org()) WITH CHECK (${tenantColumn} = mamori_current_org());
 GRANT ${grants} ON "${table}" TO ${APP_ROLE};
+DROP POLICY IF EXISTS system_access ON "${table}";
+CREATE POLICY system_access ON "${table}" TO ${SYSTEM_ROLE} USING (true) WITH CHECK (true);
 ${
   audited
     ? `DROP TRIGGER IF EXISTS audit_row ON "${table}";

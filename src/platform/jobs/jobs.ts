@@ -1,4 +1,6 @@
 import { Cron } from 'croner';
+import { auditAnchorOf } from '../audit/auditAnchor.ts';
+import { writeAuditCheckpoint } from '../audit/auditCheckpoint.ts';
 import type { Deps } from '../http/types.ts';
 import type { Job } from '../moduleKit/manifest.ts';
 import { installedModules } from '../moduleKit/registry.ts';
@@ -12,6 +14,15 @@ export const platformJobs: Job[] = [
   { name: 'calendar-tasks', schedule: '10 0 * * *', run: async (deps) => void (await runCalendarTaskGeneration(deps)) },
   { name: 'task-reminders', schedule: '0 * * * *', run: async (deps) => void (await sendTaskReminders(deps)) },
   { name: 'urgent-notification-emails', schedule: '*/5 * * * *', run: async (deps) => void (await sendUrgentNotificationEmails(deps)) },
+  // The audit chain's anchor outside the database (issue 11 #5): a checkpoint every 10 minutes.
+  {
+    name: 'audit-checkpoint',
+    schedule: '*/10 * * * *',
+    run: async (deps) => {
+      const anchor = auditAnchorOf(deps.config);
+      if (anchor) await writeAuditCheckpoint(deps.database, anchor, deps.now());
+    },
+  },
 ];
 
 /** Every job of the app: the platform's and each installed module's. */

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import type { Database } from '../db/connection.ts';
+import type { Database, Tx } from '../db/connection.ts';
 import { asSystem, rowsOf } from '../db/tenancy.ts';
 
 /** Backup format version; a restore refuses files it does not understand. */
@@ -43,14 +43,12 @@ async function tablesInOrder(database: Database): Promise<string[]> {
 export async function backupDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
   const tables = await tablesInOrder(database);
   let rows = 0;
-  async function* lines() {
+  async function* lines(tx: Tx) {
     yield `${JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), tables })}\n`;
     for (const table of tables) {
       let offset = 0;
       for (;;) {
-        const batch = await asSystem(database, async (tx) =>
-          rowsOf<{ r: unknown }>(await tx.execute(sql`select to_jsonb(t) as r from ${sql.identifier(table)} t order by 1 limit 5000 offset ${offset}`)),
-        );
+        const batch = rowsOf<{ r: unknown }>(await tx.execute(sql`select to_jsonb(t) as r from ${sql.identifier(table)} t order by 1 limit 5000 offset ${offset}`));
         for (const b of batch) {
           rows++;
           yield `${JSON.stringify({ table, row: b.r })}\n`;
@@ -60,7 +58,13 @@ export async function backupDatabase(database: Database, file: string): Promise<
       }
     }
   }
-  await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
+  // One snapshot (REPEATABLE READ, read-only) for every table, so a backup taken while the
+  // server writes is consistent: every audit row with the rows it describes, every chain whole.
+  // On the embedded database other queries wait for it (one connection).
+  await asSystem(database, async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read, read only`);
+    await pipeline(Readable.from(lines(tx)), createGzip(), createWriteStream(file));
+  });
   return { tables: tables.length, rows };
 }
 
