@@ -22,10 +22,10 @@ export type OrganizationForFacts = {
  * organizationFacts({ profile: 'private', privacyMarkNumber: '10800001', privacyMarkValidFrom: null, privacyMarkValidTo: '2027-03-31' }, '2026-05-01')
  * // → { profile: 'private', privacyMark: true }
  */
-export function organizationFacts(org: OrganizationForFacts, knownAt: string): { profile: OrganizationProfile; privacyMark: boolean } {
+export function organizationFacts(org: OrganizationForFacts, knownOn: string): { profile: OrganizationProfile; privacyMark: boolean } {
   const profile = (['private', 'public', 'designated_manager'] as const).find((p) => p === org.profile) ?? 'private';
   const hasNumber = Boolean(org.privacyMarkNumber?.trim());
-  const started = !org.privacyMarkValidFrom || org.privacyMarkValidFrom <= knownAt;
-  const notExpired = !org.privacyMarkValidTo || knownAt <= org.privacyMarkValidTo;
+  const started = !org.privacyMarkValidFrom || org.privacyMarkValidFrom <= knownOn;
+  const notExpired = !org.privacyMarkValidTo || knownOn <= org.privacyMarkValidTo;
   return { profile, privacyMark: hasNumber && started && notExpired };
 }

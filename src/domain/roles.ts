@@ -41,6 +41,15 @@ export const roleLabels: Record<PmsRole, { ja: string; en: string; publicOnly?: 
   public_audit_manager: { ja: '監査責任者', en: 'Audit manager (public body)', publicOnly: true },
 };
 
+/**
+ * The manager of a department: the 所属長 (J.2.3.1) and, for a public body, the 保護管理者 of the
+ * 課 (Toshima 4-8-2). The one list every module uses for "the department's manager".
+ */
+export const departmentManagerRoles: readonly PmsRole[] = ['department_head', 'protection_manager'];
+
+/** The person who runs the PMS: the 個人情報保護管理者 (J.2.3.1) and, for a public body, the 総括保護管理者 (Toshima 4-8-2). */
+export const pmsManagerRoles: readonly PmsRole[] = ['pms_manager', 'general_protection_manager'];
+
 /** Employment types of 従業者 (J.4.2 note: 従業者 includes 派遣・役員). */
 export const employmentTypes = ['employee', 'contract', 'dispatched', 'part_time', 'officer'] as const;
 export type EmploymentType = (typeof employmentTypes)[number];

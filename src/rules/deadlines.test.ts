@@ -50,9 +50,9 @@ describe('期限の計算（知った日を1日目とし、末日が行政機関
   });
 
   it('最長の連休（2019年のゴールデンウィーク10連休）では単純計算より10日延びる', () => {
-    const knownAt = addCalendarDays('2019-04-27', -29);
-    expect(nthDay(knownAt, 30)).toBe('2019-04-27');
-    expect(addStatutoryDays(knownAt, 30)).toBe('2019-05-07');
+    const knownOn = addCalendarDays('2019-04-27', -29);
+    expect(nthDay(knownOn, 30)).toBe('2019-04-27');
+    expect(addStatutoryDays(knownOn, 30)).toBe('2019-05-07');
   });
 
   it('平日は開庁日、土日・祝日・12/29〜1/3は休日と判定する', () => {
@@ -119,17 +119,17 @@ describe('期限の計算はタイムゾーンに依存しない', () => {
 
 describe('期限計算の性質（fast-check）', () => {
   it('期限は必ず開庁日である', () => {
-    fc.assert(fc.property(dateArb, periodArb, (knownAt, days) => !isNonWorkingDay(addStatutoryDays(knownAt, days))));
+    fc.assert(fc.property(dateArb, periodArb, (knownOn, days) => !isNonWorkingDay(addStatutoryDays(knownOn, days))));
   });
 
   it('期限は単純計算の末日（知った日＋日数−1）以後である', () => {
-    fc.assert(fc.property(dateArb, periodArb, (knownAt, days) => addStatutoryDays(knownAt, days) >= nthDay(knownAt, days)));
+    fc.assert(fc.property(dateArb, periodArb, (knownOn, days) => addStatutoryDays(knownOn, days) >= nthDay(knownOn, days)));
   });
 
   it('延長は最大10日（2019年の10連休）にとどまる', () => {
     fc.assert(
-      fc.property(dateArb, periodArb, (knownAt, days) => {
-        const shift = daysBetween(nthDay(knownAt, days), addStatutoryDays(knownAt, days));
+      fc.property(dateArb, periodArb, (knownOn, days) => {
+        const shift = daysBetween(nthDay(knownOn, days), addStatutoryDays(knownOn, days));
         return shift >= 0 && shift <= 10;
       }),
     );
@@ -138,27 +138,27 @@ describe('期限計算の性質（fast-check）', () => {
   it('2020年以降の日付では延長は10日未満', () => {
     const laterArb = fc.integer({ min: 0, max: 11_150 }).map((offset) => addCalendarDays('2020-01-01', offset));
     fc.assert(
-      fc.property(laterArb, periodArb, (knownAt, days) => {
-        return daysBetween(nthDay(knownAt, days), addStatutoryDays(knownAt, days)) < 10;
+      fc.property(laterArb, periodArb, (knownOn, days) => {
+        return daysBetween(nthDay(knownOn, days), addStatutoryDays(knownOn, days)) < 10;
       }),
     );
   });
 
   it('末日が開庁日なら延長しない', () => {
     fc.assert(
-      fc.property(dateArb, periodArb, (knownAt, days) => {
-        const naive = nthDay(knownAt, days);
+      fc.property(dateArb, periodArb, (knownOn, days) => {
+        const naive = nthDay(knownOn, days);
         fc.pre(!isNonWorkingDay(naive));
-        return addStatutoryDays(knownAt, days) === naive;
+        return addStatutoryDays(knownOn, days) === naive;
       }),
     );
   });
 
   it('延長するのは最初の開庁日まで（間の日はすべて休日）', () => {
     fc.assert(
-      fc.property(dateArb, periodArb, (knownAt, days) => {
-        const naive = nthDay(knownAt, days);
-        const due = addStatutoryDays(knownAt, days);
+      fc.property(dateArb, periodArb, (knownOn, days) => {
+        const naive = nthDay(knownOn, days);
+        const due = addStatutoryDays(knownOn, days);
         for (let d = naive; d < due; d = addCalendarDays(d, 1)) if (!isNonWorkingDay(d)) return false;
         return true;
       }),
@@ -176,9 +176,9 @@ describe('期限計算の性質（fast-check）', () => {
 
   it('日数が長いほど期限も遅い（30日の期限は60日の期限以前）', () => {
     fc.assert(
-      fc.property(dateArb, periodArb, periodArb, (knownAt, x, y) => {
+      fc.property(dateArb, periodArb, periodArb, (knownOn, x, y) => {
         const [short, long] = x <= y ? [x, y] : [y, x];
-        return addStatutoryDays(knownAt, short) <= addStatutoryDays(knownAt, long);
+        return addStatutoryDays(knownOn, short) <= addStatutoryDays(knownOn, long);
       }),
     );
   });

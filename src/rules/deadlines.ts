@@ -74,22 +74,22 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 /**
- * The n-th day of a period whose day 1 is `knownAt` — no holiday shift. Used for the
+ * The n-th day of a period whose day 1 is `knownOn` — no holiday shift. Used for the
  * 「速やかに（概ね3～5日以内）」 target windows, which are targets, not statutory periods.
  * @example nthDay('2026-01-05', 3) // '2026-01-07'
  */
-export function nthDay(knownAt: IsoDate, n: number): IsoDate {
+export function nthDay(knownOn: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n は1以上の整数で指定してください: ${n}`);
-  return addCalendarDays(knownAt, n - 1);
+  return addCalendarDays(knownOn, n - 1);
 }
 
 /**
- * The 「速やかに」 target window from day `fromDay` to day `toDay` (day 1 = `knownAt`).
+ * The 「速やかに」 target window from day `fromDay` to day `toDay` (day 1 = `knownOn`).
  * @example targetWindow('2026-01-05', 3, 5) // { from: '2026-01-07', to: '2026-01-09' }
  */
-export function targetWindow(knownAt: IsoDate, fromDay: number, toDay: number): DateRange {
+export function targetWindow(knownOn: IsoDate, fromDay: number, toDay: number): DateRange {
   if (toDay < fromDay) throw new RangeError(`目安の終わり（${toDay}日目）が始まり（${fromDay}日目）より前です`);
-  return { from: nthDay(knownAt, fromDay), to: nthDay(knownAt, toDay) };
+  return { from: nthDay(knownOn, fromDay), to: nthDay(knownOn, toDay) };
 }
 
 /**
@@ -124,16 +124,16 @@ export function nextWorkingDay(date: IsoDate): IsoDate {
 }
 
 /**
- * Last day of a statutory period of `days` days counted with day 1 = `knownAt`, moved to the
+ * Last day of a statutory period of `days` days counted with day 1 = `knownOn`, moved to the
  * next working day when it falls on a 行政機関の休日 (行政機関の休日に関する法律 第2条).
  *
- * @param knownAt 知った日 (`YYYY-MM-DD`) — day 1 of the period.
+ * @param knownOn 知った日 (`YYYY-MM-DD`) — day 1 of the period.
  * @param days length of the period (e.g. 30 or 60 for a 確報), an integer ≥ 1.
  * @example
  * addStatutoryDays('2026-01-05', 30) // '2026-02-03' (Tuesday)
  * addStatutoryDays('2026-01-03', 30) // '2026-02-02' (day 30 is Sunday 02-01 → Monday)
  */
-export function addStatutoryDays(knownAt: IsoDate, days: number): IsoDate {
+export function addStatutoryDays(knownOn: IsoDate, days: number): IsoDate {
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`期間の日数は1以上の整数で指定してください: ${days}`);
-  return nextWorkingDay(nthDay(knownAt, days));
+  return nextWorkingDay(nthDay(knownOn, days));
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runIncidentDutiesCli } from './incidentDuties.cli.ts';
 import { evaluateIncidentDuties, type IncidentFacts } from './incidentDuties.ts';
 
-const facts: IncidentFacts = {
+/** The CLI's own field names (knownAt: the CLI contract); the engine reads knownOn. */
+const facts = {
   profile: 'private',
   privacyMark: true,
   knownAt: '2026-01-05',
@@ -16,7 +17,8 @@ describe('mamori rules incident-duties（runIncidentDutiesCli）', () => {
     const result = runIncidentDutiesCli(JSON.stringify(facts));
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe('');
-    const { rulesVersion, isIncident, duties } = evaluateIncidentDuties(facts);
+    const { knownAt, ...rest } = facts;
+    const { rulesVersion, isIncident, duties } = evaluateIncidentDuties({ ...rest, knownOn: knownAt } as IncidentFacts);
     expect(result.stdout).toBe(JSON.stringify({ rulesVersion, isIncident, duties }, null, 2));
     expect(result.stdout).toMatch(/^\{\n {2}"rulesVersion": "appi-2024-04",\n {2}"isIncident": true,\n {2}"duties": \[/);
     expect(duties.map((d) => d.kind)).toEqual(['ppc_preliminary', 'ppc_final', 'jipdec_preliminary', 'jipdec_final', 'individual_notice', 'publication_consideration']);

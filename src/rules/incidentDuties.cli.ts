@@ -32,8 +32,8 @@ export function runIncidentDutiesCli(stdinText: string, options: { rulesVersion?
   } catch (error) {
     return invalid([`入力を JSON として解釈できません: ${error instanceof Error ? error.message : String(error)}`]);
   }
-  const parsed = incidentFactsSchema.safeParse(input);
-  if (!parsed.success) return invalid(describeIncidentFactsIssues(parsed.error).map((line) => `入力エラー ${line}`));
+  const parsed = incidentFactsSchema.safeParse(fromCliFacts(input));
+  if (!parsed.success) return invalid(describeIncidentFactsIssues(parsed.error).map((line) => `入力エラー ${toCliNames(line)}`));
 
   try {
     const { rulesVersion, isIncident, duties } = evaluateIncidentDuties(parsed.data, options.rulesVersion);
@@ -46,6 +46,21 @@ export function runIncidentDutiesCli(stdinText: string, options: { rulesVersion?
       stderr: `内部エラー: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
+}
+
+/**
+ * The CLI's facts JSON keeps its field names (docs/rules/incident-duties.md「事実の JSON」): the
+ * 知った日 is `knownAt` there and `knownOn` everywhere else (docs/glossary.md). Mapped here, at the edge.
+ */
+function fromCliFacts(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || !('knownAt' in input)) return input;
+  const { knownAt, ...rest } = input as Record<string, unknown>;
+  return { ...rest, knownOn: knownAt };
+}
+
+/** The engine's messages name `knownOn`; the CLI user typed `knownAt`. */
+function toCliNames(line: string): string {
+  return line.replaceAll('knownOn', 'knownAt');
 }
 
 function invalid(lines: readonly string[]): CliOutcome {

@@ -24,7 +24,7 @@ import {
 
 /** Facts factory: a private business (no P-mark) that learned of a leak on Monday 2026-01-05. */
 function buildFacts(overrides: Partial<IncidentFacts> = {}): IncidentFacts {
-  return { profile: 'private', knownAt: '2026-01-05', events: ['leak'], persons: 1, ...overrides };
+  return { profile: 'private', knownOn: '2026-01-05', events: ['leak'], persons: 1, ...overrides };
 }
 
 function evaluate(overrides: Partial<IncidentFacts> = {}): IncidentDutiesResult {
@@ -99,10 +99,23 @@ describe('漏えい等に当たるか（通則編3-5-1）', () => {
     expect(result.notIncidentReasons.join()).toContain('個人情報保護法第26条の「漏えい等」');
   });
 
-  it('事象が選択されていなければ事故と判定しない', () => {
-    const result = evaluate({ events: [] });
+  it('事象が選択されていなければ「事故に当たらない」とは言わず、不足している事実（事象）を挙げる（通則編3-5-1、PA01 J.4.4.2 e)）', () => {
+    for (const facts of [{ events: [] }, { events: undefined }, { events: [], privacyMark: true }, { events: [], profile: 'public' as const }]) {
+      const result = evaluate(facts);
+      expect(result.duties).toEqual([]);
+      expect(result.notIncidentReasons, JSON.stringify(facts)).toEqual([]);
+      expect(result.missingFacts.map((m) => m.field)).toEqual(['events']);
+      expect(result.missingFacts[0]?.label).toBe('事象（何が起きたか）');
+      expect(result.missingFacts[0]?.reason).toContain('通則編3-5-1');
+      expect(result.missingFacts[0]?.reason).toContain('J.4.4.2');
+    }
+  });
+
+  it('事実が揃い義務がないとき（除外で漏えい等に当たらない）は不足なしで「当たらない」と言える（通則編3-5-1-1）', () => {
+    const result = evaluate({ recoveredBeforeViewed: true });
     expect(result.isIncident).toBe(false);
-    expect(result.notIncidentReasons.join()).toContain('事象（events）が選択されていません');
+    expect(result.missingFacts).toEqual([]);
+    expect(result.notIncidentReasons.join()).toContain('第三者に閲覧されないうちに全てを回収');
   });
 
   it('漏えい等の一部だけが除外される場合は残りの事象で判定する', () => {
@@ -169,9 +182,27 @@ describe('個人情報取扱事業者：法第26条・規則第7条の報告対�
     expect(duty(result, 'ppc_preliminary').reason).toContain('最大1500人に及ぶおそれ');
   });
 
-  it('本人の数が未入力なら見込み数の入力を促す', () => {
+  it('本人の数も見込みも未入力の漏えい等は、本人の数を不足している事実に挙げる（規則第7条第4号: 1,000人超）', () => {
     const result = evaluate({ persons: null });
-    expect(result.notes.join()).toContain('personsMayExceed');
+    expect(result.duties).toEqual([]);
+    expect(result.missingFacts).toEqual([{ field: 'persons', label: '本人の数', reason: expect.stringContaining('1,000人を超える') }]);
+    expect(result.missingFacts[0]?.reason).toContain('施行規則第7条第4号');
+    // The messages name the field in Japanese, never by its key.
+    expect(result.missingFacts.map((m) => m.label + m.reason).join()).not.toMatch(/[A-Za-z]{4,}/);
+  });
+
+  it('行政機関等は100人（規則第43条第4号）、特定個人情報は100人（番号法の報告規則第2条第4号）を示す', () => {
+    const publicBody = evaluate({ profile: 'public', persons: null });
+    expect(publicBody.missingFacts[0]?.reason).toContain('100人を超える');
+    expect(publicBody.missingFacts[0]?.reason).toContain('施行規則第43条第4号');
+    const myNumber = evaluate({ myNumber: true, persons: null });
+    expect(myNumber.missingFacts[0]?.reason).toContain('規則第2条第4号');
+  });
+
+  it('見込みの最大数か、漏えい等に当たらない事実があれば本人の数は不足に挙げない（規則第7条第4号、通則編3-5-1-1）', () => {
+    expect(evaluate({ persons: null, personsMayExceed: 500 }).missingFacts).toEqual([]);
+    expect(evaluate({ persons: null, recoveredBeforeViewed: true }).missingFacts).toEqual([]);
+    expect(evaluate({ persons: 0 }).missingFacts).toEqual([]);
   });
 
   it('報告対象事態のいずれにも当たらない漏えい（999人・要配慮等なし）は報告不要', () => {
@@ -196,7 +227,7 @@ describe('個人情報取扱事業者：法第26条・規則第7条の報告対�
 
   it('確報は知った日を1日目として30日以内、末日が土日・祝日・年末年始なら翌開庁日（規則第8条2項）', () => {
     // day 30 from 2025-11-30 is Mon 2025-12-29 (年末) → 2026-01-05
-    const final = duty(evaluate({ knownAt: '2025-11-30', sensitive: true }), 'ppc_final');
+    const final = duty(evaluate({ knownOn: '2025-11-30', sensitive: true }), 'ppc_final');
     expect(final.timing).toBe('by_date');
     expect(final.due).toBe('2026-01-05');
     expect(final.targetRange).toBeNull();
@@ -274,7 +305,7 @@ describe('委託（法第26条1項ただし書・規則第9条・通則編3-5-3-
     const result = evaluate({
       sensitive: true,
       entrustment: 'principal',
-      knownAt: '2026-01-09',
+      knownOn: '2026-01-09',
       principalNotifiedAt: '2026-01-05',
     });
     expect(result.countedFrom).toBe('2026-01-05');
@@ -492,7 +523,7 @@ describe('プライバシーマーク：PA01 J.4.4.2', () => {
 
   it('審査機関への確報期限は行政機関の休日で延ばさない（発覚日から30日、保守的な扱い）', () => {
     // day 30 from 2026-01-02 is Saturday 2026-01-31
-    const result = pmark({ knownAt: '2026-01-02', sensitive: true });
+    const result = pmark({ knownOn: '2026-01-02', sensitive: true });
     expect(duty(result, 'jipdec_final').due).toBe('2026-01-31');
     expect(duty(result, 'ppc_final').due).toBe('2026-02-02');
   });
@@ -567,7 +598,7 @@ describe('ルールの版', () => {
   });
 
   it('施行日より前の知った日には、当時の規則で判定し直す必要がある旨を注記する', () => {
-    const result = evaluate({ knownAt: '2023-06-01', sensitive: true });
+    const result = evaluate({ knownOn: '2023-06-01', sensitive: true });
     expect(result.rulesVersion).toBe('appi-2024-04');
     expect(result.notes.join()).toContain('施行日（2024-04-01）より前');
   });
@@ -608,18 +639,18 @@ describe('事実の検証（zod スキーマ）', () => {
     return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   };
 
-  it('必須項目（profile・knownAt）が欠けていれば項目名を挙げた日本語のエラーにする', () => {
-    expect(issues({})).toEqual(['profile: 組織の区分（profile）は必須です', 'knownAt: 知った日（knownAt）は必須です']);
+  it('必須項目（profile・knownOn）が欠けていれば項目名を挙げた日本語のエラーにする', () => {
+    expect(issues({})).toEqual(['profile: 組織の区分（profile）は必須です', 'knownOn: 知った日（knownOn）は必須です']);
   });
 
   it('不明な項目（綴り誤り）を拒否する', () => {
-    expect(issues({ profile: 'private', knownAt: '2026-01-05', sensitiv: true }).join()).toContain('不明な項目です: sensitiv');
+    expect(issues({ profile: 'private', knownOn: '2026-01-05', sensitiv: true }).join()).toContain('不明な項目です: sensitiv');
   });
 
   it('実在しない日付・範囲外の人数・誤った型を拒否する', () => {
-    const found = issues({ profile: 'private', knownAt: '2026-02-30', persons: -1, sensitive: 'yes', events: ['leak', 'spill'] });
+    const found = issues({ profile: 'private', knownOn: '2026-02-30', persons: -1, sensitive: 'yes', events: ['leak', 'spill'] });
     expect(found).toEqual([
-      'knownAt: 知った日（knownAt）に存在しない日付が指定されています（2026-02-30）',
+      'knownOn: 知った日（knownOn）に存在しない日付が指定されています（2026-02-30）',
       'events.1: 事象（events）は "leak"・"loss"・"destruction"・"damage"・"tampering"・"inaccuracy"・"improper_acquisition"・"purpose_violation"・"misuse"・"request_refusal" のいずれかで入力してください（入力値: "spill"）',
       'sensitive: 要配慮個人情報（sensitive）は true または false で入力してください',
       'persons: 本人の数（persons）は0以上で入力してください',
@@ -628,23 +659,23 @@ describe('事実の検証（zod スキーマ）', () => {
 
   it('知った日は画面の表示形式（2026/11/28）と和暦（令和8年11月28日・R8.11.28）も同じ日として読む', () => {
     for (const typed of ['2026/11/28', '令和8年11月28日', 'R8.11.28', '2026-11-28']) {
-      const parsed = incidentFactsSchema.safeParse({ profile: 'private', knownAt: typed });
-      expect(parsed.success && parsed.data.knownAt).toBe('2026-11-28');
+      const parsed = incidentFactsSchema.safeParse({ profile: 'private', knownOn: typed });
+      expect(parsed.success && parsed.data.knownOn).toBe('2026-11-28');
     }
-    expect(issues({ profile: 'private', knownAt: '平成31年5月1日' })[0]).toMatch(/^knownAt: 知った日（knownAt）の元号と年が合いません（平成31年5月1日）/);
+    expect(issues({ profile: 'private', knownOn: '平成31年5月1日' })[0]).toMatch(/^knownOn: 知った日（knownOn）の元号と年が合いません（平成31年5月1日）/);
   });
 
   it('委託先の委託元への通知日は知った日以降、委託関係がなければ指定できない', () => {
-    expect(issues(buildFacts({ entrustment: 'contractor', principalNotifiedAt: '2026-01-04' })).join()).toContain('知った日（knownAt）以降');
+    expect(issues(buildFacts({ entrustment: 'contractor', principalNotifiedAt: '2026-01-04' })).join()).toContain('知った日（knownOn）以降');
     expect(issues(buildFacts({ entrustment: 'none', principalNotifiedAt: '2026-01-06' })).join()).toContain('entrustment');
   });
 
   it('祝日データで期限を計算できない知った日は拒否する', () => {
-    expect(issues(buildFacts({ knownAt: '2099-01-01' })).join()).toContain('祝日データで期限を計算できる範囲');
+    expect(issues(buildFacts({ knownOn: '2099-01-01' })).join()).toContain('祝日データで期限を計算できる範囲');
   });
 
   it('evaluateIncidentDuties は不正な事実で ZodError を投げる', () => {
-    expect(() => evaluateIncidentDuties({ profile: 'private', knownAt: 'yesterday' })).toThrow(ZodError);
+    expect(() => evaluateIncidentDuties({ profile: 'private', knownOn: 'yesterday' })).toThrow(ZodError);
   });
 });
 
@@ -653,7 +684,7 @@ describe('判定結果の性質（fast-check）', () => {
     {
       profile: fc.constantFrom('private', 'public', 'designated_manager'),
       privacyMark: fc.boolean(),
-      knownAt: fc.integer({ min: 0, max: 9000 }).map((n) => addCalendarDays('2024-04-01', n)),
+      knownOn: fc.integer({ min: 0, max: 9000 }).map((n) => addCalendarDays('2024-04-01', n)),
       events: fc.uniqueArray(fc.constantFrom(...incidentEventKinds), { maxLength: 4 }),
       possibleOnly: fc.boolean(),
       recoveredBeforeViewed: fc.boolean(),
@@ -675,12 +706,12 @@ describe('判定結果の性質（fast-check）', () => {
       entrustment: fc.constantFrom('none', 'contractor', 'principal'),
       municipalContract: fc.boolean(),
     },
-    { requiredKeys: ['profile', 'knownAt'] },
+    { requiredKeys: ['profile', 'knownOn'] },
   );
   const withNotice: fc.Arbitrary<IncidentFacts> = fc
     .tuple(factsArb, fc.option(fc.integer({ min: 0, max: 20 })))
     .map(([facts, offset]) =>
-      offset === null || facts.entrustment === undefined || facts.entrustment === 'none' ? facts : { ...facts, principalNotifiedAt: addCalendarDays(facts.knownAt, offset) },
+      offset === null || facts.entrustment === undefined || facts.entrustment === 'none' ? facts : { ...facts, principalNotifiedAt: addCalendarDays(facts.knownOn, offset) },
     );
 
   it('どの事実でも、義務は種類ごとに1件・表示順で、期限の形は timing と一致する', () => {
@@ -740,9 +771,9 @@ describe('判定結果の性質（fast-check）', () => {
   it('確報の期限は、不正の目的がなければ知った日から30日目以後の最初の開庁日', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 9000 }), (n) => {
-        const knownAt = addCalendarDays('2024-04-01', n);
-        const due = duty(evaluate({ knownAt, sensitive: true }), 'ppc_final').due ?? '';
-        expect(due >= nthDay(knownAt, 30)).toBe(true);
+        const knownOn = addCalendarDays('2024-04-01', n);
+        const due = duty(evaluate({ knownOn, sensitive: true }), 'ppc_final').due ?? '';
+        expect(due >= nthDay(knownOn, 30)).toBe(true);
         expect(isNonWorkingDay(due)).toBe(false);
       }),
       { numRuns: 200 },

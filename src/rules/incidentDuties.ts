@@ -1,6 +1,6 @@
 /**
  * Incident reportability engine (報告等の義務の判定, SPEC §5.1, M4). Pure: facts in, duties out.
- * No I/O and no clock — every date is derived from `knownAt` (知った日) in the facts, so the same
+ * No I/O and no clock — every date is derived from `knownOn` (知った日) in the facts, so the same
  * facts and rules version always give the same answer (server, web preview and CLI alike).
  *
  * The law lives in versioned data (`./data/incidentRules.ts`); each legal source — 個人情報保護法
@@ -11,6 +11,7 @@
 import { getIncidentRuleSet, incidentRuleSetFor } from './data/incidentRules.ts';
 import { incidentContext, type TriggerHit } from './incidentDuties/context.ts';
 import { type Facts, type IncidentFacts, incidentFactsSchema } from './incidentDuties/facts.ts';
+import { missingIncidentFacts } from './incidentDuties/missingFacts.ts';
 import { incidentRegimes, type RegimeKey } from './incidentDuties/regimes/index.ts';
 import { createDutyCollector, type IncidentDutiesResult, type IncidentExclusion, type IncidentTrigger, unique } from './incidentDuties/result.ts';
 
@@ -24,8 +25,9 @@ export {
   type IncidentFacts,
   incidentEventKinds,
   incidentFactsSchema,
-  latestSupportedKnownAt,
+  latestSupportedKnownOn,
 } from './incidentDuties/facts.ts';
+export { type MissingFact, type MissingFactField, missingFactLabels } from './incidentDuties/missingFacts.ts';
 export type { Duty, DutyTiming, IncidentDutiesResult, IncidentExclusion, IncidentTrigger } from './incidentDuties/result.ts';
 
 /**
@@ -33,17 +35,17 @@ export type { Duty, DutyTiming, IncidentDutiesResult, IncidentExclusion, Inciden
  * and reason, plus the exclusions and explanations the UI shows.
  *
  * @param facts incident facts (validated here with {@link incidentFactsSchema}).
- * @param rulesVersion rules to apply; by default the set in force on `facts.knownAt`. Pass the
+ * @param rulesVersion rules to apply; by default the set in force on `facts.knownOn`. Pass the
  *   version stored with an incident to reproduce an earlier result exactly.
  * @throws ZodError when the facts are invalid; UnknownIncidentRulesVersionError for an unknown
  *   version.
  * @example
- * evaluateIncidentDuties({ profile: 'private', knownAt: '2026-01-05', events: ['leak'], sensitive: true })
+ * evaluateIncidentDuties({ profile: 'private', knownOn: '2026-01-05', events: ['leak'], sensitive: true })
  * // → ppc_preliminary (目安 2026-01-07〜09), ppc_final (due 2026-02-03), individual_notice, …
  */
 export function evaluateIncidentDuties(facts: IncidentFacts, rulesVersion?: string): IncidentDutiesResult {
   const f: Facts = incidentFactsSchema.parse(facts);
-  const rules = rulesVersion === undefined ? incidentRuleSetFor(f.knownAt) : getIncidentRuleSet(rulesVersion);
+  const rules = rulesVersion === undefined ? incidentRuleSetFor(f.knownOn) : getIncidentRuleSet(rulesVersion);
   const ctx = incidentContext(f, rules);
 
   const notes: string[] = [...ctx.notes];
@@ -68,6 +70,7 @@ export function evaluateIncidentDuties(facts: IncidentFacts, rulesVersion?: stri
   return {
     rulesVersion: rules.id,
     isIncident,
+    missingFacts: missingIncidentFacts(ctx),
     countedFrom: ctx.countedFrom,
     duties: duties.list(),
     triggers,

@@ -26,7 +26,7 @@ async function knownOnOf(id: string): Promise<string | undefined> {
 describe('知った日は入力した日そのもの（画面の表示形式・ISO・和暦）', () => {
   for (const typed of ['2026/11/28', '2026-11-28', '2026年11月28日', '令和8年11月28日', 'R8.11.28', '２０２６／１１／２８']) {
     it(`「${typed}」→ 2026-11-28 で保存される（今日ではない）`, async () => {
-      const r = await staff.request('POST', '/api/incidents', { title: '誤送信', summary: 'メールの誤送信', knownAt: typed });
+      const r = await staff.request('POST', '/api/incidents', { title: '誤送信', summary: 'メールの誤送信', knownOn: typed });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       expect(await knownOnOf(r.body.id)).toBe('2026-11-28');
     });
@@ -39,9 +39,9 @@ describe('知った日は入力した日そのもの（画面の表示形式・I
   ] as const) {
     it(`「${typed}」は 400 で、項目名と入力した文字を示し、何も保存しない`, async () => {
       const before = await asSystem(t.database, (tx) => tx.select({ id: incidents.id }).from(incidents));
-      const r = await staff.request('POST', '/api/incidents', { title: '誤送信', summary: 'メールの誤送信', knownAt: typed });
+      const r = await staff.request('POST', '/api/incidents', { title: '誤送信', summary: 'メールの誤送信', knownOn: typed });
       expect(r.status).toBe(400);
-      expect(r.body.error.fields).toEqual([{ path: 'knownAt', message: expect.stringContaining(message) }]);
+      expect(r.body.error.fields).toEqual([{ path: 'knownOn', message: expect.stringContaining(message) }]);
       const after = await asSystem(t.database, (tx) => tx.select({ id: incidents.id }).from(incidents));
       expect(after.length).toBe(before.length);
     });

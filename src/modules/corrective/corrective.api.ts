@@ -18,8 +18,8 @@ export type OpenCorrectiveInput = {
   sourceType: CorrectiveSource;
   /** The record it comes from (an incident's id). */
   sourceId: string;
-  /** Its reference as people quote it (the incident's 受付番号). */
-  sourceRef: string;
+  /** Its reference as people quote it; null for an incident (referenced by sourceId, never copied: #11-6). */
+  sourceRef: string | null;
   /** 当該所属: its 所属長 drafts the root cause and the plan (J.7.1 h) 2)). */
   departmentId: string;
   title: string;

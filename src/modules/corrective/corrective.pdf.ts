@@ -1,4 +1,5 @@
-import { formatWareki, PdfReport } from '../../platform/exports/pdf.ts';
+import { PdfReport } from '../../platform/exports/pdf.ts';
+import type { PdfHeader } from '../../platform/exports/pdfHeader.ts';
 import { correctiveSourceLabels, correctiveStatusLabels } from './corrective.labels.ts';
 import type { CorrectiveDetail } from './corrective.queries.ts';
 
@@ -19,16 +20,22 @@ function stampsOf(approval: CorrectiveDetail['planApproval']) {
   });
 }
 
-export async function renderCorrectiveRecordPdf(d: CorrectiveDetail, organizationName: string, printedAt: Date): Promise<Buffer> {
+function sourceReference(d: CorrectiveDetail): string {
+  if (d.incident) return `　参照：${d.incident.number}`;
+  return d.action.sourceRef ? `　参照：${d.action.sourceRef}` : '';
+}
+
+export async function renderCorrectiveRecordPdf(d: CorrectiveDetail, header: PdfHeader, printedAt: Date): Promise<Buffer> {
   const a = d.action;
-  const pdf = new PdfReport({ title: '是正処置実施記録', organizationName, printedAt, subject: `${a.number} ${a.title}` });
+  const pdf = new PdfReport({ title: '是正処置実施記録', ...header, printedAt, subject: `${a.number} ${a.title}` });
   pdf.keyValues([
     ['管理番号', a.number],
     ['件名', a.title],
     ['状態', correctiveStatusLabels[a.status].ja],
-    ['発見の契機', `${correctiveSourceLabels[a.sourceType].ja}（${correctiveSourceLabels[a.sourceType].basis}）${a.sourceRef ? `　参照：${a.sourceRef}` : ''}`],
+    // The incident's number only for those who may see it (d.incident; issue #11 finding 6).
+    ['発見の契機', `${correctiveSourceLabels[a.sourceType].ja}（${correctiveSourceLabels[a.sourceType].basis}）${sourceReference(d)}`],
     ['当該所属', d.departmentName],
-    ['発見者・記録日', `${d.reporterName}　${formatWareki(a.reportedAt)}`],
+    ['発見者・記録日', `${d.reporterName}　${pdf.date(a.reportedAt)}`],
   ]);
   pdf.heading('処置計画（J.7.1 h) 1)〜3)）');
   pdf.stampBox(stampsOf(d.planApproval));
@@ -38,16 +45,16 @@ export async function renderCorrectiveRecordPdf(d: CorrectiveDetail, organizatio
     ['根本原因（1 b) 2)）', dash(a.rootCause)],
     ['類似の不適合（1 b) 3)）', dash(a.similarCases)],
     ['処置計画（1 c)）', dash(a.plan)],
-    ['実施期限', a.dueOn ? formatWareki(a.dueOn) : '（未記入）'],
+    ['実施期限', a.dueOn ? pdf.date(a.dueOn) : '（未記入）'],
   ]);
   pdf.heading('処置結果・有効性のレビュー（J.7.1 h) 4)〜6)）');
   pdf.stampBox(stampsOf(d.resultApproval));
   pdf.keyValues([
     ['処置の実施内容', dash(a.implementation)],
-    ['実施日', a.implementedOn ? formatWareki(a.implementedOn) : '（未記入）'],
+    ['実施日', a.implementedOn ? pdf.date(a.implementedOn) : '（未記入）'],
     ['有効性のレビュー（効果確認）', dash(a.effectivenessReview)],
     ['判定', a.effective === null ? '（未記入）' : a.effective ? '有効' : '有効でない（追加の処置が必要）'],
-    ['レビュー実施者・日', d.reviewerName ? `${d.reviewerName}　${a.effectivenessReviewedOn ? formatWareki(a.effectivenessReviewedOn) : ''}` : null],
+    ['レビュー実施者・日', d.reviewerName ? `${d.reviewerName}　${a.effectivenessReviewedOn ? pdf.date(a.effectivenessReviewedOn) : ''}` : null],
   ]);
   return pdf.toBuffer();
 }

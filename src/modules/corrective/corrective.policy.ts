@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { pmsManagerRoles } from '../../domain/roles.ts';
 import { type Actor, can, hasRole } from '../../platform/policies/actor.ts';
 import { managesDepartment, seesWholeOrganization } from '../incidents/incidents.api.ts';
 import type { CorrectiveStatus } from './corrective.labels.ts';
@@ -11,7 +12,7 @@ import type { correctiveAbilitiesResponse } from './corrective.responses.ts';
 
 /** 個人情報保護管理者 (or 総括保護管理者): the one who reviews effectiveness (J.7.1 h) 6)). */
 export function isPmsManager(actor: Actor): boolean {
-  return hasRole(actor, 'pms_manager') || hasRole(actor, 'general_protection_manager');
+  return pmsManagerRoles.some((role) => hasRole(actor, role));
 }
 
 /** Whether the actor may work on the record: org-wide corrective managers, or the department's own 所属長. */

@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import { stampsForRecord } from '../../platform/approvals/approvals.service.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { departments, organizations, people } from '../../platform/org/org.tables.ts';
+import { departments, people } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
-import { incidentSummaryFor } from '../incidents/incidents.api.ts';
+import { incidentSummaryFor, visibleIncidentIds } from '../incidents/incidents.api.ts';
 import { CORRECTIVE_PLAN, CORRECTIVE_RESULT, type CorrectiveSource } from './corrective.labels.ts';
 import { correctiveAbilities } from './corrective.policy.ts';
 import type { correctiveListQuery } from './corrective.schema.ts';
@@ -17,6 +17,17 @@ import { correctiveActions } from './corrective.tables.ts';
 
 /** 是正処置実施記録 as stored. */
 export type CorrectiveRow = typeof correctiveActions.$inferSelect;
+
+/**
+ * The rows as the actor may read them: a record opened from an incident the actor may not see
+ * (incidents.policy.ts) shows only that it came from an incident — its link and reference are
+ * withheld (issue #11 finding 6; visibility follows the source's rules).
+ */
+export async function withSourceVisibility(tx: Tx, actor: Actor, rows: readonly CorrectiveRow[]): Promise<CorrectiveRow[]> {
+  const linked = rows.flatMap((row) => (row.sourceType === 'incident' && row.sourceId ? [row.sourceId] : []));
+  const visible = await visibleIncidentIds(tx, actor, linked);
+  return rows.map((row) => (row.sourceType !== 'incident' || (row.sourceId !== null && visible.has(row.sourceId)) ? row : { ...row, sourceId: null, sourceRef: null }));
+}
 
 /** The record (404 when it is not the organization's). */
 export async function findCorrective(tx: Tx, organizationId: string, id: string, forUpdate = false): Promise<CorrectiveRow> {
@@ -60,12 +71,18 @@ export async function listCorrectiveActions(tx: Tx, actor: Actor, query: z.outpu
     .orderBy(desc(correctiveActions.reportedAt))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  return { items: rows, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  const shown = await withSourceVisibility(
+    tx,
+    actor,
+    rows.map((r) => r.action),
+  );
+  return { items: rows.map((r, index) => ({ ...r, action: shown[index] ?? r.action })), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }
 
 /** One record with its source, both approvals (plan, result) and what the actor may do. */
 export async function getCorrectiveDetail(tx: Tx, actor: Actor, id: string) {
-  const row = await findCorrective(tx, actor.organizationId, id);
+  const [row] = await withSourceVisibility(tx, actor, [await findCorrective(tx, actor.organizationId, id)]);
+  if (!row) throw notFound('是正処置');
   const reporter = alias(people, 'reporter');
   const reviewer = alias(people, 'reviewer');
   const [names] = await tx
@@ -90,9 +107,3 @@ export async function getCorrectiveDetail(tx: Tx, actor: Actor, id: string) {
 }
 
 export type CorrectiveDetail = Awaited<ReturnType<typeof getCorrectiveDetail>>;
-
-/** The organization's name (for the PDF header). */
-export async function organizationNameOf(tx: Tx, organizationId: string): Promise<string> {
-  const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId));
-  return org?.name ?? '';
-}

@@ -1,12 +1,13 @@
 import { todayInJapan } from '../../domain/time.ts';
 import { inOrg } from '../../platform/db/tenancy.ts';
 import { PDF_TYPE, sendDownload } from '../../platform/exports/download.ts';
+import { pdfHeaderOf } from '../../platform/exports/pdfHeader.ts';
 import { routes } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
 import { correctiveContract } from './corrective.contract.ts';
 import { renderCorrectiveRecordPdf } from './corrective.pdf.ts';
 import { presentCorrective, presentCorrectiveDetail, presentCorrectivePage, presentSubmitted } from './corrective.presenters.ts';
-import { getCorrectiveDetail, listCorrectiveActions, organizationNameOf } from './corrective.queries.ts';
+import { getCorrectiveDetail, listCorrectiveActions } from './corrective.queries.ts';
 import { createCorrectiveAction, submitCorrectivePlan, submitCorrectiveResult, updateCorrectiveAction } from './corrective.service.ts';
 
 /**
@@ -42,11 +43,11 @@ export function correctiveRoutes(app: App, deps: Deps): void {
         presentSubmitted(await inOrg(deps.database, scopeOf(request), (tx) => submitCorrectiveResult(tx, actorOf(request), request.params.id, clock()))),
 
       recordPdf: async (request, reply) => {
-        const { detail, organizationName } = await inOrg(deps.database, scopeOf(request), async (tx) => ({
+        const { detail, header } = await inOrg(deps.database, scopeOf(request), async (tx) => ({
           detail: await getCorrectiveDetail(tx, actorOf(request), request.params.id),
-          organizationName: await organizationNameOf(tx, actorOf(request).organizationId),
+          header: await pdfHeaderOf(tx, actorOf(request).organizationId),
         }));
-        const body = await renderCorrectiveRecordPdf(detail, organizationName, deps.now());
+        const body = await renderCorrectiveRecordPdf(detail, header, deps.now());
         return sendDownload(reply, { body, filename: `是正処置実施記録_${detail.action.number}.pdf`, contentType: PDF_TYPE });
       },
     },

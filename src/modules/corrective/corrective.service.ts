@@ -7,10 +7,11 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, forbidden, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { departments } from '../../platform/org/org.tables.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
-import { assertChainApprovable, incidentSummaryFor, notifyIncidentRecipients } from '../incidents/incidents.api.ts';
+import { incidentSummaryFor, notifyIncidentRecipients } from '../incidents/incidents.api.ts';
 import { CORRECTIVE_PLAN, CORRECTIVE_RESULT, type CorrectiveSource } from './corrective.labels.ts';
 import { canManageCorrective, isPmsManager } from './corrective.policy.ts';
-import { type CorrectiveRow, findCorrective } from './corrective.queries.ts';
+import { describeCorrectivePlanSnapshot, describeCorrectiveResultSnapshot } from './corrective.snapshot.ts';
+import { type CorrectiveRow, findCorrective, withSourceVisibility } from './corrective.queries.ts';
 import type { updateCorrectiveBody } from './corrective.schema.ts';
 import { correctiveActions } from './corrective.tables.ts';
 
@@ -171,7 +172,6 @@ export async function updateCorrectiveAction(tx: Tx, actor: Actor, id: string, i
   if (merged.effectivenessReview && !merged.implementation) throw invalid('effectivenessReview', '処置の実施内容を記録してから、有効性のレビューを記入してください（J.7.1 1 d)）');
   const reviewing = effectivenessFields.some(sent);
   const planChanged = row.status === 'in_progress' && planFields.some((k) => input[k] !== undefined && input[k] !== row[k]);
-  if (planChanged) await assertChainApprovable(tx, actor, CORRECTIVE_PLAN, merged.departmentId, clock.today);
   const [updated] = await tx
     .update(correctiveActions)
     .set({
@@ -187,11 +187,10 @@ export async function updateCorrectiveAction(tx: Tx, actor: Actor, id: string, i
     .where(eq(correctiveActions.id, row.id))
     .returning();
   if (!updated) throw notFound('是正処置');
-  if (planChanged) {
-    await requireReapprovalIfChanged(tx, CORRECTIVE_PLAN, row.id, { by: personActor(actor), now: clock.now });
-    return findCorrective(tx, actor.organizationId, row.id);
-  }
-  return updated;
+  if (planChanged) await requireReapprovalIfChanged(tx, CORRECTIVE_PLAN, row.id, { by: personActor(actor), now: clock.now });
+  // The caller may be the department's 所属長 without sight of the incident it came from (#11-6).
+  const [shown] = await withSourceVisibility(tx, actor, [planChanged ? await findCorrective(tx, actor.organizationId, row.id) : updated]);
+  return shown ?? updated;
 }
 
 /** The fields of a PATCH body that were sent (zod leaves the others undefined). */
@@ -227,7 +226,6 @@ export async function submitCorrectivePlan(tx: Tx, actor: Actor, id: string, clo
     ],
     '処置計画の申請（J.7.1 h) 3)）',
   );
-  await assertChainApprovable(tx, actor, CORRECTIVE_PLAN, row.departmentId, clock.today);
   return submitForApproval(tx, personActor(actor), CORRECTIVE_PLAN, row.id, clock);
 }
 
@@ -246,7 +244,6 @@ export async function submitCorrectiveResult(tx: Tx, actor: Actor, id: string, c
     ],
     '処置結果の申請（J.7.1 h) 5)・6)）',
   );
-  await assertChainApprovable(tx, actor, CORRECTIVE_RESULT, row.departmentId, clock.today);
   return submitForApproval(tx, personActor(actor), CORRECTIVE_RESULT, row.id, clock);
 }
 
@@ -281,6 +278,7 @@ const canView = async (_tx: Tx, actor: Actor) => can(actor, 'corrective.read');
 export const correctivePlanApprovalType: ApprovalRecordType = {
   type: CORRECTIVE_PLAN,
   label: '是正処置実施記録（処置計画）',
+  describeSnapshot: describeCorrectivePlanSnapshot,
   // J.7.1 h) 3): 当該所属長は…「是正処置実施記録」を提出し、個人情報保護管理者およびトップマネジメントの承認を受ける.
   defaultSteps: [{ role: 'pms_manager' }, { role: 'top_management' }],
   async snapshot(tx, organizationId, recordId) {
@@ -304,6 +302,7 @@ export const correctivePlanApprovalType: ApprovalRecordType = {
 export const correctiveResultApprovalType: ApprovalRecordType = {
   type: CORRECTIVE_RESULT,
   label: '是正処置実施記録（処置結果・有効性）',
+  describeSnapshot: describeCorrectiveResultSnapshot,
   // J.7.1 h) 5) 処置結果を…個人情報保護管理者に提出し、承認を得る; h) 6) 有効性のレビュー…トップマネジメントに報告;
   // J.7.1 3 実施結果の証拠となる文書化した情報を…トップマネジメントが承認する.
   defaultSteps: [{ role: 'pms_manager' }, { role: 'top_management' }],

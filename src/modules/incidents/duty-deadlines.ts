@@ -20,11 +20,14 @@ export function dutyDaysLeft(duty: DutyDeadlineInput, today: string): number | n
   return deadline === null ? null : daysBetween(today, deadline);
 }
 
-/** `期限 2026-02-03` / `目安 2026-03-04〜2026-03-06` / `速やかに`: how a duty's deadline reads in a notice. */
-export function describeDeadline(duty: DutyDeadlineInput): string {
+/**
+ * `期限 2026-02-03` / `目安 2026-03-04〜2026-03-06` / `速やかに`: how a duty's deadline reads in a
+ * notice; a PDF passes its own date formatter (one 日付の表記 per document).
+ */
+export function describeDeadline(duty: DutyDeadlineInput, date: (iso: string) => string = (iso) => iso): string {
   if (duty.timing === 'immediately') return '直ちに';
-  if (duty.dueOn && duty.targetFrom && duty.targetTo) return `速報の目安 ${duty.targetFrom}〜${duty.targetTo}、確報の期限 ${duty.dueOn}`;
-  if (duty.dueOn) return `期限 ${duty.dueOn}`;
-  if (duty.targetFrom && duty.targetTo) return `速やかに（目安 ${duty.targetFrom}〜${duty.targetTo}）`;
+  if (duty.dueOn && duty.targetFrom && duty.targetTo) return `速報の目安 ${date(duty.targetFrom)}〜${date(duty.targetTo)}、確報の期限 ${date(duty.dueOn)}`;
+  if (duty.dueOn) return `期限 ${date(duty.dueOn)}`;
+  if (duty.targetFrom && duty.targetTo) return `速やかに（目安 ${date(duty.targetFrom)}〜${date(duty.targetTo)}）`;
   return '速やかに';
 }

@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Duty, IncidentDutiesResult } from '../../rules/incidentDuties.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { describeDeadline } from './duty-deadlines.ts';
-import { notifyIncidentRecipients } from './incidents.notify.ts';
+import { describeDutyRemoval, type FactsRevision } from './duty-removal.ts';
+import { closeDutyAddedNotices, dutyAddedKey, notifyIncidentRecipients } from './incidents.notify.ts';
 import { incidentDuties, type incidents } from './incidents.tables.ts';
 
 type IncidentRow = typeof incidents.$inferSelect;
@@ -36,14 +37,16 @@ function dutyValues(duty: Duty, rulesVersion: string) {
  * inserts new ones, reactivates ones that came back, and marks the rest removed. A duty the
  * engine reports as already met by a recorded fact (委託元への通知日) is marked done on that date.
  * With `notify`, each added duty notifies the 個人情報保護管理者 at once (urgent: e-mailed too) —
- * "a change of facts that adds a duty notifies the PMS manager".
+ * "a change of facts that adds a duty notifies the PMS manager" — and each removed duty closes
+ * the earlier 「新たな報告等の義務」 notices and sends 「不要になりました」 with the reason: which
+ * facts changed and which clause no longer applies (`previous` is the revision before, issue #10).
  */
 export async function syncIncidentDuties(
   tx: Tx,
   incident: IncidentRow,
   result: IncidentDutiesResult,
   clock: { today: string; now: Date },
-  options: { notify: boolean },
+  options: { notify: boolean; previous?: FactsRevision },
 ): Promise<DutySyncResult> {
   const existing = await tx
     .select()
@@ -103,7 +106,18 @@ export async function syncIncidentDuties(
         link: `/incidents/${incident.id}`,
         urgent: true,
         // One notice per duty per facts revision: a duty that returns after a removal is news again.
-        dedupeKey: `incident:${incident.id}:duty:${duty.kind}:r${incident.factsRevision}`,
+        dedupeKey: dutyAddedKey(incident.id, duty.kind, incident.factsRevision),
+      });
+    }
+    for (const duty of removed) {
+      await closeDutyAddedNotices(tx, incident.organizationId, incident.id, duty.kind, clock.now);
+      const reason = describeDutyRemoval(duty, options.previous ?? null, { facts: incident.facts, evaluation: result });
+      await notifyIncidentRecipients(tx, incident.organizationId, clock.today, {
+        kind: 'incident_duty_removed',
+        title: `【不要になりました】${incident.number} ${duty.label}`,
+        body: `事案「${incident.title}」の事実の変更により、次の義務は不要になりました。先に届いた「新たな報告等の義務」の通知は閉じました。\n義務: ${duty.label}（宛先: ${duty.recipient}）\n${reason.join('\n')}`,
+        link: `/incidents/${incident.id}`,
+        dedupeKey: `incident:${incident.id}:duty:${duty.kind}:removed:r${incident.factsRevision}`,
       });
     }
   }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/connection.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { visibleIncidents } from './incidents.policy.ts';
@@ -9,7 +9,7 @@ import { incidents } from './incidents.tables.ts';
 // modules import this file, never the incident tables or business functions. It imports
 // nothing of theirs, so no import cycle runs through it.
 
-export { assertChainApprovable, managesDepartment, seesWholeOrganization } from './incidents.policy.ts';
+export { managesDepartment, seesWholeOrganization } from './incidents.policy.ts';
 export { notifyIncidentRecipients } from './incidents.notify.ts';
 
 /** An incident as another record shows its link: 受付番号 and 件名. */
@@ -25,4 +25,17 @@ export async function incidentSummaryFor(tx: Tx, actor: Actor, incidentId: strin
     .from(incidents)
     .where(and(visibleIncidents(actor), eq(incidents.id, incidentId)));
   return row ?? null;
+}
+
+/**
+ * Of the given incident ids, those the actor may see (incidents.policy.ts visibleIncidents). A
+ * record opened from an incident shows which one only to them (issue #11 finding 6).
+ */
+export async function visibleIncidentIds(tx: Tx, actor: Actor, incidentIds: readonly string[]): Promise<Set<string>> {
+  if (incidentIds.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: incidents.id })
+    .from(incidents)
+    .where(and(visibleIncidents(actor), inArray(incidents.id, [...new Set(incidentIds)])));
+  return new Set(rows.map((r) => r.id));
 }

@@ -5,6 +5,7 @@ import { departments, organizations, people } from '../../platform/org/org.table
 import { evaluateIncidentDuties, type IncidentFacts } from '../../rules/incidentDuties.ts';
 import { seedDemoCorrectiveAction } from '../corrective/corrective.api.ts';
 import { syncIncidentDuties } from './incidentDuties.sync.ts';
+import { correctiveFromIncidentText } from './open-corrective-from-incident.ts';
 import { incidentEnquiries, incidentMeetings, incidents, incidentTimeline } from './incidents.tables.ts';
 
 /**
@@ -25,7 +26,7 @@ export async function seedDemoIncidents(tx: Tx, organizationId: string, today: s
     .from(departments)
     .where(and(eq(departments.organizationId, organizationId), eq(departments.name, '営業部')));
   if (!org || !reporter || !sales) return;
-  const facts: IncidentFacts = { ...organizationFacts(org, today), knownAt: today, events: ['leak'], persons: 1 };
+  const facts: IncidentFacts = { ...organizationFacts(org, today), knownOn: today, events: ['leak'], persons: 1 };
   const evaluation = evaluateIncidentDuties(facts);
   const at = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
   const [incident] = await tx
@@ -110,9 +111,10 @@ export async function seedDemoIncidents(tx: Tx, organizationId: string, today: s
       organizationId,
       sourceType: 'incident',
       sourceId: incident.id,
-      sourceRef: incident.number,
+      // The incident is referenced, not copied (issue #11 finding 6).
+      sourceRef: null,
       departmentId: sales.id,
-      title: `${incident.number}「${incident.title}」の原因への是正処置`,
+      title: correctiveFromIncidentText.title,
       content: 'メール誤送信の原因となった不適合（宛先確認の手順がない）。',
       correction: null,
       rootCause: '外部宛メールの送信手順が定められていない',

@@ -152,7 +152,7 @@ export type AffectedRecord = {
 export const factLabels: Record<string, string> = {
   profile: '組織の区分',
   privacyMark: 'プライバシーマーク付与事業者',
-  knownAt: '知った日',
+  knownOn: '知った日',
   events: '事象',
   possibleOnly: '発生したおそれのみ（未確定）',
   recoveredBeforeViewed: '第三者に閲覧されないうちに全て回収した',
@@ -195,8 +195,14 @@ export const entrustmentLabels: Record<string, { ja: string; en: string }> = {
   principal: { ja: '委託したデータ（当社が委託元）', en: 'We entrusted it (we are the principal)' },
 };
 
-/** The facts as label → value lines (the PDFs and the approvals snapshot read these). */
-export function describeFacts(facts: Record<string, unknown>): [string, string][] {
+/** Facts that are dates (`YYYY-MM-DD`). */
+const dateFacts = new Set(['knownOn', 'principalNotifiedAt']);
+
+/**
+ * The facts as label → value lines (the PDFs and the approvals snapshot read these). A PDF passes
+ * its date formatter so the dates follow the document's 日付の表記.
+ */
+export function describeFacts(facts: Record<string, unknown>, date: (iso: string) => string = (iso) => iso): [string, string][] {
   const lines: [string, string][] = [];
   for (const [key, label] of Object.entries(factLabels)) {
     const value = facts[key];
@@ -207,6 +213,7 @@ export function describeFacts(facts: Record<string, unknown>): [string, string][
     } else if (value === true) lines.push([label, '該当']);
     else if (key === 'entrustment') lines.push([label, entrustmentLabels[String(value)]?.ja ?? String(value)]);
     else if (typeof value === 'number') lines.push([label, `${value.toLocaleString('ja-JP')}人`]);
+    else if (dateFacts.has(key) && typeof value === 'string') lines.push([label, date(value)]);
     else lines.push([label, String(value)]);
   }
   return lines;

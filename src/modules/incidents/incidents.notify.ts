@@ -1,17 +1,14 @@
+import { and, eq, isNull, like } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/connection.ts';
+import { notifications } from '../../platform/notifications/notifications.tables.ts';
 import { accountsWithRole, type NewNotification, notifyAccounts } from '../../platform/notifications/notify.ts';
-import type { PmsRole } from '../../domain/roles.ts';
+import { departmentManagerRoles, pmsManagerRoles } from '../../domain/roles.ts';
 
 /**
- * The people who run the PMS: the 個人情報保護管理者 (private profile) and the 総括保護管理者
- * (public profile, Toshima 4-8-2). Incident news goes to both kinds so neither profile misses it.
+ * Accounts of the PMS managers (個人情報保護管理者; 総括保護管理者 for public bodies — incident news
+ * goes to both kinds so neither profile misses it), and of the department's managers (所属長;
+ * 保護管理者 for public bodies) when a department is given.
  */
-const pmsManagerRoles: readonly PmsRole[] = ['pms_manager', 'general_protection_manager'];
-
-/** Department-bound roles told about an incident of their department (所属長; 保護管理者 for public bodies). */
-const departmentManagerRoles: readonly PmsRole[] = ['department_head', 'protection_manager'];
-
-/** Accounts of the PMS managers, and of the department's managers when a department is given. */
 export async function incidentRecipients(
   tx: Tx,
   organizationId: string,
@@ -34,4 +31,30 @@ export async function notifyIncidentRecipients(
   options: { departmentId?: string | null; includeTop?: boolean } = {},
 ): Promise<number> {
   return notifyAccounts(tx, organizationId, await incidentRecipients(tx, organizationId, today, options), notification);
+}
+
+/** The dedupe key of the 「新たな報告等の義務」 notice of one duty at one facts revision. */
+export function dutyAddedKey(incidentId: string, kind: string, factsRevision: number): string {
+  return `incident:${incidentId}:duty:${kind}:r${factsRevision}`;
+}
+
+/**
+ * Closes the 「新たな報告等の義務」 notices of a duty a change of facts removed (every revision that
+ * announced it): they are marked read, so nobody is left with an open notice of a duty that no
+ * longer applies (issue #10). Returns how many were closed.
+ */
+export async function closeDutyAddedNotices(tx: Tx, organizationId: string, incidentId: string, kind: string, now: Date): Promise<number> {
+  const closed = await tx
+    .update(notifications)
+    .set({ readAt: now })
+    .where(
+      and(
+        eq(notifications.organizationId, organizationId),
+        eq(notifications.kind, 'incident_duty_added'),
+        like(notifications.dedupeKey, `incident:${incidentId}:duty:${kind}:r%`),
+        isNull(notifications.readAt),
+      ),
+    )
+    .returning({ id: notifications.id });
+  return closed.length;
 }

@@ -1,4 +1,4 @@
-import { formatWareki, PdfReport } from '../../platform/exports/pdf.ts';
+import { PdfReport } from '../../platform/exports/pdf.ts';
 import { describeDeadline } from './duty-deadlines.ts';
 import {
   type AffectedRecord,
@@ -61,6 +61,9 @@ function reportItem(pdf: PdfReport, label: string, content: string): void {
   pdf.doc.moveDown(0.6);
 }
 
+/** 日付の表記 of the organization's documents (organization setting; default 和暦). */
+const dateStyleOf = (d: IncidentDetail) => d.organization.dateStyle;
+
 const activeDuties = (d: IncidentDetail) => d.duties.filter(({ duty }) => duty.removedAt === null);
 
 function closureStamps(d: IncidentDetail) {
@@ -78,18 +81,18 @@ function closureStamps(d: IncidentDetail) {
 /** 緊急事態対応記録: the whole record, reported to top management and kept (J.4.4.2 v)〜x)). */
 export async function renderIncidentRecordPdf(d: IncidentDetail, printedAt: Date): Promise<Buffer> {
   const i = d.incident;
-  const pdf = new PdfReport({ title: '緊急事態対応記録', organizationName: d.organization.name, printedAt, subject: `${i.number} ${i.title}` });
+  const pdf = new PdfReport({ title: '緊急事態対応記録', organizationName: d.organization.name, printedAt, dateStyle: dateStyleOf(d), subject: `${i.number} ${i.title}` });
   pdf.stampBox(closureStamps(d));
   pdf.keyValues([
     ['受付番号', i.number],
     ['件名', i.title],
     ['状態', `${incidentStatusLabels[i.status].ja}（対応段階：${incidentPhaseLabels[i.phase].ja}）`],
     ['発生部署', d.departmentName],
-    ['発見日時', formatWareki(i.discoveredAt, { withTime: true })],
-    ['知った日（発覚日）', formatWareki(i.knownOn)],
-    ['報告者・報告日時', `${d.reporterName}　${formatWareki(i.reportedAt, { withTime: true })}`],
+    ['発見日時', pdf.date(i.discoveredAt, { withTime: true })],
+    ['知った日（発覚日）', pdf.date(i.knownOn)],
+    ['報告者・報告日時', `${d.reporterName}　${pdf.date(i.reportedAt, { withTime: true })}`],
     ['判定に用いた規則の版', `${i.rulesVersion}（事実の第${i.factsRevision}版）`],
-    ['終結日時', i.closedAt ? formatWareki(i.closedAt, { withTime: true }) : null],
+    ['終結日時', i.closedAt ? pdf.date(i.closedAt, { withTime: true }) : null],
   ]);
   pdf.heading('1. 報告時の状況');
   pdf.paragraph(i.reportSummary);
@@ -108,10 +111,11 @@ export async function renderIncidentRecordPdf(d: IncidentDetail, printedAt: Date
     );
   } else pdf.paragraph('（未記入）');
   pdf.heading('4. 判定の前提とした事実');
-  const facts = describeFacts(i.facts as Record<string, unknown>);
+  const facts = describeFacts(i.facts as Record<string, unknown>, (iso) => pdf.date(iso));
   pdf.keyValues(facts.length > 0 ? facts : [['事実', '（未入力）']], { labelWidth: 0.4 });
   pdf.heading('5. 報告等の義務と対応状況');
   const duties = activeDuties(d);
+  const missing = i.evaluation.missingFacts ?? [];
   if (duties.length > 0) {
     pdf.table(
       [
@@ -122,27 +126,26 @@ export async function renderIncidentRecordPdf(d: IncidentDetail, printedAt: Date
       ],
       duties.map(({ duty, doneByName }) => [
         `${duty.label}\n（宛先：${duty.recipient}）`,
-        describeDeadline(duty),
+        describeDeadline(duty, (iso) => pdf.date(iso)),
         duty.basis,
-        [
-          dutyStatusLabels[duty.status].ja,
-          duty.doneOn ? formatWareki(duty.doneOn) : '',
-          doneByName ?? '',
-          duty.referenceNumber ? `番号：${duty.referenceNumber}` : '',
-          duty.note ?? '',
-        ]
+        [dutyStatusLabels[duty.status].ja, duty.doneOn ? pdf.date(duty.doneOn) : '', doneByName ?? '', duty.referenceNumber ? `番号：${duty.referenceNumber}` : '', duty.note ?? '']
           .filter(Boolean)
           .join('\n'),
       ]),
       { fontSize: 8 },
     );
-  } else pdf.paragraph('報告等の義務は判定されていません。');
+  } else if (missing.length === 0) pdf.paragraph('報告等の義務はありません。');
+  // 事実の不足 (issue #10): no duty is not "no duty" while the facts it depends on are missing.
+  if (missing.length > 0) {
+    pdf.paragraph(duties.length > 0 ? '不足している事実があります。判明すると報告等の義務が増えることがあります。' : '事実が不足しているため、報告等の義務をまだ判定できません。');
+    for (const m of missing) pdf.paragraph(`・不足している事実：${m.label}　${pdf.datesIn(m.reason)}`, { fontSize: 9 });
+  }
   const exclusions = i.evaluation.exclusions;
   const notIncident = i.evaluation.notIncidentReasons;
   if (exclusions.length > 0 || notIncident.length > 0) {
     pdf.heading('6. 報告等の対象とならない理由');
-    for (const e of exclusions) pdf.paragraph(`・${e.label}：${e.reason}（根拠：${e.basis}）`, { fontSize: 9 });
-    for (const reason of notIncident) pdf.paragraph(`・${reason}`, { fontSize: 9 });
+    for (const e of exclusions) pdf.paragraph(`・${e.label}：${pdf.datesIn(e.reason)}（根拠：${e.basis}）`, { fontSize: 9 });
+    for (const reason of notIncident) pdf.paragraph(`・${pdf.datesIn(reason)}`, { fontSize: 9 });
   }
   pdf.heading('7. 対応経過（組織内外の連絡・報告・協議を含む: J.4.4.2 w)・x)）');
   if (d.timeline.length > 0) {
@@ -153,7 +156,7 @@ export async function renderIncidentRecordPdf(d: IncidentDetail, printedAt: Date
         { header: '対応内容', width: 5.5 },
         { header: '担当', width: 1.4 },
       ],
-      d.timeline.map((t) => [formatWareki(t.occurredAt, { withTime: true }), incidentPhaseLabels[t.phase].ja, t.action, t.actorName]),
+      d.timeline.map((t) => [pdf.date(t.occurredAt, { withTime: true }), incidentPhaseLabels[t.phase].ja, t.action, t.actorName]),
       { fontSize: 8 },
     );
   } else pdf.paragraph('（記録なし）');
@@ -161,7 +164,7 @@ export async function renderIncidentRecordPdf(d: IncidentDetail, printedAt: Date
   if (d.meetings.length === 0) pdf.paragraph('（記録なし）');
   for (const m of d.meetings) {
     pdf.keyValues([
-      ['開催日時', formatWareki(m.heldAt, { withTime: true })],
+      ['開催日時', pdf.date(m.heldAt, { withTime: true })],
       ['場所', m.place],
       ['出席者', m.attendees],
       ['議事', m.minutes],
@@ -178,10 +181,10 @@ export async function renderIncidentRecordPdf(d: IncidentDetail, printedAt: Date
         { header: '回答', width: 3.4 },
       ],
       d.enquiries.map(({ enquiry: q, handledByName }) => [
-        `${formatWareki(q.receivedAt, { withTime: true })}\n${enquiryChannelLabels[q.channel].ja}`,
+        `${pdf.date(q.receivedAt, { withTime: true })}\n${enquiryChannelLabels[q.channel].ja}`,
         [enquirerKindLabels[q.enquirerKind].ja, q.enquirerName, q.enquirerContact].filter(Boolean).join('\n'),
         q.content,
-        [q.response, q.respondedAt ? formatWareki(q.respondedAt, { withTime: true }) : null, handledByName ? `対応：${handledByName}` : null].filter(Boolean).join('\n'),
+        [q.response, q.respondedAt ? pdf.date(q.respondedAt, { withTime: true }) : null, handledByName ? `対応：${handledByName}` : null].filter(Boolean).join('\n'),
       ]),
       { fontSize: 8 },
     );
@@ -204,7 +207,13 @@ export async function renderIncidentRecordPdf(d: IncidentDetail, printedAt: Date
  */
 export async function renderBreachReportPdf(d: IncidentDetail, printedAt: Date): Promise<Buffer> {
   const i = d.incident;
-  const pdf = new PdfReport({ title: '個人データの漏えい等報告（下書き）', organizationName: d.organization.name, printedAt, subject: `${i.number} 漏えい等報告` });
+  const pdf = new PdfReport({
+    title: '個人データの漏えい等報告（下書き）',
+    organizationName: d.organization.name,
+    printedAt,
+    dateStyle: dateStyleOf(d),
+    subject: `${i.number} 漏えい等報告`,
+  });
   pdf.paragraph(
     'この書面は Mamori が事案の記録から作成した下書きです。内容を確認のうえ、個人情報保護委員会の報告フォーム（https://roueihoukoku.ppc.go.jp/）等に転記して報告してください（個人情報保護法第26条第1項、同法施行規則第8条）。',
     { fontSize: 8.5 },
@@ -215,13 +224,13 @@ export async function renderBreachReportPdf(d: IncidentDetail, printedAt: Date):
   pdf.keyValues([
     ['報告者', [d.organization.name, d.organization.representative, d.organization.address].filter(Boolean).join('\n')],
     ['事案の受付番号', i.number],
-    ['報告期限', ppc.length > 0 ? ppc.map(({ duty }) => `${duty.label}：${describeDeadline(duty)}`).join('\n') : '報告義務は判定されていません'],
+    ['報告期限', ppc.length > 0 ? ppc.map(({ duty }) => `${duty.label}：${describeDeadline(duty, (iso) => pdf.date(iso))}`).join('\n') : '報告義務は判定されていません'],
     ['該当する事態', i.evaluation.triggers.map((t) => `${t.label}（${t.basis}）`).join('\n') || 'なし'],
   ]);
   const details = i.details;
   const overview = [
     `発生日：${dash(i.narrative?.when)}`,
-    `発覚日：${formatWareki(i.knownOn)}`,
+    `発覚日：${pdf.date(i.knownOn)}`,
     `発覚の経緯・事案の内容：\n${narrativeText(i.narrative) || i.reportSummary}`,
     `委託関係：${i.facts.entrustment === 'contractor' ? '受託した個人データ（委託元への通知状況を含め記載）' : i.facts.entrustment === 'principal' ? '委託先で発生' : 'なし'}`,
   ].join('\n');
@@ -248,8 +257,14 @@ export async function renderBreachReportPdf(d: IncidentDetail, printedAt: Date):
  */
 export async function renderNoticeLetterPdf(d: IncidentDetail, printedAt: Date): Promise<Buffer> {
   const i = d.incident;
-  const pdf = new PdfReport({ title: '個人情報の漏えい等に関するお知らせとお詫び（下書き）', organizationName: d.organization.name, printedAt, subject: `${i.number} 本人通知` });
-  pdf.paragraph(`${formatWareki(printedAt)}`, { fontSize: 10 });
+  const pdf = new PdfReport({
+    title: '個人情報の漏えい等に関するお知らせとお詫び（下書き）',
+    organizationName: d.organization.name,
+    printedAt,
+    dateStyle: dateStyleOf(d),
+    subject: `${i.number} 本人通知`,
+  });
+  pdf.paragraph(`${pdf.date(printedAt)}`, { fontSize: 10 });
   pdf.paragraph('○○ ○○ 様', { fontSize: 11 });
   pdf.paragraph([d.organization.name, d.organization.representative].filter(Boolean).join('\n'));
   pdf.paragraph(

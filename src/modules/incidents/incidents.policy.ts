@@ -1,12 +1,8 @@
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PmsRole } from '../../domain/roles.ts';
-import { effectiveChain } from '../../platform/approvals/approvals.service.ts';
-import type { Tx } from '../../platform/db/connection.ts';
-import { conflict, invalid } from '../../platform/http/errors.ts';
-import { accountsWithRole } from '../../platform/notifications/notify.ts';
+import { departmentManagerRoles, type PmsRole } from '../../domain/roles.ts';
+import { conflict } from '../../platform/http/errors.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
-import { isDepartmentBoundStep, stepLabel } from '../../rules/approvalChains.ts';
 import type { IncidentStatus } from './incidents.labels.ts';
 import type { incidentAbilitiesResponse } from './incidents.responses.ts';
 import { incidents } from './incidents.tables.ts';
@@ -20,8 +16,8 @@ import { incidents } from './incidents.tables.ts';
 /** Roles that see every incident of the organization (with `incidents.read`). */
 const organizationWideRoles: readonly PmsRole[] = ['pms_manager', 'general_protection_manager', 'top_management', 'audit_manager', 'public_audit_manager', 'security_manager'];
 
-/** Department-bound roles that see their department's incidents. */
-const departmentRoles: readonly PmsRole[] = ['department_head', 'handling_manager', 'protection_manager'];
+/** Department-bound roles that see their department's incidents: its managers and its 個人情報取扱責任者. */
+const departmentRoles: readonly PmsRole[] = [...departmentManagerRoles, 'handling_manager'];
 
 /** True when the actor sees every incident (and nonconformity) of the organization. */
 export function seesWholeOrganization(actor: Actor): boolean {
@@ -90,27 +86,4 @@ export function incidentAbilities(actor: Actor, incident: { status: IncidentStat
     // One per incident (J.4.4.2 z)); the cause is checked when it is opened.
     openCorrective: answers && !options.correctiveOpened,
   };
-}
-
-/**
- * Refuses a submission whose chain could never complete: the approvals engine never lets the
- * submitter approve their own request (SPEC §5.4), so when the submitter is the only holder of
- * a step's role (e.g. the only 個人情報保護管理者 submitting a closure whose first step is the
- * 個人情報保護管理者), the request would wait forever. Checked before submitting, with a message
- * that says who should submit instead. Delegations are not counted (a delegate may still approve).
- */
-export async function assertChainApprovable(tx: Tx, actor: Actor, recordType: string, departmentId: string | null, today: string): Promise<void> {
-  const steps = await effectiveChain(tx, actor.organizationId, recordType);
-  for (const step of steps) {
-    const bound = isDepartmentBoundStep(step);
-    const holders = await accountsWithRole(tx, actor.organizationId, step.role, today, bound ? departmentId : undefined);
-    const others = holders.filter((accountId) => accountId !== actor.accountId);
-    if (others.length === 0) {
-      const message =
-        holders.length > 0
-          ? `承認経路の「${stepLabel(step)}」はあなたしか承認できないため、あなたは申請者になれません（申請者は自分の申請を承認できません：職務の分離）。所属長など他の担当者が申請してください`
-          : `承認経路の「${stepLabel(step)}」を担う人（アカウントのある人）がいないため、申請できません。役割の割当てを確認してください`;
-      throw invalid('approval', message, 'approval_chain_unavailable');
-    }
-  }
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { submittedResponse } from '../../platform/approvals/approvals.responses.ts';
 import { presentRecordApprovals } from '../../platform/approvals/approvals.presenters.ts';
 import type { ApprovalRequestRow } from '../../platform/approvals/registry.ts';
-import { dutyKinds } from '../../rules/incidentDuties.ts';
+import { dutyKinds, evaluateIncidentDuties, type IncidentDutiesResult, type MissingFact } from '../../rules/incidentDuties.ts';
 import { presentCorrectiveLink } from '../corrective/corrective.api.ts';
 import { dutyDaysLeft, dutyDeadline } from './duty-deadlines.ts';
 import type { DutySyncResult } from './incidentDuties.sync.ts';
@@ -118,6 +118,20 @@ export function presentDashboard(data: IncidentDashboard, today: string): z.outp
   };
 }
 
+/**
+ * The facts still missing (事実の不足, issue #10). An evaluation stored before the engine listed
+ * them is re-run on its stored facts and rules version (the engine is pure and versioned).
+ */
+function missingFactsOf(i: IncidentDetail['incident']): MissingFact[] {
+  const stored = (i.evaluation as Partial<IncidentDutiesResult>).missingFacts;
+  if (stored) return stored;
+  try {
+    return evaluateIncidentDuties(i.facts, i.rulesVersion).missingFacts;
+  } catch {
+    return [];
+  }
+}
+
 /** The incident screen's data (personal data included: the route records the read). */
 export function presentIncidentDetail(d: IncidentDetail, today: string): z.output<typeof incidentDetailResponse> {
   const i = d.incident;
@@ -143,6 +157,7 @@ export function presentIncidentDetail(d: IncidentDetail, today: string): z.outpu
     rulesVersion: i.rulesVersion,
     evaluation: {
       isIncident: e.isIncident,
+      missingFacts: missingFactsOf(i),
       countedFrom: e.countedFrom,
       triggers: e.triggers,
       exclusions: e.exclusions,

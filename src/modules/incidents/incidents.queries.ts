@@ -5,6 +5,7 @@ import { stampsForRecord } from '../../platform/approvals/approvals.service.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { departments, organizations, people } from '../../platform/org/org.tables.ts';
+import { resolveSettings } from '../../platform/org/orgSettings.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { findCorrectiveForSource } from '../corrective/corrective.api.ts';
 import { INCIDENT_CLOSURE } from './incidents.labels.ts';
@@ -173,6 +174,8 @@ export async function getIncidentDetail(tx: Tx, actor: Actor, id: string) {
       privacyMarkValidTo: org.privacyMarkValidTo,
       address: org.address,
       representative: org.representative,
+      /** 日付の表記 of the PDFs (organization setting). */
+      dateStyle: resolveSettings(org.settings).dateStyle,
     },
     abilities: incidentAbilities(actor, incident, { correctiveOpened: correctiveAction !== null }),
   };

@@ -103,7 +103,7 @@ const personCount = z.number().int().nullable().optional();
 export const incidentFactsResponse = z.object({
   profile: z.enum(organizationProfiles),
   privacyMark: flag,
-  knownAt: z.iso.date(),
+  knownOn: z.iso.date(),
   events: z.array(z.enum(incidentEventKinds)).optional(),
   possibleOnly: flag,
   recoveredBeforeViewed: flag,
@@ -135,6 +135,8 @@ void everyFactListed;
 /** The stored evaluation, without the duties (they come as `duties`, with their status). */
 export const evaluationResponse = z.object({
   isIncident: z.boolean(),
+  /** Facts not yet given that the answer depends on; while any is listed, no duty is "no duty" yet (#10). */
+  missingFacts: z.array(z.object({ field: z.enum(['events', 'persons']), label: z.string(), reason: z.string() })),
   countedFrom: z.iso.date(),
   triggers: z.array(z.object({ id: z.string(), label: z.string(), basis: z.string() })),
   exclusions: z.array(z.object({ id: z.string(), label: z.string(), basis: z.string(), reason: z.string(), removes: z.array(z.enum(dutyKinds)) })),

@@ -37,7 +37,7 @@ export const reportIncidentBody = z.object({
   title: requiredText('件名（何が起きたか）', 100),
   summary: requiredText('状況（分かっていること）', 4000),
   discoveredAt: optionalDateTime('発見日時'),
-  knownAt: optionalDate('知った日'),
+  knownOn: optionalDate('知った日'),
   departmentId: optionalId('発生部署'),
   events: z.array(enumField('事象', incidentEventKinds), { error: '事象は一覧から選んでください' }).max(10).optional(),
 });

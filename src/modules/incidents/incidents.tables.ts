@@ -40,7 +40,7 @@ export const incidents = pgTable(
     departmentId: uuid('department_id').references(() => departments.id),
     /** 発見日時. */
     discoveredAt: timestamp('discovered_at', { withTimezone: true }).notNull(),
-    /** 知った日 (= facts.knownAt), day 1 of every reporting period; a column for lists and indexes. */
+    /** 知った日 (= facts.knownOn), day 1 of every reporting period; a column for lists and indexes. */
     knownOn: date('known_on').notNull(),
     reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
     reportedByPersonId: uuid('reported_by_person_id')

@@ -55,7 +55,7 @@ async function report(client: Client, body: Record<string, unknown> = {}) {
   return r.body as { id: string; number: string };
 }
 
-const lostUsbFacts = { profile: 'private', knownAt: KNOWN, events: ['loss'], sensitive: true, persons: 30 };
+const lostUsbFacts = { profile: 'private', knownOn: KNOWN, events: ['loss'], sensitive: true, persons: 30 };
 
 async function putFacts(client: Client, id: string, facts: Record<string, unknown>) {
   return client.request('PUT', `/api/incidents/${id}/facts`, { facts });
@@ -102,7 +102,7 @@ describe('事故等の報告（全従業者、事実が未確定でも直ちに:
     expect(r.number).toMatch(/^INC-2026-\d{4}$/);
     const row = await asSystem(t.database, (tx) => tx.select().from(incidents).where(eq(incidents.id, r.id)));
     expect(row[0]).toMatchObject({ status: 'reported', phase: 'discovery', knownOn: KNOWN });
-    expect(row[0]?.facts).toMatchObject({ profile: 'private', privacyMark: true, knownAt: KNOWN });
+    expect(row[0]?.facts).toMatchObject({ profile: 'private', privacyMark: true, knownOn: KNOWN });
     // The reporter follows their report by number.
     const mine = await staff.get('/api/me/incident-reports');
     expect(mine.body.items.map((i: { number: string }) => i.number)).toContain(r.number);
@@ -140,9 +140,9 @@ describe('事故等の報告（全従業者、事実が未確定でも直ちに:
     const missing = await staff.request('POST', '/api/incidents', { summary: '状況のみ' });
     expect(missing.status).toBe(400);
     expect(missing.body.error.fields).toContainEqual({ path: 'title', message: '件名（何が起きたか）を入力してください' });
-    const future = await staff.request('POST', '/api/incidents', { title: 'x', summary: 'y', knownAt: '2026-03-10' });
+    const future = await staff.request('POST', '/api/incidents', { title: 'x', summary: 'y', knownOn: '2026-03-10' });
     expect(future.status).toBe(422);
-    expect(future.body.error.fields[0].path).toBe('knownAt');
+    expect(future.body.error.fields[0].path).toBe('knownOn');
     const badEvent = await staff.request('POST', '/api/incidents', { title: 'x', summary: 'y', events: ['explosion'] });
     expect(badEvent.status).toBe(400);
     expect(badEvent.body.error.message).toContain('事象');
@@ -247,6 +247,45 @@ describe('事実 → 報告等の義務（SPEC §5.1、事実の変更のたび�
     expect(after).toBeGreaterThan(before);
   });
 
+  it('事実の変更で義務がなくなると、先の「新たな報告等の義務」の通知は閉じ、理由つきの「不要になりました」が届く（規則第7条第1号括弧書）', async () => {
+    const ofIncident = async (kind: string) => (await notificationsOf('pms@demo.mamori.local', kind)).filter((n) => n.link === `/incidents/${id}`);
+    const openAdded = (await ofIncident('incident_duty_added')).filter((n) => n.readAt === null && n.title.includes('個人情報保護委員会への確報'));
+    expect(openAdded.length).toBeGreaterThan(0);
+    const r = await putFacts(pms, id, { ...lostUsbFacts, highLevelEncryption: true });
+    expect(r.body.removed.map((d: { kind: string }) => d.kind)).toEqual(expect.arrayContaining(['ppc_preliminary', 'ppc_final']));
+    // The earlier notices of the removed duty are closed …
+    const added = await ofIncident('incident_duty_added');
+    for (const notice of openAdded) expect(added.find((n) => n.id === notice.id)?.readAt, notice.title).not.toBeNull();
+    expect(added.filter((n) => n.readAt === null && n.title.includes('個人情報保護委員会'))).toEqual([]);
+    // … and a notice says the duty is no longer needed, with the changed fact and the clause.
+    const removed = (await ofIncident('incident_duty_removed')).find((n) => n.title.includes('個人情報保護委員会への確報'));
+    expect(removed?.title).toMatch(/^【不要になりました】INC-\d{4}-\d{4} 個人情報保護委員会への確報$/);
+    expect(removed?.readAt).toBeNull();
+    expect(removed?.body).toContain('「高度な暗号化等（復号鍵は漏えいしていない）」: なし → 該当');
+    expect(removed?.body).toContain('施行規則第7条第1号');
+    expect(removed?.body).toContain('高度な暗号化');
+    expect(removed?.body).not.toMatch(/highLevelEncryption|ppc_final/);
+    // Facts back: the duty returns as news, and its new notice is open.
+    await putFacts(pms, id, lostUsbFacts);
+    expect((await ofIncident('incident_duty_added')).some((n) => n.readAt === null && n.title.includes('個人情報保護委員会への確報'))).toBe(true);
+  });
+
+  it('事象を外すと義務はなくなるが「事故に当たらない」とは言わず、不足している事実（事象）を示す（通則編3-5-1）', async () => {
+    const r = await putFacts(pms, id, { ...lostUsbFacts, events: [] });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const d = await detail(pms, id);
+    expect(active(d.duties)).toEqual([]);
+    expect((d.evaluation as unknown as { missingFacts: { label: string }[] }).missingFacts.map((m) => m.label)).toEqual(['事象（何が起きたか）']);
+    const removed = (await notificationsOf('pms@demo.mamori.local', 'incident_duty_removed')).filter((n) => n.link === `/incidents/${id}` && n.title.includes('審査機関'));
+    expect(removed.at(-1)?.body).toContain('判定に必要な事実が不足しています（事象（何が起きたか））');
+    if (!skipPdfChecks) {
+      const record = pdfText((await pms.request('GET', `/api/incidents/${id}/record.pdf`)).raw).replace(/\s+/g, '');
+      expect(record).toContain('事実が不足しているため、報告等の義務をまだ判定できません。');
+      expect(record).toContain('不足している事実：事象（何が起きたか）');
+    }
+    await putFacts(pms, id, lostUsbFacts);
+  });
+
   it('不正の目的のおそれ（第7条第3号）: 確報は60日以内', async () => {
     await putFacts(pms, id, { ...lostUsbFacts, improperPurpose: true });
     const d = await detail(pms, id);
@@ -263,7 +302,7 @@ describe('事実 → 報告等の義務（SPEC §5.1、事実の変更のたび�
     const negative = await putFacts(pms, id, { ...lostUsbFacts, persons: -1 });
     expect(negative.status).toBe(400);
     expect(negative.body.error.fields[0].path).toBe('facts.persons');
-    const future = await putFacts(pms, id, { ...lostUsbFacts, knownAt: '2026-03-09' });
+    const future = await putFacts(pms, id, { ...lostUsbFacts, knownOn: '2026-03-09' });
     expect(future.status).toBe(422);
     expect((await detail(pms, id)).factsRevision).toBe(revision);
   });
@@ -530,7 +569,8 @@ describe('是正処置の起票と終結（個人情報保護管理者 → ト�
     const first = await pms.request('POST', `/api/incidents/${id}/corrective-action`, {});
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.body).toMatchObject({ sourceType: 'incident', sourceId: id, status: 'draft' });
-    expect(first.body.content).toContain('持出し手順の不遵守');
+    // The cause stays in the incident (personal data is referenced, not copied: #11-6).
+    expect(first.body.content).not.toContain('持出し手順の不遵守');
     const again = await pms.request('POST', `/api/incidents/${id}/corrective-action`, {});
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
@@ -544,7 +584,7 @@ describe('是正処置の起票と終結（個人情報保護管理者 → ト�
     expect(r.body.error.message).toContain('個人情報保護委員会への確報');
   });
 
-  it('個人情報保護管理者が1人だけのとき、その人は終結の申請者になれない（自分の申請は承認できない）', async () => {
+  it('個人情報保護管理者が1人だけでも終結を申請できる: その段は次の段（トップマネジメント）の承認に含まれる（issue 10、SPEC §5.4）', async () => {
     for (const duty of active((await detail(pms, id)).duties)) {
       const r = await pms.request('PUT', `/api/incident-duties/${duty.id}`, { status: 'done', doneOn: KNOWN, referenceNumber: `REF-${duty.kind}` });
       expect(r.status).toBe(200);
@@ -554,8 +594,13 @@ describe('是正処置の起票と終結（個人情報保護管理者 → ト�
     expect(noPrevention.body.error.fields[0].path).toBe('details.recurrencePrevention');
     await pms.request('PATCH', `/api/incidents/${id}`, { details: { cause: '持出し手順の不遵守', recurrencePrevention: '暗号化USBの支給' } });
     const byPms = await pms.request('POST', `/api/incidents/${id}/closure`);
-    expect(byPms.status).toBe(422);
-    expect(byPms.body.error.code).toBe('approval_chain_unavailable');
+    expect(byPms.status, JSON.stringify(byPms.body)).toBe(201);
+    const approval = await pms.get(`/api/approvals/${byPms.body.approvalRequestId}`);
+    expect(approval.body.request).toMatchObject({ status: 'pending', stepLabel: 'トップマネジメント', currentApprovers: { kind: 'holders', names: ['山田 太郎'] } });
+    expect(approval.body.steps[0]).toMatchObject({ state: 'passed', note: '申請者本人が個人情報保護管理者のため、この段は次の段（トップマネジメント）の承認に含めました' });
+    // Withdrawn, so that the department head's submission below goes through the whole chain.
+    expect((await pms.request('POST', `/api/approvals/${byPms.body.approvalRequestId}/withdraw`)).status).toBe(200);
+    expect((await detail(pms, id)).status).toBe('responding');
   });
 
   it('所属長が申請 → 個人情報保護管理者 → トップマネジメントの承認で終結。承認待ち・終結後は変更できない', async () => {

@@ -11,6 +11,16 @@ import type { openCorrectiveBody } from './incidents.schema.ts';
 import { incidentTimeline } from './incidents.tables.ts';
 
 /**
+ * What a corrective action opened from an incident says of its source: the incident is referenced
+ * (sourceId), never copied — its 受付番号, 件名 and 原因 may name people and are shown only to
+ * those who may see the incident (issue #11 finding 6; SPEC §9 least privilege).
+ */
+export const correctiveFromIncidentText = {
+  title: '事故等の原因への是正処置',
+  content: '緊急事態・事故等の原因となった不適合。原因と経過は事案の記録を参照してください（個人データを含むため是正処置には写しません）。',
+} as const;
+
+/**
  * 是正処置の起票 from the incident's cause (PA01 J.4.4.2 z)「原因が不適合による場合は…J.7.1 に基づく
  * 是正処置の実施」; J.7.1 g) 2)). One per incident: asking again returns the one already opened.
  * The corrective-action module records it and tells its 所属長 (corrective.api.ts); the incident's
@@ -27,8 +37,7 @@ export async function openCorrectiveFromIncident(
   if (!answersForIncident(actor, incident)) throw forbidden('是正処置を起票できるのは個人情報保護管理者又は当該所属の所属長です');
   const existing = await findCorrectiveForSource(tx, actor.organizationId, 'incident', incident.id);
   if (existing) return { correctiveAction: existing, created: false };
-  const cause = incident.details?.cause;
-  if (!cause) throw invalid('details.cause', '原因を記入してから是正処置を起票してください（J.4.4.2 y) 原因の究明 → z) 是正処置）');
+  if (!incident.details?.cause) throw invalid('details.cause', '原因を記入してから是正処置を起票してください（J.4.4.2 y) 原因の究明 → z) 是正処置）');
   const departmentId = input.departmentId ?? incident.departmentId;
   if (!departmentId) throw invalid('departmentId', '是正処置の当該所属を指定してください（所属長が根本原因と処置計画を立案します: J.7.1 h) 2)）');
   const correctiveAction = await openCorrectiveAction(
@@ -37,10 +46,10 @@ export async function openCorrectiveFromIncident(
     {
       sourceType: 'incident',
       sourceId: incident.id,
-      sourceRef: incident.number,
+      sourceRef: null,
       departmentId,
-      title: input.title ?? `${incident.number}「${incident.title}」の原因への是正処置`,
-      content: `緊急事態・事故等 ${incident.number}「${incident.title}」の原因となった不適合。\n原因: ${cause}`,
+      title: input.title ?? correctiveFromIncidentText.title,
+      content: correctiveFromIncidentText.content,
     },
     clock,
   );

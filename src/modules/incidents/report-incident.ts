@@ -41,12 +41,12 @@ async function nextIncidentNumber(tx: Tx, organizationId: string, today: string)
 export async function reportIncident(tx: Tx, actor: Actor, input: z.output<typeof reportIncidentBody>, clock: Clock): Promise<IncidentRow> {
   const departmentId = input.departmentId ?? actor.departmentId;
   await assertDepartment(tx, actor.organizationId, departmentId, 'departmentId');
-  const knownAt = input.knownAt ?? clock.today;
-  if (knownAt > clock.today) throw invalid('knownAt', '知った日に未来の日付は指定できません');
+  const knownOn = input.knownOn ?? clock.today;
+  if (knownOn > clock.today) throw invalid('knownOn', '知った日に未来の日付は指定できません');
   const discoveredAt = input.discoveredAt ? new Date(input.discoveredAt) : clock.now;
   assertNotFuture(discoveredAt, clock.now);
   const org = await loadOrganization(tx, actor.organizationId);
-  const facts: IncidentFacts = { ...organizationFacts(org, knownAt), knownAt, ...(input.events && input.events.length > 0 ? { events: [...new Set(input.events)] } : {}) };
+  const facts: IncidentFacts = { ...organizationFacts(org, knownOn), knownOn, ...(input.events && input.events.length > 0 ? { events: [...new Set(input.events)] } : {}) };
   const evaluation = evaluateIncidentDuties(facts);
   const number = await nextIncidentNumber(tx, actor.organizationId, clock.today);
   const [incident] = await tx
@@ -59,7 +59,7 @@ export async function reportIncident(tx: Tx, actor: Actor, input: z.output<typeo
       phase: 'discovery',
       departmentId,
       discoveredAt,
-      knownOn: knownAt,
+      knownOn,
       reportedAt: clock.now,
       reportedByPersonId: actor.personId,
       reportedByAccountId: actor.accountId,
@@ -99,7 +99,7 @@ export async function reportIncident(tx: Tx, actor: Actor, input: z.output<typeo
       title: `【事故等の報告】${number} ${input.title}`,
       body: [
         `報告者: ${actor.personName}${dept ? `（${dept.name}）` : ''}`,
-        `知った日: ${knownAt}`,
+        `知った日: ${knownOn}`,
         '',
         dutyLines.length > 0
           ? `現時点の事実から判定した報告等の義務:\n${dutyLines.join('\n')}`

@@ -20,15 +20,15 @@ import { incidents } from './incidents.tables.ts';
 export async function updateIncidentFacts(tx: Tx, actor: Actor, id: string, input: IncidentFacts, clock: Clock): Promise<{ incident: IncidentRow } & DutySyncResult> {
   const incident = await findVisibleIncident(tx, actor, id, { forUpdate: true });
   assertEditable(incident);
-  if (input.knownAt > clock.today) throw invalid('facts.knownAt', '知った日に未来の日付は指定できません');
+  if (input.knownOn > clock.today) throw invalid('facts.knownOn', '知った日に未来の日付は指定できません');
   const org = await loadOrganization(tx, actor.organizationId);
-  const facts: IncidentFacts = { ...input, ...organizationFacts(org, input.knownAt) };
+  const facts: IncidentFacts = { ...input, ...organizationFacts(org, input.knownOn) };
   const evaluation = evaluateIncidentDuties(facts);
   const [row] = await tx
     .update(incidents)
     .set({
       facts,
-      knownOn: facts.knownAt,
+      knownOn: facts.knownOn,
       rulesVersion: evaluation.rulesVersion,
       evaluation,
       isIncident: evaluation.isIncident,
@@ -40,6 +40,6 @@ export async function updateIncidentFacts(tx: Tx, actor: Actor, id: string, inpu
     .where(eq(incidents.id, incident.id))
     .returning();
   if (!row) throw notFound('事案');
-  const changes = await syncIncidentDuties(tx, row, evaluation, clock, { notify: true });
+  const changes = await syncIncidentDuties(tx, row, evaluation, clock, { notify: true, previous: { facts: incident.facts, evaluation: incident.evaluation } });
   return { incident: row, ...changes };
 }

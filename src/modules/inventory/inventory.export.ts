@@ -6,8 +6,9 @@ import { stampsOf } from '../../platform/approvals/approvals.service.ts';
 import { recordAuditEvent } from '../../platform/audit/auditEvents.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { PdfReport } from '../../platform/exports/pdf.ts';
+import { pdfHeaderOf } from '../../platform/exports/pdfHeader.ts';
 import { prepareSheet, type SheetColumn, writeXlsx } from '../../platform/exports/xlsx.ts';
-import { departments, organizations } from '../../platform/org/org.tables.ts';
+import { departments } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { accessHolderLabels } from './inventory.content.shared.ts';
 import { importFields } from './inventory.import.schema.ts';
@@ -114,14 +115,16 @@ export async function exportLedgerXlsx(tx: Tx, actor: Actor, filters: ExportFilt
  */
 export async function exportLedgerPdf(tx: Tx, actor: Actor, filters: ExportFilters, today: string, now: Date): Promise<Buffer> {
   const { rows, people } = await loadRows(tx, actor.organizationId, filters, today, PDF_MAX_ROWS + 1);
-  const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.organizationId));
+  const header = await pdfHeaderOf(tx, actor.organizationId);
   const pdf = new PdfReport({
     title: '個人情報管理台帳',
-    organizationName: org?.name ?? '',
+    ...header,
     printedAt: now,
     layout: 'landscape',
     subject: '個人情報管理台帳（JIS Q 15001 J.3.1.1）',
   });
+  // A 利用期限・保管期限 date in the document's one 日付の表記 (issue #10).
+  const pdfTerm = (t: EntryContent['useUntil']) => [t.date ? pdf.date(t.date) : null, t.description].filter(Boolean).join(' ');
   const departmentName = filters.departmentId ? (rows[0]?.departmentName ?? null) : null;
   pdf.keyValues(
     [
@@ -154,7 +157,7 @@ export async function exportLedgerPdf(tx: Tx, actor: Actor, filters: ExportFilte
         r.entry.retainedPersonalData ? '保有個人データ' : '',
         r.entry.entrusted ? '委託' : '',
         r.entry.thirdPartyProvision ? '第三者提供' : '',
-        r.entry.disposedAt ? `廃棄 ${r.entry.disposedAt}` : '',
+        r.entry.disposedAt ? `廃棄 ${pdf.date(r.entry.disposedAt)}` : '',
         `リスク分析: ${riskStatusCodeLabels[r.entry.riskStatus]}`,
       ].filter(Boolean);
       return [
@@ -166,7 +169,7 @@ export async function exportLedgerPdf(tx: Tx, actor: Actor, filters: ExportFilte
           .filter(Boolean)
           .join('\n'),
         accessHolderLabels(d, people).join('、'),
-        `利用: ${term(d.useUntil) || '—'}\n保管: ${term(d.retainUntil) || '—'}`,
+        `利用: ${pdfTerm(d.useUntil) || '—'}\n保管: ${pdfTerm(d.retainUntil) || '—'}`,
         count(d.recordCount),
         kinds.join('\n'),
       ];

@@ -6,8 +6,9 @@ import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
 import { recordAuditEvent } from '../../platform/audit/auditEvents.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { PdfReport } from '../../platform/exports/pdf.ts';
+import { pdfHeaderOf } from '../../platform/exports/pdfHeader.ts';
 import { prepareSheet, type SheetColumn, writeXlsx } from '../../platform/exports/xlsx.ts';
-import { departments, organizations, people } from '../../platform/org/org.tables.ts';
+import { departments, people } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { recordStatusLabels } from '../../platform/reviews/reviews.labels.ts';
 import { entrySummaries } from '../inventory/inventory.exports.ts';
@@ -118,11 +119,11 @@ export async function exportRiskXlsx(tx: Tx, actor: Actor, where: { assessmentId
 export async function exportRiskPdf(tx: Tx, actor: Actor, assessmentId: string, now: Date): Promise<{ body: Buffer; name: string }> {
   const assessment = await getAssessmentRow(tx, actor.organizationId, assessmentId);
   const rows = await loadRows(tx, actor.organizationId, { assessmentId });
-  const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.organizationId));
+  const header = await pdfHeaderOf(tx, actor.organizationId);
   const criteria = getRiskCriteria(assessment.criteriaVersion);
   const pdf = new PdfReport({
     title: 'リスク分析対策表',
-    organizationName: org?.name ?? '',
+    ...header,
     printedAt: now,
     layout: 'landscape',
     subject: '個人情報リスク分析対策表（JIS Q 15001 J.3.1.3・J.3.1.4）',
@@ -176,7 +177,7 @@ export async function exportRiskPdf(tx: Tx, actor: Actor, assessmentId: string, 
       [
         r.record.residualDescription,
         r.record.residualMeasure ? `対応策: ${r.record.residualMeasure}` : '',
-        r.record.residualMonitoringDate ? `次回: ${r.record.residualMonitoringDate}` : '',
+        r.record.residualMonitoringDate ? `次回: ${pdf.date(r.record.residualMonitoringDate)}` : '',
       ]
         .filter(Boolean)
         .join('\n'),

@@ -9,8 +9,9 @@ import { datedFilename, PDF_TYPE, sendDownload, XLSX_TYPE } from './download.ts'
 import { exportsContract } from './exports.contract.ts';
 import { presentPeopleImportRefusal, presentPeopleImportReport } from './exports.presenters.ts';
 import { renderOrgChartPdf } from './orgChart.pdf.ts';
+import { pdfHeaderOf } from './pdfHeader.ts';
 import { exportPeopleXlsx } from './people.export.ts';
-import { readXlsxUpload } from './upload.ts';
+import { readImportUpload } from '../imports/upload.ts';
 
 /**
  * 出力 (xlsx/PDF) と取込 (SPEC §3 Exports / Imports; §2 体制図). Thin: validate → authorize
@@ -30,8 +31,8 @@ export function exportsRoutes(app: App, deps: Deps): void {
 
       importPeople: async (request, reply) => {
         const dryRun = request.query.dryRun === '1' || request.query.dryRun === 'true';
-        const upload = await readXlsxUpload(request);
-        const sheet = await parsePeopleSheet(upload.body);
+        const upload = await readImportUpload(request);
+        const sheet = await parsePeopleSheet(upload);
         const report = await inOrg(deps.database, scopeOf(request), (tx) => importPeople(tx, actorOf(request), sheet, { dryRun, today: today(), fileName: upload.filename }));
         // All or nothing: a real run with any invalid row wrote nothing (422 with the report).
         if (!dryRun && report.valid !== report.total) return reply.status(422).send(presentPeopleImportRefusal(report));
@@ -41,8 +42,11 @@ export function exportsRoutes(app: App, deps: Deps): void {
       orgChart: async (request) => presentOrgChart(await inOrg(deps.database, scopeOf(request), (tx) => loadOrgChart(tx, actorOf(request).organizationId, today()))),
 
       orgChartPdf: async (request, reply) => {
-        const chart = await inOrg(deps.database, scopeOf(request), (tx) => loadOrgChart(tx, actorOf(request).organizationId, today()));
-        const body = await renderOrgChartPdf(chart, deps.now());
+        const { chart, header } = await inOrg(deps.database, scopeOf(request), async (tx) => ({
+          chart: await loadOrgChart(tx, actorOf(request).organizationId, today()),
+          header: await pdfHeaderOf(tx, actorOf(request).organizationId),
+        }));
+        const body = await renderOrgChartPdf(chart, deps.now(), header.dateStyle);
         return sendDownload(reply, { body, filename: datedFilename('体制図', 'pdf', deps.now()), contentType: PDF_TYPE });
       },
     },

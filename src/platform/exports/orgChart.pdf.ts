@@ -1,5 +1,6 @@
 import type { ChartHolder, ChartNode, OrgChart } from '../org/orgChart.ts';
-import { formatWareki, PdfReport } from './pdf.ts';
+import type { DateStyle } from '../org/org.schema.ts';
+import { PdfReport } from './pdf.ts';
 
 // 体制図 as an A4 landscape PDF (SPEC §2, J.2.3.1): the role boxes as a tree joined by lines,
 // then every department's box in a grid hanging from the 「各所属」 box.
@@ -25,10 +26,17 @@ function namesOf(holders: ChartHolder[]): string[] {
 }
 
 /** Renders the chart; `printedAt` is the printed date (和暦) in the header. */
-export async function renderOrgChartPdf(chart: OrgChart, printedAt: Date): Promise<Buffer> {
-  const pdf = new PdfReport({ title: '個人情報保護体制図', organizationName: chart.organizationName, printedAt, layout: 'landscape', subject: 'JIS Q 15001 J.2.3.1 体制図' });
+export async function renderOrgChartPdf(chart: OrgChart, printedAt: Date, dateStyle: DateStyle): Promise<Buffer> {
+  const pdf = new PdfReport({
+    title: '個人情報保護体制図',
+    organizationName: chart.organizationName,
+    printedAt,
+    dateStyle,
+    layout: 'landscape',
+    subject: 'JIS Q 15001 J.2.3.1 体制図',
+  });
   const { doc } = pdf;
-  pdf.paragraph(`基準日：${formatWareki(chart.asOf)}（この日に有効な役割の割当てから作成）`, { fontSize: 8.5 });
+  pdf.paragraph(`基準日：${pdf.date(chart.asOf)}（この日に有効な役割の割当てから作成）`, { fontSize: 8.5 });
 
   // ---- the role tree: leaves side by side, each parent centred over its children ----
   const roleChildren = (n: ChartNode) => (n.kind === 'departments' ? [] : n.children);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { darkPixels, pdfFonts, pdfPageCount, pdfText, renderFirstPage, skipPdfChecks } from '../../../tests/support/pdf.ts';
-import { formatWareki, japaneseFontDir, PdfReport } from './pdf.ts';
+import { formatPdfDate, formatWareki, japaneseFontDir, PdfReport } from './pdf.ts';
 
 const printedAt = new Date('2026-04-01T03:00:00Z'); // 令和8年4月1日 12:00 JST
 
 async function sampleReport(rows = 3): Promise<Buffer> {
-  const pdf = new PdfReport({ title: '個人情報管理台帳', organizationName: '株式会社まもりデモ', printedAt });
+  const pdf = new PdfReport({ title: '個人情報管理台帳', organizationName: '株式会社まもりデモ', printedAt, dateStyle: 'wareki' });
   pdf.heading('登録内容');
   pdf.keyValues([
     ['個人情報の名称', '従業者名簿'],
@@ -40,6 +40,23 @@ describe('和暦の日付 (formatWareki)', () => {
   it('改元の年は「元年」、前日は平成', () => {
     expect(formatWareki('2019-05-01')).toBe('令和元年5月1日');
     expect(formatWareki('2019-04-30')).toBe('平成31年4月30日');
+  });
+});
+
+describe('日付の表記（組織の設定: 和暦／西暦、1文書に1つの表記）', () => {
+  it('西暦は「2026年3月5日」、時刻つきは「2026年3月5日 14:07」（日本時間）', () => {
+    expect(formatPdfDate('2026-03-05', 'seireki')).toBe('2026年3月5日');
+    expect(formatPdfDate(new Date('2026-03-04T15:30:00Z'), 'seireki')).toBe('2026年3月5日');
+    expect(formatPdfDate(new Date('2026-03-05T05:07:00Z'), 'seireki', { withTime: true })).toBe('2026年3月5日 14:07');
+    expect(formatPdfDate('2026-03-05', 'wareki')).toBe('令和8年3月5日');
+  });
+  it('文書の日付（本文中の YYYY-MM-DD を含む）はその文書の表記で書く', () => {
+    const printedAt = new Date('2026-03-05T01:00:00Z');
+    const seireki = new PdfReport({ title: 'x', organizationName: 'y', printedAt, dateStyle: 'seireki' });
+    expect(seireki.date('2026-03-10')).toBe('2026年3月10日');
+    expect(seireki.datesIn('目安 2026-03-04〜2026-03-06（知った日 2026-03-02）')).toBe('目安 2026年3月4日〜2026年3月6日（知った日 2026年3月2日）');
+    const wareki = new PdfReport({ title: 'x', organizationName: 'y', printedAt, dateStyle: 'wareki' });
+    expect(wareki.datesIn('期限 2026-03-31')).toBe('期限 令和8年3月31日');
   });
 });
 
@@ -90,7 +107,7 @@ describe.skipIf(skipPdfChecks)('PDF の描画 (poppler-utils で検査)', () => 
   });
 
   it('長い表は次のページに続き、見出し行を繰り返し、ページ番号を振る', async () => {
-    const report = new PdfReport({ title: '教育実施記録', organizationName: '株式会社まもりデモ', printedAt });
+    const report = new PdfReport({ title: '教育実施記録', organizationName: '株式会社まもりデモ', printedAt, dateStyle: 'wareki' });
     report.table(
       [
         { header: '氏名', width: 1 },

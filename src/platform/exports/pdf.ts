@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import type { DateStyle } from '../org/org.schema.ts';
 
 // Formal records (様式) leave Mamori as PDF with correct Japanese text (SPEC §3 Exports,
 // ARCHITECTURE: "must render Japanese correctly without system fonts"). The font ships in the
@@ -50,17 +51,24 @@ function fontBytes(weight: 'Regular' | 'Bold'): Buffer {
 }
 
 const warekiDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Tokyo' });
-const warekiTime = new Intl.DateTimeFormat('ja-JP', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Tokyo' });
+const seirekiDate = new Intl.DateTimeFormat('ja-JP', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Tokyo' });
+const clockTime = new Intl.DateTimeFormat('ja-JP', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Tokyo' });
 
 /**
- * A date in 和暦 as Japanese forms print it, in Japan time: `令和8年3月5日` (`令和元年5月1日`
- * for an era's first year); with `withTime`, `令和8年3月5日 14:05`. A `YYYY-MM-DD` string is
- * taken as that calendar date.
+ * A date as Japanese forms print it, in Japan time, in the organization's 日付の表記 (issue #10:
+ * one style per document): 和暦 `令和8年3月5日` (`令和元年5月1日` for an era's first year) or
+ * 西暦 `2026年3月5日`; with `withTime`, `… 14:05`. A `YYYY-MM-DD` string is taken as that
+ * calendar date. Every date of a PDF goes through this (PdfReport.date).
  */
-export function formatWareki(value: Date | string, options: { withTime?: boolean } = {}): string {
+export function formatPdfDate(value: Date | string, style: DateStyle, options: { withTime?: boolean } = {}): string {
   const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00+09:00`) : new Date(value);
-  const day = warekiDate.format(date);
-  return options.withTime ? `${day} ${warekiTime.format(date)}` : day;
+  const day = (style === 'seireki' ? seirekiDate : warekiDate).format(date);
+  return options.withTime ? `${day} ${clockTime.format(date)}` : day;
+}
+
+/** {@link formatPdfDate} in 和暦. */
+export function formatWareki(value: Date | string, options: { withTime?: boolean } = {}): string {
+  return formatPdfDate(value, 'wareki', options);
 }
 
 /** One approval stamp (承認者・日時, SPEC §1.3): the step label, who approved, and when. */
@@ -77,8 +85,10 @@ export type PdfReportOptions = {
   /** Form title printed at the top of the first page (e.g. 個人情報管理台帳). */
   title: string;
   organizationName: string;
-  /** The printed date (印刷日), shown in 和暦. */
+  /** The printed date (印刷日). */
   printedAt: Date;
+  /** 日付の表記 of the whole document (organization setting, orgSettings.ts): every date uses it. */
+  dateStyle: DateStyle;
   layout?: 'portrait' | 'landscape';
   /** PDF metadata subject. */
   subject?: string;
@@ -96,7 +106,7 @@ const HEADER_FILL = '#e8edf5';
  * page, and an approval stamp box.
  *
  * @example
- * const pdf = new PdfReport({ title: '体制図', organizationName: org.name, printedAt: now, layout: 'landscape' });
+ * const pdf = new PdfReport({ title: '体制図', organizationName: org.name, printedAt: now, dateStyle: 'wareki', layout: 'landscape' });
  * pdf.table([{ header: '役割', width: 1 }, { header: '氏名', width: 1 }], [['個人情報保護管理者', '佐藤 花子']]);
  * pdf.stampBox([{ label: '個人情報保護管理者', name: '佐藤 花子', at: now }]);
  * const bytes = await pdf.toBuffer();
@@ -144,11 +154,21 @@ export class PdfReport {
     const top = doc.page.margins.top;
     doc.font(FONT).fontSize(9).fillColor('#333333');
     doc.text(this.options.organizationName, this.left, top - 26, { width: this.contentWidth, align: 'left', lineBreak: false });
-    doc.text(`印刷日：${formatWareki(this.options.printedAt)}`, this.left, top - 26, { width: this.contentWidth, align: 'right', lineBreak: false });
+    doc.text(`印刷日：${this.date(this.options.printedAt)}`, this.left, top - 26, { width: this.contentWidth, align: 'right', lineBreak: false });
     doc.fillColor('black').font(FONT_BOLD).fontSize(16);
     doc.text(this.options.title, this.left, top, { width: this.contentWidth, align: 'center' });
     doc.moveDown(0.6);
     doc.font(FONT).fontSize(10);
+  }
+
+  /** A date of this document, in its one 日付の表記 ({@link formatPdfDate}). */
+  date(value: Date | string, options: { withTime?: boolean } = {}): string {
+    return formatPdfDate(value, this.options.dateStyle, options);
+  }
+
+  /** A text with `YYYY-MM-DD` dates in it (the engine's reasons), each in this document's 日付の表記. */
+  datesIn(text: string): string {
+    return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => this.date(iso));
   }
 
   /** Starts a new page when fewer than `height` points are left on this one. */
@@ -287,7 +307,7 @@ export class PdfReport {
             .font(FONT)
             .fontSize(7)
             .fillColor('black')
-            .text(formatWareki(stamp.at, { withTime: true }), x + 2, y + labelHeight + 32, { width: w - 4, align: 'center', lineBreak: false });
+            .text(this.date(stamp.at, { withTime: true }), x + 2, y + labelHeight + 32, { width: w - 4, align: 'center', lineBreak: false });
       }
     });
     doc.fillColor('black').font(FONT).fontSize(10);

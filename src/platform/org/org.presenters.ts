@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AccountAction } from '../auth/accountPrivilege.ts';
 import type {
   accountCreatedResponse,
   accountListItemResponse,
@@ -36,6 +37,7 @@ export function presentOrganization(org: typeof organizations.$inferSelect): Out
     settings: {
       idleTimeoutMinutes: s.idleTimeoutMinutes,
       requireTotpForAdmins: s.requireTotpForAdmins,
+      dateStyle: s.dateStyle,
       bulkAccessThreshold: s.bulkAccessThreshold,
       bulkAccessWindowMinutes: s.bulkAccessWindowMinutes,
       reminderDaysBefore: s.reminderDaysBefore,
@@ -113,7 +115,7 @@ export function presentRoleAssignmentList(rows: RoleAssignmentListRow[]): { item
 }
 
 /** An account's state in the list; never its password hash or TOTP secret. */
-export function presentAccountListItem(a: AccountListRow): Out<typeof accountListItemResponse> {
+export function presentAccountListItem(a: AccountListRow, abilities: readonly AccountAction[]): Out<typeof accountListItemResponse> {
   return {
     id: a.id,
     personId: a.personId,
@@ -124,11 +126,13 @@ export function presentAccountListItem(a: AccountListRow): Out<typeof accountLis
     lockedUntil: iso(a.lockedUntil),
     lastLoginAt: iso(a.lastLoginAt),
     leftOn: a.leftOn,
+    abilities: [...abilities],
   };
 }
 
-export function presentAccountList(rows: AccountListRow[]): { items: Out<typeof accountListItemResponse>[] } {
-  return { items: rows.map(presentAccountListItem) };
+/** The accounts, each with what the caller may do to it (`abilities`: the page offers only those). */
+export function presentAccountList(rows: AccountListRow[], abilities: ReadonlyMap<string, readonly AccountAction[]>): { items: Out<typeof accountListItemResponse>[] } {
+  return { items: rows.map((a) => presentAccountListItem(a, abilities.get(a.id) ?? [])) };
 }
 
 export function presentAccountCreated(a: { id: string; loginId: string }): Out<typeof accountCreatedResponse> {

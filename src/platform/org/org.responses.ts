@@ -12,6 +12,8 @@ export const organizationSettingsResponse = z.object({
   bulkAccessThreshold: z.number().int(),
   bulkAccessWindowMinutes: z.number().int(),
   reminderDaysBefore: z.number().int(),
+  /** 日付の表記 of the PDFs. */
+  dateStyle: z.enum(['wareki', 'seireki']),
 });
 
 /** 組織情報: profile and Privacy-Mark number/validity, with the security settings. */
@@ -84,6 +86,10 @@ export const roleAssignmentResponse = z.object({
 /** An assignment in the list, with the names of the person and the department. */
 export const roleAssignmentListItemResponse = roleAssignmentResponse.extend({ personName: z.string(), departmentName: z.string().nullable() });
 
+/** What an administrator may do to an account on the アカウント page (privilege ordering: auth/accountPrivilege.ts). */
+export const accountActions = ['unlock', 'resetPassword', 'resetTotp', 'disable'] as const;
+export type AccountAction = (typeof accountActions)[number];
+
 /** アカウント in the list: its state (無効・ロック中・退職), never its secrets. */
 export const accountListItemResponse = z.object({
   id: z.uuid(),
@@ -95,6 +101,8 @@ export const accountListItemResponse = z.object({
   lockedUntil: z.iso.datetime().nullable(),
   lastLoginAt: z.iso.datetime().nullable(),
   leftOn: z.iso.date().nullable(),
+  /** What the caller may do to this account (privilege ordering, issue 11 #2): unlock, resetPassword, resetTotp, disable. */
+  abilities: z.array(z.enum(accountActions)),
 });
 
 /** A new account. */

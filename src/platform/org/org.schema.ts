@@ -75,6 +75,10 @@ export const accountUpdateBody = z.object({
 
 export const idParams = z.object({ id: idField('ID') });
 
+/** 日付の表記 of the organization's PDFs: 和暦 (令和8年3月5日) or 西暦 (2026年3月5日), one style per document (issue #10). */
+export const dateStyles = ['wareki', 'seireki'] as const;
+export type DateStyle = (typeof dateStyles)[number];
+
 /** セキュリティ設定 (SPEC §9, J.9.2 c 13, Toshima 4-8-6 (5)): the settings form (same schema in the API and the web); defaults in orgSettings.ts. */
 export const organizationSettingsSchema = z.object({
   idleTimeoutMinutes: z
@@ -94,4 +98,6 @@ export const organizationSettingsSchema = z.object({
     .int()
     .min(0, { error: 'リマインド日数は0以上にしてください' })
     .max(60, { error: 'リマインド日数は60日以内にしてください' }),
+  /** 日付の表記 (PDF). Optional in the request: omitted, the stored choice stays. */
+  dateStyle: z.enum(dateStyles, { error: '日付の表記は「和暦」か「西暦」を選んでください' }).optional(),
 });

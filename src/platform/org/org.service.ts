@@ -9,16 +9,7 @@ import { type Bind, inlineValues, placeholders, runPrepared } from '../db/prepar
 import { HttpError, conflict, invalid, notFound } from '../http/errors.ts';
 import { checkRoleAssignment } from '../../rules/separationOfDuties.ts';
 import { departments, organizations, people, roleAssignments } from './org.tables.ts';
-import type {
-  accountCreateBody,
-  accountUpdateBody,
-  departmentBody,
-  organizationBody,
-  organizationSettingsSchema,
-  peopleQuery,
-  personBody,
-  roleAssignmentBody,
-} from './org.schema.ts';
+import type { accountCreateBody, departmentBody, organizationBody, organizationSettingsSchema, peopleQuery, personBody, roleAssignmentBody } from './org.schema.ts';
 
 // Business functions of the organization model (SPEC §2). Each takes the tenant transaction
 // first; RLS already confines it to the actor's organization, and each also filters by
@@ -41,7 +32,12 @@ export async function updateOrganization(tx: Tx, organizationId: string, input: 
 }
 
 export async function updateOrganizationSettings(tx: Tx, organizationId: string, input: z.infer<typeof organizationSettingsSchema>) {
-  const [org] = await tx.update(organizations).set({ settings: input, updatedAt: new Date() }).where(eq(organizations.id, organizationId)).returning();
+  // Merged into the stored settings: a field the request leaves out (dateStyle) keeps its value.
+  const [org] = await tx
+    .update(organizations)
+    .set({ settings: sql`${organizations.settings} || ${JSON.stringify(input)}::jsonb`, updatedAt: new Date() })
+    .where(eq(organizations.id, organizationId))
+    .returning();
   if (!org) throw notFound('組織');
   return org;
 }
@@ -445,17 +441,4 @@ export async function createAccount(tx: Tx, organizationId: string, input: z.inf
   return row;
 }
 
-export async function updateAccount(tx: Tx, organizationId: string, id: string, input: z.infer<typeof accountUpdateBody>) {
-  const [account] = await tx
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.organizationId, organizationId), eq(accounts.id, id)));
-  if (!account) throw notFound('アカウント');
-  const patch: Partial<typeof accounts.$inferInsert> = { updatedAt: new Date() };
-  if (input.disabled !== undefined) patch.disabledAt = input.disabled ? new Date() : null;
-  if (input.unlock) Object.assign(patch, { lockedUntil: null, failedLoginCount: 0 });
-  if (input.resetTotp) Object.assign(patch, { totpEnabled: false, totpSecret: null });
-  if (input.newPassword) Object.assign(patch, { previousPasswordHash: account.passwordHash, passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() });
-  await tx.update(accounts).set(patch).where(eq(accounts.id, id));
-  if (input.disabled || input.newPassword || input.resetTotp) await endAccountSessions(tx, id);
-}
+// Resets, disabling and unlocking of accounts: accounts.service.ts (privilege ordering, issue 11 #2).

@@ -9,6 +9,8 @@ export type OrganizationSettings = {
   bulkAccessThreshold?: number;
   bulkAccessWindowMinutes?: number;
   reminderDaysBefore?: number;
+  /** 日付の表記 of the PDFs (和暦 / 西暦). */
+  dateStyle?: 'wareki' | 'seireki';
 };
 
 /** 組織 (J.1): the tenant. Its own row is visible only inside its own tenant context. */

@@ -124,7 +124,7 @@ describe('体制図のデータ (J.2.3.1)', () => {
 
 describe.skipIf(skipPdfChecks)('体制図の PDF', () => {
   it('役割名と氏名、組織名、基準日が PDF の文字として入る', async () => {
-    const pdf = await renderOrgChartPdf(buildOrgChart(input()), new Date('2026-04-01T00:00:00Z'));
+    const pdf = await renderOrgChartPdf(buildOrgChart(input()), new Date('2026-04-01T00:00:00Z'), 'wareki');
     const text = pdfText(pdf);
     for (const s of [
       '個人情報保護体制図',
@@ -153,7 +153,7 @@ describe.skipIf(skipPdfChecks)('体制図の PDF', () => {
 
   it('所属が多いときは次のページに続く', async () => {
     const many = Array.from({ length: 60 }, (_, i) => ({ id: `d${i}`, name: `第${i + 1}課`, parentId: null, sortOrder: i }));
-    const pdf = await renderOrgChartPdf(buildOrgChart(input({ departments: many })), new Date('2026-04-01T00:00:00Z'));
+    const pdf = await renderOrgChartPdf(buildOrgChart(input({ departments: many })), new Date('2026-04-01T00:00:00Z'), 'wareki');
     expect(pdfPageCount(pdf)).toBeGreaterThan(1);
     const text = pdfText(pdf);
     expect(text).toContain('第60課');

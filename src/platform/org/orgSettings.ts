@@ -9,6 +9,8 @@ export const defaultSettings: Required<OrganizationSettings> = {
   bulkAccessThreshold: 200,
   bulkAccessWindowMinutes: 60,
   reminderDaysBefore: 7,
+  // 日付の表記 of the PDFs: 和暦, as Japanese forms are usually printed (issue #10).
+  dateStyle: 'wareki',
 };
 
 export function resolveSettings(settings: OrganizationSettings | null | undefined): Required<OrganizationSettings> {

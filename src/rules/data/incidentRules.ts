@@ -37,7 +37,9 @@ export type IncidentExclusionId = 'appi_encryption' | 'appi_pseudonymized' | 'ap
 
 /** Identifiers of the Japanese sentence templates used to explain results. */
 export type IncidentTextId =
-  | 'noEvents'
+  | 'missingEvents'
+  | 'missingPersons'
+  | 'missingPersonsMyNumber'
   | 'excludedRecovered'
   | 'excludedRecoveredStillAccident'
   | 'excludedIntentional'
@@ -80,7 +82,6 @@ export type IncidentTextId =
   | 'publicationPublic'
   | 'publicationMunicipal'
   | 'publicationEntrusted'
-  | 'notePersonsUnknown'
   | 'noteStopUse'
   | 'notePublicEscalation'
   | 'notePublicPseudonymized'
@@ -95,7 +96,7 @@ export type IncidentTextId =
 export type IncidentRuleSet = {
   /** Stable id stored with each evaluation, e.g. `appi-2024-04`. */
   readonly id: string;
-  /** First 知った日 (knownAt) this set applies to, `YYYY-MM-DD`. */
+  /** First 知った日 (knownOn) this set applies to, `YYYY-MM-DD`. */
   readonly effectiveFrom: string;
   readonly title: string;
   readonly thresholds: {
@@ -344,7 +345,11 @@ const appi202404: IncidentRuleSet = {
     municipalPublication: '豊島区 個人情報特記事項 第16条第4項、岡崎市営住宅指定管理者における個人情報保護規程 第20条、世田谷区 個人情報漏えい時の対応フロー ④',
   },
   text: {
-    noEvents: '事象（events）が選択されていません。漏えい・紛失・滅失・毀損・改ざん等、何が起きたか（又はそのおそれ）を選択してください。',
+    missingEvents:
+      '何が起きたか（漏えい・紛失・滅失・毀損・改ざん等、又はそのおそれ）が選ばれていないため、報告等の義務の有無をまだ判定できません（漏えい等の定義: 個人情報保護法ガイドライン通則編3-5-1、事故等の定義: PA01 J.4.4.2 e)）。',
+    missingPersons:
+      '本人の数が分かっていません。{threshold}人を超える漏えい等は報告対象事態です（{basis}）。分かっている人数か、見込みの最大数を入力するまで、人数による報告等の義務は判定できません。',
+    missingPersonsMyNumber: '特定個人情報は{threshold}人を超えると報告対象事態です（{basis}）。',
     excludedRecovered: '{events}：第三者に閲覧されないうちに全てを回収したため、個人情報保護法上の「漏えい」に該当しません（通則編3-5-1-1）。',
     excludedRecoveredStillAccident:
       'ただし回収までの間は漏えいのおそれがあったため、プライバシーマークの「事故等」（⑨おそれ）、自治体との委託契約上の「事故」、行政機関等の「安全管理上の問題となる事案」（4-8-11）としては、該当する場合に引き続き扱います。',
@@ -404,8 +409,6 @@ const appi202404: IncidentRuleSet = {
     publicationMunicipal:
       '受託業務の事故のため、公表は委託元と協議し、その指示に従います（豊島区 特記事項第16条第4項：甲が必要に応じて公表、岡崎市規程第20条：再発防止対策の確立及びその公表）。',
     publicationEntrusted: '受託した個人情報のため、公表の要否・時期・方法は委託元の指示に基づきます（PA01 J.4.4.2 t) も同旨）。',
-    notePersonsUnknown:
-      '本人の数（persons）が未入力です。1,000人（行政機関等・特定個人情報は100人）を超えるおそれがあれば personsMayExceed に見込みの最大数を入力してください。件数が増えて閾値を超えた時点で報告対象になります。',
     noteStopUse:
       '報告対象事態が生じたため、本人は当該保有個人データの利用停止等・第三者提供の停止を請求できます（法第35条第5項）。影響を受けた本人からの請求をこの事案に紐付けてください。',
     notePublicEscalation:
@@ -417,7 +420,7 @@ const appi202404: IncidentRuleSet = {
     notePlannedWithoutImproperPurpose:
       '取得途中の個人情報（個人データとして取り扱う予定のもの）が報告対象となるのは、不正の目的をもって行われたおそれがある場合（規則第7条第3号）に限られます。第1号・第2号・第4号は個人データの漏えい等が対象のため、取得途中の情報だけが対象であれば報告対象外となり得ます（本エンジンは保守的に入力どおり判定しています）。',
     notePlannedNotCovered: 'このルール版では、取得途中の個人情報（個人データとして取り扱う予定のもの）は規則第7条第3号の対象に含まれません。',
-    noteBeforeEffective: '知った日（{knownAt}）は、適用したルール版 {version} の施行日（{effectiveFrom}）より前です。当時の規則で判定し直す必要がある可能性があります。',
+    noteBeforeEffective: '知った日（{knownOn}）は、適用したルール版 {version} の施行日（{effectiveFrom}）より前です。当時の規則で判定し直す必要がある可能性があります。',
     noteAppiAndMyNumber: '特定個人情報は個人情報でもあるため、個人データとしての報告（法第26条）と特定個人情報としての報告（番号法第29条の4）の双方を判定しています。',
   },
 };
@@ -452,12 +455,12 @@ export function getIncidentRuleSet(version: string): IncidentRuleSet {
 }
 
 /**
- * The rule set in force on `knownAt` (the newest whose `effectiveFrom` ≤ `knownAt`). For dates
+ * The rule set in force on `knownOn` (the newest whose `effectiveFrom` ≤ `knownOn`). For dates
  * before the oldest set, the oldest set is returned; the engine adds a note saying so.
  */
-export function incidentRuleSetFor(knownAt: string): IncidentRuleSet {
+export function incidentRuleSetFor(knownOn: string): IncidentRuleSet {
   let chosen: IncidentRuleSet = incidentRuleSets[0] ?? appi202404;
-  for (const set of incidentRuleSets) if (set.effectiveFrom <= knownAt) chosen = set;
+  for (const set of incidentRuleSets) if (set.effectiveFrom <= knownOn) chosen = set;
   return chosen;
 }
 

@@ -75,12 +75,12 @@ export function incidentContext(f: Facts, rules: IncidentRuleSet): IncidentConte
   const isPublic = f.profile === 'public';
   const notes: string[] = [];
 
-  if (f.knownAt < rules.effectiveFrom) {
-    notes.push(text('noteBeforeEffective', { knownAt: f.knownAt, version: rules.id, effectiveFrom: rules.effectiveFrom }));
+  if (f.knownOn < rules.effectiveFrom) {
+    notes.push(text('noteBeforeEffective', { knownOn: f.knownOn, version: rules.id, effectiveFrom: rules.effectiveFrom }));
   }
 
   // A 委託元 has "known" at the latest when its 委託先 told it (通則編3-5-3-5).
-  let countedFrom = f.knownAt;
+  let countedFrom = f.knownOn;
   if (entrustment === 'principal' && notifiedAt !== null) {
     if (notifiedAt < countedFrom) countedFrom = notifiedAt;
     notes.push(text('principalNoticeStart', { notifiedAt }));
@@ -89,7 +89,6 @@ export function incidentContext(f: Facts, rules: IncidentRuleSet): IncidentConte
   const { leakEventsKept, accidentEvents, notIncidentReasons } = classifyEvents(f, rules, { events, municipal, isPublic, text, eventNames });
   const isLeak = leakEventsKept.length > 0;
   const myNumberUse = f.myNumber === true && events.some((event) => myNumberUseEvents.includes(event));
-  if (isLeak && f.persons == null && f.personsMayExceed == null) notes.push(text('notePersonsUnknown'));
 
   // The 委託先 relief (法第26条第1項ただし書, 番号法第29条の4第1項ただし書) needs the notice to the
   // 委託元 「速やかに」; we accept it within the 3–5 day 目安 and show our own duties otherwise.
@@ -213,7 +212,6 @@ function classifyEvents(
     }
     notIncidentReasons.push(sentence);
   }
-  if (events.length === 0) notIncidentReasons.push(text('noEvents'));
   return { leakEventsKept, accidentEvents, notIncidentReasons };
 }
 

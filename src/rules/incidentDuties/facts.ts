@@ -59,7 +59,7 @@ export const myNumberUseEvents: readonly IncidentEventKind[] = ['purpose_violati
 /** Longest statutory period any rule set uses, plus the longest run of 休日 (10 days, GW 2019). */
 const longestSpanDays = Math.max(...incidentRuleSets.map((set) => set.days.finalImproperPurpose)) + 10;
 /** Latest 知った日 whose deadlines still fall inside the bundled holiday data. */
-export const latestSupportedKnownAt: IsoDate = addCalendarDays(HOLIDAY_DATA_RANGE.to, -longestSpanDays);
+export const latestSupportedKnownOn: IsoDate = addCalendarDays(HOLIDAY_DATA_RANGE.to, -longestSpanDays);
 
 const flag = (field: string, label: string) => z.boolean({ error: `${label}（${field}）は true または false で入力してください` }).optional();
 
@@ -87,8 +87,8 @@ const isoDate = (field: string, label: string) =>
       ctx.addIssue({ code: 'custom', message: dateRefusalMessage(`${label}（${field}）`, reading), abort: true });
       return z.NEVER;
     })
-    .refine((value) => value >= HOLIDAY_DATA_RANGE.from && value <= latestSupportedKnownAt, {
-      error: `${label}（${field}）は ${HOLIDAY_DATA_RANGE.from}〜${latestSupportedKnownAt} の範囲で入力してください（祝日データで期限を計算できる範囲）`,
+    .refine((value) => value >= HOLIDAY_DATA_RANGE.from && value <= latestSupportedKnownOn, {
+      error: `${label}（${field}）は ${HOLIDAY_DATA_RANGE.from}〜${latestSupportedKnownOn} の範囲で入力してください（祝日データで期限を計算できる範囲）`,
     });
 
 const enumField = <const T extends readonly [string, ...string[]]>(values: T, field: string, label: string) =>
@@ -100,7 +100,7 @@ const enumField = <const T extends readonly [string, ...string[]]>(values: T, fi
   });
 
 /**
- * Zod schema of the facts JSON (SPEC §5.1 inputs, M4 record). Only `profile` and `knownAt` are
+ * Zod schema of the facts JSON (SPEC §5.1 inputs, M4 record). Only `profile` and `knownOn` are
  * required; unknown keys are rejected so a misspelt flag can never silently drop a duty.
  * Error messages are Japanese and name the field.
  */
@@ -112,7 +112,7 @@ export const incidentFactsSchema = z
       /** プライバシーマーク付与事業者か. */
       privacyMark: flag('privacyMark', 'プライバシーマーク付与事業者'),
       /** 知った日 (for a company: the day any department learned of it). Day 1 of every period. */
-      knownAt: isoDate('knownAt', '知った日'),
+      knownOn: isoDate('knownOn', '知った日'),
       events: z.array(enumField(incidentEventKinds, 'events', '事象'), { error: '事象（events）は配列で入力してください' }).optional(),
       /** 発生したおそれ（未確定）にとどまる. */
       possibleOnly: flag('possibleOnly', '発生したおそれのみ'),
@@ -157,18 +157,18 @@ export const incidentFactsSchema = z
   )
   .superRefine((facts, ctx) => {
     const notifiedAt = facts.principalNotifiedAt ?? null;
-    if (notifiedAt === null || !isIsoDate(facts.knownAt)) return;
+    if (notifiedAt === null || !isIsoDate(facts.knownOn)) return;
     if (facts.entrustment === 'none') {
       ctx.addIssue({
         code: 'custom',
         path: ['principalNotifiedAt'],
         message: '委託元への通知日（principalNotifiedAt）は、委託関係（entrustment）が "contractor" 又は "principal" のときに入力してください',
       });
-    } else if (facts.entrustment !== 'principal' && notifiedAt < facts.knownAt) {
+    } else if (facts.entrustment !== 'principal' && notifiedAt < facts.knownOn) {
       ctx.addIssue({
         code: 'custom',
         path: ['principalNotifiedAt'],
-        message: '委託元への通知日（principalNotifiedAt）は知った日（knownAt）以降の日付で入力してください',
+        message: '委託元への通知日（principalNotifiedAt）は知った日（knownOn）以降の日付で入力してください',
       });
     }
   });

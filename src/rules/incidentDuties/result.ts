@@ -6,6 +6,7 @@
 import type { IncidentExclusionId, IncidentRuleSet, IncidentTriggerId } from '../data/incidentRules.ts';
 import type { DateRange, IsoDate } from '../deadlines.ts';
 import { type DutyKind, dutyKinds } from './facts.ts';
+import type { MissingFact } from './missingFacts.ts';
 
 // ─── Result types ──────────────────────────────────────────────────────────────────────────
 
@@ -63,7 +64,12 @@ export type IncidentDutiesResult = {
   rulesVersion: string;
   /** Whether any applicable regime treats the facts as an incident (漏えい等 / 事故等 / 事故). */
   isIncident: boolean;
-  /** Day 1 used for every period (knownAt, or an earlier 委託先からの通知日 for a 委託元). */
+  /**
+   * Facts not yet given that the answer depends on (事象, 本人の数). While this is not empty, an
+   * empty `duties` or `isIncident: false` means "not decided yet", never "no duty" (issue #10).
+   */
+  missingFacts: MissingFact[];
+  /** Day 1 used for every period (knownOn, or an earlier 委託先からの通知日 for a 委託元). */
   countedFrom: IsoDate;
   duties: Duty[];
   triggers: IncidentTrigger[];

@@ -5,7 +5,7 @@ import { type Facts, type IncidentFacts, incidentFactsSchema } from '../facts.ts
 import { incidentRegimes } from './index.ts';
 
 function contextOf(overrides: Partial<IncidentFacts> = {}) {
-  const facts: Facts = incidentFactsSchema.parse({ profile: 'private', knownAt: '2026-01-05', events: ['leak'], persons: 1, ...overrides });
+  const facts: Facts = incidentFactsSchema.parse({ profile: 'private', knownOn: '2026-01-05', events: ['leak'], persons: 1, ...overrides });
   return incidentContext(facts, getIncidentRuleSet('appi-2024-04'));
 }
 

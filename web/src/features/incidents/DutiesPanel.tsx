@@ -14,7 +14,7 @@ import { PersonSelect } from '../../components/pickers.tsx';
 import { todayInJapan } from '../../lib/dates.ts';
 import { type IncidentDetail, type IncidentDuty, incidentKeys, pathOf } from './api.ts';
 import { useIncidentT, useLocalized } from './messages.ts';
-import { CountdownTag, DutyBlock, DutyStatusTag, useDateFormat } from './parts.tsx';
+import { CountdownTag, DutyBlock, DutyStatusTag, MissingFactsAlert, useDateFormat } from './parts.tsx';
 
 type FormIn = z.input<typeof dutyUpdateBody>;
 type FormOut = z.output<typeof dutyUpdateBody>;
@@ -103,6 +103,7 @@ export function DutiesPanel({ incident, readOnly }: { incident: IncidentDetail; 
   const [editing, setEditing] = useState<IncidentDuty | null>(null);
   const active = incident.duties.filter((d) => d.active);
   const removed = incident.duties.filter((d) => !d.active);
+  const missing = incident.evaluation.missingFacts;
   const status = (d: IncidentDuty) => (
     <Space size={4} wrap>
       <DutyStatusTag status={d.status} />
@@ -124,8 +125,12 @@ export function DutiesPanel({ incident, readOnly }: { incident: IncidentDetail; 
       data-testid="stored-duties"
       extra={<Typography.Text type="secondary">{`${t('detail.rulesVersion')}: ${incident.rulesVersion}`}</Typography.Text>}
     >
+      {/* 事実の不足 (issue #10): no duty is not "no duty" while the facts it depends on are missing. */}
+      <MissingFactsAlert missing={missing} hasDuties={active.length > 0} />
       {active.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('duty.none')} />
+        missing.length > 0 ? null : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={incident.evaluation.isIncident ? t('preview.noDuties') : t('preview.notIncident')} data-testid="no-duties" />
+        )
       ) : (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           {active.map((d) => (

@@ -16,7 +16,7 @@ import { useLabels } from '../../i18n/index.tsx';
 import { todayInJapan } from '../../lib/dates.ts';
 import { type FactsUpdated, type IncidentDetail, incidentKeys, pathOf } from './api.ts';
 import { useIncidentT, useLocalized } from './messages.ts';
-import { DutyBlock, WhyPanel } from './parts.tsx';
+import { DutyBlock, MissingFactsAlert, WhyPanel } from './parts.tsx';
 
 type FactsIn = IncidentFacts;
 type FactsOut = z.output<typeof incidentFactsSchema>;
@@ -38,12 +38,12 @@ type FlagName =
   | 'highLevelEncryption'
   | 'municipalContract';
 
-const FIELDS = ['knownAt', 'events', 'persons', 'personsMayExceed', 'entrustment', 'principalNotifiedAt'] as const;
+const FIELDS = ['knownOn', 'events', 'persons', 'personsMayExceed', 'entrustment', 'principalNotifiedAt'] as const;
 
 /** Facts with the organization's own profile and Privacy-Mark status (what the server will use). */
 function withOrganization(values: Partial<FactsIn>, org: IncidentDetail['organization']): FactsIn {
-  const knownAt = values.knownAt || todayInJapan();
-  return { ...values, knownAt, ...organizationFacts(org, knownDay(knownAt)) } as FactsIn;
+  const knownOn = values.knownOn || todayInJapan();
+  return { ...values, knownOn, ...organizationFacts(org, knownDay(knownOn)) } as FactsIn;
 }
 
 /**
@@ -97,9 +97,15 @@ function PreviewPanel({ control, org }: { control: Control<FactsIn>; org: Incide
         <Alert type="error" showIcon title={t('preview.invalid')} description={result.messages.join(' / ')} />
       ) : (
         <>
-          {!result.result.isIncident ? <Alert type="success" showIcon title={t('preview.notIncident')} style={{ marginBottom: 12 }} /> : null}
+          <MissingFactsAlert missing={result.result.missingFacts} hasDuties={result.result.duties.length > 0} />
+          {/* 「当たりません」 only when every fact it depends on is given (issue #10). */}
+          {!result.result.isIncident && result.result.missingFacts.length === 0 ? (
+            <Alert type="success" showIcon title={t('preview.notIncident')} style={{ marginBottom: 12 }} />
+          ) : null}
           {result.result.duties.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('preview.noDuties')} />
+            result.result.missingFacts.length > 0 ? null : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('preview.noDuties')} />
+            )
           ) : (
             <Space direction="vertical" size={12} style={{ width: '100%' }}>
               {result.result.duties.map((d) => (
@@ -133,8 +139,8 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
     resolver: zodResolver(incidentFactsSchema),
     defaultValues: withOrganization(incident.facts, org),
   });
-  const knownAt = useWatch({ control: form.control, name: 'knownAt' });
-  const orgFacts = organizationFacts(org, knownDay(knownAt));
+  const knownOn = useWatch({ control: form.control, name: 'knownOn' });
+  const orgFacts = organizationFacts(org, knownDay(knownOn));
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -179,7 +185,7 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
           <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
             <FormLayout id="incident-facts" onSubmit={onSubmit}>
               {group(t('facts.groupWhat'))}
-              <Field control={form.control} name="knownAt" label={factLabels.knownAt} required>
+              <Field control={form.control} name="knownOn" label={factLabels.knownOn} required>
                 {(field) => (
                   <DateInput id={field.id} value={field.value} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} status={field.status} disabled={readOnly} />
                 )}

@@ -22,7 +22,7 @@ import { IncidentStatusTag } from './parts.tsx';
 const reportForm = reportIncidentBody.omit({ discoveredAt: true });
 type FormIn = z.input<typeof reportForm>;
 type FormOut = z.output<typeof reportForm>;
-const FIELDS = ['title', 'summary', 'knownAt', 'departmentId', 'events'] as const;
+const FIELDS = ['title', 'summary', 'knownOn', 'departmentId', 'events'] as const;
 
 /**
  * 事故等の報告: one short form for every employee (Toshima 4-8-11 (1) 注: report before the facts
@@ -37,7 +37,7 @@ export default function ReportIncidentPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(reportForm),
-    defaultValues: { title: '', summary: '', knownAt: todayInJapan(), departmentId: null, events: [] },
+    defaultValues: { title: '', summary: '', knownOn: todayInJapan(), departmentId: null, events: [] },
   });
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -90,7 +90,7 @@ export default function ReportIncidentPage() {
                   </Field>
                   <Row gutter={16}>
                     <Col xs={24} md={12}>
-                      <Field control={form.control} name="knownAt" label={t('report.knownAt')}>
+                      <Field control={form.control} name="knownOn" label={t('report.knownOn')}>
                         {(field) => (
                           <DateInput
                             id={field.id}

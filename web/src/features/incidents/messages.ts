@@ -17,7 +17,7 @@ const ja = {
   'report.summary': '状況（分かっていること）',
   'report.summaryPlaceholder': 'いつ・どこで・何が起きたか、分かる範囲で書いてください',
   'report.discoveredAt': '発見日時',
-  'report.knownAt': '知った日',
+  'report.knownOn': '知った日',
   'report.department': '発生部署',
   'report.departmentHint': '空欄のときは自分の所属になります',
   'report.events': '事象（分かれば）',
@@ -91,6 +91,10 @@ const ja = {
   'preview.notes': '注記',
   'preview.invalid': '事実に誤りがあるため判定できません',
 
+  'missing.undecided': '事実が不足しているため、報告等の義務をまだ判定できません',
+  'missing.more': '不足している事実があります。判明すると報告等の義務が増えることがあります',
+  'missing.label': '不足している事実',
+
   'duty.recipient': '宛先',
   'duty.deadline': '期限・目安',
   'duty.basis': '根拠',
@@ -108,7 +112,6 @@ const ja = {
   'duty.doneBy': '対応者',
   'duty.reference': '受付番号・報告番号',
   'duty.note': '備考（対応不要の理由など）',
-  'duty.none': 'まだ確定した義務はありません。事実を保存してください。',
 
   'record.summary': '報告時の状況',
   'record.narrative': '5W1H（調査）',
@@ -210,7 +213,7 @@ const en: Record<IncidentMessageKey, string> = {
   'report.summary': 'What you know',
   'report.summaryPlaceholder': 'When, where and what happened, as far as you know',
   'report.discoveredAt': 'Discovered at',
-  'report.knownAt': 'Date learned of it',
+  'report.knownOn': 'Date learned of it',
   'report.department': 'Department',
   'report.departmentHint': 'Empty means your own department',
   'report.events': 'What happened (if known)',
@@ -284,6 +287,10 @@ const en: Record<IncidentMessageKey, string> = {
   'preview.notes': 'Notes',
   'preview.invalid': 'The facts are invalid; no assessment',
 
+  'missing.undecided': 'Facts are missing, so the duties cannot be decided yet',
+  'missing.more': 'Some facts are missing; more duties may follow once they are known',
+  'missing.label': 'Missing fact',
+
   'duty.recipient': 'To',
   'duty.deadline': 'Deadline',
   'duty.basis': 'Basis',
@@ -301,7 +308,6 @@ const en: Record<IncidentMessageKey, string> = {
   'duty.doneBy': 'Done by',
   'duty.reference': 'Reference number',
   'duty.note': 'Note (reason when not required)',
-  'duty.none': 'No duties fixed yet. Save the facts.',
 
   'record.summary': 'Initial report',
   'record.narrative': '5W1H (investigation)',

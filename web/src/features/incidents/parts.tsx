@@ -1,8 +1,10 @@
-import { Alert, DatePicker, Descriptions, List, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Input, List, Space, Steps, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
-import type { IncidentDutiesResult } from '../../../../src/rules/incidentDuties.ts';
+import { type ReactNode, useEffect, useState } from 'react';
+import { readDate } from '../../../../src/domain/dateInput.ts';
+import type { IncidentDutiesResult, MissingFact } from '../../../../src/rules/incidentDuties.ts';
 import { dutyStatusLabels, incidentPhaseLabels, incidentStatusLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
+import { DateInput } from '../../components/form.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import type { IncidentDetail } from './api.ts';
@@ -91,6 +93,39 @@ export function DutyBlock({ duty, extra, testId }: { duty: DutyLike; extra?: Rea
   );
 }
 
+/**
+ * 事実の不足 (issue #10): the facts the answer still depends on, each with why (the clause). With no
+ * duty yet it says the duties cannot be decided — never that there are none; beside duties it
+ * warns that more may follow.
+ */
+export function MissingFactsAlert({ missing, hasDuties }: { missing: readonly MissingFact[]; hasDuties: boolean }) {
+  const t = useIncidentT();
+  if (missing.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="missing-facts"
+      style={{ marginBottom: 12 }}
+      title={hasDuties ? t('missing.more') : t('missing.undecided')}
+      description={
+        <List
+          size="small"
+          dataSource={[...missing]}
+          renderItem={(m) => (
+            <List.Item style={{ paddingInline: 0 }}>
+              <div>
+                <Typography.Text strong>{`${t('missing.label')}: ${m.label}`}</Typography.Text>
+                <div>{m.reason}</div>
+              </div>
+            </List.Item>
+          )}
+        />
+      }
+    />
+  );
+}
+
 /** Why duties are absent: the engine's exclusions (e.g. 高度な暗号化), why events are not 漏えい等, and notes. */
 export function WhyPanel({ evaluation }: { evaluation: Pick<IncidentDutiesResult, 'exclusions' | 'notIncidentReasons' | 'notes'> }) {
   const t = useIncidentT();
@@ -169,19 +204,55 @@ export function DateTimeInput({
   id?: string;
   status?: 'error';
 }) {
-  const parsed = value ? dayjs(value) : null;
+  // The date is typed as anywhere else in the app (2026/11/28, ISO, 和暦: the shared DateInput) and
+  // the time as HH:mm; both are kept as typed. Once both read exactly, the value is the ISO instant;
+  // otherwise it is the typed text, which the form's schema refuses under the field (never another day).
+  const [parts, setParts] = useState<DateTimeParts>(() => splitInstant(value) ?? { date: null, time: '' });
+  // A value set from elsewhere (the record, a reset) replaces what is shown.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follow the outside value only
+  useEffect(() => {
+    if (value === combineParts(parts)) return;
+    setParts(splitInstant(value) ?? { date: null, time: '' });
+  }, [value]);
+  const change = (next: DateTimeParts) => {
+    setParts(next);
+    onChange(combineParts(next));
+  };
   return (
-    <DatePicker
-      id={id}
-      showTime={{ format: 'HH:mm' }}
-      format="YYYY-MM-DD HH:mm"
-      value={parsed?.isValid() ? parsed : null}
-      onChange={(d) => onChange(d ? d.second(0).format() : null)}
-      onBlur={onBlur}
-      status={status}
-      style={{ width: '100%' }}
-    />
+    <Space.Compact style={{ width: '100%' }}>
+      <div style={{ flex: 1 }}>
+        <DateInput id={id} value={parts.date} onChange={(date) => change({ ...parts, date })} onBlur={onBlur} status={status} />
+      </div>
+      <Input
+        aria-label="時刻"
+        value={parts.time}
+        placeholder="09:30"
+        onChange={(e) => change({ ...parts, time: e.target.value })}
+        onBlur={onBlur}
+        status={status}
+        style={{ width: 90 }}
+        autoComplete="off"
+      />
+    </Space.Compact>
   );
+}
+
+type DateTimeParts = { date: string | null; time: string };
+
+/** A stored instant as the date and time shown (in the browser's zone, as the form sends it). */
+function splitInstant(value: string | null | undefined): DateTimeParts | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return null;
+  const parsed = dayjs(value);
+  return parsed.isValid() ? { date: parsed.format('YYYY-MM-DD'), time: parsed.format('HH:mm') } : null;
+}
+
+/** The typed date and time as an ISO instant, or as typed when either cannot be read exactly. */
+function combineParts({ date, time }: DateTimeParts): string | null {
+  if (!date && !time.trim()) return null;
+  const reading = date ? readDate(date) : null;
+  const clock = /^([01]?\d|2[0-3])[:：]([0-5]\d)$/.exec(time.trim());
+  if (reading?.ok && clock) return dayjs(`${reading.iso}T${(clock[1] ?? '').padStart(2, '0')}:${clock[2] ?? ''}`).format();
+  return `${date ?? ''} ${time}`.trim();
 }
 
 type Approval = IncidentDetail['closure'];

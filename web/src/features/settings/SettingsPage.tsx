@@ -11,7 +11,7 @@ import { authContract } from '../../../../src/platform/auth/auth.contract.ts';
 import { changePasswordBody } from '../../../../src/platform/auth/auth.schema.ts';
 import type { BodyOf, ResponseOf } from '../../../../src/platform/http/contract.ts';
 import { orgContract } from '../../../../src/platform/org/org.contract.ts';
-import { organizationBody, organizationSettingsSchema } from '../../../../src/platform/org/org.schema.ts';
+import { dateStyles, organizationBody, organizationSettingsSchema } from '../../../../src/platform/org/org.schema.ts';
 import { api } from '../../api/client.ts';
 import { type Organization, pathOf, queryKeys, useOrganization } from '../../api/queries.ts';
 import { applyServerErrors, bound, DateInput, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
@@ -115,7 +115,16 @@ function SecurityForm({ organization }: { organization: Organization }) {
       // The idle timeout of this very session follows the new setting.
       void refresh();
     } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ['idleTimeoutMinutes', 'requireTotpForAdmins', 'bulkAccessThreshold', 'bulkAccessWindowMinutes', 'reminderDaysBefore']));
+      setFormError(
+        applyServerErrors(error, form.setError, [
+          'idleTimeoutMinutes',
+          'requireTotpForAdmins',
+          'bulkAccessThreshold',
+          'bulkAccessWindowMinutes',
+          'reminderDaysBefore',
+          'dateStyle',
+        ]),
+      );
     }
   });
   const num = (name: 'idleTimeoutMinutes' | 'bulkAccessThreshold' | 'bulkAccessWindowMinutes' | 'reminderDaysBefore', label: string, extra?: string) => (
@@ -142,6 +151,17 @@ function SecurityForm({ organization }: { organization: Organization }) {
             {t('settings.sec.bulkHint')}
           </Typography.Paragraph>
           {num('reminderDaysBefore', t('settings.sec.reminder'))}
+          <Field control={form.control} name="dateStyle" label={t('settings.sec.dateStyle')} extra={t('settings.sec.dateStyleHint')}>
+            {(field) => (
+              <Radio.Group
+                id={field.id}
+                value={field.value ?? 'wareki'}
+                onChange={(e) => field.onChange(e.target.value)}
+                options={dateStyles.map((style) => ({ value: style, label: t(`settings.sec.${style}`) }))}
+                data-testid="setting-dateStyle"
+              />
+            )}
+          </Field>
         </div>
         <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
           {t('common.save')}
