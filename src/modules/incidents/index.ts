@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { seedDemoIncidents } from './incidents.demo.ts';
+import { openIncidentDeadlines } from './incident-deadlines.ts';
 import { escalateIncidentDeadlines } from './incidents.jobs.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
 import { incidentClosureApprovalType } from './close-incident.ts';
@@ -91,5 +92,7 @@ export const incidentsModule = defineModule({
   ],
   approvalTypes: [incidentClosureApprovalType],
   tasks: [{ sourceType: 'incident', label: '事故等の対応', link: (id) => `/incidents/${id}` }],
+  // The open 報告等の義務 on the home's 期限 card (期限間近・期限超過).
+  deadlines: (tx, actor) => openIncidentDeadlines(tx, actor),
   demo: (tx, { organizationId, today, now }) => seedDemoIncidents(tx, organizationId, today, now),
 });

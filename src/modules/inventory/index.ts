@@ -92,5 +92,6 @@ export const inventoryModule = defineModule({
     // 利用期限・保管期限の到来: the entry's screen, where it is disposed of (J.3.1.1, 廃棄).
     { sourceType: 'inventory_disposal', label: '台帳の廃棄', link: (id) => `/inventory/entries/${id}` },
   ],
+  calendarItems: [{ code: 'inventory_review', link: '/inventory/reviews' }],
   demo: (tx, { organizationId, today }) => seedDemoInventory(tx, organizationId, today),
 });

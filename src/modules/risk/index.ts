@@ -55,5 +55,6 @@ export const riskModule = defineModule({
     { sourceType: 'risk_analysis_import', label: 'リスク分析（取り込んだ台帳）', link: () => '/risk' },
     { sourceType: 'risk_monitoring', label: '残存リスクのモニタリング', link: () => '/risk' },
   ],
+  calendarItems: [{ code: 'risk_review', link: '/risk/reviews' }],
   demo: seedDemoRisk,
 });

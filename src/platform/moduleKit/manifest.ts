@@ -2,6 +2,7 @@ import type { PmsRole } from '../../domain/roles.ts';
 import type { ApprovalRecordType } from '../approvals/registry.ts';
 import type { Tx } from '../db/connection.ts';
 import type { App, Deps } from '../http/types.ts';
+import type { Actor } from '../policies/actor.ts';
 
 /** A periodic job. Jobs must be idempotent: several app instances may run them at once. */
 export type Job = {
@@ -36,6 +37,27 @@ export type TaskSource = {
   link(sourceId: string): string;
 };
 
+/**
+ * An open legal deadline a module keeps (e.g. an incident's 速報 to the 個人情報保護委員会): the
+ * home's 期限 card lists them beside the caller's tasks (src/platform/tasks/deadlines.service.ts).
+ */
+export type ModuleDeadline = {
+  /** What kind of deadline (`incident_duty`) and the id of the record that carries it. */
+  sourceType: string;
+  sourceId: string;
+  /** Japanese name of the kind, e.g. 「事故等の報告等の義務」. */
+  sourceLabel: string;
+  /** e.g. 「INC-2026-0003 個人情報保護委員会への速報」. */
+  title: string;
+  /** To whom / on what basis, in Japanese (may be empty). */
+  detail: string;
+  /** The date it counts down to; null for 「速やかに」 with no date. */
+  dueOn: string | null;
+  departmentId: string | null;
+  /** The SPA path where the duty is done. */
+  link: string;
+};
+
 /** A permission a module adds, and the PMS roles that hold it (SPEC §9 least privilege). */
 export type ModulePermission = {
   /** Japanese name for the settings and audit screens, e.g. 「事故等の閲覧」. */
@@ -64,7 +86,16 @@ export type ModuleManifest = {
   /** Record types that go through the approvals engine. */
   approvalTypes?: readonly ApprovalRecordType[];
   tasks?: readonly TaskSource[];
+  /**
+   * Codes of the PMS年間計画 items (src/rules/data/pmsCalendar.ts) whose work this module holds,
+   * e.g. `inventory_review`: the calendar lists, and makes tasks of, only the items of installed
+   * modules (and the platform's own), never of modules that do not exist yet. `link` is the SPA
+   * path where the item's work is done (「作業を開く」 on its tasks).
+   */
+  calendarItems?: readonly { code: string; link: string }[];
   auditLabels?: AuditLabels;
+  /** The open legal deadlines the actor may see (only records they may open), for the home. */
+  deadlines?(tx: Tx, actor: Actor, today: string): Promise<ModuleDeadline[]>;
   /** Seeds the module's part of the demo organization (idempotent), in list order. */
   demo?(tx: Tx, context: DemoContext): Promise<void>;
 };

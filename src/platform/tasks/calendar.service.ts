@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { installedModules } from '../moduleKit/registry.ts';
 import type { z } from 'zod';
 import { type CalendarContext, nextOccurrence, type Occurrence, occurrences, upcomingOccurrences } from '../../rules/calendar.ts';
 import { pmsCalendarDefaults } from '../../rules/data/pmsCalendar.ts';
@@ -17,6 +18,26 @@ import { calendarItems, tasks } from './tasks.tables.ts';
 export const DEFAULT_LOOKAHEAD_DAYS = 14;
 
 type CalendarItemRow = typeof calendarItems.$inferSelect;
+
+/**
+ * Calendar items the platform itself holds: the Privacy-Mark renewal counts back from the
+ * organization's 有効期間 (organization settings). Its work is done outside Mamori (the
+ * application to JIPDEC), so it has no screen to open.
+ */
+const platformCalendarItems: readonly { code: string; link: string | null }[] = [{ code: 'privacy_mark_renewal', link: null }];
+
+/**
+ * The calendar items the app has — the platform's and those of the installed modules' manifests
+ * (`calendarItems`) — with the SPA path of their work. Every organization keeps all the PA01
+ * defaults (calendar_items), so installing a module later brings its items back; but the
+ * calendar lists, and makes tasks of, only these: nothing for a module that does not exist yet
+ * (issue #10).
+ */
+export function installedCalendarItems(): Map<string, string | null> {
+  const items = new Map<string, string | null>(platformCalendarItems.map((i) => [i.code, i.link]));
+  for (const m of installedModules()) for (const i of m.calendarItems ?? []) items.set(i.code, i.link);
+  return items;
+}
 
 /**
  * Seeder: every new organization gets the default calendar (idempotent: matched on code) and
@@ -56,7 +77,12 @@ async function calendarContext(tx: Tx, organizationId: string): Promise<Calendar
 /** The calendar with each item's next due date (and, for `year`, every occurrence in that year). */
 export async function listCalendar(tx: Tx, organizationId: string, today: string, year?: number) {
   const context = await calendarContext(tx, organizationId);
-  const rows = await tx.select().from(calendarItems).where(eq(calendarItems.organizationId, organizationId)).orderBy(asc(calendarItems.month), asc(calendarItems.code));
+  const installed = installedCalendarItems();
+  const rows = await tx
+    .select()
+    .from(calendarItems)
+    .where(and(eq(calendarItems.organizationId, organizationId), inArray(calendarItems.code, [...installed.keys()])))
+    .orderBy(asc(calendarItems.month), asc(calendarItems.code));
   return rows.map((item) => ({
     item,
     next: item.active ? nextOccurrence(item, today, context) : null,
@@ -64,7 +90,11 @@ export async function listCalendar(tx: Tx, organizationId: string, today: string
   }));
 }
 
-/** Changes an item of the organization's calendar (tasks already generated keep their dates). */
+/**
+ * Changes an item of the organization's calendar. Tasks already generated keep their dates; the
+ * tasks of upcoming occurrences are made at once (idempotent, as the daily job makes them), so an
+ * item moved to this month shows in the owners' tasks today, not tomorrow.
+ */
 export async function updateCalendarItem(tx: Tx, organizationId: string, id: string, input: z.infer<typeof calendarItemBody>, today: string) {
   const [row] = await tx
     .update(calendarItems)
@@ -80,9 +110,10 @@ export async function updateCalendarItem(tx: Tx, organizationId: string, id: str
       active: input.active,
       updatedAt: new Date(),
     })
-    .where(and(eq(calendarItems.organizationId, organizationId), eq(calendarItems.id, id)))
+    .where(and(eq(calendarItems.organizationId, organizationId), eq(calendarItems.id, id), inArray(calendarItems.code, [...installedCalendarItems().keys()])))
     .returning();
   if (!row) throw notFound('年間計画の項目');
+  await generateCalendarTasks(tx, organizationId, today);
   const context = await calendarContext(tx, organizationId);
   return {
     item: row,
@@ -109,7 +140,7 @@ export async function generateCalendarTasks(tx: Tx, organizationId: string, toda
   const items = await tx
     .select()
     .from(calendarItems)
-    .where(and(eq(calendarItems.organizationId, organizationId), eq(calendarItems.active, true)));
+    .where(and(eq(calendarItems.organizationId, organizationId), eq(calendarItems.active, true), inArray(calendarItems.code, [...installedCalendarItems().keys()])));
   if (items.length === 0) return 0;
   const depts = await tx.select({ id: departments.id }).from(departments).where(eq(departments.organizationId, organizationId));
   const values: (typeof tasks.$inferInsert)[] = [];

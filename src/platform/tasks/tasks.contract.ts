@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pmsRoles } from '../../domain/roles.ts';
 import { calendarRecurrences } from '../../rules/calendar.ts';
 import { defineContract, pageResponse } from '../http/contract.ts';
-import { taskStatuses } from './tasks.labels.ts';
+import { taskProgresses, taskStatuses } from './tasks.labels.ts';
 import { calendarIdParams, calendarItemBody, calendarQuery, myTasksQuery, taskCreateBody, taskIdParams, tasksQuery, taskUpdateBody } from './tasks.schema.ts';
 
 // タスク・PMS年間計画 (SPEC §3 Tasks & calendar): every route with its response. Pure (zod
@@ -23,6 +23,11 @@ export const taskResponse = z.object({
   dueOn: z.iso.date(),
   status: z.enum(taskStatuses),
   statusLabel: z.string(),
+  /** 未着手・対応中・完了・期限超過・取消 (tasks.labels.ts taskProgressOf). */
+  progress: z.enum(taskProgresses),
+  progressLabel: z.string(),
+  /** When the work started (対応中), or null. */
+  startedAt: z.iso.datetime().nullable(),
   /** Open and due before today (Japan). */
   overdue: z.boolean(),
   evidenceUrl: z.string().nullable(),
@@ -44,6 +49,44 @@ export const myTasksPageResponse = pageResponse(taskResponse).extend({
 
 /** タスク一覧: a page, and the organization's open and overdue counts (for the department filter). */
 export const tasksPageResponse = pageResponse(taskResponse).extend({ counts: z.object({ open: z.number().int(), overdue: z.number().int() }) });
+
+/** Where a deadline stands: 期限超過・期限間近 (within `dueSoonDays`)・それより先・日付なし（速やかに）. */
+export const deadlineStates = ['overdue', 'due_soon', 'later', 'undated'] as const;
+
+/** One deadline on the home: a legal duty a module keeps (kind `legal`) or one of my tasks (kind `task`). */
+export const deadlineResponse = z.object({
+  kind: z.enum(['legal', 'task']),
+  /** The duty's or the task's id. */
+  id: z.string(),
+  sourceType: z.string().nullable(),
+  sourceLabel: z.string().nullable(),
+  title: z.string(),
+  detail: z.string(),
+  dueOn: z.iso.date().nullable(),
+  /** Days from today (Japan) to `dueOn`: 0 = today, negative = overdue; null without a date. */
+  daysLeft: z.number().int().nullable(),
+  state: z.enum(deadlineStates),
+  stateLabel: z.string(),
+  departmentName: z.string().nullable(),
+  /** The SPA path where the work is done (the record, or the task itself). */
+  link: z.string(),
+});
+
+/**
+ * 自分の期限 (home): every open legal deadline I may see and my tasks that are overdue or due
+ * soon; the counts cover both (期限間近 = due from today to today + `dueSoonDays`, Japan).
+ */
+export const myDeadlinesResponse = z.object({
+  today: z.iso.date(),
+  dueSoonDays: z.number().int(),
+  counts: z.object({ overdue: z.number().int(), dueSoon: z.number().int(), legalOpen: z.number().int() }),
+  items: z.array(deadlineResponse),
+});
+
+/** 所属ごとの期限超過. */
+export const overdueByDepartmentResponse = z.object({
+  items: z.array(z.object({ departmentId: z.uuid().nullable(), departmentName: z.string(), overdueTasks: z.number().int(), overdueDeadlines: z.number().int() })),
+});
 
 const occurrenceResponse = z.object({ startsOn: z.iso.date(), dueOn: z.iso.date() });
 
@@ -67,6 +110,8 @@ export const calendarItemResponse = z.object({
   nextStartsOn: z.iso.date().nullable(),
   nextDueOn: z.iso.date().nullable(),
   occurrences: z.array(occurrenceResponse).optional(),
+  /** The SPA path where the item's work is done (the module that holds it), or null (the task itself). */
+  link: z.string().nullable(),
 });
 
 export const tasksContract = defineContract({
@@ -78,11 +123,33 @@ export const tasksContract = defineContract({
     query: myTasksQuery,
     response: myTasksPageResponse,
   },
+  myDeadlines: {
+    method: 'GET',
+    path: '/api/me/deadlines',
+    access: 'authenticated',
+    summary: '自分の期限（法令上の報告等の期限と、期限超過・期限間近の自分のタスク）',
+    response: myDeadlinesResponse,
+  },
+  overdueByDepartment: {
+    method: 'GET',
+    path: '/api/tasks/overdue-by-department',
+    access: 'tasks.manage',
+    summary: '所属ごとの期限超過（タスクと報告等の義務）',
+    response: overdueByDepartmentResponse,
+  },
+  get: {
+    method: 'GET',
+    path: '/api/tasks/:id',
+    access: 'authenticated',
+    summary: 'タスク（担当者とタスク管理者だけ）',
+    params: taskIdParams,
+    response: taskResponse,
+  },
   list: {
     method: 'GET',
     path: '/api/tasks',
     access: 'tasks.manage',
-    summary: 'タスク一覧（状態・期限切れ・所属で絞り込み）',
+    summary: 'タスク一覧（状態・期限切れ・所属・発生元・期限の範囲で絞り込み）',
     query: tasksQuery,
     response: tasksPageResponse,
   },
@@ -100,7 +167,7 @@ export const tasksContract = defineContract({
     method: 'GET',
     path: '/api/calendar',
     access: 'org.read',
-    summary: 'PMS年間計画（次回期限つき）',
+    summary: 'PMS年間計画（次回期限つき。導入されているモジュールの項目だけ）',
     query: calendarQuery,
     response: z.object({ items: z.array(calendarItemResponse) }),
   },

@@ -2,8 +2,19 @@ import type { z } from 'zod';
 import { roleLabels } from '../../domain/roles.ts';
 import { type Occurrence, recurrenceLabels } from '../../rules/calendar.ts';
 import { installedModules } from '../moduleKit/registry.ts';
-import type { calendarItemResponse, myTasksPageResponse, taskResponse, tasksPageResponse } from './tasks.contract.ts';
-import { taskStatusLabels } from './tasks.labels.ts';
+import { daysBetween } from '../../rules/deadlines.ts';
+import { installedCalendarItems } from './calendar.service.ts';
+import { type DeadlineState, deadlineState, type MyDeadlines } from './deadlines.service.ts';
+import type {
+  calendarItemResponse,
+  deadlineResponse,
+  myDeadlinesResponse,
+  myTasksPageResponse,
+  overdueByDepartmentResponse,
+  taskResponse,
+  tasksPageResponse,
+} from './tasks.contract.ts';
+import { DUE_SOON_DAYS, taskProgressLabels, taskProgressOf, taskStatusLabels } from './tasks.labels.ts';
 import type { MyTasksPage, TaskListRow, TasksPage } from './tasks.service.ts';
 import type { calendarItems } from './tasks.tables.ts';
 
@@ -27,9 +38,13 @@ export function taskSourceOf(sourceType: string | null, sourceId: string | null)
   return { sourceLabel: null, link: null };
 }
 
-/** A task; `overdue` is computed against today (open and due before today). */
+/** A task; `overdue` and `progress` are computed against today (Japan). */
 export function presentTask(row: TaskListRow, today: string): z.output<typeof taskResponse> {
   const t = row.task;
+  const progress = taskProgressOf({ status: t.status, dueOn: t.dueOn, started: t.startedAt !== null }, today);
+  const source = taskSourceOf(t.sourceType, t.sourceId);
+  // A calendar task opens the screen of the module that holds its item (manifest `calendarItems`).
+  const link = t.sourceType === 'calendar' && row.calendarCode ? (installedCalendarItems().get(row.calendarCode) ?? null) : source.link;
   return {
     id: t.id,
     title: t.title,
@@ -44,13 +59,17 @@ export function presentTask(row: TaskListRow, today: string): z.output<typeof ta
     dueOn: t.dueOn,
     status: t.status,
     statusLabel: taskStatusLabels[t.status],
+    progress,
+    progressLabel: taskProgressLabels[progress],
+    startedAt: t.startedAt ? t.startedAt.toISOString() : null,
     overdue: t.status === 'open' && t.dueOn < today,
     evidenceUrl: t.evidenceUrl,
     evidenceNote: t.evidenceNote,
     clause: row.clause ?? null,
     calendarItemId: t.calendarItemId,
     sourceType: t.sourceType,
-    ...taskSourceOf(t.sourceType, t.sourceId),
+    sourceLabel: source.sourceLabel,
+    link,
     completedAt: t.completedAt ? t.completedAt.toISOString() : null,
   };
 }
@@ -70,6 +89,7 @@ type CalendarRow = { item: typeof calendarItems.$inferSelect; next: Occurrence |
 export function presentCalendarItem(r: CalendarRow): z.output<typeof calendarItemResponse> {
   const i = r.item;
   return {
+    link: installedCalendarItems().get(i.code) ?? null,
     id: i.id,
     code: i.code,
     title: i.title,
@@ -100,4 +120,64 @@ export function presentCalendarItem(r: CalendarRow): z.output<typeof calendarIte
 /** The PMS年間計画. */
 export function presentCalendar(rows: CalendarRow[]): { items: z.output<typeof calendarItemResponse>[] } {
   return { items: rows.map(presentCalendarItem) };
+}
+
+const deadlineStateLabels: Record<DeadlineState, string> = {
+  overdue: '期限超過',
+  due_soon: '期限間近',
+  later: '期限前',
+  undated: '速やかに',
+};
+
+/** 自分の期限: legal deadlines and my overdue / due-soon tasks, nearest first (undated last), with their counts. */
+export function presentMyDeadlines(data: MyDeadlines): z.output<typeof myDeadlinesResponse> {
+  const { today } = data;
+  const item = (d: Omit<z.output<typeof deadlineResponse>, 'daysLeft' | 'state' | 'stateLabel'>): z.output<typeof deadlineResponse> => {
+    const state = deadlineState(d.dueOn, today);
+    return { ...d, daysLeft: d.dueOn ? daysBetween(today, d.dueOn) : null, state, stateLabel: deadlineStateLabels[state] };
+  };
+  const items = [
+    ...data.legal.map((d) =>
+      item({
+        kind: 'legal',
+        id: d.sourceId,
+        sourceType: d.sourceType,
+        sourceLabel: d.sourceLabel,
+        title: d.title,
+        detail: d.detail,
+        dueOn: d.dueOn,
+        departmentName: d.departmentId ? (data.departmentNames.get(d.departmentId) ?? null) : null,
+        link: d.link,
+      }),
+    ),
+    ...data.tasks.map((row) => {
+      const task = presentTask(row, today);
+      return item({
+        kind: 'task',
+        id: task.id,
+        sourceType: task.sourceType,
+        sourceLabel: task.sourceLabel ?? 'タスク',
+        title: task.title,
+        detail: task.ownerPersonName ?? task.ownerRoleLabel ?? '',
+        dueOn: task.dueOn,
+        departmentName: task.departmentName,
+        link: task.link ?? `/tasks/${task.id}`,
+      });
+    }),
+  ].sort((a, b) => (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31') || a.title.localeCompare(b.title, 'ja'));
+  return {
+    today,
+    dueSoonDays: DUE_SOON_DAYS,
+    counts: {
+      overdue: items.filter((i) => i.state === 'overdue').length,
+      dueSoon: items.filter((i) => i.state === 'due_soon').length,
+      legalOpen: data.legal.length,
+    },
+    items,
+  };
+}
+
+/** 所属ごとの期限超過. */
+export function presentOverdueByDepartment(items: z.output<typeof overdueByDepartmentResponse>['items']): z.output<typeof overdueByDepartmentResponse> {
+  return { items: items.map((i) => ({ ...i })) };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { calendarRecurrences } from '../../rules/calendar.ts';
 import { pmsRoles, roleLabels } from '../../domain/roles.ts';
 import { dateField, enumField, idField, optionalId, optionalText, pageQuery, requiredText } from '../validation/fields.ts';
-import { taskStatuses } from './tasks.labels.ts';
+import { taskProgresses } from './tasks.labels.ts';
 
 /**
  * 証跡のリンク: a web address (http/https) or a path inside Mamori (`/documents/…`). Anything
@@ -11,7 +11,8 @@ import { taskStatuses } from './tasks.labels.ts';
 const evidenceUrl = z
   .string({ error: '証跡のリンクは文字列で入力してください' })
   .trim()
-  .max(2000, { error: '証跡のリンクは2000文字以内で入力してください' })
+  // Never cut to the limit: say the limit and how much was typed (issue 10).
+  .max(2000, { error: (issue) => `証跡のリンクは2000文字以内で入力してください（${typeof issue.input === 'string' ? [...issue.input].length : 0}文字入力されています）` })
   .nullish()
   .transform((v) => (v ? v : null))
   .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v) || (/^\/[^/\\\s][^\s]*$/.test(v) && !v.startsWith('//')), {
@@ -20,18 +21,27 @@ const evidenceUrl = z
 
 export const taskIdParams = z.object({ id: idField('タスク') });
 
+/** 期限の範囲 (the /tasks calendar asks for one month): both ends inclusive, either optional. */
+const optionalDate = (label: string) => z.preprocess((v) => (v === '' ? undefined : v), dateField(label).optional());
+const dueRange = { dueFrom: optionalDate('期限の開始日'), dueTo: optionalDate('期限の終了日') };
+
 export const myTasksQuery = pageQuery.extend({
   view: z
     .enum(['open', 'overdue', 'done'], {
       error: '表示の指定は open・overdue・done のいずれかです',
     })
     .default('open'),
+  ...dueRange,
 });
 
 export const tasksQuery = pageQuery.extend({
-  status: enumField('状態', taskStatuses).optional(),
+  /** 未着手・対応中・完了・期限超過・取消. */
+  progress: enumField('状態', taskProgresses).optional(),
   overdue: z.enum(['0', '1'], { error: '期限切れの指定は0か1で指定してください' }).optional(),
   departmentId: optionalId('所属'),
+  /** 発生元 (calendar, manual, or a module's task kind). */
+  sourceType: z.string({ error: '発生元の指定が正しくありません' }).max(100, { error: '発生元は100文字以内で指定してください' }).optional(),
+  ...dueRange,
 });
 
 export const taskCreateBody = z
@@ -60,8 +70,11 @@ export const taskCreateBody = z
     path: ['dueOn'],
   });
 
+/** What a task's owner may set: 未着手 (open), 対応中 (in_progress), 完了 (done, with evidence), 取消 (cancelled, managers only). */
+export const taskUpdateStatuses = ['open', 'in_progress', 'done', 'cancelled'] as const;
+
 export const taskUpdateBody = z.object({
-  status: enumField('状態', taskStatuses).optional(),
+  status: enumField('状態', taskUpdateStatuses).optional(),
   evidenceUrl: evidenceUrl.optional(),
   evidenceNote: optionalText('証跡のメモ', 4000).optional(),
 });

@@ -1,14 +1,14 @@
-import { and, asc, count, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accounts } from '../auth/auth.tables.ts';
 import type { Tx } from '../db/connection.ts';
 import { forbidden, invalid, notFound } from '../http/errors.ts';
 import { accountsWithRole, notifyAccounts } from '../notifications/notify.ts';
-import { departments, organizations, people } from '../org/org.tables.ts';
-import { resolveSettings } from '../org/orgSettings.ts';
+import { departments, people } from '../org/org.tables.ts';
 import { addDays } from '../../rules/calendar.ts';
 import { roleLabels } from '../../domain/roles.ts';
 import { type Actor, can, type HeldRole } from '../policies/actor.ts';
+import { DUE_SOON_DAYS, type TaskProgress } from './tasks.labels.ts';
 import type { myTasksQuery, taskCreateBody, tasksQuery, taskUpdateBody } from './tasks.schema.ts';
 import { calendarItems, tasks } from './tasks.tables.ts';
 
@@ -26,7 +26,7 @@ export function ownsTask(actor: { personId: string; roles: readonly HeldRole[] }
 }
 
 /** The same test as {@link ownsTask}, as SQL. */
-function ownedBy(actor: { personId: string; roles: readonly HeldRole[] }): SQL {
+export function ownedBy(actor: { personId: string; roles: readonly HeldRole[] }): SQL {
   const conditions: SQL[] = [eq(tasks.ownerPersonId, actor.personId)];
   for (const r of actor.roles) {
     const bound = roleLabels[r.role].perDepartment === true;
@@ -43,13 +43,36 @@ function viewCondition(view: 'open' | 'overdue' | 'done', today: string): SQL {
   return eq(tasks.status, 'open');
 }
 
-function selectTasks(tx: Tx) {
+/** The SQL of a task's progress (tasks.labels.ts taskProgressOf) on `today`. */
+function progressCondition(progress: TaskProgress, today: string): SQL {
+  switch (progress) {
+    case 'done':
+      return eq(tasks.status, 'done');
+    case 'cancelled':
+      return eq(tasks.status, 'cancelled');
+    case 'overdue':
+      return and(eq(tasks.status, 'open'), lt(tasks.dueOn, today)) as SQL;
+    case 'in_progress':
+      return and(eq(tasks.status, 'open'), gte(tasks.dueOn, today), isNotNull(tasks.startedAt)) as SQL;
+    case 'not_started':
+      return and(eq(tasks.status, 'open'), gte(tasks.dueOn, today), isNull(tasks.startedAt)) as SQL;
+  }
+}
+
+/** Due between `dueFrom` and `dueTo` (both inclusive, either open). */
+function dueRange(range: { dueFrom?: string | undefined; dueTo?: string | undefined }): SQL | undefined {
+  return and(range.dueFrom ? gte(tasks.dueOn, range.dueFrom) : undefined, range.dueTo ? lte(tasks.dueOn, range.dueTo) : undefined);
+}
+
+/** Tasks with their owner's and department's names and their calendar item's clause. */
+export function selectTasks(tx: Tx) {
   return tx
     .select({
       task: tasks,
       ownerPersonName: people.name,
       departmentName: departments.name,
       clause: calendarItems.clause,
+      calendarCode: calendarItems.code,
     })
     .from(tasks)
     .leftJoin(people, eq(people.id, tasks.ownerPersonId))
@@ -61,13 +84,12 @@ export type TaskListRow = Awaited<ReturnType<ReturnType<typeof selectTasks>['whe
 
 /**
  * 自分のタスク: tasks owned by the actor (as a person, or through a role they hold), with the
- * counts of the home page: open, overdue (期限切れ) and due soon (期限間近: due from today to the
- * organization's reminder horizon — the same window as the e-mail reminders).
+ * counts of the home page: open, overdue (期限切れ) and due soon (期限間近: tasks.labels.ts
+ * DUE_SOON_DAYS — the same definition as the home's legal deadlines).
  */
 export async function listMyTasks(tx: Tx, actor: Actor, query: z.infer<typeof myTasksQuery>, today: string) {
   const mineOpen = and(eq(tasks.organizationId, actor.organizationId), ownedBy(actor), eq(tasks.status, 'open'));
-  const [org] = await tx.select({ settings: organizations.settings }).from(organizations).where(eq(organizations.id, actor.organizationId));
-  const dueSoonDays = resolveSettings(org?.settings).reminderDaysBefore;
+  const dueSoonDays = DUE_SOON_DAYS;
   const [counts] = await tx
     .select({
       open: sql<number>`count(*)::int`,
@@ -76,7 +98,7 @@ export async function listMyTasks(tx: Tx, actor: Actor, query: z.infer<typeof my
     })
     .from(tasks)
     .where(mineOpen);
-  const where = and(eq(tasks.organizationId, actor.organizationId), ownedBy(actor), viewCondition(query.view, today));
+  const where = and(eq(tasks.organizationId, actor.organizationId), ownedBy(actor), viewCondition(query.view, today), dueRange(query));
   const order = query.view === 'done' ? [desc(tasks.completedAt)] : [asc(tasks.dueOn), asc(tasks.title)];
   const items = await selectTasks(tx)
     .where(where)
@@ -99,9 +121,11 @@ export type MyTasksPage = Awaited<ReturnType<typeof listMyTasks>>;
 export async function listTasks(tx: Tx, organizationId: string, query: z.infer<typeof tasksQuery>, today: string) {
   const where = and(
     eq(tasks.organizationId, organizationId),
-    query.status ? eq(tasks.status, query.status) : undefined,
+    query.progress ? progressCondition(query.progress, today) : undefined,
     query.overdue === '1' ? and(eq(tasks.status, 'open'), lt(tasks.dueOn, today)) : undefined,
     query.departmentId ? eq(tasks.departmentId, query.departmentId) : undefined,
+    query.sourceType ? eq(tasks.sourceType, query.sourceType) : undefined,
+    dueRange(query),
   );
   const items = await selectTasks(tx)
     .where(where)
@@ -130,6 +154,13 @@ export type TasksPage = Awaited<ReturnType<typeof listTasks>>;
 async function getTaskRow(tx: Tx, organizationId: string, id: string): Promise<TaskListRow> {
   const [row] = await selectTasks(tx).where(and(eq(tasks.organizationId, organizationId), eq(tasks.id, id)));
   if (!row) throw notFound('タスク');
+  return row;
+}
+
+/** One task, for its owner or a task manager; anyone else gets 404 (the task is not theirs to see). */
+export async function getTask(tx: Tx, actor: Actor, id: string): Promise<TaskListRow> {
+  const row = await getTaskRow(tx, actor.organizationId, id);
+  if (!can(actor, 'tasks.manage') && !ownsTask(actor, row.task)) throw notFound('タスク');
   return row;
 }
 
@@ -196,8 +227,9 @@ export async function createTask(tx: Tx, actor: Actor, input: z.infer<typeof tas
 
 /**
  * Updates status and evidence. The owner or a task manager may; anyone else gets 404 (the task
- * is not theirs to see). Completing requires evidence — a link or a note (Principle 4: every
- * task has evidence); cancelling is for task managers only.
+ * is not theirs to see). 対応中 (`in_progress`) records when the work started and 未着手 (`open`)
+ * clears it; completing requires evidence — a link or a note (Principle 4: every task has
+ * evidence); cancelling is for task managers only.
  */
 export async function updateTask(tx: Tx, actor: Actor, id: string, input: z.infer<typeof taskUpdateBody>, now: Date) {
   const [task] = await tx
@@ -210,13 +242,15 @@ export async function updateTask(tx: Tx, actor: Actor, id: string, input: z.infe
   if (input.status === 'cancelled' && !manager) throw forbidden('タスクを取り消せるのはタスク管理の権限を持つ人だけです');
   const evidenceUrl = input.evidenceUrl !== undefined ? input.evidenceUrl : task.evidenceUrl;
   const evidenceNote = input.evidenceNote !== undefined ? input.evidenceNote : task.evidenceNote;
-  const status = input.status ?? task.status;
+  const status = input.status === 'in_progress' ? 'open' : (input.status ?? task.status);
   if (status === 'done' && !evidenceUrl && !evidenceNote) throw invalid('evidenceNote', '完了にするには証跡（リンクまたはメモ）を入力してください');
   const completing = status === 'done' && task.status !== 'done';
+  const startedAt = input.status === 'in_progress' ? (task.startedAt ?? now) : input.status === 'open' ? null : (task.startedAt ?? (completing ? now : null));
   await tx
     .update(tasks)
     .set({
       status,
+      startedAt,
       evidenceUrl,
       evidenceNote,
       completedAt: status === 'done' ? (completing ? now : task.completedAt) : null,

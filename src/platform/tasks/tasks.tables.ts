@@ -48,6 +48,8 @@ export const tasks = pgTable(
     startsOn: date('starts_on'),
     dueOn: date('due_on').notNull(),
     status: text('status').$type<TaskStatus>().notNull().default('open'),
+    /** 対応中: when the owner started the work (null: 未着手). */
+    startedAt: timestamp('started_at', { withTimezone: true }),
     evidenceUrl: text('evidence_url'),
     evidenceNote: text('evidence_note'),
     sourceType: text('source_type'),

@@ -1,8 +1,8 @@
-import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CheckOutlined, RightOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Col, Empty, Input, List, Modal, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Col, Empty, Input, List, Modal, Row, Space, Table, Tag, Typography } from 'antd';
 import { type MouseEvent, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { approvalsContract } from '../../../../src/platform/approvals/approvals.contract.ts';
 import type { BodyOf, ResponseOf } from '../../../../src/platform/http/contract.ts';
 import { tasksContract } from '../../../../src/platform/tasks/tasks.contract.ts';
@@ -10,12 +10,14 @@ import { api, withQuery } from '../../api/client.ts';
 import { pathOf, queryKeys } from '../../api/queries.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
-import { isMessageKey, type MessageKey, useI18n, useT } from '../../i18n/index.tsx';
+import { useI18n, useT } from '../../i18n/index.tsx';
 import { type AppNotification, markNotificationRead, useUnreadNotifications } from '../../layout/AppLayout.tsx';
-import { formatDate, formatDateTime, todayInJapan } from '../../lib/dates.ts';
+import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { appLink } from '../../lib/links.ts';
 import { useAbility, useSession } from '../../session/session.tsx';
 import { useStuckApprovals } from '../approvals/api.ts';
+import { DeadlinesCard, OverdueByDepartmentCard } from './DeadlinesCard.tsx';
+import { useHomeText } from './messages.ts';
 
 /**
  * A real link (href: open in a new tab, copy the address, keyboard and screen readers) that a
@@ -33,94 +35,52 @@ type MyTask = MyTaskList['items'][number];
 /** A request waiting for my decision (GET /api/me/approvals). */
 type MyApproval = ResponseOf<typeof approvalsContract.inbox>['items'][number];
 
-/** Which of my open tasks the task list shows (the deadline card's counts filter it). */
-type TaskFilter = 'open' | 'overdue' | 'dueSoon';
-
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** My open tasks with their counts (shared by the deadline card and the task list). */
+/** My open tasks (the first page; the rest are on /tasks). */
 function useMyTasks() {
-  return useQuery({ queryKey: queryKeys.myTasks, queryFn: () => api.get<MyTaskList>(withQuery(pathOf(tasksContract.myTasks), { view: 'open', pageSize: 200 })) });
+  return useQuery({ queryKey: queryKeys.myTasks, queryFn: () => api.get<MyTaskList>(withQuery(pathOf(tasksContract.myTasks), { view: 'open', pageSize: 50 })) });
 }
 
-/** Whether an open task is due soon: from today to the organization's reminder horizon (as the e-mail reminders count). */
-function isDueSoon(task: MyTask, today: string, days: number): boolean {
-  return task.dueOn >= today && task.dueOn <= addDays(today, days);
-}
-
-/** 期限切れ・期限間近のタスク: counts of my open tasks; a count filters the task list below. */
-function DeadlinesCard({ filter, onFilter }: { filter: TaskFilter; onFilter: (filter: TaskFilter) => void }) {
-  const t = useT();
-  const tasks = useMyTasks();
-  const counts = tasks.data?.counts;
-  const stat = (key: TaskFilter, title: string, value: number | undefined, color: string) => (
-    <Col xs={8}>
-      <button
-        type="button"
-        className={`mm-stat-button${filter === key ? ' mm-stat-active' : ''}`}
-        onClick={() => onFilter(filter === key ? 'open' : key)}
-        aria-pressed={filter === key}
-        data-testid={`home-deadlines-${key}`}
-      >
-        <Statistic title={title} value={value ?? 0} loading={tasks.isPending} styles={{ content: { color: value ? color : undefined, fontWeight: 600 } }} />
-      </button>
-    </Col>
-  );
+/** A link at the top right of a card (「すべての承認」…): a real link, followed inside the SPA. */
+function CardLink({ to, children, testId }: { to: string; children: string; testId: string }) {
+  const navigate = useNavigate();
   return (
-    <Card title={t('home.deadlines')} data-testid="home-deadlines" styles={{ body: { padding: '12px 16px' } }}>
-      {tasks.isError ? <QueryError error={tasks.error} onRetry={() => tasks.refetch()} /> : null}
-      <Row gutter={12}>
-        {stat('overdue', t('home.overdueCount'), counts?.overdue, '#cf1322')}
-        {stat('dueSoon', t('home.dueSoonCount', { days: counts?.dueSoonDays ?? 7 }), counts?.dueSoon, '#d46b08')}
-        {stat('open', t('home.openCount'), counts?.open, '#1d4f91')}
-      </Row>
-    </Card>
+    <Typography.Link href={to} onClick={(e) => followLink(e, () => navigate(to))} data-testid={testId}>
+      {children} <RightOutlined style={{ fontSize: 10 }} />
+    </Typography.Link>
   );
 }
 
-function TasksCard({ filter, onFilter }: { filter: TaskFilter; onFilter: (filter: TaskFilter) => void }) {
+/** 自分のタスク: status (未着手・対応中・期限超過), 作業を開く, and the task itself on /tasks/:id (完了 with evidence). */
+function TasksCard() {
   const t = useT();
+  const th = useHomeText();
   const { calendar } = useI18n();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
-  // A task notification or reminder e-mail (/tasks/:id → /?task=:id) points at one task.
-  const asked = params.get('task');
   const tasks = useMyTasks();
   const list = tasks.data ?? null;
-  const today = todayInJapan();
-  const dueSoonDays = list?.counts.dueSoonDays ?? 7;
-  const data = list ? list.items.filter((x) => filter === 'open' || (filter === 'overdue' ? x.overdue : isDueSoon(x, today, dueSoonDays))) : null;
-  const overdue = list?.items.filter((x) => x.overdue).length ?? 0;
   return (
     <Card
       title={
         <Space>
           {t('home.tasks')}
-          {data ? <Badge count={data.length} showZero color="#1d4f91" /> : null}
-          {overdue && filter === 'open' ? <Tag color="error">{`${t('home.overdue')} ${overdue}`}</Tag> : null}
-          {filter !== 'open' ? (
-            <Tag color={filter === 'overdue' ? 'error' : 'warning'} closable onClose={() => onFilter('open')}>
-              {filter === 'overdue' ? t('home.overdueCount') : t('home.dueSoonCount', { days: dueSoonDays })}
-            </Tag>
-          ) : null}
+          {list ? <Badge count={list.counts.open} showZero color="#1d4f91" /> : null}
         </Space>
+      }
+      extra={
+        <CardLink to="/tasks" testId="home-all-tasks">
+          {th('home.allTasks')}
+        </CardLink>
       }
       data-testid="home-tasks"
     >
       {tasks.isError ? <QueryError error={tasks.error} onRetry={() => tasks.refetch()} /> : null}
-      {asked && list && !list.items.some((x) => x.id === asked) ? <Alert type="info" showIcon title={t('home.taskNotFound')} style={{ marginBottom: 12 }} /> : null}
       <Table<MyTask>
         size="small"
         rowKey="id"
         loading={tasks.isPending}
-        dataSource={data ?? []}
-        pagination={data && data.length > 10 ? { pageSize: 10, size: 'small' } : false}
+        dataSource={list?.items ?? []}
+        pagination={list && list.items.length > 10 ? { pageSize: 10, size: 'small' } : false}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noTasks')} /> }}
-        rowClassName={(task) => (task.id === asked ? 'mm-row-highlight' : '')}
-        onRow={(task) => {
-          const link = appLink(task.link);
-          return { onClick: () => link && navigate(link), style: { cursor: link ? 'pointer' : undefined } };
-        }}
         columns={[
           {
             title: t('home.due'),
@@ -130,17 +90,33 @@ function TasksCard({ filter, onFilter }: { filter: TaskFilter; onFilter: (filter
               <span style={{ color: task.overdue ? '#cf1322' : undefined, fontWeight: task.overdue ? 600 : undefined }}>{formatDate(v, calendar)}</span>
             ),
           },
-          { title: t('home.taskTitle'), dataIndex: 'title' },
+          {
+            title: t('home.taskTitle'),
+            dataIndex: 'title',
+            render: (title: string, task) => (
+              <Typography.Link href={`/tasks/${task.id}`} onClick={(e) => followLink(e, () => navigate(`/tasks/${task.id}`))} data-testid={`home-task-${task.id}`}>
+                {title}
+              </Typography.Link>
+            ),
+          },
           {
             title: t('common.status'),
-            dataIndex: 'status',
-            width: 110,
-            render: (status: string, task) =>
-              task.overdue ? (
-                <Tag color="error">{t('home.overdue')}</Tag>
-              ) : (
-                <Tag>{isMessageKey(`home.taskStatus.${status}`) ? t(`home.taskStatus.${status}` as MessageKey) : status}</Tag>
-              ),
+            dataIndex: 'progress',
+            width: 100,
+            render: (_v, task) => <Tag color={task.progress === 'overdue' ? 'error' : task.progress === 'in_progress' ? 'processing' : 'default'}>{task.progressLabel}</Tag>,
+          },
+          {
+            title: t('common.actions'),
+            key: 'work',
+            width: 120,
+            render: (_v, task) => {
+              const work = appLink(task.link);
+              return work ? (
+                <Button size="small" onClick={() => navigate(work)} aria-label={`${th('home.openWork')}: ${task.title}`}>
+                  {th('home.openWork')}
+                </Button>
+              ) : null;
+            },
           },
         ]}
       />
@@ -152,6 +128,7 @@ type Decision = { kind: 'approve' | 'return'; item: MyApproval };
 
 function ApprovalsCard() {
   const t = useT();
+  const th = useHomeText();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -202,6 +179,11 @@ function ApprovalsCard() {
           {t('home.approvals')}
           {data ? <Badge count={data.length} showZero color={data.length ? '#d46b08' : '#8c8c8c'} /> : null}
         </Space>
+      }
+      extra={
+        <CardLink to="/approvals" testId="home-all-approvals">
+          {th('home.allApprovals')}
+        </CardLink>
       }
       data-testid="home-approvals"
     >
@@ -291,6 +273,7 @@ function ApprovalsCard() {
 
 function NotificationsCard() {
   const t = useT();
+  const th = useHomeText();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -313,6 +296,11 @@ function NotificationsCard() {
           {t('home.notifications')}
           {data ? <Badge count={data.unreadCount} showZero color={data.unreadCount ? '#cf1322' : '#8c8c8c'} /> : null}
         </Space>
+      }
+      extra={
+        <CardLink to="/notifications" testId="home-all-notifications">
+          {th('home.allNotifications')}
+        </CardLink>
       }
       data-testid="home-notifications"
     >
@@ -389,13 +377,15 @@ function StuckApprovalsCard() {
   );
 }
 
-/** ホーム: my approvals, my tasks and their deadlines, and unread notifications (SPEC M16). */
+/**
+ * ホーム (SPEC M16): my approvals, my deadlines (legal reports and tasks), my tasks, overdue items
+ * per department (for those who run the PMS year) and unread notifications.
+ */
 export default function HomePage() {
   const t = useT();
   const { session } = useSession();
-  const [filter, setFilter] = useState<TaskFilter>('open');
-  // The stuck-approvals route is for those who run the PMS year (tasks.manage).
-  const canSeeStuck = useAbility('tasks.manage');
+  // The stuck-approvals and per-department routes are for those who run the PMS year (tasks.manage).
+  const runsThePmsYear = useAbility('tasks.manage');
   return (
     <>
       <PageHeader title={t('home.title')} lead={session ? t('home.greeting', { name: session.account.name }) : undefined} />
@@ -403,19 +393,22 @@ export default function HomePage() {
         <Col xs={24}>
           <ApprovalsCard />
         </Col>
-        {canSeeStuck ? (
+        {runsThePmsYear ? (
           <Col xs={24}>
             <StuckApprovalsCard />
           </Col>
         ) : null}
         <Col xs={24} xl={14}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <DeadlinesCard filter={filter} onFilter={setFilter} />
-            <TasksCard filter={filter} onFilter={setFilter} />
+            <DeadlinesCard />
+            <TasksCard />
           </Space>
         </Col>
         <Col xs={24} xl={10}>
-          <NotificationsCard />
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            {runsThePmsYear ? <OverdueByDepartmentCard /> : null}
+            <NotificationsCard />
+          </Space>
         </Col>
       </Row>
     </>
