@@ -143,7 +143,8 @@ describe('二要素認証 (TOTP)', () => {
       url: '/api/auth/totp/verify',
       cookies: { mamori_session: cookie },
       headers: { 'x-csrf-token': csrf },
-      payload: { code: await generate({ secret: setup.body.secret }) },
+      // The next step's code: the one used to enable is spent (issue 11 #9, RFC 6238 §5.2).
+      payload: { code: await generate({ secret: setup.body.secret, epoch: Math.floor(Date.now() / 1000) + 30 }) },
     });
     expect(verify.statusCode).toBe(200);
     expect((await inject({ method: 'GET', url: '/api/people', cookies: { mamori_session: cookie } })).statusCode).toBe(200);

@@ -73,6 +73,7 @@ const columnLabels: Record<string, string> = {
   password_changed_at: 'パスワード変更日時',
   totp_secret_enc: '二要素認証の鍵',
   totp_enabled: '二要素認証',
+  totp_last_step: '最後に受け付けた確認コードの時間帯',
   failed_login_count: 'ログイン失敗回数',
   locked_until: 'ロック期限',
   disabled_at: '無効化日時',

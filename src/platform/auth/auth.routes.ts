@@ -49,7 +49,7 @@ export function authRoutes(app: App, deps: Deps): void {
     app,
     authContract.verifyTotp,
     async (request) => {
-      await verifySecondFactor(deps.database, requireSession(request.session), request.body.code, request.ip);
+      await verifySecondFactor(deps.database, requireSession(request.session), request.body.code, request.ip, deps.now());
       return { ok: true as const };
     },
     { tags, rateLimit: { max: 10, timeWindow: '1 minute' } },
@@ -74,6 +74,7 @@ export function authRoutes(app: App, deps: Deps): void {
       await changePassword(deps.database, scopeOf(request), request.body, deps.now());
       return { ok: true as const };
     },
-    { tags },
+    // Issue 11 #10: per IP on top of the account's lockout, as for the login.
+    { tags, rateLimit: { max: 10, timeWindow: '1 minute' } },
   );
 }

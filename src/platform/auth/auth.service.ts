@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
 import type { Database } from '../db/connection.ts';
@@ -9,8 +9,9 @@ import type { changePasswordBody } from './auth.schema.ts';
 import { accounts, sessions } from './auth.tables.ts';
 import { hashPassword, verifyPassword } from './hashing.ts';
 import type { ResolvedSession } from './login.ts';
-import { endAccountSessions } from './sessions.ts';
-import { checkTotp, newTotpSecret } from './totp.ts';
+import { claimAttempt, claimAttemptCommitted, clearFailures, lockedError } from './lockout.ts';
+import { endAccountSessions, endSession } from './sessions.ts';
+import { matchTotp, newTotpSecret } from './totp.ts';
 
 // The signed-in account's own security (SPEC §9): the second factor and the password. Login and
 // logout themselves are in login.ts. A half-signed-in session (second factor pending) may only
@@ -32,26 +33,58 @@ export async function organizationNameOf(database: Database, organizationId: str
 }
 
 /**
- * 確認コードの入力: completes a half-signed-in session with the account's TOTP code. A wrong
- * code is recorded as a failed login (SPEC §3 audit trail) and refused.
+ * 確認コードの入力: completes a half-signed-in session with the account's TOTP code. Issue 11 #9:
+ * each code counts as an attempt with the passwords (one counter, one lockout: lockout.ts), and a
+ * code of a step already accepted is refused (RFC 6238 §5.2). Once the account locks, the
+ * half-signed-in session ends: signing in again needs the password after the lock. Wrong codes
+ * are recorded as failed logins (SPEC §3 audit trail).
  */
-export async function verifySecondFactor(database: Database, session: ResolvedSession, code: string, ip: string | null): Promise<void> {
+export async function verifySecondFactor(database: Database, session: ResolvedSession, code: string, ip: string | null, now: Date): Promise<void> {
   const [account] = await asSystem(database, (tx) => tx.select().from(accounts).where(eq(accounts.id, session.accountId)));
   if (!account?.totpEnabled || !account.totpSecret) throw invalid('code', '二要素認証が設定されていません');
-  if (!(await checkTotp(account.totpSecret, code))) {
-    await asSystem(database, (tx) =>
-      recordAuditEvent(tx, {
-        organizationId: session.organizationId,
-        action: 'login_failed',
-        entityType: 'accounts',
-        entityId: session.accountId,
-        actorAccountId: session.accountId,
-        meta: { reason: 'bad_totp', ip },
-      }),
+  const failed = async (reason: string, end: boolean) =>
+    asSystem(
+      database,
+      async (tx) => {
+        if (end) await endSession(tx, session.sessionId);
+        await recordAuditEvent(tx, {
+          organizationId: session.organizationId,
+          action: 'login_failed',
+          entityType: 'accounts',
+          entityId: session.accountId,
+          actorAccountId: session.accountId,
+          meta: { reason, ip },
+        });
+      },
+      { accountId: session.accountId, ip },
     );
-    throw invalid('code', '確認コードが正しくありません');
+  const claim = await asSystem(database, (tx) => claimAttempt(tx, account.id, now), { accountId: account.id, ip });
+  if (!claim) {
+    await failed('locked', true);
+    throw lockedError();
   }
-  await asSystem(database, (tx) => tx.update(sessions).set({ secondFactorDone: true }).where(eq(sessions.id, session.sessionId)));
+  const match = await matchTotp(account.totpSecret, code);
+  // Accepted only if no code of this step or a later one was (one statement, so two requests
+  // with the same code cannot both pass).
+  const accepted =
+    match &&
+    (await asSystem(database, async (tx) => {
+      const updated = await tx
+        .update(accounts)
+        .set({ totpLastStep: match.timeStep })
+        .where(and(eq(accounts.id, account.id), or(isNull(accounts.totpLastStep), lt(accounts.totpLastStep, match.timeStep))))
+        .returning({ id: accounts.id });
+      if (updated.length === 0) return false;
+      await clearFailures(tx, account.id);
+      await tx.update(sessions).set({ secondFactorDone: true }).where(eq(sessions.id, session.sessionId));
+      return true;
+    }));
+  if (accepted) return;
+  await failed(match ? 'reused_totp' : 'bad_totp', claim.lockedNow);
+  if (claim.lockedNow) throw lockedError();
+  throw match
+    ? invalid('code', '既に使われた確認コードです。認証アプリに次のコードが表示されてから入力してください', 'totp_reused')
+    : invalid('code', '確認コードが正しくありません');
 }
 
 /** The tenant scope of the session's own account (its writes are audited as its own). */
@@ -75,33 +108,46 @@ export async function enableTotp(database: Database, session: ResolvedSession, c
   await inOrg(database, ownScope(session, ip), async (tx) => {
     const [account] = await tx.select().from(accounts).where(eq(accounts.id, session.accountId));
     if (!account?.totpSecret) throw invalid('code', '先に二要素認証の設定を開始してください');
-    if (!(await checkTotp(account.totpSecret, code))) throw invalid('code', '確認コードが正しくありません');
-    await tx.update(accounts).set({ totpEnabled: true }).where(eq(accounts.id, session.accountId));
+    const match = await matchTotp(account.totpSecret, code);
+    if (!match) throw invalid('code', '確認コードが正しくありません');
+    // The code used here is spent: it cannot sign in afterwards (issue 11 #9, RFC 6238 §5.2).
+    await tx.update(accounts).set({ totpEnabled: true, totpLastStep: match.timeStep }).where(eq(accounts.id, session.accountId));
   });
 }
 
 /**
  * パスワード変更: checks the current password, refuses the previous one (SPEC §9: the previous
- * password may not be reused), and ends every session of the account.
+ * password may not be reused), and ends every session of the account. Issue 11 #10: a wrong
+ * current password counts with failed logins (one counter, one lockout: lockout.ts) — claimed
+ * and committed before the check, since this transaction rolls back on the error — and a
+ * locked account cannot change its password either.
  */
 export async function changePassword(database: Database, scope: Scope, input: z.output<typeof changePasswordBody>, now: Date): Promise<void> {
+  const accountId = scope.actorAccountId ?? '';
+  const claim = await claimAttemptCommitted(database, accountId, now, { ip: scope.ip ?? null });
+  const [account] = await inOrg(database, scope, (tx) => tx.select().from(accounts).where(eq(accounts.id, accountId)));
+  if (!account) throw new HttpError(404, 'アカウントが見つかりません', 'not_found');
+  if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
+    if (claim.lockedNow) throw lockedError();
+    throw invalid('currentPassword', '現在のパスワードが正しくありません');
+  }
+  // The right current password: the attempt is not a failure, whatever the new password's fate.
+  await asSystem(database, (tx) => clearFailures(tx, account.id), { accountId: account.id, ip: scope.ip ?? null });
+  if (
+    (await verifyPassword(account.passwordHash, input.newPassword)) ||
+    (account.previousPasswordHash && (await verifyPassword(account.previousPasswordHash, input.newPassword)))
+  ) {
+    throw invalid('newPassword', '以前と同じパスワードは使用できません');
+  }
+  const newHash = await hashPassword(input.newPassword);
   await inOrg(database, scope, async (tx) => {
-    const [account] = await tx
-      .select()
-      .from(accounts)
-      .where(eq(accounts.id, scope.actorAccountId ?? ''));
-    if (!account) throw new HttpError(404, 'アカウントが見つかりません', 'not_found');
-    if (!(await verifyPassword(account.passwordHash, input.currentPassword))) throw invalid('currentPassword', '現在のパスワードが正しくありません');
-    if (
-      (await verifyPassword(account.passwordHash, input.newPassword)) ||
-      (account.previousPasswordHash && (await verifyPassword(account.previousPasswordHash, input.newPassword)))
-    ) {
-      throw invalid('newPassword', '以前と同じパスワードは使用できません');
-    }
-    await tx
+    // Only over the password that was checked: a change in between (another session) wins.
+    const changed = await tx
       .update(accounts)
-      .set({ previousPasswordHash: account.passwordHash, passwordHash: await hashPassword(input.newPassword), passwordChangedAt: now })
-      .where(eq(accounts.id, account.id));
+      .set({ previousPasswordHash: account.passwordHash, passwordHash: newHash, passwordChangedAt: now })
+      .where(and(eq(accounts.id, account.id), eq(accounts.passwordHash, account.passwordHash)))
+      .returning({ id: accounts.id });
+    if (changed.length === 0) throw invalid('currentPassword', '現在のパスワードが正しくありません');
     await endAccountSessions(tx, account.id);
   });
 }

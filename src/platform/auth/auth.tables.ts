@@ -20,6 +20,9 @@ export const accounts = pgTable(
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     totpSecret: encryptedText('totp_secret_enc'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** The 30-second step of the last accepted TOTP code: a code of that step or an earlier one is refused (RFC 6238 §5.2, no replay). */
+    totpLastStep: integer('totp_last_step'),
+    /** Failed attempts (passwords at login and at パスワード変更, TOTP codes) since the last sign-in or lock; lockout.ts counts them in one statement. */
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),

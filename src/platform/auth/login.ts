@@ -11,11 +11,8 @@ import type { HeldRole } from '../policies/actor.ts';
 import { isAdministrator } from '../policies/actor.ts';
 import { accounts, sessions } from './auth.tables.ts';
 import { hashPassword, verifyPassword } from './hashing.ts';
+import { claimAttempt, clearFailures, lockedError, withdrawAttempt } from './lockout.ts';
 import { createSession, endSession } from './sessions.ts';
-
-/** Failed attempts before the account is locked, and for how long (SPEC §9 lockout). */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 
 const badCredentials = () => new HttpError(401, 'ログインIDまたはパスワードが正しくありません', 'bad_credentials');
 
@@ -65,11 +62,10 @@ export async function login(database: Database, input: { loginId: string; passwo
   }
   const { account } = found;
   const today = todayInJapan(now);
-  const fail = async (reason: string, update?: Partial<typeof accounts.$inferInsert>) => {
+  const fail = async (reason: string) => {
     await asSystem(
       database,
       async (tx) => {
-        if (update) await tx.update(accounts).set(update).where(eq(accounts.id, account.id));
         await recordAuditEvent(tx, {
           organizationId: account.organizationId,
           action: 'login_failed',
@@ -85,14 +81,16 @@ export async function login(database: Database, input: { loginId: string; passwo
     await fail('disabled');
     throw badCredentials();
   }
-  if (account.lockedUntil && account.lockedUntil > now) {
+  // Issue 11 #1: the attempt is counted before the password is checked, in one statement, so
+  // parallel attempts cannot overwrite each other's count (lockout.ts). A locked account is
+  // refused here without checking the password at all.
+  const claim = await asSystem(database, (tx) => claimAttempt(tx, account.id, now), { accountId: account.id, ip: input.ip });
+  if (!claim) {
     await fail('locked');
-    throw new HttpError(423, `ログインの失敗が続いたため、アカウントをロックしています。${LOCK_MINUTES}分後に再度お試しください`, 'locked');
+    throw lockedError();
   }
   if (!(await verifyPassword(account.passwordHash, input.password))) {
-    const failedLoginCount = account.failedLoginCount + 1;
-    const lock = failedLoginCount >= MAX_FAILED_LOGINS;
-    await fail('bad_password', { failedLoginCount: lock ? 0 : failedLoginCount, lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : account.lockedUntil });
+    await fail('bad_password');
     throw badCredentials();
   }
   return asSystem(
@@ -101,7 +99,11 @@ export async function login(database: Database, input: { loginId: string; passwo
       const roles = await activeRoles(tx, account.personId, today);
       const org = await tx.execute<{ settings: Record<string, unknown> }>(sql`select settings from organizations where id = ${account.organizationId}`);
       const settings = resolveSettings(rowsOf<{ settings: Record<string, unknown> }>(org)[0]?.settings);
-      await tx.update(accounts).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now }).where(eq(accounts.id, account.id));
+      // With a second factor, the password alone does not reset the count (issue 11 #9: each
+      // login would otherwise give TOTP guesses a fresh five); the code does, in auth.service.ts.
+      if (account.totpEnabled) await withdrawAttempt(tx, account.id, claim);
+      else await clearFailures(tx, account.id);
+      await tx.update(accounts).set({ lastLoginAt: now }).where(eq(accounts.id, account.id));
       const session = await createSession(
         tx,
         {

@@ -4,6 +4,7 @@ import { inOrg, readInOrg } from '../db/tenancy.ts';
 import { routes } from '../http/route.ts';
 import { type App, type Deps, actorOf, scopeOf } from '../http/types.ts';
 import { can } from '../policies/actor.ts';
+import { abilitiesOnAccounts, assertMayChangeRoles, assertMayCreateAccountFor, roleChangeOf, updateAccount } from './accounts.service.ts';
 import { orgContract } from './org.contract.ts';
 import {
   presentAccountCreated,
@@ -85,25 +86,52 @@ export function orgRoutes(app: App, deps: Deps): void {
       roleAssignments: async (request) =>
         presentRoleAssignmentList(await inOrg(deps.database, scopeOf(request), (tx) => org.listRoleAssignments(tx, actorOf(request).organizationId))),
 
+      // Each change first passes the privilege ordering (issue 11 #2, accounts.service.ts).
       createRoleAssignment: async (request) =>
-        presentRoleAssignment(await inOrg(deps.database, scopeOf(request), (tx) => org.saveRoleAssignment(tx, actorOf(request).organizationId, request.body))),
+        presentRoleAssignment(
+          await inOrg(deps.database, scopeOf(request), async (tx) => {
+            await assertMayChangeRoles(tx, actorOf(request), [request.body], today());
+            return org.saveRoleAssignment(tx, actorOf(request).organizationId, request.body);
+          }),
+        ),
 
       updateRoleAssignment: async (request) =>
-        presentRoleAssignment(await inOrg(deps.database, scopeOf(request), (tx) => org.saveRoleAssignment(tx, actorOf(request).organizationId, request.body, request.params.id))),
+        presentRoleAssignment(
+          await inOrg(deps.database, scopeOf(request), async (tx) => {
+            const actor = actorOf(request);
+            await assertMayChangeRoles(tx, actor, [...(await roleChangeOf(tx, actor.organizationId, request.params.id)), request.body], today());
+            return org.saveRoleAssignment(tx, actor.organizationId, request.body, request.params.id);
+          }),
+        ),
 
       deleteRoleAssignment: async (request) => {
-        await inOrg(deps.database, scopeOf(request), (tx) => org.deleteRoleAssignment(tx, actorOf(request).organizationId, request.params.id));
+        await inOrg(deps.database, scopeOf(request), async (tx) => {
+          const actor = actorOf(request);
+          await assertMayChangeRoles(tx, actor, await roleChangeOf(tx, actor.organizationId, request.params.id), today());
+          await org.deleteRoleAssignment(tx, actor.organizationId, request.params.id);
+        });
         return { ok: true as const };
       },
 
       // ---- アカウント ----
-      accounts: async (request) => presentAccountList(await inOrg(deps.database, scopeOf(request), (tx) => org.listAccounts(tx, actorOf(request).organizationId))),
+      accounts: async (request) =>
+        inOrg(deps.database, scopeOf(request), async (tx) => {
+          const actor = actorOf(request);
+          const rows = await org.listAccounts(tx, actor.organizationId);
+          // Each account with what the caller may do to it (privilege ordering, issue 11 #2).
+          return presentAccountList(rows, await abilitiesOnAccounts(tx, actor, rows, today()));
+        }),
 
       createAccount: async (request) =>
-        presentAccountCreated(await inOrg(deps.database, scopeOf(request), (tx) => org.createAccount(tx, actorOf(request).organizationId, request.body, today()))),
+        presentAccountCreated(
+          await inOrg(deps.database, scopeOf(request), async (tx) => {
+            await assertMayCreateAccountFor(tx, actorOf(request), request.body.personId, today());
+            return org.createAccount(tx, actorOf(request).organizationId, request.body, today());
+          }),
+        ),
 
       updateAccount: async (request) => {
-        await inOrg(deps.database, scopeOf(request), (tx) => org.updateAccount(tx, actorOf(request).organizationId, request.params.id, request.body));
+        await inOrg(deps.database, scopeOf(request), (tx) => updateAccount(tx, actorOf(request), request.params.id, request.body, today(), deps.now()));
         return { ok: true as const };
       },
     },

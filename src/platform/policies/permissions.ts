@@ -38,7 +38,8 @@ const holdsEverything: readonly PmsRole[] = ['pms_manager', 'general_protection_
 const platformGrants: Partial<Record<PmsRole, readonly PlatformPermission[]>> = {
   // 情報セキュリティ責任者: accounts, access rights, technical measures (SPEC §0).
   security_manager: ['people.read', 'people.readContact', 'accounts.manage', 'audit.read'],
-  top_management: ['people.read', 'audit.read', 'tasks.manage'],
+  // トップマネジメント: also accounts, since resets of the PMS manager's and its own accounts need it (issue 11 #2, auth/accountPrivilege.ts).
+  top_management: ['people.read', 'audit.read', 'tasks.manage', 'accounts.manage'],
   audit_manager: ['people.read', 'audit.read'],
   public_audit_manager: ['people.read', 'audit.read'],
   auditor: ['people.read'],

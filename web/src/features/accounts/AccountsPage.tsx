@@ -195,25 +195,29 @@ function AccountsScreen() {
               width: 130,
               render: (_, a) => {
                 const locked = Boolean(a.lockedUntil && new Date(a.lockedUntil).getTime() > now);
+                // Only what the server says the caller may do to this account (privilege ordering, issue 11 #2).
+                const may = (action: Account['abilities'][number]) => a.abilities.includes(action);
                 return (
                   <Dropdown
                     trigger={['click']}
                     menu={{
                       items: [
-                        a.disabledAt
-                          ? {
-                              key: 'enable',
-                              icon: <CheckCircleOutlined />,
-                              label: t('accounts.enable'),
-                              onClick: () => patch(a, { disabled: false }, t('accounts.confirmEnable', { name: a.personName })),
-                            }
-                          : {
-                              key: 'disable',
-                              icon: <StopOutlined />,
-                              danger: true,
-                              label: t('accounts.disable'),
-                              onClick: () => patch(a, { disabled: true }, t('accounts.confirmDisable', { name: a.personName })),
-                            },
+                        !may('disable')
+                          ? null
+                          : a.disabledAt
+                            ? {
+                                key: 'enable',
+                                icon: <CheckCircleOutlined />,
+                                label: t('accounts.enable'),
+                                onClick: () => patch(a, { disabled: false }, t('accounts.confirmEnable', { name: a.personName })),
+                              }
+                            : {
+                                key: 'disable',
+                                icon: <StopOutlined />,
+                                danger: true,
+                                label: t('accounts.disable'),
+                                onClick: () => patch(a, { disabled: true }, t('accounts.confirmDisable', { name: a.personName })),
+                              },
                         {
                           key: 'unlock',
                           icon: <UnlockOutlined />,
@@ -221,15 +225,17 @@ function AccountsScreen() {
                           disabled: !locked,
                           onClick: () => patch(a, { unlock: true }, t('accounts.confirmUnlock', { name: a.personName })),
                         },
-                        { key: 'password', icon: <KeyOutlined />, label: t('accounts.resetPassword'), onClick: () => setResetting(a) },
-                        {
-                          key: 'totp',
-                          icon: <SafetyCertificateOutlined />,
-                          label: t('accounts.resetTotp'),
-                          disabled: !a.totpEnabled,
-                          onClick: () => patch(a, { resetTotp: true }, t('accounts.confirmResetTotp', { name: a.personName })),
-                        },
-                      ],
+                        may('resetPassword') ? { key: 'password', icon: <KeyOutlined />, label: t('accounts.resetPassword'), onClick: () => setResetting(a) } : null,
+                        may('resetTotp')
+                          ? {
+                              key: 'totp',
+                              icon: <SafetyCertificateOutlined />,
+                              label: t('accounts.resetTotp'),
+                              disabled: !a.totpEnabled,
+                              onClick: () => patch(a, { resetTotp: true }, t('accounts.confirmResetTotp', { name: a.personName })),
+                            }
+                          : null,
+                      ].filter((item) => item !== null),
                     }}
                   >
                     <Button size="small" data-testid={`account-actions-${a.loginId}`}>
