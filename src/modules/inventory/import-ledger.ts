@@ -4,12 +4,13 @@ import { recordAuditEvent } from '../../platform/audit/auditEvents.ts';
 import type { Clock } from '../../domain/time.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import type { ImportUpload } from '../../platform/imports/upload.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { ensureTask } from '../../platform/tasks/moduleTasks.ts';
 import { namesFor } from './entry-references.ts';
 import { ensureRiskAnalysisTask } from './entry-tasks.ts';
 import { getMapping } from './import-mappings.ts';
-import { type ImportQuery, importMappingSchema } from './inventory.import.schema.ts';
+import { type ImportQuery, type ImportValueMapping, importMappingSchema, importValueMappingSchema } from './inventory.import.schema.ts';
 import type { ImportMapping } from './inventory.tables.ts';
 import { type ImportReport, planImport } from './plan-import.ts';
 import { type LedgerSheet, readLedgerSheet, suggestMapping } from './read-ledger-sheet.ts';
@@ -34,6 +35,20 @@ function mappingFrom(json: string | undefined): ImportMapping | null {
   return parsed.data as ImportMapping;
 }
 
+/** The value mapping given as JSON in the query (`values`), checked; null when none was given. */
+function valuesFrom(json: string | undefined): ImportValueMapping | null {
+  if (json === undefined) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw badMapping([{ path: 'values', message: '値の対応付け（values）は JSON で指定してください' }]);
+  }
+  const parsed = importValueMappingSchema.safeParse(value);
+  if (!parsed.success) throw badMapping(parsed.error.issues.map((i) => ({ path: ['values', ...i.path].join('.'), message: i.message })));
+  return parsed.data;
+}
+
 /** Whether the import was asked to check only (dryRun=1, the default). */
 export const isDryRun = (query: Pick<ImportQuery, 'dryRun'>) => query.dryRun === '1' || query.dryRun === 'true';
 
@@ -42,12 +57,13 @@ export const isDryRun = (query: Pick<ImportQuery, 'dryRun'>) => query.dryRun ===
  * JSON given, or a guess from the headers; 「個人情報の名称」 and 「所管部署」 must be mapped. Then
  * {@link importLedger}.
  */
-export async function importLedgerFile(tx: Tx, actor: Actor, file: { body: Buffer; filename: string }, query: ImportQuery, clock: Clock): Promise<ImportReport> {
+export async function importLedgerFile(tx: Tx, actor: Actor, file: ImportUpload, query: ImportQuery, clock: Clock): Promise<ImportReport> {
   const saved = query.mappingId ? await getMapping(tx, actor.organizationId, query.mappingId) : null;
-  const sheet = await readLedgerSheet(file.body, saved?.headerRow ?? query.headerRow);
+  const sheet = await readLedgerSheet(file, saved?.headerRow ?? query.headerRow);
   const mapping = saved?.mapping ?? mappingFrom(query.mapping) ?? suggestMapping(sheet.headers);
   if (!mapping.name || !mapping.department) throw badMapping([{ path: 'mapping', message: '「個人情報の名称」と「所管部署」の列を対応付けてください' }]);
-  return importLedger(tx, actor, sheet, mapping, { dryRun: isDryRun(query), today: clock.today, now: clock.now, fileName: file.filename });
+  const values = valuesFrom(query.values);
+  return importLedger(tx, actor, sheet, mapping, { dryRun: isDryRun(query), today: clock.today, now: clock.now, fileName: file.filename, values });
 }
 
 /**
@@ -61,11 +77,11 @@ export async function importLedger(
   actor: Actor,
   sheet: LedgerSheet,
   mapping: ImportMapping,
-  options: { dryRun: boolean; today: string; now: Date; fileName: string },
+  options: { dryRun: boolean; today: string; now: Date; fileName: string; values?: ImportValueMapping | null },
 ): Promise<ImportReport> {
-  const { report, plan, ignoredColumns } = await planImport(tx, actor.organizationId, sheet, mapping, options.today);
+  const { report, plan, ignoredColumns, unknownValues } = await planImport(tx, actor.organizationId, sheet, mapping, options.today, options.values ?? null);
   const valid = report.filter((r) => r.action !== 'error').length;
-  const result: ImportReport = { dryRun: options.dryRun, total: report.length, valid, created: plan.length, ignoredColumns, rows: report };
+  const result: ImportReport = { dryRun: options.dryRun, total: report.length, valid, created: plan.length, ignoredColumns, rows: report, unknownValues };
   if (options.dryRun || valid !== report.length || plan.length === 0) return result;
   const importId = randomUUID();
   const names = await namesFor(
@@ -119,7 +135,7 @@ export async function importLedger(
     entityType: 'inventory_entries',
     entityId: importId,
     rowCount: plan.length,
-    meta: { created: plan.length, fileName: options.fileName, mapping },
+    meta: { created: plan.length, fileName: options.fileName, mapping, ...(options.values ? { values: options.values } : {}) },
   });
   return result;
 }

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import type { Tx } from '../../platform/db/connection.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
-import { type importMappingBody, importFields } from './inventory.import.schema.ts';
 import { inventoryImportMappings } from './inventory.tables.ts';
-import { cellText, type LedgerSheet, suggestMapping } from './read-ledger-sheet.ts';
+import { mapColumns } from '../../rules/ledgerImport/index.ts';
+import { type ImportField, type importMappingBody, importFields } from './inventory.import.schema.ts';
+import { cellText, type LedgerSheet, ledgerHeadingIndex, suggestMapping } from './read-ledger-sheet.ts';
 
 // 取込の列の対応付け: saved per organization under a name, so next year's import of the same
 // ledger is one click; and what the mapping screen needs from an uploaded file.
@@ -55,8 +56,9 @@ export async function getMapping(tx: Tx, organizationId: string, id: string) {
 }
 
 /**
- * What the mapping screen needs from an uploaded file: its headers, a few rows as text, and a
- * suggested mapping — a saved one whose columns all exist in the file, else a guess from the headers.
+ * What the mapping screen needs from an uploaded file: its headers, a few rows as text, a
+ * suggested mapping — a saved one whose columns all exist in the file, else a guess from the
+ * headers — and each column's match in the heading dictionary with its confidence.
  */
 export async function inspectLedger(tx: Tx, organizationId: string, sheet: LedgerSheet) {
   const saved = await listMappings(tx, organizationId);
@@ -69,6 +71,10 @@ export async function inspectLedger(tx: Tx, organizationId: string, sheet: Ledge
     sampleRows: sheet.rows.slice(0, 5).map((r) => ({ row: r.rowNumber, cells: Object.fromEntries([...r.cells].map(([h, v]) => [h, cellText(v)])) })),
     suggestedMapping: fitting ? fitting.mapping : suggestMapping(sheet.headers),
     suggestedMappingId: fitting?.id ?? null,
+    columnMatches: mapColumns(
+      sheet.headers.map((heading, i) => ({ column: i + 1, heading })),
+      ledgerHeadingIndex,
+    ).map((c) => ({ header: c.heading, field: c.field as ImportField | null, confidence: c.confidence })),
     fields: importFields.map((f) => ({ key: f.key, header: f.header, required: 'required' in f && f.required === true })),
     mappings: saved,
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { optionalId } from '../../platform/validation/fields.ts';
+import { acquisitionMethods, storageMedia } from '../../rules/data/inventoryClauses.ts';
+import { optionalId, requiredText, tooLongMessage } from '../../platform/validation/fields.ts';
 
 // 台帳の取込 (SPEC §3 Imports, M1): the 台帳 fields a column of an organization's own Excel ledger
 // can be mapped to, and the request schemas of the import routes. Pure (zod only): the contract,
@@ -43,39 +44,59 @@ export const importFieldHeaders = Object.fromEntries(importFields.map((f) => [f.
 export const importMappingSchema = z
   .partialRecord(
     z.enum(importFieldKeys, { error: '対応付けの項目名が正しくありません' }),
-    z.string({ error: '対応付ける列の見出しは文字列で指定してください' }).trim().min(1).max(200),
+    z
+      .string({ error: '対応付ける列の見出しは文字列で指定してください' })
+      .trim()
+      .min(1, { error: '対応付ける列の見出しを指定してください' })
+      .max(200, { error: tooLongMessage('対応付ける列の見出し', 200) }),
   )
   .refine((m) => !!m.name && !!m.department, { error: '「個人情報の名称」と「所管部署」の列を対応付けてください' });
 
 export const importMappingBody = z.object({
-  name: z
-    .string({ error: '対応付けの名前を入力してください' })
-    .trim()
-    .min(1, { error: '対応付けの名前を入力してください' })
-    .max(100, { error: '対応付けの名前は100文字以内で入力してください' }),
+  name: requiredText('対応付けの名前', 100),
   headerRow: z
     .number({ error: '見出し行は数値で入力してください' })
-    .int()
+    .int({ error: '見出し行は整数で入力してください' })
     .min(1, { error: '見出し行は1以上で入力してください' })
     .max(20, { error: '見出し行は20行目までです' })
     .default(1),
   mapping: importMappingSchema,
 });
 
+/** The header row; left out, the import finds it (src/rules/ledgerImport detectHeaderRow, issue #12). */
 const headerRow = z.coerce
   .number({ error: '見出し行は数値で指定してください' })
-  .int()
+  .int({ error: '見出し行は整数で指定してください' })
   .min(1, { error: '見出し行は1以上で指定してください' })
   .max(20, { error: '見出し行は20行目までです' })
-  .default(1);
+  .optional();
+
+/**
+ * 参照する値の対応付け (issue #12): a value the file writes that matches no 所属・媒体・取得方法,
+ * mapped by the client after a dry run listed it — `{"department":{"企画部":"<所属のID>"},
+ * "storageMedia":{"金庫":"paper"},"acquisitionMethods":{"HP":"direct_written"}}`.
+ */
+export const importValueMappingSchema = z.strictObject(
+  {
+    department: z.record(z.string().max(200), z.uuid({ error: '所管部署の対応付け先は所属のIDで指定してください' })).optional(),
+    storageMedia: z.record(z.string().max(200), z.enum(storageMedia, { error: '保管媒体の対応付け先は paper・electronic・both のいずれかで指定してください' })).optional(),
+    acquisitionMethods: z
+      .record(z.string().max(200), z.enum(acquisitionMethods, { error: `取得方法の対応付け先は ${acquisitionMethods.join('・')} のいずれかで指定してください` }))
+      .optional(),
+  },
+  { error: '値の対応付けで指定できるのは 所管部署（department）・保管媒体（storageMedia）・取得方法（acquisitionMethods）です' },
+);
+export type ImportValueMapping = z.output<typeof importValueMappingSchema>;
 
 /** 取込: the file is the multipart `file` field; dry run or real run, the header row, and the mapping (JSON) or a saved one. */
 export const importQuery = z.object({
-  dryRun: z.enum(['0', '1', 'true', 'false'], { error: 'dryRun は 1（確認のみ）または 0（取込を実行）で指定してください' }).default('1'),
+  dryRun: z.enum(['0', '1', 'true', 'false'], { error: '確認のみか取込の実行かの指定は 1（確認のみ）または 0（取込を実行）で指定してください' }).default('1'),
   headerRow,
   /** The column mapping as JSON (`{"name":"名称","department":"部署",…}`), or a saved one by id. */
   mapping: z.string({ error: '対応付けは JSON 文字列で指定してください' }).max(10_000, { error: '対応付けが長すぎます' }).optional(),
   mappingId: optionalId('保存した対応付け'),
+  /** Unknown 所属・媒体・取得方法 values mapped after a dry run, as JSON ({@link importValueMappingSchema}). */
+  values: z.string({ error: '値の対応付けは JSON 文字列で指定してください' }).max(20_000, { error: '値の対応付けが長すぎます' }).optional(),
 });
 export type ImportQuery = z.output<typeof importQuery>;
 

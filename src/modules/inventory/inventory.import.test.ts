@@ -6,7 +6,11 @@ import { buildTestApp, type Client, type TestApp } from '../../../tests/support/
 import { auditLog } from '../../platform/audit/audit.tables.ts';
 import { asSystem } from '../../platform/db/tenancy.ts';
 import { tasks } from '../../platform/tasks/tasks.tables.ts';
+import { inventoryHeadings } from '../../rules/ledgerImport/index.ts';
+import { importFieldKeys, importFields } from './inventory.import.schema.ts';
 import { inventoryEntries, inventoryEntryHistory } from './inventory.tables.ts';
+import { suggestMapping } from './read-ledger-sheet.ts';
+import { shiftJis } from '../../../tests/support/shiftJis.ts';
 
 // 台帳の取込 (SPEC §3 Imports): an organization's own Excel ledger (its own headers, a title row
 // above them), a column mapping saved for next time, a dry run listing every row's errors before
@@ -20,10 +24,10 @@ const HEADERS = ['No.', '帳票名', '担当部署', '記載項目', '目的', '
 const BROKEN: Record<number, { column: string; message: string }> = {
   // data row index (1-based) → the one thing wrong with it
   17: { column: '担当部署', message: '所管部署「企画部」が見つかりません' },
-  58: { column: '目的', message: '利用目的（purpose）が未入力です（J.3.1.1 3）' },
+  58: { column: '目的', message: '利用目的が未入力です（J.3.1.1 3）' },
   99: { column: '件数', message: '件数「多数」は数値で入力してください' },
   142: { column: 'アクセス権者', message: 'アクセス権を有する者「山田 次郎」はこの組織の従業者に見つかりません' },
-  188: { column: '要配慮の根拠', message: '要配慮個人情報の取得根拠（sensitiveBasis）が未記録です' },
+  188: { column: '要配慮の根拠', message: '要配慮個人情報の取得根拠が未記録です' },
 };
 const departments = ['営業部', '総務部', '情報システム部', '経営企画室'];
 const holders = ['田中 美咲、渡辺 さくら', '佐藤 花子', '高橋 健・中村 優', '山田 太郎'];
@@ -211,12 +215,262 @@ describe('Excel台帳の取込（列の対応付け・ドライラン・全件�
   });
 
   it('Excel 以外・見出しのない行・権限のない人は拒否する', async () => {
-    const csv = await upload(pms, '/api/inventory/import?dryRun=1', Buffer.from('名称,部署\n顧客,営業部\n'), 'ledger.csv', 'text/csv');
-    expect(csv.status).toBe(400);
+    // CSV is read since issue #12 (see the CSV test below); an old .xls, or bytes named .xlsx, are not.
+    const xls = await upload(pms, '/api/inventory/import?dryRun=1', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'ledger.xls', 'application/vnd.ms-excel');
+    expect(xls.status).toBe(400);
+    const renamed = await upload(pms, '/api/inventory/import?dryRun=1', Buffer.from('名称,部署\n顧客,営業部\n'), 'ledger.xlsx');
+    expect(renamed.status).toBe(400);
     const noHeader = await upload(pms, '/api/inventory/import/inspect?headerRow=5', await ledgerFile([1]));
     expect(noHeader.status).toBe(400);
     expect(noHeader.body.error.message).toContain('5行目に見出しがありません');
     const sales = await t.login('sales-head@demo.mamori.local');
     expect((await upload(sales, '/api/inventory/import?dryRun=1', await ledgerFile([1]))).status).toBe(403);
+  });
+});
+
+describe('台帳の取込: 台帳に書かれたままの値（issue #12 段階1）', () => {
+  /** A small, complete ledger (J.3.1.1 3 items) with the columns these regressions need; no medium column. */
+  const COLUMNS = ['個人情報の名称', '所管部署', '個人情報の項目', '利用目的', '保管場所', 'アクセス権を有する者', '利用期限', '件数', '委託先', '保管方法', '保管期限'];
+  type Row = { name: string; count?: string | number; entrusted?: string; method?: string; retain?: string | number };
+  async function valuesFile(rows: Row[]): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台帳');
+    sheet.addRow(COLUMNS);
+    for (const r of rows)
+      sheet.addRow([
+        r.name,
+        '総務部',
+        '氏名、住所',
+        `${r.name}の業務のため`,
+        '総務部 書庫',
+        '佐藤 花子',
+        '業務終了まで',
+        r.count ?? 100,
+        r.entrusted ?? null,
+        r.method ?? '紙媒体で施錠保管',
+        r.retain ?? '2030/3/31',
+      ]);
+    return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+
+  it('件数「約3万件」は 30,000（概数）として登録し、3 にしない', async () => {
+    const r = await upload(pms, '/api/inventory/import?dryRun=0', await valuesFile([{ name: '値の取込_万', count: '約3万件' }]));
+    expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(200);
+    const found = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('値の取込_万')}`);
+    expect(found.body.items[0]).toMatchObject({ recordCount: 30000, approximate: true });
+  });
+
+  it('委託先「なし」「－」は委託先なし（その名前の委託先を作らない）', async () => {
+    const r = await upload(
+      pms,
+      '/api/inventory/import?dryRun=0',
+      await valuesFile([
+        { name: '値の取込_委託なし', entrusted: 'なし' },
+        { name: '値の取込_委託ダッシュ', entrusted: '－' },
+      ]),
+    );
+    expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(200);
+    for (const name of ['値の取込_委託なし', '値の取込_委託ダッシュ']) {
+      const found = await pms.get(`/api/inventory/entries?q=${encodeURIComponent(name)}`);
+      const detail = await pms.get(`/api/inventory/entries/${found.body.items[0].id}`);
+      expect(detail.body.content.entrustedTo).toEqual([]);
+    }
+  });
+
+  it('保管方法に書いた「紙」は保管媒体として読み、警告で知らせる。和暦・シリアル値の保管期限も読む', async () => {
+    const r = await upload(
+      pms,
+      '/api/inventory/import?dryRun=1',
+      await valuesFile([
+        { name: '値の取込_紙', method: '紙媒体で施錠保管', retain: '令和12年3月31日' },
+        { name: '値の取込_電子', method: '電子データ（ファイルサーバ）', retain: 47573 },
+      ]),
+    );
+    expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(200);
+    expect(r.body.valid).toBe(2);
+    expect(r.body.rows[0].warnings).toContainEqual({ field: '保管方法', message: expect.stringContaining('保管媒体を「紙」と読み取りました') });
+    expect(r.body.rows[1].warnings).toContainEqual({ field: '保管方法', message: expect.stringContaining('保管媒体を「電子」と読み取りました') });
+  });
+
+  it('読めない件数・存在しない日付はセルを引用したエラー（推測して登録しない）', async () => {
+    const r = await upload(pms, '/api/inventory/import?dryRun=1', await valuesFile([{ name: '値の取込_誤り', count: '数千', retain: '2030/2/30' }]));
+    expect(r.status).toBe(200);
+    expect(r.body.rows[0].errors).toEqual([
+      { field: '保管期限', message: expect.stringContaining('保管期限「2030/2/30」は存在しない日付です') },
+      { field: '件数', message: expect.stringContaining('件数「数千」は数値で入力してください') },
+    ]);
+  });
+});
+
+describe('台帳の取込: 見出し行の検出と見出しの辞書（issue #12 段階2）', () => {
+  it('辞書の項目は取込の項目と同じで、取込の見出しと別名はすべて辞書で同じ項目に対応する', () => {
+    expect(inventoryHeadings.map((h) => h.key).sort()).toEqual([...importFieldKeys].sort());
+    for (const f of importFields) for (const label of [f.header, ...f.aliases]) expect(suggestMapping([label]), label).toEqual({ [f.key]: label });
+  });
+
+  it('見出し行を指定しなければ、表題の行を飛ばして見つける（読込・取込とも）', async () => {
+    const inspect = await upload(pms, '/api/inventory/import/inspect', await ledgerFile([1, 2]));
+    expect(inspect.status, JSON.stringify(inspect.body).slice(0, 300)).toBe(200);
+    expect(inspect.body.headerRow).toBe(2);
+    expect(inspect.body.headers).toEqual(HEADERS);
+    const dry = await upload(pms, `/api/inventory/import?dryRun=1&mapping=${encodeURIComponent(JSON.stringify(MAPPING))}`, await ledgerFile([1, 2]));
+    expect(dry.status, JSON.stringify(dry.body).slice(0, 300)).toBe(200);
+    expect(dry.body.rows.map((r: { row: number }) => r.row)).toEqual([3, 4]);
+  });
+
+  it('2行にまたがる見出し（表題の下に「保管」が「場所」「方法」「期限」にかかる）を結合し、辞書の見出し（個人情報の種類・管理部門・記録項目・保存年限）を対応付ける', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('個人情報資産台帳');
+    sheet.addRow(['令和8年度 個人情報資産台帳']);
+    sheet.addRow(['個人情報の種類', '管理部門', '記録項目', '利用目的', '保管', '', '', 'アクセス権者', '利用期間', '件数']);
+    sheet.addRow(['', '', '', '', '場所', '方法', '期限', '', '', '']);
+    sheet.mergeCells('E2:G2');
+    for (const c of ['A', 'B', 'C', 'D', 'H', 'I', 'J']) sheet.mergeCells(`${c}2:${c}3`);
+    sheet.addRow(['段階2_資産台帳', '総務部', '氏名・住所', '段階2の業務のため', '書庫', '紙媒体で施錠保管', '令和12年3月31日', '佐藤 花子', '業務終了まで', '約1.2万件']);
+    const file = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const inspect = await upload(pms, '/api/inventory/import/inspect', file);
+    expect(inspect.status, JSON.stringify(inspect.body).slice(0, 300)).toBe(200);
+    expect(inspect.body.headerRow).toBe(2);
+    expect(inspect.body.headers).toEqual(['個人情報の種類', '管理部門', '記録項目', '利用目的', '保管 場所', '保管 方法', '保管 期限', 'アクセス権者', '利用期間', '件数']);
+    expect(inspect.body.suggestedMapping).toEqual({
+      name: '個人情報の種類',
+      department: '管理部門',
+      items: '記録項目',
+      purpose: '利用目的',
+      storageLocation: '保管 場所',
+      storageDescription: '保管 方法',
+      retainUntil: '保管 期限',
+      accessHolders: 'アクセス権者',
+      useUntil: '利用期間',
+      recordCount: '件数',
+    });
+    const run = await upload(pms, '/api/inventory/import?dryRun=0', file);
+    expect(run.status, JSON.stringify(run.body).slice(0, 600)).toBe(200);
+    expect(run.body.rows[0].row).toBe(4);
+    const found = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('段階2_資産台帳')}`);
+    expect(found.body.items[0]).toMatchObject({ recordCount: 12000, approximate: true, storageMedia: 'paper' });
+  });
+
+  it('読込は列ごとの一致の確からしさを返し、部分一致（管理部門名）は候補にとどめて対応付けない', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台帳');
+    sheet.addRow(['個人情報の名称', '管理部門名', '※利用目的', '備考']);
+    sheet.addRow(['顧客名簿', '営業部', '発送', '']);
+    const r = await upload(pms, '/api/inventory/import/inspect', Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+    expect(r.body.columnMatches).toEqual([
+      { header: '個人情報の名称', field: 'name', confidence: 'exact' },
+      { header: '管理部門名', field: 'department', confidence: 'partial' },
+      { header: '※利用目的', field: 'purpose', confidence: 'normalized' },
+      { header: '備考', field: null, confidence: null },
+    ]);
+    expect(r.body.suggestedMapping).toEqual({ name: '個人情報の名称', purpose: '※利用目的' });
+  });
+
+  it('見出しが見つからないファイルは、見出し行の指定を求める', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('メモ').addRow(['メモ', '顧客']);
+    const r = await upload(pms, '/api/inventory/import/inspect', Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toContain('見出し行の番号を指定してください');
+  });
+});
+
+describe('台帳の取込: CSV（issue #12 段階3の一部）', () => {
+  const csvLines = [
+    '令和8年度 個人情報管理台帳（CSV）',
+    '個人情報の種類,管理部門,記録項目,利用目的,保管場所,保管方法,アクセス権者,利用期間,保存年限,件数,委託先',
+    'CSV_顧客名簿,営業部,"氏名、住所、電話番号",商品の発送,営業部 書庫,紙媒体で施錠保管,佐藤 花子,業務終了まで,令和12年3月31日,約3万件,なし',
+    'CSV_会員名簿,総務部,"氏名\n会員番号",会員サービスの提供,サーバ,電子データ（ファイルサーバ）,佐藤 花子,退会まで,R12.3.31,100～200,"エヌ・ティ・ティ株式会社"',
+  ];
+
+  it('Shift_JIS の CSV（Excel の「CSV」）を見分けて読み、表題の行を飛ばして見出しを見つけ、値を台帳の書き方どおりに読む', async () => {
+    const file = shiftJis(`${csvLines.join('\r\n')}\r\n`);
+    const inspect = await upload(pms, '/api/inventory/import/inspect', file, '台帳.csv', 'text/csv');
+    expect(inspect.status, JSON.stringify(inspect.body).slice(0, 400)).toBe(200);
+    expect(inspect.body.headerRow).toBe(2);
+    expect(inspect.body.suggestedMapping).toMatchObject({
+      name: '個人情報の種類',
+      department: '管理部門',
+      items: '記録項目',
+      retainUntil: '保存年限',
+      recordCount: '件数',
+      entrustedTo: '委託先',
+    });
+    const run = await upload(pms, '/api/inventory/import?dryRun=0', file, '台帳.csv', 'text/csv');
+    expect(run.status, JSON.stringify(run.body).slice(0, 600)).toBe(200);
+    expect(run.body).toMatchObject({ total: 2, created: 2 });
+    const customers = (await pms.get(`/api/inventory/entries?q=${encodeURIComponent('CSV_顧客名簿')}`)).body.items[0];
+    expect(customers).toMatchObject({ recordCount: 30000, approximate: true, storageMedia: 'paper' });
+    const detail = await pms.get(`/api/inventory/entries/${customers.id}`);
+    expect(detail.body.content).toMatchObject({ items: ['氏名', '住所', '電話番号'], entrustedTo: [], retainUntil: { date: '2030-03-31' } });
+    const members = (await pms.get(`/api/inventory/entries?q=${encodeURIComponent('CSV_会員名簿')}`)).body.items[0];
+    expect(members).toMatchObject({ recordCount: 200, approximate: true, storageMedia: 'electronic' });
+    const memberDetail = await pms.get(`/api/inventory/entries/${members.id}`);
+    expect(memberDetail.body.content).toMatchObject({ items: ['氏名', '会員番号'], entrustedTo: ['エヌ・ティ・ティ株式会社'] });
+  });
+
+  it('UTF-8（BOM つき）の CSV も同じに読む（ドライラン）', async () => {
+    const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${csvLines.join('\n').replaceAll('CSV_', 'CSV8_')}\n`, 'utf8')]);
+    const r = await upload(pms, '/api/inventory/import?dryRun=1', file, '台帳.csv', 'text/csv');
+    expect(r.status, JSON.stringify(r.body).slice(0, 400)).toBe(200);
+    expect(r.body).toMatchObject({ total: 2, valid: 2 });
+  });
+});
+
+describe('台帳の取込: 参照する値の対応付け（issue #12 段階3の一部）', () => {
+  const lines = [
+    '個人情報の名称,所管部署,個人情報の項目,利用目的,保管場所,保管媒体,アクセス権を有する者,利用期限,保管期限,取得方法,件数',
+    '値対応_1,企画部,氏名,企画の業務,書庫,金庫,佐藤 花子,業務終了まで,2030/3/31,HP,10',
+    '値対応_2,企画部 ,氏名,企画の業務,書庫,紙,佐藤 花子,業務終了まで,2030/3/31,本人から直接書面,10',
+    '値対応_3,経営企画部,氏名,企画の業務,書庫,紙,佐藤 花子,業務終了まで,2030/3/31,HP,10',
+  ];
+  const file = () => Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+
+  it('ドライランは見つからない所属・媒体・取得方法を1度ずつ行番号つきで挙げ、対応付けると取り込める', async () => {
+    const dry = await upload(pms, '/api/inventory/import?dryRun=1', file(), '値.csv', 'text/csv');
+    expect(dry.status, JSON.stringify(dry.body).slice(0, 400)).toBe(200);
+    expect(dry.body.valid).toBe(0);
+    expect(dry.body.unknownValues).toEqual([
+      { field: 'department', column: '所管部署', value: '企画部', rows: [2, 3] },
+      { field: 'storageMedia', column: '保管媒体', value: '金庫', rows: [2] },
+      { field: 'acquisitionMethods', column: '取得方法', value: 'HP', rows: [2, 4] },
+      { field: 'department', column: '所管部署', value: '経営企画部', rows: [4] },
+    ]);
+    const departments = (await pms.get('/api/departments')).body.items as { id: string; name: string }[];
+    const general = departments.find((d) => d.name === '総務部')?.id;
+    // 経営企画部 is left unmapped: its row stays an error, the others become valid.
+    const values = { department: { 企画部: general }, storageMedia: { 金庫: 'paper' }, acquisitionMethods: { HP: 'direct_written' } };
+    const mapped = await upload(pms, `/api/inventory/import?dryRun=1&values=${encodeURIComponent(JSON.stringify(values))}`, file(), '値.csv', 'text/csv');
+    expect(mapped.body, JSON.stringify(mapped.body.rows)).toMatchObject({ total: 3, valid: 2 });
+    expect(mapped.body.unknownValues).toEqual([{ field: 'department', column: '所管部署', value: '経営企画部', rows: [4] }]);
+    const lines2 = lines.slice(0, 3);
+    const run = await upload(
+      pms,
+      `/api/inventory/import?dryRun=0&values=${encodeURIComponent(JSON.stringify(values))}`,
+      Buffer.from(`${lines2.join('\n')}\n`, 'utf8'),
+      '値.csv',
+      'text/csv',
+    );
+    expect(run.status, JSON.stringify(run.body).slice(0, 400)).toBe(200);
+    const found = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('値対応_1')}`);
+    expect(found.body.items[0]).toMatchObject({ departmentName: '総務部', storageMedia: 'paper' });
+  });
+
+  it('値の対応付けの誤りは 400 で項目を名指す（何も書かない）', async () => {
+    const notJson = await upload(pms, '/api/inventory/import?dryRun=0&values=%7B', file(), '値.csv', 'text/csv');
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error.message).toContain('値の対応付け（values）は JSON で指定してください');
+    const badId = await upload(pms, `/api/inventory/import?dryRun=0&values=${encodeURIComponent(JSON.stringify({ department: { 企画部: 'x' } }))}`, file(), '値.csv', 'text/csv');
+    expect(badId.status).toBe(400);
+    expect(badId.body.error.message).toContain('所管部署の対応付け先は所属のIDで指定してください');
+    const otherOrg = await upload(
+      pms,
+      `/api/inventory/import?dryRun=1&values=${encodeURIComponent(JSON.stringify({ department: { 企画部: '00000000-0000-4000-8000-000000000000' } }))}`,
+      file(),
+      '値.csv',
+      'text/csv',
+    );
+    expect(otherOrg.body.rows[0].errors[0].message).toContain('所管部署「企画部」の対応付け先の所属が見つかりません');
   });
 });

@@ -232,6 +232,7 @@ export function presentInspection(r: Awaited<ReturnType<typeof inspectLedger>>, 
     sampleRows: r.sampleRows,
     suggestedMapping: r.suggestedMapping,
     suggestedMappingId: r.suggestedMappingId,
+    columnMatches: r.columnMatches,
     fields: r.fields,
     mappings: r.mappings.map(presentMapping),
   };
@@ -245,6 +246,7 @@ export function presentImportReport(r: ImportReport): Out<typeof importReportRes
     created: r.created,
     ignoredColumns: r.ignoredColumns,
     rows: r.rows.map((row) => ({ row: row.row, name: row.name, department: row.department, action: row.action, errors: row.errors, warnings: row.warnings })),
+    unknownValues: r.unknownValues.map((u) => ({ field: u.field, column: u.column, value: u.value, rows: u.rows })),
   };
 }
 

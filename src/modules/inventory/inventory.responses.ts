@@ -303,6 +303,11 @@ export const inspectResponse = z.object({
   sampleRows: z.array(z.object({ row: z.number().int(), cells: z.record(z.string(), z.string()) })),
   suggestedMapping: z.record(z.string(), z.string()),
   suggestedMappingId: z.uuid().nullable(),
+  /**
+   * Each column's match in the 台帳's heading dictionary (issue #12): the field and how sure —
+   * exact / normalized (applied in suggestedMapping) or partial (offered for confirmation only).
+   */
+  columnMatches: z.array(z.object({ header: z.string(), field: z.enum(importFieldKeys).nullable(), confidence: z.enum(['exact', 'normalized', 'partial']).nullable() })),
   fields: z.array(z.object({ key: z.enum(importFieldKeys), header: z.string(), required: z.boolean() })),
   mappings: z.array(importMappingResponse),
 });
@@ -326,6 +331,8 @@ export const importReportResponse = z.object({
       warnings: z.array(importProblem),
     }),
   ),
+  /** 所属・媒体・取得方法 values that match nothing, each once with its rows, to be mapped (`values`) in the next run (issue #12). */
+  unknownValues: z.array(z.object({ field: z.enum(['department', 'storageMedia', 'acquisitionMethods']), column: z.string(), value: z.string(), rows: z.array(z.number().int()) })),
 });
 
 /** A real run refused because a row has errors (422): the report, and the refusal. Nothing was written. */

@@ -1,7 +1,7 @@
 import { todayInJapan } from '../../domain/time.ts';
 import { inOrg, readInOrg } from '../../platform/db/tenancy.ts';
 import { datedFilename, PDF_TYPE, sendDownload, XLSX_TYPE } from '../../platform/exports/download.ts';
-import { readXlsxUpload } from '../../platform/exports/upload.ts';
+import { readImportUpload } from '../../platform/imports/upload.ts';
 import { routes } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
 import { reviewHandlers } from '../../platform/reviews/reviews.routes.ts';
@@ -101,13 +101,13 @@ export function inventoryRoutes(app: App, deps: Deps): void {
       // ---- 取込 ----
 
       inspectImport: async (request) => {
-        const upload = await readXlsxUpload(request);
-        const sheet = await readLedgerSheet(upload.body, request.query.headerRow);
+        const upload = await readImportUpload(request);
+        const sheet = await readLedgerSheet(upload, request.query.headerRow);
         return presentInspection(await inOrg(deps.database, scopeOf(request), (tx) => inspectLedger(tx, actorOf(request).organizationId, sheet)), upload.filename);
       },
 
       importLedger: async (request, reply) => {
-        const upload = await readXlsxUpload(request);
+        const upload = await readImportUpload(request);
         const report = await inOrg(deps.database, scopeOf(request), (tx) => importLedgerFile(tx, actorOf(request), upload, request.query, clock()));
         // All or nothing: a real run with any invalid row wrote nothing (422 with the report).
         if (!isDryRun(request.query) && report.valid !== report.total) return reply.status(422).send(presentImportRefusal(report));

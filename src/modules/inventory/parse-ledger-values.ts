@@ -1,17 +1,14 @@
 import { type AcquisitionMethod, acquisitionMethodLabels, type SensitiveExceptionLetter, sensitiveExceptionLetters } from '../../rules/inventoryRules.ts';
 import type { CellOutput } from '../../platform/exports/xlsx.ts';
+import { readCount, readDateCell, readList, readMedium } from '../../rules/ledgerValues/index.ts';
 import type { EntryContent, EntryContentInput } from './inventory.schema.ts';
 import { cellText, normalizeLabel } from './read-ledger-sheet.ts';
 
 // 台帳の取込, step 2: the values of a ledger's cells as people write them — ○／×, 令和8年3月31日,
 // 「約1,200件」, 「書面同意」, 「例外 a: 理由」 — read into the 台帳's fields, or the reason they cannot be.
 
-/** A cell listing several values (、 , ; ・ / or one per line). */
-export const splitList = (text: string) =>
-  text
-    .split(/[、,，;；\n／/・]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** A cell listing several values (、 , ; ・ / or one per line; なし・－ give none): src/rules/ledgerValues readList. */
+export const splitList = (text: string) => readList(text, 'items');
 
 const TRUE_WORDS = new Set(['○', '〇', '◯', '●', '有', 'あり', '有り', 'はい', '該当', '該当あり', 'yes', 'y', 'true', '1', '✓', '✔']);
 const FALSE_WORDS = new Set(['', '×', '✕', '無', 'なし', '無し', 'いいえ', '非該当', '該当なし', 'no', 'n', 'false', '0', '-', '－', '―', 'ー']);
@@ -24,40 +21,20 @@ export function parseFlag(value: CellOutput): boolean | undefined {
   return undefined;
 }
 
-const isoDatePattern = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
-const warekiPattern = /^(令和|平成)(元|\d{1,2})年(\d{1,2})月(\d{1,2})日$/;
-
-/** 利用期限・保管期限: an Excel date, a written date (2026/3/31, 令和8年3月31日), or a description. */
-export function parseTerm(value: CellOutput): { date: string | null; description: string | null } | { error: string } {
-  if (value === null) return { date: null, description: null };
-  if (value instanceof Date) return { date: value.toISOString().slice(0, 10), description: null };
-  const text = cellText(value).normalize('NFKC');
-  const iso = isoDatePattern.exec(text);
-  const wareki = warekiPattern.exec(text);
-  let date: string | null = null;
-  if (iso) date = `${iso[1]}-${iso[2]?.padStart(2, '0')}-${iso[3]?.padStart(2, '0')}`;
-  else if (wareki) {
-    const n = wareki[2] === '元' ? 1 : Number(wareki[2]);
-    const year = (wareki[1] === '令和' ? 2018 : 1988) + n;
-    date = `${year}-${wareki[3]?.padStart(2, '0')}-${wareki[4]?.padStart(2, '0')}`;
-  }
-  if (date) {
-    const d = new Date(`${date}T00:00:00Z`);
-    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) return { error: `「${text}」は存在しない日付です` };
-    return { date, description: null };
-  }
-  return { date: null, description: text };
+/**
+ * 利用期限・保管期限: an Excel date or serial, a written date (2026/3/31, 令和8年3月31日, R8.3.31),
+ * or a description (業務終了まで); なし or blank is neither. A date that does not exist is refused.
+ */
+export function parseTerm(value: CellOutput, label: string): { date: string | null; description: string | null } | { error: string } {
+  const read = readDateCell(value, label, { allowText: true });
+  if (read === null) return { date: null, description: null };
+  if ('error' in read) return read;
+  return 'date' in read ? { date: read.date, description: null } : { date: null, description: read.text };
 }
 
-/** 件数（概数でも可）: 1200, 「約1,200件」, 「1000程度」. */
+/** 件数（概数でも可）: 1200, 「約1,200件」, 「3万名」, 「100〜200」 (src/rules/ledgerValues readCount). */
 export function parseCount(value: CellOutput): { value: number; approximate: boolean } | null | { error: string } {
-  if (value === null) return null;
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? { value, approximate: false } : { error: `件数「${value}」は0以上の整数で入力してください` };
-  const text = cellText(value).normalize('NFKC');
-  const digits = /(\d[\d,]*)/.exec(text);
-  if (!digits?.[1]) return { error: `件数「${text}」は数値で入力してください（概数でも可。例: 約1,000）` };
-  const approximate = /約|概|程度|ほど|前後|以上|以下|~|〜|およそ|未満/.test(text);
-  return { value: Number(digits[1].replaceAll(',', '')), approximate };
+  return readCount(value, '件数');
 }
 
 const methodWords: [RegExp, AcquisitionMethod][] = [
@@ -68,14 +45,25 @@ const methodWords: [RegExp, AcquisitionMethod][] = [
   [/第三者/, 'from_third_party'],
 ];
 
-export function parseMethods(text: string): { methods: AcquisitionMethod[] } | { error: string } {
+/**
+ * 取得方法: each listed way read by its words (書面・口頭・委託・共同利用・第三者), or by the value
+ * mapping the client chose for a way the file writes its own way (`mapped`). Every way that is
+ * neither is returned in `unknown`, so a dry run can list it for mapping.
+ */
+export function parseMethods(
+  text: string,
+  mapped: (token: string) => AcquisitionMethod | undefined = () => undefined,
+): { methods: AcquisitionMethod[] } | { error: string; unknown: string[] } {
   const methods: AcquisitionMethod[] = [];
+  const unknown: string[] = [];
   for (const token of splitList(text)) {
     const folded = token.normalize('NFKC').toLowerCase();
-    const hit = methodWords.find(([pattern]) => pattern.test(folded));
-    if (!hit) return { error: `取得方法「${token}」は使えません（${Object.values(acquisitionMethodLabels).join('・')}）` };
-    if (!methods.includes(hit[1])) methods.push(hit[1]);
+    const method = methodWords.find(([pattern]) => pattern.test(folded))?.[1] ?? mapped(token);
+    if (!method) unknown.push(token);
+    else if (!methods.includes(method)) methods.push(method);
   }
+  if (unknown.length > 0)
+    return { error: `取得方法「${unknown.join('、')}」は使えません（${Object.values(acquisitionMethodLabels).join('・')}）。既存の取得方法に対応付けることもできます`, unknown };
   return { methods };
 }
 
@@ -100,13 +88,7 @@ export function parseProcessed(text: string): EntryContent['processedKind'] | { 
   return { error: `「${text}」は 仮名加工情報・匿名加工情報・個人関連情報・該当なし のいずれかで入力してください` };
 }
 
-export function parseMedia(text: string): 'paper' | 'electronic' | 'both' | null | { error: string } {
-  const folded = text.normalize('NFKC');
-  if (!folded) return null;
-  const paper = /紙|書類|帳票|ファイル綴/.test(folded);
-  const electronic = /電子|データ|電磁|pc|サーバ|システム|クラウド/i.test(folded);
-  if (/両方|両者/.test(folded) || (paper && electronic)) return 'both';
-  if (paper) return 'paper';
-  if (electronic) return 'electronic';
-  return { error: `保管媒体「${text}」は 紙・電子・紙と電子 のいずれかで入力してください` };
+/** 保管媒体: 紙・電子・紙と電子 (src/rules/ledgerValues readMedium). */
+export function parseMedia(value: CellOutput): 'paper' | 'electronic' | 'both' | null | { error: string } {
+  return readMedium(value, '保管媒体');
 }

@@ -8,13 +8,27 @@ import { type EntryContent, type EntryContentInput, entryContentSchema } from '.
 import { type ImportMapping, inventoryEntries } from './inventory.tables.ts';
 import { parseCount, parseFlag, parseMedia, parseMethods, parseProcessed, parseSensitiveBasis, parseTerm, splitList } from './parse-ledger-values.ts';
 import { badImportFile, cellText, type LedgerSheet, normalizeLabel } from './read-ledger-sheet.ts';
+import { mediumWithin, quoteCell, readList, readText } from '../../rules/ledgerValues/index.ts';
+import { mappedValue, type UnknownValue, UnknownValues } from '../../platform/imports/referenceValues.ts';
+import type { ImportValueMapping } from './inventory.import.schema.ts';
+import { storageMediumLabels } from '../../rules/data/inventoryClauses.ts';
 
 // 台帳の取込, step 3: the plan — every row turned into a 台帳 entry and checked the way a 申請書
 // is, with each error named by the column of the user's file. Reads only.
 
 export type ImportError = { field: string; message: string };
 export type ImportRowReport = { row: number; name: string | null; department: string | null; action: 'create' | 'error'; errors: ImportError[]; warnings: ImportError[] };
-export type ImportReport = { dryRun: boolean; total: number; valid: number; created: number; ignoredColumns: string[]; rows: ImportRowReport[] };
+/** A 所属・媒体・取得方法 written in the file that matches nothing: listed once, to be mapped (issue #12). */
+export type UnknownReference = UnknownValue<'department' | 'storageMedia' | 'acquisitionMethods'>;
+export type ImportReport = {
+  dryRun: boolean;
+  total: number;
+  valid: number;
+  created: number;
+  ignoredColumns: string[];
+  rows: ImportRowReport[];
+  unknownValues: UnknownReference[];
+};
 
 /** API field path → the column the user sees (errors name the column of their file). */
 function columnForPath(path: string, mapping: ImportMapping): string {
@@ -43,14 +57,16 @@ type Lookups = {
   existing: Set<string>;
 };
 
-function resolveDepartment(text: string, all: Lookups['departments']): { id: string } | { error: string } {
+function resolveDepartment(text: string, all: Lookups['departments'], values: ImportValueMapping | null): { id: string } | { error: string; unknown?: true } {
+  const chosen = mappedValue(values, 'department', text);
+  if (chosen) return all.some((d) => d.id === chosen) ? { id: chosen } : { error: `所管部署「${text}」の対応付け先の所属が見つかりません。対応付けをやり直してください` };
   const wanted = normalizeLabel(text);
   const byName = all.filter((d) => normalizeLabel(d.name) === wanted);
   if (byName.length === 1 && byName[0]) return { id: byName[0].id };
   if (byName.length > 1) return { error: `所管部署「${text}」は同じ名前が複数あります。所属コードで指定してください` };
   const byCode = all.filter((d) => d.code && normalizeLabel(d.code) === wanted);
   if (byCode.length === 1 && byCode[0]) return { id: byCode[0].id };
-  return { error: `所管部署「${text}」が見つかりません。所属の名称または所属コードを入力してください` };
+  return { error: `所管部署「${text}」が見つかりません。所属の名称または所属コードを入力するか、既存の所属に対応付けてください`, unknown: true };
 }
 
 function resolvePeople(text: string, all: Lookups['people'], today: string): { ids: string[] } | { error: string } {
@@ -87,7 +103,8 @@ export async function planImport(
   sheet: LedgerSheet,
   mapping: ImportMapping,
   today: string,
-): Promise<{ report: ImportRowReport[]; plan: PlannedRow[]; ignoredColumns: string[] }> {
+  values: ImportValueMapping | null = null,
+): Promise<{ report: ImportRowReport[]; plan: PlannedRow[]; ignoredColumns: string[]; unknownValues: UnknownReference[] }> {
   const lookups: Lookups = {
     departments: await tx.select({ id: departments.id, name: departments.name, code: departments.code }).from(departments).where(eq(departments.organizationId, organizationId)),
     people: await tx
@@ -110,6 +127,8 @@ export async function planImport(
   const firstRowOf = new Map<string, number>();
   const report: ImportRowReport[] = [];
   const plan: PlannedRow[] = [];
+  const unknown = new UnknownValues<UnknownReference['field']>();
+  const columnOf = (field: ImportField) => mapping[field] ?? importFieldHeaders[field];
 
   for (const { rowNumber, cells } of sheet.rows) {
     const errors: ImportError[] = [];
@@ -122,6 +141,8 @@ export async function planImport(
       return header ? (cells.get(header) ?? null) : null;
     };
     const text = (field: ImportField) => cellText(raw(field));
+    /** A text field; blank or a "none" placeholder (なし・－・該当なし …) is absent. */
+    const optional = (field: ImportField) => readText(raw(field));
     const flagOf = (field: ImportField, label: string) => {
       const value = parseFlag(raw(field));
       if (value === undefined) {
@@ -134,29 +155,33 @@ export async function planImport(
     const input: EntryContentInput = {
       name: text('name'),
       departmentId: '',
-      items: splitList(text('items')),
-      purpose: text('purpose') || null,
-      storageLocation: text('storageLocation') || null,
-      storageMethod: { media: null, description: text('storageDescription') || null },
+      items: readList(raw('items'), 'items'),
+      purpose: optional('purpose'),
+      storageLocation: optional('storageLocation'),
+      storageMethod: { media: null, description: optional('storageDescription') },
       accessHolderIds: [],
-      accessHolderNote: text('accessHolderNote') || null,
+      accessHolderNote: optional('accessHolderNote'),
       acquisitionMethods: [],
       sensitive: flagOf('sensitive', '要配慮個人情報'),
       myNumber: flagOf('myNumber', '特定個人情報'),
       retainedPersonalData: flagOf('retainedPersonalData', '保有個人データ'),
       thirdPartyProvision: flagOf('thirdPartyProvision', '第三者提供'),
-      thirdPartyDetails: text('thirdPartyDetails') || null,
-      jointUseDetails: text('jointUseDetails') || null,
-      entrustedTo: splitList(text('entrustedTo')),
-      overseasCountries: splitList(text('overseasCountries')),
-      disposalMethod: text('disposalMethod') || null,
-      noticeRefs: splitList(text('noticeRefs')),
+      thirdPartyDetails: optional('thirdPartyDetails'),
+      jointUseDetails: optional('jointUseDetails'),
+      // A company name may contain ・ (エヌ・ティ・ティ): names are split only at lines and 、 , ;.
+      entrustedTo: readList(raw('entrustedTo'), 'names'),
+      overseasCountries: readList(raw('overseasCountries'), 'names'),
+      disposalMethod: optional('disposalMethod'),
+      noticeRefs: readList(raw('noticeRefs'), 'names'),
     };
     const departmentText = text('department');
     if (departmentText) {
-      const resolved = resolveDepartment(departmentText, lookups.departments);
+      const resolved = resolveDepartment(departmentText, lookups.departments, values);
       if ('id' in resolved) input.departmentId = resolved.id;
-      else fail('department', resolved.error);
+      else {
+        fail('department', resolved.error);
+        if (resolved.unknown) unknown.add('department', columnOf('department'), departmentText, rowNumber);
+      }
     } else fail('department', '所管部署を入力してください');
     const holders = text('accessHolders');
     if (holders) {
@@ -164,20 +189,39 @@ export async function planImport(
       if ('ids' in resolved) input.accessHolderIds = resolved.ids;
       else fail('accessHolders', resolved.error);
     }
-    const media = parseMedia(text('storageMedia'));
-    if (media !== null && typeof media === 'object') fail('storageMedia', media.error);
-    else if (input.storageMethod) input.storageMethod.media = media;
+    const warnings: ImportError[] = [];
+    const mediaCell = raw('storageMedia');
+    const parsedMedia = parseMedia(mediaCell);
+    const media = parsedMedia !== null && typeof parsedMedia === 'object' ? (mappedValue(values, 'storageMedia', cellText(mediaCell)) ?? parsedMedia) : parsedMedia;
+    if (media !== null && typeof media === 'object') {
+      fail('storageMedia', media.error);
+      unknown.add('storageMedia', columnOf('storageMedia'), cellText(mediaCell), rowNumber);
+    } else if (input.storageMethod) {
+      input.storageMethod.media = media;
+      // Ledgers without a medium column write 紙/電子 inside 保管方法 (「紙媒体で施錠保管」): read it
+      // as the medium, and say so — the row's 保管方法 text itself is kept as written.
+      const within = media === null ? mediumWithin(input.storageMethod.description ?? null) : null;
+      if (within) {
+        input.storageMethod.media = within;
+        warnings.push({
+          field: mapping.storageDescription ?? importFieldHeaders.storageDescription,
+          message: `保管方法「${quoteCell(input.storageMethod.description ?? '')}」の記載から保管媒体を「${storageMediumLabels[within]}」と読み取りました`,
+        });
+      }
+    }
     for (const field of ['useUntil', 'retainUntil'] as const) {
-      const term = parseTerm(raw(field));
-      if ('error' in term) fail(field, `${field === 'useUntil' ? '利用期限' : '保管期限'}: ${term.error}`);
+      const term = parseTerm(raw(field), field === 'useUntil' ? '利用期限' : '保管期限');
+      if ('error' in term) fail(field, term.error);
       else input[field] = term;
     }
     const countValue = parseCount(raw('recordCount'));
     if (countValue && 'error' in countValue) fail('recordCount', countValue.error);
     else input.recordCount = countValue;
-    const methods = parseMethods(text('acquisitionMethods'));
-    if ('error' in methods) fail('acquisitionMethods', methods.error);
-    else input.acquisitionMethods = methods.methods;
+    const methods = parseMethods(text('acquisitionMethods'), (token) => mappedValue(values, 'acquisitionMethods', token));
+    if ('error' in methods) {
+      fail('acquisitionMethods', methods.error);
+      for (const token of methods.unknown) unknown.add('acquisitionMethods', columnOf('acquisitionMethods'), token, rowNumber);
+    } else input.acquisitionMethods = methods.methods;
     const basis = parseSensitiveBasis(text('sensitiveBasis'));
     if (basis && 'error' in basis) fail('sensitiveBasis', basis.error);
     else input.sensitiveBasis = basis;
@@ -190,7 +234,6 @@ export async function planImport(
     const resolvedDepartment = input.departmentId !== '';
     if (!resolvedDepartment) input.departmentId = UNRESOLVED;
     let content: EntryContent | null = null;
-    const warnings: ImportError[] = [];
     const parsed = entryContentSchema.safeParse(input);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -217,5 +260,5 @@ export async function planImport(
     report.push({ row: rowNumber, name: input.name || null, department: departmentText || null, action: ok ? 'create' : 'error', errors, warnings });
     if (ok && content) plan.push({ row: rowNumber, content });
   }
-  return { report, plan, ignoredColumns };
+  return { report, plan, ignoredColumns, unknownValues: unknown.list() };
 }

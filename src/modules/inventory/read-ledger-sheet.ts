@@ -1,29 +1,36 @@
 import { normalizeLabel } from '../../domain/text.ts';
-import ExcelJS from 'exceljs';
-import { type CellOutput, looksLikeXlsx, plainCellValue } from '../../platform/exports/xlsx.ts';
+import type { CellOutput } from '../../platform/exports/xlsx.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { type ImportField, importFields } from './inventory.import.schema.ts';
+import { type ImportUpload, readImportGrid } from '../../platform/imports/upload.ts';
+import { detectHeaderRow, HEADER_SEARCH_ROWS, headingsAt, indexHeadings, inventoryHeadings, mapColumns } from '../../rules/ledgerImport/index.ts';
+import type { ImportField } from './inventory.import.schema.ts';
 import type { ImportMapping } from './inventory.tables.ts';
 
-// 台帳の取込, step 1: reading the organization's Excel ledger — the first worksheet, a header row
-// the user names, and the later rows as cells by header — and guessing the column mapping.
+// 台帳の取込, step 1: reading the organization's Excel ledger — the first worksheet (parsed within
+// XLSX_LIMITS in the parsing worker) or a CSV (UTF-8 or Shift_JIS, every cell text), the header row found by itself (title rows skipped, a
+// heading merged over two rows joined: src/rules/ledgerImport) or named by the user, the later
+// rows as cells by header — and guessing the column mapping from the 台帳's heading dictionary.
 
 /** At most this many rows per file (one transaction stays reasonable). */
 export const MAX_IMPORT_ROWS = 5000;
 
 export { normalizeLabel };
 
-const fieldByLabel = new Map<string, ImportField>();
-for (const f of importFields) for (const label of [f.header, ...f.aliases]) fieldByLabel.set(normalizeLabel(label), f.key);
+/** The 台帳's heading dictionary (docs/import.md), indexed once. */
+export const ledgerHeadingIndex = indexHeadings(inventoryHeadings);
 
-/** Guesses the mapping from the headers: Mamori's own headers and common names for each column. */
+/**
+ * Guesses the mapping from the headers: Mamori's own headers and the synonyms ledgers use
+ * (src/rules/ledgerImport/inventoryHeadings.ts). Only exact and normalized matches are applied;
+ * a partial one (「管理部門名」) is left for the user to confirm, never applied unseen.
+ */
 export function suggestMapping(headers: readonly string[]): ImportMapping {
   const mapping: ImportMapping = {};
-  for (const header of headers) {
-    if (!header) continue;
-    const key = fieldByLabel.get(normalizeLabel(header));
-    if (key && !mapping[key]) mapping[key] = header;
-  }
+  const columns = mapColumns(
+    headers.map((heading, i) => ({ column: i + 1, heading })),
+    ledgerHeadingIndex,
+  );
+  for (const c of columns) if (c.field && c.confidence !== 'partial') mapping[c.field as ImportField] = c.heading;
   return mapping;
 }
 
@@ -39,42 +46,41 @@ export function cellText(value: CellOutput): string {
   return String(value).trim();
 }
 
-/** Reads the first worksheet: row `headerRow` as headers, later non-empty rows as cells by header. */
-export async function readLedgerSheet(buffer: Buffer, headerRow: number): Promise<LedgerSheet> {
-  if (!looksLikeXlsx(buffer)) throw badImportFile('Excelファイル（.xlsx）を選択してください');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw badImportFile('Excelファイル（.xlsx）として読み込めませんでした');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw badImportFile('Excelファイルにシートがありません');
+/**
+ * Reads the first worksheet (or the CSV). The header is row `headerRow` when given, else the row of the first
+ * {@link HEADER_SEARCH_ROWS} whose cells best match the 台帳's headings; a heading merged over two
+ * rows there is joined (「保管 場所」). The later non-empty rows become cells by header.
+ */
+export async function readLedgerSheet(upload: Pick<ImportUpload, 'body' | 'kind' | 'filename'>, headerRow?: number): Promise<LedgerSheet> {
+  const grid = await readImportGrid(upload);
+  const preview = grid.rows.filter((r) => r.rowNumber <= HEADER_SEARCH_ROWS);
+  const detected = detectHeaderRow(preview, ledgerHeadingIndex);
+  if (headerRow === undefined && !detected)
+    throw badImportFile(`先頭${HEADER_SEARCH_ROWS}行に台帳の見出し（個人情報の名称・所管部署・利用目的 など）が見つかりません。見出し行の番号を指定してください`);
+  const row = headerRow ?? detected?.headerRow ?? 1;
+  const rowSpan = detected?.headerRow === row ? detected.rowSpan : 1;
   const headerByColumn = new Map<number, string>();
-  sheet.getRow(headerRow).eachCell({ includeEmpty: false }, (cell, col) => {
-    const text = cellText(plainCellValue(cell.value));
-    if (text) headerByColumn.set(col, text);
-  });
-  if (headerByColumn.size === 0) throw badImportFile(`${headerRow}行目に見出しがありません。見出し行の番号を確認してください`);
+  for (const h of headingsAt(preview, row, rowSpan, ledgerHeadingIndex)) headerByColumn.set(h.column, h.heading);
+  if (headerByColumn.size === 0) throw badImportFile(`${row}行目に見出しがありません。見出し行の番号を確認してください`);
   const seen = new Set<string>();
   for (const header of headerByColumn.values()) {
-    if (seen.has(header)) throw badImportFile(`見出し行（${headerRow}行目）に「${header}」の列が複数あります。列の見出しを区別してください`);
+    if (seen.has(header)) throw badImportFile(`見出し行（${row}行目）に「${header}」の列が複数あります。列の見出しを区別してください`);
     seen.add(header);
   }
+  const lastHeaderRow = row + rowSpan - 1;
   const rows: LedgerSheet['rows'] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber <= headerRow) return;
+  for (const r of grid.rows) {
+    if (r.rowNumber <= lastHeaderRow) continue;
     const cells = new Map<string, CellOutput>();
     let any = false;
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const header = headerByColumn.get(col);
-      if (!header) return;
-      const value = plainCellValue(cell.value);
+    r.cells.forEach((value, column) => {
+      const header = headerByColumn.get(column);
+      if (!header || value === undefined) return;
       cells.set(header, value);
       if (value !== null) any = true;
     });
-    if (any) rows.push({ rowNumber, cells });
-  });
+    if (any) rows.push({ rowNumber: r.rowNumber, cells });
+  }
   if (rows.length > MAX_IMPORT_ROWS) throw badImportFile(`一度に取り込めるのは${MAX_IMPORT_ROWS.toLocaleString('ja-JP')}行までです。ファイルを分けてください`);
-  return { sheetName: sheet.name, headerRow, headers: [...headerByColumn.values()], rows };
+  return { sheetName: grid.name, headerRow: row, headers: [...headerByColumn.values()], rows };
 }

@@ -53,7 +53,7 @@ export const exportsContract = defineContract({
     method: 'POST',
     path: '/api/people/import',
     access: 'people.manage',
-    summary: '従業者の取込（.xlsx、multipart の file 欄）。dryRun=1 は確認のみ、dryRun=0 は全行が正しいときだけ登録',
+    summary: '従業者の取込（.xlsx・CSV、multipart の file 欄）。dryRun=1 は確認のみ、dryRun=0 は全行が正しいときだけ登録',
     tags: ['people'],
     query: peopleImportQuery,
     response: peopleImportReportResponse,

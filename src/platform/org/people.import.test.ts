@@ -9,6 +9,7 @@ import { XLSX_TYPE } from '../exports/download.ts';
 import { prepareSheet, writeXlsx } from '../exports/xlsx.ts';
 import { departments, people } from './org.tables.ts';
 import { personSheetColumns } from './people.import.ts';
+import { shiftJis } from '../../../tests/support/shiftJis.ts';
 
 type SheetRow = Partial<Record<(typeof personSheetColumns)[number]['key'], string | null>>;
 
@@ -177,11 +178,12 @@ describe('従業者の取込 (xlsx・確認のみの実行つき)', () => {
     expect(new Set(res.body.rows.map((r: { action: string }) => r.action))).toEqual(new Set(['update']));
   });
 
-  it('xlsx でないファイルは 400 で日本語のメッセージ', async () => {
+  it('xlsx・CSV でないファイルは 400 で日本語のメッセージ', async () => {
+    // CSV is read since issue #12 (see the CSV test below); an old .xls, or a CSV named .xlsx, is not.
     const csv = Buffer.from('従業者番号,氏名\nX1,山田\n', 'utf8');
-    const asCsv = await upload(pms, csv, '1', 'people.csv', { contentType: 'text/csv' });
-    expect(asCsv.status).toBe(400);
-    expect(asCsv.body.error.message).toContain('Excelファイル（.xlsx）');
+    const asXls = await upload(pms, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), '1', 'people.xls', { contentType: 'application/vnd.ms-excel' });
+    expect(asXls.status).toBe(400);
+    expect(asXls.body.error.message).toContain('Excelファイル（.xlsx）');
     const renamed = await upload(pms, csv, '1', 'people.xlsx');
     expect(renamed.status).toBe(400);
     expect(renamed.body.error.message).toContain('.xlsx');
@@ -209,5 +211,44 @@ describe('従業者の取込 (xlsx・確認のみの実行つき)', () => {
     const res = await upload(staff, await peopleFile(thirtyRows(false).map((r) => ({ ...r, employeeNumber: `S${r.employeeNumber}` }))), '0');
     expect(res.status).toBe(403);
     expect(await peopleCount()).toBe(before);
+  });
+});
+
+describe('従業者の取込: 手元の名簿の形（issue #12）', () => {
+  it('Shift_JIS の CSV・表題の行・名簿の見出し（社員番号・氏名・所属部署・入社年月日）・和暦とシリアル値の入社日を読み、番号の先頭の0を残す', async () => {
+    const csv = shiftJis(
+      [
+        '従業員名簿（令和8年4月1日現在）',
+        '社員番号,氏名,フリガナ,雇用形態,所属部署,入社年月日,備考',
+        '000123,名簿 一郎,メイボ イチロウ,正社員,営業部,令和6年4月1日,',
+        '000124,名簿 二郎,メイボ ジロウ,契約社員,総務部,45383,',
+      ].join('\r\n'),
+    );
+    const dry = await upload(pms, csv, '1', '名簿.csv', { contentType: 'text/csv' });
+    expect(dry.status, JSON.stringify(dry.body).slice(0, 400)).toBe(200);
+    expect(dry.body).toMatchObject({ total: 2, valid: 2, ignoredColumns: ['備考'] });
+    expect(dry.body.rows.map((r: { row: number; employeeNumber: string }) => [r.row, r.employeeNumber])).toEqual([
+      [3, '000123'],
+      [4, '000124'],
+    ]);
+    const run = await upload(pms, csv, '0', '名簿.csv', { contentType: 'text/csv' });
+    expect(run.status, JSON.stringify(run.body).slice(0, 400)).toBe(200);
+    const [one, two] = await asSystem(t.database, (tx) =>
+      tx
+        .select({ employeeNumber: people.employeeNumber, joinedOn: people.joinedOn })
+        .from(people)
+        .where(and(eq(people.organizationId, t.demoOrganizationId), eq(people.name, '名簿 一郎')))
+        .then(async (a) => [
+          a[0],
+          (
+            await tx
+              .select({ employeeNumber: people.employeeNumber, joinedOn: people.joinedOn })
+              .from(people)
+              .where(and(eq(people.organizationId, t.demoOrganizationId), eq(people.name, '名簿 二郎')))
+          )[0],
+        ]),
+    );
+    expect(one).toEqual({ employeeNumber: '000123', joinedOn: '2024-04-01' });
+    expect(two).toEqual({ employeeNumber: '000124', joinedOn: '2024-04-01' });
   });
 });

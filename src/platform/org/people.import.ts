@@ -3,7 +3,10 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
 import type { Tx } from '../db/connection.ts';
-import { readFirstSheet, type CellOutput, UnreadableWorkbookError } from '../exports/xlsx.ts';
+import type { CellOutput } from '../exports/xlsx.ts';
+import { type ImportUpload, readImportGrid } from '../imports/upload.ts';
+import { detectHeaderRow, HEADER_SEARCH_ROWS, headingsAt, indexHeadings, matchHeading } from '../../rules/ledgerImport/index.ts';
+import { readDateCell } from '../../rules/ledgerValues/index.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { personBody } from './org.schema.ts';
@@ -11,8 +14,10 @@ import { createPerson, updatePerson } from './org.service.ts';
 import { departments, people } from './org.tables.ts';
 import { employmentTypeLabels, employmentTypes, type EmploymentType } from '../../domain/roles.ts';
 
-// 従業者の一括取込 (SPEC §3 Imports): an .xlsx in the same shape as the 従業者一覧 export, a dry
-// run that reports every row's errors before anything is written, and an all-or-nothing real run.
+// 従業者の一括取込 (SPEC §3 Imports): an .xlsx or CSV (UTF-8・Shift_JIS) with the 従業者一覧
+// export's headings or the names rosters give them, the header row found below any title rows
+// (issue #12), a dry run that reports every row's errors before anything is written, and an
+// all-or-nothing real run.
 
 type PersonInput = z.infer<typeof personBody>;
 type SheetKey = 'employeeNumber' | 'name' | 'nameKana' | 'employmentType' | 'department' | 'joinedOn' | 'leftOn' | 'email' | 'phone';
@@ -22,14 +27,14 @@ type SheetKey = 'employeeNumber' | 'name' | 'nameKana' | 'employmentType' | 'dep
  * import reads (plus the other names people commonly give those columns).
  */
 export const personSheetColumns: { key: SheetKey; header: string; width: number; type?: 'date'; aliases?: string[] }[] = [
-  { key: 'employeeNumber', header: '従業者番号', width: 12, aliases: ['社員番号', '職員番号', '従業員番号'] },
-  { key: 'name', header: '氏名', width: 16, aliases: ['名前'] },
-  { key: 'nameKana', header: '氏名（カナ）', width: 18, aliases: ['フリガナ', 'ふりがな', '氏名カナ', 'カナ'] },
-  { key: 'employmentType', header: '雇用区分', width: 16 },
-  { key: 'department', header: '所属', width: 18, aliases: ['所属名', '部署', '部署名'] },
-  { key: 'joinedOn', header: '入社日', width: 12, type: 'date', aliases: ['採用日', '入職日'] },
-  { key: 'leftOn', header: '退職日', width: 12, type: 'date', aliases: ['退職年月日'] },
-  { key: 'email', header: 'メールアドレス', width: 28, aliases: ['メール', 'Eメール', 'e-mail', 'email'] },
+  { key: 'employeeNumber', header: '従業者番号', width: 12, aliases: ['社員番号', '職員番号', '従業員番号', '社員コード', '職員コード', '従業員コード', '社員No'] },
+  { key: 'name', header: '氏名', width: 16, aliases: ['名前', '従業者名', '従業員名', '社員名', '職員名', '氏名（漢字）'] },
+  { key: 'nameKana', header: '氏名（カナ）', width: 18, aliases: ['フリガナ', 'ふりがな', '氏名カナ', 'カナ', 'カナ氏名', '氏名（フリガナ）', 'シメイ'] },
+  { key: 'employmentType', header: '雇用区分', width: 16, aliases: ['雇用形態', '社員区分', '職員区分'] },
+  { key: 'department', header: '所属', width: 18, aliases: ['所属名', '部署', '部署名', '所属部署', '所属部門', '部門', '部門名'] },
+  { key: 'joinedOn', header: '入社日', width: 12, type: 'date', aliases: ['採用日', '入職日', '入社年月日', '採用年月日'] },
+  { key: 'leftOn', header: '退職日', width: 12, type: 'date', aliases: ['退職年月日', '離職日'] },
+  { key: 'email', header: 'メールアドレス', width: 28, aliases: ['メール', 'Eメール', 'e-mail', 'email', 'Eメールアドレス'] },
   { key: 'phone', header: '電話番号', width: 16, aliases: ['電話', 'TEL'] },
 ];
 
@@ -53,8 +58,8 @@ export const MAX_IMPORT_ROWS = 5000;
 
 export { normalizeLabel };
 
-const columnByLabel = new Map<string, SheetKey>();
-for (const c of personSheetColumns) for (const label of [c.header, ...(c.aliases ?? [])]) columnByLabel.set(normalizeLabel(label), c.key);
+/** The 従業者一覧's headings as a dictionary for header-row detection (src/rules/ledgerImport). */
+const headingIndex = indexHeadings(personSheetColumns.map((c) => ({ key: c.key, label: c.header, synonyms: c.aliases ?? [] })));
 
 const employmentTypeByLabel = new Map<string, EmploymentType>();
 for (const t of employmentTypes) {
@@ -66,15 +71,15 @@ employmentTypeByLabel.set(normalizeLabel('派遣'), 'dispatched');
 employmentTypeByLabel.set(normalizeLabel('パート'), 'part_time');
 employmentTypeByLabel.set(normalizeLabel('アルバイト'), 'part_time');
 
-/** Excel gives calendar dates back as UTC midnight; its components are the date the user typed. */
+/**
+ * 入社日・退職日: an Excel date or serial, 2026/4/1, 令和8年4月1日, R8.4.1 … as ISO
+ * (src/rules/ledgerValues readDateCell); anything else is kept as typed, so that the date field
+ * refuses it by name (2026-02-30 is never moved to another day).
+ */
 function dateText(value: CellOutput): string | null {
-  if (value === null) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const text = String(value).normalize('NFKC').trim();
-  // 2026/4/1, 2026.04.01 and 2026-4-1 mean 2026-04-01. Impossible dates (2026-02-30) are kept
-  // as typed so the date field reports them by name.
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
-  return m ? `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}` : text;
+  const read = readDateCell(value, '日付');
+  if (read !== null && 'date' in read) return read.date;
+  return plainText(value);
 }
 
 function plainText(value: CellOutput): string | null {
@@ -92,32 +97,33 @@ export type ParsedPeopleSheet = { rows: PersonSheetRow[]; columns: SheetKey[]; i
 const badFile = (message: string) => new HttpError(400, message, 'import_file');
 
 /**
- * Reads an uploaded workbook into sheet rows by its Japanese headers (row 1). Refuses files that
- * are not .xlsx, lack the 従業者番号 or 氏名 column, or hold more than {@link MAX_IMPORT_ROWS} rows.
+ * Reads an uploaded workbook (or CSV) into sheet rows by its Japanese headers: the header row is
+ * found in the first rows (a title row above it is skipped), else row 1. Refuses files that lack
+ * the 従業者番号 or 氏名 column, name one twice, or hold more than {@link MAX_IMPORT_ROWS} rows.
  */
-export async function parsePeopleSheet(buffer: Buffer): Promise<ParsedPeopleSheet> {
-  let sheet: Awaited<ReturnType<typeof readFirstSheet>>;
-  try {
-    sheet = await readFirstSheet(buffer, { maxRows: MAX_IMPORT_ROWS });
-  } catch (error) {
-    if (error instanceof UnreadableWorkbookError) throw badFile('Excelファイル（.xlsx）として読み込めませんでした。従業者一覧の出力ファイルと同じ形式の .xlsx を選択してください');
-    throw error;
-  }
+export async function parsePeopleSheet(upload: Pick<ImportUpload, 'body' | 'kind' | 'filename'>): Promise<ParsedPeopleSheet> {
+  const grid = await readImportGrid(upload);
+  const preview = grid.rows.filter((r) => r.rowNumber <= HEADER_SEARCH_ROWS);
+  const detected = detectHeaderRow(preview, headingIndex);
+  const headerRow = detected?.headerRow ?? 1;
   const keyOfColumn = new Map<number, SheetKey>();
   const ignoredColumns: string[] = [];
-  sheet.headers.forEach((header, col) => {
-    if (!header) return;
-    const key = columnByLabel.get(normalizeLabel(header));
-    if (!key) ignoredColumns.push(header);
-    else if ([...keyOfColumn.values()].includes(key)) throw badFile(`見出し行（1行目）に「${headerOf[key]}」の列が複数あります`);
-    else keyOfColumn.set(col, key);
-  });
+  for (const { column, heading } of headingsAt(preview, headerRow, detected?.rowSpan ?? 1, headingIndex)) {
+    const match = matchHeading(heading, headingIndex);
+    // Only a sure match (exact or normalized) fills a field; a partial one is reported as ignored.
+    const key = match && match.confidence !== 'partial' ? match.key : undefined;
+    if (!key) ignoredColumns.push(heading);
+    else if ([...keyOfColumn.values()].includes(key)) throw badFile(`見出し行（${headerRow}行目）に「${headerOf[key]}」の列が複数あります`);
+    else keyOfColumn.set(column, key);
+  }
   const columns = [...keyOfColumn.values()];
   for (const required of ['employeeNumber', 'name'] as const) {
-    if (!columns.includes(required)) throw badFile(`見出し行（1行目）に「${headerOf[required]}」の列がありません。従業者一覧の出力ファイルと同じ見出しで作成してください`);
+    if (!columns.includes(required))
+      throw badFile(`見出し行（${headerRow}行目）に「${headerOf[required]}」の列がありません。従業者一覧の出力ファイルと同じ見出しで作成してください`);
   }
-  if (sheet.rows.length > MAX_IMPORT_ROWS) throw badFile(`一度に取り込めるのは${MAX_IMPORT_ROWS.toLocaleString('ja-JP')}行までです。ファイルを分けてください`);
-  const rows = sheet.rows.map(({ rowNumber, cells }) => {
+  const data = grid.rows.filter((r) => r.rowNumber > headerRow + (detected?.headerRow === headerRow ? detected.rowSpan - 1 : 0));
+  if (data.length > MAX_IMPORT_ROWS) throw badFile(`一度に取り込めるのは${MAX_IMPORT_ROWS.toLocaleString('ja-JP')}行までです。ファイルを分けてください`);
+  const rows = data.map(({ rowNumber, cells }) => {
     const row: PersonSheetRow = { rowNumber };
     for (const [col, key] of keyOfColumn) {
       const cell = cells[col] ?? null;

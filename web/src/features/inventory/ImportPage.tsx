@@ -4,11 +4,15 @@ import { Alert, App, Button, Card, Checkbox, Input, InputNumber, Select, Space, 
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
+import { useDepartments } from '../../api/queries.ts';
+import { acquisitionMethodLabels, storageMediumLabels } from '../../../../src/rules/inventoryRules.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useText } from './messages.ts';
 import type { ImportMappingBody, ImportMappingRow, ImportReport, InspectResult } from './types.ts';
+
+type UnknownField = ImportReport['unknownValues'][number]['field'];
 
 /**
  * Excel台帳の取込 (SPEC §3 Imports): read the file → map its columns to the 台帳's fields (and save
@@ -21,7 +25,8 @@ function ImportScreen() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [headerRow, setHeaderRow] = useState(1);
+  // null: the server finds the header row (title rows skipped, two-row headings joined; issue #12).
+  const [headerRow, setHeaderRow] = useState<number | null>(null);
   const [inspected, setInspected] = useState<InspectResult | null>(null);
   const [mapping, setMapping] = useState<ImportMappingBody['mapping']>({});
   const [mappingName, setMappingName] = useState('');
@@ -30,6 +35,9 @@ function ImportScreen() {
   const [onlyErrors, setOnlyErrors] = useState(true);
   const [busy, setBusy] = useState<'read' | 'dry' | 'run' | 'save' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // 見つからない値の対応付け (issue #12): field → the value as the file writes it → the chosen record or kind.
+  const [values, setValues] = useState<Partial<Record<UnknownField, Record<string, string>>>>({});
+  const departments = useDepartments();
 
   const form = () => {
     const data = new FormData();
@@ -42,8 +50,9 @@ function ImportScreen() {
     setError(null);
     setReport(null);
     try {
-      const result = await api.upload<InspectResult>(`/api/inventory/import/inspect?headerRow=${headerRow}`, form());
+      const result = await api.upload<InspectResult>(`/api/inventory/import/inspect${headerRow === null ? '' : `?headerRow=${headerRow}`}`, form());
       setInspected(result);
+      setHeaderRow(result.headerRow);
       setMapping(result.suggestedMapping);
       setMappings(result.mappings);
       setMappingName(result.mappings.find((m) => m.id === result.suggestedMappingId)?.name ?? '');
@@ -58,7 +67,7 @@ function ImportScreen() {
     setError(null);
     try {
       const result = await api.upload<ImportReport>(
-        `/api/inventory/import?dryRun=${dryRun ? 1 : 0}&headerRow=${headerRow}&mapping=${encodeURIComponent(JSON.stringify(mapping))}`,
+        `/api/inventory/import?dryRun=${dryRun ? 1 : 0}&headerRow=${headerRow ?? inspected?.headerRow ?? 1}&mapping=${encodeURIComponent(JSON.stringify(mapping))}${Object.keys(values).length > 0 ? `&values=${encodeURIComponent(JSON.stringify(values))}` : ''}`,
         form(),
       );
       setReport(result);
@@ -77,7 +86,11 @@ function ImportScreen() {
   const save = async () => {
     setBusy('save');
     try {
-      const saved = await api.post<ImportMappingRow>('/api/inventory/import/mappings', { name: mappingName.trim(), headerRow, mapping } satisfies ImportMappingBody);
+      const saved = await api.post<ImportMappingRow>('/api/inventory/import/mappings', {
+        name: mappingName.trim(),
+        headerRow: headerRow ?? inspected?.headerRow ?? 1,
+        mapping,
+      } satisfies ImportMappingBody);
       setMappings((list) => [...list.filter((m) => m.name !== saved.name), saved]);
       message.success(tx('imp.mappingSaved'));
     } catch (e) {
@@ -86,6 +99,11 @@ function ImportScreen() {
       setBusy(null);
     }
   };
+  /** What an unknown value can be mapped to: an existing 所属, a 保管媒体 or a 取得方法. */
+  const targetOptions = (field: UnknownField) =>
+    field === 'department'
+      ? (departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))
+      : Object.entries(field === 'storageMedia' ? storageMediumLabels : acquisitionMethodLabels).map(([value, label]) => ({ value, label }));
   const step = report && !report.dryRun ? 3 : report ? 2 : inspected ? 1 : 0;
   const errorRows = report ? report.rows.filter((r) => r.errors.length > 0).length : 0;
   const rows = report ? (onlyErrors ? report.rows.filter((r) => r.errors.length > 0 || r.warnings.length > 0) : report.rows) : [];
@@ -101,10 +119,12 @@ function ImportScreen() {
       <Card title={tx('imp.step.file')} style={{ marginBottom: 16 }}>
         <Space wrap>
           <Upload
-            accept=".xlsx"
+            accept=".xlsx,.csv"
             maxCount={1}
             beforeUpload={(f) => {
               setFile(f);
+              setHeaderRow(null);
+              setValues({});
               setInspected(null);
               setReport(null);
               return false;
@@ -121,7 +141,15 @@ function ImportScreen() {
             </Button>
           </Upload>
           <span>{tx('imp.headerRow')}</span>
-          <InputNumber min={1} max={20} value={headerRow} onChange={(v) => setHeaderRow(Number(v ?? 1))} style={{ width: 80 }} data-testid="import-header-row" />
+          <InputNumber
+            min={1}
+            max={20}
+            value={headerRow}
+            placeholder={tx('imp.headerRowAuto')}
+            onChange={(v) => setHeaderRow(v === null || v === undefined ? null : Number(v))}
+            style={{ width: 120 }}
+            data-testid="import-header-row"
+          />
           <Button type="primary" disabled={!file} loading={busy === 'read'} onClick={read} data-testid="import-read">
             {tx('imp.read')}
           </Button>
@@ -180,6 +208,25 @@ function ImportScreen() {
                 ),
               },
               {
+                title: tx('imp.confidence'),
+                key: 'confidence',
+                width: 220,
+                render: (_: unknown, f) => {
+                  const mapped = inspected.columnMatches.find((c) => c.header === mapping[f.key] && c.field === f.key);
+                  if (mapped?.confidence)
+                    return (
+                      <Tag color={mapped.confidence === 'exact' ? 'green' : mapped.confidence === 'normalized' ? 'blue' : 'gold'}>{tx(`imp.confidence.${mapped.confidence}`)}</Tag>
+                    );
+                  // A partial match is offered, never applied unseen: one click takes it.
+                  const offered = mapping[f.key] ? undefined : inspected.columnMatches.find((c) => c.field === f.key && c.confidence === 'partial');
+                  return offered ? (
+                    <Button size="small" type="link" onClick={() => setMapping((m) => ({ ...m, [f.key]: offered.header }))} data-testid={`offer-${f.key}`}>
+                      {tx('imp.offer', { header: offered.header })}
+                    </Button>
+                  ) : null;
+                },
+              },
+              {
                 title: tx('imp.sample'),
                 key: 'sample',
                 render: (_: unknown, f) => (
@@ -209,6 +256,50 @@ function ImportScreen() {
             style={{ marginBottom: 12 }}
             data-testid="import-summary"
           />
+          {report.unknownValues.length > 0 || Object.keys(values).length > 0 ? (
+            <Card size="small" type="inner" title={tx('imp.values')} style={{ marginBottom: 12 }} data-testid="import-values">
+              <Typography.Paragraph type="secondary">{tx('imp.valuesLead')}</Typography.Paragraph>
+              <Table
+                size="small"
+                rowKey={(u) => `${u.field}:${u.value}`}
+                pagination={false}
+                dataSource={report.unknownValues}
+                columns={[
+                  { title: tx('imp.column'), dataIndex: 'column', width: 160 },
+                  { title: tx('imp.value'), dataIndex: 'value', width: 200 },
+                  { title: tx('imp.row'), dataIndex: 'rows', width: 160, render: (r: number[]) => r.slice(0, 10).join('、') + (r.length > 10 ? '…' : '') },
+                  {
+                    title: tx('imp.mapTo'),
+                    key: 'target',
+                    render: (_: unknown, u) => (
+                      <Select
+                        allowClear
+                        showSearch={{ optionFilterProp: 'label' }}
+                        placeholder={tx('imp.leaveAsError')}
+                        value={values[u.field]?.[u.value]}
+                        onChange={(v?: string) =>
+                          setValues((all) => {
+                            const next = { ...all, [u.field]: { ...all[u.field] } };
+                            const field = next[u.field] as Record<string, string>;
+                            if (v) field[u.value] = v;
+                            else delete field[u.value];
+                            if (Object.keys(field).length === 0) delete next[u.field];
+                            return next;
+                          })
+                        }
+                        options={targetOptions(u.field)}
+                        style={{ width: 240 }}
+                        data-testid={`value-${u.field}-${u.value}`}
+                      />
+                    ),
+                  },
+                ]}
+              />
+              <Button style={{ marginTop: 8 }} loading={busy === 'dry'} onClick={() => run(true)} data-testid="import-recheck">
+                {tx('imp.recheck')}
+              </Button>
+            </Card>
+          ) : null}
           <Space style={{ marginBottom: 8 }}>
             <Checkbox checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)}>
               {tx('imp.onlyErrors')}

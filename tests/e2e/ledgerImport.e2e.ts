@@ -1,0 +1,65 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseOption } from './support/antd.ts';
+import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+
+/**
+ * Issue #12 (Bring your Excel), the part built so far: the 個人情報保護管理者 uploads the office's own
+ * 台帳 as a CSV with a title row and its own headings; Mamori finds the header row and maps the
+ * columns, the dry run lists a department the file names its own way, the manager maps it to an
+ * existing 所属, checks again and imports; the entries are in the 台帳.
+ */
+describe('journey: 手元の台帳（CSV）を取り込む — 見出し行の検出・所属の対応付け', () => {
+  let app: E2EApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startAppForE2E();
+    browser = await launchBrowser();
+    context = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    const res = await context.request.post(`${app.url}/api/auth/login`, { data: { loginId: 'pms@demo.mamori.local', password: 'Mamori-demo1!' } });
+    expect(res.status()).toBe(200);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  keepFailureEvidence(() => page);
+
+  const csv = [
+    '令和8年度 個人情報資産台帳',
+    '個人情報の種類,管理部門,記録項目,利用目的,保管場所,保管方法,アクセス権者,利用期間,保存年限,件数',
+    '取込ジャーニー_顧客名簿,総務部,氏名・住所,商品の発送,書庫,紙媒体で施錠保管,佐藤 花子,業務終了まで,令和12年3月31日,約3万件',
+    '取込ジャーニー_会員名簿,総務課,氏名・会員番号,会員サービス,サーバ,電子データ,佐藤 花子,退会まで,2030/3/31,100〜200',
+  ].join('\n');
+
+  it('見出し行を自動で見つけ、見つからない所属を既存の所属に対応付けて取り込む', async () => {
+    await page.goto('/inventory/import');
+    await page.locator('input[type=file]').setInputFiles({ name: '資産台帳.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByTestId('import-read').click();
+    await page.getByTestId('import-mapping').waitFor();
+    // The title row was skipped: the header is row 2, and 個人情報の種類 / 管理部門 were mapped by the dictionary.
+    expect(await page.locator('input[data-testid=import-header-row], [data-testid=import-header-row] input').first().inputValue()).toBe('2');
+    await page.getByTestId('map-name').getByText('個人情報の種類').waitFor();
+    await page.getByTestId('map-department').getByText('管理部門').waitFor();
+
+    await page.getByTestId('import-dry-run').click();
+    await page.getByTestId('import-values').waitFor();
+    await page.getByTestId('import-summary').getByText('2行中 1行が登録できます').waitFor();
+    await chooseOption(page, page.getByTestId('value-department-総務課'), '総務部', '総務部');
+    await page.getByTestId('import-recheck').click();
+    await page.getByTestId('import-summary').getByText('2行中 2行が登録できます').waitFor();
+
+    await page.getByTestId('import-execute').click();
+    await page.waitForURL(/\/inventory$/);
+    await page.goto(`/inventory?q=${encodeURIComponent('取込ジャーニー')}`);
+    await page.getByText('取込ジャーニー_会員名簿').waitFor();
+    await page.getByText('取込ジャーニー_顧客名簿').waitFor();
+  });
+});
