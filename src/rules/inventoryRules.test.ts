@@ -26,6 +26,7 @@ import {
   useAndProvisionDuties,
   validateInventoryEntry,
 } from './inventoryRules.ts';
+import { namesTerm } from './inventoryRules/checks.ts';
 
 /** A complete entry: 会員名簿 on paper, acquired directly in writing, no special data. */
 function buildEntry(overrides: Partial<InventoryEntry> = {}): InventoryEntry {
@@ -157,7 +158,7 @@ describe('J.8.3 要配慮個人情報などの取得', () => {
     const findings = checkSensitiveAcquisition(buildEntry({ sensitive: true, sensitiveBasis: { kind: 'exception', letter: 'b', reason: ' ' } }));
     expect(findings).toEqual([expect.objectContaining({ code: 'sensitive_exception_reason_missing', clause: 'J.8.3 2 b)', field: 'sensitiveBasis.reason' })]);
     const parsed = inventoryEntrySchema.safeParse({ id: 'e1', sensitiveBasis: { kind: 'exception', letter: 'z', reason: 'x' } });
-    expect(parsed.error?.issues[0]?.message).toContain('J.8.3 2 の例外（sensitiveBasis.letter）は "a"・"b"');
+    expect(parsed.error?.issues[0]?.message).toBe('J.8.3 2 の例外の値が正しくありません。選択肢から選んでください');
   });
 
   it('J.8.3 2 g)「委託することに伴って…提供を受けるとき」・i)「J.8.7のd)によって…共同して利用される」: 取得方法と食い違えば警告', () => {
@@ -197,6 +198,24 @@ describe('J.8.3 要配慮個人情報などの取得', () => {
 });
 
 describe('岡崎市規程 第5条2「次に示す内容を含む個人情報の収集、利用又は提供を行ってはならない。」', () => {
+  it('岡崎市規程 第5条2「保険医療」: 項目「受診日」「健康診断の受診予定」は当たらない（日付・予定の語）。「受診歴」「受診内容」「診療記録」は当たる可能性として警告（issue 10）', () => {
+    const items = (names: string[]) => okazakiProhibitedCategoryWarnings(buildEntry({ items: names })).map((f) => f.field);
+    expect(items(['氏名', '受診日', '健康診断の受診予定', '診療時間'])).toEqual([]);
+    expect(items(['受診歴', '受診内容', '診療記録'])).toEqual(['items[0]', 'items[1]', 'items[2]']);
+    expect(namesTerm('受診日', '受診')).toBe(false);
+    expect(namesTerm('受診日・受診結果', '受診')).toBe(true);
+    expect(namesTerm('精神障害者保健福祉手帳', '精神障害')).toBe(true);
+  });
+
+  it('岡崎市規程 第5条2 は岡崎市の指定管理者等の規程: 行政機関等・指定管理者（public_body）にだけ示し、会社（company、既定）には示さない（issue 10）', () => {
+    const entry = buildEntry({ specialCategories: ['religion'] });
+    const codes = (audience?: 'public_body' | 'company') => validateInventoryEntry(entry, audience ? { audience } : {}).map((f) => f.code);
+    expect(codes('public_body')).toContain('okazaki_prohibited_category');
+    expect(codes('company')).not.toContain('okazaki_prohibited_category');
+    expect(codes()).not.toContain('okazaki_prohibited_category');
+    expect(codes('company')).toContain('sensitive_possible');
+  });
+
   it.each(Object.entries(okazakiProhibitedItems))('第5条2 第%s項目「%s」の分類は条文付きの警告になる', (item, quote) => {
     const categories = specialCategories.filter((c) => c.okazaki?.item === Number(item));
     expect(categories.length).toBeGreaterThan(0);
@@ -235,7 +254,7 @@ describe('岡崎市規程 第5条2「次に示す内容を含む個人情報の�
 describe('validateInventoryEntry / checkExemptions', () => {
   it('全チェックをまとめ、error を先に warning を後に返す', () => {
     const entry = buildEntry({ purpose: '', specialCategories: ['religion'] });
-    const findings = validateInventoryEntry(entry);
+    const findings = validateInventoryEntry(entry, { audience: 'public_body' });
     expect(findings.map((f) => f.severity)).toEqual(['error', 'warning', 'warning']);
     expect(findings.map((f) => f.code)).toEqual(['required_item_missing', 'sensitive_possible', 'okazaki_prohibited_category']);
   });
@@ -251,21 +270,21 @@ describe('validateInventoryEntry / checkExemptions', () => {
 });
 
 describe('inventoryEntrySchema: 入力の形', () => {
-  it('項目名を挙げた日本語のエラー、未知の項目の拒否、例外の号の検証', () => {
+  it('項目の日本語名を挙げたエラー（内部の項目名を見せない: issue 10）、未知の項目の拒否、例外の号の検証', () => {
     expect(inventoryEntrySchema.parse(buildEntry())).toEqual(buildEntry());
     const bad = inventoryEntrySchema.safeParse({ id: 'e1', storageMethod: { media: 'cloud' }, recordCount: { value: -1 }, useUntil: { date: '2026-02-30' } });
     const messages = bad.error?.issues.map((issue) => issue.message) ?? [];
     expect(messages).toEqual(
       expect.arrayContaining([
-        expect.stringContaining('保管媒体（storageMethod.media）は "paper"・"electronic"・"both" のいずれか'),
-        '件数（recordCount.value）は0以上で入力してください',
-        '利用期限の日付（useUntil.date）は実在する日付を "YYYY-MM-DD" 形式で入力してください',
+        '保管媒体の値が正しくありません。選択肢から選んでください',
+        '件数は0以上で入力してください',
+        '利用期限の日付は実在する日付（例: 2026-11-28）で入力してください',
       ]),
     );
-    expect(inventoryEntrySchema.safeParse({ id: 'e1', purpse: 'x' }).error?.issues[0]?.message).toBe('不明な項目です: purpse（項目名の綴りを確認してください）');
-    expect(inventoryEntrySchema.safeParse({ id: '' }).error?.issues[0]?.message).toBe('台帳ID（id）は必須です');
+    expect(inventoryEntrySchema.safeParse({ id: 'e1', purpse: 'x' }).error?.issues[0]?.message).toBe('台帳の項目に不明な項目があります（1件）');
+    expect(inventoryEntrySchema.safeParse({ id: '' }).error?.issues[0]?.message).toBe('台帳IDは必須です');
     const letter = inventoryEntrySchema.safeParse({ id: 'e1', exemptions: [{ clause: 'J.8.4', letter: 'e', reason: 'x' }] });
-    expect(letter.error?.issues[0]?.message).toBe('例外の号（exemptions[0].letter）は J.8.4 の a・b・c・d のいずれかで入力してください（入力値: "e"）');
+    expect(letter.error?.issues[0]?.message).toBe('例外の号は J.8.4 の a・b・c・d のいずれかで入力してください（入力値: "e"）');
   });
 });
 

@@ -142,8 +142,8 @@ describe('scoreRisk: リスク総合評価 = 発生可能性 × 影響度', () =
 
   it('尺度外の値は項目名を挙げた日本語の RiskScaleError', () => {
     expect(() => scoreRisk({ likelihood: 0, impact: 1 }, V)).toThrow(RiskScaleError);
-    expect(() => scoreRisk({ likelihood: 4, impact: 1 }, V)).toThrow('発生可能性（likelihood）は 1・2・3 のいずれかで入力してください（入力値: 4');
-    expect(() => scoreRisk({ likelihood: 1, impact: 1.5 }, V)).toThrow('影響度（impact）');
+    expect(() => scoreRisk({ likelihood: 4, impact: 1 }, V)).toThrow('発生可能性は 1・2・3 のいずれかで入力してください（入力値: 4');
+    expect(() => scoreRisk({ likelihood: 1, impact: 1.5 }, V)).toThrow('影響度は');
     expect(() => scoreRisk({ likelihood: Number.NaN, impact: 1 }, V)).toThrow(RiskScaleError);
     expect(() => scoreRisk({ likelihood: 1, impact: 1 }, 'nope')).toThrow(UnknownRiskCriteriaVersionError);
   });
@@ -183,7 +183,7 @@ describe('validateRiskRecord: リスク分析対策表の行の検証', () => {
     expect(violation).toMatchObject({ code: 'residual_measure_required', severity: 'error', field: 'residual.measure' });
     expect(violation?.clause).toContain('自己点検チェックシート No.2');
     expect(violation?.quote).toContain('【4】以上');
-    expect(violation?.message).toContain('残存リスク対応策（residual.measure）');
+    expect(violation?.message).toBe('リスク総合評価が 4（閾値 4 以上）のため、残存リスク対応策を入力してください');
     const treated = buildRecord({
       likelihood: 3,
       impact: 3,
@@ -258,7 +258,7 @@ describe('validateRiskRecord: リスク分析対策表の行の検証', () => {
     expect(codes(buildRecord({ likelihood: 3, impact: 4 }))).toEqual(['impact_out_of_scale']);
     expect(codes(buildRecord({ likelihood: 2.5, impact: 7 }))).toEqual(['likelihood_out_of_scale', 'impact_out_of_scale']);
     const message = validateRiskRecord(buildRecord({ likelihood: 9 }), V)[0]?.message;
-    expect(message).toBe(`発生可能性（likelihood）は基準 ${V} の 1・2・3 のいずれかで入力してください（入力値: 9）`);
+    expect(message).toBe('発生可能性は 1・2・3 のいずれかで入力してください（入力値: 9、基準: 個人情報保護リスク基準（発生可能性1〜3 × 影響度1〜3、閾値4））');
   });
 
   it('J.3.1.3 1 b): 記録した版と異なる基準で検証すると違反（比較可能な結果のため）', () => {
@@ -311,18 +311,41 @@ describe('validateRiskRecord: リスク分析対策表の行の検証', () => {
 });
 
 describe('riskRecordSchema: 入力の形', () => {
-  it('項目名を挙げた日本語のエラーを返し、未知の項目を拒否する', () => {
+  it('項目の日本語名を挙げたエラー（内部の項目名 threat・residual.measure を見せない: issue 10）を返し、未知の項目を拒否する', () => {
     const missing = riskRecordSchema.safeParse({ phase: 'use' });
     expect(missing.success).toBe(false);
     const messages = missing.error?.issues.map((issue) => issue.message) ?? [];
-    expect(messages).toContain('脅威（threat）は必須です');
-    expect(messages).toContain('発生可能性（likelihood）は必須です');
-    expect(messages).toContain('リスク基準の版（criteriaVersion）は必須です');
+    expect(messages).toContain('脅威は必須です');
+    expect(messages).toContain('発生可能性は必須です');
+    expect(messages).toContain('リスク基準の版は必須です');
     const unknown = riskRecordSchema.safeParse({ ...buildRecord(), score: 3 });
-    expect(unknown.error?.issues[0]?.message).toBe('不明な項目です: score（項目名の綴りを確認してください）');
+    expect(unknown.error?.issues[0]?.message).toBe('リスク分析の行に不明な項目があります（1件）');
     const badDate = riskRecordSchema.safeParse(buildRecord({ residual: { monitoringDate: '2026-02-30' } }));
-    expect(badDate.error?.issues[0]?.message).toContain('モニタリング日（residual.monitoringDate）');
+    expect(badDate.error?.issues[0]?.message).toBe('次回モニタリング日は実在する日付（例: 2026-11-28）で入力してください');
     expect(riskRecordSchema.parse(buildRecord())).toEqual(buildRecord());
+  });
+});
+
+describe('組織の規程でない資料を示さない（issue 10: 会社の対策表が世田谷区の資料を引いていた）', () => {
+  const hot = () => buildRecord({ likelihood: 2, impact: 2 });
+
+  it('会社（company）には閾値の根拠として自社のリスク基準（J.3.1.3 1 d)）を示し、世田谷区 自己点検 No.2 は示さない', () => {
+    const [violation] = validateRiskRecord(hot(), V, { audience: 'company' });
+    expect(violation).toMatchObject({ code: 'residual_measure_required', clause: expect.stringContaining('J.3.1.3 1 d)') });
+    expect(`${violation?.clause} ${violation?.quote}`).not.toMatch(/世田谷/);
+  });
+
+  it('行政機関等・指定管理者（public_body）と、組織を指定しないときは、基準の版が記録した根拠（世田谷区 自己点検 No.2）', () => {
+    expect(validateRiskRecord(hot(), V, { audience: 'public_body' })[0]?.clause).toContain('自己点検チェックシート No.2');
+    expect(validateRiskRecord(hot(), V)[0]?.clause).toContain('自己点検チェックシート No.2');
+  });
+
+  it('会社への典型リスクの提案は、対策の項番に PA01 だけを引く（世田谷区のマニュアルは会社の規程ではない）', () => {
+    const entry = { id: 'e1', storageMethod: { media: 'both' as const } };
+    const refsOf = (audience?: 'company' | 'public_body') => proposeTypicalRisks(entry, { audience }).proposals.flatMap((p) => p.countermeasures.flatMap((c) => c.refs));
+    expect(refsOf('public_body').some((r) => r.source === 'Setagaya')).toBe(true);
+    expect(refsOf('company').length).toBeGreaterThan(0);
+    expect(refsOf('company').every((r) => r.source === 'PA01')).toBe(true);
   });
 });
 

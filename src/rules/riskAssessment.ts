@@ -17,5 +17,5 @@
  */
 export { type ProposedRisk, proposeTypicalRisks, type TypicalRiskProposal } from './riskAssessment/proposals.ts';
 export { type HeatMap, type HeatMapCell, heatMap, RiskScaleError, type RiskScore, type RiskScoreInput, rankRisks, scoreRisk } from './riskAssessment/scoring.ts';
-export { type RiskRecord, type RiskViolation, riskRecordSchema, validateRiskRecord } from './riskAssessment/sheet.ts';
+export { type RiskRecord, type RiskViolation, riskRecordSchema, thresholdBasisFor, validateRiskRecord } from './riskAssessment/sheet.ts';
 export { type AssessmentSummary, type EntryRiskStatus, riskStatusOfEntry } from './riskAssessment/status.ts';

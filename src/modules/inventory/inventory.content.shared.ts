@@ -9,6 +9,7 @@ import {
   useAndProvisionDuties,
   validateInventoryEntry,
 } from '../../rules/inventoryRules.ts';
+import type { RuleAudience } from '../../rules/data/seedSources.ts';
 import type { EntryContent } from './inventory.schema.ts';
 
 // Pure helpers between the stored 台帳 content (EntryContent) and the rule engine's entry shape
@@ -100,11 +101,12 @@ function apiField(field: string): string {
 export type EntryFinding = InventoryFinding & { path: string };
 
 /**
- * Every clause-cited finding of an entry (J.3.1.1 3, J.8.3, recorded exceptions, 岡崎市規程
- * 第5条2): errors first, then warnings. Errors block a submission; warnings are shown.
+ * Every clause-cited finding of an entry (J.3.1.1 3, J.8.3, recorded exceptions, and 岡崎市規程
+ * 第5条2 for a public body or 指定管理者 only — `audience`, issue 10): errors first, then warnings.
+ * Errors block a submission; warnings are shown.
  */
-export function entryFindings(content: EntryContent, names: EntryNames): EntryFinding[] {
-  return validateInventoryEntry(toEngineEntry('draft', 1, content, names)).map((finding) => ({ ...finding, path: apiField(finding.field) }));
+export function entryFindings(content: EntryContent, names: EntryNames, options: { audience?: RuleAudience } = {}): EntryFinding[] {
+  return validateInventoryEntry(toEngineEntry('draft', 1, content, names), options).map((finding) => ({ ...finding, path: apiField(finding.field) }));
 }
 
 /** The notice / consent / confirmation and use / provision duties of an entry (J.8.2–J.8.8.3). */

@@ -71,6 +71,9 @@ const headerRow = z.coerce
   .max(20, { error: '見出し行は20行目までです' })
   .optional();
 
+/** The sheet to read, by name or position (1 = the first); left out, the sheet whose header matches best (issue #12). */
+const sheet = z.string({ error: 'シートはシート名か何枚目かで指定してください' }).trim().max(100, { error: tooLongMessage('シート', 100) }).optional();
+
 /**
  * 参照する値の対応付け (issue #12): a value the file writes that matches no 所属・媒体・取得方法,
  * mapped by the client after a dry run listed it — `{"department":{"企画部":"<所属のID>"},
@@ -91,6 +94,7 @@ export type ImportValueMapping = z.output<typeof importValueMappingSchema>;
 /** 取込: the file is the multipart `file` field; dry run or real run, the header row, and the mapping (JSON) or a saved one. */
 export const importQuery = z.object({
   dryRun: z.enum(['0', '1', 'true', 'false'], { error: '確認のみか取込の実行かの指定は 1（確認のみ）または 0（取込を実行）で指定してください' }).default('1'),
+  sheet,
   headerRow,
   /** The column mapping as JSON (`{"name":"名称","department":"部署",…}`), or a saved one by id. */
   mapping: z.string({ error: '対応付けは JSON 文字列で指定してください' }).max(10_000, { error: '対応付けが長すぎます' }).optional(),
@@ -100,5 +104,5 @@ export const importQuery = z.object({
 });
 export type ImportQuery = z.output<typeof importQuery>;
 
-/** 読込: the file is the multipart `file` field; the header row. */
-export const inspectQuery = z.object({ headerRow });
+/** 読込: the file is the multipart `file` field; the sheet and the header row. */
+export const inspectQuery = z.object({ sheet, headerRow });

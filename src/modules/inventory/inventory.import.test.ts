@@ -474,3 +474,62 @@ describe('台帳の取込: 参照する値の対応付け（issue #12 段階3の
     expect(otherOrg.body.rows[0].errors[0].message).toContain('所管部署「企画部」の対応付け先の所属が見つかりません');
   });
 });
+
+describe('台帳の取込: シートの選択（issue #12 段階1）', () => {
+  /** A workbook whose first sheet is a cover (表紙) and the register is on the second, under a title row. */
+  async function twoSheetFile(): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    const cover = workbook.addWorksheet('表紙');
+    cover.addRow(['個人情報管理台帳']);
+    cover.addRow(['作成日', '令和8年4月1日']);
+    cover.addRow(['作成者', '個人情報保護管理者']);
+    const ledger = workbook.addWorksheet('台帳');
+    ledger.addRow(['令和8年度 個人情報管理台帳']);
+    ledger.addRow(['個人情報の名称', '所管部署', '個人情報の項目', '利用目的', '保管場所', '保管媒体', 'アクセス権を有する者', '利用期限', '保管期限', '件数']);
+    ledger.addRow(['シート選択_顧客名簿', '総務部', '氏名、住所', '発送のため', '書庫', '紙', '佐藤 花子', '業務終了まで', '2030/3/31', 100]);
+    ledger.addRow(['シート選択_会員名簿', '総務部', '氏名', '会員管理のため', 'サーバ', '電子', '佐藤 花子', '退会まで', '2030/3/31', `${'長い説明'.repeat(30)}`]);
+    return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+
+  it('読込は全シートのプレビュー（先頭の行・見つけた見出し行）を返し、見出しが最もよく一致した2枚目を理由つきで選ぶ', async () => {
+    const r = await upload(pms, '/api/inventory/import/inspect', await twoSheetFile());
+    expect(r.status, JSON.stringify(r.body).slice(0, 400)).toBe(200);
+    expect(r.body.sheets.map((s: { index: number; name: string; headerRow: number | null; rowCount: number }) => [s.index, s.name, s.headerRow, s.rowCount])).toEqual([
+      [1, '表紙', null, 3],
+      [2, '台帳', 2, 4],
+    ]);
+    expect(r.body.sheets[0].rows[1]).toEqual({ row: 2, cells: ['作成日', '令和8年4月1日'] });
+    expect(r.body.sheets[1].rows[1].cells.slice(0, 2)).toEqual(['個人情報の名称', '所管部署']);
+    // Cells are cut in the preview (60 characters with 「…」), whole in the import.
+    expect(r.body.sheets[1].rows[3].cells[9]).toHaveLength(60);
+    expect(r.body.sheets[1].rows[3].cells[9].endsWith('…')).toBe(true);
+    expect(r.body.sheet).toMatchObject({ index: 2, name: '台帳', reason: 'best_header' });
+    expect(r.body.sheet.message).toContain('見出しが最もよく一致したシート「台帳」（2枚目、2行目の見出しで');
+    expect(r.body.sheetName).toBe('台帳');
+    expect(r.body.headerRow).toBe(2);
+    expect(r.body.suggestedMapping).toMatchObject({ name: '個人情報の名称', department: '所管部署' });
+  });
+
+  it('ドライランと取込も同じシートを読む（指定がなければ見出しの一致で、名前でも何枚目かでも指定できる）', async () => {
+    const file = await twoSheetFile();
+    const dry = await upload(pms, '/api/inventory/import?dryRun=1', file);
+    expect(dry.status, JSON.stringify(dry.body).slice(0, 400)).toBe(200);
+    expect(dry.body.sheet).toMatchObject({ index: 2, name: '台帳', reason: 'best_header' });
+    expect(dry.body.rows.map((row: { row: number }) => row.row)).toEqual([3, 4]);
+    const byName = await upload(pms, `/api/inventory/import?dryRun=1&sheet=${encodeURIComponent('台帳')}`, file);
+    expect(byName.body.sheet).toMatchObject({ index: 2, reason: 'requested', message: '指定したシート「台帳」（2枚目）を読みました' });
+    const byIndex = await upload(pms, '/api/inventory/import/inspect?sheet=2', file);
+    expect(byIndex.body.sheet).toMatchObject({ index: 2, name: '台帳', reason: 'requested' });
+    const cover = await upload(pms, '/api/inventory/import/inspect?sheet=1', file);
+    expect(cover.status).toBe(400);
+    expect(cover.body.error.message).toContain('シート「表紙」の先頭20行に台帳の見出し');
+    const missing = await upload(pms, `/api/inventory/import?dryRun=1&sheet=${encodeURIComponent('リスク')}`, file);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toBe('シート「リスク」がファイルにありません。シート名（「表紙」・「台帳」）か、何枚目か（1〜2）で指定してください');
+    expect(missing.body.error.fields).toEqual([{ path: 'sheet', message: missing.body.error.message }]);
+    const run = await upload(pms, '/api/inventory/import?dryRun=0&sheet=2&headerRow=2', file);
+    expect(run.status, JSON.stringify(run.body).slice(0, 600)).toBe(422);
+    // Row 4's count is a sentence: the run refuses it, naming the column — the sheet is the one chosen.
+    expect(run.body.rows[1].errors[0].field).toBe('件数');
+  });
+});

@@ -9,7 +9,7 @@ import {
   storageMedia,
 } from '../../rules/inventoryRules.ts';
 import { recordStatuses } from '../../platform/reviews/reviews.schema.ts';
-import { enumField, idField, optionalDate, optionalId, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
+import { countField, enumField, idField, optionalDate, optionalId, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
 
 /**
  * Zod schemas of the 個人情報管理台帳 API (SPEC M1). Shared by the server and the web forms, so a
@@ -28,7 +28,7 @@ const textList = (label: string, options: { max?: number; maxItems?: number } = 
       z
         .string({ error: `${label}は文字列で入力してください` })
         .trim()
-        .max(options.max ?? 200, { error: `${label}は1件${options.max ?? 200}文字以内で入力してください` }),
+        .max(options.max ?? 200, { error: (issue) => `${label}は1件${options.max ?? 200}文字以内で入力してください（${String(issue.input).length}文字入力されています）` }),
       { error: `${label}は一覧で入力してください` },
     )
     .max(options.maxItems ?? 200, { error: `${label}は${options.maxItems ?? 200}件以内で入力してください` })
@@ -108,11 +108,7 @@ export const entryContentSchema = z
     recordCount: z
       .object(
         {
-          value: z
-            .number({ error: '件数は数値で入力してください' })
-            .int({ error: '件数は整数で入力してください' })
-            .min(0, { error: '件数は0以上で入力してください' })
-            .max(10_000_000_000, { error: '件数が大きすぎます' }),
+          value: countField('件数'),
           approximate: z.boolean({ error: '概数の指定が正しくありません' }).default(false),
         },
         { error: '件数の形式が正しくありません' },
@@ -145,7 +141,7 @@ export const entryContentSchema = z
     disposalMethod: optionalText('廃棄方法', 500),
     disposedAt: optionalDate('廃棄日'),
     noticeRefs: textList('通知・同意の文面'),
-    exemptions: z.array(exemptionSchema, { error: '例外の記録は一覧で指定してください' }).max(50).default([]),
+    exemptions: z.array(exemptionSchema, { error: '例外の記録は一覧で指定してください' }).max(50, { error: '例外の記録は50件以内にしてください' }).default([]),
   })
   .superRefine((entry, ctx) => {
     for (const [index, exemption] of entry.exemptions.entries()) {

@@ -91,7 +91,7 @@ describe('新規個人情報取得申請書 → 承認 → 台帳に登録（J.3
     approvalId = r.body.approvalRequestId;
     const approval = await pms.get(`/api/approvals/${approvalId}`);
     expect(approval.status).toBe(200);
-    expect(approval.body.request.canAct).toBe(true);
+    expect(approval.body.request.abilities.approve).toBe(true);
     expect(approval.body.request.stepLabel).toBe('個人情報保護管理者');
     expect(approval.body.stamps[0]).toMatchObject({ actorName: '田中 美咲', stepLabel: '所属長' });
     expect(approval.body.stamps[0].comment).toContain('経由');
@@ -158,7 +158,7 @@ describe('新規個人情報取得申請書 → 承認 → 台帳に登録（J.3
     const r = await keeper.request('POST', '/api/inventory/requests', { kind: 'acquisition', proposed: content({ name: '店頭アンケート' }), reason: '店頭アンケートを始めるため' });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const first = await sales.get(`/api/approvals/${r.body.approvalRequestId}`);
-    expect(first.body.request).toMatchObject({ stepLabel: '所属長', canAct: true });
+    expect(first.body.request).toMatchObject({ stepLabel: '所属長', abilities: { approve: true } });
     expect(first.body.stamps).toEqual([]);
     // 個人情報保護管理者 cannot skip the 所属長.
     expect((await pms.request('POST', `/api/approvals/${r.body.approvalRequestId}/approve`, {})).status).toBe(403);
@@ -202,7 +202,23 @@ describe('規則による拒否（条項つき、1行も書かない）', () => 
       'proposed.retainUntil',
       'proposed.recordCount',
     ]);
-    expect(r.body.error.fields[1].message).toBe('利用目的（purpose）が未入力です（J.3.1.1 3）');
+    expect(r.body.error.fields[1].message).toBe('利用目的が未入力です（J.3.1.1 3）');
+    expect(await countRequests()).toBe(before);
+  });
+
+  it('入力したものを黙って変えない（issue 10）: 500文字の名称は切り詰めず、件数 −5 は 0 にせず、欄の名前と上限を示して 400（1行も書かない）', async () => {
+    const before = await countRequests();
+    const long = await sales.request('POST', '/api/inventory/requests', {
+      kind: 'acquisition',
+      proposed: content({ name: 'あ'.repeat(500), recordCount: { value: -5, approximate: false } }),
+      reason: 'テスト',
+      submit: false,
+    });
+    expect(long.status).toBe(400);
+    expect(long.body.error.fields).toEqual([
+      { path: 'proposed.name', message: '個人情報の名称は200文字以内で入力してください（500文字入力されています）' },
+      { path: 'proposed.recordCount.value', message: '件数は0以上で入力してください（入力値: -5）' },
+    ]);
     expect(await countRequests()).toBe(before);
   });
 
@@ -235,7 +251,7 @@ describe('規則による拒否（条項つき、1行も書かない）', () => 
       reason: 'テスト',
     });
     expect(noReason.status).toBe(422);
-    expect(noReason.body.error.fields[0]).toMatchObject({ path: 'proposed.sensitiveBasis.reason', message: 'J.8.3 2 b) に当たる理由（sensitiveBasis.reason）を記入してください' });
+    expect(noReason.body.error.fields[0]).toMatchObject({ path: 'proposed.sensitiveBasis.reason', message: 'J.8.3 2 b) に当たる理由を記入してください' });
     const badLetter = await sales.request('POST', '/api/inventory/requests', {
       kind: 'acquisition',
       proposed: content({ name: '健康相談記録', sensitive: true, sensitiveBasis: { kind: 'exception', letter: 'z', reason: 'x' } }),
@@ -251,20 +267,30 @@ describe('規則による拒否（条項つき、1行も書かない）', () => 
     expect(ok.status).toBe(201);
   });
 
-  it('岡崎市規程 第5条2 の分類・項目は警告（申請は止めない）', async () => {
-    const r = await sales.request('POST', '/api/inventory/requests', {
-      kind: 'acquisition',
-      proposed: content({ name: '入居者台帳', items: ['氏名', '本籍', '宗教'] }),
-      reason: 'テスト',
-      submit: false,
-    });
-    expect(r.status).toBe(201);
-    const okazaki = r.body.findings.filter((f: { code: string }) => f.code === 'okazaki_prohibited_category');
-    expect(okazaki.map((f: { path: string; severity: string }) => [f.path, f.severity])).toEqual([
-      ['items.1', 'warning'],
-      ['items.2', 'warning'],
-    ]);
-    expect(okazaki[0].clause).toBe('岡崎市営住宅指定管理者における個人情報保護規程 第5条2');
+  it('岡崎市規程 第5条2 の分類・項目は、指定管理者（profile: designated_manager）には警告（申請は止めない）、会社には示さない（issue 10）', async () => {
+    const draft = () =>
+      sales.request('POST', '/api/inventory/requests', {
+        kind: 'acquisition',
+        proposed: content({ name: '入居者台帳', items: ['氏名', '本籍', '宗教'] }),
+        reason: 'テスト',
+        submit: false,
+      });
+    const company = await draft();
+    expect(company.status).toBe(201);
+    expect(company.body.findings.filter((f: { code: string }) => f.code === 'okazaki_prohibited_category')).toEqual([]);
+    await asSystem(t.database, (tx) => tx.update(organizations).set({ profile: 'designated_manager' }).where(eq(organizations.id, t.demoOrganizationId)));
+    try {
+      const r = await draft();
+      expect(r.status).toBe(201);
+      const okazaki = r.body.findings.filter((f: { code: string }) => f.code === 'okazaki_prohibited_category');
+      expect(okazaki.map((f: { path: string; severity: string }) => [f.path, f.severity])).toEqual([
+        ['items.1', 'warning'],
+        ['items.2', 'warning'],
+      ]);
+      expect(okazaki[0].clause).toBe('岡崎市営住宅指定管理者における個人情報保護規程 第5条2');
+    } finally {
+      await asSystem(t.database, (tx) => tx.update(organizations).set({ profile: 'private' }).where(eq(organizations.id, t.demoOrganizationId)));
+    }
   });
 
   it('アクセス権を有する者は組織の在籍者に限る（退職者・他組織の人は拒否）', async () => {

@@ -8,7 +8,7 @@ import { departments } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { assessmentAbilities, keepsAnalysesOf } from './risk.abilities.ts';
 import { RISK_ASSESSMENT } from './risk.labels.ts';
-import { getAssessmentRow, linkedEntries, personNames, recordsOf } from './risk.queries.ts';
+import { audienceOf, criteriaFor, getAssessmentRow, linkedEntries, personNames, recordsOf } from './risk.queries.ts';
 import { recordViolations, toRiskRecord } from './risk.violations.ts';
 
 /**
@@ -17,7 +17,8 @@ import { recordViolations, toRiskRecord } from './risk.violations.ts';
  */
 export async function getAssessmentDetail(tx: Tx, actor: Actor, id: string, today: string) {
   const row = await getAssessmentRow(tx, actor.organizationId, id);
-  const criteria = getRiskCriteria(row.criteriaVersion);
+  const audience = await audienceOf(tx, actor.organizationId);
+  const criteria = criteriaFor(getRiskCriteria(row.criteriaVersion), audience);
   const records = await recordsOf(tx, actor.organizationId, id);
   const entries = await linkedEntries(tx, actor.organizationId, id);
   const owners = await personNames(
@@ -44,7 +45,7 @@ export async function getAssessmentDetail(tx: Tx, actor: Actor, id: string, toda
     records: records.map((r) => ({
       row: r,
       ownerName: r.ownerPersonId ? (owners.get(r.ownerPersonId) ?? null) : null,
-      violations: recordViolations(toRiskRecord(r, row.criteriaVersion, owners), row.criteriaVersion),
+      violations: recordViolations(toRiskRecord(r, row.criteriaVersion, owners), row.criteriaVersion, audience),
     })),
     heatMap: heatMap(records, criteria),
     approvalRequestId: approval?.id ?? null,

@@ -5,7 +5,7 @@ import { type ProposedRisk, proposeTypicalRisks } from '../../rules/riskAssessme
 import type { Tx } from '../../platform/db/connection.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { entryContents, namesFor, toEngineEntry } from '../inventory/inventory.exports.ts';
-import { getAssessmentRow } from './risk.queries.ts';
+import { audienceOf, getAssessmentRow } from './risk.queries.ts';
 import { riskAssessmentEntries } from './risk.tables.ts';
 
 /** A typical risk proposed for the 類型, with the entries it was proposed for. */
@@ -18,6 +18,7 @@ export type MergedProposal = ProposedRisk & { entryNames: string[] };
  */
 export async function proposalsFor(tx: Tx, actor: Actor, id: string) {
   const row = await getAssessmentRow(tx, actor.organizationId, id);
+  const audience = await audienceOf(tx, actor.organizationId);
   const links = await tx
     .select({ entryId: riskAssessmentEntries.entryId })
     .from(riskAssessmentEntries)
@@ -39,6 +40,7 @@ export async function proposalsFor(tx: Tx, actor: Actor, id: string) {
     const proposal = proposeTypicalRisks(toEngineEntry(entry.id, entry.revision, entry.data, names.of(entry.data)), {
       typicalRisksVersion: row.typicalRisksVersion ?? latestTypicalRisksVersion,
       criteria: row.criteriaVersion,
+      audience,
     });
     version = proposal.typicalRisksVersion;
     for (const n of proposal.notes) notes.add(n);

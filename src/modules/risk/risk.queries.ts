@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { getRiskCriteria, latestRiskCriteriaVersion, phaseLabel, threatLabel } from '../../rules/data/riskCriteria.ts';
-import { heatMap, rankRisks } from '../../rules/riskAssessment.ts';
+import { getRiskCriteria, latestRiskCriteriaVersion, phaseLabel, type RiskCriteria, threatLabel } from '../../rules/data/riskCriteria.ts';
+import { type RuleAudience, ruleAudience } from '../../rules/data/seedSources.ts';
+import { heatMap, rankRisks, thresholdBasisFor } from '../../rules/riskAssessment.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { departments, people } from '../../platform/org/org.tables.ts';
+import { departments, organizations, people } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { tasks } from '../../platform/tasks/tasks.tables.ts';
 import { departmentsKeptBy, entrySummaries } from '../inventory/inventory.exports.ts';
@@ -109,7 +110,8 @@ async function liveRecords(tx: Tx, organizationId: string, departmentId: string 
 /** ヒートマップ (likelihood × impact) of the current criteria, and the highest risks in treatment order (J.3.1.3 1 d) 2)). */
 export async function heatMapOf(tx: Tx, organizationId: string, departmentId: string | null | undefined) {
   const rows = await liveRecords(tx, organizationId, departmentId);
-  const criteria = getRiskCriteria(latestRiskCriteriaVersion);
+  // The threshold's basis as the organization reads it (issue 10: a company was shown 世田谷区's).
+  const criteria = criteriaFor(getRiskCriteria(latestRiskCriteriaVersion), await audienceOf(tx, organizationId));
   const ranked = rankRisks(
     rows.map((r) => ({ ...r, likelihood: r.record.likelihood, impact: r.record.impact, threat: r.record.threat })),
     criteria,
@@ -232,4 +234,18 @@ export async function riskTasks(tx: Tx, actor: Actor) {
         ]
       : [],
   );
+}
+
+/**
+ * Whose rules the organization follows (its SPEC §0 profile): a company cites JIS Q 15001 / PA01 and
+ * its own rules; a public body or 指定管理者 also the municipal seeds (issue 10).
+ */
+export async function audienceOf(tx: Tx, organizationId: string): Promise<RuleAudience> {
+  const [org] = await tx.select({ profile: organizations.profile }).from(organizations).where(eq(organizations.id, organizationId));
+  return ruleAudience(org?.profile);
+}
+
+/** The criteria as the organization reads them: the threshold's basis is its own (a company: PA01 J.3.1.3 1 d)). */
+export function criteriaFor(criteria: RiskCriteria, audience: RuleAudience): RiskCriteria {
+  return { ...criteria, thresholdBasis: thresholdBasisFor(criteria, audience) };
 }

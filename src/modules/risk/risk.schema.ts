@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getRiskCriteria, latestRiskCriteriaVersion } from '../../rules/data/riskCriteria.ts';
 import { recordStatuses } from '../../platform/reviews/reviews.schema.ts';
-import { dateField, enumField, idField, optionalDate, optionalId, optionalText, requiredText } from '../../platform/validation/fields.ts';
+import { dateField, enumField, idField, optionalDate, optionalId, optionalText, requiredText, textUpTo } from '../../platform/validation/fields.ts';
 
 /**
  * Zod schemas of the リスク分析対策表 API (SPEC M2), shared by the server and the web forms. They
@@ -17,17 +17,17 @@ const level = (label: string) =>
   z
     .number({ error: `${label}を選んでください` })
     .int({ error: `${label}は整数で入力してください` })
-    .min(0, { error: `${label}が正しくありません` })
-    .max(100, { error: `${label}が正しくありません` });
+    .min(0, { error: (issue) => `${label}はリスク基準の段階から選んでください（入力値: ${String(issue.input)}）` })
+    .max(100, { error: (issue) => `${label}はリスク基準の段階から選んでください（入力値: ${String(issue.input)}）` });
 
 /** One countermeasure with the related regulation clauses (PA01 J.3.1.3 g)・h)). */
 export const countermeasureInput = z.object({
-  text: z.string({ error: '対策は文字列で入力してください' }).trim().max(2000, { error: '対策は2000文字以内で入力してください' }),
+  text: textUpTo('対策', 2000),
   refs: z
-    .array(z.string({ error: '規程類の項番は文字列で入力してください' }).trim().max(200, { error: '規程類の項番は200文字以内で入力してください' }), {
+    .array(textUpTo('規程類の項番', 200), {
       error: '規程類の項番は一覧で入力してください',
     })
-    .max(20)
+    .max(20, { error: '規程類の項番は1つの対策に20件以内で入力してください' })
     .default([])
     .transform((refs) => refs.filter(Boolean)),
 });

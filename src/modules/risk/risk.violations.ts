@@ -1,4 +1,5 @@
 import type { RiskCriteria } from '../../rules/data/riskCriteria.ts';
+import type { RuleAudience } from '../../rules/data/seedSources.ts';
 import { type RiskRecord, type RiskViolation, validateRiskRecord } from '../../rules/riskAssessment.ts';
 import type { RiskRecordInput } from './risk.schema.ts';
 
@@ -49,14 +50,37 @@ function withClause(v: RiskViolation): string {
   return v.message.includes(v.clause) ? v.message : `${v.message}（${v.clause}）`;
 }
 
-/** The engine's findings on one row (J.3.1.3, J.3.1.4), with the form's paths. */
-export function recordViolations(record: RiskRecord, criteria: string | RiskCriteria): RecordViolation[] {
-  return validateRiskRecord(record, criteria).map((v) => ({ ...v, path: apiField(v.field), text: withClause(v) }));
+/** The engine's findings on one row (J.3.1.3, J.3.1.4), with the form's paths, citing the organization's own sources. */
+export function recordViolations(record: RiskRecord, criteria: string | RiskCriteria, audience?: RuleAudience): RecordViolation[] {
+  return validateRiskRecord(record, criteria, { audience }).map((v) => ({ ...v, path: apiField(v.field), text: withClause(v) }));
 }
 
-/** The error findings of the row at `index`, as 422 field errors under `records.<index>.`. */
-export function rowErrors(row: RecordFields, index: number, criteriaVersion: string, owners: ReadonlyMap<string, string>): { path: string; message: string }[] {
-  return recordViolations(toRiskRecord(row, criteriaVersion, owners), criteriaVersion)
-    .filter((v) => v.severity === 'error')
+/**
+ * What even a draft row must get right: a phase, a threat and levels of the criteria's scale
+ * (J.3.1.3 1 b): the score is computed under the criteria version when the row is stored). Every
+ * other finding — no owner, no countermeasure, no 残存リスク対応策 — is work still to do: the draft
+ * keeps it, the row shows it, and submission refuses it (issue 10: save a draft with incomplete risks).
+ */
+const blocksSaving: ReadonlySet<RiskViolation['code']> = new Set([
+  'criteria_version_mismatch',
+  'unknown_phase',
+  'unknown_threat',
+  'likelihood_out_of_scale',
+  'impact_out_of_scale',
+]);
+
+/**
+ * The error findings of the row at `index`, as 422 field errors under `records.<index>.`:
+ * every one (`for: 'submit'`), or only those that stop a draft from being stored (`for: 'save'`).
+ */
+export function rowErrors(
+  row: RecordFields,
+  index: number,
+  criteriaVersion: string,
+  owners: ReadonlyMap<string, string>,
+  options: { for: 'save' | 'submit'; audience?: RuleAudience } = { for: 'submit' },
+): { path: string; message: string }[] {
+  return recordViolations(toRiskRecord(row, criteriaVersion, owners), criteriaVersion, options.audience)
+    .filter((v) => v.severity === 'error' && (options.for === 'submit' || blocksSaving.has(v.code)))
     .map((v) => ({ path: `records.${index}.${v.path}`, message: v.text }));
 }

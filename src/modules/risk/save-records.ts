@@ -5,19 +5,22 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { HttpError, invalid } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { coverCurrentRevisions, editableAssessment, reapproveIfChanged } from './assessment-editing.ts';
-import { personNames, type RecordRow, recordsOf } from './risk.queries.ts';
+import { audienceOf, personNames, type RecordRow, recordsOf } from './risk.queries.ts';
 import type { RiskRecordInput } from './risk.schema.ts';
 import { riskAssessments, riskRecords } from './risk.tables.ts';
 import { rowErrors } from './risk.violations.ts';
 
 /**
- * Saves the whole 対策表 (every row, all or nothing). Each row is scored by the engine and checked
- * by `validateRiskRecord`; any error refuses the save with 422, naming the row's field and the
- * clause (e.g. score ≥ 4 without a 残存リスク対応策: 世田谷区 自己点検 No.2; a 残留リスク for improper
- * handling: J.3.1.4 留意事項), and nothing is written.
+ * Saves the whole 対策表 as a draft (every row, all or nothing). Each row is scored by the engine
+ * under the assessment's criteria version; a level off the scale or an unknown phase or threat
+ * refuses the save with 422 and nothing is written. The rest of `validateRiskRecord`'s findings
+ * (no owner or countermeasure, score ≥ 4 without a 残存リスク対応策: 世田谷区 自己点検 No.2, a 残留リスク
+ * for improper handling: J.3.1.4 留意事項) do not stop a draft: the saved rows carry them, and
+ * submission refuses them all at once (issue 10: it took four saves to learn them one by one).
  */
 export async function saveRecords(tx: Tx, actor: Actor, id: string, records: readonly RiskRecordInput[], clock: Clock): Promise<void> {
   const row = await editableAssessment(tx, actor, id);
+  const audience = await audienceOf(tx, actor.organizationId);
   const owners = await personNames(
     tx,
     actor.organizationId,
@@ -26,7 +29,8 @@ export async function saveRecords(tx: Tx, actor: Actor, id: string, records: rea
   const fields = records.flatMap((r, index) => [
     // J.3.1.3 1 c) 3): the リスク所有者 is a person of the organization.
     ...(r.ownerPersonId && !owners.has(r.ownerPersonId) ? [{ path: `records.${index}.ownerPersonId`, message: 'リスク所有者はこの組織の従業者から選んでください' }] : []),
-    ...rowErrors(r, index, row.criteriaVersion, owners),
+    // An approved 対策表 goes back to its approvers on save (reapproveIfChanged): only a complete one.
+    ...rowErrors(r, index, row.criteriaVersion, owners, { for: row.status === 'approved' ? 'submit' : 'save', audience }),
   ]);
   if (fields.length > 0) {
     throw new HttpError(422, `リスク分析対策表を保存できません（${fields.length}件）: ${fields.map((f) => f.message).join(' / ')}`, 'risk_rules', fields);

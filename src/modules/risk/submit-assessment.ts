@@ -8,7 +8,7 @@ import { approvalActorOf, assertKeeps } from '../inventory/inventory.exports.ts'
 import { coverCurrentRevisions } from './assessment-editing.ts';
 import { isSubmittableStatus } from './risk.abilities.ts';
 import { RISK_ASSESSMENT } from './risk.labels.ts';
-import { getAssessmentRow, linkedEntries, personNames, recordsOf } from './risk.queries.ts';
+import { audienceOf, getAssessmentRow, linkedEntries, personNames, recordsOf } from './risk.queries.ts';
 import { rowErrors } from './risk.violations.ts';
 
 /**
@@ -36,8 +36,9 @@ export async function submitAssessment(tx: Tx, actor: Actor, id: string, clock: 
     actor.organizationId,
     records.map((r) => r.ownerPersonId),
   );
+  const audience = await audienceOf(tx, actor.organizationId);
   records.forEach((r, index) => {
-    problems.push(...rowErrors(r, index, row.criteriaVersion, owners));
+    problems.push(...rowErrors(r, index, row.criteriaVersion, owners, { for: 'submit', audience }));
   });
   const entries = await linkedEntries(tx, actor.organizationId, id);
   if (entries.length === 0) problems.push({ path: 'entryIds', message: '対象の個人情報（台帳の項目）を1件以上選んでください' });

@@ -1,10 +1,68 @@
 import { z } from 'zod';
 import { dateRefusalMessage, readDate } from '../../domain/dateInput.ts';
 
+/** How many characters were typed, counted as the limit counts them. */
+const typedLength = (input: unknown) => (typeof input === 'string' ? input.length : 0);
+
+/**
+ * The Japanese fallback for any check declared without its own message (a bare `z.boolean()`, a
+ * body that is not an object, an unknown key): zod's defaults are English and name internal keys
+ * (「Invalid input: expected boolean」). Every field should still name itself through the builders
+ * below; this only keeps English out of what people read. Installed once, for the server and the
+ * web alike, by importing this file.
+ */
+function japaneseFallback(issue: z.core.$ZodRawIssue): string {
+  const input = issue.input;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'object'
+        ? '入力の形式が正しくありません'
+        : issue.expected === 'boolean'
+          ? '「はい」か「いいえ」で指定してください'
+          : issue.expected === 'number'
+            ? '数値で入力してください'
+            : issue.expected === 'array'
+              ? '一覧で指定してください'
+              : '入力の形式が正しくありません';
+    case 'too_big':
+      if (issue.origin === 'string') return `${String(issue.maximum)}文字以内で入力してください（${typedLength(input)}文字入力されています）`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return `${String(issue.maximum)}件以内で指定してください（${Array.isArray(input) ? input.length : 0}件指定されています）`;
+      return `${String(issue.maximum)}以下で入力してください（入力値: ${String(input)}）`;
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '入力してください' : `${String(issue.minimum)}文字以上で入力してください`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `${String(issue.minimum)}件以上指定してください`;
+      return `${String(issue.minimum)}以上で入力してください（入力値: ${String(input)}）`;
+    case 'unrecognized_keys':
+      return '受け付けない項目が含まれています';
+    case 'invalid_value':
+    case 'invalid_union':
+      return '選択肢にない値です';
+    default:
+      return '入力が正しくありません';
+  }
+}
+z.config({ customError: japaneseFallback });
+
 /**
  * Field builders whose every error message names the field in Japanese (Standards: "Bad input
  * gets a clear Japanese error naming the field"). Shared by the API schemas and the web forms.
  */
+
+/**
+ * The refusal of an over-long text: names the field, the limit and how much was typed —
+ * 「個人情報の名称は200文字以内で入力してください（500文字入力されています）」. A text is never cut
+ * to its limit (issue 10: a 500-character name was silently saved as its first 200).
+ */
+export const tooLongMessage = (label: string, max: number) => (issue: { input?: unknown }) =>
+  `${label}は${max}文字以内で入力してください（${typedLength(issue.input)}文字入力されています）`;
+
+/** A text of at most `max` characters (no minimum): the building block of the text fields. */
+export const textUpTo = (label: string, max: number) =>
+  z
+    .string({ error: `${label}は文字で入力してください` })
+    .trim()
+    .max(max, { error: tooLongMessage(label, max) });
 
 /** A required single-line text. */
 export const requiredText = (label: string, max = 200) =>
@@ -12,16 +70,24 @@ export const requiredText = (label: string, max = 200) =>
     .string({ error: `${label}を入力してください` })
     .trim()
     .min(1, { error: `${label}を入力してください` })
-    .max(max, { error: `${label}は${max}文字以内で入力してください` });
+    .max(max, { error: tooLongMessage(label, max) });
 
 /** An optional text; empty strings become null. */
 export const optionalText = (label: string, max = 2000) =>
-  z
-    .string({ error: `${label}は文字列で入力してください` })
-    .trim()
-    .max(max, { error: `${label}は${max}文字以内で入力してください` })
+  textUpTo(label, max)
     .nullish()
     .transform((v) => (v ? v : null));
+
+/**
+ * A whole number in a range (件数, 人数): anything else — a fraction, a negative count, text — is a
+ * field error quoting what was typed, never clamped (issue 10: 件数 −5 was saved as 0).
+ */
+export const countField = (label: string, { min = 0, max = 10_000_000_000 }: { min?: number; max?: number } = {}) =>
+  z
+    .number({ error: `${label}は数値で入力してください` })
+    .int({ error: (issue) => `${label}は整数で入力してください（入力値: ${String(issue.input)}）` })
+    .min(min, { error: (issue) => `${label}は${min}以上で入力してください（入力値: ${String(issue.input)}）` })
+    .max(max, { error: (issue) => `${label}は${max.toLocaleString('ja-JP')}以下で入力してください（入力値: ${String(issue.input)}）` });
 
 /**
  * A calendar date typed as people type it — 2026/11/28 (as the app displays it), 2026-11-28,
@@ -70,7 +136,7 @@ export const optionalId = (label: string) =>
 export const enumField = <const T extends readonly [string, ...string[]]>(label: string, values: T) =>
   z.enum(values, { error: (issue) => (unpicked(issue.input) ? `${label}を選択してください` : `${label}の値が正しくありません`) });
 
-export const emailField = (label: string) => z.email({ error: `${label}はメールアドレスの形式で入力してください` }).max(254, { error: `${label}は254文字以内で入力してください` });
+export const emailField = (label: string) => z.email({ error: `${label}はメールアドレスの形式で入力してください` }).max(254, { error: tooLongMessage(label, 254) });
 
 export const optionalEmail = (label: string) =>
   z

@@ -22,6 +22,7 @@ import {
   specialCategories,
   specialCategoryKeywords,
 } from '../data/inventoryClauses.ts';
+import type { RuleAudience } from '../data/seedSources.ts';
 import { filled, filledList, filledTerm, type InventoryEntry, unique } from './entry.ts';
 
 // ─── Findings ──────────────────────────────────────────────────────────────────────────────
@@ -92,10 +93,7 @@ export function checkRequiredItems(entry: Partial<InventoryEntry>): InventoryFin
       field: item.field === 'storageMethod' ? 'storageMethod.media' : item.field,
       clause: item.clause,
       quote: item.clause === 'J.3.1.1 3' ? `${J3113_QUOTE}（${item.label}）` : '個人情報の名称は台帳の行を識別するために必要です（SPEC M1）。',
-      message:
-        item.field === 'storageMethod'
-          ? `保管方法（storageMethod.media）が未入力です。媒体（紙／電子）を選んでください（${item.clause}）`
-          : `${item.label}（${item.field}）が未入力です（${item.clause}）`,
+      message: item.field === 'storageMethod' ? `保管方法が未入力です。媒体（紙／電子）を選んでください（${item.clause}）` : `${item.label}が未入力です（${item.clause}）`,
     }));
 }
 
@@ -135,7 +133,7 @@ export function checkSensitiveAcquisition(entry: Partial<InventoryEntry>): Inven
         field: 'sensitive',
         clause: 'J.8.3 留意事項',
         quote: J83_NOTE_QUOTE,
-        message: `「${category.label}」は要配慮個人情報です。要配慮個人情報（sensitive）を true にしてください（J.8.3 留意事項）`,
+        message: `「${category.label}」は要配慮個人情報です。「要配慮個人情報」に印を付けてください（J.8.3 留意事項）`,
       });
     } else if (category.j83 === 'treat_as_sensitive') {
       findings.push({
@@ -144,7 +142,7 @@ export function checkSensitiveAcquisition(entry: Partial<InventoryEntry>): Inven
         field: 'sensitive',
         clause: 'J.8.3 3',
         quote: J833_QUOTE,
-        message: `「${category.label}」は要配慮個人情報と同様に取り扱います。要配慮個人情報（sensitive）を true にしてください（J.8.3 3）`,
+        message: `「${category.label}」は要配慮個人情報と同様に取り扱います。「要配慮個人情報」に印を付けてください（J.8.3 3）`,
       });
     } else if (category.j83 === 'possible') {
       findings.push({
@@ -167,7 +165,7 @@ export function checkSensitiveAcquisition(entry: Partial<InventoryEntry>): Inven
       field: 'sensitiveBasis',
       clause: 'J.8.3 1・2',
       quote: `${J831_QUOTE} ${J832_QUOTE}`,
-      message: '要配慮個人情報の取得根拠（sensitiveBasis）が未記録です。書面による本人の同意（J.8.3 1）か、J.8.3 2 a)〜k) のいずれの例外に当たるかを記録してください',
+      message: '要配慮個人情報の取得根拠が未記録です。書面による本人の同意（J.8.3 1）か、J.8.3 2 a)〜k) のいずれの例外に当たるかを記録してください',
     });
     return findings;
   }
@@ -180,7 +178,7 @@ export function checkSensitiveAcquisition(entry: Partial<InventoryEntry>): Inven
         field: 'sensitiveBasis.reason',
         clause: `J.8.3 2 ${basis.letter})`,
         quote: exception?.text ?? J832_QUOTE,
-        message: `J.8.3 2 ${basis.letter}) に当たる理由（sensitiveBasis.reason）を記入してください`,
+        message: `J.8.3 2 ${basis.letter}) に当たる理由を記入してください`,
       });
     }
     const methods = entry.acquisitionMethods ?? [];
@@ -202,7 +200,7 @@ function inconsistent(letter: string, quote: string, method: string): InventoryF
     field: 'sensitiveBasis.letter',
     clause: `J.8.3 2 ${letter})`,
     quote,
-    message: `J.8.3 2 ${letter}) を根拠にしていますが、取得方法（acquisitionMethods）に「${method}」がありません。根拠か取得方法を見直してください`,
+    message: `J.8.3 2 ${letter}) を根拠にしていますが、取得方法に「${method}」がありません。根拠か取得方法を見直してください`,
   };
 }
 
@@ -230,7 +228,7 @@ export function okazakiProhibitedCategoryWarnings(entry: Partial<InventoryEntry>
     });
   }
   for (const [index, item] of (entry.items ?? []).entries()) {
-    const hits = unique(specialCategoryKeywords.filter((hint) => item.includes(hint.keyword)).map((hint) => hint.category));
+    const hits = unique(specialCategoryKeywords.filter((hint) => namesTerm(item, hint.keyword)).map((hint) => hint.category));
     for (const id of hits) {
       const category = categoryOf(id);
       if (category.okazaki === null || tagged.has(id)) continue;
@@ -248,6 +246,29 @@ export function okazakiProhibitedCategoryWarnings(entry: Partial<InventoryEntry>
   return findings;
 }
 
+/**
+ * Heads that turn a keyword into a term about when or where, not about the person: 「受診日」 is the
+ * day of a visit, 「診療時間」 a clinic's hours — neither records the person's 保険医療 (issue 10:
+ * 「受診日」 was flagged as 保険医療). A keyword followed by one of these is not a hit. Heads that
+ * still describe the person (「精神障害者」, 「受診歴」) are not listed: a warning too many is better
+ * than a prohibited item missed.
+ */
+const neutralHeads = ['日', '年月日', '予定', '予約', '時刻', '時間', '場所'] as const;
+
+/**
+ * Whether an item name (個人情報の項目) names a keyword as a term of its own — 「病歴」「既往歴の有無」
+ * 「受診内容」 — rather than inside a compound that means something else (「受診日」「受診者番号」).
+ * Japanese has no spaces between words, so a term is the keyword not followed by a neutral head.
+ */
+export function namesTerm(item: string, keyword: string): boolean {
+  const text = item.normalize('NFKC');
+  for (let at = text.indexOf(keyword); at !== -1; at = text.indexOf(keyword, at + 1)) {
+    const rest = text.slice(at + keyword.length);
+    if (!neutralHeads.some((head) => rest.startsWith(head))) return true;
+  }
+  return false;
+}
+
 // ─── Exemptions ────────────────────────────────────────────────────────────────────────────
 
 /** Checks each recorded exemption: a reason is written; J.8.4 d) / J.8.5 4 name one of PA01's four kinds. */
@@ -263,7 +284,7 @@ export function checkExemptions(entry: Partial<InventoryEntry>): InventoryFindin
         field: `exemptions[${index}].reason`,
         clause: ref,
         quote: item?.text ?? '',
-        message: `${ref} に当たる理由（exemptions[${index}].reason）を記入してください`,
+        message: `例外 ${ref} に当たる理由を記入してください`,
       });
     }
     const obvious = (exemption.clause === 'J.8.4' && exemption.letter === 'd') || (exemption.clause === 'J.8.5' && exemption.letter === '4');
@@ -274,7 +295,7 @@ export function checkExemptions(entry: Partial<InventoryEntry>): InventoryFindin
         field: `exemptions[${index}].subItem`,
         clause: 'J.8.4 2 d)',
         quote: `d) に該当する個人情報は、財団では以下に限定する。 ${obviousPurposeKinds.map((kind) => `${kind.letter}) ${kind.text}`).join(' ')}`,
-        message: `「取得の状況からみて利用目的が明らか」は PA01 が定める4種類に限られます。1)〜4) のどれに当たるか（exemptions[${index}].subItem）を選んでください（J.8.4 2 d)）`,
+        message: `「取得の状況からみて利用目的が明らか」は PA01 が定める4種類に限られます。1)〜4) のどれに当たるかを選んでください（J.8.4 2 d)）`,
       });
     }
   }
@@ -283,9 +304,12 @@ export function checkExemptions(entry: Partial<InventoryEntry>): InventoryFindin
 
 /**
  * All entry checks in one list (J.3.1.1 3, J.8.3, 例外の記録, 岡崎市規程 第5条2): errors first, then
- * warnings, each group in rule order.
+ * warnings, each group in rule order. 岡崎市規程 第5条2 binds an organization handling a
+ * municipality's information (`audience: 'public_body'`: 行政機関等, 指定管理者・受託者); a company
+ * is held to JIS Q 15001 / PA01 and is not shown 岡崎市's prohibitions (issue 10).
  */
-export function validateInventoryEntry(entry: Partial<InventoryEntry>): InventoryFinding[] {
-  const all = [...checkRequiredItems(entry), ...checkSensitiveAcquisition(entry), ...checkExemptions(entry), ...okazakiProhibitedCategoryWarnings(entry)];
+export function validateInventoryEntry(entry: Partial<InventoryEntry>, options: { audience?: RuleAudience } = {}): InventoryFinding[] {
+  const municipal = options.audience === 'public_body' ? okazakiProhibitedCategoryWarnings(entry) : [];
+  const all = [...checkRequiredItems(entry), ...checkSensitiveAcquisition(entry), ...checkExemptions(entry), ...municipal];
   return [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity === 'warning')];
 }

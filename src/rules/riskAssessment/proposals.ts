@@ -5,6 +5,7 @@
  */
 import { latestRiskCriteriaVersion, phaseLabel, type RiskCriteria, type RiskPhaseId, type RiskThreatId, resolveRiskCriteria, threatLabel } from '../data/riskCriteria.ts';
 import { getTypicalRiskSet, latestTypicalRisksVersion, type TypicalCountermeasure, type TypicalRiskCondition } from '../data/typicalRisks.ts';
+import type { RuleAudience } from '../data/seedSources.ts';
 import { acquisitionMethodLabels, type InventoryEntry, isTreatedAsSensitive } from '../inventoryRules.ts';
 
 /** A typical risk proposed for an inventory entry, ready to be copied into the 対策表. */
@@ -107,7 +108,7 @@ function matchCondition(when: TypicalRiskCondition, traits: EntryTraits): string
  */
 export function proposeTypicalRisks(
   entry: Partial<InventoryEntry> & { id: string },
-  options: { typicalRisksVersion?: string; criteria?: string | RiskCriteria } = {},
+  options: { typicalRisksVersion?: string; criteria?: string | RiskCriteria; audience?: RuleAudience } = {},
 ): TypicalRiskProposal {
   const set = getTypicalRiskSet(options.typicalRisksVersion ?? latestTypicalRisksVersion);
   const criteria = resolveRiskCriteria(options.criteria ?? latestRiskCriteriaVersion);
@@ -130,7 +131,12 @@ export function proposeTypicalRisks(
         threatLabel: threatLabel(criteria, typical.threat),
         improperHandling: criteria.threats.find((threat) => threat.id === typical.threat)?.improperHandling ?? false,
         risk: typical.risk,
-        countermeasures: typical.countermeasures.map((measure) => ({ ...measure, refs: [...measure.refs] })),
+        // A company's countermeasures cite PA01 and its own rules: 世田谷区's manuals are not its
+        // regulations (issue 10), so their refs are left for the company to fill (J.3.1.3 h)).
+        countermeasures: typical.countermeasures.map((measure) => ({
+          ...measure,
+          refs: measure.refs.filter((ref) => options.audience !== 'company' || ref.source === 'PA01'),
+        })),
         matchedBecause: because,
       },
     });

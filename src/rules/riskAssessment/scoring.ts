@@ -58,15 +58,12 @@ export function scoreRisk(input: RiskScoreInput, criteria: string | RiskCriteria
   if (!likelihood) {
     throw new RiskScaleError(
       'likelihood',
-      `${set.likelihood.label}（likelihood）は ${allowedLevels(set, 'likelihood')} のいずれかで入力してください（入力値: ${String(input.likelihood)}、基準: ${set.id}）`,
+      `${set.likelihood.label}は ${allowedLevels(set, 'likelihood')} のいずれかで入力してください（入力値: ${String(input.likelihood)}、基準: ${set.title}）`,
     );
   }
   const impact = levelOf(set, 'impact', input.impact);
   if (!impact) {
-    throw new RiskScaleError(
-      'impact',
-      `${set.impact.label}（impact）は ${allowedLevels(set, 'impact')} のいずれかで入力してください（入力値: ${String(input.impact)}、基準: ${set.id}）`,
-    );
+    throw new RiskScaleError('impact', `${set.impact.label}は ${allowedLevels(set, 'impact')} のいずれかで入力してください（入力値: ${String(input.impact)}、基準: ${set.title}）`);
   }
   const score = likelihood.value * impact.value;
   return {

@@ -4,20 +4,20 @@
  * Re-exported by `../riskAssessment.ts`.
  */
 import { z } from 'zod';
-import { type RiskCriteria, type RiskThreat, resolveRiskCriteria } from '../data/riskCriteria.ts';
+import { type ClauseQuote, type RiskCriteria, type RiskThreat, resolveRiskCriteria } from '../data/riskCriteria.ts';
+import { citesMunicipality, companyThresholdBasis, type RuleAudience } from '../data/seedSources.ts';
 import { isIsoDate } from '../deadlines.ts';
 import { allowedLevels, levelOf } from './scoring.ts';
 
 // ─── Record schema ─────────────────────────────────────────────────────────────────────────
 
-const requiredText = (field: string, label: string) =>
+const requiredText = (label: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `${label}（${field}）は必須です` : `${label}（${field}）は文字列で入力してください`) })
+    .string({ error: (issue) => (issue.input === undefined ? `${label}は必須です` : `${label}は文字で入力してください`) })
     .trim()
-    .min(1, { error: `${label}（${field}）は必須です` });
+    .min(1, { error: `${label}は必須です` });
 
-const level = (field: string, label: string) =>
-  z.number({ error: (issue) => (issue.input === undefined ? `${label}（${field}）は必須です` : `${label}（${field}）は数値で入力してください`) });
+const level = (label: string) => z.number({ error: (issue) => (issue.input === undefined ? `${label}は必須です` : `${label}は数値で入力してください`) });
 
 /**
  * Zod schema of one row of the リスク分析対策表 (SPEC M2). Shapes only: whether the levels are on
@@ -26,41 +26,41 @@ const level = (field: string, label: string) =>
  */
 export const riskRecordSchema = z.strictObject(
   {
-    id: z.string({ error: 'ID（id）は文字列で入力してください' }).optional(),
+    id: z.string({ error: 'IDは文字で入力してください' }).optional(),
     /** 個人情報管理台帳の行 (or a 類型 that groups several rows, PA01 J.3.1.3 e)). */
-    inventoryEntryId: z.string({ error: '台帳ID（inventoryEntryId）は文字列で入力してください' }).optional(),
+    inventoryEntryId: z.string({ error: '台帳IDは文字で入力してください' }).optional(),
     /** 類型 (PA01 J.3.1.3 e) 「業務内容や媒体単位等の類似した個人情報を集約する」). */
-    category: z.string({ error: '類型（category）は文字列で入力してください' }).optional(),
-    phase: requiredText('phase', '局面'),
-    threat: requiredText('threat', '脅威'),
+    category: z.string({ error: '類型は文字で入力してください' }).optional(),
+    phase: requiredText('局面'),
+    threat: requiredText('脅威'),
     /** 想定されるリスク. */
-    risk: requiredText('risk', '想定されるリスク'),
+    risk: requiredText('想定されるリスク'),
     /** リスク所有者 (J.3.1.3 1 c) 3)). Empty is reported by validateRiskRecord with the clause. */
-    owner: z.string({ error: 'リスク所有者（owner）は文字列で入力してください' }).optional(),
-    likelihood: level('likelihood', '発生可能性'),
-    impact: level('impact', '影響度'),
-    criteriaVersion: requiredText('criteriaVersion', 'リスク基準の版'),
+    owner: z.string({ error: 'リスク所有者は文字で入力してください' }).optional(),
+    likelihood: level('発生可能性'),
+    impact: level('影響度'),
+    criteriaVersion: requiredText('リスク基準の版'),
     countermeasures: z
       .array(
         z.strictObject({
-          text: z.string({ error: '対策（countermeasures.text）は文字列で入力してください' }),
+          text: z.string({ error: '対策は文字で入力してください' }),
           /** 関連する規程類の項番 (PA01 J.3.1.3 h)). */
-          refs: z.array(z.string({ error: '規程類の項番（countermeasures.refs）は文字列で入力してください' })).optional(),
+          refs: z.array(z.string({ error: '規程類の項番は文字で入力してください' })).optional(),
         }),
-        { error: '対策（countermeasures）は配列で入力してください' },
+        { error: '対策は一覧で入力してください' },
       )
       .optional(),
     /** 残留リスク and its 残存リスク対応策 (PA01 J.3.1.3 i), J.3.1.4; 世田谷区「残存リスク対応策（出）」). */
     residual: z
       .strictObject({
         /** 残留リスクの内容. */
-        description: z.string({ error: '残留リスク（residual.description）は文字列で入力してください' }).optional(),
+        description: z.string({ error: '残留リスクは文字で入力してください' }).optional(),
         /** 残存リスク対応策. */
-        measure: z.string({ error: '残存リスク対応策（residual.measure）は文字列で入力してください' }).optional(),
+        measure: z.string({ error: '残存リスク対応策は文字で入力してください' }).optional(),
         /** 次回モニタリング日 (J.3.1.4 留意事項: 残留リスクの管理). */
         monitoringDate: z
-          .string({ error: 'モニタリング日（residual.monitoringDate）は "YYYY-MM-DD" 形式で入力してください' })
-          .refine(isIsoDate, { error: 'モニタリング日（residual.monitoringDate）は実在する日付を "YYYY-MM-DD" 形式で入力してください' })
+          .string({ error: '次回モニタリング日は日付（例: 2026-11-28）で入力してください' })
+          .refine(isIsoDate, { error: '次回モニタリング日は実在する日付（例: 2026-11-28）で入力してください' })
           .nullable()
           .optional(),
       })
@@ -69,8 +69,8 @@ export const riskRecordSchema = z.strictObject(
   },
   {
     error: (issue) => {
-      if (issue.code === 'unrecognized_keys') return `不明な項目です: ${issue.keys.join(', ')}（項目名の綴りを確認してください）`;
-      if (issue.code === 'invalid_type') return 'リスク分析の行（record）は JSON オブジェクトで入力してください';
+      if (issue.code === 'unrecognized_keys') return `リスク分析の行に不明な項目があります（${issue.keys.length}件）`;
+      if (issue.code === 'invalid_type') return 'リスク分析の行の形式が正しくありません';
       return undefined;
     },
   },
@@ -78,6 +78,15 @@ export const riskRecordSchema = z.strictObject(
 
 /** One row of the リスク分析対策表. */
 export type RiskRecord = z.output<typeof riskRecordSchema>;
+
+/**
+ * The basis of the 残存リスク対応策 threshold as the organization reads it: a company cites its own
+ * risk criteria (PA01 J.3.1.3 1 d)), a public body or 指定管理者 the criteria's recorded source
+ * (世田谷区 自己点検 No.2). Without an audience, the recorded source (issue 10).
+ */
+export function thresholdBasisFor(criteria: RiskCriteria, audience?: RuleAudience): ClauseQuote {
+  return audience === 'company' && citesMunicipality(criteria.thresholdBasis.clause) ? companyThresholdBasis : criteria.thresholdBasis;
+}
 
 // ─── Validation ────────────────────────────────────────────────────────────────────────────
 
@@ -138,8 +147,9 @@ function recordsResidual(record: RiskRecord): boolean {
  *    threshold it is not yet fully treated (J.3.1.4 留意事項).
  * 8. a recorded 残留リスク has a measure and a monitoring date (J.3.1.4 留意事項).
  */
-export function validateRiskRecord(record: RiskRecord, criteria: string | RiskCriteria = record.criteriaVersion): RiskViolation[] {
+export function validateRiskRecord(record: RiskRecord, criteria: string | RiskCriteria = record.criteriaVersion, options: { audience?: RuleAudience } = {}): RiskViolation[] {
   const set = resolveRiskCriteria(criteria);
+  const thresholdBasis = thresholdBasisFor(set, options.audience);
   const violations: RiskViolation[] = [];
   const push = (violation: RiskViolation) => violations.push(violation);
 
@@ -150,7 +160,7 @@ export function validateRiskRecord(record: RiskRecord, criteria: string | RiskCr
       field: 'criteriaVersion',
       clause: 'J.3.1.3 1 b)',
       quote: J3131B_QUOTE,
-      message: `リスク基準の版（criteriaVersion）が "${record.criteriaVersion}" ですが、"${set.id}" で検証しています。評価は記録した版の基準で行ってください`,
+      message: `リスク基準の版が「${record.criteriaVersion}」ですが、「${set.id}」で検証しています。評価は記録した版の基準で行ってください`,
     });
   }
   if (!set.phases.some((phase) => phase.id === record.phase)) {
@@ -160,7 +170,7 @@ export function validateRiskRecord(record: RiskRecord, criteria: string | RiskCr
       field: 'phase',
       clause: 'J.3.1.3 留意事項',
       quote: '個人情報の取得・入力、移送・送信、利用・加工、保管・バックアップ、消去・廃棄等に至る個人情報の取扱いの一連の流れ',
-      message: `局面（phase）は ${set.phases.map((phase) => `"${phase.id}"（${phase.label}）`).join('・')} のいずれかで入力してください（入力値: "${record.phase}"）`,
+      message: `局面は ${set.phases.map((phase) => `「${phase.label}」`).join('・')} のいずれかを選んでください`,
     });
   }
   const threat: RiskThreat | undefined = set.threats.find((candidate) => candidate.id === record.threat);
@@ -171,7 +181,7 @@ export function validateRiskRecord(record: RiskRecord, criteria: string | RiskCr
       field: 'threat',
       clause: 'J.3.1.3 1 a) 4)',
       quote: set.viewpoints[3] ?? '',
-      message: `脅威（threat）は ${set.threats.map((candidate) => `"${candidate.id}"（${candidate.label}）`).join('・')} のいずれかで入力してください（入力値: "${record.threat}"）`,
+      message: `脅威は ${set.threats.map((candidate) => `「${candidate.label}」`).join('・')} のいずれかを選んでください`,
     });
   }
   const onScale = { likelihood: levelOf(set, 'likelihood', record.likelihood), impact: levelOf(set, 'impact', record.impact) };
@@ -183,7 +193,7 @@ export function validateRiskRecord(record: RiskRecord, criteria: string | RiskCr
       field,
       clause: 'J.3.1.3 1 b)',
       quote: J3131B_QUOTE,
-      message: `${set[field].label}（${field}）は基準 ${set.id} の ${allowedLevels(set, field)} のいずれかで入力してください（入力値: ${String(record[field])}）`,
+      message: `${set[field].label}は ${allowedLevels(set, field)} のいずれかで入力してください（入力値: ${String(record[field])}、基準: ${set.title}）`,
     });
   }
   if (!hasText(record.owner)) {
@@ -193,7 +203,7 @@ export function validateRiskRecord(record: RiskRecord, criteria: string | RiskCr
       field: 'owner',
       clause: 'J.3.1.3 1 c) 3)',
       quote: OWNER_QUOTE,
-      message: 'リスク所有者（owner）を入力してください（J.3.1.3 1 c) 3)）',
+      message: 'リスク所有者を入力してください（J.3.1.3 1 c) 3)）',
     });
   }
   const measures = (record.countermeasures ?? []).filter((measure) => hasText(measure.text));
@@ -204,7 +214,7 @@ export function validateRiskRecord(record: RiskRecord, criteria: string | RiskCr
       field: 'countermeasures',
       clause: 'J.3.1.3 g)',
       quote: COUNTERMEASURE_QUOTE,
-      message: 'リスク対策（countermeasures）を1件以上入力してください（J.3.1.3 g)、J.3.1.4 1 a)）',
+      message: 'リスク対策を1件以上入力してください（J.3.1.3 g)、J.3.1.4 1 a)）',
     });
   }
 
@@ -219,7 +229,7 @@ export function validateRiskRecord(record: RiskRecord, criteria: string | RiskCr
         field: 'residual',
         clause: set.improperHandlingBasis.clause,
         quote: set.improperHandlingBasis.quote,
-        message: `「${threat.label}」は個人情報の不適切な取扱いに関するリスクのため、残留リスクとすることは認められません。残留リスク（residual）を削除し、対策で全て対応してください（J.3.1.4 留意事項）`,
+        message: `「${threat.label}」は個人情報の不適切な取扱いに関するリスクのため、残留リスクとすることは認められません。残留リスクの記入を削除し、対策で全て対応してください（J.3.1.4 留意事項）`,
       });
     }
     if (onScale.likelihood && onScale.impact && record.likelihood * record.impact >= set.threshold) {
@@ -237,9 +247,9 @@ export function validateRiskRecord(record: RiskRecord, criteria: string | RiskCr
       code: 'residual_measure_required',
       severity: 'error',
       field: 'residual.measure',
-      clause: set.thresholdBasis.clause,
-      quote: set.thresholdBasis.quote,
-      message: `リスク総合評価が ${record.likelihood * record.impact}（閾値 ${set.threshold} 以上）のため、残存リスク対応策（residual.measure）を入力してください`,
+      clause: thresholdBasis.clause,
+      quote: thresholdBasis.quote,
+      message: `リスク総合評価が ${record.likelihood * record.impact}（閾値 ${set.threshold} 以上）のため、残存リスク対応策を入力してください`,
     });
   }
   if (hasResidual && threat?.improperHandling !== true) {
@@ -250,8 +260,7 @@ export function validateRiskRecord(record: RiskRecord, criteria: string | RiskCr
         field: 'residual.measure',
         clause: set.residualRiskBasis.clause,
         quote: set.residualRiskBasis.quote,
-        message:
-          '残留リスクは放置してよいリスクではなく、短期的若しくは中長期的に対応していくリスクです。残存リスク対応策（residual.measure）を入力してください（J.3.1.4 留意事項）',
+        message: '残留リスクは放置してよいリスクではなく、短期的若しくは中長期的に対応していくリスクです。残存リスク対応策を入力してください（J.3.1.4 留意事項）',
       });
     }
     if (!hasText(residual?.monitoringDate)) {
@@ -261,7 +270,7 @@ export function validateRiskRecord(record: RiskRecord, criteria: string | RiskCr
         field: 'residual.monitoringDate',
         clause: 'J.3.1.4 留意事項',
         quote: MONITORING_QUOTE,
-        message: '残留リスクの次回モニタリング日（residual.monitoringDate）を入力してください（J.3.1.4 留意事項: 残留リスクの管理）',
+        message: '残留リスクの次回モニタリング日を入力してください（J.3.1.4 留意事項: 残留リスクの管理）',
       });
     }
   }
@@ -273,7 +282,7 @@ export function validateRiskRecord(record: RiskRecord, criteria: string | RiskCr
       field: `countermeasures[${index}].refs`,
       clause: 'J.3.1.3 h)',
       quote: REF_QUOTE,
-      message: `対策「${measure.text}」に関連する規程類の項番（refs）を入力してください（J.3.1.3 h)）`,
+      message: `対策「${measure.text}」に関連する規程類の項番を入力してください（J.3.1.3 h)）`,
     });
   });
   return [...violations.filter((v) => v.severity === 'error'), ...violations.filter((v) => v.severity === 'warning')];

@@ -1,11 +1,12 @@
 import { CalendarOutlined } from '@ant-design/icons';
-import { Button, Calendar, Form, Input, Popover } from 'antd';
+import { App, Button, Calendar, Form, Input, Popover } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactElement, type ReactNode, useState } from 'react';
+import { type ReactElement, type ReactNode, useEffect, useState } from 'react';
 import { type Control, Controller, type ControllerRenderProps, type FieldPath, type FieldValues, type UseFormSetError } from 'react-hook-form';
+import { useBlocker } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { type Translate, useT } from '../i18n/index.tsx';
-import { readDate } from '../../../src/domain/dateInput.ts';
+import { dateRefusalMessage, readDate } from '../../../src/domain/dateInput.ts';
 import { toWareki } from '../lib/dates.ts';
 
 type FieldProps<T extends FieldValues, N extends FieldPath<T>> = {
@@ -28,12 +29,29 @@ export function Field<T extends FieldValues, N extends FieldPath<T>>({ control, 
       control={control}
       name={name}
       render={({ field, fieldState }) => (
-        <Form.Item label={label} htmlFor={id} required={required} validateStatus={fieldState.error ? 'error' : undefined} help={fieldState.error?.message} extra={extra}>
+        <Form.Item label={label} htmlFor={id} required={required} validateStatus={fieldState.error ? 'error' : undefined} help={firstMessage(fieldState.error)} extra={extra}>
           {children({ ...field, id, status: fieldState.error ? 'error' : undefined })}
         </Form.Item>
       )}
     />
   );
+}
+
+/**
+ * The message of a field's error. A list or a group (個人情報の項目, 利用期限) holds its errors by
+ * item (`items[3]`, `useUntil.date`): the first one is shown under the field, so a red field
+ * always says why (issue 10: errors next to their field, never a silent refusal).
+ */
+export function firstMessage(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const own = (error as { message?: unknown }).message;
+  if (typeof own === 'string' && own) return own;
+  for (const [key, value] of Object.entries(error)) {
+    if (key === 'ref' || key === 'type' || key === 'types') continue;
+    const nested = firstMessage(value);
+    if (nested) return nested;
+  }
+  return undefined;
 }
 
 /**
@@ -95,6 +113,8 @@ export function DateInput({
   id,
   status,
   disabled,
+  'aria-label': ariaLabel,
+  placeholder = '2026/11/28',
 }: {
   value: string | null | undefined;
   onChange: (v: string | null) => void;
@@ -102,6 +122,9 @@ export function DateInput({
   id?: string;
   status?: 'error';
   disabled?: boolean;
+  /** The accessible name where no <label> points at the field (a table cell, a range's end). */
+  'aria-label'?: string;
+  placeholder?: string;
 }) {
   const t = useT();
   const [open, setOpen] = useState(false);
@@ -124,7 +147,8 @@ export function DateInput({
       onBlur={onBlur}
       status={status}
       disabled={disabled}
-      placeholder="2026/11/28"
+      aria-label={ariaLabel}
+      placeholder={placeholder}
       autoComplete="off"
       suffix={
         <Popover
@@ -162,12 +186,104 @@ export function DateInput({
   );
 }
 
+/**
+ * A period typed as two dates (from, to), each a {@link DateInput} — the antd RangePicker dropped
+ * 「2026/11/28」 typed by hand. An end is passed on (as `YYYY-MM-DD`) once it reads exactly or is
+ * cleared; anything else stays as typed, marked, with the reason under the fields.
+ */
+export function DateRangeInput({
+  label,
+  from,
+  to,
+  onChange,
+}: {
+  /** The period's name (「期間」): the ends are named 「期間（から）」「期間（まで）」. */
+  label: string;
+  from: string | null;
+  to: string | null;
+  onChange: (range: { from: string | null; to: string | null }) => void;
+}) {
+  const [typed, setTyped] = useState<{ from: string | null; to: string | null }>({ from, to });
+  const ends = { from: `${label}（から）`, to: `${label}（まで）` } as const;
+  const problem = (end: 'from' | 'to'): string | null => {
+    const text = typed[end];
+    if (!text) return null;
+    const reading = readDate(text);
+    return reading.ok ? null : dateRefusalMessage(ends[end], reading);
+  };
+  const iso = (text: string | null) => {
+    const reading = text ? readDate(text) : null;
+    return reading?.ok ? reading.iso : null;
+  };
+  const reversed = iso(typed.from) !== null && iso(typed.to) !== null && (iso(typed.from) ?? '') > (iso(typed.to) ?? '');
+  const problems = [problem('from'), problem('to'), reversed ? `${ends.to}は${ends.from}以降の日付にしてください` : null].filter((p): p is string => p !== null);
+  const change = (end: 'from' | 'to', text: string | null) => {
+    const next = { ...typed, [end]: text };
+    setTyped(next);
+    const reading = text ? readDate(text) : null;
+    if (text === null || reading?.ok) onChange({ from: end === 'from' ? (reading?.ok ? reading.iso : null) : from, to: end === 'to' ? (reading?.ok ? reading.iso : null) : to });
+  };
+  return (
+    <fieldset aria-label={label} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+      <span style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
+        <span style={{ width: 150 }}>
+          <DateInput value={typed.from} onChange={(v) => change('from', v)} aria-label={ends.from} placeholder={ends.from} status={problem('from') ? 'error' : undefined} />
+        </span>
+        〜
+        <span style={{ width: 150 }}>
+          <DateInput value={typed.to} onChange={(v) => change('to', v)} aria-label={ends.to} placeholder={ends.to} status={problem('to') || reversed ? 'error' : undefined} />
+        </span>
+      </span>
+      {problems.length > 0 ? (
+        <div className="ant-form-item-explain-error" role="alert" style={{ color: '#cf1322', fontSize: 12 }}>
+          {problems.join(' / ')}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** Extra text under a date field: its 和暦 (J-era) rendering, once the typed date is read. */
 export function WarekiHint({ value }: { value: string | null | undefined }) {
   const t = useT();
   const reading = value ? readDate(value) : null;
   if (!reading?.ok) return null;
   return <span>{t('common.wareki', { date: toWareki(reading.iso) })}</span>;
+}
+
+/**
+ * Guards unsaved work (issue 10: a risk analysis was lost by clicking a menu item): while `dirty`,
+ * leaving the page inside the app asks first (react-router's blocker), and closing or reloading
+ * the tab triggers the browser's own 「このサイトを離れますか？」 (beforeunload).
+ */
+export function useUnsavedChangesGuard(dirty: boolean, texts: { title: string; content: string; leave: string; stay: string }) {
+  const { modal } = App.useApp();
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: ask once per blocked navigation
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    modal.confirm({
+      title: texts.title,
+      content: texts.content,
+      okText: texts.leave,
+      okButtonProps: { danger: true },
+      cancelText: texts.stay,
+      onOk: () => blocker.proceed?.(),
+      onCancel: () => blocker.reset?.(),
+    });
+  }, [blocker.state]);
+  useEffect(() => {
+    if (!dirty) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older Chromium needs returnValue set for the prompt to show.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [dirty]);
 }
 
 /** The message of any error, for a toast. */

@@ -1,7 +1,6 @@
 import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, AutoComplete, Button, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, App, AutoComplete, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { auditContract } from '../../../../src/platform/audit/audit.contract.ts';
@@ -9,7 +8,7 @@ import type { QueryOf, ResponseOf } from '../../../../src/platform/http/contract
 import { orgContract } from '../../../../src/platform/org/org.contract.ts';
 import { api, download, withQuery } from '../../api/client.ts';
 import { pathOf, queryKeys } from '../../api/queries.ts';
-import { errorMessage } from '../../components/form.tsx';
+import { DateRangeInput, errorMessage } from '../../components/form.tsx';
 import { FilterBar, PagedTable, usePagedList } from '../../components/ListPage.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { isMessageKey, type MessageKey, type Translate, useT } from '../../i18n/index.tsx';
@@ -276,6 +275,7 @@ function AuditScreen() {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('audit.actor')}
+            aria-label={t('audit.actor')}
             value={filters.actorAccountId ?? undefined}
             onChange={(v) => update({ actorAccountId: v ?? null })}
             options={(accounts.data ?? []).map((a) => ({ value: a.id, label: `${a.personName}（${a.loginId}）` }))}
@@ -289,6 +289,7 @@ function AuditScreen() {
         <AutoComplete
           allowClear
           placeholder={t('audit.action')}
+          aria-label={t('audit.action')}
           value={filters.action}
           onChange={(v) => update({ action: v ?? '' })}
           options={KNOWN_ACTIONS.map((a) => ({ value: a, label: `${label(t, 'audit.actions', a)}（${a}）` }))}
@@ -297,16 +298,13 @@ function AuditScreen() {
         <AutoComplete
           allowClear
           placeholder={t('audit.entityType')}
+          aria-label={t('audit.entityType')}
           value={filters.entityType}
           onChange={(v) => update({ entityType: v ?? '' })}
           options={KNOWN_ENTITIES.map((e) => ({ value: e, label: `${label(t, 'audit.entities', e)}（${e}）` }))}
           style={{ width: 200 }}
         />
-        <DatePicker.RangePicker
-          allowEmpty={[true, true]}
-          onChange={(range: [Dayjs | null, Dayjs | null] | null) => update({ from: range?.[0]?.format('YYYY-MM-DD') ?? null, to: range?.[1]?.format('YYYY-MM-DD') ?? null })}
-          aria-label={t('audit.period')}
-        />
+        <DateRangeInput label={t('audit.period')} from={filters.from} to={filters.to} onChange={(range) => update(range)} />
       </FilterBar>
       <PagedTable<AuditEntry>
         list={list}

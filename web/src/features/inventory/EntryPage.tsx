@@ -137,7 +137,7 @@ function EntryScreen() {
                         {tx('inv.revision')} {h.revision}
                       </strong>
                       <Tag>{h.kindLabel}</Tag>
-                      <span style={{ color: '#8c8c8c' }}>{formatDateTime(h.at)}</span>
+                      <span style={{ color: 'rgba(0,0,0,0.6)' }}>{formatDateTime(h.at)}</span>
                     </Space>
                     <div>
                       {h.requestId ? <Typography.Link onClick={() => navigate(`/inventory/requests/${h.requestId}`)}>{h.requestKindLabel ?? h.summary}</Typography.Link> : null}{' '}

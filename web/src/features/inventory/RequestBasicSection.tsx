@@ -21,7 +21,8 @@ export function RequestBasicSection({
       <Row gutter={16}>
         <Col span={14}>
           <Field control={c} name="proposed.name" label={tx('inv.name')} required>
-            {(f) => <Input {...f} value={f.value ?? ''} maxLength={200} />}
+            {/* No maxLength: antd cut a pasted 500-character name to 200 without a word (issue 10). The shared schema refuses it under the field, naming the limit. */}
+            {(f) => <Input {...f} value={f.value ?? ''} />}
           </Field>
         </Col>
         <Col span={10}>
@@ -81,7 +82,7 @@ export function RequestBasicSection({
             <InputNumber
               id={f.id}
               status={f.status}
-              min={0}
+              // No min: antd would turn a typed −5 into 0 on blur. The shared schema refuses it under the field instead (issue 10).
               value={f.value?.value ?? null}
               onChange={(v) => f.onChange(v === null || v === undefined ? null : { value: Number(v), approximate: f.value?.approximate ?? false })}
               style={{ width: 180 }}

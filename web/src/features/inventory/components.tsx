@@ -148,7 +148,7 @@ export function ChangeTable({ changes }: { changes: Change[] }) {
       data-testid="change-table"
       columns={[
         { title: '項目', dataIndex: 'label', width: 180 },
-        { title: tx('req.before'), dataIndex: 'before', render: (v: unknown) => <span style={{ color: '#8c8c8c' }}>{displayValue(v)}</span> },
+        { title: tx('req.before'), dataIndex: 'before', render: (v: unknown) => <span style={{ color: 'rgba(0,0,0,0.6)' }}>{displayValue(v)}</span> },
         { title: tx('req.after'), dataIndex: 'after', render: (v: unknown) => <strong>{displayValue(v)}</strong> },
       ]}
     />

@@ -78,7 +78,8 @@ export function useRequestForm({
               first = false;
             } else unmatched.push(f.message);
           }
-          setFormError(unmatched.length ? unmatched.join(' / ') : error.message);
+          // Each error once, next to its field (issue 10): the summary counts them instead of repeating them.
+          setFormError(unmatched.length ? unmatched.join(' / ') : tx('req.fixFields', { count: error.fields.length }));
         } else setFormError(error instanceof Error ? error.message : String(error));
       } finally {
         setSending(null);

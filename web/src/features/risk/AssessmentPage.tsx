@@ -12,7 +12,7 @@ import { useAssessmentForm } from './useAssessmentForm.ts';
 function AssessmentScreen() {
   const rt = useRiskText();
   const { id } = useParams();
-  const { detail, records, errors, problem, busy, byPhase, add, update, remove, save, submit, exportFile } = useAssessmentForm(id);
+  const { detail, records, errors, problem, busy, byPhase, dirty, add, update, remove, save, submit, exportFile } = useAssessmentForm(id);
   const [proposing, setProposing] = useState<{ phase: string | null } | null>(null);
   const d = detail.data;
   if (detail.isError) return <QueryError error={detail.error} onRetry={() => detail.refetch()} />;
@@ -28,6 +28,11 @@ function AssessmentScreen() {
             <Tag color={d.status === 'approved' ? 'green' : d.status === 'pending' ? 'blue' : d.status === 'returned' ? 'orange' : 'default'} data-testid="assessment-status">
               {d.statusLabel}
             </Tag>
+            {dirty ? (
+              <Tag color="gold" data-testid="assessment-unsaved">
+                {rt('risk.unsavedTag')}
+              </Tag>
+            ) : null}
           </Space>
         }
         lead={`${d.departmentName}・${rt('risk.criteria', { title: d.criteria.title, id: d.criteriaVersion })}`}

@@ -52,11 +52,12 @@ export function AssessmentPhaseCard({
       }
     >
       {rows.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={rt('risk.noRisksInPhase')} /> : null}
-      {rows.map(({ draft, index }) => (
+      {rows.map(({ draft, index }, position) => (
         <AssessmentRecordEditor
           key={draft.key}
           draft={draft}
           index={index}
+          rowLabel={rt('risk.row', { phase: phase.label, n: position + 1 })}
           criteria={criteria}
           readOnly={readOnly}
           errors={errors}

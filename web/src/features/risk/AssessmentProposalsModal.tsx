@@ -27,6 +27,8 @@ export function AssessmentProposalsModal({
   });
   const list = (proposals.data?.proposals ?? []).filter((p) => !phase || p.phase === phase);
   const [chosen, setChosen] = useState<string[]>([]);
+  // Select all (issue 10): adding the typical risks of a whole 類型 took one click per risk.
+  const allChosen = list.length > 0 && list.every((p) => chosen.includes(p.typicalRiskId));
   return (
     <Modal
       open
@@ -40,6 +42,17 @@ export function AssessmentProposalsModal({
       {proposals.data?.notes.map((n) => (
         <Alert key={n} type="info" showIcon title={n} style={{ marginBottom: 8 }} />
       ))}
+      {list.length > 0 ? (
+        <Checkbox
+          checked={allChosen}
+          indeterminate={chosen.length > 0 && !allChosen}
+          onChange={(e) => setChosen(e.target.checked ? list.map((p) => p.typicalRiskId) : [])}
+          style={{ marginBottom: 8 }}
+          data-testid="proposals-select-all"
+        >
+          {rt('risk.selectAll')}（{list.length}）
+        </Checkbox>
+      ) : null}
       <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as string[])} style={{ width: '100%' }}>
         <List
           size="small"

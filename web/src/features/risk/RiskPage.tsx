@@ -1,12 +1,12 @@
 import { AuditOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Empty, Form, Input, List, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, download, withQuery } from '../../api/client.ts';
+import { monitoringBody } from '../../../../src/modules/risk/risk.schema.ts';
+import { ApiError, api, download, withQuery } from '../../api/client.ts';
 import type { Paged } from '../../api/types.ts';
-import { errorMessage } from '../../components/form.tsx';
+import { DateInput, errorMessage, WarekiHint } from '../../components/form.tsx';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useI18n, useT } from '../../i18n/index.tsx';
@@ -273,17 +273,34 @@ function RegisterTab({ departmentId }: { departmentId: string | null }) {
   const queryClient = useQueryClient();
   const [logging, setLogging] = useState<RegisterItem | null>(null);
   const [note, setNote] = useState('');
-  const [reviewedOn, setReviewedOn] = useState(todayInJapan());
+  const [reviewedOn, setReviewedOn] = useState<string | null>(todayInJapan());
   const [next, setNext] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const list = useQuery({ queryKey: ['risk', 'register', departmentId], queryFn: () => api.get<{ items: RegisterItem[] }>(withQuery('/api/risk/register', { departmentId })) });
   const log = useMutation({
-    mutationFn: () => api.post(`/api/risk/records/${logging?.id}/monitoring`, { reviewedOn, note, nextMonitoringDate: next } satisfies MonitoringBody),
+    mutationFn: (body: MonitoringBody) => api.post(`/api/risk/records/${logging?.id}/monitoring`, body),
     onSuccess: () => {
       setLogging(null);
       void queryClient.invalidateQueries({ queryKey: ['risk'] });
     },
-    onError: (e) => message.error(errorMessage(e, t)),
+    onError: (e) => {
+      if (e instanceof ApiError && e.fields.length > 0) setFieldErrors(Object.fromEntries(e.fields.map((f) => [f.path.split('.')[0] ?? f.path, f.message])));
+      else message.error(errorMessage(e, t));
+    },
   });
+  // The dates are typed as people write them (2026/11/28, 和暦 …) and read by the server's own
+  // schema: a date it cannot read exactly is an error under its field, never another day.
+  const sendMonitoring = () => {
+    const parsed = monitoringBody.safeParse({ reviewedOn: reviewedOn ?? '', note, nextMonitoringDate: next });
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '')] ??= issue.message;
+      setFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    log.mutate(parsed.data);
+  };
   if (list.isError) return <QueryError error={list.error} />;
   return (
     <>
@@ -299,7 +316,7 @@ function RegisterTab({ departmentId }: { departmentId: string | null }) {
             render: (v: string, r) => (
               <div>
                 {v}
-                <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+                <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.6)' }}>
                   {r.category}・{r.phaseLabel}・{r.threatLabel}
                 </div>
               </div>
@@ -335,6 +352,8 @@ function RegisterTab({ departmentId }: { departmentId: string | null }) {
                     setLogging(r);
                     setNote('');
                     setNext(null);
+                    setReviewedOn(todayInJapan());
+                    setFieldErrors({});
                   }}
                 >
                   {rt('risk.monitor')}
@@ -343,23 +362,30 @@ function RegisterTab({ departmentId }: { departmentId: string | null }) {
           },
         ]}
       />
-      <Modal
-        open={!!logging}
-        title={rt('risk.monitor')}
-        onCancel={() => setLogging(null)}
-        onOk={() => log.mutate()}
-        okButtonProps={{ disabled: !note.trim(), loading: log.isPending }}
-      >
+      <Modal open={!!logging} title={rt('risk.monitor')} onCancel={() => setLogging(null)} onOk={sendMonitoring} okButtonProps={{ disabled: !note.trim(), loading: log.isPending }}>
         <Typography.Paragraph>{logging?.risk}</Typography.Paragraph>
         <Form layout="vertical" component="div">
-          <Form.Item label={rt('risk.reviewedOn')} required>
-            <DatePicker value={dayjs(reviewedOn)} onChange={(d) => d && setReviewedOn(d.format('YYYY-MM-DD'))} />
+          <Form.Item
+            label={rt('risk.reviewedOn')}
+            htmlFor="monitoring-reviewed-on"
+            required
+            validateStatus={fieldErrors.reviewedOn ? 'error' : undefined}
+            help={fieldErrors.reviewedOn}
+            extra={<WarekiHint value={reviewedOn} />}
+          >
+            <DateInput id="monitoring-reviewed-on" value={reviewedOn} onChange={setReviewedOn} status={fieldErrors.reviewedOn ? 'error' : undefined} />
           </Form.Item>
-          <Form.Item label={rt('risk.note')} required>
-            <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+          <Form.Item label={rt('risk.note')} htmlFor="monitoring-note" required validateStatus={fieldErrors.note ? 'error' : undefined} help={fieldErrors.note}>
+            <Input.TextArea id="monitoring-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
           </Form.Item>
-          <Form.Item label={rt('risk.nextMonitoring')}>
-            <DatePicker value={next ? dayjs(next) : null} onChange={(d) => setNext(d ? d.format('YYYY-MM-DD') : null)} />
+          <Form.Item
+            label={rt('risk.nextMonitoring')}
+            htmlFor="monitoring-next"
+            validateStatus={fieldErrors.nextMonitoringDate ? 'error' : undefined}
+            help={fieldErrors.nextMonitoringDate}
+            extra={<WarekiHint value={next} />}
+          >
+            <DateInput id="monitoring-next" value={next} onChange={setNext} status={fieldErrors.nextMonitoringDate ? 'error' : undefined} />
           </Form.Item>
         </Form>
       </Modal>
