@@ -196,6 +196,16 @@ rules
     if (result.stderr) process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
     process.exitCode = result.exitCode;
   });
+rules
+  .command('request-deadline')
+  .description('開示等の請求の事実 (JSON, 標準入力) から決定・回答の期限を計算する。形式: docs/rules/request-deadlines.md')
+  .action(async () => {
+    const { runRequestDeadlineCli } = await import('./rules/requestDeadlines.cli.ts');
+    const result = runRequestDeadlineCli(readFileSync(0, 'utf8'));
+    if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+    if (result.stderr) process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
+    process.exitCode = result.exitCode;
+  });
 
 program
   .command('openapi')

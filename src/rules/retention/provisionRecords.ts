@@ -1,0 +1,166 @@
+/**
+ * Retention of 第三者提供記録 and 第三者提供を受ける際の確認記録 (SPEC §5.3, JIS Q 15001 J.8.8.2 3・
+ * J.8.8.3 4「必要な期間保管する」, issue #14 M6). Pure: no clock, no I/O.
+ *
+ * 個人情報保護法施行規則 第14条（提供記録）・第18条（確認記録）:
+ * - 一 契約書その他の書面で代替した記録（規則第12条第3項・第16条第3項）: 最後に当該記録に係る個人データ
+ *   の提供を行った（受けた）日から起算して1年を経過する日まで;
+ * - 二 一括して作成した記録（継続的・反復的な提供, 規則第12条第2項ただし書・第16条第2項ただし書）:
+ *   最後の提供の日から起算して3年を経過する日まで;
+ * - 三 それ以外（提供の都度の個別の記録）: 3年 — 法第29条第2項・第30条第4項「当該記録を作成した日から」,
+ *   民法第140条により作成日の翌日から数える.
+ * Year periods end per 民法第143条 ({@link lastDayOfYears}).
+ */
+import { z } from 'zod';
+import { addCalendarDays, type IsoDate, isIsoDate } from '../deadlines.ts';
+import { lastDayOfYears } from './yearPeriod.ts';
+
+/** Which record: 第三者提供記録 (we provided) or 確認記録 (we received). */
+export const provisionRecordKinds = ['provision', 'receipt'] as const;
+export type ProvisionRecordKind = (typeof provisionRecordKinds)[number];
+
+/** How the record was made (記録の作成方法). */
+export const provisionRecordForms = ['individual', 'bulk', 'contract'] as const;
+export type ProvisionRecordForm = (typeof provisionRecordForms)[number];
+
+export const provisionRecordKindLabels: Record<ProvisionRecordKind, string> = {
+  provision: '第三者提供記録',
+  receipt: '第三者提供を受ける際の確認記録',
+};
+
+export const provisionRecordFormLabels: Record<ProvisionRecordForm, string> = {
+  individual: '個別の記録（提供の都度作成）',
+  bulk: '一括して作成した記録（継続的・反復的な提供）',
+  contract: '契約書その他の書面による代替',
+};
+
+/** One version of the retention rule (article numbers change with amendments; periods did not). */
+export type ProvisionRetentionRuleSet = {
+  readonly id: string;
+  readonly effectiveFrom: IsoDate;
+  /** 法: the article that requires keeping the record, per record kind. */
+  readonly lawArticle: Readonly<Record<ProvisionRecordKind, string>>;
+  /** 施行規則: the retention article and the article defining each form, per record kind. */
+  readonly ruleArticle: Readonly<Record<ProvisionRecordKind, { retention: string; forms: Readonly<Record<ProvisionRecordForm, string>> }>>;
+  readonly years: Readonly<Record<ProvisionRecordForm, number>>;
+  /** JIS Q 15001 clause that asks for the retention. */
+  readonly jisClause: Readonly<Record<ProvisionRecordKind, string>>;
+};
+
+const ruleArticle: ProvisionRetentionRuleSet['ruleArticle'] = {
+  provision: { retention: '第14条', forms: { contract: '第14条第1号（第12条第3項）', bulk: '第14条第2号（第12条第2項ただし書）', individual: '第14条第3号' } },
+  receipt: { retention: '第18条', forms: { contract: '第18条第1号（第16条第3項）', bulk: '第18条第2号（第16条第2項ただし書）', individual: '第18条第3号' } },
+};
+const years = { contract: 1, bulk: 3, individual: 3 } as const;
+const jisClause = { provision: 'JIS Q 15001 J.8.8.2 3', receipt: 'JIS Q 15001 J.8.8.3 4' } as const;
+
+/** Released rule sets, oldest first: 平成27年改正（平成29年5月30日施行）and 令和2年改正（令和4年4月1日施行, 条ずれ）. */
+export const provisionRetentionRuleSets: readonly ProvisionRetentionRuleSet[] = Object.freeze([
+  Object.freeze({ id: 'appi-2017-05', effectiveFrom: '2017-05-30', lawArticle: { provision: '第25条第2項', receipt: '第26条第4項' }, ruleArticle, years, jisClause }),
+  Object.freeze({ id: 'appi-2022-04', effectiveFrom: '2022-04-01', lawArticle: { provision: '第29条第2項', receipt: '第30条第4項' }, ruleArticle, years, jisClause }),
+]);
+
+const isoDate = (field: string, label: string) =>
+  z
+    .string({
+      error: (issue) => (issue.input === undefined ? `${label}（${field}）は必須です` : `${label}（${field}）は "YYYY-MM-DD" 形式の文字列で入力してください`),
+    })
+    .refine(isIsoDate, { error: (issue) => `${label}（${field}）は "YYYY-MM-DD" 形式の実在する日付で入力してください（入力値: ${JSON.stringify(issue.input)}）` })
+    .refine((value) => value >= '1900-01-01' && value <= '9990-12-31', { error: `${label}（${field}）は 1900-01-01〜9990-12-31 の範囲で入力してください` });
+
+const enumField = <const T extends readonly [string, ...string[]]>(values: T, field: string, label: string) =>
+  z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined
+        ? `${label}（${field}）は必須です`
+        : `${label}（${field}）は ${values.map((v) => `"${v}"`).join('・')} のいずれかで入力してください（入力値: ${JSON.stringify(issue.input)}）`,
+  });
+
+/** The facts of one record. `lastProvidedOn` is required for the `bulk` and `contract` forms. */
+export const provisionRetentionFactsSchema = z
+  .strictObject(
+    {
+      recordKind: enumField(provisionRecordKinds, 'recordKind', '記録の種類'),
+      form: enumField(provisionRecordForms, 'form', '記録の作成方法'),
+      /** 記録を作成した日. */
+      createdOn: isoDate('createdOn', '記録を作成した日'),
+      /** 最後に当該記録に係る個人データの提供を行った（受けた）日. */
+      lastProvidedOn: isoDate('lastProvidedOn', '最後に提供を行った（受けた）日').optional(),
+    },
+    {
+      error: (issue) => {
+        if (issue.code === 'unrecognized_keys') return `不明な項目です: ${issue.keys.join(', ')}（項目名の綴りを確認してください）`;
+        if (issue.code === 'invalid_type') return '記録の事実は JSON オブジェクトで入力してください';
+        return undefined;
+      },
+    },
+  )
+  .superRefine((facts, ctx) => {
+    if (facts.form !== 'individual' && facts.lastProvidedOn === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lastProvidedOn'],
+        message: `最後に提供を行った（受けた）日（lastProvidedOn）は、${provisionRecordFormLabels[facts.form]}の保存期間の起算日なので必須です`,
+      });
+    }
+  });
+
+export type ProvisionRetentionFacts = z.input<typeof provisionRetentionFactsSchema>;
+
+/** When a record may be disposed of, and why. */
+export type ProvisionRetention = {
+  rulesVersion: string;
+  /** 保存期間（年）. */
+  years: number;
+  /** The first day counted (起算日). */
+  countedFrom: IsoDate;
+  /** 保存期間の末日: the record must be kept up to and including this day. */
+  retainUntil: IsoDate;
+  /** The day the disposal task falls due: the day after {@link retainUntil}. */
+  disposalDueOn: IsoDate;
+  basis: string;
+  reason: string;
+};
+
+export class UnknownProvisionRetentionRulesVersionError extends Error {
+  constructor(version: string) {
+    super(`未知のルールバージョンです: "${version}"（利用可能: ${provisionRetentionRuleSets.map((set) => set.id).join(', ')}）`);
+    this.name = 'UnknownProvisionRetentionRulesVersionError';
+  }
+}
+
+function ruleSetFor(createdOn: IsoDate, version?: string): ProvisionRetentionRuleSet {
+  const sets = provisionRetentionRuleSets;
+  if (version !== undefined) {
+    const found = sets.find((set) => set.id === version);
+    if (!found) throw new UnknownProvisionRetentionRulesVersionError(version);
+    return found;
+  }
+  let chosen = sets[0] as ProvisionRetentionRuleSet;
+  for (const set of sets) if (set.effectiveFrom <= createdOn) chosen = set;
+  return chosen;
+}
+
+/**
+ * The retention of a 第三者提供記録 / 確認記録 and its disposal-due date.
+ * @throws ZodError on invalid facts (Japanese messages naming the field).
+ * @example provisionRecordRetention({ recordKind: 'provision', form: 'contract', createdOn: '2026-03-01', lastProvidedOn: '2026-04-01' }).retainUntil // '2027-03-31'
+ */
+export function provisionRecordRetention(input: ProvisionRetentionFacts, rulesVersion?: string): ProvisionRetention {
+  const facts = provisionRetentionFactsSchema.parse(input);
+  const rules = ruleSetFor(facts.createdOn, rulesVersion);
+  const n = rules.years[facts.form];
+  const record = provisionRecordKindLabels[facts.recordKind];
+  const provided = facts.recordKind === 'provision' ? '提供を行った日' : '提供を受けた日';
+  const fromLastProvision = facts.form !== 'individual';
+  // 一・二号「最後に…提供を行った日から起算して」: that day is day 1. 三号 (法「作成した日から」): 民法第140条 初日不算入.
+  const countedFrom = fromLastProvision ? (facts.lastProvidedOn as IsoDate) : addCalendarDays(facts.createdOn, 1);
+  const retainUntil = lastDayOfYears(countedFrom, n);
+
+  const basis = `個人情報の保護に関する法律 ${rules.lawArticle[facts.recordKind]}、個人情報の保護に関する法律施行規則 ${rules.ruleArticle[facts.recordKind].forms[facts.form]}（${rules.jisClause[facts.recordKind]}）`;
+  const reason = fromLastProvision
+    ? `${record}を${provisionRecordFormLabels[facts.form]}で作成しているため、最後に${provided}（${countedFrom}）から起算して${n}年を経過する日（${retainUntil}）まで保存し、${addCalendarDays(retainUntil, 1)}以降に廃棄します。提供が続く間は最後の${provided}が変わるので、提供のたびに計算し直してください。`
+    : `${record}を${provisionRecordFormLabels[facts.form]}で作成しているため、作成した日（${facts.createdOn}）から${n}年（民法第140条により翌日から数え、${retainUntil}まで）保存し、${addCalendarDays(retainUntil, 1)}以降に廃棄します。`;
+
+  return { rulesVersion: rules.id, years: n, countedFrom, retainUntil, disposalDueOn: addCalendarDays(retainUntil, 1), basis, reason };
+}
