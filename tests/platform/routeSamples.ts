@@ -23,7 +23,7 @@ const bodies: Record<string, unknown> = {
   // M4 緊急事態・事故等 / M10 是正処置
   'POST /api/incidents': { title: 'USBメモリの紛失', summary: '患者記録を保存したUSBメモリを紛失した' },
   'PATCH /api/incidents/:id': { title: '乗っ取り' },
-  'PUT /api/incidents/:id/facts': { facts: { profile: 'private', knownAt: '2026-01-05', events: ['leak'] } },
+  'PUT /api/incidents/:id/facts': { facts: { profile: 'private', knownOn: '2026-01-05', events: ['leak'] } },
   'PUT /api/incident-duties/:id': { status: 'done', doneOn: '2026-01-06', referenceNumber: 'X-1' },
   'POST /api/incidents/:id/timeline': { phase: 'investigation', occurredAt: '2026-01-05T10:00:00+09:00', action: '調査' },
   'PUT /api/incident-timeline/:id': { phase: 'investigation', occurredAt: '2026-01-05T10:00:00+09:00', action: '調査' },
@@ -54,11 +54,17 @@ const bodies: Record<string, unknown> = {
   'POST /api/risk/records/:id/monitoring': { reviewedOn: '2026-01-05', note: '侵入' },
   'POST /api/risk/reviews': { departmentId: '00000000-0000-4000-8000-000000000000', year: 2026 },
   'POST /api/risk/reviews/:id/confirm': { subjectId: '00000000-0000-4000-8000-000000000000' },
+  // M7 委託先管理
+  'POST /api/contractors': { name: '侵入株式会社', entrustedWork: '侵入' },
+  'PATCH /api/contractors/:id': { name: '乗っ取り' },
+  'PUT /api/contractors/:id/evaluation': { year: 2026, answers: { '1': 'suitable' } },
 };
 
 /** Query strings for GET routes that need parameters. */
 const queries: Record<string, string> = {
   'GET /api/approval-stamps': '?recordType=role_request&recordId=00000000-0000-4000-8000-000000000000',
+  'GET /api/approvals':
+    '?view=submitted&recordType=role_request&status=pending&submittedFrom=2026-01-01&submittedTo=2026-12-31&departmentId=00000000-0000-4000-8000-000000000000&page=1&pageSize=20',
 };
 
 export function sampleQueryFor(method: string, url: string): string {
@@ -97,6 +103,8 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/risk/assessments/', table: 'risk_assessments' },
   { prefix: '/api/risk/records/', table: 'risk_records' },
   { prefix: '/api/risk/reviews/', table: 'annual_reviews' },
+  { prefix: '/api/contractors/', table: 'contractors' },
+  { prefix: '/api/contractor-evaluations/', table: 'contractor_evaluations' },
 ];
 
 export async function sampleIdFor(t: TestApp, url: string): Promise<Record<string, string>> {

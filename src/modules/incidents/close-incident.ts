@@ -8,9 +8,10 @@ import { type Actor, can } from '../../platform/policies/actor.ts';
 import { dutyDeadline } from './duty-deadlines.ts';
 import { personActor } from './incident-writes.ts';
 import { INCIDENT_CLOSURE } from './incidents.labels.ts';
-import { answersForIncident, assertChainApprovable, visibleIncidents } from './incidents.policy.ts';
+import { answersForIncident, visibleIncidents } from './incidents.policy.ts';
 import { findVisibleIncident, openDuty } from './incidents.queries.ts';
 import { incidentDuties, incidents, incidentTimeline } from './incidents.tables.ts';
+import { describeIncidentClosureSnapshot } from './incidents.snapshot.ts';
 
 // 終結 (PA01 J.4.4.2《記録・再発防止・終結》): the closure request, and the record type the
 // approvals engine runs it under (個人情報保護管理者 → トップマネジメント).
@@ -35,7 +36,6 @@ export async function submitIncidentClosure(tx: Tx, actor: Actor, id: string, cl
     throw invalid('duties', `未対応の報告等の義務があるため、終結を申請できません: ${open.map((d) => d.label).join('、')}（対応済み又は対応不要（理由）を記録してください）`);
   if (!incident.details?.cause) throw invalid('details.cause', '原因（J.4.4.2 y) 原因の究明）を記入してから終結を申請してください');
   if (!incident.details?.recurrencePrevention) throw invalid('details.recurrencePrevention', '再発防止のための措置を記入してから終結を申請してください');
-  await assertChainApprovable(tx, actor, INCIDENT_CLOSURE, incident.departmentId, clock.today);
   return submitForApproval(tx, personActor(actor), INCIDENT_CLOSURE, incident.id, clock);
 }
 
@@ -46,6 +46,7 @@ export const incidentClosureApprovalType: ApprovalRecordType = {
   // J.4.4.2: the PMS manager reports the 緊急事態対応記録 to top management, who confirm the
   // response is complete and dissolve the 緊急事態対策会議.
   defaultSteps: [{ role: 'pms_manager' }, { role: 'top_management' }],
+  describeSnapshot: describeIncidentClosureSnapshot,
   async snapshot(tx, organizationId, recordId) {
     const [incident] = await tx
       .select()

@@ -3,17 +3,19 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Clock } from '../../domain/time.ts';
 import { needsReapproval } from '../../rules/approvalChains.ts';
+import { ruleAudience } from '../../rules/data/seedSources.ts';
 import { decisionAbilitiesOn, submitForApproval } from '../../platform/approvals/approvals.service.ts';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
 import type { ApprovalHookContext, ApprovalRecordType } from '../../platform/approvals/registry.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
-import { departments, people } from '../../platform/org/org.tables.ts';
+import { departments, organizations, people } from '../../platform/org/org.tables.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { markReviewItemChanged } from '../../platform/reviews/reviews.service.ts';
 import { assertNoRuleErrors, assertReferences, namesFor } from './entry-references.ts';
 import { contentChanges, entryDuties, entryFindings } from './inventory.content.shared.ts';
 import { approvalActorOf, assertKeeps, keepsDepartment } from './inventory.keepers.ts';
+import { describeInventoryRequestSnapshot, previousInventoryVersion } from './inventory.snapshot.ts';
 import { INVENTORY_ACQUISITION, INVENTORY_CHANGE } from './inventory.labels.ts';
 import { getEntryRow } from './inventory.queries.ts';
 import { type EntryContent, type RequestBody, type RequestKind, requestKindLabels, type requestsQuery, type requestUpdateBody } from './inventory.schema.ts';
@@ -108,6 +110,8 @@ export const inventoryRequestApprovalTypes: ApprovalRecordType[] = (['acquisitio
   onStatusChange: syncStatus,
   canView: canViewRequest,
   link: (recordId: string) => `/inventory/requests/${recordId}`,
+  describeSnapshot: describeInventoryRequestSnapshot,
+  previousVersion: previousInventoryVersion,
 }));
 
 // ---- filing ----
@@ -276,6 +280,9 @@ export async function getRequestDetail(tx: Tx, actor: Actor, id: string, today: 
     .orderBy(desc(approvalRequests.submittedAt))
     .limit(1);
   const editable = (row.status === 'draft' || row.status === 'returned') && (row.requestedByPersonId === actor.personId || can(actor, 'inventory.manage'));
+  // 岡崎市規程 第5条2 only for a public body or 指定管理者 (issue 10: a company was shown it).
+  const [org] = await tx.select({ profile: organizations.profile }).from(organizations).where(eq(organizations.id, actor.organizationId));
+  const audience = ruleAudience(org?.profile);
   const abilities: RequestAbilities = {
     edit: editable,
     submit: editable && keepsDepartment(actor, row.departmentId),
@@ -290,7 +297,7 @@ export async function getRequestDetail(tx: Tx, actor: Actor, id: string, today: 
     entry: entry ? { id: entry.id, name: entry.name, revision: entry.revision, data: entry.data } : null,
     changes: entry ? contentChanges(entry.data, names.of(entry.data), row.proposed, names.of(row.proposed)) : [],
     stale: row.kind === 'change' && entry !== null && row.baseRevision !== null && entry.revision !== row.baseRevision && row.status !== 'approved',
-    findings: entryFindings(row.proposed, names.of(row.proposed)),
+    findings: entryFindings(row.proposed, names.of(row.proposed), { audience }),
     duties: entryDuties(row.proposed, names.of(row.proposed)),
     approvalRequestId: approval?.id ?? null,
     changedSinceSubmission: approval ? needsReapproval(approval.recordSnapshot, snapshotData(row)) : false,

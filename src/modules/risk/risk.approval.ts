@@ -5,6 +5,7 @@ import { can } from '../../platform/policies/actor.ts';
 import { completeTasks } from '../../platform/tasks/moduleTasks.ts';
 import { ensureMonitoringTask } from './record-monitoring.ts';
 import { RISK_ASSESSMENT } from './risk.labels.ts';
+import { describeRiskAssessmentSnapshot } from './risk.snapshot.ts';
 import { getAssessmentRow, linkedEntries, personNames, recordsOf } from './risk.queries.ts';
 import { refreshRiskStatus } from './risk.status.ts';
 import { riskAssessments } from './risk.tables.ts';
@@ -56,6 +57,7 @@ export const riskAssessmentApprovalType: ApprovalRecordType = {
   // J.3.1.3: the department head draws the 対策表 up; when they submit it, their step is the drawing-up.
   submissionPassesAuthorSteps: true,
   snapshot: snapshotOf,
+  describeSnapshot: describeRiskAssessmentSnapshot,
   async onApproved(tx, context) {
     const row = await getAssessmentRow(tx, context.organizationId, context.recordId);
     const entries = await linkedEntries(tx, context.organizationId, row.id);

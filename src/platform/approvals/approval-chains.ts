@@ -55,12 +55,16 @@ export async function effectiveChain(tx: Tx, organizationId: string, recordType:
   return [...fallback];
 }
 
-/** Every record type the organization can configure (registered types and the rules defaults) with its chain, without the problems. */
+/**
+ * Every record type the organization can configure — the ones the installed modules registered
+ * (issue 10: the settings list only record types the app has; a default chain in
+ * rules/data/approvalChains.ts for a module not installed yet is not shown) — with its chain,
+ * without the problems.
+ */
 export async function chainsOf(tx: Tx, organizationId: string): Promise<Omit<ChainSetting, 'problems'>[]> {
   const rows = await tx.select().from(approvalChains).where(eq(approvalChains.organizationId, organizationId));
   const own = new Map(rows.map((r) => [r.recordType, r.steps]));
   const types = new Map<string, { label: string; defaultSteps: readonly ApprovalStep[]; basis: string | null }>();
-  for (const [type, d] of Object.entries(defaultApprovalChains)) types.set(type, { label: d.label, defaultSteps: d.steps, basis: d.basis });
   for (const t of registeredApprovalRecordTypes())
     types.set(t.type, {
       label: t.label,
@@ -94,7 +98,7 @@ export async function listChains(tx: Tx, organizationId: string, today: string):
  * approve it themselves).
  */
 export async function saveChain(tx: Tx, organizationId: string, recordType: string, steps: ApprovalStep[], today: string): Promise<ChainSetting> {
-  if (!findApprovalRecordType(recordType) && !defaultApprovalChains[recordType]) throw notFound('承認経路');
+  if (!findApprovalRecordType(recordType)) throw notFound('承認経路');
   const problems = validateChainSteps(steps);
   if (problems.length > 0) throw invalid('steps', problems.join(' / '));
   const clean: ApprovalStep[] = steps.map((s) => ({

@@ -6,11 +6,12 @@ import { auditLog } from '../audit/audit.tables.ts';
 import { accounts } from '../auth/auth.tables.ts';
 import { asSystem, inOrg } from '../db/tenancy.ts';
 import { notifications } from '../notifications/notifications.tables.ts';
-import { departments, people } from '../org/org.tables.ts';
+import { HttpError } from '../http/errors.ts';
+import { departments, people, roleAssignments } from '../org/org.tables.ts';
 import { approvalsContract } from './approvals.contract.ts';
 import { submitForApproval } from './approvals.service.ts';
-import { approvalDelegations } from './approvals.tables.ts';
-import { registerApprovalRecordType } from './registry.ts';
+import { approvalDelegations, approvalRequests } from './approvals.tables.ts';
+import { registerApprovalRecordType, registeredApprovalRecordTypes } from './registry.ts';
 
 // Approvals that never dead-end (issue 10; SPEC §5.4 「an approver never approves their own
 // submission」): a step only the submitter holds goes to its 代行者 or to the next step; the
@@ -60,6 +61,7 @@ for (const [type, defaultSteps] of [
       return d ? { title: `${d.name}の試験記録（${type}）`, departmentId: d.id, data: { name: d.name } } : null;
     },
     link: () => null,
+    describeSnapshot: (data) => [{ key: 'name', label: '所属', value: typeof data.name === 'string' ? data.name : null }],
   });
 }
 
@@ -121,7 +123,7 @@ describe('申請者本人しか持たない段は、代行者か次の段の承�
     // The submitter's screen says who will approve and why, instead of waiting forever.
     const own = await pms.call(approvalsContract.detail, { params: { id: approvalId } });
     expect(own.status).toBe(200);
-    expect(own.body.request).toMatchObject({ status: 'pending', stepLabel: '個人情報保護管理者', canAct: false, canWithdraw: true });
+    expect(own.body.request).toMatchObject({ status: 'pending', stepLabel: '個人情報保護管理者', abilities: { approve: false, withdraw: true } });
     expect(own.body.request.currentApprovers).toEqual({
       kind: 'alternate',
       names: ['山田 太郎'],
@@ -173,8 +175,34 @@ describe('申請者本人しか持たない段は、代行者か次の段の承�
     expect(approved.body.request.status).toBe('approved');
   });
 
-  it('代行者も次の段もないときは止まり、理由を示す（トップマネジメントだけの経路を山田が申請）', async () => {
+  it('代行者も次の段もない申請（トップマネジメントだけの経路を山田が申請）は、段と申請すべき人を示して 422、何も書かない', async () => {
+    const before = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => tx.select({ id: approvalRequests.id }).from(approvalRequests));
+    const refused = await submitAs('top@demo.mamori.local', '山田 太郎', TOP_ONLY, '経営企画室').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(HttpError);
+    const error = refused as HttpError;
+    expect(error.statusCode).toBe(422);
+    expect(error.fields?.[0]?.path).toBe('approval');
+    expect(error.message).toContain('最後の段「トップマネジメント」');
+    expect(error.message).toContain('山田 太郎さん');
+    expect(error.message).toContain('代行者');
+    expect(error.message).toContain('山田 太郎さん以外の人）が申請');
+    const after = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => tx.select({ id: approvalRequests.id }).from(approvalRequests));
+    expect(after.length).toBe(before.length);
+  });
+
+  it('申請後に行き止まりになった申請（もう一人のトップマネジメントが退いた）は止まり、理由を示す', async () => {
+    // 伊藤 直樹 is トップマネジメント for a while: 山田's submission has an approver then.
+    const [temporary] = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) =>
+      tx
+        .insert(roleAssignments)
+        .values({ organizationId: t.demoOrganizationId, personId: P('伊藤 直樹'), role: 'top_management', startsOn: addDays(today(), -30) })
+        .returning(),
+    );
     const request = await submitAs('top@demo.mamori.local', '山田 太郎', TOP_ONLY, '経営企画室');
+    await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => tx.delete(roleAssignments).where(eq(roleAssignments.id, temporary?.id ?? '')));
     strandedId = request.id;
     expect(request).toMatchObject({ status: 'pending', currentStep: 0 });
     const detail = await top.call(approvalsContract.detail, { params: { id: request.id } });
@@ -209,13 +237,29 @@ describe('承認経路の設定: 承認する人がいなくなる申請者を�
     expect(r.body.steps[0]).toMatchObject({ role: 'top_management', alternateSetting: 'role', alternateRole: 'pms_manager', alternateLabel: '個人情報保護管理者' });
     expect(r.body.problems).toEqual([]);
     const chains = await pms.call(approvalsContract.chains);
-    const training = chains.body.items.find((c) => c.recordType === 'training_plan');
-    expect(training?.problems.join('\n')).toContain('山田 太郎');
+    const risk = chains.body.items.find((c) => c.recordType === 'risk_assessment');
+    expect(risk?.problems.join('\n')).toContain('山田 太郎');
     const inventory = chains.body.items.find((c) => c.recordType === 'inventory_acquisition');
     expect(inventory?.steps[1]).toMatchObject({ role: 'pms_manager', alternateSetting: 'default', alternateRole: 'top_management' });
     expect(inventory?.problems).toEqual([]);
     const back = await pms.request('PUT', '/api/approval-chains/role_request', { steps: [{ role: 'pms_manager' }] });
     expect(back.status, JSON.stringify(back.body)).toBe(200);
+  });
+});
+
+describe('承認経路の設定はアプリにある記録の種類だけ（issue 10）', () => {
+  it('導入済みモジュールが登録した種類だけが並び、まだない種類（年間教育計画など）は出ず、保存も 404', async () => {
+    const chains = await pms.call(approvalsContract.chains);
+    const types = chains.body.items.map((c) => c.recordType).sort();
+    expect(types).toEqual(
+      registeredApprovalRecordTypes()
+        .map((t) => t.type)
+        .sort(),
+    );
+    for (const absent of ['training_plan', 'operation_check', 'audit_plan', 'corrective_action']) expect(types).not.toContain(absent);
+    expect(types).toEqual(expect.arrayContaining(['role_request', 'inventory_acquisition', 'risk_assessment', 'incident_closure', 'corrective_action_plan']));
+    const r = await pms.request('PUT', '/api/approval-chains/training_plan', { steps: [{ role: 'top_management' }] });
+    expect(r.status).toBe(404);
   });
 });
 
@@ -287,7 +331,7 @@ describe('代理承認の職務の分離: 一人が同じ承認経路の二つ�
       const request = await submitAs('sales-head@demo.mamori.local', '田中 美咲', TWO, '営業部');
       const first = await pms.request('POST', `/api/approvals/${request.id}/approve`, {});
       expect(first.status, JSON.stringify(first.body)).toBe(200);
-      expect(first.body.request).toMatchObject({ status: 'pending', stepLabel: 'トップマネジメント', canAct: false, onBehalfOf: null });
+      expect(first.body.request).toMatchObject({ status: 'pending', stepLabel: 'トップマネジメント', abilities: { approve: false }, onBehalfOf: null });
       expect((await pms.get('/api/me/approvals')).body.items.map((i: { id: string }) => i.id)).not.toContain(request.id);
       const second = await pms.request('POST', `/api/approvals/${request.id}/approve`, {});
       expect(second.status).toBe(403);

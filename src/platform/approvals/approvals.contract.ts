@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineContract, okResponse } from '../http/contract.ts';
 import {
   approvalDetailResponse,
+  approvalListResponse,
   chainResponse,
   delegationResponse,
   inboxItemResponse,
@@ -11,6 +12,7 @@ import {
 } from './approvals.responses.ts';
 import {
   approvalIdParams,
+  approvalListQuery,
   approveBody,
   chainBody,
   delegationBody,
@@ -35,6 +37,16 @@ export const approvalsContract = defineContract({
     access: 'authenticated',
     summary: '自分が承認できる申請（承認待ち一覧）',
     response: items(inboxItemResponse),
+  },
+  // Issue 10 「/approvals」: the approvals page — what waits for me (also as 代理 or 代行者), what I
+  // submitted, what I decided — filtered and paged. Everyone signed in sees their own part only.
+  list: {
+    method: 'GET',
+    path: '/api/approvals',
+    access: 'authenticated',
+    summary: '承認の一覧（自分が承認する申請・自分の申請・自分が承認又は差し戻した申請。記録の種類・状態・申請日・所属で絞り込み）',
+    query: approvalListQuery,
+    response: approvalListResponse,
   },
   // Issue 10 「承認が行き止まらない」: for the home of the 個人情報保護管理者 and トップマネジメント, who
   // hold tasks.manage (the permission of chasing the PMS year's work; policies/permissions.ts).

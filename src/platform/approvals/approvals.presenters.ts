@@ -2,10 +2,13 @@ import type { z } from 'zod';
 import { roleLabels } from '../../domain/roles.ts';
 import { type ApprovalStep, approvalStatusLabels, effectiveAlternateRole, passedStepNote, stepLabel } from '../../rules/approvalChains.ts';
 import type { ChainSetting } from './approval-chains.ts';
+import type { ApprovalList, ApprovalListRow } from './list-approvals.ts';
 import { approvalLink } from './approval-notifications.ts';
 import type { ApprovalDetail, Stamp, StuckApproval, stampsForRecord } from './approvals.queries.ts';
 import type {
   approvalDetailResponse,
+  approvalListItemResponse,
+  approvalListResponse,
   approvalRequestResponse,
   chainResponse,
   chainStepResponse,
@@ -148,10 +151,9 @@ export function presentApprovalDetail(d: ApprovalDetail): z.output<typeof approv
     request: {
       ...presentRequest(d.request, d),
       abilities: d.abilities,
-      canAct: d.abilities.approve,
-      canWithdraw: d.abilities.withdraw,
       onBehalfOf: d.onBehalfOf,
       snapshotFields: d.snapshotFields,
+      changes: d.changes ? { basis: d.changes.basis, approvedAt: d.changes.approvedAt ? d.changes.approvedAt.toISOString() : null, fields: d.changes.fields } : null,
       currentApprovers: presentCurrentApprovers(d.routing),
     },
     steps: stepStates(d.request, d.stamps, d.routing?.resolution.note ?? null),
@@ -289,4 +291,42 @@ export function presentStuckApproval(i: StuckApproval): z.output<typeof stuckApp
 /** 滞留している承認の一覧 (GET /api/approvals/stuck). */
 export function presentStuckApprovals(items: readonly StuckApproval[], olderThanDays: number): z.output<typeof stuckApprovalsResponse> {
   return { items: items.map(presentStuckApproval), olderThanDays };
+}
+
+/** One row of 承認の一覧: the request, where it stands, who approves it now, and my decision on it. */
+export function presentApprovalListItem(r: ApprovalListRow): z.output<typeof approvalListItemResponse> {
+  const { request } = r;
+  const step = request.status === 'pending' ? request.steps[request.currentStep] : undefined;
+  const decidedStep = r.myDecision ? request.steps[r.myDecision.step] : undefined;
+  return {
+    id: request.id,
+    recordType: request.recordType,
+    recordTypeLabel: r.recordTypeLabel,
+    title: request.title,
+    departmentName: r.departmentName,
+    status: request.status,
+    statusLabel: approvalStatusLabels[request.status],
+    stepLabel: step ? stepLabel(step) : null,
+    submittedByName: r.submittedByName,
+    submittedAt: request.submittedAt.toISOString(),
+    decidedAt: request.decidedAt ? request.decidedAt.toISOString() : null,
+    currentApproversNote: r.currentApproversNote,
+    onBehalfOf: r.onBehalfOf,
+    myDecision: r.myDecision
+      ? {
+          action: r.myDecision.action,
+          actionLabel: r.myDecision.action === 'approve' ? '承認' : '差戻し',
+          stepLabel: decidedStep ? stepLabel(decidedStep) : '',
+          comment: r.myDecision.comment,
+          onBehalfOfName: r.myDecision.onBehalfOfName,
+          at: r.myDecision.at.toISOString(),
+        }
+      : null,
+    link: r.link,
+  };
+}
+
+/** 承認の一覧 (GET /api/approvals). */
+export function presentApprovalList(list: ApprovalList): z.output<typeof approvalListResponse> {
+  return { items: list.rows.map(presentApprovalListItem), total: list.total, page: list.page, pageSize: list.pageSize, recordTypes: list.recordTypes };
 }

@@ -11,7 +11,8 @@ import { type ApprovalAbilities, approvalAbilities } from './approval-abilities.
 import { approvalLink } from './approval-notifications.ts';
 import { approvalActions, approvalRequests } from './approvals.tables.ts';
 import { actorOnRequests, capacityOnCurrentStep, delegatorsOf, holdersForRequests, ownRolesOn, personNames, type Routing, routingOf } from './approvers.ts';
-import { type ApprovalActor, type ApprovalRequestRow, findApprovalRecordType, type RegisteredRecordType, type SnapshotField } from './registry.ts';
+import { type ApprovalActor, type ApprovalRequestRow, findApprovalRecordType, type SnapshotField } from './registry.ts';
+import { changesSincePreviousApproval, describeRequestSnapshot, type SnapshotChanges } from './snapshot-fields.ts';
 
 // Reading the approvals engine: the inbox, one request's detail with the caller's abilities, and
 // the 承認印 of records. Out-of-tenant ids and requests the caller may not see are 404, not 403
@@ -162,17 +163,6 @@ async function participatedIn(tx: Tx, organizationId: string, personId: string, 
   return new Set(rows.map((r) => r.requestId));
 }
 
-/** The record type's labelled lines of a snapshot; null when the type does not describe its snapshots (or throws on an old one). */
-function describeSnapshot(type: RegisteredRecordType | undefined, data: Record<string, unknown>): SnapshotField[] | null {
-  if (!type?.describeSnapshot) return null;
-  try {
-    return type.describeSnapshot(data);
-  } catch {
-    // A snapshot taken by an older version of the record type: the screen falls back to plain values.
-    return null;
-  }
-}
-
 /** One request as the approval screen shows it (presentApprovalDetail). */
 export type ApprovalDetail = {
   request: ApprovalRequestRow;
@@ -181,7 +171,10 @@ export type ApprovalDetail = {
   recordTypeLabel: string;
   /** The record's own screen ("open the record"), when it has one. */
   link: string | null;
-  snapshotFields: SnapshotField[] | null;
+  /** The record as submitted, as the record type describes it (Japanese labels; never the raw data). */
+  snapshotFields: SnapshotField[];
+  /** What changed since the record's previous approved version, when there is one. */
+  changes: SnapshotChanges | null;
   stamps: Stamp[];
   /** What the caller may do now, decided here so the SPA never re-derives it. */
   abilities: ApprovalAbilities;
@@ -192,7 +185,7 @@ export type ApprovalDetail = {
 };
 
 /** One request with its chain, stamps and the caller's abilities; other organizations' ids and requests the actor may not see are 404. */
-export async function getApprovalDetail(tx: Tx, actor: Actor, requestId: string, today: string): Promise<ApprovalDetail> {
+export async function getApprovalDetail(tx: Tx, actor: Actor, requestId: string, today: string, options: { describe?: boolean } = {}): Promise<ApprovalDetail> {
   const [row] = await tx
     .select({
       request: approvalRequests,
@@ -221,13 +214,17 @@ export async function getApprovalDetail(tx: Tx, actor: Actor, requestId: string,
   const onBehalfOf = onBehalfId ? { personId: onBehalfId, name: (await personNames(tx, actor.organizationId, [onBehalfId])).get(onBehalfId) ?? '' } : null;
   const stamps = (await stampsOf(tx, actor.organizationId, [request])).get(request.id) ?? [];
   const type = findApprovalRecordType(request.recordType);
+  // A record's own screen asks only for the caller's abilities (decisionAbilitiesOn): no need to describe the record.
+  const describe = options.describe ?? true;
+  const snapshotFields = describe ? await describeRequestSnapshot(type, request.recordSnapshot, { tx, organizationId: actor.organizationId, recordId: request.recordId }) : [];
   return {
     request,
     submittedByName: row.submittedByName,
     departmentName: row.departmentName,
-    recordTypeLabel: type?.label ?? request.recordType,
+    recordTypeLabel: type?.label ?? defaultApprovalChains[request.recordType]?.label ?? '承認依頼',
     link: type?.link(request.recordId) ?? null,
-    snapshotFields: describeSnapshot(type, request.recordSnapshot),
+    snapshotFields,
+    changes: describe ? await changesSincePreviousApproval(tx, type, request, snapshotFields) : null,
     stamps,
     abilities: approvalAbilities({
       status: request.status,
@@ -366,7 +363,7 @@ export const noDecision: DecisionAbilities = Object.freeze({ approve: false, ret
 export async function decisionAbilitiesOn(tx: Tx, actor: Actor, request: { id: string; status: string } | undefined, today: string): Promise<DecisionAbilities> {
   if (request?.status !== 'pending') return noDecision;
   try {
-    const { abilities } = await getApprovalDetail(tx, actor, request.id, today);
+    const { abilities } = await getApprovalDetail(tx, actor, request.id, today, { describe: false });
     return { approve: abilities.approve, return: abilities.return, withdraw: abilities.withdraw };
   } catch (error) {
     if (error instanceof HttpError && error.statusCode === 404) return noDecision;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pmsRoles } from '../../domain/roles.ts';
 import { approvalStatuses, type stepResolutionKinds } from '../../rules/approvalChains.ts';
+import { pageResponse } from '../http/contract.ts';
 
 // Response shapes of the approvals engine that records embed (a record's 承認印 on its own
 // screen). Pure (zod only): module contracts and the web import it.
@@ -106,6 +107,16 @@ export const approvalAbilitiesResponse = z.object({
 /** One labelled line of the submitted record (the record type's describeSnapshot). */
 export const snapshotFieldResponse = z.object({ key: z.string(), label: z.string(), value: z.string().nullable() });
 
+/** One field of the record that differs from its previous approved version (values as described; null: not filled). */
+export const snapshotChangeResponse = z.object({ key: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() });
+
+/** 前回承認された版との違い: which version it is compared with, when that was approved, and the fields that differ. */
+export const snapshotChangesResponse = z.object({
+  basis: z.string(),
+  approvedAt: z.iso.datetime().nullable(),
+  fields: z.array(snapshotChangeResponse),
+});
+
 /** An approval request (presentRequest): the record as submitted and where it stands. */
 export const approvalRequestResponse = z.object({
   id: z.uuid(),
@@ -148,13 +159,11 @@ export const currentApproversResponse = z.object({
 export const approvalDetailResponse = z.object({
   request: approvalRequestResponse.extend({
     abilities: approvalAbilitiesResponse,
-    /** Same as abilities.approve (kept for the screens that read it). */
-    canAct: z.boolean(),
-    /** Same as abilities.withdraw (kept for the screens that read it). */
-    canWithdraw: z.boolean(),
     onBehalfOf: onBehalfOfResponse.nullable(),
-    /** The snapshot as labelled lines, when the record type describes it (registry.ts). */
-    snapshotFields: z.array(snapshotFieldResponse).nullable(),
+    /** The record as submitted, as labelled Japanese lines (the record type's describeSnapshot; empty when it cannot be described). */
+    snapshotFields: z.array(snapshotFieldResponse),
+    /** What changed since the record's previous approved version; null when it was never approved before. */
+    changes: snapshotChangesResponse.nullable(),
     /** Who approves the current step and why; null once the request is no longer pending. */
     currentApprovers: currentApproversResponse.nullable(),
   }),
@@ -230,4 +239,43 @@ export const roleRequestResponse = z.object({
   roleAssignmentId: z.uuid().nullable(),
   approvalRequestId: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
+});
+
+/** My decision on a request (承認 or 差戻し, with its step, comment and time; 代理 in onBehalfOfName). */
+export const myDecisionResponse = z.object({
+  action: z.enum(['approve', 'return']),
+  actionLabel: z.string(),
+  stepLabel: z.string(),
+  comment: z.string().nullable(),
+  onBehalfOfName: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+
+/** One row of 承認の一覧 (presentApprovalListItem): where the request stands, and my part in it. */
+export const approvalListItemResponse = z.object({
+  id: z.uuid(),
+  recordType: z.string(),
+  recordTypeLabel: z.string(),
+  title: z.string(),
+  departmentName: z.string().nullable(),
+  status: z.enum(approvalStatuses),
+  statusLabel: z.string(),
+  /** The step it waits at (pending), else null. */
+  stepLabel: z.string().nullable(),
+  submittedByName: z.string(),
+  submittedAt: z.iso.datetime(),
+  decidedAt: z.iso.datetime().nullable(),
+  /** Who approves the current step and why (pending requests). */
+  currentApproversNote: z.string().nullable(),
+  /** 代理: the delegator I would act for (waiting view). */
+  onBehalfOf: onBehalfOfResponse.nullable(),
+  /** My latest 承認・差戻し on it (decided view), else null. */
+  myDecision: myDecisionResponse.nullable(),
+  /** The approval screen (/approvals/:id). */
+  link: z.string(),
+});
+
+/** 承認の一覧: a page of requests, and the record types the filter offers (the installed ones). */
+export const approvalListResponse = pageResponse(approvalListItemResponse).extend({
+  recordTypes: z.array(z.object({ type: z.string(), label: z.string() })),
 });

@@ -6,8 +6,10 @@ import { can } from '../policies/actor.ts';
 import { listChains, saveChain } from './approval-chains.ts';
 import { createDelegation, deleteDelegation, listDelegations } from './approvalDelegations.service.ts';
 import { approvalsContract } from './approvals.contract.ts';
+import { listApprovals } from './list-approvals.ts';
 import {
   presentApprovalDetail,
+  presentApprovalList,
   presentChain,
   presentChains,
   presentDelegation,
@@ -39,6 +41,8 @@ export function approvalsRoutes(app: App, deps: Deps): void {
         const { olderThanDays } = request.query;
         return presentStuckApprovals(await inOrg(deps.database, scopeOf(request), (tx) => listStuckApprovals(tx, actorOf(request), c.now, c.today, olderThanDays)), olderThanDays);
       },
+
+      list: async (request) => presentApprovalList(await inOrg(deps.database, scopeOf(request), (tx) => listApprovals(tx, actorOf(request), request.query, clock().today))),
 
       inbox: async (request) => presentInbox(await inOrg(deps.database, scopeOf(request), (tx) => listMyApprovals(tx, actorOf(request), clock().today))),
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pmsRoles } from '../../domain/roles.ts';
-import { dateField, enumField, idField, optionalId, optionalText, requiredText } from '../validation/fields.ts';
+import { approvalStatuses } from '../../rules/approvalChains.ts';
+import { dateField, enumField, idField, optionalDate, optionalId, optionalText, pageQuery, requiredText } from '../validation/fields.ts';
 
 export const approvalIdParams = z.object({ id: idField('承認依頼') });
 
@@ -77,3 +78,25 @@ export const stuckQuery = z.object({
     .max(365, { error: '日数は365以下で指定してください' })
     .default(7),
 });
+
+/**
+ * Which approvals the 承認 page lists (issue 10 「/approvals」): `waiting` the requests waiting for
+ * me (in my own right, as 代理 or as 代行者), `submitted` what I submitted, `decided` what I
+ * approved or returned.
+ */
+export const approvalListViews = ['waiting', 'submitted', 'decided'] as const;
+
+/** 承認の一覧の絞り込み: the view, the record type, the status, the submitted period and the department; paged. */
+export const approvalListQuery = pageQuery
+  .extend({
+    view: enumField('一覧の種類', approvalListViews).default('waiting'),
+    recordType: optionalText('記録の種類', 100),
+    status: enumField('状態', approvalStatuses).optional(),
+    submittedFrom: optionalDate('申請日（から）'),
+    submittedTo: optionalDate('申請日（まで）'),
+    departmentId: optionalId('所属'),
+  })
+  .refine((q) => !q.submittedFrom || !q.submittedTo || q.submittedFrom <= q.submittedTo, {
+    error: '申請日（まで）は申請日（から）以降にしてください',
+    path: ['submittedTo'],
+  });

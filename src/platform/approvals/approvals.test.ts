@@ -125,8 +125,7 @@ describe('デモの承認待ち: 田中 美咲（営業部 所属長）→ 渡�
     expect(r.body.request).toMatchObject({
       status: 'pending',
       statusLabel: '承認待ち',
-      canAct: true,
-      canWithdraw: false,
+      abilities: { approve: true, withdraw: false },
       submittedByName: '田中 美咲',
       departmentName: '営業部',
     });
@@ -139,7 +138,7 @@ describe('デモの承認待ち: 田中 美咲（営業部 所属長）→ 渡�
       { key: 'personName', label: '対象者', value: '渡辺 さくら' },
       { key: 'role', label: '役割', value: '個人情報取扱責任者' },
       { key: 'departmentName', label: '所属', value: '営業部' },
-      { key: 'startsOn', label: '開始日', value: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      { key: 'startsOn', label: '開始日', value: expect.stringMatching(/^\d{4}\/\d{2}\/\d{2}$/) },
       { key: 'note', label: '理由', value: '営業部の顧客名簿・商談記録の取扱いを管理するため' },
     ]);
     expect(r.body.request.link).toBeNull();
@@ -160,7 +159,7 @@ describe('デモの承認待ち: 田中 美咲（営業部 所属長）→ 渡�
     expect(approver.body.request.abilities).toEqual({ approve: true, return: true, withdraw: false, delegate: true });
     const submitter = await sales.call(approvalsContract.detail, { params: { id: demoRequestId } });
     expect(submitter.body.request.abilities).toEqual({ approve: false, return: false, withdraw: true, delegate: false });
-    expect(submitter.body.request).toMatchObject({ canAct: false, canWithdraw: true });
+    expect(submitter.body.request).toMatchObject({ abilities: { approve: false, withdraw: true } });
     const subject = await staff.call(approvalsContract.detail, { params: { id: demoRequestId } });
     expect(subject.status).toBe(200);
     expect(subject.body.request.abilities).toEqual({ approve: false, return: false, withdraw: false, delegate: false });
@@ -763,6 +762,8 @@ describe('他の組織の承認依頼・代理設定 → 404', () => {
         role: 'pms_manager',
         startsOn: '2025-01-01',
       });
+      // Someone other than the submitter can approve (the 代行者 of the 個人情報保護管理者): not a dead end (issue 10).
+      await tx.insert(roleAssignments).values({ organizationId: org.id, personId: b.id, role: 'top_management', startsOn: '2025-01-01' });
       const [account] = await tx
         .insert(accounts)
         .values({
@@ -936,6 +937,7 @@ describe('申請をもって経由（submissionPassesAuthorSteps）: 申請者�
         return d ? { title: `${d.name}の試験記録`, departmentId: d.id, data: { name: d.name } } : null;
       },
       link: () => null,
+      describeSnapshot: (data) => [{ key: 'name', label: '所属', value: typeof data.name === 'string' ? data.name : null }],
     });
   }
 
@@ -969,7 +971,7 @@ describe('申請をもって経由（submissionPassesAuthorSteps）: 申請者�
 
     const detail = await pms.get(`/api/approvals/${request.id}`);
     expect(detail.status, JSON.stringify(detail.body)).toBe(200);
-    expect(detail.body.request).toMatchObject({ status: 'pending', stepIndex: 1, stepLabel: '個人情報保護管理者', canAct: true });
+    expect(detail.body.request).toMatchObject({ status: 'pending', stepIndex: 1, stepLabel: '個人情報保護管理者', abilities: { approve: true } });
     expect(detail.body.stamps).toEqual([expect.objectContaining({ step: 0, action: 'approve', actorName: '田中 美咲', onBehalfOfName: null, comment: passedComment })]);
     expect(detail.body.steps.map((s: { state: string }) => s.state)).toEqual(['approved', 'current']);
 
@@ -1007,7 +1009,7 @@ describe('申請をもって経由（submissionPassesAuthorSteps）: 申請者�
         [0, passedComment],
         [1, '申請者が個人情報保護管理者のため、申請をもって個人情報保護管理者の確認（経由）とします'],
       ]);
-      expect(detail.body.request.canAct).toBe(true);
+      expect(detail.body.request.abilities.approve).toBe(true);
       expect((await passedEvents(request.id)).map((e) => e.meta?.step)).toEqual([0, 1]);
       expect((await stepNotices(request.id, 2)).map((n) => n.accountId)).toContain(ids.accounts['top@demo.mamori.local']);
       expect((await pms.request('POST', `/api/approvals/${request.id}/withdraw`)).status).toBe(200);
@@ -1025,7 +1027,7 @@ describe('申請をもって経由（submissionPassesAuthorSteps）: 申請者�
     expect(own.status).toBe(403);
     expect(own.body.error.code).toBe('separation_of_duties');
     const detail = await pms.get(`/api/approvals/${request.id}`);
-    expect(detail.body.request).toMatchObject({ status: 'pending', stepIndex: 1, canAct: false, canWithdraw: true });
+    expect(detail.body.request).toMatchObject({ status: 'pending', stepIndex: 1, abilities: { approve: false, withdraw: true } });
     // She holds the step's role, but her own submission is neither hers to approve nor to delegate (SPEC §5.4).
     expect(detail.body.request.abilities).toEqual({ approve: false, return: false, withdraw: true, delegate: false });
     expect(detail.body.stamps).toHaveLength(1);
@@ -1037,7 +1039,7 @@ describe('申請をもって経由（submissionPassesAuthorSteps）: 申請者�
     // The step's default 代行者, the 個人情報保護管理者, approves the next step anyway.
     expect(request).toMatchObject({ status: 'pending', currentStep: 1 });
     const detail = await sales.get(`/api/approvals/${request.id}`);
-    expect(detail.body.request).toMatchObject({ status: 'pending', stepIndex: 1, stepLabel: '個人情報保護管理者', canAct: false });
+    expect(detail.body.request).toMatchObject({ status: 'pending', stepIndex: 1, stepLabel: '個人情報保護管理者', abilities: { approve: false } });
     expect(detail.body.steps.map((s: { state: string }) => s.state)).toEqual(['passed', 'current']);
     expect(detail.body.stamps).toEqual([]);
     expect(await passedEvents(request.id)).toEqual([]);

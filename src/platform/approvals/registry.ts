@@ -3,6 +3,7 @@ import { defaultApprovalChains } from '../../rules/data/approvalChains.ts';
 import type { Tx } from '../db/connection.ts';
 import type { Actor } from '../policies/actor.ts';
 import type { approvalRequests } from './approvals.tables.ts';
+import type { SnapshotReader } from './snapshot-fields.ts';
 
 /**
  * What the engine keeps of a record when it is submitted: a title and department for the
@@ -73,10 +74,18 @@ export type ApprovalRecordType = {
   link(recordId: string): string | null;
   /**
    * The snapshot as labelled lines for the approval screen (「項目名: 値」, Japanese), so the
-   * approver reads the record rather than its keys. Without it the screen shows the snapshot's
-   * plain values under generic labels.
+   * approver reads the record rather than its JSON or keys (issue 10). Required: every record
+   * type presents itself (each module's `<m>.snapshot.ts`). `reader` names what the snapshot
+   * holds as ids (所管部署, 従業者); a value is text, with line breaks between a row's parts.
    */
-  describeSnapshot?(data: Record<string, unknown>): SnapshotField[];
+  describeSnapshot(data: Record<string, unknown>, reader: SnapshotReader): SnapshotField[] | Promise<SnapshotField[]>;
+  /**
+   * The approved version a request changes, when it is not an earlier request of the same record
+   * (a 変更申請 changes a 台帳 entry): its data in the shape of this type's snapshots and a label
+   * (「台帳の現在の版（第3版）」). The approval screen shows the differences against it.
+   * Without it the differences are against the record's previous approved request, if any.
+   */
+  previousVersion?(data: Record<string, unknown>, reader: SnapshotReader): Promise<{ label: string; data: Record<string, unknown> } | null>;
 };
 
 /** One labelled line of a record snapshot on the approval screen. */

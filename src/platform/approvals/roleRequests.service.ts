@@ -16,6 +16,7 @@ import { rolesOn } from './approvers.ts';
 import { submitForApproval } from './submit-for-approval.ts';
 import { approvalDelegations, approvalRequests, roleRequests } from './approvals.tables.ts';
 import type { ApprovalActor, ApprovalRecordType } from './registry.ts';
+import { displayDate } from './snapshot-fields.ts';
 
 // 役割任命申請 (role request): the platform's own record type for the approvals engine. A 所属長
 // asks for a role in their own department (or the PMS manager for any role); the chain (default
@@ -109,8 +110,8 @@ export const roleRequestApprovalType: ApprovalRecordType = {
     return [
       { key: 'personName', label: '対象者', value: text('personName') },
       { key: 'role', label: '役割', value: role && role in roleLabels ? roleLabels[role as keyof typeof roleLabels].ja : role },
-      { key: 'departmentName', label: '所属', value: text('departmentName') },
-      { key: 'startsOn', label: '開始日', value: text('startsOn') },
+      { key: 'departmentName', label: '所属', value: text('departmentName') ?? '全社（所属によらない役割）' },
+      { key: 'startsOn', label: '開始日', value: displayDate(text('startsOn')) },
       { key: 'note', label: '理由', value: text('note') },
     ];
   },

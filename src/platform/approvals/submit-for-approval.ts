@@ -5,6 +5,7 @@ import { recordAuditEvent } from '../audit/auditEvents.ts';
 import type { Tx } from '../db/connection.ts';
 import { conflict, invalid, notFound } from '../http/errors.ts';
 import { effectiveChain } from './approval-chains.ts';
+import { assertSomeoneElseCanApprove } from './assert-not-dead-end.ts';
 import { closeStepNotifications, notifyStepApprovers } from './approval-notifications.ts';
 import { lockRecord, requireRecordType } from './approval-requests.ts';
 import { approvalActions, approvalRequests } from './approvals.tables.ts';
@@ -21,9 +22,9 @@ import type { ApprovalActor, ApprovalRequestRow, RegisteredRecordType } from './
  * `submissionPassesAuthorSteps`, the leading steps the submitter holds are then passed by the
  * submission (see {@link passAuthorSteps}), and the returned request waits at the step after them.
  * A step the submitter alone holds then goes to its 代行者, or is included in the next step's
- * approval (SPEC §5.4, issue 10: see pass-submitter-only-steps.ts); a request waits on a step
- * only its submitter holds only when it is the last one and no 代行者 is available, and the
- * stuck-approvals list (listStuckApprovals) shows it.
+ * approval (SPEC §5.4, issue 10: see pass-submitter-only-steps.ts). A submission whose last
+ * step only the submitter could approve is refused (assert-not-dead-end.ts); a request that
+ * becomes stuck later (a role holder leaves) is on the stuck-approvals list (listStuckApprovals).
  */
 export async function submitForApproval(
   tx: Tx,
@@ -54,6 +55,15 @@ export async function submitForApproval(
   if (bound && !snapshot.departmentId) {
     throw invalid('departmentId', `承認経路に「${stepLabel(bound)}」（所属ごとの役割）が含まれるため、所属の指定が必要です`);
   }
+  // Issue 10: the one true dead end — nobody but the submitter could approve the last step — is refused before anything is written.
+  await assertSomeoneElseCanApprove(tx, {
+    organizationId: actor.organizationId,
+    personId: actor.personId,
+    steps,
+    departmentId: snapshot.departmentId,
+    today: clock.today,
+    recordLabel: type.label,
+  });
   const [request] = await tx
     .insert(approvalRequests)
     .values({

@@ -10,6 +10,7 @@ import { type Actor, can } from '../policies/actor.ts';
 import type { Permission } from '../policies/permissions.ts';
 import { calendarReviewTaskIds, completeTasks } from '../tasks/moduleTasks.ts';
 import { keepsDepartment, notKeeper } from './keepers.ts';
+import { describeReviewSnapshot } from './reviews.snapshot.ts';
 import { annualReviews, type ReviewItem, type ReviewSubject, type StoredReviewDiff } from './reviews.tables.ts';
 
 // 毎年12月の見直し (SPEC M1 "Review every December with department-by-department confirmation",
@@ -142,6 +143,7 @@ export function reviewApprovalType(provider: ReviewProvider): ApprovalRecordType
       return can(actor, provider.readPermission ?? `${provider.subject}.read`);
     },
     link: (recordId) => linkOf(provider, recordId),
+    describeSnapshot: describeReviewSnapshot,
   };
 }
 

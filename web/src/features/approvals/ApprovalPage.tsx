@@ -1,28 +1,21 @@
 import { ArrowLeftOutlined, CheckOutlined, ExportOutlined, HistoryOutlined, RollbackOutlined, TeamOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, Modal, Row, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { approvalsContract } from '../../../../src/platform/approvals/approvals.contract.ts';
 import { ApiError } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
-import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
-import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { useT } from '../../i18n/index.tsx';
+import { formatDateTime } from '../../lib/dates.ts';
 import { appLink } from '../../lib/links.ts';
 import { type ApprovalDetail, type ApprovalStamp, type ApprovalStatus, type ApprovalStepState, approvalKeys, type Decision, decideApproval, useApproval } from './api.ts';
 import { isApprovalMessageKey, type ApprovalMessageKey, useApprovalT } from './messages.ts';
+import { actionTagColors, statusTagColors, stepTagColor } from './tagColors.ts';
 
 type Stamp = ApprovalStamp;
-
-const statusColors: Record<ApprovalStatus, string> = {
-  pending: 'processing',
-  approved: 'success',
-  returned: 'error',
-  withdrawn: 'default',
-  superseded: 'default',
-};
 
 const stepStatus: Record<ApprovalStepState, 'finish' | 'error' | 'process' | 'wait'> = {
   approved: 'finish',
@@ -37,7 +30,7 @@ function StatusTag({ status, fallback }: { status: ApprovalStatus; fallback: str
   const t = useApprovalT();
   const key = `approval.status.${status}`;
   return (
-    <Tag color={statusColors[status]} data-testid="approval-status">
+    <Tag color={statusTagColors[status]} data-testid="approval-status">
       {isApprovalMessageKey(key) ? t(key as ApprovalMessageKey) : fallback}
     </Tag>
   );
@@ -56,68 +49,57 @@ function StampActor({ stamp }: { stamp: Stamp }) {
   );
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : null);
+/** A described value: multi-line text as written, 「—」 when not filled. */
+function FieldValue({ value }: { value: string | null }) {
+  if (value === null || value.trim() === '') return <Typography.Text type="secondary">—</Typography.Text>;
+  return <span style={{ whiteSpace: 'pre-wrap' }}>{value}</span>;
+}
 
-/** 役割任命申請: 対象者・役割・所属・開始日・理由, in the screen's language. */
-function RoleRequestContent({ data }: { data: Record<string, unknown> }) {
+/**
+ * 申請内容: the record as it was submitted, as its record type describes it — Japanese labels and
+ * values from the server (describeSnapshot), never the raw snapshot (issue 10).
+ */
+function RecordContent({ detail }: { detail: ApprovalDetail }) {
   const t = useApprovalT();
-  const labels = useLabels();
-  const { calendar } = useI18n();
-  const role = text(data.role);
+  const fields = detail.request.snapshotFields;
+  if (fields.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('approval.recordEmpty')} />;
   return (
     <Descriptions
       column={1}
       bordered
       size="small"
-      styles={{ label: { width: 140 } }}
-      items={[
-        { key: 'person', label: t('approval.rr.person'), children: text(data.personName) ?? '—' },
-        { key: 'role', label: t('approval.rr.role'), children: role ? labels.role(role) : '—' },
-        { key: 'department', label: t('approval.rr.department'), children: text(data.departmentName) ?? t('approval.rr.orgWide') },
-        { key: 'startsOn', label: t('approval.rr.startsOn'), children: formatDate(text(data.startsOn), calendar) || '—' },
-        { key: 'reason', label: t('approval.rr.reason'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{text(data.note) ?? '—'}</span> },
-      ]}
+      styles={{ label: { width: 200 } }}
+      items={fields.map((f) => ({ key: f.key, label: f.label, children: <FieldValue value={f.value} /> }))}
     />
   );
 }
 
-/** Generic names of common snapshot keys, for record types that do not describe their snapshots. */
-const commonKeyLabels: Record<string, string> = {
-  title: '件名',
-  name: '名称',
-  note: '備考',
-  description: '内容',
-  summary: '概要',
-  status: '状態',
-  departmentName: '所属',
-  personName: '対象者',
-  startsOn: '開始日',
-  endsOn: '終了日',
-  dueOn: '期限',
-  reason: '理由',
-};
+type Changes = NonNullable<ApprovalDetail['request']['changes']>;
 
-function plain(value: unknown): ReactNode {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
-  if (typeof value === 'string' || typeof value === 'number') return <span style={{ whiteSpace: 'pre-wrap' }}>{String(value)}</span>;
-  return <pre className="mm-pre">{JSON.stringify(value, null, 1)}</pre>;
-}
-
-/** 申請内容: the record as it was submitted (the snapshot the approvers approve). */
-function RecordContent({ detail }: { detail: ApprovalDetail }) {
+/** 前回承認された版との違い: each field that differs, before and after (issue 10). */
+function ChangesTable({ changes }: { changes: Changes }) {
   const t = useApprovalT();
-  const { request } = detail;
-  if (request.recordType === 'role_request') return <RoleRequestContent data={request.snapshot} />;
-  const fields = request.snapshotFields;
-  // Ids are for machines; the labelled lines (or the names beside them) are for the approver.
-  const rows = fields
-    ? fields.map((f) => ({ key: f.key, label: f.label, children: plain(f.value) }))
-    : Object.entries(request.snapshot)
-        .filter(([key]) => !/(^id|Id|Ids)$/.test(key))
-        .map(([key, value]) => ({ key, label: commonKeyLabels[key] ?? key, children: plain(value) }));
-  if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('approval.recordEmpty')} />;
-  return <Descriptions column={1} bordered size="small" styles={{ label: { width: 160 } }} items={rows} />;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">
+        {changes.approvedAt
+          ? t('approval.changes.basisAt', { basis: changes.basis, at: formatDateTime(changes.approvedAt) })
+          : t('approval.changes.basis', { basis: changes.basis })}
+      </Typography.Paragraph>
+      <Table<Changes['fields'][number]>
+        size="small"
+        rowKey="key"
+        dataSource={changes.fields}
+        pagination={false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('approval.changes.none')} /> }}
+        columns={[
+          { title: t('approval.changes.item'), dataIndex: 'label', width: 200 },
+          { title: t('approval.changes.before'), dataIndex: 'before', render: (v: string | null) => <FieldValue value={v} /> },
+          { title: t('approval.changes.after'), dataIndex: 'after', render: (v: string | null) => <FieldValue value={v} /> },
+        ]}
+      />
+    </>
+  );
 }
 
 /** 承認経路: each step with its state and the stamp that decided it. */
@@ -142,9 +124,7 @@ function ChainSteps({ detail }: { detail: ApprovalDetail }) {
           ),
           content: (
             <div data-testid={`approval-step-${step.index}`}>
-              <Tag color={step.state === 'approved' ? 'success' : step.state === 'returned' ? 'error' : step.state === 'current' ? 'processing' : 'default'}>
-                {t(`approval.stepState.${step.state}`)}
-              </Tag>
+              <Tag color={stepTagColor(step.state)}>{t(`approval.stepState.${step.state}`)}</Tag>
               {step.alternateLabel && step.state !== 'approved' && step.state !== 'passed' ? (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('chains.alternateTag', { label: step.alternateLabel })}
@@ -184,9 +164,7 @@ function StampsTable({ stamps }: { stamps: Stamp[] }) {
           title: t('approval.stamp.action'),
           dataIndex: 'action',
           width: 90,
-          render: (action: Stamp['action']) => (
-            <Tag color={action === 'approve' ? 'success' : 'error'}>{t(action === 'approve' ? 'approval.action.approve' : 'approval.action.return')}</Tag>
-          ),
+          render: (action: Stamp['action']) => <Tag color={actionTagColors[action]}>{t(action === 'approve' ? 'approval.action.approve' : 'approval.action.return')}</Tag>,
         },
         { title: t('approval.stamp.actor'), key: 'actor', width: 240, render: (_v, s) => <StampActor stamp={s} /> },
         { title: t('approval.stamp.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
@@ -363,6 +341,11 @@ function ApprovalScreen({ detail }: { detail: ApprovalDetail }) {
             <Card title={t('approval.record')} data-testid="approval-record">
               <RecordContent detail={detail} />
             </Card>
+            {request.changes ? (
+              <Card title={t('approval.changes')} data-testid="approval-changes" styles={{ body: { paddingTop: 12 } }}>
+                <ChangesTable changes={request.changes} />
+              </Card>
+            ) : null}
             <Card title={t('approval.summary')}>
               <Descriptions
                 column={{ xs: 1, md: 2 }}

@@ -23,6 +23,20 @@ export type CurrentApprovers = ApprovalDetail['request']['currentApprovers'];
 /** 滞留している承認 (GET /api/approvals/stuck): for the home of the PMS manager and top management. */
 export type StuckApprovals = ResponseOf<typeof approvalsContract.stuck>;
 export type StuckApproval = StuckApprovals['items'][number];
+/** 承認の一覧 (GET /api/approvals): one page of my waiting, submitted or decided requests. */
+export type ApprovalList = ResponseOf<typeof approvalsContract.list>;
+export type ApprovalListItem = ApprovalList['items'][number];
+/** The list's filters, as the contract's query reads them (dates as typed; the server reads them like every date field). */
+export type ApprovalListFilters = {
+  view: 'waiting' | 'submitted' | 'decided';
+  recordType?: string;
+  status?: ApprovalStatus;
+  submittedFrom?: string;
+  submittedTo?: string;
+  departmentId?: string;
+  page: number;
+  pageSize: number;
+};
 
 /** 承認・差戻し・取下げ: the routes that decide a request, each answering with its new detail. */
 export type Decision = 'approve' | 'return' | 'withdraw';
@@ -32,6 +46,7 @@ export const approvalKeys = {
   chains: ['approval-chains'] as const,
   delegations: ['approval-delegations'] as const,
   stuck: (olderThanDays?: number) => ['approvals', 'stuck', olderThanDays ?? null] as const,
+  list: (filters: ApprovalListFilters) => ['approvals', 'list', filters] as const,
 };
 
 /** A contract route's path with its `:name` segments filled in. */
@@ -62,6 +77,17 @@ export function useStuckApprovals(options: { olderThanDays?: number; enabled?: b
     queryKey: approvalKeys.stuck(options.olderThanDays),
     queryFn: () => api.get<StuckApprovals>(`${pathOf(approvalsContract.stuck)}${query}`),
     enabled: options.enabled ?? true,
+  });
+}
+
+/** 承認の一覧: the filters that are set, as the query string of GET /api/approvals. */
+export function useApprovalList(filters: ApprovalListFilters) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') params.set(key, String(value));
+  return useQuery({
+    queryKey: approvalKeys.list(filters),
+    queryFn: () => api.get<ApprovalList>(`${pathOf(approvalsContract.list)}?${params.toString()}`),
+    placeholderData: (previous) => previous,
   });
 }
 

@@ -17,7 +17,14 @@ const ja = {
   'approval.decidedAt': '決定日時',
   'approval.currentStep': '現在の承認段階',
   'approval.record': '申請内容',
-  'approval.recordEmpty': '申請内容の記録はありません',
+  'approval.recordEmpty': 'この申請には、表示できる申請内容の項目がありません',
+  'approval.changes': '前回承認された版との違い',
+  'approval.changes.basis': '比較の対象: {basis}',
+  'approval.changes.basisAt': '比較の対象: {basis}（{at} 承認）',
+  'approval.changes.none': '前回承認された版から変わった項目はありません',
+  'approval.changes.item': '項目',
+  'approval.changes.before': '変更前',
+  'approval.changes.after': '変更後',
   'approval.openRecord': '記録を開く',
   'approval.previous': '以前の申請を表示',
   'approval.chain': '承認経路',
@@ -61,14 +68,6 @@ const ja = {
   'approval.done.approve': '承認しました',
   'approval.done.return': '差し戻しました',
   'approval.done.withdraw': '取り下げました',
-
-  // 役割任命申請の内容
-  'approval.rr.person': '対象者',
-  'approval.rr.role': '役割',
-  'approval.rr.department': '所属',
-  'approval.rr.startsOn': '開始日',
-  'approval.rr.reason': '理由',
-  'approval.rr.orgWide': '全社（所属によらない役割）',
 
   // 設定: 承認経路
   'chains.tab': '承認経路',
@@ -118,6 +117,32 @@ const ja = {
   'delegations.empty': '代理承認の設定はありません',
   'delegations.deleteConfirm': 'この代理承認の設定を削除しますか？',
   'delegations.created': '代理承認を設定しました',
+
+  // 承認の一覧 (/approvals)
+  'inbox.nav': '承認',
+  'inbox.title': '承認',
+  'inbox.lead': '自分が承認する申請（代理・代行を含む）、自分の申請、自分が承認・差し戻した申請の一覧です。',
+  'inbox.view.waiting': '承認待ち',
+  'inbox.view.submitted': '自分の申請',
+  'inbox.view.decided': '承認・差戻しの履歴',
+  'inbox.views': '一覧の種類',
+  'inbox.recordType': '記録の種類',
+  'inbox.status': '状態',
+  'inbox.submittedFrom': '申請日（から）',
+  'inbox.submittedTo': '申請日（まで）',
+  'inbox.department': '所属',
+  'inbox.clear': '絞り込みを解除',
+  'inbox.title.col': '件名',
+  'inbox.submittedBy': '申請者',
+  'inbox.submittedAt': '申請日時',
+  'inbox.where': '承認の状況',
+  'inbox.myDecision': '自分の判断',
+  'inbox.decidedAt': '決定日時',
+  'inbox.proxyFor': '{name} の代理',
+  'inbox.empty.waiting': 'あなたが承認する申請はありません',
+  'inbox.empty.submitted': 'あなたの申請はありません',
+  'inbox.empty.decided': 'あなたが承認・差し戻した申請はありません',
+  'inbox.total': '{n} 件',
 } as const;
 
 export type ApprovalMessageKey = keyof typeof ja;
@@ -133,7 +158,14 @@ const en: Record<ApprovalMessageKey, string> = {
   'approval.decidedAt': 'Decided at',
   'approval.currentStep': 'Current step',
   'approval.record': 'Content',
-  'approval.recordEmpty': 'No content was recorded',
+  'approval.recordEmpty': 'This request has no content fields to show',
+  'approval.changes': 'Changes since the last approved version',
+  'approval.changes.basis': 'Compared with: {basis}',
+  'approval.changes.basisAt': 'Compared with: {basis} (approved {at})',
+  'approval.changes.none': 'Nothing changed since the last approved version',
+  'approval.changes.item': 'Item',
+  'approval.changes.before': 'Before',
+  'approval.changes.after': 'After',
   'approval.openRecord': 'Open the record',
   'approval.previous': 'Show the earlier request',
   'approval.chain': 'Approval route',
@@ -177,13 +209,6 @@ const en: Record<ApprovalMessageKey, string> = {
   'approval.done.approve': 'Approved',
   'approval.done.return': 'Returned',
   'approval.done.withdraw': 'Withdrawn',
-
-  'approval.rr.person': 'Person',
-  'approval.rr.role': 'Role',
-  'approval.rr.department': 'Department',
-  'approval.rr.startsOn': 'Starts on',
-  'approval.rr.reason': 'Reason',
-  'approval.rr.orgWide': 'Organization-wide',
 
   'chains.tab': 'Approval routes',
   'chains.lead': 'For each kind of record, the roles that approve it, in order. Requests already submitted keep the route they were submitted with.',
@@ -231,6 +256,31 @@ const en: Record<ApprovalMessageKey, string> = {
   'delegations.empty': 'No delegations',
   'delegations.deleteConfirm': 'Delete this delegation?',
   'delegations.created': 'Delegation set up',
+
+  'inbox.nav': 'Approvals',
+  'inbox.title': 'Approvals',
+  'inbox.lead': 'Requests waiting for you (also as proxy or alternate), your own requests, and the requests you approved or returned.',
+  'inbox.view.waiting': 'Waiting for me',
+  'inbox.view.submitted': 'My requests',
+  'inbox.view.decided': 'My decisions',
+  'inbox.views': 'List',
+  'inbox.recordType': 'Record type',
+  'inbox.status': 'Status',
+  'inbox.submittedFrom': 'Submitted from',
+  'inbox.submittedTo': 'Submitted until',
+  'inbox.department': 'Department',
+  'inbox.clear': 'Clear filters',
+  'inbox.title.col': 'Title',
+  'inbox.submittedBy': 'Submitted by',
+  'inbox.submittedAt': 'Submitted at',
+  'inbox.where': 'Where it stands',
+  'inbox.myDecision': 'My decision',
+  'inbox.decidedAt': 'Decided at',
+  'inbox.proxyFor': 'as proxy for {name}',
+  'inbox.empty.waiting': 'Nothing waits for your approval',
+  'inbox.empty.submitted': 'You have no requests',
+  'inbox.empty.decided': 'You have not approved or returned any request',
+  'inbox.total': '{n}',
 };
 
 const catalogs = { ja, en } as const;
@@ -253,3 +303,6 @@ export function useApprovalT(): ApprovalTranslate {
 export function isApprovalMessageKey(key: string): key is ApprovalMessageKey {
   return key in ja;
 }
+
+/** The side menu's name of the approvals page, in both languages (index.tsx). */
+export const approvalsNavLabel = { ja: ja['inbox.nav'], en: en['inbox.nav'] };

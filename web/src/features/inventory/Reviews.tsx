@@ -10,6 +10,7 @@ import { useT } from '../../i18n/index.tsx';
 import { formatDateTime, todayInJapan } from '../../lib/dates.ts';
 import { useAbility } from '../../session/session.tsx';
 import type { inventoryContract } from '../../../../src/modules/inventory/inventory.contract.ts';
+import type { riskContract } from '../../../../src/modules/risk/risk.contract.ts';
 import type { approvalsContract } from '../../../../src/platform/approvals/approvals.contract.ts';
 import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
 import { ApprovalPanel, ChangeTable } from './components.tsx';
@@ -17,18 +18,8 @@ import { type TextKey, useText } from './messages.ts';
 import type { ReviewConfirmBody, ReviewList, ReviewListItem, ReviewStartBody } from './types.ts';
 
 type InventoryReview = ResponseOf<typeof inventoryContract.review>;
-type ReviewedRisk = { phase: string; threat: string; risk: string; likelihood: number; impact: number; score: number; residualMeasure: string | null };
-/**
- * The リスク分析's diff against last year (src/modules/risk/risk.review.ts `RiskReviewDiff`). The
- * risk module's review routes have no contract yet; once risk.contract.ts declares them with the
- * platform's reviewsContract, this is `ResponseOf<typeof riskContract.review>['diff']`.
- */
-type RiskReviewDiff = {
-  added: { id: string; category: string }[];
-  removed: { id: string; category: string }[];
-  changed: { id: string; category: string; addedRisks: ReviewedRisk[]; removedRisks: ReviewedRisk[]; changedRisks: { before: ReviewedRisk; after: ReviewedRisk }[] }[];
-  unchangedIds: string[];
-};
+/** The リスク分析's diff against last year, from the risk module's review route (risk.contract.ts, risk.responses.ts riskReviewDiffResponse). */
+type RiskReviewDiff = NonNullable<NonNullable<ResponseOf<typeof riskContract.review>['diff']>['risk']>;
 /** A review of either subject: the platform's fields and the 台帳's diff from the contract, and the リスク分析's diff. */
 type Review = Omit<InventoryReview, 'diff'> & { diff: (NonNullable<InventoryReview['diff']> & { risk?: RiskReviewDiff }) | null };
 
@@ -58,7 +49,7 @@ function ReviewsScreen({ subject }: { subject: Subject }) {
         extra={
           <Space>
             {tx('rev.year')}
-            <InputNumber min={2000} max={2100} value={year} onChange={(v) => setYear(Number(v ?? year))} style={{ width: 100 }} />
+            <InputNumber min={2000} max={2100} value={year} onChange={(v) => setYear(Number(v ?? year))} style={{ width: 100 }} aria-label={tx('rev.year')} />
           </Space>
         }
       />
@@ -87,6 +78,7 @@ function ReviewsScreen({ subject }: { subject: Subject }) {
                     percent={r.itemCount ? Math.round((r.decidedCount / r.itemCount) * 100) : 100}
                     size="small"
                     format={() => tx('rev.progress', { done: r.decidedCount, total: r.itemCount })}
+                    aria-label={tx('rev.progress', { done: r.decidedCount, total: r.itemCount })}
                   />
                 ) : null,
             },
