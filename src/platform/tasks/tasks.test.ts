@@ -59,25 +59,25 @@ describe('PMS年間計画（組織ごと、PA01 の時期で初期化）', () =>
       nextDueOn: '2026-12-31',
       nextStartsOn: '2026-12-01',
     });
-    expect(legal.quote).toContain('毎年12月');
+    expect(legal!.quote).toContain('毎年12月');
     const renewal = items.find((i: { code: string }) => i.code === 'privacy_mark_renewal');
     // デモ組織の有効期間は 2027-03-31 まで: 更新申請は 4 か月前の 2026-11-30 まで。
-    expect(renewal.nextDueOn).toBe('2026-11-30');
+    expect(renewal!.nextDueOn).toBe('2026-11-30');
   });
 
   it('?year= で年内の全回を返す（J.6.1「3か月に1回」→ 4回）', async () => {
     const items = (await pms.get('/api/calendar?year=2027')).body.items;
     const check = items.find((i: { code: string }) => i.code === 'operation_check');
-    expect(check.occurrences.map((o: { dueOn: string }) => o.dueOn)).toEqual(['2027-03-31', '2027-06-30', '2027-09-30', '2027-12-31']);
+    expect(check!.occurrences!.map((o: { dueOn: string }) => o.dueOn)).toEqual(['2027-03-31', '2027-06-30', '2027-09-30', '2027-12-31']);
   });
 
   it('変更は calendar.manage が必要（従業者は 403）、内容の検査（所属ごとの役割は所属ごと）', async () => {
     const items = (await pms.get('/api/calendar')).body.items;
     const training = items.find((i: { code: string }) => i.code === 'training');
     const body = {
-      title: training.title,
-      description: training.description,
-      clause: training.clause,
+      title: training!.title,
+      description: training!.description,
+      clause: training!.clause,
       ownerRole: 'pms_manager',
       recurrence: 'yearly',
       month: 6,
@@ -85,8 +85,8 @@ describe('PMS年間計画（組織ごと、PA01 の時期で初期化）', () =>
       perDepartment: false,
       active: true,
     };
-    expect((await staff.request('PUT', `/api/calendar/${training.id}`, body)).status).toBe(403);
-    const bad = await pms.request('PUT', `/api/calendar/${training.id}`, {
+    expect((await staff.request('PUT', `/api/calendar/${training!.id}`, body)).status).toBe(403);
+    const bad = await pms.request('PUT', `/api/calendar/${training!.id}`, {
       ...body,
       ownerRole: 'department_head',
     });
@@ -94,20 +94,20 @@ describe('PMS年間計画（組織ごと、PA01 の時期で初期化）', () =>
     expect(bad.body.error.message).toContain('所属ごと');
     expect(
       (
-        await pms.request('PUT', `/api/calendar/${training.id}`, {
+        await pms.request('PUT', `/api/calendar/${training!.id}`, {
           ...body,
           month: null,
         })
       ).status,
     ).toBe(400);
-    const ok = await pms.request('PUT', `/api/calendar/${training.id}`, body);
+    const ok = await pms.request('PUT', `/api/calendar/${training!.id}`, body);
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({
       month: 6,
       dayOfMonth: 30,
       nextDueOn: '2027-06-30',
     });
-    await pms.request('PUT', `/api/calendar/${training.id}`, {
+    await pms.request('PUT', `/api/calendar/${training!.id}`, {
       ...body,
       month: 7,
       dayOfMonth: 31,
@@ -159,7 +159,7 @@ describe('自分のタスク /api/me/tasks', () => {
     const r = await sales.get('/api/me/tasks');
     expect(r.status).toBe(200);
     expect(r.body.total).toBe(4);
-    expect(r.body.items.every((i: { departmentName: string; ownerRoleLabel: string }) => i.departmentName === '営業部' && i.ownerRoleLabel === '所属長')).toBe(true);
+    expect(r.body.items.every((i) => i.departmentName === '営業部' && i.ownerRoleLabel === '所属長')).toBe(true);
     expect(r.body.items[0]).toMatchObject({ status: 'open', overdue: false });
   });
 
@@ -167,7 +167,7 @@ describe('自分のタスク /api/me/tasks', () => {
     const r = await pms.get('/api/me/tasks?view=open');
     expect(r.body.total).toBe(9);
     expect(r.body.items[0]).toMatchObject({ dueOn: '2026-11-30' });
-    expect(r.body.items.find((i: { title: string }) => i.title.startsWith('入退記録の確認')).clause).toBe('J.9.2 a) 8)');
+    expect(r.body.items.find((i: { title: string }) => i.title.startsWith('入退記録の確認'))!.clause).toBe('J.9.2 a) 8)');
   });
 
   it('役割のない従業者: なし', async () => {
@@ -197,7 +197,7 @@ describe('タスクの更新: 完了には証跡が必要', () => {
   let itTaskId: string;
   beforeAll(async () => {
     const mine = (await sales.get('/api/me/tasks')).body.items;
-    taskId = mine.find((i: { title: string }) => i.title.startsWith('運用の確認')).id;
+    taskId = mine.find((i: { title: string }) => i.title.startsWith('運用の確認'))!.id;
     const it = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) =>
       tx
         .select()
@@ -212,7 +212,7 @@ describe('タスクの更新: 完了には証跡が必要', () => {
       status: 'done',
     });
     expect(r.status).toBe(422);
-    expect(r.body.error.fields[0]).toMatchObject({
+    expect(r.body.error.fields?.[0]).toMatchObject({
       path: 'evidenceNote',
       message: '完了にするには証跡（リンクまたはメモ）を入力してください',
     });
