@@ -47,7 +47,7 @@ describe('ログイン (SPEC §9)', () => {
     const res = await inject({ method: 'POST', url: '/api/auth/login', payload: { loginId: '' } });
     expect(res.statusCode).toBe(400);
     const body = res.json();
-    expect(body.error.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['loginId', 'password']));
+    expect(body.error.fields?.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['loginId', 'password']));
     expect(body.error.message).toContain('ログインIDを入力してください');
   });
 });
@@ -103,7 +103,7 @@ describe('パスワード方針 (SPEC §9)', () => {
     const c = await t.login('sales-head@demo.mamori.local');
     const res = await c.request('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields[0].path).toBe('newPassword');
+    expect(res.body.error.fields?.[0]?.path).toBe('newPassword');
     expect(res.body.error.message).toContain(message);
   });
 

@@ -71,7 +71,7 @@ describe('否定的認可テスト: すべての API ルート', () => {
     for (const r of guarded) {
       const before = await writeFingerprint();
       const ids = await sampleIdFor(t, r.url);
-      const res = await staff.request(r.method, fillParams(r.url, ids), sampleBodyFor(r.method, r.url));
+      const res = await staff.requestAnyRoute(r.method, fillParams(r.url, ids), sampleBodyFor(r.method, r.url));
       expect(res.status, `${r.method} ${r.url}`).toBe(403);
       expect(await writeFingerprint(), `${r.method} ${r.url} changed rows`).toBe(before);
     }
@@ -85,7 +85,7 @@ describe('否定的認可テスト: すべての API ルート', () => {
     for (const r of withIds) {
       const ids = await sampleIdFor(t, r.url);
       const before = await writeFingerprint();
-      const res = await outsider.request(r.method, fillParams(r.url, ids), sampleBodyFor(r.method, r.url));
+      const res = await outsider.requestAnyRoute(r.method, fillParams(r.url, ids), sampleBodyFor(r.method, r.url));
       expect(res.status, `${r.method} ${r.url}: ${JSON.stringify(res.body).slice(0, 200)}`).toBe(404);
       expect(await writeFingerprint(), `${r.method} ${r.url} changed rows`).toBe(before);
     }
@@ -95,7 +95,7 @@ describe('否定的認可テスト: すべての API ルート', () => {
     const lists = routes.filter((r) => r.method === 'GET' && r.access !== 'public' && !r.url.includes(':') && !r.url.endsWith('.xlsx') && !r.url.endsWith('.pdf'));
     const demoNames = ['佐藤 花子', '営業部', '株式会社まもりデモ', 'pms@demo.mamori.local'];
     for (const r of lists) {
-      const res = await outsider.get(`${r.url}${sampleQueryFor(r.method, r.url)}`);
+      const res = await outsider.requestAnyRoute('GET', `${r.url}${sampleQueryFor(r.method, r.url)}`);
       expect([200, 403], `${r.url}`).toContain(res.status);
       for (const name of demoNames) expect(JSON.stringify(res.body), `${r.url} leaks ${name}`).not.toContain(name);
     }

@@ -21,13 +21,13 @@ describe('所属 (departments)', () => {
   it('所属を追加・変更でき、所属長は期間付きの役割として記録される', async () => {
     const people = await pms.get('/api/people?q=田中');
     const head = people.body.items[0];
-    const created = await pms.request('POST', '/api/departments', { name: '品質保証部', code: 'D10', headPersonId: head.id });
+    const created = await pms.request('POST', '/api/departments', { name: '品質保証部', code: 'D10', headPersonId: head!.id });
     expect(created.status).toBe(201);
     const list = await pms.get('/api/departments');
     const dept = list.body.items.find((d: { name: string }) => d.name === '品質保証部');
-    expect(dept.heads).toEqual([{ personId: head.id, name: head.name }]);
+    expect(dept!.heads).toEqual([{ personId: head!.id, name: head!.name }]);
     const roles = await pms.get('/api/role-assignments');
-    expect(roles.body.items.some((r: { role: string; departmentId: string }) => r.role === 'department_head' && r.departmentId === dept.id)).toBe(true);
+    expect(roles.body.items.some((r) => r.role === 'department_head' && r.departmentId === dept!.id)).toBe(true);
   });
 
   it('上位所属に自分の配下を指定すると 422（木構造を保つ）', async () => {
@@ -35,13 +35,13 @@ describe('所属 (departments)', () => {
     const child = (await pms.request('POST', '/api/departments', { name: '子部', parentId: parent.id })).body;
     const res = await pms.request('PUT', `/api/departments/${parent.id}`, { name: '親部', parentId: child.id });
     expect(res.status).toBe(422);
-    expect(res.body.error.fields[0].path).toBe('parentId');
+    expect(res.body.error.fields?.[0]?.path).toBe('parentId');
   });
 
   it('従業者がいる所属は削除できない (409)', async () => {
     const list = await pms.get('/api/departments');
     const sales = list.body.items.find((d: { name: string }) => d.name === '営業部');
-    const res = await pms.request('DELETE', `/api/departments/${sales.id}`);
+    const res = await pms.request('DELETE', `/api/departments/${sales!.id}`);
     expect(res.status).toBe(409);
   });
 });
@@ -51,7 +51,7 @@ describe('従業者 (people)', () => {
     const before = await count('people');
     const res = await pms.request('POST', '/api/people', { name: '', employmentType: 'alien', joinedOn: '2026-02-30', email: 'not-mail' });
     expect(res.status).toBe(400);
-    const messages = res.body.error.fields.map((f: { path: string; message: string }) => `${f.path}:${f.message}`);
+    const messages = res.body.error.fields?.map((f: { path: string; message: string }) => `${f.path}:${f.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
         'name:氏名を入力してください',
@@ -81,7 +81,7 @@ describe('従業者 (people)', () => {
 
   it('連絡先を含む個人データの閲覧は監査証跡に記録される', async () => {
     const list = await pms.get('/api/people?q=渡辺');
-    const id = list.body.items[0].id;
+    const id = list.body.items[0]!.id;
     await pms.get(`/api/people/${id}`);
     const reads = await asSystem(t.database, async (tx) =>
       rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from audit_log where action = 'read' and entity_type = 'people' and entity_id = ${id}`)),
@@ -92,7 +92,7 @@ describe('従業者 (people)', () => {
   it('連絡先を閲覧する権限のない所属長には連絡先が返らない', async () => {
     const head = await t.login('sales-head@demo.mamori.local');
     const list = await head.get('/api/people?q=渡辺');
-    const detail = await head.get(`/api/people/${list.body.items[0].id}`);
+    const detail = await head.get(`/api/people/${list.body.items[0]!.id}`);
     expect(detail.status).toBe(200);
     expect(detail.body.email).toBeNull();
     expect(detail.body.contactVisible).toBe(false);
@@ -100,7 +100,7 @@ describe('従業者 (people)', () => {
 
   it('一覧は読み（カナ）の順に並ぶ', async () => {
     const list = await pms.get('/api/people?pageSize=3');
-    expect(list.body.items.map((p: { nameKana: string }) => p.nameKana)).toEqual(['イトウ ナオキ', 'カトウ ヨウコ', 'コバヤシ ショウ']);
+    expect(list.body.items.map((p) => p.nameKana)).toEqual(['イトウ ナオキ', 'カトウ ヨウコ', 'コバヤシ ショウ']);
   });
 
   it('連絡先を閲覧できない編集者の更新では、保存済みの連絡先を消さない', async () => {
@@ -155,7 +155,7 @@ describe('従業者 (people)', () => {
     expect((await staff.get('/api/auth/session')).status).toBe(401);
     await expect(t.login('staff@demo.mamori.local')).rejects.toThrow(/401/);
     const accounts = await pms.get('/api/accounts');
-    expect(accounts.body.items.find((a: { loginId: string }) => a.loginId === 'staff@demo.mamori.local').disabledAt).not.toBeNull();
+    expect(accounts.body.items.find((a: { loginId: string }) => a.loginId === 'staff@demo.mamori.local')!.disabledAt).not.toBeNull();
   });
 });
 
@@ -169,7 +169,7 @@ describe('アカウント', () => {
     expect(ok.status).toBe(201);
     const again = await pms.request('POST', '/api/accounts', { personId: person.id, loginId: 'other.account@demo.mamori.local', password: 'Valid-pass1!' });
     expect(again.status).toBe(409);
-    expect(again.body.error.fields[0].path).toBe('personId');
+    expect(again.body.error.fields?.[0]?.path).toBe('personId');
   });
 });
 
@@ -177,7 +177,7 @@ describe('役割と職務の分離 (J.2.3.2)', () => {
   it('個人情報保護管理者を個人情報保護監査責任者にすることは、条項を示す日本語のメッセージで拒否される', async () => {
     const sato = (await pms.get(`/api/people?q=${encodeURIComponent('佐藤')}`)).body.items[0];
     const before = await count('role_assignments');
-    const res = await pms.request('POST', '/api/role-assignments', { personId: sato.id, role: 'audit_manager', startsOn: '2026-01-01' });
+    const res = await pms.request('POST', '/api/role-assignments', { personId: sato!.id, role: 'audit_manager', startsOn: '2026-01-01' });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('separation_of_duties');
     expect(res.body.error.fields).toEqual([{ path: 'role', message: '個人情報保護管理者と個人情報保護監査責任者は異なる者でなければなりません（J.2.3.2 留意事項）' }]);
@@ -186,17 +186,17 @@ describe('役割と職務の分離 (J.2.3.2)', () => {
 
   it('部署単位の役割には対象の所属が必要', async () => {
     const p = (await pms.get('/api/people?q=加藤')).body.items[0];
-    const res = await pms.request('POST', '/api/role-assignments', { personId: p.id, role: 'handling_manager', startsOn: '2026-01-01' });
+    const res = await pms.request('POST', '/api/role-assignments', { personId: p!.id, role: 'handling_manager', startsOn: '2026-01-01' });
     expect(res.status).toBe(422);
-    expect(res.body.error.fields[0].path).toBe('departmentId');
+    expect(res.body.error.fields?.[0]?.path).toBe('departmentId');
   });
 
   it('監査員の割当てと終了日', async () => {
     const p = (await pms.get('/api/people?q=加藤')).body.items[0];
-    const res = await pms.request('POST', '/api/role-assignments', { personId: p.id, role: 'auditor', startsOn: '2026-01-01', endsOn: '2025-12-31' });
+    const res = await pms.request('POST', '/api/role-assignments', { personId: p!.id, role: 'auditor', startsOn: '2026-01-01', endsOn: '2025-12-31' });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields[0]).toEqual({ path: 'endsOn', message: '終了日は開始日以降にしてください' });
-    const ok = await pms.request('POST', '/api/role-assignments', { personId: p.id, role: 'auditor', startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    expect(res.body.error.fields?.[0]).toEqual({ path: 'endsOn', message: '終了日は開始日以降にしてください' });
+    const ok = await pms.request('POST', '/api/role-assignments', { personId: p!.id, role: 'auditor', startsOn: '2026-01-01', endsOn: '2026-12-31' });
     expect(ok.status).toBe(201);
   });
 

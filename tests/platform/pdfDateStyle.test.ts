@@ -35,7 +35,7 @@ async function allPdfs(): Promise<Record<string, string>> {
     '/api/org-chart.pdf',
     '/api/inventory/entries/ledger.pdf',
     `/api/risk/assessments/${riskAssessmentId}/report.pdf`,
-  ];
+  ] as const;
   const texts: Record<string, string> = {};
   for (const url of urls) {
     const r = await pms.request('GET', url);
@@ -64,7 +64,7 @@ beforeAll(async () => {
   correctiveId = opened.body.id;
   const assessments = await pms.request('GET', '/api/risk/assessments');
   expect(assessments.status).toBe(200);
-  riskAssessmentId = assessments.body.items[0]?.id;
+  riskAssessmentId = assessments.body.items[0]?.id ?? '';
   expect(riskAssessmentId).toBeTruthy();
   expect((await pms.request('PATCH', `/api/corrective-actions/${correctiveId}`, { dueOn: '2026-03-31' })).status).toBe(200);
 });

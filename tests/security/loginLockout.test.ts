@@ -24,7 +24,7 @@ afterAll(() => t.close());
 async function lockedUntilOf(loginId: string): Promise<string | null> {
   const pms: Client = await t.login('pms@demo.mamori.local');
   const list = await pms.get('/api/accounts');
-  return list.body.items.find((a: { loginId: string }) => a.loginId === loginId).lockedUntil;
+  return list.body.items.find((a: { loginId: string }) => a.loginId === loginId)!.lockedUntil;
 }
 
 describe('#1 並行ログインによるロックの回避 (SPEC §9 ログイン失敗の制限)', () => {

@@ -140,7 +140,7 @@ describe('#7 ファジング: すべての宣言済みルートに NUL・孤立�
                 status: r.statusCode,
                 body: r.body,
               }))
-            : await pms.request(route.method, url, body).then((r) => ({ status: r.status, body: JSON.stringify(r.body) }));
+            : await pms.requestAnyRoute(route.method, url, body).then((r) => ({ status: r.status, body: JSON.stringify(r.body) }));
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         if (res.status >= 500) failures.push(`${route.method} ${route.url} [${label}] → ${res.status} ${res.body.slice(0, 120)}`);
       };

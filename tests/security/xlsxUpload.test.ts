@@ -5,7 +5,7 @@ import { unzipSync, Zip, ZipDeflate } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_TYPE } from '../../src/platform/exports/download.ts';
 import { prepareSheet, writeXlsx } from '../../src/platform/exports/xlsx.ts';
-import { buildTestApp, type Client, type TestApp } from '../support/app.ts';
+import { buildTestApp, type Client, type KnownUrl, type TestApp } from '../support/app.ts';
 
 /**
  * Issue 11 #3, the attack itself: crafted `.xlsx` uploads. A 1.5 MB file whose sheet unpacks to
@@ -109,7 +109,7 @@ afterAll(() => t.close());
  * it), and how busy the event loop was (its utilization, 0–1: the main thread's share of the
  * time spent running code rather than waiting — what other requests had to share).
  */
-async function uploadWatchingHealth(url: string, file: Buffer) {
+async function uploadWatchingHealth<U extends string>(url: KnownUrl<'POST', U>, file: Buffer) {
   const form = multipart('crafted.xlsx', file);
   const started = performance.now();
   const loopBefore = performance.eventLoopUtilization();
@@ -136,7 +136,7 @@ describe('#3 細工した xlsx の取込', () => {
   it('展開すると数百 MB になるファイル（zip bomb）は展開せずに 400、その間も /healthz が答える', async () => {
     const bomb = craftXlsx(sameRows(1_500_000, 'A'.repeat(200)));
     expect(bomb.length).toBeLessThan(2 * MiB);
-    for (const url of ['/api/people/import?dryRun=1', '/api/inventory/import/inspect']) {
+    for (const url of ['/api/people/import?dryRun=1', '/api/inventory/import/inspect'] as const) {
       const r = await uploadWatchingHealth(url, bomb);
       console.log(
         `#3 zip bomb ${(bomb.length / MiB).toFixed(2)} MB → ${url}: ${r.res.status} in ${r.ms.toFixed(0)} ms, event loop busy ${(r.loopBusy * 100).toFixed(0)} %, slowest /healthz ${r.slowestHealth.toFixed(0)} ms`,
@@ -174,7 +174,7 @@ describe('#3 細工した xlsx の取込', () => {
 
   it('大きさの上限内でも、Excel の上限（32,767文字）を超えるセルは位置を示して 400（中身は返さない）', async () => {
     const file = craftXlsx(oneCell(2 * MiB));
-    for (const url of ['/api/people/import?dryRun=1', '/api/inventory/import/inspect']) {
+    for (const url of ['/api/people/import?dryRun=1', '/api/inventory/import/inspect'] as const) {
       const r = await uploadWatchingHealth(url, file);
       console.log(`#3 one 2 MiB cell → ${url}: ${r.res.status}, body ${r.bodyBytes} bytes`);
       expect(r.res.status, url).toBe(400);

@@ -5,12 +5,22 @@ import { loadConfig } from '../../src/platform/config/config.ts';
 import { setFieldEncryptionKey } from '../../src/platform/config/fieldCrypto.ts';
 import type { Database } from '../../src/platform/db/connection.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/platform/demo.ts';
-import type { BodyOf, ResponseOf, RouteContract } from '../../src/platform/http/contract.ts';
+import type { BodyOf, HttpMethod, ResponseOf, RouteContract } from '../../src/platform/http/contract.ts';
 import type { ErrorBody } from '../../src/platform/http/errorHandler.ts';
 import type { ModuleManifest } from '../../src/platform/moduleKit/manifest.ts';
 import type { App, Deps } from '../../src/platform/http/types.ts';
 import { createMailer, type Mailer, type MailMessage } from '../../src/platform/notifications/mailer.ts';
+import type { KnownUrl, ResponseAt } from './routes.ts';
 import { createTestDatabase, dropTestDatabase } from './testDb.ts';
+
+export type { KnownUrl };
+
+/**
+ * What a refused request carries besides (instead of) the route's response: `{ error }`. Typed as
+ * always there so that a test reads it after asserting a 4xx status; on a success it is absent and
+ * reading it fails the test.
+ */
+type FailureBody = { error: ErrorBody['error'] };
 
 const testKey = randomBytes(32);
 
@@ -33,11 +43,29 @@ export function testClock(start = new Date()): TestClock {
 /** A signed-in test client: cookie and CSRF token applied to every request. */
 export type Client = {
   loginId: string;
-  /** `raw` is the response body as bytes (file downloads: xlsx, pdf). `body` is the parsed JSON, which tests assert on field by field. */
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies of every route, checked by the assertions themselves
-  request: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: Buffer }>;
-  // biome-ignore lint/suspicious/noExplicitAny: as above
-  get: (url: string) => Promise<{ status: number; body: any }>;
+  /**
+   * A request typed by the contracts: the method and URL (`/api/incidents/${id}`, a query string
+   * allowed) must reach a route, and `body` is that route's response — or, on a 4xx, the error
+   * body (check `status` first). The request body is left open so that tests can send bad input.
+   * `raw` is the response body as bytes (file downloads: xlsx, pdf).
+   */
+  request: <M extends HttpMethod, U extends string>(
+    method: M,
+    url: KnownUrl<M, U>,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<{ status: number; body: ResponseAt<M, U> & FailureBody; headers: Record<string, unknown>; raw: Buffer }>;
+  get: <U extends string>(url: KnownUrl<'GET', U>) => Promise<{ status: number; body: ResponseAt<'GET', U> & FailureBody }>;
+  /**
+   * For suites that walk every route (negative authorization, fuzzing) with URLs built at run
+   * time: the body is not typed. Everything else uses `request`, `get` or `call`.
+   */
+  requestAnyRoute: (
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<{ status: number; body: unknown; headers: Record<string, unknown>; raw: Buffer }>;
   /**
    * Calls a contract route, typed by the contract: path parameters filled into its path, the
    * query and body as the route takes them, and the body typed as its response (or, on a 4xx, the
@@ -98,7 +126,7 @@ export async function buildTestApp(
     if (!cookie) throw new Error('no session cookie');
     const session = await (app as unknown as FastifyInstance).inject({ method: 'GET', url: '/api/auth/session', cookies: { mamori_session: cookie.value } });
     const csrf = (session.json() as { csrfToken: string }).csrfToken;
-    const request: Client['request'] = async (method, url, body, headers = {}) => {
+    const requestAnyRoute: Client['requestAnyRoute'] = async (method, url, body, headers = {}) => {
       const r = await (app as unknown as FastifyInstance).inject({
         method: method as 'GET',
         url,
@@ -115,10 +143,11 @@ export async function buildTestApp(
       return { status: r.statusCode, body: parsed, headers: r.headers as Record<string, unknown>, raw: r.rawPayload };
     };
     const call: Client['call'] = async (route, input = {}) => {
-      const r = await request(route.method, urlOf(route, input.params, input.query), input.body);
-      return r;
+      const r = await requestAnyRoute(route.method, urlOf(route, input.params, input.query), input.body);
+      return r as never;
     };
-    return { loginId, request, get: (url) => request('GET', url), call };
+    const request = requestAnyRoute as unknown as Client['request'];
+    return { loginId, request, get: (url) => request('GET', url), requestAnyRoute, call };
   };
 
   return {

@@ -66,7 +66,7 @@ describe('不適合の記録（J.7.1 h) 1) 発見した者）', () => {
     expect(missing.body.error.fields).toContainEqual({ path: 'content', message: '不適合の内容を入力してください' });
     const badSource = await staff.request('POST', '/api/corrective-actions', { sourceType: 'audit', sourceId: '00000000-0000-4000-8000-000000000000', title: 'x', content: 'y' });
     expect(badSource.status).toBe(422);
-    expect(badSource.body.error.fields[0].path).toBe('sourceId');
+    expect(badSource.body.error.fields?.[0]?.path).toBe('sourceId');
     const badKind = await staff.request('POST', '/api/corrective-actions', { sourceType: 'rumour', title: 'x', content: 'y' });
     expect(badKind.status).toBe(400);
     expect(badKind.body.error.message).toContain('発見の契機');
@@ -94,13 +94,13 @@ describe('処置計画の承認（J.7.1 h) 2)・3): 所属長が申請 → 個�
   it('不適合の内容・根本原因・処置計画・期限が揃うまで申請できない（422、足りない項目を列挙）', async () => {
     const r = await sales.request('POST', `/api/corrective-actions/${id}/submit-plan`);
     expect(r.status).toBe(422);
-    expect(r.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['rootCause', 'plan', 'dueOn']);
+    expect(r.body.error.fields?.map((f: { path: string }) => f.path)).toEqual(['rootCause', 'plan', 'dueOn']);
   });
 
   it('計画の承認前に実施は記録できない（h) 4) 承認された処置計画に従って実施）', async () => {
     const r = await sales.request('PATCH', `/api/corrective-actions/${id}`, { implementation: 'チェックリストを配布', implementedOn: '2026-05-11' });
     expect(r.status).toBe(422);
-    expect(r.body.error.fields[0].path).toBe('implementation');
+    expect(r.body.error.fields?.[0]?.path).toBe('implementation');
   });
 
   it('申請すると承認待ち、変更は取下げまで不可。個人情報保護管理者 → トップマネジメントの承認で実施中', async () => {
@@ -115,7 +115,7 @@ describe('処置計画の承認（J.7.1 h) 2)・3): 所属長が申請 → 個�
     await approve(top, submitted.body.approvalRequestId);
     const d = (await pms.get(`/api/corrective-actions/${id}`)).body;
     expect(d.status).toBe('in_progress');
-    expect(d.planApproval.current.stamps.map((s: { actorName: string }) => s.actorName)).toEqual(['佐藤 花子', '山田 太郎']);
+    expect(d.planApproval.current!.stamps.map((s: { actorName: string }) => s.actorName)).toEqual(['佐藤 花子', '山田 太郎']);
   });
 
   it('承認済みの計画を変えると再承認（Principle 3）', async () => {
@@ -123,10 +123,10 @@ describe('処置計画の承認（J.7.1 h) 2)・3): 所属長が申請 → 個�
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.status).toBe('plan_pending');
     const d = (await pms.get(`/api/corrective-actions/${id}`)).body;
-    expect(d.planApproval.current.status).toBe('pending');
-    expect(d.planApproval.history[0].status).toBe('superseded');
-    await approve(pms, d.planApproval.current.requestId);
-    await approve(top, d.planApproval.current.requestId);
+    expect(d.planApproval.current!.status).toBe('pending');
+    expect(d.planApproval.history[0]!.status).toBe('superseded');
+    await approve(pms, d.planApproval.current!.requestId);
+    await approve(top, d.planApproval.current!.requestId);
     expect((await pms.get(`/api/corrective-actions/${id}`)).body.status).toBe('in_progress');
   });
 });
@@ -147,7 +147,7 @@ describe('処置結果と有効性のレビュー（J.7.1 h) 4)〜6)、J.7.1 3�
     expect(bySales.body.error.message).toContain('個人情報保護管理者');
     const tooEarly = await pms.request('PATCH', `/api/corrective-actions/${id}`, { effectivenessReview: '効果あり', effective: true });
     expect(tooEarly.status).toBe(422);
-    expect(tooEarly.body.error.fields[0].path).toBe('effectivenessReview');
+    expect(tooEarly.body.error.fields?.[0]?.path).toBe('effectivenessReview');
   });
 
   it('実施日に未来の日付は不可。結果の申請には実施内容と有効性のレビューが要る', async () => {
@@ -155,7 +155,7 @@ describe('処置結果と有効性のレビュー（J.7.1 h) 4)〜6)、J.7.1 3�
     expect((await sales.request('PATCH', `/api/corrective-actions/${id}`, { implementation: 'チェックリストを配布し運用開始', implementedOn: '2026-05-11' })).status).toBe(200);
     const r = await sales.request('POST', `/api/corrective-actions/${id}/submit-result`);
     expect(r.status).toBe(422);
-    expect(r.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['effectivenessReview', 'effective']);
+    expect(r.body.error.fields?.map((f: { path: string }) => f.path)).toEqual(['effectivenessReview', 'effective']);
   });
 
   it('個人情報保護管理者がレビュー → 所属長が結果を申請 → 管理者 → トップの承認で完了。完了後は変更できない', async () => {
@@ -169,7 +169,7 @@ describe('処置結果と有効性のレビュー（J.7.1 h) 4)〜6)、J.7.1 3�
     await approve(top, submitted.body.approvalRequestId);
     const d = (await pms.get(`/api/corrective-actions/${id}`)).body;
     expect(d).toMatchObject({ status: 'closed', effectivenessReviewedByName: '佐藤 花子' });
-    expect(d.resultApproval.current.stamps.map((s: { actorName: string }) => s.actorName)).toEqual(['佐藤 花子', '山田 太郎']);
+    expect(d.resultApproval.current!.stamps.map((s: { actorName: string }) => s.actorName)).toEqual(['佐藤 花子', '山田 太郎']);
     expect((await pms.request('PATCH', `/api/corrective-actions/${id}`, { title: '変更' })).status).toBe(409);
   });
 

@@ -142,7 +142,7 @@ describe('事故等の報告（全従業者、事実が未確定でも直ちに:
     expect(missing.body.error.fields).toContainEqual({ path: 'title', message: '件名（何が起きたか）を入力してください' });
     const future = await staff.request('POST', '/api/incidents', { title: 'x', summary: 'y', knownOn: '2026-03-10' });
     expect(future.status).toBe(422);
-    expect(future.body.error.fields[0].path).toBe('knownOn');
+    expect(future.body.error.fields?.[0]?.path).toBe('knownOn');
     const badEvent = await staff.request('POST', '/api/incidents', { title: 'x', summary: 'y', events: ['explosion'] });
     expect(badEvent.status).toBe(400);
     expect(badEvent.body.error.message).toContain('事象');
@@ -301,7 +301,7 @@ describe('事実 → 報告等の義務（SPEC §5.1、事実の変更のたび�
     expect(unknown.body.error.message).toContain('不明な項目です: encrypted');
     const negative = await putFacts(pms, id, { ...lostUsbFacts, persons: -1 });
     expect(negative.status).toBe(400);
-    expect(negative.body.error.fields[0].path).toBe('facts.persons');
+    expect(negative.body.error.fields?.[0]?.path).toBe('facts.persons');
     const future = await putFacts(pms, id, { ...lostUsbFacts, knownOn: '2026-03-09' });
     expect(future.status).toBe(422);
     expect((await detail(pms, id)).factsRevision).toBe(revision);
@@ -328,14 +328,14 @@ describe('義務の対応状況（対応日・対応者・受付番号）', () =
     expect(noDate.body.error.fields).toContainEqual({ path: 'doneOn', message: '対応済みにするときは対応日を入力してください' });
     const noReason = await pms.request('PUT', `/api/incident-duties/${duty?.id}`, { status: 'not_required' });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.error.fields[0].path).toBe('note');
+    expect(noReason.body.error.fields?.[0]?.path).toBe('note');
   });
 
   it('対応日は知った日から今日まで', async () => {
     const duty = byKind(duties, 'ppc_preliminary');
     const early = await pms.request('PUT', `/api/incident-duties/${duty?.id}`, { status: 'done', doneOn: '2026-03-01' });
     expect(early.status).toBe(422);
-    expect(early.body.error.fields[0].path).toBe('doneOn');
+    expect(early.body.error.fields?.[0]?.path).toBe('doneOn');
   });
 
   it('速報を報告済みに: 対応日・対応者・受付番号が残り、カウントダウンから外れる', async () => {
@@ -397,7 +397,7 @@ describe('対応経過・緊急事態対策会議・外部からの問い合わ�
       respondedAt: `${KNOWN}T11:00:00+09:00`,
     });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.fields[0].path).toBe('respondedAt');
+    expect(bad.body.error.fields?.[0]?.path).toBe('respondedAt');
     const ok = await pms.request('POST', `/api/incidents/${id}/enquiries`, {
       receivedAt: `${KNOWN}T12:00:00+09:00`,
       channel: 'phone',
@@ -450,7 +450,7 @@ describe('出力（緊急事態対応記録・漏えい等報告の下書き・�
   });
 
   it('3つの PDF を出力でき、出力は個人データの出力として記録される', async () => {
-    for (const path of ['record.pdf', 'breach-report.pdf', 'notice-letter.pdf']) {
+    for (const path of ['record.pdf', 'breach-report.pdf', 'notice-letter.pdf'] as const) {
       const r = await pms.request('GET', `/api/incidents/${id}/${path}`);
       expect(r.status, path).toBe(200);
       expect(r.headers['content-type']).toBe('application/pdf');
@@ -564,7 +564,7 @@ describe('是正処置の起票と終結（個人情報保護管理者 → ト�
   it('原因が未記入なら是正処置は起票できない。記入後は1事案に1件（2回目は同じものを返す）', async () => {
     const early = await pms.request('POST', `/api/incidents/${id}/corrective-action`, {});
     expect(early.status).toBe(422);
-    expect(early.body.error.fields[0].path).toBe('details.cause');
+    expect(early.body.error.fields?.[0]?.path).toBe('details.cause');
     await pms.request('PATCH', `/api/incidents/${id}`, { details: { cause: '持出し手順の不遵守' } });
     const first = await pms.request('POST', `/api/incidents/${id}/corrective-action`, {});
     expect(first.status, JSON.stringify(first.body)).toBe(201);
@@ -591,7 +591,7 @@ describe('是正処置の起票と終結（個人情報保護管理者 → ト�
     }
     const noPrevention = await sales.request('POST', `/api/incidents/${id}/closure`);
     expect(noPrevention.status).toBe(422);
-    expect(noPrevention.body.error.fields[0].path).toBe('details.recurrencePrevention');
+    expect(noPrevention.body.error.fields?.[0]?.path).toBe('details.recurrencePrevention');
     await pms.request('PATCH', `/api/incidents/${id}`, { details: { cause: '持出し手順の不遵守', recurrencePrevention: '暗号化USBの支給' } });
     const byPms = await pms.request('POST', `/api/incidents/${id}/closure`);
     expect(byPms.status, JSON.stringify(byPms.body)).toBe(201);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { and, count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
+import { buildTestApp, type Client, type KnownUrl, type TestApp } from '../../../tests/support/app.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
 import { asSystem } from '../../platform/db/tenancy.ts';
 import { tasks } from '../../platform/tasks/tasks.tables.ts';
@@ -91,11 +91,17 @@ const MAPPING = {
 };
 
 /** POSTs a multipart upload through the whole HTTP pipeline. */
-async function upload(client: Client, url: string, file: Buffer, filename = '旧台帳.xlsx', contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
+async function upload<U extends string>(
+  client: Client,
+  url: KnownUrl<'POST', U>,
+  file: Buffer,
+  filename = '旧台帳.xlsx',
+  contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+) {
   const boundary = '----mamori-test-boundary';
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return client.request('POST', url, Buffer.concat([head, file, tail]), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  return client.request<'POST', U>('POST', url, Buffer.concat([head, file, tail]), { 'content-type': `multipart/form-data; boundary=${boundary}` });
 }
 
 async function counts() {
@@ -129,7 +135,7 @@ describe('Excel台帳の取込（列の対応付け・ドライラン・全件�
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.headers).toEqual(HEADERS);
     expect(r.body.rowCount).toBe(200);
-    expect(r.body.sampleRows[0].cells['帳票名']).toBe('取込テスト帳票001');
+    expect(r.body.sampleRows[0]!.cells['帳票名']).toBe('取込テスト帳票001');
     // Guessed from common header names.
     expect(r.body.suggestedMapping).toMatchObject({ name: '帳票名', department: '担当部署', purpose: '目的', recordCount: '件数', accessHolders: 'アクセス権者' });
     expect(r.body.fields.find((f: { key: string }) => f.key === 'name')).toMatchObject({ header: '個人情報の名称', required: true });
@@ -162,8 +168,8 @@ describe('Excel台帳の取込（列の対応付け・ドライラン・全件�
       const expected = BROKEN[row.row - 2];
       expect(row.action).toBe('error');
       expect(row.errors).toHaveLength(1);
-      expect(row.errors[0].field).toBe(expected?.column);
-      expect(row.errors[0].message).toContain(expected?.message);
+      expect(row.errors[0]!.field).toBe(expected?.column);
+      expect(row.errors[0]!.message).toContain(expected?.message);
     }
     expect(r.body.rows.filter((row: { action: string }) => row.action === 'create')).toHaveLength(195);
     expect(await counts()).toEqual(before);
@@ -191,17 +197,17 @@ describe('Excel台帳の取込（列の対応付け・ドライラン・全件�
     const found = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('取込テスト帳票120')}`);
     expect(found.body.items).toHaveLength(1);
     expect(found.body.items[0]).toMatchObject({ sensitive: true, riskStatus: 'unanalysed', storageMedia: 'both', recordCount: 1200, approximate: true });
-    const detail = await pms.get(`/api/inventory/entries/${found.body.items[0].id}`);
+    const detail = await pms.get(`/api/inventory/entries/${found.body.items[0]!.id}`);
     expect(detail.body.content.sensitiveBasis).toEqual({ kind: 'exception', letter: 'a', reason: '労働安全衛生法に基づく' });
     expect(detail.body.content.retainUntil.date).toBe('2030-03-31');
     expect(detail.body.history[0]).toMatchObject({ kind: 'imported', kindLabel: '取込', actorName: '佐藤 花子' });
-    expect(detail.body.history[0].summary).toContain('旧台帳.xlsx 119行目'); // rows 17, 58 and 99 were left out of the fixed file;
+    expect(detail.body.history[0]!.summary).toContain('旧台帳.xlsx 119行目'); // rows 17, 58 and 99 were left out of the fixed file;
   });
 
   it('もう一度取り込むと、既に台帳にある名称はエラーになる（重複して登録しない）', async () => {
     const r = await upload(pms, `/api/inventory/import?dryRun=1&mappingId=${mappingId}`, await ledgerFile([1, 2]));
     expect(r.body.valid).toBe(0);
-    expect(r.body.rows[0].errors[0].message).toContain('同じ所管部署の台帳に既にあります');
+    expect(r.body.rows[0]!.errors[0]!.message).toContain('同じ所管部署の台帳に既にあります');
   });
 
   it('台帳の出力ファイルはそのまま取り込める形（同じ見出し）', async () => {
@@ -402,11 +408,11 @@ describe('台帳の取込: CSV（issue #12 段階3の一部）', () => {
     expect(run.body).toMatchObject({ total: 2, created: 2 });
     const customers = (await pms.get(`/api/inventory/entries?q=${encodeURIComponent('CSV_顧客名簿')}`)).body.items[0];
     expect(customers).toMatchObject({ recordCount: 30000, approximate: true, storageMedia: 'paper' });
-    const detail = await pms.get(`/api/inventory/entries/${customers.id}`);
+    const detail = await pms.get(`/api/inventory/entries/${customers!.id}`);
     expect(detail.body.content).toMatchObject({ items: ['氏名', '住所', '電話番号'], entrustedTo: [], retainUntil: { date: '2030-03-31' } });
     const members = (await pms.get(`/api/inventory/entries?q=${encodeURIComponent('CSV_会員名簿')}`)).body.items[0];
     expect(members).toMatchObject({ recordCount: 200, approximate: true, storageMedia: 'electronic' });
-    const memberDetail = await pms.get(`/api/inventory/entries/${members.id}`);
+    const memberDetail = await pms.get(`/api/inventory/entries/${members!.id}`);
     expect(memberDetail.body.content).toMatchObject({ items: ['氏名', '会員番号'], entrustedTo: ['エヌ・ティ・ティ株式会社'] });
   });
 

@@ -88,13 +88,13 @@ describe('新規個人情報取得申請書 → 承認 → 台帳に登録（J.3
     // The J.8.5 duty for 本人から直接書面 is shown with its items a)–h).
     expect(r.body.duties.map((d: { clause: string }) => d.clause)).toContain('J.8.5 1');
     requestId = r.body.id;
-    approvalId = r.body.approvalRequestId;
+    approvalId = r.body.approvalRequestId!;
     const approval = await pms.get(`/api/approvals/${approvalId}`);
     expect(approval.status).toBe(200);
     expect(approval.body.request.abilities.approve).toBe(true);
     expect(approval.body.request.stepLabel).toBe('個人情報保護管理者');
     expect(approval.body.stamps[0]).toMatchObject({ actorName: '田中 美咲', stepLabel: '所属長' });
-    expect(approval.body.stamps[0].comment).toContain('経由');
+    expect(approval.body.stamps[0]!.comment).toContain('経由');
     expect(await entryCount()).toBe(before);
     const inbox = await pms.get('/api/me/approvals');
     expect(inbox.body.items.some((i: { id: string }) => i.id === approvalId)).toBe(true);
@@ -104,7 +104,7 @@ describe('新規個人情報取得申請書 → 承認 → 台帳に登録（J.3
     await approveAll(pms, approvalId);
     const request = await sales.get(`/api/inventory/requests/${requestId}`);
     expect(request.body.status).toBe('approved');
-    entryId = request.body.entryId;
+    entryId = request.body.entryId!;
     expect(entryId).toBeTruthy();
     const entry = await sales.get(`/api/inventory/entries/${entryId}`);
     expect(entry.status).toBe(200);
@@ -114,7 +114,7 @@ describe('新規個人情報取得申請書 → 承認 → 台帳に登録（J.3
     const myTasks = await sales.get('/api/me/tasks');
     expect(myTasks.body.items.some((task: { title: string }) => task.title === 'リスク分析: セミナー申込者名簿（新規取得）')).toBe(true);
     const riskTasks = await sales.get('/api/risk/tasks');
-    expect(riskTasks.body.items.some((task: { sourceId: string; entryName: string }) => task.sourceId === entryId && task.entryName === 'セミナー申込者名簿')).toBe(true);
+    expect(riskTasks.body.items.some((task) => task.sourceId === entryId && task.entryName === 'セミナー申込者名簿')).toBe(true);
   });
 
   it('個人情報取扱変更等申請書: 変更は承認されるまで台帳に反映されず、承認で版が上がり、何をどう変えたかが履歴に残る', async () => {
@@ -130,12 +130,12 @@ describe('新規個人情報取得申請書 → 承認 → 台帳に登録（J.3
     // A second change of the same entry while one waits is refused.
     const second = await sales.request('POST', '/api/inventory/requests', { kind: 'change', entryId, proposed: content({ purpose: '別の目的' }), reason: '重ねて変更' });
     expect(second.status).toBe(409);
-    await approveAll(pms, r.body.approvalRequestId);
+    await approveAll(pms, r.body.approvalRequestId!);
     const entry = await sales.get(`/api/inventory/entries/${entryId}`);
     expect(entry.body.revision).toBe(2);
     expect(entry.body.content.storageLocation).toBe('クラウドの顧客管理サービス');
     expect(entry.body.history[0]).toMatchObject({ revision: 2, kind: 'changed', requestId: r.body.id, requestedByName: '田中 美咲', actorName: '佐藤 花子' });
-    expect(entry.body.history[0].changes).toEqual([
+    expect(entry.body.history[0]!.changes).toEqual([
       { field: 'storageLocation', label: '保管場所', before: '顧客管理システム', after: 'クラウドの顧客管理サービス' },
       { field: 'accessHolders', label: 'アクセス権を有する者', before: ['渡辺 さくら', '田中 美咲'], after: ['田中 美咲'] },
     ]);
@@ -162,8 +162,8 @@ describe('新規個人情報取得申請書 → 承認 → 台帳に登録（J.3
     expect(first.body.stamps).toEqual([]);
     // 個人情報保護管理者 cannot skip the 所属長.
     expect((await pms.request('POST', `/api/approvals/${r.body.approvalRequestId}/approve`, {})).status).toBe(403);
-    await approveAll(sales, r.body.approvalRequestId);
-    await approveAll(pms, r.body.approvalRequestId);
+    await approveAll(sales, r.body.approvalRequestId!);
+    await approveAll(pms, r.body.approvalRequestId!);
     const done = await keeper.get(`/api/inventory/requests/${r.body.id}`);
     expect(done.body.status).toBe('approved');
     expect((await keeper.get(`/api/inventory/entries/${done.body.entryId}`)).body.history[0]).toMatchObject({ requestedByName: '渡辺 さくら', actorName: '佐藤 花子' });
@@ -191,7 +191,7 @@ describe('規則による拒否（条項つき、1行も書かない）', () => 
       reason: 'テスト',
     });
     expect(r.status).toBe(422);
-    const paths = r.body.error.fields.map((f: { path: string }) => f.path);
+    const paths = r.body.error.fields?.map((f: { path: string }) => f.path);
     expect(paths).toEqual([
       'proposed.items',
       'proposed.purpose',
@@ -202,7 +202,7 @@ describe('規則による拒否（条項つき、1行も書かない）', () => 
       'proposed.retainUntil',
       'proposed.recordCount',
     ]);
-    expect(r.body.error.fields[1].message).toBe('利用目的が未入力です（J.3.1.1 3）');
+    expect(r.body.error.fields?.[1]?.message).toBe('利用目的が未入力です（J.3.1.1 3）');
     expect(await countRequests()).toBe(before);
   });
 
@@ -251,7 +251,7 @@ describe('規則による拒否（条項つき、1行も書かない）', () => 
       reason: 'テスト',
     });
     expect(noReason.status).toBe(422);
-    expect(noReason.body.error.fields[0]).toMatchObject({ path: 'proposed.sensitiveBasis.reason', message: 'J.8.3 2 b) に当たる理由を記入してください' });
+    expect(noReason.body.error.fields?.[0]).toMatchObject({ path: 'proposed.sensitiveBasis.reason', message: 'J.8.3 2 b) に当たる理由を記入してください' });
     const badLetter = await sales.request('POST', '/api/inventory/requests', {
       kind: 'acquisition',
       proposed: content({ name: '健康相談記録', sensitive: true, sensitiveBasis: { kind: 'exception', letter: 'z', reason: 'x' } }),
@@ -287,7 +287,7 @@ describe('規則による拒否（条項つき、1行も書かない）', () => 
         ['items.1', 'warning'],
         ['items.2', 'warning'],
       ]);
-      expect(okazaki[0].clause).toBe('岡崎市営住宅指定管理者における個人情報保護規程 第5条2');
+      expect(okazaki[0]!.clause).toBe('岡崎市営住宅指定管理者における個人情報保護規程 第5条2');
     } finally {
       await asSystem(t.database, (tx) => tx.update(organizations).set({ profile: 'private' }).where(eq(organizations.id, t.demoOrganizationId)));
     }
@@ -300,7 +300,7 @@ describe('規則による拒否（条項つき、1行も書かない）', () => 
       reason: 'テスト',
     });
     expect(stranger.status).toBe(422);
-    expect(stranger.body.error.fields[0].path).toBe('proposed.accessHolderIds');
+    expect(stranger.body.error.fields?.[0]?.path).toBe('proposed.accessHolderIds');
     await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) =>
       tx
         .update(people)
@@ -367,8 +367,8 @@ describe('利用期限・保管期限の経過 → 消去・廃棄タスク', ()
       reason: '既存台帳の登録',
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    await approveAll(pms, r.body.approvalRequestId);
-    const entryId = (await sales.get(`/api/inventory/requests/${r.body.id}`)).body.entryId;
+    await approveAll(pms, r.body.approvalRequestId!);
+    const entryId = (await sales.get(`/api/inventory/requests/${r.body.id}`)).body.entryId!;
     const disposal = await asSystem(t.database, (tx) =>
       tx
         .select()
@@ -388,7 +388,7 @@ describe('利用期限・保管期限の経過 → 消去・廃棄タスク', ()
     // The daily job (every organization, idempotent) finds nothing new either.
     expect(await runInventoryDisposalCheck(t.deps)).toEqual({ created: 0 });
     const entry = await sales.get(`/api/inventory/entries/${entryId}`);
-    expect(entry.body.disposal.reasons.map((x: { kind: string }) => x.kind)).toEqual(['use_period_ended', 'retention_period_ended']);
+    expect(entry.body.disposal!.reasons.map((x: { kind: string }) => x.kind)).toEqual(['use_period_ended', 'retention_period_ended']);
     const due = await sales.get('/api/inventory/entries?flags=disposalDue');
     expect(due.body.items.map((i: { name: string }) => i.name)).toContain('旧キャンペーン応募者');
     expect(due.body.items.every((i: { disposalDue: boolean }) => i.disposalDue)).toBe(true);
@@ -400,7 +400,7 @@ describe('利用期限・保管期限の経過 → 消去・廃棄タスク', ()
       reason: 'シュレッダーで廃棄した',
     });
     expect(disposed.status, JSON.stringify(disposed.body)).toBe(201);
-    await approveAll(pms, disposed.body.approvalRequestId);
+    await approveAll(pms, disposed.body.approvalRequestId!);
     const after = await sales.get(`/api/inventory/entries/${entryId}`);
     expect(after.body).toMatchObject({ status: 'disposed', disposal: null });
     expect(after.body.history[0]).toMatchObject({ kind: 'disposed', kindLabel: '廃棄' });
@@ -433,7 +433,7 @@ describe('検索と絞り込み（所属・区分・日本語の文字列）', (
     expect(all.body.total).toBeGreaterThanOrEqual(2);
     const second = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('名簿')}&pageSize=1&page=2`);
     expect(second.body).toMatchObject({ total: all.body.total, page: 2 });
-    expect(second.body.items.map((i: { id: string }) => i.id)).toEqual([all.body.items[1].id]);
+    expect(second.body.items.map((i: { id: string }) => i.id)).toEqual([all.body.items[1]!.id]);
     const beyond = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('名簿')}&pageSize=50&page=9`);
     expect(beyond.body).toMatchObject({ total: all.body.total, items: [] });
   });
@@ -576,8 +576,8 @@ describe('毎年12月の見直し（所属ごとに所属長が確認し、個�
     expect(early.status).toBe(422);
     expect(early.body.error.message).toContain('未確認の項目があります（システム利用者アカウント）');
     // 所属長 of 営業部 cannot confirm 情報システム部's items.
-    expect((await sales.request('POST', `/api/inventory/reviews/${started.body.id}/confirm`, { subjectId: started.body.items[0].subjectId })).status).toBe(403);
-    const entryId = started.body.items[0].subjectId;
+    expect((await sales.request('POST', `/api/inventory/reviews/${started.body.id}/confirm`, { subjectId: started.body.items[0]!.subjectId })).status).toBe(403);
+    const entryId = started.body.items[0]!.subjectId;
     const entry = await itHead.get(`/api/inventory/entries/${entryId}`);
     const change = await itHead.request('POST', '/api/inventory/requests', {
       kind: 'change',
@@ -590,15 +590,15 @@ describe('毎年12月の見直し（所属ごとに所属長が確認し、個�
     const pendingChange = await itHead.request('POST', `/api/inventory/reviews/${started.body.id}/submit`);
     expect(pendingChange.status).toBe(422);
     expect(pendingChange.body.error.message).toContain('承認待ち');
-    await approveAll(pms, change.body.approvalRequestId);
+    await approveAll(pms, change.body.approvalRequestId!);
     const submitted = await itHead.request('POST', `/api/inventory/reviews/${started.body.id}/submit`);
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     expect(submitted.body.status).toBe('pending');
     expect(submitted.body.abilities).toEqual({ edit: false, submit: false });
     // No approved review last year: the diff compares with the 台帳 rebuilt from history as of last 31 December,
     // when the entry (created today by the demo) did not exist yet.
-    expect(submitted.body.diff.baselineLabel).toBe(`${year - 1}年12月31日時点の台帳（履歴から再構成）`);
-    expect(submitted.body.diff.inventory.added.map((a: { name: string }) => a.name)).toEqual(['システム利用者アカウント']);
+    expect(submitted.body.diff!.baselineLabel).toBe(`${year - 1}年12月31日時点の台帳（履歴から再構成）`);
+    expect(submitted.body.diff!.inventory!.added.map((a: { name: string }) => a.name)).toEqual(['システム利用者アカウント']);
     const [approval] = await asSystem(t.database, (tx) =>
       tx
         .select()

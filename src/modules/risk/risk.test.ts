@@ -83,8 +83,8 @@ beforeAll(async () => {
     reason: '展示会の来場者情報を取得するため',
   });
   expect(filed.status, JSON.stringify(filed.body)).toBe(201);
-  await approve(pms, filed.body.approvalRequestId);
-  entryId = (await sales.get(`/api/inventory/requests/${filed.body.id}`)).body.entryId;
+  await approve(pms, filed.body.approvalRequestId!);
+  entryId = (await sales.get(`/api/inventory/requests/${filed.body.id}`)).body.entryId!;
 });
 afterAll(() => t.close());
 
@@ -119,10 +119,10 @@ describe('リスク分析対策表の作成と典型リスクの提案', () => {
 
   it('類型には同じ所管部署の台帳だけをまとめられ、他部署の所属長は作れない', async () => {
     const ga = await pms.get(`/api/inventory/entries?departmentId=${dept['総務部']}`);
-    const mixed = await sales.request('POST', '/api/risk/assessments', { departmentId: dept['営業部'], category: '混在', entryIds: [entryId, ga.body.items[0].id] });
+    const mixed = await sales.request('POST', '/api/risk/assessments', { departmentId: dept['営業部'], category: '混在', entryIds: [entryId, ga.body.items[0]!.id] });
     expect(mixed.status).toBe(422);
     expect(mixed.body.error.message).toContain('J.3.1.3 e)');
-    const foreign = await sales.request('POST', '/api/risk/assessments', { departmentId: dept['総務部'], category: '他部署', entryIds: [ga.body.items[0].id] });
+    const foreign = await sales.request('POST', '/api/risk/assessments', { departmentId: dept['総務部'], category: '他部署', entryIds: [ga.body.items[0]!.id] });
     expect(foreign.status).toBe(403);
     expect((await staff.get('/api/risk/assessments')).status).toBe(403);
   });
@@ -174,7 +174,7 @@ describe('下書きの保存と申請時の検証（validateRiskRecord、issue 1
     const before = await recordCount();
     const r = await save([row('use', { ownerPersonId: null, countermeasures: [], likelihood: 4 })]);
     expect(r.status).toBe(422);
-    expect(r.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['records.0.likelihood']);
+    expect(r.body.error.fields?.map((f: { path: string }) => f.path)).toEqual(['records.0.likelihood']);
     expect(await recordCount()).toBe(before);
   });
 
@@ -186,7 +186,7 @@ describe('下書きの保存と申請時の検証（validateRiskRecord、issue 1
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const r = await sales.request('POST', `/api/risk/assessments/${assessmentId}/submit`);
     expect(r.status).toBe(422);
-    expect(r.body.error.fields.map((f: { path: string }) => f.path)).toEqual([
+    expect(r.body.error.fields?.map((f: { path: string }) => f.path)).toEqual([
       'phases.acquisition',
       'phases.transfer',
       'phases.disposal',
@@ -194,7 +194,7 @@ describe('下書きの保存と申請時の検証（validateRiskRecord、issue 1
       'records.0.countermeasures',
       'records.1.residualMonitoringDate',
     ]);
-    expect(r.body.error.fields[3].message).toContain('J.3.1.3 1 c) 3)');
+    expect(r.body.error.fields?.[3]?.message).toContain('J.3.1.3 1 c) 3)');
     expect((await sales.get(`/api/risk/assessments/${assessmentId}`)).body.status).toBe('draft');
   });
 });
@@ -205,7 +205,7 @@ describe('承認: 所属長 → 個人情報保護管理者 → トップマネ�
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const r = await sales.request('POST', `/api/risk/assessments/${assessmentId}/submit`);
     expect(r.status).toBe(422);
-    expect(r.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['phases.transfer', 'phases.use', 'phases.storage', 'phases.disposal']);
+    expect(r.body.error.fields?.map((f: { path: string }) => f.path)).toEqual(['phases.transfer', 'phases.use', 'phases.storage', 'phases.disposal']);
   });
 
   it('5つの局面を保存して申請すると個人情報保護管理者、次にトップマネジメントが承認し、台帳は「承認済」、タスクは完了、残留リスクのモニタリングのタスクができる', async () => {
@@ -232,7 +232,7 @@ describe('承認: 所属長 → 個人情報保護管理者 → トップマネ�
     expect(submitted.body.abilities).toEqual({ edit: false, submit: false, approve: false, return: false, withdraw: true });
     expect((await pms.get(`/api/risk/assessments/${assessmentId}`)).body.abilities).toMatchObject({ edit: false, submit: false, approve: true, return: true });
     expect((await top.get(`/api/risk/assessments/${assessmentId}`)).body.abilities).toMatchObject({ edit: false, approve: false });
-    const approvalId = submitted.body.approvalRequestId;
+    const approvalId = submitted.body.approvalRequestId!;
     const detail = await pms.get(`/api/approvals/${approvalId}`);
     expect(detail.body.request.stepLabel).toBe('個人情報保護管理者');
     // トップマネジメント cannot skip ahead.
@@ -264,7 +264,7 @@ describe('承認: 所属長 → 個人情報保護管理者 → トップマネ�
       proposed: { ...entry.body.content, storageLocation: 'クラウドの顧客管理サービス' },
       reason: '保管場所の変更',
     });
-    await approve(pms, change.body.approvalRequestId);
+    await approve(pms, change.body.approvalRequestId!);
     const after = await sales.get(`/api/inventory/entries/${entryId}`);
     expect(after.body).toMatchObject({ revision: 2, riskStatus: 'needs_review', riskStatusLabel: '要見直し' });
     const detail = await sales.get(`/api/risk/assessments/${assessmentId}`);
@@ -273,7 +273,7 @@ describe('承認: 所属長 → 個人情報保護管理者 → トップマネ�
 
   it('承認済みの対策表を直すと再承認になる（原則3）; 承認待ちの間は直せない', async () => {
     const current = await sales.get(`/api/risk/assessments/${assessmentId}`);
-    const records = current.body.records.map((r: Record<string, unknown>) => ({
+    const records: Record<string, unknown>[] = current.body.records.map((r) => ({
       ...r,
       violations: undefined,
       phaseLabel: undefined,
@@ -318,12 +318,12 @@ describe('ヒートマップ・残留リスク管理表・出力', () => {
       abilities: { monitor: true },
     });
     // トップマネジメント reads the register but does not keep 営業部's analyses.
-    const asTop = (await top.get('/api/risk/register')).body.items.find((i: { id: string }) => i.id === item.id);
-    expect(asTop.abilities).toEqual({ monitor: false });
+    const asTop = (await top.get('/api/risk/register')).body.items.find((i: { id: string }) => i.id === item!.id);
+    expect(asTop!.abilities).toEqual({ monitor: false });
     const next = addDays(today(), 180);
-    const logged = await sales.request('POST', `/api/risk/records/${item.id}/monitoring`, { reviewedOn: today(), note: 'ツールの見積りを取得した', nextMonitoringDate: next });
+    const logged = await sales.request('POST', `/api/risk/records/${item!.id}/monitoring`, { reviewedOn: today(), note: 'ツールの見積りを取得した', nextMonitoringDate: next });
     expect(logged.status, JSON.stringify(logged.body)).toBe(201);
-    const again = (await sales.get('/api/risk/register')).body.items.find((i: { id: string }) => i.id === item.id);
+    const again = (await sales.get('/api/risk/register')).body.items.find((i: { id: string }) => i.id === item!.id);
     expect(again).toMatchObject({ nextMonitoringDate: next, lastMonitoring: { note: 'ツールの見積りを取得した', byName: '田中 美咲' } });
     const nextTask = await asSystem(t.database, (tx) =>
       tx
@@ -390,14 +390,14 @@ describe('毎年12月の見直し（個人情報保護管理者 → トップマ
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const filed = await sales.request('POST', `/api/risk/assessments/${demo?.subjectId}/submit`);
     expect(filed.status, JSON.stringify(filed.body)).toBe(200);
-    await approve(pms, filed.body.approvalRequestId);
-    await approve(top, filed.body.approvalRequestId);
+    await approve(pms, filed.body.approvalRequestId!);
+    await approve(top, filed.body.approvalRequestId!);
     const submitted = await sales.request('POST', `/api/risk/reviews/${started.body.id}/submit`);
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-    expect(submitted.body.items.find((i: { label: string }) => i.label === '顧客情報（営業部）').decision).toBe('changed');
+    expect(submitted.body.items.find((i: { label: string }) => i.label === '顧客情報（営業部）')!.decision).toBe('changed');
     // Nothing was approved by the end of last year: both analyses are new against last year.
-    expect(submitted.body.diff.baselineLabel).toBe(`${year - 1}年12月31日時点で承認済みの対策表`);
-    expect(submitted.body.diff.risk.added.map((a: { category: string }) => a.category).sort()).toEqual(['展示会の来場者情報', '顧客情報（営業部）']);
+    expect(submitted.body.diff!.baselineLabel).toBe(`${year - 1}年12月31日時点で承認済みの対策表`);
+    expect(submitted.body.diff!.risk!.added.map((a: { category: string }) => a.category).sort()).toEqual(['展示会の来場者情報', '顧客情報（営業部）']);
     const [approval] = await asSystem(t.database, (tx) =>
       tx
         .select()

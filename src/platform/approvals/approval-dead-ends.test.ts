@@ -118,7 +118,7 @@ describe('申請者本人しか持たない段は、代行者か次の段の承�
       reason: '来客受付を記録するため',
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
-    const approvalId: string = filed.body.approvalRequestId;
+    const approvalId: string = filed.body.approvalRequestId!;
 
     // The submitter's screen says who will approve and why, instead of waiting forever.
     const own = await pms.call(approvalsContract.detail, { params: { id: approvalId } });
@@ -148,8 +148,8 @@ describe('申請者本人しか持たない段は、代行者か次の段の承�
     expect(approved.body.request.status).toBe('approved');
     const stamp = approved.body.stamps.find((s: { step: number }) => s.step === 1);
     expect(stamp).toMatchObject({ actorName: '山田 太郎', stepLabel: '個人情報保護管理者' });
-    expect(stamp.comment).toContain('代行');
-    expect(stamp.comment).toContain('内容を確認しました');
+    expect(stamp!.comment).toContain('代行');
+    expect(stamp!.comment).toContain('内容を確認しました');
     expect((await pms.get(`/api/inventory/requests/${filed.body.id}`)).body.status).toBe('approved');
   });
 
@@ -217,7 +217,7 @@ describe('承認経路の設定: 承認する人がいなくなる申請者を�
   it('トップマネジメントだけの経路は、山田 太郎さんの申請を承認する人がいないため保存できない', async () => {
     const r = await pms.request('PUT', '/api/approval-chains/role_request', { steps: [{ role: 'top_management' }] });
     expect(r.status, JSON.stringify(r.body)).toBe(422);
-    expect(r.body.error.fields[0].path).toBe('steps');
+    expect(r.body.error.fields?.[0]?.path).toBe('steps');
     expect(r.body.error.message).toContain('山田 太郎');
     expect(r.body.error.message).toContain('トップマネジメント');
     expect(r.body.error.message).toContain('代行者');
@@ -307,7 +307,7 @@ describe('代理承認の職務の分離: 一人が同じ承認経路の二つ�
       endsOn: addDays(today(), 3),
     });
     expect(byPms.status, JSON.stringify(byPms.body)).toBe(422);
-    expect(byPms.body.error.fields[0].path).toBe('toPersonId');
+    expect(byPms.body.error.fields?.[0]?.path).toBe('toPersonId');
     expect(byPms.body.error.message).toContain('佐藤 花子');
     expect(byPms.body.error.message).toContain('個人情報保護管理者');
     expect(byPms.body.error.message).toContain('トップマネジメント');

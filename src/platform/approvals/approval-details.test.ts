@@ -106,7 +106,7 @@ describe('新規個人情報取得申請書・個人情報取扱変更等申請�
   it('個人情報保護管理者（総務部の所属長）の新規取得申請: 台帳の項目を日本語で示し、トップマネジメントの承認で台帳に載る', async () => {
     const filed = await pms.request('POST', '/api/inventory/requests', { kind: 'acquisition', proposed: visitorLog(), reason: '来客受付を記録するため' });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
-    const seen = await detailAs(top, filed.body.approvalRequestId);
+    const seen = await detailAs(top, filed.body.approvalRequestId!);
     const fields = seen.request.snapshotFields;
     expectReadable(fields);
     expect(field(fields, '申請の種類')).toBe('新規個人情報取得申請書');
@@ -123,9 +123,9 @@ describe('新規個人情報取得申請書・個人情報取扱変更等申請�
     // The 所属長 step was passed by the submission, the 個人情報保護管理者 step goes to the 代行者.
     expect(seen.request.currentApprovers).toMatchObject({ kind: 'alternate', names: ['山田 太郎'] });
     expect(seen.request.abilities.approve).toBe(true);
-    const done = await approve(top, filed.body.approvalRequestId);
+    const done = await approve(top, filed.body.approvalRequestId!);
     expect(done.request.status).toBe('approved');
-    entryId = (await pms.get(`/api/inventory/requests/${filed.body.id}`)).body.entryId;
+    entryId = (await pms.get(`/api/inventory/requests/${filed.body.id}`)).body.entryId!;
     expect(entryId).toMatch(UUID);
   });
 
@@ -138,7 +138,7 @@ describe('新規個人情報取得申請書・個人情報取扱変更等申請�
       reason: '緊急時の連絡に使うため',
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
-    const seen = await detailAs(top, filed.body.approvalRequestId);
+    const seen = await detailAs(top, filed.body.approvalRequestId!);
     expectReadable(seen.request.snapshotFields);
     expect(field(seen.request.snapshotFields, '変更する台帳の版')).toBe('第1版');
     const changes = seen.request.changes;
@@ -181,7 +181,7 @@ describe('リスク分析対策表（J.3.1.3: 所属長 → 個人情報保護�
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const submitted = await pms.request('POST', `/api/risk/assessments/${id}/submit`);
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-    const seen = await detailAs(top, submitted.body.approvalRequestId);
+    const seen = await detailAs(top, submitted.body.approvalRequestId!);
     const fields = seen.request.snapshotFields;
     expectReadable(fields);
     expect(field(fields, '類型')).toBe('来客受付');
@@ -196,7 +196,7 @@ describe('リスク分析対策表（J.3.1.3: 所属長 → 個人情報保護�
     expect(storage?.value).toContain('残存リスク対応策: 月次で施錠を点検する');
     expect(storage?.value).toContain(`次回モニタリング日: ${addDays(today(), 90).replaceAll('-', '/')}`);
     expect(seen.request.currentApprovers?.names).toEqual(['山田 太郎']);
-    expect((await approve(top, submitted.body.approvalRequestId)).request.status).toBe('approved');
+    expect((await approve(top, submitted.body.approvalRequestId!)).request.status).toBe('approved');
   });
 });
 
@@ -258,7 +258,7 @@ describe('是正処置実施記録（J.7.1 h): 処置計画と処置結果、個
     // A change of the approved plan asks for re-approval; the detail shows what changed since the approval.
     expect((await pms.request('PATCH', `/api/corrective-actions/${id}`, { plan: '受付簿の定位置を決めて掲示し、退社時に確認する' })).status).toBe(200);
     const record = await pms.get(`/api/corrective-actions/${id}`);
-    const again = record.body.planApproval.current.requestId;
+    const again = record.body.planApproval.current!.requestId;
     const seenAgain = await detailAs(top, again);
     expect(seenAgain.request.changes).toMatchObject({
       basis: '前回承認された版',

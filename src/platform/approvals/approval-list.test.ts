@@ -50,7 +50,7 @@ beforeAll(async () => {
     reason: '来客受付を記録するため',
   });
   expect(filed.status, JSON.stringify(filed.body)).toBe(201);
-  ownRequestId = filed.body.approvalRequestId;
+  ownRequestId = filed.body.approvalRequestId!;
 });
 afterAll(() => t.close());
 
@@ -111,12 +111,12 @@ describe('承認の一覧（GET /api/approvals）', () => {
     const badDate = await pms.request('GET', '/api/approvals?view=submitted&submittedFrom=2026-02-30');
     expect(badDate.status).toBeGreaterThanOrEqual(400);
     expect(badDate.status).toBeLessThan(500);
-    expect(badDate.body.error.fields[0].path).toBe('submittedFrom');
-    expect(badDate.body.error.fields[0].message).toContain('申請日（から）');
+    expect(badDate.body.error.fields?.[0]?.path).toBe('submittedFrom');
+    expect(badDate.body.error.fields?.[0]?.message).toContain('申請日（から）');
     const reversed = await pms.request('GET', `/api/approvals?view=submitted&submittedFrom=${today()}&submittedTo=${addDays(today(), -1)}`);
-    expect(reversed.body.error.fields[0]).toMatchObject({ path: 'submittedTo', message: '申請日（まで）は申請日（から）以降にしてください' });
+    expect(reversed.body.error.fields?.[0]).toMatchObject({ path: 'submittedTo', message: '申請日（まで）は申請日（から）以降にしてください' });
     const badView = await pms.request('GET', '/api/approvals?view=everything');
-    expect(badView.body.error.fields[0].message).toBe('一覧の種類の値が正しくありません');
+    expect(badView.body.error.fields?.[0]?.message).toBe('一覧の種類の値が正しくありません');
   });
 
   it('自分が承認・差し戻した申請: 日時とコメントつきで残り、申請者の一覧では承認済みになる', async () => {

@@ -103,11 +103,11 @@ describe('デモの承認待ち: 田中 美咲（営業部 所属長）→ 渡�
       stepIndex: 0,
       stepLabel: '個人情報保護管理者',
     });
-    expect(item.title).toBe('渡辺 さくら さんを営業部の個人情報取扱責任者に任命');
+    expect(item!.title).toBe('渡辺 さくら さんを営業部の個人情報取扱責任者に任命');
     // Every inbox item leads to the approval screen (a role request has no screen of its own).
-    expect(item.link).toBe(`/approvals/${item.id}`);
-    expect(item.onBehalfOf).toBeUndefined();
-    demoRequestId = item.id;
+    expect(item!.link).toBe(`/approvals/${item!.id}`);
+    expect(item!.onBehalfOf).toBeUndefined();
+    demoRequestId = item!.id;
   });
 
   it('申請者本人・役割のない人・トップマネジメントの一覧には出ない', async () => {
@@ -116,7 +116,7 @@ describe('デモの承認待ち: 田中 美咲（営業部 所属長）→ 渡�
 
   it('申請時に個人情報保護管理者へアプリ内通知が届く', async () => {
     const r = await pms.get('/api/notifications?unread=1');
-    expect(r.body.items.some((n: { kind: string; link: string }) => n.kind === 'approval_requested' && n.link === `/approvals/${demoRequestId}`)).toBe(true);
+    expect(r.body.items.some((n) => n.kind === 'approval_requested' && n.link === `/approvals/${demoRequestId}`)).toBe(true);
   });
 
   it('詳細: 承認経路・承認印（まだなし）・承認できるか', async () => {
@@ -228,7 +228,7 @@ describe('承認 (pending → approved): 役割の割当てが作られ、承認
     const r = await pms.request('POST', `/api/approvals/${demoRequestId}/approve`, { comment: '承認します' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.request.status).toBe('approved');
-    expect(r.body.steps[0].state).toBe('approved');
+    expect(r.body.steps[0]!.state).toBe('approved');
     expect(r.body.stamps).toEqual([
       expect.objectContaining({
         step: 0,
@@ -289,12 +289,12 @@ describe('承認 (pending → approved): 役割の割当てが作られ、承認
       status: 'approved',
       submittedByName: '田中 美咲',
     });
-    expect(r.body.current.stamps[0]).toMatchObject({
+    expect(r.body.current!.stamps[0]).toMatchObject({
       actorName: '佐藤 花子',
       action: 'approve',
       comment: '承認します',
     });
-    expect(typeof r.body.current.stamps[0].at).toBe('string');
+    expect(typeof r.body.current!.stamps[0]!.at).toBe('string');
     expect(r.body.history).toEqual([]);
     // Someone unrelated to a role request may not read its stamps (the record type says so).
     expect((await desk.get(`/api/approval-stamps?recordType=role_request&recordId=${recordId}`)).status).toBe(404);
@@ -317,7 +317,7 @@ describe('差戻し (pending → returned) と再申請', () => {
     });
     expect(r.status).toBe(200);
     expect(r.body.request.status).toBe('returned');
-    expect(r.body.steps[0].state).toBe('returned');
+    expect(r.body.steps[0]!.state).toBe('returned');
     expect(r.body.stamps[0]).toMatchObject({
       action: 'return',
       comment: '派遣社員ではなく正社員を任命してください',
@@ -363,7 +363,7 @@ describe('差戻し (pending → returned) と再申請', () => {
       ),
     ).rejects.toMatchObject({ statusCode: 409, code: 'approval_pending' });
     const stamps = await pms.get(`/api/approval-stamps?recordType=role_request&recordId=${created.body.id}`);
-    expect(stamps.body.current.status).toBe('pending');
+    expect(stamps.body.current!.status).toBe('pending');
     expect(stamps.body.history.map((h: { status: string }) => h.status)).toEqual(['returned']);
     await pms.request('POST', `/api/approvals/${again.id}/return`, {
       comment: '取り下げてください',
@@ -407,8 +407,8 @@ describe('複数ステップの経路: 所属長（申請の所属）→ トッ�
     const chains = await staff.get('/api/approval-chains');
     const chain = chains.body.items.find((c: { recordType: string }) => c.recordType === 'role_request');
     expect(chain).toMatchObject({ label: '役割任命申請', customized: true });
-    expect(chain.steps.map((s: { label: string }) => s.label)).toEqual(['所属長', 'トップマネジメント']);
-    expect(chains.body.items.find((c: { recordType: string }) => c.recordType === 'risk_assessment').basis).toBe('J.3.1.3');
+    expect(chain!.steps.map((s: { label: string }) => s.label)).toEqual(['所属長', 'トップマネジメント']);
+    expect(chains.body.items.find((c: { recordType: string }) => c.recordType === 'risk_assessment')!.basis).toBe('J.3.1.3');
   });
 
   it('営業部の申請を他部署の所属長は承認できない（403）、営業部の所属長が承認すると次のステップへ', async () => {
@@ -418,7 +418,7 @@ describe('複数ステップの経路: 所属長（申請の所属）→ トッ�
       startsOn: today(),
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    requestId = created.body.approvalRequestId;
+    requestId = created.body.approvalRequestId!;
     expect((await security.get('/api/me/approvals')).body.items.map((i: { id: string }) => i.id)).not.toContain(requestId);
     expect((await sales.get('/api/me/approvals')).body.items.map((i: { id: string }) => i.id)).toContain(requestId);
     expect((await security.request('POST', `/api/approvals/${requestId}/approve`, {})).status).toBe(403);
@@ -431,7 +431,7 @@ describe('複数ステップの経路: 所属長（申請の所属）→ トッ�
     });
     expect(r.body.steps.map((s: { state: string }) => s.state)).toEqual(['approved', 'current']);
     // The next approver is notified.
-    expect((await top.get('/api/notifications?unread=1')).body.items.some((n: { link: string }) => n.link === `/approvals/${requestId}`)).toBe(true);
+    expect((await top.get('/api/notifications?unread=1')).body.items.some((n) => n.link === `/approvals/${requestId}`)).toBe(true);
     // The first-step approver can no longer act on it.
     expect((await sales.request('POST', `/api/approvals/${requestId}/approve`, {})).status).toBe(403);
   });
@@ -462,7 +462,7 @@ describe('複数ステップの経路: 所属長（申請の所属）→ トッ�
       startsOn: today(),
     });
     expect(r.status).toBe(422);
-    expect(r.body.error.fields[0].path).toBe('departmentId');
+    expect(r.body.error.fields?.[0]?.path).toBe('departmentId');
     expect(r.body.error.message).toContain('所属長');
     const saved = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) =>
       tx
@@ -536,7 +536,7 @@ describe('代理承認（期間つき）', () => {
       startsOn: today(),
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    requestId = created.body.approvalRequestId;
+    requestId = created.body.approvalRequestId!;
   });
 
   it('期間開始の前日: 代理者の一覧に出ず、承認すると 403', async () => {
@@ -583,13 +583,13 @@ describe('代理承認（期間つき）', () => {
   it('削除: 代理者は 403、無関係の人は 404、委任者は削除できる', async () => {
     const d = (await pms.get('/api/approval-delegations')).body.items.find((x: { toName: string }) => x.toName === '伊藤 直樹');
     // The list says who may remove it, so the settings screen shows the button only then.
-    expect(d.canDelete).toBe(true);
-    expect((await desk.get('/api/approval-delegations')).body.items.find((x: { id: string }) => x.id === d.id).canDelete).toBe(false);
-    expect((await desk.request('DELETE', `/api/approval-delegations/${d.id}`)).status).toBe(403);
-    expect((await staff.request('DELETE', `/api/approval-delegations/${d.id}`)).status).toBe(404);
-    expect((await pms.request('DELETE', `/api/approval-delegations/${d.id}`)).status).toBe(200);
+    expect(d!.canDelete).toBe(true);
+    expect((await desk.get('/api/approval-delegations')).body.items.find((x: { id: string }) => x.id === d!.id)!.canDelete).toBe(false);
+    expect((await desk.request('DELETE', `/api/approval-delegations/${d!.id}`)).status).toBe(403);
+    expect((await staff.request('DELETE', `/api/approval-delegations/${d!.id}`)).status).toBe(404);
+    expect((await pms.request('DELETE', `/api/approval-delegations/${d!.id}`)).status).toBe(200);
     // The demo's planned delegation remains.
-    expect((await pms.get('/api/approval-delegations')).body.items.map((x: { toName: string; reason: string }) => [x.toName, x.reason])).toEqual([['伊藤 直樹', '年次休暇のため']]);
+    expect((await pms.get('/api/approval-delegations')).body.items.map((x) => [x.toName, x.reason])).toEqual([['伊藤 直樹', '年次休暇のため']]);
   });
 
   it('申請者本人からの代理では承認できない（職務の分離）', async () => {
@@ -681,7 +681,7 @@ describe('役割任命申請の権限と規則', () => {
       startsOn: today(),
     });
     expect(r.status).toBe(422);
-    expect(r.body.error.fields[0].path).toBe('departmentId');
+    expect(r.body.error.fields?.[0]?.path).toBe('departmentId');
   });
 });
 
@@ -717,12 +717,12 @@ describe('再承認 (approved → superseded → 新しい pending)', () => {
     expect(old.body.request.status).toBe('superseded');
     expect((await pms.get('/api/me/approvals')).body.items.map((i: { id: string }) => i.id)).toContain(changed.request?.id);
     const stamps = await pms.get(`/api/approval-stamps?recordType=role_request&recordId=${created.roleRequest.id}`);
-    expect(stamps.body.current.status).toBe('pending');
+    expect(stamps.body.current!.status).toBe('pending');
     expect(stamps.body.history[0]).toMatchObject({
       status: 'superseded',
       statusLabel: '再承認のため無効',
     });
-    expect(stamps.body.history[0].stamps[0].actorName).toBe('佐藤 花子');
+    expect(stamps.body.history[0]!.stamps[0]!.actorName).toBe('佐藤 花子');
   });
 
   it('承認待ちの記録が変わっても、新しい内容で申請し直される（pending → superseded）', async () => {
@@ -871,7 +871,7 @@ describe('承認・差戻し・取下げで、そのステップの承認依頼�
     const before = await stepNotices(id);
     expect(before.map((n) => n.accountId).sort()).toEqual([ids.accounts['pms@demo.mamori.local'], ids.accounts['desk@demo.mamori.local']].sort());
     expect(before.every((n) => n.readAt === null)).toBe(true);
-    expect((await desk.get('/api/notifications?unread=1')).body.items.some((n: { link: string }) => n.link === `/approvals/${id}`)).toBe(true);
+    expect((await desk.get('/api/notifications?unread=1')).body.items.some((n) => n.link === `/approvals/${id}`)).toBe(true);
 
     const r = await pms.request('POST', `/api/approvals/${id}/approve`, {});
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -879,7 +879,7 @@ describe('承認・差戻し・取下げで、そのステップの承認依頼�
     expect(after).toHaveLength(2);
     expect(after.every((n) => n.readAt !== null)).toBe(true);
     // 伊藤 (the delegate, who did not act) no longer sees it among the unread.
-    expect((await desk.get('/api/notifications?unread=1')).body.items.some((n: { link: string }) => n.link === `/approvals/${id}`)).toBe(false);
+    expect((await desk.get('/api/notifications?unread=1')).body.items.some((n) => n.link === `/approvals/${id}`)).toBe(false);
     // The next step's request is new and unread.
     const next = await stepNotices(id, 1);
     expect(next.length).toBeGreaterThan(0);
@@ -898,7 +898,7 @@ describe('承認・差戻し・取下げで、そのステップの承認依頼�
     expect(r.body.stamps[0]).toMatchObject({ actorName: '伊藤 直樹', onBehalfOfName: '佐藤 花子' });
     expect((await stepNotices(id)).every((n) => n.readAt !== null)).toBe(true);
     const mine = await sales.get('/api/notifications?unread=1');
-    expect(mine.body.items.some((n: { kind: string; link: string }) => n.kind === 'approval_returned' && n.link === `/approvals/${id}`)).toBe(true);
+    expect(mine.body.items.some((n) => n.kind === 'approval_returned' && n.link === `/approvals/${id}`)).toBe(true);
   });
 
   it('取下げ: 申請者が取り下げると、依頼の通知も既読になる。他の申請の通知はそのまま', async () => {
@@ -1005,7 +1005,7 @@ describe('申請をもって経由（submissionPassesAuthorSteps）: 申請者�
       const request = await submitAs('pms@demo.mamori.local', '佐藤 花子', WITH, '総務部');
       expect(request).toMatchObject({ status: 'pending', currentStep: 2 });
       const detail = await top.get(`/api/approvals/${request.id}`);
-      expect(detail.body.stamps.map((s: { step: number; comment: string }) => [s.step, s.comment])).toEqual([
+      expect(detail.body.stamps.map((s) => [s.step, s.comment])).toEqual([
         [0, passedComment],
         [1, '申請者が個人情報保護管理者のため、申請をもって個人情報保護管理者の確認（経由）とします'],
       ]);

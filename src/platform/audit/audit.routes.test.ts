@@ -43,7 +43,7 @@ async function accountIdOf(loginId: string): Promise<string> {
 
 async function list(client: Client, query: Record<string, string | number> = {}) {
   const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
-  const res = await client.get(`/api/audit-log${qs ? `?${qs}` : ''}`);
+  const res = await client.get(`/api/audit-log?${qs}`);
   expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
   return res.body as { items: Item[]; total: number; page: number; pageSize: number; nextCursor: number | null; snapshot: number };
 }
@@ -270,7 +270,7 @@ describe('監査証跡の出力と検証', () => {
     for (const login of ['staff@demo.mamori.local', 'sales-head@demo.mamori.local', 'desk@demo.mamori.local']) {
       const client = await t.login(login);
       for (const url of ['/api/audit-log', '/api/audit-log/export.xlsx', '/api/audit-log/verify']) {
-        const res = await client.get(url);
+        const res = await client.requestAnyRoute('GET', url);
         expect(res.status, `${login} ${url}`).toBe(403);
       }
     }

@@ -76,20 +76,20 @@ describe('通知 /api/notifications（自分の分だけ）', () => {
 
   it('既読にすると unread=1 の一覧から消え、未読件数が減る', async () => {
     const [first] = (await staff.get('/api/notifications')).body.items;
-    expect((await staff.request('POST', `/api/notifications/${first.id}/read`)).status).toBe(200);
+    expect((await staff.request('POST', `/api/notifications/${first!.id}/read`)).status).toBe(200);
     const unread = await staff.get('/api/notifications?unread=1');
-    expect(unread.body.items.map((n: { id: string }) => n.id)).not.toContain(first.id);
+    expect(unread.body.items.map((n: { id: string }) => n.id)).not.toContain(first!.id);
     expect(unread.body.unreadCount).toBe(1);
     // Reading again changes nothing.
-    expect((await staff.request('POST', `/api/notifications/${first.id}/read`)).status).toBe(200);
+    expect((await staff.request('POST', `/api/notifications/${first!.id}/read`)).status).toBe(200);
   });
 
   it('他人の通知・他組織の通知を既読にしようとすると 404、不正な id は 400', async () => {
     const [mine] = (await staff.get('/api/notifications?unread=1')).body.items;
-    expect((await pms.request('POST', `/api/notifications/${mine.id}/read`)).status).toBe(404);
+    expect((await pms.request('POST', `/api/notifications/${mine!.id}/read`)).status).toBe(404);
     expect((await pms.request('POST', `/api/notifications/${otherOrgNotificationId}/read`)).status).toBe(404);
     expect((await pms.request('POST', '/api/notifications/not-a-uuid/read')).status).toBe(400);
-    const [row] = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => tx.select().from(notifications).where(eq(notifications.id, mine.id)));
+    const [row] = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => tx.select().from(notifications).where(eq(notifications.id, mine!.id)));
     expect(row?.readAt).toBeNull();
   });
 

@@ -111,7 +111,7 @@ describe('ホームの期限: 法令上の報告等の期限（規則第7条第1
     await setClock(`${KNOWN}T10:00:00+09:00`);
     const detail = await pms.get(`/api/incidents/${incidentId}`);
     const duty = detail.body.duties.find((d: { kind: string; active: boolean }) => d.kind === 'ppc_preliminary' && d.active);
-    const done = await pms.request('PUT', `/api/incident-duties/${duty.id}`, { status: 'done', doneOn: KNOWN, referenceNumber: 'PPC-2026-000001' });
+    const done = await pms.request('PUT', `/api/incident-duties/${duty!.id}`, { status: 'done', doneOn: KNOWN, referenceNumber: 'PPC-2026-000001' });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     const body = await deadlinesOf(pms);
     expect(preliminary(body.items)).toBeUndefined();
