@@ -20,13 +20,28 @@ import { installModules } from './platform/moduleKit/install.ts';
 import type { ModuleManifest } from './platform/moduleKit/manifest.ts';
 import { registerRoutes } from './platform/routes.ts';
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+const builtWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+/**
+ * Caching of the SPA's files (issue 10): the build's hashed files under /assets/ never change
+ * under their name — a year, `immutable`; everything else (index.html, which names the current
+ * hashes, and favicon.svg) is revalidated on every use (`no-cache`, with ETag/Last-Modified).
+ */
+export function spaCacheControl(webDist: string, filePath: string): string {
+  const relative = path.relative(webDist, filePath);
+  return relative.startsWith(`assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
 
 /**
  * Builds the Fastify app: security plugins, the authorization hook, every route of the platform
  * and of the modules (`src/modules/index.ts`, installed here), and the SPA.
  */
-export async function buildServer(deps: Deps, options: { logger?: boolean /** Tests add a fixture module this way. */; modules?: readonly ModuleManifest[] } = {}): Promise<App> {
+export async function buildServer(
+  deps: Deps,
+  options: { logger?: boolean /** Tests add a fixture module this way. */; modules?: readonly ModuleManifest[] /** The built SPA (default web/dist). */; webDist?: string } = {},
+): Promise<App> {
+  // MAMORI_WEB_DIST: a build elsewhere (the browser journeys build their own, tests/e2e/support/globalSetup.ts).
+  const webDist = options.webDist ?? process.env.MAMORI_WEB_DIST ?? builtWebDist;
   installModules(options.modules ?? modules);
   const app = Fastify({ logger: options.logger ?? false, trustProxy: process.env.MAMORI_TRUST_PROXY === '1', bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -66,7 +81,17 @@ export async function buildServer(deps: Deps, options: { logger?: boolean /** Te
 
   if (existsSync(webDist)) {
     // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: 'index.html' });
+    // preCompressed: the build wrote x.br and x.gz beside each file (web/vite.config.ts
+    // precompress); the one the request's Accept-Encoding allows is sent, with Vary.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: true,
+      index: 'index.html',
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => void reply.header('cache-control', spaCacheControl(webDist, filePath)),
+    });
     // The SPA answers every other GET with its shell; the client router takes over. A missing
     // bundle file is a real 404 (an HTML shell in its place would give a blank page).
     app.setNotFoundHandler((request, reply) => {

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+import { checkAccessibilityAfterEachStep } from './support/axe.ts';
 
 /**
  * Japanese by default, English on request (and back); the choice survives a reload. The screens
@@ -26,6 +27,8 @@ describe('journey: 言語の切替えと表示の設定', () => {
     await app?.stop();
   });
   keepFailureEvidence(() => page);
+  // Issue 10: axe-core on every page the journey shows, no serious or critical violation.
+  checkAccessibilityAfterEachStep(() => page);
 
   it('shows the login page in Japanese and switches it to English', async () => {
     await page.goto('/');

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickOption, pickTreeNode } from './support/antd.ts';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+import { checkAccessibilityAfterEachStep } from './support/axe.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = path.join(root, 'test-results');
@@ -40,6 +41,8 @@ describe('journey: 個人情報保護管理者', () => {
     await app?.stop();
   });
   keepFailureEvidence(() => page);
+  // Issue 10: axe-core on every page the journey shows, no serious or critical violation.
+  checkAccessibilityAfterEachStep(() => page);
 
   it('logs in as the demo 個人情報保護管理者 and sees the home page (screenshot)', async () => {
     await page.goto('/login');

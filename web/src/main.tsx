@@ -1,16 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import jaJP from 'antd/locale/ja_JP';
-import dayjs from 'dayjs';
-import 'dayjs/locale/ja';
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { router } from './router.tsx';
-import { useTheme } from './theme.ts';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -24,22 +18,17 @@ const queryClient = new QueryClient({
   },
 });
 
-/** antd in the chosen language (ja_JP by default), with dayjs following it for date pickers. */
-function Themed() {
+/**
+ * The router in the chosen language (`<html lang>` follows it). antd — its locale, the theme,
+ * dayjs — is set up by layout/AntdProvider.tsx around the signed-in layout: the login page uses
+ * no antd, and its JavaScript stays small (issue 10).
+ */
+function Localized() {
   const { locale } = useI18n();
-  const theme = useTheme();
   useEffect(() => {
-    dayjs.locale(locale === 'ja' ? 'ja' : 'en');
     document.documentElement.lang = locale;
   }, [locale]);
-  dayjs.locale(locale === 'ja' ? 'ja' : 'en');
-  return (
-    <ConfigProvider locale={locale === 'ja' ? jaJP : enUS} theme={theme}>
-      <AntApp>
-        <RouterProvider router={router} />
-      </AntApp>
-    </ConfigProvider>
-  );
+  return <RouterProvider router={router} />;
 }
 
 const root = document.getElementById('root');
@@ -48,7 +37,7 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
-        <Themed />
+        <Localized />
       </I18nProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -30,11 +30,28 @@ export function allJobs(): Job[] {
   return [...platformJobs, ...installedModules().flatMap((m) => m.jobs ?? [])];
 }
 
+/**
+ * MAMORI_JOB_SCHEDULE: one cron pattern (croner; six fields allow seconds) that replaces every
+ * job's own schedule — for tests and diagnosis only (tests/reliability/twoInstances.test.ts makes
+ * two servers fire every job at the same second). Unset in production.
+ */
+function scheduleOverride(env: NodeJS.ProcessEnv): string | null {
+  const pattern = env.MAMORI_JOB_SCHEDULE?.trim();
+  if (!pattern) return null;
+  try {
+    new Cron(pattern, { paused: true }).stop();
+  } catch {
+    throw new Error(`MAMORI_JOB_SCHEDULE の形式が正しくありません（指定値: ${pattern}）。cron 形式（例: */5 * * * * *）で指定してください`);
+  }
+  return pattern;
+}
+
 /** Starts every job on its cron schedule (Asia/Tokyo); returns a function that stops them. */
-export function startJobs(deps: Deps, log: (message: string, error?: unknown) => void): () => void {
+export function startJobs(deps: Deps, log: (message: string, error?: unknown) => void, env: NodeJS.ProcessEnv = process.env): () => void {
+  const override = scheduleOverride(env);
   const running = allJobs().map(
     (job) =>
-      new Cron(job.schedule, { timezone: 'Asia/Tokyo', protect: true, name: job.name }, async () => {
+      new Cron(override ?? job.schedule, { timezone: 'Asia/Tokyo', protect: true, name: job.name }, async () => {
         try {
           await job.run(deps);
         } catch (error) {

@@ -1,4 +1,4 @@
-import { Alert, Button, Result, Spin, Typography } from 'antd';
+import { Alert, Button, Result, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/index.tsx';
 import { useAbility } from '../session/session.tsx';
@@ -48,10 +48,5 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
-export function FullPageSpin() {
-  return (
-    <div style={{ minHeight: '60vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-      <Spin size="large" />
-    </div>
-  );
-}
+// The loading spinner lives in its own file (the router needs it without the form helpers).
+export { FullPageSpin } from './FullPageSpin.tsx';

@@ -73,6 +73,8 @@ export function PersonSelect({
       loading={people.loading}
       allowClear={allowClear}
       placeholder={placeholder}
+      // Outside a Field (a filter), the placeholder is the only name on screen: give it to screen readers too.
+      aria-label={id ? undefined : placeholder}
       status={status}
       disabled={disabled}
       notFoundContent={null}
@@ -124,6 +126,8 @@ export function DepartmentSelect({
       allowClear={allowClear}
       showSearch={{ treeNodeFilterProp: 'title' }}
       placeholder={placeholder ?? t('common.none')}
+      // Outside a Field (a filter), the placeholder is the only name on screen: give it to screen readers too.
+      aria-label={id ? undefined : (placeholder ?? t('common.none'))}
       status={status}
       loading={departments.isPending}
       style={{ width: '100%', ...style }}

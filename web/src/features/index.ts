@@ -1,4 +1,5 @@
 import { approvalsFeature } from './approvals/index.tsx';
+import { contractorsFeature } from './contractors/index.tsx';
 import { correctiveFeature } from './corrective/index.tsx';
 import type { WebFeature } from './feature.ts';
 import { incidentsFeature } from './incidents/index.tsx';
@@ -20,4 +21,5 @@ export const features: readonly WebFeature[] = [
   riskFeature,
   incidentsFeature,
   correctiveFeature,
+  contractorsFeature,
 ];

@@ -6,7 +6,6 @@ export const en: Record<MessageKey, string> = {
   'app.subtitle': 'Personal Information Protection Management System',
   'app.loading': 'Loading…',
   'a11y.skipToMain': 'Skip to main content',
-  'a11y.header': 'Header',
 
   'common.save': 'Save',
   'common.cancel': 'Cancel',

@@ -8,7 +8,6 @@ export const ja = {
   'app.loading': '読み込み中…',
   // アクセシビリティ（スキップリンク・ランドマーク名）
   'a11y.skipToMain': '本文へ移動',
-  'a11y.header': 'ヘッダー',
 
   // 共通
   'common.save': '保存',

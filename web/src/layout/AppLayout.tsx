@@ -23,9 +23,10 @@ import { pathOf, queryKeys } from '../api/queries.ts';
 import { useI18n, useLabels, useT } from '../i18n/index.tsx';
 import { formatDateTime } from '../lib/dates.ts';
 import { appLink } from '../lib/links.ts';
-import { FullPageSpin } from '../components/page.tsx';
+import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { features } from '../features/index.ts';
 import { IdleLogout } from '../session/idle.tsx';
+import { AntdProvider } from './AntdProvider.tsx';
 import { useSession } from '../session/session.tsx';
 
 /** A page of my notifications with the unread count (GET /api/notifications). */
@@ -86,7 +87,7 @@ function NotificationBell() {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('header.noNotifications')} />
       )}
       <div style={{ textAlign: 'right', borderTop: '1px solid #f0f0f0', paddingTop: 6 }}>
-        <Button type="link" size="small" onClick={() => navigate('/')}>
+        <Button type="link" size="small" onClick={() => navigate('/notifications')}>
           {t('header.seeAll')}
         </Button>
       </div>
@@ -132,63 +133,73 @@ export function AppLayout() {
   const roleText = [...new Set(session.roles.map((r) => labels.role(r.role)))].join('・');
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <IdleLogout timeoutMinutes={session.idleTimeoutMinutes} />
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', position: 'sticky', top: 0, zIndex: 20 }}>
-        <div className="mm-brand">
-          <span className="mm-brand-name">{t('app.name')}</span>
-          <span className="mm-brand-sub">{t('app.subtitle')}</span>
-        </div>
-        <div className="mm-header-org" data-testid="org-name">
-          {session.account.organizationName}
-        </div>
-        <div className="mm-header-right">
-          <NotificationBell />
-          <Button type="text" icon={<TranslationOutlined />} onClick={() => setLocale(locale === 'ja' ? 'en' : 'ja')} data-testid="language-toggle">
-            {locale === 'ja' ? 'English' : '日本語'}
-          </Button>
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                { key: 'roles', label: <Typography.Text type="secondary">{roleText || t('nav.people')}</Typography.Text>, disabled: true },
-                { type: 'divider' },
-                { key: 'password', icon: <LockOutlined />, label: t('header.changePassword'), onClick: () => navigate('/settings?tab=password') },
-                { key: 'totp', icon: <SafetyCertificateOutlined />, label: t('header.totp'), onClick: () => navigate('/settings/totp') },
-                { type: 'divider' },
-                { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), onClick: () => void logout('manual') },
-              ],
-            }}
-          >
-            <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-              {session.account.name}
-            </Button>
-          </Dropdown>
-          <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout('manual')} data-testid="logout">
-            {t('header.logout')}
-          </Button>
-        </div>
-      </Layout.Header>
-      <Layout>
-        <Layout.Sider width={200} breakpoint="lg" collapsedWidth={56} style={{ borderRight: '1px solid #e5e8ec' }}>
-          <Menu
-            mode="inline"
-            selectedKeys={selected}
-            items={items}
-            onClick={({ key }) => navigate(key)}
-            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-            aria-label={t('nav.menu')}
-          />
-        </Layout.Sider>
-        <Layout.Content>
-          <div className="mm-page">
-            {session.mustEnrollTotp ? <Alert type="warning" showIcon title={t('totp.mustEnroll')} style={{ marginBottom: 16 }} /> : null}
-            <Suspense fallback={<FullPageSpin />}>
-              <Outlet />
-            </Suspense>
+    // antd (locale, theme, App) starts here, not in main.tsx: the login page does without it (issue 10).
+    <AntdProvider>
+      <Layout style={{ minHeight: '100vh' }}>
+        <IdleLogout timeoutMinutes={session.idleTimeoutMinutes} />
+        {/* 「本文へ移動」: the first stop of Tab, past the header and the menu (WCAG 2.4.1). */}
+        <a className="mm-skip-link" href="#main">
+          {t('a11y.skipToMain')}
+        </a>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', position: 'sticky', top: 0, zIndex: 20 }}>
+          <div className="mm-brand">
+            <span className="mm-brand-name">{t('app.name')}</span>
+            <span className="mm-brand-sub">{t('app.subtitle')}</span>
           </div>
-        </Layout.Content>
+          <div className="mm-header-org" data-testid="org-name">
+            {session.account.organizationName}
+          </div>
+          <div className="mm-header-right">
+            <NotificationBell />
+            <Button type="text" icon={<TranslationOutlined />} onClick={() => setLocale(locale === 'ja' ? 'en' : 'ja')} data-testid="language-toggle">
+              {locale === 'ja' ? 'English' : '日本語'}
+            </Button>
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'roles', label: <Typography.Text type="secondary">{roleText || t('nav.people')}</Typography.Text>, disabled: true },
+                  { type: 'divider' },
+                  { key: 'password', icon: <LockOutlined />, label: t('header.changePassword'), onClick: () => navigate('/settings?tab=password') },
+                  { key: 'totp', icon: <SafetyCertificateOutlined />, label: t('header.totp'), onClick: () => navigate('/settings/totp') },
+                  { type: 'divider' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), onClick: () => void logout('manual') },
+                ],
+              }}
+            >
+              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+                {session.account.name}
+              </Button>
+            </Dropdown>
+            <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout('manual')} data-testid="logout">
+              {t('header.logout')}
+            </Button>
+          </div>
+        </Layout.Header>
+        <Layout>
+          <Layout.Sider width={200} breakpoint="lg" collapsedWidth={56} style={{ borderRight: '1px solid #e5e8ec' }}>
+            <nav aria-label={t('nav.menu')}>
+              <Menu
+                mode="inline"
+                selectedKeys={selected}
+                items={items}
+                onClick={({ key }) => navigate(key)}
+                style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+                aria-label={t('nav.menu')}
+              />
+            </nav>
+          </Layout.Sider>
+          {/* The main landmark (antd renders Content as <main>), the skip link's target. */}
+          <Layout.Content id="main" tabIndex={-1}>
+            <div className="mm-page">
+              {session.mustEnrollTotp ? <Alert type="warning" showIcon title={t('totp.mustEnroll')} style={{ marginBottom: 16 }} /> : null}
+              <Suspense fallback={<FullPageSpin />}>
+                <Outlet />
+              </Suspense>
+            </div>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </AntdProvider>
   );
 }

@@ -111,10 +111,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         void refresh().then(() => navigate('/settings/totp', { replace: true }));
         return;
       }
+      // Already signed out (the idle timer or the user ended the session): a request that was
+      // still under way answers 401 afterwards, and must not replace 「一定時間操作がなかったため…」.
+      if (queryClient.getQueryData(SESSION_KEY) === null) return;
       void logout('expired', message);
     });
     return () => onSessionLoss(null);
-  }, [logout, navigate, refresh]);
+  }, [logout, navigate, refresh, queryClient]);
 
   const value = useMemo<SessionContextValue>(
     () => ({ session: query.data ?? null, loading: query.isPending, refresh, logout, loginPath }),

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -10,9 +9,9 @@ import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
 import { safeNextPath } from '../../../../src/platform/http/redirect.shared.ts';
 import { api } from '../../api/client.ts';
 import { pathOf } from '../../api/queries.ts';
-import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
 import { useSession } from '../../session/session.tsx';
+import { AuthField, AuthInput, AuthMessage, AuthPasswordInput, AuthSubmit, applyAuthServerErrors } from './AuthField.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
 
 const reasonMessages: Record<string, MessageKey> = {
@@ -44,7 +43,7 @@ export default function LoginPage() {
       else if (result.mustEnrollTotp) navigate('/settings/totp', { replace: true });
       else navigate(next, { replace: true });
     } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ['loginId', 'password']));
+      setFormError(applyAuthServerErrors(error, form.setError, ['loginId', 'password']));
     }
   });
 
@@ -55,29 +54,27 @@ export default function LoginPage() {
   return (
     <AuthFrame title={t('login.title')}>
       {reasonText ? (
-        <Alert
-          type={reason === 'manual' || reason === 'password_changed' ? 'success' : 'warning'}
-          showIcon
-          title={reasonText}
-          style={{ marginBottom: 16 }}
-          data-testid="login-reason"
-        />
+        <AuthMessage type={reason === 'manual' || reason === 'password_changed' ? 'success' : 'warning'} testId="login-reason">
+          {reasonText}
+        </AuthMessage>
       ) : null}
-      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
-      <FormLayout onSubmit={onSubmit}>
-        <Field control={form.control} name="loginId" label={t('login.loginId')} required>
-          {(field) => <Input {...field} autoComplete="username" autoFocus size="large" inputMode="email" />}
-        </Field>
-        <Field control={form.control} name="password" label={t('login.password')} required>
-          {(field) => <Input.Password {...field} autoComplete="current-password" size="large" />}
-        </Field>
-        <Button type="primary" htmlType="submit" block size="large" loading={form.formState.isSubmitting} data-testid="login-submit">
+      {formError ? (
+        <AuthMessage type="error" testId="login-error">
+          {formError}
+        </AuthMessage>
+      ) : null}
+      <form onSubmit={onSubmit} noValidate>
+        <AuthField control={form.control} name="loginId" label={t('login.loginId')}>
+          {(field) => <AuthInput {...field} autoComplete="username" autoFocus inputMode="email" />}
+        </AuthField>
+        <AuthField control={form.control} name="password" label={t('login.password')}>
+          {(field) => <AuthPasswordInput {...field} autoComplete="current-password" />}
+        </AuthField>
+        <AuthSubmit busy={form.formState.isSubmitting} testId="login-submit">
           {t('login.submit')}
-        </Button>
-      </FormLayout>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 16, marginBottom: 0 }}>
-        {t('login.notice')}
-      </Typography.Paragraph>
+        </AuthSubmit>
+      </form>
+      <p className="mm-auth-notice">{t('login.notice')}</p>
     </AuthFrame>
   );
 }

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -10,10 +9,10 @@ import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
 import { safeNextPath } from '../../../../src/platform/http/redirect.shared.ts';
 import { api } from '../../api/client.ts';
 import { pathOf } from '../../api/queries.ts';
-import { FullPageSpin } from '../../components/page.tsx';
-import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
+import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useSession } from '../../session/session.tsx';
+import { AuthField, AuthInput, AuthMessage, AuthSubmit, applyAuthServerErrors } from './AuthField.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
 
 /** 確認コードの入力: the second step of sign-in when the account has TOTP. */
@@ -37,25 +36,23 @@ export default function TotpPage() {
       const fresh = await refresh();
       navigate(fresh?.mustEnrollTotp ? '/settings/totp' : next, { replace: true });
     } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, ['code']));
+      setFormError(applyAuthServerErrors(error, form.setError, ['code']));
     }
   });
 
   return (
     <AuthFrame title={t('totp.title')}>
-      <Typography.Paragraph>{t('totp.lead')}</Typography.Paragraph>
-      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
-      <FormLayout onSubmit={onSubmit}>
-        <Field control={form.control} name="code" label={t('totp.code')} required>
-          {(field) => <Input {...field} autoComplete="one-time-code" inputMode="numeric" maxLength={6} autoFocus size="large" style={{ letterSpacing: '0.3em' }} />}
-        </Field>
-        <Button type="primary" htmlType="submit" block size="large" loading={form.formState.isSubmitting}>
-          {t('totp.verify')}
-        </Button>
-      </FormLayout>
-      <Button type="link" block style={{ marginTop: 8 }} onClick={() => void logout('manual')}>
+      <p>{t('totp.lead')}</p>
+      {formError ? <AuthMessage type="error">{formError}</AuthMessage> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <AuthField control={form.control} name="code" label={t('totp.code')}>
+          {(field) => <AuthInput {...field} autoComplete="one-time-code" inputMode="numeric" maxLength={6} autoFocus style={{ letterSpacing: '0.3em' }} />}
+        </AuthField>
+        <AuthSubmit busy={form.formState.isSubmitting}>{t('totp.verify')}</AuthSubmit>
+      </form>
+      <button type="button" className="mm-auth-link" onClick={() => void logout('manual')}>
         {t('totp.backToLogin')}
-      </Button>
+      </button>
     </AuthFrame>
   );
 }

@@ -31,6 +31,8 @@ export function RecordNonconformityModal({ onClose }: { onClose: (id?: string) =
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormIn, unknown, FormOut>({
+    // No maxLength or min on the inputs: antd cut pasted text to the limit and turned −5 into 0 without a word.
+    // The shared schema refuses them under the field, naming the limit, and what was typed stays (issue 10).
     resolver: zodResolver(createCorrectiveBody),
     defaultValues: { sourceType: 'check', sourceRef: '', departmentId: null, title: '', content: '', correction: '' },
   });
@@ -69,19 +71,19 @@ export function RecordNonconformityModal({ onClose }: { onClose: (id?: string) =
           )}
         </Field>
         <Field control={form.control} name="sourceRef" label={t('ca.sourceRef')}>
-          {(field) => <Input {...field} value={field.value ?? ''} maxLength={100} />}
+          {(field) => <Input {...field} value={field.value ?? ''} />}
         </Field>
         <Field control={form.control} name="departmentId" label={t('ca.department')}>
           {(field) => <DepartmentSelect id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
         </Field>
         <Field control={form.control} name="title" label={t('ca.subject')} required>
-          {(field) => <Input {...field} value={field.value ?? ''} maxLength={100} />}
+          {(field) => <Input {...field} value={field.value ?? ''} />}
         </Field>
         <Field control={form.control} name="content" label={t('ca.content')} required>
-          {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={4} maxLength={4000} />}
+          {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={4} />}
         </Field>
         <Field control={form.control} name="correction" label={t('ca.correction')}>
-          {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={3} maxLength={4000} />}
+          {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={3} />}
         </Field>
       </FormLayout>
     </Modal>
@@ -117,6 +119,7 @@ function CorrectiveList() {
             <Select
               allowClear
               placeholder={t('ca.source')}
+              aria-label={t('ca.source')}
               value={source}
               onChange={(v) => setSource(v)}
               style={{ width: 200, marginRight: 8 }}

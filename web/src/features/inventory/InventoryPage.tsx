@@ -108,6 +108,7 @@ function InventoryScreen() {
           mode="multiple"
           allowClear
           placeholder={tx('inv.flags')}
+          aria-label={tx('inv.flags')}
           value={filters.flags}
           onChange={(v) => update({ flags: v })}
           options={entryFlags.map((f) => ({ value: f, label: entryFlagLabels[f] }))}
@@ -117,6 +118,7 @@ function InventoryScreen() {
         <Select
           allowClear
           placeholder={tx('inv.media')}
+          aria-label={tx('inv.media')}
           value={filters.media ?? undefined}
           onChange={(v) => update({ media: v ?? null })}
           options={(['paper', 'electronic', 'both'] as const).map((m) => ({ value: m, label: storageMediumLabels[m] }))}
@@ -125,12 +127,14 @@ function InventoryScreen() {
         <Select
           allowClear
           placeholder={tx('inv.riskStatus')}
+          aria-label={tx('inv.riskStatus')}
           value={filters.riskStatus ?? undefined}
           onChange={(v) => update({ riskStatus: v ?? null })}
           options={(Object.keys(riskStatusCodeLabels) as RiskStatusCode[]).map((k) => ({ value: k, label: riskStatusCodeLabels[k] }))}
           style={{ width: 150 }}
         />
         <Select
+          aria-label={tx('inv.status')}
           value={filters.status}
           onChange={(v) => update({ status: v })}
           options={(['active', 'disposed', 'all'] as const).map((v) => ({ value: v, label: `${tx('inv.status')}: ${tx(`inv.status.${v}`)}` }))}
@@ -150,7 +154,7 @@ function InventoryScreen() {
             render: (name: string, e) => (
               <div>
                 <Typography.Link>{name}</Typography.Link>
-                <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.5)' }}>{e.items.slice(0, 6).join('・')}</div>
+                <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.6)' }}>{e.items.slice(0, 6).join('・')}</div>
               </div>
             ),
           },

@@ -130,6 +130,7 @@ function RequestsScreen() {
         <Select
           allowClear
           placeholder={tx('inv.status')}
+          aria-label={tx('inv.status')}
           value={status ?? undefined}
           onChange={(v) => setStatus(v ?? null)}
           options={['draft', 'pending', 'approved', 'returned', 'withdrawn'].map((s) => ({
@@ -139,6 +140,7 @@ function RequestsScreen() {
           style={{ width: 160 }}
         />
         <Select
+          aria-label={tx('req.mine')}
           value={mine ? 'mine' : 'all'}
           onChange={(v) => setMine(v === 'mine')}
           options={[

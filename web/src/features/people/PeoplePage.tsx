@@ -81,12 +81,14 @@ function PeopleScreen() {
         <Select
           allowClear
           placeholder={t('people.employmentType')}
+          aria-label={t('people.employmentType')}
           value={filters.employmentType ?? undefined}
           onChange={(v) => update({ employmentType: v ?? null })}
           options={employmentTypes.map((v) => ({ value: v, label: labels.employmentType(v) }))}
           style={{ width: 170 }}
         />
         <Select
+          aria-label={t('people.status')}
           value={filters.status}
           onChange={(v) => update({ status: v })}
           options={(['active', 'left', 'all'] as const).map((v) => ({ value: v, label: `${t('people.status')}: ${t(`people.status.${v}`)}` }))}
@@ -106,7 +108,7 @@ function PeopleScreen() {
             render: (name: string, p) => (
               <div>
                 <Typography.Link>{name}</Typography.Link>
-                {p.nameKana ? <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{p.nameKana}</div> : null}
+                {p.nameKana ? <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.6)' }}>{p.nameKana}</div> : null}
               </div>
             ),
           },

@@ -1,0 +1,85 @@
+import { submittedResponse } from '../../platform/approvals/approvals.responses.ts';
+import { defineContract, fileResponse } from '../../platform/http/contract.ts';
+import { clauseCheckResponse, contractorPageResponse, contractorResponse, evaluationResponse, evaluationsResponse } from './contractors.responses.ts';
+import { contractorIdParams, contractorListQuery, createContractorBody, evaluationIdParams, saveEvaluationBody, updateContractorBody } from './contractors.schema.ts';
+
+// 委託先管理 (M7, J.9.4): every route with its access, request schemas and response.
+// Pure (zod only): the SPA and the test client take their types here.
+
+export const contractorsContract = defineContract({
+  list: {
+    method: 'GET',
+    path: '/api/contractors',
+    access: 'contractors.read',
+    summary: '委託先の一覧（J.9.4 4 全ての委託先。名称・法人番号・委託する業務で検索）',
+    query: contractorListQuery,
+    response: contractorPageResponse,
+  },
+  create: {
+    method: 'POST',
+    path: '/api/contractors',
+    access: 'contractors.manage',
+    summary: '委託先の登録（法人番号は検査用数字を検査）',
+    body: createContractorBody,
+    response: contractorResponse,
+    status: 201,
+  },
+  exportXlsx: {
+    method: 'GET',
+    path: '/api/contractors/export.xlsx',
+    access: 'contractors.read',
+    summary: '委託先一覧（Excel）',
+    response: fileResponse,
+  },
+  detail: {
+    method: 'GET',
+    path: '/api/contractors/:id',
+    access: 'contractors.read',
+    summary: '委託先の詳細',
+    params: contractorIdParams,
+    response: contractorResponse,
+  },
+  update: {
+    method: 'PATCH',
+    path: '/api/contractors/:id',
+    access: 'contractors.manage',
+    summary: '委託先の変更（送った項目だけが変わる）',
+    params: contractorIdParams,
+    body: updateContractorBody,
+    response: contractorResponse,
+  },
+  clauseCheck: {
+    method: 'GET',
+    path: '/api/contractors/:id/clause-check',
+    access: 'contractors.read',
+    summary: '委託契約の必須事項チェック（J.9.4 3 a)〜h)、特定個人情報では i)〜r)、豊島区 守るべき事項 2.(1)〜(8)）',
+    params: contractorIdParams,
+    response: clauseCheckResponse,
+  },
+  evaluations: {
+    method: 'GET',
+    path: '/api/contractors/:id/evaluations',
+    access: 'contractors.read',
+    summary: '委託先審査表（評価基準と年ごとの評価、昨年との差分: J.9.4 t)）',
+    params: contractorIdParams,
+    response: evaluationsResponse,
+  },
+  saveEvaluation: {
+    method: 'PUT',
+    path: '/api/contractors/:id/evaluation',
+    access: 'contractors.manage',
+    summary: '委託先審査表の評価の作成・変更（年ごとに1件。承認待ち・承認済みは変更不可）',
+    params: contractorIdParams,
+    body: saveEvaluationBody,
+    response: evaluationResponse,
+  },
+  submitEvaluation: {
+    method: 'POST',
+    path: '/api/contractor-evaluations/:id/submit',
+    access: 'contractors.manage',
+    summary: '委託先審査表の申請（個人情報保護管理者の承認: J.9.4 t)）',
+    params: evaluationIdParams,
+    response: submittedResponse,
+    status: 201,
+  },
+});

@@ -1,0 +1,50 @@
+import type { Tx } from '../../platform/db/connection.ts';
+import { prepareSheet, type SheetColumn, writeXlsx } from '../../platform/exports/xlsx.ts';
+import type { Actor } from '../../platform/policies/actor.ts';
+import { entrySummaries } from '../inventory/inventory.exports.ts';
+import { certificationStatusLabels, contractorFieldLabels as L } from './contractors.labels.ts';
+import { allContractors, type ContractorRow, clauseCheckOf } from './contractors.queries.ts';
+
+// 委託先一覧 (J.9.4 4) as an Excel workbook: one row per 委託先, headers as on the screen.
+
+type ExportRow = { contractor: ContractorRow; departmentName: string | null; entryNames: string };
+
+const columns: SheetColumn<ExportRow>[] = [
+  { header: L.name, width: 30, value: (r) => r.contractor.name },
+  { header: L.corporateNumber, width: 16, value: (r) => r.contractor.corporateNumber },
+  { header: L.address, width: 30, value: (r) => r.contractor.address },
+  { header: L.departmentId, width: 14, value: (r) => r.departmentName },
+  { header: L.entrustedWork, width: 30, value: (r) => r.contractor.entrustedWork },
+  { header: L.entryIds, width: 30, value: (r) => r.entryNames },
+  { header: L.specificPersonalInfo, width: 10, value: (r) => (r.contractor.specificPersonalInfo ? 'あり' : 'なし') },
+  { header: L.privacyMarkStatus, width: 12, value: (r) => certificationStatusLabels[r.contractor.privacyMarkStatus] },
+  { header: L.privacyMarkExpiresOn, width: 12, type: 'date', value: (r) => r.contractor.privacyMarkExpiresOn },
+  { header: L.ismsStatus, width: 12, value: (r) => certificationStatusLabels[r.contractor.ismsStatus] },
+  { header: L.ismsExpiresOn, width: 12, type: 'date', value: (r) => r.contractor.ismsExpiresOn },
+  { header: L.contactName, width: 14, value: (r) => r.contractor.contactName },
+  { header: L.contactPhone, width: 14, value: (r) => r.contractor.contactPhone },
+  { header: L.contactEmail, width: 24, value: (r) => r.contractor.contactEmail },
+  { header: L.contractStartsOn, width: 12, type: 'date', value: (r) => r.contractor.contractStartsOn },
+  { header: L.contractEndsOn, width: 12, type: 'date', value: (r) => r.contractor.contractEndsOn },
+  {
+    header: '契約書に不足する事項',
+    width: 40,
+    value: (r) =>
+      clauseCheckOf(r.contractor)
+        .missing.map((i) => i.clause)
+        .join('、'),
+  },
+];
+
+/** The register as an xlsx workbook (every 委託先 of the organization, by name). */
+export async function exportContractorsXlsx(tx: Tx, actor: Actor): Promise<Buffer> {
+  const rows = await allContractors(tx, actor);
+  const entries = await entrySummaries(
+    tx,
+    actor.organizationId,
+    rows.flatMap((r) => r.contractor.entryIds),
+  );
+  const names = new Map(entries.map((e) => [e.id, e.name]));
+  const exportRows = rows.map((r) => ({ ...r, entryNames: r.contractor.entryIds.flatMap((id) => names.get(id) ?? []).join('、') }));
+  return writeXlsx(prepareSheet({ name: '委託先一覧', columns, rows: exportRows }));
+}

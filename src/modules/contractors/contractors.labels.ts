@@ -1,0 +1,44 @@
+// Vocabulary of M7 委託先管理 (J.9.4). Pure: the server, the contract and the web share it.
+
+/** プライバシーマーク・ISMS の取得状況. */
+export const certificationStatuses = ['certified', 'none', 'unknown'] as const;
+export type CertificationStatus = (typeof certificationStatuses)[number];
+export const certificationStatusLabels: Readonly<Record<CertificationStatus, string>> = Object.freeze({
+  certified: '取得済み',
+  none: '未取得',
+  unknown: '未確認',
+});
+
+/** Japanese names of the register's fields (form labels, export headers, audit trail). */
+export const contractorFieldLabels = Object.freeze({
+  name: '名称',
+  corporateNumber: '法人番号',
+  address: '所在地',
+  departmentId: '所管の所属',
+  privacyMarkStatus: 'プライバシーマーク',
+  privacyMarkExpiresOn: 'プライバシーマークの有効期限',
+  ismsStatus: 'ISMS認証',
+  ismsExpiresOn: 'ISMS認証の有効期限',
+  contactName: '担当者名',
+  contactPhone: '電話番号',
+  contactEmail: 'メールアドレス',
+  entrustedWork: '委託する業務',
+  entryIds: '委託する個人情報（台帳の項目）',
+  contractStartsOn: '契約開始日',
+  contractEndsOn: '契約終了日',
+  specificPersonalInfo: '特定個人情報の有無',
+  contractClauses: '契約書に定めた事項',
+  contractText: '契約書・特記事項の本文',
+});
+
+/** 委託先審査表の状態: 作成中 → 承認待ち → 承認済み (a return or withdrawal goes back to 作成中). */
+export const evaluationStatuses = ['draft', 'pending', 'approved'] as const;
+export type EvaluationStatus = (typeof evaluationStatuses)[number];
+export const evaluationStatusLabels: Readonly<Record<EvaluationStatus, string>> = Object.freeze({
+  draft: '作成中',
+  pending: '承認待ち',
+  approved: '承認済み',
+});
+
+/** Record type of the evaluation in the approvals engine (rules/data/approvalChains.ts: 個人情報保護管理者). */
+export const CONTRACTOR_EVALUATION = 'contractor_evaluation';

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { pageResponse } from '../../platform/http/contract.ts';
+import { certificationStatuses, evaluationStatuses } from './contractors.labels.ts';
+
+// Response shapes of M7 委託先管理 (J.9.4). Pure (zod only): the contract and the web import them.
+
+/** What the caller may do with a 委託先 (contractors.policy.ts). */
+export const contractorAbilitiesResponse = z.object({
+  /** 委託先の変更 (the register's fields and the contract's clauses). */
+  edit: z.boolean(),
+});
+
+/** 委託先 (presentContractor). */
+export const contractorResponse = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  corporateNumber: z.string().nullable(),
+  address: z.string().nullable(),
+  departmentId: z.uuid().nullable(),
+  departmentName: z.string().nullable(),
+  privacyMarkStatus: z.enum(certificationStatuses),
+  privacyMarkStatusLabel: z.string(),
+  privacyMarkExpiresOn: z.iso.date().nullable(),
+  ismsStatus: z.enum(certificationStatuses),
+  ismsStatusLabel: z.string(),
+  ismsExpiresOn: z.iso.date().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  entrustedWork: z.string(),
+  /** 委託する個人情報: the linked 台帳 entries still in the register, by name. */
+  entries: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  contractStartsOn: z.iso.date().nullable(),
+  contractEndsOn: z.iso.date().nullable(),
+  specificPersonalInfo: z.boolean(),
+  contractClauses: z.array(z.string()),
+  contractText: z.string().nullable(),
+  /** How many required contract items are missing (the clause check's count). */
+  missingClauseCount: z.number().int(),
+  updatedAt: z.iso.datetime(),
+  abilities: contractorAbilitiesResponse,
+});
+
+/** One row of 委託先一覧. */
+export const contractorListItemResponse = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  corporateNumber: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  entrustedWork: z.string(),
+  privacyMarkStatusLabel: z.string(),
+  privacyMarkExpiresOn: z.iso.date().nullable(),
+  contractEndsOn: z.iso.date().nullable(),
+  specificPersonalInfo: z.boolean(),
+  missingClauseCount: z.number().int(),
+});
+
+export const contractorPageResponse = pageResponse(contractorListItemResponse).extend({
+  /** Whether the caller may register a 委託先 (the 登録 button). */
+  canCreate: z.boolean(),
+});
+
+/** One required contract item in the clause check, with its clause and text from the seed. */
+export const clauseItemResponse = z.object({
+  code: z.string(),
+  clause: z.string(),
+  text: z.string(),
+  /** The list it belongs to (J.9.4 3 a)〜h) / i)〜r) / 豊島区 守るべき事項 2.). */
+  sourceLabel: z.string(),
+  /** A municipal rule shown to a company as a reference example (issue 10): 「参考例」. */
+  referenceExample: z.boolean(),
+});
+
+/** 委託契約の必須事項チェック (J.9.4 3, 豊島区 守るべき事項 2.). */
+export const clauseCheckResponse = z.object({
+  contractorId: z.uuid(),
+  version: z.string(),
+  specificPersonalInfo: z.boolean(),
+  missing: z.array(clauseItemResponse),
+  present: z.array(
+    clauseItemResponse.extend({
+      /** ticked: the person ticked it; text: a keyword was found in the pasted text (a hint to confirm). */
+      by: z.enum(['ticked', 'text']),
+      keyword: z.string().nullable(),
+    }),
+  ),
+});
+
+const answerEnum = z.enum(['suitable', 'unsuitable', 'not_applicable']);
+
+/** One 委託先審査表 (a year's evaluation) with its score and the changes since the year before. */
+export const evaluationResponse = z.object({
+  id: z.uuid(),
+  year: z.number().int(),
+  criteriaVersion: z.string(),
+  answers: z.record(z.string(), answerEnum),
+  note: z.string().nullable(),
+  status: z.enum(evaluationStatuses),
+  statusLabel: z.string(),
+  /** 適 / 不適 / 未回答あり. */
+  result: z.enum(['pass', 'fail', 'incomplete']),
+  resultLabel: z.string(),
+  failed: z.array(z.string()),
+  unanswered: z.array(z.string()),
+  /** Items whose answer changed since the previous year's evaluation (none for the first). */
+  changes: z.array(z.object({ code: z.string(), previous: answerEnum.nullable(), current: answerEnum.nullable() })),
+});
+
+/** 委託先審査表: the criteria set and the contractor's evaluations, newest year first. */
+export const evaluationsResponse = z.object({
+  criteria: z.object({ version: z.string(), name: z.string(), source: z.string(), items: z.array(z.object({ code: z.string(), text: z.string() })) }),
+  items: z.array(evaluationResponse),
+  /** Whether the caller may write and submit an evaluation (the 所属長 of the department or an org-wide manager). */
+  canEvaluate: z.boolean(),
+});

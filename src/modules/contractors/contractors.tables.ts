@@ -1,0 +1,82 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
+import { departments, organizations } from '../../platform/org/org.tables.ts';
+import type { CriterionAnswer } from '../../rules/data/contractorCriteria.ts';
+import type { CertificationStatus, EvaluationStatus } from './contractors.labels.ts';
+
+/**
+ * 委託先 (M7, J.9.4): the register of every contractor the organization entrusts personal data to
+ * (J.9.4 4 「全ての委託先を漏れなく特定する」) — who it is (名称・法人番号・所在地), its Privacy Mark /
+ * ISMS status with 有効期限, the contact, what is entrusted (委託する業務 and the 台帳 entries it
+ * covers), the 契約期間, whether 特定個人情報 is entrusted, and the contract's clauses as ticked (or
+ * its text pasted) for the clause check (J.9.4 3, 豊島区 守るべき事項 2.).
+ */
+export const contractors = pgTable(
+  'contractors',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    /** 所管の所属: the department that entrusts the work; its 所属長 evaluates the contractor (J.9.4 t)). */
+    departmentId: uuid('department_id').references(() => departments.id),
+    /** 名称. */
+    name: text('name').notNull(),
+    /** 法人番号 (13 digits, check digit verified); null for a sole proprietor. */
+    corporateNumber: text('corporate_number'),
+    /** 所在地. */
+    address: text('address'),
+    privacyMarkStatus: text('privacy_mark_status').$type<CertificationStatus>().notNull().default('unknown'),
+    privacyMarkExpiresOn: date('privacy_mark_expires_on'),
+    ismsStatus: text('isms_status').$type<CertificationStatus>().notNull().default('unknown'),
+    ismsExpiresOn: date('isms_expires_on'),
+    /** 連絡先: 担当者名・電話番号・メールアドレス. */
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    /** 委託する業務. */
+    entrustedWork: text('entrusted_work').notNull(),
+    /** 委託する個人情報: ids of 台帳 entries (checked through the inventory module's entrySummaries). */
+    entryIds: uuid('entry_ids').array().notNull().default([]),
+    contractStartsOn: date('contract_starts_on'),
+    contractEndsOn: date('contract_ends_on'),
+    /** 特定個人情報の有無: adds J.9.4 3 i)〜r) to the clause check. */
+    specificPersonalInfo: boolean('specific_personal_info').notNull().default(false),
+    /** Codes of the contract clauses ticked as present (rules/data/contractorClauses.ts). */
+    contractClauses: text('contract_clauses').array().notNull().default([]),
+    /** The contract's (or 特記事項's) text as pasted, scanned for the clause keywords. */
+    contractText: text('contract_text'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('contractors_org_name_idx').on(t.organizationId, t.name),
+    // One register row per corporation: a second row for the same 法人番号 is a duplicate.
+    uniqueIndex('contractors_corporate_number_uq').on(t.organizationId, t.corporateNumber),
+  ],
+);
+
+/**
+ * 委託先審査表による評価 (J.9.4 t)): one per 委託先 and year — the answers to the criteria set of
+ * `criteriaVersion` (default: 世田谷区 個人情報管理状況調査票 9 items), approved by the 個人情報保護
+ * 管理者 through the approvals engine (record type `contractor_evaluation`).
+ */
+export const contractorEvaluations = pgTable(
+  'contractor_evaluations',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    contractorId: uuid('contractor_id')
+      .notNull()
+      .references(() => contractors.id),
+    /** 評価の年（毎年 12 月の評価、取引開始時の評価はその年）. */
+    year: integer('year').notNull(),
+    criteriaVersion: text('criteria_version').notNull(),
+    /** 評価項目の code → 適・不適・該当なし. */
+    answers: jsonb('answers').$type<Record<string, CriterionAnswer>>().notNull().default({}),
+    /** 所見. */
+    note: text('note'),
+    status: text('status').$type<EvaluationStatus>().notNull().default('draft'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('contractor_evaluations_year_uq').on(t.organizationId, t.contractorId, t.year)],
+);

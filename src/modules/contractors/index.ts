@@ -1,0 +1,61 @@
+import { defineModule } from '../../platform/moduleKit/manifest.ts';
+import { seedDemoContractors } from './contractors.demo.ts';
+import { contractorEvaluationApprovalType } from './contractors.evaluation.ts';
+import { contractorsRoutes } from './contractors.routes.ts';
+import * as tables from './contractors.tables.ts';
+
+/** M7 委託先管理 (J.9.4): the 委託先 register, the contract clause check and the 委託先審査表 (yearly evaluation). */
+export const contractorsModule = defineModule({
+  name: 'contractors',
+  label: 'M7 委託先管理',
+  permissions: {
+    'contractors.read': {
+      label: '委託先の閲覧',
+      grantedTo: ['top_management', 'audit_manager', 'public_audit_manager', 'auditor', 'security_manager', 'department_head', 'protection_manager', 'handling_manager'],
+    },
+    // J.9.4 t): the 所属長 evaluates the 委託先 of their department (the PMS manager holds every permission).
+    'contractors.manage': { label: '委託先の登録・変更', grantedTo: ['department_head', 'protection_manager'] },
+  },
+  auditLabels: {
+    entities: { contractors: '委託先', contractor_evaluations: '委託先審査表' },
+    columns: {
+      contractors: {
+        name: '名称',
+        corporate_number: '法人番号',
+        address: '所在地',
+        department_id: '所管の所属',
+        privacy_mark_status: 'プライバシーマーク',
+        privacy_mark_expires_on: 'プライバシーマークの有効期限',
+        isms_status: 'ISMS認証',
+        isms_expires_on: 'ISMS認証の有効期限',
+        contact_name: '担当者名',
+        contact_phone: '電話番号',
+        contact_email: 'メールアドレス',
+        entrusted_work: '委託する業務',
+        entry_ids: '委託する個人情報（台帳の項目）',
+        contract_starts_on: '契約開始日',
+        contract_ends_on: '契約終了日',
+        specific_personal_info: '特定個人情報の有無',
+        contract_clauses: '契約書に定めた事項',
+        contract_text: '契約書・特記事項の本文',
+      },
+      contractor_evaluations: {
+        contractor_id: '委託先',
+        year: '評価の年',
+        criteria_version: '評価基準の版',
+        answers: '評価',
+        note: '所見',
+        status: '状態',
+      },
+    },
+  },
+  tables,
+  routes: contractorsRoutes,
+  approvalTypes: [contractorEvaluationApprovalType],
+  // J.9.4 s)・t): the December review of the criteria and evaluation of every 委託先 open the register.
+  calendarItems: [
+    { code: 'contractor_criteria_review', link: '/contractors' },
+    { code: 'contractor_evaluation', link: '/contractors' },
+  ],
+  demo: (tx, { organizationId, today }) => seedDemoContractors(tx, organizationId, today),
+});

@@ -1,0 +1,183 @@
+import { SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Input, InputNumber, Radio, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { contractorsContract } from '../../../../src/modules/contractors/contractors.contract.ts';
+import { saveEvaluationBody } from '../../../../src/modules/contractors/contractors.schema.ts';
+import { type CriterionAnswer, criterionAnswerLabels, criterionAnswers } from '../../../../src/rules/data/contractorCriteria.ts';
+import { todayInJapan } from '../../lib/dates.ts';
+import { api } from '../../api/client.ts';
+import { errorMessage } from '../../components/form.tsx';
+import { QueryError } from '../../components/page.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { contractorKeys, type Evaluation, type Evaluations, pathOf, useEvaluations } from './api.ts';
+import { useContractorText } from './messages.ts';
+
+const answerColor: Record<CriterionAnswer, string> = { suitable: 'success', unsuitable: 'error', not_applicable: 'default' };
+
+/** One year's evaluation being written: the answers per item, the note, and the actions. */
+function EvaluationForm({ contractorId, data, current }: { contractorId: string; data: Evaluations; current: Evaluation | undefined }) {
+  const ct = useContractorText();
+  const tc = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [year, setYear] = useState<number>(current?.year ?? Number(todayInJapan().slice(0, 4)));
+  const [answers, setAnswers] = useState<Record<string, CriterionAnswer>>(current?.answers ?? {});
+  const [note, setNote] = useState(current?.note ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: contractorKeys.evaluations(contractorId) });
+
+  const save = async (): Promise<Evaluation | null> => {
+    setError(null);
+    const parsed = saveEvaluationBody.safeParse({ year, answers, note });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? ct('ct.errors'));
+      return null;
+    }
+    try {
+      const saved = await api.put<Evaluation>(pathOf(contractorsContract.saveEvaluation, { id: contractorId }), parsed.data);
+      await refresh();
+      return saved;
+    } catch (e) {
+      setError(errorMessage(e, tc));
+      return null;
+    }
+  };
+
+  return (
+    <>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <Space style={{ marginBottom: 12 }}>
+        <label htmlFor="ct-eval-year">{ct('ct.eval.year')}</label>
+        <InputNumber id="ct-eval-year" value={year} min={2000} max={2100} onChange={(v) => setYear(Number(v))} data-testid="ct-eval-year" />
+      </Space>
+      <Table
+        size="small"
+        rowKey="code"
+        pagination={false}
+        dataSource={data.criteria.items}
+        columns={[
+          { title: '', dataIndex: 'code', width: 40 },
+          { title: data.criteria.name, dataIndex: 'text' },
+          {
+            title: ct('ct.eval.result'),
+            width: 260,
+            render: (_v, item) => (
+              <Radio.Group
+                aria-label={`${item.code} ${item.text}`}
+                value={answers[item.code]}
+                onChange={(e) => setAnswers((a) => ({ ...a, [item.code]: e.target.value as CriterionAnswer }))}
+                options={criterionAnswers.map((a) => ({ value: a, label: criterionAnswerLabels[a] }))}
+                data-testid={`ct-eval-item-${item.code}`}
+              />
+            ),
+          },
+        ]}
+      />
+      <div style={{ marginTop: 12 }}>
+        <label htmlFor="ct-eval-note">{ct('ct.eval.note')}</label>
+        <Input.TextArea id="ct-eval-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={4000} />
+      </div>
+      <Space style={{ marginTop: 12 }}>
+        <Button
+          icon={<SaveOutlined />}
+          loading={busy}
+          data-testid="ct-eval-save"
+          onClick={async () => {
+            setBusy(true);
+            if (await save()) message.success(tc('common.saved'));
+            setBusy(false);
+          }}
+        >
+          {ct('ct.eval.save')}
+        </Button>
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          loading={busy}
+          data-testid="ct-eval-submit"
+          onClick={async () => {
+            setBusy(true);
+            const saved = await save();
+            if (saved) {
+              try {
+                await api.post(pathOf(contractorsContract.submitEvaluation, { id: saved.id }));
+                message.success(ct('ct.eval.submitted'));
+                await refresh();
+              } catch (e) {
+                setError(errorMessage(e, tc));
+              }
+            }
+            setBusy(false);
+          }}
+        >
+          {ct('ct.eval.submit')}
+        </Button>
+      </Space>
+    </>
+  );
+}
+
+/** 委託先審査表 (J.9.4 t)): this year's evaluation to write, and the past years with their results and changes. */
+export function EvaluationCard({ contractorId }: { contractorId: string }) {
+  const ct = useContractorText();
+  const query = useEvaluations(contractorId);
+  if (query.isPending) return <Spin />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
+  const data = query.data;
+  const draft = data.items.find((e) => e.status === 'draft');
+  // A new evaluation is written for this year unless this year's is already waiting or approved.
+  const thisYear = Number(todayInJapan().slice(0, 4));
+  const writable = draft !== undefined || !data.items.some((e) => e.year === thisYear);
+  const textOf = (code: string) => data.criteria.items.find((i) => i.code === code)?.text ?? code;
+  return (
+    <Card size="small" title={ct('ct.eval.title')} style={{ marginTop: 16 }} data-testid="ct-evaluation">
+      <Typography.Paragraph type="secondary">{ct('ct.eval.lead', { name: data.criteria.name })}</Typography.Paragraph>
+      {data.canEvaluate && writable ? <EvaluationForm key={draft?.id ?? 'new'} contractorId={contractorId} data={data} current={draft} /> : null}
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {ct('ct.eval.history')}
+      </Typography.Title>
+      {data.items.length === 0 ? <Typography.Paragraph>{ct('ct.eval.none')}</Typography.Paragraph> : null}
+      <Table<Evaluation>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={data.items}
+        style={data.items.length === 0 ? { display: 'none' } : undefined}
+        columns={[
+          { title: ct('ct.eval.year'), dataIndex: 'year', width: 80 },
+          { title: '', dataIndex: 'statusLabel', width: 100, render: (v: string) => <Tag>{v}</Tag> },
+          {
+            title: ct('ct.eval.result'),
+            dataIndex: 'resultLabel',
+            width: 220,
+            render: (v: string, row) => (
+              <>
+                <Tag color={row.result === 'pass' ? 'success' : row.result === 'fail' ? 'error' : 'warning'}>{v}</Tag>
+                {row.failed.map((code) => (
+                  <div key={code}>{`${code} ${textOf(code)}`}</div>
+                ))}
+              </>
+            ),
+          },
+          {
+            title: ct('ct.eval.changes'),
+            dataIndex: 'changes',
+            render: (changes: Evaluation['changes']) =>
+              changes.length === 0
+                ? ct('ct.eval.noChanges')
+                : changes.map((c) => (
+                    <div key={c.code}>
+                      {`${c.code} ${textOf(c.code)}: `}
+                      {c.previous ? <Tag color={answerColor[c.previous]}>{criterionAnswerLabels[c.previous]}</Tag> : ct('ct.eval.unanswered')}
+                      {' → '}
+                      {c.current ? <Tag color={answerColor[c.current]}>{criterionAnswerLabels[c.current]}</Tag> : ct('ct.eval.unanswered')}
+                    </div>
+                  )),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import { contractorsContract } from '../../../../src/modules/contractors/contractors.contract.ts';
+import type { BodyOf, ResponseOf } from '../../../../src/platform/http/contract.ts';
+import { api, withQuery } from '../../api/client.ts';
+import { pathOf } from '../incidents/api.ts';
+
+// Request and response types come from the 委託先 contract; what the caller may do is the
+// server's `abilities`.
+
+export type ContractorPage = ResponseOf<typeof contractorsContract.list>;
+export type ContractorListItem = ContractorPage['items'][number];
+export type ContractorDetail = ResponseOf<typeof contractorsContract.detail>;
+export type ClauseCheck = ResponseOf<typeof contractorsContract.clauseCheck>;
+export type Evaluations = ResponseOf<typeof contractorsContract.evaluations>;
+export type Evaluation = Evaluations['items'][number];
+export type CreateContractorBody = BodyOf<typeof contractorsContract.create>;
+export type UpdateContractorBody = BodyOf<typeof contractorsContract.update>;
+
+export { pathOf };
+
+export const contractorKeys = {
+  all: ['contractors'] as const,
+  list: (filters: object) => ['contractors', 'list', filters] as const,
+  detail: (id: string) => ['contractors', 'detail', id] as const,
+  clauseCheck: (id: string) => ['contractors', 'clause-check', id] as const,
+  evaluations: (id: string) => ['contractors', 'evaluations', id] as const,
+};
+
+export function useContractorList(filters: { q: string; page: number; pageSize: number }) {
+  return useQuery({ queryKey: contractorKeys.list(filters), queryFn: () => api.get<ContractorPage>(withQuery(pathOf(contractorsContract.list), filters)) });
+}
+
+export function useContractor(id: string) {
+  return useQuery({ queryKey: contractorKeys.detail(id), queryFn: () => api.get<ContractorDetail>(pathOf(contractorsContract.detail, { id })), enabled: !!id });
+}
+
+export function useClauseCheck(id: string) {
+  return useQuery({ queryKey: contractorKeys.clauseCheck(id), queryFn: () => api.get<ClauseCheck>(pathOf(contractorsContract.clauseCheck, { id })) });
+}
+
+export function useEvaluations(id: string) {
+  return useQuery({ queryKey: contractorKeys.evaluations(id), queryFn: () => api.get<Evaluations>(pathOf(contractorsContract.evaluations, { id })) });
+}
