@@ -1,3 +1,4 @@
+import type { contractorsContract } from '../../src/modules/contractors/contractors.contract.ts';
 import type { correctiveContract } from '../../src/modules/corrective/corrective.contract.ts';
 import type { incidentsContract } from '../../src/modules/incidents/incidents.contract.ts';
 import type { inventoryContract } from '../../src/modules/inventory/inventory.contract.ts';
@@ -20,6 +21,7 @@ type RoutesOf<C> = C[keyof C];
 
 /** Every route of the app, as one union. */
 export type AnyRoute =
+  | RoutesOf<typeof contractorsContract>
   | RoutesOf<typeof correctiveContract>
   | RoutesOf<typeof incidentsContract>
   | RoutesOf<typeof inventoryContract>
