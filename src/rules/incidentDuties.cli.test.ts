@@ -51,19 +51,19 @@ describe('mamori rules incident-duties（runIncidentDutiesCli）', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toEqual([
-      '入力エラー profile: 組織の区分（profile）は "private"・"public"・"designated_manager" のいずれかで入力してください（入力値: "company"）',
-      '入力エラー events[1]: 事象（events）は "leak"・"loss"・"destruction"・"damage"・"tampering"・"inaccuracy"・"improper_acquisition"・"purpose_violation"・"misuse"・"request_refusal" のいずれかで入力してください（入力値: "spill"）',
+      '入力エラー profile: 組織の区分の値が正しくありません（指定できる値: "private"・"public"・"designated_manager"）',
+      '入力エラー events[1]: 事象の値が正しくありません（指定できる値: "leak"・"loss"・"destruction"・"damage"・"tampering"・"inaccuracy"・"improper_acquisition"・"purpose_violation"・"misuse"・"request_refusal"）',
     ]);
   });
 
   it('必須項目の欠落は項目名を挙げる', () => {
     const result = runIncidentDutiesCli('{"profile":"private"}');
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe('入力エラー knownAt: 知った日（knownAt）は必須です');
+    expect(result.stderr).toBe('入力エラー knownAt: 知った日を入力してください');
   });
 
   it('オブジェクトでない JSON と不明な項目は拒否する', () => {
-    expect(runIncidentDutiesCli('[1,2]').stderr).toContain('JSON オブジェクトで入力してください');
+    expect(runIncidentDutiesCli('[1,2]').stderr).toBe('入力エラー （全体）: 事実の形式が正しくありません（項目と値の組で指定してください）');
     const unknown = runIncidentDutiesCli(JSON.stringify({ ...facts, sensitiv: true }));
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain('不明な項目です: sensitiv');

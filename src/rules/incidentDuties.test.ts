@@ -639,8 +639,8 @@ describe('事実の検証（zod スキーマ）', () => {
     return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   };
 
-  it('必須項目（profile・knownOn）が欠けていれば項目名を挙げた日本語のエラーにする', () => {
-    expect(issues({})).toEqual(['profile: 組織の区分（profile）は必須です', 'knownOn: 知った日（knownOn）は必須です']);
+  it('必須項目（profile・knownOn）が欠けていれば日本語の項目名だけを挙げたエラーにする（issue 10: 内部の項目名を見せない）', () => {
+    expect(issues({})).toEqual(['profile: 組織の区分を選択してください', 'knownOn: 知った日を入力してください']);
   });
 
   it('不明な項目（綴り誤り）を拒否する', () => {
@@ -650,10 +650,10 @@ describe('事実の検証（zod スキーマ）', () => {
   it('実在しない日付・範囲外の人数・誤った型を拒否する', () => {
     const found = issues({ profile: 'private', knownOn: '2026-02-30', persons: -1, sensitive: 'yes', events: ['leak', 'spill'] });
     expect(found).toEqual([
-      'knownOn: 知った日（knownOn）に存在しない日付が指定されています（2026-02-30）',
-      'events.1: 事象（events）は "leak"・"loss"・"destruction"・"damage"・"tampering"・"inaccuracy"・"improper_acquisition"・"purpose_violation"・"misuse"・"request_refusal" のいずれかで入力してください（入力値: "spill"）',
-      'sensitive: 要配慮個人情報（sensitive）は true または false で入力してください',
-      'persons: 本人の数（persons）は0以上で入力してください',
+      'knownOn: 知った日に存在しない日付が指定されています（2026-02-30）',
+      'events.1: 事象の値が正しくありません',
+      'sensitive: 要配慮個人情報は「はい」か「いいえ」で指定してください',
+      'persons: 本人の数は0以上で入力してください（入力値: -1）',
     ]);
   });
 
@@ -662,12 +662,14 @@ describe('事実の検証（zod スキーマ）', () => {
       const parsed = incidentFactsSchema.safeParse({ profile: 'private', knownOn: typed });
       expect(parsed.success && parsed.data.knownOn).toBe('2026-11-28');
     }
-    expect(issues({ profile: 'private', knownOn: '平成31年5月1日' })[0]).toMatch(/^knownOn: 知った日（knownOn）の元号と年が合いません（平成31年5月1日）/);
+    expect(issues({ profile: 'private', knownOn: '平成31年5月1日' })[0]).toMatch(/^knownOn: 知った日の元号と年が合いません（平成31年5月1日）/);
   });
 
   it('委託先の委託元への通知日は知った日以降、委託関係がなければ指定できない', () => {
-    expect(issues(buildFacts({ entrustment: 'contractor', principalNotifiedAt: '2026-01-04' })).join()).toContain('知った日（knownOn）以降');
-    expect(issues(buildFacts({ entrustment: 'none', principalNotifiedAt: '2026-01-06' })).join()).toContain('entrustment');
+    expect(issues(buildFacts({ entrustment: 'contractor', principalNotifiedAt: '2026-01-04' })).join()).toContain('委託元への通知日は知った日以降の日付で入力してください');
+    expect(issues(buildFacts({ entrustment: 'none', principalNotifiedAt: '2026-01-06' })).join()).toContain(
+      '委託関係が「受託したデータ（当社が委託先）」又は「委託したデータ（当社が委託元）」のとき',
+    );
   });
 
   it('祝日データで期限を計算できない知った日は拒否する', () => {

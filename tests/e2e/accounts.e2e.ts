@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import { checkAccessibilityAfterEachStep } from './support/axe.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
 
 /**
@@ -27,6 +28,8 @@ describe('journey: アカウントの管理の順序', () => {
     await app?.stop();
   });
   keepFailureEvidence(() => page);
+  // Issue 10: axe-core on every page the journey shows, no serious or critical violation.
+  checkAccessibilityAfterEachStep(() => page);
 
   /** Signs the browser in through the API (the login page itself is another journey's). */
   async function signIn(loginId: string, password: string) {

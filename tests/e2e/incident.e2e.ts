@@ -72,7 +72,15 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
     // The shared zod schema checks the form in the browser, in Japanese under the field.
     await page.getByTestId('report-submit').click();
     await page.getByText('件名（何が起きたか）を入力してください').waitFor();
-    await page.getByLabel('件名（何が起きたか）').fill('患者記録を保存したUSBメモリの紛失');
+    // Issue 10: an over-long 件名 is not cut to 100 characters — the field says the limit and how
+    // much was typed, and keeps every character.
+    const title = page.getByLabel('件名（何が起きたか）');
+    const longTitle = 'USBメモリの紛失'.repeat(15);
+    await title.fill(longTitle);
+    await page.getByTestId('report-submit').click();
+    await page.getByText(`件名（何が起きたか）は100文字以内で入力してください（${longTitle.length}文字入力されています）`).waitFor();
+    expect(await title.inputValue()).toBe(longTitle);
+    await title.fill('患者記録を保存したUSBメモリの紛失');
     await page.getByLabel('状況（分かっていること）').fill('昨夜、帰宅途中に患者30名分の診療記録を保存したUSBメモリを紛失した。暗号化の有無は確認中。');
     await page.getByTestId('report-events').getByText('紛失', { exact: true }).click();
     // A day that does not exist is refused under the field, and what was typed stays.
@@ -109,7 +117,19 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
     expect(await known.inputValue()).toBe(show(knownOn));
     await known.fill(typedLetter);
     await page.getByTestId('fact-sensitive').check();
-    await page.getByTestId('fact-persons').fill('30');
+    // Issue 10: a negative 本人の数 is not turned into 0 — the field refuses it in Japanese (no
+    // 「（persons）」) and keeps −5 as typed.
+    const persons = page.getByTestId('fact-persons');
+    await persons.fill('-5');
+    await page.getByTestId('facts-save').click();
+    await page
+      .locator('.ant-form-item')
+      .filter({ has: page.locator('#field-persons') })
+      .getByText('本人の数は0以上で入力してください（入力値: -5）')
+      .waitFor();
+    expect(await persons.inputValue()).toBe('-5');
+    expect(await page.locator('body').textContent()).not.toContain('（persons）');
+    await persons.fill('30');
     const preview = page.getByTestId('duty-preview');
     const preliminary = preview.getByTestId('preview-ppc_preliminary');
     const ppcFinal = preview.getByTestId('preview-ppc_final');

@@ -50,6 +50,17 @@ describe('ログイン (SPEC §9)', () => {
     expect(body.error.fields?.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['loginId', 'password']));
     expect(body.error.message).toContain('ログインIDを入力してください');
   });
+
+  it('長すぎるログインID・パスワードは 400 で、上限と入力された文字数を示す（issue 10: 切り詰めない）', async () => {
+    const res = await inject({ method: 'POST', url: '/api/auth/login', payload: { loginId: 'a'.repeat(300), password: 'P'.repeat(200) } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual(
+      expect.arrayContaining([
+        { path: 'loginId', message: 'ログインIDは254文字以内で入力してください（300文字入力されています）' },
+        { path: 'password', message: 'パスワードは128文字以内で入力してください（200文字入力されています）' },
+      ]),
+    );
+  });
 });
 
 describe('セッション (J.9.2 c) 13: 一定時間操作がない場合の自動終了)', () => {
@@ -105,6 +116,13 @@ describe('パスワード方針 (SPEC §9)', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.fields?.[0]?.path).toBe('newPassword');
     expect(res.body.error.message).toContain(message);
+  });
+
+  it('長すぎる新しいパスワードは上限と入力された文字数を示す（issue 10）', async () => {
+    const c = await t.login('sales-head@demo.mamori.local');
+    const res = await c.request('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: `Aa1!${'x'.repeat(146)}` });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toContainEqual({ path: 'newPassword', message: 'パスワードは128文字以内で入力してください（150文字入力されています）' });
   });
 
   it('直前のパスワードは再利用できない', async () => {

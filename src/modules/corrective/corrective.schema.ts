@@ -21,7 +21,8 @@ export const createCorrectiveBody = z.object({
 });
 
 const effectiveField = z
-  .boolean({ error: '有効性の判定は true（有効）又は false（有効でない）で入力してください' })
+  // 有効性の判定 (J.7.1 h) 6)): the message names the two choices the form offers, never true/false (issue 10).
+  .boolean({ error: '有効性の判定は「有効」か「有効でない」で指定してください' })
   .nullish()
   .transform((v) => v ?? null);
 

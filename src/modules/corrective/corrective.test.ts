@@ -148,6 +148,10 @@ describe('処置結果と有効性のレビュー（J.7.1 h) 4)〜6)、J.7.1 3�
     const tooEarly = await pms.request('PATCH', `/api/corrective-actions/${id}`, { effectivenessReview: '効果あり', effective: true });
     expect(tooEarly.status).toBe(422);
     expect(tooEarly.body.error.fields?.[0]?.path).toBe('effectivenessReview');
+    // issue 10: the judgement is named by the form's two choices, never 「true（有効）又は false」.
+    const notJudgement = await pms.request('PATCH', `/api/corrective-actions/${id}`, { effective: 'はい' });
+    expect(notJudgement.status).toBe(400);
+    expect(notJudgement.body.error.fields).toContainEqual({ path: 'effective', message: '有効性の判定は「有効」か「有効でない」で指定してください' });
   });
 
   it('実施日に未来の日付は不可。結果の申請には実施内容と有効性のレビューが要る', async () => {

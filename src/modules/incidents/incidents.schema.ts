@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { incidentEventKinds, incidentFactsSchema } from '../../rules/incidentDuties.ts';
-import { enumField, idField, optionalDate, optionalId, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
+import { countField, enumField, idField, optionalDate, optionalId, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
 import { dutyStatuses, enquirerKinds, enquiryChannels, incidentPhases, incidentStatuses } from './incidents.labels.ts';
 
 // Request schemas of the incident module (M4). Every message is Japanese and names the field;
@@ -39,7 +39,12 @@ export const reportIncidentBody = z.object({
   discoveredAt: optionalDateTime('発見日時'),
   knownOn: optionalDate('知った日'),
   departmentId: optionalId('発生部署'),
-  events: z.array(enumField('事象', incidentEventKinds), { error: '事象は一覧から選んでください' }).max(10).optional(),
+  events: z
+    .array(enumField('事象', incidentEventKinds), { error: '事象は一覧から選んでください' })
+    .max(incidentEventKinds.length, {
+      error: (issue) => `事象は${incidentEventKinds.length}件以内で指定してください（${Array.isArray(issue.input) ? issue.input.length : 0}件指定されています）`,
+    })
+    .optional(),
 });
 
 const narrativeBody = z.object({
@@ -60,10 +65,8 @@ const detailsBody = z.object({
   otherNotes: optionalText('その他参考となる事項', 4000),
 });
 
-const personsField = z
-  .number({ error: '件数（人数）は数値で入力してください' })
-  .int({ error: '件数（人数）は整数で入力してください' })
-  .min(0, { error: '件数（人数）は0以上で入力してください' })
+/** 件数（人数）: empty is unknown (null); a negative or fractional count is refused quoting what was typed, never saved as 0 (issue 10). */
+const personsField = countField('件数（人数）')
   .nullish()
   .transform((v) => v ?? null);
 
@@ -85,7 +88,10 @@ export const updateIncidentBody = z.object({
   reportSummary: requiredText('状況', 4000).optional(),
   narrative: narrativeBody.optional(),
   details: detailsBody.optional(),
-  affectedRecords: z.array(affectedRecordBody, { error: '影響を受けた個人情報は一覧で入力してください' }).max(50, { error: '影響を受けた個人情報は50件までです' }).optional(),
+  affectedRecords: z
+    .array(affectedRecordBody, { error: '影響を受けた個人情報は一覧で入力してください' })
+    .max(50, { error: (issue) => `影響を受けた個人情報は50件以内で指定してください（${Array.isArray(issue.input) ? issue.input.length : 0}件指定されています）` })
+    .optional(),
 });
 
 /**

@@ -302,6 +302,11 @@ describe('事実 → 報告等の義務（SPEC §5.1、事実の変更のたび�
     const negative = await putFacts(pms, id, { ...lostUsbFacts, persons: -1 });
     expect(negative.status).toBe(400);
     expect(negative.body.error.fields?.[0]?.path).toBe('facts.persons');
+    // issue 10: the Japanese label and what was typed, never the key (「本人の数（persons）」).
+    expect(negative.body.error.fields?.[0]?.message).toBe('本人の数は0以上で入力してください（入力値: -1）');
+    const notFlag = await putFacts(pms, id, { ...lostUsbFacts, sensitive: 'yes' });
+    expect(notFlag.status).toBe(400);
+    expect(notFlag.body.error.fields).toContainEqual({ path: 'facts.sensitive', message: '要配慮個人情報は「はい」か「いいえ」で指定してください' });
     const future = await putFacts(pms, id, { ...lostUsbFacts, knownOn: '2026-03-09' });
     expect(future.status).toBe(422);
     expect((await detail(pms, id)).factsRevision).toBe(revision);
@@ -426,6 +431,11 @@ describe('対応経過・緊急事態対策会議・外部からの問い合わ�
     expect(d.affectedRecords).toEqual([{ inventoryEntryId: null, name: '患者診療記録', items: '氏名・生年月日・病名', persons: 30, medium: 'USBメモリ' }]);
     const bad = await pms.request('PATCH', `/api/incidents/${id}`, { title: '新しい件名', affectedRecords: [{ name: '', persons: -3 }] });
     expect(bad.status).toBe(400);
+    // issue 10: 件数 −3 is a field error quoting what was typed (never saved as 0).
+    expect(bad.body.error.fields).toContainEqual({ path: 'affectedRecords.0.persons', message: '件数（人数）は0以上で入力してください（入力値: -3）' });
+    const longTitle = await pms.request('PATCH', `/api/incidents/${id}`, { title: 'あ'.repeat(150) });
+    expect(longTitle.status).toBe(400);
+    expect(longTitle.body.error.fields).toContainEqual({ path: 'title', message: '件名は100文字以内で入力してください（150文字入力されています）' });
     expect((await detail(pms, id)).title).toBe('USBメモリの紛失');
   });
 });

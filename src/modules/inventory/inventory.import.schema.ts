@@ -72,7 +72,11 @@ const headerRow = z.coerce
   .optional();
 
 /** The sheet to read, by name or position (1 = the first); left out, the sheet whose header matches best (issue #12). */
-const sheet = z.string({ error: 'シートはシート名か何枚目かで指定してください' }).trim().max(100, { error: tooLongMessage('シート', 100) }).optional();
+const sheet = z
+  .string({ error: 'シートはシート名か何枚目かで指定してください' })
+  .trim()
+  .max(100, { error: tooLongMessage('シート', 100) })
+  .optional();
 
 /**
  * 参照する値の対応付け (issue #12): a value the file writes that matches no 所属・媒体・取得方法,

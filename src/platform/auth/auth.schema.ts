@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText, tooLongMessage } from '../validation/fields.ts';
 import { passwordSchema } from './password.ts';
 
 // Request schemas of the sign-in routes (auth.contract.ts); the login and settings forms of the
@@ -8,12 +9,12 @@ import { passwordSchema } from './password.ts';
 export { passwordSchema };
 
 export const loginBody = z.object({
-  loginId: z
-    .string({ error: 'ログインIDを入力してください' })
-    .trim()
-    .min(1, { error: 'ログインIDを入力してください' })
-    .max(254, { error: 'ログインIDは254文字以内で入力してください' }),
-  password: z.string({ error: 'パスワードを入力してください' }).min(1, { error: 'パスワードを入力してください' }).max(128, { error: 'パスワードは128文字以内で入力してください' }),
+  loginId: requiredText('ログインID', 254),
+  // Not trimmed: spaces are part of a password. Over-long is refused saying the limit and the typed length (issue 10).
+  password: z
+    .string({ error: 'パスワードを入力してください' })
+    .min(1, { error: 'パスワードを入力してください' })
+    .max(128, { error: tooLongMessage('パスワード', 128) }),
 });
 
 export const totpCodeBody = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarRecurrences } from '../../rules/calendar.ts';
 import { pmsRoles, roleLabels } from '../../domain/roles.ts';
-import { dateField, enumField, idField, optionalId, optionalText, pageQuery, requiredText } from '../validation/fields.ts';
+import { dateField, enumField, idField, optionalId, optionalText, pageQuery, requiredText, tooLongMessage } from '../validation/fields.ts';
 import { taskProgresses } from './tasks.labels.ts';
 
 /**
@@ -12,7 +12,7 @@ const evidenceUrl = z
   .string({ error: '証跡のリンクは文字列で入力してください' })
   .trim()
   // Never cut to the limit: say the limit and how much was typed (issue 10).
-  .max(2000, { error: (issue) => `証跡のリンクは2000文字以内で入力してください（${typeof issue.input === 'string' ? [...issue.input].length : 0}文字入力されています）` })
+  .max(2000, { error: tooLongMessage('証跡のリンク', 2000) })
   .nullish()
   .transform((v) => (v ? v : null))
   .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v) || (/^\/[^/\\\s][^\s]*$/.test(v) && !v.startsWith('//')), {

@@ -304,6 +304,11 @@ describe('タスクの更新: 完了には証跡が必要', () => {
     const long = await sales.request('PATCH', `/api/tasks/${taskId}`, { status: 'done', evidenceUrl: `https://example.jp/${'a'.repeat(1990)}` });
     expect(long.status).toBe(400);
     expect(long.body.error.fields?.[0]).toMatchObject({ path: 'evidenceUrl', message: '証跡のリンクは2000文字以内で入力してください（2009文字入力されています）' });
+    // The typed length is counted as the limit counts it (code points, the shared builder): 𠮷 is one
+    // character, so this is 2009 characters — never 「（3999文字入力されています）」.
+    const wide = await sales.request('PATCH', `/api/tasks/${taskId}`, { status: 'done', evidenceUrl: `https://example.jp/${'𠮷'.repeat(1990)}` });
+    expect(wide.status).toBe(400);
+    expect(wide.body.error.fields?.[0]).toMatchObject({ path: 'evidenceUrl', message: '証跡のリンクは2000文字以内で入力してください（2009文字入力されています）' });
   });
 
   it('担当者は証跡つきで完了でき、完了の一覧に移る', async () => {

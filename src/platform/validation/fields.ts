@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { dateRefusalMessage, readDate } from '../../domain/dateInput.ts';
 
-/** How many characters were typed, counted as the limit counts them. */
-const typedLength = (input: unknown) => (typeof input === 'string' ? input.length : 0);
+/**
+ * How many characters were typed, counted as the limit counts them: zod measures strings in code
+ * points, so 「𠮷」 is one character, not two UTF-16 units (a 201-character name with 𠮷 read as 202).
+ */
+export const typedLength = (input: unknown) => (typeof input === 'string' ? [...input].length : 0);
 
 /**
  * The Japanese fallback for any check declared without its own message (a bare `z.boolean()`, a

@@ -61,13 +61,21 @@ const longestSpanDays = Math.max(...incidentRuleSets.map((set) => set.days.final
 /** Latest 知った日 whose deadlines still fall inside the bundled holiday data. */
 export const latestSupportedKnownOn: IsoDate = addCalendarDays(HOLIDAY_DATA_RANGE.to, -longestSpanDays);
 
-const flag = (field: string, label: string) => z.boolean({ error: `${label}（${field}）は true または false で入力してください` }).optional();
+// Every message names the field by its Japanese label only, never its key (issue 10: 「知った日
+// （knownOn）」「true または false」 were shown in the form). The CLI and the API add the path in front
+// (describeIncidentFactsIssues) for whoever writes the JSON by hand.
 
-const personCount = (field: string, label: string) =>
+/** The typed value, quoted in a refusal (never changed: issue 10 「入力したものを黙って変えない」). */
+const typedValue = (input: unknown) => (typeof input === 'string' ? input : String(input));
+
+const flag = (label: string) => z.boolean({ error: `${label}は「はい」か「いいえ」で指定してください` }).optional();
+
+/** 人数: a whole number, 0 or more, or null (unknown) — a negative count is refused, never read as 0. */
+const personCount = (label: string) =>
   z
-    .number({ error: `${label}（${field}）は数値（人数）又は null で入力してください` })
-    .int({ error: `${label}（${field}）は整数で入力してください` })
-    .min(0, { error: `${label}（${field}）は0以上で入力してください` })
+    .number({ error: `${label}は数値（人数）で入力してください` })
+    .int({ error: (issue) => `${label}は整数で入力してください（入力値: ${typedValue(issue.input)}）` })
+    .min(0, { error: (issue) => `${label}は0以上で入力してください（入力値: ${typedValue(issue.input)}）` })
     .nullable()
     .optional();
 
@@ -76,27 +84,28 @@ const personCount = (field: string, label: string) =>
  * 令和8年11月28日, R8.11.28 — domain/dateInput.ts), read exactly into "YYYY-MM-DD"; a day that
  * does not exist or an era year outside its era is refused, never moved to another day.
  */
-const isoDate = (field: string, label: string) =>
+const isoDate = (label: string) =>
   z
     .string({
-      error: (issue) => (issue.input === undefined ? `${label}（${field}）は必須です` : `${label}（${field}）は "YYYY-MM-DD" 形式の文字列で入力してください`),
+      error: (issue) => (issue.input === undefined ? `${label}を入力してください` : `${label}は日付（例: 2026/11/28）で入力してください`),
     })
     .transform((text, ctx) => {
       const reading = readDate(text);
       if (reading.ok) return reading.iso;
-      ctx.addIssue({ code: 'custom', message: dateRefusalMessage(`${label}（${field}）`, reading), abort: true });
+      ctx.addIssue({ code: 'custom', message: dateRefusalMessage(label, reading), abort: true });
       return z.NEVER;
     })
     .refine((value) => value >= HOLIDAY_DATA_RANGE.from && value <= latestSupportedKnownOn, {
-      error: `${label}（${field}）は ${HOLIDAY_DATA_RANGE.from}〜${latestSupportedKnownOn} の範囲で入力してください（祝日データで期限を計算できる範囲）`,
+      error: `${label}は ${HOLIDAY_DATA_RANGE.from}〜${latestSupportedKnownOn} の範囲で入力してください（祝日データで期限を計算できる範囲）`,
     });
 
-const enumField = <const T extends readonly [string, ...string[]]>(values: T, field: string, label: string) =>
+/**
+ * One of a fixed list: the message names the field only (the values are keys); the CLI lists the
+ * accepted values from the issue itself (describeIncidentFactsIssues).
+ */
+const enumField = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.enum(values, {
-    error: (issue) =>
-      issue.input === undefined
-        ? `${label}（${field}）は必須です`
-        : `${label}（${field}）は ${values.map((v) => `"${v}"`).join('・')} のいずれかで入力してください（入力値: ${JSON.stringify(issue.input)}）`,
+    error: (issue) => (issue.input === undefined ? `${label}を選択してください` : `${label}の値が正しくありません`),
   });
 
 /**
@@ -108,49 +117,49 @@ export const incidentFactsSchema = z
   .strictObject(
     {
       /** 組織の区分: 個人情報取扱事業者 / 行政機関等 / 指定管理者・受託者. */
-      profile: enumField(organizationProfiles, 'profile', '組織の区分'),
+      profile: enumField(organizationProfiles, '組織の区分'),
       /** プライバシーマーク付与事業者か. */
-      privacyMark: flag('privacyMark', 'プライバシーマーク付与事業者'),
+      privacyMark: flag('プライバシーマーク付与事業者'),
       /** 知った日 (for a company: the day any department learned of it). Day 1 of every period. */
-      knownOn: isoDate('knownOn', '知った日'),
-      events: z.array(enumField(incidentEventKinds, 'events', '事象'), { error: '事象（events）は配列で入力してください' }).optional(),
+      knownOn: isoDate('知った日'),
+      events: z.array(enumField(incidentEventKinds, '事象'), { error: '事象は一覧で指定してください' }).optional(),
       /** 発生したおそれ（未確定）にとどまる. */
-      possibleOnly: flag('possibleOnly', '発生したおそれのみ'),
+      possibleOnly: flag('発生したおそれのみ'),
       /** 第三者に閲覧されないうちに全てを回収した (通則編3-5-1-1). */
-      recoveredBeforeViewed: flag('recoveredBeforeViewed', '閲覧前に全て回収'),
+      recoveredBeforeViewed: flag('閲覧前に全て回収'),
       /** 自らの意図に基づく第三者提供 (通則編3-5-1-1). */
-      intentionalProvision: flag('intentionalProvision', '意図的な提供'),
+      intentionalProvision: flag('意図的な提供'),
       /** 合理的な理由による削除 (通則編3-5-1-2). */
-      rationalDeletion: flag('rationalDeletion', '合理的な理由による削除'),
+      rationalDeletion: flag('合理的な理由による削除'),
       /** 同じ内容のデータが他に保管されている (通則編3-5-1-2, 3-5-1-3). */
-      identicalCopyExists: flag('identicalCopyExists', '同一データの保管'),
-      sensitive: flag('sensitive', '要配慮個人情報'),
-      ordinanceSensitive: flag('ordinanceSensitive', '条例要配慮個人情報'),
-      financialDamageRisk: flag('financialDamageRisk', '財産的被害のおそれ'),
-      improperPurpose: flag('improperPurpose', '不正の目的のおそれ'),
+      identicalCopyExists: flag('同一データの保管'),
+      sensitive: flag('要配慮個人情報'),
+      ordinanceSensitive: flag('条例要配慮個人情報'),
+      financialDamageRisk: flag('財産的被害のおそれ'),
+      improperPurpose: flag('不正の目的のおそれ'),
       /** 取得し又は取得しようとしている個人情報で、個人データとして取り扱う予定のもの (規則第7条第3号). */
-      plannedPersonalData: flag('plannedPersonalData', '個人データとして取り扱う予定の個人情報'),
-      myNumber: flag('myNumber', '特定個人情報'),
-      myNumberSystem: flag('myNumberSystem', '情報提供ネットワークシステム等で管理'),
-      viewableByUnspecifiedMany: flag('viewableByUnspecifiedMany', '不特定多数による閲覧'),
-      pseudonymized: flag('pseudonymized', '仮名加工情報'),
+      plannedPersonalData: flag('個人データとして取り扱う予定の個人情報'),
+      myNumber: flag('特定個人情報'),
+      myNumberSystem: flag('情報提供ネットワークシステム等で管理'),
+      viewableByUnspecifiedMany: flag('不特定多数による閲覧'),
+      pseudonymized: flag('仮名加工情報'),
       /** 高度な暗号化等の措置があり、復号鍵は漏えいしていない. */
-      highLevelEncryption: flag('highLevelEncryption', '高度な暗号化等'),
-      persons: personCount('persons', '本人の数'),
+      highLevelEncryption: flag('高度な暗号化等'),
+      persons: personCount('本人の数'),
       /** 本人の数が不確定なときの見込みの最大数. */
-      personsMayExceed: personCount('personsMayExceed', '本人の数の見込み最大数'),
-      entrustment: enumField(entrustmentKinds, 'entrustment', '委託関係').optional(),
+      personsMayExceed: personCount('本人の数の見込み最大数'),
+      entrustment: enumField(entrustmentKinds, '委託関係').optional(),
       /** contractor: 委託元へ通知した日. principal: 委託先から通知を受けた日. */
-      principalNotifiedAt: isoDate('principalNotifiedAt', '委託元への通知日').nullable().optional(),
+      principalNotifiedAt: isoDate('委託元への通知日').nullable().optional(),
       /** 自治体との委託契約（特記事項）の対象業務か. Defaults to true for designated_manager. */
-      municipalContract: flag('municipalContract', '自治体との委託契約'),
+      municipalContract: flag('自治体との委託契約'),
     },
     {
       error: (issue) => {
         if (issue.code === 'unrecognized_keys') {
           return `不明な項目です: ${issue.keys.join(', ')}（項目名の綴りを確認してください）`;
         }
-        if (issue.code === 'invalid_type') return '事実（facts）は JSON オブジェクトで入力してください';
+        if (issue.code === 'invalid_type') return '事実の形式が正しくありません（項目と値の組で指定してください）';
         return undefined;
       },
     },
@@ -162,13 +171,13 @@ export const incidentFactsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['principalNotifiedAt'],
-        message: '委託元への通知日（principalNotifiedAt）は、委託関係（entrustment）が "contractor" 又は "principal" のときに入力してください',
+        message: '委託元への通知日は、委託関係が「受託したデータ（当社が委託先）」又は「委託したデータ（当社が委託元）」のときに入力してください',
       });
     } else if (facts.entrustment !== 'principal' && notifiedAt < facts.knownOn) {
       ctx.addIssue({
         code: 'custom',
         path: ['principalNotifiedAt'],
-        message: '委託元への通知日（principalNotifiedAt）は知った日（knownOn）以降の日付で入力してください',
+        message: '委託元への通知日は知った日以降の日付で入力してください',
       });
     }
   });
@@ -177,13 +186,15 @@ export const incidentFactsSchema = z
 export type IncidentFacts = z.input<typeof incidentFactsSchema>;
 
 /**
- * Japanese one-line descriptions of validation problems, each naming the field path
- * (e.g. `events[1]`), for the CLI, the API and form summaries.
+ * Japanese one-line descriptions of validation problems for whoever writes the facts JSON by hand
+ * (the CLI): each line starts with the field path (e.g. `events[1]`) and, for a value outside a
+ * fixed list, lists the accepted values — the keys the JSON uses, which the form never shows.
  */
 export function describeIncidentFactsIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
-    return `${path === '' ? '（全体）' : path}: ${issue.message}`;
+    const accepted = issue.code === 'invalid_value' ? `（指定できる値: ${issue.values.map((v) => JSON.stringify(v)).join('・')}）` : '';
+    return `${path === '' ? '（全体）' : path}: ${issue.message}${accepted}`;
   });
 }
 

@@ -40,6 +40,8 @@ function CorrectiveForm({ detail }: { detail: CorrectiveDetail }) {
   const implementationEditable = detail.abilities.recordImplementation;
   const reviewEditable = detail.abilities.reviewEffectiveness;
   const form = useForm<FormIn, unknown, FormOut>({
+    // No maxLength or min on the inputs: antd cut pasted text to the limit and turned −5 into 0 without a word.
+    // The shared schema refuses them under the field, naming the limit, and what was typed stays (issue 10).
     resolver: zodResolver(updateCorrectiveBody),
     defaultValues: {
       title: detail.title,
@@ -82,7 +84,6 @@ function CorrectiveForm({ detail }: { detail: CorrectiveDetail }) {
           onBlur={field.onBlur}
           status={field.status}
           rows={rows}
-          maxLength={4000}
           disabled={!enabled}
           data-testid={`ca-${name}`}
         />
@@ -112,9 +113,7 @@ function CorrectiveForm({ detail }: { detail: CorrectiveDetail }) {
             <ApprovalSteps approval={detail.planApproval} emptyText={t('out.noApproval')} />
             <div style={{ marginTop: 12 }}>
               <Field control={form.control} name="title" label={t('ca.subject')}>
-                {(field) => (
-                  <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} maxLength={100} disabled={!planEditable} />
-                )}
+                {(field) => <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} disabled={!planEditable} />}
               </Field>
               {text('content', t('ca.content'), planEditable)}
               {text('correction', t('ca.correction'), planEditable)}

@@ -27,6 +27,8 @@ function DutyStatusModal({ duty, onClose }: { duty: IncidentDuty; onClose: () =>
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormIn, unknown, FormOut>({
+    // No maxLength or min on the inputs: antd cut pasted text to the limit and turned −5 into 0 without a word.
+    // The shared schema refuses them under the field, naming the limit, and what was typed stays (issue 10).
     resolver: zodResolver(dutyUpdateBody),
     defaultValues: {
       status: duty.status === 'open' ? 'done' : duty.status,
@@ -86,10 +88,10 @@ function DutyStatusModal({ duty, onClose }: { duty: IncidentDuty; onClose: () =>
           )}
         </Field>
         <Field control={form.control} name="referenceNumber" label={t('duty.reference')}>
-          {(field) => <Input {...field} value={field.value ?? ''} maxLength={100} />}
+          {(field) => <Input {...field} value={field.value ?? ''} />}
         </Field>
         <Field control={form.control} name="note" label={t('duty.note')}>
-          {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={3} maxLength={2000} />}
+          {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={3} />}
         </Field>
       </FormLayout>
     </Modal>

@@ -136,6 +136,8 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
   const [formError, setFormError] = useState<string | null>(null);
   const org = incident.organization;
   const form = useForm<FactsIn, unknown, FactsOut>({
+    // No maxLength or min on the inputs: antd cut pasted text to the limit and turned −5 into 0 without a word.
+    // The shared schema refuses them under the field, naming the limit, and what was typed stays (issue 10).
     resolver: zodResolver(incidentFactsSchema),
     defaultValues: withOrganization(incident.facts, org),
   });
@@ -243,7 +245,6 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
                     {(field) => (
                       <InputNumber
                         id={field.id}
-                        min={0}
                         value={field.value ?? null}
                         onChange={(v) => field.onChange(v ?? null)}
                         onBlur={field.onBlur}
@@ -259,7 +260,6 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
                     {(field) => (
                       <InputNumber
                         id={field.id}
-                        min={0}
                         value={field.value ?? null}
                         onChange={(v) => field.onChange(v ?? null)}
                         onBlur={field.onBlur}

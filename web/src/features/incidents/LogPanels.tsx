@@ -45,6 +45,8 @@ function EntryModal<S extends z.ZodType<FieldValues, FieldValues>>({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
+  // No maxLength or min on the inputs: antd cut pasted text to the limit and turned −5 into 0 without a word.
+  // The shared schema refuses them under the field, naming the limit, and what was typed stays (issue 10).
   const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema), defaultValues: defaults });
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -176,10 +178,10 @@ export function TimelinePanel({ incident, readOnly }: { incident: IncidentDetail
                 )}
               </Field>
               <Field control={form.control} name="action" label={t('timeline.action')} required>
-                {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={4} maxLength={4000} />}
+                {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={4} />}
               </Field>
               <Field control={form.control} name="actorName" label={t('timeline.actor')}>
-                {(field) => <Input {...field} value={field.value ?? ''} maxLength={100} />}
+                {(field) => <Input {...field} value={field.value ?? ''} />}
               </Field>
             </>
           )}
@@ -266,16 +268,16 @@ export function MeetingsPanel({ incident, readOnly }: { incident: IncidentDetail
                 {(field) => <DateTimeInput {...bound(field)} />}
               </Field>
               <Field control={form.control} name="place" label={t('meeting.place')}>
-                {(field) => <Input {...field} value={field.value ?? ''} maxLength={200} />}
+                {(field) => <Input {...field} value={field.value ?? ''} />}
               </Field>
               <Field control={form.control} name="attendees" label={t('meeting.attendees')} required>
-                {(field) => <Input {...field} value={field.value ?? ''} maxLength={1000} />}
+                {(field) => <Input {...field} value={field.value ?? ''} />}
               </Field>
               <Field control={form.control} name="minutes" label={t('meeting.minutes')} required>
-                {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={5} maxLength={8000} />}
+                {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={5} />}
               </Field>
               <Field control={form.control} name="decisions" label={t('meeting.decisions')}>
-                {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={3} maxLength={4000} />}
+                {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={3} />}
               </Field>
             </>
           )}
@@ -387,16 +389,16 @@ export function EnquiriesPanel({ incident, readOnly }: { incident: IncidentDetai
                 </Field>
               </Space>
               <Field control={form.control} name="enquirerName" label={t('enquiry.name')}>
-                {(field) => <Input {...field} value={field.value ?? ''} maxLength={200} />}
+                {(field) => <Input {...field} value={field.value ?? ''} />}
               </Field>
               <Field control={form.control} name="enquirerContact" label={t('enquiry.contact')}>
-                {(field) => <Input {...field} value={field.value ?? ''} maxLength={200} />}
+                {(field) => <Input {...field} value={field.value ?? ''} />}
               </Field>
               <Field control={form.control} name="content" label={t('enquiry.content')} required>
-                {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={3} maxLength={4000} />}
+                {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={3} />}
               </Field>
               <Field control={form.control} name="response" label={t('enquiry.response')}>
-                {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={3} maxLength={4000} />}
+                {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={3} />}
               </Field>
               <Field control={form.control} name="respondedAt" label={t('enquiry.respondedAt')}>
                 {(field) => <DateTimeInput id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}

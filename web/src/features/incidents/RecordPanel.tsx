@@ -28,6 +28,8 @@ export function RecordPanel({ incident, readOnly }: { incident: IncidentDetail; 
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormIn, unknown, FormOut>({
+    // No maxLength or min on the inputs: antd cut pasted text to the limit and turned −5 into 0 without a word.
+    // The shared schema refuses them under the field, naming the limit, and what was typed stays (issue 10).
     resolver: zodResolver(updateIncidentBody),
     defaultValues: {
       title: incident.title,
@@ -58,7 +60,7 @@ export function RecordPanel({ incident, readOnly }: { incident: IncidentDetail; 
           <Col xs={24} xl={12}>
             <Card size="small" title={t('record.general')}>
               <Field control={form.control} name="title" label={t('record.title')} required>
-                {(field) => <Input {...field} value={field.value ?? ''} maxLength={100} />}
+                {(field) => <Input {...field} value={field.value ?? ''} />}
               </Field>
               <Row gutter={12}>
                 <Col xs={24} md={12}>
@@ -81,13 +83,13 @@ export function RecordPanel({ incident, readOnly }: { incident: IncidentDetail; 
                 </Col>
               </Row>
               <Field control={form.control} name="reportSummary" label={t('record.summary')}>
-                {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={4} maxLength={4000} />}
+                {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={4} />}
               </Field>
             </Card>
             <Card size="small" title={t('record.narrative')} style={{ marginTop: 16 }}>
               {narrativeKeys.map((k) => (
                 <Field key={k} control={form.control} name={`narrative.${k}`} label={label(narrativeLabels[k])}>
-                  {(field) => <Input.TextArea {...field} value={field.value ?? ''} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />}
+                  {(field) => <Input.TextArea {...field} value={field.value ?? ''} autoSize={{ minRows: 1, maxRows: 4 }} />}
                 </Field>
               ))}
             </Card>
@@ -96,7 +98,7 @@ export function RecordPanel({ incident, readOnly }: { incident: IncidentDetail; 
             <Card size="small" title={t('record.details')}>
               {reportDetailKeys.map((k) => (
                 <Field key={k} control={form.control} name={`details.${k}`} label={`${reportDetailLabels[k].item}. ${label(reportDetailLabels[k])}`}>
-                  {(field) => <Input.TextArea {...field} value={field.value ?? ''} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} data-testid={`detail-${k}`} />}
+                  {(field) => <Input.TextArea {...field} value={field.value ?? ''} autoSize={{ minRows: 2, maxRows: 6 }} data-testid={`detail-${k}`} />}
                 </Field>
               ))}
             </Card>
@@ -107,26 +109,26 @@ export function RecordPanel({ incident, readOnly }: { incident: IncidentDetail; 
                 <Row gutter={8} key={row.id} align="top">
                   <Col xs={24} md={6}>
                     <Field control={form.control} name={`affectedRecords.${index}.name`} label={t('record.affectedName')} required>
-                      {(field) => <Input {...field} value={field.value ?? ''} maxLength={200} />}
+                      {(field) => <Input {...field} value={field.value ?? ''} />}
                     </Field>
                   </Col>
                   <Col xs={24} md={8}>
                     <Field control={form.control} name={`affectedRecords.${index}.items`} label={t('record.affectedItems')}>
-                      {(field) => <Input {...field} value={field.value ?? ''} maxLength={1000} />}
+                      {(field) => <Input {...field} value={field.value ?? ''} />}
                     </Field>
                   </Col>
                   <Col xs={12} md={3}>
                     <Field control={form.control} name={`affectedRecords.${index}.persons`} label={t('record.affectedPersons')}>
-                      {(field) => <InputNumber id={field.id} min={0} value={field.value ?? null} onChange={(v) => field.onChange(v ?? null)} style={{ width: '100%' }} />}
+                      {(field) => <InputNumber id={field.id} value={field.value ?? null} onChange={(v) => field.onChange(v ?? null)} style={{ width: '100%' }} />}
                     </Field>
                   </Col>
                   <Col xs={10} md={5}>
                     <Field control={form.control} name={`affectedRecords.${index}.medium`} label={t('record.affectedMedium')}>
-                      {(field) => <Input {...field} value={field.value ?? ''} maxLength={200} />}
+                      {(field) => <Input {...field} value={field.value ?? ''} />}
                     </Field>
                   </Col>
                   <Col xs={2} md={2} style={{ paddingTop: 30 }}>
-                    {readOnly ? null : <Button icon={<DeleteOutlined />} onClick={() => affected.remove(index)} aria-label="delete" />}
+                    {readOnly ? null : <Button icon={<DeleteOutlined />} onClick={() => affected.remove(index)} aria-label={t('record.affectedRemove', { n: index + 1 })} />}
                   </Col>
                 </Row>
               ))}

@@ -36,6 +36,8 @@ export default function ReportIncidentPage() {
   const [done, setDone] = useState<ReportedIncident | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormIn, unknown, FormOut>({
+    // No maxLength or min on the inputs: antd cut pasted text to the limit and turned −5 into 0 without a word.
+    // The shared schema refuses them under the field, naming the limit, and what was typed stays (issue 10).
     resolver: zodResolver(reportForm),
     defaultValues: { title: '', summary: '', knownOn: todayInJapan(), departmentId: null, events: [] },
   });
@@ -73,10 +75,10 @@ export default function ReportIncidentPage() {
                 {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
                 <FormLayout id="incident-report" onSubmit={onSubmit}>
                   <Field control={form.control} name="title" label={t('report.titleField')} required>
-                    {(field) => <Input {...field} value={field.value ?? ''} maxLength={100} placeholder={t('report.titlePlaceholder')} />}
+                    {(field) => <Input {...field} value={field.value ?? ''} placeholder={t('report.titlePlaceholder')} />}
                   </Field>
                   <Field control={form.control} name="summary" label={t('report.summary')} required>
-                    {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={5} maxLength={4000} placeholder={t('report.summaryPlaceholder')} />}
+                    {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={5} placeholder={t('report.summaryPlaceholder')} />}
                   </Field>
                   <Field control={form.control} name="events" label={t('report.events')}>
                     {(field) => (
