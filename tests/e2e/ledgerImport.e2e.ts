@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption } from './support/antd.ts';
@@ -32,6 +33,7 @@ describe('journey: 手元の台帳（CSV）を取り込む — 見出し行の�
   });
   keepFailureEvidence(() => page);
 
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const csv = [
     '令和8年度 個人情報資産台帳',
     '個人情報の種類,管理部門,記録項目,利用目的,保管場所,保管方法,アクセス権者,利用期間,保存年限,件数',
@@ -61,5 +63,50 @@ describe('journey: 手元の台帳（CSV）を取り込む — 見出し行の�
     await page.goto(`/inventory?q=${encodeURIComponent('取込ジャーニー')}`);
     await page.getByText('取込ジャーニー_会員名簿').waitFor();
     await page.getByText('取込ジャーニー_顧客名簿').waitFor();
+  });
+
+  /** A workbook as offices keep them: a cover sheet first, the register on the second sheet under a title row, with a 備考 column. */
+  async function twoSheetWorkbook(): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    const cover = workbook.addWorksheet('表紙');
+    cover.addRow(['個人情報管理台帳']);
+    cover.addRow(['作成日', '令和8年4月1日']);
+    const ledger = workbook.addWorksheet('台帳');
+    ledger.addRow(['令和8年度 個人情報管理台帳']);
+    ledger.addRow(['個人情報の名称', '所管部署', '個人情報の項目', '利用目的', '保管場所', '保管媒体', 'アクセス権を有する者', '利用期限', '保管期限', '件数', '備考']);
+    ledger.addRow(['シート取込_顧客名簿', '総務部', '氏名、住所', '商品の発送', '書庫', '紙', '佐藤 花子', '業務終了まで', '2030/3/31', 100, '年1回棚卸']);
+    ledger.addRow(['シート取込_会員名簿', '庶務課', '氏名', '会員サービス', 'サーバ', '電子', '佐藤 花子', '退会まで', '2030/3/31', '約200件', '']);
+    return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+
+  it('2枚のシートの Excel: シートを選び、プレビューの行で見出し行を選び、所属を対応付けて取り込む（備考は取込時の追加情報に）', async () => {
+    await page.goto('/inventory/import');
+    await page.locator('input[type=file]').setInputFiles({ name: '台帳2シート.xlsx', mimeType: XLSX, buffer: await twoSheetWorkbook() });
+    await page.getByTestId('import-read').click();
+    // The register's sheet was chosen by its header, and the page says so.
+    await page.getByTestId('import-sheet-choice').getByText('見出しが最もよく一致したシート「台帳」（2枚目').waitFor();
+    // The cover: its preview only (no header found there).
+    await page.getByTestId('import-sheet-1').click();
+    await page.getByTestId('import-sheet-preview-1').getByText('令和8年4月1日').waitFor();
+    // Back to the register, and its row 2 clicked as the header row.
+    await page.getByTestId('import-sheet-2').click();
+    await page.getByTestId('import-preview-row-2-2').click();
+    await page.getByTestId('import-sheet-choice').getByText('指定したシート「台帳」（2枚目）を読みました').waitFor();
+    expect(await page.locator('[data-testid=import-header-row] input, input[data-testid=import-header-row]').first().inputValue()).toBe('2');
+    await page.getByTestId('map-name').getByText('個人情報の名称').waitFor();
+
+    await page.getByTestId('import-dry-run').click();
+    await page.getByTestId('import-summary').getByText('2行中 1行が登録できます').waitFor();
+    await chooseOption(page, page.getByTestId('value-department-庶務課'), '総務部', '総務部');
+    await page.getByTestId('import-recheck').click();
+    await page.getByTestId('import-summary').getByText('2行中 2行が登録できます').waitFor();
+    await page.getByTestId('import-keep').getByText('備考').waitFor();
+
+    await page.getByTestId('import-execute').click();
+    await page.waitForURL(/\/inventory$/);
+    await page.goto(`/inventory?q=${encodeURIComponent('シート取込')}`);
+    await page.getByText('シート取込_会員名簿').waitFor();
+    await page.getByText('シート取込_顧客名簿').click();
+    await page.getByTestId('entry-import-extras').getByText('年1回棚卸').waitFor();
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { addCalendarDays } from '../../rules/deadlines.ts';
 import { recordAuditEvent } from '../../platform/audit/auditEvents.ts';
 import type { Clock } from '../../domain/time.ts';
@@ -9,11 +10,12 @@ import type { Actor } from '../../platform/policies/actor.ts';
 import { ensureTask } from '../../platform/tasks/moduleTasks.ts';
 import { namesFor } from './entry-references.ts';
 import { ensureRiskAnalysisTask } from './entry-tasks.ts';
-import { getMapping } from './import-mappings.ts';
+import { emptyImportMemory, type ImportMemory, loadImportMemory, rememberImportChoices } from '../../platform/imports/memory.ts';
+import { getMapping, INVENTORY_REGISTER } from './import-mappings.ts';
 import { type ImportQuery, type ImportValueMapping, importMappingSchema, importValueMappingSchema } from './inventory.import.schema.ts';
 import type { ImportMapping } from './inventory.tables.ts';
 import { type ImportReport, planImport } from './plan-import.ts';
-import { type LedgerSheet, readLedgerSheet, suggestMapping } from './read-ledger-sheet.ts';
+import { columnChoices, type LedgerSheet, readLedgerSheet, suggestMapping } from './read-ledger-sheet.ts';
 import { createEntry } from './write-entry.ts';
 
 // 台帳の取込, step 4 (SPEC §3 Imports, M1): the dry run reports, the real run writes every row or none.
@@ -49,39 +51,83 @@ function valuesFrom(json: string | undefined): ImportValueMapping | null {
   return parsed.data;
 }
 
+const keepSchema = z.array(z.string({ error: '残す列は見出しの文字列で指定してください' }).max(200, { error: '残す列の見出しが長すぎます' }), {
+  error: '残す列（keep）は見出しの配列で指定してください',
+});
+
+/** The unmapped columns to keep as 取込時の追加情報 (`keep`, a JSON array of headings); null when not given. */
+function keepFrom(json: string | undefined): string[] | null {
+  if (json === undefined) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw badMapping([{ path: 'keep', message: '残す列（keep）は JSON で指定してください' }]);
+  }
+  const parsed = keepSchema.safeParse(value);
+  if (!parsed.success) throw badMapping(parsed.error.issues.map((i) => ({ path: ['keep', ...i.path].join('.'), message: i.message })));
+  return parsed.data;
+}
+
 /** Whether the import was asked to check only (dryRun=1, the default). */
 export const isDryRun = (query: Pick<ImportQuery, 'dryRun'>) => query.dryRun === '1' || query.dryRun === 'true';
 
 /**
  * 台帳の取込 of an uploaded file: the mapping is the saved one named (with its header row), the
- * JSON given, or a guess from the headers; 「個人情報の名称」 and 「所管部署」 must be mapped. Then
- * {@link importLedger}.
+ * JSON given, or what the organization chose for these headings before and a guess from the
+ * headers for the rest; 「個人情報の名称」 and 「所管部署」 must be mapped. Then {@link importLedger}.
  */
 export async function importLedgerFile(tx: Tx, actor: Actor, file: ImportUpload, query: ImportQuery, clock: Clock): Promise<ImportReport> {
   const saved = query.mappingId ? await getMapping(tx, actor.organizationId, query.mappingId) : null;
-  const sheet = await readLedgerSheet(file, saved?.headerRow ?? query.headerRow);
-  const mapping = saved?.mapping ?? mappingFrom(query.mapping) ?? suggestMapping(sheet.headers);
+  const sheet = await readLedgerSheet(file, { sheet: query.sheet, headerRow: saved?.headerRow ?? query.headerRow });
+  const memory = await loadImportMemory(tx, actor.organizationId, INVENTORY_REGISTER);
+  const mapping = saved?.mapping ?? mappingFrom(query.mapping) ?? suggestMapping(sheet.headers, memory);
   if (!mapping.name || !mapping.department) throw badMapping([{ path: 'mapping', message: '「個人情報の名称」と「所管部署」の列を対応付けてください' }]);
   const values = valuesFrom(query.values);
-  return importLedger(tx, actor, sheet, mapping, { dryRun: isDryRun(query), today: clock.today, now: clock.now, fileName: file.filename, values });
+  const keep = keepFrom(query.keep);
+  return importLedger(tx, actor, sheet, mapping, { dryRun: isDryRun(query), today: clock.today, now: clock.now, fileName: file.filename, values, memory, keep });
 }
 
 /**
  * 台帳の取込. Dry run: validates and reports, writes nothing. Real run: writes only when every
  * row is valid, all in the caller's transaction; each entry gets a history row naming the
  * import, each department one risk-analysis task for its imported entries (they are 未分析),
- * and the import is recorded in the audit trail with its row count.
+ * the import is recorded in the audit trail with its row count, and the organization's choices —
+ * the columns mapped otherwise than the dictionary would, the values mapped — are remembered for
+ * the next import (取込の記憶, issue #12).
  */
 export async function importLedger(
   tx: Tx,
   actor: Actor,
   sheet: LedgerSheet,
   mapping: ImportMapping,
-  options: { dryRun: boolean; today: string; now: Date; fileName: string; values?: ImportValueMapping | null },
+  options: { dryRun: boolean; today: string; now: Date; fileName: string; values?: ImportValueMapping | null; memory?: ImportMemory; keep?: string[] | null },
 ): Promise<ImportReport> {
-  const { report, plan, ignoredColumns, unknownValues } = await planImport(tx, actor.organizationId, sheet, mapping, options.today, options.values ?? null);
+  const memory = options.memory ?? emptyImportMemory();
+  const { report, plan, ignoredColumns, keptColumns, unknownValues, rememberedValues } = await planImport(
+    tx,
+    actor.organizationId,
+    sheet,
+    mapping,
+    options.today,
+    options.values ?? null,
+    memory,
+    options.keep ?? null,
+  );
   const valid = report.filter((r) => r.action !== 'error').length;
-  const result: ImportReport = { dryRun: options.dryRun, total: report.length, valid, created: plan.length, ignoredColumns, rows: report, unknownValues };
+  const result: ImportReport = {
+    dryRun: options.dryRun,
+    sheet: sheet.sheet,
+    headerRow: sheet.headerRow,
+    total: report.length,
+    valid,
+    created: plan.length,
+    ignoredColumns,
+    keptColumns,
+    rows: report,
+    unknownValues,
+    rememberedValues,
+  };
   if (options.dryRun || valid !== report.length || plan.length === 0) return result;
   const importId = randomUUID();
   const names = await namesFor(
@@ -101,6 +147,7 @@ export async function importLedger(
       kind: 'imported',
       summary: `Excel台帳の取込（${options.fileName} ${p.row}行目）`,
       riskTask: false,
+      importExtras: p.extras,
     });
     const seen = perDepartment.get(entry.departmentId);
     if (seen) seen.count++;
@@ -128,6 +175,10 @@ export async function importLedger(
       options.today,
     );
   }
+  await rememberImportChoices(tx, actor, INVENTORY_REGISTER, {
+    columns: columnChoices(sheet.headers, mapping, memory),
+    values: Object.entries(options.values ?? {}).flatMap(([field, chosen]) => Object.entries(chosen ?? {}).map(([value, target]) => ({ field, value, target }))),
+  });
   await recordAuditEvent(tx, {
     organizationId: actor.organizationId,
     actorAccountId: actor.accountId,
@@ -135,7 +186,14 @@ export async function importLedger(
     entityType: 'inventory_entries',
     entityId: importId,
     rowCount: plan.length,
-    meta: { created: plan.length, fileName: options.fileName, mapping, ...(options.values ? { values: options.values } : {}) },
+    meta: {
+      created: plan.length,
+      fileName: options.fileName,
+      sheet: sheet.sheetName,
+      mapping,
+      ...(options.values ? { values: options.values } : {}),
+      ...(options.keep ? { keep: options.keep } : {}),
+    },
   });
   return result;
 }

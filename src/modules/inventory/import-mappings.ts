@@ -6,7 +6,11 @@ import type { Actor } from '../../platform/policies/actor.ts';
 import { inventoryImportMappings } from './inventory.tables.ts';
 import { mapColumns } from '../../rules/ledgerImport/index.ts';
 import { type ImportField, type importMappingBody, importFields } from './inventory.import.schema.ts';
-import { cellText, type LedgerSheet, ledgerHeadingIndex, suggestMapping } from './read-ledger-sheet.ts';
+import { loadImportMemory } from '../../platform/imports/memory.ts';
+import { cellText, type LedgerSheet, ledgerHeadingIndex, rememberedHeaders, suggestMapping } from './read-ledger-sheet.ts';
+
+/** The register name the 台帳's import choices are remembered under (platform/imports/memory.ts). */
+export const INVENTORY_REGISTER = 'inventory';
 
 // 取込の列の対応付け: saved per organization under a name, so next year's import of the same
 // ledger is one click; and what the mapping screen needs from an uploaded file.
@@ -57,19 +61,24 @@ export async function getMapping(tx: Tx, organizationId: string, id: string) {
 
 /**
  * What the mapping screen needs from an uploaded file: its headers, a few rows as text, a
- * suggested mapping — a saved one whose columns all exist in the file, else a guess from the
- * headers — and each column's match in the heading dictionary with its confidence.
+ * suggested mapping — a saved one whose columns all exist in the file, else what the organization
+ * chose for these headings before and a guess from the headers for the rest — and each column's
+ * match in the heading dictionary with its confidence.
  */
 export async function inspectLedger(tx: Tx, organizationId: string, sheet: LedgerSheet) {
   const saved = await listMappings(tx, organizationId);
+  const memory = await loadImportMemory(tx, organizationId, INVENTORY_REGISTER);
   const fitting = saved.find((m) => m.headerRow === sheet.headerRow && Object.values(m.mapping).every((h) => sheet.headers.includes(h)));
   return {
     sheetName: sheet.sheetName,
+    sheet: sheet.sheet,
+    sheets: sheet.sheets,
     headerRow: sheet.headerRow,
     headers: sheet.headers,
     rowCount: sheet.rows.length,
     sampleRows: sheet.rows.slice(0, 5).map((r) => ({ row: r.rowNumber, cells: Object.fromEntries([...r.cells].map(([h, v]) => [h, cellText(v)])) })),
-    suggestedMapping: fitting ? fitting.mapping : suggestMapping(sheet.headers),
+    suggestedMapping: fitting ? fitting.mapping : suggestMapping(sheet.headers, memory),
+    rememberedColumns: fitting ? [] : rememberedHeaders(sheet.headers, memory),
     suggestedMappingId: fitting?.id ?? null,
     columnMatches: mapColumns(
       sheet.headers.map((heading, i) => ({ column: i + 1, heading })),

@@ -57,6 +57,7 @@ export const inventoryModule = defineModule({
         disposed_at: '廃棄日時',
         risk_status: 'リスク分析の状況',
         access_holder_ids: 'アクセス権者',
+        import_extras: '取込時の追加情報',
         search_text: '検索用の文字列',
       },
       inventory_requests: {

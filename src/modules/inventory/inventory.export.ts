@@ -8,6 +8,7 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { PdfReport } from '../../platform/exports/pdf.ts';
 import { pdfHeaderOf } from '../../platform/exports/pdfHeader.ts';
 import { prepareSheet, type SheetColumn, writeXlsx } from '../../platform/exports/xlsx.ts';
+import { EXTRAS_HEADING, formatExtras } from '../../platform/imports/extras.ts';
 import { departments } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { accessHolderLabels } from './inventory.content.shared.ts';
@@ -85,6 +86,8 @@ function ledgerColumns(people: ReadonlyMap<string, string>): SheetColumn<LedgerR
     { header: 'リスク分析', width: 10, value: (r: LedgerRow) => riskStatusCodeLabels[r.entry.riskStatus] },
     { header: '版', width: 6, type: 'number' as const, value: (r: LedgerRow) => r.entry.revision },
     { header: '最終更新', width: 18, type: 'datetime' as const, value: (r: LedgerRow) => r.entry.updatedAt },
+    // 取込時の追加情報 (issue #12): the imported file's other columns, 「見出し: 値」 per line (the import reads it back).
+    { header: EXTRAS_HEADING, width: 40, value: (r: LedgerRow) => formatExtras(r.entry.importExtras) },
   ];
 }
 

@@ -40,6 +40,9 @@ export const importFieldKeys = importFields.map((f) => f.key) as [ImportField, .
 /** The header Mamori's export writes for each field (what an error names when a field is unmapped). */
 export const importFieldHeaders = Object.fromEntries(importFields.map((f) => [f.key, f.header])) as Record<ImportField, string>;
 
+/** The columns Mamori's export adds after the fields (the entry's state, not imported; not kept as 取込時の追加情報). */
+export const LEDGER_EXPORT_STATE_COLUMNS = ['廃棄日', 'リスク分析', '版', '最終更新'] as const;
+
 /** The mapping a request carries: field → column header (unmapped fields are left out). */
 export const importMappingSchema = z
   .partialRecord(
@@ -103,6 +106,11 @@ export const importQuery = z.object({
   /** The column mapping as JSON (`{"name":"名称","department":"部署",…}`), or a saved one by id. */
   mapping: z.string({ error: '対応付けは JSON 文字列で指定してください' }).max(10_000, { error: '対応付けが長すぎます' }).optional(),
   mappingId: optionalId('保存した対応付け'),
+  /**
+   * The unmapped columns to keep on each entry as 「取込時の追加情報」, as a JSON array of headings
+   * (`["備考","管理番号"]`, `[]` keeps none); left out, every unmapped column but a row number.
+   */
+  keep: z.string({ error: '残す列は JSON 文字列で指定してください' }).max(10_000, { error: '残す列の指定が長すぎます' }).optional(),
   /** Unknown 所属・媒体・取得方法 values mapped after a dry run, as JSON ({@link importValueMappingSchema}). */
   values: z.string({ error: '値の対応付けは JSON 文字列で指定してください' }).max(20_000, { error: '値の対応付けが長すぎます' }).optional(),
 });

@@ -11,6 +11,8 @@ import { importFieldKeys, importFields } from './inventory.import.schema.ts';
 import { inventoryEntries, inventoryEntryHistory } from './inventory.tables.ts';
 import { suggestMapping } from './read-ledger-sheet.ts';
 import { shiftJis } from '../../../tests/support/shiftJis.ts';
+import { readFirstSheet } from '../../platform/exports/xlsx.ts';
+import { parseExtras } from '../../platform/imports/extras.ts';
 
 // 台帳の取込 (SPEC §3 Imports): an organization's own Excel ledger (its own headers, a title row
 // above them), a column mapping saved for next time, a dry run listing every row's errors before
@@ -537,5 +539,132 @@ describe('台帳の取込: シートの選択（issue #12 段階1）', () => {
     expect(run.status, JSON.stringify(run.body).slice(0, 600)).toBe(422);
     // Row 4's count is a sentence: the run refuses it, naming the column — the sheet is the one chosen.
     expect(run.body.rows[1].errors[0].field).toBe('件数');
+  });
+});
+
+describe('台帳の取込: 対応付けを組織ごとに覚える（issue #12 段階2）', () => {
+  const HEAD = '台帳の名前,所管部署,個人情報の項目,利用目的,保管場所,保管媒体,アクセス権を有する者,利用期限,保管期限,件数,共同利用';
+  const line = (name: string, department: string) => `${name},${department},氏名,記憶の業務,書庫,紙,佐藤 花子,業務終了まで,2030/3/31,10,`;
+  const csv = (...lines: string[]) => Buffer.from(`${[HEAD, ...lines].join('\n')}\n`, 'utf8');
+  /** The first import's column choices: 台帳の名前 (only a partial match) as the name, 共同利用 (a dictionary match) left out. */
+  const MAPPED = {
+    name: '台帳の名前',
+    department: '所管部署',
+    items: '個人情報の項目',
+    purpose: '利用目的',
+    storageLocation: '保管場所',
+    storageMedia: '保管媒体',
+    accessHolders: 'アクセス権を有する者',
+    useUntil: '利用期限',
+    retainUntil: '保管期限',
+    recordCount: '件数',
+  };
+  const departmentId = async (name: string) => ((await pms.get('/api/departments')).body.items as { id: string; name: string }[]).find((d) => d.name === name)?.id as string;
+
+  it('取込で対応付けた所属名は覚えられ、次の取込では同じ「開発本部」に対応付けが要らない（前回の対応付けとして示す）', async () => {
+    const systems = await departmentId('情報システム部');
+    const values = { department: { 開発本部: systems } };
+    const first = await upload(
+      pms,
+      `/api/inventory/import?dryRun=0&mapping=${encodeURIComponent(JSON.stringify(MAPPED))}&values=${encodeURIComponent(JSON.stringify(values))}`,
+      csv(line('記憶_1', '開発本部')),
+      '記憶.csv',
+      'text/csv',
+    );
+    expect(first.status, JSON.stringify(first.body).slice(0, 500)).toBe(200);
+    // The second file: no mapping, no values — the heading and the department are remembered.
+    const dry = await upload(pms, '/api/inventory/import?dryRun=1', csv(line('記憶_2', '開発本部 '), line('記憶_3', '開発本部')), '記憶2.csv', 'text/csv');
+    expect(dry.status, JSON.stringify(dry.body).slice(0, 500)).toBe(200);
+    expect(dry.body).toMatchObject({ total: 2, valid: 2, unknownValues: [] });
+    expect(dry.body.rememberedValues).toEqual([{ field: 'department', column: '所管部署', value: '開発本部', target: systems, rows: [2, 3] }]);
+    const run = await upload(pms, '/api/inventory/import?dryRun=0', csv(line('記憶_2', '開発本部')), '記憶2.csv', 'text/csv');
+    expect(run.status, JSON.stringify(run.body).slice(0, 500)).toBe(200);
+    const found = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('記憶_2')}`);
+    expect(found.body.items[0]).toMatchObject({ departmentName: '情報システム部' });
+  });
+
+  it('覚えた対応付けは変えられる: 値の対応付けを渡すとそれが優先され、次からはそれを覚える', async () => {
+    const general = await departmentId('総務部');
+    const changed = await upload(
+      pms,
+      `/api/inventory/import?dryRun=0&values=${encodeURIComponent(JSON.stringify({ department: { 開発本部: general } }))}`,
+      csv(line('記憶_4', '開発本部')),
+      '記憶3.csv',
+      'text/csv',
+    );
+    expect(changed.status, JSON.stringify(changed.body).slice(0, 500)).toBe(200);
+    expect(changed.body.rememberedValues).toEqual([]);
+    const dry = await upload(pms, '/api/inventory/import?dryRun=1', csv(line('記憶_5', '開発本部')), '記憶4.csv', 'text/csv');
+    expect(dry.body.rememberedValues).toEqual([{ field: 'department', column: '所管部署', value: '開発本部', target: general, rows: [2] }]);
+  });
+
+  it('列の対応付けも見出しごとに覚える: 部分一致の「台帳の名前」を名称に、辞書が対応付ける「共同利用」は取り込まないまま', async () => {
+    const inspect = await upload(pms, '/api/inventory/import/inspect', csv(line('記憶_6', '総務部')), '記憶5.csv', 'text/csv');
+    expect(inspect.status, JSON.stringify(inspect.body).slice(0, 500)).toBe(200);
+    expect(inspect.body.suggestedMapping).toEqual(MAPPED);
+    expect(inspect.body.rememberedColumns).toEqual(['台帳の名前', '共同利用']);
+    // The dictionary's own match stays visible beside the remembered choice (one click maps it again).
+    expect(inspect.body.columnMatches).toContainEqual({ header: '共同利用', field: 'jointUseDetails', confidence: 'exact' });
+  });
+
+  it('取込が拒否されたとき（エラーの行がある）は何も覚えない', async () => {
+    const sales = await departmentId('営業部');
+    const refused = await upload(
+      pms,
+      `/api/inventory/import?dryRun=0&values=${encodeURIComponent(JSON.stringify({ department: { 第二営業部: sales } }))}`,
+      csv(line('記憶_7', '第二営業部'), line('', '総務部')),
+      '記憶6.csv',
+      'text/csv',
+    );
+    expect(refused.status).toBe(422);
+    const dry = await upload(pms, '/api/inventory/import?dryRun=1', csv(line('記憶_8', '第二営業部')), '記憶7.csv', 'text/csv');
+    expect(dry.body.unknownValues).toEqual([{ field: 'department', column: '所管部署', value: '第二営業部', rows: [2] }]);
+  });
+});
+
+describe('台帳の取込: 対応しない列を「取込時の追加情報」として残す（issue #12 段階3）', () => {
+  const HEAD = 'No.,個人情報の名称,所管部署,個人情報の項目,利用目的,保管場所,保管媒体,アクセス権を有する者,利用期限,保管期限,件数,備考,管理番号,リスク総合評価';
+  const line = (n: number, name: string, note: string) => `${n},${name},総務部,氏名,追加情報の業務,書庫,紙,佐藤 花子,業務終了まで,2030/3/31,10,${note},K-00${n},"中\n（漏えい）"`;
+  const csv = (...lines: string[]) => Buffer.from(`${[HEAD, ...lines].join('\n')}\n`, 'utf8');
+
+  it('備考（台帳に備考の項目はない）と対応しない列は、行番号の列を除いて項目に残り、項目の画面と出力に出る', async () => {
+    const r = await upload(pms, '/api/inventory/import?dryRun=0', csv(line(1, '追加情報_1', '年1回棚卸'), line(2, '追加情報_2', '')), '追加.csv', 'text/csv');
+    expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(200);
+    expect(r.body.ignoredColumns).toEqual(['No.', '備考', '管理番号', 'リスク総合評価']);
+    expect(r.body.keptColumns).toEqual(['備考', '管理番号', 'リスク総合評価']);
+    const found = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('追加情報_1')}`);
+    const detail = await pms.get(`/api/inventory/entries/${found.body.items[0].id}`);
+    expect(detail.body.importExtras).toEqual([
+      { heading: '備考', value: '年1回棚卸' },
+      { heading: '管理番号', value: 'K-001' },
+      { heading: 'リスク総合評価', value: '中\n（漏えい）' },
+    ]);
+    // A blank cell is not kept.
+    const second = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('追加情報_2')}`);
+    expect((await pms.get(`/api/inventory/entries/${second.body.items[0].id}`)).body.importExtras.map((x: { heading: string }) => x.heading)).toEqual([
+      '管理番号',
+      'リスク総合評価',
+    ]);
+    // The export writes the block in one column, 「見出し: 値」 per line.
+    const exported = await pms.request('GET', `/api/inventory/entries/export.xlsx?q=${encodeURIComponent('追加情報_1')}`);
+    const sheet = await readFirstSheet(exported.raw);
+    const column = sheet.headers.indexOf('取込時の追加情報');
+    expect(column).toBeGreaterThan(0);
+    expect(sheet.rows[0]?.cells[column]).toBe('備考: 年1回棚卸\n管理番号: K-001\nリスク総合評価: 中\n（漏えい）');
+    // Read back by the import as the same pairs (not as one more column).
+    expect(parseExtras(String(sheet.rows[0]?.cells[column]))).toEqual(detail.body.importExtras);
+  });
+
+  it('残す列は keep で選べる（[] は残さない）。keep の誤りは 400 で項目を名指す', async () => {
+    const r = await upload(pms, `/api/inventory/import?dryRun=0&keep=${encodeURIComponent(JSON.stringify(['備考']))}`, csv(line(3, '追加情報_3', 'メモ')), '追加.csv', 'text/csv');
+    expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(200);
+    expect(r.body.keptColumns).toEqual(['備考']);
+    const found = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('追加情報_3')}`);
+    expect((await pms.get(`/api/inventory/entries/${found.body.items[0].id}`)).body.importExtras).toEqual([{ heading: '備考', value: 'メモ' }]);
+    const none = await upload(pms, `/api/inventory/import?dryRun=1&keep=${encodeURIComponent('[]')}`, csv(line(4, '追加情報_4', 'メモ')), '追加.csv', 'text/csv');
+    expect(none.body.keptColumns).toEqual([]);
+    const bad = await upload(pms, `/api/inventory/import?dryRun=0&keep=${encodeURIComponent('{"備考":1}')}`, csv(line(5, '追加情報_5', 'メモ')), '追加.csv', 'text/csv');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('残す列（keep）は見出しの配列で指定してください');
   });
 });

@@ -181,6 +181,8 @@ export const entryDetailResponse = z.object({
   departmentId: z.uuid(),
   departmentName: z.string(),
   content: entryContentResponse,
+  /** 取込時の追加情報 (issue #12): the imported file's columns no field took, heading and value as written. */
+  importExtras: z.array(z.object({ heading: z.string(), value: z.string() })),
   accessHolders: z.array(personRef),
   riskStatus: z.enum(riskStatusCodes),
   riskStatusLabel: z.string(),
@@ -293,16 +295,33 @@ export const importMappingResponse = z.object({
   updatedAt: z.iso.datetime(),
 });
 
-/** What the mapping screen needs from an uploaded file: headers, a few rows as text, a suggested mapping. */
+/** Which sheet of the file was read, and why (issue #12 シートの選択; the message is shown as is). */
+const sheetChoiceResponse = z.object({ index: z.number().int(), name: z.string(), reason: z.enum(['requested', 'only', 'best_header', 'no_header']), message: z.string() });
+
+/** One sheet of the file for the sheet picker: its first 20 rows as text (cells from column A, cut to 60 characters) and the header row found. */
+const sheetPreviewResponse = z.object({
+  index: z.number().int(),
+  name: z.string(),
+  rowCount: z.number().int(),
+  headerRow: z.number().int().nullable(),
+  matchedFields: z.number().int(),
+  rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
+});
+
+/** What the mapping screen needs from an uploaded file: every sheet previewed, the sheet read, headers, a few rows as text, a suggested mapping. */
 export const inspectResponse = z.object({
   fileName: z.string(),
   sheetName: z.string(),
+  sheet: sheetChoiceResponse,
+  sheets: z.array(sheetPreviewResponse),
   headerRow: z.number().int(),
   headers: z.array(z.string()),
   rowCount: z.number().int(),
   sampleRows: z.array(z.object({ row: z.number().int(), cells: z.record(z.string(), z.string()) })),
   suggestedMapping: z.record(z.string(), z.string()),
   suggestedMappingId: z.uuid().nullable(),
+  /** Headers whose suggested mapping is what the organization chose for them in an earlier import (「前回の対応付け」, issue #12). */
+  rememberedColumns: z.array(z.string()),
   /**
    * Each column's match in the 台帳's heading dictionary (issue #12): the field and how sure —
    * exact / normalized (applied in suggestedMapping) or partial (offered for confirmation only).
@@ -317,10 +336,14 @@ const importProblem = z.object({ field: z.string(), message: z.string() });
 /** The report of an import: every row with its errors (by the column of the file) and warnings. */
 export const importReportResponse = z.object({
   dryRun: z.boolean(),
+  sheet: sheetChoiceResponse,
+  headerRow: z.number().int(),
   total: z.number().int(),
   valid: z.number().int(),
   created: z.number().int(),
   ignoredColumns: z.array(z.string()),
+  /** The unmapped columns kept on each entry as 「取込時の追加情報」 (issue #12; `keep` chooses them). */
+  keptColumns: z.array(z.string()),
   rows: z.array(
     z.object({
       row: z.number().int(),
@@ -333,6 +356,10 @@ export const importReportResponse = z.object({
   ),
   /** 所属・媒体・取得方法 values that match nothing, each once with its rows, to be mapped (`values`) in the next run (issue #12). */
   unknownValues: z.array(z.object({ field: z.enum(['department', 'storageMedia', 'acquisitionMethods']), column: z.string(), value: z.string(), rows: z.array(z.number().int()) })),
+  /** Values read through the organization's remembered value mapping (「前回の対応付け」, changeable through `values`; issue #12). */
+  rememberedValues: z.array(
+    z.object({ field: z.enum(['department', 'storageMedia', 'acquisitionMethods']), column: z.string(), value: z.string(), target: z.string(), rows: z.array(z.number().int()) }),
+  ),
 });
 
 /** A real run refused because a row has errors (422): the report, and the refusal. Nothing was written. */

@@ -102,7 +102,7 @@ export function inventoryRoutes(app: App, deps: Deps): void {
 
       inspectImport: async (request) => {
         const upload = await readImportUpload(request);
-        const sheet = await readLedgerSheet(upload, request.query.headerRow);
+        const sheet = await readLedgerSheet(upload, { sheet: request.query.sheet, headerRow: request.query.headerRow });
         return presentInspection(await inOrg(deps.database, scopeOf(request), (tx) => inspectLedger(tx, actorOf(request).organizationId, sheet)), upload.filename);
       },
 

@@ -2,11 +2,15 @@ import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { StorageMedium } from '../../rules/inventoryRules.ts';
 import { accounts } from '../../platform/auth/auth.tables.ts';
+import type { ImportExtra } from '../../platform/imports/extras.ts';
 import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { departments, organizations, people } from '../../platform/org/org.tables.ts';
 import type { RecordStatus } from '../../platform/reviews/reviews.tables.ts';
 import type { ContentChange } from './inventory.content.shared.ts';
 import type { EntryContent, HistoryKind, RequestKind, RiskStatusCode } from './inventory.schema.ts';
+
+/** One column of an imported file that no 台帳 field took, kept as written (「取込時の追加情報」, issue #12). */
+export type { ImportExtra };
 
 /** Status of a 申請書: `draft` before submission, then the approval engine's states (shared with the review). */
 export type { RecordStatus };
@@ -45,6 +49,11 @@ export const inventoryEntries = pgTable(
     /** リスク分析の状態 (riskStatusOfEntry), refreshed whenever the entry or an analysis of it changes. */
     riskStatus: text('risk_status').$type<RiskStatusCode>().notNull().default('unanalysed'),
     accessHolderIds: uuid('access_holder_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /**
+     * 取込時の追加情報 (issue #12): the columns of the imported file no field took (備考 — the 台帳 has
+     * no notes field — リスク, 管理番号 …), heading and cell as written; null for an entry not imported.
+     */
+    importExtras: jsonb('import_extras').$type<ImportExtra[]>(),
     /** Folded text of every searchable field (normalizeSearchText); served by a pg_trgm GIN index (with the department). */
     searchText: text('search_text').notNull().default(''),
     createdAt: createdAt(),

@@ -3,7 +3,7 @@ import type { Tx } from '../../platform/db/connection.ts';
 import type { CellOutput } from '../../platform/exports/xlsx.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
 import { entryFindings } from './inventory.content.shared.ts';
-import { type ImportField, importFieldHeaders, importFieldKeys } from './inventory.import.schema.ts';
+import { type ImportField, importFieldHeaders, importFieldKeys, LEDGER_EXPORT_STATE_COLUMNS } from './inventory.import.schema.ts';
 import { type EntryContent, type EntryContentInput, entryContentSchema } from './inventory.schema.ts';
 import { type ImportMapping, inventoryEntries } from './inventory.tables.ts';
 import { parseCount, parseFlag, parseMedia, parseMethods, parseProcessed, parseSensitiveBasis, parseTerm, splitList } from './parse-ledger-values.ts';
@@ -12,6 +12,10 @@ import { mediumWithin, quoteCell, readList, readText } from '../../rules/ledgerV
 import { mappedValue, type UnknownValue, UnknownValues } from '../../platform/imports/referenceValues.ts';
 import type { ImportValueMapping } from './inventory.import.schema.ts';
 import { storageMediumLabels } from '../../rules/data/inventoryClauses.ts';
+import type { SheetChoice } from '../../platform/imports/sheets.ts';
+import { EXTRAS_HEADING, type ImportExtra, keptColumns, parseExtras } from '../../platform/imports/extras.ts';
+import { emptyImportMemory, type ImportMemory, rememberedValue } from '../../platform/imports/memory.ts';
+import { type AcquisitionMethod, acquisitionMethods, type StorageMedium, storageMedia } from '../../rules/data/inventoryClauses.ts';
 
 // 台帳の取込, step 3: the plan — every row turned into a 台帳 entry and checked the way a 申請書
 // is, with each error named by the column of the user's file. Reads only.
@@ -20,14 +24,22 @@ export type ImportError = { field: string; message: string };
 export type ImportRowReport = { row: number; name: string | null; department: string | null; action: 'create' | 'error'; errors: ImportError[]; warnings: ImportError[] };
 /** A 所属・媒体・取得方法 written in the file that matches nothing: listed once, to be mapped (issue #12). */
 export type UnknownReference = UnknownValue<'department' | 'storageMedia' | 'acquisitionMethods'>;
+/** A value read through the organization's remembered value mapping (issue #12): listed once, changeable. */
+export type RememberedReference = UnknownReference & { target: string };
 export type ImportReport = {
   dryRun: boolean;
+  /** The sheet read and why (issue #12 シートの選択), and its header row. */
+  sheet: SheetChoice;
+  headerRow: number;
   total: number;
   valid: number;
   created: number;
   ignoredColumns: string[];
+  /** The unmapped columns kept on each entry as 「取込時の追加情報」 (issue #12). */
+  keptColumns: string[];
   rows: ImportRowReport[];
   unknownValues: UnknownReference[];
+  rememberedValues: RememberedReference[];
 };
 
 /** API field path → the column the user sees (errors name the column of their file). */
@@ -57,7 +69,12 @@ type Lookups = {
   existing: Set<string>;
 };
 
-function resolveDepartment(text: string, all: Lookups['departments'], values: ImportValueMapping | null): { id: string } | { error: string; unknown?: true } {
+function resolveDepartment(
+  text: string,
+  all: Lookups['departments'],
+  values: ImportValueMapping | null,
+  recall: (value: string) => string | undefined,
+): { id: string; remembered?: true } | { error: string; unknown?: true } {
   const chosen = mappedValue(values, 'department', text);
   if (chosen) return all.some((d) => d.id === chosen) ? { id: chosen } : { error: `所管部署「${text}」の対応付け先の所属が見つかりません。対応付けをやり直してください` };
   const wanted = normalizeLabel(text);
@@ -66,6 +83,9 @@ function resolveDepartment(text: string, all: Lookups['departments'], values: Im
   if (byName.length > 1) return { error: `所管部署「${text}」は同じ名前が複数あります。所属コードで指定してください` };
   const byCode = all.filter((d) => d.code && normalizeLabel(d.code) === wanted);
   if (byCode.length === 1 && byCode[0]) return { id: byCode[0].id };
+  // Mapped in an earlier import (a 所属 since removed is not used: the value is unknown again).
+  const remembered = recall(text);
+  if (remembered && all.some((d) => d.id === remembered)) return { id: remembered, remembered: true };
   return { error: `所管部署「${text}」が見つかりません。所属の名称または所属コードを入力するか、既存の所属に対応付けてください`, unknown: true };
 }
 
@@ -86,7 +106,7 @@ function resolvePeople(text: string, all: Lookups['people'], today: string): { i
   return { ids };
 }
 
-type PlannedRow = { row: number; content: EntryContent };
+type PlannedRow = { row: number; content: EntryContent; extras: ImportExtra[] };
 
 /** Stands in for a 所管部署 that did not resolve, so the other checks of the row still run. */
 const UNRESOLVED = '00000000-0000-4000-8000-000000000000';
@@ -104,7 +124,16 @@ export async function planImport(
   mapping: ImportMapping,
   today: string,
   values: ImportValueMapping | null = null,
-): Promise<{ report: ImportRowReport[]; plan: PlannedRow[]; ignoredColumns: string[]; unknownValues: UnknownReference[] }> {
+  memory: ImportMemory = emptyImportMemory(),
+  keep: readonly string[] | null = null,
+): Promise<{
+  report: ImportRowReport[];
+  plan: PlannedRow[];
+  ignoredColumns: string[];
+  keptColumns: string[];
+  unknownValues: UnknownReference[];
+  rememberedValues: RememberedReference[];
+}> {
   const lookups: Lookups = {
     departments: await tx.select({ id: departments.id, name: departments.name, code: departments.code }).from(departments).where(eq(departments.organizationId, organizationId)),
     people: await tx
@@ -122,13 +151,31 @@ export async function planImport(
   };
   const mappedHeaders = new Set(Object.values(mapping));
   for (const header of mappedHeaders) if (!sheet.headers.includes(header)) throw badImportFile(`対応付けた列「${header}」がファイルの見出し行にありません`);
-  const ignoredColumns = sheet.headers.filter((h) => !mappedHeaders.has(h));
+  // 取込時の追加情報 (issue #12): the 台帳 has no notes field, so 備考 and the other columns no field
+  // took are kept on the entry as written; the block's own column (Mamori's export) is read back.
+  const extrasColumn = sheet.headers.find((h) => !mappedHeaders.has(h) && normalizeLabel(h) === normalizeLabel(EXTRAS_HEADING));
+  const ignoredColumns = sheet.headers.filter((h) => !mappedHeaders.has(h) && h !== extrasColumn);
+  const kept = keptColumns(ignoredColumns, LEDGER_EXPORT_STATE_COLUMNS, keep);
   const names = { departmentName: null, people: new Map(lookups.people.map((p) => [p.id, p.name])) };
   const firstRowOf = new Map<string, number>();
   const report: ImportRowReport[] = [];
   const plan: PlannedRow[] = [];
   const unknown = new UnknownValues<UnknownReference['field']>();
   const columnOf = (field: ImportField) => mapping[field] ?? importFieldHeaders[field];
+  // 取込の記憶 (issue #12): a value the organization mapped in an earlier import reads the same way
+  // now (a value mapped in this run wins); each one used is listed once, to be shown and changed.
+  const recalled = new Map<string, RememberedReference>();
+  const recall = (field: RememberedReference['field'], value: string, row: number, valid: (target: string) => boolean): string | undefined => {
+    const target = rememberedValue(memory, field, value);
+    if (target === undefined || !valid(target)) return undefined;
+    const key = `${field}\u0000${normalizeLabel(value)}`;
+    const seen = recalled.get(key);
+    if (!seen) recalled.set(key, { field, column: columnOf(field), value, target, rows: [row] });
+    else if (!seen.rows.includes(row)) seen.rows.push(row);
+    return target;
+  };
+  const isMedium = (t: string) => (storageMedia as readonly string[]).includes(t);
+  const isMethod = (t: string) => (acquisitionMethods as readonly string[]).includes(t);
 
   for (const { rowNumber, cells } of sheet.rows) {
     const errors: ImportError[] = [];
@@ -176,7 +223,9 @@ export async function planImport(
     };
     const departmentText = text('department');
     if (departmentText) {
-      const resolved = resolveDepartment(departmentText, lookups.departments, values);
+      const resolved = resolveDepartment(departmentText, lookups.departments, values, (v) =>
+        recall('department', v, rowNumber, (id) => lookups.departments.some((d) => d.id === id)),
+      );
       if ('id' in resolved) input.departmentId = resolved.id;
       else {
         fail('department', resolved.error);
@@ -192,7 +241,12 @@ export async function planImport(
     const warnings: ImportError[] = [];
     const mediaCell = raw('storageMedia');
     const parsedMedia = parseMedia(mediaCell);
-    const media = parsedMedia !== null && typeof parsedMedia === 'object' ? (mappedValue(values, 'storageMedia', cellText(mediaCell)) ?? parsedMedia) : parsedMedia;
+    const media =
+      parsedMedia !== null && typeof parsedMedia === 'object'
+        ? (mappedValue(values, 'storageMedia', cellText(mediaCell)) ??
+          (recall('storageMedia', cellText(mediaCell), rowNumber, isMedium) as StorageMedium | undefined) ??
+          parsedMedia)
+        : parsedMedia;
     if (media !== null && typeof media === 'object') {
       fail('storageMedia', media.error);
       unknown.add('storageMedia', columnOf('storageMedia'), cellText(mediaCell), rowNumber);
@@ -217,7 +271,10 @@ export async function planImport(
     const countValue = parseCount(raw('recordCount'));
     if (countValue && 'error' in countValue) fail('recordCount', countValue.error);
     else input.recordCount = countValue;
-    const methods = parseMethods(text('acquisitionMethods'), (token) => mappedValue(values, 'acquisitionMethods', token));
+    const methods = parseMethods(
+      text('acquisitionMethods'),
+      (token) => mappedValue(values, 'acquisitionMethods', token) ?? (recall('acquisitionMethods', token, rowNumber, isMethod) as AcquisitionMethod | undefined),
+    );
     if ('error' in methods) {
       fail('acquisitionMethods', methods.error);
       for (const token of methods.unknown) unknown.add('acquisitionMethods', columnOf('acquisitionMethods'), token, rowNumber);
@@ -258,7 +315,14 @@ export async function planImport(
     }
     const ok = errors.length === 0 && content !== null;
     report.push({ row: rowNumber, name: input.name || null, department: departmentText || null, action: ok ? 'create' : 'error', errors, warnings });
-    if (ok && content) plan.push({ row: rowNumber, content });
+    if (ok && content) {
+      const extras = extrasColumn ? parseExtras(cellText(cells.get(extrasColumn) ?? null)) : [];
+      for (const heading of kept) {
+        const value = cellText(cells.get(heading) ?? null);
+        if (value) extras.push({ heading, value });
+      }
+      plan.push({ row: rowNumber, content, extras });
+    }
   }
-  return { report, plan, ignoredColumns, unknownValues: unknown.list() };
+  return { report, plan, ignoredColumns, keptColumns: kept, unknownValues: unknown.list(), rememberedValues: [...recalled.values()] };
 }

@@ -1,13 +1,15 @@
 import { normalizeLabel } from '../../domain/text.ts';
 import type { CellOutput } from '../../platform/exports/xlsx.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { type ImportUpload, readImportGrid } from '../../platform/imports/upload.ts';
+import { chooseSheet, previewSheets, type SheetChoice, type SheetPreview } from '../../platform/imports/sheets.ts';
+import { type ImportUpload, readImportSheets } from '../../platform/imports/upload.ts';
 import { detectHeaderRow, HEADER_SEARCH_ROWS, headingsAt, indexHeadings, inventoryHeadings, mapColumns } from '../../rules/ledgerImport/index.ts';
-import type { ImportField } from './inventory.import.schema.ts';
+import { emptyImportMemory, type ImportMemory, rememberedColumn } from '../../platform/imports/memory.ts';
+import { type ImportField, importFieldKeys } from './inventory.import.schema.ts';
 import type { ImportMapping } from './inventory.tables.ts';
 
-// 台帳の取込, step 1: reading the organization's Excel ledger — the first worksheet (parsed within
-// XLSX_LIMITS in the parsing worker) or a CSV (UTF-8 or Shift_JIS, every cell text), the header row found by itself (title rows skipped, a
+// 台帳の取込, step 1: reading the organization's Excel ledger — the worksheet chosen, or the one
+// whose header matches best (every sheet parsed within XLSX_LIMITS in the parsing worker, each previewed) or a CSV (UTF-8 or Shift_JIS, every cell text), the header row found by itself (title rows skipped, a
 // heading merged over two rows joined: src/rules/ledgerImport) or named by the user, the later
 // rows as cells by header — and guessing the column mapping from the 台帳's heading dictionary.
 
@@ -19,22 +21,62 @@ export { normalizeLabel };
 /** The 台帳's heading dictionary (docs/import.md), indexed once. */
 export const ledgerHeadingIndex = indexHeadings(inventoryHeadings);
 
+/** Whether a remembered target is a 台帳 field a column can be mapped to. */
+const isImportField = (target: string): target is ImportField => (importFieldKeys as readonly string[]).includes(target);
+
 /**
- * Guesses the mapping from the headers: Mamori's own headers and the synonyms ledgers use
- * (src/rules/ledgerImport/inventoryHeadings.ts). Only exact and normalized matches are applied;
- * a partial one (「管理部門名」) is left for the user to confirm, never applied unseen.
+ * Guesses the mapping from the headers: first what the organization chose for a heading before
+ * (platform/imports/memory.ts; a heading it chose not to import stays unmapped), then Mamori's own
+ * headers and the synonyms ledgers use (src/rules/ledgerImport/inventoryHeadings.ts) for a field
+ * not yet taken. Only exact and normalized matches are applied; a partial one (「管理部門名」) is
+ * left for the user to confirm, never applied unseen.
  */
-export function suggestMapping(headers: readonly string[]): ImportMapping {
+export function suggestMapping(headers: readonly string[], memory: ImportMemory = emptyImportMemory()): ImportMapping {
   const mapping: ImportMapping = {};
+  const decided = new Set<string>();
+  for (const heading of headers) {
+    const remembered = rememberedColumn(memory, heading);
+    if (remembered === undefined) continue;
+    decided.add(heading);
+    if (isImportField(remembered) && !mapping[remembered]) mapping[remembered] = heading;
+  }
   const columns = mapColumns(
     headers.map((heading, i) => ({ column: i + 1, heading })),
     ledgerHeadingIndex,
   );
-  for (const c of columns) if (c.field && c.confidence !== 'partial') mapping[c.field as ImportField] = c.heading;
+  for (const c of columns) if (c.field && c.confidence !== 'partial' && !decided.has(c.heading) && !mapping[c.field as ImportField]) mapping[c.field as ImportField] = c.heading;
   return mapping;
 }
 
-export type LedgerSheet = { sheetName: string; headerRow: number; headers: string[]; rows: { rowNumber: number; cells: Map<string, CellOutput> }[] };
+/** The headers whose mapping the organization chose before (shown as 「前回の対応付け」). */
+export const rememberedHeaders = (headers: readonly string[], memory: ImportMemory) => headers.filter((h) => rememberedColumn(memory, h) !== undefined);
+
+/**
+ * The column choices of a committed import worth remembering: a heading mapped otherwise than the
+ * dictionary would (or left out where it would map it), and any heading remembered before (so
+ * going back to the dictionary's choice replaces the old one).
+ */
+export function columnChoices(headers: readonly string[], mapping: ImportMapping, memory: ImportMemory): { heading: string; field: string }[] {
+  const dictionary = suggestMapping(headers);
+  const fieldOf = (m: ImportMapping, heading: string) => Object.entries(m).find(([, h]) => h === heading)?.[0] ?? '';
+  return headers
+    .map((heading) => ({ heading, field: fieldOf(mapping, heading) }))
+    .filter((c) => c.field !== fieldOf(dictionary, c.heading) || rememberedColumn(memory, c.heading) !== undefined);
+}
+
+export type LedgerSheet = {
+  sheetName: string;
+  /** Which sheet was read and why (issue #12 シートの選択). */
+  sheet: SheetChoice;
+  /** Every sheet of the file, previewed (its first rows, the header found). */
+  sheets: SheetPreview[];
+  headerRow: number;
+  headers: string[];
+  rows: { rowNumber: number; cells: Map<string, CellOutput> }[];
+};
+
+/** Which sheet and header row to read (both found by themselves when left out). */
+export type LedgerSheetChoice = { headerRow?: number | undefined; sheet?: string | undefined };
 
 /** A file the import cannot read (400, code import_file). */
 export const badImportFile = (message: string) => new HttpError(400, message, 'import_file');
@@ -47,21 +89,25 @@ export function cellText(value: CellOutput): string {
 }
 
 /**
- * Reads the first worksheet (or the CSV). The header is row `headerRow` when given, else the row of the first
+ * Reads the chosen worksheet (`sheet`: name or position; left out, the sheet whose header matches
+ * the 台帳's headings best — platform/imports/sheets.ts), or the CSV. The header is row `headerRow` when given, else the row of the first
  * {@link HEADER_SEARCH_ROWS} whose cells best match the 台帳's headings; a heading merged over two
  * rows there is joined (「保管 場所」). The later non-empty rows become cells by header.
  */
-export async function readLedgerSheet(upload: Pick<ImportUpload, 'body' | 'kind' | 'filename'>, headerRow?: number): Promise<LedgerSheet> {
-  const grid = await readImportGrid(upload);
+export async function readLedgerSheet(upload: Pick<ImportUpload, 'body' | 'kind' | 'filename'>, choose: LedgerSheetChoice = {}): Promise<LedgerSheet> {
+  const grids = await readImportSheets(upload);
+  const { grid, choice } = chooseSheet(grids, ledgerHeadingIndex, choose.sheet);
+  const headerRow = choose.headerRow;
+  const where = grids.length > 1 ? `シート「${grid.name}」の` : '';
   const preview = grid.rows.filter((r) => r.rowNumber <= HEADER_SEARCH_ROWS);
   const detected = detectHeaderRow(preview, ledgerHeadingIndex);
   if (headerRow === undefined && !detected)
-    throw badImportFile(`先頭${HEADER_SEARCH_ROWS}行に台帳の見出し（個人情報の名称・所管部署・利用目的 など）が見つかりません。見出し行の番号を指定してください`);
+    throw badImportFile(`${where}先頭${HEADER_SEARCH_ROWS}行に台帳の見出し（個人情報の名称・所管部署・利用目的 など）が見つかりません。見出し行の番号を指定してください`);
   const row = headerRow ?? detected?.headerRow ?? 1;
   const rowSpan = detected?.headerRow === row ? detected.rowSpan : 1;
   const headerByColumn = new Map<number, string>();
   for (const h of headingsAt(preview, row, rowSpan, ledgerHeadingIndex)) headerByColumn.set(h.column, h.heading);
-  if (headerByColumn.size === 0) throw badImportFile(`${row}行目に見出しがありません。見出し行の番号を確認してください`);
+  if (headerByColumn.size === 0) throw badImportFile(`${where}${row}行目に見出しがありません。見出し行の番号を確認してください`);
   const seen = new Set<string>();
   for (const header of headerByColumn.values()) {
     if (seen.has(header)) throw badImportFile(`見出し行（${row}行目）に「${header}」の列が複数あります。列の見出しを区別してください`);
@@ -82,5 +128,5 @@ export async function readLedgerSheet(upload: Pick<ImportUpload, 'body' | 'kind'
     if (any) rows.push({ rowNumber: r.rowNumber, cells });
   }
   if (rows.length > MAX_IMPORT_ROWS) throw badImportFile(`一度に取り込めるのは${MAX_IMPORT_ROWS.toLocaleString('ja-JP')}行までです。ファイルを分けてください`);
-  return { sheetName: grid.name, headerRow: row, headers: [...headerByColumn.values()], rows };
+  return { sheetName: grid.name, sheet: choice, sheets: previewSheets(grids, ledgerHeadingIndex), headerRow: row, headers: [...headerByColumn.values()], rows };
 }

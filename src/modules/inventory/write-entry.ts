@@ -8,7 +8,7 @@ import { namesFor } from './entry-references.ts';
 import { contentChanges, derivedColumns, type EntryNames } from './inventory.content.shared.ts';
 import type { EntryRow } from './inventory.queries.ts';
 import type { EntryContent } from './inventory.schema.ts';
-import { type HistoryKind, inventoryEntries, inventoryEntryHistory } from './inventory.tables.ts';
+import { type HistoryKind, type ImportExtra, inventoryEntries, inventoryEntryHistory } from './inventory.tables.ts';
 
 // Writing the 台帳: entries are created and changed only here — by an approved 申請書
 // (inventory.requests.ts) or an import (import-ledger.ts) — each version with its history row
@@ -31,11 +31,20 @@ export async function createEntry(
   tx: Tx,
   content: EntryContent,
   names: EntryNames,
-  context: WriteContext & { kind: Extract<HistoryKind, 'created' | 'imported'>; summary: string; riskTask?: boolean },
+  context: WriteContext & { kind: Extract<HistoryKind, 'created' | 'imported'>; summary: string; riskTask?: boolean; importExtras?: ImportExtra[] | null },
 ): Promise<EntryRow> {
   const [row] = await tx
     .insert(inventoryEntries)
-    .values({ organizationId: context.organizationId, revision: 1, data: content, ...derivedColumns(content, names), createdAt: context.now, updatedAt: context.now })
+    .values({
+      organizationId: context.organizationId,
+      revision: 1,
+      data: content,
+      ...derivedColumns(content, names),
+      // 取込時の追加情報 (issue #12): the imported file's columns no field took.
+      ...(context.importExtras?.length ? { importExtras: context.importExtras } : {}),
+      createdAt: context.now,
+      updatedAt: context.now,
+    })
     .returning();
   if (!row) throw new Error('inventory entry insert returned nothing');
   await tx.insert(inventoryEntryHistory).values({

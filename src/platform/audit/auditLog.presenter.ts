@@ -28,6 +28,7 @@ export const entityLabels: Record<string, string> = {
   reminder_deliveries: 'リマインド送信',
   audit_log: '監査証跡',
   bulk_access: '大量アクセス',
+  import_memory: '取込の対応付けの記憶',
 };
 
 /** Japanese names of the operations. */
@@ -146,6 +147,7 @@ const columnLabels: Record<string, string> = {
 const columnLabelsByEntity: Record<string, Record<string, string>> = {
   people: { name: '氏名' },
   departments: { name: '所属名', code: '所属コード' },
+  import_memory: { register: '取込の対象', scope: '列・項目', written: 'ファイルの見出し・値', key: '照合用の文字列', target: '対応付け先', updated_by_person_id: '更新者' },
 };
 
 /** The Japanese name of an audited table: the platform's own, or the module's that owns it (its manifest's `auditLabels`). */

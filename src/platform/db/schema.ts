@@ -7,6 +7,7 @@
 export * from '../approvals/approvals.tables.ts';
 export * from '../audit/audit.tables.ts';
 export * from '../auth/auth.tables.ts';
+export * from '../imports/imports.tables.ts';
 export * from '../notifications/notifications.tables.ts';
 export * from '../org/org.tables.ts';
 export * from '../reviews/reviews.tables.ts';

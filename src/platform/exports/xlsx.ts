@@ -166,9 +166,9 @@ export const XLSX_LIMITS = {
   maxEntryBytes: 64 * 1024 * 1024,
   /** Unpacked size of all entries together. */
   maxTotalBytes: 96 * 1024 * 1024,
-  /** Rows with content in the first sheet (imports take 5,000 plus a header of up to 20 rows). */
+  /** Rows with content in each sheet (imports take 5,000 plus a header of up to 20 rows). */
   maxRows: 10_000,
-  /** Non-empty cells in the first sheet. */
+  /** Non-empty cells in the whole workbook (every sheet is read: the import picks one, issue #12). */
   maxCells: 500_000,
   /** Characters in one cell: Excel's own limit, so only a crafted file exceeds it. */
   maxCellChars: 32_767,
@@ -309,42 +309,53 @@ export function plainCellValue(value: ExcelJS.CellValue, at?: { row: number; col
   return plainCellValue(String(value), at);
 }
 
-/** Every row with content of a workbook's first sheet, as plain values (what the parsing worker returns). */
+/** Every row with content of one sheet of a workbook, as plain values. */
 type SheetGrid = { name: string; rows: { rowNumber: number; cells: CellOutput[] }[] };
+/** Every worksheet of a workbook, in the workbook's order (what the parsing worker returns; issue #12 シートの選択). */
+type WorkbookGrid = { sheets: SheetGrid[] };
 
-/** Parses the first sheet within {@link XLSX_LIMITS}. Runs in the parsing worker (see {@link parseInWorker}). */
-async function parseFirstSheet(bytes: Uint8Array, limits: typeof XLSX_LIMITS): Promise<SheetGrid> {
+/**
+ * Parses every worksheet within {@link XLSX_LIMITS}: each sheet at most `maxRows` rows with
+ * content, the workbook together at most `maxCells` non-empty cells (so a second sheet costs what
+ * a longer first one would), every cell within `maxCellChars`. Runs in the parsing worker (see
+ * {@link parseInWorker}); exported for the limit tests.
+ */
+export async function parseWorkbookSheets(bytes: Uint8Array, limits: { readonly [K in keyof typeof XLSX_LIMITS]: number }): Promise<WorkbookGrid> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     throw new UnreadableWorkbookError(error);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableWorkbookError();
-  const tooManyRows = () =>
-    new WorkbookLimitError(`シートの行数が多すぎるため、読み込みませんでした（上限 ${limits.maxRows.toLocaleString('ja-JP')}行）。ファイルを分けてください`);
-  if (sheet.actualRowCount > limits.maxRows) throw tooManyRows();
-  const rows: SheetGrid['rows'] = [];
+  if (workbook.worksheets.length === 0) throw new UnreadableWorkbookError();
+  const sheets: SheetGrid[] = [];
   let cellCount = 0;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: CellOutput[] = [];
-    let any = false;
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      if (++cellCount > limits.maxCells) throw new WorkbookLimitError(`シートのセルが多すぎるため、読み込みませんでした（上限 ${limits.maxCells.toLocaleString('ja-JP')}個）`);
-      const value = plainCellValue(cell.value, { row: rowNumber, column });
-      cells[column] = value;
-      if (value !== null) any = true;
+  for (const sheet of workbook.worksheets) {
+    const tooManyRows = () =>
+      new WorkbookLimitError(`シート「${sheet.name}」の行数が多すぎるため、読み込みませんでした（上限 ${limits.maxRows.toLocaleString('ja-JP')}行）。ファイルを分けてください`);
+    if (sheet.actualRowCount > limits.maxRows) throw tooManyRows();
+    const rows: SheetGrid['rows'] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: CellOutput[] = [];
+      let any = false;
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        if (++cellCount > limits.maxCells)
+          throw new WorkbookLimitError(`ファイルのセルが多すぎるため、読み込みませんでした（全シートで上限 ${limits.maxCells.toLocaleString('ja-JP')}個）`);
+        const value = plainCellValue(cell.value, { row: rowNumber, column });
+        cells[column] = value;
+        if (value !== null) any = true;
+      });
+      if (any) rows.push({ rowNumber, cells });
+      if (rows.length > limits.maxRows) throw tooManyRows();
     });
-    if (any) rows.push({ rowNumber, cells });
-    if (rows.length > limits.maxRows) throw tooManyRows();
-  });
-  return { name: sheet.name, rows };
+    sheets.push({ name: sheet.name, rows });
+  }
+  return { sheets };
 }
 
 /** Marks the workerData of a parsing worker, which loads this very module. */
-const PARSE_WORKER = 'mamori.xlsx.parseFirstSheet';
-type ParseReply = { ok: true; grid: SheetGrid } | { ok: false; limit: boolean; message: string };
+const PARSE_WORKER = 'mamori.xlsx.parseWorkbookSheets';
+type ParseReply = { ok: true; grid: WorkbookGrid } | { ok: false; limit: boolean; message: string };
 
 /**
  * Parses in a worker thread: exceljs holds the whole workbook in memory and spends seconds of CPU
@@ -355,14 +366,14 @@ type ParseReply = { ok: true; grid: SheetGrid } | { ok: false; limit: boolean; m
  * The worker runs this module itself. Its sources are TypeScript run through tsx (bin/mamori.js),
  * which a worker does not inherit, so a two-line bootstrap registers tsx in the worker first.
  */
-async function parseInWorker(buffer: Buffer, limits: typeof XLSX_LIMITS): Promise<SheetGrid> {
+async function parseInWorker(buffer: Buffer, limits: typeof XLSX_LIMITS): Promise<WorkbookGrid> {
   const self = import.meta.url;
   const load = self.endsWith('.ts')
     ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(self)}); });`
     : `import(${JSON.stringify(self)});`;
   return withParserSlot(
     () =>
-      new Promise<SheetGrid>((resolve, reject) => {
+      new Promise<WorkbookGrid>((resolve, reject) => {
         const worker = new Worker(load, {
           eval: true,
           workerData: { kind: PARSE_WORKER, bytes: new Uint8Array(buffer), limits },
@@ -420,7 +431,7 @@ async function withParserSlot<T>(fn: () => Promise<T>): Promise<T> {
 
 if (!isMainThread && (workerData as { kind?: unknown } | null)?.kind === PARSE_WORKER) {
   const { bytes, limits } = workerData as { bytes: Uint8Array; limits: typeof XLSX_LIMITS };
-  parseFirstSheet(bytes, limits).then(
+  parseWorkbookSheets(bytes, limits).then(
     (grid) => parentPort?.postMessage({ ok: true, grid } satisfies ParseReply),
     (error: unknown) =>
       parentPort?.postMessage({ ok: false, limit: error instanceof WorkbookLimitError, message: error instanceof Error ? error.message : String(error) } satisfies ParseReply),
@@ -431,9 +442,9 @@ if (!isMainThread && (workerData as { kind?: unknown } | null)?.kind === PARSE_W
  * One check-and-parse per uploaded buffer: {@link inspectXlsx} (at upload) and
  * {@link readFirstSheet} (in the import) share it instead of parsing twice.
  */
-const parsed = new WeakMap<Buffer, Promise<SheetGrid>>();
+const parsed = new WeakMap<Buffer, Promise<WorkbookGrid>>();
 
-function sheetGrid(buffer: Buffer): Promise<SheetGrid> {
+function workbookGrid(buffer: Buffer): Promise<WorkbookGrid> {
   let grid = parsed.get(buffer);
   if (!grid) {
     grid = checkXlsxArchive(buffer).then(() => parseInWorker(buffer, XLSX_LIMITS));
@@ -444,14 +455,23 @@ function sheetGrid(buffer: Buffer): Promise<SheetGrid> {
 
 /**
  * Checks an uploaded workbook against {@link XLSX_LIMITS} — the archive's declared and actual
- * sizes, then the first sheet's rows, cells and cell lengths, parsed in a worker — so that
+ * sizes, then every sheet's rows, cells and cell lengths, parsed in a worker — so that
  * whatever reads it next (exceljs on this thread included) only ever sees a bounded file.
  *
  * @throws {UnreadableWorkbookError} not a readable workbook
  * @throws {WorkbookLimitError} over a limit
  */
 export async function inspectXlsx(buffer: Buffer): Promise<void> {
-  await sheetGrid(buffer);
+  await workbookGrid(buffer);
+}
+
+/**
+ * Every worksheet of an `.xlsx` file, in order, each as its rows with content (row numbers as Excel
+ * shows them, cells by column, index 1 = A) — checked and parsed as {@link inspectXlsx} describes.
+ * The import's sheet picker (issue #12) reads them all.
+ */
+export async function readAllSheets(buffer: Buffer): Promise<SheetGrid[]> {
+  return (await workbookGrid(buffer)).sheets;
 }
 
 /**
@@ -464,7 +484,8 @@ export async function inspectXlsx(buffer: Buffer): Promise<void> {
  * @throws {WorkbookLimitError} over {@link XLSX_LIMITS}
  */
 export async function readFirstSheet(buffer: Buffer, options: { maxRows?: number; headerRow?: number } = {}): Promise<ReadSheet> {
-  const grid = await sheetGrid(buffer);
+  const grid = (await workbookGrid(buffer)).sheets[0];
+  if (!grid) throw new UnreadableWorkbookError();
   const headerRow = options.headerRow ?? 1;
   const headers: string[] = [];
   grid.rows

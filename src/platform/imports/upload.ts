@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { type CellOutput, inspectXlsx, looksLikeXlsx, readFirstSheet, UnreadableWorkbookError } from '../exports/xlsx.ts';
+import { type CellOutput, inspectXlsx, looksLikeXlsx, readAllSheets, UnreadableWorkbookError } from '../exports/xlsx.ts';
 import { HttpError } from '../http/errors.ts';
 import { readCsvGrid } from './csv.ts';
 
@@ -47,14 +47,20 @@ export async function readImportUpload(request: FastifyRequest, field = 'file'):
 /** CSVs checked at upload, so the import reads each only once. */
 const csvGrids = new WeakMap<Buffer, ImportGrid>();
 
-/** The first sheet of an upload as a grid (every row with content; CSV cells as text). */
-export async function readImportGrid(upload: Pick<ImportUpload, 'body' | 'kind' | 'filename'>): Promise<ImportGrid> {
-  if (upload.kind === 'csv') return csvGrids.get(upload.body) ?? readCsvGrid(upload.body, upload.filename.replace(/\.csv$/i, ''));
+/** Every sheet of an upload as grids, in the workbook's order (a CSV is one sheet; cells as text). */
+export async function readImportSheets(upload: Pick<ImportUpload, 'body' | 'kind' | 'filename'>): Promise<ImportGrid[]> {
+  if (upload.kind === 'csv') return [csvGrids.get(upload.body) ?? readCsvGrid(upload.body, upload.filename.replace(/\.csv$/i, ''))];
   try {
-    const sheet = await readFirstSheet(upload.body, { headerRow: 0 });
-    return { name: sheet.name, rows: sheet.rows };
+    return await readAllSheets(upload.body);
   } catch (error) {
     if (error instanceof UnreadableWorkbookError) throw badFile('Excelファイル（.xlsx）として読み込めませんでした');
     throw error;
   }
+}
+
+/** The first sheet of an upload as a grid (every row with content; CSV cells as text). */
+export async function readImportGrid(upload: Pick<ImportUpload, 'body' | 'kind' | 'filename'>): Promise<ImportGrid> {
+  const [first] = await readImportSheets(upload);
+  if (!first) throw badFile('Excelファイル（.xlsx）として読み込めませんでした');
+  return first;
 }

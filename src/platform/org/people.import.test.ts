@@ -252,3 +252,17 @@ describe('従業者の取込: 手元の名簿の形（issue #12）', () => {
     expect(two).toEqual({ employeeNumber: '000124', joinedOn: '2024-04-01' });
   });
 });
+
+describe('従業者の取込: 名簿が2枚目のシート（issue #12 段階1）', () => {
+  it('表紙のシートを飛ばし、見出しが名簿に一致したシートを読む（1枚目を黙って読まない）', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('表紙').addRow(['従業者名簿（令和8年度）']);
+    const roster = workbook.addWorksheet('名簿');
+    roster.addRow(['社員番号', '氏名', '所属部署', '入社年月日']);
+    roster.addRow(['S901', 'シート 花子', '総務部', '2024/4/1']);
+    const res = await upload(pms, Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer), '1');
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
+    expect(res.body).toMatchObject({ total: 1, valid: 1 });
+    expect(res.body.rows[0]).toMatchObject({ row: 2, employeeNumber: 'S901' });
+  });
+});

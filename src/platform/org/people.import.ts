@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
 import type { Tx } from '../db/connection.ts';
 import type { CellOutput } from '../exports/xlsx.ts';
-import { type ImportUpload, readImportGrid } from '../imports/upload.ts';
+import { chooseSheet } from '../imports/sheets.ts';
+import { type ImportUpload, readImportSheets } from '../imports/upload.ts';
 import { detectHeaderRow, HEADER_SEARCH_ROWS, headingsAt, indexHeadings, matchHeading } from '../../rules/ledgerImport/index.ts';
 import { readDateCell } from '../../rules/ledgerValues/index.ts';
 import { HttpError } from '../http/errors.ts';
@@ -102,7 +103,8 @@ const badFile = (message: string) => new HttpError(400, message, 'import_file');
  * the 従業者番号 or 氏名 column, name one twice, or hold more than {@link MAX_IMPORT_ROWS} rows.
  */
 export async function parsePeopleSheet(upload: Pick<ImportUpload, 'body' | 'kind' | 'filename'>): Promise<ParsedPeopleSheet> {
-  const grid = await readImportGrid(upload);
+  // The sheet whose header matches the roster's headings best (a cover sheet first is passed over; issue #12).
+  const { grid } = chooseSheet(await readImportSheets(upload), headingIndex);
   const preview = grid.rows.filter((r) => r.rowNumber <= HEADER_SEARCH_ROWS);
   const detected = detectHeaderRow(preview, headingIndex);
   const headerRow = detected?.headerRow ?? 1;

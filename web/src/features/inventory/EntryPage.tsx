@@ -124,6 +124,18 @@ function EntryScreen() {
           <Card title={tx('inv.title')} style={{ marginBottom: 16 }}>
             <EntryDescriptions content={e.content} accessHolders={e.accessHolders} departmentName={e.departmentName} />
           </Card>
+          {e.importExtras.length > 0 ? (
+            // 取込時の追加情報 (issue #12): the imported file's columns no 台帳 field took, as written.
+            <Card title={tx('imp.extras')} style={{ marginBottom: 16 }} data-testid="entry-import-extras">
+              <Descriptions column={1} bordered size="small" styles={{ label: { width: 220 } }}>
+                {e.importExtras.map((x) => (
+                  <Descriptions.Item key={`${x.heading}:${x.value}`} label={x.heading}>
+                    <span style={{ whiteSpace: 'pre-wrap' }}>{x.value}</span>
+                  </Descriptions.Item>
+                ))}
+              </Descriptions>
+            </Card>
+          ) : null}
           <Card title={tx('inv.history')} style={{ marginBottom: 16 }}>
             <Timeline
               data-testid="entry-history"

@@ -9,10 +9,13 @@ import { acquisitionMethodLabels, storageMediumLabels } from '../../../../src/ru
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
+import { ImportSheetPicker } from './ImportSheetPicker.tsx';
 import { useText } from './messages.ts';
 import type { ImportMappingBody, ImportMappingRow, ImportReport, InspectResult } from './types.ts';
 
 type UnknownField = ImportReport['unknownValues'][number]['field'];
+/** A value to map: not found (no target), or read through the organization's remembered mapping (its target). */
+type ValueRow = ImportReport['unknownValues'][number] & { target?: string };
 
 /**
  * Excel台帳の取込 (SPEC §3 Imports): read the file → map its columns to the 台帳's fields (and save
@@ -27,6 +30,8 @@ function ImportScreen() {
   const [file, setFile] = useState<File | null>(null);
   // null: the server finds the header row (title rows skipped, two-row headings joined; issue #12).
   const [headerRow, setHeaderRow] = useState<number | null>(null);
+  // The sheet read (by name); null: the server picks the sheet whose header matches best and says why.
+  const [sheet, setSheet] = useState<string | null>(null);
   const [inspected, setInspected] = useState<InspectResult | null>(null);
   const [mapping, setMapping] = useState<ImportMappingBody['mapping']>({});
   const [mappingName, setMappingName] = useState('');
@@ -37,6 +42,8 @@ function ImportScreen() {
   const [error, setError] = useState<string | null>(null);
   // 見つからない値の対応付け (issue #12): field → the value as the file writes it → the chosen record or kind.
   const [values, setValues] = useState<Partial<Record<UnknownField, Record<string, string>>>>({});
+  // 取込時の追加情報 (issue #12): the unmapped columns kept on each entry; null: the server's default (all but a row number).
+  const [keep, setKeep] = useState<string[] | null>(null);
   const departments = useDepartments();
 
   const form = () => {
@@ -44,14 +51,20 @@ function ImportScreen() {
     if (file) data.append('file', file, file.name);
     return data;
   };
-  const read = async () => {
+  /** Reads the file (again): the sheet and header row chosen, or those the server finds. */
+  const read = async (choice: { sheet: string | null; headerRow: number | null } = { sheet, headerRow }) => {
     if (!file) return;
     setBusy('read');
     setError(null);
     setReport(null);
     try {
-      const result = await api.upload<InspectResult>(`/api/inventory/import/inspect${headerRow === null ? '' : `?headerRow=${headerRow}`}`, form());
+      const query = new URLSearchParams();
+      if (choice.sheet !== null) query.set('sheet', choice.sheet);
+      if (choice.headerRow !== null) query.set('headerRow', String(choice.headerRow));
+      const qs = query.toString();
+      const result = await api.upload<InspectResult>(`/api/inventory/import/inspect${qs ? `?${qs}` : ''}`, form());
       setInspected(result);
+      setSheet(result.sheet.name);
       setHeaderRow(result.headerRow);
       setMapping(result.suggestedMapping);
       setMappings(result.mappings);
@@ -67,7 +80,7 @@ function ImportScreen() {
     setError(null);
     try {
       const result = await api.upload<ImportReport>(
-        `/api/inventory/import?dryRun=${dryRun ? 1 : 0}&headerRow=${headerRow ?? inspected?.headerRow ?? 1}&mapping=${encodeURIComponent(JSON.stringify(mapping))}${Object.keys(values).length > 0 ? `&values=${encodeURIComponent(JSON.stringify(values))}` : ''}`,
+        `/api/inventory/import?dryRun=${dryRun ? 1 : 0}${inspected ? `&sheet=${encodeURIComponent(inspected.sheet.name)}` : ''}&headerRow=${headerRow ?? inspected?.headerRow ?? 1}&mapping=${encodeURIComponent(JSON.stringify(mapping))}${Object.keys(values).length > 0 ? `&values=${encodeURIComponent(JSON.stringify(values))}` : ''}${keep ? `&keep=${encodeURIComponent(JSON.stringify(keep))}` : ''}`,
         form(),
       );
       setReport(result);
@@ -124,7 +137,9 @@ function ImportScreen() {
             beforeUpload={(f) => {
               setFile(f);
               setHeaderRow(null);
+              setSheet(null);
               setValues({});
+              setKeep(null);
               setInspected(null);
               setReport(null);
               return false;
@@ -150,11 +165,20 @@ function ImportScreen() {
             style={{ width: 120 }}
             data-testid="import-header-row"
           />
-          <Button type="primary" disabled={!file} loading={busy === 'read'} onClick={read} data-testid="import-read">
+          <Button type="primary" disabled={!file} loading={busy === 'read'} onClick={() => read()} data-testid="import-read">
             {tx('imp.read')}
           </Button>
         </Space>
       </Card>
+      {inspected ? (
+        <Card title={tx('imp.sheet')} style={{ marginBottom: 16 }}>
+          <ImportSheetPicker
+            inspected={inspected}
+            onSheet={(name) => void read({ sheet: name, headerRow: null })}
+            onHeaderRow={(name, row) => void read({ sheet: name, headerRow: row })}
+          />
+        </Card>
+      ) : null}
       {inspected ? (
         <Card
           title={`${tx('imp.step.mapping')}（${inspected.sheetName}・${inspected.rowCount}行）`}
@@ -212,6 +236,14 @@ function ImportScreen() {
                 key: 'confidence',
                 width: 220,
                 render: (_: unknown, f) => {
+                  // 取込の記憶 (issue #12): the heading was mapped so in an earlier import; still changeable above.
+                  const header = mapping[f.key];
+                  if (header && inspected.rememberedColumns.includes(header))
+                    return (
+                      <Tag color="purple" data-testid={`remembered-${f.key}`}>
+                        {tx('imp.remembered')}
+                      </Tag>
+                    );
                   const mapped = inspected.columnMatches.find((c) => c.header === mapping[f.key] && c.field === f.key);
                   if (mapped?.confidence)
                     return (
@@ -256,17 +288,38 @@ function ImportScreen() {
             style={{ marginBottom: 12 }}
             data-testid="import-summary"
           />
-          {report.unknownValues.length > 0 || Object.keys(values).length > 0 ? (
+          {report.ignoredColumns.length > 0 ? (
+            <Space style={{ marginBottom: 12 }} wrap data-testid="import-keep">
+              <span>{tx('imp.keep')}:</span>
+              <Checkbox.Group value={keep ?? report.keptColumns} onChange={(v) => setKeep(v as string[])} options={report.ignoredColumns.map((c) => ({ value: c, label: c }))} />
+            </Space>
+          ) : null}
+          {report.unknownValues.length > 0 || report.rememberedValues.length > 0 || Object.keys(values).length > 0 ? (
             <Card size="small" type="inner" title={tx('imp.values')} style={{ marginBottom: 12 }} data-testid="import-values">
-              <Typography.Paragraph type="secondary">{tx('imp.valuesLead')}</Typography.Paragraph>
-              <Table
+              <Typography.Paragraph type="secondary">
+                {tx('imp.valuesLead')}
+                {report.rememberedValues.length > 0 ? ` ${tx('imp.rememberedLead')}` : ''}
+              </Typography.Paragraph>
+              <Table<ValueRow>
                 size="small"
                 rowKey={(u) => `${u.field}:${u.value}`}
                 pagination={false}
-                dataSource={report.unknownValues}
+                dataSource={[...report.unknownValues, ...report.rememberedValues]}
                 columns={[
                   { title: tx('imp.column'), dataIndex: 'column', width: 160 },
-                  { title: tx('imp.value'), dataIndex: 'value', width: 200 },
+                  {
+                    title: tx('imp.value'),
+                    dataIndex: 'value',
+                    width: 240,
+                    render: (v: string, u) =>
+                      u.target ? (
+                        <>
+                          {v} <Tag color="purple">{tx('imp.remembered')}</Tag>
+                        </>
+                      ) : (
+                        v
+                      ),
+                  },
                   { title: tx('imp.row'), dataIndex: 'rows', width: 160, render: (r: number[]) => r.slice(0, 10).join('、') + (r.length > 10 ? '…' : '') },
                   {
                     title: tx('imp.mapTo'),
@@ -276,7 +329,7 @@ function ImportScreen() {
                         allowClear
                         showSearch={{ optionFilterProp: 'label' }}
                         placeholder={tx('imp.leaveAsError')}
-                        value={values[u.field]?.[u.value]}
+                        value={values[u.field]?.[u.value] ?? u.target}
                         onChange={(v?: string) =>
                           setValues((all) => {
                             const next = { ...all, [u.field]: { ...all[u.field] } };

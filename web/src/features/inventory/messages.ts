@@ -163,6 +163,8 @@ const ja = {
   'imp.sheetRows': '{n}行',
   'imp.headerMark': '見出し',
   'imp.remembered': '前回の対応付け',
+  'imp.extras': '取込時の追加情報',
+  'imp.keep': '取込時の追加情報に残す列',
   'imp.rememberedLead': '前回の取込で選んだ対応付けを使っています（変更できます）。',
 
   'rev.title': '台帳の見直し（毎年12月）',
@@ -346,6 +348,8 @@ const en: Record<TextKey, string> = {
   'imp.sheetRows': '{n} rows',
   'imp.headerMark': 'Header',
   'imp.remembered': 'Remembered',
+  'imp.extras': 'Additional information from the import',
+  'imp.keep': 'Columns kept as additional information',
   'imp.rememberedLead': 'Using the choices made in the last import (you can change them).',
   'rev.title': 'Yearly review of the inventory (December)',
   'rev.riskTitle': 'Yearly review of the risk analyses (December)',

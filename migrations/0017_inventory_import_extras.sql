@@ -1,0 +1,1 @@
+ALTER TABLE "inventory_entries" ADD COLUMN "import_extras" jsonb;
