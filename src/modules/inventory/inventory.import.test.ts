@@ -280,7 +280,7 @@ describe('台帳の取込: 台帳に書かれたままの値（issue #12 段階1
     expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(200);
     for (const name of ['値の取込_委託なし', '値の取込_委託ダッシュ']) {
       const found = await pms.get(`/api/inventory/entries?q=${encodeURIComponent(name)}`);
-      const detail = await pms.get(`/api/inventory/entries/${found.body.items[0].id}`);
+      const detail = await pms.get(`/api/inventory/entries/${found.body.items[0]!.id}`);
       expect(detail.body.content.entrustedTo).toEqual([]);
     }
   });
@@ -296,14 +296,14 @@ describe('台帳の取込: 台帳に書かれたままの値（issue #12 段階1
     );
     expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(200);
     expect(r.body.valid).toBe(2);
-    expect(r.body.rows[0].warnings).toContainEqual({ field: '保管方法', message: expect.stringContaining('保管媒体を「紙」と読み取りました') });
-    expect(r.body.rows[1].warnings).toContainEqual({ field: '保管方法', message: expect.stringContaining('保管媒体を「電子」と読み取りました') });
+    expect(r.body.rows[0]!.warnings).toContainEqual({ field: '保管方法', message: expect.stringContaining('保管媒体を「紙」と読み取りました') });
+    expect(r.body.rows[1]!.warnings).toContainEqual({ field: '保管方法', message: expect.stringContaining('保管媒体を「電子」と読み取りました') });
   });
 
   it('読めない件数・存在しない日付はセルを引用したエラー（推測して登録しない）', async () => {
     const r = await upload(pms, '/api/inventory/import?dryRun=1', await valuesFile([{ name: '値の取込_誤り', count: '数千', retain: '2030/2/30' }]));
     expect(r.status).toBe(200);
-    expect(r.body.rows[0].errors).toEqual([
+    expect(r.body.rows[0]!.errors).toEqual([
       { field: '保管期限', message: expect.stringContaining('保管期限「2030/2/30」は存在しない日付です') },
       { field: '件数', message: expect.stringContaining('件数「数千」は数値で入力してください') },
     ]);
@@ -354,7 +354,7 @@ describe('台帳の取込: 見出し行の検出と見出しの辞書（issue #1
     });
     const run = await upload(pms, '/api/inventory/import?dryRun=0', file);
     expect(run.status, JSON.stringify(run.body).slice(0, 600)).toBe(200);
-    expect(run.body.rows[0].row).toBe(4);
+    expect(run.body.rows[0]!.row).toBe(4);
     const found = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('段階2_資産台帳')}`);
     expect(found.body.items[0]).toMatchObject({ recordCount: 12000, approximate: true, storageMedia: 'paper' });
   });
@@ -479,7 +479,7 @@ describe('台帳の取込: 参照する値の対応付け（issue #12 段階3の
       '値.csv',
       'text/csv',
     );
-    expect(otherOrg.body.rows[0].errors[0].message).toContain('所管部署「企画部」の対応付け先の所属が見つかりません');
+    expect(otherOrg.body.rows[0]!.errors[0]!.message).toContain('所管部署「企画部」の対応付け先の所属が見つかりません');
   });
 });
 
@@ -506,11 +506,11 @@ describe('台帳の取込: シートの選択（issue #12 段階1）', () => {
       [1, '表紙', null, 3],
       [2, '台帳', 2, 4],
     ]);
-    expect(r.body.sheets[0].rows[1]).toEqual({ row: 2, cells: ['作成日', '令和8年4月1日'] });
-    expect(r.body.sheets[1].rows[1].cells.slice(0, 2)).toEqual(['個人情報の名称', '所管部署']);
+    expect(r.body.sheets[0]!.rows[1]).toEqual({ row: 2, cells: ['作成日', '令和8年4月1日'] });
+    expect(r.body.sheets[1]!.rows[1]!.cells.slice(0, 2)).toEqual(['個人情報の名称', '所管部署']);
     // Cells are cut in the preview (60 characters with 「…」), whole in the import.
-    expect(r.body.sheets[1].rows[3].cells[9]).toHaveLength(60);
-    expect(r.body.sheets[1].rows[3].cells[9].endsWith('…')).toBe(true);
+    expect(r.body.sheets[1]!.rows[3]!.cells[9]).toHaveLength(60);
+    expect(r.body.sheets[1]!.rows[3]!.cells[9]!.endsWith('…')).toBe(true);
     expect(r.body.sheet).toMatchObject({ index: 2, name: '台帳', reason: 'best_header' });
     expect(r.body.sheet.message).toContain('見出しが最もよく一致したシート「台帳」（2枚目、2行目の見出しで');
     expect(r.body.sheetName).toBe('台帳');
@@ -538,7 +538,7 @@ describe('台帳の取込: シートの選択（issue #12 段階1）', () => {
     const run = await upload(pms, '/api/inventory/import?dryRun=0&sheet=2&headerRow=2', file);
     expect(run.status, JSON.stringify(run.body).slice(0, 600)).toBe(422);
     // Row 4's count is a sentence: the run refuses it, naming the column — the sheet is the one chosen.
-    expect(run.body.rows[1].errors[0].field).toBe('件数');
+    expect(run.body.rows[1]!.errors[0]!.field).toBe('件数');
   });
 });
 
@@ -633,7 +633,7 @@ describe('台帳の取込: 対応しない列を「取込時の追加情報」�
     expect(r.body.ignoredColumns).toEqual(['No.', '備考', '管理番号', 'リスク総合評価']);
     expect(r.body.keptColumns).toEqual(['備考', '管理番号', 'リスク総合評価']);
     const found = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('追加情報_1')}`);
-    const detail = await pms.get(`/api/inventory/entries/${found.body.items[0].id}`);
+    const detail = await pms.get(`/api/inventory/entries/${found.body.items[0]!.id}`);
     expect(detail.body.importExtras).toEqual([
       { heading: '備考', value: '年1回棚卸' },
       { heading: '管理番号', value: 'K-001' },
@@ -641,7 +641,7 @@ describe('台帳の取込: 対応しない列を「取込時の追加情報」�
     ]);
     // A blank cell is not kept.
     const second = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('追加情報_2')}`);
-    expect((await pms.get(`/api/inventory/entries/${second.body.items[0].id}`)).body.importExtras.map((x: { heading: string }) => x.heading)).toEqual([
+    expect((await pms.get(`/api/inventory/entries/${second.body.items[0]!.id}`)).body.importExtras.map((x: { heading: string }) => x.heading)).toEqual([
       '管理番号',
       'リスク総合評価',
     ]);
@@ -660,7 +660,7 @@ describe('台帳の取込: 対応しない列を「取込時の追加情報」�
     expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(200);
     expect(r.body.keptColumns).toEqual(['備考']);
     const found = await pms.get(`/api/inventory/entries?q=${encodeURIComponent('追加情報_3')}`);
-    expect((await pms.get(`/api/inventory/entries/${found.body.items[0].id}`)).body.importExtras).toEqual([{ heading: '備考', value: 'メモ' }]);
+    expect((await pms.get(`/api/inventory/entries/${found.body.items[0]!.id}`)).body.importExtras).toEqual([{ heading: '備考', value: 'メモ' }]);
     const none = await upload(pms, `/api/inventory/import?dryRun=1&keep=${encodeURIComponent('[]')}`, csv(line(4, '追加情報_4', 'メモ')), '追加.csv', 'text/csv');
     expect(none.body.keptColumns).toEqual([]);
     const bad = await upload(pms, `/api/inventory/import?dryRun=0&keep=${encodeURIComponent('{"備考":1}')}`, csv(line(5, '追加情報_5', 'メモ')), '追加.csv', 'text/csv');
