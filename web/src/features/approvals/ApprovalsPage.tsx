@@ -112,7 +112,7 @@ export default function ApprovalsPage() {
     setPage(1);
   };
   const columns = [
-    { title: t('inbox.recordType'), dataIndex: 'recordTypeLabel', width: 170 },
+    { title: t('inbox.recordType'), dataIndex: 'recordTypeLabel', width: 130 },
     {
       title: t('inbox.title.col'),
       dataIndex: 'title',
@@ -129,10 +129,10 @@ export default function ApprovalsPage() {
         </a>
       ),
     },
-    { title: t('inbox.department'), dataIndex: 'departmentName', width: 110, render: (v: string | null) => v ?? '' },
-    { title: t('inbox.submittedBy'), dataIndex: 'submittedByName', width: 120 },
-    { title: t('inbox.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (v: string) => formatDateTime(v) },
-    { title: t('inbox.where'), key: 'where', width: 300, render: (_: unknown, row: ApprovalListItem) => <WhereItStands row={row} /> },
+    { title: t('inbox.department'), dataIndex: 'departmentName', width: 100, render: (v: string | null) => v ?? '' },
+    { title: t('inbox.submittedBy'), dataIndex: 'submittedByName', width: 110 },
+    { title: t('inbox.submittedAt'), dataIndex: 'submittedAt', width: 140, render: (v: string) => formatDateTime(v) },
+    { title: t('inbox.where'), key: 'where', width: 250, render: (_: unknown, row: ApprovalListItem) => <WhereItStands row={row} /> },
     ...(view === 'decided' ? [{ title: t('inbox.myDecision'), key: 'mine', width: 260, render: (_: unknown, row: ApprovalListItem) => <MyDecision row={row} /> }] : []),
     ...(view !== 'waiting' ? [{ title: t('inbox.decidedAt'), dataIndex: 'decidedAt', width: 150, render: (v: string | null) => (v ? formatDateTime(v) : '') }] : []),
   ];
@@ -201,7 +201,7 @@ export default function ApprovalsPage() {
             loading={list.isPending}
             dataSource={list.data?.items ?? []}
             columns={columns}
-            scroll={{ x: 1400 }}
+            scroll={view === 'waiting' ? undefined : { x: 1300 }}
             data-testid="approvals-list"
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`inbox.empty.${view}` as ApprovalMessageKey)} /> }}
             pagination={{
