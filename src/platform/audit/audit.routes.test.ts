@@ -114,6 +114,29 @@ describe('監査証跡の検索 (GET /api/audit-log)', () => {
     expect((await list(pms, { action: 'login' })).items[0]?.changes).toEqual([]);
   });
 
+  it('ログインは1行（issue 10）: 失敗回数の確保と解放・最終ログイン日時のための「アカウントを更新」が並ばず、最終ログイン日時は残る', async () => {
+    const before = (await list(pms)).items[0]!.chainSeq;
+    await t.login('staff@demo.mamori.local');
+    const after = (await list(pms)).items.filter((i) => i.chainSeq > before && i.action !== 'read');
+    expect(after.map((i) => [i.action, i.entityType])).toEqual([['login', 'accounts']]);
+    const accountList = await pms.get('/api/accounts');
+    const staff = accountList.body.items.find((a) => a.loginId === 'staff@demo.mamori.local');
+    expect(staff?.lastLoginAt).toBe(t.clock.now().toISOString());
+  });
+
+  it('ロックはアカウントの変更として残る（記録から外すのは失敗回数・最終ログイン日時・確認コードの時間帯だけ）', async () => {
+    const before = (await list(pms)).items[0]!.chainSeq;
+    for (let i = 0; i < 5; i++) {
+      const r = await (t.app as unknown as { inject: (o: object) => Promise<{ statusCode: number }> }).inject({ method: 'POST', url: '/api/auth/login', payload: { loginId: 'desk@demo.mamori.local', password: 'wrong-Password1!' } });
+      expect(r.statusCode).toBe(401);
+    }
+    const rows = (await list(pms)).items.filter((i) => i.chainSeq > before);
+    expect(rows.filter((i) => i.action === 'login_failed')).toHaveLength(5);
+    const lock = rows.filter((i) => i.action === 'update' && i.entityType === 'accounts');
+    expect(lock).toHaveLength(1);
+    expect(lock[0]!.changedColumns).toContain('locked_until');
+  });
+
   it('操作者・操作・対象・対象ID・期間で絞り込める', async () => {
     const byActor = await list(pms, { actorAccountId: pmsAccountId, pageSize: 200 });
     expect(byActor.items.length).toBeGreaterThan(0);

@@ -23,6 +23,21 @@ export const SYSTEM_ROLE = 'mamori_system';
 /** Tables whose writes are not business records (sessions, delivery bookkeeping): no row audit. */
 export const AUDIT_EXCLUDED_TABLES = ['audit_log', 'sessions', 'notifications', 'reminder_deliveries'];
 
+/**
+ * Columns whose change alone is sign-in bookkeeping, not a change of the record: an UPDATE that
+ * changes nothing else writes no row (issue 10: a login is one row in the audit log, not four —
+ * the failure count claimed and released by lockout.ts, the last login time, the TOTP time-step).
+ * Each sign-in is still recorded once, by its own event (`login`, `login_failed`), and a lock or
+ * unlock (`locked_until`) is a change of the record and stays audited.
+ */
+export const AUDIT_BOOKKEEPING_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  accounts: ['failed_login_count', 'last_login_at', 'totp_last_step', 'updated_at'],
+};
+
+const bookkeepingCases = Object.entries(AUDIT_BOOKKEEPING_COLUMNS)
+  .map(([table, columns]) => `WHEN '${table}' THEN ARRAY[${columns.map((c) => `'${c}'`).join(', ')}]`)
+  .join(' ');
+
 export const tenancyFunctionsSql = `
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
@@ -100,6 +115,7 @@ BEGIN
   IF TG_OP <> 'INSERT' THEN v_before := to_jsonb(OLD); END IF;
   IF TG_OP <> 'DELETE' THEN v_after := to_jsonb(NEW); END IF;
   IF TG_OP = 'UPDATE' AND v_before = v_after THEN RETURN NULL; END IF;
+  IF TG_OP = 'UPDATE' AND (v_before - (CASE TG_TABLE_NAME ${bookkeepingCases} ELSE ARRAY[]::text[] END)) = (v_after - (CASE TG_TABLE_NAME ${bookkeepingCases} ELSE ARRAY[]::text[] END)) THEN RETURN NULL; END IF;
   v_row := coalesce(v_after, v_before);
   v_org := coalesce(v_row->>'organization_id', CASE WHEN TG_TABLE_NAME = 'organizations' THEN v_row->>'id' END)::uuid;
   INSERT INTO audit_log (organization_id, chain_seq, action, entity_type, entity_id, before, after, created_at, prev_hash, hash)
