@@ -17,12 +17,11 @@ export type RecordSnapshot = {
   data: Record<string, unknown>;
 };
 
-/** Who acts on a request (a signed-in account; the seed and jobs pass one too). */
-export type ApprovalActor = {
-  organizationId: string;
-  accountId: string;
-  personId: string;
-};
+/**
+ * Who acts on a request: the part of the signed-in {@link Actor} the engine needs, so that the
+ * seed and jobs can pass one too (docs/glossary.md: one actor shape, narrowed with Pick).
+ */
+export type ApprovalActor = Pick<Actor, 'organizationId' | 'accountId' | 'personId'>;
 
 export type ApprovalRequestRow = typeof approvalRequests.$inferSelect;
 
