@@ -1,6 +1,6 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
-import type { CalendarItem } from './api.ts';
+import type { CalendarItem, Task } from './api.ts';
 import { useTaskText } from './messages.ts';
 
 // The PMS year as a calendar (SPEC §3 Tasks & calendar, Setagaya 運用スケジュール): a month view
@@ -8,16 +8,8 @@ import { useTaskText } from './messages.ts';
 // year view (twelve months, each listing what falls due in it). Dates are YYYY-MM-DD strings of
 // Japan's calendar; no local time zone is involved.
 
-/** A task as the calendar shows it. */
-export type CalendarTask = {
-  id: string;
-  title: string;
-  dueOn: string;
-  progress: string;
-  progressLabel: string;
-  calendarItemId: string | null;
-  departmentName: string | null;
-};
+/** A task as the calendar shows it (the fields it reads, from the contract's task). */
+export type CalendarTask = Pick<Task, 'id' | 'title' | 'dueOn' | 'progress' | 'progressLabel' | 'calendarItemId' | 'departmentName'>;
 
 /** A day shows this many entries; the rest are counted (the list has them all). */
 const DAY_LIMIT = 4;
