@@ -65,6 +65,9 @@ const queries: Record<string, string> = {
   'GET /api/approval-stamps': '?recordType=role_request&recordId=00000000-0000-4000-8000-000000000000',
   'GET /api/approvals':
     '?view=submitted&recordType=role_request&status=pending&submittedFrom=2026-01-01&submittedTo=2026-12-31&departmentId=00000000-0000-4000-8000-000000000000&page=1&pageSize=20',
+  // 個人情報特記事項 (issue 13): a template set and variants.
+  'GET /api/contractors/:id/special-clauses.docx': '?template=toshimaCurrent&subcontracting=restrict&returnOrDisposal=dispose&inspection=rule43',
+  'GET /api/contractors/:id/special-clauses.pdf': '?template=toshimaOrdinanceEra&copying=restrictToSpec',
 };
 
 export function sampleQueryFor(method: string, url: string): string {

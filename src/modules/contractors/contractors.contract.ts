@@ -2,6 +2,7 @@ import { submittedResponse } from '../../platform/approvals/approvals.responses.
 import { defineContract, fileResponse } from '../../platform/http/contract.ts';
 import { clauseCheckResponse, contractorPageResponse, contractorResponse, evaluationResponse, evaluationsResponse } from './contractors.responses.ts';
 import { contractorIdParams, contractorListQuery, createContractorBody, evaluationIdParams, saveEvaluationBody, updateContractorBody } from './contractors.schema.ts';
+import { specialClausesQuery } from './special-clauses.schema.ts';
 
 // 委託先管理 (M7, J.9.4): every route with its access, request schemas and response.
 // Pure (zod only): the SPA and the test client take their types here.
@@ -55,6 +56,24 @@ export const contractorsContract = defineContract({
     summary: '委託契約の必須事項チェック（J.9.4 3 a)〜h)、特定個人情報では i)〜r)、豊島区 守るべき事項 2.(1)〜(8)）',
     params: contractorIdParams,
     response: clauseCheckResponse,
+  },
+  specialClausesDocx: {
+    method: 'GET',
+    path: '/api/contractors/:id/special-clauses.docx',
+    access: 'contractors.read',
+    summary: '個人情報特記事項（Word: 豊島区 資料A・資料B／民間事業者向け J.9.4 3、条ごとに禁止・制限、返還・廃棄、立入検査（規則第43条）を選択）',
+    params: contractorIdParams,
+    query: specialClausesQuery,
+    response: fileResponse,
+  },
+  specialClausesPdf: {
+    method: 'GET',
+    path: '/api/contractors/:id/special-clauses.pdf',
+    access: 'contractors.read',
+    summary: '個人情報特記事項（PDF: 条項の選択は Word と同じ）',
+    params: contractorIdParams,
+    query: specialClausesQuery,
+    response: fileResponse,
   },
   evaluations: {
     method: 'GET',

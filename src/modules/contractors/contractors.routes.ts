@@ -1,6 +1,6 @@
 import { todayInJapan } from '../../domain/time.ts';
 import { inOrg } from '../../platform/db/tenancy.ts';
-import { datedFilename, sendDownload, XLSX_TYPE } from '../../platform/exports/download.ts';
+import { DOCX_TYPE, datedFilename, PDF_TYPE, sendDownload, XLSX_TYPE } from '../../platform/exports/download.ts';
 import { routes } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
 import { contractorsContract } from './contractors.contract.ts';
@@ -9,6 +9,9 @@ import { exportContractorsXlsx } from './contractors.export.ts';
 import { presentClauseCheck, presentContractor, presentContractorPage } from './contractors.presenters.ts';
 import { audienceOf, detailOf, findContractor, getContractorDetail, listContractors } from './contractors.queries.ts';
 import { createContractor, updateContractor } from './contractors.service.ts';
+import { renderSpecialClausesDocx } from './special-clauses.docx.ts';
+import { loadSpecialClauses } from './special-clauses.load.ts';
+import { renderSpecialClausesPdf } from './special-clauses.pdf.ts';
 
 /**
  * 委託先管理 (M7, J.9.4), registered from contractors.contract.ts. Thin: validate → authorize (the
@@ -48,6 +51,19 @@ export function contractorsRoutes(app: App, deps: Deps): void {
           audience: await audienceOf(tx, organizationId),
         }));
         return presentClauseCheck(row, audience);
+      },
+
+      // 個人情報特記事項 (issue 13): composed from the contract's attributes and the linked 台帳 entries.
+      specialClausesDocx: async (request, reply) => {
+        const doc = await inOrg(deps.database, scopeOf(request), (tx) => loadSpecialClauses(tx, actorOf(request), request.params.id, request.query));
+        const body = await renderSpecialClausesDocx(doc);
+        return sendDownload(reply, { body, filename: datedFilename(`個人情報特記事項_${doc.contractorName}`, 'docx', deps.now()), contentType: DOCX_TYPE });
+      },
+
+      specialClausesPdf: async (request, reply) => {
+        const doc = await inOrg(deps.database, scopeOf(request), (tx) => loadSpecialClauses(tx, actorOf(request), request.params.id, request.query));
+        const body = await renderSpecialClausesPdf(doc, deps.now());
+        return sendDownload(reply, { body, filename: datedFilename(`個人情報特記事項_${doc.contractorName}`, 'pdf', deps.now()), contentType: PDF_TYPE });
       },
 
       evaluations: async (request) => inOrg(deps.database, scopeOf(request), (tx) => listEvaluations(tx, actorOf(request), request.params.id)),

@@ -11,6 +11,7 @@ import { ClauseChecklist } from './ClauseChecklist.tsx';
 import { ContractorForm } from './ContractorForm.tsx';
 import { EvaluationCard } from './EvaluationCard.tsx';
 import { useContractorText } from './messages.ts';
+import { SpecialClausesCard } from './SpecialClausesCard.tsx';
 
 function ContractorDetailView() {
   const { id = '' } = useParams();
@@ -76,6 +77,9 @@ function ContractorDetailView() {
           </Col>
           <Col span={24}>
             <EvaluationCard contractorId={d.id} />
+          </Col>
+          <Col span={24}>
+            <SpecialClausesCard contractorId={d.id} contractorName={d.name} />
           </Col>
         </Row>
       )}

@@ -1,0 +1,29 @@
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import type { SpecialClausesDocument } from './special-clauses.load.ts';
+
+const FONT = { eastAsia: 'ＭＳ 明朝', ascii: 'ＭＳ 明朝', hAnsi: 'ＭＳ 明朝' };
+
+/**
+ * 個人情報特記事項 as Word (.docx, the `docx` package): the form a 委託元 attaches to the contract and
+ * edits further (issue 13). One paragraph per line of the composed articles, headings 「（目的外利用の
+ * 禁止）」 and 「第N条」 as the 豊島区 記載例 lays them out.
+ */
+export async function renderSpecialClausesDocx(doc: SpecialClausesDocument): Promise<Buffer> {
+  const run = (text: string, bold = false) => new TextRun({ text, bold, font: FONT, size: 21 });
+  const children: Paragraph[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.title, font: FONT, size: 28, bold: true })] }),
+  ];
+  for (const article of doc.articles) {
+    children.push(new Paragraph({ spacing: { before: 200 }, children: [run(`（${article.title}）`)] }));
+    article.lines.forEach((line, i) => {
+      const text = i === 0 ? `${article.label}　${line.text}` : line.text;
+      children.push(new Paragraph({ indent: { left: line.indent * 420, hanging: line.indent === 0 ? 210 : 0 }, children: [run(text)] }));
+    });
+  }
+  const file = new Document({
+    creator: 'Mamori',
+    title: `${doc.title}（${doc.contractorName}）`,
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(file);
+}

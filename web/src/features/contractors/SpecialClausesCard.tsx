@@ -1,0 +1,91 @@
+import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Radio, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { contractorsContract } from '../../../../src/modules/contractors/contractors.contract.ts';
+import type { SpecialClauseChoiceKey } from '../../../../src/rules/data/specialClauses/types.ts';
+import {
+  availableVariants,
+  defaultSpecialClauseChoices,
+  type SpecialClauseChoices,
+  type SpecialClauseTemplateCode,
+  specialClauseChoiceLabels,
+  specialClauseTemplateCodes,
+  specialClauseTemplateSets,
+  specialClauseVariantLabels,
+} from '../../../../src/rules/contractors/specialClauses.ts';
+import { download } from '../../api/client.ts';
+import { errorMessage } from '../../components/form.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { pathOf } from './api.ts';
+
+/**
+ * 個人情報特記事項 (issue 13): choose the template set (豊島区 資料A / 資料B, 民間事業者向け J.9.4 3)
+ * and each article's variant (禁止 / 制限, 返還 / 廃棄, 立入検査 with 規則第43条), then download the
+ * .docx or the PDF. 取り扱う個人情報 comes from the 台帳 entries linked to the 委託先.
+ */
+export function SpecialClausesCard({ contractorId, contractorName }: { contractorId: string; contractorName: string }) {
+  const tc = useT();
+  const { message } = App.useApp();
+  const [template, setTemplate] = useState<SpecialClauseTemplateCode>('toshimaCurrent');
+  const [choices, setChoices] = useState<SpecialClauseChoices>(defaultSpecialClauseChoices);
+  const keys = Object.keys(specialClauseChoiceLabels) as SpecialClauseChoiceKey[];
+
+  const pickTemplate = (code: SpecialClauseTemplateCode) => {
+    setTemplate(code);
+    // A variant the new set does not offer (資料A has no 規則第43条 paragraph) falls back to its first.
+    setChoices((current) => {
+      const next = { ...current } as Record<SpecialClauseChoiceKey, string>;
+      for (const key of keys) {
+        const offered = availableVariants(code, key);
+        if (offered.length > 0 && !offered.includes(next[key])) next[key] = offered[0] as string;
+      }
+      return next as SpecialClauseChoices;
+    });
+  };
+
+  const fetchFile = (route: typeof contractorsContract.specialClausesDocx | typeof contractorsContract.specialClausesPdf, extension: string) => {
+    const query = new URLSearchParams({ template, ...choices }).toString();
+    download(`${pathOf(route, { id: contractorId })}?${query}`, `個人情報特記事項_${contractorName}.${extension}`).catch((error: unknown) =>
+      message.error(errorMessage(error, tc)),
+    );
+  };
+
+  return (
+    <Card size="small" title="個人情報特記事項" data-testid="special-clauses">
+      <Form layout="vertical" size="small">
+        <Form.Item label="ひな型">
+          <Radio.Group value={template} onChange={(e) => pickTemplate(e.target.value as SpecialClauseTemplateCode)} data-testid="sc-template">
+            {specialClauseTemplateCodes.map((code) => (
+              <Radio key={code} value={code}>
+                {specialClauseTemplateSets[code].name}
+              </Radio>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+        {keys.map((key) => {
+          const offered = availableVariants(template, key);
+          return (
+            <Form.Item key={key} label={specialClauseChoiceLabels[key]}>
+              <Radio.Group value={choices[key]} onChange={(e) => setChoices((c) => ({ ...c, [key]: e.target.value }))} data-testid={`sc-${key}`}>
+                {offered.map((variant) => (
+                  <Radio key={variant} value={variant}>
+                    {specialClauseVariantLabels[variant] ?? variant}
+                  </Radio>
+                ))}
+              </Radio.Group>
+            </Form.Item>
+          );
+        })}
+        <Typography.Paragraph type="secondary">取り扱う個人情報（第2条）には、この委託先に紐付けた台帳の項目が入ります。</Typography.Paragraph>
+        <Space>
+          <Button icon={<FileWordOutlined />} onClick={() => fetchFile(contractorsContract.specialClausesDocx, 'docx')} data-testid="sc-docx">
+            Word（.docx）
+          </Button>
+          <Button icon={<FilePdfOutlined />} onClick={() => fetchFile(contractorsContract.specialClausesPdf, 'pdf')} data-testid="sc-pdf">
+            PDF
+          </Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
