@@ -129,6 +129,15 @@ export class DataDirLockedError extends Error {
  * Opens the database. Embedded mode takes an exclusive lock on the data directory first:
  * PGlite does not lock, and two processes on one directory were measured losing rows.
  */
+/**
+ * PGlite's buffer cache (issue 11, PGlite's idle RSS). PostgreSQL's default 128 MB lives inside
+ * the WASM heap on top of Node's own memory, and the heap never shrinks: a restarted server sat
+ * idle at ≈495 MB with it and ≈360 MB with 16 MB (docs/operations.md). The embedded database
+ * holds one organization of a few hundred people; what does not fit is read from the OS cache.
+ */
+export const PGLITE_SHARED_BUFFERS = '16MB';
+const pgliteStartParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
+
 export async function openDatabase(options: {
   databaseUrl: string | null;
   dataDir: string;
@@ -169,7 +178,8 @@ export async function openDatabase(options: {
     };
   }
   if (options.dataDir === ':memory:') {
-    // In-memory PGlite for tests: nothing on disk, so nothing to lock.
+    // In-memory PGlite for tests: nothing on disk, so nothing to lock (and PostgreSQL's own
+    // buffer size: the tests' timings were measured with it).
     const client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir, extensions: pgliteExtensions } : { extensions: pgliteExtensions });
     return pgliteDatabase(client, async () => undefined);
   }
@@ -189,7 +199,7 @@ export async function openDatabase(options: {
     void Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]).finally(() => process.exit(3));
   });
   try {
-    client = await PGlite.create(dataDir, { extensions: pgliteExtensions });
+    client = await PGlite.create(dataDir, { extensions: pgliteExtensions, startParams: pgliteStartParams });
   } catch (error) {
     await lock.release();
     throw error;
