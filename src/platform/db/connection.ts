@@ -132,7 +132,7 @@ export class DataDirLockedError extends Error {
 /**
  * PGlite's buffer cache (issue 11, PGlite's idle RSS). PostgreSQL's default 128 MB lives inside
  * the WASM heap on top of Node's own memory, and the heap never shrinks: a restarted server sat
- * idle at ≈495 MB with it and ≈360 MB with 16 MB (docs/operations.md). The embedded database
+ * idle at ≈495 MB with it and ≈377 MB with 16 MB (docs/operations.md). The embedded database
  * holds one organization of a few hundred people; what does not fit is read from the OS cache.
  */
 export const PGLITE_SHARED_BUFFERS = '16MB';
