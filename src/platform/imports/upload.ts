@@ -15,8 +15,9 @@ export type ImportGrid = { name: string; rows: { rowNumber: number; cells: CellO
 
 /**
  * Reads the one file of a multipart upload (field `file`): `.xlsx` (a ZIP by content too, checked
- * against XLSX_LIMITS in the parsing worker, as `readXlsxUpload` does) or `.csv` (decoded and
- * split at once, within the same limits). Anything else — `.xls`, a renamed file — is refused.
+ * against XLSX_LIMITS in the parsing worker: a zip bomb or a 400 MiB cell is a 400 with its sizes,
+ * never its contents — issue 11 #3) or `.csv` (decoded and split at once, within the same
+ * limits). Anything else — `.xls`, a renamed file — is refused.
  */
 export async function readImportUpload(request: FastifyRequest, field = 'file'): Promise<ImportUpload> {
   if (!request.isMultipart()) throw badFile('ファイルを multipart/form-data の「file」欄で送信してください');
