@@ -11,7 +11,6 @@ import { DEMO_PASSWORD } from '../demo.ts';
 import { departments, organizations, people, roleAssignments } from '../org/org.tables.ts';
 import { auditLog } from './audit.tables.ts';
 
-
 let t: TestApp;
 let pms: Client;
 let outsider: Client;
@@ -112,7 +111,11 @@ describe('監査証跡の検索 (GET /api/audit-log)', () => {
   it('ロックはアカウントの変更として残る（記録から外すのは失敗回数・最終ログイン日時・確認コードの時間帯だけ）', async () => {
     const before = (await list(pms)).items[0]!.chainSeq;
     for (let i = 0; i < 5; i++) {
-      const r = await (t.app as unknown as { inject: (o: object) => Promise<{ statusCode: number }> }).inject({ method: 'POST', url: '/api/auth/login', payload: { loginId: 'security@demo.mamori.local', password: 'wrong-Password1!' } });
+      const r = await (t.app as unknown as { inject: (o: object) => Promise<{ statusCode: number }> }).inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { loginId: 'security@demo.mamori.local', password: 'wrong-Password1!' },
+      });
       expect(r.statusCode).toBe(401);
     }
     const rows = (await list(pms)).items.filter((i) => i.chainSeq > before);
