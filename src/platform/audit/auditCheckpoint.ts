@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/connection.ts';
+import { asSystem } from '../db/tenancy.ts';
 import { type AuditAnchor, appendCheckpoints, latestCheckpoints, readCheckpoints } from './auditAnchor.ts';
 import { type VerifyResult, verifyAuditChain } from './verifyChain.ts';
 
@@ -19,6 +21,20 @@ export class AuditChainBrokenError extends Error {
  * Chains whose head is already the latest checkpoint get no new line.
  */
 export async function writeAuditCheckpoint(database: Database, anchor: AuditAnchor, now: Date): Promise<{ written: number; result: VerifyResult }> {
+  if (database.kind === 'pglite') return writeCheckpoint(database, anchor, now);
+  // Several instances on one PostgreSQL run the job at the same second: one at a time, each
+  // reading the file after the one before appended, so a chain head is written once (the two-
+  // instance test caught the same head written twice between one's read and its write).
+  return asSystem(database, async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHECKPOINT_LOCK})`);
+    return writeCheckpoint(database, anchor, now);
+  });
+}
+
+/** Advisory-lock key of checkpoint writing (PostgreSQL). */
+const AUDIT_CHECKPOINT_LOCK = 727_301;
+
+async function writeCheckpoint(database: Database, anchor: AuditAnchor, now: Date): Promise<{ written: number; result: VerifyResult }> {
   const result = await verifyAuditChain(database, { anchor, fromLatestCheckpoint: true });
   if (!result.ok) throw new AuditChainBrokenError(result);
   const latest = latestCheckpoints(readCheckpoints(anchor).checkpoints);
