@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { addDays } from '../../rules/calendar.ts';
 import { checkRoleAssignment } from '../../rules/separationOfDuties.ts';
+import { roleChangeRefusal } from '../auth/accountPrivilege.ts';
 import { accounts } from '../auth/auth.tables.ts';
 import type { Tx } from '../db/connection.ts';
 import { forbidden, invalid, notFound } from '../http/errors.ts';
@@ -11,6 +12,7 @@ import { saveRoleAssignment } from '../org/org.service.ts';
 import { departments, people, roleAssignments } from '../org/org.tables.ts';
 import { roleLabels } from '../../domain/roles.ts';
 import { type Actor, can } from '../policies/actor.ts';
+import { permissionsForRoles } from '../policies/permissions.ts';
 import type { roleRequestBody } from './approvals.schema.ts';
 import { rolesOn } from './approvers.ts';
 import { submitForApproval } from './submit-for-approval.ts';
@@ -69,10 +71,20 @@ export const roleRequestApprovalType: ApprovalRecordType = {
       },
     };
   },
-  async onApproved(tx, { organizationId, recordId }) {
+  async onApproved(tx, { organizationId, recordId, actor, today }) {
     const row = await readRoleRequest(tx, organizationId, recordId);
     if (!row) throw notFound('役割任命申請');
     const r = row.request;
+    // The approval gives the role, so whoever completes it must be allowed to give it: the
+    // privilege ordering of 役割の割当て (auth/accountPrivilege.ts, issue 11 #2) — a 所属長 ending
+    // a chain may not make anyone 個人情報保護管理者. A refusal leaves the request pending.
+    const held = await rolesOn(tx, organizationId, [actor.personId, r.personId], today);
+    const approverRoles = held.get(actor.personId) ?? [];
+    const refusal = roleChangeRefusal(
+      { personId: actor.personId, roles: approverRoles, permissions: permissionsForRoles(approverRoles.map((h) => h.role)) },
+      { personId: r.personId, currentRoles: (held.get(r.personId) ?? []).map((h) => h.role), role: r.role },
+    );
+    if (refusal) throw forbidden(`${refusal}。この申請は、その役割を与えられる承認者（トップマネジメントなど）に承認を依頼してください`);
     // saveRoleAssignment applies J.2.3.2; a violation refuses the approval (the transaction rolls back).
     const assignment = await saveRoleAssignment(tx, organizationId, {
       personId: r.personId,

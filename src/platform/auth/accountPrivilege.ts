@@ -22,7 +22,7 @@ export type { AccountAction };
 /** The account acted upon: its id and the roles its person holds today. */
 export type AccountTarget = { accountId: string; roles: readonly PmsRole[] };
 
-const isTopManagement = (actor: Actor) => actor.roles.some((r) => r.role === 'top_management');
+const isTopManagement = (actor: Pick<Actor, 'roles'>) => actor.roles.some((r) => r.role === 'top_management');
 
 /** Roles holding every permission (the platform's and every module's), and top management: their accounts need top management (rule 2). */
 function guardedRoles(roles: readonly PmsRole[]): PmsRole[] {
@@ -31,7 +31,7 @@ function guardedRoles(roles: readonly PmsRole[]): PmsRole[] {
 }
 
 /** The target's roles that give a permission the actor lacks (rule 1). */
-export function rolesBeyond(actor: Actor, roles: readonly PmsRole[]): PmsRole[] {
+export function rolesBeyond(actor: Pick<Actor, 'permissions'>, roles: readonly PmsRole[]): PmsRole[] {
   return [...new Set(roles)].filter((role) => [...permissionsForRoles([role])].some((p) => !actor.permissions.has(p)));
 }
 
@@ -70,7 +70,10 @@ export function accountAbilities(actor: Actor, target: AccountTarget): AccountAc
  * makes itself top management: otherwise a 個人情報保護管理者 (who holds every permission) could
  * give itself the role and, with it, the accounts of top management. Null when it may.
  */
-export function roleChangeRefusal(actor: Actor, change: { personId: string; currentRoles: readonly PmsRole[]; role: PmsRole }): string | null {
+export function roleChangeRefusal(
+  actor: Pick<Actor, 'personId' | 'roles' | 'permissions'>,
+  change: { personId: string; currentRoles: readonly PmsRole[]; role: PmsRole },
+): string | null {
   if (isTopManagement(actor)) return null;
   if (change.personId === actor.personId && change.role === 'top_management') {
     return '自分をトップマネジメントにする割当ては、トップマネジメントが行います（J.2.3.1）';
