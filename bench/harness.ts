@@ -11,8 +11,8 @@ import { DEFAULT_READ_POOL_SIZE } from '../src/platform/db/connection.ts';
 export const READ_POOL_SIZE = Number(process.env.MAMORI_DB_READ_POOL_SIZE ?? DEFAULT_READ_POOL_SIZE);
 
 /** Starts `mamori serve` on a free port (scheduler off) with the given environment; resolves once it listens. */
-export async function startServer(env: Record<string, string>, args: string[] = []): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['bin/mamori.js', ...args, 'serve', '--port', '0', '--no-demo'], {
+export async function startServer(env: Record<string, string>, args: string[] = [], nodeArgs: string[] = []): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/mamori.js', ...args, 'serve', '--port', '0', '--no-demo'], {
     env: { ...process.env, ...env, MAMORI_SCHEDULER: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -25,6 +25,7 @@ export async function startServer(env: Record<string, string>, args: string[] = 
   });
   return {
     url,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise((r) => {
         child.once('exit', () => r());

@@ -63,11 +63,15 @@ export const DEFAULT_READ_POOL_SIZE = 4;
  * measured in bench/: the BEGIN / set_config / COMMIT round trips of a tenant transaction were
  * most of what the list endpoint paid on top of its query. The organization is checked before
  * every use and set (one round trip) when it differs.
- * Its statements are prepared once per connection (StatementCachingClient) and planned once
- * (plan_cache_mode = force_generic_plan): the list and search queries here are index-driven
- * whatever their parameters, PostgreSQL kept choosing a new custom plan for them only because a
- * parameterized LIMIT looks dearer in a generic plan, and planning was a third of their server
- * time (bench/). The search's own text match is dynamic SQL, planned with its values every time.
+ * Its statements are prepared once per connection (StatementCachingClient) and planned with
+ * this request's values (plan_cache_mode = force_custom_plan). A generic plan, chosen here once to
+ * save planning time on one organization, went wrong as soon as the database held several
+ * (bench/scale.ts, issue 11): row-level security adds `organization_id = …` to the joined
+ * 所属 table, the generic estimate of a page of one organization's 台帳 fell to a tenth per ten
+ * organizations, and PostgreSQL sorted the whole organization instead of walking the
+ * (organization, name) index — the first page took 17 ms instead of 2 at 100,000 entries in
+ * 10 organizations, and more at 1,000,000. Organizations differ in size by orders of magnitude;
+ * only a plan made with the organization's own numbers fits each.
  */
 function tenantReaderPool(databaseUrl: string, max: number, schemaModule: Schema) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max, Client: StatementCachingClient });
@@ -84,7 +88,7 @@ function tenantReaderPool(databaseUrl: string, max: number, schemaModule: Schema
       try {
         if (!current) {
           await client.query(
-            `set role ${APP_ROLE_NAME}; set default_transaction_read_only = on; set plan_cache_mode = force_generic_plan; select set_config('app.organization_id', '${organizationId}', false)`,
+            `set role ${APP_ROLE_NAME}; set default_transaction_read_only = on; set plan_cache_mode = force_custom_plan; select set_config('app.organization_id', '${organizationId}', false)`,
           );
           current = { db: drizzleNodePg({ client, schema: schemaModule }) as unknown as Db, organizationId };
           state.set(client, current);
