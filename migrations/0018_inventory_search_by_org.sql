@@ -1,0 +1,2 @@
+DROP INDEX "inventory_entries_dept_search_trgm_idx";--> statement-breakpoint
+CREATE INDEX "inventory_entries_org_dept_search_trgm_idx" ON "inventory_entries" USING gin ("organization_id","department_id","search_text" gin_trgm_ops);
