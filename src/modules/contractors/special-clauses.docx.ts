@@ -1,4 +1,4 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import type { Paragraph } from 'docx';
 import type { SpecialClausesDocument } from './special-clauses.load.ts';
 
 const FONT = { eastAsia: 'ＭＳ 明朝', ascii: 'ＭＳ 明朝', hAnsi: 'ＭＳ 明朝' };
@@ -9,6 +9,8 @@ const FONT = { eastAsia: 'ＭＳ 明朝', ascii: 'ＭＳ 明朝', hAnsi: 'ＭＳ
  * 禁止）」 and 「第N条」 as the 豊島区 記載例 lays them out.
  */
 export async function renderSpecialClausesDocx(doc: SpecialClausesDocument): Promise<Buffer> {
+  // Loaded on first use: the server's idle memory does not carry a library most days never need (issue 11, PGlite's idle RSS).
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx');
   const run = (text: string, bold = false) => new TextRun({ text, bold, font: FONT, size: 21 });
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.title, font: FONT, size: 28, bold: true })] }),

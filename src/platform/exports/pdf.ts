@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import type { DateStyle } from '../org/org.schema.ts';
 
 // Formal records (様式) leave Mamori as PDF with correct Japanese text (SPEC §3 Exports,
@@ -36,6 +36,13 @@ export function japaneseFontDir(): string {
     dir = parent;
   }
   throw new Error(`${FONT_PACKAGE} のフォントが見つかりません (npm install を実行してください)`);
+}
+
+/** pdfkit, loaded on first use (CommonJS, so synchronously): ~13 MB resident an idle server need not hold (issue 11). */
+let pdfKit: typeof PDFDocument | undefined;
+function pdfkit(): typeof PDFDocument {
+  pdfKit ??= createRequire(import.meta.url)('pdfkit') as typeof PDFDocument;
+  return pdfKit;
 }
 
 const fontCache = new Map<string, Buffer>();
@@ -116,7 +123,7 @@ export class PdfReport {
   private readonly done: Promise<Buffer>;
 
   constructor(readonly options: PdfReportOptions) {
-    this.doc = new PDFDocument({
+    this.doc = new (pdfkit())({
       size: 'A4',
       layout: options.layout ?? 'portrait',
       margins: { top: 48, bottom: 48, left: 42, right: 42 },

@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { HttpError } from '../http/errors.ts';
 
@@ -42,6 +43,16 @@ const ESCAPED_FORMULA_START = /^'+[=+\-@\t\r]/;
  *
  * @example escapeFormulaText('=1+1') // "'=1+1"; escapeFormulaText('佐藤') // '佐藤'
  */
+/**
+ * ExcelJS, loaded on first use (CommonJS, so synchronously): a module of ~20 MB resident that an
+ * idle server need not hold (issue 11, PGlite's idle RSS; bench/pgliteRss.ts).
+ */
+let excelJs: typeof ExcelJS | undefined;
+function exceljs(): typeof ExcelJS {
+  excelJs ??= createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
+  return excelJs;
+}
+
 export function escapeFormulaText(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
@@ -105,7 +116,7 @@ export function prepareSheet<Row>(spec: SheetSpec<Row>): PreparedSheet {
  * const buffer = await writeXlsx(prepareSheet({ name: '従業者一覧', columns: [{ header: '氏名', width: 16, value: (p: Person) => p.name }], rows }));
  */
 export async function writeXlsx(sheets: PreparedSheet | PreparedSheet[], options: { creator?: string } = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = options.creator ?? 'Mamori';
   workbook.created = new Date();
   for (const spec of Array.isArray(sheets) ? sheets : [sheets]) addSheet(workbook, spec);
@@ -321,7 +332,7 @@ type WorkbookGrid = { sheets: SheetGrid[] };
  * {@link parseInWorker}); exported for the limit tests.
  */
 export async function parseWorkbookSheets(bytes: Uint8Array, limits: { readonly [K in keyof typeof XLSX_LIMITS]: number }): Promise<WorkbookGrid> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
