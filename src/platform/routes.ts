@@ -1,4 +1,5 @@
 import { approvalsRoutes } from './approvals/approvals.routes.ts';
+import { attachmentsRoutes } from './attachments/attachments.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { exportsRoutes } from './exports/exports.routes.ts';
@@ -17,5 +18,6 @@ export function registerRoutes(app: App, deps: Deps): void {
   notificationsRoutes(app, deps);
   auditRoutes(app, deps);
   exportsRoutes(app, deps);
+  attachmentsRoutes(app, deps);
   for (const m of installedModules()) m.routes(app, deps);
 }

@@ -38,6 +38,8 @@ const bodies: Record<string, unknown> = {
   'PUT /api/calendar/:id': { title: '侵入', ownerRole: 'pms_manager', recurrence: 'yearly', month: 12, dayOfMonth: 28, perDepartment: false, active: true },
   'PATCH /api/tasks/:id': { status: 'open' },
   'POST /api/tasks': { title: '侵入', dueOn: '2026-12-31' },
+  // 添付ファイル (the upload reads multipart itself: an empty body reaches the owner's rule after the multipart check)
+  'DELETE /api/attachment-files/:id': { reason: '侵入' },
   'PUT /api/approval-chains/:recordType': { steps: [{ role: 'pms_manager' }] },
   'POST /api/role-requests': { personId: '00000000-0000-4000-8000-000000000000', role: 'auditor', startsOn: '2026-01-01' },
   'POST /api/approval-delegations': { toPersonId: '00000000-0000-4000-8000-000000000000', startsOn: '2026-01-01', endsOn: '2026-01-31' },
@@ -108,6 +110,7 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/risk/reviews/', table: 'annual_reviews' },
   { prefix: '/api/contractors/', table: 'contractors' },
   { prefix: '/api/contractor-evaluations/', table: 'contractor_evaluations' },
+  { prefix: '/api/attachment-files/', table: 'attachments' },
 ];
 
 export async function sampleIdFor(t: TestApp, url: string): Promise<Record<string, string>> {

@@ -4,6 +4,7 @@ import type { incidentsContract } from '../../src/modules/incidents/incidents.co
 import type { inventoryContract } from '../../src/modules/inventory/inventory.contract.ts';
 import type { riskContract } from '../../src/modules/risk/risk.contract.ts';
 import type { approvalsContract } from '../../src/platform/approvals/approvals.contract.ts';
+import type { attachmentsContract } from '../../src/platform/attachments/attachments.contract.ts';
 import type { auditContract } from '../../src/platform/audit/audit.contract.ts';
 import type { authContract } from '../../src/platform/auth/auth.contract.ts';
 import type { exportsContract } from '../../src/platform/exports/exports.contract.ts';
@@ -22,6 +23,7 @@ type RoutesOf<C> = C[keyof C];
 /** Every route of the app, as one union. */
 export type AnyRoute =
   | RoutesOf<typeof contractorsContract>
+  | RoutesOf<typeof attachmentsContract>
   | RoutesOf<typeof correctiveContract>
   | RoutesOf<typeof incidentsContract>
   | RoutesOf<typeof inventoryContract>

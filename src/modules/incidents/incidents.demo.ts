@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { organizationFacts } from '../../domain/incidentFacts.ts';
+import { seedAttachment } from '../../platform/attachments/attachments.service.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { departments, organizations, people } from '../../platform/org/org.tables.ts';
 import { evaluateIncidentDuties, type IncidentFacts } from '../../rules/incidentDuties.ts';
@@ -71,6 +72,17 @@ export async function seedDemoIncidents(tx: Tx, organizationId: string, today: s
     })
     .returning();
   if (!incident) return;
+  // 添付ファイル: the sent e-mail's copy as evidence (a one-page PDF, encrypted like every file on an incident).
+  await seedAttachment(tx, {
+    organizationId,
+    ownerType: 'incident',
+    ownerId: incident.id,
+    kind: 'evidence',
+    fileName: '誤送信したメールの控え（デモ）.pdf',
+    bytes: Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'),
+    uploadedByName: '田中 美咲',
+    note: '送信済みメールを PDF に保存したもの',
+  });
   await syncIncidentDuties(tx, incident, evaluation, { today, now: at(200) }, { notify: false });
   await tx.insert(incidentTimeline).values([
     {

@@ -4,6 +4,7 @@ import { openIncidentDeadlines } from './incident-deadlines.ts';
 import { escalateIncidentDeadlines } from './incidents.jobs.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
 import { incidentClosureApprovalType } from './close-incident.ts';
+import { incidentAttachmentOwner } from './incident-attachments.ts';
 import * as tables from './incidents.tables.ts';
 
 /** M4 緊急事態・事故等 (J.4.3.3, J.7.1; the APPI, My Number and public-body reporting duties). */
@@ -91,6 +92,7 @@ export const incidentsModule = defineModule({
     { name: 'incident-deadlines', schedule: '15 * * * *', run: async (deps) => void (await escalateIncidentDeadlines(deps)) },
   ],
   approvalTypes: [incidentClosureApprovalType],
+  attachmentOwners: [incidentAttachmentOwner],
   tasks: [{ sourceType: 'incident', label: '事故等の対応', link: (id) => `/incidents/${id}` }],
   // The open 報告等の義務 on the home's 期限 card (期限間近・期限超過).
   deadlines: (tx, actor) => openIncidentDeadlines(tx, actor),

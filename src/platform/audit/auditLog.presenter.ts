@@ -29,6 +29,8 @@ export const entityLabels: Record<string, string> = {
   audit_log: '監査証跡',
   bulk_access: '大量アクセス',
   import_memory: '取込の対応付けの記憶',
+  attachments: '添付ファイル',
+  attachment_contents: '添付ファイルの内容',
 };
 
 /** Japanese names of the operations. */
@@ -147,6 +149,22 @@ const columnLabels: Record<string, string> = {
 const columnLabelsByEntity: Record<string, Record<string, string>> = {
   people: { name: '氏名' },
   departments: { name: '所属名', code: '所属コード' },
+  attachments: {
+    owner_type: '添付先の記録の種類',
+    owner_id: '添付先の記録',
+    kind: '種別',
+    file_name: 'ファイル名',
+    content_type: 'ファイルの形式',
+    size: '大きさ（バイト）',
+    sha256: 'SHA-256',
+    encrypted: '暗号化',
+    note: '備考',
+    uploaded_by_account_id: '添付したアカウント',
+    uploaded_by_name: '添付した人',
+    deleted_at: '削除日時',
+    deleted_by_name: '削除した人',
+    deleted_reason: '削除の理由',
+  },
   import_memory: { register: '取込の対象', scope: '列・項目', written: 'ファイルの見出し・値', key: '照合用の文字列', target: '対応付け先', updated_by_person_id: '更新者' },
 };
 

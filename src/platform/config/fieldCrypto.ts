@@ -33,3 +33,19 @@ export function decryptField(stored: string): string {
   decipher.setAuthTag(Buffer.from(tag, 'base64'));
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
 }
+
+/** Encrypts a file's bytes (attachments): `iv (12) ‖ tag (16) ‖ ciphertext`, AES-256-GCM with the field key. */
+export function encryptBytes(plain: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', requireKey(), iv);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+/** Decrypts bytes written by {@link encryptBytes}; a wrong key or tampered content throws. */
+export function decryptBytes(stored: Buffer): Buffer {
+  if (stored.length < 28) throw new Error('暗号化されたファイルの形式が不正です');
+  const decipher = createDecipheriv('aes-256-gcm', requireKey(), stored.subarray(0, 12));
+  decipher.setAuthTag(stored.subarray(12, 28));
+  return Buffer.concat([decipher.update(stored.subarray(28)), decipher.final()]);
+}

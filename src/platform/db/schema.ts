@@ -5,6 +5,7 @@
  * applied to every table with an `organization_id` column automatically (see tenancySql.ts).
  */
 export * from '../approvals/approvals.tables.ts';
+export * from '../attachments/attachments.tables.ts';
 export * from '../audit/audit.tables.ts';
 export * from '../auth/auth.tables.ts';
 export * from '../imports/imports.tables.ts';

@@ -20,8 +20,8 @@ export const APP_ROLE = 'mamori_app';
  */
 export const SYSTEM_ROLE = 'mamori_system';
 
-/** Tables whose writes are not business records (sessions, delivery bookkeeping): no row audit. */
-export const AUDIT_EXCLUDED_TABLES = ['audit_log', 'sessions', 'notifications', 'reminder_deliveries'];
+/** Tables whose writes are not business records (sessions, delivery bookkeeping), and attachments' bytes (their `attachments` row is audited, with the file's SHA-256): no row audit. */
+export const AUDIT_EXCLUDED_TABLES = ['audit_log', 'sessions', 'notifications', 'reminder_deliveries', 'attachment_contents'];
 
 /**
  * Columns whose change alone is sign-in bookkeeping, not a change of the record: an UPDATE that

@@ -1,5 +1,6 @@
 import type { PmsRole } from '../../domain/roles.ts';
 import type { ApprovalRecordType } from '../approvals/registry.ts';
+import type { AttachmentOwner } from '../attachments/owners.ts';
 import type { Tx } from '../db/connection.ts';
 import type { App, Deps } from '../http/types.ts';
 import type { Actor } from '../policies/actor.ts';
@@ -94,6 +95,8 @@ export type ModuleManifest = {
    */
   calendarItems?: readonly { code: string; link: string }[];
   auditLabels?: AuditLabels;
+  /** Records of this module that carry files (添付ファイル, SPEC §3): who may see and add them is the record's rule. */
+  attachmentOwners?: readonly AttachmentOwner[];
   /** The open legal deadlines the actor may see (only records they may open), for the home. */
   deadlines?(tx: Tx, actor: Actor, today: string): Promise<ModuleDeadline[]>;
   /** Seeds the module's part of the demo organization (idempotent), in list order. */

@@ -108,6 +108,8 @@ export const api = {
   put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+  /** DELETE with a body (a removal that records its reason). */
+  deleteWith: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('DELETE', path, body, options),
   upload: <T>(path: string, form: FormData, options?: RequestOptions) => request<T>('POST', path, form, options),
 };
 

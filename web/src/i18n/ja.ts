@@ -347,6 +347,21 @@ export const ja = {
   'settings.display.japanese': '和暦を併記',
   'settings.totpLink': '二要素認証の設定',
   'settings.readOnly': '組織情報の変更には個人情報保護管理者の権限が必要です。',
+  'attach.title': '添付ファイル',
+  'attach.empty': '添付ファイルはありません',
+  'attach.add': 'ファイルを添付',
+  'attach.kind': '種別',
+  'attach.note': '備考（任意）',
+  'attach.limits': '{size} MB まで。添付できる形式: {types}',
+  'attach.uploaded': '「{name}」を添付しました',
+  'attach.by': '{name}・{at}',
+  'attach.removed': '削除済み（{name}、{at}）: {reason}',
+  'attach.remove': '削除',
+  'attach.removeTitle': '「{name}」を削除しますか',
+  'attach.removeReason': '削除の理由',
+  'attach.removeReasonRequired': '削除の理由を入力してください',
+  'attach.removeHelp': 'ファイルの内容は消え、誰がいつ何を添付・削除したかは残ります。',
+  'attach.readOnly': 'この記録にファイルを添付する権限はありません。',
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -9,6 +9,7 @@ import { PageHeader, QueryError } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { type IncidentDetail, incidentKeys, type OpenedCorrective, pathOf, useIncident } from './api.ts';
+import { Attachments } from '../../components/Attachments.tsx';
 import { DutiesPanel } from './DutiesPanel.tsx';
 import { FactsPanel } from './FactsPanel.tsx';
 import { EnquiriesPanel, MeetingsPanel, TimelinePanel } from './LogPanels.tsx';
@@ -156,7 +157,16 @@ export default function IncidentDetailPage() {
               </Space>
             ),
           },
-          { key: 'record', label: t('detail.record'), children: <RecordPanel key={incident.id} incident={incident} readOnly={readOnly} /> },
+          {
+            key: 'record',
+            label: t('detail.record'),
+            children: (
+              <>
+                <RecordPanel key={incident.id} incident={incident} readOnly={readOnly} />
+                <Attachments ownerType="incident" ownerId={incident.id} readOnly={readOnly} />
+              </>
+            ),
+          },
           { key: 'timeline', label: t('detail.timeline'), children: <TimelinePanel incident={incident} readOnly={readOnly} /> },
           { key: 'meetings', label: t('detail.meetings'), children: <MeetingsPanel incident={incident} readOnly={readOnly} /> },
           { key: 'enquiries', label: t('detail.enquiries'), children: <EnquiriesPanel incident={incident} readOnly={readOnly} /> },

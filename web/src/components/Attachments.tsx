@@ -1,0 +1,173 @@
+import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, List, Modal, Select, Space, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import type { ResponseOf } from '../../../src/platform/http/contract.ts';
+import type { attachmentsContract } from '../../../src/platform/attachments/attachments.contract.ts';
+import { ApiError, api, download } from '../api/client.ts';
+import { useT } from '../i18n/index.tsx';
+import { formatDateTime } from '../lib/dates.ts';
+
+type AttachmentList = ResponseOf<typeof attachmentsContract.list>;
+type Attachment = AttachmentList['items'][number];
+
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/**
+ * 添付ファイル (SPEC §3) on a record: the list (removed files stay, with who removed them and
+ * why), upload with the server's checks shown as its Japanese messages, download, removal with a
+ * reason. Who sees and adds files is the record's rule, decided by the server.
+ */
+export function Attachments({ ownerType, ownerId, readOnly = false }: { ownerType: string; ownerId: string; readOnly?: boolean }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const key = ['attachments', ownerType, ownerId];
+  const list = useQuery({ queryKey: key, queryFn: () => api.get<AttachmentList>(`/api/attachments/${ownerType}/${ownerId}`) });
+  const [kind, setKind] = useState<string | undefined>(undefined);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<Attachment | null>(null);
+  const [reasonForm] = Form.useForm<{ reason: string }>();
+
+  const upload = useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      if (kind) form.append('kind', kind);
+      if (note.trim()) form.append('note', note);
+      form.append('file', file, file.name);
+      return api.upload<Attachment>(`/api/attachments/${ownerType}/${ownerId}`, form);
+    },
+    onSuccess: (row) => {
+      setError(null);
+      setNote('');
+      message.success(t('attach.uploaded', { name: row.fileName }));
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
+    onError: (e) => setError(e instanceof ApiError ? e.message : String(e)),
+  });
+
+  const remove = useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => api.deleteWith<Attachment>(`/api/attachment-files/${id}`, { reason }),
+    onSuccess: () => {
+      setRemoving(null);
+      reasonForm.resetFields();
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+
+  const data = list.data;
+  const canWrite = !readOnly && !!data?.canWrite;
+  return (
+    <Card
+      size="small"
+      title={
+        <Space>
+          <PaperClipOutlined />
+          {t('attach.title')}
+        </Space>
+      }
+      style={{ marginTop: 16 }}
+    >
+      {list.error ? <Alert type="error" showIcon message={(list.error as Error).message} /> : null}
+      <List<Attachment>
+        loading={list.isLoading}
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: t('attach.empty') }}
+        renderItem={(item) => (
+          <List.Item
+            actions={
+              item.deletedAt
+                ? []
+                : [
+                    <Button
+                      key="dl"
+                      size="small"
+                      icon={<DownloadOutlined />}
+                      onClick={() => void download(`/api/attachment-files/${item.id}`, item.fileName)}
+                      aria-label={`${item.fileName} をダウンロード`}
+                    />,
+                    ...(canWrite
+                      ? [
+                          <Button key="rm" size="small" danger icon={<DeleteOutlined />} onClick={() => setRemoving(item)}>
+                            {t('attach.remove')}
+                          </Button>,
+                        ]
+                      : []),
+                  ]
+            }
+          >
+            <List.Item.Meta
+              title={
+                item.deletedAt ? (
+                  <Typography.Text delete type="secondary">
+                    {item.fileName}
+                  </Typography.Text>
+                ) : (
+                  item.fileName
+                )
+              }
+              description={
+                <Space direction="vertical" size={0}>
+                  <Typography.Text type="secondary">
+                    {item.kindLabel}・{item.contentTypeLabel}・{sizeText(item.size)}・{t('attach.by', { name: item.uploadedByName, at: formatDateTime(item.uploadedAt) })}
+                  </Typography.Text>
+                  {item.note ? <Typography.Text>{item.note}</Typography.Text> : null}
+                  {item.deletedAt ? (
+                    <Typography.Text type="warning">
+                      {t('attach.removed', { name: item.deletedByName ?? '', at: formatDateTime(item.deletedAt), reason: item.deletedReason ?? '' })}
+                    </Typography.Text>
+                  ) : null}
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      {data && !canWrite ? <Typography.Text type="secondary">{t('attach.readOnly')}</Typography.Text> : null}
+      {data && canWrite ? (
+        <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+          <Space wrap>
+            <Select
+              aria-label={t('attach.kind')}
+              style={{ minWidth: 160 }}
+              value={kind ?? data.kinds[0]?.code}
+              onChange={setKind}
+              options={data.kinds.map((k) => ({ value: k.code, label: k.label }))}
+            />
+            <Input aria-label={t('attach.note')} placeholder={t('attach.note')} value={note} maxLength={400} onChange={(e) => setNote(e.target.value)} style={{ width: 280 }} />
+            <Upload
+              showUploadList={false}
+              beforeUpload={(file) => {
+                upload.mutate(file);
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined />} loading={upload.isPending}>
+                {t('attach.add')}
+              </Button>
+            </Upload>
+          </Space>
+          <Typography.Text type="secondary">{t('attach.limits', { size: data.maxBytes / 1024 / 1024, types: data.accepted.join('、') })}</Typography.Text>
+          {error ? <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} /> : null}
+        </Space>
+      ) : null}
+      <Modal
+        open={!!removing}
+        title={removing ? t('attach.removeTitle', { name: removing.fileName }) : ''}
+        okText={t('attach.remove')}
+        okButtonProps={{ danger: true, loading: remove.isPending }}
+        onCancel={() => setRemoving(null)}
+        onOk={() => void reasonForm.validateFields().then((v) => removing && remove.mutate({ id: removing.id, reason: v.reason }))}
+      >
+        <Typography.Paragraph type="secondary">{t('attach.removeHelp')}</Typography.Paragraph>
+        <Form form={reasonForm} layout="vertical">
+          <Form.Item name="reason" label={t('attach.removeReason')} rules={[{ required: true, whitespace: true, message: t('attach.removeReasonRequired') }]}>
+            <Input.TextArea rows={2} maxLength={400} />
+          </Form.Item>
+        </Form>
+        {remove.error ? <Alert type="error" showIcon message={(remove.error as Error).message} /> : null}
+      </Modal>
+    </Card>
+  );
+}
