@@ -93,7 +93,7 @@ export async function detectContentType(name: string, bytes: Buffer): Promise<st
     }
   }
   if (!(detected.mime in acceptedTypes)) {
-    throw refuse(415, `「${name}」は添付できない形式です（中身は ${detected.ext} 形式）。添付できるのは ${accepted} です`);
+    throw refuse(415, `「${name}」は添付できない形式です（中身は .${detected.ext} 形式）。添付できるのは ${accepted} です`);
   }
   return detected.mime;
 }
