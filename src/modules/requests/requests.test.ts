@@ -7,6 +7,7 @@ import { asSystem, inOrg, rowsOf } from '../../platform/db/tenancy.ts';
 import { DEMO_PASSWORD } from '../../platform/demo.ts';
 import { organizations, people, roleAssignments } from '../../platform/org/org.tables.ts';
 import { evaluateRequestDeadline } from '../../rules/requestDeadlines/index.ts';
+import { tasksContract } from '../../platform/tasks/tasks.contract.ts';
 import { requestsContract as C } from './requests.contract.ts';
 
 // HTTP tests of M5 開示等の請求・苦情相談 (J.10–J.11) against a real database: the 受付処理票, the
@@ -145,5 +146,16 @@ describe('権限と組織', () => {
     expect((await staff.call(C.create, { body: disclosure })).status).toBe(403);
     expect((await outsider.call(C.detail, { params: { id: created.body.id } })).status).toBe(404);
     expect((await outsider.call(C.decide, { params: { id: created.body.id }, body: { scope: 'full' } })).status).toBe(404);
+  });
+});
+
+describe('ホームの期限カード', () => {
+  it('未回答の請求は受付番号と種類で期限カードに出る（請求者の氏名は出ない）', async () => {
+    const created = await desk.call(C.create, { body: { ...disclosure, requesterName: '期限 確認子' } });
+    const r = await desk.call(tasksContract.myDeadlines, {});
+    expect(r.status).toBe(200);
+    const item = r.body.items.find((i) => i.link === `/requests/${created.body.id}`);
+    expect(item).toMatchObject({ title: `${created.body.number} 開示`, dueOn: '2026-05-07' });
+    expect(JSON.stringify(r.body)).not.toContain('期限 確認子');
   });
 });
