@@ -56,6 +56,12 @@ const bodies: Record<string, unknown> = {
   'POST /api/risk/records/:id/monitoring': { reviewedOn: '2026-01-05', note: '侵入' },
   'POST /api/risk/reviews': { departmentId: '00000000-0000-4000-8000-000000000000', year: 2026 },
   'POST /api/risk/reviews/:id/confirm': { subjectId: '00000000-0000-4000-8000-000000000000' },
+  // M5 開示等の請求・苦情相談
+  'POST /api/requests': { receivedOn: '2026-01-05', channel: 'counter', kind: 'disclosure', requesterName: '侵入 者', content: '侵入' },
+  'PATCH /api/requests/:id': { extended: false },
+  'POST /api/requests/:id/corrections': { askedOn: '2026-01-06', what: '侵入' },
+  'POST /api/request-corrections/:id/complete': { completedOn: '2026-01-07' },
+  'PUT /api/requests/:id/decision': { scope: 'full' },
   // M7 委託先管理
   'POST /api/contractors': { name: '侵入株式会社', entrustedWork: '侵入' },
   'PATCH /api/contractors/:id': { name: '乗っ取り' },
@@ -109,6 +115,8 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/risk/records/', table: 'risk_records' },
   { prefix: '/api/risk/reviews/', table: 'annual_reviews' },
   { prefix: '/api/contractors/', table: 'contractors' },
+  { prefix: '/api/requests/', table: 'requests' },
+  { prefix: '/api/request-corrections/', table: 'request_corrections' },
   { prefix: '/api/contractor-evaluations/', table: 'contractor_evaluations' },
   { prefix: '/api/attachment-files/', table: 'attachments' },
 ];

@@ -1,4 +1,5 @@
 import type { contractorsContract } from '../../src/modules/contractors/contractors.contract.ts';
+import type { requestsContract } from '../../src/modules/requests/requests.contract.ts';
 import type { correctiveContract } from '../../src/modules/corrective/corrective.contract.ts';
 import type { incidentsContract } from '../../src/modules/incidents/incidents.contract.ts';
 import type { inventoryContract } from '../../src/modules/inventory/inventory.contract.ts';
@@ -24,6 +25,7 @@ type RoutesOf<C> = C[keyof C];
 export type AnyRoute =
   | RoutesOf<typeof contractorsContract>
   | RoutesOf<typeof attachmentsContract>
+  | RoutesOf<typeof requestsContract>
   | RoutesOf<typeof correctiveContract>
   | RoutesOf<typeof incidentsContract>
   | RoutesOf<typeof inventoryContract>

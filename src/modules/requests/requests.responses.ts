@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { pageResponse } from '../../platform/http/contract.ts';
+import { agentKinds, identityDocuments, requestChannels, requestKinds, requestStatuses } from './requests.labels.ts';
+
+// Response shapes of M5 開示等の請求・苦情相談. Pure (zod only): the contract and the web import them.
+
+export const requestAbilitiesResponse = z.object({
+  /** 受付処理票の変更・補正・決定. */
+  manage: z.boolean(),
+});
+
+export const deadlineResponse = z.object({
+  /** The due date now running (延長後 when extended; for 苦情・相談 the organization's target). */
+  dueOn: z.iso.date().nullable(),
+  /** 残り日数 (negative: overdue); null when closed or no due date. */
+  daysLeft: z.number().int().nullable(),
+  /** true: 法定の期限; false: 組織の目標（遅滞なく）. */
+  legal: z.boolean(),
+  decisionDue: z.iso.date().nullable(),
+  extendedDue: z.iso.date().nullable(),
+  specialPartDue: z.iso.date().nullable(),
+  excludedDays: z.number().int(),
+  basis: z.string(),
+  reason: z.string(),
+  rulesVersion: z.string().nullable(),
+});
+
+export const correctionResponse = z.object({
+  id: z.uuid(),
+  askedOn: z.iso.date(),
+  what: z.string(),
+  completedOn: z.iso.date().nullable(),
+});
+
+export const requestResponse = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  receivedOn: z.iso.date(),
+  channel: z.enum(requestChannels),
+  channelLabel: z.string(),
+  portalReference: z.string().nullable(),
+  kind: z.enum(requestKinds),
+  kindLabel: z.string(),
+  requesterName: z.string(),
+  requesterAddress: z.string().nullable(),
+  requesterContact: z.string().nullable(),
+  agentKind: z.enum(agentKinds),
+  agentKindLabel: z.string(),
+  agentName: z.string().nullable(),
+  content: z.string(),
+  identityCheck: z
+    .object({
+      documents: z.array(z.enum(identityDocuments)),
+      documentLabels: z.array(z.string()),
+      checkedBy: z.string(),
+      checkedOn: z.iso.date(),
+      sensitiveMasked: z.boolean(),
+      note: z.string().nullable(),
+    })
+    .nullable(),
+  status: z.enum(requestStatuses),
+  statusLabel: z.string(),
+  extended: z.boolean(),
+  specialProvision: z.boolean(),
+  deadline: deadlineResponse,
+  corrections: z.array(correctionResponse),
+  decision: z
+    .object({
+      scope: z.enum(['full', 'partial', 'refused']),
+      scopeLabel: z.string(),
+      grounds: z.array(z.object({ code: z.string(), clause: z.string(), label: z.string() })),
+      note: z.string().nullable(),
+    })
+    .nullable(),
+  replyMethod: z.string().nullable(),
+  repliedOn: z.iso.date().nullable(),
+  feeYen: z.number().int().nullable(),
+  causeAndAction: z.string().nullable(),
+  correctiveActionId: z.uuid().nullable(),
+  updatedAt: z.iso.datetime(),
+  abilities: requestAbilitiesResponse,
+});
+
+/** One row of 開示等の請求・苦情の一覧: no requester name (personal data stays in the audited detail). */
+export const requestListItemResponse = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  receivedOn: z.iso.date(),
+  kind: z.enum(requestKinds),
+  kindLabel: z.string(),
+  status: z.enum(requestStatuses),
+  statusLabel: z.string(),
+  dueOn: z.iso.date().nullable(),
+  daysLeft: z.number().int().nullable(),
+  legal: z.boolean(),
+});
+
+export const requestPageResponse = pageResponse(requestListItemResponse).extend({ canCreate: z.boolean() });

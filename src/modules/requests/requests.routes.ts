@@ -1,0 +1,66 @@
+import { clockAt } from '../../domain/time.ts';
+import { inOrg } from '../../platform/db/tenancy.ts';
+import { routes } from '../../platform/http/route.ts';
+import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
+import { requestsContract } from './requests.contract.ts';
+import { presentRequest, presentRequestPage } from './requests.presenters.ts';
+import { detailOf, listRequests } from './requests.queries.ts';
+import { addCorrection, completeCorrection, createRequest, readRequestDetail, recordDecision, updateRequest } from './requests.service.ts';
+
+/**
+ * 開示等の請求・苦情相談 (M5), registered from requests.contract.ts. Thin: validate → authorize (the
+ * contract's access) → one business function in the tenant transaction → present.
+ */
+export function requestsRoutes(app: App, deps: Deps): void {
+  routes(
+    app,
+    requestsContract,
+    {
+      list: async (request) => {
+        const clock = clockAt(deps.now());
+        return presentRequestPage(await inOrg(deps.database, scopeOf(request), (tx) => listRequests(tx, actorOf(request), request.query, clock.today)));
+      },
+      create: async (request) => {
+        const clock = clockAt(deps.now());
+        return presentRequest(
+          await inOrg(deps.database, scopeOf(request), async (tx) => detailOf(tx, actorOf(request), await createRequest(tx, actorOf(request), request.body, clock), clock.today)),
+        );
+      },
+      detail: async (request) =>
+        presentRequest(await inOrg(deps.database, scopeOf(request), (tx) => readRequestDetail(tx, actorOf(request), request.params.id, clockAt(deps.now())))),
+      update: async (request) => {
+        const clock = clockAt(deps.now());
+        return presentRequest(
+          await inOrg(deps.database, scopeOf(request), async (tx) =>
+            detailOf(tx, actorOf(request), await updateRequest(tx, actorOf(request), request.params.id, request.body, clock), clock.today),
+          ),
+        );
+      },
+      addCorrection: async (request) => {
+        const clock = clockAt(deps.now());
+        return presentRequest(
+          await inOrg(deps.database, scopeOf(request), async (tx) =>
+            detailOf(tx, actorOf(request), await addCorrection(tx, actorOf(request), request.params.id, request.body, clock), clock.today),
+          ),
+        );
+      },
+      completeCorrection: async (request) => {
+        const clock = clockAt(deps.now());
+        return presentRequest(
+          await inOrg(deps.database, scopeOf(request), async (tx) =>
+            detailOf(tx, actorOf(request), await completeCorrection(tx, actorOf(request), request.params.id, request.body, clock), clock.today),
+          ),
+        );
+      },
+      decide: async (request) => {
+        const clock = clockAt(deps.now());
+        return presentRequest(
+          await inOrg(deps.database, scopeOf(request), async (tx) =>
+            detailOf(tx, actorOf(request), await recordDecision(tx, actorOf(request), request.params.id, request.body, clock), clock.today),
+          ),
+        );
+      },
+    },
+    { tags: ['requests'] },
+  );
+}

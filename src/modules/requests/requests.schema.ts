@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { dateField, enumField, idField, optionalDate, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
+import { containsMyNumber, myNumberMessage } from '../../rules/requestDecisions/myNumber.ts';
+import { agentKinds, identityDocuments, replyMethods, requestChannels, requestFieldLabels as L, requestKinds, requestStatuses } from './requests.labels.ts';
+
+// Request schemas of M5 開示等の請求・苦情相談. Japanese messages naming each field. Pure (zod, rules):
+// the web form validates with these same schemas before submitting.
+
+export const requestIdParams = z.object({ id: idField('請求') });
+export const correctionIdParams = z.object({ id: idField('補正') });
+
+/** J.10.2 h 2: a free-text field holding a valid 個人番号 is refused (never stored, never corrected). */
+const noMyNumber = <T extends z.ZodType<string | null>>(label: string, schema: T) =>
+  schema.superRefine((text, ctx) => {
+    if (typeof text === 'string' && containsMyNumber(text)) ctx.addIssue({ code: 'custom', message: myNumberMessage(label) });
+  });
+
+export const requestListQuery = pageQuery.extend({
+  kind: enumField(L.kind, requestKinds).optional(),
+  status: enumField(L.status, requestStatuses).optional(),
+  /** 期限超過のみ. */
+  overdue: z
+    .enum(['true', 'false'], { error: '期限超過の指定が正しくありません' })
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
+const identityCheckBody = z.object({
+  documents: z.array(enumField('本人確認書類', identityDocuments), { error: '本人確認書類を選択してください' }).min(1, { error: '本人確認書類を1つ以上選択してください' }).max(10),
+  checkedBy: requiredText('本人確認をした者', 100),
+  checkedOn: dateField('本人確認をした日'),
+  sensitiveMasked: z.boolean({ error: '個人番号・本籍をマスクしたかを選んでください' }),
+  note: noMyNumber('本人確認の備考', optionalText('本人確認の備考', 1000)),
+});
+
+export const createRequestBody = z.object({
+  receivedOn: dateField(L.receivedOn),
+  channel: enumField(L.channel, requestChannels),
+  kind: enumField(L.kind, requestKinds),
+  requesterName: noMyNumber(L.requesterName, requiredText(L.requesterName, 100)),
+  requesterAddress: noMyNumber(L.requesterAddress, optionalText(L.requesterAddress, 300)),
+  requesterContact: noMyNumber(L.requesterContact, optionalText(L.requesterContact, 200)),
+  agentKind: enumField(L.agentKind, agentKinds).default('none'),
+  agentName: noMyNumber(L.agentName, optionalText(L.agentName, 100)),
+  content: noMyNumber(L.content, requiredText(L.content, 5000)),
+});
+
+export const updateRequestBody = z.object({
+  identityCheck: identityCheckBody.optional(),
+  extended: z.boolean({ error: `${L.extended}は「する」か「しない」で選んでください` }).optional(),
+  specialProvision: z.boolean({ error: `${L.specialProvision}は「適用する」か「適用しない」で選んでください` }).optional(),
+  withdrawn: z.literal(true, { error: '取下げの指定が正しくありません' }).optional(),
+  causeAndAction: noMyNumber(L.causeAndAction, optionalText(L.causeAndAction, 5000)).optional(),
+});
+
+export const addCorrectionBody = z.object({
+  askedOn: dateField(L.askedOn),
+  what: noMyNumber(L.correctionWhat, requiredText(L.correctionWhat, 2000)),
+});
+
+export const completeCorrectionBody = z.object({ completedOn: dateField(L.completedOn) });
+
+export const decisionBody = z.object({
+  scope: enumField(L.decisionScope, ['full', 'partial', 'refused']),
+  groundCodes: z
+    .array(z.string().max(40), { error: `${L.decisionGrounds}の指定が正しくありません` })
+    .max(20)
+    .default([]),
+  note: noMyNumber(L.decisionNote, optionalText(L.decisionNote, 5000)),
+  replyMethod: enumField(L.replyMethod, replyMethods).optional(),
+  repliedOn: optionalDate(L.repliedOn),
+  feeYen: z
+    .number({ error: `${L.feeYen}は円単位の整数で入力してください` })
+    .int({ error: `${L.feeYen}は円単位の整数で入力してください` })
+    .min(0, { error: `${L.feeYen}は0円以上で入力してください` })
+    .max(1_000_000)
+    .nullish(),
+});
