@@ -57,6 +57,9 @@ const bodies: Record<string, unknown> = {
   // M7 委託先管理
   'POST /api/contractors': { name: '侵入株式会社', entrustedWork: '侵入' },
   'PATCH /api/contractors/:id': { name: '乗っ取り' },
+  // M6 通知・同意
+  'POST /api/notices': { title: '侵入の通知文' },
+  'PUT /api/notices/:id/draft': { body: '乗っ取り' },
   'PUT /api/contractors/:id/evaluation': { year: 2026, answers: { '1': 'suitable' } },
 };
 
@@ -108,6 +111,7 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/risk/reviews/', table: 'annual_reviews' },
   { prefix: '/api/contractors/', table: 'contractors' },
   { prefix: '/api/contractor-evaluations/', table: 'contractor_evaluations' },
+  { prefix: '/api/notices/', table: 'notice_templates' },
 ];
 
 export async function sampleIdFor(t: TestApp, url: string): Promise<Record<string, string>> {
