@@ -12,7 +12,7 @@ export const noticesModule = defineModule({
     'notices.manage': { label: '通知文の作成・公開', grantedTo: [] },
   },
   auditLabels: {
-    entities: { notice_templates: '通知文テンプレート', notice_versions: '通知文の版' },
+    entities: { notice_templates: '通知文テンプレート', notice_versions: '通知文の版', notice_consents: '同意記録' },
     columns: {
       notice_templates: { title: '名称' },
       notice_versions: {
@@ -24,9 +24,18 @@ export const noticesModule = defineModule({
         conditions: '条件',
         published_at: '公開日時',
       },
+      notice_consents: {
+        template_id: '通知文テンプレート',
+        version_id: '同意した通知文の版',
+        subject_enc: '本人（氏名又は識別子）',
+        channel: '同意の取得方法',
+        consented_on: '同意日',
+        withdrawn_on: '撤回日',
+        withdrawal_channel: '撤回の方法',
+      },
     },
   },
   tables,
   routes: noticesRoutes,
-  demo: (tx, { organizationId, now }) => seedDemoNotices(tx, organizationId, now),
+  demo: (tx, { organizationId, now, today }) => seedDemoNotices(tx, organizationId, now, today),
 });

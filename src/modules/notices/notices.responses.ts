@@ -38,3 +38,16 @@ export const noticeListResponse = z.object({
   items: z.array(z.object({ id: z.uuid(), title: z.string(), latestVersionNo: z.number().int(), publishedVersionNo: z.number().int().nullable(), missingCount: z.number().int() })),
   canCreate: z.boolean(),
 });
+
+export const consentResponse = z.object({
+  id: z.uuid(),
+  versionId: z.uuid(),
+  versionNo: z.number().int(),
+  subject: z.string(),
+  channel: z.enum(['paper', 'web', 'oral']),
+  consentedOn: z.string(),
+  withdrawnOn: z.string().nullable(),
+  withdrawalChannel: z.enum(['paper', 'web', 'oral']).nullable(),
+});
+
+export const consentListResponse = z.object({ items: z.array(consentResponse) });

@@ -1,6 +1,7 @@
 import { inOrg } from '../../platform/db/tenancy.ts';
 import { routes } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
+import { listConsents, recordConsent, withdrawConsent } from './notices.consents.ts';
 import { noticesContract } from './notices.contract.ts';
 import { createNotice, getNotice, listNotices, publishNotice, saveNoticeDraft } from './notices.service.ts';
 
@@ -24,6 +25,9 @@ export function noticesRoutes(app: App, deps: Deps): void {
           await publishNotice(tx, actorOf(request), request.params.id, deps.now());
           return getNotice(tx, actorOf(request), request.params.id);
         }),
+      consents: async (request) => inOrg(deps.database, scopeOf(request), (tx) => listConsents(tx, actorOf(request), request.params.id)),
+      recordConsent: async (request) => inOrg(deps.database, scopeOf(request), (tx) => recordConsent(tx, actorOf(request), request.params.id, request.body, deps.now())),
+      withdrawConsent: async (request) => inOrg(deps.database, scopeOf(request), (tx) => withdrawConsent(tx, actorOf(request), request.params.id, request.body, deps.now())),
     },
     { tags: ['notices'] },
   );

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { noticeItems } from '../../rules/data/requiredItems.ts';
 import { isItemCode } from '../../rules/requiredItems/checkers.ts';
-import { idField, optionalText, requiredText } from '../../platform/validation/fields.ts';
+import { dateField, enumField, idField, optionalText, requiredText } from '../../platform/validation/fields.ts';
+import { consentChannels } from './notices.labels.ts';
 
 // Request schemas of M6 通知・同意 (J.8.5). Japanese messages naming each field; the web form
 // validates with these same schemas.
@@ -39,3 +40,19 @@ export const createNoticeBody = z.object({ title: requiredText('名称', 200), .
 
 /** 通知文の編集: changes the open draft, or opens the next draft after a published version. */
 export const saveNoticeDraftBody = z.object({ title: requiredText('名称', 200).optional(), ...draftFields });
+
+export const consentIdParams = z.object({ id: idField('同意記録') });
+
+/** 同意記録の登録: the person, the published version consented to, the channel and the date. */
+export const recordConsentBody = z.object({
+  versionId: idField('同意した通知文の版'),
+  subject: requiredText('本人（氏名又は識別子）', 200),
+  channel: enumField('同意の取得方法', consentChannels),
+  consentedOn: dateField('同意日'),
+});
+
+/** 同意の撤回: the date and the channel. */
+export const withdrawConsentBody = z.object({
+  withdrawnOn: dateField('撤回日'),
+  channel: enumField('撤回の方法', consentChannels),
+});

@@ -1,7 +1,8 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, encryptedText, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
 import type { VersionStatus } from '../../rules/notices/versions.ts';
+import type { ConsentChannel } from './notices.labels.ts';
 
 /**
  * 通知文テンプレート (M6, J.8.5 取得時の必要通知事項): the 取得時の通知・同意文書 an organization
@@ -46,4 +47,33 @@ export const noticeVersions = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('notice_versions_template_no_uq').on(t.templateId, t.versionNo), index('notice_versions_org_idx').on(t.organizationId)],
+);
+
+/**
+ * 同意記録 (J.8.5 1 「書面によって本人の同意を得る」, i)〜j)): who consented (name or an
+ * identifier, encrypted at rest), the exact published version they consented to, the channel
+ * (紙 / Web / 口頭), the date, and a withdrawal (date and channel).
+ */
+export const noticeConsents = pgTable(
+  'notice_consents',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => noticeTemplates.id),
+    /** The published version consented to (never a draft). */
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => noticeVersions.id),
+    /** 本人（氏名又は識別子）: personal data, encrypted (SPEC §9). */
+    subject: encryptedText('subject_enc').notNull(),
+    channel: text('channel').$type<ConsentChannel>().notNull(),
+    consentedOn: date('consented_on').notNull(),
+    withdrawnOn: date('withdrawn_on'),
+    withdrawalChannel: text('withdrawal_channel').$type<ConsentChannel>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('notice_consents_org_template_idx').on(t.organizationId, t.templateId)],
 );

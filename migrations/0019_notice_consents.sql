@@ -1,0 +1,18 @@
+CREATE TABLE "notice_consents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"template_id" uuid NOT NULL,
+	"version_id" uuid NOT NULL,
+	"subject_enc" text NOT NULL,
+	"channel" text NOT NULL,
+	"consented_on" date NOT NULL,
+	"withdrawn_on" date,
+	"withdrawal_channel" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "notice_consents" ADD CONSTRAINT "notice_consents_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notice_consents" ADD CONSTRAINT "notice_consents_template_id_notice_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."notice_templates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notice_consents" ADD CONSTRAINT "notice_consents_version_id_notice_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."notice_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "notice_consents_org_template_idx" ON "notice_consents" USING btree ("organization_id","template_id");
