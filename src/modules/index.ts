@@ -2,6 +2,7 @@ import { contractorsModule } from './contractors/index.ts';
 import { correctiveModule } from './corrective/index.ts';
 import { incidentsModule } from './incidents/index.ts';
 import { inventoryModule } from './inventory/index.ts';
+import { noticesModule } from './notices/index.ts';
 import { requestsModule } from './requests/index.ts';
 import { riskModule } from './risk/index.ts';
 
@@ -10,4 +11,4 @@ import { riskModule } from './risk/index.ts';
  * names the modules: the composition roots (server, CLI, test set-up) hand this list to
  * `installModules`, and the platform iterates it. Adding a module is one folder and one line here.
  */
-export const modules = [incidentsModule, correctiveModule, inventoryModule, riskModule, contractorsModule, requestsModule] as const;
+export const modules = [incidentsModule, correctiveModule, inventoryModule, riskModule, contractorsModule, requestsModule, noticesModule] as const;

@@ -65,6 +65,11 @@ const bodies: Record<string, unknown> = {
   // M7 委託先管理
   'POST /api/contractors': { name: '侵入株式会社', entrustedWork: '侵入' },
   'PATCH /api/contractors/:id': { name: '乗っ取り' },
+  // M6 通知・同意
+  'POST /api/notices': { title: '侵入の通知文' },
+  'PUT /api/notices/:id/draft': { body: '乗っ取り' },
+  'POST /api/notices/:id/consents': { versionId: '00000000-0000-4000-8000-000000000000', subject: '侵入', channel: 'web', consentedOn: '2026-01-05' },
+  'POST /api/notice-consents/:id/withdraw': { withdrawnOn: '2026-01-06', channel: 'web' },
   'PUT /api/contractors/:id/evaluation': { year: 2026, answers: { '1': 'suitable' } },
 };
 
@@ -119,6 +124,8 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/request-corrections/', table: 'request_corrections' },
   { prefix: '/api/contractor-evaluations/', table: 'contractor_evaluations' },
   { prefix: '/api/attachment-files/', table: 'attachments' },
+  { prefix: '/api/notices/', table: 'notice_templates' },
+  { prefix: '/api/notice-consents/', table: 'notice_consents' },
 ];
 
 export async function sampleIdFor(t: TestApp, url: string): Promise<Record<string, string>> {

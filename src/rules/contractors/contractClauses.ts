@@ -1,4 +1,5 @@
 import { type ContractClauseItem, contractClausesVersion, jisqContractItems, jisqSpecificContractItems, toshimaContractItems } from '../data/contractorClauses.ts';
+import { checkRequiredItems, type ItemCoverage, type RequiredItemsResult } from '../requiredItems/requiredItems.ts';
 
 /**
  * 委託契約の必須事項チェック (SPEC M7 「Contract clause check」, issue 13): which of the J.9.4 3
@@ -17,24 +18,14 @@ export type ContractClauseInput = {
 };
 
 /** How an item was found present. */
-export type ClauseCoverage = 'ticked' | 'text';
+export type ClauseCoverage = ItemCoverage;
 
-export type ContractClauseResult = {
-  version: string;
-  /** Items the contract lacks, in the order of the lists, each with its clause and text. */
-  missing: ContractClauseItem[];
-  /** Items found present and how (ticked by the person, or a keyword found in the pasted text). */
-  present: { item: ContractClauseItem; by: ClauseCoverage; keyword?: string }[];
-};
+/** The shared result shape of the required-item checkers (SPEC §5.5, `../requiredItems/`). */
+export type ContractClauseResult = RequiredItemsResult<ContractClauseItem>;
 
 /** The items a contract must contain: a)〜h), i)〜r) with 特定個人情報, and 豊島区 (1)〜(8). */
 export function requiredContractItems(specificPersonalInfo: boolean): ContractClauseItem[] {
   return [...jisqContractItems, ...(specificPersonalInfo ? jisqSpecificContractItems : []), ...toshimaContractItems];
-}
-
-/** Folds the width of digits, letters and spaces, so 「再委託」 is found in text pasted from any source. */
-function normalize(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
 /**
@@ -45,19 +36,7 @@ function normalize(text: string): string {
  * // → ['J.9.4 3 b)', …, '豊島区 守るべき事項 2.(8)']
  */
 export function checkContractClauses(input: ContractClauseInput): ContractClauseResult {
-  const ticked = new Set(input.ticked);
-  const text = input.text ? normalize(input.text) : '';
-  const result: ContractClauseResult = { version: contractClausesVersion, missing: [], present: [] };
-  for (const item of requiredContractItems(input.specificPersonalInfo)) {
-    if (ticked.has(item.code)) {
-      result.present.push({ item, by: 'ticked' });
-      continue;
-    }
-    const keyword = text ? item.keywords.find((k) => text.includes(normalize(k))) : undefined;
-    if (keyword) result.present.push({ item, by: 'text', keyword });
-    else result.missing.push(item);
-  }
-  return result;
+  return checkRequiredItems(contractClausesVersion, requiredContractItems(input.specificPersonalInfo), { ticked: input.ticked, text: input.text });
 }
 
 /** Whether a code names a known item (the schema refuses unknown ticks). */

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+// Response schemas of M6 通知・同意 (J.8.5).
+
+/** One required item, as the checker names it (clause and the seed's wording). */
+export const requiredItemResponse = z.object({ code: z.string(), clause: z.string(), text: z.string() });
+
+/** The J.8.5 1 a)〜h) check of a version. */
+export const noticeCheckResponse = z.object({
+  version: z.string(),
+  missing: z.array(requiredItemResponse),
+  present: z.array(requiredItemResponse.extend({ by: z.enum(['ticked', 'text']), keyword: z.string().nullable() })),
+  notApplicable: z.array(requiredItemResponse),
+  /** Why the version cannot be published, in Japanese (empty when it can). */
+  blockers: z.array(z.string()),
+});
+
+export const noticeVersionResponse = z.object({
+  id: z.uuid(),
+  versionNo: z.number().int(),
+  status: z.enum(['draft', 'published']),
+  body: z.string(),
+  ticked: z.array(z.string()),
+  conditions: z.record(z.string(), z.boolean()),
+  publishedAt: z.string().nullable(),
+  check: noticeCheckResponse,
+});
+
+export const noticeResponse = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  /** The newest version first. */
+  versions: z.array(noticeVersionResponse),
+  abilities: z.object({ edit: z.boolean() }),
+});
+
+export const noticeListResponse = z.object({
+  items: z.array(z.object({ id: z.uuid(), title: z.string(), latestVersionNo: z.number().int(), publishedVersionNo: z.number().int().nullable(), missingCount: z.number().int() })),
+  canCreate: z.boolean(),
+});
+
+export const consentResponse = z.object({
+  id: z.uuid(),
+  versionId: z.uuid(),
+  versionNo: z.number().int(),
+  subject: z.string(),
+  channel: z.enum(['paper', 'web', 'oral']),
+  consentedOn: z.string(),
+  withdrawnOn: z.string().nullable(),
+  withdrawalChannel: z.enum(['paper', 'web', 'oral']).nullable(),
+});
+
+export const consentListResponse = z.object({ items: z.array(consentResponse) });

@@ -1,0 +1,135 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Tx } from '../../platform/db/connection.ts';
+import { conflict, notFound } from '../../platform/http/errors.ts';
+import { type Actor, can } from '../../platform/policies/actor.ts';
+import { checkNoticeItems } from '../../rules/requiredItems/checkers.ts';
+import { planEdit, publicationBlockers } from '../../rules/notices/versions.ts';
+import type { noticeListResponse, noticeResponse } from './notices.responses.ts';
+import type { createNoticeBody, saveNoticeDraftBody } from './notices.schema.ts';
+import { noticeTemplates, noticeVersions } from './notices.tables.ts';
+
+// M6 通知・同意 (J.8.5): the 通知文テンプレート and their versions. Each function runs in the
+// request's tenant transaction; the audit triggers record the change with the actor.
+
+type TemplateRow = typeof noticeTemplates.$inferSelect;
+type VersionRow = typeof noticeVersions.$inferSelect;
+type NoticeView = z.output<typeof noticeResponse>;
+
+function checkOf(v: Pick<VersionRow, 'ticked' | 'body' | 'conditions' | 'status'>) {
+  const result = checkNoticeItems({ ticked: v.ticked, text: v.body, conditions: v.conditions });
+  const item = (i: { code: string; clause: string; text: string }) => ({ code: i.code, clause: i.clause, text: i.text });
+  return {
+    version: result.version,
+    missing: result.missing.map(item),
+    present: result.present.map((p) => ({ ...item(p.item), by: p.by, keyword: p.keyword ?? null })),
+    notApplicable: result.notApplicable.map(item),
+    blockers: publicationBlockers(v.status, result),
+  };
+}
+
+async function findTemplate(tx: Tx, organizationId: string, id: string, forUpdate = false): Promise<TemplateRow> {
+  const query = tx
+    .select()
+    .from(noticeTemplates)
+    .where(and(eq(noticeTemplates.organizationId, organizationId), eq(noticeTemplates.id, id)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  if (!row) throw notFound('通知文');
+  return row;
+}
+
+async function versionsOf(tx: Tx, organizationId: string, templateId: string): Promise<VersionRow[]> {
+  return tx
+    .select()
+    .from(noticeVersions)
+    .where(and(eq(noticeVersions.organizationId, organizationId), eq(noticeVersions.templateId, templateId)))
+    .orderBy(desc(noticeVersions.versionNo));
+}
+
+/** 通知文の詳細: the versions newest first, each with its J.8.5 1 check. */
+export async function getNotice(tx: Tx, actor: Actor, id: string): Promise<NoticeView> {
+  const template = await findTemplate(tx, actor.organizationId, id);
+  const versions = await versionsOf(tx, actor.organizationId, id);
+  return {
+    id: template.id,
+    title: template.title,
+    versions: versions.map((v) => ({
+      id: v.id,
+      versionNo: v.versionNo,
+      status: v.status,
+      body: v.body,
+      ticked: v.ticked,
+      conditions: v.conditions,
+      publishedAt: v.publishedAt?.toISOString() ?? null,
+      check: checkOf(v),
+    })),
+    abilities: { edit: can(actor, 'notices.manage') },
+  };
+}
+
+/** 通知文テンプレートの一覧. */
+export async function listNotices(tx: Tx, actor: Actor): Promise<z.output<typeof noticeListResponse>> {
+  const templates = await tx.select().from(noticeTemplates).where(eq(noticeTemplates.organizationId, actor.organizationId)).orderBy(asc(noticeTemplates.title));
+  const versions = await tx.select().from(noticeVersions).where(eq(noticeVersions.organizationId, actor.organizationId));
+  const items = templates.map((t) => {
+    const own = versions.filter((v) => v.templateId === t.id).sort((a, b) => b.versionNo - a.versionNo);
+    const latest = own[0];
+    const published = own.find((v) => v.status === 'published');
+    return {
+      id: t.id,
+      title: t.title,
+      latestVersionNo: latest?.versionNo ?? 0,
+      publishedVersionNo: published?.versionNo ?? null,
+      missingCount: latest ? checkOf(latest).missing.length : 0,
+    };
+  });
+  return { items, canCreate: can(actor, 'notices.manage') };
+}
+
+type DraftInput = z.output<typeof saveNoticeDraftBody>;
+
+/** 通知文テンプレートの作成: the template and its 第1版 draft. */
+export async function createNotice(tx: Tx, actor: Actor, input: z.output<typeof createNoticeBody>, now: Date): Promise<string> {
+  const [template] = await tx.insert(noticeTemplates).values({ organizationId: actor.organizationId, title: input.title, createdAt: now, updatedAt: now }).returning();
+  if (!template) throw new Error('notice template insert returned nothing');
+  await tx.insert(noticeVersions).values({
+    organizationId: actor.organizationId,
+    templateId: template.id,
+    versionNo: 1,
+    body: input.body ?? '',
+    ticked: input.ticked,
+    conditions: input.conditions,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return template.id;
+}
+
+/** 通知文の編集: the open draft changes; a published version never does — the edit opens the next draft. */
+export async function saveNoticeDraft(tx: Tx, actor: Actor, id: string, input: DraftInput, now: Date): Promise<void> {
+  const template = await findTemplate(tx, actor.organizationId, id, true);
+  if (input.title !== undefined && input.title !== template.title) {
+    await tx.update(noticeTemplates).set({ title: input.title, updatedAt: now }).where(eq(noticeTemplates.id, template.id));
+  }
+  const versions = await versionsOf(tx, actor.organizationId, id);
+  const plan = planEdit(versions);
+  const content = { body: input.body ?? '', ticked: input.ticked, conditions: input.conditions };
+  if (plan.kind === 'update_draft') {
+    await tx
+      .update(noticeVersions)
+      .set({ ...content, updatedAt: now })
+      .where(and(eq(noticeVersions.templateId, id), eq(noticeVersions.versionNo, plan.versionNo), eq(noticeVersions.status, 'draft')));
+  } else {
+    await tx.insert(noticeVersions).values({ organizationId: actor.organizationId, templateId: id, versionNo: plan.versionNo, ...content, createdAt: now, updatedAt: now });
+  }
+}
+
+/** 通知文の公開: the latest draft, only when no J.8.5 1 item is missing (409 naming each one). */
+export async function publishNotice(tx: Tx, actor: Actor, id: string, now: Date): Promise<void> {
+  await findTemplate(tx, actor.organizationId, id, true);
+  const [latest] = await versionsOf(tx, actor.organizationId, id);
+  if (!latest) throw notFound('通知文の版');
+  const blockers = checkOf(latest).blockers;
+  if (blockers.length > 0) throw conflict(`公開できません: ${blockers.join('、')}`, 'notice_incomplete');
+  await tx.update(noticeVersions).set({ status: 'published', publishedAt: now, updatedAt: now }).where(eq(noticeVersions.id, latest.id));
+}
