@@ -58,6 +58,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/contractors': { name: '侵入株式会社', entrustedWork: '侵入' },
   'PATCH /api/contractors/:id': { name: '乗っ取り' },
   'PUT /api/contractors/:id/evaluation': { year: 2026, answers: { '1': 'suitable' } },
+  'POST /api/contractors/:id/supervisions': { supervisedOn: '2026-01-01', method: 'document', supervisor: '侵入' },
   'POST /api/contractors/:id/subcontract-requests': {
     subContractorId: '00000000-0000-4000-8000-000000000000',
     work: '侵入',

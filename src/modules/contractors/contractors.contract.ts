@@ -8,10 +8,11 @@ import {
   evaluationsResponse,
   subcontractChainResponse,
   subcontractFiledResponse,
+  supervisionResponse,
 } from './contractors.responses.ts';
 import { contractorIdParams, contractorListQuery, createContractorBody, evaluationIdParams, saveEvaluationBody, updateContractorBody } from './contractors.schema.ts';
 import { specialClausesQuery } from './special-clauses.schema.ts';
-import { subcontractRequestBody } from './subcontracting.schema.ts';
+import { subcontractRequestBody, supervisionBody } from './subcontracting.schema.ts';
 
 // 委託先管理 (M7, J.9.4): every route with its access, request schemas and response.
 // Pure (zod only): the SPA and the test client take their types here.
@@ -126,6 +127,16 @@ export const contractorsContract = defineContract({
     params: contractorIdParams,
     body: subcontractRequestBody,
     response: subcontractFiledResponse,
+    status: 201,
+  },
+  recordSupervision: {
+    method: 'POST',
+    path: '/api/contractors/:id/supervisions',
+    access: 'contractors.manage',
+    summary: '再委託先の監督の記録（日付・方法（書面確認／実地／報告徴収）・所見・監督した者: 個人情報特記事項 第6条第5項）',
+    params: contractorIdParams,
+    body: supervisionBody,
+    response: supervisionResponse,
     status: 201,
   },
 });

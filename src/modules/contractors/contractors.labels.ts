@@ -60,3 +60,12 @@ export const subcontractStatusLabels: Readonly<Record<SubcontractStatus, string>
 
 /** Record type of the 再委託承認申請 in the approvals engine (rules/data/approvalChains.ts). */
 export const SUBCONTRACT_REQUEST = 'subcontract_request';
+
+/** 監督の方法 (特記事項 第6条第5項, 豊島区 4-8 監督): 書面確認・実地・報告徴収. */
+export const supervisionMethods = ['document', 'onsite', 'report'] as const;
+export type SupervisionMethod = (typeof supervisionMethods)[number];
+export const supervisionMethodLabels: Readonly<Record<SupervisionMethod, string>> = Object.freeze({
+  document: '書面確認',
+  onsite: '実地',
+  report: '報告徴収',
+});

@@ -13,6 +13,7 @@ import { renderSpecialClausesDocx } from './special-clauses.docx.ts';
 import { loadSpecialClauses } from './special-clauses.load.ts';
 import { renderSpecialClausesPdf } from './special-clauses.pdf.ts';
 import { presentSubcontractChain, presentSubcontractRequest } from './subcontracting.presenters.ts';
+import { recordSupervision } from './subcontract-supervision.ts';
 import { requestSubcontract } from './subcontracting.ts';
 
 /**
@@ -86,6 +87,11 @@ export function contractorsRoutes(app: App, deps: Deps): void {
           requestSubcontract(tx, actorOf(request), request.params.id, request.body, { today: todayInJapan(now), now }),
         );
         return { ...presentSubcontractRequest(filed.row), approvalRequestId: filed.approvalRequestId };
+      },
+
+      recordSupervision: async (request) => {
+        const now = deps.now();
+        return inOrg(deps.database, scopeOf(request), (tx) => recordSupervision(tx, actorOf(request), request.params.id, request.body, { today: todayInJapan(now), now }));
       },
     },
     { tags: ['contractors'] },

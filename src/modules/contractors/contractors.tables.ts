@@ -2,7 +2,7 @@ import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, 
 import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { departments, organizations } from '../../platform/org/org.tables.ts';
 import type { CriterionAnswer } from '../../rules/data/contractorCriteria.ts';
-import type { CertificationStatus, EvaluationStatus, SubcontractingClause, SubcontractStatus } from './contractors.labels.ts';
+import type { CertificationStatus, EvaluationStatus, SubcontractingClause, SubcontractStatus, SupervisionMethod } from './contractors.labels.ts';
 
 /**
  * 委託先 (M7, J.9.4): the register of every contractor the organization entrusts personal data to
@@ -125,4 +125,28 @@ export const subcontractRequests = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('subcontract_requests_contractor_idx').on(t.organizationId, t.contractorId), index('subcontract_requests_sub_idx').on(t.organizationId, t.subContractorId)],
+);
+
+/**
+ * 監督の記録 (issue 13): per link of the 再委託 chain (the sub-contractor `contractorId` under its
+ * parent) — 特記事項 第6条第5項 「再委託先に対して…その履行状況を監督する」, J.9.4 (委託先の監督).
+ */
+export const subcontractSupervisions = pgTable(
+  'subcontract_supervisions',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    contractorId: uuid('contractor_id')
+      .notNull()
+      .references(() => contractors.id),
+    supervisedOn: date('supervised_on').notNull(),
+    method: text('method').$type<SupervisionMethod>().notNull(),
+    findings: text('findings'),
+    /** 監督した者 (the parent contractor's or the 委託元's person, as written). */
+    supervisor: text('supervisor').notNull(),
+    recordedByPersonId: uuid('recorded_by_person_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('subcontract_supervisions_contractor_idx').on(t.organizationId, t.contractorId)],
 );

@@ -18,7 +18,7 @@ export const contractorsModule = defineModule({
     'contractors.manage': { label: '委託先の登録・変更', grantedTo: ['department_head', 'protection_manager'] },
   },
   auditLabels: {
-    entities: { contractors: '委託先', contractor_evaluations: '委託先審査表', subcontract_requests: '再委託承認申請' },
+    entities: { contractors: '委託先', contractor_evaluations: '委託先審査表', subcontract_requests: '再委託承認申請', subcontract_supervisions: '再委託先の監督の記録' },
     columns: {
       contractors: {
         name: '名称',
@@ -55,6 +55,14 @@ export const contractorsModule = defineModule({
         approved_on: '承認日',
         filed_by_person_id: '申請者',
         filed_by_portal_account_id: '申請した委託先のアカウント',
+      },
+      subcontract_supervisions: {
+        contractor_id: '再委託先',
+        supervised_on: '監督の日',
+        method: '監督の方法',
+        findings: '所見',
+        supervisor: '監督した者',
+        recorded_by_person_id: '記録した者',
       },
       contractor_evaluations: {
         contractor_id: '委託先',

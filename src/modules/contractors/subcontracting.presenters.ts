@@ -7,7 +7,8 @@ import { canManageContractor } from './contractors.policy.ts';
 import { findContractor } from './contractors.queries.ts';
 import type { subcontractChainResponse, subcontractRequestResponse } from './contractors.responses.ts';
 import { subcontractRequests } from './contractors.tables.ts';
-import { type SubcontractRequestRow, subcontractChain } from './subcontracting.ts';
+import { supervisionsOf } from './subcontract-supervision.ts';
+import { type ChainNode, type SubcontractRequestRow, subcontractChain } from './subcontracting.ts';
 
 /** 再委託承認申請 as the API shows it. */
 export function presentSubcontractRequest(row: SubcontractRequestRow): z.output<typeof subcontractRequestResponse> {
@@ -36,5 +37,18 @@ export async function presentSubcontractChain(tx: Tx, actor: Actor, contractorId
     .from(subcontractRequests)
     .where(and(eq(subcontractRequests.organizationId, actor.organizationId), eq(subcontractRequests.contractorId, contractor.id)))
     .orderBy(desc(subcontractRequests.createdAt));
-  return { ...chain, requests: rows.map(presentSubcontractRequest), canRequest: canManageContractor(actor, contractor) && contractor.subcontractingClause === 'restrict' };
+  const ids: string[] = [];
+  const walk = (node: ChainNode) => {
+    ids.push(node.id);
+    node.children.forEach(walk);
+  };
+  walk(chain.tree);
+  const canManage = canManageContractor(actor, contractor);
+  return {
+    ...chain,
+    requests: rows.map(presentSubcontractRequest),
+    supervisions: await supervisionsOf(tx, actor.organizationId, ids),
+    canRequest: canManage && contractor.subcontractingClause === 'restrict',
+    canSupervise: canManage && contractor.parentContractorId !== null,
+  };
 }

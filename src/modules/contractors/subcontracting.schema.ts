@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dateField, idField, optionalDate, requiredText } from '../../platform/validation/fields.ts';
+import { dateField, enumField, idField, optionalDate, optionalText, requiredText } from '../../platform/validation/fields.ts';
+import { supervisionMethods } from './contractors.labels.ts';
 
 // Request schema of the 再委託承認申請 (豊島区 資料A 第7条第2項 / 資料B 第6条第2項): 再委託先の名称,
 // 再委託する理由, 再委託して処理する内容, 再委託において取り扱う情報, 再委託先における安全性及び信頼性を
@@ -18,3 +19,11 @@ export const subcontractRequestBody = z
   .superRefine((v, ctx) => {
     if (v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: '再委託の終了日が再委託の開始日より前になっています' });
   });
+
+/** 監督の記録 (特記事項 第6条第5項): 日付・方法（書面確認／実地／報告徴収）・所見・監督した者. */
+export const supervisionBody = z.object({
+  supervisedOn: dateField('監督の日'),
+  method: enumField('監督の方法', supervisionMethods),
+  findings: optionalText('所見', 4000),
+  supervisor: requiredText('監督した者', 100),
+});

@@ -146,6 +146,29 @@ describe('再委託承認申請（豊島区 個人情報特記事項 第6条第2
     expect(past.body.error?.fields?.[0]?.path).toBe('startsOn');
   });
 
+  it('監督の記録（第6条第5項）: 再委託先ごとに残り、上位の系列から見える。再委託先でない・未来の日付は 422', async () => {
+    const a = await contractor('監督の一次委託先', { subcontractingClause: 'restrict' });
+    const b = await contractor('監督の二次委託先');
+    expect((await sales.call(C.requestSubcontract, { params: { id: a }, body: request(b) })).status).toBe(201);
+    const r = await sales.call(C.recordSupervision, {
+      params: { id: b },
+      body: { supervisedOn: '令和8年5月15日', method: 'onsite', findings: '施錠管理に不備なし', supervisor: '一次委託先 品質管理部 佐藤' },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body).toMatchObject({ supervisedOn: '2026-05-15', method: 'onsite', methodLabel: '実地' });
+    const chain = await sales.call(C.subcontracting, { params: { id: a } });
+    expect(chain.body.supervisions).toEqual([expect.objectContaining({ contractorId: b, methodLabel: '実地', findings: '施錠管理に不備なし' })]);
+    const top = await sales.call(C.recordSupervision, { params: { id: a }, body: { supervisedOn: '2026-05-15', method: 'document', supervisor: '山田' } });
+    expect(top.status).toBe(422);
+    expect(top.body.error?.message).toContain('再委託先ではない');
+    const future = await sales.call(C.recordSupervision, { params: { id: b }, body: { supervisedOn: '2030-01-01', method: 'report', supervisor: '山田' } });
+    expect(future.status).toBe(422);
+    expect(future.body.error?.fields?.[0]?.path).toBe('supervisedOn');
+    const bad = await sales.call(C.recordSupervision, { params: { id: b }, body: { supervisedOn: '2026-05-15', method: 'phone', supervisor: '' } as never });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('監督の方法');
+  });
+
   it('役割のない従業者は 403、他の組織からは 404', async () => {
     const parent = await contractor('権限株式会社', { subcontractingClause: 'restrict' });
     const sub = await contractor('権限の再委託先');
@@ -153,5 +176,7 @@ describe('再委託承認申請（豊島区 個人情報特記事項 第6条第2
     expect((await staff.call(C.requestSubcontract, { params: { id: parent }, body: request(sub) })).status).toBe(403);
     expect((await outsider.call(C.subcontracting, { params: { id: parent } })).status).toBe(404);
     expect((await outsider.call(C.requestSubcontract, { params: { id: parent }, body: request(sub) })).status).toBe(404);
+    expect((await staff.call(C.recordSupervision, { params: { id: sub }, body: { supervisedOn: '2026-05-15', method: 'document', supervisor: 'x' } })).status).toBe(403);
+    expect((await outsider.call(C.recordSupervision, { params: { id: sub }, body: { supervisedOn: '2026-05-15', method: 'document', supervisor: 'x' } })).status).toBe(404);
   });
 });
