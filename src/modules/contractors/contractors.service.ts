@@ -77,7 +77,7 @@ export async function updateContractor(tx: Tx, actor: Actor, id: string, input: 
   const endsOn = changes.contractEndsOn !== undefined ? changes.contractEndsOn : current.contractEndsOn;
   if (startsOn && endsOn && endsOn < startsOn) throw invalid('contractEndsOn', `${L.contractEndsOn}が${L.contractStartsOn}より前になっています`);
   // 再委託先: the work does not start before the 委託元 approved the 再委託 (個人情報特記事項 第6条第2項).
-  if (changes.contractStartsOn) await assertWorkStartAllowed(tx, current, changes.contractStartsOn);
+  if (changes.contractStartsOn && changes.contractStartsOn !== current.contractStartsOn) await assertWorkStartAllowed(tx, current, changes.contractStartsOn);
   const [row] = await tx
     .update(contractors)
     .set({ ...changes, updatedAt: now })
