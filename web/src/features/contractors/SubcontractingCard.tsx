@@ -59,6 +59,7 @@ function RequestForm({ detail, onDone }: { detail: ContractorDetail; onDone: () 
       {label('ct-sub-contractor', ct('ct.sub.subContractor'))}
       <Select
         id="ct-sub-contractor"
+        style={{ width: '100%' }}
         showSearch
         optionFilterProp="label"
         value={form.subContractorId || undefined}
