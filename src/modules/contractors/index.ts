@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
+import { contractorDeadlines } from './contractor-deadlines.ts';
 import { seedDemoContractors } from './contractors.demo.ts';
 import { contractorEvaluationApprovalType } from './contractors.evaluation.ts';
 import { contractorsRoutes } from './contractors.routes.ts';
@@ -82,5 +83,7 @@ export const contractorsModule = defineModule({
     { code: 'contractor_criteria_review', link: '/contractors' },
     { code: 'contractor_evaluation', link: '/contractors' },
   ],
+  // Issue 13: contract / P-mark / ISMS expiry and pending 再委託承認申請 on the home's 期限 card.
+  deadlines: (tx, actor, today) => contractorDeadlines(tx, actor, today),
   demo: (tx, { organizationId, today }) => seedDemoContractors(tx, organizationId, today),
 });

@@ -7,6 +7,7 @@ import { asSystem, inOrg } from '../../platform/db/tenancy.ts';
 import { DEMO_PASSWORD } from '../../platform/demo.ts';
 import { departments, organizations, people, roleAssignments } from '../../platform/org/org.tables.ts';
 import { inventoryEntries } from '../inventory/inventory.exports.ts';
+import { tasksContract } from '../../platform/tasks/tasks.contract.ts';
 import { contractorsContract as C } from './contractors.contract.ts';
 import { subcontractRequests } from './contractors.tables.ts';
 
@@ -167,6 +168,25 @@ describe('再委託承認申請（豊島区 個人情報特記事項 第6条第2
     const bad = await sales.call(C.recordSupervision, { params: { id: b }, body: { supervisedOn: '2026-05-15', method: 'phone', supervisor: '' } as never });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('監督の方法');
+  });
+
+  it('期限: 承認待ちの再委託承認申請（開始日が期限）、契約満了30日前、プライバシーマーク有効期限90日前がホームの期限に出る', async () => {
+    const parent = await contractor('期限株式会社', { subcontractingClause: 'restrict', contractEndsOn: '2026-06-15' });
+    const sub = await contractor('期限の再委託先', { privacyMarkStatus: 'certified', privacyMarkExpiresOn: '2026-08-01' });
+    expect((await sales.call(C.requestSubcontract, { params: { id: parent }, body: { ...request(sub), startsOn: '2026-07-01' } })).status).toBe(201);
+    const r = await pms.call(tasksContract.myDeadlines);
+    expect(r.status).toBe(200);
+    const mine = r.body.items.filter((d) => d.title.includes('期限'));
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sourceLabel: '再委託承認申請', title: '期限株式会社 → 期限の再委託先 再委託の承認', dueOn: '2026-07-01' }),
+        expect.objectContaining({ sourceLabel: '委託契約の満了', title: '期限株式会社 委託契約の満了', dueOn: '2026-06-15' }),
+        expect.objectContaining({ sourceLabel: '委託先のプライバシーマーク', dueOn: '2026-08-01' }),
+      ]),
+    );
+    // 一般の従業者の期限には出ない.
+    const staffs = await staff.call(tasksContract.myDeadlines);
+    expect(staffs.body.items.filter((d) => d.title.includes('期限株式会社'))).toEqual([]);
   });
 
   it('役割のない従業者は 403、他の組織からは 404', async () => {
