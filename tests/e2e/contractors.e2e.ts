@@ -90,6 +90,25 @@ describe('journey: 委託先の登録と契約書の必須事項チェック', (
     await shot('contractor-evaluation');
   });
 
+  it('再委託（特記事項 第6条）: 禁止では申請できず、制限にすると再委託承認申請ができ、再委託先は「承認前」', async () => {
+    const card = page.getByTestId('ct-subcontracting');
+    await card.getByText('「再委託の禁止」のため、再委託は申請できません').waitFor();
+    await page.getByTestId('ct-edit').click();
+    await page.getByText('再委託の制限（甲の承認）').click();
+    await page.getByTestId('ct-save').click();
+    await card.getByTestId('ct-sub-request').click();
+    await page.getByLabel('再委託先', { exact: true }).fill('デモ発送');
+    await page.getByLabel('再委託先', { exact: true }).press('Enter');
+    await page.getByLabel('再委託して処理する内容').fill('封入封緘作業の一部');
+    await page.getByLabel('再委託先における安全管理措置').fill('プライバシーマーク取得済み');
+    await page.getByLabel('再委託の開始日').fill('2099/01/05');
+    await page.getByLabel('再委託する理由').fill('繁忙期のため');
+    await page.getByTestId('ct-sub-submit').click();
+    await page.getByText('再委託承認申請を提出しました').waitFor();
+    await card.getByRole('tree').getByText('承認前（承認待ち）').waitFor();
+    await shot('contractor-subcontracting');
+  });
+
   it('一覧で検索でき、Excel に出力される', async () => {
     await page.getByRole('button', { name: '委託先の一覧' }).click();
     await page.getByTestId('contractors-search').locator('input').fill('ジャーニー');

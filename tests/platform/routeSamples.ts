@@ -71,6 +71,14 @@ const bodies: Record<string, unknown> = {
   'POST /api/notices/:id/consents': { versionId: '00000000-0000-4000-8000-000000000000', subject: '侵入', channel: 'web', consentedOn: '2026-01-05' },
   'POST /api/notice-consents/:id/withdraw': { withdrawnOn: '2026-01-06', channel: 'web' },
   'PUT /api/contractors/:id/evaluation': { year: 2026, answers: { '1': 'suitable' } },
+  'POST /api/contractors/:id/supervisions': { supervisedOn: '2026-01-01', method: 'document', supervisor: '侵入' },
+  'POST /api/contractors/:id/subcontract-requests': {
+    subContractorId: '00000000-0000-4000-8000-000000000000',
+    work: '侵入',
+    safetyMeasures: '侵入',
+    startsOn: '2099-01-01',
+    reason: '侵入',
+  },
 };
 
 /** Query strings for GET routes that need parameters. */

@@ -1,8 +1,18 @@
 import { submittedResponse } from '../../platform/approvals/approvals.responses.ts';
 import { defineContract, fileResponse } from '../../platform/http/contract.ts';
-import { clauseCheckResponse, contractorPageResponse, contractorResponse, evaluationResponse, evaluationsResponse } from './contractors.responses.ts';
+import {
+  clauseCheckResponse,
+  contractorPageResponse,
+  contractorResponse,
+  evaluationResponse,
+  evaluationsResponse,
+  subcontractChainResponse,
+  subcontractFiledResponse,
+  supervisionResponse,
+} from './contractors.responses.ts';
 import { contractorIdParams, contractorListQuery, createContractorBody, evaluationIdParams, saveEvaluationBody, updateContractorBody } from './contractors.schema.ts';
 import { specialClausesQuery } from './special-clauses.schema.ts';
+import { subcontractRequestBody, supervisionBody } from './subcontracting.schema.ts';
 
 // 委託先管理 (M7, J.9.4): every route with its access, request schemas and response.
 // Pure (zod only): the SPA and the test client take their types here.
@@ -99,6 +109,34 @@ export const contractorsContract = defineContract({
     summary: '委託先審査表の申請（個人情報保護管理者の承認: J.9.4 t)）',
     params: evaluationIdParams,
     response: submittedResponse,
+    status: 201,
+  },
+  subcontracting: {
+    method: 'GET',
+    path: '/api/contractors/:id/subcontracting',
+    access: 'contractors.read',
+    summary: '再委託の系列（委託元側の上位と、再委託・再々委託の下位の木。承認前／承認済）と再委託承認申請',
+    params: contractorIdParams,
+    response: subcontractChainResponse,
+  },
+  requestSubcontract: {
+    method: 'POST',
+    path: '/api/contractors/:id/subcontract-requests',
+    access: 'contractors.manage',
+    summary: '再委託承認申請（業務の着手前に甲の承認: 豊島区 個人情報特記事項 第6条第2項／条例時代 第7条第2項。再委託の禁止の条項では不可）',
+    params: contractorIdParams,
+    body: subcontractRequestBody,
+    response: subcontractFiledResponse,
+    status: 201,
+  },
+  recordSupervision: {
+    method: 'POST',
+    path: '/api/contractors/:id/supervisions',
+    access: 'contractors.manage',
+    summary: '再委託先の監督の記録（日付・方法（書面確認／実地／報告徴収）・所見・監督した者: 個人情報特記事項 第6条第5項）',
+    params: contractorIdParams,
+    body: supervisionBody,
+    response: supervisionResponse,
     status: 201,
   },
 });

@@ -29,6 +29,7 @@ export const contractorFieldLabels = Object.freeze({
   specificPersonalInfo: '特定個人情報の有無',
   contractClauses: '契約書に定めた事項',
   contractText: '契約書・特記事項の本文',
+  subcontractingClause: '特記事項の再委託の条項',
 });
 
 /** 委託先審査表の状態: 作成中 → 承認待ち → 承認済み (a return or withdrawal goes back to 作成中). */
@@ -42,3 +43,29 @@ export const evaluationStatusLabels: Readonly<Record<EvaluationStatus, string>> 
 
 /** Record type of the evaluation in the approvals engine (rules/data/approvalChains.ts: 個人情報保護管理者). */
 export const CONTRACTOR_EVALUATION = 'contractor_evaluation';
+
+/** 特記事項の再委託の条項 (豊島区 資料A 第7条 / 資料B 第6条): 再委託の禁止 or 再委託の制限 (甲の承認). */
+export const subcontractingClauses = ['prohibit', 'restrict'] as const;
+export type SubcontractingClause = (typeof subcontractingClauses)[number];
+
+/** 再委託承認申請の状態: 作成中 → 承認待ち → 承認済み (a return or withdrawal goes back to 作成中). */
+export const subcontractStatuses = ['draft', 'pending', 'approved'] as const;
+export type SubcontractStatus = (typeof subcontractStatuses)[number];
+/** As the register shows the sub-contractor: 承認前 until the 委託元 approves (資料B 第6条第2項). */
+export const subcontractStatusLabels: Readonly<Record<SubcontractStatus, string>> = Object.freeze({
+  draft: '承認前',
+  pending: '承認前（承認待ち）',
+  approved: '承認済',
+});
+
+/** Record type of the 再委託承認申請 in the approvals engine (rules/data/approvalChains.ts). */
+export const SUBCONTRACT_REQUEST = 'subcontract_request';
+
+/** 監督の方法 (特記事項 第6条第5項, 豊島区 4-8 監督): 書面確認・実地・報告徴収. */
+export const supervisionMethods = ['document', 'onsite', 'report'] as const;
+export type SupervisionMethod = (typeof supervisionMethods)[number];
+export const supervisionMethodLabels: Readonly<Record<SupervisionMethod, string>> = Object.freeze({
+  document: '書面確認',
+  onsite: '実地',
+  report: '報告徴収',
+});

@@ -32,6 +32,8 @@ export function presentContractor(d: ContractorDetail): z.output<typeof contract
     specificPersonalInfo: c.specificPersonalInfo,
     contractClauses: c.contractClauses,
     contractText: c.contractText,
+    parentContractorId: c.parentContractorId,
+    subcontractingClause: c.subcontractingClause,
     missingClauseCount: clauseCheckOf(c).missing.length,
     updatedAt: c.updatedAt.toISOString(),
     abilities: d.abilities,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageResponse } from '../../platform/http/contract.ts';
-import { certificationStatuses, evaluationStatuses } from './contractors.labels.ts';
+import { certificationStatuses, evaluationStatuses, subcontractingClauses, subcontractStatuses, supervisionMethods } from './contractors.labels.ts';
 
 // Response shapes of M7 委託先管理 (J.9.4). Pure (zod only): the contract and the web import them.
 
@@ -28,6 +28,10 @@ export const contractorResponse = z.object({
   contactPhone: z.string().nullable(),
   contactEmail: z.string().nullable(),
   entrustedWork: z.string(),
+  /** 再委託先なら、その委託元にあたる委託先. */
+  parentContractorId: z.uuid().nullable(),
+  /** 特記事項の再委託の条項 (第6条: 禁止／制限). */
+  subcontractingClause: z.enum(subcontractingClauses),
   /** 委託する個人情報: the linked 台帳 entries still in the register, by name. */
   entries: z.array(z.object({ id: z.uuid(), name: z.string() })),
   contractStartsOn: z.iso.date().nullable(),
@@ -112,4 +116,51 @@ export const evaluationsResponse = z.object({
   items: z.array(evaluationResponse),
   /** Whether the caller may write and submit an evaluation (the 所属長 of the department or an org-wide manager). */
   canEvaluate: z.boolean(),
+});
+
+/** 再委託承認申請 (資料B 第6条第2項). */
+export const subcontractRequestResponse = z.object({
+  id: z.uuid(),
+  contractorId: z.uuid(),
+  subContractorId: z.uuid(),
+  work: z.string(),
+  entryIds: z.array(z.uuid()),
+  safetyMeasures: z.string(),
+  startsOn: z.iso.date(),
+  endsOn: z.iso.date().nullable(),
+  reason: z.string(),
+  status: z.enum(subcontractStatuses),
+  statusLabel: z.string(),
+  approvedOn: z.iso.date().nullable(),
+});
+
+/** The filed 再委託承認申請 with the approval request it waits on. */
+export const subcontractFiledResponse = subcontractRequestResponse.extend({ approvalRequestId: z.uuid() });
+
+/** One level of the 再委託 chain: the contractor and its sub-contractors (承認前 / 承認済). */
+export type SubcontractChainNode = { id: string; name: string; status: (typeof subcontractStatuses)[number] | null; statusLabel: string | null; children: SubcontractChainNode[] };
+const chainNode: z.ZodType<SubcontractChainNode> = z.lazy(() =>
+  z.object({ id: z.uuid(), name: z.string(), status: z.enum(subcontractStatuses).nullable(), statusLabel: z.string().nullable(), children: z.array(chainNode) }),
+);
+
+/** 監督の記録 (特記事項 第6条第5項: 再委託先の履行状況の監督). */
+export const supervisionResponse = z.object({
+  id: z.uuid(),
+  contractorId: z.uuid(),
+  supervisedOn: z.iso.date(),
+  method: z.enum(supervisionMethods),
+  methodLabel: z.string(),
+  findings: z.string().nullable(),
+  supervisor: z.string(),
+});
+
+/** 再委託の系列: the contractors above (委託元側) and the tree below, with this contractor's requests. */
+export const subcontractChainResponse = z.object({
+  ancestors: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  tree: chainNode,
+  requests: z.array(subcontractRequestResponse),
+  /** 監督の記録 of this contractor's link (as a 再委託先) and of every link below. */
+  supervisions: z.array(supervisionResponse),
+  canRequest: z.boolean(),
+  canSupervise: z.boolean(),
 });

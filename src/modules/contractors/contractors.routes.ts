@@ -12,6 +12,9 @@ import { createContractor, updateContractor } from './contractors.service.ts';
 import { renderSpecialClausesDocx } from './special-clauses.docx.ts';
 import { loadSpecialClauses } from './special-clauses.load.ts';
 import { renderSpecialClausesPdf } from './special-clauses.pdf.ts';
+import { presentSubcontractChain, presentSubcontractRequest } from './subcontracting.presenters.ts';
+import { recordSupervision } from './subcontract-supervision.ts';
+import { requestSubcontract } from './subcontracting.ts';
 
 /**
  * 委託先管理 (M7, J.9.4), registered from contractors.contract.ts. Thin: validate → authorize (the
@@ -74,6 +77,21 @@ export function contractorsRoutes(app: App, deps: Deps): void {
         const now = deps.now();
         const row = await inOrg(deps.database, scopeOf(request), (tx) => submitEvaluation(tx, actorOf(request), request.params.id, { today: todayInJapan(now), now }));
         return { approvalRequestId: row.id, status: row.status };
+      },
+
+      subcontracting: async (request) => inOrg(deps.database, scopeOf(request), (tx) => presentSubcontractChain(tx, actorOf(request), request.params.id)),
+
+      requestSubcontract: async (request) => {
+        const now = deps.now();
+        const filed = await inOrg(deps.database, scopeOf(request), (tx) =>
+          requestSubcontract(tx, actorOf(request), request.params.id, request.body, { today: todayInJapan(now), now }),
+        );
+        return { ...presentSubcontractRequest(filed.row), approvalRequestId: filed.approvalRequestId };
+      },
+
+      recordSupervision: async (request) => {
+        const now = deps.now();
+        return inOrg(deps.database, scopeOf(request), (tx) => recordSupervision(tx, actorOf(request), request.params.id, request.body, { today: todayInJapan(now), now }));
       },
     },
     { tags: ['contractors'] },

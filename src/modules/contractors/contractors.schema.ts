@@ -3,7 +3,7 @@ import { corporateNumberMessage, corporateNumberProblem } from '../../rules/cont
 import { isContractClauseCode } from '../../rules/contractors/contractClauses.ts';
 import { criterionAnswers } from '../../rules/data/contractorCriteria.ts';
 import { enumField, idField, optionalDate, optionalEmail, optionalId, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
-import { certificationStatuses, contractorFieldLabels as L } from './contractors.labels.ts';
+import { certificationStatuses, contractorFieldLabels as L, subcontractingClauses } from './contractors.labels.ts';
 
 // Request schemas of M7 委託先管理 (J.9.4). Japanese messages naming each field. Pure (zod, rules):
 // the web form validates with these same schemas before submitting.
@@ -58,6 +58,7 @@ const fields = {
   specificPersonalInfo: specificField,
   contractClauses: clausesField,
   contractText: optionalText(L.contractText, 50_000),
+  subcontractingClause: enumField(L.subcontractingClause, subcontractingClauses),
 };
 
 /** The contract period must not end before it starts (a field error on 契約終了日). */
@@ -76,6 +77,7 @@ export const createContractorBody = z
     entryIds: fields.entryIds.default([]),
     specificPersonalInfo: fields.specificPersonalInfo.default(false),
     contractClauses: fields.contractClauses.default([]),
+    subcontractingClause: fields.subcontractingClause.default('prohibit'),
   })
   .superRefine(periodInOrder);
 
@@ -100,6 +102,7 @@ export const updateContractorBody = z
     specificPersonalInfo: fields.specificPersonalInfo.optional(),
     contractClauses: fields.contractClauses.optional(),
     contractText: fields.contractText.optional(),
+    subcontractingClause: fields.subcontractingClause.optional(),
   })
   .superRefine(periodInOrder);
 

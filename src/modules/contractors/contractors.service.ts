@@ -9,6 +9,7 @@ import { contractorFieldLabels as L } from './contractors.labels.ts';
 import { canManageContractor } from './contractors.policy.ts';
 import { type ContractorRow, findContractor } from './contractors.queries.ts';
 import type { createContractorBody, updateContractorBody } from './contractors.schema.ts';
+import { assertWorkStartAllowed } from './subcontracting.ts';
 import { contractors } from './contractors.tables.ts';
 
 // Writes of M7 委託先管理 (J.9.4 4: the register of every contractor). Each runs in the request's
@@ -75,6 +76,8 @@ export async function updateContractor(tx: Tx, actor: Actor, id: string, input: 
   const startsOn = changes.contractStartsOn !== undefined ? changes.contractStartsOn : current.contractStartsOn;
   const endsOn = changes.contractEndsOn !== undefined ? changes.contractEndsOn : current.contractEndsOn;
   if (startsOn && endsOn && endsOn < startsOn) throw invalid('contractEndsOn', `${L.contractEndsOn}が${L.contractStartsOn}より前になっています`);
+  // 再委託先: the work does not start before the 委託元 approved the 再委託 (個人情報特記事項 第6条第2項).
+  if (changes.contractStartsOn && changes.contractStartsOn !== current.contractStartsOn) await assertWorkStartAllowed(tx, current, changes.contractStartsOn);
   const [row] = await tx
     .update(contractors)
     .set({ ...changes, updatedAt: now })

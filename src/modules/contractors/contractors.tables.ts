@@ -1,8 +1,8 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { departments, organizations } from '../../platform/org/org.tables.ts';
 import type { CriterionAnswer } from '../../rules/data/contractorCriteria.ts';
-import type { CertificationStatus, EvaluationStatus } from './contractors.labels.ts';
+import type { CertificationStatus, EvaluationStatus, SubcontractingClause, SubcontractStatus, SupervisionMethod } from './contractors.labels.ts';
 
 /**
  * 委託先 (M7, J.9.4): the register of every contractor the organization entrusts personal data to
@@ -44,6 +44,13 @@ export const contractors = pgTable(
     contractClauses: text('contract_clauses').array().notNull().default([]),
     /** The contract's (or 特記事項's) text as pasted, scanned for the clause keywords. */
     contractText: text('contract_text'),
+    /**
+     * 再委託先 (issue 13): the contractor this one is a sub-contractor of (再委託・再々委託, any depth;
+     * a cycle is refused). Null for a contractor the organization entrusts directly.
+     */
+    parentContractorId: uuid('parent_contractor_id').references((): AnyPgColumn => contractors.id),
+    /** 特記事項の再委託の条項 (豊島区 資料A 第7条 / 資料B 第6条): 禁止 (the seeds' main text) or 制限 (甲の承認). */
+    subcontractingClause: text('subcontracting_clause').$type<SubcontractingClause>().notNull().default('prohibit'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -79,4 +86,67 @@ export const contractorEvaluations = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('contractor_evaluations_year_uq').on(t.organizationId, t.contractorId, t.year)],
+);
+
+/**
+ * 再委託承認申請 (豊島区 資料A 第7条第2項 / 資料B 第6条第2項): 乙 asks 甲, before the work starts, to
+ * sub-contract part of the work — 再委託先の名称 (subContractorId), 再委託して処理する内容 (work),
+ * 取り扱う情報 (entryIds, a subset of the parent's), 安全性及び信頼性を確保する対策 (safetyMeasures),
+ * the period and 再委託する理由 — approved through the approvals engine (record type
+ * `subcontract_request`). Filed by a person of the 委託元 (on the contractor's paper) or, later, by the
+ * contractor's own portal account: both references nullable.
+ */
+export const subcontractRequests = pgTable(
+  'subcontract_requests',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    /** The contractor that asks (乙). */
+    contractorId: uuid('contractor_id')
+      .notNull()
+      .references(() => contractors.id),
+    /** 再委託先: a contractor record of the register whose parent is `contractorId`. */
+    subContractorId: uuid('sub_contractor_id')
+      .notNull()
+      .references(() => contractors.id),
+    work: text('work').notNull(),
+    entryIds: uuid('entry_ids').array().notNull().default([]),
+    safetyMeasures: text('safety_measures').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on'),
+    reason: text('reason').notNull(),
+    status: text('status').$type<SubcontractStatus>().notNull().default('draft'),
+    /** 承認日 (the day the approvals engine approved it). */
+    approvedOn: date('approved_on'),
+    /** Who filed it: a person of the organization, or (the portal, later) a contractor's account. */
+    filedByPersonId: uuid('filed_by_person_id'),
+    filedByPortalAccountId: uuid('filed_by_portal_account_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('subcontract_requests_contractor_idx').on(t.organizationId, t.contractorId), index('subcontract_requests_sub_idx').on(t.organizationId, t.subContractorId)],
+);
+
+/**
+ * 監督の記録 (issue 13): per link of the 再委託 chain (the sub-contractor `contractorId` under its
+ * parent) — 特記事項 第6条第5項 「再委託先に対して…その履行状況を監督する」, J.9.4 (委託先の監督).
+ */
+export const subcontractSupervisions = pgTable(
+  'subcontract_supervisions',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    contractorId: uuid('contractor_id')
+      .notNull()
+      .references(() => contractors.id),
+    supervisedOn: date('supervised_on').notNull(),
+    method: text('method').$type<SupervisionMethod>().notNull(),
+    findings: text('findings'),
+    /** 監督した者 (the parent contractor's or the 委託元's person, as written). */
+    supervisor: text('supervisor').notNull(),
+    recordedByPersonId: uuid('recorded_by_person_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('subcontract_supervisions_contractor_idx').on(t.organizationId, t.contractorId)],
 );

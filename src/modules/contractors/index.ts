@@ -1,8 +1,10 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
+import { contractorDeadlines } from './contractor-deadlines.ts';
 import { seedDemoContractors } from './contractors.demo.ts';
 import { contractorEvaluationApprovalType } from './contractors.evaluation.ts';
 import { contractorsRoutes } from './contractors.routes.ts';
 import * as tables from './contractors.tables.ts';
+import { subcontractRequestApprovalType } from './subcontracting.ts';
 
 /** M7 委託先管理 (J.9.4): the 委託先 register, the contract clause check and the 委託先審査表 (yearly evaluation). */
 export const contractorsModule = defineModule({
@@ -17,7 +19,7 @@ export const contractorsModule = defineModule({
     'contractors.manage': { label: '委託先の登録・変更', grantedTo: ['department_head', 'protection_manager'] },
   },
   auditLabels: {
-    entities: { contractors: '委託先', contractor_evaluations: '委託先審査表' },
+    entities: { contractors: '委託先', contractor_evaluations: '委託先審査表', subcontract_requests: '再委託承認申請', subcontract_supervisions: '再委託先の監督の記録' },
     columns: {
       contractors: {
         name: '名称',
@@ -38,6 +40,30 @@ export const contractorsModule = defineModule({
         specific_personal_info: '特定個人情報の有無',
         contract_clauses: '契約書に定めた事項',
         contract_text: '契約書・特記事項の本文',
+        parent_contractor_id: '再委託元の委託先',
+        subcontracting_clause: '特記事項の再委託の条項',
+      },
+      subcontract_requests: {
+        contractor_id: '委託先',
+        sub_contractor_id: '再委託先',
+        work: '再委託して処理する内容',
+        entry_ids: '再委託において取り扱う個人情報',
+        safety_measures: '再委託先における安全管理措置',
+        starts_on: '再委託の開始日',
+        ends_on: '再委託の終了日',
+        reason: '再委託する理由',
+        status: '状態',
+        approved_on: '承認日',
+        filed_by_person_id: '申請者',
+        filed_by_portal_account_id: '申請した委託先のアカウント',
+      },
+      subcontract_supervisions: {
+        contractor_id: '再委託先',
+        supervised_on: '監督の日',
+        method: '監督の方法',
+        findings: '所見',
+        supervisor: '監督した者',
+        recorded_by_person_id: '記録した者',
       },
       contractor_evaluations: {
         contractor_id: '委託先',
@@ -51,11 +77,13 @@ export const contractorsModule = defineModule({
   },
   tables,
   routes: contractorsRoutes,
-  approvalTypes: [contractorEvaluationApprovalType],
+  approvalTypes: [contractorEvaluationApprovalType, subcontractRequestApprovalType],
   // J.9.4 s)・t): the December review of the criteria and evaluation of every 委託先 open the register.
   calendarItems: [
     { code: 'contractor_criteria_review', link: '/contractors' },
     { code: 'contractor_evaluation', link: '/contractors' },
   ],
+  // Issue 13: contract / P-mark / ISMS expiry and pending 再委託承認申請 on the home's 期限 card.
+  deadlines: (tx, actor, today) => contractorDeadlines(tx, actor, today),
   demo: (tx, { organizationId, today }) => seedDemoContractors(tx, organizationId, today),
 });

@@ -92,4 +92,10 @@ export const defaultApprovalChains: Readonly<Record<string, DefaultApprovalChain
     steps: [{ role: 'pms_manager' }],
     basis: 'J.9.4 t)',
   },
+  // 豊島区 資料A 第7条第2項 / 資料B 第6条第2項: 業務の着手前に、書面により再委託する旨を甲に申請し、その承認を得なければならない.
+  subcontract_request: {
+    label: '再委託承認申請',
+    steps: [{ role: 'pms_manager' }],
+    basis: '豊島区 個人情報特記事項 第6条第2項（資料A 第7条第2項）',
+  },
 };

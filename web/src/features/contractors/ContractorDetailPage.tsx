@@ -12,6 +12,7 @@ import { ContractorForm } from './ContractorForm.tsx';
 import { EvaluationCard } from './EvaluationCard.tsx';
 import { useContractorText } from './messages.ts';
 import { SpecialClausesCard } from './SpecialClausesCard.tsx';
+import { SubcontractingCard } from './SubcontractingCard.tsx';
 
 function ContractorDetailView() {
   const { id = '' } = useParams();
@@ -77,6 +78,9 @@ function ContractorDetailView() {
           </Col>
           <Col span={24}>
             <EvaluationCard contractorId={d.id} />
+          </Col>
+          <Col span={24}>
+            <SubcontractingCard detail={d} />
           </Col>
           <Col span={24}>
             <SpecialClausesCard contractorId={d.id} contractorName={d.name} />

@@ -45,6 +45,7 @@ function initialValues(d: ContractorDetail | undefined): FormIn {
     specificPersonalInfo: d?.specificPersonalInfo ?? false,
     contractClauses: d?.contractClauses ?? [],
     contractText: d?.contractText ?? '',
+    subcontractingClause: d?.subcontractingClause ?? 'prohibit',
   };
 }
 
@@ -179,6 +180,20 @@ export function ContractorForm({ detail, onSaved }: { detail?: ContractorDetail;
                   options={[
                     { value: true, label: ct('ct.specificYes') },
                     { value: false, label: ct('ct.specificNo') },
+                  ]}
+                />
+              )}
+            </Field>
+            {/* 個人情報特記事項 第6条（条例時代 第7条）: 再委託の禁止／再委託の制限（甲の承認） */}
+            <Field control={form.control} name="subcontractingClause" label={L.subcontractingClause}>
+              {(field) => (
+                <Radio.Group
+                  id={field.id}
+                  value={field.value ?? 'prohibit'}
+                  onChange={(e) => field.onChange(e.target.value)}
+                  options={[
+                    { value: 'prohibit', label: '再委託の禁止' },
+                    { value: 'restrict', label: '再委託の制限（甲の承認）' },
                   ]}
                 />
               )}

@@ -15,6 +15,8 @@ export type Evaluations = ResponseOf<typeof contractorsContract.evaluations>;
 export type Evaluation = Evaluations['items'][number];
 export type CreateContractorBody = BodyOf<typeof contractorsContract.create>;
 export type UpdateContractorBody = BodyOf<typeof contractorsContract.update>;
+export type SubcontractChain = ResponseOf<typeof contractorsContract.subcontracting>;
+export type SubcontractChainNode = SubcontractChain['tree'];
 
 export { pathOf };
 
@@ -24,6 +26,7 @@ export const contractorKeys = {
   detail: (id: string) => ['contractors', 'detail', id] as const,
   clauseCheck: (id: string) => ['contractors', 'clause-check', id] as const,
   evaluations: (id: string) => ['contractors', 'evaluations', id] as const,
+  subcontracting: (id: string) => ['contractors', 'subcontracting', id] as const,
 };
 
 export function useContractorList(filters: { q: string; page: number; pageSize: number }) {
@@ -40,4 +43,8 @@ export function useClauseCheck(id: string) {
 
 export function useEvaluations(id: string) {
   return useQuery({ queryKey: contractorKeys.evaluations(id), queryFn: () => api.get<Evaluations>(pathOf(contractorsContract.evaluations, { id })) });
+}
+
+export function useSubcontracting(id: string) {
+  return useQuery({ queryKey: contractorKeys.subcontracting(id), queryFn: () => api.get<SubcontractChain>(pathOf(contractorsContract.subcontracting, { id })) });
 }
