@@ -16,7 +16,7 @@ import { type ImportQuery, type ImportValueMapping, importMappingSchema, importV
 import type { ImportMapping } from './inventory.tables.ts';
 import { type ImportReport, planImport } from './plan-import.ts';
 import { columnChoices, type LedgerSheet, readLedgerSheet, suggestMapping } from './read-ledger-sheet.ts';
-import { createEntry } from './write-entry.ts';
+import { createImportedEntries } from './write-entries-batch.ts';
 
 // 台帳の取込, step 4 (SPEC §3 Imports, M1): the dry run reports, the real run writes every row or none.
 
@@ -136,19 +136,20 @@ export async function importLedger(
     plan.map((p) => p.content),
   );
   const perDepartment = new Map<string, { count: number; first: { id: string; name: string; revision: number } }>();
-  for (const p of plan) {
-    const entry = await createEntry(tx, p.content, names.of(p.content), {
+  // Batched writes (issue #12 Scale): one multi-row INSERT per batch, not two per row.
+  const entries = await createImportedEntries(
+    tx,
+    plan.map((p) => ({ content: p.content, names: names.of(p.content), summary: `Excel台帳の取込（${options.fileName} ${p.row}行目）`, extras: p.extras ?? null })),
+    {
       organizationId: actor.organizationId,
       actorPersonId: actor.personId,
       requestedByPersonId: actor.personId,
       importId,
       today: options.today,
       now: options.now,
-      kind: 'imported',
-      summary: `Excel台帳の取込（${options.fileName} ${p.row}行目）`,
-      riskTask: false,
-      importExtras: p.extras,
-    });
+    },
+  );
+  for (const entry of entries) {
     const seen = perDepartment.get(entry.departmentId);
     if (seen) seen.count++;
     else perDepartment.set(entry.departmentId, { count: 1, first: entry });
