@@ -77,9 +77,9 @@ export const isDryRun = (query: Pick<ImportQuery, 'dryRun'>) => query.dryRun ===
  * JSON given, or what the organization chose for these headings before and a guess from the
  * headers for the rest; 「個人情報の名称」 and 「所管部署」 must be mapped. Then {@link importLedger}.
  */
-export async function importLedgerFile(tx: Tx, actor: Actor, file: ImportUpload, query: ImportQuery, clock: Clock): Promise<ImportReport> {
+export async function importLedgerFile(tx: Tx, actor: Actor, file: ImportUpload, query: ImportQuery, clock: Clock, maxRows?: number): Promise<ImportReport> {
   const saved = query.mappingId ? await getMapping(tx, actor.organizationId, query.mappingId) : null;
-  const sheet = await readLedgerSheet(file, { sheet: query.sheet, headerRow: saved?.headerRow ?? query.headerRow });
+  const sheet = await readLedgerSheet(file, { sheet: query.sheet, headerRow: saved?.headerRow ?? query.headerRow, maxRows });
   const memory = await loadImportMemory(tx, actor.organizationId, INVENTORY_REGISTER);
   const mapping = saved?.mapping ?? mappingFrom(query.mapping) ?? suggestMapping(sheet.headers, memory);
   if (!mapping.name || !mapping.department) throw badMapping([{ path: 'mapping', message: '「個人情報の名称」と「所管部署」の列を対応付けてください' }]);

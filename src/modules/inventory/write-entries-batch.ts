@@ -21,12 +21,7 @@ export type ImportedEntry = { content: EntryContent; names: EntryNames; summary:
  * rows). The risk-analysis tasks are the caller's (one per department). `onBatch` hears the
  * number written so far (the progress of the commit).
  */
-export async function createImportedEntries(
-  tx: Tx,
-  items: ImportedEntry[],
-  context: WriteContext,
-  onBatch?: (written: number) => void,
-): Promise<EntryRow[]> {
+export async function createImportedEntries(tx: Tx, items: ImportedEntry[], context: WriteContext, onBatch?: (written: number) => void): Promise<EntryRow[]> {
   const created: EntryRow[] = [];
   for (let start = 0; start < items.length; start += IMPORT_BATCH_ROWS) {
     const batch = items.slice(start, start + IMPORT_BATCH_ROWS);
