@@ -24,7 +24,7 @@ import {
 } from './inventory.presenters.ts';
 import { entrySummary, listEntries } from './inventory.queries.ts';
 import { createRequest, getRequestDetail, listRequests, submitRequest, updateRequest } from './inventory.requests.ts';
-import { readLedgerSheet } from './read-ledger-sheet.ts';
+import { MAX_IMPORT_ROWS, readLedgerSheet } from './read-ledger-sheet.ts';
 
 /**
  * 個人情報管理台帳 (SPEC M1): entries, 申請書, history, import/export, yearly review — every route
@@ -102,13 +102,15 @@ export function inventoryRoutes(app: App, deps: Deps): void {
 
       inspectImport: async (request) => {
         const upload = await readImportUpload(request);
-        const sheet = await readLedgerSheet(upload, { sheet: request.query.sheet, headerRow: request.query.headerRow });
+        const sheet = await readLedgerSheet(upload, { sheet: request.query.sheet, headerRow: request.query.headerRow, maxRows: MAX_IMPORT_ROWS[deps.database.kind] });
         return presentInspection(await inOrg(deps.database, scopeOf(request), (tx) => inspectLedger(tx, actorOf(request).organizationId, sheet)), upload.filename);
       },
 
       importLedger: async (request, reply) => {
         const upload = await readImportUpload(request);
-        const report = await inOrg(deps.database, scopeOf(request), (tx) => importLedgerFile(tx, actorOf(request), upload, request.query, clock()));
+        const report = await inOrg(deps.database, scopeOf(request), (tx) =>
+          importLedgerFile(tx, actorOf(request), upload, request.query, clock(), MAX_IMPORT_ROWS[deps.database.kind]),
+        );
         // All or nothing: a real run with any invalid row wrote nothing (422 with the report).
         if (!isDryRun(request.query) && report.valid !== report.total) return reply.status(422).send(presentImportRefusal(report));
         return presentImportReport(report);

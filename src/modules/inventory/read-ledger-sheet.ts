@@ -13,8 +13,11 @@ import type { ImportMapping } from './inventory.tables.ts';
 // heading merged over two rows joined: src/rules/ledgerImport) or named by the user, the later
 // rows as cells by header — and guessing the column mapping from the 台帳's heading dictionary.
 
-/** At most this many rows per file (one transaction stays reasonable). */
-export const MAX_IMPORT_ROWS = 5000;
+/**
+ * At most this many rows per file (issue #12 Scale: 10,000 on the embedded database, 50,000 on
+ * PostgreSQL); the file's bytes and cells are bounded before that by XLSX_LIMITS / the upload.
+ */
+export const MAX_IMPORT_ROWS = { pglite: 10_000, postgres: 50_000 } as const;
 
 export { normalizeLabel };
 
@@ -76,7 +79,7 @@ export type LedgerSheet = {
 };
 
 /** Which sheet and header row to read (both found by themselves when left out). */
-export type LedgerSheetChoice = { headerRow?: number | undefined; sheet?: string | undefined };
+export type LedgerSheetChoice = { headerRow?: number | undefined; sheet?: string | undefined; maxRows?: number | undefined };
 
 /** A file the import cannot read (400, code import_file). */
 export const badImportFile = (message: string) => new HttpError(400, message, 'import_file');
@@ -127,6 +130,8 @@ export async function readLedgerSheet(upload: Pick<ImportUpload, 'body' | 'kind'
     });
     if (any) rows.push({ rowNumber: r.rowNumber, cells });
   }
-  if (rows.length > MAX_IMPORT_ROWS) throw badImportFile(`一度に取り込めるのは${MAX_IMPORT_ROWS.toLocaleString('ja-JP')}行までです。ファイルを分けてください`);
+  const maxRows = choose.maxRows ?? MAX_IMPORT_ROWS.pglite;
+  if (rows.length > maxRows)
+    throw badImportFile(`一度に取り込めるのは${maxRows.toLocaleString('ja-JP')}行までです（このファイルは${rows.length.toLocaleString('ja-JP')}行）。ファイルを分けてください`);
   return { sheetName: grid.name, sheet: choice, sheets: previewSheets(grids, ledgerHeadingIndex), headerRow: row, headers: [...headerByColumn.values()], rows };
 }

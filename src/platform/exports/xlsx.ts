@@ -177,10 +177,13 @@ export const XLSX_LIMITS = {
   maxEntryBytes: 64 * 1024 * 1024,
   /** Unpacked size of all entries together. */
   maxTotalBytes: 96 * 1024 * 1024,
-  /** Rows with content in each sheet (imports take 5,000 plus a header of up to 20 rows). */
-  maxRows: 10_000,
-  /** Non-empty cells in the whole workbook (every sheet is read: the import picks one, issue #12). */
-  maxCells: 500_000,
+  /**
+   * Rows with content in each sheet: an import takes up to 50,000 on PostgreSQL (10,000 on the
+   * embedded database, checked by the import itself) plus a header of up to 20 rows (issue #12 Scale).
+   */
+  maxRows: 50_020,
+  /** Non-empty cells in the whole workbook (every sheet is read: the import picks one, issue #12) — 50,000 rows of 20 columns; this bounds the memory. */
+  maxCells: 1_000_000,
   /** Characters in one cell: Excel's own limit, so only a crafted file exceeds it. */
   maxCellChars: 32_767,
   /** Heap of the worker that parses (its old generation, MB); a file that needs more is refused. */
