@@ -62,14 +62,17 @@ describe('#2 下位の管理者によるアカウントの乗っ取り (SPEC §9
     const refusal = accountResetRefusal(actor, { accountId: 'b', roles: ['department_head'] });
     expect(refusal).toContain('あなたが持っていない権限を含む役割（所属長）');
     expect(accountResetRefusal(actor, { accountId: 'b', roles: [] })).toBeNull();
-    expect(accountResetRefusal(actor, { accountId: 'b', roles: ['complaints_manager'] })).toBeNull();
+    // The 苦情相談窓口責任者 reads requesters' personal data (開示等の請求, M5), which the 情報セキュリティ責任者 does not.
+    expect(accountResetRefusal(actor, { accountId: 'b', roles: ['complaints_manager'] })).toContain('苦情相談窓口責任者');
+    expect(accountResetRefusal(actor, { accountId: 'b', roles: ['auditor'] })).toBeNull();
   });
 
   it('役割の割当ても同じ順序: 自分にない権限を持つ人の役割、自分にない権限を与える役割は変更できない', () => {
     const actor = buildActor({ ...base, accountId: 'a', roles: [{ role: 'security_manager', departmentId: null }] });
     expect(roleChangeRefusal(actor, { personId: 'y', currentRoles: ['department_head'], role: 'auditor' })).toContain('所属長');
     expect(roleChangeRefusal(actor, { personId: 'y', currentRoles: [], role: 'top_management' })).toContain('トップマネジメント');
-    expect(roleChangeRefusal(actor, { personId: 'y', currentRoles: [], role: 'complaints_manager' })).toBeNull();
+    expect(roleChangeRefusal(actor, { personId: 'y', currentRoles: [], role: 'complaints_manager' })).toContain('苦情相談窓口責任者');
+    expect(roleChangeRefusal(actor, { personId: 'y', currentRoles: [], role: 'auditor' })).toBeNull();
     const pmsActor = buildActor({ ...base, accountId: 'p', roles: [{ role: 'pms_manager', departmentId: null }] });
     expect(roleChangeRefusal(pmsActor, { personId: 'y', currentRoles: ['top_management'], role: 'auditor' })).toBeNull();
   });

@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDbKind } from '../../../tests/support/testDb.ts';
 import { buildTestApp, type Client, type KnownUrl, type TestApp } from '../../../tests/support/app.ts';
 import { asSystem } from '../../platform/db/tenancy.ts';
 import { inventoryEntries, inventoryEntryHistory } from './inventory.tables.ts';
@@ -80,11 +81,16 @@ describe('台帳の取込: 1ファイル10,000行（issue #12 Scale）', () => {
     expect(after.history).toBe(before.history + 10_000);
   }, 300_000);
 
-  it('10,001行は上限（10,000行）を示して拒否する（組み込みデータベース）', async () => {
-    const before = await counts();
-    const r = await upload(pms, '/api/inventory/import?dryRun=1', await bigLedger(10_001));
-    expect(r.status).toBe(400);
-    expect(r.body.error.message).toContain('一度に取り込めるのは10,000行までです（このファイルは10,001行）');
-    expect(await counts()).toEqual(before);
-  }, 300_000);
+  // PostgreSQL takes 50,000 rows (MAX_IMPORT_ROWS); a 50,001-row file is not built here for time.
+  it.runIf(testDbKind() === 'pglite')(
+    '10,001行は上限（10,000行）を示して拒否する（組み込みデータベース）',
+    async () => {
+      const before = await counts();
+      const r = await upload(pms, '/api/inventory/import?dryRun=1', await bigLedger(10_001));
+      expect(r.status).toBe(400);
+      expect(r.body.error.message).toContain('一度に取り込めるのは10,000行までです（このファイルは10,001行）');
+      expect(await counts()).toEqual(before);
+    },
+    300_000,
+  );
 });
