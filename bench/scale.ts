@@ -114,7 +114,7 @@ async function cloneOrganizations(database: Database, sourceOrg: string, from: n
 type Row = { stage: number; total: number; label: string; endpoint: { p50: number; p99: number; rps: number }; direct: { p50: number; p99: number; rps: number } };
 
 async function measureStage(database: Database, url: string, organizationId: string, departmentId: string, stage: number, total: number): Promise<Row[]> {
-  const app = await startServer({ DATABASE_URL: url, MAMORI_ENCRYPTION_KEY: key.toString('base64') });
+  const app = await startServer({ DATABASE_URL: url, MAMORI_ENCRYPTION_KEY: key.toString('base64') }, [], (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean));
   const rows: Row[] = [];
   try {
     const login = await fetch(`${app.url}/api/auth/login`, {
@@ -161,7 +161,9 @@ async function measureStage(database: Database, url: string, organizationId: str
       }
       const pick = (xs: typeof endpoints) => ({ p50: median(xs.map((x) => x.p50)), p99: median(xs.map((x) => x.p99)), rps: median(xs.map((x) => x.rps)) });
       rows.push({ stage, total, label: `${c.label}（${body.total}件）`, endpoint: pick(endpoints), direct: pick(directs) });
-      log(`${stage} organizations — ${c.label}: endpoint p99 ${pick(endpoints).p99.toFixed(1)} ms, direct p99 ${pick(directs).p99.toFixed(1)} ms`);
+      const e = pick(endpoints);
+      const d = pick(directs);
+      log(`${stage} organizations — ${c.label}: endpoint p50/p99 ${e.p50.toFixed(2)}/${e.p99.toFixed(1)} ms, direct p50/p99 ${d.p50.toFixed(2)}/${d.p99.toFixed(1)} ms, endpoint ÷ direct ${((e.rps / d.rps) * 100).toFixed(0)} %`);
     }
   } finally {
     await app.stop();
