@@ -15,6 +15,7 @@ import { type Actor, can } from '../policies/actor.ts';
 import { permissionsForRoles } from '../policies/permissions.ts';
 import type { roleRequestBody } from './approvals.schema.ts';
 import { rolesOn } from './approvers.ts';
+import { assertSomeApproverCanGiveRole } from './role-request-reach.ts';
 import { submitForApproval } from './submit-for-approval.ts';
 import { approvalDelegations, approvalRequests, roleRequests } from './approvals.tables.ts';
 import type { ApprovalActor, ApprovalRecordType } from './registry.ts';
@@ -172,6 +173,15 @@ export async function createRoleRequest(tx: Tx, actor: ApprovalActor, input: z.i
     existing,
   );
   if (violation) throw invalid('role', violation.message, 'separation_of_duties');
+  await assertSomeApproverCanGiveRole(tx, {
+    organizationId: actor.organizationId,
+    submitterPersonId: actor.personId,
+    personId: input.personId,
+    role: input.role,
+    departmentId: input.departmentId ?? person.departmentId,
+    today: clock.today,
+    recordType: ROLE_REQUEST,
+  });
   const [row] = await tx
     .insert(roleRequests)
     .values({
