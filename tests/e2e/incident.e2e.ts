@@ -230,6 +230,34 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
     expect(await preview.getByTestId('missing-facts').textContent()).toContain('1,000人を超える');
   });
 
+  it('影響を受けた個人情報を個人情報管理台帳から選ぶと、空欄だけが台帳の内容で埋まり（入力済みの人数はそのまま）、保存後は台帳の項目へのリンクになる', async () => {
+    await page.goto('/incidents');
+    await page
+      .getByTestId('incident-list')
+      .getByRole('row', { name: new RegExp(number) })
+      .click();
+    await page.getByRole('tab', { name: /^記録/ }).click();
+    await page.getByRole('button', { name: '行を追加' }).click();
+    const row = page.locator('#incident-record');
+    await row.getByLabel('人数').last().fill('12');
+    await row.getByLabel('個人情報管理台帳から選ぶ（名称で検索）').last().click();
+    await page.keyboard.type('顧客名簿');
+    await page.locator('.ant-select-item-option', { hasText: '顧客名簿（営業部）' }).first().click();
+    await page.getByText('台帳の項目「顧客名簿」にリンクしました。', { exact: false }).waitFor();
+    await page.getByText('入力済みの人数はそのままです（台帳と異なります）。', { exact: false }).waitFor();
+    expect(await row.getByLabel('個人情報の名称').last().inputValue()).toBe('顧客名簿');
+    expect(await row.getByLabel('項目', { exact: true }).last().inputValue()).toBe('氏名・会社名・部署・電話番号・メールアドレス');
+    expect(await row.getByLabel('人数').last().inputValue()).toBe('12');
+    await page.screenshot({ path: path.join(resultsDir, 'incident-affected-entry.png'), fullPage: true });
+    await page.getByTestId('record-save').click();
+    await page.getByText('保存しました').first().waitFor();
+    await page.reload();
+    await page.getByRole('tab', { name: /^記録/ }).click();
+    await row.getByRole('link', { name: '顧客名簿' }).click();
+    await page.waitForURL(/\/inventory\/entries\//);
+    await page.getByRole('heading', { name: '顧客名簿' }).first().waitFor();
+  });
+
   it('カウントダウンに審査機関への確報が残り、英語表示にも切り替わる', async () => {
     await page.getByRole('menuitem', { name: '事故・緊急事態' }).click();
     const countdown = page.getByTestId('incident-countdown');

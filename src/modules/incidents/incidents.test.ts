@@ -438,6 +438,31 @@ describe('対応経過・緊急事態対策会議・外部からの問い合わ�
     expect(longTitle.body.error.fields).toContainEqual({ path: 'title', message: '件名は100文字以内で入力してください（150文字入力されています）' });
     expect((await detail(pms, id)).title).toBe('USBメモリの紛失');
   });
+
+  it('影響を受けた個人情報は個人情報管理台帳の項目にリンクできる。組織の台帳にない項目は、その行の項目のエラーで断り、何も変えない', async () => {
+    const entries = await pms.request('GET', '/api/inventory/entries?pageSize=1');
+    const entry = (entries.body.items as { id: string; name: string }[])[0]!;
+    const linked = await pms.request('PATCH', `/api/incidents/${id}`, {
+      affectedRecords: [{ inventoryEntryId: entry.id, name: entry.name, items: '氏名', persons: 5, medium: '紙' }],
+    });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    expect((await detail(pms, id)).affectedRecords).toEqual([{ inventoryEntryId: entry.id, name: entry.name, items: '氏名', persons: 5, medium: '紙' }]);
+    const unknown = await pms.request('PATCH', `/api/incidents/${id}`, {
+      title: 'リンクの試験',
+      affectedRecords: [
+        { inventoryEntryId: entry.id, name: entry.name, items: null, persons: null, medium: null },
+        { inventoryEntryId: '00000000-0000-4000-8000-000000000000', name: '存在しない台帳', items: null, persons: null, medium: null },
+      ],
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.fields).toContainEqual({
+      path: 'affectedRecords.1.inventoryEntryId',
+      message: '影響を受けた個人情報の2行目: 個人情報管理台帳の項目が見つかりません',
+    });
+    const after = await detail(pms, id);
+    expect(after.title).toBe('USBメモリの紛失');
+    expect((after.affectedRecords as unknown[]).length).toBe(1);
+  });
 });
 
 describe('出力（緊急事態対応記録・漏えい等報告の下書き・本人通知の下書き）', () => {

@@ -12,6 +12,7 @@ import { api } from '../../api/client.ts';
 import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useT } from '../../i18n/index.tsx';
+import { AffectedEntryPicker, type PickedEntry } from './AffectedEntryPicker.tsx';
 import { type IncidentDetail, incidentKeys, pathOf } from './api.ts';
 import { useIncidentT, useLocalized } from './messages.ts';
 
@@ -42,6 +43,37 @@ export function RecordPanel({ incident, readOnly }: { incident: IncidentDetail; 
     },
   });
   const affected = useFieldArray({ control: form.control, name: 'affectedRecords' });
+  // Picking a 台帳 entry links the row and fills only its empty fields: what the person typed stays,
+  // and the message says which fields came from the 台帳 and which were kept.
+  const pickEntry = (index: number, entry: PickedEntry) => {
+    const row = form.getValues(`affectedRecords.${index}`);
+    form.setValue(`affectedRecords.${index}.inventoryEntryId`, entry.id, { shouldDirty: true });
+    const filled: string[] = [];
+    const kept: string[] = [];
+    const fields = [
+      ['name', entry.name, t('record.affectedName')],
+      ['items', entry.items, t('record.affectedItems')],
+      ['persons', entry.persons, t('record.affectedPersons')],
+      ['medium', entry.medium, t('record.affectedMedium')],
+    ] as const;
+    for (const [key, value, fieldLabel] of fields) {
+      const current = row?.[key];
+      if (value === null) continue;
+      if (current === null || current === undefined || current === '') {
+        form.setValue(`affectedRecords.${index}.${key}`, value as never, { shouldDirty: true });
+        filled.push(fieldLabel);
+      } else if (String(current) !== String(value)) kept.push(fieldLabel);
+    }
+    message.info(
+      [
+        t('record.entryLinked', { name: entry.name }),
+        filled.length > 0 ? t('record.entryFilled', { fields: filled.join('・') }) : '',
+        kept.length > 0 ? t('record.entryKept', { fields: kept.join('・') }) : '',
+      ]
+        .filter(Boolean)
+        .join(''),
+    );
+  };
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
@@ -107,6 +139,15 @@ export function RecordPanel({ incident, readOnly }: { incident: IncidentDetail; 
             <Card size="small" title={t('record.affected')} extra={<Typography.Text type="secondary">{t('record.affectedHint')}</Typography.Text>}>
               {affected.fields.map((row, index) => (
                 <Row gutter={8} key={row.id} align="top">
+                  <Col xs={24} style={{ marginBottom: 4 }}>
+                    <AffectedEntryPicker
+                      entryId={form.watch(`affectedRecords.${index}.inventoryEntryId`) ?? null}
+                      entryName={form.watch(`affectedRecords.${index}.name`) ?? ''}
+                      disabled={readOnly}
+                      onPick={(entry) => pickEntry(index, entry)}
+                      onUnlink={() => form.setValue(`affectedRecords.${index}.inventoryEntryId`, null, { shouldDirty: true })}
+                    />
+                  </Col>
                   <Col xs={24} md={6}>
                     <Field control={form.control} name={`affectedRecords.${index}.name`} label={t('record.affectedName')} required>
                       {(field) => <Input {...field} value={field.value ?? ''} />}
