@@ -3,14 +3,16 @@ import type { Tx } from '../../platform/db/connection.ts';
 import type { ModuleDeadline } from '../../platform/moduleKit/manifest.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { contractorReminders } from '../../rules/contractors/contractorReminders.ts';
-import { contractors, subcontractRequests } from './contractors.tables.ts';
+import { decemberEvaluationDue } from '../../rules/contractors/decemberEvaluation.ts';
+import { contractorEvaluations, contractors, subcontractRequests } from './contractors.tables.ts';
 
 const kindLabels = { contract_expiry: '委託契約の満了', privacy_mark_expiry: '委託先のプライバシーマーク', isms_expiry: '委託先のISMS認証' } as const;
 
 /**
  * The 委託先 deadlines on the home (manifest `deadlines`): contract expiry (30 days before),
  * P-mark / ISMS expiry (90 days before, 更新), and each 再委託承認申請 waiting for approval (due on
- * its start: 特記事項 第6条第2項 業務の着手前). For holders of contractors.manage only.
+ * its start: 特記事項 第6条第2項 業務の着手前), and in December the yearly 委託先評価 (J.9.4) until
+ * that year's evaluation is approved. For holders of contractors.manage only.
  */
 export async function contractorDeadlines(tx: Tx, actor: Actor, today: string): Promise<ModuleDeadline[]> {
   if (!can(actor, 'contractors.manage')) return [];
@@ -27,6 +29,26 @@ export async function contractorDeadlines(tx: Tx, actor: Actor, today: string): 
       link: `/contractors/${c.id}`,
     })),
   );
+  const approved = await tx
+    .select({ contractorId: contractorEvaluations.contractorId, year: contractorEvaluations.year })
+    .from(contractorEvaluations)
+    .where(and(eq(contractorEvaluations.organizationId, actor.organizationId), eq(contractorEvaluations.status, 'approved')));
+  for (const c of rows) {
+    const due = decemberEvaluationDue(
+      c.name,
+      approved.filter((e) => e.contractorId === c.id).map((e) => e.year),
+      today,
+    );
+    if (due)
+      out.push({
+        sourceType: 'contractor_december_evaluation',
+        sourceId: c.id,
+        sourceLabel: '委託先評価（12月）',
+        ...due,
+        departmentId: c.departmentId,
+        link: `/contractors/${c.id}`,
+      });
+  }
   const pending = await tx
     .select()
     .from(subcontractRequests)
