@@ -5,6 +5,7 @@ import { recordAuditEvent } from '../../platform/audit/auditEvents.ts';
 import type { Clock } from '../../domain/time.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import { noProgress, type ProgressReporter } from '../../platform/imports/progress.ts';
 import type { ImportUpload } from '../../platform/imports/upload.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { ensureTask } from '../../platform/tasks/moduleTasks.ts';
@@ -76,16 +77,26 @@ export const isDryRun = (query: Pick<ImportQuery, 'dryRun'>) => query.dryRun ===
  * 台帳の取込 of an uploaded file: the mapping is the saved one named (with its header row), the
  * JSON given, or what the organization chose for these headings before and a guess from the
  * headers for the rest; 「個人情報の名称」 and 「所管部署」 must be mapped. Then {@link importLedger}.
+ * `progress` hears the rows read, checked and written (取込の進み具合).
  */
-export async function importLedgerFile(tx: Tx, actor: Actor, file: ImportUpload, query: ImportQuery, clock: Clock, maxRows?: number): Promise<ImportReport> {
+export async function importLedgerFile(
+  tx: Tx,
+  actor: Actor,
+  file: ImportUpload,
+  query: ImportQuery,
+  clock: Clock,
+  maxRows?: number,
+  progress: ProgressReporter = noProgress,
+): Promise<ImportReport> {
   const saved = query.mappingId ? await getMapping(tx, actor.organizationId, query.mappingId) : null;
   const sheet = await readLedgerSheet(file, { sheet: query.sheet, headerRow: saved?.headerRow ?? query.headerRow, maxRows });
+  progress.parsed(sheet.rows.length);
   const memory = await loadImportMemory(tx, actor.organizationId, INVENTORY_REGISTER);
   const mapping = saved?.mapping ?? mappingFrom(query.mapping) ?? suggestMapping(sheet.headers, memory);
   if (!mapping.name || !mapping.department) throw badMapping([{ path: 'mapping', message: '「個人情報の名称」と「所管部署」の列を対応付けてください' }]);
   const values = valuesFrom(query.values);
   const keep = keepFrom(query.keep);
-  return importLedger(tx, actor, sheet, mapping, { dryRun: isDryRun(query), today: clock.today, now: clock.now, fileName: file.filename, values, memory, keep });
+  return importLedger(tx, actor, sheet, mapping, { dryRun: isDryRun(query), today: clock.today, now: clock.now, fileName: file.filename, values, memory, keep, progress });
 }
 
 /**
@@ -101,7 +112,16 @@ export async function importLedger(
   actor: Actor,
   sheet: LedgerSheet,
   mapping: ImportMapping,
-  options: { dryRun: boolean; today: string; now: Date; fileName: string; values?: ImportValueMapping | null; memory?: ImportMemory; keep?: string[] | null },
+  options: {
+    dryRun: boolean;
+    today: string;
+    now: Date;
+    fileName: string;
+    values?: ImportValueMapping | null;
+    memory?: ImportMemory;
+    keep?: string[] | null;
+    progress?: ProgressReporter;
+  },
 ): Promise<ImportReport> {
   const memory = options.memory ?? emptyImportMemory();
   const { report, plan, ignoredColumns, keptColumns, unknownValues, rememberedValues } = await planImport(
@@ -113,6 +133,7 @@ export async function importLedger(
     options.values ?? null,
     memory,
     options.keep ?? null,
+    options.progress?.validated,
   );
   const valid = report.filter((r) => r.action !== 'error').length;
   const result: ImportReport = {
@@ -148,6 +169,7 @@ export async function importLedger(
       today: options.today,
       now: options.now,
     },
+    options.progress?.written,
   );
   for (const entry of entries) {
     const seen = perDepartment.get(entry.departmentId);

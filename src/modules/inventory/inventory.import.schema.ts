@@ -113,6 +113,11 @@ export const importQuery = z.object({
   keep: z.string({ error: '残す列は JSON 文字列で指定してください' }).max(10_000, { error: '残す列の指定が長すぎます' }).optional(),
   /** Unknown 所属・媒体・取得方法 values mapped after a dry run, as JSON ({@link importValueMappingSchema}). */
   values: z.string({ error: '値の対応付けは JSON 文字列で指定してください' }).max(20_000, { error: '値の対応付けが長すぎます' }).optional(),
+  /**
+   * 1: answer with the progress as NDJSON — `{"progress":{phase,total,parsed,validated,written}}`
+   * lines, then `{"status","body"}`, the response otherwise given (platform/imports/progress.ts).
+   */
+  progress: z.enum(['0', '1'], { error: '進み具合の表示（progress）は 1（表示する）または 0（表示しない）で指定してください' }).optional(),
 });
 export type ImportQuery = z.output<typeof importQuery>;
 

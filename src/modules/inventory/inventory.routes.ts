@@ -1,6 +1,7 @@
 import { todayInJapan } from '../../domain/time.ts';
 import { inOrg, readInOrg } from '../../platform/db/tenancy.ts';
 import { datedFilename, PDF_TYPE, sendDownload, XLSX_TYPE } from '../../platform/exports/download.ts';
+import { noProgress, type ProgressReporter, streamImportProgress } from '../../platform/imports/progress.ts';
 import { readImportUpload } from '../../platform/imports/upload.ts';
 import { routes } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
@@ -108,12 +109,18 @@ export function inventoryRoutes(app: App, deps: Deps): void {
 
       importLedger: async (request, reply) => {
         const upload = await readImportUpload(request);
-        const report = await inOrg(deps.database, scopeOf(request), (tx) =>
-          importLedgerFile(tx, actorOf(request), upload, request.query, clock(), MAX_IMPORT_ROWS[deps.database.kind]),
-        );
-        // All or nothing: a real run with any invalid row wrote nothing (422 with the report).
-        if (!isDryRun(request.query) && report.valid !== report.total) return reply.status(422).send(presentImportRefusal(report));
-        return presentImportReport(report);
+        const run = async (progress: ProgressReporter) => {
+          const report = await inOrg(deps.database, scopeOf(request), (tx) =>
+            importLedgerFile(tx, actorOf(request), upload, request.query, clock(), MAX_IMPORT_ROWS[deps.database.kind], progress),
+          );
+          // All or nothing: a real run with any invalid row wrote nothing (422 with the report).
+          if (!isDryRun(request.query) && report.valid !== report.total) return { status: 422 as const, body: presentImportRefusal(report) };
+          return { status: 200 as const, body: presentImportReport(report) };
+        };
+        // 取込の進み具合: the same answer as the last line of an NDJSON stream of progress.
+        if (request.query.progress === '1') return streamImportProgress(reply, run);
+        const outcome = await run(noProgress);
+        return outcome.status === 200 ? outcome.body : reply.status(outcome.status).send(outcome.body);
       },
 
       mappings: async (request) => presentMappings(await inOrg(deps.database, scopeOf(request), (tx) => listMappings(tx, actorOf(request).organizationId))),

@@ -15,6 +15,7 @@ import { storageMediumLabels } from '../../rules/data/inventoryClauses.ts';
 import type { SheetChoice } from '../../platform/imports/sheets.ts';
 import { EXTRAS_HEADING, type ImportExtra, keptColumns, parseExtras } from '../../platform/imports/extras.ts';
 import { emptyImportMemory, type ImportMemory, rememberedValue } from '../../platform/imports/memory.ts';
+import { PROGRESS_EVERY_ROWS, yieldToEventLoop } from '../../platform/imports/progress.ts';
 import { type AcquisitionMethod, acquisitionMethods, type StorageMedium, storageMedia } from '../../rules/data/inventoryClauses.ts';
 
 // 台帳の取込, step 3: the plan — every row turned into a 台帳 entry and checked the way a 申請書
@@ -115,7 +116,8 @@ const UNRESOLVED = '00000000-0000-4000-8000-000000000000';
  * Turns every row into a 台帳 entry and checks it the way a 申請書 is checked: the shapes
  * (entryContentSchema), the references (所管部署, アクセス権を有する者), the rules (J.3.1.1 3 items,
  * J.8.3 …), and duplicates (the same name in the same department, in the file or already in the
- * 台帳). Reads only.
+ * 台帳). Reads only. Every {@link PROGRESS_EVERY_ROWS} rows it tells `onValidated` how many rows
+ * it has checked and lets the event loop turn (the progress is sent, other requests run).
  */
 export async function planImport(
   tx: Tx,
@@ -126,6 +128,7 @@ export async function planImport(
   values: ImportValueMapping | null = null,
   memory: ImportMemory = emptyImportMemory(),
   keep: readonly string[] | null = null,
+  onValidated?: (rows: number) => void,
 ): Promise<{
   report: ImportRowReport[];
   plan: PlannedRow[];
@@ -323,6 +326,11 @@ export async function planImport(
       }
       plan.push({ row: rowNumber, content, extras });
     }
+    if (report.length % PROGRESS_EVERY_ROWS === 0) {
+      onValidated?.(report.length);
+      await yieldToEventLoop();
+    }
   }
+  if (report.length % PROGRESS_EVERY_ROWS !== 0) onValidated?.(report.length);
   return { report, plan, ignoredColumns, keptColumns: kept, unknownValues: unknown.list(), rememberedValues: [...recalled.values()] };
 }

@@ -24,38 +24,43 @@ function pgCode(error: unknown): string | undefined {
 }
 
 /**
- * Every error leaves as `{ error: { code, message, fields? } }` with a Japanese message:
- * validation errors name each field; rule refusals carry their status (403/404/409/422);
- * anything unexpected is a 500 without internals.
+ * The status and body an error leaves as: `{ error: { code, message, fields? } }` with a Japanese
+ * message — validation errors name each field; rule refusals carry their status
+ * (403/404/409/422); anything unexpected is a 500 without internals. Also used where a response
+ * already under way reports its outcome in its last line (a streamed import: imports/progress.ts).
  */
+export function errorResponse(error: unknown): { status: number; body: ErrorBody } {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((v) => ({
+      path: String(v.instancePath ?? '')
+        .replace(/^\//, '')
+        .replaceAll('/', '.'),
+      message: v.message ?? '入力が正しくありません',
+    }));
+    return { status: 400, body: { error: { code: 'validation', message: fields.map((f) => f.message).join(' / '), fields } } };
+  }
+  if (error instanceof ZodError) {
+    const fields = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return { status: 400, body: { error: { code: 'validation', message: fields.map((f) => f.message).join(' / '), fields } } };
+  }
+  if (error instanceof HttpError) return { status: error.statusCode, body: { error: { code: error.code, message: error.message, fields: error.fields } } };
+  const code = pgCode(error);
+  const mapped = code ? pgClientErrors[code] : undefined;
+  if (mapped) return { status: mapped.status, body: { error: { code: `db_${code}`, message: mapped.message } } };
+  const status = (error as FastifyError | null)?.statusCode;
+  if (status && status >= 400 && status < 500) {
+    const message =
+      status === 429 ? '短時間に多くのリクエストがありました。しばらくしてから再度お試しください' : status === 413 ? 'ファイルが大きすぎます' : 'リクエストが正しくありません';
+    return { status, body: { error: { code: `http_${status}`, message } } };
+  }
+  return { status: 500, body: { error: { code: 'internal', message: 'サーバーでエラーが発生しました。時間をおいて再度お試しください' } } };
+}
+
+/** Every error leaves as {@link errorResponse} says; an unexpected one (500) is logged. */
 export function installErrorHandler(app: App): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = error.validation.map((v) => ({
-        path: String(v.instancePath ?? '')
-          .replace(/^\//, '')
-          .replaceAll('/', '.'),
-        message: v.message ?? '入力が正しくありません',
-      }));
-      return reply.status(400).send({ error: { code: 'validation', message: fields.map((f) => f.message).join(' / '), fields } } satisfies ErrorBody);
-    }
-    if (error instanceof ZodError) {
-      const fields = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      return reply.status(400).send({ error: { code: 'validation', message: fields.map((f) => f.message).join(' / '), fields } } satisfies ErrorBody);
-    }
-    if (error instanceof HttpError) {
-      return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message, fields: error.fields } } satisfies ErrorBody);
-    }
-    const code = pgCode(error);
-    const mapped = code ? pgClientErrors[code] : undefined;
-    if (mapped) return reply.status(mapped.status).send({ error: { code: `db_${code}`, message: mapped.message } } satisfies ErrorBody);
-    const status = (error as FastifyError).statusCode;
-    if (status && status >= 400 && status < 500) {
-      const message =
-        status === 429 ? '短時間に多くのリクエストがありました。しばらくしてから再度お試しください' : status === 413 ? 'ファイルが大きすぎます' : 'リクエストが正しくありません';
-      return reply.status(status).send({ error: { code: `http_${status}`, message } } satisfies ErrorBody);
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'internal', message: 'サーバーでエラーが発生しました。時間をおいて再度お試しください' } } satisfies ErrorBody);
+    const { status, body } = errorResponse(error);
+    if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+    return reply.status(status).send(body);
   });
 }

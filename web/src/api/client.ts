@@ -113,6 +113,39 @@ export const api = {
   upload: <T>(path: string, form: FormData, options?: RequestOptions) => request<T>('POST', path, form, options),
 };
 
+/** One progress report of a streamed import (the server's src/platform/imports/progress.ts). */
+export type ImportProgress = { phase: 'reading' | 'validating' | 'writing'; total: number | null; parsed: number; validated: number; written: number };
+
+/**
+ * Uploads to an import asked with `progress=1`: the server answers NDJSON — progress lines, then
+ * `{status, body}`, the response the import gives otherwise. Each progress line goes to
+ * `onProgress`; the last line is returned as the body (2xx) or thrown as an ApiError.
+ */
+export async function uploadWithProgress<T>(path: string, form: FormData, onProgress: (progress: ImportProgress) => void): Promise<T> {
+  const response = await rawRequest('POST', `${path}${path.includes('?') ? '&' : '?'}progress=1`, form);
+  if (!response.body) throw new ApiError(response.status, `http_${response.status}`, 'サーバーの応答を読み取れませんでした');
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  let outcome: { status: number; body: unknown } | null = null;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (value) buffered += value;
+    const lines = buffered.split('\n');
+    buffered = done ? '' : (lines.pop() ?? '');
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      const parsed = JSON.parse(line) as { progress: ImportProgress } | { status: number; body: unknown };
+      if ('progress' in parsed) onProgress(parsed.progress);
+      else outcome = parsed;
+    }
+    if (done) break;
+  }
+  if (!outcome) throw new ApiError(0, 'network', '取込の途中で接続が切れました。台帳を確認してから、もう一度お試しください');
+  if (outcome.status >= 200 && outcome.status < 300) return outcome.body as T;
+  const error = (outcome.body as Partial<ErrorBody> | null)?.error;
+  throw new ApiError(outcome.status, error?.code ?? `http_${outcome.status}`, error?.message ?? `リクエストが失敗しました（${outcome.status}）`, error?.fields ?? []);
+}
+
 /** Builds `path?a=1&b=2`, leaving out empty values. */
 export function withQuery(path: string, query: Record<string, string | number | boolean | null | undefined>): string {
   const params = new URLSearchParams();

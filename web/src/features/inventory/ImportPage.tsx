@@ -3,12 +3,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Input, InputNumber, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, api, type ImportProgress, uploadWithProgress } from '../../api/client.ts';
 import { useDepartments } from '../../api/queries.ts';
 import { acquisitionMethodLabels, storageMediumLabels } from '../../../../src/rules/inventoryRules.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
+import { ImportProgressBar } from './ImportProgressBar.tsx';
 import { ImportSheetPicker } from './ImportSheetPicker.tsx';
 import { useText } from './messages.ts';
 import type { ImportMappingBody, ImportMappingRow, ImportReport, InspectResult } from './types.ts';
@@ -40,6 +41,8 @@ function ImportScreen() {
   const [onlyErrors, setOnlyErrors] = useState(true);
   const [busy, setBusy] = useState<'read' | 'dry' | 'run' | 'save' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** 取込の進み具合 of the dry run or import under way (null when none). */
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   // 見つからない値の対応付け (issue #12): field → the value as the file writes it → the chosen record or kind.
   const [values, setValues] = useState<Partial<Record<UnknownField, Record<string, string>>>>({});
   // 取込時の追加情報 (issue #12): the unmapped columns kept on each entry; null: the server's default (all but a row number).
@@ -78,10 +81,12 @@ function ImportScreen() {
   const run = async (dryRun: boolean) => {
     setBusy(dryRun ? 'dry' : 'run');
     setError(null);
+    setProgress(null);
     try {
-      const result = await api.upload<ImportReport>(
+      const result = await uploadWithProgress<ImportReport>(
         `/api/inventory/import?dryRun=${dryRun ? 1 : 0}${inspected ? `&sheet=${encodeURIComponent(inspected.sheet.name)}` : ''}&headerRow=${headerRow ?? inspected?.headerRow ?? 1}&mapping=${encodeURIComponent(JSON.stringify(mapping))}${Object.keys(values).length > 0 ? `&values=${encodeURIComponent(JSON.stringify(values))}` : ''}${keep ? `&keep=${encodeURIComponent(JSON.stringify(keep))}` : ''}`,
         form(),
+        setProgress,
       );
       setReport(result);
       if (!dryRun) {
@@ -94,6 +99,7 @@ function ImportScreen() {
       else setError(errorMessage(e, t));
     } finally {
       setBusy(null);
+      setProgress(null);
     }
   };
   const save = async () => {
@@ -129,6 +135,7 @@ function ImportScreen() {
         items={[{ title: tx('imp.step.file') }, { title: tx('imp.step.mapping') }, { title: tx('imp.step.dryRun') }, { title: tx('imp.step.done') }]}
       />
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="import-error" /> : null}
+      {progress && (busy === 'dry' || busy === 'run') ? <ImportProgressBar progress={progress} dryRun={busy === 'dry'} /> : null}
       <Card title={tx('imp.step.file')} style={{ marginBottom: 16 }}>
         <Space wrap>
           <Upload
