@@ -163,7 +163,9 @@ async function measureStage(database: Database, url: string, organizationId: str
       rows.push({ stage, total, label: `${c.label}（${body.total}件）`, endpoint: pick(endpoints), direct: pick(directs) });
       const e = pick(endpoints);
       const d = pick(directs);
-      log(`${stage} organizations — ${c.label}: endpoint p50/p99 ${e.p50.toFixed(2)}/${e.p99.toFixed(1)} ms, direct p50/p99 ${d.p50.toFixed(2)}/${d.p99.toFixed(1)} ms, endpoint ÷ direct ${((e.rps / d.rps) * 100).toFixed(0)} %`);
+      log(
+        `${stage} organizations — ${c.label}: endpoint p50/p99 ${e.p50.toFixed(2)}/${e.p99.toFixed(1)} ms, direct p50/p99 ${d.p50.toFixed(2)}/${d.p99.toFixed(1)} ms, endpoint ÷ direct ${((e.rps / d.rps) * 100).toFixed(0)} %`,
+      );
     }
   } finally {
     await app.stop();
