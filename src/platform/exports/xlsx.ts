@@ -468,6 +468,15 @@ function workbookGrid(buffer: Buffer): Promise<WorkbookGrid> {
 }
 
 /**
+ * Lets the parsed grid of an uploaded workbook go once its reader has taken what it needs: kept,
+ * it would live as long as the upload (the whole request) — a second copy of every row beside
+ * the import's own while it checks and writes them (issue #12 Scale: memory bounded).
+ */
+export function releaseParsedWorkbook(buffer: Buffer): void {
+  parsed.delete(buffer);
+}
+
+/**
  * Checks an uploaded workbook against {@link XLSX_LIMITS} — the archive's declared and actual
  * sizes, then every sheet's rows, cells and cell lengths, parsed in a worker — so that
  * whatever reads it next (exceljs on this thread included) only ever sees a bounded file.

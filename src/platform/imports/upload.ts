@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { type CellOutput, inspectXlsx, looksLikeXlsx, readAllSheets, UnreadableWorkbookError } from '../exports/xlsx.ts';
+import { type CellOutput, inspectXlsx, looksLikeXlsx, readAllSheets, releaseParsedWorkbook, UnreadableWorkbookError } from '../exports/xlsx.ts';
 import { HttpError } from '../http/errors.ts';
 import { readCsvGrid } from './csv.ts';
 
@@ -48,14 +48,24 @@ export async function readImportUpload(request: FastifyRequest, field = 'file'):
 /** CSVs checked at upload, so the import reads each only once. */
 const csvGrids = new WeakMap<Buffer, ImportGrid>();
 
-/** Every sheet of an upload as grids, in the workbook's order (a CSV is one sheet; cells as text). */
+/**
+ * Every sheet of an upload as grids, in the workbook's order (a CSV is one sheet; cells as text).
+ * The grids are handed over, not kept: the upload's parse is released (a second read parses again),
+ * so the rows are held only by the import reading them (issue #12 Scale: memory bounded).
+ */
 export async function readImportSheets(upload: Pick<ImportUpload, 'body' | 'kind' | 'filename'>): Promise<ImportGrid[]> {
-  if (upload.kind === 'csv') return [csvGrids.get(upload.body) ?? readCsvGrid(upload.body, upload.filename.replace(/\.csv$/i, ''))];
+  if (upload.kind === 'csv') {
+    const grid = csvGrids.get(upload.body) ?? readCsvGrid(upload.body, upload.filename.replace(/\.csv$/i, ''));
+    csvGrids.delete(upload.body);
+    return [grid];
+  }
   try {
     return await readAllSheets(upload.body);
   } catch (error) {
     if (error instanceof UnreadableWorkbookError) throw badFile('Excelファイル（.xlsx）として読み込めませんでした');
     throw error;
+  } finally {
+    releaseParsedWorkbook(upload.body);
   }
 }
 
