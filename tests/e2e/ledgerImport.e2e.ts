@@ -109,4 +109,33 @@ describe('journey: 手元の台帳（CSV）を取り込む — 見出し行の�
     await page.getByText('シート取込_顧客名簿').click();
     await page.getByTestId('entry-import-extras').getByText('年1回棚卸').waitFor();
   });
+
+  /** A 台帳 long enough that its import takes a while: 3,000 rows in the demo organization's departments. */
+  async function longLedger(): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台帳');
+    sheet.addRow(['個人情報の名称', '所管部署', '個人情報の項目', '利用目的', '保管場所', '保管媒体', 'アクセス権を有する者', '利用期限', '保管期限', '件数']);
+    for (let n = 1; n <= 3_000; n++) sheet.addRow([`進み具合_帳票${n}`, '総務部', '氏名', '業務のため', '書庫', '紙', '佐藤 花子', '業務終了まで', '2030/3/31', n]);
+    return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+
+  it('3,000行の台帳: 確認と取込の間、読込・確認・登録の行数つきの進み具合のバーが出る（issue #12 Scale）', async () => {
+    await page.goto('/inventory/import');
+    await page.locator('input[type=file]').setInputFiles({ name: '大きな台帳.xlsx', mimeType: XLSX, buffer: await longLedger() });
+    await page.getByTestId('import-read').click();
+    await page.getByTestId('import-mapping').waitFor();
+    await page.getByTestId('import-dry-run').click();
+    await page.getByTestId('import-summary').getByText('3000行中 3000行が登録できます').waitFor();
+    await expect(page.getByTestId('import-progress').count()).resolves.toBe(0);
+
+    await page.getByTestId('import-execute').click();
+    // While the rows are written: the bar, with the rows read, checked and written of all 3,000.
+    const bar = page.getByTestId('import-progress');
+    await bar.getByText(/読込 3,000行・確認 3,000行・登録 [\d,]+行（全3,000行）/).waitFor();
+    expect(await bar.locator('.ant-progress').count()).toBe(1);
+    await page.waitForURL(/\/inventory$/);
+    await page.getByTestId('inventory-search').locator('input').fill('進み具合_帳票3000');
+    await page.getByTestId('inventory-search').locator('input').press('Enter');
+    await page.getByText('進み具合_帳票3000').waitFor();
+  });
 });

@@ -45,7 +45,12 @@ export async function ensureRiskAnalysisTask(
  * 利用期限・保管期限の経過 → 消去・廃棄タスク (SPEC M1, the engine's `disposalDue`): owned by the
  * 所属長, starting the day after the 期限, due 30 days later, once per 期限.
  */
-export async function ensureDisposalTask(tx: Tx, row: EntryRow, names: EntryNames, today: string): Promise<boolean> {
+export async function ensureDisposalTask(
+  tx: Tx,
+  row: Pick<EntryRow, 'id' | 'organizationId' | 'departmentId' | 'revision' | 'status' | 'data'>,
+  names: EntryNames,
+  today: string,
+): Promise<boolean> {
   if (row.status !== 'active') return false;
   const due = disposalDue(toEngineEntry(row.id, row.revision, row.data, names), today);
   if (!due) return false;

@@ -15,14 +15,18 @@ export const IMPORT_BATCH_ROWS = 500;
 
 export type ImportedEntry = { content: EntryContent; names: EntryNames; summary: string; extras: ImportExtra[] | null };
 
+/** What the caller needs of a written entry: not its content again (it has it), nor its search text. */
+export type WrittenEntry = Pick<EntryRow, 'id' | 'organizationId' | 'departmentId' | 'name' | 'revision' | 'status'>;
+
 /**
  * Creates the imported entries (revision 1, history kind `imported`) batch by batch, and each
  * entry's disposal task when a 期限 has already passed (J.3.4.3.4 廃棄; a query only for those
  * rows). The risk-analysis tasks are the caller's (one per department). `onBatch` hears the
- * number written so far (the progress of the commit).
+ * number written so far (the progress of the commit). Each INSERT returns only the few columns
+ * the caller needs, not a second copy of every row's content (issue #12 Scale: memory bounded).
  */
-export async function createImportedEntries(tx: Tx, items: ImportedEntry[], context: WriteContext, onBatch?: (written: number) => void): Promise<EntryRow[]> {
-  const created: EntryRow[] = [];
+export async function createImportedEntries(tx: Tx, items: ImportedEntry[], context: WriteContext, onBatch?: (written: number) => void): Promise<WrittenEntry[]> {
+  const created: WrittenEntry[] = [];
   for (let start = 0; start < items.length; start += IMPORT_BATCH_ROWS) {
     const batch = items.slice(start, start + IMPORT_BATCH_ROWS);
     const rows = await tx
@@ -39,7 +43,14 @@ export async function createImportedEntries(tx: Tx, items: ImportedEntry[], cont
           updatedAt: context.now,
         })),
       )
-      .returning();
+      .returning({
+        id: inventoryEntries.id,
+        organizationId: inventoryEntries.organizationId,
+        departmentId: inventoryEntries.departmentId,
+        name: inventoryEntries.name,
+        revision: inventoryEntries.revision,
+        status: inventoryEntries.status,
+      });
     if (rows.length !== batch.length) throw new Error('inventory entry batch insert returned fewer rows');
     await tx.insert(inventoryEntryHistory).values(
       rows.map((row, i) => ({
@@ -53,13 +64,13 @@ export async function createImportedEntries(tx: Tx, items: ImportedEntry[], cont
         actorPersonId: context.actorPersonId,
         summary: batch[i]?.summary ?? '',
         changes: [],
-        data: batch[i]?.content ?? row.data,
+        data: (batch[i] as ImportedEntry).content,
         createdAt: context.now,
       })),
     );
     for (const [i, row] of rows.entries()) {
-      const names = batch[i]?.names;
-      if (names) await ensureDisposalTask(tx, row, names, context.today);
+      const item = batch[i] as ImportedEntry;
+      await ensureDisposalTask(tx, { ...row, data: item.content }, item.names, context.today);
     }
     created.push(...rows);
     onBatch?.(created.length);
