@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { stepLabel } from '../../rules/approvalChains.ts';
-import { acquisitionMethodLabels, storageMediumLabels } from '../../rules/inventoryRules.ts';
+import { acquisitionMethodLabels, specialCategories, storageMediumLabels } from '../../rules/inventoryRules.ts';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
 import { stampsOf } from '../../platform/approvals/approvals.service.ts';
 import { recordAuditEvent } from '../../platform/audit/auditEvents.ts';
@@ -13,11 +13,12 @@ import { departments } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { accessHolderLabels } from './inventory.content.shared.ts';
 import { importFields } from './inventory.import.schema.ts';
-import { INVENTORY_REVIEW, processedKindLabels, riskStatusCodeLabels } from './inventory.labels.ts';
+import { INVENTORY_REVIEW, overseasBasisLabels, processedKindLabels, riskStatusCodeLabels } from './inventory.labels.ts';
 import type { EntriesQuery, EntryContent } from './inventory.schema.ts';
 import { namesFor } from './entry-references.ts';
 import { entriesFilter } from './inventory.queries.ts';
 import { inventoryEntries } from './inventory.tables.ts';
+import { formatExemption } from './parse-ledger-values.ts';
 import { annualReviews } from '../../platform/reviews/reviews.tables.ts';
 
 // 個人情報管理台帳 as Excel (the J.3.1.1 3 columns, in the layout the import reads back) and as PDF.
@@ -48,7 +49,9 @@ type LedgerRow = Awaited<ReturnType<typeof loadRows>>['rows'][number];
 const yesNo = (v: boolean) => (v ? '○' : '');
 const term = (t: EntryContent['useUntil']) => [t.date, t.description].filter(Boolean).join(' ');
 const count = (c: EntryContent['recordCount']) => (c ? `${c.approximate ? '約' : ''}${c.value.toLocaleString('ja-JP')}` : '');
-const basis = (b: EntryContent['sensitiveBasis']) => (!b ? '' : b.kind === 'written_consent' ? '書面同意' : `例外 ${b.letter}: ${b.reason ?? ''}`);
+const basis = (b: EntryContent['sensitiveBasis']) =>
+  !b ? '' : b.kind === 'written_consent' ? `書面同意${b.noticeRef ? `（${b.noticeRef}）` : ''}` : `例外 ${b.letter}: ${b.reason ?? ''}`;
+const categoryLabels = new Map(specialCategories.map((c) => [c.id, c.label]));
 
 /** The export's columns: the import's fields in their order (so the file re-imports), then the record's state. */
 function ledgerColumns(people: ReadonlyMap<string, string>): SheetColumn<LedgerRow>[] {
@@ -78,6 +81,11 @@ function ledgerColumns(people: ReadonlyMap<string, string>): SheetColumn<LedgerR
     overseasCountries: (r) => r.entry.data.overseasCountries.join('、'),
     disposalMethod: (r) => r.entry.data.disposalMethod,
     noticeRefs: (r) => r.entry.data.noticeRefs.join('、'),
+    // One per line: a label may itself hold 、 (parse-ledger-values.ts reads them back).
+    specialCategories: (r) => r.entry.data.specialCategories.map((id) => categoryLabels.get(id) ?? id).join('\n'),
+    overseasBasis: (r) => (r.entry.data.overseasBasis ? overseasBasisLabels[r.entry.data.overseasBasis] : null),
+    contactsPersons: (r) => yesNo(r.entry.data.contactsPersons),
+    exemptions: (r) => r.entry.data.exemptions.map(formatExemption).join('\n'),
   };
   const widths: Partial<Record<(typeof importFields)[number]['key'], number>> = { name: 24, items: 36, purpose: 36, storageLocation: 20, accessHolders: 28, department: 14 };
   return [

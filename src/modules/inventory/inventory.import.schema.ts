@@ -33,6 +33,11 @@ export const importFields = [
   { key: 'overseasCountries', header: '提供先の外国', aliases: ['外国', '外国の名称', '国名'] },
   { key: 'disposalMethod', header: '廃棄方法', aliases: ['廃棄・消去方法', '消去方法'] },
   { key: 'noticeRefs', header: '通知・同意の文面', aliases: ['通知文面', '同意書'] },
+  // The rest of an entry's content, so that Mamori's own export imports back unchanged (issue #12).
+  { key: 'specialCategories', header: '特に配慮を要する記述の分類', aliases: ['配慮を要する記述の分類', '要配慮の分類'] },
+  { key: 'overseasBasis', header: '外国にある第三者への提供の根拠', aliases: ['外国への提供の根拠', '外国提供の根拠'] },
+  { key: 'contactsPersons', header: '本人への連絡・接触', aliases: ['本人への連絡', '本人への接触'] },
+  { key: 'exemptions', header: '通知・同意等の例外', aliases: ['例外の記録', '通知・同意の例外'] },
 ] as const satisfies readonly { key: string; header: string; aliases: readonly string[]; required?: boolean }[];
 
 export type ImportField = (typeof importFields)[number]['key'];

@@ -3,6 +3,9 @@ import type { EntryFlag, RiskStatusCode } from './inventory.schema.ts';
 
 /** Labels shared by the server (exports, messages) and the web screens. Japanese, as the 様式 print them. */
 
+/** 外国にある第三者への提供の根拠 (J.8.8.1 1 a)〜c)), as the request form, the snapshot and the export write it. */
+export const overseasBasisLabels: Readonly<Record<'a' | 'b' | 'c', string>> = Object.freeze({ a: 'a) 本人の同意', b: 'b) 体制整備', c: 'c) 同等水準国' });
+
 export const processedKindLabels: Readonly<Record<ProcessedKind, string>> = Object.freeze({
   none: '該当なし',
   pseudonymized: '仮名加工情報',

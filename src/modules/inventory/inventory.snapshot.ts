@@ -4,7 +4,7 @@ import type { SnapshotField } from '../../platform/approvals/registry.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
 import { specialCategories } from '../../rules/data/inventoryClauses.ts';
 import { acquisitionMethodLabels, type ProcessedKind, type StorageMedium, storageMediumLabels } from '../../rules/inventoryRules.ts';
-import { processedKindLabels } from './inventory.labels.ts';
+import { overseasBasisLabels, processedKindLabels } from './inventory.labels.ts';
 import { getEntryRow } from './inventory.queries.ts';
 import { type RequestKind, requestKindLabels } from './inventory.schema.ts';
 
@@ -24,6 +24,11 @@ const objectAt = (data: Data, key: string): Data => {
 const term = (t: Data) => joinList([displayDate(snapshotText(t, 'date')), snapshotText(t, 'description')])?.replace('、', ' ') ?? null;
 
 const labelOf = <K extends string>(labels: Readonly<Record<K, string>>, key: string | null): string | null => (key && key in labels ? labels[key as K] : null);
+/** 外国にある第三者への提供の根拠 with its clause: 「J.8.8.1 1 b) 体制整備」. */
+const overseasBasisText = (letter: string | null) => {
+  const label = labelOf<'a' | 'b' | 'c'>(overseasBasisLabels, letter);
+  return label ? `J.8.8.1 1 ${label}` : null;
+};
 
 /** 所管部署 and アクセス権を有する者 by name (one query each); ids not found read 「（不明）」, never the id. */
 async function namesOf(reader: SnapshotReader, departmentId: string | null, personIds: readonly string[]) {
@@ -97,7 +102,7 @@ async function describeEntry(proposed: Data, reader: SnapshotReader): Promise<Sn
     {
       key: 'overseasBasis',
       label: '外国にある第三者への提供の根拠',
-      value: snapshotText(proposed, 'overseasBasis') ? `J.8.8.3 の ${snapshotText(proposed, 'overseasBasis')}` : null,
+      value: overseasBasisText(snapshotText(proposed, 'overseasBasis')),
     },
     { key: 'contactsPersons', label: '本人への連絡・接触', value: yesNo(proposed.contactsPersons) },
     { key: 'disposalMethod', label: '廃棄方法', value: snapshotText(proposed, 'disposalMethod') },

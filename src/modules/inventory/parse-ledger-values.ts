@@ -1,6 +1,17 @@
-import { type AcquisitionMethod, acquisitionMethodLabels, type SensitiveExceptionLetter, sensitiveExceptionLetters } from '../../rules/inventoryRules.ts';
+import {
+  type AcquisitionMethod,
+  acquisitionMethodLabels,
+  type ExemptionClause,
+  exemptionClauseLists,
+  exemptionClauses,
+  type SensitiveExceptionLetter,
+  type SpecialCategoryId,
+  sensitiveExceptionLetters,
+  specialCategories,
+} from '../../rules/inventoryRules.ts';
 import type { CellOutput } from '../../platform/exports/xlsx.ts';
 import { readCount, readDateCell, readList, readMedium } from '../../rules/ledgerValues/index.ts';
+import { overseasBasisLabels } from './inventory.labels.ts';
 import type { EntryContent, EntryContentInput } from './inventory.schema.ts';
 import { cellText, normalizeLabel } from './read-ledger-sheet.ts';
 
@@ -29,7 +40,13 @@ export function parseTerm(value: CellOutput, label: string): { date: string | nu
   const read = readDateCell(value, label, { allowText: true });
   if (read === null) return { date: null, description: null };
   if ('error' in read) return read;
-  return 'date' in read ? { date: read.date, description: null } : { date: null, description: read.text };
+  if ('date' in read) return { date: read.date, description: null };
+  // 「2031-03-31 退職後5年」: a date, a space, then words — both kept, as the export writes a term
+  // holding both (issue #12 round trip). Only when the first word alone is a whole date.
+  const both = /^(\S+)\s+(\S[\s\S]*)$/.exec(read.text);
+  const first = both ? readDateCell(both[1] as string, label) : null;
+  if (both && first && 'date' in first) return { date: first.date, description: both[2] as string };
+  return { date: null, description: read.text };
 }
 
 /** 件数（概数でも可）: 1200, 「約1,200件」, 「3万名」, 「100〜200」 (src/rules/ledgerValues readCount). */
@@ -70,7 +87,11 @@ export function parseMethods(
 export function parseSensitiveBasis(text: string): EntryContentInput['sensitiveBasis'] | { error: string } {
   const folded = text.normalize('NFKC');
   if (!folded) return null;
-  if (/同意/.test(folded) && !/例外/.test(folded)) return { kind: 'written_consent', noticeRef: null };
+  if (/同意/.test(folded) && !/例外/.test(folded)) {
+    // 「書面同意（健康情報の取扱いに関する同意書）」: the consent document named in brackets (the export writes it so).
+    const named = /^書面(?:による)?同意\s*[(（](.+)[)）]$/.exec(text.trim());
+    return { kind: 'written_consent', noticeRef: named?.[1]?.trim() || null };
+  }
   const m = /(?:例外|J\.?8\.?3\s*2?)\s*([a-k])\)?\s*[:：]?\s*(.*)$/i.exec(folded);
   const letter = m?.[1]?.toLowerCase();
   if (letter && (sensitiveExceptionLetters as readonly string[]).includes(letter)) {
@@ -91,4 +112,82 @@ export function parseProcessed(text: string): EntryContent['processedKind'] | { 
 /** 保管媒体: 紙・電子・紙と電子 (src/rules/ledgerValues readMedium). */
 export function parseMedia(value: CellOutput): 'paper' | 'electronic' | 'both' | null | { error: string } {
   return readMedium(value, '保管媒体');
+}
+
+/** 外国にある第三者への提供の根拠 (J.8.8.1 1): its letter, as the export writes it (「a) 本人の同意」) or alone. */
+export function parseOverseasBasis(text: string): 'a' | 'b' | 'c' | null | { error: string } {
+  const folded = normalizeLabel(text).toLowerCase();
+  if (!folded || FALSE_WORDS.has(folded)) return null;
+  const m = /^(?:j\.?8\.?8\.?1\s*1?\s*)?([abc])(?:[)）]|$|\s)/.exec(folded);
+  if (m?.[1]) return m[1] as 'a' | 'b' | 'c';
+  return { error: `外国にある第三者への提供の根拠「${text}」は ${Object.values(overseasBasisLabels).join('・')} のいずれかで入力してください（J.8.8.1 1）` };
+}
+
+const categoryByLabel = new Map<string, SpecialCategoryId>(specialCategories.flatMap((c) => [[normalizeLabel(c.label), c.id] as const, [c.id, c.id] as const]));
+
+/**
+ * 特に配慮を要する記述の分類: one per line, as the export writes them (a label may itself hold 、:
+ * 「勤労者の団結権、団体交渉及びその他団体行動の行為」); a line that is not one label is read as a
+ * list of labels. An unknown label is an error naming it.
+ */
+export function parseSpecialCategories(text: string): SpecialCategoryId[] | { error: string } {
+  const found: SpecialCategoryId[] = [];
+  const unknown: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const whole = categoryByLabel.get(normalizeLabel(line));
+    const tokens = whole ? [line] : readList(line, 'names');
+    for (const token of tokens) {
+      const id = categoryByLabel.get(normalizeLabel(token));
+      if (id) {
+        if (!found.includes(id)) found.push(id);
+      } else unknown.push(token);
+    }
+  }
+  if (unknown.length > 0) return { error: `特に配慮を要する記述の分類「${unknown.join('、')}」は分類の一覧にありません（J.8.3）` };
+  return found;
+}
+
+type Exemption = { clause: ExemptionClause; letter: string; subItem?: '1' | '2' | '3' | '4' | null; reason: string | null };
+
+/** One 例外の記録 as a line of the export: 「J.8.4 d) 1: 理由」 (the 限定 1〜4 only for J.8.4 d). */
+export function formatExemption(e: Exemption): string {
+  return `${e.clause} ${e.letter})${e.subItem ? ` ${e.subItem}` : ''}${e.reason ? `: ${e.reason}` : ''}`;
+}
+
+const EXEMPTION_LINE = /^(J\.8\.(?:8\.3|4|5|7|8))\s*([a-z]+)\)?\s*([1-4])?\s*(?:[:：]|$)/;
+
+/**
+ * 通知・同意等の例外: one 「J.8.4 d) 1: 理由」 per line ({@link formatExemption}); a line that does
+ * not start with a clause continues the reason above it (a reason may span lines). The letter is
+ * checked against the clause's list by the entry's schema.
+ */
+export function parseExemptions(text: string): Exemption[] | { error: string } {
+  const out: Exemption[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const m = EXEMPTION_LINE.exec(line.normalize('NFKC').trim());
+    if (m && (exemptionClauses as readonly string[]).includes(m[1] as string)) {
+      const clause = m[1] as ExemptionClause;
+      const letter = (m[2] as string).toLowerCase();
+      if (!exemptionClauseLists[clause].some((item) => item.letter === letter))
+        return { error: `通知・同意等の例外「${line.trim()}」: ${clause} に ${letter}) はありません（${exemptionClauseLists[clause].map((i) => i.letter).join('・')}）` };
+      // The reason as typed (not folded): what follows the clause's first colon.
+      const colon = line.search(/[:：]/);
+      const reason =
+        colon < 0
+          ? ''
+          : line
+              .slice(colon + 1)
+              .replace(/^\s/, '')
+              .trimEnd();
+      out.push({ clause, letter, subItem: (m[3] as Exemption['subItem']) ?? null, reason: reason || null });
+    } else {
+      const last = out.at(-1);
+      if (!last) {
+        if (!line.trim()) continue;
+        return { error: `通知・同意等の例外「${line.trim()}」は「J.8.4 d) 1: 理由」の形（条項・号・理由）で1行に1件入力してください` };
+      }
+      last.reason = `${last.reason ?? ''}\n${line}`;
+    }
+  }
+  return out;
 }

@@ -6,7 +6,19 @@ import { entryFindings } from './inventory.content.shared.ts';
 import { type ImportField, importFieldHeaders, importFieldKeys, LEDGER_EXPORT_STATE_COLUMNS } from './inventory.import.schema.ts';
 import { type EntryContent, type EntryContentInput, entryContentSchema } from './inventory.schema.ts';
 import { type ImportMapping, inventoryEntries } from './inventory.tables.ts';
-import { parseCount, parseFlag, parseMedia, parseMethods, parseProcessed, parseSensitiveBasis, parseTerm, splitList } from './parse-ledger-values.ts';
+import {
+  parseCount,
+  parseExemptions,
+  parseFlag,
+  parseMedia,
+  parseMethods,
+  parseOverseasBasis,
+  parseProcessed,
+  parseSensitiveBasis,
+  parseSpecialCategories,
+  parseTerm,
+  splitList,
+} from './parse-ledger-values.ts';
 import { badImportFile, cellText, type LedgerSheet, normalizeLabel } from './read-ledger-sheet.ts';
 import { mediumWithin, quoteCell, readList, readText } from '../../rules/ledgerValues/index.ts';
 import { mappedValue, type UnknownValue, UnknownValues } from '../../platform/imports/referenceValues.ts';
@@ -288,6 +300,17 @@ export async function planImport(
     const processed = parseProcessed(text('processedKind'));
     if (typeof processed === 'object') fail('processedKind', processed.error);
     else input.processedKind = processed;
+    // The columns Mamori's own export adds (issue #12 round trip); absent from a file, nothing is set.
+    const categories = parseSpecialCategories(text('specialCategories'));
+    if ('error' in categories) fail('specialCategories', categories.error);
+    else input.specialCategories = categories;
+    const overseasBasis = parseOverseasBasis(text('overseasBasis'));
+    if (overseasBasis && typeof overseasBasis === 'object') fail('overseasBasis', overseasBasis.error);
+    else input.overseasBasis = overseasBasis;
+    input.contactsPersons = flagOf('contactsPersons', '本人への連絡・接触');
+    const exemptions = parseExemptions(text('exemptions'));
+    if ('error' in exemptions) fail('exemptions', exemptions.error);
+    else input.exemptions = exemptions;
 
     // Every check runs even when a cell already failed, so the dry run lists all of a row's
     // errors at once (one per column: the first, most specific message wins).

@@ -93,6 +93,11 @@ export const inventoryHeadings = [
   { key: 'overseasCountries', label: '提供先の外国', synonyms: ['外国', '外国の名称', '国名', '外国にある第三者'] },
   { key: 'disposalMethod', label: '廃棄方法', synonyms: ['廃棄・消去方法', '消去方法', '廃棄手段', '処分方法'] },
   { key: 'noticeRefs', label: '通知・同意の文面', synonyms: ['通知文面', '同意書'] },
+  // What Mamori's own export adds so that it imports back unchanged (J.3.1.1 3 does not ask for these columns).
+  { key: 'specialCategories', label: '特に配慮を要する記述の分類', synonyms: ['配慮を要する記述の分類', '要配慮の分類'] },
+  { key: 'overseasBasis', label: '外国にある第三者への提供の根拠', synonyms: ['外国への提供の根拠', '外国提供の根拠'] },
+  { key: 'contactsPersons', label: '本人への連絡・接触', synonyms: ['本人への連絡', '本人への接触'] },
+  { key: 'exemptions', label: '通知・同意等の例外', synonyms: ['例外の記録', '通知・同意の例外'] },
 ] as const satisfies readonly HeadingField[];
 
 export type InventoryHeadingKey = (typeof inventoryHeadings)[number]['key'];

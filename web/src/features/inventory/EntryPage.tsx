@@ -2,7 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
-import { processedKindLabels } from '../../../../src/modules/inventory/inventory.labels.ts';
+import { overseasBasisLabels, processedKindLabels } from '../../../../src/modules/inventory/inventory.labels.ts';
 import { acquisitionMethodLabels, specialCategories, storageMediumLabels } from '../../../../src/rules/inventoryRules.ts';
 import { api } from '../../api/client.ts';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
@@ -55,7 +55,7 @@ export function EntryDescriptions({ content, accessHolders, departmentName }: { 
       <Descriptions.Item label={tx('inv.jointUseDetails')}>{content.jointUseDetails}</Descriptions.Item>
       <Descriptions.Item label={tx('inv.overseasCountries')}>
         {content.overseasCountries.join('、')}
-        {content.overseasBasis ? `（J.8.8.1 1 ${content.overseasBasis})）` : ''}
+        {content.overseasBasis ? `（J.8.8.1 1 ${overseasBasisLabels[content.overseasBasis]}）` : ''}
       </Descriptions.Item>
       <Descriptions.Item label={tx('inv.contactsPersons')}>{content.contactsPersons ? 'あり' : 'なし'}</Descriptions.Item>
       <Descriptions.Item label={tx('inv.disposalMethod')}>{content.disposalMethod}</Descriptions.Item>

@@ -1,4 +1,5 @@
 import { Card, Col, Input, Row, Select, Switch } from 'antd';
+import { overseasBasisLabels } from '../../../../src/modules/inventory/inventory.labels.ts';
 import { DateInput, Field } from '../../components/form.tsx';
 import { useText } from './messages.ts';
 import { TagsInput } from './RequestFormInputs.tsx';
@@ -41,11 +42,7 @@ export function RequestProvisionSection({ control: c, kind }: { control: Request
                 allowClear
                 value={f.value ?? undefined}
                 onChange={(v) => f.onChange(v ?? null)}
-                options={[
-                  { value: 'a', label: 'a) 本人の同意' },
-                  { value: 'b', label: 'b) 体制整備' },
-                  { value: 'c', label: 'c) 同等水準国' },
-                ]}
+                options={Object.entries(overseasBasisLabels).map(([value, label]) => ({ value, label }))}
               />
             )}
           </Field>
