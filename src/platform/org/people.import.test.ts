@@ -178,6 +178,42 @@ describe('従業者の取込 (xlsx・確認のみの実行つき)', () => {
     expect(new Set(res.body.rows.map((r: { action: string }) => r.action))).toEqual(new Set(['update']));
   });
 
+  it('出力 → 取込の往復で、全員のすべての項目（番号・氏名・カナ・雇用区分・所属・入社日・退職日・連絡先）が変わらない（issue #12）', async () => {
+    const roster = async () => {
+      const list = await pms.get('/api/people?status=all&pageSize=200');
+      expect(list.body.total).toBeLessThanOrEqual(200);
+      // The detail of each, contact details included (the list leaves them out).
+      const details = [];
+      for (const item of list.body.items) details.push({ ...item, ...(await pms.get(`/api/people/${item.id}`)).body });
+      return details.sort((a, b) => a.id.localeCompare(b.id));
+    };
+    // Someone who left, without a kana or phone: the forms an export must carry back.
+    const [sales] = await asSystem(t.database, (tx) =>
+      tx
+        .select({ id: departments.id })
+        .from(departments)
+        .where(and(eq(departments.organizationId, t.demoOrganizationId), eq(departments.name, '営業部'))),
+    );
+    const left = await pms.request('POST', '/api/people', {
+      employeeNumber: '00917',
+      name: '往復 退職者',
+      employmentType: 'part_time',
+      departmentId: sales?.id,
+      joinedOn: '2019-04-01',
+      leftOn: '2025-03-31',
+      email: 'ofuku@example.jp',
+    });
+    expect(left.status, JSON.stringify(left.body)).toBe(201);
+    const before = await roster();
+    expect(before.some((p) => p.leftOn === '2025-03-31' && p.employeeNumber === '00917' && p.nameKana === null && p.phone === null && p.email === 'ofuku@example.jp')).toBe(true);
+    expect(before.filter((p) => p.email).length).toBeGreaterThan(3);
+    expect(before.every((p) => p.contactVisible)).toBe(true);
+    const exported = await pms.request('GET', '/api/people/export.xlsx?status=all');
+    const res = await upload(pms, exported.raw, '0', 'export.xlsx');
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
+    expect(await roster()).toEqual(before);
+  });
+
   it('xlsx・CSV でないファイルは 400 で日本語のメッセージ', async () => {
     // CSV is read since issue #12 (see the CSV test below); an old .xls, or a CSV named .xlsx, is not.
     const csv = Buffer.from('従業者番号,氏名\nX1,山田\n', 'utf8');
