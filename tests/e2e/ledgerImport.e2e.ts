@@ -138,4 +138,47 @@ describe('journey: 手元の台帳（CSV）を取り込む — 見出し行の�
     await page.getByTestId('inventory-search').locator('input').press('Enter');
     await page.getByText('進み具合_帳票3000').waitFor();
   });
+
+  /** A 台帳 and, beside it, the consultant template's リスク分析表 (its own column words). */
+  async function ledgerWithRiskSheet(riskValue: number): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('台帳').addRows([
+      ['個人情報の名称', '所管部署', '個人情報の項目', '利用目的', '保管場所', '保管媒体', 'アクセス権を有する者', '利用期限', '保管期限', '件数'],
+      ['リスク付き_会員名簿', '総務部', '氏名、住所', '会員管理のため', '書庫', '紙', '佐藤 花子', '業務終了まで', '2030/3/31', 500],
+    ]);
+    workbook.addWorksheet('リスク分析').addRows([
+      ['個人情報の名称', 'ライフサイクル', '脅威', 'リスクの内容', 'リスク所有者', '発生可能性', '影響度', 'リスク値', '現状の対策', '追加対策'],
+      ['リスク付き_会員名簿', '保管', '漏洩・紛失', '書庫から持ち出され紛失する', '佐藤 花子', 2, 3, riskValue, '施錠保管する\n鍵は所属長が管理する', '鍵の貸出簿を月次で確認する'],
+    ]);
+    return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+
+  it('リスク分析のシートつきの台帳: 確認でリスクの行の誤り（リスク値）が列の名前つきで出て、直したファイルは下書きのリスク分析対策表まで取り込まれる（issue #12）', async () => {
+    await page.goto('/inventory/import');
+    await page.locator('input[type=file]').setInputFiles({ name: '台帳とリスク分析.xlsx', mimeType: XLSX, buffer: await ledgerWithRiskSheet(9) });
+    await page.getByTestId('import-read').click();
+    await page.getByTestId('import-mapping').waitFor();
+    await page.getByTestId('import-dry-run').click();
+    const risk = page.getByTestId('import-risk');
+    await risk.getByText('リスク分析のシート「リスク分析」（1行目が見出し）').waitFor();
+    await risk.getByText('リスク総合評価「9」が 発生可能性（2）× 影響度（3）= 6 と合いません', { exact: false }).waitFor();
+    expect(await page.getByTestId('import-execute').isDisabled()).toBe(true);
+    await page.screenshot({ path: 'test-results/ledger-import-risk-error.png', fullPage: true });
+
+    await page.locator('input[type=file]').setInputFiles({ name: '台帳とリスク分析.xlsx', mimeType: XLSX, buffer: await ledgerWithRiskSheet(6) });
+    await page.getByTestId('import-read').click();
+    await page.getByTestId('import-mapping').waitFor();
+    await page.getByTestId('import-dry-run').click();
+    await page.getByTestId('import-risk-summary').getByText('下書きのリスク分析対策表 1件（リスク 2件）', { exact: false }).waitFor();
+    await risk.getByText('漏えい・紛失の2件のリスクに分けて', { exact: false }).waitFor();
+    await page.screenshot({ path: 'test-results/ledger-import-risk-ok.png', fullPage: true });
+    await page.getByTestId('import-execute').click();
+    await page.waitForURL(/\/inventory$/);
+    // The analysis task of the imported entry opens the imported draft (not 「分析を始める」 a second one).
+    await page.goto('/risk');
+    await page.getByTestId('risk-task-open-リスク付き_会員名簿').click();
+    await page.waitForURL(/\/risk\/assessments\//);
+    await page.getByText('書庫から持ち出され紛失する').first().waitFor();
+    await page.screenshot({ path: 'test-results/ledger-import-risk-assessment.png', fullPage: true });
+  });
 });

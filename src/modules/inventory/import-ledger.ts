@@ -18,6 +18,9 @@ import type { ImportMapping } from './inventory.tables.ts';
 import { type ImportReport, planImport } from './plan-import.ts';
 import { columnChoices, type LedgerSheet, readLedgerSheet, suggestMapping } from './read-ledger-sheet.ts';
 import { createImportedEntries } from './write-entries-batch.ts';
+import { entryKey, planRiskImport } from './plan-risk-import.ts';
+import { writeImportedAssessments } from '../risk/risk.exports.ts';
+import { normalizeLabel } from '../../domain/text.ts';
 
 // 台帳の取込, step 4 (SPEC §3 Imports, M1): the dry run reports, the real run writes every row or none.
 
@@ -69,6 +72,9 @@ function keepFrom(json: string | undefined): string[] | null {
   if (!parsed.success) throw badMapping(parsed.error.issues.map((i) => ({ path: ['keep', ...i.path].join('.'), message: i.message })));
   return parsed.data;
 }
+
+/** Whether every row of the 台帳 sheet and of the リスク分析 sheet (when there is one) can be imported. */
+export const allRowsValid = (report: Pick<ImportReport, 'valid' | 'total' | 'risk'>) => report.valid === report.total && (!report.risk || report.risk.valid === report.risk.total);
 
 /** Whether the import was asked to check only (dryRun=1, the default). */
 export const isDryRun = (query: Pick<ImportQuery, 'dryRun'>) => query.dryRun === '1' || query.dryRun === 'true';
@@ -136,6 +142,17 @@ export async function importLedger(
     options.progress?.validated,
   );
   const valid = report.filter((r) => r.action !== 'error').length;
+  // The リスク分析 sheet beside the 台帳 (issue #12): checked against this file's entries; written,
+  // one draft 対策表 per 類型, only when every row of both sheets is right (all or nothing).
+  const risk = sheet.risk
+    ? await planRiskImport(
+        tx,
+        actor.organizationId,
+        sheet.risk,
+        { plan, erroredNames: new Set(report.filter((r) => r.action === 'error' && r.name).map((r) => normalizeLabel(r.name as string))) },
+        options.today,
+      )
+    : null;
   const result: ImportReport = {
     dryRun: options.dryRun,
     sheet: sheet.sheet,
@@ -148,8 +165,9 @@ export async function importLedger(
     rows: report,
     unknownValues,
     rememberedValues,
+    risk: risk?.report ?? null,
   };
-  if (options.dryRun || valid !== report.length || plan.length === 0) return result;
+  if (options.dryRun || !allRowsValid(result) || plan.length === 0) return result;
   const importId = randomUUID();
   const names = await namesFor(
     tx,
@@ -198,6 +216,25 @@ export async function importLedger(
       options.today,
     );
   }
+  if (risk && sheet.risk && risk.assessments.length > 0) {
+    const idOf = new Map(entries.map((e) => [entryKey(e.departmentId, e.name), e.id]));
+    await writeImportedAssessments(
+      tx,
+      actor,
+      risk.assessments.map((a) => ({
+        departmentId: a.departmentId,
+        category: a.category,
+        entryIds: a.entryKeys.map((key) => {
+          const id = idOf.get(key);
+          if (!id) throw new Error('an imported risk names an entry the import did not write');
+          return id;
+        }),
+        records: a.records,
+      })),
+      { today: options.today, now: options.now },
+      sheet.risk.name,
+    );
+  }
   await rememberImportChoices(tx, actor, INVENTORY_REGISTER, {
     columns: columnChoices(sheet.headers, mapping, memory),
     values: Object.entries(options.values ?? {}).flatMap(([field, chosen]) => Object.entries(chosen ?? {}).map(([value, target]) => ({ field, value, target }))),
@@ -213,6 +250,7 @@ export async function importLedger(
       created: plan.length,
       fileName: options.fileName,
       sheet: sheet.sheetName,
+      ...(risk ? { riskSheet: risk.report.sheet, riskAssessments: risk.report.assessments, riskRecords: risk.report.records } : {}),
       mapping,
       ...(options.values ? { values: options.values } : {}),
       ...(options.keep ? { keep: options.keep } : {}),

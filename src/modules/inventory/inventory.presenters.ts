@@ -255,14 +255,17 @@ export function presentImportReport(r: ImportReport): Out<typeof importReportRes
     rows: r.rows.map((row) => ({ row: row.row, name: row.name, department: row.department, action: row.action, errors: row.errors, warnings: row.warnings })),
     unknownValues: r.unknownValues.map((u) => ({ field: u.field, column: u.column, value: u.value, rows: u.rows })),
     rememberedValues: r.rememberedValues.map((u) => ({ field: u.field, column: u.column, value: u.value, target: u.target, rows: u.rows })),
+    risk: r.risk,
   };
 }
 
 /** A real run refused because rows have errors (422): the report, and why nothing was written. */
 export function presentImportRefusal(r: ImportReport): Out<typeof importRefusalResponse> {
   const invalid = r.total - r.valid;
+  const riskInvalid = r.risk ? r.risk.total - r.risk.valid : 0;
+  const where = [invalid > 0 ? `台帳の${invalid}行` : '', riskInvalid > 0 ? `リスク分析のシート「${r.risk?.sheet ?? ''}」の${riskInvalid}行` : ''].filter(Boolean).join('と');
   return {
     ...presentImportReport(r),
-    error: { code: 'import_invalid', message: `${invalid}行にエラーがあるため、取り込みませんでした（1行も登録していません）。エラーを直して再度取り込んでください` },
+    error: { code: 'import_invalid', message: `${where}にエラーがあるため、取り込みませんでした（1行も登録していません）。エラーを直して再度取り込んでください` },
   };
 }

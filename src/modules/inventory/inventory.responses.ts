@@ -360,6 +360,28 @@ export const importReportResponse = z.object({
   rememberedValues: z.array(
     z.object({ field: z.enum(['department', 'storageMedia', 'acquisitionMethods']), column: z.string(), value: z.string(), target: z.string(), rows: z.array(z.number().int()) }),
   ),
+  /** The workbook's リスク分析 sheet (issue #12): its rows checked and linked to the entries, the draft 対策表 it gives; null without one. */
+  risk: z
+    .object({
+      sheet: z.string(),
+      headerRow: z.number().int(),
+      columns: z.array(z.object({ heading: z.string(), field: z.string() })),
+      total: z.number().int(),
+      valid: z.number().int(),
+      assessments: z.number().int(),
+      records: z.number().int(),
+      rows: z.array(
+        z.object({
+          row: z.number().int(),
+          risk: z.string().nullable(),
+          entries: z.array(z.string()),
+          action: z.enum(['create', 'error']),
+          errors: z.array(importProblem),
+          warnings: z.array(importProblem),
+        }),
+      ),
+    })
+    .nullable(),
 });
 
 /** A real run refused because a row has errors (422): the report, and the refusal. Nothing was written. */

@@ -7,7 +7,7 @@ import { routes } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
 import { reviewHandlers } from '../../platform/reviews/reviews.routes.ts';
 import { getEntryDetail } from './get-entry-detail.ts';
-import { importLedgerFile, isDryRun } from './import-ledger.ts';
+import { allRowsValid, importLedgerFile, isDryRun } from './import-ledger.ts';
 import { deleteMapping, inspectLedger, listMappings, saveMapping } from './import-mappings.ts';
 import { inventoryContract } from './inventory.contract.ts';
 import { exportLedgerPdf, exportLedgerXlsx } from './inventory.export.ts';
@@ -114,7 +114,7 @@ export function inventoryRoutes(app: App, deps: Deps): void {
             importLedgerFile(tx, actorOf(request), upload, request.query, clock(), MAX_IMPORT_ROWS[deps.database.kind], progress),
           );
           // All or nothing: a real run with any invalid row wrote nothing (422 with the report).
-          if (!isDryRun(request.query) && report.valid !== report.total) return { status: 422 as const, body: presentImportRefusal(report) };
+          if (!isDryRun(request.query) && !allRowsValid(report)) return { status: 422 as const, body: presentImportRefusal(report) };
           return { status: 200 as const, body: presentImportReport(report) };
         };
         // 取込の進み具合: the same answer as the last line of an NDJSON stream of progress.

@@ -6,6 +6,7 @@ import { entryFindings } from './inventory.content.shared.ts';
 import { type ImportField, importFieldHeaders, importFieldKeys, LEDGER_EXPORT_STATE_COLUMNS } from './inventory.import.schema.ts';
 import { type EntryContent, type EntryContentInput, entryContentSchema } from './inventory.schema.ts';
 import { type ImportMapping, inventoryEntries } from './inventory.tables.ts';
+import type { RiskImportReport } from './plan-risk-import.ts';
 import {
   parseCount,
   parseExemptions,
@@ -53,6 +54,8 @@ export type ImportReport = {
   rows: ImportRowReport[];
   unknownValues: UnknownReference[];
   rememberedValues: RememberedReference[];
+  /** The workbook's リスク分析 sheet, checked and linked to the entries (issue #12); null when it has none. */
+  risk: RiskImportReport | null;
 };
 
 /** API field path → the column the user sees (errors name the column of their file). */

@@ -3,7 +3,19 @@ import type { CellOutput } from '../../platform/exports/xlsx.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { chooseSheet, previewSheets, type SheetChoice, type SheetPreview } from '../../platform/imports/sheets.ts';
 import { type ImportUpload, readImportSheets } from '../../platform/imports/upload.ts';
-import { detectHeaderRow, HEADER_SEARCH_ROWS, headingsAt, indexHeadings, inventoryHeadings, mapColumns } from '../../rules/ledgerImport/index.ts';
+import {
+  detectHeaderRow,
+  HEADER_SEARCH_ROWS,
+  headingsAt,
+  indexHeadings,
+  inventoryHeadings,
+  mapColumns,
+  type RiskHeadingKey,
+  requiredRiskHeadings,
+  riskHeadings,
+} from '../../rules/ledgerImport/index.ts';
+import type { ImportGrid } from '../../platform/imports/upload.ts';
+import type { RiskSheet } from '../risk/risk.exports.ts';
 import { emptyImportMemory, type ImportMemory, rememberedColumn } from '../../platform/imports/memory.ts';
 import { type ImportField, importFieldKeys } from './inventory.import.schema.ts';
 import type { ImportMapping } from './inventory.tables.ts';
@@ -69,6 +81,8 @@ export function columnChoices(headers: readonly string[], mapping: ImportMapping
 
 export type LedgerSheet = {
   sheetName: string;
+  /** The workbook's リスク分析 sheet beside the 台帳 one, when it has one (issue #12; read by the risk module). */
+  risk: RiskSheet | null;
   /** Which sheet was read and why (issue #12 シートの選択). */
   sheet: SheetChoice;
   /** Every sheet of the file, previewed (its first rows, the header found). */
@@ -133,5 +147,56 @@ export async function readLedgerSheet(upload: Pick<ImportUpload, 'body' | 'kind'
   const maxRows = choose.maxRows ?? MAX_IMPORT_ROWS.pglite;
   if (rows.length > maxRows)
     throw badImportFile(`一度に取り込めるのは${maxRows.toLocaleString('ja-JP')}行までです（このファイルは${rows.length.toLocaleString('ja-JP')}行）。ファイルを分けてください`);
-  return { sheetName: grid.name, sheet: choice, sheets: previewSheets(grids, ledgerHeadingIndex), headerRow: row, headers: [...headerByColumn.values()], rows };
+  const risk = findRiskSheet(
+    grids.filter((g) => g !== grid),
+    maxRows,
+  );
+  return { sheetName: grid.name, risk, sheet: choice, sheets: previewSheets(grids, ledgerHeadingIndex), headerRow: row, headers: [...headerByColumn.values()], rows };
+}
+
+/** The risk sheet dictionary (docs/import.md), indexed once. */
+const riskHeadingIndex = indexHeadings(riskHeadings);
+
+/**
+ * The リスク分析 sheet among the workbook's other sheets (issue #12): the one whose header, found
+ * the same way, names at least 対象の個人情報・想定されるリスク・発生可能性・影響度 (exactly or
+ * normalized — a partial match is never taken unseen); the best-matching one when several do.
+ */
+function findRiskSheet(others: readonly ImportGrid[], maxRows: number): RiskSheet | null {
+  let best: { grid: ImportGrid; score: number; headerRow: number; rowSpan: 1 | 2 } | null = null;
+  for (const grid of others) {
+    const preview = grid.rows.filter((r) => r.rowNumber <= HEADER_SEARCH_ROWS);
+    const detected = detectHeaderRow(preview, riskHeadingIndex);
+    if (!detected) continue;
+    const found = new Set(detected.columns.filter((c) => c.field && c.confidence !== 'partial').map((c) => c.field));
+    if (!requiredRiskHeadings.every((key) => found.has(key))) continue;
+    if (!best || detected.score > best.score) best = { grid, score: detected.score, headerRow: detected.headerRow, rowSpan: detected.rowSpan };
+  }
+  if (!best) return null;
+  const { grid, headerRow, rowSpan } = best;
+  const preview = grid.rows.filter((r) => r.rowNumber <= HEADER_SEARCH_ROWS);
+  const headings = headingsAt(preview, headerRow, rowSpan, riskHeadingIndex);
+  const columns: Partial<Record<RiskHeadingKey, string>> = {};
+  const headerByColumn = new Map<number, string>();
+  for (const c of mapColumns(headings, riskHeadingIndex)) {
+    if (!c.field || c.confidence === 'partial') continue;
+    columns[c.field] = c.heading;
+    headerByColumn.set(c.column, c.heading);
+  }
+  const rows: RiskSheet['rows'] = [];
+  for (const r of grid.rows) {
+    if (r.rowNumber < headerRow + rowSpan) continue;
+    const cells = new Map<string, CellOutput>();
+    let any = false;
+    r.cells.forEach((value, column) => {
+      const header = headerByColumn.get(column);
+      if (!header || value === undefined) return;
+      cells.set(header, value);
+      if (value !== null) any = true;
+    });
+    if (any) rows.push({ rowNumber: r.rowNumber, cells });
+  }
+  if (rows.length > maxRows)
+    throw badImportFile(`リスク分析のシート「${grid.name}」は${rows.length.toLocaleString('ja-JP')}行あります。一度に取り込めるのは${maxRows.toLocaleString('ja-JP')}行までです`);
+  return { name: grid.name, headerRow, columns, rows };
 }

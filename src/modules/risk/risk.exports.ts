@@ -8,6 +8,17 @@ import { riskAssessmentEntries, riskAssessments } from './risk.tables.ts';
 // services (tests/platform/boundaries.ts).
 
 export { refreshRiskStatus } from './risk.status.ts';
+// The 台帳 import reads a workbook's リスク分析 sheet into draft 対策表 (issue #12).
+export {
+  type ImportedAssessment,
+  type PlannedRiskRow,
+  planRiskSheet,
+  type RiskImportIssue,
+  type RiskSheet,
+  type RiskSheetRow,
+  writeImportedAssessments,
+} from './import-risk-sheet.ts';
+export type { RiskRecordInput } from './risk.schema.ts';
 
 /**
  * The 対策表 that cover an entry, most recently changed first, with the entry revision each

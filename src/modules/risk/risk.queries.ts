@@ -221,6 +221,18 @@ export async function riskTasks(tx: Tx, actor: Actor) {
   // An analysis task's source is the entry (risk_analysis:<entryId>); its name comes from the 台帳.
   const entryIds = rows.flatMap((r) => (r.sourceType === 'risk_analysis' && r.sourceId && uuidPattern.test(r.sourceId) ? [r.sourceId] : []));
   const entryNames = new Map((await entrySummaries(tx, actor.organizationId, entryIds)).map((e) => [e.id, e.name]));
+  // An entry already in a 対策表 not yet approved (a draft, one imported with the 台帳: issue #12)
+  // is analysed there: the task opens it rather than starting a second one.
+  const openAnalyses = new Map<string, string>();
+  if (entryIds.length > 0) {
+    const covering = await tx
+      .select({ entryId: riskAssessmentEntries.entryId, assessmentId: riskAssessments.id })
+      .from(riskAssessmentEntries)
+      .innerJoin(riskAssessments, eq(riskAssessments.id, riskAssessmentEntries.assessmentId))
+      .where(and(eq(riskAssessmentEntries.organizationId, actor.organizationId), inArray(riskAssessmentEntries.entryId, entryIds), sql`${riskAssessments.status} <> 'approved'`))
+      .orderBy(asc(riskAssessments.createdAt));
+    for (const c of covering) openAnalyses.set(c.entryId, c.assessmentId);
+  }
   return rows.flatMap(({ sourceType, ...r }) =>
     isRiskTaskSource(sourceType)
       ? [
@@ -228,6 +240,7 @@ export async function riskTasks(tx: Tx, actor: Actor) {
             ...r,
             sourceType,
             entryName: sourceType === 'risk_analysis' && r.sourceId ? (entryNames.get(r.sourceId) ?? null) : null,
+            assessmentId: sourceType === 'risk_analysis' && r.sourceId ? (openAnalyses.get(r.sourceId) ?? null) : null,
             // Starting a 対策表 from the task (createAssessment): a keeper of its department.
             abilities: { start: sourceType !== 'risk_monitoring' && keepsAnalysesOf(actor, r.departmentId) },
           },

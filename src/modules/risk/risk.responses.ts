@@ -234,6 +234,8 @@ export const riskTaskResponse = z.object({
   departmentName: z.string().nullable(),
   /** The 台帳 entry an analysis task is about. */
   entryName: z.string().nullable(),
+  /** The 対策表 not yet approved that already covers the entry (a draft, or one imported with the 台帳): open it rather than start another. */
+  assessmentId: z.uuid().nullable(),
   abilities: z.object({ start: z.boolean() }),
 });
 

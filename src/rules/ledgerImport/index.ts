@@ -16,3 +16,4 @@ export {
 } from './headings.ts';
 export { type DetectedHeader, detectHeaderRow, HEADER_SEARCH_ROWS, headingsAt, type PreviewRow } from './headerRow.ts';
 export { type InventoryHeadingKey, inventoryHeadings } from './inventoryHeadings.ts';
+export { type RiskHeadingKey, requiredRiskHeadings, riskHeadings } from './riskHeadings.ts';

@@ -10,6 +10,7 @@ import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { ImportProgressBar } from './ImportProgressBar.tsx';
+import { ImportRiskReport } from './ImportRiskReport.tsx';
 import { ImportSheetPicker } from './ImportSheetPicker.tsx';
 import { useText } from './messages.ts';
 import type { ImportMappingBody, ImportMappingRow, ImportReport, InspectResult } from './types.ts';
@@ -124,7 +125,8 @@ function ImportScreen() {
       ? (departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))
       : Object.entries(field === 'storageMedia' ? storageMediumLabels : acquisitionMethodLabels).map(([value, label]) => ({ value, label }));
   const step = report && !report.dryRun ? 3 : report ? 2 : inspected ? 1 : 0;
-  const errorRows = report ? report.rows.filter((r) => r.errors.length > 0).length : 0;
+  // An error on the リスク分析 sheet stops the whole import too (issue #12).
+  const errorRows = report ? report.rows.filter((r) => r.errors.length > 0).length + (report.risk?.rows.filter((r) => r.errors.length > 0).length ?? 0) : 0;
   const rows = report ? (onlyErrors ? report.rows.filter((r) => r.errors.length > 0 || r.warnings.length > 0) : report.rows) : [];
   return (
     <>
@@ -360,6 +362,7 @@ function ImportScreen() {
               </Button>
             </Card>
           ) : null}
+          {report.risk ? <ImportRiskReport risk={report.risk} onlyErrors={onlyErrors} /> : null}
           <Space style={{ marginBottom: 8 }}>
             <Checkbox checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)}>
               {tx('imp.onlyErrors')}

@@ -161,6 +161,10 @@ function TasksTab({ onStart }: { onStart: (task: RiskTask) => void }) {
               <Button key="open" size="small" onClick={() => navigate('/risk?tab=register')}>
                 {rt('risk.tab.register')}
               </Button>
+            ) : task.assessmentId ? (
+              <Button key="open" size="small" onClick={() => navigate(`/risk/assessments/${task.assessmentId}`)} data-testid={`risk-task-open-${task.entryName ?? task.id}`}>
+                {rt('risk.openAssessment')}
+              </Button>
             ) : task.abilities.start ? (
               <Button key="start" size="small" type="primary" onClick={() => onStart(task)} data-testid={`risk-task-start-${task.entryName ?? task.id}`}>
                 {rt('risk.start')}
