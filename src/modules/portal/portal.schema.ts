@@ -75,16 +75,28 @@ const noMyNumber = <T extends z.ZodType<string | null>>(label: string, schema: T
     if (typeof text === 'string' && containsMyNumber(text)) ctx.addIssue({ code: 'custom', message: myNumberMessage(label) });
   });
 
-/** The public form: 請求の種類, 請求者 (and 代理人), 連絡先, 内容; the bot check; the honeypot. */
-export const portalRequestBody = z
-  .object({
-    kind: enumField('請求等の種類', requestKinds),
-    requesterName: noMyNumber('氏名', requiredText('氏名', 100)),
-    requesterAddress: noMyNumber('住所', optionalText('住所', 300)),
-    requesterContact: noMyNumber('連絡先', requiredText('連絡先（メールアドレス又は電話番号）', 200)),
-    agentKind: enumField('代理人による請求', agentKinds).default('none'),
-    agentName: noMyNumber('代理人の氏名', optionalText('代理人の氏名', 100)),
-    content: noMyNumber('請求等の内容', requiredText('請求等の内容', 5000)),
+/** The public form's fields as a person fills them (the web validates with this before sending). */
+const portalFormFields = z.object({
+  kind: enumField('請求等の種類', requestKinds),
+  requesterName: noMyNumber('氏名', requiredText('氏名', 100)),
+  requesterAddress: noMyNumber('住所', optionalText('住所', 300)),
+  requesterContact: noMyNumber('連絡先', requiredText('連絡先（メールアドレス又は電話番号）', 200)),
+  agentKind: enumField('代理人による請求', agentKinds).default('none'),
+  agentName: noMyNumber('代理人の氏名', optionalText('代理人の氏名', 100)),
+  content: noMyNumber('請求等の内容', requiredText('請求等の内容', 5000)),
+});
+
+type AgentFields = { agentKind: string; agentName: string | null };
+const agentNamed = (v: AgentFields) => v.agentKind === 'none' || !!v.agentName;
+const agentOnly = (v: AgentFields) => v.agentKind !== 'none' || !v.agentName;
+const agentNamedError = { error: '代理人による請求のときは代理人の氏名を入力してください', path: ['agentName'] };
+const agentOnlyError = { error: '代理人の氏名は代理人による請求のときだけ入力してください', path: ['agentName'] };
+
+export const portalFormBody = portalFormFields.refine(agentNamed, agentNamedError).refine(agentOnly, agentOnlyError);
+
+/** The public form as sent: the fields, the bot check, and the honeypot. */
+export const portalRequestBody = portalFormFields
+  .extend({
     /** Left empty by people; a field only scripts fill (hidden from sight and from screen readers). */
     website: textUpTo('ウェブサイト', 200).optional(),
     challenge: z.object(
@@ -92,5 +104,5 @@ export const portalRequestBody = z
       { error: '送信前の確認が済んでいません。ページを読み込み直してから送信してください' },
     ),
   })
-  .refine((v) => v.agentKind === 'none' || !!v.agentName, { error: '代理人による請求のときは代理人の氏名を入力してください', path: ['agentName'] })
-  .refine((v) => v.agentKind !== 'none' || !v.agentName, { error: '代理人の氏名は代理人による請求のときだけ入力してください', path: ['agentName'] });
+  .refine(agentNamed, agentNamedError)
+  .refine(agentOnly, agentOnlyError);
