@@ -67,6 +67,12 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/contractors/:id': { name: '乗っ取り' },
   // M6 通知・同意
   'POST /api/notices': { title: '侵入の通知文' },
+  // 公開窓口 (issue #14)
+  'PUT /api/portal/settings': {
+    slug: 'shinnyu',
+    published: false,
+    facts: { organization: {}, manager: {}, procedure: { fees: { purposeNotice: null, disclosure: null } } },
+  },
   'PUT /api/notices/:id/draft': { body: '乗っ取り' },
   'POST /api/notices/:id/consents': { versionId: '00000000-0000-4000-8000-000000000000', subject: '侵入', channel: 'web', consentedOn: '2026-01-05' },
   'POST /api/notice-consents/:id/withdraw': { withdrawnOn: '2026-01-06', channel: 'web' },

@@ -4,6 +4,7 @@ import type { correctiveContract } from '../../src/modules/corrective/corrective
 import type { incidentsContract } from '../../src/modules/incidents/incidents.contract.ts';
 import type { inventoryContract } from '../../src/modules/inventory/inventory.contract.ts';
 import type { noticesContract } from '../../src/modules/notices/notices.contract.ts';
+import type { portalContract } from '../../src/modules/portal/portal.contract.ts';
 import type { riskContract } from '../../src/modules/risk/risk.contract.ts';
 import type { approvalsContract } from '../../src/platform/approvals/approvals.contract.ts';
 import type { attachmentsContract } from '../../src/platform/attachments/attachments.contract.ts';
@@ -31,6 +32,7 @@ export type AnyRoute =
   | RoutesOf<typeof incidentsContract>
   | RoutesOf<typeof inventoryContract>
   | RoutesOf<typeof noticesContract>
+  | RoutesOf<typeof portalContract>
   | RoutesOf<typeof riskContract>
   | RoutesOf<typeof approvalsContract>
   | RoutesOf<typeof auditContract>

@@ -21,6 +21,9 @@ const AccountsPage = lazy(() => import('./features/accounts/AccountsPage.tsx'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.tsx'));
 const NotFoundPage = lazy(() => import('./components/NotFoundPage.tsx'));
+// 公開窓口 (issue #14): pages for people without an account.
+const PortalPage = lazy(() => import('./features/portal/PortalPage.tsx'));
+const PortalReceiptPage = lazy(() => import('./features/portal/PortalReceiptPage.tsx'));
 
 function Root() {
   return (
@@ -51,6 +54,8 @@ export const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/totp', element: <TotpPage /> },
+      { path: '/p/:slug', element: <PortalPage /> },
+      { path: '/p/:slug/receipts/:number', element: <PortalReceiptPage /> },
       {
         element: (
           <RequireAuth>

@@ -21,7 +21,7 @@ import { requestCorrections, requests } from './requests.tables.ts';
 const NUMBER_LOCK = 727281;
 
 /** `REQ-2026-0001`: the next 受付番号 of the organization for the year of 受付日. */
-async function nextRequestNumber(tx: Tx, organizationId: string, receivedOn: string): Promise<string> {
+export async function nextRequestNumber(tx: Tx, organizationId: string, receivedOn: string): Promise<string> {
   await tx.execute(sql`select pg_advisory_xact_lock(${NUMBER_LOCK}, hashtext(${`${organizationId}:REQ`}))`);
   const head = `REQ-${receivedOn.slice(0, 4)}-`;
   const taken = await tx

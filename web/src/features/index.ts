@@ -5,6 +5,7 @@ import type { WebFeature } from './feature.ts';
 import { incidentsFeature } from './incidents/index.tsx';
 import { inventoryFeature } from './inventory/index.tsx';
 import { notificationsFeature } from './notifications/index.tsx';
+import { portalFeature } from './portal/index.tsx';
 import { riskFeature } from './risk/index.tsx';
 import { tasksFeature } from './tasks/index.tsx';
 
@@ -22,4 +23,5 @@ export const features: readonly WebFeature[] = [
   incidentsFeature,
   correctiveFeature,
   contractorsFeature,
+  portalFeature,
 ];

@@ -1,0 +1,28 @@
+import { clockAt } from '../../domain/time.ts';
+import { inOrg } from '../../platform/db/tenancy.ts';
+import { route } from '../../platform/http/route.ts';
+import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
+import { challengeKey } from './portal.challenge.ts';
+import { portalContract as c } from './portal.contract.ts';
+import { portalProgress, publicPage, readSettings, saveSettings, submitPortalRequest } from './portal.service.ts';
+
+/**
+ * 公開窓口 (issue #14 M5). The settings are the 個人情報保護管理者's; the public routes need no
+ * account, so they carry rate limits (a page view, a submission, a status check per minute and
+ * address) besides the bot check of the form.
+ */
+export function portalRoutes(app: App, deps: Deps): void {
+  const key = challengeKey(deps.config.encryptionKey);
+  const tags = ['portal'];
+  route(app, c.settings, async (request) => inOrg(deps.database, scopeOf(request), (tx) => readSettings(tx, actorOf(request).organizationId)), { tags });
+  route(app, c.saveSettings, async (request) => inOrg(deps.database, scopeOf(request), (tx) => saveSettings(tx, actorOf(request), request.body, clockAt(deps.now()))), { tags });
+  route(app, c.page, async (request) => publicPage(deps.database, request.params.slug, key, deps.now()), { tags, rateLimit: { max: 60, timeWindow: '1 minute' } });
+  route(app, c.submit, async (request) => submitPortalRequest(deps.database, request.params.slug, request.body, key, clockAt(deps.now()), request.ip), {
+    tags,
+    rateLimit: { max: 5, timeWindow: '10 minutes' },
+  });
+  route(app, c.progress, async (request) => portalProgress(deps.database, request.params.slug, request.params.number, request.query.token, request.ip), {
+    tags,
+    rateLimit: { max: 30, timeWindow: '1 minute' },
+  });
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { countField, enumField, optionalText, requiredText, textUpTo } from '../../platform/validation/fields.ts';
+import { containsMyNumber, myNumberMessage } from '../../rules/requestDecisions/myNumber.ts';
+import { agentKinds, requestKinds } from '../requests/requests.labels.ts';
+
+// Schemas of the 公開窓口 (issue #14 M5): the settings the 個人情報保護管理者 keeps, and the form a
+// person sends without an account. Shared by the server and the web.
+
+/** The page's address: `/p/<slug>` — lower-case letters, digits and hyphens, 3 to 40. */
+export const slugField = z
+  .string({ error: '公開ページのURLを入力してください' })
+  .trim()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/, { error: '公開ページのURLは半角の英小文字・数字・ハイフンで3〜40文字にしてください（先頭と末尾は英数字）' });
+
+const fee = z
+  .object({
+    amountYen: countField('手数料の金額', { max: 100_000 }),
+    collectionMethod: textUpTo('手数料の徴収方法', 200).default(''),
+  })
+  .nullable()
+  .default(null);
+
+/** The settings the 公表事項 (J.10.3 a)〜g)) are generated from (rules/publicItems PublicItemsFacts). */
+export const publicItemsFactsBody = z.object({
+  organization: z.object({
+    name: optionalText('事業者の名称', 200),
+    address: optionalText('事業者の住所', 300),
+    representative: optionalText('代表者の氏名', 100),
+  }),
+  manager: z.object({
+    nameOrTitle: optionalText('個人情報保護管理者の氏名又は職名', 100),
+    department: optionalText('個人情報保護管理者の所属', 100),
+    contact: optionalText('個人情報保護管理者の連絡先', 300),
+  }),
+  purposes: z
+    .array(
+      z.object({
+        text: requiredText('保有個人データの利用目的', 500),
+        exemptUnder: z.enum(['J.8.4 a)', 'J.8.4 b)', 'J.8.4 c)'], { error: '公表しない理由は J.8.4 a)〜c) から選んでください' }).nullish(),
+      }),
+      { error: '保有個人データの利用目的は一覧で入力してください' },
+    )
+    .max(100, { error: '保有個人データの利用目的は100件以内にしてください' })
+    .default([]),
+  complaintDesk: optionalText('苦情の申出先', 500),
+  accreditedBody: z
+    .object({ name: optionalText('認定個人情報保護団体の名称', 200), complaintDesk: optionalText('認定個人情報保護団体の苦情の申出先', 500) })
+    .nullable()
+    .default(null),
+  procedure: z.object({
+    desk: optionalText('開示等の請求等の申出先', 500),
+    method: optionalText('提出すべき書面の様式その他の方式', 1000),
+    identityCheck: optionalText('本人又は代理人であることの確認の方法', 1000),
+    fees: z.object({ purposeNotice: fee, disclosure: fee }),
+  }),
+  safetyMeasures: z
+    .array(requiredText('安全管理のために講じた措置', 500), { error: '安全管理のために講じた措置は一覧で入力してください' })
+    .max(50, { error: '安全管理のために講じた措置は50件以内にしてください' })
+    .default([]),
+});
+
+export const portalSettingsBody = z.object({
+  slug: slugField,
+  published: z.boolean({ error: '公開するかどうかを選んでください' }),
+  facts: publicItemsFactsBody,
+});
+
+export const slugParams = z.object({ slug: z.string().max(60, { error: '公開ページのURLが長すぎます' }) });
+export const receiptParams = slugParams.extend({ number: z.string().max(40, { error: '受付番号が長すぎます' }) });
+export const receiptQuery = z.object({ token: z.string({ error: '確認用のURLが正しくありません' }).max(100, { error: '確認用のURLが正しくありません' }) });
+
+/** J.10.2 h 2: a free-text field holding a valid 個人番号 is refused (never stored). */
+const noMyNumber = <T extends z.ZodType<string | null>>(label: string, schema: T) =>
+  schema.superRefine((text, ctx) => {
+    if (typeof text === 'string' && containsMyNumber(text)) ctx.addIssue({ code: 'custom', message: myNumberMessage(label) });
+  });
+
+/** The public form's fields as a person fills them (the web validates with this before sending). */
+const portalFormFields = z.object({
+  kind: enumField('請求等の種類', requestKinds),
+  requesterName: noMyNumber('氏名', requiredText('氏名', 100)),
+  requesterAddress: noMyNumber('住所', optionalText('住所', 300)),
+  requesterContact: noMyNumber('連絡先', requiredText('連絡先（メールアドレス又は電話番号）', 200)),
+  agentKind: enumField('代理人による請求', agentKinds).default('none'),
+  agentName: noMyNumber('代理人の氏名', optionalText('代理人の氏名', 100)),
+  content: noMyNumber('請求等の内容', requiredText('請求等の内容', 5000)),
+});
+
+type AgentFields = { agentKind: string; agentName: string | null };
+const agentNamed = (v: AgentFields) => v.agentKind === 'none' || !!v.agentName;
+const agentOnly = (v: AgentFields) => v.agentKind !== 'none' || !v.agentName;
+const agentNamedError = { error: '代理人による請求のときは代理人の氏名を入力してください', path: ['agentName'] };
+const agentOnlyError = { error: '代理人の氏名は代理人による請求のときだけ入力してください', path: ['agentName'] };
+
+export const portalFormBody = portalFormFields.refine(agentNamed, agentNamedError).refine(agentOnly, agentOnlyError);
+
+/** The public form as sent: the fields, the bot check, and the honeypot. */
+export const portalRequestBody = portalFormFields
+  .extend({
+    /** Left empty by people; a field only scripts fill (hidden from sight and from screen readers). */
+    website: textUpTo('ウェブサイト', 200).optional(),
+    challenge: z.object(
+      { token: textUpTo('送信前の確認', 400), nonce: textUpTo('送信前の確認の計算結果', 40) },
+      { error: '送信前の確認が済んでいません。ページを読み込み直してから送信してください' },
+    ),
+  })
+  .refine(agentNamed, agentNamedError)
+  .refine(agentOnly, agentOnlyError);

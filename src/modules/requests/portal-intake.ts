@@ -1,0 +1,86 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Clock } from '../../domain/time.ts';
+import type { Tx } from '../../platform/db/connection.ts';
+import { computeDeadline } from './request-deadline.ts';
+import { type AgentKind, type RequestKind, type RequestStatus, requestStatusLabels } from './requests.labels.ts';
+import { profileOf } from './requests.queries.ts';
+import { nextRequestNumber } from './requests.service.ts';
+import { requestCorrections, requests } from './requests.tables.ts';
+
+// 公開窓口からの受付 (issue #14 M5: a person files a 開示等の請求 or a 苦情・相談 on the
+// organization's public page, without an account). The request is the same 苦情・相談等受付処理票
+// staff keep (channel `web`), received today, its deadline from the engine like any other; what
+// the requester later sees through the follow-up link is only its progress, never staff notes.
+
+export type PortalRequestInput = {
+  kind: RequestKind;
+  requesterName: string;
+  requesterAddress: string | null;
+  requesterContact: string;
+  agentKind: AgentKind;
+  agentName: string | null;
+  content: string;
+};
+
+/** Records a request sent from the public page: 受付日 is today (JST), the 受付方法 「Web」. */
+export async function receivePortalRequest(
+  tx: Tx,
+  organizationId: string,
+  input: PortalRequestInput,
+  portalReference: string,
+  clock: Clock,
+): Promise<{ id: string; number: string; receivedOn: string }> {
+  const number = await nextRequestNumber(tx, organizationId, clock.today);
+  const { result, dueOn } = computeDeadline({
+    profile: await profileOf(tx, organizationId),
+    kind: input.kind,
+    receivedOn: clock.today,
+    corrections: [],
+    extended: false,
+    specialProvision: false,
+    today: clock.today,
+  });
+  const [row] = await tx
+    .insert(requests)
+    .values({
+      ...input,
+      organizationId,
+      number,
+      receivedOn: clock.today,
+      channel: 'web',
+      portalReference,
+      deadline: result,
+      dueOn,
+      createdAt: clock.now,
+      updatedAt: clock.now,
+    })
+    .returning({ id: requests.id, number: requests.number, receivedOn: requests.receivedOn });
+  if (!row) throw new Error('request insert returned nothing');
+  return row;
+}
+
+/** What the requester may see of their request through the follow-up link (受付状況). */
+export type PortalRequestProgress = {
+  number: string;
+  kind: RequestKind;
+  receivedOn: string;
+  status: RequestStatus;
+  statusLabel: string;
+  /** 補正のお願い: what the office asked and when, and whether it is done. */
+  corrections: { askedOn: string; what: string; completedOn: string | null }[];
+  repliedOn: string | null;
+};
+
+export async function portalRequestProgress(tx: Tx, organizationId: string, requestId: string): Promise<PortalRequestProgress | null> {
+  const [row] = await tx
+    .select({ number: requests.number, kind: requests.kind, receivedOn: requests.receivedOn, status: requests.status, repliedOn: requests.repliedOn })
+    .from(requests)
+    .where(and(eq(requests.organizationId, organizationId), eq(requests.id, requestId)));
+  if (!row) return null;
+  const corrections = await tx
+    .select({ askedOn: requestCorrections.askedOn, what: requestCorrections.what, completedOn: requestCorrections.completedOn })
+    .from(requestCorrections)
+    .where(and(eq(requestCorrections.organizationId, organizationId), eq(requestCorrections.requestId, requestId)))
+    .orderBy(asc(requestCorrections.askedOn), asc(requestCorrections.createdAt));
+  return { ...row, statusLabel: requestStatusLabels[row.status], corrections };
+}

@@ -1,0 +1,6 @@
+// What other modules may call of M5 開示等の請求・苦情相談: the public portal (src/modules/portal/)
+// records a request sent from the organization's public page and shows its progress to the
+// requester (tests/platform/boundaries.test.ts keeps other modules to this file and index.ts).
+
+export { type PortalRequestInput, type PortalRequestProgress, portalRequestProgress, receivePortalRequest } from './portal-intake.ts';
+export { agentKinds, type AgentKind, type RequestKind, requestKindLabels, requestKinds } from './requests.labels.ts';

@@ -1,0 +1,119 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseOption } from './support/antd.ts';
+import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+
+/**
+ * Issue #14 公開窓口: the 個人情報保護管理者 fills the 公表事項 (publishing is refused while one is
+ * missing, under its field), publishes; a person without an account opens the page, sends a 開示
+ * request as an agent, gets the 受付番号 and the follow-up URL; the office asks a 補正, and the
+ * person sees it through that URL.
+ */
+describe('journey: 公開窓口 — 公表事項を公開し、アカウントのない人が開示を請求して補正を知る', () => {
+  let app: E2EApp;
+  let browser: Browser;
+  let staff: BrowserContext;
+  let visitor: BrowserContext;
+  let page: Page;
+  let publicPage: Page;
+  let followUp = '';
+
+  beforeAll(async () => {
+    app = await startAppForE2E();
+    browser = await launchBrowser();
+    staff = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1440, height: 1000 } });
+    visitor = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1024, height: 900 } });
+    page = await staff.newPage();
+    publicPage = await visitor.newPage();
+    page.setDefaultTimeout(60_000);
+    publicPage.setDefaultTimeout(60_000);
+    const res = await staff.request.post(`${app.url}/api/auth/login`, { data: { loginId: 'pms@demo.mamori.local', password: 'Mamori-demo1!' } });
+    expect(res.status()).toBe(200);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  keepFailureEvidence(() => (followUp ? publicPage : page));
+
+  it('公表事項が足りないまま公開しようとすると、足りない項目の欄の下に J.10.3 の条項つきで出る', async () => {
+    await page.goto('/portal/settings');
+    await page.getByTestId('portal-slug').fill('mamori-demo');
+    await page.getByTestId('portal-published').click();
+    await page.getByTestId('portal-save').click();
+    await page.getByTestId('portal-settings-error').getByText('公表事項が揃っていないため公開できません', { exact: false }).waitFor();
+    await page.getByText('J.10.3 b): 個人情報保護管理者の氏名又は職名が設定されていません', { exact: false }).first().waitFor();
+    await page.screenshot({ path: 'test-results/portal-settings-missing.png', fullPage: true });
+  });
+
+  it('足りない項目を入れて保存すると公開され、プレビューに a)〜g) が出る', async () => {
+    await page.getByTestId('portal-manager-name').fill('個人情報保護管理者 佐藤花子');
+    await page.getByTestId('portal-manager-department').fill('総務部');
+    await page.getByTestId('portal-manager-contact').fill('privacy@demo.example.jp');
+    await page.getByTestId('portal-purposes').fill('商品の発送及びアフターサービスのため\n採用選考のため');
+    await page.getByTestId('portal-complaint-desk').fill('個人情報お問合せ窓口（総務部） 03-0000-0001');
+    await page.getByTestId('portal-desk').fill('個人情報お問合せ窓口');
+    await page.getByTestId('portal-method').fill('このページのフォーム又は当社所定の請求書');
+    await page.getByTestId('portal-identity').fill('運転免許証等の写し（本籍地・個人番号は黒塗り）');
+    await page.getByTestId('portal-safety').fill('個人情報保護規程の策定\n従業者の教育');
+    await page.getByTestId('portal-save').click();
+    await page.getByText('保存して公開しました').waitFor();
+    await page.getByTestId('portal-preview').getByText('保有個人データの利用目的').waitFor();
+    expect(await page.getByTestId('portal-preview').getByText('足りない公表事項').count()).toBe(0);
+    await page.screenshot({ path: 'test-results/portal-settings-published.png', fullPage: true });
+  });
+
+  it('アカウントのない人が公開ページで代理人として開示を請求し、受付番号と確認用URLを受け取る', async () => {
+    await publicPage.goto('/p/mamori-demo');
+    await publicPage.getByTestId('portal-section-J.10.3-b').getByText('個人情報保護管理者 佐藤花子', { exact: false }).waitFor();
+    // Sent empty: each required field says what it needs.
+    await publicPage.getByTestId('portal-submit').click();
+    await publicPage
+      .getByText('請求等の種類の値が正しくありません', { exact: false })
+      .or(publicPage.getByText('請求等の種類', { exact: false }).nth(1))
+      .first()
+      .waitFor();
+    await publicPage.getByText('氏名を入力してください').waitFor();
+    await chooseOption(publicPage, publicPage.getByTestId('portal-kind'), /^開示$/);
+    await publicPage.getByTestId('portal-requesterName').fill('鈴木 一郎');
+    await publicPage.getByTestId('portal-requesterContact').fill('ichiro@example.jp');
+    await publicPage.getByTestId('portal-agentKind').getByText('任意代理人', { exact: false }).click();
+    await publicPage.getByTestId('portal-agentName').fill('鈴木 次郎');
+    await publicPage.getByTestId('portal-content').fill('私の購入履歴と登録情報の開示を求めます。');
+    await publicPage.screenshot({ path: 'test-results/portal-form.png', fullPage: true });
+    await publicPage.waitForTimeout(3_200); // a person takes longer than the bot check's minimum
+    await publicPage.getByTestId('portal-submit').click();
+    await publicPage
+      .getByTestId('portal-sent')
+      .getByText(/受付番号は REQ-\d{4}-\d{4} です/)
+      .waitFor();
+    followUp = (await publicPage.getByTestId('portal-followup-url').innerText()).trim();
+    expect(followUp).toMatch(/\/p\/mamori-demo\/receipts\/REQ-\d{4}-\d{4}\?token=[\w-]{43}$/);
+    await publicPage.getByTestId('portal-progress').getByText('受付', { exact: true }).waitFor();
+    await publicPage.screenshot({ path: 'test-results/portal-receipt.png', fullPage: true });
+  });
+
+  it('事務局が補正を求めると、確認用URLに補正のお願いが日付つきで出る', async () => {
+    const number = /receipts\/(REQ-\d{4}-\d{4})/.exec(followUp)?.[1] ?? '';
+    const list = await staff.request.get(`${app.url}/api/requests?pageSize=100`);
+    const request = ((await list.json()) as { items: { id: string; number: string; receivedOn: string }[] }).items.find((r) => r.number === number);
+    expect(request).toBeDefined();
+    const session = await (await staff.request.get(`${app.url}/api/auth/session`)).json();
+    const asked = await staff.request.post(`${app.url}/api/requests/${request?.id}/corrections`, {
+      data: { askedOn: request?.receivedOn, what: '委任状の原本を郵送してください' },
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
+    expect(asked.status()).toBe(201);
+    await publicPage.goto(followUp);
+    await publicPage.getByTestId('portal-corrections').getByText('委任状の原本を郵送してください').waitFor();
+    await publicPage.getByTestId('portal-progress').getByText('補正中').waitFor();
+    await publicPage.screenshot({ path: 'test-results/portal-correction.png', fullPage: true });
+  });
+
+  it('鍵を変えたURLでは「受付が見つかりません」', async () => {
+    await publicPage.goto(followUp.replace(/token=[\w-]+/, `token=${'A'.repeat(43)}`));
+    await publicPage.getByText('受付が見つかりません').waitFor();
+  });
+});
