@@ -1,3 +1,4 @@
+import { contractorPortalModule } from './contractorPortal/index.ts';
 import { contractorsModule } from './contractors/index.ts';
 import { correctiveModule } from './corrective/index.ts';
 import { incidentsModule } from './incidents/index.ts';
@@ -12,4 +13,14 @@ import { riskModule } from './risk/index.ts';
  * names the modules: the composition roots (server, CLI, test set-up) hand this list to
  * `installModules`, and the platform iterates it. Adding a module is one folder and one line here.
  */
-export const modules = [incidentsModule, correctiveModule, inventoryModule, riskModule, contractorsModule, requestsModule, noticesModule, portalModule] as const;
+export const modules = [
+  incidentsModule,
+  correctiveModule,
+  inventoryModule,
+  riskModule,
+  contractorsModule,
+  requestsModule,
+  noticesModule,
+  portalModule,
+  contractorPortalModule,
+] as const;

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { accounts } from './auth/auth.tables.ts';
 import { hashPassword } from './auth/hashing.ts';
 
-import type { Database } from './db/connection.ts';
+import type { Database, Tx } from './db/connection.ts';
 import { asSystem, enterOrg } from './db/tenancy.ts';
 import { departments, organizations, people, roleAssignments } from './org/org.tables.ts';
 import { seedOrganizationDefaults } from './org/orgDefaults.ts';
@@ -74,6 +74,27 @@ export const demoPeople: DemoPerson[] = [
  * Seeds the demo organization (once): departments, people of every employment type, the PMS
  * roles and an account for each role, plus the organization defaults. Returns its id.
  */
+/** The demo's 委託先 as a Mamori organization of its own: one account, its 個人情報保護管理者 (issue #13 委託先ポータル). */
+export const DEMO_CONTRACTOR_ORGANIZATION = '株式会社デモ発送サービス';
+export const DEMO_CONTRACTOR_LOGIN = 'vendor@demo.mamori.local';
+
+async function seedDemoContractorOrganization(tx: Tx, passwordHash: string, today: string): Promise<string> {
+  const [org] = await tx
+    .insert(organizations)
+    .values({ name: DEMO_CONTRACTOR_ORGANIZATION, address: '埼玉県さいたま市浦和区1-2-3', representative: '代表取締役 発送 太郎', profile: 'private' })
+    .returning();
+  if (!org) throw new Error('demo contractor organization insert failed');
+  const [person] = await tx
+    .insert(people)
+    .values({ organizationId: org.id, name: '発送 一郎', employeeNumber: 'H0001', employmentType: 'employee', joinedOn: '2019-04-01', email: DEMO_CONTRACTOR_LOGIN })
+    .returning({ id: people.id });
+  if (!person) throw new Error('demo contractor person insert failed');
+  await tx.insert(roleAssignments).values({ organizationId: org.id, personId: person.id, role: 'pms_manager', startsOn: '2025-04-01' });
+  await tx.insert(accounts).values({ organizationId: org.id, personId: person.id, loginId: DEMO_CONTRACTOR_LOGIN, passwordHash });
+  await seedOrganizationDefaults(tx, org.id, today);
+  return org.id;
+}
+
 export async function seedDemo(database: Database, now: Date): Promise<{ organizationId: string; created: boolean }> {
   const existing = await asSystem(database, (tx) => tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, DEMO_ORGANIZATION)));
   if (existing[0]) return { organizationId: existing[0].id, created: false };
@@ -94,6 +115,7 @@ export async function seedDemo(database: Database, now: Date): Promise<{ organiz
       })
       .returning();
     if (!org) throw new Error('demo organization insert failed');
+    const contractorOrganizationId = await seedDemoContractorOrganization(tx, passwordHash, today);
     await enterOrg(tx, { organizationId: org.id });
     const deptIds = new Map<string, string>();
     for (const [i, d] of demoDepartments.entries()) {
@@ -125,7 +147,7 @@ export async function seedDemo(database: Database, now: Date): Promise<{ organiz
     }
     await seedOrganizationDefaults(tx, org.id, today);
     await seedDemoApprovals(tx, org.id, today);
-    for (const m of installedModules()) await m.demo?.(tx, { organizationId: org.id, today, now });
+    for (const m of installedModules()) await m.demo?.(tx, { organizationId: org.id, today, now, contractorOrganizationId });
 
     return { organizationId: org.id, created: true };
   });

@@ -67,6 +67,12 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/contractors/:id': { name: '乗っ取り' },
   // M6 通知・同意
   'POST /api/notices': { title: '侵入の通知文' },
+  // 委託先ポータル (issue #13)
+  'POST /api/contractor-portal/invitations': { contractorId: '00000000-0000-4000-8000-000000000000', email: 'x@example.jp' },
+  'POST /api/contractor-portal/invitations/accept': { token: 'x'.repeat(32) },
+  'POST /api/contractor-portal/links/:id/exchanges': { kind: 'compliance_report', dueOn: '2099-01-31' },
+  'POST /api/contractor-portal/exchanges/:id/answer': { answeredByName: '侵入', answers: [] },
+  'POST /api/contractor-portal/exchanges/:id/review': { decision: 'accepted' },
   // 公開窓口 (issue #14)
   'PUT /api/portal/settings': {
     slug: 'shinnyu',
@@ -139,6 +145,8 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/contractor-evaluations/', table: 'contractor_evaluations' },
   { prefix: '/api/attachment-files/', table: 'attachments' },
   { prefix: '/api/notices/', table: 'notice_templates' },
+  { prefix: '/api/contractor-portal/links/', table: 'contractor_portal_links' },
+  { prefix: '/api/contractor-portal/exchanges/', table: 'contractor_portal_exchanges' },
   { prefix: '/api/notice-consents/', table: 'notice_consents' },
 ];
 

@@ -1,3 +1,4 @@
+import type { contractorPortalContract } from '../../src/modules/contractorPortal/contractorPortal.contract.ts';
 import type { contractorsContract } from '../../src/modules/contractors/contractors.contract.ts';
 import type { requestsContract } from '../../src/modules/requests/requests.contract.ts';
 import type { correctiveContract } from '../../src/modules/corrective/corrective.contract.ts';
@@ -26,6 +27,7 @@ type RoutesOf<C> = C[keyof C];
 /** Every route of the app, as one union. */
 export type AnyRoute =
   | RoutesOf<typeof contractorsContract>
+  | RoutesOf<typeof contractorPortalContract>
   | RoutesOf<typeof attachmentsContract>
   | RoutesOf<typeof requestsContract>
   | RoutesOf<typeof correctiveContract>

@@ -75,13 +75,23 @@ export async function migrate(database: Database): Promise<void> {
   });
 }
 
-/** Tables that carry an `organization_id` column, plus `organizations` itself. */
-export async function tenantTables(database: Database): Promise<{ table: string; column: 'organization_id' | 'id' }[]> {
-  const result = await database.db.execute<{ table_name: string }>(sql`
-    select table_name from information_schema.columns
-    where table_schema = 'public' and column_name = 'organization_id' order by table_name`);
-  const rows = (result as unknown as { rows: { table_name: string }[] }).rows;
-  return [{ table: 'organizations', column: 'id' as const }, ...rows.map((r) => ({ table: r.table_name, column: 'organization_id' as const }))];
+/**
+ * Tables that carry an `organization_id` column, plus `organizations` itself; `shared` when the
+ * table also has a `counterparty_organization_id` (a record two organizations share).
+ */
+export async function tenantTables(database: Database): Promise<{ table: string; column: 'organization_id' | 'id'; shared: boolean }[]> {
+  const result = await database.db.execute<{ table_name: string; shared: boolean }>(sql`
+    select c.table_name, exists (
+      select 1 from information_schema.columns x
+      where x.table_schema = 'public' and x.table_name = c.table_name and x.column_name = 'counterparty_organization_id'
+    ) as shared
+    from information_schema.columns c
+    where c.table_schema = 'public' and c.column_name = 'organization_id' order by c.table_name`);
+  const rows = (result as unknown as { rows: { table_name: string; shared: boolean }[] }).rows;
+  return [
+    { table: 'organizations', column: 'id' as const, shared: false },
+    ...rows.map((r) => ({ table: r.table_name, column: 'organization_id' as const, shared: r.shared === true })),
+  ];
 }
 
 /**
@@ -90,7 +100,7 @@ export async function tenantTables(database: Database): Promise<{ table: string;
  */
 async function applyTenancy(database: Database): Promise<void> {
   const tables = await tenantTables(database);
-  const script = [tenancyFunctionsSql, ...tables.map((t) => tenantTableSql(t.table, t.column))].join('\n');
+  const script = [tenancyFunctionsSql, ...tables.map((t) => tenantTableSql(t.table, t.column, t.shared))].join('\n');
   // Every table counts, tenant or not: the grants to mamori_system cover them all, so a new
   // table without organization_id must re-apply them too.
   const all = await database.db.execute<{ t: string }>(

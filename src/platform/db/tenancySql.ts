@@ -120,6 +120,12 @@ BEGIN
   v_org := coalesce(v_row->>'organization_id', CASE WHEN TG_TABLE_NAME = 'organizations' THEN v_row->>'id' END)::uuid;
   INSERT INTO audit_log (organization_id, chain_seq, action, entity_type, entity_id, before, after, created_at, prev_hash, hash)
   VALUES (v_org, 0, lower(TG_OP), TG_TABLE_NAME, v_row->>'id', v_before, v_after, now(), '', '');
+  -- A record two organizations share (the 委託先 portal's exchanges): the other side's trail too.
+  IF (v_row ? 'counterparty_organization_id') AND (v_row->>'counterparty_organization_id') IS NOT NULL
+     AND (v_row->>'counterparty_organization_id')::uuid IS DISTINCT FROM v_org THEN
+    INSERT INTO audit_log (organization_id, chain_seq, action, entity_type, entity_id, before, after, created_at, prev_hash, hash)
+    VALUES ((v_row->>'counterparty_organization_id')::uuid, 0, lower(TG_OP), TG_TABLE_NAME, v_row->>'id', v_before, v_after, now(), '', '');
+  END IF;
   RETURN NULL;
 END $$;
 
@@ -147,15 +153,21 @@ DO $$ BEGIN
 END $$;
 `;
 
-/** SQL that enables RLS, the tenant policy, grants and the audit trigger on one table. */
-export function tenantTableSql(table: string, tenantColumn: 'organization_id' | 'id'): string {
+/**
+ * SQL that enables RLS, the tenant policy, grants and the audit trigger on one table. A table with
+ * a `counterparty_organization_id` column (a record two organizations share: the 委託元's
+ * exchange with its 委託先, issue #13) is visible to, and writable by, either organization —
+ * never a third.
+ */
+export function tenantTableSql(table: string, tenantColumn: 'organization_id' | 'id', shared = false): string {
   const audited = !AUDIT_EXCLUDED_TABLES.includes(table);
   const grants = table === 'audit_log' ? 'SELECT, INSERT' : 'SELECT, INSERT, UPDATE, DELETE';
+  const visible = shared ? `(${tenantColumn} = mamori_current_org() OR counterparty_organization_id = mamori_current_org())` : `(${tenantColumn} = mamori_current_org())`;
   return `
 ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tenant_isolation ON "${table}";
 CREATE POLICY tenant_isolation ON "${table}" TO ${APP_ROLE}
-  USING (${tenantColumn} = mamori_current_org()) WITH CHECK (${tenantColumn} = mamori_current_org());
+  USING ${visible} WITH CHECK ${visible};
 GRANT ${grants} ON "${table}" TO ${APP_ROLE};
 DROP POLICY IF EXISTS system_access ON "${table}";
 CREATE POLICY system_access ON "${table}" TO ${SYSTEM_ROLE} USING (true) WITH CHECK (true);

@@ -14,7 +14,13 @@ export type Job = {
 };
 
 /** What a module's demo seed is given: the demo organization (already has departments, people and roles). */
-export type DemoContext = { organizationId: string; today: string; now: Date };
+export type DemoContext = {
+  organizationId: string;
+  today: string;
+  now: Date;
+  /** The demo's 委託先 as an organization of its own (株式会社デモ発送サービス), for the 委託先 portal (issue #13). */
+  contractorOrganizationId?: string;
+};
 
 /**
  * Japanese names for the audit-log screen (SPEC §3, Toshima 4-8-6 (3)): each audited table the

@@ -1,4 +1,5 @@
 import { approvalsFeature } from './approvals/index.tsx';
+import { contractorPortalFeature } from './contractorPortal/index.tsx';
 import { contractorsFeature } from './contractors/index.tsx';
 import { correctiveFeature } from './corrective/index.tsx';
 import type { WebFeature } from './feature.ts';
@@ -24,4 +25,5 @@ export const features: readonly WebFeature[] = [
   correctiveFeature,
   contractorsFeature,
   portalFeature,
+  contractorPortalFeature,
 ];

@@ -13,6 +13,7 @@ import { EvaluationCard } from './EvaluationCard.tsx';
 import { useContractorText } from './messages.ts';
 import { SpecialClausesCard } from './SpecialClausesCard.tsx';
 import { SubcontractingCard } from './SubcontractingCard.tsx';
+import { PortalCard } from '../contractorPortal/PortalCard.tsx';
 
 function ContractorDetailView() {
   const { id = '' } = useParams();
@@ -84,6 +85,9 @@ function ContractorDetailView() {
           </Col>
           <Col span={24}>
             <SpecialClausesCard contractorId={d.id} contractorName={d.name} />
+          </Col>
+          <Col span={24}>
+            <PortalCard contractorId={d.id} />
           </Col>
         </Row>
       )}

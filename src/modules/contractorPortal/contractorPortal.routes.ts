@@ -1,0 +1,96 @@
+import { clockAt } from '../../domain/time.ts';
+import { inOrg } from '../../platform/db/tenancy.ts';
+import { routes } from '../../platform/http/route.ts';
+import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
+import { contractorForPortal } from '../contractors/contractors.portal.api.ts';
+import { contractorPortalContract } from './contractorPortal.contract.ts';
+import {
+  acceptInvitation,
+  answerExchange,
+  inbox,
+  invite,
+  listLinks,
+  organizationNames,
+  presentExchange,
+  presentLink,
+  requestExchange,
+  reviewExchange,
+  sentExchanges,
+} from './contractorPortal.service.ts';
+
+/** 委託先ポータル (issue #13). Thin: validate → authorize → one business function → present. */
+export function contractorPortalRoutes(app: App, deps: Deps): void {
+  routes(
+    app,
+    contractorPortalContract,
+    {
+      invite: async (request) => {
+        const clock = clockAt(deps.now());
+        const created = await inOrg(deps.database, scopeOf(request), (tx) => invite(tx, actorOf(request), request.body, clock));
+        const acceptPath = `/contractor-portal/accept?code=${created.token}`;
+        await deps.mailer.send({
+          to: request.body.email,
+          subject: `【${created.contractorName}様】委託先ポータルへの招待`,
+          text: `委託元から Mamori の委託先ポータルへの招待が届いています。\n貴社の Mamori にログインし、次のURLを開いて招待を受けてください（${new Date(created.link.invitationExpiresAt).toLocaleDateString('ja-JP')}まで有効）。\n${acceptPath}\n招待のコード: ${created.token}\n`,
+        });
+        return { ...presentLink(created.link, created.contractorName, new Map()), invitationToken: created.token, acceptPath };
+      },
+      links: async (request) => {
+        // The other organizations' names are read after the tenant transaction (one connection on PGlite).
+        const found = await inOrg(deps.database, scopeOf(request), async (tx) => {
+          const rows = await listLinks(tx, actorOf(request), request.query);
+          const out: { row: (typeof rows)[number]; contractorName: string | null }[] = [];
+          for (const row of rows) out.push({ row, contractorName: (await contractorForPortal(tx, row.organizationId, row.contractorId))?.name ?? null });
+          return out;
+        });
+        const names = await organizationNames(
+          deps.database,
+          found.map((f) => f.row.counterpartyOrganizationId),
+        );
+        return { items: found.map((f) => presentLink(f.row, f.contractorName, names)) };
+      },
+      accept: async (request) => {
+        const link = await acceptInvitation(deps.database, actorOf(request), request.body, clockAt(deps.now()), request.ip);
+        const names = await organizationNames(deps.database, [link.counterpartyOrganizationId]);
+        return presentLink(link, null, names);
+      },
+      request: async (request) => {
+        const clock = clockAt(deps.now());
+        const row = await inOrg(deps.database, scopeOf(request), (tx) => requestExchange(tx, actorOf(request), request.params.id, request.body, clock));
+        const names = await organizationNames(deps.database, [row.counterpartyOrganizationId]);
+        return presentExchange(row, names.get(row.counterpartyOrganizationId) ?? null, clock.today);
+      },
+      sent: async (request) => {
+        const clock = clockAt(deps.now());
+        const rows = await inOrg(deps.database, scopeOf(request), (tx) => sentExchanges(tx, actorOf(request)));
+        const names = await organizationNames(
+          deps.database,
+          rows.map((r) => r.counterpartyOrganizationId),
+        );
+        return { items: rows.map((r) => presentExchange(r, names.get(r.counterpartyOrganizationId) ?? null, clock.today)) };
+      },
+      inbox: async (request) => {
+        const clock = clockAt(deps.now());
+        const rows = await inOrg(deps.database, scopeOf(request), (tx) => inbox(tx, actorOf(request)));
+        const names = await organizationNames(
+          deps.database,
+          rows.map((r) => r.organizationId),
+        );
+        return { items: rows.map((r) => presentExchange(r, names.get(r.organizationId) ?? null, clock.today)) };
+      },
+      answer: async (request) => {
+        const clock = clockAt(deps.now());
+        const row = await inOrg(deps.database, scopeOf(request), (tx) => answerExchange(tx, actorOf(request), request.params.id, request.body, clock));
+        const names = await organizationNames(deps.database, [row.organizationId]);
+        return presentExchange(row, names.get(row.organizationId) ?? null, clock.today);
+      },
+      review: async (request) => {
+        const clock = clockAt(deps.now());
+        const row = await inOrg(deps.database, scopeOf(request), (tx) => reviewExchange(tx, actorOf(request), request.params.id, request.body, clock));
+        const names = await organizationNames(deps.database, [row.counterpartyOrganizationId]);
+        return presentExchange(row, names.get(row.counterpartyOrganizationId) ?? null, clock.today);
+      },
+    },
+    { tags: ['contractor-portal'] },
+  );
+}

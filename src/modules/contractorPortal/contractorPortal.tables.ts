@@ -1,0 +1,68 @@
+import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, encryptedText, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
+import { organizations } from '../../platform/org/org.tables.ts';
+import type { ComplianceAnswer, ExchangeKind, ExchangeStatus, LinkStatus } from './contractorPortal.labels.ts';
+
+/**
+ * 委託先ポータルの接続 (issue #13): a 委託元 (`organization_id`) invites one of its 委託先 (its
+ * contractors row) by e-mail; a user of the 委託先's own Mamori organization accepts, and from then
+ * on the link names that organization (`counterparty_organization_id`). Both see the link (the
+ * shared-table policy of platform/db/tenancySql.ts); a third organization never does. Only the
+ * invitation token's SHA-256 is kept.
+ */
+export const contractorPortalLinks = pgTable(
+  'contractor_portal_links',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    contractorId: uuid('contractor_id').notNull(),
+    counterpartyOrganizationId: uuid('counterparty_organization_id').references(() => organizations.id),
+    /** The address invited (the 委託先's contact): personal data, encrypted. */
+    invitedEmail: encryptedText('invited_email_enc').notNull(),
+    invitationTokenHash: text('invitation_token_hash').notNull(),
+    invitationExpiresAt: timestamp('invitation_expires_at', { withTimezone: true }).notNull(),
+    invitedByPersonId: uuid('invited_by_person_id'),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    status: text('status').$type<LinkStatus>().notNull().default('invited'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('contractor_portal_links_token_uq').on(t.invitationTokenHash), index('contractor_portal_links_contractor_idx').on(t.organizationId, t.contractorId)],
+);
+
+/**
+ * やり取り: one thing the 委託元 asks its 委託先 for — the 特記事項遵守報告書 (Toshima 資料B③) first —
+ * with its due date, the 委託先's answer and the 委託元's review. Shared by the two organizations.
+ */
+export const contractorPortalExchanges = pgTable(
+  'contractor_portal_exchanges',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    counterpartyOrganizationId: uuid('counterparty_organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    linkId: uuid('link_id')
+      .notNull()
+      .references(() => contractorPortalLinks.id),
+    kind: text('kind').$type<ExchangeKind>().notNull(),
+    title: text('title').notNull(),
+    dueOn: date('due_on').notNull(),
+    status: text('status').$type<ExchangeStatus>().notNull().default('requested'),
+    requestedByPersonId: uuid('requested_by_person_id'),
+    /** The 委託先's answers (遵守報告書: each item はい／いいえ with its details). */
+    answers: jsonb('answers').$type<ComplianceAnswer[]>(),
+    /** Who answered, as the 委託先 names them (their person belongs to their organization). */
+    answeredByName: text('answered_by_name'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    reviewNote: text('review_note'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedByPersonId: uuid('reviewed_by_person_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('contractor_portal_exchanges_org_idx').on(t.organizationId, t.status, t.dueOn),
+    index('contractor_portal_exchanges_counterparty_idx').on(t.counterpartyOrganizationId, t.status),
+  ],
+);

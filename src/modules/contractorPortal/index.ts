@@ -1,0 +1,49 @@
+import { defineModule } from '../../platform/moduleKit/manifest.ts';
+import { seedDemoContractorPortal } from './contractorPortal.demo.ts';
+import { contractorPortalRoutes } from './contractorPortal.routes.ts';
+import * as tables from './contractorPortal.tables.ts';
+
+/** 委託先ポータル (issue #13, SPEC M7): the 委託元 and its 委託先 — two organizations — exchange reports in one place. */
+export const contractorPortalModule = defineModule({
+  name: 'contractorPortal',
+  label: '委託先ポータル',
+  permissions: {
+    // 委託元: who keeps the 委託先 register invites and asks (J.9.4: the 委託元's supervision).
+    'contractorPortal.manage': { label: '委託先ポータル（委託元）: 招待・依頼・確認', grantedTo: ['protection_manager'] },
+    // 委託先: answering for one's own organization (its PMS manager holds every permission).
+    'contractorPortal.respond': { label: '委託先ポータル（委託先）: 招待を受ける・回答', grantedTo: [] },
+  },
+  auditLabels: {
+    entities: { contractor_portal_links: '委託先ポータルの接続', contractor_portal_exchanges: '委託先への依頼' },
+    columns: {
+      contractor_portal_links: {
+        contractor_id: '委託先',
+        counterparty_organization_id: '委託先の組織',
+        invited_email_enc: '招待したメールアドレス',
+        invitation_token_hash: '招待のコード（ハッシュ）',
+        invitation_expires_at: '招待の有効期限',
+        invited_by_person_id: '招待した人',
+        accepted_at: '招待を受けた日時',
+        status: '状態',
+      },
+      contractor_portal_exchanges: {
+        counterparty_organization_id: '委託先の組織',
+        link_id: '接続',
+        kind: '種類',
+        title: '件名',
+        due_on: '提出期限',
+        status: '状態',
+        requested_by_person_id: '依頼した人',
+        answers: '回答',
+        answered_by_name: '回答者',
+        answered_at: '回答日時',
+        review_note: '確認のコメント',
+        reviewed_at: '確認日時',
+        reviewed_by_person_id: '確認した人',
+      },
+    },
+  },
+  tables,
+  routes: contractorPortalRoutes,
+  demo: seedDemoContractorPortal,
+});

@@ -1,0 +1,23 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/connection.ts';
+import { contractors } from './contractors.tables.ts';
+
+// What the 委託先 portal (src/modules/contractorPortal/) may read of the 委託先 register: the
+// contractor a link or an exchange is about, by id, within the 委託元's organization.
+
+export async function contractorForPortal(tx: Tx, organizationId: string, id: string): Promise<{ id: string; name: string } | null> {
+  const [row] = await tx
+    .select({ id: contractors.id, name: contractors.name })
+    .from(contractors)
+    .where(and(eq(contractors.organizationId, organizationId), eq(contractors.id, id)));
+  return row ?? null;
+}
+
+/** The demo's contractor of a name (the 委託先 portal's demo link). */
+export async function contractorNamed(tx: Tx, organizationId: string, name: string): Promise<{ id: string; name: string } | null> {
+  const [row] = await tx
+    .select({ id: contractors.id, name: contractors.name })
+    .from(contractors)
+    .where(and(eq(contractors.organizationId, organizationId), eq(contractors.name, name)));
+  return row ?? null;
+}

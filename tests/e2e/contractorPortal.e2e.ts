@@ -1,0 +1,101 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+
+/**
+ * Issue #13 委託先ポータル, two organizations: the demo's 委託先 株式会社デモ発送サービス (its own Mamori
+ * organization, vendor@demo.mamori.local) answers the 委託元's request for the 特記事項遵守報告書 with
+ * one 「いいえ」; the 委託元 (pms@, 株式会社まもりデモ) sees the 指摘 on the contractor's page and
+ * confirms it; the 委託元 invites another 委託先 and gets the one-time code.
+ */
+describe('journey: 委託先ポータル — 委託先が遵守報告書に回答し、委託元が指摘を見て確認する', () => {
+  let app: E2EApp;
+  let browser: Browser;
+  let principal: BrowserContext;
+  let contractor: BrowserContext;
+  let page: Page;
+  let vendorPage: Page;
+
+  const login = async (context: BrowserContext, loginId: string) => {
+    const res = await context.request.post(`${app.url}/api/auth/login`, { data: { loginId, password: 'Mamori-demo1!' } });
+    expect(res.status()).toBe(200);
+  };
+
+  beforeAll(async () => {
+    app = await startAppForE2E();
+    browser = await launchBrowser();
+    principal = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1440, height: 1000 } });
+    contractor = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1280, height: 1000 } });
+    page = await principal.newPage();
+    vendorPage = await contractor.newPage();
+    page.setDefaultTimeout(60_000);
+    vendorPage.setDefaultTimeout(60_000);
+    await login(principal, 'pms@demo.mamori.local');
+    await login(contractor, 'vendor@demo.mamori.local');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  keepFailureEvidence(() => vendorPage);
+
+  it('委託先の利用者は「委託元からの依頼」に、自分の組織宛ての遵守報告書の依頼だけを見る', async () => {
+    await vendorPage.goto('/');
+    await vendorPage.getByRole('menuitem', { name: '委託元からの依頼' }).click();
+    await vendorPage.waitForURL(/\/contractor-portal$/);
+    const card = vendorPage.locator('[data-testid^="portal-inbox-"]');
+    await card.first().waitFor();
+    expect(await card.count()).toBe(1);
+    await card.getByText('株式会社まもりデモ').waitFor();
+    await card.getByText('個人情報特記事項の遵守に関する報告書').waitFor();
+  });
+
+  it('項目を空けて送ると、その項目の下に日本語のエラー。(9) いいえ と具体的内容で送ると回答済み', async () => {
+    const form = vendorPage.locator('[data-testid^="portal-answer-"]');
+    await form.getByTestId('portal-answer-submit').click();
+    await form.getByText('回答者の氏名を入力してください').waitFor();
+    await form.getByTestId('portal-answered-by').fill('発送 一郎');
+    await form.getByTestId('portal-answer-submit').click();
+    await form.getByText('(1)「現状すでに個人情報の不適正な取り扱いの事案が発生している。」に「はい」か「いいえ」で回答してください').waitFor();
+    const choose = async (n: number, label: 'はい' | 'いいえ') => form.getByTestId(`portal-item-${n}`).getByText(label, { exact: true }).click();
+    await choose(1, 'いいえ');
+    await choose(2, 'はい');
+    await choose(3, 'はい');
+    await choose(4, 'はい');
+    await form.getByTestId('portal-item-4-details').fill('2026/10/1 全作業従事者に個人情報保護研修');
+    await choose(5, 'はい');
+    await choose(6, 'いいえ');
+    await choose(9, 'いいえ');
+    await form.getByTestId('portal-item-9-details').fill('持ち出し記録に1件の漏れ（11月）');
+    await vendorPage.screenshot({ path: 'test-results/contractor-portal-answer.png', fullPage: true });
+    await form.getByTestId('portal-answer-submit').click();
+    await vendorPage.getByText('回答済み（確認待ち）').waitFor();
+  });
+
+  it('委託元は委託先の画面で、回答と (9) の指摘を見て確認済みにする', async () => {
+    await page.goto('/contractors');
+    await page.getByText('株式会社デモ発送サービス').first().click();
+    const card = page.getByTestId('portal-card');
+    await card.getByText('接続済み').waitFor();
+    await card.getByText('指摘 1件').waitFor();
+    await card.getByText('持ち出し記録に1件の漏れ（11月）').waitFor();
+    await page.screenshot({ path: 'test-results/contractor-portal-review.png', fullPage: true });
+    await card.getByTestId('portal-accept').click();
+    await card.getByText('確認済み', { exact: true }).waitFor();
+  });
+
+  it('委託元は別の委託先をメールで招待し、招待のコードをこの画面でだけ受け取る', async () => {
+    await page.goto('/contractors');
+    await page.getByText('デモ給与計算センター株式会社').first().click();
+    const card = page.getByTestId('portal-card');
+    await card.getByTestId('portal-invite-email').fill('not-an-address');
+    await card.getByTestId('portal-invite').click();
+    await card.getByTestId('portal-card-error').getByText('招待するメールアドレスの形式が正しくありません').waitFor();
+    await card.getByTestId('portal-invite-email').fill('privacy@kyuyo.example.jp');
+    await card.getByTestId('portal-invite').click();
+    const code = (await card.getByTestId('portal-invite-code').innerText()).trim();
+    expect(code).toMatch(/^[\w-]{32}$/);
+  });
+});

@@ -1,0 +1,186 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Empty, Input, Radio, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { complianceReportItems, type YesNo } from '../../../../src/rules/data/contractorComplianceReport.ts';
+import { ApiError, api } from '../../api/client.ts';
+import { PageHeader, RequirePermission } from '../../components/page.tsx';
+import { ExchangeAnswers } from './ExchangeAnswers.tsx';
+import type { Exchange, PortalLink } from './types.ts';
+
+const date = (iso: string | null) => (iso ? iso.slice(0, 10).replaceAll('-', '/') : '');
+
+/** 招待を受ける: the code from the 委託元's e-mail (prefilled from `?code=`). */
+function AcceptInvitation() {
+  const [params] = useSearchParams();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [code, setCode] = useState(params.get('code') ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const accept = async () => {
+    setError(null);
+    try {
+      const link = await api.post<PortalLink>('/api/contractor-portal/invitations/accept', { token: code });
+      message.success(`委託元と接続しました（${link.counterpartyName ?? ''}）`);
+      setCode('');
+      await queryClient.invalidateQueries({ queryKey: ['contractor-portal'] });
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e));
+    }
+  };
+  return (
+    <Card size="small" title="委託元からの招待を受ける" style={{ marginBottom: 16 }}>
+      <Space.Compact style={{ width: '100%', maxWidth: 560 }}>
+        <Input
+          placeholder="招待のメールにある招待のコード"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          status={error ? 'error' : undefined}
+          data-testid="portal-accept-code"
+        />
+        <Button type="primary" onClick={accept} data-testid="portal-accept-submit">
+          招待を受ける
+        </Button>
+      </Space.Compact>
+      {error ? (
+        <div style={{ color: '#cf1322', marginTop: 4 }} data-testid="portal-accept-error">
+          {error}
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+type Draft = { name: string; answers: Record<number, { answer?: YesNo; details: string }> };
+
+/** 遵守報告書の回答: the 9 items as printed, はい／いいえ, the details the form asks for, each item's error under it. */
+function ComplianceForm({ exchange }: { exchange: Exchange }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<Draft>({
+    name: '',
+    answers: Object.fromEntries((exchange.answers ?? []).map((a) => [a.number, { answer: a.answer, details: a.details ?? '' }])),
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const subcontracting = draft.answers[6]?.answer === 'yes';
+  const items = complianceReportItems.filter((i) => !i.whenSubcontracting || subcontracting);
+  const set = (n: number, change: Partial<{ answer: YesNo; details: string }>) =>
+    setDraft((d) => ({ ...d, answers: { ...d.answers, [n]: { details: '', ...d.answers[n], ...change } } }));
+  const submit = async () => {
+    setErrors({});
+    setFormError(null);
+    try {
+      await api.post(`/api/contractor-portal/exchanges/${exchange.id}/answer`, {
+        answeredByName: draft.name,
+        answers: items.flatMap((i) => {
+          const a = draft.answers[i.number];
+          return a?.answer ? [{ number: i.number, answer: a.answer, details: a.details.trim() || null }] : [];
+        }),
+      });
+      message.success('遵守報告書を送りました');
+      await queryClient.invalidateQueries({ queryKey: ['contractor-portal'] });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setErrors(Object.fromEntries(e.fields.map((f) => [f.path, f.message])));
+      // The errors are under their items; the banner only counts them (or says what has no item).
+      setFormError(e.fields.length > 0 ? `送れませんでした。赤い項目を直してください（${e.fields.length}件）` : e.message);
+    }
+  };
+  return (
+    <div data-testid={`portal-answer-${exchange.id}`}>
+      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 8 }} /> : null}
+      {items.map((i) => {
+        const a = draft.answers[i.number];
+        const needsDetails = !!a?.answer && i.detailsWhen.includes(a.answer);
+        return (
+          <div key={i.number} style={{ borderBottom: '1px solid #f0f0f0', padding: '8px 0' }}>
+            <div>
+              <Typography.Text type="secondary">{i.group}</Typography.Text>
+            </div>
+            <div id={`item-${i.number}`}>
+              ({i.number}) {i.text}
+            </div>
+            <Radio.Group
+              aria-labelledby={`item-${i.number}`}
+              value={a?.answer}
+              onChange={(e) => set(i.number, { answer: e.target.value })}
+              options={[
+                { value: 'yes', label: 'はい' },
+                { value: 'no', label: 'いいえ' },
+              ]}
+              data-testid={`portal-item-${i.number}`}
+            />
+            {needsDetails || a?.details ? (
+              <Input.TextArea
+                rows={2}
+                placeholder={i.note ?? '具体的内容'}
+                value={a?.details ?? ''}
+                onChange={(e) => set(i.number, { details: e.target.value })}
+                status={errors[`answers.${i.number}`] ? 'error' : undefined}
+                style={{ marginTop: 4 }}
+                data-testid={`portal-item-${i.number}-details`}
+              />
+            ) : null}
+            {errors[`answers.${i.number}`] ? <div style={{ color: '#cf1322' }}>{errors[`answers.${i.number}`]}</div> : null}
+          </div>
+        );
+      })}
+      <Space style={{ marginTop: 8 }}>
+        <Input
+          placeholder="回答者の氏名"
+          value={draft.name}
+          onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))}
+          status={errors.answeredByName ? 'error' : undefined}
+          data-testid="portal-answered-by"
+        />
+        <Button type="primary" onClick={submit} data-testid="portal-answer-submit">
+          遵守報告書を送る
+        </Button>
+      </Space>
+      {errors.answeredByName ? <div style={{ color: '#cf1322' }}>{errors.answeredByName}</div> : null}
+    </div>
+  );
+}
+
+/**
+ * 委託先ポータル（委託先の側, issue #13): accept a 委託元's invitation, then see only the requests
+ * addressed to one's own organization and answer them — the 特記事項遵守報告書 item by item.
+ */
+function InboxScreen() {
+  const inbox = useQuery({ queryKey: ['contractor-portal', 'inbox'], queryFn: () => api.get<{ items: Exchange[] }>('/api/contractor-portal/inbox') });
+  return (
+    <>
+      <PageHeader title="委託元からの依頼" lead="委託元から届いた依頼（特記事項遵守報告書など）。この組織宛てのものだけが表示されます。" />
+      <AcceptInvitation />
+      {(inbox.data?.items ?? []).length === 0 ? <Empty description="依頼はありません" /> : null}
+      {(inbox.data?.items ?? []).map((e) => (
+        <Card
+          key={e.id}
+          size="small"
+          style={{ marginBottom: 12 }}
+          title={
+            <Space wrap>
+              <span>{e.title}</span>
+              <Tag>{e.otherPartyName}</Tag>
+              <Tag color={e.overdue ? 'red' : e.status === 'returned' ? 'orange' : undefined}>{e.overdue ? `${e.statusLabel}・期限超過` : e.statusLabel}</Tag>
+              <span>期限 {date(e.dueOn)}</span>
+            </Space>
+          }
+          data-testid={`portal-inbox-${e.id}`}
+        >
+          {e.reviewNote ? <Alert type={e.status === 'returned' ? 'warning' : 'info'} showIcon title={`委託元のコメント: ${e.reviewNote}`} style={{ marginBottom: 8 }} /> : null}
+          {e.status === 'requested' || e.status === 'returned' ? <ComplianceForm exchange={e} /> : <ExchangeAnswers exchange={e} />}
+        </Card>
+      ))}
+    </>
+  );
+}
+
+export default function InboxPage() {
+  return (
+    <RequirePermission permission="contractorPortal.respond">
+      <InboxScreen />
+    </RequirePermission>
+  );
+}
