@@ -1,0 +1,93 @@
+import type { RequiredItem } from '../requiredItems/requiredItems.ts';
+
+/**
+ * 記録事項 of a 第三者提供記録 (個人情報の保護に関する法律施行規則 第20条第1項, 法第29条第1項,
+ * JIS Q 15001 J.8.8.2 1) and of a 第三者提供を受ける際の確認記録 (規則 第24条第1項, 法第30条第3項,
+ * J.8.8.3 3), as lists of required items (SPEC §5.5) per record kind and the ground of the
+ * provision. Each item names the record's field that carries it, so a missing item is a field error.
+ */
+
+/** On what ground the personal data was provided (規則第20条第1項各号・第24条第1項各号). */
+export const provisionBases = ['consent', 'opt_out', 'non_business'] as const;
+export type ProvisionBasis = (typeof provisionBases)[number];
+export const provisionBasisLabels: Readonly<Record<ProvisionBasis, string>> = Object.freeze({
+  consent: '本人の同意による提供（法第27条第1項・第28条第1項）',
+  opt_out: 'オプトアウトによる提供（法第27条第2項）',
+  non_business: '個人情報取扱事業者でない者からの提供',
+});
+
+/** The field of a record an item is read from. */
+export type ProvisionRecordField = 'providedOn' | 'counterparty' | 'subject' | 'dataItems' | 'consentObtained' | 'acquisitionHistory' | 'ppcPublished';
+
+export type ProvisionRecordItem = RequiredItem & { field: ProvisionRecordField };
+
+const item = (code: string, clause: string, text: string, field: ProvisionRecordField): ProvisionRecordItem => Object.freeze({ code, clause, text, field, keywords: [] });
+
+const subject = (article: string, no: string) =>
+  item(`${article}-${no}-c`, `規則${article}第1項第${no}号ハ`, '当該個人データによって識別される本人の氏名その他の当該本人を特定するに足りる事項', 'subject');
+const dataItems = (article: string, no: string) => item(`${article}-${no}-d`, `規則${article}第1項第${no}号ニ`, '当該個人データの項目', 'dataItems');
+
+/** 規則第20条第1項: 第三者提供記録の記録事項. */
+const provisionItems: Readonly<Record<Exclude<ProvisionBasis, 'non_business'>, readonly ProvisionRecordItem[]>> = Object.freeze({
+  // 第1号 法第27条第2項（オプトアウト）により提供した場合.
+  opt_out: Object.freeze([
+    item('第20条-1-a', '規則第20条第1項第1号イ', '当該個人データを提供した年月日', 'providedOn'),
+    item(
+      '第20条-1-b',
+      '規則第20条第1項第1号ロ',
+      '当該第三者の氏名又は名称及び住所並びに法人にあっては、その代表者の氏名（不特定かつ多数の者に対して提供したときは、その旨）',
+      'counterparty',
+    ),
+    subject('第20条', '1'),
+    dataItems('第20条', '1'),
+  ]),
+  // 第2号 法第27条第1項又は第28条第1項（本人の同意）により提供した場合.
+  consent: Object.freeze([
+    item('第20条-2-a', '規則第20条第1項第2号イ', '法第27条第1項又は法第28条第1項の本人の同意を得ている旨', 'consentObtained'),
+    item(
+      '第20条-2-b',
+      '規則第20条第1項第2号ロ',
+      '当該第三者の氏名又は名称その他の当該第三者を特定するに足りる事項（不特定かつ多数の者に対して提供したときは、その旨）',
+      'counterparty',
+    ),
+    subject('第20条', '2'),
+    dataItems('第20条', '2'),
+  ]),
+});
+
+const receiptCounterparty = (no: string) =>
+  item(`第24条-${no}-b`, `規則第24条第1項第${no}号ロ`, '法第30条第1項各号に掲げる事項（当該第三者の氏名又は名称及び住所並びに法人にあっては、その代表者の氏名）', 'counterparty');
+const receiptHistory = (no: string) =>
+  item(`第24条-${no}-b2`, `規則第24条第1項第${no}号ロ`, '法第30条第1項各号に掲げる事項（当該第三者による当該個人データの取得の経緯）', 'acquisitionHistory');
+
+/** 規則第24条第1項: 確認記録の記録事項. */
+const receiptItems: Readonly<Record<ProvisionBasis, readonly ProvisionRecordItem[]>> = Object.freeze({
+  // 第1号 法第27条第2項（オプトアウト）により提供を受けた場合.
+  opt_out: Object.freeze([
+    item('第24条-1-a', '規則第24条第1項第1号イ', '個人データの提供を受けた年月日', 'providedOn'),
+    receiptCounterparty('1'),
+    receiptHistory('1'),
+    subject('第24条', '1'),
+    dataItems('第24条', '1'),
+    item('第24条-1-e', '規則第24条第1項第1号ホ', '法第27条第4項の規定により公表されている旨', 'ppcPublished'),
+  ]),
+  // 第2号 法第27条第1項又は第28条第1項（本人の同意）により提供を受けた場合.
+  consent: Object.freeze([
+    item('第24条-2-a', '規則第24条第1項第2号イ', '法第27条第1項又は法第28条第1項の本人の同意を得ている旨', 'consentObtained'),
+    receiptCounterparty('2'),
+    receiptHistory('2'),
+    subject('第24条', '2'),
+    dataItems('第24条', '2'),
+  ]),
+  // 第3号 個人情報取扱事業者以外の第三者から提供を受けた場合: 第1号ロからニまで.
+  non_business: Object.freeze([receiptCounterparty('3'), receiptHistory('3'), subject('第24条', '3'), dataItems('第24条', '3')]),
+});
+
+/** The items a record of this kind and ground must carry; null when the ground does not apply to the kind. */
+export function provisionRecordItems(kind: 'provision' | 'receipt', basis: ProvisionBasis): readonly ProvisionRecordItem[] | null {
+  if (kind === 'receipt') return receiptItems[basis];
+  return basis === 'non_business' ? null : provisionItems[basis];
+}
+
+/** Version of the item lists (令和2年改正法・令和4年4月1日施行の規則の条番号). */
+export const provisionRecordItemsVersion = 'appi-2022-04';
