@@ -124,7 +124,13 @@ describe('保存期間の経過 → 廃棄タスク（規則第21条・第25条�
   it('保存期間が過ぎると日次ジョブが廃棄タスクを一度だけ作り、廃棄を記録するとタスクが完了する', async () => {
     const created = await pms.call(C.createProvisionRecord, { body: { ...optOutReceipt, counterpartyName: '廃棄確認株式会社' } });
     const id = created.body.id;
-    const tasksOf = () => asSystem(t.database, (tx) => tx.select().from(tasks).where(and(eq(tasks.sourceType, 'provision_record_disposal'), eq(tasks.sourceId, id))));
+    const tasksOf = () =>
+      asSystem(t.database, (tx) =>
+        tx
+          .select()
+          .from(tasks)
+          .where(and(eq(tasks.sourceType, 'provision_record_disposal'), eq(tasks.sourceId, id))),
+      );
 
     t.clock.set('2027-03-31T10:00:00+09:00');
     let late = await t.login('pms@demo.mamori.local');
