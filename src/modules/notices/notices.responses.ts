@@ -31,6 +31,8 @@ export const noticeResponse = z.object({
   title: z.string(),
   /** The newest version first. */
   versions: z.array(noticeVersionResponse),
+  /** 台帳 entries that rely on one of its versions (noticeVersionIds), for those who read the 台帳. */
+  inventoryEntries: z.array(z.object({ id: z.uuid(), name: z.string(), versionId: z.uuid(), versionNo: z.number().int() })),
   abilities: z.object({ edit: z.boolean() }),
 });
 
