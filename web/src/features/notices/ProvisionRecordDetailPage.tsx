@@ -1,0 +1,95 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Typography } from 'antd';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useNavigate, useParams } from 'react-router';
+import type { z } from 'zod';
+import { noticesContract } from '../../../../src/modules/notices/notices.contract.ts';
+import { disposeProvisionRecordBody } from '../../../../src/modules/notices/provision-records.schema.ts';
+import { api } from '../../api/client.ts';
+import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
+import { FullPageSpin, PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
+import { useDateFormat } from '../incidents/parts.tsx';
+import { noticeKeys, pathOf, useProvisionRecord } from './api.ts';
+import { counterpartyKindLabels, fieldLabels } from './labels.ts';
+
+type DisposeIn = z.input<typeof disposeProvisionRecordBody>;
+type DisposeOut = z.output<typeof disposeProvisionRecordBody>;
+
+/** One 第三者提供記録 / 確認記録: its 記録事項, its 保存期間 with the basis, and the 廃棄 once the period has ended. */
+export default function ProvisionRecordDetailPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const date = useDateFormat();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const record = useProvisionRecord(id);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<DisposeIn, unknown, DisposeOut>({ resolver: zodResolver(disposeProvisionRecordBody), defaultValues: { disposedOn: '' } });
+  const onDispose = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await api.post(pathOf(noticesContract.disposeProvisionRecord, { id }), values);
+      message.success('廃棄を記録しました');
+      await queryClient.invalidateQueries({ queryKey: noticeKeys.all });
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, ['disposedOn']));
+    }
+  });
+  if (record.isLoading) return <FullPageSpin />;
+  if (record.error || !record.data) return <QueryError error={record.error} onRetry={() => record.refetch()} />;
+  const r = record.data;
+  const L = fieldLabels(r.kind);
+  const counterparty =
+    r.counterpartyKind === 'unspecified'
+      ? counterpartyKindLabels.unspecified
+      : [r.counterpartyName, r.counterpartyAddress, r.counterpartyRepresentative].filter(Boolean).join(' / ');
+  return (
+    <RequirePermission permission="notices.records">
+      <PageHeader
+        title={r.kindLabel}
+        lead={`${r.basisLabel}・${r.formLabel}`}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/notices/provision-records')}>
+            一覧へ戻る
+          </Button>
+        }
+      />
+      <Card title="記録事項" size="small">
+        <Descriptions column={1} size="small" bordered>
+          <Descriptions.Item label={L.recordedOn}>{date(r.recordedOn)}</Descriptions.Item>
+          <Descriptions.Item label={L.providedOn}>{r.providedOn ? date(r.providedOn) : '—'}</Descriptions.Item>
+          {r.lastProvidedOn ? <Descriptions.Item label={L.lastProvidedOn}>{date(r.lastProvidedOn)}</Descriptions.Item> : null}
+          <Descriptions.Item label={r.kind === 'receipt' ? '提供元' : '提供先'}>{counterparty}</Descriptions.Item>
+          {r.kind === 'receipt' ? <Descriptions.Item label={L.acquisitionHistory}>{r.acquisitionHistory ?? '—'}</Descriptions.Item> : null}
+          <Descriptions.Item label={L.subject}>{r.subject ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={L.dataItems}>{r.dataItems ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={L.consentObtained}>{r.consentObtained ? '同意を得ている' : '—'}</Descriptions.Item>
+          {r.kind === 'receipt' && r.basis === 'opt_out' ? <Descriptions.Item label={L.ppcPublished}>{r.ppcPublished ? '確認済み' : '—'}</Descriptions.Item> : null}
+          {r.note ? <Descriptions.Item label={L.note}>{r.note}</Descriptions.Item> : null}
+        </Descriptions>
+      </Card>
+      <Card title="保存期間" size="small" style={{ marginTop: 16 }}>
+        <Typography.Paragraph>
+          {`${date(r.retention.retainUntil)}まで保存（${r.retention.years}年）`}
+          {r.disposedOn ? `・${date(r.disposedOn)}に廃棄済み` : ''}
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{r.retention.reason}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{`根拠: ${r.retention.basis}`}</Typography.Paragraph>
+        {r.disposedOn ? null : (
+          <FormLayout id="provision-record-dispose" onSubmit={onDispose}>
+            {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null}
+            <Field control={form.control} name="disposedOn" label="廃棄した日">
+              {(field) => <DateInput id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+            </Field>
+            <Button htmlType="submit" loading={form.formState.isSubmitting}>
+              廃棄を記録する
+            </Button>
+          </FormLayout>
+        )}
+      </Card>
+    </RequirePermission>
+  );
+}
