@@ -82,6 +82,7 @@ const bodies: Record<string, unknown> = {
     consentObtained: true,
   },
   'POST /api/provision-records/:id/dispose': { disposedOn: '2026-01-06' },
+  'POST /api/provision-records/:id/provisions': { providedOn: '2026-01-06' },
   'PUT /api/contractors/:id/evaluation': { year: 2026, answers: { '1': 'suitable' } },
   'POST /api/contractors/:id/supervisions': { supervisedOn: '2026-01-01', method: 'document', supervisor: '侵入' },
   'POST /api/contractors/:id/subcontract-requests': {

@@ -7,6 +7,7 @@ import {
   provisionRecordListQuery,
   provisionRecordListResponse,
   provisionRecordResponse,
+  recordFurtherProvisionBody,
 } from './provision-records.schema.ts';
 import { consentIdParams, createNoticeBody, noticeIdParams, recordConsentBody, saveNoticeDraftBody, withdrawConsentBody } from './notices.schema.ts';
 
@@ -100,6 +101,15 @@ export const noticesContract = defineContract({
     access: 'notices.records',
     summary: '第三者提供記録・確認記録の詳細（保存期間とその根拠）',
     params: provisionRecordIdParams,
+    response: provisionRecordResponse,
+  },
+  recordFurtherProvision: {
+    method: 'POST',
+    path: '/api/provision-records/:id/provisions',
+    access: 'notices.records',
+    summary: '一括・契約書等の記録への提供の追加（最後に提供を行った日と保存期間を更新）',
+    params: provisionRecordIdParams,
+    body: recordFurtherProvisionBody,
     response: provisionRecordResponse,
   },
   disposeProvisionRecord: {

@@ -33,6 +33,9 @@ export const createProvisionRecordBody = z.object({
   note: optionalText('備考', 2000),
 });
 
+/** 継続的な提供の記録: a further provision under a 一括 / 契約書等 record moves the start of its retention. */
+export const recordFurtherProvisionBody = z.object({ providedOn: dateField('提供の年月日') });
+
 /** 廃棄の記録: the day the record was disposed of (not before its retention ends). */
 export const disposeProvisionRecordBody = z.object({ disposedOn: dateField('廃棄した日') });
 

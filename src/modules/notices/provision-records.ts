@@ -2,14 +2,21 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { todayInJapan } from '../../domain/time.ts';
 import type { Tx } from '../../platform/db/connection.ts';
-import { HttpError, invalid, notFound } from '../../platform/http/errors.ts';
+import { conflict, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { completeTasks } from '../../platform/tasks/moduleTasks.ts';
+import { tasks } from '../../platform/tasks/tasks.tables.ts';
 import { type ProvisionRecordItem, provisionBasisLabels } from '../../rules/data/provisionRecordItems.ts';
 import { checkProvisionRecordItems } from '../../rules/requiredItems/provisionRecordItems.ts';
 import { provisionRecordFormLabels, provisionRecordKindLabels, provisionRecordRetention } from '../../rules/retention/index.ts';
 import { ensureProvisionRecordDisposalTask, provisionRecordDisposalSource } from './provision-record-disposal.ts';
-import type { createProvisionRecordBody, disposeProvisionRecordBody, provisionRecordListQuery, provisionRecordResponse } from './provision-records.schema.ts';
+import type {
+  createProvisionRecordBody,
+  disposeProvisionRecordBody,
+  provisionRecordListQuery,
+  provisionRecordResponse,
+  recordFurtherProvisionBody,
+} from './provision-records.schema.ts';
 import { provisionRecords } from './notices.tables.ts';
 
 // 第三者提供記録 (法第29条, J.8.8.2) and 確認記録 (法第30条, J.8.8.3): a record is refused while it
@@ -151,5 +158,43 @@ export async function disposeProvisionRecord(tx: Tx, actor: Actor, id: string, i
     { sourceType: provisionRecordDisposalSource, sourceIds: [id] },
     { url: `/notices/provision-records/${id}`, note: `${input.disposedOn}に廃棄`, now, accountId: actor.accountId },
   );
+  return present(row);
+}
+
+/**
+ * 継続的・反復的な提供: a further provision under a 一括して作成した記録 or a 契約書等で代替した記録
+ * moves 「最後に提供を行った（受けた）日」, the start of its retention (規則第21条第1号・第2号,
+ * 第25条第1号・第2号); the retention is computed again and an open disposal task of the old period
+ * is cancelled. A 個別の記録 is made anew for each provision (規則第19条第1項・第23条第1項).
+ */
+export async function recordFurtherProvision(tx: Tx, actor: Actor, id: string, input: z.output<typeof recordFurtherProvisionBody>, now: Date): Promise<RecordView> {
+  const found = await findRecord(tx, actor.organizationId, id, true);
+  if (found.disposedOn) throw conflict(`この記録は${found.disposedOn}に廃棄済みです`, 'already_disposed');
+  if (found.form === 'individual') {
+    throw invalid('providedOn', '個別の記録（提供の都度作成）には提供を追加できません。新しい提供は新しい記録として作成してください（規則第19条第1項・第23条第1項）');
+  }
+  const today = todayInJapan(now);
+  if (input.providedOn > today) throw invalid('providedOn', `提供の年月日（${input.providedOn}）が今日より後になっています`);
+  if (found.lastProvidedOn && input.providedOn < found.lastProvidedOn) {
+    throw invalid('providedOn', `提供の年月日（${input.providedOn}）が、記録済みの最後に提供を行った（受けた）日（${found.lastProvidedOn}）より前です`);
+  }
+  const retention = provisionRecordRetention(
+    { recordKind: found.kind, form: found.form, createdOn: found.recordedOn, lastProvidedOn: input.providedOn },
+    found.retentionRulesVersion,
+  );
+  const [row] = await tx
+    .update(provisionRecords)
+    .set({ lastProvidedOn: input.providedOn, retainUntil: retention.retainUntil, disposalDueOn: retention.disposalDueOn, updatedAt: now })
+    .where(eq(provisionRecords.id, id))
+    .returning();
+  if (!row) throw notFound('記録');
+  // The old period's disposal task no longer applies: the record must now be kept longer.
+  if (retention.disposalDueOn !== found.disposalDueOn) {
+    await tx
+      .update(tasks)
+      .set({ status: 'cancelled', evidenceNote: `${input.providedOn}に提供があり、保存期間が${retention.retainUntil}まで延びたため取消`, updatedAt: now })
+      .where(and(eq(tasks.organizationId, actor.organizationId), eq(tasks.sourceType, provisionRecordDisposalSource), eq(tasks.sourceId, id), eq(tasks.status, 'open')));
+  }
+  if (row.disposalDueOn <= today) await ensureProvisionRecordDisposalTask(tx, row, today);
   return present(row);
 }

@@ -160,6 +160,53 @@ describe('保存期間の経過 → 廃棄タスク（規則第21条・第25条�
   });
 });
 
+describe('継続的・反復的な提供（規則第21条第2号・第25条第2号「最後に…提供を受けた日から起算して3年」）', () => {
+  it('一括して作成した確認記録に提供を追加すると、最後に提供を受けた日と保存期間が延びる', async () => {
+    const created = await pms.call(C.createProvisionRecord, { body: { ...optOutReceipt, form: 'bulk', counterpartyName: '継続提供株式会社' } });
+    expect(created.body.retention).toMatchObject({ years: 3, retainUntil: '2029-03-31' });
+    const r = await pms.call(C.recordFurtherProvision, { params: { id: created.body.id }, body: { providedOn: '2026/05/10' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ lastProvidedOn: '2026-05-10', retention: { retainUntil: '2029-05-09', disposalDueOn: '2029-05-10' } });
+    expect(r.body.retention.basis).toContain('施行規則 第25条第2号');
+  });
+
+  it('記録済みの最後の提供より前の日や今日より後の日は、提供の年月日の欄に日本語で拒む', async () => {
+    const created = await pms.call(C.createProvisionRecord, { body: { ...optOutReceipt, form: 'bulk', counterpartyName: '日付確認株式会社' } });
+    const earlier = await pms.call(C.recordFurtherProvision, { params: { id: created.body.id }, body: { providedOn: '2026-03-31' } });
+    expect(earlier.status).toBe(422);
+    expect(JSON.stringify(earlier.body)).toContain('最後に提供を行った（受けた）日（2026-04-01）より前');
+    const future = await pms.call(C.recordFurtherProvision, { params: { id: created.body.id }, body: { providedOn: '2026-05-12' } });
+    expect(future.status).toBe(422);
+    expect(JSON.stringify(future.body)).toContain('"path":"providedOn"');
+  });
+
+  it('個別の記録（規則第19条第1項 提供の都度）には提供を追加できない', async () => {
+    const created = await pms.call(C.createProvisionRecord, { body: { ...consentProvision, counterpartyName: '個別確認株式会社' } });
+    const r = await pms.call(C.recordFurtherProvision, { params: { id: created.body.id }, body: { providedOn: '2026-05-11' } });
+    expect(r.status).toBe(422);
+    expect(JSON.stringify(r.body)).toContain('新しい記録として作成してください');
+  });
+
+  it('保存期間が過ぎて廃棄タスクがある記録に提供を追加すると、保存期間が延びてそのタスクは取り消される', async () => {
+    const created = await pms.call(C.createProvisionRecord, {
+      body: { ...optOutReceipt, counterpartyName: '延長確認株式会社', recordedOn: '2025-01-10', providedOn: '2025-01-10', lastProvidedOn: '2025-01-10' },
+    });
+    expect(created.body.retention.disposalDueOn).toBe('2026-01-10');
+    const id = created.body.id;
+    const tasksOf = () =>
+      asSystem(t.database, (tx) =>
+        tx
+          .select()
+          .from(tasks)
+          .where(and(eq(tasks.sourceType, 'provision_record_disposal'), eq(tasks.sourceId, id))),
+      );
+    expect((await tasksOf()).map((x) => x.status)).toEqual(['open']);
+    const r = await pms.call(C.recordFurtherProvision, { params: { id }, body: { providedOn: '2026-05-01' } });
+    expect(r.body.retention.retainUntil).toBe('2027-04-30');
+    expect((await tasksOf()).map((x) => x.status)).toEqual(['cancelled']);
+  });
+});
+
 describe('閲覧の記録と権限', () => {
   it('一覧と詳細の閲覧は個人データの閲覧として記録される（SPEC §3）', async () => {
     const list = await pms.call(C.provisionRecords, { query: { kind: 'receipt' } });
