@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { noticesContract } from '../../../../src/modules/notices/notices.contract.ts';
-import { disposeProvisionRecordBody } from '../../../../src/modules/notices/provision-records.schema.ts';
+import { disposeProvisionRecordBody, recordFurtherProvisionBody } from '../../../../src/modules/notices/provision-records.schema.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
 import { FullPageSpin, PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
@@ -17,6 +17,38 @@ import { counterpartyKindLabels, fieldLabels } from './labels.ts';
 
 type DisposeIn = z.input<typeof disposeProvisionRecordBody>;
 type DisposeOut = z.output<typeof disposeProvisionRecordBody>;
+type ProvisionIn = z.input<typeof recordFurtherProvisionBody>;
+type ProvisionOut = z.output<typeof recordFurtherProvisionBody>;
+
+/** 提供の追加 (一括・契約書等の記録): moves 最後に提供を行った（受けた）日 and the 保存期間. */
+function FurtherProvisionForm({ id, label }: { id: string; label: string }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<ProvisionIn, unknown, ProvisionOut>({ resolver: zodResolver(recordFurtherProvisionBody), defaultValues: { providedOn: '' } });
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await api.post(pathOf(noticesContract.recordFurtherProvision, { id }), values);
+      message.success('提供を記録し、保存期間を計算し直しました');
+      form.reset({ providedOn: '' });
+      await queryClient.invalidateQueries({ queryKey: noticeKeys.all });
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, ['providedOn']));
+    }
+  });
+  return (
+    <FormLayout id="provision-record-further" onSubmit={onSubmit}>
+      {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null}
+      <Field control={form.control} name="providedOn" label={label}>
+        {(field) => <DateInput id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+      </Field>
+      <Button htmlType="submit" loading={form.formState.isSubmitting} style={{ marginBottom: 16 }}>
+        提供を追加する
+      </Button>
+    </FormLayout>
+  );
+}
 
 /** One 第三者提供記録 / 確認記録: its 記録事項, its 保存期間 with the basis, and the 廃棄 once the period has ended. */
 export default function ProvisionRecordDetailPage() {
@@ -78,6 +110,7 @@ export default function ProvisionRecordDetailPage() {
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary">{r.retention.reason}</Typography.Paragraph>
         <Typography.Paragraph type="secondary">{`根拠: ${r.retention.basis}`}</Typography.Paragraph>
+        {!r.disposedOn && r.form !== 'individual' ? <FurtherProvisionForm id={r.id} label={r.kind === 'receipt' ? '新たに提供を受けた日' : '新たに提供した日'} /> : null}
         {r.disposedOn ? null : (
           <FormLayout id="provision-record-dispose" onSubmit={onDispose}>
             {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null}
