@@ -72,4 +72,25 @@ describe('journey: 第三者提供記録の作成（記録事項の不足は項�
     await page.getByRole('cell', { name: '株式会社ジャーニー発送' }).waitFor();
     await shot('provision-record-list');
   });
+
+  it('通知文を改訂すると版の比較に変更行が出て、公開した版に同意を記録できる（J.8.5 1）', async () => {
+    await page.getByRole('menuitem', { name: '通知・同意' }).click();
+    await page.getByRole('heading', { name: '通知・同意' }).waitFor();
+    await page.getByRole('link', { name: '会員申込書の個人情報の取扱いについて' }).click();
+    await page.getByTestId('notice-edit').click();
+    const body = page.getByLabel('本文');
+    await body.fill(`${await body.inputValue()}\n会報は年4回お届けします。`);
+    await page.getByRole('button', { name: '下書きを保存' }).click();
+    await page.getByTestId('notice-diff').getByText('＋ 会報は年4回お届けします。').waitFor();
+    await page.getByTestId('notice-publish').click();
+    await page.getByText('公開しました').waitFor();
+    await page.getByTestId('consent-add').click();
+    // The newest published version is chosen by default.
+    await page.locator('#consent-record').getByText('第2版').waitFor();
+    await page.getByLabel('本人（氏名又は識別子）').fill('会員番号 J-0002');
+    await page.getByLabel('同意日').fill('2026/05/11');
+    await page.getByRole('button', { name: '記録する' }).click();
+    await page.getByRole('cell', { name: '会員番号 J-0002' }).waitFor();
+    await shot('notice-consent');
+  });
 });

@@ -1,13 +1,20 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Table, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { noticesContract } from '../../../../src/modules/notices/notices.contract.ts';
 import { consentChannelLabels } from '../../../../src/modules/notices/notices.labels.ts';
 import { diffLines } from '../../../../src/rules/notices/versions.ts';
+import { api } from '../../api/client.ts';
+import { errorMessage } from '../../components/form.tsx';
 import { FullPageSpin, PageHeader, QueryError } from '../../components/page.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { useAbility } from '../../session/session.tsx';
 import { useDateFormat } from '../incidents/parts.tsx';
-import { type ConsentList, type NoticeVersion, useConsents, useNotice } from './api.ts';
+import { type ConsentList, type NoticeVersion, noticeKeys, pathOf, useConsents, useNotice } from './api.ts';
+import { RecordConsentModal, WithdrawConsentModal } from './ConsentModal.tsx';
+import { NoticeEditorModal } from './NoticeEditorModal.tsx';
 
 type Consent = ConsentList['items'][number];
 
@@ -50,19 +57,57 @@ export default function NoticeDetailPage() {
   const notice = useNotice(id);
   const manages = useAbility('notices.manage');
   const consents = useConsents(id, manages);
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [recording, setRecording] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<string | null>(null);
+  const [publishError, setPublishError] = useState<string | null>(null);
+  const publish = async () => {
+    setPublishError(null);
+    try {
+      await api.post(pathOf(noticesContract.publish, { id }));
+      message.success('公開しました');
+      await queryClient.invalidateQueries({ queryKey: noticeKeys.all });
+    } catch (error) {
+      setPublishError(errorMessage(error, t));
+    }
+  };
   if (notice.isLoading) return <FullPageSpin />;
   if (notice.error || !notice.data) return <QueryError error={notice.error} onRetry={() => notice.refetch()} />;
   const n = notice.data;
+  const draft = n.versions[0]?.status === 'draft' ? n.versions[0] : null;
+  const hasPublished = n.versions.some((v) => v.status === 'published');
   return (
     <>
       <PageHeader
         title={n.title}
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/notices')}>
-            一覧へ戻る
-          </Button>
+          <>
+            {n.abilities.edit ? (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="notice-edit">
+                {draft ? '下書きを編集' : '改訂する（次の版の下書き）'}
+              </Button>
+            ) : null}
+            {n.abilities.edit && draft ? (
+              <Button type="primary" onClick={publish} disabled={draft.check.blockers.length > 0} data-testid="notice-publish">
+                {`第${draft.versionNo}版を公開`}
+              </Button>
+            ) : null}
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/notices')}>
+              一覧へ戻る
+            </Button>
+          </>
         }
       />
+      {publishError ? <Alert type="error" showIcon title={publishError} style={{ marginBottom: 12 }} /> : null}
+      {draft && draft.check.blockers.length > 0 ? (
+        <Alert type="warning" showIcon title="公開できない理由" description={draft.check.blockers.join('、')} style={{ marginBottom: 12 }} />
+      ) : null}
+      {editing ? <NoticeEditorModal notice={n} onClose={() => setEditing(false)} /> : null}
+      {recording ? <RecordConsentModal notice={n} onClose={() => setRecording(false)} /> : null}
+      {withdrawing ? <WithdrawConsentModal noticeId={n.id} consentId={withdrawing} onClose={() => setWithdrawing(null)} /> : null}
       <Card title="版" size="small">
         {n.versions.map((v) => (
           <div key={v.id} style={{ marginBottom: 16 }}>
@@ -95,7 +140,18 @@ export default function NoticeDetailPage() {
         )}
       </Card>
       {manages ? (
-        <Card title="同意記録" size="small" style={{ marginTop: 16 }}>
+        <Card
+          title="同意記録"
+          size="small"
+          style={{ marginTop: 16 }}
+          extra={
+            hasPublished ? (
+              <Button size="small" onClick={() => setRecording(true)} data-testid="consent-add">
+                同意を記録
+              </Button>
+            ) : null
+          }
+        >
           {consents.error ? <QueryError error={consents.error} onRetry={() => consents.refetch()} /> : null}
           <Table<Consent>
             rowKey="id"
@@ -110,7 +166,14 @@ export default function NoticeDetailPage() {
               { title: '同意日', dataIndex: 'consentedOn', render: (v: string) => date(v) },
               {
                 title: '撤回',
-                render: (_: unknown, c) => (c.withdrawnOn ? `${date(c.withdrawnOn)}（${c.withdrawalChannel ? consentChannelLabels[c.withdrawalChannel] : ''}）` : '—'),
+                render: (_: unknown, c) =>
+                  c.withdrawnOn ? (
+                    `${date(c.withdrawnOn)}（${c.withdrawalChannel ? consentChannelLabels[c.withdrawalChannel] : ''}）`
+                  ) : (
+                    <Button size="small" onClick={() => setWithdrawing(c.id)}>
+                      撤回を記録
+                    </Button>
+                  ),
               },
             ]}
           />
