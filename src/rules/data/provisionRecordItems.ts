@@ -17,7 +17,17 @@ export const provisionBasisLabels: Readonly<Record<ProvisionBasis, string>> = Ob
 });
 
 /** The field of a record an item is read from. */
-export type ProvisionRecordField = 'providedOn' | 'counterparty' | 'subject' | 'dataItems' | 'consentObtained' | 'acquisitionHistory' | 'ppcPublished';
+export type ProvisionRecordField =
+  | 'providedOn'
+  | 'counterparty'
+  | 'subject'
+  | 'dataItems'
+  | 'consentObtained'
+  | 'acquisitionHistory'
+  | 'ppcPublished'
+  | 'overseasBasis'
+  | 'overseasCountry'
+  | 'overseasInfo';
 
 export type ProvisionRecordItem = RequiredItem & { field: ProvisionRecordField };
 
@@ -91,3 +101,49 @@ export function provisionRecordItems(kind: 'provision' | 'receipt', basis: Provi
 
 /** Version of the item lists (令和2年改正法・令和4年4月1日施行の規則の条番号). */
 export const provisionRecordItemsVersion = 'appi-2022-04';
+
+/**
+ * 記録を要しない場合 (J.8.8.2 2 a)〜j) 提供側・J.8.8.3 2 a)〜j) 受領側, 法第29条第1項ただし書・
+ * 第30条第1項ただし書): a provision made under one of these is recorded with its ground instead
+ * of the 記録事項. The letters are the same on both sides.
+ */
+export const exemptionGrounds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
+export type ExemptionGround = (typeof exemptionGrounds)[number];
+export const exemptionGroundLabels: Readonly<Record<ExemptionGround, string>> = Object.freeze({
+  a: 'a) 利用目的の達成に必要な範囲内での取扱いの委託に伴う提供',
+  b: 'b) 合併その他の事由による事業の承継に伴う提供',
+  c: 'c) 共同利用（J.8.7 d)）による提供',
+  d: 'd) 法令に基づく場合',
+  e: 'e) 人の生命、身体又は財産の保護のために必要で、本人の同意を得ることが困難な場合',
+  f: 'f) 公衆衛生の向上又は児童の健全な育成の推進のために特に必要で、本人の同意を得ることが困難な場合',
+  g: 'g) 国の機関等が法令の定める事務を遂行することに対して協力する必要がある場合',
+  h: 'h) 学術研究機関等による学術研究の成果の公表又は教授のためやむを得ない場合',
+  i: 'i) 学術研究機関等が学術研究目的で提供する必要がある場合（共同して学術研究を行う場合に限る）',
+  j: 'j) 第三者が学術研究機関等であり、学術研究目的で取り扱う必要がある場合',
+});
+
+/** The clause of the exemption list for a record kind. */
+export const exemptionClause = (kind: 'provision' | 'receipt', ground: ExemptionGround): string => `${kind === 'provision' ? 'J.8.8.2' : 'J.8.8.3'} 2 ${ground})`;
+
+/** J.8.8.1 1: the ground of a provision to a 外国にある第三者. */
+export const overseasBases = ['a', 'b', 'c'] as const;
+export type OverseasBasis = (typeof overseasBases)[number];
+export const overseasBasisLabels: Readonly<Record<OverseasBasis, string>> = Object.freeze({
+  a: 'a) 外国にある第三者への提供を認める旨の本人の同意',
+  b: 'b) 個人情報保護委員会規則で定める基準に適合する体制を整備している者への提供',
+  c: 'c) 我が国と同等の水準にある外国として個人情報保護委員会規則で定める国・地域にある第三者への提供',
+});
+
+/** J.8.8.1: what a record of a provision to a 外国にある第三者 carries besides the 記録事項. */
+export const overseasItems: readonly ProvisionRecordItem[] = Object.freeze([
+  item('J.8.8.1-1', 'J.8.8.1 1', '外国にある第三者への提供の根拠（a) 本人の同意・b) 体制の整備・c) 同等の水準にある国）', 'overseasBasis'),
+  item('J.8.8.1-2-d', 'J.8.8.1 2 d)', '当該外国の名称', 'overseasCountry'),
+]);
+
+/** J.8.8.1 2: with the person's consent (1 a)), the information given to the person beforehand. */
+export const overseasConsentInfoItem: ProvisionRecordItem = item(
+  'J.8.8.1-2',
+  'J.8.8.1 2',
+  'あらかじめ本人に提供した情報（d) 当該外国の名称、e) 当該外国の個人情報の保護に関する制度、f) 当該第三者が講ずる措置）',
+  'overseasInfo',
+);

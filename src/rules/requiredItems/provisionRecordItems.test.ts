@@ -73,3 +73,24 @@ describe('規則第24条第1項 確認記録の記録事項', () => {
     expect(missingOf({ ...complete, kind: 'receipt', basis: 'consent', counterpartyKind: 'unspecified' })).toEqual(['規則第24条第1項第2号ロ:counterparty']);
   });
 });
+
+describe('外国にある第三者への提供（J.8.8.1）', () => {
+  it('J.8.8.1 1 提供の根拠 と J.8.8.1 2 d) 当該外国の名称 がなければ不足', () => {
+    expect(missingOf({ kind: 'provision', basis: 'consent', ...complete, overseas: true })).toEqual(['J.8.8.1 1:overseasBasis', 'J.8.8.1 2 d):overseasCountry']);
+  });
+
+  it('J.8.8.1 1 a) 本人の同意による提供では、J.8.8.1 2 あらかじめ本人に提供した情報 も求める（b)・c) では求めない）', () => {
+    const base = { kind: 'provision', basis: 'consent', ...complete, overseas: true, overseasCountry: 'シンガポール' } as const;
+    expect(missingOf({ ...base, overseasBasis: 'a' })).toEqual(['J.8.8.1 2:overseasInfo']);
+    expect(missingOf({ ...base, overseasBasis: 'a', overseasInfo: '個人情報保護委員会の調査結果を示した' })).toEqual([]);
+    expect(missingOf({ ...base, overseasBasis: 'b' })).toEqual([]);
+  });
+});
+
+describe('記録を要しない場合（J.8.8.2 2・J.8.8.3 2 a)〜j)）', () => {
+  it('J.8.8.2 2 d)「法令に基づく場合」を選べば記録事項は求めない（根拠を記録する）', () => {
+    const result = checkProvisionRecordItems({ kind: 'provision', basis: 'consent', exemptionGround: 'd' });
+    expect(result?.missing).toEqual([]);
+    expect(result?.notApplicable.map((i) => i.field)).toEqual(['consentObtained', 'counterparty', 'subject', 'dataItems']);
+  });
+});

@@ -1,4 +1,14 @@
-import { type ProvisionBasis, type ProvisionRecordField, type ProvisionRecordItem, provisionRecordItems, provisionRecordItemsVersion } from '../data/provisionRecordItems.ts';
+import {
+  type ExemptionGround,
+  type OverseasBasis,
+  overseasConsentInfoItem,
+  overseasItems,
+  type ProvisionBasis,
+  type ProvisionRecordField,
+  type ProvisionRecordItem,
+  provisionRecordItems,
+  provisionRecordItemsVersion,
+} from '../data/provisionRecordItems.ts';
 import { checkRequiredItems, type RequiredItemsResult } from './requiredItems.ts';
 
 /**
@@ -26,6 +36,13 @@ export type ProvisionRecordContent = {
   consentObtained?: boolean | null;
   acquisitionHistory?: string | null;
   ppcPublished?: boolean | null;
+  /** 外国にある第三者への提供 (J.8.8.1, 提供記録だけ). */
+  overseas?: boolean | null;
+  overseasBasis?: OverseasBasis | null;
+  overseasCountry?: string | null;
+  overseasInfo?: string | null;
+  /** 記録を要しない場合の根拠 (J.8.8.2 2・J.8.8.3 2 a)〜j)): the 記録事項 are then not required. */
+  exemptionGround?: ExemptionGround | null;
 };
 
 const filled = (v: string | null | undefined): boolean => Boolean(v?.trim());
@@ -49,6 +66,9 @@ const isFilled: Readonly<Record<ProvisionRecordField, (c: ProvisionRecordContent
   consentObtained: (c) => c.consentObtained === true,
   acquisitionHistory: (c) => filled(c.acquisitionHistory),
   ppcPublished: (c) => c.ppcPublished === true,
+  overseasBasis: (c) => Boolean(c.overseasBasis),
+  overseasCountry: (c) => filled(c.overseasCountry),
+  overseasInfo: (c) => filled(c.overseasInfo),
 };
 
 /**
@@ -57,8 +77,12 @@ const isFilled: Readonly<Record<ProvisionRecordField, (c: ProvisionRecordContent
  * @example checkProvisionRecordItems({ kind: 'provision', basis: 'consent', consentObtained: true }).missing.map((i) => i.clause) // ['規則第20条第1項第2号ロ', …]
  */
 export function checkProvisionRecordItems(content: ProvisionRecordContent): RequiredItemsResult<ProvisionRecordItem> | null {
-  const items = provisionRecordItems(content.kind, content.basis);
-  if (!items) return null;
+  const statutory = provisionRecordItems(content.kind, content.basis);
+  if (!statutory) return null;
+  // J.8.8.2 2・J.8.8.3 2: a provision under an exemption carries its ground instead of the 記録事項.
+  if (content.exemptionGround) return { version: provisionRecordItemsVersion, missing: [], present: [], notApplicable: [...statutory] };
+  const overseas = content.kind === 'provision' && content.overseas === true;
+  const items = overseas ? [...statutory, ...overseasItems, ...(content.overseasBasis === 'a' ? [overseasConsentInfoItem] : [])] : statutory;
   const ticked = items.filter((i) => isFilled[i.field](content)).map((i) => i.code);
   return checkRequiredItems(provisionRecordItemsVersion, items, { ticked });
 }
