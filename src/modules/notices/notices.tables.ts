@@ -1,7 +1,7 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, encryptedText, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
-import type { ProvisionBasis } from '../../rules/data/provisionRecordItems.ts';
+import type { ExemptionGround, OverseasBasis, ProvisionBasis } from '../../rules/data/provisionRecordItems.ts';
 import type { VersionStatus } from '../../rules/notices/versions.ts';
 import type { CounterpartyKind } from '../../rules/requiredItems/provisionRecordItems.ts';
 import type { ProvisionRecordForm, ProvisionRecordKind } from '../../rules/retention/index.ts';
@@ -115,10 +115,18 @@ export const provisionRecords = pgTable(
     acquisitionHistory: text('acquisition_history'),
     /** 法第27条第4項の規定により公表されている旨 (確認記録, オプトアウト). */
     ppcPublished: boolean('ppc_published').notNull().default(false),
+    /** 外国にある第三者への提供 (J.8.8.1): the ground a/b/c, the country, the information given to the person (a)). */
+    overseas: boolean('overseas').notNull().default(false),
+    overseasBasis: text('overseas_basis').$type<OverseasBasis>(),
+    overseasCountry: text('overseas_country'),
+    overseasInfo: text('overseas_info'),
+    /** 記録を要しない場合の根拠 (J.8.8.2 2・J.8.8.3 2 a)〜j)); such an entry has no statutory retention. */
+    exemptionGround: text('exemption_ground').$type<ExemptionGround>(),
     note: text('note'),
-    retainUntil: date('retain_until').notNull(),
-    disposalDueOn: date('disposal_due_on').notNull(),
-    retentionRulesVersion: text('retention_rules_version').notNull(),
+    /** 保存期間 (規則第21条・第25条); null for an exemption entry (no record duty, so no statutory period). */
+    retainUntil: date('retain_until'),
+    disposalDueOn: date('disposal_due_on'),
+    retentionRulesVersion: text('retention_rules_version'),
     disposedOn: date('disposed_on'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

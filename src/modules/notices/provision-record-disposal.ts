@@ -19,7 +19,8 @@ type Row = typeof provisionRecords.$inferSelect;
 
 /** Opens the disposal task of one record whose retention has ended (idempotent). */
 export async function ensureProvisionRecordDisposalTask(tx: Tx, row: Row, today: string): Promise<boolean> {
-  if (row.disposedOn || row.disposalDueOn > today) return false;
+  const due = row.disposalDueOn;
+  if (row.disposedOn || !due || !row.retentionRulesVersion || due > today) return false;
   const retention = provisionRecordRetention(
     { recordKind: row.kind, form: row.form, createdOn: row.recordedOn, lastProvidedOn: row.lastProvidedOn ?? undefined },
     row.retentionRulesVersion,
@@ -29,13 +30,13 @@ export async function ensureProvisionRecordDisposalTask(tx: Tx, row: Row, today:
     tx,
     row.organizationId,
     {
-      generationKey: `${provisionRecordDisposalSource}:${row.id}:${row.disposalDueOn}`,
+      generationKey: `${provisionRecordDisposalSource}:${row.id}:${due}`,
       title: `${provisionRecordKindLabels[row.kind]}の廃棄（${who}、${row.recordedOn}作成）`,
       description: [retention.reason, `根拠: ${retention.basis}`, '廃棄したら記録の画面で廃棄した日を記録してください。'].join('\n'),
       ownerRole: 'pms_manager',
       departmentId: null,
-      startsOn: row.disposalDueOn,
-      dueOn: addCalendarDays(row.disposalDueOn > today ? row.disposalDueOn : today, 30),
+      startsOn: due,
+      dueOn: addCalendarDays(due > today ? due : today, 30),
       sourceType: provisionRecordDisposalSource,
       sourceId: row.id,
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateField, enumField, idField, optionalDate, optionalText } from '../../platform/validation/fields.ts';
-import { provisionBases } from '../../rules/data/provisionRecordItems.ts';
+import { exemptionGrounds, overseasBases, provisionBases } from '../../rules/data/provisionRecordItems.ts';
 import { counterpartyKinds } from '../../rules/requiredItems/provisionRecordItems.ts';
 import { provisionRecordForms, provisionRecordKinds } from '../../rules/retention/index.ts';
 
@@ -30,6 +30,15 @@ export const createProvisionRecordBody = z.object({
   consentObtained: z.boolean({ error: '本人の同意を得ている旨は「はい」か「いいえ」で選んでください' }).default(false),
   acquisitionHistory: optionalText('第三者による取得の経緯', 2000),
   ppcPublished: z.boolean({ error: '公表されている旨は「はい」か「いいえ」で選んでください' }).default(false),
+  overseas: z.boolean({ error: '外国にある第三者への提供は「はい」か「いいえ」で選んでください' }).default(false),
+  overseasBasis: enumField('外国にある第三者への提供の根拠', overseasBases)
+    .nullish()
+    .transform((v) => v ?? null),
+  overseasCountry: optionalText('当該外国の名称', 200),
+  overseasInfo: optionalText('あらかじめ本人に提供した情報', 4000),
+  exemptionGround: enumField('記録を要しない場合の根拠', exemptionGrounds)
+    .nullish()
+    .transform((v) => v ?? null),
   note: optionalText('備考', 2000),
 });
 
@@ -60,8 +69,15 @@ export const provisionRecordResponse = z.object({
   acquisitionHistory: z.string().nullable(),
   ppcPublished: z.boolean(),
   note: z.string().nullable(),
-  /** 保存期間 (規則第21条・第25条, SPEC §5.3) with its basis and reason in Japanese. */
-  retention: z.object({ years: z.number().int(), retainUntil: z.string(), disposalDueOn: z.string(), rulesVersion: z.string(), basis: z.string(), reason: z.string() }),
+  overseas: z.boolean(),
+  overseasBasis: z.enum(overseasBases).nullable(),
+  overseasCountry: z.string().nullable(),
+  overseasInfo: z.string().nullable(),
+  exemptionGround: z.enum(exemptionGrounds).nullable(),
+  /** 記録を要しない場合の根拠 with its clause (「J.8.8.2 2 d) 法令に基づく場合」). */
+  exemptionLabel: z.string().nullable(),
+  /** 保存期間 (規則第21条・第25条, SPEC §5.3) with its basis and reason in Japanese; null for an exemption entry. */
+  retention: z.object({ years: z.number().int(), retainUntil: z.string(), disposalDueOn: z.string(), rulesVersion: z.string(), basis: z.string(), reason: z.string() }).nullable(),
   disposedOn: z.string().nullable(),
 });
 

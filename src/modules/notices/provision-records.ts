@@ -6,7 +6,7 @@ import { conflict, HttpError, invalid, notFound } from '../../platform/http/erro
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { completeTasks } from '../../platform/tasks/moduleTasks.ts';
 import { tasks } from '../../platform/tasks/tasks.tables.ts';
-import { type ProvisionRecordItem, provisionBasisLabels } from '../../rules/data/provisionRecordItems.ts';
+import { exemptionClause, exemptionGroundLabels, type ProvisionRecordItem, provisionBasisLabels } from '../../rules/data/provisionRecordItems.ts';
 import { checkProvisionRecordItems } from '../../rules/requiredItems/provisionRecordItems.ts';
 import { provisionRecordFormLabels, provisionRecordKindLabels, provisionRecordRetention } from '../../rules/retention/index.ts';
 import { ensureProvisionRecordDisposalTask, provisionRecordDisposalSource } from './provision-record-disposal.ts';
@@ -27,11 +27,24 @@ type Row = typeof provisionRecords.$inferSelect;
 type RecordView = z.output<typeof provisionRecordResponse>;
 type CreateInput = z.output<typeof createProvisionRecordBody>;
 
-function present(row: Row): RecordView {
+/** 保存期間 as stored, with its basis and reason; null for an exemption entry. */
+function retentionOf(row: Row): RecordView['retention'] {
+  if (!row.retainUntil || !row.disposalDueOn || !row.retentionRulesVersion) return null;
   const retention = provisionRecordRetention(
     { recordKind: row.kind, form: row.form, createdOn: row.recordedOn, lastProvidedOn: row.lastProvidedOn ?? undefined },
     row.retentionRulesVersion,
   );
+  return {
+    years: retention.years,
+    retainUntil: row.retainUntil,
+    disposalDueOn: row.disposalDueOn,
+    rulesVersion: row.retentionRulesVersion,
+    basis: retention.basis,
+    reason: retention.reason,
+  };
+}
+
+function present(row: Row): RecordView {
   return {
     id: row.id,
     kind: row.kind,
@@ -53,14 +66,13 @@ function present(row: Row): RecordView {
     acquisitionHistory: row.acquisitionHistory,
     ppcPublished: row.ppcPublished,
     note: row.note,
-    retention: {
-      years: retention.years,
-      retainUntil: row.retainUntil,
-      disposalDueOn: row.disposalDueOn,
-      rulesVersion: row.retentionRulesVersion,
-      basis: retention.basis,
-      reason: retention.reason,
-    },
+    overseas: row.overseas,
+    overseasBasis: row.overseasBasis,
+    overseasCountry: row.overseasCountry,
+    overseasInfo: row.overseasInfo,
+    exemptionGround: row.exemptionGround,
+    exemptionLabel: row.exemptionGround ? `${exemptionClause(row.kind, row.exemptionGround)} ${exemptionGroundLabels[row.exemptionGround].slice(3)}` : null,
+    retention: retentionOf(row),
     disposedOn: row.disposedOn,
   };
 }
@@ -110,6 +122,7 @@ export async function getProvisionRecord(tx: Tx, actor: Actor, id: string): Prom
 /** 記録の作成: every 記録事項 present, the retention computed, the disposal task opened when it has already ended. */
 export async function createProvisionRecord(tx: Tx, actor: Actor, input: CreateInput, now: Date): Promise<RecordView> {
   assertRequiredItems(input);
+  if (input.exemptionGround) return present(await insertExemption(tx, actor, input, now));
   const individual = input.form === 'individual';
   if (!individual && !input.lastProvidedOn) {
     throw invalid('lastProvidedOn', `最後に提供を行った（受けた）日は、${provisionRecordFormLabels[input.form]}の保存期間の起算日なので入力してください`);
@@ -138,15 +151,38 @@ export async function createProvisionRecord(tx: Tx, actor: Actor, input: CreateI
     .returning();
   if (!row) throw new Error('provision record insert returned nothing');
   const today = todayInJapan(now);
-  if (row.disposalDueOn <= today) await ensureProvisionRecordDisposalTask(tx, row, today);
+  if (row.disposalDueOn && row.disposalDueOn <= today) await ensureProvisionRecordDisposalTask(tx, row, today);
   return present(row);
+}
+
+/**
+ * 記録を要しない場合 (J.8.8.2 2・J.8.8.3 2): the provision is entered with its ground; the 記録事項
+ * and the statutory retention do not apply (法第29条第1項ただし書・第30条第1項ただし書), so no
+ * disposal task is made.
+ */
+async function insertExemption(tx: Tx, actor: Actor, input: CreateInput, now: Date): Promise<Row> {
+  const [row] = await tx
+    .insert(provisionRecords)
+    .values({
+      organizationId: actor.organizationId,
+      ...input,
+      lastProvidedOn: null,
+      retainUntil: null,
+      disposalDueOn: null,
+      retentionRulesVersion: null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!row) throw new Error('provision record insert returned nothing');
+  return row;
 }
 
 /** 廃棄の記録: never before the retention ends (規則第21条・第25条); closes the disposal task. */
 export async function disposeProvisionRecord(tx: Tx, actor: Actor, id: string, input: z.output<typeof disposeProvisionRecordBody>, now: Date): Promise<RecordView> {
   const found = await findRecord(tx, actor.organizationId, id, true);
   if (found.disposedOn) throw invalid('disposedOn', `この記録は${found.disposedOn}に廃棄済みです`);
-  if (input.disposedOn <= found.retainUntil) {
+  if (found.retainUntil && input.disposedOn <= found.retainUntil) {
     throw invalid('disposedOn', `廃棄した日（${input.disposedOn}）が保存期間の末日（${found.retainUntil}）以前です。${found.disposalDueOn}以降に廃棄してください`);
   }
   if (input.disposedOn > todayInJapan(now)) throw invalid('disposedOn', `廃棄した日（${input.disposedOn}）が今日より後になっています`);
@@ -170,6 +206,9 @@ export async function disposeProvisionRecord(tx: Tx, actor: Actor, id: string, i
 export async function recordFurtherProvision(tx: Tx, actor: Actor, id: string, input: z.output<typeof recordFurtherProvisionBody>, now: Date): Promise<RecordView> {
   const found = await findRecord(tx, actor.organizationId, id, true);
   if (found.disposedOn) throw conflict(`この記録は${found.disposedOn}に廃棄済みです`, 'already_disposed');
+  if (found.exemptionGround || !found.retentionRulesVersion) {
+    throw invalid('providedOn', '記録を要しない場合として記録した提供には、提供を追加できません。新しい提供は新しい記録として作成してください');
+  }
   if (found.form === 'individual') {
     throw invalid('providedOn', '個別の記録（提供の都度作成）には提供を追加できません。新しい提供は新しい記録として作成してください（規則第19条第1項・第23条第1項）');
   }
@@ -195,6 +234,6 @@ export async function recordFurtherProvision(tx: Tx, actor: Actor, id: string, i
       .set({ status: 'cancelled', evidenceNote: `${input.providedOn}に提供があり、保存期間が${retention.retainUntil}まで延びたため取消`, updatedAt: now })
       .where(and(eq(tasks.organizationId, actor.organizationId), eq(tasks.sourceType, provisionRecordDisposalSource), eq(tasks.sourceId, id), eq(tasks.status, 'open')));
   }
-  if (row.disposalDueOn <= today) await ensureProvisionRecordDisposalTask(tx, row, today);
+  if (row.disposalDueOn && row.disposalDueOn <= today) await ensureProvisionRecordDisposalTask(tx, row, today);
   return present(row);
 }

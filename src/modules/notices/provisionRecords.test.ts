@@ -81,7 +81,7 @@ describe('第三者提供記録（法第29条・規則第20条第1項・J.8.8.2 
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({ kind: 'provision', recordedOn: '2026-05-11', subject: '会員番号 A-0002 山田 花子', lastProvidedOn: null, disposedOn: null });
     expect(r.body.retention).toMatchObject({ years: 3, retainUntil: '2029-05-11', disposalDueOn: '2029-05-12', rulesVersion: 'appi-2022-04' });
-    expect(r.body.retention.basis).toContain('施行規則 第21条第3号');
+    expect(r.body.retention?.basis).toContain('施行規則 第21条第3号');
   });
 
   it('提供記録に「個人情報取扱事業者でない者からの提供」は選べない', async () => {
@@ -116,7 +116,7 @@ describe('確認記録（法第30条・規則第24条第1項・J.8.8.3 3）', ()
     const r = await pms.call(C.createProvisionRecord, { body: optOutReceipt });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.retention).toMatchObject({ years: 1, retainUntil: '2027-03-31', disposalDueOn: '2027-04-01' });
-    expect(r.body.retention.basis).toContain('施行規則 第25条第1号（第23条第3項）');
+    expect(r.body.retention?.basis).toContain('施行規則 第25条第1号（第23条第3項）');
   });
 });
 
@@ -167,7 +167,7 @@ describe('継続的・反復的な提供（規則第21条第2号・第25条第2�
     const r = await pms.call(C.recordFurtherProvision, { params: { id: created.body.id }, body: { providedOn: '2026/05/10' } });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ lastProvidedOn: '2026-05-10', retention: { retainUntil: '2029-05-09', disposalDueOn: '2029-05-10' } });
-    expect(r.body.retention.basis).toContain('施行規則 第25条第2号');
+    expect(r.body.retention?.basis).toContain('施行規則 第25条第2号');
   });
 
   it('記録済みの最後の提供より前の日や今日より後の日は、提供の年月日の欄に日本語で拒む', async () => {
@@ -191,7 +191,7 @@ describe('継続的・反復的な提供（規則第21条第2号・第25条第2�
     const created = await pms.call(C.createProvisionRecord, {
       body: { ...optOutReceipt, counterpartyName: '延長確認株式会社', recordedOn: '2025-01-10', providedOn: '2025-01-10', lastProvidedOn: '2025-01-10' },
     });
-    expect(created.body.retention.disposalDueOn).toBe('2026-01-10');
+    expect(created.body.retention?.disposalDueOn).toBe('2026-01-10');
     const id = created.body.id;
     const tasksOf = () =>
       asSystem(t.database, (tx) =>
@@ -202,8 +202,40 @@ describe('継続的・反復的な提供（規則第21条第2号・第25条第2�
       );
     expect((await tasksOf()).map((x) => x.status)).toEqual(['open']);
     const r = await pms.call(C.recordFurtherProvision, { params: { id }, body: { providedOn: '2026-05-01' } });
-    expect(r.body.retention.retainUntil).toBe('2027-04-30');
+    expect(r.body.retention?.retainUntil).toBe('2027-04-30');
     expect((await tasksOf()).map((x) => x.status)).toEqual(['cancelled']);
+  });
+});
+
+describe('外国にある第三者・記録を要しない場合（J.8.8.1・J.8.8.2 2）', () => {
+  it('J.8.8.1 1 a) 本人の同意による外国にある第三者への提供は、J.8.8.1 2 本人に提供した情報がなければ作成しない', async () => {
+    const body = { ...consentProvision, counterpartyName: 'Overseas Pte. Ltd.', overseas: true, overseasBasis: 'a', overseasCountry: 'シンガポール' } as const;
+    const missing = await pms.call(C.createProvisionRecord, { body });
+    expect(missing.status).toBe(422);
+    expect(JSON.stringify(missing.body)).toContain('"path":"overseasInfo"');
+    const r = await pms.call(C.createProvisionRecord, { body: { ...body, overseasInfo: '同国の個人情報保護制度の概要と提供先の措置を同意書に記載' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body).toMatchObject({ overseas: true, overseasBasis: 'a', overseasCountry: 'シンガポール' });
+  });
+
+  it('J.8.8.2 2 d)「法令に基づく場合」は根拠を記録し、記録事項も保存期間も求めない（廃棄タスクも作らない）', async () => {
+    const r = await pms.call(C.createProvisionRecord, {
+      body: {
+        kind: 'provision',
+        basis: 'consent',
+        form: 'individual',
+        recordedOn: '2020-01-10',
+        providedOn: '2020-01-10',
+        counterpartyKind: 'corporation',
+        counterpartyName: '税務署',
+        exemptionGround: 'd',
+      },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body).toMatchObject({ exemptionGround: 'd', exemptionLabel: 'J.8.8.2 2 d) 法令に基づく場合', retention: null });
+    await runProvisionRecordDisposalCheck(t.deps);
+    const opened = await asSystem(t.database, (tx) => tx.select().from(tasks).where(eq(tasks.sourceId, r.body.id)));
+    expect(opened).toHaveLength(0);
   });
 });
 

@@ -8,6 +8,7 @@ import { useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { noticesContract } from '../../../../src/modules/notices/notices.contract.ts';
 import { disposeProvisionRecordBody, recordFurtherProvisionBody } from '../../../../src/modules/notices/provision-records.schema.ts';
+import { overseasBasisLabels } from '../../../../src/rules/data/provisionRecordItems.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
 import { FullPageSpin, PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
@@ -100,29 +101,44 @@ export default function ProvisionRecordDetailPage() {
           <Descriptions.Item label={L.dataItems}>{r.dataItems ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={L.consentObtained}>{r.consentObtained ? '同意を得ている' : '—'}</Descriptions.Item>
           {r.kind === 'receipt' && r.basis === 'opt_out' ? <Descriptions.Item label={L.ppcPublished}>{r.ppcPublished ? '確認済み' : '—'}</Descriptions.Item> : null}
+          {r.overseas ? (
+            <Descriptions.Item label="外国にある第三者への提供（J.8.8.1）">
+              {[r.overseasCountry, r.overseasBasis ? overseasBasisLabels[r.overseasBasis] : null, r.overseasInfo].filter(Boolean).join(' / ')}
+            </Descriptions.Item>
+          ) : null}
           {r.note ? <Descriptions.Item label={L.note}>{r.note}</Descriptions.Item> : null}
         </Descriptions>
       </Card>
-      <Card title="保存期間" size="small" style={{ marginTop: 16 }}>
-        <Typography.Paragraph>
-          {`${date(r.retention.retainUntil)}まで保存（${r.retention.years}年）`}
-          {r.disposedOn ? `・${date(r.disposedOn)}に廃棄済み` : ''}
-        </Typography.Paragraph>
-        <Typography.Paragraph type="secondary">{r.retention.reason}</Typography.Paragraph>
-        <Typography.Paragraph type="secondary">{`根拠: ${r.retention.basis}`}</Typography.Paragraph>
-        {!r.disposedOn && r.form !== 'individual' ? <FurtherProvisionForm id={r.id} label={r.kind === 'receipt' ? '新たに提供を受けた日' : '新たに提供した日'} /> : null}
-        {r.disposedOn ? null : (
-          <FormLayout id="provision-record-dispose" onSubmit={onDispose}>
-            {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null}
-            <Field control={form.control} name="disposedOn" label="廃棄した日">
-              {(field) => <DateInput id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
-            </Field>
-            <Button htmlType="submit" loading={form.formState.isSubmitting}>
-              廃棄を記録する
-            </Button>
-          </FormLayout>
-        )}
-      </Card>
+      {r.retention ? (
+        <Card title="保存期間" size="small" style={{ marginTop: 16 }}>
+          <Typography.Paragraph>
+            {`${date(r.retention.retainUntil)}まで保存（${r.retention.years}年）`}
+            {r.disposedOn ? `・${date(r.disposedOn)}に廃棄済み` : ''}
+          </Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{r.retention.reason}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{`根拠: ${r.retention.basis}`}</Typography.Paragraph>
+          {!r.disposedOn && r.form !== 'individual' ? <FurtherProvisionForm id={r.id} label={r.kind === 'receipt' ? '新たに提供を受けた日' : '新たに提供した日'} /> : null}
+          {r.disposedOn ? null : (
+            <FormLayout id="provision-record-dispose" onSubmit={onDispose}>
+              {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null}
+              <Field control={form.control} name="disposedOn" label="廃棄した日">
+                {(field) => <DateInput id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+              </Field>
+              <Button htmlType="submit" loading={form.formState.isSubmitting}>
+                廃棄を記録する
+              </Button>
+            </FormLayout>
+          )}
+        </Card>
+      ) : (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 16 }}
+          title={`記録を要しない場合: ${r.exemptionLabel ?? ''}`}
+          description="記録の作成義務がない提供として根拠を記録しています。法令上の保存期間はありません。"
+        />
+      )}
     </RequirePermission>
   );
 }

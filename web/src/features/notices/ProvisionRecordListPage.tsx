@@ -57,7 +57,8 @@ export default function ProvisionRecordListPage() {
             { title: '根拠', dataIndex: 'basisLabel' },
             {
               title: '保存期間の末日',
-              render: (_: unknown, r) => (r.disposedOn ? <Tag>{`${date(r.disposedOn)} 廃棄済み`}</Tag> : date(r.retention.retainUntil)),
+              render: (_: unknown, r) =>
+                r.disposedOn ? <Tag>{`${date(r.disposedOn)} 廃棄済み`}</Tag> : r.retention ? date(r.retention.retainUntil) : <Tag>記録を要しない場合</Tag>,
             },
           ]}
         />

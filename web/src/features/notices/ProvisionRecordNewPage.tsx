@@ -8,7 +8,7 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { noticesContract } from '../../../../src/modules/notices/notices.contract.ts';
 import { createProvisionRecordBody } from '../../../../src/modules/notices/provision-records.schema.ts';
-import { provisionBases } from '../../../../src/rules/data/provisionRecordItems.ts';
+import { exemptionClause, exemptionGroundLabels, exemptionGrounds, overseasBases, overseasBasisLabels, provisionBases } from '../../../../src/rules/data/provisionRecordItems.ts';
 import { checkProvisionRecordItems, counterpartyKinds } from '../../../../src/rules/requiredItems/provisionRecordItems.ts';
 import { provisionRecordForms } from '../../../../src/rules/retention/index.ts';
 import { api } from '../../api/client.ts';
@@ -20,7 +20,16 @@ import { basisLabels, counterpartyKindLabels, fieldLabels, formLabels, recordKin
 type FormIn = z.input<typeof createProvisionRecordBody>;
 type FormOut = z.output<typeof createProvisionRecordBody>;
 const FIELDS = Object.keys(fieldLabels('provision'));
-type TextName = 'counterpartyName' | 'counterpartyAddress' | 'counterpartyRepresentative' | 'subject' | 'dataItems' | 'acquisitionHistory' | 'note';
+type TextName =
+  | 'counterpartyName'
+  | 'counterpartyAddress'
+  | 'counterpartyRepresentative'
+  | 'subject'
+  | 'dataItems'
+  | 'acquisitionHistory'
+  | 'overseasCountry'
+  | 'overseasInfo'
+  | 'note';
 type DateName = 'recordedOn' | 'providedOn' | 'lastProvidedOn';
 
 /**
@@ -51,6 +60,11 @@ export default function ProvisionRecordNewPage() {
       consentObtained: false,
       acquisitionHistory: '',
       ppcPublished: false,
+      overseas: false,
+      overseasBasis: null,
+      overseasCountry: '',
+      overseasInfo: '',
+      exemptionGround: null,
       note: '',
     },
   });
@@ -71,6 +85,11 @@ export default function ProvisionRecordNewPage() {
     consentObtained: values.consentObtained,
     acquisitionHistory: values.acquisitionHistory,
     ppcPublished: values.ppcPublished,
+    overseas: values.overseas,
+    overseasBasis: values.overseasBasis,
+    overseasCountry: values.overseasCountry,
+    overseasInfo: values.overseasInfo,
+    exemptionGround: values.exemptionGround,
   });
 
   const onSubmit = form.handleSubmit(
@@ -146,6 +165,19 @@ export default function ProvisionRecordNewPage() {
                   />
                 )}
               </Field>
+              <Field control={form.control} name="exemptionGround" label={L.exemptionGround}>
+                {(field) => (
+                  <Select
+                    id={field.id}
+                    value={field.value ?? undefined}
+                    onChange={(v) => field.onChange(v ?? null)}
+                    allowClear
+                    placeholder="該当しない（記録を作成する）"
+                    status={field.status}
+                    options={exemptionGrounds.map((g) => ({ value: g, label: `${exemptionClause(kind, g)} ${exemptionGroundLabels[g].slice(3)}` }))}
+                  />
+                )}
+              </Field>
               {date('recordedOn', true)}
               {date('providedOn')}
               {values.form && values.form !== 'individual' ? date('lastProvidedOn', true) : null}
@@ -169,6 +201,32 @@ export default function ProvisionRecordNewPage() {
                 </>
               ) : null}
               {receipt ? text('acquisitionHistory', 2) : null}
+              {receipt ? null : (
+                <Field control={form.control} name="overseas" label={L.overseas}>
+                  {(field) => (
+                    <Checkbox id={field.id} checked={field.value ?? false} onChange={(e) => field.onChange(e.target.checked)}>
+                      提供先は外国にある第三者である
+                    </Checkbox>
+                  )}
+                </Field>
+              )}
+              {!receipt && values.overseas ? (
+                <>
+                  <Field control={form.control} name="overseasBasis" label={L.overseasBasis}>
+                    {(field) => (
+                      <Select
+                        id={field.id}
+                        value={field.value ?? undefined}
+                        onChange={(v) => field.onChange(v ?? null)}
+                        status={field.status}
+                        options={overseasBases.map((b) => ({ value: b, label: overseasBasisLabels[b] }))}
+                      />
+                    )}
+                  </Field>
+                  {text('overseasCountry')}
+                  {values.overseasBasis === 'a' ? text('overseasInfo', 3) : null}
+                </>
+              ) : null}
             </Card>
             <Card title="本人と個人データ" size="small" style={{ marginTop: 16 }}>
               {text('subject', 2)}
@@ -196,6 +254,8 @@ export default function ProvisionRecordNewPage() {
             <Card title="記録事項の確認" size="small">
               {check === null ? (
                 <Alert type="warning" showIcon title="第三者提供記録では「個人情報取扱事業者でない者から」は選べません" />
+              ) : values.exemptionGround ? (
+                <Alert type="info" showIcon title="記録を要しない場合として、根拠だけを記録します（記録事項と保存期間はありません）" />
               ) : check.missing.length === 0 ? (
                 <Alert type="success" showIcon title="法令が求める記録事項は揃っています" />
               ) : (

@@ -46,6 +46,11 @@ export function fieldLabels(kind: ProvisionRecordKind) {
     consentObtained: '本人の同意を得ている旨',
     acquisitionHistory: '提供元による取得の経緯',
     ppcPublished: '法第27条第4項の規定により公表されている旨',
+    overseas: '外国にある第三者への提供（J.8.8.1）',
+    overseasBasis: '外国にある第三者への提供の根拠（J.8.8.1 1）',
+    overseasCountry: '当該外国の名称（J.8.8.1 2 d)）',
+    overseasInfo: 'あらかじめ本人に提供した情報（J.8.8.1 2）',
+    exemptionGround: receipt ? '記録を要しない場合（J.8.8.3 2）' : '記録を要しない場合（J.8.8.2 2）',
     note: '備考',
   } as const;
 }
