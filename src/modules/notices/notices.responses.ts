@@ -37,7 +37,17 @@ export const noticeResponse = z.object({
 });
 
 export const noticeListResponse = z.object({
-  items: z.array(z.object({ id: z.uuid(), title: z.string(), latestVersionNo: z.number().int(), publishedVersionNo: z.number().int().nullable(), missingCount: z.number().int() })),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      latestVersionNo: z.number().int(),
+      publishedVersionNo: z.number().int().nullable(),
+      /** Every published version, newest first (a 台帳 entry refers to one of them). */
+      publishedVersions: z.array(z.object({ id: z.uuid(), versionNo: z.number().int() })),
+      missingCount: z.number().int(),
+    }),
+  ),
   canCreate: z.boolean(),
 });
 

@@ -91,6 +91,7 @@ export async function listNotices(tx: Tx, actor: Actor): Promise<z.output<typeof
       title: t.title,
       latestVersionNo: latest?.versionNo ?? 0,
       publishedVersionNo: published?.versionNo ?? null,
+      publishedVersions: own.filter((v) => v.status === 'published').map((v) => ({ id: v.id, versionNo: v.versionNo })),
       missingCount: latest ? checkOf(latest).missing.length : 0,
     };
   });
