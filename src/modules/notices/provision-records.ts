@@ -121,6 +121,9 @@ export async function getProvisionRecord(tx: Tx, actor: Actor, id: string): Prom
 
 /** 記録の作成: every 記録事項 present, the retention computed, the disposal task opened when it has already ended. */
 export async function createProvisionRecord(tx: Tx, actor: Actor, input: CreateInput, now: Date): Promise<RecordView> {
+  const today = todayInJapan(now);
+  if (input.recordedOn > today) throw invalid('recordedOn', `記録を作成した日（${input.recordedOn}）が今日より後になっています`);
+  if (input.providedOn && input.providedOn > today) throw invalid('providedOn', `提供の年月日（${input.providedOn}）が今日より後になっています`);
   assertRequiredItems(input);
   if (input.exemptionGround) return present(await insertExemption(tx, actor, input, now));
   const individual = input.form === 'individual';
@@ -150,7 +153,6 @@ export async function createProvisionRecord(tx: Tx, actor: Actor, input: CreateI
     })
     .returning();
   if (!row) throw new Error('provision record insert returned nothing');
-  const today = todayInJapan(now);
   if (row.disposalDueOn && row.disposalDueOn <= today) await ensureProvisionRecordDisposalTask(tx, row, today);
   return present(row);
 }

@@ -84,6 +84,15 @@ describe('第三者提供記録（法第29条・規則第20条第1項・J.8.8.2 
     expect(r.body.retention?.basis).toContain('施行規則 第21条第3号');
   });
 
+  it('今日より後の作成日・提供の年月日は項目名つきの日本語で拒み、打った日付を書き換えない', async () => {
+    const r = await pms.call(C.createProvisionRecord, { body: { ...consentProvision, recordedOn: '2026/05/12' } });
+    expect(r.status).toBe(422);
+    expect(JSON.stringify(r.body)).toContain('記録を作成した日（2026-05-12）が今日より後');
+    const p = await pms.call(C.createProvisionRecord, { body: { ...consentProvision, providedOn: '2026-06-01' } });
+    expect(p.status).toBe(422);
+    expect(JSON.stringify(p.body)).toContain('"path":"providedOn"');
+  });
+
   it('提供記録に「個人情報取扱事業者でない者からの提供」は選べない', async () => {
     const r = await pms.call(C.createProvisionRecord, { body: { ...consentProvision, basis: 'non_business' } });
     expect(r.status).toBe(422);
