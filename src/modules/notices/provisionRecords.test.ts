@@ -2,9 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
-import { asSystem, rowsOf } from '../../platform/db/tenancy.ts';
+import { asSystem, inOrg, rowsOf } from '../../platform/db/tenancy.ts';
 import { tasks } from '../../platform/tasks/tasks.tables.ts';
 import { noticesContract as C } from './notices.contract.ts';
+import { provisionRecordsAbout } from './notices.api.ts';
 import { runProvisionRecordDisposalCheck } from './provision-record-disposal.ts';
 
 // 第三者提供記録 (法第29条, 規則第19〜21条, J.8.8.2) and 確認記録 (法第30条, 規則第22〜25条, J.8.8.3)
@@ -245,6 +246,18 @@ describe('外国にある第三者・記録を要しない場合（J.8.8.1・J.8
     await runProvisionRecordDisposalCheck(t.deps);
     const opened = await asSystem(t.database, (tx) => tx.select().from(tasks).where(eq(tasks.sourceId, r.body.id)));
     expect(opened).toHaveLength(0);
+  });
+});
+
+describe('第三者提供記録の開示（法第33条第5項）のための検索（notices.api.ts）', () => {
+  it('本人を特定するに足りる事項に全角・半角や空白の違いがあっても本人の記録を見つけ、他人の記録は返さない', async () => {
+    const found = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => provisionRecordsAbout(tx, t.demoOrganizationId, '山田　花子'));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((r) => r.subject.includes('山田 花子'))).toBe(true);
+    expect(found.map((r) => r.counterpartyName)).toContain('株式会社 見本印刷');
+    expect(found.map((r) => r.counterpartyName)).not.toContain('名簿販売株式会社');
+    const none = await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => provisionRecordsAbout(tx, t.demoOrganizationId, '該当なし 太郎'));
+    expect(none).toEqual([]);
   });
 });
 
