@@ -82,6 +82,19 @@ const bodies: Record<string, unknown> = {
   'PUT /api/notices/:id/draft': { body: '乗っ取り' },
   'POST /api/notices/:id/consents': { versionId: '00000000-0000-4000-8000-000000000000', subject: '侵入', channel: 'web', consentedOn: '2026-01-05' },
   'POST /api/notice-consents/:id/withdraw': { withdrawnOn: '2026-01-06', channel: 'web' },
+  'POST /api/provision-records': {
+    kind: 'provision',
+    basis: 'consent',
+    form: 'individual',
+    recordedOn: '2026-01-05',
+    counterpartyKind: 'corporation',
+    counterpartyName: '侵入株式会社',
+    subject: '侵入',
+    dataItems: '氏名',
+    consentObtained: true,
+  },
+  'POST /api/provision-records/:id/dispose': { disposedOn: '2026-01-06' },
+  'POST /api/provision-records/:id/provisions': { providedOn: '2026-01-06' },
   'PUT /api/contractors/:id/evaluation': { year: 2026, answers: { '1': 'suitable' } },
   'POST /api/contractors/:id/supervisions': { supervisedOn: '2026-01-01', method: 'document', supervisor: '侵入' },
   'POST /api/contractors/:id/subcontract-requests': {
@@ -148,6 +161,7 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/contractor-portal/links/', table: 'contractor_portal_links' },
   { prefix: '/api/contractor-portal/exchanges/', table: 'contractor_portal_exchanges' },
   { prefix: '/api/notice-consents/', table: 'notice_consents' },
+  { prefix: '/api/provision-records/', table: 'provision_records' },
 ];
 
 export async function sampleIdFor(t: TestApp, url: string): Promise<Record<string, string>> {

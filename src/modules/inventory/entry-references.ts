@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/connection.ts';
 import { HttpError, invalid } from '../../platform/http/errors.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
+import { noticeVersionSummaries } from '../notices/notices.api.ts';
 import { type EntryNames, entryFindings } from './inventory.content.shared.ts';
 import type { EntryContent } from './inventory.schema.ts';
 
@@ -45,6 +46,15 @@ export async function assertReferences(tx: Tx, organizationId: string, content: 
     .from(departments)
     .where(and(eq(departments.organizationId, organizationId), eq(departments.id, content.departmentId)));
   if (!department) throw invalid(`${pathPrefix}departmentId`, '所管部署が見つかりません');
+  const versionIds = content.noticeVersionIds ?? [];
+  if (versionIds.length > 0) {
+    const versions = await noticeVersionSummaries(tx, organizationId, versionIds);
+    if (versions.length !== versionIds.length) throw invalid(`${pathPrefix}noticeVersionIds`, '通知文の版に、この組織の通知文でないものが含まれています');
+    const drafts = versions.filter((v) => !v.published);
+    if (drafts.length > 0) {
+      throw invalid(`${pathPrefix}noticeVersionIds`, `通知文の版は公開済みの版を選んでください（${drafts.map((v) => `${v.title} 第${v.versionNo}版`).join('・')}は下書きです）`);
+    }
+  }
   if (content.accessHolderIds.length === 0) return;
   const rows = await tx
     .select({ id: people.id, name: people.name, leftOn: people.leftOn })

@@ -4,6 +4,7 @@ import { disposalDue } from '../../rules/inventoryRules.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { people } from '../../platform/org/org.tables.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
+import { noticeVersionSummaries } from '../notices/notices.api.ts';
 import { assessmentsOfEntry } from '../risk/risk.exports.ts';
 import { namesFor } from './entry-references.ts';
 import { entryDuties, entryFindings, toEngineEntry } from './inventory.content.shared.ts';
@@ -38,6 +39,7 @@ export async function getEntryDetail(tx: Tx, actor: Actor, id: string, today: st
     row,
     departmentName: entryNames.departmentName ?? '',
     accessHolders: row.data.accessHolderIds.map((pid) => ({ id: pid, name: names.personNames.get(pid) ?? '' })),
+    noticeVersions: await noticeVersionSummaries(tx, organizationId, row.data.noticeVersionIds ?? []),
     findings: entryFindings(row.data, entryNames),
     duties: entryDuties(row.data, entryNames),
     disposal: disposalDue(engine, today),

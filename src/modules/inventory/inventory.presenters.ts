@@ -124,6 +124,7 @@ export function presentEntryDetail(d: EntryDetail): Out<typeof entryDetailRespon
     content: r.data,
     importExtras: r.importExtras ?? [],
     accessHolders: d.accessHolders,
+    noticeVersions: d.noticeVersions,
     riskStatus: r.riskStatus,
     riskStatusLabel: riskStatusCodeLabels[r.riskStatus],
     findings: d.findings.map(presentFinding),

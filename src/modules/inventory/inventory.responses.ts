@@ -50,6 +50,8 @@ export const entryContentResponse = z.object({
   disposalMethod: z.string().nullable(),
   disposedAt: z.iso.date().nullable(),
   noticeRefs: z.array(z.string()),
+  /** 通知文の版 the entry relies on (absent on entries written before M6). */
+  noticeVersionIds: z.array(z.uuid()).optional(),
   /** Recorded exceptions to a notice / consent / confirmation duty (J.8.4, J.8.5, J.8.7, J.8.8, J.8.8.3). */
   exemptions: z.array(
     z.object({
@@ -184,6 +186,8 @@ export const entryDetailResponse = z.object({
   /** 取込時の追加情報 (issue #12): the imported file's columns no field took, heading and value as written. */
   importExtras: z.array(z.object({ heading: z.string(), value: z.string() })),
   accessHolders: z.array(personRef),
+  /** 通知文の版 it refers to (M6), with their names. */
+  noticeVersions: z.array(z.object({ id: z.uuid(), templateId: z.uuid(), title: z.string(), versionNo: z.number().int(), published: z.boolean() })),
   riskStatus: z.enum(riskStatusCodes),
   riskStatusLabel: z.string(),
   findings: z.array(findingResponse),

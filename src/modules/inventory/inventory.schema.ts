@@ -141,6 +141,12 @@ export const entryContentSchema = z
     disposalMethod: optionalText('廃棄方法', 500),
     disposedAt: optionalDate('廃棄日'),
     noticeRefs: textList('通知・同意の文面'),
+    /** 通知文の版 the entry relies on (M6 notices; J.8.5 取得時の必要通知事項), beside the free-text 通知・同意の文面. */
+    noticeVersionIds: z
+      .array(idField('通知文の版'), { error: '通知文の版は一覧で指定してください' })
+      .max(50, { error: '通知文の版は50件以内で指定してください' })
+      .default([])
+      .transform((ids) => [...new Set(ids)]),
     exemptions: z.array(exemptionSchema, { error: '例外の記録は一覧で指定してください' }).max(50, { error: '例外の記録は50件以内にしてください' }).default([]),
   })
   .superRefine((entry, ctx) => {

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
+import { auditLog } from '../../platform/audit/audit.tables.ts';
 import { asSystem, rowsOf } from '../../platform/db/tenancy.ts';
 import { noticeItems } from '../../rules/data/requiredItems.ts';
 import { noticesContract as C } from './notices.contract.ts';
@@ -66,6 +67,19 @@ describe('同意記録（J.8.5 1 書面によって本人の同意を得る）',
     expect(w.status, JSON.stringify(w.body)).toBe(200);
     expect(w.body).toMatchObject({ withdrawnOn: '2026-05-09', withdrawalChannel: 'web', versionNo: 1 });
     expect((await pms.call(C.withdrawConsent, { params: { id: c.body.id }, body: { withdrawnOn: '2026-05-10', channel: 'web' } })).status).toBe(409);
+  });
+
+  it('同意記録の一覧の閲覧は事故等と同じく個人データの閲覧として件数つきで記録される（SPEC §3、行政機関等ガイドライン 4-8-6 (3)）', async () => {
+    const list = await pms.call(C.consents, { params: { id: noticeId } });
+    expect(list.status).toBe(200);
+    const reads = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'read'), eq(auditLog.entityType, 'notice_consents'), eq(auditLog.entityId, noticeId))),
+    );
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.at(-1)?.rowCount).toBe(list.body.items.length);
   });
 
   it('役割のない従業者は同意記録を見ることも登録することもできない（403）', async () => {

@@ -1,5 +1,14 @@
 import { defineContract } from '../../platform/http/contract.ts';
 import { consentListResponse, consentResponse, noticeListResponse, noticeResponse } from './notices.responses.ts';
+import {
+  createProvisionRecordBody,
+  disposeProvisionRecordBody,
+  provisionRecordIdParams,
+  provisionRecordListQuery,
+  provisionRecordListResponse,
+  provisionRecordResponse,
+  recordFurtherProvisionBody,
+} from './provision-records.schema.ts';
 import { consentIdParams, createNoticeBody, noticeIdParams, recordConsentBody, saveNoticeDraftBody, withdrawConsentBody } from './notices.schema.ts';
 
 // M6 通知・同意 (J.8.5 取得時の必要通知事項): every route with its access, request schemas and
@@ -68,5 +77,48 @@ export const noticesContract = defineContract({
     params: consentIdParams,
     body: withdrawConsentBody,
     response: consentResponse,
+  },
+  provisionRecords: {
+    method: 'GET',
+    path: '/api/provision-records',
+    access: 'notices.records',
+    summary: '第三者提供記録・確認記録の一覧（J.8.8.2・J.8.8.3、保存期間つき）',
+    query: provisionRecordListQuery,
+    response: provisionRecordListResponse,
+  },
+  createProvisionRecord: {
+    method: 'POST',
+    path: '/api/provision-records',
+    access: 'notices.records',
+    summary: '第三者提供記録・確認記録の作成（規則第20条第1項・第24条第1項の記録事項が欠ければ作成しない）',
+    body: createProvisionRecordBody,
+    response: provisionRecordResponse,
+    status: 201,
+  },
+  provisionRecord: {
+    method: 'GET',
+    path: '/api/provision-records/:id',
+    access: 'notices.records',
+    summary: '第三者提供記録・確認記録の詳細（保存期間とその根拠）',
+    params: provisionRecordIdParams,
+    response: provisionRecordResponse,
+  },
+  recordFurtherProvision: {
+    method: 'POST',
+    path: '/api/provision-records/:id/provisions',
+    access: 'notices.records',
+    summary: '一括・契約書等の記録への提供の追加（最後に提供を行った日と保存期間を更新）',
+    params: provisionRecordIdParams,
+    body: recordFurtherProvisionBody,
+    response: provisionRecordResponse,
+  },
+  disposeProvisionRecord: {
+    method: 'POST',
+    path: '/api/provision-records/:id/dispose',
+    access: 'notices.records',
+    summary: '第三者提供記録・確認記録の廃棄の記録（保存期間の経過後に限る）',
+    params: provisionRecordIdParams,
+    body: disposeProvisionRecordBody,
+    response: provisionRecordResponse,
   },
 });

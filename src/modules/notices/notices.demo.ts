@@ -1,8 +1,9 @@
 import type { Tx } from '../../platform/db/connection.ts';
 import { noticeItems } from '../../rules/data/requiredItems.ts';
-import { noticeConsents, noticeTemplates, noticeVersions } from './notices.tables.ts';
+import { provisionRecordRetention } from '../../rules/retention/index.ts';
+import { noticeConsents, noticeTemplates, noticeVersions, provisionRecords } from './notices.tables.ts';
 
-/** Demo data of M6: one 取得時の通知・同意文書 with every J.8.5 1 item, published as 第1版. */
+/** Demo data of M6: one 取得時の通知・同意文書 with every J.8.5 1 item, published as 第1版, and one 第三者提供記録 (規則第20条第1項第2号). */
 export async function seedDemoNotices(tx: Tx, organizationId: string, now: Date, today: string): Promise<void> {
   const [template] = await tx.insert(noticeTemplates).values({ organizationId, title: '会員申込書の個人情報の取扱いについて' }).returning();
   if (!template) throw new Error('demo notice insert returned nothing');
@@ -20,4 +21,21 @@ export async function seedDemoNotices(tx: Tx, organizationId: string, now: Date,
     .returning();
   if (!version) throw new Error('demo notice version insert returned nothing');
   await tx.insert(noticeConsents).values({ organizationId, templateId: template.id, versionId: version.id, subject: '会員番号 A-0001', channel: 'paper', consentedOn: today });
+  const retention = provisionRecordRetention({ recordKind: 'provision', form: 'individual', createdOn: today });
+  await tx.insert(provisionRecords).values({
+    organizationId,
+    kind: 'provision',
+    basis: 'consent',
+    form: 'individual',
+    recordedOn: today,
+    providedOn: today,
+    counterpartyKind: 'corporation',
+    counterpartyName: '豊島印刷株式会社',
+    subject: '会員番号 A-0001',
+    dataItems: '氏名、住所',
+    consentObtained: true,
+    retainUntil: retention.retainUntil,
+    disposalDueOn: retention.disposalDueOn,
+    retentionRulesVersion: retention.rulesVersion,
+  });
 }

@@ -31,11 +31,23 @@ export const noticeResponse = z.object({
   title: z.string(),
   /** The newest version first. */
   versions: z.array(noticeVersionResponse),
+  /** 台帳 entries that rely on one of its versions (noticeVersionIds), for those who read the 台帳. */
+  inventoryEntries: z.array(z.object({ id: z.uuid(), name: z.string(), versionId: z.uuid(), versionNo: z.number().int() })),
   abilities: z.object({ edit: z.boolean() }),
 });
 
 export const noticeListResponse = z.object({
-  items: z.array(z.object({ id: z.uuid(), title: z.string(), latestVersionNo: z.number().int(), publishedVersionNo: z.number().int().nullable(), missingCount: z.number().int() })),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      latestVersionNo: z.number().int(),
+      publishedVersionNo: z.number().int().nullable(),
+      /** Every published version, newest first (a 台帳 entry refers to one of them). */
+      publishedVersions: z.array(z.object({ id: z.uuid(), versionNo: z.number().int() })),
+      missingCount: z.number().int(),
+    }),
+  ),
   canCreate: z.boolean(),
 });
 

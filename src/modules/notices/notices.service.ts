@@ -4,6 +4,7 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { checkNoticeItems } from '../../rules/requiredItems/checkers.ts';
+import { entriesReferringToNoticeVersions } from '../inventory/inventory.api.ts';
 import { planEdit, publicationBlockers } from '../../rules/notices/versions.ts';
 import type { noticeListResponse, noticeResponse } from './notices.responses.ts';
 import type { createNoticeBody, saveNoticeDraftBody } from './notices.schema.ts';
@@ -50,6 +51,15 @@ async function versionsOf(tx: Tx, organizationId: string, templateId: string): P
 export async function getNotice(tx: Tx, actor: Actor, id: string): Promise<NoticeView> {
   const template = await findTemplate(tx, actor.organizationId, id);
   const versions = await versionsOf(tx, actor.organizationId, id);
+  // 台帳 entries relying on a version (their noticeVersionIds), shown to those who read the 台帳.
+  const refs = can(actor, 'inventory.read')
+    ? await entriesReferringToNoticeVersions(
+        tx,
+        actor.organizationId,
+        versions.map((v) => v.id),
+      )
+    : [];
+  const versionNo = new Map(versions.map((v) => [v.id, v.versionNo]));
   return {
     id: template.id,
     title: template.title,
@@ -63,6 +73,7 @@ export async function getNotice(tx: Tx, actor: Actor, id: string): Promise<Notic
       publishedAt: v.publishedAt?.toISOString() ?? null,
       check: checkOf(v),
     })),
+    inventoryEntries: refs.map((r) => ({ id: r.entryId, name: r.name, versionId: r.versionId, versionNo: versionNo.get(r.versionId) ?? 0 })),
     abilities: { edit: can(actor, 'notices.manage') },
   };
 }
@@ -80,6 +91,7 @@ export async function listNotices(tx: Tx, actor: Actor): Promise<z.output<typeof
       title: t.title,
       latestVersionNo: latest?.versionNo ?? 0,
       publishedVersionNo: published?.versionNo ?? null,
+      publishedVersions: own.filter((v) => v.status === 'published').map((v) => ({ id: v.id, versionNo: v.versionNo })),
       missingCount: latest ? checkOf(latest).missing.length : 0,
     };
   });

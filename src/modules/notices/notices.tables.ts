@@ -1,7 +1,10 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, encryptedText, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
+import type { ExemptionGround, OverseasBasis, ProvisionBasis } from '../../rules/data/provisionRecordItems.ts';
 import type { VersionStatus } from '../../rules/notices/versions.ts';
+import type { CounterpartyKind } from '../../rules/requiredItems/provisionRecordItems.ts';
+import type { ProvisionRecordForm, ProvisionRecordKind } from '../../rules/retention/index.ts';
 import type { ConsentChannel } from './notices.labels.ts';
 
 /**
@@ -76,4 +79,57 @@ export const noticeConsents = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('notice_consents_org_template_idx').on(t.organizationId, t.templateId)],
+);
+
+/**
+ * 第三者提供記録 (法第29条, 規則第19〜21条, J.8.8.2) and 第三者提供を受ける際の確認記録 (法第30条,
+ * 規則第22〜25条, J.8.8.3), one table told apart by `kind`. The 記録事項 (規則第20条第1項・第24条第1項)
+ * are columns; the checker (rules/requiredItems/provisionRecordItems.ts) refuses a record that lacks
+ * one. The retention (規則第21条・第25条, SPEC §5.3) is computed by rules/retention and stored with its
+ * rule version; when it ends, the daily job opens a disposal task.
+ */
+export const provisionRecords = pgTable(
+  'provision_records',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    kind: text('kind').$type<ProvisionRecordKind>().notNull(),
+    basis: text('basis').$type<ProvisionBasis>().notNull(),
+    /** 記録の作成方法 (個別 / 一括 / 契約書等による代替, 規則第19条・第23条). */
+    form: text('form').$type<ProvisionRecordForm>().notNull(),
+    /** 記録を作成した日. */
+    recordedOn: date('recorded_on').notNull(),
+    /** 提供した（提供を受けた）年月日. */
+    providedOn: date('provided_on'),
+    /** 最後に提供を行った（受けた）日 (一括・契約書等の保存期間の起算日). */
+    lastProvidedOn: date('last_provided_on'),
+    counterpartyKind: text('counterparty_kind').$type<CounterpartyKind>().notNull(),
+    counterpartyName: text('counterparty_name'),
+    counterpartyAddress: text('counterparty_address'),
+    counterpartyRepresentative: text('counterparty_representative'),
+    /** 本人を特定するに足りる事項: personal data, encrypted (SPEC §9). */
+    subject: encryptedText('subject_enc'),
+    dataItems: text('data_items'),
+    consentObtained: boolean('consent_obtained').notNull().default(false),
+    /** 第三者による当該個人データの取得の経緯 (確認記録, 法第30条第1項第2号). */
+    acquisitionHistory: text('acquisition_history'),
+    /** 法第27条第4項の規定により公表されている旨 (確認記録, オプトアウト). */
+    ppcPublished: boolean('ppc_published').notNull().default(false),
+    /** 外国にある第三者への提供 (J.8.8.1): the ground a/b/c, the country, the information given to the person (a)). */
+    overseas: boolean('overseas').notNull().default(false),
+    overseasBasis: text('overseas_basis').$type<OverseasBasis>(),
+    overseasCountry: text('overseas_country'),
+    overseasInfo: text('overseas_info'),
+    /** 記録を要しない場合の根拠 (J.8.8.2 2・J.8.8.3 2 a)〜j)); such an entry has no statutory retention. */
+    exemptionGround: text('exemption_ground').$type<ExemptionGround>(),
+    note: text('note'),
+    /** 保存期間 (規則第21条・第25条); null for an exemption entry (no record duty, so no statutory period). */
+    retainUntil: date('retain_until'),
+    disposalDueOn: date('disposal_due_on'),
+    retentionRulesVersion: text('retention_rules_version'),
+    disposedOn: date('disposed_on'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('provision_records_org_kind_idx').on(t.organizationId, t.kind, t.recordedOn), index('provision_records_org_disposal_idx').on(t.organizationId, t.disposalDueOn)],
 );

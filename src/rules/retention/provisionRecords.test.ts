@@ -6,50 +6,50 @@ function errorsOf(facts: unknown): string[] {
   return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
 
-describe('第三者提供記録の保存期間（個人情報保護法施行規則 第14条・J.8.8.2 3）', () => {
-  it('第14条第1号「契約書その他の書面」で代替: 最後に提供を行った日から起算して1年を経過する日まで', () => {
+describe('第三者提供記録の保存期間（個人情報保護法施行規則 第21条・J.8.8.2 3）', () => {
+  it('第21条第1号「契約書その他の書面」で代替: 最後に提供を行った日から起算して1年を経過する日まで', () => {
     expect(provisionRecordRetention({ recordKind: 'provision', form: 'contract', createdOn: '2026-03-01', lastProvidedOn: '2026-04-01' })).toEqual({
       rulesVersion: 'appi-2022-04',
       years: 1,
       countedFrom: '2026-04-01',
       retainUntil: '2027-03-31',
       disposalDueOn: '2027-04-01',
-      basis: '個人情報の保護に関する法律 第29条第2項、個人情報の保護に関する法律施行規則 第14条第1号（第12条第3項）（JIS Q 15001 J.8.8.2 3）',
+      basis: '個人情報の保護に関する法律 第29条第2項、個人情報の保護に関する法律施行規則 第21条第1号（第19条第3項）（JIS Q 15001 J.8.8.2 3）',
       reason:
         '第三者提供記録を契約書その他の書面による代替で作成しているため、最後に提供を行った日（2026-04-01）から起算して1年を経過する日（2027-03-31）まで保存し、2027-04-01以降に廃棄します。提供が続く間は最後の提供を行った日が変わるので、提供のたびに計算し直してください。',
     });
   });
 
-  it('第14条第2号「一括して作成」（継続的・反復的な提供）: 最後に提供を行った日から起算して3年を経過する日まで', () => {
+  it('第21条第2号「一括して作成」（継続的・反復的な提供）: 最後に提供を行った日から起算して3年を経過する日まで', () => {
     const result = provisionRecordRetention({ recordKind: 'provision', form: 'bulk', createdOn: '2025-01-10', lastProvidedOn: '2026-06-15' });
     expect(result).toMatchObject({ years: 3, countedFrom: '2026-06-15', retainUntil: '2029-06-14', disposalDueOn: '2029-06-15' });
-    expect(result.basis).toBe('個人情報の保護に関する法律 第29条第2項、個人情報の保護に関する法律施行規則 第14条第2号（第12条第2項ただし書）（JIS Q 15001 J.8.8.2 3）');
+    expect(result.basis).toBe('個人情報の保護に関する法律 第29条第2項、個人情報の保護に関する法律施行規則 第21条第2号（第19条第2項ただし書）（JIS Q 15001 J.8.8.2 3）');
   });
 
-  it('第14条第3号（個別の記録）: 作成した日から3年（法第29条第2項「作成した日から」、民法第140条 初日不算入）', () => {
+  it('第21条第3号（個別の記録）: 作成した日から3年（法第29条第2項「作成した日から」、民法第140条 初日不算入）', () => {
     const result = provisionRecordRetention({ recordKind: 'provision', form: 'individual', createdOn: '2026-04-01' });
     expect(result).toMatchObject({ years: 3, countedFrom: '2026-04-02', retainUntil: '2029-04-01', disposalDueOn: '2029-04-02' });
-    expect(result.basis).toContain('施行規則 第14条第3号');
+    expect(result.basis).toContain('施行規則 第21条第3号');
     expect(result.reason).toContain('作成した日（2026-04-01）から3年（民法第140条により翌日から数え、2029-04-01まで）');
   });
 });
 
-describe('確認記録の保存期間（個人情報保護法施行規則 第18条・J.8.8.3 4）', () => {
-  it('第18条第1号 契約書等で代替: 最後に提供を受けた日から起算して1年', () => {
+describe('確認記録の保存期間（個人情報保護法施行規則 第25条・J.8.8.3 4）', () => {
+  it('第25条第1号 契約書等で代替: 最後に提供を受けた日から起算して1年', () => {
     const result = provisionRecordRetention({ recordKind: 'receipt', form: 'contract', createdOn: '2026-01-05', lastProvidedOn: '2026-01-05' });
     expect(result).toMatchObject({ years: 1, retainUntil: '2027-01-04', disposalDueOn: '2027-01-05' });
-    expect(result.basis).toBe('個人情報の保護に関する法律 第30条第4項、個人情報の保護に関する法律施行規則 第18条第1号（第16条第3項）（JIS Q 15001 J.8.8.3 4）');
+    expect(result.basis).toBe('個人情報の保護に関する法律 第30条第4項、個人情報の保護に関する法律施行規則 第25条第1号（第23条第3項）（JIS Q 15001 J.8.8.3 4）');
     expect(result.reason).toContain('最後に提供を受けた日（2026-01-05）から起算して1年');
   });
 
-  it('第18条第2号 一括して作成: 最後に提供を受けた日から起算して3年', () => {
+  it('第25条第2号 一括して作成: 最後に提供を受けた日から起算して3年', () => {
     expect(provisionRecordRetention({ recordKind: 'receipt', form: 'bulk', createdOn: '2026-01-05', lastProvidedOn: '2026-12-31' })).toMatchObject({
       years: 3,
       retainUntil: '2029-12-30',
     });
   });
 
-  it('第18条第3号 個別の記録: 作成した日から3年', () => {
+  it('第25条第3号 個別の記録: 作成した日から3年', () => {
     expect(provisionRecordRetention({ recordKind: 'receipt', form: 'individual', createdOn: '2026-12-31' })).toMatchObject({
       retainUntil: '2029-12-31',
       disposalDueOn: '2030-01-01',

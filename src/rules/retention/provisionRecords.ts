@@ -2,7 +2,7 @@
  * Retention of 第三者提供記録 and 第三者提供を受ける際の確認記録 (SPEC §5.3, JIS Q 15001 J.8.8.2 3・
  * J.8.8.3 4「必要な期間保管する」, issue #14 M6). Pure: no clock, no I/O.
  *
- * 個人情報保護法施行規則 第14条（提供記録）・第18条（確認記録）:
+ * 個人情報保護法施行規則 第21条（提供記録）・第25条（確認記録）（令和4年4月までは第14条・第18条）:
  * - 一 契約書その他の書面で代替した記録（規則第12条第3項・第16条第3項）: 最後に当該記録に係る個人データ
  *   の提供を行った（受けた）日から起算して1年を経過する日まで;
  * - 二 一括して作成した記録（継続的・反復的な提供, 規則第12条第2項ただし書・第16条第2項ただし書）:
@@ -47,17 +47,37 @@ export type ProvisionRetentionRuleSet = {
   readonly jisClause: Readonly<Record<ProvisionRecordKind, string>>;
 };
 
-const ruleArticle: ProvisionRetentionRuleSet['ruleArticle'] = {
+// 平成28年規則: 提供記録 第12条（作成方法）・第14条（保存期間）, 確認記録 第16条・第18条.
+const ruleArticle2017: ProvisionRetentionRuleSet['ruleArticle'] = {
   provision: { retention: '第14条', forms: { contract: '第14条第1号（第12条第3項）', bulk: '第14条第2号（第12条第2項ただし書）', individual: '第14条第3号' } },
   receipt: { retention: '第18条', forms: { contract: '第18条第1号（第16条第3項）', bulk: '第18条第2号（第16条第2項ただし書）', individual: '第18条第3号' } },
+};
+// 令和4年4月1日施行の規則（条ずれ）: 提供記録 第19条（作成方法）・第21条（保存期間）, 確認記録 第23条・第25条.
+const ruleArticle2022: ProvisionRetentionRuleSet['ruleArticle'] = {
+  provision: { retention: '第21条', forms: { contract: '第21条第1号（第19条第3項）', bulk: '第21条第2号（第19条第2項ただし書）', individual: '第21条第3号' } },
+  receipt: { retention: '第25条', forms: { contract: '第25条第1号（第23条第3項）', bulk: '第25条第2号（第23条第2項ただし書）', individual: '第25条第3号' } },
 };
 const years = { contract: 1, bulk: 3, individual: 3 } as const;
 const jisClause = { provision: 'JIS Q 15001 J.8.8.2 3', receipt: 'JIS Q 15001 J.8.8.3 4' } as const;
 
 /** Released rule sets, oldest first: 平成27年改正（平成29年5月30日施行）and 令和2年改正（令和4年4月1日施行, 条ずれ）. */
 export const provisionRetentionRuleSets: readonly ProvisionRetentionRuleSet[] = Object.freeze([
-  Object.freeze({ id: 'appi-2017-05', effectiveFrom: '2017-05-30', lawArticle: { provision: '第25条第2項', receipt: '第26条第4項' }, ruleArticle, years, jisClause }),
-  Object.freeze({ id: 'appi-2022-04', effectiveFrom: '2022-04-01', lawArticle: { provision: '第29条第2項', receipt: '第30条第4項' }, ruleArticle, years, jisClause }),
+  Object.freeze({
+    id: 'appi-2017-05',
+    effectiveFrom: '2017-05-30',
+    lawArticle: { provision: '第25条第2項', receipt: '第26条第4項' },
+    ruleArticle: ruleArticle2017,
+    years,
+    jisClause,
+  }),
+  Object.freeze({
+    id: 'appi-2022-04',
+    effectiveFrom: '2022-04-01',
+    lawArticle: { provision: '第29条第2項', receipt: '第30条第4項' },
+    ruleArticle: ruleArticle2022,
+    years,
+    jisClause,
+  }),
 ]);
 
 const isoDate = (field: string, label: string) =>

@@ -5,6 +5,7 @@ import { correctiveFeature } from './corrective/index.tsx';
 import type { WebFeature } from './feature.ts';
 import { incidentsFeature } from './incidents/index.tsx';
 import { inventoryFeature } from './inventory/index.tsx';
+import { noticesFeature } from './notices/index.tsx';
 import { notificationsFeature } from './notifications/index.tsx';
 import { portalFeature } from './portal/index.tsx';
 import { riskFeature } from './risk/index.tsx';
@@ -24,6 +25,7 @@ export const features: readonly WebFeature[] = [
   incidentsFeature,
   correctiveFeature,
   contractorsFeature,
+  noticesFeature,
   portalFeature,
   contractorPortalFeature,
 ];

@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { overseasBasisLabels, processedKindLabels } from '../../../../src/modules/inventory/inventory.labels.ts';
 import { acquisitionMethodLabels, specialCategories, storageMediumLabels } from '../../../../src/rules/inventoryRules.ts';
 import { api } from '../../api/client.ts';
@@ -16,7 +16,18 @@ const categoryLabel = new Map(specialCategories.map((c) => [c.id, c.label]));
 const term = (t: EntryContent['useUntil'], calendar: 'gregorian' | 'japanese') => [formatDate(t.date, calendar), t.description].filter(Boolean).join(' ');
 
 /** Every field of an entry, in 台帳 column order. */
-export function EntryDescriptions({ content, accessHolders, departmentName }: { content: EntryContent; accessHolders: { name: string }[]; departmentName: string }) {
+export function EntryDescriptions({
+  content,
+  accessHolders,
+  departmentName,
+  noticeVersions,
+}: {
+  content: EntryContent;
+  accessHolders: { name: string }[];
+  departmentName: string;
+  /** 通知文の版 the entry relies on (M6), when the screen has their names. */
+  noticeVersions?: { id: string; templateId: string; title: string; versionNo: number }[];
+}) {
   const tx = useText();
   const { calendar } = useI18n();
   const basis = content.sensitiveBasis;
@@ -61,6 +72,16 @@ export function EntryDescriptions({ content, accessHolders, departmentName }: { 
       <Descriptions.Item label={tx('inv.disposalMethod')}>{content.disposalMethod}</Descriptions.Item>
       <Descriptions.Item label={tx('inv.disposedAt')}>{formatDate(content.disposedAt, calendar)}</Descriptions.Item>
       <Descriptions.Item label={tx('inv.noticeRefs')}>{content.noticeRefs.join('、')}</Descriptions.Item>
+      {noticeVersions && noticeVersions.length > 0 ? (
+        <Descriptions.Item label={tx('inv.noticeVersions')}>
+          {noticeVersions.map((v, i) => (
+            <span key={v.id}>
+              {i > 0 ? '、' : ''}
+              <Link to={`/notices/${v.templateId}`}>{`${v.title} 第${v.versionNo}版`}</Link>
+            </span>
+          ))}
+        </Descriptions.Item>
+      ) : null}
     </Descriptions>
   );
 }
@@ -122,7 +143,7 @@ function EntryScreen() {
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Card title={tx('inv.title')} style={{ marginBottom: 16 }}>
-            <EntryDescriptions content={e.content} accessHolders={e.accessHolders} departmentName={e.departmentName} />
+            <EntryDescriptions content={e.content} accessHolders={e.accessHolders} departmentName={e.departmentName} noticeVersions={e.noticeVersions} />
           </Card>
           {e.importExtras.length > 0 ? (
             // 取込時の追加情報 (issue #12): the imported file's columns no 台帳 field took, as written.

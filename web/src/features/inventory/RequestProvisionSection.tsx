@@ -1,5 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Input, Row, Select, Switch } from 'antd';
 import { overseasBasisLabels } from '../../../../src/modules/inventory/inventory.labels.ts';
+import { noticesContract } from '../../../../src/modules/notices/notices.contract.ts';
+import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
+import { api } from '../../api/client.ts';
 import { DateInput, Field } from '../../components/form.tsx';
 import { useText } from './messages.ts';
 import { TagsInput } from './RequestFormInputs.tsx';
@@ -65,6 +69,34 @@ export function RequestProvisionSection({ control: c, kind }: { control: Request
       <Field control={c} name="proposed.noticeRefs" label={tx('inv.noticeRefs')}>
         {(f) => <TagsInput id={f.id} value={(f.value as string[] | undefined) ?? []} onChange={f.onChange} />}
       </Field>
+      <NoticeVersionField control={c} />
     </Card>
+  );
+}
+
+/** 拠っている通知文の版 (M6): the published notice versions the entry relies on. */
+function NoticeVersionField({ control }: { control: RequestFormControl }) {
+  const tx = useText();
+  const notices = useQuery({
+    queryKey: ['notices', 'list'],
+    queryFn: () => api.get<ResponseOf<typeof noticesContract.list>>(noticesContract.list.path),
+  });
+  const options = (notices.data?.items ?? []).flatMap((n) => n.publishedVersions.map((v) => ({ value: v.id, label: `${n.title} 第${v.versionNo}版` })));
+  return (
+    <Field control={control} name="proposed.noticeVersionIds" label={tx('inv.noticeVersions')}>
+      {(f) => (
+        <Select
+          id={f.id}
+          mode="multiple"
+          value={(f.value as string[] | undefined) ?? []}
+          onChange={f.onChange}
+          onBlur={f.onBlur}
+          status={f.status}
+          loading={notices.isLoading}
+          options={options}
+          optionFilterProp="label"
+        />
+      )}
+    </Field>
   );
 }

@@ -46,6 +46,7 @@ export function blank(departmentId: string | null): ProposedContent {
     disposalMethod: '',
     disposedAt: null,
     noticeRefs: [],
+    noticeVersionIds: [],
     exemptions: [],
   };
 }
@@ -92,6 +93,7 @@ export const FIELD_NAMES = [
   'proposed.disposalMethod',
   'proposed.disposedAt',
   'proposed.noticeRefs',
+  'proposed.noticeVersionIds',
   'reason',
   'noticeDraft',
 ] as const;

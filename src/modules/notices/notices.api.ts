@@ -1,0 +1,60 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/connection.ts';
+import { noticeTemplates, noticeVersions, provisionRecords } from './notices.tables.ts';
+
+// The public face of M6 通知・同意 for other modules (the 台帳 refers to the notice versions an
+// entry relies on, J.3.1.1・J.8.5; a 第三者提供記録の開示 request (M5, 法第33条第5項) looks up the
+// records about a person). It imports nothing of theirs, so no import cycle runs through it.
+
+/** A notice version as another record shows its link: 名称 and 第N版. */
+export type NoticeVersionSummary = { id: string; templateId: string; title: string; versionNo: number; published: boolean };
+
+/** The organization's notice versions among `ids` (unknown ids are left out), in the order asked. */
+export async function noticeVersionSummaries(tx: Tx, organizationId: string, ids: readonly string[]): Promise<NoticeVersionSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select({ id: noticeVersions.id, templateId: noticeVersions.templateId, title: noticeTemplates.title, versionNo: noticeVersions.versionNo, status: noticeVersions.status })
+    .from(noticeVersions)
+    .innerJoin(noticeTemplates, eq(noticeTemplates.id, noticeVersions.templateId))
+    .where(and(eq(noticeVersions.organizationId, organizationId), inArray(noticeVersions.id, [...ids])));
+  const byId = new Map(rows.map((r) => [r.id, { id: r.id, templateId: r.templateId, title: r.title, versionNo: r.versionNo, published: r.status === 'published' }]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** A 第三者提供記録 / 確認記録 as a 開示 request shows it. */
+export type ProvisionRecordAbout = {
+  id: string;
+  kind: 'provision' | 'receipt';
+  recordedOn: string;
+  providedOn: string | null;
+  counterpartyName: string | null;
+  subject: string;
+  dataItems: string | null;
+  disposedOn: string | null;
+};
+
+/** Folds width and spaces so 「山田　花子」 finds 「山田 花子」. */
+const folded = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * 第三者提供記録の開示 (法第33条第5項, J.10.3): the records (not exemption entries) whose
+ * 本人を特定するに足りる事項 contains `who`. The person is encrypted at rest, so the records are read
+ * and matched here; the caller records the read of the matches (recordPersonalDataAccess).
+ */
+export async function provisionRecordsAbout(tx: Tx, organizationId: string, who: string): Promise<ProvisionRecordAbout[]> {
+  const wanted = folded(who);
+  if (!wanted) return [];
+  const rows = await tx.select().from(provisionRecords).where(eq(provisionRecords.organizationId, organizationId)).orderBy(provisionRecords.recordedOn);
+  return rows
+    .filter((r) => !r.exemptionGround && r.subject && folded(r.subject).includes(wanted))
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      recordedOn: r.recordedOn,
+      providedOn: r.providedOn,
+      counterpartyName: r.counterpartyName,
+      subject: r.subject ?? '',
+      dataItems: r.dataItems,
+      disposedOn: r.disposedOn,
+    }));
+}

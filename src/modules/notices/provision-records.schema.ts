@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { dateField, enumField, idField, optionalDate, optionalText } from '../../platform/validation/fields.ts';
+import { exemptionGrounds, overseasBases, provisionBases } from '../../rules/data/provisionRecordItems.ts';
+import { counterpartyKinds } from '../../rules/requiredItems/provisionRecordItems.ts';
+import { provisionRecordForms, provisionRecordKinds } from '../../rules/retention/index.ts';
+
+// Request and response schemas of the 第三者提供記録 (J.8.8.2) and 確認記録 (J.8.8.3). Japanese
+// messages naming each field; the web form validates with these same schemas. Which 記録事項 a
+// record must carry (規則第20条第1項・第24条第1項) depends on its kind and ground, so the server's
+// checker — not the schema — names the missing ones.
+
+export const provisionRecordIdParams = z.object({ id: idField('記録') });
+
+export const provisionRecordListQuery = z.object({ kind: enumField('記録の種類', provisionRecordKinds).optional() });
+
+/** 第三者提供記録・確認記録の作成. */
+export const createProvisionRecordBody = z.object({
+  kind: enumField('記録の種類', provisionRecordKinds),
+  basis: enumField('提供の根拠', provisionBases),
+  form: enumField('記録の作成方法', provisionRecordForms),
+  recordedOn: dateField('記録を作成した日'),
+  providedOn: optionalDate('提供の年月日'),
+  lastProvidedOn: optionalDate('最後に提供を行った（受けた）日'),
+  counterpartyKind: enumField('第三者の区分', counterpartyKinds),
+  counterpartyName: optionalText('第三者の氏名又は名称', 200),
+  counterpartyAddress: optionalText('第三者の住所', 500),
+  counterpartyRepresentative: optionalText('代表者の氏名', 200),
+  subject: optionalText('本人を特定するに足りる事項', 1000),
+  dataItems: optionalText('個人データの項目', 2000),
+  consentObtained: z.boolean({ error: '本人の同意を得ている旨は「はい」か「いいえ」で選んでください' }).default(false),
+  acquisitionHistory: optionalText('第三者による取得の経緯', 2000),
+  ppcPublished: z.boolean({ error: '公表されている旨は「はい」か「いいえ」で選んでください' }).default(false),
+  overseas: z.boolean({ error: '外国にある第三者への提供は「はい」か「いいえ」で選んでください' }).default(false),
+  overseasBasis: enumField('外国にある第三者への提供の根拠', overseasBases)
+    .nullish()
+    .transform((v) => v ?? null),
+  overseasCountry: optionalText('当該外国の名称', 200),
+  overseasInfo: optionalText('あらかじめ本人に提供した情報', 4000),
+  exemptionGround: enumField('記録を要しない場合の根拠', exemptionGrounds)
+    .nullish()
+    .transform((v) => v ?? null),
+  note: optionalText('備考', 2000),
+});
+
+/** 継続的な提供の記録: a further provision under a 一括 / 契約書等 record moves the start of its retention. */
+export const recordFurtherProvisionBody = z.object({ providedOn: dateField('提供の年月日') });
+
+/** 廃棄の記録: the day the record was disposed of (not before its retention ends). */
+export const disposeProvisionRecordBody = z.object({ disposedOn: dateField('廃棄した日') });
+
+export const provisionRecordResponse = z.object({
+  id: z.uuid(),
+  kind: z.enum(provisionRecordKinds),
+  kindLabel: z.string(),
+  basis: z.enum(provisionBases),
+  basisLabel: z.string(),
+  form: z.enum(provisionRecordForms),
+  formLabel: z.string(),
+  recordedOn: z.string(),
+  providedOn: z.string().nullable(),
+  lastProvidedOn: z.string().nullable(),
+  counterpartyKind: z.enum(counterpartyKinds),
+  counterpartyName: z.string().nullable(),
+  counterpartyAddress: z.string().nullable(),
+  counterpartyRepresentative: z.string().nullable(),
+  subject: z.string().nullable(),
+  dataItems: z.string().nullable(),
+  consentObtained: z.boolean(),
+  acquisitionHistory: z.string().nullable(),
+  ppcPublished: z.boolean(),
+  note: z.string().nullable(),
+  overseas: z.boolean(),
+  overseasBasis: z.enum(overseasBases).nullable(),
+  overseasCountry: z.string().nullable(),
+  overseasInfo: z.string().nullable(),
+  exemptionGround: z.enum(exemptionGrounds).nullable(),
+  /** 記録を要しない場合の根拠 with its clause (「J.8.8.2 2 d) 法令に基づく場合」). */
+  exemptionLabel: z.string().nullable(),
+  /** 保存期間 (規則第21条・第25条, SPEC §5.3) with its basis and reason in Japanese; null for an exemption entry. */
+  retention: z.object({ years: z.number().int(), retainUntil: z.string(), disposalDueOn: z.string(), rulesVersion: z.string(), basis: z.string(), reason: z.string() }).nullable(),
+  disposedOn: z.string().nullable(),
+});
+
+export const provisionRecordListResponse = z.object({ items: z.array(provisionRecordResponse), canCreate: z.boolean() });

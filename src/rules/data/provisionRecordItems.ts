@@ -1,0 +1,149 @@
+import type { RequiredItem } from '../requiredItems/requiredItems.ts';
+
+/**
+ * 記録事項 of a 第三者提供記録 (個人情報の保護に関する法律施行規則 第20条第1項, 法第29条第1項,
+ * JIS Q 15001 J.8.8.2 1) and of a 第三者提供を受ける際の確認記録 (規則 第24条第1項, 法第30条第3項,
+ * J.8.8.3 3), as lists of required items (SPEC §5.5) per record kind and the ground of the
+ * provision. Each item names the record's field that carries it, so a missing item is a field error.
+ */
+
+/** On what ground the personal data was provided (規則第20条第1項各号・第24条第1項各号). */
+export const provisionBases = ['consent', 'opt_out', 'non_business'] as const;
+export type ProvisionBasis = (typeof provisionBases)[number];
+export const provisionBasisLabels: Readonly<Record<ProvisionBasis, string>> = Object.freeze({
+  consent: '本人の同意による提供（法第27条第1項・第28条第1項）',
+  opt_out: 'オプトアウトによる提供（法第27条第2項）',
+  non_business: '個人情報取扱事業者でない者からの提供',
+});
+
+/** The field of a record an item is read from. */
+export type ProvisionRecordField =
+  | 'providedOn'
+  | 'counterparty'
+  | 'subject'
+  | 'dataItems'
+  | 'consentObtained'
+  | 'acquisitionHistory'
+  | 'ppcPublished'
+  | 'overseasBasis'
+  | 'overseasCountry'
+  | 'overseasInfo';
+
+export type ProvisionRecordItem = RequiredItem & { field: ProvisionRecordField };
+
+const item = (code: string, clause: string, text: string, field: ProvisionRecordField): ProvisionRecordItem => Object.freeze({ code, clause, text, field, keywords: [] });
+
+const subject = (article: string, no: string) =>
+  item(`${article}-${no}-c`, `規則${article}第1項第${no}号ハ`, '当該個人データによって識別される本人の氏名その他の当該本人を特定するに足りる事項', 'subject');
+const dataItems = (article: string, no: string) => item(`${article}-${no}-d`, `規則${article}第1項第${no}号ニ`, '当該個人データの項目', 'dataItems');
+
+/** 規則第20条第1項: 第三者提供記録の記録事項. */
+const provisionItems: Readonly<Record<Exclude<ProvisionBasis, 'non_business'>, readonly ProvisionRecordItem[]>> = Object.freeze({
+  // 第1号 法第27条第2項（オプトアウト）により提供した場合.
+  opt_out: Object.freeze([
+    item('第20条-1-a', '規則第20条第1項第1号イ', '当該個人データを提供した年月日', 'providedOn'),
+    item(
+      '第20条-1-b',
+      '規則第20条第1項第1号ロ',
+      '当該第三者の氏名又は名称及び住所並びに法人にあっては、その代表者の氏名（不特定かつ多数の者に対して提供したときは、その旨）',
+      'counterparty',
+    ),
+    subject('第20条', '1'),
+    dataItems('第20条', '1'),
+  ]),
+  // 第2号 法第27条第1項又は第28条第1項（本人の同意）により提供した場合.
+  consent: Object.freeze([
+    item('第20条-2-a', '規則第20条第1項第2号イ', '法第27条第1項又は法第28条第1項の本人の同意を得ている旨', 'consentObtained'),
+    item(
+      '第20条-2-b',
+      '規則第20条第1項第2号ロ',
+      '当該第三者の氏名又は名称その他の当該第三者を特定するに足りる事項（不特定かつ多数の者に対して提供したときは、その旨）',
+      'counterparty',
+    ),
+    subject('第20条', '2'),
+    dataItems('第20条', '2'),
+  ]),
+});
+
+const receiptCounterparty = (no: string) =>
+  item(`第24条-${no}-b`, `規則第24条第1項第${no}号ロ`, '法第30条第1項各号に掲げる事項（当該第三者の氏名又は名称及び住所並びに法人にあっては、その代表者の氏名）', 'counterparty');
+const receiptHistory = (no: string) =>
+  item(`第24条-${no}-b2`, `規則第24条第1項第${no}号ロ`, '法第30条第1項各号に掲げる事項（当該第三者による当該個人データの取得の経緯）', 'acquisitionHistory');
+
+/** 規則第24条第1項: 確認記録の記録事項. */
+const receiptItems: Readonly<Record<ProvisionBasis, readonly ProvisionRecordItem[]>> = Object.freeze({
+  // 第1号 法第27条第2項（オプトアウト）により提供を受けた場合.
+  opt_out: Object.freeze([
+    item('第24条-1-a', '規則第24条第1項第1号イ', '個人データの提供を受けた年月日', 'providedOn'),
+    receiptCounterparty('1'),
+    receiptHistory('1'),
+    subject('第24条', '1'),
+    dataItems('第24条', '1'),
+    item('第24条-1-e', '規則第24条第1項第1号ホ', '法第27条第4項の規定により公表されている旨', 'ppcPublished'),
+  ]),
+  // 第2号 法第27条第1項又は第28条第1項（本人の同意）により提供を受けた場合.
+  consent: Object.freeze([
+    item('第24条-2-a', '規則第24条第1項第2号イ', '法第27条第1項又は法第28条第1項の本人の同意を得ている旨', 'consentObtained'),
+    receiptCounterparty('2'),
+    receiptHistory('2'),
+    subject('第24条', '2'),
+    dataItems('第24条', '2'),
+  ]),
+  // 第3号 個人情報取扱事業者以外の第三者から提供を受けた場合: 第1号ロからニまで.
+  non_business: Object.freeze([receiptCounterparty('3'), receiptHistory('3'), subject('第24条', '3'), dataItems('第24条', '3')]),
+});
+
+/** The items a record of this kind and ground must carry; null when the ground does not apply to the kind. */
+export function provisionRecordItems(kind: 'provision' | 'receipt', basis: ProvisionBasis): readonly ProvisionRecordItem[] | null {
+  if (kind === 'receipt') return receiptItems[basis];
+  return basis === 'non_business' ? null : provisionItems[basis];
+}
+
+/** Version of the item lists (令和2年改正法・令和4年4月1日施行の規則の条番号). */
+export const provisionRecordItemsVersion = 'appi-2022-04';
+
+/**
+ * 記録を要しない場合 (J.8.8.2 2 a)〜j) 提供側・J.8.8.3 2 a)〜j) 受領側, 法第29条第1項ただし書・
+ * 第30条第1項ただし書): a provision made under one of these is recorded with its ground instead
+ * of the 記録事項. The letters are the same on both sides.
+ */
+export const exemptionGrounds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
+export type ExemptionGround = (typeof exemptionGrounds)[number];
+export const exemptionGroundLabels: Readonly<Record<ExemptionGround, string>> = Object.freeze({
+  a: 'a) 利用目的の達成に必要な範囲内での取扱いの委託に伴う提供',
+  b: 'b) 合併その他の事由による事業の承継に伴う提供',
+  c: 'c) 共同利用（J.8.7 d)）による提供',
+  d: 'd) 法令に基づく場合',
+  e: 'e) 人の生命、身体又は財産の保護のために必要で、本人の同意を得ることが困難な場合',
+  f: 'f) 公衆衛生の向上又は児童の健全な育成の推進のために特に必要で、本人の同意を得ることが困難な場合',
+  g: 'g) 国の機関等が法令の定める事務を遂行することに対して協力する必要がある場合',
+  h: 'h) 学術研究機関等による学術研究の成果の公表又は教授のためやむを得ない場合',
+  i: 'i) 学術研究機関等が学術研究目的で提供する必要がある場合（共同して学術研究を行う場合に限る）',
+  j: 'j) 第三者が学術研究機関等であり、学術研究目的で取り扱う必要がある場合',
+});
+
+/** The clause of the exemption list for a record kind. */
+export const exemptionClause = (kind: 'provision' | 'receipt', ground: ExemptionGround): string => `${kind === 'provision' ? 'J.8.8.2' : 'J.8.8.3'} 2 ${ground})`;
+
+/** J.8.8.1 1: the ground of a provision to a 外国にある第三者. */
+export const overseasBases = ['a', 'b', 'c'] as const;
+export type OverseasBasis = (typeof overseasBases)[number];
+export const overseasBasisLabels: Readonly<Record<OverseasBasis, string>> = Object.freeze({
+  a: 'a) 外国にある第三者への提供を認める旨の本人の同意',
+  b: 'b) 個人情報保護委員会規則で定める基準に適合する体制を整備している者への提供',
+  c: 'c) 我が国と同等の水準にある外国として個人情報保護委員会規則で定める国・地域にある第三者への提供',
+});
+
+/** J.8.8.1: what a record of a provision to a 外国にある第三者 carries besides the 記録事項. */
+export const overseasItems: readonly ProvisionRecordItem[] = Object.freeze([
+  item('J.8.8.1-1', 'J.8.8.1 1', '外国にある第三者への提供の根拠（a) 本人の同意・b) 体制の整備・c) 同等の水準にある国）', 'overseasBasis'),
+  item('J.8.8.1-2-d', 'J.8.8.1 2 d)', '当該外国の名称', 'overseasCountry'),
+]);
+
+/** J.8.8.1 2: with the person's consent (1 a)), the information given to the person beforehand. */
+export const overseasConsentInfoItem: ProvisionRecordItem = item(
+  'J.8.8.1-2',
+  'J.8.8.1 2',
+  'あらかじめ本人に提供した情報（d) 当該外国の名称、e) 当該外国の個人情報の保護に関する制度、f) 当該第三者が講ずる措置）',
+  'overseasInfo',
+);

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { checkProvisionRecordItems, type ProvisionRecordContent } from './provisionRecordItems.ts';
+
+// 第三者提供記録（規則第20条第1項, J.8.8.2 1）・確認記録（規則第24条第1項, J.8.8.3 3）の記録事項チェッカー (SPEC §5.5).
+
+const complete = {
+  providedOn: '2026-05-01',
+  counterpartyKind: 'corporation',
+  counterpartyName: '株式会社 見本',
+  counterpartyAddress: '東京都豊島区南池袋2-45-1',
+  counterpartyRepresentative: '代表取締役 山田太郎',
+  subject: '会員番号 A-0001',
+  dataItems: '氏名、住所、電話番号',
+  consentObtained: true,
+  acquisitionHistory: '会員申込書により本人から取得',
+  ppcPublished: true,
+} as const;
+
+const missingOf = (content: ProvisionRecordContent) => checkProvisionRecordItems(content)?.missing.map((i) => `${i.clause}:${i.field}`);
+
+describe('規則第20条第1項 第三者提供記録の記録事項', () => {
+  it('第2号（本人の同意）: イ 本人の同意を得ている旨・ロ 第三者を特定するに足りる事項・ハ 本人を特定するに足りる事項・ニ 個人データの項目', () => {
+    expect(missingOf({ kind: 'provision', basis: 'consent', ...complete })).toEqual([]);
+    expect(missingOf({ kind: 'provision', basis: 'consent' })).toEqual([
+      '規則第20条第1項第2号イ:consentObtained',
+      '規則第20条第1項第2号ロ:counterparty',
+      '規則第20条第1項第2号ハ:subject',
+      '規則第20条第1項第2号ニ:dataItems',
+    ]);
+  });
+
+  it('第2号ロ「氏名又は名称その他の当該第三者を特定するに足りる事項」: 名称だけで足りる', () => {
+    expect(missingOf({ ...complete, kind: 'provision', basis: 'consent', counterpartyAddress: null, counterpartyRepresentative: null })).toEqual([]);
+  });
+
+  it('第1号（法第27条第2項 オプトアウト）: イ 提供した年月日 が欠ければ不足', () => {
+    expect(missingOf({ ...complete, kind: 'provision', basis: 'opt_out', providedOn: null })).toEqual(['規則第20条第1項第1号イ:providedOn']);
+  });
+
+  it('第1号ロ「氏名又は名称及び住所並びに法人にあっては、その代表者の氏名」: 法人で代表者の氏名がなければ不足、個人なら不要', () => {
+    expect(missingOf({ ...complete, kind: 'provision', basis: 'opt_out', counterpartyRepresentative: ' ' })).toEqual(['規則第20条第1項第1号ロ:counterparty']);
+    expect(missingOf({ ...complete, kind: 'provision', basis: 'opt_out', counterpartyKind: 'individual', counterpartyRepresentative: null })).toEqual([]);
+    expect(missingOf({ ...complete, kind: 'provision', basis: 'opt_out', counterpartyAddress: '' })).toEqual(['規則第20条第1項第1号ロ:counterparty']);
+  });
+
+  it('「不特定かつ多数の者に対して提供したときは、その旨」: 不特定多数を選べば第三者の名称は求めない', () => {
+    expect(missingOf({ ...complete, kind: 'provision', basis: 'opt_out', counterpartyKind: 'unspecified', counterpartyName: null, counterpartyAddress: null })).toEqual([]);
+  });
+
+  it('提供記録に「個人情報取扱事業者でない者」の区分はない（null）', () => {
+    expect(checkProvisionRecordItems({ kind: 'provision', basis: 'non_business' })).toBeNull();
+  });
+});
+
+describe('規則第24条第1項 確認記録の記録事項', () => {
+  it('第2号（本人の同意）: イ 同意を得ている旨・ロ 法第30条第1項各号の事項（名称・住所・代表者、取得の経緯）・ハ・ニ', () => {
+    expect(missingOf({ kind: 'receipt', basis: 'consent', ...complete })).toEqual([]);
+    expect(missingOf({ ...complete, kind: 'receipt', basis: 'consent', acquisitionHistory: '' })).toEqual(['規則第24条第1項第2号ロ:acquisitionHistory']);
+  });
+
+  it('第1号（オプトアウト）: イ 提供を受けた年月日・ホ 法第27条第4項の規定により公表されている旨', () => {
+    expect(missingOf({ ...complete, kind: 'receipt', basis: 'opt_out', providedOn: null, ppcPublished: false })).toEqual([
+      '規則第24条第1項第1号イ:providedOn',
+      '規則第24条第1項第1号ホ:ppcPublished',
+    ]);
+  });
+
+  it('第3号（個人情報取扱事業者以外の第三者から）: 第1号ロからニまで — 年月日・公表の旨・同意の旨は求めない', () => {
+    expect(missingOf({ kind: 'receipt', basis: 'non_business', ...complete, providedOn: null, ppcPublished: false, consentObtained: false })).toEqual([]);
+  });
+
+  it('確認記録では提供元を「不特定多数」にできない（法第30条第1項第1号 名称・住所の確認）', () => {
+    expect(missingOf({ ...complete, kind: 'receipt', basis: 'consent', counterpartyKind: 'unspecified' })).toEqual(['規則第24条第1項第2号ロ:counterparty']);
+  });
+});
+
+describe('外国にある第三者への提供（J.8.8.1）', () => {
+  it('J.8.8.1 1 提供の根拠 と J.8.8.1 2 d) 当該外国の名称 がなければ不足', () => {
+    expect(missingOf({ kind: 'provision', basis: 'consent', ...complete, overseas: true })).toEqual(['J.8.8.1 1:overseasBasis', 'J.8.8.1 2 d):overseasCountry']);
+  });
+
+  it('J.8.8.1 1 a) 本人の同意による提供では、J.8.8.1 2 あらかじめ本人に提供した情報 も求める（b)・c) では求めない）', () => {
+    const base = { kind: 'provision', basis: 'consent', ...complete, overseas: true, overseasCountry: 'シンガポール' } as const;
+    expect(missingOf({ ...base, overseasBasis: 'a' })).toEqual(['J.8.8.1 2:overseasInfo']);
+    expect(missingOf({ ...base, overseasBasis: 'a', overseasInfo: '個人情報保護委員会の調査結果を示した' })).toEqual([]);
+    expect(missingOf({ ...base, overseasBasis: 'b' })).toEqual([]);
+  });
+});
+
+describe('記録を要しない場合（J.8.8.2 2・J.8.8.3 2 a)〜j)）', () => {
+  it('J.8.8.2 2 d)「法令に基づく場合」を選べば記録事項は求めない（根拠を記録する）', () => {
+    const result = checkProvisionRecordItems({ kind: 'provision', basis: 'consent', exemptionGround: 'd' });
+    expect(result?.missing).toEqual([]);
+    expect(result?.notApplicable.map((i) => i.field)).toEqual(['consentObtained', 'counterparty', 'subject', 'dataItems']);
+  });
+});

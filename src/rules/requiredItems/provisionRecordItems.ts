@@ -1,0 +1,88 @@
+import {
+  type ExemptionGround,
+  type OverseasBasis,
+  overseasConsentInfoItem,
+  overseasItems,
+  type ProvisionBasis,
+  type ProvisionRecordField,
+  type ProvisionRecordItem,
+  provisionRecordItems,
+  provisionRecordItemsVersion,
+} from '../data/provisionRecordItems.ts';
+import { checkRequiredItems, type RequiredItemsResult } from './requiredItems.ts';
+
+/**
+ * The checker of the 記録事項 of a 第三者提供記録 (規則第20条第1項, J.8.8.2 1) and of a 確認記録
+ * (規則第24条第1項, J.8.8.3 3) (SPEC §5.5): which statutory items a record lacks, each with its
+ * clause, its wording and the field that carries it. Pure: the server refuses a record that lacks
+ * an item; the web form previews the same result.
+ */
+
+/** 第三者の区分: 法人 (代表者の氏名が要る), 個人, 不特定かつ多数の者 (提供記録だけ、その旨を記録). */
+export const counterpartyKinds = ['corporation', 'individual', 'unspecified'] as const;
+export type CounterpartyKind = (typeof counterpartyKinds)[number];
+
+/** What a record holds, as the checker reads it. */
+export type ProvisionRecordContent = {
+  kind: 'provision' | 'receipt';
+  basis: ProvisionBasis;
+  providedOn?: string | null;
+  counterpartyKind?: CounterpartyKind | null;
+  counterpartyName?: string | null;
+  counterpartyAddress?: string | null;
+  counterpartyRepresentative?: string | null;
+  subject?: string | null;
+  dataItems?: string | null;
+  consentObtained?: boolean | null;
+  acquisitionHistory?: string | null;
+  ppcPublished?: boolean | null;
+  /** 外国にある第三者への提供 (J.8.8.1, 提供記録だけ). */
+  overseas?: boolean | null;
+  overseasBasis?: OverseasBasis | null;
+  overseasCountry?: string | null;
+  overseasInfo?: string | null;
+  /** 記録を要しない場合の根拠 (J.8.8.2 2・J.8.8.3 2 a)〜j)): the 記録事項 are then not required. */
+  exemptionGround?: ExemptionGround | null;
+};
+
+const filled = (v: string | null | undefined): boolean => Boolean(v?.trim());
+
+/** Whether the 第三者 is identified as the item of this kind and ground asks. */
+function counterpartyFilled(c: ProvisionRecordContent): boolean {
+  // 「不特定かつ多数の者に対して提供したときは、その旨」: only the provider side (規則第20条第1項).
+  if (c.counterpartyKind === 'unspecified') return c.kind === 'provision';
+  if (!filled(c.counterpartyName)) return false;
+  // 規則第20条第1項第2号ロ「氏名又は名称その他の当該第三者を特定するに足りる事項」: the name is enough.
+  if (c.kind === 'provision' && c.basis === 'consent') return true;
+  // 規則第20条第1項第1号ロ・法第30条第1項第1号: 氏名又は名称及び住所並びに法人にあっては、その代表者の氏名.
+  return filled(c.counterpartyAddress) && (c.counterpartyKind === 'individual' || filled(c.counterpartyRepresentative));
+}
+
+const isFilled: Readonly<Record<ProvisionRecordField, (c: ProvisionRecordContent) => boolean>> = {
+  providedOn: (c) => filled(c.providedOn),
+  counterparty: counterpartyFilled,
+  subject: (c) => filled(c.subject),
+  dataItems: (c) => filled(c.dataItems),
+  consentObtained: (c) => c.consentObtained === true,
+  acquisitionHistory: (c) => filled(c.acquisitionHistory),
+  ppcPublished: (c) => c.ppcPublished === true,
+  overseasBasis: (c) => Boolean(c.overseasBasis),
+  overseasCountry: (c) => filled(c.overseasCountry),
+  overseasInfo: (c) => filled(c.overseasInfo),
+};
+
+/**
+ * The statutory items the record lacks; null when the ground does not apply to the kind
+ * (個人情報取扱事業者でない者 is a ground of the receiver side only).
+ * @example checkProvisionRecordItems({ kind: 'provision', basis: 'consent', consentObtained: true }).missing.map((i) => i.clause) // ['規則第20条第1項第2号ロ', …]
+ */
+export function checkProvisionRecordItems(content: ProvisionRecordContent): RequiredItemsResult<ProvisionRecordItem> | null {
+  const statutory = provisionRecordItems(content.kind, content.basis);
+  if (!statutory) return null;
+  // J.8.8.2 2・J.8.8.3 2: a provision under an exemption carries its ground instead of the 記録事項.
+  if (content.exemptionGround) return { version: provisionRecordItemsVersion, missing: [], present: [], notApplicable: [...statutory] };
+  const overseas = content.kind === 'provision' && content.overseas === true;
+  const items = overseas ? [...statutory, ...overseasItems, ...(content.overseasBasis === 'a' ? [overseasConsentInfoItem] : [])] : statutory;
+  const ticked = items.filter((i) => isFilled[i.field](content)).map((i) => i.code);
+  return checkRequiredItems(provisionRecordItemsVersion, items, { ticked });
+}

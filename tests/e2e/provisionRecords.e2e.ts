@@ -1,0 +1,96 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { checkAccessibilityAfterEachStep } from './support/axe.ts';
+import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+
+const resultsDir = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'), 'test-results');
+
+/**
+ * M6 journey (issue 14): the 個人情報保護管理者 records a 第三者提供記録 (法第29条, J.8.8.2) without
+ * 規則第20条第1項第2号ハ 本人を特定するに足りる事項 — the server's refusal is shown under that field
+ * with its clause — fills it in, saves, sees the 保存期間 (規則第21条第3号) and finds it in the list.
+ */
+describe('journey: 第三者提供記録の作成（記録事項の不足は項目の下に）', () => {
+  let app: E2EApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startAppForE2E();
+    browser = await launchBrowser();
+    context = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1440, height: 1000 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  keepFailureEvidence(() => page);
+  checkAccessibilityAfterEachStep(() => page);
+
+  async function shot(name: string) {
+    await mkdir(resultsDir, { recursive: true });
+    await page.screenshot({ path: path.join(resultsDir, `${name}.png`), fullPage: true });
+  }
+
+  it('規則第20条第1項第2号ハ が欠けた記録は保存されず、その項目の下に条項つきで理由が出る', async () => {
+    await page.goto('/login');
+    await page.getByLabel('ログインID（メールアドレス）').fill('pms@demo.mamori.local');
+    await page.getByLabel('パスワード', { exact: true }).fill('Mamori-demo1!');
+    await page.getByTestId('login-submit').click();
+    await page.getByRole('heading', { name: 'ホーム' }).waitFor();
+    await page.getByRole('menuitem', { name: '提供記録・確認記録' }).click();
+    await page.getByRole('heading', { name: '提供記録・確認記録' }).waitFor();
+    await page.getByText('豊島印刷株式会社').waitFor();
+    await page.getByTestId('pr-add').click();
+    await page.getByRole('heading', { name: '提供記録・確認記録の作成' }).waitFor();
+    await page.getByLabel('記録を作成した日').fill('令和8年5月11日');
+    await page.getByLabel('提供した年月日').fill('2026/05/11');
+    await page.getByTestId('pr-counterpartyName').fill('株式会社ジャーニー発送');
+    await page.getByTestId('pr-dataItems').fill('氏名、住所');
+    await page.getByTestId('pr-consentObtained').check();
+    await page.getByTestId('pr-save').click();
+    await page.getByText('規則第20条第1項第2号ハ「当該個人データによって識別される本人の氏名その他の当該本人を特定するに足りる事項」を記録してください').waitFor();
+    await shot('provision-record-missing-item');
+  });
+
+  it('不足を埋めると保存でき、保存期間（規則第21条第3号）が示され、一覧に出る', async () => {
+    await page.getByTestId('pr-subject').fill('会員番号 J-0001');
+    await page.getByTestId('pr-save').click();
+    await page.getByRole('heading', { name: '第三者提供記録' }).waitFor();
+    await page.getByText('2029/05/11まで保存（3年）').waitFor();
+    await page.getByText('施行規則 第21条第3号', { exact: false }).waitFor();
+    await page.getByRole('button', { name: '一覧へ戻る' }).click();
+    await page.getByRole('heading', { name: '提供記録・確認記録' }).waitFor();
+    await page.getByRole('cell', { name: '株式会社ジャーニー発送' }).waitFor();
+    await shot('provision-record-list');
+  });
+
+  it('通知文を改訂すると版の比較に変更行が出て、公開した版に同意を記録できる（J.8.5 1）', async () => {
+    await page.getByRole('menuitem', { name: '通知・同意' }).click();
+    await page.getByRole('heading', { name: '通知・同意' }).waitFor();
+    await page.getByRole('link', { name: '会員申込書の個人情報の取扱いについて' }).click();
+    await page.getByTestId('notice-edit').click();
+    const body = page.getByLabel('本文');
+    await body.fill(`${await body.inputValue()}\n会報は年4回お届けします。`);
+    await page.getByRole('button', { name: '下書きを保存' }).click();
+    await page.getByTestId('notice-diff').getByText('＋ 会報は年4回お届けします。').waitFor();
+    await page.getByTestId('notice-publish').click();
+    await page.getByText('公開しました').waitFor();
+    await page.getByTestId('consent-add').click();
+    // The newest published version is chosen by default.
+    await page.locator('#consent-record').getByText('第2版').waitFor();
+    await page.getByLabel('本人（氏名又は識別子）').fill('会員番号 J-0002');
+    await page.getByLabel('同意日').fill('2026/05/11');
+    await page.getByRole('button', { name: '記録する' }).click();
+    await page.getByRole('cell', { name: '会員番号 J-0002' }).waitFor();
+    await shot('notice-consent');
+  });
+});

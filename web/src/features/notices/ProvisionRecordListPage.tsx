@@ -1,0 +1,68 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Segmented, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
+import { useDateFormat } from '../incidents/parts.tsx';
+import { type ProvisionRecord, useProvisionRecords } from './api.ts';
+import { counterpartyKindLabels } from './labels.ts';
+
+type Kind = 'all' | 'provision' | 'receipt';
+
+/** 第三者提供記録・確認記録の一覧 (J.8.8.2・J.8.8.3) with each record's 保存期間 (規則第21条・第25条). */
+export default function ProvisionRecordListPage() {
+  const navigate = useNavigate();
+  const date = useDateFormat();
+  const [kind, setKind] = useState<Kind>('all');
+  const list = useProvisionRecords(kind);
+  return (
+    <RequirePermission permission="notices.records">
+      <PageHeader
+        title="提供記録・確認記録"
+        lead="第三者への個人データの提供（J.8.8.2）と、第三者から提供を受けた際の確認（J.8.8.3）の記録です。保存期間が過ぎると廃棄のタスクができます。"
+        extra={
+          list.data?.canCreate ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/notices/provision-records/new')} data-testid="pr-add">
+              記録を作成
+            </Button>
+          ) : null
+        }
+      />
+      <Card size="small">
+        <Segmented<Kind>
+          value={kind}
+          onChange={setKind}
+          options={[
+            { value: 'all', label: 'すべて' },
+            { value: 'provision', label: '第三者提供記録' },
+            { value: 'receipt', label: '確認記録' },
+          ]}
+          style={{ marginBottom: 12 }}
+        />
+        {list.error ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
+        <Table<ProvisionRecord>
+          rowKey="id"
+          loading={list.isLoading}
+          dataSource={list.data?.items ?? []}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          locale={{ emptyText: '記録はまだありません' }}
+          columns={[
+            { title: '種類', dataIndex: 'kindLabel', render: (v: string, r) => <Link to={`/notices/provision-records/${r.id}`}>{v}</Link> },
+            { title: '記録を作成した日', dataIndex: 'recordedOn', render: (v: string) => date(v) },
+            {
+              title: '第三者',
+              render: (_: unknown, r) => (r.counterpartyKind === 'unspecified' ? counterpartyKindLabels.unspecified : (r.counterpartyName ?? '')),
+            },
+            { title: '個人データの項目', dataIndex: 'dataItems' },
+            { title: '根拠', dataIndex: 'basisLabel' },
+            {
+              title: '保存期間の末日',
+              render: (_: unknown, r) =>
+                r.disposedOn ? <Tag>{`${date(r.disposedOn)} 廃棄済み`}</Tag> : r.retention ? date(r.retention.retainUntil) : <Tag>記録を要しない場合</Tag>,
+            },
+          ]}
+        />
+      </Card>
+    </RequirePermission>
+  );
+}

@@ -1,0 +1,286 @@
+import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Checkbox, Col, Input, Radio, Row, Select } from 'antd';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useNavigate } from 'react-router';
+import type { z } from 'zod';
+import { noticesContract } from '../../../../src/modules/notices/notices.contract.ts';
+import { createProvisionRecordBody } from '../../../../src/modules/notices/provision-records.schema.ts';
+import { exemptionClause, exemptionGroundLabels, exemptionGrounds, overseasBases, overseasBasisLabels, provisionBases } from '../../../../src/rules/data/provisionRecordItems.ts';
+import { checkProvisionRecordItems, counterpartyKinds } from '../../../../src/rules/requiredItems/provisionRecordItems.ts';
+import { provisionRecordForms } from '../../../../src/rules/retention/index.ts';
+import { api } from '../../api/client.ts';
+import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
+import { PageHeader, RequirePermission } from '../../components/page.tsx';
+import { noticeKeys, type ProvisionRecord, pathOf } from './api.ts';
+import { basisLabels, counterpartyKindLabels, fieldLabels, formLabels, recordKindOptions } from './labels.ts';
+
+type FormIn = z.input<typeof createProvisionRecordBody>;
+type FormOut = z.output<typeof createProvisionRecordBody>;
+const FIELDS = Object.keys(fieldLabels('provision'));
+type TextName =
+  | 'counterpartyName'
+  | 'counterpartyAddress'
+  | 'counterpartyRepresentative'
+  | 'subject'
+  | 'dataItems'
+  | 'acquisitionHistory'
+  | 'overseasCountry'
+  | 'overseasInfo'
+  | 'note';
+type DateName = 'recordedOn' | 'providedOn' | 'lastProvidedOn';
+
+/**
+ * 第三者提供記録 (規則第20条第1項, J.8.8.2) / 確認記録 (規則第24条第1項, J.8.8.3) の作成: the 記録事項
+ * the law asks for the chosen kind and ground, a preview of the missing ones (the server's own
+ * checker), and the server's refusal under each field.
+ */
+export default function ProvisionRecordNewPage() {
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<FormIn, unknown, FormOut>({
+    resolver: zodResolver(createProvisionRecordBody),
+    defaultValues: {
+      kind: 'provision',
+      basis: 'consent',
+      form: 'individual',
+      recordedOn: '',
+      providedOn: '',
+      lastProvidedOn: '',
+      counterpartyKind: 'corporation',
+      counterpartyName: '',
+      counterpartyAddress: '',
+      counterpartyRepresentative: '',
+      subject: '',
+      dataItems: '',
+      consentObtained: false,
+      acquisitionHistory: '',
+      ppcPublished: false,
+      overseas: false,
+      overseasBasis: null,
+      overseasCountry: '',
+      overseasInfo: '',
+      exemptionGround: null,
+      note: '',
+    },
+  });
+  const values = useWatch({ control: form.control });
+  const kind = values.kind ?? 'provision';
+  const L = fieldLabels(kind);
+  const receipt = kind === 'receipt';
+  const check = checkProvisionRecordItems({
+    kind,
+    basis: values.basis ?? 'consent',
+    providedOn: values.providedOn,
+    counterpartyKind: values.counterpartyKind,
+    counterpartyName: values.counterpartyName,
+    counterpartyAddress: values.counterpartyAddress,
+    counterpartyRepresentative: values.counterpartyRepresentative,
+    subject: values.subject,
+    dataItems: values.dataItems,
+    consentObtained: values.consentObtained,
+    acquisitionHistory: values.acquisitionHistory,
+    ppcPublished: values.ppcPublished,
+    overseas: values.overseas,
+    overseasBasis: values.overseasBasis,
+    overseasCountry: values.overseasCountry,
+    overseasInfo: values.overseasInfo,
+    exemptionGround: values.exemptionGround,
+  });
+
+  const onSubmit = form.handleSubmit(
+    async (input) => {
+      setFormError(null);
+      try {
+        const saved = await api.post<ProvisionRecord>(pathOf(noticesContract.createProvisionRecord), input);
+        message.success('記録を保存しました');
+        await queryClient.invalidateQueries({ queryKey: noticeKeys.all });
+        navigate(`/notices/provision-records/${saved.id}`);
+      } catch (error) {
+        setFormError(applyServerErrors(error, form.setError, FIELDS) ?? '記録事項が不足しています。各項目の下の説明を確認してください');
+      }
+    },
+    () => setFormError('入力内容を確認してください。各項目の下に理由を示しています'),
+  );
+
+  const text = (name: TextName, rows = 1) => (
+    <Field control={form.control} name={name} label={L[name]}>
+      {(field) =>
+        rows > 1 ? (
+          <Input.TextArea id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} rows={rows} data-testid={`pr-${name}`} />
+        ) : (
+          <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} data-testid={`pr-${name}`} />
+        )
+      }
+    </Field>
+  );
+  const date = (name: DateName, required = false) => (
+    <Field control={form.control} name={name} label={L[name]} required={required}>
+      {(field) => <DateInput id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+    </Field>
+  );
+
+  return (
+    <RequirePermission permission="notices.records">
+      <PageHeader
+        title="提供記録・確認記録の作成"
+        lead="個人データを第三者に提供したとき（J.8.8.2）、第三者から提供を受けたとき（J.8.8.3）の記録です。法令が求める記録事項が揃わないと保存できません。"
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/notices/provision-records')}>
+            一覧へ戻る
+          </Button>
+        }
+      />
+      <FormLayout id="provision-record" onSubmit={onSubmit}>
+        {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} data-testid="pr-error" /> : null}
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={14}>
+            <Card title="記録の種類と根拠" size="small">
+              <Field control={form.control} name="kind" label={L.kind} required>
+                {(field) => <Radio.Group id={field.id} value={field.value} onChange={(e) => field.onChange(e.target.value)} options={recordKindOptions} data-testid="pr-kind" />}
+              </Field>
+              <Field control={form.control} name="basis" label={L.basis} required>
+                {(field) => (
+                  <Select
+                    id={field.id}
+                    value={field.value}
+                    onChange={field.onChange}
+                    status={field.status}
+                    options={provisionBases.filter((b) => receipt || b !== 'non_business').map((b) => ({ value: b, label: basisLabels[b] }))}
+                  />
+                )}
+              </Field>
+              <Field control={form.control} name="form" label={L.form} required>
+                {(field) => (
+                  <Select
+                    id={field.id}
+                    value={field.value}
+                    onChange={field.onChange}
+                    status={field.status}
+                    options={provisionRecordForms.map((f) => ({ value: f, label: formLabels[f] }))}
+                  />
+                )}
+              </Field>
+              <Field control={form.control} name="exemptionGround" label={L.exemptionGround}>
+                {(field) => (
+                  <Select
+                    id={field.id}
+                    value={field.value ?? undefined}
+                    onChange={(v) => field.onChange(v ?? null)}
+                    allowClear
+                    placeholder="該当しない（記録を作成する）"
+                    status={field.status}
+                    options={exemptionGrounds.map((g) => ({ value: g, label: `${exemptionClause(kind, g)} ${exemptionGroundLabels[g].slice(3)}` }))}
+                  />
+                )}
+              </Field>
+              {date('recordedOn', true)}
+              {date('providedOn')}
+              {values.form && values.form !== 'individual' ? date('lastProvidedOn', true) : null}
+            </Card>
+            <Card title={receipt ? '提供元（第三者）' : '提供先（第三者）'} size="small" style={{ marginTop: 16 }}>
+              <Field control={form.control} name="counterpartyKind" label={L.counterpartyKind} required>
+                {(field) => (
+                  <Radio.Group
+                    id={field.id}
+                    value={field.value}
+                    onChange={(e) => field.onChange(e.target.value)}
+                    options={counterpartyKinds.filter((k) => !receipt || k !== 'unspecified').map((k) => ({ value: k, label: counterpartyKindLabels[k] }))}
+                  />
+                )}
+              </Field>
+              {values.counterpartyKind !== 'unspecified' ? (
+                <>
+                  {text('counterpartyName')}
+                  {text('counterpartyAddress')}
+                  {values.counterpartyKind === 'corporation' ? text('counterpartyRepresentative') : null}
+                </>
+              ) : null}
+              {receipt ? text('acquisitionHistory', 2) : null}
+              {receipt ? null : (
+                <Field control={form.control} name="overseas" label={L.overseas}>
+                  {(field) => (
+                    <Checkbox id={field.id} checked={field.value ?? false} onChange={(e) => field.onChange(e.target.checked)}>
+                      提供先は外国にある第三者である
+                    </Checkbox>
+                  )}
+                </Field>
+              )}
+              {!receipt && values.overseas ? (
+                <>
+                  <Field control={form.control} name="overseasBasis" label={L.overseasBasis}>
+                    {(field) => (
+                      <Select
+                        id={field.id}
+                        value={field.value ?? undefined}
+                        onChange={(v) => field.onChange(v ?? null)}
+                        status={field.status}
+                        options={overseasBases.map((b) => ({ value: b, label: overseasBasisLabels[b] }))}
+                      />
+                    )}
+                  </Field>
+                  {text('overseasCountry')}
+                  {values.overseasBasis === 'a' ? text('overseasInfo', 3) : null}
+                </>
+              ) : null}
+            </Card>
+            <Card title="本人と個人データ" size="small" style={{ marginTop: 16 }}>
+              {text('subject', 2)}
+              {text('dataItems', 2)}
+              <Field control={form.control} name="consentObtained" label={L.consentObtained}>
+                {(field) => (
+                  <Checkbox id={field.id} checked={field.value ?? false} onChange={(e) => field.onChange(e.target.checked)} data-testid="pr-consentObtained">
+                    本人の同意を得ている
+                  </Checkbox>
+                )}
+              </Field>
+              {receipt && values.basis === 'opt_out' ? (
+                <Field control={form.control} name="ppcPublished" label={L.ppcPublished}>
+                  {(field) => (
+                    <Checkbox id={field.id} checked={field.value ?? false} onChange={(e) => field.onChange(e.target.checked)}>
+                      個人情報保護委員会により公表されていることを確認した
+                    </Checkbox>
+                  )}
+                </Field>
+              ) : null}
+              {text('note', 2)}
+            </Card>
+          </Col>
+          <Col xs={24} xl={10}>
+            <Card title="記録事項の確認" size="small">
+              {check === null ? (
+                <Alert type="warning" showIcon title="第三者提供記録では「個人情報取扱事業者でない者から」は選べません" />
+              ) : values.exemptionGround ? (
+                <Alert type="info" showIcon title="記録を要しない場合として、根拠だけを記録します（記録事項と保存期間はありません）" />
+              ) : check.missing.length === 0 ? (
+                <Alert type="success" showIcon title="法令が求める記録事項は揃っています" />
+              ) : (
+                <Alert
+                  type="info"
+                  showIcon
+                  title={`記録事項があと${check.missing.length}件必要です`}
+                  description={
+                    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                      {check.missing.map((i) => (
+                        <li key={i.code}>
+                          {i.clause} {i.text}
+                        </li>
+                      ))}
+                    </ul>
+                  }
+                />
+              )}
+            </Card>
+            <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={form.formState.isSubmitting} style={{ marginTop: 16 }} data-testid="pr-save">
+              保存する
+            </Button>
+          </Col>
+        </Row>
+      </FormLayout>
+    </RequirePermission>
+  );
+}
