@@ -5,6 +5,7 @@ import type { WebFeature } from './feature.ts';
 import { incidentsFeature } from './incidents/index.tsx';
 import { inventoryFeature } from './inventory/index.tsx';
 import { notificationsFeature } from './notifications/index.tsx';
+import { requestsFeature } from './requests/index.tsx';
 import { riskFeature } from './risk/index.tsx';
 import { tasksFeature } from './tasks/index.tsx';
 
@@ -21,5 +22,6 @@ export const features: readonly WebFeature[] = [
   riskFeature,
   incidentsFeature,
   correctiveFeature,
+  requestsFeature,
   contractorsFeature,
 ];
