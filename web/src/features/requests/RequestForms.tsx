@@ -182,7 +182,10 @@ export function DecisionForm({ detail }: { detail: RequestDetail }) {
   });
   const scope = form.watch('scope');
   const { run, alert } = useSubmit(form, ['scope', 'groundCodes', 'note', 'replyMethod', 'repliedOn', 'feeYen']);
-  const onSubmit = form.handleSubmit((values) => run(() => api.put(pathOf(requestsContract.decide, { id: detail.id }), values)).then(() => undefined));
+  // 全部 cites no ground: grounds ticked before switching back to 全部 are not sent.
+  const onSubmit = form.handleSubmit((values) =>
+    run(() => api.put(pathOf(requestsContract.decide, { id: detail.id }), values.scope === 'full' ? { ...values, groundCodes: [] } : values)).then(() => undefined),
+  );
   const disabled = !detail.abilities.manage;
   return (
     <FormLayout id="decision" onSubmit={onSubmit}>
@@ -199,7 +202,7 @@ export function DecisionForm({ detail }: { detail: RequestDetail }) {
       {scope !== 'full' ? (
         <Field control={form.control} name="groundCodes" label={L.decisionGrounds} required>
           {(field) => (
-            <Checkbox.Group value={field.value ?? []} onChange={field.onChange} disabled={disabled}>
+            <Checkbox.Group value={field.value ?? []} onChange={field.onChange} disabled={disabled} data-testid="decision-grounds">
               <Space direction="vertical">
                 {grounds.map((g) => (
                   <Checkbox key={g.code} value={g.code}>
