@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Input, InputNumber, Radio, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Checkbox, Input, InputNumber, Radio, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { type FieldValues, type UseFormReturn, useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -110,12 +110,13 @@ export function CorrectionsPanel({ detail }: { detail: RequestDetail }) {
   const open = detail.corrections.find((c) => c.completedOn === null);
   return (
     <>
+      {detail.corrections.length === 0 ? <Typography.Paragraph>補正を求めていません</Typography.Paragraph> : null}
       <Table
+        style={detail.corrections.length === 0 ? { display: 'none' } : undefined}
         size="small"
         rowKey="id"
         pagination={false}
         dataSource={detail.corrections}
-        locale={{ emptyText: '補正を求めていません' }}
         columns={[
           { title: L.askedOn, dataIndex: 'askedOn', width: 130 },
           { title: L.correctionWhat, dataIndex: 'what' },
