@@ -176,7 +176,8 @@ export function DecisionForm({ detail }: { detail: RequestDetail }) {
       scope: detail.decision?.scope ?? 'full',
       groundCodes: detail.decision?.grounds.map((g) => g.code) ?? [],
       note: detail.decision?.note ?? '',
-      replyMethod: (detail.replyMethod as DecisionIn['replyMethod']) ?? undefined,
+      // The detail shows the 回答方法 by its label; the form sends its code.
+      replyMethod: replyMethods.find((m) => replyMethodLabels[m] === detail.replyMethod),
       repliedOn: detail.repliedOn ?? '',
       feeYen: detail.feeYen,
     },
