@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAccessibilityAfterEachStep } from './support/axe.ts';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
@@ -13,7 +13,9 @@ const resultsDir = path.join(path.resolve(path.dirname(fileURLToPath(import.meta
  * M5 journey (issue 14, staff side): the 個人情報保護管理者 records a 開示 request received at the
  * counter on the 苦情・相談等受付処理票, records the identity check with 個人番号・本籍 masked
  * (J.10.2 h 2), asks for a 補正 and records its completion (its days are not counted: 第83条),
- * and records a partial decision citing a statutory ground (J.10.5 / 法第78条).
+ * and records a partial decision citing a statutory ground (the demo organization is private: J.10.5 2); the 個人情報保護管理者 approves
+ * the reply (J.10.4 c)) and only then is it recorded as sent. The desk is the 苦情相談窓口責任者
+ * (desk@): the approver must be someone else (SPEC §5.4).
  */
 describe('journey: 開示の請求の受付から決定まで', () => {
   let app: E2EApp;
@@ -41,12 +43,24 @@ describe('journey: 開示の請求の受付から決定まで', () => {
     await page.screenshot({ path: path.join(resultsDir, `${name}.png`), fullPage: true });
   }
 
-  it('受付処理票: 受付日が空なら項目の下に日本語で、入力すると期限と残り日数が出る', async () => {
+  let requestUrl = '';
+  let approvalId = '';
+
+  async function login(loginId: string) {
     await page.goto('/login');
-    await page.getByLabel('ログインID（メールアドレス）').fill('pms@demo.mamori.local');
+    await page.getByLabel('ログインID（メールアドレス）').fill(loginId);
     await page.getByLabel('パスワード', { exact: true }).fill('Mamori-demo1!');
     await page.getByTestId('login-submit').click();
     await page.getByRole('heading', { name: 'ホーム' }).waitFor();
+  }
+
+  async function logout() {
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-submit').waitFor();
+  }
+
+  it('受付処理票: 受付日が空なら項目の下に日本語で、入力すると期限と残り日数が出る', async () => {
+    await login('desk@demo.mamori.local');
     await page.getByRole('menuitem', { name: '開示等の請求・苦情' }).click();
     await page.getByRole('heading', { name: '開示等の請求・苦情相談' }).waitFor();
     await page.getByTestId('request-add').click();
@@ -59,6 +73,7 @@ describe('journey: 開示の請求の受付から決定まで', () => {
     await page.getByTestId('request-status').getByText('受付').waitFor();
     await page.getByText('請求 太郎').waitFor();
     await page.getByTestId('request-countdown').first().waitFor();
+    requestUrl = new URL(page.url()).pathname;
     await shot('request-received');
   });
 
@@ -91,5 +106,44 @@ describe('journey: 開示の請求の受付から決定まで', () => {
     await page.getByTestId('decision-save').click();
     await page.getByTestId('request-status').getByText('決定待ち').waitFor();
     await shot('request-decided');
+  });
+
+  it('回答の承認を申請すると承認待ちになり、個人情報保護管理者が承認する（J.10.4 c)）', async () => {
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && /\/reply-approval$/.test(new URL(r.url()).pathname)),
+      page.getByTestId('reply-submit').click(),
+    ]);
+    expect(response.status(), await response.text()).toBe(201);
+    approvalId = ((await response.json()) as { approvalRequestId: string }).approvalRequestId;
+    await page.getByTestId('request-status').getByText('承認待ち').waitFor();
+    await page.getByTestId('reply-awaiting').waitFor();
+    await logout();
+    await login('pms@demo.mamori.local');
+    await page.goto(`/approvals/${approvalId}`);
+    await page.getByText('一部開示').first().waitFor();
+    await page
+      .getByText(/J\.10\.5 2 a\) 本人又は第三者の生命/)
+      .first()
+      .waitFor();
+    await page.getByTestId('approval-approve').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('承認の確認').waitFor();
+    const [approved] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/approvals\/[^/]+\/approve$/.test(new URL(r.url()).pathname)),
+      dialog.getByRole('button', { name: /承\s*認/ }).click(),
+    ]);
+    expect(approved.status(), await approved.text()).toBe(200);
+    await shot('request-reply-approved');
+    await logout();
+  });
+
+  it('承認後に回答日と回答方法を記録すると回答済みになる', async () => {
+    await login('desk@demo.mamori.local');
+    await page.goto(requestUrl);
+    await page.getByTestId('request-status').getByText('承認済（回答待ち）').waitFor();
+    await page.getByLabel('回答日').fill('2026/11/20');
+    await page.getByTestId('reply-sent').click();
+    await page.getByTestId('request-status').getByText('回答済').waitFor();
+    await shot('request-answered');
   });
 });

@@ -5,6 +5,7 @@ import { requestFieldLabels as L } from '../../../../src/modules/requests/reques
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { useDateFormat } from '../incidents/parts.tsx';
 import { type RequestDetail, useRequest } from './api.ts';
+import { ReplyCard } from './ReplyCard.tsx';
 import { CauseAndActionForm, CorrectionsPanel, DecisionForm, IdentityCheckForm } from './RequestForms.tsx';
 import { Countdown } from './RequestListPage.tsx';
 
@@ -24,6 +25,29 @@ function DeadlineCard({ detail }: { detail: RequestDetail }) {
         {d.specialPartDue ? <Descriptions.Item label="特例（相当の部分）の期限">{format(d.specialPartDue)}</Descriptions.Item> : null}
       </Descriptions>
     </Card>
+  );
+}
+
+/** The decision once it is submitted for approval: read-only (a change needs the request withdrawn first). */
+function DecisionSummary({ detail }: { detail: RequestDetail }) {
+  const d = detail.decision;
+  if (!d) return null;
+  return (
+    <Descriptions size="small" column={1} data-testid="decision-summary">
+      <Descriptions.Item label={L.decisionScope}>{d.scopeLabel}</Descriptions.Item>
+      {d.grounds.length > 0 ? (
+        <Descriptions.Item label={L.decisionGrounds}>
+          {d.grounds.map((g) => (
+            <div key={g.code}>
+              {g.clause} {g.label}
+            </div>
+          ))}
+        </Descriptions.Item>
+      ) : null}
+      {d.note ? <Descriptions.Item label={L.decisionNote}>{d.note}</Descriptions.Item> : null}
+      <Descriptions.Item label={L.replyMethod}>{detail.replyMethod ?? '—'}</Descriptions.Item>
+      {detail.feeYen !== null ? <Descriptions.Item label={L.feeYen}>{detail.feeYen.toLocaleString('ja-JP')}円</Descriptions.Item> : null}
+    </Descriptions>
   );
 }
 
@@ -89,9 +113,18 @@ function RequestView({ detail }: { detail: RequestDetail }) {
               <CauseAndActionForm detail={detail} />
             </Card>
           ) : (
-            <Card size="small" title="決定と回答">
-              <DecisionForm detail={detail} />
-            </Card>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={14}>
+                <Card size="small" title="決定">
+                  {['awaiting_approval', 'approved', 'answered'].includes(detail.status) ? <DecisionSummary detail={detail} /> : <DecisionForm detail={detail} />}
+                </Card>
+              </Col>
+              <Col xs={24} xl={10}>
+                <Card size="small" title="回答の承認と送付（J.10.4 c)）">
+                  <ReplyCard detail={detail} />
+                </Card>
+              </Col>
+            </Row>
           )}
         </Col>
       </Row>
