@@ -62,6 +62,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/requests/:id/corrections': { askedOn: '2026-01-06', what: '侵入' },
   'POST /api/request-corrections/:id/complete': { completedOn: '2026-01-07' },
   'PUT /api/requests/:id/decision': { scope: 'full' },
+  'POST /api/requests/:id/reply-sent': { repliedOn: '2026-01-20', replyMethod: 'mail' },
   // M7 委託先管理
   'POST /api/contractors': { name: '侵入株式会社', entrustedWork: '侵入' },
   'PATCH /api/contractors/:id': { name: '乗っ取り' },

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
+import { requestReplyApprovalType } from './reply-approval.ts';
 import { openRequestDeadlines } from './request-deadlines.ts';
 import { seedDemoRequests } from './requests.demo.ts';
 import { requestsRoutes } from './requests.routes.ts';
@@ -51,6 +52,7 @@ export const requestsModule = defineModule({
   },
   tables,
   routes: requestsRoutes,
+  approvalTypes: [requestReplyApprovalType],
   // The home 期限 card: open requests with their 法定の期限 or target.
   deadlines: (tx, actor) => openRequestDeadlines(tx, actor),
   demo: (tx, { organizationId, today }) => seedDemoRequests(tx, organizationId, today),

@@ -1,4 +1,5 @@
 import { defineContract } from '../../platform/http/contract.ts';
+import { submittedResponse } from '../../platform/approvals/approvals.responses.ts';
 import { requestPageResponse, requestResponse } from './requests.responses.ts';
 import {
   addCorrectionBody,
@@ -6,6 +7,7 @@ import {
   correctionIdParams,
   createRequestBody,
   decisionBody,
+  replySentBody,
   requestIdParams,
   requestListQuery,
   updateRequestBody,
@@ -75,6 +77,24 @@ export const requestsContract = defineContract({
     summary: '決定の記録（全部・一部・拒否。拒否・一部は法定の理由を選ぶ: J.10.4–J.10.7、法第78条等）',
     params: requestIdParams,
     body: decisionBody,
+    response: requestResponse,
+  },
+  submitReply: {
+    method: 'POST',
+    path: '/api/requests/:id/reply-approval',
+    access: 'requests.manage',
+    summary: '回答（決定）の承認を個人情報保護管理者に申請（J.10.4 c)。承認されるまで回答済みにできない）',
+    params: requestIdParams,
+    response: submittedResponse,
+    status: 201,
+  },
+  markReplied: {
+    method: 'POST',
+    path: '/api/requests/:id/reply-sent',
+    access: 'requests.manage',
+    summary: '回答済みの記録（回答日・回答方法。決定が承認された後に限る）',
+    params: requestIdParams,
+    body: replySentBody,
     response: requestResponse,
   },
 });

@@ -20,8 +20,8 @@ export const agentKindLabels: Readonly<Record<AgentKind, string>> = Object.freez
   legal: '法定代理人',
 });
 
-/** 状況: 受付 → 本人確認済 → 補正中 → 決定待ち → 承認待ち → 回答済 / 取下げ. */
-export const requestStatuses = ['received', 'identity_verified', 'correcting', 'awaiting_decision', 'awaiting_approval', 'answered', 'withdrawn'] as const;
+/** 状況: 受付 → 本人確認済 → 補正中 → 決定待ち → 承認待ち → 承認済（回答待ち） → 回答済 / 取下げ. */
+export const requestStatuses = ['received', 'identity_verified', 'correcting', 'awaiting_decision', 'awaiting_approval', 'approved', 'answered', 'withdrawn'] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
 export const requestStatusLabels: Readonly<Record<RequestStatus, string>> = Object.freeze({
   received: '受付',
@@ -29,6 +29,7 @@ export const requestStatusLabels: Readonly<Record<RequestStatus, string>> = Obje
   correcting: '補正中',
   awaiting_decision: '決定待ち',
   awaiting_approval: '承認待ち',
+  approved: '承認済（回答待ち）',
   answered: '回答済',
   withdrawn: '取下げ',
 });

@@ -2,6 +2,7 @@ import { clockAt } from '../../domain/time.ts';
 import { inOrg } from '../../platform/db/tenancy.ts';
 import { routes } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
+import { markReplySent, submitReplyForApproval } from './reply-approval.ts';
 import { requestsContract } from './requests.contract.ts';
 import { presentRequest, presentRequestPage } from './requests.presenters.ts';
 import { detailOf, listRequests } from './requests.queries.ts';
@@ -57,6 +58,18 @@ export function requestsRoutes(app: App, deps: Deps): void {
         return presentRequest(
           await inOrg(deps.database, scopeOf(request), async (tx) =>
             detailOf(tx, actorOf(request), await recordDecision(tx, actorOf(request), request.params.id, request.body, clock), clock.today),
+          ),
+        );
+      },
+      submitReply: async (request) => {
+        const submitted = await inOrg(deps.database, scopeOf(request), (tx) => submitReplyForApproval(tx, actorOf(request), request.params.id, clockAt(deps.now())));
+        return { approvalRequestId: submitted.id, status: submitted.status };
+      },
+      markReplied: async (request) => {
+        const clock = clockAt(deps.now());
+        return presentRequest(
+          await inOrg(deps.database, scopeOf(request), async (tx) =>
+            detailOf(tx, actorOf(request), await markReplySent(tx, actorOf(request), request.params.id, request.body, clock), clock.today),
           ),
         );
       },

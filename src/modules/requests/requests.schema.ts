@@ -76,3 +76,9 @@ export const decisionBody = z.object({
     .max(1_000_000)
     .nullish(),
 });
+
+/** 回答済みの記録: 回答日 and 回答方法, once the decision is approved. */
+export const replySentBody = z.object({
+  repliedOn: dateField(L.repliedOn),
+  replyMethod: enumField(L.replyMethod, replyMethods),
+});

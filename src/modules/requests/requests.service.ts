@@ -153,6 +153,8 @@ export async function recordDecision(tx: Tx, actor: Actor, id: string, input: z.
   const current = await findRequest(tx, actor.organizationId, id, true);
   assertOpen(current);
   if (current.status === 'correcting') throw conflict('補正中の請求には決定を記録できません。補正の完了を記録してください');
+  // 承認待ちの決定は変えられない（申請を取り下げてから）; a change after approval needs a new approval (status → 決定待ち).
+  if (current.status === 'awaiting_approval') throw conflict('決定は個人情報保護管理者の承認待ちです。変更するには承認の申請を取り下げてください');
   const profile = await profileOf(tx, actor.organizationId);
   const [issue] = checkDecision({ kind: current.kind, profile, scope: input.scope, groundCodes: input.groundCodes });
   if (issue) throw invalid(issue.field, issue.message);

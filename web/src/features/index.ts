@@ -8,6 +8,7 @@ import { inventoryFeature } from './inventory/index.tsx';
 import { noticesFeature } from './notices/index.tsx';
 import { notificationsFeature } from './notifications/index.tsx';
 import { portalFeature } from './portal/index.tsx';
+import { requestsFeature } from './requests/index.tsx';
 import { riskFeature } from './risk/index.tsx';
 import { tasksFeature } from './tasks/index.tsx';
 
@@ -24,6 +25,7 @@ export const features: readonly WebFeature[] = [
   riskFeature,
   incidentsFeature,
   correctiveFeature,
+  requestsFeature,
   contractorsFeature,
   noticesFeature,
   portalFeature,

@@ -1,0 +1,272 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Checkbox, Input, InputNumber, Radio, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { type FieldValues, type UseFormReturn, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { useOrganization } from '../../api/queries.ts';
+import { requestsContract } from '../../../../src/modules/requests/requests.contract.ts';
+import { identityDocumentLabels, identityDocuments, requestFieldLabels as L, replyMethodLabels, replyMethods } from '../../../../src/modules/requests/requests.labels.ts';
+import { addCorrectionBody, completeCorrectionBody, decisionBody, updateRequestBody } from '../../../../src/modules/requests/requests.schema.ts';
+import { decisionGrounds, type RequestProfile } from '../../../../src/rules/requestDecisions/index.ts';
+import { api } from '../../api/client.ts';
+import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
+import { pathOf, type RequestDetail, requestKeys } from './api.ts';
+
+// The forms of the 受付処理票's detail page. Each validates with the server's own schema and shows
+// the server's Japanese field errors under the field.
+
+/** Submits, refreshes the request, and maps the server's field errors onto the form. */
+function useSubmit<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, fields: readonly string[]) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const run = async (send: () => Promise<unknown>) => {
+    setFormError(null);
+    try {
+      await send();
+      message.success('保存しました');
+      await queryClient.invalidateQueries({ queryKey: requestKeys.all });
+      return true;
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, fields));
+      return false;
+    }
+  };
+  const alert = formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null;
+  return { run, alert };
+}
+
+const identityForm = z.object({ identityCheck: updateRequestBody.shape.identityCheck.unwrap() });
+type IdentityIn = z.input<typeof identityForm>;
+type IdentityOut = z.output<typeof identityForm>;
+
+/** 本人確認の記録 (J.10.2 h): which documents were seen; 個人番号・本籍 are only ever seen masked (h 2). */
+export function IdentityCheckForm({ detail }: { detail: RequestDetail }) {
+  const check = detail.identityCheck;
+  const form = useForm<IdentityIn, unknown, IdentityOut>({
+    resolver: zodResolver(identityForm),
+    defaultValues: {
+      identityCheck: {
+        documents: check?.documents ?? [],
+        checkedBy: check?.checkedBy ?? '',
+        checkedOn: check?.checkedOn ?? '',
+        sensitiveMasked: check?.sensitiveMasked ?? false,
+        note: check?.note ?? '',
+      },
+    },
+  });
+  const { run, alert } = useSubmit(form, ['identityCheck.documents', 'identityCheck.checkedBy', 'identityCheck.checkedOn', 'identityCheck.sensitiveMasked', 'identityCheck.note']);
+  const onSubmit = form.handleSubmit((values) => run(() => api.patch(pathOf(requestsContract.update, { id: detail.id }), values)).then(() => undefined));
+  const disabled = !detail.abilities.manage;
+  return (
+    <FormLayout id="identity-check" onSubmit={onSubmit}>
+      {alert}
+      <Field control={form.control} name="identityCheck.documents" label="本人確認書類" required>
+        {(field) => (
+          <Checkbox.Group
+            value={field.value ?? []}
+            onChange={field.onChange}
+            disabled={disabled}
+            options={identityDocuments.map((d) => ({ value: d, label: identityDocumentLabels[d] }))}
+          />
+        )}
+      </Field>
+      <Field control={form.control} name="identityCheck.checkedBy" label="本人確認をした者" required>
+        {(field) => <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} disabled={disabled} />}
+      </Field>
+      <Field control={form.control} name="identityCheck.checkedOn" label="本人確認をした日" required>
+        {(field) => <DateInput id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} disabled={disabled} />}
+      </Field>
+      <Field control={form.control} name="identityCheck.sensitiveMasked" label="個人番号・本籍">
+        {(field) => (
+          <Checkbox id={field.id} checked={field.value === true} onChange={(e) => field.onChange(e.target.checked)} disabled={disabled}>
+            個人番号・本籍が記載された書類はマスクした状態で確認した（番号・本籍は記録しない: J.10.2 h 2）
+          </Checkbox>
+        )}
+      </Field>
+      <Field control={form.control} name="identityCheck.note" label="本人確認の備考">
+        {(field) => <Input.TextArea id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} rows={2} disabled={disabled} />}
+      </Field>
+      {disabled ? null : (
+        <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting} data-testid="identity-save">
+          本人確認を記録
+        </Button>
+      )}
+    </FormLayout>
+  );
+}
+
+type CorrectionIn = z.input<typeof addCorrectionBody>;
+type CorrectionOut = z.output<typeof addCorrectionBody>;
+
+/** 補正 (第77条第3項 / J.10.2): asking for one and recording when it was completed; its days are not counted. */
+export function CorrectionsPanel({ detail }: { detail: RequestDetail }) {
+  const form = useForm<CorrectionIn, unknown, CorrectionOut>({ resolver: zodResolver(addCorrectionBody), defaultValues: { askedOn: '', what: '' } });
+  const { run, alert } = useSubmit(form, ['askedOn', 'what']);
+  const onSubmit = form.handleSubmit(async (values) => {
+    if (await run(() => api.post(pathOf(requestsContract.addCorrection, { id: detail.id }), values))) form.reset({ askedOn: '', what: '' });
+  });
+  const open = detail.corrections.find((c) => c.completedOn === null);
+  return (
+    <>
+      {detail.corrections.length === 0 ? <Typography.Paragraph>補正を求めていません</Typography.Paragraph> : null}
+      <Table
+        style={detail.corrections.length === 0 ? { display: 'none' } : undefined}
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={detail.corrections}
+        columns={[
+          { title: L.askedOn, dataIndex: 'askedOn', width: 130 },
+          { title: L.correctionWhat, dataIndex: 'what' },
+          { title: L.completedOn, dataIndex: 'completedOn', width: 130, render: (v: string | null) => v ?? '補正中' },
+        ]}
+      />
+      {detail.abilities.manage && open ? <CompleteCorrectionForm correctionId={open.id} /> : null}
+      {detail.abilities.manage && !open ? (
+        <FormLayout id="add-correction" onSubmit={onSubmit}>
+          {alert}
+          <Field control={form.control} name="askedOn" label={L.askedOn} required>
+            {(field) => <DateInput id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+          </Field>
+          <Field control={form.control} name="what" label={L.correctionWhat} required>
+            {(field) => <Input.TextArea id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} rows={2} />}
+          </Field>
+          <Button htmlType="submit" loading={form.formState.isSubmitting} data-testid="correction-add">
+            補正を求める
+          </Button>
+        </FormLayout>
+      ) : null}
+    </>
+  );
+}
+
+type CompleteIn = z.input<typeof completeCorrectionBody>;
+type CompleteOut = z.output<typeof completeCorrectionBody>;
+
+function CompleteCorrectionForm({ correctionId }: { correctionId: string }) {
+  const form = useForm<CompleteIn, unknown, CompleteOut>({ resolver: zodResolver(completeCorrectionBody), defaultValues: { completedOn: '' } });
+  const { run, alert } = useSubmit(form, ['completedOn']);
+  const onSubmit = form.handleSubmit((values) => run(() => api.post(pathOf(requestsContract.completeCorrection, { id: correctionId }), values)).then(() => undefined));
+  return (
+    <FormLayout id="complete-correction" onSubmit={onSubmit}>
+      {alert}
+      <Field control={form.control} name="completedOn" label={L.completedOn} required>
+        {(field) => <DateInput id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+      </Field>
+      <Button htmlType="submit" loading={form.formState.isSubmitting} data-testid="correction-complete">
+        補正の完了を記録
+      </Button>
+    </FormLayout>
+  );
+}
+
+type DecisionIn = z.input<typeof decisionBody>;
+type DecisionOut = z.output<typeof decisionBody>;
+
+/** 決定 (J.10.4–J.10.7 / 法第78条等): 一部・拒否 cite the statutory grounds of the kind for the organization's profile. */
+export function DecisionForm({ detail }: { detail: RequestDetail }) {
+  const organization = useOrganization();
+  const profile = (organization.data?.profile ?? 'private') as RequestProfile;
+  const grounds = decisionGrounds(detail.kind, profile);
+  const form = useForm<DecisionIn, unknown, DecisionOut>({
+    resolver: zodResolver(decisionBody),
+    defaultValues: {
+      scope: detail.decision?.scope ?? 'full',
+      groundCodes: detail.decision?.grounds.map((g) => g.code) ?? [],
+      note: detail.decision?.note ?? '',
+      // The detail shows the 回答方法 by its label; the form sends its code.
+      replyMethod: replyMethods.find((m) => replyMethodLabels[m] === detail.replyMethod),
+      repliedOn: detail.repliedOn ?? '',
+      feeYen: detail.feeYen,
+    },
+  });
+  const scope = form.watch('scope');
+  const { run, alert } = useSubmit(form, ['scope', 'groundCodes', 'note', 'replyMethod', 'repliedOn', 'feeYen']);
+  // 全部 cites no ground: grounds ticked before switching back to 全部 are not sent.
+  const onSubmit = form.handleSubmit((values) =>
+    run(() => api.put(pathOf(requestsContract.decide, { id: detail.id }), values.scope === 'full' ? { ...values, groundCodes: [] } : values)).then(() => undefined),
+  );
+  const disabled = !detail.abilities.manage;
+  return (
+    <FormLayout id="decision" onSubmit={onSubmit}>
+      {alert}
+      <Field control={form.control} name="scope" label={L.decisionScope} required>
+        {(field) => (
+          <Radio.Group id={field.id} value={field.value} onChange={(e) => field.onChange(e.target.value)} disabled={disabled}>
+            <Radio value="full">全部</Radio>
+            <Radio value="partial">一部</Radio>
+            <Radio value="refused">拒否</Radio>
+          </Radio.Group>
+        )}
+      </Field>
+      {scope !== 'full' ? (
+        <Field control={form.control} name="groundCodes" label={L.decisionGrounds} required>
+          {(field) => (
+            <Checkbox.Group value={field.value ?? []} onChange={field.onChange} disabled={disabled} data-testid="decision-grounds">
+              <Space direction="vertical">
+                {grounds.map((g) => (
+                  <Checkbox key={g.code} value={g.code}>
+                    {g.clause}: {g.label}
+                  </Checkbox>
+                ))}
+              </Space>
+            </Checkbox.Group>
+          )}
+        </Field>
+      ) : null}
+      <Field control={form.control} name="note" label={L.decisionNote}>
+        {(field) => <Input.TextArea id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} rows={3} disabled={disabled} />}
+      </Field>
+      <Field control={form.control} name="replyMethod" label={L.replyMethod}>
+        {(field) => (
+          <Select
+            id={field.id}
+            allowClear
+            value={field.value}
+            onChange={field.onChange}
+            disabled={disabled}
+            options={replyMethods.map((m) => ({ value: m, label: replyMethodLabels[m] }))}
+          />
+        )}
+      </Field>
+      <Field control={form.control} name="repliedOn" label={L.repliedOn}>
+        {(field) => <DateInput id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} disabled={disabled} />}
+      </Field>
+      <Field control={form.control} name="feeYen" label={`${L.feeYen}（円）`}>
+        {(field) => <InputNumber id={field.id} value={field.value ?? null} onChange={(v) => field.onChange(v)} status={field.status} disabled={disabled} />}
+      </Field>
+      {disabled ? null : (
+        <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting} data-testid="decision-save">
+          決定を記録
+        </Button>
+      )}
+    </FormLayout>
+  );
+}
+
+const closeForm = z.object({ causeAndAction: updateRequestBody.shape.causeAndAction.unwrap() });
+type CloseIn = z.input<typeof closeForm>;
+type CloseOut = z.output<typeof closeForm>;
+
+/** 苦情・相談: 原因・対応 (J.11.1 d). */
+export function CauseAndActionForm({ detail }: { detail: RequestDetail }) {
+  const form = useForm<CloseIn, unknown, CloseOut>({ resolver: zodResolver(closeForm), defaultValues: { causeAndAction: detail.causeAndAction ?? '' } });
+  const { run, alert } = useSubmit(form, ['causeAndAction']);
+  const onSubmit = form.handleSubmit((values) => run(() => api.patch(pathOf(requestsContract.update, { id: detail.id }), values)).then(() => undefined));
+  const disabled = !detail.abilities.manage;
+  return (
+    <FormLayout id="cause-and-action" onSubmit={onSubmit}>
+      {alert}
+      <Field control={form.control} name="causeAndAction" label={L.causeAndAction}>
+        {(field) => <Input.TextArea id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} rows={4} disabled={disabled} />}
+      </Field>
+      {disabled ? null : (
+        <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
+          原因・対応を記録
+        </Button>
+      )}
+    </FormLayout>
+  );
+}
