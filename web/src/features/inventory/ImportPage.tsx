@@ -10,7 +10,7 @@ import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { ImportProgressBar } from './ImportProgressBar.tsx';
-import { ImportSheetPicker } from './ImportSheetPicker.tsx';
+import { ImportSheetPicker } from '../../components/ImportSheetPicker.tsx';
 import { useText } from './messages.ts';
 import type { ImportMappingBody, ImportMappingRow, ImportReport, InspectResult } from './types.ts';
 
