@@ -186,6 +186,7 @@ export const en: Record<MessageKey, string> = {
   'people.import.execute': 'Import',
   'people.import.summary': '{valid} of {total} rows can be imported',
   'people.import.hasErrors': 'Some rows have errors. Fix the file and check it again.',
+  'people.import.hasUnknownDepartments': 'Some rows have errors. Map the departments not found, or fix the file, and check again.',
   'people.import.done': 'Imported {count} rows',
   'people.import.missingColumns': 'This header row has no {columns} column. Click another header row or choose another sheet.',
   'people.import.unknownDepartments':

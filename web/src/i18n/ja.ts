@@ -198,6 +198,7 @@ export const ja = {
   'people.import.execute': '取込実行',
   'people.import.summary': '全{total}行のうち、取込可能 {valid}行',
   'people.import.hasErrors': 'エラーのある行があります。ファイルを修正してから、もう一度確認してください。',
+  'people.import.hasUnknownDepartments': 'エラーのある行があります。見つからない所属を対応付けるか、ファイルを修正してから、もう一度確認してください。',
   'people.import.done': '{count}件を取り込みました',
   'people.import.missingColumns': 'この見出し行には「{columns}」の列がありません。見出しの行をクリックして選び直すか、別のシートを選んでください。',
   'people.import.unknownDepartments':

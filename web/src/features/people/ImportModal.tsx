@@ -192,7 +192,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
             type={invalid > 0 ? 'warning' : 'success'}
             showIcon
             title={t('people.import.summary', { total: report.total, valid: report.valid })}
-            description={invalid > 0 ? t('people.import.hasErrors') : undefined}
+            description={invalid > 0 ? t(report.unknownValues.length ? 'people.import.hasUnknownDepartments' : 'people.import.hasErrors') : undefined}
             style={{ marginBottom: 12 }}
           />
           {report.ignoredColumns.length ? (
