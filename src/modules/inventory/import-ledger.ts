@@ -7,6 +7,7 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { noProgress, type ProgressReporter } from '../../platform/imports/progress.ts';
 import type { ImportUpload } from '../../platform/imports/upload.ts';
+import { jsonQueryParam } from '../../platform/imports/jsonQuery.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { ensureTask } from '../../platform/tasks/moduleTasks.ts';
 import { namesFor } from './entry-references.ts';
@@ -28,50 +29,17 @@ import { normalizeLabel } from '../../domain/text.ts';
 const badMapping = (fields: { path: string; message: string }[]) => new HttpError(400, fields.map((f) => f.message).join(' / '), 'validation', fields);
 
 /** The mapping given as JSON in the query (`{"name":"名称",…}`), checked; null when none was given. */
-function mappingFrom(json: string | undefined): ImportMapping | null {
-  if (json === undefined) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    throw badMapping([{ path: 'mapping', message: '対応付け（mapping）は JSON で指定してください' }]);
-  }
-  const parsed = importMappingSchema.safeParse(value);
-  if (!parsed.success) throw badMapping(parsed.error.issues.map((i) => ({ path: ['mapping', ...i.path].join('.'), message: i.message })));
-  return parsed.data as ImportMapping;
-}
+const mappingFrom = (json: string | undefined) => jsonQueryParam(json, importMappingSchema, 'mapping', '対応付け') as ImportMapping | null;
 
 /** The value mapping given as JSON in the query (`values`), checked; null when none was given. */
-function valuesFrom(json: string | undefined): ImportValueMapping | null {
-  if (json === undefined) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    throw badMapping([{ path: 'values', message: '値の対応付け（values）は JSON で指定してください' }]);
-  }
-  const parsed = importValueMappingSchema.safeParse(value);
-  if (!parsed.success) throw badMapping(parsed.error.issues.map((i) => ({ path: ['values', ...i.path].join('.'), message: i.message })));
-  return parsed.data;
-}
+const valuesFrom = (json: string | undefined): ImportValueMapping | null => jsonQueryParam(json, importValueMappingSchema, 'values', '値の対応付け');
 
 const keepSchema = z.array(z.string({ error: '残す列は見出しの文字列で指定してください' }).max(200, { error: '残す列の見出しが長すぎます' }), {
   error: '残す列（keep）は見出しの配列で指定してください',
 });
 
 /** The unmapped columns to keep as 取込時の追加情報 (`keep`, a JSON array of headings); null when not given. */
-function keepFrom(json: string | undefined): string[] | null {
-  if (json === undefined) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    throw badMapping([{ path: 'keep', message: '残す列（keep）は JSON で指定してください' }]);
-  }
-  const parsed = keepSchema.safeParse(value);
-  if (!parsed.success) throw badMapping(parsed.error.issues.map((i) => ({ path: ['keep', ...i.path].join('.'), message: i.message })));
-  return parsed.data;
-}
+const keepFrom = (json: string | undefined): string[] | null => jsonQueryParam(json, keepSchema, 'keep', '残す列');
 
 /** Whether every row of the 台帳 sheet and of the リスク分析 sheet (when there is one) can be imported. */
 export const allRowsValid = (report: Pick<ImportReport, 'valid' | 'total' | 'risk'>) => report.valid === report.total && (!report.risk || report.risk.valid === report.risk.total);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { acquisitionMethods, storageMedia } from '../../rules/data/inventoryClauses.ts';
+import { headerRowQuery, sheetQuery } from '../../platform/imports/imports.schema.ts';
 import { optionalId, requiredText, tooLongMessage } from '../../platform/validation/fields.ts';
 
 // 台帳の取込 (SPEC §3 Imports, M1): the 台帳 fields a column of an organization's own Excel ledger
@@ -71,20 +72,8 @@ export const importMappingBody = z.object({
   mapping: importMappingSchema,
 });
 
-/** The header row; left out, the import finds it (src/rules/ledgerImport detectHeaderRow, issue #12). */
-const headerRow = z.coerce
-  .number({ error: '見出し行は数値で指定してください' })
-  .int({ error: '見出し行は整数で指定してください' })
-  .min(1, { error: '見出し行は1以上で指定してください' })
-  .max(20, { error: '見出し行は20行目までです' })
-  .optional();
-
-/** The sheet to read, by name or position (1 = the first); left out, the sheet whose header matches best (issue #12). */
-const sheet = z
-  .string({ error: 'シートはシート名か何枚目かで指定してください' })
-  .trim()
-  .max(100, { error: tooLongMessage('シート', 100) })
-  .optional();
+const headerRow = headerRowQuery;
+const sheet = sheetQuery;
 
 /**
  * 参照する値の対応付け (issue #12): a value the file writes that matches no 所属・媒体・取得方法,

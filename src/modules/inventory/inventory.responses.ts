@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { acquisitionMethods, exemptionClauses, processedKinds, sensitiveExceptionLetters, specialCategoryIds, storageMedia } from '../../rules/inventoryRules.ts';
 import { recordStatuses } from '../../platform/reviews/reviews.schema.ts';
 import { reviewDiffBaseResponse } from '../../platform/reviews/reviews.responses.ts';
+import { sheetChoiceResponse, sheetPreviewResponse } from '../../platform/imports/imports.schema.ts';
 import { importFieldKeys } from './inventory.import.schema.ts';
 import { entryStatuses, historyKinds, requestKinds, riskStatusCodes } from './inventory.schema.ts';
 
@@ -297,19 +298,6 @@ export const importMappingResponse = z.object({
   /** Field → the column header of the organization's ledger. */
   mapping: z.record(z.string(), z.string()),
   updatedAt: z.iso.datetime(),
-});
-
-/** Which sheet of the file was read, and why (issue #12 シートの選択; the message is shown as is). */
-const sheetChoiceResponse = z.object({ index: z.number().int(), name: z.string(), reason: z.enum(['requested', 'only', 'best_header', 'no_header']), message: z.string() });
-
-/** One sheet of the file for the sheet picker: its first 20 rows as text (cells from column A, cut to 60 characters) and the header row found. */
-const sheetPreviewResponse = z.object({
-  index: z.number().int(),
-  name: z.string(),
-  rowCount: z.number().int(),
-  headerRow: z.number().int().nullable(),
-  matchedFields: z.number().int(),
-  rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
 });
 
 /** What the mapping screen needs from an uploaded file: every sheet previewed, the sheet read, headers, a few rows as text, a suggested mapping. */

@@ -27,7 +27,7 @@ import type { ImportValueMapping } from './inventory.import.schema.ts';
 import { storageMediumLabels } from '../../rules/data/inventoryClauses.ts';
 import type { SheetChoice } from '../../platform/imports/sheets.ts';
 import { EXTRAS_HEADING, type ImportExtra, keptColumns, parseExtras } from '../../platform/imports/extras.ts';
-import { emptyImportMemory, type ImportMemory, rememberedValue } from '../../platform/imports/memory.ts';
+import { emptyImportMemory, type ImportMemory, RecalledValues } from '../../platform/imports/memory.ts';
 import { PROGRESS_EVERY_ROWS, yieldToEventLoop } from '../../platform/imports/progress.ts';
 import { type AcquisitionMethod, acquisitionMethods, type StorageMedium, storageMedia } from '../../rules/data/inventoryClauses.ts';
 
@@ -182,16 +182,8 @@ export async function planImport(
   const columnOf = (field: ImportField) => mapping[field] ?? importFieldHeaders[field];
   // 取込の記憶 (issue #12): a value the organization mapped in an earlier import reads the same way
   // now (a value mapped in this run wins); each one used is listed once, to be shown and changed.
-  const recalled = new Map<string, RememberedReference>();
-  const recall = (field: RememberedReference['field'], value: string, row: number, valid: (target: string) => boolean): string | undefined => {
-    const target = rememberedValue(memory, field, value);
-    if (target === undefined || !valid(target)) return undefined;
-    const key = `${field}\u0000${normalizeLabel(value)}`;
-    const seen = recalled.get(key);
-    if (!seen) recalled.set(key, { field, column: columnOf(field), value, target, rows: [row] });
-    else if (!seen.rows.includes(row)) seen.rows.push(row);
-    return target;
-  };
+  const recalled = new RecalledValues<RememberedReference['field']>(memory, columnOf);
+  const recall = (field: RememberedReference['field'], value: string, row: number, valid: (target: string) => boolean) => recalled.recall(field, value, row, valid);
   const isMedium = (t: string) => (storageMedia as readonly string[]).includes(t);
   const isMethod = (t: string) => (acquisitionMethods as readonly string[]).includes(t);
 
@@ -358,5 +350,5 @@ export async function planImport(
     }
   }
   if (report.length % PROGRESS_EVERY_ROWS !== 0) onValidated?.(report.length);
-  return { report, plan, ignoredColumns, keptColumns: kept, unknownValues: unknown.list(), rememberedValues: [...recalled.values()] };
+  return { report, plan, ignoredColumns, keptColumns: kept, unknownValues: unknown.list(), rememberedValues: recalled.list() };
 }

@@ -3,6 +3,7 @@ import type { CellOutput } from '../../platform/exports/xlsx.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { chooseSheet, previewSheets, type SheetChoice, type SheetPreview } from '../../platform/imports/sheets.ts';
 import { type ImportUpload, readImportSheets } from '../../platform/imports/upload.ts';
+import { MAX_IMPORT_ROWS, tooManyRowsMessage } from '../../platform/imports/limits.ts';
 import {
   detectHeaderRow,
   HEADER_SEARCH_ROWS,
@@ -25,11 +26,8 @@ import type { ImportMapping } from './inventory.tables.ts';
 // heading merged over two rows joined: src/rules/ledgerImport) or named by the user, the later
 // rows as cells by header — and guessing the column mapping from the 台帳's heading dictionary.
 
-/**
- * At most this many rows per file (issue #12 Scale: 10,000 on the embedded database, 50,000 on
- * PostgreSQL); the file's bytes and cells are bounded before that by XLSX_LIMITS / the upload.
- */
-export const MAX_IMPORT_ROWS = { pglite: 10_000, postgres: 50_000 } as const;
+/** At most this many rows per file: the platform's limit shared by every import (platform/imports/limits.ts). */
+export { MAX_IMPORT_ROWS };
 
 export { normalizeLabel };
 
@@ -145,8 +143,7 @@ export async function readLedgerSheet(upload: Pick<ImportUpload, 'body' | 'kind'
     if (any) rows.push({ rowNumber: r.rowNumber, cells });
   }
   const maxRows = choose.maxRows ?? MAX_IMPORT_ROWS.pglite;
-  if (rows.length > maxRows)
-    throw badImportFile(`一度に取り込めるのは${maxRows.toLocaleString('ja-JP')}行までです（このファイルは${rows.length.toLocaleString('ja-JP')}行）。ファイルを分けてください`);
+  if (rows.length > maxRows) throw badImportFile(tooManyRowsMessage(maxRows, rows.length));
   const risk = findRiskSheet(
     grids.filter((g) => g !== grid),
     maxRows,

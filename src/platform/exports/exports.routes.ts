@@ -4,10 +4,11 @@ import { routes } from '../http/route.ts';
 import { type App, type Deps, actorOf, scopeOf } from '../http/types.ts';
 import { presentOrgChart } from '../org/org.presenters.ts';
 import { loadOrgChart } from '../org/orgChart.ts';
-import { importPeople, parsePeopleSheet } from '../org/people.import.ts';
+import { importPeople, listDepartmentChoices, MAX_IMPORT_ROWS, parsePeopleSheet, peopleImportFields, readPeopleSheet } from '../org/people.import.ts';
+import { jsonQueryParam } from '../imports/jsonQuery.ts';
 import { datedFilename, PDF_TYPE, sendDownload, XLSX_TYPE } from './download.ts';
-import { exportsContract } from './exports.contract.ts';
-import { presentPeopleImportRefusal, presentPeopleImportReport } from './exports.presenters.ts';
+import { exportsContract, peopleImportValuesSchema } from './exports.contract.ts';
+import { presentPeopleImportRefusal, presentPeopleImportReport, presentPeopleInspection } from './exports.presenters.ts';
 import { renderOrgChartPdf } from './orgChart.pdf.ts';
 import { pdfHeaderOf } from './pdfHeader.ts';
 import { exportPeopleXlsx } from './people.export.ts';
@@ -29,11 +30,21 @@ export function exportsRoutes(app: App, deps: Deps): void {
         return sendDownload(reply, { body: file.body, filename: datedFilename('従業者一覧', 'xlsx', deps.now()), contentType: XLSX_TYPE });
       },
 
+      inspectPeopleImport: async (request) => {
+        const upload = await readImportUpload(request);
+        const sheet = await readPeopleSheet(upload, { sheet: request.query.sheet, headerRow: request.query.headerRow, maxRows: MAX_IMPORT_ROWS[deps.database.kind] });
+        const departments = await inOrg(deps.database, scopeOf(request), (tx) => listDepartmentChoices(tx, actorOf(request).organizationId));
+        return presentPeopleInspection(sheet, upload.filename, peopleImportFields, departments);
+      },
+
       importPeople: async (request, reply) => {
         const dryRun = request.query.dryRun === '1' || request.query.dryRun === 'true';
+        const values = jsonQueryParam(request.query.values, peopleImportValuesSchema, 'values', '所属の対応付け');
         const upload = await readImportUpload(request);
-        const sheet = await parsePeopleSheet(upload);
-        const report = await inOrg(deps.database, scopeOf(request), (tx) => importPeople(tx, actorOf(request), sheet, { dryRun, today: today(), fileName: upload.filename }));
+        const sheet = await parsePeopleSheet(upload, { sheet: request.query.sheet, headerRow: request.query.headerRow, maxRows: MAX_IMPORT_ROWS[deps.database.kind] });
+        const report = await inOrg(deps.database, scopeOf(request), (tx) =>
+          importPeople(tx, actorOf(request), sheet, { dryRun, today: today(), fileName: upload.filename, values }),
+        );
         // All or nothing: a real run with any invalid row wrote nothing (422 with the report).
         if (!dryRun && report.valid !== report.total) return reply.status(422).send(presentPeopleImportRefusal(report));
         return presentPeopleImportReport(report);

@@ -78,3 +78,34 @@ export async function rememberImportChoices(tx: Tx, actor: { organizationId: str
       setWhere: sql`${importMemory.target} IS DISTINCT FROM excluded.target OR ${importMemory.written} IS DISTINCT FROM excluded.written`,
     });
 }
+
+/** A value read through the organization's remembered value mapping: listed once with its rows, to be shown and changed. */
+export type RecalledValue<K extends string = string> = { field: K; column: string; value: string; target: string; rows: number[] };
+
+/**
+ * Reads values through the remembered value mapping (a value mapped in the current run wins —
+ * the caller asks only when it has none) and lists each one recalled once, with its rows.
+ */
+export class RecalledValues<K extends string = string> {
+  readonly #seen = new Map<string, RecalledValue<K>>();
+  constructor(
+    private readonly memory: ImportMemory,
+    private readonly columnOf: (field: K) => string,
+  ) {}
+
+  /** The remembered target of `value` of `field` when `valid` accepts it (the record still exists), else undefined. */
+  recall(field: K, value: string, row: number, valid: (target: string) => boolean): string | undefined {
+    const target = rememberedValue(this.memory, field, value);
+    if (target === undefined || !valid(target)) return undefined;
+    const key = `${field}\u0000${normalizeLabel(value)}`;
+    const seen = this.#seen.get(key);
+    if (!seen) this.#seen.set(key, { field, column: this.columnOf(field), value, target, rows: [row] });
+    else if (!seen.rows.includes(row)) seen.rows.push(row);
+    return target;
+  }
+
+  /** Every value recalled, in the order first met. */
+  list(): RecalledValue<K>[] {
+    return [...this.#seen.values()];
+  }
+}

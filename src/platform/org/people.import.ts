@@ -4,7 +4,10 @@ import type { z } from 'zod';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
 import type { Tx } from '../db/connection.ts';
 import type { CellOutput } from '../exports/xlsx.ts';
-import { chooseSheet } from '../imports/sheets.ts';
+import { chooseSheet, previewSheets, type SheetChoice, type SheetPreview } from '../imports/sheets.ts';
+import { MAX_IMPORT_ROWS, tooManyRowsMessage } from '../imports/limits.ts';
+import { emptyImportMemory, type ImportMemory, loadImportMemory, type RecalledValue, RecalledValues, rememberImportChoices } from '../imports/memory.ts';
+import { mappedValue, type UnknownValue, UnknownValues } from '../imports/referenceValues.ts';
 import { type ImportUpload, readImportSheets } from '../imports/upload.ts';
 import { detectHeaderRow, HEADER_SEARCH_ROWS, headingsAt, indexHeadings, matchHeading } from '../../rules/ledgerImport/index.ts';
 import { readDateCell } from '../../rules/ledgerValues/index.ts';
@@ -54,8 +57,11 @@ const fieldColumn: Record<keyof PersonInput, string> = {
   phone: headerOf.phone,
 };
 
-/** At most this many rows per file: larger rosters are split (keeps one transaction reasonable). */
-export const MAX_IMPORT_ROWS = 5000;
+/** The register's name in the organization's remembered choices (platform/imports/memory.ts). */
+export const PEOPLE_REGISTER = 'people';
+
+/** At most this many rows per file: the platform's limit shared by every import (platform/imports/limits.ts). */
+export { MAX_IMPORT_ROWS };
 
 export { normalizeLabel };
 
@@ -93,25 +99,54 @@ function plainText(value: CellOutput): string | null {
 /** One data row as read from the sheet, before validation. Absent columns are `undefined`. */
 export type PersonSheetRow = { rowNumber: number } & Partial<Record<SheetKey, string | null>>;
 
-export type ParsedPeopleSheet = { rows: PersonSheetRow[]; columns: SheetKey[]; ignoredColumns: string[] };
+/** How a heading of the header row was read: the field it fills (null: ignored) and how sure. */
+export type PeopleColumnMatch = { header: string; field: SheetKey | null; confidence: 'exact' | 'normalized' | 'partial' | null };
+
+export type ParsedPeopleSheet = {
+  rows: PersonSheetRow[];
+  columns: SheetKey[];
+  ignoredColumns: string[];
+  /** Which sheet was read and why, and every sheet previewed (issue #12 シートの選択). */
+  sheet: SheetChoice;
+  sheets: SheetPreview[];
+  headerRow: number;
+  headers: string[];
+  columnMatches: PeopleColumnMatch[];
+  /** The required columns (従業者番号・氏名) the header row lacks, by their Japanese heading. */
+  missingColumns: string[];
+};
+
+/** Which sheet and header row to read (both found by themselves when left out), and the row limit. */
+export type PeopleSheetChoice = { sheet?: string | undefined; headerRow?: number | undefined; maxRows?: number | undefined };
 
 const badFile = (message: string) => new HttpError(400, message, 'import_file');
 
+/** The columns every roster needs (取込では従業者番号で既存の従業者と照合します). */
+const requiredKeys = ['employeeNumber', 'name'] as const;
+
 /**
- * Reads an uploaded workbook (or CSV) into sheet rows by its Japanese headers: the header row is
- * found in the first rows (a title row above it is skipped), else row 1. Refuses files that lack
- * the 従業者番号 or 氏名 column, name one twice, or hold more than {@link MAX_IMPORT_ROWS} rows.
+ * Reads an uploaded workbook (or CSV) into sheet rows by its Japanese headers, as the 台帳's import
+ * does (issue #12, one import pipeline): the sheet named (`sheet`: name or position) or the one
+ * whose header matches the roster's headings best; the header row given (`headerRow`) or found in
+ * the first rows (title rows skipped, a heading merged over two rows joined), else row 1. Refuses a
+ * header that names a field twice or a file over `maxRows` rows (default: the PGlite limit). Lacking
+ * required columns is reported in `missingColumns` (the import refuses it; the inspection shows it).
  */
-export async function parsePeopleSheet(upload: Pick<ImportUpload, 'body' | 'kind' | 'filename'>): Promise<ParsedPeopleSheet> {
-  // The sheet whose header matches the roster's headings best (a cover sheet first is passed over; issue #12).
-  const { grid } = chooseSheet(await readImportSheets(upload), headingIndex);
+export async function readPeopleSheet(upload: Pick<ImportUpload, 'body' | 'kind' | 'filename'>, choose: PeopleSheetChoice = {}): Promise<ParsedPeopleSheet> {
+  const grids = await readImportSheets(upload);
+  const { grid, choice } = chooseSheet(grids, headingIndex, choose.sheet);
   const preview = grid.rows.filter((r) => r.rowNumber <= HEADER_SEARCH_ROWS);
   const detected = detectHeaderRow(preview, headingIndex);
-  const headerRow = detected?.headerRow ?? 1;
+  const headerRow = choose.headerRow ?? detected?.headerRow ?? 1;
+  const rowSpan = detected?.headerRow === headerRow ? detected.rowSpan : 1;
   const keyOfColumn = new Map<number, SheetKey>();
   const ignoredColumns: string[] = [];
-  for (const { column, heading } of headingsAt(preview, headerRow, detected?.rowSpan ?? 1, headingIndex)) {
+  const headers: string[] = [];
+  const columnMatches: PeopleColumnMatch[] = [];
+  for (const { column, heading } of headingsAt(preview, headerRow, rowSpan, headingIndex)) {
     const match = matchHeading(heading, headingIndex);
+    headers.push(heading);
+    columnMatches.push({ header: heading, field: match?.key ?? null, confidence: match?.confidence ?? null });
     // Only a sure match (exact or normalized) fills a field; a partial one is reported as ignored.
     const key = match && match.confidence !== 'partial' ? match.key : undefined;
     if (!key) ignoredColumns.push(heading);
@@ -119,12 +154,10 @@ export async function parsePeopleSheet(upload: Pick<ImportUpload, 'body' | 'kind
     else keyOfColumn.set(column, key);
   }
   const columns = [...keyOfColumn.values()];
-  for (const required of ['employeeNumber', 'name'] as const) {
-    if (!columns.includes(required))
-      throw badFile(`見出し行（${headerRow}行目）に「${headerOf[required]}」の列がありません。従業者一覧の出力ファイルと同じ見出しで作成してください`);
-  }
-  const data = grid.rows.filter((r) => r.rowNumber > headerRow + (detected?.headerRow === headerRow ? detected.rowSpan - 1 : 0));
-  if (data.length > MAX_IMPORT_ROWS) throw badFile(`一度に取り込めるのは${MAX_IMPORT_ROWS.toLocaleString('ja-JP')}行までです。ファイルを分けてください`);
+  const missingColumns = requiredKeys.filter((k) => !columns.includes(k)).map((k) => headerOf[k]);
+  const data = grid.rows.filter((r) => r.rowNumber > headerRow + rowSpan - 1);
+  const maxRows = choose.maxRows ?? MAX_IMPORT_ROWS.pglite;
+  if (data.length > maxRows) throw badFile(tooManyRowsMessage(maxRows, data.length));
   const rows = data.map(({ rowNumber, cells }) => {
     const row: PersonSheetRow = { rowNumber };
     for (const [col, key] of keyOfColumn) {
@@ -133,28 +166,87 @@ export async function parsePeopleSheet(upload: Pick<ImportUpload, 'body' | 'kind
     }
     return row;
   });
-  return { rows, columns, ignoredColumns };
+  return { rows, columns, ignoredColumns, sheet: choice, sheets: previewSheets(grids, headingIndex), headerRow, headers, columnMatches, missingColumns };
 }
+
+/** {@link readPeopleSheet}, refusing (400) a header row without the 従業者番号 or 氏名 column. */
+export async function parsePeopleSheet(upload: Pick<ImportUpload, 'body' | 'kind' | 'filename'>, choose: PeopleSheetChoice = {}): Promise<ParsedPeopleSheet> {
+  const sheet = await readPeopleSheet(upload, choose);
+  const [missing] = sheet.missingColumns;
+  if (missing)
+    throw badFile(
+      `${sheet.sheets.length > 1 ? `シート「${sheet.sheet.name}」の` : ''}見出し行（${sheet.headerRow}行目）に「${missing}」の列がありません。見出しの行を選ぶか、従業者一覧の出力ファイルと同じ見出しで作成してください`,
+    );
+  return sheet;
+}
+
+/** The 従業者 fields a column can fill, with the heading the export writes (for the inspection). */
+export const peopleImportFields = personSheetColumns.map((c) => ({ key: c.key, header: c.header, required: (requiredKeys as readonly string[]).includes(c.key) }));
 
 export type ImportError = { field: string; message: string };
 export type ImportRowReport = { row: number; employeeNumber: string | null; name: string | null; action: 'create' | 'update' | 'error'; errors: ImportError[] };
-export type ImportReport = { dryRun: boolean; total: number; valid: number; created: number; updated: number; ignoredColumns: string[]; rows: ImportRowReport[] };
+/** A 所属 the file writes that matches no department (listed once, to be mapped with `values`), or one read through the remembered mapping. */
+export type UnknownDepartment = UnknownValue<'department'>;
+export type RecalledDepartment = RecalledValue<'department'>;
+
+export type ImportReport = {
+  dryRun: boolean;
+  /** The sheet read and why, and its header row (issue #12). */
+  sheet: SheetChoice;
+  headerRow: number;
+  total: number;
+  valid: number;
+  created: number;
+  updated: number;
+  ignoredColumns: string[];
+  rows: ImportRowReport[];
+  unknownValues: UnknownDepartment[];
+  rememberedValues: RecalledDepartment[];
+};
+
+/** The client's mapping of unknown 所属 names to departments (`{"department":{"企画部":"<所属のID>"}}`). */
+export type PeopleValueMapping = { department?: Record<string, string> | undefined };
 
 type PlannedRow = { row: number; action: 'create' | 'update'; personId: string | null; input: PersonInput };
 
 type Department = { id: string; name: string; code: string | null };
 
-function resolveDepartment(text: string, all: Department[]): { id: string } | { error: string } {
+/**
+ * 所属 by name, else by code, else as the client mapped it (`values`), else as the organization
+ * mapped it in an earlier import (取込の記憶); `unknown` when nothing matched (listed for mapping).
+ */
+function resolveDepartment(
+  text: string,
+  all: Department[],
+  values: PeopleValueMapping | null,
+  recall: (text: string) => string | undefined,
+): { id: string } | { error: string; unknown: boolean } {
   const wanted = normalizeLabel(text);
   const byName = all.filter((d) => normalizeLabel(d.name) === wanted);
   if (byName.length === 1 && byName[0]) return { id: byName[0].id };
   if (byName.length > 1) {
     const codes = byName.map((d) => d.code).filter(Boolean);
-    return { error: `所属「${text}」は同じ名前が複数あります。所属コード${codes.length ? `（${codes.join('・')}）` : ''}で指定してください` };
+    return { error: `所属「${text}」は同じ名前が複数あります。所属コード${codes.length ? `（${codes.join('・')}）` : ''}で指定してください`, unknown: false };
   }
   const byCode = all.filter((d) => d.code && normalizeLabel(d.code) === wanted);
   if (byCode.length === 1 && byCode[0]) return { id: byCode[0].id };
-  return { error: `所属「${text}」が見つかりません。所属の名称または所属コードを入力してください` };
+  const mapped = mappedValue(values, 'department', text);
+  if (mapped !== undefined) {
+    if (all.some((d) => d.id === mapped)) return { id: mapped };
+    return { error: `所属「${text}」の対応付け先の所属が見つかりません。対応付けをやり直してください`, unknown: true };
+  }
+  const recalled = recall(text);
+  if (recalled !== undefined) return { id: recalled };
+  return { error: `所属「${text}」が見つかりません。所属の名称または所属コードを入力するか、既存の所属に対応付けてください`, unknown: true };
+}
+
+/** The organization's departments (id, name, code), for resolving and mapping 所属 names. */
+export async function listDepartmentChoices(tx: Tx, organizationId: string): Promise<Department[]> {
+  return tx
+    .select({ id: departments.id, name: departments.name, code: departments.code })
+    .from(departments)
+    .where(eq(departments.organizationId, organizationId))
+    .orderBy(departments.sortOrder, departments.name);
 }
 
 /**
@@ -162,11 +254,14 @@ function resolveDepartment(text: string, all: Department[]): { id: string } | { 
  * name (or code), refuses duplicate 従業者番号 within the file, and decides per row whether it
  * creates a person or updates the one with the same 従業者番号. Reads only.
  */
-export async function planPeopleImport(tx: Tx, organizationId: string, sheet: ParsedPeopleSheet): Promise<{ report: ImportRowReport[]; plan: PlannedRow[] }> {
-  const allDepartments = await tx
-    .select({ id: departments.id, name: departments.name, code: departments.code })
-    .from(departments)
-    .where(eq(departments.organizationId, organizationId));
+export async function planPeopleImport(
+  tx: Tx,
+  organizationId: string,
+  sheet: ParsedPeopleSheet,
+  values: PeopleValueMapping | null = null,
+  memory: ImportMemory = emptyImportMemory(),
+): Promise<{ report: ImportRowReport[]; plan: PlannedRow[]; unknownValues: UnknownDepartment[]; rememberedValues: RecalledDepartment[] }> {
+  const allDepartments = await listDepartmentChoices(tx, organizationId);
   const existingRows = await tx
     .select()
     .from(people)
@@ -176,6 +271,10 @@ export async function planPeopleImport(tx: Tx, organizationId: string, sheet: Pa
   const report: ImportRowReport[] = [];
   const plan: PlannedRow[] = [];
   const has = (key: SheetKey) => sheet.columns.includes(key);
+  const departmentColumn = sheet.columnMatches.find((c) => c.field === 'department' && c.confidence !== 'partial')?.header ?? headerOf.department;
+  const unknown = new UnknownValues<'department'>();
+  const recalled = new RecalledValues<'department'>(memory, () => departmentColumn);
+  const isDepartment = (id: string) => allDepartments.some((d) => d.id === id);
 
   for (const row of sheet.rows) {
     const errors: ImportError[] = [];
@@ -222,9 +321,13 @@ export async function planPeopleImport(tx: Tx, organizationId: string, sheet: Pa
     if (has('department')) {
       departmentId = null;
       if (row.department) {
-        const resolved = resolveDepartment(row.department, allDepartments);
+        const text = row.department;
+        const resolved = resolveDepartment(text, allDepartments, values, (v) => recalled.recall('department', v, row.rowNumber, isDepartment));
         if ('id' in resolved) departmentId = resolved.id;
-        else errors.push({ field: headerOf.department, message: resolved.error });
+        else {
+          errors.push({ field: headerOf.department, message: resolved.error });
+          if (resolved.unknown) unknown.add('department', departmentColumn, text, row.rowNumber);
+        }
       }
     }
     const pick = (key: Exclude<SheetKey, 'employmentType' | 'department'>, fallback: string | null) => (has(key) ? (row[key] ?? null) : fallback);
@@ -251,7 +354,7 @@ export async function planPeopleImport(tx: Tx, organizationId: string, sheet: Pa
     report.push({ row: row.rowNumber, employeeNumber: number, name: candidate.name, action, errors });
     if (parsed.success && errors.length === 0) plan.push({ row: row.rowNumber, action: match ? 'update' : 'create', personId: match?.id ?? null, input: parsed.data });
   }
-  return { report, plan };
+  return { report, plan, unknownValues: unknown.list(), rememberedValues: recalled.list() };
 }
 
 /**
@@ -261,23 +364,46 @@ export async function planPeopleImport(tx: Tx, organizationId: string, sheet: Pa
  * import in the audit trail with its row count. A report with errors on a real run is returned
  * unwritten; the route answers 422 with it.
  */
-export async function importPeople(tx: Tx, actor: Actor, sheet: ParsedPeopleSheet, options: { dryRun: boolean; today: string; fileName?: string | null }): Promise<ImportReport> {
-  const { report, plan } = await planPeopleImport(tx, actor.organizationId, sheet);
+export async function importPeople(
+  tx: Tx,
+  actor: Actor,
+  sheet: ParsedPeopleSheet,
+  options: { dryRun: boolean; today: string; fileName?: string | null; values?: PeopleValueMapping | null },
+): Promise<ImportReport> {
+  const memory = await loadImportMemory(tx, actor.organizationId, PEOPLE_REGISTER);
+  const { report, plan, unknownValues, rememberedValues } = await planPeopleImport(tx, actor.organizationId, sheet, options.values ?? null, memory);
   const valid = report.filter((r) => r.action !== 'error').length;
   const created = plan.filter((p) => p.action === 'create').length;
-  const result: ImportReport = { dryRun: options.dryRun, total: report.length, valid, created, updated: plan.length - created, ignoredColumns: sheet.ignoredColumns, rows: report };
+  const result: ImportReport = {
+    dryRun: options.dryRun,
+    sheet: sheet.sheet,
+    headerRow: sheet.headerRow,
+    total: report.length,
+    valid,
+    created,
+    updated: plan.length - created,
+    ignoredColumns: sheet.ignoredColumns,
+    rows: report,
+    unknownValues,
+    rememberedValues,
+  };
   if (options.dryRun || valid !== report.length || plan.length === 0) return result;
   for (const p of plan) {
     if (p.action === 'update' && p.personId) await updatePerson(tx, actor.organizationId, p.personId, p.input, options.today);
     else await createPerson(tx, actor.organizationId, p.input, options.today);
   }
+  // 取込の記憶 (issue #12): the 所属 names mapped are read the same way in the next import.
+  await rememberImportChoices(tx, actor, PEOPLE_REGISTER, {
+    columns: [],
+    values: Object.entries(options.values?.department ?? {}).map(([value, target]) => ({ field: 'department', value, target })),
+  });
   await recordAuditEvent(tx, {
     organizationId: actor.organizationId,
     actorAccountId: actor.accountId,
     action: 'import',
     entityType: 'people',
     rowCount: plan.length,
-    meta: { created: result.created, updated: result.updated, fileName: options.fileName ?? null },
+    meta: { created: result.created, updated: result.updated, fileName: options.fileName ?? null, sheet: sheet.sheet.name, ...(options.values ? { values: options.values } : {}) },
   });
   return result;
 }

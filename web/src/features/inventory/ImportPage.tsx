@@ -11,7 +11,7 @@ import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { ImportProgressBar } from './ImportProgressBar.tsx';
 import { ImportRiskReport } from './ImportRiskReport.tsx';
-import { ImportSheetPicker } from './ImportSheetPicker.tsx';
+import { ImportSheetPicker } from '../../components/ImportSheetPicker.tsx';
 import { useText } from './messages.ts';
 import type { ImportMappingBody, ImportMappingRow, ImportReport, InspectResult } from './types.ts';
 
