@@ -2,6 +2,7 @@ import { contractorsModule } from './contractors/index.ts';
 import { correctiveModule } from './corrective/index.ts';
 import { incidentsModule } from './incidents/index.ts';
 import { inventoryModule } from './inventory/index.ts';
+import { lawsModule } from './laws/index.ts';
 import { noticesModule } from './notices/index.ts';
 import { requestsModule } from './requests/index.ts';
 import { riskModule } from './risk/index.ts';
@@ -11,4 +12,4 @@ import { riskModule } from './risk/index.ts';
  * names the modules: the composition roots (server, CLI, test set-up) hand this list to
  * `installModules`, and the platform iterates it. Adding a module is one folder and one line here.
  */
-export const modules = [incidentsModule, correctiveModule, inventoryModule, riskModule, contractorsModule, requestsModule, noticesModule] as const;
+export const modules = [incidentsModule, correctiveModule, inventoryModule, riskModule, contractorsModule, requestsModule, noticesModule, lawsModule] as const;

@@ -70,6 +70,9 @@ const bodies: Record<string, unknown> = {
   'PUT /api/notices/:id/draft': { body: '乗っ取り' },
   'POST /api/notices/:id/consents': { versionId: '00000000-0000-4000-8000-000000000000', subject: '侵入', channel: 'web', consentedOn: '2026-01-05' },
   'POST /api/notice-consents/:id/withdraw': { withdrawnOn: '2026-01-06', channel: 'web' },
+  // 法令規範一覧 (J.1.3)
+  'POST /api/laws': { name: '侵入の法令', kind: 'act' },
+  'PUT /api/laws/:id': { name: '乗っ取り', kind: 'act' },
   'PUT /api/contractors/:id/evaluation': { year: 2026, answers: { '1': 'suitable' } },
   'POST /api/contractors/:id/supervisions': { supervisedOn: '2026-01-01', method: 'document', supervisor: '侵入' },
   'POST /api/contractors/:id/subcontract-requests': {
@@ -134,6 +137,7 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/attachment-files/', table: 'attachments' },
   { prefix: '/api/notices/', table: 'notice_templates' },
   { prefix: '/api/notice-consents/', table: 'notice_consents' },
+  { prefix: '/api/laws/', table: 'laws' },
 ];
 
 export async function sampleIdFor(t: TestApp, url: string): Promise<Record<string, string>> {
