@@ -4,6 +4,7 @@ import { correctiveFeature } from './corrective/index.tsx';
 import type { WebFeature } from './feature.ts';
 import { incidentsFeature } from './incidents/index.tsx';
 import { inventoryFeature } from './inventory/index.tsx';
+import { lawsFeature } from './laws/index.tsx';
 import { notificationsFeature } from './notifications/index.tsx';
 import { riskFeature } from './risk/index.tsx';
 import { tasksFeature } from './tasks/index.tsx';
@@ -22,4 +23,5 @@ export const features: readonly WebFeature[] = [
   incidentsFeature,
   correctiveFeature,
   contractorsFeature,
+  lawsFeature,
 ];
