@@ -73,6 +73,8 @@ const bodies: Record<string, unknown> = {
   // 法令規範一覧 (J.1.3)
   'POST /api/laws': { name: '侵入の法令', kind: 'act' },
   'PUT /api/laws/:id': { name: '乗っ取り', kind: 'act' },
+  'POST /api/laws/reviews': { year: 2031 },
+  'PUT /api/laws/reviews/:id': { items: [], note: '乗っ取り' },
   'PUT /api/contractors/:id/evaluation': { year: 2026, answers: { '1': 'suitable' } },
   'POST /api/contractors/:id/supervisions': { supervisedOn: '2026-01-01', method: 'document', supervisor: '侵入' },
   'POST /api/contractors/:id/subcontract-requests': {
@@ -137,6 +139,7 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/attachment-files/', table: 'attachments' },
   { prefix: '/api/notices/', table: 'notice_templates' },
   { prefix: '/api/notice-consents/', table: 'notice_consents' },
+  { prefix: '/api/laws/reviews/', table: 'law_reviews' },
   { prefix: '/api/laws/', table: 'laws' },
 ];
 

@@ -12,7 +12,7 @@ export const lawsModule = defineModule({
     'laws.manage': { label: '法令規範一覧の登録・承認', grantedTo: [] },
   },
   auditLabels: {
-    entities: { laws: '法令規範' },
+    entities: { laws: '法令規範', law_reviews: '法令規範一覧の見直し', law_review_items: '法令規範の見直しの結果' },
     columns: {
       laws: {
         name: '名称',
@@ -29,11 +29,13 @@ export const lawsModule = defineModule({
         approved_by_person_id: '承認者',
         last_reviewed_on: '最終見直し日',
       },
+      law_reviews: { year: '見直しの年', status: '状態', completed_on: '完了日', completed_by_person_id: '完了した者', note: '見直しの所見' },
+      law_review_items: { review_id: '見直し', law_id: '法令規範', outcome: '見直しの結果', note: '改訂の内容・備考' },
     },
   },
   tables,
   routes: lawsRoutes,
   // J.1.3 c): the December 法令規範一覧の見直し opens this register.
-  calendarItems: [{ code: 'legal_register_review', link: '/laws' }],
+  calendarItems: [{ code: 'legal_register_review', link: '/laws/reviews' }],
   demo: (tx, { organizationId, now, today }) => seedDemoLaws(tx, organizationId, now, today),
 });

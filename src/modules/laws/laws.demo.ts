@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/connection.ts';
 import { roleAssignments } from '../../platform/org/org.tables.ts';
-import { laws } from './laws.tables.ts';
+import { lawReviewItems, lawReviews, laws } from './laws.tables.ts';
 
 type DemoLaw = Omit<typeof laws.$inferInsert, 'organizationId'>;
 
@@ -52,10 +52,21 @@ export async function seedDemoLaws(tx: Tx, organizationId: string, now: Date, to
     .from(roleAssignments)
     .where(and(eq(roleAssignments.organizationId, organizationId), eq(roleAssignments.role, 'pms_manager')))
     .limit(1);
-  await tx.insert(laws).values(
-    demoLaws.map((law) => {
-      const approved = manager !== undefined && law.kind !== 'municipal';
-      return { ...law, organizationId, identifiedOn: today, approvedAt: approved ? now : null, approvedByPersonId: approved ? manager.personId : null };
-    }),
-  );
+  const inserted = await tx
+    .insert(laws)
+    .values(
+      demoLaws.map((law) => {
+        const approved = manager !== undefined && law.kind !== 'municipal';
+        return { ...law, organizationId, identifiedOn: today, approvedAt: approved ? now : null, approvedByPersonId: approved ? manager.personId : null };
+      }),
+    )
+    .returning({ id: laws.id });
+  // Last year's December 見直し (J.1.3 c), completed with every entry 確認済み.
+  const lastYear = Number(today.slice(0, 4)) - 1;
+  const [review] = await tx
+    .insert(lawReviews)
+    .values({ organizationId, year: lastYear, status: 'completed', completedOn: `${lastYear}-12-20`, completedByPersonId: manager?.personId ?? null })
+    .returning({ id: lawReviews.id });
+  if (!review) throw new Error('demo law review insert returned nothing');
+  await tx.insert(lawReviewItems).values(inserted.map((l) => ({ organizationId, reviewId: review.id, lawId: l.id, outcome: 'confirmed' as const })));
 }

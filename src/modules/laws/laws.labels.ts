@@ -21,6 +21,12 @@ export type LawStatus = (typeof lawStatuses)[number];
 
 export const lawStatusLabels: Readonly<Record<LawStatus, string>> = Object.freeze({ active: '有効', repealed: '廃止' });
 
+/** 見直しの結果 (J.1.3 c): 確認済み (no change), 改訂あり (amended: what changed is noted), 廃止. */
+export const lawReviewOutcomes = ['confirmed', 'revised', 'repealed'] as const;
+export type LawReviewOutcome = (typeof lawReviewOutcomes)[number];
+
+export const lawReviewOutcomeLabels: Readonly<Record<LawReviewOutcome, string>> = Object.freeze({ confirmed: '確認済み', revised: '改訂あり', repealed: '廃止' });
+
 /** The Japanese name of each field: form labels, error messages, export headings and the audit trail. */
 export const lawFieldLabels = Object.freeze({
   name: '名称',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lawKinds, lawStatuses } from './laws.labels.ts';
+import { lawKinds, lawReviewOutcomes, lawStatuses } from './laws.labels.ts';
 
 // Response schemas of the 法令規範一覧 (J.1.3).
 
@@ -26,4 +26,29 @@ export const lawListResponse = z.object({
   items: z.array(lawResponse),
   /** Whether the caller may add entries, approve and import (laws.manage). */
   canManage: z.boolean(),
+});
+
+/** 法令規範一覧の見直し (J.1.3 c) with each entry's outcome. */
+export const lawReviewResponse = z.object({
+  id: z.uuid(),
+  year: z.number().int(),
+  status: z.enum(['open', 'completed']),
+  completedOn: z.string().nullable(),
+  completedBy: z.string().nullable(),
+  note: z.string().nullable(),
+  items: z.array(
+    z.object({
+      lawId: z.uuid(),
+      name: z.string(),
+      number: z.string().nullable(),
+      outcome: z.enum(lawReviewOutcomes).nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  abilities: z.object({ edit: z.boolean(), complete: z.boolean() }),
+});
+
+export const lawReviewListResponse = z.object({
+  items: z.array(z.object({ id: z.uuid(), year: z.number().int(), status: z.enum(['open', 'completed']), completedOn: z.string().nullable(), unchecked: z.number().int() })),
+  canStart: z.boolean(),
 });

@@ -1,3 +1,4 @@
+import { todayInJapan } from '../../domain/time.ts';
 import { inOrg } from '../../platform/db/tenancy.ts';
 import { datedFilename, sendDownload, XLSX_TYPE } from '../../platform/exports/download.ts';
 import { routes } from '../../platform/http/route.ts';
@@ -6,6 +7,7 @@ import { readImportUpload } from '../../platform/imports/upload.ts';
 import { lawsContract } from './laws.contract.ts';
 import { exportLawsXlsx } from './laws.export.ts';
 import { importLaws, parseLawSheet } from './laws.import.ts';
+import { completeLawReview, getLawReview, listLawReviews, saveLawReview, startLawReview } from './laws.review.ts';
 import { approveLaw, createLaw, getLaw, listLaws, updateLaw } from './laws.service.ts';
 
 /** 法令規範一覧 (J.1.3), registered from laws.contract.ts: validate → authorize → one business function → present. */
@@ -44,6 +46,21 @@ export function lawsRoutes(app: App, deps: Deps): void {
         inOrg(deps.database, scopeOf(request), async (tx) => {
           await approveLaw(tx, actorOf(request), request.params.id, deps.now());
           return getLaw(tx, actorOf(request), request.params.id);
+        }),
+      reviews: async (request) => inOrg(deps.database, scopeOf(request), (tx) => listLawReviews(tx, actorOf(request))),
+      startReview: async (request) =>
+        inOrg(deps.database, scopeOf(request), async (tx) => getLawReview(tx, actorOf(request), await startLawReview(tx, actorOf(request), request.body.year, deps.now()))),
+      review: async (request) => inOrg(deps.database, scopeOf(request), (tx) => getLawReview(tx, actorOf(request), request.params.id)),
+      saveReview: async (request) =>
+        inOrg(deps.database, scopeOf(request), async (tx) => {
+          await saveLawReview(tx, actorOf(request), request.params.id, request.body, deps.now());
+          return getLawReview(tx, actorOf(request), request.params.id);
+        }),
+      completeReview: async (request) =>
+        inOrg(deps.database, scopeOf(request), async (tx) => {
+          const now = deps.now();
+          await completeLawReview(tx, actorOf(request), request.params.id, { today: todayInJapan(now), now });
+          return getLawReview(tx, actorOf(request), request.params.id);
         }),
     },
     { tags: ['laws'] },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { enumField, idField, optionalDate, optionalText, requiredText, textUpTo, tooLongMessage } from '../../platform/validation/fields.ts';
-import { lawFieldLabels as L, lawKinds, lawStatuses } from './laws.labels.ts';
+import { lawFieldLabels as L, lawKinds, lawReviewOutcomes, lawStatuses } from './laws.labels.ts';
 
 // Request schemas of the 法令規範一覧 (J.1.3). Every message is Japanese and names the field; the
 // web form validates with these same schemas.
@@ -50,4 +50,32 @@ export const lawListQuery = z.object({
     .trim()
     .max(200, { error: tooLongMessage('検索語', 200) })
     .optional(),
+});
+
+export const lawReviewIdParams = z.object({ id: idField('見直し') });
+
+/** 見直しの開始: the year (the December review of that year, J.1.3 c). */
+export const startLawReviewBody = z.object({
+  year: z
+    .number({ error: '見直しの年は数値で入力してください' })
+    .int({ error: '見直しの年は整数で入力してください' })
+    .min(2000, { error: '見直しの年は2000年以降で入力してください' })
+    .max(2100, { error: '見直しの年は2100年以前で入力してください' }),
+});
+
+/** 見直しの記録: each entry's outcome; 改訂あり needs what changed (改訂の内容). */
+export const saveLawReviewBody = z.object({
+  items: z
+    .array(
+      z
+        .object({
+          lawId: idField('法令規範'),
+          outcome: enumField('見直しの結果', lawReviewOutcomes).nullable(),
+          note: optionalText('改訂の内容・備考', 2000),
+        })
+        .refine((i) => i.outcome !== 'revised' || (i.note ?? '') !== '', { error: '改訂ありの法令規範は改訂の内容を入力してください', path: ['note'] }),
+      { error: '見直しの結果の指定が正しくありません' },
+    )
+    .max(2000),
+  note: optionalText('見直しの所見', 2000),
 });

@@ -1,7 +1,7 @@
-import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { organizations, people } from '../../platform/org/org.tables.ts';
-import type { LawKind, LawStatus } from './laws.labels.ts';
+import type { LawKind, LawReviewOutcome, LawStatus } from './laws.labels.ts';
 
 /**
  * 個人情報保護に関する法令規範一覧 (J.1.3): the 法令、国が定める指針その他の規範 the organization
@@ -39,4 +39,45 @@ export const laws = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('laws_org_name_idx').on(t.organizationId, t.name)],
+);
+
+/**
+ * 法令規範一覧の見直し (J.1.3 c: 毎年12月及び随時): one record per year, listing every entry that was
+ * in force when it opened, each marked 確認済み / 改訂あり (with what changed) / 廃止. Completing it
+ * (個人情報保護管理者) stamps the entries' 最終見直し日 and closes the December calendar task.
+ */
+export const lawReviews = pgTable(
+  'law_reviews',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    year: integer('year').notNull(),
+    status: text('status').$type<'open' | 'completed'>().notNull().default('open'),
+    completedOn: date('completed_on'),
+    completedByPersonId: uuid('completed_by_person_id').references(() => people.id),
+    note: text('note'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('law_reviews_org_year_uq').on(t.organizationId, t.year)],
+);
+
+/** One entry's outcome in a 見直し: null until checked. */
+export const lawReviewItems = pgTable(
+  'law_review_items',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    reviewId: uuid('review_id')
+      .notNull()
+      .references(() => lawReviews.id),
+    lawId: uuid('law_id')
+      .notNull()
+      .references(() => laws.id),
+    outcome: text('outcome').$type<LawReviewOutcome>(),
+    note: text('note'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('law_review_items_review_law_uq').on(t.reviewId, t.lawId), index('law_review_items_org_idx').on(t.organizationId)],
 );
