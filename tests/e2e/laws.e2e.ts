@@ -81,6 +81,21 @@ describe('journey: 法令規範一覧の登録・承認・取込と全職員の�
     await page.getByText('不正アクセス行為の禁止等に関する法律').waitFor();
   });
 
+  it('12月の見直し（J.1.3 c）: 全件を確認済みにして完了する', async () => {
+    await page.getByTestId('laws-reviews').click();
+    await page.getByText('2025年').waitFor();
+    await page.getByLabel('見直しの年').fill('2026');
+    await page.getByTestId('law-review-start').click();
+    await page.getByRole('heading', { name: '2026年 法令規範一覧の見直し' }).waitFor();
+    const radios = page.getByRole('radio', { name: '確認済み' });
+    const n = await radios.count();
+    expect(n).toBeGreaterThan(5);
+    for (let i = 0; i < n; i++) await radios.nth(i).check();
+    await page.getByTestId('law-review-complete').click();
+    await page.getByText(/が完了$/).waitFor();
+    expect(await page.getByTestId('law-review-complete').count()).toBe(0);
+  });
+
   it('役割のない従業者は一覧を読めるが、登録・取込・承認のボタンはない', async () => {
     await context.clearCookies();
     await login(page, 'staff@demo.mamori.local');

@@ -2,6 +2,7 @@ import { CheckOutlined, EditOutlined, FileExcelOutlined, PlusOutlined, UploadOut
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { lawsContract } from '../../../../src/modules/laws/laws.contract.ts';
 import { lawFieldLabels as L, lawKindLabels, lawStatusLabels } from '../../../../src/modules/laws/laws.labels.ts';
 import { api, download } from '../../api/client.ts';
@@ -23,6 +24,7 @@ export default function LawsPage() {
   const format = useDateFormat();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [filters, setFilters] = useState<{ q: string; status: '' | 'active' | 'repealed' }>({ q: '', status: '' });
   const [editing, setEditing] = useState<Law | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
@@ -53,6 +55,9 @@ export default function LawsPage() {
         lead={lt('lead')}
         extra={
           <>
+            <Button onClick={() => navigate('/laws/reviews')} data-testid="laws-reviews">
+              {lt('reviews')}
+            </Button>
             <Button
               icon={<FileExcelOutlined />}
               data-testid="laws-export"

@@ -11,7 +11,23 @@ export type LawList = ResponseOf<typeof lawsContract.list>;
 export type Law = LawList['items'][number];
 export type LawImportReport = ResponseOf<typeof lawsContract.import>;
 
-export const lawKeys = { all: ['laws'] as const, list: (filters: object) => ['laws', 'list', filters] as const };
+export type LawReviewList = ResponseOf<typeof lawsContract.reviews>;
+export type LawReview = ResponseOf<typeof lawsContract.review>;
+
+export const lawKeys = {
+  all: ['laws'] as const,
+  list: (filters: object) => ['laws', 'list', filters] as const,
+  reviews: ['laws', 'reviews'] as const,
+  review: (id: string) => ['laws', 'reviews', id] as const,
+};
+
+export function useLawReviews() {
+  return useQuery({ queryKey: lawKeys.reviews, queryFn: () => api.get<LawReviewList>(pathOf(lawsContract.reviews)) });
+}
+
+export function useLawReview(id: string) {
+  return useQuery({ queryKey: lawKeys.review(id), queryFn: () => api.get<LawReview>(pathOf(lawsContract.review, { id })), enabled: !!id });
+}
 
 export function useLawList(filters: { q: string; status: '' | 'active' | 'repealed' }) {
   return useQuery({

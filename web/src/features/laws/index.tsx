@@ -5,6 +5,8 @@ import { lawText } from './messages.ts';
 
 // 法令規範一覧 (J.1.3), one lazily loaded chunk. J.1.3 b): every 従業者 sees it (no permission needed).
 const LawsPage = lazy(() => import('./LawsPage.tsx'));
+const LawReviewsPage = lazy(() => import('./LawReviewsPage.tsx'));
+const LawReviewPage = lazy(() => import('./LawReviewPage.tsx'));
 
 function LawsLabel() {
   return <>{lawText.nav}</>;
@@ -12,6 +14,10 @@ function LawsLabel() {
 
 export const lawsFeature = defineFeature({
   name: 'laws',
-  routes: [{ path: 'laws', element: <LawsPage /> }],
+  routes: [
+    { path: 'laws', element: <LawsPage /> },
+    { path: 'laws/reviews', element: <LawReviewsPage /> },
+    { path: 'laws/reviews/:id', element: <LawReviewPage /> },
+  ],
   menu: [{ path: '/laws', icon: <BookOutlined />, Label: LawsLabel }],
 });

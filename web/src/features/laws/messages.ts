@@ -37,6 +37,24 @@ export const lawText = {
   'import.create': '追加',
   'import.update': '更新',
   'import.error': 'エラー',
+  reviews: '見直し',
+  'review.title': '法令規範一覧の見直し',
+  'review.lead':
+    '個人情報保護管理者が、毎年12月及び必要に応じて随時、法律・ガイドライン・条例等の告示・改訂を確認し、必要に応じて改訂します（J.1.3 c）。改訂ありの法令規範は、一覧で内容を変更して承認し直してください。',
+  'review.year': '見直しの年',
+  'review.start': '見直しを開始',
+  'review.started': '見直しを開始しました',
+  'review.open': '実施中',
+  'review.completed': '完了',
+  'review.unchecked': '未確認 {n}件',
+  'review.outcome': '見直しの結果',
+  'review.note': '改訂の内容・備考',
+  'review.summary': '見直しの所見',
+  'review.save': '記録を保存',
+  'review.complete': '見直しを完了',
+  'review.completedBy': '{date} {name} が完了',
+  'review.back': '見直しの一覧',
+  'review.none': 'まだ見直しはありません',
 } as const;
 
 export type LawTextKey = keyof typeof lawText;
