@@ -90,6 +90,13 @@ describe('journey: 法令規範一覧の登録・承認・取込と全職員の�
     const radios = page.getByRole('radio', { name: '確認済み' });
     const n = await radios.count();
     expect(n).toBeGreaterThan(5);
+    // 改訂あり without what changed: refused, naming the entry.
+    await page.getByRole('radio', { name: '改訂あり' }).first().check();
+    await page.getByTestId('law-review-save').click();
+    await page
+      .getByTestId('law-review-error')
+      .getByText(/: 改訂ありの法令規範は改訂の内容を入力してください/)
+      .waitFor();
     for (let i = 0; i < n; i++) await radios.nth(i).check();
     await page.getByTestId('law-review-complete').click();
     await page.getByText(/が完了$/).waitFor();

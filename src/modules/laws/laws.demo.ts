@@ -15,7 +15,7 @@ const PPC = '個人情報保護委員会';
 export const demoLaws: readonly DemoLaw[] = [
   { name: '個人情報の保護に関する法律', kind: 'act', issuer: PPC, number: '平成15年法律第57号', url: 'https://laws.e-gov.go.jp/law/415AC0000000057' },
   { name: '個人情報の保護に関する法律施行令', kind: 'order', issuer: PPC, number: '平成15年政令第507号', url: 'https://laws.e-gov.go.jp/law/415CO0000000507' },
-  { name: '個人情報の保護に関する法律施行規則', kind: 'order', issuer: PPC, number: '平成28年個人情報保護委員会規則第3号', url: 'https://laws.e-gov.go.jp/law/428M60020000003' },
+  { name: '個人情報の保護に関する法律施行規則', kind: 'order', issuer: PPC, number: '平成28年個人情報保護委員会規則第3号' },
   { name: '個人情報の保護に関する法律についてのガイドライン（通則編）', kind: 'guideline', issuer: PPC, number: '平成28年個人情報保護委員会告示第6号' },
   { name: '個人情報の保護に関する法律についてのガイドライン（外国にある第三者への提供編）', kind: 'guideline', issuer: PPC, number: '平成28年個人情報保護委員会告示第7号' },
   { name: '個人情報の保護に関する法律についてのガイドライン（第三者提供時の確認・記録義務編）', kind: 'guideline', issuer: PPC, number: '平成28年個人情報保護委員会告示第8号' },

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { lawsContract } from '../../../../src/modules/laws/laws.contract.ts';
 import { type LawReviewOutcome, lawReviewOutcomeLabels, lawReviewOutcomes } from '../../../../src/modules/laws/laws.labels.ts';
-import { api } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { FullPageSpin, PageHeader, QueryError } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
@@ -50,7 +50,16 @@ export default function LawReviewPage() {
       await queryClient.invalidateQueries({ queryKey: lawKeys.all });
       message.success(complete ? lt('review.completed') : lt('saved'));
     } catch (e) {
-      setError(errorMessage(e, t));
+      // A field error of one entry (items.3.note) names that entry, so the person finds the row.
+      const names = Object.keys(draft).map((lawId) => review.items.find((i) => i.lawId === lawId)?.name ?? '');
+      const rowErrors =
+        e instanceof ApiError
+          ? e.fields.flatMap((f) => {
+              const at = /(?:^|\.)items\.(\d+)\./.exec(f.path);
+              return at ? [`${names[Number(at[1])] ?? ''}: ${f.message}`] : [];
+            })
+          : [];
+      setError(rowErrors.length > 0 ? rowErrors.join(' / ') : errorMessage(e, t));
     } finally {
       setBusy(false);
     }
