@@ -3,6 +3,7 @@ import { contractorsModule } from './contractors/index.ts';
 import { correctiveModule } from './corrective/index.ts';
 import { incidentsModule } from './incidents/index.ts';
 import { inventoryModule } from './inventory/index.ts';
+import { lawsModule } from './laws/index.ts';
 import { noticesModule } from './notices/index.ts';
 import { portalModule } from './portal/index.ts';
 import { requestsModule } from './requests/index.ts';
@@ -23,4 +24,5 @@ export const modules = [
   noticesModule,
   portalModule,
   contractorPortalModule,
+  lawsModule,
 ] as const;

@@ -96,6 +96,11 @@ const bodies: Record<string, unknown> = {
   },
   'POST /api/provision-records/:id/dispose': { disposedOn: '2026-01-06' },
   'POST /api/provision-records/:id/provisions': { providedOn: '2026-01-06' },
+  // 法令規範一覧 (J.1.3)
+  'POST /api/laws': { name: '侵入の法令', kind: 'act' },
+  'PUT /api/laws/:id': { name: '乗っ取り', kind: 'act' },
+  'POST /api/laws/reviews': { year: 2031 },
+  'PUT /api/laws/reviews/:id': { items: [], note: '乗っ取り' },
   'PUT /api/contractors/:id/evaluation': { year: 2026, answers: { '1': 'suitable' } },
   'POST /api/contractors/:id/supervisions': { supervisedOn: '2026-01-01', method: 'document', supervisor: '侵入' },
   'POST /api/contractors/:id/subcontract-requests': {
@@ -163,6 +168,8 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/contractor-portal/exchanges/', table: 'contractor_portal_exchanges' },
   { prefix: '/api/notice-consents/', table: 'notice_consents' },
   { prefix: '/api/provision-records/', table: 'provision_records' },
+  { prefix: '/api/laws/reviews/', table: 'law_reviews' },
+  { prefix: '/api/laws/', table: 'laws' },
 ];
 
 export async function sampleIdFor(t: TestApp, url: string): Promise<Record<string, string>> {

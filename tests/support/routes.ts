@@ -4,6 +4,7 @@ import type { requestsContract } from '../../src/modules/requests/requests.contr
 import type { correctiveContract } from '../../src/modules/corrective/corrective.contract.ts';
 import type { incidentsContract } from '../../src/modules/incidents/incidents.contract.ts';
 import type { inventoryContract } from '../../src/modules/inventory/inventory.contract.ts';
+import type { lawsContract } from '../../src/modules/laws/laws.contract.ts';
 import type { noticesContract } from '../../src/modules/notices/notices.contract.ts';
 import type { portalContract } from '../../src/modules/portal/portal.contract.ts';
 import type { riskContract } from '../../src/modules/risk/risk.contract.ts';
@@ -35,6 +36,7 @@ export type AnyRoute =
   | RoutesOf<typeof inventoryContract>
   | RoutesOf<typeof noticesContract>
   | RoutesOf<typeof portalContract>
+  | RoutesOf<typeof lawsContract>
   | RoutesOf<typeof riskContract>
   | RoutesOf<typeof approvalsContract>
   | RoutesOf<typeof auditContract>

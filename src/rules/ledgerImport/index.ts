@@ -16,4 +16,5 @@ export {
 } from './headings.ts';
 export { type DetectedHeader, detectHeaderRow, HEADER_SEARCH_ROWS, headingsAt, type PreviewRow } from './headerRow.ts';
 export { type InventoryHeadingKey, inventoryHeadings } from './inventoryHeadings.ts';
+export { type LawHeadingKey, lawHeadings } from './lawHeadings.ts';
 export { type RiskHeadingKey, requiredRiskHeadings, riskHeadings } from './riskHeadings.ts';

@@ -6,6 +6,7 @@ import type { WebFeature } from './feature.ts';
 import { incidentsFeature } from './incidents/index.tsx';
 import { inventoryFeature } from './inventory/index.tsx';
 import { noticesFeature } from './notices/index.tsx';
+import { lawsFeature } from './laws/index.tsx';
 import { notificationsFeature } from './notifications/index.tsx';
 import { portalFeature } from './portal/index.tsx';
 import { requestsFeature } from './requests/index.tsx';
@@ -30,4 +31,5 @@ export const features: readonly WebFeature[] = [
   noticesFeature,
   portalFeature,
   contractorPortalFeature,
+  lawsFeature,
 ];
