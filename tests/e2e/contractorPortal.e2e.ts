@@ -95,7 +95,7 @@ describe('journey: 委託先ポータル — 委託先が遵守報告書に回�
     await card.getByTestId('portal-card-error').getByText('招待するメールアドレスの形式が正しくありません').waitFor();
     await card.getByTestId('portal-invite-email').fill('privacy@kyuyo.example.jp');
     await card.getByTestId('portal-invite').click();
-    const code = (await card.getByTestId('portal-invite-code').innerText()).trim();
+    const code = ((await card.getByTestId('portal-invite-code').textContent()) ?? '').trim();
     expect(code).toMatch(/^[\w-]{32}$/);
   });
 });

@@ -89,7 +89,7 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
       .getByTestId('portal-sent')
       .getByText(/受付番号は REQ-\d{4}-\d{4} です/)
       .waitFor();
-    followUp = (await publicPage.getByTestId('portal-followup-url').innerText()).trim();
+    followUp = ((await publicPage.getByTestId('portal-followup-url').textContent()) ?? '').trim();
     expect(followUp).toMatch(/\/p\/mamori-demo\/receipts\/REQ-\d{4}-\d{4}\?token=[\w-]{43}$/);
     await publicPage.getByTestId('portal-progress').getByText('受付', { exact: true }).waitFor();
     await publicPage.screenshot({ path: 'test-results/portal-receipt.png', fullPage: true });

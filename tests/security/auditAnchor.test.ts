@@ -161,9 +161,10 @@ describe.runIf(testDbKind() === 'pglite')('mamori audit checkpoint / audit verif
 
     expect(mamori(['demo']).status).toBe(0);
     const checkpoint = mamori(['audit', 'checkpoint']);
-    expect(checkpoint.stdout).toContain('チェックポイントを 1 件書きました');
+    // One chain per organization: the demo has two (株式会社まもりデモ and its 委託先's own organization, issue #13).
+    expect(checkpoint.stdout).toContain('チェックポイントを 2 件書きました (2 チェーン)');
     expect(statSync(checkpointFile).mode & 0o077).toBe(0);
-    expect(mamori(['audit', 'verify']).stdout).toContain('チェックポイント 1 件と一致');
+    expect(mamori(['audit', 'verify']).stdout).toContain('チェックポイント 2 件と一致');
 
     setFieldEncryptionKey(Buffer.from(key, 'base64'));
     const database = await openDatabase({ databaseUrl: null, dataDir });

@@ -21,7 +21,6 @@ import { columnChoices, type LedgerSheet, readLedgerSheet, suggestMapping } from
 import { createImportedEntries } from './write-entries-batch.ts';
 import { entryKey, planRiskImport } from './plan-risk-import.ts';
 import { writeImportedAssessments } from '../risk/risk.exports.ts';
-import { normalizeLabel } from '../../domain/text.ts';
 
 // 台帳の取込, step 4 (SPEC §3 Imports, M1): the dry run reports, the real run writes every row or none.
 
@@ -98,7 +97,7 @@ export async function importLedger(
   },
 ): Promise<ImportReport> {
   const memory = options.memory ?? emptyImportMemory();
-  const { report, plan, ignoredColumns, keptColumns, unknownValues, rememberedValues } = await planImport(
+  const { report, plan, erroredNames, ignoredColumns, keptColumns, unknownValues, rememberedValues } = await planImport(
     tx,
     actor.organizationId,
     sheet,
@@ -112,15 +111,7 @@ export async function importLedger(
   const valid = report.filter((r) => r.action !== 'error').length;
   // The リスク分析 sheet beside the 台帳 (issue #12): checked against this file's entries; written,
   // one draft 対策表 per 類型, only when every row of both sheets is right (all or nothing).
-  const risk = sheet.risk
-    ? await planRiskImport(
-        tx,
-        actor.organizationId,
-        sheet.risk,
-        { plan, erroredNames: new Set(report.filter((r) => r.action === 'error' && r.name).map((r) => normalizeLabel(r.name as string))) },
-        options.today,
-      )
-    : null;
+  const risk = sheet.risk ? await planRiskImport(tx, actor.organizationId, sheet.risk, { plan, erroredNames }, options.today) : null;
   const result: ImportReport = {
     dryRun: options.dryRun,
     sheet: sheet.sheet,

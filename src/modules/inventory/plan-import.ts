@@ -147,6 +147,7 @@ export async function planImport(
 ): Promise<{
   report: ImportRowReport[];
   plan: PlannedRow[];
+  erroredNames: Set<string>;
   ignoredColumns: string[];
   keptColumns: string[];
   unknownValues: UnknownReference[];
@@ -178,6 +179,8 @@ export async function planImport(
   const firstRowOf = new Map<string, number>();
   const report: ImportRowReport[] = [];
   const plan: PlannedRow[] = [];
+  /** The names of the rows that cannot be imported, whole (the report quotes them shortened). */
+  const erroredNames = new Set<string>();
   const unknown = new UnknownValues<UnknownReference['field']>();
   const columnOf = (field: ImportField) => mapping[field] ?? importFieldHeaders[field];
   // 取込の記憶 (issue #12): a value the organization mapped in an earlier import reads the same way
@@ -335,7 +338,16 @@ export async function planImport(
       else firstRowOf.set(nameKey, rowNumber);
     }
     const ok = errors.length === 0 && content !== null;
-    report.push({ row: rowNumber, name: input.name || null, department: departmentText || null, action: ok ? 'create' : 'error', errors, warnings });
+    if (!ok && input.name) erroredNames.add(normalizeLabel(input.name));
+    // Named for the reader, quoted bounded (a file of long cells is not echoed back whole: issue #11 #3).
+    report.push({
+      row: rowNumber,
+      name: input.name ? quoteCell(input.name) : null,
+      department: departmentText ? quoteCell(departmentText) : null,
+      action: ok ? 'create' : 'error',
+      errors,
+      warnings,
+    });
     if (ok && content) {
       const extras = extrasColumn ? parseExtras(cellText(cells.get(extrasColumn) ?? null)) : [];
       for (const heading of kept) {
@@ -350,5 +362,5 @@ export async function planImport(
     }
   }
   if (report.length % PROGRESS_EVERY_ROWS !== 0) onValidated?.(report.length);
-  return { report, plan, ignoredColumns, keptColumns: kept, unknownValues: unknown.list(), rememberedValues: recalled.list() };
+  return { report, plan, erroredNames, ignoredColumns, keptColumns: kept, unknownValues: unknown.list(), rememberedValues: recalled.list() };
 }

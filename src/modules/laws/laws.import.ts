@@ -8,7 +8,7 @@ import { chooseSheet } from '../../platform/imports/sheets.ts';
 import { type ImportUpload, readImportSheets } from '../../platform/imports/upload.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { detectHeaderRow, HEADER_SEARCH_ROWS, headingsAt, indexHeadings, type LawHeadingKey, lawHeadings, matchHeading } from '../../rules/ledgerImport/index.ts';
-import { cellText, isNoneCell, readDateCell } from '../../rules/ledgerValues/index.ts';
+import { cellText, isNoneCell, quoteCell, readDateCell } from '../../rules/ledgerValues/index.ts';
 import { type LawKind, type LawStatus, lawKindLabels, lawKinds, lawStatusLabels, lawStatuses } from './laws.labels.ts';
 import { type LawInput, lawBody } from './laws.schema.ts';
 import { createLaw, updateLaw } from './laws.service.ts';
@@ -199,7 +199,7 @@ export async function planLawImport(tx: Tx, organizationId: string, sheet: Parse
       }
     }
     const ok = parsed.success && errors.length === 0;
-    report.push({ row: row.rowNumber, name, action: ok ? (match ? 'update' : 'create') : 'error', errors });
+    report.push({ row: row.rowNumber, name: name ? quoteCell(name) : name, action: ok ? (match ? 'update' : 'create') : 'error', errors });
     if (ok) plan.push({ row: row.rowNumber, lawId: match?.id ?? null, input: parsed.data });
   }
   return { report, plan };

@@ -10,7 +10,7 @@ import { emptyImportMemory, type ImportMemory, loadImportMemory, type RecalledVa
 import { mappedValue, type UnknownValue, UnknownValues } from '../imports/referenceValues.ts';
 import { type ImportUpload, readImportSheets } from '../imports/upload.ts';
 import { detectHeaderRow, HEADER_SEARCH_ROWS, headingsAt, indexHeadings, matchHeading } from '../../rules/ledgerImport/index.ts';
-import { readDateCell } from '../../rules/ledgerValues/index.ts';
+import { quoteCell, readDateCell } from '../../rules/ledgerValues/index.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { personBody } from './org.schema.ts';
@@ -351,7 +351,14 @@ export async function planPeopleImport(
       }
     }
     const action = errors.length > 0 ? 'error' : match ? 'update' : 'create';
-    report.push({ row: row.rowNumber, employeeNumber: number, name: candidate.name, action, errors });
+    // The row is named for the reader, its cells quoted bounded: a file of long cells is not echoed back whole (issue #11 #3).
+    report.push({
+      row: row.rowNumber,
+      employeeNumber: number === null ? null : quoteCell(number),
+      name: candidate.name ? quoteCell(candidate.name) : candidate.name,
+      action,
+      errors,
+    });
     if (parsed.success && errors.length === 0) plan.push({ row: row.rowNumber, action: match ? 'update' : 'create', personId: match?.id ?? null, input: parsed.data });
   }
   return { report, plan, unknownValues: unknown.list(), rememberedValues: recalled.list() };
