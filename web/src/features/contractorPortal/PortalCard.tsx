@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { DateInput } from '../../components/form.tsx';
@@ -96,7 +96,7 @@ export function PortalCard({ contractorId }: { contractorId: string }) {
       ) : null}
       <List
         dataSource={exchanges}
-        locale={{ emptyText: '依頼はまだありません' }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="依頼はまだありません" /> }}
         renderItem={(e) => (
           <List.Item key={e.id} data-testid={`portal-exchange-${e.id}`}>
             <Space direction="vertical" style={{ width: '100%' }}>
