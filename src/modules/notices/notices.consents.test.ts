@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
@@ -76,7 +76,9 @@ describe('同意記録（J.8.5 1 書面によって本人の同意を得る）',
       tx
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.action, 'read'), eq(auditLog.entityType, 'notice_consents'), eq(auditLog.entityId, noticeId))),
+        .where(and(eq(auditLog.action, 'read'), eq(auditLog.entityType, 'notice_consents'), eq(auditLog.entityId, noticeId)))
+        // In the chain's order: the last row is this read (the rows come back in no set order otherwise).
+        .orderBy(asc(auditLog.chainSeq)),
     );
     expect(reads.length).toBeGreaterThan(0);
     expect(reads.at(-1)?.rowCount).toBe(list.body.items.length);
