@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../../platform/auth/sessions.ts';
 import { addCalendarDays } from '../../rules/deadlines.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import type { DemoContext } from '../../platform/moduleKit/manifest.ts';
@@ -21,7 +22,7 @@ export async function seedDemoContractorPortal(tx: Tx, context: DemoContext): Pr
       contractorId: contractor.id,
       counterpartyOrganizationId: context.contractorOrganizationId,
       invitedEmail: 'vendor@demo.mamori.local',
-      invitationTokenHash: createHash('sha256').update(randomBytes(24)).digest('hex'),
+      invitationTokenHash: hashToken(randomBytes(24).toString('base64url')),
       invitationExpiresAt: context.now,
       acceptedAt: context.now,
       status: 'active',

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../../platform/auth/sessions.ts';
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Clock } from '../../domain/time.ts';
@@ -24,8 +25,6 @@ export const INVITATION_DAYS = 14;
 
 type LinkRow = typeof contractorPortalLinks.$inferSelect;
 type ExchangeRow = typeof contractorPortalExchanges.$inferSelect;
-
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Organization names across organizations (the other side's name; names only). */
 export async function organizationNames(database: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
@@ -87,7 +86,7 @@ export async function invite(tx: Tx, actor: Actor, input: z.output<typeof invita
       organizationId: actor.organizationId,
       contractorId: contractor.id,
       invitedEmail: input.email,
-      invitationTokenHash: hash(token),
+      invitationTokenHash: hashToken(token),
       invitationExpiresAt: new Date(clock.now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
       invitedByPersonId: actor.personId,
       createdAt: clock.now,
@@ -118,7 +117,7 @@ export async function acceptInvitation(database: Database, actor: Actor, input: 
       const [link] = await tx
         .select()
         .from(contractorPortalLinks)
-        .where(eq(contractorPortalLinks.invitationTokenHash, hash(input.token.trim())));
+        .where(eq(contractorPortalLinks.invitationTokenHash, hashToken(input.token.trim())));
       if (!link || link.status === 'revoked') throw invalid('token', '招待のコードが正しくありません。招待のメールのコードを確かめてください');
       if (link.status === 'active') throw conflict('この招待はすでに受けられています');
       if (link.invitationExpiresAt < clock.now) throw invalid('token', '招待の有効期限が切れています。委託元に招待を出し直してもらってください');

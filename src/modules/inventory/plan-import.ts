@@ -6,7 +6,7 @@ import { entryFindings } from './inventory.content.shared.ts';
 import { type ImportField, importFieldHeaders, importFieldKeys, LEDGER_EXPORT_STATE_COLUMNS } from './inventory.import.schema.ts';
 import { type EntryContent, type EntryContentInput, entryContentSchema } from './inventory.schema.ts';
 import { type ImportMapping, inventoryEntries } from './inventory.tables.ts';
-import type { RiskImportReport } from './plan-risk-import.ts';
+import { entryKey, type RiskImportReport } from './plan-risk-import.ts';
 import {
   parseCount,
   parseExemptions,
@@ -165,7 +165,7 @@ export async function planImport(
           .select({ departmentId: inventoryEntries.departmentId, name: inventoryEntries.name })
           .from(inventoryEntries)
           .where(and(eq(inventoryEntries.organizationId, organizationId), eq(inventoryEntries.status, 'active')))
-      ).map((e) => `${e.departmentId}\u0000${normalizeLabel(e.name)}`),
+      ).map((e) => entryKey(e.departmentId, e.name)),
     ),
   };
   const mappedHeaders = new Set(Object.values(mapping));
@@ -331,7 +331,7 @@ export async function planImport(
       }
     }
     if (!resolvedDepartment) input.departmentId = '';
-    const nameKey = `${input.departmentId}\u0000${normalizeLabel(input.name ?? '')}`;
+    const nameKey = entryKey(input.departmentId, input.name ?? '');
     if (input.name && input.departmentId) {
       if (lookups.existing.has(nameKey)) fail('name', `「${input.name}」は同じ所管部署の台帳に既にあります。変更は個人情報取扱変更等申請書で行ってください`);
       else if (firstRowOf.has(nameKey)) fail('name', `「${input.name}」がファイル内で重複しています（${firstRowOf.get(nameKey)}行目と同じ所管部署・名称）`);

@@ -129,6 +129,18 @@ export async function readLedgerSheet(upload: Pick<ImportUpload, 'body' | 'kind'
     seen.add(header);
   }
   const lastHeaderRow = row + rowSpan - 1;
+  const rows = rowsByHeader(grid, headerByColumn, lastHeaderRow);
+  const maxRows = choose.maxRows ?? MAX_IMPORT_ROWS.pglite;
+  if (rows.length > maxRows) throw badImportFile(tooManyRowsMessage(maxRows, rows.length));
+  const risk = findRiskSheet(
+    grids.filter((g) => g !== grid),
+    maxRows,
+  );
+  return { sheetName: grid.name, risk, sheet: choice, sheets: previewSheets(grids, ledgerHeadingIndex), headerRow: row, headers: [...headerByColumn.values()], rows };
+}
+
+/** The non-empty rows below the header as cells by heading (the columns without a heading dropped). */
+function rowsByHeader(grid: ImportGrid, headerByColumn: ReadonlyMap<number, string>, lastHeaderRow: number): LedgerSheet['rows'] {
   const rows: LedgerSheet['rows'] = [];
   for (const r of grid.rows) {
     if (r.rowNumber <= lastHeaderRow) continue;
@@ -142,13 +154,7 @@ export async function readLedgerSheet(upload: Pick<ImportUpload, 'body' | 'kind'
     });
     if (any) rows.push({ rowNumber: r.rowNumber, cells });
   }
-  const maxRows = choose.maxRows ?? MAX_IMPORT_ROWS.pglite;
-  if (rows.length > maxRows) throw badImportFile(tooManyRowsMessage(maxRows, rows.length));
-  const risk = findRiskSheet(
-    grids.filter((g) => g !== grid),
-    maxRows,
-  );
-  return { sheetName: grid.name, risk, sheet: choice, sheets: previewSheets(grids, ledgerHeadingIndex), headerRow: row, headers: [...headerByColumn.values()], rows };
+  return rows;
 }
 
 /** The risk sheet dictionary (docs/import.md), indexed once. */
@@ -180,19 +186,7 @@ function findRiskSheet(others: readonly ImportGrid[], maxRows: number): RiskShee
     columns[c.field] = c.heading;
     headerByColumn.set(c.column, c.heading);
   }
-  const rows: RiskSheet['rows'] = [];
-  for (const r of grid.rows) {
-    if (r.rowNumber < headerRow + rowSpan) continue;
-    const cells = new Map<string, CellOutput>();
-    let any = false;
-    r.cells.forEach((value, column) => {
-      const header = headerByColumn.get(column);
-      if (!header || value === undefined) return;
-      cells.set(header, value);
-      if (value !== null) any = true;
-    });
-    if (any) rows.push({ rowNumber: r.rowNumber, cells });
-  }
+  const rows = rowsByHeader(grid, headerByColumn, headerRow + rowSpan - 1);
   if (rows.length > maxRows)
     throw badImportFile(`リスク分析のシート「${grid.name}」は${rows.length.toLocaleString('ja-JP')}行あります。一度に取り込めるのは${maxRows.toLocaleString('ja-JP')}行までです`);
   return { name: grid.name, headerRow, columns, rows };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { countField, enumField, optionalText, requiredText, textUpTo } from '../../platform/validation/fields.ts';
-import { containsMyNumber, myNumberMessage } from '../../rules/requestDecisions/myNumber.ts';
 import { agentKinds, requestKinds } from '../requests/requests.labels.ts';
+import { noMyNumber } from '../requests/requests.schema.ts';
 
 // Schemas of the 公開窓口 (issue #14 M5): the settings the 個人情報保護管理者 keeps, and the form a
 // person sends without an account. Shared by the server and the web.
@@ -68,12 +68,6 @@ export const portalSettingsBody = z.object({
 export const slugParams = z.object({ slug: z.string().max(60, { error: '公開ページのURLが長すぎます' }) });
 export const receiptParams = slugParams.extend({ number: z.string().max(40, { error: '受付番号が長すぎます' }) });
 export const receiptQuery = z.object({ token: z.string({ error: '確認用のURLが正しくありません' }).max(100, { error: '確認用のURLが正しくありません' }) });
-
-/** J.10.2 h 2: a free-text field holding a valid 個人番号 is refused (never stored). */
-const noMyNumber = <T extends z.ZodType<string | null>>(label: string, schema: T) =>
-  schema.superRefine((text, ctx) => {
-    if (typeof text === 'string' && containsMyNumber(text)) ctx.addIssue({ code: 'custom', message: myNumberMessage(label) });
-  });
 
 /** The public form's fields as a person fills them (the web validates with this before sending). */
 const portalFormFields = z.object({

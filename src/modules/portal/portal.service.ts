@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../../platform/auth/sessions.ts';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Clock } from '../../domain/time.ts';
@@ -119,8 +120,6 @@ const refusalMessages: Record<ChallengeRefusal, string> = {
   unsolved: '送信前の確認が済んでいません。ページを読み込み直してから送信してください',
   reused: 'この送信はすでに受け付けています。新しく送る場合はページを読み込み直してください',
 };
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * A request sent from the public page: the bot check spent, then the request recorded in the

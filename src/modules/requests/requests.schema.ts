@@ -10,7 +10,7 @@ export const requestIdParams = z.object({ id: idField('請求') });
 export const correctionIdParams = z.object({ id: idField('補正') });
 
 /** J.10.2 h 2: a free-text field holding a valid 個人番号 is refused (never stored, never corrected). */
-const noMyNumber = <T extends z.ZodType<string | null>>(label: string, schema: T) =>
+export const noMyNumber = <T extends z.ZodType<string | null>>(label: string, schema: T) =>
   schema.superRefine((text, ctx) => {
     if (typeof text === 'string' && containsMyNumber(text)) ctx.addIssue({ code: 'custom', message: myNumberMessage(label) });
   });

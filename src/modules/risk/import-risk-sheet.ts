@@ -10,7 +10,7 @@ import { people } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { createAssessment } from './create-assessment.ts';
 import { type RiskRecordInput, riskRecordInput } from './risk.schema.ts';
-import { recordViolations, toRiskRecord } from './risk.violations.ts';
+import { blocksSaving, recordViolations, toRiskRecord } from './risk.violations.ts';
 import { saveRecords } from './save-records.ts';
 
 // リスク分析のシートの取込 (issue #12: a 台帳 with a risk sheet imports its risk side into M2). A
@@ -225,7 +225,7 @@ export async function planRiskSheet(tx: Tx, organizationId: string, sheet: RiskS
         for (const v of recordViolations(toRiskRecord(first, criteria.id, owners), criteria)) {
           if (v.severity !== 'error' && v.severity !== 'warning') continue;
           const target = { field: label(fieldOfPath(v.path.split('.')[0] ?? '')), message: v.text };
-          if (v.severity === 'error' && BLOCKS_DRAFT.has(v.code)) errors.push(target);
+          if (v.severity === 'error' && blocksSaving.has(v.code)) errors.push(target);
           else if (!warnings.some((w) => w.message === target.message)) warnings.push(target);
         }
       }
@@ -242,9 +242,6 @@ export async function planRiskSheet(tx: Tx, organizationId: string, sheet: RiskS
     };
   });
 }
-
-/** What stops even a draft (risk.violations.ts blocksSaving): a 局面, a 脅威 and levels of the scale. */
-const BLOCKS_DRAFT = new Set(['criteria_version_mismatch', 'unknown_phase', 'unknown_threat', 'likelihood_out_of_scale', 'impact_out_of_scale']);
 
 /** The sheet field of a record field (errors name the sheet's column). */
 function fieldOfPath(path: string): RiskHeadingKey {

@@ -61,7 +61,7 @@ export function recordViolations(record: RiskRecord, criteria: string | RiskCrit
  * other finding — no owner, no countermeasure, no 残存リスク対応策 — is work still to do: the draft
  * keeps it, the row shows it, and submission refuses it (issue 10: save a draft with incomplete risks).
  */
-const blocksSaving: ReadonlySet<RiskViolation['code']> = new Set([
+export const blocksSaving: ReadonlySet<RiskViolation['code']> = new Set([
   'criteria_version_mismatch',
   'unknown_phase',
   'unknown_threat',
