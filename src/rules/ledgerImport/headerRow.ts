@@ -1,6 +1,6 @@
 import type { LedgerCell } from '../ledgerValues/cell.ts';
 import { cellText } from '../ledgerValues/cell.ts';
-import { type ColumnMapping, confidenceRank, type HeadingColumn, type HeadingIndex, mapColumns } from './headings.ts';
+import { type ColumnMapping, confidenceRank, foldHeading, type HeadingColumn, type HeadingIndex, mapColumns } from './headings.ts';
 
 // 見出し行の検出 (issue #12 stage 2): in the first rows of a sheet, the row whose cells best match
 // a register's headings — skipping a title row above it (「令和8年度 個人情報管理台帳」) and
@@ -60,7 +60,14 @@ function joinedHeadings<K extends string>(upper: PreviewRow, lower: PreviewRow, 
     const [wholeMap] = mapColumns([{ column, heading: whole }], index);
     const [lowerMap] = mapColumns([{ column, heading: b }], index);
     const rank = (m: ColumnMapping<K> | undefined) => (m?.confidence ? confidenceRank[m.confidence] : 0);
-    return rank(lowerMap) > rank(wholeMap) ? { column, heading: b } : { column, heading: whole };
+    // A partial match found in the upper text alone says nothing of this column: a title row
+    // (「委託先一覧（令和8年12月1日現在）」) carried over headings the dictionary does not know.
+    const fromUpperOnly =
+      wholeMap?.confidence === 'partial' &&
+      wholeMap.synonym !== null &&
+      foldHeading(a).includes(foldHeading(wholeMap.synonym)) &&
+      !foldHeading(b).includes(foldHeading(wholeMap.synonym));
+    return fromUpperOnly || rank(lowerMap) > rank(wholeMap) ? { column, heading: b } : { column, heading: whole };
   });
 }
 

@@ -101,6 +101,22 @@ describe('見出し行の検出', () => {
     expect(detectHeaderRow(rows, index)).toMatchObject({ headerRow: 4, rowSpan: 1 });
   });
 
+  it('見出しのすぐ上の表題（「委託先一覧（…現在）」）を、辞書にない見出し（取引先・依頼内容）に結合しない（表題の部分一致で列を取らない）', () => {
+    // Found with the 委託先一覧 import (issue #12): the title was carried over 「取引先」 and read as 「委託先一覧… 取引先」 → 名称.
+    const contractorsIndex = indexHeadings([
+      { key: 'name', label: '名称', synonyms: ['委託先名', '委託先'] },
+      { key: 'number', label: '法人番号', synonyms: [] },
+      { key: 'address', label: '所在地', synonyms: [] },
+    ]);
+    const rows = sheet([
+      ['委託先一覧（令和8年12月1日現在）'],
+      ['No.', '取引先', '法人番号', '所在地', '依頼内容', '備考'],
+      [1, '株式会社例', '5010001008846', '東京都', '発送', ''],
+    ]);
+    expect(detectHeaderRow(rows, contractorsIndex)).toMatchObject({ headerRow: 2, rowSpan: 1 });
+    expect(headingsAt(rows, 1, 2, contractorsIndex).map((h) => h.heading)).toEqual(['No.', '取引先', '法人番号', '所在地', '依頼内容', '備考']);
+  });
+
   it('2行にまたがる見出し（上の行に「保管」、下の行に「場所」「方法」「期限」）を結合して読む（結合セルは空）', () => {
     const rows = sheet([
       ['個人情報管理台帳'],
