@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { exportsRoutes } from './exports/exports.routes.ts';
 import type { App, Deps } from './http/types.ts';
+import { importsRoutes } from './imports/imports.routes.ts';
 import { installedModules } from './moduleKit/registry.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
@@ -19,5 +20,6 @@ export function registerRoutes(app: App, deps: Deps): void {
   auditRoutes(app, deps);
   exportsRoutes(app, deps);
   attachmentsRoutes(app, deps);
+  importsRoutes(app, deps);
   for (const m of installedModules()) m.routes(app, deps);
 }

@@ -74,9 +74,9 @@ describe('journey: 法令規範一覧の登録・承認・取込と全職員の�
   it('テンプレートの法令等一覧表を確認してから取り込む', async () => {
     await page.getByTestId('laws-import').click();
     await page.locator('input[type=file]').setInputFiles({ name: '法令等一覧表.xlsx', mimeType: XLSX, buffer: await templateWorkbook() });
-    await page.getByTestId('law-import-dry-run').click();
-    await page.getByText('1行のうち1行を登録できます（追加 1・更新 0）').waitFor();
-    await page.getByTestId('law-import-execute').click();
+    await page.getByTestId('import-dry-run').click();
+    await page.getByText('全1行のうち、取込可能 1行（新規 1・更新 0）').waitFor();
+    await page.getByTestId('import-execute').click();
     await page.getByText('1件を取り込みました').waitFor();
     await page.getByText('不正アクセス行為の禁止等に関する法律').waitFor();
   });

@@ -136,7 +136,7 @@ describe('#3 細工した xlsx の取込', () => {
   it('展開すると数百 MB になるファイル（zip bomb）は展開せずに 400、その間も /healthz が答える', async () => {
     const bomb = craftXlsx(sameRows(1_500_000, 'A'.repeat(200)));
     expect(bomb.length).toBeLessThan(2 * MiB);
-    for (const url of ['/api/people/import?dryRun=1', '/api/inventory/import/inspect'] as const) {
+    for (const url of ['/api/imports/people?dryRun=1', '/api/inventory/import/inspect'] as const) {
       const r = await uploadWatchingHealth(url, bomb);
       console.log(
         `#3 zip bomb ${(bomb.length / MiB).toFixed(2)} MB → ${url}: ${r.res.status} in ${r.ms.toFixed(0)} ms, event loop busy ${(r.loopBusy * 100).toFixed(0)} %, slowest /healthz ${r.slowestHealth.toFixed(0)} ms`,
@@ -151,7 +151,7 @@ describe('#3 細工した xlsx の取込', () => {
 
   it('中央ディレクトリが展開後の大きさを偽るファイルも、実際に展開した量で止めて 400', async () => {
     const liar = lieAboutSheetSize(craftXlsx(sameRows(1_500_000, 'A'.repeat(200))), 4096);
-    const r = await uploadWatchingHealth('/api/people/import?dryRun=1', liar);
+    const r = await uploadWatchingHealth('/api/imports/people?dryRun=1', liar);
     console.log(
       `#3 lying archive ${(liar.length / MiB).toFixed(2)} MB: ${r.res.status} in ${r.ms.toFixed(0)} ms, event loop busy ${(r.loopBusy * 100).toFixed(0)} %, slowest /healthz ${r.slowestHealth.toFixed(0)} ms`,
     );
@@ -163,7 +163,7 @@ describe('#3 細工した xlsx の取込', () => {
 
   it('400 MiB のセル1つ（issue の再現）は 400 で、応答は小さい', async () => {
     const file = craftXlsx(oneCell(400 * MiB));
-    const r = await uploadWatchingHealth('/api/people/import?dryRun=1', file);
+    const r = await uploadWatchingHealth('/api/imports/people?dryRun=1', file);
     console.log(
       `#3 one 400 MiB cell ${(file.length / 1024).toFixed(0)} kB: ${r.res.status} in ${r.ms.toFixed(0)} ms, body ${r.bodyBytes} bytes, event loop busy ${(r.loopBusy * 100).toFixed(0)} %, slowest /healthz ${r.slowestHealth.toFixed(0)} ms`,
     );
@@ -174,7 +174,7 @@ describe('#3 細工した xlsx の取込', () => {
 
   it('大きさの上限内でも、Excel の上限（32,767文字）を超えるセルは位置を示して 400（中身は返さない）', async () => {
     const file = craftXlsx(oneCell(2 * MiB));
-    for (const url of ['/api/people/import?dryRun=1', '/api/inventory/import/inspect'] as const) {
+    for (const url of ['/api/imports/people?dryRun=1', '/api/inventory/import/inspect'] as const) {
       const r = await uploadWatchingHealth(url, file);
       console.log(`#3 one 2 MiB cell → ${url}: ${r.res.status}, body ${r.bodyBytes} bytes`);
       expect(r.res.status, url).toBe(400);
@@ -189,7 +189,7 @@ describe('#3 細工した xlsx の取込', () => {
     // embedded database since issue #12), so it is fully parsed and checked; the report quotes the
     // cells only bounded (never the 13 MB of text back).
     const file = craftXlsx(rows(9_000, (n) => `${n}`.padEnd(1_500, 'あ')));
-    const r = await uploadWatchingHealth('/api/people/import?dryRun=1', file);
+    const r = await uploadWatchingHealth('/api/imports/people?dryRun=1', file);
     console.log(
       `#3 9,000 rows × 1,500 chars ${(file.length / MiB).toFixed(2)} MB: ${r.res.status} in ${r.ms.toFixed(0)} ms, event loop busy ${(r.loopBusy * 100).toFixed(0)} %, slowest /healthz ${r.slowestHealth.toFixed(0)} ms`,
     );

@@ -13,6 +13,7 @@ import type { attachmentsContract } from '../../src/platform/attachments/attachm
 import type { auditContract } from '../../src/platform/audit/audit.contract.ts';
 import type { authContract } from '../../src/platform/auth/auth.contract.ts';
 import type { exportsContract } from '../../src/platform/exports/exports.contract.ts';
+import type { importsContract } from '../../src/platform/imports/imports.contract.ts';
 import type { ResponseOf, RouteContract } from '../../src/platform/http/contract.ts';
 import type { notificationsContract } from '../../src/platform/notifications/notifications.contract.ts';
 import type { orgContract } from '../../src/platform/org/org.contract.ts';
@@ -42,6 +43,7 @@ export type AnyRoute =
   | RoutesOf<typeof auditContract>
   | RoutesOf<typeof authContract>
   | RoutesOf<typeof exportsContract>
+  | RoutesOf<typeof importsContract>
   | RoutesOf<typeof notificationsContract>
   | RoutesOf<typeof orgContract>
   | RoutesOf<typeof tasksContract>;

@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { contractorDeadlines } from './contractor-deadlines.ts';
 import { seedDemoContractors } from './contractors.demo.ts';
 import { contractorEvaluationApprovalType } from './contractors.evaluation.ts';
+import { contractorsImport } from './contractors.import.ts';
 import { contractorsRoutes } from './contractors.routes.ts';
 import * as tables from './contractors.tables.ts';
 import { subcontractRequestApprovalType } from './subcontracting.ts';
@@ -77,6 +78,8 @@ export const contractorsModule = defineModule({
   },
   tables,
   routes: contractorsRoutes,
+  // 委託先一覧の取込 on the one import pipeline (/api/imports/contractors, issue #12).
+  imports: [contractorsImport],
   approvalTypes: [contractorEvaluationApprovalType, subcontractRequestApprovalType],
   // J.9.4 s)・t): the December review of the criteria and evaluation of every 委託先 open the register.
   calendarItems: [

@@ -69,6 +69,15 @@ export async function activeEntriesOfDepartment(tx: Tx, organizationId: string, 
     .orderBy(inventoryEntries.name, inventoryEntries.id);
 }
 
+/** Every active entry of the organization, by name (an import reads a 委託先's 台帳 entries by their names). */
+export async function activeEntriesOfOrganization(tx: Tx, organizationId: string): Promise<EntrySummary[]> {
+  return tx
+    .select(summaryColumns)
+    .from(inventoryEntries)
+    .where(and(eq(inventoryEntries.organizationId, organizationId), eq(inventoryEntries.status, 'active')))
+    .orderBy(inventoryEntries.name, inventoryEntries.id);
+}
+
 /** The entries among `ids` with their content (J.3.1.1 3 の項目), for the typical-risk proposals; by name. */
 export async function entryContents(tx: Tx, organizationId: string, ids: readonly string[]): Promise<(EntrySummary & { data: EntryContent })[]> {
   const wanted = [...new Set(ids)];

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { seedDemoLaws } from './laws.demo.ts';
+import { lawsImport } from './laws.import.ts';
 import { lawsRoutes } from './laws.routes.ts';
 import * as tables from './laws.tables.ts';
 
@@ -35,6 +36,8 @@ export const lawsModule = defineModule({
   },
   tables,
   routes: lawsRoutes,
+  // 法令規範一覧の取込 on the one import pipeline (/api/imports/laws, issue #12).
+  imports: [lawsImport],
   // J.1.3 c): the December 法令規範一覧の見直し opens this register.
   calendarItems: [{ code: 'legal_register_review', link: '/laws/reviews' }],
   demo: (tx, { organizationId, now, today }) => seedDemoLaws(tx, organizationId, now, today),

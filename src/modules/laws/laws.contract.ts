@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineContract, fileResponse } from '../../platform/http/contract.ts';
 import { lawListResponse, lawResponse, lawReviewListResponse, lawReviewResponse } from './laws.responses.ts';
 import { lawBody, lawIdParams, lawListQuery, lawReviewIdParams, saveLawReviewBody, startLawReviewBody } from './laws.schema.ts';
@@ -6,30 +5,6 @@ import { lawBody, lawIdParams, lawListQuery, lawReviewIdParams, saveLawReviewBod
 // 法令規範一覧 (J.1.3): every route with its access, request schemas and response. J.1.3 b): every
 // signed-in 従業者 of the organization reads the list; J.1.3 a): only the 個人情報保護管理者
 // (laws.manage) writes, approves and imports it.
-
-/** `dryRun=1` checks every row and writes nothing; `dryRun=0` writes only when every row is valid. */
-export const lawImportQuery = z.object({
-  dryRun: z.enum(['0', '1', 'true', 'false'], { error: 'dryRun は 1（確認のみ）または 0（取込を実行）で指定してください' }).default('1'),
-  /** シート名、または何枚目か（省くと見出しが最もよく一致したシート）. */
-  sheet: z.string().trim().max(100, { error: 'シートの指定は100文字以内で入力してください' }).optional(),
-});
-
-const importError = z.object({ field: z.string(), message: z.string() });
-
-/** 法令規範一覧の取込: every row's outcome (create, update of the entry with the same 名称, or its errors). */
-export const lawImportReportResponse = z.object({
-  dryRun: z.boolean(),
-  total: z.number().int(),
-  valid: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  /** The sheet read and why (issue #12: never the first sheet in silence). */
-  sheet: z.string(),
-  headerRow: z.number().int(),
-  /** Columns of the sheet the import does not know (shown as a warning). */
-  ignoredColumns: z.array(z.string()),
-  rows: z.array(z.object({ row: z.number().int(), name: z.string().nullable(), action: z.enum(['create', 'update', 'error']), errors: z.array(importError) })),
-});
 
 export const lawsContract = defineContract({
   list: { method: 'GET', path: '/api/laws', access: 'authenticated', summary: '法令規範一覧（J.1.3 b: 全職員が閲覧可能）', query: lawListQuery, response: lawListResponse },
@@ -43,14 +18,6 @@ export const lawsContract = defineContract({
     status: 201,
   },
   exportXlsx: { method: 'GET', path: '/api/laws/export.xlsx', access: 'authenticated', summary: '法令規範一覧の出力（.xlsx）', response: fileResponse },
-  import: {
-    method: 'POST',
-    path: '/api/laws/import',
-    access: 'laws.manage',
-    summary: '法令規範一覧の取込（.xlsx・CSV、multipart の file 欄）。dryRun=1 は確認のみ、dryRun=0 は全行が正しいときだけ登録',
-    query: lawImportQuery,
-    response: lawImportReportResponse,
-  },
   detail: { method: 'GET', path: '/api/laws/:id', access: 'authenticated', summary: '法令規範の詳細', params: lawIdParams, response: lawResponse },
   update: {
     method: 'PUT',

@@ -28,7 +28,7 @@ function multipart(filename: string, content: Buffer, contentType = XLSX_TYPE) {
 
 async function upload(client: Client, file: Buffer, dryRun: '0' | '1', filename = '法令規範一覧.xlsx', contentType = XLSX_TYPE) {
   const form = multipart(filename, file, contentType);
-  return client.request('POST', `/api/laws/import?dryRun=${dryRun}`, form.body, form.headers);
+  return client.request('POST', `/api/imports/laws?dryRun=${dryRun}`, form.body, form.headers);
 }
 
 async function workbookOf(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
@@ -78,7 +78,7 @@ describe('法令規範一覧の取込（テンプレートの見出し・表題�
     const res = await upload(pms, file, '1');
     expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
     expect(res.body).toMatchObject({ dryRun: true, total: 3, valid: 3, created: 3, updated: 0, headerRow: 2, ignoredColumns: ['管理番号'] });
-    expect(res.body.sheet).toContain('「法令等一覧表」（2枚目');
+    expect(res.body.sheet.message).toContain('「法令等一覧表」（2枚目');
     expect(await allLaws()).toHaveLength(before);
 
     const run = await upload(pms, file, '0');
@@ -117,7 +117,7 @@ describe('法令規範一覧の取込（テンプレートの見出し・表題�
     const res = await upload(pms, file, '0');
     expect(res.status).toBe(422);
     const body = res.body as unknown as { error: { message: string }; rows: { row: number; errors: { field: string; message: string }[] }[] };
-    expect(body.error.message).toBe('4行にエラーがあるため、1行も登録していません');
+    expect(body.error.message).toBe('4行にエラーがあるため、取り込みませんでした（1行も登録していません）。エラーを直して再度取り込んでください');
     const errorsOf = (row: number) => body.rows.find((r) => r.row === row)?.errors ?? [];
     expect(errorsOf(4)[0]).toMatchObject({ field: '最終改正日' });
     expect(errorsOf(4)[0]?.message).toContain('令和5年2月30日');
@@ -142,7 +142,7 @@ describe('法令規範一覧の取込（テンプレートの見出し・表題�
     });
     const res = await upload(pms, file, '1');
     expect(res.status).toBe(400);
-    expect(res.body.error?.message).toContain('「名称」（法令名・法令等の名称）の列がありません');
+    expect(res.body.error?.message).toContain('見出し行（1行目）に「名称」の列がありません');
   });
 
   it('役割のない従業者は取り込めない（403）', async () => {

@@ -3,10 +3,8 @@ import { inOrg } from '../../platform/db/tenancy.ts';
 import { datedFilename, sendDownload, XLSX_TYPE } from '../../platform/exports/download.ts';
 import { routes } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
-import { readImportUpload } from '../../platform/imports/upload.ts';
 import { lawsContract } from './laws.contract.ts';
 import { exportLawsXlsx } from './laws.export.ts';
-import { importLaws, parseLawSheet } from './laws.import.ts';
 import { completeLawReview, getLawReview, listLawReviews, saveLawReview, startLawReview } from './laws.review.ts';
 import { approveLaw, createLaw, getLaw, listLaws, updateLaw } from './laws.service.ts';
 
@@ -22,19 +20,6 @@ export function lawsRoutes(app: App, deps: Deps): void {
       exportXlsx: async (request, reply) => {
         const body = await inOrg(deps.database, scopeOf(request), (tx) => exportLawsXlsx(tx, actorOf(request)));
         return sendDownload(reply, { body, filename: datedFilename('法令規範一覧', 'xlsx', deps.now()), contentType: XLSX_TYPE });
-      },
-      import: async (request, reply) => {
-        const dryRun = request.query.dryRun === '1' || request.query.dryRun === 'true';
-        const upload = await readImportUpload(request);
-        const sheet = await parseLawSheet(upload, request.query.sheet);
-        const report = await inOrg(deps.database, scopeOf(request), (tx) => importLaws(tx, actorOf(request), sheet, { dryRun, now: deps.now(), fileName: upload.filename }));
-        // All or nothing: a real run with any invalid row wrote nothing (422 with the report).
-        if (!dryRun && report.valid !== report.total) {
-          return reply
-            .status(422)
-            .send({ ...report, error: { code: 'import_rows_invalid', message: `${report.total - report.valid}行にエラーがあるため、1行も登録していません` } });
-        }
-        return report;
       },
       detail: async (request) => inOrg(deps.database, scopeOf(request), (tx) => getLaw(tx, actorOf(request), request.params.id)),
       update: async (request) =>

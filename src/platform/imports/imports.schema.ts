@@ -32,3 +32,100 @@ export const sheetPreviewResponse = z.object({
   matchedFields: z.number().int(),
   rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
 });
+
+// ---- 取込の共通の経路 (/api/imports/<register>, issue #12 one pipeline) ----
+
+/** 1 (the default) checks only; 0 writes when every row is right. */
+export const dryRunQuery = z.enum(['0', '1', 'true', 'false'], { error: '確認のみか取込の実行かの指定は 1（確認のみ）または 0（取込を実行）で指定してください' }).default('1');
+
+/**
+ * The column choice as JSON: the file's heading → the field key it fills, `""` for 「取り込まない」
+ * (`{"会社名":"name","備考":""}`); left out, the organization's earlier choice and the dictionary.
+ */
+export const columnChoiceSchema = z.record(
+  z.string().max(200, { error: '列の見出しが長すぎます' }),
+  z.string({ error: '列の対応付け先は項目のキーで指定してください' }).max(100, { error: '列の対応付け先が長すぎます' }),
+  { error: '列の対応付け（columns）は「見出し: 項目」の JSON オブジェクトで指定してください' },
+);
+
+/** The value mapping as JSON: field → the value as written → the record (id) it means. */
+export const valueMappingSchema = z.record(
+  z.string().max(100),
+  z.record(z.string().max(500, { error: '対応付ける値が長すぎます' }), z.string().max(100, { error: '対応付け先が長すぎます' }), {
+    error: '値の対応付けは「書かれた値: 対応付け先」の JSON オブジェクトで指定してください',
+  }),
+  { error: '値の対応付け（values）は「項目: {書かれた値: 対応付け先}」の JSON オブジェクトで指定してください' },
+);
+
+const jsonText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}は JSON 文字列で指定してください` })
+    .max(max, { error: `${label}が長すぎます` })
+    .optional();
+
+/** 読込 of any register: the file is the multipart `file` field. */
+export const registerInspectQuery = z.object({ sheet: sheetQuery, headerRow: headerRowQuery, columns: jsonText('列の対応付け', 20_000) });
+
+/** 確認・取込 of any register (platform/imports/run-register-import.ts). */
+export const registerImportQuery = z.object({
+  dryRun: dryRunQuery,
+  sheet: sheetQuery,
+  headerRow: headerRowQuery,
+  columns: jsonText('列の対応付け', 20_000),
+  values: jsonText('値の対応付け', 50_000),
+  /** 1: the progress as NDJSON lines, then `{"status","body"}` (platform/imports/progress.ts). */
+  progress: z.enum(['0', '1'], { error: '進み具合の表示（progress）は 1（表示する）または 0（表示しない）で指定してください' }).optional(),
+});
+
+const confidence = z.enum(['exact', 'normalized', 'partial']).nullable();
+
+/** What the mapping screen needs of an uploaded file (RegisterInspection). */
+export const registerInspectionResponse = z.object({
+  register: z.string(),
+  label: z.string(),
+  sheet: sheetChoiceResponse,
+  sheets: z.array(sheetPreviewResponse),
+  headerRow: z.number().int(),
+  headers: z.array(z.string()),
+  rowCount: z.number().int(),
+  columns: z.array(
+    z.object({
+      header: z.string(),
+      field: z.string().nullable(),
+      suggested: z.string().nullable(),
+      confidence,
+      source: z.enum(['dictionary', 'remembered', 'chosen']).nullable(),
+    }),
+  ),
+  ignoredColumns: z.array(z.string()),
+  missingColumns: z.array(z.string()),
+  columnProblems: z.array(z.string()),
+  fields: z.array(z.object({ key: z.string(), header: z.string(), required: z.boolean() })),
+  choices: z.record(z.string(), z.array(z.object({ value: z.string(), label: z.string() }))),
+});
+
+const rowError = z.object({ field: z.string(), message: z.string() });
+const valueRows = { field: z.string(), column: z.string(), value: z.string(), rows: z.array(z.number().int()) };
+
+/** The outcome of a dry run or a real run (RegisterImportReport); a refused real run answers 422 with it. */
+export const registerImportReportResponse = z.object({
+  dryRun: z.boolean(),
+  register: z.string(),
+  label: z.string(),
+  keyLabel: z.string(),
+  nameLabel: z.string(),
+  sheet: sheetChoiceResponse,
+  headerRow: z.number().int(),
+  total: z.number().int(),
+  valid: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  ignoredColumns: z.array(z.string()),
+  rows: z.array(
+    z.object({ row: z.number().int(), key: z.string().nullable(), name: z.string().nullable(), action: z.enum(['create', 'update', 'error']), errors: z.array(rowError) }),
+  ),
+  unknownValues: z.array(z.object(valueRows)),
+  rememberedValues: z.array(z.object({ ...valueRows, target: z.string() })),
+  /** Only on a refused real run (422): why nothing was written. */
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});

@@ -1,6 +1,7 @@
 import type { PmsRole } from '../../domain/roles.ts';
 import type { ApprovalRecordType } from '../approvals/registry.ts';
 import type { AttachmentOwner } from '../attachments/owners.ts';
+import type { AnyRegisterImport } from '../imports/register.ts';
 import type { Tx } from '../db/connection.ts';
 import type { App, Deps } from '../http/types.ts';
 import type { Actor } from '../policies/actor.ts';
@@ -101,6 +102,11 @@ export type ModuleManifest = {
    */
   calendarItems?: readonly { code: string; link: string }[];
   auditLabels?: AuditLabels;
+  /**
+   * The module's registers that import from Excel or CSV through the one pipeline (issue #12):
+   * each gets /api/imports/<register>/inspect and /api/imports/<register> and the web's 取込 dialog.
+   */
+  imports?: readonly AnyRegisterImport[];
   /** Records of this module that carry files (添付ファイル, SPEC §3): who may see and add them is the record's rule. */
   attachmentOwners?: readonly AttachmentOwner[];
   /** The open legal deadlines the actor may see (only records they may open), for the home. */

@@ -20,15 +20,15 @@ function multipart(filename: string, content: Buffer, contentType = XLSX_TYPE) {
   return { body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-async function post(client: Client, url: `/api/people/import?${string}`, file: Buffer, filename = 'roster.xlsx') {
+async function post(client: Client, url: `/api/imports/people?${string}`, file: Buffer, filename = 'roster.xlsx') {
   const form = multipart(filename, file, filename.endsWith('.csv') ? 'text/csv' : XLSX_TYPE);
   return client.request('POST', url, form.body, form.headers);
 }
 
 async function inspect(client: Client, query: `?${string}` | '', file: Buffer) {
   const form = multipart('roster.xlsx', file);
-  if (query === '') return client.request('POST', '/api/people/import/inspect', form.body, form.headers);
-  return client.request('POST', `/api/people/import/inspect${query}`, form.body, form.headers);
+  if (query === '') return client.request('POST', '/api/imports/people/inspect', form.body, form.headers);
+  return client.request('POST', `/api/imports/people/inspect${query}`, form.body, form.headers);
 }
 
 async function workbook(sheets: { name: string; rows: unknown[][] }[]): Promise<Buffer> {
@@ -72,14 +72,14 @@ describe('従業者の取込: 行数の上限（issue #12 Scale、台帳と同�
     Buffer.from(['従業者番号,氏名,所属', ...Array.from({ length: rows }, (_, i) => `L${String(i + 1).padStart(5, '0')},上限 太郎${i + 1},営業部`)].join('\n'), 'utf8');
 
   it('5,001行の名簿は上限の内として確認できる（以前の 5,000行の上限はない）', async () => {
-    const res = await post(pms, '/api/people/import?dryRun=1', csv(5001), '上限.csv');
+    const res = await post(pms, '/api/imports/people?dryRun=1', csv(5001), '上限.csv');
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
     expect(res.body).toMatchObject({ total: 5001, valid: 5001 });
   }, 120_000);
 
   it('上限を超える名簿は 400 で、上限と行数を日本語で示す（何も書き込まない）', async () => {
     const limit = t.database.kind === 'postgres' ? 50_000 : 10_000;
-    const res = await post(pms, '/api/people/import?dryRun=0', csv(limit + 1), '超過.csv');
+    const res = await post(pms, '/api/imports/people?dryRun=0', csv(limit + 1), '超過.csv');
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(
       `一度に取り込めるのは${limit.toLocaleString('ja-JP')}行までです（このファイルは${(limit + 1).toLocaleString('ja-JP')}行）。ファイルを分けてください`,
@@ -88,25 +88,25 @@ describe('従業者の取込: 行数の上限（issue #12 Scale、台帳と同�
   }, 120_000);
 });
 
-describe('従業者の取込の読込（POST /api/people/import/inspect、issue #12 段階1・2）', () => {
+describe('従業者の取込の読込（POST /api/imports/people/inspect、issue #12 段階1・2）', () => {
   it('表題の行の下の見出し行を見つけ、シートの先頭行を見せる', async () => {
     const file = await workbook([{ name: '名簿', rows: [['従業員名簿（令和8年4月1日現在）'], ['社員番号', '氏名', '所属部署', '備考'], ['P001', '読込 一郎', '営業部', '']] }]);
     const res = await inspect(pms, '', file);
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
     expect(res.body).toMatchObject({
-      fileName: 'roster.xlsx',
-      sheetName: '名簿',
+      register: 'people',
+      label: '従業者一覧',
       headerRow: 2,
       headers: ['社員番号', '氏名', '所属部署', '備考'],
       rowCount: 1,
       missingColumns: [],
     });
-    expect(res.body.sheet).toMatchObject({ index: 1, reason: 'only' });
+    expect(res.body.sheet).toMatchObject({ index: 1, name: '名簿', reason: 'only' });
     expect(res.body.sheets[0]).toMatchObject({ index: 1, name: '名簿', headerRow: 2, matchedFields: 3 });
     expect(res.body.sheets[0]?.rows[0]).toEqual({ row: 1, cells: ['従業員名簿（令和8年4月1日現在）'] });
-    expect(res.body.columnMatches).toContainEqual({ header: '社員番号', field: 'employeeNumber', confidence: 'exact' });
-    expect(res.body.columnMatches).toContainEqual({ header: '備考', field: null, confidence: null });
-    expect(res.body.departments.map((d: { name: string }) => d.name)).toContain('営業部');
+    expect(res.body.columns).toContainEqual({ header: '社員番号', field: 'employeeNumber', suggested: 'employeeNumber', confidence: 'exact', source: 'dictionary' });
+    expect(res.body.columns).toContainEqual({ header: '備考', field: null, suggested: null, confidence: null, source: null });
+    expect(res.body.choices.department?.some((d) => d.label.startsWith('営業部'))).toBe(true);
   });
 
   it('名簿が2枚目のシートなら、そのシートを選んだ理由とともに返し、どのシートも先頭行を見せる', async () => {
@@ -132,12 +132,12 @@ describe('従業者の取込の読込（POST /api/people/import/inspect、issue 
     const first = await inspect(pms, '?sheet=1', file);
     expect(first.body.sheet).toMatchObject({ index: 1, reason: 'requested' });
     expect(first.body.missingColumns).toEqual(['従業者番号', '氏名']);
-    const refused = await post(pms, '/api/people/import?dryRun=1&sheet=%E8%A1%A8%E7%B4%99', file);
+    const refused = await post(pms, '/api/imports/people?dryRun=1&sheet=%E8%A1%A8%E7%B4%99', file);
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain('シート「表紙」の見出し行（1行目）に「従業者番号」の列がありません');
-    const named = await post(pms, `/api/people/import?dryRun=1&sheet=${encodeURIComponent('名簿')}`, file);
+    const named = await post(pms, `/api/imports/people?dryRun=1&sheet=${encodeURIComponent('名簿')}`, file);
     expect(named.body).toMatchObject({ total: 1, valid: 1, headerRow: 1, sheet: { index: 2, reason: 'requested' } });
-    const missing = await post(pms, `/api/people/import?dryRun=1&sheet=${encodeURIComponent('社員')}`, file);
+    const missing = await post(pms, `/api/imports/people?dryRun=1&sheet=${encodeURIComponent('社員')}`, file);
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toContain('シート「社員」がファイルにありません');
   });
@@ -159,10 +159,10 @@ describe('従業者の取込の読込（POST /api/people/import/inspect、issue 
     expect(detected.body.headerRow).toBe(1);
     const chosen = await inspect(pms, '?headerRow=3', file);
     expect(chosen.body).toMatchObject({ headerRow: 3, headers: ['従業者番号', '氏名', '所属'], rowCount: 1 });
-    const dry = await post(pms, '/api/people/import?dryRun=1&headerRow=3', file);
+    const dry = await post(pms, '/api/imports/people?dryRun=1&headerRow=3', file);
     expect(dry.status, JSON.stringify(dry.body).slice(0, 300)).toBe(200);
     expect(dry.body).toMatchObject({ headerRow: 3, total: 1, valid: 1 });
-    expect(dry.body.rows[0]).toMatchObject({ row: 4, employeeNumber: 'P201' });
+    expect(dry.body.rows[0]).toMatchObject({ row: 4, key: 'P201' });
     const bad = await inspect(pms, '?headerRow=21', file);
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('見出し行は20行目までです');
@@ -184,7 +184,7 @@ describe('従業者の取込: 見つからない所属の対応付けと記憶�
     ]);
 
   it('確認で見つからない所属を一度だけ挙げ、対応付けると取り込め、次の取込ではその対応付けを覚えている', async () => {
-    const dry = await post(pms, '/api/people/import?dryRun=1', await file());
+    const dry = await post(pms, '/api/imports/people?dryRun=1', await file());
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ total: 3, valid: 1, rememberedValues: [] });
     expect(dry.body.unknownValues).toEqual([{ field: 'department', column: '所属部署', value: '営業本部', rows: [2, 3] }]);
@@ -192,9 +192,9 @@ describe('従業者の取込: 見つからない所属の対応付けと記憶�
 
     const sales = await departmentIdOf('営業部');
     const values = encodeURIComponent(JSON.stringify({ department: { 営業本部: sales } }));
-    const mapped = await post(pms, `/api/people/import?dryRun=1&values=${values}`, await file());
+    const mapped = await post(pms, `/api/imports/people?dryRun=1&values=${values}`, await file());
     expect(mapped.body).toMatchObject({ total: 3, valid: 3, unknownValues: [] });
-    const run = await post(pms, `/api/people/import?dryRun=0&values=${values}`, await file());
+    const run = await post(pms, `/api/imports/people?dryRun=0&values=${values}`, await file());
     expect(run.status, JSON.stringify(run.body).slice(0, 300)).toBe(200);
     expect(await personByNumber('Q002')).toEqual({ name: '対応 二郎', departmentId: sales });
 
@@ -208,21 +208,25 @@ describe('従業者の取込: 見つからない所属の対応付けと記憶�
         ],
       },
     ]);
-    const again = await post(pms, '/api/people/import?dryRun=1', next);
+    const again = await post(pms, '/api/imports/people?dryRun=1', next);
     expect(again.body).toMatchObject({ total: 1, valid: 1, unknownValues: [] });
     expect(again.body.rememberedValues).toEqual([{ field: 'department', column: '所属部署', value: '営業本部', target: sales, rows: [2] }]);
   });
 
-  it('対応付けの誤り（JSON でない・所属のIDでない・存在しない所属）は項目を名指して断る', async () => {
-    const notJson = await post(pms, '/api/people/import?dryRun=1&values=%7B', await file());
+  it('対応付けの誤り（JSON でない・ない項目・所属のIDでない・存在しない所属）は項目を名指して断り、何も登録しない', async () => {
+    const notJson = await post(pms, '/api/imports/people?dryRun=1&values=%7B', await file());
     expect(notJson.status).toBe(400);
-    expect(notJson.body.error.message).toContain('所属の対応付け（values）は JSON で指定してください');
-    const notId = await post(pms, `/api/people/import?dryRun=1&values=${encodeURIComponent(JSON.stringify({ department: { 営業本部: 'x' } }))}`, await file());
-    expect(notId.status).toBe(400);
-    expect(notId.body.error.message).toContain('所属の対応付け先は所属のIDで指定してください');
+    expect(notJson.body.error.message).toContain('値の対応付け（values）は JSON で指定してください');
+    const noField = await post(pms, `/api/imports/people?dryRun=1&values=${encodeURIComponent(JSON.stringify({ section: { 営業本部: 'x' } }))}`, await file());
+    expect(noField.status).toBe(400);
+    expect(noField.body.error.message).toContain('値の対応付けの項目「section」はありません');
+    const notId = await post(pms, `/api/imports/people?dryRun=0&values=${encodeURIComponent(JSON.stringify({ department: { 営業本部: 'x' } }))}`, await file());
+    expect(notId.status).toBe(422);
+    expect(notId.body.rows[0]?.errors[0]?.message).toContain('所属部署「営業本部」の対応付け先が見つかりません');
     const gone = encodeURIComponent(JSON.stringify({ department: { 営業本部: '00000000-0000-4000-8000-000000000000' } }));
-    const goneRun = await post(pms, `/api/people/import?dryRun=0&values=${gone}`, await file());
+    const goneRun = await post(pms, `/api/imports/people?dryRun=0&values=${gone}`, await file());
     expect(goneRun.status).toBe(422);
-    expect(goneRun.body.rows[0]?.errors[0]?.message).toContain('対応付け先の所属が見つかりません');
+    expect(goneRun.body.error?.message).toContain('1行も登録していません');
+    expect(goneRun.body.rows[0]?.errors[0]?.message).toContain('の対応付け先が見つかりません');
   });
 });

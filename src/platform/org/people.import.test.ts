@@ -58,7 +58,7 @@ async function peopleCount(): Promise<number> {
 
 async function upload(client: Client, file: Buffer, dryRun: '0' | '1', filename = 'people.xlsx', options: { field?: string; contentType?: string } = {}) {
   const form = multipart(filename, file, options);
-  return client.request('POST', `/api/people/import?dryRun=${dryRun}`, form.body, form.headers);
+  return client.request('POST', `/api/imports/people?dryRun=${dryRun}`, form.body, form.headers);
 }
 
 beforeAll(async () => {
@@ -79,7 +79,7 @@ describe('従業者の取込 (xlsx・確認のみの実行つき)', () => {
     expect(errors[1]?.errors).toEqual([{ field: '入社日', message: '入社日に存在しない日付が指定されています（2026-02-30）' }]);
     expect(errors[2]?.errors[0]?.field).toBe('所属');
     expect(errors[2]?.errors[0]?.message).toContain('存在しない部');
-    expect(res.body.rows[0]).toMatchObject({ row: 2, employeeNumber: 'T001', name: '取込 太郎1', action: 'create', errors: [] });
+    expect(res.body.rows[0]).toMatchObject({ row: 2, key: 'T001', name: '取込 太郎1', action: 'create', errors: [] });
     expect(await peopleCount()).toBe(before);
   });
 
@@ -223,7 +223,7 @@ describe('従業者の取込 (xlsx・確認のみの実行つき)', () => {
     const renamed = await upload(pms, csv, '1', 'people.xlsx');
     expect(renamed.status).toBe(400);
     expect(renamed.body.error.message).toContain('.xlsx');
-    const notMultipart = await pms.request('POST', '/api/people/import?dryRun=1', { file: 'x' });
+    const notMultipart = await pms.request('POST', '/api/imports/people?dryRun=1', { file: 'x' });
     expect(notMultipart.status).toBe(400);
     expect(notMultipart.body.error.message).toContain('multipart');
     const wrongField = await upload(pms, await peopleFile(thirtyRows(false)), '1', 'people.xlsx', { field: 'upload' });
@@ -263,7 +263,7 @@ describe('従業者の取込: 手元の名簿の形（issue #12）', () => {
     const dry = await upload(pms, csv, '1', '名簿.csv', { contentType: 'text/csv' });
     expect(dry.status, JSON.stringify(dry.body).slice(0, 400)).toBe(200);
     expect(dry.body).toMatchObject({ total: 2, valid: 2, ignoredColumns: ['備考'] });
-    expect(dry.body.rows.map((r) => [r.row, r.employeeNumber])).toEqual([
+    expect(dry.body.rows.map((r) => [r.row, r.key])).toEqual([
       [3, '000123'],
       [4, '000124'],
     ]);
@@ -299,6 +299,6 @@ describe('従業者の取込: 名簿が2枚目のシート（issue #12 段階1�
     const res = await upload(pms, Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer), '1');
     expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
     expect(res.body).toMatchObject({ total: 1, valid: 1 });
-    expect(res.body.rows[0]).toMatchObject({ row: 2, employeeNumber: 'S901' });
+    expect(res.body.rows[0]).toMatchObject({ row: 2, key: 'S901' });
   });
 });

@@ -1,5 +1,7 @@
-import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { contractorsContract } from '../../../../src/modules/contractors/contractors.contract.ts';
 import { contractorFieldLabels as L } from '../../../../src/modules/contractors/contractors.labels.ts';
@@ -7,9 +9,10 @@ import { download } from '../../api/client.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { FilterBar, PagedTable, SearchBox, usePagedList } from '../../components/ListPage.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
+import { RegisterImportModal } from '../../components/RegisterImportModal.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useDateFormat } from '../incidents/parts.tsx';
-import { type ContractorListItem, pathOf, useContractorList } from './api.ts';
+import { type ContractorListItem, contractorKeys, pathOf, useContractorList } from './api.ts';
 import { useContractorText } from './messages.ts';
 
 function ContractorList() {
@@ -20,6 +23,8 @@ function ContractorList() {
   const { message } = App.useApp();
   const list = usePagedList({ q: '' }, 50);
   const query = useContractorList({ q: list.filters.q, page: list.page, pageSize: list.pageSize });
+  const queryClient = useQueryClient();
+  const [importing, setImporting] = useState(false);
   return (
     <>
       <PageHeader
@@ -34,6 +39,11 @@ function ContractorList() {
             >
               {ct('ct.export')}
             </Button>
+            {query.data?.canCreate ? (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="contractors-import">
+                {ct('ct.import')}
+              </Button>
+            ) : null}
             {query.data?.canCreate ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/contractors/new')} data-testid="contractors-add">
                 {ct('ct.add')}
@@ -76,6 +86,14 @@ function ContractorList() {
           },
         ]}
       />
+      {importing ? (
+        <RegisterImportModal
+          register="contractors"
+          title={ct('ct.importTitle')}
+          onClose={() => setImporting(false)}
+          onDone={() => void queryClient.invalidateQueries({ queryKey: contractorKeys.all })}
+        />
+      ) : null}
     </>
   );
 }

@@ -12,7 +12,7 @@ import { useT } from '../../i18n/index.tsx';
 import { useDateFormat } from '../incidents/parts.tsx';
 import { type Law, lawKeys, pathOf, useLawList } from './api.ts';
 import { LawFormModal } from './LawFormModal.tsx';
-import { LawImportModal } from './LawImportModal.tsx';
+import { RegisterImportModal } from '../../components/RegisterImportModal.tsx';
 import { lt } from './messages.ts';
 
 /**
@@ -171,7 +171,14 @@ export default function LawsPage() {
         ]}
       />
       {editing ? <LawFormModal law={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
-      {importing ? <LawImportModal onClose={() => setImporting(false)} /> : null}
+      {importing ? (
+        <RegisterImportModal
+          register="laws"
+          title={lt('import.title')}
+          onClose={() => setImporting(false)}
+          onDone={() => void queryClient.invalidateQueries({ queryKey: lawKeys.all })}
+        />
+      ) : null}
     </>
   );
 }

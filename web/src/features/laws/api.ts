@@ -9,7 +9,6 @@ import { pathOf } from '../../api/queries.ts';
 
 export type LawList = ResponseOf<typeof lawsContract.list>;
 export type Law = LawList['items'][number];
-export type LawImportReport = ResponseOf<typeof lawsContract.import>;
 
 export type LawReviewList = ResponseOf<typeof lawsContract.reviews>;
 export type LawReview = ResponseOf<typeof lawsContract.review>;

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { employmentTypes } from '../../../../src/domain/roles.ts';
@@ -15,7 +15,7 @@ import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
 import { formatDate, todayInJapan } from '../../lib/dates.ts';
 import { useAbility } from '../../session/session.tsx';
-import { ImportModal } from './ImportModal.tsx';
+import { RegisterImportModal } from '../../components/RegisterImportModal.tsx';
 import { PersonDrawer } from './PersonDrawer.tsx';
 
 /** A page of the 従業者 list (GET /api/people), and one of its rows. */
@@ -33,6 +33,7 @@ function PeopleScreen() {
   const { filters, update, page, pageSize } = list;
   const [open, setOpen] = useState<string | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
+  const queryClient = useQueryClient();
   const [exporting, setExporting] = useState(false);
 
   const query = { q: filters.q, departmentId: filters.departmentId, employmentType: filters.employmentType, status: filters.status };
@@ -130,7 +131,14 @@ function PeopleScreen() {
         ]}
       />
       {open ? <PersonDrawer personId={open} onClose={() => setOpen(null)} /> : null}
-      {importing ? <ImportModal onClose={() => setImporting(false)} /> : null}
+      {importing ? (
+        <RegisterImportModal
+          register="people"
+          title={t('people.import.title')}
+          onClose={() => setImporting(false)}
+          onDone={() => void queryClient.invalidateQueries({ queryKey: ['people'] })}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,137 @@
+import type { HeadingConfidence } from '../../rules/ledgerImport/index.ts';
+import type { Tx } from '../db/connection.ts';
+import type { CellOutput } from '../exports/xlsx.ts';
+import type { Actor } from '../policies/actor.ts';
+import type { SheetChoice, SheetPreview } from './sheets.ts';
+
+// 取込の定義 (issue #12, one import pipeline): what a register tells the platform so that its Excel
+// or CSV is imported the way every register is — upload → シートの選択 → 見出し行 → 列の対応付け (a
+// synonym dictionary per field, remembered per organization, one-click correction) → 値の対応付け
+// for reference fields → 確認 (dry run) → all-or-nothing 取込 with its progress. A module lists its
+// definitions in its manifest (`imports`); the platform adds its own (従業者). The platform reads
+// the file and the columns (read-register-sheet.ts) and runs the steps (run-register-import.ts);
+// the definition only checks its rows and writes them.
+
+/** One field a column can fill: the heading the register's export writes and the other names files give it. */
+export type RegisterField<K extends string = string> = {
+  key: K;
+  /** The heading Mamori's own export writes (and the field's name in messages). */
+  header: string;
+  /** Other headings that name the field (docs/import.md lists them). */
+  synonyms?: readonly string[];
+  /** A file without this column cannot be imported (the inspection says so; the import refuses it). */
+  required?: boolean;
+  /** Written by the export for people to read (state, checks), never read back: the column is recognised and left out. */
+  exportOnly?: boolean;
+};
+
+/** How one heading of the header row is read. */
+export type ColumnUse<K extends string = string> = {
+  /** The column's heading as the file writes it. */
+  header: string;
+  /** The field it fills in this import (null: not imported). */
+  field: K | null;
+  /** The field the dictionary matches it to, and how sure (a partial match is offered, never applied unseen). */
+  suggested: K | null;
+  confidence: HeadingConfidence | null;
+  /** Why it fills `field`: the dictionary, the organization's earlier choice (取込の記憶), or the choice sent with this request. */
+  source: 'dictionary' | 'remembered' | 'chosen' | null;
+};
+
+/** A data row: its Excel row number and its cells by the field they fill (a field without a column is absent). */
+export type RegisterRow<K extends string = string> = { rowNumber: number; cells: Partial<Record<K, CellOutput>> };
+
+/** The sheet read for a register: which one and why, every sheet previewed, the header, the columns and the rows. */
+export type RegisterSheet<K extends string = string> = {
+  sheet: SheetChoice;
+  sheets: SheetPreview[];
+  headerRow: number;
+  headers: string[];
+  columns: ColumnUse<K>[];
+  rows: RegisterRow<K>[];
+  /** Headings that fill no field (shown as a warning; left out). */
+  ignoredColumns: string[];
+  /** Required fields the header lacks, by their heading. */
+  missingColumns: string[];
+  /** Refusals of the column choice (a field filled by two columns), in Japanese. */
+  columnProblems: string[];
+};
+
+/** One problem of a row, on the column the user sees. */
+export type RowError = { field: string; message: string };
+
+/** One row's outcome: its identifying value (従業者番号, 法人番号 …) and name, quoted bounded, and what it will do. */
+export type RowReport = { row: number; key: string | null; name: string | null; action: 'create' | 'update' | 'error'; errors: RowError[] };
+
+/** A row the import will write. */
+export type PlannedRow<P> = { row: number; action: 'create' | 'update'; value: P };
+
+/** A reference value's resolution by the register itself: the record, a refusal (e.g. two of that name), or not found (null). */
+export type Resolution = { target: string } | { error: string } | null;
+
+/** What a register's `plan` is given: the sheet, and the shared ways to read reference values. */
+export type PlanContext<K extends string = string> = {
+  sheet: RegisterSheet<K>;
+  /** Whether the file has a column for `field` (a field without one keeps the stored value on update). */
+  has(field: K): boolean;
+  /** The file's heading of `field` (or the export's heading when the file lacks it), for messages. */
+  header(field: K): string;
+  /**
+   * A reference value (a department's name, a 台帳 entry …) read the one way every register does:
+   * the register's own match (`resolve`) first; not found, the record the client mapped the value
+   * to in this request, else the one the organization mapped it to before (取込の記憶) — each only
+   * while `valid` says the record still exists; else the value is listed once (with its rows) for
+   * mapping and the row gets `notFound`'s error.
+   */
+  reference(
+    field: K,
+    written: string,
+    row: number,
+    how: { resolve: (written: string) => Resolution; valid: (target: string) => boolean; notFound: (written: string) => string },
+  ): { target: string } | { error: string };
+  /** Call once per row checked: reports the progress every few hundred rows and lets other requests run. */
+  checked(): Promise<void>;
+};
+
+/** What a register's `write` is given. */
+export type WriteContext = { today: string; now: Date; fileName: string; written(rows: number): void };
+
+/** A register's reference choices for the value mapping: per field, the records a value can be mapped to. */
+export type ReferenceChoices<K extends string = string> = Partial<Record<K, { value: string; label: string }[]>>;
+
+/**
+ * A register's import, declared once (a module's manifest `imports`, or the platform's own).
+ * `plan` reads only; `write` runs only when every row is valid, in the same transaction.
+ */
+export type RegisterImport<K extends string = string, P = unknown> = {
+  /** The route segment and the name its choices are remembered under (`contractors` → /api/imports/contractors). */
+  register: string;
+  /** Japanese name of the register, e.g. 「委託先一覧」. */
+  label: string;
+  /** The permission that may import it (also checked by `write`'s own service calls). */
+  permission: string;
+  /** The audited table the import writes (the audit row names it). */
+  auditEntity: string;
+  /** Names of the rows' identifying value and name in the report (「法人番号」「名称」). */
+  keyLabel: string;
+  nameLabel: string;
+  fields: readonly RegisterField<K>[];
+  /** The records each reference field's values can be mapped to (the value mapping step). */
+  choices?(tx: Tx, organizationId: string): Promise<ReferenceChoices<K>>;
+  plan(tx: Tx, actor: Actor, context: PlanContext<K>): Promise<{ rows: RowReport[]; plan: PlannedRow<P>[] }>;
+  write(tx: Tx, actor: Actor, plan: PlannedRow<P>[], context: WriteContext): Promise<void>;
+};
+
+/** Declares a register's import with its field keys and plan type checked where it is written. */
+export function defineRegisterImport<K extends string, P>(definition: RegisterImport<K, P>): RegisterImport<K, P> {
+  const keys = new Set<string>();
+  for (const field of definition.fields) {
+    if (keys.has(field.key)) throw new Error(`import ${definition.register}: field ${field.key} twice`);
+    keys.add(field.key);
+  }
+  return definition;
+}
+
+/** Any register's import, as the platform holds them. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds definitions of every field and plan type; each is checked where it is declared.
+export type AnyRegisterImport = RegisterImport<string, any>;

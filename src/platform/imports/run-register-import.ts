@@ -1,0 +1,225 @@
+import { normalizeLabel } from '../../domain/text.ts';
+import { recordAuditEvent } from '../audit/auditEvents.ts';
+import type { Tx } from '../db/connection.ts';
+import { HttpError } from '../http/errors.ts';
+import type { Actor } from '../policies/actor.ts';
+import { type ImportMemory, loadImportMemory, type RecalledValue, RecalledValues, rememberImportChoices } from './memory.ts';
+import { noProgress, PROGRESS_EVERY_ROWS, type ProgressReporter, yieldToEventLoop } from './progress.ts';
+import { assertImportable, type ColumnChoice, readRegisterSheet } from './read-register-sheet.ts';
+import { mappedValue, type UnknownValue, UnknownValues, type ValueMapping } from './referenceValues.ts';
+import type { AnyRegisterImport, PlanContext, ReferenceChoices, RegisterSheet, RowReport } from './register.ts';
+import type { ImportUpload } from './upload.ts';
+
+// 取込の実行 (issue #12, stages 3–5 of the one pipeline): 値の対応付け, 確認 (dry run) and the
+// all-or-nothing 取込, the same for every register; the register's definition checks its rows
+// (`plan`) and writes them (`write`).
+
+/** What the inspection answers: the sheets, the header, each column's field, the fields and the reference choices. */
+export type RegisterInspection = Omit<RegisterSheet, 'rows'> & {
+  register: string;
+  label: string;
+  rowCount: number;
+  fields: { key: string; header: string; required: boolean }[];
+  choices: Record<string, { value: string; label: string }[]>;
+};
+
+/** The outcome of a dry run or a real run. */
+export type RegisterImportReport = {
+  dryRun: boolean;
+  register: string;
+  label: string;
+  keyLabel: string;
+  nameLabel: string;
+  sheet: RegisterSheet['sheet'];
+  headerRow: number;
+  total: number;
+  valid: number;
+  created: number;
+  updated: number;
+  ignoredColumns: string[];
+  rows: RowReport[];
+  unknownValues: UnknownValue[];
+  rememberedValues: RecalledValue[];
+};
+
+/** What the client sends beside the file: the sheet, header row, column choice and value mapping. */
+export type RegisterImportOptions = {
+  sheet?: string | undefined;
+  headerRow?: number | undefined;
+  columns?: ColumnChoice | null | undefined;
+  values?: ValueMapping | null | undefined;
+  maxRows: number;
+};
+
+const fieldsOf = (definition: AnyRegisterImport) => definition.fields.filter((f) => !f.exportOnly).map((f) => ({ key: f.key, header: f.header, required: f.required === true }));
+
+/**
+ * 取込の読込: what the mapping screen needs — every sheet previewed, the sheet read and why, the
+ * header row, each heading's field (with the dictionary's suggestion and its confidence), the
+ * register's fields, the missing columns, and the records reference values can be mapped to.
+ */
+export async function inspectRegisterImport(
+  tx: Tx,
+  actor: Actor,
+  definition: AnyRegisterImport,
+  upload: ImportUpload,
+  options: Omit<RegisterImportOptions, 'values'>,
+): Promise<RegisterInspection> {
+  assertChoices(definition, options.columns, null);
+  const memory = await loadImportMemory(tx, actor.organizationId, definition.register);
+  const { rows, ...sheet } = await readRegisterSheet(upload, definition, { ...options, memory });
+  return {
+    ...sheet,
+    register: definition.register,
+    label: definition.label,
+    rowCount: rows.length,
+    fields: fieldsOf(definition),
+    choices: choicesOf((await definition.choices?.(tx, actor.organizationId)) ?? {}),
+  };
+}
+
+const choicesOf = (choices: ReferenceChoices) => Object.fromEntries(Object.entries(choices).filter((e): e is [string, { value: string; label: string }[]] => e[1] !== undefined));
+
+/**
+ * Refuses (400, naming the parameter) a column choice or value mapping that names a field the
+ * register does not have — never ignored silently.
+ */
+export function assertChoices(definition: AnyRegisterImport, columns: ColumnChoice | null | undefined, values: ValueMapping | null | undefined): void {
+  const keys = new Set(definition.fields.filter((f) => !f.exportOnly).map((f) => f.key));
+  const known = definition.fields.map((f) => `${f.header}（${f.key}）`).join('・');
+  const fields: { path: string; message: string }[] = [];
+  for (const [heading, field] of Object.entries(columns ?? {}))
+    if (field !== '' && !keys.has(field))
+      fields.push({
+        path: 'columns',
+        message: `列の対応付けで「${heading.slice(0, 40)}」に指定した項目はありません。${known}のいずれか（取り込まない列は空文字）を指定してください`,
+      });
+  for (const field of Object.keys(values ?? {}))
+    if (!keys.has(field)) fields.push({ path: 'values', message: `値の対応付けの項目「${field.slice(0, 40)}」はありません。${known}のいずれかを指定してください` });
+  if (fields.length > 0) throw new HttpError(400, fields.map((f) => f.message).join(' / '), 'validation', fields);
+}
+
+/** A real run refused because rows have errors (422): the report and why nothing was written (all or nothing). */
+export function refusalOf(report: RegisterImportReport) {
+  const invalid = report.total - report.valid;
+  return {
+    ...report,
+    error: {
+      code: 'import_invalid',
+      message: `${invalid.toLocaleString('ja-JP')}行にエラーがあるため、取り込みませんでした（1行も登録していません）。エラーを直して再度取り込んでください`,
+    },
+  };
+}
+
+/** Whether every row can be imported. */
+export const allValid = (report: Pick<RegisterImportReport, 'valid' | 'total'>) => report.valid === report.total;
+
+/**
+ * 確認 (dryRun) or 取込. The dry run checks every row and reports, writing nothing. The real run
+ * writes only when every row is valid — every row in the caller's one transaction — remembers the
+ * organization's choices (the columns mapped otherwise than the dictionary would, the values
+ * mapped) for the next import, and records the import in the audit trail. A report with errors on
+ * a real run is returned unwritten (the route answers 422 with it).
+ */
+export async function runRegisterImport(
+  tx: Tx,
+  actor: Actor,
+  definition: AnyRegisterImport,
+  upload: ImportUpload,
+  options: RegisterImportOptions & { dryRun: boolean; today: string; now: Date },
+  progress: ProgressReporter = noProgress,
+): Promise<RegisterImportReport> {
+  assertChoices(definition, options.columns, options.values);
+  const memory = await loadImportMemory(tx, actor.organizationId, definition.register);
+  const sheet = await readRegisterSheet(upload, definition, { ...options, memory });
+  assertImportable(sheet);
+  progress.parsed(sheet.rows.length);
+  const { context, unknown, recalled } = planContext(sheet, definition, memory, options.values ?? null, progress);
+  const { rows, plan } = await definition.plan(tx, actor, context);
+  const valid = rows.filter((r) => r.action !== 'error').length;
+  const created = plan.filter((p) => p.action === 'create').length;
+  const report: RegisterImportReport = {
+    dryRun: options.dryRun,
+    register: definition.register,
+    label: definition.label,
+    keyLabel: definition.keyLabel,
+    nameLabel: definition.nameLabel,
+    sheet: sheet.sheet,
+    headerRow: sheet.headerRow,
+    total: rows.length,
+    valid,
+    created,
+    updated: plan.length - created,
+    ignoredColumns: sheet.ignoredColumns,
+    rows,
+    unknownValues: unknown.list(),
+    rememberedValues: recalled.list(),
+  };
+  if (options.dryRun || !allValid(report) || plan.length === 0) return report;
+  await definition.write(tx, actor, plan, { today: options.today, now: options.now, fileName: upload.filename, written: progress.written });
+  await rememberImportChoices(tx, actor, definition.register, {
+    columns: columnChoices(sheet, memory, definition),
+    values: Object.entries(options.values ?? {}).flatMap(([field, chosen]) => Object.entries(chosen ?? {}).map(([value, target]) => ({ field, value, target }))),
+  });
+  await recordAuditEvent(tx, {
+    organizationId: actor.organizationId,
+    actorAccountId: actor.accountId,
+    action: 'import',
+    entityType: definition.auditEntity,
+    rowCount: plan.length,
+    meta: {
+      created: report.created,
+      updated: report.updated,
+      fileName: upload.filename,
+      sheet: sheet.sheet.name,
+      ...(options.columns ? { columns: options.columns } : {}),
+      ...(options.values ? { values: options.values } : {}),
+    },
+  });
+  return report;
+}
+
+/**
+ * The column choices worth remembering: a heading read otherwise than the dictionary would, and
+ * any heading remembered before (so going back to the dictionary's choice replaces the old one).
+ */
+function columnChoices(sheet: RegisterSheet, memory: ImportMemory, definition: AnyRegisterImport): { heading: string; field: string }[] {
+  const exportOnly = new Set(definition.fields.filter((f) => f.exportOnly).map((f) => f.key));
+  const dictionaryField = (c: RegisterSheet['columns'][number]) => (c.suggested && c.confidence !== 'partial' && !exportOnly.has(c.suggested) ? c.suggested : null);
+  return sheet.columns.filter((c) => c.field !== dictionaryField(c) || memory.columns.has(normalizeLabel(c.header))).map((c) => ({ heading: c.header, field: c.field ?? '' }));
+}
+
+/** The shared ways a register's `plan` reads its sheet: columns, reference values (mapped, remembered, unknown), progress. */
+function planContext(sheet: RegisterSheet, definition: AnyRegisterImport, memory: ImportMemory, values: ValueMapping | null, progress: ProgressReporter) {
+  const headerOfField = new Map(sheet.columns.filter((c) => c.field).map((c) => [c.field as string, c.header]));
+  const header = (field: string) => headerOfField.get(field) ?? definition.fields.find((f) => f.key === field)?.header ?? field;
+  const unknown = new UnknownValues();
+  const recalled = new RecalledValues(memory, header);
+  let checked = 0;
+  const context: PlanContext = {
+    sheet,
+    has: (field) => headerOfField.has(field),
+    header,
+    reference(field, written, row, how) {
+      const own = how.resolve(written);
+      if (own) return own;
+      const mapped = mappedValue(values, field, written);
+      if (mapped !== undefined) {
+        if (how.valid(mapped)) return { target: mapped };
+        return { error: `${header(field)}「${written}」の対応付け先が見つかりません。対応付けをやり直してください` };
+      }
+      const remembered = recalled.recall(field, written, row, how.valid);
+      if (remembered !== undefined) return { target: remembered };
+      unknown.add(field, header(field), written, row);
+      return { error: how.notFound(written) };
+    },
+    async checked() {
+      checked++;
+      if (checked % PROGRESS_EVERY_ROWS === 0 || checked === sheet.rows.length) {
+        progress.validated(checked);
+        await yieldToEventLoop();
+      }
+    },
+  };
+  return { context, unknown, recalled };
+}
