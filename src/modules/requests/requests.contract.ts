@@ -1,4 +1,4 @@
-import { defineContract } from '../../platform/http/contract.ts';
+import { defineContract, fileResponse } from '../../platform/http/contract.ts';
 import { submittedResponse } from '../../platform/approvals/approvals.responses.ts';
 import { requestPageResponse, requestResponse } from './requests.responses.ts';
 import {
@@ -96,5 +96,21 @@ export const requestsContract = defineContract({
     params: requestIdParams,
     body: replySentBody,
     response: requestResponse,
+  },
+  replyLetterPdf: {
+    method: 'GET',
+    path: '/api/requests/:id/reply-letter.pdf',
+    access: 'requests.manage',
+    summary: '回答書・決定通知書（PDF。決定・根拠条項・回答方法・手数料・教示。承認前は「案」。請求者の氏名の出力は監査ログに記録）',
+    params: requestIdParams,
+    response: fileResponse,
+  },
+  replyLetterDocx: {
+    method: 'GET',
+    path: '/api/requests/:id/reply-letter.docx',
+    access: 'requests.manage',
+    summary: '回答書・決定通知書（Word。内容は PDF と同じ。承認前は「案」）',
+    params: requestIdParams,
+    response: fileResponse,
   },
 });

@@ -1,8 +1,12 @@
 import { clockAt } from '../../domain/time.ts';
 import { inOrg } from '../../platform/db/tenancy.ts';
+import { DOCX_TYPE, PDF_TYPE, sendDownload } from '../../platform/exports/download.ts';
 import { routes } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
 import { markReplySent, submitReplyForApproval } from './reply-approval.ts';
+import { buildReplyLetter, type ReplyLetter } from './reply-letter.ts';
+import { renderReplyLetterDocx } from './reply-letter.docx.ts';
+import { printedTitle, renderReplyLetterPdf } from './reply-letter.pdf.ts';
 import { requestsContract } from './requests.contract.ts';
 import { presentRequest, presentRequestPage } from './requests.presenters.ts';
 import { detailOf, listRequests } from './requests.queries.ts';
@@ -73,7 +77,20 @@ export function requestsRoutes(app: App, deps: Deps): void {
           ),
         );
       },
+      replyLetterPdf: async (request, reply) => {
+        const letter = await inOrg(deps.database, scopeOf(request), (tx) => buildReplyLetter(tx, actorOf(request), request.params.id, clockAt(deps.now())));
+        return sendDownload(reply, { body: await renderReplyLetterPdf(letter, deps.now()), filename: letterFilename(letter, 'pdf'), contentType: PDF_TYPE });
+      },
+      replyLetterDocx: async (request, reply) => {
+        const letter = await inOrg(deps.database, scopeOf(request), (tx) => buildReplyLetter(tx, actorOf(request), request.params.id, clockAt(deps.now())));
+        return sendDownload(reply, { body: await renderReplyLetterDocx(letter), filename: letterFilename(letter, 'docx'), contentType: DOCX_TYPE });
+      },
     },
     { tags: ['requests'] },
   );
+}
+
+/** `決定通知書_REQ-2026-0001.pdf` (the 受付番号, never the requester's name). */
+function letterFilename(letter: ReplyLetter, extension: string): string {
+  return `${printedTitle(letter)}_${letter.number}.${extension}`;
 }
