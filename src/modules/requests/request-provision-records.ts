@@ -16,12 +16,13 @@ export const provisionRecordKindLabels: Readonly<Record<ProvisionRecordAbout['ki
 
 /**
  * The records about the requester of a 第三者提供記録の開示 request (none for other kinds). The
- * person is matched as the records store it (the requester's name, width and spaces folded by
- * provisionRecordsAbout); the read of the matches is recorded as a personal-data read.
+ * person is matched as the records store it: the 記録上の本人の表記 staff recorded on the request
+ * (会員番号 A-0001 …), else the requester's name (width and spaces folded by provisionRecordsAbout);
+ * the read of the matches is recorded as a personal-data read.
  */
 export async function provisionRecordsForRequest(tx: Tx, actor: Actor, row: RequestRow, now: Date): Promise<ProvisionRecordAbout[]> {
   if (row.kind !== 'provision_record_disclosure') return [];
-  const found = await provisionRecordsAbout(tx, actor.organizationId, row.requesterName);
+  const found = await provisionRecordsAbout(tx, actor.organizationId, row.recordSubject ?? row.requesterName);
   if (found.length > 0) await recordPersonalDataAccess(tx, actor, { action: 'read', entityType: 'provision_records', rowCount: found.length, meta: { requestId: row.id } }, now);
   return found;
 }
