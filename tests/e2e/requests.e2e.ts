@@ -182,6 +182,7 @@ describe('journey: 開示の請求の受付から決定まで', () => {
     await page.getByTestId('reply-sent').click();
     await page.getByTestId('request-status').getByText('回答済').waitFor();
     await shot('request-answered');
+    await logout();
   });
 
   it('苦情・相談を受け付け、完了時に是正処置を起票する: 当該所属は必須（J.11.1 d)、J.7.1 g) 3)）', async () => {

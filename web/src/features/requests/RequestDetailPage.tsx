@@ -104,11 +104,14 @@ function RequestView({ detail }: { detail: RequestDetail }) {
             </Card>
           </Col>
         )}
-        <Col xs={24} xl={12}>
-          <Card size="small" title="補正">
-            <CorrectionsPanel detail={detail} />
-          </Card>
-        </Col>
+        {complaint ? null : (
+          // 補正 is asked of a 開示等の請求 only (the server refuses it for 苦情・相談).
+          <Col xs={24} xl={12}>
+            <Card size="small" title="補正">
+              <CorrectionsPanel detail={detail} />
+            </Card>
+          </Col>
+        )}
         {detail.kind === 'provision_record_disclosure' ? (
           <Col xs={24}>
             <Card size="small" title="開示の対象となる第三者提供記録・確認記録（法第33条第5項）">
