@@ -219,4 +219,19 @@ describe('journey: 開示の請求の受付から決定まで', () => {
     await page.getByTestId('corrective-complaint-link').click();
     await page.getByTestId('complaint-closed').waitFor();
   });
+
+  it('第三者提供記録の開示: 記録上の本人の表記（会員番号）を記録すると、該当する第三者提供記録が決定のために並ぶ（法第33条第5項）', async () => {
+    await page.getByRole('menuitem', { name: '開示等の請求・苦情' }).click();
+    await page.getByTestId('request-add').click();
+    await pickOption(page, 'field-kind', '第三者提供記録の開示');
+    await page.getByLabel('受付日').fill('令和8年11月2日');
+    await page.getByLabel('請求者の氏名').fill('会員 一子');
+    await page.getByLabel('請求の内容').fill('私の情報を第三者に提供した記録の開示を求めます');
+    await page.getByRole('button', { name: '受け付ける' }).click();
+    await page.getByTestId('provision-records').getByText('該当する第三者提供記録・確認記録はありません').waitFor();
+    await page.getByLabel('記録上の本人の表記（会員番号など）').fill('会員番号 A-0001');
+    await page.getByRole('button', { name: '表記を記録して探す' }).click();
+    await page.getByTestId('provision-records').getByText('豊島印刷株式会社').waitFor();
+    await shot('request-provision-records');
+  });
 });
