@@ -1,8 +1,11 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText, skipPdfChecks } from '../support/pdf.ts';
+import { pickOption } from './support/antd.ts';
 import { checkAccessibilityAfterEachStep } from './support/axe.ts';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
@@ -15,7 +18,9 @@ const resultsDir = path.join(path.resolve(path.dirname(fileURLToPath(import.meta
  * (J.10.2 h 2), asks for a 補正 and records its completion (its days are not counted: 第83条),
  * and records a partial decision citing a statutory ground (the demo organization is private: J.10.5 2); the 個人情報保護管理者 approves
  * the reply (J.10.4 c)) and only then is it recorded as sent. The desk is the 苦情相談窓口責任者
- * (desk@): the approver must be someone else (SPEC §5.4).
+ * (desk@): the approver must be someone else (SPEC §5.4). The 回答書 downloads as 「案」 before the
+ * approval and without it after (PDF and Word). Then the 個人情報保護管理者 (also 総務部の所属長) closes a
+ * complaint with its 原因・対応 and opens a 是正処置 for a department (required: J.11.1 d), J.7.1 g) 3)).
  */
 describe('journey: 開示の請求の受付から決定まで', () => {
   let app: E2EApp;
@@ -52,6 +57,15 @@ describe('journey: 開示の請求の受付から決定まで', () => {
     await page.getByLabel('パスワード', { exact: true }).fill('Mamori-demo1!');
     await page.getByTestId('login-submit').click();
     await page.getByRole('heading', { name: 'ホーム' }).waitFor();
+  }
+
+  /** Clicks `testId`, waits for the download and returns its text (PDF by pdftotext, .docx from word/document.xml). */
+  async function downloadText(testId: string): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    const bytes = await readFile(await download.path());
+    const name = download.suggestedFilename();
+    if (name.endsWith('.docx')) return { name, text: strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml'] as Uint8Array).replace(/<[^>]+>/g, '') };
+    return { name, text: skipPdfChecks ? '' : pdfText(bytes).replace(/\s+/g, '') };
   }
 
   async function logout() {
@@ -108,6 +122,13 @@ describe('journey: 開示の請求の受付から決定まで', () => {
     await shot('request-decided');
   });
 
+  it('決定の後、承認の前の回答書は「案」（PDF）', async () => {
+    await page.getByTestId('reply-letter-pdf').getByText('回答書の案（PDF）').waitFor();
+    const pdf = await downloadText('reply-letter-pdf');
+    expect(pdf.name).toMatch(/^（案）開示の請求に対する回答書_REQ-\d{4}-\d{4}\.pdf$/);
+    if (!skipPdfChecks) expect(pdf.text).toContain('（案）開示の請求に対する回答書');
+  });
+
   it('回答の承認を申請すると承認待ちになり、個人情報保護管理者が承認する（J.10.4 c)）', async () => {
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST' && /\/reply-approval$/.test(new URL(r.url()).pathname)),
@@ -134,6 +155,22 @@ describe('journey: 開示の請求の受付から決定まで', () => {
     ]);
     expect(approved.status(), await approved.text()).toBe(200);
     await shot('request-reply-approved');
+  });
+
+  it('承認後の回答書: 案の表示がなく、一部開示・J.10.5 の理由・手数料を記載（PDF と Word）', async () => {
+    await page.goto(requestUrl);
+    await page.getByTestId('request-status').getByText('承認済（回答待ち）').waitFor();
+    await page.getByTestId('reply-letter-pdf').getByText('回答書（PDF）').waitFor();
+    const pdf = await downloadText('reply-letter-pdf');
+    expect(pdf.name).toMatch(/^開示の請求に対する回答書_REQ-\d{4}-\d{4}\.pdf$/);
+    if (!skipPdfChecks) {
+      expect(pdf.text).not.toContain('（案）');
+      for (const words of ['開示の請求に対する回答書', '請求太郎様', '一部開示', 'J.10.5', '手数料', '個人情報保護管理者']) expect(pdf.text, words).toContain(words);
+    }
+    const docx = await downloadText('reply-letter-docx');
+    expect(docx.name).toMatch(/\.docx$/);
+    for (const words of ['開示の請求に対する回答書', '一部開示', '手数料']) expect(docx.text, words).toContain(words);
+    await shot('request-reply-letter');
     await logout();
   });
 
@@ -145,5 +182,56 @@ describe('journey: 開示の請求の受付から決定まで', () => {
     await page.getByTestId('reply-sent').click();
     await page.getByTestId('request-status').getByText('回答済').waitFor();
     await shot('request-answered');
+    await logout();
+  });
+
+  it('苦情・相談を受け付け、完了時に是正処置を起票する: 当該所属は必須（J.11.1 d)、J.7.1 g) 3)）', async () => {
+    await login('pms@demo.mamori.local');
+    await page.getByRole('menuitem', { name: '開示等の請求・苦情' }).click();
+    await page.getByTestId('request-add').click();
+    await pickOption(page, 'field-kind', '苦情・相談');
+    await page.getByLabel('受付日').fill('令和8年11月2日');
+    await page.getByLabel('請求者の氏名').fill('苦情 三郎');
+    await page.getByLabel('請求の内容').fill('窓口で他の来訪者の氏名が読み上げられていた');
+    await page.getByRole('button', { name: '受け付ける' }).click();
+    await page.getByTestId('request-status').getByText('受付').waitFor();
+    await page.getByLabel('原因・対応').fill('呼出しの際に氏名を読み上げる運用だった。番号札での呼出しに改め、申出者に説明した');
+    await page.getByLabel('完了日').fill('2026/11/20');
+    await page.getByTestId('complaint-open-corrective').click();
+    await page.getByTestId('complaint-close').click();
+    await page.getByText('是正処置を起票するときは是正処置の当該所属を選択してください').first().waitFor();
+    await shot('complaint-department-required');
+    await pickOption(page, 'field-correctiveDepartmentId', '総務部');
+    await page.getByTestId('complaint-close').click();
+    await page.getByTestId('request-status').getByText('完了').waitFor();
+    await page.getByTestId('complaint-closed').waitFor();
+    await shot('complaint-closed');
+  });
+
+  it('是正処置は苦情の受付番号とリンクだけを持ち、申出者・内容を写さない', async () => {
+    const number = (await page.locator('code').first().textContent())?.trim() ?? '';
+    await page.getByTestId('complaint-corrective-link').click();
+    await page.getByText('苦情・相談への是正処置').first().waitFor();
+    await page.getByTestId('corrective-complaint-link').getByText(number).waitFor();
+    await expect(page.getByText('苦情 三郎').count()).resolves.toBe(0);
+    await expect(page.getByText('読み上げられていた').count()).resolves.toBe(0);
+    await shot('complaint-corrective-action');
+    await page.getByTestId('corrective-complaint-link').click();
+    await page.getByTestId('complaint-closed').waitFor();
+  });
+
+  it('第三者提供記録の開示: 記録上の本人の表記（会員番号）を記録すると、該当する第三者提供記録が決定のために並ぶ（法第33条第5項）', async () => {
+    await page.getByRole('menuitem', { name: '開示等の請求・苦情' }).click();
+    await page.getByTestId('request-add').click();
+    await pickOption(page, 'field-kind', '第三者提供記録の開示');
+    await page.getByLabel('受付日').fill('令和8年11月2日');
+    await page.getByLabel('請求者の氏名').fill('会員 一子');
+    await page.getByLabel('請求の内容').fill('私の情報を第三者に提供した記録の開示を求めます');
+    await page.getByRole('button', { name: '受け付ける' }).click();
+    await page.getByTestId('provision-records').getByText('該当する第三者提供記録・確認記録はありません').waitFor();
+    await page.getByLabel('記録上の本人の表記（会員番号など）').fill('会員番号 A-0001');
+    await page.getByRole('button', { name: '表記を記録して探す' }).click();
+    await page.getByTestId('provision-records').getByText('豊島印刷株式会社').waitFor();
+    await shot('request-provision-records');
   });
 });

@@ -63,6 +63,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/request-corrections/:id/complete': { completedOn: '2026-01-07' },
   'PUT /api/requests/:id/decision': { scope: 'full' },
   'POST /api/requests/:id/reply-sent': { repliedOn: '2026-01-20', replyMethod: 'mail' },
+  'POST /api/requests/:id/complaint-closure': { closedOn: '2026-01-20', causeAndAction: '侵入' },
   // M7 委託先管理
   'POST /api/contractors': { name: '侵入株式会社', entrustedWork: '侵入' },
   'PATCH /api/contractors/:id': { name: '乗っ取り' },

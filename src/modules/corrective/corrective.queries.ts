@@ -7,6 +7,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { incidentSummaryFor, visibleIncidentIds } from '../incidents/incidents.api.ts';
+import { complaintSummaryFor, visibleComplaintIds } from '../requests/requests.api.ts';
 import { CORRECTIVE_PLAN, CORRECTIVE_RESULT, type CorrectiveSource } from './corrective.labels.ts';
 import { correctiveAbilities } from './corrective.policy.ts';
 import type { correctiveListQuery } from './corrective.schema.ts';
@@ -26,7 +27,14 @@ export type CorrectiveRow = typeof correctiveActions.$inferSelect;
 export async function withSourceVisibility(tx: Tx, actor: Actor, rows: readonly CorrectiveRow[]): Promise<CorrectiveRow[]> {
   const linked = rows.flatMap((row) => (row.sourceType === 'incident' && row.sourceId ? [row.sourceId] : []));
   const visible = await visibleIncidentIds(tx, actor, linked);
-  return rows.map((row) => (row.sourceType !== 'incident' || (row.sourceId !== null && visible.has(row.sourceId)) ? row : { ...row, sourceId: null, sourceRef: null }));
+  // A complaint (J.11.1 d)): those who may not see it keep 「苦情・相談」 and its 受付番号 (sourceRef, no
+  // personal data) but not the link.
+  const complaints = rows.flatMap((row) => (row.sourceType === 'complaint' && row.sourceId ? [row.sourceId] : []));
+  const visibleComplaints = await visibleComplaintIds(tx, actor, complaints);
+  return rows.map((row) => {
+    if (row.sourceType === 'complaint') return row.sourceId === null || visibleComplaints.has(row.sourceId) ? row : { ...row, sourceId: null };
+    return row.sourceType !== 'incident' || (row.sourceId !== null && visible.has(row.sourceId)) ? row : { ...row, sourceId: null, sourceRef: null };
+  });
 }
 
 /** The record (404 when it is not the organization's). */
@@ -94,12 +102,15 @@ export async function getCorrectiveDetail(tx: Tx, actor: Actor, id: string) {
     .where(eq(correctiveActions.id, row.id));
   // The link is shown only to those who may see the incident (it holds personal data).
   const incident = row.sourceType === 'incident' && row.sourceId ? await incidentSummaryFor(tx, actor, row.sourceId) : null;
+  // The complaint's link likewise, only for holders of requests.read (withSourceVisibility kept its id for them).
+  const complaint = row.sourceType === 'complaint' && row.sourceId ? await complaintSummaryFor(tx, actor, row.sourceId) : null;
   return {
     action: row,
     departmentName: names?.departmentName ?? null,
     reporterName: names?.reporterName ?? '',
     reviewerName: names?.reviewerName ?? null,
     incident,
+    complaint,
     planApproval: await stampsForRecord(tx, actor, CORRECTIVE_PLAN, row.id),
     resultApproval: await stampsForRecord(tx, actor, CORRECTIVE_RESULT, row.id),
     abilities: correctiveAbilities(actor, row),

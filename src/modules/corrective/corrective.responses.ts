@@ -83,6 +83,8 @@ export const correctiveDetailResponse = correctiveResponse.extend({
   effectivenessReviewedByName: z.string().nullable(),
   /** The incident it came from, only for those who may see the incident (it holds personal data). */
   incident: z.object({ id: z.uuid(), number: z.string(), title: z.string() }).nullable(),
+  /** The complaint it came from (J.11.1 d)), only for those who may see it (requests.read); others read 「苦情・相談」 and the 受付番号. */
+  complaint: z.object({ id: z.uuid(), number: z.string() }).nullable(),
   planApproval: recordApprovalsResponse,
   resultApproval: recordApprovalsResponse,
   abilities: correctiveAbilitiesResponse,

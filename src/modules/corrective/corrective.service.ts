@@ -8,6 +8,7 @@ import { conflict, forbidden, HttpError, invalid, notFound } from '../../platfor
 import { departments } from '../../platform/org/org.tables.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { incidentSummaryFor, notifyIncidentRecipients } from '../incidents/incidents.api.ts';
+import { complaintSummaryFor } from '../requests/requests.api.ts';
 import { CORRECTIVE_PLAN, CORRECTIVE_RESULT, type CorrectiveSource } from './corrective.labels.ts';
 import { canManageCorrective, isPmsManager } from './corrective.policy.ts';
 import { describeCorrectivePlanSnapshot, describeCorrectiveResultSnapshot } from './corrective.snapshot.ts';
@@ -102,9 +103,17 @@ export async function createCorrectiveAction(tx: Tx, actor: Actor, input: Create
   const departmentId = input.departmentId ?? actor.departmentId;
   if (!departmentId) throw invalid('departmentId', '当該所属を指定してください（その所属長が根本原因と処置計画を立案します: J.7.1 h) 2)）');
   await assertDepartment(tx, actor.organizationId, departmentId, 'departmentId');
+  let sourceRef = input.sourceRef;
   if (input.sourceId) {
-    if (input.sourceType !== 'incident') throw invalid('sourceId', 'この契機の記録へのリンクはまだ使えません。参照番号（指摘番号など）に記入してください');
-    if (!(await incidentSummaryFor(tx, actor, input.sourceId))) throw invalid('sourceId', '契機となった事案が見つかりません');
+    if (input.sourceType === 'complaint') {
+      // J.11.1 d) → J.7.1 g) 3): a complaint is linked by its id and quoted by its 受付番号 only.
+      const complaint = await complaintSummaryFor(tx, actor, input.sourceId);
+      if (!complaint) throw invalid('sourceId', '契機となった苦情・相談が見つかりません');
+      sourceRef = complaint.number;
+    } else {
+      if (input.sourceType !== 'incident') throw invalid('sourceId', 'この契機の記録へのリンクはまだ使えません。参照番号（指摘番号など）に記入してください');
+      if (!(await incidentSummaryFor(tx, actor, input.sourceId))) throw invalid('sourceId', '契機となった事案が見つかりません');
+    }
   }
   const row = await insertCorrectiveAction(
     tx,
@@ -112,7 +121,7 @@ export async function createCorrectiveAction(tx: Tx, actor: Actor, input: Create
       organizationId: actor.organizationId,
       sourceType: input.sourceType,
       sourceId: input.sourceId,
-      sourceRef: input.sourceRef,
+      sourceRef,
       departmentId,
       title: input.title,
       content: input.content,

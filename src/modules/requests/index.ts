@@ -32,6 +32,7 @@ export const requestsModule = defineModule({
         agent_kind: '代理人',
         agent_name_enc: '代理人の氏名',
         content_enc: '請求の内容',
+        record_subject_enc: '記録上の本人の表記',
         identity_check: '本人確認',
         status: '状況',
         extended: '期間の延長',

@@ -1,8 +1,9 @@
-import { defineContract } from '../../platform/http/contract.ts';
+import { defineContract, fileResponse } from '../../platform/http/contract.ts';
 import { submittedResponse } from '../../platform/approvals/approvals.responses.ts';
-import { requestPageResponse, requestResponse } from './requests.responses.ts';
+import { requestPageResponse, requestProvisionRecordsResponse, requestResponse } from './requests.responses.ts';
 import {
   addCorrectionBody,
+  closeComplaintBody,
   completeCorrectionBody,
   correctionIdParams,
   createRequestBody,
@@ -96,5 +97,38 @@ export const requestsContract = defineContract({
     params: requestIdParams,
     body: replySentBody,
     response: requestResponse,
+  },
+  replyLetterPdf: {
+    method: 'GET',
+    path: '/api/requests/:id/reply-letter.pdf',
+    access: 'requests.manage',
+    summary: '回答書・決定通知書（PDF。決定・根拠条項・回答方法・手数料・教示。承認前は「案」。請求者の氏名の出力は監査ログに記録）',
+    params: requestIdParams,
+    response: fileResponse,
+  },
+  replyLetterDocx: {
+    method: 'GET',
+    path: '/api/requests/:id/reply-letter.docx',
+    access: 'requests.manage',
+    summary: '回答書・決定通知書（Word。内容は PDF と同じ。承認前は「案」）',
+    params: requestIdParams,
+    response: fileResponse,
+  },
+  closeComplaint: {
+    method: 'POST',
+    path: '/api/requests/:id/complaint-closure',
+    access: 'requests.manage',
+    summary: '苦情・相談の完了（原因・対応と完了日。是正処置を起票するときは当該所属を選ぶ: J.11.1 d)、J.7.1 g) 3)）',
+    params: requestIdParams,
+    body: closeComplaintBody,
+    response: requestResponse,
+  },
+  provisionRecords: {
+    method: 'GET',
+    path: '/api/requests/:id/provision-records',
+    access: 'requests.read',
+    summary: '第三者提供記録の開示の請求: 請求者に関する第三者提供記録・確認記録（法第33条第5項。閲覧は監査ログに記録）',
+    params: requestIdParams,
+    response: requestProvisionRecordsResponse,
   },
 });

@@ -107,4 +107,8 @@ export const requestFieldLabels = Object.freeze({
   askedOn: '補正を求めた日',
   completedOn: '補正が完了した日',
   correctionWhat: '補正を求めた事項',
+  closedOn: '完了日',
+  recordSubject: '記録上の本人の表記（会員番号など）',
+  correctiveDepartment: '是正処置の当該所属',
+  correctiveTitle: '是正処置の件名',
 });

@@ -36,9 +36,11 @@ export function presentRequest(d: RequestDetail): z.output<typeof requestRespons
     agentKindLabel: agentKindLabels[r.agentKind],
     agentName: r.agentName,
     content: r.content,
+    recordSubject: r.recordSubject,
     identityCheck: r.identityCheck ? { ...r.identityCheck, documentLabels: r.identityCheck.documents.map((doc) => identityDocumentLabels[doc]) } : null,
     status: r.status,
-    statusLabel: requestStatusLabels[r.status],
+    // A complaint closes (J.11.1 d)) rather than being answered on a decision.
+    statusLabel: r.kind === 'complaint' && r.status === 'answered' ? '完了' : requestStatusLabels[r.status],
     extended: r.extended,
     specialProvision: r.specialProvision,
     deadline: {

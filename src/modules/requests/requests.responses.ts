@@ -48,6 +48,8 @@ export const requestResponse = z.object({
   agentKindLabel: z.string(),
   agentName: z.string().nullable(),
   content: z.string(),
+  /** 第三者提供記録の開示: the person as the records name them (null: the requester's name is looked up). */
+  recordSubject: z.string().nullable(),
   identityCheck: z
     .object({
       documents: z.array(z.enum(identityDocuments)),
@@ -96,3 +98,22 @@ export const requestListItemResponse = z.object({
 });
 
 export const requestPageResponse = pageResponse(requestListItemResponse).extend({ canCreate: z.boolean() });
+
+/** 第三者提供記録の開示 (法第33条第5項): the records about the requester, for the decision. */
+export const requestProvisionRecordsResponse = z.object({
+  /** false for other kinds of request (nothing is looked up). */
+  applies: z.boolean(),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(['provision', 'receipt']),
+      kindLabel: z.string(),
+      recordedOn: z.iso.date(),
+      providedOn: z.iso.date().nullable(),
+      counterpartyName: z.string().nullable(),
+      subject: z.string(),
+      dataItems: z.string().nullable(),
+      disposedOn: z.iso.date().nullable(),
+    }),
+  ),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateField, enumField, idField, optionalDate, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
+import { dateField, enumField, idField, optionalDate, optionalId, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
 import { containsMyNumber, myNumberMessage } from '../../rules/requestDecisions/myNumber.ts';
 import { agentKinds, identityDocuments, replyMethods, requestChannels, requestFieldLabels as L, requestKinds, requestStatuses } from './requests.labels.ts';
 
@@ -51,6 +51,7 @@ export const updateRequestBody = z.object({
   specialProvision: z.boolean({ error: `${L.specialProvision}は「適用する」か「適用しない」で選んでください` }).optional(),
   withdrawn: z.literal(true, { error: '取下げの指定が正しくありません' }).optional(),
   causeAndAction: noMyNumber(L.causeAndAction, optionalText(L.causeAndAction, 5000)).optional(),
+  recordSubject: noMyNumber(L.recordSubject, optionalText(L.recordSubject, 200)).optional(),
 });
 
 export const addCorrectionBody = z.object({
@@ -82,3 +83,21 @@ export const replySentBody = z.object({
   repliedOn: dateField(L.repliedOn),
   replyMethod: enumField(L.replyMethod, replyMethods),
 });
+
+/**
+ * 苦情・相談の完了 (J.11.1 d)): the root cause and what was done (原因・対応, required), the day it was
+ * closed, and optionally a 是正処置 (J.7.1 g) 3)) — then the department responsible is required: its
+ * 所属長 drafts the root cause and the plan (J.7.1 h) 2)).
+ */
+export const closeComplaintBody = z
+  .object({
+    closedOn: dateField(L.closedOn),
+    causeAndAction: noMyNumber(L.causeAndAction, requiredText(L.causeAndAction, 5000)),
+    openCorrective: z.boolean({ error: '是正処置を起票するかを選んでください' }).default(false),
+    correctiveDepartmentId: optionalId(L.correctiveDepartment),
+    correctiveTitle: optionalText(L.correctiveTitle, 200),
+  })
+  .superRefine((body, ctx) => {
+    if (body.openCorrective && !body.correctiveDepartmentId)
+      ctx.addIssue({ code: 'custom', path: ['correctiveDepartmentId'], message: `是正処置を起票するときは${L.correctiveDepartment}を選択してください` });
+  });

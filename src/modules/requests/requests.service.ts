@@ -105,6 +105,11 @@ export async function updateRequest(tx: Tx, actor: Actor, id: string, input: z.o
     if (current.kind !== 'complaint') throw invalid('causeAndAction', `${L.causeAndAction}は苦情・相談のときだけ記録できます`);
     changes.causeAndAction = input.causeAndAction;
   }
+  if (input.recordSubject !== undefined) {
+    // 法第33条第5項: the person as the 第三者提供記録 name them (request-provision-records.ts looks them up by it).
+    if (current.kind !== 'provision_record_disclosure') throw invalid('recordSubject', `${L.recordSubject}は第三者提供記録の開示の請求のときだけ記録できます`);
+    changes.recordSubject = input.recordSubject;
+  }
   if (input.withdrawn) changes.status = 'withdrawn';
   return save(tx, actor, current, changes, clock);
 }

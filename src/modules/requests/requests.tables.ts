@@ -33,6 +33,11 @@ export const requests = pgTable(
     agentName: encryptedText('agent_name_enc'),
     /** 請求の内容 (may name people): encrypted. */
     content: encryptedText('content_enc').notNull(),
+    /**
+     * 第三者提供記録の開示 (法第33条第5項): the person as the 第三者提供記録・確認記録 name them (本人を特定するに
+     * 足りる事項, e.g. 会員番号 A-0001), looked up instead of the requester's name when given. Encrypted.
+     */
+    recordSubject: encryptedText('record_subject_enc'),
     /** 本人確認: documents seen, by whom, when; never a 個人番号 or 本籍 value (J.10.2 h 2). */
     identityCheck: jsonb('identity_check').$type<IdentityCheck>(),
     status: text('status').$type<RequestStatus>().notNull().default('received'),

@@ -232,6 +232,14 @@ export default function CorrectiveDetailPage() {
               <Typography.Link onClick={() => navigate(`/incidents/${d.incident?.id}`)}>{`${d.incident.number} ${d.incident.title}`}</Typography.Link>
             </Descriptions.Item>
           ) : null}
+          {d.complaint ? (
+            // Only for those who may see the complaint (requests.read); others read 苦情・相談 and its 受付番号 above.
+            <Descriptions.Item label={t('ca.complaint')}>
+              <Typography.Link onClick={() => navigate(`/requests/${d.complaint?.id}`)} data-testid="corrective-complaint-link">
+                {d.complaint.number}
+              </Typography.Link>
+            </Descriptions.Item>
+          ) : null}
           {d.dueOn ? <Descriptions.Item label={t('ca.due')}>{format(d.dueOn)}</Descriptions.Item> : null}
         </Descriptions>
       </Card>

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { requestsContract } from '../../../../src/modules/requests/requests.contract.ts';
 import { requestFieldLabels as L, replyMethodLabels, replyMethods } from '../../../../src/modules/requests/requests.labels.ts';
 import { replySentBody } from '../../../../src/modules/requests/requests.schema.ts';
-import { api } from '../../api/client.ts';
+import { api, download } from '../../api/client.ts';
 import { applyServerErrors, DateInput, errorMessage, Field, FormLayout } from '../../components/form.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { pathOf, type RequestDetail, requestKeys } from './api.ts';
@@ -53,8 +53,24 @@ export function ReplyCard({ detail }: { detail: RequestDetail }) {
     }
   });
   const manage = detail.abilities.manage;
+  // 回答書・決定通知書: 「案」 until the 個人情報保護管理者 approves the decision (J.10.4 c)).
+  const final = detail.status === 'approved' || detail.status === 'answered';
+  const letter = (extension: 'pdf' | 'docx') => {
+    const route = extension === 'pdf' ? requestsContract.replyLetterPdf : requestsContract.replyLetterDocx;
+    download(pathOf(route, { id: detail.id }), `回答書_${detail.number}.${extension}`).catch((error: unknown) => message.error(errorMessage(error, t)));
+  };
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="reply-card">
+      {detail.decision && manage ? (
+        <Space wrap>
+          <Button onClick={() => letter('pdf')} data-testid="reply-letter-pdf">
+            {final ? '回答書（PDF）' : '回答書の案（PDF）'}
+          </Button>
+          <Button onClick={() => letter('docx')} data-testid="reply-letter-docx">
+            {final ? '回答書（Word）' : '回答書の案（Word）'}
+          </Button>
+        </Space>
+      ) : null}
       {submitError ? <Alert type="error" showIcon title={submitError} /> : null}
       {detail.status === 'awaiting_decision' && detail.decision ? (
         <>

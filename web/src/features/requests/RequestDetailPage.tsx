@@ -6,7 +6,9 @@ import { PageHeader, QueryError, RequirePermission } from '../../components/page
 import { useDateFormat } from '../incidents/parts.tsx';
 import { type RequestDetail, useRequest } from './api.ts';
 import { ReplyCard } from './ReplyCard.tsx';
-import { CauseAndActionForm, CorrectionsPanel, DecisionForm, IdentityCheckForm } from './RequestForms.tsx';
+import { ComplaintClosureForm } from './ComplaintClosureForm.tsx';
+import { ProvisionRecordsCard } from './ProvisionRecordsCard.tsx';
+import { CorrectionsPanel, DecisionForm, IdentityCheckForm } from './RequestForms.tsx';
 import { Countdown } from './RequestListPage.tsx';
 
 function DeadlineCard({ detail }: { detail: RequestDetail }) {
@@ -102,15 +104,25 @@ function RequestView({ detail }: { detail: RequestDetail }) {
             </Card>
           </Col>
         )}
-        <Col xs={24} xl={12}>
-          <Card size="small" title="補正">
-            <CorrectionsPanel detail={detail} />
-          </Card>
-        </Col>
+        {complaint ? null : (
+          // 補正 is asked of a 開示等の請求 only (the server refuses it for 苦情・相談).
+          <Col xs={24} xl={12}>
+            <Card size="small" title="補正">
+              <CorrectionsPanel detail={detail} />
+            </Card>
+          </Col>
+        )}
+        {detail.kind === 'provision_record_disclosure' ? (
+          <Col xs={24}>
+            <Card size="small" title="開示の対象となる第三者提供記録・確認記録（法第33条第5項）">
+              <ProvisionRecordsCard detail={detail} />
+            </Card>
+          </Col>
+        ) : null}
         <Col xs={24}>
           {complaint ? (
-            <Card size="small" title="原因・対応（J.11.1）">
-              <CauseAndActionForm detail={detail} />
+            <Card size="small" title="原因・対応と完了（J.11.1 d)）">
+              <ComplaintClosureForm detail={detail} />
             </Card>
           ) : (
             <Row gutter={[16, 16]}>

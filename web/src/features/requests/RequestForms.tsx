@@ -17,7 +17,7 @@ import { pathOf, type RequestDetail, requestKeys } from './api.ts';
 // the server's Japanese field errors under the field.
 
 /** Submits, refreshes the request, and maps the server's field errors onto the form. */
-function useSubmit<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, fields: readonly string[]) {
+export function useSubmit<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, fields: readonly string[]) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
@@ -240,31 +240,6 @@ export function DecisionForm({ detail }: { detail: RequestDetail }) {
       {disabled ? null : (
         <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting} data-testid="decision-save">
           決定を記録
-        </Button>
-      )}
-    </FormLayout>
-  );
-}
-
-const closeForm = z.object({ causeAndAction: updateRequestBody.shape.causeAndAction.unwrap() });
-type CloseIn = z.input<typeof closeForm>;
-type CloseOut = z.output<typeof closeForm>;
-
-/** 苦情・相談: 原因・対応 (J.11.1 d). */
-export function CauseAndActionForm({ detail }: { detail: RequestDetail }) {
-  const form = useForm<CloseIn, unknown, CloseOut>({ resolver: zodResolver(closeForm), defaultValues: { causeAndAction: detail.causeAndAction ?? '' } });
-  const { run, alert } = useSubmit(form, ['causeAndAction']);
-  const onSubmit = form.handleSubmit((values) => run(() => api.patch(pathOf(requestsContract.update, { id: detail.id }), values)).then(() => undefined));
-  const disabled = !detail.abilities.manage;
-  return (
-    <FormLayout id="cause-and-action" onSubmit={onSubmit}>
-      {alert}
-      <Field control={form.control} name="causeAndAction" label={L.causeAndAction}>
-        {(field) => <Input.TextArea id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} rows={4} disabled={disabled} />}
-      </Field>
-      {disabled ? null : (
-        <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
-          原因・対応を記録
         </Button>
       )}
     </FormLayout>

@@ -1,0 +1,109 @@
+import type { Clock } from '../../domain/time.ts';
+import { roleHoldersOn } from '../../platform/approvals/approvers.ts';
+import { recordPersonalDataAccess } from '../../platform/audit/personalDataAccess.ts';
+import type { Tx } from '../../platform/db/connection.ts';
+import { pdfHeaderOf } from '../../platform/exports/pdfHeader.ts';
+import { conflict } from '../../platform/http/errors.ts';
+import type { DateStyle } from '../../platform/org/org.schema.ts';
+import type { Actor } from '../../platform/policies/actor.ts';
+import { decisionGrounds } from '../../rules/requestDecisions/grounds.ts';
+import { decisionScopeLabels } from '../../rules/requestDecisions/kinds.ts';
+import { decisionBasis, instructionOf, letterTitle, reasonBasis } from './reply-letter.wording.ts';
+import { provisionRecordKindLabels, provisionRecordsForRequest } from './request-provision-records.ts';
+import { agentKindLabels, replyMethodLabels, requestKindLabels } from './requests.labels.ts';
+import { findRequest, profileOf } from './requests.queries.ts';
+
+// 開示等の請求に対する回答書 / 決定通知書 (J.10.4–J.10.7, J.10.2 i; 法第82条・第93条・第101条 for the
+// public profile): what the letter says, built once from the decision and printed as PDF and
+// .docx alike. Before the 個人情報保護管理者 approves the decision (J.10.4 c)) the letter is a 「案」.
+
+export type ReplyLetter = {
+  /** 受付番号 (the file name; never the requester's name). */
+  number: string;
+  title: string;
+  /** true until the decision is approved: the title and every page say 「案」. */
+  draft: boolean;
+  organizationName: string;
+  dateStyle: DateStyle;
+  /** 回答日 when recorded, else today (the draft's date). */
+  letterDate: string;
+  addressee: { name: string; address: string | null; agent: string | null };
+  /** The opening sentence, naming the request by 受付日, 種類 and 受付番号. */
+  opening: string;
+  /** Label/value lines: 受付番号, 受付日, 種類, 決定, 根拠, 回答方法, 手数料 … */
+  lines: [string, string][];
+  /** 一部・拒否: the statutory grounds, clause and wording. */
+  grounds: { clause: string; label: string }[];
+  reasonBasis: string | null;
+  /** 決定の内容 as the staff wrote it. */
+  note: string | null;
+  /** 第三者提供記録の開示: the records disclosed. */
+  provisionRecords: { kindLabel: string; recordedOn: string; providedOn: string | null; counterpartyName: string | null; dataItems: string | null }[];
+  instruction: string[];
+  /** 差出人: the organization and its 個人情報保護管理者. */
+  sender: { organizationName: string; pmsManagerName: string | null };
+};
+
+/**
+ * The reply letter of request `id`. Refused (409) for 苦情・相談 and before a decision. Reads the
+ * requester's name and address (decrypted for the letter only) and records the read as an export
+ * of personal data (SPEC §3, Toshima 4-8-6 (3)).
+ */
+export async function buildReplyLetter(tx: Tx, actor: Actor, id: string, clock: Clock): Promise<ReplyLetter> {
+  const row = await findRequest(tx, actor.organizationId, id);
+  if (row.kind === 'complaint') throw conflict('苦情・相談には回答書を作成できません（原因・対応を記録して完了してください）');
+  if (!row.decisionScope) throw conflict('決定を記録してから回答書を作成してください');
+  const kind = row.kind;
+  const scope = row.decisionScope;
+  const profile = await profileOf(tx, actor.organizationId);
+  const header = await pdfHeaderOf(tx, actor.organizationId);
+  const [manager] = await roleHoldersOn(tx, actor.organizationId, ['pms_manager'], clock.today);
+  const records = await provisionRecordsForRequest(tx, actor, row, clock.now);
+  await recordPersonalDataAccess(tx, actor, { action: 'export', entityType: 'requests', entityId: row.id, rowCount: 1, meta: { document: 'reply_letter' } }, clock.now);
+  const byCode = new Map(decisionGrounds(kind, profile).map((g) => [g.code, g]));
+  const grounds = row.decisionGroundCodes.flatMap((code) => {
+    const g = byCode.get(code);
+    return g ? [{ clause: g.clause, label: g.label }] : [];
+  });
+  const kindLabel = requestKindLabels[kind];
+  const draft = row.status !== 'approved' && row.status !== 'answered';
+  const lines: [string, string][] = [
+    ['受付番号', row.number],
+    ['受付日', row.receivedOn],
+    ['請求の種類', kindLabel],
+    ['決定', decisionScopeLabels[kind][scope]],
+    ['決定の根拠', decisionBasis(kind, scope, profile)],
+    ['回答方法', row.replyMethod ? replyMethodLabels[row.replyMethod] : '（未定）'],
+    // J.10.2 i: 手数料（定めた場合に限り）.
+    ['手数料', row.feeYen ? `${row.feeYen.toLocaleString('ja-JP')}円` : '無料'],
+  ];
+  // The 施行条例 that sets the period, when the deadline engine applied one (法第108条).
+  if (row.deadline?.basis.includes('条例')) lines.push(['期間の根拠', row.deadline.basis]);
+  return {
+    number: row.number,
+    title: letterTitle(kindLabel, profile),
+    draft,
+    organizationName: header.organizationName,
+    dateStyle: header.dateStyle,
+    letterDate: row.repliedOn ?? clock.today,
+    addressee: {
+      name: row.requesterName,
+      address: row.requesterAddress,
+      agent: row.agentKind !== 'none' && row.agentName ? `${agentKindLabels[row.agentKind]} ${row.agentName}` : null,
+    },
+    opening: `受付番号 ${row.number}（受付日 ${row.receivedOn}）の${kindLabel}の請求について、次のとおり決定しましたので通知します。`,
+    lines,
+    grounds,
+    reasonBasis: grounds.length > 0 ? reasonBasis(profile) : null,
+    note: row.decisionNote,
+    provisionRecords: records.map((r) => ({
+      kindLabel: provisionRecordKindLabels[r.kind],
+      recordedOn: r.recordedOn,
+      providedOn: r.providedOn,
+      counterpartyName: r.counterpartyName,
+      dataItems: r.dataItems,
+    })),
+    instruction: instructionOf(profile, header.organizationName),
+    sender: { organizationName: header.organizationName, pmsManagerName: manager?.name ?? null },
+  };
+}
