@@ -236,7 +236,7 @@ export const contractorsImport = defineRegisterImport<Key, Planned>({
       const ok = parsed.success && errors.length === 0;
       rows.push({ row: rowNumber, key: number, name: name ? quoteCell(name) : null, action: ok ? (match ? 'update' : 'create') : 'error', errors });
       if (ok) plan.push({ row: rowNumber, action: match ? 'update' : 'create', value: { contractorId: match?.id ?? null, input: parsed.data } });
-      await context.checked();
+      context.checked();
     }
     return { rows, plan };
   },

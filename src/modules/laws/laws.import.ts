@@ -157,7 +157,7 @@ export const lawsImport = defineRegisterImport<LawHeadingKey, PlannedLaw>({
         errors,
       });
       if (ok) plan.push({ row: rowNumber, action: match ? 'update' : 'create', value: { lawId: match?.id ?? null, input: parsed.data } });
-      await context.checked();
+      context.checked();
     }
     return { rows, plan };
   },

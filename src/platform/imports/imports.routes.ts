@@ -12,7 +12,13 @@ import { MAX_IMPORT_ROWS } from './limits.ts';
 import { noProgress, type ProgressReporter, streamImportProgress } from './progress.ts';
 import type { AnyRegisterImport } from './register.ts';
 import { allValid, inspectRegisterImport, refusalOf, runRegisterImport } from './run-register-import.ts';
-import { readImportUpload } from './upload.ts';
+import { readImportSheets, readImportUpload } from './upload.ts';
+
+/** The upload parsed before the tenant transaction opens: parsing a large workbook never holds the database (issue 11 #3, /healthz). */
+async function parsedUpload(request: Parameters<typeof readImportUpload>[0]) {
+  const upload = await readImportUpload(request);
+  return { fileName: upload.filename, grids: await readImportSheets(upload) };
+}
 
 // 取込の経路 (issue #12, one import pipeline): two routes per register, declared from its
 // definition — /api/imports/<register>/inspect (読込) and /api/imports/<register> (確認・取込) —
@@ -36,7 +42,7 @@ export function importsRoutes(app: App, deps: Deps): void {
     routes(app, registerImportContract(definition), {
       inspect: async (request) => {
         const columns = jsonQueryParam(request.query.columns, columnChoiceSchema, 'columns', '列の対応付け');
-        const upload = await readImportUpload(request);
+        const upload = await parsedUpload(request);
         return inOrg(deps.database, scopeOf(request), (tx) =>
           inspectRegisterImport(tx, actorOf(request), definition, upload, {
             sheet: request.query.sheet,
@@ -50,8 +56,10 @@ export function importsRoutes(app: App, deps: Deps): void {
         const columns = jsonQueryParam(request.query.columns, columnChoiceSchema, 'columns', '列の対応付け');
         const values = jsonQueryParam(request.query.values, valueMappingSchema, 'values', '値の対応付け');
         const dryRun = isDryRun(request.query.dryRun);
-        const upload = await readImportUpload(request);
+        const file = await readImportUpload(request);
         const run = async (progress: ProgressReporter) => {
+          // Parsed before the transaction opens (a large workbook never holds the database), after the progress stream started.
+          const upload = { fileName: file.filename, grids: await readImportSheets(file) };
           const now = deps.now();
           const report = await inOrg(deps.database, scopeOf(request), (tx) =>
             runRegisterImport(

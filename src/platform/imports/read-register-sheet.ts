@@ -6,7 +6,7 @@ import { MAX_IMPORT_ROWS, tooManyRowsMessage } from './limits.ts';
 import { emptyImportMemory, type ImportMemory, rememberedColumn } from './memory.ts';
 import type { AnyRegisterImport, ColumnUse, RegisterRow, RegisterSheet } from './register.ts';
 import { chooseSheet, previewSheets } from './sheets.ts';
-import { type ImportUpload, readImportSheets } from './upload.ts';
+import type { ImportGrid } from './upload.ts';
 
 // 取込の読込 (issue #12, stages 1–2 of the one pipeline): the sheet chosen (or the one whose header
 // matches the register's headings best), the header row given (or found below title rows, a heading
@@ -50,19 +50,16 @@ function chosenFor(columns: ColumnChoice | null | undefined, heading: string): s
 }
 
 /**
- * Reads an uploaded workbook (or CSV) for a register. Never refuses a readable file for its columns:
+ * Reads an uploaded workbook's sheets (or CSV, parsed beforehand by `readImportSheets` — outside
+ * the transaction, so that parsing never holds the database) for a register. Never refuses a
+ * readable file for its columns:
  * missing required columns and a field filled twice are reported (`missingColumns`,
  * `columnProblems`) for the inspection to show; {@link assertImportable} refuses them on import.
  *
  * @throws {HttpError} 400 when the sheet named does not exist or the file has more than `maxRows` rows
  */
-export async function readRegisterSheet(
-  upload: Pick<ImportUpload, 'body' | 'kind' | 'filename'>,
-  definition: AnyRegisterImport,
-  options: RegisterSheetOptions = {},
-): Promise<RegisterSheet> {
+export function readRegisterSheet(grids: readonly ImportGrid[], definition: AnyRegisterImport, options: RegisterSheetOptions = {}): RegisterSheet {
   const index = headingIndexOf(definition);
-  const grids = await readImportSheets(upload);
   const { grid, choice } = chooseSheet(grids, index, options.sheet);
   const preview = grid.rows.filter((r) => r.rowNumber <= HEADER_SEARCH_ROWS);
   const detected = detectHeaderRow(preview, index);

@@ -89,8 +89,8 @@ export type PlanContext<K extends string = string> = {
     row: number,
     how: { resolve: (written: string) => Resolution; valid: (target: string) => boolean; notFound: (written: string) => string },
   ): { target: string } | { error: string };
-  /** Call once per row checked: reports the progress every few hundred rows and lets other requests run. */
-  checked(): Promise<void>;
+  /** Call once per row checked: reports the progress every few hundred rows. */
+  checked(): void;
 };
 
 /** What a register's `write` is given. */

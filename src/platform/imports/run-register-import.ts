@@ -4,11 +4,14 @@ import type { Tx } from '../db/connection.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { type ImportMemory, loadImportMemory, type RecalledValue, RecalledValues, rememberImportChoices } from './memory.ts';
-import { noProgress, PROGRESS_EVERY_ROWS, type ProgressReporter, yieldToEventLoop } from './progress.ts';
+import { noProgress, PROGRESS_EVERY_ROWS, type ProgressReporter } from './progress.ts';
 import { assertImportable, type ColumnChoice, readRegisterSheet } from './read-register-sheet.ts';
 import { mappedValue, type UnknownValue, UnknownValues, type ValueMapping } from './referenceValues.ts';
 import type { AnyRegisterImport, PlanContext, ReferenceChoices, RegisterSheet, RowReport } from './register.ts';
-import type { ImportUpload } from './upload.ts';
+import type { ImportGrid } from './upload.ts';
+
+/** An uploaded file, its sheets already parsed (outside the transaction). */
+export type ParsedUpload = { fileName: string; grids: readonly ImportGrid[] };
 
 // 取込の実行 (issue #12, stages 3–5 of the one pipeline): 値の対応付け, 確認 (dry run) and the
 // all-or-nothing 取込, the same for every register; the register's definition checks its rows
@@ -62,12 +65,12 @@ export async function inspectRegisterImport(
   tx: Tx,
   actor: Actor,
   definition: AnyRegisterImport,
-  upload: ImportUpload,
+  upload: ParsedUpload,
   options: Omit<RegisterImportOptions, 'values'>,
 ): Promise<RegisterInspection> {
   assertChoices(definition, options.columns, null);
   const memory = await loadImportMemory(tx, actor.organizationId, definition.register);
-  const { rows, ...sheet } = await readRegisterSheet(upload, definition, { ...options, memory });
+  const { rows, ...sheet } = readRegisterSheet(upload.grids, definition, { ...options, memory });
   return {
     ...sheet,
     register: definition.register,
@@ -125,13 +128,13 @@ export async function runRegisterImport(
   tx: Tx,
   actor: Actor,
   definition: AnyRegisterImport,
-  upload: ImportUpload,
+  upload: ParsedUpload,
   options: RegisterImportOptions & { dryRun: boolean; today: string; now: Date },
   progress: ProgressReporter = noProgress,
 ): Promise<RegisterImportReport> {
   assertChoices(definition, options.columns, options.values);
   const memory = await loadImportMemory(tx, actor.organizationId, definition.register);
-  const sheet = await readRegisterSheet(upload, definition, { ...options, memory });
+  const sheet = readRegisterSheet(upload.grids, definition, { ...options, memory });
   assertImportable(sheet);
   progress.parsed(sheet.rows.length);
   const { context, unknown, recalled } = planContext(sheet, definition, memory, options.values ?? null, progress);
@@ -156,7 +159,7 @@ export async function runRegisterImport(
     rememberedValues: recalled.list(),
   };
   if (options.dryRun || !allValid(report) || plan.length === 0) return report;
-  await definition.write(tx, actor, plan, { today: options.today, now: options.now, fileName: upload.filename, written: progress.written });
+  await definition.write(tx, actor, plan, { today: options.today, now: options.now, fileName: upload.fileName, written: progress.written });
   await rememberImportChoices(tx, actor, definition.register, {
     columns: columnChoices(sheet, memory, definition),
     values: Object.entries(options.values ?? {}).flatMap(([field, chosen]) => Object.entries(chosen ?? {}).map(([value, target]) => ({ field, value, target }))),
@@ -170,7 +173,7 @@ export async function runRegisterImport(
     meta: {
       created: report.created,
       updated: report.updated,
-      fileName: upload.filename,
+      fileName: upload.fileName,
       sheet: sheet.sheet.name,
       ...(options.columns ? { columns: options.columns } : {}),
       ...(options.values ? { values: options.values } : {}),
@@ -213,12 +216,12 @@ function planContext(sheet: RegisterSheet, definition: AnyRegisterImport, memory
       unknown.add(field, header(field), written, row);
       return { error: how.notFound(written) };
     },
-    async checked() {
+    // No turn of the event loop here: the plan runs inside the tenant transaction, and on the
+    // embedded database every other request (/healthz included) waits for that transaction's end;
+    // yielding would only keep it open longer (issue 11 #3, tests/security/xlsxUpload.test.ts).
+    checked() {
       checked++;
-      if (checked % PROGRESS_EVERY_ROWS === 0 || checked === sheet.rows.length) {
-        progress.validated(checked);
-        await yieldToEventLoop();
-      }
+      if (checked % PROGRESS_EVERY_ROWS === 0 || checked === sheet.rows.length) progress.validated(checked);
     },
   };
   return { context, unknown, recalled };

@@ -203,7 +203,7 @@ export const peopleImport = defineRegisterImport<SheetKey, PlannedPerson>({
       rows.push({ row: sheetRow.rowNumber, key: number === null ? null : quoteCell(number), name: candidate.name ? quoteCell(candidate.name) : candidate.name, action, errors });
       if (parsed.success && errors.length === 0)
         plan.push({ row: sheetRow.rowNumber, action: match ? 'update' : 'create', value: { personId: match?.id ?? null, input: parsed.data } });
-      await context.checked();
+      context.checked();
     }
     return { rows, plan };
   },
