@@ -36,9 +36,10 @@ describe('実地検査の要否（豊島区 守るべき事項 5. 年1回以上�
   });
 
   it('資料B 第14条 第2段（規則第43条）: 要配慮・特定個人情報の委託では、組織の方針（2年ごと）より年1回が優先する', () => {
-    expect(
-      inspectionDue({ entries: [{ sensitive: true, myNumber: false }], specificPersonalInfo: false, lastInspectedOn: '2025-06-01', today, policyMonths: 24 }),
-    ).toMatchObject({ required: true, dueOn: '2026-06-01' });
+    expect(inspectionDue({ entries: [{ sensitive: true, myNumber: false }], specificPersonalInfo: false, lastInspectedOn: '2025-06-01', today, policyMonths: 24 })).toMatchObject({
+      required: true,
+      dueOn: '2026-06-01',
+    });
   });
 
   it('J.9.4 委託先の監督: それ以外の委託先は組織の方針（24か月ごと）で期限を出す。未実施なら今日、前回があれば24か月後', () => {
@@ -47,7 +48,11 @@ describe('実地検査の要否（豊島区 守るべき事項 5. 年1回以上�
       dueOn: today,
       reason: expect.stringContaining('組織の方針により2年ごと'),
     });
-    expect(inspectionDue({ entries: [plain], specificPersonalInfo: false, lastInspectedOn: '2024-05-31', today, policyMonths: 24 })).toMatchObject({ required: true, dueOn: '2026-05-31', overdue: false });
+    expect(inspectionDue({ entries: [plain], specificPersonalInfo: false, lastInspectedOn: '2024-05-31', today, policyMonths: 24 })).toMatchObject({
+      required: true,
+      dueOn: '2026-05-31',
+      overdue: false,
+    });
     expect(inspectionDue({ entries: [], specificPersonalInfo: false, lastInspectedOn: '2025-01-10', today, policyMonths: 18 })).toMatchObject({
       dueOn: '2026-07-10',
       reason: expect.stringContaining('18か月ごと'),
