@@ -78,6 +78,7 @@ export function presentCorrectiveDetail(d: CorrectiveDetail): z.output<typeof co
     reportedByName: d.reporterName,
     effectivenessReviewedByName: d.reviewerName,
     incident: d.incident,
+    contractorInspection: d.contractorInspection,
     planApproval: presentRecordApprovals(d.planApproval),
     resultApproval: presentRecordApprovals(d.resultApproval),
     abilities: d.abilities,

@@ -83,6 +83,8 @@ export const correctiveDetailResponse = correctiveResponse.extend({
   effectivenessReviewedByName: z.string().nullable(),
   /** The incident it came from, only for those who may see the incident (it holds personal data). */
   incident: z.object({ id: z.uuid(), number: z.string(), title: z.string() }).nullable(),
+  /** The 委託先の実地検査 it came from (「実地検査 YYYY-MM-DD 委託先名」), only for those who may see the 委託先 register. */
+  contractorInspection: z.object({ contractorId: z.uuid(), inspectionId: z.uuid(), label: z.string() }).nullable(),
   planApproval: recordApprovalsResponse,
   resultApproval: recordApprovalsResponse,
   abilities: correctiveAbilitiesResponse,

@@ -96,13 +96,20 @@ export async function insertCorrectiveAction(tx: Tx, values: NewCorrectiveValues
 /**
  * 不適合の記録 (J.7.1 h) 1)): anyone records a nonconformity they found, from any source
  * (J.7.1 g) 1)〜4)). The 所属長 of the department and the PMS manager are notified so the root
- * cause and plan can be drafted (h) 2)).
+ * cause and plan can be drafted (h) 2)). `sourceChecked`: the source's own module opened it from
+ * a record it has checked (corrective.api.ts openCorrectiveAction), so any source type may link.
  */
-export async function createCorrectiveAction(tx: Tx, actor: Actor, input: CreateCorrectiveInput, clock: Clock): Promise<CorrectiveRow> {
+export async function createCorrectiveAction(
+  tx: Tx,
+  actor: Actor,
+  input: CreateCorrectiveInput,
+  clock: Clock,
+  { sourceChecked = false }: { sourceChecked?: boolean } = {},
+): Promise<CorrectiveRow> {
   const departmentId = input.departmentId ?? actor.departmentId;
   if (!departmentId) throw invalid('departmentId', '当該所属を指定してください（その所属長が根本原因と処置計画を立案します: J.7.1 h) 2)）');
   await assertDepartment(tx, actor.organizationId, departmentId, 'departmentId');
-  if (input.sourceId) {
+  if (input.sourceId && !sourceChecked) {
     if (input.sourceType !== 'incident') throw invalid('sourceId', 'この契機の記録へのリンクはまだ使えません。参照番号（指摘番号など）に記入してください');
     if (!(await incidentSummaryFor(tx, actor, input.sourceId))) throw invalid('sourceId', '契機となった事案が見つかりません');
   }
