@@ -4,6 +4,7 @@ import type { Clock } from '../../domain/time.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
+import { completeTasks } from '../../platform/tasks/moduleTasks.ts';
 import { type InspectionDue, inspectionDue } from '../../rules/contractors/inspectionDue.ts';
 import { type CorrectiveRow, correctiveForSources, presentCorrectiveLink } from '../corrective/corrective.api.ts';
 import { entryContents } from '../inventory/inventory.exports.ts';
@@ -166,6 +167,13 @@ export async function addInspection(tx: Tx, actor: Actor, contractorId: string, 
       })),
     );
   }
+  // The open 「委託先の実地検査」 task is done, with this record as its evidence (contractor-tasks.ts).
+  await completeTasks(
+    tx,
+    actor.organizationId,
+    { sourceType: 'contractor_inspection_due', sourceIds: [contractor.id] },
+    { url: `/contractors/${contractor.id}`, note: `実地検査 ${row.inspectedOn} を記録しました`, now: clock.now, accountId: actor.accountId },
+  );
   const [shown] = await presentAll(tx, actor, contractor, [row]);
   if (!shown) throw notFound('実地検査');
   return shown;

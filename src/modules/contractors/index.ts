@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { contractorDeadlines } from './contractor-deadlines.ts';
 import { contractorInspectionsRoutes } from './contractor-inspections.routes.ts';
+import { contractorTaskSources, runContractorTaskGeneration } from './contractor-tasks.ts';
 import * as inspectionTables from './contractor-inspections.tables.ts';
 import { seedDemoInspections } from './contractor-inspections.demo.ts';
 import { seedDemoContractors } from './contractors.demo.ts';
@@ -112,6 +113,9 @@ export const contractorsModule = defineModule({
     { code: 'contractor_criteria_review', link: '/contractors' },
     { code: 'contractor_evaluation', link: '/contractors' },
   ],
+  // Issue 13: 委託契約の満了, P-mark expiry and the 実地検査 as tasks on the PMS calendar (idempotent, daily).
+  jobs: [{ name: 'contractor-tasks', schedule: '35 0 * * *', run: async (deps) => void (await runContractorTaskGeneration(deps)) }],
+  tasks: Object.entries(contractorTaskSources).map(([sourceType, label]) => ({ sourceType, label, link: (id: string) => `/contractors/${id}` })),
   // Issue 13: contract / P-mark / ISMS expiry and pending 再委託承認申請 on the home's 期限 card.
   deadlines: (tx, actor, today) => contractorDeadlines(tx, actor, today),
   demo: async (tx, { organizationId, today }) => {
