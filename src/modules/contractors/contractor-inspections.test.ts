@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
 import { asSystem } from '../../platform/db/tenancy.ts';
 import { tasksContract } from '../../platform/tasks/tasks.contract.ts';
+import { orgContract } from '../../platform/org/org.contract.ts';
 import { correctiveContract } from '../corrective/corrective.contract.ts';
 import { contractorInspectionsContract as I } from './contractor-inspections.contract.ts';
 import { contractorInspectionFindings, contractorInspections } from './contractor-inspections.tables.ts';
@@ -168,6 +169,29 @@ describe('実地検査の記録（豊島区 守るべき事項 5.、特記事項
     expect(other).toBeDefined();
     const vendor = await t.login('vendor@demo.mamori.local');
     expect((await vendor.call(I.updateInspection, { params: { id: inspectionId }, body })).status).toBe(404);
+  });
+});
+
+describe('組織の方針: 要配慮・特定個人情報のない委託先の実地検査の間隔（設定）', () => {
+  it('J.9.4 委託先の監督: 方針がなければ必要に応じて、24か月にすると前回の24か月後が期限。誤った値は項目名つきのエラー', async () => {
+    // 株式会社デモ発送サービス: its 台帳 entries hold no 要配慮・特定個人情報 (demo); inspected 2026-05-01 above.
+    const before = await pms.call(I.inspections, { params: { id: mailingId } });
+    expect(before.body.due).toMatchObject({ required: false, dueOn: null });
+    const org = await pms.call(orgContract.organization);
+    const put = (months: unknown) => pms.call(orgContract.updateSettings, { body: { ...org.body.settings, contractorInspectionMonths: months } as never });
+    const bad = await put(0);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('委託先の実地検査の間隔は1か月以上にしてください');
+    const saved = await put(24);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.settings.contractorInspectionMonths).toBe(24);
+    const after = await pms.call(I.inspections, { params: { id: mailingId } });
+    expect(after.body.due).toMatchObject({ required: true, dueOn: '2028-05-01', reason: expect.stringContaining('組織の方針により2年ごと') });
+    // A settings save that leaves the field out keeps it; null goes back to 必要に応じて.
+    const { contractorInspectionMonths: _kept, ...others } = saved.body.settings;
+    expect((await pms.call(orgContract.updateSettings, { body: others })).body.settings.contractorInspectionMonths).toBe(24);
+    expect((await put(null)).body.settings.contractorInspectionMonths).toBeNull();
+    expect((await pms.call(I.inspections, { params: { id: mailingId } })).body.due.required).toBe(false);
   });
 });
 

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { Clock } from '../../domain/time.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { forbidden, invalid, notFound } from '../../platform/http/errors.ts';
+import { resolveSettings } from '../../platform/org/orgSettings.ts';
+import { organizations } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { completeTasks } from '../../platform/tasks/moduleTasks.ts';
 import { type InspectionDue, inspectionDue } from '../../rules/contractors/inspectionDue.ts';
@@ -98,17 +100,25 @@ export async function lastInspections(tx: Tx, organizationId: string): Promise<M
   return new Map(rows.flatMap((r) => (r.last ? [[r.contractorId, r.last] as const] : [])));
 }
 
+/** The organization's policy: a 実地検査 every this many months for the other 委託先 (設定), or null (必要に応じて). */
+export async function inspectionPolicyMonths(tx: Tx, organizationId: string): Promise<number | null> {
+  const [org] = await tx.select({ settings: organizations.settings }).from(organizations).where(eq(organizations.id, organizationId));
+  return resolveSettings(org?.settings).contractorInspectionMonths;
+}
+
 /**
  * 実地検査の要否 of a 委託先 (rules/contractors/inspectionDue.ts): yearly when its linked 台帳 entries hold
- * 要配慮個人情報 or 特定個人情報 (or it is flagged as handling 特定個人情報), else 必要に応じて.
+ * 要配慮個人情報 or 特定個人情報 (or it is flagged as handling 特定個人情報), else by the organization's
+ * policy (`policyMonths`, {@link inspectionPolicyMonths}).
  */
-export async function inspectionDueOf(tx: Tx, contractor: ContractorRow, lastInspectedOn: string | null, today: string): Promise<InspectionDue> {
+export async function inspectionDueOf(tx: Tx, contractor: ContractorRow, lastInspectedOn: string | null, today: string, policyMonths: number | null): Promise<InspectionDue> {
   const entries = await entryContents(tx, contractor.organizationId, contractor.entryIds);
   return inspectionDue({
     entries: entries.map((e) => ({ sensitive: e.data.sensitive, myNumber: e.data.myNumber })),
     specificPersonalInfo: contractor.specificPersonalInfo,
     lastInspectedOn,
     today,
+    policyMonths,
   });
 }
 
@@ -120,7 +130,7 @@ export async function listInspections(tx: Tx, actor: Actor, contractorId: string
     .from(contractorInspections)
     .where(and(eq(contractorInspections.organizationId, actor.organizationId), eq(contractorInspections.contractorId, contractor.id)))
     .orderBy(desc(contractorInspections.inspectedOn), desc(contractorInspections.createdAt));
-  const due = await inspectionDueOf(tx, contractor, rows[0]?.inspectedOn ?? null, today);
+  const due = await inspectionDueOf(tx, contractor, rows[0]?.inspectedOn ?? null, today, await inspectionPolicyMonths(tx, actor.organizationId));
   return {
     items: await presentAll(tx, actor, contractor, rows),
     canAdd: canCreateContractor(actor) && canManageContractor(actor, contractor),
