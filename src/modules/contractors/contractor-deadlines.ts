@@ -4,7 +4,7 @@ import type { ModuleDeadline } from '../../platform/moduleKit/manifest.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { contractorReminders } from '../../rules/contractors/contractorReminders.ts';
 import { decemberEvaluationDue } from '../../rules/contractors/decemberEvaluation.ts';
-import { inspectionDueOf, inspectionPolicyMonths, lastInspections } from './contractor-inspections.ts';
+import { inspectionDuesOf } from './contractor-inspections.ts';
 import { contractorEvaluations, contractors, subcontractRequests } from './contractors.tables.ts';
 
 /** How far ahead a 実地検査 shows on the home: a month, to arrange the visit with the 委託先. */
@@ -61,11 +61,10 @@ export async function contractorDeadlines(tx: Tx, actor: Actor, today: string): 
       });
   }
   // 委託先の実地検査 (issue 13; rules/contractors/inspectionDue.ts), from a month before its due date.
-  const last = await lastInspections(tx, actor.organizationId);
-  const policyMonths = await inspectionPolicyMonths(tx, actor.organizationId);
+  const dues = await inspectionDuesOf(tx, actor.organizationId, rows, today);
   for (const c of rows) {
-    const due = await inspectionDueOf(tx, c, last.get(c.id) ?? null, today, policyMonths);
-    if (due.required && due.dueOn <= addDays(today, INSPECTION_LOOKAHEAD_DAYS))
+    const due = dues.get(c.id);
+    if (due?.required && due.dueOn <= addDays(today, INSPECTION_LOOKAHEAD_DAYS))
       out.push({
         sourceType: 'contractor_inspection_due',
         sourceId: c.id,

@@ -107,19 +107,32 @@ export async function inspectionPolicyMonths(tx: Tx, organizationId: string): Pr
 }
 
 /**
- * 実地検査の要否 of a 委託先 (rules/contractors/inspectionDue.ts): yearly when its linked 台帳 entries hold
+ * 実地検査の要否 of each 委託先 (rules/contractors/inspectionDue.ts): yearly when its linked 台帳 entries hold
  * 要配慮個人情報 or 特定個人情報 (or it is flagged as handling 特定個人情報), else by the organization's
- * policy (`policyMonths`, {@link inspectionPolicyMonths}).
+ * policy ({@link inspectionPolicyMonths}). One read of the linked entries, the latest inspections and the
+ * policy, whatever the size of the register (the home's 期限 and the daily tasks ask for every 委託先).
  */
-export async function inspectionDueOf(tx: Tx, contractor: ContractorRow, lastInspectedOn: string | null, today: string, policyMonths: number | null): Promise<InspectionDue> {
-  const entries = await entryContents(tx, contractor.organizationId, contractor.entryIds);
-  return inspectionDue({
-    entries: entries.map((e) => ({ sensitive: e.data.sensitive, myNumber: e.data.myNumber })),
-    specificPersonalInfo: contractor.specificPersonalInfo,
-    lastInspectedOn,
-    today,
-    policyMonths,
-  });
+export async function inspectionDuesOf(tx: Tx, organizationId: string, rows: readonly ContractorRow[], today: string): Promise<Map<string, InspectionDue>> {
+  const entries = await entryContents(
+    tx,
+    organizationId,
+    rows.flatMap((c) => c.entryIds),
+  );
+  const flags = new Map(entries.map((e) => [e.id, { sensitive: e.data.sensitive, myNumber: e.data.myNumber }]));
+  const last = await lastInspections(tx, organizationId);
+  const policyMonths = await inspectionPolicyMonths(tx, organizationId);
+  return new Map(
+    rows.map((c) => [
+      c.id,
+      inspectionDue({
+        entries: c.entryIds.flatMap((id) => flags.get(id) ?? []),
+        specificPersonalInfo: c.specificPersonalInfo,
+        lastInspectedOn: last.get(c.id) ?? null,
+        today,
+        policyMonths,
+      }),
+    ]),
+  );
 }
 
 /** 実地検査の一覧 of a 委託先 (newest first), with whether one is due. */
@@ -130,7 +143,8 @@ export async function listInspections(tx: Tx, actor: Actor, contractorId: string
     .from(contractorInspections)
     .where(and(eq(contractorInspections.organizationId, actor.organizationId), eq(contractorInspections.contractorId, contractor.id)))
     .orderBy(desc(contractorInspections.inspectedOn), desc(contractorInspections.createdAt));
-  const due = await inspectionDueOf(tx, contractor, rows[0]?.inspectedOn ?? null, today, await inspectionPolicyMonths(tx, actor.organizationId));
+  const due = (await inspectionDuesOf(tx, actor.organizationId, [contractor], today)).get(contractor.id);
+  if (!due) throw notFound('委託先');
   return {
     items: await presentAll(tx, actor, contractor, rows),
     canAdd: canCreateContractor(actor) && canManageContractor(actor, contractor),

@@ -5,7 +5,7 @@ import { asSystem, inOrg } from '../../platform/db/tenancy.ts';
 import type { Deps } from '../../platform/http/types.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
 import { ensureTask, type GeneratedTask } from '../../platform/tasks/moduleTasks.ts';
-import { inspectionDueOf, inspectionPolicyMonths, lastInspections } from './contractor-inspections.ts';
+import { inspectionDuesOf } from './contractor-inspections.ts';
 import { contractors } from './contractors.tables.ts';
 
 // The 委託先's dated duties as tasks (Principle 4), so they sit on the PMS calendar beside the
@@ -34,8 +34,7 @@ function addDays(date: string, days: number): string {
 /** Makes the tasks of the organization's 委託先 now within their lead time (idempotent). Returns how many were made. */
 export async function generateContractorTasks(tx: Tx, organizationId: string, today: string): Promise<number> {
   const rows = await tx.select().from(contractors).where(eq(contractors.organizationId, organizationId));
-  const last = await lastInspections(tx, organizationId);
-  const policyMonths = await inspectionPolicyMonths(tx, organizationId);
+  const dues = await inspectionDuesOf(tx, organizationId, rows, today);
   const wanted: GeneratedTask[] = [];
   const task = (c: (typeof rows)[number], kind: ContractorTaskSource, dueOn: string, description: string) => {
     if (dueOn > addDays(today, leadDays[kind])) return;
@@ -55,8 +54,8 @@ export async function generateContractorTasks(tx: Tx, organizationId: string, to
     if (c.contractEndsOn) task(c, 'contractor_contract_expiry', c.contractEndsOn, '契約の更新又は終了を決め、終了するときは個人情報の返還・廃棄を確認します（J.9.4 3 f)）。');
     if (c.privacyMarkStatus === 'certified' && c.privacyMarkExpiresOn)
       task(c, 'contractor_privacy_mark_expiry', c.privacyMarkExpiresOn, 'プライバシーマークの更新を確認し、委託先の登録を更新します（J.9.4 委託先の選定）。');
-    const due = await inspectionDueOf(tx, c, last.get(c.id) ?? null, today, policyMonths);
-    if (due.required) task(c, 'contractor_inspection_due', due.dueOn, due.reason);
+    const due = dues.get(c.id);
+    if (due?.required) task(c, 'contractor_inspection_due', due.dueOn, due.reason);
   }
   let created = 0;
   for (const t of wanted) if (await ensureTask(tx, organizationId, t, today)) created += 1;
