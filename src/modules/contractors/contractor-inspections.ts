@@ -57,13 +57,14 @@ export function presentInspection(
   };
 }
 
-async function findingsOf(tx: Tx, organizationId: string, inspectionIds: readonly string[]): Promise<FindingRow[]> {
+async function findingsOf(tx: Tx, organizationId: string, inspectionIds: readonly string[], forUpdate = false): Promise<FindingRow[]> {
   if (inspectionIds.length === 0) return [];
-  return tx
+  const query = tx
     .select()
     .from(contractorInspectionFindings)
     .where(and(eq(contractorInspectionFindings.organizationId, organizationId), inArray(contractorInspectionFindings.inspectionId, [...inspectionIds])))
     .orderBy(asc(contractorInspectionFindings.position));
+  return forUpdate ? query.for('update') : query;
 }
 
 /** The records presented, each with its findings and their 是正処置. */
@@ -224,7 +225,8 @@ export async function updateInspection(tx: Tx, actor: Actor, id: string, input: 
   const contractor = await findContractor(tx, actor.organizationId, row.contractorId);
   if (!canManageContractor(actor, contractor)) throw forbidden('この委託先の実地検査を変更できるのは、所管の所属の所属長又は個人情報保護管理者です');
   refuseFuture(input, clock.today);
-  const existing = await findingsOf(tx, actor.organizationId, [row.id]);
+  // Locked like openCorrectiveFromFinding locks its finding: a 是正処置 opened meanwhile is seen below.
+  const existing = await findingsOf(tx, actor.organizationId, [row.id], true);
   const existingIds = new Set(existing.map((f) => f.id));
   for (const [index, f] of input.findings.entries()) {
     if (f.id && !existingIds.has(f.id)) throw invalid(`findings.${index}.id`, `指摘事項 ${index + 1} はこの実地検査の指摘事項ではありません`);
