@@ -104,6 +104,17 @@ const bodies: Record<string, unknown> = {
   'PUT /api/laws/reviews/:id': { items: [], note: '乗っ取り' },
   'PUT /api/contractors/:id/evaluation': { year: 2026, answers: { '1': 'suitable' } },
   'POST /api/contractors/:id/supervisions': { supervisedOn: '2026-01-01', method: 'document', supervisor: '侵入' },
+  // 委託先の実地検査 (issue 13)
+  'POST /api/contractors/:id/inspections': {
+    inspectedOn: '2026-01-01',
+    inspectors: '侵入',
+    scope: '侵入',
+    method: 'onsite',
+    result: '侵入',
+    findings: [{ severity: 'minor', description: '侵入' }],
+  },
+  'PUT /api/contractor-inspections/:id': { inspectedOn: '2026-01-01', inspectors: '乗っ取り', scope: '侵入', method: 'remote', result: '侵入', findings: [] },
+  'POST /api/contractor-inspection-findings/:id/corrective-action': {},
   'POST /api/contractors/:id/subcontract-requests': {
     subContractorId: '00000000-0000-4000-8000-000000000000',
     work: '侵入',
@@ -163,6 +174,8 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/requests/', table: 'requests' },
   { prefix: '/api/request-corrections/', table: 'request_corrections' },
   { prefix: '/api/contractor-evaluations/', table: 'contractor_evaluations' },
+  { prefix: '/api/contractor-inspections/', table: 'contractor_inspections' },
+  { prefix: '/api/contractor-inspection-findings/', table: 'contractor_inspection_findings' },
   { prefix: '/api/attachment-files/', table: 'attachments' },
   { prefix: '/api/notices/', table: 'notice_templates' },
   { prefix: '/api/contractor-portal/links/', table: 'contractor_portal_links' },

@@ -1,4 +1,5 @@
 import type { contractorPortalContract } from '../../src/modules/contractorPortal/contractorPortal.contract.ts';
+import type { contractorInspectionsContract } from '../../src/modules/contractors/contractor-inspections.contract.ts';
 import type { contractorsContract } from '../../src/modules/contractors/contractors.contract.ts';
 import type { requestsContract } from '../../src/modules/requests/requests.contract.ts';
 import type { correctiveContract } from '../../src/modules/corrective/corrective.contract.ts';
@@ -29,6 +30,7 @@ type RoutesOf<C> = C[keyof C];
 /** Every route of the app, as one union. */
 export type AnyRoute =
   | RoutesOf<typeof contractorsContract>
+  | RoutesOf<typeof contractorInspectionsContract>
   | RoutesOf<typeof contractorPortalContract>
   | RoutesOf<typeof attachmentsContract>
   | RoutesOf<typeof requestsContract>

@@ -4,7 +4,17 @@ import type { ModuleDeadline } from '../../platform/moduleKit/manifest.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { contractorReminders } from '../../rules/contractors/contractorReminders.ts';
 import { decemberEvaluationDue } from '../../rules/contractors/decemberEvaluation.ts';
+import { inspectionDuesOf } from './contractor-inspections.ts';
 import { contractorEvaluations, contractors, subcontractRequests } from './contractors.tables.ts';
+
+/** How far ahead a 実地検査 shows on the home: a month, to arrange the visit with the 委託先. */
+const INSPECTION_LOOKAHEAD_DAYS = 30;
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
 
 const kindLabels = { contract_expiry: '委託契約の満了', privacy_mark_expiry: '委託先のプライバシーマーク', isms_expiry: '委託先のISMS認証' } as const;
 
@@ -12,7 +22,8 @@ const kindLabels = { contract_expiry: '委託契約の満了', privacy_mark_expi
  * The 委託先 deadlines on the home (manifest `deadlines`): contract expiry (30 days before),
  * P-mark / ISMS expiry (90 days before, 更新), and each 再委託承認申請 waiting for approval (due on
  * its start: 特記事項 第6条第2項 業務の着手前), and in December the yearly 委託先評価 (J.9.4) until
- * that year's evaluation is approved. For holders of contractors.manage only.
+ * that year's evaluation is approved, and the 委託先の実地検査 a month before it is due (yearly when
+ * 要配慮個人情報・特定個人情報 are entrusted: 豊島区 守るべき事項 5.). For holders of contractors.manage only.
  */
 export async function contractorDeadlines(tx: Tx, actor: Actor, today: string): Promise<ModuleDeadline[]> {
   if (!can(actor, 'contractors.manage')) return [];
@@ -45,6 +56,22 @@ export async function contractorDeadlines(tx: Tx, actor: Actor, today: string): 
         sourceId: c.id,
         sourceLabel: '委託先評価（12月）',
         ...due,
+        departmentId: c.departmentId,
+        link: `/contractors/${c.id}`,
+      });
+  }
+  // 委託先の実地検査 (issue 13; rules/contractors/inspectionDue.ts), from a month before its due date.
+  const dues = await inspectionDuesOf(tx, actor.organizationId, rows, today);
+  for (const c of rows) {
+    const due = dues.get(c.id);
+    if (due?.required && due.dueOn <= addDays(today, INSPECTION_LOOKAHEAD_DAYS))
+      out.push({
+        sourceType: 'contractor_inspection_due',
+        sourceId: c.id,
+        sourceLabel: '委託先の実地検査',
+        title: `${c.name} 委託先の実地検査`,
+        detail: due.reason,
+        dueOn: due.dueOn,
         departmentId: c.departmentId,
         link: `/contractors/${c.id}`,
       });

@@ -1,5 +1,9 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { contractorDeadlines } from './contractor-deadlines.ts';
+import { contractorInspectionsRoutes } from './contractor-inspections.routes.ts';
+import { contractorTaskSources, runContractorTaskGeneration } from './contractor-tasks.ts';
+import * as inspectionTables from './contractor-inspections.tables.ts';
+import { seedDemoInspections } from './contractor-inspections.demo.ts';
 import { seedDemoContractors } from './contractors.demo.ts';
 import { contractorEvaluationApprovalType } from './contractors.evaluation.ts';
 import { contractorsImport } from './contractors.import.ts';
@@ -20,7 +24,14 @@ export const contractorsModule = defineModule({
     'contractors.manage': { label: '委託先の登録・変更', grantedTo: ['department_head', 'protection_manager'] },
   },
   auditLabels: {
-    entities: { contractors: '委託先', contractor_evaluations: '委託先審査表', subcontract_requests: '再委託承認申請', subcontract_supervisions: '再委託先の監督の記録' },
+    entities: {
+      contractors: '委託先',
+      contractor_evaluations: '委託先審査表',
+      subcontract_requests: '再委託承認申請',
+      subcontract_supervisions: '再委託先の監督の記録',
+      contractor_inspections: '委託先の実地検査',
+      contractor_inspection_findings: '実地検査の指摘事項',
+    },
     columns: {
       contractors: {
         name: '名称',
@@ -66,6 +77,21 @@ export const contractorsModule = defineModule({
         supervisor: '監督した者',
         recorded_by_person_id: '記録した者',
       },
+      contractor_inspections: {
+        contractor_id: '委託先',
+        inspected_on: '検査日',
+        inspectors: '検査者',
+        scope: '検査の範囲',
+        method: '検査の方法',
+        result: '検査の結果',
+        recorded_by_person_id: '記録した者',
+      },
+      contractor_inspection_findings: {
+        inspection_id: '実地検査',
+        position: '順番',
+        severity: '指摘事項の区分',
+        description: '指摘事項の内容',
+      },
       contractor_evaluations: {
         contractor_id: '委託先',
         year: '評価の年',
@@ -76,8 +102,12 @@ export const contractorsModule = defineModule({
       },
     },
   },
-  tables,
-  routes: contractorsRoutes,
+  tables: { ...tables, ...inspectionTables },
+  routes: (app, deps) => {
+    contractorsRoutes(app, deps);
+    // 実地検査 / 立入検査 (issue 13): its own contract (contractor-inspections.contract.ts).
+    contractorInspectionsRoutes(app, deps);
+  },
   // 委託先一覧の取込 on the one import pipeline (/api/imports/contractors, issue #12).
   imports: [contractorsImport],
   approvalTypes: [contractorEvaluationApprovalType, subcontractRequestApprovalType],
@@ -86,7 +116,13 @@ export const contractorsModule = defineModule({
     { code: 'contractor_criteria_review', link: '/contractors' },
     { code: 'contractor_evaluation', link: '/contractors' },
   ],
+  // Issue 13: 委託契約の満了, P-mark expiry and the 実地検査 as tasks on the PMS calendar (idempotent, daily).
+  jobs: [{ name: 'contractor-tasks', schedule: '35 0 * * *', run: async (deps) => void (await runContractorTaskGeneration(deps)) }],
+  tasks: Object.entries(contractorTaskSources).map(([sourceType, label]) => ({ sourceType, label, link: (id: string) => `/contractors/${id}` })),
   // Issue 13: contract / P-mark / ISMS expiry and pending 再委託承認申請 on the home's 期限 card.
   deadlines: (tx, actor, today) => contractorDeadlines(tx, actor, today),
-  demo: (tx, { organizationId, today }) => seedDemoContractors(tx, organizationId, today),
+  demo: async (tx, { organizationId, today }) => {
+    await seedDemoContractors(tx, organizationId, today);
+    await seedDemoInspections(tx, organizationId, today);
+  },
 });

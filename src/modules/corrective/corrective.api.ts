@@ -10,13 +10,13 @@ import { createCorrectiveAction, insertCorrectiveAction, type NewCorrectiveValue
 // it. Other modules import this file, never the corrective tables or business functions.
 
 export { presentCorrective, presentCorrectiveLink } from './corrective.presenters.ts';
-export { findCorrectiveForSource } from './corrective.queries.ts';
+export { correctiveForSources, findCorrectiveForSource } from './corrective.queries.ts';
 export type { CorrectiveRow };
 
 /** What another module gives when it opens a corrective action from one of its records. */
 export type OpenCorrectiveInput = {
   sourceType: CorrectiveSource;
-  /** The record it comes from (an incident's id). */
+  /** The record it comes from (an incident's id, a 実地検査's finding id); the caller has checked it. */
   sourceId: string;
   /** Its reference as people quote it; null for an incident (referenced by sourceId, never copied: #11-6). */
   sourceRef: string | null;
@@ -33,7 +33,7 @@ export type OpenCorrectiveInput = {
  * Callers look for an existing one first with {@link findCorrectiveForSource} (one per record).
  */
 export async function openCorrectiveAction(tx: Tx, actor: Actor, input: OpenCorrectiveInput, clock: Clock): Promise<CorrectiveRow> {
-  return createCorrectiveAction(tx, actor, { ...input, correction: null }, clock);
+  return createCorrectiveAction(tx, actor, { ...input, correction: null }, clock, { sourceChecked: true });
 }
 
 /** Demo data: a corrective action stored as given (next 管理番号, status draft), with no notification. */

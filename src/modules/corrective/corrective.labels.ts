@@ -4,7 +4,7 @@
  */
 
 /** Where a nonconformity came from (J.7.1 g) 是正処置の入力情報 1)〜4)). */
-export const correctiveSources = ['incident', 'audit', 'check', 'complaint', 'external'] as const;
+export const correctiveSources = ['incident', 'audit', 'check', 'complaint', 'external', 'contractor_inspection'] as const;
 export type CorrectiveSource = (typeof correctiveSources)[number];
 
 export const correctiveSourceLabels: Record<CorrectiveSource, { ja: string; en: string; basis: string }> = {
@@ -13,6 +13,8 @@ export const correctiveSourceLabels: Record<CorrectiveSource, { ja: string; en: 
   check: { ja: '運用の確認・自己点検', en: 'Operation check', basis: 'J.7.1 g) 1)' },
   complaint: { ja: '苦情・相談', en: 'Complaint', basis: 'J.7.1 g) 3)' },
   external: { ja: '外部機関の指摘', en: 'External finding', basis: 'J.7.1 g) 4)' },
+  // A 実地検査 of a 委託先 (J.9.4 委託先の監督, 豊島区 守るべき事項 5.) is an operation check of the PMS.
+  contractor_inspection: { ja: '委託先の実地検査', en: 'Contractor inspection', basis: 'J.7.1 g) 1)・J.9.4' },
 };
 
 /**

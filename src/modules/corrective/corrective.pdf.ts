@@ -22,6 +22,7 @@ function stampsOf(approval: CorrectiveDetail['planApproval']) {
 
 function sourceReference(d: CorrectiveDetail): string {
   if (d.incident) return `　参照：${d.incident.number}`;
+  if (d.contractorInspection) return `　参照：${d.contractorInspection.label}`;
   return d.action.sourceRef ? `　参照：${d.action.sourceRef}` : '';
 }
 

@@ -79,6 +79,7 @@ export function presentCorrectiveDetail(d: CorrectiveDetail): z.output<typeof co
     effectivenessReviewedByName: d.reviewerName,
     incident: d.incident,
     complaint: d.complaint,
+    contractorInspection: d.contractorInspection,
     planApproval: presentRecordApprovals(d.planApproval),
     resultApproval: presentRecordApprovals(d.resultApproval),
     abilities: d.abilities,

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { stampsForRecord } from '../../platform/approvals/approvals.service.ts';
@@ -6,6 +6,7 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
+import { inspectionFindingSummaryFor, seesContractors } from '../contractors/contractors.api.ts';
 import { incidentSummaryFor, visibleIncidentIds } from '../incidents/incidents.api.ts';
 import { complaintSummaryFor, visibleComplaintIds } from '../requests/requests.api.ts';
 import { CORRECTIVE_PLAN, CORRECTIVE_RESULT, type CorrectiveSource } from './corrective.labels.ts';
@@ -22,18 +23,21 @@ export type CorrectiveRow = typeof correctiveActions.$inferSelect;
 /**
  * The rows as the actor may read them: a record opened from an incident the actor may not see
  * (incidents.policy.ts) shows only that it came from an incident — its link and reference are
- * withheld (issue #11 finding 6; visibility follows the source's rules).
+ * withheld (issue #11 finding 6; visibility follows the source's rules). The same for a 委託先の実地検査
+ * (issue 13): its finding is shown only to those who may see the 委託先 register.
  */
 export async function withSourceVisibility(tx: Tx, actor: Actor, rows: readonly CorrectiveRow[]): Promise<CorrectiveRow[]> {
   const linked = rows.flatMap((row) => (row.sourceType === 'incident' && row.sourceId ? [row.sourceId] : []));
   const visible = await visibleIncidentIds(tx, actor, linked);
   // A complaint (J.11.1 d)): those who may not see it keep 「苦情・相談」 and its 受付番号 (sourceRef, no
-  // personal data) but not the link.
+  // personal data) but not the link. An inspection (issue 13; #11-6): only for those who may see the 委託先 register.
   const complaints = rows.flatMap((row) => (row.sourceType === 'complaint' && row.sourceId ? [row.sourceId] : []));
   const visibleComplaints = await visibleComplaintIds(tx, actor, complaints);
+  const seesInspections = seesContractors(actor);
   return rows.map((row) => {
     if (row.sourceType === 'complaint') return row.sourceId === null || visibleComplaints.has(row.sourceId) ? row : { ...row, sourceId: null };
-    return row.sourceType !== 'incident' || (row.sourceId !== null && visible.has(row.sourceId)) ? row : { ...row, sourceId: null, sourceRef: null };
+    const shown = row.sourceType === 'incident' ? row.sourceId !== null && visible.has(row.sourceId) : row.sourceType === 'contractor_inspection' ? seesInspections : true;
+    return shown ? row : { ...row, sourceId: null, sourceRef: null };
   });
 }
 
@@ -58,6 +62,16 @@ export async function findCorrectiveForSource(tx: Tx, organizationId: string, so
     .from(correctiveActions)
     .where(and(eq(correctiveActions.organizationId, organizationId), eq(correctiveActions.sourceType, sourceType), eq(correctiveActions.sourceId, sourceId)));
   return row ?? null;
+}
+
+/** The corrective actions opened from the given records of one source type, by source id (a finding's 是正処置). */
+export async function correctiveForSources(tx: Tx, organizationId: string, sourceType: CorrectiveSource, sourceIds: readonly string[]): Promise<Map<string, CorrectiveRow>> {
+  if (sourceIds.length === 0) return new Map();
+  const rows = await tx
+    .select()
+    .from(correctiveActions)
+    .where(and(eq(correctiveActions.organizationId, organizationId), eq(correctiveActions.sourceType, sourceType), inArray(correctiveActions.sourceId, [...new Set(sourceIds)])));
+  return new Map(rows.flatMap((row) => (row.sourceId ? [[row.sourceId, row] as const] : [])));
 }
 
 export type CorrectivePage = Awaited<ReturnType<typeof listCorrectiveActions>>;
@@ -104,6 +118,8 @@ export async function getCorrectiveDetail(tx: Tx, actor: Actor, id: string) {
   const incident = row.sourceType === 'incident' && row.sourceId ? await incidentSummaryFor(tx, actor, row.sourceId) : null;
   // The complaint's link likewise, only for holders of requests.read (withSourceVisibility kept its id for them).
   const complaint = row.sourceType === 'complaint' && row.sourceId ? await complaintSummaryFor(tx, actor, row.sourceId) : null;
+  // 「実地検査 YYYY-MM-DD 委託先名」 only for those who may see the 委託先 (issue 13; #11-6).
+  const contractorInspection = row.sourceType === 'contractor_inspection' && row.sourceId ? await inspectionFindingSummaryFor(tx, actor, row.sourceId) : null;
   return {
     action: row,
     departmentName: names?.departmentName ?? null,
@@ -111,6 +127,7 @@ export async function getCorrectiveDetail(tx: Tx, actor: Actor, id: string) {
     reviewerName: names?.reviewerName ?? null,
     incident,
     complaint,
+    contractorInspection,
     planApproval: await stampsForRecord(tx, actor, CORRECTIVE_PLAN, row.id),
     resultApproval: await stampsForRecord(tx, actor, CORRECTIVE_RESULT, row.id),
     abilities: correctiveAbilities(actor, row),

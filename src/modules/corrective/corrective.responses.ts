@@ -85,6 +85,8 @@ export const correctiveDetailResponse = correctiveResponse.extend({
   incident: z.object({ id: z.uuid(), number: z.string(), title: z.string() }).nullable(),
   /** The complaint it came from (J.11.1 d)), only for those who may see it (requests.read); others read 「苦情・相談」 and the 受付番号. */
   complaint: z.object({ id: z.uuid(), number: z.string() }).nullable(),
+  /** The 委託先の実地検査 it came from (「実地検査 YYYY-MM-DD 委託先名」), only for those who may see the 委託先 register. */
+  contractorInspection: z.object({ contractorId: z.uuid(), inspectionId: z.uuid(), label: z.string() }).nullable(),
   planApproval: recordApprovalsResponse,
   resultApproval: recordApprovalsResponse,
   abilities: correctiveAbilitiesResponse,

@@ -97,14 +97,21 @@ export async function insertCorrectiveAction(tx: Tx, values: NewCorrectiveValues
 /**
  * 不適合の記録 (J.7.1 h) 1)): anyone records a nonconformity they found, from any source
  * (J.7.1 g) 1)〜4)). The 所属長 of the department and the PMS manager are notified so the root
- * cause and plan can be drafted (h) 2)).
+ * cause and plan can be drafted (h) 2)). `sourceChecked`: the source's own module opened it from
+ * a record it has checked (corrective.api.ts openCorrectiveAction), so any source type may link.
  */
-export async function createCorrectiveAction(tx: Tx, actor: Actor, input: CreateCorrectiveInput, clock: Clock): Promise<CorrectiveRow> {
+export async function createCorrectiveAction(
+  tx: Tx,
+  actor: Actor,
+  input: CreateCorrectiveInput,
+  clock: Clock,
+  { sourceChecked = false }: { sourceChecked?: boolean } = {},
+): Promise<CorrectiveRow> {
   const departmentId = input.departmentId ?? actor.departmentId;
   if (!departmentId) throw invalid('departmentId', '当該所属を指定してください（その所属長が根本原因と処置計画を立案します: J.7.1 h) 2)）');
   await assertDepartment(tx, actor.organizationId, departmentId, 'departmentId');
   let sourceRef = input.sourceRef;
-  if (input.sourceId) {
+  if (input.sourceId && !sourceChecked) {
     if (input.sourceType === 'complaint') {
       // J.11.1 d) → J.7.1 g) 3): a complaint is linked by its id and quoted by its 受付番号 only.
       const complaint = await complaintSummaryFor(tx, actor, input.sourceId);

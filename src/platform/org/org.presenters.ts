@@ -41,6 +41,7 @@ export function presentOrganization(org: typeof organizations.$inferSelect): Out
       bulkAccessThreshold: s.bulkAccessThreshold,
       bulkAccessWindowMinutes: s.bulkAccessWindowMinutes,
       reminderDaysBefore: s.reminderDaysBefore,
+      contractorInspectionMonths: s.contractorInspectionMonths,
     },
   };
 }

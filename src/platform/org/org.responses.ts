@@ -14,6 +14,8 @@ export const organizationSettingsResponse = z.object({
   reminderDaysBefore: z.number().int(),
   /** 日付の表記 of the PDFs. */
   dateStyle: z.enum(['wareki', 'seireki']),
+  /** 委託先の実地検査の間隔（月）for 委託先 without 要配慮・特定個人情報; null: 必要に応じて. */
+  contractorInspectionMonths: z.number().int().nullable(),
 });
 
 /** 組織情報: profile and Privacy-Mark number/validity, with the security settings. */

@@ -100,4 +100,12 @@ export const organizationSettingsSchema = z.object({
     .max(60, { error: 'リマインド日数は60日以内にしてください' }),
   /** 日付の表記 (PDF). Optional in the request: omitted, the stored choice stays. */
   dateStyle: z.enum(dateStyles, { error: '日付の表記は「和暦」か「西暦」を選んでください' }).optional(),
+  /** 委託先の実地検査の間隔（月）, null: 必要に応じて. Optional in the request: omitted, the stored choice stays. */
+  contractorInspectionMonths: z
+    .number({ error: '委託先の実地検査の間隔を数値（月）で入力してください' })
+    .int({ error: '委託先の実地検査の間隔は整数（月）で入力してください' })
+    .min(1, { error: '委託先の実地検査の間隔は1か月以上にしてください' })
+    .max(120, { error: '委託先の実地検査の間隔は120か月以内にしてください' })
+    .nullable()
+    .optional(),
 });

@@ -11,6 +11,11 @@ export type OrganizationSettings = {
   reminderDaysBefore?: number;
   /** 日付の表記 of the PDFs (和暦 / 西暦). */
   dateStyle?: 'wareki' | 'seireki';
+  /**
+   * 委託先の実地検査の間隔（月）: the organization's policy for 委託先 entrusted with neither 要配慮個人情報
+   * nor 特定個人情報 (those are inspected yearly: 豊島区 守るべき事項 5.); null: 必要に応じて (issue 13).
+   */
+  contractorInspectionMonths?: number | null;
 };
 
 /** 組織 (J.1): the tenant. Its own row is visible only inside its own tenant context. */

@@ -11,6 +11,8 @@ export const defaultSettings: Required<OrganizationSettings> = {
   reminderDaysBefore: 7,
   // 日付の表記 of the PDFs: 和暦, as Japanese forms are usually printed (issue #10).
   dateStyle: 'wareki',
+  // Issue 13: no fixed interval for 委託先 without 要配慮・特定個人情報 (特記事項 立入検査「必要があるときは」).
+  contractorInspectionMonths: null,
 };
 
 export function resolveSettings(settings: OrganizationSettings | null | undefined): Required<OrganizationSettings> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectionDue, oneYearAfter } from './inspectionDue.ts';
+import { inspectionDue, monthsAfter, oneYearAfter } from './inspectionDue.ts';
 
 // 豊島区 個人情報の取扱いを委託する際に守るべき事項 5.: 少なくとも年1回以上、原則として実地検査により確認する.
 
@@ -33,6 +33,39 @@ describe('実地検査の要否（豊島区 守るべき事項 5. 年1回以上�
 
   it('どちらも委託していなければ年1回の実地検査は求めない（必要に応じて: 特記事項 立入検査）', () => {
     expect(inspectionDue({ entries: [plain], specificPersonalInfo: false, lastInspectedOn: null, today })).toMatchObject({ required: false });
+  });
+
+  it('資料B 第14条 第2段（規則第43条）: 要配慮・特定個人情報の委託では、組織の方針（2年ごと）より年1回が優先する', () => {
+    expect(inspectionDue({ entries: [{ sensitive: true, myNumber: false }], specificPersonalInfo: false, lastInspectedOn: '2025-06-01', today, policyMonths: 24 })).toMatchObject({
+      required: true,
+      dueOn: '2026-06-01',
+    });
+  });
+
+  it('J.9.4 委託先の監督: それ以外の委託先は組織の方針（24か月ごと）で期限を出す。未実施なら今日、前回があれば24か月後', () => {
+    expect(inspectionDue({ entries: [plain], specificPersonalInfo: false, lastInspectedOn: null, today, policyMonths: 24 })).toMatchObject({
+      required: true,
+      dueOn: today,
+      reason: expect.stringContaining('組織の方針により2年ごと'),
+    });
+    expect(inspectionDue({ entries: [plain], specificPersonalInfo: false, lastInspectedOn: '2024-05-31', today, policyMonths: 24 })).toMatchObject({
+      required: true,
+      dueOn: '2026-05-31',
+      overdue: false,
+    });
+    expect(inspectionDue({ entries: [], specificPersonalInfo: false, lastInspectedOn: '2025-01-10', today, policyMonths: 18 })).toMatchObject({
+      dueOn: '2026-07-10',
+      reason: expect.stringContaining('18か月ごと'),
+    });
+  });
+
+  it('特記事項 第13条: 方針がなければ（null）必要に応じて', () => {
+    expect(inspectionDue({ entries: [plain], specificPersonalInfo: false, lastInspectedOn: '2020-01-01', today, policyMonths: null })).toMatchObject({ required: false });
+  });
+
+  it('月の加算: 月末を超える日は月末', () => {
+    expect(monthsAfter('2025-08-31', 6)).toBe('2026-02-28');
+    expect(monthsAfter('2026-01-15', 24)).toBe('2028-01-15');
   });
 
   it('1年後: うるう日は平年の2月28日', () => {

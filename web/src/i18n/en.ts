@@ -350,6 +350,8 @@ export const en: Record<MessageKey, string> = {
   'settings.sec.bulkWindow': 'Window (minutes)',
   'settings.sec.bulkHint': 'Alert when one user reads or exports more personal-data records than this within the window (Toshima 4-8-6 (5))',
   'settings.sec.reminder': 'Reminder days before due',
+  'settings.sec.inspection': 'Contractor inspection interval (months)',
+  'settings.sec.inspectionHint': 'For contractors entrusted with no sensitive or My Number data; empty means as needed. Contractors with such data are inspected yearly.',
   'settings.sec.dateStyle': 'Date style (PDF)',
   'settings.sec.dateStyleHint': 'Every date in the PDFs is printed in this style (one style per document).',
   'settings.sec.wareki': 'Japanese era (令和8年3月5日)',

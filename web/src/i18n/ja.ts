@@ -365,6 +365,9 @@ export const ja = {
   'settings.sec.bulkWindow': '集計時間（分）',
   'settings.sec.bulkHint': '1人の利用者が集計時間内にこの件数を超えて個人情報を閲覧・出力すると警告します（豊島区 4-8-6 (5)）',
   'settings.sec.reminder': 'リマインドを送る日数（期限の何日前）',
+  'settings.sec.inspection': '委託先の実地検査の間隔（月）',
+  'settings.sec.inspectionHint':
+    '要配慮個人情報・特定個人情報を委託していない委託先の実地検査を何か月ごとに行うか。空欄は「必要に応じて」。要配慮個人情報・特定個人情報を委託する委託先は年1回です（豊島区 守るべき事項 5.）。',
   'settings.sec.dateStyle': '日付の表記（PDF）',
   'settings.sec.dateStyleHint': '出力する PDF の日付はすべてこの表記で印字します（1つの文書で和暦と西暦を混在させません）。',
   'settings.sec.wareki': '和暦（令和8年3月5日）',

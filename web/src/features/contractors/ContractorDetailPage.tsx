@@ -10,6 +10,7 @@ import { useContractor } from './api.ts';
 import { ClauseChecklist } from './ClauseChecklist.tsx';
 import { ContractorForm } from './ContractorForm.tsx';
 import { EvaluationCard } from './EvaluationCard.tsx';
+import { InspectionsCard } from './InspectionsCard.tsx';
 import { useContractorText } from './messages.ts';
 import { SpecialClausesCard } from './SpecialClausesCard.tsx';
 import { SubcontractingCard } from './SubcontractingCard.tsx';
@@ -79,6 +80,9 @@ function ContractorDetailView() {
           </Col>
           <Col span={24}>
             <EvaluationCard contractorId={d.id} />
+          </Col>
+          <Col span={24}>
+            <InspectionsCard contractorId={d.id} />
           </Col>
           <Col span={24}>
             <SubcontractingCard detail={d} />

@@ -240,6 +240,14 @@ export default function CorrectiveDetailPage() {
               </Typography.Link>
             </Descriptions.Item>
           ) : null}
+          {d.contractorInspection ? (
+            // 「実地検査 YYYY-MM-DD 委託先名」: sent only to those who may see the 委託先 register (issue 13, #11-6).
+            <Descriptions.Item label={t('ca.inspection')}>
+              <Typography.Link onClick={() => navigate(`/contractors/${d.contractorInspection?.contractorId}`)} data-testid="ca-inspection-link">
+                {d.contractorInspection.label}
+              </Typography.Link>
+            </Descriptions.Item>
+          ) : null}
           {d.dueOn ? <Descriptions.Item label={t('ca.due')}>{format(d.dueOn)}</Descriptions.Item> : null}
         </Descriptions>
       </Card>

@@ -203,6 +203,7 @@ const ja = {
   'ca.pdf': '是正処置実施記録（PDF）',
   'ca.incident': '契機の事案',
   'ca.complaint': '契機の苦情・相談',
+  'ca.inspection': '契機の実地検査',
   'ca.reporter': '発見者',
   'ca.flow':
     '発見者が記録 → 所属長が根本原因・処置計画を立案して申請 → 個人情報保護管理者・トップマネジメントが承認 → 実施 → 個人情報保護管理者が有効性をレビュー → 結果を申請・承認（J.7.1 h)）',
@@ -408,6 +409,7 @@ const en: Record<IncidentMessageKey, string> = {
   'ca.pdf': 'Corrective action record (PDF)',
   'ca.incident': 'Source incident',
   'ca.complaint': 'Source complaint',
+  'ca.inspection': 'Source inspection',
   'ca.reporter': 'Found by',
   'ca.flow':
     'Finder records → department head drafts root cause and plan and submits → PMS manager and top management approve → implement → PMS manager reviews effectiveness → result submitted and approved (J.7.1 h))',

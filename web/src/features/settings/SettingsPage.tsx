@@ -123,6 +123,7 @@ function SecurityForm({ organization }: { organization: Organization }) {
           'bulkAccessWindowMinutes',
           'reminderDaysBefore',
           'dateStyle',
+          'contractorInspectionMonths',
         ]),
       );
     }
@@ -151,6 +152,20 @@ function SecurityForm({ organization }: { organization: Organization }) {
             {t('settings.sec.bulkHint')}
           </Typography.Paragraph>
           {num('reminderDaysBefore', t('settings.sec.reminder'))}
+          {/* Issue 13: the 実地検査 interval for 委託先 without 要配慮・特定個人情報 (empty: 必要に応じて). */}
+          <Field control={form.control} name="contractorInspectionMonths" label={t('settings.sec.inspection')} extra={t('settings.sec.inspectionHint')}>
+            {(field) => (
+              <InputNumber
+                id={field.id}
+                value={field.value ?? null}
+                onChange={(v) => field.onChange(v ?? null)}
+                onBlur={field.onBlur}
+                status={field.status}
+                precision={0}
+                style={{ width: 160 }}
+              />
+            )}
+          </Field>
           <Field control={form.control} name="dateStyle" label={t('settings.sec.dateStyle')} extra={t('settings.sec.dateStyleHint')}>
             {(field) => (
               <Radio.Group
