@@ -15,6 +15,7 @@ import { accessHolderLabels } from './inventory.content.shared.ts';
 import { importFields } from './inventory.import.schema.ts';
 import { INVENTORY_REVIEW, overseasBasisLabels, processedKindLabels, riskStatusCodeLabels } from './inventory.labels.ts';
 import type { EntriesQuery, EntryContent } from './inventory.schema.ts';
+import { noticeVersionLabel, noticeVersionSummaries } from '../notices/notices.api.ts';
 import { namesFor } from './entry-references.ts';
 import { entriesFilter } from './inventory.queries.ts';
 import { inventoryEntries } from './inventory.tables.ts';
@@ -41,7 +42,13 @@ async function loadRows(tx: Tx, organizationId: string, filters: ExportFilters, 
     organizationId,
     rows.map((r) => r.entry.data),
   );
-  return { rows, people: names.personNames };
+  // 通知文（公開済みの版） as 「名称 第N版」, one per line: what the import reads back (issue #12 round trip).
+  const versions = await noticeVersionSummaries(tx, organizationId, [...new Set(rows.flatMap((r) => r.entry.data.noticeVersionIds ?? []))]);
+  const versionLabels = new Map(versions.map((v) => [v.id, noticeVersionLabel(v)]));
+  return {
+    rows: rows.map((r) => ({ ...r, noticeVersions: (r.entry.data.noticeVersionIds ?? []).flatMap((id) => versionLabels.get(id) ?? []).join('\n') })),
+    people: names.personNames,
+  };
 }
 
 type LedgerRow = Awaited<ReturnType<typeof loadRows>>['rows'][number];
@@ -86,6 +93,7 @@ function ledgerColumns(people: ReadonlyMap<string, string>): SheetColumn<LedgerR
     overseasBasis: (r) => (r.entry.data.overseasBasis ? overseasBasisLabels[r.entry.data.overseasBasis] : null),
     contactsPersons: (r) => yesNo(r.entry.data.contactsPersons),
     exemptions: (r) => r.entry.data.exemptions.map(formatExemption).join('\n'),
+    noticeVersions: (r) => r.noticeVersions,
   };
   const widths: Partial<Record<(typeof importFields)[number]['key'], number>> = { name: 24, items: 36, purpose: 36, storageLocation: 20, accessHolders: 28, department: 14 };
   return [

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
 import { asSystem } from '../../platform/db/tenancy.ts';
 import { describeInventoryRequestSnapshot } from './inventory.snapshot.ts';
+import { noticeVersions } from '../notices/notices.tables.ts';
 import { inventoryEntries } from './inventory.tables.ts';
 
 // Export → import round trip (issue #12): the 個人情報管理台帳 Mamori exports (.xlsx) imports back
@@ -60,8 +61,12 @@ const comparable = (d: Detail, name: string) => ({
 describe('台帳の出力 → 取込（issue #12: Mamori が出力したファイルは、そのまま取り込んで変わらない）', () => {
   it('出力した台帳を取り込み直すと、すべての項目のすべての値が元の項目と同じ', async () => {
     // One entry carries the hardest forms: a category label holding 、, a multi-line reason, a date
-    // with a description, an overseas basis, several exemptions (set in the database: no screen
-    // writes all of these at once).
+    // with a description, an overseas basis, several exemptions, the 通知文 versions it relies on
+    // (set in the database: no screen writes all of these at once).
+    const published = await asSystem(t.database, (tx) =>
+      tx.select({ id: noticeVersions.id }).from(noticeVersions).where(sql`${noticeVersions.organizationId} = ${t.demoOrganizationId} and ${noticeVersions.status} = 'published'`),
+    );
+    expect(published.length).toBeGreaterThan(0);
     await asSystem(t.database, (tx) =>
       tx
         .update(inventoryEntries)
@@ -78,6 +83,7 @@ describe('台帳の出力 → 取込（issue #12: Mamori が出力したファ�
               { clause: 'J.8.8', letter: 'b', subItem: null, reason: '人の生命・身体の保護: 緊急連絡' },
             ],
             retainUntil: { date: '2031-03-31', description: '退職後5年' },
+            noticeVersionIds: published.map((v) => v.id),
           })}::jsonb`,
         })
         .where(sql`${inventoryEntries.organizationId} = ${t.demoOrganizationId} and ${inventoryEntries.name} = '受領名刺'`),
@@ -86,6 +92,7 @@ describe('台帳の出力 → 取込（issue #12: Mamori が出力したファ�
     const enriched = before.get('受領名刺');
     expect(enriched?.content.overseasBasis).toBe('b');
     expect(enriched?.content.exemptions).toHaveLength(2);
+    expect(enriched?.content.noticeVersionIds).toHaveLength(published.length);
     expect(before.size).toBeGreaterThan(3);
     // The demo holds what a file import alone could not produce: the round trip must carry it.
     const all = [...before.values()];

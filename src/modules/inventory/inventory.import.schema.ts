@@ -39,6 +39,7 @@ export const importFields = [
   { key: 'overseasBasis', header: '外国にある第三者への提供の根拠', aliases: ['外国への提供の根拠', '外国提供の根拠'] },
   { key: 'contactsPersons', header: '本人への連絡・接触', aliases: ['本人への連絡', '本人への接触'] },
   { key: 'exemptions', header: '通知・同意等の例外', aliases: ['例外の記録', '通知・同意の例外'] },
+  { key: 'noticeVersions', header: '通知文（公開済みの版）', aliases: ['通知文の版', '取得時の通知文'] },
 ] as const satisfies readonly { key: string; header: string; aliases: readonly string[]; required?: boolean }[];
 
 export type ImportField = (typeof importFields)[number]['key'];

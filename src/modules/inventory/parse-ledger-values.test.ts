@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatExemption, parseExemptions, parseOverseasBasis, parseSensitiveBasis, parseSpecialCategories, parseTerm } from './parse-ledger-values.ts';
+import { formatExemption, parseExemptions, parseNoticeVersions, parseOverseasBasis, parseSensitiveBasis, parseSpecialCategories, parseTerm } from './parse-ledger-values.ts';
 
 // The 台帳's columns that Mamori's own export adds so that it imports back unchanged (issue #12):
 // what each cell may hold, and the Japanese error quoting it when it holds something else.
@@ -69,5 +69,21 @@ describe('通知・同意等の例外（J.8.4・J.8.5・J.8.7・J.8.8・J.8.8.3�
   });
   it('空欄は例外なし', () => {
     expect(parseExemptions('')).toEqual([]);
+  });
+});
+
+describe('通知文（公開済みの版）の読み取り（issue #12 の出力 → 取込）', () => {
+  const published = [
+    { id: 'v1', title: '会員登録の通知文', versionNo: 1 },
+    { id: 'v2', title: '会員登録の通知文', versionNo: 2 },
+    { id: 'v3', title: '採用応募者への通知', versionNo: 1 },
+  ];
+  it('「名称 第N版」を1行ずつ公開済みの版として読む（全角数字・空白の違いを問わない）', () => {
+    expect(parseNoticeVersions('会員登録の通知文 第2版\n採用応募者への通知　第１版', published)).toEqual({ ids: ['v2', 'v3'] });
+    expect(parseNoticeVersions('', published)).toEqual({ ids: [] });
+  });
+  it('形の違う行・公開済みの版にない版は、セルを引用したエラー（黙って落とさない）', () => {
+    expect(parseNoticeVersions('会員登録の通知文', published)).toEqual({ error: expect.stringContaining('「名称 第N版」の形で入力してください') });
+    expect(parseNoticeVersions('会員登録の通知文 第3版', published)).toEqual({ error: expect.stringContaining('通知文「会員登録の通知文 第3版」は公開済みの版にありません') });
   });
 });

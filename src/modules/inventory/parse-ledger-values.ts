@@ -10,7 +10,7 @@ import {
   specialCategories,
 } from '../../rules/inventoryRules.ts';
 import type { CellOutput } from '../../platform/exports/xlsx.ts';
-import { readCount, readDateCell, readList, readMedium } from '../../rules/ledgerValues/index.ts';
+import { quoteCell, readCount, readDateCell, readList, readMedium } from '../../rules/ledgerValues/index.ts';
 import { overseasBasisLabels } from './inventory.labels.ts';
 import type { EntryContent, EntryContentInput } from './inventory.schema.ts';
 import { cellText, normalizeLabel } from './read-ledger-sheet.ts';
@@ -190,4 +190,25 @@ export function parseExemptions(text: string): Exemption[] | { error: string } {
     }
   }
   return out;
+}
+
+/** 「会員規約の通知文 第2版」: a notice's 名称 and its version. */
+const NOTICE_VERSION = /^(.+?)\s*第\s*([0-9０-９]+)\s*版$/;
+
+/**
+ * 通知文（公開済みの版）: one 「名称 第N版」 per line (or 、-separated), each a published version of
+ * the organization's notices (名称 compared as {@link normalizeLabel} folds it). A line in another
+ * form, a version that does not exist or is not published, is an error quoting it — never dropped.
+ */
+export function parseNoticeVersions(text: string, published: readonly { id: string; title: string; versionNo: number }[]): { ids: string[] } | { error: string } {
+  const ids: string[] = [];
+  for (const line of readList(text, 'names')) {
+    const m = NOTICE_VERSION.exec(line);
+    if (!m?.[1] || !m[2]) return { error: `通知文「${quoteCell(line)}」は「名称 第N版」の形で入力してください（例: 会員登録の通知文 第2版）` };
+    const versionNo = Number(m[2].replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+    const found = published.find((v) => v.versionNo === versionNo && normalizeLabel(v.title) === normalizeLabel(m[1] ?? ''));
+    if (!found) return { error: `通知文「${quoteCell(line)}」は公開済みの版にありません。通知・同意の画面で名称と版を確かめてください` };
+    if (!ids.includes(found.id)) ids.push(found.id);
+  }
+  return { ids };
 }

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/connection.ts';
 import type { CellOutput } from '../../platform/exports/xlsx.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
+import { type NoticeVersionSummary, publishedNoticeVersions } from '../notices/notices.api.ts';
 import { entryFindings } from './inventory.content.shared.ts';
 import { type ImportField, importFieldHeaders, importFieldKeys, LEDGER_EXPORT_STATE_COLUMNS } from './inventory.import.schema.ts';
 import { type EntryContent, type EntryContentInput, entryContentSchema } from './inventory.schema.ts';
@@ -13,6 +14,7 @@ import {
   parseFlag,
   parseMedia,
   parseMethods,
+  parseNoticeVersions,
   parseOverseasBasis,
   parseProcessed,
   parseSensitiveBasis,
@@ -81,6 +83,7 @@ function columnForPath(path: string, mapping: ImportMapping): string {
 
 type Lookups = {
   departments: { id: string; name: string; code: string | null }[];
+  noticeVersions: NoticeVersionSummary[];
   people: { id: string; name: string; employeeNumber: string | null; leftOn: string | null }[];
   existing: Set<string>;
 };
@@ -159,6 +162,7 @@ export async function planImport(
       .select({ id: people.id, name: people.name, employeeNumber: people.employeeNumber, leftOn: people.leftOn })
       .from(people)
       .where(eq(people.organizationId, organizationId)),
+    noticeVersions: await publishedNoticeVersions(tx, organizationId),
     existing: new Set(
       (
         await tx
@@ -309,6 +313,9 @@ export async function planImport(
     const exemptions = parseExemptions(text('exemptions'));
     if ('error' in exemptions) fail('exemptions', exemptions.error);
     else input.exemptions = exemptions;
+    const notices = parseNoticeVersions(text('noticeVersions'), lookups.noticeVersions);
+    if ('error' in notices) fail('noticeVersions', notices.error);
+    else if (notices.ids.length > 0) input.noticeVersionIds = notices.ids;
 
     // Every check runs even when a cell already failed, so the dry run lists all of a row's
     // errors at once (one per column: the first, most specific message wins).

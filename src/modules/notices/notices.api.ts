@@ -21,6 +21,19 @@ export async function noticeVersionSummaries(tx: Tx, organizationId: string, ids
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** The organization's published notice versions (名称・第N版), for reading 「名称 第N版」 back from a 台帳 file (issue #12). */
+export async function publishedNoticeVersions(tx: Tx, organizationId: string): Promise<NoticeVersionSummary[]> {
+  const rows = await tx
+    .select({ id: noticeVersions.id, templateId: noticeVersions.templateId, title: noticeTemplates.title, versionNo: noticeVersions.versionNo })
+    .from(noticeVersions)
+    .innerJoin(noticeTemplates, eq(noticeTemplates.id, noticeVersions.templateId))
+    .where(and(eq(noticeVersions.organizationId, organizationId), eq(noticeVersions.status, 'published')));
+  return rows.map((r) => ({ ...r, published: true }));
+}
+
+/** A notice version as a cell of the 台帳's export writes it, and its import reads it back: 「会員規約の通知文 第2版」. */
+export const noticeVersionLabel = (v: Pick<NoticeVersionSummary, 'title' | 'versionNo'>) => `${v.title} 第${v.versionNo}版`;
+
 /** A 第三者提供記録 / 確認記録 as a 開示 request shows it. */
 export type ProvisionRecordAbout = {
   id: string;

@@ -98,6 +98,7 @@ export const inventoryHeadings = [
   { key: 'overseasBasis', label: '外国にある第三者への提供の根拠', synonyms: ['外国への提供の根拠', '外国提供の根拠'] },
   { key: 'contactsPersons', label: '本人への連絡・接触', synonyms: ['本人への連絡', '本人への接触'] },
   { key: 'exemptions', label: '通知・同意等の例外', synonyms: ['例外の記録', '通知・同意の例外'] },
+  { key: 'noticeVersions', label: '通知文（公開済みの版）', synonyms: ['通知文の版', '取得時の通知文'] },
 ] as const satisfies readonly HeadingField[];
 
 export type InventoryHeadingKey = (typeof inventoryHeadings)[number]['key'];
