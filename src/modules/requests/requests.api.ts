@@ -4,3 +4,5 @@
 
 export { type PortalRequestInput, type PortalRequestProgress, portalRequestProgress, receivePortalRequest } from './portal-intake.ts';
 export { agentKinds, type AgentKind, type RequestKind, requestKindLabels, requestKinds } from './requests.labels.ts';
+export { answerPortalCorrections, type PortalAnswerRefusal } from './portal-corrections.ts';
+export { attachPortalFile, type RequestAttachmentKind, requestAttachmentKinds } from './request-attachments.ts';

@@ -1,0 +1,1 @@
+ALTER TABLE "request_corrections" ADD COLUMN "answer_enc" text;
