@@ -1,6 +1,6 @@
 import { defineContract } from '../../platform/http/contract.ts';
 import { portalProgressResponse, portalReceiptResponse, portalSettingsResponse, publicPortalResponse } from './portal.responses.ts';
-import { portalRequestBody, portalSettingsBody, receiptParams, receiptQuery, slugParams } from './portal.schema.ts';
+import { portalAnswerBody, portalRequestBody, portalSettingsBody, receiptParams, receiptQuery, slugParams } from './portal.schema.ts';
 
 /** 公開窓口 (issue #14 M5): the settings (個人情報保護管理者) and the public page (no account). */
 export const portalContract = defineContract({
@@ -44,6 +44,15 @@ export const portalContract = defineContract({
     summary: '受付状況（確認用URLの鍵で、補正のお願いと回答の状況）',
     params: receiptParams,
     query: receiptQuery,
+    response: portalProgressResponse,
+  },
+  answer: {
+    method: 'POST',
+    path: '/api/public/portals/:slug/receipts/:number/answer',
+    access: 'public',
+    summary: '補正の回答（確認用URLの鍵で。回答の文と書類を送ると、その日が補正の完了日になる）',
+    params: receiptParams,
+    body: portalAnswerBody,
     response: portalProgressResponse,
   },
 });

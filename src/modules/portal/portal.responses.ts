@@ -54,6 +54,10 @@ export const portalProgressResponse = z.object({
   receivedOn: z.iso.date(),
   status: z.string(),
   statusLabel: z.string(),
-  corrections: z.array(z.object({ askedOn: z.iso.date(), what: z.string(), completedOn: z.iso.date().nullable() })),
+  corrections: z.array(z.object({ askedOn: z.iso.date(), what: z.string(), completedOn: z.iso.date().nullable(), answer: z.string().nullable() })),
   repliedOn: z.iso.date().nullable(),
+  /** A 補正 is open and the request not closed: the follow-up page offers the answer form. */
+  canAnswer: z.boolean(),
+  /** The files sent with the request and the answers (names and kinds only; the bytes are for staff). */
+  files: z.array(z.object({ kindLabel: z.string(), fileName: z.string(), sentOn: z.iso.date() })),
 });

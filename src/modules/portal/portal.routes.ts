@@ -4,7 +4,9 @@ import { route } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
 import { challengeKey } from './portal.challenge.ts';
 import { portalContract as c } from './portal.contract.ts';
-import { portalProgress, publicPage, readSettings, saveSettings, submitPortalRequest } from './portal.service.ts';
+import { PORTAL_BODY_LIMIT } from './portal.files.schema.ts';
+import { answerCorrection, portalProgress } from './portal.followup.ts';
+import { publicPage, readSettings, saveSettings, submitPortalRequest } from './portal.service.ts';
 
 /**
  * 公開窓口 (issue #14 M5). The settings are the 個人情報保護管理者's; the public routes need no
@@ -20,9 +22,16 @@ export function portalRoutes(app: App, deps: Deps): void {
   route(app, c.submit, async (request) => submitPortalRequest(deps.database, request.params.slug, request.body, key, clockAt(deps.now()), request.ip), {
     tags,
     rateLimit: { max: 5, timeWindow: '10 minutes' },
+    bodyLimit: PORTAL_BODY_LIMIT,
   });
-  route(app, c.progress, async (request) => portalProgress(deps.database, request.params.slug, request.params.number, request.query.token, request.ip), {
+  route(app, c.progress, async (request) => portalProgress(deps.database, request.params.slug, request.params.number, request.query.token, deps.now(), request.ip), {
     tags,
     rateLimit: { max: 30, timeWindow: '1 minute' },
+  });
+  // 補正の回答: as few a minute as the form's submissions, with files.
+  route(app, c.answer, async (request) => answerCorrection(deps.database, request.params.slug, request.params.number, request.body, clockAt(deps.now()), request.ip), {
+    tags,
+    rateLimit: { max: 5, timeWindow: '10 minutes' },
+    bodyLimit: PORTAL_BODY_LIMIT,
   });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { countField, enumField, optionalText, requiredText, textUpTo } from '../../platform/validation/fields.ts';
 import { agentKinds, requestKinds } from '../requests/requests.labels.ts';
 import { noMyNumber } from '../requests/requests.schema.ts';
+import { attorneyAttached, attorneyAttachedError, portalFiles } from './portal.files.schema.ts';
 
 // Schemas of the 公開窓口 (issue #14 M5): the settings the 個人情報保護管理者 keeps, and the form a
 // person sends without an account. Shared by the server and the web.
@@ -97,6 +98,17 @@ export const portalRequestBody = portalFormFields
       { token: textUpTo('送信前の確認', 400), nonce: textUpTo('送信前の確認の計算結果', 40) },
       { error: '送信前の確認が済んでいません。ページを読み込み直してから送信してください' },
     ),
+    /** 委任状・本人確認書類 (J.10.2), PDF / JPEG / PNG. */
+    files: portalFiles,
   })
   .refine(agentNamed, agentNamedError)
-  .refine(agentOnly, agentOnlyError);
+  .refine(agentOnly, agentOnlyError)
+  .refine(attorneyAttached, attorneyAttachedError)
+  .refine((v) => v.files.every((f) => f.kind !== 'correction_answer'), { error: '申込みのときに添付できるのは委任状と本人確認書類です', path: ['files'] });
+
+/** 補正の回答 through the follow-up link: the link's secret, what the requester answers, and files. */
+export const portalAnswerBody = z.object({
+  token: z.string({ error: '確認用のURLが正しくありません' }).max(100, { error: '確認用のURLが正しくありません' }),
+  answer: noMyNumber('補正の回答', requiredText('補正の回答', 5000)),
+  files: portalFiles,
+});

@@ -9,7 +9,8 @@ import { HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { generatePublicItems, type PublicItemsFacts } from '../../rules/publicItems/publicItems.ts';
-import { portalRequestProgress, receivePortalRequest, requestKindLabels } from '../requests/requests.api.ts';
+import { attachPortalFile, receivePortalRequest, requestKindLabels } from '../requests/requests.api.ts';
+import { checkPortalFiles } from './portal.files.ts';
 import { type ChallengeKey, type ChallengeRefusal, issueChallenge, spendChallenge } from './portal.challenge.ts';
 import type { portalRequestBody, portalSettingsBody } from './portal.schema.ts';
 import { portalReceipts, portalSettings } from './portal.tables.ts';
@@ -89,7 +90,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The published page of a slug (found before any organization is known: the system role reads it). */
-async function publishedPortal(database: Database, slug: string) {
+export async function publishedPortal(database: Database, slug: string) {
   const [found] = await asSystem(database, (tx) =>
     tx
       .select({ organizationId: portalSettings.organizationId, facts: portalSettings.facts, name: organizations.name })
@@ -129,6 +130,8 @@ export async function submitPortalRequest(database: Database, slug: string, inpu
   const portal = await publishedPortal(database, slug);
   // A filled honeypot is a script: refused like a failed check, saying nothing more.
   if (input.website) throw new HttpError(400, refusalMessages.invalid, 'bot_check');
+  // The files are checked before the bot check is spent: a bad file is corrected and sent again.
+  const files = checkPortalFiles(input.files);
   const refusal = spendChallenge(key, slug, input.challenge.token, input.challenge.nonce, clock.now);
   if (refusal) throw new HttpError(400, refusalMessages[refusal], 'bot_check', [{ path: 'challenge', message: refusalMessages[refusal] }]);
   const token = randomBytes(32).toString('base64url');
@@ -150,6 +153,8 @@ export async function submitPortalRequest(database: Database, slug: string, inpu
       clock,
     );
     await tx.insert(portalReceipts).values({ organizationId: portal.organizationId, requestId: request.id, tokenHash: hashToken(token), createdAt: clock.now });
+    // J.10.2: the 委任状 and 本人確認書類 on the request, in the same transaction (all or nothing).
+    for (const file of files) await attachPortalFile(tx, portal.organizationId, request.id, file);
     return request;
   });
   return {
@@ -158,28 +163,5 @@ export async function submitPortalRequest(database: Database, slug: string, inpu
     kindLabel: requestKindLabels[input.kind],
     followUpToken: token,
     followUpPath: `/p/${slug}/receipts/${received.number}?token=${token}`,
-  };
-}
-
-/** 受付状況 through the follow-up link: the same 404 for a wrong number, a wrong token or another page. */
-export async function portalProgress(database: Database, slug: string, number: string, token: string, ip: string) {
-  const portal = await publishedPortal(database, slug);
-  const progress = await inOrg(database, { organizationId: portal.organizationId, actorAccountId: null, ip }, async (tx) => {
-    const [receipt] = await tx
-      .select({ requestId: portalReceipts.requestId })
-      .from(portalReceipts)
-      .where(and(eq(portalReceipts.organizationId, portal.organizationId), eq(portalReceipts.tokenHash, hashToken(token))));
-    return receipt ? portalRequestProgress(tx, portal.organizationId, receipt.requestId) : null;
-  });
-  if (!progress || progress.number !== number) throw notFound('受付');
-  return {
-    organizationName: portal.name,
-    receiptNumber: progress.number,
-    kindLabel: requestKindLabels[progress.kind],
-    receivedOn: progress.receivedOn,
-    status: progress.status,
-    statusLabel: progress.statusLabel,
-    corrections: progress.corrections,
-    repliedOn: progress.repliedOn,
   };
 }
