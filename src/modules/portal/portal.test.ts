@@ -47,7 +47,13 @@ const form = (challenge: { token: string }, nonce: string, over: Record<string, 
   agentName: '鈴木 次郎',
   content: '私の購入履歴と登録情報の開示を求めます。',
   // J.10.2: a 任意代理人 sends the 委任状 with the request.
-  files: [{ kind: 'power_of_attorney', fileName: '委任状.pdf', contentBase64: Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n').toString('base64') }],
+  files: [
+    {
+      kind: 'power_of_attorney',
+      fileName: '委任状.pdf',
+      contentBase64: Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n').toString('base64'),
+    },
+  ],
   challenge: { token: challenge.token, nonce },
   ...over,
 });
