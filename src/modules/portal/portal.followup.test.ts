@@ -136,6 +136,7 @@ describe('公開フォームの添付書類（J.10.2 本人確認・代理人）
       ['本人確認書類', '運転免許証.png', '請求者（Web受付）'],
     ]);
     const pdf = list.body.items[0];
+    if (!pdf) throw new Error('no file listed');
     const got = await pms.call(attachmentsContract.download, { params: { id: pdf.id } });
     expect(got.status).toBe(200);
     expect(got.raw.equals(PDF)).toBe(true);
