@@ -15,9 +15,10 @@ export const PORTAL_FILES_MAX = 4;
 /** The JSON body limit of a submission with files (base64 is 4/3 of the bytes, plus the form). */
 export const PORTAL_BODY_LIMIT = Math.ceil((PORTAL_FILES_TOTAL_MAX_BYTES * 4) / 3) + 256 * 1024;
 
-export const portalFileKinds = ['power_of_attorney', 'identity_document', 'correction_answer'] as const;
+export const portalFileKinds = ['power_of_attorney', 'agent_authority', 'identity_document', 'correction_answer'] as const;
 export const portalFileKindLabels: Readonly<Record<(typeof portalFileKinds)[number], string>> = {
   power_of_attorney: '委任状',
+  agent_authority: '法定代理権を示す書類',
   identity_document: '本人確認書類',
   correction_answer: '補正の書類',
 };

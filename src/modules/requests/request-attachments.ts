@@ -11,6 +11,7 @@ import { requests } from './requests.tables.ts';
 export const requestAttachmentKinds = [
   { code: 'identity_document', label: '本人確認書類' },
   { code: 'power_of_attorney', label: '委任状' },
+  { code: 'agent_authority', label: '法定代理権を示す書類' },
   { code: 'correction_answer', label: '補正の回答' },
   { code: 'other', label: 'その他' },
 ] as const;
