@@ -4,11 +4,15 @@ import { chooseOption } from './support/antd.ts';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
 
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
+
 /**
  * Issue #14 公開窓口: the 個人情報保護管理者 fills the 公表事項 (publishing is refused while one is
  * missing, under its field), publishes; a person without an account opens the page, sends a 開示
- * request as an agent, gets the 受付番号 and the follow-up URL; the office asks a 補正, and the
- * person sees it through that URL.
+ * request as an agent with the 委任状 (J.10.2 h)), gets the 受付番号 and the follow-up URL; the
+ * office asks a 補正, the person answers it through that URL with a document, and the office sees
+ * the answer and the files on the request.
  */
 describe('journey: 公開窓口 — 公表事項を公開し、アカウントのない人が開示を請求して補正を知る', () => {
   let app: E2EApp;
@@ -82,8 +86,20 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     await publicPage.getByTestId('portal-agentKind').getByText('任意代理人', { exact: false }).click();
     await publicPage.getByTestId('portal-agentName').fill('鈴木 次郎');
     await publicPage.getByTestId('portal-content').fill('私の購入履歴と登録情報の開示を求めます。');
-    await publicPage.screenshot({ path: 'test-results/portal-form.png', fullPage: true });
+    await publicPage.getByTestId('portal-identity-warning').getByText('裏面', { exact: false }).waitFor();
     await publicPage.waitForTimeout(3_200); // a person takes longer than the bot check's minimum
+    // J.10.2 h) 1): a 任意代理人 without the 委任状 is stopped before sending.
+    await publicPage.getByTestId('portal-submit').click();
+    await publicPage.getByTestId('portal-file-error').getByText('委任状', { exact: false }).waitFor();
+    // A program renamed .pdf is refused by its bytes, naming the file; nothing is sent.
+    await publicPage.getByTestId('portal-file-input-power_of_attorney').setInputFiles({ name: '委任状.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf') });
+    await publicPage.getByTestId('portal-submit').click();
+    await publicPage.getByTestId('portal-file-error').getByText('「委任状.pdf」は送れない形式です', { exact: false }).waitFor();
+    await publicPage.getByTestId('portal-files-power_of_attorney').getByRole('button', { name: '委任状.pdf を外す' }).click();
+    await publicPage.getByTestId('portal-file-input-power_of_attorney').setInputFiles({ name: '委任状.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await publicPage.getByTestId('portal-files-power_of_attorney').getByText('委任状.pdf', { exact: false }).waitFor();
+    await publicPage.screenshot({ path: 'test-results/portal-form.png', fullPage: true });
+    // The server checks the files before it spends the bot check: the same page sends again.
     await publicPage.getByTestId('portal-submit').click();
     await publicPage
       .getByTestId('portal-sent')
@@ -109,7 +125,31 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     await publicPage.goto(followUp);
     await publicPage.getByTestId('portal-corrections').getByText('委任状の原本を郵送してください').waitFor();
     await publicPage.getByTestId('portal-progress').getByText('補正中').waitFor();
+    await publicPage.getByTestId('portal-sent-files').getByText('委任状: 委任状.pdf', { exact: false }).waitFor();
     await publicPage.screenshot({ path: 'test-results/portal-correction.png', fullPage: true });
+  });
+
+  it('請求者が確認用URLから補正に回答し（文と書類）、補正が完了する', async () => {
+    await publicPage.getByTestId('portal-answer-text').fill('委任状の原本は本日郵送しました。控えの写真を添付します。');
+    await publicPage.getByTestId('portal-file-input-correction_answer').setInputFiles({ name: '郵送の控え.png', mimeType: 'image/png', buffer: PNG });
+    await publicPage.getByTestId('portal-answer-submit').click();
+    await publicPage.getByTestId('portal-corrections').getByText('委任状の原本は本日郵送しました', { exact: false }).waitFor();
+    await publicPage.getByTestId('portal-progress').getByText('受付', { exact: true }).waitFor();
+    expect(await publicPage.getByTestId('portal-answer').count()).toBe(0);
+    await publicPage.getByTestId('portal-sent-files').getByText('補正の回答: 郵送の控え.png', { exact: false }).waitFor();
+    await publicPage.screenshot({ path: 'test-results/portal-answered.png', fullPage: true });
+  });
+
+  it('事務局は請求の画面で回答と、委任状・回答の書類を見る', async () => {
+    const number = /receipts\/(REQ-\d{4}-\d{4})/.exec(followUp)?.[1] ?? '';
+    const list = await staff.request.get(`${app.url}/api/requests?pageSize=100`);
+    const request = ((await list.json()) as { items: { id: string; number: string }[] }).items.find((r) => r.number === number);
+    await page.goto(`/requests/${request?.id}`);
+    await page.getByText('委任状の原本は本日郵送しました', { exact: false }).waitFor();
+    await page.getByText('委任状.pdf').waitFor();
+    await page.getByText('郵送の控え.png').waitFor();
+    await page.getByText('請求者（Web受付）', { exact: false }).first().waitFor();
+    await page.screenshot({ path: 'test-results/portal-staff-request.png', fullPage: true });
   });
 
   it('鍵を変えたURLでは「受付が見つかりません」', async () => {

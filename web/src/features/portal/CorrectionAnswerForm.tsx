@@ -70,7 +70,16 @@ export function CorrectionAnswerForm({ slug, number, token }: { slug: string; nu
         {answerError ? <Typography.Text type="danger">{answerError}</Typography.Text> : null}
       </div>
       <IdentityDocumentWarning />
-      <PortalFileField kind="correction_answer" label="書類" files={files} onChange={setFiles} onError={(m) => setFileErrors(m ? [m] : [])} />
+      <PortalFileField
+        kind="correction_answer"
+        label="書類"
+        files={files}
+        onChange={(next) => {
+          setFiles(next);
+          setFileErrors([]);
+        }}
+        onError={(m) => setFileErrors(m ? [m] : [])}
+      />
       {fileErrors.length > 0 ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={fileErrors.join(' / ')} data-testid="portal-file-error" /> : null}
       <Button type="primary" loading={sending} onClick={() => void send()} data-testid="portal-answer-submit">
         回答を送る

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, List, Typography } from 'antd';
 import { useId, useRef } from 'react';
 import {
@@ -14,7 +14,7 @@ export type PortalFileKind = (typeof portalFileKinds)[number];
 /** A file chosen on the public form, read as base64 (sent in the JSON body with the form). */
 export type PortalFileDraft = { kind: PortalFileKind; fileName: string; contentBase64: string; size: number };
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
+const mb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -91,15 +91,20 @@ export function PortalFileField({
         {required ? <span style={{ color: '#cf1322', marginInlineEnd: 4 }}>*</span> : null}
         {label}
       </label>
+      {/* The browser's own file button speaks the browser's language: hidden behind a Japanese button. */}
       <input
-        id={id}
         ref={input}
         type="file"
         multiple
+        hidden
+        tabIndex={-1}
         accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
         onChange={(e) => void choose(e.target.files)}
         data-testid={`portal-file-input-${kind}`}
       />
+      <Button id={id} icon={<UploadOutlined />} onClick={() => input.current?.click()}>
+        ファイルを選ぶ
+      </Button>
       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
         {extra ? `${extra} ` : ''}
         {portalFileLimitsText}

@@ -37,6 +37,12 @@ export default function PortalPage() {
   const [sending, setSending] = useState(false);
   const [files, setFiles] = useState<PortalFileDraft[]>([]);
   const [fileErrors, setFileErrors] = useState<string[]>([]);
+  // A changed choice of files takes the earlier refusal of them off the page.
+  const changeFiles = (next: PortalFileDraft[]) => {
+    setFiles(next);
+    setFileErrors([]);
+    setFormError(null);
+  };
   const challenge = page.data?.challenge;
   useEffect(() => {
     if (!challenge) return;
@@ -186,7 +192,7 @@ export default function PortalPage() {
               label={agentKind === 'voluntary' ? '委任状' : '法定代理権を示す書類（戸籍謄本・後見登記等に関する登記事項証明書等）'}
               required={agentKind === 'voluntary'}
               files={files}
-              onChange={setFiles}
+              onChange={changeFiles}
               onError={(m) => setFileErrors(m ? [m] : [])}
             />
           ) : null}
@@ -194,7 +200,7 @@ export default function PortalPage() {
             kind="identity_document"
             label={agentKind && agentKind !== 'none' ? '本人確認書類（本人と代理人の運転免許証・パスポート等の写し）' : '本人確認書類（運転免許証・パスポート等の写し）'}
             files={files}
-            onChange={setFiles}
+            onChange={changeFiles}
             onError={(m) => setFileErrors(m ? [m] : [])}
           />
           {fileErrors.length > 0 ? <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="portal-file-error" title={fileErrors.join(' / ')} /> : null}
