@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countField, enumField, optionalText, requiredText, textUpTo } from '../../platform/validation/fields.ts';
+import { countField, enumField, idField, optionalText, requiredText, textUpTo } from '../../platform/validation/fields.ts';
 import { agentKinds, requestKinds } from '../requests/requests.labels.ts';
 import { noMyNumber } from '../requests/requests.schema.ts';
 import { attorneyAttached, attorneyAttachedError, portalFiles } from './portal.files.schema.ts';
@@ -64,6 +64,11 @@ export const portalSettingsBody = z.object({
   slug: slugField,
   published: z.boolean({ error: '公開するかどうかを選んでください' }),
   facts: publicItemsFactsBody,
+  /** 通知文 (M6) shown on the page with a consent form (J.8.5 j)); each needs a published version. */
+  consentNoticeIds: z
+    .array(idField('同意を受け付ける通知文'), { error: '同意を受け付ける通知文は一覧で選んでください' })
+    .max(20, { error: '同意を受け付ける通知文は20件までです' })
+    .default([]),
 });
 
 export const slugParams = z.object({ slug: z.string().max(60, { error: '公開ページのURLが長すぎます' }) });
@@ -112,3 +117,23 @@ export const portalAnswerBody = z.object({
   answer: noMyNumber('補正の回答', requiredText('補正の回答', 5000)),
   files: portalFiles,
 });
+
+export const noticeParams = slugParams.extend({ templateId: idField('通知文') });
+const botCheck = {
+  website: textUpTo('ウェブサイト', 200).optional(),
+  challenge: z.object(
+    { token: textUpTo('送信前の確認', 400), nonce: textUpTo('送信前の確認の計算結果', 40) },
+    { error: '送信前の確認が済んでいません。ページを読み込み直してから送信してください' },
+  ),
+};
+
+/** 同意する (J.8.5 j) Web のフォーム): the version read, the person's name or identifier, the tick. */
+export const portalConsentBody = z.object({
+  versionId: idField('同意する通知文の版'),
+  subject: noMyNumber('氏名又は識別子', requiredText('氏名又は識別子（会員番号等）', 200)),
+  agreed: z.literal(true, { error: '「同意する」にチェックを入れてください' }),
+  ...botCheck,
+});
+
+/** The withdrawal link's secret. */
+export const consentTokenQuery = z.object({ token: z.string({ error: '撤回用のURLが正しくありません' }).max(100, { error: '撤回用のURLが正しくありません' }) });

@@ -9,6 +9,7 @@ import { HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { generatePublicItems, type PublicItemsFacts } from '../../rules/publicItems/publicItems.ts';
+import { publishedNotices } from '../notices/notices.api.ts';
 import { attachPortalFile, receivePortalRequest, requestKindLabels } from '../requests/requests.api.ts';
 import { checkPortalFiles } from './portal.files.ts';
 import { type ChallengeKey, type ChallengeRefusal, issueChallenge, spendChallenge } from './portal.challenge.ts';
@@ -41,6 +42,7 @@ export function presentSettings(row: SettingsRow | null, facts: PublicItemsFacts
     published: row?.published ?? false,
     publicPath: row ? `/p/${row.slug}` : null,
     facts: { ...facts, purposes: [...facts.purposes], safetyMeasures: [...facts.safetyMeasures] },
+    consentNoticeIds: row?.consentNoticeIds ?? [],
     preview: generatePublicItems(facts),
   };
 }
@@ -70,11 +72,17 @@ export async function saveSettings(tx: Tx, actor: Actor, input: z.output<typeof 
       'public_items_missing',
       generated.missing.map((m) => ({ path: `facts.${m.field}`, message: m.message })),
     );
+  // J.8.5 j): a consent form shows a published version; a notice never published cannot be listed.
+  const consentNoticeIds = [...new Set(input.consentNoticeIds)];
+  const shown = await publishedNotices(tx, actor.organizationId, consentNoticeIds);
+  const shownIds = new Set(shown.map((n) => n.templateId));
+  const unpublished = consentNoticeIds.findIndex((id) => !shownIds.has(id));
+  if (unpublished >= 0) throw invalid(`consentNoticeIds.${unpublished}`, '同意を受け付ける通知文は、公開済みの版がある通知文から選んでください');
   try {
     const [row] = await tx
       .insert(portalSettings)
-      .values({ organizationId: actor.organizationId, slug: input.slug, published: input.published, facts, createdAt: clock.now, updatedAt: clock.now })
-      .onConflictDoUpdate({ target: portalSettings.organizationId, set: { slug: input.slug, published: input.published, facts, updatedAt: clock.now } })
+      .values({ organizationId: actor.organizationId, slug: input.slug, published: input.published, facts, consentNoticeIds, createdAt: clock.now, updatedAt: clock.now })
+      .onConflictDoUpdate({ target: portalSettings.organizationId, set: { slug: input.slug, published: input.published, facts, consentNoticeIds, updatedAt: clock.now } })
       .returning();
     return presentSettings(row ?? null, facts);
   } catch (error) {
@@ -93,7 +101,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function publishedPortal(database: Database, slug: string) {
   const [found] = await asSystem(database, (tx) =>
     tx
-      .select({ organizationId: portalSettings.organizationId, facts: portalSettings.facts, name: organizations.name })
+      .select({ organizationId: portalSettings.organizationId, facts: portalSettings.facts, consentNoticeIds: portalSettings.consentNoticeIds, name: organizations.name })
       .from(portalSettings)
       .innerJoin(organizations, eq(organizations.id, portalSettings.organizationId))
       .where(and(eq(portalSettings.slug, slug), eq(portalSettings.published, true))),
@@ -105,7 +113,11 @@ export async function publishedPortal(database: Database, slug: string) {
 
 export async function publicPage(database: Database, slug: string, key: ChallengeKey, now: Date) {
   const portal = await publishedPortal(database, slug);
+  const notices = await inOrg(database, { organizationId: portal.organizationId, actorAccountId: null, ip: null }, (tx) =>
+    publishedNotices(tx, portal.organizationId, portal.consentNoticeIds),
+  );
   return {
+    notices: notices.map((n) => ({ templateId: n.templateId, title: n.title, versionNo: n.versionNo })),
     organizationName: portal.name,
     slug,
     sections: portal.sections,
@@ -114,7 +126,7 @@ export async function publicPage(database: Database, slug: string, key: Challeng
   };
 }
 
-const refusalMessages: Record<ChallengeRefusal, string> = {
+export const refusalMessages: Record<ChallengeRefusal, string> = {
   invalid: '送信前の確認が正しくありません。ページを読み込み直してから送信してください',
   too_fast: '送信が早すぎます。内容を確かめてから、もう一度送信してください',
   expired: 'ページを開いてから時間が経ちすぎました。ページを読み込み直してから送信してください',
