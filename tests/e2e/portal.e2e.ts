@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noticeItems } from '../../src/rules/data/requiredItems.ts';
 import { chooseOption } from './support/antd.ts';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
@@ -155,5 +156,51 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
   it('鍵を変えたURLでは「受付が見つかりません」', async () => {
     await publicPage.goto(followUp.replace(/token=[\w-]+/, `token=${'A'.repeat(43)}`));
     await publicPage.getByText('受付が見つかりません').waitFor();
+  });
+
+  it('J.8.5 j) 公開ページに通知文を載せ、アカウントのない人が全文を読んで同意し、撤回用URLで撤回する', async () => {
+    const session = await (await staff.request.get(`${app.url}/api/auth/session`)).json();
+    const headers = { 'x-csrf-token': session.csrfToken };
+    const created = await staff.request.post(`${app.url}/api/notices`, {
+      data: {
+        title: 'メールマガジン配信のための個人情報の取扱いについて',
+        body: '当社はメールマガジンの配信のためにメールアドレスを利用します。',
+        ticked: noticeItems.map((i) => i.code),
+      },
+      headers,
+    });
+    expect(created.status()).toBe(201);
+    const noticeId = ((await created.json()) as { id: string }).id;
+    expect((await staff.request.post(`${app.url}/api/notices/${noticeId}/publish`, { headers })).status()).toBe(200);
+    await page.goto('/portal/settings');
+    await chooseOption(page, page.getByTestId('portal-consent-notices'), /メールマガジン配信のための個人情報の取扱いについて（第1版）/);
+    await page.getByTestId('portal-save').click();
+    await page.getByText('保存して公開しました').waitFor();
+
+    await publicPage.goto('/p/mamori-demo');
+    await publicPage.getByTestId('portal-notices').getByText('メールマガジン配信のための個人情報の取扱いについて（第1版）を読んで同意する').click();
+    await publicPage.getByTestId('portal-notice-body').getByText('メールマガジンの配信のためにメールアドレスを利用します', { exact: false }).waitFor();
+    await publicPage.waitForTimeout(3_200); // a person reads longer than the bot check's minimum
+    await publicPage.getByTestId('portal-consent-submit').click();
+    await publicPage.getByText('「同意する」にチェックを入れてください').waitFor();
+    await publicPage.getByTestId('portal-consent-subject').fill('会員番号 A-1024');
+    await publicPage.getByTestId('portal-consent-agree').click();
+    await publicPage.screenshot({ path: 'test-results/portal-consent-form.png', fullPage: true });
+    await publicPage.getByTestId('portal-consent-submit').click();
+    await publicPage.getByTestId('portal-consent-sent').waitFor();
+    const withdrawal = ((await publicPage.getByTestId('portal-withdrawal-url').textContent()) ?? '').trim();
+    expect(withdrawal).toMatch(/\/p\/mamori-demo\/consent\?token=[\w-]{43}$/);
+    await publicPage.screenshot({ path: 'test-results/portal-consent-sent.png', fullPage: true });
+
+    const consents = await staff.request.get(`${app.url}/api/notices/${noticeId}/consents`);
+    expect(((await consents.json()) as { items: { subject: string; channel: string; versionNo: number }[] }).items).toContainEqual(
+      expect.objectContaining({ subject: '会員番号 A-1024', channel: 'web', versionNo: 1 }),
+    );
+
+    await publicPage.goto(withdrawal);
+    await publicPage.getByTestId('portal-consent-withdraw').click();
+    await publicPage.locator('.ant-popconfirm').getByRole('button', { name: '撤回する' }).click();
+    await publicPage.getByTestId('portal-consent-withdrawn').waitFor();
+    await publicPage.screenshot({ path: 'test-results/portal-consent-withdrawn.png', fullPage: true });
   });
 });

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { todayInJapan } from '../../domain/time.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { noticeConsents, noticeTemplates, noticeVersions } from './notices.tables.ts';
 
@@ -27,7 +28,7 @@ export async function publishedNotices(tx: Tx, organizationId: string, templateI
     .where(and(eq(noticeVersions.organizationId, organizationId), inArray(noticeVersions.templateId, [...templateIds]), eq(noticeVersions.status, 'published')))
     .orderBy(desc(noticeVersions.versionNo));
   const latest = new Map<string, PublishedNotice>();
-  for (const r of rows) if (!latest.has(r.templateId)) latest.set(r.templateId, { ...r, publishedOn: r.publishedAt ? r.publishedAt.toISOString().slice(0, 10) : null });
+  for (const r of rows) if (!latest.has(r.templateId)) latest.set(r.templateId, { ...r, publishedOn: r.publishedAt ? todayInJapan(r.publishedAt) : null });
   return templateIds.flatMap((id) => latest.get(id) ?? []);
 }
 

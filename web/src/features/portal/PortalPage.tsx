@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Radio, Result, Select, Skeleton, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { agentKindLabels } from '../../../../src/modules/requests/requests.labels.ts';
 import { portalFormBody } from '../../../../src/modules/portal/portal.schema.ts';
@@ -129,6 +129,17 @@ export default function PortalPage() {
           ))}
         </Card>
       ))}
+      {page.data.notices.length > 0 ? (
+        <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>個人情報の取扱いへの同意</h2>} style={{ marginTop: 24 }} data-testid="portal-notices">
+          {page.data.notices.map((n) => (
+            <div key={n.templateId} style={{ marginBottom: 4 }}>
+              <Link to={`/p/${encodeURIComponent(slug)}/notices/${n.templateId}`}>
+                {n.title}（第{n.versionNo}版）を読んで同意する
+              </Link>
+            </div>
+          ))}
+        </Card>
+      ) : null}
       <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>開示等の請求・苦情相談のお申込み</h2>} style={{ marginTop: 24 }}>
         <Typography.Paragraph>
           送信すると受付番号と、受付状況を確認するためのURLが表示されます。URLはあなただけのものです。控えてください（再発行はできません）。
