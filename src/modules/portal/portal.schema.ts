@@ -113,7 +113,7 @@ export const portalRequestBody = portalFormFields
 
 /** 補正の回答 through the follow-up link: the link's secret, what the requester answers, and files. */
 export const portalAnswerBody = z.object({
-  token: z.string({ error: '確認用のURLが正しくありません' }).max(100, { error: '確認用のURLが正しくありません' }),
+  token: requiredText('確認用URLの鍵', 100),
   answer: noMyNumber('補正の回答', requiredText('補正の回答', 5000)),
   files: portalFiles,
 });
@@ -136,4 +136,4 @@ export const portalConsentBody = z.object({
 });
 
 /** The withdrawal link's secret. */
-export const consentTokenQuery = z.object({ token: z.string({ error: '撤回用のURLが正しくありません' }).max(100, { error: '撤回用のURLが正しくありません' }) });
+export const consentTokenQuery = z.object({ token: requiredText('撤回用URLの鍵', 100) });
