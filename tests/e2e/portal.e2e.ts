@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeItems } from '../../src/rules/data/requiredItems.ts';
 import { chooseOption } from './support/antd.ts';
+import { expectAccessible } from './support/axe.ts';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
 
@@ -100,6 +101,7 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     await publicPage.getByTestId('portal-file-input-power_of_attorney').setInputFiles({ name: '委任状.pdf', mimeType: 'application/pdf', buffer: PDF });
     await publicPage.getByTestId('portal-files-power_of_attorney').getByText('委任状.pdf', { exact: false }).waitFor();
     await publicPage.screenshot({ path: 'test-results/portal-form.png', fullPage: true });
+    await expectAccessible(publicPage, '公開ページ（添付書類つき）');
     // The server checks the files before it spends the bot check: the same page sends again.
     await publicPage.getByTestId('portal-submit').click();
     await publicPage
@@ -128,6 +130,7 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     await publicPage.getByTestId('portal-progress').getByText('補正中').waitFor();
     await publicPage.getByTestId('portal-sent-files').getByText('委任状: 委任状.pdf', { exact: false }).waitFor();
     await publicPage.screenshot({ path: 'test-results/portal-correction.png', fullPage: true });
+    await expectAccessible(publicPage, '受付状況（補正の回答フォーム）');
   });
 
   it('請求者が確認用URLから補正に回答し（文と書類）、補正が完了する', async () => {
@@ -186,6 +189,7 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     await publicPage.getByTestId('portal-consent-subject').fill('会員番号 A-1024');
     await publicPage.getByTestId('portal-consent-agree').click();
     await publicPage.screenshot({ path: 'test-results/portal-consent-form.png', fullPage: true });
+    await expectAccessible(publicPage, '通知文と同意のフォーム');
     await publicPage.getByTestId('portal-consent-submit').click();
     await publicPage.getByTestId('portal-consent-sent').waitFor();
     const withdrawal = ((await publicPage.getByTestId('portal-withdrawal-url').textContent()) ?? '').trim();
@@ -202,5 +206,6 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     await publicPage.locator('.ant-popconfirm').getByRole('button', { name: '撤回する' }).click();
     await publicPage.getByTestId('portal-consent-withdrawn').waitFor();
     await publicPage.screenshot({ path: 'test-results/portal-consent-withdrawn.png', fullPage: true });
+    await expectAccessible(publicPage, '同意の確認・撤回');
   });
 });
