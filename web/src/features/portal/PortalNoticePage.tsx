@@ -28,6 +28,13 @@ export default function PortalNoticePage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [receipt, setReceipt] = useState<PortalConsentReceipt | null>(null);
+  // A field put right takes its message off (and the summary when none is left).
+  const clearError = (field: string) => {
+    if (!(field in errors)) return;
+    const { [field]: _gone, ...rest } = errors;
+    setErrors(rest);
+    if (Object.keys(rest).length === 0) setFormError(null);
+  };
   const challenge = notice.data?.challenge;
   useEffect(() => {
     if (!challenge) return;
@@ -111,7 +118,10 @@ export default function PortalNoticePage() {
             <Input
               id={subjectId}
               value={subject}
-              onChange={(e) => setSubject(e.target.value)}
+              onChange={(e) => {
+                setSubject(e.target.value);
+                clearError('subject');
+              }}
               maxLength={200}
               status={errors.subject ? 'error' : undefined}
               aria-invalid={errors.subject ? true : undefined}
@@ -120,7 +130,14 @@ export default function PortalNoticePage() {
             {errors.subject ? <Typography.Text type="danger">{errors.subject}</Typography.Text> : null}
           </div>
           <div style={{ marginBottom: 16 }}>
-            <Checkbox checked={agreed} onChange={(e) => setAgreed(e.target.checked)} data-testid="portal-consent-agree">
+            <Checkbox
+              checked={agreed}
+              onChange={(e) => {
+                setAgreed(e.target.checked);
+                clearError('agreed');
+              }}
+              data-testid="portal-consent-agree"
+            >
               上の「{n.title}」（第{n.versionNo}版）を読み、同意する
             </Checkbox>
             {errors.agreed ? (
