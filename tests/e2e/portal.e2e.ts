@@ -1,14 +1,20 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noticeItems } from '../../src/rules/data/requiredItems.ts';
 import { chooseOption } from './support/antd.ts';
+import { expectAccessible } from './support/axe.ts';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
 
 /**
  * Issue #14 公開窓口: the 個人情報保護管理者 fills the 公表事項 (publishing is refused while one is
  * missing, under its field), publishes; a person without an account opens the page, sends a 開示
- * request as an agent, gets the 受付番号 and the follow-up URL; the office asks a 補正, and the
- * person sees it through that URL.
+ * request as an agent with the 委任状 (J.10.2 h)), gets the 受付番号 and the follow-up URL; the
+ * office asks a 補正, the person answers it through that URL with a document, and the office sees
+ * the answer and the files on the request.
  */
 describe('journey: 公開窓口 — 公表事項を公開し、アカウントのない人が開示を請求して補正を知る', () => {
   let app: E2EApp;
@@ -82,8 +88,21 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     await publicPage.getByTestId('portal-agentKind').getByText('任意代理人', { exact: false }).click();
     await publicPage.getByTestId('portal-agentName').fill('鈴木 次郎');
     await publicPage.getByTestId('portal-content').fill('私の購入履歴と登録情報の開示を求めます。');
-    await publicPage.screenshot({ path: 'test-results/portal-form.png', fullPage: true });
+    await publicPage.getByTestId('portal-identity-warning').getByText('裏面', { exact: false }).waitFor();
     await publicPage.waitForTimeout(3_200); // a person takes longer than the bot check's minimum
+    // J.10.2 h) 1): a 任意代理人 without the 委任状 is stopped before sending.
+    await publicPage.getByTestId('portal-submit').click();
+    await publicPage.getByTestId('portal-file-error').getByText('委任状', { exact: false }).waitFor();
+    // A program renamed .pdf is refused by its bytes, naming the file; nothing is sent.
+    await publicPage.getByTestId('portal-file-input-power_of_attorney').setInputFiles({ name: '委任状.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf') });
+    await publicPage.getByTestId('portal-submit').click();
+    await publicPage.getByTestId('portal-file-error').getByText('「委任状.pdf」は送れない形式です', { exact: false }).waitFor();
+    await publicPage.getByTestId('portal-files-power_of_attorney').getByRole('button', { name: '委任状.pdf を外す' }).click();
+    await publicPage.getByTestId('portal-file-input-power_of_attorney').setInputFiles({ name: '委任状.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await publicPage.getByTestId('portal-files-power_of_attorney').getByText('委任状.pdf', { exact: false }).waitFor();
+    await publicPage.screenshot({ path: 'test-results/portal-form.png', fullPage: true });
+    await expectAccessible(publicPage, '公開ページ（添付書類つき）');
+    // The server checks the files before it spends the bot check: the same page sends again.
     await publicPage.getByTestId('portal-submit').click();
     await publicPage
       .getByTestId('portal-sent')
@@ -109,11 +128,84 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     await publicPage.goto(followUp);
     await publicPage.getByTestId('portal-corrections').getByText('委任状の原本を郵送してください').waitFor();
     await publicPage.getByTestId('portal-progress').getByText('補正中').waitFor();
+    await publicPage.getByTestId('portal-sent-files').getByText('委任状: 委任状.pdf', { exact: false }).waitFor();
     await publicPage.screenshot({ path: 'test-results/portal-correction.png', fullPage: true });
+    await expectAccessible(publicPage, '受付状況（補正の回答フォーム）');
+  });
+
+  it('請求者が確認用URLから補正に回答し（文と書類）、補正が完了する', async () => {
+    await publicPage.getByTestId('portal-answer-text').fill('委任状の原本は本日郵送しました。控えの写真を添付します。');
+    await publicPage.getByTestId('portal-file-input-correction_answer').setInputFiles({ name: '郵送の控え.png', mimeType: 'image/png', buffer: PNG });
+    await publicPage.getByTestId('portal-answer-submit').click();
+    await publicPage.getByTestId('portal-corrections').getByText('委任状の原本は本日郵送しました', { exact: false }).waitFor();
+    await publicPage.getByTestId('portal-progress').getByText('受付', { exact: true }).waitFor();
+    expect(await publicPage.getByTestId('portal-answer').count()).toBe(0);
+    await publicPage.getByTestId('portal-sent-files').getByText('補正の回答: 郵送の控え.png', { exact: false }).waitFor();
+    await publicPage.screenshot({ path: 'test-results/portal-answered.png', fullPage: true });
+  });
+
+  it('事務局は請求の画面で回答と、委任状・回答の書類を見る', async () => {
+    const number = /receipts\/(REQ-\d{4}-\d{4})/.exec(followUp)?.[1] ?? '';
+    const list = await staff.request.get(`${app.url}/api/requests?pageSize=100`);
+    const request = ((await list.json()) as { items: { id: string; number: string }[] }).items.find((r) => r.number === number);
+    await page.goto(`/requests/${request?.id}`);
+    await page.getByText('委任状の原本は本日郵送しました', { exact: false }).waitFor();
+    await page.getByText('委任状.pdf').waitFor();
+    await page.getByText('郵送の控え.png').waitFor();
+    await page.getByText('請求者（Web受付）', { exact: false }).first().waitFor();
+    await page.screenshot({ path: 'test-results/portal-staff-request.png', fullPage: true });
   });
 
   it('鍵を変えたURLでは「受付が見つかりません」', async () => {
     await publicPage.goto(followUp.replace(/token=[\w-]+/, `token=${'A'.repeat(43)}`));
     await publicPage.getByText('受付が見つかりません').waitFor();
+  });
+
+  it('J.8.5 j) 公開ページに通知文を載せ、アカウントのない人が全文を読んで同意し、撤回用URLで撤回する', async () => {
+    const session = await (await staff.request.get(`${app.url}/api/auth/session`)).json();
+    const headers = { 'x-csrf-token': session.csrfToken };
+    const created = await staff.request.post(`${app.url}/api/notices`, {
+      data: {
+        title: 'メールマガジン配信のための個人情報の取扱いについて',
+        body: '当社はメールマガジンの配信のためにメールアドレスを利用します。',
+        ticked: noticeItems.map((i) => i.code),
+      },
+      headers,
+    });
+    expect(created.status()).toBe(201);
+    const noticeId = ((await created.json()) as { id: string }).id;
+    expect((await staff.request.post(`${app.url}/api/notices/${noticeId}/publish`, { headers })).status()).toBe(200);
+    await page.goto('/portal/settings');
+    await chooseOption(page, page.getByTestId('portal-consent-notices'), /メールマガジン配信のための個人情報の取扱いについて（第1版）/);
+    await page.getByTestId('portal-save').click();
+    await page.getByText('保存して公開しました').waitFor();
+
+    await publicPage.goto('/p/mamori-demo');
+    await publicPage.getByTestId('portal-notices').getByText('メールマガジン配信のための個人情報の取扱いについて（第1版）を読んで同意する').click();
+    await publicPage.getByTestId('portal-notice-body').getByText('メールマガジンの配信のためにメールアドレスを利用します', { exact: false }).waitFor();
+    await publicPage.waitForTimeout(3_200); // a person reads longer than the bot check's minimum
+    await publicPage.getByTestId('portal-consent-submit').click();
+    await publicPage.getByText('「同意する」にチェックを入れてください').waitFor();
+    await publicPage.getByTestId('portal-consent-subject').fill('会員番号 A-1024');
+    await publicPage.getByTestId('portal-consent-agree').click();
+    await publicPage.screenshot({ path: 'test-results/portal-consent-form.png', fullPage: true });
+    await expectAccessible(publicPage, '通知文と同意のフォーム');
+    await publicPage.getByTestId('portal-consent-submit').click();
+    await publicPage.getByTestId('portal-consent-sent').waitFor();
+    const withdrawal = ((await publicPage.getByTestId('portal-withdrawal-url').textContent()) ?? '').trim();
+    expect(withdrawal).toMatch(/\/p\/mamori-demo\/consent\?token=[\w-]{43}$/);
+    await publicPage.screenshot({ path: 'test-results/portal-consent-sent.png', fullPage: true });
+
+    const consents = await staff.request.get(`${app.url}/api/notices/${noticeId}/consents`);
+    expect(((await consents.json()) as { items: { subject: string; channel: string; versionNo: number }[] }).items).toContainEqual(
+      expect.objectContaining({ subject: '会員番号 A-1024', channel: 'web', versionNo: 1 }),
+    );
+
+    await publicPage.goto(withdrawal);
+    await publicPage.getByTestId('portal-consent-withdraw').click();
+    await publicPage.locator('.ant-popconfirm').getByRole('button', { name: '撤回する' }).click();
+    await publicPage.getByTestId('portal-consent-withdrawn').waitFor();
+    await publicPage.screenshot({ path: 'test-results/portal-consent-withdrawn.png', fullPage: true });
+    await expectAccessible(publicPage, '同意の確認・撤回');
   });
 });

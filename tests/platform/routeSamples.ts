@@ -81,6 +81,16 @@ const bodies: Record<string, unknown> = {
     published: false,
     facts: { organization: {}, manager: {}, procedure: { fees: { purposeNotice: null, disclosure: null } } },
   },
+  // 公開窓口の公開 route (issue #14: 添付書類・補正の回答・同意): no account to refuse (the negative-authorization
+  // suite skips `public`); each is rate-limited and checks its secret or bot check (portal.*.test.ts).
+  'POST /api/public/portals/:slug/receipts/:number/answer': { token: 'x'.repeat(43), answer: '侵入', files: [] },
+  'POST /api/public/portals/:slug/notices/:templateId/consents': {
+    versionId: '00000000-0000-4000-8000-000000000000',
+    subject: '侵入',
+    agreed: true,
+    challenge: { token: 'x', nonce: '1' },
+  },
+  'POST /api/public/portals/:slug/consent/withdraw': { token: 'x'.repeat(43) },
   'PUT /api/notices/:id/draft': { body: '乗っ取り' },
   'POST /api/notices/:id/consents': { versionId: '00000000-0000-4000-8000-000000000000', subject: '侵入', channel: 'web', consentedOn: '2026-01-05' },
   'POST /api/notice-consents/:id/withdraw': { withdrawnOn: '2026-01-06', channel: 'web' },

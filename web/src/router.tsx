@@ -24,6 +24,8 @@ const NotFoundPage = lazy(() => import('./components/NotFoundPage.tsx'));
 // 公開窓口 (issue #14): pages for people without an account.
 const PortalPage = lazy(() => import('./features/portal/PortalPage.tsx'));
 const PortalReceiptPage = lazy(() => import('./features/portal/PortalReceiptPage.tsx'));
+const PortalNoticePage = lazy(() => import('./features/portal/PortalNoticePage.tsx'));
+const PortalConsentPage = lazy(() => import('./features/portal/PortalConsentPage.tsx'));
 
 function Root() {
   return (
@@ -56,6 +58,8 @@ export const router = createBrowserRouter([
       { path: '/totp', element: <TotpPage /> },
       { path: '/p/:slug', element: <PortalPage /> },
       { path: '/p/:slug/receipts/:number', element: <PortalReceiptPage /> },
+      { path: '/p/:slug/notices/:templateId', element: <PortalNoticePage /> },
+      { path: '/p/:slug/consent', element: <PortalConsentPage /> },
       {
         element: (
           <RequireAuth>

@@ -71,3 +71,6 @@ export async function provisionRecordsAbout(tx: Tx, organizationId: string, who:
       disposedOn: r.disposedOn,
     }));
 }
+
+// 同意の取得を公開窓口で (issue #14 M6): the portal shows published notices and records consents and withdrawals.
+export { type PortalConsentView, type PublishedNotice, portalConsent, publishedNotices, recordPortalConsent, withdrawPortalConsent } from './portal-consents.ts';

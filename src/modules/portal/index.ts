@@ -11,10 +11,11 @@ export const portalModule = defineModule({
     'portal.manage': { label: '公開窓口の設定・公表事項', grantedTo: [] },
   },
   auditLabels: {
-    entities: { portal_settings: '公開窓口の設定', portal_receipts: 'Web受付の控え' },
+    entities: { portal_settings: '公開窓口の設定', portal_receipts: 'Web受付の控え', portal_consent_links: '同意の撤回用URL' },
     columns: {
-      portal_settings: { slug: '公開ページのURL', published: '公開', facts: '公表事項の設定' },
+      portal_settings: { slug: '公開ページのURL', published: '公開', facts: '公表事項の設定', consent_notice_ids: '同意を受け付ける通知文' },
       portal_receipts: { request_id: '請求', token_hash: '確認用URLの鍵（ハッシュ）' },
+      portal_consent_links: { consent_id: '同意記録', token_hash: '撤回用URLの鍵（ハッシュ）' },
     },
   },
   tables,

@@ -1,6 +1,24 @@
 import { defineContract } from '../../platform/http/contract.ts';
-import { portalProgressResponse, portalReceiptResponse, portalSettingsResponse, publicPortalResponse } from './portal.responses.ts';
-import { portalRequestBody, portalSettingsBody, receiptParams, receiptQuery, slugParams } from './portal.schema.ts';
+import {
+  portalConsentReceiptResponse,
+  portalConsentStatusResponse,
+  portalProgressResponse,
+  portalReceiptResponse,
+  portalSettingsResponse,
+  publicNoticeResponse,
+  publicPortalResponse,
+} from './portal.responses.ts';
+import {
+  consentTokenQuery,
+  noticeParams,
+  portalAnswerBody,
+  portalConsentBody,
+  portalRequestBody,
+  portalSettingsBody,
+  receiptParams,
+  receiptQuery,
+  slugParams,
+} from './portal.schema.ts';
 
 /** 公開窓口 (issue #14 M5): the settings (個人情報保護管理者) and the public page (no account). */
 export const portalContract = defineContract({
@@ -45,5 +63,50 @@ export const portalContract = defineContract({
     params: receiptParams,
     query: receiptQuery,
     response: portalProgressResponse,
+  },
+  answer: {
+    method: 'POST',
+    path: '/api/public/portals/:slug/receipts/:number/answer',
+    access: 'public',
+    summary: '補正の回答（確認用URLの鍵で。回答の文と書類を送ると、その日が補正の完了日になる）',
+    params: receiptParams,
+    body: portalAnswerBody,
+    response: portalProgressResponse,
+  },
+  notice: {
+    method: 'GET',
+    path: '/api/public/portals/:slug/notices/:templateId',
+    access: 'public',
+    summary: '公開ページの通知文（最新の公開版の全文）と同意のフォームの送信前の確認',
+    params: noticeParams,
+    response: publicNoticeResponse,
+  },
+  consent: {
+    method: 'POST',
+    path: '/api/public/portals/:slug/notices/:templateId/consents',
+    access: 'public',
+    summary: '通知文への同意（表示した版に、取得方法 Web で同意記録を作り、撤回用URLを返す）',
+    params: noticeParams,
+    body: portalConsentBody,
+    response: portalConsentReceiptResponse,
+    status: 201,
+  },
+  consentStatus: {
+    method: 'GET',
+    path: '/api/public/portals/:slug/consent',
+    access: 'public',
+    summary: '撤回用URLで見る同意（通知文・版・同意日・撤回日）',
+    params: slugParams,
+    query: consentTokenQuery,
+    response: portalConsentStatusResponse,
+  },
+  withdrawConsent: {
+    method: 'POST',
+    path: '/api/public/portals/:slug/consent/withdraw',
+    access: 'public',
+    summary: '撤回用URLからの同意の撤回（撤回日は今日、方法は Web）',
+    params: slugParams,
+    body: consentTokenQuery,
+    response: portalConsentStatusResponse,
   },
 });

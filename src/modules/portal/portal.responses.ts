@@ -25,6 +25,7 @@ export const portalSettingsResponse = z.object({
   /** `/p/<slug>`: the public page's path on this server. */
   publicPath: z.string().nullable(),
   facts: publicItemsFactsResponse,
+  consentNoticeIds: z.array(z.uuid()),
   preview: z.object({ version: z.string(), sections: z.array(section), missing: z.array(gap) }),
 });
 
@@ -35,6 +36,39 @@ export const publicPortalResponse = z.object({
   sections: z.array(section),
   kinds: z.array(z.object({ value: z.string(), label: z.string() })),
   challenge: z.object({ token: z.string(), difficulty: z.number().int() }),
+  /** 通知文 the page takes consents to (their latest published version). */
+  notices: z.array(z.object({ templateId: z.uuid(), title: z.string(), versionNo: z.number().int() })),
+});
+
+/** A notice's published version in full, with its consent form's bot check. */
+export const publicNoticeResponse = z.object({
+  organizationName: z.string(),
+  templateId: z.uuid(),
+  title: z.string(),
+  versionId: z.uuid(),
+  versionNo: z.number().int(),
+  body: z.string(),
+  publishedOn: z.iso.date().nullable(),
+  challenge: z.object({ token: z.string(), difficulty: z.number().int() }),
+});
+
+/** 同意の控え: the withdrawal link's secret, shown once. */
+export const portalConsentReceiptResponse = z.object({
+  title: z.string(),
+  versionNo: z.number().int(),
+  consentedOn: z.iso.date(),
+  withdrawalToken: z.string(),
+  withdrawalPath: z.string(),
+});
+
+/** A consent seen through its withdrawal link. */
+export const portalConsentStatusResponse = z.object({
+  organizationName: z.string(),
+  title: z.string(),
+  versionNo: z.number().int(),
+  subject: z.string(),
+  consentedOn: z.iso.date(),
+  withdrawnOn: z.iso.date().nullable(),
 });
 
 /** 受付の控え: the 受付番号 and the follow-up link's secret (shown once, never stored in clear). */
@@ -54,6 +88,10 @@ export const portalProgressResponse = z.object({
   receivedOn: z.iso.date(),
   status: z.string(),
   statusLabel: z.string(),
-  corrections: z.array(z.object({ askedOn: z.iso.date(), what: z.string(), completedOn: z.iso.date().nullable() })),
+  corrections: z.array(z.object({ askedOn: z.iso.date(), what: z.string(), completedOn: z.iso.date().nullable(), answer: z.string().nullable() })),
   repliedOn: z.iso.date().nullable(),
+  /** A 補正 is open and the request not closed: the follow-up page offers the answer form. */
+  canAnswer: z.boolean(),
+  /** The files sent with the request and the answers (names and kinds only; the bytes are for staff). */
+  files: z.array(z.object({ kindLabel: z.string(), fileName: z.string(), sentOn: z.iso.date() })),
 });

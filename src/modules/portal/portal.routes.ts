@@ -4,7 +4,10 @@ import { route } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
 import { challengeKey } from './portal.challenge.ts';
 import { portalContract as c } from './portal.contract.ts';
-import { portalProgress, publicPage, readSettings, saveSettings, submitPortalRequest } from './portal.service.ts';
+import { consentStatus, giveConsent, publicNotice, withdrawConsentByLink } from './portal.consents.ts';
+import { PORTAL_BODY_LIMIT } from './portal.files.schema.ts';
+import { answerCorrection, portalProgress } from './portal.followup.ts';
+import { publicPage, readSettings, saveSettings, submitPortalRequest } from './portal.service.ts';
 
 /**
  * 公開窓口 (issue #14 M5). The settings are the 個人情報保護管理者's; the public routes need no
@@ -20,9 +23,33 @@ export function portalRoutes(app: App, deps: Deps): void {
   route(app, c.submit, async (request) => submitPortalRequest(deps.database, request.params.slug, request.body, key, clockAt(deps.now()), request.ip), {
     tags,
     rateLimit: { max: 5, timeWindow: '10 minutes' },
+    bodyLimit: PORTAL_BODY_LIMIT,
   });
-  route(app, c.progress, async (request) => portalProgress(deps.database, request.params.slug, request.params.number, request.query.token, request.ip), {
+  route(app, c.progress, async (request) => portalProgress(deps.database, request.params.slug, request.params.number, request.query.token, deps.now(), request.ip), {
     tags,
     rateLimit: { max: 30, timeWindow: '1 minute' },
+  });
+  // 補正の回答: as few a minute as the form's submissions, with files.
+  route(app, c.answer, async (request) => answerCorrection(deps.database, request.params.slug, request.params.number, request.body, clockAt(deps.now()), request.ip), {
+    tags,
+    rateLimit: { max: 5, timeWindow: '10 minutes' },
+    bodyLimit: PORTAL_BODY_LIMIT,
+  });
+  // 同意の取得 (M6, J.8.5 j)): the notice page, the consent (with the bot check), the withdrawal link.
+  route(app, c.notice, async (request) => publicNotice(deps.database, request.params.slug, request.params.templateId, key, deps.now()), {
+    tags,
+    rateLimit: { max: 60, timeWindow: '1 minute' },
+  });
+  route(app, c.consent, async (request) => giveConsent(deps.database, request.params.slug, request.params.templateId, request.body, key, clockAt(deps.now()), request.ip), {
+    tags,
+    rateLimit: { max: 5, timeWindow: '10 minutes' },
+  });
+  route(app, c.consentStatus, async (request) => consentStatus(deps.database, request.params.slug, request.query.token, request.ip), {
+    tags,
+    rateLimit: { max: 30, timeWindow: '1 minute' },
+  });
+  route(app, c.withdrawConsent, async (request) => withdrawConsentByLink(deps.database, request.params.slug, request.body.token, clockAt(deps.now()), request.ip), {
+    tags,
+    rateLimit: { max: 5, timeWindow: '10 minutes' },
   });
 }

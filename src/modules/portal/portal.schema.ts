@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { countField, enumField, optionalText, requiredText, textUpTo } from '../../platform/validation/fields.ts';
+import { countField, enumField, idField, optionalText, requiredText, textUpTo } from '../../platform/validation/fields.ts';
 import { agentKinds, requestKinds } from '../requests/requests.labels.ts';
 import { noMyNumber } from '../requests/requests.schema.ts';
+import { attorneyAttached, attorneyAttachedError, portalFiles } from './portal.files.schema.ts';
 
 // Schemas of the 公開窓口 (issue #14 M5): the settings the 個人情報保護管理者 keeps, and the form a
 // person sends without an account. Shared by the server and the web.
@@ -63,6 +64,11 @@ export const portalSettingsBody = z.object({
   slug: slugField,
   published: z.boolean({ error: '公開するかどうかを選んでください' }),
   facts: publicItemsFactsBody,
+  /** 通知文 (M6) shown on the page with a consent form (J.8.5 j)); each needs a published version. */
+  consentNoticeIds: z
+    .array(idField('同意を受け付ける通知文'), { error: '同意を受け付ける通知文は一覧で選んでください' })
+    .max(20, { error: '同意を受け付ける通知文は20件までです' })
+    .default([]),
 });
 
 export const slugParams = z.object({ slug: z.string().max(60, { error: '公開ページのURLが長すぎます' }) });
@@ -97,6 +103,37 @@ export const portalRequestBody = portalFormFields
       { token: textUpTo('送信前の確認', 400), nonce: textUpTo('送信前の確認の計算結果', 40) },
       { error: '送信前の確認が済んでいません。ページを読み込み直してから送信してください' },
     ),
+    /** 委任状・本人確認書類 (J.10.2), PDF / JPEG / PNG. */
+    files: portalFiles,
   })
   .refine(agentNamed, agentNamedError)
-  .refine(agentOnly, agentOnlyError);
+  .refine(agentOnly, agentOnlyError)
+  .refine(attorneyAttached, attorneyAttachedError)
+  .refine((v) => v.files.every((f) => f.kind !== 'correction_answer'), { error: '申込みのときに添付できるのは委任状と本人確認書類です', path: ['files'] });
+
+/** 補正の回答 through the follow-up link: the link's secret, what the requester answers, and files. */
+export const portalAnswerBody = z.object({
+  token: requiredText('確認用URLの鍵', 100),
+  answer: noMyNumber('補正の回答', requiredText('補正の回答', 5000)),
+  files: portalFiles,
+});
+
+export const noticeParams = slugParams.extend({ templateId: idField('通知文') });
+const botCheck = {
+  website: textUpTo('ウェブサイト', 200).optional(),
+  challenge: z.object(
+    { token: textUpTo('送信前の確認', 400), nonce: textUpTo('送信前の確認の計算結果', 40) },
+    { error: '送信前の確認が済んでいません。ページを読み込み直してから送信してください' },
+  ),
+};
+
+/** 同意する (J.8.5 j) Web のフォーム): the version read, the person's name or identifier, the tick. */
+export const portalConsentBody = z.object({
+  versionId: idField('同意する通知文の版'),
+  subject: noMyNumber('氏名又は識別子', requiredText('氏名又は識別子（会員番号等）', 200)),
+  agreed: z.literal(true, { error: '「同意する」にチェックを入れてください' }),
+  ...botCheck,
+});
+
+/** The withdrawal link's secret. */
+export const consentTokenQuery = z.object({ token: requiredText('撤回用URLの鍵', 100) });

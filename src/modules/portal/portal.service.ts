@@ -9,7 +9,9 @@ import { HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { generatePublicItems, type PublicItemsFacts } from '../../rules/publicItems/publicItems.ts';
-import { portalRequestProgress, receivePortalRequest, requestKindLabels } from '../requests/requests.api.ts';
+import { publishedNotices } from '../notices/notices.api.ts';
+import { attachPortalFile, receivePortalRequest, requestKindLabels } from '../requests/requests.api.ts';
+import { checkPortalFiles } from './portal.files.ts';
 import { type ChallengeKey, type ChallengeRefusal, issueChallenge, spendChallenge } from './portal.challenge.ts';
 import type { portalRequestBody, portalSettingsBody } from './portal.schema.ts';
 import { portalReceipts, portalSettings } from './portal.tables.ts';
@@ -40,6 +42,7 @@ export function presentSettings(row: SettingsRow | null, facts: PublicItemsFacts
     published: row?.published ?? false,
     publicPath: row ? `/p/${row.slug}` : null,
     facts: { ...facts, purposes: [...facts.purposes], safetyMeasures: [...facts.safetyMeasures] },
+    consentNoticeIds: row?.consentNoticeIds ?? [],
     preview: generatePublicItems(facts),
   };
 }
@@ -69,11 +72,17 @@ export async function saveSettings(tx: Tx, actor: Actor, input: z.output<typeof 
       'public_items_missing',
       generated.missing.map((m) => ({ path: `facts.${m.field}`, message: m.message })),
     );
+  // J.8.5 j): a consent form shows a published version; a notice never published cannot be listed.
+  const consentNoticeIds = [...new Set(input.consentNoticeIds)];
+  const shown = await publishedNotices(tx, actor.organizationId, consentNoticeIds);
+  const shownIds = new Set(shown.map((n) => n.templateId));
+  const unpublished = consentNoticeIds.findIndex((id) => !shownIds.has(id));
+  if (unpublished >= 0) throw invalid(`consentNoticeIds.${unpublished}`, '同意を受け付ける通知文は、公開済みの版がある通知文から選んでください');
   try {
     const [row] = await tx
       .insert(portalSettings)
-      .values({ organizationId: actor.organizationId, slug: input.slug, published: input.published, facts, createdAt: clock.now, updatedAt: clock.now })
-      .onConflictDoUpdate({ target: portalSettings.organizationId, set: { slug: input.slug, published: input.published, facts, updatedAt: clock.now } })
+      .values({ organizationId: actor.organizationId, slug: input.slug, published: input.published, facts, consentNoticeIds, createdAt: clock.now, updatedAt: clock.now })
+      .onConflictDoUpdate({ target: portalSettings.organizationId, set: { slug: input.slug, published: input.published, facts, consentNoticeIds, updatedAt: clock.now } })
       .returning();
     return presentSettings(row ?? null, facts);
   } catch (error) {
@@ -89,10 +98,10 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The published page of a slug (found before any organization is known: the system role reads it). */
-async function publishedPortal(database: Database, slug: string) {
+export async function publishedPortal(database: Database, slug: string) {
   const [found] = await asSystem(database, (tx) =>
     tx
-      .select({ organizationId: portalSettings.organizationId, facts: portalSettings.facts, name: organizations.name })
+      .select({ organizationId: portalSettings.organizationId, facts: portalSettings.facts, consentNoticeIds: portalSettings.consentNoticeIds, name: organizations.name })
       .from(portalSettings)
       .innerJoin(organizations, eq(organizations.id, portalSettings.organizationId))
       .where(and(eq(portalSettings.slug, slug), eq(portalSettings.published, true))),
@@ -104,7 +113,11 @@ async function publishedPortal(database: Database, slug: string) {
 
 export async function publicPage(database: Database, slug: string, key: ChallengeKey, now: Date) {
   const portal = await publishedPortal(database, slug);
+  const notices = await inOrg(database, { organizationId: portal.organizationId, actorAccountId: null, ip: null }, (tx) =>
+    publishedNotices(tx, portal.organizationId, portal.consentNoticeIds),
+  );
   return {
+    notices: notices.map((n) => ({ templateId: n.templateId, title: n.title, versionNo: n.versionNo })),
     organizationName: portal.name,
     slug,
     sections: portal.sections,
@@ -113,7 +126,7 @@ export async function publicPage(database: Database, slug: string, key: Challeng
   };
 }
 
-const refusalMessages: Record<ChallengeRefusal, string> = {
+export const refusalMessages: Record<ChallengeRefusal, string> = {
   invalid: '送信前の確認が正しくありません。ページを読み込み直してから送信してください',
   too_fast: '送信が早すぎます。内容を確かめてから、もう一度送信してください',
   expired: 'ページを開いてから時間が経ちすぎました。ページを読み込み直してから送信してください',
@@ -129,6 +142,8 @@ export async function submitPortalRequest(database: Database, slug: string, inpu
   const portal = await publishedPortal(database, slug);
   // A filled honeypot is a script: refused like a failed check, saying nothing more.
   if (input.website) throw new HttpError(400, refusalMessages.invalid, 'bot_check');
+  // The files are checked before the bot check is spent: a bad file is corrected and sent again.
+  const files = checkPortalFiles(input.files);
   const refusal = spendChallenge(key, slug, input.challenge.token, input.challenge.nonce, clock.now);
   if (refusal) throw new HttpError(400, refusalMessages[refusal], 'bot_check', [{ path: 'challenge', message: refusalMessages[refusal] }]);
   const token = randomBytes(32).toString('base64url');
@@ -150,6 +165,8 @@ export async function submitPortalRequest(database: Database, slug: string, inpu
       clock,
     );
     await tx.insert(portalReceipts).values({ organizationId: portal.organizationId, requestId: request.id, tokenHash: hashToken(token), createdAt: clock.now });
+    // J.10.2: the 委任状 and 本人確認書類 on the request, in the same transaction (all or nothing).
+    for (const file of files) await attachPortalFile(tx, portal.organizationId, request.id, file);
     return request;
   });
   return {
@@ -158,28 +175,5 @@ export async function submitPortalRequest(database: Database, slug: string, inpu
     kindLabel: requestKindLabels[input.kind],
     followUpToken: token,
     followUpPath: `/p/${slug}/receipts/${received.number}?token=${token}`,
-  };
-}
-
-/** 受付状況 through the follow-up link: the same 404 for a wrong number, a wrong token or another page. */
-export async function portalProgress(database: Database, slug: string, number: string, token: string, ip: string) {
-  const portal = await publishedPortal(database, slug);
-  const progress = await inOrg(database, { organizationId: portal.organizationId, actorAccountId: null, ip }, async (tx) => {
-    const [receipt] = await tx
-      .select({ requestId: portalReceipts.requestId })
-      .from(portalReceipts)
-      .where(and(eq(portalReceipts.organizationId, portal.organizationId), eq(portalReceipts.tokenHash, hashToken(token))));
-    return receipt ? portalRequestProgress(tx, portal.organizationId, receipt.requestId) : null;
-  });
-  if (!progress || progress.number !== number) throw notFound('受付');
-  return {
-    organizationName: portal.name,
-    receiptNumber: progress.number,
-    kindLabel: requestKindLabels[progress.kind],
-    receivedOn: progress.receivedOn,
-    status: progress.status,
-    statusLabel: progress.statusLabel,
-    corrections: progress.corrections,
-    repliedOn: progress.repliedOn,
   };
 }

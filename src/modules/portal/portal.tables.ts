@@ -17,6 +17,8 @@ export const portalSettings = pgTable(
     slug: text('slug').notNull(),
     published: boolean('published').notNull().default(false),
     facts: jsonb('facts').$type<PublicItemsFacts>().notNull(),
+    /** 通知文 (M6) whose latest published version the page shows with a consent form (J.8.5 j)). */
+    consentNoticeIds: uuid('consent_notice_ids').array().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -37,4 +39,20 @@ export const portalReceipts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('portal_receipts_token_uq').on(t.tokenHash), index('portal_receipts_request_idx').on(t.organizationId, t.requestId)],
+);
+
+/**
+ * 同意の撤回用URL: a consent given on the public page (M6 notice_consents, referenced by id) and the
+ * SHA-256 of the secret of the link that withdraws it, given once to the person.
+ */
+export const portalConsentLinks = pgTable(
+  'portal_consent_links',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    consentId: uuid('consent_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('portal_consent_links_token_uq').on(t.tokenHash), index('portal_consent_links_consent_idx').on(t.organizationId, t.consentId)],
 );

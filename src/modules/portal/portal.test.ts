@@ -46,6 +46,14 @@ const form = (challenge: { token: string }, nonce: string, over: Record<string, 
   agentKind: 'voluntary',
   agentName: '鈴木 次郎',
   content: '私の購入履歴と登録情報の開示を求めます。',
+  // J.10.2: a 任意代理人 sends the 委任状 with the request.
+  files: [
+    {
+      kind: 'power_of_attorney',
+      fileName: '委任状.pdf',
+      contentBase64: Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n').toString('base64'),
+    },
+  ],
   challenge: { token: challenge.token, nonce },
   ...over,
 });
@@ -148,7 +156,8 @@ describe('公開ページからの請求（アカウントなし）', () => {
     expect(asked.status, JSON.stringify(asked.body)).toBe(201);
     const after = await anonymous('GET', url);
     expect(after.body.statusLabel).toBe('補正中');
-    expect(after.body.corrections).toEqual([{ askedOn: row?.receivedOn, what: '本人確認書類の写しを送ってください', completedOn: null }]);
+    expect(after.body.corrections).toEqual([{ askedOn: row?.receivedOn, what: '本人確認書類の写しを送ってください', completedOn: null, answer: null }]);
+    expect(after.body.canAnswer).toBe(true);
   });
 
   it('鍵が違う・受付番号が違う・他のページでは、どれも同じ 404（鍵を推測させない）', async () => {

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { requestReplyApprovalType } from './reply-approval.ts';
+import { requestAttachmentOwner } from './request-attachments.ts';
 import { openRequestDeadlines } from './request-deadlines.ts';
 import { seedDemoRequests } from './requests.demo.ts';
 import { requestsRoutes } from './requests.routes.ts';
@@ -48,12 +49,14 @@ export const requestsModule = defineModule({
         cause_and_action_enc: '原因・対応',
         corrective_action_id: '是正処置',
       },
-      request_corrections: { request_id: '請求', asked_on: '補正を求めた日', what_enc: '補正を求めた事項', completed_on: '補正が完了した日' },
+      request_corrections: { request_id: '請求', asked_on: '補正を求めた日', what_enc: '補正を求めた事項', completed_on: '補正が完了した日', answer_enc: '補正の回答' },
     },
   },
   tables,
   routes: requestsRoutes,
   approvalTypes: [requestReplyApprovalType],
+  // 委任状・本人確認書類 (J.10.2) sent from the public portal, and a 補正's answer.
+  attachmentOwners: [requestAttachmentOwner],
   // The home 期限 card: open requests with their 法定の期限 or target.
   deadlines: (tx, actor) => openRequestDeadlines(tx, actor),
   demo: (tx, { organizationId, today }) => seedDemoRequests(tx, organizationId, today),

@@ -1,6 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
-import type { Clock } from '../../domain/time.ts';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { type Clock, todayInJapan } from '../../domain/time.ts';
+import { attachments } from '../../platform/attachments/attachments.tables.ts';
 import type { Tx } from '../../platform/db/connection.ts';
+import { PORTAL_UPLOADER_NAME, requestAttachmentKinds } from './request-attachments.ts';
 import { computeDeadline } from './request-deadline.ts';
 import { type AgentKind, type RequestKind, type RequestStatus, requestStatusLabels } from './requests.labels.ts';
 import { profileOf } from './requests.queries.ts';
@@ -67,8 +69,10 @@ export type PortalRequestProgress = {
   status: RequestStatus;
   statusLabel: string;
   /** 補正のお願い: what the office asked and when, and whether it is done. */
-  corrections: { askedOn: string; what: string; completedOn: string | null }[];
+  corrections: { askedOn: string; what: string; completedOn: string | null; answer: string | null }[];
   repliedOn: string | null;
+  /** The files the requester sent (names and kinds; staff's own files are not shown). */
+  files: { kindLabel: string; fileName: string; sentOn: string }[];
 };
 
 export async function portalRequestProgress(tx: Tx, organizationId: string, requestId: string): Promise<PortalRequestProgress | null> {
@@ -78,9 +82,32 @@ export async function portalRequestProgress(tx: Tx, organizationId: string, requ
     .where(and(eq(requests.organizationId, organizationId), eq(requests.id, requestId)));
   if (!row) return null;
   const corrections = await tx
-    .select({ askedOn: requestCorrections.askedOn, what: requestCorrections.what, completedOn: requestCorrections.completedOn })
+    .select({ askedOn: requestCorrections.askedOn, what: requestCorrections.what, completedOn: requestCorrections.completedOn, answer: requestCorrections.answer })
     .from(requestCorrections)
     .where(and(eq(requestCorrections.organizationId, organizationId), eq(requestCorrections.requestId, requestId)))
     .orderBy(asc(requestCorrections.askedOn), asc(requestCorrections.createdAt));
-  return { ...row, statusLabel: requestStatusLabels[row.status], corrections };
+  const files = await tx
+    .select({ kind: attachments.kind, fileName: attachments.fileName, createdAt: attachments.createdAt })
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.organizationId, organizationId),
+        eq(attachments.ownerType, 'request'),
+        eq(attachments.ownerId, requestId),
+        isNull(attachments.uploadedByAccountId),
+        eq(attachments.uploadedByName, PORTAL_UPLOADER_NAME),
+        isNull(attachments.deletedAt),
+      ),
+    )
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+  return {
+    ...row,
+    statusLabel: requestStatusLabels[row.status],
+    corrections: corrections.map((c) => ({ ...c, answer: c.answer ?? null })),
+    files: files.map((f) => ({
+      kindLabel: requestAttachmentKinds.find((k) => k.code === f.kind)?.label ?? 'その他',
+      fileName: f.fileName,
+      sentOn: todayInJapan(f.createdAt),
+    })),
+  };
 }

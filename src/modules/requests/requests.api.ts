@@ -7,3 +7,5 @@ export { agentKinds, type AgentKind, type RequestKind, requestKindLabels, reques
 // The corrective-action module (M10) links a 是正処置 to the complaint it came from (J.11.1 d)) and
 // shows the link only to those who may see the complaint.
 export { type ComplaintSummary, complaintSummaryFor, visibleComplaintIds } from './complaint-visibility.ts';
+export { answerPortalCorrections, type PortalAnswerRefusal } from './portal-corrections.ts';
+export { attachPortalFile, type RequestAttachmentKind, requestAttachmentKinds } from './request-attachments.ts';

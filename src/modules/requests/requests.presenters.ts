@@ -55,7 +55,7 @@ export function presentRequest(d: RequestDetail): z.output<typeof requestRespons
       reason: r.deadline?.reason ?? '受付日から組織の目標日数（14日）',
       rulesVersion: r.deadline?.rulesVersion ?? null,
     },
-    corrections: d.corrections.map((c) => ({ id: c.id, askedOn: c.askedOn, what: c.what, completedOn: c.completedOn })),
+    corrections: d.corrections.map((c) => ({ id: c.id, askedOn: c.askedOn, what: c.what, completedOn: c.completedOn, answer: c.answer ?? null })),
     decision:
       r.decisionScope && r.kind !== 'complaint'
         ? {

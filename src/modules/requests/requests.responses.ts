@@ -30,6 +30,8 @@ export const correctionResponse = z.object({
   askedOn: z.iso.date(),
   what: z.string(),
   completedOn: z.iso.date().nullable(),
+  /** 補正の回答 the requester sent through the public portal's follow-up link (null otherwise). */
+  answer: z.string().nullable(),
 });
 
 export const requestResponse = z.object({

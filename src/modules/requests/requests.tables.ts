@@ -79,6 +79,8 @@ export const requestCorrections = pgTable(
     /** 補正を求めた事項 (may name people): encrypted. */
     what: encryptedText('what_enc').notNull(),
     completedOn: date('completed_on'),
+    /** 補正の回答: what the requester answered through the public portal's follow-up link (may name people): encrypted. */
+    answer: encryptedText('answer_enc'),
     createdAt: createdAt(),
   },
   (t) => [index('request_corrections_request_idx').on(t.organizationId, t.requestId)],

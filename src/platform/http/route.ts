@@ -19,12 +19,19 @@ export type ContractHandler<R extends RouteContract> = (request: ContractRequest
  * authorization hook (http/authorize.ts), its success status. Routes stay thin: validate →
  * authorize → one business function in the tenant transaction → present.
  */
-export function route<R extends RouteContract>(app: App, contract: R, handler: ContractHandler<R>, options: { tags?: readonly string[]; rateLimit?: object } = {}): void {
+export function route<R extends RouteContract>(
+  app: App,
+  contract: R,
+  handler: ContractHandler<R>,
+  options: { tags?: readonly string[]; rateLimit?: object; bodyLimit?: number } = {},
+): void {
   const status = contract.status ?? 200;
   const tags = contract.tags ?? options.tags;
   app.route({
     method: contract.method,
     url: contract.path,
+    // A route that takes files in its JSON body (the public portal's uploads) raises the server's 2 MB limit.
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     schema: {
       ...(tags ? { tags: [...tags] } : {}),
       summary: contract.summary,

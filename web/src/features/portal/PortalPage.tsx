@@ -3,13 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Radio, Result, Select, Skeleton, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { agentKindLabels } from '../../../../src/modules/requests/requests.labels.ts';
 import { portalFormBody } from '../../../../src/modules/portal/portal.schema.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
 import { solveChallenge } from './challenge.ts';
+import { fileErrorsOf, IdentityDocumentWarning, type PortalFileDraft, PortalFileField } from './PortalFiles.tsx';
 import { PublicFrame } from './PublicFrame.tsx';
 import type { PortalReceipt, PublicPortal } from './types.ts';
 
@@ -34,6 +35,14 @@ export default function PortalPage() {
   const honeypot = useRef<HTMLInputElement>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [files, setFiles] = useState<PortalFileDraft[]>([]);
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+  // A changed choice of files takes the earlier refusal of them off the page.
+  const changeFiles = (next: PortalFileDraft[]) => {
+    setFiles(next);
+    setFileErrors([]);
+    setFormError(null);
+  };
   const challenge = page.data?.challenge;
   useEffect(() => {
     if (!challenge) return;
@@ -64,16 +73,29 @@ export default function PortalPage() {
   const onSubmit = form.handleSubmit(
     async (values) => {
       setFormError(null);
+      setFileErrors([]);
+      // J.10.2 h) 1): a 任意代理人 sends the 委任状 (the server says the same).
+      if (values.agentKind === 'voluntary' && !files.some((f) => f.kind === 'power_of_attorney')) {
+        setFileErrors(['任意代理人による請求のときは委任状（PDF・JPEG・PNG）を添付してください']);
+        setFormError('入力を確かめてください（委任状）');
+        return;
+      }
       setSending(true);
       try {
         const nonce = await (solving.current ?? Promise.reject(new Error('no challenge')));
         const receipt = await api.post<PortalReceipt>(
           `/api/public/portals/${encodeURIComponent(slug)}/requests`,
-          { ...values, website: honeypot.current?.value ?? '', challenge: { token: page.data.challenge.token, nonce } },
+          {
+            ...values,
+            files: files.map(({ kind, fileName, contentBase64 }) => ({ kind, fileName, contentBase64 })),
+            website: honeypot.current?.value ?? '',
+            challenge: { token: page.data.challenge.token, nonce },
+          },
           { quiet401: true },
         );
         navigate(receipt.followUpPath, { state: { justSent: true } });
       } catch (error) {
+        setFileErrors(fileErrorsOf(error));
         setFormError(
           error instanceof ApiError
             ? (applyServerErrors(error, form.setError, FIELDS) ?? '入力を確かめてください')
@@ -107,10 +129,21 @@ export default function PortalPage() {
           ))}
         </Card>
       ))}
+      {page.data.notices.length > 0 ? (
+        <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>個人情報の取扱いへの同意</h2>} style={{ marginTop: 24 }} data-testid="portal-notices">
+          {page.data.notices.map((n) => (
+            <div key={n.templateId} style={{ marginBottom: 4 }}>
+              <Link to={`/p/${encodeURIComponent(slug)}/notices/${n.templateId}`}>
+                {n.title}（第{n.versionNo}版）を読んで同意する
+              </Link>
+            </div>
+          ))}
+        </Card>
+      ) : null}
       <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>開示等の請求・苦情相談のお申込み</h2>} style={{ marginTop: 24 }}>
         <Typography.Paragraph>
           送信すると受付番号と、受付状況を確認するためのURLが表示されます。URLはあなただけのものです。控えてください（再発行はできません）。
-          本人確認書類はこのフォームでは送らず、受付後のご案内に従ってください。個人番号（マイナンバー）は書かないでください。
+          本人確認書類・委任状の写しはこのフォームで一緒に送れます（受付後に確認用のURLから送ることもできます）。個人番号（マイナンバー）は書かないでください。
         </Typography.Paragraph>
         <FormLayout id="portal-request" onSubmit={onSubmit}>
           {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} data-testid="portal-error" /> : null}
@@ -142,9 +175,7 @@ export default function PortalPage() {
               />
             )}
           </Field>
-          {agentKind && agentKind !== 'none'
-            ? text('agentName', '代理人の氏名', 100, true, '委任状（任意代理人）又は法定代理人であることを示す書類は、受付後のご案内に従ってお送りください')
-            : null}
+          {agentKind && agentKind !== 'none' ? text('agentName', '代理人の氏名', 100, true) : null}
           <Field control={form.control} name="content" label="請求等の内容" required>
             {(field) => (
               <Input.TextArea
@@ -160,6 +191,30 @@ export default function PortalPage() {
               />
             )}
           </Field>
+          {/* 添付書類 (J.10.2 h)): the 委任状 of a 任意代理人 (required), 法定代理 and identity documents. */}
+          <Typography.Title level={3} style={{ fontSize: 15 }}>
+            添付書類
+          </Typography.Title>
+          <IdentityDocumentWarning />
+          {agentKind && agentKind !== 'none' ? (
+            <PortalFileField
+              key={agentKind}
+              kind={agentKind === 'voluntary' ? 'power_of_attorney' : 'agent_authority'}
+              label={agentKind === 'voluntary' ? '委任状' : '法定代理権を示す書類（戸籍謄本・後見登記等に関する登記事項証明書等）'}
+              required={agentKind === 'voluntary'}
+              files={files}
+              onChange={changeFiles}
+              onError={(m) => setFileErrors(m ? [m] : [])}
+            />
+          ) : null}
+          <PortalFileField
+            kind="identity_document"
+            label={agentKind && agentKind !== 'none' ? '本人確認書類（本人と代理人の運転免許証・パスポート等の写し）' : '本人確認書類（運転免許証・パスポート等の写し）'}
+            files={files}
+            onChange={changeFiles}
+            onError={(m) => setFileErrors(m ? [m] : [])}
+          />
+          {fileErrors.length > 0 ? <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="portal-file-error" title={fileErrors.join(' / ')} /> : null}
           {/* Only scripts fill this field: hidden from sight and from screen readers, never focused by Tab. */}
           <div aria-hidden="true" style={{ position: 'absolute', left: -10000, width: 1, height: 1, overflow: 'hidden' }}>
             <label htmlFor="portal-website">ウェブサイト</label>

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Result, Skeleton, Table, Typography } from 'antd';
+import { Alert, Card, Descriptions, List, Result, Skeleton, Table, Typography } from 'antd';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
+import { CorrectionAnswerForm } from './CorrectionAnswerForm.tsx';
 import { PublicFrame } from './PublicFrame.tsx';
 import type { PortalProgress } from './types.ts';
 
@@ -79,11 +80,31 @@ export default function PortalReceiptPage() {
                 { title: 'お願いした日', dataIndex: 'askedOn', width: 120, render: date },
                 { title: '内容', dataIndex: 'what' },
                 { title: '完了した日', dataIndex: 'completedOn', width: 120, render: (v: string | null) => (v ? date(v) : '未完了') },
+                { title: 'あなたの回答', dataIndex: 'answer', render: (v: string | null) => (v ? <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> : '—') },
               ]}
             />
           </>
         ) : null}
+        {p.files.length > 0 ? (
+          <>
+            <Typography.Title level={2} style={{ fontSize: 16, marginTop: 16 }}>
+              送った書類
+            </Typography.Title>
+            <List
+              size="small"
+              bordered
+              data-testid="portal-sent-files"
+              dataSource={p.files}
+              renderItem={(f) => (
+                <List.Item>
+                  {f.kindLabel}: {f.fileName}（{date(f.sentOn)}）
+                </List.Item>
+              )}
+            />
+          </>
+        ) : null}
       </Card>
+      {p.canAnswer ? <CorrectionAnswerForm slug={slug} number={number} token={token} /> : null}
     </PublicFrame>
   );
 }

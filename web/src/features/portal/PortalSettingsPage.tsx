@@ -1,10 +1,10 @@
 import { GlobalOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
-import type { PortalSettings } from './types.ts';
+import type { NoticeList, PortalSettings } from './types.ts';
 
 type Facts = PortalSettings['facts'];
 type Values = { slug: string; published: boolean; facts: Facts };
@@ -47,8 +47,12 @@ function PortalSettingsScreen() {
   const [form] = Form.useForm();
   const [formError, setFormError] = useState<string | null>(null);
   const settings = useQuery({ queryKey: ['portal', 'settings'], queryFn: () => api.get<PortalSettings>('/api/portal/settings') });
+  // M6 通知文 with a published version: those the page can take consents to (J.8.5 j)).
+  const notices = useQuery({ queryKey: ['notices', 'list'], queryFn: () => api.get<NoticeList>('/api/notices') });
+  const noticeOptions = (notices.data?.items ?? []).filter((n) => n.publishedVersionNo !== null).map((n) => ({ value: n.id, label: `${n.title}（第${n.publishedVersionNo}版）` }));
   useEffect(() => {
-    if (settings.data) form.setFieldsValue({ slug: settings.data.slug ?? '', published: settings.data.published, facts: settings.data.facts });
+    if (settings.data)
+      form.setFieldsValue({ slug: settings.data.slug ?? '', published: settings.data.published, facts: settings.data.facts, consentNoticeIds: settings.data.consentNoticeIds });
   }, [settings.data, form]);
 
   const save = async () => {
@@ -145,6 +149,15 @@ function PortalSettingsScreen() {
             <Card size="small" title="g) 安全管理のために講じた措置" style={{ marginBottom: 12 }}>
               <Form.Item name={['facts', 'safetyMeasures']} label="措置（1行に1つ）" {...lines}>
                 <Input.TextArea rows={3} data-testid="portal-safety" />
+              </Form.Item>
+            </Card>
+            <Card size="small" title="同意を受け付ける通知文（J.8.5 j) Web のフォーム）" style={{ marginBottom: 12 }}>
+              <Form.Item
+                name="consentNoticeIds"
+                label="公開ページに載せる通知文"
+                extra="公開済みの最新の版を全文で表示し、氏名又は識別子と「同意する」で同意記録（取得方法 Web）を作ります。撤回用のURLを本人に渡します。"
+              >
+                <Select mode="multiple" allowClear options={noticeOptions} placeholder="選んでください（任意）" data-testid="portal-consent-notices" />
               </Form.Item>
             </Card>
             <Button type="primary" icon={<SaveOutlined />} onClick={save} data-testid="portal-save">

@@ -2,6 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Result, Row, Spin, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { requestFieldLabels as L } from '../../../../src/modules/requests/requests.labels.ts';
+import { Attachments } from '../../components/Attachments.tsx';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { useDateFormat } from '../incidents/parts.tsx';
 import { type RequestDetail, useRequest } from './api.ts';
@@ -119,6 +120,10 @@ function RequestView({ detail }: { detail: RequestDetail }) {
             </Card>
           </Col>
         ) : null}
+        <Col xs={24} xl={12}>
+          {/* 委任状・本人確認書類 (J.10.2), sent from the public portal or scanned by staff; each download is audited. */}
+          <Attachments ownerType="request" ownerId={detail.id} readOnly={!detail.abilities.manage} />
+        </Col>
         <Col xs={24}>
           {complaint ? (
             <Card size="small" title="原因・対応と完了（J.11.1 d)）">

@@ -121,6 +121,8 @@ export function CorrectionsPanel({ detail }: { detail: RequestDetail }) {
           { title: L.askedOn, dataIndex: 'askedOn', width: 130 },
           { title: L.correctionWhat, dataIndex: 'what' },
           { title: L.completedOn, dataIndex: 'completedOn', width: 130, render: (v: string | null) => v ?? '補正中' },
+          // 補正の回答 the requester sent through the public portal's follow-up link (issue #14).
+          { title: '請求者の回答（Web）', dataIndex: 'answer', render: (v: string | null) => (v ? <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> : '—') },
         ]}
       />
       {detail.abilities.manage && open ? <CompleteCorrectionForm correctionId={open.id} /> : null}

@@ -1,0 +1,89 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Input, Typography } from 'antd';
+import { useId, useState } from 'react';
+import { ApiError, api } from '../../api/client.ts';
+import { fileErrorsOf, IdentityDocumentWarning, type PortalFileDraft, PortalFileField } from './PortalFiles.tsx';
+import type { PortalProgress } from './types.ts';
+
+/**
+ * 補正の回答 (issue #14 M5) on the follow-up page: what the requester answers to the office's
+ * 補正のお願い, with the documents asked for. Sending it records today as the day the 補正 was
+ * completed (the days the office waited are not counted in its deadline, 法第83条第1項).
+ */
+export function CorrectionAnswerForm({ slug, number, token }: { slug: string; number: string; token: string }) {
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [answer, setAnswer] = useState('');
+  const [files, setFiles] = useState<PortalFileDraft[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [answerError, setAnswerError] = useState<string | null>(null);
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+  const [sending, setSending] = useState(false);
+
+  const send = async () => {
+    setError(null);
+    setFileErrors([]);
+    setAnswerError(answer.trim() ? null : '補正の回答を入力してください');
+    if (!answer.trim()) return;
+    setSending(true);
+    try {
+      const progress = await api.post<PortalProgress>(
+        `/api/public/portals/${encodeURIComponent(slug)}/receipts/${encodeURIComponent(number)}/answer`,
+        { token, answer, files: files.map(({ kind, fileName, contentBase64 }) => ({ kind, fileName, contentBase64 })) },
+        { quiet401: true },
+      );
+      queryClient.setQueryData(['portal', slug, 'receipt', number, token], progress);
+      setAnswer('');
+      setFiles([]);
+    } catch (e) {
+      const files = fileErrorsOf(e);
+      setFileErrors(files);
+      const answerField = e instanceof ApiError ? e.fields.find((f) => f.path === 'answer') : undefined;
+      setAnswerError(answerField?.message ?? null);
+      setError(e instanceof ApiError ? e.message : '送信できませんでした。ページを読み込み直してから、もう一度お試しください');
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>補正のお願いへの回答</h2>} style={{ marginTop: 16 }} data-testid="portal-answer">
+      <Typography.Paragraph>
+        上の「補正のお願い」への回答と、求められた書類を送ってください。送った日が補正の完了した日になります。個人番号（マイナンバー）は書かないでください。
+      </Typography.Paragraph>
+      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} data-testid="portal-answer-error" /> : null}
+      <div style={{ marginBottom: 16 }}>
+        <label htmlFor={id} style={{ display: 'block', marginBottom: 4 }}>
+          <span style={{ color: '#cf1322', marginInlineEnd: 4 }}>*</span>回答
+        </label>
+        <Input.TextArea
+          id={id}
+          value={answer}
+          onChange={(e) => setAnswer(e.target.value)}
+          rows={4}
+          maxLength={5000}
+          showCount
+          status={answerError ? 'error' : undefined}
+          aria-invalid={answerError ? true : undefined}
+          data-testid="portal-answer-text"
+        />
+        {answerError ? <Typography.Text type="danger">{answerError}</Typography.Text> : null}
+      </div>
+      <IdentityDocumentWarning />
+      <PortalFileField
+        kind="correction_answer"
+        label="書類"
+        files={files}
+        onChange={(next) => {
+          setFiles(next);
+          setFileErrors([]);
+        }}
+        onError={(m) => setFileErrors(m ? [m] : [])}
+      />
+      {fileErrors.length > 0 ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={fileErrors.join(' / ')} data-testid="portal-file-error" /> : null}
+      <Button type="primary" loading={sending} onClick={() => void send()} data-testid="portal-answer-submit">
+        回答を送る
+      </Button>
+    </Card>
+  );
+}
