@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { seedDemoContractorPortal } from './contractorPortal.demo.ts';
 import { contractorPortalRoutes } from './contractorPortal.routes.ts';
 import * as tables from './contractorPortal.tables.ts';
+import * as profileTables from './contractorProfile.tables.ts';
 
 /** 委託先ポータル (issue #13, SPEC M7): the 委託元 and its 委託先 — two organizations — exchange reports in one place. */
 export const contractorPortalModule = defineModule({
@@ -14,7 +15,12 @@ export const contractorPortalModule = defineModule({
     'contractorPortal.respond': { label: '委託先ポータル（委託先）: 招待を受ける・回答', grantedTo: [] },
   },
   auditLabels: {
-    entities: { contractor_portal_links: '委託先ポータルの接続', contractor_portal_exchanges: '委託先への依頼' },
+    entities: {
+      contractor_portal_links: '委託先ポータルの接続',
+      contractor_portal_exchanges: '委託先への依頼',
+      contractor_portal_profiles: '委託先のプロフィール',
+      contractor_portal_profile_shares: 'プロフィールの共有',
+    },
     columns: {
       contractor_portal_links: {
         contractor_id: '委託先',
@@ -40,10 +46,25 @@ export const contractorPortalModule = defineModule({
         review_note: '確認のコメント',
         reviewed_at: '確認日時',
         reviewed_by_person_id: '確認した人',
+        criteria: '調査票の評価項目',
+        questionnaire_answers: '調査票の回答',
+        files: '添付した資料',
+      },
+      contractor_portal_profiles: {
+        questionnaire_answers: '調査票の回答',
+        certificates: '認証（プライバシーマーク・ISMS）',
+        security_measures: '安全管理措置',
+        updated_by_name: '更新した人',
+      },
+      contractor_portal_profile_shares: {
+        counterparty_organization_id: '共有先の委託元',
+        link_id: '接続',
+        sections: '共有する項目',
+        shared_at: '共有した日時',
       },
     },
   },
-  tables,
+  tables: { ...tables, ...profileTables },
   routes: contractorPortalRoutes,
   demo: seedDemoContractorPortal,
 });
