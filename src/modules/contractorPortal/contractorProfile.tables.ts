@@ -3,13 +3,7 @@ import { createdAt, id, organizationId, updatedAt } from '../../platform/db/colu
 import { organizations } from '../../platform/org/org.tables.ts';
 import type { QuestionnaireAnswer } from '../../rules/contractors/questionnaire.ts';
 import { contractorPortalLinks } from './contractorPortal.tables.ts';
-
-/** A certification the 委託先 holds (P-mark / ISMS) with its validity. */
-export type ProfileCertificate = { kind: 'privacy_mark' | 'isms'; number: string; expiresOn: string };
-
-/** The profile sections a 委託先 may share with one 委託元. */
-export const profileSections = ['questionnaire', 'certificates', 'securityMeasures'] as const;
-export type ProfileSection = (typeof profileSections)[number];
+import type { ProfileCertificate, ProfileSection } from './questionnaire.types.ts';
 
 /**
  * 委託先のプロフィール (issue #13 「回答を一度にして複数の委託元に共有」): the 委託先 organization's own

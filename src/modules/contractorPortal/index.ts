@@ -1,6 +1,10 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { seedDemoContractorPortal } from './contractorPortal.demo.ts';
 import { contractorPortalRoutes } from './contractorPortal.routes.ts';
+import { exchangeDeadlines } from './exchange-deadlines.ts';
+import { EXCHANGE_OVERDUE_TASK, runExchangeReminders } from './exchange-reminders.ts';
+import { exchangeAttachmentOwner, profileAttachmentOwner } from './questionnaire.attachments.ts';
+import { contractorQuestionnaireRoutes } from './questionnaire.routes.ts';
 import * as tables from './contractorPortal.tables.ts';
 import * as profileTables from './contractorProfile.tables.ts';
 
@@ -65,6 +69,17 @@ export const contractorPortalModule = defineModule({
     },
   },
   tables: { ...tables, ...profileTables },
-  routes: contractorPortalRoutes,
+  routes: (app, deps) => {
+    contractorPortalRoutes(app, deps);
+    contractorQuestionnaireRoutes(app, deps);
+  },
+  attachmentOwners: [profileAttachmentOwner, exchangeAttachmentOwner],
+  jobs: [
+    // 提出期限の7日前・前日に委託先へ、期限超過で委託元へ (idempotent: dedupe and generation keys).
+    { name: 'contractor-exchange-reminders', schedule: '40 7 * * *', run: async (deps) => void (await runExchangeReminders(deps)) },
+  ],
+  // 遵守報告書（調査票）の未提出 (J.9.4 委託先の監督; 特記事項 第11条): the 委託元's task, closed by the answer.
+  tasks: [{ sourceType: EXCHANGE_OVERDUE_TASK, label: '遵守報告書（調査票）の未提出', link: (id) => `/contractor-portal/exchanges/${id}` }],
+  deadlines: (tx, actor, today) => exchangeDeadlines(tx, actor, today),
   demo: seedDemoContractorPortal,
 });
