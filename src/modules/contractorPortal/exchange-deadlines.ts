@@ -36,7 +36,7 @@ export async function exchangeDeadlines(tx: Tx, actor: Actor, today: string): Pr
       detail: ours ? '委託先の回答を待っています' : '委託元から回答を求められています',
       dueOn: x.dueOn,
       departmentId: null,
-      link: ours ? `/contractor-portal/exchanges/${x.id}` : '/contractor-portal',
+      link: ours || x.kind === 'questionnaire' ? `/contractor-exchanges/${x.id}` : '/contractor-portal',
     };
   });
 }

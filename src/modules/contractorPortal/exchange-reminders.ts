@@ -71,7 +71,7 @@ export async function runExchangeReminders(deps: Pick<Deps, 'database' | 'now'>)
         tx,
         a.organizationId,
         { sourceType: EXCHANGE_OVERDUE_TASK, sourceIds: [a.exchangeId] },
-        { url: `/contractor-portal/exchanges/${a.exchangeId}`, note: `委託先が回答（${a.answeredByName ?? ''}）`, now: deps.now() },
+        { url: `/contractor-exchanges/${a.exchangeId}`, note: `委託先が回答（${a.answeredByName ?? ''}）`, now: deps.now() },
       );
   });
   for (const { exchange: x, contractorId } of open) {

@@ -79,7 +79,7 @@ export const contractorPortalModule = defineModule({
     { name: 'contractor-exchange-reminders', schedule: '40 7 * * *', run: async (deps) => void (await runExchangeReminders(deps)) },
   ],
   // 遵守報告書（調査票）の未提出 (J.9.4 委託先の監督; 特記事項 第11条): the 委託元's task, closed by the answer.
-  tasks: [{ sourceType: EXCHANGE_OVERDUE_TASK, label: '遵守報告書（調査票）の未提出', link: (id) => `/contractor-portal/exchanges/${id}` }],
+  tasks: [{ sourceType: EXCHANGE_OVERDUE_TASK, label: '遵守報告書（調査票）の未提出', link: (id) => `/contractor-exchanges/${id}` }],
   deadlines: (tx, actor, today) => exchangeDeadlines(tx, actor, today),
   demo: seedDemoContractorPortal,
 });

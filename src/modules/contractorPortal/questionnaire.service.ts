@@ -155,7 +155,7 @@ export async function answerQuestionnaire(
         tx,
         row.organizationId,
         { sourceType: EXCHANGE_OVERDUE_TASK, sourceIds: [row.id] },
-        { url: `/contractor-portal/exchanges/${row.id}`, note: `委託先が回答（${input.answeredByName}）`, now: clock.now },
+        { url: `/contractor-exchanges/${row.id}`, note: `委託先が回答（${input.answeredByName}）`, now: clock.now },
       );
       return saved;
     },

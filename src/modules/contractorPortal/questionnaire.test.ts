@@ -86,6 +86,8 @@ describe('調査票のやり取り（世田谷区 個人情報管理状況調査
     expect(r.body).toMatchObject({ kind: 'questionnaire', title: '個人情報管理状況調査票', statusLabel: '依頼中' });
     exchangeA = r.body.id;
     exchangeB = (await pms.request('POST', `/api/contractor-portal/links/${linkB}/exchanges`, { kind: 'questionnaire', dueOn: addCalendarDays(today, 7) })).body.id;
+    // The 遵守報告書's answer route does not take a 調査票.
+    expect((await vendorA.request('POST', `/api/contractor-portal/exchanges/${exchangeA}/answer`, { answeredByName: 'A', answers: [] })).status).toBe(409);
     const q = await vendorA.get(`/api/contractor-portal/exchanges/${exchangeA}/questionnaire`);
     expect(q.status).toBe(200);
     expect(q.body.criteriaName).toBe('個人情報管理状況調査票');

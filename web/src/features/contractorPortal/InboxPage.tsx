@@ -171,7 +171,7 @@ function InboxScreen() {
         >
           {e.reviewNote ? <Alert type={e.status === 'returned' ? 'warning' : 'info'} showIcon title={`委託元のコメント: ${e.reviewNote}`} style={{ marginBottom: 8 }} /> : null}
           {e.kind === 'questionnaire' ? (
-            <Link to={`/contractor-portal/exchanges/${e.id}`} data-testid={`portal-questionnaire-${e.id}`}>
+            <Link to={`/contractor-exchanges/${e.id}`} data-testid={`portal-questionnaire-${e.id}`}>
               {e.status === 'requested' || e.status === 'returned' ? '調査票に回答する' : '調査票の回答を見る'}
             </Link>
           ) : e.status === 'requested' || e.status === 'returned' ? (

@@ -124,7 +124,7 @@ export function PortalCard({ contractorId }: { contractorId: string }) {
                 {e.deviations.length > 0 ? <Tag color="red">指摘 {e.deviations.length}件</Tag> : null}
               </Space>
               {e.kind === 'questionnaire' ? (
-                <Link to={`/contractor-portal/exchanges/${e.id}`} data-testid={`portal-questionnaire-${e.id}`}>
+                <Link to={`/contractor-exchanges/${e.id}`} data-testid={`portal-questionnaire-${e.id}`}>
                   {e.status === 'answered' ? '調査票の回答を確認する' : '調査票を開く'}
                 </Link>
               ) : (

@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, download } from '../../api/client.ts';
 import { PageHeader } from '../../components/page.tsx';
+import { formatDateTime } from '../../lib/dates.ts';
 import { useAbility } from '../../session/session.tsx';
+import { ExchangeAnswers } from './ExchangeAnswers.tsx';
 import { QuestionnaireForm } from './QuestionnaireForm.tsx';
 import type { Exchange, Questionnaire } from './types.ts';
 
@@ -13,12 +15,14 @@ const date = (iso: string | null) => (iso ? iso.slice(0, 10).replaceAll('-', '/'
 
 /** The 調査票 as answered: each 評価項目 with はい／いいえ／該当なし and the details; the files sent (the 委託元 downloads its copies). */
 function AnsweredQuestionnaire({ questionnaire, canDownload }: { questionnaire: Questionnaire; canDownload: boolean }) {
+  // 1 プライバシーマーク「はい」: the other items may be left out (調査票 「取得していない場合は、以下項目に該当しているか」).
+  const covered = questionnaire.items.find((i) => i.coversOthers && i.answer === 'yes');
   return (
     <>
       <Descriptions size="small" column={1} bordered data-testid="questionnaire-answers">
         {questionnaire.items.map((i) => (
           <Descriptions.Item key={i.code} label={`${i.code} ${i.text}`}>
-            {i.answerLabel ?? <Typography.Text type="secondary">（回答なし）</Typography.Text>}
+            {i.answerLabel ?? <Typography.Text type="secondary">{covered ? `（${covered.code} が「はい」のため省略）` : '（回答なし）'}</Typography.Text>}
             {i.answer === 'no' ? (
               <Tag color="red" style={{ marginLeft: 8 }}>
                 いいえ
@@ -86,6 +90,20 @@ function Review({ exchange }: { exchange: Exchange }) {
   );
 }
 
+/** A 遵守報告書 (特記事項 第11条) opened from a task or the home: its answers and, for the 委託元, the review. */
+function ComplianceExchange({ exchange, ours, open }: { exchange: Exchange; ours: boolean; open: boolean }) {
+  return (
+    <>
+      <PageHeader title={exchange.title} lead={ours ? `委託先 ${exchange.otherPartyName ?? ''} への依頼` : `委託元 ${exchange.otherPartyName ?? ''} からの依頼`} />
+      <Card size="small" title={<Tag data-testid="questionnaire-status">{exchange.overdue ? `${exchange.statusLabel}・期限超過` : exchange.statusLabel}</Tag>}>
+        <Typography.Paragraph>提出期限 {date(exchange.dueOn)}</Typography.Paragraph>
+        {!ours && open ? <Link to="/contractor-portal">「委託元からの依頼」で回答する</Link> : <ExchangeAnswers exchange={exchange} />}
+        {ours && exchange.status === 'answered' ? <Review exchange={exchange} /> : null}
+      </Card>
+    </>
+  );
+}
+
 /**
  * 個人情報管理状況調査票 (issue #13): one page for both sides. The 委託先 (the 依頼 is in its inbox)
  * answers it; the 委託元 (it sent it) reviews the answers and the files, and accepts or returns it.
@@ -96,17 +114,21 @@ export default function QuestionnairePage() {
   const responds = useAbility('contractorPortal.respond');
   const sent = useQuery({ queryKey: ['contractor-portal', 'sent'], queryFn: () => api.get<{ items: Exchange[] }>('/api/contractor-portal/exchanges'), enabled: manages });
   const inbox = useQuery({ queryKey: ['contractor-portal', 'inbox'], queryFn: () => api.get<{ items: Exchange[] }>('/api/contractor-portal/inbox'), enabled: responds });
-  const questionnaire = useQuery({
-    queryKey: ['contractor-portal', 'questionnaire', id],
-    queryFn: () => api.get<Questionnaire>(`/api/contractor-portal/exchanges/${id}/questionnaire`),
-  });
   const ours = sent.data?.items.find((e) => e.id === id);
   const addressed = inbox.data?.items.find((e) => e.id === id);
   const exchange = ours ?? addressed;
-  const q = questionnaire.data;
-  if (questionnaire.isError) return <Alert type="error" showIcon title="調査票が見つかりません（依頼した委託元と、宛先の委託先だけが開けます）" />;
-  if (!q || !exchange) return null;
+  const questionnaire = useQuery({
+    queryKey: ['contractor-portal', 'questionnaire', id],
+    queryFn: () => api.get<Questionnaire>(`/api/contractor-portal/exchanges/${id}/questionnaire`),
+    enabled: exchange?.kind === 'questionnaire',
+  });
+  const listed = (!manages || sent.isSuccess) && (!responds || inbox.isSuccess);
+  if (listed && !exchange) return <Alert type="error" showIcon title="依頼が見つかりません（依頼した委託元と、宛先の委託先だけが開けます）" />;
+  if (!exchange) return null;
   const open = exchange.status === 'requested' || exchange.status === 'returned';
+  if (exchange.kind === 'compliance_report') return <ComplianceExchange exchange={exchange} ours={!!ours} open={open} />;
+  const q = questionnaire.data;
+  if (!q) return null;
   return (
     <>
       <PageHeader
@@ -130,7 +152,7 @@ export default function QuestionnairePage() {
             <span>提出期限 {date(exchange.dueOn)}</span>
             {exchange.answeredByName ? (
               <span>
-                回答: {exchange.answeredByName}（{date(exchange.answeredAt)}）
+                回答: {exchange.answeredByName}（{formatDateTime(exchange.answeredAt)}）
               </span>
             ) : null}
           </Space>

@@ -12,7 +12,7 @@ function InboxLabel() {
 }
 
 function ProfileLabel() {
-  return <>自社のプロフィール（委託先）</>;
+  return <>自社のプロフィール</>;
 }
 
 export const contractorPortalFeature = defineFeature({
@@ -21,11 +21,11 @@ export const contractorPortalFeature = defineFeature({
     { path: 'contractor-portal', element: <InboxPage /> },
     { path: 'contractor-portal/accept', element: <InboxPage /> },
     // 調査票: the 委託先 answers, the 委託元 reviews (one page, the side from the lists).
-    { path: 'contractor-portal/exchanges/:id', element: <QuestionnairePage /> },
-    { path: 'contractor-portal/profile', element: <ProfilePage /> },
+    { path: 'contractor-exchanges/:id', element: <QuestionnairePage /> },
+    { path: 'contractor-profile', element: <ProfilePage /> },
   ],
   menu: [
     { path: '/contractor-portal', icon: <InboxOutlined />, Label: InboxLabel, need: 'contractorPortal.respond' },
-    { path: '/contractor-portal/profile', icon: <IdcardOutlined />, Label: ProfileLabel, need: 'contractorPortal.respond' },
+    { path: '/contractor-profile', icon: <IdcardOutlined />, Label: ProfileLabel, need: 'contractorPortal.respond' },
   ],
 });
