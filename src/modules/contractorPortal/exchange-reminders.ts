@@ -1,6 +1,6 @@
 import { and, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import { accounts } from '../../platform/auth/auth.tables.ts';
-import { type PmsRole, pmsRoles } from '../../domain/roles.ts';
+import { type PmsRole, pmsRoles, roleLabels } from '../../domain/roles.ts';
 import { todayInJapan } from '../../domain/time.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { asSystem } from '../../platform/db/tenancy.ts';
@@ -25,11 +25,18 @@ import { organizationNames } from './contractorPortal.service.ts';
 
 export const EXCHANGE_OVERDUE_TASK = 'contractor_exchange_overdue';
 
-/** Accounts of an organization holding a permission (through any of its roles). */
-async function accountsWithPermission(tx: Tx, organizationId: string, permission: Permission, today: string): Promise<string[]> {
+/**
+ * Accounts of an organization holding a permission (through any of its roles). A role held per
+ * department (所属長) counts only in `departmentId` when given, and not at all without one.
+ */
+async function accountsWithPermission(tx: Tx, organizationId: string, permission: Permission, today: string, departmentId?: string | null): Promise<string[]> {
   const roles = pmsRoles.filter((role: PmsRole) => permissionsForRoles([role]).has(permission));
   const ids = new Set<string>();
-  for (const role of roles) for (const id of await accountsWithRole(tx, organizationId, role, today)) ids.add(id);
+  for (const role of roles) {
+    const bound = roleLabels[role].perDepartment === true;
+    if (bound && !departmentId) continue;
+    for (const id of await accountsWithRole(tx, organizationId, role, today, bound ? departmentId : undefined)) ids.add(id);
+  }
   return [...ids];
 }
 
@@ -93,9 +100,12 @@ export async function runExchangeReminders(deps: Pick<Deps, 'database' | 'now'>)
       const contractor = await contractorForPortal(tx, x.organizationId, contractorId);
       const contractorName = contractor?.name ?? '委託先';
       const link = `/contractors/${contractorId}`;
+      // The 委託元's owner: who asked, who runs the portal, and who keeps this 委託先 in the register
+      // (contractors.manage: its department's 所属長, the 保護管理者).
       const to = new Set([
         ...(await accountsOfPerson(tx, x.organizationId, x.requestedByPersonId)),
         ...(await accountsWithPermission(tx, x.organizationId, 'contractorPortal.manage', today)),
+        ...(await accountsWithPermission(tx, x.organizationId, 'contractors.manage', today, contractor?.departmentId ?? null)),
       ]);
       result.escalated += await notifyAccounts(tx, x.organizationId, [...to], {
         kind: 'contractor_exchange_overdue',

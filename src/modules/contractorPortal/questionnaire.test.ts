@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
 import { todayInJapan } from '../../domain/time.ts';
+import { accounts } from '../../platform/auth/auth.tables.ts';
 import { asSystem, inOrg } from '../../platform/db/tenancy.ts';
 import { createUser } from '../../platform/maintenance/createUser.ts';
 import { notifications } from '../../platform/notifications/notifications.tables.ts';
@@ -224,6 +225,11 @@ describe('調査票のやり取り（世田谷区 個人情報管理状況調査
     );
     expect(escalations.length).toBeGreaterThanOrEqual(1);
     expect(escalations.every((n) => n.urgent)).toBe(true);
+    // contractors.manage of the 委託先's department (営業部の所属長) is told; another department's 所属長 is not.
+    const accountOf = async (loginId: string) => (await asSystem(t.database, (tx) => tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.loginId, loginId))))[0]?.id;
+    const told = new Set(escalations.filter((n) => n.link === `/contractors/${contractorA}`).map((n) => n.accountId));
+    expect(told.has((await accountOf('sales-head@demo.mamori.local')) ?? '')).toBe(true);
+    expect(told.has((await accountOf('pms@demo.mamori.local')) ?? '')).toBe(true);
   });
 
   it('プロフィールの登録証を添付して回答すると、委託元の組織に写しが残り、未提出のタスクが完了する', async () => {
