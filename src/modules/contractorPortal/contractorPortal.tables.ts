@@ -3,7 +3,7 @@ import { createdAt, encryptedText, id, organizationId, updatedAt } from '../../p
 import { organizations } from '../../platform/org/org.tables.ts';
 import type { QuestionnaireAnswer } from '../../rules/contractors/questionnaire.ts';
 import type { ComplianceAnswer, ExchangeKind, ExchangeStatus, LinkStatus } from './contractorPortal.labels.ts';
-import type { QuestionnaireCriteria, QuestionnaireFile } from './questionnaire.types.ts';
+import type { QuestionnaireCriteria, QuestionnaireFile } from './questionnaire.labels.ts';
 
 /**
  * 委託先ポータルの接続 (issue #13): a 委託元 (`organization_id`) invites one of its 委託先 (its

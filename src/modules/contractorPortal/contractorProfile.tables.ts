@@ -3,7 +3,7 @@ import { createdAt, id, organizationId, updatedAt } from '../../platform/db/colu
 import { organizations } from '../../platform/org/org.tables.ts';
 import type { QuestionnaireAnswer } from '../../rules/contractors/questionnaire.ts';
 import { contractorPortalLinks } from './contractorPortal.tables.ts';
-import type { ProfileCertificate, ProfileSection } from './questionnaire.types.ts';
+import type { ProfileCertificate, ProfileSection } from './questionnaire.labels.ts';
 
 /**
  * 委託先のプロフィール (issue #13 「回答を一度にして複数の委託元に共有」): the 委託先 organization's own

@@ -10,7 +10,7 @@ import { contractorPortalLinks } from './contractorPortal.tables.ts';
 import { contractorPortalProfileShares, contractorPortalProfiles } from './contractorProfile.tables.ts';
 import type { profileResponse, sharedProfileResponse } from './questionnaire.responses.ts';
 import type { profileBody, shareBody } from './questionnaire.schema.ts';
-import { certificateKindLabels, type ProfileCertificate, type ProfileSection, profileSectionLabels, profileSections } from './questionnaire.types.ts';
+import { certificateKindLabels, type ProfileCertificate, type ProfileSection, profileSectionLabels, profileSections } from './questionnaire.labels.ts';
 
 // 委託先のプロフィール (issue #13 「回答を一度にして複数の委託元に共有」): a 委託先 serving ten
 // municipalities answers the common items once, in its own tenant, and chooses per 委託元 (per

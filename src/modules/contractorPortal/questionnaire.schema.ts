@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateField, idField, optionalText, requiredText } from '../../platform/validation/fields.ts';
 import { questionnaireAnswers } from '../../rules/contractors/questionnaire.ts';
-import { profileSections } from './questionnaire.types.ts';
+import { profileSections } from './questionnaire.labels.ts';
 
 // 個人情報管理状況調査票のやり取りと委託先のプロフィール (issue #13): request bodies.
 

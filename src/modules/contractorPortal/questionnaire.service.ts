@@ -15,7 +15,7 @@ import { contractorPortalExchanges, contractorPortalLinks } from './contractorPo
 import { EXCHANGE_OVERDUE_TASK } from './exchange-reminders.ts';
 import type { questionnaireResponse } from './questionnaire.responses.ts';
 import type { questionnaireAnswerBody } from './questionnaire.schema.ts';
-import type { QuestionnaireCriteria, QuestionnaireFile } from './questionnaire.types.ts';
+import type { QuestionnaireCriteria, QuestionnaireFile } from './questionnaire.labels.ts';
 
 // 個人情報管理状況調査票のやり取り (issue #13; 世田谷区 調査票 seeds/000, J.9.4 s)・t)). The 委託元
 // sends its criteria set (a snapshot kept on the exchange); the 委託先 answers each 評価項目 and sends

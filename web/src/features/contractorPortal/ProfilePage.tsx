@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Empty, Input, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { ProfileSection } from '../../../../src/modules/contractorPortal/questionnaire.types.ts';
+import type { ProfileSection } from '../../../../src/modules/contractorPortal/questionnaire.labels.ts';
 import type { QuestionnaireAnswerValue } from '../../../../src/rules/contractors/questionnaire.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { Attachments } from '../../components/Attachments.tsx';

@@ -1,4 +1,4 @@
-// 調査票のやり取り (issue #13): the shapes kept in contractor_portal_exchanges' jsonb columns.
+// 調査票のやり取りと委託先のプロフィール (issue #13): the shapes kept in the jsonb columns and their Japanese labels, shared by the server and the web.
 
 /** The criteria set as the 委託元 sent it (a snapshot: a later version does not change what was asked). */
 export type QuestionnaireCriteria = { version: string; name: string; source: string; items: { code: string; text: string; coversOthers?: boolean }[] };
