@@ -75,6 +75,9 @@ const bodies: Record<string, unknown> = {
   'POST /api/contractor-portal/links/:id/exchanges': { kind: 'compliance_report', dueOn: '2099-01-31' },
   'POST /api/contractor-portal/exchanges/:id/answer': { answeredByName: '侵入', answers: [] },
   'POST /api/contractor-portal/exchanges/:id/review': { decision: 'accepted' },
+  'POST /api/contractor-portal/exchanges/:id/questionnaire': { answeredByName: '侵入', answers: [], attachmentIds: [] },
+  'PUT /api/contractor-portal/profile': { questionnaireAnswers: [], certificates: [], securityMeasures: '侵入' },
+  'PUT /api/contractor-portal/profile/shares/:id': { sections: ['questionnaire'] },
   // 公開窓口 (issue #14)
   'PUT /api/portal/settings': {
     slug: 'shinnyu',
@@ -189,6 +192,8 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/attachment-files/', table: 'attachments' },
   { prefix: '/api/notices/', table: 'notice_templates' },
   { prefix: '/api/contractor-portal/links/', table: 'contractor_portal_links' },
+  { prefix: '/api/contractor-portal/profile/shares/', table: 'contractor_portal_links' },
+  { prefix: '/api/contractor-portal/contractors/', table: 'contractors' },
   { prefix: '/api/contractor-portal/exchanges/', table: 'contractor_portal_exchanges' },
   { prefix: '/api/notice-consents/', table: 'notice_consents' },
   { prefix: '/api/provision-records/', table: 'provision_records' },

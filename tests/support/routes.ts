@@ -1,5 +1,6 @@
 import type { contractorPortalContract } from '../../src/modules/contractorPortal/contractorPortal.contract.ts';
 import type { contractorInspectionsContract } from '../../src/modules/contractors/contractor-inspections.contract.ts';
+import type { contractorQuestionnaireContract } from '../../src/modules/contractorPortal/contractorPortal.questionnaire.contract.ts';
 import type { contractorsContract } from '../../src/modules/contractors/contractors.contract.ts';
 import type { requestsContract } from '../../src/modules/requests/requests.contract.ts';
 import type { correctiveContract } from '../../src/modules/corrective/corrective.contract.ts';
@@ -32,6 +33,7 @@ export type AnyRoute =
   | RoutesOf<typeof contractorsContract>
   | RoutesOf<typeof contractorInspectionsContract>
   | RoutesOf<typeof contractorPortalContract>
+  | RoutesOf<typeof contractorQuestionnaireContract>
   | RoutesOf<typeof attachmentsContract>
   | RoutesOf<typeof requestsContract>
   | RoutesOf<typeof correctiveContract>

@@ -6,9 +6,12 @@ export const linkStatuses = ['invited', 'active', 'revoked'] as const;
 export type LinkStatus = (typeof linkStatuses)[number];
 export const linkStatusLabels: Readonly<Record<LinkStatus, string>> = Object.freeze({ invited: '招待中', active: '接続済み', revoked: '解除' });
 
-export const exchangeKinds = ['compliance_report'] as const;
+export const exchangeKinds = ['compliance_report', 'questionnaire'] as const;
 export type ExchangeKind = (typeof exchangeKinds)[number];
-export const exchangeKindLabels: Readonly<Record<ExchangeKind, string>> = Object.freeze({ compliance_report: '個人情報特記事項の遵守に関する報告書' });
+export const exchangeKindLabels: Readonly<Record<ExchangeKind, string>> = Object.freeze({
+  compliance_report: '個人情報特記事項の遵守に関する報告書',
+  questionnaire: '個人情報管理状況調査票',
+});
 
 export const exchangeStatuses = ['requested', 'answered', 'accepted', 'returned'] as const;
 export type ExchangeStatus = (typeof exchangeStatuses)[number];

@@ -13,6 +13,7 @@ import { contractorForPortal } from '../contractors/contractors.portal.api.ts';
 import { exchangeKindLabels, exchangeStatusLabels, linkStatusLabels } from './contractorPortal.labels.ts';
 import type { acceptBody, complianceAnswerBody, exchangeRequestBody, invitationBody, linksQuery, reviewBody } from './contractorPortal.schema.ts';
 import { contractorPortalExchanges, contractorPortalLinks } from './contractorPortal.tables.ts';
+import { criteriaSnapshot } from './questionnaire.service.ts';
 
 // 委託先ポータル (issue #13): a 委託元 and its 委託先, two organizations of the same Mamori. The 委託元
 // invites (a code, only its hash kept, valid INVITATION_DAYS); a user of the 委託先's organization
@@ -152,6 +153,8 @@ export async function requestExchange(tx: Tx, actor: Actor, linkId: string, inpu
       kind: input.kind,
       title: exchangeKindLabels[input.kind],
       dueOn: input.dueOn,
+      // 調査票: the criteria set as sent (J.9.4 s) 選定基準; a later version does not change what was asked).
+      criteria: input.kind === 'questionnaire' ? criteriaSnapshot() : null,
       requestedByPersonId: actor.personId,
       createdAt: clock.now,
       updatedAt: clock.now,
@@ -182,6 +185,7 @@ export async function answerExchange(tx: Tx, actor: Actor, id: string, input: z.
     .from(contractorPortalExchanges)
     .where(and(eq(contractorPortalExchanges.id, id), eq(contractorPortalExchanges.counterpartyOrganizationId, actor.organizationId)));
   if (!row || row.organizationId === actor.organizationId) throw notFound('依頼');
+  if (row.kind !== 'compliance_report') throw conflict('この依頼は調査票です。調査票の画面から回答してください');
   if (row.status !== 'requested' && row.status !== 'returned') throw conflict('この依頼には回答済みです（差し戻されたときだけ回答し直せます）');
   const { problems } = checkComplianceReport(input.answers);
   if (problems.length > 0)

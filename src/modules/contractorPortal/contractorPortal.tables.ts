@@ -1,7 +1,9 @@
 import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, encryptedText, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
+import type { QuestionnaireAnswer } from '../../rules/contractors/questionnaire.ts';
 import type { ComplianceAnswer, ExchangeKind, ExchangeStatus, LinkStatus } from './contractorPortal.labels.ts';
+import type { QuestionnaireCriteria, QuestionnaireFile } from './questionnaire.labels.ts';
 
 /**
  * 委託先ポータルの接続 (issue #13): a 委託元 (`organization_id`) invites one of its 委託先 (its
@@ -58,6 +60,12 @@ export const contractorPortalExchanges = pgTable(
     reviewNote: text('review_note'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewedByPersonId: uuid('reviewed_by_person_id'),
+    /** 調査票 (kind `questionnaire`): the 委託元's criteria set as sent (J.9.4 s) 選定基準). */
+    criteria: jsonb('criteria').$type<QuestionnaireCriteria>(),
+    /** 調査票: the 委託先's answers (はい／いいえ／該当なし with details). */
+    questionnaireAnswers: jsonb('questionnaire_answers').$type<QuestionnaireAnswer[]>(),
+    /** 調査票: the files sent with the answers (the 委託元's copies, attachments of owner `contractor_exchange`). */
+    files: jsonb('files').$type<QuestionnaireFile[]>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

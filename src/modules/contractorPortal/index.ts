@@ -1,7 +1,12 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { seedDemoContractorPortal } from './contractorPortal.demo.ts';
 import { contractorPortalRoutes } from './contractorPortal.routes.ts';
+import { exchangeDeadlines } from './exchange-deadlines.ts';
+import { EXCHANGE_OVERDUE_TASK, runExchangeReminders } from './exchange-reminders.ts';
+import { exchangeAttachmentOwner, profileAttachmentOwner } from './questionnaire.attachments.ts';
+import { contractorQuestionnaireRoutes } from './questionnaire.routes.ts';
 import * as tables from './contractorPortal.tables.ts';
+import * as profileTables from './contractorProfile.tables.ts';
 
 /** 委託先ポータル (issue #13, SPEC M7): the 委託元 and its 委託先 — two organizations — exchange reports in one place. */
 export const contractorPortalModule = defineModule({
@@ -14,7 +19,12 @@ export const contractorPortalModule = defineModule({
     'contractorPortal.respond': { label: '委託先ポータル（委託先）: 招待を受ける・回答', grantedTo: [] },
   },
   auditLabels: {
-    entities: { contractor_portal_links: '委託先ポータルの接続', contractor_portal_exchanges: '委託先への依頼' },
+    entities: {
+      contractor_portal_links: '委託先ポータルの接続',
+      contractor_portal_exchanges: '委託先への依頼',
+      contractor_portal_profiles: '委託先のプロフィール',
+      contractor_portal_profile_shares: 'プロフィールの共有',
+    },
     columns: {
       contractor_portal_links: {
         contractor_id: '委託先',
@@ -40,10 +50,36 @@ export const contractorPortalModule = defineModule({
         review_note: '確認のコメント',
         reviewed_at: '確認日時',
         reviewed_by_person_id: '確認した人',
+        criteria: '調査票の評価項目',
+        questionnaire_answers: '調査票の回答',
+        files: '添付した資料',
+      },
+      contractor_portal_profiles: {
+        questionnaire_answers: '調査票の回答',
+        certificates: '認証（プライバシーマーク・ISMS）',
+        security_measures: '安全管理措置',
+        updated_by_name: '更新した人',
+      },
+      contractor_portal_profile_shares: {
+        counterparty_organization_id: '共有先の委託元',
+        link_id: '接続',
+        sections: '共有する項目',
+        shared_at: '共有した日時',
       },
     },
   },
-  tables,
-  routes: contractorPortalRoutes,
+  tables: { ...tables, ...profileTables },
+  routes: (app, deps) => {
+    contractorPortalRoutes(app, deps);
+    contractorQuestionnaireRoutes(app, deps);
+  },
+  attachmentOwners: [profileAttachmentOwner, exchangeAttachmentOwner],
+  jobs: [
+    // 提出期限の7日前・前日に委託先へ、期限超過で委託元へ (idempotent: dedupe and generation keys).
+    { name: 'contractor-exchange-reminders', schedule: '40 7 * * *', run: async (deps) => void (await runExchangeReminders(deps)) },
+  ],
+  // 遵守報告書（調査票）の未提出 (J.9.4 委託先の監督; 特記事項 第11条): the 委託元's task, closed by the answer.
+  tasks: [{ sourceType: EXCHANGE_OVERDUE_TASK, label: '遵守報告書（調査票）の未提出', link: (id) => `/contractor-exchanges/${id}` }],
+  deadlines: (tx, actor, today) => exchangeDeadlines(tx, actor, today),
   demo: seedDemoContractorPortal,
 });

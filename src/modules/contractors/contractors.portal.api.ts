@@ -5,9 +5,9 @@ import { contractors } from './contractors.tables.ts';
 // What the 委託先 portal (src/modules/contractorPortal/) may read of the 委託先 register: the
 // contractor a link or an exchange is about, by id, within the 委託元's organization.
 
-export async function contractorForPortal(tx: Tx, organizationId: string, id: string): Promise<{ id: string; name: string } | null> {
+export async function contractorForPortal(tx: Tx, organizationId: string, id: string): Promise<{ id: string; name: string; departmentId: string | null } | null> {
   const [row] = await tx
-    .select({ id: contractors.id, name: contractors.name })
+    .select({ id: contractors.id, name: contractors.name, departmentId: contractors.departmentId })
     .from(contractors)
     .where(and(eq(contractors.organizationId, organizationId), eq(contractors.id, id)));
   return row ?? null;

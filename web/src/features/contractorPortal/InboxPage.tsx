@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { complianceReportItems, type YesNo } from '../../../../src/rules/data/contractorComplianceReport.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
@@ -170,7 +170,15 @@ function InboxScreen() {
           data-testid={`portal-inbox-${e.id}`}
         >
           {e.reviewNote ? <Alert type={e.status === 'returned' ? 'warning' : 'info'} showIcon title={`委託元のコメント: ${e.reviewNote}`} style={{ marginBottom: 8 }} /> : null}
-          {e.status === 'requested' || e.status === 'returned' ? <ComplianceForm exchange={e} /> : <ExchangeAnswers exchange={e} />}
+          {e.kind === 'questionnaire' ? (
+            <Link to={`/contractor-exchanges/${e.id}`} data-testid={`portal-questionnaire-${e.id}`}>
+              {e.status === 'requested' || e.status === 'returned' ? '調査票に回答する' : '調査票の回答を見る'}
+            </Link>
+          ) : e.status === 'requested' || e.status === 'returned' ? (
+            <ComplianceForm exchange={e} />
+          ) : (
+            <ExchangeAnswers exchange={e} />
+          )}
         </Card>
       ))}
     </>

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { DateInput } from '../../components/form.tsx';
@@ -20,6 +21,7 @@ export function PortalCard({ contractorId }: { contractorId: string }) {
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [dueOn, setDueOn] = useState<string | null>(null);
+  const [kind, setKind] = useState<'compliance_report' | 'questionnaire'>('compliance_report');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [invitation, setInvitation] = useState<Invitation | null>(null);
@@ -45,7 +47,7 @@ export function PortalCard({ contractorId }: { contractorId: string }) {
     }
   };
   return (
-    <Card size="small" title="委託先ポータル（特記事項遵守報告書の依頼と確認）" data-testid="portal-card">
+    <Card size="small" title="委託先ポータル（遵守報告書・調査票の依頼と確認）" data-testid="portal-card">
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="portal-card-error" /> : null}
       {active ? (
         <Typography.Paragraph>
@@ -84,13 +86,21 @@ export function PortalCard({ contractorId }: { contractorId: string }) {
       )}
       {active ? (
         <Space wrap style={{ marginBottom: 8 }}>
-          <span>遵守報告書の提出期限</span>
+          <Select
+            aria-label="依頼の種類"
+            value={kind}
+            onChange={setKind}
+            style={{ width: 300 }}
+            options={[
+              { value: 'compliance_report', label: '特記事項遵守報告書' },
+              { value: 'questionnaire', label: '個人情報管理状況調査票（添付つき）' },
+            ]}
+            data-testid="portal-request-kind"
+          />
+          <span>提出期限</span>
           <DateInput id="portal-due" value={dueOn} onChange={(v) => setDueOn(v)} onBlur={() => undefined} />
-          <Button
-            onClick={() => run(() => api.post(`/api/contractor-portal/links/${active.id}/exchanges`, { kind: 'compliance_report', dueOn }), '依頼しました')}
-            data-testid="portal-request"
-          >
-            遵守報告書を依頼する
+          <Button onClick={() => run(() => api.post(`/api/contractor-portal/links/${active.id}/exchanges`, { kind, dueOn }), '依頼しました')} data-testid="portal-request">
+            依頼する
           </Button>
         </Space>
       ) : null}
@@ -113,9 +123,15 @@ export function PortalCard({ contractorId }: { contractorId: string }) {
                 ) : null}
                 {e.deviations.length > 0 ? <Tag color="red">指摘 {e.deviations.length}件</Tag> : null}
               </Space>
-              <ExchangeAnswers exchange={e} />
+              {e.kind === 'questionnaire' ? (
+                <Link to={`/contractor-exchanges/${e.id}`} data-testid={`portal-questionnaire-${e.id}`}>
+                  {e.status === 'answered' ? '調査票の回答を確認する' : '調査票を開く'}
+                </Link>
+              ) : (
+                <ExchangeAnswers exchange={e} />
+              )}
               {e.reviewNote ? <Typography.Text type="secondary">確認のコメント: {e.reviewNote}</Typography.Text> : null}
-              {e.status === 'answered' ? (
+              {e.status === 'answered' && e.kind === 'compliance_report' ? (
                 <Space wrap>
                   <Input
                     placeholder="確認のコメント（差し戻すときは必須）"

@@ -6,6 +6,7 @@ import { contractorsContract } from '../../../../src/modules/contractors/contrac
 import { saveEvaluationBody } from '../../../../src/modules/contractors/contractors.schema.ts';
 import { type CriterionAnswer, criterionAnswerLabels, criterionAnswers } from '../../../../src/rules/data/contractorCriteria.ts';
 import { todayInJapan } from '../../lib/dates.ts';
+import { QuestionnairePrefillButton } from '../contractorPortal/QuestionnairePrefill.tsx';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { QueryError } from '../../components/page.tsx';
@@ -24,6 +25,8 @@ function EvaluationForm({ contractorId, data, current }: { contractorId: string;
   const [year, setYear] = useState<number>(current?.year ?? Number(todayInJapan().slice(0, 4)));
   const [answers, setAnswers] = useState<Record<string, CriterionAnswer>>(current?.answers ?? {});
   const [note, setNote] = useState(current?.note ?? '');
+  // Where each pre-filled answer comes from (the accepted 調査票, issue #13), shown under the item.
+  const [citations, setCitations] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: contractorKeys.evaluations(contractorId) });
@@ -51,6 +54,13 @@ function EvaluationForm({ contractorId, data, current }: { contractorId: string;
       <Space style={{ marginBottom: 12 }}>
         <label htmlFor="ct-eval-year">{ct('ct.eval.year')}</label>
         <InputNumber id="ct-eval-year" value={year} min={2000} max={2100} onChange={(v) => setYear(Number(v))} data-testid="ct-eval-year" />
+        <QuestionnairePrefillButton
+          contractorId={contractorId}
+          onPrefill={(items) => {
+            setAnswers((a) => ({ ...a, ...Object.fromEntries(items.map((i) => [i.code, i.answer])) }));
+            setCitations(Object.fromEntries(items.map((i) => [i.code, i.citation])));
+          }}
+        />
       </Space>
       <Table
         size="small"
@@ -64,13 +74,20 @@ function EvaluationForm({ contractorId, data, current }: { contractorId: string;
             title: ct('ct.eval.result'),
             width: 260,
             render: (_v, item) => (
-              <Radio.Group
-                aria-label={`${item.code} ${item.text}`}
-                value={answers[item.code]}
-                onChange={(e) => setAnswers((a) => ({ ...a, [item.code]: e.target.value as CriterionAnswer }))}
-                options={criterionAnswers.map((a) => ({ value: a, label: criterionAnswerLabels[a] }))}
-                data-testid={`ct-eval-item-${item.code}`}
-              />
+              <>
+                <Radio.Group
+                  aria-label={`${item.code} ${item.text}`}
+                  value={answers[item.code]}
+                  onChange={(e) => setAnswers((a) => ({ ...a, [item.code]: e.target.value as CriterionAnswer }))}
+                  options={criterionAnswers.map((a) => ({ value: a, label: criterionAnswerLabels[a] }))}
+                  data-testid={`ct-eval-item-${item.code}`}
+                />
+                {citations[item.code] ? (
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid={`ct-eval-citation-${item.code}`}>
+                    {citations[item.code]}
+                  </Typography.Text>
+                ) : null}
+              </>
             ),
           },
         ]}

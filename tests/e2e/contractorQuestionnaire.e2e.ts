@@ -1,0 +1,123 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import { expectAccessible } from './support/axe.ts';
+import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+/**
+ * Issue #13 個人情報管理状況調査票 (世田谷区 seeds/000; J.9.4 s)・t)), two organizations: the 委託元
+ * (pms@, 株式会社まもりデモ) sends the 調査票 to its 委託先 株式会社デモ発送サービス; the 委託先's user
+ * (vendor@) keeps its answers and its プライバシーマーク登録証 in its own profile, shares its
+ * certifications with this 委託元 only, answers the 調査票 from the profile with the 登録証 attached;
+ * the 委託元 reviews the answers and the file and accepts.
+ */
+describe('journey: 調査票 — 委託元が送り、委託先がプロフィールから添付つきで回答し、委託元が受理する', () => {
+  let app: E2EApp;
+  let browser: Browser;
+  let principal: BrowserContext;
+  let contractor: BrowserContext;
+  let page: Page;
+  let vendorPage: Page;
+
+  const login = async (context: BrowserContext, loginId: string) => {
+    const res = await context.request.post(`${app.url}/api/auth/login`, { data: { loginId, password: 'Mamori-demo1!' } });
+    expect(res.status()).toBe(200);
+  };
+
+  beforeAll(async () => {
+    app = await startAppForE2E();
+    browser = await launchBrowser();
+    principal = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1440, height: 1000 } });
+    contractor = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1280, height: 1000 } });
+    page = await principal.newPage();
+    vendorPage = await contractor.newPage();
+    page.setDefaultTimeout(60_000);
+    vendorPage.setDefaultTimeout(60_000);
+    await login(principal, 'pms@demo.mamori.local');
+    await login(contractor, 'vendor@demo.mamori.local');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  keepFailureEvidence(() => vendorPage);
+
+  it('委託元は委託先の画面から、調査票を提出期限つきで送る', async () => {
+    await page.goto('/contractors');
+    await page.getByText('株式会社デモ発送サービス').first().click();
+    const card = page.getByTestId('portal-card');
+    await card.getByText('接続済み').waitFor();
+    await card.getByTestId('portal-request-kind').click();
+    await page.getByTitle('個人情報管理状況調査票（添付つき）').click();
+    await card.locator('#portal-due').fill('2099/01/31');
+    await card.getByTestId('portal-request').click();
+    await card.getByText('調査票を開く').waitFor();
+  });
+
+  it('委託先は自社のプロフィールに回答・認証・登録証を登録し、この委託元に認証だけを共有する', async () => {
+    await vendorPage.goto('/');
+    await vendorPage.getByRole('menuitem', { name: '自社のプロフィール' }).click();
+    await vendorPage.waitForURL(/\/contractor-profile$/);
+    await vendorPage.getByTestId('profile-item-1').getByText('はい', { exact: true }).click();
+    await vendorPage.getByTestId('profile-cert-add').click();
+    await vendorPage.getByTestId('profile-cert-number-0').fill('10820000(05)');
+    await vendorPage.locator('#profile-cert-expires-0').fill('2028/03/31');
+    await vendorPage.getByTestId('profile-measures').fill('入退室管理、端末の暗号化');
+    await vendorPage.getByTestId('profile-save').click();
+    await vendorPage.getByText('プロフィールを保存しました').waitFor();
+    await vendorPage.locator('input[type=file]').setInputFiles({ name: 'プライバシーマーク登録証.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await vendorPage.getByText('プライバシーマーク登録証.pdf').first().waitFor();
+    const share = vendorPage.locator('[data-testid^="profile-share-"]').filter({ hasText: '株式会社まもりデモ' });
+    await share.getByText('認証（プライバシーマーク・ISMS）と有効期限').click();
+    await share.getByRole('button', { name: '共有を保存' }).click();
+    await vendorPage.getByText('共有する項目を保存しました').waitFor();
+    await vendorPage.screenshot({ path: 'test-results/contractor-questionnaire-profile.png', fullPage: true });
+    await expectAccessible(vendorPage, 'プロフィール');
+  });
+
+  it('委託先は依頼から調査票を開き、プロフィールの回答から始めて登録証を添付して送る', async () => {
+    await vendorPage.getByRole('menuitem', { name: '委託元からの依頼' }).click();
+    await vendorPage.getByText('調査票に回答する').click();
+    await vendorPage.waitForURL(/\/contractor-exchanges\//);
+    const form = vendorPage.getByTestId('questionnaire-form');
+    await form.getByTestId('questionnaire-answered-by').fill('発送 一郎');
+    await form.getByTestId('questionnaire-from-profile').click();
+    await form.getByTestId('questionnaire-submit').click();
+    // 1 はい without the 登録証: refused under item 1.
+    await form.getByText('プライバシーマーク登録証の写しを添付してください').waitFor();
+    await form.getByTestId('questionnaire-files').getByText('プライバシーマーク登録証.pdf（プライバシーマーク登録証）').click();
+    await vendorPage.screenshot({ path: 'test-results/contractor-questionnaire-answer.png', fullPage: true });
+    await expectAccessible(vendorPage, '調査票の回答');
+    await form.getByTestId('questionnaire-submit').click();
+    await vendorPage.getByTestId('questionnaire-status').getByText('回答済み（確認待ち）').waitFor();
+  });
+
+  it('委託元は回答と添付された登録証を見て受理する', async () => {
+    await page.reload();
+    await page.getByText('調査票の回答を確認する').click();
+    await page.waitForURL(/\/contractor-exchanges\//);
+    await page.getByTestId('questionnaire-answers').getByText('はい').first().waitFor();
+    await page.getByTestId('questionnaire-files-sent').getByText('プライバシーマーク登録証.pdf（プライバシーマーク登録証）').waitFor();
+    await page.screenshot({ path: 'test-results/contractor-questionnaire-review.png', fullPage: true });
+    await expectAccessible(page, '調査票の確認');
+    await page.getByTestId('questionnaire-review-note').fill('登録証を確認しました');
+    await page.getByTestId('questionnaire-accept').click();
+    await page.getByTestId('questionnaire-status').getByText('確認済み').waitFor();
+  });
+
+  it('受理した回答で委託先審査表を下書きし、項目ごとに引用が出る（J.9.4 t）', async () => {
+    await page.goto('/contractors');
+    await page.getByText('株式会社デモ発送サービス').first().click();
+    const card = page.getByTestId('ct-evaluation');
+    await card.getByTestId('ct-eval-prefill').click();
+    await card
+      .getByTestId('ct-eval-citation-1')
+      .getByText(/個人情報管理状況調査票（\d{4}-\d{2}-\d{2} 受理）の回答: はい/)
+      .waitFor();
+    expect(await card.getByTestId('ct-eval-item-1').locator('input[value="suitable"]').isChecked()).toBe(true);
+    await page.screenshot({ path: 'test-results/contractor-questionnaire-prefill.png', fullPage: true });
+  });
+});
