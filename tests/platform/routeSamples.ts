@@ -74,6 +74,33 @@ const bodies: Record<string, unknown> = {
   'POST /api/contractor-portal/links/:id/exchanges': { kind: 'compliance_report', dueOn: '2099-01-31' },
   'POST /api/contractor-portal/exchanges/:id/answer': { answeredByName: '侵入', answers: [] },
   'POST /api/contractor-portal/exchanges/:id/review': { decision: 'accepted' },
+  // 委託先からの報告 (issue #13)
+  'POST /api/contractor-portal/principals/:id/subcontract-requests': {
+    reportedByName: '侵入',
+    subContractorName: '侵入株式会社',
+    work: '侵入',
+    personalData: '氏名',
+    startsOn: '2099-01-01',
+    safetyMeasures: '侵入',
+    workStartsOn: '2099-01-01',
+    reason: '侵入',
+  },
+  'POST /api/contractor-portal/principals/:id/return-disposal-reports': {
+    reportedByName: '侵入',
+    performedAt: '2026-01-05T10:00:00+09:00',
+    method: 'shred',
+    personInCharge: '侵入',
+    target: '侵入',
+  },
+  'POST /api/contractor-portal/principals/:id/incident-reports': {
+    reportedByName: '侵入',
+    title: '侵入',
+    whatHappened: '侵入',
+    knownAt: '2026-01-05T10:00:00+09:00',
+    personalData: '氏名',
+    measures: '侵入',
+  },
+  'POST /api/contractor-portal/reports/:id/confirm': {},
   // 公開窓口 (issue #14)
   'PUT /api/portal/settings': {
     slug: 'shinnyu',
@@ -166,6 +193,8 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/notices/', table: 'notice_templates' },
   { prefix: '/api/contractor-portal/links/', table: 'contractor_portal_links' },
   { prefix: '/api/contractor-portal/exchanges/', table: 'contractor_portal_exchanges' },
+  { prefix: '/api/contractor-portal/principals/', table: 'contractor_portal_links' },
+  { prefix: '/api/contractor-portal/reports/', table: 'contractor_portal_reports' },
   { prefix: '/api/notice-consents/', table: 'notice_consents' },
   { prefix: '/api/provision-records/', table: 'provision_records' },
   { prefix: '/api/laws/reviews/', table: 'law_reviews' },

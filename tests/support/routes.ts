@@ -1,4 +1,5 @@
 import type { contractorPortalContract } from '../../src/modules/contractorPortal/contractorPortal.contract.ts';
+import type { contractorPortalReportsContract } from '../../src/modules/contractorPortal/contractorPortal.reports.contract.ts';
 import type { contractorsContract } from '../../src/modules/contractors/contractors.contract.ts';
 import type { requestsContract } from '../../src/modules/requests/requests.contract.ts';
 import type { correctiveContract } from '../../src/modules/corrective/corrective.contract.ts';
@@ -29,6 +30,7 @@ type RoutesOf<C> = C[keyof C];
 export type AnyRoute =
   | RoutesOf<typeof contractorsContract>
   | RoutesOf<typeof contractorPortalContract>
+  | RoutesOf<typeof contractorPortalReportsContract>
   | RoutesOf<typeof attachmentsContract>
   | RoutesOf<typeof requestsContract>
   | RoutesOf<typeof correctiveContract>

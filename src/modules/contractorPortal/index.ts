@@ -1,5 +1,8 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { seedDemoContractorPortal } from './contractorPortal.demo.ts';
+import { seedDemoPortalReports } from './contractorPortal.reports.demo.ts';
+import { contractorPortalReportsRoutes } from './contractorPortal.reports.routes.ts';
+import * as reportTables from './contractorPortal.reports.tables.ts';
 import { contractorPortalRoutes } from './contractorPortal.routes.ts';
 import * as tables from './contractorPortal.tables.ts';
 
@@ -14,7 +17,7 @@ export const contractorPortalModule = defineModule({
     'contractorPortal.respond': { label: '委託先ポータル（委託先）: 招待を受ける・回答', grantedTo: [] },
   },
   auditLabels: {
-    entities: { contractor_portal_links: '委託先ポータルの接続', contractor_portal_exchanges: '委託先への依頼' },
+    entities: { contractor_portal_links: '委託先ポータルの接続', contractor_portal_exchanges: '委託先への依頼', contractor_portal_reports: '委託先からの報告' },
     columns: {
       contractor_portal_links: {
         contractor_id: '委託先',
@@ -41,9 +44,32 @@ export const contractorPortalModule = defineModule({
         reviewed_at: '確認日時',
         reviewed_by_person_id: '確認した人',
       },
+      contractor_portal_reports: {
+        counterparty_organization_id: '委託先の組織',
+        link_id: '接続',
+        number: '受付番号',
+        kind: '種類',
+        title: '件名',
+        status: '状態',
+        details_enc: '報告の内容',
+        reported_by_name: '報告者',
+        reported_by_account_id: '報告したアカウント',
+        reported_at: '報告日時',
+        incident_id: '事故等の記録',
+        subcontract_request_id: '再委託承認申請',
+        confirmed_at: '確認日時',
+        confirmed_by_person_id: '確認した人',
+        confirm_note: '確認のコメント',
+      },
     },
   },
-  tables,
-  routes: contractorPortalRoutes,
-  demo: seedDemoContractorPortal,
+  tables: { ...tables, ...reportTables },
+  routes: (app, deps) => {
+    contractorPortalRoutes(app, deps);
+    contractorPortalReportsRoutes(app, deps);
+  },
+  demo: async (tx, context) => {
+    await seedDemoContractorPortal(tx, context);
+    await seedDemoPortalReports(tx, context);
+  },
 });
