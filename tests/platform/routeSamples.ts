@@ -195,6 +195,7 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/contractor-portal/exchanges/', table: 'contractor_portal_exchanges' },
   { prefix: '/api/contractor-portal/principals/', table: 'contractor_portal_links' },
   { prefix: '/api/contractor-portal/reports/', table: 'contractor_portal_reports' },
+  { prefix: '/api/contractor-portal/my-reports/', table: 'contractor_portal_reports' },
   { prefix: '/api/notice-consents/', table: 'notice_consents' },
   { prefix: '/api/provision-records/', table: 'provision_records' },
   { prefix: '/api/laws/reviews/', table: 'law_reviews' },

@@ -52,6 +52,15 @@ export const contractorPortalReportsContract = defineContract({
     response: reportResponse,
     status: 201,
   },
+  certificate: {
+    method: 'POST',
+    path: '/api/contractor-portal/my-reports/:id/certificate',
+    access: 'contractorPortal.respond',
+    summary: '返還・廃棄報告に証明書を添付（multipart の file 欄。PDF・画像、10 MB まで。種類は中身で判定）',
+    params: reportIdParams,
+    response: reportResponse,
+    status: 201,
+  },
   received: {
     method: 'GET',
     path: '/api/contractor-portal/reports',

@@ -57,6 +57,8 @@ export const reportResponse = z.object({
   subcontractRequestId: z.uuid().nullable(),
   confirmedAt: z.iso.datetime().nullable(),
   confirmNote: z.string().nullable(),
+  /** 返還・廃棄報告: the certificate file (its download URL for the 委託元 only). */
+  certificate: z.object({ fileName: z.string(), size: z.number().int(), contentTypeLabel: z.string(), url: z.string().nullable() }).nullable(),
 });
 
 /** The 委託先's side: the 委託元 it may report to, and what it reported. */

@@ -168,6 +168,47 @@ describe('委託先からの返還・廃棄報告（個人情報特記事項 第
   });
 });
 
+describe('返還・廃棄報告の証明書（PDF・画像、10 MB まで）', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+  function multipart(name: string, bytes: Buffer) {
+    const boundary = '----mamori-certificate-test';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  }
+  const upload = async (client: Client, id: string, name: string, bytes: Buffer) => {
+    const m = multipart(name, bytes);
+    return client.requestAnyRoute('POST', `/api/contractor-portal/my-reports/${id}/certificate`, m.body, m.headers);
+  };
+
+  it('委託先が証明書を添付すると委託元が報告の一覧からダウンロードでき、委託先には名前だけ見える。PDF・画像以外や他の組織は断る', async () => {
+    const r = await vendor.call(R.returnDisposal, {
+      params: { id: linkId },
+      body: { reportedByName: '発送 一郎', performedAt: '2026-12-02T10:00:00+09:00', method: 'dissolve', personInCharge: '発送 一郎', target: '申込書の原本' },
+    });
+    const id = r.body.id;
+    const text = await upload(vendor, id, '証明書.txt', Buffer.from('溶解しました'));
+    expect(text.status).toBe(415);
+    expect((text.body as { error: { fields: { path: string; message: string }[] } }).error.fields[0]).toEqual({ path: 'file', message: expect.stringContaining('PDF か画像') });
+    expect((await upload(third, id, '溶解証明書.pdf', PDF)).status).toBe(404);
+    expect((await upload(pms, id, '溶解証明書.pdf', PDF)).status).toBe(404);
+    const ok = await upload(vendor, id, '溶解証明書.pdf', PDF);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect((await upload(vendor, id, '溶解証明書.pdf', PDF)).status).toBe(409);
+    const mine = (await vendor.call(R.outbox, {})).body.items.find((x) => x.id === id);
+    expect(mine?.certificate).toEqual({ fileName: '溶解証明書.pdf', size: PDF.length, contentTypeLabel: 'PDF', url: null });
+    const theirs = (await pms.call(R.received, {})).body.items.find((x) => x.id === id);
+    expect(theirs?.certificate?.url).toMatch(/^\/api\/attachment-files\//);
+    const file = await pms.requestAnyRoute('GET', theirs?.certificate?.url ?? '');
+    expect(file.status).toBe(200);
+    expect(Buffer.from(file.raw).equals(PDF)).toBe(true);
+    expect((await third.requestAnyRoute('GET', theirs?.certificate?.url ?? '')).status).toBe(404);
+  });
+});
+
 describe('委託先からの事故等の報告（個人情報特記事項 第15条: 直ちに報告）', () => {
   let reportId: string;
   let incidentId: string;

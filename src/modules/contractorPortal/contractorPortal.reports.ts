@@ -9,6 +9,7 @@ import { contractorDepartment, contractorForPortal, fileSubcontractFromPortal, s
 import { incidentStatusesFor, receiveContractorIncident } from '../incidents/incidents.api.ts';
 import { disposalMethodLabels, type ReportDetails, type ReportStatus, reportKindLabels, reportStatusLabels } from './contractorPortal.reports.labels.ts';
 import type { confirmReportBody, incidentReportBody, returnDisposalReportBody, subcontractReportBody } from './contractorPortal.reports.schema.ts';
+import type { Certificate } from './contractorPortal.reports.certificate.ts';
 import { contractorPortalReports } from './contractorPortal.reports.tables.ts';
 import { contractorPortalLinks } from './contractorPortal.tables.ts';
 
@@ -193,7 +194,13 @@ export async function progressOf(tx: Tx, rows: readonly ReportRow[]): Promise<Ma
   return out;
 }
 
-export function presentReport(row: ReportRow, progress: ReportProgress | undefined, otherPartyName: string | null, side: 'principal' | 'contractor') {
+export function presentReport(
+  row: ReportRow,
+  progress: ReportProgress | undefined,
+  otherPartyName: string | null,
+  side: 'principal' | 'contractor',
+  certificate: Certificate | undefined,
+) {
   const status = progress?.status ?? row.status;
   const d = row.details;
   return {
@@ -214,6 +221,14 @@ export function presentReport(row: ReportRow, progress: ReportProgress | undefin
     subcontractRequestId: side === 'principal' ? row.subcontractRequestId : null,
     confirmedAt: row.confirmedAt?.toISOString() ?? null,
     confirmNote: row.confirmNote,
+    certificate: certificate
+      ? {
+          fileName: certificate.fileName,
+          size: certificate.size,
+          contentTypeLabel: certificate.contentTypeLabel,
+          url: side === 'principal' ? `/api/attachment-files/${certificate.id}` : null,
+        }
+      : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { seedDemoContractorPortal } from './contractorPortal.demo.ts';
+import { portalReportAttachmentOwner } from './contractorPortal.reports.certificate.ts';
 import { seedDemoPortalReports } from './contractorPortal.reports.demo.ts';
 import { contractorPortalReportsRoutes } from './contractorPortal.reports.routes.ts';
 import * as reportTables from './contractorPortal.reports.tables.ts';
@@ -64,6 +65,7 @@ export const contractorPortalModule = defineModule({
     },
   },
   tables: { ...tables, ...reportTables },
+  attachmentOwners: [portalReportAttachmentOwner],
   routes: (app, deps) => {
     contractorPortalRoutes(app, deps);
     contractorPortalReportsRoutes(app, deps);
