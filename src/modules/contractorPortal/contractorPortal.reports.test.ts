@@ -259,6 +259,8 @@ describe('委託先からの事故等の報告（個人情報特記事項 第15�
     expect(detail.body.title).toBe('【委託先 株式会社デモ発送サービス】会報誌の誤封入');
     // The incident links back to the portal report (its 受付番号 in the timeline).
     expect(JSON.stringify(detail.body.timeline)).toContain(r.body.number);
+    expect(detail.body.reportSummary).toContain('報告者（委託先）: 株式会社デモ発送サービス 発送 一郎');
+    expect(detail.body.reportSummary).toContain('事故等を知った日時（委託先）: 2026/12/05 09:30');
   });
 
   it('義務判定エンジンが委託元の義務を出す（プライバシーマーク付与事業者: JIPDEC への報告。期限は委託先から通知を受けた日から数える）', async () => {

@@ -85,13 +85,20 @@ function titleOf(s: Submission): string {
   return s.body.title;
 }
 
-/** The incident's 報告の概要 as M4 keeps it: everything the 委託先 wrote, labelled. */
-function incidentSummary(body: z.output<typeof incidentReportBody>): string {
+/** A date-time as the app shows it, in Japan time: 2026/12/05 09:30. */
+function shownDateTime(iso: string | null): string {
+  if (!iso) return '不明';
+  return new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
+/** The incident's 報告の概要 as M4 keeps it: everything the 委託先 wrote, labelled, and who reported. */
+function incidentSummary(body: z.output<typeof incidentReportBody>, contractorName: string, number: string): string {
   return [
-    `【委託先ポータルからの事故等の報告】`,
+    `【委託先ポータルからの事故等の報告（受付番号 ${number}）】`,
+    `報告者（委託先）: ${contractorName} ${body.reportedByName}`,
     `発生した事故等の内容: ${body.whatHappened}`,
-    `発生日時: ${body.occurredAt ?? '不明'}`,
-    `事故等を知った日時: ${body.knownAt}`,
+    `発生日時: ${shownDateTime(body.occurredAt)}`,
+    `事故等を知った日時（委託先）: ${shownDateTime(body.knownAt)}`,
     `漏えい等した個人情報の項目: ${body.personalData}`,
     `本人の数: ${body.persons ?? '不明'}`,
     `講じた措置: ${body.measures}`,
@@ -127,7 +134,7 @@ export async function submitReport(database: Database, actor: Actor, linkId: str
             reporterName: submission.body.reportedByName,
             portalReportNumber: number,
             title: `【委託先 ${contractor.name}】${submission.body.title}`,
-            summary: incidentSummary(submission.body),
+            summary: incidentSummary(submission.body, contractor.name, number),
             discoveredAt: new Date(submission.body.knownAt),
             events: submission.body.events,
             persons: submission.body.persons,
