@@ -7,9 +7,11 @@ import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './suppor
  * Issue #13 委託先からの報告, two organizations: the demo's 委託先 株式会社デモ発送サービス
  * (vendor@demo.mamori.local, its own organization) asks its 委託元 株式会社まもりデモ for 再委託 approval
  * (個人情報特記事項 第6条第2項 — refused first while the 特記事項 forbids it) and reports an incident
- * (第15条 直ちに報告); the 委託元 (pms@) puts the 再委託 to approval, トップマネジメント approves it as the
+ * (第16条第2項 / 条例時代 第15条: 直ちに報告); the 委託元 (pms@) puts the 再委託 to approval, トップマネジメント approves it as the
  * 個人情報保護管理者's 代行者, and pms@ opens the incident in M4 with its duties.
  */
+const PDF = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
+
 describe('journey: 委託先からの再委託申請と事故等の報告 — 委託元が承認し、M4で義務を見る', () => {
   let app: E2EApp;
   let browser: Browser;
@@ -52,6 +54,7 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await form.locator('#report-startsOn').fill('2027/01/10');
     await form.locator('#report-endsOn').fill('2027/03/31');
     await form.getByTestId('sub-safety').fill('入退室管理された作業場で作業し、宛名ラベルは作業後に返却する');
+    await form.getByTestId('sub-supervision').fill('作業開始時と月1回、作業場を実地で確認し、結果を委託元に報告する');
     await form.locator('#report-workStartsOn').fill('2027/01/15');
     await form.getByTestId('sub-reason').fill('繁忙期の封入作業の人手不足のため');
     await form.getByTestId('sub-reporter').fill('発送 一郎');
@@ -100,6 +103,7 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     const form = vendorPage.getByTestId('portal-incident-form');
     await form.getByTestId('incident-title').fill('会報誌の誤封入');
     await form.getByTestId('incident-what').fill('別の会員の宛名の封筒に2名分の会報誌を誤って封入し発送した');
+    await form.getByTestId('incident-place').fill('当社 第二作業場（封入ライン）');
     await form.getByTestId('incident-known').locator('input').first().fill('2026/12/05');
     await form.getByTestId('incident-known-time').fill('9:30');
     await form.getByTestId('incident-events').getByText('漏えい', { exact: true }).click();
@@ -113,6 +117,28 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await sent.first().waitFor();
     await sent.first().getByText('委託元で対応中').waitFor();
     await shot(vendorPage, 'sent');
+  });
+
+  it('委託先: 返還・廃棄報告を日時・方法・担当者・対象と証明書（PDF）つきで送る', async () => {
+    const reports = vendorPage.getByTestId('portal-reports');
+    await reports.getByRole('tab', { name: '返還・廃棄報告' }).click();
+    const form = vendorPage.getByTestId('portal-disposal-form');
+    await form.getByTestId('disposal-at').locator('input').first().fill('2026/12/01');
+    await form.getByTestId('disposal-at-time').fill('14:00');
+    await form.getByTestId('disposal-method').click();
+    await vendorPage.locator('.ant-select-item-option', { hasText: '溶解' }).first().click();
+    await form.getByTestId('disposal-method-detail').fill('溶解処理業者に引き渡し');
+    await form.getByTestId('disposal-person').fill('発送 一郎');
+    await form.getByTestId('disposal-target').fill('申込書の原本 一式');
+    await form.locator('input[type="file"]').setInputFiles({ name: '溶解証明書.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
+    await form.getByTestId('disposal-reporter').fill('発送 一郎');
+    await shot(vendorPage, 'disposal-form');
+    await form.getByTestId('disposal-submit').click();
+    await vendorPage.getByText(/返還・廃棄報告を送りました（受付番号 CPR-\d{4}-\d{4}）/).waitFor();
+    const sent = vendorPage.locator('[data-testid^="portal-sent-CPR-"]').filter({ hasText: '返還・廃棄報告（溶解）' });
+    await sent.first().waitFor();
+    await sent.first().click();
+    await vendorPage.getByText('証明書: 溶解証明書.pdf').waitFor();
   });
 
   it('委託元: 委託先の画面の「委託先からの報告」で再委託申請を承認手続に回し、トップマネジメントが代行して承認する', async () => {
@@ -147,6 +173,21 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await vendorPage.reload();
     const sent = vendorPage.locator('[data-testid^="portal-sent-CPR-"]').filter({ hasText: '再委託承認申請' });
     await sent.first().getByText('承認', { exact: true }).waitFor();
+  });
+
+  it('委託元: 返還・廃棄報告の証明書を見て「確認した」にすると、委託先に「委託元が確認済み」と見える', async () => {
+    await login(principal, 'pms@demo.mamori.local');
+    await page.goto('/contractors');
+    await page.getByText('株式会社デモ発送サービス').first().click();
+    const card = page.getByTestId('received-reports');
+    // The newest first: the demo's older 返還・廃棄報告 is below it.
+    const report = card.locator('[data-testid^="received-CPR-"]').filter({ hasText: '返還・廃棄報告（溶解）' });
+    await report.first().click();
+    await card.getByRole('link', { name: /証明書: 溶解証明書\.pdf/ }).waitFor();
+    await card.locator('[data-testid^="received-confirm-"]').first().click();
+    await report.first().getByText('委託元が確認済み').waitFor();
+    await vendorPage.reload();
+    await vendorPage.locator('[data-testid^="portal-sent-CPR-"]').filter({ hasText: '返還・廃棄報告（溶解）' }).first().getByText('委託元が確認済み').waitFor();
   });
 
   it('委託元: 事故等の報告から M4 の事故等の記録を開き、委託元としての報告等の義務を見る', async () => {

@@ -82,6 +82,7 @@ const bodies: Record<string, unknown> = {
     personalData: '氏名',
     startsOn: '2099-01-01',
     safetyMeasures: '侵入',
+    supervision: '侵入',
     workStartsOn: '2099-01-01',
     reason: '侵入',
   },

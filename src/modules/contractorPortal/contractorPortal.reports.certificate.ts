@@ -10,7 +10,7 @@ import { conflict, HttpError, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { contractorPortalReports } from './contractorPortal.reports.tables.ts';
 
-// 返還・廃棄報告の証明書 (issue #13; 豊島区 個人情報特記事項 資料B 第13条: 返還・廃棄の報告): the 委託先
+// 返還・廃棄報告の証明書 (issue #13; 豊島区 個人情報特記事項 資料B 第17条 / 資料A 第10条 資料等の返還義務): the 委託先
 // attaches the 廃棄証明書 (PDF or an image, 10 MB at most, the type read from the bytes) to its
 // report. The file is kept on the 委託元's side — an attachment of the 委託元's organization on
 // the report (owner type `contractor_portal_report`) — since the 委託元 keeps the evidence; the 委託先

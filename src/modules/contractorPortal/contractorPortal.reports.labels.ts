@@ -24,7 +24,7 @@ export const reportStatusLabels: Readonly<Record<ReportStatus, string>> = Object
   closed: '対応終了',
 });
 
-/** 返還・廃棄の方法 (豊島区 特記事項 資料B 第13条: 返還又は廃棄; 消去・破砕・溶解は廃棄の方法). */
+/** 返還・廃棄の方法 (豊島区 特記事項 資料B 第17条 / 資料A 第10条 資料等の返還義務: 返還が原則、甲の承認を受けたときは廃棄; 消去・破砕・溶解は廃棄の方法). */
 export const disposalMethods = ['return', 'erase', 'shred', 'dissolve', 'incinerate', 'other'] as const;
 export type DisposalMethod = (typeof disposalMethods)[number];
 export const disposalMethodLabels: Readonly<Record<DisposalMethod, string>> = Object.freeze({
@@ -46,6 +46,7 @@ export type SubcontractReportDetails = {
   startsOn: string;
   endsOn: string | null;
   safetyMeasures: string;
+  supervision: string;
   workStartsOn: string;
   reason: string;
 };
@@ -60,10 +61,11 @@ export type ReturnDisposalReportDetails = {
   target: string;
 };
 
-/** 事故等の報告 (資料A 第15条 「直ちに…報告」): what happened, when known, the data, the count, the measures. */
+/** 事故等の報告 (資料B 第16条第2項 / 資料A 第15条 「直ちに…当該事故に関わる個人情報の内容、件数、事故の発生場所、発生状況等を報告」): what happened, where, when known, the data, the count, the measures. */
 export type IncidentReportDetails = {
   kind: 'incident';
   whatHappened: string;
+  place: string | null;
   occurredAt: string | null;
   knownAt: string;
   personalData: string;

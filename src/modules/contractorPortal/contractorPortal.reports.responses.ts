@@ -11,6 +11,7 @@ const details = z.discriminatedUnion('kind', [
     startsOn: z.iso.date(),
     endsOn: z.iso.date().nullable(),
     safetyMeasures: z.string(),
+    supervision: z.string(),
     workStartsOn: z.iso.date(),
     reason: z.string(),
   }),
@@ -26,6 +27,7 @@ const details = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('incident'),
     whatHappened: z.string(),
+    place: z.string().nullable(),
     occurredAt: z.string().nullable(),
     knownAt: z.string(),
     personalData: z.string(),

@@ -38,6 +38,7 @@ export const subcontractReportBody = z
     startsOn: dateField('再委託の期間（開始日）'),
     endsOn: optionalDate('再委託の期間（終了日）'),
     safetyMeasures: requiredText('再委託先における安全管理措置', 4000),
+    supervision: requiredText('再委託先に対する管理及び監督の方法', 4000),
     workStartsOn: dateField('着手予定日'),
     reason: requiredText('再委託する理由', 2000),
   })
@@ -46,7 +47,7 @@ export const subcontractReportBody = z
     if (v.workStartsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['workStartsOn'], message: '着手予定日が再委託の期間の開始日より前になっています' });
   });
 
-/** 返還・廃棄報告 (資料B 第13条 / 資料A 第14条): 日時・方法・担当者・対象. */
+/** 返還・廃棄報告 (資料B 第17条 / 資料A 第10条 資料等の返還義務): 日時・方法・担当者・対象. */
 export const returnDisposalReportBody = z
   .object({
     reportedByName: requiredText('報告者の氏名', 100),
@@ -60,11 +61,12 @@ export const returnDisposalReportBody = z
     if (v.method === 'other' && !v.methodDetail) ctx.addIssue({ code: 'custom', path: ['methodDetail'], message: '方法が「その他」のときは方法の詳細を入力してください' });
   });
 
-/** 事故等の報告 (資料A 第15条 / 資料B 第14条 「直ちに…報告」). */
+/** 事故等の報告 (資料B 第16条第2項 / 資料A 第15条 「直ちに…報告」). */
 export const incidentReportBody = z.object({
   reportedByName: requiredText('報告者の氏名', 100),
   title: requiredText('件名', 200),
   whatHappened: requiredText('発生した事故等の内容', 4000),
+  place: optionalText('事故の発生場所', 500),
   occurredAt: dateTimeField('発生日時')
     .nullish()
     .transform((v) => v ?? null),

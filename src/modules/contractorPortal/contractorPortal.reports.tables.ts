@@ -16,8 +16,8 @@ function encryptedJson<T>(name: string) {
 
 /**
  * 委託先からの報告 (issue #13): what the 委託先 sends the 委託元 on its own initiative through the portal —
- * 再委託申請 (豊島区 特記事項 資料B 第6条第2項 / 資料A 第7条第2項), 返還・廃棄報告 (資料B 第13条 / 資料A
- * 第14条), 事故等の報告 (資料A 第15条 / 資料B 第14条 「直ちに…報告」). `organization_id` is the 委託元,
+ * 再委託申請 (豊島区 特記事項 資料B 第6条第2項 / 資料A 第7条第2項), 返還・廃棄報告 (資料B 第17条 / 資料A
+ * 第10条), 事故等の報告 (資料B 第16条第2項 / 資料A 第15条 「直ちに…報告」). `organization_id` is the 委託元,
  * `counterparty_organization_id` the 委託先 that reported: both see the row (the shared-table policy of
  * platform/db/tenancySql.ts), a third organization never does. The report's text may name people:
  * encrypted. It links to what it became on the 委託元's side: the incident (M4) or the 再委託承認申請.

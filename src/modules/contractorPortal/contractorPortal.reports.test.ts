@@ -10,8 +10,8 @@ import { contractorPortalReports } from './contractorPortal.reports.tables.ts';
 
 // 委託先からの報告 (issue #13): the demo's 委託先 株式会社デモ発送サービス (its own organization, account
 // vendor@demo.mamori.local, connected by the demo) sends its 委託元 株式会社まもりデモ a 再委託申請
-// (豊島区 個人情報特記事項 資料B 第6条第2項), a 返還・廃棄報告 (第13条) and a 事故等の報告 (資料A 第15条
-// 「直ちに…報告」). A third organization — another 委託先 of the same 委託元 — sees none of it.
+// (豊島区 個人情報特記事項 資料B 第6条第2項), a 返還・廃棄報告 (資料B 第17条 / 資料A 第10条) and a 事故等の報告 (資料B 第16条第2項 /
+// 資料A 第15条 「直ちに…報告」). A third organization — another 委託先 of the same 委託元 — sees none of it.
 
 let t: TestApp;
 let pms: Client;
@@ -43,6 +43,7 @@ const subcontract = {
   startsOn: '2027-01-10',
   endsOn: '2027-03-31',
   safetyMeasures: '入退室管理された作業場で作業し、宛名ラベルは作業後に返却する',
+  supervision: '作業開始時と月1回、作業場を実地で確認し、結果を委託元に報告する',
   workStartsOn: '2027-01-15',
   reason: '繁忙期の封入作業の人手不足のため',
 };
@@ -51,6 +52,7 @@ const incident = {
   reportedByName: '発送 一郎',
   title: '会報誌の誤封入',
   whatHappened: '会報誌の封入作業で、別の会員の宛名ラベルの封筒に2名分の会報誌を誤って封入し発送した',
+  place: '当社 第二作業場（封入ライン）',
   occurredAt: '2026-12-04T15:00:00+09:00',
   knownAt: '2026-12-05T09:30:00+09:00',
   events: ['leak' as const],
@@ -145,7 +147,7 @@ describe('委託先からの再委託申請（個人情報特記事項 第6条�
   });
 });
 
-describe('委託先からの返還・廃棄報告（個人情報特記事項 第13条）', () => {
+describe('委託先からの返還・廃棄報告（個人情報特記事項 第17条 / 条例時代 第10条）', () => {
   it('日時・方法・担当者・対象を報告し、委託元が確認すると委託先に「確認済み」と見える。「その他」は方法の詳細が必要', async () => {
     const body = { reportedByName: '発送 一郎', performedAt: '2026-12-01T14:00:00+09:00', method: 'shred' as const, personInCharge: '発送 一郎', target: '宛名ラベルの控え（紙）' };
     const other = await vendor.call(R.returnDisposal, { params: { id: linkId }, body: { ...body, method: 'other' } });
@@ -209,7 +211,7 @@ describe('返還・廃棄報告の証明書（PDF・画像、10 MB まで）', (
   });
 });
 
-describe('委託先からの事故等の報告（個人情報特記事項 第15条: 直ちに報告）', () => {
+describe('委託先からの事故等の報告（個人情報特記事項 第16条第2項 / 条例時代 第15条: 直ちに報告）', () => {
   let reportId: string;
   let incidentId: string;
 
@@ -261,6 +263,7 @@ describe('委託先からの事故等の報告（個人情報特記事項 第15�
     expect(JSON.stringify(detail.body.timeline)).toContain(r.body.number);
     expect(detail.body.reportSummary).toContain('報告者（委託先）: 株式会社デモ発送サービス 発送 一郎');
     expect(detail.body.reportSummary).toContain('事故等を知った日時（委託先）: 2026/12/05 09:30');
+    expect(detail.body.reportSummary).toContain('事故の発生場所: 当社 第二作業場（封入ライン）');
   });
 
   it('義務判定エンジンが委託元の義務を出す（プライバシーマーク付与事業者: JIPDEC への報告。期限は委託先から通知を受けた日から数える）', async () => {

@@ -71,6 +71,7 @@ function detailsOf(s: Submission): ReportDetails {
   return {
     kind: 'incident',
     whatHappened: s.body.whatHappened,
+    place: s.body.place,
     occurredAt: s.body.occurredAt,
     knownAt: s.body.knownAt,
     personalData: s.body.personalData,
@@ -97,6 +98,7 @@ function incidentSummary(body: z.output<typeof incidentReportBody>, contractorNa
     `【委託先ポータルからの事故等の報告（受付番号 ${number}）】`,
     `報告者（委託先）: ${contractorName} ${body.reportedByName}`,
     `発生した事故等の内容: ${body.whatHappened}`,
+    `事故の発生場所: ${body.place ?? '不明'}`,
     `発生日時: ${shownDateTime(body.occurredAt)}`,
     `事故等を知った日時（委託先）: ${shownDateTime(body.knownAt)}`,
     `漏えい等した個人情報の項目: ${body.personalData}`,

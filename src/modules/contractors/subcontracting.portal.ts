@@ -22,6 +22,7 @@ export type PortalSubcontractInput = {
   work: string;
   personalData: string;
   safetyMeasures: string;
+  supervision: string;
   startsOn: string;
   endsOn: string | null;
   reason: string;
@@ -82,7 +83,8 @@ export async function fileSubcontractFromPortal(
       contractorId: parent.id,
       subContractorId: subId,
       work: `${input.work}\n（取り扱う個人情報: ${input.personalData}）`,
-      safetyMeasures: input.safetyMeasures,
+      // 第6条第2項 「再委託先に対する管理及び監督の方法」 has no column of its own: kept with the measures.
+      safetyMeasures: `${input.safetyMeasures}\n（再委託先に対する管理及び監督の方法: ${input.supervision}）`,
       startsOn: input.startsOn,
       endsOn: input.endsOn,
       reason: input.reason,

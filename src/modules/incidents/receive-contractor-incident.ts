@@ -34,8 +34,8 @@ export type ContractorIncidentReport = {
 };
 
 /**
- * 事故等の報告 received from a 委託先 through the portal (豊島区 個人情報特記事項 資料A 第15条 / 資料B
- * 第14条: 乙は…直ちに甲に報告し). The 委託元's incident is created at once with the facts
+ * 事故等の報告 received from a 委託先 through the portal (豊島区 個人情報特記事項 資料B 第16条第2項 / 資料A
+ * 第15条: 乙は…直ちに甲に対して…報告し). The 委託元's incident is created at once with the facts
  * `entrustment: "principal"` and `principalNotifiedAt` = the day of the portal report: a 委託元 has
  * "known" at the latest when its 委託先 told it (個人情報保護法ガイドライン通則編 3-5-3-5), so its own
  * periods count from that day. The 委託先's relief (法第26条第1項ただし書) is the 委託先's own matter.
@@ -90,7 +90,7 @@ export async function receiveContractorIncident(tx: Tx, input: ContractorInciden
     incidentId: incident.id,
     phase: 'discovery',
     occurredAt: clock.now,
-    action: `委託先「${input.contractorName}」から委託先ポータルで事故等の報告を受けました（ポータルの受付番号 ${input.portalReportNumber}、報告者 ${input.reporterName}。個人情報特記事項 第15条）`,
+    action: `委託先「${input.contractorName}」から委託先ポータルで事故等の報告を受けました（ポータルの受付番号 ${input.portalReportNumber}、報告者 ${input.reporterName}。個人情報特記事項 第16条第2項（条例時代のひな型 第15条））`,
     actorName: `${input.contractorName} ${input.reporterName}`,
     createdByPersonId: null,
     createdAt: clock.now,

@@ -17,6 +17,7 @@ export function ReportDetails({ report }: { report: PortalReport }) {
           ['再委託の期間', `${date(d.startsOn)} 〜 ${date(d.endsOn)}`],
           ['着手予定日', date(d.workStartsOn)],
           ['再委託先における安全管理措置', d.safetyMeasures],
+          ['再委託先に対する管理及び監督の方法', d.supervision],
           ['再委託する理由', d.reason],
         ]
       : d.kind === 'return_disposal'
@@ -28,6 +29,7 @@ export function ReportDetails({ report }: { report: PortalReport }) {
           ]
         : [
             ['発生した事故等の内容', d.whatHappened],
+            ['事故の発生場所', d.place ?? '不明'],
             ['発生日時', dateTime(d.occurredAt)],
             ['事故等を知った日時', dateTime(d.knownAt)],
             ['漏えい等した個人情報の項目', d.personalData],

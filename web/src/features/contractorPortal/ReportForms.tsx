@@ -10,7 +10,7 @@ import type { PortalReport } from './reportTypes.ts';
 
 // The 委託先's three reports to its 委託元 (issue #13), each validated by the server's own schema
 // with the errors under their fields. 豊島区 個人情報特記事項: 再委託 第6条第2項 (資料A 第7条第2項),
-// 返還・廃棄 第13条, 事故等の報告 第15条 (資料A) 「直ちに…報告」.
+// 返還 第17条 (資料A 第10条), 事故等の報告 第16条第2項 (資料A 第15条) 「直ちに…報告」.
 
 const refresh = (queryClient: ReturnType<typeof useQueryClient>) => queryClient.invalidateQueries({ queryKey: ['contractor-portal'] });
 
@@ -32,6 +32,7 @@ export function SubcontractForm({ linkId }: { linkId: string }) {
         startsOn: v.startsOn ?? '',
         endsOn: v.endsOn ?? '',
         safetyMeasures: v.safetyMeasures ?? '',
+        supervision: v.supervision ?? '',
         workStartsOn: v.workStartsOn ?? '',
         reason: v.reason ?? '',
       });
@@ -55,6 +56,7 @@ export function SubcontractForm({ linkId }: { linkId: string }) {
       <DateField form={form} name="startsOn" label="再委託の期間（開始日）" required testId="sub-starts" />
       <DateField form={form} name="endsOn" label="再委託の期間（終了日）" testId="sub-ends" />
       <TextField form={form} name="safetyMeasures" label="再委託先における安全管理措置" required area testId="sub-safety" />
+      <TextField form={form} name="supervision" label="再委託先に対する管理及び監督の方法" required area testId="sub-supervision" />
       <DateField form={form} name="workStartsOn" label="着手予定日" required testId="sub-work-starts" />
       <TextField form={form} name="reason" label="再委託する理由" required area testId="sub-reason" />
       <TextField form={form} name="reportedByName" label="申請者の氏名" required testId="sub-reporter" />
@@ -150,7 +152,7 @@ export function ReturnDisposalForm({ linkId }: { linkId: string }) {
   );
 }
 
-/** 事故等の報告: 直ちに委託元へ（特記事項 第15条）. The 委託元's incident is created at once. */
+/** 事故等の報告: 直ちに委託元へ（特記事項 第16条第2項）. The 委託元's incident is created at once. */
 export function IncidentReportForm({ linkId }: { linkId: string }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -173,6 +175,7 @@ export function IncidentReportForm({ linkId }: { linkId: string }) {
         reportedByName: v.reportedByName ?? '',
         title: v.title ?? '',
         whatHappened: v.whatHappened ?? '',
+        place: v.place ?? '',
         occurredAt: occurred.ok ? occurred.iso : null,
         knownAt: known.ok ? (known.iso ?? '') : '',
         events,
@@ -192,12 +195,13 @@ export function IncidentReportForm({ linkId }: { linkId: string }) {
   return (
     <Form layout="vertical" component="div" data-testid="portal-incident-form">
       <Typography.Paragraph type="secondary">
-        個人情報の漏えい・滅失・き損などが発生し、又はそのおそれがあるときは、分かっていることだけで直ちに報告してください（個人情報特記事項
-        第15条）。委託元の事故等の記録が作られ、対応が始まります。
+        個人情報の漏えい・滅失・き損などが発生し、又はそのおそれがあるときは、分かっていることだけで直ちに報告してください（個人情報特記事項 第16条第2項（条例時代のひな型
+        第15条））。委託元の事故等の記録が作られ、対応が始まります。
       </Typography.Paragraph>
       <FormError form={form} />
       <TextField form={form} name="title" label="件名" required testId="incident-title" />
       <TextField form={form} name="whatHappened" label="発生した事故等の内容" required area testId="incident-what" />
+      <TextField form={form} name="place" label="事故の発生場所（分かれば）" testId="incident-place" />
       <DateTimeField form={form} name="occurredAt" label="発生日時（分かれば）" testId="incident-occurred" />
       <DateTimeField form={form} name="knownAt" label="事故等を知った日時" required testId="incident-known" />
       <Item form={form} name="events" label="事象">
