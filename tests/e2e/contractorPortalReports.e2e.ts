@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import { checkAccessibilityAfterEachStep, expectAccessible } from './support/axe.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
 
 /**
@@ -45,6 +46,8 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await app?.stop();
   });
   keepFailureEvidence(() => vendorPage);
+  // The 委託先's inbox with its forms, after each step; the 委託元's screens where they are shown.
+  checkAccessibilityAfterEachStep(() => vendorPage);
 
   const fillSubcontract = async () => {
     const form = vendorPage.getByTestId('portal-subcontract-form');
@@ -149,6 +152,7 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await request.first().click();
     await card.getByText('会報誌の封入・封かん作業').waitFor();
     await shot(page, 'received');
+    await expectAccessible(page, 'contractor page with 委託先からの報告');
     await card.locator('[data-testid^="received-submit-"]').click();
     await request.first().getByText('委託元で承認手続中').waitFor();
 
@@ -204,5 +208,6 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
       .first()
       .waitFor();
     await shot(page, 'incident');
+    await expectAccessible(page, 'incident from the 委託先');
   });
 });
