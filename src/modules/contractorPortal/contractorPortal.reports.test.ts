@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
+import { auditLog } from '../../platform/audit/audit.tables.ts';
 import { asSystem, inOrg } from '../../platform/db/tenancy.ts';
 import { createUser } from '../../platform/maintenance/createUser.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
@@ -121,6 +122,18 @@ describe('委託先からの再委託申請（個人情報特記事項 第6条�
     expect(r.body.number).toMatch(/^CPR-2026-\d{4}$/);
     const received = (await pms.call(R.received, { query: { contractorId } })).body.items.find((x) => x.id === r.body.id);
     expect(received).toMatchObject({ otherPartyName: '株式会社デモ発送サービス', status: 'submitted', subcontractRequestId: expect.any(String) });
+    // The 委託元's 個人情報保護管理者 is told at once, without the report's content.
+    const notices = await pms.get('/api/notifications');
+    expect(JSON.stringify(notices.body)).toContain(`【委託先からの報告】株式会社デモ発送サービス: 再委託承認申請（受付番号 ${r.body.number}）`);
+    expect(JSON.stringify(notices.body)).not.toContain('株式会社デモ封入');
+    // Both organizations' audit trails hold the report (the shared-table trigger).
+    const trail = await asSystem(t.database, (tx) =>
+      tx
+        .select({ org: auditLog.organizationId })
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, 'contractor_portal_reports'), eq(auditLog.entityId, r.body.id))),
+    );
+    expect(new Set(trail.map((x) => x.org))).toEqual(new Set([t.demoOrganizationId, vendorOrgId]));
     // The 再委託先 is in the 委託元's register under the 委託先 (the chain every level above sees).
     const chain = await pms.get(`/api/contractors/${contractorId}/subcontracting`);
     expect(JSON.stringify(chain.body.tree.children)).toContain('株式会社デモ封入');
@@ -268,10 +281,13 @@ describe('委託先からの事故等の報告（個人情報特記事項 第16�
 
   it('義務判定エンジンが委託元の義務を出す（プライバシーマーク付与事業者: JIPDEC への報告。期限は委託先から通知を受けた日から数える）', async () => {
     const detail = await pms.get(`/api/incidents/${incidentId}`);
-    const duties = detail.body.duties as { kind: string; label: string }[];
-    expect(duties.length).toBeGreaterThan(0);
+    const duties = detail.body.duties as { kind: string; dueOn: string | null }[];
+    // 漏えい 2人 (要配慮でない): no 個人情報保護委員会 report; as a Privacy-Mark holder the 委託元 owes the
+    // JIPDEC 確報 within 30 days counted from the day its 委託先 told it (2026-12-05, 通則編3-5-3-5),
+    // the 本人への通知 and the 公表の検討.
+    expect(duties.map((d) => d.kind).sort()).toEqual(['individual_notice', 'jipdec_final', 'publication_consideration']);
+    expect(duties.find((d) => d.kind === 'jipdec_final')?.dueOn).toBe('2027-01-03');
     expect(JSON.stringify(detail.body.evaluation)).toContain('2026-12-05');
-    expect(duties.map((d) => d.label).join('\n')).toMatch(/JIPDEC|審査機関|報告/);
   });
 
   it('他の委託先の組織（第三の組織）は、報告を1件も見ず、他の委託先の接続で報告もできない', async () => {

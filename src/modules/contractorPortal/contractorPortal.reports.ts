@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { Clock } from '../../domain/time.ts';
 import type { Database, Tx } from '../../platform/db/connection.ts';
 import { asSystem } from '../../platform/db/tenancy.ts';
+import { accountsWithRole, notifyAccounts } from '../../platform/notifications/notify.ts';
+import { pmsManagerRoles } from '../../domain/roles.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { contractorDepartment, contractorForPortal, fileSubcontractFromPortal, submitPortalSubcontract, subcontractStatuses } from '../contractors/contractors.portal.api.ts';
@@ -166,6 +168,22 @@ export async function submitReport(database: Database, actor: Actor, linkId: str
         })
         .returning();
       if (!row) throw new Error('report insert returned nothing');
+      // 再委託申請 and 返還・廃棄報告 reach the 委託元's 個人情報保護管理者 at once (the incident notifies
+      // through M4 itself). The notice names the 委託先 and the kind, never what was reported.
+      if (submission.kind !== 'incident') {
+        const recipients = new Set<string>();
+        for (const role of pmsManagerRoles) for (const id of await accountsWithRole(tx, link.organizationId, role, clock.today)) recipients.add(id);
+        await notifyAccounts(tx, link.organizationId, [...recipients], {
+          kind: 'contractor_portal_report',
+          title: `【委託先からの報告】${contractor.name}: ${reportKindLabels[submission.kind]}（受付番号 ${number}）`,
+          body:
+            submission.kind === 'subcontract'
+              ? '委託先から再委託の承認の申請が届きました。委託先の画面の「委託先からの報告」で内容を確かめ、承認手続に回してください（個人情報特記事項 第6条第2項: 業務の着手前に承認）。'
+              : '委託先から返還・廃棄の報告が届きました。委託先の画面の「委託先からの報告」で内容と証明書を確かめ、確認してください。',
+          link: `/contractors/${contractor.id}`,
+          dedupeKey: `contractor_portal_report:${row.id}`,
+        });
+      }
       return row;
     },
     { accountId: actor.accountId, ip },
