@@ -10,15 +10,16 @@ export const reportKindLabels: Readonly<Record<ReportKind, string>> = Object.fre
 
 /**
  * submitted: 受け付けた (the 委託元 has not acted yet); in_approval: 再委託承認申請 in the 委託元's
- * approvals; approved: 再委託 approved; confirmed: 返還・廃棄報告 confirmed by the 委託元; handling: the
+ * approvals; approved: 再委託 approved; refused: the 委託元's approval returned it (差戻し); confirmed: 返還・廃棄報告 confirmed by the 委託元; handling: the
  * incident is being handled in the 委託元's M4; closed: the incident closed.
  */
-export const reportStatuses = ['submitted', 'in_approval', 'approved', 'confirmed', 'handling', 'closed'] as const;
+export const reportStatuses = ['submitted', 'in_approval', 'approved', 'refused', 'confirmed', 'handling', 'closed'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
 export const reportStatusLabels: Readonly<Record<ReportStatus, string>> = Object.freeze({
   submitted: '受付済み（委託元の確認待ち）',
   in_approval: '委託元で承認手続中',
   approved: '承認',
+  refused: '委託元が承認しませんでした（差戻し）',
   confirmed: '委託元が確認済み',
   handling: '委託元で対応中',
   closed: '対応終了',

@@ -160,6 +160,29 @@ describe('委託先からの再委託申請（個人情報特記事項 第6条�
   });
 });
 
+describe('再委託申請の差戻し（承認しない）', () => {
+  it('委託元の承認で差し戻されると、両方に「委託元が承認しませんでした（差戻し）」と見え、委託元はもう一度承認手続に回せる', async () => {
+    const r = await vendor.call(R.subcontract, { params: { id: linkId }, body: { ...subcontract, subContractorName: '株式会社デモ印字' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect((await pms.call(R.submitSubcontract, { params: { id: r.body.id } })).status).toBe(200);
+    const received = (await pms.call(R.received, { query: { contractorId } })).body.items.find((x) => x.id === r.body.id);
+    const [approval] = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(approvalRequests)
+        .where(eq(approvalRequests.recordId, received?.subcontractRequestId ?? '')),
+    );
+    const top = await t.login('top@demo.mamori.local');
+    const returned = await top.request('POST', `/api/approvals/${approval?.id}/return`, { comment: '再委託先の安全管理措置が不十分です' });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    expect((await vendor.call(R.outbox, {})).body.items.find((x) => x.id === r.body.id)).toMatchObject({ status: 'refused', statusLabel: '委託元が承認しませんでした（差戻し）' });
+    expect((await pms.call(R.received, { query: { contractorId } })).body.items.find((x) => x.id === r.body.id)?.status).toBe('refused');
+    const again = await pms.call(R.submitSubcontract, { params: { id: r.body.id } });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body.status).toBe('in_approval');
+  });
+});
+
 describe('委託先からの返還・廃棄報告（個人情報特記事項 第17条 / 条例時代 第10条）', () => {
   it('日時・方法・担当者・対象を報告し、委託元が確認すると委託先に「確認済み」と見える。「その他」は方法の詳細が必要', async () => {
     const body = { reportedByName: '発送 一郎', performedAt: '2026-12-01T14:00:00+09:00', method: 'shred' as const, personInCharge: '発送 一郎', target: '宛名ラベルの控え（紙）' };

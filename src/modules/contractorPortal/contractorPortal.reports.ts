@@ -211,7 +211,7 @@ export async function progressOf(tx: Tx, rows: readonly ReportRow[]): Promise<Ma
     for (const r of list) {
       if (r.kind === 'subcontract' && r.subcontractRequestId) {
         const s = subs.get(r.subcontractRequestId);
-        out.set(r.id, { status: s === 'approved' ? 'approved' : s === 'pending' ? 'in_approval' : 'submitted', incidentNumber: null });
+        out.set(r.id, { status: s === 'approved' ? 'approved' : s === 'pending' ? 'in_approval' : s === 'returned' ? 'refused' : 'submitted', incidentNumber: null });
       } else if (r.kind === 'incident' && r.incidentId) {
         const i = incs.get(r.incidentId);
         out.set(r.id, { status: i?.closed ? 'closed' : 'handling', incidentNumber: i?.number ?? null });

@@ -23,7 +23,13 @@ export async function contractorNamed(tx: Tx, organizationId: string, name: stri
 }
 
 // 再委託申請 from the portal (issue #13): filed by the 委託先, put to approval by the 委託元.
-export { fileSubcontractFromPortal, type PortalSubcontractInput, submitPortalSubcontract, subcontractStatuses } from './subcontracting.portal.ts';
+export {
+  fileSubcontractFromPortal,
+  type PortalSubcontractInput,
+  type PortalSubcontractStatus,
+  submitPortalSubcontract,
+  subcontractStatuses,
+} from './subcontracting.portal.ts';
 
 /** The contractor's 所管の所属 (the 委託先's incident report notifies its 所属長). */
 export async function contractorDepartment(tx: Tx, organizationId: string, id: string): Promise<string | null> {

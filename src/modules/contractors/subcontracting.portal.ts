@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Clock } from '../../domain/time.ts';
+import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
 import { submitForApproval } from '../../platform/approvals/submit-for-approval.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
@@ -107,16 +108,29 @@ export async function submitPortalSubcontract(tx: Tx, actor: Actor, requestId: s
     .for('update');
   if (!row) throw notFound('再委託承認申請');
   if (row.status !== 'draft') throw conflict('この再委託承認申請はすでに承認手続中か承認済みです');
+  // After a 差戻し the same request may be put to approval again (the approvals engine links the new one).
   const approval = await submitForApproval(tx, { organizationId: actor.organizationId, accountId: actor.accountId, personId: actor.personId }, SUBCONTRACT_REQUEST, row.id, clock);
   return { approvalRequestId: approval.id };
 }
 
+/** Where a 再委託承認申請 stands; `returned` when the 委託元's approval sent it back (差戻し: not approved). */
+export type PortalSubcontractStatus = SubcontractStatus | 'returned';
+
 /** The statuses of 再委託承認申請 by id (the portal shows both sides where the request stands). */
-export async function subcontractStatuses(tx: Tx, organizationId: string, ids: readonly string[]): Promise<Map<string, SubcontractStatus>> {
+export async function subcontractStatuses(tx: Tx, organizationId: string, ids: readonly string[]): Promise<Map<string, PortalSubcontractStatus>> {
   if (ids.length === 0) return new Map();
+  const wanted = [...new Set(ids)];
   const rows = await tx
     .select({ id: subcontractRequests.id, status: subcontractRequests.status })
     .from(subcontractRequests)
-    .where(and(eq(subcontractRequests.organizationId, organizationId), inArray(subcontractRequests.id, [...new Set(ids)])));
-  return new Map(rows.map((r) => [r.id, r.status]));
+    .where(and(eq(subcontractRequests.organizationId, organizationId), inArray(subcontractRequests.id, wanted)));
+  // A draft whose latest approval request was returned (差戻し) is a refusal until put to approval again.
+  const approvals = await tx
+    .select({ recordId: approvalRequests.recordId, status: approvalRequests.status })
+    .from(approvalRequests)
+    .where(and(eq(approvalRequests.organizationId, organizationId), eq(approvalRequests.recordType, SUBCONTRACT_REQUEST), inArray(approvalRequests.recordId, wanted)))
+    .orderBy(desc(approvalRequests.submittedAt));
+  const latest = new Map<string, string>();
+  for (const a of approvals) if (!latest.has(a.recordId)) latest.set(a.recordId, a.status);
+  return new Map(rows.map((r) => [r.id, r.status === 'draft' && latest.get(r.id) === 'returned' ? 'returned' : r.status]));
 }

@@ -6,7 +6,7 @@ import { ReportDetails } from './ReportDetails.tsx';
 import { IncidentReportForm, ReturnDisposalForm, SubcontractForm } from './ReportForms.tsx';
 import type { Outbox } from './reportTypes.ts';
 
-const statusColor: Record<string, string | undefined> = { approved: 'green', confirmed: 'green', closed: 'green', in_approval: 'blue', handling: 'orange' };
+const statusColor: Record<string, string | undefined> = { refused: 'red', approved: 'green', confirmed: 'green', closed: 'green', in_approval: 'blue', handling: 'orange' };
 
 /**
  * 委託元への報告（委託先の側, issue #13）: 再委託申請・返還・廃棄報告・事故等の報告 to a connected 委託元,

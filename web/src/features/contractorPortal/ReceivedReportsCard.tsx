@@ -7,7 +7,15 @@ import { useAbility } from '../../session/session.tsx';
 import { ReportDetails } from './ReportDetails.tsx';
 import type { PortalReport } from './reportTypes.ts';
 
-const statusColor: Record<string, string | undefined> = { approved: 'green', confirmed: 'green', closed: 'green', in_approval: 'blue', handling: 'orange', submitted: 'gold' };
+const statusColor: Record<string, string | undefined> = {
+  refused: 'red',
+  approved: 'green',
+  confirmed: 'green',
+  closed: 'green',
+  in_approval: 'blue',
+  handling: 'orange',
+  submitted: 'gold',
+};
 
 /**
  * 委託先からの報告 on a contractor's page (issue #13, 委託元の側): the 委託先's 再委託申請 (put to the
@@ -69,13 +77,13 @@ export function ReceivedReportsCard({ contractorId }: { contractorId: string }) 
                 ) : r.kind === 'return_disposal' ? (
                   <Typography.Text type="secondary">証明書は添付されていません</Typography.Text>
                 ) : null}
-                {r.kind === 'subcontract' && r.status === 'submitted' ? (
+                {r.kind === 'subcontract' && (r.status === 'submitted' || r.status === 'refused') ? (
                   <Button
                     type="primary"
                     onClick={() => run(() => api.post(`/api/contractor-portal/reports/${r.id}/submit-approval`, {}), '再委託承認申請を承認手続に回しました')}
                     data-testid={`received-submit-${r.number}`}
                   >
-                    承認手続に回す（再委託承認申請）
+                    {r.status === 'refused' ? 'もう一度承認手続に回す（再委託承認申請）' : '承認手続に回す（再委託承認申請）'}
                   </Button>
                 ) : null}
                 {r.kind === 'return_disposal' && r.status === 'submitted' ? (
