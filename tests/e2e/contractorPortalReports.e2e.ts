@@ -137,10 +137,13 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await form.getByTestId('disposal-reporter').fill('発送 一郎');
     await shot(vendorPage, 'disposal-form');
     await form.getByTestId('disposal-submit').click();
-    await vendorPage.getByText(/返還・廃棄報告を送りました（受付番号 CPR-\d{4}-\d{4}）/).waitFor();
-    const sent = vendorPage.locator('[data-testid^="portal-sent-CPR-"]').filter({ hasText: '返還・廃棄報告（溶解）' });
-    await sent.first().waitFor();
-    await sent.first().click();
+    // The new report by the 受付番号 the message gives (the demo's older 返還・廃棄報告 is listed too).
+    const done = vendorPage.getByText(/返還・廃棄報告を送りました（受付番号 CPR-\d{4}-\d{4}）/);
+    await done.waitFor();
+    const number = /CPR-\d{4}-\d{4}/.exec((await done.textContent()) ?? '')?.[0] ?? '';
+    const sent = vendorPage.getByTestId(`portal-sent-${number}`);
+    await sent.waitFor();
+    await sent.click();
     await vendorPage.getByText('証明書: 溶解証明書.pdf').waitFor();
   });
 
