@@ -1,6 +1,7 @@
 import type { contractorPortalContract } from '../../src/modules/contractorPortal/contractorPortal.contract.ts';
 import type { contractorInspectionsContract } from '../../src/modules/contractors/contractor-inspections.contract.ts';
 import type { contractorQuestionnaireContract } from '../../src/modules/contractorPortal/contractorPortal.questionnaire.contract.ts';
+import type { contractorPortalReportsContract } from '../../src/modules/contractorPortal/contractorPortal.reports.contract.ts';
 import type { contractorsContract } from '../../src/modules/contractors/contractors.contract.ts';
 import type { requestsContract } from '../../src/modules/requests/requests.contract.ts';
 import type { correctiveContract } from '../../src/modules/corrective/corrective.contract.ts';
@@ -34,6 +35,7 @@ export type AnyRoute =
   | RoutesOf<typeof contractorInspectionsContract>
   | RoutesOf<typeof contractorPortalContract>
   | RoutesOf<typeof contractorQuestionnaireContract>
+  | RoutesOf<typeof contractorPortalReportsContract>
   | RoutesOf<typeof attachmentsContract>
   | RoutesOf<typeof requestsContract>
   | RoutesOf<typeof correctiveContract>

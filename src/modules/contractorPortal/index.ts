@@ -1,5 +1,9 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
 import { seedDemoContractorPortal } from './contractorPortal.demo.ts';
+import { portalReportAttachmentOwner } from './contractorPortal.reports.certificate.ts';
+import { seedDemoPortalReports } from './contractorPortal.reports.demo.ts';
+import { contractorPortalReportsRoutes } from './contractorPortal.reports.routes.ts';
+import * as reportTables from './contractorPortal.reports.tables.ts';
 import { contractorPortalRoutes } from './contractorPortal.routes.ts';
 import { exchangeDeadlines } from './exchange-deadlines.ts';
 import { EXCHANGE_OVERDUE_TASK, runExchangeReminders } from './exchange-reminders.ts';
@@ -24,6 +28,7 @@ export const contractorPortalModule = defineModule({
       contractor_portal_exchanges: '委託先への依頼',
       contractor_portal_profiles: '委託先のプロフィール',
       contractor_portal_profile_shares: 'プロフィールの共有',
+      contractor_portal_reports: '委託先からの報告',
     },
     columns: {
       contractor_portal_links: {
@@ -66,14 +71,32 @@ export const contractorPortalModule = defineModule({
         sections: '共有する項目',
         shared_at: '共有した日時',
       },
+      contractor_portal_reports: {
+        counterparty_organization_id: '委託先の組織',
+        link_id: '接続',
+        number: '受付番号',
+        kind: '種類',
+        title: '件名',
+        status: '状態',
+        details_enc: '報告の内容',
+        reported_by_name: '報告者',
+        reported_by_account_id: '報告したアカウント',
+        reported_at: '報告日時',
+        incident_id: '事故等の記録',
+        subcontract_request_id: '再委託承認申請',
+        confirmed_at: '確認日時',
+        confirmed_by_person_id: '確認した人',
+        confirm_note: '確認のコメント',
+      },
     },
   },
-  tables: { ...tables, ...profileTables },
+  tables: { ...tables, ...profileTables, ...reportTables },
   routes: (app, deps) => {
     contractorPortalRoutes(app, deps);
     contractorQuestionnaireRoutes(app, deps);
+    contractorPortalReportsRoutes(app, deps);
   },
-  attachmentOwners: [profileAttachmentOwner, exchangeAttachmentOwner],
+  attachmentOwners: [profileAttachmentOwner, exchangeAttachmentOwner, portalReportAttachmentOwner],
   jobs: [
     // 提出期限の7日前・前日に委託先へ、期限超過で委託元へ (idempotent: dedupe and generation keys).
     { name: 'contractor-exchange-reminders', schedule: '40 7 * * *', run: async (deps) => void (await runExchangeReminders(deps)) },
@@ -81,5 +104,8 @@ export const contractorPortalModule = defineModule({
   // 遵守報告書（調査票）の未提出 (J.9.4 委託先の監督; 特記事項 第11条): the 委託元's task, closed by the answer.
   tasks: [{ sourceType: EXCHANGE_OVERDUE_TASK, label: '遵守報告書（調査票）の未提出', link: (id) => `/contractor-exchanges/${id}` }],
   deadlines: (tx, actor, today) => exchangeDeadlines(tx, actor, today),
-  demo: seedDemoContractorPortal,
+  demo: async (tx, context) => {
+    await seedDemoContractorPortal(tx, context);
+    await seedDemoPortalReports(tx, context);
+  },
 });

@@ -21,3 +21,21 @@ export async function contractorNamed(tx: Tx, organizationId: string, name: stri
     .where(and(eq(contractors.organizationId, organizationId), eq(contractors.name, name)));
   return row ?? null;
 }
+
+// 再委託申請 from the portal (issue #13): filed by the 委託先, put to approval by the 委託元.
+export {
+  fileSubcontractFromPortal,
+  type PortalSubcontractInput,
+  type PortalSubcontractStatus,
+  submitPortalSubcontract,
+  subcontractStatuses,
+} from './subcontracting.portal.ts';
+
+/** The contractor's 所管の所属 (the 委託先's incident report notifies its 所属長). */
+export async function contractorDepartment(tx: Tx, organizationId: string, id: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ departmentId: contractors.departmentId })
+    .from(contractors)
+    .where(and(eq(contractors.organizationId, organizationId), eq(contractors.id, id)));
+  return row?.departmentId ?? null;
+}

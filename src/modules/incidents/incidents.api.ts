@@ -11,6 +11,7 @@ import { incidents } from './incidents.tables.ts';
 
 export { managesDepartment, seesWholeOrganization } from './incidents.policy.ts';
 export { notifyIncidentRecipients } from './incidents.notify.ts';
+export { type ContractorIncidentReport, incidentStatusesFor, receiveContractorIncident } from './receive-contractor-incident.ts';
 
 /** An incident as another record shows its link: 受付番号 and 件名. */
 export type IncidentSummary = { id: string; number: string; title: string };

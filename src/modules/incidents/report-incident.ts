@@ -19,7 +19,7 @@ import { incidents, incidentTimeline } from './incidents.tables.ts';
 const NUMBER_LOCK = 727280;
 
 /** `INC-2026-0001`: the next 受付番号 of the organization for the year of `today`. */
-async function nextIncidentNumber(tx: Tx, organizationId: string, today: string): Promise<string> {
+export async function nextIncidentNumber(tx: Tx, organizationId: string, today: string): Promise<string> {
   await tx.execute(sql`select pg_advisory_xact_lock(${NUMBER_LOCK}, hashtext(${`${organizationId}:INC`}))`);
   const head = `INC-${today.slice(0, 4)}-`;
   const taken = await tx

@@ -6,6 +6,7 @@ import { complianceReportItems, type YesNo } from '../../../../src/rules/data/co
 import { ApiError, api } from '../../api/client.ts';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { ExchangeAnswers } from './ExchangeAnswers.tsx';
+import { PortalReports } from './PortalReports.tsx';
 import type { Exchange, PortalLink } from './types.ts';
 
 const date = (iso: string | null) => (iso ? iso.slice(0, 10).replaceAll('-', '/') : '');
@@ -153,6 +154,7 @@ function InboxScreen() {
     <>
       <PageHeader title="委託元からの依頼" lead="委託元から届いた依頼（特記事項遵守報告書など）。この組織宛てのものだけが表示されます。" />
       <AcceptInvitation />
+      <PortalReports />
       {(inbox.data?.items ?? []).length === 0 ? <Empty description="依頼はありません" /> : null}
       {(inbox.data?.items ?? []).map((e) => (
         <Card

@@ -15,6 +15,7 @@ import { useContractorText } from './messages.ts';
 import { SpecialClausesCard } from './SpecialClausesCard.tsx';
 import { SubcontractingCard } from './SubcontractingCard.tsx';
 import { PortalCard } from '../contractorPortal/PortalCard.tsx';
+import { ReceivedReportsCard } from '../contractorPortal/ReceivedReportsCard.tsx';
 
 function ContractorDetailView() {
   const { id = '' } = useParams();
@@ -92,6 +93,9 @@ function ContractorDetailView() {
           </Col>
           <Col span={24}>
             <PortalCard contractorId={d.id} />
+          </Col>
+          <Col span={24}>
+            <ReceivedReportsCard contractorId={d.id} />
           </Col>
         </Row>
       )}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { disposalMethods, reportKinds, reportStatuses } from './contractorPortal.reports.labels.ts';
+
+const details = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('subcontract'),
+    subContractorName: z.string(),
+    corporateNumber: z.string().nullable(),
+    work: z.string(),
+    personalData: z.string(),
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date().nullable(),
+    safetyMeasures: z.string(),
+    supervision: z.string(),
+    workStartsOn: z.iso.date(),
+    reason: z.string(),
+  }),
+  z.object({
+    kind: z.literal('return_disposal'),
+    performedAt: z.string(),
+    method: z.enum(disposalMethods),
+    methodLabel: z.string(),
+    methodDetail: z.string().nullable(),
+    personInCharge: z.string(),
+    target: z.string(),
+  }),
+  z.object({
+    kind: z.literal('incident'),
+    whatHappened: z.string(),
+    place: z.string().nullable(),
+    occurredAt: z.string().nullable(),
+    knownAt: z.string(),
+    personalData: z.string(),
+    persons: z.number().int().nullable(),
+    measures: z.string(),
+  }),
+]);
+
+/** One 委託先からの報告 as either side sees it. */
+export const reportResponse = z.object({
+  id: z.uuid(),
+  linkId: z.uuid(),
+  /** 受付番号 (the 委託先's receipt). */
+  number: z.string(),
+  kind: z.enum(reportKinds),
+  kindLabel: z.string(),
+  title: z.string(),
+  status: z.enum(reportStatuses),
+  statusLabel: z.string(),
+  /** The other side's name: the 委託先 for the 委託元, the 委託元 for the 委託先. */
+  otherPartyName: z.string().nullable(),
+  details,
+  reportedByName: z.string(),
+  reportedAt: z.iso.datetime(),
+  /** 事故等の報告: the 委託元's incident in M4 (shown to the 委託元 only). */
+  incidentId: z.uuid().nullable(),
+  incidentNumber: z.string().nullable(),
+  /** 再委託申請: the 委託元's 再委託承認申請 (shown to the 委託元 only). */
+  subcontractRequestId: z.uuid().nullable(),
+  confirmedAt: z.iso.datetime().nullable(),
+  confirmNote: z.string().nullable(),
+  /** 返還・廃棄報告: the certificate file (its download URL for the 委託元 only). */
+  certificate: z.object({ fileName: z.string(), size: z.number().int(), contentTypeLabel: z.string(), url: z.string().nullable() }).nullable(),
+});
+
+/** The 委託先's side: the 委託元 it may report to, and what it reported. */
+export const outboxResponse = z.object({
+  principals: z.array(z.object({ linkId: z.uuid(), name: z.string() })),
+  items: z.array(reportResponse),
+});
+
+export const receivedResponse = z.object({ items: z.array(reportResponse) });

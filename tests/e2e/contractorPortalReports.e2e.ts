@@ -1,0 +1,216 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import { checkAccessibilityAfterEachStep, expectAccessible } from './support/axe.ts';
+import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+
+/**
+ * Issue #13 委託先からの報告, two organizations: the demo's 委託先 株式会社デモ発送サービス
+ * (vendor@demo.mamori.local, its own organization) asks its 委託元 株式会社まもりデモ for 再委託 approval
+ * (個人情報特記事項 第6条第2項 — refused first while the 特記事項 forbids it) and reports an incident
+ * (第16条第2項 / 条例時代 第15条: 直ちに報告); the 委託元 (pms@) puts the 再委託 to approval, トップマネジメント approves it as the
+ * 個人情報保護管理者's 代行者, and pms@ opens the incident in M4 with its duties.
+ */
+const PDF = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
+
+describe('journey: 委託先からの再委託申請と事故等の報告 — 委託元が承認し、M4で義務を見る', () => {
+  let app: E2EApp;
+  let browser: Browser;
+  let principal: BrowserContext;
+  let contractor: BrowserContext;
+  let page: Page;
+  let vendorPage: Page;
+
+  const login = async (context: BrowserContext, loginId: string) => {
+    await context.clearCookies();
+    const res = await context.request.post(`${app.url}/api/auth/login`, { data: { loginId, password: 'Mamori-demo1!' } });
+    expect(res.status()).toBe(200);
+  };
+  const shot = (p: Page, name: string) => p.screenshot({ path: `test-results/contractor-portal-reports-${name}.png`, fullPage: true });
+
+  beforeAll(async () => {
+    app = await startAppForE2E();
+    browser = await launchBrowser();
+    principal = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1440, height: 1000 } });
+    contractor = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1280, height: 1000 } });
+    page = await principal.newPage();
+    vendorPage = await contractor.newPage();
+    page.setDefaultTimeout(60_000);
+    vendorPage.setDefaultTimeout(60_000);
+    await login(principal, 'pms@demo.mamori.local');
+    await login(contractor, 'vendor@demo.mamori.local');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  keepFailureEvidence(() => vendorPage);
+  // The 委託先's inbox with its forms, after each step; the 委託元's screens where they are shown.
+  checkAccessibilityAfterEachStep(() => vendorPage);
+
+  const fillSubcontract = async () => {
+    const form = vendorPage.getByTestId('portal-subcontract-form');
+    await form.getByTestId('sub-name').fill('株式会社デモ封入');
+    await form.getByTestId('sub-work').fill('会報誌の封入・封かん作業');
+    await form.getByTestId('sub-personal-data').fill('会員の氏名・住所（宛名ラベル）');
+    await form.locator('#report-startsOn').fill('2027/01/10');
+    await form.locator('#report-endsOn').fill('2027/03/31');
+    await form.getByTestId('sub-safety').fill('入退室管理された作業場で作業し、宛名ラベルは作業後に返却する');
+    await form.getByTestId('sub-supervision').fill('作業開始時と月1回、作業場を実地で確認し、結果を委託元に報告する');
+    await form.locator('#report-workStartsOn').fill('2027/01/15');
+    await form.getByTestId('sub-reason').fill('繁忙期の封入作業の人手不足のため');
+    await form.getByTestId('sub-reporter').fill('発送 一郎');
+    return form;
+  };
+
+  it('委託先: 再委託申請は、特記事項が再委託を禁止している間は第6条を示して断られる', async () => {
+    await vendorPage.goto('/contractor-portal');
+    const reports = vendorPage.getByTestId('portal-reports');
+    await reports.getByText('株式会社まもりデモ').first().waitFor();
+    await reports.getByRole('tab', { name: '再委託申請' }).click();
+    const form = await fillSubcontract();
+    await form.getByTestId('sub-submit').click();
+    await form
+      .getByTestId('portal-report-error')
+      .getByText(/「再委託の禁止」（豊島区 個人情報特記事項 第6条/)
+      .waitFor();
+    await shot(vendorPage, 'subcontract-prohibited');
+  });
+
+  it('委託先: 委託元が再委託を「制限」に変えると申請が届き、受付番号が出る。空の項目は項目の下に日本語のエラー', async () => {
+    // The 委託元 changes the contract's 再委託 clause to 制限 (甲の承認) on its own side.
+    const session = await (await principal.request.get(`${app.url}/api/auth/session`)).json();
+    const list = await (await principal.request.get(`${app.url}/api/contractors?q=${encodeURIComponent('デモ発送サービス')}`)).json();
+    const id = (list as { items: { id: string }[] }).items[0]?.id;
+    const changed = await principal.request.patch(`${app.url}/api/contractors/${id}`, {
+      data: { subcontractingClause: 'restrict' },
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
+    expect(changed.status()).toBe(200);
+
+    const form = vendorPage.getByTestId('portal-subcontract-form');
+    await form.getByTestId('sub-work').fill('');
+    await form.getByTestId('sub-submit').click();
+    await form.getByText('再委託して処理する業務の内容を入力してください').waitFor();
+    await form.getByTestId('sub-work').fill('会報誌の封入・封かん作業');
+    await form.getByTestId('sub-submit').click();
+    const sent = vendorPage.locator('[data-testid^="portal-sent-CPR-"]').filter({ hasText: '再委託承認申請' });
+    await sent.first().waitFor();
+    await sent.first().getByText('受付済み（委託元の確認待ち）').waitFor();
+  });
+
+  it('委託先: 事故等の報告を直ちに送ると、受付番号と「委託元で対応中」が見える', async () => {
+    const reports = vendorPage.getByTestId('portal-reports');
+    await reports.getByRole('tab', { name: '事故等の報告' }).click();
+    const form = vendorPage.getByTestId('portal-incident-form');
+    await form.getByTestId('incident-title').fill('会報誌の誤封入');
+    await form.getByTestId('incident-what').fill('別の会員の宛名の封筒に2名分の会報誌を誤って封入し発送した');
+    await form.getByTestId('incident-place').fill('当社 第二作業場（封入ライン）');
+    await form.getByTestId('incident-known').locator('input').first().fill('2026/12/05');
+    await form.getByTestId('incident-known-time').fill('9:30');
+    await form.getByTestId('incident-events').getByText('漏えい', { exact: true }).click();
+    await form.getByTestId('incident-personal-data').fill('会員の氏名・住所・会員番号');
+    await form.getByTestId('incident-persons').fill('2');
+    await form.getByTestId('incident-measures').fill('誤送付先の2名に連絡し回収を依頼した');
+    await form.getByTestId('incident-reporter').fill('発送 一郎');
+    await shot(vendorPage, 'incident-form');
+    await form.getByTestId('incident-submit').click();
+    const sent = vendorPage.locator('[data-testid^="portal-sent-CPR-"]').filter({ hasText: '会報誌の誤封入' });
+    await sent.first().waitFor();
+    await sent.first().getByText('委託元で対応中').waitFor();
+    await shot(vendorPage, 'sent');
+  });
+
+  it('委託先: 返還・廃棄報告を日時・方法・担当者・対象と証明書（PDF）つきで送る', async () => {
+    const reports = vendorPage.getByTestId('portal-reports');
+    await reports.getByRole('tab', { name: '返還・廃棄報告' }).click();
+    const form = vendorPage.getByTestId('portal-disposal-form');
+    await form.getByTestId('disposal-at').locator('input').first().fill('2026/12/01');
+    await form.getByTestId('disposal-at-time').fill('14:00');
+    await form.getByTestId('disposal-method').click();
+    await vendorPage.locator('.ant-select-item-option', { hasText: '溶解' }).first().click();
+    await form.getByTestId('disposal-method-detail').fill('溶解処理業者に引き渡し');
+    await form.getByTestId('disposal-person').fill('発送 一郎');
+    await form.getByTestId('disposal-target').fill('申込書の原本 一式');
+    await form.locator('input[type="file"]').setInputFiles({ name: '溶解証明書.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
+    await form.getByTestId('disposal-reporter').fill('発送 一郎');
+    await shot(vendorPage, 'disposal-form');
+    await form.getByTestId('disposal-submit').click();
+    // The new report by the 受付番号 the message gives (the demo's older 返還・廃棄報告 is listed too).
+    const done = vendorPage.getByText(/返還・廃棄報告を送りました（受付番号 CPR-\d{4}-\d{4}）/);
+    await done.waitFor();
+    const number = /CPR-\d{4}-\d{4}/.exec((await done.textContent()) ?? '')?.[0] ?? '';
+    const sent = vendorPage.getByTestId(`portal-sent-${number}`);
+    await sent.waitFor();
+    await sent.click();
+    await vendorPage.getByText('証明書: 溶解証明書.pdf').waitFor();
+  });
+
+  it('委託元: 委託先の画面の「委託先からの報告」で再委託申請を承認手続に回し、トップマネジメントが代行して承認する', async () => {
+    await page.goto('/contractors');
+    await page.getByText('株式会社デモ発送サービス').first().click();
+    const card = page.getByTestId('received-reports');
+    const request = card.locator('[data-testid^="received-CPR-"]').filter({ hasText: '再委託承認申請' });
+    await request.first().click();
+    await card.getByText('会報誌の封入・封かん作業').waitFor();
+    await shot(page, 'received');
+    await expectAccessible(page, 'contractor page with 委託先からの報告');
+    await card.locator('[data-testid^="received-submit-"]').click();
+    await request.first().getByText('委託元で承認手続中').waitFor();
+
+    await login(principal, 'top@demo.mamori.local');
+    await page.goto('/approvals');
+    await page
+      .getByText(/株式会社デモ封入/)
+      .first()
+      .click();
+    await page.waitForURL(/\/approvals\/[0-9a-f-]+$/);
+    await page.getByTestId('approval-approve').waitFor();
+    await shot(page, 'approval');
+    await page.getByTestId('approval-approve').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('承認の確認').waitFor();
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/approvals\/[^/]+\/approve$/.test(new URL(r.url()).pathname)),
+      dialog.getByRole('button', { name: /承\s*認/ }).click(),
+    ]);
+    expect(response.status(), await response.text()).toBe(200);
+
+    await vendorPage.reload();
+    const sent = vendorPage.locator('[data-testid^="portal-sent-CPR-"]').filter({ hasText: '再委託承認申請' });
+    await sent.first().getByText('承認', { exact: true }).waitFor();
+  });
+
+  it('委託元: 返還・廃棄報告の証明書を見て「確認した」にすると、委託先に「委託元が確認済み」と見える', async () => {
+    await login(principal, 'pms@demo.mamori.local');
+    await page.goto('/contractors');
+    await page.getByText('株式会社デモ発送サービス').first().click();
+    const card = page.getByTestId('received-reports');
+    // The newest first: the demo's older 返還・廃棄報告 is below it.
+    const report = card.locator('[data-testid^="received-CPR-"]').filter({ hasText: '返還・廃棄報告（溶解）' });
+    await report.first().click();
+    await card.getByRole('link', { name: /証明書: 溶解証明書\.pdf/ }).waitFor();
+    await card.locator('[data-testid^="received-confirm-"]').first().click();
+    await report.first().getByText('委託元が確認済み').waitFor();
+    await vendorPage.reload();
+    await vendorPage.locator('[data-testid^="portal-sent-CPR-"]').filter({ hasText: '返還・廃棄報告（溶解）' }).first().getByText('委託元が確認済み').waitFor();
+  });
+
+  it('委託元: 事故等の報告から M4 の事故等の記録を開き、委託元としての報告等の義務を見る', async () => {
+    await login(principal, 'pms@demo.mamori.local');
+    await page.goto('/contractors');
+    await page.getByText('株式会社デモ発送サービス').first().click();
+    const card = page.getByTestId('received-reports');
+    await card.locator('[data-testid^="received-CPR-"]').filter({ hasText: '会報誌の誤封入' }).first().click();
+    await card.locator('[data-testid^="received-incident-"]').click();
+    await page.waitForURL(/\/incidents\/[0-9a-f-]+$/);
+    await page.getByText('【委託先 株式会社デモ発送サービス】会報誌の誤封入').first().waitFor();
+    await page
+      .getByText(/個人情報保護委員会|JIPDEC|審査機関/)
+      .first()
+      .waitFor();
+    await shot(page, 'incident');
+    await expectAccessible(page, 'incident from the 委託先');
+  });
+});

@@ -1,0 +1,79 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Collapse, Empty, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { ReportDetails } from './ReportDetails.tsx';
+import { IncidentReportForm, ReturnDisposalForm, SubcontractForm } from './ReportForms.tsx';
+import type { Outbox } from './reportTypes.ts';
+
+const statusColor: Record<string, string | undefined> = { refused: 'red', approved: 'green', confirmed: 'green', closed: 'green', in_approval: 'blue', handling: 'orange' };
+
+/**
+ * 委託元への報告（委託先の側, issue #13）: 再委託申請・返還・廃棄報告・事故等の報告 to a connected 委託元,
+ * and what this organization sent, with the 受付番号 and where each stands.
+ */
+export function PortalReports() {
+  const outbox = useQuery({ queryKey: ['contractor-portal', 'my-reports'], queryFn: () => api.get<Outbox>('/api/contractor-portal/my-reports') });
+  const principals = outbox.data?.principals ?? [];
+  const [picked, setPicked] = useState<string | null>(null);
+  const linkId = picked ?? principals[0]?.linkId ?? null;
+  if (principals.length === 0) return null;
+  return (
+    <Card size="small" title="委託元への報告（再委託申請・返還・廃棄報告・事故等の報告）" style={{ marginBottom: 16 }} data-testid="portal-reports">
+      <Space style={{ marginBottom: 8 }}>
+        <span id="portal-principal-label">報告先の委託元</span>
+        <Select
+          aria-labelledby="portal-principal-label"
+          style={{ minWidth: 240 }}
+          value={linkId}
+          onChange={setPicked}
+          options={principals.map((p) => ({ value: p.linkId, label: p.name }))}
+          data-testid="portal-principal"
+        />
+      </Space>
+      {linkId ? (
+        <Tabs
+          key={linkId}
+          items={[
+            { key: 'incident', label: '事故等の報告', children: <IncidentReportForm linkId={linkId} /> },
+            { key: 'subcontract', label: '再委託申請', children: <SubcontractForm linkId={linkId} /> },
+            { key: 'disposal', label: '返還・廃棄報告', children: <ReturnDisposalForm linkId={linkId} /> },
+          ]}
+          data-testid="portal-report-tabs"
+        />
+      ) : null}
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        送った報告
+      </Typography.Title>
+      {(outbox.data?.items ?? []).length === 0 ? (
+        <Empty description="送った報告はありません" />
+      ) : (
+        <Collapse
+          items={(outbox.data?.items ?? []).map((r) => ({
+            key: r.id,
+            label: (
+              <Space wrap data-testid={`portal-sent-${r.number}`}>
+                <Typography.Text code>{r.number}</Typography.Text>
+                <Tag>{r.kindLabel}</Tag>
+                <span>{r.title}</span>
+                <Tag color={statusColor[r.status]}>{r.statusLabel}</Tag>
+                <Typography.Text type="secondary">{r.otherPartyName}</Typography.Text>
+              </Space>
+            ),
+            children: (
+              <>
+                <ReportDetails report={r} />
+                {r.certificate ? (
+                  <Typography.Paragraph style={{ marginTop: 8 }}>
+                    証明書: {r.certificate.fileName}（{r.certificate.contentTypeLabel}、{Math.ceil(r.certificate.size / 1024)} KB）
+                  </Typography.Paragraph>
+                ) : null}
+                {r.confirmNote ? <Typography.Paragraph style={{ marginTop: 8 }}>委託元のコメント: {r.confirmNote}</Typography.Paragraph> : null}
+              </>
+            ),
+          }))}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,233 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Checkbox, Form, InputNumber, Select, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { disposalMethodLabels, disposalMethods } from '../../../../src/modules/contractorPortal/contractorPortal.reports.labels.ts';
+import { eventLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
+import { incidentEventKinds } from '../../../../src/rules/incidentDuties/facts.ts';
+import { api } from '../../api/client.ts';
+import { DateField, DateTimeField, FormError, Item, readDateTime, TextField, useReportForm } from './reportFormKit.tsx';
+import type { PortalReport } from './reportTypes.ts';
+
+// The 委託先's three reports to its 委託元 (issue #13), each validated by the server's own schema
+// with the errors under their fields. 豊島区 個人情報特記事項: 再委託 第6条第2項 (資料A 第7条第2項),
+// 返還 第17条 (資料A 第10条), 事故等の報告 第16条第2項 (資料A 第15条) 「直ちに…報告」.
+
+const refresh = (queryClient: ReturnType<typeof useQueryClient>) => queryClient.invalidateQueries({ queryKey: ['contractor-portal'] });
+
+/** 再委託申請: 業務の着手前に委託元の承認を得る（特記事項 第6条第2項）. */
+export function SubcontractForm({ linkId }: { linkId: string }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const form = useReportForm({});
+  const submit = async () => {
+    form.clear();
+    try {
+      const v = form.values;
+      const r = await api.post<PortalReport>(`/api/contractor-portal/principals/${linkId}/subcontract-requests`, {
+        reportedByName: v.reportedByName ?? '',
+        subContractorName: v.subContractorName ?? '',
+        corporateNumber: v.corporateNumber ?? '',
+        work: v.work ?? '',
+        personalData: v.personalData ?? '',
+        startsOn: v.startsOn ?? '',
+        endsOn: v.endsOn ?? '',
+        safetyMeasures: v.safetyMeasures ?? '',
+        supervision: v.supervision ?? '',
+        workStartsOn: v.workStartsOn ?? '',
+        reason: v.reason ?? '',
+      });
+      message.success(`再委託申請を送りました（受付番号 ${r.number}）`);
+      form.reset();
+      await refresh(queryClient);
+    } catch (e) {
+      form.fail(e);
+    }
+  };
+  return (
+    <Form layout="vertical" component="div" data-testid="portal-subcontract-form">
+      <Typography.Paragraph type="secondary">
+        再委託は、業務の着手前に委託元の承認を得てください（個人情報特記事項 第6条第2項）。特記事項が再委託を禁止しているときは申請できません。
+      </Typography.Paragraph>
+      <FormError form={form} />
+      <TextField form={form} name="subContractorName" label="再委託先の名称" required testId="sub-name" />
+      <TextField form={form} name="corporateNumber" label="再委託先の法人番号（13桁、分かれば）" testId="sub-corporate-number" />
+      <TextField form={form} name="work" label="再委託して処理する業務の内容" required area testId="sub-work" />
+      <TextField form={form} name="personalData" label="再委託先が取り扱う個人情報" required area testId="sub-personal-data" />
+      <DateField form={form} name="startsOn" label="再委託の期間（開始日）" required testId="sub-starts" />
+      <DateField form={form} name="endsOn" label="再委託の期間（終了日）" testId="sub-ends" />
+      <TextField form={form} name="safetyMeasures" label="再委託先における安全管理措置" required area testId="sub-safety" />
+      <TextField form={form} name="supervision" label="再委託先に対する管理及び監督の方法" required area testId="sub-supervision" />
+      <DateField form={form} name="workStartsOn" label="着手予定日" required testId="sub-work-starts" />
+      <TextField form={form} name="reason" label="再委託する理由" required area testId="sub-reason" />
+      <TextField form={form} name="reportedByName" label="申請者の氏名" required testId="sub-reporter" />
+      <Button type="primary" onClick={submit} data-testid="sub-submit">
+        再委託申請を送る
+      </Button>
+    </Form>
+  );
+}
+
+/** 返還・廃棄報告: 日時・方法・担当者・対象, and the certificate (PDF or an image). */
+export function ReturnDisposalForm({ linkId }: { linkId: string }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const form = useReportForm({ method: '' });
+  const [file, setFile] = useState<File | null>(null);
+  const submit = async () => {
+    form.clear();
+    const performed = readDateTime(form, 'performedAt', '返還・廃棄の日時');
+    if (!performed.ok) {
+      form.setErrors({ performedAt: performed.message });
+      form.setFormError('送れませんでした。赤い項目を直してください（1件）');
+      return;
+    }
+    try {
+      const v = form.values;
+      const r = await api.post<PortalReport>(`/api/contractor-portal/principals/${linkId}/return-disposal-reports`, {
+        reportedByName: v.reportedByName ?? '',
+        performedAt: performed.iso ?? '',
+        method: v.method ?? '',
+        methodDetail: v.methodDetail ?? '',
+        personInCharge: v.personInCharge ?? '',
+        target: v.target ?? '',
+      });
+      if (file) {
+        const data = new FormData();
+        data.append('file', file, file.name);
+        try {
+          await api.upload(`/api/contractor-portal/my-reports/${r.id}/certificate`, data);
+        } catch (e) {
+          form.fail(e);
+          message.warning(`報告は送りました（受付番号 ${r.number}）が、証明書を添付できませんでした。送った報告の一覧から添付し直してください`);
+          await refresh(queryClient);
+          return;
+        }
+      }
+      message.success(`返還・廃棄報告を送りました（受付番号 ${r.number}）`);
+      form.reset();
+      setFile(null);
+      await refresh(queryClient);
+    } catch (e) {
+      form.fail(e);
+    }
+  };
+  return (
+    <Form layout="vertical" component="div" data-testid="portal-disposal-form">
+      <FormError form={form} />
+      <DateTimeField form={form} name="performedAt" label="返還・廃棄の日時" required testId="disposal-at" />
+      <Item form={form} name="method" label="返還・廃棄の方法" required>
+        <Select
+          id="report-method"
+          style={{ maxWidth: 320 }}
+          value={form.values.method || undefined}
+          placeholder="選んでください"
+          onChange={(v) => form.set('method', v)}
+          options={disposalMethods.map((m) => ({ value: m, label: disposalMethodLabels[m] }))}
+          status={form.errors.method ? 'error' : undefined}
+          data-testid="disposal-method"
+        />
+      </Item>
+      <TextField form={form} name="methodDetail" label="方法の詳細（業者名・証明書の番号など）" area testId="disposal-method-detail" />
+      <TextField form={form} name="personInCharge" label="返還・廃棄の担当者" required testId="disposal-person" />
+      <TextField form={form} name="target" label="返還・廃棄した個人情報（対象）" required area testId="disposal-target" />
+      <Item form={form} name="file" label="証明書（PDF・画像、10 MB まで）">
+        <Upload
+          beforeUpload={(f) => {
+            setFile(f);
+            return false;
+          }}
+          onRemove={() => setFile(null)}
+          maxCount={1}
+          accept="application/pdf,image/png,image/jpeg,image/heic"
+          fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
+        >
+          <Button data-testid="disposal-file">ファイルを選ぶ</Button>
+        </Upload>
+      </Item>
+      <TextField form={form} name="reportedByName" label="報告者の氏名" required testId="disposal-reporter" />
+      <Button type="primary" onClick={submit} data-testid="disposal-submit">
+        返還・廃棄報告を送る
+      </Button>
+    </Form>
+  );
+}
+
+/** 事故等の報告: 直ちに委託元へ（特記事項 第16条第2項）. The 委託元's incident is created at once. */
+export function IncidentReportForm({ linkId }: { linkId: string }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const form = useReportForm({});
+  const [events, setEvents] = useState<string[]>([]);
+  const [persons, setPersons] = useState<number | null>(null);
+  const submit = async () => {
+    form.clear();
+    const known = readDateTime(form, 'knownAt', '事故等を知った日時');
+    const occurred = readDateTime(form, 'occurredAt', '発生日時');
+    const bad = { ...(known.ok ? {} : { knownAt: known.message }), ...(occurred.ok ? {} : { occurredAt: occurred.message }) };
+    if (Object.keys(bad).length > 0) {
+      form.setErrors(bad);
+      form.setFormError(`送れませんでした。赤い項目を直してください（${Object.keys(bad).length}件）`);
+      return;
+    }
+    try {
+      const v = form.values;
+      const r = await api.post<PortalReport>(`/api/contractor-portal/principals/${linkId}/incident-reports`, {
+        reportedByName: v.reportedByName ?? '',
+        title: v.title ?? '',
+        whatHappened: v.whatHappened ?? '',
+        place: v.place ?? '',
+        occurredAt: occurred.ok ? occurred.iso : null,
+        knownAt: known.ok ? (known.iso ?? '') : '',
+        events,
+        personalData: v.personalData ?? '',
+        persons,
+        measures: v.measures ?? '',
+      });
+      message.success(`事故等の報告を委託元に送りました（受付番号 ${r.number}）`);
+      form.reset();
+      setEvents([]);
+      setPersons(null);
+      await refresh(queryClient);
+    } catch (e) {
+      form.fail(e);
+    }
+  };
+  return (
+    <Form layout="vertical" component="div" data-testid="portal-incident-form">
+      <Typography.Paragraph type="secondary">
+        個人情報の漏えい・滅失・き損などが発生し、又はそのおそれがあるときは、分かっていることだけで直ちに報告してください（個人情報特記事項 第16条第2項（条例時代のひな型
+        第15条））。委託元の事故等の記録が作られ、対応が始まります。
+      </Typography.Paragraph>
+      <FormError form={form} />
+      <TextField form={form} name="title" label="件名" required testId="incident-title" />
+      <TextField form={form} name="whatHappened" label="発生した事故等の内容" required area testId="incident-what" />
+      <TextField form={form} name="place" label="事故の発生場所（分かれば）" testId="incident-place" />
+      <DateTimeField form={form} name="occurredAt" label="発生日時（分かれば）" testId="incident-occurred" />
+      <DateTimeField form={form} name="knownAt" label="事故等を知った日時" required testId="incident-known" />
+      <Item form={form} name="events" label="事象">
+        <Checkbox.Group
+          value={events}
+          onChange={(v) => setEvents(v as string[])}
+          options={incidentEventKinds.map((k) => ({ value: k, label: eventLabels[k]?.ja ?? k }))}
+          data-testid="incident-events"
+        />
+      </Item>
+      <TextField form={form} name="personalData" label="漏えい等した個人情報の項目" required area testId="incident-personal-data" />
+      <Item form={form} name="persons" label="本人の数（分かれば）">
+        <InputNumber
+          id="report-persons"
+          min={0}
+          value={persons}
+          onChange={(v) => setPersons(typeof v === 'number' ? v : null)}
+          status={form.errors.persons ? 'error' : undefined}
+          data-testid="incident-persons"
+        />
+      </Item>
+      <TextField form={form} name="measures" label="講じた措置" required area testId="incident-measures" />
+      <TextField form={form} name="reportedByName" label="報告者の氏名" required testId="incident-reporter" />
+      <Button type="primary" danger onClick={submit} data-testid="incident-submit">
+        事故等を委託元に報告する
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,111 @@
+import { Alert, Form, Input } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { dateRefusalMessage, readDate } from '../../../../src/domain/dateInput.ts';
+import { ApiError } from '../../api/client.ts';
+import { DateInput } from '../../components/form.tsx';
+
+// A small kit for the 委託先's report forms (issue #13): the values as typed, the server's Japanese
+// field errors under their fields (the server's own schema validates), and a date-and-time input
+// that keeps what was typed and reads the date exactly (domain/dateInput.ts).
+
+export type Values = Record<string, string>;
+
+export function useReportForm(initial: Values) {
+  const [values, setValues] = useState<Values>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const fail = (e: unknown) => {
+    if (!(e instanceof ApiError)) {
+      setFormError(String(e));
+      return;
+    }
+    setErrors(Object.fromEntries(e.fields.map((f) => [f.path.split('.')[0] ?? f.path, f.message])));
+    setFormError(e.fields.length > 0 ? `送れませんでした。赤い項目を直してください（${e.fields.length}件）` : e.message);
+  };
+  const clear = () => {
+    setErrors({});
+    setFormError(null);
+  };
+  return { values, set, errors, setErrors, formError, setFormError, fail, clear, reset: () => setValues(initial) };
+}
+
+export type ReportForm = ReturnType<typeof useReportForm>;
+
+export function FormError({ form }: { form: ReportForm }) {
+  return form.formError ? <Alert type="error" showIcon title={form.formError} style={{ marginBottom: 8 }} data-testid="portal-report-error" /> : null;
+}
+
+export function Item({ form, name, label, required, children }: { form: ReportForm; name: string; label: ReactNode; required?: boolean; children: ReactNode }) {
+  return (
+    <Form.Item label={label} htmlFor={`report-${name}`} required={required} validateStatus={form.errors[name] ? 'error' : undefined} help={form.errors[name]}>
+      {children}
+    </Form.Item>
+  );
+}
+
+export function TextField({ form, name, label, required, area, testId }: { form: ReportForm; name: string; label: string; required?: boolean; area?: boolean; testId: string }) {
+  const props = {
+    id: `report-${name}`,
+    value: form.values[name] ?? '',
+    onChange: (e: { target: { value: string } }) => form.set(name, e.target.value),
+    status: form.errors[name] ? ('error' as const) : undefined,
+    'data-testid': testId,
+  };
+  return (
+    <Item form={form} name={name} label={label} required={required}>
+      {area ? <Input.TextArea {...props} autoSize={{ minRows: 2 }} /> : <Input {...props} />}
+    </Item>
+  );
+}
+
+export function DateField({ form, name, label, required, testId }: { form: ReportForm; name: string; label: string; required?: boolean; testId: string }) {
+  return (
+    <Item form={form} name={name} label={label} required={required}>
+      <span data-testid={testId}>
+        <DateInput id={`report-${name}`} value={form.values[name] ?? ''} onChange={(v) => form.set(name, v ?? '')} status={form.errors[name] ? 'error' : undefined} />
+      </span>
+    </Item>
+  );
+}
+
+/** 日時: a date as people type it and a time (HH:MM), both kept as typed. */
+export function DateTimeField({ form, name, label, required, testId }: { form: ReportForm; name: string; label: string; required?: boolean; testId: string }) {
+  return (
+    <Item form={form} name={name} label={label} required={required}>
+      <span style={{ display: 'inline-flex', gap: 8 }} data-testid={testId}>
+        <DateInput
+          id={`report-${name}`}
+          aria-label={`${label}（日付）`}
+          value={form.values[`${name}Date`] ?? ''}
+          onChange={(v) => form.set(`${name}Date`, v ?? '')}
+          status={form.errors[name] ? 'error' : undefined}
+        />
+        <Input
+          aria-label={`${label}（時刻）`}
+          placeholder="09:30"
+          style={{ width: 96 }}
+          value={form.values[`${name}Time`] ?? ''}
+          onChange={(e) => form.set(`${name}Time`, e.target.value)}
+          status={form.errors[name] ? 'error' : undefined}
+          data-testid={`${testId}-time`}
+        />
+      </span>
+    </Item>
+  );
+}
+
+/**
+ * The ISO date-time (日本時間) of a date-and-time field, or the field's error: the date read exactly
+ * as typed, the time as H:MM or HH:MM. Empty is null (the caller decides whether it is required).
+ */
+export function readDateTime(form: ReportForm, name: string, label: string): { ok: true; iso: string | null } | { ok: false; message: string } {
+  const date = (form.values[`${name}Date`] ?? '').trim();
+  const time = (form.values[`${name}Time`] ?? '').trim();
+  if (!date && !time) return { ok: true, iso: null };
+  const reading = readDate(date);
+  if (!reading.ok) return { ok: false, message: dateRefusalMessage(`${label}の日付`, reading) };
+  const m = /^(\d{1,2})[:：](\d{2})$/.exec(time);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return { ok: false, message: `${label}の時刻は 09:30 のように時と分で入力してください（入力値: ${time || '空欄'}）` };
+  return { ok: true, iso: `${reading.iso}T${m[1]?.padStart(2, '0')}:${m[2]}:00+09:00` };
+}
