@@ -5,13 +5,11 @@ import { todayInJapan } from '../../domain/time.ts';
 import { roleHoldersOn } from '../../platform/approvals/approvers.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { conflict } from '../../platform/http/errors.ts';
-import { evaluateIncidentDuties, type IncidentEventKind, type IncidentFacts } from '../../rules/incidentDuties.ts';
-import { describeDeadline } from './duty-deadlines.ts';
-import { syncIncidentDuties } from './incidentDuties.sync.ts';
+import type { IncidentEventKind, IncidentFacts } from '../../rules/incidentDuties.ts';
 import { notifyIncidentRecipients } from './incidents.notify.ts';
 import { type IncidentRow, loadOrganization } from './incidents.queries.ts';
-import { incidents, incidentTimeline } from './incidents.tables.ts';
-import { nextIncidentNumber } from './report-incident.ts';
+import { incidents } from './incidents.tables.ts';
+import { openReportedIncident } from './report-incident.ts';
 
 /** What the 委託先 reported through the portal, as M4 records it on the 委託元's side. */
 export type ContractorIncidentReport = {
@@ -52,52 +50,31 @@ export async function receiveContractorIncident(tx: Tx, input: ContractorInciden
     ...(input.events.length > 0 ? { events: [...new Set(input.events)] } : {}),
     ...(input.persons !== null ? { persons: input.persons } : {}),
   };
-  const evaluation = evaluateIncidentDuties(facts);
   // The incident names a person of the 委託元 as who received the report: the 委託先's keeper, else
   // the 個人情報保護管理者 (the 委託先's reporter is named in the summary and the timeline).
   const receiver = input.receiverPersonId ?? (await roleHoldersOn(tx, input.organizationId, ['pms_manager', 'protection_manager'], today))[0]?.personId ?? null;
   if (!receiver) throw conflict('委託元に個人情報保護管理者が登録されていないため、事故等の報告を受け付けられません。委託元に電話等で直ちに連絡してください');
-  const number = await nextIncidentNumber(tx, input.organizationId, today);
-  const [incident] = await tx
-    .insert(incidents)
-    .values({
+  const { incident, number, dutyLines } = await openReportedIncident(
+    tx,
+    {
       organizationId: input.organizationId,
-      number,
       title: input.title,
-      status: 'reported',
-      phase: 'discovery',
+      summary: input.summary,
       departmentId: input.departmentId,
       discoveredAt: input.discoveredAt && input.discoveredAt <= clock.now ? input.discoveredAt : clock.now,
       knownOn: today,
-      reportedAt: clock.now,
       reportedByPersonId: receiver,
       reportedByAccountId: null,
-      reportSummary: input.summary,
       facts,
-      rulesVersion: evaluation.rulesVersion,
-      evaluation,
-      isIncident: evaluation.isIncident,
-      factsRevision: 1,
-      factsUpdatedAt: clock.now,
-      affectedRecords: [],
-      createdAt: clock.now,
-      updatedAt: clock.now,
-    })
-    .returning();
-  if (!incident) throw new Error('incident insert returned nothing');
-  await tx.insert(incidentTimeline).values({
-    organizationId: input.organizationId,
-    incidentId: incident.id,
-    phase: 'discovery',
-    occurredAt: clock.now,
-    action: `委託先「${input.contractorName}」から委託先ポータルで事故等の報告を受けました（ポータルの受付番号 ${input.portalReportNumber}、報告者 ${input.reporterName}。個人情報特記事項 第16条第2項（条例時代のひな型 第15条））`,
-    actorName: `${input.contractorName} ${input.reporterName}`,
-    createdByPersonId: null,
-    createdAt: clock.now,
-    updatedAt: clock.now,
-  });
-  const { added } = await syncIncidentDuties(tx, incident, evaluation, clock, { notify: false });
-  const dutyLines = added.map((d) => `・${d.label}（${describeDeadline(d)}）`);
+      timeline: {
+        action: () =>
+          `委託先「${input.contractorName}」から委託先ポータルで事故等の報告を受けました（ポータルの受付番号 ${input.portalReportNumber}、報告者 ${input.reporterName}。個人情報特記事項 第16条第2項（条例時代のひな型 第15条））`,
+        actorName: `${input.contractorName} ${input.reporterName}`,
+        createdByPersonId: null,
+      },
+    },
+    { ...clock, today },
+  );
   await notifyIncidentRecipients(
     tx,
     input.organizationId,

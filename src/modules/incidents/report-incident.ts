@@ -30,6 +30,71 @@ export async function nextIncidentNumber(tx: Tx, organizationId: string, today: 
   return `${head}${String(last + 1).padStart(4, '0')}`;
 }
 
+/** What a newly reported incident is opened with (by a 従業者 on the form, or from a 委託先's portal report). */
+export type NewIncident = {
+  organizationId: string;
+  title: string;
+  summary: string;
+  departmentId: string | null;
+  discoveredAt: Date;
+  knownOn: string;
+  reportedByPersonId: string;
+  reportedByAccountId: string | null;
+  facts: IncidentFacts;
+  /** The first line of its 対応記録 (the discovery), and who it names. */
+  timeline: { action: (number: string) => string; actorName: string; createdByPersonId: string | null };
+};
+
+/**
+ * Opens a reported incident: its 受付番号, the facts evaluated at once, the first 対応記録 line and
+ * the duties (not yet notified: the caller notifies with its own wording). The one way an incident
+ * row is first written (reportIncident, receiveContractorIncident).
+ */
+export async function openReportedIncident(tx: Tx, input: NewIncident, clock: Clock) {
+  const evaluation = evaluateIncidentDuties(input.facts);
+  const number = await nextIncidentNumber(tx, input.organizationId, clock.today);
+  const [incident] = await tx
+    .insert(incidents)
+    .values({
+      organizationId: input.organizationId,
+      number,
+      title: input.title,
+      status: 'reported',
+      phase: 'discovery',
+      departmentId: input.departmentId,
+      discoveredAt: input.discoveredAt,
+      knownOn: input.knownOn,
+      reportedAt: clock.now,
+      reportedByPersonId: input.reportedByPersonId,
+      reportedByAccountId: input.reportedByAccountId,
+      reportSummary: input.summary,
+      facts: input.facts,
+      rulesVersion: evaluation.rulesVersion,
+      evaluation,
+      isIncident: evaluation.isIncident,
+      factsRevision: 1,
+      factsUpdatedAt: clock.now,
+      affectedRecords: [],
+      createdAt: clock.now,
+      updatedAt: clock.now,
+    })
+    .returning();
+  if (!incident) throw new Error('incident insert returned nothing');
+  await tx.insert(incidentTimeline).values({
+    organizationId: input.organizationId,
+    incidentId: incident.id,
+    phase: 'discovery',
+    occurredAt: clock.now,
+    action: input.timeline.action(number),
+    actorName: input.timeline.actorName,
+    createdByPersonId: input.timeline.createdByPersonId,
+    createdAt: clock.now,
+    updatedAt: clock.now,
+  });
+  const { added } = await syncIncidentDuties(tx, incident, evaluation, clock, { notify: false });
+  return { incident, number, dutyLines: added.map((d) => `・${d.label}（${describeDeadline(d)}）`) };
+}
+
 /**
  * 事故等の報告: anyone with an account reports at once, before the facts are confirmed
  * (Toshima 4-8-11 (1) 注; 世田谷区フロー ①「兆候含む」). The facts start from what is known — the
@@ -47,49 +112,23 @@ export async function reportIncident(tx: Tx, actor: Actor, input: z.output<typeo
   assertNotFuture(discoveredAt, clock.now);
   const org = await loadOrganization(tx, actor.organizationId);
   const facts: IncidentFacts = { ...organizationFacts(org, knownOn), knownOn, ...(input.events && input.events.length > 0 ? { events: [...new Set(input.events)] } : {}) };
-  const evaluation = evaluateIncidentDuties(facts);
-  const number = await nextIncidentNumber(tx, actor.organizationId, clock.today);
-  const [incident] = await tx
-    .insert(incidents)
-    .values({
+  const { incident, number, dutyLines } = await openReportedIncident(
+    tx,
+    {
       organizationId: actor.organizationId,
-      number,
       title: input.title,
-      status: 'reported',
-      phase: 'discovery',
+      summary: input.summary,
       departmentId,
       discoveredAt,
       knownOn,
-      reportedAt: clock.now,
       reportedByPersonId: actor.personId,
       reportedByAccountId: actor.accountId,
-      reportSummary: input.summary,
       facts,
-      rulesVersion: evaluation.rulesVersion,
-      evaluation,
-      isIncident: evaluation.isIncident,
-      factsRevision: 1,
-      factsUpdatedAt: clock.now,
-      affectedRecords: [],
-      createdAt: clock.now,
-      updatedAt: clock.now,
-    })
-    .returning();
-  if (!incident) throw new Error('incident insert returned nothing');
-  await tx.insert(incidentTimeline).values({
-    organizationId: actor.organizationId,
-    incidentId: incident.id,
-    phase: 'discovery',
-    occurredAt: clock.now,
-    action: `Mamoriで事故等の報告を受け付けました（受付番号 ${number}）`,
-    actorName: actor.personName,
-    createdByPersonId: actor.personId,
-    createdAt: clock.now,
-    updatedAt: clock.now,
-  });
-  const { added } = await syncIncidentDuties(tx, incident, evaluation, clock, { notify: false });
+      timeline: { action: (n) => `Mamoriで事故等の報告を受け付けました（受付番号 ${n}）`, actorName: actor.personName, createdByPersonId: actor.personId },
+    },
+    clock,
+  );
   const [dept] = departmentId ? await tx.select({ name: departments.name }).from(departments).where(eq(departments.id, departmentId)) : [];
-  const dutyLines = added.map((d) => `・${d.label}（${describeDeadline(d)}）`);
   await notifyIncidentRecipients(
     tx,
     actor.organizationId,
