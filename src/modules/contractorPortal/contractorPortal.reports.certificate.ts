@@ -2,7 +2,8 @@ import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { seedAttachment } from '../../platform/attachments/attachments.service.ts';
 import { attachments } from '../../platform/attachments/attachments.tables.ts';
-import { ATTACHMENT_MAX_BYTES, acceptedTypes, detectContentType, tooLarge } from '../../platform/attachments/fileChecks.ts';
+import { acceptedTypes, detectContentType } from '../../platform/attachments/fileChecks.ts';
+import { readFileUpload } from '../../platform/attachments/upload.ts';
 import type { AttachmentOwner } from '../../platform/attachments/owners.ts';
 import type { Database, Tx } from '../../platform/db/connection.ts';
 import { asSystem } from '../../platform/db/tenancy.ts';
@@ -36,30 +37,10 @@ export const portalReportAttachmentOwner: AttachmentOwner = {
   },
 };
 
-const badUpload = (message: string) => new HttpError(400, message, 'attachment_file', [{ path: 'file', message }]);
-
-/** Reads the multipart upload: one `file` part, refused above the limit while streaming. */
+/** Reads the multipart upload: one `file` part, refused above the limit while streaming (platform/attachments/upload.ts). */
 export async function readCertificateUpload(request: FastifyRequest): Promise<{ fileName: string; bytes: Buffer }> {
-  if (!request.isMultipart()) throw badUpload('証明書のファイルを multipart/form-data の「file」欄で送信してください');
-  let file: { fileName: string; bytes: Buffer } | null = null;
-  for await (const part of request.parts({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 2, fieldSize: 1024 } })) {
-    if (part.type !== 'file') continue;
-    if (part.fieldname !== 'file') {
-      part.file.resume();
-      throw badUpload('証明書のファイルは「file」欄で送信してください');
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await part.toBuffer();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(part.filename);
-      throw error;
-    }
-    if (part.file.truncated) throw tooLarge(part.filename);
-    file = { fileName: part.filename, bytes };
-  }
-  if (!file) throw badUpload('証明書のファイルが選択されていません');
-  return file;
+  const { fileName, bytes } = await readFileUpload(request, { what: '証明書のファイル', fields: 2 });
+  return { fileName, bytes };
 }
 
 /**

@@ -7,10 +7,9 @@ import { type App, actorOf, type Deps, scopeOf } from '../http/types.ts';
 import { attachmentsContract, attachmentUploadFields } from './attachments.contract.ts';
 import { addAttachment, listAttachments, readAttachment, removeAttachment } from './attachments.service.ts';
 import type { AttachmentRow } from './attachments.service.ts';
-import { ATTACHMENT_MAX_BYTES, acceptedTypes, inlineTypes, tooLarge } from './fileChecks.ts';
+import { ATTACHMENT_MAX_BYTES, acceptedTypes, inlineTypes } from './fileChecks.ts';
+import { readFileUpload } from './upload.ts';
 import { ownerOf } from './owners.ts';
-
-const badUpload = (message: string) => new HttpError(400, message, 'attachment_file', [{ path: 'file', message }]);
 
 function present(row: AttachmentRow) {
   const kinds = ownerOf(row.ownerType).kinds;
@@ -38,29 +37,7 @@ function present(row: AttachmentRow) {
  * buffering everything) and the optional `kind` and `note` text fields.
  */
 async function readUpload(request: FastifyRequest) {
-  if (!request.isMultipart()) throw badUpload('ファイルを multipart/form-data の「file」欄で送信してください');
-  const fields: Record<string, string> = {};
-  let file: { fileName: string; bytes: Buffer } | null = null;
-  for await (const part of request.parts({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 4, fieldSize: 4096 } })) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file') {
-        part.file.resume();
-        throw badUpload('ファイルは「file」欄で送信してください');
-      }
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(part.filename);
-        throw error;
-      }
-      if (part.file.truncated) throw tooLarge(part.filename);
-      file = { fileName: part.filename, bytes };
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
-    }
-  }
-  if (!file) throw badUpload('ファイルが選択されていません');
+  const { fields, ...file } = await readFileUpload(request);
   const parsed = attachmentUploadFields.safeParse(fields);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
