@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import { attachmentsContract } from '../../src/platform/attachments/attachments.contract.ts';
+import { seedAttachment } from '../../src/platform/attachments/attachments.service.ts';
 import { attachmentContents, attachments } from '../../src/platform/attachments/attachments.tables.ts';
 import { ATTACHMENT_MAX_BYTES } from '../../src/platform/attachments/fileChecks.ts';
 import { auditLog } from '../../src/platform/audit/audit.tables.ts';
@@ -240,5 +241,26 @@ describe('削除（理由を記録、内容は消え、履歴は残る）', () =
     const res = await top.call(attachmentsContract.remove, { params: { id: r.body.id }, body: { reason: '試し' } });
     expect(res.status).toBe(403);
     expect(res.body.error?.message).toContain('事故等');
+  });
+});
+
+describe('1つのトランザクションで添付した複数のファイルの順序', () => {
+  it('送った順に並ぶ（公開窓口の委任状と本人確認書類: now() はトランザクションの開始時刻で同じになる）', async () => {
+    // Failed about half the time before: equal created_at, then the random id decided the order.
+    const names = Array.from({ length: 8 }, (_, i) => `書類${i + 1}.pdf`);
+    await inOrg(t.database, { organizationId: t.demoOrganizationId }, async (tx) => {
+      for (const fileName of names)
+        await seedAttachment(tx, {
+          organizationId: t.demoOrganizationId,
+          ownerType: 'incident',
+          ownerId: incidentId,
+          kind: 'evidence',
+          fileName,
+          bytes: PDF,
+          uploadedByName: '試験',
+        });
+    });
+    const list = await pms.call(attachmentsContract.list, { params: { ownerType: 'incident', ownerId: incidentId } });
+    expect(list.body.items?.map((f) => f.fileName).filter((n) => n.startsWith('書類'))).toEqual(names);
   });
 });

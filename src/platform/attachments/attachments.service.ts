@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
 import { recordPersonalDataAccess } from '../audit/personalDataAccess.ts';
 import { decryptBytes, encryptBytes } from '../config/fieldCrypto.ts';
@@ -103,6 +103,9 @@ export async function seedAttachment(
       note: file.note ?? null,
       uploadedByAccountId: null,
       uploadedByName: file.uploadedByName,
+      // Several files attached in one transaction (a public request's 委任状 and 本人確認書類) keep
+      // the order they were sent in: now() is the transaction's start, the same for each of them.
+      createdAt: sql`clock_timestamp()`,
     })
     .returning();
   if (!row) throw new Error('attachment insert returned nothing');
