@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
-import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+import { keepFailureEvidence, launchBrowser, signedInPage } from './support/browser.ts';
 
 /**
  * Issue #13 委託先ポータル, two organizations: the demo's 委託先 株式会社デモ発送サービス (its own Mamori
@@ -12,27 +12,14 @@ import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './suppor
 describe('journey: 委託先ポータル — 委託先が遵守報告書に回答し、委託元が指摘を見て確認する', () => {
   let app: E2EApp;
   let browser: Browser;
-  let principal: BrowserContext;
-  let contractor: BrowserContext;
   let page: Page;
   let vendorPage: Page;
-
-  const login = async (context: BrowserContext, loginId: string) => {
-    const res = await context.request.post(`${app.url}/api/auth/login`, { data: { loginId, password: 'Mamori-demo1!' } });
-    expect(res.status()).toBe(200);
-  };
 
   beforeAll(async () => {
     app = await startAppForE2E();
     browser = await launchBrowser();
-    principal = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1440, height: 1000 } });
-    contractor = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1280, height: 1000 } });
-    page = await principal.newPage();
-    vendorPage = await contractor.newPage();
-    page.setDefaultTimeout(60_000);
-    vendorPage.setDefaultTimeout(60_000);
-    await login(principal, 'pms@demo.mamori.local');
-    await login(contractor, 'vendor@demo.mamori.local');
+    ({ page } = await signedInPage(browser, app.url, 'pms@demo.mamori.local'));
+    ({ page: vendorPage } = await signedInPage(browser, app.url, 'vendor@demo.mamori.local', { width: 1280, height: 1000 }));
   });
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { expectAccessible } from './support/axe.ts';
-import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+import { keepFailureEvidence, launchBrowser, signedInPage } from './support/browser.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
@@ -16,27 +16,14 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntraile
 describe('journey: 調査票 — 委託元が送り、委託先がプロフィールから添付つきで回答し、委託元が受理する', () => {
   let app: E2EApp;
   let browser: Browser;
-  let principal: BrowserContext;
-  let contractor: BrowserContext;
   let page: Page;
   let vendorPage: Page;
-
-  const login = async (context: BrowserContext, loginId: string) => {
-    const res = await context.request.post(`${app.url}/api/auth/login`, { data: { loginId, password: 'Mamori-demo1!' } });
-    expect(res.status()).toBe(200);
-  };
 
   beforeAll(async () => {
     app = await startAppForE2E();
     browser = await launchBrowser();
-    principal = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1440, height: 1000 } });
-    contractor = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1280, height: 1000 } });
-    page = await principal.newPage();
-    vendorPage = await contractor.newPage();
-    page.setDefaultTimeout(60_000);
-    vendorPage.setDefaultTimeout(60_000);
-    await login(principal, 'pms@demo.mamori.local');
-    await login(contractor, 'vendor@demo.mamori.local');
+    ({ page } = await signedInPage(browser, app.url, 'pms@demo.mamori.local'));
+    ({ page: vendorPage } = await signedInPage(browser, app.url, 'vendor@demo.mamori.local', { width: 1280, height: 1000 }));
   });
 
   afterAll(async () => {
@@ -80,7 +67,11 @@ describe('journey: 調査票 — 委託元が送り、委託先がプロフィ�
 
   it('委託先は依頼から調査票を開き、プロフィールの回答から始めて登録証を添付して送る', async () => {
     await vendorPage.getByRole('menuitem', { name: '委託元からの依頼' }).click();
-    await vendorPage.getByText('調査票に回答する').click();
+    await vendorPage.waitForURL(/\/contractor-portal$/);
+    // The inbox's list renders after its data: click the link once it is there, then follow it.
+    const answer = vendorPage.getByRole('link', { name: '調査票に回答する' }).first();
+    await answer.waitFor();
+    await answer.click();
     await vendorPage.waitForURL(/\/contractor-exchanges\//);
     const form = vendorPage.getByTestId('questionnaire-form');
     await form.getByTestId('questionnaire-answered-by').fill('発送 一郎');

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { chooseOption } from './support/antd.ts';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
-import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+import { keepFailureEvidence, launchBrowser, signedInPage } from './support/browser.ts';
 
 /**
  * Issue #12 (one import pipeline, 従業者): the 個人情報保護管理者 uploads a two-sheet roster (a
@@ -17,17 +17,12 @@ const resultsDir = path.join(path.resolve(path.dirname(fileURLToPath(import.meta
 describe('journey: 従業者名簿（2枚のシート）を取り込む — シートの選択・所属の対応付け', () => {
   let app: E2EApp;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
     app = await startAppForE2E();
     browser = await launchBrowser();
-    context = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    const res = await context.request.post(`${app.url}/api/auth/login`, { data: { loginId: 'pms@demo.mamori.local', password: 'Mamori-demo1!' } });
-    expect(res.status()).toBe(200);
+    ({ page } = await signedInPage(browser, app.url, 'pms@demo.mamori.local', { width: 1440, height: 900 }));
   });
 
   afterAll(async () => {

@@ -1,10 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../../src/platform/demo.ts';
 import { afterEach } from 'vitest';
 
 // The launcher lives in chromium.ts (no vitest import), so bench/ scripts drive the same browser.
+import { newJapaneseContext } from './chromium.ts';
+
 export { chromiumPath, launchBrowser, newJapaneseContext } from './chromium.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -28,4 +31,22 @@ export function keepFailureEvidence(currentPage: () => Page | undefined): void {
       .catch(() => []);
     for (const text of dialogs) console.error(`[e2e] dialog open when "${context.task.name}" failed:\n${text}`);
   });
+}
+
+/**
+ * A page of its own browser context, in Japanese, signed in as `loginId` (the demo password) —
+ * what every journey opens for each person it follows.
+ */
+export async function signedInPage(
+  browser: Browser,
+  baseURL: string,
+  loginId: string,
+  viewport: { width: number; height: number } = { width: 1440, height: 1000 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newJapaneseContext(browser, { baseURL, viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  const res = await context.request.post(`${baseURL}/api/auth/login`, { data: { loginId, password: DEMO_PASSWORD } });
+  if (res.status() !== 200) throw new Error(`login ${loginId}: ${res.status()}`);
+  return { context, page };
 }
