@@ -212,7 +212,7 @@ describe('委託先一覧の取込（issue #12 の取込の流れ、J.9.4 4）',
     const file = await officeList([[1, '他部署委託株式会社', null, null, '総務部', '発送', '○', null, null, null, 'なし', null]]);
     const res = await post(head, '?dryRun=0', file);
     expect(res.status).toBe(422);
-    expect(res.body.rows[0]?.errors[0]?.message).toContain('権限がありません');
+    expect(res.body.rows[0]?.errors[0]?.message).toContain('総務部の委託先を登録・変更する権限がありません');
     expect((await allContractors()).some((c) => c.name === '他部署委託株式会社')).toBe(false);
   });
 });

@@ -218,7 +218,10 @@ export const contractorsImport = defineRegisterImport<Key, Planned>({
       }
       // A 所属長 imports only their own department's 委託先 (contractors.policy.ts), as on the form.
       if ((match && !canManageContractor(actor, match)) || !canManageContractor(actor, { departmentId: match ? departmentId : (departmentId ?? actor.departmentId) }))
-        fail('department', `${context.header('department')}の委託先を登録・変更する権限がありません（所属長は自分の所属の委託先だけを取り込めます）`);
+        fail(
+          'department',
+          `${departments.find((d) => d.id === (match ? departmentId : (departmentId ?? actor.departmentId)))?.name ?? '所属のない'}の委託先を登録・変更する権限がありません（所属長は自分の所属の委託先だけを取り込めます）`,
+        );
 
       // The form's own rules; a column the file lacks keeps the stored value on update.
       const parsed = match ? updateContractorBody.safeParse(candidate) : createContractorBody.safeParse(candidate);
