@@ -306,6 +306,25 @@ export async function createPerson(tx: Tx, organizationId: string, input: z.infe
   return row;
 }
 
+/** People written by one multi-row INSERT (the import of a roster, issue #12 Scale). */
+export const PEOPLE_BATCH_ROWS = 500;
+
+/**
+ * Adds many people at once (従業者の取込): one multi-row INSERT per {@link PEOPLE_BATCH_ROWS},
+ * `onBatch` told the number written so far. Each department must be checked by the caller (the
+ * import resolves them against the organization's list). A new person has no account yet, so there
+ * is nothing for a 退職日 to disable (J.9.2 c) 7) ③ is applied when an existing person leaves).
+ */
+export async function createPeople(tx: Tx, organizationId: string, inputs: readonly z.infer<typeof personBody>[], onBatch: (written: number) => void = () => {}) {
+  let written = 0;
+  for (let start = 0; start < inputs.length; start += PEOPLE_BATCH_ROWS) {
+    const batch = inputs.slice(start, start + PEOPLE_BATCH_ROWS);
+    await tx.insert(people).values(batch.map((input) => ({ ...input, organizationId })));
+    written += batch.length;
+    onBatch(written);
+  }
+}
+
 /**
  * Updates a person. An editor who may not read contact details never sees them, so their form
  * cannot carry them: `keepContact` keeps the stored e-mail and phone instead of erasing them.

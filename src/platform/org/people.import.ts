@@ -6,7 +6,7 @@ import { quoteCell, readDateCell } from '../../rules/ledgerValues/index.ts';
 import type { CellOutput } from '../exports/xlsx.ts';
 import { defineRegisterImport, type PlannedRow, type RowError, type RowReport } from '../imports/register.ts';
 import { personBody } from './org.schema.ts';
-import { createPerson, updatePerson } from './org.service.ts';
+import { createPeople, updatePerson } from './org.service.ts';
 import { departmentChoiceLabel, departmentNamed, listDepartmentChoices } from './departmentNames.ts';
 import { people } from './org.tables.ts';
 
@@ -209,12 +209,20 @@ export const peopleImport = defineRegisterImport<SheetKey, PlannedPerson>({
   },
 
   async write(tx, actor, plan, context) {
+    // New people in batches (one multi-row INSERT each, issue #12 Scale); changes one by one
+    // through the form's function, which disables the account of someone who has left.
+    const updates = plan.filter((p) => p.value.personId !== null);
     let written = 0;
-    for (const p of plan) {
-      if (p.value.personId) await updatePerson(tx, actor.organizationId, p.value.personId, p.value.input, context.today);
-      else await createPerson(tx, actor.organizationId, p.value.input, context.today);
+    for (const p of updates) {
+      await updatePerson(tx, actor.organizationId, p.value.personId as string, p.value.input, context.today);
       if (++written % 500 === 0) context.written(written);
     }
-    context.written(written);
+    await createPeople(
+      tx,
+      actor.organizationId,
+      plan.filter((p) => p.value.personId === null).map((p) => p.value.input),
+      (n) => context.written(written + n),
+    );
+    context.written(plan.length);
   },
 });
