@@ -68,13 +68,23 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('従業者の取込: 行数の上限（issue #12 Scale、台帳と同じ 10,000行／PostgreSQL 50,000行）', () => {
-  const csv = (rows: number) =>
-    Buffer.from(['従業者番号,氏名,所属', ...Array.from({ length: rows }, (_, i) => `L${String(i + 1).padStart(5, '0')},上限 太郎${i + 1},営業部`)].join('\n'), 'utf8');
+  const csv = (rows: number, prefix = 'L') =>
+    Buffer.from(['従業者番号,氏名,所属', ...Array.from({ length: rows }, (_, i) => `${prefix}${String(i + 1).padStart(5, '0')},上限 太郎${i + 1},営業部`)].join('\n'), 'utf8');
 
   it('5,001行の名簿は上限の内として確認できる（以前の 5,000行の上限はない）', async () => {
     const res = await post(pms, '/api/imports/people?dryRun=1', csv(5001), '上限.csv');
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
     expect(res.body).toMatchObject({ total: 5001, valid: 5001 });
+  }, 120_000);
+
+  it('新しい従業者は 500 行ずつ書き込み（複数行の INSERT）、1,201 行が全員、所属つきで1つのトランザクションに入る', async () => {
+    const before = await asSystem(t.database, (tx) => tx.select({ id: people.id }).from(people).where(eq(people.organizationId, t.demoOrganizationId)));
+    const res = await post(pms, '/api/imports/people?dryRun=0', csv(1201, 'B'), '一括.csv');
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    expect(res.body).toMatchObject({ total: 1201, created: 1201, updated: 0 });
+    const after = await asSystem(t.database, (tx) => tx.select({ id: people.id }).from(people).where(eq(people.organizationId, t.demoOrganizationId)));
+    expect(after.length - before.length).toBe(1201);
+    expect(await personByNumber('B01201')).toMatchObject({ name: '上限 太郎1201', departmentId: await departmentIdOf('営業部') });
   }, 120_000);
 
   it('上限を超える名簿は 400 で、上限と行数を日本語で示す（何も書き込まない）', async () => {
