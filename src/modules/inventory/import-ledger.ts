@@ -6,7 +6,7 @@ import type { Clock } from '../../domain/time.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { noProgress, type ProgressReporter } from '../../platform/imports/progress.ts';
-import type { ImportUpload } from '../../platform/imports/upload.ts';
+import type { ParsedUpload } from '../../platform/imports/run-register-import.ts';
 import { jsonQueryParam } from '../../platform/imports/jsonQuery.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { ensureTask } from '../../platform/tasks/moduleTasks.ts';
@@ -55,21 +55,21 @@ export const isDryRun = (query: Pick<ImportQuery, 'dryRun'>) => query.dryRun ===
 export async function importLedgerFile(
   tx: Tx,
   actor: Actor,
-  file: ImportUpload,
+  file: ParsedUpload,
   query: ImportQuery,
   clock: Clock,
   maxRows?: number,
   progress: ProgressReporter = noProgress,
 ): Promise<ImportReport> {
   const saved = query.mappingId ? await getMapping(tx, actor.organizationId, query.mappingId) : null;
-  const sheet = await readLedgerSheet(file, { sheet: query.sheet, headerRow: saved?.headerRow ?? query.headerRow, maxRows });
+  const sheet = readLedgerSheet(file.grids, { sheet: query.sheet, headerRow: saved?.headerRow ?? query.headerRow, maxRows });
   progress.parsed(sheet.rows.length);
   const memory = await loadImportMemory(tx, actor.organizationId, INVENTORY_REGISTER);
   const mapping = saved?.mapping ?? mappingFrom(query.mapping) ?? suggestMapping(sheet.headers, memory);
   if (!mapping.name || !mapping.department) throw badMapping([{ path: 'mapping', message: '「個人情報の名称」と「所管部署」の列を対応付けてください' }]);
   const values = valuesFrom(query.values);
   const keep = keepFrom(query.keep);
-  return importLedger(tx, actor, sheet, mapping, { dryRun: isDryRun(query), today: clock.today, now: clock.now, fileName: file.filename, values, memory, keep, progress });
+  return importLedger(tx, actor, sheet, mapping, { dryRun: isDryRun(query), today: clock.today, now: clock.now, fileName: file.fileName, values, memory, keep, progress });
 }
 
 /**

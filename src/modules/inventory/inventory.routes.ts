@@ -2,7 +2,7 @@ import { todayInJapan } from '../../domain/time.ts';
 import { inOrg, readInOrg } from '../../platform/db/tenancy.ts';
 import { datedFilename, PDF_TYPE, sendDownload, XLSX_TYPE } from '../../platform/exports/download.ts';
 import { noProgress, type ProgressReporter, streamImportProgress } from '../../platform/imports/progress.ts';
-import { readImportUpload } from '../../platform/imports/upload.ts';
+import { readImportSheets, readImportUpload } from '../../platform/imports/upload.ts';
 import { routes } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
 import { reviewHandlers } from '../../platform/reviews/reviews.routes.ts';
@@ -103,15 +103,21 @@ export function inventoryRoutes(app: App, deps: Deps): void {
 
       inspectImport: async (request) => {
         const upload = await readImportUpload(request);
-        const sheet = await readLedgerSheet(upload, { sheet: request.query.sheet, headerRow: request.query.headerRow, maxRows: MAX_IMPORT_ROWS[deps.database.kind] });
+        const sheet = readLedgerSheet(await readImportSheets(upload), {
+          sheet: request.query.sheet,
+          headerRow: request.query.headerRow,
+          maxRows: MAX_IMPORT_ROWS[deps.database.kind],
+        });
         return presentInspection(await inOrg(deps.database, scopeOf(request), (tx) => inspectLedger(tx, actorOf(request).organizationId, sheet)), upload.filename);
       },
 
       importLedger: async (request, reply) => {
         const upload = await readImportUpload(request);
         const run = async (progress: ProgressReporter) => {
+          // Parsed before the transaction opens: on the embedded database a parse inside it would hold every other request.
+          const parsed = { fileName: upload.filename, grids: await readImportSheets(upload) };
           const report = await inOrg(deps.database, scopeOf(request), (tx) =>
-            importLedgerFile(tx, actorOf(request), upload, request.query, clock(), MAX_IMPORT_ROWS[deps.database.kind], progress),
+            importLedgerFile(tx, actorOf(request), parsed, request.query, clock(), MAX_IMPORT_ROWS[deps.database.kind], progress),
           );
           // All or nothing: a real run with any invalid row wrote nothing (422 with the report).
           if (!isDryRun(request.query) && !allRowsValid(report)) return { status: 422 as const, body: presentImportRefusal(report) };

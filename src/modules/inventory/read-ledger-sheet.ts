@@ -2,7 +2,6 @@ import { normalizeLabel } from '../../domain/text.ts';
 import type { CellOutput } from '../../platform/exports/xlsx.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { chooseSheet, previewSheets, type SheetChoice, type SheetPreview } from '../../platform/imports/sheets.ts';
-import { type ImportUpload, readImportSheets } from '../../platform/imports/upload.ts';
 import { MAX_IMPORT_ROWS, tooManyRowsMessage } from '../../platform/imports/limits.ts';
 import {
   detectHeaderRow,
@@ -109,8 +108,7 @@ export function cellText(value: CellOutput): string {
  * {@link HEADER_SEARCH_ROWS} whose cells best match the 台帳's headings; a heading merged over two
  * rows there is joined (「保管 場所」). The later non-empty rows become cells by header.
  */
-export async function readLedgerSheet(upload: Pick<ImportUpload, 'body' | 'kind' | 'filename'>, choose: LedgerSheetChoice = {}): Promise<LedgerSheet> {
-  const grids = await readImportSheets(upload);
+export function readLedgerSheet(grids: readonly ImportGrid[], choose: LedgerSheetChoice = {}): LedgerSheet {
   const { grid, choice } = chooseSheet(grids, ledgerHeadingIndex, choose.sheet);
   const headerRow = choose.headerRow;
   const where = grids.length > 1 ? `シート「${grid.name}」の` : '';
