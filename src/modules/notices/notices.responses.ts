@@ -19,6 +19,8 @@ export const noticeVersionResponse = z.object({
   id: z.uuid(),
   versionNo: z.number().int(),
   status: z.enum(['draft', 'published']),
+  /** As the screen names it: 下書き, 公開中 (the newest published version), 改訂済み (published, then replaced by a later one). */
+  stateLabel: z.enum(['下書き', '公開中', '改訂済み']),
   body: z.string(),
   ticked: z.array(z.string()),
   conditions: z.record(z.string(), z.boolean()),

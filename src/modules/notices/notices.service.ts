@@ -60,6 +60,8 @@ export async function getNotice(tx: Tx, actor: Actor, id: string): Promise<Notic
       )
     : [];
   const versionNo = new Map(versions.map((v) => [v.id, v.versionNo]));
+  // A published version stays valid for the consents and 台帳 entries that cite it, but only the newest one is 公開中.
+  const current = Math.max(0, ...versions.filter((v) => v.status === 'published').map((v) => v.versionNo));
   return {
     id: template.id,
     title: template.title,
@@ -67,6 +69,7 @@ export async function getNotice(tx: Tx, actor: Actor, id: string): Promise<Notic
       id: v.id,
       versionNo: v.versionNo,
       status: v.status,
+      stateLabel: v.status === 'draft' ? ('下書き' as const) : v.versionNo === current ? ('公開中' as const) : ('改訂済み' as const),
       body: v.body,
       ticked: v.ticked,
       conditions: v.conditions,

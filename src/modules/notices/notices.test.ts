@@ -62,6 +62,13 @@ describe('通知文の版（公開済みの版は不変、編集は新しい下�
     const again = await pms.call(C.saveDraft, { params: { id }, body: { body: '第2版の本文（修正）', ticked: allTicked } });
     expect(again.body.versions).toHaveLength(2);
     expect(again.body.versions[0]?.body).toBe('第2版の本文（修正）');
+    expect(again.body.versions.map((v) => v.stateLabel)).toEqual(['下書き', '公開中']);
+    // 第2版 published: 第1版 is 改訂済み, no longer shown as 公開 beside it (it was, before).
+    const second = await pms.call(C.publish, { params: { id } });
+    expect(second.body.versions.map((v) => [v.versionNo, v.status, v.stateLabel])).toEqual([
+      [2, 'published', '公開中'],
+      [1, 'published', '改訂済み'],
+    ]);
   });
 
   it('知らない記載事項のコードは項目名つきの日本語で拒み、何も保存しない', async () => {

@@ -24,7 +24,7 @@ function VersionDiff({ versions }: { versions: NoticeVersion[] }) {
   const [newer, setNewer] = useState(versions[0]?.id ?? '');
   const a = versions.find((v) => v.id === older);
   const b = versions.find((v) => v.id === newer);
-  const options = versions.map((v) => ({ value: v.id, label: `第${v.versionNo}版（${v.status === 'published' ? '公開' : '下書き'}）` }));
+  const options = versions.map((v) => ({ value: v.id, label: `第${v.versionNo}版（${v.stateLabel}）` }));
   return (
     <Card title="版の比較" size="small" style={{ marginTop: 16 }}>
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginBottom: 12, flexWrap: 'wrap' }}>
@@ -113,7 +113,7 @@ export default function NoticeDetailPage() {
           <div key={v.id} style={{ marginBottom: 16 }}>
             <Typography.Title level={2} style={{ fontSize: 16 }}>
               {`第${v.versionNo}版 `}
-              {v.status === 'published' ? <Tag color="green">公開</Tag> : <Tag>下書き</Tag>}
+              <Tag color={v.stateLabel === '公開中' ? 'green' : undefined}>{v.stateLabel}</Tag>
             </Typography.Title>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{v.body}</Typography.Paragraph>
             {v.check.missing.length > 0 ? (
