@@ -7,7 +7,14 @@ import { accountsWithRole, notifyAccounts } from '../../platform/notifications/n
 import { pmsManagerRoles } from '../../domain/roles.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
-import { contractorDepartment, contractorForPortal, fileSubcontractFromPortal, submitPortalSubcontract, subcontractStatuses } from '../contractors/contractors.portal.api.ts';
+import {
+  contractorDepartment,
+  contractorForPortal,
+  contractorsForPortal,
+  fileSubcontractFromPortal,
+  submitPortalSubcontract,
+  subcontractStatuses,
+} from '../contractors/contractors.portal.api.ts';
 import { incidentStatusesFor, receiveContractorIncident } from '../incidents/incidents.api.ts';
 import { disposalMethodLabels, type ReportDetails, type ReportStatus, reportKindLabels, reportStatusLabels } from './contractorPortal.reports.labels.ts';
 import type { confirmReportBody, incidentReportBody, returnDisposalReportBody, subcontractReportBody } from './contractorPortal.reports.schema.ts';
@@ -300,8 +307,13 @@ export async function receivedReports(tx: Tx, actor: Actor, contractorId: string
     )
     .orderBy(desc(contractorPortalReports.reportedAt));
   const contractorNames = new Map<string, string>();
+  const found = await contractorsForPortal(
+    tx,
+    actor.organizationId,
+    links.map((l) => l.contractorId),
+  );
   for (const l of links) {
-    const c = await contractorForPortal(tx, actor.organizationId, l.contractorId);
+    const c = found.get(l.contractorId);
     if (c) contractorNames.set(l.id, c.name);
   }
   return { rows, contractorNames };

@@ -2,7 +2,7 @@ import { clockAt } from '../../domain/time.ts';
 import { inOrg } from '../../platform/db/tenancy.ts';
 import { routes } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
-import { contractorForPortal } from '../contractors/contractors.portal.api.ts';
+import { contractorsForPortal } from '../contractors/contractors.portal.api.ts';
 import { contractorPortalContract } from './contractorPortal.contract.ts';
 import {
   acceptInvitation,
@@ -39,9 +39,13 @@ export function contractorPortalRoutes(app: App, deps: Deps): void {
         // The other organizations' names are read after the tenant transaction (one connection on PGlite).
         const found = await inOrg(deps.database, scopeOf(request), async (tx) => {
           const rows = await listLinks(tx, actorOf(request), request.query);
-          const out: { row: (typeof rows)[number]; contractorName: string | null }[] = [];
-          for (const row of rows) out.push({ row, contractorName: (await contractorForPortal(tx, row.organizationId, row.contractorId))?.name ?? null });
-          return out;
+          // One query per organization (a 委託元's links are all its own), not one per link.
+          const nameOf = new Map<string, string>();
+          for (const organizationId of new Set(rows.map((r) => r.organizationId))) {
+            const ids = rows.filter((r) => r.organizationId === organizationId).map((r) => r.contractorId);
+            for (const [id, c] of await contractorsForPortal(tx, organizationId, ids)) nameOf.set(`${organizationId}:${id}`, c.name);
+          }
+          return rows.map((row) => ({ row, contractorName: nameOf.get(`${row.organizationId}:${row.contractorId}`) ?? null }));
         });
         const names = await organizationNames(
           deps.database,

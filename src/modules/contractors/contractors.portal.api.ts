@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/connection.ts';
 import { contractors } from './contractors.tables.ts';
 
@@ -11,6 +11,20 @@ export async function contractorForPortal(tx: Tx, organizationId: string, id: st
     .from(contractors)
     .where(and(eq(contractors.organizationId, organizationId), eq(contractors.id, id)));
   return row ?? null;
+}
+
+/** Several 委託先 of one organization by id, in one query (unknown ids and other organizations' rows left out). */
+export async function contractorsForPortal(
+  tx: Tx,
+  organizationId: string,
+  ids: readonly string[],
+): Promise<Map<string, { id: string; name: string; departmentId: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: contractors.id, name: contractors.name, departmentId: contractors.departmentId })
+    .from(contractors)
+    .where(and(eq(contractors.organizationId, organizationId), inArray(contractors.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** The demo's contractor of a name (the 委託先 portal's demo link). */
