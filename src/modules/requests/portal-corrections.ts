@@ -3,7 +3,7 @@ import type { Clock } from '../../domain/time.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { computeDeadline } from './request-deadline.ts';
 import { closedRequestStatuses, type RequestStatus } from './requests.labels.ts';
-import { correctionsOf, findRequest, profileOf } from './requests.queries.ts';
+import { correctionsOf, deadlineSettingsOf, findRequest } from './requests.queries.ts';
 import { requestCorrections, requests } from './requests.tables.ts';
 
 // 補正の回答 through the public portal's follow-up link (issue #14 M5). The requester answers what
@@ -35,7 +35,7 @@ export async function answerPortalCorrections(
     .where(and(eq(requestCorrections.organizationId, organizationId), eq(requestCorrections.requestId, requestId), isNull(requestCorrections.completedOn)));
   const corrections = await correctionsOf(tx, organizationId, requestId);
   const { result, dueOn } = computeDeadline({
-    profile: await profileOf(tx, organizationId),
+    ...(await deadlineSettingsOf(tx, organizationId)),
     kind: current.kind,
     receivedOn: current.receivedOn,
     corrections,

@@ -5,7 +5,7 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { PORTAL_UPLOADER_NAME, requestAttachmentKinds } from './request-attachments.ts';
 import { computeDeadline } from './request-deadline.ts';
 import { type AgentKind, type RequestKind, type RequestStatus, requestStatusLabels } from './requests.labels.ts';
-import { profileOf } from './requests.queries.ts';
+import { deadlineSettingsOf } from './requests.queries.ts';
 import { nextRequestNumber } from './requests.service.ts';
 import { requestCorrections, requests } from './requests.tables.ts';
 
@@ -34,7 +34,7 @@ export async function receivePortalRequest(
 ): Promise<{ id: string; number: string; receivedOn: string }> {
   const number = await nextRequestNumber(tx, organizationId, clock.today);
   const { result, dueOn } = computeDeadline({
-    profile: await profileOf(tx, organizationId),
+    ...(await deadlineSettingsOf(tx, organizationId)),
     kind: input.kind,
     receivedOn: clock.today,
     corrections: [],

@@ -1,3 +1,5 @@
+import { resolveSettings } from '../../platform/org/orgSettings.ts';
+import type { DeadlineSettings } from './request-deadline.ts';
 import { and, asc, count, desc, eq, lt, notInArray, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../platform/db/connection.ts';
@@ -30,6 +32,22 @@ export async function correctionsOf(tx: Tx, organizationId: string, requestId: s
     .from(requestCorrections)
     .where(and(eq(requestCorrections.organizationId, organizationId), eq(requestCorrections.requestId, requestId)))
     .orderBy(asc(requestCorrections.askedOn), asc(requestCorrections.createdAt));
+}
+
+/**
+ * What the deadline engine takes from the organization (issue #14): its profile, and the 施行条例's
+ * 決定の期間・延長 and name (public) or the 遅滞なく target (private) from its settings.
+ */
+export async function deadlineSettingsOf(tx: Tx, organizationId: string): Promise<DeadlineSettings> {
+  const [org] = await tx.select({ profile: organizations.profile, settings: organizations.settings }).from(organizations).where(eq(organizations.id, organizationId));
+  const s = resolveSettings(org?.settings);
+  return {
+    profile: org?.profile ?? 'private',
+    periodDays: s.requestPeriodDays,
+    extensionDays: s.requestExtensionDays,
+    ordinance: s.requestOrdinance?.trim() || null,
+    targetDays: s.requestTargetDays,
+  };
 }
 
 export async function profileOf(tx: Tx, organizationId: string) {

@@ -9,7 +9,7 @@ import { checkDecision } from '../../rules/requestDecisions/check.ts';
 import { computeDeadline } from './request-deadline.ts';
 import { closedRequestStatuses, requestFieldLabels as L, type RequestStatus } from './requests.labels.ts';
 import { canManageRequests } from './requests.policy.ts';
-import { correctionsOf, detailOf, findRequest, profileOf, type RequestRow } from './requests.queries.ts';
+import { correctionsOf, deadlineSettingsOf, detailOf, findRequest, profileOf, type RequestRow } from './requests.queries.ts';
 import type { addCorrectionBody, completeCorrectionBody, createRequestBody, decisionBody, updateRequestBody } from './requests.schema.ts';
 import { requestCorrections, requests } from './requests.tables.ts';
 
@@ -42,11 +42,11 @@ function assertOpen(row: RequestRow): void {
 
 /** The engine's deadline for the row as it will be, written with it. */
 async function deadlineFields(tx: Tx, actor: Actor, row: Pick<RequestRow, 'id' | 'kind' | 'receivedOn' | 'extended' | 'specialProvision'>, clock: Clock) {
-  const profile = await profileOf(tx, actor.organizationId);
+  const settings = await deadlineSettingsOf(tx, actor.organizationId);
   const corrections = row.id ? await correctionsOf(tx, actor.organizationId, row.id) : [];
   try {
     const { result, dueOn } = computeDeadline({
-      profile,
+      ...settings,
       kind: row.kind,
       receivedOn: row.receivedOn,
       corrections,

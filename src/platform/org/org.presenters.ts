@@ -42,6 +42,10 @@ export function presentOrganization(org: typeof organizations.$inferSelect): Out
       bulkAccessWindowMinutes: s.bulkAccessWindowMinutes,
       reminderDaysBefore: s.reminderDaysBefore,
       contractorInspectionMonths: s.contractorInspectionMonths,
+      requestPeriodDays: s.requestPeriodDays,
+      requestExtensionDays: s.requestExtensionDays,
+      requestOrdinance: s.requestOrdinance,
+      requestTargetDays: s.requestTargetDays,
     },
   };
 }

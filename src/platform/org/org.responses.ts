@@ -16,6 +16,11 @@ export const organizationSettingsResponse = z.object({
   dateStyle: z.enum(['wareki', 'seireki']),
   /** 委託先の実地検査の間隔（月）for 委託先 without 要配慮・特定個人情報; null: 必要に応じて. */
   contractorInspectionMonths: z.number().int().nullable(),
+  /** 開示等の請求の期限: the 施行条例's period and extension (null: the law's 30 + 30), its name, and a private organization's target days. */
+  requestPeriodDays: z.number().int().nullable(),
+  requestExtensionDays: z.number().int().nullable(),
+  requestOrdinance: z.string().nullable(),
+  requestTargetDays: z.number().int(),
 });
 
 /** 組織情報: profile and Privacy-Mark number/validity, with the security settings. */

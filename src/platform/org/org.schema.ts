@@ -108,4 +108,27 @@ export const organizationSettingsSchema = z.object({
     .max(120, { error: '委託先の実地検査の間隔は120か月以内にしてください' })
     .nullable()
     .optional(),
+  /** 開示等の請求: the 施行条例's 決定の期間 (1–30 days; null: the law's 30). Optional in the request. */
+  requestPeriodDays: z
+    .number({ error: '決定の期間を数値（日）で入力してください' })
+    .int({ error: '決定の期間は整数（日）で入力してください' })
+    .min(1, { error: '決定の期間は1日以上にしてください' })
+    .max(30, { error: '決定の期間は法律の30日以内です（法第83条第1項。条例で短くできます）' })
+    .nullable()
+    .optional(),
+  requestExtensionDays: z
+    .number({ error: '延長の日数を数値（日）で入力してください' })
+    .int({ error: '延長の日数は整数（日）で入力してください' })
+    .min(0, { error: '延長の日数は0日以上にしてください' })
+    .max(30, { error: '延長の日数は法律の30日以内です（法第83条第2項）' })
+    .nullable()
+    .optional(),
+  /** Its name, cited on the deadline (blank: none). */
+  requestOrdinance: optionalText('施行条例の名称', 100).optional(),
+  requestTargetDays: z
+    .number({ error: '回答の目標日数を数値（日）で入力してください' })
+    .int({ error: '回答の目標日数は整数（日）で入力してください' })
+    .min(1, { error: '回答の目標日数は1日以上にしてください' })
+    .max(60, { error: '回答の目標日数は60日以内にしてください' })
+    .optional(),
 });

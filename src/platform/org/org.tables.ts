@@ -16,6 +16,15 @@ export type OrganizationSettings = {
    * nor 特定個人情報 (those are inspected yearly: 豊島区 守るべき事項 5.); null: 必要に応じて (issue 13).
    */
   contractorInspectionMonths?: number | null;
+  /**
+   * 開示等の請求の期限 (issue #14; 法第83条・第94条・第102条, 法第108条): a municipality's 施行条例 may set
+   * a shorter 決定の期間 and 延長 than the law's 30 + 30 days (null: the law's); its name is cited on
+   * the deadline. A private organization's target for 遅滞なく (default 14 days).
+   */
+  requestPeriodDays?: number | null;
+  requestExtensionDays?: number | null;
+  requestOrdinance?: string | null;
+  requestTargetDays?: number;
 };
 
 /** 組織 (J.1): the tenant. Its own row is visible only inside its own tenant context. */

@@ -13,6 +13,11 @@ export const defaultSettings: Required<OrganizationSettings> = {
   dateStyle: 'wareki',
   // Issue 13: no fixed interval for 委託先 without 要配慮・特定個人情報 (特記事項 立入検査「必要があるときは」).
   contractorInspectionMonths: null,
+  // Issue #14: the law's 30 + 30 days until the organization enters its 施行条例's; 遅滞なく → 14 days.
+  requestPeriodDays: null,
+  requestExtensionDays: null,
+  requestOrdinance: null,
+  requestTargetDays: 14,
 };
 
 export function resolveSettings(settings: OrganizationSettings | null | undefined): Required<OrganizationSettings> {

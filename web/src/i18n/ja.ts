@@ -365,6 +365,14 @@ export const ja = {
   'settings.sec.bulkWindow': '集計時間（分）',
   'settings.sec.bulkHint': '1人の利用者が集計時間内にこの件数を超えて個人情報を閲覧・出力すると警告します（豊島区 4-8-6 (5)）',
   'settings.sec.reminder': 'リマインドを送る日数（期限の何日前）',
+  'settings.sec.requests': '開示等の請求の期限',
+  'settings.sec.requestPeriod': '決定の期間（日、条例）',
+  'settings.sec.requestExtension': '延長の日数（日、条例）',
+  'settings.sec.requestOrdinance': '施行条例の名称',
+  'settings.sec.requestHint':
+    '行政機関等・地方公共団体: 空欄は法律の30日・延長30日（法第83条）。施行条例で短い期間を定めているときは、その日数と条例の名称を入力すると、期限の根拠に条例を示します（法第108条）。',
+  'settings.sec.requestTarget': '回答の目標日数（民間事業者）',
+  'settings.sec.requestTargetHint': '民間事業者の開示等は「遅滞なく」で法定の日数はありません。この日数を目安の期限として表示します。',
   'settings.sec.inspection': '委託先の実地検査の間隔（月）',
   'settings.sec.inspectionHint':
     '要配慮個人情報・特定個人情報を委託していない委託先の実地検査を何か月ごとに行うか。空欄は「必要に応じて」。要配慮個人情報・特定個人情報を委託する委託先は年1回です（豊島区 守るべき事項 5.）。',

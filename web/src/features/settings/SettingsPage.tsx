@@ -124,6 +124,10 @@ function SecurityForm({ organization }: { organization: Organization }) {
           'reminderDaysBefore',
           'dateStyle',
           'contractorInspectionMonths',
+          'requestPeriodDays',
+          'requestExtensionDays',
+          'requestOrdinance',
+          'requestTargetDays',
         ]),
       );
     }
@@ -159,6 +163,52 @@ function SecurityForm({ organization }: { organization: Organization }) {
                 id={field.id}
                 value={field.value ?? null}
                 onChange={(v) => field.onChange(v ?? null)}
+                onBlur={field.onBlur}
+                status={field.status}
+                precision={0}
+                style={{ width: 160 }}
+              />
+            )}
+          </Field>
+          {/* Issue #14: 開示等の請求の期限 — a municipality's 施行条例 may shorten the law's 30 + 30 days; a company's target for 遅滞なく. */}
+          <Typography.Title level={5}>{t('settings.sec.requests')}</Typography.Title>
+          <Row gutter={16}>
+            {(['requestPeriodDays', 'requestExtensionDays'] as const).map((name) => (
+              <Col key={name}>
+                <Field control={form.control} name={name} label={t(name === 'requestPeriodDays' ? 'settings.sec.requestPeriod' : 'settings.sec.requestExtension')}>
+                  {(field) => (
+                    <InputNumber
+                      id={field.id}
+                      value={field.value ?? null}
+                      onChange={(v) => field.onChange(v ?? null)}
+                      onBlur={field.onBlur}
+                      status={field.status}
+                      precision={0}
+                      style={{ width: 160 }}
+                    />
+                  )}
+                </Field>
+              </Col>
+            ))}
+          </Row>
+          <Field control={form.control} name="requestOrdinance" label={t('settings.sec.requestOrdinance')} extra={t('settings.sec.requestHint')}>
+            {(field) => (
+              <Input
+                id={field.id}
+                value={field.value ?? ''}
+                onChange={(e) => field.onChange(e.target.value === '' ? null : e.target.value)}
+                onBlur={field.onBlur}
+                status={field.status}
+                style={{ maxWidth: 480 }}
+              />
+            )}
+          </Field>
+          <Field control={form.control} name="requestTargetDays" label={t('settings.sec.requestTarget')} extra={t('settings.sec.requestTargetHint')}>
+            {(field) => (
+              <InputNumber
+                id={field.id}
+                value={field.value ?? 14}
+                onChange={(v) => field.onChange(v ?? undefined)}
                 onBlur={field.onBlur}
                 status={field.status}
                 precision={0}
