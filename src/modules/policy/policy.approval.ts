@@ -6,6 +6,8 @@ import { publishApprovedVersion } from './policy.service.ts';
 import { policyVersions } from './policy.tables.ts';
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+/** 2026/04/01, as the app shows dates. */
+const day = (v: unknown): string | null => text(v)?.replaceAll('-', '/') ?? null;
 
 /**
  * 個人情報保護方針の版の承認 (J.2.2 1: トップマネジメントは…個人情報保護方針を策定する): one step,
@@ -50,8 +52,8 @@ export const policyVersionApprovalType: ApprovalRecordType = {
     { key: 'kind', label: '方針の種類', value: policyKindLabels[data.kind as PolicyKind] ?? null },
     { key: 'versionNo', label: '版', value: typeof data.versionNo === 'number' ? `第${data.versionNo}版` : null },
     { key: 'topManagementName', label: 'トップマネジメントの氏名', value: text(data.topManagementName) },
-    { key: 'establishedOn', label: '制定年月日', value: text(data.establishedOn) },
-    { key: 'lastRevisedOn', label: '最終改正年月日', value: text(data.lastRevisedOn) },
+    { key: 'establishedOn', label: '制定年月日', value: day(data.establishedOn) },
+    { key: 'lastRevisedOn', label: '最終改正年月日', value: day(data.lastRevisedOn) },
     { key: 'body', label: '本文', value: text(data.body) },
   ],
 };

@@ -6,7 +6,8 @@ import { policyContract } from '../../../../src/modules/policy/policy.contract.t
 import { type PolicyKind, policyKindLabels, policyKinds } from '../../../../src/rules/policy/policyChecker.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { PageHeader, QueryError } from '../../components/page.tsx';
-import { type PolicySubmitted, type PolicyVersion, pathOf, policyKeys, slashDate, usePolicies } from './api.ts';
+import { formatDate } from '../../lib/dates.ts';
+import { type PolicySubmitted, type PolicyVersion, pathOf, policyKeys, usePolicies } from './api.ts';
 import { PolicyEditorModal } from './PolicyEditorModal.tsx';
 import { PolicyText } from './PolicyText.tsx';
 
@@ -58,7 +59,7 @@ function KindCard({ kind, versions, canEdit }: { kind: PolicyKind; versions: Pol
             render: (_: unknown, v) =>
               v.check.missing.length === 0 ? <Tag color="green">なし</Tag> : <span>{v.check.missing.map((i) => `${i.clause} ${i.text}`).join('、')}</span>,
           },
-          { title: '公開日', dataIndex: 'publishedAt', render: (at: string | null) => (at ? slashDate(at.slice(0, 10)) : '') },
+          { title: '公開日', dataIndex: 'publishedAt', render: (at: string | null) => formatDate(at) },
           {
             title: '',
             render: (_: unknown, v) =>

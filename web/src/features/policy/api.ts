@@ -18,6 +18,3 @@ export const policyKeys = { all: ['policies'] as const };
 export function usePolicies() {
   return useQuery({ queryKey: policyKeys.all, queryFn: () => api.get<PolicyList>(pathOf(policyContract.list)) });
 }
-
-/** 日付の表示 (2026/04/01). */
-export const slashDate = (iso: string | null) => (iso ? iso.replaceAll('-', '/') : '');
