@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import { checkAccessibilityAfterEachStep, expectAccessible } from './support/axe.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext, signedInPage } from './support/browser.ts';
 
 const facts = {
@@ -56,6 +57,7 @@ describe('journey: 外部向け個人情報保護方針の作成・承認・公�
     await app?.stop();
   });
   keepFailureEvidence(() => page);
+  checkAccessibilityAfterEachStep(() => page);
 
   it('d) 苦情及び相談 を欠いた外部向け方針は、承認申請で J.2.2 2 d) を名指しして断られる', async () => {
     await page.goto('/policy');
@@ -68,6 +70,7 @@ describe('journey: 外部向け個人情報保護方針の作成・承認・公�
     for (const letter of ['a', 'b', 'c', 'e', 'h']) await dialog.getByTestId(`policy-item-J.2.2-2-${letter}`).click();
     await dialog.getByTestId('policy-missing').getByText('J.2.2 2 d) 苦情及び相談への対応に関する事項').waitFor();
     await shot('editor-missing');
+    await expectAccessible(page, '/policy（編集）');
     await dialog.getByRole('button', { name: '下書きを保存' }).click();
     await page.getByText('下書きを保存しました').waitFor();
     await page.getByTestId('policy-submit-external').click();
@@ -110,6 +113,7 @@ describe('journey: 外部向け個人情報保護方針の作成・承認・公�
     await page.getByTestId('policy-published-external').getByText('苦情及び相談には迅速かつ誠実に対応します', { exact: false }).waitFor();
     await page.getByTestId('policy-external').getByText('公開', { exact: true }).waitFor();
     await shot('published');
+    await expectAccessible(page, '/policy（公開後）');
 
     const visitor = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1280, height: 900 } });
     contexts.push(visitor);

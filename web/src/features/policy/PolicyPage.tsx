@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { policyContract } from '../../../../src/modules/policy/policy.contract.ts';
@@ -50,7 +50,7 @@ function KindCard({ kind, versions, canEdit }: { kind: PolicyKind; versions: Pol
         size="small"
         pagination={false}
         dataSource={versions}
-        locale={{ emptyText: 'まだ版がありません' }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="まだ版がありません" /> }}
         columns={[
           { title: '版', dataIndex: 'versionNo', render: (n: number) => `第${n}版` },
           { title: '状態', dataIndex: 'statusLabel', render: (label: string, v) => <Tag color={statusColors[v.status]}>{label}</Tag> },
@@ -94,7 +94,11 @@ export default function PolicyPage() {
       {list.error ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
       {list.data ? policyKinds.map((kind) => <KindCard key={kind} kind={kind} versions={items.filter((v) => v.kind === kind)} canEdit={list.data.abilities.edit} />) : null}
       <Typography.Paragraph type="secondary">
-        承認はトップマネジメントが <Link to="/approvals">承認</Link> の画面で行います。
+        承認はトップマネジメントが{' '}
+        <Link to="/approvals" style={{ textDecoration: 'underline' }}>
+          承認
+        </Link>{' '}
+        の画面で行います。
       </Typography.Paragraph>
     </>
   );
