@@ -123,6 +123,20 @@ describe('個人情報保護方針の版（J.2.2）', () => {
     expect(r.status).toBe(403);
   });
 
+  it('トップマネジメントが差し戻すと下書きに戻り、公開中の版は変わらない（内部向け 第2版）', async () => {
+    const saved = await pms.call(C.saveDraft, { params: { kind: 'internal' }, body: { ...draft, lastRevisedOn: '2026-05-11' } });
+    expect(saved.body.versionNo).toBe(2);
+    const submitted = await pms.call(C.submit, { params: { id: saved.body.id } });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    const returned = await top.call(approvalsContract.return, { params: { id: submitted.body.approvalRequestId }, body: { comment: '問合せ先を具体的に' } });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    const internal = (await pms.call(C.list, {})).body.items.filter((v) => v.kind === 'internal');
+    expect(internal.map((v) => [v.versionNo, v.statusLabel])).toEqual([
+      [2, '下書き'],
+      [1, '公開'],
+    ]);
+  });
+
   it('存在しない公開ページは 404', async () => {
     expect((await anonymous('/api/public/policy/no-such-page')).status).toBe(404);
   });
