@@ -5,6 +5,7 @@ import { incidentsModule } from './incidents/index.ts';
 import { inventoryModule } from './inventory/index.ts';
 import { lawsModule } from './laws/index.ts';
 import { noticesModule } from './notices/index.ts';
+import { policyModule } from './policy/index.ts';
 import { portalModule } from './portal/index.ts';
 import { requestsModule } from './requests/index.ts';
 import { riskModule } from './risk/index.ts';
@@ -23,6 +24,7 @@ export const modules = [
   requestsModule,
   noticesModule,
   portalModule,
+  policyModule,
   contractorPortalModule,
   lawsModule,
 ] as const;

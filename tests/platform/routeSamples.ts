@@ -123,6 +123,8 @@ const bodies: Record<string, unknown> = {
   },
   'POST /api/public/portals/:slug/consent/withdraw': { token: 'x'.repeat(43) },
   'PUT /api/notices/:id/draft': { body: '乗っ取り' },
+  // 個人情報保護方針 (J.2.2)
+  'PUT /api/policies/:kind/draft': { body: '乗っ取り' },
   'POST /api/notices/:id/consents': { versionId: '00000000-0000-4000-8000-000000000000', subject: '侵入', channel: 'web', consentedOn: '2026-01-05' },
   'POST /api/notice-consents/:id/withdraw': { withdrawnOn: '2026-01-06', channel: 'web' },
   'POST /api/provision-records': {
@@ -230,6 +232,7 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/provision-records/', table: 'provision_records' },
   { prefix: '/api/laws/reviews/', table: 'law_reviews' },
   { prefix: '/api/laws/', table: 'laws' },
+  { prefix: '/api/policies/versions/', table: 'policy_versions' },
 ];
 
 export async function sampleIdFor(t: TestApp, url: string): Promise<Record<string, string>> {

@@ -9,6 +9,7 @@ import type { incidentsContract } from '../../src/modules/incidents/incidents.co
 import type { inventoryContract } from '../../src/modules/inventory/inventory.contract.ts';
 import type { lawsContract } from '../../src/modules/laws/laws.contract.ts';
 import type { noticesContract } from '../../src/modules/notices/notices.contract.ts';
+import type { policyContract } from '../../src/modules/policy/policy.contract.ts';
 import type { portalContract } from '../../src/modules/portal/portal.contract.ts';
 import type { riskContract } from '../../src/modules/risk/risk.contract.ts';
 import type { approvalsContract } from '../../src/platform/approvals/approvals.contract.ts';
@@ -42,6 +43,7 @@ export type AnyRoute =
   | RoutesOf<typeof incidentsContract>
   | RoutesOf<typeof inventoryContract>
   | RoutesOf<typeof noticesContract>
+  | RoutesOf<typeof policyContract>
   | RoutesOf<typeof portalContract>
   | RoutesOf<typeof lawsContract>
   | RoutesOf<typeof riskContract>

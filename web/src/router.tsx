@@ -26,6 +26,7 @@ const PortalPage = lazy(() => import('./features/portal/PortalPage.tsx'));
 const PortalReceiptPage = lazy(() => import('./features/portal/PortalReceiptPage.tsx'));
 const PortalNoticePage = lazy(() => import('./features/portal/PortalNoticePage.tsx'));
 const PortalConsentPage = lazy(() => import('./features/portal/PortalConsentPage.tsx'));
+const PublicPolicyPage = lazy(() => import('./features/policy/PublicPolicyPage.tsx'));
 
 function Root() {
   return (
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
       { path: '/p/:slug/receipts/:number', element: <PortalReceiptPage /> },
       { path: '/p/:slug/notices/:templateId', element: <PortalNoticePage /> },
       { path: '/p/:slug/consent', element: <PortalConsentPage /> },
+      { path: '/p/:slug/policy', element: <PublicPolicyPage /> },
       {
         element: (
           <RequireAuth>

@@ -8,6 +8,7 @@ import { inventoryFeature } from './inventory/index.tsx';
 import { noticesFeature } from './notices/index.tsx';
 import { lawsFeature } from './laws/index.tsx';
 import { notificationsFeature } from './notifications/index.tsx';
+import { policyFeature } from './policy/index.tsx';
 import { portalFeature } from './portal/index.tsx';
 import { requestsFeature } from './requests/index.tsx';
 import { riskFeature } from './risk/index.tsx';
@@ -29,6 +30,7 @@ export const features: readonly WebFeature[] = [
   requestsFeature,
   contractorsFeature,
   noticesFeature,
+  policyFeature,
   portalFeature,
   contractorPortalFeature,
   lawsFeature,

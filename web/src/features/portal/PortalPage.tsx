@@ -11,6 +11,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
 import { solveChallenge } from './challenge.ts';
 import { fileErrorsOf, IdentityDocumentWarning, type PortalFileDraft, PortalFileField } from './PortalFiles.tsx';
+import type { PublicPolicy } from '../policy/api.ts';
 import { PublicFrame } from './PublicFrame.tsx';
 import type { PortalReceipt, PublicPortal } from './types.ts';
 
@@ -30,6 +31,13 @@ export default function PortalPage() {
     queryKey: ['portal', slug],
     queryFn: () => api.get<PublicPortal>(`/api/public/portals/${encodeURIComponent(slug)}`, { quiet401: true }),
     refetchOnWindowFocus: false,
+  });
+  // 個人情報保護方針 (J.2.2 3): linked when the organization has published its 外部向け policy (404 otherwise, no link).
+  const policy = useQuery({
+    queryKey: ['portal', slug, 'policy'],
+    queryFn: () => api.get<PublicPolicy>(`/api/public/policy/${encodeURIComponent(slug)}`, { quiet401: true }),
+    refetchOnWindowFocus: false,
+    retry: false,
   });
   const solving = useRef<Promise<string> | null>(null);
   const honeypot = useRef<HTMLInputElement>(null);
@@ -129,6 +137,11 @@ export default function PortalPage() {
           ))}
         </Card>
       ))}
+      {policy.data ? (
+        <Card size="small" style={{ marginBottom: 12 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>個人情報保護方針</h2>} data-testid="portal-policy">
+          <Link to={`/p/${encodeURIComponent(slug)}/policy`}>個人情報保護方針（第{policy.data.versionNo}版）を読む</Link>
+        </Card>
+      ) : null}
       {page.data.notices.length > 0 ? (
         <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>個人情報の取扱いへの同意</h2>} style={{ marginTop: 24 }} data-testid="portal-notices">
           {page.data.notices.map((n) => (

@@ -1,0 +1,42 @@
+import { defineContract } from '../../platform/http/contract.ts';
+import { policyListResponse, policySubmitResponse, policyVersionResponse, publicPolicyResponse } from './policy.responses.ts';
+import { policyKindParams, policyVersionParams, publicPolicyParams, savePolicyDraftBody } from './policy.schema.ts';
+
+// 個人情報保護方針 (J.2.2): every member of the organization reads it (J.2.2 3 財団内に周知); the
+// 個人情報保護管理者 (policy.manage) writes the drafts and submits them to トップマネジメント; the
+// published 外部向け policy is public (J.2.2 3 一般の人が入手可能な措置).
+
+export const policyContract = defineContract({
+  list: {
+    method: 'GET',
+    path: '/api/policies',
+    access: 'authenticated',
+    summary: '個人情報保護方針の版の一覧（内部向け・外部向け、J.2.2 2 の不足事項つき）',
+    response: policyListResponse,
+  },
+  saveDraft: {
+    method: 'PUT',
+    path: '/api/policies/:kind/draft',
+    access: 'policy.manage',
+    summary: '個人情報保護方針の下書きの保存（公開済みの版は変えず、新しい版の下書きを作る）',
+    params: policyKindParams,
+    body: savePolicyDraftBody,
+    response: policyVersionResponse,
+  },
+  submit: {
+    method: 'POST',
+    path: '/api/policies/versions/:id/submit',
+    access: 'policy.manage',
+    summary: '個人情報保護方針の承認申請（トップマネジメント、J.2.2 2 の事項が欠けていれば申請できない）',
+    params: policyVersionParams,
+    response: policySubmitResponse,
+  },
+  publicPolicy: {
+    method: 'GET',
+    path: '/api/public/policy/:slug',
+    access: 'public',
+    summary: '公開中の外部向け個人情報保護方針（J.2.2 3、アカウント不要）',
+    params: publicPolicyParams,
+    response: publicPolicyResponse,
+  },
+});

@@ -1,0 +1,105 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Empty, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { policyContract } from '../../../../src/modules/policy/policy.contract.ts';
+import { type PolicyKind, policyKindLabels, policyKinds } from '../../../../src/rules/policy/policyChecker.ts';
+import { ApiError, api } from '../../api/client.ts';
+import { PageHeader, QueryError } from '../../components/page.tsx';
+import { formatDate } from '../../lib/dates.ts';
+import { type PolicySubmitted, type PolicyVersion, pathOf, policyKeys, usePolicies } from './api.ts';
+import { PolicyEditorModal } from './PolicyEditorModal.tsx';
+import { PolicyText } from './PolicyText.tsx';
+
+const statusColors: Record<PolicyVersion['status'], string> = { draft: 'default', pending: 'gold', published: 'green', superseded: 'default' };
+
+function KindCard({ kind, versions, canEdit }: { kind: PolicyKind; versions: PolicyVersion[]; canEdit: boolean }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const latest = versions[0];
+  const published = versions.find((v) => v.status === 'published');
+  const submit = async (v: PolicyVersion) => {
+    setError(null);
+    try {
+      const r = await api.post<PolicySubmitted>(pathOf(policyContract.submit, { id: v.id }));
+      message.success(`第${r.versionNo}版をトップマネジメントの承認に回しました`);
+      await queryClient.invalidateQueries({ queryKey: policyKeys.all });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '申請できませんでした');
+    }
+  };
+  return (
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{policyKindLabels[kind]}</h2>}
+      style={{ marginBottom: 16 }}
+      data-testid={`policy-${kind}`}
+      extra={
+        canEdit && latest?.status !== 'pending' ? (
+          <Button onClick={() => setEditing(true)} data-testid={`policy-edit-${kind}`}>
+            {latest?.status === 'draft' ? '下書きを編集' : latest ? '改訂する（新しい版）' : '作成する'}
+          </Button>
+        ) : null
+      }
+    >
+      {editing ? <PolicyEditorModal kind={kind} latest={latest} onClose={() => setEditing(false)} /> : null}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="policy-submit-error" /> : null}
+      <Table<PolicyVersion>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={versions}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="まだ版がありません" /> }}
+        columns={[
+          { title: '版', dataIndex: 'versionNo', render: (n: number) => `第${n}版` },
+          { title: '状態', dataIndex: 'statusLabel', render: (label: string, v) => <Tag color={statusColors[v.status]}>{label}</Tag> },
+          {
+            title: 'J.2.2 2 の不足事項',
+            render: (_: unknown, v) =>
+              v.check.missing.length === 0 ? <Tag color="green">なし</Tag> : <span>{v.check.missing.map((i) => `${i.clause} ${i.text}`).join('、')}</span>,
+          },
+          { title: '公開日', dataIndex: 'publishedAt', render: (at: string | null) => formatDate(at) },
+          {
+            title: '',
+            render: (_: unknown, v) =>
+              canEdit && v.status === 'draft' ? (
+                <Button type="primary" size="small" onClick={() => submit(v)} data-testid={`policy-submit-${kind}`}>
+                  承認を申請
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      {published ? (
+        <div style={{ marginTop: 16 }} data-testid={`policy-published-${kind}`}>
+          <Typography.Title level={3} style={{ fontSize: 15 }}>{`公開中の版（第${published.versionNo}版）`}</Typography.Title>
+          <PolicyText version={published} />
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+/** 個人情報保護方針 (J.2.2): the 内部向け and 外部向け policy, their versions, the published text. */
+export default function PolicyPage() {
+  const list = usePolicies();
+  const items = list.data?.items ?? [];
+  return (
+    <>
+      <PageHeader
+        title="個人情報保護方針"
+        lead="トップマネジメントが定める個人情報保護方針（J.2.2）の内部向け・外部向けの版です。承認された版が公開され、外部向けの方針は公開窓口のページに載ります。"
+      />
+      {list.error ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
+      {list.data ? policyKinds.map((kind) => <KindCard key={kind} kind={kind} versions={items.filter((v) => v.kind === kind)} canEdit={list.data.abilities.edit} />) : null}
+      <Typography.Paragraph type="secondary">
+        承認はトップマネジメントが{' '}
+        <Link to="/approvals" style={{ textDecoration: 'underline' }}>
+          承認
+        </Link>{' '}
+        の画面で行います。
+      </Typography.Paragraph>
+    </>
+  );
+}
