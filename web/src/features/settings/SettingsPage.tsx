@@ -139,6 +139,22 @@ function SecurityForm({ organization }: { organization: Organization }) {
       )}
     </Field>
   );
+  /** A number that may be left blank (null: 必要に応じて / the law's days). */
+  const blankable = (name: 'contractorInspectionMonths' | 'requestPeriodDays' | 'requestExtensionDays', label: string, extra?: string) => (
+    <Field control={form.control} name={name} label={label} extra={extra}>
+      {(field) => (
+        <InputNumber
+          id={field.id}
+          value={field.value ?? null}
+          onChange={(v) => field.onChange(v ?? null)}
+          onBlur={field.onBlur}
+          status={field.status}
+          precision={0}
+          style={{ width: 160 }}
+        />
+      )}
+    </Field>
+  );
   return (
     <Card>
       {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
@@ -157,39 +173,12 @@ function SecurityForm({ organization }: { organization: Organization }) {
           </Typography.Paragraph>
           {num('reminderDaysBefore', t('settings.sec.reminder'))}
           {/* Issue 13: the 実地検査 interval for 委託先 without 要配慮・特定個人情報 (empty: 必要に応じて). */}
-          <Field control={form.control} name="contractorInspectionMonths" label={t('settings.sec.inspection')} extra={t('settings.sec.inspectionHint')}>
-            {(field) => (
-              <InputNumber
-                id={field.id}
-                value={field.value ?? null}
-                onChange={(v) => field.onChange(v ?? null)}
-                onBlur={field.onBlur}
-                status={field.status}
-                precision={0}
-                style={{ width: 160 }}
-              />
-            )}
-          </Field>
+          {blankable('contractorInspectionMonths', t('settings.sec.inspection'), t('settings.sec.inspectionHint'))}
           {/* Issue #14: 開示等の請求の期限 — a municipality's 施行条例 may shorten the law's 30 + 30 days; a company's target for 遅滞なく. */}
           <Typography.Title level={5}>{t('settings.sec.requests')}</Typography.Title>
           <Row gutter={16}>
-            {(['requestPeriodDays', 'requestExtensionDays'] as const).map((name) => (
-              <Col key={name}>
-                <Field control={form.control} name={name} label={t(name === 'requestPeriodDays' ? 'settings.sec.requestPeriod' : 'settings.sec.requestExtension')}>
-                  {(field) => (
-                    <InputNumber
-                      id={field.id}
-                      value={field.value ?? null}
-                      onChange={(v) => field.onChange(v ?? null)}
-                      onBlur={field.onBlur}
-                      status={field.status}
-                      precision={0}
-                      style={{ width: 160 }}
-                    />
-                  )}
-                </Field>
-              </Col>
-            ))}
+            <Col>{blankable('requestPeriodDays', t('settings.sec.requestPeriod'))}</Col>
+            <Col>{blankable('requestExtensionDays', t('settings.sec.requestExtension'))}</Col>
           </Row>
           <Field control={form.control} name="requestOrdinance" label={t('settings.sec.requestOrdinance')} extra={t('settings.sec.requestHint')}>
             {(field) => (
