@@ -1,3 +1,4 @@
+import { activePrincipalLink, principalLinksOf } from './principal-links.ts';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Clock } from '../../domain/time.ts';
@@ -48,19 +49,7 @@ async function nextReportNumber(tx: Tx, organizationId: string, today: string): 
 
 /** The link the caller's organization reports through: active, and addressed to it (else 404). */
 async function reportingLink(tx: Tx, actor: Actor, linkId: string): Promise<LinkRow> {
-  const [link] = await tx
-    .select()
-    .from(contractorPortalLinks)
-    .where(
-      and(
-        eq(contractorPortalLinks.id, linkId),
-        eq(contractorPortalLinks.counterpartyOrganizationId, actor.organizationId),
-        ne(contractorPortalLinks.organizationId, actor.organizationId),
-      ),
-    );
-  if (!link) throw notFound('委託元');
-  if (link.status !== 'active') throw conflict('この委託元との接続は解除されています。委託元に直接連絡してください');
-  return link;
+  return activePrincipalLink(tx, actor, linkId, { missing: '委託元', inactive: 'この委託元との接続は解除されています。委託元に直接連絡してください' });
 }
 
 type Submission =
@@ -268,16 +257,7 @@ export function presentReport(
 
 /** The 委託先's reports (its organization's only) and the 委託元 it is connected to. */
 export async function myReports(tx: Tx, actor: Actor): Promise<{ links: LinkRow[]; rows: ReportRow[] }> {
-  const links = await tx
-    .select()
-    .from(contractorPortalLinks)
-    .where(
-      and(
-        eq(contractorPortalLinks.counterpartyOrganizationId, actor.organizationId),
-        ne(contractorPortalLinks.organizationId, actor.organizationId),
-        eq(contractorPortalLinks.status, 'active'),
-      ),
-    );
+  const links = await principalLinksOf(tx, actor);
   const rows = await tx
     .select()
     .from(contractorPortalReports)

@@ -1,9 +1,10 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { activePrincipalLink, principalLinksOf } from './principal-links.ts';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Clock } from '../../domain/time.ts';
 import type { Database, Tx } from '../../platform/db/connection.ts';
 import { asSystem } from '../../platform/db/tenancy.ts';
-import { conflict, HttpError, notFound } from '../../platform/http/errors.ts';
+import { HttpError, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { defaultContractorCriteria } from '../../rules/data/contractorCriteria.ts';
 import { contractorPortalLinks } from './contractorPortal.tables.ts';
@@ -29,16 +30,7 @@ async function ownProfile(tx: Tx, actor: Actor): Promise<ProfileRow | undefined>
 
 /** The links where the caller's organization is the 委託先 (accepted), with their share rows. */
 async function sharesOf(tx: Tx, actor: Actor) {
-  const links = await tx
-    .select({ id: contractorPortalLinks.id, principalId: contractorPortalLinks.organizationId })
-    .from(contractorPortalLinks)
-    .where(
-      and(
-        eq(contractorPortalLinks.counterpartyOrganizationId, actor.organizationId),
-        ne(contractorPortalLinks.organizationId, actor.organizationId),
-        eq(contractorPortalLinks.status, 'active'),
-      ),
-    );
+  const links = (await principalLinksOf(tx, actor)).map((l) => ({ id: l.id, principalId: l.organizationId }));
   const shares = await tx.select().from(contractorPortalProfileShares).where(eq(contractorPortalProfileShares.organizationId, actor.organizationId));
   return links.map((l) => ({ linkId: l.id, principalId: l.principalId, sections: shares.find((s) => s.linkId === l.id)?.sections ?? [] }));
 }
@@ -90,18 +82,7 @@ export async function saveProfile(tx: Tx, actor: Actor, input: z.output<typeof p
 
 /** 委託元ごとの共有: the sections the 委託元 of this link may read (an empty list stops sharing). */
 export async function shareProfile(tx: Tx, actor: Actor, linkId: string, input: z.output<typeof shareBody>, clock: Clock): Promise<ProfileView> {
-  const [link] = await tx
-    .select()
-    .from(contractorPortalLinks)
-    .where(
-      and(
-        eq(contractorPortalLinks.id, linkId),
-        eq(contractorPortalLinks.counterpartyOrganizationId, actor.organizationId),
-        ne(contractorPortalLinks.organizationId, actor.organizationId),
-      ),
-    );
-  if (!link) throw notFound('委託元との接続');
-  if (link.status !== 'active') throw conflict('委託元との接続が解除されています');
+  const link = await activePrincipalLink(tx, actor, linkId, { missing: '委託元との接続', inactive: '委託元との接続が解除されています' });
   const sections = profileSections.filter((s) => input.sections.includes(s));
   const [current] = await tx
     .select({ id: contractorPortalProfileShares.id })
