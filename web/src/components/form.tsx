@@ -1,9 +1,8 @@
 import { CalendarOutlined } from '@ant-design/icons';
-import { App, Button, Calendar, Form, Input, Popover } from 'antd';
+import { Button, Calendar, Form, Input, Popover } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactElement, type ReactNode, useEffect, useState } from 'react';
+import { type ReactElement, type ReactNode, useState } from 'react';
 import { type Control, Controller, type ControllerRenderProps, type FieldPath, type FieldValues, type UseFormSetError } from 'react-hook-form';
-import { useBlocker } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { type Translate, useT } from '../i18n/index.tsx';
 import { dateRefusalMessage, readDate } from '../../../src/domain/dateInput.ts';
@@ -249,41 +248,6 @@ export function WarekiHint({ value }: { value: string | null | undefined }) {
   const reading = value ? readDate(value) : null;
   if (!reading?.ok) return null;
   return <span>{t('common.wareki', { date: toWareki(reading.iso) })}</span>;
-}
-
-/**
- * Guards unsaved work (issue 10: a risk analysis was lost by clicking a menu item): while `dirty`,
- * leaving the page inside the app asks first (react-router's blocker), and closing or reloading
- * the tab triggers the browser's own 「このサイトを離れますか？」 (beforeunload).
- */
-export function useUnsavedChangesGuard(dirty: boolean, texts: { title: string; content: string; leave: string; stay: string }) {
-  const { modal } = App.useApp();
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
-  );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: ask once per blocked navigation
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    modal.confirm({
-      title: texts.title,
-      content: texts.content,
-      okText: texts.leave,
-      okButtonProps: { danger: true },
-      cancelText: texts.stay,
-      onOk: () => blocker.proceed?.(),
-      onCancel: () => blocker.reset?.(),
-    });
-  }, [blocker.state]);
-  useEffect(() => {
-    if (!dirty) return;
-    const ask = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      // Older Chromium needs returnValue set for the prompt to show.
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', ask);
-    return () => window.removeEventListener('beforeunload', ask);
-  }, [dirty]);
 }
 
 /** The message of any error, for a toast. */

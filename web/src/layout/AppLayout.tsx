@@ -16,6 +16,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Dropdown, Empty, Layout, List, Menu, Popover, Space, Tag, Typography } from 'antd';
 import { Suspense, useMemo } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { UnsavedChangesBoundary } from '../components/unsavedChanges.tsx';
 import type { ResponseOf } from '../../../src/platform/http/contract.ts';
 import { notificationsContract } from '../../../src/platform/notifications/notifications.contract.ts';
 import { api, withQuery } from '../api/client.ts';
@@ -135,71 +136,73 @@ export function AppLayout() {
   return (
     // antd (locale, theme, App) starts here, not in main.tsx: the login page does without it (issue 10).
     <AntdProvider>
-      <Layout style={{ minHeight: '100vh' }}>
-        <IdleLogout timeoutMinutes={session.idleTimeoutMinutes} />
-        {/* 「本文へ移動」: the first stop of Tab, past the header and the menu (WCAG 2.4.1). */}
-        <a className="mm-skip-link" href="#main">
-          {t('a11y.skipToMain')}
-        </a>
-        <Layout.Header style={{ display: 'flex', alignItems: 'center', position: 'sticky', top: 0, zIndex: 20 }}>
-          <div className="mm-brand">
-            <span className="mm-brand-name">{t('app.name')}</span>
-            <span className="mm-brand-sub">{t('app.subtitle')}</span>
-          </div>
-          <div className="mm-header-org" data-testid="org-name">
-            {session.account.organizationName}
-          </div>
-          <div className="mm-header-right">
-            <NotificationBell />
-            <Button type="text" icon={<TranslationOutlined />} onClick={() => setLocale(locale === 'ja' ? 'en' : 'ja')} data-testid="language-toggle">
-              {locale === 'ja' ? 'English' : '日本語'}
-            </Button>
-            <Dropdown
-              trigger={['click']}
-              menu={{
-                items: [
-                  { key: 'roles', label: <Typography.Text type="secondary">{roleText || t('nav.people')}</Typography.Text>, disabled: true },
-                  { type: 'divider' },
-                  { key: 'password', icon: <LockOutlined />, label: t('header.changePassword'), onClick: () => navigate('/settings?tab=password') },
-                  { key: 'totp', icon: <SafetyCertificateOutlined />, label: t('header.totp'), onClick: () => navigate('/settings/totp') },
-                  { type: 'divider' },
-                  { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), onClick: () => void logout('manual') },
-                ],
-              }}
-            >
-              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-                {session.account.name}
-              </Button>
-            </Dropdown>
-            <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout('manual')} data-testid="logout">
-              {t('header.logout')}
-            </Button>
-          </div>
-        </Layout.Header>
-        <Layout>
-          <Layout.Sider width={200} breakpoint="lg" collapsedWidth={56} style={{ borderRight: '1px solid #e5e8ec' }}>
-            <nav aria-label={t('nav.menu')}>
-              <Menu
-                mode="inline"
-                selectedKeys={selected}
-                items={items}
-                onClick={({ key }) => navigate(key)}
-                style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-                aria-label={t('nav.menu')}
-              />
-            </nav>
-          </Layout.Sider>
-          {/* The main landmark (antd renders Content as <main>), the skip link's target. */}
-          <Layout.Content id="main" tabIndex={-1}>
-            <div className="mm-page">
-              {session.mustEnrollTotp ? <Alert type="warning" showIcon title={t('totp.mustEnroll')} style={{ marginBottom: 16 }} /> : null}
-              <Suspense fallback={<FullPageSpin />}>
-                <Outlet />
-              </Suspense>
+      <UnsavedChangesBoundary>
+        <Layout style={{ minHeight: '100vh' }}>
+          <IdleLogout timeoutMinutes={session.idleTimeoutMinutes} />
+          {/* 「本文へ移動」: the first stop of Tab, past the header and the menu (WCAG 2.4.1). */}
+          <a className="mm-skip-link" href="#main">
+            {t('a11y.skipToMain')}
+          </a>
+          <Layout.Header style={{ display: 'flex', alignItems: 'center', position: 'sticky', top: 0, zIndex: 20 }}>
+            <div className="mm-brand">
+              <span className="mm-brand-name">{t('app.name')}</span>
+              <span className="mm-brand-sub">{t('app.subtitle')}</span>
             </div>
-          </Layout.Content>
+            <div className="mm-header-org" data-testid="org-name">
+              {session.account.organizationName}
+            </div>
+            <div className="mm-header-right">
+              <NotificationBell />
+              <Button type="text" icon={<TranslationOutlined />} onClick={() => setLocale(locale === 'ja' ? 'en' : 'ja')} data-testid="language-toggle">
+                {locale === 'ja' ? 'English' : '日本語'}
+              </Button>
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: [
+                    { key: 'roles', label: <Typography.Text type="secondary">{roleText || t('nav.people')}</Typography.Text>, disabled: true },
+                    { type: 'divider' },
+                    { key: 'password', icon: <LockOutlined />, label: t('header.changePassword'), onClick: () => navigate('/settings?tab=password') },
+                    { key: 'totp', icon: <SafetyCertificateOutlined />, label: t('header.totp'), onClick: () => navigate('/settings/totp') },
+                    { type: 'divider' },
+                    { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), onClick: () => void logout('manual') },
+                  ],
+                }}
+              >
+                <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+                  {session.account.name}
+                </Button>
+              </Dropdown>
+              <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout('manual')} data-testid="logout">
+                {t('header.logout')}
+              </Button>
+            </div>
+          </Layout.Header>
+          <Layout>
+            <Layout.Sider width={200} breakpoint="lg" collapsedWidth={56} style={{ borderRight: '1px solid #e5e8ec' }}>
+              <nav aria-label={t('nav.menu')}>
+                <Menu
+                  mode="inline"
+                  selectedKeys={selected}
+                  items={items}
+                  onClick={({ key }) => navigate(key)}
+                  style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+                  aria-label={t('nav.menu')}
+                />
+              </nav>
+            </Layout.Sider>
+            {/* The main landmark (antd renders Content as <main>), the skip link's target. */}
+            <Layout.Content id="main" tabIndex={-1}>
+              <div className="mm-page">
+                {session.mustEnrollTotp ? <Alert type="warning" showIcon title={t('totp.mustEnroll')} style={{ marginBottom: 16 }} /> : null}
+                <Suspense fallback={<FullPageSpin />}>
+                  <Outlet />
+                </Suspense>
+              </div>
+            </Layout.Content>
+          </Layout>
         </Layout>
-      </Layout>
+      </UnsavedChangesBoundary>
     </AntdProvider>
   );
 }

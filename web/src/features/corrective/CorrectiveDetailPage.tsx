@@ -10,6 +10,7 @@ import { correctiveContract } from '../../../../src/modules/corrective/correctiv
 import { updateCorrectiveBody } from '../../../../src/modules/corrective/corrective.schema.ts';
 import { ApiError, api, download } from '../../api/client.ts';
 import { applyServerErrors, DateInput, errorMessage, Field, FormLayout } from '../../components/form.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
@@ -58,6 +59,7 @@ function CorrectiveForm({ detail }: { detail: CorrectiveDetail }) {
       effectivenessReviewedOn: detail.effectivenessReviewedOn,
     },
   });
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     // Send only the sections the actor may change (the server refuses the rest).
@@ -68,6 +70,7 @@ function CorrectiveForm({ detail }: { detail: CorrectiveDetail }) {
     };
     try {
       await api.patch(pathOf(correctiveContract.update, { id: detail.id }), body);
+      leave.saved();
       message.success(tc('common.saved'));
       await queryClient.invalidateQueries({ queryKey: correctiveKeys.all });
     } catch (error) {

@@ -12,6 +12,7 @@ import { entrustmentLabels, eventLabels, factLabels } from '../../../../src/modu
 import { evaluateIncidentDuties, type IncidentDutiesResult, type IncidentFacts, incidentEventKinds, incidentFactsSchema } from '../../../../src/rules/incidentDuties.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { useLabels } from '../../i18n/index.tsx';
 import { todayInJapan } from '../../lib/dates.ts';
 import { type FactsUpdated, type IncidentDetail, incidentKeys, pathOf } from './api.ts';
@@ -144,10 +145,12 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
   const knownOn = useWatch({ control: form.control, name: 'knownOn' });
   const orgFacts = organizationFacts(org, knownDay(knownOn));
 
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       const r = await api.put<FactsUpdated>(pathOf(incidentsContract.updateFacts, { id: incident.id }), { facts: withOrganization(values, org) });
+      leave.saved();
       message.success(t('facts.saved', { added: r.added.length, removed: r.removed.length }));
       await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
     } catch (error) {

@@ -10,6 +10,7 @@ import { incidentPhaseLabels, incidentPhases, narrativeKeys, narrativeLabels, re
 import { updateIncidentBody } from '../../../../src/modules/incidents/incidents.schema.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { AffectedEntryPicker, type PickedEntry } from './AffectedEntryPicker.tsx';
@@ -74,10 +75,12 @@ export function RecordPanel({ incident, readOnly }: { incident: IncidentDetail; 
         .join(''),
     );
   };
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       await api.patch(pathOf(incidentsContract.update, { id: incident.id }), values);
+      leave.saved();
       message.success(tc('common.saved'));
       await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
     } catch (error) {

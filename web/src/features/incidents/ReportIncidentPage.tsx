@@ -12,6 +12,7 @@ import { incidentEventKinds } from '../../../../src/rules/incidentDuties.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
 import { PageHeader } from '../../components/page.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { formatDateTime, todayInJapan } from '../../lib/dates.ts';
 import { incidentKeys, pathOf, type ReportedIncident, useMyReports } from './api.ts';
@@ -41,6 +42,8 @@ export default function ReportIncidentPage() {
     resolver: zodResolver(reportForm),
     defaultValues: { title: '', summary: '', knownOn: todayInJapan(), departmentId: null, events: [] },
   });
+  // A report half-typed is not lost by a click on the menu (the form resets once sent).
+  useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {

@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { entryDuties, entryFindings } from '../../../../src/modules/inventory/inventory.content.shared.ts';
 import { entryContentSchema, requestBody } from '../../../../src/modules/inventory/inventory.schema.ts';
 import { ApiError, api } from '../../api/client.ts';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { useText } from './messages.ts';
 import { FIELD_NAMES, type FormIn, type FormOut, fieldFor, type ProposedContent } from './requestFormValues.ts';
 import type { RequestDetail } from './types.ts';
@@ -45,6 +46,7 @@ export function useRequestForm({
     resolver: zodResolver(requestBody),
     defaultValues: { kind, entryId, reviewId, proposed: initial, reason, noticeDraft, submit: true },
   });
+  const leave = useFormLeaveGuard(form);
   const proposed = useWatch({ control: form.control, name: 'proposed' });
   const sensitiveBasis = useWatch({ control: form.control, name: 'proposed.sensitiveBasis' });
   const names = useMemo(() => new Map(knownPeople.map((p) => [p.value, p.label])), [knownPeople]);
@@ -64,6 +66,7 @@ export function useRequestForm({
         const saved = requestId
           ? await api.put<RequestDetail>(`/api/inventory/requests/${requestId}`, { proposed: values.proposed, reason: values.reason, noticeDraft: values.noticeDraft, submit })
           : await api.post<RequestDetail>('/api/inventory/requests', { ...values, submit });
+        leave.release();
         message.success(submit ? tx('req.submitted') : tx('req.saved'));
         void queryClient.invalidateQueries({ queryKey: ['inventory'] });
         navigate(`/inventory/requests/${saved.id}`);

@@ -11,6 +11,7 @@ import { addCorrectionBody, completeCorrectionBody, decisionBody, updateRequestB
 import { decisionGrounds, type RequestProfile } from '../../../../src/rules/requestDecisions/index.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { pathOf, type RequestDetail, requestKeys } from './api.ts';
 
 // The forms of the 受付処理票's detail page. Each validates with the server's own schema and shows
@@ -21,10 +22,12 @@ export function useSubmit<T extends FieldValues>(form: UseFormReturn<T, unknown,
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
+  const leave = useFormLeaveGuard(form);
   const run = async (send: () => Promise<unknown>) => {
     setFormError(null);
     try {
       await send();
+      leave.saved();
       message.success('保存しました');
       await queryClient.invalidateQueries({ queryKey: requestKeys.all });
       return true;

@@ -15,6 +15,7 @@ import { dateStyles, organizationBody, organizationSettingsSchema } from '../../
 import { api } from '../../api/client.ts';
 import { type Organization, pathOf, queryKeys, useOrganization } from '../../api/queries.ts';
 import { applyServerErrors, bound, DateInput, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { ApprovalChainsSettings, DelegationsSettings } from '../approvals/ApprovalSettings.tsx';
 import { useApprovalT } from '../approvals/messages.ts';
@@ -44,10 +45,12 @@ function OrganizationForm({ organization, canManage }: { organization: Organizat
     },
     disabled: !canManage,
   });
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       const saved = await api.put<ResponseOf<typeof orgContract.updateOrganization>>(pathOf(orgContract.updateOrganization), values);
+      leave.saved();
       queryClient.setQueryData(queryKeys.organization, saved);
       message.success(t('common.saved'));
       void refresh();
@@ -106,10 +109,12 @@ function SecurityForm({ organization }: { organization: Organization }) {
   const { refresh } = useSession();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SecIn, unknown, SecOut>({ resolver: zodResolver(organizationSettingsSchema), defaultValues: organization.settings });
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       const saved = await api.put<ResponseOf<typeof orgContract.updateSettings>>(pathOf(orgContract.updateSettings), values);
+      leave.saved();
       queryClient.setQueryData(queryKeys.organization, saved);
       message.success(t('common.saved'));
       // The idle timeout of this very session follows the new setting.
