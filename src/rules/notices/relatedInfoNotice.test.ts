@@ -3,8 +3,7 @@ import { checkRelatedInfoNotice, relatedInfoNoticeItemsByProvider, relatedInfoNo
 
 // J.8.8.4 1: 個人関連情報を個人データとして取得することを認める旨の同意を得る際に通知又は明示する事項.
 
-const missing = (party: 'recipient' | 'provider', ticked: string[], text?: string) =>
-  checkRelatedInfoNotice({ party, ticked, text }).missing.map((i) => `${i.clause} ${i.text}`);
+const missing = (party: 'recipient' | 'provider', ticked: string[], text?: string) => checkRelatedInfoNotice({ party, ticked, text }).missing.map((i) => `${i.clause} ${i.text}`);
 
 const allBut = (items: readonly { code: string }[], n: number) => items.filter((_, i) => i !== n - 1).map((i) => i.code);
 
@@ -24,7 +23,12 @@ describe('J.8.8.4 1《同意を取得する主体が個人関連情報の提供�
   }
 
   it('全て記載されていれば不足はなく、空なら 1)〜6) の6件', () => {
-    expect(missing('recipient', relatedInfoNoticeItemsByRecipient.map((i) => i.code))).toEqual([]);
+    expect(
+      missing(
+        'recipient',
+        relatedInfoNoticeItemsByRecipient.map((i) => i.code),
+      ),
+    ).toEqual([]);
     expect(missing('recipient', [])).toHaveLength(6);
   });
 });

@@ -101,7 +101,9 @@ describe('個人関連情報の提供に係る確認記録の保存期間（J.8.
   it('契約書その他の書面で代替: 最後に提供を行った日から起算して1年を経過する日まで', () => {
     const result = provisionRecordRetention({ recordKind: 'related', form: 'contract', createdOn: '2026-12-01', lastProvidedOn: '2026-12-01' });
     expect(result).toMatchObject({ rulesVersion: 'appi-2022-04', years: 1, countedFrom: '2026-12-01', retainUntil: '2027-11-30', disposalDueOn: '2027-12-01' });
-    expect(result.basis).toBe('個人情報の保護に関する法律 第31条第3項（第30条第4項の準用）、個人情報の保護に関する法律施行規則 第29条第1号（第27条第3項）（JIS Q 15001 J.8.8.4 4）');
+    expect(result.basis).toBe(
+      '個人情報の保護に関する法律 第31条第3項（第30条第4項の準用）、個人情報の保護に関する法律施行規則 第29条第1号（第27条第3項）（JIS Q 15001 J.8.8.4 4）',
+    );
     expect(result.reason).toContain('個人関連情報の提供に係る確認記録を契約書その他の書面による代替で作成しているため、最後に提供を行った日（2026-12-01）');
   });
 
@@ -120,6 +122,8 @@ describe('個人関連情報の提供に係る確認記録の保存期間（J.8.
 
   it('令和4年4月1日より前の規則（平成28年規則）には個人関連情報の区分がない: 令和2年改正の規則で計算し、旧版を指定すれば未知の版', () => {
     expect(provisionRecordRetention({ recordKind: 'related', form: 'individual', createdOn: '2022-03-01' }).rulesVersion).toBe('appi-2022-04');
-    expect(() => provisionRecordRetention({ recordKind: 'related', form: 'individual', createdOn: '2026-03-01' }, 'appi-2017-05')).toThrow(UnknownProvisionRetentionRulesVersionError);
+    expect(() => provisionRecordRetention({ recordKind: 'related', form: 'individual', createdOn: '2026-03-01' }, 'appi-2017-05')).toThrow(
+      UnknownProvisionRetentionRulesVersionError,
+    );
   });
 });
