@@ -6,7 +6,14 @@ import { conflict, HttpError, invalid, notFound } from '../../platform/http/erro
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { completeTasks } from '../../platform/tasks/moduleTasks.ts';
 import { tasks } from '../../platform/tasks/tasks.tables.ts';
-import { exemptionClause, exemptionGroundLabels, exemptionGroundsFor, type ProvisionRecordItem, provisionBasisLabels } from '../../rules/data/provisionRecordItems.ts';
+import {
+  exemptionClause,
+  exemptionGroundLabels,
+  exemptionGroundsFor,
+  type ProvisionRecordItem,
+  provisionBasisLabels,
+  relatedBasisLabel,
+} from '../../rules/data/provisionRecordItems.ts';
 import { checkProvisionRecordItems } from '../../rules/requiredItems/provisionRecordItems.ts';
 import { provisionRecordFormLabels, provisionRecordKindLabels, provisionRecordRetention } from '../../rules/retention/index.ts';
 import { ensureProvisionRecordDisposalTask, provisionRecordDisposalSource } from './provision-record-disposal.ts';
@@ -51,7 +58,8 @@ function present(row: Row): RecordView {
     kind: row.kind,
     kindLabel: provisionRecordKindLabels[row.kind],
     basis: row.basis,
-    basisLabel: provisionBasisLabels[row.basis],
+    // 個人関連情報 is provided on the person's consent to its acquisition as personal data (法第31条第1項第1号).
+    basisLabel: row.kind === 'related' ? relatedBasisLabel : provisionBasisLabels[row.basis],
     form: row.form,
     formLabel: provisionRecordFormLabels[row.form],
     recordedOn: row.recordedOn,

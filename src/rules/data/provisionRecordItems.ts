@@ -16,6 +16,9 @@ export const provisionBasisLabels: Readonly<Record<ProvisionBasis, string>> = Ob
   non_business: '個人情報取扱事業者でない者からの提供',
 });
 
+/** 個人関連情報の提供の根拠 (J.8.8.4 1・2 a), 法第31条第1項第1号): always the person's consent. */
+export const relatedBasisLabel = '個人データとして取得することを認める旨の本人の同意（法第31条第1項第1号）';
+
 /** The field of a record an item is read from. */
 export type ProvisionRecordField =
   | 'providedOn'
