@@ -1,8 +1,9 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFirstSheet } from '../../src/platform/exports/xlsx.ts';
 import { checkAccessibilityAfterEachStep } from './support/axe.ts';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
@@ -100,6 +101,14 @@ describe('journey: 第三者提供記録の作成（記録事項の不足は項�
     await page.getByText('個人関連情報', { exact: true }).click();
     await page.getByRole('cell', { name: '株式会社ジャーニー広告' }).waitFor();
     await page.getByRole('cell', { name: '株式会社ジャーニー発送' }).waitFor({ state: 'detached' });
+    // The export follows the filter: only the 個人関連情報 records, with their 記録事項 in Japanese.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pr-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^提供記録・確認記録_\d{8}\.xlsx$/);
+    const sheet = await readFirstSheet(await readFile(await download.path()));
+    expect(sheet.headers).toContain('個人データ・個人関連情報の項目');
+    expect(sheet.rows.map((r) => r.cells[1])).toContain('個人関連情報の提供に係る確認記録');
+    expect(JSON.stringify(sheet.rows)).toContain('株式会社ジャーニー広告');
+    expect(JSON.stringify(sheet.rows)).not.toContain('株式会社ジャーニー発送');
   });
 
   it('通知文を改訂すると版の比較に変更行が出て、公開した版に同意を記録できる（J.8.5 1）', async () => {

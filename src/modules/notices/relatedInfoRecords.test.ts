@@ -1,6 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
+import { auditLog } from '../../platform/audit/audit.tables.ts';
+import { XLSX_TYPE } from '../../platform/exports/download.ts';
+import { readFirstSheet } from '../../platform/exports/xlsx.ts';
 import { asSystem, rowsOf } from '../../platform/db/tenancy.ts';
 import { tasks } from '../../platform/tasks/tasks.tables.ts';
 import { noticesContract as C } from './notices.contract.ts';
@@ -177,8 +180,29 @@ describe('一覧と権限', () => {
     expect(list.body.items.every((i) => i.kind === 'related')).toBe(true);
   });
 
-  it('役割のない従業者は個人関連情報の確認記録を見ることも作ることもできない（403）', async () => {
+  it('一覧の出力（.xlsx）: 種類で絞ると個人関連情報の確認記録の行だけが日本語の見出しで出て、出力は個人データの閲覧として監査証跡に残る', async () => {
+    const r = await pms.call(C.exportProvisionRecords, { query: { kind: 'related' } });
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toBe(XLSX_TYPE);
+    const sheet = await readFirstSheet(r.raw);
+    expect(sheet.headers).toContain('個人データ・個人関連情報の項目');
+    expect(sheet.headers).toContain('本人に情報の提供が行われていることを確認した旨（J.8.8.4 4 c)）');
+    const kinds = sheet.rows.map((row) => row.cells[1]);
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds.every((k) => k === '個人関連情報の提供に係る確認記録')).toBe(true);
+    expect(JSON.stringify(sheet.rows)).toContain('Ad Example Inc.');
+    const exports = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'export'), eq(auditLog.entityType, 'provision_records'))),
+    );
+    expect(exports.some((e) => e.rowCount === kinds.length)).toBe(true);
+  });
+
+  it('役割のない従業者は個人関連情報の確認記録を見ることも作ることも出力することもできない（403）', async () => {
     expect((await staff.call(C.provisionRecords, { query: { kind: 'related' } })).status).toBe(403);
+    expect((await staff.call(C.exportProvisionRecords, { query: { kind: 'related' } })).status).toBe(403);
     const before = await countRecords();
     expect((await staff.call(C.createProvisionRecord, { body: related })).status).toBe(403);
     expect(await countRecords()).toBe(before);
