@@ -1,8 +1,9 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFirstSheet } from '../../src/platform/exports/xlsx.ts';
 import { checkAccessibilityAfterEachStep } from './support/axe.ts';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
@@ -12,7 +13,8 @@ const resultsDir = path.join(path.resolve(path.dirname(fileURLToPath(import.meta
 /**
  * M6 journey (issue 14): the 個人情報保護管理者 records a 第三者提供記録 (法第29条, J.8.8.2) without
  * 規則第20条第1項第2号ハ 本人を特定するに足りる事項 — the server's refusal is shown under that field
- * with its clause — fills it in, saves, sees the 保存期間 (規則第21条第3号) and finds it in the list.
+ * with its clause — fills it in, saves, sees the 保存期間 (規則第21条第3号) and finds it in the list;
+ * then records a 個人関連情報の提供に係る確認記録 (J.8.8.4 4) with a 和暦 date.
  */
 describe('journey: 第三者提供記録の作成（記録事項の不足は項目の下に）', () => {
   let app: E2EApp;
@@ -71,6 +73,42 @@ describe('journey: 第三者提供記録の作成（記録事項の不足は項�
     await page.getByRole('heading', { name: '提供記録・確認記録' }).waitFor();
     await page.getByRole('cell', { name: '株式会社ジャーニー発送' }).waitFor();
     await shot('provision-record-list');
+  });
+
+  it('個人関連情報の確認記録（J.8.8.4 4）: 和暦の作成日で記録し、c) が欠ければその項目の下に条項つきで理由が出て、埋めると保存期間が示される', async () => {
+    await page.getByTestId('pr-add').click();
+    await page.getByRole('heading', { name: '提供記録・確認記録の作成' }).waitFor();
+    await page.getByRole('radio', { name: '個人関連情報の確認記録（提供した側、J.8.8.4）' }).check();
+    await page.getByLabel('記録を作成した日').fill('令和8年12月1日');
+    await page.getByLabel('個人関連情報を提供した年月日').fill('2026/12/01');
+    await page.getByTestId('pr-counterpartyName').fill('株式会社ジャーニー広告');
+    await page.getByTestId('pr-counterpartyAddress').fill('東京都豊島区東池袋1-1-1');
+    await page.getByTestId('pr-counterpartyRepresentative').fill('代表取締役 佐藤花子');
+    await page.getByTestId('pr-dataItems').fill('Cookie ID、閲覧履歴');
+    // The provider side names no 本人 (J.8.8.4 4 c)〜f)): the field is not offered.
+    await page.getByTestId('pr-subject').waitFor({ state: 'detached' });
+    await page.getByTestId('pr-save').click();
+    await page.getByText('J.8.8.4 4 c)「a)で本人の同意が得られていることを確認した旨」を記録してください').waitFor();
+    await shot('related-info-record-missing-item');
+    await page.getByTestId('pr-consentObtained').check();
+    await page.getByTestId('pr-save').click();
+    await page.getByRole('heading', { name: '個人関連情報の提供に係る確認記録' }).waitFor();
+    await page.getByText('2026/12/01', { exact: true }).first().waitFor();
+    await page.getByText('2029/12/01まで保存（3年）').waitFor();
+    await page.getByText('第31条第3項（第30条第4項の準用）', { exact: false }).waitFor();
+    await shot('related-info-record');
+    await page.getByRole('button', { name: '一覧へ戻る' }).click();
+    await page.getByText('個人関連情報', { exact: true }).click();
+    await page.getByRole('cell', { name: '株式会社ジャーニー広告' }).waitFor();
+    await page.getByRole('cell', { name: '株式会社ジャーニー発送' }).waitFor({ state: 'detached' });
+    // The export follows the filter: only the 個人関連情報 records, with their 記録事項 in Japanese.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pr-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^提供記録・確認記録_\d{8}\.xlsx$/);
+    const sheet = await readFirstSheet(await readFile(await download.path()));
+    expect(sheet.headers).toContain('個人データ・個人関連情報の項目');
+    expect(sheet.rows.map((r) => r.cells[1])).toContain('個人関連情報の提供に係る確認記録');
+    expect(JSON.stringify(sheet.rows)).toContain('株式会社ジャーニー広告');
+    expect(JSON.stringify(sheet.rows)).not.toContain('株式会社ジャーニー発送');
   });
 
   it('通知文を改訂すると版の比較に変更行が出て、公開した版に同意を記録できる（J.8.5 1）', async () => {

@@ -1,4 +1,4 @@
-import { defineContract } from '../../platform/http/contract.ts';
+import { defineContract, fileResponse } from '../../platform/http/contract.ts';
 import { consentListResponse, consentResponse, noticeListResponse, noticeResponse } from './notices.responses.ts';
 import {
   createProvisionRecordBody,
@@ -82,15 +82,23 @@ export const noticesContract = defineContract({
     method: 'GET',
     path: '/api/provision-records',
     access: 'notices.records',
-    summary: '第三者提供記録・確認記録の一覧（J.8.8.2・J.8.8.3、保存期間つき）',
+    summary: '第三者提供記録・確認記録・個人関連情報の確認記録の一覧（J.8.8.2・J.8.8.3・J.8.8.4、保存期間つき）',
     query: provisionRecordListQuery,
     response: provisionRecordListResponse,
+  },
+  exportProvisionRecords: {
+    method: 'GET',
+    path: '/api/provision-records/export.xlsx',
+    access: 'notices.records',
+    summary: '第三者提供記録・確認記録・個人関連情報の確認記録の出力（.xlsx、種類で絞り込み可）',
+    query: provisionRecordListQuery,
+    response: fileResponse,
   },
   createProvisionRecord: {
     method: 'POST',
     path: '/api/provision-records',
     access: 'notices.records',
-    summary: '第三者提供記録・確認記録の作成（規則第20条第1項・第24条第1項の記録事項が欠ければ作成しない）',
+    summary: '第三者提供記録・確認記録・個人関連情報の確認記録の作成（規則第20条第1項・第24条第1項・J.8.8.4 4 の記録事項が欠ければ作成しない）',
     body: createProvisionRecordBody,
     response: provisionRecordResponse,
     status: 201,

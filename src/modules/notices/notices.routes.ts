@@ -1,9 +1,11 @@
 import { recordPersonalDataAccess } from '../../platform/audit/personalDataAccess.ts';
 import { inOrg } from '../../platform/db/tenancy.ts';
+import { datedFilename, sendDownload, XLSX_TYPE } from '../../platform/exports/download.ts';
 import { routes } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
 import { listConsents, recordConsent, withdrawConsent } from './notices.consents.ts';
 import { noticesContract } from './notices.contract.ts';
+import { exportProvisionRecordsXlsx } from './provision-records.export.ts';
 import { createProvisionRecord, disposeProvisionRecord, getProvisionRecord, listProvisionRecords, recordFurtherProvision } from './provision-records.ts';
 import { createNotice, getNotice, listNotices, publishNotice, saveNoticeDraft } from './notices.service.ts';
 
@@ -45,6 +47,16 @@ export function noticesRoutes(app: App, deps: Deps): void {
           await recordPersonalDataAccess(tx, actor, { action: 'read', entityType: 'provision_records', rowCount: list.items.length }, deps.now());
           return list;
         }),
+      exportProvisionRecords: async (request, reply) => {
+        const body = await inOrg(deps.database, scopeOf(request), async (tx) => {
+          const actor = actorOf(request);
+          const file = await exportProvisionRecordsXlsx(tx, actor, request.query);
+          // The records name persons (本人を特定するに足りる事項): the export is a personal-data read (SPEC §3).
+          await recordPersonalDataAccess(tx, actor, { action: 'export', entityType: 'provision_records', rowCount: file.rowCount }, deps.now());
+          return file.body;
+        });
+        return sendDownload(reply, { body, filename: datedFilename('提供記録・確認記録', 'xlsx', deps.now()), contentType: XLSX_TYPE });
+      },
       createProvisionRecord: async (request) => inOrg(deps.database, scopeOf(request), (tx) => createProvisionRecord(tx, actorOf(request), request.body, deps.now())),
       provisionRecord: async (request) =>
         inOrg(deps.database, scopeOf(request), async (tx) => {

@@ -120,6 +120,8 @@ export const provisionRecords = pgTable(
     overseasBasis: text('overseas_basis').$type<OverseasBasis>(),
     overseasCountry: text('overseas_country'),
     overseasInfo: text('overseas_info'),
+    /** 個人関連情報 (J.8.8.4 4 c) 後段): b)で本人に情報の提供が行われていることを確認した旨. */
+    overseasInfoConfirmed: boolean('overseas_info_confirmed').notNull().default(false),
     /** 記録を要しない場合の根拠 (J.8.8.2 2・J.8.8.3 2 a)〜j)); such an entry has no statutory retention. */
     exemptionGround: text('exemption_ground').$type<ExemptionGround>(),
     note: text('note'),

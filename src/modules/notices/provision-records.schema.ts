@@ -4,10 +4,10 @@ import { exemptionGrounds, overseasBases, provisionBases } from '../../rules/dat
 import { counterpartyKinds } from '../../rules/requiredItems/provisionRecordItems.ts';
 import { provisionRecordForms, provisionRecordKinds } from '../../rules/retention/index.ts';
 
-// Request and response schemas of the 第三者提供記録 (J.8.8.2) and 確認記録 (J.8.8.3). Japanese
-// messages naming each field; the web form validates with these same schemas. Which 記録事項 a
-// record must carry (規則第20条第1項・第24条第1項) depends on its kind and ground, so the server's
-// checker — not the schema — names the missing ones.
+// Request and response schemas of the 第三者提供記録 (J.8.8.2), 確認記録 (J.8.8.3) and 個人関連情報の
+// 提供に係る確認記録 (J.8.8.4 4). Japanese messages naming each field; the web form validates with
+// these same schemas. Which 記録事項 a record must carry (規則第20条第1項・第24条第1項, J.8.8.4 4)
+// depends on its kind and ground, so the server's checker — not the schema — names the missing ones.
 
 export const provisionRecordIdParams = z.object({ id: idField('記録') });
 
@@ -36,6 +36,7 @@ export const createProvisionRecordBody = z.object({
     .transform((v) => v ?? null),
   overseasCountry: optionalText('当該外国の名称', 200),
   overseasInfo: optionalText('あらかじめ本人に提供した情報', 4000),
+  overseasInfoConfirmed: z.boolean({ error: '本人に情報の提供が行われていることを確認した旨は「はい」か「いいえ」で選んでください' }).default(false),
   exemptionGround: enumField('記録を要しない場合の根拠', exemptionGrounds)
     .nullish()
     .transform((v) => v ?? null),
@@ -73,6 +74,7 @@ export const provisionRecordResponse = z.object({
   overseasBasis: z.enum(overseasBases).nullable(),
   overseasCountry: z.string().nullable(),
   overseasInfo: z.string().nullable(),
+  overseasInfoConfirmed: z.boolean(),
   exemptionGround: z.enum(exemptionGrounds).nullable(),
   /** 記録を要しない場合の根拠 with its clause (「J.8.8.2 2 d) 法令に基づく場合」). */
   exemptionLabel: z.string().nullable(),

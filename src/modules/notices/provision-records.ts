@@ -6,7 +6,14 @@ import { conflict, HttpError, invalid, notFound } from '../../platform/http/erro
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { completeTasks } from '../../platform/tasks/moduleTasks.ts';
 import { tasks } from '../../platform/tasks/tasks.tables.ts';
-import { exemptionClause, exemptionGroundLabels, type ProvisionRecordItem, provisionBasisLabels } from '../../rules/data/provisionRecordItems.ts';
+import {
+  exemptionClause,
+  exemptionGroundLabels,
+  exemptionGroundsFor,
+  type ProvisionRecordItem,
+  provisionBasisLabels,
+  relatedBasisLabel,
+} from '../../rules/data/provisionRecordItems.ts';
 import { checkProvisionRecordItems } from '../../rules/requiredItems/provisionRecordItems.ts';
 import { provisionRecordFormLabels, provisionRecordKindLabels, provisionRecordRetention } from '../../rules/retention/index.ts';
 import { ensureProvisionRecordDisposalTask, provisionRecordDisposalSource } from './provision-record-disposal.ts';
@@ -19,9 +26,10 @@ import type {
 } from './provision-records.schema.ts';
 import { provisionRecords } from './notices.tables.ts';
 
-// 第三者提供記録 (法第29条, J.8.8.2) and 確認記録 (法第30条, J.8.8.3): a record is refused while it
-// lacks a 記録事項 of 規則第20条第1項 / 第24条第1項; its retention (規則第21条・第25条, SPEC §5.3) is
-// computed by the pure rule and stored; the disposal task opens when it ends.
+// 第三者提供記録 (法第29条, J.8.8.2), 確認記録 (法第30条, J.8.8.3) and 個人関連情報の提供に係る確認記録
+// (法第31条第3項, J.8.8.4 4): a record is refused while it lacks a 記録事項 of 規則第20条第1項 /
+// 第24条第1項 / J.8.8.4 4 c)〜f); its retention (規則第21条・第25条・第29条, SPEC §5.3) is computed by
+// the pure rule and stored; the disposal task opens when it ends.
 
 type Row = typeof provisionRecords.$inferSelect;
 type RecordView = z.output<typeof provisionRecordResponse>;
@@ -50,7 +58,8 @@ function present(row: Row): RecordView {
     kind: row.kind,
     kindLabel: provisionRecordKindLabels[row.kind],
     basis: row.basis,
-    basisLabel: provisionBasisLabels[row.basis],
+    // 個人関連情報 is provided on the person's consent to its acquisition as personal data (法第31条第1項第1号).
+    basisLabel: row.kind === 'related' ? relatedBasisLabel : provisionBasisLabels[row.basis],
     form: row.form,
     formLabel: provisionRecordFormLabels[row.form],
     recordedOn: row.recordedOn,
@@ -70,6 +79,7 @@ function present(row: Row): RecordView {
     overseasBasis: row.overseasBasis,
     overseasCountry: row.overseasCountry,
     overseasInfo: row.overseasInfo,
+    overseasInfoConfirmed: row.overseasInfoConfirmed,
     exemptionGround: row.exemptionGround,
     exemptionLabel: row.exemptionGround ? `${exemptionClause(row.kind, row.exemptionGround)} ${exemptionGroundLabels[row.exemptionGround].slice(3)}` : null,
     retention: retentionOf(row),
@@ -86,8 +96,29 @@ function fieldOf(item: ProvisionRecordItem, input: CreateInput): string {
   return 'counterpartyRepresentative';
 }
 
+/** The first day 法第31条 (個人関連情報の第三者提供の制限等) was in force (令和2年改正法). */
+const relatedInForceFrom = '2022-04-01';
+
+/** Refuses a ground the kind does not have: 個人関連情報 is provided only with consent (J.8.8.4 2), its exemptions are J.8.8 f)〜l). */
+function assertKindGround(input: CreateInput): void {
+  if (input.kind !== 'related') return;
+  if (input.basis !== 'consent') {
+    throw invalid('basis', '個人関連情報の提供に係る確認記録の根拠は「本人の同意」だけです（J.8.8.4 2 a)、法第31条第1項第1号）');
+  }
+  if (input.exemptionGround && !exemptionGroundsFor('related').includes(input.exemptionGround)) {
+    throw invalid(
+      'exemptionGround',
+      `個人関連情報の提供では「${exemptionGroundLabels[input.exemptionGround].slice(3)}」は記録を要しない場合に当たりません。J.8.8 f)〜l) から選んでください`,
+    );
+  }
+  if (input.recordedOn < relatedInForceFrom) {
+    throw invalid('recordedOn', `個人関連情報の確認記録は法第31条の施行日（${relatedInForceFrom}）以後の日で作成してください（入力値: ${input.recordedOn}）`);
+  }
+}
+
 /** Refuses a record that lacks a 記録事項, naming each missing item with its clause beside its field. */
 function assertRequiredItems(input: CreateInput): void {
+  assertKindGround(input);
   const check = checkProvisionRecordItems(input);
   if (!check) throw invalid('basis', '第三者提供記録では「個人情報取扱事業者でない者からの提供」は選べません（確認記録の区分です）');
   if (check.missing.length === 0) return;

@@ -16,6 +16,9 @@ export const provisionBasisLabels: Readonly<Record<ProvisionBasis, string>> = Ob
   non_business: '個人情報取扱事業者でない者からの提供',
 });
 
+/** 個人関連情報の提供の根拠 (J.8.8.4 1・2 a), 法第31条第1項第1号): always the person's consent. */
+export const relatedBasisLabel = '個人データとして取得することを認める旨の本人の同意（法第31条第1項第1号）';
+
 /** The field of a record an item is read from. */
 export type ProvisionRecordField =
   | 'providedOn'
@@ -27,7 +30,8 @@ export type ProvisionRecordField =
   | 'ppcPublished'
   | 'overseasBasis'
   | 'overseasCountry'
-  | 'overseasInfo';
+  | 'overseasInfo'
+  | 'overseasInfoConfirmed';
 
 export type ProvisionRecordItem = RequiredItem & { field: ProvisionRecordField };
 
@@ -93,9 +97,35 @@ const receiptItems: Readonly<Record<ProvisionBasis, readonly ProvisionRecordItem
   non_business: Object.freeze([receiptCounterparty('3'), receiptHistory('3'), subject('第24条', '3'), dataItems('第24条', '3')]),
 });
 
+/**
+ * J.8.8.4 4《個人関連情報の提供元の確認の記録事項》c)〜f) (法第31条第3項で準用する法第30条第3項,
+ * 規則第28条): the 確認記録 the 提供元 of 個人関連情報 makes when it provides the information to a
+ * third party expected to acquire it as personal data. Always on the ground of the person's consent
+ * (法第31条第1項第1号, no opt-out); there is no 本人 item on the provider side.
+ */
+const relatedItems: readonly ProvisionRecordItem[] = Object.freeze([
+  item('J.8.8.4-4-c', 'J.8.8.4 4 c)', 'a)で本人の同意が得られていることを確認した旨', 'consentObtained'),
+  item('J.8.8.4-4-d', 'J.8.8.4 4 d)', '個人関連情報を提供した年月日', 'providedOn'),
+  item('J.8.8.4-4-e', 'J.8.8.4 4 e)', '当該第三者の氏名又は名称及び住所並びに法人にあっては、その代表者の氏名', 'counterparty'),
+  item('J.8.8.4-4-f', 'J.8.8.4 4 f)', '当該個人関連情報の項目', 'dataItems'),
+]);
+
+/**
+ * J.8.8.4 4 c) (後段)・2 b): to a 外国にある第三者, the confirmation that the person was given the
+ * information of 2 b) 1)〜3) before consenting (法第31条第1項第2号).
+ */
+export const relatedOverseasInfoItem: ProvisionRecordItem = item(
+  'J.8.8.4-4-c-2',
+  'J.8.8.4 4 c)',
+  '外国にある第三者への提供にあっては、b)で本人に情報の提供（1) 当該外国の名称、2) 当該外国における個人情報の保護に関する制度、3) 当該第三者が講ずる個人情報の保護のための措置）が行われていることを確認した旨',
+  'overseasInfoConfirmed',
+);
+
 /** The items a record of this kind and ground must carry; null when the ground does not apply to the kind. */
-export function provisionRecordItems(kind: 'provision' | 'receipt', basis: ProvisionBasis): readonly ProvisionRecordItem[] | null {
+export function provisionRecordItems(kind: 'provision' | 'receipt' | 'related', basis: ProvisionBasis): readonly ProvisionRecordItem[] | null {
   if (kind === 'receipt') return receiptItems[basis];
+  // 法第31条第1項: 個人関連情報 is provided only with the person's consent.
+  if (kind === 'related') return basis === 'consent' ? relatedItems : null;
   return basis === 'non_business' ? null : provisionItems[basis];
 }
 
@@ -122,8 +152,23 @@ export const exemptionGroundLabels: Readonly<Record<ExemptionGround, string>> = 
   j: 'j) 第三者が学術研究機関等であり、学術研究目的で取り扱う必要がある場合',
 });
 
-/** The clause of the exemption list for a record kind. */
-export const exemptionClause = (kind: 'provision' | 'receipt', ground: ExemptionGround): string => `${kind === 'provision' ? 'J.8.8.2' : 'J.8.8.3'} 2 ${ground})`;
+/**
+ * J.8.8.4 2「J.8.8のf)〜l)のいずれかに該当する場合を除き」(法第31条第1項 → 法第27条第1項各号): the
+ * exemptions of a 個人関連情報 provision. They are grounds d)〜j) of the lists above, lettered f)〜l)
+ * in J.8.8 2 (委託・事業の承継・共同利用 are no exemption for 個人関連情報).
+ */
+export const relatedExemptionGrounds = ['d', 'e', 'f', 'g', 'h', 'i', 'j'] as const satisfies readonly ExemptionGround[];
+
+/** The grounds a record kind may choose. */
+export const exemptionGroundsFor = (kind: 'provision' | 'receipt' | 'related'): readonly ExemptionGround[] => (kind === 'related' ? relatedExemptionGrounds : exemptionGrounds);
+
+const j88Letter: Readonly<Partial<Record<ExemptionGround, string>>> = Object.freeze({ d: 'f', e: 'g', f: 'h', g: 'i', h: 'j', i: 'k', j: 'l' });
+
+/** The clause of the exemption list for a record kind (「J.8.8.2 2 d)」, 個人関連情報: 「J.8.8 f)」). */
+export const exemptionClause = (kind: 'provision' | 'receipt' | 'related', ground: ExemptionGround): string => {
+  if (kind === 'related') return `J.8.8 ${j88Letter[ground] ?? ground})`;
+  return `${kind === 'provision' ? 'J.8.8.2' : 'J.8.8.3'} 2 ${ground})`;
+};
 
 /** J.8.8.1 1: the ground of a provision to a 外国にある第三者. */
 export const overseasBases = ['a', 'b', 'c'] as const;

@@ -94,3 +94,70 @@ describe('記録を要しない場合（J.8.8.2 2・J.8.8.3 2 a)〜j)）', () =>
     expect(result?.notApplicable.map((i) => i.field)).toEqual(['consentObtained', 'counterparty', 'subject', 'dataItems']);
   });
 });
+
+describe('J.8.8.4 4《個人関連情報の提供元の確認の記録事項》', () => {
+  const related = {
+    kind: 'related',
+    basis: 'consent',
+    providedOn: '2026-12-01',
+    counterpartyKind: 'corporation',
+    counterpartyName: '株式会社 広告見本',
+    counterpartyAddress: '東京都豊島区東池袋1-1-1',
+    counterpartyRepresentative: '代表取締役 佐藤花子',
+    dataItems: 'Cookie ID、閲覧履歴',
+    consentObtained: true,
+  } as const;
+
+  it('すべて揃えば不足はない（本人を特定するに足りる事項は提供元の記録事項にない）', () => {
+    expect(missingOf({ ...related, subject: null })).toEqual([]);
+  });
+
+  it('c) a)で本人の同意が得られていることを確認した旨', () => {
+    expect(missingOf({ ...related, consentObtained: false })).toEqual(['J.8.8.4 4 c):consentObtained']);
+    expect(checkProvisionRecordItems({ ...related, consentObtained: false })?.missing[0]?.text).toBe('a)で本人の同意が得られていることを確認した旨');
+  });
+
+  it('d) 個人関連情報を提供した年月日', () => {
+    expect(missingOf({ ...related, providedOn: '' })).toEqual(['J.8.8.4 4 d):providedOn']);
+  });
+
+  it('e) 当該第三者の氏名又は名称及び住所並びに法人にあっては、その代表者の氏名', () => {
+    expect(missingOf({ ...related, counterpartyName: null })).toEqual(['J.8.8.4 4 e):counterparty']);
+    expect(missingOf({ ...related, counterpartyAddress: ' ' })).toEqual(['J.8.8.4 4 e):counterparty']);
+    expect(missingOf({ ...related, counterpartyRepresentative: null })).toEqual(['J.8.8.4 4 e):counterparty']);
+    expect(missingOf({ ...related, counterpartyKind: 'individual', counterpartyRepresentative: null })).toEqual([]);
+    // 不特定かつ多数の者への提供という区分は、提供先の確認（法第31条）にはない.
+    expect(missingOf({ ...related, counterpartyKind: 'unspecified' })).toEqual(['J.8.8.4 4 e):counterparty']);
+  });
+
+  it('f) 当該個人関連情報の項目', () => {
+    expect(missingOf({ ...related, dataItems: null })).toEqual(['J.8.8.4 4 f):dataItems']);
+  });
+
+  it('空の記録では c)〜f) の4件を条項つきで示す', () => {
+    expect(missingOf({ kind: 'related', basis: 'consent' })).toEqual([
+      'J.8.8.4 4 c):consentObtained',
+      'J.8.8.4 4 d):providedOn',
+      'J.8.8.4 4 e):counterparty',
+      'J.8.8.4 4 f):dataItems',
+    ]);
+  });
+
+  it('c) 後段「外国にある第三者への提供にあつては、b)で本人に情報の提供が行われていることを確認した旨」', () => {
+    const overseas = { ...related, overseas: true, overseasBasis: 'a', overseasCountry: 'アメリカ合衆国' } as const;
+    expect(missingOf(overseas)).toEqual(['J.8.8.4 4 c):overseasInfoConfirmed']);
+    expect(missingOf({ ...overseas, overseasInfoConfirmed: true })).toEqual([]);
+    // J.8.8.4 3 → J.8.8.1: 外国にある第三者への提供の根拠と当該外国の名称も記録する.
+    expect(missingOf({ ...related, overseas: true })).toEqual(['J.8.8.1 1:overseasBasis', 'J.8.8.1 2 d):overseasCountry']);
+    expect(missingOf({ ...related, overseas: true, overseasBasis: 'c', overseasCountry: '英国' })).toEqual([]);
+  });
+
+  it('J.8.8.4 2: 個人関連情報の提供は本人の同意によるだけで、オプトアウト等の根拠はない（null）', () => {
+    expect(checkProvisionRecordItems({ ...related, basis: 'opt_out' })).toBeNull();
+    expect(checkProvisionRecordItems({ ...related, basis: 'non_business' })).toBeNull();
+  });
+
+  it('J.8.8.4 2「J.8.8のf)〜l)のいずれかに該当する場合を除き」: 根拠を選べば記録事項は求めない', () => {
+    expect(missingOf({ kind: 'related', basis: 'consent', exemptionGround: 'd' })).toEqual([]);
+  });
+});

@@ -8,12 +8,13 @@ import {
   type ProvisionRecordItem,
   provisionRecordItems,
   provisionRecordItemsVersion,
+  relatedOverseasInfoItem,
 } from '../data/provisionRecordItems.ts';
 import { checkRequiredItems, type RequiredItemsResult } from './requiredItems.ts';
 
 /**
- * The checker of the 記録事項 of a 第三者提供記録 (規則第20条第1項, J.8.8.2 1) and of a 確認記録
- * (規則第24条第1項, J.8.8.3 3) (SPEC §5.5): which statutory items a record lacks, each with its
+ * The checker of the 記録事項 of a 第三者提供記録 (規則第20条第1項, J.8.8.2 1), of a 確認記録
+ * (規則第24条第1項, J.8.8.3 3) and of a 個人関連情報の提供に係る確認記録 (J.8.8.4 4 c)〜f)) (SPEC §5.5): which statutory items a record lacks, each with its
  * clause, its wording and the field that carries it. Pure: the server refuses a record that lacks
  * an item; the web form previews the same result.
  */
@@ -24,7 +25,7 @@ export type CounterpartyKind = (typeof counterpartyKinds)[number];
 
 /** What a record holds, as the checker reads it. */
 export type ProvisionRecordContent = {
-  kind: 'provision' | 'receipt';
+  kind: 'provision' | 'receipt' | 'related';
   basis: ProvisionBasis;
   providedOn?: string | null;
   counterpartyKind?: CounterpartyKind | null;
@@ -41,6 +42,8 @@ export type ProvisionRecordContent = {
   overseasBasis?: OverseasBasis | null;
   overseasCountry?: string | null;
   overseasInfo?: string | null;
+  /** 個人関連情報: b)で本人に情報の提供が行われていることを確認した旨 (J.8.8.4 4 c)). */
+  overseasInfoConfirmed?: boolean | null;
   /** 記録を要しない場合の根拠 (J.8.8.2 2・J.8.8.3 2 a)〜j)): the 記録事項 are then not required. */
   exemptionGround?: ExemptionGround | null;
 };
@@ -69,7 +72,15 @@ const isFilled: Readonly<Record<ProvisionRecordField, (c: ProvisionRecordContent
   overseasBasis: (c) => Boolean(c.overseasBasis),
   overseasCountry: (c) => filled(c.overseasCountry),
   overseasInfo: (c) => filled(c.overseasInfo),
+  overseasInfoConfirmed: (c) => c.overseasInfoConfirmed === true,
 };
+
+/** J.8.8.1 (and J.8.8.4 3・4 c) for 個人関連情報): what a provision to a 外国にある第三者 adds. */
+function overseasItemsOf(content: ProvisionRecordContent): readonly ProvisionRecordItem[] {
+  if (content.kind === 'receipt' || content.overseas !== true) return [];
+  if (content.overseasBasis !== 'a') return overseasItems;
+  return [...overseasItems, content.kind === 'related' ? relatedOverseasInfoItem : overseasConsentInfoItem];
+}
 
 /**
  * The statutory items the record lacks; null when the ground does not apply to the kind
@@ -79,10 +90,9 @@ const isFilled: Readonly<Record<ProvisionRecordField, (c: ProvisionRecordContent
 export function checkProvisionRecordItems(content: ProvisionRecordContent): RequiredItemsResult<ProvisionRecordItem> | null {
   const statutory = provisionRecordItems(content.kind, content.basis);
   if (!statutory) return null;
-  // J.8.8.2 2・J.8.8.3 2: a provision under an exemption carries its ground instead of the 記録事項.
+  // J.8.8.2 2・J.8.8.3 2・J.8.8.4 2 (J.8.8 f)〜l)): a provision under an exemption carries its ground instead of the 記録事項.
   if (content.exemptionGround) return { version: provisionRecordItemsVersion, missing: [], present: [], notApplicable: [...statutory] };
-  const overseas = content.kind === 'provision' && content.overseas === true;
-  const items = overseas ? [...statutory, ...overseasItems, ...(content.overseasBasis === 'a' ? [overseasConsentInfoItem] : [])] : statutory;
+  const items = [...statutory, ...overseasItemsOf(content)];
   const ticked = items.filter((i) => isFilled[i.field](content)).map((i) => i.code);
   return checkRequiredItems(provisionRecordItemsVersion, items, { ticked });
 }

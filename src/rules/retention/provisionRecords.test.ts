@@ -89,10 +89,41 @@ describe('入力の検証', () => {
 
   it('項目名を挙げた日本語のエラー（種類・作成方法・実在しない日・不明な項目）', () => {
     expect(errorsOf({ recordKind: 'sent', form: 'ledger', createdOn: '2026-02-30', note: 'x' })).toEqual([
-      'recordKind: 記録の種類（recordKind）は "provision"・"receipt" のいずれかで入力してください（入力値: "sent"）',
+      'recordKind: 記録の種類（recordKind）は "provision"・"receipt"・"related" のいずれかで入力してください（入力値: "sent"）',
       'form: 記録の作成方法（form）は "individual"・"bulk"・"contract" のいずれかで入力してください（入力値: "ledger"）',
       'createdOn: 記録を作成した日（createdOn）は "YYYY-MM-DD" 形式の実在する日付で入力してください（入力値: "2026-02-30"）',
       ': 不明な項目です: note（項目名の綴りを確認してください）',
     ]);
+  });
+});
+
+describe('個人関連情報の提供に係る確認記録の保存期間（J.8.8.4 4、法第31条第3項で準用する法第30条第4項）', () => {
+  it('契約書その他の書面で代替: 最後に提供を行った日から起算して1年を経過する日まで', () => {
+    const result = provisionRecordRetention({ recordKind: 'related', form: 'contract', createdOn: '2026-12-01', lastProvidedOn: '2026-12-01' });
+    expect(result).toMatchObject({ rulesVersion: 'appi-2022-04', years: 1, countedFrom: '2026-12-01', retainUntil: '2027-11-30', disposalDueOn: '2027-12-01' });
+    expect(result.basis).toBe(
+      '個人情報の保護に関する法律 第31条第3項（第30条第4項の準用）、個人情報の保護に関する法律施行規則 第29条第1号（第27条第3項）（JIS Q 15001 J.8.8.4 4）',
+    );
+    expect(result.reason).toContain('個人関連情報の提供に係る確認記録を契約書その他の書面による代替で作成しているため、最後に提供を行った日（2026-12-01）');
+  });
+
+  it('一括して作成（継続的・反復的な提供）: 最後に提供を行った日から起算して3年', () => {
+    expect(provisionRecordRetention({ recordKind: 'related', form: 'bulk', createdOn: '2026-01-10', lastProvidedOn: '2026-06-15' })).toMatchObject({
+      years: 3,
+      retainUntil: '2029-06-14',
+    });
+  });
+
+  it('個別の記録: 作成した日から3年（民法第140条 初日不算入）', () => {
+    const result = provisionRecordRetention({ recordKind: 'related', form: 'individual', createdOn: '2026-12-01' });
+    expect(result).toMatchObject({ years: 3, countedFrom: '2026-12-02', retainUntil: '2029-12-01', disposalDueOn: '2029-12-02' });
+    expect(result.basis).toContain('施行規則 第29条第3号');
+  });
+
+  it('令和4年4月1日より前の規則（平成28年規則）には個人関連情報の区分がない: 令和2年改正の規則で計算し、旧版を指定すれば未知の版', () => {
+    expect(provisionRecordRetention({ recordKind: 'related', form: 'individual', createdOn: '2022-03-01' }).rulesVersion).toBe('appi-2022-04');
+    expect(() => provisionRecordRetention({ recordKind: 'related', form: 'individual', createdOn: '2026-03-01' }, 'appi-2017-05')).toThrow(
+      UnknownProvisionRetentionRulesVersionError,
+    );
   });
 });

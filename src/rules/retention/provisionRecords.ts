@@ -10,13 +10,16 @@
  * - 三 それ以外（提供の都度の個別の記録）: 3年 — 法第29条第2項・第30条第4項「当該記録を作成した日から」,
  *   民法第140条により作成日の翌日から数える.
  * Year periods end per 民法第143条 ({@link lastDayOfYears}).
+ *
+ * 個人関連情報の提供に係る確認記録 (J.8.8.4 4, 法第31条第3項で準用する法第30条第4項, 令和4年4月1日施行):
+ * the same three periods by form (規則第29条, 作成方法 規則第27条); there is no earlier rule set.
  */
 import { z } from 'zod';
 import { addCalendarDays, type IsoDate, isIsoDate } from '../deadlines.ts';
 import { lastDayOfYears } from './yearPeriod.ts';
 
-/** Which record: 第三者提供記録 (we provided) or 確認記録 (we received). */
-export const provisionRecordKinds = ['provision', 'receipt'] as const;
+/** Which record: 第三者提供記録 (we provided), 確認記録 (we received) or 個人関連情報の確認記録 (we provided 個人関連情報). */
+export const provisionRecordKinds = ['provision', 'receipt', 'related'] as const;
 export type ProvisionRecordKind = (typeof provisionRecordKinds)[number];
 
 /** How the record was made (記録の作成方法). */
@@ -26,6 +29,7 @@ export type ProvisionRecordForm = (typeof provisionRecordForms)[number];
 export const provisionRecordKindLabels: Record<ProvisionRecordKind, string> = {
   provision: '第三者提供記録',
   receipt: '第三者提供を受ける際の確認記録',
+  related: '個人関連情報の提供に係る確認記録',
 };
 
 export const provisionRecordFormLabels: Record<ProvisionRecordForm, string> = {
@@ -38,13 +42,13 @@ export const provisionRecordFormLabels: Record<ProvisionRecordForm, string> = {
 export type ProvisionRetentionRuleSet = {
   readonly id: string;
   readonly effectiveFrom: IsoDate;
-  /** 法: the article that requires keeping the record, per record kind. */
-  readonly lawArticle: Readonly<Record<ProvisionRecordKind, string>>;
+  /** 法: the article that requires keeping the record, per record kind (absent: the kind did not exist yet). */
+  readonly lawArticle: Readonly<Partial<Record<ProvisionRecordKind, string>>>;
   /** 施行規則: the retention article and the article defining each form, per record kind. */
-  readonly ruleArticle: Readonly<Record<ProvisionRecordKind, { retention: string; forms: Readonly<Record<ProvisionRecordForm, string>> }>>;
+  readonly ruleArticle: Readonly<Partial<Record<ProvisionRecordKind, { retention: string; forms: Readonly<Record<ProvisionRecordForm, string>> }>>>;
   readonly years: Readonly<Record<ProvisionRecordForm, number>>;
   /** JIS Q 15001 clause that asks for the retention. */
-  readonly jisClause: Readonly<Record<ProvisionRecordKind, string>>;
+  readonly jisClause: Readonly<Partial<Record<ProvisionRecordKind, string>>>;
 };
 
 // 平成28年規則: 提供記録 第12条（作成方法）・第14条（保存期間）, 確認記録 第16条・第18条.
@@ -52,13 +56,16 @@ const ruleArticle2017: ProvisionRetentionRuleSet['ruleArticle'] = {
   provision: { retention: '第14条', forms: { contract: '第14条第1号（第12条第3項）', bulk: '第14条第2号（第12条第2項ただし書）', individual: '第14条第3号' } },
   receipt: { retention: '第18条', forms: { contract: '第18条第1号（第16条第3項）', bulk: '第18条第2号（第16条第2項ただし書）', individual: '第18条第3号' } },
 };
-// 令和4年4月1日施行の規則（条ずれ）: 提供記録 第19条（作成方法）・第21条（保存期間）, 確認記録 第23条・第25条.
+// 令和4年4月1日施行の規則（条ずれ）: 提供記録 第19条（作成方法）・第21条（保存期間）, 確認記録 第23条・第25条,
+// 個人関連情報の確認記録 第27条・第29条.
 const ruleArticle2022: ProvisionRetentionRuleSet['ruleArticle'] = {
   provision: { retention: '第21条', forms: { contract: '第21条第1号（第19条第3項）', bulk: '第21条第2号（第19条第2項ただし書）', individual: '第21条第3号' } },
   receipt: { retention: '第25条', forms: { contract: '第25条第1号（第23条第3項）', bulk: '第25条第2号（第23条第2項ただし書）', individual: '第25条第3号' } },
+  related: { retention: '第29条', forms: { contract: '第29条第1号（第27条第3項）', bulk: '第29条第2号（第27条第2項ただし書）', individual: '第29条第3号' } },
 };
 const years = { contract: 1, bulk: 3, individual: 3 } as const;
-const jisClause = { provision: 'JIS Q 15001 J.8.8.2 3', receipt: 'JIS Q 15001 J.8.8.3 4' } as const;
+const jisClause2017 = { provision: 'JIS Q 15001 J.8.8.2 3', receipt: 'JIS Q 15001 J.8.8.3 4' } as const;
+const jisClause2022 = { ...jisClause2017, related: 'JIS Q 15001 J.8.8.4 4' } as const;
 
 /** Released rule sets, oldest first: 平成27年改正（平成29年5月30日施行）and 令和2年改正（令和4年4月1日施行, 条ずれ）. */
 export const provisionRetentionRuleSets: readonly ProvisionRetentionRuleSet[] = Object.freeze([
@@ -68,15 +75,15 @@ export const provisionRetentionRuleSets: readonly ProvisionRetentionRuleSet[] = 
     lawArticle: { provision: '第25条第2項', receipt: '第26条第4項' },
     ruleArticle: ruleArticle2017,
     years,
-    jisClause,
+    jisClause: jisClause2017,
   }),
   Object.freeze({
     id: 'appi-2022-04',
     effectiveFrom: '2022-04-01',
-    lawArticle: { provision: '第29条第2項', receipt: '第30条第4項' },
+    lawArticle: { provision: '第29条第2項', receipt: '第30条第4項', related: '第31条第3項（第30条第4項の準用）' },
     ruleArticle: ruleArticle2022,
     years,
-    jisClause,
+    jisClause: jisClause2022,
   }),
 ]);
 
@@ -149,8 +156,9 @@ export class UnknownProvisionRetentionRulesVersionError extends Error {
   }
 }
 
-function ruleSetFor(createdOn: IsoDate, version?: string): ProvisionRetentionRuleSet {
-  const sets = provisionRetentionRuleSets;
+/** The rule set in force on the day (a kind first regulated later, 個人関連情報, takes its first set). */
+function ruleSetFor(kind: ProvisionRecordKind, createdOn: IsoDate, version?: string): ProvisionRetentionRuleSet {
+  const sets = provisionRetentionRuleSets.filter((set) => set.lawArticle[kind] !== undefined);
   if (version !== undefined) {
     const found = sets.find((set) => set.id === version);
     if (!found) throw new UnknownProvisionRetentionRulesVersionError(version);
@@ -168,16 +176,16 @@ function ruleSetFor(createdOn: IsoDate, version?: string): ProvisionRetentionRul
  */
 export function provisionRecordRetention(input: ProvisionRetentionFacts, rulesVersion?: string): ProvisionRetention {
   const facts = provisionRetentionFactsSchema.parse(input);
-  const rules = ruleSetFor(facts.createdOn, rulesVersion);
+  const rules = ruleSetFor(facts.recordKind, facts.createdOn, rulesVersion);
   const n = rules.years[facts.form];
   const record = provisionRecordKindLabels[facts.recordKind];
-  const provided = facts.recordKind === 'provision' ? '提供を行った日' : '提供を受けた日';
+  const provided = facts.recordKind === 'receipt' ? '提供を受けた日' : '提供を行った日';
   const fromLastProvision = facts.form !== 'individual';
   // 一・二号「最後に…提供を行った日から起算して」: that day is day 1. 三号 (法「作成した日から」): 民法第140条 初日不算入.
   const countedFrom = fromLastProvision ? (facts.lastProvidedOn as IsoDate) : addCalendarDays(facts.createdOn, 1);
   const retainUntil = lastDayOfYears(countedFrom, n);
 
-  const basis = `個人情報の保護に関する法律 ${rules.lawArticle[facts.recordKind]}、個人情報の保護に関する法律施行規則 ${rules.ruleArticle[facts.recordKind].forms[facts.form]}（${rules.jisClause[facts.recordKind]}）`;
+  const basis = `個人情報の保護に関する法律 ${rules.lawArticle[facts.recordKind]}、個人情報の保護に関する法律施行規則 ${rules.ruleArticle[facts.recordKind]?.forms[facts.form]}（${rules.jisClause[facts.recordKind]}）`;
   const reason = fromLastProvision
     ? `${record}を${provisionRecordFormLabels[facts.form]}で作成しているため、最後に${provided}（${countedFrom}）から起算して${n}年を経過する日（${retainUntil}）まで保存し、${addCalendarDays(retainUntil, 1)}以降に廃棄します。提供が続く間は最後の${provided}が変わるので、提供のたびに計算し直してください。`
     : `${record}を${provisionRecordFormLabels[facts.form]}で作成しているため、作成した日（${facts.createdOn}）から${n}年（民法第140条により翌日から数え、${retainUntil}まで）保存し、${addCalendarDays(retainUntil, 1)}以降に廃棄します。`;

@@ -51,7 +51,7 @@ function FurtherProvisionForm({ id, label }: { id: string; label: string }) {
   );
 }
 
-/** One 第三者提供記録 / 確認記録: its 記録事項, its 保存期間 with the basis, and the 廃棄 once the period has ended. */
+/** One 第三者提供記録 / 確認記録 / 個人関連情報の確認記録: its 記録事項, its 保存期間 with the basis, and the 廃棄 once the period has ended. */
 export default function ProvisionRecordDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -97,15 +97,16 @@ export default function ProvisionRecordDetailPage() {
           {r.lastProvidedOn ? <Descriptions.Item label={L.lastProvidedOn}>{date(r.lastProvidedOn)}</Descriptions.Item> : null}
           <Descriptions.Item label={r.kind === 'receipt' ? '提供元' : '提供先'}>{counterparty}</Descriptions.Item>
           {r.kind === 'receipt' ? <Descriptions.Item label={L.acquisitionHistory}>{r.acquisitionHistory ?? '—'}</Descriptions.Item> : null}
-          <Descriptions.Item label={L.subject}>{r.subject ?? '—'}</Descriptions.Item>
+          {r.kind === 'related' ? null : <Descriptions.Item label={L.subject}>{r.subject ?? '—'}</Descriptions.Item>}
           <Descriptions.Item label={L.dataItems}>{r.dataItems ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={L.consentObtained}>{r.consentObtained ? '同意を得ている' : '—'}</Descriptions.Item>
+          <Descriptions.Item label={L.consentObtained}>{r.consentObtained ? (r.kind === 'related' ? '確認済み' : '同意を得ている') : '—'}</Descriptions.Item>
           {r.kind === 'receipt' && r.basis === 'opt_out' ? <Descriptions.Item label={L.ppcPublished}>{r.ppcPublished ? '確認済み' : '—'}</Descriptions.Item> : null}
           {r.overseas ? (
-            <Descriptions.Item label="外国にある第三者への提供（J.8.8.1）">
+            <Descriptions.Item label={L.overseas}>
               {[r.overseasCountry, r.overseasBasis ? overseasBasisLabels[r.overseasBasis] : null, r.overseasInfo].filter(Boolean).join(' / ')}
             </Descriptions.Item>
           ) : null}
+          {r.kind === 'related' && r.overseas ? <Descriptions.Item label={L.overseasInfoConfirmed}>{r.overseasInfoConfirmed ? '確認済み' : '—'}</Descriptions.Item> : null}
           {r.note ? <Descriptions.Item label={L.note}>{r.note}</Descriptions.Item> : null}
         </Descriptions>
       </Card>

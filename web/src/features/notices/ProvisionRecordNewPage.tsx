@@ -8,7 +8,15 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { noticesContract } from '../../../../src/modules/notices/notices.contract.ts';
 import { createProvisionRecordBody } from '../../../../src/modules/notices/provision-records.schema.ts';
-import { exemptionClause, exemptionGroundLabels, exemptionGrounds, overseasBases, overseasBasisLabels, provisionBases } from '../../../../src/rules/data/provisionRecordItems.ts';
+import {
+  exemptionClause,
+  exemptionGroundLabels,
+  exemptionGroundsFor,
+  overseasBases,
+  overseasBasisLabels,
+  provisionBases,
+  relatedBasisLabel,
+} from '../../../../src/rules/data/provisionRecordItems.ts';
 import { checkProvisionRecordItems, counterpartyKinds } from '../../../../src/rules/requiredItems/provisionRecordItems.ts';
 import { provisionRecordForms } from '../../../../src/rules/retention/index.ts';
 import { api } from '../../api/client.ts';
@@ -64,6 +72,7 @@ export default function ProvisionRecordNewPage() {
       overseasBasis: null,
       overseasCountry: '',
       overseasInfo: '',
+      overseasInfoConfirmed: false,
       exemptionGround: null,
       note: '',
     },
@@ -72,6 +81,7 @@ export default function ProvisionRecordNewPage() {
   const kind = values.kind ?? 'provision';
   const L = fieldLabels(kind);
   const receipt = kind === 'receipt';
+  const related = kind === 'related';
   const check = checkProvisionRecordItems({
     kind,
     basis: values.basis ?? 'consent',
@@ -89,8 +99,19 @@ export default function ProvisionRecordNewPage() {
     overseasBasis: values.overseasBasis,
     overseasCountry: values.overseasCountry,
     overseasInfo: values.overseasInfo,
+    overseasInfoConfirmed: values.overseasInfoConfirmed,
     exemptionGround: values.exemptionGround,
   });
+
+  /** 個人関連情報 (J.8.8.4): only the consent ground, a named 提供先, the J.8.8 f)〜l) exemptions. */
+  const changeKind = (next: typeof kind) => {
+    form.setValue('kind', next);
+    if (next === 'related') {
+      form.setValue('basis', 'consent');
+      if (values.counterpartyKind === 'unspecified') form.setValue('counterpartyKind', 'corporation');
+    }
+    if (values.exemptionGround && !exemptionGroundsFor(next).includes(values.exemptionGround)) form.setValue('exemptionGround', null);
+  };
 
   const onSubmit = form.handleSubmit(
     async (input) => {
@@ -128,7 +149,7 @@ export default function ProvisionRecordNewPage() {
     <RequirePermission permission="notices.records">
       <PageHeader
         title="提供記録・確認記録の作成"
-        lead="個人データを第三者に提供したとき（J.8.8.2）、第三者から提供を受けたとき（J.8.8.3）の記録です。法令が求める記録事項が揃わないと保存できません。"
+        lead="個人データを第三者に提供したとき（J.8.8.2）、第三者から提供を受けたとき（J.8.8.3）、個人関連情報を個人データとして取得する第三者に提供したとき（J.8.8.4）の記録です。法令が求める記録事項が揃わないと保存できません。"
         extra={
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/notices/provision-records')}>
             一覧へ戻る
@@ -141,7 +162,7 @@ export default function ProvisionRecordNewPage() {
           <Col xs={24} xl={14}>
             <Card title="記録の種類と根拠" size="small">
               <Field control={form.control} name="kind" label={L.kind} required>
-                {(field) => <Radio.Group id={field.id} value={field.value} onChange={(e) => field.onChange(e.target.value)} options={recordKindOptions} data-testid="pr-kind" />}
+                {(field) => <Radio.Group id={field.id} value={field.value} onChange={(e) => changeKind(e.target.value)} options={recordKindOptions} data-testid="pr-kind" />}
               </Field>
               <Field control={form.control} name="basis" label={L.basis} required>
                 {(field) => (
@@ -150,7 +171,11 @@ export default function ProvisionRecordNewPage() {
                     value={field.value}
                     onChange={field.onChange}
                     status={field.status}
-                    options={provisionBases.filter((b) => receipt || b !== 'non_business').map((b) => ({ value: b, label: basisLabels[b] }))}
+                    options={
+                      related
+                        ? [{ value: 'consent', label: relatedBasisLabel }]
+                        : provisionBases.filter((b) => receipt || b !== 'non_business').map((b) => ({ value: b, label: basisLabels[b] }))
+                    }
                   />
                 )}
               </Field>
@@ -174,7 +199,7 @@ export default function ProvisionRecordNewPage() {
                     allowClear
                     placeholder="該当しない（記録を作成する）"
                     status={field.status}
-                    options={exemptionGrounds.map((g) => ({ value: g, label: `${exemptionClause(kind, g)} ${exemptionGroundLabels[g].slice(3)}` }))}
+                    options={exemptionGroundsFor(kind).map((g) => ({ value: g, label: `${exemptionClause(kind, g)} ${exemptionGroundLabels[g].slice(3)}` }))}
                   />
                 )}
               </Field>
@@ -189,7 +214,7 @@ export default function ProvisionRecordNewPage() {
                     id={field.id}
                     value={field.value}
                     onChange={(e) => field.onChange(e.target.value)}
-                    options={counterpartyKinds.filter((k) => !receipt || k !== 'unspecified').map((k) => ({ value: k, label: counterpartyKindLabels[k] }))}
+                    options={counterpartyKinds.filter((k) => kind === 'provision' || k !== 'unspecified').map((k) => ({ value: k, label: counterpartyKindLabels[k] }))}
                   />
                 )}
               </Field>
@@ -224,17 +249,26 @@ export default function ProvisionRecordNewPage() {
                     )}
                   </Field>
                   {text('overseasCountry')}
+                  {related && values.overseasBasis === 'a' ? (
+                    <Field control={form.control} name="overseasInfoConfirmed" label={L.overseasInfoConfirmed}>
+                      {(field) => (
+                        <Checkbox id={field.id} checked={field.value ?? false} onChange={(e) => field.onChange(e.target.checked)} data-testid="pr-overseasInfoConfirmed">
+                          同意を得る前に、本人に当該外国の名称・制度・提供先の措置の情報が提供されていることを確認した
+                        </Checkbox>
+                      )}
+                    </Field>
+                  ) : null}
                   {values.overseasBasis === 'a' ? text('overseasInfo', 3) : null}
                 </>
               ) : null}
             </Card>
-            <Card title="本人と個人データ" size="small" style={{ marginTop: 16 }}>
-              {text('subject', 2)}
+            <Card title={related ? '本人の同意と個人関連情報' : '本人と個人データ'} size="small" style={{ marginTop: 16 }}>
+              {related ? null : text('subject', 2)}
               {text('dataItems', 2)}
               <Field control={form.control} name="consentObtained" label={L.consentObtained}>
                 {(field) => (
                   <Checkbox id={field.id} checked={field.value ?? false} onChange={(e) => field.onChange(e.target.checked)} data-testid="pr-consentObtained">
-                    本人の同意を得ている
+                    {related ? '本人の同意が得られていることを確認した（提供先からの申告等による）' : '本人の同意を得ている'}
                   </Checkbox>
                 )}
               </Field>

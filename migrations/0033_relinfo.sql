@@ -1,0 +1,1 @@
+ALTER TABLE "provision_records" ADD COLUMN "overseas_info_confirmed" boolean DEFAULT false NOT NULL;
