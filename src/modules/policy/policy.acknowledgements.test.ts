@@ -179,7 +179,7 @@ describe('J.2.2 3 財団内に周知する: 公開した版の確認', () => {
       '確認済み',
     ]);
     // 2026-05-11 10:05 in Japan, as the cell shows it.
-    expect((row?.getCell(6).value as Date).toISOString()).toBe('2026-05-11T10:05:00.000Z');
+    expect((row?.getCell(6).value as Date | undefined)?.toISOString()).toBe('2026-05-11T10:05:00.000Z');
   });
 
   it('新しく在籍したアカウント保有者には、日次ジョブが公開中の版の確認タスクを作る', async () => {
