@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pickOption } from './support/antd.ts';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { checkAccessibilityAfterEachStep, expectAccessible } from './support/axe.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext, signedInPage } from './support/browser.ts';
@@ -27,7 +30,9 @@ const complaints = '5. 苦情及び相談には迅速かつ誠実に対応しま
 /**
  * 個人情報保護方針 (J.2.2): the 個人情報保護管理者 writes the 外部向け policy without d) 苦情及び相談
  * (its submission is refused naming J.2.2 2 d)), completes it and submits it; トップマネジメント
- * approves it (J.2.2 1); the public page shows it, linked from the portal (J.2.2 3).
+ * approves it (J.2.2 1); the public page shows it, linked from the portal (J.2.2 3). 周知 (J.2.2 3):
+ * staff@ confirms the published version, pms@ sees staff@ as 確認済み and exports the 周知状況;
+ * a revision's draft is compared with the published version line by line.
  */
 describe('journey: 外部向け個人情報保護方針の作成・承認・公開', () => {
   let app: E2EApp;
@@ -126,5 +131,62 @@ describe('journey: 外部向け個人情報保護方針の作成・承認・公�
     await text.getByText('山田 太郎').waitFor();
     await text.getByText('2026/04/01').waitFor();
     await shot('public');
+  });
+
+  it('J.2.2 3 周知: staff@ は公開中の版を読み「内容を確認しました」を押す（タスクが届いている）', async () => {
+    const staff = await signedInPage(browser, app.url, 'staff@demo.mamori.local');
+    contexts.push(staff.context);
+    page = staff.page;
+    await page.goto('/tasks');
+    await page.getByText('外部向け個人情報保護方針（第1版）の確認').first().waitFor();
+    await page.goto('/policy');
+    const card = page.getByTestId('policy-external');
+    await card.getByTestId('policy-published-external').getByText('苦情及び相談には迅速かつ誠実に対応します', { exact: false }).waitFor();
+    // staff@ holds no role: no editing, no 周知状況.
+    await expect(page.getByTestId('policy-edit-external').count()).resolves.toBe(0);
+    await expect(page.getByTestId('policy-acks-external').count()).resolves.toBe(0);
+    await card.getByTestId('policy-acknowledge-external').click();
+    await page.getByText('第1版の内容を確認したことを記録しました').waitFor();
+    await card
+      .getByTestId('policy-ack-external')
+      .getByText(/^内容を確認しました（\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}）$/)
+      .waitFor();
+    await shot('staff-acknowledged');
+    await expectAccessible(page, '/policy（従業者の確認）');
+  });
+
+  it('pms@ は周知状況で staff@ を確認済みとして見て、Excel に出力する; 改訂の下書きを公開中の版と行ごとに比べる', async () => {
+    const pms = await signedInPage(browser, app.url, 'pms@demo.mamori.local');
+    contexts.push(pms.context);
+    page = pms.page;
+    await page.goto('/policy');
+    const acks = page.getByTestId('policy-acks-external');
+    await acks.getByRole('row', { name: /渡辺 さくら.*確認済み/ }).waitFor();
+    await acks.getByRole('row', { name: /佐藤 花子.*未確認/ }).waitFor();
+    await pickOption(page, 'policy-acks-status-external', '確認済み');
+    await acks.getByRole('row', { name: /佐藤 花子/ }).waitFor({ state: 'hidden' });
+    await shot('acknowledgements');
+    const [download] = await Promise.all([page.waitForEvent('download'), acks.getByTestId('policy-acks-export-external').click()]);
+    expect(download.suggestedFilename()).toMatch(/^周知状況_外部向け個人情報保護方針_第1版_\d{8}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('周知状況');
+    expect(sheet?.rowCount).toBe(2);
+    expect([sheet?.getRow(2).getCell(4).value, sheet?.getRow(2).getCell(5).value]).toEqual(['渡辺 さくら', '確認済み']);
+
+    // 改訂の比較: a 第2版 draft with one more line, against the published 第1版.
+    await page.getByTestId('policy-edit-external').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('policy-body').fill([...lines, complaints, '6. 従業者への教育を毎年行います。', contact].join('\n'));
+    await dialog.getByLabel('最終改正年月日（J.2.2 2 g)、第2版から）').fill('2026/05/11');
+    await dialog.getByRole('button', { name: '下書きを保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const diff = page.getByTestId('policy-diff-external');
+    await diff.locator('ins', { hasText: '6. 従業者への教育を毎年行います。' }).waitFor();
+    await diff.locator('del', { hasText: '最終改正年月日: （未記入）' }).waitFor();
+    await page.getByTestId('policy-compare-check-1').getByText('a)〜h) すべて記載あり').waitFor();
+    await page.getByTestId('policy-compare-external').scrollIntoViewIfNeeded();
+    await shot('compare');
+    await expectAccessible(page, '/policy（周知状況・改訂の比較）');
   });
 });

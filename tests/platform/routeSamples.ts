@@ -125,6 +125,7 @@ const bodies: Record<string, unknown> = {
   'PUT /api/notices/:id/draft': { body: '乗っ取り' },
   // 個人情報保護方針 (J.2.2)
   'PUT /api/policies/:kind/draft': { body: '乗っ取り' },
+  'POST /api/policies/versions/:id/acknowledge': {},
   'POST /api/notices/:id/consents': { versionId: '00000000-0000-4000-8000-000000000000', subject: '侵入', channel: 'web', consentedOn: '2026-01-05' },
   'POST /api/notice-consents/:id/withdraw': { withdrawnOn: '2026-01-06', channel: 'web' },
   'POST /api/provision-records': {
@@ -172,6 +173,9 @@ const queries: Record<string, string> = {
   'GET /api/approval-stamps': '?recordType=role_request&recordId=00000000-0000-4000-8000-000000000000',
   'GET /api/approvals':
     '?view=submitted&recordType=role_request&status=pending&submittedFrom=2026-01-01&submittedTo=2026-12-31&departmentId=00000000-0000-4000-8000-000000000000&page=1&pageSize=20',
+  // 個人情報保護方針の周知状況 (J.2.2 3): every filter.
+  'GET /api/policies/versions/:id/acknowledgements': '?status=pending&departmentId=00000000-0000-4000-8000-000000000000&q=x',
+  'GET /api/policies/versions/:id/acknowledgements.xlsx': '?status=pending&departmentId=00000000-0000-4000-8000-000000000000&q=x',
   // 個人情報特記事項 (issue 13): a template set and variants.
   'GET /api/contractors/:id/special-clauses.docx': '?template=toshimaCurrent&subcontracting=restrict&returnOrDisposal=dispose&inspection=rule43',
   'GET /api/contractors/:id/special-clauses.pdf': '?template=toshimaOrdinanceEra&copying=restrictToSpec',

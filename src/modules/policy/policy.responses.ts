@@ -27,11 +27,13 @@ export const policyVersionResponse = z.object({
   lastRevisedOn: z.string().nullable(),
   publishedAt: z.string().nullable(),
   check: policyCheckResponse,
+  /** The caller's own 「内容を確認しました」 of this version (J.2.2 3 周知), when they pressed it. */
+  acknowledgedAt: z.string().nullable(),
 });
 
 export const policyListResponse = z.object({
   items: z.array(policyVersionResponse),
-  abilities: z.object({ edit: z.boolean() }),
+  abilities: z.object({ edit: z.boolean(), viewAcknowledgements: z.boolean() }),
 });
 
 export const policySubmitResponse = policyVersionResponse.extend({ approvalRequestId: z.uuid() });
@@ -45,4 +47,26 @@ export const publicPolicyResponse = z.object({
   topManagementName: z.string(),
   establishedOn: z.string(),
   lastRevisedOn: z.string().nullable(),
+});
+
+/** 「内容を確認しました」 recorded (J.2.2 3 周知). */
+export const policyAcknowledgeResponse = z.object({ versionId: z.uuid(), acknowledgedAt: z.string() });
+
+/** 周知状況 of one version (J.2.2 3): per person, 確認済み (when) or 未確認. */
+export const policyAcknowledgementsResponse = z.object({
+  version: z.object({ id: z.uuid(), kind: z.enum(policyKinds), kindLabel: z.string(), versionNo: z.number().int(), statusLabel: z.string(), publishedAt: z.string().nullable() }),
+  counts: z.object({ total: z.number().int(), confirmed: z.number().int(), pending: z.number().int() }),
+  items: z.array(
+    z.object({
+      personId: z.uuid(),
+      name: z.string(),
+      employeeNumber: z.string().nullable(),
+      departmentId: z.uuid().nullable(),
+      departmentName: z.string().nullable(),
+      status: z.enum(['confirmed', 'pending']),
+      statusLabel: z.string(),
+      acknowledgedAt: z.string().nullable(),
+    }),
+  ),
+  departments: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { policyItems } from '../../rules/data/requiredItems.ts';
 import { policyKinds } from '../../rules/policy/policyChecker.ts';
 import { isItemCode } from '../../rules/requiredItems/checkers.ts';
-import { enumField, idField, optionalDate, optionalText } from '../../platform/validation/fields.ts';
+import { enumField, idField, optionalDate, optionalId, optionalText } from '../../platform/validation/fields.ts';
 
 // Request schemas of 個人情報保護方針 (J.2.2). Japanese messages naming each field; the web form
 // validates with these same schemas.
@@ -24,4 +24,11 @@ export const savePolicyDraftBody = z.object({
   topManagementName: optionalText('トップマネジメントの氏名', 100),
   establishedOn: optionalDate('制定年月日'),
   lastRevisedOn: optionalDate('最終改正年月日'),
+});
+
+/** 周知状況の絞込み: 確認済み・未確認, 所属, 氏名・従業者番号 (the list and its xlsx export take the same query). */
+export const acknowledgementQuery = z.object({
+  status: z.enum(['confirmed', 'pending'], { error: '確認状況の値が正しくありません' }).optional(),
+  departmentId: optionalId('所属'),
+  q: z.string({ error: '検索語は文字列で指定してください' }).trim().max(100, { error: '検索語は100文字以内で指定してください' }).optional(),
 });

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Clock } from '../../domain/time.ts';
+import { type Clock, todayInJapan } from '../../domain/time.ts';
 import { submitForApproval } from '../../platform/approvals/approvals.service.ts';
 import type { Database, Tx } from '../../platform/db/connection.ts';
 import { inOrg } from '../../platform/db/tenancy.ts';
@@ -8,6 +8,7 @@ import { conflict, HttpError, notFound } from '../../platform/http/errors.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { checkPolicy, type PolicyKind, policyKindLabels, policyMissingErrors } from '../../rules/policy/policyChecker.ts';
 import { publishedPortal } from '../portal/portal.api.ts';
+import { cancelAcknowledgementTasks, openAcknowledgementTasks, ownAcknowledgements, seesAllPolicyVersions } from './policy.acknowledgements.ts';
 import { POLICY_VERSION, policyStatusLabels } from './policy.labels.ts';
 import type { policyListResponse, policyVersionResponse, publicPolicyResponse } from './policy.responses.ts';
 import type { savePolicyDraftBody } from './policy.schema.ts';
@@ -31,7 +32,7 @@ export function checkOfVersion(v: VersionRow) {
   });
 }
 
-export function presentVersion(v: VersionRow): VersionView {
+export function presentVersion(v: VersionRow, acknowledgedAt: Date | null = null): VersionView {
   const result = checkOfVersion(v);
   const item = (i: { code: string; clause: string; text: string }) => ({ code: i.code, clause: i.clause, text: i.text });
   return {
@@ -48,6 +49,7 @@ export function presentVersion(v: VersionRow): VersionView {
     lastRevisedOn: v.lastRevisedOn,
     publishedAt: v.publishedAt?.toISOString() ?? null,
     check: { version: result.version, missing: result.missing.map(item), present: result.present.map((p) => ({ ...item(p.item), by: p.by, keyword: p.keyword ?? null })) },
+    acknowledgedAt: acknowledgedAt?.toISOString() ?? null,
   };
 }
 
@@ -69,10 +71,30 @@ export async function findPolicyVersion(tx: Tx, organizationId: string, id: stri
   return row;
 }
 
-/** 個人情報保護方針の一覧: every version of both kinds, newest first, each with its J.2.2 2 check. */
+/**
+ * 個人情報保護方針の一覧: every version of both kinds, newest first, each with its J.2.2 2 check and
+ * the caller's own 「内容を確認しました」. A 従業者 without policy.manage or policy.acknowledgements reads
+ * the published versions only (J.2.2 3 周知: the current text), never the drafts.
+ */
 export async function listPolicies(tx: Tx, actor: Actor): Promise<z.output<typeof policyListResponse>> {
-  const rows = await tx.select().from(policyVersions).where(eq(policyVersions.organizationId, actor.organizationId)).orderBy(policyVersions.kind, desc(policyVersions.versionNo));
-  return { items: rows.map(presentVersion), abilities: { edit: can(actor, 'policy.manage') } };
+  const all = seesAllPolicyVersions(actor);
+  const rows = await tx
+    .select()
+    .from(policyVersions)
+    .where(and(eq(policyVersions.organizationId, actor.organizationId), all ? undefined : eq(policyVersions.status, 'published')))
+    .orderBy(policyVersions.kind, desc(policyVersions.versionNo));
+  const own = await ownAcknowledgements(tx, actor);
+  return {
+    items: rows.map((v) => presentVersion(v, own.get(v.id) ?? null)),
+    abilities: { edit: can(actor, 'policy.manage'), viewAcknowledgements: can(actor, 'policy.acknowledgements') },
+  };
+}
+
+/** One version for its PDF: the published one for everyone, any version for whoever sees them all. */
+export async function readablePolicyVersion(tx: Tx, actor: Actor, id: string): Promise<VersionRow> {
+  const version = await findPolicyVersion(tx, actor.organizationId, id);
+  if (version.status !== 'published' && !seesAllPolicyVersions(actor)) throw notFound('個人情報保護方針の版');
+  return version;
 }
 
 /**
@@ -117,14 +139,28 @@ export async function submitPolicyVersion(tx: Tx, actor: Actor, id: string, cloc
   return { version: await findPolicyVersion(tx, actor.organizationId, id), approvalRequestId: request.id };
 }
 
-/** 承認された版の公開: the previous published version of the kind becomes 改訂済み (never 公開 again). */
+/**
+ * 承認された版の公開: the previous published version of the kind becomes 改訂済み (never 公開 again),
+ * and the 周知 restarts (J.2.2 3): the old version's open confirmation tasks are cancelled and every
+ * account holder gets one for the new version.
+ */
 export async function publishApprovedVersion(tx: Tx, organizationId: string, id: string, now: Date): Promise<void> {
   const version = await findPolicyVersion(tx, organizationId, id, true);
-  await tx
+  const replaced = await tx
     .update(policyVersions)
     .set({ status: 'superseded', updatedAt: now })
-    .where(and(eq(policyVersions.organizationId, organizationId), eq(policyVersions.kind, version.kind), eq(policyVersions.status, 'published')));
-  await tx.update(policyVersions).set({ status: 'published', publishedAt: now, updatedAt: now }).where(eq(policyVersions.id, id));
+    .where(and(eq(policyVersions.organizationId, organizationId), eq(policyVersions.kind, version.kind), eq(policyVersions.status, 'published')))
+    .returning({ id: policyVersions.id });
+  const [published] = await tx.update(policyVersions).set({ status: 'published', publishedAt: now, updatedAt: now }).where(eq(policyVersions.id, id)).returning();
+  if (!published) throw new Error('policy publish returned nothing');
+  await cancelAcknowledgementTasks(
+    tx,
+    organizationId,
+    replaced.map((r) => r.id),
+    published,
+    now,
+  );
+  await openAcknowledgementTasks(tx, organizationId, published, todayInJapan(now));
 }
 
 /** 公開中の外部向け方針 (J.2.2 3 一般の人が入手可能な措置), found by the portal slug; 404 when none is published. */

@@ -1,6 +1,7 @@
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from '../../platform/auth/auth.tables.ts';
 import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
-import { organizations } from '../../platform/org/org.tables.ts';
+import { organizations, people } from '../../platform/org/org.tables.ts';
 import type { PolicyKind } from '../../rules/policy/policyChecker.ts';
 import type { PolicyStatus } from './policy.labels.ts';
 
@@ -33,4 +34,29 @@ export const policyVersions = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('policy_versions_org_kind_no_uq').on(t.organizationId, t.kind, t.versionNo), index('policy_versions_org_status_idx').on(t.organizationId, t.status)],
+);
+
+/**
+ * 周知の確認 (J.2.2 3 「トップマネジメントは、個人情報保護方針を文書化した情報を、財団内に周知する」):
+ * one row per person and published version — who pressed 「内容を確認しました」 and when, from which
+ * account. The 運用記録 that proves 周知 to an auditor; a new version starts with no rows.
+ */
+export const policyAcknowledgements = pgTable(
+  'policy_acknowledgements',
+  {
+    id: id(),
+    organizationId: organizationId().references(() => organizations.id),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => policyVersions.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('policy_acknowledgements_version_person_uq').on(t.versionId, t.personId), index('policy_acknowledgements_org_idx').on(t.organizationId, t.versionId)],
 );
