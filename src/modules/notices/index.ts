@@ -55,6 +55,7 @@ export const noticesModule = defineModule({
         overseas: '外国にある第三者への提供',
         overseas_basis: '外国にある第三者への提供の根拠',
         overseas_country: '当該外国の名称',
+        overseas_info_confirmed: '本人への情報の提供が行われていることの確認',
         overseas_info: 'あらかじめ本人に提供した情報',
         exemption_ground: '記録を要しない場合の根拠',
         note: '備考',
