@@ -15,9 +15,7 @@ describe('J.9.4 s) 委託先の選定基準の見直し: 版の差分（評価�
 
   it('評価項目の追加: 10 番目の項目が「評価項目の追加」として出る', () => {
     const next = withItems([...base.items, { code: '10', text: '委託先従業者への個人情報保護教育の実施' }]);
-    expect(diffCriteria(base, next)).toEqual([
-      { kind: 'added', label: '評価項目の追加', code: '10', previousText: null, currentText: '委託先従業者への個人情報保護教育の実施' },
-    ]);
+    expect(diffCriteria(base, next)).toEqual([{ kind: 'added', label: '評価項目の追加', code: '10', previousText: null, currentText: '委託先従業者への個人情報保護教育の実施' }]);
   });
 
   it('評価項目の削除: 調査票 2「継続的な取引があるか」を外すと「評価項目の削除」として以前の文言つきで出る', () => {
