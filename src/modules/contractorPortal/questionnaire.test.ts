@@ -289,8 +289,8 @@ describe('調査票のやり取り（世田谷区 個人情報管理状況調査
     // 受理済みの調査票（既定の 9 項目で回答）: 1 は文言が変わった旨つき、4 は今の評価基準にないので下書きしない
     const prefill = await pms.get(`/api/contractor-portal/contractors/${contractorA}/questionnaire-prefill`);
     expect(prefill.body.criteriaVersion).toBe('setagaya-questionnaire-1');
-    expect(prefill.body.items.map((i: { code: string }) => i.code)).toEqual(['1']);
-    expect(prefill.body.items[0].citation).toContain('現在の評価基準と文言が異なります');
+    expect(prefill.body.items.map((i) => i.code)).toEqual(['1']);
+    expect(prefill.body.items[0]?.citation).toContain('現在の評価基準と文言が異なります');
     expect(prefill.body.notInCriteria).toEqual(['4']);
     // 新しい調査票は承認済みの版（第1版、9 項目: 4 を削除し 10 を追加）を送る; 送った後の版の変更は送った調査票を変えない
     const sent = await pms.request('POST', `/api/contractor-portal/links/${linkA}/exchanges`, { kind: 'questionnaire', dueOn: addCalendarDays(today, 14) });

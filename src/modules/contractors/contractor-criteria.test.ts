@@ -85,7 +85,7 @@ describe('委託先の選定・評価基準（J.9.4 s) 毎年 12 月の見直し
   it('古い評価: 既定の調査票で書いた今年の評価の下書きは、その版で採点される', async () => {
     const draft = await sales.call(C.saveEvaluation, {
       params: { id: mailingId },
-      body: { year: 2026, answers: Object.fromEntries(items.map((i) => [i.code, 'suitable'])) },
+      body: { year: 2026, answers: Object.fromEntries(items.map((i) => [i.code, 'suitable' as const])) },
     });
     expect(draft.status, JSON.stringify(draft.body)).toBe(200);
     expect(draft.body).toMatchObject({ criteriaVersion: 'setagaya-questionnaire-1', criteriaVersionLabel: '既定', result: 'pass' });
