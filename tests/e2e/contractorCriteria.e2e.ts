@@ -77,6 +77,7 @@ describe('journey: 委託先の評価基準に 10 番目の項目を足し、ト
     await editor.getByTestId('cr-save').click();
     await editor.getByTestId('cr-error').getByText('評価項目 10 の文言を入力してください').waitFor();
     await editor.getByTestId('cr-item-text-10').fill(tenth);
+    await shot('contractor-criteria-editor');
     await editor.getByTestId('cr-submit').click();
     await page.getByText('第1版をトップマネジメントの承認に回しました').waitFor();
     const open = page.getByTestId('cr-open');
