@@ -147,6 +147,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/laws/reviews': { year: 2031 },
   'PUT /api/laws/reviews/:id': { items: [], note: '乗っ取り' },
   'PUT /api/contractors/:id/evaluation': { year: 2026, answers: { '1': 'suitable' } },
+  'PUT /api/contractor-criteria/draft': { name: '侵入', items: [{ code: '1', text: '侵入' }] },
   'POST /api/contractors/:id/supervisions': { supervisedOn: '2026-01-01', method: 'document', supervisor: '侵入' },
   // 委託先の実地検査 (issue 13)
   'POST /api/contractors/:id/inspections': {

@@ -9,7 +9,7 @@ import { conflict, HttpError, invalid, notFound } from '../../platform/http/erro
 import { organizations } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { checkComplianceReport } from '../../rules/contractors/complianceReport.ts';
-import { contractorForPortal } from '../contractors/contractors.portal.api.ts';
+import { contractorForPortal, currentContractorCriteria } from '../contractors/contractors.portal.api.ts';
 import { exchangeKindLabels, exchangeStatusLabels, linkStatusLabels } from './contractorPortal.labels.ts';
 import type { acceptBody, complianceAnswerBody, exchangeRequestBody, invitationBody, linksQuery, reviewBody } from './contractorPortal.schema.ts';
 import { contractorPortalExchanges, contractorPortalLinks } from './contractorPortal.tables.ts';
@@ -153,8 +153,8 @@ export async function requestExchange(tx: Tx, actor: Actor, linkId: string, inpu
       kind: input.kind,
       title: exchangeKindLabels[input.kind],
       dueOn: input.dueOn,
-      // 調査票: the criteria set as sent (J.9.4 s) 選定基準; a later version does not change what was asked).
-      criteria: input.kind === 'questionnaire' ? criteriaSnapshot() : null,
+      // 調査票: the organization's criteria set in force, as sent (J.9.4 s) 選定基準; a later version does not change what was asked).
+      criteria: input.kind === 'questionnaire' ? criteriaSnapshot(await currentContractorCriteria(tx, actor.organizationId)) : null,
       requestedByPersonId: actor.personId,
       createdAt: clock.now,
       updatedAt: clock.now,

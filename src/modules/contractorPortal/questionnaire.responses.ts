@@ -31,6 +31,8 @@ export const prefillResponse = z.object({
   acceptedOn: z.iso.date().nullable(),
   criteriaVersion: z.string().nullable(),
   items: z.array(z.object({ code: z.string(), answer: z.enum(criterionAnswers), citation: z.string() })),
+  /** Codes answered in the 調査票 that the criteria in force no longer have (not carried into the evaluation). */
+  notInCriteria: z.array(z.string()),
 });
 
 const certificateOut = z.object({ kind: z.enum(['privacy_mark', 'isms']), kindLabel: z.string(), number: z.string(), expiresOn: z.iso.date(), expired: z.boolean() });

@@ -10,7 +10,7 @@ import { type Actor, can } from '../../platform/policies/actor.ts';
 import { completeTasks } from '../../platform/tasks/moduleTasks.ts';
 import { checkQuestionnaire, evaluationFromQuestionnaire, questionnaireAnswerLabels, questionnaireFileKinds } from '../../rules/contractors/questionnaire.ts';
 import { type ContractorCriteriaSet, defaultContractorCriteria } from '../../rules/data/contractorCriteria.ts';
-import { contractorForPortal } from '../contractors/contractors.portal.api.ts';
+import { contractorForPortal, currentContractorCriteria } from '../contractors/contractors.portal.api.ts';
 import { contractorPortalExchanges, contractorPortalLinks } from './contractorPortal.tables.ts';
 import { EXCHANGE_OVERDUE_TASK } from './exchange-reminders.ts';
 import type { questionnaireResponse } from './questionnaire.responses.ts';
@@ -27,7 +27,7 @@ type ExchangeRow = typeof contractorPortalExchanges.$inferSelect;
 export const PROFILE_OWNER = 'contractor_profile';
 export const EXCHANGE_OWNER = 'contractor_exchange';
 
-/** The criteria set sent with a new 調査票 (the organization's current one: the default so far). */
+/** The criteria set sent with a new 調査票 (the organization's set in force: contractors' currentContractorCriteria). */
 export function criteriaSnapshot(criteria: ContractorCriteriaSet = defaultContractorCriteria): QuestionnaireCriteria {
   return {
     version: criteria.version,
@@ -184,13 +184,27 @@ export async function evaluationPrefill(tx: Tx, actor: Actor, contractorId: stri
     .orderBy(desc(contractorPortalExchanges.reviewedAt))
     .limit(1);
   const exchange = row?.exchange;
-  if (!exchange?.reviewedAt) return { exchangeId: null, acceptedOn: null, criteriaVersion: null, items: [] };
+  if (!exchange?.reviewedAt) return { exchangeId: null, acceptedOn: null, criteriaVersion: null, items: [], notInCriteria: [] };
   const criteria = exchange.criteria ?? criteriaSnapshot();
   const acceptedOn = todayInJapan(exchange.reviewedAt);
+  // The evaluation is written against the criteria in force (J.9.4 s)), which may be a later version
+  // than the one the 調査票 asked: each answer goes to the item of the same code; an answer whose item
+  // the criteria no longer have is left out (and named), a reworded item says so in its citation.
+  const current = await currentContractorCriteria(tx, actor.organizationId);
+  const now = new Map(current.items.map((i) => [i.code, i.text]));
+  const asked = new Map(criteria.items.map((i) => [i.code, i.text]));
+  const items = evaluationFromQuestionnaire(asCriteriaSet(criteria), exchange.questionnaireAnswers ?? [], acceptedOn);
   return {
     exchangeId: exchange.id,
     acceptedOn,
     criteriaVersion: criteria.version,
-    items: evaluationFromQuestionnaire(asCriteriaSet(criteria), exchange.questionnaireAnswers ?? [], acceptedOn),
+    items: items
+      .filter((i) => now.has(i.code))
+      .map((i) =>
+        asked.get(i.code)?.trim() === now.get(i.code)?.trim()
+          ? i
+          : { ...i, citation: `${i.citation}（調査票の項目の文言: 「${asked.get(i.code) ?? ''}」。現在の評価基準と文言が異なります）` },
+      ),
+    notInCriteria: items.filter((i) => !now.has(i.code)).map((i) => i.code),
   };
 }

@@ -274,4 +274,32 @@ describe('調査票のやり取り（世田谷区 個人情報管理状況調査
     ]);
     expect((await vendorA.get(`/api/contractor-portal/contractors/${contractorA}/questionnaire-prefill`)).status).toBe(404);
   });
+
+  it('J.9.4 s) 自組織の評価基準の版が承認されると、新しい調査票はその版を送り、受理済みの回答は番号で対応づけて下書きする', async () => {
+    const top = await t.login('top@demo.mamori.local');
+    const current = (await pms.get('/api/contractor-criteria')).body.current.items as { code: string; text: string; coversOthers: boolean }[];
+    const items = [
+      ...current.filter((i) => i.code !== '4').map((i) => (i.code === '1' ? { ...i, text: 'プライバシーマーク又は ISMS 認証を取得しているか' } : i)),
+      { code: '10', text: '委託先従業者に対する個人情報保護教育の実施', coversOthers: false },
+    ];
+    expect((await pms.request('PUT', '/api/contractor-criteria/draft', { name: '委託先審査表', items })).status).toBe(200);
+    const submitted = await pms.request('POST', '/api/contractor-criteria/draft/submit');
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    expect((await top.request('POST', `/api/approvals/${submitted.body.approvalRequestId}/approve`, {})).status).toBe(200);
+    // 受理済みの調査票（既定の 9 項目で回答）: 1 は文言が変わった旨つき、4 は今の評価基準にないので下書きしない
+    const prefill = await pms.get(`/api/contractor-portal/contractors/${contractorA}/questionnaire-prefill`);
+    expect(prefill.body.criteriaVersion).toBe('setagaya-questionnaire-1');
+    expect(prefill.body.items.map((i) => i.code)).toEqual(['1']);
+    expect(prefill.body.items[0]?.citation).toContain('現在の評価基準と文言が異なります');
+    expect(prefill.body.notInCriteria).toEqual(['4']);
+    // 新しい調査票は承認済みの版（第1版、9 項目: 4 を削除し 10 を追加）を送る; 送った後の版の変更は送った調査票を変えない
+    const sent = await pms.request('POST', `/api/contractor-portal/links/${linkA}/exchanges`, { kind: 'questionnaire', dueOn: addCalendarDays(today, 14) });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const q = await vendorA.get(`/api/contractor-portal/exchanges/${sent.body.id}/questionnaire`);
+    expect(q.body).toMatchObject({ criteriaName: '委託先審査表', criteriaVersion: 'org-criteria-1' });
+    expect(q.body.items.map((i: { code: string }) => i.code)).toEqual(['1', '2', '3', '5', '6', '7', '8', '9', '10']);
+    const old = await vendorA.get(`/api/contractor-portal/exchanges/${exchangeA}/questionnaire`);
+    expect(old.body.items).toHaveLength(9);
+    expect(old.body.items.map((i: { code: string }) => i.code)).toContain('4');
+  });
 });

@@ -8,7 +8,9 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { diffEvaluations, evaluationResultLabels, scoreEvaluation } from '../../rules/contractors/criteriaScore.ts';
-import { type CriterionAnswer, criterionAnswerLabels, defaultContractorCriteria } from '../../rules/data/contractorCriteria.ts';
+import { diffCriteria } from '../../rules/contractors/criteriaDiff.ts';
+import { type ContractorCriterion, type CriterionAnswer, criterionAnswerLabels, defaultContractorCriteria } from '../../rules/data/contractorCriteria.ts';
+import { criteriaOf, criteriaResolver, currentCriteria, type ResolvedCriteria } from './contractor-criteria.ts';
 import { CONTRACTOR_EVALUATION, evaluationStatusLabels } from './contractors.labels.ts';
 import { canManageContractor } from './contractors.policy.ts';
 import { findContractor } from './contractors.queries.ts';
@@ -23,15 +25,14 @@ import { contractorEvaluations, contractors } from './contractors.tables.ts';
 
 export type EvaluationRow = typeof contractorEvaluations.$inferSelect;
 
-/** The criteria set of a version (only the default exists so far; an organization's own sets come with J.9.4 s)). */
-function criteriaOf(_version: string) {
-  return defaultContractorCriteria;
-}
-
-/** An evaluation with its score and the changes since `previous`. */
-export function presentEvaluation(row: EvaluationRow, previous: EvaluationRow | undefined): z.output<typeof evaluationResponse> {
-  const criteria = criteriaOf(row.criteriaVersion);
+/**
+ * An evaluation with its score and the changes since `previous`, each scored with the criteria set
+ * it recorded (`criteriaVersion`, J.9.4 s)): an evaluation of an older version keeps its items.
+ */
+export function presentEvaluation(row: EvaluationRow, previous: EvaluationRow | undefined, resolve: (version: string) => ResolvedCriteria): z.output<typeof evaluationResponse> {
+  const criteria = resolve(row.criteriaVersion);
   const score = scoreEvaluation(criteria, row.answers);
+  const before = previous ? resolve(previous.criteriaVersion) : null;
   return {
     id: row.id,
     year: row.year,
@@ -45,6 +46,10 @@ export function presentEvaluation(row: EvaluationRow, previous: EvaluationRow | 
     failed: score.failed,
     unanswered: score.unanswered,
     changes: previous ? diffEvaluations(criteria, previous.answers, row.answers) : [],
+    criteriaVersionLabel: criteria.versionLabel,
+    criteriaName: criteria.name,
+    criteriaItems: criteria.items.map((i) => ({ code: i.code, text: i.text })),
+    criteriaChanges: before && before.version !== criteria.version ? diffCriteria(before, criteria) : [],
   };
 }
 
@@ -60,10 +65,21 @@ async function evaluationsOf(tx: Tx, organizationId: string, contractorId: strin
 export async function listEvaluations(tx: Tx, actor: Actor, contractorId: string): Promise<z.output<typeof evaluationsResponse>> {
   const contractor = await findContractor(tx, actor.organizationId, contractorId);
   const rows = await evaluationsOf(tx, actor.organizationId, contractor.id);
-  const criteria = defaultContractorCriteria;
+  const criteria = await currentCriteria(tx, actor.organizationId);
+  const resolve = await criteriaResolver(
+    tx,
+    actor.organizationId,
+    rows.map((r) => r.criteriaVersion),
+  );
   return {
-    criteria: { version: criteria.version, name: criteria.name, source: criteria.source, items: criteria.items.map((i) => ({ code: i.code, text: i.text })) },
-    items: rows.map((row, index) => presentEvaluation(row, rows[index + 1])),
+    criteria: {
+      version: criteria.version,
+      versionLabel: criteria.versionLabel,
+      name: criteria.name,
+      source: criteria.source,
+      items: criteria.items.map((i) => ({ code: i.code, text: i.text })),
+    },
+    items: rows.map((row, index) => presentEvaluation(row, rows[index + 1], resolve)),
     canEvaluate: canManageContractor(actor, contractor),
   };
 }
@@ -75,10 +91,12 @@ export async function listEvaluations(tx: Tx, actor: Actor, contractorId: string
 export async function saveEvaluation(tx: Tx, actor: Actor, contractorId: string, input: z.output<typeof saveEvaluationBody>, now: Date) {
   const contractor = await findContractor(tx, actor.organizationId, contractorId, true);
   if (!canManageContractor(actor, contractor)) throw forbidden('この委託先を評価できるのは、所管の所属の所属長又は個人情報保護管理者です');
-  const criteria = defaultContractorCriteria;
+  // A new or changed evaluation is written against the criteria in force (J.9.4 s)).
+  const criteria = await currentCriteria(tx, actor.organizationId);
   const known = new Set(criteria.items.map((i) => i.code));
   const unknown = Object.keys(input.answers).filter((code) => !known.has(code));
-  if (unknown.length > 0) throw invalid('answers', `評価項目にない番号があります（${unknown.join('、')}）`);
+  if (unknown.length > 0)
+    throw invalid('answers', `評価項目にない番号があります（${unknown.join('、')}）。評価基準「${criteria.name}」${criteria.versionLabel}の項目で評価してください`);
   const [existing] = await tx
     .select()
     .from(contractorEvaluations)
@@ -99,7 +117,7 @@ export async function saveEvaluation(tx: Tx, actor: Actor, contractorId: string,
     .where(
       and(eq(contractorEvaluations.organizationId, actor.organizationId), eq(contractorEvaluations.contractorId, contractor.id), eq(contractorEvaluations.year, input.year - 1)),
     );
-  return presentEvaluation(row, previous);
+  return presentEvaluation(row, previous, await criteriaResolver(tx, actor.organizationId, [row.criteriaVersion, previous?.criteriaVersion ?? row.criteriaVersion]));
 }
 
 async function findEvaluation(tx: Tx, organizationId: string, id: string): Promise<EvaluationRow> {
@@ -117,20 +135,30 @@ export async function submitEvaluation(tx: Tx, actor: Actor, id: string, clock: 
   const contractor = await findContractor(tx, actor.organizationId, row.contractorId);
   if (!canManageContractor(actor, contractor)) throw forbidden('この委託先の評価を申請できるのは、所管の所属の所属長又は個人情報保護管理者です');
   if (row.status !== 'draft') throw conflict('この評価は申請済みです', 'approval_state');
-  const score = scoreEvaluation(criteriaOf(row.criteriaVersion), row.answers);
+  const score = scoreEvaluation(await criteriaOf(tx, actor.organizationId, row.criteriaVersion), row.answers);
   if (score.result === 'incomplete') throw invalid('answers', `未回答の評価項目があります（${score.unanswered.join('、')}）`);
   return submitForApproval(tx, { organizationId: actor.organizationId, accountId: actor.accountId, personId: actor.personId }, CONTRACTOR_EVALUATION, row.id, clock);
 }
 
-/** 委託先審査表 on the approval screen: the contractor, the year, each item's answer and the result. */
+/** The criteria items a snapshot carries (older snapshots carry none: the built-in 調査票). */
+function snapshotCriteria(data: Record<string, unknown>): { name: string; items: readonly ContractorCriterion[] } {
+  const items = Array.isArray(data.criteriaItems)
+    ? data.criteriaItems.filter((i): i is ContractorCriterion => typeof i === 'object' && i !== null && typeof i.code === 'string' && typeof i.text === 'string')
+    : null;
+  const name = snapshotText(data, 'criteriaName');
+  return items && name ? { name, items } : defaultContractorCriteria;
+}
+
+/** 委託先審査表 on the approval screen: the contractor, the year, the criteria version, each item's answer and the result. */
 export function describeEvaluationSnapshot(data: Record<string, unknown>): SnapshotField[] {
-  const criteria = criteriaOf(snapshotText(data, 'criteriaVersion') ?? '');
+  const criteria = snapshotCriteria(data);
   const answers = (data.answers ?? {}) as Record<string, CriterionAnswer | undefined>;
-  const score = scoreEvaluation(criteria, answers);
+  const score = scoreEvaluation({ version: snapshotText(data, 'criteriaVersion') ?? '', name: criteria.name, source: '', items: criteria.items }, answers);
+  const label = snapshotText(data, 'criteriaVersionLabel');
   return [
     { key: 'contractorName', label: '委託先', value: snapshotText(data, 'contractorName') },
     { key: 'year', label: '評価の年', value: data.year === undefined ? null : `${String(data.year)}年` },
-    { key: 'criteria', label: '評価基準', value: criteria.name },
+    { key: 'criteria', label: '評価基準', value: label ? `${criteria.name}（${label}）` : criteria.name },
     ...criteria.items.map((item) => {
       const answer = answers[item.code];
       return { key: `item${item.code}`, label: `${item.code} ${item.text}`, value: answer ? criterionAnswerLabels[answer] : '未回答' };
@@ -160,10 +188,21 @@ export const contractorEvaluationApprovalType: ApprovalRecordType = {
       .where(and(eq(contractorEvaluations.organizationId, organizationId), eq(contractorEvaluations.id, recordId)));
     if (!row) return null;
     const e = row.evaluation;
+    // The criteria go into the snapshot: the approver sees the items the evaluation was scored against.
+    const criteria = await criteriaOf(tx, organizationId, e.criteriaVersion);
     return {
       title: `${row.name} ${e.year}年 委託先審査表`,
       departmentId: row.departmentId,
-      data: { contractorName: row.name, year: e.year, criteriaVersion: e.criteriaVersion, answers: e.answers, note: e.note },
+      data: {
+        contractorName: row.name,
+        year: e.year,
+        criteriaVersion: e.criteriaVersion,
+        criteriaVersionLabel: criteria.versionLabel,
+        criteriaName: criteria.name,
+        criteriaItems: criteria.items.map((i) => (i.coversOthers ? { code: i.code, text: i.text, coversOthers: true } : { code: i.code, text: i.text })),
+        answers: e.answers,
+        note: e.note,
+      },
     };
   },
   async onStatusChange(tx, { organizationId, recordId, status, now }) {

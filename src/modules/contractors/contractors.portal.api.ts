@@ -53,3 +53,9 @@ export async function contractorDepartment(tx: Tx, organizationId: string, id: s
     .where(and(eq(contractors.organizationId, organizationId), eq(contractors.id, id)));
   return row?.departmentId ?? null;
 }
+
+/**
+ * The 委託元's criteria set in force (J.9.4 s)): what a new 調査票 sends and what an evaluation
+ * pre-filled from an accepted 調査票 is mapped onto (by item code).
+ */
+export { currentCriteria as currentContractorCriteria } from './contractor-criteria.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageResponse } from '../../platform/http/contract.ts';
+import { criteriaChangeResponse } from './contractor-criteria.responses.ts';
 import { certificationStatuses, evaluationStatuses, subcontractingClauses, subcontractStatuses, supervisionMethods } from './contractors.labels.ts';
 
 // Response shapes of M7 委託先管理 (J.9.4). Pure (zod only): the contract and the web import them.
@@ -108,11 +109,18 @@ export const evaluationResponse = z.object({
   unanswered: z.array(z.string()),
   /** Items whose answer changed since the previous year's evaluation (none for the first). */
   changes: z.array(z.object({ code: z.string(), previous: answerEnum.nullable(), current: answerEnum.nullable() })),
+  /** The criteria the evaluation was scored against (J.9.4 s)): 第2版 / 既定, its name and items. */
+  criteriaVersionLabel: z.string(),
+  criteriaName: z.string(),
+  criteriaItems: z.array(z.object({ code: z.string(), text: z.string() })),
+  /** When last year's evaluation used another version: the items added, removed or reworded since. */
+  criteriaChanges: z.array(criteriaChangeResponse),
 });
 
 /** 委託先審査表: the criteria set and the contractor's evaluations, newest year first. */
 export const evaluationsResponse = z.object({
-  criteria: z.object({ version: z.string(), name: z.string(), source: z.string(), items: z.array(z.object({ code: z.string(), text: z.string() })) }),
+  /** The criteria a new evaluation uses (the organization's approved version, else the built-in 調査票). */
+  criteria: z.object({ version: z.string(), versionLabel: z.string(), name: z.string(), source: z.string(), items: z.array(z.object({ code: z.string(), text: z.string() })) }),
   items: z.array(evaluationResponse),
   /** Whether the caller may write and submit an evaluation (the 所属長 of the department or an org-wide manager). */
   canEvaluate: z.boolean(),

@@ -1,4 +1,7 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
+import { contractorCriteriaApprovalType } from './contractor-criteria.ts';
+import { contractorCriteriaRoutes } from './contractor-criteria.routes.ts';
+import * as criteriaTables from './contractor-criteria.tables.ts';
 import { contractorDeadlines } from './contractor-deadlines.ts';
 import { contractorInspectionsRoutes } from './contractor-inspections.routes.ts';
 import { contractorTaskSources, runContractorTaskGeneration } from './contractor-tasks.ts';
@@ -22,6 +25,9 @@ export const contractorsModule = defineModule({
     },
     // J.9.4 t): the 所属長 evaluates the 委託先 of their department (the PMS manager holds every permission).
     'contractors.manage': { label: '委託先の登録・変更', grantedTo: ['department_head', 'protection_manager'] },
+    // J.9.4 s): 「個人情報保護管理者は毎年 12 月に委託先の選定基準を見直し」 — the PMS manager (every
+    // permission) and, for a public body, the 総括保護管理者; a 所属長 evaluates with them but does not edit them.
+    'contractors.criteria': { label: '委託先の選定・評価基準の見直し', grantedTo: ['general_protection_manager'] },
   },
   auditLabels: {
     entities: {
@@ -31,6 +37,7 @@ export const contractorsModule = defineModule({
       subcontract_supervisions: '再委託先の監督の記録',
       contractor_inspections: '委託先の実地検査',
       contractor_inspection_findings: '実地検査の指摘事項',
+      contractor_criteria_sets: '委託先の選定・評価基準の版',
     },
     columns: {
       contractors: {
@@ -92,6 +99,17 @@ export const contractorsModule = defineModule({
         severity: '指摘事項の区分',
         description: '指摘事項の内容',
       },
+      contractor_criteria_sets: {
+        version_no: '版',
+        version: '版の識別子',
+        name: '評価基準の名称',
+        source: '出典',
+        items: '評価項目',
+        based_on: '元にした版',
+        status: '状態',
+        approved_at: '承認日時',
+        created_by_person_id: '作成した者',
+      },
       contractor_evaluations: {
         contractor_id: '委託先',
         year: '評価の年',
@@ -102,18 +120,20 @@ export const contractorsModule = defineModule({
       },
     },
   },
-  tables: { ...tables, ...inspectionTables },
+  tables: { ...tables, ...inspectionTables, ...criteriaTables },
   routes: (app, deps) => {
     contractorsRoutes(app, deps);
     // 実地検査 / 立入検査 (issue 13): its own contract (contractor-inspections.contract.ts).
     contractorInspectionsRoutes(app, deps);
+    // 委託先の選定・評価基準 (J.9.4 s)): its own contract (contractor-criteria.contract.ts).
+    contractorCriteriaRoutes(app, deps);
   },
   // 委託先一覧の取込 on the one import pipeline (/api/imports/contractors, issue #12).
   imports: [contractorsImport],
-  approvalTypes: [contractorEvaluationApprovalType, subcontractRequestApprovalType],
+  approvalTypes: [contractorEvaluationApprovalType, subcontractRequestApprovalType, contractorCriteriaApprovalType],
   // J.9.4 s)・t): the December review of the criteria and evaluation of every 委託先 open the register.
   calendarItems: [
-    { code: 'contractor_criteria_review', link: '/contractors' },
+    { code: 'contractor_criteria_review', link: '/contractors/criteria' },
     { code: 'contractor_evaluation', link: '/contractors' },
   ],
   // Issue 13: 委託契約の満了, P-mark expiry and the 実地検査 as tasks on the PMS calendar (idempotent, daily).

@@ -23,6 +23,8 @@ export function QuestionnairePrefillButton({ contractorId, onPrefill }: { contra
       else {
         onPrefill(prefill.items);
         message.success(`${prefill.acceptedOn?.replaceAll('-', '/')} に受理した調査票の回答で下書きしました（${prefill.items.length}項目）。項目ごとに確かめてください`);
+        // J.9.4 s): answers to items the criteria in force no longer have are not carried over.
+        if (prefill.notInCriteria.length > 0) message.warning(`調査票の評価項目 ${prefill.notInCriteria.join('、')} は現在の評価基準にないため、下書きに写していません`);
       }
     } finally {
       setBusy(false);

@@ -1,4 +1,4 @@
-import { FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, OrderedListOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -32,6 +32,9 @@ function ContractorList() {
         lead={ct('ct.lead')}
         extra={
           <>
+            <Button icon={<OrderedListOutlined />} onClick={() => navigate('/contractors/criteria')} data-testid="contractors-criteria">
+              {ct('ct.criteria')}
+            </Button>
             <Button
               icon={<FileExcelOutlined />}
               data-testid="contractors-export"

@@ -2,6 +2,7 @@ import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, InputNumber, Radio, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { contractorsContract } from '../../../../src/modules/contractors/contractors.contract.ts';
 import { saveEvaluationBody } from '../../../../src/modules/contractors/contractors.schema.ts';
 import { type CriterionAnswer, criterionAnswerLabels, criterionAnswers } from '../../../../src/rules/data/contractorCriteria.ts';
@@ -147,10 +148,16 @@ export function EvaluationCard({ contractorId }: { contractorId: string }) {
   // A new evaluation is written for this year unless this year's is already waiting or approved.
   const thisYear = Number(todayInJapan().slice(0, 4));
   const writable = draft !== undefined || !data.items.some((e) => e.year === thisYear);
-  const textOf = (code: string) => data.criteria.items.find((i) => i.code === code)?.text ?? code;
+  // Each evaluation names its items from the criteria version it was scored against (J.9.4 s)).
+  const textOf = (row: Evaluation, code: string) => row.criteriaItems.find((i) => i.code === code)?.text ?? code;
   return (
     <Card size="small" title={ct('ct.eval.title')} style={{ marginTop: 16 }} data-testid="ct-evaluation">
-      <Typography.Paragraph type="secondary">{ct('ct.eval.lead', { name: data.criteria.name })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {ct('ct.eval.lead', { name: `${data.criteria.name}（${data.criteria.versionLabel}）` })}{' '}
+        <Link to="/contractors/criteria" style={{ textDecoration: 'underline' }} data-testid="ct-eval-criteria-link">
+          {ct('ct.eval.criteriaLink')}
+        </Link>
+      </Typography.Paragraph>
       {data.canEvaluate && writable ? <EvaluationForm key={draft?.id ?? 'new'} contractorId={contractorId} data={data} current={draft} /> : null}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {ct('ct.eval.history')}
@@ -166,6 +173,12 @@ export function EvaluationCard({ contractorId }: { contractorId: string }) {
           { title: ct('ct.eval.year'), dataIndex: 'year', width: 80 },
           { title: '', dataIndex: 'statusLabel', width: 100, render: (v: string) => <Tag>{v}</Tag> },
           {
+            title: ct('ct.eval.criteria'),
+            dataIndex: 'criteriaVersionLabel',
+            width: 200,
+            render: (v: string, row) => <span data-testid={`ct-eval-criteria-${row.year}`}>{`${row.criteriaName}（${v}）`}</span>,
+          },
+          {
             title: ct('ct.eval.result'),
             dataIndex: 'resultLabel',
             width: 220,
@@ -173,7 +186,7 @@ export function EvaluationCard({ contractorId }: { contractorId: string }) {
               <>
                 <Tag color={row.result === 'pass' ? 'success' : row.result === 'fail' ? 'error' : 'warning'}>{v}</Tag>
                 {row.failed.map((code) => (
-                  <div key={code}>{`${code} ${textOf(code)}`}</div>
+                  <div key={code}>{`${code} ${textOf(row, code)}`}</div>
                 ))}
               </>
             ),
@@ -181,17 +194,27 @@ export function EvaluationCard({ contractorId }: { contractorId: string }) {
           {
             title: ct('ct.eval.changes'),
             dataIndex: 'changes',
-            render: (changes: Evaluation['changes']) =>
-              changes.length === 0
-                ? ct('ct.eval.noChanges')
-                : changes.map((c) => (
+            render: (changes: Evaluation['changes'], row) =>
+              changes.length === 0 && row.criteriaChanges.length === 0 ? (
+                ct('ct.eval.noChanges')
+              ) : (
+                <>
+                  {row.criteriaChanges.map((c) => (
+                    <div key={`criteria-${c.kind}-${c.code}`}>
+                      <Tag color="blue">{c.label}</Tag>
+                      {`${c.code} ${c.currentText ?? c.previousText ?? ''}`}
+                    </div>
+                  ))}
+                  {changes.map((c) => (
                     <div key={c.code}>
-                      {`${c.code} ${textOf(c.code)}: `}
+                      {`${c.code} ${textOf(row, c.code)}: `}
                       {c.previous ? <Tag color={answerColor[c.previous]}>{criterionAnswerLabels[c.previous]}</Tag> : ct('ct.eval.unanswered')}
                       {' → '}
                       {c.current ? <Tag color={answerColor[c.current]}>{criterionAnswerLabels[c.current]}</Tag> : ct('ct.eval.unanswered')}
                     </div>
-                  )),
+                  ))}
+                </>
+              ),
           },
         ]}
       />

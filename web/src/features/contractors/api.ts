@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { contractorsContract } from '../../../../src/modules/contractors/contractors.contract.ts';
+import { contractorCriteriaContract } from '../../../../src/modules/contractors/contractor-criteria.contract.ts';
 import type { BodyOf, ResponseOf } from '../../../../src/platform/http/contract.ts';
 import { api, withQuery } from '../../api/client.ts';
 import { pathOf } from '../incidents/api.ts';
@@ -47,4 +48,14 @@ export function useEvaluations(id: string) {
 
 export function useSubcontracting(id: string) {
   return useQuery({ queryKey: contractorKeys.subcontracting(id), queryFn: () => api.get<SubcontractChain>(pathOf(contractorsContract.subcontracting, { id })) });
+}
+
+// 委託先の選定・評価基準 (J.9.4 s)).
+export type CriteriaList = ResponseOf<typeof contractorCriteriaContract.list>;
+export type CriteriaVersion = CriteriaList['current'];
+export type CriteriaSubmitted = ResponseOf<typeof contractorCriteriaContract.submitDraft>;
+export const criteriaKeys = { all: ['contractor-criteria'] as const };
+
+export function useCriteria() {
+  return useQuery({ queryKey: criteriaKeys.all, queryFn: () => api.get<CriteriaList>(pathOf(contractorCriteriaContract.list)) });
 }

@@ -7,6 +7,7 @@ import { useContractorText } from './messages.ts';
 const ContractorListPage = lazy(() => import('./ContractorListPage.tsx'));
 const ContractorDetailPage = lazy(() => import('./ContractorDetailPage.tsx'));
 const ContractorNewPage = lazy(() => import('./ContractorNewPage.tsx'));
+const CriteriaPage = lazy(() => import('./CriteriaPage.tsx'));
 
 function ContractorsLabel() {
   const ct = useContractorText();
@@ -18,6 +19,8 @@ export const contractorsFeature = defineFeature({
   routes: [
     { path: 'contractors', element: <ContractorListPage /> },
     { path: 'contractors/new', element: <ContractorNewPage /> },
+    // J.9.4 s) 委託先の選定・評価基準 (before :id so 「criteria」 is not read as an id).
+    { path: 'contractors/criteria', element: <CriteriaPage /> },
     { path: 'contractors/:id', element: <ContractorDetailPage /> },
   ],
   menu: [{ path: '/contractors', icon: <ShopOutlined />, Label: ContractorsLabel, need: 'contractors.read' }],

@@ -1,0 +1,138 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import { checkAccessibilityAfterEachStep } from './support/axe.ts';
+import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const resultsDir = path.join(root, 'test-results');
+
+/**
+ * Issue #13, J.9.4 s) 「個人情報保護管理者は毎年 12 月に委託先の選定基準を見直し、「委託先審査表」に
+ * 定める」, in Chromium against a real server with the demo organization: the 個人情報保護管理者 opens
+ * the criteria from the 委託先 list (the built-in 世田谷区 調査票, 9 items), adds a 10th item (an empty
+ * text is refused naming the item), submits; トップマネジメント approves on the 承認 screen; the criteria
+ * in force are then 第1版 with 10 items, and a new 委託先審査表 shows 10 items while last year's
+ * evaluation still names the version it used. axe-core checks every page a step ends on.
+ */
+describe('journey: 委託先の評価基準に 10 番目の項目を足し、トップマネジメントの承認で新しい評価に使われる', () => {
+  let app: E2EApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const tenth = '委託先従業者に対する個人情報保護教育の実施';
+
+  async function login(loginId: string) {
+    await context.clearCookies();
+    await page.goto('/login');
+    await page.getByLabel('ログインID（メールアドレス）').fill(loginId);
+    await page.getByLabel('パスワード', { exact: true }).fill('Mamori-demo1!');
+    await page.getByTestId('login-submit').click();
+    await page.getByRole('heading', { name: 'ホーム' }).waitFor();
+  }
+
+  async function shot(name: string) {
+    await mkdir(resultsDir, { recursive: true });
+    await page.screenshot({ path: path.join(resultsDir, `${name}.png`), fullPage: true });
+  }
+
+  beforeAll(async () => {
+    app = await startAppForE2E();
+    browser = await launchBrowser();
+    context = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    // CI has two cores shared with the server (argon2, PGlite): allow slow steps.
+    page.setDefaultTimeout(60_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  keepFailureEvidence(() => page);
+  const accessibility = checkAccessibilityAfterEachStep(() => page);
+
+  it('個人情報保護管理者が委託先の一覧から評価基準を開く: 既定の世田谷区 調査票 9 項目が適用中', async () => {
+    await login('pms@demo.mamori.local');
+    await page.getByRole('menuitem', { name: '委託先' }).click();
+    await page.getByTestId('contractors-criteria').click();
+    await page.getByRole('heading', { name: '委託先の選定・評価基準', level: 1 }).waitFor();
+    const current = page.getByTestId('cr-current');
+    await current.getByText('適用中の評価基準: 個人情報管理状況調査票（既定）').waitFor();
+    expect(await current.getByTestId('cr-current-items').locator('tbody tr').count()).toBe(9);
+    await shot('contractor-criteria-default');
+  });
+
+  it('10 番目の項目を足す: 文言が空なら「評価項目 10 の文言を入力してください」、入れて承認を申請する', async () => {
+    await page.getByTestId('cr-edit').click();
+    const editor = page.getByTestId('cr-editor');
+    await editor.getByText('評価基準の第1版（下書き）').waitFor();
+    // J.9.4 s) names the criteria 「委託先審査表」.
+    await editor.getByLabel('評価基準の名称').fill('委託先審査表');
+    await editor.getByTestId('cr-add-item').click();
+    await expect(editor.getByTestId('cr-item-code-10').inputValue()).resolves.toBe('10');
+    await editor.getByTestId('cr-save').click();
+    await editor.getByTestId('cr-error').getByText('評価項目 10 の文言を入力してください').waitFor();
+    await editor.getByTestId('cr-item-text-10').fill(tenth);
+    await shot('contractor-criteria-editor');
+    await editor.getByTestId('cr-submit').click();
+    await page.getByText('第1版をトップマネジメントの承認に回しました').waitFor();
+    const open = page.getByTestId('cr-open');
+    await open.getByText('第1版がトップマネジメントの承認待ちです。承認されると新しい評価と調査票に使われます。').waitFor();
+    // 承認までは既定の版のまま
+    await page.getByTestId('cr-current').getByText('適用中の評価基準: 個人情報管理状況調査票（既定）').waitFor();
+    await page.getByTestId('cr-history').getByText('評価項目の追加').waitFor();
+    await shot('contractor-criteria-pending');
+  });
+
+  it('トップマネジメントが承認待ちから開き、追加された項目を読んで承認する', async () => {
+    await login('top@demo.mamori.local');
+    await page.getByRole('menuitem', { name: /承認$/ }).click();
+    await page.getByRole('heading', { name: '承認', exact: true }).waitFor();
+    await page.getByTestId('approvals-view').getByText('承認待ち', { exact: true }).click();
+    const row = page.getByTestId('approvals-list').getByRole('row', { name: /委託先の選定・評価基準 第1版/ });
+    await row.getByRole('link', { name: /委託先の選定・評価基準 第1版/ }).click();
+    await page.waitForURL(/\/approvals\/[0-9a-f-]+$/);
+    const record = page.getByTestId('approval-record');
+    await record.getByText(tenth).first().waitFor();
+    await record.getByText(`評価項目の追加: 10 ${tenth}`).waitFor();
+    await page.getByTestId('approval-approve').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('承認の確認').waitFor();
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/approvals\/[^/]+\/approve$/.test(new URL(r.url()).pathname)),
+      dialog.getByRole('button', { name: /承\s*認/ }).click(),
+    ]);
+    expect(response.status(), await response.text()).toBe(200);
+    await page.getByTestId('approval-status').first().getByText('承認済み').waitFor();
+  });
+
+  it('承認後: 第1版（10 項目）が適用中、既定は「過去の版」; 新しい委託先審査表は 10 項目で、昨年の評価は既定の版のまま', async () => {
+    await login('pms@demo.mamori.local');
+    await page.goto('/contractors/criteria');
+    await page.getByTestId('cr-current').getByText('適用中の評価基準: 委託先審査表（第1版）').waitFor();
+    expect(await page.getByTestId('cr-current-items').locator('tbody tr').count()).toBe(10);
+    await page.getByTestId('cr-history').getByText('過去の版').waitFor();
+    await shot('contractor-criteria-approved');
+    await page.getByRole('link', { name: '委託先の一覧' }).click();
+    await page.getByTestId('contractors-search').locator('input').fill('デモ発送');
+    await page.getByTestId('contractors-search').locator('input').press('Enter');
+    await page.getByRole('cell', { name: '株式会社デモ発送サービス' }).click();
+    const card = page.getByTestId('ct-evaluation');
+    await card.getByText('評価基準: 委託先審査表（第1版）').waitFor();
+    await card.getByTestId('ct-eval-item-10').waitFor();
+    await card.getByText(tenth).waitFor();
+    expect(await card.locator('[data-testid^="ct-eval-item-"]').count()).toBe(10);
+    // Last year's evaluation names the version it was scored against.
+    await card.locator('[data-testid^="ct-eval-criteria-2"]').getByText('個人情報管理状況調査票（既定）').waitFor();
+    await shot('contractor-evaluation-10-items');
+  });
+
+  it('axe-core が歩いた画面（評価基準・承認の詳細・委託先の詳細）を検査した', () => {
+    expect([...accessibility.checked]).toEqual(expect.arrayContaining(['/contractors/criteria']));
+    expect([...accessibility.checked].some((p) => /^\/approvals\/[0-9a-f-]+$/.test(p))).toBe(true);
+  });
+});
