@@ -179,6 +179,20 @@ export function SubcontractingCard({ detail }: { detail: ContractorDetail }) {
               columns={[
                 { title: ct('ct.sub.work'), dataIndex: 'work' },
                 { title: ct('ct.sub.startsOn'), render: (_v, r) => date(r.startsOn) },
+                {
+                  // 豊島区 守るべき事項 3 ウ: 再委託先において個人情報を取り扱う作業責任者及び作業従事者
+                  title: ct('ct.sub.staff'),
+                  render: (_v, r) =>
+                    r.workLead ? (
+                      <span data-testid={`ct-sub-staff-${r.id}`}>
+                        {r.workLead.name}（{r.workLead.title}、{r.workLead.contact}）
+                        <br />
+                        {ct('ct.sub.workers')}: {r.workers.join('、')}
+                      </span>
+                    ) : (
+                      <Typography.Text type="secondary">{ct('ct.sub.staffNone')}</Typography.Text>
+                    ),
+                },
                 { title: ct('ct.sub.status'), render: (_v, r) => <Tag color={r.status === 'approved' ? 'success' : 'warning'}>{r.statusLabel}</Tag> },
               ]}
             />

@@ -76,6 +76,9 @@ const ja = {
   'ct.sub.record': '監督の記録を残す',
   'ct.sub.recorded': '監督の記録を残しました',
   'ct.sub.noneBelow': '再委託先はありません',
+  'ct.sub.staff': '作業責任者・作業従事者（守るべき事項 3 ウ）',
+  'ct.sub.staffNone': '記載なし',
+  'ct.sub.workers': '作業従事者',
 };
 
 export type ContractorTextKey = keyof typeof ja;
@@ -150,6 +153,9 @@ const en: Record<ContractorTextKey, string> = {
   'ct.sub.record': 'Record supervision',
   'ct.sub.recorded': 'Recorded',
   'ct.sub.noneBelow': 'No sub-contractors',
+  'ct.sub.staff': 'Person in charge and workers',
+  'ct.sub.staffNone': 'Not named',
+  'ct.sub.workers': 'Workers',
 };
 
 const catalogs: Record<'ja' | 'en', Record<ContractorTextKey, string>> = { ja, en };
