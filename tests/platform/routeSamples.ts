@@ -168,6 +168,10 @@ const bodies: Record<string, unknown> = {
     safetyMeasures: '侵入',
     startsOn: '2099-01-01',
     reason: '侵入',
+    workLeadName: '侵入',
+    workLeadTitle: '侵入',
+    workLeadContact: '侵入',
+    workers: ['侵入'],
   },
 };
 

@@ -68,10 +68,13 @@ export async function requestSubcontract(tx: Tx, actor: Actor, contractorId: str
       .set({ parentContractorId: parent.id, updatedAt: clock.now })
       .where(and(eq(contractors.organizationId, actor.organizationId), eq(contractors.id, sub.id)));
   }
+  const { workLeadName, workLeadTitle, workLeadContact, workers, ...request } = input;
   const [row] = await tx
     .insert(subcontractRequests)
     .values({
-      ...input,
+      ...request,
+      // 豊島区 守るべき事項 3 ウ: the 再委託先's 作業責任者 and 作業従事者 named on the request.
+      staff: { workLead: { name: workLeadName, title: workLeadTitle, contact: workLeadContact }, workers },
       organizationId: actor.organizationId,
       contractorId: parent.id,
       subContractorId: sub.id,
