@@ -241,6 +241,9 @@ describe('再委託申請の作業責任者・作業従事者（豊島区 守る
     const lines = Object.fromEntries((detail.body.request.snapshotFields as { label: string; value: string | null }[]).map((f) => [f.label, f.value]));
     expect(lines['再委託先の作業責任者']).toBe('封入 太郎（作業課長） 連絡先: 03-1234-5678');
     expect(lines['再委託先の作業従事者']).toBe('梱包 一子、梱包 二郎（2人）');
+    // The approver reads the period as the app shows dates, not the stored ISO text.
+    expect(lines['再委託の開始日']).toBe('2027/01/10');
+    expect(lines['再委託の終了日']).toBe('2027/03/31');
   });
 });
 

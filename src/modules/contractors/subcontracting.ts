@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Clock, todayInJapan } from '../../domain/time.ts';
 import type { ApprovalRecordType } from '../../platform/approvals/registry.ts';
-import { snapshotText } from '../../platform/approvals/snapshot-fields.ts';
+import { displayDate, snapshotText } from '../../platform/approvals/snapshot-fields.ts';
 import { submitForApproval } from '../../platform/approvals/submit-for-approval.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, forbidden, invalid } from '../../platform/http/errors.ts';
@@ -169,8 +169,9 @@ export const subcontractRequestApprovalType: ApprovalRecordType = {
     { key: 'subContractorName', label: '再委託先', value: snapshotText(data, 'subContractorName') },
     { key: 'work', label: '再委託して処理する内容', value: snapshotText(data, 'work') },
     { key: 'safetyMeasures', label: '再委託先における安全管理措置', value: snapshotText(data, 'safetyMeasures') },
-    { key: 'startsOn', label: '再委託の開始日', value: snapshotText(data, 'startsOn') },
-    { key: 'endsOn', label: '再委託の終了日', value: snapshotText(data, 'endsOn') },
+    // Dates as the app shows them (2027/01/10), not the stored ISO text.
+    { key: 'startsOn', label: '再委託の開始日', value: displayDate(snapshotText(data, 'startsOn')) },
+    { key: 'endsOn', label: '再委託の終了日', value: displayDate(snapshotText(data, 'endsOn')) },
     { key: 'reason', label: '再委託する理由', value: snapshotText(data, 'reason') },
     // 豊島区 守るべき事項 3 ウ 「再委託先において個人情報を取り扱う作業責任者及び作業従事者の氏名等」
     { key: 'workLead', label: '再委託先の作業責任者', value: snapshotText(data, 'workLead') },
