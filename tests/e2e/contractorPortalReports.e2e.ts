@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { checkAccessibilityAfterEachStep, expectAccessible } from './support/axe.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+import { fillSubcontractStaff } from './support/contractorPortal.ts';
 
 /**
  * Issue #13 委託先からの報告, two organizations: the demo's 委託先 株式会社デモ発送サービス
@@ -60,6 +61,7 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await form.getByTestId('sub-supervision').fill('作業開始時と月1回、作業場を実地で確認し、結果を委託元に報告する');
     await form.locator('#report-workStartsOn').fill('2027/01/15');
     await form.getByTestId('sub-reason').fill('繁忙期の封入作業の人手不足のため');
+    await fillSubcontractStaff(form);
     await form.getByTestId('sub-reporter').fill('発送 一郎');
     return form;
   };

@@ -103,9 +103,17 @@ describe('journey: 委託先の登録と契約書の必須事項チェック', (
     await page.getByLabel('再委託先における安全管理措置').fill('プライバシーマーク取得済み');
     await page.getByLabel('再委託の開始日').fill('2099/01/05');
     await page.getByLabel('再委託する理由').fill('繁忙期のため');
+    // 豊島区 守るべき事項 3 ウ: the 再委託先's 作業責任者 and 作業従事者 are named, or the request is refused.
+    await page.getByTestId('ct-sub-submit').click();
+    await page.getByTestId('ct-sub-form').getByText('作業責任者の氏名を入力してください').waitFor();
+    await page.getByLabel('再委託先の作業責任者の氏名').fill('発送 次郎');
+    await page.getByLabel('作業責任者の役職').fill('作業主任');
+    await page.getByLabel('作業責任者の連絡先').fill('03-1111-2222');
+    await page.getByLabel('作業従事者（1人目）の氏名').fill('発送 三郎');
     await page.getByTestId('ct-sub-submit').click();
     await page.getByText('再委託承認申請を提出しました').waitFor();
     await card.getByRole('tree').getByText('承認前（承認待ち）').waitFor();
+    await card.getByText('作業従事者: 発送 三郎').waitFor();
     await shot('contractor-subcontracting');
   });
 

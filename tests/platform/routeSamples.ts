@@ -89,6 +89,10 @@ const bodies: Record<string, unknown> = {
     supervision: '侵入',
     workStartsOn: '2099-01-01',
     reason: '侵入',
+    workLeadName: '侵入',
+    workLeadTitle: '侵入',
+    workLeadContact: '侵入',
+    workers: ['侵入'],
   },
   'POST /api/contractor-portal/principals/:id/return-disposal-reports': {
     reportedByName: '侵入',
@@ -166,6 +170,10 @@ const bodies: Record<string, unknown> = {
     safetyMeasures: '侵入',
     startsOn: '2099-01-01',
     reason: '侵入',
+    workLeadName: '侵入',
+    workLeadTitle: '侵入',
+    workLeadContact: '侵入',
+    workers: ['侵入'],
   },
 };
 

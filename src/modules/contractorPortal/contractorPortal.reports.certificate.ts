@@ -16,15 +16,22 @@ import { contractorPortalReports } from './contractorPortal.reports.tables.ts';
 // report. The file is kept on the 委託元's side — an attachment of the 委託元's organization on
 // the report (owner type `contractor_portal_report`) — since the 委託元 keeps the evidence; the 委託先
 // sees its name and size in its list. Added only through the portal (never the generic route).
+// The same goes for the 再委託申請's 誓約書・作業従事者名簿 (豊島区 守るべき事項 3 ウ 「作業責任者及び作業従事者の氏名等を
+// 提出させること」), kind `pledge`: optional, one per request.
 
 export const CERTIFICATE_OWNER = 'contractor_portal_report';
 const certificateTypes = ['application/pdf', 'image/png', 'image/jpeg', 'image/heic'];
+/** What the file is, by the report's kind: 返還・廃棄報告 → 証明書, 再委託申請 → 誓約書・名簿 (豊島区 守るべき事項 3 ウ). */
+const kindLabels = { certificate: '証明書', pledge: '誓約書・名簿' } as const;
 
 export const portalReportAttachmentOwner: AttachmentOwner = {
   type: CERTIFICATE_OWNER,
   label: '委託先からの報告',
   personalData: false,
-  kinds: [{ code: 'certificate', label: '返還・廃棄の証明書' }],
+  kinds: [
+    { code: 'certificate', label: '返還・廃棄の証明書' },
+    { code: 'pledge', label: '誓約書・作業従事者名簿' },
+  ],
   async canRead(tx, actor, ownerId) {
     const [row] = await tx
       .select({ id: contractorPortalReports.id })
@@ -59,8 +66,9 @@ async function certificateTarget(tx: Tx, actor: Actor, reportId: string) {
       ),
     );
   if (!report) throw notFound('委託元への報告');
-  if (report.kind !== 'return_disposal') throw conflict('証明書を添付できるのは返還・廃棄報告です');
-  if ((await certificatesOf(tx, [report.id])).has(report.id)) throw conflict('この返還・廃棄報告には証明書が添付済みです');
+  if (report.kind === 'incident') throw conflict('ファイルを添付できるのは返還・廃棄報告（証明書）と再委託申請（誓約書・名簿）です');
+  if ((await certificatesOf(tx, [report.id])).has(report.id))
+    throw conflict(report.kind === 'subcontract' ? 'この再委託申請には誓約書・名簿が添付済みです' : 'この返還・廃棄報告には証明書が添付済みです');
   return report;
 }
 
@@ -74,16 +82,17 @@ export async function attachCertificate(database: Database, actor: Actor, report
     database,
     async (tx) => {
       const report = await certificateTarget(tx, actor, reportId);
+      const kind = report.kind === 'subcontract' ? 'pledge' : 'certificate';
       const type = await detectContentType(file.fileName, file.bytes);
       if (!certificateTypes.includes(type)) {
-        const message = `「${file.fileName}」は証明書として添付できない形式です（${acceptedTypes[type] ?? type}）。PDF か画像（PNG・JPEG・HEIC）で添付してください`;
+        const message = `「${file.fileName}」は${kindLabels[kind]}として添付できない形式です（${acceptedTypes[type] ?? type}）。PDF か画像（PNG・JPEG・HEIC）で添付してください`;
         throw new HttpError(415, message, 'attachment_file', [{ path: 'file', message }]);
       }
       await seedAttachment(tx, {
         organizationId: report.organizationId,
         ownerType: CERTIFICATE_OWNER,
         ownerId: report.id,
-        kind: 'certificate',
+        kind,
         fileName: file.fileName,
         bytes: file.bytes,
         uploadedByName: `${report.reportedByName}（委託先）`,
@@ -94,7 +103,7 @@ export async function attachCertificate(database: Database, actor: Actor, report
   );
 }
 
-export type Certificate = { id: string; fileName: string; size: number; contentTypeLabel: string };
+export type Certificate = { id: string; label: string; fileName: string; size: number; contentTypeLabel: string };
 
 /** The certificate of each report (the latest not removed). */
 export async function certificatesOf(tx: Tx, reportIds: readonly string[]): Promise<Map<string, Certificate>> {
@@ -106,6 +115,13 @@ export async function certificatesOf(tx: Tx, reportIds: readonly string[]): Prom
     .orderBy(desc(attachments.createdAt));
   const out = new Map<string, Certificate>();
   for (const r of rows)
-    if (!out.has(r.ownerId)) out.set(r.ownerId, { id: r.id, fileName: r.fileName, size: r.size, contentTypeLabel: acceptedTypes[r.contentType] ?? r.contentType });
+    if (!out.has(r.ownerId))
+      out.set(r.ownerId, {
+        id: r.id,
+        label: kindLabels[r.kind === 'pledge' ? 'pledge' : 'certificate'],
+        fileName: r.fileName,
+        size: r.size,
+        contentTypeLabel: acceptedTypes[r.contentType] ?? r.contentType,
+      });
   return out;
 }

@@ -56,7 +56,7 @@ export const contractorPortalReportsContract = defineContract({
     method: 'POST',
     path: '/api/contractor-portal/my-reports/:id/certificate',
     access: 'contractorPortal.respond',
-    summary: '返還・廃棄報告に証明書を添付（multipart の file 欄。PDF・画像、10 MB まで。種類は中身で判定）',
+    summary: '返還・廃棄報告に証明書、再委託申請に誓約書・作業従事者名簿を添付（multipart の file 欄。PDF・画像、10 MB まで。種類は中身で判定）',
     params: reportIdParams,
     response: reportResponse,
     status: 201,

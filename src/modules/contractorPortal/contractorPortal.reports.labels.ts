@@ -50,6 +50,11 @@ export type SubcontractReportDetails = {
   supervision: string;
   workStartsOn: string;
   reason: string;
+  /** 作業責任者・作業従事者 (豊島区 守るべき事項 3 ウ); absent on requests sent before they were asked. */
+  workLeadName?: string;
+  workLeadTitle?: string;
+  workLeadContact?: string;
+  workers?: string[];
 };
 
 /** 返還・廃棄報告: 日時・方法・担当者・対象. */

@@ -14,6 +14,11 @@ const details = z.discriminatedUnion('kind', [
     supervision: z.string(),
     workStartsOn: z.iso.date(),
     reason: z.string(),
+    /** 作業責任者・作業従事者 (豊島区 守るべき事項 3 ウ); null / [] on requests sent before they were asked. */
+    workLeadName: z.string().nullable(),
+    workLeadTitle: z.string().nullable(),
+    workLeadContact: z.string().nullable(),
+    workers: z.array(z.string()),
   }),
   z.object({
     kind: z.literal('return_disposal'),
@@ -60,7 +65,8 @@ export const reportResponse = z.object({
   confirmedAt: z.iso.datetime().nullable(),
   confirmNote: z.string().nullable(),
   /** 返還・廃棄報告: the certificate file (its download URL for the 委託元 only). */
-  certificate: z.object({ fileName: z.string(), size: z.number().int(), contentTypeLabel: z.string(), url: z.string().nullable() }).nullable(),
+  /** 返還・廃棄報告の証明書 or 再委託申請の誓約書・名簿: the file (its download URL for the 委託元 only) and what it is. */
+  certificate: z.object({ label: z.string(), fileName: z.string(), size: z.number().int(), contentTypeLabel: z.string(), url: z.string().nullable() }).nullable(),
 });
 
 /** The 委託先's side: the 委託元 it may report to, and what it reported. */

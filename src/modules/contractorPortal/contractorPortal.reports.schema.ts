@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { corporateNumberMessage, corporateNumberProblem } from '../../rules/contractors/corporateNumber.ts';
 import { incidentEventKinds } from '../../rules/incidentDuties.ts';
 import { countField, dateField, enumField, idField, optionalDate, optionalText, requiredText } from '../../platform/validation/fields.ts';
+import { subcontractStaffFields } from '../contractors/subcontracting.schema.ts';
 import { disposalMethods } from './contractorPortal.reports.labels.ts';
 
 // 委託先からの報告 (issue #13): the three forms of the 委託先's portal. Japanese messages naming each field.
@@ -41,6 +42,8 @@ export const subcontractReportBody = z
     supervision: requiredText('再委託先に対する管理及び監督の方法', 4000),
     workStartsOn: dateField('着手予定日'),
     reason: requiredText('再委託する理由', 2000),
+    // 作業責任者・作業従事者 (豊島区 守るべき事項 3 ウ, 特記事項 第2条第2項)
+    ...subcontractStaffFields,
   })
   .superRefine((v, ctx) => {
     if (v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: '再委託の期間の終了日が開始日より前になっています' });

@@ -1,18 +1,8 @@
-import { customType, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { decryptField, encryptField } from '../../platform/config/fieldCrypto.ts';
-import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, encryptedJson, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
 import type { ReportDetails, ReportKind, ReportStatus } from './contractorPortal.reports.labels.ts';
 import { contractorPortalLinks } from './contractorPortal.tables.ts';
-
-/** A JSON value holding personal data, encrypted at rest like `encryptedText` (SPEC §9). */
-function encryptedJson<T>(name: string) {
-  return customType<{ data: T; driverData: string }>({
-    dataType: () => 'text',
-    toDriver: (value) => encryptField(JSON.stringify(value)),
-    fromDriver: (value) => JSON.parse(decryptField(value)) as T,
-  })(name);
-}
 
 /**
  * 委託先からの報告 (issue #13): what the 委託先 sends the 委託元 on its own initiative through the portal —

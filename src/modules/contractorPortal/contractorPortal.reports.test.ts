@@ -47,6 +47,10 @@ const subcontract = {
   supervision: '作業開始時と月1回、作業場を実地で確認し、結果を委託元に報告する',
   workStartsOn: '2027-01-15',
   reason: '繁忙期の封入作業の人手不足のため',
+  workLeadName: '封入 太郎',
+  workLeadTitle: '作業課長',
+  workLeadContact: '03-1234-5678',
+  workers: ['封入 花子', '封入 次郎'],
 };
 
 const incident = {
@@ -183,6 +187,66 @@ describe('再委託申請の差戻し（承認しない）', () => {
   });
 });
 
+describe('再委託申請の作業責任者・作業従事者（豊島区 守るべき事項 3 ウ「再委託先において個人情報を取り扱う作業責任者及び作業従事者の氏名等を提出させること」）', () => {
+  it('守るべき事項 3 ウ: 作業責任者の氏名・役職・連絡先が空なら、項目名つきの日本語のエラーで何も書き込まない', async () => {
+    const before = await counts();
+    const r = await vendor.call(R.subcontract, { params: { id: linkId }, body: { ...subcontract, workLeadName: '', workLeadTitle: ' ', workLeadContact: '' } });
+    expect(r.status).toBe(400);
+    expect(r.body.error?.fields).toEqual([
+      { path: 'workLeadName', message: '作業責任者の氏名を入力してください' },
+      { path: 'workLeadTitle', message: '作業責任者の役職を入力してください' },
+      { path: 'workLeadContact', message: '作業責任者の連絡先を入力してください' },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('守るべき事項 3 ウ: 作業従事者の氏名は1人以上・50人まで・1人100文字まで。何人目かを示して断り、何も書き込まない', async () => {
+    const before = await counts();
+    const none = await vendor.call(R.subcontract, { params: { id: linkId }, body: { ...subcontract, workers: [] } });
+    expect(none.status).toBe(400);
+    expect(none.body.error?.fields).toEqual([{ path: 'workers', message: '作業従事者の氏名を1人以上入力してください（再委託先において個人情報を取り扱う者）' }]);
+    const blank = await vendor.call(R.subcontract, { params: { id: linkId }, body: { ...subcontract, workers: ['封入 花子', '  ', 'あ'.repeat(101)] } });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error?.fields).toEqual([
+      { path: 'workers.1', message: '作業従事者（2人目）の氏名を入力してください' },
+      { path: 'workers.2', message: '作業従事者（3人目）の氏名は100文字以内で入力してください（101文字入力されています）' },
+    ]);
+    const many = await vendor.call(R.subcontract, { params: { id: linkId }, body: { ...subcontract, workers: Array.from({ length: 51 }, (_, i) => `従事者 ${i + 1}`) } });
+    expect(many.status).toBe(400);
+    expect(many.body.error?.fields?.[0]?.message).toBe('作業従事者は50人まで入力できます（51人入力されています）。それより多いときは名簿を誓約書とともに添付してください');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('特記事項 第2条第2項・守るべき事項 3 ウ: 委託元は作業責任者・作業従事者を報告・再委託の系列・承認依頼の記載内容で見る（保存は暗号化）', async () => {
+    const r = await vendor.call(R.subcontract, { params: { id: linkId }, body: { ...subcontract, subContractorName: '株式会社デモ梱包', workers: [' 梱包 一子 ', '梱包 二郎'] } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.details).toMatchObject({ workLeadName: '封入 太郎', workLeadTitle: '作業課長', workLeadContact: '03-1234-5678', workers: ['梱包 一子', '梱包 二郎'] });
+    const received = (await pms.call(R.received, { query: { contractorId } })).body.items.find((x) => x.id === r.body.id);
+    expect(received?.details).toMatchObject({ workLeadName: '封入 太郎', workers: ['梱包 一子', '梱包 二郎'] });
+    const chain = await pms.get(`/api/contractors/${contractorId}/subcontracting`);
+    const request = (chain.body.requests as { id: string; workLead: unknown; workers: string[] }[]).find((x) => x.id === received?.subcontractRequestId);
+    expect(request).toMatchObject({ workLead: { name: '封入 太郎', title: '作業課長', contact: '03-1234-5678' }, workers: ['梱包 一子', '梱包 二郎'] });
+    const raw = await asSystem(t.database, (tx) => tx.execute(sql`select staff_enc from subcontract_requests where id = ${received?.subcontractRequestId ?? ''}`));
+    expect(JSON.stringify((raw as unknown as { rows: unknown[] }).rows)).not.toContain('梱包 一子');
+
+    expect((await pms.call(R.submitSubcontract, { params: { id: r.body.id } })).status).toBe(200);
+    const [approval] = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(approvalRequests)
+        .where(eq(approvalRequests.recordId, received?.subcontractRequestId ?? '')),
+    );
+    const detail = await pms.get(`/api/approvals/${approval?.id}`);
+    expect(detail.status).toBe(200);
+    const lines = Object.fromEntries((detail.body.request.snapshotFields as { label: string; value: string | null }[]).map((f) => [f.label, f.value]));
+    expect(lines['再委託先の作業責任者']).toBe('封入 太郎（作業課長） 連絡先: 03-1234-5678');
+    expect(lines['再委託先の作業従事者']).toBe('梱包 一子、梱包 二郎（2人）');
+    // The approver reads the period as the app shows dates, not the stored ISO text.
+    expect(lines['再委託の開始日']).toBe('2027/01/10');
+    expect(lines['再委託の終了日']).toBe('2027/03/31');
+  });
+});
+
 describe('委託先からの返還・廃棄報告（個人情報特記事項 第17条 / 条例時代 第10条）', () => {
   it('日時・方法・担当者・対象を報告し、委託元が確認すると委託先に「確認済み」と見える。「その他」は方法の詳細が必要', async () => {
     const body = { reportedByName: '発送 一郎', performedAt: '2026-12-01T14:00:00+09:00', method: 'shred' as const, personInCharge: '発送 一郎', target: '宛名ラベルの控え（紙）' };
@@ -237,13 +301,33 @@ describe('返還・廃棄報告の証明書（PDF・画像、10 MB まで）', (
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect((await upload(vendor, id, '溶解証明書.pdf', PDF)).status).toBe(409);
     const mine = (await vendor.call(R.outbox, {})).body.items.find((x) => x.id === id);
-    expect(mine?.certificate).toEqual({ fileName: '溶解証明書.pdf', size: PDF.length, contentTypeLabel: 'PDF', url: null });
+    expect(mine?.certificate).toEqual({ label: '証明書', fileName: '溶解証明書.pdf', size: PDF.length, contentTypeLabel: 'PDF', url: null });
     const theirs = (await pms.call(R.received, {})).body.items.find((x) => x.id === id);
     expect(theirs?.certificate?.url).toMatch(/^\/api\/attachment-files\//);
     const file = await pms.requestAnyRoute('GET', theirs?.certificate?.url ?? '');
     expect(file.status).toBe(200);
     expect(Buffer.from(file.raw).equals(PDF)).toBe(true);
     expect((await third.requestAnyRoute('GET', theirs?.certificate?.url ?? '')).status).toBe(404);
+  });
+
+  it('守るべき事項 3 ウ: 再委託申請には誓約書・名簿を1つ添付でき、委託元がダウンロードできる。事故等の報告には添付できない', async () => {
+    const r = await vendor.call(R.subcontract, { params: { id: linkId }, body: { ...subcontract, subContractorName: '株式会社デモ宛名' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const ok = await upload(vendor, r.body.id, '誓約書.pdf', PDF);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    const again = await upload(vendor, r.body.id, '誓約書.pdf', PDF);
+    expect(again.status).toBe(409);
+    expect((again.body as { error: { message: string } }).error.message).toBe('この再委託申請には誓約書・名簿が添付済みです');
+    const theirs = (await pms.call(R.received, {})).body.items.find((x) => x.id === r.body.id);
+    expect(theirs?.certificate).toMatchObject({ label: '誓約書・名簿', fileName: '誓約書.pdf', url: expect.stringMatching(/^\/api\/attachment-files\//) });
+    const file = await pms.requestAnyRoute('GET', theirs?.certificate?.url ?? '');
+    expect(Buffer.from(file.raw).equals(PDF)).toBe(true);
+    const inc = await vendor.call(R.incident, {
+      params: { id: linkId },
+      body: { reportedByName: '発送 一郎', title: '添付の確認', whatHappened: '確認', knownAt: '2026-12-05T09:00:00+09:00', personalData: '氏名', measures: '確認' },
+    });
+    expect(inc.status, JSON.stringify(inc.body)).toBe(201);
+    expect((await upload(vendor, inc.body.id, '報告.pdf', PDF)).status).toBe(409);
   });
 });
 

@@ -236,7 +236,12 @@ export function presentReport(
     status,
     statusLabel: reportStatusLabels[status],
     otherPartyName,
-    details: d.kind === 'return_disposal' ? { ...d, methodLabel: disposalMethodLabels[d.method] } : d,
+    details:
+      d.kind === 'return_disposal'
+        ? { ...d, methodLabel: disposalMethodLabels[d.method] }
+        : d.kind === 'subcontract'
+          ? { ...d, workLeadName: d.workLeadName ?? null, workLeadTitle: d.workLeadTitle ?? null, workLeadContact: d.workLeadContact ?? null, workers: d.workers ?? [] }
+          : d,
     reportedByName: row.reportedByName,
     reportedAt: row.reportedAt.toISOString(),
     incidentId: side === 'principal' ? row.incidentId : null,
@@ -246,6 +251,7 @@ export function presentReport(
     confirmNote: row.confirmNote,
     certificate: certificate
       ? {
+          label: certificate.label,
           fileName: certificate.fileName,
           size: certificate.size,
           contentTypeLabel: certificate.contentTypeLabel,

@@ -69,3 +69,16 @@ export const supervisionMethodLabels: Readonly<Record<SupervisionMethod, string>
   onsite: '実地',
   report: '報告徴収',
 });
+
+/**
+ * 再委託先において個人情報を取り扱う作業責任者及び作業従事者 (豊島区 守るべき事項 3（業務の再委託について）ウ
+ * 「再委託先において個人情報を取り扱う作業責任者及び作業従事者の氏名等を提出させること」; 特記事項 第2条第2項 「…作業責任者及び
+ * 作業従事者の氏名を、あらかじめ甲に報告」). Named on the 再委託申請; personal data, kept encrypted.
+ */
+export type SubcontractStaff = {
+  workLead: { name: string; title: string; contact: string };
+  workers: string[];
+};
+
+/** The most 作業従事者 one 再委託申請 names (a longer list goes in the 誓約書・名簿 attachment). */
+export const MAX_SUBCONTRACT_WORKERS = 50;

@@ -137,6 +137,9 @@ export const subcontractRequestResponse = z.object({
   startsOn: z.iso.date(),
   endsOn: z.iso.date().nullable(),
   reason: z.string(),
+  /** 再委託先の作業責任者・作業従事者 (豊島区 守るべき事項 3 ウ); null / [] when the request did not name them. */
+  workLead: z.object({ name: z.string(), title: z.string(), contact: z.string() }).nullable(),
+  workers: z.array(z.string()),
   status: z.enum(subcontractStatuses),
   statusLabel: z.string(),
   approvedOn: z.iso.date().nullable(),

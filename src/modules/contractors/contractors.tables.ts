@@ -1,8 +1,8 @@
 import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
+import { createdAt, encryptedJson, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { departments, organizations } from '../../platform/org/org.tables.ts';
 import type { CriterionAnswer } from '../../rules/data/contractorCriteria.ts';
-import type { CertificationStatus, EvaluationStatus, SubcontractingClause, SubcontractStatus, SupervisionMethod } from './contractors.labels.ts';
+import type { CertificationStatus, EvaluationStatus, SubcontractingClause, SubcontractStaff, SubcontractStatus, SupervisionMethod } from './contractors.labels.ts';
 
 /**
  * 委託先 (M7, J.9.4): the register of every contractor the organization entrusts personal data to
@@ -115,6 +115,11 @@ export const subcontractRequests = pgTable(
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on'),
     reason: text('reason').notNull(),
+    /**
+     * 作業責任者（氏名・役職・連絡先）及び作業従事者の氏名 (豊島区 守るべき事項 3 ウ, 特記事項 第2条第2項): required on the
+     * 委託先's portal 再委託申請; null on requests filed before it was asked. Encrypted (names people).
+     */
+    staff: encryptedJson<SubcontractStaff>('staff_enc'),
     status: text('status').$type<SubcontractStatus>().notNull().default('draft'),
     /** 承認日 (the day the approvals engine approved it). */
     approvedOn: date('approved_on'),

@@ -75,6 +75,7 @@ export const contractorsModule = defineModule({
         approved_on: '承認日',
         filed_by_person_id: '申請者',
         filed_by_portal_account_id: '申請した委託先のアカウント',
+        staff_enc: '再委託先の作業責任者・作業従事者（暗号化）',
       },
       subcontract_supervisions: {
         contractor_id: '再委託先',

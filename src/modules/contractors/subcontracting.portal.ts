@@ -27,6 +27,11 @@ export type PortalSubcontractInput = {
   startsOn: string;
   endsOn: string | null;
   reason: string;
+  /** 作業責任者・作業従事者 (豊島区 守るべき事項 3 ウ, 特記事項 第2条第2項). */
+  workLeadName: string;
+  workLeadTitle: string;
+  workLeadContact: string;
+  workers: string[];
 };
 
 /**
@@ -89,6 +94,7 @@ export async function fileSubcontractFromPortal(
       startsOn: input.startsOn,
       endsOn: input.endsOn,
       reason: input.reason,
+      staff: { workLead: { name: input.workLeadName, title: input.workLeadTitle, contact: input.workLeadContact }, workers: input.workers },
       status: 'draft',
       filedByPortalAccountId: portalAccountId,
       createdAt: clock.now,

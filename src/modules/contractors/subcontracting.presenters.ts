@@ -22,6 +22,8 @@ export function presentSubcontractRequest(row: SubcontractRequestRow): z.output<
     startsOn: row.startsOn,
     endsOn: row.endsOn,
     reason: row.reason,
+    workLead: row.staff?.workLead ?? null,
+    workers: row.staff?.workers ?? [],
     status: row.status,
     statusLabel: subcontractStatusLabels[row.status],
     approvedOn: row.approvedOn,

@@ -61,6 +61,10 @@ const request = (subContractorId: string) => ({
   safetyMeasures: 'プライバシーマーク取得済み、作業場所の入退室管理',
   startsOn: '2026-06-01',
   reason: '繁忙期の封入作業のため',
+  workLeadName: '封入 太郎',
+  workLeadTitle: '作業課長',
+  workLeadContact: '03-1234-5678',
+  workers: ['封入 花子'],
 });
 
 async function requestCount(): Promise<number> {
@@ -145,6 +149,24 @@ describe('再委託承認申請（豊島区 個人情報特記事項 第6条第2
     const past = await sales.call(C.requestSubcontract, { params: { id: parent }, body: { ...request(sub), entryIds: [], startsOn: '2026-05-01' } });
     expect(past.status).toBe(422);
     expect(past.body.error?.fields?.[0]?.path).toBe('startsOn');
+  });
+
+  it('豊島区 守るべき事項 3 ウ「再委託先において個人情報を取り扱う作業責任者及び作業従事者の氏名等を提出させること」: 委託元の申請でも必須、系列の一覧に出る', async () => {
+    const parent = await contractor('作業者株式会社', { subcontractingClause: 'restrict' });
+    const sub = await contractor('作業者の再委託先');
+    const before = await requestCount();
+    const missing = await sales.call(C.requestSubcontract, { params: { id: parent }, body: { ...request(sub), workLeadContact: '', workers: [] } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error?.fields).toEqual([
+      { path: 'workLeadContact', message: '作業責任者の連絡先を入力してください' },
+      { path: 'workers', message: '作業従事者の氏名を1人以上入力してください（再委託先において個人情報を取り扱う者）' },
+    ]);
+    expect(await requestCount()).toBe(before);
+    const ok = await sales.call(C.requestSubcontract, { params: { id: parent }, body: { ...request(sub), workers: ['封入 花子', '封入 次郎'] } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body).toMatchObject({ workLead: { name: '封入 太郎', title: '作業課長', contact: '03-1234-5678' }, workers: ['封入 花子', '封入 次郎'] });
+    const chain = await sales.get(`/api/contractors/${parent}/subcontracting`);
+    expect(chain.body.requests[0]).toMatchObject({ workLead: { name: '封入 太郎' }, workers: ['封入 花子', '封入 次郎'] });
   });
 
   it('監督の記録（第6条第5項）: 再委託先ごとに残り、上位の系列から見える。再委託先でない・未来の日付は 422', async () => {

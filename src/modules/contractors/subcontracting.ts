@@ -2,12 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Clock, todayInJapan } from '../../domain/time.ts';
 import type { ApprovalRecordType } from '../../platform/approvals/registry.ts';
-import { snapshotText } from '../../platform/approvals/snapshot-fields.ts';
+import { displayDate, snapshotText } from '../../platform/approvals/snapshot-fields.ts';
 import { submitForApproval } from '../../platform/approvals/submit-for-approval.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, forbidden, invalid } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
-import { SUBCONTRACT_REQUEST, subcontractStatusLabels } from './contractors.labels.ts';
+import { SUBCONTRACT_REQUEST, type SubcontractStaff, subcontractStatusLabels } from './contractors.labels.ts';
 import { canManageContractor } from './contractors.policy.ts';
 import { type ContractorRow, findContractor } from './contractors.queries.ts';
 import { contractors, subcontractRequests } from './contractors.tables.ts';
@@ -68,10 +68,13 @@ export async function requestSubcontract(tx: Tx, actor: Actor, contractorId: str
       .set({ parentContractorId: parent.id, updatedAt: clock.now })
       .where(and(eq(contractors.organizationId, actor.organizationId), eq(contractors.id, sub.id)));
   }
+  const { workLeadName, workLeadTitle, workLeadContact, workers, ...request } = input;
   const [row] = await tx
     .insert(subcontractRequests)
     .values({
-      ...input,
+      ...request,
+      // 豊島区 守るべき事項 3 ウ: the 再委託先's 作業責任者 and 作業従事者 named on the request.
+      staff: { workLead: { name: workLeadName, title: workLeadTitle, contact: workLeadContact }, workers },
       organizationId: actor.organizationId,
       contractorId: parent.id,
       subContractorId: sub.id,
@@ -145,6 +148,11 @@ export async function subcontractChain(tx: Tx, actor: Actor, contractorId: strin
   return { ancestors, tree: build(root.id, root.name, root.parentContractorId) };
 }
 
+/** 作業責任者 as one line: 氏名（役職）連絡先. */
+export function workLeadText(lead: SubcontractStaff['workLead']): string {
+  return `${lead.name}（${lead.title}） 連絡先: ${lead.contact}`;
+}
+
 async function setStatus(tx: Tx, organizationId: string, id: string, values: Partial<SubcontractRequestRow>) {
   await tx
     .update(subcontractRequests)
@@ -161,9 +169,13 @@ export const subcontractRequestApprovalType: ApprovalRecordType = {
     { key: 'subContractorName', label: '再委託先', value: snapshotText(data, 'subContractorName') },
     { key: 'work', label: '再委託して処理する内容', value: snapshotText(data, 'work') },
     { key: 'safetyMeasures', label: '再委託先における安全管理措置', value: snapshotText(data, 'safetyMeasures') },
-    { key: 'startsOn', label: '再委託の開始日', value: snapshotText(data, 'startsOn') },
-    { key: 'endsOn', label: '再委託の終了日', value: snapshotText(data, 'endsOn') },
+    // Dates as the app shows them (2027/01/10), not the stored ISO text.
+    { key: 'startsOn', label: '再委託の開始日', value: displayDate(snapshotText(data, 'startsOn')) },
+    { key: 'endsOn', label: '再委託の終了日', value: displayDate(snapshotText(data, 'endsOn')) },
     { key: 'reason', label: '再委託する理由', value: snapshotText(data, 'reason') },
+    // 豊島区 守るべき事項 3 ウ 「再委託先において個人情報を取り扱う作業責任者及び作業従事者の氏名等」
+    { key: 'workLead', label: '再委託先の作業責任者', value: snapshotText(data, 'workLead') },
+    { key: 'workers', label: '再委託先の作業従事者', value: snapshotText(data, 'workers') },
   ],
   async snapshot(tx, organizationId, recordId) {
     const [row] = await tx
@@ -184,6 +196,8 @@ export const subcontractRequestApprovalType: ApprovalRecordType = {
         startsOn: row.startsOn,
         endsOn: row.endsOn,
         reason: row.reason,
+        workLead: row.staff ? workLeadText(row.staff.workLead) : null,
+        workers: row.staff ? `${row.staff.workers.join('、')}（${row.staff.workers.length}人）` : null,
       },
     };
   },

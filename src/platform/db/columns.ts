@@ -20,3 +20,12 @@ export const encryptedText = customType<{ data: string; driverData: string }>({
   toDriver: (value) => encryptField(value),
   fromDriver: (value) => decryptField(value),
 });
+
+/** A JSON value holding personal data, encrypted at rest like `encryptedText` (SPEC §9). */
+export function encryptedJson<T>(name: string) {
+  return customType<{ data: T; driverData: string }>({
+    dataType: () => 'text',
+    toDriver: (value) => encryptField(JSON.stringify(value)),
+    fromDriver: (value) => JSON.parse(decryptField(value)) as T,
+  })(name);
+}

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -25,6 +25,12 @@ export type StartOptions = {
   timeoutMs?: number;
   /** Extra arguments after `serve`. */
   args?: string[];
+  /**
+   * `mamori` commands run on this server's data directory before it starts, in order — e.g.
+   * `['demo']` then `['user', 'create', …]` for a second organization beside the demo one (the
+   * embedded database has one process at a time, so they run before `serve`).
+   */
+  before?: string[][];
 };
 
 const running = new Set<ChildProcess>();
@@ -68,6 +74,10 @@ export async function startAppForE2E(options: StartOptions = {}): Promise<E2EApp
   for (const key of ['NODE_ENV', 'VITEST', 'DATABASE_URL', 'MAMORI_TEST_DB', 'MAMORI_TEST_PG_URL', 'PORT', 'HOST']) if (!options.env?.[key]) delete env[key];
   for (const [key, value] of Object.entries(options.env ?? {})) if (value === undefined) delete env[key];
 
+  for (const command of options.before ?? []) {
+    const run = spawnSync(process.execPath, [path.join(root, 'bin', 'mamori.js'), '--data-dir', dataDir, ...command], { cwd: root, env, encoding: 'utf8', timeout: 180_000 });
+    if (run.status !== 0) throw new Error(`e2e: mamori ${command[0]} failed before serve: ${run.stderr || run.stdout || run.error?.message}`);
+  }
   const child = spawn(
     process.execPath,
     [path.join(root, 'bin', 'mamori.js'), '--data-dir', dataDir, 'serve', '--port', String(port), '--host', '127.0.0.1', ...(options.args ?? [])],

@@ -65,7 +65,7 @@ export function PortalReports() {
                 <ReportDetails report={r} />
                 {r.certificate ? (
                   <Typography.Paragraph style={{ marginTop: 8 }}>
-                    証明書: {r.certificate.fileName}（{r.certificate.contentTypeLabel}、{Math.ceil(r.certificate.size / 1024)} KB）
+                    {r.certificate.label}: {r.certificate.fileName}（{r.certificate.contentTypeLabel}、{Math.ceil(r.certificate.size / 1024)} KB）
                   </Typography.Paragraph>
                 ) : null}
                 {r.confirmNote ? <Typography.Paragraph style={{ marginTop: 8 }}>委託元のコメント: {r.confirmNote}</Typography.Paragraph> : null}

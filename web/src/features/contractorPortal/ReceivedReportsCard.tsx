@@ -72,10 +72,12 @@ export function ReceivedReportsCard({ contractorId }: { contractorId: string }) 
                 ) : null}
                 {r.certificate?.url ? (
                   <a href={r.certificate.url} target="_blank" rel="noreferrer">
-                    証明書: {r.certificate.fileName}（{r.certificate.contentTypeLabel}）
+                    {r.certificate.label}: {r.certificate.fileName}（{r.certificate.contentTypeLabel}）
                   </a>
                 ) : r.kind === 'return_disposal' ? (
                   <Typography.Text type="secondary">証明書は添付されていません</Typography.Text>
+                ) : r.kind === 'subcontract' ? (
+                  <Typography.Text type="secondary">誓約書・名簿は添付されていません</Typography.Text>
                 ) : null}
                 {r.kind === 'subcontract' && (r.status === 'submitted' || r.status === 'refused') ? (
                   <Button

@@ -19,6 +19,9 @@ export function ReportDetails({ report }: { report: PortalReport }) {
           ['再委託先における安全管理措置', d.safetyMeasures],
           ['再委託先に対する管理及び監督の方法', d.supervision],
           ['再委託する理由', d.reason],
+          // 豊島区 守るべき事項 3 ウ: 再委託先において個人情報を取り扱う作業責任者及び作業従事者の氏名等
+          ['再委託先の作業責任者', d.workLeadName ? `${d.workLeadName}（${d.workLeadTitle ?? ''}） 連絡先: ${d.workLeadContact ?? ''}` : '記載なし'],
+          ['再委託先の作業従事者', d.workers.length > 0 ? `${d.workers.join('、')}（${d.workers.length}人）` : '記載なし'],
         ]
       : d.kind === 'return_disposal'
         ? [

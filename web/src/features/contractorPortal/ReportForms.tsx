@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, InputNumber, Select, Typography, Upload } from 'antd';
+import { App, Button, Checkbox, Form, Input, InputNumber, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { disposalMethodLabels, disposalMethods } from '../../../../src/modules/contractorPortal/contractorPortal.reports.labels.ts';
+import { MAX_SUBCONTRACT_WORKERS } from '../../../../src/modules/contractors/contractors.labels.ts';
 import { eventLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
 import { incidentEventKinds } from '../../../../src/rules/incidentDuties/facts.ts';
 import { api } from '../../api/client.ts';
-import { DateField, DateTimeField, FormError, Item, readDateTime, TextField, useReportForm } from './reportFormKit.tsx';
+import { DateField, DateTimeField, FormError, Item, type ReportForm, readDateTime, TextField, useReportForm } from './reportFormKit.tsx';
 import type { PortalReport } from './reportTypes.ts';
 
 // The 委託先's three reports to its 委託元 (issue #13), each validated by the server's own schema
@@ -14,11 +15,81 @@ import type { PortalReport } from './reportTypes.ts';
 
 const refresh = (queryClient: ReturnType<typeof useQueryClient>) => queryClient.invalidateQueries({ queryKey: ['contractor-portal'] });
 
-/** 再委託申請: 業務の着手前に委託元の承認を得る（特記事項 第6条第2項）. */
+/** An optional file (PDF or an image) chosen for upload after the report is sent. */
+function FilePicker({
+  form,
+  name,
+  label,
+  file,
+  setFile,
+  testId,
+}: {
+  form: ReportForm;
+  name: string;
+  label: string;
+  file: File | null;
+  setFile: (f: File | null) => void;
+  testId: string;
+}) {
+  return (
+    <Item form={form} name={name} label={label}>
+      <Upload
+        beforeUpload={(f) => {
+          setFile(f);
+          return false;
+        }}
+        onRemove={() => setFile(null)}
+        maxCount={1}
+        accept="application/pdf,image/png,image/jpeg,image/heic"
+        fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
+      >
+        <Button data-testid={testId}>ファイルを選ぶ</Button>
+      </Upload>
+    </Item>
+  );
+}
+
+/**
+ * 作業従事者の氏名: one input per person (at least one, at most MAX_SUBCONTRACT_WORKERS), each marked
+ * when the server refuses it (workers.1 → the 2nd input). 豊島区 守るべき事項 3 ウ.
+ */
+function WorkersField({ form, workers, setWorkers }: { form: ReportForm; workers: string[]; setWorkers: (w: string[]) => void }) {
+  return (
+    <Item form={form} name="workers" label={`再委託先の作業従事者の氏名（1人以上、${MAX_SUBCONTRACT_WORKERS}人まで）`} required>
+      <Space direction="vertical" style={{ width: '100%', maxWidth: 480 }} data-testid="sub-workers">
+        {workers.map((name, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is edited in place; an input's place is its identity
+          <Space.Compact key={i} style={{ width: '100%' }}>
+            <Input
+              id={i === 0 ? 'report-workers' : undefined}
+              aria-label={`作業従事者（${i + 1}人目）の氏名`}
+              value={name}
+              onChange={(e) => setWorkers(workers.map((w, j) => (j === i ? e.target.value : w)))}
+              status={form.errors[`workers.${i}`] ? 'error' : undefined}
+              data-testid={`sub-worker-${i}`}
+            />
+            {workers.length > 1 ? (
+              <Button onClick={() => setWorkers(workers.filter((_, j) => j !== i))} aria-label={`作業従事者（${i + 1}人目）を削除`}>
+                削除
+              </Button>
+            ) : null}
+          </Space.Compact>
+        ))}
+        <Button onClick={() => setWorkers([...workers, ''])} disabled={workers.length >= MAX_SUBCONTRACT_WORKERS} data-testid="sub-worker-add">
+          作業従事者を追加
+        </Button>
+      </Space>
+    </Item>
+  );
+}
+
+/** 再委託申請: 業務の着手前に委託元の承認を得る（特記事項 第6条第2項）, naming the 作業責任者・作業従事者 (守るべき事項 3 ウ). */
 export function SubcontractForm({ linkId }: { linkId: string }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const form = useReportForm({});
+  const [workers, setWorkers] = useState<string[]>(['']);
+  const [pledge, setPledge] = useState<File | null>(null);
   const submit = async () => {
     form.clear();
     try {
@@ -35,9 +106,27 @@ export function SubcontractForm({ linkId }: { linkId: string }) {
         supervision: v.supervision ?? '',
         workStartsOn: v.workStartsOn ?? '',
         reason: v.reason ?? '',
+        workLeadName: v.workLeadName ?? '',
+        workLeadTitle: v.workLeadTitle ?? '',
+        workLeadContact: v.workLeadContact ?? '',
+        workers,
       });
+      if (pledge) {
+        const data = new FormData();
+        data.append('file', pledge, pledge.name);
+        try {
+          await api.upload(`/api/contractor-portal/my-reports/${r.id}/certificate`, data);
+        } catch (e) {
+          form.fail(e);
+          message.warning(`再委託申請は送りました（受付番号 ${r.number}）が、誓約書・名簿を添付できませんでした。委託元に直接お送りください`);
+          await refresh(queryClient);
+          return;
+        }
+      }
       message.success(`再委託申請を送りました（受付番号 ${r.number}）`);
       form.reset();
+      setWorkers(['']);
+      setPledge(null);
       await refresh(queryClient);
     } catch (e) {
       form.fail(e);
@@ -59,6 +148,15 @@ export function SubcontractForm({ linkId }: { linkId: string }) {
       <TextField form={form} name="supervision" label="再委託先に対する管理及び監督の方法" required area testId="sub-supervision" />
       <DateField form={form} name="workStartsOn" label="着手予定日" required testId="sub-work-starts" />
       <TextField form={form} name="reason" label="再委託する理由" required area testId="sub-reason" />
+      <Typography.Title level={5}>再委託先において個人情報を取り扱う者</Typography.Title>
+      <Typography.Paragraph type="secondary">
+        再委託先の作業責任者と作業従事者の氏名を書いてください（豊島区 受託者が守るべき事項 3 ウ、個人情報特記事項 第2条第2項）。誓約書や名簿があれば添付できます。
+      </Typography.Paragraph>
+      <TextField form={form} name="workLeadName" label="作業責任者の氏名" required testId="sub-lead-name" />
+      <TextField form={form} name="workLeadTitle" label="作業責任者の役職" required testId="sub-lead-title" />
+      <TextField form={form} name="workLeadContact" label="作業責任者の連絡先（電話番号・メールアドレス）" required testId="sub-lead-contact" />
+      <WorkersField form={form} workers={workers} setWorkers={setWorkers} />
+      <FilePicker form={form} name="file" label="誓約書・作業従事者名簿（任意。PDF・画像、10 MB まで）" file={pledge} setFile={setPledge} testId="sub-pledge-file" />
       <TextField form={form} name="reportedByName" label="申請者の氏名" required testId="sub-reporter" />
       <Button type="primary" onClick={submit} data-testid="sub-submit">
         再委託申請を送る
@@ -130,20 +228,7 @@ export function ReturnDisposalForm({ linkId }: { linkId: string }) {
       <TextField form={form} name="methodDetail" label="方法の詳細（業者名・証明書の番号など）" area testId="disposal-method-detail" />
       <TextField form={form} name="personInCharge" label="返還・廃棄の担当者" required testId="disposal-person" />
       <TextField form={form} name="target" label="返還・廃棄した個人情報（対象）" required area testId="disposal-target" />
-      <Item form={form} name="file" label="証明書（PDF・画像、10 MB まで）">
-        <Upload
-          beforeUpload={(f) => {
-            setFile(f);
-            return false;
-          }}
-          onRemove={() => setFile(null)}
-          maxCount={1}
-          accept="application/pdf,image/png,image/jpeg,image/heic"
-          fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
-        >
-          <Button data-testid="disposal-file">ファイルを選ぶ</Button>
-        </Upload>
-      </Item>
+      <FilePicker form={form} name="file" label="証明書（PDF・画像、10 MB まで）" file={file} setFile={setFile} testId="disposal-file" />
       <TextField form={form} name="reportedByName" label="報告者の氏名" required testId="disposal-reporter" />
       <Button type="primary" onClick={submit} data-testid="disposal-submit">
         返還・廃棄報告を送る

@@ -20,7 +20,15 @@ export function useReportForm(initial: Values) {
       setFormError(String(e));
       return;
     }
-    setErrors(Object.fromEntries(e.fields.map((f) => [f.path.split('.')[0] ?? f.path, f.message])));
+    // Each error under its field (the first part of its path); a list's item errors (workers.1) are
+    // also kept under their full path so the item's input is marked, and joined under the list.
+    const next: Record<string, string> = {};
+    for (const f of e.fields) {
+      const head = f.path.split('.')[0] ?? f.path;
+      next[head] = next[head] && head !== f.path ? `${next[head]}／${f.message}` : f.message;
+      if (head !== f.path) next[f.path] = f.message;
+    }
+    setErrors(next);
     setFormError(e.fields.length > 0 ? `送れませんでした。赤い項目を直してください（${e.fields.length}件）` : e.message);
   };
   const clear = () => {

@@ -5,7 +5,7 @@ import type { DataNode } from 'antd/es/tree';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { contractorsContract } from '../../../../src/modules/contractors/contractors.contract.ts';
-import { type SupervisionMethod, supervisionMethodLabels, supervisionMethods } from '../../../../src/modules/contractors/contractors.labels.ts';
+import { MAX_SUBCONTRACT_WORKERS, type SupervisionMethod, supervisionMethodLabels, supervisionMethods } from '../../../../src/modules/contractors/contractors.labels.ts';
 import { subcontractRequestBody, supervisionBody } from '../../../../src/modules/contractors/subcontracting.schema.ts';
 import { api } from '../../api/client.ts';
 import { DateInput, errorMessage } from '../../components/form.tsx';
@@ -37,7 +37,19 @@ function RequestForm({ detail, onDone }: { detail: ContractorDetail; onDone: () 
   const tc = useT();
   const { message } = App.useApp();
   const register = useContractorList({ q: '', page: 1, pageSize: 200 });
-  const [form, setForm] = useState({ subContractorId: '', work: '', entryIds: [] as string[], safetyMeasures: '', startsOn: '', endsOn: '', reason: '' });
+  const [form, setForm] = useState({
+    subContractorId: '',
+    work: '',
+    entryIds: [] as string[],
+    safetyMeasures: '',
+    startsOn: '',
+    endsOn: '',
+    reason: '',
+    workLeadName: '',
+    workLeadTitle: '',
+    workLeadContact: '',
+    workers: [''],
+  });
   const [error, setError] = useState<string | null>(null);
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const submit = async () => {
@@ -86,6 +98,33 @@ function RequestForm({ detail, onDone }: { detail: ContractorDetail; onDone: () 
       </Space>
       {label('ct-sub-reason', ct('ct.sub.reason'))}
       <Input.TextArea id="ct-sub-reason" rows={2} value={form.reason} onChange={(e) => set({ reason: e.target.value })} />
+      {/* 豊島区 守るべき事項 3 ウ: 再委託先において個人情報を取り扱う作業責任者及び作業従事者の氏名等 */}
+      {label('ct-sub-lead-name', ct('ct.sub.leadName'))}
+      <Input id="ct-sub-lead-name" value={form.workLeadName} onChange={(e) => set({ workLeadName: e.target.value })} />
+      {label('ct-sub-lead-title', ct('ct.sub.leadTitle'))}
+      <Input id="ct-sub-lead-title" value={form.workLeadTitle} onChange={(e) => set({ workLeadTitle: e.target.value })} />
+      {label('ct-sub-lead-contact', ct('ct.sub.leadContact'))}
+      <Input id="ct-sub-lead-contact" value={form.workLeadContact} onChange={(e) => set({ workLeadContact: e.target.value })} />
+      {form.workers.map((name, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the list is edited in place; an input's place is its identity
+        <Space.Compact key={i} style={{ width: '100%' }}>
+          <Input
+            aria-label={ct('ct.sub.worker', { n: i + 1 })}
+            placeholder={ct('ct.sub.worker', { n: i + 1 })}
+            value={name}
+            onChange={(e) => set({ workers: form.workers.map((w, j) => (j === i ? e.target.value : w)) })}
+            data-testid={`ct-sub-worker-${i}`}
+          />
+          {form.workers.length > 1 ? (
+            <Button onClick={() => set({ workers: form.workers.filter((_, j) => j !== i) })} aria-label={ct('ct.sub.workerRemove', { n: i + 1 })}>
+              {ct('ct.sub.remove')}
+            </Button>
+          ) : null}
+        </Space.Compact>
+      ))}
+      <Button onClick={() => set({ workers: [...form.workers, ''] })} disabled={form.workers.length >= MAX_SUBCONTRACT_WORKERS} data-testid="ct-sub-worker-add">
+        {ct('ct.sub.workerAdd')}
+      </Button>
       <Button type="primary" icon={<SendOutlined />} onClick={submit} data-testid="ct-sub-submit">
         {ct('ct.sub.submit')}
       </Button>
@@ -179,6 +218,20 @@ export function SubcontractingCard({ detail }: { detail: ContractorDetail }) {
               columns={[
                 { title: ct('ct.sub.work'), dataIndex: 'work' },
                 { title: ct('ct.sub.startsOn'), render: (_v, r) => date(r.startsOn) },
+                {
+                  // 豊島区 守るべき事項 3 ウ: 再委託先において個人情報を取り扱う作業責任者及び作業従事者
+                  title: ct('ct.sub.staff'),
+                  render: (_v, r) =>
+                    r.workLead ? (
+                      <span data-testid={`ct-sub-staff-${r.id}`}>
+                        {r.workLead.name}（{r.workLead.title}、{r.workLead.contact}）
+                        <br />
+                        {ct('ct.sub.workers')}: {r.workers.join('、')}
+                      </span>
+                    ) : (
+                      <Typography.Text type="secondary">{ct('ct.sub.staffNone')}</Typography.Text>
+                    ),
+                },
                 { title: ct('ct.sub.status'), render: (_v, r) => <Tag color={r.status === 'approved' ? 'success' : 'warning'}>{r.statusLabel}</Tag> },
               ]}
             />

@@ -79,6 +79,16 @@ const ja = {
   'ct.sub.record': '監督の記録を残す',
   'ct.sub.recorded': '監督の記録を残しました',
   'ct.sub.noneBelow': '再委託先はありません',
+  'ct.sub.staff': '作業責任者・作業従事者（守るべき事項 3 ウ）',
+  'ct.sub.staffNone': '記載なし',
+  'ct.sub.leadName': '再委託先の作業責任者の氏名',
+  'ct.sub.leadTitle': '作業責任者の役職',
+  'ct.sub.leadContact': '作業責任者の連絡先',
+  'ct.sub.worker': '作業従事者（{n}人目）の氏名',
+  'ct.sub.workerRemove': '作業従事者（{n}人目）を削除',
+  'ct.sub.workerAdd': '作業従事者を追加',
+  'ct.sub.remove': '削除',
+  'ct.sub.workers': '作業従事者',
 };
 
 export type ContractorTextKey = keyof typeof ja;
@@ -156,6 +166,16 @@ const en: Record<ContractorTextKey, string> = {
   'ct.sub.record': 'Record supervision',
   'ct.sub.recorded': 'Recorded',
   'ct.sub.noneBelow': 'No sub-contractors',
+  'ct.sub.staff': 'Person in charge and workers',
+  'ct.sub.staffNone': 'Not named',
+  'ct.sub.leadName': 'Sub-contractor’s person in charge',
+  'ct.sub.leadTitle': 'Title of the person in charge',
+  'ct.sub.leadContact': 'Contact of the person in charge',
+  'ct.sub.worker': 'Worker {n}',
+  'ct.sub.workerRemove': 'Remove worker {n}',
+  'ct.sub.workerAdd': 'Add a worker',
+  'ct.sub.remove': 'Remove',
+  'ct.sub.workers': 'Workers',
 };
 
 const catalogs: Record<'ja' | 'en', Record<ContractorTextKey, string>> = { ja, en };

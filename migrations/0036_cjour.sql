@@ -1,0 +1,1 @@
+ALTER TABLE "subcontract_requests" ADD COLUMN "staff_enc" text;
