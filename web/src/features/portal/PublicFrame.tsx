@@ -1,5 +1,5 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { Result, Skeleton } from 'antd';
+import { Result, Skeleton, theme } from 'antd';
 import { type ReactNode, Suspense, useCallback } from 'react';
 import { Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
@@ -107,8 +107,10 @@ function LanguageSwitch() {
  */
 export function PublicFrame({ organizationName, children }: { organizationName: string | null; children: ReactNode }) {
   const t = useT();
+  // The banner is no antd component: it takes the theme's font like the page below it.
+  const { token } = theme.useToken();
   return (
-    <div style={{ minHeight: '100vh', background: '#f5f6f8' }}>
+    <div style={{ minHeight: '100vh', background: '#f5f6f8', fontFamily: token.fontFamily }}>
       <a className="mm-skip-link" href="#main">
         {t('public.skip')}
       </a>
