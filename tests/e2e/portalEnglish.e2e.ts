@@ -47,7 +47,11 @@ describe('journey: 公開ページの英語表示 — English / 日本語 の切
     const session = await (await staff.request.get(`${app.url}/api/auth/session`)).json();
     const headers = { 'x-csrf-token': session.csrfToken };
     const notice = await staff.request.post(`${app.url}/api/notices`, {
-      data: { title: 'メールマガジン配信のための個人情報の取扱いについて', body: '当社はメールマガジンの配信のためにメールアドレスを利用します。', ticked: noticeItems.map((i) => i.code) },
+      data: {
+        title: 'メールマガジン配信のための個人情報の取扱いについて',
+        body: '当社はメールマガジンの配信のためにメールアドレスを利用します。',
+        ticked: noticeItems.map((i) => i.code),
+      },
       headers,
     });
     expect(notice.status()).toBe(201);
@@ -141,14 +145,20 @@ describe('journey: 公開ページの英語表示 — English / 日本語 の切
     await page.getByTestId('portal-consent-subject').fill('Member A-1024');
     await page.getByTestId('portal-consent-agree').click();
     await page.getByTestId('portal-consent-submit').click();
-    await page.getByTestId('portal-consent-sent').getByText(/was received \(\d{4}-\d{2}-\d{2}\)/).waitFor();
+    await page
+      .getByTestId('portal-consent-sent')
+      .getByText(/was received \(\d{4}-\d{2}-\d{2}\)/)
+      .waitFor();
     const withdrawal = ((await page.getByTestId('portal-withdrawal-url').textContent()) ?? '').trim();
     expect(withdrawal).toMatch(/\/p\/mamori-en\/consent\?token=[\w-]{43}&lang=en$/);
     await page.goto(withdrawal);
     await page.getByRole('heading', { name: 'Your consent: check or withdraw' }).waitFor();
     await page.getByTestId('portal-consent-withdraw').click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Withdraw' }).click();
-    await page.getByTestId('portal-consent-withdrawn').getByText(/This consent was withdrawn on \d{4}-\d{2}-\d{2}\./).waitFor();
+    await page
+      .getByTestId('portal-consent-withdrawn')
+      .getByText(/This consent was withdrawn on \d{4}-\d{2}-\d{2}\./)
+      .waitFor();
   });
 
   it('「日本語」 switches back: the same follow-up page in Japanese, no English text of the public pages', async () => {
