@@ -24,10 +24,10 @@ const queryClient = new QueryClient({
  * no antd, and its JavaScript stays small (issue 10).
  */
 function Localized() {
-  const { locale } = useI18n();
+  const { documentLocale } = useI18n();
   useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
+    document.documentElement.lang = documentLocale;
+  }, [documentLocale]);
   return <RouterProvider router={router} />;
 }
 

@@ -27,6 +27,8 @@ const PortalReceiptPage = lazy(() => import('./features/portal/PortalReceiptPage
 const PortalNoticePage = lazy(() => import('./features/portal/PortalNoticePage.tsx'));
 const PortalConsentPage = lazy(() => import('./features/portal/PortalConsentPage.tsx'));
 const PublicPolicyPage = lazy(() => import('./features/policy/PublicPolicyPage.tsx'));
+// Their frame: the language from the URL (?lang=en), antd in it.
+const PublicPages = lazy(() => import('./features/portal/PublicFrame.tsx').then((m) => ({ default: m.PublicPages })));
 
 function Root() {
   return (
@@ -57,11 +59,16 @@ export const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/totp', element: <TotpPage /> },
-      { path: '/p/:slug', element: <PortalPage /> },
-      { path: '/p/:slug/receipts/:number', element: <PortalReceiptPage /> },
-      { path: '/p/:slug/notices/:templateId', element: <PortalNoticePage /> },
-      { path: '/p/:slug/consent', element: <PortalConsentPage /> },
-      { path: '/p/:slug/policy', element: <PublicPolicyPage /> },
+      {
+        element: <PublicPages />,
+        children: [
+          { path: '/p/:slug', element: <PortalPage /> },
+          { path: '/p/:slug/receipts/:number', element: <PortalReceiptPage /> },
+          { path: '/p/:slug/notices/:templateId', element: <PortalNoticePage /> },
+          { path: '/p/:slug/consent', element: <PortalConsentPage /> },
+          { path: '/p/:slug/policy', element: <PublicPolicyPage /> },
+        ],
+      },
       {
         element: (
           <RequireAuth>

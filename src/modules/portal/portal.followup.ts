@@ -38,6 +38,7 @@ function present(organizationName: string, p: PortalRequestProgress) {
   return {
     organizationName,
     receiptNumber: p.number,
+    kind: p.kind,
     kindLabel: requestKindLabels[p.kind],
     receivedOn: p.receivedOn,
     status: p.status,

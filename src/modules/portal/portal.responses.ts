@@ -84,6 +84,8 @@ export const portalReceiptResponse = z.object({
 export const portalProgressResponse = z.object({
   organizationName: z.string(),
   receiptNumber: z.string(),
+  /** The kind's code, for the page's own label in its language (kindLabel is the Japanese one). */
+  kind: z.string(),
   kindLabel: z.string(),
   receivedOn: z.iso.date(),
   status: z.string(),
@@ -93,5 +95,5 @@ export const portalProgressResponse = z.object({
   /** A 補正 is open and the request not closed: the follow-up page offers the answer form. */
   canAnswer: z.boolean(),
   /** The files sent with the request and the answers (names and kinds only; the bytes are for staff). */
-  files: z.array(z.object({ kindLabel: z.string(), fileName: z.string(), sentOn: z.iso.date() })),
+  files: z.array(z.object({ kind: z.string(), kindLabel: z.string(), fileName: z.string(), sentOn: z.iso.date() })),
 });

@@ -72,7 +72,7 @@ export type PortalRequestProgress = {
   corrections: { askedOn: string; what: string; completedOn: string | null; answer: string | null }[];
   repliedOn: string | null;
   /** The files the requester sent (names and kinds; staff's own files are not shown). */
-  files: { kindLabel: string; fileName: string; sentOn: string }[];
+  files: { kind: string; kindLabel: string; fileName: string; sentOn: string }[];
 };
 
 export async function portalRequestProgress(tx: Tx, organizationId: string, requestId: string): Promise<PortalRequestProgress | null> {
@@ -105,6 +105,7 @@ export async function portalRequestProgress(tx: Tx, organizationId: string, requ
     statusLabel: requestStatusLabels[row.status],
     corrections: corrections.map((c) => ({ ...c, answer: c.answer ?? null })),
     files: files.map((f) => ({
+      kind: f.kind,
       kindLabel: requestAttachmentKinds.find((k) => k.code === f.kind)?.label ?? 'その他',
       fileName: f.fileName,
       sentOn: todayInJapan(f.createdAt),

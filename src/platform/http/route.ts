@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteContract } from './contract.ts';
 import type { App } from './types.ts';
@@ -23,7 +23,13 @@ export function route<R extends RouteContract>(
   app: App,
   contract: R,
   handler: ContractHandler<R>,
-  options: { tags?: readonly string[]; rateLimit?: object; bodyLimit?: number } = {},
+  options: {
+    tags?: readonly string[];
+    rateLimit?: object;
+    bodyLimit?: number;
+    /** The route's own error handler (the public portal's English messages); the app's otherwise. */
+    errorHandler?: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => unknown;
+  } = {},
 ): void {
   const status = contract.status ?? 200;
   const tags = contract.tags ?? options.tags;
@@ -32,6 +38,7 @@ export function route<R extends RouteContract>(
     url: contract.path,
     // A route that takes files in its JSON body (the public portal's uploads) raises the server's 2 MB limit.
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
+    ...(options.errorHandler ? { errorHandler: options.errorHandler } : {}),
     schema: {
       ...(tags ? { tags: [...tags] } : {}),
       summary: contract.summary,

@@ -48,6 +48,8 @@ type RequestOptions = {
   /** Do not hand 401s to the session layer (used by the session probe itself and by login). */
   quiet401?: boolean;
   signal?: AbortSignal;
+  /** The language the server answers errors in (the public pages: the person's choice, not the browser's list). */
+  language?: 'ja' | 'en';
 };
 
 async function toApiError(response: Response): Promise<ApiError> {
@@ -68,6 +70,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 /** Sends a request and returns the raw Response when it succeeded; throws ApiError otherwise. */
 export async function rawRequest(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.language) headers['Accept-Language'] = options.language;
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { employmentTypeLabels, type EmploymentType, type OrganizationProfile, type PmsRole, profileLabels, roleLabels } from '../../../src/domain/roles.ts';
 import { en } from './en.ts';
 import { ja, type MessageKey } from './ja.ts';
@@ -25,6 +25,9 @@ type I18nContextValue = {
   setLocale: (locale: Locale) => void;
   calendar: CalendarPreference;
   setCalendar: (calendar: CalendarPreference) => void;
+  /** The language of the page on screen (`<html lang>`): a {@link PageLocaleProvider}'s while one is shown, else `locale`. */
+  documentLocale: Locale;
+  setPageLocale: (locale: Locale | null) => void;
 };
 
 const I18nContext = createContext<I18nContextValue | null>(null);
@@ -33,6 +36,7 @@ const I18nContext = createContext<I18nContextValue | null>(null);
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() => readStored(LOCALE_KEY, ['ja', 'en'] as const, 'ja'));
   const [calendar, setCalendarState] = useState<CalendarPreference>(() => readStored(CALENDAR_KEY, ['gregorian', 'japanese'] as const, 'gregorian'));
+  const [pageLocale, setPageLocale] = useState<Locale | null>(null);
   const value = useMemo<I18nContextValue>(
     () => ({
       locale,
@@ -54,9 +58,27 @@ export function I18nProvider({ children }: { children: ReactNode }) {
           // ignore
         }
       },
+      documentLocale: pageLocale ?? locale,
+      setPageLocale,
     }),
-    [locale, calendar],
+    [locale, calendar, pageLocale],
   );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/**
+ * A part of the app in a language of its own, not the signed-in user's stored choice: the public
+ * pages (公開窓口), whose language is the person's choice kept in the URL. `useT()` inside it
+ * translates to `locale`, and `<html lang>` follows it while it is shown.
+ */
+export function PageLocaleProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const outer = useI18n();
+  const { setPageLocale } = outer;
+  useEffect(() => {
+    setPageLocale(locale);
+    return () => setPageLocale(null);
+  }, [locale, setPageLocale]);
+  const value = useMemo<I18nContextValue>(() => ({ ...outer, locale, documentLocale: locale }), [outer, locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -2,7 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
+import { useI18n, useT } from '../../i18n/index.tsx';
 import { fileErrorsOf, IdentityDocumentWarning, type PortalFileDraft, PortalFileField } from './PortalFiles.tsx';
+import { publicErrorMessage } from './PublicFrame.tsx';
 import type { PortalProgress } from './types.ts';
 
 /**
@@ -12,6 +14,8 @@ import type { PortalProgress } from './types.ts';
  */
 export function CorrectionAnswerForm({ slug, number, token }: { slug: string; number: string; token: string }) {
   const queryClient = useQueryClient();
+  const t = useT();
+  const { locale } = useI18n();
   const id = useId();
   const [answer, setAnswer] = useState('');
   const [files, setFiles] = useState<PortalFileDraft[]>([]);
@@ -23,14 +27,14 @@ export function CorrectionAnswerForm({ slug, number, token }: { slug: string; nu
   const send = async () => {
     setError(null);
     setFileErrors([]);
-    setAnswerError(answer.trim() ? null : '補正の回答を入力してください');
+    setAnswerError(answer.trim() ? null : t('public.answer.required'));
     if (!answer.trim()) return;
     setSending(true);
     try {
       const progress = await api.post<PortalProgress>(
         `/api/public/portals/${encodeURIComponent(slug)}/receipts/${encodeURIComponent(number)}/answer`,
         { token, answer, files: files.map(({ kind, fileName, contentBase64 }) => ({ kind, fileName, contentBase64 })) },
-        { quiet401: true },
+        { quiet401: true, language: locale },
       );
       queryClient.setQueryData(['portal', slug, 'receipt', number, token], progress);
       setAnswer('');
@@ -40,21 +44,20 @@ export function CorrectionAnswerForm({ slug, number, token }: { slug: string; nu
       setFileErrors(files);
       const answerField = e instanceof ApiError ? e.fields.find((f) => f.path === 'answer') : undefined;
       setAnswerError(answerField?.message ?? null);
-      setError(e instanceof ApiError ? e.message : '送信できませんでした。ページを読み込み直してから、もう一度お試しください');
+      setError(publicErrorMessage(e, t));
     } finally {
       setSending(false);
     }
   };
 
   return (
-    <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>補正のお願いへの回答</h2>} style={{ marginTop: 16 }} data-testid="portal-answer">
-      <Typography.Paragraph>
-        上の「補正のお願い」への回答と、求められた書類を送ってください。送った日が補正の完了した日になります。個人番号（マイナンバー）は書かないでください。
-      </Typography.Paragraph>
+    <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t('public.answer.title')}</h2>} style={{ marginTop: 16 }} data-testid="portal-answer">
+      <Typography.Paragraph>{t('public.answer.lead')}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} data-testid="portal-answer-error" /> : null}
       <div style={{ marginBottom: 16 }}>
         <label htmlFor={id} style={{ display: 'block', marginBottom: 4 }}>
-          <span style={{ color: '#cf1322', marginInlineEnd: 4 }}>*</span>回答
+          <span style={{ color: '#cf1322', marginInlineEnd: 4 }}>*</span>
+          {t('public.answer.label')}
         </label>
         <Input.TextArea
           id={id}
@@ -72,7 +75,7 @@ export function CorrectionAnswerForm({ slug, number, token }: { slug: string; nu
       <IdentityDocumentWarning />
       <PortalFileField
         kind="correction_answer"
-        label="書類"
+        label={t('public.answer.files')}
         files={files}
         onChange={(next) => {
           setFiles(next);
@@ -82,7 +85,7 @@ export function CorrectionAnswerForm({ slug, number, token }: { slug: string; nu
       />
       {fileErrors.length > 0 ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={fileErrors.join(' / ')} data-testid="portal-file-error" /> : null}
       <Button type="primary" loading={sending} onClick={() => void send()} data-testid="portal-answer-submit">
-        回答を送る
+        {t('public.answer.submit')}
       </Button>
     </Card>
   );

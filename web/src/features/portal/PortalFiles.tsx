@@ -1,14 +1,9 @@
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, List, Typography } from 'antd';
 import { useId, useRef } from 'react';
-import {
-  PORTAL_FILE_MAX_BYTES,
-  PORTAL_FILE_TYPES_TEXT,
-  PORTAL_FILES_MAX,
-  PORTAL_FILES_TOTAL_MAX_BYTES,
-  type portalFileKinds,
-} from '../../../../src/modules/portal/portal.files.schema.ts';
+import { PORTAL_FILE_MAX_BYTES, PORTAL_FILES_MAX, PORTAL_FILES_TOTAL_MAX_BYTES, type portalFileKinds } from '../../../../src/modules/portal/portal.files.schema.ts';
 import { ApiError } from '../../api/client.ts';
+import { type Translate, useT } from '../../i18n/index.tsx';
 
 export type PortalFileKind = (typeof portalFileKinds)[number];
 /** A file chosen on the public form, read as base64 (sent in the JSON body with the form). */
@@ -31,18 +26,20 @@ export function fileErrorsOf(error: unknown): string[] {
 }
 
 /** The limits, said before the person chooses (the server checks them again, and the type by the bytes). */
-export const portalFileLimitsText = `${PORTAL_FILE_TYPES_TEXT} のファイル（1つ ${mb(PORTAL_FILE_MAX_BYTES)} まで、合計 ${PORTAL_FILES_MAX} 件・${mb(PORTAL_FILES_TOTAL_MAX_BYTES)} まで）`;
+const fileLimitsText = (t: Translate) =>
+  t('public.files.limits', { types: t('public.files.types'), max: mb(PORTAL_FILE_MAX_BYTES), count: PORTAL_FILES_MAX, total: mb(PORTAL_FILES_TOTAL_MAX_BYTES) });
 
 /** J.10.2 h) 2): the warning shown wherever a 本人確認書類 is sent (本籍地は都道府県以外を、個人番号は全桁を黒塗り). */
 export function IdentityDocumentWarning() {
+  const t = useT();
   return (
     <Alert
       type="warning"
       showIcon
       style={{ marginBottom: 12 }}
       data-testid="portal-identity-warning"
-      title="本人確認書類を送る前に"
-      description="マイナンバーカード（個人番号カード）の裏面（個人番号が書かれた面）は送らないでください。本籍地が書かれた書類は都道府県より後ろを、個人番号が書かれた書類は全桁を黒く塗りつぶしてから送ってください（健康保険証は記号・番号等をすべて塗りつぶしてください）。住民票は個人番号が記載されていないものを送ってください。"
+      title={t('public.identityWarning.title')}
+      description={t('public.identityWarning.body')}
     />
   );
 }
@@ -68,6 +65,7 @@ export function PortalFileField({
   onChange: (files: PortalFileDraft[]) => void;
   onError: (message: string | null) => void;
 }) {
+  const t = useT();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const mine = files.filter((f) => f.kind === kind);
@@ -76,7 +74,7 @@ export function PortalFileField({
     const added: PortalFileDraft[] = [];
     for (const file of Array.from(chosen)) {
       if (file.size > PORTAL_FILE_MAX_BYTES) {
-        onError(`「${file.name}」は大きすぎます（${mb(file.size)}）。1つのファイルは ${mb(PORTAL_FILE_MAX_BYTES)} までです`);
+        onError(t('public.files.tooBig', { name: file.name, size: mb(file.size), max: mb(PORTAL_FILE_MAX_BYTES) }));
         continue;
       }
       added.push({ kind, fileName: file.name, contentBase64: await readBase64(file), size: file.size });
@@ -91,7 +89,7 @@ export function PortalFileField({
         {required ? <span style={{ color: '#cf1322', marginInlineEnd: 4 }}>*</span> : null}
         {label}
       </label>
-      {/* The browser's own file button speaks the browser's language: hidden behind a Japanese button. */}
+      {/* The browser's own file button speaks the browser's language: hidden behind the page's own button. */}
       <input
         ref={input}
         type="file"
@@ -103,11 +101,11 @@ export function PortalFileField({
         data-testid={`portal-file-input-${kind}`}
       />
       <Button id={id} icon={<UploadOutlined />} onClick={() => input.current?.click()}>
-        ファイルを選ぶ
+        {t('public.files.choose')}
       </Button>
       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
         {extra ? `${extra} ` : ''}
-        {portalFileLimitsText}
+        {fileLimitsText(t)}
       </Typography.Text>
       {mine.length > 0 ? (
         <List
@@ -116,8 +114,15 @@ export function PortalFileField({
           renderItem={(f) => (
             <List.Item
               actions={[
-                <Button key="remove" size="small" type="text" icon={<DeleteOutlined />} aria-label={`${f.fileName} を外す`} onClick={() => onChange(files.filter((x) => x !== f))}>
-                  外す
+                <Button
+                  key="remove"
+                  size="small"
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  aria-label={t('public.files.removeLabel', { name: f.fileName })}
+                  onClick={() => onChange(files.filter((x) => x !== f))}
+                >
+                  {t('public.files.remove')}
                 </Button>,
               ]}
             >
