@@ -38,9 +38,9 @@ describe('journey: 委託先一覧（事務所の Excel）を取り込む — �
     workbook.addWorksheet('表紙').addRow(['委託先管理台帳（令和8年度）']);
     const list = workbook.addWorksheet('委託先一覧');
     list.addRow(['委託先一覧（令和8年12月1日現在）']);
-    list.addRow(['No.', '取引先', '法人番号', '所管部署', '委託業務の内容', 'Pマーク', 'Pマーク有効期限', '契約期間（開始）', '契約期間（終了）']);
-    list.addRow([1, 'E2E封入サービス株式会社', '5010001008846', '総務部', '年賀状の封入', '○', '令和9年3月31日', '2026/4/1', 'R9.3.31']);
-    list.addRow([2, 'E2Eコールセンター株式会社', null, '営業本部', '問い合わせ窓口', '×', null, '2026/10/1', '2027/9/30']);
+    list.addRow(['No.', '取引先', '法人番号', '所管部署', '委託業務の内容', 'Pマーク', 'Pマーク有効期限', '契約期間（開始）', '契約期間（終了）', '備考', '管理番号']);
+    list.addRow([1, 'E2E封入サービス株式会社', '5010001008846', '総務部', '年賀状の封入', '○', '令和9年3月31日', '2026/4/1', 'R9.3.31', '年1回実地確認', 'K-001']);
+    list.addRow([2, 'E2Eコールセンター株式会社', null, '営業本部', '問い合わせ窓口', '×', null, '2026/10/1', '2027/9/30', null, 'K-002']);
     return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   }
 
@@ -56,6 +56,8 @@ describe('journey: 委託先一覧（事務所の Excel）を取り込む — �
     expect(await page.getByTestId('import-dry-run').isDisabled()).toBe(true);
     await chooseOption(page, page.getByTestId('import-column-取引先'), '名称（必須）');
     await page.getByTestId('import-columns').getByText('選択した対応付け').waitFor();
+    // 取込時の追加情報 (issue #12): 管理番号 is no field's column and is kept, ticked by default.
+    expect(await page.getByTestId('import-keep').getByRole('checkbox', { name: '管理番号' }).isChecked()).toBe(true);
     await page.screenshot({ path: path.join(resultsDir, 'contractor-import-columns.png'), fullPage: false });
 
     await page.getByTestId('import-dry-run').click();
@@ -64,6 +66,7 @@ describe('journey: 委託先一覧（事務所の Excel）を取り込む — �
     await chooseOption(page, page.getByTestId('import-map-営業本部'), '営業部', '営業部');
     await page.getByTestId('import-dry-run').click();
     await page.getByText('全2行のうち、取込可能 2行（新規 2・更新 0）').waitFor();
+    await page.getByTestId('import-kept').getByText('取込時の追加情報に残す列: 管理番号').waitFor();
     await page.screenshot({ path: path.join(resultsDir, 'contractor-import-report.png'), fullPage: false });
 
     await page.getByTestId('import-execute').click();
@@ -71,5 +74,14 @@ describe('journey: 委託先一覧（事務所の Excel）を取り込む — �
     await page.getByText('E2E封入サービス株式会社').waitFor();
     const second = page.getByRole('row').filter({ hasText: 'E2Eコールセンター株式会社' });
     await second.getByText('営業部').waitFor();
+
+    // The 委託先's page shows its 備考 and 取込時の追加情報 as the file wrote them.
+    await page.getByRole('row').filter({ hasText: 'E2E封入サービス株式会社' }).click();
+    await page.getByTestId('record-note').getByText('年1回実地確認').waitFor();
+    const extras = page.getByTestId('record-import-extras');
+    await extras.getByText('管理番号').waitFor();
+    await extras.getByText('K-001').waitFor();
+    await extras.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(resultsDir, 'contractor-import-extras.png'), fullPage: false });
   });
 });

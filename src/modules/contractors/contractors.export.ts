@@ -1,4 +1,5 @@
 import type { Tx } from '../../platform/db/connection.ts';
+import { EXTRAS_HEADING, formatExtras } from '../../platform/imports/extras.ts';
 import { prepareSheet, type SheetColumn, writeXlsx } from '../../platform/exports/xlsx.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { entrySummaries } from '../inventory/inventory.exports.ts';
@@ -34,6 +35,9 @@ const columns: SheetColumn<ExportRow>[] = [
         .missing.map((i) => i.clause)
         .join('、'),
   },
+  { header: '備考', width: 30, value: (r) => r.contractor.note },
+  // 取込時の追加情報 (issue #12): 「見出し: 値」 per line, read back by the import.
+  { header: EXTRAS_HEADING, width: 40, value: (r) => formatExtras(r.contractor.importExtras) },
 ];
 
 /** The register as an xlsx workbook (every 委託先 of the organization, by name). */

@@ -102,7 +102,8 @@ describe('委託先一覧の取込（issue #12 の取込の流れ、J.9.4 4）',
 
     const dry = await post(pms, '?dryRun=1', file);
     expect(dry.status, JSON.stringify(dry.body).slice(0, 600)).toBe(200);
-    expect(dry.body).toMatchObject({ total: 2, valid: 2, created: 2, ignoredColumns: ['No.', '備考'] });
+    // 備考 is the 委託先's notes field now (issue #12); No. only numbers the rows and is not kept.
+    expect(dry.body).toMatchObject({ total: 2, valid: 2, created: 2, ignoredColumns: ['No.'], keptColumns: [] });
     expect(await allContractors()).toHaveLength(before);
 
     const run = await post(pms, '?dryRun=0', file);
@@ -117,6 +118,7 @@ describe('委託先一覧の取込（issue #12 の取込の流れ、J.9.4 4）',
       contractStartsOn: '2026-04-01',
       contractEndsOn: '2027-03-31',
       specificPersonalInfo: false,
+      note: '年1回実地確認',
     });
     expect(rows.find((c) => c.name === '取込データ入力有限会社')).toMatchObject({
       privacyMarkStatus: 'none',

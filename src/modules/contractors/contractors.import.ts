@@ -1,14 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { normalizeLabel } from '../../domain/text.ts';
 import type { CellOutput } from '../../platform/exports/xlsx.ts';
+import { importedNotes } from '../../platform/imports/extras.ts';
 import { defineRegisterImport, type PlannedRow, type RegisterField, type Resolution, type RowError, type RowReport } from '../../platform/imports/register.ts';
+import { optionalText } from '../../platform/validation/fields.ts';
 import { departmentChoiceLabel, departmentNamed, listDepartmentChoices } from '../../platform/org/departmentNames.ts';
 import { cellText, isNoneCell, quoteCell, readDateCell, readList } from '../../rules/ledgerValues/index.ts';
 import { activeEntriesOfOrganization, type EntrySummary } from '../inventory/inventory.exports.ts';
 import { type CertificationStatus, certificationStatusLabels, contractorFieldLabels as L } from './contractors.labels.ts';
 import { canManageContractor } from './contractors.policy.ts';
 import { createContractorBody, updateContractorBody } from './contractors.schema.ts';
-import { type CreateContractorInput, createContractor, type UpdateContractorInput, updateContractor } from './contractors.service.ts';
+import { type CreateContractorInput, type UpdateContractorInput, updateContractor } from './contractors.service.ts';
 import { contractors } from './contractors.tables.ts';
 
 // 委託先一覧の取込 (J.9.4 4; issue #12/#13) on the one import pipeline (platform/imports): the 委託先
@@ -47,6 +49,7 @@ export const contractorImportFields = [
   { key: 'contactEmail', header: L.contactEmail, synonyms: ['メール', 'Eメール', 'E-mail', 'email', '連絡先（メール）'] },
   { key: 'contractStartsOn', header: L.contractStartsOn, synonyms: ['契約開始', '契約期間（開始）', '契約期間(開始)', '委託開始日', '委託期間（開始）', '契約日'] },
   { key: 'contractEndsOn', header: L.contractEndsOn, synonyms: ['契約終了', '契約期間（終了）', '契約期間(終了)', '委託終了日', '委託期間（終了）', '契約満了日', '契約期限'] },
+  { key: 'note', header: '備考', synonyms: ['メモ', '補足', '摘要', 'コメント'] },
   // The export's check for people to read (契約書に不足する事項, J.9.4 3): computed from the contract, never read back.
   { key: 'missingClauses', header: '契約書に不足する事項', exportOnly: true },
 ] as const satisfies readonly RegisterField[];
@@ -69,7 +72,11 @@ const statusWords = new Map<string, CertificationStatus>([
 const yesWords = new Set(['あり', '有', '有り', '○', '〇', '◯', 'はい', '取り扱う', '取扱う', '取扱あり'].map(normalizeLabel));
 const noWords = new Set(['なし', '無', '無し', '×', '✕', 'いいえ', '取り扱わない', '取扱なし', '－', '-', '―', '該当なし'].map(normalizeLabel));
 
-type Planned = { contractorId: string | null; input: CreateContractorInput | UpdateContractorInput };
+/** A row to write: the form's input, and 備考 (undefined: the file has no 備考 column, an update keeps it). */
+type Planned = { contractorId: string | null; input: CreateContractorInput | UpdateContractorInput; note: string | null | undefined };
+
+/** 備考 as the import stores it. */
+const noteSchema = optionalText('備考', 2000);
 type ContractorRecord = typeof contractors.$inferSelect;
 
 /** A text cell as typed (blank → null; a "none" placeholder is kept for fields where 「なし」 is not a value). */
@@ -106,6 +113,8 @@ export const contractorsImport = defineRegisterImport<Key, Planned>({
   keyLabel: headerOf.corporateNumber,
   nameLabel: headerOf.name,
   fields: contractorImportFields,
+  // 取込時の追加情報 (issue #12): a list's other columns (管理番号, 評価 …) are kept on the 委託先.
+  extras: {},
 
   async choices(tx, organizationId) {
     const [departments, entries] = await Promise.all([listDepartmentChoices(tx, organizationId), activeEntriesOfOrganization(tx, organizationId)]);
@@ -236,21 +245,43 @@ export const contractorsImport = defineRegisterImport<Key, Planned>({
         const ends = (parsed.data as UpdateContractorInput).contractEndsOn ?? match.contractEndsOn;
         if (starts && ends && ends < starts) fail('contractEndsOn', `${L.contractEndsOn}が${L.contractStartsOn}より前になっています`);
       }
+      const note = context.has('note') ? noteSchema.safeParse(text(row.note)) : undefined;
+      if (note && !note.success) fail('note', note.error.issues[0]?.message ?? '備考を確認してください');
       const ok = parsed.success && errors.length === 0;
       rows.push({ row: rowNumber, key: number, name: name ? quoteCell(name) : null, action: ok ? (match ? 'update' : 'create') : 'error', errors });
-      if (ok) plan.push({ row: rowNumber, action: match ? 'update' : 'create', value: { contractorId: match?.id ?? null, input: parsed.data } });
+      if (ok) plan.push({ row: rowNumber, action: match ? 'update' : 'create', value: { contractorId: match?.id ?? null, input: parsed.data, note: note?.data } });
       context.checked();
     }
     return { rows, plan };
   },
 
-  async write(tx, actor, plan, context) {
-    let written = 0;
-    for (const p of plan) {
-      if (p.value.contractorId) await updateContractor(tx, actor, p.value.contractorId, p.value.input as UpdateContractorInput, context.now);
-      else await createContractor(tx, actor, p.value.input as CreateContractorInput, context.now);
-      if (++written % 500 === 0) context.written(written);
+  async write(tx, actor, batch, context) {
+    // Changes one by one through the form's function (the 再委託 start check of 特記事項 第6条第2項
+    // included); new 委託先 by one multi-row INSERT per batch (issue #12 Scale) — `plan` has made
+    // the form's checks: the 所属 and 台帳 entries from the organization's lists, the 法人番号 free
+    // (a known one updates), what a 所属長 may register.
+    const created = [];
+    for (const p of batch) {
+      const kept = importedNotes(p.value.note, p.extras);
+      if (p.value.contractorId) {
+        await updateContractor(tx, actor, p.value.contractorId, p.value.input as UpdateContractorInput, context.now);
+        if (Object.keys(kept).length > 0)
+          await tx
+            .update(contractors)
+            .set(kept)
+            .where(and(eq(contractors.organizationId, actor.organizationId), eq(contractors.id, p.value.contractorId)));
+      } else {
+        const input = p.value.input as CreateContractorInput;
+        created.push({
+          ...input,
+          departmentId: input.departmentId ?? actor.departmentId,
+          organizationId: actor.organizationId,
+          ...kept,
+          createdAt: context.now,
+          updatedAt: context.now,
+        });
+      }
     }
-    context.written(written);
+    if (created.length > 0) await tx.insert(contractors).values(created);
   },
 });

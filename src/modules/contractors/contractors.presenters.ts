@@ -32,6 +32,8 @@ export function presentContractor(d: ContractorDetail): z.output<typeof contract
     specificPersonalInfo: c.specificPersonalInfo,
     contractClauses: c.contractClauses,
     contractText: c.contractText,
+    note: c.note,
+    importExtras: c.importExtras ?? [],
     parentContractorId: c.parentContractorId,
     subcontractingClause: c.subcontractingClause,
     missingClauseCount: clauseCheckOf(c).missing.length,

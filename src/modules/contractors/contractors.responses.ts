@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageResponse } from '../../platform/http/contract.ts';
+import { importExtrasResponse } from '../../platform/imports/imports.schema.ts';
 import { criteriaChangeResponse } from './contractor-criteria.responses.ts';
 import { certificationStatuses, evaluationStatuses, subcontractingClauses, subcontractStatuses, supervisionMethods } from './contractors.labels.ts';
 
@@ -40,6 +41,9 @@ export const contractorResponse = z.object({
   specificPersonalInfo: z.boolean(),
   contractClauses: z.array(z.string()),
   contractText: z.string().nullable(),
+  /** 備考 and 取込時の追加情報 (issue #12): read by the import, shown on the 委託先's page. */
+  note: z.string().nullable(),
+  importExtras: importExtrasResponse,
   /** How many required contract items are missing (the clause check's count). */
   missingClauseCount: z.number().int(),
   updatedAt: z.iso.datetime(),

@@ -1,4 +1,5 @@
 import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { ImportExtra } from '../../platform/imports/extras.ts';
 import { createdAt, encryptedJson, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { departments, organizations } from '../../platform/org/org.tables.ts';
 import type { CriterionAnswer } from '../../rules/data/contractorCriteria.ts';
@@ -51,6 +52,10 @@ export const contractors = pgTable(
     parentContractorId: uuid('parent_contractor_id').references((): AnyPgColumn => contractors.id),
     /** 特記事項の再委託の条項 (豊島区 資料A 第7条 / 資料B 第6条): 禁止 (the seeds' main text) or 制限 (甲の承認). */
     subcontractingClause: text('subcontracting_clause').$type<SubcontractingClause>().notNull().default('prohibit'),
+    /** 備考 (read by the import, issue #12). */
+    note: text('note'),
+    /** 取込時の追加情報 (issue #12): the columns of an imported list no field took, as written (platform/imports/extras.ts). */
+    importExtras: jsonb('import_extras').$type<ImportExtra[]>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

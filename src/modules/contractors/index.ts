@@ -61,6 +61,7 @@ export const contractorsModule = defineModule({
         contract_text: '契約書・特記事項の本文',
         parent_contractor_id: '再委託元の委託先',
         subcontracting_clause: '特記事項の再委託の条項',
+        import_extras: '取込時の追加情報',
       },
       subcontract_requests: {
         contractor_id: '委託先',

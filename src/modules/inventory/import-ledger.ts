@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { addCalendarDays } from '../../rules/deadlines.ts';
 import { recordAuditEvent } from '../../platform/audit/auditEvents.ts';
 import type { Clock } from '../../domain/time.ts';
@@ -7,6 +6,7 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { noProgress, type ProgressReporter } from '../../platform/imports/progress.ts';
 import type { ParsedUpload } from '../../platform/imports/run-register-import.ts';
+import { keepColumnsSchema } from '../../platform/imports/imports.schema.ts';
 import { jsonQueryParam } from '../../platform/imports/jsonQuery.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { ensureTask } from '../../platform/tasks/moduleTasks.ts';
@@ -33,12 +33,8 @@ const mappingFrom = (json: string | undefined) => jsonQueryParam(json, importMap
 /** The value mapping given as JSON in the query (`values`), checked; null when none was given. */
 const valuesFrom = (json: string | undefined): ImportValueMapping | null => jsonQueryParam(json, importValueMappingSchema, 'values', '値の対応付け');
 
-const keepSchema = z.array(z.string({ error: '残す列は見出しの文字列で指定してください' }).max(200, { error: '残す列の見出しが長すぎます' }), {
-  error: '残す列（keep）は見出しの配列で指定してください',
-});
-
 /** The unmapped columns to keep as 取込時の追加情報 (`keep`, a JSON array of headings); null when not given. */
-const keepFrom = (json: string | undefined): string[] | null => jsonQueryParam(json, keepSchema, 'keep', '残す列');
+const keepFrom = (json: string | undefined): string[] | null => jsonQueryParam(json, keepColumnsSchema, 'keep', '残す列');
 
 /** Whether every row of the 台帳 sheet and of the リスク分析 sheet (when there is one) can be imported. */
 export const allRowsValid = (report: Pick<ImportReport, 'valid' | 'total' | 'risk'>) => report.valid === report.total && (!report.risk || report.risk.valid === report.risk.total);

@@ -28,7 +28,7 @@ import { mappedValue, type UnknownValue, UnknownValues } from '../../platform/im
 import type { ImportValueMapping } from './inventory.import.schema.ts';
 import { storageMediumLabels } from '../../rules/data/inventoryClauses.ts';
 import type { SheetChoice } from '../../platform/imports/sheets.ts';
-import { EXTRAS_HEADING, type ImportExtra, keptColumns, parseExtras } from '../../platform/imports/extras.ts';
+import { EXTRAS_HEADING, extrasOfRow, type ImportExtra, keptColumns } from '../../platform/imports/extras.ts';
 import { emptyImportMemory, type ImportMemory, RecalledValues } from '../../platform/imports/memory.ts';
 import { PROGRESS_EVERY_ROWS, yieldToEventLoop } from '../../platform/imports/progress.ts';
 import { type AcquisitionMethod, acquisitionMethods, type StorageMedium, storageMedia } from '../../rules/data/inventoryClauses.ts';
@@ -356,11 +356,10 @@ export async function planImport(
       warnings,
     });
     if (ok && content) {
-      const extras = extrasColumn ? parseExtras(cellText(cells.get(extrasColumn) ?? null)) : [];
-      for (const heading of kept) {
-        const value = cellText(cells.get(heading) ?? null);
-        if (value) extras.push({ heading, value });
-      }
+      const extras = extrasOfRow(
+        extrasColumn ? cellText(cells.get(extrasColumn) ?? null) : null,
+        kept.map((heading) => ({ heading, value: cellText(cells.get(heading) ?? null) })),
+      );
       plan.push({ row: rowNumber, content, extras });
     }
     if (report.length % PROGRESS_EVERY_ROWS === 0) {

@@ -26,6 +26,7 @@ export const lawsModule = defineModule({
         status: '状態',
         identified_on: '特定日',
         note: '備考',
+        import_extras: '取込時の追加情報',
         approved_at: '承認日時',
         approved_by_person_id: '承認者',
         last_reviewed_on: '最終見直し日',

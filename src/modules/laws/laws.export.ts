@@ -1,4 +1,5 @@
 import type { Tx } from '../../platform/db/connection.ts';
+import { EXTRAS_HEADING, formatExtras } from '../../platform/imports/extras.ts';
 import { prepareSheet, type SheetColumn, writeXlsx } from '../../platform/exports/xlsx.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { lawHeadings } from '../../rules/ledgerImport/index.ts';
@@ -32,6 +33,8 @@ const columns: SheetColumn<LawItem>[] = [
   { header: H.note, width: 36, value: (r) => r.note },
   { header: H.approval, width: 28, value: approvalText },
   { header: H.lastReviewedOn, width: 12, type: 'date', value: (r) => r.lastReviewedOn },
+  // 取込時の追加情報 (issue #12): 「見出し: 値」 per line, read back by the import.
+  { header: EXTRAS_HEADING, width: 40, value: (r) => formatExtras(r.importExtras) },
 ];
 
 /** The whole 法令規範一覧 of the organization as an xlsx workbook (sheet 「法令規範一覧」). */

@@ -77,7 +77,8 @@ describe('法令規範一覧の取込（テンプレートの見出し・表題�
     ]);
     const res = await upload(pms, file, '1');
     expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
-    expect(res.body).toMatchObject({ dryRun: true, total: 3, valid: 3, created: 3, updated: 0, headerRow: 2, ignoredColumns: ['管理番号'] });
+    // 管理番号 is no field's column: kept on each entry as 取込時の追加情報 (issue #12).
+    expect(res.body).toMatchObject({ dryRun: true, total: 3, valid: 3, created: 3, updated: 0, headerRow: 2, ignoredColumns: [], keptColumns: ['管理番号'] });
     expect(res.body.sheet.message).toContain('「法令等一覧表」（2枚目');
     expect(await allLaws()).toHaveLength(before);
 

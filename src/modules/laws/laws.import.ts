@@ -1,12 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { normalizeLabel } from '../../domain/text.ts';
 import type { CellOutput } from '../../platform/exports/xlsx.ts';
+import { importedNotes } from '../../platform/imports/extras.ts';
 import { defineRegisterImport, type PlannedRow, type RowError, type RowReport } from '../../platform/imports/register.ts';
 import { type LawHeadingKey, lawHeadings } from '../../rules/ledgerImport/index.ts';
 import { cellText, isNoneCell, quoteCell, readDateCell } from '../../rules/ledgerValues/index.ts';
 import { type LawKind, type LawStatus, lawKindLabels, lawKinds, lawStatusLabels, lawStatuses } from './laws.labels.ts';
 import { type LawInput, lawBody } from './laws.schema.ts';
-import { createLaw, updateLaw } from './laws.service.ts';
+import { updateLaw } from './laws.service.ts';
 import { laws } from './laws.tables.ts';
 
 // 法令規範一覧の取込 (SPEC §3 Imports) on the one import pipeline (platform/imports, issue #12): an
@@ -83,6 +84,8 @@ export const lawsImport = defineRegisterImport<LawHeadingKey, PlannedLaw>({
   keyLabel: headerOf.kind,
   nameLabel: headerOf.name,
   fields: lawHeadings.map((h) => ({ key: h.key, header: h.label, synonyms: h.synonyms, required: h.key === 'name', exportOnly: notRead.includes(h.key) })),
+  // 取込時の追加情報 (issue #12): a list's other columns (関係法令の条項, 担当 …) are kept on the entry; 備考 is its own field.
+  extras: {},
 
   async plan(tx, actor, context) {
     const existing = await tx.select().from(laws).where(eq(laws.organizationId, actor.organizationId));
@@ -162,11 +165,22 @@ export const lawsImport = defineRegisterImport<LawHeadingKey, PlannedLaw>({
     return { rows, plan };
   },
 
-  async write(tx, actor, plan, context) {
-    for (const p of plan) {
-      if (p.value.lawId) await updateLaw(tx, actor, p.value.lawId, p.value.input, context.now);
-      else await createLaw(tx, actor, p.value.input, context.now);
+  async write(tx, actor, batch, context) {
+    // Changes one by one through the form's function (a changed entry becomes 未承認 again, J.1.3 a;
+    // 取込時の追加情報 is not content and keeps the approval); new entries by one multi-row INSERT
+    // per batch (issue #12 Scale), 未承認 as the form's.
+    const created = [];
+    for (const p of batch) {
+      const kept = importedNotes(undefined, p.extras);
+      if (p.value.lawId) {
+        await updateLaw(tx, actor, p.value.lawId, p.value.input, context.now);
+        if (kept.importExtras !== undefined)
+          await tx
+            .update(laws)
+            .set({ importExtras: kept.importExtras })
+            .where(and(eq(laws.organizationId, actor.organizationId), eq(laws.id, p.value.lawId)));
+      } else created.push({ organizationId: actor.organizationId, ...p.value.input, ...kept, createdAt: context.now, updatedAt: context.now });
     }
-    context.written(plan.length);
+    if (created.length > 0) await tx.insert(laws).values(created);
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importExtrasResponse } from '../../platform/imports/imports.schema.ts';
 import { lawKinds, lawReviewOutcomes, lawStatuses } from './laws.labels.ts';
 
 // Response schemas of the 法令規範一覧 (J.1.3).
@@ -15,6 +16,8 @@ export const lawResponse = z.object({
   status: z.enum(lawStatuses),
   identifiedOn: z.string().nullable(),
   note: z.string().nullable(),
+  /** 取込時の追加情報 (issue #12): the imported file's other columns. */
+  importExtras: importExtrasResponse,
   /** 承認 (J.1.3 a): null while 未承認. */
   approval: z.object({ approvedAt: z.string(), approvedBy: z.string().nullable() }).nullable(),
   lastReviewedOn: z.string().nullable(),

@@ -44,6 +44,7 @@ export function presentLaw(actor: Actor, law: LawRow, approverName: string | nul
     status: law.status,
     identifiedOn: law.identifiedOn,
     note: law.note,
+    importExtras: law.importExtras ?? [],
     approval: law.approvedAt ? { approvedAt: law.approvedAt.toISOString(), approvedBy: approverName } : null,
     lastReviewedOn: law.lastReviewedOn,
     updatedAt: law.updatedAt.toISOString(),

@@ -1,4 +1,5 @@
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { ImportExtra } from '../../platform/imports/extras.ts';
 import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { organizations, people } from '../../platform/org/org.tables.ts';
 import type { LawKind, LawReviewOutcome, LawStatus } from './laws.labels.ts';
@@ -35,6 +36,8 @@ export const laws = pgTable(
     approvedByPersonId: uuid('approved_by_person_id').references(() => people.id),
     /** 最終見直し日 (J.1.3 c 毎年12月及び随時). */
     lastReviewedOn: date('last_reviewed_on'),
+    /** 取込時の追加情報 (issue #12): the columns of an imported list no field took, as written (platform/imports/extras.ts). */
+    importExtras: jsonb('import_extras').$type<ImportExtra[]>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

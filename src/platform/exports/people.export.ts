@@ -8,6 +8,7 @@ import { departments, people } from '../org/org.tables.ts';
 import { personSheetColumns } from '../org/people.import.ts';
 import { employmentTypeLabels } from '../../domain/roles.ts';
 import type { Actor } from '../policies/actor.ts';
+import { EXTRAS_HEADING, formatExtras } from '../imports/extras.ts';
 import { prepareSheet, writeXlsx } from './xlsx.ts';
 
 export type PeopleExportQuery = Pick<z.infer<typeof peopleQuery>, 'q' | 'departmentId' | 'employmentType' | 'status'>;
@@ -30,6 +31,8 @@ export async function exportPeopleXlsx(tx: Tx, actor: Actor, query: PeopleExport
       leftOn: people.leftOn,
       email: people.email,
       phone: people.phone,
+      note: people.note,
+      importExtras: people.importExtras,
     })
     .from(people)
     .leftJoin(departments, eq(departments.id, people.departmentId))
@@ -46,11 +49,16 @@ export async function exportPeopleXlsx(tx: Tx, actor: Actor, query: PeopleExport
     leftOn: (r) => r.leftOn,
     email: (r) => r.email,
     phone: (r) => r.phone,
+    note: (r) => r.note,
   };
   const body = await writeXlsx(
     prepareSheet<Row>({
       name: '従業者一覧',
-      columns: personSheetColumns.map((c) => ({ header: c.header, width: c.width, type: c.type, value: value[c.key] })),
+      columns: [
+        ...personSheetColumns.map((c) => ({ header: c.header, width: c.width, type: c.type, value: value[c.key] })),
+        // 取込時の追加情報 (issue #12): the block, 「見出し: 値」 per line, which the import reads back.
+        { header: EXTRAS_HEADING, width: 40, value: (r: Row) => formatExtras(r.importExtras) },
+      ],
       rows,
     }),
   );

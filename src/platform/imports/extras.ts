@@ -28,6 +28,19 @@ export function keptColumns(unmapped: readonly string[], derived: readonly strin
   return unmapped.filter((h) => !isRowNumberHeading(h) && !skip.has(normalizeLabel(h)) && normalizeLabel(h) !== own);
 }
 
+/**
+ * One record's block: the pairs read back from the block's own column (`ownCell`, Mamori's export),
+ * then each kept column's non-empty cell as written — the one reading every register uses.
+ */
+export function extrasOfRow(ownCell: string | null, kept: readonly { heading: string; value: string }[]): ImportExtra[] {
+  const extras = ownCell ? parseExtras(ownCell) : [];
+  for (const k of kept) if (k.value.trim() !== '') extras.push({ heading: k.heading, value: k.value });
+  return extras;
+}
+
+/** Whether `heading` is the block's own column (read back, never kept as one pair). */
+export const isExtrasHeading = (heading: string) => normalizeLabel(heading) === normalizeLabel(EXTRAS_HEADING);
+
 /** The block as one cell of an export: 「見出し: 値」 per line. */
 export function formatExtras(extras: readonly ImportExtra[] | null | undefined): string {
   return (extras ?? []).map((e) => `${e.heading}: ${e.value}`).join('\n');
@@ -47,4 +60,13 @@ export function parseExtras(text: string): ImportExtra[] {
     else if (line.trim() !== '') extras.push({ heading: EXTRAS_HEADING, value: line });
   }
   return extras;
+}
+
+/**
+ * What an import stores beside the form's fields: 備考 (undefined when the file has no 備考 column)
+ * and 取込時の追加情報 (undefined when the file has no kept column; an empty list clears it) — only
+ * those the file has, so that an update keeps the others.
+ */
+export function importedNotes(note: string | null | undefined, extras: ImportExtra[] | undefined): { note?: string | null; importExtras?: ImportExtra[] | null } {
+  return { ...(note !== undefined ? { note } : {}), ...(extras !== undefined ? { importExtras: extras.length > 0 ? extras : null } : {}) };
 }

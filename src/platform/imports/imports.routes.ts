@@ -6,7 +6,7 @@ import { type App, actorOf, type Deps, scopeOf } from '../http/types.ts';
 import type { Permission } from '../policies/permissions.ts';
 import { registerImports } from './registry.ts';
 import { importsContract } from './imports.contract.ts';
-import { columnChoiceSchema, valueMappingSchema } from './imports.schema.ts';
+import { columnChoiceSchema, keepColumnsSchema, valueMappingSchema } from './imports.schema.ts';
 import { jsonQueryParam } from './jsonQuery.ts';
 import { MAX_IMPORT_ROWS } from './limits.ts';
 import { noProgress, type ProgressReporter, streamImportProgress } from './progress.ts';
@@ -42,12 +42,14 @@ export function importsRoutes(app: App, deps: Deps): void {
     routes(app, registerImportContract(definition), {
       inspect: async (request) => {
         const columns = jsonQueryParam(request.query.columns, columnChoiceSchema, 'columns', '列の対応付け');
+        const keep = jsonQueryParam(request.query.keep, keepColumnsSchema, 'keep', '残す列');
         const upload = await parsedUpload(request);
         return inOrg(deps.database, scopeOf(request), (tx) =>
           inspectRegisterImport(tx, actorOf(request), definition, upload, {
             sheet: request.query.sheet,
             headerRow: request.query.headerRow,
             columns,
+            keep,
             maxRows: MAX_IMPORT_ROWS[deps.database.kind],
           }),
         );
@@ -55,6 +57,7 @@ export function importsRoutes(app: App, deps: Deps): void {
       run: async (request, reply) => {
         const columns = jsonQueryParam(request.query.columns, columnChoiceSchema, 'columns', '列の対応付け');
         const values = jsonQueryParam(request.query.values, valueMappingSchema, 'values', '値の対応付け');
+        const keep = jsonQueryParam(request.query.keep, keepColumnsSchema, 'keep', '残す列');
         const dryRun = isDryRun(request.query.dryRun);
         const file = await readImportUpload(request);
         const run = async (progress: ProgressReporter) => {
@@ -72,6 +75,7 @@ export function importsRoutes(app: App, deps: Deps): void {
                 headerRow: request.query.headerRow,
                 columns,
                 values,
+                keep,
                 maxRows: MAX_IMPORT_ROWS[deps.database.kind],
                 dryRun,
                 today: todayInJapan(now),

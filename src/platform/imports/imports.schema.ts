@@ -33,6 +33,9 @@ export const sheetPreviewResponse = z.object({
   rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
 });
 
+/** 取込時の追加情報 of a record (issue #12): the imported file's other columns, heading and value as written. */
+export const importExtrasResponse = z.array(z.object({ heading: z.string(), value: z.string() }));
+
 // ---- 取込の共通の経路 (/api/imports/<register>, issue #12 one pipeline) ----
 
 /** 1 (the default) checks only; 0 writes when every row is right. */
@@ -63,8 +66,17 @@ const jsonText = (label: string, max: number) =>
     .max(max, { error: `${label}が長すぎます` })
     .optional();
 
+/**
+ * The unmapped columns to keep on each record as 「取込時の追加情報」, as a JSON array of headings
+ * (`["備考","管理番号"]`, `[]` keeps none); left out, every unmapped column but a row number and the
+ * register's export's own state (issue #12; a register that keeps them).
+ */
+export const keepColumnsSchema = z.array(z.string({ error: '残す列は見出しの文字列で指定してください' }).max(200, { error: '残す列の見出しが長すぎます' }), {
+  error: '残す列（keep）は見出しの配列で指定してください',
+});
+
 /** 読込 of any register: the file is the multipart `file` field. */
-export const registerInspectQuery = z.object({ sheet: sheetQuery, headerRow: headerRowQuery, columns: jsonText('列の対応付け', 20_000) });
+export const registerInspectQuery = z.object({ sheet: sheetQuery, headerRow: headerRowQuery, columns: jsonText('列の対応付け', 20_000), keep: jsonText('残す列', 10_000) });
 
 /** 確認・取込 of any register (platform/imports/run-register-import.ts). */
 export const registerImportQuery = z.object({
@@ -73,6 +85,7 @@ export const registerImportQuery = z.object({
   headerRow: headerRowQuery,
   columns: jsonText('列の対応付け', 20_000),
   values: jsonText('値の対応付け', 50_000),
+  keep: jsonText('残す列', 10_000),
   /** 1: the progress as NDJSON lines, then `{"status","body"}` (platform/imports/progress.ts). */
   progress: z.enum(['0', '1'], { error: '進み具合の表示（progress）は 1（表示する）または 0（表示しない）で指定してください' }).optional(),
 });
@@ -98,6 +111,9 @@ export const registerInspectionResponse = z.object({
     }),
   ),
   ignoredColumns: z.array(z.string()),
+  /** Unmapped columns kept on each record as 取込時の追加情報, and those that could be (empty for a register that keeps none). */
+  keptColumns: z.array(z.string()),
+  keepableColumns: z.array(z.string()),
   missingColumns: z.array(z.string()),
   columnProblems: z.array(z.string()),
   fields: z.array(z.object({ key: z.string(), header: z.string(), required: z.boolean() })),
@@ -121,6 +137,7 @@ export const registerImportReportResponse = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   ignoredColumns: z.array(z.string()),
+  keptColumns: z.array(z.string()),
   rows: z.array(
     z.object({ row: z.number().int(), key: z.string().nullable(), name: z.string().nullable(), action: z.enum(['create', 'update', 'error']), errors: z.array(rowError) }),
   ),

@@ -1,6 +1,8 @@
 import { normalizeLabel } from '../../domain/text.ts';
 import { detectHeaderRow, HEADER_SEARCH_ROWS, type HeadingIndex, headingsAt, indexHeadings, mapColumns } from '../../rules/ledgerImport/index.ts';
+import { cellText } from '../../rules/ledgerValues/index.ts';
 import type { CellOutput } from '../exports/xlsx.ts';
+import { extrasOfRow, isExtrasHeading, isRowNumberHeading, keptColumns } from './extras.ts';
 import { HttpError } from '../http/errors.ts';
 import { MAX_IMPORT_ROWS, tooManyRowsMessage } from './limits.ts';
 import { emptyImportMemory, type ImportMemory, rememberedColumn } from './memory.ts';
@@ -24,6 +26,8 @@ export type RegisterSheetOptions = {
   columns?: ColumnChoice | null | undefined;
   memory?: ImportMemory | undefined;
   maxRows?: number | undefined;
+  /** The unmapped columns to keep as 取込時の追加情報 (a register declaring `extras`); left out, every one but row numbers and the export's state. */
+  keep?: readonly string[] | null | undefined;
 };
 
 const indexes = new WeakMap<AnyRegisterImport, HeadingIndex>();
@@ -96,6 +100,15 @@ export function readRegisterSheet(grids: readonly ImportGrid[], definition: AnyR
   const data = grid.rows.filter((r) => r.rowNumber > lastHeaderRow);
   const maxRows = options.maxRows ?? MAX_IMPORT_ROWS.pglite;
   const used = columns.filter((c): c is typeof c & { field: string } => c.field !== null);
+  // A column the register's own export writes for people to read (承認, 版 …) is known, not ignored.
+  const unmapped = columns.filter((c) => c.field === null && !(c.suggested && c.confidence !== 'partial' && exportOnly.has(c.suggested)));
+  // 取込時の追加情報 (issue #12): for a register that keeps them, the unmapped columns chosen are kept
+  // on each record, and the export's own column of them is read back into the same pairs.
+  const extras = definition.extras;
+  const ownColumn = extras ? unmapped.find((c) => isExtrasHeading(c.header)) : undefined;
+  const candidates = unmapped.filter((c) => c !== ownColumn).map((c) => c.header);
+  const kept = extras ? keptColumns(candidates, extras.derived ?? [], options.keep ?? null) : [];
+  const keptUses = unmapped.filter((c) => kept.includes(c.header));
   const rows: RegisterRow[] = [];
   for (const r of data) {
     const cells: Partial<Record<string, CellOutput>> = {};
@@ -105,7 +118,14 @@ export function readRegisterSheet(grids: readonly ImportGrid[], definition: AnyR
       cells[c.field] = value;
       if (value !== null && !(typeof value === 'string' && value.trim() === '')) any = true;
     }
-    if (any) rows.push({ rowNumber: r.rowNumber, cells });
+    if (!any) continue;
+    const row: RegisterRow = { rowNumber: r.rowNumber, cells };
+    if (ownColumn || keptUses.length > 0)
+      row.extras = extrasOfRow(
+        ownColumn ? cellText(r.cells[ownColumn.column] ?? null) : null,
+        keptUses.map((c) => ({ heading: c.header, value: cellText(r.cells[c.column] ?? null) })),
+      );
+    rows.push(row);
   }
   if (rows.length > maxRows) throw badFile(tooManyRowsMessage(maxRows, rows.length));
   return {
@@ -115,8 +135,9 @@ export function readRegisterSheet(grids: readonly ImportGrid[], definition: AnyR
     headers: columns.map((c) => c.header),
     columns: columns.map(({ column: _, ...c }) => c),
     rows,
-    // A column the register's own export writes for people to read (承認, 版 …) is known, not ignored.
-    ignoredColumns: columns.filter((c) => c.field === null && !(c.suggested && c.confidence !== 'partial' && exportOnly.has(c.suggested))).map((c) => c.header),
+    ignoredColumns: unmapped.filter((c) => c !== ownColumn && !kept.includes(c.header)).map((c) => c.header),
+    keptColumns: kept,
+    keepableColumns: extras ? candidates.filter((h) => !isRowNumberHeading(h)) : [],
     missingColumns,
     columnProblems,
   };

@@ -2,6 +2,7 @@ import type { HeadingConfidence } from '../../rules/ledgerImport/index.ts';
 import type { Tx } from '../db/connection.ts';
 import type { CellOutput } from '../exports/xlsx.ts';
 import type { Actor } from '../policies/actor.ts';
+import type { ImportExtra } from './extras.ts';
 import type { SheetChoice, SheetPreview } from './sheets.ts';
 
 // 取込の定義 (issue #12, one import pipeline): what a register tells the platform so that its Excel
@@ -38,8 +39,12 @@ export type ColumnUse<K extends string = string> = {
   source: 'dictionary' | 'remembered' | 'chosen' | null;
 };
 
-/** A data row: its Excel row number and its cells by the field they fill (a field without a column is absent). */
-export type RegisterRow<K extends string = string> = { rowNumber: number; cells: Partial<Record<K, CellOutput>> };
+/**
+ * A data row: its Excel row number, its cells by the field they fill (a field without a column is
+ * absent) and, for a register that keeps them, its 取込時の追加情報 (the kept columns' cells and the
+ * pairs read back from the export's own column; absent when the file has neither).
+ */
+export type RegisterRow<K extends string = string> = { rowNumber: number; cells: Partial<Record<K, CellOutput>>; extras?: ImportExtra[] };
 
 /** The sheet read for a register: which one and why, every sheet previewed, the header, the columns and the rows. */
 export type RegisterSheet<K extends string = string> = {
@@ -49,8 +54,12 @@ export type RegisterSheet<K extends string = string> = {
   headers: string[];
   columns: ColumnUse<K>[];
   rows: RegisterRow<K>[];
-  /** Headings that fill no field (shown as a warning; left out). */
+  /** Headings that fill no field and are not kept (shown as a warning; left out). */
   ignoredColumns: string[];
+  /** Headings that fill no field, kept on each record as 取込時の追加情報 (a register declaring `extras` only; `keep` chooses them). */
+  keptColumns: string[];
+  /** Headings that fill no field and could be kept (the choice offered: kept and ignored ones but row numbers and the export's own state). */
+  keepableColumns: string[];
   /** Required fields the header lacks, by their heading. */
   missingColumns: string[];
   /** Refusals of the column choice (a field filled by two columns), in Japanese. */
@@ -63,8 +72,12 @@ export type RowError = { field: string; message: string };
 /** One row's outcome: its identifying value (従業者番号, 法人番号 …) and name, quoted bounded, and what it will do. */
 export type RowReport = { row: number; key: string | null; name: string | null; action: 'create' | 'update' | 'error'; errors: RowError[] };
 
-/** A row the import will write. */
-export type PlannedRow<P> = { row: number; action: 'create' | 'update'; value: P };
+/**
+ * A row the import will write. `extras` is set by the pipeline for a register declaring `extras`:
+ * the row's 取込時の追加情報 to store (an empty list clears it), or undefined when the file has no
+ * kept column and no 取込時の追加情報 column (an update keeps what is stored).
+ */
+export type PlannedRow<P> = { row: number; action: 'create' | 'update'; value: P; extras?: ImportExtra[] | undefined };
 
 /** A reference value's resolution by the register itself: the record, a refusal (e.g. two of that name), or not found (null). */
 export type Resolution = { target: string } | { error: string } | null;
@@ -93,15 +106,29 @@ export type PlanContext<K extends string = string> = {
   checked(): void;
 };
 
-/** What a register's `write` is given. */
-export type WriteContext = { today: string; now: Date; fileName: string; written(rows: number): void };
+/** What a register's `write` is given (the pipeline reports the rows written after each batch). */
+export type WriteContext = { today: string; now: Date; fileName: string };
+
+/** Rows given to one call of a register's `write` (one multi-row INSERT per batch, issue #12 Scale). */
+export const IMPORT_BATCH_ROWS = 500;
+
+/**
+ * 取込時の追加情報 (issue #12, unmapped columns kept): a register declaring it keeps the columns no
+ * field took (its 備考 aside, when it has a notes field) on each record as heading/value pairs
+ * (platform/imports/extras.ts), shows them on the record's page and writes them back in its export's
+ * last column 「取込時の追加情報」, which the import reads back into the same pairs.
+ */
+export type ExtrasCapability = {
+  /** Columns the register's export adds for people to read (its state), which the record already has: not kept by default. */
+  derived?: readonly string[];
+};
 
 /** A register's reference choices for the value mapping: per field, the records a value can be mapped to. */
 export type ReferenceChoices<K extends string = string> = Partial<Record<K, { value: string; label: string }[]>>;
 
 /**
  * A register's import, declared once (a module's manifest `imports`, or the platform's own).
- * `plan` reads only; `write` runs only when every row is valid, in the same transaction.
+ * `plan` reads only; `write` runs only when every row is valid, batch by batch, in the same transaction.
  */
 export type RegisterImport<K extends string = string, P = unknown> = {
   /** The route segment and the name its choices are remembered under (`contractors` → /api/imports/contractors). */
@@ -116,10 +143,16 @@ export type RegisterImport<K extends string = string, P = unknown> = {
   keyLabel: string;
   nameLabel: string;
   fields: readonly RegisterField<K>[];
+  /** Keeps unmapped columns as 取込時の追加情報 on each record (`write` stores `PlannedRow.extras`). */
+  extras?: ExtrasCapability;
   /** The records each reference field's values can be mapped to (the value mapping step). */
   choices?(tx: Tx, organizationId: string): Promise<ReferenceChoices<K>>;
   plan(tx: Tx, actor: Actor, context: PlanContext<K>): Promise<{ rows: RowReport[]; plan: PlannedRow<P>[] }>;
-  write(tx: Tx, actor: Actor, plan: PlannedRow<P>[], context: WriteContext): Promise<void>;
+  /**
+   * Writes one batch of at most {@link IMPORT_BATCH_ROWS} planned rows, in file order, all in the
+   * import's one transaction: new records by one multi-row INSERT, changes through the form's functions.
+   */
+  write(tx: Tx, actor: Actor, batch: PlannedRow<P>[], context: WriteContext): Promise<void>;
 };
 
 /** Declares a register's import with its field keys and plan type checked where it is written. */

@@ -7,7 +7,7 @@ import { type ImportMemory, loadImportMemory, type RecalledValue, RecalledValues
 import { noProgress, PROGRESS_EVERY_ROWS, type ProgressReporter } from './progress.ts';
 import { assertImportable, type ColumnChoice, readRegisterSheet } from './read-register-sheet.ts';
 import { mappedValue, type UnknownValue, UnknownValues, type ValueMapping } from './referenceValues.ts';
-import type { AnyRegisterImport, PlanContext, ReferenceChoices, RegisterSheet, RowReport } from './register.ts';
+import { type AnyRegisterImport, IMPORT_BATCH_ROWS, type PlanContext, type ReferenceChoices, type RegisterSheet, type RowReport } from './register.ts';
 import type { ImportGrid } from './upload.ts';
 
 /** An uploaded file, its sheets already parsed (outside the transaction). */
@@ -40,6 +40,8 @@ export type RegisterImportReport = {
   created: number;
   updated: number;
   ignoredColumns: string[];
+  /** The columns kept on each record as 取込時の追加情報 (a register that keeps them). */
+  keptColumns: string[];
   rows: RowReport[];
   unknownValues: UnknownValue[];
   rememberedValues: RecalledValue[];
@@ -51,6 +53,8 @@ export type RegisterImportOptions = {
   headerRow?: number | undefined;
   columns?: ColumnChoice | null | undefined;
   values?: ValueMapping | null | undefined;
+  /** The unmapped columns to keep as 取込時の追加情報 (headings); left out, the default choice (extras.ts keptColumns). */
+  keep?: readonly string[] | null | undefined;
   maxRows: number;
 };
 
@@ -154,12 +158,23 @@ export async function runRegisterImport(
     created,
     updated: plan.length - created,
     ignoredColumns: sheet.ignoredColumns,
+    keptColumns: sheet.keptColumns,
     rows,
     unknownValues: unknown.list(),
     rememberedValues: recalled.list(),
   };
   if (options.dryRun || !allValid(report) || plan.length === 0) return report;
-  await definition.write(tx, actor, plan, { today: options.today, now: options.now, fileName: upload.fileName, written: progress.written });
+  if (definition.extras) {
+    const extrasOf = new Map(sheet.rows.map((r) => [r.rowNumber, r.extras]));
+    for (const p of plan) p.extras = extrasOf.get(p.row);
+  }
+  // Batch by batch (one multi-row INSERT each for new records), the progress reported after each.
+  const writeContext = { today: options.today, now: options.now, fileName: upload.fileName };
+  for (let start = 0; start < plan.length; start += IMPORT_BATCH_ROWS) {
+    const batch = plan.slice(start, start + IMPORT_BATCH_ROWS);
+    await definition.write(tx, actor, batch, writeContext);
+    progress.written(start + batch.length);
+  }
   await rememberImportChoices(tx, actor, definition.register, {
     columns: columnChoices(sheet, memory, definition),
     values: Object.entries(options.values ?? {}).flatMap(([field, chosen]) => Object.entries(chosen ?? {}).map(([value, target]) => ({ field, value, target }))),
@@ -177,6 +192,7 @@ export async function runRegisterImport(
       sheet: sheet.sheet.name,
       ...(options.columns ? { columns: options.columns } : {}),
       ...(options.values ? { values: options.values } : {}),
+      ...(sheet.keptColumns.length > 0 ? { keptColumns: sheet.keptColumns } : {}),
     },
   });
   return report;

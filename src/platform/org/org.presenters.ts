@@ -93,6 +93,8 @@ export function presentPerson(p: typeof people.$inferSelect, withContact: boolea
     email: withContact ? p.email : null,
     phone: withContact ? p.phone : null,
     contactVisible: withContact,
+    note: p.note,
+    importExtras: p.importExtras ?? [],
   };
 }
 

@@ -1,3 +1,4 @@
+import { importExtrasResponse } from '../imports/imports.schema.ts';
 import { z } from 'zod';
 import { employmentTypes, organizationProfiles, pmsRoles } from '../../domain/roles.ts';
 import { pageResponse } from '../http/contract.ts';
@@ -77,6 +78,9 @@ export const personResponse = z.object({
   phone: z.string().nullable(),
   /** Whether the caller may read (and so edit) the contact details. */
   contactVisible: z.boolean(),
+  /** 備考 and 取込時の追加情報 (issue #12): read by the import, shown on the person's form. */
+  note: z.string().nullable(),
+  importExtras: importExtrasResponse,
 });
 
 /** 役割の割当て: a PMS role held by a person for a period. */

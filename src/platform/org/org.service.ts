@@ -1,3 +1,4 @@
+import type { ImportExtra } from '../imports/extras.ts';
 import { and, asc, count, eq, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accounts } from '../auth/auth.tables.ts';
@@ -310,12 +311,17 @@ export async function createPerson(tx: Tx, organizationId: string, input: z.infe
 export const PEOPLE_BATCH_ROWS = 500;
 
 /**
- * Adds many people at once (従業者の取込): one multi-row INSERT per {@link PEOPLE_BATCH_ROWS},
+ * Adds many people at once (従業者の取込, with the 備考 and 取込時の追加情報 the file gives): one multi-row INSERT per {@link PEOPLE_BATCH_ROWS},
  * `onBatch` told the number written so far. Each department must be checked by the caller (the
  * import resolves them against the organization's list). A new person has no account yet, so there
  * is nothing for a 退職日 to disable (J.9.2 c) 7) ③ is applied when an existing person leaves).
  */
-export async function createPeople(tx: Tx, organizationId: string, inputs: readonly z.infer<typeof personBody>[], onBatch: (written: number) => void = () => {}) {
+export async function createPeople(
+  tx: Tx,
+  organizationId: string,
+  inputs: readonly (z.infer<typeof personBody> & { note?: string | null; importExtras?: ImportExtra[] | null })[],
+  onBatch: (written: number) => void = () => {},
+) {
   let written = 0;
   for (let start = 0; start < inputs.length; start += PEOPLE_BATCH_ROWS) {
     const batch = inputs.slice(start, start + PEOPLE_BATCH_ROWS);

@@ -1,3 +1,4 @@
+import type { ImportExtra } from '../imports/extras.ts';
 import { type AnyPgColumn, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, encryptedText, id, organizationId, updatedAt } from '../db/columns.ts';
 import type { EmploymentType, OrganizationProfile, PmsRole } from '../../domain/roles.ts';
@@ -73,6 +74,10 @@ export const people = pgTable(
     leftOn: date('left_on'),
     email: encryptedText('email_enc'),
     phone: encryptedText('phone_enc'),
+    /** 備考 (read by the import, issue #12). */
+    note: text('note'),
+    /** 取込時の追加情報 (issue #12): the columns of an imported roster no field took, as written (platform/imports/extras.ts). */
+    importExtras: jsonb('import_extras').$type<ImportExtra[]>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -112,10 +112,11 @@ describe('従業者の取込の読込（POST /api/imports/people/inspect、issue
       missingColumns: [],
     });
     expect(res.body.sheet).toMatchObject({ index: 1, name: '名簿', reason: 'only' });
-    expect(res.body.sheets[0]).toMatchObject({ index: 1, name: '名簿', headerRow: 2, matchedFields: 3 });
+    // 備考 is the person's notes field (issue #12: 「備考 into a notes field」): four headings match.
+    expect(res.body.sheets[0]).toMatchObject({ index: 1, name: '名簿', headerRow: 2, matchedFields: 4 });
     expect(res.body.sheets[0]?.rows[0]).toEqual({ row: 1, cells: ['従業員名簿（令和8年4月1日現在）'] });
     expect(res.body.columns).toContainEqual({ header: '社員番号', field: 'employeeNumber', suggested: 'employeeNumber', confidence: 'exact', source: 'dictionary' });
-    expect(res.body.columns).toContainEqual({ header: '備考', field: null, suggested: null, confidence: null, source: null });
+    expect(res.body.columns).toContainEqual({ header: '備考', field: 'note', suggested: 'note', confidence: 'exact', source: 'dictionary' });
     expect(res.body.choices.department?.some((d) => d.label.startsWith('営業部'))).toBe(true);
   });
 

@@ -262,7 +262,8 @@ describe('従業者の取込: 手元の名簿の形（issue #12）', () => {
     );
     const dry = await upload(pms, csv, '1', '名簿.csv', { contentType: 'text/csv' });
     expect(dry.status, JSON.stringify(dry.body).slice(0, 400)).toBe(200);
-    expect(dry.body).toMatchObject({ total: 2, valid: 2, ignoredColumns: ['備考'] });
+    // 備考 is the person's notes field (issue #12: 「備考 into a notes field」), read rather than ignored.
+    expect(dry.body).toMatchObject({ total: 2, valid: 2, ignoredColumns: [], keptColumns: [] });
     expect(dry.body.rows.map((r) => [r.row, r.key])).toEqual([
       [3, '000123'],
       [4, '000124'],

@@ -4,7 +4,9 @@ import { type EmploymentType, employmentTypeLabels, employmentTypes } from '../.
 import { normalizeLabel } from '../../domain/text.ts';
 import { quoteCell, readDateCell } from '../../rules/ledgerValues/index.ts';
 import type { CellOutput } from '../exports/xlsx.ts';
+import { importedNotes } from '../imports/extras.ts';
 import { defineRegisterImport, type PlannedRow, type RowError, type RowReport } from '../imports/register.ts';
+import { optionalText } from '../validation/fields.ts';
 import { personBody } from './org.schema.ts';
 import { createPeople, updatePerson } from './org.service.ts';
 import { departmentChoiceLabel, departmentNamed, listDepartmentChoices } from './departmentNames.ts';
@@ -16,7 +18,7 @@ import { people } from './org.tables.ts';
 // same service functions.
 
 type PersonInput = z.infer<typeof personBody>;
-type SheetKey = 'employeeNumber' | 'name' | 'nameKana' | 'employmentType' | 'department' | 'joinedOn' | 'leftOn' | 'email' | 'phone';
+type SheetKey = 'employeeNumber' | 'name' | 'nameKana' | 'employmentType' | 'department' | 'joinedOn' | 'leftOn' | 'email' | 'phone' | 'note';
 
 /**
  * The 従業者一覧 sheet: its columns in order, with the Japanese headers the export writes and the
@@ -32,12 +34,13 @@ export const personSheetColumns: { key: SheetKey; header: string; width: number;
   { key: 'leftOn', header: '退職日', width: 12, type: 'date', aliases: ['退職年月日', '離職日'] },
   { key: 'email', header: 'メールアドレス', width: 28, aliases: ['メール', 'Eメール', 'e-mail', 'email', 'Eメールアドレス'] },
   { key: 'phone', header: '電話番号', width: 16, aliases: ['電話', 'TEL'] },
+  { key: 'note', header: '備考', width: 30, aliases: ['メモ', '補足', '摘要', 'コメント'] },
 ];
 
 const headerOf = Object.fromEntries(personSheetColumns.map((c) => [c.key, c.header])) as Record<SheetKey, string>;
 
 /** Column header for a personBody field (errors name the column the user sees). */
-const fieldColumn: Record<keyof PersonInput, string> = {
+const fieldColumn: Record<keyof PersonInput | 'note', string> = {
   employeeNumber: headerOf.employeeNumber,
   name: headerOf.name,
   nameKana: headerOf.nameKana,
@@ -47,6 +50,7 @@ const fieldColumn: Record<keyof PersonInput, string> = {
   leftOn: headerOf.leftOn,
   email: headerOf.email,
   phone: headerOf.phone,
+  note: headerOf.note,
 };
 
 const employmentTypeByLabel = new Map<string, EmploymentType>();
@@ -87,7 +91,11 @@ function textCells(cells: Partial<Record<SheetKey, CellOutput>>): PersonCells {
   return out;
 }
 
-type PlannedPerson = { personId: string | null; input: PersonInput };
+/** A row to write: the form's input, and 備考 (undefined: the file has no 備考 column, an update keeps it). */
+type PlannedPerson = { personId: string | null; input: PersonInput; note: string | null | undefined };
+
+/** 備考 as the import stores it (the form's text limit). */
+const noteSchema = optionalText('備考', 2000);
 
 /**
  * 従業者の取込 (register `people`). `plan` checks every row against the same rules as the 従業者
@@ -104,6 +112,8 @@ export const peopleImport = defineRegisterImport<SheetKey, PlannedPerson>({
   keyLabel: headerOf.employeeNumber,
   nameLabel: headerOf.name,
   fields: personSheetColumns.map((c) => ({ key: c.key, header: c.header, synonyms: c.aliases ?? [], required: c.key === 'employeeNumber' || c.key === 'name' })),
+  // 取込時の追加情報 (issue #12): a roster's other columns (社員区分コード, 内線 …) are kept on the person.
+  extras: {},
 
   async choices(tx, organizationId) {
     const all = await listDepartmentChoices(tx, organizationId);
@@ -191,6 +201,8 @@ export const peopleImport = defineRegisterImport<SheetKey, PlannedPerson>({
         phone: pick('phone', base.phone),
       };
       const parsed = personBody.safeParse(candidate);
+      const note = context.has('note') ? noteSchema.safeParse(row.note ?? null) : undefined;
+      if (note && !note.success) errors.push({ field: headerOf.note, message: note.error.issues[0]?.message ?? '備考を確認してください' });
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const key = issue.path[0] as keyof PersonInput | undefined;
@@ -202,27 +214,29 @@ export const peopleImport = defineRegisterImport<SheetKey, PlannedPerson>({
       // The row is named for the reader, its cells quoted bounded: a file of long cells is not echoed back whole (issue #11 #3).
       rows.push({ row: sheetRow.rowNumber, key: number === null ? null : quoteCell(number), name: candidate.name ? quoteCell(candidate.name) : candidate.name, action, errors });
       if (parsed.success && errors.length === 0)
-        plan.push({ row: sheetRow.rowNumber, action: match ? 'update' : 'create', value: { personId: match?.id ?? null, input: parsed.data } });
+        plan.push({ row: sheetRow.rowNumber, action: match ? 'update' : 'create', value: { personId: match?.id ?? null, input: parsed.data, note: note?.data } });
       context.checked();
     }
     return { rows, plan };
   },
 
-  async write(tx, actor, plan, context) {
-    // New people in batches (one multi-row INSERT each, issue #12 Scale); changes one by one
-    // through the form's function, which disables the account of someone who has left.
-    const updates = plan.filter((p) => p.value.personId !== null);
-    let written = 0;
-    for (const p of updates) {
-      await updatePerson(tx, actor.organizationId, p.value.personId as string, p.value.input, context.today);
-      if (++written % 500 === 0) context.written(written);
+  async write(tx, actor, batch, context) {
+    // New people by one multi-row INSERT per batch (issue #12 Scale); changes one by one through the
+    // form's function, which disables the account of someone who has left (J.9.2 c) 7) ③).
+    for (const p of batch) {
+      if (p.value.personId === null) continue;
+      await updatePerson(tx, actor.organizationId, p.value.personId, p.value.input, context.today);
+      const kept = importedNotes(p.value.note, p.extras);
+      if (Object.keys(kept).length > 0)
+        await tx
+          .update(people)
+          .set(kept)
+          .where(and(eq(people.organizationId, actor.organizationId), eq(people.id, p.value.personId)));
     }
     await createPeople(
       tx,
       actor.organizationId,
-      plan.filter((p) => p.value.personId === null).map((p) => p.value.input),
-      (n) => context.written(written + n),
+      batch.filter((p) => p.value.personId === null).map((p) => ({ ...p.value.input, ...importedNotes(p.value.note, p.extras) })),
     );
-    context.written(plan.length);
   },
 });

@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Modal, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { registerImportReportResponse, registerInspectionResponse } from '../../../src/platform/imports/imports.schema.ts';
@@ -13,7 +13,15 @@ type Report = z.output<typeof registerImportReportResponse>;
 type Column = Inspection['columns'][number];
 
 /** What was chosen so far: the sheet and header row, the columns (heading → field, '' = 取り込まない) and the values mapped. */
-type Choice = { sheet: string | null; headerRow: number | null; columns: Record<string, string>; values: Record<string, Record<string, string>> };
+type Choice = {
+  sheet: string | null;
+  headerRow: number | null;
+  columns: Record<string, string>;
+  values: Record<string, Record<string, string>>;
+  /** The unmapped columns kept as 取込時の追加情報; null: the server's default (all but a row number). */
+  keep: string[] | null;
+};
+const freshChoice = (): Choice => ({ sheet: null, headerRow: null, columns: {}, values: {}, keep: null });
 
 const confidenceKey: Record<NonNullable<Column['confidence']>, MessageKey> = {
   exact: 'import.confidence.exact',
@@ -45,7 +53,7 @@ export function RegisterImportModal({ register, title, onClose, onDone }: { regi
   const [file, setFile] = useState<File | null>(null);
   const [inspected, setInspected] = useState<Inspection | null>(null);
   const [report, setReport] = useState<Report | null>(null);
-  const [choice, setChoice] = useState<Choice>({ sheet: null, headerRow: null, columns: {}, values: {} });
+  const [choice, setChoice] = useState<Choice>(freshChoice());
   const [busy, setBusy] = useState<'inspect' | 'dry' | 'run' | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -86,6 +94,7 @@ export function RegisterImportModal({ register, title, onClose, onDone }: { regi
       headerRow: choice.headerRow ?? inspected.headerRow,
       columns: json(choice.columns),
       values: json(choice.values),
+      keep: choice.keep ? JSON.stringify(choice.keep) : null,
     };
     try {
       const result = await uploadWithProgress<Report>(withQuery(base, query), formOf(file), setProgress);
@@ -155,15 +164,14 @@ export function RegisterImportModal({ register, title, onClose, onDone }: { regi
         maxCount={1}
         beforeUpload={(f) => {
           setFile(f);
-          const fresh = { sheet: null, headerRow: null, columns: {}, values: {} };
-          void inspect(f, fresh);
+          void inspect(f, freshChoice());
           return false;
         }}
         onRemove={() => {
           setFile(null);
           setInspected(null);
           setReport(null);
-          setChoice({ sheet: null, headerRow: null, columns: {}, values: {} });
+          setChoice(freshChoice());
         }}
         fileList={file ? [{ uid: 'import', name: file.name, status: 'done' }] : []}
       >
@@ -180,6 +188,7 @@ export function RegisterImportModal({ register, title, onClose, onDone }: { regi
               ? t('import.progress.reading')
               : t('import.progress.rows', {
                   total: progress.total.toLocaleString('ja-JP'),
+                  parsed: progress.parsed.toLocaleString('ja-JP'),
                   validated: progress.validated.toLocaleString('ja-JP'),
                   written: progress.written.toLocaleString('ja-JP'),
                 })}
@@ -250,6 +259,24 @@ export function RegisterImportModal({ register, title, onClose, onDone }: { regi
           {inspected.columnProblems.map((p) => (
             <Alert key={p} type="warning" showIcon style={{ marginTop: 8 }} title={p} />
           ))}
+          {inspected.keepableColumns.length > 0 ? (
+            // 取込時の追加情報 (issue #12): the unmapped columns kept on each record, as written.
+            <div style={{ marginTop: 12 }} data-testid="import-keep">
+              <Typography.Text strong>{t('import.keep')}</Typography.Text>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+                {t('import.keepLead')}
+              </Typography.Paragraph>
+              <Checkbox.Group
+                value={choice.keep ?? inspected.keptColumns}
+                disabled={busy !== null}
+                onChange={(v) => {
+                  setReport(null);
+                  setChoice((c) => ({ ...c, keep: v as string[] }));
+                }}
+                options={inspected.keepableColumns.map((c) => ({ value: c, label: c }))}
+              />
+            </div>
+          ) : null}
         </div>
       ) : null}
 
@@ -310,6 +337,9 @@ export function RegisterImportModal({ register, title, onClose, onDone }: { regi
             style={{ marginBottom: 12 }}
             data-testid="import-summary"
           />
+          {report.keptColumns.length ? (
+            <Alert type="info" showIcon title={t('import.kept', { columns: report.keptColumns.join('、') })} style={{ marginBottom: 12 }} data-testid="import-kept" />
+          ) : null}
           {report.ignoredColumns.length ? (
             <Alert type="info" showIcon title={t('import.ignored', { columns: report.ignoredColumns.join('、') })} style={{ marginBottom: 12 }} />
           ) : null}

@@ -224,7 +224,12 @@ export const en: Record<MessageKey, string> = {
   'import.action.update': 'Update',
   'import.action.error': 'Error',
   'import.progress.reading': 'Reading the file…',
-  'import.progress.rows': '{total} rows: {validated} checked, {written} written',
+  'import.progress.rows': '{parsed} read, {validated} checked, {written} written (of {total} rows)',
+  'import.note': 'Notes',
+  'import.extras': 'Additional information from import',
+  'import.keep': 'Columns kept as additional information',
+  'import.keepLead': 'Columns no field takes can be kept on each record as additional information, as written (shown on the record and in the export).',
+  'import.kept': 'Columns kept as additional information: {columns}',
   'people.import.title': 'Import people from Excel',
 
   'roles.title': 'Roles & organization chart',

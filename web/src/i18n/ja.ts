@@ -235,7 +235,12 @@ export const ja = {
   'import.action.update': '更新',
   'import.action.error': 'エラー',
   'import.progress.reading': 'ファイルを読み込んでいます…',
-  'import.progress.rows': '全{total}行: 確認 {validated}行・登録 {written}行',
+  'import.progress.rows': '読込 {parsed}行・確認 {validated}行・登録 {written}行（全{total}行）',
+  'import.note': '備考',
+  'import.extras': '取込時の追加情報',
+  'import.keep': '取込時の追加情報に残す列',
+  'import.keepLead': 'どの項目にも対応しない列は、記録ごとに「取込時の追加情報」として書かれたまま残せます（記録の画面と出力に出ます）。',
+  'import.kept': '取込時の追加情報に残す列: {columns}',
   'people.import.title': '従業者のExcel取込',
 
   // 役割

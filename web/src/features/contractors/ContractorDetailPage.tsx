@@ -1,3 +1,4 @@
+import { ImportExtras } from '../../components/ImportExtras.tsx';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Result, Row, Spin, Tag } from 'antd';
 import { useState } from 'react';
@@ -74,6 +75,7 @@ function ContractorDetailView() {
                 </Descriptions.Item>
                 <Descriptions.Item label={`${L.contractStartsOn}〜${L.contractEndsOn}`}>{`${date(d.contractStartsOn)}〜${date(d.contractEndsOn)}`}</Descriptions.Item>
               </Descriptions>
+              <ImportExtras note={d.note} extras={d.importExtras} />
             </Card>
           </Col>
           <Col xs={24} xl={12}>

@@ -12,6 +12,7 @@ import { useT } from '../../i18n/index.tsx';
 import { useDateFormat } from '../incidents/parts.tsx';
 import { type Law, lawKeys, pathOf, useLawList } from './api.ts';
 import { LawFormModal } from './LawFormModal.tsx';
+import { ImportExtras } from '../../components/ImportExtras.tsx';
 import { RegisterImportModal } from '../../components/RegisterImportModal.tsx';
 import { lt } from './messages.ts';
 
@@ -107,6 +108,11 @@ export default function LawsPage() {
         dataSource={query.data?.items ?? []}
         pagination={false}
         data-testid="laws-table"
+        // 備考 and 取込時の追加情報 (issue #12) under the row that has them.
+        expandable={{
+          rowExpandable: (law) => Boolean(law.note) || law.importExtras.length > 0,
+          expandedRowRender: (law) => <ImportExtras note={law.note} extras={law.importExtras} />,
+        }}
         columns={[
           {
             title: L.name,

@@ -12,6 +12,7 @@ import { personBody } from '../../../../src/platform/org/org.schema.ts';
 import { api } from '../../api/client.ts';
 import { pathOf, queryKeys, useDepartments } from '../../api/queries.ts';
 import { applyServerErrors, bound, DateInput, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
+import { ImportExtras } from '../../components/ImportExtras.tsx';
 import { QueryError } from '../../components/page.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
@@ -143,6 +144,7 @@ function PersonDetail({ person }: { person: Person }) {
           </>
         ) : null}
       </Descriptions>
+      <ImportExtras note={person.note} extras={person.importExtras} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
         {person.contactVisible ? t('people.contactLogged') : t('people.contactHidden')}
       </Typography.Paragraph>
