@@ -5,7 +5,7 @@ import { buildTestApp, type Client, type TestApp } from '../../../tests/support/
 import { asSystem } from '../../platform/db/tenancy.ts';
 import { requests } from '../requests/requests.tables.ts';
 import { MIN_FILL_MS, solve } from './portal.challenge.ts';
-import { portalMessageInEnglish } from './portal.english.ts';
+import { portalMessageInEnglish } from './portal.english.shared.ts';
 
 // The public pages in English (issue #14, SPEC §1 5 「Japanese by default (English available)」):
 // the public routes answer their errors in English when the page asks (`Accept-Language: en` or

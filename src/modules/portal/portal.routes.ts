@@ -6,7 +6,7 @@ import { route } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
 import { challengeKey } from './portal.challenge.ts';
 import { portalContract as c } from './portal.contract.ts';
-import { errorBodyInEnglish } from './portal.english.ts';
+import { errorBodyInEnglish } from './portal.english.shared.ts';
 import { consentStatus, giveConsent, publicNotice, withdrawConsentByLink } from './portal.consents.ts';
 import { PORTAL_BODY_LIMIT } from './portal.files.schema.ts';
 import { answerCorrection, portalProgress } from './portal.followup.ts';

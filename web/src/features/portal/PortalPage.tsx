@@ -4,7 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { type FieldErrors, type Resolver, useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
-import { portalMessageInEnglish } from '../../../../src/modules/portal/portal.english.ts';
+import { portalMessageInEnglish } from '../../../../src/modules/portal/portal.english.shared.ts';
 import { portalFormBody } from '../../../../src/modules/portal/portal.schema.ts';
 import { agentKinds } from '../../../../src/modules/requests/requests.labels.ts';
 import { ApiError, api } from '../../api/client.ts';
