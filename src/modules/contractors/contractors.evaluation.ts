@@ -12,6 +12,7 @@ import { diffCriteria } from '../../rules/contractors/criteriaDiff.ts';
 import { type ContractorCriterion, type CriterionAnswer, criterionAnswerLabels, defaultContractorCriteria } from '../../rules/data/contractorCriteria.ts';
 import { criteriaOf, criteriaResolver, currentCriteria, type ResolvedCriteria } from './contractor-criteria.ts';
 import { CONTRACTOR_EVALUATION, evaluationStatusLabels } from './contractors.labels.ts';
+import { closeDepartmentEvaluationTask } from './evaluation-calendar-task.ts';
 import { canManageContractor } from './contractors.policy.ts';
 import { findContractor } from './contractors.queries.ts';
 import type { evaluationResponse, evaluationsResponse } from './contractors.responses.ts';
@@ -207,8 +208,10 @@ export const contractorEvaluationApprovalType: ApprovalRecordType = {
   },
   async onStatusChange(tx, { organizationId, recordId, status, now }) {
     if (status === 'pending') await setStatus(tx, organizationId, recordId, 'pending', now);
-    else if (status === 'approved') await setStatus(tx, organizationId, recordId, 'approved', now);
-    else if (status === 'returned' || status === 'withdrawn') await setStatus(tx, organizationId, recordId, 'draft', now);
+    else if (status === 'approved') {
+      await setStatus(tx, organizationId, recordId, 'approved', now);
+      await closeDepartmentEvaluationTask(tx, organizationId, recordId, now);
+    } else if (status === 'returned' || status === 'withdrawn') await setStatus(tx, organizationId, recordId, 'draft', now);
   },
   link: () => null,
 };
