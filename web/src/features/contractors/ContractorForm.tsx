@@ -13,6 +13,7 @@ import { type ContractClauseSource, contractClauseSourceLabels } from '../../../
 import { api, withQuery } from '../../api/client.ts';
 import type { Paged } from '../../api/types.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useAbility } from '../../session/session.tsx';
@@ -71,6 +72,7 @@ export function ContractorForm({ detail, onSaved }: { detail?: ContractorDetail;
   for (const e of entries.data?.items ?? []) entryOptions.set(e.id, e.name);
   const items = requiredContractItems(specific ?? false);
 
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(
     async (values) => {
       setFormError(null);
@@ -78,6 +80,8 @@ export function ContractorForm({ detail, onSaved }: { detail?: ContractorDetail;
         const saved = detail
           ? await api.patch<ContractorDetail>(pathOf(contractorsContract.update, { id: detail.id }), values)
           : await api.post<ContractorDetail>(pathOf(contractorsContract.create), values);
+        leave.saved();
+        leave.release();
         message.success(tc('common.saved'));
         await queryClient.invalidateQueries({ queryKey: contractorKeys.all });
         onSaved(saved.id);

@@ -21,6 +21,7 @@ import { checkProvisionRecordItems, counterpartyKinds } from '../../../../src/ru
 import { provisionRecordForms } from '../../../../src/rules/retention/index.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { noticeKeys, type ProvisionRecord, pathOf } from './api.ts';
 import { basisLabels, counterpartyKindLabels, fieldLabels, formLabels, recordKindOptions } from './labels.ts';
@@ -113,11 +114,13 @@ export default function ProvisionRecordNewPage() {
     if (values.exemptionGround && !exemptionGroundsFor(next).includes(values.exemptionGround)) form.setValue('exemptionGround', null);
   };
 
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(
     async (input) => {
       setFormError(null);
       try {
         const saved = await api.post<ProvisionRecord>(pathOf(noticesContract.createProvisionRecord), input);
+        leave.release();
         message.success('記録を保存しました');
         await queryClient.invalidateQueries({ queryKey: noticeKeys.all });
         navigate(`/notices/provision-records/${saved.id}`);
