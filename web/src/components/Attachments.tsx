@@ -136,7 +136,14 @@ export function Attachments({ ownerType, ownerId, readOnly = false }: { ownerTyp
               onChange={setKind}
               options={data.kinds.map((k) => ({ value: k.code, label: k.label }))}
             />
-            <Input aria-label={t('attach.note')} placeholder={t('attach.note')} value={note} maxLength={400} onChange={(e) => setNote(e.target.value)} style={{ width: 280 }} />
+            <Input
+              aria-label={t('attach.note')}
+              placeholder={t('attach.note')}
+              value={note}
+              count={{ max: 400 }}
+              onChange={(e) => setNote(e.target.value)}
+              style={{ width: 280 }}
+            />
             <Upload
               showUploadList={false}
               beforeUpload={(file) => {
@@ -164,7 +171,7 @@ export function Attachments({ ownerType, ownerId, readOnly = false }: { ownerTyp
         <Typography.Paragraph type="secondary">{t('attach.removeHelp')}</Typography.Paragraph>
         <Form form={reasonForm} layout="vertical">
           <Form.Item name="reason" label={t('attach.removeReason')} rules={[{ required: true, whitespace: true, message: t('attach.removeReasonRequired') }]}>
-            <Input.TextArea rows={2} maxLength={400} />
+            <Input.TextArea rows={2} count={{ max: 400 }} />
           </Form.Item>
         </Form>
         {remove.error ? <Alert type="error" showIcon message={(remove.error as Error).message} /> : null}

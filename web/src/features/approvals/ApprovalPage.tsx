@@ -251,7 +251,7 @@ function DecisionModal({ detail, kind, onClose }: { detail: ApprovalDetail; kind
               setComment(e.target.value);
               setCommentError(null);
             }}
-            maxLength={2000}
+            count={{ max: 2000 }}
           />
           {commentError ? (
             <div role="alert" style={{ color: '#ff4d4f', marginTop: 4 }}>

@@ -157,7 +157,7 @@ function ChainForm({ chain, onClose }: { chain: ApprovalChain; onClose: () => vo
               </Col>
               <Col xs={24} md={8}>
                 <Field control={form.control} name={`steps.${index}.label`} label={t('chains.stepLabel')} extra={t('chains.stepLabelHint')}>
-                  {(field) => <Input {...field} value={field.value ?? ''} maxLength={100} />}
+                  {(field) => <Input {...field} value={field.value ?? ''} count={{ max: 100 }} />}
                 </Field>
               </Col>
               <Col xs={24} md={7} style={{ paddingTop: 34 }}>
@@ -345,7 +345,7 @@ function DelegationForm({ onClose }: { onClose: () => void }) {
           </Field>
         </Space>
         <Field control={form.control} name="reason" label={t('delegations.reason')}>
-          {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={2} maxLength={400} />}
+          {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={2} count={{ max: 400 }} />}
         </Field>
       </FormLayout>
     </Modal>

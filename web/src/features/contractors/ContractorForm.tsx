@@ -95,7 +95,7 @@ export function ContractorForm({ detail, onSaved }: { detail?: ContractorDetail;
   const text = (name: 'name' | 'corporateNumber' | 'address' | 'contactName' | 'contactPhone' | 'contactEmail', max: number, required = false) => (
     <Field control={form.control} name={name} label={L[name]} required={required}>
       {(field) => (
-        <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} maxLength={max} data-testid={`ct-${name}`} />
+        <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} count={{ max: max }} data-testid={`ct-${name}`} />
       )}
     </Field>
   );
@@ -153,7 +153,7 @@ export function ContractorForm({ detail, onSaved }: { detail?: ContractorDetail;
                   onBlur={field.onBlur}
                   status={field.status}
                   rows={3}
-                  maxLength={2000}
+                  count={{ max: 2000 }}
                   data-testid="ct-entrustedWork"
                 />
               )}
@@ -229,7 +229,7 @@ export function ContractorForm({ detail, onSaved }: { detail?: ContractorDetail;
             </Field>
             <Field control={form.control} name="contractText" label={L.contractText}>
               {(field) => (
-                <Input.TextArea id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} rows={5} maxLength={50_000} />
+                <Input.TextArea id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} rows={5} count={{ max: 50_000 }} />
               )}
             </Field>
           </Card>

@@ -145,11 +145,11 @@ function CriteriaEditor({ start, versionLabel, onClose }: { start: CriteriaVersi
       <Space direction="vertical" style={{ width: '100%' }}>
         <div>
           <label htmlFor="cr-name">{L.name}</label>
-          <Input id="cr-name" value={name} maxLength={CRITERIA_LIMITS.name} onChange={(e) => setName(e.target.value)} status={errors.name ? 'error' : undefined} />
+          <Input id="cr-name" value={name} count={{ max: CRITERIA_LIMITS.name }} onChange={(e) => setName(e.target.value)} status={errors.name ? 'error' : undefined} />
         </div>
         <div>
           <label htmlFor="cr-source">{L.source}</label>
-          <Input id="cr-source" value={source} maxLength={CRITERIA_LIMITS.source} onChange={(e) => setSource(e.target.value)} />
+          <Input id="cr-source" value={source} count={{ max: CRITERIA_LIMITS.source }} onChange={(e) => setSource(e.target.value)} />
         </div>
         <Typography.Text strong>{L.items}</Typography.Text>
         {items.map((item, index) => {

@@ -95,7 +95,7 @@ function EvaluationForm({ contractorId, data, current }: { contractorId: string;
       />
       <div style={{ marginTop: 12 }}>
         <label htmlFor="ct-eval-note">{ct('ct.eval.note')}</label>
-        <Input.TextArea id="ct-eval-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={4000} />
+        <Input.TextArea id="ct-eval-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} count={{ max: 4000 }} />
       </div>
       <Space style={{ marginTop: 12 }}>
         <Button

@@ -62,10 +62,10 @@ function DepartmentForm({ department, onClose }: { department: Department | 'new
       {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null}
       <FormLayout id="department-form" onSubmit={onSubmit}>
         <Field control={form.control} name="name" label={t('dept.name')} required>
-          {(field) => <Input {...field} value={field.value ?? ''} maxLength={100} />}
+          {(field) => <Input {...field} value={field.value ?? ''} count={{ max: 100 }} />}
         </Field>
         <Field control={form.control} name="code" label={t('dept.code')}>
-          {(field) => <Input {...field} value={field.value ?? ''} maxLength={40} style={{ maxWidth: 200 }} />}
+          {(field) => <Input {...field} value={field.value ?? ''} count={{ max: 40 }} style={{ maxWidth: 200 }} />}
         </Field>
         <Field control={form.control} name="parentId" label={t('dept.parent')}>
           {(field) => <DepartmentSelect {...bound(field)} exclude={editing?.id} placeholder={t('dept.noParent')} />}

@@ -260,7 +260,7 @@ function ApprovalsCard() {
                   setComment(e.target.value);
                   setCommentError(null);
                 }}
-                maxLength={2000}
+                count={{ max: 2000 }}
               />
               {commentError ? <div style={{ color: '#ff4d4f', marginTop: 4 }}>{commentError}</div> : null}
             </div>

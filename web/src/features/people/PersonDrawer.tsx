@@ -62,7 +62,7 @@ function PersonForm({ person, onDone, onCancel }: { person: Person | null; onDon
   });
   const text = (name: 'name' | 'nameKana' | 'employeeNumber' | 'email' | 'phone', label: string, required = false, max = 100) => (
     <Field control={form.control} name={name} label={label} required={required}>
-      {(field) => <Input {...field} value={field.value ?? ''} maxLength={max} />}
+      {(field) => <Input {...field} value={field.value ?? ''} count={{ max: max }} />}
     </Field>
   );
   return (

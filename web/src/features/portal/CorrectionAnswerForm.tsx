@@ -64,7 +64,7 @@ export function CorrectionAnswerForm({ slug, number, token }: { slug: string; nu
           value={answer}
           onChange={(e) => setAnswer(e.target.value)}
           rows={4}
-          maxLength={5000}
+          count={{ max: 5000 }}
           showCount
           status={answerError ? 'error' : undefined}
           aria-invalid={answerError ? true : undefined}

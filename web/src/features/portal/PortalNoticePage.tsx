@@ -99,7 +99,7 @@ export default function PortalNoticePage() {
                     setSubject(e.target.value);
                     clearError('subject');
                   }}
-                  maxLength={200}
+                  count={{ max: 200 }}
                   status={errors.subject ? 'error' : undefined}
                   aria-invalid={errors.subject ? true : undefined}
                   data-testid="portal-consent-subject"

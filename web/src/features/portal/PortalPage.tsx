@@ -99,7 +99,7 @@ export default function PortalPage() {
   const text = (name: 'requesterName' | 'requesterAddress' | 'requesterContact' | 'agentName', label: string, max: number, required = false) => (
     <Field control={form.control} name={name} label={label} required={required}>
       {(field) => (
-        <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} maxLength={max} data-testid={`portal-${name}`} />
+        <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} count={{ max: max }} data-testid={`portal-${name}`} />
       )}
     </Field>
   );
@@ -179,7 +179,7 @@ export default function PortalPage() {
                     onBlur={field.onBlur}
                     status={field.status}
                     rows={5}
-                    maxLength={5000}
+                    count={{ max: 5000 }}
                     showCount
                     data-testid="portal-content"
                   />

@@ -91,7 +91,7 @@ function PortalSettingsScreen() {
           <Form form={form} layout="vertical" data-testid="portal-settings">
             <Card size="small" title="公開ページ" style={{ marginBottom: 12 }}>
               <Form.Item name="slug" label="公開ページのURL（/p/ の後ろ。英小文字・数字・ハイフン）" required>
-                <Input addonBefore="/p/" maxLength={40} data-testid="portal-slug" />
+                <Input addonBefore="/p/" count={{ max: 40 }} data-testid="portal-slug" />
               </Form.Item>
               <Form.Item name="published" label="公開する" valuePropName="checked">
                 <Switch data-testid="portal-published" />
@@ -99,24 +99,24 @@ function PortalSettingsScreen() {
             </Card>
             <Card size="small" title="a) 事業者" style={{ marginBottom: 12 }}>
               <Form.Item name={['facts', 'organization', 'name']} label="名称">
-                <Input maxLength={200} />
+                <Input count={{ max: 200 }} />
               </Form.Item>
               <Form.Item name={['facts', 'organization', 'address']} label="住所">
-                <Input maxLength={300} />
+                <Input count={{ max: 300 }} />
               </Form.Item>
               <Form.Item name={['facts', 'organization', 'representative']} label="代表者の氏名">
-                <Input maxLength={100} />
+                <Input count={{ max: 100 }} />
               </Form.Item>
             </Card>
             <Card size="small" title="b) 個人情報保護管理者" style={{ marginBottom: 12 }}>
               <Form.Item name={['facts', 'manager', 'nameOrTitle']} label="氏名又は職名">
-                <Input maxLength={100} data-testid="portal-manager-name" />
+                <Input count={{ max: 100 }} data-testid="portal-manager-name" />
               </Form.Item>
               <Form.Item name={['facts', 'manager', 'department']} label="所属">
-                <Input maxLength={100} data-testid="portal-manager-department" />
+                <Input count={{ max: 100 }} data-testid="portal-manager-department" />
               </Form.Item>
               <Form.Item name={['facts', 'manager', 'contact']} label="連絡先">
-                <Input maxLength={300} data-testid="portal-manager-contact" />
+                <Input count={{ max: 300 }} data-testid="portal-manager-contact" />
               </Form.Item>
             </Card>
             <Card size="small" title="c) 保有個人データの利用目的・d) 苦情の申出先" style={{ marginBottom: 12 }}>
@@ -124,25 +124,25 @@ function PortalSettingsScreen() {
                 <Input.TextArea rows={3} data-testid="portal-purposes" />
               </Form.Item>
               <Form.Item name={['facts', 'complaintDesk']} label="苦情の申出先">
-                <Input maxLength={500} data-testid="portal-complaint-desk" />
+                <Input count={{ max: 500 }} data-testid="portal-complaint-desk" />
               </Form.Item>
             </Card>
             <Card size="small" title="f) 開示等の請求等に応じる手続（J.10.2）" style={{ marginBottom: 12 }}>
               <Form.Item name={['facts', 'procedure', 'desk']} label="申出先">
-                <Input maxLength={500} data-testid="portal-desk" />
+                <Input count={{ max: 500 }} data-testid="portal-desk" />
               </Form.Item>
               <Form.Item name={['facts', 'procedure', 'method']} label="提出すべき書面の様式その他の方式">
-                <Input.TextArea rows={2} maxLength={1000} data-testid="portal-method" />
+                <Input.TextArea rows={2} count={{ max: 1000 }} data-testid="portal-method" />
               </Form.Item>
               <Form.Item name={['facts', 'procedure', 'identityCheck']} label="本人又は代理人であることの確認の方法">
-                <Input.TextArea rows={2} maxLength={1000} data-testid="portal-identity" />
+                <Input.TextArea rows={2} count={{ max: 1000 }} data-testid="portal-identity" />
               </Form.Item>
               <Space wrap>
                 <Form.Item name={['facts', 'procedure', 'fees', 'disclosure', 'amountYen']} label="開示の手数料（円、空欄は無料）">
                   <InputNumber min={0} max={100000} data-testid="portal-fee" />
                 </Form.Item>
                 <Form.Item name={['facts', 'procedure', 'fees', 'disclosure', 'collectionMethod']} label="徴収方法">
-                  <Input maxLength={200} data-testid="portal-fee-method" />
+                  <Input count={{ max: 200 }} data-testid="portal-fee-method" />
                 </Form.Item>
               </Space>
             </Card>

@@ -111,7 +111,7 @@ function RoleForm({ assignment, onClose }: { assignment: RoleAssignment | 'new';
           </Field>
         </Space>
         <Field control={form.control} name="note" label={t('roles.note')}>
-          {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={2} maxLength={400} />}
+          {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={2} count={{ max: 400 }} />}
         </Field>
       </FormLayout>
     </Modal>
