@@ -38,13 +38,17 @@ describe('journey: 入力途中でページを離れる', () => {
     await menu('ホーム').click();
     await expect.poll(() => question().isVisible()).toBe(true);
     await page.screenshot({ path: 'test-results/unsaved-incident-question.png', fullPage: true });
-    await question().getByRole('button', { name: /残\s*る/ }).click();
+    await question()
+      .getByRole('button', { name: /残\s*る/ })
+      .click();
     await expect.poll(() => question().count()).toBe(0);
     expect(new URL(page.url()).pathname).toBe('/incidents/report');
     expect(await page.getByLabel('件名（何が起きたか）').inputValue()).toBe('顧客名簿の誤送信');
 
     await menu('ホーム').click();
-    await question().getByRole('button', { name: /保存せずに移動する/ }).click();
+    await question()
+      .getByRole('button', { name: /保存せずに移動する/ })
+      .click();
     await page.waitForURL(`${app.url}/`);
   });
 
@@ -66,7 +70,11 @@ describe('journey: 入力途中でページを離れる', () => {
     await page.goto(`${app.url}/settings`);
     const address = page.getByLabel('所在地');
     await address.fill('東京都豊島区南池袋2-45-1 まもりビル');
-    await page.locator('form').filter({ has: address }).getByRole('button', { name: /保\s*存/ }).click();
+    await page
+      .locator('form')
+      .filter({ has: address })
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await page.getByText('保存しました').first().waitFor();
     await menu('ホーム').click();
     await page.waitForURL(`${app.url}/`);
@@ -76,7 +84,9 @@ describe('journey: 入力途中でページを離れる', () => {
     await page.getByLabel('所在地').fill('東京都豊島区東池袋1-1-1');
     await menu('ホーム').click();
     await expect.poll(() => question().isVisible()).toBe(true);
-    await question().getByRole('button', { name: /残\s*る/ }).click();
+    await question()
+      .getByRole('button', { name: /残\s*る/ })
+      .click();
     expect(new URL(page.url()).pathname).toBe('/settings');
     expect(await page.getByLabel('所在地').inputValue()).toBe('東京都豊島区東池袋1-1-1');
   });
