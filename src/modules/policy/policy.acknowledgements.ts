@@ -72,7 +72,7 @@ export async function openAcknowledgementTasks(tx: Tx, organizationId: string, v
       {
         generationKey: generationKey(version.id, person.personId),
         title,
-        description: `${policyKindLabels[version.kind]}の第${version.versionNo}版が公開されました。本文を読み、「内容を確認しました」を押してください（JIS Q 15001 J.2.2 3 財団内に周知）。`,
+        description: `${policyKindLabels[version.kind]}の第${version.versionNo}版が公開されました。本文を読み、「内容を確認しました」を押してください（JIS Q 15001 J.2.2 3 組織内に周知）。`,
         ownerPersonId: person.personId,
         departmentId: person.departmentId,
         dueOn: addCalendarDays(today, ACKNOWLEDGEMENT_DAYS),

@@ -26,7 +26,7 @@ export function PolicyAcknowledgementsPanel({ kind, versions }: { kind: string; 
   return (
     <section style={{ marginTop: 24 }} data-testid={`policy-acks-${kind}`} aria-label="周知状況">
       <Typography.Title level={3} style={{ fontSize: 15 }}>
-        周知状況（J.2.2 3 財団内に周知）
+        周知状況（J.2.2 3 組織内に周知）
       </Typography.Title>
       <Space wrap style={{ display: 'flex', marginBottom: 12 }}>
         <Select

@@ -103,7 +103,7 @@ function KindCard({ kind, versions, canEdit, canViewAcks }: { kind: PolicyKind; 
               <Tag color="green">{`内容を確認しました（${formatDateTime(published.acknowledgedAt)}）`}</Tag>
             ) : (
               <Space direction="vertical">
-                <Typography.Text>{`第${published.versionNo}版の本文を読み、確認したら押してください（J.2.2 3 財団内に周知）。`}</Typography.Text>
+                <Typography.Text>{`第${published.versionNo}版の本文を読み、確認したら押してください（J.2.2 3 組織内に周知）。`}</Typography.Text>
                 <Button type="primary" onClick={() => acknowledge(published)} data-testid={`policy-acknowledge-${kind}`}>
                   内容を確認しました
                 </Button>
