@@ -46,7 +46,19 @@ describe('従業者一覧の出力 (GET /api/people/export.xlsx)', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     const sheet = await sheetOf(res.raw);
     expect(sheet.name).toBe('従業者一覧');
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['従業者番号', '氏名', '氏名（カナ）', '雇用区分', '所属', '入社日', '退職日', 'メールアドレス', '電話番号', '備考', '取込時の追加情報']);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '従業者番号',
+      '氏名',
+      '氏名（カナ）',
+      '雇用区分',
+      '所属',
+      '入社日',
+      '退職日',
+      'メールアドレス',
+      '電話番号',
+      '備考',
+      '取込時の追加情報',
+    ]);
     expect(sheet.rowCount).toBe(11);
     const first = sheet.getRow(2).values as unknown[];
     expect(first.slice(1, 6)).toEqual(['E0001', '山田 太郎', 'ヤマダ タロウ', '役員', '経営企画室']);
