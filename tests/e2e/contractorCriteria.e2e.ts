@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
 import { checkAccessibilityAfterEachStep } from './support/axe.ts';
-import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
+import { keepFailureEvidence, launchBrowser, signedInPage } from './support/browser.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = path.join(root, 'test-results');
@@ -21,17 +21,15 @@ const resultsDir = path.join(root, 'test-results');
 describe('journey: 委託先の評価基準に 10 番目の項目を足し、トップマネジメントの承認で新しい評価に使われる', () => {
   let app: E2EApp;
   let browser: Browser;
-  let context: BrowserContext;
+  let context: BrowserContext | undefined;
   let page: Page;
   const tenth = '委託先従業者に対する個人情報保護教育の実施';
 
+  /** Each person in a context of their own, signed in by the shared helper (the login page has its own journey). */
   async function login(loginId: string) {
-    await context.clearCookies();
-    await page.goto('/login');
-    await page.getByLabel('ログインID（メールアドレス）').fill(loginId);
-    await page.getByLabel('パスワード', { exact: true }).fill('Mamori-demo1!');
-    await page.getByTestId('login-submit').click();
-    await page.getByRole('heading', { name: 'ホーム' }).waitFor();
+    await context?.close();
+    ({ context, page } = await signedInPage(browser, app.url, loginId, { width: 1440, height: 900 }));
+    await page.goto(`${app.url}/`);
   }
 
   async function shot(name: string) {
@@ -42,10 +40,6 @@ describe('journey: 委託先の評価基準に 10 番目の項目を足し、ト
   beforeAll(async () => {
     app = await startAppForE2E();
     browser = await launchBrowser();
-    context = await newJapaneseContext(browser, { baseURL: app.url, viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    // CI has two cores shared with the server (argon2, PGlite): allow slow steps.
-    page.setDefaultTimeout(60_000);
   });
 
   afterAll(async () => {
