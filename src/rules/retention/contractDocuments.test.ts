@@ -41,7 +41,7 @@ describe('J.9.4 5「委託契約書は当該個人データの保有期間にわ
         { name: '会員名簿', retainUntilDate: null, retainUntilText: '退会後5年' },
       ],
     });
-    expect(r).toMatchObject({ known: false, retainUntil: null, disposalDueOn: null });
+    expect(r).toMatchObject({ known: false, retainUntil: null, disposalDueOn: null, pendingOn: '台帳の保管期限' });
     expect(r.reason).toMatch(/^保存期限は台帳の保管期限が決まるまで未定/);
     expect(r.reason).toContain('「会員名簿」（保管期限: 退会後5年）');
     expect(r.reason).not.toContain('顧客名簿');
@@ -55,7 +55,7 @@ describe('J.9.4 5「委託契約書は当該個人データの保有期間にわ
 
   it('J.9.4 5「委託契約書は…保存する」: 契約終了日がない（契約が続く）間は保存期限は未定', () => {
     const r = contractDocumentRetention({ contractEndsOn: null, entries: [{ name: '顧客名簿', retainUntilDate: '2029-03-31' }] });
-    expect(r).toMatchObject({ known: false, retainUntil: null });
+    expect(r).toMatchObject({ known: false, retainUntil: null, pendingOn: '契約終了日' });
     expect(r.reason).toBe('保存期限は契約終了日が決まるまで未定です。契約が続く間は契約書等を保存します。');
   });
 

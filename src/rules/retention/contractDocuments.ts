@@ -40,7 +40,15 @@ export type ContractDocumentRetention =
       basis: string;
       reason: string;
     }
-  | { known: false; retainUntil: null; disposalDueOn: null; basis: string; reason: string };
+  | {
+      known: false;
+      retainUntil: null;
+      disposalDueOn: null;
+      /** What has to be decided before the day can be known. */
+      pendingOn: '台帳の保管期限' | '契約終了日';
+      basis: string;
+      reason: string;
+    };
 
 /** 2026-11-28 → 2026年11月28日. */
 export function japaneseDate(iso: IsoDate): string {
@@ -53,13 +61,20 @@ export function japaneseDate(iso: IsoDate): string {
  * @example contractDocumentRetention({ contractEndsOn: '2027-03-31', entries: [{ name: '顧客名簿', retainUntilDate: '2030-03-31' }] }).retainUntil // '2030-03-31'
  */
 export function contractDocumentRetention(facts: ContractDocumentRetentionFacts): ContractDocumentRetention {
-  const unknown = (reason: string): ContractDocumentRetention => ({ known: false, retainUntil: null, disposalDueOn: null, basis: CONTRACT_DOCUMENT_RETENTION_BASIS, reason });
+  const unknown = (pendingOn: '台帳の保管期限' | '契約終了日', reason: string): ContractDocumentRetention => ({
+    known: false,
+    retainUntil: null,
+    disposalDueOn: null,
+    pendingOn,
+    basis: CONTRACT_DOCUMENT_RETENTION_BASIS,
+    reason,
+  });
   const open = facts.entries.filter((e) => !e.disposedOn && !e.retainUntilDate);
   if (open.length > 0) {
     const names = open.map((e) => `「${e.name}」${e.retainUntilText?.trim() ? `（保管期限: ${e.retainUntilText.trim()}）` : '（保管期限: 未記入）'}`).join('、');
-    return unknown(`保存期限は台帳の保管期限が決まるまで未定です。委託している個人情報 ${names} の保管期限が日付で決まっていないため、個人データの保有期間にわたって契約書等を保存します。`);
+    return unknown('台帳の保管期限', `保存期限は台帳の保管期限が決まるまで未定です。委託している個人情報 ${names} の保管期限が日付で決まっていないため、個人データの保有期間にわたって契約書等を保存します。`);
   }
-  if (!facts.contractEndsOn) return unknown('保存期限は契約終了日が決まるまで未定です。契約が続く間は契約書等を保存します。');
+  if (!facts.contractEndsOn) return unknown('契約終了日', '保存期限は契約終了日が決まるまで未定です。契約が続く間は契約書等を保存します。');
 
   // Each candidate: the day it ends and what it is, latest wins (the earlier one listed on a tie).
   const candidates: { on: IsoDate; what: string }[] = [{ on: facts.contractEndsOn, what: `契約終了日（${japaneseDate(facts.contractEndsOn)}）` }];
