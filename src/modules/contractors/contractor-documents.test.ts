@@ -104,7 +104,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('契約書等の保存（J.9.4 5「委託契約書は当該個人データの保有期間にわたって保存する。」）', () => {
-
   it('契約書を添付すると一覧に種別と保存期限（台帳の保管期限まで）とその理由が出る', async () => {
     const r = await upload(pms, printerId, '業務委託契約書_2026.pdf', 'contract');
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -164,7 +163,12 @@ describe('契約書等の保存（J.9.4 5「委託契約書は当該個人デー
     await generate('2026-10-01');
     await generate('2026-10-02');
     expect(await disposalTasks()).toEqual([
-      expect.objectContaining({ title: '契約書等テスト印刷株式会社 契約書等の保存期限の経過', dueOn: '2026-10-31', sourceLabel: '契約書等の保存期限の経過', departmentName: '営業部' }),
+      expect.objectContaining({
+        title: '契約書等テスト印刷株式会社 契約書等の保存期限の経過',
+        dueOn: '2026-10-31',
+        sourceLabel: '契約書等の保存期限の経過',
+        departmentName: '営業部',
+      }),
     ]);
   });
 });
@@ -182,7 +186,7 @@ describe('委託先一覧の Excel（契約書等の件数・契約書の保存�
     // The 契約書 (kept) counts; the removed 会社案内 does not.
     expect(row('契約書等テスト印刷株式会社')?.[count]).toBe(1);
     // An Excel date (shown as 2026/09/30), not text.
-    expect((row('契約書等テスト印刷株式会社')?.[until] as Date).toISOString()).toBe('2026-09-30T00:00:00.000Z');
+    expect(row('契約書等テスト印刷株式会社')?.[until]).toEqual(new Date('2026-09-30T00:00:00.000Z'));
     expect(row('契約書等テスト会員管理株式会社')?.[count]).toBe(1);
     expect(row('契約書等テスト会員管理株式会社')?.[until]).toBe('未定（台帳の保管期限が決まるまで）');
     expect(row('契約書等テスト総務委託株式会社')?.[until]).toBe('未定（契約終了日が決まるまで）');
@@ -191,7 +195,12 @@ describe('委託先一覧の Excel（契約書等の件数・契約書の保存�
 
 describe('契約書等を見られる人・添付できる人は委託先の規則に従う（否定的認可）', () => {
   it('他の組織の管理者には一覧・添付・取出し・削除とも 404 で、1行も変わらない', async () => {
-    const [file] = await asSystem(t.database, (tx) => tx.select().from(attachments).where(and(eq(attachments.ownerType, 'contractor'), eq(attachments.ownerId, pendingId))));
+    const [file] = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(attachments)
+        .where(and(eq(attachments.ownerType, 'contractor'), eq(attachments.ownerId, pendingId))),
+    );
     const before = (await asSystem(t.database, (tx) => tx.select().from(attachments))).length;
     expect((await outsider.call(A.list, { params: { ownerType: 'contractor', ownerId: printerId } })).status).toBe(404);
     expect((await upload(outsider, printerId, '侵入.pdf', 'contract')).status).toBe(404);

@@ -72,7 +72,10 @@ export function contractDocumentRetention(facts: ContractDocumentRetentionFacts)
   const open = facts.entries.filter((e) => !e.disposedOn && !e.retainUntilDate);
   if (open.length > 0) {
     const names = open.map((e) => `「${e.name}」${e.retainUntilText?.trim() ? `（保管期限: ${e.retainUntilText.trim()}）` : '（保管期限: 未記入）'}`).join('、');
-    return unknown('台帳の保管期限', `保存期限は台帳の保管期限が決まるまで未定です。委託している個人情報 ${names} の保管期限が日付で決まっていないため、個人データの保有期間にわたって契約書等を保存します。`);
+    return unknown(
+      '台帳の保管期限',
+      `保存期限は台帳の保管期限が決まるまで未定です。委託している個人情報 ${names} の保管期限が日付で決まっていないため、個人データの保有期間にわたって契約書等を保存します。`,
+    );
   }
   if (!facts.contractEndsOn) return unknown('契約終了日', '保存期限は契約終了日が決まるまで未定です。契約が続く間は契約書等を保存します。');
 
@@ -87,9 +90,7 @@ export function contractDocumentRetention(facts: ContractDocumentRetentionFacts)
   const retainUntil = latest.on;
   const disposalDueOn = addCalendarDays(retainUntil, 1);
   const scope =
-    facts.entries.length === 0
-      ? '委託している個人情報（台帳の項目）が登録されていないため、契約終了日'
-      : `契約終了日と委託している個人情報の保管期限のうち最も遅い${latest.what}`;
+    facts.entries.length === 0 ? '委託している個人情報（台帳の項目）が登録されていないため、契約終了日' : `契約終了日と委託している個人情報の保管期限のうち最も遅い${latest.what}`;
   const reason =
     facts.entries.length === 0
       ? `${scope}（${japaneseDate(retainUntil)}）まで保存し、${japaneseDate(disposalDueOn)}以降に廃棄できます。`
