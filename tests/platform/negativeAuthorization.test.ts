@@ -91,6 +91,22 @@ describe('否定的認可テスト: すべての API ルート', () => {
     }
   });
 
+  it('添付ファイルの対象（委託先の契約書等, J.9.4 5）: 他の組織の管理者と委託先の権限のない役割には 404 で、1行も変わらない', async () => {
+    // /api/attachments/:ownerType/:ownerId names its record by owner type, not `:id`: each owner's rule is asked here.
+    const ids = await sampleIdFor(t, '/api/contractors/:id');
+    const before = await writeFingerprint();
+    for (const client of [outsider, staff]) {
+      expect((await client.requestAnyRoute('GET', `/api/attachments/contractor/${ids.id}`)).status).toBe(404);
+      const boundary = '----mamori-negative';
+      const body = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="侵入.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`,
+      );
+      const res = await client.requestAnyRoute('POST', `/api/attachments/contractor/${ids.id}`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+      expect(res.status).toBe(404);
+    }
+    expect(await writeFingerprint()).toBe(before);
+  });
+
   it('他の組織の管理者の一覧には、この組織のデータが1件も出ない', async () => {
     const lists = routes.filter((r) => r.method === 'GET' && r.access !== 'public' && !r.url.includes(':') && !r.url.endsWith('.xlsx') && !r.url.endsWith('.pdf'));
     const demoNames = ['佐藤 花子', '営業部', '株式会社まもりデモ', 'pms@demo.mamori.local'];

@@ -52,6 +52,9 @@ export const contractorImportFields = [
   { key: 'note', header: '備考', synonyms: ['メモ', '補足', '摘要', 'コメント'] },
   // The export's check for people to read (契約書に不足する事項, J.9.4 3): computed from the contract, never read back.
   { key: 'missingClauses', header: '契約書に不足する事項', exportOnly: true },
+  // 契約書等 on the 委託先 (issue #13): counted and reckoned from the files and the 台帳, never read back.
+  { key: 'documentCount', header: '契約書等の件数', exportOnly: true },
+  { key: 'documentRetainUntil', header: '契約書の保存期限', exportOnly: true },
 ] as const satisfies readonly RegisterField[];
 
 type Key = (typeof contractorImportFields)[number]['key'];

@@ -3,6 +3,7 @@ import { contractorCriteriaApprovalType } from './contractor-criteria.ts';
 import { contractorCriteriaRoutes } from './contractor-criteria.routes.ts';
 import * as criteriaTables from './contractor-criteria.tables.ts';
 import { contractorDeadlines } from './contractor-deadlines.ts';
+import { contractorAttachmentOwner } from './contractor-documents.ts';
 import { contractorInspectionsRoutes } from './contractor-inspections.routes.ts';
 import { contractorTaskSources, runContractorTaskGeneration } from './contractor-tasks.ts';
 import * as inspectionTables from './contractor-inspections.tables.ts';
@@ -132,6 +133,8 @@ export const contractorsModule = defineModule({
   },
   // 委託先一覧の取込 on the one import pipeline (/api/imports/contractors, issue #12).
   imports: [contractorsImport],
+  // 契約書等 on the 委託先, kept for the data's holding period (J.9.4 5, issue #13).
+  attachmentOwners: [contractorAttachmentOwner],
   approvalTypes: [contractorEvaluationApprovalType, subcontractRequestApprovalType, contractorCriteriaApprovalType],
   // J.9.4 s)・t): the December review of the criteria and evaluation of every 委託先 open the register.
   calendarItems: [

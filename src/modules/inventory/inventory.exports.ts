@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/connection.ts';
 import type { EntryContent, RiskStatusCode } from './inventory.schema.ts';
 import { inventoryEntries } from './inventory.tables.ts';
@@ -100,4 +100,33 @@ export async function storeRiskStatuses(tx: Tx, organizationId: string, changes:
       .set({ riskStatus: change.riskStatus })
       .where(and(eq(inventoryEntries.organizationId, organizationId), eq(inventoryEntries.id, change.id)));
   }
+}
+
+/** An entry's holding period as another record reckons with it (a 委託先's contract documents, J.9.4 5). */
+export type EntryHolding = {
+  id: string;
+  name: string;
+  /** 保管期限 as a date (null: written as a period or not filled in). */
+  retainUntilDate: string | null;
+  /** 保管期限 as written, when it is not a date. */
+  retainUntilText: string | null;
+  /** 廃棄日, once disposed of. */
+  disposedOn: string | null;
+};
+
+/** The 保管期限 of the organization's entries among `ids` (others left out), by name. */
+export async function entryHoldings(tx: Tx, organizationId: string, ids: readonly string[]): Promise<EntryHolding[]> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return [];
+  return tx
+    .select({
+      id: inventoryEntries.id,
+      name: inventoryEntries.name,
+      retainUntilDate: inventoryEntries.retainUntilDate,
+      retainUntilText: sql<string | null>`${inventoryEntries.data} -> 'retainUntil' ->> 'description'`,
+      disposedOn: inventoryEntries.disposedAt,
+    })
+    .from(inventoryEntries)
+    .where(and(eq(inventoryEntries.organizationId, organizationId), inArray(inventoryEntries.id, wanted)))
+    .orderBy(inventoryEntries.name, inventoryEntries.id);
 }

@@ -42,6 +42,20 @@ export const attachmentListResponse = z.object({
   kinds: z.array(z.object({ code: z.string(), label: z.string() })),
   maxBytes: z.number().int(),
   accepted: z.array(z.string()),
+  /**
+   * 保存期限 (SPEC §5.3): the files of `kinds` this record must keep through `until` (null while it
+   * cannot be known), with the reason; removing one is refused until `removable`. Null when the
+   * record keeps nothing (every file may be removed).
+   */
+  retention: z
+    .object({
+      kinds: z.array(z.string()),
+      kindLabels: z.array(z.string()),
+      until: z.iso.date().nullable(),
+      removable: z.boolean(),
+      reason: z.string(),
+    })
+    .nullable(),
   items: z.array(attachmentResponse),
 });
 
@@ -78,7 +92,7 @@ export const attachmentsContract = defineContract({
     method: 'DELETE',
     path: '/api/attachment-files/:id',
     access: 'authenticated',
-    summary: '添付ファイルの削除（理由を記録。内容は消え、誰がいつ何を添付・削除したかは残る）',
+    summary: '添付ファイルの削除（理由を記録。内容は消え、誰がいつ何を添付・削除したかは残る。保存期限までのファイルは 409）',
     tags: ['attachments'],
     params: attachmentIdParams,
     body: attachmentRemoveBody,

@@ -53,8 +53,8 @@ export function attachmentsRoutes(app: App, deps: Deps): void {
     attachmentsContract,
     {
       list: async (request) => {
-        const { owner, rows, canWrite } = await inOrg(deps.database, scopeOf(request), (tx) =>
-          listAttachments(tx, actorOf(request), request.params.ownerType, request.params.ownerId),
+        const { owner, rows, canWrite, retention } = await inOrg(deps.database, scopeOf(request), (tx) =>
+          listAttachments(tx, actorOf(request), request.params.ownerType, request.params.ownerId, deps.now()),
         );
         return {
           ownerLabel: owner.label,
@@ -62,6 +62,15 @@ export function attachmentsRoutes(app: App, deps: Deps): void {
           kinds: owner.kinds.map((k) => ({ code: k.code, label: k.label })),
           maxBytes: ATTACHMENT_MAX_BYTES,
           accepted: Object.values(acceptedTypes),
+          retention: retention
+            ? {
+                kinds: [...retention.kinds],
+                kindLabels: retention.kinds.map((code) => owner.kinds.find((k) => k.code === code)?.label ?? code),
+                until: retention.until,
+                removable: retention.removable,
+                reason: retention.reason,
+              }
+            : null,
           items: rows.map(present),
         };
       },

@@ -4,11 +4,12 @@ import { recordAuditEvent } from '../audit/auditEvents.ts';
 import { recordPersonalDataAccess } from '../audit/personalDataAccess.ts';
 import { decryptBytes, encryptBytes } from '../config/fieldCrypto.ts';
 import type { Tx } from '../db/connection.ts';
-import { forbidden, invalid, notFound } from '../http/errors.ts';
+import { todayInJapan } from '../../domain/time.ts';
+import { forbidden, HttpError, invalid, notFound } from '../http/errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { attachmentContents, attachments } from './attachments.tables.ts';
 import { checkFileName, detectContentType } from './fileChecks.ts';
-import { type AttachmentOwner, ownerOf } from './owners.ts';
+import { type AttachmentOwner, type AttachmentRetention, ownerOf } from './owners.ts';
 
 // 添付ファイル (SPEC §3 Attachments): add, list, download, remove — each asks the owner's rule first.
 
@@ -26,15 +27,24 @@ async function writableOwner(tx: Tx, actor: Actor, ownerType: string, ownerId: s
   return owner;
 }
 
-/** The files on a record (removed ones with who removed them and why), oldest first, and whether the actor may add. */
-export async function listAttachments(tx: Tx, actor: Actor, ownerType: string, ownerId: string) {
+/**
+ * The files on a record (removed ones with who removed them and why), oldest first, whether the
+ * actor may add, and what the record keeps until when (its owner's {@link AttachmentOwner.retention}).
+ */
+export async function listAttachments(tx: Tx, actor: Actor, ownerType: string, ownerId: string, now: Date) {
   const owner = await readableOwner(tx, actor, ownerType, ownerId);
   const rows = await tx
     .select()
     .from(attachments)
     .where(and(eq(attachments.organizationId, actor.organizationId), eq(attachments.ownerType, ownerType), eq(attachments.ownerId, ownerId)))
     .orderBy(asc(attachments.createdAt), asc(attachments.id));
-  return { owner, rows, canWrite: await owner.canWrite(tx, actor, ownerId) };
+  const retention = (await owner.retention?.(tx, actor, ownerId, todayInJapan(now))) ?? null;
+  return { owner, rows, canWrite: await owner.canWrite(tx, actor, ownerId), retention };
+}
+
+/** The retention that applies to a file of `kind` (null: the file may be removed at any time). */
+export function retentionOf(retention: AttachmentRetention | null, kind: string): AttachmentRetention | null {
+  return retention?.kinds.includes(kind) ? retention : null;
 }
 
 /** Adds a file to a record: name and type checked, bytes encrypted when the record holds personal data. */
@@ -149,14 +159,28 @@ export async function readAttachment(tx: Tx, actor: Actor, id: string, now: Date
   return { row, bytes };
 }
 
+/** 2026-11-28 → 2026年11月28日. */
+function japaneseDay(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
 /**
  * Removes a file with a reason: its bytes are erased, the row stays (who attached and removed
  * what, when and why, with the SHA-256 of what was there), so the record's history stays whole.
  */
 export async function removeAttachment(tx: Tx, actor: Actor, id: string, reason: string, now: Date): Promise<AttachmentRow> {
   const { row } = await readableAttachment(tx, actor, id);
-  await writableOwner(tx, actor, row.ownerType, row.ownerId);
+  const owner = await writableOwner(tx, actor, row.ownerType, row.ownerId);
   if (row.deletedAt) throw notFound('添付ファイル（削除済み）');
+  // 保存期限 (SPEC §5.3): a file the record must still keep is not removed (409, naming the day).
+  const kept = retentionOf((await owner.retention?.(tx, actor, row.ownerId, todayInJapan(now))) ?? null, row.kind);
+  if (kept && !kept.removable) {
+    const message = kept.until
+      ? `「${row.fileName}」は保存期限（${japaneseDay(kept.until)}）まで削除できません。${kept.reason}`
+      : `「${row.fileName}」は保存期限が決まるまで削除できません。${kept.reason}`;
+    throw new HttpError(409, message, 'attachment_retained');
+  }
   await tx.delete(attachmentContents).where(and(eq(attachmentContents.organizationId, actor.organizationId), eq(attachmentContents.attachmentId, row.id)));
   const [updated] = await tx
     .update(attachments)

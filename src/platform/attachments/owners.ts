@@ -22,6 +22,21 @@ export type AttachmentOwner = {
   canRead(tx: Tx, actor: Actor, ownerId: string): Promise<boolean>;
   /** Whether the actor may add or remove files on it (only asked when canRead). */
   canWrite(tx: Tx, actor: Actor, ownerId: string): Promise<boolean>;
+  /**
+   * Optional: files of some kinds the record must keep until a day (保存期限, SPEC §5.3), e.g. a
+   * 委託先's contracts for the data's holding period (J.9.4 5). Removing such a file before the day
+   * is refused (409, naming the day); the list shows the day and its reason on each file.
+   */
+  retention?(tx: Tx, actor: Actor, ownerId: string, today: string): Promise<AttachmentRetention | null>;
+};
+
+/** What a record keeps: which kinds, until when (null: not known yet), whether removal is allowed today, and why (Japanese). */
+export type AttachmentRetention = {
+  kinds: readonly string[];
+  /** 保存期限 (ISO date, kept through this day), or null while it cannot be known. */
+  until: string | null;
+  removable: boolean;
+  reason: string;
 };
 
 /** Every owner type of the installed modules. */

@@ -18,3 +18,12 @@ export {
   UnknownProvisionRetentionRulesVersionError,
 } from './provisionRecords.ts';
 export { lastDayOfYears } from './yearPeriod.ts';
+export {
+  CONTRACT_DOCUMENT_RETENTION_BASIS,
+  type ContractDocumentRetention,
+  type ContractDocumentRetentionFacts,
+  contractDocumentRemovable,
+  contractDocumentRetention,
+  type EntrustedEntryHolding,
+  japaneseDate,
+} from './contractDocuments.ts';

@@ -1,12 +1,13 @@
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Tooltip, Typography, Upload } from 'antd';
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { ResponseOf } from '../../../src/platform/http/contract.ts';
 import type { attachmentsContract } from '../../../src/platform/attachments/attachments.contract.ts';
 import { ApiError, api, download } from '../api/client.ts';
-import { useT } from '../i18n/index.tsx';
-import { formatDateTime } from '../lib/dates.ts';
+import { useI18n, useT } from '../i18n/index.tsx';
+import { formatDate, formatDateTime } from '../lib/dates.ts';
 
 type AttachmentList = ResponseOf<typeof attachmentsContract.list>;
 type Attachment = AttachmentList['items'][number];
@@ -16,10 +17,13 @@ const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1
 /**
  * 添付ファイル (SPEC §3) on a record: the list (removed files stay, with who removed them and
  * why), upload with the server's checks shown as its Japanese messages, download, removal with a
- * reason. Who sees and adds files is the record's rule, decided by the server.
+ * reason. Who sees and adds files is the record's rule, decided by the server. When the record
+ * keeps some kinds until a 保存期限 (SPEC §5.3, e.g. a 委託先's 契約書, J.9.4 5), each such file
+ * shows the day and its reason, and its removal button stays disabled, with the reason, until then.
  */
-export function Attachments({ ownerType, ownerId, readOnly = false }: { ownerType: string; ownerId: string; readOnly?: boolean }) {
+export function Attachments({ ownerType, ownerId, readOnly = false, title }: { ownerType: string; ownerId: string; readOnly?: boolean; title?: ReactNode }) {
   const t = useT();
+  const { calendar } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const key = ['attachments', ownerType, ownerId];
@@ -58,18 +62,32 @@ export function Attachments({ ownerType, ownerId, readOnly = false }: { ownerTyp
 
   const data = list.data;
   const canWrite = !readOnly && !!data?.canWrite;
+  const retention = data?.retention ?? null;
+  const kept = (item: Attachment) => (!item.deletedAt && retention?.kinds.includes(item.kind) ? retention : null);
+  const untilText = retention?.until ? formatDate(retention.until, calendar) : t('attach.retentionPending');
+  const keptText = retention?.until ? t('attach.keptUntil', { until: untilText }) : t('attach.keptPending');
   return (
     <Card
       size="small"
       title={
         <Space>
           <PaperClipOutlined />
-          {t('attach.title')}
+          {title ?? t('attach.title')}
         </Space>
       }
       style={{ marginTop: 16 }}
     >
       {list.error ? <Alert type="error" showIcon message={(list.error as Error).message} /> : null}
+      {retention ? (
+        <Alert
+          type={retention.removable ? 'warning' : 'info'}
+          showIcon
+          data-testid="attach-retention"
+          message={t('attach.retention', { until: untilText, kinds: retention.kindLabels.join('・') })}
+          description={retention.reason}
+          style={{ marginBottom: 8 }}
+        />
+      ) : null}
       <List<Attachment>
         loading={list.isLoading}
         dataSource={data?.items ?? []}
@@ -90,9 +108,20 @@ export function Attachments({ ownerType, ownerId, readOnly = false }: { ownerTyp
                     />,
                     ...(canWrite
                       ? [
-                          <Button key="rm" size="small" danger icon={<DeleteOutlined />} onClick={() => setRemoving(item)}>
-                            {t('attach.remove')}
-                          </Button>,
+                          kept(item) && !kept(item)?.removable ? (
+                            // Kept until its 保存期限: the button stays, disabled, saying why (Tooltip needs a wrapper on a disabled button).
+                            <Tooltip key="rm" title={keptText}>
+                              <span>
+                                <Button size="small" danger disabled icon={<DeleteOutlined />} aria-label={`${item.fileName} ${keptText}`}>
+                                  {t('attach.remove')}
+                                </Button>
+                              </span>
+                            </Tooltip>
+                          ) : (
+                            <Button key="rm" size="small" danger icon={<DeleteOutlined />} onClick={() => setRemoving(item)}>
+                              {t('attach.remove')}
+                            </Button>
+                          ),
                         ]
                       : []),
                   ]
@@ -114,6 +143,7 @@ export function Attachments({ ownerType, ownerId, readOnly = false }: { ownerTyp
                     {item.kindLabel}・{item.contentTypeLabel}・{sizeText(item.size)}・{t('attach.by', { name: item.uploadedByName, at: formatDateTime(item.uploadedAt) })}
                   </Typography.Text>
                   {item.note ? <Typography.Text>{item.note}</Typography.Text> : null}
+                  {kept(item) ? <Typography.Text data-testid="attach-kept">{keptText}</Typography.Text> : null}
                   {item.deletedAt ? (
                     <Typography.Text type="warning">
                       {t('attach.removed', { name: item.deletedByName ?? '', at: formatDateTime(item.deletedAt), reason: item.deletedReason ?? '' })}

@@ -399,6 +399,10 @@ export const en: Record<MessageKey, string> = {
   'attach.removeReason': 'Reason for removal',
   'attach.removeReasonRequired': 'Enter the reason for removal',
   'attach.removeHelp': 'The file’s content is erased; who attached and removed what, and when, is kept.',
+  'attach.retention': 'Keep {kinds} until: {until}',
+  'attach.retentionPending': 'not yet known',
+  'attach.keptUntil': 'Cannot be removed until its retention date ({until})',
+  'attach.keptPending': 'Cannot be removed until its retention date is known',
   'attach.readOnly': 'You may not attach files to this record.',
 
   // 公開ページ (公開窓口, issue #14): the pages without an account; the language is the person's choice in the URL.

@@ -415,6 +415,10 @@ export const ja = {
   'attach.removeReason': '削除の理由',
   'attach.removeReasonRequired': '削除の理由を入力してください',
   'attach.removeHelp': 'ファイルの内容は消え、誰がいつ何を添付・削除したかは残ります。',
+  'attach.retention': '{kinds}の保存期限: {until}',
+  'attach.retentionPending': '未定',
+  'attach.keptUntil': '保存期限（{until}）まで削除できません',
+  'attach.keptPending': '保存期限が決まるまで削除できません',
   'attach.readOnly': 'この記録にファイルを添付する権限はありません。',
 
   // 公開ページ (公開窓口, issue #14): the pages without an account; the language is the person's choice in the URL.

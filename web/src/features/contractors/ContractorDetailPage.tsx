@@ -1,3 +1,4 @@
+import { Attachments } from '../../components/Attachments.tsx';
 import { ImportExtras } from '../../components/ImportExtras.tsx';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Result, Row, Spin, Tag } from 'antd';
@@ -80,6 +81,10 @@ function ContractorDetailView() {
           </Col>
           <Col xs={24} xl={12}>
             <ClauseChecklist contractorId={d.id} />
+          </Col>
+          <Col span={24}>
+            {/* 契約書等 kept for the data's holding period (J.9.4 5): the 保存期限 comes from the server. */}
+            <Attachments ownerType="contractor" ownerId={d.id} readOnly={!d.abilities.edit} title={ct('ct.documents')} />
           </Col>
           <Col span={24}>
             <EvaluationCard contractorId={d.id} />
