@@ -35,7 +35,7 @@ const columns: SheetColumn<ExportRow>[] = [
         .missing.map((i) => i.clause)
         .join('、'),
   },
-  { header: '備考', width: 30, value: (r) => r.contractor.note },
+  { header: L.note, width: 30, value: (r) => r.contractor.note },
   // 取込時の追加情報 (issue #12): 「見出し: 値」 per line, read back by the import.
   { header: EXTRAS_HEADING, width: 40, value: (r) => formatExtras(r.contractor.importExtras) },
 ];
