@@ -28,6 +28,39 @@ describe('journey: 委託先ポータル — 委託先が遵守報告書に回�
   });
   keepFailureEvidence(() => vendorPage);
 
+  it('依頼の一覧が届くまでは「読み込んでいます」を示し、「依頼はありません」を一度も出さない（届いた一覧には依頼がある）', async () => {
+    // Every change of the page is watched from its first script: the empty text must never appear, not even for a frame.
+    await vendorPage.addInitScript(() => {
+      const w = window as unknown as { __sawEmptyInbox?: boolean };
+      w.__sawEmptyInbox = false;
+      new MutationObserver(() => {
+        if (document.body?.textContent?.includes('依頼はありません')) w.__sawEmptyInbox = true;
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let asked = false;
+    await vendorPage.route('**/api/contractor-portal/inbox', async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await vendorPage.goto('/contractor-portal');
+    const loading = vendorPage.getByTestId('portal-requests-loading');
+    await loading.waitFor();
+    expect(asked).toBe(true);
+    await vendorPage.waitForTimeout(500); // the response is held: the page must keep waiting, not say "none"
+    expect(await loading.isVisible()).toBe(true);
+    expect(await vendorPage.getByText('依頼はありません').count()).toBe(0);
+    release();
+    await vendorPage.locator('[data-testid^="portal-inbox-"]').first().waitFor();
+    expect(await loading.count()).toBe(0);
+    expect(await vendorPage.evaluate(() => (window as unknown as { __sawEmptyInbox?: boolean }).__sawEmptyInbox)).toBe(false);
+    await vendorPage.unroute('**/api/contractor-portal/inbox');
+  });
+
   it('委託先の利用者は「委託元からの依頼」に、自分の組織宛ての遵守報告書の依頼だけを見る', async () => {
     await vendorPage.goto('/');
     await vendorPage.getByRole('menuitem', { name: '委託元からの依頼' }).click();

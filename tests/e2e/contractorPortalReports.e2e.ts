@@ -115,6 +115,10 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await form.getByTestId('incident-personal-data').fill('会員の氏名・住所・会員番号');
     await form.getByTestId('incident-persons').fill('2');
     await form.getByTestId('incident-measures').fill('誤送付先の2名に連絡し回収を依頼した');
+    // The facts the 委託元's duties turn on (規則第7条): 不明 until chosen.
+    await form.getByTestId('incident-fact-sensitive').getByText('はい', { exact: true }).click();
+    await form.getByTestId('incident-fact-myNumber').getByText('いいえ', { exact: true }).click();
+    expect(await form.getByTestId('incident-fact-improperPurpose').locator('input[value="unknown"]').isChecked()).toBe(true);
     await form.getByTestId('incident-reporter').fill('発送 一郎');
     await shot(vendorPage, 'incident-form');
     await form.getByTestId('incident-submit').click();
@@ -205,11 +209,14 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await page.getByText('株式会社デモ発送サービス').first().click();
     const card = page.getByTestId('received-reports');
     await card.locator('[data-testid^="received-CPR-"]').filter({ hasText: '会報誌の誤封入' }).first().click();
+    await card.getByRole('row', { name: /要配慮個人情報を含むか\s*はい/ }).waitFor();
+    await card.getByRole('row', { name: /不正の目的によるおそれ\s*不明/ }).waitFor();
     await card.locator('[data-testid^="received-incident-"]').click();
     await page.waitForURL(/\/incidents\/[0-9a-f-]+$/);
     await page.getByText('【委託先 株式会社デモ発送サービス】会報誌の誤封入').first().waitFor();
+    // 要配慮個人情報 (the 委託先 answered はい): the 委託元 owes the 個人情報保護委員会 速報 (規則第7条第1号).
     await page
-      .getByText(/個人情報保護委員会|JIPDEC|審査機関/)
+      .getByText(/個人情報保護委員会/)
       .first()
       .waitFor();
     await shot(page, 'incident');

@@ -59,8 +59,11 @@ describe('journey: 委託先の登録と契約書の必須事項チェック', (
     await shot('contractor-form-error');
     await page.getByTestId('ct-corporateNumber').fill('1000012160153');
     await page.getByTestId('ct-clause-J.9.4-3-a').click();
+    // 備考 (issue #12): written on the form, shown on the detail page as typed (line breaks kept).
+    await page.getByTestId('ct-note').fill('年1回実地確認\n次回は令和9年4月');
     await page.getByTestId('ct-save').click();
     await page.getByRole('heading', { name: '株式会社ジャーニー印刷' }).waitFor();
+    expect(await page.getByTestId('record-note').textContent()).toContain('年1回実地確認\n次回は令和9年4月');
   });
 
   it('契約書の必須事項チェックが不足する事項を条項と本文つきで挙げる', async () => {

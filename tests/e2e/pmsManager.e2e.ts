@@ -84,10 +84,13 @@ describe('journey: 個人情報保護管理者', () => {
     await page.getByLabel('氏名（カナ）').fill('ケンショウ タロウ');
     await page.getByLabel('従業者番号').fill(`T${stamp}`);
     await pickTreeNode(page, 'field-departmentId', departmentName);
+    // 備考 (issue #12): written on the form, shown in the drawer as typed.
+    await page.getByTestId('person-note').fill('育児休業中（令和8年10月まで）');
     await page.getByTestId('person-save').click();
     await page.getByText('従業者の詳細').waitFor();
     const drawer = page.locator('.ant-drawer');
     await drawer.getByText(departmentName).waitFor();
+    await drawer.getByTestId('record-note').getByText('育児休業中（令和8年10月まで）').waitFor();
     await page.locator('.ant-drawer-close').click();
     await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
     await page

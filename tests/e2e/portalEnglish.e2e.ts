@@ -76,6 +76,8 @@ describe('journey: 公開ページの英語表示 — English / 日本語 の切
     await page.goto('/p/mamori-en');
     await page.getByRole('heading', { name: '個人情報の取扱いについて' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    await page.getByTestId('portal-section-J.10.3-b').getByRole('heading', { name: '個人情報保護管理者' }).waitFor();
+    expect(await page.getByTestId('portal-content-language').count()).toBe(0);
     await page.getByTestId('portal-submit').click();
     await page.getByText('氏名を入力してください').waitFor();
     const text = (await page.locator('body').textContent()) ?? '';
@@ -89,8 +91,13 @@ describe('journey: 公開ページの英語表示 — English / 日本語 の切
     await page.getByRole('heading', { name: 'How we handle personal information' }).waitFor();
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    // The organization's own 公表事項 stay as written.
+    // The organization's own 公表事項 stay as written, under English headings (J.10.3 a)〜g)) and a note in English.
     await page.getByTestId('portal-section-J.10.3-b').getByText('個人情報保護管理者 佐藤花子', { exact: false }).waitFor();
+    await page.getByTestId('portal-section-J.10.3-b').getByRole('heading', { name: 'Personal information protection manager' }).waitFor();
+    await page.getByTestId('portal-content-language').getByText(en['public.portal.contentInJapanese']).waitFor();
+    const sectionHeadings = await page.locator('[data-testid^="portal-section-"] h2').allTextContents();
+    expect(sectionHeadings).toHaveLength(6); // a)〜g) without e) (no 認定個人情報保護団体 in these settings)
+    expect(sectionHeadings.filter((h) => JAPANESE.test(h))).toEqual([]);
     await page.getByTestId('portal-submit').click();
     await page.getByText('Please enter your name.').waitFor();
     await page.getByText('Please enter the details of your request.').waitFor();

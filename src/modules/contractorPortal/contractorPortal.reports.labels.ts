@@ -77,6 +77,25 @@ export type IncidentReportDetails = {
   personalData: string;
   persons: number | null;
   measures: string;
-};
+} & { [K in IncidentReportFact]?: boolean | null };
+
+/**
+ * The facts of a 事故等の報告 the 委託元's duties turn on (個人情報保護法施行規則第7条第1号〜第3号,
+ * 番号法第29条の4): asked of the 委託先 as はい・いいえ・不明 (null: 不明, as the duty engine reads a
+ * fact not given) and carried into the 委託元's incident facts under the same keys.
+ */
+export const incidentReportFacts = ['sensitive', 'improperPurpose', 'financialDamageRisk', 'myNumber'] as const;
+export type IncidentReportFact = (typeof incidentReportFacts)[number];
+export const incidentReportFactLabels: Readonly<Record<IncidentReportFact, string>> = Object.freeze({
+  sensitive: '要配慮個人情報を含むか',
+  improperPurpose: '不正の目的によるおそれ',
+  financialDamageRisk: '財産的被害のおそれ',
+  myNumber: '特定個人情報（マイナンバー）を含むか',
+});
+
+/** はい・いいえ・不明 of a fact (null: 不明). */
+export function factAnswerLabel(value: boolean | null | undefined): string {
+  return value === true ? 'はい' : value === false ? 'いいえ' : '不明';
+}
 
 export type ReportDetails = SubcontractReportDetails | ReturnDisposalReportDetails | IncidentReportDetails;

@@ -38,6 +38,11 @@ const details = z.discriminatedUnion('kind', [
     personalData: z.string(),
     persons: z.number().int().nullable(),
     measures: z.string(),
+    /** はい (true)・いいえ (false)・不明 (null; also a report sent before these were asked). */
+    sensitive: z.boolean().nullable(),
+    improperPurpose: z.boolean().nullable(),
+    financialDamageRisk: z.boolean().nullable(),
+    myNumber: z.boolean().nullable(),
   }),
 ]);
 

@@ -3,7 +3,7 @@ import { corporateNumberMessage, corporateNumberProblem } from '../../rules/cont
 import { incidentEventKinds } from '../../rules/incidentDuties.ts';
 import { countField, dateField, enumField, idField, optionalDate, optionalText, requiredText } from '../../platform/validation/fields.ts';
 import { subcontractStaffFields } from '../contractors/subcontracting.schema.ts';
-import { disposalMethods } from './contractorPortal.reports.labels.ts';
+import { disposalMethods, type IncidentReportFact, incidentReportFactLabels } from './contractorPortal.reports.labels.ts';
 
 // 委託先からの報告 (issue #13): the three forms of the 委託先's portal. Japanese messages naming each field.
 
@@ -64,6 +64,13 @@ export const returnDisposalReportBody = z
     if (v.method === 'other' && !v.methodDetail) ctx.addIssue({ code: 'custom', path: ['methodDetail'], message: '方法が「その他」のときは方法の詳細を入力してください' });
   });
 
+/** はい (true)・いいえ (false)・不明 (null, also when not sent): one fact the 委託元's duties turn on. */
+const factAnswer = (key: IncidentReportFact) =>
+  z
+    .boolean({ error: `${incidentReportFactLabels[key]}は「はい」「いいえ」「不明」から選んでください` })
+    .nullish()
+    .transform((v) => v ?? null);
+
 /** 事故等の報告 (資料B 第16条第2項 / 資料A 第15条 「直ちに…報告」). */
 export const incidentReportBody = z.object({
   reportedByName: requiredText('報告者の氏名', 100),
@@ -80,6 +87,11 @@ export const incidentReportBody = z.object({
     .nullish()
     .transform((v) => v ?? null),
   measures: requiredText('講じた措置', 4000),
+  // What the 委託元's duty engine needs (規則第7条第1号〜第3号, 番号法第29条の4): はい・いいえ・不明.
+  sensitive: factAnswer('sensitive'),
+  improperPurpose: factAnswer('improperPurpose'),
+  financialDamageRisk: factAnswer('financialDamageRisk'),
+  myNumber: factAnswer('myNumber'),
 });
 
 export const confirmReportBody = z.object({ note: optionalText('確認のコメント', 2000) });

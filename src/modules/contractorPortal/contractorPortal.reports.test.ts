@@ -397,6 +397,56 @@ describe('委託先からの事故等の報告（個人情報特記事項 第16�
     expect(JSON.stringify(detail.body.evaluation)).toContain('2026-12-05');
   });
 
+  const incidentOf = async (reportId: string) => {
+    const received = (await pms.call(R.received, {})).body.items.find((x) => x.id === reportId);
+    return (await pms.get(`/api/incidents/${received?.incidentId}`)).body;
+  };
+
+  it('規則第7条第1号: 委託先が「要配慮個人情報を含む: はい」で1人の漏えいを報告すると、委託元に個人情報保護委員会への速報の義務が出る', async () => {
+    const r = await vendor.call(R.incident, {
+      params: { id: linkId },
+      body: { ...incident, title: '健康診断結果の誤送付', persons: 1, sensitive: true, improperPurpose: false, financialDamageRisk: false, myNumber: false },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.details).toMatchObject({ sensitive: true, improperPurpose: false, financialDamageRisk: false, myNumber: false });
+    const detail = await incidentOf(r.body.id);
+    expect(detail.facts).toMatchObject({ entrustment: 'principal', persons: 1, sensitive: true, improperPurpose: false, financialDamageRisk: false, myNumber: false });
+    const kinds = (detail.duties as { kind: string }[]).map((d) => d.kind);
+    expect(kinds).toContain('ppc_preliminary');
+    expect(kinds).toContain('ppc_final');
+    expect(detail.reportSummary).toContain('要配慮個人情報を含むか: はい');
+    expect(detail.reportSummary).toContain('不正の目的によるおそれ: いいえ');
+  });
+
+  it('規則第7条: 「要配慮個人情報を含む: いいえ」の1人の漏えいでは、委託元に個人情報保護委員会への速報の義務は出ない', async () => {
+    const r = await vendor.call(R.incident, {
+      params: { id: linkId },
+      body: { ...incident, persons: 1, sensitive: false, improperPurpose: false, financialDamageRisk: false, myNumber: false },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const kinds = ((await incidentOf(r.body.id)).duties as { kind: string }[]).map((d) => d.kind);
+    expect(kinds).not.toContain('ppc_preliminary');
+    expect(kinds).not.toContain('ppc_final');
+  });
+
+  it('「不明」（送らない・null）は委託元の事実に入れず、報告の内容には「不明」と示す。はい・いいえ・不明以外は項目名つきの日本語で断る', async () => {
+    const r = await vendor.call(R.incident, { params: { id: linkId }, body: { ...incident, sensitive: null, myNumber: true } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.details).toMatchObject({ sensitive: null, improperPurpose: null, financialDamageRisk: null, myNumber: true });
+    const detail = await incidentOf(r.body.id);
+    expect(detail.facts).toMatchObject({ myNumber: true });
+    expect(detail.facts).not.toHaveProperty('sensitive');
+    expect(detail.facts).not.toHaveProperty('improperPurpose');
+    expect(detail.reportSummary).toContain('要配慮個人情報を含むか: 不明');
+    expect(detail.reportSummary).toContain('特定個人情報（マイナンバー）を含むか: はい');
+
+    const before = await counts();
+    const bad = await vendor.call(R.incident, { params: { id: linkId }, body: { ...incident, sensitive: 'はい' as unknown as boolean } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.fields).toContainEqual(expect.objectContaining({ path: 'sensitive', message: '要配慮個人情報を含むかは「はい」「いいえ」「不明」から選んでください' }));
+    expect(await counts()).toEqual(before);
+  });
+
   it('他の委託先の組織（第三の組織）は、報告を1件も見ず、他の委託先の接続で報告もできない', async () => {
     const mine = await third.call(R.outbox, {});
     expect(mine.body.principals.map((p) => p.linkId)).toEqual([thirdLinkId]);

@@ -16,8 +16,17 @@ import {
   submitPortalSubcontract,
   subcontractStatuses,
 } from '../contractors/contractors.portal.api.ts';
-import { incidentStatusesFor, receiveContractorIncident } from '../incidents/incidents.api.ts';
-import { disposalMethodLabels, type ReportDetails, type ReportStatus, reportKindLabels, reportStatusLabels } from './contractorPortal.reports.labels.ts';
+import { type ContractorIncidentReport, incidentStatusesFor, receiveContractorIncident } from '../incidents/incidents.api.ts';
+import {
+  disposalMethodLabels,
+  factAnswerLabel,
+  incidentReportFactLabels,
+  incidentReportFacts,
+  type ReportDetails,
+  type ReportStatus,
+  reportKindLabels,
+  reportStatusLabels,
+} from './contractorPortal.reports.labels.ts';
 import type { confirmReportBody, incidentReportBody, returnDisposalReportBody, subcontractReportBody } from './contractorPortal.reports.schema.ts';
 import type { Certificate } from './contractorPortal.reports.certificate.ts';
 import { contractorPortalReports } from './contractorPortal.reports.tables.ts';
@@ -75,6 +84,10 @@ function detailsOf(s: Submission): ReportDetails {
     personalData: s.body.personalData,
     persons: s.body.persons,
     measures: s.body.measures,
+    sensitive: s.body.sensitive,
+    improperPurpose: s.body.improperPurpose,
+    financialDamageRisk: s.body.financialDamageRisk,
+    myNumber: s.body.myNumber,
   };
 }
 
@@ -101,6 +114,7 @@ function incidentSummary(body: z.output<typeof incidentReportBody>, contractorNa
     `事故等を知った日時（委託先）: ${shownDateTime(body.knownAt)}`,
     `漏えい等した個人情報の項目: ${body.personalData}`,
     `本人の数: ${body.persons ?? '不明'}`,
+    ...incidentReportFacts.map((key) => `${incidentReportFactLabels[key]}: ${factAnswerLabel(body[key])}`),
     `講じた措置: ${body.measures}`,
   ].join('\n');
 }
@@ -138,6 +152,7 @@ export async function submitReport(database: Database, actor: Actor, linkId: str
             discoveredAt: new Date(submission.body.knownAt),
             events: submission.body.events,
             persons: submission.body.persons,
+            facts: Object.fromEntries(incidentReportFacts.map((key) => [key, submission.body[key]])) as ContractorIncidentReport['facts'],
           },
           clock,
         );
@@ -241,7 +256,14 @@ export function presentReport(
         ? { ...d, methodLabel: disposalMethodLabels[d.method] }
         : d.kind === 'subcontract'
           ? { ...d, workLeadName: d.workLeadName ?? null, workLeadTitle: d.workLeadTitle ?? null, workLeadContact: d.workLeadContact ?? null, workers: d.workers ?? [] }
-          : d,
+          : {
+              ...d,
+              // A report sent before these facts were asked answers 不明.
+              sensitive: d.sensitive ?? null,
+              improperPurpose: d.improperPurpose ?? null,
+              financialDamageRisk: d.financialDamageRisk ?? null,
+              myNumber: d.myNumber ?? null,
+            },
     reportedByName: row.reportedByName,
     reportedAt: row.reportedAt.toISOString(),
     incidentId: side === 'principal' ? row.incidentId : null,

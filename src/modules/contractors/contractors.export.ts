@@ -50,7 +50,7 @@ const columns: SheetColumn<ExportRow>[] = [
   // 契約書等 kept on the 委託先 (issue #13, J.9.4 5): computed, never read back (exportOnly in the import).
   { header: CONTRACT_DOCUMENT_COUNT_HEADING, width: 12, type: 'number', value: (r) => r.documents?.count ?? 0 },
   { header: CONTRACT_DOCUMENT_RETENTION_HEADING, width: 24, type: 'date', value: documentRetentionCell },
-  { header: '備考', width: 30, value: (r) => r.contractor.note },
+  { header: L.note, width: 30, value: (r) => r.contractor.note },
   // 取込時の追加情報 (issue #12): 「見出し: 値」 per line, read back by the import.
   { header: EXTRAS_HEADING, width: 40, value: (r) => formatExtras(r.contractor.importExtras) },
 ];

@@ -218,3 +218,57 @@ describe('委託先一覧の取込（issue #12 の取込の流れ、J.9.4 4）',
     expect((await allContractors()).some((c) => c.name === '他部署委託株式会社')).toBe(false);
   });
 });
+
+describe('委託先の備考: フォームで書け、取込と行き来する（issue #12）', () => {
+  const list = async (rows: string[][]) => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('委託先一覧');
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  };
+  const noteOf = async (id: string) => (await pms.get(`/api/contractors/${id}`)).body.note;
+
+  it('備考を登録・変更でき、2001文字は項目名つきの日本語で 400、書き込まれない', async () => {
+    const created = await pms.request('POST', '/api/contractors', { name: '備考テスト株式会社', entrustedWork: '名簿の印刷', note: '年1回実地確認' });
+    expect(created.status, JSON.stringify(created.body).slice(0, 400)).toBe(201);
+    expect(created.body.note).toBe('年1回実地確認');
+    const changed = await pms.request('PATCH', `/api/contractors/${created.body.id}`, { note: '令和8年度は書面で確認\n次回は実地' });
+    expect(changed.status).toBe(200);
+    expect(await noteOf(created.body.id)).toBe('令和8年度は書面で確認\n次回は実地');
+    // Another field alone leaves 備考 as it is (PATCH changes only what is sent).
+    expect((await pms.request('PATCH', `/api/contractors/${created.body.id}`, { contactName: '担当 一郎' })).status).toBe(200);
+    expect(await noteOf(created.body.id)).toBe('令和8年度は書面で確認\n次回は実地');
+
+    const tooLong = await pms.request('PATCH', `/api/contractors/${created.body.id}`, { note: 'あ'.repeat(2001) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.fields).toContainEqual({ path: 'note', message: '備考は2000文字以内で入力してください（2001文字入力されています）' });
+    expect(await noteOf(created.body.id)).toBe('令和8年度は書面で確認\n次回は実地');
+  });
+
+  it('フォームで書いた備考は、備考の列のない取込では残り、備考の列のある取込で置き換わる', async () => {
+    const created = await pms.request('POST', '/api/contractors', { name: '往復備考株式会社', entrustedWork: '発送代行', note: 'フォームで書いた備考' });
+    expect(created.status).toBe(201);
+    const without = await post(
+      pms,
+      '?dryRun=0',
+      await list([
+        ['委託先名', '委託業務の内容'],
+        ['往復備考株式会社', '発送代行'],
+      ]),
+    );
+    expect(without.status, JSON.stringify(without.body).slice(0, 600)).toBe(200);
+    expect(without.body).toMatchObject({ updated: 1 });
+    expect(await noteOf(created.body.id)).toBe('フォームで書いた備考');
+
+    const withNote = await post(
+      pms,
+      '?dryRun=0',
+      await list([
+        ['委託先名', '委託業務の内容', '備考'],
+        ['往復備考株式会社', '発送代行', '一覧の備考'],
+      ]),
+    );
+    expect(withNote.status, JSON.stringify(withNote.body).slice(0, 600)).toBe(200);
+    expect(await noteOf(created.body.id)).toBe('一覧の備考');
+  });
+});

@@ -9,7 +9,7 @@ import { cellText, isNoneCell, quoteCell, readDateCell, readList } from '../../r
 import { activeEntriesOfOrganization, type EntrySummary } from '../inventory/inventory.exports.ts';
 import { type CertificationStatus, certificationStatusLabels, contractorFieldLabels as L } from './contractors.labels.ts';
 import { canManageContractor } from './contractors.policy.ts';
-import { createContractorBody, updateContractorBody } from './contractors.schema.ts';
+import { CONTRACTOR_NOTE_MAX, createContractorBody, updateContractorBody } from './contractors.schema.ts';
 import { type CreateContractorInput, type UpdateContractorInput, updateContractor } from './contractors.service.ts';
 import { contractors } from './contractors.tables.ts';
 
@@ -79,7 +79,7 @@ const noWords = new Set(['なし', '無', '無し', '×', '✕', 'いいえ', '�
 type Planned = { contractorId: string | null; input: CreateContractorInput | UpdateContractorInput; note: string | null | undefined };
 
 /** 備考 as the import stores it. */
-const noteSchema = optionalText('備考', 2000);
+const noteSchema = optionalText('備考', CONTRACTOR_NOTE_MAX);
 type ContractorRecord = typeof contractors.$inferSelect;
 
 /** A text cell as typed (blank → null; a "none" placeholder is kept for fields where 「なし」 is not a value). */

@@ -30,6 +30,7 @@ export const contractorFieldLabels = Object.freeze({
   contractClauses: '契約書に定めた事項',
   contractText: '契約書・特記事項の本文',
   subcontractingClause: '特記事項の再委託の条項',
+  note: '備考',
 });
 
 /** 委託先審査表の状態: 作成中 → 承認待ち → 承認済み (a return or withdrawal goes back to 作成中). */

@@ -38,6 +38,9 @@ const clausesField = z
 
 const entryIdsField = z.array(idField(L.entryIds), { error: `${L.entryIds}の指定が正しくありません` }).max(200, { error: `${L.entryIds}は200件までです` });
 
+/** 備考's length limit (the form's counter, the import's column). */
+export const CONTRACTOR_NOTE_MAX = 2000;
+
 /** The register's fields; each optional here, the create body requires 名称 and 委託する業務. */
 const fields = {
   name: requiredText(L.name, 200),
@@ -59,6 +62,8 @@ const fields = {
   contractClauses: clausesField,
   contractText: optionalText(L.contractText, 50_000),
   subcontractingClause: enumField(L.subcontractingClause, subcontractingClauses),
+  /** 備考 (issue #12): free text, also what the import's 備考 column fills. */
+  note: optionalText(L.note, CONTRACTOR_NOTE_MAX),
 };
 
 /** The contract period must not end before it starts (a field error on 契約終了日). */
@@ -103,6 +108,7 @@ export const updateContractorBody = z
     contractClauses: fields.contractClauses.optional(),
     contractText: fields.contractText.optional(),
     subcontractingClause: fields.subcontractingClause.optional(),
+    note: fields.note.optional(),
   })
   .superRefine(periodInOrder);
 

@@ -29,6 +29,12 @@ export type ContractorIncidentReport = {
   discoveredAt: Date | null;
   events: readonly IncidentEventKind[];
   persons: number | null;
+  /**
+   * What the 委託先 answered (true: はい, false: いいえ, null: 不明) to the facts the duties turn on:
+   * 要配慮個人情報 (規則第7条第1号), 財産的被害のおそれ (第2号), 不正の目的 (第3号), 特定個人情報
+   * (番号法第29条の4). 不明 is left out of the facts, as the engine reads a fact not given.
+   */
+  facts?: Partial<Record<'sensitive' | 'improperPurpose' | 'financialDamageRisk' | 'myNumber', boolean | null>>;
 };
 
 /**
@@ -49,6 +55,7 @@ export async function receiveContractorIncident(tx: Tx, input: ContractorInciden
     principalNotifiedAt: today,
     ...(input.events.length > 0 ? { events: [...new Set(input.events)] } : {}),
     ...(input.persons !== null ? { persons: input.persons } : {}),
+    ...Object.fromEntries(Object.entries(input.facts ?? {}).filter(([, v]) => typeof v === 'boolean')),
   };
   // The incident names a person of the 委託元 as who received the report: the 委託先's keeper, else
   // the 個人情報保護管理者 (the 委託先's reporter is named in the summary and the timeline).

@@ -146,3 +146,23 @@ export function errorBodyInEnglish(body: ErrorBody): ErrorBody {
     },
   };
 }
+
+/**
+ * The 公表事項's headings (J.10.3 a)〜g), rules/publicItems) in English, by item code. The lines
+ * under them are generated from the organization's settings in Japanese and stay as written (the
+ * English page says so); only the headings, which Mamori writes, are translated.
+ */
+export const publicItemHeadingsInEnglish: Readonly<Record<string, string>> = Object.freeze({
+  'J.10.3-a': 'Name, address and representative of the organization',
+  'J.10.3-b': 'Personal information protection manager',
+  'J.10.3-c': 'Purposes of use of retained personal data',
+  'J.10.3-d': 'Where to make a complaint',
+  'J.10.3-e': 'Accredited personal information protection organization',
+  'J.10.3-f': 'Procedures for requests for disclosure, etc.',
+  'J.10.3-g': 'Security measures taken for retained personal data',
+});
+
+/** A 公表事項 heading in English (an item without a translation: a plain English heading, never the Japanese one). */
+export function publicItemHeadingInEnglish(code: string): string {
+  return publicItemHeadingsInEnglish[code] ?? 'Published item';
+}

@@ -5,7 +5,9 @@ import { buildTestApp, type Client, type TestApp } from '../../../tests/support/
 import { asSystem } from '../../platform/db/tenancy.ts';
 import { requests } from '../requests/requests.tables.ts';
 import { MIN_FILL_MS, solve } from './portal.challenge.ts';
-import { portalMessageInEnglish } from './portal.english.shared.ts';
+import { generatePublicItems } from '../../rules/publicItems/publicItems.ts';
+import { publicItems } from '../../rules/data/requiredItems.ts';
+import { portalMessageInEnglish, publicItemHeadingInEnglish } from './portal.english.shared.ts';
 
 // The public pages in English (issue #14, SPEC §1 5 「Japanese by default (English available)」):
 // the public routes answer their errors in English when the page asks (`Accept-Language: en` or
@@ -183,5 +185,32 @@ describe('the English catalog of the public messages', () => {
 
   it('a message the catalog does not know becomes a plain English request, never Japanese', () => {
     expect(portalMessageInEnglish('知らないメッセージです')).toBe('Please check what you entered.');
+  });
+});
+
+describe('公表事項の見出しの英語（J.10.3 a)〜g)、issue #14）', () => {
+  it('J.10.3 a)〜g) の各事項に、日本語を含まない英語の見出しがある', () => {
+    expect(publicItems.map((i) => i.code)).toEqual(['J.10.3-a', 'J.10.3-b', 'J.10.3-c', 'J.10.3-d', 'J.10.3-e', 'J.10.3-f', 'J.10.3-g']);
+    const headings = publicItems.map((i) => publicItemHeadingInEnglish(i.code));
+    for (const heading of headings) expect(heading).not.toMatch(/[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/);
+    // Each item its own heading (none falls back to the generic one).
+    expect(new Set(headings).size).toBe(publicItems.length);
+    expect(headings).not.toContain('Published item');
+    expect(publicItemHeadingInEnglish('J.10.3-b')).toBe('Personal information protection manager');
+  });
+
+  it('生成した公表事項の全ての見出しに英語があり、内容は設定のとおり日本語のまま', () => {
+    const generated = generatePublicItems({
+      organization: { name: '株式会社まもりデモ', address: '東京都豊島区南池袋2-45-1', representative: '代表取締役 山田太郎' },
+      manager: { nameOrTitle: '個人情報保護管理者 佐藤花子', department: '総務部', contact: 'privacy@demo.example.jp' },
+      purposes: [{ text: '商品の発送のため' }],
+      complaintDesk: '個人情報お問合せ窓口',
+      accreditedBody: { name: '一般財団法人テスト協会', complaintDesk: '03-0000-0000' },
+      procedure: { desk: '窓口', method: '所定の請求書', identityCheck: '運転免許証', fees: { purposeNotice: null, disclosure: null } },
+      safetyMeasures: ['規程の策定'],
+    });
+    expect(generated.sections.map((s) => s.code)).toEqual(publicItems.map((i) => i.code));
+    for (const s of generated.sections) expect(publicItemHeadingInEnglish(s.code)).not.toBe('Published item');
+    expect(generated.sections.find((s) => s.code === 'J.10.3-b')?.lines.join('\n')).toContain('個人情報保護管理者 佐藤花子');
   });
 });

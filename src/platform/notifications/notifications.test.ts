@@ -30,6 +30,8 @@ beforeAll(async () => {
   await inOrg(t.database, { organizationId: t.demoOrganizationId }, async (tx) => {
     for (const a of await tx.select().from(accounts)) account[a.loginId] = a.id;
   });
+  // staff@ starts from an empty inbox: the demo's own notifications to it (its 方針の周知 task, J.2.2 3) are not this test's.
+  await asSystem(t.database, (tx) => tx.delete(notifications).where(eq(notifications.accountId, account['staff@demo.mamori.local'] as string)));
   const [org] = await asSystem(t.database, (tx) => tx.insert(organizations).values({ name: '別組織株式会社' }).returning());
   if (!org) throw new Error('org');
   otherOrgNotificationId = await inOrg(t.database, { organizationId: org.id }, async (tx) => {

@@ -28,6 +28,9 @@ export const departmentBody = z.object({
   headPersonId: optionalId('所属長'),
 });
 
+/** 従業者の備考's length limit (the form's counter, the import's column). */
+export const PERSON_NOTE_MAX = 2000;
+
 export const personBody = z
   .object({
     name: requiredText('氏名', 100),
@@ -39,6 +42,8 @@ export const personBody = z
     leftOn: optionalDate('退職日'),
     email: optionalEmail('メールアドレス'),
     phone: optionalText('電話番号', 40).refine((v) => !v || /^[0-9+\-() ]{6,40}$/.test(v), { error: '電話番号は数字とハイフンで入力してください' }),
+    /** 備考 (issue #12): free text, also what the roster import's 備考 column fills. */
+    note: optionalText('備考', PERSON_NOTE_MAX),
   })
   .refine((v) => !v.joinedOn || !v.leftOn || v.joinedOn <= v.leftOn, { error: '退職日は入社日以降にしてください', path: ['leftOn'] });
 

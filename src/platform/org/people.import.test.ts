@@ -303,3 +303,67 @@ describe('従業者の取込: 名簿が2枚目のシート（issue #12 段階1�
     expect(res.body.rows[0]).toMatchObject({ row: 2, key: 'S901' });
   });
 });
+
+describe('従業者の備考: フォームで書け、取込と行き来する（issue #12）', () => {
+  const roster = async (rows: (string | null)[][]) => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名簿');
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  };
+  const noteOf = async (id: string) => (await pms.get(`/api/people/${id}`)).body.note;
+
+  it('備考を登録・変更でき、2001文字は項目名つきの日本語で 400、書き込まれない', async () => {
+    const created = await pms.request('POST', '/api/people', { name: '備考 一郎', employeeNumber: 'N-701', employmentType: 'employee', note: '育児休業中（令和8年10月まで）' });
+    expect(created.status).toBe(201);
+    expect(created.body.note).toBe('育児休業中（令和8年10月まで）');
+    const changed = await pms.request('PUT', `/api/people/${created.body.id}`, {
+      name: '備考 一郎',
+      employeeNumber: 'N-701',
+      employmentType: 'employee',
+      note: '復職済み\n研修は受講済み',
+    });
+    expect(changed.status).toBe(200);
+    expect(await noteOf(created.body.id)).toBe('復職済み\n研修は受講済み');
+
+    const tooLong = await pms.request('PUT', `/api/people/${created.body.id}`, { name: '備考 一郎', employeeNumber: 'N-701', employmentType: 'employee', note: 'あ'.repeat(2001) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.fields).toContainEqual({ path: 'note', message: '備考は2000文字以内で入力してください（2001文字入力されています）' });
+    expect(await noteOf(created.body.id)).toBe('復職済み\n研修は受講済み');
+  });
+
+  it('フォームで書いた備考は、備考の列のない取込では残り、備考の列のある取込で置き換わり、フォームでまた変えられる', async () => {
+    const created = await pms.request('POST', '/api/people', { name: '往復 花子', employeeNumber: 'N-702', employmentType: 'employee', note: 'フォームで書いた備考' });
+    expect(created.status).toBe(201);
+    const withoutNote = await upload(
+      pms,
+      await roster([
+        ['社員番号', '氏名'],
+        ['N-702', '往復 花子'],
+      ]),
+      '0',
+    );
+    expect(withoutNote.status, JSON.stringify(withoutNote.body).slice(0, 400)).toBe(200);
+    expect(await noteOf(created.body.id)).toBe('フォームで書いた備考');
+
+    const withNote = await upload(
+      pms,
+      await roster([
+        ['社員番号', '氏名', '備考'],
+        ['N-702', '往復 花子', '名簿の備考'],
+      ]),
+      '0',
+    );
+    expect(withNote.status, JSON.stringify(withNote.body).slice(0, 400)).toBe(200);
+    expect(await noteOf(created.body.id)).toBe('名簿の備考');
+
+    const edited = await pms.request('PUT', `/api/people/${created.body.id}`, {
+      name: '往復 花子',
+      employeeNumber: 'N-702',
+      employmentType: 'employee',
+      note: '名簿の備考（確認済み）',
+    });
+    expect(edited.status).toBe(200);
+    expect(await noteOf(created.body.id)).toBe('名簿の備考（確認済み）');
+  });
+});

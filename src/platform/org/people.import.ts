@@ -7,7 +7,7 @@ import type { CellOutput } from '../exports/xlsx.ts';
 import { importedNotes } from '../imports/extras.ts';
 import { defineRegisterImport, type PlannedRow, type RowError, type RowReport } from '../imports/register.ts';
 import { optionalText } from '../validation/fields.ts';
-import { personBody } from './org.schema.ts';
+import { PERSON_NOTE_MAX, personBody } from './org.schema.ts';
 import { createPeople, updatePerson } from './org.service.ts';
 import { departmentChoiceLabel, departmentNamed, listDepartmentChoices } from './departmentNames.ts';
 import { people } from './org.tables.ts';
@@ -95,7 +95,7 @@ function textCells(cells: Partial<Record<SheetKey, CellOutput>>): PersonCells {
 type PlannedPerson = { personId: string | null; input: PersonInput; note: string | null | undefined };
 
 /** 備考 as the import stores it (the form's text limit). */
-const noteSchema = optionalText('備考', 2000);
+const noteSchema = optionalText('備考', PERSON_NOTE_MAX);
 
 /**
  * 従業者の取込 (register `people`). `plan` checks every row against the same rules as the 従業者
@@ -156,8 +156,9 @@ export const peopleImport = defineRegisterImport<SheetKey, PlannedPerson>({
             leftOn: match.leftOn,
             email: match.email,
             phone: match.phone,
+            note: match.note,
           }
-        : { name: null, nameKana: null, employmentType: 'employee' as EmploymentType, departmentId: null, joinedOn: null, leftOn: null, email: null, phone: null };
+        : { name: null, nameKana: null, employmentType: 'employee' as EmploymentType, departmentId: null, joinedOn: null, leftOn: null, email: null, phone: null, note: null };
 
       let employmentType: string | null = base.employmentType;
       if (context.has('employmentType')) {
@@ -199,6 +200,8 @@ export const peopleImport = defineRegisterImport<SheetKey, PlannedPerson>({
         leftOn: pick('leftOn', base.leftOn),
         email: pick('email', base.email),
         phone: pick('phone', base.phone),
+        // 備考 is checked and written on its own below (its column named in the error); the form's body keeps the stored one.
+        note: base.note,
       };
       const parsed = personBody.safeParse(candidate);
       const note = context.has('note') ? noteSchema.safeParse(row.note ?? null) : undefined;

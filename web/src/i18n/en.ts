@@ -426,6 +426,7 @@ export const en: Record<MessageKey, string> = {
   'public.policy.missing': 'Personal information protection policy not found',
   'public.policy.missingHint': 'Please check the address. No policy may be published yet.',
   'public.portal.title': 'How we handle personal information',
+  'public.portal.contentInJapanese': 'The organization publishes the items below in Japanese. Their content is shown as written, in Japanese.',
   'public.portal.lead': 'Under the Act on the Protection of Personal Information and JIS Q 15001 J.10.3, we publish the following.',
   'public.portal.policy': 'Personal information protection policy',
   'public.portal.readPolicy': 'Read the personal information protection policy (version {no})',

@@ -442,6 +442,7 @@ export const ja = {
   'public.policy.missing': '個人情報保護方針が見つかりません',
   'public.policy.missingHint': 'URLをお確かめください。公開中の方針がまだないのかもしれません。',
   'public.portal.title': '個人情報の取扱いについて',
+  'public.portal.contentInJapanese': '次の事項の内容は、組織が日本語で公表しているとおりに表示しています。',
   'public.portal.lead': '個人情報の保護に関する法律と JIS Q 15001 J.10.3 に基づき、次の事項を公表しています。',
   'public.portal.policy': '個人情報保護方針',
   'public.portal.readPolicy': '個人情報保護方針（第{no}版）を読む',

@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Input, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Input, Radio, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { complianceReportItems, type YesNo } from '../../../../src/rules/data/contractorComplianceReport.ts';
 import { ApiError, api } from '../../api/client.ts';
-import { PageHeader, RequirePermission } from '../../components/page.tsx';
+import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { ExchangeAnswers } from './ExchangeAnswers.tsx';
 import { PortalReports } from './PortalReports.tsx';
 import type { Exchange, PortalLink } from './types.ts';
@@ -155,7 +155,16 @@ function InboxScreen() {
       <PageHeader title="委託元からの依頼" lead="委託元から届いた依頼（特記事項遵守報告書など）。この組織宛てのものだけが表示されます。" />
       <AcceptInvitation />
       <PortalReports />
-      {(inbox.data?.items ?? []).length === 0 ? <Empty description="依頼はありません" /> : null}
+      {/* 「依頼はありません」 only once the list has come: while it loads, a placeholder (not a false "none"). */}
+      {inbox.isPending ? (
+        <div role="status" aria-busy="true" aria-label="委託元からの依頼を読み込んでいます" data-testid="portal-requests-loading">
+          <Skeleton active paragraph={{ rows: 3 }} />
+        </div>
+      ) : inbox.isError ? (
+        <QueryError error={inbox.error} onRetry={() => void inbox.refetch()} />
+      ) : inbox.data.items.length === 0 ? (
+        <Empty description="依頼はありません" data-testid="portal-requests-empty" />
+      ) : null}
       {(inbox.data?.items ?? []).map((e) => (
         <Card
           key={e.id}

@@ -1,4 +1,5 @@
 import { Descriptions } from 'antd';
+import { factAnswerLabel, incidentReportFactLabels, incidentReportFacts } from '../../../../src/modules/contractorPortal/contractorPortal.reports.labels.ts';
 import type { PortalReport } from './reportTypes.ts';
 
 const dateTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }) : '不明');
@@ -37,6 +38,7 @@ export function ReportDetails({ report }: { report: PortalReport }) {
             ['事故等を知った日時', dateTime(d.knownAt)],
             ['漏えい等した個人情報の項目', d.personalData],
             ['本人の数', d.persons === null ? '不明' : `${d.persons}人`],
+            ...incidentReportFacts.map((key) => [incidentReportFactLabels[key], factAnswerLabel(d[key])]),
             ['講じた措置', d.measures],
           ];
   return (

@@ -1,7 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input, InputNumber, Select, Space, Typography, Upload } from 'antd';
+import { App, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { disposalMethodLabels, disposalMethods } from '../../../../src/modules/contractorPortal/contractorPortal.reports.labels.ts';
+import {
+  disposalMethodLabels,
+  disposalMethods,
+  type IncidentReportFact,
+  incidentReportFactLabels,
+  incidentReportFacts,
+} from '../../../../src/modules/contractorPortal/contractorPortal.reports.labels.ts';
 import { MAX_SUBCONTRACT_WORKERS } from '../../../../src/modules/contractors/contractors.labels.ts';
 import { eventLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
 import { incidentEventKinds } from '../../../../src/rules/incidentDuties/facts.ts';
@@ -244,6 +250,9 @@ export function IncidentReportForm({ linkId }: { linkId: string }) {
   const form = useReportForm({});
   const [events, setEvents] = useState<string[]>([]);
   const [persons, setPersons] = useState<number | null>(null);
+  // はい・いいえ・不明 (null) of the facts the 委託元's duties turn on; 不明 until chosen.
+  const noFacts: Record<IncidentReportFact, boolean | null> = { sensitive: null, improperPurpose: null, financialDamageRisk: null, myNumber: null };
+  const [facts, setFacts] = useState(noFacts);
   const submit = async () => {
     form.clear();
     const known = readDateTime(form, 'knownAt', '事故等を知った日時');
@@ -267,11 +276,13 @@ export function IncidentReportForm({ linkId }: { linkId: string }) {
         personalData: v.personalData ?? '',
         persons,
         measures: v.measures ?? '',
+        ...facts,
       });
       message.success(`事故等の報告を委託元に送りました（受付番号 ${r.number}）`);
       form.reset();
       setEvents([]);
       setPersons(null);
+      setFacts(noFacts);
       await refresh(queryClient);
     } catch (e) {
       form.fail(e);
@@ -308,6 +319,25 @@ export function IncidentReportForm({ linkId }: { linkId: string }) {
           data-testid="incident-persons"
         />
       </Item>
+      <Typography.Paragraph type="secondary">
+        次の事項で、委託元が個人情報保護委員会等へ報告する義務があるかが決まります。分からないときは「不明」のまま報告し、分かった時点で委託元に伝えてください。
+      </Typography.Paragraph>
+      {incidentReportFacts.map((key) => (
+        <Item key={key} form={form} name={key} label={<span id={`report-${key}-label`}>{incidentReportFactLabels[key]}</span>}>
+          <Radio.Group
+            id={`report-${key}`}
+            aria-labelledby={`report-${key}-label`}
+            value={facts[key] === null ? 'unknown' : facts[key] ? 'yes' : 'no'}
+            onChange={(e) => setFacts((f) => ({ ...f, [key]: e.target.value === 'unknown' ? null : e.target.value === 'yes' }))}
+            options={[
+              { value: 'yes', label: 'はい' },
+              { value: 'no', label: 'いいえ' },
+              { value: 'unknown', label: '不明' },
+            ]}
+            data-testid={`incident-fact-${key}`}
+          />
+        </Item>
+      ))}
       <TextField form={form} name="measures" label="講じた措置" required area testId="incident-measures" />
       <TextField form={form} name="reportedByName" label="報告者の氏名" required testId="incident-reporter" />
       <Button type="primary" danger onClick={submit} data-testid="incident-submit">

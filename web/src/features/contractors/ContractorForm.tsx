@@ -7,7 +7,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { contractorsContract } from '../../../../src/modules/contractors/contractors.contract.ts';
 import { certificationStatuses, certificationStatusLabels, contractorFieldLabels as L } from '../../../../src/modules/contractors/contractors.labels.ts';
-import { createContractorBody } from '../../../../src/modules/contractors/contractors.schema.ts';
+import { CONTRACTOR_NOTE_MAX, createContractorBody } from '../../../../src/modules/contractors/contractors.schema.ts';
 import { requiredContractItems } from '../../../../src/rules/contractors/contractClauses.ts';
 import { type ContractClauseSource, contractClauseSourceLabels } from '../../../../src/rules/data/contractorClauses.ts';
 import { api, withQuery } from '../../api/client.ts';
@@ -47,6 +47,7 @@ function initialValues(d: ContractorDetail | undefined): FormIn {
     contractClauses: d?.contractClauses ?? [],
     contractText: d?.contractText ?? '',
     subcontractingClause: d?.subcontractingClause ?? 'prohibit',
+    note: d?.note ?? '',
   };
 }
 
@@ -128,6 +129,20 @@ export function ContractorForm({ detail, onSaved }: { detail?: ContractorDetail;
             {text('address', 300)}
             <Field control={form.control} name="departmentId" label={L.departmentId}>
               {(field) => <DepartmentSelect id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+            </Field>
+            <Field control={form.control} name="note" label={L.note}>
+              {(field) => (
+                <Input.TextArea
+                  id={field.id}
+                  value={field.value ?? ''}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  status={field.status}
+                  rows={3}
+                  count={{ max: CONTRACTOR_NOTE_MAX }}
+                  data-testid="ct-note"
+                />
+              )}
             </Field>
           </Card>
           <Card size="small" title={ct('ct.certifications')} style={{ marginBottom: 16 }}>

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { employmentTypes } from '../../../../src/domain/roles.ts';
 import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
 import { orgContract } from '../../../../src/platform/org/org.contract.ts';
-import { personBody } from '../../../../src/platform/org/org.schema.ts';
+import { PERSON_NOTE_MAX, personBody } from '../../../../src/platform/org/org.schema.ts';
 import { api } from '../../api/client.ts';
 import { pathOf, queryKeys, useDepartments } from '../../api/queries.ts';
 import { applyServerErrors, bound, DateInput, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
@@ -24,7 +24,7 @@ type Person = ResponseOf<typeof orgContract.person>;
 
 type FormIn = z.input<typeof personBody>;
 type FormOut = z.output<typeof personBody>;
-const FIELDS = ['name', 'nameKana', 'employeeNumber', 'employmentType', 'departmentId', 'joinedOn', 'leftOn', 'email', 'phone'] as const;
+const FIELDS = ['name', 'nameKana', 'employeeNumber', 'employmentType', 'departmentId', 'joinedOn', 'leftOn', 'email', 'phone', 'note'] as const;
 
 function PersonForm({ person, onDone, onCancel }: { person: Person | null; onDone: (saved: Person) => void; onCancel: () => void }) {
   const t = useT();
@@ -44,6 +44,7 @@ function PersonForm({ person, onDone, onCancel }: { person: Person | null; onDon
       leftOn: person?.leftOn ?? null,
       email: person?.email ?? '',
       phone: person?.phone ?? '',
+      note: person?.note ?? '',
     },
   });
   const onSubmit = form.handleSubmit(async (values) => {
@@ -104,6 +105,11 @@ function PersonForm({ person, onDone, onCancel }: { person: Person | null; onDon
         </Col>
         <Col span={12}>{text('email', t('people.email'), false, 254)}</Col>
         <Col span={12}>{text('phone', t('people.phone'), false, 40)}</Col>
+        <Col span={24}>
+          <Field control={form.control} name="note" label={t('import.note')}>
+            {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={3} count={{ max: PERSON_NOTE_MAX }} data-testid="person-note" />}
+          </Field>
+        </Col>
       </Row>
       <Space>
         <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting} data-testid="person-save">

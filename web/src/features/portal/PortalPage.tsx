@@ -4,7 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { type FieldErrors, type Resolver, useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
-import { portalMessageInEnglish } from '../../../../src/modules/portal/portal.english.shared.ts';
+import { portalMessageInEnglish, publicItemHeadingInEnglish } from '../../../../src/modules/portal/portal.english.shared.ts';
 import { portalFormBody } from '../../../../src/modules/portal/portal.schema.ts';
 import { agentKinds } from '../../../../src/modules/requests/requests.labels.ts';
 import { ApiError, api } from '../../api/client.ts';
@@ -112,12 +112,22 @@ export default function PortalPage() {
             {t('public.portal.title')}
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('public.portal.lead')}</Typography.Paragraph>
-          {/* The 公表事項 are the organization's own text: shown as written, in either language. */}
+          {/* The 公表事項 are the organization's own text: shown as written, in either language; in English
+              the headings (Mamori's own words) are English and a note says the content is in Japanese. */}
+          {locale === 'en' ? <Alert type="info" showIcon title={t('public.portal.contentInJapanese')} style={{ marginBottom: 12 }} data-testid="portal-content-language" /> : null}
           {p.sections.map((s) => (
-            <Card key={s.code} size="small" style={{ marginBottom: 12 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{s.heading}</h2>} data-testid={`portal-section-${s.code}`}>
-              {s.lines.map((line) => (
-                <div key={line}>{line}</div>
-              ))}
+            <Card
+              key={s.code}
+              size="small"
+              style={{ marginBottom: 12 }}
+              title={<h2 style={{ fontSize: 16, margin: 0 }}>{locale === 'en' ? publicItemHeadingInEnglish(s.code) : s.heading}</h2>}
+              data-testid={`portal-section-${s.code}`}
+            >
+              <div lang="ja">
+                {s.lines.map((line) => (
+                  <div key={line}>{line}</div>
+                ))}
+              </div>
             </Card>
           ))}
           {policy.data ? (
