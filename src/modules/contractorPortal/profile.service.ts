@@ -52,7 +52,8 @@ export function profileAnswersOf(row: Pick<ProfileRow, 'questionnaireAnswers'> |
  */
 export async function latestAskedCriteria(tx: Tx, actor: Actor, linkIds: readonly string[], side: 'principal' | 'contractor'): Promise<Map<string, QuestionnaireCriteria>> {
   if (linkIds.length === 0) return new Map();
-  const ours = side === 'principal' ? eq(contractorPortalExchanges.organizationId, actor.organizationId) : eq(contractorPortalExchanges.counterpartyOrganizationId, actor.organizationId);
+  const ours =
+    side === 'principal' ? eq(contractorPortalExchanges.organizationId, actor.organizationId) : eq(contractorPortalExchanges.counterpartyOrganizationId, actor.organizationId);
   const rows = await tx
     .select({ linkId: contractorPortalExchanges.linkId, criteria: contractorPortalExchanges.criteria })
     .from(contractorPortalExchanges)
@@ -122,8 +123,7 @@ export async function saveProfile(tx: Tx, actor: Actor, input: z.output<typeof p
     itemsOfProfile(before, (id) => id),
     input.questionnaireAnswers,
   );
-  if (problems.length > 0)
-    throw new HttpError(422, `プロフィールを保存できません（${problems.length}件）: ${problems.map((p) => p.message).join(' / ')}`, 'validation', problems);
+  if (problems.length > 0) throw new HttpError(422, `プロフィールを保存できません（${problems.length}件）: ${problems.map((p) => p.message).join(' / ')}`, 'validation', problems);
   const values = {
     questionnaireAnswers: answers,
     certificates: input.certificates,

@@ -62,7 +62,11 @@ beforeAll(async () => {
   koshaLink = invited.body.id;
   expect((await vendor.request('POST', '/api/contractor-portal/invitations/accept', { token: invited.body.invitationToken })).status).toBe(200);
   // A third organization, connected to no one here.
-  await createUser(t.database, { loginId: 'pms@kyuyo.example', name: '給与 花子', organizationName: 'デモ給与計算センター株式会社', role: 'pms_manager', password: 'Kyuyo-pass1!' }, t.clock.now());
+  await createUser(
+    t.database,
+    { loginId: 'pms@kyuyo.example', name: '給与 花子', organizationName: 'デモ給与計算センター株式会社', role: 'pms_manager', password: 'Kyuyo-pass1!' },
+    t.clock.now(),
+  );
   third = await t.login('pms@kyuyo.example', 'Kyuyo-pass1!');
   thirdOrg = await orgNamed('デモ給与計算センター株式会社');
   // 株式会社まもりデモ approves its own criteria (J.9.4 s)): item 1 reworded, item 10 added.
@@ -120,7 +124,9 @@ describe('委託先のプロフィール — 接続しているすべての委�
       certificates: [],
     });
     expect(unknown.status).toBe(422);
-    expect(unknown.body.error.fields[0].message).toContain('評価項目 11「存在しない項目」は、接続している委託元の調査票にも標準の調査票にもありません');
+    expect(unknown.body.error.fields).toEqual([
+      { path: 'questionnaireAnswers.0', message: '評価項目 11「存在しない項目」は、接続している委託元の調査票にも標準の調査票にもありません' },
+    ]);
     const tooMany = await vendor.request('PUT', '/api/contractor-portal/profile', {
       questionnaireAnswers: Array.from({ length: 101 }, (_, n) => ({ code: String(n + 1), answer: 'yes', details: null })),
       certificates: [],
@@ -187,7 +193,8 @@ describe('委託先のプロフィール — 接続しているすべての委�
   });
 
   it('調査票の回答を共有すると、各委託元にはその委託元の項目への回答だけが見える', async () => {
-    for (const link of [demoLink, koshaLink]) expect((await vendor.request('PUT', `/api/contractor-portal/profile/shares/${link}`, { sections: ['questionnaire'] })).status).toBe(200);
+    for (const link of [demoLink, koshaLink])
+      expect((await vendor.request('PUT', `/api/contractor-portal/profile/shares/${link}`, { sections: ['questionnaire'] })).status).toBe(200);
     const toDemo = (await pms.get(`/api/contractor-portal/links/${demoLink}/profile`)).body.questionnaireAnswers as Answer[];
     expect(toDemo.map((a) => [a.code, a.text])).toEqual([
       ['2', '継続的な取引があるか'],

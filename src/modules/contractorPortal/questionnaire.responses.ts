@@ -66,9 +66,7 @@ export const profileResponse = z.object({
   standardName: z.string(),
   sections: z.array(z.object({ code: z.enum(profileSections), label: z.string() })),
   /** The 委託元 this organization is connected to, each with the sections it may read and the criteria of its latest 調査票 (null: none sent yet). */
-  shares: z.array(
-    z.object({ linkId: z.uuid(), principalName: z.string().nullable(), sections: z.array(z.enum(profileSections)), criteriaName: z.string().nullable() }),
-  ),
+  shares: z.array(z.object({ linkId: z.uuid(), principalName: z.string().nullable(), sections: z.array(z.enum(profileSections)), criteriaName: z.string().nullable() })),
 });
 
 /** What a 委託元 may read of its 委託先's profile: only the sections shared with it. */

@@ -13,9 +13,7 @@ const answerItem = z.object({
 });
 
 // The profile answers the items of every connected 委託元 (its union grows with them): bounded, not the built-in 9.
-const answerList = z
-  .array(answerItem, { error: '回答は一覧で送ってください' })
-  .max(PROFILE_ANSWER_LIMIT, { error: `回答は${PROFILE_ANSWER_LIMIT}項目までです` });
+const answerList = z.array(answerItem, { error: '回答は一覧で送ってください' }).max(PROFILE_ANSWER_LIMIT, { error: `回答は${PROFILE_ANSWER_LIMIT}項目までです` });
 
 const itemCodes = (label: string) =>
   z

@@ -109,10 +109,7 @@ export function answersFor(items: readonly ContractorCriterion[], answers: reado
  * gets that answer; the others stay blank and are named (`missing`), for the 委託先 to answer — and,
  * if it chooses, to keep in its profile.
  */
-export function prefillFromProfile(
-  items: readonly ContractorCriterion[],
-  answers: readonly ProfileAnswer[],
-): { answers: QuestionnaireAnswer[]; missing: ContractorCriterion[] } {
+export function prefillFromProfile(items: readonly ContractorCriterion[], answers: readonly ProfileAnswer[]): { answers: QuestionnaireAnswer[]; missing: ContractorCriterion[] } {
   const byKey = new Map(answers.map((a) => [itemKey(a.code, a.text), a]));
   const filled: QuestionnaireAnswer[] = [];
   const missing: ContractorCriterion[] = [];
