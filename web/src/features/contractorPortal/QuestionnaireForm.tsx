@@ -117,8 +117,8 @@ export function QuestionnaireForm({ exchangeId, questionnaire }: { exchangeId: s
         );
       })}
       {missingAnswered.length > 0 ? (
-        <div style={{ marginTop: 8 }}>
-          <Checkbox checked={keepInProfile} onChange={(e) => setKeepInProfile(e.target.checked)} data-testid="questionnaire-keep-in-profile">
+        <div style={{ marginTop: 8 }} data-testid="questionnaire-keep-in-profile">
+          <Checkbox checked={keepInProfile} onChange={(e) => setKeepInProfile(e.target.checked)}>
             プロフィールにない項目（{missingAnswered.map((i) => i.code).join('、')}）の回答を、自社のプロフィールにも保存する（プロフィールにある回答は変えません）
           </Checkbox>
           {errors.saveToProfile ? <div style={{ color: '#cf1322' }}>{errors.saveToProfile}</div> : null}
