@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
-import { checkAccessibilityAfterEachStep } from './support/axe.ts';
+import { checkAccessibilityAfterEachStep, expectAccessible } from './support/axe.ts';
 import { keepFailureEvidence, launchBrowser, signedInPage } from './support/browser.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -125,8 +125,66 @@ describe('journey: 委託先の評価基準に 10 番目の項目を足し、ト
     await shot('contractor-evaluation-10-items');
   });
 
-  it('axe-core が歩いた画面（評価基準・承認の詳細・委託先の詳細）を検査した', () => {
-    expect([...accessibility.checked]).toEqual(expect.arrayContaining(['/contractors/criteria']));
+  it('第1版で調査票を送ると、委託先のプロフィールに追加の 10 が尋ねている委託元つきで並び、答えた回答から調査票を始められる（issue #13）', async () => {
+    // The 委託元 (still on the 委託先's page) sends a 調査票: it carries 第1版 (10 items).
+    const portal = page.getByTestId('portal-card');
+    await portal.getByText('接続済み').waitFor();
+    await portal.getByTestId('portal-request-kind').click();
+    await page.getByTitle('個人情報管理状況調査票（添付つき）').click();
+    await portal.locator('#portal-due').fill('2099/01/31');
+    await portal.getByTestId('portal-request').click();
+    await portal.getByText('調査票を開く').first().waitFor();
+    // The 委託先's user, in its own organization.
+    await login('vendor@demo.mamori.local');
+    await page.getByRole('menuitem', { name: '自社のプロフィール' }).click();
+    await page.waitForURL(/\/contractor-profile$/);
+    const row = page.getByTestId('profile-row-10');
+    await row.getByText(`10 ${tenth}`).waitFor();
+    await row.getByText('尋ねている委託元: 株式会社まもりデモ').waitFor();
+    // An item of the built-in 調査票 the 委託元 still asks says so too.
+    await page.getByTestId('profile-row-2').getByText('尋ねている委託元: 株式会社まもりデモ（個人情報管理状況調査票の項目）').waitFor();
+    await row.getByText('はい', { exact: true }).click();
+    await page.getByTestId('profile-save').click();
+    await page.getByText('プロフィールを保存しました').waitFor();
+    await shot('contractor-profile-added-item');
+    await expectAccessible(page, 'プロフィール（委託元ごとの評価項目）');
+    await page.getByRole('menuitem', { name: '委託元からの依頼' }).click();
+    await page.waitForURL(/\/contractor-portal$/);
+    const answer = page.getByRole('link', { name: '調査票に回答する' }).first();
+    await answer.waitFor();
+    await answer.click();
+    await page.waitForURL(/\/contractor-exchanges\//);
+    const form = page.getByTestId('questionnaire-form');
+    await form.getByTestId('questionnaire-item-10').getByText(tenth).waitFor();
+    await form.getByTestId('questionnaire-from-profile').click();
+    await expect(form.getByTestId('questionnaire-item-10').locator('input[value="yes"]').isChecked()).resolves.toBe(true);
+    await form.getByTestId('questionnaire-item-2').getByText('プロフィールにない項目です').waitFor();
+    // Items the profile lacks, answered here, go to the profile only when the 委託先 ticks the box.
+    await form.getByTestId('questionnaire-item-1').getByText('いいえ', { exact: true }).click();
+    await form.getByTestId('questionnaire-item-1-details').fill('2027年度に取得を予定');
+    for (let n = 2; n <= 9; n++) await form.getByTestId(`questionnaire-item-${n}`).getByText('はい', { exact: true }).click();
+    const keep = form.getByTestId('questionnaire-keep-in-profile');
+    const label = keep.getByText('プロフィールにない項目（1、2、3、4、5、6、7、8、9）の回答を、自社のプロフィールにも保存する');
+    await label.waitFor();
+    await expect(keep.locator('input[type=checkbox]').isChecked()).resolves.toBe(false);
+    await label.click();
+    await expect(keep.locator('input[type=checkbox]').isChecked()).resolves.toBe(true);
+    await shot('contractor-questionnaire-from-profile');
+    await expectAccessible(page, '調査票（プロフィールから）');
+    await form.getByTestId('questionnaire-answered-by').fill('発送 一郎');
+    await form.getByTestId('questionnaire-submit').click();
+    await page.getByText('調査票を送り、9項目の回答をプロフィールにも保存しました').waitFor();
+    await page.getByTestId('questionnaire-status').getByText('回答済み（確認待ち）').waitFor();
+    await page.getByRole('menuitem', { name: '自社のプロフィール' }).click();
+    await page.waitForURL(/\/contractor-profile$/);
+    // The answers load with the profile: item 1's details box appears only once they are there.
+    await page.getByTestId('profile-row-1').locator('textarea').waitFor();
+    await expect(page.getByTestId('profile-row-1').locator('textarea').inputValue()).resolves.toBe('2027年度に取得を予定');
+    await expect(page.getByTestId('profile-item-2').locator('input[value="yes"]').isChecked()).resolves.toBe(true);
+  });
+
+  it('axe-core が歩いた画面（評価基準・承認の詳細・委託先の詳細・プロフィール・調査票）を検査した', () => {
+    expect([...accessibility.checked]).toEqual(expect.arrayContaining(['/contractors/criteria', '/contractor-profile']));
     expect([...accessibility.checked].some((p) => /^\/approvals\/[0-9a-f-]+$/.test(p))).toBe(true);
   });
 });

@@ -16,7 +16,12 @@ export const contractorPortalProfiles = pgTable(
   {
     id: id(),
     organizationId: organizationId().references(() => organizations.id),
-    questionnaireAnswers: jsonb('questionnaire_answers').$type<QuestionnaireAnswer[]>().notNull().default([]),
+    /**
+     * Answers to 評価項目 by number and wording (`text`: the item as the 委託元 asked it; several
+     * 委託元 may word one number differently). Rows saved before the wording was kept have no `text`:
+     * they answered the built-in 調査票 (profile.service reads them so).
+     */
+    questionnaireAnswers: jsonb('questionnaire_answers').$type<(QuestionnaireAnswer & { text?: string })[]>().notNull().default([]),
     certificates: jsonb('certificates').$type<ProfileCertificate[]>().notNull().default([]),
     securityMeasures: text('security_measures'),
     updatedByName: text('updated_by_name'),

@@ -5,7 +5,8 @@ import { profileSections } from './questionnaire.labels.ts';
 
 // 個人情報管理状況調査票のやり取りと委託先のプロフィール (issue #13): responses.
 
-const answer = z.object({ code: z.string(), answer: z.enum(questionnaireAnswers), details: z.string().nullable() });
+/** An answer of the profile: to the item of this number and this wording. */
+const answer = z.object({ code: z.string(), text: z.string(), answer: z.enum(questionnaireAnswers), details: z.string().nullable() });
 
 /** The 調査票 part of an exchange: the items as sent, the answers with their labels, the files. */
 export const questionnaireResponse = z.object({
@@ -46,10 +47,26 @@ export const profileResponse = z.object({
   securityMeasures: z.string().nullable(),
   updatedByName: z.string().nullable(),
   updatedAt: z.iso.datetime().nullable(),
-  criteria: z.object({ name: z.string(), items: z.array(z.object({ code: z.string(), text: z.string() })) }),
+  /**
+   * The items the profile answers: the built-in 調査票's and every connected 委託元's latest 調査票's,
+   * one per number and wording, with the 委託元 that ask it; and items answered before that no 委託元 asks now.
+   */
+  items: z.array(
+    z.object({
+      key: z.string(),
+      code: z.string(),
+      text: z.string(),
+      coversOthers: z.boolean(),
+      askedBy: z.array(z.string()),
+      /** On the built-in 調査票 (世田谷区 個人情報管理状況調査票). */
+      standard: z.boolean(),
+    }),
+  ),
+  /** The built-in 調査票's name. */
+  standardName: z.string(),
   sections: z.array(z.object({ code: z.enum(profileSections), label: z.string() })),
-  /** The 委託元 this organization is connected to, each with the sections it may read. */
-  shares: z.array(z.object({ linkId: z.uuid(), principalName: z.string().nullable(), sections: z.array(z.enum(profileSections)) })),
+  /** The 委託元 this organization is connected to, each with the sections it may read and the criteria of its latest 調査票 (null: none sent yet). */
+  shares: z.array(z.object({ linkId: z.uuid(), principalName: z.string().nullable(), sections: z.array(z.enum(profileSections)), criteriaName: z.string().nullable() })),
 });
 
 /** What a 委託元 may read of its 委託先's profile: only the sections shared with it. */

@@ -13,6 +13,7 @@ import { type ContractorCriteriaSet, defaultContractorCriteria } from '../../rul
 import { contractorForPortal, currentContractorCriteria } from '../contractors/contractors.portal.api.ts';
 import { contractorPortalExchanges, contractorPortalLinks } from './contractorPortal.tables.ts';
 import { EXCHANGE_OVERDUE_TASK } from './exchange-reminders.ts';
+import { keepAnswersInProfile } from './profile.service.ts';
 import type { questionnaireResponse } from './questionnaire.responses.ts';
 import type { questionnaireAnswerBody } from './questionnaire.schema.ts';
 import type { QuestionnaireCriteria, QuestionnaireFile } from './questionnaire.labels.ts';
@@ -122,6 +123,8 @@ export async function answerQuestionnaire(
           'questionnaire_incomplete',
           problems.map((p) => ({ path: `answers.${p.code}`, message: p.message })),
         );
+      // Answers the 委託先 chose to keep in its profile too (it names them; never silently).
+      await keepAnswersInProfile(tx, actor, criteria, input.answers, input.saveToProfile, clock);
       const copies: QuestionnaireFile[] = [];
       for (const file of files) {
         const { bytes } = await readAttachment(tx, actor, file.id, clock.now);

@@ -130,6 +130,10 @@ describe('調査票のやり取り（世田谷区 個人情報管理状況調査
       securityMeasures: '入退室管理、個人情報を扱う端末の暗号化',
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    // An answer without its wording is to the only item of that number (here the built-in 調査票's 1), kept with that wording.
+    expect(saved.body.questionnaireAnswers).toEqual([
+      { code: '1', text: 'プライバシーマークを取得しているか（取得していない場合は、以下項目に該当しているか）', answer: 'yes', details: null },
+    ]);
     expect(saved.body.certificates).toEqual([{ kind: 'privacy_mark', kindLabel: 'プライバシーマーク', number: '10820000(05)', expiresOn: '2028-03-31', expired: false }]);
     const badDate = await vendorA.request('PUT', '/api/contractor-portal/profile', {
       questionnaireAnswers: [],

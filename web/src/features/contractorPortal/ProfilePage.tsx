@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Empty, Input, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ProfileSection } from '../../../../src/modules/contractorPortal/questionnaire.labels.ts';
+import { itemKey } from '../../../../src/rules/contractors/profileItems.ts';
 import type { QuestionnaireAnswerValue } from '../../../../src/rules/contractors/questionnaire.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { Attachments } from '../../components/Attachments.tsx';
@@ -30,10 +31,12 @@ function Shares({ profile }: { profile: Profile }) {
   };
   return (
     <Card size="small" title="委託元ごとの共有（選ぶまでは何も共有しません）" style={{ marginTop: 16 }} data-testid="profile-shares">
+      <Typography.Paragraph type="secondary">「調査票の回答」を共有しても、その委託元に見えるのは、その委託元の評価項目への回答だけです。</Typography.Paragraph>
       {profile.shares.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="接続している委託元はありません" /> : null}
       {profile.shares.map((s) => (
         <Space key={s.linkId} wrap style={{ display: 'flex', marginBottom: 8 }} data-testid={`profile-share-${s.linkId}`}>
           <Typography.Text strong>{s.principalName}</Typography.Text>
+          <Typography.Text type="secondary">{s.criteriaName ? `（調査票: ${s.criteriaName}）` : '（調査票はまだ届いていません）'}</Typography.Text>
           <Checkbox.Group
             value={chosen[s.linkId] ?? []}
             onChange={(v) => setChosen((c) => ({ ...c, [s.linkId]: v as ProfileSection[] }))}
@@ -57,6 +60,7 @@ function ProfileScreen() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const profile = useQuery({ queryKey: ['contractor-portal', 'profile'], queryFn: () => api.get<Profile>('/api/contractor-portal/profile') });
+  // Keyed by item (number and wording): several 委託元 may word one number differently.
   const [answers, setAnswers] = useState<Answers>({});
   const [certificates, setCertificates] = useState<Certificate[]>([]);
   const [measures, setMeasures] = useState('');
@@ -64,7 +68,7 @@ function ProfileScreen() {
   const data = profile.data;
   useEffect(() => {
     if (!data) return;
-    setAnswers(Object.fromEntries(data.questionnaireAnswers.map((a) => [a.code, { answer: a.answer, details: a.details ?? '' }])));
+    setAnswers(Object.fromEntries(data.questionnaireAnswers.map((a) => [itemKey(a.code, a.text), { answer: a.answer, details: a.details ?? '' }])));
     setCertificates(data.certificates.map((c) => ({ uid: uid(), kind: c.kind, number: c.number, expiresOn: c.expiresOn })));
     setMeasures(data.securityMeasures ?? '');
   }, [data]);
@@ -73,9 +77,9 @@ function ProfileScreen() {
     setError(null);
     try {
       await api.put('/api/contractor-portal/profile', {
-        questionnaireAnswers: data.criteria.items.flatMap((i) => {
-          const a = answers[i.code];
-          return a?.answer ? [{ code: i.code, answer: a.answer, details: a.details.trim() || null }] : [];
+        questionnaireAnswers: data.items.flatMap((i) => {
+          const a = answers[i.key];
+          return a?.answer ? [{ code: i.code, text: i.text, answer: a.answer, details: a.details.trim() || null }] : [];
         }),
         certificates: certificates.map(({ kind, number, expiresOn }) => ({ kind, number, expiresOn })),
         securityMeasures: measures,
@@ -94,30 +98,51 @@ function ProfileScreen() {
         lead="調査票の回答・認証・安全管理措置を一度登録し、委託元ごとに共有する項目を選びます。調査票に回答するときは、ここから読み込めます。"
       />
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="profile-error" /> : null}
-      <Card size="small" title={`${data.criteria.name}の回答`} data-testid="profile-answers">
-        {data.criteria.items.map((i) => (
-          <div key={i.code} style={{ borderBottom: '1px solid #f0f0f0', padding: '6px 0' }}>
-            <div id={`p-item-${i.code}`}>
-              {i.code} {i.text}
-            </div>
-            <Radio.Group
-              aria-labelledby={`p-item-${i.code}`}
-              value={answers[i.code]?.answer}
-              onChange={(e) => setAnswers((a) => ({ ...a, [i.code]: { details: '', ...a[i.code], answer: e.target.value } }))}
-              options={[{ value: 'yes', label: 'はい' }, { value: 'no', label: 'いいえ' }, ...(i.code === '1' ? [] : [{ value: 'not_applicable', label: '該当なし' }])]}
-              data-testid={`profile-item-${i.code}`}
-            />
-            {answers[i.code]?.answer === 'no' || answers[i.code]?.details ? (
-              <Input.TextArea
-                rows={2}
-                aria-label={`${i.code} の内容`}
-                value={answers[i.code]?.details ?? ''}
-                onChange={(e) => setAnswers((a) => ({ ...a, [i.code]: { ...a[i.code], details: e.target.value } }))}
-                style={{ marginTop: 4 }}
+      <Card size="small" title="調査票の回答（接続している委託元の評価項目）" data-testid="profile-answers">
+        <Typography.Paragraph type="secondary">
+          接続している委託元が最後に送った調査票の評価項目と、{data.standardName}（標準）の項目です。番号と文言が同じ項目は一度だけ答えます。文言の違う項目は、文言ごとに答えます。
+        </Typography.Paragraph>
+        {data.items.map((i, index) => {
+          const variant = data.items.slice(0, index).filter((x) => x.code === i.code).length;
+          const id = `p-item-${index}`;
+          return (
+            <div key={i.key} style={{ borderBottom: '1px solid #f0f0f0', padding: '6px 0' }} data-testid={`profile-row-${i.code}${variant ? `-${variant + 1}` : ''}`}>
+              <div id={id}>
+                {i.code} {i.text}
+              </div>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {i.askedBy.length > 0
+                    ? `尋ねている委託元: ${i.askedBy.join('、')}${i.standard ? `（${data.standardName}の項目）` : ''}`
+                    : i.standard
+                      ? `${data.standardName}の項目（まだどの委託元の調査票にもありません）`
+                      : '今はどの委託元も尋ねていない項目（以前の回答）'}
+                </Typography.Text>
+              </div>
+              <Radio.Group
+                aria-labelledby={id}
+                value={answers[i.key]?.answer}
+                onChange={(e) => setAnswers((a) => ({ ...a, [i.key]: { details: '', ...a[i.key], answer: e.target.value } }))}
+                options={[{ value: 'yes', label: 'はい' }, { value: 'no', label: 'いいえ' }, ...(i.coversOthers ? [] : [{ value: 'not_applicable', label: '該当なし' }])]}
+                data-testid={`profile-item-${i.code}${variant ? `-${variant + 1}` : ''}`}
               />
-            ) : null}
-          </div>
-        ))}
+              {answers[i.key]?.answer === 'no' || answers[i.key]?.details ? (
+                <Input.TextArea
+                  rows={2}
+                  aria-label={`${i.code} ${i.text} の内容`}
+                  value={answers[i.key]?.details ?? ''}
+                  onChange={(e) => setAnswers((a) => ({ ...a, [i.key]: { ...a[i.key], details: e.target.value } }))}
+                  style={{ marginTop: 4 }}
+                />
+              ) : null}
+              {answers[i.key]?.answer ? (
+                <Button size="small" type="link" onClick={() => setAnswers((a) => Object.fromEntries(Object.entries(a).filter(([k]) => k !== i.key)))}>
+                  この回答を消す
+                </Button>
+              ) : null}
+            </div>
+          );
+        })}
       </Card>
       <Card size="small" title="認証（プライバシーマーク・ISMS）と有効期限" style={{ marginTop: 16 }} data-testid="profile-certificates">
         {certificates.map((c, index) => (

@@ -3,6 +3,7 @@ import { Alert, App, Button, Checkbox, Input, Radio, Space, Typography } from 'a
 import { useState } from 'react';
 import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
 import type { attachmentsContract } from '../../../../src/platform/attachments/attachments.contract.ts';
+import { prefillFromProfile } from '../../../../src/rules/contractors/profileItems.ts';
 import type { QuestionnaireAnswerValue } from '../../../../src/rules/contractors/questionnaire.ts';
 import { ApiError, api } from '../../api/client.ts';
 import type { Profile, Questionnaire } from './types.ts';
@@ -31,11 +32,20 @@ export function QuestionnaireForm({ exchangeId, questionnaire }: { exchangeId: s
   const [attached, setAttached] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // Items of this 調査票 the profile does not answer (same number and wording): blank when started from
+  // the profile; their answers go to the profile too only when the 委託先 ticks the box (never silently).
+  const [keepInProfile, setKeepInProfile] = useState(false);
+  const missing = profile.data ? prefillFromProfile(questionnaire.items, profile.data.questionnaireAnswers).missing : [];
+  const missingAnswered = missing.filter((i) => draft[i.code]?.answer);
   const set = (code: string, change: Partial<{ answer: QuestionnaireAnswerValue; details: string }>) => setDraft((d) => ({ ...d, [code]: { details: '', ...d[code], ...change } }));
   const fromProfile = () => {
-    const answers = profile.data?.questionnaireAnswers ?? [];
-    setDraft(Object.fromEntries(answers.map((a) => [a.code, { answer: a.answer, details: a.details ?? '' }])));
-    message.info(`プロフィールの回答を読み込みました（${answers.length}項目）。送る前に確かめてください`);
+    const started = prefillFromProfile(questionnaire.items, profile.data?.questionnaireAnswers ?? []);
+    setDraft(Object.fromEntries(started.answers.map((a) => [a.code, { answer: a.answer, details: a.details ?? '' }])));
+    message.info(
+      `プロフィールの回答を読み込みました（${started.answers.length}項目）。${
+        started.missing.length > 0 ? `プロフィールにない項目（${started.missing.map((i) => i.code).join('、')}）は空欄です。` : ''
+      }送る前に確かめてください`,
+    );
   };
   const submit = async () => {
     setErrors({});
@@ -48,8 +58,9 @@ export function QuestionnaireForm({ exchangeId, questionnaire }: { exchangeId: s
           return a?.answer ? [{ code: i.code, answer: a.answer, details: a.details.trim() || null }] : [];
         }),
         attachmentIds: attached,
+        saveToProfile: keepInProfile ? missingAnswered.map((i) => i.code) : [],
       });
-      message.success('調査票を送りました');
+      message.success(keepInProfile && missingAnswered.length > 0 ? `調査票を送り、${missingAnswered.length}項目の回答をプロフィールにも保存しました` : '調査票を送りました');
       await queryClient.invalidateQueries({ queryKey: ['contractor-portal'] });
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -57,6 +68,7 @@ export function QuestionnaireForm({ exchangeId, questionnaire }: { exchangeId: s
       setFormError(e.fields.length > 0 ? `送れませんでした。赤い項目を直してください（${e.fields.length}件）` : e.message);
     }
   };
+  const covering = questionnaire.items.find((i) => i.coversOthers);
   const profileFiles = (files.data?.items ?? []).filter((f) => !f.deletedAt);
   return (
     <div data-testid="questionnaire-form">
@@ -65,7 +77,7 @@ export function QuestionnaireForm({ exchangeId, questionnaire }: { exchangeId: s
         <Button onClick={fromProfile} disabled={!profile.data?.questionnaireAnswers.length} data-testid="questionnaire-from-profile">
           プロフィールの回答から始める
         </Button>
-        <Typography.Text type="secondary">1 が「はい」のときは 2〜9 を省けます（プライバシーマーク登録証の写しを添付）。</Typography.Text>
+        {covering ? <Typography.Text type="secondary">{covering.code} が「はい」のときは、ほかの項目を省けます（プライバシーマーク登録証の写しを添付）。</Typography.Text> : null}
       </Space>
       {questionnaire.items.map((i) => {
         const a = draft[i.code];
@@ -93,10 +105,25 @@ export function QuestionnaireForm({ exchangeId, questionnaire }: { exchangeId: s
                 data-testid={`questionnaire-item-${i.code}-details`}
               />
             ) : null}
+            {profile.data && missing.includes(i) ? (
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  プロフィールにない項目です
+                </Typography.Text>
+              </div>
+            ) : null}
             {error ? <div style={{ color: '#cf1322' }}>{error}</div> : null}
           </div>
         );
       })}
+      {missingAnswered.length > 0 ? (
+        <div style={{ marginTop: 8 }} data-testid="questionnaire-keep-in-profile">
+          <Checkbox checked={keepInProfile} onChange={(e) => setKeepInProfile(e.target.checked)}>
+            プロフィールにない項目（{missingAnswered.map((i) => i.code).join('、')}）の回答を、自社のプロフィールにも保存する（プロフィールにある回答は変えません）
+          </Checkbox>
+          {errors.saveToProfile ? <div style={{ color: '#cf1322' }}>{errors.saveToProfile}</div> : null}
+        </div>
+      ) : null}
       <div style={{ marginTop: 12 }}>
         <Typography.Text strong>添付する資料（自社のプロフィールから）</Typography.Text>
         {profileFiles.length === 0 ? (
