@@ -29,5 +29,12 @@ export async function renderTemplateDocx(version: z.output<typeof templateVersio
       });
     }
   }
-  return Packer.toBuffer(new Document({ creator: 'Mamori', title: `${version.title}（自社のひな型 ${version.versionLabel}）`, subject: `自社のひな型 ${version.versionLabel}`, sections: [{ children }] }));
+  return Packer.toBuffer(
+    new Document({
+      creator: 'Mamori',
+      title: `${version.title}（自社のひな型 ${version.versionLabel}）`,
+      subject: `自社のひな型 ${version.versionLabel}`,
+      sections: [{ children }],
+    }),
+  );
 }

@@ -71,7 +71,9 @@ describe('特記事項のひな型（自社のひな型）', () => {
     expect(r.status).toBe(400);
     const body = JSON.stringify(r.body);
     expect(body).toContain('第1条（委託者及び受託者の責任）から差し込み項目「【委託元】」を消すことはできません');
-    expect(body).toContain('"path":"articles.10.variants.0.paragraphs.0","message":"第11条（事故発生時の報告・連絡）の第1項を入力してください（J.9.4 3 g)の条文のため空にはできません）"');
+    expect(body).toContain(
+      '"path":"articles.10.variants.0.paragraphs.0","message":"第11条（事故発生時の報告・連絡）の第1項を入力してください（J.9.4 3 g)の条文のため空にはできません）"',
+    );
     expect(await asSystem(t.database, (tx) => tx.select().from(specialClauseTemplates))).toHaveLength(0);
   });
 
@@ -92,8 +94,7 @@ describe('特記事項のひな型（自社のひな型）', () => {
     expect(r.body.changes).toHaveLength(1);
     expect(r.body.changes[0]).toMatchObject({ where: '第8条（持ち出し）「制限（甲の承認による）」', paragraph: 1 });
     expect(
-      r.body.changes[0]!.parts
-        .filter((p) => p.added)
+      r.body.changes[0]!.parts.filter((p) => p.added)
         .map((p) => p.value)
         .join(''),
     ).toContain('管理台帳への');

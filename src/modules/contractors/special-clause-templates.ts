@@ -101,7 +101,9 @@ export async function listTemplates(tx: Tx, actor: Actor): Promise<z.output<type
   );
   const versions = rows.map((row, i) => {
     const before = rows[i + 1];
-    const previous = before ? { label: templateVersionLabel(before.versionNo), articles: before.articles } : { label: templateVersionLabel(null), articles: defaultEditableArticles };
+    const previous = before
+      ? { label: templateVersionLabel(before.versionNo), articles: before.articles }
+      : { label: templateVersionLabel(null), articles: defaultEditableArticles };
     return present(row, row.articles, previous, names);
   });
   const builtInView = present(null, defaultEditableArticles, null, names);

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSpecialClauseChoices, composeSpecialClausesFrom, specialClausesText } from './specialClauses.ts';
-import {
-  defaultEditableArticles,
-  diffTemplateArticles,
-  type EditableArticle,
-  templateClauseCheck,
-  templateProblems,
-  templateSetOf,
-} from './specialClauseTemplate.ts';
+import { defaultEditableArticles, diffTemplateArticles, type EditableArticle, templateClauseCheck, templateProblems, templateSetOf } from './specialClauseTemplate.ts';
 
 // 自社のひな型 (issue 13 「a private company gets its own editable template set built the same way
 // (J.9.4 3 wording)」): the editable copy of the 民間事業者向け set, its checks and its diff.
@@ -64,7 +57,10 @@ describe('自社のひな型の検査（条文を名指す日本語）', () => {
       v.paragraphs[0] = v.paragraphs[0]!.replace('【委託先】', '乙');
     });
     expect(templateProblems(articles)).toEqual([
-      { path: ['articles', 0, 'variants', 0, 'paragraphs'], message: '第1条（委託者及び受託者の責任）から差し込み項目「【委託先】」を消すことはできません（当事者の名称・業務名が入る箇所です）' },
+      {
+        path: ['articles', 0, 'variants', 0, 'paragraphs'],
+        message: '第1条（委託者及び受託者の責任）から差し込み項目「【委託先】」を消すことはできません（当事者の名称・業務名が入る箇所です）',
+      },
     ]);
   });
 
@@ -86,7 +82,9 @@ describe('自社のひな型の検査（条文を名指す日本語）', () => {
     const articles = edit(copy(), 'subcontracting', 'restrict', (v) => {
       v.paragraphs = [];
     });
-    expect(templateProblems(articles).map((p) => p.message)).toEqual(['第6条（再委託）「制限（甲の承認による）」の条文を入力してください（J.9.4 3 c)の条文のため空にはできません）']);
+    expect(templateProblems(articles).map((p) => p.message)).toEqual([
+      '第6条（再委託）「制限（甲の承認による）」の条文を入力してください（J.9.4 3 c)の条文のため空にはできません）',
+    ]);
   });
 
   it('条・変種の欠けと長すぎる項は拒み、切り詰めない', () => {
@@ -118,7 +116,12 @@ describe('版の差分（jsdiff）', () => {
     const changes = diffTemplateArticles(before, after);
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ where: '第4条（目的外利用）「制限（甲の承認による）」', field: 'paragraph', paragraph: 1 });
-    expect(changes[0]!.parts.filter((p) => p.added).map((p) => p.value).join('')).toContain('又は電磁的方法');
+    expect(
+      changes[0]!.parts
+        .filter((p) => p.added)
+        .map((p) => p.value)
+        .join(''),
+    ).toContain('又は電磁的方法');
     expect(diffTemplateArticles(before, copy())).toEqual([]);
   });
 

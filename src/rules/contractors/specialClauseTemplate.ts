@@ -49,7 +49,8 @@ export function articleName(key: string, base: SpecialClauseTemplateSet = privat
 }
 
 /** The Japanese name of a variant: 「禁止」「制限（甲の承認による）」; a fixed article's is empty. */
-export const variantName = (code: string) => (code === SINGLE_VARIANT ? '' : (specialClauseVariantLabels[code] ?? (code === 'rule43Subcontract' ? '規則第43条（再委託を認める場合）' : code)));
+export const variantName = (code: string) =>
+  code === SINGLE_VARIANT ? '' : (specialClauseVariantLabels[code] ?? (code === 'rule43Subcontract' ? '規則第43条（再委託を認める場合）' : code));
 
 const textToEditable = (code: string, text: SpecialClauseText, names: Parameters<typeof fill>[1]): EditableVariant => ({
   code,
@@ -143,8 +144,7 @@ export function templateProblems(articles: readonly EditableArticle[]): Template
         problems.push({ path: at('title'), message: `${where}の見出しは${TEMPLATE_LIMITS.articleTitle}文字以内で入力してください（${[...title].length}文字入力されています）` });
       const required = article.key !== 'handledInformation';
       if (required && variant.paragraphs.length === 0) problems.push({ path: at('paragraphs'), message: `${where}の条文を入力してください${itemNote}` });
-      if (variant.paragraphs.length > TEMPLATE_LIMITS.paragraphs)
-        problems.push({ path: at('paragraphs'), message: `${where}の項は${TEMPLATE_LIMITS.paragraphs}項までです` });
+      if (variant.paragraphs.length > TEMPLATE_LIMITS.paragraphs) problems.push({ path: at('paragraphs'), message: `${where}の項は${TEMPLATE_LIMITS.paragraphs}項までです` });
       variant.paragraphs.forEach((p, pi) => {
         const length = [...p].length;
         if (p.trim() === '') problems.push({ path: at('paragraphs', pi), message: `${where}の第${pi + 1}項を入力してください${itemNote}` });
