@@ -68,9 +68,7 @@ export function SpecialClausesCard({ contractorId, contractorName }: { contracto
                 {specialClauseTemplateSets[code].name}
               </Radio>
             ))}
-            <Radio value="organization" data-testid="sc-template-organization">
-              自社のひな型{own.data ? `（${own.data.current.versionLabel}）` : ''}
-            </Radio>
+            <Radio value="organization">自社のひな型{own.data ? `（${own.data.current.versionLabel}）` : ''}</Radio>
           </Radio.Group>
           <div>
             <Link to="/contractors/special-clause-template" style={{ textDecoration: 'underline' }} data-testid="sc-template-link">
