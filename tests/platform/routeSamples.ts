@@ -1,3 +1,4 @@
+import { defaultEditableArticles } from '../../src/rules/contractors/specialClauseTemplate.ts';
 import { sql } from 'drizzle-orm';
 import { asSystem, rowsOf } from '../../src/platform/db/tenancy.ts';
 import type { TestApp } from '../support/app.ts';
@@ -152,6 +153,8 @@ const bodies: Record<string, unknown> = {
   'PUT /api/laws/reviews/:id': { items: [], note: '乗っ取り' },
   'PUT /api/contractors/:id/evaluation': { year: 2026, answers: { '1': 'suitable' } },
   'PUT /api/contractor-criteria/draft': { name: '侵入', items: [{ code: '1', text: '侵入' }] },
+  // 自社のひな型 (個人情報特記事項, issue 13): the built-in set as it starts, a valid save.
+  'PUT /api/special-clause-template': { title: '侵入', articles: defaultEditableArticles },
   'POST /api/contractors/:id/supervisions': { supervisedOn: '2026-01-01', method: 'document', supervisor: '侵入' },
   // 委託先の実地検査 (issue 13)
   'POST /api/contractors/:id/inspections': {

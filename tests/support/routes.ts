@@ -1,6 +1,7 @@
 import type { contractorPortalContract } from '../../src/modules/contractorPortal/contractorPortal.contract.ts';
 import type { contractorInspectionsContract } from '../../src/modules/contractors/contractor-inspections.contract.ts';
 import type { contractorCriteriaContract } from '../../src/modules/contractors/contractor-criteria.contract.ts';
+import type { specialClauseTemplatesContract } from '../../src/modules/contractors/special-clause-templates.contract.ts';
 import type { contractorQuestionnaireContract } from '../../src/modules/contractorPortal/contractorPortal.questionnaire.contract.ts';
 import type { contractorPortalReportsContract } from '../../src/modules/contractorPortal/contractorPortal.reports.contract.ts';
 import type { contractorsContract } from '../../src/modules/contractors/contractors.contract.ts';
@@ -36,6 +37,7 @@ export type AnyRoute =
   | RoutesOf<typeof contractorsContract>
   | RoutesOf<typeof contractorInspectionsContract>
   | RoutesOf<typeof contractorCriteriaContract>
+  | RoutesOf<typeof specialClauseTemplatesContract>
   | RoutesOf<typeof contractorPortalContract>
   | RoutesOf<typeof contractorQuestionnaireContract>
   | RoutesOf<typeof contractorPortalReportsContract>

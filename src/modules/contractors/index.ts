@@ -13,6 +13,8 @@ import { contractorEvaluationApprovalType } from './contractors.evaluation.ts';
 import { contractorsImport } from './contractors.import.ts';
 import { contractorsRoutes } from './contractors.routes.ts';
 import * as tables from './contractors.tables.ts';
+import { specialClauseTemplatesRoutes } from './special-clause-templates.routes.ts';
+import * as templateTables from './special-clause-templates.tables.ts';
 import { subcontractRequestApprovalType } from './subcontracting.ts';
 
 /** M7 委託先管理 (J.9.4): the 委託先 register, the contract clause check and the 委託先審査表 (yearly evaluation). */
@@ -39,6 +41,7 @@ export const contractorsModule = defineModule({
       contractor_inspections: '委託先の実地検査',
       contractor_inspection_findings: '実地検査の指摘事項',
       contractor_criteria_sets: '委託先の選定・評価基準の版',
+      special_clause_templates: '特記事項のひな型（自社）の版',
     },
     columns: {
       contractors: {
@@ -113,6 +116,13 @@ export const contractorsModule = defineModule({
         approved_at: '承認日時',
         created_by_person_id: '作成した者',
       },
+      special_clause_templates: {
+        version_no: '版',
+        title: '表題',
+        articles: '条文',
+        note: '変更の内容・理由',
+        created_by_person_id: '保存した者',
+      },
       contractor_evaluations: {
         contractor_id: '委託先',
         year: '評価の年',
@@ -123,13 +133,15 @@ export const contractorsModule = defineModule({
       },
     },
   },
-  tables: { ...tables, ...inspectionTables, ...criteriaTables },
+  tables: { ...tables, ...inspectionTables, ...criteriaTables, ...templateTables },
   routes: (app, deps) => {
     contractorsRoutes(app, deps);
     // 実地検査 / 立入検査 (issue 13): its own contract (contractor-inspections.contract.ts).
     contractorInspectionsRoutes(app, deps);
     // 委託先の選定・評価基準 (J.9.4 s)): its own contract (contractor-criteria.contract.ts).
     contractorCriteriaRoutes(app, deps);
+    // 自社のひな型 (個人情報特記事項, J.9.4 3): its own contract (special-clause-templates.contract.ts).
+    specialClauseTemplatesRoutes(app, deps);
   },
   // 委託先一覧の取込 on the one import pipeline (/api/imports/contractors, issue #12).
   imports: [contractorsImport],

@@ -15,6 +15,8 @@ export async function renderSpecialClausesDocx(doc: SpecialClausesDocument): Pro
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.title, font: FONT, size: 28, bold: true })] }),
   ];
+  // The version of 自社のひな型 it was made from, under the title (issue 13: the output names the version).
+  if (doc.versionLabel) children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `ひな型：${doc.templateName}`, font: FONT, size: 18 })] }));
   for (const article of doc.articles) {
     children.push(new Paragraph({ spacing: { before: 200 }, children: [run(`（${article.title}）`)] }));
     article.lines.forEach((line, i) => {
@@ -25,6 +27,7 @@ export async function renderSpecialClausesDocx(doc: SpecialClausesDocument): Pro
   const file = new Document({
     creator: 'Mamori',
     title: `${doc.title}（${doc.contractorName}）`,
+    subject: doc.templateName,
     sections: [{ children }],
   });
   return Packer.toBuffer(file);

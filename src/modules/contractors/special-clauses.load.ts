@@ -3,18 +3,22 @@ import { pdfHeaderOf } from '../../platform/exports/pdfHeader.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import type { DateStyle } from '../../platform/org/org.schema.ts';
-import { type ComposedSpecialClauses, composeSpecialClauses } from '../../rules/contractors/specialClauses.ts';
+import { type ComposedSpecialClauses, composeSpecialClausesFrom, specialClauseTemplateSets } from '../../rules/contractors/specialClauses.ts';
 import { entryContents } from '../inventory/inventory.exports.ts';
 import { findContractor } from './contractors.queries.ts';
 import type { SpecialClausesQuery } from './special-clauses.schema.ts';
+import { currentOrganizationTemplate } from './special-clause-templates.ts';
 
-export type SpecialClausesDocument = ComposedSpecialClauses & { organizationName: string; contractorName: string; dateStyle: DateStyle };
+/** `versionLabel`: the version of 自社のひな型 the document was made from (null for a built-in set). */
+export type SpecialClausesDocument = ComposedSpecialClauses & { organizationName: string; contractorName: string; dateStyle: DateStyle; versionLabel: string | null };
 
 /**
  * The 個人情報特記事項 of a 委託先 (issue 13): 甲 is the organization, 乙 the contractor, the 業務名
  * its 委託する業務 (or the one given), and 第2条's 甲から提供される個人情報 the linked 台帳 entries
  * with their 個人情報の項目 (through the inventory module's public reads). A choice the template
- * does not offer, or no linked entry, is a 422 naming the field; nothing is written.
+ * does not offer, or no linked entry, is a 422 naming the field; nothing is written. 「自社のひな型」
+ * (`organization`) composes the organization's current version (special-clause-templates.ts); the
+ * 特定個人情報 article (J.9.4 3 i)〜r)) is included when the 委託先 handles 特定個人情報.
  */
 export async function loadSpecialClauses(tx: Tx, actor: Actor, contractorId: string, query: SpecialClausesQuery): Promise<SpecialClausesDocument> {
   const row = await findContractor(tx, actor.organizationId, contractorId);
@@ -25,9 +29,10 @@ export async function loadSpecialClauses(tx: Tx, actor: Actor, contractorId: str
     return items.length > 0 ? `${e.name}（${items.join('、')}）` : e.name;
   });
   const { template, businessName, ...choices } = query;
-  const result = composeSpecialClauses({
-    template,
+  const own = template === 'organization' ? await currentOrganizationTemplate(tx, actor.organizationId) : null;
+  const result = composeSpecialClausesFrom(own ? own.set : specialClauseTemplateSets[template as Exclude<typeof template, 'organization'>], {
     choices,
+    specificPersonalInfo: row.specificPersonalInfo,
     principalName: header.organizationName,
     contractorName: row.name,
     businessName: businessName ?? row.entrustedWork,
@@ -40,5 +45,5 @@ export async function loadSpecialClauses(tx: Tx, actor: Actor, contractorId: str
     );
     throw new HttpError(422, problems.map((p) => p.message).join(' / '), 'invalid', problems);
   }
-  return { ...result.value, organizationName: header.organizationName, contractorName: row.name, dateStyle: header.dateStyle };
+  return { ...result.value, organizationName: header.organizationName, contractorName: row.name, dateStyle: header.dateStyle, versionLabel: own?.versionLabel ?? null };
 }

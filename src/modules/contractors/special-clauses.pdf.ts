@@ -10,6 +10,7 @@ export async function renderSpecialClausesPdf(doc: SpecialClausesDocument, now: 
     dateStyle: doc.dateStyle,
     subject: `${doc.title}（${doc.contractorName}）`,
   });
+  if (doc.versionLabel) pdf.paragraph(`ひな型：${doc.templateName}`);
   for (const article of doc.articles) {
     pdf.heading(`（${article.title}）`);
     article.lines.forEach((line, i) => {

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { enumField, optionalText } from '../../platform/validation/fields.ts';
 
 // Query of the 個人情報特記事項 downloads (issue 13): the template set and each article's variant
-// (豊島区 資料A / 資料B, 民間事業者向け J.9.4 3). Japanese messages naming each field; the defaults are
+// (豊島区 資料A / 資料B, 民間事業者向け J.9.4 3, or `organization`: 自社のひな型, the organization's current version). Japanese messages naming each field; the defaults are
 // the seeds' main text (禁止, 返還, 規則第43条の段落なし).
 
 const prohibitOrRestrict = (label: string) => enumField(label, ['prohibit', 'restrict']).default('prohibit');
 
 export const specialClausesQuery = z.object({
-  template: enumField('ひな型', ['toshimaOrdinanceEra', 'toshimaCurrent', 'privateCompany']).default('toshimaCurrent'),
+  template: enumField('ひな型', ['toshimaOrdinanceEra', 'toshimaCurrent', 'privateCompany', 'organization']).default('toshimaCurrent'),
   purposeUse: prohibitOrRestrict('目的外利用'),
   externalProvision: prohibitOrRestrict('外部提供'),
   subcontracting: prohibitOrRestrict('再委託'),

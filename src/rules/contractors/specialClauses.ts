@@ -65,6 +65,8 @@ export const specialClauseVariantLabels: Record<string, string> = {
 
 export type SpecialClauseInput = {
   template: SpecialClauseTemplateCode;
+  /** 特定個人情報を委託する: adds the articles marked `onlyWithSpecificPersonalInfo` (J.9.4 3 i)〜r)). */
+  specificPersonalInfo?: boolean;
   choices: SpecialClauseChoices;
   /** 甲 (委託元). */
   principalName: string;
@@ -122,30 +124,51 @@ function handledInformationLines(provided: readonly string[], collected: readonl
   ];
 }
 
-/** Fill the parties and the 業務名 into a seed text. */
-function fill(text: string, input: SpecialClauseInput): string {
+/**
+ * 差し込み項目 of the organization's own template set (自社のひな型): the generator replaces them with
+ * the parties' names and the 業務名. The built-in sets write the seeds' 「○○業務」「豊島区」 instead.
+ */
+export const specialClausePlaceholders = Object.freeze({ principal: '【委託元】', contractor: '【委託先】', business: '【業務名】' });
+
+type FillNames = Pick<SpecialClauseInput, 'principalName' | 'contractorName' | 'businessName'>;
+
+/** Fill the parties and the 業務名 into a seed text (or an organization's text with 差し込み項目). */
+export function fill(text: string, input: FillNames): string {
   return text
     .replace('○○業務の受託事業者（以下「乙」という。）', `${input.businessName}の受託事業者である${input.contractorName}（以下「乙」という。）`)
     .replace('豊島区（以下「甲」という。）', `${input.principalName}（以下「甲」という。）`)
     .replace('委託者（以下「甲」という。）', `${input.principalName}（以下「甲」という。）`)
-    .replaceAll('○○業務', input.businessName);
+    .replaceAll('○○業務', input.businessName)
+    .replaceAll(specialClausePlaceholders.principal, input.principalName)
+    .replaceAll(specialClausePlaceholders.contractor, input.contractorName)
+    .replaceAll(specialClausePlaceholders.business, input.businessName);
 }
 
 /** Variant codes an article of a template set offers (the ordinance-era set has no 規則第43条 text). */
-export function availableVariants(template: SpecialClauseTemplateCode, key: SpecialClauseChoiceKey): string[] {
-  const article = specialClauseTemplateSets[template].articles.find((a) => a.key === key);
+export function availableVariants(template: SpecialClauseTemplateCode | SpecialClauseTemplateSet, key: SpecialClauseChoiceKey): string[] {
+  const set = typeof template === 'string' ? specialClauseTemplateSets[template] : template;
+  const article = set.articles.find((a) => a.key === key);
   return article?.kind === 'variant' ? Object.keys(article.variants).filter((v) => v !== 'rule43Subcontract') : [];
 }
 
-function paragraphsToLines(text: SpecialClauseText, input: SpecialClauseInput): SpecialClauseLine[] {
+function paragraphsToLines(text: SpecialClauseText, input: FillNames): SpecialClauseLine[] {
   return text.paragraphs.flatMap((p, i) => {
     const [first, ...rest] = fill(p, input).split('\n');
     return [{ text: i === 0 ? (first ?? '') : `${i + 1} ${first}`, indent: 0 as const }, ...rest.map((r) => ({ text: r, indent: 0 as const }))];
   });
 }
 
-export function composeSpecialClauses(input: SpecialClauseInput): { ok: true; value: ComposedSpecialClauses } | { ok: false; problems: SpecialClauseProblem[] } {
-  const set = specialClauseTemplateSets[input.template];
+export type ComposeResult = { ok: true; value: ComposedSpecialClauses } | { ok: false; problems: SpecialClauseProblem[] };
+
+export function composeSpecialClauses(input: SpecialClauseInput): ComposeResult {
+  return composeSpecialClausesFrom(specialClauseTemplateSets[input.template], input);
+}
+
+/**
+ * Composes a given template set (a built-in one, or a version of the organization's own set: 自社の
+ * ひな型), as {@link composeSpecialClauses}.
+ */
+export function composeSpecialClausesFrom(set: SpecialClauseTemplateSet | undefined, input: Omit<SpecialClauseInput, 'template'>): ComposeResult {
   const problems: SpecialClauseProblem[] = [];
   if (!set) return { ok: false, problems: [{ field: 'template', message: 'ひな型が選択されていません。' }] };
   if (input.businessName.trim() === '') problems.push({ field: 'businessName', message: '業務名を入力してください。' });
@@ -155,7 +178,7 @@ export function composeSpecialClauses(input: SpecialClauseInput): { ok: true; va
     problems.push({ field: 'providedItems', message: '取り扱う個人情報を1項目以上指定してください（台帳の項目の紐付けを確認してください）。' });
   }
   for (const key of Object.keys(specialClauseChoiceLabels) as SpecialClauseChoiceKey[]) {
-    const offered = availableVariants(input.template, key);
+    const offered = availableVariants(set, key);
     if (offered.length > 0 && !offered.includes(input.choices[key])) {
       problems.push({
         field: key,
@@ -165,7 +188,8 @@ export function composeSpecialClauses(input: SpecialClauseInput): { ok: true; va
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const articles = set.articles.map((article, i): ComposedArticle => {
+  const included = set.articles.filter((a) => !(a.kind === 'fixed' && a.onlyWithSpecificPersonalInfo) || input.specificPersonalInfo === true);
+  const articles = included.map((article, i): ComposedArticle => {
     const number = i + 1;
     const label = `第${number}条`;
     if (article.kind === 'fixed') return { key: article.key, number, label, title: article.text.title, lines: paragraphsToLines(article.text, input) };

@@ -21,7 +21,11 @@ export type InspectionVariant = 'plain' | 'rule43';
 /** Stable keys of the articles that have variants. */
 export type SpecialClauseChoiceKey = 'purposeUse' | 'externalProvision' | 'subcontracting' | 'copying' | 'takingOut' | 'returnOrDisposal' | 'inspection';
 
-export type FixedArticle = { kind: 'fixed'; key: string; text: SpecialClauseText };
+/**
+ * `onlyWithSpecificPersonalInfo`: the article is composed only when 特定個人情報 is entrusted
+ * (J.9.4 3 ただし書 i)〜r)); the others always.
+ */
+export type FixedArticle = { kind: 'fixed'; key: string; text: SpecialClauseText; onlyWithSpecificPersonalInfo?: true };
 /** 第2条 取り扱う個人情報の範囲等: filled from the 取り扱う個人情報 list. */
 export type HandledInformationArticle = { kind: 'handledInformation'; key: 'handledInformation'; title: string; extraParagraphs: readonly string[] };
 export type VariantArticle = {
@@ -33,7 +37,8 @@ export type VariantArticle = {
 export type SpecialClauseArticle = FixedArticle | HandledInformationArticle | VariantArticle;
 
 export type SpecialClauseTemplateSet = {
-  code: 'toshimaOrdinanceEra' | 'toshimaCurrent' | 'privateCompany';
+  /** `organization`: the organization's own editable set (自社のひな型), a version of special_clause_templates. */
+  code: 'toshimaOrdinanceEra' | 'toshimaCurrent' | 'privateCompany' | 'organization';
   /** Japanese name shown in the UI and the document. */
   name: string;
   /** Where the wording comes from. */

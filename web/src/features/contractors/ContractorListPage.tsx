@@ -1,4 +1,4 @@
-import { FileExcelOutlined, OrderedListOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FileTextOutlined, OrderedListOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -34,6 +34,9 @@ function ContractorList() {
           <>
             <Button icon={<OrderedListOutlined />} onClick={() => navigate('/contractors/criteria')} data-testid="contractors-criteria">
               {ct('ct.criteria')}
+            </Button>
+            <Button icon={<FileTextOutlined />} onClick={() => navigate('/contractors/special-clause-template')} data-testid="contractors-template">
+              {ct('ct.template')}
             </Button>
             <Button
               icon={<FileExcelOutlined />}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { contractorsContract } from '../../../../src/modules/contractors/contractors.contract.ts';
 import { contractorCriteriaContract } from '../../../../src/modules/contractors/contractor-criteria.contract.ts';
+import { specialClauseTemplatesContract } from '../../../../src/modules/contractors/special-clause-templates.contract.ts';
 import type { BodyOf, ResponseOf } from '../../../../src/platform/http/contract.ts';
 import { api, withQuery } from '../../api/client.ts';
 import { pathOf } from '../incidents/api.ts';
@@ -58,4 +59,13 @@ export const criteriaKeys = { all: ['contractor-criteria'] as const };
 
 export function useCriteria() {
   return useQuery({ queryKey: criteriaKeys.all, queryFn: () => api.get<CriteriaList>(pathOf(contractorCriteriaContract.list)) });
+}
+
+// 自社のひな型 (個人情報特記事項, issue 13).
+export type TemplateList = ResponseOf<typeof specialClauseTemplatesContract.list>;
+export type TemplateVersion = TemplateList['current'];
+export const templateKeys = { all: ['special-clause-template'] as const };
+
+export function useSpecialClauseTemplate(enabled = true) {
+  return useQuery({ queryKey: templateKeys.all, queryFn: () => api.get<TemplateList>(pathOf(specialClauseTemplatesContract.list)), enabled });
 }

@@ -1,0 +1,84 @@
+import { useCallback } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+
+/**
+ * Messages of the 特記事項のひな型 page (自社のひな型, issue 13; module-local catalog, Japanese by
+ * default). Article names, variant names and errors come from the server and the rules.
+ */
+const ja = {
+  'tp.nav': '特記事項のひな型',
+  'tp.title': '特記事項のひな型（自社のひな型）',
+  'tp.lead':
+    '委託先と結ぶ個人情報特記事項の自社のひな型です。民間事業者向けのひな型（J.9.4 3 a)〜h)、特定個人情報を委託する場合は i)〜r)）を写したものから始まり、保存するたびに新しい版になります。委託先の画面の「個人情報特記事項」で「自社のひな型」を選ぶと、使用中の版で作成します。',
+  'tp.back': '委託先の一覧',
+  'tp.current': '使用中の版: {version}',
+  'tp.placeholders': '差し込み項目 {list} は、作成時に委託元・委託先の名称と業務名に置き換わります。第2条の取り扱う個人情報は、委託先に紐付けた台帳の項目から作られます。',
+  'tp.missing': 'この版では、次の J.9.4 3 の事項が条文から読み取れません（契約書の必須事項の確認）',
+  'tp.onlySpecific': '特定個人情報を委託する場合のみ',
+  'tp.edit': '編集する（新しい版）',
+  'tp.editorTitle': '{version}の編集',
+  'tp.docTitle': '表題',
+  'tp.note': '変更の内容・理由',
+  'tp.heading': '見出し',
+  'tp.paragraph': '第{n}項',
+  'tp.addParagraph': '項を追加',
+  'tp.removeParagraph': '第{n}項を削除',
+  'tp.save': '新しい版として保存',
+  'tp.saved': '{version}を保存しました',
+  'tp.savedWithWarning': '{version}を保存しました。J.9.4 3 の事項に欠けがあります',
+  'tp.cancel': 'やめる',
+  'tp.history': '版の履歴',
+  'tp.changesFrom': '{version}からの変更',
+  'tp.noChanges': '変更なし',
+  'tp.savedBy': '保存した者',
+  'tp.savedAt': '保存日',
+  'tp.export': 'Word出力（使用中の版）',
+  'tp.items': 'J.9.4 3 の欠け',
+  'tp.none': 'なし',
+};
+
+const en: Record<keyof typeof ja, string> = {
+  'tp.nav': 'Clause template',
+  'tp.title': 'Special clause template (own)',
+  'tp.lead':
+    "The organization's own template of the personal information special clauses, started from the private-company set (J.9.4 3 a)–h), i)–r) for My Number data). Every save is a new version; choose “own template” on a contractor's page to generate with the version in use.",
+  'tp.back': 'Contractors',
+  'tp.current': 'Version in use: {version}',
+  'tp.placeholders': 'The placeholders {list} become the parties’ names and the business name; article 2 lists the personal information from the linked register entries.',
+  'tp.missing': 'This version no longer covers these J.9.4 3 items (contract clause check)',
+  'tp.onlySpecific': 'Only when My Number data is entrusted',
+  'tp.edit': 'Edit (new version)',
+  'tp.editorTitle': 'Editing {version}',
+  'tp.docTitle': 'Title',
+  'tp.note': 'What changed and why',
+  'tp.heading': 'Heading',
+  'tp.paragraph': 'Paragraph {n}',
+  'tp.addParagraph': 'Add paragraph',
+  'tp.removeParagraph': 'Remove paragraph {n}',
+  'tp.save': 'Save as new version',
+  'tp.saved': '{version} saved',
+  'tp.savedWithWarning': '{version} saved; some J.9.4 3 items are missing',
+  'tp.cancel': 'Cancel',
+  'tp.history': 'Versions',
+  'tp.changesFrom': 'Changes from {version}',
+  'tp.noChanges': 'No changes',
+  'tp.savedBy': 'Saved by',
+  'tp.savedAt': 'Saved on',
+  'tp.export': 'Word (version in use)',
+  'tp.items': 'Missing J.9.4 3 items',
+  'tp.none': 'None',
+};
+
+export type TemplateTextKey = keyof typeof ja;
+const catalogs: Record<'ja' | 'en', Record<TemplateTextKey, string>> = { ja, en };
+
+export function useTemplateText(): (key: TemplateTextKey, params?: Record<string, string | number>) => string {
+  const { locale } = useI18n();
+  return useCallback(
+    (key: TemplateTextKey, params?: Record<string, string | number>) => {
+      const text = catalogs[locale][key] ?? ja[key];
+      return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+    },
+    [locale],
+  );
+}
