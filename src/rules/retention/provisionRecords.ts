@@ -104,7 +104,7 @@ export const provisionRetentionRuleSets: readonly ProvisionRetentionRuleSet[] = 
     ruleArticle: ruleArticle2022,
     years,
     jisClause: jisClause2022,
-    byAnalogy: { related_receipt: 'receipt' },
+    byAnalogy: { related_receipt: 'receipt' as const },
   }),
 ]);
 
