@@ -40,20 +40,15 @@ describe('J.8.8.4 1 個人関連情報を個人データとして取得するこ
   it('提供先の文言: 1)〜6) の6件で判定し、J.8.5 の事項は求めない', async () => {
     const created = await pms.call(C.create, { body: { kind: 'related_info', relatedParty: 'recipient', title: '会員情報と閲覧履歴の紐付けへの同意' } });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body.versions[0]?.check.missing.map((i) => i.clause)).toEqual([
-      'J.8.8.4 1 1)',
-      'J.8.8.4 1 2)',
-      'J.8.8.4 1 3)',
-      'J.8.8.4 1 4)',
-      'J.8.8.4 1 5)',
-      'J.8.8.4 1 6)',
-    ]);
+    expect(created.body.versions[0]?.check.missing.map((i) => i.clause)).toEqual(['J.8.8.4 1 1)', 'J.8.8.4 1 2)', 'J.8.8.4 1 3)', 'J.8.8.4 1 4)', 'J.8.8.4 1 5)', 'J.8.8.4 1 6)']);
     await pms.call(C.saveDraft, { params: { id: created.body.id }, body: { ticked: codes(relatedInfoNoticeItemsByRecipient) } });
     expect((await pms.call(C.publish, { params: { id: created.body.id } })).status).toBe(200);
   });
 
   it('下書きで同意を取得する主体を提供元に変えると、提供元の 1)〜7) で判定し直す', async () => {
-    const created = await pms.call(C.create, { body: { kind: 'related_info', relatedParty: 'recipient', title: '主体を変える通知', ticked: codes(relatedInfoNoticeItemsByRecipient) } });
+    const created = await pms.call(C.create, {
+      body: { kind: 'related_info', relatedParty: 'recipient', title: '主体を変える通知', ticked: codes(relatedInfoNoticeItemsByRecipient) },
+    });
     expect(created.body.versions[0]?.check.missing).toEqual([]);
     const saved = await pms.call(C.saveDraft, { params: { id: created.body.id }, body: { relatedParty: 'provider', ticked: codes(relatedInfoNoticeItemsByRecipient) } });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);

@@ -123,21 +123,21 @@ export function NoticeEditorModal({ notice, onClose }: { notice?: NoticeDetail; 
         {related
           ? null
           : conditionNames.map((name) => (
-          <Field key={name} control={form.control} name={`conditions.${name}`} label={noticeConditionLabels[name]}>
-            {(field) => (
-              <Radio.Group
-                id={field.id}
-                value={field.value === undefined ? 'unanswered' : field.value ? 'yes' : 'no'}
-                onChange={(e) => field.onChange(e.target.value === 'unanswered' ? undefined : e.target.value === 'yes')}
-                options={[
-                  { value: 'yes', label: 'はい' },
-                  { value: 'no', label: 'いいえ' },
-                  { value: 'unanswered', label: '未回答' },
-                ]}
-              />
-            )}
-          </Field>
-        ))}
+              <Field key={name} control={form.control} name={`conditions.${name}`} label={noticeConditionLabels[name]}>
+                {(field) => (
+                  <Radio.Group
+                    id={field.id}
+                    value={field.value === undefined ? 'unanswered' : field.value ? 'yes' : 'no'}
+                    onChange={(e) => field.onChange(e.target.value === 'unanswered' ? undefined : e.target.value === 'yes')}
+                    options={[
+                      { value: 'yes', label: 'はい' },
+                      { value: 'no', label: 'いいえ' },
+                      { value: 'unanswered', label: '未回答' },
+                    ]}
+                  />
+                )}
+              </Field>
+            ))}
         <Field control={form.control} name="ticked" label={related ? '記載した事項（J.8.8.4 1）' : '記載した事項（J.8.5 1）'}>
           {(field) => (
             <div id={field.id}>

@@ -124,7 +124,9 @@ export default function ProvisionRecordDetailPage() {
           </Typography.Paragraph>
           <Typography.Paragraph type="secondary">{r.retention.reason}</Typography.Paragraph>
           <Typography.Paragraph type="secondary">{`根拠: ${r.retention.basis}`}</Typography.Paragraph>
-          {!r.disposedOn && r.form !== 'individual' ? <FurtherProvisionForm id={r.id} label={r.kind === 'receipt' || r.kind === 'related_receipt' ? '新たに提供を受けた日' : '新たに提供した日'} /> : null}
+          {!r.disposedOn && r.form !== 'individual' ? (
+            <FurtherProvisionForm id={r.id} label={r.kind === 'receipt' || r.kind === 'related_receipt' ? '新たに提供を受けた日' : '新たに提供した日'} />
+          ) : null}
           {r.disposedOn ? null : (
             <FormLayout id="provision-record-dispose" onSubmit={onDispose}>
               {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null}

@@ -63,9 +63,7 @@ export function fieldLabels(kind: ProvisionRecordKind) {
     overseasBasis: '外国にある第三者への提供の根拠（J.8.8.1 1）',
     overseasCountry: '当該外国の名称（J.8.8.1 2 d)）',
     overseasInfo: related ? '本人に提供された情報（J.8.8.4 2 b) 1)〜3)）' : 'あらかじめ本人に提供した情報（J.8.8.1 2）',
-    overseasInfoConfirmed: relatedReceipt
-      ? 'b) で本人に情報の提供が行われている旨（J.8.8.4 4 g) 後段）'
-      : '本人に情報の提供が行われていることを確認した旨（J.8.8.4 4 c)）',
+    overseasInfoConfirmed: relatedReceipt ? 'b) で本人に情報の提供が行われている旨（J.8.8.4 4 g) 後段）' : '本人に情報の提供が行われていることを確認した旨（J.8.8.4 4 c)）',
     overseasMeasures: related
       ? '相当措置の継続的な実施を確保するために必要な措置（J.8.8.4 3、J.8.8.1 3 j)・k)）'
       : '相当措置の継続的な実施を確保するために必要な措置（J.8.8.1 3 j)・k)）',
