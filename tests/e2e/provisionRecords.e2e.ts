@@ -143,7 +143,7 @@ describe('journey: 第三者提供記録の作成（記録事項の不足は項�
     await page.getByTestId('notice-add').click();
     await page.getByRole('radio', { name: '個人関連情報の同意を求める通知（J.8.8.4 1）' }).check();
     await page.getByRole('radio', { name: '同意を取得する主体が個人関連情報の提供元である場合（提供元が通知又は明示する事項）' }).check();
-    await page.getByLabel('名称').fill('広告配信のための閲覧履歴の提供について');
+    await page.getByLabel('名称', { exact: true }).fill('広告配信のための閲覧履歴の提供について');
     await page.getByTestId('notice-missing').getByText('J.8.8.4 1 7) 個人関連情報の取扱いに関する契約がある場合はその旨', { exact: false }).waitFor();
     await page.getByRole('button', { name: '下書きを保存' }).click();
     await page.getByRole('heading', { name: '広告配信のための閲覧履歴の提供について' }).waitFor();
