@@ -162,7 +162,7 @@ export default function NoticeDetailPage() {
             loading={consents.isLoading}
             dataSource={consents.data?.items ?? []}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            locale={{ emptyText: '同意記録はまだありません' }}
+            locale={{ emptyText: <Typography.Text type="secondary">同意記録はまだありません</Typography.Text> }}
             columns={[
               { title: '本人（氏名又は識別子）', dataIndex: 'subject' },
               { title: '版', dataIndex: 'versionNo', render: (v: number) => `第${v}版` },
