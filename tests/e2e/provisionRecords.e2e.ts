@@ -14,7 +14,8 @@ const resultsDir = path.join(path.resolve(path.dirname(fileURLToPath(import.meta
  * M6 journey (issue 14): the 個人情報保護管理者 records a 第三者提供記録 (法第29条, J.8.8.2) without
  * 規則第20条第1項第2号ハ 本人を特定するに足りる事項 — the server's refusal is shown under that field
  * with its clause — fills it in, saves, sees the 保存期間 (規則第21条第3号) and finds it in the list;
- * then records a 個人関連情報の提供に係る確認記録 (J.8.8.4 4) with a 和暦 date.
+ * then records a 個人関連情報の提供に係る確認記録 (J.8.8.4 4) with a 和暦 date, the 提供先's 確認記録
+ * (J.8.8.4 4 g)〜j)), and publishes a 個人関連情報 consent notice checked with J.8.8.4 1.
  */
 describe('journey: 第三者提供記録の作成（記録事項の不足は項目の下に）', () => {
   let app: E2EApp;
@@ -78,7 +79,7 @@ describe('journey: 第三者提供記録の作成（記録事項の不足は項�
   it('個人関連情報の確認記録（J.8.8.4 4）: 和暦の作成日で記録し、c) が欠ければその項目の下に条項つきで理由が出て、埋めると保存期間が示される', async () => {
     await page.getByTestId('pr-add').click();
     await page.getByRole('heading', { name: '提供記録・確認記録の作成' }).waitFor();
-    await page.getByRole('radio', { name: '個人関連情報の確認記録（提供した側、J.8.8.4）' }).check();
+    await page.getByRole('radio', { name: '個人関連情報の確認記録（提供した側、J.8.8.4 4 c)〜f)）' }).check();
     await page.getByLabel('記録を作成した日').fill('令和8年12月1日');
     await page.getByLabel('個人関連情報を提供した年月日').fill('2026/12/01');
     await page.getByTestId('pr-counterpartyName').fill('株式会社ジャーニー広告');
@@ -98,7 +99,7 @@ describe('journey: 第三者提供記録の作成（記録事項の不足は項�
     await page.getByText('第31条第3項（第30条第4項の準用）', { exact: false }).waitFor();
     await shot('related-info-record');
     await page.getByRole('button', { name: '一覧へ戻る' }).click();
-    await page.getByText('個人関連情報', { exact: true }).click();
+    await page.getByText('個人関連情報（提供元）', { exact: true }).click();
     await page.getByRole('cell', { name: '株式会社ジャーニー広告' }).waitFor();
     await page.getByRole('cell', { name: '株式会社ジャーニー発送' }).waitFor({ state: 'detached' });
     // The export follows the filter: only the 個人関連情報 records, with their 記録事項 in Japanese.
@@ -109,6 +110,58 @@ describe('journey: 第三者提供記録の作成（記録事項の不足は項�
     expect(sheet.rows.map((r) => r.cells[1])).toContain('個人関連情報の提供に係る確認記録');
     expect(JSON.stringify(sheet.rows)).toContain('株式会社ジャーニー広告');
     expect(JSON.stringify(sheet.rows)).not.toContain('株式会社ジャーニー発送');
+  });
+
+  it('個人関連情報の提供先の確認記録（J.8.8.4 4 g)〜j)）: i) 本人を特定するに足りる事項が欠ければその項目の下に理由が出て、埋めると確認記録に準じた保存期間が示される', async () => {
+    await page.getByTestId('pr-add').click();
+    await page.getByRole('heading', { name: '提供記録・確認記録の作成' }).waitFor();
+    await page.getByRole('radio', { name: '個人関連情報の確認記録（提供を受けた側、J.8.8.4 4 g)〜j)）' }).check();
+    await page.getByLabel('記録を作成した日').fill('令和8年12月2日');
+    await page.getByTestId('pr-counterpartyName').fill('株式会社ジャーニーデータ');
+    await page.getByTestId('pr-counterpartyAddress').fill('東京都豊島区南池袋2-2-2');
+    await page.getByTestId('pr-counterpartyRepresentative').fill('代表取締役 鈴木一郎');
+    await page.getByTestId('pr-dataItems').fill('Cookie ID に紐づく閲覧履歴');
+    await page.getByTestId('pr-consentObtained').check();
+    await page.getByTestId('pr-save').click();
+    await page.getByText('J.8.8.4 4 i)「当該個人データ（個人関連情報）によって識別される本人の氏名その他当該本人を特定するに足りる事項」を記録してください').waitFor();
+    await shot('related-receipt-record-missing-item');
+    await page.getByTestId('pr-subject').fill('会員番号 J-0003');
+    await page.getByTestId('pr-save').click();
+    await page.getByRole('heading', { name: '個人関連情報の提供先の確認記録' }).waitFor();
+    await page.getByText('2029/12/02まで保存（3年）').waitFor();
+    await page.getByText('法令に保存期間の定めがないため', { exact: false }).waitFor();
+    await shot('related-receipt-record');
+    await page.getByRole('button', { name: '一覧へ戻る' }).click();
+    await page.getByText('個人関連情報（提供先）', { exact: true }).click();
+    await page.getByRole('cell', { name: '株式会社ジャーニーデータ' }).waitFor();
+    await page.getByRole('cell', { name: '株式会社ジャーニー広告' }).waitFor({ state: 'detached' });
+  });
+
+  it('個人関連情報の同意を求める通知（J.8.8.4 1）: 提供元の文言で不足があれば公開できず、揃えると公開できる', async () => {
+    await page.getByRole('menuitem', { name: '通知・同意' }).click();
+    await page.getByRole('heading', { name: '通知・同意' }).waitFor();
+    await page.getByTestId('notice-add').click();
+    await page.getByRole('radio', { name: '個人関連情報の同意を求める通知（J.8.8.4 1）' }).check();
+    await page.getByRole('radio', { name: '同意を取得する主体が個人関連情報の提供元である場合（提供元が通知又は明示する事項）' }).check();
+    await page.getByLabel('名称', { exact: true }).fill('広告配信のための閲覧履歴の提供について');
+    await page.getByTestId('notice-missing').getByText('J.8.8.4 1 7) 個人関連情報の取扱いに関する契約がある場合はその旨', { exact: false }).waitFor();
+    await page.getByRole('button', { name: '下書きを保存' }).click();
+    await page.getByRole('heading', { name: '広告配信のための閲覧履歴の提供について' }).waitFor();
+    await page.getByText('公開できない理由').waitFor();
+    expect(await page.getByTestId('notice-publish').isDisabled()).toBe(true);
+    await shot('related-info-notice-missing');
+    await page.getByTestId('notice-edit').click();
+    for (const n of [1, 2, 3, 4, 5, 6, 7])
+      await page
+        .locator('#notice-editor')
+        .getByRole('checkbox', { name: new RegExp(`^J\\.8\\.8\\.4 1 ${n}\\) `) })
+        .check();
+    await page.getByText('J.8.8.4 1 の通知又は明示する事項は揃っています').waitFor();
+    await page.getByRole('button', { name: '下書きを保存' }).click();
+    await page.getByTestId('notice-publish').click();
+    await page.getByText('公開しました').waitFor();
+    await page.getByText('公開中', { exact: true }).first().waitFor();
+    await shot('related-info-notice-published');
   });
 
   it('通知文を改訂すると版の比較に変更行が出て、公開した版に同意を記録できる（J.8.5 1）', async () => {

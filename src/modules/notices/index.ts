@@ -17,7 +17,7 @@ export const noticesModule = defineModule({
   auditLabels: {
     entities: { notice_templates: '通知文テンプレート', notice_versions: '通知文の版', notice_consents: '同意記録', provision_records: '第三者提供記録・確認記録' },
     columns: {
-      notice_templates: { title: '名称' },
+      notice_templates: { title: '名称', kind: '通知文の種類', related_party: '同意を取得する主体' },
       notice_versions: {
         template_id: '通知文テンプレート',
         version_no: '版',
@@ -57,6 +57,7 @@ export const noticesModule = defineModule({
         overseas_country: '当該外国の名称',
         overseas_info_confirmed: '本人への情報の提供が行われていることの確認',
         overseas_info: 'あらかじめ本人に提供した情報',
+        overseas_measures: '相当措置の継続的な実施を確保するために必要な措置',
         exemption_ground: '記録を要しない場合の根拠',
         note: '備考',
         retain_until: '保存期間の末日',

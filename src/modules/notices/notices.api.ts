@@ -51,7 +51,8 @@ const folded = (text: string): string => text.normalize('NFKC').replace(/\s+/g, 
 
 /**
  * 第三者提供記録の開示 (法第33条第5項, J.10.3): the records of 法第29条第1項・第30条第3項 (not
- * exemption entries, not the 個人関連情報 確認記録 of 法第31条第3項, which names no 本人) whose
+ * exemption entries, not the 個人関連情報 確認記録 of 法第31条第3項, which names no 本人, nor the 提供先's
+ * 確認記録 of J.8.8.4 4 g)〜j), a JIS Q 15001 record outside 法第33条第5項) whose
  * 本人を特定するに足りる事項 contains `who`. The person is encrypted at rest, so the records are read
  * and matched here; the caller records the read of the matches (recordPersonalDataAccess).
  */
@@ -60,7 +61,7 @@ export async function provisionRecordsAbout(tx: Tx, organizationId: string, who:
   if (!wanted) return [];
   const rows = await tx.select().from(provisionRecords).where(eq(provisionRecords.organizationId, organizationId)).orderBy(provisionRecords.recordedOn);
   return rows
-    .filter((r): r is typeof r & { kind: ProvisionRecordAbout['kind'] } => r.kind !== 'related')
+    .filter((r): r is typeof r & { kind: ProvisionRecordAbout['kind'] } => r.kind === 'provision' || r.kind === 'receipt')
     .filter((r) => !r.exemptionGround && r.subject && folded(r.subject).includes(wanted))
     .map((r) => ({
       id: r.id,

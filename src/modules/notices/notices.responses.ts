@@ -5,7 +5,7 @@ import { z } from 'zod';
 /** One required item, as the checker names it (clause and the seed's wording). */
 export const requiredItemResponse = z.object({ code: z.string(), clause: z.string(), text: z.string() });
 
-/** The J.8.5 1 a)〜h) check of a version. */
+/** The check of a version: J.8.5 1 a)〜h), or J.8.8.4 1 for a 個人関連情報 notice. */
 export const noticeCheckResponse = z.object({
   version: z.string(),
   missing: z.array(requiredItemResponse),
@@ -31,6 +31,11 @@ export const noticeVersionResponse = z.object({
 export const noticeResponse = z.object({
   id: z.uuid(),
   title: z.string(),
+  /** 取得時の通知・同意文書 (J.8.5) or 個人関連情報の同意を求める通知 (J.8.8.4 1): it chooses the checker. */
+  kind: z.enum(['acquisition', 'related_info']),
+  kindLabel: z.string(),
+  /** J.8.8.4 1: 提供先 (1)〜6)) or 提供元 (1)〜7)); null for a J.8.5 notice. */
+  relatedParty: z.enum(['recipient', 'provider']).nullable(),
   /** The newest version first. */
   versions: z.array(noticeVersionResponse),
   /** 台帳 entries that rely on one of its versions (noticeVersionIds), for those who read the 台帳. */
@@ -43,6 +48,8 @@ export const noticeListResponse = z.object({
     z.object({
       id: z.uuid(),
       title: z.string(),
+      kind: z.enum(['acquisition', 'related_info']),
+      kindLabel: z.string(),
       latestVersionNo: z.number().int(),
       publishedVersionNo: z.number().int().nullable(),
       /** Every published version, newest first (a 台帳 entry refers to one of them). */

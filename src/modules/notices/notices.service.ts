@@ -1,24 +1,33 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../platform/db/connection.ts';
-import { conflict, notFound } from '../../platform/http/errors.ts';
+import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
+import { checkRelatedInfoNotice } from '../../rules/notices/relatedInfoNotice.ts';
 import { checkNoticeItems } from '../../rules/requiredItems/checkers.ts';
 import { entriesReferringToNoticeVersions } from '../inventory/inventory.api.ts';
 import { planEdit, publicationBlockers } from '../../rules/notices/versions.ts';
 import type { noticeListResponse, noticeResponse } from './notices.responses.ts';
 import type { createNoticeBody, saveNoticeDraftBody } from './notices.schema.ts';
+import { noticeKindLabels } from './notices.labels.ts';
 import { noticeTemplates, noticeVersions } from './notices.tables.ts';
 
-// M6 通知・同意 (J.8.5): the 通知文テンプレート and their versions. Each function runs in the
+// M6 通知・同意 (J.8.5, J.8.8.4 1): the 通知文テンプレート and their versions. Each function runs in the
 // request's tenant transaction; the audit triggers record the change with the actor.
 
 type TemplateRow = typeof noticeTemplates.$inferSelect;
 type VersionRow = typeof noticeVersions.$inferSelect;
 type NoticeView = z.output<typeof noticeResponse>;
 
-function checkOf(v: Pick<VersionRow, 'ticked' | 'body' | 'conditions' | 'status'>) {
-  const result = checkNoticeItems({ ticked: v.ticked, text: v.body, conditions: v.conditions });
+/**
+ * The checker the template's kind calls for (SPEC §5.5): J.8.5 1 a)〜h) for a 取得時の通知・同意文書;
+ * J.8.8.4 1 for a 個人関連情報 notice, 提供先 1)〜6) or 提供元 1)〜7) as chosen on the template.
+ */
+function checkOf(template: Pick<TemplateRow, 'kind' | 'relatedParty'>, v: Pick<VersionRow, 'ticked' | 'body' | 'conditions' | 'status'>) {
+  const result =
+    template.kind === 'related_info'
+      ? checkRelatedInfoNotice({ party: template.relatedParty ?? 'recipient', ticked: v.ticked, text: v.body })
+      : checkNoticeItems({ ticked: v.ticked, text: v.body, conditions: v.conditions });
   const item = (i: { code: string; clause: string; text: string }) => ({ code: i.code, clause: i.clause, text: i.text });
   return {
     version: result.version,
@@ -65,6 +74,9 @@ export async function getNotice(tx: Tx, actor: Actor, id: string): Promise<Notic
   return {
     id: template.id,
     title: template.title,
+    kind: template.kind,
+    kindLabel: noticeKindLabels[template.kind],
+    relatedParty: template.kind === 'related_info' ? template.relatedParty : null,
     versions: versions.map((v) => ({
       id: v.id,
       versionNo: v.versionNo,
@@ -74,7 +86,7 @@ export async function getNotice(tx: Tx, actor: Actor, id: string): Promise<Notic
       ticked: v.ticked,
       conditions: v.conditions,
       publishedAt: v.publishedAt?.toISOString() ?? null,
-      check: checkOf(v),
+      check: checkOf(template, v),
     })),
     inventoryEntries: refs.map((r) => ({ id: r.entryId, name: r.name, versionId: r.versionId, versionNo: versionNo.get(r.versionId) ?? 0 })),
     abilities: { edit: can(actor, 'notices.manage') },
@@ -92,10 +104,12 @@ export async function listNotices(tx: Tx, actor: Actor): Promise<z.output<typeof
     return {
       id: t.id,
       title: t.title,
+      kind: t.kind,
+      kindLabel: noticeKindLabels[t.kind],
       latestVersionNo: latest?.versionNo ?? 0,
       publishedVersionNo: published?.versionNo ?? null,
       publishedVersions: own.filter((v) => v.status === 'published').map((v) => ({ id: v.id, versionNo: v.versionNo })),
-      missingCount: latest ? checkOf(latest).missing.length : 0,
+      missingCount: latest ? checkOf(t, latest).missing.length : 0,
     };
   });
   return { items, canCreate: can(actor, 'notices.manage') };
@@ -105,7 +119,17 @@ type DraftInput = z.output<typeof saveNoticeDraftBody>;
 
 /** 通知文テンプレートの作成: the template and its 第1版 draft. */
 export async function createNotice(tx: Tx, actor: Actor, input: z.output<typeof createNoticeBody>, now: Date): Promise<string> {
-  const [template] = await tx.insert(noticeTemplates).values({ organizationId: actor.organizationId, title: input.title, createdAt: now, updatedAt: now }).returning();
+  const [template] = await tx
+    .insert(noticeTemplates)
+    .values({
+      organizationId: actor.organizationId,
+      title: input.title,
+      kind: input.kind,
+      relatedParty: input.kind === 'related_info' ? input.relatedParty : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
   if (!template) throw new Error('notice template insert returned nothing');
   await tx.insert(noticeVersions).values({
     organizationId: actor.organizationId,
@@ -126,6 +150,12 @@ export async function saveNoticeDraft(tx: Tx, actor: Actor, id: string, input: D
   if (input.title !== undefined && input.title !== template.title) {
     await tx.update(noticeTemplates).set({ title: input.title, updatedAt: now }).where(eq(noticeTemplates.id, template.id));
   }
+  // J.8.8.4 1: the party of a 個人関連情報 notice chooses its item list; a J.8.5 notice has none.
+  if (input.relatedParty !== undefined && input.relatedParty !== template.relatedParty) {
+    if (template.kind !== 'related_info') throw invalid('relatedParty', '同意を取得する主体は、個人関連情報の同意を求める通知（J.8.8.4 1）でだけ選べます');
+    if (input.relatedParty === null) throw invalid('relatedParty', '同意を取得する主体（提供先か提供元か）を選んでください（J.8.8.4 1）');
+    await tx.update(noticeTemplates).set({ relatedParty: input.relatedParty, updatedAt: now }).where(eq(noticeTemplates.id, template.id));
+  }
   const versions = await versionsOf(tx, actor.organizationId, id);
   const plan = planEdit(versions);
   const content = { body: input.body ?? '', ticked: input.ticked, conditions: input.conditions };
@@ -139,12 +169,12 @@ export async function saveNoticeDraft(tx: Tx, actor: Actor, id: string, input: D
   }
 }
 
-/** 通知文の公開: the latest draft, only when no J.8.5 1 item is missing (409 naming each one). */
+/** 通知文の公開: the latest draft, only when no J.8.5 1 (or J.8.8.4 1) item is missing (409 naming each one with its clause). */
 export async function publishNotice(tx: Tx, actor: Actor, id: string, now: Date): Promise<void> {
-  await findTemplate(tx, actor.organizationId, id, true);
+  const template = await findTemplate(tx, actor.organizationId, id, true);
   const [latest] = await versionsOf(tx, actor.organizationId, id);
   if (!latest) throw notFound('通知文の版');
-  const blockers = checkOf(latest).blockers;
+  const blockers = checkOf(template, latest).blockers;
   if (blockers.length > 0) throw conflict(`公開できません: ${blockers.join('、')}`, 'notice_incomplete');
   await tx.update(noticeVersions).set({ status: 'published', publishedAt: now, updatedAt: now }).where(eq(noticeVersions.id, latest.id));
 }

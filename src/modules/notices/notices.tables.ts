@@ -2,10 +2,11 @@ import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueI
 import { createdAt, encryptedText, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
 import type { ExemptionGround, OverseasBasis, ProvisionBasis } from '../../rules/data/provisionRecordItems.ts';
+import type { RelatedConsentParty } from '../../rules/notices/relatedInfoNotice.ts';
 import type { VersionStatus } from '../../rules/notices/versions.ts';
 import type { CounterpartyKind } from '../../rules/requiredItems/provisionRecordItems.ts';
 import type { ProvisionRecordForm, ProvisionRecordKind } from '../../rules/retention/index.ts';
-import type { ConsentChannel } from './notices.labels.ts';
+import type { ConsentChannel, NoticeKind } from './notices.labels.ts';
 
 /**
  * 通知文テンプレート (M6, J.8.5 取得時の必要通知事項): the 取得時の通知・同意文書 an organization
@@ -19,6 +20,13 @@ export const noticeTemplates = pgTable(
     organizationId: organizationId().references(() => organizations.id),
     /** 名称 (e.g. 「会員申込書の個人情報の取扱いについて」). */
     title: text('title').notNull(),
+    /**
+     * 通知文の種類: 取得時の通知・同意文書 (J.8.5 1 a)〜h)) or the 個人関連情報 consent notice (J.8.8.4 1);
+     * the kind chooses the checker that decides publication.
+     */
+    kind: text('kind').$type<NoticeKind>().notNull().default('acquisition'),
+    /** J.8.8.4 1: who obtains the consent, 提供先 (1)〜6)) or 提供元 (1)〜7)); set only for the 個人関連情報 kind. */
+    relatedParty: text('related_party').$type<RelatedConsentParty>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -120,8 +128,10 @@ export const provisionRecords = pgTable(
     overseasBasis: text('overseas_basis').$type<OverseasBasis>(),
     overseasCountry: text('overseas_country'),
     overseasInfo: text('overseas_info'),
-    /** 個人関連情報 (J.8.8.4 4 c) 後段): b)で本人に情報の提供が行われていることを確認した旨. */
+    /** 個人関連情報 (J.8.8.4 4 c) 後段・g) 後段): b)で本人に情報の提供が行われていることを確認した（されている）旨. */
     overseasInfoConfirmed: boolean('overseas_info_confirmed').notNull().default(false),
+    /** 相当措置の継続的な実施を確保するために必要な措置 (J.8.8.1 3 j)・k), J.8.8.4 3): ground b) to a 外国にある第三者. */
+    overseasMeasures: text('overseas_measures'),
     /** 記録を要しない場合の根拠 (J.8.8.2 2・J.8.8.3 2 a)〜j)); such an entry has no statutory retention. */
     exemptionGround: text('exemption_ground').$type<ExemptionGround>(),
     note: text('note'),

@@ -6,7 +6,7 @@ import { overseasBasisLabels } from '../../rules/data/provisionRecordItems.ts';
 import { listProvisionRecords } from './provision-records.ts';
 import type { provisionRecordListQuery, provisionRecordResponse } from './provision-records.schema.ts';
 
-// 第三者提供記録・確認記録・個人関連情報の確認記録 (J.8.8.2・J.8.8.3・J.8.8.4) as an Excel workbook: one
+// 第三者提供記録・確認記録・個人関連情報の確認記録（提供元 c)〜f)・提供先 g)〜j)）(J.8.8.2・J.8.8.3・J.8.8.4) as an Excel workbook: one
 // row per record with its 記録事項, 保存期間 and 廃棄, in Japanese (the list the page shows, same filter).
 
 type RecordView = z.output<typeof provisionRecordResponse>;
@@ -30,11 +30,17 @@ const columns: SheetColumn<RecordView>[] = [
   { header: '本人の同意（を得ている旨・得られていることを確認した旨）', width: 14, value: (r) => yes(r.consentObtained) },
   { header: '第三者による取得の経緯', width: 28, value: (r) => r.acquisitionHistory },
   { header: '法第27条第4項により公表されている旨', width: 14, value: (r) => yes(r.ppcPublished) },
-  { header: '外国にある第三者', width: 10, value: (r) => yes(r.overseas) },
+  // On the 提供先 side (J.8.8.4 4 g) 後段) the flag says our organization is the 外国にある個人情報取扱事業者.
+  { header: '外国にある第三者', width: 10, value: (r) => (r.overseas && r.kind === 'related_receipt' ? '提供先（当組織）が外国にある事業者' : yes(r.overseas)) },
   { header: '外国にある第三者への提供の根拠（J.8.8.1 1）', width: 30, value: (r) => (r.overseasBasis ? overseasBasisLabels[r.overseasBasis] : null) },
   { header: '当該外国の名称', width: 16, value: (r) => r.overseasCountry },
   { header: '本人に提供した（された）情報', width: 32, value: (r) => r.overseasInfo },
-  { header: '本人に情報の提供が行われていることを確認した旨（J.8.8.4 4 c)）', width: 14, value: (r) => (r.kind === 'related' && r.overseas ? yes(r.overseasInfoConfirmed) : null) },
+  {
+    header: '本人に情報の提供が行われている（ことを確認した）旨（J.8.8.4 4 c)・g)）',
+    width: 14,
+    value: (r) => ((r.kind === 'related' || r.kind === 'related_receipt') && r.overseas ? yes(r.overseasInfoConfirmed) : null),
+  },
+  { header: '相当措置の継続的な実施を確保するために必要な措置（J.8.8.1 3・J.8.8.4 3）', width: 36, value: (r) => r.overseasMeasures },
   { header: '記録を要しない場合', width: 30, value: (r) => r.exemptionLabel },
   { header: '保存期間の末日', width: 12, type: 'date', value: (r) => r.retention?.retainUntil ?? null },
   { header: '保存期間の根拠', width: 50, value: (r) => r.retention?.basis ?? null },

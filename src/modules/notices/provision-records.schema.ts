@@ -5,7 +5,7 @@ import { counterpartyKinds } from '../../rules/requiredItems/provisionRecordItem
 import { provisionRecordForms, provisionRecordKinds } from '../../rules/retention/index.ts';
 
 // Request and response schemas of the 第三者提供記録 (J.8.8.2), 確認記録 (J.8.8.3) and 個人関連情報の
-// 提供に係る確認記録 (J.8.8.4 4). Japanese messages naming each field; the web form validates with
+// 提供に係る確認記録 (J.8.8.4 4 c)〜f)) and the 提供先's 確認記録 (J.8.8.4 4 g)〜j)). Japanese messages naming each field; the web form validates with
 // these same schemas. Which 記録事項 a record must carry (規則第20条第1項・第24条第1項, J.8.8.4 4)
 // depends on its kind and ground, so the server's checker — not the schema — names the missing ones.
 
@@ -37,6 +37,7 @@ export const createProvisionRecordBody = z.object({
   overseasCountry: optionalText('当該外国の名称', 200),
   overseasInfo: optionalText('あらかじめ本人に提供した情報', 4000),
   overseasInfoConfirmed: z.boolean({ error: '本人に情報の提供が行われていることを確認した旨は「はい」か「いいえ」で選んでください' }).default(false),
+  overseasMeasures: optionalText('相当措置の継続的な実施を確保するために必要な措置', 2000),
   exemptionGround: enumField('記録を要しない場合の根拠', exemptionGrounds)
     .nullish()
     .transform((v) => v ?? null),
@@ -75,6 +76,7 @@ export const provisionRecordResponse = z.object({
   overseasCountry: z.string().nullable(),
   overseasInfo: z.string().nullable(),
   overseasInfoConfirmed: z.boolean(),
+  overseasMeasures: z.string().nullable(),
   exemptionGround: z.enum(exemptionGrounds).nullable(),
   /** 記録を要しない場合の根拠 with its clause (「J.8.8.2 2 d) 法令に基づく場合」). */
   exemptionLabel: z.string().nullable(),

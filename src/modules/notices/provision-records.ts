@@ -26,10 +26,11 @@ import type {
 } from './provision-records.schema.ts';
 import { provisionRecords } from './notices.tables.ts';
 
-// 第三者提供記録 (法第29条, J.8.8.2), 確認記録 (法第30条, J.8.8.3) and 個人関連情報の提供に係る確認記録
-// (法第31条第3項, J.8.8.4 4): a record is refused while it lacks a 記録事項 of 規則第20条第1項 /
-// 第24条第1項 / J.8.8.4 4 c)〜f); its retention (規則第21条・第25条・第29条, SPEC §5.3) is computed by
-// the pure rule and stored; the disposal task opens when it ends.
+// 第三者提供記録 (法第29条, J.8.8.2), 確認記録 (法第30条, J.8.8.3), 個人関連情報の提供に係る確認記録
+// (法第31条第3項, J.8.8.4 4 c)〜f)) and the 提供先's 確認記録 of 個人関連情報 (J.8.8.4 4 g)〜j)): a
+// record is refused while it lacks a 記録事項 of 規則第20条第1項 / 第24条第1項 / J.8.8.4 4; its retention
+// (規則第21条・第25条・第29条, the 提供先 side by analogy to 第25条, SPEC §5.3) is computed by the pure
+// rule and stored; the disposal task opens when it ends.
 
 type Row = typeof provisionRecords.$inferSelect;
 type RecordView = z.output<typeof provisionRecordResponse>;
@@ -59,7 +60,7 @@ function present(row: Row): RecordView {
     kindLabel: provisionRecordKindLabels[row.kind],
     basis: row.basis,
     // 個人関連情報 is provided on the person's consent to its acquisition as personal data (法第31条第1項第1号).
-    basisLabel: row.kind === 'related' ? relatedBasisLabel : provisionBasisLabels[row.basis],
+    basisLabel: row.kind === 'related' || row.kind === 'related_receipt' ? relatedBasisLabel : provisionBasisLabels[row.basis],
     form: row.form,
     formLabel: provisionRecordFormLabels[row.form],
     recordedOn: row.recordedOn,
@@ -80,6 +81,7 @@ function present(row: Row): RecordView {
     overseasCountry: row.overseasCountry,
     overseasInfo: row.overseasInfo,
     overseasInfoConfirmed: row.overseasInfoConfirmed,
+    overseasMeasures: row.overseasMeasures,
     exemptionGround: row.exemptionGround,
     exemptionLabel: row.exemptionGround ? `${exemptionClause(row.kind, row.exemptionGround)} ${exemptionGroundLabels[row.exemptionGround].slice(3)}` : null,
     retention: retentionOf(row),
@@ -99,13 +101,16 @@ function fieldOf(item: ProvisionRecordItem, input: CreateInput): string {
 /** The first day 法第31条 (個人関連情報の第三者提供の制限等) was in force (令和2年改正法). */
 const relatedInForceFrom = '2022-04-01';
 
-/** Refuses a ground the kind does not have: 個人関連情報 is provided only with consent (J.8.8.4 2), its exemptions are J.8.8 f)〜l). */
+/**
+ * Refuses a ground the kind does not have: 個人関連情報 is provided only with consent (J.8.8.4 2), its
+ * exemptions are J.8.8 f)〜l) — on the 提供元 side (c)〜f)) and the 提供先 side (g)〜j)) alike.
+ */
 function assertKindGround(input: CreateInput): void {
-  if (input.kind !== 'related') return;
+  if (input.kind !== 'related' && input.kind !== 'related_receipt') return;
   if (input.basis !== 'consent') {
-    throw invalid('basis', '個人関連情報の提供に係る確認記録の根拠は「本人の同意」だけです（J.8.8.4 2 a)、法第31条第1項第1号）');
+    throw invalid('basis', `${provisionRecordKindLabels[input.kind]}の根拠は「本人の同意」だけです（J.8.8.4 1・2 a)、法第31条第1項第1号）`);
   }
-  if (input.exemptionGround && !exemptionGroundsFor('related').includes(input.exemptionGround)) {
+  if (input.exemptionGround && !exemptionGroundsFor(input.kind).includes(input.exemptionGround)) {
     throw invalid(
       'exemptionGround',
       `個人関連情報の提供では「${exemptionGroundLabels[input.exemptionGround].slice(3)}」は記録を要しない場合に当たりません。J.8.8 f)〜l) から選んでください`,

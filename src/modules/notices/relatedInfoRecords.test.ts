@@ -186,7 +186,7 @@ describe('一覧と権限', () => {
     expect(r.headers['content-type']).toBe(XLSX_TYPE);
     const sheet = await readFirstSheet(r.raw);
     expect(sheet.headers).toContain('個人データ・個人関連情報の項目');
-    expect(sheet.headers).toContain('本人に情報の提供が行われていることを確認した旨（J.8.8.4 4 c)）');
+    expect(sheet.headers).toContain('本人に情報の提供が行われている（ことを確認した）旨（J.8.8.4 4 c)・g)）');
     const kinds = sheet.rows.map((row) => row.cells[1]);
     expect(kinds.length).toBeGreaterThan(0);
     expect(kinds.every((k) => k === '個人関連情報の提供に係る確認記録')).toBe(true);

@@ -31,7 +31,8 @@ export type ProvisionRecordField =
   | 'overseasBasis'
   | 'overseasCountry'
   | 'overseasInfo'
-  | 'overseasInfoConfirmed';
+  | 'overseasInfoConfirmed'
+  | 'overseasMeasures';
 
 export type ProvisionRecordItem = RequiredItem & { field: ProvisionRecordField };
 
@@ -121,11 +122,52 @@ export const relatedOverseasInfoItem: ProvisionRecordItem = item(
   'overseasInfoConfirmed',
 );
 
+/**
+ * J.8.8.4 4《個人関連情報の提供先の確認の記録事項》g)〜j): the record the 提供先 makes when it receives
+ * 個人関連情報 as personal data. A JIS Q 15001 record (the 法 places the 確認 on the 提供元, 法第31条);
+ * like the 提供元 side, always on the person's consent (J.8.8.4 1・2 a)), and it names the 本人 (i)).
+ */
+const relatedReceiptItems: readonly ProvisionRecordItem[] = Object.freeze([
+  item('J.8.8.4-4-g', 'J.8.8.4 4 g)', 'a) で本人の同意が得られている旨', 'consentObtained'),
+  item('J.8.8.4-4-h', 'J.8.8.4 4 h)', '当該第三者の氏名又は名称及び住所並びに法人にあっては、その代表者の氏名', 'counterparty'),
+  item('J.8.8.4-4-i', 'J.8.8.4 4 i)', '当該個人データ（個人関連情報）によって識別される本人の氏名その他当該本人を特定するに足りる事項', 'subject'),
+  item('J.8.8.4-4-j', 'J.8.8.4 4 j)', '当該個人関連情報の項目', 'dataItems'),
+]);
+
+/** J.8.8.4 4 g) (後段): when the 提供先 is a 外国にある個人情報取扱事業者, that the person was given the information of 2 b). */
+export const relatedReceiptOverseasInfoItem: ProvisionRecordItem = item(
+  'J.8.8.4-4-g-2',
+  'J.8.8.4 4 g)',
+  '外国にある個人情報取扱事業者にあつては、b) で本人に情報の提供が行われている旨',
+  'overseasInfoConfirmed',
+);
+
+/**
+ * J.8.8.1 3 (and J.8.8.4 3 for 個人関連情報): to a 外国にある第三者 on ground b) (体制の整備), the
+ * measures that keep the 相当措置 going — j) the periodic check and k) what is done when it falters.
+ */
+export const overseasMeasuresItem: ProvisionRecordItem = item(
+  'J.8.8.1-3',
+  'J.8.8.1 3',
+  '当該第三者による相当措置の継続的な実施を確保するために必要な措置（j) 相当措置の実施状況等の定期的な確認、k) 支障が生じたときの措置又は提供の停止）',
+  'overseasMeasures',
+);
+export const relatedOverseasMeasuresItem: ProvisionRecordItem = item(
+  'J.8.8.4-3',
+  'J.8.8.4 3',
+  '外国にある第三者による相当措置の継続的な実施を確保するために必要な措置（J.8.8.1 3 j) 定期的な確認、k) 支障が生じたときの措置又は提供の停止）',
+  'overseasMeasures',
+);
+
+/** The record kinds the item lists know (rules/retention provisionRecordKinds). */
+export type ProvisionRecordItemsKind = 'provision' | 'receipt' | 'related' | 'related_receipt';
+
 /** The items a record of this kind and ground must carry; null when the ground does not apply to the kind. */
-export function provisionRecordItems(kind: 'provision' | 'receipt' | 'related', basis: ProvisionBasis): readonly ProvisionRecordItem[] | null {
+export function provisionRecordItems(kind: ProvisionRecordItemsKind, basis: ProvisionBasis): readonly ProvisionRecordItem[] | null {
   if (kind === 'receipt') return receiptItems[basis];
   // 法第31条第1項: 個人関連情報 is provided only with the person's consent.
   if (kind === 'related') return basis === 'consent' ? relatedItems : null;
+  if (kind === 'related_receipt') return basis === 'consent' ? relatedReceiptItems : null;
   return basis === 'non_business' ? null : provisionItems[basis];
 }
 
@@ -160,13 +202,14 @@ export const exemptionGroundLabels: Readonly<Record<ExemptionGround, string>> = 
 export const relatedExemptionGrounds = ['d', 'e', 'f', 'g', 'h', 'i', 'j'] as const satisfies readonly ExemptionGround[];
 
 /** The grounds a record kind may choose. */
-export const exemptionGroundsFor = (kind: 'provision' | 'receipt' | 'related'): readonly ExemptionGround[] => (kind === 'related' ? relatedExemptionGrounds : exemptionGrounds);
+export const exemptionGroundsFor = (kind: ProvisionRecordItemsKind): readonly ExemptionGround[] =>
+  kind === 'related' || kind === 'related_receipt' ? relatedExemptionGrounds : exemptionGrounds;
 
 const j88Letter: Readonly<Partial<Record<ExemptionGround, string>>> = Object.freeze({ d: 'f', e: 'g', f: 'h', g: 'i', h: 'j', i: 'k', j: 'l' });
 
 /** The clause of the exemption list for a record kind (「J.8.8.2 2 d)」, 個人関連情報: 「J.8.8 f)」). */
-export const exemptionClause = (kind: 'provision' | 'receipt' | 'related', ground: ExemptionGround): string => {
-  if (kind === 'related') return `J.8.8 ${j88Letter[ground] ?? ground})`;
+export const exemptionClause = (kind: ProvisionRecordItemsKind, ground: ExemptionGround): string => {
+  if (kind === 'related' || kind === 'related_receipt') return `J.8.8 ${j88Letter[ground] ?? ground})`;
   return `${kind === 'provision' ? 'J.8.8.2' : 'J.8.8.3'} 2 ${ground})`;
 };
 

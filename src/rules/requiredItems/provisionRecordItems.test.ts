@@ -83,7 +83,13 @@ describe('外国にある第三者への提供（J.8.8.1）', () => {
     const base = { kind: 'provision', basis: 'consent', ...complete, overseas: true, overseasCountry: 'シンガポール' } as const;
     expect(missingOf({ ...base, overseasBasis: 'a' })).toEqual(['J.8.8.1 2:overseasInfo']);
     expect(missingOf({ ...base, overseasBasis: 'a', overseasInfo: '個人情報保護委員会の調査結果を示した' })).toEqual([]);
-    expect(missingOf({ ...base, overseasBasis: 'b' })).toEqual([]);
+    expect(missingOf({ ...base, overseasBasis: 'c' })).toEqual([]);
+  });
+
+  it('J.8.8.1 3「No.1 の b) によって外国にある第三者に個人データを提供する場合には…必要な措置を講じる」: 相当措置の継続的な実施を確保する措置を求める', () => {
+    const base = { kind: 'provision', basis: 'consent', ...complete, overseas: true, overseasCountry: 'シンガポール', overseasBasis: 'b' } as const;
+    expect(missingOf(base)).toEqual(['J.8.8.1 3:overseasMeasures']);
+    expect(missingOf({ ...base, overseasMeasures: '年1回、提供先の相当措置の実施状況とシンガポールの制度を確認する' })).toEqual([]);
   });
 });
 
@@ -159,5 +165,78 @@ describe('J.8.8.4 4《個人関連情報の提供元の確認の記録事項》'
 
   it('J.8.8.4 2「J.8.8のf)〜l)のいずれかに該当する場合を除き」: 根拠を選べば記録事項は求めない', () => {
     expect(missingOf({ kind: 'related', basis: 'consent', exemptionGround: 'd' })).toEqual([]);
+  });
+});
+
+describe('J.8.8.4 3「個人関連情報を外国にある第三者に提供した場合には、J.8.8.1で定めるところによって…必要な措置を講じる」', () => {
+  it('根拠 b)（体制の整備）で外国にある第三者に提供したときは、相当措置の継続的な実施を確保する措置を記録する', () => {
+    const overseas = {
+      kind: 'related',
+      basis: 'consent',
+      providedOn: '2026-12-01',
+      counterpartyKind: 'corporation',
+      counterpartyName: 'Sample Ads Pte. Ltd.',
+      counterpartyAddress: 'Singapore',
+      counterpartyRepresentative: 'CEO Tan',
+      dataItems: 'Cookie ID',
+      consentObtained: true,
+      overseas: true,
+      overseasBasis: 'b',
+      overseasCountry: 'シンガポール',
+    } as const;
+    expect(missingOf(overseas)).toEqual(['J.8.8.4 3:overseasMeasures']);
+    expect(missingOf({ ...overseas, overseasMeasures: '半年ごとに相当措置の実施状況を書面で確認し、支障があれば提供を停止する' })).toEqual([]);
+  });
+});
+
+describe('J.8.8.4 4《個人関連情報の提供先の確認の記録事項》', () => {
+  const received = {
+    kind: 'related_receipt',
+    basis: 'consent',
+    counterpartyKind: 'corporation',
+    counterpartyName: '株式会社 データ見本',
+    counterpartyAddress: '東京都豊島区南池袋2-2-2',
+    counterpartyRepresentative: '代表取締役 鈴木一郎',
+    subject: '会員番号 A-0001 の会員（氏名: 山田太郎）',
+    dataItems: 'Cookie ID に紐づく閲覧履歴',
+    consentObtained: true,
+  } as const;
+
+  it('g)〜j) が揃えば不足はない（提供を受けた年月日は記録事項にない）', () => {
+    expect(missingOf({ ...received, providedOn: null })).toEqual([]);
+  });
+
+  it('g) a) で本人の同意が得られている旨', () => {
+    expect(missingOf({ ...received, consentObtained: false })).toEqual(['J.8.8.4 4 g):consentObtained']);
+    expect(checkProvisionRecordItems({ ...received, consentObtained: false })?.missing[0]?.text).toBe('a) で本人の同意が得られている旨');
+  });
+
+  it('g) 後段「外国にある個人情報取扱事業者にあつては、b) で本人に情報の提供が行われている旨」', () => {
+    expect(missingOf({ ...received, overseas: true })).toEqual(['J.8.8.4 4 g):overseasInfoConfirmed']);
+    expect(missingOf({ ...received, overseas: true, overseasInfoConfirmed: true })).toEqual([]);
+  });
+
+  it('h) 当該第三者の氏名又は名称及び住所並びに法人にあっては、その代表者の氏名', () => {
+    expect(missingOf({ ...received, counterpartyAddress: '' })).toEqual(['J.8.8.4 4 h):counterparty']);
+    expect(missingOf({ ...received, counterpartyRepresentative: null })).toEqual(['J.8.8.4 4 h):counterparty']);
+    expect(missingOf({ ...received, counterpartyKind: 'unspecified' })).toEqual(['J.8.8.4 4 h):counterparty']);
+  });
+
+  it('i) 当該個人データ（個人関連情報）によって識別される本人の氏名その他当該本人を特定するに足りる事項', () => {
+    expect(missingOf({ ...received, subject: ' ' })).toEqual(['J.8.8.4 4 i):subject']);
+  });
+
+  it('j) 当該個人関連情報の項目', () => {
+    expect(missingOf({ ...received, dataItems: null })).toEqual(['J.8.8.4 4 j):dataItems']);
+  });
+
+  it('空の記録では g)〜j) の4件、オプトアウト等の根拠はない（null）', () => {
+    expect(missingOf({ kind: 'related_receipt', basis: 'consent' })).toEqual([
+      'J.8.8.4 4 g):consentObtained',
+      'J.8.8.4 4 h):counterparty',
+      'J.8.8.4 4 i):subject',
+      'J.8.8.4 4 j):dataItems',
+    ]);
+    expect(checkProvisionRecordItems({ ...received, basis: 'opt_out' })).toBeNull();
   });
 });

@@ -3,18 +3,23 @@ import {
   type OverseasBasis,
   overseasConsentInfoItem,
   overseasItems,
+  overseasMeasuresItem,
   type ProvisionBasis,
   type ProvisionRecordField,
   type ProvisionRecordItem,
   provisionRecordItems,
   provisionRecordItemsVersion,
   relatedOverseasInfoItem,
+  relatedOverseasMeasuresItem,
+  relatedReceiptOverseasInfoItem,
+  type ProvisionRecordItemsKind,
 } from '../data/provisionRecordItems.ts';
 import { checkRequiredItems, type RequiredItemsResult } from './requiredItems.ts';
 
 /**
  * The checker of the 記録事項 of a 第三者提供記録 (規則第20条第1項, J.8.8.2 1), of a 確認記録
- * (規則第24条第1項, J.8.8.3 3) and of a 個人関連情報の提供に係る確認記録 (J.8.8.4 4 c)〜f)) (SPEC §5.5): which statutory items a record lacks, each with its
+ * (規則第24条第1項, J.8.8.3 3), of a 個人関連情報の提供に係る確認記録 (J.8.8.4 4 c)〜f)) and of the 提供先's
+ * 確認記録 (J.8.8.4 4 g)〜j)) (SPEC §5.5): which statutory items a record lacks, each with its
  * clause, its wording and the field that carries it. Pure: the server refuses a record that lacks
  * an item; the web form previews the same result.
  */
@@ -25,7 +30,7 @@ export type CounterpartyKind = (typeof counterpartyKinds)[number];
 
 /** What a record holds, as the checker reads it. */
 export type ProvisionRecordContent = {
-  kind: 'provision' | 'receipt' | 'related';
+  kind: ProvisionRecordItemsKind;
   basis: ProvisionBasis;
   providedOn?: string | null;
   counterpartyKind?: CounterpartyKind | null;
@@ -42,8 +47,10 @@ export type ProvisionRecordContent = {
   overseasBasis?: OverseasBasis | null;
   overseasCountry?: string | null;
   overseasInfo?: string | null;
-  /** 個人関連情報: b)で本人に情報の提供が行われていることを確認した旨 (J.8.8.4 4 c)). */
+  /** 個人関連情報: b)で本人に情報の提供が行われていることを確認した旨 (J.8.8.4 4 c)・g)). */
   overseasInfoConfirmed?: boolean | null;
+  /** 相当措置の継続的な実施を確保するために必要な措置 (J.8.8.1 3・J.8.8.4 3, ground b)). */
+  overseasMeasures?: string | null;
   /** 記録を要しない場合の根拠 (J.8.8.2 2・J.8.8.3 2 a)〜j)): the 記録事項 are then not required. */
   exemptionGround?: ExemptionGround | null;
 };
@@ -73,13 +80,22 @@ const isFilled: Readonly<Record<ProvisionRecordField, (c: ProvisionRecordContent
   overseasCountry: (c) => filled(c.overseasCountry),
   overseasInfo: (c) => filled(c.overseasInfo),
   overseasInfoConfirmed: (c) => c.overseasInfoConfirmed === true,
+  overseasMeasures: (c) => filled(c.overseasMeasures),
 };
 
-/** J.8.8.1 (and J.8.8.4 3・4 c) for 個人関連情報): what a provision to a 外国にある第三者 adds. */
+/**
+ * J.8.8.1 (and J.8.8.4 3・4 c) for 個人関連情報): what a provision to a 外国にある第三者 adds — the ground
+ * and the country; on ground a) the information given to the person; on ground b) the measures that
+ * keep the 相当措置 going (J.8.8.1 3, J.8.8.4 3). On the 提供先 side (J.8.8.4 4 g) 後段) `overseas`
+ * means the 提供先 itself is a 外国にある個人情報取扱事業者: only the information item applies.
+ */
 function overseasItemsOf(content: ProvisionRecordContent): readonly ProvisionRecordItem[] {
   if (content.kind === 'receipt' || content.overseas !== true) return [];
-  if (content.overseasBasis !== 'a') return overseasItems;
-  return [...overseasItems, content.kind === 'related' ? relatedOverseasInfoItem : overseasConsentInfoItem];
+  if (content.kind === 'related_receipt') return [relatedReceiptOverseasInfoItem];
+  const related = content.kind === 'related';
+  if (content.overseasBasis === 'a') return [...overseasItems, related ? relatedOverseasInfoItem : overseasConsentInfoItem];
+  if (content.overseasBasis === 'b') return [...overseasItems, related ? relatedOverseasMeasuresItem : overseasMeasuresItem];
+  return overseasItems;
 }
 
 /**

@@ -89,7 +89,7 @@ describe('入力の検証', () => {
 
   it('項目名を挙げた日本語のエラー（種類・作成方法・実在しない日・不明な項目）', () => {
     expect(errorsOf({ recordKind: 'sent', form: 'ledger', createdOn: '2026-02-30', note: 'x' })).toEqual([
-      'recordKind: 記録の種類（recordKind）は "provision"・"receipt"・"related" のいずれかで入力してください（入力値: "sent"）',
+      'recordKind: 記録の種類（recordKind）は "provision"・"receipt"・"related"・"related_receipt" のいずれかで入力してください（入力値: "sent"）',
       'form: 記録の作成方法（form）は "individual"・"bulk"・"contract" のいずれかで入力してください（入力値: "ledger"）',
       'createdOn: 記録を作成した日（createdOn）は "YYYY-MM-DD" 形式の実在する日付で入力してください（入力値: "2026-02-30"）',
       ': 不明な項目です: note（項目名の綴りを確認してください）',
@@ -123,6 +123,30 @@ describe('個人関連情報の提供に係る確認記録の保存期間（J.8.
   it('令和4年4月1日より前の規則（平成28年規則）には個人関連情報の区分がない: 令和2年改正の規則で計算し、旧版を指定すれば未知の版', () => {
     expect(provisionRecordRetention({ recordKind: 'related', form: 'individual', createdOn: '2022-03-01' }).rulesVersion).toBe('appi-2022-04');
     expect(() => provisionRecordRetention({ recordKind: 'related', form: 'individual', createdOn: '2026-03-01' }, 'appi-2017-05')).toThrow(
+      UnknownProvisionRetentionRulesVersionError,
+    );
+  });
+});
+
+describe('個人関連情報の提供先の確認記録の保存期間（J.8.8.4 4 g)〜j)「確認の記録を作成、保管する」）', () => {
+  it('施行規則に提供先の期間の定めはない: 確認記録の期間（法第30条第4項・規則第25条）に準じ、その旨を根拠に示す', () => {
+    const result = provisionRecordRetention({ recordKind: 'related_receipt', form: 'individual', createdOn: '2026-12-01' });
+    expect(result).toMatchObject({ rulesVersion: 'appi-2022-04', years: 3, countedFrom: '2026-12-02', retainUntil: '2029-12-01', disposalDueOn: '2029-12-02' });
+    expect(result.basis).toBe(
+      'JIS Q 15001 J.8.8.4 4（法令に保存期間の定めがないため、第三者提供を受ける際の確認記録の期間（個人情報の保護に関する法律 第30条第4項、個人情報の保護に関する法律施行規則 第25条第3号）に準じる）',
+    );
+    expect(result.reason).toContain('個人関連情報の提供先の確認記録を個別の記録（提供の都度作成）で作成しているため');
+  });
+
+  it('契約書その他の書面で代替: 最後に提供を受けた日から起算して1年（規則第25条第1号に準じる）', () => {
+    const result = provisionRecordRetention({ recordKind: 'related_receipt', form: 'contract', createdOn: '2026-12-01', lastProvidedOn: '2026-12-01' });
+    expect(result).toMatchObject({ years: 1, retainUntil: '2027-11-30' });
+    expect(result.basis).toContain('施行規則 第25条第1号（第23条第3項）');
+    expect(result.reason).toContain('最後に提供を受けた日（2026-12-01）から起算して1年');
+  });
+
+  it('平成28年規則（appi-2017-05）には区分がない: 指定すれば未知の版', () => {
+    expect(() => provisionRecordRetention({ recordKind: 'related_receipt', form: 'individual', createdOn: '2026-03-01' }, 'appi-2017-05')).toThrow(
       UnknownProvisionRetentionRulesVersionError,
     );
   });

@@ -11,15 +11,29 @@
  *   民法第140条により作成日の翌日から数える.
  * Year periods end per 民法第143条 ({@link lastDayOfYears}).
  *
- * 個人関連情報の提供に係る確認記録 (J.8.8.4 4, 法第31条第3項で準用する法第30条第4項, 令和4年4月1日施行):
+ * 個人関連情報の提供に係る確認記録 (J.8.8.4 4 c)〜f), 法第31条第3項で準用する法第30条第4項, 令和4年4月1日施行):
  * the same three periods by form (規則第29条, 作成方法 規則第27条); there is no earlier rule set.
+ *
+ * 個人関連情報の提供先の確認記録 (J.8.8.4 4 g)〜j)): the 施行規則 sets no period of its own for the
+ * 提供先 — 規則第26条〜第29条 concern the 提供元's confirmation under 法第31条 — so JIS Q 15001's
+ * 「保管する」 is met with the periods of the 確認記録 that it mirrors (法第30条第4項, 規則第25条;
+ * 作成方法 規則第23条), and the basis says so. Article numbers: 規則第19条・第22条・第23条 (提供記録
+ * and 確認記録 作成方法・確認方法) were checked against the table of contents of the 個人情報保護委員会
+ * ガイドライン（確認記録義務編, 令和5年12月一部改正）; 法第29条 (「第三十一条第三項において読み替えて
+ * 準用する場合を含む」) against the text of the Act. 規則第26条〜第29条 could not be read here: they
+ * follow from the 令和4年4月 renumbering (第22条〜第25条 are the 確認記録 articles, the 個人関連情報
+ * articles come next) and stay as cited until checked against e-Gov.
  */
 import { z } from 'zod';
 import { addCalendarDays, type IsoDate, isIsoDate } from '../deadlines.ts';
 import { lastDayOfYears } from './yearPeriod.ts';
 
-/** Which record: 第三者提供記録 (we provided), 確認記録 (we received) or 個人関連情報の確認記録 (we provided 個人関連情報). */
-export const provisionRecordKinds = ['provision', 'receipt', 'related'] as const;
+/**
+ * Which record: 第三者提供記録 (we provided), 確認記録 (we received), 個人関連情報の確認記録 (we provided
+ * 個人関連情報, J.8.8.4 4 c)〜f)) or 個人関連情報の提供先の確認記録 (we received 個人関連情報 as 個人データ,
+ * J.8.8.4 4 g)〜j)).
+ */
+export const provisionRecordKinds = ['provision', 'receipt', 'related', 'related_receipt'] as const;
 export type ProvisionRecordKind = (typeof provisionRecordKinds)[number];
 
 /** How the record was made (記録の作成方法). */
@@ -30,6 +44,7 @@ export const provisionRecordKindLabels: Record<ProvisionRecordKind, string> = {
   provision: '第三者提供記録',
   receipt: '第三者提供を受ける際の確認記録',
   related: '個人関連情報の提供に係る確認記録',
+  related_receipt: '個人関連情報の提供先の確認記録',
 };
 
 export const provisionRecordFormLabels: Record<ProvisionRecordForm, string> = {
@@ -49,6 +64,8 @@ export type ProvisionRetentionRuleSet = {
   readonly years: Readonly<Record<ProvisionRecordForm, number>>;
   /** JIS Q 15001 clause that asks for the retention. */
   readonly jisClause: Readonly<Partial<Record<ProvisionRecordKind, string>>>;
+  /** Kinds the law sets no period for, kept for the period of the record they mirror (JIS Q 15001 only). */
+  readonly byAnalogy?: Readonly<Partial<Record<ProvisionRecordKind, ProvisionRecordKind>>>;
 };
 
 // 平成28年規則: 提供記録 第12条（作成方法）・第14条（保存期間）, 確認記録 第16条・第18条.
@@ -62,10 +79,13 @@ const ruleArticle2022: ProvisionRetentionRuleSet['ruleArticle'] = {
   provision: { retention: '第21条', forms: { contract: '第21条第1号（第19条第3項）', bulk: '第21条第2号（第19条第2項ただし書）', individual: '第21条第3号' } },
   receipt: { retention: '第25条', forms: { contract: '第25条第1号（第23条第3項）', bulk: '第25条第2号（第23条第2項ただし書）', individual: '第25条第3号' } },
   related: { retention: '第29条', forms: { contract: '第29条第1号（第27条第3項）', bulk: '第29条第2号（第27条第2項ただし書）', individual: '第29条第3号' } },
+  // 提供先の確認記録 (J.8.8.4 4 g)〜j)): no article of its own; the 確認記録's 第25条 by analogy.
+  related_receipt: { retention: '第25条', forms: { contract: '第25条第1号（第23条第3項）', bulk: '第25条第2号（第23条第2項ただし書）', individual: '第25条第3号' } },
 };
+
 const years = { contract: 1, bulk: 3, individual: 3 } as const;
 const jisClause2017 = { provision: 'JIS Q 15001 J.8.8.2 3', receipt: 'JIS Q 15001 J.8.8.3 4' } as const;
-const jisClause2022 = { ...jisClause2017, related: 'JIS Q 15001 J.8.8.4 4' } as const;
+const jisClause2022 = { ...jisClause2017, related: 'JIS Q 15001 J.8.8.4 4', related_receipt: 'JIS Q 15001 J.8.8.4 4' } as const;
 
 /** Released rule sets, oldest first: 平成27年改正（平成29年5月30日施行）and 令和2年改正（令和4年4月1日施行, 条ずれ）. */
 export const provisionRetentionRuleSets: readonly ProvisionRetentionRuleSet[] = Object.freeze([
@@ -80,10 +100,11 @@ export const provisionRetentionRuleSets: readonly ProvisionRetentionRuleSet[] = 
   Object.freeze({
     id: 'appi-2022-04',
     effectiveFrom: '2022-04-01',
-    lawArticle: { provision: '第29条第2項', receipt: '第30条第4項', related: '第31条第3項（第30条第4項の準用）' },
+    lawArticle: { provision: '第29条第2項', receipt: '第30条第4項', related: '第31条第3項（第30条第4項の準用）', related_receipt: '第30条第4項' },
     ruleArticle: ruleArticle2022,
     years,
     jisClause: jisClause2022,
+    byAnalogy: { related_receipt: 'receipt' as const },
   }),
 ]);
 
@@ -179,13 +200,17 @@ export function provisionRecordRetention(input: ProvisionRetentionFacts, rulesVe
   const rules = ruleSetFor(facts.recordKind, facts.createdOn, rulesVersion);
   const n = rules.years[facts.form];
   const record = provisionRecordKindLabels[facts.recordKind];
-  const provided = facts.recordKind === 'receipt' ? '提供を受けた日' : '提供を行った日';
+  const provided = facts.recordKind === 'receipt' || facts.recordKind === 'related_receipt' ? '提供を受けた日' : '提供を行った日';
   const fromLastProvision = facts.form !== 'individual';
   // 一・二号「最後に…提供を行った日から起算して」: that day is day 1. 三号 (法「作成した日から」): 民法第140条 初日不算入.
   const countedFrom = fromLastProvision ? (facts.lastProvidedOn as IsoDate) : addCalendarDays(facts.createdOn, 1);
   const retainUntil = lastDayOfYears(countedFrom, n);
 
-  const basis = `個人情報の保護に関する法律 ${rules.lawArticle[facts.recordKind]}、個人情報の保護に関する法律施行規則 ${rules.ruleArticle[facts.recordKind]?.forms[facts.form]}（${rules.jisClause[facts.recordKind]}）`;
+  const statutory = `個人情報の保護に関する法律 ${rules.lawArticle[facts.recordKind]}、個人情報の保護に関する法律施行規則 ${rules.ruleArticle[facts.recordKind]?.forms[facts.form]}`;
+  const mirrored = rules.byAnalogy?.[facts.recordKind];
+  const basis = mirrored
+    ? `${rules.jisClause[facts.recordKind]}（法令に保存期間の定めがないため、${provisionRecordKindLabels[mirrored]}の期間（${statutory}）に準じる）`
+    : `${statutory}（${rules.jisClause[facts.recordKind]}）`;
   const reason = fromLastProvision
     ? `${record}を${provisionRecordFormLabels[facts.form]}で作成しているため、最後に${provided}（${countedFrom}）から起算して${n}年を経過する日（${retainUntil}）まで保存し、${addCalendarDays(retainUntil, 1)}以降に廃棄します。提供が続く間は最後の${provided}が変わるので、提供のたびに計算し直してください。`
     : `${record}を${provisionRecordFormLabels[facts.form]}で作成しているため、作成した日（${facts.createdOn}）から${n}年（民法第140条により翌日から数え、${retainUntil}まで）保存し、${addCalendarDays(retainUntil, 1)}以降に廃棄します。`;

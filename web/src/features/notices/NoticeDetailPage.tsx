@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { noticesContract } from '../../../../src/modules/notices/notices.contract.ts';
 import { consentChannelLabels } from '../../../../src/modules/notices/notices.labels.ts';
+import { relatedConsentPartyLabels } from '../../../../src/rules/notices/relatedInfoNotice.ts';
 import { diffLines } from '../../../../src/rules/notices/versions.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/form.tsx';
@@ -83,6 +84,7 @@ export default function NoticeDetailPage() {
     <>
       <PageHeader
         title={n.title}
+        lead={n.relatedParty ? `${n.kindLabel}: ${relatedConsentPartyLabels[n.relatedParty]}` : n.kindLabel}
         extra={
           <>
             {n.abilities.edit ? (
@@ -119,7 +121,9 @@ export default function NoticeDetailPage() {
             {v.check.missing.length > 0 ? (
               <Typography.Paragraph type="danger">{`不足事項: ${v.check.missing.map((i) => `${i.clause} ${i.text}`).join('、')}`}</Typography.Paragraph>
             ) : (
-              <Typography.Paragraph type="secondary">J.8.5 1 の必要通知事項は揃っています</Typography.Paragraph>
+              <Typography.Paragraph type="secondary">
+                {n.kind === 'related_info' ? 'J.8.8.4 1 の通知又は明示する事項は揃っています' : 'J.8.5 1 の必要通知事項は揃っています'}
+              </Typography.Paragraph>
             )}
           </div>
         ))}
@@ -158,7 +162,7 @@ export default function NoticeDetailPage() {
             loading={consents.isLoading}
             dataSource={consents.data?.items ?? []}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            locale={{ emptyText: '同意記録はまだありません' }}
+            locale={{ emptyText: <Typography.Text type="secondary">同意記録はまだありません</Typography.Text> }}
             columns={[
               { title: '本人（氏名又は識別子）', dataIndex: 'subject' },
               { title: '版', dataIndex: 'versionNo', render: (v: number) => `第${v}版` },

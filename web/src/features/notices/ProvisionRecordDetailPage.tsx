@@ -95,18 +95,24 @@ export default function ProvisionRecordDetailPage() {
           <Descriptions.Item label={L.recordedOn}>{date(r.recordedOn)}</Descriptions.Item>
           <Descriptions.Item label={L.providedOn}>{r.providedOn ? date(r.providedOn) : '—'}</Descriptions.Item>
           {r.lastProvidedOn ? <Descriptions.Item label={L.lastProvidedOn}>{date(r.lastProvidedOn)}</Descriptions.Item> : null}
-          <Descriptions.Item label={r.kind === 'receipt' ? '提供元' : '提供先'}>{counterparty}</Descriptions.Item>
+          <Descriptions.Item label={r.kind === 'receipt' || r.kind === 'related_receipt' ? '提供元' : '提供先'}>{counterparty}</Descriptions.Item>
           {r.kind === 'receipt' ? <Descriptions.Item label={L.acquisitionHistory}>{r.acquisitionHistory ?? '—'}</Descriptions.Item> : null}
           {r.kind === 'related' ? null : <Descriptions.Item label={L.subject}>{r.subject ?? '—'}</Descriptions.Item>}
           <Descriptions.Item label={L.dataItems}>{r.dataItems ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={L.consentObtained}>{r.consentObtained ? (r.kind === 'related' ? '確認済み' : '同意を得ている') : '—'}</Descriptions.Item>
+          <Descriptions.Item label={L.consentObtained}>
+            {r.consentObtained ? (r.kind === 'related' ? '確認済み' : r.kind === 'related_receipt' ? '同意が得られている' : '同意を得ている') : '—'}
+          </Descriptions.Item>
           {r.kind === 'receipt' && r.basis === 'opt_out' ? <Descriptions.Item label={L.ppcPublished}>{r.ppcPublished ? '確認済み' : '—'}</Descriptions.Item> : null}
-          {r.overseas ? (
+          {r.overseas && r.kind === 'related_receipt' ? <Descriptions.Item label={L.overseas}>当組織（提供先）は外国にある個人情報取扱事業者</Descriptions.Item> : null}
+          {r.overseas && r.kind !== 'related_receipt' ? (
             <Descriptions.Item label={L.overseas}>
               {[r.overseasCountry, r.overseasBasis ? overseasBasisLabels[r.overseasBasis] : null, r.overseasInfo].filter(Boolean).join(' / ')}
             </Descriptions.Item>
           ) : null}
-          {r.kind === 'related' && r.overseas ? <Descriptions.Item label={L.overseasInfoConfirmed}>{r.overseasInfoConfirmed ? '確認済み' : '—'}</Descriptions.Item> : null}
+          {(r.kind === 'related' || r.kind === 'related_receipt') && r.overseas ? (
+            <Descriptions.Item label={L.overseasInfoConfirmed}>{r.overseasInfoConfirmed ? '確認済み' : '—'}</Descriptions.Item>
+          ) : null}
+          {r.overseasMeasures ? <Descriptions.Item label={L.overseasMeasures}>{r.overseasMeasures}</Descriptions.Item> : null}
           {r.note ? <Descriptions.Item label={L.note}>{r.note}</Descriptions.Item> : null}
         </Descriptions>
       </Card>
@@ -118,7 +124,9 @@ export default function ProvisionRecordDetailPage() {
           </Typography.Paragraph>
           <Typography.Paragraph type="secondary">{r.retention.reason}</Typography.Paragraph>
           <Typography.Paragraph type="secondary">{`根拠: ${r.retention.basis}`}</Typography.Paragraph>
-          {!r.disposedOn && r.form !== 'individual' ? <FurtherProvisionForm id={r.id} label={r.kind === 'receipt' ? '新たに提供を受けた日' : '新たに提供した日'} /> : null}
+          {!r.disposedOn && r.form !== 'individual' ? (
+            <FurtherProvisionForm id={r.id} label={r.kind === 'receipt' || r.kind === 'related_receipt' ? '新たに提供を受けた日' : '新たに提供した日'} />
+          ) : null}
           {r.disposedOn ? null : (
             <FormLayout id="provision-record-dispose" onSubmit={onDispose}>
               {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null}

@@ -11,7 +11,7 @@ import { useDateFormat } from '../incidents/parts.tsx';
 import { type ProvisionRecord, pathOf, useProvisionRecords } from './api.ts';
 import { counterpartyKindLabels } from './labels.ts';
 
-type Kind = 'all' | 'provision' | 'receipt' | 'related';
+type Kind = 'all' | 'provision' | 'receipt' | 'related' | 'related_receipt';
 
 /** 第三者提供記録・確認記録・個人関連情報の確認記録の一覧 (J.8.8.2・J.8.8.3・J.8.8.4) with each record's 保存期間 (規則第21条・第25条). */
 export default function ProvisionRecordListPage() {
@@ -51,7 +51,8 @@ export default function ProvisionRecordListPage() {
             { value: 'all', label: 'すべて' },
             { value: 'provision', label: '第三者提供記録' },
             { value: 'receipt', label: '確認記録' },
-            { value: 'related', label: '個人関連情報' },
+            { value: 'related', label: '個人関連情報（提供元）' },
+            { value: 'related_receipt', label: '個人関連情報（提供先）' },
           ]}
           style={{ marginBottom: 12 }}
         />

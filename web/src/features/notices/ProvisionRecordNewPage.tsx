@@ -38,11 +38,27 @@ type TextName =
   | 'acquisitionHistory'
   | 'overseasCountry'
   | 'overseasInfo'
+  | 'overseasMeasures'
   | 'note';
 type DateName = 'recordedOn' | 'providedOn' | 'lastProvidedOn';
 
+/** The longest text each field takes (createProvisionRecordBody): longer input is refused with a field error, never cut. */
+const maxLength: Readonly<Record<TextName, number>> = {
+  counterpartyName: 200,
+  counterpartyAddress: 500,
+  counterpartyRepresentative: 200,
+  subject: 1000,
+  dataItems: 2000,
+  acquisitionHistory: 2000,
+  overseasCountry: 200,
+  overseasInfo: 4000,
+  overseasMeasures: 2000,
+  note: 2000,
+};
+
 /**
- * 第三者提供記録 (規則第20条第1項, J.8.8.2) / 確認記録 (規則第24条第1項, J.8.8.3) の作成: the 記録事項
+ * 第三者提供記録 (規則第20条第1項, J.8.8.2) / 確認記録 (規則第24条第1項, J.8.8.3) / 個人関連情報の
+ * 確認記録 (J.8.8.4 4 提供元 c)〜f)・提供先 g)〜j)) の作成: the 記録事項
  * the law asks for the chosen kind and ground, a preview of the missing ones (the server's own
  * checker), and the server's refusal under each field.
  */
@@ -74,6 +90,7 @@ export default function ProvisionRecordNewPage() {
       overseasCountry: '',
       overseasInfo: '',
       overseasInfoConfirmed: false,
+      overseasMeasures: '',
       exemptionGround: null,
       note: '',
     },
@@ -83,6 +100,9 @@ export default function ProvisionRecordNewPage() {
   const L = fieldLabels(kind);
   const receipt = kind === 'receipt';
   const related = kind === 'related';
+  /** 個人関連情報の提供先 (J.8.8.4 4 g)〜j)): we received it as personal data; the counterparty is the 提供元. */
+  const relatedReceipt = kind === 'related_receipt';
+  const receivingSide = receipt || relatedReceipt;
   const check = checkProvisionRecordItems({
     kind,
     basis: values.basis ?? 'consent',
@@ -101,13 +121,14 @@ export default function ProvisionRecordNewPage() {
     overseasCountry: values.overseasCountry,
     overseasInfo: values.overseasInfo,
     overseasInfoConfirmed: values.overseasInfoConfirmed,
+    overseasMeasures: values.overseasMeasures,
     exemptionGround: values.exemptionGround,
   });
 
   /** 個人関連情報 (J.8.8.4): only the consent ground, a named 提供先, the J.8.8 f)〜l) exemptions. */
   const changeKind = (next: typeof kind) => {
     form.setValue('kind', next);
-    if (next === 'related') {
+    if (next === 'related' || next === 'related_receipt') {
       form.setValue('basis', 'consent');
       if (values.counterpartyKind === 'unspecified') form.setValue('counterpartyKind', 'corporation');
     }
@@ -135,9 +156,26 @@ export default function ProvisionRecordNewPage() {
     <Field control={form.control} name={name} label={L[name]}>
       {(field) =>
         rows > 1 ? (
-          <Input.TextArea id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} rows={rows} data-testid={`pr-${name}`} />
+          <Input.TextArea
+            id={field.id}
+            value={field.value ?? ''}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            status={field.status}
+            rows={rows}
+            count={{ max: maxLength[name] }}
+            data-testid={`pr-${name}`}
+          />
         ) : (
-          <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} data-testid={`pr-${name}`} />
+          <Input
+            id={field.id}
+            value={field.value ?? ''}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            status={field.status}
+            count={{ max: maxLength[name] }}
+            data-testid={`pr-${name}`}
+          />
         )
       }
     </Field>
@@ -152,7 +190,7 @@ export default function ProvisionRecordNewPage() {
     <RequirePermission permission="notices.records">
       <PageHeader
         title="提供記録・確認記録の作成"
-        lead="個人データを第三者に提供したとき（J.8.8.2）、第三者から提供を受けたとき（J.8.8.3）、個人関連情報を個人データとして取得する第三者に提供したとき（J.8.8.4）の記録です。法令が求める記録事項が揃わないと保存できません。"
+        lead="個人データを第三者に提供したとき（J.8.8.2）、第三者から提供を受けたとき（J.8.8.3）、個人関連情報を個人データとして取得する第三者に提供したとき・個人データとして取得するために提供を受けたとき（J.8.8.4）の記録です。求められる記録事項が揃わないと保存できません。"
         extra={
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/notices/provision-records')}>
             一覧へ戻る
@@ -175,7 +213,7 @@ export default function ProvisionRecordNewPage() {
                     onChange={field.onChange}
                     status={field.status}
                     options={
-                      related
+                      related || relatedReceipt
                         ? [{ value: 'consent', label: relatedBasisLabel }]
                         : provisionBases.filter((b) => receipt || b !== 'non_business').map((b) => ({ value: b, label: basisLabels[b] }))
                     }
@@ -210,7 +248,7 @@ export default function ProvisionRecordNewPage() {
               {date('providedOn')}
               {values.form && values.form !== 'individual' ? date('lastProvidedOn', true) : null}
             </Card>
-            <Card title={receipt ? '提供元（第三者）' : '提供先（第三者）'} size="small" style={{ marginTop: 16 }}>
+            <Card title={receivingSide ? '提供元（第三者）' : '提供先（第三者）'} size="small" style={{ marginTop: 16 }}>
               <Field control={form.control} name="counterpartyKind" label={L.counterpartyKind} required>
                 {(field) => (
                   <Radio.Group
@@ -232,13 +270,22 @@ export default function ProvisionRecordNewPage() {
               {receipt ? null : (
                 <Field control={form.control} name="overseas" label={L.overseas}>
                   {(field) => (
-                    <Checkbox id={field.id} checked={field.value ?? false} onChange={(e) => field.onChange(e.target.checked)}>
-                      提供先は外国にある第三者である
+                    <Checkbox id={field.id} checked={field.value ?? false} onChange={(e) => field.onChange(e.target.checked)} data-testid="pr-overseas">
+                      {relatedReceipt ? '当組織（提供先）は外国にある個人情報取扱事業者である' : '提供先は外国にある第三者である'}
                     </Checkbox>
                   )}
                 </Field>
               )}
-              {!receipt && values.overseas ? (
+              {relatedReceipt && values.overseas ? (
+                <Field control={form.control} name="overseasInfoConfirmed" label={L.overseasInfoConfirmed}>
+                  {(field) => (
+                    <Checkbox id={field.id} checked={field.value ?? false} onChange={(e) => field.onChange(e.target.checked)} data-testid="pr-overseasInfoConfirmed">
+                      同意を得る前に、本人に当該外国の名称・制度・講ずる措置の情報が提供されている
+                    </Checkbox>
+                  )}
+                </Field>
+              ) : null}
+              {!receivingSide && values.overseas ? (
                 <>
                   <Field control={form.control} name="overseasBasis" label={L.overseasBasis}>
                     {(field) => (
@@ -262,16 +309,21 @@ export default function ProvisionRecordNewPage() {
                     </Field>
                   ) : null}
                   {values.overseasBasis === 'a' ? text('overseasInfo', 3) : null}
+                  {values.overseasBasis === 'b' ? text('overseasMeasures', 3) : null}
                 </>
               ) : null}
             </Card>
-            <Card title={related ? '本人の同意と個人関連情報' : '本人と個人データ'} size="small" style={{ marginTop: 16 }}>
+            <Card title={related || relatedReceipt ? '本人の同意と個人関連情報' : '本人と個人データ'} size="small" style={{ marginTop: 16 }}>
               {related ? null : text('subject', 2)}
               {text('dataItems', 2)}
               <Field control={form.control} name="consentObtained" label={L.consentObtained}>
                 {(field) => (
                   <Checkbox id={field.id} checked={field.value ?? false} onChange={(e) => field.onChange(e.target.checked)} data-testid="pr-consentObtained">
-                    {related ? '本人の同意が得られていることを確認した（提供先からの申告等による）' : '本人の同意を得ている'}
+                    {related
+                      ? '本人の同意が得られていることを確認した（提供先からの申告等による）'
+                      : relatedReceipt
+                        ? '本人の同意が得られている（個人データとして取得することを認める旨）'
+                        : '本人の同意を得ている'}
                   </Checkbox>
                 )}
               </Field>

@@ -38,7 +38,7 @@ export function useConsents(id: string, enabled: boolean) {
   return useQuery({ queryKey: noticeKeys.consents(id), queryFn: () => api.get<ConsentList>(pathOf(noticesContract.consents, { id })), enabled: enabled && !!id });
 }
 
-export function useProvisionRecords(kind: 'all' | 'provision' | 'receipt' | 'related') {
+export function useProvisionRecords(kind: 'all' | 'provision' | 'receipt' | 'related' | 'related_receipt') {
   return useQuery({
     queryKey: noticeKeys.records(kind),
     queryFn: () => api.get<ProvisionRecordList>(withQuery(pathOf(noticesContract.provisionRecords), { kind: kind === 'all' ? undefined : kind })),

@@ -8,7 +8,8 @@ import type { ProvisionRecordForm, ProvisionRecordKind } from '../../../../src/r
 export const recordKindOptions: { value: ProvisionRecordKind; label: string }[] = [
   { value: 'provision', label: '第三者提供記録（提供した側）' },
   { value: 'receipt', label: '確認記録（提供を受けた側）' },
-  { value: 'related', label: '個人関連情報の確認記録（提供した側、J.8.8.4）' },
+  { value: 'related', label: '個人関連情報の確認記録（提供した側、J.8.8.4 4 c)〜f)）' },
+  { value: 'related_receipt', label: '個人関連情報の確認記録（提供を受けた側、J.8.8.4 4 g)〜j)）' },
 ];
 
 export const basisLabels: Readonly<Record<ProvisionBasis, string>> = {
@@ -31,30 +32,42 @@ export const counterpartyKindLabels: Readonly<Record<CounterpartyKind, string>> 
 
 /** The labels of the form's fields, by field name (server errors land under these). */
 export function fieldLabels(kind: ProvisionRecordKind) {
-  const receipt = kind === 'receipt';
+  const relatedReceipt = kind === 'related_receipt';
+  const receipt = kind === 'receipt' || relatedReceipt;
   const related = kind === 'related';
   return {
     kind: '記録の種類',
     basis: '提供の根拠',
     form: '記録の作成方法',
     recordedOn: '記録を作成した日',
-    providedOn: receipt ? '提供を受けた年月日' : related ? '個人関連情報を提供した年月日（J.8.8.4 4 d)）' : '提供した年月日',
+    providedOn: relatedReceipt ? '提供を受けた年月日（任意）' : receipt ? '提供を受けた年月日' : related ? '個人関連情報を提供した年月日（J.8.8.4 4 d)）' : '提供した年月日',
     lastProvidedOn: receipt ? '最後に提供を受けた日' : '最後に提供を行った日',
     counterpartyKind: receipt ? '提供元の区分' : '提供先の区分',
-    counterpartyName: receipt ? '提供元の氏名又は名称' : '提供先の氏名又は名称',
-    counterpartyAddress: receipt ? '提供元の住所' : '提供先の住所',
+    counterpartyName: relatedReceipt ? '提供元の氏名又は名称（J.8.8.4 4 h)）' : receipt ? '提供元の氏名又は名称' : '提供先の氏名又は名称',
+    counterpartyAddress: relatedReceipt ? '提供元の住所（J.8.8.4 4 h)）' : receipt ? '提供元の住所' : '提供先の住所',
     counterpartyRepresentative: '代表者の氏名',
-    subject: '本人を特定するに足りる事項',
-    dataItems: related ? '個人関連情報の項目（J.8.8.4 4 f)）' : '個人データの項目',
-    consentObtained: related ? '本人の同意が得られていることを確認した旨（J.8.8.4 4 c)）' : '本人の同意を得ている旨',
+    subject: relatedReceipt ? '本人の氏名その他当該本人を特定するに足りる事項（J.8.8.4 4 i)）' : '本人を特定するに足りる事項',
+    dataItems: related ? '個人関連情報の項目（J.8.8.4 4 f)）' : relatedReceipt ? '個人関連情報の項目（J.8.8.4 4 j)）' : '個人データの項目',
+    consentObtained: related
+      ? '本人の同意が得られていることを確認した旨（J.8.8.4 4 c)）'
+      : relatedReceipt
+        ? '本人の同意が得られている旨（J.8.8.4 4 g)）'
+        : '本人の同意を得ている旨',
     acquisitionHistory: '提供元による取得の経緯',
     ppcPublished: '法第27条第4項の規定により公表されている旨',
-    overseas: related ? '外国にある第三者への提供（J.8.8.4 2 b)・3）' : '外国にある第三者への提供（J.8.8.1）',
+    overseas: related
+      ? '外国にある第三者への提供（J.8.8.4 2 b)・3）'
+      : relatedReceipt
+        ? '外国にある個人情報取扱事業者（J.8.8.4 4 g) 後段）'
+        : '外国にある第三者への提供（J.8.8.1）',
     overseasBasis: '外国にある第三者への提供の根拠（J.8.8.1 1）',
     overseasCountry: '当該外国の名称（J.8.8.1 2 d)）',
     overseasInfo: related ? '本人に提供された情報（J.8.8.4 2 b) 1)〜3)）' : 'あらかじめ本人に提供した情報（J.8.8.1 2）',
-    overseasInfoConfirmed: '本人に情報の提供が行われていることを確認した旨（J.8.8.4 4 c)）',
-    exemptionGround: receipt ? '記録を要しない場合（J.8.8.3 2）' : related ? '記録を要しない場合（J.8.8 f)〜l)）' : '記録を要しない場合（J.8.8.2 2）',
+    overseasInfoConfirmed: relatedReceipt ? 'b) で本人に情報の提供が行われている旨（J.8.8.4 4 g) 後段）' : '本人に情報の提供が行われていることを確認した旨（J.8.8.4 4 c)）',
+    overseasMeasures: related
+      ? '相当措置の継続的な実施を確保するために必要な措置（J.8.8.4 3、J.8.8.1 3 j)・k)）'
+      : '相当措置の継続的な実施を確保するために必要な措置（J.8.8.1 3 j)・k)）',
+    exemptionGround: related || relatedReceipt ? '記録を要しない場合（J.8.8 f)〜l)）' : receipt ? '記録を要しない場合（J.8.8.3 2）' : '記録を要しない場合（J.8.8.2 2）',
     note: '備考',
   } as const;
 }
