@@ -5,7 +5,7 @@ import type { Tx } from '../db/connection.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { type ImportMemory, loadImportMemory, type RecalledValue, RecalledValues, rememberImportChoices } from './memory.ts';
-import { noProgress, PROGRESS_EVERY_ROWS, type ProgressReporter } from './progress.ts';
+import { noProgress, PROGRESS_EVERY_ROWS, type ProgressReporter, yieldToEventLoop } from './progress.ts';
 import { assertImportable, type ColumnChoice, readRegisterSheet } from './read-register-sheet.ts';
 import { mappedValue, type UnknownValue, UnknownValues, type ValueMapping } from './referenceValues.ts';
 import { type AnyRegisterImport, type CompanionReport, IMPORT_BATCH_ROWS, type PlanContext, type ReferenceChoices, type RegisterSheet, type RowReport } from './register.ts';
@@ -204,6 +204,8 @@ export async function runRegisterImport(
     const out = await definition.write(tx, actor, batch, writeContext);
     if (out) written.push(...out);
     progress.written(start + batch.length);
+    // One turn of the event loop per 500-row batch, so that the progress line leaves while the import goes on.
+    await yieldToEventLoop();
   }
   const finished = (await definition.finish?.(tx, actor, { plan, written }, writeContext)) ?? undefined;
   if (definition.companion && companionSheet != null && companion) await definition.companion.write(tx, actor, companionSheet, companion.planned, written, writeContext);
