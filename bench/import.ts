@@ -123,13 +123,13 @@ type Whole = { inspect: number; dryRun: number; commit: number; total: number; p
 async function wholeImport(url: string, auth: Auth, pid: number, file: Buffer, rows: number): Promise<Whole> {
   const sampler = rssSampler(pid);
   const t0 = performance.now();
-  const inspected = await post(`${url}/api/inventory/import/inspect`, auth, file);
+  const inspected = await post(`${url}/api/imports/inventory/inspect`, auth, file);
   if (inspected.status !== 200) throw new Error(`inspect: ${inspected.status} ${JSON.stringify(inspected.body).slice(0, 300)}`);
   const t1 = performance.now();
-  const dry = await post(`${url}/api/inventory/import?dryRun=1`, auth, file);
+  const dry = await post(`${url}/api/imports/inventory?dryRun=1`, auth, file);
   if (dry.status !== 200 || dry.body.valid !== rows) throw new Error(`dry run: ${dry.status} ${JSON.stringify(dry.body).slice(0, 300)}`);
   const t2 = performance.now();
-  const commit = await post(`${url}/api/inventory/import?dryRun=0`, auth, file);
+  const commit = await post(`${url}/api/imports/inventory?dryRun=0`, auth, file);
   if (commit.status !== 200 || commit.body.created !== rows) throw new Error(`commit: ${commit.status} ${JSON.stringify(commit.body).slice(0, 300)}`);
   const t3 = performance.now();
   return { inspect: t1 - t0, dryRun: t2 - t1, commit: t3 - t2, total: t3 - t0, peakRss: sampler.stop() };

@@ -47,8 +47,6 @@ const bodies: Record<string, unknown> = {
   // M1 個人情報管理台帳 / M2 リスク分析対策表
   'POST /api/inventory/requests': { kind: 'acquisition', proposed: { name: '侵入', departmentId: '00000000-0000-4000-8000-000000000000' }, reason: '侵入' },
   'PUT /api/inventory/requests/:id': { proposed: { name: '侵入', departmentId: '00000000-0000-4000-8000-000000000000' }, reason: '侵入' },
-  'POST /api/inventory/import/mappings': { name: '侵入', mapping: { name: '名称', department: '部署' } },
-  'PUT /api/inventory/import/mappings/:id': { name: '侵入', mapping: { name: '名称', department: '部署' } },
   'POST /api/inventory/reviews': { departmentId: '00000000-0000-4000-8000-000000000000', year: 2026 },
   'POST /api/inventory/reviews/:id/confirm': { subjectId: '00000000-0000-4000-8000-000000000000' },
   'POST /api/risk/assessments': { departmentId: '00000000-0000-4000-8000-000000000000', category: '侵入', entryIds: ['00000000-0000-4000-8000-000000000000'] },
@@ -224,7 +222,6 @@ const idSources: { prefix: string; table: string }[] = [
   { prefix: '/api/corrective-actions/', table: 'corrective_actions' },
   { prefix: '/api/inventory/entries/', table: 'inventory_entries' },
   { prefix: '/api/inventory/requests/', table: 'inventory_requests' },
-  { prefix: '/api/inventory/import/mappings/', table: 'inventory_import_mappings' },
   { prefix: '/api/inventory/reviews/', table: 'annual_reviews' },
   { prefix: '/api/risk/assessments/', table: 'risk_assessments' },
   { prefix: '/api/risk/records/', table: 'risk_records' },

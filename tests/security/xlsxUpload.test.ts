@@ -136,7 +136,7 @@ describe('#3 細工した xlsx の取込', () => {
   it('展開すると数百 MB になるファイル（zip bomb）は展開せずに 400、その間も /healthz が答える', async () => {
     const bomb = craftXlsx(sameRows(1_500_000, 'A'.repeat(200)));
     expect(bomb.length).toBeLessThan(2 * MiB);
-    for (const url of ['/api/imports/people?dryRun=1', '/api/inventory/import/inspect'] as const) {
+    for (const url of ['/api/imports/people?dryRun=1', '/api/imports/inventory/inspect'] as const) {
       const r = await uploadWatchingHealth(url, bomb);
       console.log(
         `#3 zip bomb ${(bomb.length / MiB).toFixed(2)} MB → ${url}: ${r.res.status} in ${r.ms.toFixed(0)} ms, event loop busy ${(r.loopBusy * 100).toFixed(0)} %, slowest /healthz ${r.slowestHealth.toFixed(0)} ms`,
@@ -174,7 +174,7 @@ describe('#3 細工した xlsx の取込', () => {
 
   it('大きさの上限内でも、Excel の上限（32,767文字）を超えるセルは位置を示して 400（中身は返さない）', async () => {
     const file = craftXlsx(oneCell(2 * MiB));
-    for (const url of ['/api/imports/people?dryRun=1', '/api/inventory/import/inspect'] as const) {
+    for (const url of ['/api/imports/people?dryRun=1', '/api/imports/inventory/inspect'] as const) {
       const r = await uploadWatchingHealth(url, file);
       console.log(`#3 one 2 MiB cell → ${url}: ${r.res.status}, body ${r.bodyBytes} bytes`);
       expect(r.res.status, url).toBe(400);
@@ -204,7 +204,7 @@ describe('#3 細工した xlsx の取込', () => {
 
   it('行数の多いファイル（20万行）は worker の中で行数の上限で止めて 400', async () => {
     const file = craftXlsx(rows(200_000, (n) => `E${n}`));
-    const r = await uploadWatchingHealth('/api/inventory/import/inspect', file);
+    const r = await uploadWatchingHealth('/api/imports/inventory/inspect', file);
     console.log(
       `#3 200,000 rows ${(file.length / MiB).toFixed(2)} MB: ${r.res.status} in ${r.ms.toFixed(0)} ms, event loop busy ${(r.loopBusy * 100).toFixed(0)} %, slowest /healthz ${r.slowestHealth.toFixed(0)} ms`,
     );

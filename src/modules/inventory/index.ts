@@ -3,6 +3,7 @@ import { seedDemoInventory } from './inventory.demo.ts';
 import { runInventoryDisposalCheck } from './inventory.jobs.ts';
 import { inventoryRequestApprovalTypes } from './inventory.requests.ts';
 import { inventoryReviewApprovalType } from './inventory.review.ts';
+import { inventoryImport } from './inventory.import.ts';
 import { inventoryRoutes } from './inventory.routes.ts';
 import * as tables from './inventory.tables.ts';
 
@@ -35,7 +36,6 @@ export const inventoryModule = defineModule({
       inventory_entries: '個人情報管理台帳',
       inventory_requests: '台帳の申請',
       inventory_entry_history: '台帳の履歴',
-      inventory_import_mappings: '取込の列対応',
       annual_reviews: '毎年の見直し',
     },
     columns: {
@@ -70,7 +70,6 @@ export const inventoryModule = defineModule({
         base_revision: '元の版',
       },
       inventory_entry_history: { entry_id: '台帳の項目', revision: '版', data: '記載内容', changes: '変更点', summary: '要約', import_id: '取込' },
-      inventory_import_mappings: { header_row: '見出しの行', mapping: '列の対応', created_by_person_id: '作成者' },
       annual_reviews: {
         subject: '見直しの対象',
         year: '年',
@@ -84,6 +83,8 @@ export const inventoryModule = defineModule({
   },
   tables,
   routes: inventoryRoutes,
+  // 台帳の取込 on the one import pipeline (/api/imports/inventory, issue #12).
+  imports: [inventoryImport],
   jobs: [
     // 利用期限・保管期限 passed → a disposal task per entry (idempotent).
     { name: 'inventory-disposal', schedule: '20 0 * * *', run: async (deps) => void (await runInventoryDisposalCheck(deps)) },

@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { defineContract, fileResponse, okResponse, pageResponse } from '../../platform/http/contract.ts';
 import { reviewsContract } from '../../platform/reviews/reviews.contract.ts';
-import { importMappingBody, importQuery, inspectQuery } from './inventory.import.schema.ts';
 import {
   entryDetailResponse,
   entryListItemResponse,
   entrySummaryResponse,
-  importMappingResponse,
-  importReportResponse,
-  inspectResponse,
   inventoryStoredReviewDiffResponse,
   requestDetailResponse,
   requestListItemResponse,
@@ -104,57 +100,6 @@ export const inventoryContract = defineContract({
     summary: '申請書の申請（所属長 → 個人情報保護管理者）',
     params: idParams,
     response: requestDetailResponse,
-  },
-
-  // ---- 取込 ----
-  inspectImport: {
-    method: 'POST',
-    path: '/api/inventory/import/inspect',
-    access: 'inventory.manage',
-    summary: 'Excel台帳（.xlsx）・CSV（UTF-8・Shift_JIS）の読込（見出し行を省くと自動で見つける。見出し・先頭行・対応付けの候補。何も登録しません）',
-    query: inspectQuery,
-    response: inspectResponse,
-  },
-  importLedger: {
-    method: 'POST',
-    path: '/api/inventory/import',
-    access: 'inventory.manage',
-    summary: 'Excel台帳（.xlsx）・CSV の取込（multipart の file 欄）。dryRun=1 は全行のエラーを確認するだけ、dryRun=0 は全行が正しいときだけ登録',
-    query: importQuery,
-    response: importReportResponse,
-  },
-  mappings: {
-    method: 'GET',
-    path: '/api/inventory/import/mappings',
-    access: 'inventory.manage',
-    summary: '保存した取込の対応付け',
-    response: items(importMappingResponse),
-  },
-  saveMapping: {
-    method: 'POST',
-    path: '/api/inventory/import/mappings',
-    access: 'inventory.manage',
-    summary: '取込の対応付けの保存（同じ名前は上書き）',
-    body: importMappingBody,
-    response: importMappingResponse,
-    status: 201,
-  },
-  updateMapping: {
-    method: 'PUT',
-    path: '/api/inventory/import/mappings/:id',
-    access: 'inventory.manage',
-    summary: '取込の対応付けの変更',
-    params: idParams,
-    body: importMappingBody,
-    response: importMappingResponse,
-  },
-  deleteMapping: {
-    method: 'DELETE',
-    path: '/api/inventory/import/mappings/:id',
-    access: 'inventory.manage',
-    summary: '取込の対応付けの削除',
-    params: idParams,
-    response: okResponse,
   },
 
   // ---- 毎年12月の見直し (J.3.1.1 留意事項) ----

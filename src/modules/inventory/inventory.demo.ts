@@ -6,7 +6,7 @@ import { importFields } from './inventory.import.schema.ts';
 import { type EntryContent, entryContentSchema, type EntryContentInput } from './inventory.schema.ts';
 import { annualReviews } from '../../platform/reviews/reviews.tables.ts';
 import { namesFor } from './entry-references.ts';
-import { inventoryEntries, inventoryImportMappings, inventoryRequests } from './inventory.tables.ts';
+import { inventoryEntries, inventoryRequests } from './inventory.tables.ts';
 import { createEntry } from './write-entry.ts';
 
 /**
@@ -168,11 +168,6 @@ export async function seedDemoInventory(tx: Tx, organizationId: string, today: s
     if (request) await tx.update(inventoryRequests).set({ entryId: entry.id }).where(eq(inventoryRequests.id, request.id));
     created.push(entry);
   }
-  const mapping = Object.fromEntries(importFields.map((f) => [f.key, f.header]));
-  await tx
-    .insert(inventoryImportMappings)
-    .values({ organizationId, name: 'Mamori 標準（台帳の出力と同じ列）', headerRow: 1, mapping, createdByPersonId: persons.get('佐藤 花子') ?? null })
-    .onConflictDoNothing();
   await tx
     .insert(annualReviews)
     .values({

@@ -49,7 +49,7 @@ function multipart(file: Buffer): Buffer {
 }
 
 async function importWithProgress(client: Client, query: string, file: Buffer) {
-  const r = await client.requestAnyRoute('POST', `/api/inventory/import?${query}&progress=1`, multipart(file), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  const r = await client.requestAnyRoute('POST', `/api/imports/inventory?${query}&progress=1`, multipart(file), { 'content-type': `multipart/form-data; boundary=${boundary}` });
   const text = typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
   const lines = text
     .split('\n')
@@ -104,21 +104,21 @@ describe('台帳の取込の進み具合（progress=1、issue #12 Scale）', () 
   }, 120_000);
 
   it('取込の中で拒否されたとき（対応付けが JSON でない）は、最後の行が項目名つきの日本語のエラー（400）', async () => {
-    const r = await importWithProgress(pms, `dryRun=1&mapping=${encodeURIComponent('{名称')}`, await ledger(3, '対応付け'));
+    const r = await importWithProgress(pms, `dryRun=1&columns=${encodeURIComponent('{名称')}`, await ledger(3, '対応付け'));
     expect(r.last).toEqual({
       status: 400,
       body: {
         error: {
           code: 'validation',
-          message: '対応付け（mapping）は JSON で指定してください',
-          fields: [{ path: 'mapping', message: '対応付け（mapping）は JSON で指定してください' }],
+          message: '列の対応付け（columns）は JSON で指定してください',
+          fields: [{ path: 'columns', message: '列の対応付け（columns）は JSON で指定してください' }],
         },
       },
     });
   }, 60_000);
 
   it('progress の値が正しくなければ、ストリームを始めずに項目名つきの 400', async () => {
-    const r = await pms.requestAnyRoute('POST', '/api/inventory/import?dryRun=1&progress=yes', multipart(await ledger(1, '不正')), {
+    const r = await pms.requestAnyRoute('POST', '/api/imports/inventory?dryRun=1&progress=yes', multipart(await ledger(1, '不正')), {
       'content-type': `multipart/form-data; boundary=${boundary}`,
     });
     expect(r.status).toBe(400);
@@ -126,7 +126,7 @@ describe('台帳の取込の進み具合（progress=1、issue #12 Scale）', () 
   });
 
   it('台帳の管理の権限のない従業者には 403 で、進み具合も流さない', async () => {
-    const r = await staff.requestAnyRoute('POST', '/api/inventory/import?dryRun=1&progress=1', multipart(await ledger(1, '権限')), {
+    const r = await staff.requestAnyRoute('POST', '/api/imports/inventory?dryRun=1&progress=1', multipart(await ledger(1, '権限')), {
       'content-type': `multipart/form-data; boundary=${boundary}`,
     });
     expect(r.status).toBe(403);
@@ -143,7 +143,7 @@ describe('台帳の取込の進み具合（progress=1、issue #12 Scale）', () 
     });
     const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
     const { csrfToken } = (await (await fetch(`${address}/api/auth/session`, { headers: { cookie } })).json()) as { csrfToken: string };
-    const response = await fetch(`${address}/api/inventory/import?dryRun=0&progress=1`, {
+    const response = await fetch(`${address}/api/imports/inventory?dryRun=0&progress=1`, {
       method: 'POST',
       headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
       body: new Uint8Array(multipart(await ledger(1_500, '実HTTP'))),

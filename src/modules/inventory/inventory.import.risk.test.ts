@@ -82,7 +82,7 @@ async function upload(file: Buffer, dryRun: '0' | '1') {
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="台帳とリスク分析.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return pms.requestAnyRoute('POST', `/api/inventory/import?dryRun=${dryRun}`, Buffer.concat([head, file, tail]), {
+  return pms.requestAnyRoute('POST', `/api/imports/inventory?dryRun=${dryRun}`, Buffer.concat([head, file, tail]), {
     'content-type': `multipart/form-data; boundary=${boundary}`,
   }) as Promise<{
     status: number;
@@ -109,8 +109,8 @@ describe('台帳の取込: リスク分析のシート（issue #12）', () => {
     const r = await upload(file, '1');
     expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(200);
     expect(r.body.valid).toBe(1);
-    expect(r.body.risk).toMatchObject({ sheet: 'リスク分析', headerRow: 2, total: 1, valid: 1, assessments: 1, records: 1 });
-    const columns = Object.fromEntries(r.body.risk.columns.map((c: { heading: string; field: string }) => [c.heading, c.field]));
+    expect(r.body.companion).toMatchObject({ sheet: 'リスク分析', headerRow: 2, total: 1, valid: 1, assessments: 1, records: 1 });
+    const columns = Object.fromEntries(r.body.companion.columns.map((c: { heading: string; field: string }) => [c.heading, c.field]));
     expect(columns).toMatchObject({
       個人情報の名称: '対象の個人情報',
       ライフサイクル: '局面',
@@ -129,9 +129,9 @@ describe('台帳の取込: リスク分析のシート（issue #12）', () => {
     );
     const r = await upload(file, '1');
     expect(r.status).toBe(200);
-    expect(r.body.risk.rows[0].errors).toEqual([]);
-    expect(r.body.risk.records).toBe(2);
-    expect(r.body.risk.rows[0].warnings.map((w: { message: string }) => w.message)).toContainEqual(expect.stringContaining('漏えい・紛失の2件のリスクに分けて'));
+    expect(r.body.companion.rows[0].errors).toEqual([]);
+    expect(r.body.companion.records).toBe(2);
+    expect(r.body.companion.rows[0].warnings.map((w: { message: string }) => w.message)).toContainEqual(expect.stringContaining('漏えい・紛失の2件のリスクに分けて'));
   });
 
   it('読めない値は列の名前とセルの値を挙げたエラー: 局面・脅威・段階・リスク値の不一致・台帳にない名称・従業者にいない所有者・存在しない日付', async () => {
@@ -148,7 +148,7 @@ describe('台帳の取込: リスク分析のシート（issue #12）', () => {
     ]);
     const r = await upload(file, '1');
     expect(r.status).toBe(200);
-    const errors = r.body.risk.rows.map((row: { errors: { field: string; message: string }[] }) => row.errors[0]);
+    const errors = r.body.companion.rows.map((row: { errors: { field: string; message: string }[] }) => row.errors[0]);
     expect(errors[0]).toEqual({ field: 'ライフサイクル', message: expect.stringContaining('局面「企画」はリスク基準の局面') });
     expect(errors[1]).toEqual({ field: '脅威', message: expect.stringContaining('脅威「地震」') });
     expect(errors[2]).toEqual({ field: '発生可能性', message: expect.stringContaining('発生可能性「4」はリスク基準の段階（1: 低い、2: 中程度、3: 高い）') });
@@ -157,7 +157,7 @@ describe('台帳の取込: リスク分析のシート（issue #12）', () => {
     expect(errors[5]).toEqual({ field: 'リスク所有者', message: expect.stringContaining('リスク所有者「山田 次郎」は在籍中の従業者に見つかりません') });
     expect(errors[6]).toEqual({ field: '次回モニタリング日', message: expect.stringContaining('存在しない日付') });
     expect(errors[7]).toEqual({ field: 'ライフサイクル', message: expect.stringContaining('2つの局面が書かれています') });
-    expect(r.body.risk).toMatchObject({ total: 8, valid: 0, assessments: 0 });
+    expect(r.body.companion).toMatchObject({ total: 8, valid: 0, assessments: 0 });
 
     // The real run refuses the whole file, 台帳 rows included: nothing is written.
     const before = await written('リスク取込C');
@@ -175,7 +175,7 @@ describe('台帳の取込: リスク分析のシート（issue #12）', () => {
     wb.addWorksheet('リスク').addRows([RISK, riskRow(1, 'リスク取込D_壊れた行')]);
     const r = await upload(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), '1');
     expect(r.body.rows[0].action).toBe('error');
-    expect(r.body.risk.rows[0].errors[0].message).toContain('台帳のシートでエラーのある行です');
+    expect(r.body.companion.rows[0].errors[0].message).toContain('台帳のシートでエラーのある行です');
   });
 
   it('取込: 台帳の項目と、類型ごとの下書きのリスク分析対策表（項目・局面・脅威・評価・対策・規程の項番・残存リスク対応策）を1つのトランザクションで書く', async () => {
@@ -199,7 +199,7 @@ describe('台帳の取込: リスク分析のシート（issue #12）', () => {
     const r = await upload(file, '0');
     expect(r.status, JSON.stringify(r.body).slice(0, 800)).toBe(200);
     expect(r.body.created).toBe(2);
-    expect(r.body.risk).toMatchObject({ assessments: 1, records: 2 });
+    expect(r.body.companion).toMatchObject({ assessments: 1, records: 2 });
 
     const list = await pms.get('/api/risk/assessments');
     const found = (list.body.items as { id: string; category: string; status: string }[]).filter((a) => a.category === 'リスク取込E_顧客情報');
@@ -249,6 +249,6 @@ describe('台帳の取込: リスク分析のシート（issue #12）', () => {
     wb.addWorksheet('台帳').addRows([LEDGER, ['リスク取込F_単独', '総務部', '氏名', '業務のため', '書庫', '紙', '佐藤 花子', '業務終了まで', '2030/3/31', 10]]);
     const r = await upload(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), '1');
     expect(r.status).toBe(200);
-    expect(r.body.risk).toBeNull();
+    expect(r.body.companion).toBeNull();
   });
 });

@@ -110,7 +110,7 @@ describe('台帳の出力 → 取込（issue #12: Mamori が出力したファ�
         .where(sql`${inventoryEntries.organizationId} = ${t.demoOrganizationId}`),
     );
 
-    const imported = await upload('/api/inventory/import?dryRun=0', exported.raw as Buffer);
+    const imported = await upload('/api/imports/inventory?dryRun=0', exported.raw as Buffer);
     expect(imported.status, JSON.stringify(imported.body).slice(0, 600)).toBe(200);
     expect(imported.body.created).toBe(before.size);
 

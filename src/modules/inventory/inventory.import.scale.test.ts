@@ -63,7 +63,7 @@ afterAll(() => t.close());
 describe('台帳の取込: 1ファイル10,000行（issue #12 Scale）', () => {
   it('9,999行目に1行でもエラーがあれば 422 で1行も登録しない（全件か無か）', async () => {
     const before = await counts();
-    const r = await upload(pms, '/api/inventory/import?dryRun=0', await bigLedger(10_000, [9_999]));
+    const r = await upload(pms, '/api/imports/inventory?dryRun=0', await bigLedger(10_000, [9_999]));
     expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(422);
     expect(r.body.error.message).toContain('1行にエラーがあるため、取り込みませんでした（1行も登録していません）');
     expect(await counts()).toEqual(before);
@@ -72,7 +72,7 @@ describe('台帳の取込: 1ファイル10,000行（issue #12 Scale）', () => {
   it('10,000行の台帳は一度に全件登録される（履歴も1行ずつ）', async () => {
     const before = await counts();
     const started = performance.now();
-    const r = await upload(pms, '/api/inventory/import?dryRun=0', await bigLedger(10_000));
+    const r = await upload(pms, '/api/imports/inventory?dryRun=0', await bigLedger(10_000));
     console.log(`10,000行の取込: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(200);
     expect(r.body).toMatchObject({ dryRun: false, total: 10_000, valid: 10_000, created: 10_000 });
@@ -86,7 +86,7 @@ describe('台帳の取込: 1ファイル10,000行（issue #12 Scale）', () => {
     '10,001行は上限（10,000行）を示して拒否する（組み込みデータベース）',
     async () => {
       const before = await counts();
-      const r = await upload(pms, '/api/inventory/import?dryRun=1', await bigLedger(10_001));
+      const r = await upload(pms, '/api/imports/inventory?dryRun=1', await bigLedger(10_001));
       expect(r.status).toBe(400);
       expect(r.body.error.message).toContain('一度に取り込めるのは10,000行までです（このファイルは10,001行）');
       expect(await counts()).toEqual(before);

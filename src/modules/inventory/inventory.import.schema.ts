@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { acquisitionMethods, storageMedia } from '../../rules/data/inventoryClauses.ts';
-import { headerRowQuery, sheetQuery } from '../../platform/imports/imports.schema.ts';
-import { optionalId, requiredText, tooLongMessage } from '../../platform/validation/fields.ts';
 
 // 台帳の取込 (SPEC §3 Imports, M1): the 台帳 fields a column of an organization's own Excel ledger
-// can be mapped to, and the request schemas of the import routes. Pure (zod only): the contract,
+// can be mapped to, and the shape of the value mapping's targets (the import runs on the one
+// pipeline, /api/imports/inventory: inventory.import.ts). Pure (zod only): the contract,
 // the export (same columns) and the web import it.
 
 /** The 台帳 fields a column can be mapped to, with the header Mamori's own export writes. */
@@ -50,32 +49,6 @@ export const importFieldHeaders = Object.fromEntries(importFields.map((f) => [f.
 /** The columns Mamori's export adds after the fields (the entry's state, not imported; not kept as 取込時の追加情報). */
 export const LEDGER_EXPORT_STATE_COLUMNS = ['廃棄日', 'リスク分析', '版', '最終更新'] as const;
 
-/** The mapping a request carries: field → column header (unmapped fields are left out). */
-export const importMappingSchema = z
-  .partialRecord(
-    z.enum(importFieldKeys, { error: '対応付けの項目名が正しくありません' }),
-    z
-      .string({ error: '対応付ける列の見出しは文字列で指定してください' })
-      .trim()
-      .min(1, { error: '対応付ける列の見出しを指定してください' })
-      .max(200, { error: tooLongMessage('対応付ける列の見出し', 200) }),
-  )
-  .refine((m) => !!m.name && !!m.department, { error: '「個人情報の名称」と「所管部署」の列を対応付けてください' });
-
-export const importMappingBody = z.object({
-  name: requiredText('対応付けの名前', 100),
-  headerRow: z
-    .number({ error: '見出し行は数値で入力してください' })
-    .int({ error: '見出し行は整数で入力してください' })
-    .min(1, { error: '見出し行は1以上で入力してください' })
-    .max(20, { error: '見出し行は20行目までです' })
-    .default(1),
-  mapping: importMappingSchema,
-});
-
-const headerRow = headerRowQuery;
-const sheet = sheetQuery;
-
 /**
  * 参照する値の対応付け (issue #12): a value the file writes that matches no 所属・媒体・取得方法,
  * mapped by the client after a dry run listed it — `{"department":{"企画部":"<所属のID>"},
@@ -92,29 +65,3 @@ export const importValueMappingSchema = z.strictObject(
   { error: '値の対応付けで指定できるのは 所管部署（department）・保管媒体（storageMedia）・取得方法（acquisitionMethods）です' },
 );
 export type ImportValueMapping = z.output<typeof importValueMappingSchema>;
-
-/** 取込: the file is the multipart `file` field; dry run or real run, the header row, and the mapping (JSON) or a saved one. */
-export const importQuery = z.object({
-  dryRun: z.enum(['0', '1', 'true', 'false'], { error: '確認のみか取込の実行かの指定は 1（確認のみ）または 0（取込を実行）で指定してください' }).default('1'),
-  sheet,
-  headerRow,
-  /** The column mapping as JSON (`{"name":"名称","department":"部署",…}`), or a saved one by id. */
-  mapping: z.string({ error: '対応付けは JSON 文字列で指定してください' }).max(10_000, { error: '対応付けが長すぎます' }).optional(),
-  mappingId: optionalId('保存した対応付け'),
-  /**
-   * The unmapped columns to keep on each entry as 「取込時の追加情報」, as a JSON array of headings
-   * (`["備考","管理番号"]`, `[]` keeps none); left out, every unmapped column but a row number.
-   */
-  keep: z.string({ error: '残す列は JSON 文字列で指定してください' }).max(10_000, { error: '残す列の指定が長すぎます' }).optional(),
-  /** Unknown 所属・媒体・取得方法 values mapped after a dry run, as JSON ({@link importValueMappingSchema}). */
-  values: z.string({ error: '値の対応付けは JSON 文字列で指定してください' }).max(20_000, { error: '値の対応付けが長すぎます' }).optional(),
-  /**
-   * 1: answer with the progress as NDJSON — `{"progress":{phase,total,parsed,validated,written}}`
-   * lines, then `{"status","body"}`, the response otherwise given (platform/imports/progress.ts).
-   */
-  progress: z.enum(['0', '1'], { error: '進み具合の表示（progress）は 1（表示する）または 0（表示しない）で指定してください' }).optional(),
-});
-export type ImportQuery = z.output<typeof importQuery>;
-
-/** 読込: the file is the multipart `file` field; the sheet and the header row. */
-export const inspectQuery = z.object({ sheet, headerRow });

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { HandlingDuty } from '../../rules/inventoryRules.ts';
 import type { ResponseOf } from '../../platform/http/contract.ts';
 import type { EntryDetail, listHistory } from './get-entry-detail.ts';
-import type { inspectLedger } from './import-mappings.ts';
 import type { EntryFinding } from './inventory.content.shared.ts';
 import type { inventoryContract } from './inventory.contract.ts';
 import { historyKindLabels, recordStatusLabels, riskStatusCodeLabels } from './inventory.labels.ts';
@@ -15,16 +14,10 @@ import type {
   entrySummaryResponse,
   findingResponse,
   historyItemResponse,
-  importMappingResponse,
-  importRefusalResponse,
-  importReportResponse,
-  inspectResponse,
   requestDetailResponse,
   requestListItemResponse,
 } from './inventory.responses.ts';
 import { requestKindLabels } from './inventory.schema.ts';
-import type { inventoryImportMappings } from './inventory.tables.ts';
-import type { ImportReport } from './plan-import.ts';
 
 // Presenters are the only path from a row to JSON (STYLE: Outline). Each returns its response
 // schema's output type (inventory.responses.ts), so a field the schema lacks is a type error
@@ -209,64 +202,5 @@ export function presentRequestDetail(d: RequestDetail): Out<typeof requestDetail
     createdAt: q.createdAt.toISOString(),
     updatedAt: q.updatedAt.toISOString(),
     decidedAt: iso(q.decidedAt),
-  };
-}
-
-// ---- 取込 ----
-
-export function presentMapping(m: typeof inventoryImportMappings.$inferSelect): Out<typeof importMappingResponse> {
-  return { id: m.id, name: m.name, headerRow: m.headerRow, mapping: m.mapping, updatedAt: m.updatedAt.toISOString() };
-}
-
-/** 保存した取込の対応付け. */
-export function presentMappings(rows: readonly (typeof inventoryImportMappings.$inferSelect)[]): ResponseOf<typeof inventoryContract.mappings> {
-  return { items: rows.map(presentMapping) };
-}
-
-/** What the mapping screen needs from the uploaded file. */
-export function presentInspection(r: Awaited<ReturnType<typeof inspectLedger>>, fileName: string): Out<typeof inspectResponse> {
-  return {
-    fileName,
-    sheetName: r.sheetName,
-    sheet: r.sheet,
-    sheets: r.sheets,
-    headerRow: r.headerRow,
-    headers: r.headers,
-    rowCount: r.rowCount,
-    sampleRows: r.sampleRows,
-    suggestedMapping: r.suggestedMapping,
-    suggestedMappingId: r.suggestedMappingId,
-    rememberedColumns: r.rememberedColumns,
-    columnMatches: r.columnMatches,
-    fields: r.fields,
-    mappings: r.mappings.map(presentMapping),
-  };
-}
-
-export function presentImportReport(r: ImportReport): Out<typeof importReportResponse> {
-  return {
-    dryRun: r.dryRun,
-    sheet: r.sheet,
-    headerRow: r.headerRow,
-    total: r.total,
-    valid: r.valid,
-    created: r.created,
-    ignoredColumns: r.ignoredColumns,
-    keptColumns: r.keptColumns,
-    rows: r.rows.map((row) => ({ row: row.row, name: row.name, department: row.department, action: row.action, errors: row.errors, warnings: row.warnings })),
-    unknownValues: r.unknownValues.map((u) => ({ field: u.field, column: u.column, value: u.value, rows: u.rows })),
-    rememberedValues: r.rememberedValues.map((u) => ({ field: u.field, column: u.column, value: u.value, target: u.target, rows: u.rows })),
-    risk: r.risk,
-  };
-}
-
-/** A real run refused because rows have errors (422): the report, and why nothing was written. */
-export function presentImportRefusal(r: ImportReport): Out<typeof importRefusalResponse> {
-  const invalid = r.total - r.valid;
-  const riskInvalid = r.risk ? r.risk.total - r.risk.valid : 0;
-  const where = [invalid > 0 ? `台帳の${invalid}行` : '', riskInvalid > 0 ? `リスク分析のシート「${r.risk?.sheet ?? ''}」の${riskInvalid}行` : ''].filter(Boolean).join('と');
-  return {
-    ...presentImportReport(r),
-    error: { code: 'import_invalid', message: `${where}にエラーがあるため、取り込みませんでした（1行も登録していません）。エラーを直して再度取り込んでください` },
   };
 }

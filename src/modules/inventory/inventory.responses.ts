@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { acquisitionMethods, exemptionClauses, processedKinds, sensitiveExceptionLetters, specialCategoryIds, storageMedia } from '../../rules/inventoryRules.ts';
 import { recordStatuses } from '../../platform/reviews/reviews.schema.ts';
 import { reviewDiffBaseResponse } from '../../platform/reviews/reviews.responses.ts';
-import { sheetChoiceResponse, sheetPreviewResponse } from '../../platform/imports/imports.schema.ts';
-import { importFieldKeys } from './inventory.import.schema.ts';
 import { entryStatuses, historyKinds, requestKinds, riskStatusCodes } from './inventory.schema.ts';
 
 // Response shapes of the 個人情報管理台帳 API (SPEC M1): what each presenter returns
@@ -287,97 +285,6 @@ export const requestDetailResponse = z.object({
   updatedAt: z.iso.datetime(),
   decidedAt: z.iso.datetime().nullable(),
 });
-
-// ---- 取込 ----
-
-/** 取込の列の対応付け, saved under a name. */
-export const importMappingResponse = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  headerRow: z.number().int(),
-  /** Field → the column header of the organization's ledger. */
-  mapping: z.record(z.string(), z.string()),
-  updatedAt: z.iso.datetime(),
-});
-
-/** What the mapping screen needs from an uploaded file: every sheet previewed, the sheet read, headers, a few rows as text, a suggested mapping. */
-export const inspectResponse = z.object({
-  fileName: z.string(),
-  sheetName: z.string(),
-  sheet: sheetChoiceResponse,
-  sheets: z.array(sheetPreviewResponse),
-  headerRow: z.number().int(),
-  headers: z.array(z.string()),
-  rowCount: z.number().int(),
-  sampleRows: z.array(z.object({ row: z.number().int(), cells: z.record(z.string(), z.string()) })),
-  suggestedMapping: z.record(z.string(), z.string()),
-  suggestedMappingId: z.uuid().nullable(),
-  /** Headers whose suggested mapping is what the organization chose for them in an earlier import (「前回の対応付け」, issue #12). */
-  rememberedColumns: z.array(z.string()),
-  /**
-   * Each column's match in the 台帳's heading dictionary (issue #12): the field and how sure —
-   * exact / normalized (applied in suggestedMapping) or partial (offered for confirmation only).
-   */
-  columnMatches: z.array(z.object({ header: z.string(), field: z.enum(importFieldKeys).nullable(), confidence: z.enum(['exact', 'normalized', 'partial']).nullable() })),
-  fields: z.array(z.object({ key: z.enum(importFieldKeys), header: z.string(), required: z.boolean() })),
-  mappings: z.array(importMappingResponse),
-});
-
-const importProblem = z.object({ field: z.string(), message: z.string() });
-
-/** The report of an import: every row with its errors (by the column of the file) and warnings. */
-export const importReportResponse = z.object({
-  dryRun: z.boolean(),
-  sheet: sheetChoiceResponse,
-  headerRow: z.number().int(),
-  total: z.number().int(),
-  valid: z.number().int(),
-  created: z.number().int(),
-  ignoredColumns: z.array(z.string()),
-  /** The unmapped columns kept on each entry as 「取込時の追加情報」 (issue #12; `keep` chooses them). */
-  keptColumns: z.array(z.string()),
-  rows: z.array(
-    z.object({
-      row: z.number().int(),
-      name: z.string().nullable(),
-      department: z.string().nullable(),
-      action: z.enum(['create', 'error']),
-      errors: z.array(importProblem),
-      warnings: z.array(importProblem),
-    }),
-  ),
-  /** 所属・媒体・取得方法 values that match nothing, each once with its rows, to be mapped (`values`) in the next run (issue #12). */
-  unknownValues: z.array(z.object({ field: z.enum(['department', 'storageMedia', 'acquisitionMethods']), column: z.string(), value: z.string(), rows: z.array(z.number().int()) })),
-  /** Values read through the organization's remembered value mapping (「前回の対応付け」, changeable through `values`; issue #12). */
-  rememberedValues: z.array(
-    z.object({ field: z.enum(['department', 'storageMedia', 'acquisitionMethods']), column: z.string(), value: z.string(), target: z.string(), rows: z.array(z.number().int()) }),
-  ),
-  /** The workbook's リスク分析 sheet (issue #12): its rows checked and linked to the entries, the draft 対策表 it gives; null without one. */
-  risk: z
-    .object({
-      sheet: z.string(),
-      headerRow: z.number().int(),
-      columns: z.array(z.object({ heading: z.string(), field: z.string() })),
-      total: z.number().int(),
-      valid: z.number().int(),
-      assessments: z.number().int(),
-      records: z.number().int(),
-      rows: z.array(
-        z.object({
-          row: z.number().int(),
-          risk: z.string().nullable(),
-          entries: z.array(z.string()),
-          action: z.enum(['create', 'error']),
-          errors: z.array(importProblem),
-          warnings: z.array(importProblem),
-        }),
-      ),
-    })
-    .nullable(),
-});
-
-/** A real run refused because a row has errors (422): the report, and the refusal. Nothing was written. */
-export const importRefusalResponse = importReportResponse.extend({ error: z.object({ code: z.literal('import_invalid'), message: z.string() }) });
 
 // ---- 見直し ----
 

@@ -163,22 +163,3 @@ export const inventoryEntryHistory = pgTable(
   },
   (t) => [index('inventory_entry_history_entry_idx').on(t.organizationId, t.entryId, t.revision)],
 );
-
-/** Field of the 台帳 → the column header of the organization's own Excel ledger. */
-export type ImportMapping = Record<string, string>;
-
-/** 取込の列の対応付け, saved per organization so next year's import of the same ledger is one click. */
-export const inventoryImportMappings = pgTable(
-  'inventory_import_mappings',
-  {
-    id: id(),
-    organizationId: organizationId().references(() => organizations.id),
-    name: text('name').notNull(),
-    headerRow: integer('header_row').notNull().default(1),
-    mapping: jsonb('mapping').$type<ImportMapping>().notNull(),
-    createdByPersonId: uuid('created_by_person_id').references(() => people.id),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [uniqueIndex('inventory_import_mappings_name_uq').on(t.organizationId, t.name)],
-);

@@ -13,7 +13,8 @@ import type { CellOutput } from '../../platform/exports/xlsx.ts';
 import { quoteCell, readCount, readDateCell, readList, readMedium } from '../../rules/ledgerValues/index.ts';
 import { overseasBasisLabels } from './inventory.labels.ts';
 import type { EntryContent, EntryContentInput } from './inventory.schema.ts';
-import { cellText, normalizeLabel } from './read-ledger-sheet.ts';
+import { normalizeLabel } from '../../domain/text.ts';
+import { cellText } from '../../rules/ledgerValues/index.ts';
 
 // 台帳の取込, step 2: the values of a ledger's cells as people write them — ○／×, 令和8年3月31日,
 // 「約1,200件」, 「書面同意」, 「例外 a: 理由」 — read into the 台帳's fields, or the reason they cannot be.

@@ -55,12 +55,13 @@ export function importsRoutes(app: App, deps: Deps): void {
         );
       },
       run: async (request, reply) => {
-        const columns = jsonQueryParam(request.query.columns, columnChoiceSchema, 'columns', '列の対応付け');
-        const values = jsonQueryParam(request.query.values, valueMappingSchema, 'values', '値の対応付け');
-        const keep = jsonQueryParam(request.query.keep, keepColumnsSchema, 'keep', '残す列');
         const dryRun = isDryRun(request.query.dryRun);
         const file = await readImportUpload(request);
         const run = async (progress: ProgressReporter) => {
+          // Checked inside the run: asked with progress=1, a refusal is the stream's last line (a 400 naming the parameter).
+          const columns = jsonQueryParam(request.query.columns, columnChoiceSchema, 'columns', '列の対応付け');
+          const values = jsonQueryParam(request.query.values, valueMappingSchema, 'values', '値の対応付け');
+          const keep = jsonQueryParam(request.query.keep, keepColumnsSchema, 'keep', '残す列');
           // Parsed before the transaction opens (a large workbook never holds the database), after the progress stream started.
           const upload = { fileName: file.filename, grids: await readImportSheets(file) };
           const now = deps.now();

@@ -139,10 +139,42 @@ export const registerImportReportResponse = z.object({
   ignoredColumns: z.array(z.string()),
   keptColumns: z.array(z.string()),
   rows: z.array(
-    z.object({ row: z.number().int(), key: z.string().nullable(), name: z.string().nullable(), action: z.enum(['create', 'update', 'error']), errors: z.array(rowError) }),
+    z.object({
+      row: z.number().int(),
+      key: z.string().nullable(),
+      name: z.string().nullable(),
+      action: z.enum(['create', 'update', 'error']),
+      errors: z.array(rowError),
+      /** What was read otherwise than written, the row still imported (a register that gives them). */
+      warnings: z.array(rowError).optional(),
+    }),
   ),
   unknownValues: z.array(z.object(valueRows)),
   rememberedValues: z.array(z.object({ ...valueRows, target: z.string() })),
+  /**
+   * The companion sheet imported with the register (the 台帳's リスク分析 sheet, issue #12), checked
+   * with the rows — all or nothing with them; null when the file has none (a register without one leaves it out).
+   */
+  companion: z
+    .looseObject({
+      label: z.string(),
+      sheet: z.string(),
+      headerRow: z.number().int(),
+      columns: z.array(z.object({ heading: z.string(), field: z.string() })),
+      total: z.number().int(),
+      valid: z.number().int(),
+      rows: z.array(
+        z.looseObject({
+          row: z.number().int(),
+          label: z.string().nullable(),
+          action: z.enum(['create', 'error']),
+          errors: z.array(rowError),
+          warnings: z.array(rowError),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
   /** Only on a refused real run (422): why nothing was written. */
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });

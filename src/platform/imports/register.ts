@@ -1,9 +1,12 @@
 import type { HeadingConfidence } from '../../rules/ledgerImport/index.ts';
+import type { ZodType } from 'zod';
 import type { Tx } from '../db/connection.ts';
 import type { CellOutput } from '../exports/xlsx.ts';
 import type { Actor } from '../policies/actor.ts';
 import type { ImportExtra } from './extras.ts';
+import type { ValueMapping } from './referenceValues.ts';
 import type { SheetChoice, SheetPreview } from './sheets.ts';
+import type { ImportGrid } from './upload.ts';
 
 // 取込の定義 (issue #12, one import pipeline): what a register tells the platform so that its Excel
 // or CSV is imported the way every register is — upload → シートの選択 → 見出し行 → 列の対応付け (a
@@ -69,8 +72,12 @@ export type RegisterSheet<K extends string = string> = {
 /** One problem of a row, on the column the user sees. */
 export type RowError = { field: string; message: string };
 
-/** One row's outcome: its identifying value (従業者番号, 法人番号 …) and name, quoted bounded, and what it will do. */
-export type RowReport = { row: number; key: string | null; name: string | null; action: 'create' | 'update' | 'error'; errors: RowError[] };
+/**
+ * One row's outcome: its identifying value (従業者番号, 法人番号, 所管部署 …) and name, quoted
+ * bounded, and what it will do; `warnings` (a register that gives them) say what was read from
+ * a cell otherwise than written (「保管方法」の「紙」 as the 保管媒体) without refusing the row.
+ */
+export type RowReport = { row: number; key: string | null; name: string | null; action: 'create' | 'update' | 'error'; errors: RowError[]; warnings?: RowError[] };
 
 /**
  * A row the import will write. `extras` is set by the pipeline for a register declaring `extras`:
@@ -104,10 +111,18 @@ export type PlanContext<K extends string = string> = {
   ): { target: string } | { error: string };
   /** Call once per row checked: reports the progress every few hundred rows. */
   checked(): void;
+  /** The day of the import in Japan (YYYY-MM-DD): a 退職日 or 期限 already passed is judged against it. */
+  today: string;
 };
 
 /** What a register's `write` is given (the pipeline reports the rows written after each batch). */
-export type WriteContext = { today: string; now: Date; fileName: string };
+export type WriteContext = {
+  today: string;
+  now: Date;
+  fileName: string;
+  /** This import's id, the same for every batch (history rows and tasks can name it). */
+  importId: string;
+};
 
 /** Rows given to one call of a register's `write` (one multi-row INSERT per batch, issue #12 Scale). */
 export const IMPORT_BATCH_ROWS = 500;
@@ -123,6 +138,41 @@ export type ExtrasCapability = {
   derived?: readonly string[];
 };
 
+/**
+ * One row of a companion sheet's report (its own columns; `label` names what the row holds, e.g. the リスク).
+ * Loose by design: a companion adds what its page shows (the entries a リスク row names …).
+ */
+export type CompanionRowReport = { row: number; label: string | null; action: 'create' | 'error'; errors: RowError[]; warnings: RowError[] } & Record<string, unknown>;
+
+/** A companion sheet's outcome in the report: which sheet, its header row and columns, its rows, and a summary of what it adds. */
+export type CompanionReport = {
+  /** Japanese name of what the sheet holds (「リスク分析」). */
+  label: string;
+  sheet: string;
+  headerRow: number;
+  columns: { heading: string; field: string }[];
+  total: number;
+  valid: number;
+  rows: CompanionRowReport[];
+} & Record<string, unknown>;
+
+/**
+ * A companion sheet (issue #12, 台帳 with a リスク分析 sheet): a second sheet of the same workbook,
+ * found by its own headings among the sheets the register was not read from, checked against the
+ * register's planned rows, and written after them in the same transaction — all or nothing with
+ * them (a companion row with an error refuses the whole import). `S` is the sheet read, `Q` its plan.
+ */
+export type CompanionSheet<P, W, S = unknown, Q = unknown> = {
+  /** The companion among the other sheets (the register's own sheet left out), or null when the file has none; 400 when it has too many rows. */
+  find(grids: readonly ImportGrid[], maxRows: number): S | null;
+  /** Checks the sheet against the register's planned rows (reads only); `carry` is what the register's `plan` handed on. */
+  plan(tx: Tx, actor: Actor, sheet: S, main: { plan: PlannedRow<P>[]; carry: unknown }, today: string): Promise<{ report: CompanionReport; planned: Q }>;
+  /** Writes it after the register's rows (`written`: what each `write` returned, in file order). */
+  write(tx: Tx, actor: Actor, sheet: S, planned: Q, written: W[], context: WriteContext): Promise<void>;
+  /** What the audit row records of it (its sheet and what it added). */
+  auditMeta(report: CompanionReport): Record<string, unknown>;
+};
+
 /** A register's reference choices for the value mapping: per field, the records a value can be mapped to. */
 export type ReferenceChoices<K extends string = string> = Partial<Record<K, { value: string; label: string }[]>>;
 
@@ -130,7 +180,7 @@ export type ReferenceChoices<K extends string = string> = Partial<Record<K, { va
  * A register's import, declared once (a module's manifest `imports`, or the platform's own).
  * `plan` reads only; `write` runs only when every row is valid, batch by batch, in the same transaction.
  */
-export type RegisterImport<K extends string = string, P = unknown> = {
+export type RegisterImport<K extends string = string, P = unknown, W = unknown> = {
   /** The route segment and the name its choices are remembered under (`contractors` → /api/imports/contractors). */
   register: string;
   /** Japanese name of the register, e.g. 「委託先一覧」. */
@@ -147,16 +197,33 @@ export type RegisterImport<K extends string = string, P = unknown> = {
   extras?: ExtrasCapability;
   /** The records each reference field's values can be mapped to (the value mapping step). */
   choices?(tx: Tx, organizationId: string): Promise<ReferenceChoices<K>>;
-  plan(tx: Tx, actor: Actor, context: PlanContext<K>): Promise<{ rows: RowReport[]; plan: PlannedRow<P>[] }>;
+  /**
+   * The value mapping's targets checked before anything is read (400 naming the field): for fields
+   * whose targets are codes or ids the register knows the shape of (保管媒体 → paper・electronic・both,
+   * 所管部署 → a 所属's id). Left out, a target is only checked by `reference`'s `valid`.
+   */
+  values?: ZodType<ValueMapping>;
+  /** `carry`: anything the companion sheet's `plan` needs of this plan (the names of the rows with errors …). */
+  plan(tx: Tx, actor: Actor, context: PlanContext<K>): Promise<{ rows: RowReport[]; plan: PlannedRow<P>[]; carry?: unknown }>;
   /**
    * Writes one batch of at most {@link IMPORT_BATCH_ROWS} planned rows, in file order, all in the
-   * import's one transaction: new records by one multi-row INSERT, changes through the form's functions.
+   * import's one transaction: new records by one multi-row INSERT, changes by one statement per
+   * batch (or per column set). Returns what `finish` and the companion need of the rows written
+   * (their ids …), or nothing.
    */
-  write(tx: Tx, actor: Actor, batch: PlannedRow<P>[], context: WriteContext): Promise<void>;
+  write(tx: Tx, actor: Actor, batch: PlannedRow<P>[], context: WriteContext): Promise<W[] | undefined | void>;
+  /**
+   * After every batch (and before the companion): the work the import does once for all its rows
+   * (one task per department for the entries imported …). Returns what the audit row adds to its
+   * meta (e.g. `entityId`: the import's id).
+   */
+  finish?(tx: Tx, actor: Actor, run: { plan: PlannedRow<P>[]; written: W[] }, context: WriteContext): Promise<{ entityId?: string; meta?: Record<string, unknown> } | undefined>;
+  /** A second sheet of the same workbook imported with the register (the 台帳's リスク分析 sheet). */
+  companion?: CompanionSheet<P, W>;
 };
 
 /** Declares a register's import with its field keys and plan type checked where it is written. */
-export function defineRegisterImport<K extends string, P>(definition: RegisterImport<K, P>): RegisterImport<K, P> {
+export function defineRegisterImport<K extends string, P, W = unknown>(definition: RegisterImport<K, P, W>): RegisterImport<K, P, W> {
   const keys = new Set<string>();
   for (const field of definition.fields) {
     if (keys.has(field.key)) throw new Error(`import ${definition.register}: field ${field.key} twice`);
@@ -167,4 +234,4 @@ export function defineRegisterImport<K extends string, P>(definition: RegisterIm
 
 /** Any register's import, as the platform holds them. */
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds definitions of every field and plan type; each is checked where it is declared.
-export type AnyRegisterImport = RegisterImport<string, any>;
+export type AnyRegisterImport = RegisterImport<string, any, any>;

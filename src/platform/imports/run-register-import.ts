@@ -1,13 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { normalizeLabel } from '../../domain/text.ts';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
 import type { Tx } from '../db/connection.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { type ImportMemory, loadImportMemory, type RecalledValue, RecalledValues, rememberImportChoices } from './memory.ts';
-import { noProgress, PROGRESS_EVERY_ROWS, type ProgressReporter } from './progress.ts';
+import { noProgress, PROGRESS_EVERY_ROWS, type ProgressReporter, yieldToEventLoop } from './progress.ts';
 import { assertImportable, type ColumnChoice, readRegisterSheet } from './read-register-sheet.ts';
 import { mappedValue, type UnknownValue, UnknownValues, type ValueMapping } from './referenceValues.ts';
-import { type AnyRegisterImport, IMPORT_BATCH_ROWS, type PlanContext, type ReferenceChoices, type RegisterSheet, type RowReport } from './register.ts';
+import { type AnyRegisterImport, type CompanionReport, IMPORT_BATCH_ROWS, type PlanContext, type ReferenceChoices, type RegisterSheet, type RowReport } from './register.ts';
 import type { ImportGrid } from './upload.ts';
 
 /** An uploaded file, its sheets already parsed (outside the transaction). */
@@ -45,6 +46,8 @@ export type RegisterImportReport = {
   rows: RowReport[];
   unknownValues: UnknownValue[];
   rememberedValues: RecalledValue[];
+  /** The companion sheet (a register declaring one), checked with the rows; null when the file has none. */
+  companion: CompanionReport | null;
 };
 
 /** What the client sends beside the file: the sheet, header row, column choice and value mapping. */
@@ -103,23 +106,41 @@ export function assertChoices(definition: AnyRegisterImport, columns: ColumnChoi
       });
   for (const field of Object.keys(values ?? {}))
     if (!keys.has(field)) fields.push({ path: 'values', message: `値の対応付けの項目「${field.slice(0, 40)}」はありません。${known}のいずれかを指定してください` });
+  // The register's own shape of its targets (a 所属's id, a 媒体's code), each refusal naming its field.
+  if (values && fields.length === 0 && definition.values) {
+    const checked = definition.values.safeParse(values);
+    if (!checked.success) for (const issue of checked.error.issues) fields.push({ path: 'values', message: issue.message });
+  }
   if (fields.length > 0) throw new HttpError(400, fields.map((f) => f.message).join(' / '), 'validation', fields);
 }
 
 /** A real run refused because rows have errors (422): the report and why nothing was written (all or nothing). */
 export function refusalOf(report: RegisterImportReport) {
   const invalid = report.total - report.valid;
+  const companion = report.companion;
+  const companionInvalid = companion ? companion.total - companion.valid : 0;
+  // With a companion sheet, each sheet's rows are named (「個人情報管理台帳の5行とリスク分析のシート「リスク」の2行」).
+  const where =
+    companionInvalid > 0 && companion
+      ? [
+          invalid > 0 ? `${report.label}の${invalid.toLocaleString('ja-JP')}行` : '',
+          `${companion.label}のシート「${companion.sheet}」の${companionInvalid.toLocaleString('ja-JP')}行`,
+        ]
+          .filter(Boolean)
+          .join('と')
+      : `${invalid.toLocaleString('ja-JP')}行`;
   return {
     ...report,
     error: {
       code: 'import_invalid',
-      message: `${invalid.toLocaleString('ja-JP')}行にエラーがあるため、取り込みませんでした（1行も登録していません）。エラーを直して再度取り込んでください`,
+      message: `${where}にエラーがあるため、取り込みませんでした（1行も登録していません）。エラーを直して再度取り込んでください`,
     },
   };
 }
 
-/** Whether every row can be imported. */
-export const allValid = (report: Pick<RegisterImportReport, 'valid' | 'total'>) => report.valid === report.total;
+/** Whether every row can be imported (and every row of the companion sheet, when there is one). */
+export const allValid = (report: Pick<RegisterImportReport, 'valid' | 'total'> & { companion?: CompanionReport | null }) =>
+  report.valid === report.total && (!report.companion || report.companion.valid === report.companion.total);
 
 /**
  * 確認 (dryRun) or 取込. The dry run checks every row and reports, writing nothing. The real run
@@ -141,8 +162,14 @@ export async function runRegisterImport(
   const sheet = readRegisterSheet(upload.grids, definition, { ...options, memory });
   assertImportable(sheet);
   progress.parsed(sheet.rows.length);
-  const { context, unknown, recalled } = planContext(sheet, definition, memory, options.values ?? null, progress);
-  const { rows, plan } = await definition.plan(tx, actor, context);
+  const { context, unknown, recalled } = planContext(sheet, definition, memory, options.values ?? null, progress, options.today);
+  const { rows, plan, carry } = await definition.plan(tx, actor, context);
+  // The companion sheet (the 台帳's リスク分析): among the other sheets, checked against the rows planned.
+  const companionSheet = definition.companion?.find(
+    upload.grids.filter((_, i) => i !== sheet.sheet.index - 1),
+    options.maxRows,
+  );
+  const companion = definition.companion && companionSheet != null ? await definition.companion.plan(tx, actor, companionSheet, { plan, carry }, options.today) : null;
   const valid = rows.filter((r) => r.action !== 'error').length;
   const created = plan.filter((p) => p.action === 'create').length;
   const report: RegisterImportReport = {
@@ -162,6 +189,7 @@ export async function runRegisterImport(
     rows,
     unknownValues: unknown.list(),
     rememberedValues: recalled.list(),
+    companion: companion?.report ?? null,
   };
   if (options.dryRun || !allValid(report) || plan.length === 0) return report;
   if (definition.extras) {
@@ -169,12 +197,18 @@ export async function runRegisterImport(
     for (const p of plan) p.extras = extrasOf.get(p.row);
   }
   // Batch by batch (one multi-row INSERT each for new records), the progress reported after each.
-  const writeContext = { today: options.today, now: options.now, fileName: upload.fileName };
+  const writeContext = { today: options.today, now: options.now, fileName: upload.fileName, importId: randomUUID() };
+  const written: unknown[] = [];
   for (let start = 0; start < plan.length; start += IMPORT_BATCH_ROWS) {
     const batch = plan.slice(start, start + IMPORT_BATCH_ROWS);
-    await definition.write(tx, actor, batch, writeContext);
+    const out = await definition.write(tx, actor, batch, writeContext);
+    if (out) written.push(...out);
     progress.written(start + batch.length);
+    // One turn of the event loop per 500-row batch, so that the progress line leaves while the import goes on.
+    await yieldToEventLoop();
   }
+  const finished = (await definition.finish?.(tx, actor, { plan, written }, writeContext)) ?? undefined;
+  if (definition.companion && companionSheet != null && companion) await definition.companion.write(tx, actor, companionSheet, companion.planned, written, writeContext);
   await rememberImportChoices(tx, actor, definition.register, {
     columns: columnChoices(sheet, memory, definition),
     values: Object.entries(options.values ?? {}).flatMap(([field, chosen]) => Object.entries(chosen ?? {}).map(([value, target]) => ({ field, value, target }))),
@@ -184,8 +218,11 @@ export async function runRegisterImport(
     actorAccountId: actor.accountId,
     action: 'import',
     entityType: definition.auditEntity,
+    ...(finished?.entityId ? { entityId: finished.entityId } : {}),
     rowCount: plan.length,
     meta: {
+      ...finished?.meta,
+      ...(companion && definition.companion ? definition.companion.auditMeta(companion.report) : {}),
       created: report.created,
       updated: report.updated,
       fileName: upload.fileName,
@@ -209,7 +246,7 @@ function columnChoices(sheet: RegisterSheet, memory: ImportMemory, definition: A
 }
 
 /** The shared ways a register's `plan` reads its sheet: columns, reference values (mapped, remembered, unknown), progress. */
-function planContext(sheet: RegisterSheet, definition: AnyRegisterImport, memory: ImportMemory, values: ValueMapping | null, progress: ProgressReporter) {
+function planContext(sheet: RegisterSheet, definition: AnyRegisterImport, memory: ImportMemory, values: ValueMapping | null, progress: ProgressReporter, today: string) {
   const headerOfField = new Map(sheet.columns.filter((c) => c.field).map((c) => [c.field as string, c.header]));
   const header = (field: string) => headerOfField.get(field) ?? definition.fields.find((f) => f.key === field)?.header ?? field;
   const unknown = new UnknownValues();
@@ -217,6 +254,7 @@ function planContext(sheet: RegisterSheet, definition: AnyRegisterImport, memory
   let checked = 0;
   const context: PlanContext = {
     sheet,
+    today,
     has: (field) => headerOfField.has(field),
     header,
     reference(field, written, row, how) {

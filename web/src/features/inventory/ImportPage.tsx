@@ -1,11 +1,9 @@
-import { SaveOutlined, UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Input, InputNumber, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, InputNumber, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, api, type ImportProgress, uploadWithProgress } from '../../api/client.ts';
-import { useDepartments } from '../../api/queries.ts';
-import { acquisitionMethodLabels, storageMediumLabels } from '../../../../src/rules/inventoryRules.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
@@ -13,15 +11,28 @@ import { ImportProgressBar } from './ImportProgressBar.tsx';
 import { ImportRiskReport } from './ImportRiskReport.tsx';
 import { ImportSheetPicker } from '../../components/ImportSheetPicker.tsx';
 import { useText } from './messages.ts';
-import type { ImportMappingBody, ImportMappingRow, ImportReport, InspectResult } from './types.ts';
+import type { ImportReport, InspectResult, RiskReport } from './types.ts';
 
 type UnknownField = ImportReport['unknownValues'][number]['field'];
+/** The 台帳's fields → the file's heading each is taken from (what the mapping table edits). */
+type FieldMapping = Record<string, string>;
+
+/** The inspection's column choice as field → heading (the fields a column fills). */
+const mappingOf = (inspected: InspectResult): FieldMapping => Object.fromEntries(inspected.columns.filter((c) => c.field).map((c) => [c.field as string, c.header]));
+
+/** The field → heading mapping as the platform's column choice: every heading of the file, its field or '' (not imported). */
+function columnChoice(inspected: InspectResult, mapping: FieldMapping): Record<string, string> {
+  const fieldOf = new Map(Object.entries(mapping).map(([field, heading]) => [heading, field]));
+  return Object.fromEntries(inspected.headers.map((h) => [h, fieldOf.get(h) ?? '']));
+}
 /** A value to map: not found (no target), or read through the organization's remembered mapping (its target). */
 type ValueRow = ImportReport['unknownValues'][number] & { target?: string };
 
 /**
- * Excel台帳の取込 (SPEC §3 Imports): read the file → map its columns to the 台帳's fields (and save
- * the mapping for next year) → dry run listing every row's errors → import, all or nothing.
+ * Excel台帳の取込 (SPEC §3 Imports) on the one import pipeline (/api/imports/inventory, issue #12):
+ * read the file (the shared sheet picker) → map its columns to the 台帳's fields (the choices are
+ * remembered for the organization when the import is committed) → dry run listing every row's
+ * errors, the values to map and the リスク分析 sheet → import, all or nothing, with its progress.
  */
 function ImportScreen() {
   const tx = useText();
@@ -35,12 +46,10 @@ function ImportScreen() {
   // The sheet read (by name); null: the server picks the sheet whose header matches best and says why.
   const [sheet, setSheet] = useState<string | null>(null);
   const [inspected, setInspected] = useState<InspectResult | null>(null);
-  const [mapping, setMapping] = useState<ImportMappingBody['mapping']>({});
-  const [mappingName, setMappingName] = useState('');
-  const [mappings, setMappings] = useState<ImportMappingRow[]>([]);
+  const [mapping, setMapping] = useState<FieldMapping>({});
   const [report, setReport] = useState<ImportReport | null>(null);
   const [onlyErrors, setOnlyErrors] = useState(true);
-  const [busy, setBusy] = useState<'read' | 'dry' | 'run' | 'save' | null>(null);
+  const [busy, setBusy] = useState<'read' | 'dry' | 'run' | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** 取込の進み具合 of the dry run or import under way (null when none). */
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -48,7 +57,6 @@ function ImportScreen() {
   const [values, setValues] = useState<Partial<Record<UnknownField, Record<string, string>>>>({});
   // 取込時の追加情報 (issue #12): the unmapped columns kept on each entry; null: the server's default (all but a row number).
   const [keep, setKeep] = useState<string[] | null>(null);
-  const departments = useDepartments();
 
   const form = () => {
     const data = new FormData();
@@ -66,13 +74,11 @@ function ImportScreen() {
       if (choice.sheet !== null) query.set('sheet', choice.sheet);
       if (choice.headerRow !== null) query.set('headerRow', String(choice.headerRow));
       const qs = query.toString();
-      const result = await api.upload<InspectResult>(`/api/inventory/import/inspect${qs ? `?${qs}` : ''}`, form());
+      const result = await api.upload<InspectResult>(`/api/imports/inventory/inspect${qs ? `?${qs}` : ''}`, form());
       setInspected(result);
       setSheet(result.sheet.name);
       setHeaderRow(result.headerRow);
-      setMapping(result.suggestedMapping);
-      setMappings(result.mappings);
-      setMappingName(result.mappings.find((m) => m.id === result.suggestedMappingId)?.name ?? '');
+      setMapping(mappingOf(result));
     } catch (e) {
       setError(errorMessage(e, t));
     } finally {
@@ -85,7 +91,7 @@ function ImportScreen() {
     setProgress(null);
     try {
       const result = await uploadWithProgress<ImportReport>(
-        `/api/inventory/import?dryRun=${dryRun ? 1 : 0}${inspected ? `&sheet=${encodeURIComponent(inspected.sheet.name)}` : ''}&headerRow=${headerRow ?? inspected?.headerRow ?? 1}&mapping=${encodeURIComponent(JSON.stringify(mapping))}${Object.keys(values).length > 0 ? `&values=${encodeURIComponent(JSON.stringify(values))}` : ''}${keep ? `&keep=${encodeURIComponent(JSON.stringify(keep))}` : ''}`,
+        `/api/imports/inventory?dryRun=${dryRun ? 1 : 0}${inspected ? `&sheet=${encodeURIComponent(inspected.sheet.name)}` : ''}&headerRow=${headerRow ?? inspected?.headerRow ?? 1}${inspected ? `&columns=${encodeURIComponent(JSON.stringify(columnChoice(inspected, mapping)))}` : ''}${Object.keys(values).length > 0 ? `&values=${encodeURIComponent(JSON.stringify(values))}` : ''}${keep ? `&keep=${encodeURIComponent(JSON.stringify(keep))}` : ''}`,
         form(),
         setProgress,
       );
@@ -103,31 +109,23 @@ function ImportScreen() {
       setProgress(null);
     }
   };
-  const save = async () => {
-    setBusy('save');
-    try {
-      const saved = await api.post<ImportMappingRow>('/api/inventory/import/mappings', {
-        name: mappingName.trim(),
-        headerRow: headerRow ?? inspected?.headerRow ?? 1,
-        mapping,
-      } satisfies ImportMappingBody);
-      setMappings((list) => [...list.filter((m) => m.name !== saved.name), saved]);
-      message.success(tx('imp.mappingSaved'));
-    } catch (e) {
-      message.error(errorMessage(e, t));
-    } finally {
-      setBusy(null);
-    }
-  };
   /** What an unknown value can be mapped to: an existing 所属, a 保管媒体 or a 取得方法. */
-  const targetOptions = (field: UnknownField) =>
-    field === 'department'
-      ? (departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))
-      : Object.entries(field === 'storageMedia' ? storageMediumLabels : acquisitionMethodLabels).map(([value, label]) => ({ value, label }));
+  const targetOptions = (field: UnknownField) => inspected?.choices[field] ?? [];
+  const risk = (report?.companion ?? null) as unknown as RiskReport | null;
+  /** The first data row's cell under `heading` (the sheet's preview), shown beside the field. */
+  const sampleOf = (heading: string | undefined) => {
+    if (!inspected || !heading) return '';
+    const column = inspected.headers.indexOf(heading);
+    const preview = inspected.sheets.find((s) => s.index === inspected.sheet.index);
+    const first = preview?.rows.find((r) => r.row > inspected.headerRow);
+    return column < 0 ? '' : (first?.cells[column] ?? '');
+  };
+  /** The column the file maps to `field`, as the inspection read it (its dictionary match, or remembered). */
+  const columnFor = (heading: string | undefined) => inspected?.columns.find((c) => c.header === heading);
   const step = report && !report.dryRun ? 3 : report ? 2 : inspected ? 1 : 0;
   // An error on the リスク分析 sheet stops the whole import too (issue #12).
-  const errorRows = report ? report.rows.filter((r) => r.errors.length > 0).length + (report.risk?.rows.filter((r) => r.errors.length > 0).length ?? 0) : 0;
-  const rows = report ? (onlyErrors ? report.rows.filter((r) => r.errors.length > 0 || r.warnings.length > 0) : report.rows) : [];
+  const errorRows = report ? report.rows.filter((r) => r.errors.length > 0).length + (risk?.rows.filter((r) => r.errors.length > 0).length ?? 0) : 0;
+  const rows = report ? (onlyErrors ? report.rows.filter((r) => r.errors.length > 0 || (r.warnings?.length ?? 0) > 0) : report.rows) : [];
   return (
     <>
       <PageHeader title={tx('imp.title')} lead={tx('imp.lead')} />
@@ -189,27 +187,7 @@ function ImportScreen() {
         </Card>
       ) : null}
       {inspected ? (
-        <Card
-          title={`${tx('imp.step.mapping')}（${inspected.sheetName}・${inspected.rowCount}行）`}
-          style={{ marginBottom: 16 }}
-          extra={
-            <Space>
-              <Select
-                placeholder={tx('imp.savedMappings')}
-                value={undefined}
-                onChange={(id: string) => {
-                  const m = mappings.find((x) => x.id === id);
-                  if (m) {
-                    setMapping(Object.fromEntries(Object.entries(m.mapping).filter(([, h]) => inspected.headers.includes(h))));
-                    setMappingName(m.name);
-                  }
-                }}
-                options={mappings.map((m) => ({ value: m.id, label: m.name }))}
-                style={{ width: 240 }}
-              />
-            </Space>
-          }
-        >
+        <Card title={`${tx('imp.step.mapping')}（${inspected.sheet.name}・${inspected.rowCount}行）`} style={{ marginBottom: 16 }}>
           <Table
             size="small"
             rowKey="key"
@@ -247,19 +225,20 @@ function ImportScreen() {
                 render: (_: unknown, f) => {
                   // 取込の記憶 (issue #12): the heading was mapped so in an earlier import; still changeable above.
                   const header = mapping[f.key];
-                  if (header && inspected.rememberedColumns.includes(header))
+                  if (header && columnFor(header)?.source === 'remembered' && columnFor(header)?.field === f.key)
                     return (
                       <Tag color="purple" data-testid={`remembered-${f.key}`}>
                         {tx('imp.remembered')}
                       </Tag>
                     );
-                  const mapped = inspected.columnMatches.find((c) => c.header === mapping[f.key] && c.field === f.key);
+                  const matched = columnFor(mapping[f.key]);
+                  const mapped = matched?.suggested === f.key ? matched : undefined;
                   if (mapped?.confidence)
                     return (
                       <Tag color={mapped.confidence === 'exact' ? 'green' : mapped.confidence === 'normalized' ? 'blue' : 'gold'}>{tx(`imp.confidence.${mapped.confidence}`)}</Tag>
                     );
                   // A partial match is offered, never applied unseen: one click takes it.
-                  const offered = mapping[f.key] ? undefined : inspected.columnMatches.find((c) => c.field === f.key && c.confidence === 'partial');
+                  const offered = mapping[f.key] ? undefined : inspected.columns.find((c) => c.suggested === f.key && c.confidence === 'partial');
                   return offered ? (
                     <Button size="small" type="link" onClick={() => setMapping((m) => ({ ...m, [f.key]: offered.header }))} data-testid={`offer-${f.key}`}>
                       {tx('imp.offer', { header: offered.header })}
@@ -270,17 +249,11 @@ function ImportScreen() {
               {
                 title: tx('imp.sample'),
                 key: 'sample',
-                render: (_: unknown, f) => (
-                  <Typography.Text type="secondary">{mapping[f.key] ? (inspected.sampleRows[0]?.cells[mapping[f.key] as string] ?? '') : ''}</Typography.Text>
-                ),
+                render: (_: unknown, f) => <Typography.Text type="secondary">{sampleOf(mapping[f.key])}</Typography.Text>,
               },
             ]}
           />
           <Space style={{ marginTop: 12 }} wrap>
-            <Input placeholder={tx('imp.mappingName')} value={mappingName} onChange={(e) => setMappingName(e.target.value)} style={{ width: 260 }} />
-            <Button icon={<SaveOutlined />} disabled={!mappingName.trim()} loading={busy === 'save'} onClick={save} data-testid="import-save-mapping">
-              {tx('imp.saveMapping')}
-            </Button>
             <Button type="primary" loading={busy === 'dry'} onClick={() => run(true)} data-testid="import-dry-run">
               {tx('imp.dryRun')}
             </Button>
@@ -297,10 +270,14 @@ function ImportScreen() {
             style={{ marginBottom: 12 }}
             data-testid="import-summary"
           />
-          {report.ignoredColumns.length > 0 ? (
+          {inspected && inspected.keepableColumns.length > 0 ? (
             <Space style={{ marginBottom: 12 }} wrap data-testid="import-keep">
               <span>{tx('imp.keep')}:</span>
-              <Checkbox.Group value={keep ?? report.keptColumns} onChange={(v) => setKeep(v as string[])} options={report.ignoredColumns.map((c) => ({ value: c, label: c }))} />
+              <Checkbox.Group
+                value={keep ?? report.keptColumns}
+                onChange={(v) => setKeep(v as string[])}
+                options={inspected.keepableColumns.map((c) => ({ value: c, label: c }))}
+              />
             </Space>
           ) : null}
           {report.unknownValues.length > 0 || report.rememberedValues.length > 0 || Object.keys(values).length > 0 ? (
@@ -362,7 +339,7 @@ function ImportScreen() {
               </Button>
             </Card>
           ) : null}
-          {report.risk ? <ImportRiskReport risk={report.risk} onlyErrors={onlyErrors} /> : null}
+          {risk ? <ImportRiskReport risk={risk} onlyErrors={onlyErrors} /> : null}
           <Space style={{ marginBottom: 8 }}>
             <Checkbox checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)}>
               {tx('imp.onlyErrors')}
@@ -380,7 +357,7 @@ function ImportScreen() {
             columns={[
               { title: tx('imp.row'), dataIndex: 'row', width: 64, align: 'right' },
               { title: tx('inv.name'), dataIndex: 'name', width: 220 },
-              { title: tx('inv.department'), dataIndex: 'department', width: 120 },
+              { title: tx('inv.department'), dataIndex: 'key', width: 120 },
               {
                 title: tx('imp.errors'),
                 dataIndex: 'errors',
@@ -392,7 +369,7 @@ function ImportScreen() {
                         {e.message}
                       </div>
                     ))}
-                    {r.warnings.map((w) => (
+                    {(r.warnings ?? []).map((w) => (
                       <div key={`w:${w.field}:${w.message}`} style={{ color: '#ad6800' }}>
                         <Tag color="gold">{w.field}</Tag>
                         {w.message}

@@ -1,8 +1,6 @@
 import { Alert, Card, Table, Tag, Typography } from 'antd';
 import { useText } from './messages.ts';
-import type { ImportReport } from './types.ts';
-
-type RiskReport = NonNullable<ImportReport['risk']>;
+import type { RiskReport } from './types.ts';
 
 /**
  * The リスク分析 sheet of a 台帳 workbook in the dry run (issue #12): the columns read as the

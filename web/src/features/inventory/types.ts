@@ -6,7 +6,9 @@
  */
 import type { inventoryContract } from '../../../../src/modules/inventory/inventory.contract.ts';
 import type { approvalsContract } from '../../../../src/platform/approvals/approvals.contract.ts';
+import type { z } from 'zod';
 import type { BodyOf, ResponseOf } from '../../../../src/platform/http/contract.ts';
+import type { registerImportReportResponse, registerInspectionResponse } from '../../../../src/platform/imports/imports.schema.ts';
 
 export type EntryPage = ResponseOf<typeof inventoryContract.entries>;
 export type EntryListItem = EntryPage['items'][number];
@@ -23,10 +25,23 @@ export type Change = HistoryItem['changes'][number];
 export type RequestListItem = ResponseOf<typeof inventoryContract.requests>['items'][number];
 export type RequestDetail = ResponseOf<typeof inventoryContract.request>;
 
-export type ImportMappingRow = ResponseOf<typeof inventoryContract.saveMapping>;
-export type ImportMappingBody = BodyOf<typeof inventoryContract.saveMapping>;
-export type InspectResult = ResponseOf<typeof inventoryContract.inspectImport>;
-export type ImportReport = ResponseOf<typeof inventoryContract.importLedger>;
+/** 台帳の取込 on the one import pipeline (/api/imports/inventory, issue #12): the platform's shapes. */
+export type InspectResult = z.output<typeof registerInspectionResponse>;
+export type ImportReport = z.output<typeof registerImportReportResponse>;
+/** The 台帳's リスク分析 sheet in the report (the companion sheet: its rows name their entries). */
+type Companion = NonNullable<ImportReport['companion']>;
+type Problem = Companion['rows'][number]['errors'][number];
+export type RiskReport = {
+  label: string;
+  sheet: string;
+  headerRow: number;
+  columns: { heading: string; field: string }[];
+  total: number;
+  valid: number;
+  assessments: number;
+  records: number;
+  rows: { row: number; risk: string | null; entries: string[]; action: 'create' | 'error'; errors: Problem[]; warnings: Problem[] }[];
+};
 
 export type ReviewList = ResponseOf<typeof inventoryContract.reviews>;
 export type ReviewListItem = ReviewList['items'][number];
