@@ -1,1 +1,0 @@
-DROP TABLE "inventory_import_mappings" CASCADE;
