@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
-import { hashPassword } from '../../platform/auth/hashing.ts';
-import { accounts } from '../../platform/auth/auth.tables.ts';
-import { asSystem, inOrg } from '../../platform/db/tenancy.ts';
-import { DEMO_PASSWORD } from '../../platform/demo.ts';
-import { organizations, people, roleAssignments } from '../../platform/org/org.tables.ts';
+import type { Client, TestApp } from '../../../tests/support/app.ts';
+import { signInToOtherOrganization } from '../../../tests/support/otherOrganization.ts';
+import { asSystem } from '../../platform/db/tenancy.ts';
 import { noticeItems } from '../../rules/data/requiredItems.ts';
 import { noticesContract as C } from './notices.contract.ts';
+import { noticesTestApp } from './notices.fixture.ts';
 import { noticeVersions } from './notices.tables.ts';
 
 // HTTP tests of M6 通知・同意 (J.8.5 取得時の必要通知事項) against a real database: versions (a
@@ -18,18 +16,8 @@ let staff: Client;
 let outsider: Client;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  t.clock.set('2026-05-11T10:00:00+09:00');
-  pms = await t.login('pms@demo.mamori.local');
-  staff = await t.login('staff@demo.mamori.local');
-  const [other] = await asSystem(t.database, (tx) => tx.insert(organizations).values({ name: '別組織株式会社' }).returning());
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await inOrg(t.database, { organizationId: other!.id }, async (tx) => {
-    const [p] = await tx.insert(people).values({ organizationId: other!.id, name: '別組織 管理者' }).returning();
-    await tx.insert(roleAssignments).values({ organizationId: other!.id, personId: p!.id, role: 'pms_manager', startsOn: '2020-01-01' });
-    await tx.insert(accounts).values({ organizationId: other!.id, personId: p!.id, loginId: 'pms@other.example', passwordHash });
-  });
-  outsider = await t.login('pms@other.example');
+  ({ t, pms, staff } = await noticesTestApp());
+  outsider = await signInToOtherOrganization(t);
 });
 afterAll(() => t.close());
 

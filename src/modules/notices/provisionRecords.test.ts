@@ -1,11 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
+import type { Client, TestApp } from '../../../tests/support/app.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
 import { asSystem, inOrg, rowsOf } from '../../platform/db/tenancy.ts';
 import { tasks } from '../../platform/tasks/tasks.tables.ts';
-import { noticesContract as C } from './notices.contract.ts';
 import { provisionRecordsAbout } from './notices.api.ts';
+import { noticesContract as C } from './notices.contract.ts';
+import { countProvisionRecords, disposalTasksOf, NOTICES_TEST_NOW, noticesTestApp } from './notices.fixture.ts';
 import { runProvisionRecordDisposalCheck } from './provision-record-disposal.ts';
 
 // 第三者提供記録 (法第29条, 規則第19〜21条, J.8.8.2) and 確認記録 (法第30条, 規則第22〜25条, J.8.8.3)
@@ -46,29 +47,21 @@ const optOutReceipt = {
   ppcPublished: true,
 } as const;
 
-async function countRecords(): Promise<number> {
-  const rows = await asSystem(t.database, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from provision_records`)));
-  return rows[0]?.n ?? 0;
-}
-
 beforeAll(async () => {
-  t = await buildTestApp();
-  t.clock.set('2026-05-11T10:00:00+09:00');
-  pms = await t.login('pms@demo.mamori.local');
-  staff = await t.login('staff@demo.mamori.local');
+  ({ t, pms, staff } = await noticesTestApp());
 });
 afterAll(() => t.close());
 
 describe('第三者提供記録（法第29条・規則第20条第1項・J.8.8.2 1）', () => {
   it('規則第20条第1項第2号ハ「本人を特定するに足りる事項」が欠ければ項目名と条項つきの日本語で 422、何も保存しない', async () => {
-    const before = await countRecords();
+    const before = await countProvisionRecords(t);
     const r = await pms.call(C.createProvisionRecord, { body: { ...consentProvision, subject: '' } });
     expect(r.status).toBe(422);
     const body = JSON.stringify(r.body);
     expect(body).toContain('subject');
     expect(body).toContain('規則第20条第1項第2号ハ');
     expect(body).toContain('本人の氏名その他の当該本人を特定するに足りる事項');
-    expect(await countRecords()).toBe(before);
+    expect(await countProvisionRecords(t)).toBe(before);
   });
 
   it('規則第20条第1項第2号イ「本人の同意を得ている旨」がなければ作成しない', async () => {
@@ -134,13 +127,7 @@ describe('保存期間の経過 → 廃棄タスク（規則第21条・第25条�
   it('保存期間が過ぎると日次ジョブが廃棄タスクを一度だけ作り、廃棄を記録するとタスクが完了する', async () => {
     const created = await pms.call(C.createProvisionRecord, { body: { ...optOutReceipt, counterpartyName: '廃棄確認株式会社' } });
     const id = created.body.id;
-    const tasksOf = () =>
-      asSystem(t.database, (tx) =>
-        tx
-          .select()
-          .from(tasks)
-          .where(and(eq(tasks.sourceType, 'provision_record_disposal'), eq(tasks.sourceId, id))),
-      );
+    const tasksOf = () => disposalTasksOf(t, id);
 
     t.clock.set('2027-03-31T10:00:00+09:00');
     let late = await t.login('pms@demo.mamori.local');
@@ -164,7 +151,7 @@ describe('保存期間の経過 → 廃棄タスク（規則第21条・第25条�
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.disposedOn).toBe('2027-04-01');
     expect((await tasksOf())[0]?.status).toBe('done');
-    t.clock.set('2026-05-11T10:00:00+09:00');
+    t.clock.set(NOTICES_TEST_NOW);
     pms = await t.login('pms@demo.mamori.local');
     staff = await t.login('staff@demo.mamori.local');
   });
@@ -203,13 +190,7 @@ describe('継続的・反復的な提供（規則第21条第2号・第25条第2�
     });
     expect(created.body.retention?.disposalDueOn).toBe('2026-01-10');
     const id = created.body.id;
-    const tasksOf = () =>
-      asSystem(t.database, (tx) =>
-        tx
-          .select()
-          .from(tasks)
-          .where(and(eq(tasks.sourceType, 'provision_record_disposal'), eq(tasks.sourceId, id))),
-      );
+    const tasksOf = () => disposalTasksOf(t, id);
     expect((await tasksOf()).map((x) => x.status)).toEqual(['open']);
     const r = await pms.call(C.recordFurtherProvision, { params: { id }, body: { providedOn: '2026-05-01' } });
     expect(r.body.retention?.retainUntil).toBe('2027-04-30');

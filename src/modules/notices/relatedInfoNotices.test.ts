@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
+import type { Client, TestApp } from '../../../tests/support/app.ts';
 import { relatedInfoNoticeItemsByProvider, relatedInfoNoticeItemsByRecipient } from '../../rules/notices/relatedInfoNotice.ts';
 import { noticesContract as C } from './notices.contract.ts';
+import { noticesTestApp } from './notices.fixture.ts';
 
 // J.8.8.4 1 on publication (SPEC §5.5), over real HTTP and a real database: a notice of the
 // 個人関連情報 kind is checked with the 提供先 1)〜6) or 提供元 1)〜7) list chosen on the template,
@@ -11,9 +12,7 @@ let t: TestApp;
 let pms: Client;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  t.clock.set('2026-05-11T10:00:00+09:00');
-  pms = await t.login('pms@demo.mamori.local');
+  ({ t, pms } = await noticesTestApp());
 });
 afterAll(() => t.close());
 

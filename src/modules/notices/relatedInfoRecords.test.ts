@@ -1,12 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
+import type { Client, TestApp } from '../../../tests/support/app.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
 import { XLSX_TYPE } from '../../platform/exports/download.ts';
 import { readFirstSheet } from '../../platform/exports/xlsx.ts';
-import { asSystem, rowsOf } from '../../platform/db/tenancy.ts';
-import { tasks } from '../../platform/tasks/tasks.tables.ts';
+import { asSystem } from '../../platform/db/tenancy.ts';
 import { noticesContract as C } from './notices.contract.ts';
+import { countProvisionRecords, disposalTasksOf, noticesTestApp, refusedProvisionRecord } from './notices.fixture.ts';
 import { runProvisionRecordDisposalCheck } from './provision-record-disposal.ts';
 
 // 個人関連情報の提供に係る確認記録 (J.8.8.4 4《個人関連情報の提供元の確認の記録事項》c)〜f),
@@ -32,24 +32,10 @@ const related = {
   consentObtained: true,
 } as const;
 
-async function countRecords(): Promise<number> {
-  const rows = await asSystem(t.database, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from provision_records`)));
-  return rows[0]?.n ?? 0;
-}
-
-const refusal = async (body: Record<string, unknown>) => {
-  const before = await countRecords();
-  const r = await pms.call(C.createProvisionRecord, { body: body as never });
-  expect(r.status).toBe(422);
-  expect(await countRecords()).toBe(before);
-  return JSON.stringify(r.body);
-};
+const refusal = (body: Record<string, unknown>) => refusedProvisionRecord(t, pms, body);
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  t.clock.set('2026-05-11T10:00:00+09:00');
-  pms = await t.login('pms@demo.mamori.local');
-  staff = await t.login('staff@demo.mamori.local');
+  ({ t, pms, staff } = await noticesTestApp());
 });
 afterAll(() => t.close());
 
@@ -140,13 +126,7 @@ describe('保存期間の経過 → 廃棄タスク（法第31条第3項・SPEC 
     expect(created.body.retention).toMatchObject({ years: 1, retainUntil: '2026-04-09', disposalDueOn: '2026-04-10' });
     expect(created.body.retention?.basis).toContain('施行規則 第29条第1号（第27条第3項）');
     const id = created.body.id;
-    const tasksOf = () =>
-      asSystem(t.database, (tx) =>
-        tx
-          .select()
-          .from(tasks)
-          .where(and(eq(tasks.sourceType, 'provision_record_disposal'), eq(tasks.sourceId, id))),
-      );
+    const tasksOf = () => disposalTasksOf(t, id);
     // Already past its retention when entered: the task opens at once; the daily job makes no second one.
     await runProvisionRecordDisposalCheck(t.deps);
     const opened = await tasksOf();
@@ -203,8 +183,8 @@ describe('一覧と権限', () => {
   it('役割のない従業者は個人関連情報の確認記録を見ることも作ることも出力することもできない（403）', async () => {
     expect((await staff.call(C.provisionRecords, { query: { kind: 'related' } })).status).toBe(403);
     expect((await staff.call(C.exportProvisionRecords, { query: { kind: 'related' } })).status).toBe(403);
-    const before = await countRecords();
+    const before = await countProvisionRecords(t);
     expect((await staff.call(C.createProvisionRecord, { body: related })).status).toBe(403);
-    expect(await countRecords()).toBe(before);
+    expect(await countProvisionRecords(t)).toBe(before);
   });
 });

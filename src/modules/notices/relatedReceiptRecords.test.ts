@@ -1,13 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
-import { accounts } from '../../platform/auth/auth.tables.ts';
-import { hashPassword } from '../../platform/auth/hashing.ts';
-import { asSystem, inOrg, rowsOf } from '../../platform/db/tenancy.ts';
-import { DEMO_PASSWORD } from '../../platform/demo.ts';
+import type { Client, TestApp } from '../../../tests/support/app.ts';
+import { signInToOtherOrganization } from '../../../tests/support/otherOrganization.ts';
 import { readFirstSheet } from '../../platform/exports/xlsx.ts';
-import { organizations, people, roleAssignments } from '../../platform/org/org.tables.ts';
 import { noticesContract as C } from './notices.contract.ts';
+import { noticesTestApp, refusedProvisionRecord } from './notices.fixture.ts';
 
 // 個人関連情報の提供先の確認記録 (J.8.8.4 4《個人関連情報の提供先の確認の記録事項》g)〜j)) and the
 // 外国 measures of J.8.8.4 3 over real HTTP and a real database: each 記録事項 refused beside its
@@ -32,31 +28,11 @@ const received = {
   consentObtained: true,
 } as const;
 
-async function countRecords(): Promise<number> {
-  const rows = await asSystem(t.database, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from provision_records`)));
-  return rows[0]?.n ?? 0;
-}
-
-const refusal = async (body: Record<string, unknown>) => {
-  const before = await countRecords();
-  const r = await pms.call(C.createProvisionRecord, { body: body as never });
-  expect(r.status).toBe(422);
-  expect(await countRecords()).toBe(before);
-  return JSON.stringify(r.body);
-};
+const refusal = (body: Record<string, unknown>) => refusedProvisionRecord(t, pms, body);
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  t.clock.set('2026-05-11T10:00:00+09:00');
-  pms = await t.login('pms@demo.mamori.local');
-  const [other] = await asSystem(t.database, (tx) => tx.insert(organizations).values({ name: '別組織株式会社' }).returning());
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await inOrg(t.database, { organizationId: other!.id }, async (tx) => {
-    const [p] = await tx.insert(people).values({ organizationId: other!.id, name: '別組織 管理者' }).returning();
-    await tx.insert(roleAssignments).values({ organizationId: other!.id, personId: p!.id, role: 'pms_manager', startsOn: '2020-01-01' });
-    await tx.insert(accounts).values({ organizationId: other!.id, personId: p!.id, loginId: 'pms@other.example', passwordHash });
-  });
-  outsider = await t.login('pms@other.example');
+  ({ t, pms } = await noticesTestApp());
+  outsider = await signInToOtherOrganization(t);
 });
 afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkNoticeItems, noticeItems } from '../requiredItems/checkers.ts';
-import { diffLines, planEdit, publicationBlockers } from './versions.ts';
+import { type DiffLine, diffLines, planEdit, publicationBlockers } from './versions.ts';
 
 // 通知文・方針・公表事項の版 (issue 14 M6): 公開済みの版は変えず、編集は新しい下書きになる。
 
@@ -80,5 +81,42 @@ describe('版の比較（行単位の差分）', () => {
         .map((l) => l.text)
         .join('\n'),
     ).toBe(after);
+  });
+  it('入れ替えた行は、元の位置で削除・新しい位置で追加として示す（jsdiff の行差分）', () => {
+    const before = '1. 利用目的\n会員管理のため\n2. 第三者提供\n行いません';
+    const after = '2. 第三者提供\n1. 利用目的\n会員管理のため\n行いません（法令に基づく場合を除く）';
+    expect(diffLines(before, after)).toEqual([
+      { op: 'added', text: '2. 第三者提供' },
+      { op: 'same', text: '1. 利用目的' },
+      { op: 'same', text: '会員管理のため' },
+      { op: 'removed', text: '2. 第三者提供' },
+      { op: 'removed', text: '行いません' },
+      { op: 'added', text: '行いません（法令に基づく場合を除く）' },
+    ]);
+  });
+
+  it('改行コード（CRLF）と最後の行の改行の有無は違いとしない', () => {
+    expect(diffLines('1. 利用目的\r\n会員管理のため', '1. 利用目的\n会員管理のため\n')).toEqual([
+      { op: 'same', text: '1. 利用目的' },
+      { op: 'same', text: '会員管理のため' },
+    ]);
+  });
+
+  it('どんな文面の組でも、same と removed から旧文面、same と added から新文面が戻る', () => {
+    // Few distinct lines, so that the texts share lines in many orders.
+    const text = fc.array(fc.constantFrom('', 'あ', 'い', 'う', '1. 利用目的'), { maxLength: 12 }).map((lines) => lines.join('\n'));
+    fc.assert(
+      fc.property(text, text, (before, after) => {
+        const d = diffLines(before, after);
+        const lines = (omit: DiffLine['op']) =>
+          d
+            .filter((l) => l.op !== omit)
+            .map((l) => l.text)
+            .join('\n');
+        // The last line's newline is not a line of its own (see the CRLF test above).
+        expect(lines('added')).toBe(before.replace(/\n$/, ''));
+        expect(lines('removed')).toBe(after.replace(/\n$/, ''));
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { diffLines as diffTextLines } from 'diff';
 import { missingItemLabel, type RequiredItem, type RequiredItemsResult } from '../requiredItems/requiredItems.ts';
 
 /**
@@ -36,34 +37,18 @@ export function publicationBlockers(status: VersionStatus, check: RequiredItemsR
 export type DiffLine = { op: 'same' | 'added' | 'removed'; text: string };
 
 /**
- * A line diff of two versions' texts (版の比較), by longest common subsequence: lines only in the
- * old text are `removed`, lines only in the new one `added`, in reading order.
+ * A line diff of two versions' texts (版の比較), by jsdiff's `diffLines`: lines only in the old
+ * text are `removed`, lines only in the new one `added`, in reading order (a changed line is its
+ * old line removed, then its new line added). A reader compares the lines as typed, so a CRLF and
+ * a missing newline after the last line are not changes.
  */
 export function diffLines(oldText: string, newText: string): DiffLine[] {
-  const a = oldText.split(/\r?\n/);
-  const b = newText.split(/\r?\n/);
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      const row = lcs[i] as number[];
-      row[j] = a[i] === b[j] ? (lcs[i + 1]?.[j + 1] ?? 0) + 1 : Math.max(lcs[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
-    }
-  }
-  const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push({ op: 'same', text: a[i] as string });
-      i++;
-      j++;
-    } else if ((lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0)) {
-      out.push({ op: 'removed', text: a[i++] as string });
-    } else {
-      out.push({ op: 'added', text: b[j++] as string });
-    }
-  }
-  while (i < a.length) out.push({ op: 'removed', text: a[i++] as string });
-  while (j < b.length) out.push({ op: 'added', text: b[j++] as string });
-  return out;
+  return diffTextLines(oldText, newText, { stripTrailingCr: true, ignoreNewlineAtEof: true }).flatMap((part) => {
+    const op: DiffLine['op'] = part.added ? 'added' : part.removed ? 'removed' : 'same';
+    // A part is one or more whole lines, each ending with "\n" but perhaps the text's last.
+    return part.value
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((text) => ({ op, text }));
+  });
 }

@@ -9,6 +9,7 @@ import { relatedConsentPartyLabels } from '../../../../src/rules/notices/related
 import { diffLines } from '../../../../src/rules/notices/versions.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/form.tsx';
+import { LineDiff } from '../../components/LineDiff.tsx';
 import { FullPageSpin, PageHeader, QueryError } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useAbility } from '../../session/session.tsx';
@@ -33,19 +34,7 @@ function VersionDiff({ versions }: { versions: NoticeVersion[] }) {
         <span>→</span>
         <Select aria-label="比較する新しい版" value={newer} onChange={setNewer} options={options} style={{ minWidth: 180 }} />
       </div>
-      {a && b ? (
-        <pre className="mm-diff" style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="notice-diff">
-          {diffLines(a.body, b.body).map((line, i) => (
-            <div
-              // biome-ignore lint/suspicious/noArrayIndexKey: a diff's lines have no identity but their place
-              key={i}
-              style={{ background: line.op === 'added' ? '#e6f4ea' : line.op === 'removed' ? '#fdecea' : undefined }}
-            >
-              {`${line.op === 'added' ? '＋ ' : line.op === 'removed' ? '－ ' : '　 '}${line.text}`}
-            </div>
-          ))}
-        </pre>
-      ) : null}
+      {a && b ? <LineDiff lines={diffLines(a.body, b.body)} testId="notice-diff" /> : null}
     </Card>
   );
 }

@@ -1,10 +1,11 @@
 import { Col, Row, Select, Space, Tag, Typography } from 'antd';
-import { diffLines } from 'diff';
 import { useState } from 'react';
+import { diffLines } from '../../../../src/rules/notices/versions.ts';
+import { LineDiff } from '../../components/LineDiff.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import type { PolicyVersion } from './api.ts';
 
-// 改訂の比較: two versions of one policy, line by line (jsdiff's diffLines), with the J.2.2 2 a)〜h) check
+// 改訂の比較: two versions of one policy, line by line (the rules' diffLines, jsdiff), with the J.2.2 2 a)〜h) check
 // of each — what a revision added or took away, for the 個人情報保護管理者 and トップマネジメント.
 
 /** The fields a reader compares besides the text (J.2.2 2 f)・g)), as lines. */
@@ -44,10 +45,10 @@ export function PolicyCompare({ kind, versions }: { kind: string; versions: Poli
   const older = versions.find((v) => v.id === olderId) ?? versions[1];
   const newer = versions.find((v) => v.id === newerId) ?? versions[0];
   if (!older || !newer) return null;
-  const parts = diffLines(linesOf(older), linesOf(newer));
+  const lines = diffLines(linesOf(older), linesOf(newer));
   const options = versions.map((v) => ({ value: v.id, label: `第${v.versionNo}版（${v.statusLabel}）` }));
-  const added = parts.filter((p) => p.added).reduce((n, p) => n + (p.count ?? 0), 0);
-  const removed = parts.filter((p) => p.removed).reduce((n, p) => n + (p.count ?? 0), 0);
+  const added = lines.filter((l) => l.op === 'added').length;
+  const removed = lines.filter((l) => l.op === 'removed').length;
   return (
     <section style={{ marginTop: 24 }} data-testid={`policy-compare-${kind}`} aria-label="改訂の比較">
       <Typography.Title level={3} style={{ fontSize: 15 }}>
@@ -60,29 +61,8 @@ export function PolicyCompare({ kind, versions }: { kind: string; versions: Poli
         <Select aria-label="比較先の版" style={{ width: 180 }} value={newer.id} onChange={setNewerId} options={options} id={`policy-compare-newer-${kind}`} />
         <span>{`追加 ${added} 行・削除 ${removed} 行`}</span>
       </Space>
-      <div style={{ fontFamily: 'inherit', border: '1px solid #d9d9d9', borderRadius: 6, padding: 8, marginBottom: 12 }} data-testid={`policy-diff-${kind}`}>
-        {parts.flatMap((part, i) =>
-          part.value
-            .replace(/\n$/, '')
-            .split('\n')
-            .map((line, j) => {
-              const mark = part.added ? '＋' : part.removed ? '－' : '　';
-              const Line = part.added ? 'ins' : part.removed ? 'del' : 'div';
-              const style = part.added ? { background: '#e6ffec', color: '#0a3622' } : part.removed ? { background: '#ffebe9', color: '#67060c' } : {};
-              return (
-                <Line
-                  // biome-ignore lint/suspicious/noArrayIndexKey: lines of a diff have no identity but their position
-                  key={`${i}-${j}`}
-                  style={{ display: 'block', whiteSpace: 'pre-wrap', padding: '1px 4px', ...style }}
-                  data-change={part.added ? 'added' : part.removed ? 'removed' : 'same'}
-                >
-                  {mark} {line}
-                </Line>
-              );
-            }),
-        )}
-      </div>
-      <Row gutter={16}>
+      <LineDiff lines={lines} testId={`policy-diff-${kind}`} />
+      <Row gutter={16} style={{ marginTop: 12 }}>
         <Col span={12}>
           <CheckOf version={older} />
         </Col>
