@@ -151,8 +151,7 @@ export function templateProblems(articles: readonly EditableArticle[]): Template
   const problems: TemplateProblem[] = [];
   const expected = new Map(defaultEditableArticles.map((a) => [a.key, a]));
   if (articles.length === 0) problems.push({ path: ['articles'], message: '条文を1条以上入力してください' });
-  if (articles.length > TEMPLATE_LIMITS.articles)
-    problems.push({ path: ['articles'], message: `条は${TEMPLATE_LIMITS.articles}条までです（${articles.length}条あります）` });
+  if (articles.length > TEMPLATE_LIMITS.articles) problems.push({ path: ['articles'], message: `条は${TEMPLATE_LIMITS.articles}条までです（${articles.length}条あります）` });
   const seen = new Set<string>();
   articles.forEach((article, ai) => {
     const custom = isCustomArticleKey(article.key);
@@ -298,8 +297,7 @@ export function articleText(article: EditableArticle): string {
 function keptInOrder(a: readonly string[], b: readonly string[]): Set<string> {
   const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--)
-      (table[i] as number[])[j] = a[i] === b[j] ? (table[i + 1]?.[j + 1] ?? 0) + 1 : Math.max(table[i + 1]?.[j] ?? 0, table[i]?.[j + 1] ?? 0);
+    for (let j = b.length - 1; j >= 0; j--) (table[i] as number[])[j] = a[i] === b[j] ? (table[i + 1]?.[j + 1] ?? 0) + 1 : Math.max(table[i + 1]?.[j] ?? 0, table[i]?.[j + 1] ?? 0);
   const kept = new Set<string>();
   let i = 0;
   let j = 0;
@@ -380,8 +378,7 @@ export function templateReferenceWarnings(previous: readonly EditableArticle[] |
           if (!previous || !carried.has(cited) || !target) continue;
           const now = current.findIndex((a) => a.key === target.key);
           const was = `第${cited}条（${articleTitleOf(target)}）`;
-          if (now === -1)
-            warnings.push({ articleKey: article.key, cited, message: `${where}が引用する${was}は削除されました。引用している条文は書き換えていません` });
+          if (now === -1) warnings.push({ articleKey: article.key, cited, message: `${where}が引用する${was}は削除されました。引用している条文は書き換えていません` });
           else if (now !== cited - 1)
             warnings.push({ articleKey: article.key, cited, message: `${where}が引用する${was}は第${now + 1}条になりました。引用している条文は書き換えていません` });
         }
