@@ -139,7 +139,7 @@ function Articles({ version, testId }: { version: TemplateVersion; testId: strin
         label: (
           <Space wrap>
             {a.name}
-            {a.custom ? <Tag color="cyan">{tp('tp.custom')}</Tag> : null}
+            {a.custom ? <Tag>{tp('tp.custom')}</Tag> : null}
             {a.clauses.map((c) => (
               <Tag key={c}>{c}</Tag>
             ))}
@@ -206,20 +206,25 @@ function TemplateEditor({ start, versionLabel, onClose }: { start: TemplateVersi
     const [article] = next.splice(index, 1);
     if (!article) return;
     next.splice(index + by, 0, article);
-    restructure(next);
+    // Keyboard users keep their place: the focus follows the article (the other button at either end).
+    const to = index + by;
+    const atEnd = (by === -1 && to === 0) || (by === 1 && to === next.length - 1);
+    restructure(next, `tp-${(by === -1) === !atEnd ? 'up' : 'down'}-${article.key}`);
   };
   const addArticle = () => {
     const all = form.getValues('articles');
     const key = newCustomArticleKey([...startArticles, ...all].map((a) => a.key));
     restructure([...all, { key, variants: [{ code: SINGLE_VARIANT, title: '', paragraphs: [''] }] }], `tp-title-${key}`);
   };
+  /** A removed built-in article back, as the version being edited had it (else as the built-in set has it). */
   const restore = (article: EditableArticle) => {
-    // Back where the built-in set has it, after the articles that come before it there.
+    // Back where the built-in set has it: right after the last article that comes before it there.
     const all = form.getValues('articles');
     const order = defaultEditableArticles.map((a) => a.key);
-    const at = all.findIndex((a) => order.indexOf(a.key) > order.indexOf(article.key));
+    const own = order.indexOf(article.key);
+    const after = all.findLastIndex((a) => order.indexOf(a.key) !== -1 && order.indexOf(a.key) < own);
     const next = [...all];
-    next.splice(at === -1 ? next.length : at, 0, structuredClone(article) as EditableArticle);
+    next.splice(after + 1, 0, structuredClone(article) as EditableArticle);
     restructure(next, `tp-title-${article.key}`);
   };
 
@@ -292,7 +297,7 @@ function TemplateEditor({ start, versionLabel, onClose }: { start: TemplateVersi
               title={
                 <Space wrap>
                   <span>{name}</span>
-                  {custom ? <Tag color="cyan">{tp('tp.custom')}</Tag> : null}
+                  {custom ? <Tag>{tp('tp.custom')}</Tag> : null}
                   {(articleClauseItems[article.key] ?? []).map((i) => (
                     <Tag key={i.code}>{i.clause}</Tag>
                   ))}
@@ -306,6 +311,7 @@ function TemplateEditor({ start, versionLabel, onClose }: { start: TemplateVersi
                     aria-label={tp('tp.up', { name })}
                     disabled={ai === 0}
                     onClick={() => move(ai, -1)}
+                    id={`tp-up-${article.key}`}
                     data-testid={`tp-up-${article.key}`}
                   />
                   <Button
@@ -314,6 +320,7 @@ function TemplateEditor({ start, versionLabel, onClose }: { start: TemplateVersi
                     aria-label={tp('tp.down', { name })}
                     disabled={ai === articles.length - 1}
                     onClick={() => move(ai, 1)}
+                    id={`tp-down-${article.key}`}
                     data-testid={`tp-down-${article.key}`}
                   />
                   <Button
@@ -414,7 +421,7 @@ function TemplateEditor({ start, versionLabel, onClose }: { start: TemplateVersi
             {tp('tp.addArticle', { n: articles.length + 1 })}
           </Button>
           {removedBuiltIn.map((a) => (
-            <Button key={a.key} icon={<UndoOutlined />} onClick={() => restore(a)} data-testid={`tp-restore-${a.key}`}>
+            <Button key={a.key} icon={<UndoOutlined />} onClick={() => restore(startArticles.find((x) => x.key === a.key) ?? a)} data-testid={`tp-restore-${a.key}`}>
               {tp('tp.restore', { name: builtInArticleTitle(a.key) ?? a.key })}
             </Button>
           ))}
