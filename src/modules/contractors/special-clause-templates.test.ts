@@ -235,5 +235,8 @@ describe('特記事項のひな型: 条の追加・削除・並べ替え', () =>
     const docx = docxText((await pms.call(C.specialClausesDocx, { params: { id: contractorId }, query: { template: 'organization' } })).raw);
     expect(docx).toContain('（安全管理措置）\n第1条　');
     expect(docx).toContain('（委託者及び受託者の責任）\n第2条　');
+    const exported = docxText((await sales.request('GET', '/api/special-clause-template/export.docx')).raw);
+    expect(exported).toContain('第1条（安全管理措置）　［J.9.4 3 b)］');
+    expect(exported).toContain(`第4条（秘密保持）\n（秘密保持）\n${confidentiality}`);
   });
 });
