@@ -1,14 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { approveOpenRequest } from './support/approvals.ts';
 import { checkAccessibilityAfterEachStep, expectAccessible } from './support/axe.ts';
-import { keepFailureEvidence, launchBrowser, signedInPage } from './support/browser.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const resultsDir = path.join(root, 'test-results');
+import { keepFailureEvidence } from './support/browser.ts';
+import { saveScreenshot, useJourney } from './support/journey.ts';
 
 /**
  * Issue #13, J.9.4 s) 「個人情報保護管理者は毎年 12 月に委託先の選定基準を見直し、「委託先審査表」に
@@ -19,33 +14,16 @@ const resultsDir = path.join(root, 'test-results');
  * evaluation still names the version it used. axe-core checks every page a step ends on.
  */
 describe('journey: 委託先の評価基準に 10 番目の項目を足し、トップマネジメントの承認で新しい評価に使われる', () => {
-  let app: E2EApp;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
+  const journey = useJourney();
   let page: Page;
   const tenth = '委託先従業者に対する個人情報保護教育の実施';
 
   /** Each person in a context of their own, signed in by the shared helper (the login page has its own journey). */
   async function login(loginId: string) {
-    await context?.close();
-    ({ context, page } = await signedInPage(browser, app.url, loginId, { width: 1440, height: 900 }));
-    await page.goto(`${app.url}/`);
+    page = await journey.signIn(loginId);
   }
+  const shot = (name: string) => saveScreenshot(page, name);
 
-  async function shot(name: string) {
-    await mkdir(resultsDir, { recursive: true });
-    await page.screenshot({ path: path.join(resultsDir, `${name}.png`), fullPage: true });
-  }
-
-  beforeAll(async () => {
-    app = await startAppForE2E();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
   keepFailureEvidence(() => page);
   const accessibility = checkAccessibilityAfterEachStep(() => page);
 
@@ -93,14 +71,7 @@ describe('journey: 委託先の評価基準に 10 番目の項目を足し、ト
     const record = page.getByTestId('approval-record');
     await record.getByText(tenth).first().waitFor();
     await record.getByText(`評価項目の追加: 10 ${tenth}`).waitFor();
-    await page.getByTestId('approval-approve').click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByText('承認の確認').waitFor();
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/approvals\/[^/]+\/approve$/.test(new URL(r.url()).pathname)),
-      dialog.getByRole('button', { name: /承\s*認/ }).click(),
-    ]);
-    expect(response.status(), await response.text()).toBe(200);
+    await approveOpenRequest(page);
     await page.getByTestId('approval-status').first().getByText('承認済み').waitFor();
   });
 

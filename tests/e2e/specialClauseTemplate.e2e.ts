@@ -1,52 +1,32 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { checkAccessibilityAfterEachStep } from './support/axe.ts';
-import { keepFailureEvidence, launchBrowser, signedInPage } from './support/browser.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const resultsDir = path.join(root, 'test-results');
+import { keepFailureEvidence } from './support/browser.ts';
+import { downloadedDocxText, saveScreenshot, useJourney } from './support/journey.ts';
 
 /**
  * Issue #13 「a private company gets its own editable template set built the same way (J.9.4 3
  * wording)」, in Chromium against a real server with the demo organization: the 個人情報保護管理者 opens
  * 特記事項のひな型 from the 委託先 list (既定: the 民間事業者向け set), edits the 持ち出し「制限」 paragraph,
  * is refused naming 第1条 when the 差し込み項目【委託元】 is removed, saves 第1版 and sees the diff in
- * the history; on a 委託先's page 「自社のひな型（第1版）」 generates the .docx (read back) with the
- * edited text and the chosen variant. axe-core checks every page a step ends on.
+ * the history; then adds an article 「秘密保持」, moves it up to 第4条 with the keyboard, removes the
+ * 複写・複製 article (leaving the page asks first: unsaved) and saves 第2版, whose history shows the
+ * article added and removed; on a 委託先's page 「自社のひな型（第2版）」 generates the .docx (read back)
+ * with the edited text, the chosen variant and the added article as 第4条. axe-core checks every page
+ * a step ends on.
  */
 describe('journey: 自社の特記事項のひな型を編集して第1版にし、委託先の特記事項に使う', () => {
-  let app: E2EApp;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
+  const journey = useJourney();
   let page: Page;
   const edited = '持ち出し管理台帳（持ち出し事由・日時・返却日時・担当者）に記録';
+  const confidentiality = '乙は、受託業務に関して知り得た甲の秘密を、契約の終了後も第三者に漏らしてはならない。';
+  const shot = (name: string) => saveScreenshot(page, name);
 
-  async function shot(name: string) {
-    await mkdir(resultsDir, { recursive: true });
-    await page.screenshot({ path: path.join(resultsDir, `${name}.png`), fullPage: true });
-  }
-
-  beforeAll(async () => {
-    app = await startAppForE2E();
-    browser = await launchBrowser();
-    ({ context, page } = await signedInPage(browser, app.url, 'pms@demo.mamori.local', { width: 1440, height: 900 }));
-    await page.goto(`${app.url}/`);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await app?.stop();
-  });
   keepFailureEvidence(() => page);
   const accessibility = checkAccessibilityAfterEachStep(() => page);
 
   it('委託先の一覧から特記事項のひな型を開く: 既定（民間事業者向け）の条と変種、J.9.4 3 の事項', async () => {
+    page = await journey.signIn('pms@demo.mamori.local');
     await page.getByRole('menuitem', { name: '委託先' }).click();
     await page.getByTestId('contractors-template').click();
     await page.getByRole('heading', { name: '特記事項のひな型（自社のひな型）', level: 1 }).waitFor();
@@ -86,21 +66,66 @@ describe('journey: 自社の特記事項のひな型を編集して第1版にし
     await shot('special-clause-template-v1');
   });
 
-  it('委託先の特記事項: 「自社のひな型（第1版）」と持ち出しの制限で Word を作ると、編集した条文と版の名が入る', async () => {
+  it('第2版: 条「秘密保持」を追加してキーボードで第4条へ上げ、複写・複製の条を削除して保存すると、履歴に条の追加・削除が出る', async () => {
+    await page.getByTestId('tp-edit').click();
+    const editor = page.getByTestId('tp-editor');
+    await editor.getByText('第2版の編集').waitFor();
+    await editor.getByTestId('tp-add-article').click();
+    // The new article is 第15条, its heading focused to type in.
+    const title = editor.getByTestId('tp-title-custom-1-text');
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('秘密保持');
+    await editor.getByTestId('tp-p-custom-1-text-1').fill(confidentiality);
+    await editor.getByTestId('tp-article-custom-1').getByText('第15条（秘密保持）').waitFor();
+    // Up with the keyboard: the focused button moves with its article, Enter each time.
+    await editor.getByRole('button', { name: '第15条（秘密保持）を上へ移動' }).focus();
+    for (let i = 0; i < 11; i++) await page.keyboard.press('Enter');
+    await editor.getByTestId('tp-article-custom-1').getByText('第4条（秘密保持）').waitFor();
+    await editor.getByTestId('tp-article-purposeUse').getByText('第5条（目的外利用）').waitFor();
+    // Removing 安全管理措置 warns of J.9.4 3 b) before saving; restored, the warning goes.
+    await editor.getByRole('button', { name: '第3条（安全管理措置）を削除' }).click();
+    await editor.getByTestId('tp-live-missing').getByText('J.9.4 3 b)', { exact: false }).waitFor();
+    await editor.getByTestId('tp-restore-safetyMeasures').click();
+    await editor.getByTestId('tp-article-safetyMeasures').getByText('第3条（安全管理措置）').waitFor();
+    expect(await editor.getByTestId('tp-live-missing').count()).toBe(0);
+    await editor.getByTestId('tp-remove-copying').click();
+    expect(await editor.getByTestId('tp-article-copying').count()).toBe(0);
+    // Leaving with the unsaved structure asks first; staying keeps it.
+    await page.getByRole('link', { name: '委託先の一覧' }).click();
+    const question = page.getByRole('dialog').filter({ hasText: '保存していない変更があります' });
+    await question.getByRole('button', { name: /残\s*る/ }).click();
+    await editor.getByTestId('tp-article-custom-1').getByText('第4条（秘密保持）').waitFor();
+    await editor.getByTestId('tp-note').fill('秘密保持の条を追加し、複写・複製の条を削除した');
+    await shot('special-clause-template-structure');
+    await editor.getByTestId('tp-save').click();
+    await page.getByText('第2版を保存しました').waitFor();
+    await page.getByTestId('tp-current').getByText('使用中の版: 第2版').waitFor();
+    const changes = page.getByTestId('tp-history').getByTestId('tp-changes-第2版');
+    await changes.getByTestId('tp-article-change-custom-1').getByText('条の追加').waitFor();
+    await changes.getByTestId('tp-article-change-custom-1').getByText('第4条（秘密保持）').waitFor();
+    await changes.getByTestId('tp-article-change-copying').getByText('条の削除').waitFor();
+    await changes.getByTestId('tp-article-change-copying').getByText('第7条（複写・複製）').waitFor();
+    await shot('special-clause-template-v2');
+  });
+
+  it('委託先の特記事項: 「自社のひな型（第2版）」と持ち出しの制限で Word を作ると、編集した条文・追加した第4条・版の名が入る', async () => {
     await page.getByRole('link', { name: '委託先の一覧' }).click();
     await page.getByTestId('contractors-search').locator('input').fill('デモ発送');
     await page.getByTestId('contractors-search').locator('input').press('Enter');
     await page.getByRole('cell', { name: '株式会社デモ発送サービス' }).click();
     const card = page.getByTestId('special-clauses');
-    await card.getByTestId('sc-template').getByText('自社のひな型（第1版）').click();
+    await card.getByTestId('sc-template').getByText('自社のひな型（第2版）').click();
     await card.getByTestId('sc-takingOut').getByText('制限（甲の承認による）').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('sc-docx').click()]);
-    const files = unzipSync(new Uint8Array(await readFile(await download.path())));
-    const text = strFromU8(files['word/document.xml'] as Uint8Array).replace(/<[^>]+>/g, '');
-    expect(text).toContain('ひな型：自社のひな型（第1版）');
+    // The removed 複写・複製 article offers no choice.
+    expect(await card.getByTestId('sc-copying').count()).toBe(0);
+    const text = await downloadedDocxText(page, () => card.getByTestId('sc-docx').click());
+    expect(text).toContain('ひな型：自社のひな型（第2版）');
     expect(text).toContain(edited);
     expect(text).toContain('（持ち出しの制限）');
     expect(text).not.toContain('（持ち出しの禁止）');
+    expect(text).toContain(`（秘密保持）\n第4条　${confidentiality}`);
+    expect(text).toContain('（目的外利用の禁止）\n第5条　');
+    expect(text).not.toContain('（複写又は複製の禁止）');
     expect(text).toContain('株式会社デモ発送サービス（以下「乙」という。）');
     expect(text).not.toContain('【委託元】');
     await shot('special-clause-template-generated');

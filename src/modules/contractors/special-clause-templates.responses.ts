@@ -12,8 +12,10 @@ export const templateVariantResponse = z.object({
 
 export const templateArticleResponse = z.object({
   key: z.string(),
-  /** 「第4条（目的外利用）」. */
+  /** 「第4条（目的外利用）」, numbered by the article's place in the version. */
   name: z.string(),
+  /** An article the organization added (plain: one text, no variants). */
+  custom: z.boolean(),
   /** The J.9.4 3 items the article carries (「J.9.4 3 c)」). */
   clauses: z.array(z.string()),
   /** Composed only when 特定個人情報 is entrusted. */
@@ -32,6 +34,22 @@ export const templateChangeResponse = z.object({
   parts: z.array(z.object({ value: z.string(), added: z.boolean(), removed: z.boolean() })),
 });
 
+/** An article added, removed or moved from the version before (条の追加・削除・移動). */
+export const templateArticleChangeResponse = z.object({
+  kind: z.enum(['added', 'removed', 'moved']),
+  /** 「条の追加」「条の削除」「条の移動」. */
+  label: z.string(),
+  articleKey: z.string(),
+  /** 「第16条（秘密保持）」: the newer version's number, the older's for a removed article. */
+  where: z.string(),
+  previousNumber: z.number().int().nullable(),
+  currentNumber: z.number().int().nullable(),
+  text: z.string(),
+});
+
+/** A 「第N条」 in the wording that no longer points where it did (moved, removed) or points nowhere. */
+export const templateReferenceWarningResponse = z.object({ articleKey: z.string(), message: z.string() });
+
 /** A J.9.4 3 item the version no longer covers (contract clause check, §5.5). */
 export const templateMissingItemResponse = z.object({ code: z.string(), clause: z.string(), text: z.string() });
 
@@ -47,7 +65,11 @@ export const templateVersionResponse = z.object({
   articles: z.array(templateArticleResponse),
   /** Changes from the version before (null for 既定). */
   changesFrom: z.string().nullable(),
+  /** Articles added, removed or moved from the version before. */
+  articleChanges: z.array(templateArticleChangeResponse),
   changes: z.array(templateChangeResponse),
+  /** 「第N条」 references to check (a warning: the wording is never rewritten). */
+  referenceWarnings: z.array(templateReferenceWarningResponse),
   /** J.9.4 3 items not covered (a warning: see docs/modules/contractors.md). */
   missingItems: z.array(templateMissingItemResponse),
 });

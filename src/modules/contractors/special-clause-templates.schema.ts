@@ -17,7 +17,10 @@ const variantInput = z.object(
 );
 
 const articleInput = z.object(
-  { key: z.string({ error: `${L.articles}の指定が正しくありません` }), variants: z.array(variantInput, { error: `${L.articles}の変種の指定が正しくありません` }) },
+  {
+    key: z.string({ error: `${L.articles}の指定が正しくありません` }).max(40, { error: `${L.articles}の指定が正しくありません` }),
+    variants: z.array(variantInput, { error: `${L.articles}の変種の指定が正しくありません` }),
+  },
   { error: `${L.articles}の指定が正しくありません` },
 );
 
@@ -27,7 +30,8 @@ export const saveTemplateBody = z.object({
   note: optionalText(L.note, TEMPLATE_LIMITS.note),
   articles: z
     .array(articleInput, { error: `${L.articles}の指定が正しくありません` })
-    .max(50, { error: `${L.articles}の指定が正しくありません` })
+    // Generous bound before the checks run; the limit with its message is TEMPLATE_LIMITS.articles.
+    .max(TEMPLATE_LIMITS.articles * 2, { error: `${L.articles}は${TEMPLATE_LIMITS.articles}条までです` })
     .superRefine((articles, ctx) => {
       for (const p of templateProblems(articles)) ctx.addIssue({ code: 'custom', path: p.path.slice(1), message: p.message });
     }),

@@ -150,3 +150,93 @@ describe.skipIf(skipPdfChecks)('特記事項のひな型（PDF）', () => {
     expect(text).toContain('甲と乙は誠実に協議する。');
   });
 });
+
+// Issue 13 follow-up: a company adds, removes and reorders articles; the articles are numbered by
+// their place (第N条) in the version, the diff and the generated 特記事項.
+describe('特記事項のひな型: 条の追加・削除・並べ替え', () => {
+  const versionCount = async () => (await asSystem(t.database, (tx) => tx.select().from(specialClauseTemplates))).length;
+  const currentArticles = async (): Promise<EditableArticle[]> =>
+    (await pms.call(P.list, {})).body.current.articles.map((a) => ({
+      key: a.key,
+      variants: a.variants.map((v) => ({ code: v.code, title: v.title, paragraphs: v.paragraphs })),
+    }));
+  const confidentiality = '乙は、第3条に定める措置のほか、受託業務に関して知り得た甲の秘密を第三者に漏らしてはならない。';
+
+  it('追加した条の見出しが空・知らない条・40条を超える条は、第N条と項目を名指して 400、版は増えない', async () => {
+    const before = await versionCount();
+    const articles = [
+      ...(await currentArticles()),
+      { key: 'custom-1', variants: [{ code: 'text', title: '', paragraphs: ['乙は甲の指示に従う。'] }] },
+      { key: 'other', variants: [] },
+    ];
+    const r = await pms.call(P.save, { body: { title: TITLE, articles } });
+    expect(r.status).toBe(400);
+    const body = JSON.stringify(r.body);
+    expect(body).toContain('"path":"articles.14.variants.0.title","message":"第15条（見出しのない条）の見出しを入力してください"');
+    expect(body).toContain('"path":"articles.15.key","message":"第16条の条文「other」はこのひな型にありません"');
+    const many = [
+      ...(await currentArticles()),
+      ...Array.from({ length: 27 }, (_, i) => ({ key: `custom-${i + 1}`, variants: [{ code: 'text', title: `追加${i + 1}`, paragraphs: ['乙は甲の指示に従う。'] }] })),
+    ];
+    const tooMany = await pms.call(P.save, { body: { title: TITLE, articles: many } });
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(tooMany.body)).toContain('"path":"articles","message":"条は40条までです（41条あります）"');
+    expect(await versionCount()).toBe(before);
+  });
+
+  it('第3版: 第4条に「秘密保持」を追加し、複写・複製の条を削除すると、版の差分に条の追加・削除が番号つきで出る', async () => {
+    const articles = (await currentArticles()).filter((a) => a.key !== 'copying');
+    articles.splice(3, 0, { key: 'custom-1', variants: [{ code: 'text', title: '秘密保持', paragraphs: [confidentiality] }] });
+    const r = await pms.call(P.save, { body: { title: TITLE, note: '秘密保持の条を追加し、複写の条を削除', articles } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.versionLabel).toBe('第3版');
+    expect(r.body.articleChanges.map((c) => [c.label, c.where, c.previousNumber, c.currentNumber])).toEqual([
+      ['条の追加', '第4条（秘密保持）', null, 4],
+      ['条の削除', '第7条（複写・複製）', 7, null],
+    ]);
+    expect(r.body.articleChanges[0]?.text).toBe(`（秘密保持）\n${confidentiality}`);
+    expect(r.body.changes).toEqual([]);
+    expect(r.body.referenceWarnings).toEqual([]);
+    expect(r.body.articles.slice(2, 5).map((a) => [a.name, a.custom])).toEqual([
+      ['第3条（安全管理措置）', false],
+      ['第4条（秘密保持）', true],
+      ['第5条（目的外利用）', false],
+    ]);
+  });
+
+  it('生成（Word）: 追加した条は第4条として入り、後ろの条は繰り下がり、削除した条は入らない', async () => {
+    const r = await pms.call(C.specialClausesDocx, { params: { id: contractorId }, query: { template: 'organization' } });
+    expect(r.status, r.raw.toString()).toBe(200);
+    const text = docxText(r.raw);
+    expect(text).toContain('ひな型：自社のひな型（第3版）');
+    expect(text).toContain(`（秘密保持）\n第4条　${confidentiality}`);
+    expect(text).toContain('（目的外利用の禁止）\n第5条　');
+    expect(text).not.toContain('（複写又は複製の禁止）');
+    expect(text).toContain('（契約違反の場合の措置）\n第14条　');
+  });
+
+  it('第4版: 安全管理措置を第1条へ移すと「条の移動」が出て、第3条を引用する条文は書き換えずに警告する', async () => {
+    const articles = await currentArticles();
+    const [safety] = articles.splice(
+      articles.findIndex((a) => a.key === 'safetyMeasures'),
+      1,
+    );
+    articles.unshift(safety!);
+    const r = await pms.call(P.save, { body: { title: TITLE, articles } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.articleChanges.map((c) => [c.label, c.where, c.previousNumber, c.currentNumber])).toEqual([['条の移動', '第1条（安全管理措置）', 3, 1]]);
+    expect(r.body.referenceWarnings.map((w) => w.message)).toEqual([
+      '第4条（秘密保持）の第1項が引用する第3条（安全管理措置）は第1条になりました。引用している条文は書き換えていません',
+    ]);
+    expect(r.body.articles[3]?.variants[0]?.paragraphs).toEqual([confidentiality]);
+    const list = await pms.call(P.list, {});
+    expect(list.body.versions.map((v) => v.versionLabel)).toEqual(['第4版', '第3版', '第2版', '第1版', '既定']);
+    expect(list.body.current.referenceWarnings).toHaveLength(1);
+    const docx = docxText((await pms.call(C.specialClausesDocx, { params: { id: contractorId }, query: { template: 'organization' } })).raw);
+    expect(docx).toContain('（安全管理措置）\n第1条　');
+    expect(docx).toContain('（委託者及び受託者の責任）\n第2条　');
+    const exported = docxText((await sales.request('GET', '/api/special-clause-template/export.docx')).raw);
+    expect(exported).toContain('第1条（安全管理措置）　［J.9.4 3 b)］');
+    expect(exported).toContain(`第4条（秘密保持）\n（秘密保持）\n${confidentiality}`);
+  });
+});

@@ -5,11 +5,14 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import {
   articleClauseItems,
-  articleName,
+  articleNameAt,
   defaultEditableArticles,
   diffTemplateArticles,
+  diffTemplateStructure,
   type EditableArticle,
+  isCustomArticleKey,
   templateClauseCheck,
+  templateReferenceWarnings,
   templateSetOf,
   variantName,
 } from '../../rules/contractors/specialClauseTemplate.ts';
@@ -26,7 +29,9 @@ import { specialClauseTemplates } from './special-clause-templates.tables.ts';
 // the generator's 「自社のひな型」 uses; the built-in 民間事業者向け set is 「既定」 until the first save.
 // Each version is checked with the contract clause check (§5.5): the J.9.4 3 items it no longer
 // covers are shown with their clause (a warning; emptied J.9.4 3 articles and dropped 差し込み項目
-// are refused by the schema).
+// are refused by the schema). Articles are numbered by their place in the version (added, removed,
+// moved articles renumber the rest); a 「第N条」 in the wording whose article moved or went is a
+// warning too — the wording is kept as typed.
 
 type Row = typeof specialClauseTemplates.$inferSelect;
 type VersionView = z.output<typeof templateVersionResponse>;
@@ -78,15 +83,18 @@ function present(
     note: row?.note ?? '',
     createdAt: row?.createdAt.toISOString() ?? null,
     createdByName: row?.createdByPersonId ? (names.get(row.createdByPersonId) ?? null) : null,
-    articles: articles.map((a) => ({
+    articles: articles.map((a, i) => ({
       key: a.key,
-      name: articleName(a.key),
+      name: articleNameAt(articles, i),
+      custom: isCustomArticleKey(a.key),
       clauses: (articleClauseItems[a.key] ?? []).map((i) => i.clause),
       onlyWithSpecificPersonalInfo: onlySpecific.has(a.key),
       variants: a.variants.map((v) => ({ code: v.code, label: variantName(v.code), title: v.title, paragraphs: v.paragraphs })),
     })),
     changesFrom: previous?.label ?? null,
+    articleChanges: previous ? diffTemplateStructure(previous.articles, articles) : [],
     changes: previous ? diffTemplateArticles(previous.articles, articles) : [],
+    referenceWarnings: templateReferenceWarnings(previous?.articles ?? null, articles).map((w) => ({ articleKey: w.articleKey, message: w.message })),
     missingItems: templateClauseCheck(set).map((i) => ({ code: i.code, clause: i.clause, text: i.text })),
   };
 }

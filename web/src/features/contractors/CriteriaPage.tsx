@@ -9,6 +9,7 @@ import { saveCriteriaDraftBody } from '../../../../src/modules/contractors/contr
 import { ApiError, api, download } from '../../api/client.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
+import { VersionHistory } from '../../components/VersionHistory.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { type CriteriaSubmitted, type CriteriaVersion, contractorKeys, criteriaKeys, pathOf, useCriteria } from './api.ts';
@@ -316,31 +317,21 @@ function Criteria() {
             {data.current.source ? <Typography.Paragraph type="secondary">{cr('cr.source', { source: data.current.source })}</Typography.Paragraph> : null}
             <ItemsTable version={data.current} testId="cr-current-items" />
           </Card>
-          <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{cr('cr.history')}</h2>} data-testid="cr-history">
-            <Table<CriteriaVersion>
-              size="small"
-              rowKey="version"
-              pagination={false}
-              dataSource={data.versions}
-              expandable={{ expandedRowRender: (v) => <ItemsTable version={v} testId={`cr-items-${v.version}`} /> }}
-              columns={[
-                { title: '版', dataIndex: 'versionLabel', width: 80 },
-                { title: '状態', dataIndex: 'statusLabel', width: 150, render: (label: string, v) => <Tag color={statusColors[v.status]}>{label}</Tag> },
-                { title: L.name, dataIndex: 'name' },
-                { title: L.items, width: 90, render: (_: unknown, v) => `${v.items.length}項目` },
-                { title: cr('cr.approvedAt'), dataIndex: 'approvedAt', width: 110, render: (at: string | null) => formatDate(at) },
-                {
-                  title: '変更',
-                  render: (_: unknown, v) => (
-                    <>
-                      {v.changesFrom ? <Typography.Text type="secondary">{cr('cr.changesFrom', { version: v.changesFrom })}</Typography.Text> : null}
-                      <Changes version={v} />
-                    </>
-                  ),
-                },
-              ]}
-            />
-          </Card>
+          <VersionHistory<CriteriaVersion>
+            title={cr('cr.history')}
+            testId="cr-history"
+            versions={data.versions}
+            rowKey="version"
+            expanded={(v) => <ItemsTable version={v} testId={`cr-items-${v.version}`} />}
+            changesFromText={(version) => cr('cr.changesFrom', { version })}
+            changes={(v) => <Changes version={v} />}
+            columns={[
+              { title: '状態', dataIndex: 'statusLabel', width: 150, render: (label: string, v) => <Tag color={statusColors[v.status]}>{label}</Tag> },
+              { title: L.name, dataIndex: 'name' },
+              { title: L.items, width: 90, render: (_: unknown, v) => `${v.items.length}項目` },
+              { title: cr('cr.approvedAt'), dataIndex: 'approvedAt', width: 110, render: (at: string | null) => formatDate(at) },
+            ]}
+          />
         </>
       ) : null}
     </>

@@ -28,7 +28,8 @@ import { pathOf, useSpecialClauseTemplate } from './api.ts';
 
 /** The generator's choices: the built-in sets and the organization's own (自社のひな型). */
 type TemplateChoice = SpecialClauseTemplateCode | 'organization';
-// 自社のひな型 keeps the 民間事業者向け structure: the same articles and variants.
+// 自社のひな型 keeps the 民間事業者向け variants of the built-in articles it has (an organization may
+// remove articles: their choice is not offered).
 const structureOf = (code: TemplateChoice): SpecialClauseTemplateCode => (code === 'organization' ? 'privateCompany' : code);
 export function SpecialClausesCard({ contractorId, contractorName }: { contractorId: string; contractorName: string }) {
   const tc = useT();
@@ -77,6 +78,7 @@ export function SpecialClausesCard({ contractorId, contractorName }: { contracto
           </div>
         </Form.Item>
         {keys.map((key) => {
+          if (template === 'organization' && own.data && !own.data.current.articles.some((a) => a.key === key)) return null;
           const offered = availableVariants(structureOf(template), key);
           return (
             <Form.Item key={key} label={specialClauseChoiceLabels[key]}>

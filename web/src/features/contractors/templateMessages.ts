@@ -25,7 +25,7 @@ const ja = {
   'tp.removeParagraph': '第{n}項を削除',
   'tp.save': '新しい版として保存',
   'tp.saved': '{version}を保存しました',
-  'tp.savedWithWarning': '{version}を保存しました。J.9.4 3 の事項に欠けがあります',
+  'tp.savedWithWarning': '{version}を保存しました。警告（J.9.4 3 の事項の欠け・条の引用）を確かめてください',
   'tp.cancel': 'やめる',
   'tp.history': '版の履歴',
   'tp.changesFrom': '{version}からの変更',
@@ -35,6 +35,16 @@ const ja = {
   'tp.export': 'Word出力（使用中の版）',
   'tp.items': 'J.9.4 3 の欠け',
   'tp.none': 'なし',
+  'tp.structureHint':
+    '条は{max}条まで追加・削除・並べ替えができます。条の番号（第N条）は並びのとおりに付け直され、特記事項の作成でもその番号になります。条文中の「第N条」は書き換えないため、引用先が動いたときは警告を確かめてください。',
+  'tp.custom': '追加した条',
+  'tp.up': '{name}を上へ移動',
+  'tp.down': '{name}を下へ移動',
+  'tp.removeArticle': '{name}を削除',
+  'tp.addArticle': '条を追加（第{n}条）',
+  'tp.restore': '削除した「{name}」の条を戻す',
+  'tp.references': '条文中の「第N条」の引用を確かめてください（条文は書き換えていません）',
+  'tp.movedFrom': '（第{from}条から第{to}条へ）',
 };
 
 const en: Record<keyof typeof ja, string> = {
@@ -57,7 +67,7 @@ const en: Record<keyof typeof ja, string> = {
   'tp.removeParagraph': 'Remove paragraph {n}',
   'tp.save': 'Save as new version',
   'tp.saved': '{version} saved',
-  'tp.savedWithWarning': '{version} saved; some J.9.4 3 items are missing',
+  'tp.savedWithWarning': '{version} saved; check the warnings (missing J.9.4 3 items, article references)',
   'tp.cancel': 'Cancel',
   'tp.history': 'Versions',
   'tp.changesFrom': 'Changes from {version}',
@@ -67,6 +77,16 @@ const en: Record<keyof typeof ja, string> = {
   'tp.export': 'Word (version in use)',
   'tp.items': 'Missing J.9.4 3 items',
   'tp.none': 'None',
+  'tp.structureHint':
+    'Up to {max} articles can be added, removed and reordered. Articles are renumbered in order, also in the generated clauses. References such as “Article N” in the text are not rewritten: check the warnings when a cited article moves.',
+  'tp.custom': 'Added article',
+  'tp.up': 'Move {name} up',
+  'tp.down': 'Move {name} down',
+  'tp.removeArticle': 'Remove {name}',
+  'tp.addArticle': 'Add article ({n})',
+  'tp.restore': 'Restore the removed article “{name}”',
+  'tp.references': 'Check the article references in the text (the text was not rewritten)',
+  'tp.movedFrom': '(from article {from} to {to})',
 };
 
 export type TemplateTextKey = keyof typeof ja;
