@@ -48,13 +48,13 @@ describe('journey: 手元の台帳（CSV）を取り込む — 見出し行の�
     await page.getByTestId('import-mapping').waitFor();
     // The title row was skipped: the header is row 2, and 個人情報の種類 / 管理部門 were mapped by the dictionary.
     expect(await page.locator('input[data-testid=import-header-row], [data-testid=import-header-row] input').first().inputValue()).toBe('2');
-    await page.getByTestId('map-name').getByText('個人情報の種類').waitFor();
-    await page.getByTestId('map-department').getByText('管理部門').waitFor();
+    await page.getByTestId('import-column-個人情報の種類').getByText('個人情報の名称').waitFor();
+    await page.getByTestId('import-column-管理部門').getByText('所管部署').waitFor();
 
     await page.getByTestId('import-dry-run').click();
     await page.getByTestId('import-values').waitFor();
     await page.getByTestId('import-summary').getByText('2行中 1行が登録できます').waitFor();
-    await chooseOption(page, page.getByTestId('value-department-総務課'), '総務部', '総務部');
+    await chooseOption(page, page.getByTestId('import-map-department-総務課'), '総務部', '総務部');
     await page.getByTestId('import-recheck').click();
     await page.getByTestId('import-summary').getByText('2行中 2行が登録できます').waitFor();
 
@@ -93,11 +93,11 @@ describe('journey: 手元の台帳（CSV）を取り込む — 見出し行の�
     await page.getByTestId('import-preview-row-2-2').click();
     await page.getByTestId('import-sheet-choice').getByText('指定したシート「台帳」（2枚目）を読みました').waitFor();
     expect(await page.locator('[data-testid=import-header-row] input, input[data-testid=import-header-row]').first().inputValue()).toBe('2');
-    await page.getByTestId('map-name').getByText('個人情報の名称').waitFor();
+    await page.getByTestId('import-column-個人情報の名称').getByText('個人情報の名称').waitFor();
 
     await page.getByTestId('import-dry-run').click();
     await page.getByTestId('import-summary').getByText('2行中 1行が登録できます').waitFor();
-    await chooseOption(page, page.getByTestId('value-department-庶務課'), '総務部', '総務部');
+    await chooseOption(page, page.getByTestId('import-map-department-庶務課'), '総務部', '総務部');
     await page.getByTestId('import-recheck').click();
     await page.getByTestId('import-summary').getByText('2行中 2行が登録できます').waitFor();
     await page.getByTestId('import-keep').getByText('備考').waitFor();
