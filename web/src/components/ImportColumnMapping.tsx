@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
 import { type MessageKey, useT } from '../i18n/index.tsx';
-import type { RegisterInspection } from './useRegisterImport.ts';
+import type { RegisterImport, RegisterInspection } from './useRegisterImport.ts';
 
 type Column = RegisterInspection['columns'][number];
 
@@ -41,22 +41,13 @@ function samplesOf(inspected: RegisterInspection): Map<string, string> {
  * button. Below: the required fields the header lacks, two columns on one field, and which unmapped
  * columns are kept on each record as 取込時の追加情報.
  */
-export function ImportColumnMapping({
-  inspected,
-  keep,
-  disabled,
-  onColumn,
-  onKeep,
-}: {
-  inspected: RegisterInspection;
-  /** The columns chosen to keep; null: the server's default (`inspected.keptColumns`). */
-  keep: string[] | null;
-  disabled: boolean;
-  /** A heading's field chosen ('' = 取り込まない). */
-  onColumn: (header: string, field: string) => void;
-  onKeep: (keep: string[]) => void;
-}) {
+export function ImportColumnMapping({ session }: { session: RegisterImport }) {
   const t = useT();
+  const { inspected } = session;
+  if (!inspected) return null;
+  const disabled = session.busy !== null;
+  // A heading's field chosen ('' = 取り込まない).
+  const onColumn = session.chooseColumn;
   const fieldOptions = [
     { value: '', label: t('import.notImported') },
     ...inspected.fields.map((f) => ({ value: f.key, label: f.required ? `${f.header}（${t('import.required')}）` : f.header })),
@@ -127,9 +118,9 @@ export function ImportColumnMapping({
             {t('import.keepLead')}
           </Typography.Paragraph>
           <Checkbox.Group
-            value={keep ?? inspected.keptColumns}
+            value={session.choice.keep ?? inspected.keptColumns}
             disabled={disabled}
-            onChange={(v) => onKeep(v as string[])}
+            onChange={(v) => session.setKeep(v as string[])}
             options={inspected.keepableColumns.map((c) => ({ value: c, label: c }))}
           />
         </div>

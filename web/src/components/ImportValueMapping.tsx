@@ -1,6 +1,6 @@
 import { Button, Card, Select, Table, Tag, Typography } from 'antd';
 import { useT } from '../i18n/index.tsx';
-import type { RegisterImportReport, RegisterInspection } from './useRegisterImport.ts';
+import type { RegisterImport, RegisterImportReport } from './useRegisterImport.ts';
 
 /** A value to map: not found (no target), or read through the organization's remembered mapping (its target). */
 type ValueRow = RegisterImportReport['unknownValues'][number] & { target?: string };
@@ -12,26 +12,12 @@ type ValueRow = RegisterImportReport['unknownValues'][number] & { target?: strin
  * 前回の対応付け, changeable). Each is mapped to an existing record or kind, or left unmapped —
  * its rows stay errors and nothing is imported (all or nothing). Nothing when there is nothing to map.
  */
-export function ImportValueMapping({
-  report,
-  choices,
-  values,
-  disabled,
-  checking,
-  onValue,
-  onRecheck,
-}: {
-  report: Pick<RegisterImportReport, 'unknownValues' | 'rememberedValues'>;
-  choices: RegisterInspection['choices'];
-  /** The mapping chosen so far: field → the value as written → the record or kind. */
-  values: Record<string, Record<string, string>>;
-  disabled: boolean;
-  /** The dry run under way (the recheck button spins). */
-  checking: boolean;
-  onValue: (field: string, value: string, target: string | undefined) => void;
-  onRecheck: () => void;
-}) {
+export function ImportValueMapping({ session, onRecheck }: { session: RegisterImport /** 対応付けてもう一度確認: the screen's dry run. */; onRecheck: () => void }) {
   const t = useT();
+  const { report, inspected, busy } = session;
+  // The mapping chosen so far: field → the value as written → the record or kind.
+  const values = session.choice.values;
+  if (!report || !inspected) return null;
   if (report.unknownValues.length === 0 && report.rememberedValues.length === 0 && Object.keys(values).length === 0) return null;
   return (
     <Card size="small" type="inner" title={t('import.values')} style={{ marginTop: 16, marginBottom: 12 }} data-testid="import-values">
@@ -70,17 +56,17 @@ export function ImportValueMapping({
                 showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('import.leaveAsError')}
                 value={values[u.field]?.[u.value] ?? u.target}
-                disabled={disabled}
+                disabled={busy !== null}
                 aria-label={t('import.mapOf', { value: u.value })}
                 data-testid={`import-map-${u.field}-${u.value}`}
-                options={choices[u.field] ?? []}
-                onChange={(target?: string) => onValue(u.field, u.value, target)}
+                options={inspected.choices[u.field] ?? []}
+                onChange={(target?: string) => session.mapValue(u.field, u.value, target)}
               />
             ),
           },
         ]}
       />
-      <Button style={{ marginTop: 8 }} loading={checking} disabled={disabled && !checking} onClick={onRecheck} data-testid="import-recheck">
+      <Button style={{ marginTop: 8 }} loading={busy === 'dry'} disabled={busy !== null && busy !== 'dry'} onClick={onRecheck} data-testid="import-recheck">
         {t('import.recheck')}
       </Button>
     </Card>

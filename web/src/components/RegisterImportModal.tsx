@@ -1,7 +1,7 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Modal, Space, Typography } from 'antd';
 import { useT } from '../i18n/index.tsx';
 import { ImportColumnMapping } from './ImportColumnMapping.tsx';
+import { ImportFileChooser } from './ImportFileChooser.tsx';
 import { ImportProgressBar } from './ImportProgressBar.tsx';
 import { ImportReportTable } from './ImportReportTable.tsx';
 import { ImportSheetPicker } from './ImportSheetPicker.tsx';
@@ -30,7 +30,7 @@ export function RegisterImportModal({
   const t = useT();
   const { message } = App.useApp();
   const run = useRegisterImport(register);
-  const { file, inspected, report, choice, busy, progress, error } = run;
+  const { file, inspected, report, busy, progress, error } = run;
 
   const send = async (dryRun: boolean) => {
     const result = await run.send(dryRun);
@@ -69,48 +69,21 @@ export function RegisterImportModal({
       }
     >
       <Typography.Paragraph>{t('import.lead')}</Typography.Paragraph>
-      <Upload
-        accept=".xlsx,.csv"
-        maxCount={1}
-        beforeUpload={(f) => {
-          run.chooseFile(f);
-          return false;
-        }}
-        onRemove={run.removeFile}
-        fileList={file ? [{ uid: 'import', name: file.name, status: 'done' }] : []}
-      >
-        <Button icon={<UploadOutlined />} data-testid="import-choose">
-          {t('import.choose')}
-        </Button>
-      </Upload>
+      <ImportFileChooser session={run} label={t('import.choose')} readAtOnce />
       {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} data-testid="import-error" /> : null}
       {progress && (busy === 'dry' || busy === 'run') ? <ImportProgressBar progress={progress} dryRun={busy === 'dry'} style={{ marginTop: 16, marginBottom: 0 }} /> : null}
 
       {inspected && file ? (
         <div style={{ marginTop: 16 }}>
-          <ImportSheetPicker
-            inspected={inspected}
-            onSheet={(name) => void run.inspect({ ...choice, sheet: name, headerRow: null })}
-            onHeaderRow={(name, row) => void run.inspect({ ...choice, sheet: name, headerRow: row })}
-          />
+          <ImportSheetPicker inspected={inspected} onSheet={run.chooseSheet} onHeaderRow={run.chooseHeaderRow} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('import.columnsTitle')}
           </Typography.Title>
-          <ImportColumnMapping inspected={inspected} keep={choice.keep} disabled={busy !== null} onColumn={run.chooseColumn} onKeep={run.setKeep} />
+          <ImportColumnMapping session={run} />
         </div>
       ) : null}
 
-      {report && inspected ? (
-        <ImportValueMapping
-          report={report}
-          choices={inspected.choices}
-          values={choice.values}
-          disabled={busy !== null}
-          checking={busy === 'dry'}
-          onValue={run.mapValue}
-          onRecheck={() => void send(true)}
-        />
-      ) : null}
+      <ImportValueMapping session={run} onRecheck={() => void send(true)} />
       {report ? (
         <div style={{ marginTop: 16 }}>
           <Alert

@@ -118,6 +118,10 @@ export function useRegisterImport(register: string) {
       setReport(null);
       setChoice(freshChoice());
     },
+    /** A tab of the sheet picker chosen: that sheet read, its header row found by the server. */
+    chooseSheet: (name: string) => void inspect({ ...choice, sheet: name, headerRow: null }),
+    /** A row of a sheet's preview clicked: the sheet read with that row as the header. */
+    chooseHeaderRow: (name: string, row: number) => void inspect({ ...choice, sheet: name, headerRow: row }),
     /** A column's field chosen ('' = 取り込まない): read again, so that the server checks the choice (missing columns, two columns on one field). */
     chooseColumn: (header: string, field: string) => void inspect({ ...choice, columns: { ...choice.columns, [header]: field } }),
     /** An unknown value mapped to a record or kind; `undefined` (the selection cleared) leaves it an error. */

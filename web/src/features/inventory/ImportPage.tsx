@@ -1,9 +1,9 @@
-import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, InputNumber, Space, Steps, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, InputNumber, Space, Steps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ImportColumnMapping } from '../../components/ImportColumnMapping.tsx';
+import { ImportFileChooser } from '../../components/ImportFileChooser.tsx';
 import { ImportProgressBar } from '../../components/ImportProgressBar.tsx';
 import { ImportReportTable } from '../../components/ImportReportTable.tsx';
 import { ImportSheetPicker } from '../../components/ImportSheetPicker.tsx';
@@ -59,20 +59,7 @@ function ImportScreen() {
       {progress && (busy === 'dry' || busy === 'run') ? <ImportProgressBar progress={progress} dryRun={busy === 'dry'} /> : null}
       <Card title={tx('imp.step.file')} style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Upload
-            accept=".xlsx,.csv"
-            maxCount={1}
-            beforeUpload={(f) => {
-              run.chooseFile(f, false);
-              return false;
-            }}
-            onRemove={run.removeFile}
-            fileList={file ? [{ uid: 'ledger', name: file.name, status: 'done' }] : []}
-          >
-            <Button icon={<UploadOutlined />} data-testid="import-choose">
-              {tx('imp.choose')}
-            </Button>
-          </Upload>
+          <ImportFileChooser session={run} label={tx('imp.choose')} readAtOnce={false} />
           <span>{tx('imp.headerRow')}</span>
           <InputNumber
             min={1}
@@ -90,16 +77,12 @@ function ImportScreen() {
       </Card>
       {inspected ? (
         <Card title={tx('imp.sheet')} style={{ marginBottom: 16 }}>
-          <ImportSheetPicker
-            inspected={inspected}
-            onSheet={(name) => void run.inspect({ ...choice, sheet: name, headerRow: null })}
-            onHeaderRow={(name, row) => void run.inspect({ ...choice, sheet: name, headerRow: row })}
-          />
+          <ImportSheetPicker inspected={inspected} onSheet={run.chooseSheet} onHeaderRow={run.chooseHeaderRow} />
         </Card>
       ) : null}
       {inspected ? (
         <Card title={`${tx('imp.step.mapping')}（${inspected.sheet.name}・${inspected.rowCount}行）`} style={{ marginBottom: 16 }} data-testid="import-mapping">
-          <ImportColumnMapping inspected={inspected} keep={choice.keep} disabled={busy !== null} onColumn={run.chooseColumn} onKeep={run.setKeep} />
+          <ImportColumnMapping session={run} />
           <Space style={{ marginTop: 12 }} wrap>
             <Button
               type="primary"
@@ -123,15 +106,7 @@ function ImportScreen() {
             style={{ marginBottom: 12 }}
             data-testid="import-summary"
           />
-          <ImportValueMapping
-            report={report}
-            choices={inspected.choices}
-            values={choice.values}
-            disabled={busy !== null}
-            checking={busy === 'dry'}
-            onValue={run.mapValue}
-            onRecheck={() => void send(true)}
-          />
+          <ImportValueMapping session={run} onRecheck={() => void send(true)} />
           {risk ? <ImportRiskReport risk={risk} onlyErrors={onlyErrors} /> : null}
           <Space style={{ marginBottom: 8 }}>
             <Checkbox checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)}>
