@@ -62,8 +62,8 @@ describe('journey: 委託先一覧（事務所の Excel）を取り込む — �
 
     await page.getByTestId('import-dry-run').click();
     await page.getByText('全2行のうち、取込可能 1行').waitFor();
-    await page.getByTestId('import-unknown').getByText('営業本部').waitFor();
-    await chooseOption(page, page.getByTestId('import-map-営業本部'), '営業部', '営業部');
+    await page.getByTestId('import-values').getByText('営業本部').waitFor();
+    await chooseOption(page, page.getByTestId('import-map-department-営業本部'), '営業部', '営業部');
     await page.getByTestId('import-dry-run').click();
     await page.getByText('全2行のうち、取込可能 2行（新規 2・更新 0）').waitFor();
     await page.getByTestId('import-kept').getByText('取込時の追加情報に残す列: 管理番号').waitFor();

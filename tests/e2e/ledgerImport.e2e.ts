@@ -48,13 +48,13 @@ describe('journey: 手元の台帳（CSV）を取り込む — 見出し行の�
     await page.getByTestId('import-mapping').waitFor();
     // The title row was skipped: the header is row 2, and 個人情報の種類 / 管理部門 were mapped by the dictionary.
     expect(await page.locator('input[data-testid=import-header-row], [data-testid=import-header-row] input').first().inputValue()).toBe('2');
-    await page.getByTestId('map-name').getByText('個人情報の種類').waitFor();
-    await page.getByTestId('map-department').getByText('管理部門').waitFor();
+    await page.getByTestId('import-column-個人情報の種類').getByText('個人情報の名称').waitFor();
+    await page.getByTestId('import-column-管理部門').getByText('所管部署').waitFor();
 
     await page.getByTestId('import-dry-run').click();
     await page.getByTestId('import-values').waitFor();
     await page.getByTestId('import-summary').getByText('2行中 1行が登録できます').waitFor();
-    await chooseOption(page, page.getByTestId('value-department-総務課'), '総務部', '総務部');
+    await chooseOption(page, page.getByTestId('import-map-department-総務課'), '総務部', '総務部');
     await page.getByTestId('import-recheck').click();
     await page.getByTestId('import-summary').getByText('2行中 2行が登録できます').waitFor();
 
@@ -63,6 +63,43 @@ describe('journey: 手元の台帳（CSV）を取り込む — 見出し行の�
     await page.goto(`/inventory?q=${encodeURIComponent('取込ジャーニー')}`);
     await page.getByText('取込ジャーニー_会員名簿').waitFor();
     await page.getByText('取込ジャーニー_顧客名簿').waitFor();
+  });
+
+  it('見出しの一部だけが一致する列（管理部門名）は候補を1クリックで所管部署にし、対応付けない値の行はエラーのまま（共通の列・値の対応付けの部品）', async () => {
+    const partial = [
+      '令和8年度 個人情報資産台帳',
+      '個人情報の種類,管理部門名,記録項目,利用目的,保管場所,保管方法,アクセス権者,利用期間,保存年限,件数',
+      '部品_顧客名簿,総務部,氏名・住所,商品の発送,書庫,紙媒体で施錠保管,佐藤 花子,業務終了まで,令和12年3月31日,約3万件',
+      '部品_会員名簿,人事課,氏名・会員番号,会員サービス,サーバ,電子データ,佐藤 花子,退会まで,2030/3/31,100〜200',
+    ].join('\n');
+    await page.goto('/inventory/import');
+    await page.locator('input[type=file]').setInputFiles({ name: '部品台帳.csv', mimeType: 'text/csv', buffer: Buffer.from(partial, 'utf8') });
+    // The header row typed by hand, then read.
+    await page.locator('[data-testid=import-header-row] input, input[data-testid=import-header-row]').first().fill('2');
+    await page.getByTestId('import-read').click();
+    await page.getByTestId('import-mapping').waitFor();
+    expect(await page.locator('[data-testid=import-header-row] input, input[data-testid=import-header-row]').first().inputValue()).toBe('2');
+    await page.getByTestId('import-column-個人情報の種類').getByText('個人情報の名称').waitFor();
+    // A partial match is offered, never applied unseen: 所管部署 is missing, so nothing can be checked yet.
+    await page.getByTestId('import-missing').getByText('「所管部署」の列がありません').waitFor();
+    expect(await page.getByTestId('import-dry-run').isDisabled()).toBe(true);
+    await page.getByTestId('import-columns').getByText('総務部').waitFor();
+    await page.getByTestId('import-accept-管理部門名').click();
+    await page.getByTestId('import-columns').getByText('選択した対応付け').waitFor();
+    await page.getByTestId('import-column-管理部門名').getByText('所管部署').waitFor();
+    expect(await page.getByTestId('import-missing').count()).toBe(0);
+
+    await page.getByTestId('import-dry-run').click();
+    await page.getByTestId('import-summary').getByText('2行中 1行が登録できます').waitFor();
+    await page.getByTestId('import-values').getByText('人事課').waitFor();
+    // Left unmapped, the value's row stays an error and nothing can be imported.
+    await page.getByTestId('import-recheck').click();
+    await page.getByTestId('import-summary').getByText('2行中 1行が登録できます').waitFor();
+    expect(await page.getByTestId('import-execute').isDisabled()).toBe(true);
+    await chooseOption(page, page.getByTestId('import-map-department-人事課'), '総務部', '総務部');
+    await page.getByTestId('import-recheck').click();
+    await page.getByTestId('import-summary').getByText('2行中 2行が登録できます').waitFor();
+    expect(await page.getByTestId('import-execute').isDisabled()).toBe(false);
   });
 
   /** A workbook as offices keep them: a cover sheet first, the register on the second sheet under a title row, with a 備考 column. */
@@ -93,11 +130,11 @@ describe('journey: 手元の台帳（CSV）を取り込む — 見出し行の�
     await page.getByTestId('import-preview-row-2-2').click();
     await page.getByTestId('import-sheet-choice').getByText('指定したシート「台帳」（2枚目）を読みました').waitFor();
     expect(await page.locator('[data-testid=import-header-row] input, input[data-testid=import-header-row]').first().inputValue()).toBe('2');
-    await page.getByTestId('map-name').getByText('個人情報の名称').waitFor();
+    await page.getByTestId('import-column-個人情報の名称').getByText('個人情報の名称').waitFor();
 
     await page.getByTestId('import-dry-run').click();
     await page.getByTestId('import-summary').getByText('2行中 1行が登録できます').waitFor();
-    await chooseOption(page, page.getByTestId('value-department-庶務課'), '総務部', '総務部');
+    await chooseOption(page, page.getByTestId('import-map-department-庶務課'), '総務部', '総務部');
     await page.getByTestId('import-recheck').click();
     await page.getByTestId('import-summary').getByText('2行中 2行が登録できます').waitFor();
     await page.getByTestId('import-keep').getByText('備考').waitFor();

@@ -62,8 +62,8 @@ describe('journey: 従業者名簿（2枚のシート）を取り込む — シ�
 
     await page.getByTestId('import-dry-run').click();
     await page.getByText('全2行のうち、取込可能 1行').waitFor();
-    await page.getByTestId('import-unknown').getByText('営業本部').waitFor();
-    await chooseOption(page, page.getByTestId('import-map-営業本部'), '営業部', '営業部');
+    await page.getByTestId('import-values').getByText('営業本部').waitFor();
+    await chooseOption(page, page.getByTestId('import-map-department-営業本部'), '営業部', '営業部');
     await page.screenshot({ path: path.join(resultsDir, 'people-import-mapping.png'), fullPage: false });
     await page.getByTestId('import-dry-run').click();
     await page.getByText('全2行のうち、取込可能 2行').waitFor();

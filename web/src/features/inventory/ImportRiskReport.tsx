@@ -1,4 +1,5 @@
-import { Alert, Card, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Table, Typography } from 'antd';
+import { RowProblems } from '../../components/ImportReportTable.tsx';
 import { useText } from './messages.ts';
 import type { RiskReport } from './types.ts';
 
@@ -36,22 +37,7 @@ export function ImportRiskReport({ risk, onlyErrors }: { risk: RiskReport; onlyE
           {
             title: tx('imp.errors'),
             dataIndex: 'errors',
-            render: (errors: RiskReport['rows'][number]['errors'], r: RiskReport['rows'][number]) => (
-              <>
-                {errors.map((e) => (
-                  <div key={`${e.field}:${e.message}`} style={{ color: '#cf1322' }}>
-                    <Tag color="red">{e.field}</Tag>
-                    {e.message}
-                  </div>
-                ))}
-                {r.warnings.map((w) => (
-                  <div key={`w:${w.field}:${w.message}`} style={{ color: '#ad6800' }}>
-                    <Tag color="gold">{w.field}</Tag>
-                    {w.message}
-                  </div>
-                ))}
-              </>
-            ),
+            render: (errors: RiskReport['rows'][number]['errors'], r: RiskReport['rows'][number]) => <RowProblems errors={errors} warnings={r.warnings} />,
           },
         ]}
       />
