@@ -8,6 +8,7 @@ import { conflict, notFound } from '../../platform/http/errors.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { diffCriteria } from '../../rules/contractors/criteriaDiff.ts';
 import { type ContractorCriteriaSet, type ContractorCriterion, defaultContractorCriteria } from '../../rules/data/contractorCriteria.ts';
+import { publishCriteriaRevision } from '../contractorPortal/criteriaNotices.api.ts';
 import { CONTRACTOR_CRITERIA, type CriteriaStatus, criteriaStatusLabels, criteriaVersionKey, criteriaVersionLabel } from './contractor-criteria.labels.ts';
 import type { criteriaListResponse, criteriaVersionResponse } from './contractor-criteria.responses.ts';
 import type { saveCriteriaDraftBody } from './contractor-criteria.schema.ts';
@@ -183,16 +184,22 @@ export async function submitCriteriaDraft(tx: Tx, actor: Actor, clock: Clock) {
   return { ...presentVersion(asSet(row), row.status, row, await criteriaOf(tx, actor.organizationId, row.basedOn)), approvalRequestId: request.id };
 }
 
-/** 承認: the version becomes the criteria in force; the one it replaces becomes 過去の版. */
+/**
+ * 承認: the version becomes the criteria in force; the one it replaces becomes 過去の版. Its name,
+ * number and items are published to the 委託先 connected through the 委託先ポータル (評価基準の改定のお知らせ,
+ * issue #13), so they can prepare their answers before the next 調査票.
+ */
 async function applyApprovedVersion(tx: Tx, organizationId: string, id: string, now: Date): Promise<void> {
   await tx
     .update(contractorCriteriaSets)
     .set({ status: 'superseded', updatedAt: now })
     .where(and(eq(contractorCriteriaSets.organizationId, organizationId), eq(contractorCriteriaSets.status, 'approved')));
-  await tx
+  const [approved] = await tx
     .update(contractorCriteriaSets)
     .set({ status: 'approved', approvedAt: now, updatedAt: now })
-    .where(and(eq(contractorCriteriaSets.organizationId, organizationId), eq(contractorCriteriaSets.id, id)));
+    .where(and(eq(contractorCriteriaSets.organizationId, organizationId), eq(contractorCriteriaSets.id, id)))
+    .returning();
+  if (approved) await publishCriteriaRevision(tx, organizationId, { version: approved.version, versionNo: approved.versionNo, name: approved.name, items: approved.items }, now);
 }
 
 const snapshotItems = (v: unknown): ContractorCriterion[] =>
