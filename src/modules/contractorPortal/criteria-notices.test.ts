@@ -133,6 +133,10 @@ describe('評価基準の改定のお知らせ — 委託元が承認した新�
     expect(v2).toMatchObject({ kindLabel: '評価基準の改定のお知らせ', criteriaName: '委託先審査表', changesFrom: '改定された評価基準（第1版）' });
     expect(v2?.items.map((i) => i.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(v2?.changes).toEqual([{ kind: 'added', label: '評価項目の追加', code: '10', previousText: null, currentText: ITEM10 }]);
+    // The 委託元 sees how many 委託先 were told: the one connected, not the one only invited.
+    const criteria = (await pms.get('/api/contractor-criteria')).body;
+    expect(criteria.current).toMatchObject({ versionLabel: '第2版', publishedTo: 1 });
+    expect(criteria.versions.find((v: { versionLabel: string }) => v.versionLabel === '既定')?.publishedTo).toBeNull();
     // Items only: not the 出典, not who drafted or approved it.
     expect(JSON.stringify(notices)).not.toContain(SOURCE);
     expect(Object.keys(v2 ?? {}).sort()).toEqual(

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, count, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/connection.ts';
 import { contractorPortalLinks } from './contractorPortal.tables.ts';
 import type { PublishedCriterion } from './criteriaNotices.labels.ts';
@@ -50,4 +50,14 @@ export async function publishCriteriaRevision(tx: Tx, organizationId: string, cr
   if (rows.length === 0) return 0;
   const inserted = await tx.insert(contractorPortalCriteriaNotices).values(rows).onConflictDoNothing().returning({ id: contractorPortalCriteriaNotices.id });
   return inserted.length;
+}
+
+/** How many 委託先 were told of each published version of the 委託元 (`organizationId`), by version key. */
+export async function criteriaNoticeCounts(tx: Tx, organizationId: string): Promise<Map<string, number>> {
+  const rows = await tx
+    .select({ version: contractorPortalCriteriaNotices.criteriaVersion, n: count() })
+    .from(contractorPortalCriteriaNotices)
+    .where(eq(contractorPortalCriteriaNotices.organizationId, organizationId))
+    .groupBy(contractorPortalCriteriaNotices.criteriaVersion);
+  return new Map(rows.map((r) => [r.version, r.n]));
 }

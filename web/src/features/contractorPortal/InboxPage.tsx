@@ -176,7 +176,10 @@ function CriteriaNotices() {
         >
           <Typography.Paragraph>
             {n.principalName}が委託先の評価基準「{n.criteriaName}」を改定しました（{n.items.length}項目）。次の調査票の前に、
-            <Link to="/contractor-profile">自社のプロフィール</Link>で回答を用意できます。
+            <Link to="/contractor-profile" style={{ textDecoration: 'underline' }}>
+              自社のプロフィール
+            </Link>
+            で回答を用意できます。
           </Typography.Paragraph>
           {n.changes.length > 0 ? (
             <>
@@ -216,8 +219,8 @@ function InboxScreen() {
     <>
       <PageHeader title="委託元からの依頼" lead="委託元から届いた依頼（特記事項遵守報告書など）。この組織宛てのものだけが表示されます。" />
       <AcceptInvitation />
-      <PortalReports />
       <CriteriaNotices />
+      <PortalReports />
       {/* 「依頼はありません」 only once the list has come: while it loads, a placeholder (not a false "none"). */}
       {inbox.isPending ? (
         <div role="status" aria-busy="true" aria-label="委託元からの依頼を読み込んでいます" data-testid="portal-requests-loading">
