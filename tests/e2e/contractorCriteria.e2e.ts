@@ -112,6 +112,8 @@ describe('journey: 委託先の評価基準に 10 番目の項目を足し、ト
     await page.getByTestId('cr-current').getByText('適用中の評価基準: 委託先審査表（第1版）').waitFor();
     expect(await page.getByTestId('cr-current-items').locator('tbody tr').count()).toBe(10);
     await page.getByTestId('cr-history').getByText('過去の版').waitFor();
+    // The connected 委託先 (株式会社デモ発送サービス) was told on approval (issue #13).
+    await page.getByTestId('cr-published-to').getByText('接続している委託先 1 社に「評価基準の改定のお知らせ」', { exact: false }).waitFor();
     await shot('contractor-criteria-approved');
     await page.getByRole('link', { name: '委託先の一覧' }).click();
     await page.getByTestId('contractors-search').locator('input').fill('デモ発送');
