@@ -11,7 +11,9 @@ import { saveScreenshot, useJourney } from './support/journey.ts';
  * the criteria from the 委託先 list (the built-in 世田谷区 調査票, 9 items), adds a 10th item (an empty
  * text is refused naming the item), submits; トップマネジメント approves on the 承認 screen; the criteria
  * in force are then 第1版 with 10 items, and a new 委託先審査表 shows 10 items while last year's
- * evaluation still names the version it used. axe-core checks every page a step ends on.
+ * evaluation still names the version it used. The connected 委託先 gets 「評価基準の改定のお知らせ」 at
+ * once and answers item 10 in its profile before any 調査票; the 調査票 then starts from that answer.
+ * axe-core checks every page a step ends on.
  */
 describe('journey: 委託先の評価基準に 10 番目の項目を足し、トップマネジメントの承認で新しい評価に使われる', () => {
   const journey = useJourney();
@@ -81,6 +83,8 @@ describe('journey: 委託先の評価基準に 10 番目の項目を足し、ト
     await page.getByTestId('cr-current').getByText('適用中の評価基準: 委託先審査表（第1版）').waitFor();
     expect(await page.getByTestId('cr-current-items').locator('tbody tr').count()).toBe(10);
     await page.getByTestId('cr-history').getByText('過去の版').waitFor();
+    // The connected 委託先 (株式会社デモ発送サービス) was told on approval (issue #13).
+    await page.getByTestId('cr-published-to').getByText('接続している委託先 1 社に「評価基準の改定のお知らせ」', { exact: false }).waitFor();
     await shot('contractor-criteria-approved');
     await page.getByRole('link', { name: '委託先の一覧' }).click();
     await page.getByTestId('contractors-search').locator('input').fill('デモ発送');
@@ -96,8 +100,37 @@ describe('journey: 委託先の評価基準に 10 番目の項目を足し、ト
     await shot('contractor-evaluation-10-items');
   });
 
+  it('承認した第1版は調査票の前に委託先へ届く: 受信箱に「評価基準の改定のお知らせ」、プロフィールに 10 が「改定された評価基準（第1版）」として並び、答えておける（issue #13）', async () => {
+    await login('vendor@demo.mamori.local');
+    await page.getByRole('menuitem', { name: '委託元からの依頼' }).click();
+    await page.waitForURL(/\/contractor-portal$/);
+    const notice = page.getByTestId('portal-criteria-notice-1');
+    await notice.getByText('評価基準の改定のお知らせ').waitFor();
+    await notice.getByText('改定された評価基準（第1版）').waitFor();
+    await notice.getByText('株式会社まもりデモが委託先の評価基準「委託先審査表」を改定しました（10項目）', { exact: false }).waitFor();
+    await notice.getByText('評価項目（10項目）').click();
+    await notice.getByText(`10 ${tenth}`).waitFor();
+    await shot('contractor-criteria-notice-inbox');
+    await expectAccessible(page, '委託元からの依頼（評価基準の改定のお知らせ）');
+    await notice.getByRole('link', { name: '自社のプロフィール' }).click();
+    await page.waitForURL(/\/contractor-profile$/);
+    const row = page.getByTestId('profile-row-10');
+    await row.getByText(`10 ${tenth}`).waitFor();
+    await row.getByText('尋ねている委託元: 株式会社まもりデモ（改定された評価基準（第1版））').waitFor();
+    await page.getByTestId('profile-shares').getByText('改定された評価基準（第1版）: 委託先審査表', { exact: false }).waitFor();
+    await row.getByText('はい', { exact: true }).click();
+    await page.getByTestId('profile-save').click();
+    await page.getByText('プロフィールを保存しました').waitFor();
+    await shot('contractor-profile-criteria-revision');
+  });
+
   it('第1版で調査票を送ると、委託先のプロフィールに追加の 10 が尋ねている委託元つきで並び、答えた回答から調査票を始められる（issue #13）', async () => {
-    // The 委託元 (still on the 委託先's page) sends a 調査票: it carries 第1版 (10 items).
+    // The 委託元 opens the 委託先's page again and sends a 調査票: it carries 第1版 (10 items).
+    await login('pms@demo.mamori.local');
+    await page.getByRole('menuitem', { name: '委託先' }).click();
+    await page.getByTestId('contractors-search').locator('input').fill('デモ発送');
+    await page.getByTestId('contractors-search').locator('input').press('Enter');
+    await page.getByRole('cell', { name: '株式会社デモ発送サービス' }).click();
     const portal = page.getByTestId('portal-card');
     await portal.getByText('接続済み').waitFor();
     await portal.getByTestId('portal-request-kind').click();
@@ -111,9 +144,11 @@ describe('journey: 委託先の評価基準に 10 番目の項目を足し、ト
     await page.waitForURL(/\/contractor-profile$/);
     const row = page.getByTestId('profile-row-10');
     await row.getByText(`10 ${tenth}`).waitFor();
-    await row.getByText('尋ねている委託元: 株式会社まもりデモ').waitFor();
+    // Now asked by the 調査票 itself, and the answer given before it is kept.
+    await row.getByText('尋ねている委託元: 株式会社まもりデモ（最新の調査票）').waitFor();
+    await expect(page.getByTestId('profile-item-10').locator('input[value="yes"]').isChecked()).resolves.toBe(true);
     // An item of the built-in 調査票 the 委託元 still asks says so too.
-    await page.getByTestId('profile-row-2').getByText('尋ねている委託元: 株式会社まもりデモ（個人情報管理状況調査票の項目）').waitFor();
+    await page.getByTestId('profile-row-2').getByText('尋ねている委託元: 株式会社まもりデモ（最新の調査票）（個人情報管理状況調査票の項目）').waitFor();
     await row.getByText('はい', { exact: true }).click();
     await page.getByTestId('profile-save').click();
     await page.getByText('プロフィールを保存しました').waitFor();

@@ -23,6 +23,7 @@ let t: TestApp;
 let outsider: Client;
 let staff: Client;
 let routes: { method: string; url: string; access: string }[];
+let otherOrganizationId: string;
 
 async function writeFingerprint(): Promise<string> {
   const rows = await asSystem(t.database, async (tx) =>
@@ -35,6 +36,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   // Another organization with its own 個人情報保護管理者 (all permissions there).
   const [other] = await asSystem(t.database, (tx) => tx.insert(organizations).values({ name: '他組織株式会社' }).returning());
+  otherOrganizationId = other!.id;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await inOrg(t.database, { organizationId: other!.id }, async (tx) => {
     const [p] = await tx.insert(people).values({ organizationId: other!.id, name: '他社 管理者' }).returning();
@@ -115,5 +117,27 @@ describe('否定的認可テスト: すべての API ルート', () => {
       expect([200, 403], `${r.url}`).toContain(res.status);
       for (const name of demoNames) expect(JSON.stringify(res.body), `${r.url} leaks ${name}`).not.toContain(name);
     }
+  });
+
+  it('評価基準の改定のお知らせ（issue #13, J.9.4 s)）: 委託元が承認した版は接続している委託先にだけ届き、他の組織の管理者の一覧にも RLS にも出ない', async () => {
+    const pms = await t.login('pms@demo.mamori.local');
+    const top = await t.login('top@demo.mamori.local');
+    const current = (await pms.get('/api/contractor-criteria')).body.current.items as { code: string; text: string; coversOthers: boolean }[];
+    const items = [...current, { code: '10', text: '委託先従業者に対する個人情報保護教育の実施', coversOthers: false }];
+    expect((await pms.request('PUT', '/api/contractor-criteria/draft', { name: '委託先審査表', items })).status).toBe(200);
+    const submitted = await pms.request('POST', '/api/contractor-criteria/draft/submit');
+    expect((await top.request('POST', `/api/approvals/${submitted.body.approvalRequestId}/approve`, {})).status).toBe(200);
+    // The demo's connected 委託先 has it, so the checks below are not vacuous.
+    const vendor = await t.login('vendor@demo.mamori.local');
+    expect((await vendor.get('/api/contractor-portal/criteria-notices')).body.items).toHaveLength(1);
+    const res = await outsider.get('/api/contractor-portal/criteria-notices');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([]);
+    const profile = await outsider.get('/api/contractor-portal/profile');
+    expect(JSON.stringify(profile.body)).not.toContain('株式会社まもりデモ');
+    const seen = await inOrg(t.database, { organizationId: otherOrganizationId }, async (tx) =>
+      rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from contractor_portal_criteria_notices`)),
+    );
+    expect(seen[0]?.n).toBe(0);
   });
 });

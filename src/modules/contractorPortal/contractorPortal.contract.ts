@@ -1,5 +1,6 @@
 import { defineContract } from '../../platform/http/contract.ts';
 import { exchangeResponse, invitationResponse, items, linkResponse } from './contractorPortal.responses.ts';
+import { criteriaNoticeResponse } from './criteriaNotices.responses.ts';
 import { acceptBody, complianceAnswerBody, exchangeRequestBody, idParams, invitationBody, linksQuery, reviewBody } from './contractorPortal.schema.ts';
 
 /**
@@ -55,6 +56,13 @@ export const contractorPortalContract = defineContract({
     access: 'contractorPortal.respond',
     summary: '委託元から届いた依頼（自分の組織宛てのものだけ）',
     response: items(exchangeResponse),
+  },
+  criteriaNotices: {
+    method: 'GET',
+    path: '/api/contractor-portal/criteria-notices',
+    access: 'contractorPortal.respond',
+    summary: '評価基準の改定のお知らせ（委託元が承認した評価基準の新しい版の名称・版・評価項目。自分の組織宛てのものだけ）',
+    response: items(criteriaNoticeResponse),
   },
   answer: {
     method: 'POST',

@@ -17,6 +17,7 @@ import {
   reviewExchange,
   sentExchanges,
 } from './contractorPortal.service.ts';
+import { presentCriteriaNotice, receivedCriteriaNotices } from './criteria-notices.ts';
 
 /** 委託先ポータル (issue #13). Thin: validate → authorize → one business function → present. */
 export function contractorPortalRoutes(app: App, deps: Deps): void {
@@ -81,6 +82,14 @@ export function contractorPortalRoutes(app: App, deps: Deps): void {
           rows.map((r) => r.organizationId),
         );
         return { items: rows.map((r) => presentExchange(r, names.get(r.organizationId) ?? null, clock.today)) };
+      },
+      criteriaNotices: async (request) => {
+        const notices = await inOrg(deps.database, scopeOf(request), (tx) => receivedCriteriaNotices(tx, actorOf(request)));
+        const names = await organizationNames(
+          deps.database,
+          notices.map((n) => n.row.organizationId),
+        );
+        return { items: notices.map((n) => presentCriteriaNotice(n, names)) };
       },
       answer: async (request) => {
         const clock = clockAt(deps.now());

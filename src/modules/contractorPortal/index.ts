@@ -11,6 +11,7 @@ import { exchangeAttachmentOwner, profileAttachmentOwner } from './questionnaire
 import { contractorQuestionnaireRoutes } from './questionnaire.routes.ts';
 import * as tables from './contractorPortal.tables.ts';
 import * as profileTables from './contractorProfile.tables.ts';
+import * as noticeTables from './criteriaNotices.tables.ts';
 
 /** 委託先ポータル (issue #13, SPEC M7): the 委託元 and its 委託先 — two organizations — exchange reports in one place. */
 export const contractorPortalModule = defineModule({
@@ -29,6 +30,7 @@ export const contractorPortalModule = defineModule({
       contractor_portal_profiles: '委託先のプロフィール',
       contractor_portal_profile_shares: 'プロフィールの共有',
       contractor_portal_reports: '委託先からの報告',
+      contractor_portal_criteria_notices: '評価基準の改定のお知らせ',
     },
     columns: {
       contractor_portal_links: {
@@ -71,6 +73,15 @@ export const contractorPortalModule = defineModule({
         sections: '共有する項目',
         shared_at: '共有した日時',
       },
+      contractor_portal_criteria_notices: {
+        counterparty_organization_id: '委託先の組織',
+        link_id: '接続',
+        criteria_version: '評価基準の版（識別子）',
+        version_no: '版',
+        name: '評価基準の名称',
+        items: '評価項目',
+        published_at: '知らせた日時',
+      },
       contractor_portal_reports: {
         counterparty_organization_id: '委託先の組織',
         link_id: '接続',
@@ -90,7 +101,7 @@ export const contractorPortalModule = defineModule({
       },
     },
   },
-  tables: { ...tables, ...profileTables, ...reportTables },
+  tables: { ...tables, ...profileTables, ...reportTables, ...noticeTables },
   routes: (app, deps) => {
     contractorPortalRoutes(app, deps);
     contractorQuestionnaireRoutes(app, deps);

@@ -6,13 +6,24 @@ import { asSystem } from '../../platform/db/tenancy.ts';
 import { HttpError, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import type { QuestionnaireAnswer } from '../../rules/contractors/questionnaire.ts';
-import { answersFor, itemKey, PROFILE_ANSWER_LIMIT, type ProfileAnswer, type ProfileItem, profileItems, resolveProfileAnswers } from '../../rules/contractors/profileItems.ts';
+import {
+  type AskedSet,
+  answersFor,
+  itemKey,
+  PROFILE_ANSWER_LIMIT,
+  type ProfileAnswer,
+  type ProfileItem,
+  profileItems,
+  resolveProfileAnswers,
+} from '../../rules/contractors/profileItems.ts';
 import { defaultContractorCriteria } from '../../rules/data/contractorCriteria.ts';
 import { contractorPortalExchanges, contractorPortalLinks } from './contractorPortal.tables.ts';
 import { contractorPortalProfileShares, contractorPortalProfiles } from './contractorProfile.tables.ts';
 import type { profileResponse, sharedProfileResponse } from './questionnaire.responses.ts';
 import type { profileBody, shareBody } from './questionnaire.schema.ts';
 import { certificateKindLabels, type ProfileCertificate, type ProfileSection, profileSectionLabels, profileSections, type QuestionnaireCriteria } from './questionnaire.labels.ts';
+import { latestCriteriaNotices } from './criteria-notices.ts';
+import { askedViaQuestionnaireLabel, askedViaRevisionLabel } from './criteriaNotices.labels.ts';
 import { activePrincipalLink, principalLinksOf } from './principal-links.ts';
 
 // 委託先のプロフィール (issue #13 「回答を一度にして複数の委託元に共有」): a 委託先 serving ten
@@ -22,9 +33,10 @@ import { activePrincipalLink, principalLinksOf } from './principal-links.ts';
 //
 // 委託元ごとの評価基準 (J.9.4 s)): each 委託元 may ask with its own criteria set. The profile answers
 // the items of the built-in 調査票 and of every connected 委託元's latest 調査票 — the criteria as sent
-// on the exchange, which the 委託元 exposed to this 委託先 (never the 委託元's criteria tables) — one
-// answer per item number and wording (rules/contractors/profileItems.ts). A 委託元 that has not sent
-// a 調査票 yet asks nothing beyond the built-in items.
+// on the exchange, which the 委託元 exposed to this 委託先 (never the 委託元's criteria tables) — and of
+// a new version the 委託元 approved since (評価基準の改定のお知らせ, shared on the link the same way), one
+// answer per item number and wording (rules/contractors/profileItems.ts). A 委託元 that has sent
+// neither asks nothing beyond the built-in items.
 
 type ProfileRow = typeof contractorPortalProfiles.$inferSelect;
 
@@ -46,40 +58,72 @@ export function profileAnswersOf(row: Pick<ProfileRow, 'questionnaireAnswers'> |
   });
 }
 
+/** What one 委託元 asks on a link: its latest 調査票's criteria, and a criteria revision it published after it. */
+export type LinkAsked = {
+  /** The criteria of the latest 調査票, as sent (null: none sent yet). */
+  questionnaire: QuestionnaireCriteria | null;
+  /** The latest 評価基準の改定のお知らせ, when published after the latest 調査票 (null otherwise). */
+  revision: { versionNo: number; name: string; items: QuestionnaireCriteria['items']; publishedAt: Date } | null;
+};
+
 /**
- * The criteria of each link's latest 調査票, as sent on the exchange (a 調査票 sent before snapshots
- * were kept asked the built-in one). `side` names the caller's organization's side of the exchange.
+ * What each link's 委託元 asks: the criteria of its latest 調査票, as sent on the exchange (a 調査票 sent
+ * before snapshots were kept asked the built-in one), and the version it published since (評価基準の
+ * 改定のお知らせ, issue #13) — read only from the rows the 委託元 shares on the link, never from its
+ * criteria tables. `side` names the caller's organization's side of the exchange.
  */
-export async function latestAskedCriteria(tx: Tx, actor: Actor, linkIds: readonly string[], side: 'principal' | 'contractor'): Promise<Map<string, QuestionnaireCriteria>> {
+export async function askedOnLinks(tx: Tx, actor: Actor, linkIds: readonly string[], side: 'principal' | 'contractor'): Promise<Map<string, LinkAsked>> {
   if (linkIds.length === 0) return new Map();
   const ours =
     side === 'principal' ? eq(contractorPortalExchanges.organizationId, actor.organizationId) : eq(contractorPortalExchanges.counterpartyOrganizationId, actor.organizationId);
   const rows = await tx
-    .select({ linkId: contractorPortalExchanges.linkId, criteria: contractorPortalExchanges.criteria })
+    .select({ linkId: contractorPortalExchanges.linkId, criteria: contractorPortalExchanges.criteria, createdAt: contractorPortalExchanges.createdAt })
     .from(contractorPortalExchanges)
     .where(and(ours, eq(contractorPortalExchanges.kind, 'questionnaire'), inArray(contractorPortalExchanges.linkId, [...linkIds])))
     .orderBy(desc(contractorPortalExchanges.createdAt));
-  const latest = new Map<string, QuestionnaireCriteria>();
-  for (const r of rows) if (!latest.has(r.linkId)) latest.set(r.linkId, r.criteria ?? { ...defaultContractorCriteria, items: [...defaultContractorCriteria.items] });
-  return latest;
+  const latest = new Map<string, { criteria: QuestionnaireCriteria; sentAt: Date }>();
+  for (const r of rows)
+    if (!latest.has(r.linkId)) latest.set(r.linkId, { criteria: r.criteria ?? { ...defaultContractorCriteria, items: [...defaultContractorCriteria.items] }, sentAt: r.createdAt });
+  const notices = await latestCriteriaNotices(tx, actor, linkIds, side);
+  const asked = new Map<string, LinkAsked>();
+  for (const linkId of linkIds) {
+    const q = latest.get(linkId);
+    const n = notices.get(linkId);
+    // A 調査票 sent after the revision asks the version in force then: it supersedes the notice.
+    const revision = n && (!q || n.publishedAt > q.sentAt) ? { versionNo: n.versionNo, name: n.name, items: n.items, publishedAt: n.publishedAt } : null;
+    if (q || revision) asked.set(linkId, { questionnaire: q?.criteria ?? null, revision });
+  }
+  return asked;
 }
 
-/** The links where the caller's organization is the 委託先 (accepted), with their share rows and the criteria of their latest 調査票. */
+/** The items a link's 委託元 asks (its latest 調査票's and a revision published since), null when it asks none beyond the built-in 調査票. */
+export function itemsAskedOnLink(asked: LinkAsked | null): QuestionnaireCriteria['items'] | null {
+  if (!asked) return null;
+  return [...(asked.questionnaire?.items ?? []), ...(asked.revision?.items ?? [])];
+}
+
+/** The links where the caller's organization is the 委託先 (accepted), with their share rows and what their 委託元 ask. */
 async function sharesOf(tx: Tx, actor: Actor) {
   const links = (await principalLinksOf(tx, actor)).map((l) => ({ id: l.id, principalId: l.organizationId }));
   const shares = await tx.select().from(contractorPortalProfileShares).where(eq(contractorPortalProfileShares.organizationId, actor.organizationId));
-  const asked = await latestAskedCriteria(
+  const asked = await askedOnLinks(
     tx,
     actor,
     links.map((l) => l.id),
     'contractor',
   );
-  return links.map((l) => ({ linkId: l.id, principalId: l.principalId, sections: shares.find((s) => s.linkId === l.id)?.sections ?? [], asked: asked.get(l.id) ?? null }));
+  return links.map((l) => ({
+    linkId: l.id,
+    principalId: l.principalId,
+    sections: shares.find((s) => s.linkId === l.id)?.sections ?? [],
+    asked: asked.get(l.id)?.questionnaire ?? null,
+    revision: asked.get(l.id)?.revision ?? null,
+  }));
 }
 
 export type ProfileView = {
   row: ProfileRow | undefined;
-  shares: { linkId: string; principalId: string; sections: ProfileSection[]; asked: QuestionnaireCriteria | null }[];
+  shares: { linkId: string; principalId: string; sections: ProfileSection[]; asked: QuestionnaireCriteria | null; revision: LinkAsked['revision'] }[];
 };
 
 export async function readProfile(tx: Tx, actor: Actor): Promise<ProfileView> {
@@ -87,16 +131,20 @@ export async function readProfile(tx: Tx, actor: Actor): Promise<ProfileView> {
 }
 
 /**
- * The profile's items: the built-in 調査票's, every connected 委託元's latest 調査票's, and those the
- * profile already answers (an answer to an item no 委託元 asks any more stays until the 委託先 clears it).
+ * The profile's items: the built-in 調査票's, every connected 委託元's latest 調査票's and the criteria
+ * revision it published since (評価基準の改定のお知らせ), and those the profile already answers (an answer
+ * to an item no 委託元 asks any more stays until the 委託先 clears it).
  */
 export function itemsOfProfile(view: ProfileView, principalName: (principalId: string) => string): ProfileItem[] {
-  const asked = view.shares.flatMap((s) => (s.asked ? [{ principal: principalName(s.principalId), items: s.asked.items }] : []));
+  const asked: AskedSet[] = view.shares.flatMap((s) => [
+    ...(s.asked ? [{ principal: principalName(s.principalId), via: askedViaQuestionnaireLabel, items: s.asked.items }] : []),
+    ...(s.revision ? [{ principal: principalName(s.principalId), via: askedViaRevisionLabel(s.revision.versionNo), items: s.revision.items }] : []),
+  ]);
   const items = profileItems(defaultContractorCriteria.items, asked);
   const known = new Set(items.map((i) => i.key));
   const leftOver = profileAnswersOf(view.row)
     .filter((a) => !known.has(itemKey(a.code, a.text)))
-    .map((a) => ({ key: itemKey(a.code, a.text), code: a.code, text: a.text, coversOthers: false, askedBy: [], standard: false }));
+    .map((a) => ({ key: itemKey(a.code, a.text), code: a.code, text: a.text, coversOthers: false, askedBy: [], askedVia: [], standard: false }));
   return [...items, ...leftOver];
 }
 
@@ -112,7 +160,20 @@ export function presentProfile(view: ProfileView, names: ReadonlyMap<string, str
     items: itemsOfProfile(view, (id) => names.get(id) ?? '委託元'),
     standardName: defaultContractorCriteria.name,
     sections: profileSections.map((code) => ({ code, label: profileSectionLabels[code] })),
-    shares: view.shares.map((s) => ({ linkId: s.linkId, principalName: names.get(s.principalId) ?? null, sections: s.sections, criteriaName: s.asked?.name ?? null })),
+    shares: view.shares.map((s) => ({
+      linkId: s.linkId,
+      principalName: names.get(s.principalId) ?? null,
+      sections: s.sections,
+      criteriaName: s.asked?.name ?? null,
+      revision: s.revision
+        ? {
+            versionNo: s.revision.versionNo,
+            versionLabel: askedViaRevisionLabel(s.revision.versionNo),
+            criteriaName: s.revision.name,
+            publishedAt: s.revision.publishedAt.toISOString(),
+          }
+        : null,
+    })),
   };
 }
 
@@ -199,7 +260,7 @@ export async function shareForPrincipal(tx: Tx, actor: Actor, linkId: string) {
     .where(and(eq(contractorPortalLinks.organizationId, actor.organizationId), eq(contractorPortalLinks.id, linkId)));
   if (!link) throw notFound('委託先ポータルの接続');
   if (!link.counterpartyOrganizationId) return { link, share: null, asked: null };
-  const asked = (await latestAskedCriteria(tx, actor, [link.id], 'principal')).get(link.id) ?? null;
+  const asked = itemsAskedOnLink((await askedOnLinks(tx, actor, [link.id], 'principal')).get(link.id) ?? null);
   const [share] = await tx
     .select()
     .from(contractorPortalProfileShares)
@@ -217,7 +278,8 @@ export async function shareForPrincipal(tx: Tx, actor: Actor, linkId: string) {
  * What the 委託元 may read of the profile: only the shared sections (the profile itself is in the
  * 委託先's tenant, read by the system role for exactly those sections, after the tenant transaction).
  * The 調査票 section holds only the answers to this 委託元's items — those of the latest 調査票 it
- * sent on this link, else the built-in 調査票 — never the answers meant for another 委託元.
+ * sent on this link and of a criteria revision it published since, else the built-in 調査票 — never
+ * the answers meant for another 委託元.
  */
 export async function sharedProfile(
   database: Database,
@@ -236,7 +298,7 @@ export async function sharedProfile(
   return {
     counterpartyName,
     sections,
-    questionnaireAnswers: sections.includes('questionnaire') ? answersFor(principal.asked?.items ?? defaultContractorCriteria.items, profileAnswersOf(row)) : null,
+    questionnaireAnswers: sections.includes('questionnaire') ? answersFor(principal.asked ?? defaultContractorCriteria.items, profileAnswersOf(row)) : null,
     certificates: sections.includes('certificates') ? presentCertificates(row.certificates, today) : null,
     securityMeasures: sections.includes('securityMeasures') ? row.securityMeasures : null,
   };

@@ -21,7 +21,7 @@ const ITEM10 = '委託先従業者に対する個人情報保護教育の実施'
 const DEMO = '株式会社まもりデモ';
 const KOSHA = '豊島まちづくり公社';
 
-type Item = { key: string; code: string; text: string; askedBy: string[]; standard: boolean; coversOthers: boolean };
+type Item = { key: string; code: string; text: string; askedBy: string[]; askedVia: { principal: string; via: string | null }[]; standard: boolean; coversOthers: boolean };
 type Answer = { code: string; text: string; answer: 'yes' | 'no' | 'not_applicable'; details: string | null };
 
 let t: TestApp;
@@ -82,24 +82,31 @@ afterAll(async () => t?.close());
 const profileOf = async (client: Client) => {
   const r = await client.get('/api/contractor-portal/profile');
   expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body as { items: Item[]; questionnaireAnswers: Answer[]; shares: { linkId: string; principalName: string; criteriaName: string | null }[] };
+  return r.body as {
+    items: Item[];
+    questionnaireAnswers: Answer[];
+    shares: { linkId: string; principalName: string; criteriaName: string | null; revision: { versionLabel: string } | null }[];
+  };
 };
 
 describe('委託先のプロフィール — 接続しているすべての委託元の評価項目', () => {
-  it('調査票が届くまでは標準の調査票の9項目だけで、どの委託元も尋ねていない', async () => {
+  it('調査票が届くまでは標準の調査票の9項目と、委託元が承認して知らせた評価基準（第1版）の項目だけ（評価基準も調査票もない委託元は何も尋ねていない）', async () => {
     const profile = await profileOf(vendor);
-    expect(profile.items).toHaveLength(9);
-    expect(profile.items.every((i) => i.standard && i.askedBy.length === 0)).toBe(true);
-    expect(profile.shares.map((s) => [s.principalName, s.criteriaName])).toEqual(
+    expect(profile.items.map((i) => i.code)).toEqual(['1', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(profile.items.every((i) => !i.askedBy.includes(KOSHA))).toBe(true);
+    expect(profile.items.find((i) => i.code === '10')).toMatchObject({ askedBy: [DEMO], askedVia: [{ principal: DEMO, via: '改定された評価基準（第1版）' }] });
+    expect(profile.items.find((i) => i.text === ITEM1)).toMatchObject({ askedBy: [], standard: true });
+    expect(profile.shares.map((s) => [s.principalName, s.criteriaName, s.revision?.versionLabel ?? null])).toEqual(
       expect.arrayContaining([
-        [DEMO, null],
-        [KOSHA, null],
+        [DEMO, null, '改定された評価基準（第1版）'],
+        [KOSHA, null, null],
       ]),
     );
   });
 
   it('二つの委託元が調査票を送ると、プロフィールは両方の項目を並べ、同じ番号・同じ文言の項目は一度だけ、文言の違う 1 は文言ごとに尋ねている委託元を示す', async () => {
     const due = addCalendarDays(today, 14);
+    t.clock.advanceMinutes(1);
     const a = await pms.request('POST', `/api/contractor-portal/links/${demoLink}/exchanges`, { kind: 'questionnaire', dueOn: due });
     const b = await kosha.request('POST', `/api/contractor-portal/links/${koshaLink}/exchanges`, { kind: 'questionnaire', dueOn: due });
     expect([a.status, b.status], JSON.stringify([a.body, b.body])).toEqual([201, 201]);
@@ -112,6 +119,9 @@ describe('委託先のプロフィール — 接続しているすべての委�
     expect(profile.items.find((i) => i.code === '10')).toMatchObject({ text: ITEM10, askedBy: [DEMO], standard: false });
     expect(profile.items.find((i) => i.code === '2')?.askedBy.sort()).toEqual([DEMO, KOSHA].sort());
     expect(profile.shares.find((s) => s.principalName === DEMO)?.criteriaName).toBe('委託先審査表');
+    // The 調査票 sent after the revision asks the version in force: the notice no longer stands apart.
+    expect(profile.shares.find((s) => s.principalName === DEMO)?.revision).toBeNull();
+    expect(profile.items.find((i) => i.code === '10')?.askedVia).toEqual([{ principal: DEMO, via: '最新の調査票' }]);
     expect(profile.shares.find((s) => s.principalName === KOSHA)?.criteriaName).toBe('個人情報管理状況調査票');
   });
 

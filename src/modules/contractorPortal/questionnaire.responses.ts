@@ -58,6 +58,8 @@ export const profileResponse = z.object({
       text: z.string(),
       coversOthers: z.boolean(),
       askedBy: z.array(z.string()),
+      /** Each 委託元 asking it and through what: 「最新の調査票」 or 「改定された評価基準（第N版）」 (published before any 調査票 with it). */
+      askedVia: z.array(z.object({ principal: z.string(), via: z.string().nullable() })),
       /** On the built-in 調査票 (世田谷区 個人情報管理状況調査票). */
       standard: z.boolean(),
     }),
@@ -65,8 +67,19 @@ export const profileResponse = z.object({
   /** The built-in 調査票's name. */
   standardName: z.string(),
   sections: z.array(z.object({ code: z.enum(profileSections), label: z.string() })),
-  /** The 委託元 this organization is connected to, each with the sections it may read and the criteria of its latest 調査票 (null: none sent yet). */
-  shares: z.array(z.object({ linkId: z.uuid(), principalName: z.string().nullable(), sections: z.array(z.enum(profileSections)), criteriaName: z.string().nullable() })),
+  /**
+   * The 委託元 this organization is connected to, each with the sections it may read, the criteria of its
+   * latest 調査票 (null: none sent yet) and the new version it approved since (評価基準の改定のお知らせ; null: none).
+   */
+  shares: z.array(
+    z.object({
+      linkId: z.uuid(),
+      principalName: z.string().nullable(),
+      sections: z.array(z.enum(profileSections)),
+      criteriaName: z.string().nullable(),
+      revision: z.object({ versionNo: z.number().int(), versionLabel: z.string(), criteriaName: z.string(), publishedAt: z.iso.datetime() }).nullable(),
+    }),
+  ),
 });
 
 /** What a 委託元 may read of its 委託先's profile: only the sections shared with it. */

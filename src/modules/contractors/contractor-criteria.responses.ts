@@ -35,6 +35,8 @@ export const criteriaVersionResponse = z.object({
   changes: z.array(criteriaChangeResponse),
   /** That version's label (null for the built-in 調査票). */
   changesFrom: z.string().nullable(),
+  /** How many connected 委託先 were sent 評価基準の改定のお知らせ when it was approved (null: not an approved own version). */
+  publishedTo: z.number().int().nullable(),
 });
 
 /** 委託先の選定・評価基準: in force, the open draft or pending version, every version newest first. */

@@ -8,6 +8,7 @@ import { conflict, notFound } from '../../platform/http/errors.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { diffCriteria } from '../../rules/contractors/criteriaDiff.ts';
 import { type ContractorCriteriaSet, type ContractorCriterion, defaultContractorCriteria } from '../../rules/data/contractorCriteria.ts';
+import { criteriaNoticeCounts, publishCriteriaRevision } from '../contractorPortal/criteriaNotices.api.ts';
 import { CONTRACTOR_CRITERIA, type CriteriaStatus, criteriaStatusLabels, criteriaVersionKey, criteriaVersionLabel } from './contractor-criteria.labels.ts';
 import type { criteriaListResponse, criteriaVersionResponse } from './contractor-criteria.responses.ts';
 import type { saveCriteriaDraftBody } from './contractor-criteria.schema.ts';
@@ -75,7 +76,13 @@ type VersionView = z.output<typeof criteriaVersionResponse>;
 
 const itemsView = (items: readonly ContractorCriterion[]) => items.map((i) => ({ code: i.code, text: i.text, coversOthers: i.coversOthers === true }));
 
-function presentVersion(set: ResolvedCriteria, status: CriteriaStatus, row: CriteriaRow | null, previous: ResolvedCriteria | null): VersionView {
+function presentVersion(
+  set: ResolvedCriteria,
+  status: CriteriaStatus,
+  row: CriteriaRow | null,
+  previous: ResolvedCriteria | null,
+  noticeCounts: ReadonlyMap<string, number> = new Map(),
+): VersionView {
   return {
     id: row?.id ?? null,
     version: set.version,
@@ -90,6 +97,8 @@ function presentVersion(set: ResolvedCriteria, status: CriteriaStatus, row: Crit
     approvedAt: row?.approvedAt?.toISOString() ?? null,
     changes: previous ? diffCriteria(previous, set) : [],
     changesFrom: previous?.versionLabel ?? null,
+    // 評価基準の改定のお知らせ (issue #13): only an approved own version was ever published.
+    publishedTo: row?.approvedAt ? (noticeCounts.get(set.version) ?? 0) : null,
   };
 }
 
@@ -105,7 +114,8 @@ export async function listCriteria(tx: Tx, actor: Actor): Promise<z.output<typeo
     actor.organizationId,
     rows.map((r) => r.basedOn),
   );
-  const versions = rows.map((row) => presentVersion(asSet(row), row.status, row, resolve(row.basedOn)));
+  const published = await criteriaNoticeCounts(tx, actor.organizationId);
+  const versions = rows.map((row) => presentVersion(asSet(row), row.status, row, resolve(row.basedOn), published));
   const open = rows.find((r) => r.status === 'draft' || r.status === 'pending');
   // The built-in 調査票 is the first version of every organization: 適用中 until one of its own is approved.
   const builtInView = presentVersion(builtIn, current.versionNo === null ? 'approved' : 'superseded', null, null);
@@ -183,16 +193,22 @@ export async function submitCriteriaDraft(tx: Tx, actor: Actor, clock: Clock) {
   return { ...presentVersion(asSet(row), row.status, row, await criteriaOf(tx, actor.organizationId, row.basedOn)), approvalRequestId: request.id };
 }
 
-/** 承認: the version becomes the criteria in force; the one it replaces becomes 過去の版. */
+/**
+ * 承認: the version becomes the criteria in force; the one it replaces becomes 過去の版. Its name,
+ * number and items are published to the 委託先 connected through the 委託先ポータル (評価基準の改定のお知らせ,
+ * issue #13), so they can prepare their answers before the next 調査票.
+ */
 async function applyApprovedVersion(tx: Tx, organizationId: string, id: string, now: Date): Promise<void> {
   await tx
     .update(contractorCriteriaSets)
     .set({ status: 'superseded', updatedAt: now })
     .where(and(eq(contractorCriteriaSets.organizationId, organizationId), eq(contractorCriteriaSets.status, 'approved')));
-  await tx
+  const [approved] = await tx
     .update(contractorCriteriaSets)
     .set({ status: 'approved', approvedAt: now, updatedAt: now })
-    .where(and(eq(contractorCriteriaSets.organizationId, organizationId), eq(contractorCriteriaSets.id, id)));
+    .where(and(eq(contractorCriteriaSets.organizationId, organizationId), eq(contractorCriteriaSets.id, id)))
+    .returning();
+  if (approved) await publishCriteriaRevision(tx, organizationId, { version: approved.version, versionNo: approved.versionNo, name: approved.name, items: approved.items }, now);
 }
 
 const snapshotItems = (v: unknown): ContractorCriterion[] =>

@@ -32,6 +32,24 @@ describe('委託先のプロフィールの評価項目（複数の委託元の�
     expect(items.at(-1)).toMatchObject({ code: '10', text: ITEM10, askedBy: ['豊島の委託元'], standard: false });
   });
 
+  it('J.9.4 s) 委託先の選定基準の見直し: 調査票のあとに改定された評価基準は、同じ委託元の項目として「最新の調査票」と分けて示す', () => {
+    const items = profileItems(standard, [
+      { principal: '世田谷の委託元', via: '最新の調査票', items: standard },
+      { principal: '世田谷の委託元', via: '改定された評価基準（第2版）', items: edited },
+    ]);
+    expect(items.map((i) => i.code)).toEqual(['1', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    // Asked by both sets: the 委託元 once, each set named.
+    expect(items.find((i) => i.code === '2')).toMatchObject({
+      askedBy: ['世田谷の委託元'],
+      askedVia: [
+        { principal: '世田谷の委託元', via: '最新の調査票' },
+        { principal: '世田谷の委託元', via: '改定された評価基準（第2版）' },
+      ],
+    });
+    expect(items.find((i) => i.code === '10')).toMatchObject({ askedBy: ['世田谷の委託元'], askedVia: [{ principal: '世田谷の委託元', via: '改定された評価基準（第2版）' }] });
+    expect(items.find((i) => i.text === ITEM1)?.askedVia).toEqual([{ principal: '世田谷の委託元', via: '最新の調査票' }]);
+  });
+
   it('接続している委託元がなくても標準の調査票の9項目を答えられる', () => {
     const items = profileItems(standard, []);
     expect(items).toHaveLength(9);

@@ -16,8 +16,10 @@ export type ProfileItem = {
   code: string;
   text: string;
   coversOthers: boolean;
-  /** The 委託元 whose latest 調査票 asks this item (code and wording), in link order. */
+  /** The 委託元 whose latest 調査票 (or a criteria revision it published since) asks this item (code and wording), in link order. */
   askedBy: string[];
+  /** Each 委託元 asking it with what asks it (`via`: 「最新の調査票」, 「改定された評価基準（第2版）」), one entry per set. */
+  askedVia: { principal: string; via: string | null }[];
   /** The item is on the built-in 調査票 (世田谷区, seeds/000), which every profile carries. */
   standard: boolean;
 };
@@ -36,23 +38,31 @@ const codeOrder = (a: string, b: string) => {
   return a.localeCompare(b, 'ja');
 };
 
+/** A set of items one 委託元 asks, and what asks them (its latest 調査票, a revision published since). */
+export type AskedSet = { principal: string; via?: string; items: readonly ContractorCriterion[] };
+
 /**
- * The items of the profile: the built-in 調査票's, then every 委託元's latest 調査票's, each item
- * once per (number, wording), in number order (an item reworded by one 委託元 sits beside the
- * original), with the 委託元 that ask it.
+ * The items of the profile: the built-in 調査票's, then every 委託元's asked sets (its latest 調査票,
+ * and a criteria revision it published after it), each item once per (number, wording), in number
+ * order (an item reworded by one 委託元 sits beside the original), with the 委託元 that ask it and
+ * through which set.
  */
-export function profileItems(standard: readonly ContractorCriterion[], asked: readonly { principal: string; items: readonly ContractorCriterion[] }[]): ProfileItem[] {
+export function profileItems(standard: readonly ContractorCriterion[], asked: readonly AskedSet[]): ProfileItem[] {
   const byKey = new Map<string, ProfileItem>();
-  const add = (item: ContractorCriterion, principal: string | null) => {
+  const add = (item: ContractorCriterion, set: AskedSet | null) => {
     const key = itemKey(item.code, item.text);
-    const known = byKey.get(key) ?? { key, code: item.code.trim(), text: item.text.trim(), coversOthers: false, askedBy: [], standard: false };
+    const known = byKey.get(key) ?? { key, code: item.code.trim(), text: item.text.trim(), coversOthers: false, askedBy: [], askedVia: [], standard: false };
     if (item.coversOthers) known.coversOthers = true;
-    if (principal === null) known.standard = true;
-    else if (!known.askedBy.includes(principal)) known.askedBy.push(principal);
+    if (set === null) known.standard = true;
+    else {
+      if (!known.askedBy.includes(set.principal)) known.askedBy.push(set.principal);
+      const via = set.via ?? null;
+      if (!known.askedVia.some((a) => a.principal === set.principal && a.via === via)) known.askedVia.push({ principal: set.principal, via });
+    }
     byKey.set(key, known);
   };
   for (const item of standard) add(item, null);
-  for (const set of asked) for (const item of set.items) add(item, set.principal);
+  for (const set of asked) for (const item of set.items) add(item, set);
   const firstSeen = [...byKey.keys()];
   return [...byKey.values()].sort((a, b) => codeOrder(a.code, b.code) || firstSeen.indexOf(a.key) - firstSeen.indexOf(b.key));
 }

@@ -7,7 +7,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { ExchangeAnswers } from './ExchangeAnswers.tsx';
 import { PortalReports } from './PortalReports.tsx';
-import type { Exchange, PortalLink } from './types.ts';
+import type { CriteriaNotice, Exchange, PortalLink } from './types.ts';
 
 const date = (iso: string | null) => (iso ? iso.slice(0, 10).replaceAll('-', '/') : '');
 
@@ -145,6 +145,71 @@ function ComplianceForm({ exchange }: { exchange: Exchange }) {
 }
 
 /**
+ * 評価基準の改定のお知らせ (issue #13; J.9.4 s)): a 委託元 approved a new version of its criteria — its
+ * name, number and items, and what changed since what this organization last saw from it. The items
+ * are in the profile at once, so the answers are ready before the next 調査票.
+ */
+function CriteriaNotices() {
+  const notices = useQuery({
+    queryKey: ['contractor-portal', 'criteria-notices'],
+    queryFn: () => api.get<{ items: CriteriaNotice[] }>('/api/contractor-portal/criteria-notices'),
+  });
+  if (notices.isError) return <QueryError error={notices.error} onRetry={() => void notices.refetch()} />;
+  const items = notices.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section aria-label="評価基準の改定のお知らせ" style={{ marginBottom: 16 }} data-testid="portal-criteria-notices">
+      {items.map((n) => (
+        <Card
+          key={n.id}
+          size="small"
+          style={{ marginBottom: 12 }}
+          title={
+            <Space wrap>
+              <span>{n.kindLabel}</span>
+              <Tag>{n.principalName}</Tag>
+              <Tag color="blue">{n.versionLabel}</Tag>
+              <span>{date(n.publishedAt)}</span>
+            </Space>
+          }
+          data-testid={`portal-criteria-notice-${n.versionNo}`}
+        >
+          <Typography.Paragraph>
+            {n.principalName}が委託先の評価基準「{n.criteriaName}」を改定しました（{n.items.length}項目）。次の調査票の前に、
+            <Link to="/contractor-profile" style={{ textDecoration: 'underline' }}>
+              自社のプロフィール
+            </Link>
+            で回答を用意できます。
+          </Typography.Paragraph>
+          {n.changes.length > 0 ? (
+            <>
+              <Typography.Text strong>{n.changesFrom}からの変更</Typography.Text>
+              <ul style={{ margin: '4px 0 8px' }}>
+                {n.changes.map((c) => (
+                  <li key={`${c.kind}-${c.code}`}>
+                    {c.label}: {c.code} {c.currentText ?? c.previousText}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <details>
+            <summary>評価項目（{n.items.length}項目）</summary>
+            <ol style={{ listStyle: 'none', paddingLeft: 0, margin: '4px 0 0' }}>
+              {n.items.map((i) => (
+                <li key={i.code}>
+                  {i.code} {i.text}
+                </li>
+              ))}
+            </ol>
+          </details>
+        </Card>
+      ))}
+    </section>
+  );
+}
+
+/**
  * 委託先ポータル（委託先の側, issue #13): accept a 委託元's invitation, then see only the requests
  * addressed to one's own organization and answer them — the 特記事項遵守報告書 item by item.
  */
@@ -154,6 +219,7 @@ function InboxScreen() {
     <>
       <PageHeader title="委託元からの依頼" lead="委託元から届いた依頼（特記事項遵守報告書など）。この組織宛てのものだけが表示されます。" />
       <AcceptInvitation />
+      <CriteriaNotices />
       <PortalReports />
       {/* 「依頼はありません」 only once the list has come: while it loads, a placeholder (not a false "none"). */}
       {inbox.isPending ? (

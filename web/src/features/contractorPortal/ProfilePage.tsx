@@ -19,6 +19,19 @@ const uid = () => {
   return `cert-${nextUid}`;
 };
 
+/**
+ * Who asks an item and through what, e.g. 「株式会社まもりデモ（改定された評価基準（第2版））」: the
+ * latest 調査票 and a revision published since are told apart (issue #13).
+ */
+function askedByText(item: Profile['items'][number]): string {
+  return item.askedBy
+    .map((principal) => {
+      const via = item.askedVia.filter((a) => a.principal === principal && a.via).map((a) => a.via);
+      return via.length > 0 ? `${principal}（${via.join('・')}）` : principal;
+    })
+    .join('、');
+}
+
 /** 委託元ごとの共有: which sections this 委託元 may read (nothing until chosen). */
 function Shares({ profile }: { profile: Profile }) {
   const { message } = App.useApp();
@@ -36,7 +49,10 @@ function Shares({ profile }: { profile: Profile }) {
       {profile.shares.map((s) => (
         <Space key={s.linkId} wrap style={{ display: 'flex', marginBottom: 8 }} data-testid={`profile-share-${s.linkId}`}>
           <Typography.Text strong>{s.principalName}</Typography.Text>
-          <Typography.Text type="secondary">{s.criteriaName ? `（調査票: ${s.criteriaName}）` : '（調査票はまだ届いていません）'}</Typography.Text>
+          <Typography.Text type="secondary">
+            {s.criteriaName ? `（調査票: ${s.criteriaName}）` : '（調査票はまだ届いていません）'}
+            {s.revision ? `（${s.revision.versionLabel}: ${s.revision.criteriaName}。次の調査票の前に知らされた評価基準です）` : ''}
+          </Typography.Text>
           <Checkbox.Group
             value={chosen[s.linkId] ?? []}
             onChange={(v) => setChosen((c) => ({ ...c, [s.linkId]: v as ProfileSection[] }))}
@@ -100,7 +116,8 @@ function ProfileScreen() {
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="profile-error" /> : null}
       <Card size="small" title="調査票の回答（接続している委託元の評価項目）" data-testid="profile-answers">
         <Typography.Paragraph type="secondary">
-          接続している委託元が最後に送った調査票の評価項目と、{data.standardName}（標準）の項目です。番号と文言が同じ項目は一度だけ答えます。文言の違う項目は、文言ごとに答えます。
+          接続している委託元が最後に送った調査票（最新の調査票）と、その後に委託元が改定して知らせた評価基準（改定された評価基準）の評価項目と、
+          {data.standardName}（標準）の項目です。番号と文言が同じ項目は一度だけ答えます。文言の違う項目は、文言ごとに答えます。
         </Typography.Paragraph>
         {data.items.map((i, index) => {
           const variant = data.items.slice(0, index).filter((x) => x.code === i.code).length;
@@ -113,7 +130,7 @@ function ProfileScreen() {
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {i.askedBy.length > 0
-                    ? `尋ねている委託元: ${i.askedBy.join('、')}${i.standard ? `（${data.standardName}の項目）` : ''}`
+                    ? `尋ねている委託元: ${askedByText(i)}${i.standard ? `（${data.standardName}の項目）` : ''}`
                     : i.standard
                       ? `${data.standardName}の項目（まだどの委託元の調査票にもありません）`
                       : '今はどの委託元も尋ねていない項目（以前の回答）'}

@@ -10,3 +10,4 @@ export type Questionnaire = ResponseOf<typeof contractorQuestionnaireContract.qu
 export type Profile = ResponseOf<typeof contractorQuestionnaireContract.profile>;
 export type SharedProfile = ResponseOf<typeof contractorQuestionnaireContract.sharedProfile>;
 export type EvaluationPrefill = ResponseOf<typeof contractorQuestionnaireContract.evaluationPrefill>;
+export type CriteriaNotice = ResponseOf<typeof contractorPortalContract.criteriaNotices>['items'][number];

@@ -315,6 +315,11 @@ function Criteria() {
             data-testid="cr-current"
           >
             {data.current.source ? <Typography.Paragraph type="secondary">{cr('cr.source', { source: data.current.source })}</Typography.Paragraph> : null}
+            {data.current.publishedTo !== null ? (
+              <Typography.Paragraph type="secondary" data-testid="cr-published-to">
+                {cr('cr.publishedTo', { count: data.current.publishedTo })}
+              </Typography.Paragraph>
+            ) : null}
             <ItemsTable version={data.current} testId="cr-current-items" />
           </Card>
           <VersionHistory<CriteriaVersion>
