@@ -288,7 +288,7 @@ export async function planImport(
       warnings,
     });
     if (ok && content) plan.push({ row: rowNumber, action: 'create', value: { content } });
-    context.checked();
+    await context.checked();
   }
   return { rows: report, plan, carry: erroredNames };
 }
