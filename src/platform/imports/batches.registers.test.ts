@@ -55,9 +55,20 @@ async function countUpdateStatements(tables: readonly string[]) {
   });
 }
 const updateStatements = (table: string) =>
-  asSystem(t.database, async (tx) => Number(rowsOf<{ n: string | number }>(await tx.execute(sql`select count(*) as n from test_update_statements where table_name = ${table}`))[0]?.n));
+  asSystem(t.database, async (tx) =>
+    Number(rowsOf<{ n: string | number }>(await tx.execute(sql`select count(*) as n from test_update_statements where table_name = ${table}`))[0]?.n),
+  );
 const auditedUpdates = (table: string) =>
-  asSystem(t.database, async (tx) => (await tx.select({ n: count() }).from(auditLog).where(and(eq(auditLog.entityType, table), eq(auditLog.action, 'update'))))[0]?.n ?? 0);
+  asSystem(
+    t.database,
+    async (tx) =>
+      (
+        await tx
+          .select({ n: count() })
+          .from(auditLog)
+          .where(and(eq(auditLog.entityType, table), eq(auditLog.action, 'update')))
+      )[0]?.n ?? 0,
+  );
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -153,7 +164,12 @@ describe('取込の共通の流れのバッチ書込み（issue #12 Scale）', (
     // 599 changed entries in two batches: one UPDATE each; the unchanged one is not written.
     expect((await updateStatements('laws')) - statementsBefore).toBe(2);
     expect((await auditedUpdates('laws')) - auditedBefore).toBe(599);
-    const stored = await asSystem(t.database, (tx) => tx.select().from(laws).where(and(eq(laws.organizationId, t.demoOrganizationId), like(laws.name, '再取込の規範%'))));
+    const stored = await asSystem(t.database, (tx) =>
+      tx
+        .select()
+        .from(laws)
+        .where(and(eq(laws.organizationId, t.demoOrganizationId), like(laws.name, '再取込の規範%'))),
+    );
     expect(stored).toHaveLength(600);
     expect(stored.find((l) => l.name === names[0])).toMatchObject({ issuer: '個人情報保護委員会', approvedAt: expect.any(Date) });
     expect(stored.find((l) => l.name === names[1])).toMatchObject({ issuer: '総務省', approvedAt: null });
