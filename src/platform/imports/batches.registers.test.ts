@@ -1,9 +1,10 @@
-import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull, like, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
 import { contractors } from '../../modules/contractors/contractors.tables.ts';
 import { laws } from '../../modules/laws/laws.tables.ts';
 import { auditLog } from '../audit/audit.tables.ts';
+import { accounts } from '../auth/auth.tables.ts';
 import { asSystem, rowsOf } from '../db/tenancy.ts';
 import { people } from '../org/org.tables.ts';
 import type { ImportProgress, ProgressLine } from './progress.ts';
@@ -143,6 +144,25 @@ describe('取込の共通の流れのバッチ書込み（issue #12 Scale）', (
       const n = Number(person.employeeNumber?.slice(2));
       expect(person).toMatchObject({ name: `再取込 花子${n}`, email: `rb${n}@example.jp`, note: `再取込の備考${n}` });
     }
+  }, 300_000);
+
+  it('従業者の再取込で退職日（取込の日以前）が入った人は、アカウントが止まりセッションが終わる（J.9.2 c) 7) ③「職員等が退職した場合は…速やかに該当アカウントを削除しなければならない」）', async () => {
+    const [target] = await asSystem(t.database, (tx) =>
+      tx
+        .select({ accountId: accounts.id, loginId: accounts.loginId, number: people.employeeNumber, name: people.name })
+        .from(accounts)
+        .innerJoin(people, eq(people.id, accounts.personId))
+        .where(and(eq(accounts.organizationId, t.demoOrganizationId), isNull(accounts.disabledAt), isNotNull(people.employeeNumber), ne(accounts.loginId, 'pms@demo.mamori.local')))
+        .limit(1),
+    );
+    if (!target) throw new Error('the demo organization has no other person with an account');
+    const leaving = await t.login(target.loginId);
+    expect((await leaving.requestAnyRoute('GET', '/api/auth/session')).status).toBe(200);
+    const r = await importWithProgress('people', ['従業者番号,氏名,退職日', `${target.number},${target.name},2026/12/06`].join('\r\n'));
+    expect(r.last).toMatchObject({ status: 200, body: { created: 0, updated: 1 } });
+    const [account] = await asSystem(t.database, (tx) => tx.select({ disabledAt: accounts.disabledAt }).from(accounts).where(eq(accounts.id, target.accountId)));
+    expect(account?.disabledAt).toBeInstanceOf(Date);
+    expect((await leaving.requestAnyRoute('GET', '/api/auth/session')).status).toBe(401);
   }, 300_000);
 
   it('法令規範 600件の再取込: 内容が変わった規範だけが未承認に戻り（J.1.3 a）、UPDATE は 500 行ごとに1文', async () => {
