@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { unzipSync, Zip, ZipDeflate } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_TYPE } from '../../src/platform/exports/download.ts';
 import { prepareSheet, writeXlsx } from '../../src/platform/exports/xlsx.ts';
 import { buildTestApp, type Client, type KnownUrl, type TestApp } from '../support/app.ts';
+import { testDbKind } from '../support/testDb.ts';
 
 /**
  * Issue 11 #3, the attack itself: crafted `.xlsx` uploads. A 1.5 MB file whose sheet unpacks to
@@ -105,14 +106,18 @@ afterAll(() => t.close());
 
 /**
  * Uploads `file` to `url` while /healthz is asked every 20 ms; returns the answer, how long it
- * took, the slowest /healthz answer meanwhile (the event loop's longest stall, as a client sees
- * it), and how busy the event loop was (its utilization, 0–1: the main thread's share of the
- * time spent running code rather than waiting — what other requests had to share).
+ * took, the slowest /healthz answer meanwhile (a stall as a client sees it), the event loop's
+ * longest stall (`loopStall`, ms: its delay histogram's maximum — every stall, also those that
+ * began while the watcher slept between two /healthz, which the slowest /healthz cannot see), and
+ * how busy the event loop was (its utilization, 0–1: the main thread's share of the time spent
+ * running code rather than waiting — what other requests had to share).
  */
 async function uploadWatchingHealth<U extends string>(url: KnownUrl<'POST', U>, file: Buffer) {
   const form = multipart('crafted.xlsx', file);
   const started = performance.now();
   const loopBefore = performance.eventLoopUtilization();
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   let done = false;
   let slowestHealth = 0;
   const watch = (async () => {
@@ -127,9 +132,10 @@ async function uploadWatchingHealth<U extends string>(url: KnownUrl<'POST', U>, 
   const res = await pms.request('POST', url, form.body, form.headers);
   const ms = performance.now() - started;
   const loopBusy = performance.eventLoopUtilization(loopBefore).utilization;
+  delay.disable();
   done = true;
   await watch;
-  return { res, ms, slowestHealth, loopBusy, bodyBytes: res.raw.length };
+  return { res, ms, slowestHealth, loopBusy, loopStall: delay.max / 1e6, bodyBytes: res.raw.length };
 }
 
 describe('#3 細工した xlsx の取込', () => {
@@ -191,7 +197,7 @@ describe('#3 細工した xlsx の取込', () => {
     const file = craftXlsx(rows(9_000, (n) => `${n}`.padEnd(1_500, 'あ')));
     const r = await uploadWatchingHealth('/api/imports/people?dryRun=1', file);
     console.log(
-      `#3 9,000 rows × 1,500 chars ${(file.length / MiB).toFixed(2)} MB: ${r.res.status} in ${r.ms.toFixed(0)} ms, event loop busy ${(r.loopBusy * 100).toFixed(0)} %, slowest /healthz ${r.slowestHealth.toFixed(0)} ms`,
+      `#3 9,000 rows × 1,500 chars ${(file.length / MiB).toFixed(2)} MB: ${r.res.status} in ${r.ms.toFixed(0)} ms, event loop busy ${(r.loopBusy * 100).toFixed(0)} %, longest event loop stall ${r.loopStall.toFixed(0)} ms, slowest /healthz ${r.slowestHealth.toFixed(0)} ms`,
     );
     expect(r.res.status, JSON.stringify(r.res.body).slice(0, 300)).toBe(200);
     expect(r.res.body.total).toBe(9_000);
@@ -199,7 +205,14 @@ describe('#3 細工した xlsx の取込', () => {
     // each cell (15 MB for this file before the bound).
     expect(JSON.stringify(r.res.body).length).toBeLessThan(9_000 * 400);
     expect(r.loopBusy).toBeLessThan(0.6);
-    expect(r.slowestHealth).toBeLessThan(500);
+    // The check of the 9,000 rows lets the event loop turn every 20 ms (issue #12 Scale; it held it
+    // for the whole check before — seconds, which the slowest /healthz saw only when one was in
+    // flight as the check began: 756 ms once on PostgreSQL).
+    expect(r.loopStall).toBeLessThan(500);
+    // On PostgreSQL /healthz has a connection of its own and answers during the check. The embedded
+    // database has one connection: a request that queries it waits for the import's transaction
+    // to end (docs/import.md §7, §11), so there only the event loop's stall is bounded.
+    if (testDbKind() === 'postgres') expect(r.slowestHealth).toBeLessThan(500);
   }, 120_000);
 
   it('行数の多いファイル（20万行）は worker の中で行数の上限で止めて 400', async () => {

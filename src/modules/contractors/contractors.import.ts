@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { normalizeLabel } from '../../domain/text.ts';
 import type { CellOutput } from '../../platform/exports/xlsx.ts';
 import { importedNotes } from '../../platform/imports/extras.ts';
@@ -10,7 +10,7 @@ import { activeEntriesOfOrganization, type EntrySummary } from '../inventory/inv
 import { type CertificationStatus, certificationStatusLabels, contractorFieldLabels as L } from './contractors.labels.ts';
 import { canManageContractor } from './contractors.policy.ts';
 import { CONTRACTOR_NOTE_MAX, createContractorBody, updateContractorBody } from './contractors.schema.ts';
-import { type CreateContractorInput, type UpdateContractorInput, updateContractor } from './contractors.service.ts';
+import { type ContractorChange, type CreateContractorInput, type UpdateContractorInput, updateContractors } from './contractors.service.ts';
 import { contractors } from './contractors.tables.ts';
 
 // 委託先一覧の取込 (J.9.4 4; issue #12/#13) on the one import pipeline (platform/imports): the 委託先
@@ -253,27 +253,22 @@ export const contractorsImport = defineRegisterImport<Key, Planned>({
       const ok = parsed.success && errors.length === 0;
       rows.push({ row: rowNumber, key: number, name: name ? quoteCell(name) : null, action: ok ? (match ? 'update' : 'create') : 'error', errors });
       if (ok) plan.push({ row: rowNumber, action: match ? 'update' : 'create', value: { contractorId: match?.id ?? null, input: parsed.data, note: note?.data } });
-      context.checked();
+      await context.checked();
     }
     return { rows, plan };
   },
 
   async write(tx, actor, batch, context) {
-    // Changes one by one through the form's function (the 再委託 start check of 特記事項 第6条第2項
-    // included); new 委託先 by one multi-row INSERT per batch (issue #12 Scale) — `plan` has made
-    // the form's checks: the 所属 and 台帳 entries from the organization's lists, the 法人番号 free
-    // (a known one updates), what a 所属長 may register.
+    // Changes by one UPDATE per batch through the form's rules (the 再委託 start check of 特記事項
+    // 第6条第2項 included); new 委託先 by one multi-row INSERT per batch (issue #12 Scale) — `plan`
+    // has made the form's checks: the 所属 and 台帳 entries from the organization's lists, the 法人番号
+    // free (a known one updates), what a 所属長 may register.
     const created = [];
+    const changes: ContractorChange[] = [];
     for (const p of batch) {
       const kept = importedNotes(p.value.note, p.extras);
-      if (p.value.contractorId) {
-        await updateContractor(tx, actor, p.value.contractorId, p.value.input as UpdateContractorInput, context.now);
-        if (Object.keys(kept).length > 0)
-          await tx
-            .update(contractors)
-            .set(kept)
-            .where(and(eq(contractors.organizationId, actor.organizationId), eq(contractors.id, p.value.contractorId)));
-      } else {
+      if (p.value.contractorId) changes.push({ id: p.value.contractorId, input: p.value.input as UpdateContractorInput, imported: kept });
+      else {
         const input = p.value.input as CreateContractorInput;
         created.push({
           ...input,
@@ -285,6 +280,7 @@ export const contractorsImport = defineRegisterImport<Key, Planned>({
         });
       }
     }
+    await updateContractors(tx, actor, changes, context.now);
     if (created.length > 0) await tx.insert(contractors).values(created);
   },
 });

@@ -70,17 +70,37 @@ function resolveDepartment(text: string, all: Lookups['departments']): Resolutio
   return null;
 }
 
-function resolvePeople(text: string, all: Lookups['people'], today: string): { ids: string[] } | { error: string } {
+type Person = Lookups['people'][number];
+
+/**
+ * The organization's people by their name and by their 従業者番号, each normalized once: a 10,000-row
+ * 台帳 of an organization of thousands was normalizing every person's name for every row (issue #12 Scale).
+ */
+function peopleIndex(all: Lookups['people']): (wanted: string) => Person[] {
+  const byLabel = new Map<string, Person[]>();
+  const add = (label: string, person: Person) => {
+    const hits = byLabel.get(label);
+    if (!hits) byLabel.set(label, [person]);
+    else if (!hits.includes(person)) hits.push(person);
+  };
+  for (const person of all) {
+    add(normalizeLabel(person.name), person);
+    if (person.employeeNumber !== null) add(normalizeLabel(person.employeeNumber), person);
+  }
+  return (wanted) => byLabel.get(wanted) ?? [];
+}
+
+function resolvePeople(text: string, named: (wanted: string) => Person[], today: string): { ids: string[] } | { error: string } {
   const ids: string[] = [];
   for (const token of splitList(text)) {
     const wanted = normalizeLabel(token);
-    const hits = all.filter((p) => normalizeLabel(p.name) === wanted || (p.employeeNumber !== null && normalizeLabel(p.employeeNumber) === wanted));
+    const hits = named(wanted);
     if (hits.length === 0)
       return {
         error: `アクセス権を有する者「${token}」はこの組織の従業者に見つかりません。従業者の氏名か従業者番号で入力してください（部署単位の記載は「アクセス権を有する者（補足）」の列へ）`,
       };
     if (hits.length > 1) return { error: `アクセス権を有する者「${token}」に同じ氏名の従業者が複数います。従業者番号で指定してください` };
-    const person = hits[0] as Lookups['people'][number];
+    const person = hits[0] as Person;
     if (person.leftOn && person.leftOn <= today) return { error: `「${person.name}」は退職済みのため、アクセス権を有する者に指定できません（J.9.2 c) 7) ③）` };
     if (!ids.includes(person.id)) ids.push(person.id);
   }
@@ -121,6 +141,7 @@ export async function planImport(
     ),
   };
   const names = { departmentName: null, people: new Map(lookups.people.map((p) => [p.id, p.name])) };
+  const peopleNamed = peopleIndex(lookups.people);
   const firstRowOf = new Map<string, number>();
   const report: RowReport[] = [];
   const plan: PlannedRow<PlannedEntry>[] = [];
@@ -184,7 +205,7 @@ export async function planImport(
     } else fail('department', '所管部署を入力してください');
     const holders = text('accessHolders');
     if (holders) {
-      const resolved = resolvePeople(holders, lookups.people, today);
+      const resolved = resolvePeople(holders, peopleNamed, today);
       if ('ids' in resolved) input.accessHolderIds = resolved.ids;
       else fail('accessHolders', resolved.error);
     }
@@ -288,7 +309,7 @@ export async function planImport(
       warnings,
     });
     if (ok && content) plan.push({ row: rowNumber, action: 'create', value: { content } });
-    context.checked();
+    await context.checked();
   }
   return { rows: report, plan, carry: erroredNames };
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { normalizeLabel } from '../../domain/text.ts';
 import type { CellOutput } from '../../platform/exports/xlsx.ts';
 import { importedNotes } from '../../platform/imports/extras.ts';
@@ -7,7 +7,7 @@ import { type LawHeadingKey, lawHeadings } from '../../rules/ledgerImport/index.
 import { cellText, isNoneCell, quoteCell, readDateCell } from '../../rules/ledgerValues/index.ts';
 import { type LawKind, type LawStatus, lawKindLabels, lawKinds, lawStatusLabels, lawStatuses } from './laws.labels.ts';
 import { type LawInput, lawBody } from './laws.schema.ts';
-import { updateLaw } from './laws.service.ts';
+import { type LawChange, updateLaws } from './laws.service.ts';
 import { laws } from './laws.tables.ts';
 
 // 法令規範一覧の取込 (SPEC §3 Imports) on the one import pipeline (platform/imports, issue #12): an
@@ -160,27 +160,23 @@ export const lawsImport = defineRegisterImport<LawHeadingKey, PlannedLaw>({
         errors,
       });
       if (ok) plan.push({ row: rowNumber, action: match ? 'update' : 'create', value: { lawId: match?.id ?? null, input: parsed.data } });
-      context.checked();
+      await context.checked();
     }
     return { rows, plan };
   },
 
   async write(tx, actor, batch, context) {
-    // Changes one by one through the form's function (a changed entry becomes 未承認 again, J.1.3 a;
-    // 取込時の追加情報 is not content and keeps the approval); new entries by one multi-row INSERT
-    // per batch (issue #12 Scale), 未承認 as the form's.
+    // Changes by one UPDATE per batch through the form's rule (a changed entry becomes 未承認 again,
+    // J.1.3 a; 取込時の追加情報 is not content and keeps the approval); new entries by one multi-row
+    // INSERT per batch (issue #12 Scale), 未承認 as the form's.
     const created = [];
+    const changes: LawChange[] = [];
     for (const p of batch) {
       const kept = importedNotes(undefined, p.extras);
-      if (p.value.lawId) {
-        await updateLaw(tx, actor, p.value.lawId, p.value.input, context.now);
-        if (kept.importExtras !== undefined)
-          await tx
-            .update(laws)
-            .set({ importExtras: kept.importExtras })
-            .where(and(eq(laws.organizationId, actor.organizationId), eq(laws.id, p.value.lawId)));
-      } else created.push({ organizationId: actor.organizationId, ...p.value.input, ...kept, createdAt: context.now, updatedAt: context.now });
+      if (p.value.lawId) changes.push({ id: p.value.lawId, input: p.value.input, importExtras: kept.importExtras });
+      else created.push({ organizationId: actor.organizationId, ...p.value.input, ...kept, createdAt: context.now, updatedAt: context.now });
     }
+    await updateLaws(tx, actor, changes, context.now);
     if (created.length > 0) await tx.insert(laws).values(created);
   },
 });

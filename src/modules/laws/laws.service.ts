@@ -1,7 +1,9 @@
-import { and, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../platform/db/connection.ts';
+import { updateMany } from '../../platform/db/updateMany.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
+import type { ImportExtra } from '../../platform/imports/extras.ts';
 import { people } from '../../platform/org/org.tables.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import type { lawListResponse, lawResponse } from './laws.responses.ts';
@@ -94,13 +96,46 @@ export async function createLaw(tx: Tx, actor: Actor, input: LawInput, now: Date
  * same content keeps it.
  */
 export async function updateLaw(tx: Tx, actor: Actor, id: string, input: LawInput, now: Date): Promise<void> {
-  const current = await lockLaw(tx, actor.organizationId, id);
-  const changed = contentKeys.some((k) => (current[k] ?? null) !== (input[k] ?? null));
-  if (!changed) return;
-  await tx
-    .update(laws)
-    .set({ ...input, approvedAt: null, approvedByPersonId: null, updatedAt: now })
-    .where(eq(laws.id, current.id));
+  await updateLaws(tx, actor, [{ id, input }], now);
+}
+
+/** A change of one entry: the form's input and, from an import, its 取込時の追加情報 (undefined: kept). */
+export type LawChange = { id: string; input: LawInput; importExtras?: ImportExtra[] | null | undefined };
+
+/**
+ * 法令規範の変更 of many entries at once (the form's one, and the 法令規範一覧 re-imported, issue #12
+ * Scale): the entries locked by one statement, then one UPDATE for the entries whose content changed
+ * (their approval withdrawn, as {@link updateLaw} says) and one for those whose only change is the
+ * 取込時の追加情報 (not content: the approval stays). Unchanged entries are not written.
+ */
+export async function updateLaws(tx: Tx, actor: Actor, changes: readonly LawChange[], now: Date): Promise<void> {
+  if (changes.length === 0) return;
+  const ids = [...new Set(changes.map((c) => c.id))];
+  const locked = await tx
+    .select()
+    .from(laws)
+    .where(and(eq(laws.organizationId, actor.organizationId), inArray(laws.id, ids)))
+    .for('update');
+  if (locked.length !== ids.length) throw notFound('法令規範');
+  const current = new Map(locked.map((l) => [l.id, l]));
+  const extras = (c: LawChange) => (c.importExtras !== undefined ? { importExtras: c.importExtras } : {});
+  const changed = changes.filter((c) => {
+    const row = current.get(c.id) as LawRow;
+    return contentKeys.some((k) => (row[k] ?? null) !== (c.input[k] ?? null));
+  });
+  await updateMany(
+    tx,
+    laws,
+    actor.organizationId,
+    changed.map((c) => ({ id: c.id, set: { ...c.input, ...extras(c) } })),
+    { common: { approvedAt: null, approvedByPersonId: null, updatedAt: now } },
+  );
+  await updateMany(
+    tx,
+    laws,
+    actor.organizationId,
+    changes.filter((c) => !changed.includes(c) && c.importExtras !== undefined).map((c) => ({ id: c.id, set: extras(c) })),
+  );
 }
 
 /** 法令規範の承認 (J.1.3 a: 個人情報保護管理者が承認する): records who and when; an approved entry is refused (409). */

@@ -39,6 +39,12 @@ export type ProgressLine = { progress: ImportProgress } | { status: number; body
 /** Rows checked between two progress reports (and between two turns of the event loop). */
 export const PROGRESS_EVERY_ROWS = 500;
 
+/**
+ * The longest the check of the rows (a register's `plan`) runs before it lets the event loop turn:
+ * a large dry run keeps the server answering (issue 11 #3: /healthz within 500 ms).
+ */
+export const PLAN_YIELD_EVERY_MS = 20;
+
 /** Lets the event loop turn (the progress lines leave, other requests run) inside a long loop. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 

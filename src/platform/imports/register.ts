@@ -109,8 +109,12 @@ export type PlanContext<K extends string = string> = {
     row: number,
     how: { resolve: (written: string) => Resolution; valid: (target: string) => boolean; notFound: (written: string) => string },
   ): { target: string } | { error: string };
-  /** Call once per row checked: reports the progress every few hundred rows. */
-  checked(): void;
+  /**
+   * Await once per row checked: reports the progress every {@link PROGRESS_EVERY_ROWS} rows and
+   * lets the event loop turn at least every {@link PLAN_YIELD_EVERY_MS} ms of checking, so that a
+   * large dry run never holds the server (/healthz, other requests) for long.
+   */
+  checked(): Promise<void>;
   /** The day of the import in Japan (YYYY-MM-DD): a 退職日 or 期限 already passed is judged against it. */
   today: string;
 };

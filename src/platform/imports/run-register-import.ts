@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { normalizeLabel } from '../../domain/text.ts';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
 import type { Tx } from '../db/connection.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { type ImportMemory, loadImportMemory, type RecalledValue, RecalledValues, rememberImportChoices } from './memory.ts';
-import { noProgress, PROGRESS_EVERY_ROWS, type ProgressReporter, yieldToEventLoop } from './progress.ts';
+import { noProgress, PLAN_YIELD_EVERY_MS, PROGRESS_EVERY_ROWS, type ProgressReporter, yieldToEventLoop } from './progress.ts';
 import { assertImportable, type ColumnChoice, readRegisterSheet } from './read-register-sheet.ts';
 import { mappedValue, type UnknownValue, UnknownValues, type ValueMapping } from './referenceValues.ts';
 import { type AnyRegisterImport, type CompanionReport, IMPORT_BATCH_ROWS, type PlanContext, type ReferenceChoices, type RegisterSheet, type RowReport } from './register.ts';
@@ -252,6 +253,7 @@ function planContext(sheet: RegisterSheet, definition: AnyRegisterImport, memory
   const unknown = new UnknownValues();
   const recalled = new RecalledValues(memory, header);
   let checked = 0;
+  let lastTurn = performance.now();
   const context: PlanContext = {
     sheet,
     today,
@@ -270,12 +272,19 @@ function planContext(sheet: RegisterSheet, definition: AnyRegisterImport, memory
       unknown.add(field, header(field), written, row);
       return { error: how.notFound(written) };
     },
-    // No turn of the event loop here: the plan runs inside the tenant transaction, and on the
-    // embedded database every other request (/healthz included) waits for that transaction's end;
-    // yielding would only keep it open longer (issue 11 #3, tests/security/xlsxUpload.test.ts).
-    checked() {
+    // A turn of the event loop every PLAN_YIELD_EVERY_MS of checking (issue #12 Scale, issue 11 #3):
+    // checking 10,000 rows is seconds of work on the main thread, and without a turn every other
+    // request — /healthz included, which on PostgreSQL has its own connection — waited for all of
+    // it (756 ms measured in tests/security/xlsxUpload.test.ts). On the embedded database the
+    // other requests still wait for the transaction's end (one connection); the turns cost it
+    // microseconds when nothing else is waiting.
+    async checked() {
       checked++;
       if (checked % PROGRESS_EVERY_ROWS === 0 || checked === sheet.rows.length) progress.validated(checked);
+      if (performance.now() - lastTurn >= PLAN_YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        lastTurn = performance.now();
+      }
     },
   };
   return { context, unknown, recalled };

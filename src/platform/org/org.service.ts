@@ -1,11 +1,12 @@
 import type { ImportExtra } from '../imports/extras.ts';
-import { and, asc, count, eq, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accounts } from '../auth/auth.tables.ts';
 import { hashPassword } from '../auth/hashing.ts';
-import { endAccountSessions } from '../auth/sessions.ts';
+import { endAccountSessions, endSessionsOfAccounts } from '../auth/sessions.ts';
 import type { Tx } from '../db/connection.ts';
 import { containsPattern } from '../db/likePattern.ts';
+import { updateMany } from '../db/updateMany.ts';
 import { type Bind, inlineValues, placeholders, runPrepared } from '../db/preparedQueries.ts';
 import { HttpError, conflict, invalid, notFound } from '../http/errors.ts';
 import { checkRoleAssignment } from '../../rules/separationOfDuties.ts';
@@ -348,6 +349,59 @@ export async function updatePerson(tx: Tx, organizationId: string, id: string, i
   if (!row) throw notFound('従業者');
   await applyLeaving(tx, organizationId, id, row.leftOn, today);
   return row;
+}
+
+/** A person changed by the import: the form's input, and what the import adds (備考, 取込時の追加情報). */
+export type PersonChange = { id: string; input: z.infer<typeof personBody>; imported?: { note?: string | null; importExtras?: ImportExtra[] | null } };
+
+/**
+ * Changes many people at once (従業者の取込 of a roster matching existing people, issue #12 Scale):
+ * the form's rules for each — the person and the 所属 the organization's (one query each for the
+ * batch), a 退職日 come disables the account and ends its sessions at once (J.9.2 c) 7) ③) — with
+ * one UPDATE per batch (`updateMany`; the audit trigger still records each person changed).
+ */
+export async function updatePeople(tx: Tx, organizationId: string, changes: readonly PersonChange[], today: string): Promise<void> {
+  if (changes.length === 0) return;
+  const ids = [...new Set(changes.map((c) => c.id))];
+  const found = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.organizationId, organizationId), inArray(people.id, ids)));
+  if (found.length !== ids.length) throw notFound('従業者');
+  const departmentIds = [...new Set(changes.flatMap((c) => (c.input.departmentId ? [c.input.departmentId] : [])))];
+  if (departmentIds.length > 0) {
+    const known = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.organizationId, organizationId), inArray(departments.id, departmentIds)));
+    if (known.length !== departmentIds.length) throw invalid('departmentId', '指定された所属が見つかりません');
+  }
+  await updateMany(
+    tx,
+    people,
+    organizationId,
+    changes.map((c) => ({ id: c.id, set: { ...c.input, ...c.imported } })),
+    { common: { updatedAt: new Date() } },
+  );
+  await applyLeavingOf(
+    tx,
+    organizationId,
+    changes.filter((c) => c.input.leftOn && c.input.leftOn <= today).map((c) => c.id),
+  );
+}
+
+/** J.9.2 c) 7) ③ for many people whose 退職日 has come: their accounts disabled and their sessions ended, one statement each. */
+async function applyLeavingOf(tx: Tx, organizationId: string, personIds: readonly string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  const disabled = await tx
+    .update(accounts)
+    .set({ disabledAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(accounts.organizationId, organizationId), inArray(accounts.personId, [...personIds]), isNull(accounts.disabledAt)))
+    .returning({ id: accounts.id });
+  await endSessionsOfAccounts(
+    tx,
+    disabled.map((a) => a.id),
+  );
 }
 
 // ---- 役割の割当て (role assignments) ----

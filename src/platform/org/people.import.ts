@@ -8,7 +8,7 @@ import { importedNotes } from '../imports/extras.ts';
 import { defineRegisterImport, type PlannedRow, type RowError, type RowReport } from '../imports/register.ts';
 import { optionalText } from '../validation/fields.ts';
 import { PERSON_NOTE_MAX, personBody } from './org.schema.ts';
-import { createPeople, updatePerson } from './org.service.ts';
+import { createPeople, updatePeople } from './org.service.ts';
 import { departmentChoiceLabel, departmentNamed, listDepartmentChoices } from './departmentNames.ts';
 import { people } from './org.tables.ts';
 
@@ -218,24 +218,20 @@ export const peopleImport = defineRegisterImport<SheetKey, PlannedPerson>({
       rows.push({ row: sheetRow.rowNumber, key: number === null ? null : quoteCell(number), name: candidate.name ? quoteCell(candidate.name) : candidate.name, action, errors });
       if (parsed.success && errors.length === 0)
         plan.push({ row: sheetRow.rowNumber, action: match ? 'update' : 'create', value: { personId: match?.id ?? null, input: parsed.data, note: note?.data } });
-      context.checked();
+      await context.checked();
     }
     return { rows, plan };
   },
 
   async write(tx, actor, batch, context) {
-    // New people by one multi-row INSERT per batch (issue #12 Scale); changes one by one through the
-    // form's function, which disables the account of someone who has left (J.9.2 c) 7) ③).
-    for (const p of batch) {
-      if (p.value.personId === null) continue;
-      await updatePerson(tx, actor.organizationId, p.value.personId, p.value.input, context.today);
-      const kept = importedNotes(p.value.note, p.extras);
-      if (Object.keys(kept).length > 0)
-        await tx
-          .update(people)
-          .set(kept)
-          .where(and(eq(people.organizationId, actor.organizationId), eq(people.id, p.value.personId)));
-    }
+    // New people by one multi-row INSERT per batch, changes by one UPDATE per batch (issue #12
+    // Scale) through the form's rules, which disable the account of someone who has left (J.9.2 c) 7) ③).
+    await updatePeople(
+      tx,
+      actor.organizationId,
+      batch.flatMap((p) => (p.value.personId === null ? [] : [{ id: p.value.personId, input: p.value.input, imported: importedNotes(p.value.note, p.extras) }])),
+      context.today,
+    );
     await createPeople(
       tx,
       actor.organizationId,
