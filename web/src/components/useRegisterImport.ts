@@ -15,11 +15,26 @@ export type ImportChoice = {
   /** null: the server finds the header row (title rows skipped, two-row headings joined). */
   headerRow: number | null;
   columns: Record<string, string>;
-  /** 見つからない値の対応付け: field → the value as the file writes it → the chosen record or kind. */
+  /** 見つからない値の対応付け: field → the value as the file writes it → the chosen record or kind, or {@link CREATE_NEW}. */
   values: Record<string, Record<string, string>>;
   /** The unmapped columns kept as 取込時の追加情報; null: the server's default (all but a row number). */
   keep: string[] | null;
 };
+/**
+ * The value mapping's choice 「新しい所属として作る」 (a 所属 field the caller may create, the
+ * inspection's `creatable`): sent as `{"create":true}`, created by the import in its transaction.
+ */
+export const CREATE_NEW = '\u0000create';
+
+/** The value mapping as the request sends it: {@link CREATE_NEW} as `{"create":true}`. */
+const requestedValues = (values: ImportChoice['values']) =>
+  Object.fromEntries(
+    Object.entries(values).map(([field, chosen]) => [
+      field,
+      Object.fromEntries(Object.entries(chosen).map(([v, target]) => [v, target === CREATE_NEW ? { create: true } : target])),
+    ]),
+  );
+
 const freshChoice = (): ImportChoice => ({ sheet: null, headerRow: null, columns: {}, values: {}, keep: null });
 
 /**
@@ -77,7 +92,7 @@ export function useRegisterImport(register: string) {
       sheet: choice.sheet ?? inspected.sheet.name,
       headerRow: choice.headerRow ?? inspected.headerRow,
       columns: json(choice.columns),
-      values: json(choice.values),
+      values: json(requestedValues(choice.values)),
       keep: choice.keep ? JSON.stringify(choice.keep) : null,
     };
     try {
