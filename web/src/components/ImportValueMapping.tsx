@@ -37,13 +37,10 @@ export function ImportValueMapping({ session, onRecheck }: { session: RegisterIm
       {created.length > 0 ? (
         <div data-testid="import-created-values" style={{ marginBottom: 8 }}>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-            {t('import.createdLead')}
+            {report.dryRun ? t('import.createdLead') : t('import.createdDone')}
           </Typography.Paragraph>
           {created.map((c) => (
-            <div key={`${c.field}:${c.value}`}>
-              <Tag color="green">{t('import.createdTag')}</Tag>
-              {t('import.willCreate', { value: c.value, rows: rowList(c.rows) })}
-            </div>
+            <div key={`${c.field}:${c.value}`}>{t('import.willCreate', { value: c.value, rows: rowList(c.rows) })}</div>
           ))}
         </div>
       ) : null}

@@ -229,6 +229,7 @@ export const en: Record<MessageKey, string> = {
   'import.leaveAsError': 'Leave as error',
   'import.createDepartment': 'Create as a new department',
   'import.createdLead': 'Importing creates these top-level departments (the check creates none; an import refused as a whole creates none).',
+  'import.createdDone': 'These top-level departments were created (set their parent and code on the Departments screen).',
   'import.willCreate': 'New: department "{value}" (rows {rows})',
   'import.createdTag': 'New',
   'import.recheck': 'Map and check again',

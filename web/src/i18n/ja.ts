@@ -240,6 +240,7 @@ export const ja = {
   'import.leaveAsError': '対応付けない（エラーのまま）',
   'import.createDepartment': '新しい所属として作る',
   'import.createdLead': '取り込むと、次の所属を最上位の所属として新しく作ります（確認では作りません。取込が全件か無かで取り込まれなければ作りません）。',
+  'import.createdDone': '次の所属を最上位の所属として新しく作りました（所属の画面で上位所属・所属コードを設定できます）。',
   'import.willCreate': '新規作成: 所属「{value}」（{rows}行目）',
   'import.createdTag': '新規作成',
   'import.recheck': '対応付けてもう一度確認',
