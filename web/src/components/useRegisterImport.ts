@@ -4,6 +4,7 @@ import type { registerImportReportResponse, registerInspectionResponse } from '.
 import { api, type ImportProgress, uploadWithProgress, withQuery } from '../api/client.ts';
 import { useT } from '../i18n/index.tsx';
 import { errorMessage } from './form.tsx';
+import { useUnsavedChangesGuard } from './unsavedChanges.tsx';
 
 export type RegisterInspection = z.output<typeof registerInspectionResponse>;
 export type RegisterImportReport = z.output<typeof registerImportReportResponse>;
@@ -43,7 +44,8 @@ const freshChoice = (): ImportChoice => ({ sheet: null, headerRow: null, columns
  * page and the other registers' dialog): the file, its inspection (読込) with the sheet, header row
  * and columns chosen, the dry run's report, the value mapping, the columns kept, and the progress
  * of a dry run or import under way. A new inspection drops the report of an earlier choice (it no
- * longer holds); a new file drops every choice.
+ * longer holds); a new file drops every choice. From the file chosen until the import is done,
+ * leaving the page asks first (the app's unsaved-changes guard): the choices would be lost.
  */
 export function useRegisterImport(register: string) {
   const t = useT();
@@ -54,6 +56,13 @@ export function useRegisterImport(register: string) {
   const [busy, setBusy] = useState<'inspect' | 'dry' | 'run' | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [imported, setImported] = useState(false);
+  const release = useUnsavedChangesGuard(file !== null && !imported, {
+    title: t('import.unsaved.title'),
+    content: t('import.unsaved.content'),
+    leave: t('import.unsaved.leave'),
+    stay: t('import.unsaved.stay'),
+  });
   const base = `/api/imports/${register}`;
 
   const formOf = (f: File) => {
@@ -98,6 +107,11 @@ export function useRegisterImport(register: string) {
     try {
       const result = await uploadWithProgress<RegisterImportReport>(withQuery(base, query), formOf(file), setProgress);
       setReport(result);
+      if (!dryRun) {
+        // Imported: nothing left to lose; released at once, so that the screen may move on to the list.
+        setImported(true);
+        release();
+      }
       return result;
     } catch (e) {
       setError(errorMessage(e, t));
@@ -121,6 +135,7 @@ export function useRegisterImport(register: string) {
     /** A file chosen: every earlier choice dropped; read at once unless `read` is false (the 台帳's page reads on its button). */
     chooseFile: (f: File, read = true) => {
       setFile(f);
+      setImported(false);
       setInspected(null);
       setReport(null);
       setError(null);
@@ -129,6 +144,7 @@ export function useRegisterImport(register: string) {
     },
     removeFile: () => {
       setFile(null);
+      setImported(false);
       setInspected(null);
       setReport(null);
       setChoice(freshChoice());
