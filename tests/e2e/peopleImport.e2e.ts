@@ -86,13 +86,11 @@ describe('journey: 従業者名簿（2枚のシート）を取り込む — シ�
     sheet.addRow(['E2E012', '新設取込 二郎', '新規事業開発部']);
     await page.goto('/people');
     await page.getByTestId('people-import').click();
-    await page
-      .locator('.ant-modal input[type=file]')
-      .setInputFiles({
-        name: '新設.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer),
-      });
+    await page.locator('.ant-modal input[type=file]').setInputFiles({
+      name: '新設.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer),
+    });
     await page.getByTestId('import-dry-run').click();
     await page.getByText('全2行のうち、取込可能 0行').waitFor();
     await chooseOption(page, page.getByTestId('import-map-department-新規事業開発部'), '新しい所属として作る');
