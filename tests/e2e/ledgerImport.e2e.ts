@@ -218,4 +218,24 @@ describe('journey: 手元の台帳（CSV）を取り込む — 見出し行の�
     await page.getByText('書庫から持ち出され紛失する').first().waitFor();
     await page.screenshot({ path: 'test-results/ledger-import-risk-assessment.png', fullPage: true });
   });
+
+  it('ファイルを選んでから取り込むまでは、メニューで離れる前に確かめ、「このページに残る」で選択が残る', async () => {
+    await page.goto('/inventory/import');
+    await page.locator('input[type=file]').setInputFiles({ name: '離脱確認.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const question = () => page.getByRole('dialog').filter({ hasText: '取込が終わっていません' });
+    await page.getByRole('navigation').getByRole('menuitem', { name: 'ホーム' }).click();
+    await expect.poll(() => question().isVisible()).toBe(true);
+    await page.screenshot({ path: 'test-results/ledger-import-unsaved.png', fullPage: false });
+    await question()
+      .getByRole('button', { name: /残\s*る/ })
+      .click();
+    await expect.poll(() => question().count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe('/inventory/import');
+    await page.getByText('離脱確認.csv').first().waitFor();
+    await page.getByRole('navigation').getByRole('menuitem', { name: 'ホーム' }).click();
+    await question()
+      .getByRole('button', { name: /取り込まずに移動する/ })
+      .click();
+    await page.waitForURL((url) => url.pathname === '/');
+  });
 });

@@ -77,4 +77,33 @@ describe('journey: 従業者名簿（2枚のシート）を取り込む — シ�
     const second = page.getByRole('row').filter({ hasText: '名簿取込 二郎' });
     await second.getByText('営業部').waitFor();
   });
+
+  it('見つからない所属を「新しい所属として作る」: 確認で「新規作成」と出て、取り込むと所属ができ、従業者はその所属になる', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名簿');
+    sheet.addRow(['社員番号', '氏名', '所属部署']);
+    sheet.addRow(['E2E011', '新設取込 一郎', '新規事業開発部']);
+    sheet.addRow(['E2E012', '新設取込 二郎', '新規事業開発部']);
+    await page.goto('/people');
+    await page.getByTestId('people-import').click();
+    await page.locator('.ant-modal input[type=file]').setInputFiles({
+      name: '新設.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer),
+    });
+    await page.getByTestId('import-dry-run').click();
+    await page.getByText('全2行のうち、取込可能 0行').waitFor();
+    await chooseOption(page, page.getByTestId('import-map-department-新規事業開発部'), '新しい所属として作る');
+    await page.getByTestId('import-recheck').click();
+    await page.getByText('全2行のうち、取込可能 2行').waitFor();
+    await page.getByTestId('import-created-values').getByText('新規作成: 所属「新規事業開発部」（2、3行目）').waitFor();
+    await page.screenshot({ path: path.join(resultsDir, 'people-import-create-department.png'), fullPage: false });
+
+    await page.getByTestId('import-execute').click();
+    await page.getByText('2件を取り込みました').waitFor();
+    const search = page.getByPlaceholder('氏名・カナ・従業者番号で検索');
+    await search.fill('新設取込');
+    await search.press('Enter');
+    await page.getByRole('row').filter({ hasText: '新設取込 二郎' }).getByText('新規事業開発部').waitFor();
+  });
 });

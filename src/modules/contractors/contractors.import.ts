@@ -112,6 +112,7 @@ export const contractorsImport = defineRegisterImport<Key, Planned>({
   register: 'contractors',
   label: '委託先一覧',
   permission: 'contractors.manage',
+  departmentField: 'department',
   auditEntity: 'contractors',
   keyLabel: headerOf.corporateNumber,
   nameLabel: headerOf.name,

@@ -43,6 +43,7 @@ export const inventoryImport = defineRegisterImport<ImportField, PlannedEntry, W
   register: 'inventory',
   label: '個人情報管理台帳',
   permission: 'inventory.manage',
+  departmentField: 'department',
   auditEntity: 'inventory_entries',
   keyLabel: '所管部署',
   nameLabel: '個人情報の名称',

@@ -51,12 +51,19 @@ export const columnChoiceSchema = z.record(
   { error: '列の対応付け（columns）は「見出し: 項目」の JSON オブジェクトで指定してください' },
 );
 
-/** The value mapping as JSON: field → the value as written → the record (id) it means. */
+/**
+ * The value mapping as JSON: field → the value as written → the record (id) it means, or
+ * `{"create":true}` to create it as a new record (所属 only: 「新しい所属として作る」).
+ */
 export const valueMappingSchema = z.record(
   z.string().max(100),
-  z.record(z.string().max(500, { error: '対応付ける値が長すぎます' }), z.string().max(100, { error: '対応付け先が長すぎます' }), {
-    error: '値の対応付けは「書かれた値: 対応付け先」の JSON オブジェクトで指定してください',
-  }),
+  z.record(
+    z.string().max(500, { error: '対応付ける値が長すぎます' }),
+    z.union([z.string().max(100, { error: '対応付け先が長すぎます' }), z.strictObject({ create: z.literal(true) })], {
+      error: '値の対応付け先は記録のID、または新しく作るときは {"create":true} で指定してください',
+    }),
+    { error: '値の対応付けは「書かれた値: 対応付け先」の JSON オブジェクトで指定してください' },
+  ),
   { error: '値の対応付け（values）は「項目: {書かれた値: 対応付け先}」の JSON オブジェクトで指定してください' },
 );
 
@@ -118,6 +125,8 @@ export const registerInspectionResponse = z.object({
   columnProblems: z.array(z.string()),
   fields: z.array(z.object({ key: z.string(), header: z.string(), required: z.boolean() })),
   choices: z.record(z.string(), z.array(z.object({ value: z.string(), label: z.string() }))),
+  /** Fields whose unknown values this caller may create as new records (所属, with 所属の管理 rights): 「新しい所属として作る」. */
+  creatable: z.array(z.string()),
 });
 
 const rowError = z.object({ field: z.string(), message: z.string() });
@@ -151,6 +160,8 @@ export const registerImportReportResponse = z.object({
   ),
   unknownValues: z.array(z.object(valueRows)),
   rememberedValues: z.array(z.object({ ...valueRows, target: z.string() })),
+  /** Values the import creates as new records (「新規作成: 所属「営業本部」」), with the rows that use them; the dry run creates nothing. */
+  createdValues: z.array(z.object(valueRows)),
   /**
    * The companion sheet imported with the register (the 台帳's リスク分析 sheet, issue #12), checked
    * with the rows — all or nothing with them; null when the file has none (a register without one leaves it out).

@@ -197,6 +197,12 @@ export type RegisterImport<K extends string = string, P = unknown, W = unknown> 
   keyLabel: string;
   nameLabel: string;
   fields: readonly RegisterField<K>[];
+  /**
+   * The field whose values name a 所属 (台帳の所管部署, 従業者の所属 …): an unknown value can be
+   * created as a new top-level 所属 by the value mapping (`{"create":true}`, 「新しい所属として作る」),
+   * inside the import's transaction, by a caller with 所属の管理 rights; `plan` then finds it by name.
+   */
+  departmentField?: K;
   /** Keeps unmapped columns as 取込時の追加情報 on each record (`write` stores `PlannedRow.extras`). */
   extras?: ExtrasCapability;
   /** The records each reference field's values can be mapped to (the value mapping step). */

@@ -4,11 +4,14 @@ import { normalizeLabel } from '../../domain/text.ts';
 import { recordAuditEvent } from '../audit/auditEvents.ts';
 import type { Tx } from '../db/connection.ts';
 import { HttpError } from '../http/errors.ts';
-import type { Actor } from '../policies/actor.ts';
+import { departmentBody } from '../org/org.schema.ts';
+import { createDepartment } from '../org/org.service.ts';
+import { type Actor, can } from '../policies/actor.ts';
 import { type ImportMemory, loadImportMemory, type RecalledValue, RecalledValues, rememberImportChoices } from './memory.ts';
+import { departmentNamed, listDepartmentChoices } from '../org/departmentNames.ts';
 import { noProgress, PLAN_YIELD_EVERY_MS, PROGRESS_EVERY_ROWS, type ProgressReporter, yieldToEventLoop } from './progress.ts';
 import { assertImportable, type ColumnChoice, readRegisterSheet } from './read-register-sheet.ts';
-import { mappedValue, type UnknownValue, UnknownValues, type ValueMapping } from './referenceValues.ts';
+import { mappedValue, type RequestedValues, splitValueChoices, type UnknownValue, UnknownValues, type ValueMapping, type ValueToCreate } from './referenceValues.ts';
 import { type AnyRegisterImport, type CompanionReport, IMPORT_BATCH_ROWS, type PlanContext, type ReferenceChoices, type RegisterSheet, type RowReport } from './register.ts';
 import type { ImportGrid } from './upload.ts';
 
@@ -26,6 +29,8 @@ export type RegisterInspection = Omit<RegisterSheet, 'rows'> & {
   rowCount: number;
   fields: { key: string; header: string; required: boolean }[];
   choices: Record<string, { value: string; label: string }[]>;
+  /** Fields whose unknown values this caller may create (the register's 所属 field, with 所属の管理 rights). */
+  creatable: string[];
 };
 
 /** The outcome of a dry run or a real run. */
@@ -47,6 +52,8 @@ export type RegisterImportReport = {
   rows: RowReport[];
   unknownValues: UnknownValue[];
   rememberedValues: RecalledValue[];
+  /** Values created as new records (「新しい所属として作る」), with their rows; the dry run shows them and creates nothing. */
+  createdValues: UnknownValue[];
   /** The companion sheet (a register declaring one), checked with the rows; null when the file has none. */
   companion: CompanionReport | null;
 };
@@ -56,7 +63,7 @@ export type RegisterImportOptions = {
   sheet?: string | undefined;
   headerRow?: number | undefined;
   columns?: ColumnChoice | null | undefined;
-  values?: ValueMapping | null | undefined;
+  values?: RequestedValues | null | undefined;
   /** The unmapped columns to keep as 取込時の追加情報 (headings); left out, the default choice (extras.ts keptColumns). */
   keep?: readonly string[] | null | undefined;
   maxRows: number;
@@ -86,16 +93,22 @@ export async function inspectRegisterImport(
     rowCount: rows.length,
     fields: fieldsOf(definition),
     choices: choicesOf((await definition.choices?.(tx, actor.organizationId)) ?? {}),
+    creatable: definition.departmentField && can(actor, DEPARTMENT_CREATION) ? [definition.departmentField] : [],
   };
 }
 
 const choicesOf = (choices: ReferenceChoices) => Object.fromEntries(Object.entries(choices).filter((e): e is [string, { value: string; label: string }[]] => e[1] !== undefined));
 
+/** The permission the 所属 screen's create route asks (POST /api/departments); the import's 「新しい所属として作る」 asks it too. */
+const DEPARTMENT_CREATION = 'departments.manage';
+
 /**
  * Refuses (400, naming the parameter) a column choice or value mapping that names a field the
- * register does not have — never ignored silently.
+ * register does not have — never ignored silently — or asks to create a value of a field other
+ * than the register's 所属, or a 所属 name the 所属 screen would refuse.
  */
-export function assertChoices(definition: AnyRegisterImport, columns: ColumnChoice | null | undefined, values: ValueMapping | null | undefined): void {
+export function assertChoices(definition: AnyRegisterImport, columns: ColumnChoice | null | undefined, requested: RequestedValues | null | undefined): void {
+  const { mapping: values, create } = splitValueChoices(requested);
   const keys = new Set(definition.fields.filter((f) => !f.exportOnly).map((f) => f.key));
   const known = definition.fields.map((f) => `${f.header}（${f.key}）`).join('・');
   const fields: { path: string; message: string }[] = [];
@@ -105,12 +118,24 @@ export function assertChoices(definition: AnyRegisterImport, columns: ColumnChoi
         path: 'columns',
         message: `列の対応付けで「${heading.slice(0, 40)}」に指定した項目はありません。${known}のいずれか（取り込まない列は空文字）を指定してください`,
       });
-  for (const field of Object.keys(values ?? {}))
+  for (const field of Object.keys(requested ?? {}))
     if (!keys.has(field)) fields.push({ path: 'values', message: `値の対応付けの項目「${field.slice(0, 40)}」はありません。${known}のいずれかを指定してください` });
   // The register's own shape of its targets (a 所属's id, a 媒体's code), each refusal naming its field.
   if (values && fields.length === 0 && definition.values) {
     const checked = definition.values.safeParse(values);
     if (!checked.success) for (const issue of checked.error.issues) fields.push({ path: 'values', message: issue.message });
+  }
+  for (const { field, value } of fields.length === 0 ? create : []) {
+    const header = definition.fields.find((f) => f.key === field)?.header ?? field;
+    if (field !== definition.departmentField) {
+      fields.push({
+        path: 'values',
+        message: `値の対応付けで${header}の「${value.slice(0, 40)}」は新しく作れません。新しく作れるのは所属だけです。既存の記録に対応付けてください`,
+      });
+      continue;
+    }
+    const name = departmentBody.shape.name.safeParse(value);
+    if (!name.success) fields.push({ path: 'values', message: `新しく作る${header}「${value.slice(0, 40)}」: ${name.error.issues[0]?.message ?? '所属名が正しくありません'}` });
   }
   if (fields.length > 0) throw new HttpError(400, fields.map((f) => f.message).join(' / '), 'validation', fields);
 }
@@ -159,11 +184,67 @@ export async function runRegisterImport(
   progress: ProgressReporter = noProgress,
 ): Promise<RegisterImportReport> {
   assertChoices(definition, options.columns, options.values);
+  const { mapping, create } = splitValueChoices(options.values);
+  if (create.length > 0 && !can(actor, DEPARTMENT_CREATION))
+    throw new HttpError(
+      403,
+      `${create.map((c) => `所属「${c.value.slice(0, 40)}」`).join('・')}を新しく作る権限がありません（所属の管理の権限が必要です）。既存の所属に対応付けるか、権限のある人に所属の登録を依頼してください`,
+      'forbidden',
+    );
   const memory = await loadImportMemory(tx, actor.organizationId, definition.register);
   const sheet = readRegisterSheet(upload.grids, definition, { ...options, memory });
   assertImportable(sheet);
   progress.parsed(sheet.rows.length);
-  const { context, unknown, recalled } = planContext(sheet, definition, memory, options.values ?? null, progress, options.today);
+  if (create.length === 0) return (await planAndWrite(tx, actor, definition, upload, options, progress, { memory, sheet, mapping, create })).report;
+  // 「新しい所属として作る」: the 所属 are created first — with the 所属 screen's own service function,
+  // audited by the table's trigger like any creation — inside a savepoint of the import's
+  // transaction, so that the plan finds them by name. The dry run, or a run with any row in error,
+  // rolls the savepoint back: no 所属 is created unless the whole import is (all or nothing).
+  let outcome: { report: RegisterImportReport; wrote: boolean } | undefined;
+  try {
+    await tx.transaction(async (savepoint) => {
+      const names = await createDepartmentsFor(savepoint, actor, create, options.today);
+      outcome = await planAndWrite(savepoint, actor, definition, upload, options, progress, { memory, sheet, mapping, create, createdNames: names });
+      if (!outcome.wrote) throw rolledBack;
+    });
+  } catch (error) {
+    if (error !== rolledBack) throw error;
+  }
+  if (!outcome) throw new Error('import planned nothing');
+  return outcome.report;
+}
+
+/** Thrown to roll back the savepoint of a dry run (or a refused run) that created 所属 to plan with. */
+const rolledBack = new Error('import rolled back');
+
+/** Creates each 所属 asked for that the organization does not have yet (by name, as imports compare them); returns the names created. */
+async function createDepartmentsFor(tx: Tx, actor: Actor, create: readonly ValueToCreate[], today: string): Promise<string[]> {
+  const all = await listDepartmentChoices(tx, actor.organizationId);
+  const created: string[] = [];
+  for (const { value } of create) {
+    // Already there by name or code (registered since the dry run): the plan reads that one.
+    if (departmentNamed(value, all, '所属') !== null || created.some((c) => normalizeLabel(c) === normalizeLabel(value))) continue;
+    // A top-level 所属 (no parent, no code, no head), as 所属の登録 with only its name.
+    await createDepartment(tx, actor.organizationId, departmentBody.parse({ name: value }), today);
+    created.push(value);
+  }
+  return created;
+}
+
+/** What runRegisterImport has read before planning: the memory, the sheet and the value choices. */
+type Prepared = { memory: ImportMemory; sheet: RegisterSheet; mapping: ValueMapping | null; create: ValueToCreate[]; createdNames?: string[] };
+
+/** Plans every row and, on a real run with every row valid, writes them; `wrote` says whether it wrote. */
+async function planAndWrite(
+  tx: Tx,
+  actor: Actor,
+  definition: AnyRegisterImport,
+  upload: ParsedUpload,
+  options: RegisterImportOptions & { dryRun: boolean; today: string; now: Date },
+  progress: ProgressReporter,
+  { memory, sheet, mapping, create, createdNames }: Prepared,
+): Promise<{ report: RegisterImportReport; wrote: boolean }> {
+  const { context, unknown, recalled, created: createdValues } = planContext(sheet, definition, memory, mapping, create, progress, options.today);
   const { rows, plan, carry } = await definition.plan(tx, actor, context);
   // The companion sheet (the 台帳's リスク分析): among the other sheets, checked against the rows planned.
   const companionSheet = definition.companion?.find(
@@ -190,9 +271,10 @@ export async function runRegisterImport(
     rows,
     unknownValues: unknown.list(),
     rememberedValues: recalled.list(),
+    createdValues: createdValues.list(),
     companion: companion?.report ?? null,
   };
-  if (options.dryRun || !allValid(report) || plan.length === 0) return report;
+  if (options.dryRun || !allValid(report) || plan.length === 0) return { report, wrote: false };
   if (definition.extras) {
     const extrasOf = new Map(sheet.rows.map((r) => [r.rowNumber, r.extras]));
     for (const p of plan) p.extras = extrasOf.get(p.row);
@@ -210,9 +292,10 @@ export async function runRegisterImport(
   }
   const finished = (await definition.finish?.(tx, actor, { plan, written }, writeContext)) ?? undefined;
   if (definition.companion && companionSheet != null && companion) await definition.companion.write(tx, actor, companionSheet, companion.planned, written, writeContext);
+  // A 「新しい所属として作る」 choice is not remembered: the next import finds the created 所属 by its name.
   await rememberImportChoices(tx, actor, definition.register, {
     columns: columnChoices(sheet, memory, definition),
-    values: Object.entries(options.values ?? {}).flatMap(([field, chosen]) => Object.entries(chosen ?? {}).map(([value, target]) => ({ field, value, target }))),
+    values: Object.entries(mapping ?? {}).flatMap(([field, chosen]) => Object.entries(chosen ?? {}).map(([value, target]) => ({ field, value, target }))),
   });
   await recordAuditEvent(tx, {
     organizationId: actor.organizationId,
@@ -231,9 +314,10 @@ export async function runRegisterImport(
       ...(options.columns ? { columns: options.columns } : {}),
       ...(options.values ? { values: options.values } : {}),
       ...(sheet.keptColumns.length > 0 ? { keptColumns: sheet.keptColumns } : {}),
+      ...(createdNames && createdNames.length > 0 ? { createdDepartments: createdNames } : {}),
     },
   });
-  return report;
+  return { report, wrote: true };
 }
 
 /**
@@ -247,11 +331,21 @@ function columnChoices(sheet: RegisterSheet, memory: ImportMemory, definition: A
 }
 
 /** The shared ways a register's `plan` reads its sheet: columns, reference values (mapped, remembered, unknown), progress. */
-function planContext(sheet: RegisterSheet, definition: AnyRegisterImport, memory: ImportMemory, values: ValueMapping | null, progress: ProgressReporter, today: string) {
+function planContext(
+  sheet: RegisterSheet,
+  definition: AnyRegisterImport,
+  memory: ImportMemory,
+  values: ValueMapping | null,
+  create: readonly ValueToCreate[],
+  progress: ProgressReporter,
+  today: string,
+) {
   const headerOfField = new Map(sheet.columns.filter((c) => c.field).map((c) => [c.field as string, c.header]));
   const header = (field: string) => headerOfField.get(field) ?? definition.fields.find((f) => f.key === field)?.header ?? field;
   const unknown = new UnknownValues();
   const recalled = new RecalledValues(memory, header);
+  const toCreate = new Set(create.map((c) => `${c.field}\u0000${normalizeLabel(c.value)}`));
+  const created = new UnknownValues();
   let checked = 0;
   let lastTurn = performance.now();
   const context: PlanContext = {
@@ -260,6 +354,8 @@ function planContext(sheet: RegisterSheet, definition: AnyRegisterImport, memory
     has: (field) => headerOfField.has(field),
     header,
     reference(field, written, row, how) {
+      // Asked to be created: created before the plan (or found by then under that name), listed as 新規作成.
+      if (toCreate.has(`${field}\u0000${normalizeLabel(written)}`)) created.add(field, header(field), written, row);
       const own = how.resolve(written);
       if (own) return own;
       const mapped = mappedValue(values, field, written);
@@ -287,5 +383,5 @@ function planContext(sheet: RegisterSheet, definition: AnyRegisterImport, memory
       }
     },
   };
-  return { context, unknown, recalled };
+  return { context, unknown, recalled, created };
 }

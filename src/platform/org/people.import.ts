@@ -108,6 +108,7 @@ export const peopleImport = defineRegisterImport<SheetKey, PlannedPerson>({
   register: 'people',
   label: '従業者一覧',
   permission: 'people.manage',
+  departmentField: 'department',
   auditEntity: 'people',
   keyLabel: headerOf.employeeNumber,
   nameLabel: headerOf.name,

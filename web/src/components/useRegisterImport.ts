@@ -4,6 +4,7 @@ import type { registerImportReportResponse, registerInspectionResponse } from '.
 import { api, type ImportProgress, uploadWithProgress, withQuery } from '../api/client.ts';
 import { useT } from '../i18n/index.tsx';
 import { errorMessage } from './form.tsx';
+import { useUnsavedChangesGuard } from './unsavedChanges.tsx';
 
 export type RegisterInspection = z.output<typeof registerInspectionResponse>;
 export type RegisterImportReport = z.output<typeof registerImportReportResponse>;
@@ -15,11 +16,26 @@ export type ImportChoice = {
   /** null: the server finds the header row (title rows skipped, two-row headings joined). */
   headerRow: number | null;
   columns: Record<string, string>;
-  /** 見つからない値の対応付け: field → the value as the file writes it → the chosen record or kind. */
+  /** 見つからない値の対応付け: field → the value as the file writes it → the chosen record or kind, or {@link CREATE_NEW}. */
   values: Record<string, Record<string, string>>;
   /** The unmapped columns kept as 取込時の追加情報; null: the server's default (all but a row number). */
   keep: string[] | null;
 };
+/**
+ * The value mapping's choice 「新しい所属として作る」 (a 所属 field the caller may create, the
+ * inspection's `creatable`): sent as `{"create":true}`, created by the import in its transaction.
+ */
+export const CREATE_NEW = '\u0000create';
+
+/** The value mapping as the request sends it: {@link CREATE_NEW} as `{"create":true}`. */
+const requestedValues = (values: ImportChoice['values']) =>
+  Object.fromEntries(
+    Object.entries(values).map(([field, chosen]) => [
+      field,
+      Object.fromEntries(Object.entries(chosen).map(([v, target]) => [v, target === CREATE_NEW ? { create: true } : target])),
+    ]),
+  );
+
 const freshChoice = (): ImportChoice => ({ sheet: null, headerRow: null, columns: {}, values: {}, keep: null });
 
 /**
@@ -28,7 +44,8 @@ const freshChoice = (): ImportChoice => ({ sheet: null, headerRow: null, columns
  * page and the other registers' dialog): the file, its inspection (読込) with the sheet, header row
  * and columns chosen, the dry run's report, the value mapping, the columns kept, and the progress
  * of a dry run or import under way. A new inspection drops the report of an earlier choice (it no
- * longer holds); a new file drops every choice.
+ * longer holds); a new file drops every choice. From the file chosen until the import is done,
+ * leaving the page asks first (the app's unsaved-changes guard): the choices would be lost.
  */
 export function useRegisterImport(register: string) {
   const t = useT();
@@ -39,6 +56,13 @@ export function useRegisterImport(register: string) {
   const [busy, setBusy] = useState<'inspect' | 'dry' | 'run' | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [imported, setImported] = useState(false);
+  const release = useUnsavedChangesGuard(file !== null && !imported, {
+    title: t('import.unsaved.title'),
+    content: t('import.unsaved.content'),
+    leave: t('import.unsaved.leave'),
+    stay: t('import.unsaved.stay'),
+  });
   const base = `/api/imports/${register}`;
 
   const formOf = (f: File) => {
@@ -77,12 +101,17 @@ export function useRegisterImport(register: string) {
       sheet: choice.sheet ?? inspected.sheet.name,
       headerRow: choice.headerRow ?? inspected.headerRow,
       columns: json(choice.columns),
-      values: json(choice.values),
+      values: json(requestedValues(choice.values)),
       keep: choice.keep ? JSON.stringify(choice.keep) : null,
     };
     try {
       const result = await uploadWithProgress<RegisterImportReport>(withQuery(base, query), formOf(file), setProgress);
       setReport(result);
+      if (!dryRun) {
+        // Imported: nothing left to lose; released at once, so that the screen may move on to the list.
+        setImported(true);
+        release();
+      }
       return result;
     } catch (e) {
       setError(errorMessage(e, t));
@@ -106,6 +135,7 @@ export function useRegisterImport(register: string) {
     /** A file chosen: every earlier choice dropped; read at once unless `read` is false (the 台帳's page reads on its button). */
     chooseFile: (f: File, read = true) => {
       setFile(f);
+      setImported(false);
       setInspected(null);
       setReport(null);
       setError(null);
@@ -114,6 +144,7 @@ export function useRegisterImport(register: string) {
     },
     removeFile: () => {
       setFile(null);
+      setImported(false);
       setInspected(null);
       setReport(null);
       setChoice(freshChoice());
