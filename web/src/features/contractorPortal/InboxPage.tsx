@@ -6,7 +6,7 @@ import { complianceReportItems, type YesNo } from '../../../../src/rules/data/co
 import { ApiError, api } from '../../api/client.ts';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { ExchangeAnswers } from './ExchangeAnswers.tsx';
-import { PortalReports } from './PortalReports.tsx';
+import { PortalReports, type ReportTab, reportTabs } from './PortalReports.tsx';
 import type { CriteriaNotice, Exchange, PortalLink } from './types.ts';
 
 const date = (iso: string | null) => (iso ? iso.slice(0, 10).replaceAll('-', '/') : '');
@@ -210,17 +210,48 @@ function CriteriaNotices() {
 }
 
 /**
+ * 委託元への報告の入口: the report forms sit below the requests, and these buttons open one of them
+ * at once — an incident is reported 直ちに (特記事項 第15条) without scrolling past the requests.
+ * Shown only when a 委託元 is connected (the reports card is shown then too).
+ */
+function ReportShortcuts({ onPick }: { onPick: (tab: ReportTab) => void }) {
+  const links = useQuery({ queryKey: ['contractor-portal', 'my-reports'], queryFn: () => api.get<{ principals: unknown[] }>('/api/contractor-portal/my-reports') });
+  if ((links.data?.principals ?? []).length === 0) return null;
+  return (
+    <Space wrap style={{ marginBottom: 16 }} data-testid="portal-report-shortcuts">
+      <span>委託元へ報告する:</span>
+      {reportTabs.map(({ key, label }) => (
+        <Button key={key} danger={key === 'incident'} type={key === 'incident' ? 'primary' : 'default'} onClick={() => onPick(key)} data-testid={`portal-report-shortcut-${key}`}>
+          {label}
+        </Button>
+      ))}
+    </Space>
+  );
+}
+
+/**
  * 委託先ポータル（委託先の側, issue #13): accept a 委託元's invitation, then see only the requests
  * addressed to one's own organization and answer them — the 特記事項遵守報告書 item by item.
  */
 function InboxScreen() {
   const inbox = useQuery({ queryKey: ['contractor-portal', 'inbox'], queryFn: () => api.get<{ items: Exchange[] }>('/api/contractor-portal/inbox') });
+  const [reportTab, setReportTab] = useState<ReportTab>('incident');
+  // The requests come first (the page is 委託元からの依頼); a report is one click away at the top:
+  // the shortcut opens its tab below the requests and moves there.
+  const pickReport = (tab: ReportTab) => {
+    setReportTab(tab);
+    requestAnimationFrame(() => {
+      const card = document.getElementById('portal-reports');
+      card?.scrollIntoView({ block: 'start' });
+      card?.querySelector<HTMLElement>('.ant-tabs-tabpane-active input, .ant-tabs-tabpane-active textarea')?.focus({ preventScroll: true });
+    });
+  };
   return (
     <>
       <PageHeader title="委託元からの依頼" lead="委託元から届いた依頼（特記事項遵守報告書など）。この組織宛てのものだけが表示されます。" />
       <AcceptInvitation />
+      <ReportShortcuts onPick={pickReport} />
       <CriteriaNotices />
-      <PortalReports />
       {/* 「依頼はありません」 only once the list has come: while it loads, a placeholder (not a false "none"). */}
       {inbox.isPending ? (
         <div role="status" aria-busy="true" aria-label="委託元からの依頼を読み込んでいます" data-testid="portal-requests-loading">
@@ -258,6 +289,7 @@ function InboxScreen() {
           )}
         </Card>
       ))}
+      <PortalReports tab={reportTab} onTabChange={setReportTab} />
     </>
   );
 }

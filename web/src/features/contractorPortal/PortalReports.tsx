@@ -6,20 +6,35 @@ import { ReportDetails } from './ReportDetails.tsx';
 import { IncidentReportForm, ReturnDisposalForm, SubcontractForm } from './ReportForms.tsx';
 import type { Outbox } from './reportTypes.ts';
 
+const forms: Record<ReportTab, (linkId: string) => React.ReactNode> = {
+  incident: (linkId) => <IncidentReportForm linkId={linkId} />,
+  subcontract: (linkId) => <SubcontractForm linkId={linkId} />,
+  disposal: (linkId) => <ReturnDisposalForm linkId={linkId} />,
+};
+
 const statusColor: Record<string, string | undefined> = { refused: 'red', approved: 'green', confirmed: 'green', closed: 'green', in_approval: 'blue', handling: 'orange' };
 
 /**
  * 委託元への報告（委託先の側, issue #13）: 再委託申請・返還・廃棄報告・事故等の報告 to a connected 委託元,
  * and what this organization sent, with the 受付番号 and where each stands.
  */
-export function PortalReports() {
+export type ReportTab = 'incident' | 'subcontract' | 'disposal';
+
+/** The tabs of 委託元への報告, in the order the page offers them (事故等 first: 特記事項 第15条 直ちに報告). */
+export const reportTabs: readonly { key: ReportTab; label: string }[] = [
+  { key: 'incident', label: '事故等の報告' },
+  { key: 'subcontract', label: '再委託申請' },
+  { key: 'disposal', label: '返還・廃棄報告' },
+];
+
+export function PortalReports({ tab, onTabChange }: { tab: ReportTab; onTabChange: (tab: ReportTab) => void }) {
   const outbox = useQuery({ queryKey: ['contractor-portal', 'my-reports'], queryFn: () => api.get<Outbox>('/api/contractor-portal/my-reports') });
   const principals = outbox.data?.principals ?? [];
   const [picked, setPicked] = useState<string | null>(null);
   const linkId = picked ?? principals[0]?.linkId ?? null;
   if (principals.length === 0) return null;
   return (
-    <Card size="small" title="委託元への報告（再委託申請・返還・廃棄報告・事故等の報告）" style={{ marginBottom: 16 }} data-testid="portal-reports">
+    <Card size="small" title="委託元への報告（再委託申請・返還・廃棄報告・事故等の報告）" style={{ marginBottom: 16 }} id="portal-reports" data-testid="portal-reports">
       <Space style={{ marginBottom: 8 }}>
         <span id="portal-principal-label">報告先の委託元</span>
         <Select
@@ -34,11 +49,9 @@ export function PortalReports() {
       {linkId ? (
         <Tabs
           key={linkId}
-          items={[
-            { key: 'incident', label: '事故等の報告', children: <IncidentReportForm linkId={linkId} /> },
-            { key: 'subcontract', label: '再委託申請', children: <SubcontractForm linkId={linkId} /> },
-            { key: 'disposal', label: '返還・廃棄報告', children: <ReturnDisposalForm linkId={linkId} /> },
-          ]}
+          activeKey={tab}
+          onChange={(key) => onTabChange(key as ReportTab)}
+          items={reportTabs.map(({ key, label }) => ({ key, label, children: forms[key](linkId) }))}
           data-testid="portal-report-tabs"
         />
       ) : null}
