@@ -130,7 +130,7 @@ export const requestDeadlineFactsSchema = z
         code: 'custom',
         path: ['extended'],
         message: isPublic
-          ? `期間の延長（extended）は、${requestKindLabels[facts.kind]}（法第5章に決定の期間の規定がありません）には指定できません`
+          ? `期間の延長（extended）は、${requestKindLabels[facts.kind]}（法第5章に${facts.kind === 'purpose_notice' ? '' : '決定の期間の'}規定がありません）には指定できません`
           : publicOnly('extended', '期間の延長'),
       });
     }
