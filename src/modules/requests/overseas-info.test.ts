@@ -40,7 +40,7 @@ beforeAll(async () => {
   t.clock.set('2026-05-11T10:00:00+09:00');
   desk = await t.login('desk@demo.mamori.local');
   pms = await t.login('pms@demo.mamori.local');
-  for (const body of [record, { ...record, overseasBasis: 'c', counterpartyName: '同等国 株式会社' }]) {
+  for (const body of [record, { ...record, overseasBasis: 'c' as const, counterpartyName: '同等国 株式会社' }]) {
     const r = await pms.call(N.createProvisionRecord, { body });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
   }
