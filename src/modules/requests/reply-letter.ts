@@ -92,7 +92,7 @@ export async function buildReplyLetter(tx: Tx, actor: Actor, id: string, clock: 
   if (row.deadline?.basis.includes('条例')) lines.push(['期間の根拠', row.deadline.basis]);
   return {
     number: row.number,
-    title: letterTitle(kindLabel, profile),
+    title: letterTitle(kind, kindLabel, profile),
     draft,
     organizationName: header.organizationName,
     dateStyle: header.dateStyle,
@@ -108,7 +108,8 @@ export async function buildReplyLetter(tx: Tx, actor: Actor, id: string, clock: 
         : `受付番号 ${row.number}（受付日 ${row.receivedOn}）の${kindLabel}の請求について、次のとおり決定しましたので通知します。`,
     lines,
     grounds,
-    reasonBasis: grounds.length > 0 ? reasonBasis(profile) : null,
+    // J.8.8.1 4 (「その理由を説明する」) is the reason duty of the 外国にある第三者 information (not 法第36条, which covers 第32条〜第35条).
+    reasonBasis: grounds.length > 0 ? (kind === 'overseas_info' ? 'JIS Q 15001 J.8.8.1 4' : reasonBasis(profile)) : null,
     // J.8.8.1 4: 全部又は一部について提供しない旨を通知し、その理由を説明する.
     noteHeading: withholding ? '提供しない旨の通知及びその理由（J.8.8.1 4）' : '決定の内容',
     note: row.decisionNote,

@@ -38,10 +38,12 @@ export function decisionBasis(kind: DecidedKind, scope: DecisionScope, profile: 
   return byKind[kind];
 }
 
-/** The letter's title: 決定通知書 for the public profile (an administrative decision), 回答書 otherwise. */
-export function letterTitle(kindLabel: string, profile: RequestProfile): string {
-  // 情報提供の求め is no 請求: 「…の求めに対する回答書」 (J.8.8.1 3 l)), whatever the profile.
-  if (kindLabel.includes('求め')) return `${kindLabel.replace(/（J\.8\.8\.1 3 l\)）$/, '')}に対する回答書`;
+/**
+ * The letter's title: 決定通知書 for the public profile (an administrative decision), 回答書 otherwise. The
+ * 外国にある第三者 information is asked for (本人の求め, J.8.8.1 3 l)), not claimed: 「…の求めに対する回答書」.
+ */
+export function letterTitle(kind: DecidedKind, kindLabel: string, profile: RequestProfile): string {
+  if (kind === 'overseas_info') return '外国にある第三者への提供に係る情報提供の求めに対する回答書';
   return profile === 'public' ? `${kindLabel}の請求に対する決定通知書` : `${kindLabel}の請求に対する回答書`;
 }
 
