@@ -231,7 +231,9 @@ describe('journey: 第三者提供記録の作成（記録事項の不足は項�
     await page.getByTestId('decision-save').click();
     await page.getByText('情報の全部又は一部を提供しない決定には、本人に通知する理由の説明を記入してください（J.8.8.1 4）').waitFor();
     await shot('overseas-info-request');
-    await page.getByLabel('提供しない理由の説明（本人に通知します。J.8.8.1 4）').fill('提供先との守秘契約により、措置の詳細の提供が業務の適正な実施に著しい支障を及ぼすおそれがあるため');
+    await page
+      .getByLabel('提供しない理由の説明（本人に通知します。J.8.8.1 4）')
+      .fill('提供先との守秘契約により、措置の詳細の提供が業務の適正な実施に著しい支障を及ぼすおそれがあるため');
     await page.getByTestId('decision-save').click();
     await page.getByTestId('request-status').getByText('決定待ち').waitFor();
   });
