@@ -49,7 +49,7 @@ describe('mamori rules request-deadline（runRequestDeadlineCli）', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toEqual([
-      '入力エラー kind: 請求の種類（kind）は "purpose_notice"・"disclosure"・"correction"・"suspension"・"third_party_stop"・"provision_record_disclosure" のいずれかで入力してください（入力値: "disclosur"）',
+      '入力エラー kind: 請求の種類（kind）は "purpose_notice"・"disclosure"・"correction"・"suspension"・"third_party_stop"・"provision_record_disclosure"・"overseas_info" のいずれかで入力してください（入力値: "disclosur"）',
       '入力エラー receivedOn: 請求を受けた日（receivedOn）は "YYYY-MM-DD" 形式の実在する日付で入力してください（入力値: "2026-02-30"）',
       '入力エラー correctionPeriods[0].askedOn: 補正を求めた日（askedOn）は "YYYY-MM-DD" 形式の実在する日付で入力してください（入力値: "令和8年3月1日"）',
     ]);

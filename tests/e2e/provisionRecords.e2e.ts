@@ -184,4 +184,57 @@ describe('journey: 第三者提供記録の作成（記録事項の不足は項�
     await page.getByRole('cell', { name: '会員番号 J-0002' }).waitFor();
     await shot('notice-consent');
   });
+
+  it('J.8.8.1 3 l): 根拠 b) の外国にある第三者への提供記録は 1)〜7) の不足を項目の下に示し、本人の求めの画面で 1)〜7) を示して、提供しない決定は理由（J.8.8.1 4）を求める', async () => {
+    await page.getByRole('menuitem', { name: '提供記録・確認記録' }).click();
+    await page.getByRole('heading', { name: '提供記録・確認記録' }).waitFor();
+    await page.getByTestId('pr-add').click();
+    await page.getByRole('heading', { name: '提供記録・確認記録の作成' }).waitFor();
+    await page.getByLabel('記録を作成した日').fill('令和8年5月11日');
+    await page.getByLabel('提供した年月日').fill('2026/05/11');
+    await page.getByTestId('pr-counterpartyName').fill('Journey Asia Pte. Ltd.');
+    await page.getByTestId('pr-subject').fill('会員番号 J-0100 海外 次郎');
+    await page.getByTestId('pr-dataItems').fill('氏名、メールアドレス');
+    await page.getByTestId('pr-consentObtained').check();
+    await page.getByTestId('pr-overseas').check();
+    await page.getByLabel('外国にある第三者への提供の根拠（J.8.8.1 1）').click();
+    await page.getByTitle('b) 個人情報保護委員会規則で定める基準に適合する体制を整備している者への提供').click();
+    await page.getByTestId('pr-overseasCountry').fill('シンガポール');
+    await page.getByTestId('pr-overseasMeasures').fill('年1回、提供先の相当措置の実施状況とシンガポールの制度を書面で確認する');
+    await page.getByTestId('pr-save').click();
+    await page.getByText('J.8.8.1 3 l) 1)「当該第三者による体制の整備の方法」を記録してください').waitFor();
+    await shot('overseas-record-missing-item');
+    await page.getByTestId('pr-overseasSystemMethod').fill('提供先との委託契約で、法の規定の趣旨に沿った措置の実施を確保している');
+    await page.getByTestId('pr-overseasEquivalentMeasures').fill('利用目的の特定、安全管理措置、再提供の禁止');
+    await page.getByTestId('pr-overseasForeignSystem').fill('個人情報保護法（PDPA）あり。影響を及ぼすおそれのある制度はなし');
+    await page.getByTestId('pr-overseasObstacle').getByText('なし').click();
+    await page.getByTestId('pr-save').click();
+    await page.getByRole('heading', { name: '第三者提供記録' }).waitFor();
+    await page.getByText('提供先との委託契約で、法の規定の趣旨に沿った措置の実施を確保している').waitFor();
+
+    await page.getByRole('menuitem', { name: '開示等の請求・苦情' }).click();
+    await page.getByRole('heading', { name: '開示等の請求・苦情相談' }).waitFor();
+    await page.getByTestId('request-add').click();
+    await page.locator('#field-kind').click();
+    await page.getByTitle('外国にある第三者への提供に係る情報提供の求め（J.8.8.1 3 l)）').click();
+    await page.getByLabel('受付日').fill('令和8年11月27日');
+    await page.getByLabel('請求者の氏名').fill('海外 次郎');
+    await page.getByLabel('請求の内容').fill('外国の提供先の相当措置について情報の提供を求めます');
+    await page.getByRole('button', { name: '受け付ける' }).click();
+    await page.getByTestId('request-status').getByText('受付').waitFor();
+    const card = page.getByTestId('overseas-records');
+    await card.getByText('提供先 Journey Asia Pte. Ltd.', { exact: false }).waitFor();
+    await card.getByText('1) 当該第三者による体制の整備の方法').waitFor();
+    await card.getByText('支障がないため、講ずる措置はありません').waitFor();
+    await page.getByText('不提供', { exact: true }).click();
+    await page.getByTestId('decision-grounds').locator('.ant-checkbox-wrapper').first().click();
+    await page.getByTestId('decision-save').click();
+    await page.getByText('情報の全部又は一部を提供しない決定には、本人に通知する理由の説明を記入してください（J.8.8.1 4）').waitFor();
+    await shot('overseas-info-request');
+    await page
+      .getByLabel('提供しない理由の説明（本人に通知します。J.8.8.1 4）')
+      .fill('提供先との守秘契約により、措置の詳細の提供が業務の適正な実施に著しい支障を及ぼすおそれがあるため');
+    await page.getByTestId('decision-save').click();
+    await page.getByTestId('request-status').getByText('決定待ち').waitFor();
+  });
 });

@@ -77,3 +77,6 @@ export async function provisionRecordsAbout(tx: Tx, organizationId: string, who:
 
 // 同意の取得を公開窓口で (issue #14 M6): the portal shows published notices and records consents and withdrawals.
 export { type PortalConsentView, type PublishedNotice, portalConsent, publishedNotices, recordPortalConsent, withdrawPortalConsent } from './portal-consents.ts';
+
+// 外国にある第三者への提供に係る情報提供の求め (J.8.8.1 3 l), M5): the ground-b) provisions about a person with items 1)〜7).
+export { type OverseasProvisionAbout, overseasProvisionsAbout } from './overseas-info.ts';

@@ -132,6 +132,17 @@ export const provisionRecords = pgTable(
     overseasInfoConfirmed: boolean('overseas_info_confirmed').notNull().default(false),
     /** 相当措置の継続的な実施を確保するために必要な措置 (J.8.8.1 3 j)・k), J.8.8.4 3): ground b) to a 外国にある第三者. */
     overseasMeasures: text('overseas_measures'),
+    /**
+     * J.8.8.1 3 l) 1)〜7) (ground b)): what the person may ask for. 3) is the j) part of
+     * `overseasMeasures`, 4) is `overseasCountry`; the rest: 1) 体制の整備の方法, 2) 相当措置の概要,
+     * 5) 当該外国の制度の有無及びその概要, 6) 支障の有無 (null: not recorded) and its 概要, 7) k) により講ずる措置の概要.
+     */
+    overseasSystemMethod: text('overseas_system_method'),
+    overseasEquivalentMeasures: text('overseas_equivalent_measures'),
+    overseasForeignSystem: text('overseas_foreign_system'),
+    overseasObstacle: boolean('overseas_obstacle'),
+    overseasObstacleSummary: text('overseas_obstacle_summary'),
+    overseasObstacleAction: text('overseas_obstacle_action'),
     /** 記録を要しない場合の根拠 (J.8.8.2 2・J.8.8.3 2 a)〜j)); such an entry has no statutory retention. */
     exemptionGround: text('exemption_ground').$type<ExemptionGround>(),
     note: text('note'),

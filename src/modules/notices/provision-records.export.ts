@@ -41,6 +41,16 @@ const columns: SheetColumn<RecordView>[] = [
     value: (r) => ((r.kind === 'related' || r.kind === 'related_receipt') && r.overseas ? yes(r.overseasInfoConfirmed) : null),
   },
   { header: '相当措置の継続的な実施を確保するために必要な措置（J.8.8.1 3・J.8.8.4 3）', width: 36, value: (r) => r.overseasMeasures },
+  // J.8.8.1 3 l) 1)・2)・5)〜7): what the person may ask for on ground b) (3) is in the column above, 4) is 当該外国の名称).
+  { header: '当該第三者による体制の整備の方法（J.8.8.1 3 l) 1)）', width: 32, value: (r) => r.overseasSystemMethod },
+  { header: '当該第三者が実施する相当措置の概要（J.8.8.1 3 l) 2)）', width: 32, value: (r) => r.overseasEquivalentMeasures },
+  { header: '当該外国の制度の有無及びその概要（J.8.8.1 3 l) 5)）', width: 32, value: (r) => r.overseasForeignSystem },
+  {
+    header: '相当措置の実施に関する支障の有無及びその概要（J.8.8.1 3 l) 6)）',
+    width: 32,
+    value: (r) => (r.overseasObstacle === null ? null : r.overseasObstacle ? `あり: ${r.overseasObstacleSummary ?? ''}` : 'なし'),
+  },
+  { header: '支障に関して講ずる措置の概要（J.8.8.1 3 l) 7)）', width: 32, value: (r) => r.overseasObstacleAction },
   { header: '記録を要しない場合', width: 30, value: (r) => r.exemptionLabel },
   { header: '保存期間の末日', width: 12, type: 'date', value: (r) => r.retention?.retainUntil ?? null },
   { header: '保存期間の根拠', width: 50, value: (r) => r.retention?.basis ?? null },

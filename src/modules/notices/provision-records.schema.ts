@@ -38,6 +38,15 @@ export const createProvisionRecordBody = z.object({
   overseasInfo: optionalText('あらかじめ本人に提供した情報', 4000),
   overseasInfoConfirmed: z.boolean({ error: '本人に情報の提供が行われていることを確認した旨は「はい」か「いいえ」で選んでください' }).default(false),
   overseasMeasures: optionalText('相当措置の継続的な実施を確保するために必要な措置', 2000),
+  overseasSystemMethod: optionalText('当該第三者による体制の整備の方法', 2000),
+  overseasEquivalentMeasures: optionalText('当該第三者が実施する相当措置の概要', 2000),
+  overseasForeignSystem: optionalText('当該外国の制度の有無及びその概要', 2000),
+  overseasObstacle: z
+    .boolean({ error: '相当措置の実施に関する支障の有無は「あり」か「なし」で選んでください' })
+    .nullish()
+    .transform((v) => v ?? null),
+  overseasObstacleSummary: optionalText('支障の概要', 2000),
+  overseasObstacleAction: optionalText('支障に関して講ずる措置の概要', 2000),
   exemptionGround: enumField('記録を要しない場合の根拠', exemptionGrounds)
     .nullish()
     .transform((v) => v ?? null),
@@ -77,6 +86,12 @@ export const provisionRecordResponse = z.object({
   overseasInfo: z.string().nullable(),
   overseasInfoConfirmed: z.boolean(),
   overseasMeasures: z.string().nullable(),
+  overseasSystemMethod: z.string().nullable(),
+  overseasEquivalentMeasures: z.string().nullable(),
+  overseasForeignSystem: z.string().nullable(),
+  overseasObstacle: z.boolean().nullable(),
+  overseasObstacleSummary: z.string().nullable(),
+  overseasObstacleAction: z.string().nullable(),
   exemptionGround: z.enum(exemptionGrounds).nullable(),
   /** 記録を要しない場合の根拠 with its clause (「J.8.8.2 2 d) 法令に基づく場合」). */
   exemptionLabel: z.string().nullable(),

@@ -82,6 +82,12 @@ function present(row: Row): RecordView {
     overseasInfo: row.overseasInfo,
     overseasInfoConfirmed: row.overseasInfoConfirmed,
     overseasMeasures: row.overseasMeasures,
+    overseasSystemMethod: row.overseasSystemMethod,
+    overseasEquivalentMeasures: row.overseasEquivalentMeasures,
+    overseasForeignSystem: row.overseasForeignSystem,
+    overseasObstacle: row.overseasObstacle,
+    overseasObstacleSummary: row.overseasObstacleSummary,
+    overseasObstacleAction: row.overseasObstacleAction,
     exemptionGround: row.exemptionGround,
     exemptionLabel: row.exemptionGround ? `${exemptionClause(row.kind, row.exemptionGround)} ${exemptionGroundLabels[row.exemptionGround].slice(3)}` : null,
     retention: retentionOf(row),
@@ -91,6 +97,8 @@ function present(row: Row): RecordView {
 
 /** The form field a missing item is shown beside (the 第三者 item: its first empty part). */
 function fieldOf(item: ProvisionRecordItem, input: CreateInput): string {
+  // J.8.8.1 3 l) 6): the 有無 first, then the 概要 of a 支障 recorded as あり.
+  if (item.field === 'overseasObstacle') return input.overseasObstacle === true ? 'overseasObstacleSummary' : 'overseasObstacle';
   if (item.field !== 'counterparty') return item.field;
   if (input.counterpartyKind === 'unspecified') return 'counterpartyKind';
   if (!input.counterpartyName) return 'counterpartyName';

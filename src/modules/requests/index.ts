@@ -42,6 +42,7 @@ export const requestsModule = defineModule({
         due_on: '期限',
         decision_scope: '決定',
         decision_ground_codes: '決定の理由（根拠条項）',
+        decision_withheld_items: '提供しない項目（J.8.8.1 3 l)）',
         decision_note_enc: '決定の内容',
         reply_method: '回答方法',
         replied_on: '回答日',

@@ -7,7 +7,7 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, forbidden, invalid } from '../../platform/http/errors.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { decisionGrounds } from '../../rules/requestDecisions/grounds.ts';
-import { decisionScopeLabels } from '../../rules/requestDecisions/kinds.ts';
+import { decisionScopeLabels, type OverseasInfoItemNo, overseasInfoItemLabels } from '../../rules/requestDecisions/kinds.ts';
 import { requestFieldLabels as L, type ReplyMethod, replyMethodLabels, requestKindLabels, type RequestStatus } from './requests.labels.ts';
 import { canManageRequests } from './requests.policy.ts';
 import { findRequest, profileOf, type RequestRow } from './requests.queries.ts';
@@ -58,12 +58,16 @@ async function setStatus(tx: Tx, organizationId: string, id: string, status: Req
 function describeReplySnapshot(data: Record<string, unknown>): SnapshotField[] {
   const grounds = snapshotRows(data, 'grounds').map((g) => `${String(g.clause)} ${String(g.label)}`);
   const fee = snapshotNumber(data, 'feeYen');
+  const withheld = Array.isArray(data.withheldItems) ? data.withheldItems.filter((no): no is OverseasInfoItemNo => typeof no === 'string' && no in overseasInfoItemLabels) : [];
+  const lines = withheld.map((no) => overseasInfoItemLabels[no]);
   return [
     { key: 'number', label: '受付番号', value: snapshotText(data, 'number') },
     { key: 'kind', label: L.kind, value: snapshotText(data, 'kindLabel') },
     { key: 'receivedOn', label: L.receivedOn, value: displayDate(snapshotText(data, 'receivedOn')) },
     { key: 'scope', label: L.decisionScope, value: snapshotText(data, 'scopeLabel') },
     { key: 'grounds', label: L.decisionGrounds, value: grounds.length > 0 ? grounds.join('\n') : null },
+    // J.8.8.1 3 l): what a 一部不提供 withholds of items 1)〜7).
+    ...(withheld.length > 0 ? [{ key: 'withheldItems', label: L.withheldItems, value: lines.join('\n') }] : []),
     { key: 'replyMethod', label: L.replyMethod, value: snapshotText(data, 'replyMethodLabel') },
     { key: 'feeYen', label: L.feeYen, value: fee === null ? null : `${fee.toLocaleString('ja-JP')}円` },
   ];
@@ -87,7 +91,7 @@ export const requestReplyApprovalType: ApprovalRecordType = {
     // The decision only — kind, scope, grounds, reply method, fee. Not 決定の内容 (encrypted at rest: it may
     // name the requester's data); the approver reads it on the request's own screen (link).
     return {
-      title: `${row.number} ${requestKindLabels[row.kind]}の請求への回答`,
+      title: `${row.number} ${requestKindLabels[row.kind]}${row.kind === 'overseas_info' ? '' : 'の請求'}への回答`,
       departmentId: null,
       data: {
         number: row.number,
@@ -100,6 +104,7 @@ export const requestReplyApprovalType: ApprovalRecordType = {
         replyMethod: row.replyMethod ?? null,
         replyMethodLabel: row.replyMethod ? replyMethodLabels[row.replyMethod] : null,
         feeYen: row.feeYen ?? null,
+        withheldItems: row.decisionWithheldItems,
       },
     };
   },

@@ -44,7 +44,11 @@ export async function renderReplyLetterDocx(letter: ReplyLetter): Promise<Buffer
     children.push(para(`決定の理由（${letter.reasonBasis ?? ''}）`, { bold: true }));
     children.push(table([['根拠条項', '理由'], ...letter.grounds.map((g) => [g.clause, g.label])], [30, 70]));
   }
-  if (letter.note) children.push(para('決定の内容', { bold: true }), para(letter.note));
+  if (letter.note) children.push(para(letter.noteHeading, { bold: true }), para(letter.note));
+  for (const record of letter.overseasRecords) {
+    children.push(para('外国にある第三者への提供に係る情報（J.8.8.1 3 l)）', { bold: true }), para(d(record.heading)));
+    children.push(table(record.items, [40, 60]));
+  }
   if (letter.provisionRecords.length > 0) {
     children.push(para('開示する第三者提供記録・確認記録', { bold: true }));
     children.push(

@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/policies/actor.ts';
 import { decisionGrounds } from '../../rules/requestDecisions/grounds.ts';
 import { decisionScopeLabels } from '../../rules/requestDecisions/kinds.ts';
 import { decisionBasis, instructionOf, letterTitle, reasonBasis } from './reply-letter.wording.ts';
+import { overseasRecordsForRequest } from './request-overseas-records.ts';
 import { provisionRecordKindLabels, provisionRecordsForRequest } from './request-provision-records.ts';
 import { agentKindLabels, replyMethodLabels, requestKindLabels } from './requests.labels.ts';
 import { findRequest, profileOf } from './requests.queries.ts';
@@ -35,10 +36,17 @@ export type ReplyLetter = {
   /** 一部・拒否: the statutory grounds, clause and wording. */
   grounds: { clause: string; label: string }[];
   reasonBasis: string | null;
-  /** 決定の内容 as the staff wrote it. */
+  /** The heading of the note: 「決定の内容」, or J.8.8.1 4's 「提供しない旨の通知及びその理由」. */
+  noteHeading: string;
+  /** 決定の内容 as the staff wrote it (外国にある第三者 information withheld: the reason explained, J.8.8.1 4). */
   note: string | null;
   /** 第三者提供記録の開示: the records disclosed. */
   provisionRecords: { kindLabel: string; recordedOn: string; providedOn: string | null; counterpartyName: string | null; dataItems: string | null }[];
+  /**
+   * 外国にある第三者への提供に係る情報提供の求め (J.8.8.1 3 l)): per ground-b) provision, items 1)〜7) —
+   * a withheld item (一部不提供) says so; nothing for 不提供.
+   */
+  overseasRecords: { heading: string; items: [string, string][] }[];
   instruction: string[];
   /** 差出人: the organization and its 個人情報保護管理者. */
   sender: { organizationName: string; pmsManagerName: string | null };
@@ -59,6 +67,9 @@ export async function buildReplyLetter(tx: Tx, actor: Actor, id: string, clock: 
   const header = await pdfHeaderOf(tx, actor.organizationId);
   const [manager] = await roleHoldersOn(tx, actor.organizationId, ['pms_manager'], clock.today);
   const records = await provisionRecordsForRequest(tx, actor, row, clock.now);
+  const overseas = scope === 'refused' ? [] : await overseasRecordsForRequest(tx, actor, row, clock.now);
+  const withheld = new Set(row.decisionWithheldItems);
+  const withholding = kind === 'overseas_info' && scope !== 'full';
   await recordPersonalDataAccess(tx, actor, { action: 'export', entityType: 'requests', entityId: row.id, rowCount: 1, meta: { document: 'reply_letter' } }, clock.now);
   const byCode = new Map(decisionGrounds(kind, profile).map((g) => [g.code, g]));
   const grounds = row.decisionGroundCodes.flatMap((code) => {
@@ -81,7 +92,7 @@ export async function buildReplyLetter(tx: Tx, actor: Actor, id: string, clock: 
   if (row.deadline?.basis.includes('条例')) lines.push(['期間の根拠', row.deadline.basis]);
   return {
     number: row.number,
-    title: letterTitle(kindLabel, profile),
+    title: letterTitle(kind, kindLabel, profile),
     draft,
     organizationName: header.organizationName,
     dateStyle: header.dateStyle,
@@ -91,10 +102,16 @@ export async function buildReplyLetter(tx: Tx, actor: Actor, id: string, clock: 
       address: row.requesterAddress,
       agent: row.agentKind !== 'none' && row.agentName ? `${agentKindLabels[row.agentKind]} ${row.agentName}` : null,
     },
-    opening: `受付番号 ${row.number}（受付日 ${row.receivedOn}）の${kindLabel}の請求について、次のとおり決定しましたので通知します。`,
+    opening:
+      kind === 'overseas_info'
+        ? `受付番号 ${row.number}（受付日 ${row.receivedOn}）の外国にある第三者への提供に係る情報提供の求めについて、次のとおり回答します。`
+        : `受付番号 ${row.number}（受付日 ${row.receivedOn}）の${kindLabel}の請求について、次のとおり決定しましたので通知します。`,
     lines,
     grounds,
-    reasonBasis: grounds.length > 0 ? reasonBasis(profile) : null,
+    // J.8.8.1 4 (「その理由を説明する」) is the reason duty of the 外国にある第三者 information (not 法第36条, which covers 第32条〜第35条).
+    reasonBasis: grounds.length > 0 ? (kind === 'overseas_info' ? 'JIS Q 15001 J.8.8.1 4' : reasonBasis(profile)) : null,
+    // J.8.8.1 4: 全部又は一部について提供しない旨を通知し、その理由を説明する.
+    noteHeading: withholding ? '提供しない旨の通知及びその理由（J.8.8.1 4）' : '決定の内容',
     note: row.decisionNote,
     provisionRecords: records.map((r) => ({
       kindLabel: provisionRecordKindLabels[r.kind],
@@ -102,6 +119,13 @@ export async function buildReplyLetter(tx: Tx, actor: Actor, id: string, clock: 
       providedOn: r.providedOn,
       counterpartyName: r.counterpartyName,
       dataItems: r.dataItems,
+    })),
+    overseasRecords: overseas.map((r) => ({
+      heading: `提供先 ${r.counterpartyName ?? '（名称の記録なし）'}（記録の作成日 ${r.recordedOn}${r.providedOn ? `、提供の年月日 ${r.providedOn}` : ''}、個人データの項目 ${r.dataItems ?? ''}）`,
+      items: r.info.map((i): [string, string] => [
+        i.label,
+        withheld.has(i.no) ? '（この項目は提供しません。理由は「提供しない旨の通知及びその理由」のとおりです）' : (i.value ?? '（記録なし）'),
+      ]),
     })),
     instruction: instructionOf(profile, header.organizationName),
     sender: { organizationName: header.organizationName, pmsManagerName: manager?.name ?? null },

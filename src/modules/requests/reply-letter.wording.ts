@@ -21,6 +21,8 @@ export function decisionBasis(kind: DecidedKind, scope: DecisionScope, profile: 
     if (kind === 'disclosure' || kind === 'provision_record_disclosure') return refused ? '個人情報の保護に関する法律第82条第2項' : '個人情報の保護に関する法律第82条第1項';
     if (kind === 'correction') return refused ? '個人情報の保護に関する法律第93条第2項' : '個人情報の保護に関する法律第93条第1項';
     if (kind === 'suspension' || kind === 'third_party_stop') return refused ? '個人情報の保護に関する法律第101条第2項' : '個人情報の保護に関する法律第101条第1項';
+    // 法第71条第3項: 本人の求めに応じた情報の提供 (no decision of 第5章第4節).
+    if (kind === 'overseas_info') return '個人情報の保護に関する法律第71条第3項';
     return 'JIS Q 15001 J.10.4';
   }
   const byKind: Record<DecidedKind, string> = {
@@ -30,12 +32,18 @@ export function decisionBasis(kind: DecidedKind, scope: DecisionScope, profile: 
     correction: '個人情報の保護に関する法律第34条第2項・第3項（JIS Q 15001 J.10.6）',
     suspension: '個人情報の保護に関する法律第35条第2項・第7項（JIS Q 15001 J.10.7）',
     third_party_stop: '個人情報の保護に関する法律第35条第4項・第7項（JIS Q 15001 J.10.7）',
+    overseas_info:
+      refused || scope === 'partial' ? '個人情報の保護に関する法律第28条第3項（JIS Q 15001 J.8.8.1 3 l)・4）' : '個人情報の保護に関する法律第28条第3項（JIS Q 15001 J.8.8.1 3 l)）',
   };
   return byKind[kind];
 }
 
-/** The letter's title: 決定通知書 for the public profile (an administrative decision), 回答書 otherwise. */
-export function letterTitle(kindLabel: string, profile: RequestProfile): string {
+/**
+ * The letter's title: 決定通知書 for the public profile (an administrative decision), 回答書 otherwise. The
+ * 外国にある第三者 information is asked for (本人の求め, J.8.8.1 3 l)), not claimed: 「…の求めに対する回答書」.
+ */
+export function letterTitle(kind: DecidedKind, kindLabel: string, profile: RequestProfile): string {
+  if (kind === 'overseas_info') return '外国にある第三者への提供に係る情報提供の求めに対する回答書';
   return profile === 'public' ? `${kindLabel}の請求に対する決定通知書` : `${kindLabel}の請求に対する回答書`;
 }
 

@@ -69,7 +69,9 @@ describe('第三者提供記録の開示（法第33条第5項）', () => {
     const other = await request('開示 花子', 'disclosure');
     const refused = await desk.call(C.update, { params: { id: other.body.id }, body: { recordSubject: '会員番号 A-0777' } });
     expect(refused.status).toBe(422);
-    expect(JSON.stringify(refused.body)).toContain('記録上の本人の表記（会員番号など）は第三者提供記録の開示の請求のときだけ記録できます');
+    expect(JSON.stringify(refused.body)).toContain(
+      '記録上の本人の表記（会員番号など）は第三者提供記録の開示の請求と外国にある第三者への提供に係る情報提供の求めのときだけ記録できます',
+    );
     expect((await desk.call(C.provisionRecords, { params: { id: other.body.id } })).body).toEqual({ applies: false, items: [] });
   });
 

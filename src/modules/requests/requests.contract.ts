@@ -1,6 +1,6 @@
 import { defineContract, fileResponse } from '../../platform/http/contract.ts';
 import { submittedResponse } from '../../platform/approvals/approvals.responses.ts';
-import { requestPageResponse, requestProvisionRecordsResponse, requestResponse } from './requests.responses.ts';
+import { requestOverseasRecordsResponse, requestPageResponse, requestProvisionRecordsResponse, requestResponse } from './requests.responses.ts';
 import {
   addCorrectionBody,
   closeComplaintBody,
@@ -130,5 +130,14 @@ export const requestsContract = defineContract({
     summary: '第三者提供記録の開示の請求: 請求者に関する第三者提供記録・確認記録（法第33条第5項。閲覧は監査ログに記録）',
     params: requestIdParams,
     response: requestProvisionRecordsResponse,
+  },
+  overseasRecords: {
+    method: 'GET',
+    path: '/api/requests/:id/overseas-records',
+    access: 'requests.read',
+    summary:
+      '外国にある第三者への提供に係る情報提供の求め: 根拠 b)（体制の整備）で外国にある第三者に提供した請求者の個人データの記録と J.8.8.1 3 l) 1)〜7)（閲覧は監査ログに記録）',
+    params: requestIdParams,
+    response: requestOverseasRecordsResponse,
   },
 });

@@ -100,6 +100,7 @@ export const requestFieldLabels = Object.freeze({
   decisionScope: '決定',
   decisionGrounds: '決定の理由（根拠条項）',
   decisionNote: '決定の内容',
+  withheldItems: '提供しない項目（J.8.8.1 3 l)）',
   replyMethod: '回答方法',
   repliedOn: '回答日',
   feeYen: '手数料',

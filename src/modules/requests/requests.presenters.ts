@@ -63,6 +63,7 @@ export function presentRequest(d: RequestDetail): z.output<typeof requestRespons
             scopeLabel: decisionScopeLabels[r.kind][r.decisionScope],
             grounds: grounds.filter((g) => r.decisionGroundCodes.includes(g.code)).map((g) => ({ ...g })),
             note: r.decisionNote,
+            withheldItems: r.decisionWithheldItems,
           }
         : null,
     replyMethod: r.replyMethod ? replyMethodLabels[r.replyMethod] : null,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageResponse } from '../../platform/http/contract.ts';
+import { overseasInfoItemNos } from '../../rules/requestDecisions/kinds.ts';
 import { agentKinds, identityDocuments, requestChannels, requestKinds, requestStatuses } from './requests.labels.ts';
 
 // Response shapes of M5 開示等の請求・苦情相談. Pure (zod only): the contract and the web import them.
@@ -74,6 +75,8 @@ export const requestResponse = z.object({
       scopeLabel: z.string(),
       grounds: z.array(z.object({ code: z.string(), clause: z.string(), label: z.string() })),
       note: z.string().nullable(),
+      /** 外国にある第三者への提供に係る情報提供の求め: the items of J.8.8.1 3 l) withheld (一部不提供). */
+      withheldItems: z.array(z.enum(overseasInfoItemNos)),
     })
     .nullable(),
   replyMethod: z.string().nullable(),
@@ -116,6 +119,29 @@ export const requestProvisionRecordsResponse = z.object({
       subject: z.string(),
       dataItems: z.string().nullable(),
       disposedOn: z.iso.date().nullable(),
+    }),
+  ),
+});
+
+/** One item of J.8.8.1 3 l) 1)〜7) as a record holds it (null: not recorded on the record). */
+export const overseasInfoItemResponse = z.object({ no: z.enum(overseasInfoItemNos), label: z.string(), value: z.string().nullable() });
+
+/**
+ * 外国にある第三者への提供に係る情報提供の求め (J.8.8.1 3 l)): the 第三者提供記録 of personal data about the
+ * requester provided to a 外国にある第三者 on ground b), each with items 1)〜7).
+ */
+export const requestOverseasRecordsResponse = z.object({
+  /** false for other kinds of request (nothing is looked up). */
+  applies: z.boolean(),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      recordedOn: z.iso.date(),
+      providedOn: z.iso.date().nullable(),
+      counterpartyName: z.string().nullable(),
+      subject: z.string(),
+      dataItems: z.string().nullable(),
+      info: z.array(overseasInfoItemResponse),
     }),
   ),
 });

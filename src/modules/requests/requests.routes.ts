@@ -5,6 +5,7 @@ import { routes } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
 import { closeComplaint } from './close-complaint.ts';
 import { markReplySent, submitReplyForApproval } from './reply-approval.ts';
+import { overseasRecordsForRequest } from './request-overseas-records.ts';
 import { provisionRecordKindLabels, provisionRecordsForRequest } from './request-provision-records.ts';
 import { buildReplyLetter, type ReplyLetter } from './reply-letter.ts';
 import { renderReplyLetterDocx } from './reply-letter.docx.ts';
@@ -101,6 +102,12 @@ export function requestsRoutes(app: App, deps: Deps): void {
           const row = await findRequest(tx, actor.organizationId, request.params.id);
           const items = await provisionRecordsForRequest(tx, actor, row, deps.now());
           return { applies: row.kind === 'provision_record_disclosure', items: items.map((r) => ({ ...r, kindLabel: provisionRecordKindLabels[r.kind] })) };
+        }),
+      overseasRecords: async (request) =>
+        inOrg(deps.database, scopeOf(request), async (tx) => {
+          const actor = actorOf(request);
+          const row = await findRequest(tx, actor.organizationId, request.params.id);
+          return { applies: row.kind === 'overseas_info', items: await overseasRecordsForRequest(tx, actor, row, deps.now()) };
         }),
     },
     { tags: ['requests'] },

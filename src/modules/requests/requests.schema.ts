@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateField, enumField, idField, optionalDate, optionalId, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
+import { overseasInfoItemNos } from '../../rules/requestDecisions/kinds.ts';
 import { containsMyNumber, myNumberMessage } from '../../rules/requestDecisions/myNumber.ts';
 import { agentKinds, identityDocuments, replyMethods, requestChannels, requestFieldLabels as L, requestKinds, requestStatuses } from './requests.labels.ts';
 
@@ -68,6 +69,11 @@ export const decisionBody = z.object({
     .max(20)
     .default([]),
   note: noMyNumber(L.decisionNote, optionalText(L.decisionNote, 5000)),
+  /** 外国にある第三者への提供に係る情報提供の求め (J.8.8.1 3 l)): the items 1)〜7) a 一部不提供 withholds. */
+  withheldItems: z
+    .array(enumField(L.withheldItems, overseasInfoItemNos), { error: `${L.withheldItems}の指定が正しくありません` })
+    .max(7)
+    .default([]),
   replyMethod: enumField(L.replyMethod, replyMethods).optional(),
   repliedOn: optionalDate(L.repliedOn),
   feeYen: z

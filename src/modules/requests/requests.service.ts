@@ -107,7 +107,9 @@ export async function updateRequest(tx: Tx, actor: Actor, id: string, input: z.o
   }
   if (input.recordSubject !== undefined) {
     // 法第33条第5項: the person as the 第三者提供記録 name them (request-provision-records.ts looks them up by it).
-    if (current.kind !== 'provision_record_disclosure') throw invalid('recordSubject', `${L.recordSubject}は第三者提供記録の開示の請求のときだけ記録できます`);
+    // J.8.8.1 3 l): the 外国にある第三者 provisions are looked up the same way (request-overseas-records.ts).
+    if (current.kind !== 'provision_record_disclosure' && current.kind !== 'overseas_info')
+      throw invalid('recordSubject', `${L.recordSubject}は第三者提供記録の開示の請求と外国にある第三者への提供に係る情報提供の求めのときだけ記録できます`);
     changes.recordSubject = input.recordSubject;
   }
   if (input.withdrawn) changes.status = 'withdrawn';
@@ -161,7 +163,14 @@ export async function recordDecision(tx: Tx, actor: Actor, id: string, input: z.
   // 承認待ちの決定は変えられない（申請を取り下げてから）; a change after approval needs a new approval (status → 決定待ち).
   if (current.status === 'awaiting_approval') throw conflict('決定は個人情報保護管理者の承認待ちです。変更するには承認の申請を取り下げてください');
   const profile = await profileOf(tx, actor.organizationId);
-  const [issue] = checkDecision({ kind: current.kind, profile, scope: input.scope, groundCodes: input.groundCodes });
+  const [issue] = checkDecision({
+    kind: current.kind,
+    profile,
+    scope: input.scope,
+    groundCodes: input.groundCodes,
+    note: input.note,
+    withheldItems: [...new Set(input.withheldItems)],
+  });
   if (issue) throw invalid(issue.field, issue.message);
   if (input.repliedOn && input.repliedOn < current.receivedOn) throw invalid('repliedOn', `${L.repliedOn}が${L.receivedOn}より前になっています`);
   return save(
@@ -172,6 +181,7 @@ export async function recordDecision(tx: Tx, actor: Actor, id: string, input: z.
       decisionScope: input.scope,
       decisionGroundCodes: input.groundCodes,
       decisionNote: input.note,
+      decisionWithheldItems: [...new Set(input.withheldItems)].sort(),
       replyMethod: input.replyMethod ?? null,
       repliedOn: input.repliedOn,
       feeYen: input.feeYen ?? null,

@@ -2,6 +2,7 @@ import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid 
 import { createdAt, encryptedText, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
 import type { DecisionScope } from '../../rules/requestDecisions/grounds.ts';
+import type { OverseasInfoItemNo } from '../../rules/requestDecisions/kinds.ts';
 import type { RequestDeadlineResult } from '../../rules/requestDeadlines/index.ts';
 import type { AgentKind, IdentityCheck, ReplyMethod, RequestChannel, RequestKind, RequestStatus } from './requests.labels.ts';
 
@@ -50,6 +51,8 @@ export const requests = pgTable(
     dueOn: date('due_on'),
     decisionScope: text('decision_scope').$type<DecisionScope>(),
     decisionGroundCodes: text('decision_ground_codes').array().notNull().default([]),
+    /** 外国にある第三者への提供に係る情報提供の求め: the items of J.8.8.1 3 l) 1)〜7) a 一部不提供 withholds. */
+    decisionWithheldItems: text('decision_withheld_items').array().$type<OverseasInfoItemNo[]>().notNull().default([]),
     /** 決定の内容 (may name people): encrypted. */
     decisionNote: encryptedText('decision_note_enc'),
     replyMethod: text('reply_method').$type<ReplyMethod>(),

@@ -32,7 +32,12 @@ export type ProvisionRecordField =
   | 'overseasCountry'
   | 'overseasInfo'
   | 'overseasInfoConfirmed'
-  | 'overseasMeasures';
+  | 'overseasMeasures'
+  | 'overseasSystemMethod'
+  | 'overseasEquivalentMeasures'
+  | 'overseasForeignSystem'
+  | 'overseasObstacle'
+  | 'overseasObstacleAction';
 
 export type ProvisionRecordItem = RequiredItem & { field: ProvisionRecordField };
 
@@ -149,9 +154,25 @@ export const relatedReceiptOverseasInfoItem: ProvisionRecordItem = item(
 export const overseasMeasuresItem: ProvisionRecordItem = item(
   'J.8.8.1-3',
   'J.8.8.1 3',
-  '当該第三者による相当措置の継続的な実施を確保するために必要な措置（j) 相当措置の実施状況等の定期的な確認、k) 支障が生じたときの措置又は提供の停止）',
+  '当該第三者による相当措置の継続的な実施を確保するために必要な措置（j) 相当措置の実施状況等の定期的な確認（その頻度及び方法）、k) 支障が生じたときの措置又は提供の停止）',
   'overseasMeasures',
 );
+
+/**
+ * J.8.8.1 3 l) 1)〜7): what the organization provides, on the person's request, about a provision to a
+ * 外国にある第三者 on ground b) — kept on the record so it can answer 遅滞なく (法第28条第3項, 規則第18条
+ * 第3項). Two of the seven are items the record already carries and are not asked twice:
+ * 3) 「j) による確認の頻度及び方法」 is the j) part of {@link overseasMeasuresItem} (J.8.8.1 3), and
+ * 4) 「当該外国の名称」 is the country of {@link overseasItems} (J.8.8.1 2 d)). 7) applies only when 6)
+ * records a 支障 (「6) の支障に関して」).
+ */
+export const overseasRequestInfoItems: readonly ProvisionRecordItem[] = Object.freeze([
+  item('J.8.8.1-3-l-1', 'J.8.8.1 3 l) 1)', '当該第三者による体制の整備の方法', 'overseasSystemMethod'),
+  item('J.8.8.1-3-l-2', 'J.8.8.1 3 l) 2)', '当該第三者が実施する相当措置の概要', 'overseasEquivalentMeasures'),
+  item('J.8.8.1-3-l-5', 'J.8.8.1 3 l) 5)', '当該第三者による相当措置の実施に影響を及ぼすおそれのある当該外国の制度の有無及びその概要', 'overseasForeignSystem'),
+  item('J.8.8.1-3-l-6', 'J.8.8.1 3 l) 6)', '当該第三者による相当措置の実施に関する支障の有無及びその概要', 'overseasObstacle'),
+]);
+export const overseasObstacleActionItem: ProvisionRecordItem = item('J.8.8.1-3-l-7', 'J.8.8.1 3 l) 7)', '6) の支障に関して、k) により講ずる措置の概要', 'overseasObstacleAction');
 export const relatedOverseasMeasuresItem: ProvisionRecordItem = item(
   'J.8.8.4-3',
   'J.8.8.4 3',

@@ -121,10 +121,12 @@ function target(facts: ValidRequestDeadlineFacts, rules: RequestDeadlineRuleSet)
   const label = requestKindLabels[facts.kind];
   const isPublic = facts.profile === 'public';
 
-  const basis = isPublic ? `${LAW} 第5章に利用目的の通知の求めの定めなし（利用目的は個人情報ファイル簿（第75条）で公表）` : rules.privateArticles[facts.kind];
+  const basis = isPublic ? (rules.publicTargetBases[facts.kind] ?? `${LAW} 第5章に${label}の期間の定めなし`) : rules.privateArticles[facts.kind];
   const reason = [
     isPublic
-      ? `行政機関等には${label}の定めがないため、法定の期限はありません。`
+      ? facts.kind === 'overseas_info'
+        ? `${label}には本人の求めに応じて情報を提供しなければなりませんが（${basis}）、期間の定めがないため、法定の期限はありません。`
+        : `行政機関等には${label}の定めがないため、法定の期限はありません。`
       : `${label}には「遅滞なく」応じなければならず（${rules.privateArticles[facts.kind]}）、日数の定めはありません。`,
     `組織の目標（${targetDays}日）として、受けた日（${facts.receivedOn}）の翌日から起算して${targetDays}日目（${main.lastDay}）を目安の期限とします（法定の期限ではありません）。`,
     excludedSentence(main, '請求者の補正を待つ日数'),

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { organizationProfiles } from '../../domain/roles.ts';
 import { addCalendarDays, HOLIDAY_DATA_RANGE, type IsoDate, isIsoDate } from '../deadlines.ts';
-import { currentRequestDeadlineRules, requestKinds } from './rules.ts';
+import { currentRequestDeadlineRules, requestKindLabels, requestKinds } from './rules.ts';
 
 /**
  * Latest date a request fact may carry: the longest period (60 days, 第84条) plus the longest run
@@ -107,7 +107,8 @@ export const requestDeadlineFactsSchema = z
   )
   .superRefine((facts, ctx) => {
     const isPublic = facts.profile === 'public';
-    const publicRequest = isPublic && facts.kind !== 'purpose_notice';
+    // Only a kind with a 第5章 decision period (開示・訂正・利用停止) runs a statutory period that can be extended.
+    const publicRequest = isPublic && currentRequestDeadlineRules.publicArticles[facts.kind] !== null;
     (facts.correctionPeriods ?? []).forEach((period, index) => {
       if (period.askedOn < facts.receivedOn) {
         ctx.addIssue({
@@ -128,7 +129,9 @@ export const requestDeadlineFactsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['extended'],
-        message: isPublic ? '期間の延長（extended）は、利用目的の通知の求め（法第5章に規定がありません）には指定できません' : publicOnly('extended', '期間の延長'),
+        message: isPublic
+          ? `期間の延長（extended）は、${requestKindLabels[facts.kind]}（法第5章に${facts.kind === 'purpose_notice' ? '' : '決定の期間の'}規定がありません）には指定できません`
+          : publicOnly('extended', '期間の延長'),
       });
     }
     if (facts.specialProvision && !(isPublic && (facts.kind === 'disclosure' || facts.kind === 'provision_record_disclosure'))) {

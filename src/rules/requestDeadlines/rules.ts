@@ -12,7 +12,7 @@
  */
 
 /** The kinds of request (開示等の請求等) a person can make (issue #14, SPEC M5). */
-export const requestKinds = ['purpose_notice', 'disclosure', 'correction', 'suspension', 'third_party_stop', 'provision_record_disclosure'] as const;
+export const requestKinds = ['purpose_notice', 'disclosure', 'correction', 'suspension', 'third_party_stop', 'provision_record_disclosure', 'overseas_info'] as const;
 export type RequestKind = (typeof requestKinds)[number];
 
 /** Japanese names of the request kinds, as the forms and messages show them. */
@@ -23,6 +23,7 @@ export const requestKindLabels: Record<RequestKind, string> = {
   suspension: '利用停止（消去）請求',
   third_party_stop: '第三者提供の停止の請求',
   provision_record_disclosure: '第三者提供記録の開示請求',
+  overseas_info: '外国にある第三者への提供に係る情報提供の求め',
 };
 
 /** Where a public-profile request's deadline comes from (法第5章 行政機関等の義務等). */
@@ -49,6 +50,12 @@ export type RequestDeadlineRuleSet = {
   readonly publicArticles: Readonly<Record<RequestKind, PublicArticle | null>>;
   /** Statutory basis per kind for the private profile (遅滞なく) and the PA01 clause. */
   readonly privateArticles: Readonly<Record<RequestKind, string>>;
+  /**
+   * Public-profile kinds without a 第5章 decision period (publicArticles null): the basis the organization
+   * target is shown with. 利用目的の通知 has no such request; the 外国にある第三者 information (法第71条第3項)
+   * is owed on request with no period.
+   */
+  readonly publicTargetBases: Readonly<Partial<Record<RequestKind, string>>>;
   /** The law that moves a last day off a 休日. */
   readonly holidayBasis: string;
 };
@@ -73,6 +80,8 @@ const appi202304: RequestDeadlineRuleSet = Object.freeze({
     suspension: suspensionArticle,
     // 提供の停止 is a 利用停止請求 under 第98条第1項第2号.
     third_party_stop: suspensionArticle,
+    // 法第71条第3項 (本人の求めに応じた情報提供) sets no period and is no 開示請求 of 第5章第4節.
+    overseas_info: null,
   }),
   privateArticles: Object.freeze({
     purpose_notice: '個人情報の保護に関する法律 第32条第2項（JIS Q 15001 J.10.4）',
@@ -81,6 +90,11 @@ const appi202304: RequestDeadlineRuleSet = Object.freeze({
     correction: '個人情報の保護に関する法律 第34条第2項・第3項（JIS Q 15001 J.10.6）',
     suspension: '個人情報の保護に関する法律 第35条第1項・第2項・第7項（JIS Q 15001 J.10.7）',
     third_party_stop: '個人情報の保護に関する法律 第35条第3項・第4項・第7項（JIS Q 15001 J.10.7）',
+    overseas_info: '個人情報の保護に関する法律 第28条第3項、同施行規則第18条第3項（JIS Q 15001 J.8.8.1 3 l)）',
+  }),
+  publicTargetBases: Object.freeze({
+    purpose_notice: '個人情報の保護に関する法律 第5章に利用目的の通知の求めの定めなし（利用目的は個人情報ファイル簿（第75条）で公表）',
+    overseas_info: '個人情報の保護に関する法律 第71条第3項（本人の求めに応じた情報の提供。期間の定めなし）',
   }),
   holidayBasis: '行政機関の休日に関する法律 第2条・地方自治法 第4条の2第4項',
 });

@@ -92,6 +92,13 @@ const publicSuspension: DecisionGround[] = [
 ];
 
 /**
+ * J.8.8.1 3 l): the one ground on which the information may be withheld — 「情報提供することにより…業務の
+ * 適正な実施に著しい支障を及ぼすおそれがある場合」(法第28条第3項, 規則第18条第3項ただし書). The public
+ * profile (法第71条第3項) names no exception; the same ground is offered as the closest reading (docs/rules).
+ */
+const overseasInfo: DecisionGround[] = [{ code: 'j8813l', clause: 'J.8.8.1 3 l)', label: '情報提供することにより業務の適正な実施に著しい支障を及ぼすおそれがある' }];
+
+/**
  * The grounds a decision on `kind` may cite under `profile`. Complaints (苦情・相談) have none: they
  * close with a 原因・対応 note, not a decision. 利用目的の通知 has no statutory procedure for the public
  * profile (第5章第4節 has no 利用目的の通知請求), so the J.10.4 list applies to every profile.
@@ -100,6 +107,7 @@ const publicSuspension: DecisionGround[] = [
 export function decisionGrounds(kind: RequestKindCode, profile: RequestProfile): readonly DecisionGround[] {
   if (kind === 'complaint') return [];
   if (kind === 'purpose_notice') return privatePurposeNotice;
+  if (kind === 'overseas_info') return overseasInfo;
   if (profile === 'public') {
     if (kind === 'disclosure' || kind === 'provision_record_disclosure') return publicDisclosure;
     if (kind === 'correction') return publicCorrection;

@@ -4,6 +4,8 @@ import {
   overseasConsentInfoItem,
   overseasItems,
   overseasMeasuresItem,
+  overseasObstacleActionItem,
+  overseasRequestInfoItems,
   type ProvisionBasis,
   type ProvisionRecordField,
   type ProvisionRecordItem,
@@ -51,6 +53,17 @@ export type ProvisionRecordContent = {
   overseasInfoConfirmed?: boolean | null;
   /** 相当措置の継続的な実施を確保するために必要な措置 (J.8.8.1 3・J.8.8.4 3, ground b)). */
   overseasMeasures?: string | null;
+  /** J.8.8.1 3 l) 1) 当該第三者による体制の整備の方法 (ground b)). */
+  overseasSystemMethod?: string | null;
+  /** J.8.8.1 3 l) 2) 当該第三者が実施する相当措置の概要. */
+  overseasEquivalentMeasures?: string | null;
+  /** J.8.8.1 3 l) 5) 相当措置の実施に影響を及ぼすおそれのある当該外国の制度の有無及びその概要. */
+  overseasForeignSystem?: string | null;
+  /** J.8.8.1 3 l) 6) 支障の有無 (true: あり — then its 概要 and 7) are needed) and its 概要. */
+  overseasObstacle?: boolean | null;
+  overseasObstacleSummary?: string | null;
+  /** J.8.8.1 3 l) 7) 6) の支障に関して、k) により講ずる措置の概要. */
+  overseasObstacleAction?: string | null;
   /** 記録を要しない場合の根拠 (J.8.8.2 2・J.8.8.3 2 a)〜j)): the 記録事項 are then not required. */
   exemptionGround?: ExemptionGround | null;
 };
@@ -81,6 +94,12 @@ const isFilled: Readonly<Record<ProvisionRecordField, (c: ProvisionRecordContent
   overseasInfo: (c) => filled(c.overseasInfo),
   overseasInfoConfirmed: (c) => c.overseasInfoConfirmed === true,
   overseasMeasures: (c) => filled(c.overseasMeasures),
+  overseasSystemMethod: (c) => filled(c.overseasSystemMethod),
+  overseasEquivalentMeasures: (c) => filled(c.overseasEquivalentMeasures),
+  overseasForeignSystem: (c) => filled(c.overseasForeignSystem),
+  // 「支障の有無及びその概要」: なし is an answer; あり needs its 概要.
+  overseasObstacle: (c) => c.overseasObstacle === false || (c.overseasObstacle === true && filled(c.overseasObstacleSummary)),
+  overseasObstacleAction: (c) => filled(c.overseasObstacleAction),
 };
 
 /**
@@ -94,7 +113,11 @@ function overseasItemsOf(content: ProvisionRecordContent): readonly ProvisionRec
   if (content.kind === 'related_receipt') return [relatedReceiptOverseasInfoItem];
   const related = content.kind === 'related';
   if (content.overseasBasis === 'a') return [...overseasItems, related ? relatedOverseasInfoItem : overseasConsentInfoItem];
-  if (content.overseasBasis === 'b') return [...overseasItems, related ? relatedOverseasMeasuresItem : overseasMeasuresItem];
+  if (content.overseasBasis === 'b') {
+    if (related) return [...overseasItems, relatedOverseasMeasuresItem];
+    // J.8.8.1 3 l): personal data to a 外国にある第三者 on ground b) — what the person may ask for (7) only with a 支障).
+    return [...overseasItems, overseasMeasuresItem, ...overseasRequestInfoItems, ...(content.overseasObstacle === true ? [overseasObstacleActionItem] : [])];
+  }
   return overseasItems;
 }
 

@@ -113,6 +113,13 @@ export default function ProvisionRecordDetailPage() {
             <Descriptions.Item label={L.overseasInfoConfirmed}>{r.overseasInfoConfirmed ? '確認済み' : '—'}</Descriptions.Item>
           ) : null}
           {r.overseasMeasures ? <Descriptions.Item label={L.overseasMeasures}>{r.overseasMeasures}</Descriptions.Item> : null}
+          {r.overseasSystemMethod ? <Descriptions.Item label={L.overseasSystemMethod}>{r.overseasSystemMethod}</Descriptions.Item> : null}
+          {r.overseasEquivalentMeasures ? <Descriptions.Item label={L.overseasEquivalentMeasures}>{r.overseasEquivalentMeasures}</Descriptions.Item> : null}
+          {r.overseasForeignSystem ? <Descriptions.Item label={L.overseasForeignSystem}>{r.overseasForeignSystem}</Descriptions.Item> : null}
+          {r.overseasObstacle !== null ? (
+            <Descriptions.Item label={L.overseasObstacle}>{r.overseasObstacle ? `あり: ${r.overseasObstacleSummary ?? ''}` : 'なし'}</Descriptions.Item>
+          ) : null}
+          {r.overseasObstacleAction ? <Descriptions.Item label={L.overseasObstacleAction}>{r.overseasObstacleAction}</Descriptions.Item> : null}
           {r.note ? <Descriptions.Item label={L.note}>{r.note}</Descriptions.Item> : null}
         </Descriptions>
       </Card>

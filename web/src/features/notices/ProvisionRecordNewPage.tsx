@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Col, Input, Radio, Row, Select } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Input, Radio, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
@@ -39,6 +39,11 @@ type TextName =
   | 'overseasCountry'
   | 'overseasInfo'
   | 'overseasMeasures'
+  | 'overseasSystemMethod'
+  | 'overseasEquivalentMeasures'
+  | 'overseasForeignSystem'
+  | 'overseasObstacleSummary'
+  | 'overseasObstacleAction'
   | 'note';
 type DateName = 'recordedOn' | 'providedOn' | 'lastProvidedOn';
 
@@ -53,6 +58,11 @@ const maxLength: Readonly<Record<TextName, number>> = {
   overseasCountry: 200,
   overseasInfo: 4000,
   overseasMeasures: 2000,
+  overseasSystemMethod: 2000,
+  overseasEquivalentMeasures: 2000,
+  overseasForeignSystem: 2000,
+  overseasObstacleSummary: 2000,
+  overseasObstacleAction: 2000,
   note: 2000,
 };
 
@@ -91,6 +101,12 @@ export default function ProvisionRecordNewPage() {
       overseasInfo: '',
       overseasInfoConfirmed: false,
       overseasMeasures: '',
+      overseasSystemMethod: '',
+      overseasEquivalentMeasures: '',
+      overseasForeignSystem: '',
+      overseasObstacle: null,
+      overseasObstacleSummary: '',
+      overseasObstacleAction: '',
       exemptionGround: null,
       note: '',
     },
@@ -122,6 +138,12 @@ export default function ProvisionRecordNewPage() {
     overseasInfo: values.overseasInfo,
     overseasInfoConfirmed: values.overseasInfoConfirmed,
     overseasMeasures: values.overseasMeasures,
+    overseasSystemMethod: values.overseasSystemMethod,
+    overseasEquivalentMeasures: values.overseasEquivalentMeasures,
+    overseasForeignSystem: values.overseasForeignSystem,
+    overseasObstacle: values.overseasObstacle,
+    overseasObstacleSummary: values.overseasObstacleSummary,
+    overseasObstacleAction: values.overseasObstacleAction,
     exemptionGround: values.exemptionGround,
   });
 
@@ -310,6 +332,30 @@ export default function ProvisionRecordNewPage() {
                   ) : null}
                   {values.overseasBasis === 'a' ? text('overseasInfo', 3) : null}
                   {values.overseasBasis === 'b' ? text('overseasMeasures', 3) : null}
+                  {values.overseasBasis === 'b' && kind === 'provision' ? (
+                    // J.8.8.1 3 l): kept so that a person's request is answered 遅滞なく (法第28条第3項).
+                    <>
+                      <Typography.Text type="secondary">本人の求めに応じて提供する情報（J.8.8.1 3 l)。3) は上の j)、4) は当該外国の名称）</Typography.Text>
+                      {text('overseasSystemMethod', 2)}
+                      {text('overseasEquivalentMeasures', 2)}
+                      {text('overseasForeignSystem', 2)}
+                      <Field control={form.control} name="overseasObstacle" label={L.overseasObstacle}>
+                        {(field) => (
+                          <Radio.Group
+                            id={field.id}
+                            value={field.value === null || field.value === undefined ? undefined : field.value ? 'yes' : 'no'}
+                            onChange={(e) => field.onChange(e.target.value === 'yes')}
+                            data-testid="pr-overseasObstacle"
+                          >
+                            <Radio value="no">なし</Radio>
+                            <Radio value="yes">あり</Radio>
+                          </Radio.Group>
+                        )}
+                      </Field>
+                      {values.overseasObstacle ? text('overseasObstacleSummary', 2) : null}
+                      {values.overseasObstacle ? text('overseasObstacleAction', 2) : null}
+                    </>
+                  ) : null}
                 </>
               ) : null}
             </Card>

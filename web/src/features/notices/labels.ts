@@ -66,7 +66,14 @@ export function fieldLabels(kind: ProvisionRecordKind) {
     overseasInfoConfirmed: relatedReceipt ? 'b) で本人に情報の提供が行われている旨（J.8.8.4 4 g) 後段）' : '本人に情報の提供が行われていることを確認した旨（J.8.8.4 4 c)）',
     overseasMeasures: related
       ? '相当措置の継続的な実施を確保するために必要な措置（J.8.8.4 3、J.8.8.1 3 j)・k)）'
-      : '相当措置の継続的な実施を確保するために必要な措置（J.8.8.1 3 j)・k)）',
+      : '相当措置の継続的な実施を確保するために必要な措置（J.8.8.1 3 j)・k)。j) の確認の頻度及び方法は l) 3) として本人の求めに提供）',
+    // J.8.8.1 3 l) 1)〜7): what the person may ask for (3) is the j) above, 4) the country).
+    overseasSystemMethod: '当該第三者による体制の整備の方法（J.8.8.1 3 l) 1)）',
+    overseasEquivalentMeasures: '当該第三者が実施する相当措置の概要（J.8.8.1 3 l) 2)）',
+    overseasForeignSystem: '相当措置の実施に影響を及ぼすおそれのある当該外国の制度の有無及びその概要（J.8.8.1 3 l) 5)）',
+    overseasObstacle: '相当措置の実施に関する支障の有無（J.8.8.1 3 l) 6)）',
+    overseasObstacleSummary: '支障の概要（J.8.8.1 3 l) 6)）',
+    overseasObstacleAction: '6) の支障に関して、k) により講ずる措置の概要（J.8.8.1 3 l) 7)）',
     exemptionGround: related || relatedReceipt ? '記録を要しない場合（J.8.8 f)〜l)）' : receipt ? '記録を要しない場合（J.8.8.3 2）' : '記録を要しない場合（J.8.8.2 2）',
     note: '備考',
   } as const;

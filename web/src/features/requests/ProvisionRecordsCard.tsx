@@ -31,26 +31,9 @@ export function ProvisionRecordsCard({ detail }: { detail: RequestDetail }) {
     queryKey: [...requestKeys.detail(detail.id), 'provision-records', detail.recordSubject],
     queryFn: () => api.get<ProvisionRecords>(pathOf(requestsContract.provisionRecords, { id: detail.id })),
   });
-  const form = useForm<SubjectIn, unknown, SubjectOut>({ resolver: zodResolver(subjectForm), defaultValues: { recordSubject: detail.recordSubject ?? '' } });
-  const { run, alert } = useSubmit(form, ['recordSubject']);
-  const onSubmit = form.handleSubmit((values) => run(() => api.patch(pathOf(requestsContract.update, { id: detail.id }), values)).then(() => undefined));
-  const open = detail.abilities.manage && detail.status !== 'answered' && detail.status !== 'withdrawn';
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="provision-records">
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        記録上の本人の表記（会員番号など）を記録すると、その表記で記録を探します。未記録のときは請求者の氏名で探します。
-      </Typography.Paragraph>
-      {open ? (
-        <FormLayout id="record-subject" onSubmit={onSubmit}>
-          {alert}
-          <Field control={form.control} name="recordSubject" label={L.recordSubject}>
-            {(field) => <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} placeholder="例: 会員番号 A-0001" />}
-          </Field>
-          <Button htmlType="submit" loading={form.formState.isSubmitting}>
-            表記を記録して探す
-          </Button>
-        </FormLayout>
-      ) : null}
+      <RecordSubjectForm detail={detail} />
       {records.isError ? <QueryError error={records.error} onRetry={() => records.refetch()} /> : null}
       <Table
         size="small"
@@ -69,5 +52,34 @@ export function ProvisionRecordsCard({ detail }: { detail: RequestDetail }) {
         ]}
       />
     </Space>
+  );
+}
+
+/**
+ * 記録上の本人の表記 (会員番号など): the requester as the 第三者提供記録 name them; the records of a
+ * 第三者提供記録の開示 and of a 外国にある第三者への提供に係る情報提供の求め are looked up by it.
+ */
+export function RecordSubjectForm({ detail }: { detail: RequestDetail }) {
+  const form = useForm<SubjectIn, unknown, SubjectOut>({ resolver: zodResolver(subjectForm), defaultValues: { recordSubject: detail.recordSubject ?? '' } });
+  const { run, alert } = useSubmit(form, ['recordSubject']);
+  const onSubmit = form.handleSubmit((values) => run(() => api.patch(pathOf(requestsContract.update, { id: detail.id }), values)).then(() => undefined));
+  const open = detail.abilities.manage && detail.status !== 'answered' && detail.status !== 'withdrawn';
+  return (
+    <>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        記録上の本人の表記（会員番号など）を記録すると、その表記で記録を探します。未記録のときは請求者の氏名で探します。
+      </Typography.Paragraph>
+      {open ? (
+        <FormLayout id="record-subject" onSubmit={onSubmit}>
+          {alert}
+          <Field control={form.control} name="recordSubject" label={L.recordSubject}>
+            {(field) => <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} placeholder="例: 会員番号 A-0001" />}
+          </Field>
+          <Button htmlType="submit" loading={form.formState.isSubmitting}>
+            表記を記録して探す
+          </Button>
+        </FormLayout>
+      ) : null}
+    </>
   );
 }

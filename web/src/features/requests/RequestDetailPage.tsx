@@ -8,9 +8,11 @@ import { useDateFormat } from '../incidents/parts.tsx';
 import { type RequestDetail, useRequest } from './api.ts';
 import { ReplyCard } from './ReplyCard.tsx';
 import { ComplaintClosureForm } from './ComplaintClosureForm.tsx';
+import { OverseasRecordsCard } from './OverseasRecordsCard.tsx';
 import { ProvisionRecordsCard } from './ProvisionRecordsCard.tsx';
 import { CorrectionsPanel, DecisionForm, IdentityCheckForm } from './RequestForms.tsx';
 import { Countdown } from './RequestListPage.tsx';
+import { overseasInfoItemLabels } from '../../../../src/rules/requestDecisions/kinds.ts';
 
 function DeadlineCard({ detail }: { detail: RequestDetail }) {
   const format = useDateFormat();
@@ -47,7 +49,16 @@ function DecisionSummary({ detail }: { detail: RequestDetail }) {
           ))}
         </Descriptions.Item>
       ) : null}
-      {d.note ? <Descriptions.Item label={L.decisionNote}>{d.note}</Descriptions.Item> : null}
+      {d.withheldItems.length > 0 ? (
+        <Descriptions.Item label={L.withheldItems}>
+          {d.withheldItems.map((no) => (
+            <div key={no}>{overseasInfoItemLabels[no]}</div>
+          ))}
+        </Descriptions.Item>
+      ) : null}
+      {d.note ? (
+        <Descriptions.Item label={detail.kind === 'overseas_info' && d.scope !== 'full' ? '提供しない理由の説明（J.8.8.1 4）' : L.decisionNote}>{d.note}</Descriptions.Item>
+      ) : null}
       <Descriptions.Item label={L.replyMethod}>{detail.replyMethod ?? '—'}</Descriptions.Item>
       {detail.feeYen !== null ? <Descriptions.Item label={L.feeYen}>{detail.feeYen.toLocaleString('ja-JP')}円</Descriptions.Item> : null}
     </Descriptions>
@@ -117,6 +128,13 @@ function RequestView({ detail }: { detail: RequestDetail }) {
           <Col xs={24}>
             <Card size="small" title="開示の対象となる第三者提供記録・確認記録（法第33条第5項）">
               <ProvisionRecordsCard detail={detail} />
+            </Card>
+          </Col>
+        ) : null}
+        {detail.kind === 'overseas_info' ? (
+          <Col xs={24}>
+            <Card size="small" title="外国にある第三者への提供に係る情報（J.8.8.1 3 l) 1)〜7)）">
+              <OverseasRecordsCard detail={detail} />
             </Card>
           </Col>
         ) : null}

@@ -8,7 +8,7 @@ import { useOrganization } from '../../api/queries.ts';
 import { requestsContract } from '../../../../src/modules/requests/requests.contract.ts';
 import { identityDocumentLabels, identityDocuments, requestFieldLabels as L, replyMethodLabels, replyMethods } from '../../../../src/modules/requests/requests.labels.ts';
 import { addCorrectionBody, completeCorrectionBody, decisionBody, updateRequestBody } from '../../../../src/modules/requests/requests.schema.ts';
-import { decisionGrounds, type RequestProfile } from '../../../../src/rules/requestDecisions/index.ts';
+import { decisionGrounds, decisionScopeLabels, overseasInfoItemLabels, overseasInfoItemNos, type RequestProfile } from '../../../../src/rules/requestDecisions/index.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
 import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
@@ -185,13 +185,23 @@ export function DecisionForm({ detail }: { detail: RequestDetail }) {
       replyMethod: replyMethods.find((m) => replyMethodLabels[m] === detail.replyMethod),
       repliedOn: detail.repliedOn ?? '',
       feeYen: detail.feeYen,
+      withheldItems: detail.decision?.withheldItems ?? [],
     },
   });
   const scope = form.watch('scope');
-  const { run, alert } = useSubmit(form, ['scope', 'groundCodes', 'note', 'replyMethod', 'repliedOn', 'feeYen']);
-  // 全部 cites no ground: grounds ticked before switching back to 全部 are not sent.
+  const overseas = detail.kind === 'overseas_info';
+  // J.8.8.1 4: withholding any of the information is notified to the person with its reason.
+  const withholding = overseas && scope !== 'full';
+  const { run, alert } = useSubmit(form, ['scope', 'groundCodes', 'note', 'withheldItems', 'replyMethod', 'repliedOn', 'feeYen']);
+  // 全部 cites no ground: grounds ticked before switching back to 全部 are not sent; items withheld only on 一部不提供.
   const onSubmit = form.handleSubmit((values) =>
-    run(() => api.put(pathOf(requestsContract.decide, { id: detail.id }), values.scope === 'full' ? { ...values, groundCodes: [] } : values)).then(() => undefined),
+    run(() =>
+      api.put(pathOf(requestsContract.decide, { id: detail.id }), {
+        ...values,
+        groundCodes: values.scope === 'full' ? [] : values.groundCodes,
+        withheldItems: overseas && values.scope === 'partial' ? values.withheldItems : [],
+      }),
+    ).then(() => undefined),
   );
   const disabled = !detail.abilities.manage;
   return (
@@ -200,9 +210,9 @@ export function DecisionForm({ detail }: { detail: RequestDetail }) {
       <Field control={form.control} name="scope" label={L.decisionScope} required>
         {(field) => (
           <Radio.Group id={field.id} value={field.value} onChange={(e) => field.onChange(e.target.value)} disabled={disabled}>
-            <Radio value="full">全部</Radio>
-            <Radio value="partial">一部</Radio>
-            <Radio value="refused">拒否</Radio>
+            <Radio value="full">{overseas ? decisionScopeLabels.overseas_info.full : '全部'}</Radio>
+            <Radio value="partial">{overseas ? decisionScopeLabels.overseas_info.partial : '一部'}</Radio>
+            <Radio value="refused">{overseas ? decisionScopeLabels.overseas_info.refused : '拒否'}</Radio>
           </Radio.Group>
         )}
       </Field>
@@ -221,7 +231,22 @@ export function DecisionForm({ detail }: { detail: RequestDetail }) {
           )}
         </Field>
       ) : null}
-      <Field control={form.control} name="note" label={L.decisionNote}>
+      {overseas && scope === 'partial' ? (
+        <Field control={form.control} name="withheldItems" label={L.withheldItems} required>
+          {(field) => (
+            <Checkbox.Group value={field.value ?? []} onChange={field.onChange} disabled={disabled} data-testid="decision-withheld">
+              <Space direction="vertical">
+                {overseasInfoItemNos.map((no) => (
+                  <Checkbox key={no} value={no}>
+                    {overseasInfoItemLabels[no]}
+                  </Checkbox>
+                ))}
+              </Space>
+            </Checkbox.Group>
+          )}
+        </Field>
+      ) : null}
+      <Field control={form.control} name="note" label={withholding ? '提供しない理由の説明（本人に通知します。J.8.8.1 4）' : L.decisionNote} required={withholding}>
         {(field) => <Input.TextArea id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} rows={3} disabled={disabled} />}
       </Field>
       <Field control={form.control} name="replyMethod" label={L.replyMethod}>
