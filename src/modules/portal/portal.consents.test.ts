@@ -4,6 +4,7 @@ import { buildTestApp, type Client, type TestApp } from '../../../tests/support/
 import { noticeItems } from '../../rules/data/requiredItems.ts';
 import { noticesContract as N } from '../notices/notices.contract.ts';
 import { MIN_FILL_MS, solve } from './portal.challenge.ts';
+import { anonymousRequest } from './portal.fixture.ts';
 
 // 同意の取得を公開窓口で (issue #14 M6, J.8.5 j) Web のフォーム): the organization lists a notice on
 // its public page; a person reads its published version in full, gives a name or identifier and
@@ -27,11 +28,7 @@ const facts = {
   safetyMeasures: ['個人情報保護規程の策定'],
 };
 
-async function anonymous(method: 'GET' | 'POST', url: string, body?: unknown, ip = '192.0.2.10') {
-  const r = await app.inject({ method, url, remoteAddress: ip, ...(body !== undefined ? { payload: body as object } : {}) });
-  // biome-ignore lint/suspicious/noExplicitAny: the response read loosely here
-  return { status: r.statusCode, body: r.json() as any };
-}
+const anonymous = (method: 'GET' | 'POST', url: string, body?: unknown, ip = '192.0.2.10') => anonymousRequest(app, method, url, body, ip);
 
 /** Reads the notice page from `ip` and sends the consent form with `over`. */
 async function consent(ip: string, over: Record<string, unknown> = {}) {

@@ -9,6 +9,7 @@ import { asSystem } from '../../platform/db/tenancy.ts';
 import { evaluateRequestDeadline } from '../../rules/requestDeadlines/index.ts';
 import { requests } from '../requests/requests.tables.ts';
 import { MIN_FILL_MS, solve } from './portal.challenge.ts';
+import { anonymousRequest } from './portal.fixture.ts';
 import { PORTAL_FILE_MAX_BYTES } from './portal.files.schema.ts';
 
 // 公開窓口 (issue #14 M5): the 委任状 and 本人確認書類 sent with the public form (J.10.2 本人確認・
@@ -40,11 +41,7 @@ const facts = {
   safetyMeasures: ['個人情報保護規程の策定'],
 };
 
-async function anonymous(method: 'GET' | 'POST', url: string, body?: unknown, ip = '198.51.100.10') {
-  const r = await app.inject({ method, url, remoteAddress: ip, ...(body !== undefined ? { payload: body as object } : {}) });
-  // biome-ignore lint/suspicious/noExplicitAny: the response read loosely here
-  return { status: r.statusCode, body: r.json() as any };
-}
+const anonymous = (method: 'GET' | 'POST', url: string, body?: unknown, ip = '198.51.100.10') => anonymousRequest(app, method, url, body, ip);
 
 /** Sends the public form from `ip` (a fresh page and its bot check) with the given fields and files. */
 async function submit(ip: string, over: Record<string, unknown>) {

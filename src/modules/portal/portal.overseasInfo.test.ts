@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
 import { requestsContract as R } from '../requests/requests.contract.ts';
 import { MIN_FILL_MS, solve } from './portal.challenge.ts';
+import { anonymousRequest, portalFacts } from './portal.fixture.ts';
 
 // 公開窓口から J.8.8.1 3 l)「本人の求め」（外国にある第三者への提供に係る情報提供の求め）を送る: the kind is
 // offered on the public page and becomes an M5 request with the 遅滞なく target (legal: false).
@@ -11,33 +12,14 @@ let t: TestApp;
 let pms: Client;
 let app: FastifyInstance;
 
-const facts = {
-  organization: { name: '株式会社まもりデモ', address: '東京都豊島区南池袋2-45-1', representative: '代表取締役 山田太郎' },
-  manager: { nameOrTitle: '個人情報保護管理者 佐藤花子', department: '総務部', contact: 'privacy@demo.example.jp' },
-  purposes: [{ text: '商品の発送及びアフターサービスのため' }],
-  complaintDesk: '個人情報お問合せ窓口（総務部） 03-0000-0001',
-  accreditedBody: null,
-  procedure: {
-    desk: '個人情報お問合せ窓口',
-    method: '当社所定の請求書の提出（このページのフォームでも受け付けます）',
-    identityCheck: '運転免許証等の写し（本籍地は都道府県以外、個人番号は黒塗り）',
-    fees: { purposeNotice: null, disclosure: { amountYen: 300, collectionMethod: '郵便小為替' } },
-  },
-  safetyMeasures: ['個人情報保護規程の策定', '従業者の教育'],
-};
-
-async function anonymous(method: 'GET' | 'POST', url: string, body?: unknown, ip = '203.0.113.77') {
-  const r = await app.inject({ method, url, remoteAddress: ip, ...(body !== undefined ? { payload: body as object } : {}) });
-  // biome-ignore lint/suspicious/noExplicitAny: the response read loosely here
-  return { status: r.statusCode, body: r.json() as any };
-}
+const anonymous = (method: 'GET' | 'POST', url: string, body?: unknown, ip = '203.0.113.77') => anonymousRequest(app, method, url, body, ip);
 
 beforeAll(async () => {
   t = await buildTestApp();
   t.clock.set('2026-05-11T10:00:00+09:00');
   pms = await t.login('pms@demo.mamori.local');
   app = t.app as unknown as FastifyInstance;
-  expect((await pms.request('PUT', '/api/portal/settings', { slug: 'mamori-overseas', published: true, facts })).status).toBe(200);
+  expect((await pms.request('PUT', '/api/portal/settings', { slug: 'mamori-overseas', published: true, facts: portalFacts })).status).toBe(200);
 });
 afterAll(async () => t?.close());
 

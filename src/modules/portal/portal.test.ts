@@ -5,6 +5,7 @@ import { buildTestApp, type Client, type TestApp } from '../../../tests/support/
 import { asSystem } from '../../platform/db/tenancy.ts';
 import { requests } from '../requests/requests.tables.ts';
 import { MIN_FILL_MS, solve } from './portal.challenge.ts';
+import { anonymousRequest, portalFacts } from './portal.fixture.ts';
 import { portalReceipts } from './portal.tables.ts';
 
 // 公開窓口 (issue #14 M5): the 個人情報保護管理者 publishes the organization's page with its 公表事項
@@ -16,27 +17,7 @@ let t: TestApp;
 let pms: Client;
 let app: FastifyInstance;
 
-const facts = {
-  organization: { name: '株式会社まもりデモ', address: '東京都豊島区南池袋2-45-1', representative: '代表取締役 山田太郎' },
-  manager: { nameOrTitle: '個人情報保護管理者 佐藤花子', department: '総務部', contact: 'privacy@demo.example.jp' },
-  purposes: [{ text: '商品の発送及びアフターサービスのため' }],
-  complaintDesk: '個人情報お問合せ窓口（総務部） 03-0000-0001',
-  accreditedBody: null,
-  procedure: {
-    desk: '個人情報お問合せ窓口',
-    method: '当社所定の請求書の提出（このページのフォームでも受け付けます）',
-    identityCheck: '運転免許証等の写し（本籍地は都道府県以外、個人番号は黒塗り）',
-    fees: { purposeNotice: null, disclosure: { amountYen: 300, collectionMethod: '郵便小為替' } },
-  },
-  safetyMeasures: ['個人情報保護規程の策定', '従業者の教育'],
-};
-
-/** The public side: no session cookie, one address per test (the rate limits count per address). */
-async function anonymous(method: 'GET' | 'POST', url: string, body?: unknown, ip = '203.0.113.10') {
-  const r = await app.inject({ method, url, remoteAddress: ip, ...(body !== undefined ? { payload: body as object } : {}) });
-  // biome-ignore lint/suspicious/noExplicitAny: the response read loosely here
-  return { status: r.statusCode, body: r.json() as any, headers: r.headers };
-}
+const anonymous = (method: 'GET' | 'POST', url: string, body?: unknown, ip = '203.0.113.10') => anonymousRequest(app, method, url, body, ip);
 
 const form = (challenge: { token: string }, nonce: string, over: Record<string, unknown> = {}) => ({
   kind: 'disclosure',
@@ -75,22 +56,22 @@ describe('公開窓口の設定（J.10.3 公表事項）', () => {
   });
 
   it('公表事項が揃わないまま公開しようとすると 422（項目ごとのエラー）で、何も保存しない', async () => {
-    const r = await pms.request('PUT', '/api/portal/settings', { slug: 'mamori-demo', published: true, facts: { ...facts, complaintDesk: null } });
+    const r = await pms.request('PUT', '/api/portal/settings', { slug: 'mamori-demo', published: true, facts: { ...portalFacts, complaintDesk: null } });
     expect(r.status).toBe(422);
     expect(r.body.error.fields).toContainEqual({ path: 'facts.complaintDesk', message: expect.stringContaining('J.10.3 d)') });
     expect((await pms.get('/api/portal/settings')).body.configured).toBe(false);
   });
 
   it('URL は英小文字・数字・ハイフンだけ（日本語のエラー）', async () => {
-    const r = await pms.request('PUT', '/api/portal/settings', { slug: 'まもり', published: false, facts });
+    const r = await pms.request('PUT', '/api/portal/settings', { slug: 'まもり', published: false, facts: portalFacts });
     expect(r.status).toBe(400);
     expect(JSON.stringify(r.body)).toContain('公開ページのURLは半角の英小文字・数字・ハイフン');
   });
 
   it('揃った設定で公開すると、公開ページに公表事項 a)〜g) が出る。公開前のページは 404', async () => {
-    expect((await pms.request('PUT', '/api/portal/settings', { slug: 'mamori-demo', published: false, facts })).status).toBe(200);
+    expect((await pms.request('PUT', '/api/portal/settings', { slug: 'mamori-demo', published: false, facts: portalFacts })).status).toBe(200);
     expect((await anonymous('GET', '/api/public/portals/mamori-demo')).status).toBe(404);
-    const saved = await pms.request('PUT', '/api/portal/settings', { slug: 'mamori-demo', published: true, facts });
+    const saved = await pms.request('PUT', '/api/portal/settings', { slug: 'mamori-demo', published: true, facts: portalFacts });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ configured: true, published: true, publicPath: '/p/mamori-demo' });
     const page = await anonymous('GET', '/api/public/portals/mamori-demo');
@@ -105,7 +86,7 @@ describe('公開窓口の設定（J.10.3 公表事項）', () => {
   it('公開窓口の設定は個人情報保護管理者だけ（役割のない従業者は 403）', async () => {
     const staff = await t.login('staff@demo.mamori.local');
     expect((await staff.get('/api/portal/settings')).status).toBe(403);
-    expect((await staff.request('PUT', '/api/portal/settings', { slug: 'x-take', published: false, facts })).status).toBe(403);
+    expect((await staff.request('PUT', '/api/portal/settings', { slug: 'x-take', published: false, facts: portalFacts })).status).toBe(403);
   });
 });
 
