@@ -31,23 +31,20 @@ import { formatDate } from '../../lib/dates.ts';
 import { contractorKeys, pathOf, type TemplateVersion, templateKeys, useSpecialClauseTemplate } from './api.ts';
 import { useTemplateText } from './templateMessages.ts';
 
-/** The J.9.4 3 items a version no longer covers (a warning: the version is saved). */
-function MissingItems({ items, testId = 'tp-missing' }: { items: readonly { code: string; clause: string; text: string }[]; testId?: string }) {
-  const tp = useTemplateText();
-  if (items.length === 0) return null;
+/** Warnings on a version (it is saved all the same): one alert, one line each. */
+function WarningList({ title, lines, testId }: { title: string; lines: readonly { key: string; text: string }[]; testId: string }) {
+  if (lines.length === 0) return null;
   return (
     <Alert
       type="warning"
       showIcon
       style={{ marginBottom: 12 }}
       data-testid={testId}
-      title={tp('tp.missing')}
+      title={title}
       description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-          {items.map((i) => (
-            <li key={i.code}>
-              {i.clause} {i.text}
-            </li>
+          {lines.map((l) => (
+            <li key={l.key}>{l.text}</li>
           ))}
         </ul>
       }
@@ -55,26 +52,16 @@ function MissingItems({ items, testId = 'tp-missing' }: { items: readonly { code
   );
 }
 
+/** The J.9.4 3 items a version no longer covers (a warning: the version is saved). */
+function MissingItems({ items, testId = 'tp-missing' }: { items: readonly { code: string; clause: string; text: string }[]; testId?: string }) {
+  const tp = useTemplateText();
+  return <WarningList title={tp('tp.missing')} lines={items.map((i) => ({ key: i.code, text: `${i.clause} ${i.text}` }))} testId={testId} />;
+}
+
 /** 「第N条」 in the wording that no longer points where it did (a warning: the wording is never rewritten). */
 function ReferenceWarnings({ warnings, testId = 'tp-references' }: { warnings: readonly { message: string }[]; testId?: string }) {
   const tp = useTemplateText();
-  if (warnings.length === 0) return null;
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      style={{ marginBottom: 12 }}
-      data-testid={testId}
-      title={tp('tp.references')}
-      description={
-        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-          {warnings.map((w) => (
-            <li key={w.message}>{w.message}</li>
-          ))}
-        </ul>
-      }
-    />
-  );
+  return <WarningList title={tp('tp.references')} lines={warnings.map((w) => ({ key: w.message, text: w.message }))} testId={testId} />;
 }
 
 const articleChangeColors = { added: 'blue', removed: 'red', moved: 'gold' } as const;
