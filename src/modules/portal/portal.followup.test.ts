@@ -9,7 +9,7 @@ import { asSystem } from '../../platform/db/tenancy.ts';
 import { evaluateRequestDeadline } from '../../rules/requestDeadlines/index.ts';
 import { requests } from '../requests/requests.tables.ts';
 import { MIN_FILL_MS, solve } from './portal.challenge.ts';
-import { anonymousRequest } from './portal.fixture.ts';
+import { anonymousRequest, portalFacts } from './portal.fixture.ts';
 import { PORTAL_FILE_MAX_BYTES } from './portal.files.schema.ts';
 
 // 公開窓口 (issue #14 M5): the 委任状 and 本人確認書類 sent with the public form (J.10.2 本人確認・
@@ -26,20 +26,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
 const file = (kind: string, fileName: string, bytes: Buffer) => ({ kind, fileName, contentBase64: bytes.toString('base64') });
 
-const facts = {
-  organization: { name: '株式会社まもりデモ', address: '東京都豊島区南池袋2-45-1', representative: '代表取締役 山田太郎' },
-  manager: { nameOrTitle: '個人情報保護管理者 佐藤花子', department: '総務部', contact: 'privacy@demo.example.jp' },
-  purposes: [{ text: '商品の発送及びアフターサービスのため' }],
-  complaintDesk: '個人情報お問合せ窓口（総務部） 03-0000-0001',
-  accreditedBody: null,
-  procedure: {
-    desk: '個人情報お問合せ窓口',
-    method: '当社所定の請求書の提出（このページのフォームでも受け付けます）',
-    identityCheck: '運転免許証等の写し（本籍地は都道府県以外、個人番号は黒塗り）',
-    fees: { purposeNotice: null, disclosure: { amountYen: 300, collectionMethod: '郵便小為替' } },
-  },
-  safetyMeasures: ['個人情報保護規程の策定'],
-};
+const facts = { ...portalFacts, safetyMeasures: ['個人情報保護規程の策定'] };
 
 const anonymous = (method: 'GET' | 'POST', url: string, body?: unknown, ip = '198.51.100.10') => anonymousRequest(app, method, url, body, ip);
 
