@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from '../../platform/validation/fields.ts';
+import { optionalText, requiredText, tooLongMessage } from '../../platform/validation/fields.ts';
 import { TEMPLATE_LIMITS, templateProblems } from '../../rules/contractors/specialClauseTemplate.ts';
 import { templateFieldLabels as L } from './special-clause-templates.labels.ts';
 
@@ -18,7 +18,8 @@ const variantInput = z.object(
 
 const articleInput = z.object(
   {
-    key: z.string({ error: `${L.articles}の指定が正しくありません` }).max(40, { error: `${L.articles}の指定が正しくありません` }),
+    // The article's key is written by the editor, not typed; over-long, it is refused like any text (issue 10).
+    key: z.string({ error: `${L.articles}の指定が正しくありません` }).max(40, { error: tooLongMessage(`${L.articles}の識別子`, 40) }),
     variants: z.array(variantInput, { error: `${L.articles}の変種の指定が正しくありません` }),
   },
   { error: `${L.articles}の指定が正しくありません` },
