@@ -116,6 +116,20 @@ describe('読取り専用のテナント接続 (readInOrg: 一覧・検索の高
     expect(await namesIn(orgB)).toEqual(before);
   });
 
+  // Issue 11 (list ÷ direct): on PGlite the reads go through one long-lived handle, so a list's
+  // prepared query is built once per process. On both databases a handle kept past its read
+  // cannot query: on PostgreSQL its connection serves another organization next.
+  it.runIf(testDbKind() === 'pglite')('組み込みデータベースでは、一覧の準備済みクエリを読取りのたびに作り直さない（同じ扱い口を使い回す）', async () => {
+    const handles = new Set<object>();
+    for (let i = 0; i < 3; i++) await readInOrg(t.database, { organizationId: orgB }, async (tx) => handles.add(tx));
+    expect(handles.size).toBe(1);
+  });
+
+  it('読取りの外に持ち出した扱い口では問い合わせられない（次にその接続を使う組織の行や、所有者の権限で読むことはない）', async () => {
+    const leaked = await readInOrg(t.database, { organizationId: orgB }, async (tx) => tx);
+    await expect(leaked.select({ name: people.name }).from(people)).rejects.toThrow();
+  });
+
   it('UUID でない組織 id は SQL に渡さない', async () => {
     await expect(readInOrg(t.database, { organizationId: "x'; reset role; --" }, (tx) => tx.select().from(people))).rejects.toThrow();
   });

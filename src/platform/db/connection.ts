@@ -2,7 +2,7 @@ import { mkdirSync, rmdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -33,9 +33,9 @@ export type Database = {
   /** Runs `fn` while holding a session-level advisory lock (other processes wait). */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /**
-   * PostgreSQL only: runs read-only work for one organization on a connection of the tenant
-   * reader pool, without a transaction (see `readInOrg` in tenancy.ts, which falls back to a
-   * tenant transaction where this is absent).
+   * Runs read-only work for one organization as the role `mamori_app`: on PostgreSQL on a
+   * connection of the tenant reader pool, without a transaction; on PGlite in a read-only tenant
+   * transaction through one long-lived handle (see `readInOrg` in tenancy.ts).
    */
   readAsTenant?: <T>(organizationId: string, fn: (db: Db) => Promise<T>) => Promise<T>;
   close(): Promise<void>;
@@ -76,7 +76,7 @@ export const DEFAULT_READ_POOL_SIZE = 4;
 function tenantReaderPool(databaseUrl: string, max: number, schemaModule: Schema) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max, Client: StatementCachingClient });
   pool.on('error', (error) => console.error(`PostgreSQL の待機中の接続（読取り用）が切断されました: ${error.message}`));
-  const state = new WeakMap<pg.PoolClient, { db: Db; organizationId: string | null }>();
+  const state = new WeakMap<pg.PoolClient, { db: Db; organizationId: string | null; lent: boolean }>();
   return {
     pool,
     async read<T>(organizationId: string, fn: (db: Db) => Promise<T>): Promise<T> {
@@ -90,7 +90,15 @@ function tenantReaderPool(databaseUrl: string, max: number, schemaModule: Schema
           await client.query(
             `set role ${APP_ROLE_NAME}; set default_transaction_read_only = on; set plan_cache_mode = force_custom_plan; select set_config('app.organization_id', '${organizationId}', false)`,
           );
-          current = { db: drizzleNodePg({ client, schema: schemaModule }) as unknown as Db, organizationId };
+          // The handle reaches the connection only while it is lent to this read: one kept past it
+          // would read whichever organization the connection serves next.
+          const lentConnection = {
+            query: (...args: unknown[]) => {
+              if (!state.get(client)?.lent) throw new Error('the tenant reader was used outside its read');
+              return (client.query as (...a: unknown[]) => unknown)(...args);
+            },
+          };
+          current = { db: drizzleNodePg({ client: lentConnection as unknown as pg.PoolClient, schema: schemaModule }) as unknown as Db, organizationId, lent: false };
           state.set(client, current);
         } else if (current.organizationId !== organizationId) {
           await client.query(`select set_config('app.organization_id', '${organizationId}', false)`);
@@ -102,9 +110,11 @@ function tenantReaderPool(databaseUrl: string, max: number, schemaModule: Schema
         client.release(true);
         throw error;
       }
+      current.lent = true;
       try {
         return await fn(current.db);
       } finally {
+        current.lent = false;
         client.release();
       }
     },
@@ -328,11 +338,52 @@ lockfile
   );
 `;
 
+/**
+ * The tenant reader of the embedded database: PGlite has one connection, so a read still runs in a
+ * transaction (settings local to it, so they end with it, even on an error; PGlite holds every
+ * other query back until it ends) — but through one long-lived drizzle handle whose client passes
+ * each query to the transaction open at that moment. Queries prepared on that handle
+ * (runPrepared) are then built once per process, not once per request, and the role, the
+ * organization and the read-only mode are set in one statement. Measured on the 従業者一覧
+ * (bench/run.ts, PGlite): see docs/operations.md.
+ */
+function pgliteTenantReader(client: PGlite) {
+  let open: Transaction | null = null;
+  const current = (): Transaction => {
+    if (!open) throw new Error('the PGlite tenant reader was used outside its transaction');
+    return open;
+  };
+  const forwarding = {
+    query: (...args: Parameters<Transaction['query']>) => current().query(...args),
+    exec: (...args: Parameters<Transaction['exec']>) => current().exec(...args),
+    transaction: () => {
+      throw new Error('a tenant read cannot open a transaction');
+    },
+  };
+  const db = drizzlePglite({ client: forwarding as unknown as PGlite, schema }) as unknown as Db;
+  return <T>(organizationId: string, fn: (db: Db) => Promise<T>): Promise<T> => {
+    if (!UUID.test(organizationId)) return Promise.reject(new Error(`organization id is not a UUID: ${organizationId}`));
+    return client.transaction(async (tx) => {
+      await tx.query(
+        `select set_config('role', $1, true), set_config('app.organization_id', $2, true), set_config('app.actor_id', '', true), set_config('app.ip', '', true), set_config('transaction_read_only', 'on', true)`,
+        [APP_ROLE_NAME, organizationId],
+      );
+      open = tx;
+      try {
+        return await fn(db);
+      } finally {
+        open = null;
+      }
+    });
+  };
+}
+
 function pgliteDatabase(client: PGlite, release: () => Promise<void>): Database {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
+    readAsTenant: pgliteTenantReader(client),
     exec: async (sqlText) => {
       await client.exec(sqlText);
     },

@@ -59,14 +59,17 @@ export function rowsOf<T>(result: unknown): T[] {
  * role and row-level security as `inOrg`, but no transaction around it and the organization
  * set once per connection, so a one-query read costs one round trip. The connection is
  * read-only: a write — even an audit event — fails there, so work that records anything (a read
- * of a personal-data record is recorded, SPEC §3) must use `inOrg`. On PGlite this is `inOrg`.
+ * of a personal-data record is recorded, SPEC §3) must use `inOrg`. On PGlite it is a read-only
+ * tenant transaction through one long-lived handle (so prepared queries are built once), with the
+ * role, the organization and the read-only mode set in one statement. On both, the handle given
+ * to `fn` fails if used after `fn` ends.
  * Statements see READ COMMITTED snapshots each, as they would inside a tenant transaction.
  */
 export async function readInOrg<T>(database: Database, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   // The handle is a plain drizzle database bound to one connection; the services take `Tx`
   // and only query through it (none of them rolls back or nests a transaction on a read).
   if (database.readAsTenant) return database.readAsTenant(scope.organizationId, (db) => fn(db as unknown as Tx));
-  // PGlite: a tenant transaction made read-only, so a write fails here as it does on PostgreSQL.
+  // A database without a reader: a tenant transaction made read-only, so a write fails here too.
   return inOrg(database, scope, async (tx) => {
     await tx.execute(sql`set transaction read only`);
     return fn(tx);
