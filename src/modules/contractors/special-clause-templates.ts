@@ -12,10 +12,10 @@ import {
   type EditableArticle,
   isCustomArticleKey,
   templateClauseCheck,
-  templateReferenceWarnings,
   templateSetOf,
   variantName,
 } from '../../rules/contractors/specialClauseTemplate.ts';
+import { templateReferenceWarnings } from '../../rules/contractors/specialClauseTemplateReferences.ts';
 import { specialClausePlaceholders } from '../../rules/contractors/specialClauses.ts';
 import { privateCompany } from '../../rules/data/specialClauses/privateCompany.ts';
 import type { SpecialClauseTemplateSet } from '../../rules/data/specialClauses/types.ts';
@@ -30,8 +30,8 @@ import { specialClauseTemplates } from './special-clause-templates.tables.ts';
 // Each version is checked with the contract clause check (§5.5): the J.9.4 3 items it no longer
 // covers are shown with their clause (a warning; emptied J.9.4 3 articles and dropped 差し込み項目
 // are refused by the schema). Articles are numbered by their place in the version (added, removed,
-// moved articles renumber the rest); a 「第N条」 in the wording whose article moved or went is a
-// warning too — the wording is kept as typed.
+// moved articles renumber the rest); a 「第N条」 (or 「前条」) in the wording that now means another
+// article, or none, is a warning too — the wording is kept as typed.
 
 type Row = typeof specialClauseTemplates.$inferSelect;
 type VersionView = z.output<typeof templateVersionResponse>;

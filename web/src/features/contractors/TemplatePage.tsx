@@ -17,10 +17,10 @@ import {
   SINGLE_VARIANT,
   TEMPLATE_LIMITS,
   templateClauseCheck,
-  templateReferenceWarnings,
   templateSetOf,
   variantName,
 } from '../../../../src/rules/contractors/specialClauseTemplate.ts';
+import { templateReferenceWarnings } from '../../../../src/rules/contractors/specialClauseTemplateReferences.ts';
 import { ApiError, api, download } from '../../api/client.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
