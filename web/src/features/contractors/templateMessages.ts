@@ -39,14 +39,14 @@ const ja = {
   'tp.items': 'J.9.4 3 の欠け',
   'tp.none': 'なし',
   'tp.structureHint':
-    '条は{max}条まで追加・削除・並べ替えができます。条の番号（第N条）は並びのとおりに付け直され、特記事項の作成でもその番号になります。条文中の「第N条」は書き換えないため、引用先が動いたときは警告を確かめてください。',
+    '条は{max}条まで追加・削除・並べ替えができます。条の番号（第N条）は並びのとおりに付け直され、特記事項の作成でもその番号になります。条文中の「第N条」「前条」「次条」は書き換えないため、引用先が動いたときは警告を確かめてください。',
   'tp.custom': '追加した条',
   'tp.up': '{name}を上へ移動',
   'tp.down': '{name}を下へ移動',
   'tp.removeArticle': '{name}を削除',
   'tp.addArticle': '条を追加（第{n}条）',
   'tp.restore': '削除した「{name}」の条を戻す',
-  'tp.references': '条文中の「第N条」の引用を確かめてください（条文は書き換えていません）',
+  'tp.references': '条文中の「第N条」「前条」「次条」の引用を確かめてください（条文は書き換えていません）',
   'tp.movedFrom': '（第{from}条から第{to}条へ）',
 };
 
@@ -85,7 +85,7 @@ const en: Record<keyof typeof ja, string> = {
   'tp.items': 'Missing J.9.4 3 items',
   'tp.none': 'None',
   'tp.structureHint':
-    'Up to {max} articles can be added, removed and reordered. Articles are renumbered in order, also in the generated clauses. References such as “Article N” in the text are not rewritten: check the warnings when a cited article moves.',
+    'Up to {max} articles can be added, removed and reordered. Articles are renumbered in order, also in the generated clauses. References such as “Article N”, “the preceding article” or “the next article” in the text are not rewritten: check the warnings when a cited article moves.',
   'tp.custom': 'Added article',
   'tp.up': 'Move {name} up',
   'tp.down': 'Move {name} down',
