@@ -12,8 +12,9 @@ import { downloadedDocxText, saveScreenshot, useJourney } from './support/journe
  * the history; then adds an article 「秘密保持」, moves it up to 第4条 with the keyboard, removes the
  * 複写・複製 article (leaving the page asks first: unsaved) and saves 第2版, whose history shows the
  * article added and removed; on a 委託先's page 「自社のひな型（第2版）」 generates the .docx (read back)
- * with the edited text, the chosen variant and the added article as 第4条. axe-core checks every page
- * a step ends on.
+ * with the edited text, the chosen variant and the added article as 第4条. Its hint names 第2条 for
+ * 取り扱う個人情報; a 「第二十条」 typed while editing is warned; 第3版 moves that article to 第3条 and
+ * the hint on both pages and the generated .docx follow. axe-core checks every page a step ends on.
  */
 describe('journey: 自社の特記事項のひな型を編集して第1版にし、委託先の特記事項に使う', () => {
   const journey = useJourney();
@@ -129,6 +130,40 @@ describe('journey: 自社の特記事項のひな型を編集して第1版にし
     expect(text).toContain('株式会社デモ発送サービス（以下「乙」という。）');
     expect(text).not.toContain('【委託元】');
     await shot('special-clause-template-generated');
+  });
+
+  it('第3版: 取り扱う個人情報の条を第3条へ下げると、ひな型の画面と委託先の特記事項の手掛かりが第3条を名指し、Word も第3条になる', async () => {
+    const card = page.getByTestId('special-clauses');
+    await card.getByTestId('sc-handled-info').getByText('取り扱う個人情報（第2条「取り扱う個人情報の範囲等」）には、委託先に紐付けた台帳の項目が入ります。').waitFor();
+    await page.getByTestId('sc-template-link').click();
+    await page.getByTestId('tp-handled-info').getByText('第2条「取り扱う個人情報の範囲等」', { exact: false }).waitFor();
+    await page.getByTestId('tp-edit').click();
+    const editor = page.getByTestId('tp-editor');
+    await editor.getByText('第3版の編集').waitFor();
+    // A 「第N条」 in 漢数字 beyond the last article is warned while editing (and left as typed); put back, it goes.
+    const secret = editor.getByTestId('tp-p-custom-1-text-1');
+    await secret.fill(`${confidentiality}第二十条の定めも同様とする。`);
+    await editor.getByTestId('tp-live-references').getByText('第4条（秘密保持）の第1項が引用する第二十条はありません（このひな型は第14条までです）').waitFor();
+    await secret.fill(confidentiality);
+    expect(await editor.getByTestId('tp-live-references').count()).toBe(0);
+    await editor.getByRole('button', { name: '第2条（取り扱う個人情報の範囲等）を下へ移動' }).click();
+    await editor.getByTestId('tp-article-handledInformation').getByText('第3条（取り扱う個人情報の範囲等）').waitFor();
+    await editor.getByTestId('tp-note').fill('取り扱う個人情報の条を安全管理措置の後ろへ移した');
+    await editor.getByTestId('tp-save').click();
+    await page.getByText('第3版を保存しました').waitFor();
+    await page.getByTestId('tp-handled-info').getByText('第3条「取り扱う個人情報の範囲等」', { exact: false }).waitFor();
+    await page.getByRole('link', { name: '委託先の一覧' }).click();
+    await page.getByTestId('contractors-search').locator('input').fill('デモ発送');
+    await page.getByTestId('contractors-search').locator('input').press('Enter');
+    await page.getByRole('cell', { name: '株式会社デモ発送サービス' }).click();
+    await card.getByTestId('sc-template').getByText('自社のひな型（第3版）').click();
+    await card.getByTestId('sc-handled-info').getByText('取り扱う個人情報（第3条「取り扱う個人情報の範囲等」）には、委託先に紐付けた台帳の項目が入ります。').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await shot('special-clause-template-handled-info-moved');
+    const text = await downloadedDocxText(page, () => card.getByTestId('sc-docx').click());
+    expect(text).toContain('ひな型：自社のひな型（第3版）');
+    expect(text).toContain('（取り扱う個人情報の範囲等）\n第3条　');
+    expect(text).toContain('（安全管理措置）\n第2条　');
   });
 
   it('axe-core が歩いた画面（特記事項のひな型・委託先の詳細）を検査した', () => {

@@ -47,11 +47,20 @@ export const templateArticleChangeResponse = z.object({
   text: z.string(),
 });
 
-/** A 「第N条」 in the wording that no longer points where it did (moved, removed) or points nowhere. */
+/** A 「第N条」「前条」 in the wording that no longer means the article it did (moved, removed) or means none. */
 export const templateReferenceWarningResponse = z.object({ articleKey: z.string(), message: z.string() });
 
 /** A J.9.4 3 item the version no longer covers (contract clause check, §5.5). */
 export const templateMissingItemResponse = z.object({ code: z.string(), clause: z.string(), text: z.string() });
+
+/** The article that lists 取り扱う個人情報 (第2条 of the built-in set). */
+export const templateHandledInfoArticleResponse = z.object({
+  title: z.string(),
+  /** 第N条 in the version (and in a document when 特定個人情報 is entrusted). */
+  number: z.number().int(),
+  /** 第N条 in a document without 特定個人情報 (that article left out, a later one moves up). */
+  numberWithoutSpecificPersonalInfo: z.number().int(),
+});
 
 export const templateVersionResponse = z.object({
   id: z.uuid().nullable(),
@@ -72,6 +81,12 @@ export const templateVersionResponse = z.object({
   referenceWarnings: z.array(templateReferenceWarningResponse),
   /** J.9.4 3 items not covered (a warning: see docs/modules/contractors.md). */
   missingItems: z.array(templateMissingItemResponse),
+  /**
+   * Where 取り扱う個人情報 (filled from the 委託先's linked 台帳 entries) stands in the documents made from
+   * the version: the article's heading and 第N条, with and without the 特定個人情報 article before it.
+   * Null when the version removed the article: its documents then do not list 取り扱う個人情報.
+   */
+  handledInfoArticle: templateHandledInfoArticleResponse.nullable(),
 });
 
 /** 自社のひな型: the version in use (the newest), and every version newest first (既定 last). */

@@ -57,6 +57,7 @@ describe('特記事項のひな型（自社のひな型）', () => {
     expect(subcontracting).toMatchObject({ name: '第6条（再委託）', clauses: ['J.9.4 3 c)'] });
     expect(subcontracting?.variants.map((v) => v.label)).toEqual(['禁止', '制限（甲の承認による）']);
     expect(r.body.current.articles.find((a) => a.key === 'specificPersonalInfo')?.onlyWithSpecificPersonalInfo).toBe(true);
+    expect(r.body.current.handledInfoArticle).toEqual({ title: '取り扱う個人情報の範囲等', number: 2, numberWithoutSpecificPersonalInfo: 2 });
     expect(r.body.placeholders).toEqual(['【委託元】', '【委託先】', '【業務名】']);
     expect(r.body.abilities.edit).toBe(false);
     expect((await pms.call(P.list, {})).body.abilities.edit).toBe(true);
@@ -238,5 +239,37 @@ describe('特記事項のひな型: 条の追加・削除・並べ替え', () =>
     const exported = docxText((await sales.request('GET', '/api/special-clause-template/export.docx')).raw);
     expect(exported).toContain('第1条（安全管理措置）　［J.9.4 3 b)］');
     expect(exported).toContain(`第4条（秘密保持）\n（秘密保持）\n${confidentiality}`);
+  });
+
+  it('第5版: 取り扱う個人情報の条を特定個人情報の条の後ろへ移すと、委託先の画面の手掛かり（handledInfoArticle）がその番号を名指し、生成した特記事項と一致する', async () => {
+    const articles = await currentArticles();
+    const [handled] = articles.splice(
+      articles.findIndex((a) => a.key === 'handledInformation'),
+      1,
+    );
+    articles.splice(articles.findIndex((a) => a.key === 'specificPersonalInfo') + 1, 0, handled!);
+    const r = await pms.call(P.save, { body: { title: TITLE, articles } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.handledInfoArticle).toEqual({ title: '取り扱う個人情報の範囲等', number: 13, numberWithoutSpecificPersonalInfo: 12 });
+    expect((await sales.call(P.list, {})).body.current.handledInfoArticle).toEqual(r.body.handledInfoArticle);
+    // 第4版 cited 第3条 (then 取り扱う個人情報の範囲等, moved there by 安全管理措置's move): now 第13条.
+    expect(r.body.referenceWarnings.map((w) => w.message)).toEqual([
+      '第3条（秘密保持）の第1項が引用する第3条（取り扱う個人情報の範囲等）は第13条になりました。引用している条文は書き換えていません',
+    ]);
+    // The 委託先 entrusts 特定個人情報: the document has the 特定個人情報 article, so the list is 第13条.
+    const docx = docxText((await pms.call(C.specialClausesDocx, { params: { id: contractorId }, query: { template: 'organization' } })).raw);
+    expect(docx).toContain('（取り扱う個人情報の範囲等）\n第13条　');
+  });
+
+  it('第6版: 取り扱う個人情報の条を削除すると handledInfoArticle は null、生成した特記事項に取り扱う個人情報の一覧は入らない', async () => {
+    const articles = (await currentArticles()).filter((a) => a.key !== 'handledInformation');
+    const r = await pms.call(P.save, { body: { title: TITLE, articles } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.handledInfoArticle).toBeNull();
+    expect((await sales.call(P.list, {})).body.current.handledInfoArticle).toBeNull();
+    const docx = docxText((await pms.call(C.specialClausesDocx, { params: { id: contractorId }, query: { template: 'organization' } })).raw);
+    expect(docx).toContain('ひな型：自社のひな型（第6版）');
+    expect(docx).not.toContain('取り扱う個人情報の範囲等');
+    expect(docx).not.toContain('甲から提供される次の個人情報');
   });
 });

@@ -10,12 +10,13 @@ import {
   diffTemplateArticles,
   diffTemplateStructure,
   type EditableArticle,
+  handledInformationArticle,
   isCustomArticleKey,
   templateClauseCheck,
-  templateReferenceWarnings,
   templateSetOf,
   variantName,
 } from '../../rules/contractors/specialClauseTemplate.ts';
+import { templateReferenceWarnings } from '../../rules/contractors/specialClauseTemplateReferences.ts';
 import { specialClausePlaceholders } from '../../rules/contractors/specialClauses.ts';
 import { privateCompany } from '../../rules/data/specialClauses/privateCompany.ts';
 import type { SpecialClauseTemplateSet } from '../../rules/data/specialClauses/types.ts';
@@ -30,8 +31,9 @@ import { specialClauseTemplates } from './special-clause-templates.tables.ts';
 // Each version is checked with the contract clause check (§5.5): the J.9.4 3 items it no longer
 // covers are shown with their clause (a warning; emptied J.9.4 3 articles and dropped 差し込み項目
 // are refused by the schema). Articles are numbered by their place in the version (added, removed,
-// moved articles renumber the rest); a 「第N条」 in the wording whose article moved or went is a
-// warning too — the wording is kept as typed.
+// moved articles renumber the rest); a 「第N条」 (or 「前条」) in the wording that now means another
+// article, or none, is a warning too — the wording is kept as typed. Each version says where its
+// 取り扱う個人情報 article stands, for the hints that name it (第2条 unless moved or removed).
 
 type Row = typeof specialClauseTemplates.$inferSelect;
 type VersionView = z.output<typeof templateVersionResponse>;
@@ -96,6 +98,7 @@ function present(
     changes: previous ? diffTemplateArticles(previous.articles, articles) : [],
     referenceWarnings: templateReferenceWarnings(previous?.articles ?? null, articles).map((w) => ({ articleKey: w.articleKey, message: w.message })),
     missingItems: templateClauseCheck(set).map((i) => ({ code: i.code, clause: i.clause, text: i.text })),
+    handledInfoArticle: handledInformationArticle(set),
   };
 }
 

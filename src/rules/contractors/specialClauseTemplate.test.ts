@@ -8,10 +8,11 @@ import {
   newCustomArticleKey,
   TEMPLATE_LIMITS,
   templateClauseCheck,
+  handledInformationArticle,
   templateProblems,
-  templateReferenceWarnings,
   templateSetOf,
 } from './specialClauseTemplate.ts';
+import { articleReferencesIn, relativeReferencesIn, templateReferenceWarnings } from './specialClauseTemplateReferences.ts';
 
 // 自社のひな型 (issue 13 「a private company gets its own editable template set built the same way
 // (J.9.4 3 wording)」): the editable copy of the 民間事業者向け set, its checks and its diff.
@@ -238,8 +239,55 @@ describe('版の差分: 条の追加・削除・移動', () => {
   });
 });
 
+describe('「第N条」の漢数字・全角数字', () => {
+  const numbers = (text: string) => articleReferencesIn(text).map((r) => [r.typed, r.number, r.branch]);
+
+  it.each([
+    ['第十四条', 14],
+    ['第二条', 2],
+    ['第十条', 10],
+    ['第二十条', 20],
+    ['第二十一条', 21],
+    ['第九十九条', 99],
+    ['第百条', 100],
+    ['第百一条', 101],
+    ['第二〇条', 20],
+    ['第一〇条', 10],
+    ['第拾条', 10],
+    ['第弐条', 2],
+    ['第１４条', 14],
+    ['第14条', 14],
+  ])('%s は第%i条', (typed, n) => {
+    expect(numbers(`乙は、${typed}に従う。`)).toEqual([[typed, n, null]]);
+  });
+
+  it('「第二条第一項」は第2条（項は条の引用に含めない）', () => {
+    expect(numbers('第二条第一項に定める個人情報')).toEqual([['第二条', 2, null]]);
+  });
+
+  it('「第十条の二」「第10条の2」は枝番号のある条、「第3条の一部」「第三条の規定」は第3条', () => {
+    expect(numbers('第十条の二に定める')).toEqual([['第十条の二', 10, 2]]);
+    expect(numbers('第十条の二第一項')).toEqual([['第十条の二', 10, 2]]);
+    expect(numbers('第10条の2による')).toEqual([['第10条の2', 10, 2]]);
+    expect(numbers('第3条の一部を')).toEqual([['第3条', 3, null]]);
+    expect(numbers('第三条の規定により')).toEqual([['第三条', 3, null]]);
+  });
+
+  it('法令・他の文書の条（「施行規則第十四条」「契約書第二条」「条例第五条」）は引用として読まない', () => {
+    expect(numbers('施行規則第十四条、契約書第二条、条例第五条、法第七条、約款第三条、規程第二条、規定第四条')).toEqual([]);
+  });
+
+  it('崩れた漢数字（「第十十条」「第一十条」）と「第三者」は第N条として読まない', () => {
+    expect(numbers('第十十条、第一十条、第三者')).toEqual([]);
+  });
+
+  it('同じ条を二通りに書いても一度（最初の書き方）', () => {
+    expect(numbers('第三条及び第3条')).toEqual([['第三条', 3, null]]);
+  });
+});
+
 describe('「第N条」の引用（書き換えずに警告）', () => {
-  const citing = (n: number) => added('custom-1', '秘密保持', `乙は、第${n}条に定める安全管理措置に従い、秘密を守る。`);
+  const citing = (n: number | string) => added('custom-1', '秘密保持', `乙は、第${n}条に定める安全管理措置に従い、秘密を守る。`);
 
   it('前の版から引用していた第3条（安全管理措置）が移動すると新しい番号を、削除すると削除を知らせ、条文は変えない', () => {
     const before = [...copy(), citing(3)];
@@ -254,13 +302,146 @@ describe('「第N条」の引用（書き換えずに警告）', () => {
     ]);
   });
 
+  it('漢数字の「第三条」も同じ: 移動すると書いたままの「第三条」を名指して新しい番号を知らせる', () => {
+    const before = [...copy(), citing('三')];
+    const moved = [...copy(), citing('三')];
+    moved.splice(0, 0, ...moved.splice(2, 1));
+    expect(templateReferenceWarnings(before, moved).map((w) => [w.cited, w.message])).toEqual([
+      ['第三条', '第15条（秘密保持）の第1項が引用する第三条（安全管理措置）は第1条になりました。引用している条文は書き換えていません'],
+    ]);
+    expect(moved[14]!.variants[0]!.paragraphs[0]).toContain('第三条に定める');
+  });
+
   it('ない条の引用は警告し、新しく書いた引用・法令の条（施行規則第7条）は新しい番号のまま警告しない', () => {
     expect(templateReferenceWarnings(null, [...copy(), citing(20)]).map((w) => w.message)).toEqual([
       '第15条（秘密保持）の第1項が引用する第20条はありません（このひな型は第15条までです）',
+    ]);
+    expect(templateReferenceWarnings(null, [...copy(), citing('二十')]).map((w) => w.message)).toEqual([
+      '第15条（秘密保持）の第1項が引用する第二十条はありません（このひな型は第15条までです）',
     ]);
     const moved = [...copy(), citing(1)];
     moved.splice(0, 0, ...moved.splice(2, 1));
     expect(templateReferenceWarnings([...copy()], moved)).toEqual([]);
     expect(templateReferenceWarnings(null, copy())).toEqual([]);
+  });
+
+  it('枝番号の「第十条の二」はこのひな型にない条として警告する', () => {
+    expect(templateReferenceWarnings(null, [...copy(), citing('十条の二に定める措置及び第十')]).map((w) => w.message)).toEqual([
+      '第15条（秘密保持）の第1項が引用する第十条の二はありません（このひな型の条は第1条から第15条までの番号で、枝番号はありません）',
+    ]);
+  });
+});
+
+describe('「前条」「次条」「前二条」の引用（書き換えずに警告）', () => {
+  const relative = (text: string) => relativeReferencesIn(text).map((r) => [r.typed, r.targets(5)]);
+  const referring = (key: string, text: string) => added(key, `${key}の見出し`, text);
+  const keysOf = (articles: EditableArticle[]) => articles.map((a) => a.key);
+  const messages = (previous: EditableArticle[] | null, current: EditableArticle[]) => templateReferenceWarnings(previous, current).map((w) => w.message);
+
+  it('前条は一つ前、次条は一つ後、前二条・前2条は二つ前から（第6条から）', () => {
+    expect(relative('前条、次条、前二条、前2条')).toEqual([
+      ['前条', [4]],
+      ['次条', [6]],
+      ['前二条', [3, 4]],
+      ['前2条', [3, 4]],
+    ]);
+  });
+
+  it('「前各条」（前のすべての条）は、前の条が増減しても言っていることが変わらないため読まない: 既定の第13条（特定個人情報の取扱い）の前の条を削除しても警告しない', () => {
+    expect(relative('前各条に定めるもののほか')).toEqual([]);
+    expect(
+      messages(
+        copy(),
+        copy().filter((a) => a.key !== 'safetyMeasures'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('「事前条件」「前条件」「条例」は前条・次条として読まない', () => {
+    expect(relative('事前条件、前条件、前条例、次条約')).toEqual([]);
+  });
+
+  it('前条を含む条を移動すると、以前と今の指す条を名指して警告する', () => {
+    const before = [...copy(), referring('custom-1', '前条の規定にかかわらず、乙は秘密を守る。')];
+    const moved = [...before];
+    moved.splice(3, 0, ...moved.splice(14, 1));
+    expect(keysOf(moved).slice(2, 5)).toEqual(['safetyMeasures', 'custom-1', 'purposeUse']);
+    expect(messages(before, moved)).toEqual([
+      '第4条（custom-1の見出し）の第1項の「前条」は、以前は第14条（契約違反の場合の措置）を指していましたが、今は第3条（安全管理措置）を指します。引用している条文は書き換えていません',
+    ]);
+    expect(moved[3]!.variants[0]!.paragraphs[0]).toBe('前条の規定にかかわらず、乙は秘密を守る。');
+  });
+
+  it('前条の条の前に条を追加・削除・移動すると警告し、両方の前に追加して番号がずれただけなら警告しない', () => {
+    const before = [...copy(), referring('custom-1', '前条の規定にかかわらず、乙は秘密を守る。')];
+    const insertedBetween = [...copy(), referring('custom-2', '新しい条。'), before[14]!];
+    expect(messages(before, insertedBetween)).toEqual([
+      '第16条（custom-1の見出し）の第1項の「前条」は、以前は第14条（契約違反の場合の措置）を指していましたが、今は第15条（custom-2の見出し）を指します。引用している条文は書き換えていません',
+    ]);
+    const removedBefore = [...copy().filter((a) => a.key !== 'termination'), before[14]!];
+    expect(messages(before, removedBefore)).toEqual([
+      '第14条（custom-1の見出し）の第1項の「前条」は、以前は第14条（契約違反の場合の措置）を指していましたが、今は第13条（特定個人情報の取扱い）を指します。引用している条文は書き換えていません',
+    ]);
+    const addedAtTop = [referring('custom-2', '新しい条。'), ...before];
+    expect(messages(before, addedAtTop)).toEqual([]);
+  });
+
+  it('次条: 後ろの条を移動すると警告し、最後の条になると「今は指す条がありません」', () => {
+    const before = [referring('custom-1', '次条に定める措置を講じる。'), ...copy()];
+    const swapped = [before[0]!, before[2]!, before[1]!, ...before.slice(3)];
+    expect(messages(before, swapped)).toEqual([
+      '第1条（custom-1の見出し）の第1項の「次条」は、以前は第2条（委託者及び受託者の責任）を指していましたが、今は第2条（取り扱う個人情報の範囲等）を指します。引用している条文は書き換えていません',
+    ]);
+    const last = [...before.slice(1), before[0]!];
+    expect(messages(before, last)).toEqual([
+      '第15条（custom-1の見出し）の第1項の「次条」は、以前は第2条（委託者及び受託者の責任）を指していましたが、今は指す条がありません。引用している条文は書き換えていません',
+    ]);
+  });
+
+  it('前二条: 二つ前までの一つが入れ替わると両方を名指す', () => {
+    const before = [...copy(), referring('custom-1', '前二条の規定は、契約の終了後も効力を有する。')];
+    const removed = [...copy().filter((a) => a.key !== 'specificPersonalInfo'), before[14]!];
+    expect(messages(before, removed)).toEqual([
+      '第14条（custom-1の見出し）の第1項の「前二条」は、以前は第13条（特定個人情報の取扱い）・第14条（契約違反の場合の措置）を指していましたが、今は第12条（資料等の返還・廃棄）・第13条（契約違反の場合の措置）を指します。引用している条文は書き換えていません',
+    ]);
+  });
+
+  it('指す条がない前条・次条（第1条の「前条」、最後の条の「次条」）は、新しく書いたものでも警告する', () => {
+    expect(messages(null, [referring('custom-1', '前条に従う。'), ...copy()])).toEqual([
+      '第1条（custom-1の見出し）の第1項の「前条」が指す条はありません（このひな型は第1条から第15条までです）',
+    ]);
+    expect(messages(null, [...copy(), referring('custom-1', '次条に従う。')])).toEqual([
+      '第15条（custom-1の見出し）の第1項の「次条」が指す条はありません（このひな型は第1条から第15条までです）',
+    ]);
+  });
+
+  it('新しく書いた前条、前の版からの意味が同じ前条は警告しない', () => {
+    const before = [...copy(), referring('custom-1', '秘密を守る。')];
+    const typedAnew = [...copy(), referring('custom-1', '前条の規定にかかわらず、秘密を守る。')];
+    expect(messages(before, typedAnew)).toEqual([]);
+    const reworded = [...copy(), referring('custom-1', '前条の規定にかかわらず、乙は秘密を守る。')];
+    expect(messages(typedAnew, reworded)).toEqual([]);
+  });
+});
+
+describe('取り扱う個人情報の条（第2条）の位置', () => {
+  it('既定では第2条、見出しは「取り扱う個人情報の範囲等」', () => {
+    expect(handledInformationArticle(templateSetOf(copy(), meta))).toEqual({ title: '取り扱う個人情報の範囲等', number: 2, numberWithoutSpecificPersonalInfo: 2 });
+  });
+
+  it('移動すると作成した特記事項と同じ番号（特定個人情報の条より後ろなら、特定個人情報なしで一つ繰り上がる）', () => {
+    const articles = copy();
+    articles.splice(13, 0, ...articles.splice(1, 1));
+    const found = handledInformationArticle(templateSetOf(articles, meta));
+    expect(found).toEqual({ title: '取り扱う個人情報の範囲等', number: 14, numberWithoutSpecificPersonalInfo: 13 });
+    expect(compose(articles, true)).toContain('（取り扱う個人情報の範囲等）\n第14条');
+    expect(compose(articles, false)).toContain('（取り扱う個人情報の範囲等）\n第13条');
+  });
+
+  it('削除すると null（作成した特記事項に取り扱う個人情報は入らない）', () => {
+    const articles = copy().filter((a) => a.key !== 'handledInformation');
+    expect(handledInformationArticle(templateSetOf(articles, meta))).toBeNull();
+    expect(compose(articles)).not.toContain('取り扱う個人情報の範囲等');
+    expect(compose(articles)).not.toContain('顧客名簿');
   });
 });

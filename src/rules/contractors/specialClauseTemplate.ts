@@ -11,7 +11,8 @@ import { fill, specialClauseChoiceLabels, specialClausePlaceholders, specialClau
  * 民間事業者向け set. The built-in articles keep their variants (禁止 / 制限, 返還 / 廃棄 …); the
  * organization edits each title and paragraph, adds articles of its own (plain: a heading and
  * paragraphs, no variants — variants answer the generator's fixed choices), removes articles and
- * reorders them. Articles are numbered by their place (第N条). Pure: the server validates with it and
+ * reorders them. Articles are numbered by their place (第N条); the references between them (「第N条」
+ * 「前条」) are checked in specialClauseTemplateReferences.ts. Pure: the server validates with it and
  * the web editor previews the same errors and warnings.
  *
  * The parties and the 業務名 are 差し込み項目 (【委託元】【委託先】【業務名】) the generator fills;
@@ -337,53 +338,25 @@ export function diffTemplateStructure(previous: readonly EditableArticle[], curr
   return changes.sort((a, b) => a.order - b.order).map(({ order: _, ...change }) => change);
 }
 
-/** A 「第N条」 in an article's wording that no longer points where it did, or points nowhere. */
-export type TemplateReferenceWarning = { articleKey: string; cited: number; message: string };
+/** Where 取り扱う個人情報 stands in the documents a set composes: the article's heading and numbers. */
+export type HandledInformationArticle = {
+  title: string;
+  /** 第N条 as the set numbers it (every article counted: the editor's number, and a document's when 特定個人情報 is entrusted). */
+  number: number;
+  /** 第N条 in a document without 特定個人情報 (the 特定個人情報 article is left out: a later article moves up one). */
+  numberWithoutSpecificPersonalInfo: number;
+};
 
 /**
- * 「第N条」 citing an article of this set. Not one of a law or another document (「施行規則第7条」
- * 「契約書第3条」「条例第5条」): the character before it ends such a name. Arabic and full-width
- * digits only (the built-in wording writes 第7条; 第十四条 is not recognized).
+ * The article that lists 取り扱う個人情報 (第2条 of the built-in sets, filled from the 委託先's linked 台帳
+ * entries), where the set has it — numbered as composeSpecialClausesFrom numbers the articles it
+ * includes. Null when the organization removed it: the generator then leaves 取り扱う個人情報 out of
+ * the document altogether, and a hint must not send the reader to a 第2条 that lists something else.
  */
-const ARTICLE_REFERENCE = /(?<![法律則令例約書程定])第([0-9０-９]{1,3})条/g;
-const referencesIn = (text: string): number[] =>
-  [...text.matchAll(ARTICLE_REFERENCE)].map((m) => Number((m[1] ?? '').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))));
-
-/**
- * Warnings for 「第N条」 in the wording of `current` (this set's articles are numbered by their place,
- * and text is never rewritten: a person decides how to word a reference):
- * - a 第N条 beyond the last article (「第20条はありません」);
- * - a 第N条 the text already had in `previous` (same article, variant and 項) whose article is no
- *   longer 第N条 — moved to 第M条, or removed. A reference typed anew is taken to mean the new numbering.
- */
-export function templateReferenceWarnings(previous: readonly EditableArticle[] | null, current: readonly EditableArticle[]): TemplateReferenceWarning[] {
-  const warnings: TemplateReferenceWarning[] = [];
-  const before = new Map((previous ?? []).map((a) => [a.key, a]));
-  current.forEach((article, ai) => {
-    for (const variant of article.variants) {
-      const at = `${articleNameAt(current, ai)}${variantName(variant.code) ? `「${variantName(variant.code)}」` : ''}`;
-      const oldVariant = before.get(article.key)?.variants.find((v) => v.code === variant.code);
-      const texts: [string, string, string | undefined][] = [
-        [`${at}の見出し`, variant.title, oldVariant?.title],
-        ...variant.paragraphs.map((p, pi): [string, string, string | undefined] => [`${at}の第${pi + 1}項`, p, oldVariant?.paragraphs[pi]]),
-      ];
-      for (const [where, text, oldText] of texts) {
-        const carried = new Set(oldText === undefined ? [] : referencesIn(oldText));
-        for (const cited of new Set(referencesIn(text))) {
-          if (cited < 1 || cited > current.length) {
-            warnings.push({ articleKey: article.key, cited, message: `${where}が引用する第${cited}条はありません（このひな型は第${current.length}条までです）` });
-            continue;
-          }
-          const target = previous?.[cited - 1];
-          if (!previous || !carried.has(cited) || !target) continue;
-          const now = current.findIndex((a) => a.key === target.key);
-          const was = `第${cited}条（${articleTitleOf(target)}）`;
-          if (now === -1) warnings.push({ articleKey: article.key, cited, message: `${where}が引用する${was}は削除されました。引用している条文は書き換えていません` });
-          else if (now !== cited - 1)
-            warnings.push({ articleKey: article.key, cited, message: `${where}が引用する${was}は第${now + 1}条になりました。引用している条文は書き換えていません` });
-        }
-      }
-    }
-  });
-  return warnings;
+export function handledInformationArticle(set: SpecialClauseTemplateSet): HandledInformationArticle | null {
+  const index = set.articles.findIndex((a) => a.kind === 'handledInformation');
+  const article = set.articles[index];
+  if (article?.kind !== 'handledInformation') return null;
+  const onlySpecificBefore = set.articles.slice(0, index).filter((a) => a.kind === 'fixed' && a.onlyWithSpecificPersonalInfo).length;
+  return { title: article.title, number: index + 1, numberWithoutSpecificPersonalInfo: index + 1 - onlySpecificBefore };
 }

@@ -3,6 +3,7 @@ import { App, Button, Card, Form, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { contractorsContract } from '../../../../src/modules/contractors/contractors.contract.ts';
+import { ORGANIZATION_TEMPLATE_NAME } from '../../../../src/modules/contractors/special-clause-templates.labels.ts';
 import type { SpecialClauseChoiceKey } from '../../../../src/rules/data/specialClauses/types.ts';
 import {
   availableVariants,
@@ -14,10 +15,12 @@ import {
   specialClauseTemplateSets,
   specialClauseVariantLabels,
 } from '../../../../src/rules/contractors/specialClauses.ts';
+import { handledInformationArticle } from '../../../../src/rules/contractors/specialClauseTemplate.ts';
 import { download } from '../../api/client.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { pathOf, useSpecialClauseTemplate } from './api.ts';
+import { handledInfoHint, useTemplateText } from './templateMessages.ts';
 
 /**
  * 個人情報特記事項 (issue 13): choose the template set (豊島区 資料A / 資料B, 民間事業者向け J.9.4 3)
@@ -33,6 +36,7 @@ type TemplateChoice = SpecialClauseTemplateCode | 'organization';
 const structureOf = (code: TemplateChoice): SpecialClauseTemplateCode => (code === 'organization' ? 'privateCompany' : code);
 export function SpecialClausesCard({ contractorId, contractorName }: { contractorId: string; contractorName: string }) {
   const tc = useT();
+  const tp = useTemplateText();
   const { message } = App.useApp();
   const [template, setTemplate] = useState<TemplateChoice>('toshimaCurrent');
   const own = useSpecialClauseTemplate();
@@ -52,6 +56,13 @@ export function SpecialClausesCard({ contractorId, contractorName }: { contracto
     });
   };
 
+  // The article the linked 台帳 entries fill, where the chosen set has it: for 自社のひな型 the server
+  // says it (the organization may have moved or removed it); a built-in set's is fixed (第2条).
+  const handledInfo =
+    template === 'organization'
+      ? own.data && { article: own.data.current.handledInfoArticle, templateName: `${ORGANIZATION_TEMPLATE_NAME}（${own.data.current.versionLabel}）` }
+      : { article: handledInformationArticle(specialClauseTemplateSets[template]), templateName: specialClauseTemplateSets[template].name };
+
   const fetchFile = (route: typeof contractorsContract.specialClausesDocx | typeof contractorsContract.specialClausesPdf, extension: string) => {
     const query = new URLSearchParams({ template, ...choices }).toString();
     download(`${pathOf(route, { id: contractorId })}?${query}`, `個人情報特記事項_${contractorName}.${extension}`).catch((error: unknown) =>
@@ -69,7 +80,10 @@ export function SpecialClausesCard({ contractorId, contractorName }: { contracto
                 {specialClauseTemplateSets[code].name}
               </Radio>
             ))}
-            <Radio value="organization">自社のひな型{own.data ? `（${own.data.current.versionLabel}）` : ''}</Radio>
+            <Radio value="organization">
+              {ORGANIZATION_TEMPLATE_NAME}
+              {own.data ? `（${own.data.current.versionLabel}）` : ''}
+            </Radio>
           </Radio.Group>
           <div>
             <Link to="/contractors/special-clause-template" style={{ textDecoration: 'underline' }} data-testid="sc-template-link">
@@ -92,7 +106,11 @@ export function SpecialClausesCard({ contractorId, contractorName }: { contracto
             </Form.Item>
           );
         })}
-        <Typography.Paragraph type="secondary">取り扱う個人情報（第2条）には、この委託先に紐付けた台帳の項目が入ります。</Typography.Paragraph>
+        {handledInfo ? (
+          <Typography.Paragraph type="secondary" data-testid="sc-handled-info">
+            {handledInfoHint(tp, handledInfo.article, handledInfo.templateName)}
+          </Typography.Paragraph>
+        ) : null}
         <Space>
           <Button icon={<FileWordOutlined />} onClick={() => fetchFile(contractorsContract.specialClausesDocx, 'docx')} data-testid="sc-docx">
             Word（.docx）

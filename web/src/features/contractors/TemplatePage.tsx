@@ -17,10 +17,10 @@ import {
   SINGLE_VARIANT,
   TEMPLATE_LIMITS,
   templateClauseCheck,
-  templateReferenceWarnings,
   templateSetOf,
   variantName,
 } from '../../../../src/rules/contractors/specialClauseTemplate.ts';
+import { templateReferenceWarnings } from '../../../../src/rules/contractors/specialClauseTemplateReferences.ts';
 import { ApiError, api, download } from '../../api/client.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
@@ -29,7 +29,7 @@ import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { contractorKeys, pathOf, type TemplateVersion, templateKeys, useSpecialClauseTemplate } from './api.ts';
-import { useTemplateText } from './templateMessages.ts';
+import { handledInfoHint, useTemplateText } from './templateMessages.ts';
 
 /** Warnings on a version (it is saved all the same): one alert, one line each. */
 function WarningList({ title, lines, testId }: { title: string; lines: readonly { key: string; text: string }[]; testId: string }) {
@@ -471,7 +471,10 @@ function Template() {
       />
       {data ? (
         <>
-          <Typography.Paragraph type="secondary">{tp('tp.placeholders', { list: data.placeholders.join('') })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {tp('tp.placeholders', { list: data.placeholders.join('') })}
+            <span data-testid="tp-handled-info">{handledInfoHint(tp, data.current.handledInfoArticle, data.current.versionLabel)}</span>
+          </Typography.Paragraph>
           {editing ? <TemplateEditor start={data.current} versionLabel={`第${nextNo}版`} onClose={() => setEditing(false)} /> : null}
           <Card
             size="small"

@@ -12,7 +12,10 @@ const ja = {
     '委託先と結ぶ個人情報特記事項の自社のひな型です。民間事業者向けのひな型（J.9.4 3 a)〜h)、特定個人情報を委託する場合は i)〜r)）を写したものから始まり、保存するたびに新しい版になります。委託先の画面の「個人情報特記事項」で「自社のひな型」を選ぶと、使用中の版で作成します。',
   'tp.back': '委託先の一覧',
   'tp.current': '使用中の版: {version}',
-  'tp.placeholders': '差し込み項目 {list} は、作成時に委託元・委託先の名称と業務名に置き換わります。第2条の取り扱う個人情報は、委託先に紐付けた台帳の項目から作られます。',
+  'tp.placeholders': '差し込み項目 {list} は、作成時に委託元・委託先の名称と業務名に置き換わります。',
+  'tp.handledInfo': '取り扱う個人情報（第{number}条「{title}」）には、委託先に紐付けた台帳の項目が入ります。',
+  'tp.handledInfoShifted': '取り扱う個人情報（第{number}条「{title}」。特定個人情報を委託しない委託先の特記事項では第{without}条）には、委託先に紐付けた台帳の項目が入ります。',
+  'tp.handledInfoRemoved': '{version}には取り扱う個人情報の条がないため、作成する特記事項に取り扱う個人情報（台帳の項目）は入りません。',
   'tp.missing': 'この版では、次の J.9.4 3 の事項が条文から読み取れません（契約書の必須事項の確認）',
   'tp.onlySpecific': '特定個人情報を委託する場合のみ',
   'tp.edit': '編集する（新しい版）',
@@ -36,14 +39,14 @@ const ja = {
   'tp.items': 'J.9.4 3 の欠け',
   'tp.none': 'なし',
   'tp.structureHint':
-    '条は{max}条まで追加・削除・並べ替えができます。条の番号（第N条）は並びのとおりに付け直され、特記事項の作成でもその番号になります。条文中の「第N条」は書き換えないため、引用先が動いたときは警告を確かめてください。',
+    '条は{max}条まで追加・削除・並べ替えができます。条の番号（第N条）は並びのとおりに付け直され、特記事項の作成でもその番号になります。条文中の「第N条」「前条」「次条」は書き換えないため、引用先が動いたときは警告を確かめてください。',
   'tp.custom': '追加した条',
   'tp.up': '{name}を上へ移動',
   'tp.down': '{name}を下へ移動',
   'tp.removeArticle': '{name}を削除',
   'tp.addArticle': '条を追加（第{n}条）',
   'tp.restore': '削除した「{name}」の条を戻す',
-  'tp.references': '条文中の「第N条」の引用を確かめてください（条文は書き換えていません）',
+  'tp.references': '条文中の「第N条」「前条」「次条」の引用を確かめてください（条文は書き換えていません）',
   'tp.movedFrom': '（第{from}条から第{to}条へ）',
 };
 
@@ -54,7 +57,11 @@ const en: Record<keyof typeof ja, string> = {
     "The organization's own template of the personal information special clauses, started from the private-company set (J.9.4 3 a)–h), i)–r) for My Number data). Every save is a new version; choose “own template” on a contractor's page to generate with the version in use.",
   'tp.back': 'Contractors',
   'tp.current': 'Version in use: {version}',
-  'tp.placeholders': 'The placeholders {list} become the parties’ names and the business name; article 2 lists the personal information from the linked register entries.',
+  'tp.placeholders': 'The placeholders {list} become the parties’ names and the business name.',
+  'tp.handledInfo': 'The personal information handled (article {number}, “{title}”) lists the register entries linked to the contractor.',
+  'tp.handledInfoShifted':
+    'The personal information handled (article {number}, “{title}”; article {without} for a contractor without My Number data) lists the register entries linked to the contractor.',
+  'tp.handledInfoRemoved': '{version} has no article on the personal information handled: the generated clauses do not list it.',
   'tp.missing': 'This version no longer covers these J.9.4 3 items (contract clause check)',
   'tp.onlySpecific': 'Only when My Number data is entrusted',
   'tp.edit': 'Edit (new version)',
@@ -78,7 +85,7 @@ const en: Record<keyof typeof ja, string> = {
   'tp.items': 'Missing J.9.4 3 items',
   'tp.none': 'None',
   'tp.structureHint':
-    'Up to {max} articles can be added, removed and reordered. Articles are renumbered in order, also in the generated clauses. References such as “Article N” in the text are not rewritten: check the warnings when a cited article moves.',
+    'Up to {max} articles can be added, removed and reordered. Articles are renumbered in order, also in the generated clauses. References such as “Article N”, “the preceding article” or “the next article” in the text are not rewritten: check the warnings when a cited article moves.',
   'tp.custom': 'Added article',
   'tp.up': 'Move {name} up',
   'tp.down': 'Move {name} down',
@@ -101,4 +108,18 @@ export function useTemplateText(): (key: TemplateTextKey, params?: Record<string
     },
     [locale],
   );
+}
+
+/** Where 取り扱う個人情報 stands in a template (the server's `handledInfoArticle`; null: the template removed it). */
+export type HandledInfoArticle = { title: string; number: number; numberWithoutSpecificPersonalInfo: number } | null;
+
+/**
+ * The hint naming the article the linked 台帳 entries fill, by its place in the template actually used
+ * (第2条 unless the organization moved it); when the template removed it, that the documents do not
+ * list 取り扱う個人情報 at all — never a 第2条 that now says something else.
+ */
+export function handledInfoHint(tp: ReturnType<typeof useTemplateText>, article: HandledInfoArticle, versionLabel: string): string {
+  if (!article) return tp('tp.handledInfoRemoved', { version: versionLabel });
+  const { number, title, numberWithoutSpecificPersonalInfo: without } = article;
+  return number === without ? tp('tp.handledInfo', { number, title }) : tp('tp.handledInfoShifted', { number, title, without });
 }
