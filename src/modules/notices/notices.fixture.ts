@@ -24,6 +24,34 @@ export async function noticesTestApp(): Promise<{ t: TestApp; pms: Client; staff
   return { t, pms, staff };
 }
 
+/**
+ * A 第三者提供記録 of a provision to a 外国にある第三者 on ground b) (体制の整備, 法第28条第1項) with
+ * J.8.8.1 3 l) 1)〜7) filled in and no 支障 (6) なし): what the provision record tests and the
+ * 情報提供の求め tests (requests module) both send. A test spreads it and states only what differs.
+ */
+export function groundBOverseasProvisionRecord() {
+  return {
+    kind: 'provision',
+    basis: 'consent',
+    form: 'individual',
+    recordedOn: '2026-05-01',
+    providedOn: '2026-05-01',
+    counterpartyKind: 'corporation',
+    counterpartyName: 'Mamori Asia Pte. Ltd.',
+    subject: '会員番号 B-0100 海外 次郎',
+    dataItems: '氏名、メールアドレス、購入履歴',
+    consentObtained: true,
+    overseas: true,
+    overseasBasis: 'b',
+    overseasCountry: 'シンガポール',
+    overseasMeasures: '年1回、提供先の相当措置の実施状況とシンガポールの制度を書面で確認する。支障があれば是正を求め、困難なら提供を停止する',
+    overseasSystemMethod: '提供先との委託契約で、法の規定の趣旨に沿った措置の実施を確保している',
+    overseasEquivalentMeasures: '利用目的の特定、安全管理措置、再提供の禁止',
+    overseasForeignSystem: '個人情報保護法（PDPA）あり。相当措置の実施に影響を及ぼすおそれのある制度はなし',
+    overseasObstacle: false,
+  } as const;
+}
+
 /** How many 提供記録・確認記録 there are, in every organization (to show a refusal wrote nothing). */
 export async function countProvisionRecords(t: TestApp): Promise<number> {
   const rows = await asSystem(t.database, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from provision_records`)));
