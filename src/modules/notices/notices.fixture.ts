@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
 import { asSystem, rowsOf } from '../../platform/db/tenancy.ts';
 import { tasks } from '../../platform/tasks/tasks.tables.ts';
+import { noticeItems } from '../../rules/data/requiredItems.ts';
 import { noticesContract as C } from './notices.contract.ts';
 
 // What the HTTP tests of M6 通知・同意 and the 提供記録・確認記録 share: the app on a fresh real
@@ -50,6 +51,26 @@ export function groundBOverseasProvisionRecord() {
     overseasForeignSystem: '個人情報保護法（PDPA）あり。相当措置の実施に影響を及ぼすおそれのある制度はなし',
     overseasObstacle: false,
   } as const;
+}
+
+/**
+ * A 通知文 with every J.8.5 1 item ticked, published as 第1版 and then edited, so that its 第2版 is
+ * a draft: the version a record may rely on (`v1`) and one it may not (`v2Draft`).
+ */
+export async function noticeWithDraftVersion(pms: Client, title = 'セミナー申込フォームの個人情報の取扱いについて'): Promise<{ noticeId: string; v1: string; v2Draft: string }> {
+  const ticked = noticeItems.map((i) => i.code);
+  const created = await pms.call(C.create, { body: { title, body: '第1版', ticked } });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const noticeId = created.body.id;
+  expect((await pms.call(C.publish, { params: { id: noticeId } })).status).toBe(200);
+  const edited = await pms.call(C.saveDraft, { params: { id: noticeId }, body: { body: '第2版', ticked } });
+  expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+  const versionId = (no: number) => {
+    const version = edited.body.versions.find((v) => v.versionNo === no);
+    expect(version, `第${no}版`).toBeDefined();
+    return version?.id ?? '';
+  };
+  return { noticeId, v1: versionId(1), v2Draft: versionId(2) };
 }
 
 /** How many 提供記録・確認記録 there are, in every organization (to show a refusal wrote nothing). */
