@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import { approveOpenRequest } from './support/approvals.ts';
 import { checkAccessibilityAfterEachStep, expectAccessible } from './support/axe.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
 import { fillSubcontractStaff } from './support/contractorPortal.ts';
@@ -185,14 +186,7 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await page.waitForURL(/\/approvals\/[0-9a-f-]+$/);
     await page.getByTestId('approval-approve').waitFor();
     await shot(page, 'approval');
-    await page.getByTestId('approval-approve').click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByText('承認の確認').waitFor();
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/approvals\/[^/]+\/approve$/.test(new URL(r.url()).pathname)),
-      dialog.getByRole('button', { name: /承\s*認/ }).click(),
-    ]);
-    expect(response.status(), await response.text()).toBe(200);
+    await approveOpenRequest(page);
 
     await vendorPage.reload();
     const sent = vendorPage.locator('[data-testid^="portal-sent-CPR-"]').filter({ hasText: '再委託承認申請' });
