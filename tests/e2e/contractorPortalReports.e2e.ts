@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2EApp, startAppForE2E } from './support/appServer.ts';
+import { approveOpenRequest } from './support/approvals.ts';
 import { checkAccessibilityAfterEachStep, expectAccessible } from './support/axe.ts';
 import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './support/browser.ts';
 import { fillSubcontractStaff } from './support/contractorPortal.ts';
@@ -67,10 +68,21 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
   };
 
   it('委託先: 再委託申請は、特記事項が再委託を禁止している間は第6条を示して断られる', async () => {
+    // The page reads the 委託元 and the sent reports once, for the shortcuts at the top and the reports card.
+    const outboxReads: string[] = [];
+    const countOutboxRead = (r: Request) => {
+      if (new URL(r.url()).pathname === '/api/contractor-portal/my-reports') outboxReads.push(r.url());
+    };
+    vendorPage.on('request', countOutboxRead);
     await vendorPage.goto('/contractor-portal');
     const reports = vendorPage.getByTestId('portal-reports');
     await reports.getByText('株式会社まもりデモ').first().waitFor();
-    await reports.getByRole('tab', { name: '再委託申請' }).click();
+    await vendorPage.getByTestId('portal-report-shortcuts').waitFor();
+    vendorPage.off('request', countOutboxRead);
+    expect(outboxReads).toHaveLength(1);
+    // The shortcut opens its tab in the reports card below the requests.
+    await vendorPage.getByTestId('portal-report-shortcut-subcontract').click();
+    await reports.getByRole('tab', { name: '再委託申請', selected: true }).waitFor();
     const form = await fillSubcontract();
     await form.getByTestId('sub-submit').click();
     await form
@@ -174,14 +186,7 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await page.waitForURL(/\/approvals\/[0-9a-f-]+$/);
     await page.getByTestId('approval-approve').waitFor();
     await shot(page, 'approval');
-    await page.getByTestId('approval-approve').click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByText('承認の確認').waitFor();
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/approvals\/[^/]+\/approve$/.test(new URL(r.url()).pathname)),
-      dialog.getByRole('button', { name: /承\s*認/ }).click(),
-    ]);
-    expect(response.status(), await response.text()).toBe(200);
+    await approveOpenRequest(page);
 
     await vendorPage.reload();
     const sent = vendorPage.locator('[data-testid^="portal-sent-CPR-"]').filter({ hasText: '再委託承認申請' });

@@ -1,8 +1,7 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, encryptedJson, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
-import { organizations } from '../../platform/org/org.tables.ts';
+import { createdAt, encryptedJson, updatedAt } from '../../platform/db/columns.ts';
 import type { ReportDetails, ReportKind, ReportStatus } from './contractorPortal.reports.labels.ts';
-import { contractorPortalLinks } from './contractorPortal.tables.ts';
+import { sharedExchangeColumns } from './contractorPortal.tables.ts';
 
 /**
  * 委託先からの報告 (issue #13): what the 委託先 sends the 委託元 on its own initiative through the portal —
@@ -15,14 +14,7 @@ import { contractorPortalLinks } from './contractorPortal.tables.ts';
 export const contractorPortalReports = pgTable(
   'contractor_portal_reports',
   {
-    id: id(),
-    organizationId: organizationId().references(() => organizations.id),
-    counterpartyOrganizationId: uuid('counterparty_organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    linkId: uuid('link_id')
-      .notNull()
-      .references(() => contractorPortalLinks.id),
+    ...sharedExchangeColumns(),
     /** 受付番号 shown to the 委託先, e.g. `CPR-2026-0001` (per 委託元 and year). */
     number: text('number').notNull(),
     kind: text('kind').$type<ReportKind>().notNull(),

@@ -33,12 +33,15 @@ export const contractorPortalLinks = pgTable(
 );
 
 /**
- * やり取り: one thing the 委託元 asks its 委託先 for — the 特記事項遵守報告書 (Toshima 資料B③) first —
- * with its due date, the 委託先's answer and the 委託元's review. Shared by the two organizations.
+ * The columns every table shared across a 委託先ポータルの接続 repeats: the 委託元 (`organization_id`),
+ * the 委託先 organization that accepted the link (`counterparty_organization_id`) and the link itself.
+ * The shared-table RLS policy (platform/db/tenancySql.ts) lets exactly these two organizations see the
+ * row. Spread first into each table, so the columns keep their place. It lives beside the links table
+ * (not in a file of its own) because `link_id` references it: a separate file would import this one
+ * while this one imports it for the exchanges.
  */
-export const contractorPortalExchanges = pgTable(
-  'contractor_portal_exchanges',
-  {
+export function sharedExchangeColumns() {
+  return {
     id: id(),
     organizationId: organizationId().references(() => organizations.id),
     counterpartyOrganizationId: uuid('counterparty_organization_id')
@@ -47,6 +50,17 @@ export const contractorPortalExchanges = pgTable(
     linkId: uuid('link_id')
       .notNull()
       .references(() => contractorPortalLinks.id),
+  };
+}
+
+/**
+ * やり取り: one thing the 委託元 asks its 委託先 for — the 特記事項遵守報告書 (Toshima 資料B③) first —
+ * with its due date, the 委託先's answer and the 委託元's review. Shared by the two organizations.
+ */
+export const contractorPortalExchanges = pgTable(
+  'contractor_portal_exchanges',
+  {
+    ...sharedExchangeColumns(),
     kind: text('kind').$type<ExchangeKind>().notNull(),
     title: text('title').notNull(),
     dueOn: date('due_on').notNull(),

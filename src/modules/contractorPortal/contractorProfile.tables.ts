@@ -1,8 +1,8 @@
-import { jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
 import type { QuestionnaireAnswer } from '../../rules/contractors/questionnaire.ts';
-import { contractorPortalLinks } from './contractorPortal.tables.ts';
+import { sharedExchangeColumns } from './contractorPortal.tables.ts';
 import type { ProfileCertificate, ProfileSection } from './questionnaire.labels.ts';
 
 /**
@@ -38,15 +38,8 @@ export const contractorPortalProfiles = pgTable(
 export const contractorPortalProfileShares = pgTable(
   'contractor_portal_profile_shares',
   {
-    id: id(),
-    organizationId: organizationId().references(() => organizations.id),
-    /** The 委託元 the sections are shared with. */
-    counterpartyOrganizationId: uuid('counterparty_organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    linkId: uuid('link_id')
-      .notNull()
-      .references(() => contractorPortalLinks.id),
+    /** Spread first: `counterparty_organization_id` is the 委託元 the sections are shared with. */
+    ...sharedExchangeColumns(),
     sections: jsonb('sections').$type<ProfileSection[]>().notNull().default([]),
     updatedAt: updatedAt(),
     sharedAt: timestamp('shared_at', { withTimezone: true }),

@@ -1,7 +1,6 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, organizationId } from '../../platform/db/columns.ts';
-import { organizations } from '../../platform/org/org.tables.ts';
-import { contractorPortalLinks } from './contractorPortal.tables.ts';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt } from '../../platform/db/columns.ts';
+import { sharedExchangeColumns } from './contractorPortal.tables.ts';
 import type { PublishedCriterion } from './criteriaNotices.labels.ts';
 
 /**
@@ -15,15 +14,8 @@ import type { PublishedCriterion } from './criteriaNotices.labels.ts';
 export const contractorPortalCriteriaNotices = pgTable(
   'contractor_portal_criteria_notices',
   {
-    id: id(),
-    organizationId: organizationId().references(() => organizations.id),
-    /** The 委託先's organization (the link's, when the version was approved). */
-    counterpartyOrganizationId: uuid('counterparty_organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    linkId: uuid('link_id')
-      .notNull()
-      .references(() => contractorPortalLinks.id),
+    /** `counterparty_organization_id`: the 委託先's organization (the link's, when the version was approved). */
+    ...sharedExchangeColumns(),
     /** The version's key (`org-criteria-<n>`), as 調査票 snapshots record it. */
     criteriaVersion: text('criteria_version').notNull(),
     versionNo: integer('version_no').notNull(),

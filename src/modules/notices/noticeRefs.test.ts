@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
+import type { Client, TestApp } from '../../../tests/support/app.ts';
 import { inOrg } from '../../platform/db/tenancy.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
-import { noticeItems } from '../../rules/data/requiredItems.ts';
 import { noticesContract as C } from './notices.contract.ts';
+import { noticesTestApp, noticeWithDraftVersion } from './notices.fixture.ts';
 
 // 台帳 ↔ 通知文の版 (issue 14 M6 「linked from 台帳 entries」, J.3.1.1・J.8.5): an entry refers to the
 // published notice versions it relies on (noticeVersionIds); the entry shows them and the notice
@@ -36,21 +36,13 @@ function content(overrides: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  t.clock.set('2026-05-11T10:00:00+09:00');
+  ({ t, pms } = await noticesTestApp());
   await inOrg(t.database, { organizationId: t.demoOrganizationId }, async (tx) => {
     for (const d of await tx.select().from(departments)) dept[d.name] = d.id;
     for (const p of await tx.select().from(people)) person[p.name] = p.id;
   });
-  pms = await t.login('pms@demo.mamori.local');
   sales = await t.login('sales-head@demo.mamori.local');
-  const ticked = noticeItems.map((i) => i.code);
-  const created = await pms.call(C.create, { body: { title: 'セミナー申込フォームの個人情報の取扱いについて', body: '第1版', ticked } });
-  noticeId = created.body.id;
-  await pms.call(C.publish, { params: { id: noticeId } });
-  const edited = await pms.call(C.saveDraft, { params: { id: noticeId }, body: { body: '第2版', ticked } });
-  v1 = edited.body.versions.find((v) => v.versionNo === 1)!.id;
-  v2Draft = edited.body.versions.find((v) => v.versionNo === 2)!.id;
+  ({ noticeId, v1, v2Draft } = await noticeWithDraftVersion(pms));
 });
 afterAll(() => t.close());
 

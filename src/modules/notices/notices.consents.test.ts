@@ -1,10 +1,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
+import type { Client, TestApp } from '../../../tests/support/app.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
 import { asSystem, rowsOf } from '../../platform/db/tenancy.ts';
-import { noticeItems } from '../../rules/data/requiredItems.ts';
 import { noticesContract as C } from './notices.contract.ts';
+import { noticesTestApp, noticeWithDraftVersion } from './notices.fixture.ts';
 
 // 同意記録 (J.8.5 1 書面によって本人の同意を得る; i) 紙媒体, j) Web のフォーム) over real HTTP and a
 // real database: a consent points to an exact published version, the person is encrypted at rest,
@@ -18,17 +18,8 @@ let v1: string;
 let v2Draft: string;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  t.clock.set('2026-05-11T10:00:00+09:00');
-  pms = await t.login('pms@demo.mamori.local');
-  staff = await t.login('staff@demo.mamori.local');
-  const ticked = noticeItems.map((i) => i.code);
-  const created = await pms.call(C.create, { body: { title: 'セミナー申込フォームの個人情報の取扱いについて', body: '第1版', ticked } });
-  noticeId = created.body.id;
-  await pms.call(C.publish, { params: { id: noticeId } });
-  const edited = await pms.call(C.saveDraft, { params: { id: noticeId }, body: { body: '第2版', ticked } });
-  v1 = edited.body.versions.find((v) => v.versionNo === 1)!.id;
-  v2Draft = edited.body.versions.find((v) => v.versionNo === 2)!.id;
+  ({ t, pms, staff } = await noticesTestApp());
+  ({ noticeId, v1, v2Draft } = await noticeWithDraftVersion(pms));
 });
 afterAll(() => t.close());
 

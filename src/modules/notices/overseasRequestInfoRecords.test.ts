@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
 import { readFirstSheet } from '../../platform/exports/xlsx.ts';
 import { noticesContract as C } from './notices.contract.ts';
+import { groundBOverseasProvisionRecord } from './notices.fixture.ts';
 
 // J.8.8.1 3 l) 1)〜7) on a 第三者提供記録 of a provision to a 外国にある第三者 on ground b) (体制の整備),
 // over real HTTP and a real database: a record that lacks one is refused beside its field, and the
@@ -17,24 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// 6)「支障の有無及びその概要」: あり, with its summary and 7) the measure taken.
 const groundBRecord = {
-  kind: 'provision',
-  basis: 'consent',
-  form: 'individual',
-  recordedOn: '2026-05-01',
-  providedOn: '2026-05-01',
-  counterpartyKind: 'corporation',
-  counterpartyName: 'Mamori Asia Pte. Ltd.',
-  subject: '会員番号 B-0100 海外 次郎',
-  dataItems: '氏名、メールアドレス、購入履歴',
-  consentObtained: true,
-  overseas: true,
-  overseasBasis: 'b',
-  overseasCountry: 'シンガポール',
-  overseasMeasures: '年1回、提供先の相当措置の実施状況とシンガポールの制度を書面で確認する。支障があれば是正を求め、困難なら提供を停止する',
-  overseasSystemMethod: '提供先との委託契約で、法の規定の趣旨に沿った措置の実施を確保している',
-  overseasEquivalentMeasures: '利用目的の特定、安全管理措置、再提供の禁止',
-  overseasForeignSystem: '個人情報保護法（PDPA）あり。相当措置の実施に影響を及ぼすおそれのある制度はなし',
+  ...groundBOverseasProvisionRecord(),
   overseasObstacle: true,
   overseasObstacleSummary: '提供先で暗号化の設定の一部が未実施',
   overseasObstacleAction: '是正計画の提出を求め、完了まで新たな提供を停止した',

@@ -4,6 +4,7 @@ import { buildTestApp, type Client, type TestApp } from '../../../tests/support/
 import { pdfText, skipPdfChecks } from '../../../tests/support/pdf.ts';
 import { approvalsContract as A } from '../../platform/approvals/approvals.contract.ts';
 import { noticesContract as N } from '../notices/notices.contract.ts';
+import { groundBOverseasProvisionRecord } from '../notices/notices.fixture.ts';
 import { requestsContract as C } from './requests.contract.ts';
 
 // 外国にある第三者への提供に係る情報提供の求め (JIS Q 15001 J.8.8.1 3 l)・4, 法第28条第3項) over real HTTP
@@ -14,26 +15,7 @@ let t: TestApp;
 let desk: Client;
 let pms: Client;
 
-const record = {
-  kind: 'provision',
-  basis: 'consent',
-  form: 'individual',
-  recordedOn: '2026-05-01',
-  providedOn: '2026-05-01',
-  counterpartyKind: 'corporation',
-  counterpartyName: 'Mamori Asia Pte. Ltd.',
-  subject: '会員番号 B-0100 海外 次郎',
-  dataItems: '氏名、メールアドレス',
-  consentObtained: true,
-  overseas: true,
-  overseasBasis: 'b',
-  overseasCountry: 'シンガポール',
-  overseasMeasures: '年1回、提供先の相当措置の実施状況とシンガポールの制度を書面で確認する',
-  overseasSystemMethod: '提供先との委託契約で、法の規定の趣旨に沿った措置の実施を確保している',
-  overseasEquivalentMeasures: '利用目的の特定、安全管理措置、再提供の禁止',
-  overseasForeignSystem: '個人情報保護法（PDPA）あり。影響を及ぼすおそれのある制度はなし',
-  overseasObstacle: false,
-} as const;
+const record = groundBOverseasProvisionRecord();
 
 beforeAll(async () => {
   t = await buildTestApp();

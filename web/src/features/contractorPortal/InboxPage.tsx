@@ -7,6 +7,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { ExchangeAnswers } from './ExchangeAnswers.tsx';
 import { PortalReports, type ReportTab, reportTabs } from './PortalReports.tsx';
+import type { Outbox } from './reportTypes.ts';
 import type { CriteriaNotice, Exchange, PortalLink } from './types.ts';
 
 const date = (iso: string | null) => (iso ? iso.slice(0, 10).replaceAll('-', '/') : '');
@@ -214,9 +215,8 @@ function CriteriaNotices() {
  * at once — an incident is reported 直ちに (特記事項 第15条) without scrolling past the requests.
  * Shown only when a 委託元 is connected (the reports card is shown then too).
  */
-function ReportShortcuts({ onPick }: { onPick: (tab: ReportTab) => void }) {
-  const links = useQuery({ queryKey: ['contractor-portal', 'my-reports'], queryFn: () => api.get<{ principals: unknown[] }>('/api/contractor-portal/my-reports') });
-  if ((links.data?.principals ?? []).length === 0) return null;
+function ReportShortcuts({ principals, onPick }: { principals: Outbox['principals']; onPick: (tab: ReportTab) => void }) {
+  if (principals.length === 0) return null;
   return (
     <Space wrap style={{ marginBottom: 16 }} data-testid="portal-report-shortcuts">
       <span>委託元へ報告する:</span>
@@ -235,6 +235,8 @@ function ReportShortcuts({ onPick }: { onPick: (tab: ReportTab) => void }) {
  */
 function InboxScreen() {
   const inbox = useQuery({ queryKey: ['contractor-portal', 'inbox'], queryFn: () => api.get<{ items: Exchange[] }>('/api/contractor-portal/inbox') });
+  // What this organization sent and the 委託元 it can report to: read once here, for the shortcuts and the reports card.
+  const outbox = useQuery({ queryKey: ['contractor-portal', 'my-reports'], queryFn: () => api.get<Outbox>('/api/contractor-portal/my-reports') });
   const [reportTab, setReportTab] = useState<ReportTab>('incident');
   // The requests come first (the page is 委託元からの依頼); a report is one click away at the top:
   // the shortcut opens its tab below the requests and moves there.
@@ -250,7 +252,7 @@ function InboxScreen() {
     <>
       <PageHeader title="委託元からの依頼" lead="委託元から届いた依頼（特記事項遵守報告書など）。この組織宛てのものだけが表示されます。" />
       <AcceptInvitation />
-      <ReportShortcuts onPick={pickReport} />
+      <ReportShortcuts principals={outbox.data?.principals ?? []} onPick={pickReport} />
       <CriteriaNotices />
       {/* 「依頼はありません」 only once the list has come: while it loads, a placeholder (not a false "none"). */}
       {inbox.isPending ? (
@@ -289,7 +291,7 @@ function InboxScreen() {
           )}
         </Card>
       ))}
-      <PortalReports tab={reportTab} onTabChange={setReportTab} />
+      {outbox.data ? <PortalReports outbox={outbox.data} tab={reportTab} onTabChange={setReportTab} /> : null}
     </>
   );
 }

@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Collapse, Empty, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
 import { ReportDetails } from './ReportDetails.tsx';
 import { IncidentReportForm, ReturnDisposalForm, SubcontractForm } from './ReportForms.tsx';
 import type { Outbox } from './reportTypes.ts';
@@ -14,10 +12,7 @@ const forms: Record<ReportTab, (linkId: string) => React.ReactNode> = {
 
 const statusColor: Record<string, string | undefined> = { refused: 'red', approved: 'green', confirmed: 'green', closed: 'green', in_approval: 'blue', handling: 'orange' };
 
-/**
- * 委託元への報告（委託先の側, issue #13）: 再委託申請・返還・廃棄報告・事故等の報告 to a connected 委託元,
- * and what this organization sent, with the 受付番号 and where each stands.
- */
+/** A tab of 委託元への報告. */
 export type ReportTab = 'incident' | 'subcontract' | 'disposal';
 
 /** The tabs of 委託元への報告, in the order the page offers them (事故等 first: 特記事項 第15条 直ちに報告). */
@@ -27,9 +22,13 @@ export const reportTabs: readonly { key: ReportTab; label: string }[] = [
   { key: 'disposal', label: '返還・廃棄報告' },
 ];
 
-export function PortalReports({ tab, onTabChange }: { tab: ReportTab; onTabChange: (tab: ReportTab) => void }) {
-  const outbox = useQuery({ queryKey: ['contractor-portal', 'my-reports'], queryFn: () => api.get<Outbox>('/api/contractor-portal/my-reports') });
-  const principals = outbox.data?.principals ?? [];
+/**
+ * 委託元への報告（委託先の側, issue #13）: 再委託申請・返還・廃棄報告・事故等の報告 to a connected 委託元,
+ * and what this organization sent, with the 受付番号 and where each stands.
+ * `outbox` is the page's one read of `/api/contractor-portal/my-reports` (the report shortcuts use it too).
+ */
+export function PortalReports({ outbox, tab, onTabChange }: { outbox: Outbox; tab: ReportTab; onTabChange: (tab: ReportTab) => void }) {
+  const principals = outbox.principals;
   const [picked, setPicked] = useState<string | null>(null);
   const linkId = picked ?? principals[0]?.linkId ?? null;
   if (principals.length === 0) return null;
@@ -58,11 +57,11 @@ export function PortalReports({ tab, onTabChange }: { tab: ReportTab; onTabChang
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         送った報告
       </Typography.Title>
-      {(outbox.data?.items ?? []).length === 0 ? (
+      {outbox.items.length === 0 ? (
         <Empty description="送った報告はありません" />
       ) : (
         <Collapse
-          items={(outbox.data?.items ?? []).map((r) => ({
+          items={outbox.items.map((r) => ({
             key: r.id,
             label: (
               <Space wrap data-testid={`portal-sent-${r.number}`}>
