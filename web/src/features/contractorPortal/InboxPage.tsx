@@ -158,7 +158,7 @@ function CriteriaNotices() {
   const items = notices.data?.items ?? [];
   if (items.length === 0) return null;
   return (
-    <section aria-label="評価基準の改定のお知らせ" style={{ marginBottom: 16 }} data-testid="portal-criteria-notices">
+    <section aria-label="評価基準のお知らせ" style={{ marginBottom: 16 }} data-testid="portal-criteria-notices">
       {items.map((n) => (
         <Card
           key={n.id}
@@ -175,7 +175,7 @@ function CriteriaNotices() {
           data-testid={`portal-criteria-notice-${n.versionNo}`}
         >
           <Typography.Paragraph>
-            {n.principalName}が委託先の評価基準「{n.criteriaName}」を改定しました（{n.items.length}項目）。次の調査票の前に、
+            {n.summary}次の調査票の前に、
             <Link to="/contractor-profile" style={{ textDecoration: 'underline' }}>
               自社のプロフィール
             </Link>
