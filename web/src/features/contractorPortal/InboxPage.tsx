@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { complianceReportItems, type YesNo } from '../../../../src/rules/data/contractorComplianceReport.ts';
 import { ApiError, api } from '../../api/client.ts';
+import { queryKeys } from '../../api/queries.ts';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { ExchangeAnswers } from './ExchangeAnswers.tsx';
 import { PortalReports, type ReportTab, reportTabs } from './PortalReports.tsx';
@@ -24,7 +25,8 @@ function AcceptInvitation() {
       const link = await api.post<PortalLink>('/api/contractor-portal/invitations/accept', { token: code });
       message.success(`委託元と接続しました（${link.counterpartyName ?? ''}）`);
       setCode('');
-      await queryClient.invalidateQueries({ queryKey: ['contractor-portal'] });
+      // Accepting may bring the 委託元's criteria in force (a notice, and a notification for the bell).
+      await Promise.all([queryClient.invalidateQueries({ queryKey: ['contractor-portal'] }), queryClient.invalidateQueries({ queryKey: queryKeys.notifications })]);
     } catch (e) {
       setError(e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e));
     }
