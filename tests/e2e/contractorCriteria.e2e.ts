@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/platform/demo.ts';
 import { approveOpenRequest } from './support/approvals.ts';
 import { checkAccessibilityAfterEachStep, expectAccessible } from './support/axe.ts';
 import { keepFailureEvidence } from './support/browser.ts';
@@ -12,11 +13,19 @@ import { saveScreenshot, useJourney } from './support/journey.ts';
  * text is refused naming the item), submits; トップマネジメント approves on the 承認 screen; the criteria
  * in force are then 第1版 with 10 items, and a new 委託先審査表 shows 10 items while last year's
  * evaluation still names the version it used. The connected 委託先 gets 「評価基準の改定のお知らせ」 at
- * once and answers item 10 in its profile before any 調査票; the 調査票 then starts from that answer.
+ * once — its bell says so — and answers item 10 in its profile before any 調査票; the 調査票 then starts
+ * from that answer. A 委託先 that accepts its invitation after the approval (デモ給与計算センター, its own
+ * organization) gets the criteria in force at once, as 「現在の評価基準のお知らせ」, and its bell says so.
  * axe-core checks every page a step ends on.
  */
 describe('journey: 委託先の評価基準に 10 番目の項目を足し、トップマネジメントの承認で新しい評価に使われる', () => {
-  const journey = useJourney();
+  const LATE = 'privacy@kyuyo-journey.example';
+  const journey = useJourney({
+    before: [
+      ['demo'],
+      ['user', 'create', '--login', LATE, '--name', '給与 花子', '--organization', 'デモ給与計算センター株式会社', '--role', 'pms_manager', '--password', DEMO_PASSWORD],
+    ],
+  });
   let page: Page;
   const tenth = '委託先従業者に対する個人情報保護教育の実施';
 
@@ -84,7 +93,7 @@ describe('journey: 委託先の評価基準に 10 番目の項目を足し、ト
     expect(await page.getByTestId('cr-current-items').locator('tbody tr').count()).toBe(10);
     await page.getByTestId('cr-history').getByText('過去の版').waitFor();
     // The connected 委託先 (株式会社デモ発送サービス) was told on approval (issue #13).
-    await page.getByTestId('cr-published-to').getByText('接続している委託先 1 社に「評価基準の改定のお知らせ」', { exact: false }).waitFor();
+    await page.getByTestId('cr-published-to').getByText('接続している委託先 1 社に、この版の名称・版・評価項目を知らせました', { exact: false }).waitFor();
     await shot('contractor-criteria-approved');
     await page.getByRole('link', { name: '委託先の一覧' }).click();
     await page.getByTestId('contractors-search').locator('input').fill('デモ発送');
@@ -100,18 +109,24 @@ describe('journey: 委託先の評価基準に 10 番目の項目を足し、ト
     await shot('contractor-evaluation-10-items');
   });
 
-  it('承認した第1版は調査票の前に委託先へ届く: 受信箱に「評価基準の改定のお知らせ」、プロフィールに 10 が「改定された評価基準（第1版）」として並び、答えておける（issue #13）', async () => {
+  it('承認した第1版は調査票の前に委託先へ届く: 通知のベルから受信箱の「現在の評価基準のお知らせ」へ、プロフィールに 10 が「改定された評価基準（第1版）」として並び、答えておける（issue #13）', async () => {
     await login('vendor@demo.mamori.local');
-    await page.getByRole('menuitem', { name: '委託元からの依頼' }).click();
+    // Its people who answer the portal are told in-app; the notification opens the inbox.
+    await page.getByTestId('notification-bell').click();
+    const told = page.locator('.ant-popover').getByText('株式会社まもりデモから現在の評価基準のお知らせが届きました（第1版）');
+    await told.waitFor();
+    await shot('contractor-criteria-notice-bell');
+    await told.click();
     await page.waitForURL(/\/contractor-portal$/);
     const notice = page.getByTestId('portal-criteria-notice-1');
-    await notice.getByText('評価基準の改定のお知らせ').waitFor();
-    await notice.getByText('改定された評価基準（第1版）').waitFor();
-    await notice.getByText('株式会社まもりデモが委託先の評価基準「委託先審査表」を改定しました（10項目）', { exact: false }).waitFor();
+    // Nothing came from this 委託元 before (no 調査票): the criteria in force, not a change.
+    await notice.getByText('現在の評価基準のお知らせ').waitFor();
+    await notice.getByText('現在の評価基準（第1版）').waitFor();
+    await notice.getByText('株式会社まもりデモが委託先の評価に使っている評価基準は「委託先審査表」（第1版、10項目）です。', { exact: false }).waitFor();
     await notice.getByText('評価項目（10項目）').click();
     await notice.getByText(`10 ${tenth}`).waitFor();
     await shot('contractor-criteria-notice-inbox');
-    await expectAccessible(page, '委託元からの依頼（評価基準の改定のお知らせ）');
+    await expectAccessible(page, '委託元からの依頼（現在の評価基準のお知らせ）');
     await notice.getByRole('link', { name: '自社のプロフィール' }).click();
     await page.waitForURL(/\/contractor-profile$/);
     const row = page.getByTestId('profile-row-10');
@@ -187,6 +202,36 @@ describe('journey: 委託先の評価基準に 10 番目の項目を足し、ト
     await page.getByTestId('profile-row-1').locator('textarea').waitFor();
     await expect(page.getByTestId('profile-row-1').locator('textarea').inputValue()).resolves.toBe('2027年度に取得を予定');
     await expect(page.getByTestId('profile-item-2').locator('input[value="yes"]').isChecked()).resolves.toBe(true);
+  });
+
+  it('承認のあとに招待を受けた委託先にも、適用中の第1版がすぐ届き、ベルで知らされる（issue #13、J.9.4 s)）', async () => {
+    await login('pms@demo.mamori.local');
+    await page.getByRole('menuitem', { name: '委託先' }).click();
+    await page.getByText('デモ給与計算センター株式会社').first().click();
+    const card = page.getByTestId('portal-card');
+    await card.getByTestId('portal-invite-email').fill(LATE);
+    await card.getByTestId('portal-invite').click();
+    const code = ((await card.getByTestId('portal-invite-code').textContent()) ?? '').trim();
+    expect(code).toMatch(/^[\w-]{32}$/);
+    await login(LATE);
+    await page.getByRole('menuitem', { name: '委託元からの依頼' }).click();
+    await page.waitForURL(/\/contractor-portal$/);
+    // Nothing before accepting.
+    expect(await page.getByTestId('portal-criteria-notices').count()).toBe(0);
+    await page.getByTestId('portal-accept-code').fill(code);
+    await page.getByTestId('portal-accept-submit').click();
+    const notice = page.getByTestId('portal-criteria-notice-1');
+    await notice.getByText('現在の評価基準のお知らせ').waitFor();
+    await notice.getByText('株式会社まもりデモが委託先の評価に使っている評価基準は「委託先審査表」（第1版、10項目）です。', { exact: false }).waitFor();
+    expect(await notice.getByText('からの変更').count()).toBe(0);
+    await page.getByTestId('notification-bell').click();
+    // The bell is refreshed by the acceptance itself (no reload).
+    await page.locator('.ant-popover').getByText('株式会社まもりデモから現在の評価基準のお知らせが届きました（第1版）').waitFor();
+    await shot('contractor-criteria-notice-after-accepting');
+    // The 委託元 sees 2 委託先 told of 第1版.
+    await login('pms@demo.mamori.local');
+    await page.goto('/contractors/criteria');
+    await page.getByTestId('cr-published-to').getByText('接続している委託先 2 社に', { exact: false }).waitFor();
   });
 
   it('axe-core が歩いた画面（評価基準・承認の詳細・委託先の詳細・プロフィール・調査票）を検査した', () => {

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantTables } from '../../src/platform/db/migrate.ts';
-import { asSystem, inOrg, readInOrg, rowsOf } from '../../src/platform/db/tenancy.ts';
+import { asSystem, inOrg, outsideTenant, readInOrg, rowsOf } from '../../src/platform/db/tenancy.ts';
 import { departments, organizations, people } from '../../src/platform/db/schema.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import { testDbKind } from '../support/testDb.ts';
@@ -132,5 +132,28 @@ describe('読取り専用のテナント接続 (readInOrg: 一覧・検索の高
 
   it('UUID でない組織 id は SQL に渡さない', async () => {
     await expect(readInOrg(t.database, { organizationId: "x'; reset role; --" }, (tx) => tx.select().from(people))).rejects.toThrow();
+  });
+});
+
+describe('テナントの取引の中で一時的に組織の外に出る (outsideTenant)', () => {
+  const role = async (tx: Parameters<Parameters<typeof inOrg>[2]>[0]) => rowsOf<{ who: string }>(await tx.execute(sql`select current_user as who`))[0]?.who;
+
+  it('外では他の組織の行が見え、終わるとテナントの役割に戻る（戻らなければ以後の問い合わせも全組織を読む）', async () => {
+    const seen = await inOrg(t.database, { organizationId: t.demoOrganizationId }, async (tx) => {
+      const outside = await outsideTenant(tx, async () => (await tx.select({ name: people.name }).from(people).where(eq(people.organizationId, orgB))).length);
+      const after = (await tx.select({ name: people.name }).from(people).where(eq(people.organizationId, orgB))).length;
+      return { outside, after, who: await role(tx) };
+    });
+    expect(seen).toEqual({ outside: 1, after: 0, who: 'mamori_app' });
+  });
+
+  it('中で投げられた例外を呼び出し側が受け止めても、テナントの役割に戻っている', async () => {
+    const who = await inOrg(t.database, { organizationId: t.demoOrganizationId }, async (tx) => {
+      await outsideTenant(tx, async () => {
+        throw new Error('途中の失敗');
+      }).catch(() => undefined);
+      return role(tx);
+    });
+    expect(who).toBe('mamori_app');
   });
 });

@@ -13,6 +13,7 @@ import { contractorForPortal, currentContractorCriteria } from '../contractors/c
 import { exchangeKindLabels, exchangeStatusLabels, linkStatusLabels } from './contractorPortal.labels.ts';
 import type { acceptBody, complianceAnswerBody, exchangeRequestBody, invitationBody, linksQuery, reviewBody } from './contractorPortal.schema.ts';
 import { contractorPortalExchanges, contractorPortalLinks } from './contractorPortal.tables.ts';
+import { publishCriteriaInForce } from './criteria-notices.ts';
 import { criteriaSnapshot } from './questionnaire.service.ts';
 
 // 委託先ポータル (issue #13): a 委託元 and its 委託先, two organizations of the same Mamori. The 委託元
@@ -129,6 +130,8 @@ export async function acceptInvitation(database: Database, actor: Actor, input: 
         .where(and(eq(contractorPortalLinks.id, link.id), eq(contractorPortalLinks.status, 'invited')))
         .returning();
       if (!accepted) throw conflict('この招待はすでに受けられています');
+      // The 委託元's criteria in force reach the new 委託先 at once (評価基準のお知らせ, J.9.4 s)).
+      await publishCriteriaInForce(tx, accepted, clock.now);
       return accepted;
     },
     { accountId: actor.accountId, ip },

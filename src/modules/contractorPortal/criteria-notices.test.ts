@@ -5,10 +5,15 @@ import { todayInJapan } from '../../domain/time.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
 import { asSystem, inOrg } from '../../platform/db/tenancy.ts';
 import { createUser } from '../../platform/maintenance/createUser.ts';
+import { notifications } from '../../platform/notifications/notifications.tables.ts';
+import { sendUrgentNotificationEmails } from '../../platform/notifications/reminders.ts';
+import { accounts } from '../../platform/auth/auth.tables.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
 import { prefillFromProfile } from '../../rules/contractors/profileItems.ts';
 import { addCalendarDays } from '../../rules/deadlines.ts';
 import { contractorPortalLinks } from './contractorPortal.tables.ts';
+import { publishCriteriaInForce } from './criteria-notices.ts';
+import { publishCriteriaRevision } from './criteriaNotices.api.ts';
 import { contractorPortalCriteriaNotices } from './criteriaNotices.tables.ts';
 
 // 評価基準の改定のお知らせ (issue #13 「回答を一度にして複数の委託元に共有」; J.9.4 s)「個人情報保護管理者は
@@ -25,6 +30,8 @@ const SOURCE = '社内規程 委託先管理規程 第5条（内部の出典）'
 
 type Item = { code: string; text: string; askedBy: string[]; askedVia: { principal: string; via: string | null }[] };
 type Notice = {
+  kindLabel: string;
+  summary: string;
   principalName: string;
   versionLabel: string;
   criteriaName: string;
@@ -44,6 +51,7 @@ let invitedOrg: string;
 let otherVendorOrg: string;
 let demoLink: string;
 let today: string;
+let kyuyoToken: string;
 
 const orgNamed = async (name: string) =>
   (await asSystem(t.database, (tx) => tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name))))[0]?.id ?? '';
@@ -86,6 +94,12 @@ beforeAll(async () => {
       .where(and(eq(contractorPortalLinks.organizationId, t.demoOrganizationId), eq(contractorPortalLinks.counterpartyOrganizationId, vendorOrg))),
   );
   demoLink = link?.id ?? '';
+  // A person of the 委託先 who does not answer the portal (no role): never notified.
+  await createUser(
+    t.database,
+    { loginId: 'staff@hasso.example', name: '発送 三郎', organizationName: '株式会社デモ発送サービス', role: null, password: 'Staff-pass1!' },
+    t.clock.now(),
+  );
   // Another 委託先 of 委託元 A: invited, has not accepted.
   await createUser(
     t.database,
@@ -95,7 +109,9 @@ beforeAll(async () => {
   invitedOnly = await t.login('pms@kyuyo.example', 'Kyuyo-pass1!');
   invitedOrg = await orgNamed('デモ給与計算センター株式会社');
   const kyuyo = (await pms.get(`/api/contractors?q=${encodeURIComponent('デモ給与計算')}`)).body.items[0]?.id;
-  expect((await pms.request('POST', '/api/contractor-portal/invitations', { contractorId: kyuyo, email: 'pms@kyuyo.example' })).status).toBe(201);
+  const kyuyoInvitation = await pms.request('POST', '/api/contractor-portal/invitations', { contractorId: kyuyo, email: 'pms@kyuyo.example' });
+  expect(kyuyoInvitation.status).toBe(201);
+  kyuyoToken = kyuyoInvitation.body.invitationToken;
   // 委託元 B and its own connected 委託先.
   await createUser(
     t.database,
@@ -125,10 +141,16 @@ afterAll(async () => t?.close());
 describe('評価基準の改定のお知らせ — 委託元が承認した新しい版を、調査票の前に接続している委託先へ', () => {
   it('J.9.4 s) 委託元が第2版（評価項目 10 の追加）を承認すると、接続している委託先の受信箱に名称・版・評価項目だけが届き、前の版からの変更が分かる', async () => {
     const notices = await noticesOf(vendor);
-    expect(notices.map((n) => [n.principalName, n.versionLabel])).toEqual([
-      [DEMO, '改定された評価基準（第2版）'],
-      [DEMO, '改定された評価基準（第1版）'],
+    expect(notices.map((n) => [n.principalName, n.kindLabel, n.versionLabel])).toEqual([
+      [DEMO, '評価基準の改定のお知らせ', '改定された評価基準（第2版）'],
+      // Nothing came from A before 第1版 (no 調査票): the criteria in force, not a change.
+      [DEMO, '現在の評価基準のお知らせ', '現在の評価基準（第1版）'],
     ]);
+    expect(notices.map((n) => n.summary)).toEqual([
+      `${DEMO}が委託先の評価基準「委託先審査表」を改定しました（10項目）。`,
+      `${DEMO}が委託先の評価に使っている評価基準は「委託先審査表」（第1版、9項目）です。`,
+    ]);
+    expect(notices[1]).toMatchObject({ changes: [], changesFrom: null });
     const [v2] = notices;
     expect(v2).toMatchObject({ kindLabel: '評価基準の改定のお知らせ', criteriaName: '委託先審査表', changesFrom: '改定された評価基準（第1版）' });
     expect(v2?.items.map((i) => i.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
@@ -140,7 +162,7 @@ describe('評価基準の改定のお知らせ — 委託元が承認した新�
     // Items only: not the 出典, not who drafted or approved it.
     expect(JSON.stringify(notices)).not.toContain(SOURCE);
     expect(Object.keys(v2 ?? {}).sort()).toEqual(
-      ['changes', 'changesFrom', 'criteriaName', 'id', 'items', 'kindLabel', 'linkId', 'principalName', 'publishedAt', 'versionLabel', 'versionNo'].sort(),
+      ['changes', 'changesFrom', 'criteriaName', 'id', 'items', 'kindLabel', 'linkId', 'principalName', 'publishedAt', 'summary', 'versionLabel', 'versionNo'].sort(),
     );
   });
 
@@ -207,5 +229,125 @@ describe('評価基準の改定のお知らせ — 委託元が承認した新�
     );
     const orgs = new Set(rows.map((r) => r.org));
     expect(orgs).toEqual(new Set([t.demoOrganizationId, vendorOrg]));
+  });
+});
+
+type Notification = { kind: string; title: string; body: string; link: string | null; urgent: boolean };
+
+const KIND = 'contractor_criteria_notice';
+const criteriaNotificationsOf = async (client: Client) => {
+  const r = await client.get('/api/notifications');
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return (r.body.items as Notification[]).filter((n) => n.kind === KIND);
+};
+/** Every criteria notification in the database, with the organization of the account it went to. */
+const allCriteriaNotifications = () =>
+  asSystem(t.database, (tx) =>
+    tx
+      .select({ org: notifications.organizationId, accountOrg: accounts.organizationId, login: accounts.loginId, title: notifications.title, dedupeKey: notifications.dedupeKey })
+      .from(notifications)
+      .innerJoin(accounts, eq(accounts.id, notifications.accountId))
+      .where(eq(notifications.kind, KIND)),
+  );
+
+describe('お知らせが届いたことを、委託先で回答する人に通知する（アプリ内）', () => {
+  it('承認のたびに、委託先の回答者（contractorPortal.respond）に版ごとの通知が 1 件ずつ届き、受信箱へのリンクがつく', async () => {
+    const got = await criteriaNotificationsOf(vendor);
+    expect(got.map((n) => n.title)).toEqual([`${DEMO}から評価基準の改定のお知らせが届きました（第2版）`, `${DEMO}から現在の評価基準のお知らせが届きました（第1版）`]);
+    expect(got[0]).toMatchObject({ link: '/contractor-portal', urgent: false });
+    expect(got[0]?.body).toContain('評価基準「委託先審査表」（10項目）');
+  });
+
+  it('委託元の人、委託先で回答しない人、招待を受けていない委託先、他の委託元の委託先には届かない（HTTP と RLS）', async () => {
+    const staff = await t.login('staff@hasso.example', 'Staff-pass1!');
+    for (const client of [pms, top, staff, invitedOnly, otherVendor]) expect(await criteriaNotificationsOf(client)).toEqual([]);
+    for (const organizationId of [t.demoOrganizationId, invitedOrg, otherVendorOrg])
+      expect(await inOrg(t.database, { organizationId }, async (tx) => (await tx.select().from(notifications).where(eq(notifications.kind, KIND))).length)).toBe(0);
+    // Each row is in the 委託先's organization, for an account of that organization.
+    const rows = await allCriteriaNotifications();
+    expect(rows.map((r) => [r.org, r.accountOrg, r.login])).toEqual([
+      [vendorOrg, vendorOrg, 'vendor@demo.mamori.local'],
+      [vendorOrg, vendorOrg, 'vendor@demo.mamori.local'],
+    ]);
+  });
+
+  it('至急ではないので、至急の通知のメール（配信ジョブ）にはならない', async () => {
+    const before = t.sentMail.length;
+    await sendUrgentNotificationEmails(t.deps);
+    expect(t.sentMail.slice(before).filter((m) => m.subject.includes('評価基準'))).toEqual([]);
+  });
+});
+
+describe('承認のあとに招待を受けた委託先にも、その時点の評価基準が届く（J.9.4 s)）', () => {
+  it('招待を受けると、同じトランザクションで適用中の第2版が「現在の評価基準のお知らせ」として 1 件届き、変更の比較はない', async () => {
+    t.clock.advanceMinutes(2);
+    const accepted = await invitedOnly.request('POST', '/api/contractor-portal/invitations/accept', { token: kyuyoToken });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const notices = await noticesOf(invitedOnly);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({
+      principalName: DEMO,
+      kindLabel: '現在の評価基準のお知らせ',
+      versionLabel: '現在の評価基準（第2版）',
+      summary: `${DEMO}が委託先の評価に使っている評価基準は「委託先審査表」（第2版、10項目）です。`,
+      changes: [],
+      changesFrom: null,
+    });
+    expect(notices[0]?.items.map((i) => i.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    // The profile lists item 10 as asked by A before any 調査票.
+    expect((await profileOf(invitedOnly)).items.find((i) => i.code === '10')?.askedBy).toEqual([DEMO]);
+    // The 委託元 sees the version told to 2 委託先 now.
+    expect((await pms.get('/api/contractor-criteria')).body.current).toMatchObject({ versionLabel: '第2版', publishedTo: 2 });
+  });
+
+  it('その委託先の回答者にだけ通知が届く（回答しない同じ組織の人、委託元、他の委託先には届かない）', async () => {
+    await createUser(
+      t.database,
+      { loginId: 'staff@kyuyo.example', name: '給与 一郎', organizationName: 'デモ給与計算センター株式会社', role: null, password: 'Staff-pass1!' },
+      t.clock.now(),
+    );
+    const staff = await t.login('staff@kyuyo.example', 'Staff-pass1!');
+    expect((await criteriaNotificationsOf(invitedOnly)).map((n) => n.title)).toEqual([`${DEMO}から現在の評価基準のお知らせが届きました（第2版）`]);
+    for (const client of [staff, pms, otherVendor]) expect(await criteriaNotificationsOf(client)).toEqual([]);
+    expect(await criteriaNotificationsOf(vendor)).toHaveLength(2);
+    const rows = await allCriteriaNotifications();
+    expect(rows.filter((r) => r.org === invitedOrg).map((r) => [r.accountOrg, r.login])).toEqual([[invitedOrg, 'pms@kyuyo.example']]);
+    expect(new Set(rows.map((r) => r.org))).toEqual(new Set([vendorOrg, invitedOrg]));
+  });
+
+  it('二度受けても、同じ版をもう一度知らせても、お知らせも通知も増えない（接続と版ごとに一度）', async () => {
+    const again = await invitedOnly.request('POST', '/api/contractor-portal/invitations/accept', { token: kyuyoToken });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('この招待はすでに受けられています');
+    const [link] = await asSystem(t.database, (tx) => tx.select().from(contractorPortalLinks).where(eq(contractorPortalLinks.counterpartyOrganizationId, invitedOrg)));
+    if (!link) throw new Error('the accepted link is missing');
+    const version = (await pms.get('/api/contractor-criteria')).body.current;
+    if (version.versionNo === null) throw new Error('第2版 is not in force');
+    const { versionNo } = version;
+    const republished = await inOrg(t.database, { organizationId: t.demoOrganizationId }, async (tx) => ({
+      approval: await publishCriteriaRevision(tx, t.demoOrganizationId, { version: version.version, versionNo, name: version.name, items: version.items }, t.clock.now()),
+      acceptance: await publishCriteriaInForce(tx, link, t.clock.now()),
+    }));
+    expect(republished).toEqual({ approval: 0, acceptance: 0 });
+    expect(await noticesOf(invitedOnly)).toHaveLength(1);
+    expect(await noticesOf(vendor)).toHaveLength(2);
+    const rows = await allCriteriaNotifications();
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.dedupeKey)).size).toBe(3);
+  });
+
+  it('委託元が既定の調査票のままなら、招待を受けても何も届かない（標準の 9 項目はプロフィールがすでに知っている）', async () => {
+    await createUser(
+      t.database,
+      { loginId: 'pms@kosha-hasso2.example', name: '発送 四郎', organizationName: '公社第二発送株式会社', role: 'pms_manager', password: 'Hasso-pass1!' },
+      t.clock.now(),
+    );
+    const second = await t.login('pms@kosha-hasso2.example', 'Hasso-pass1!');
+    const kosha = await t.login('pms@kosha.example', 'Kosha-pass1!');
+    const contractor = await kosha.request('POST', '/api/contractors', { name: '公社第二発送株式会社', entrustedWork: '通知書の発送' });
+    const invited = await kosha.request('POST', '/api/contractor-portal/invitations', { contractorId: contractor.body.id, email: 'pms@kosha-hasso2.example' });
+    expect((await second.request('POST', '/api/contractor-portal/invitations/accept', { token: invited.body.invitationToken })).status).toBe(200);
+    expect(await noticesOf(second)).toEqual([]);
+    expect(await criteriaNotificationsOf(second)).toEqual([]);
   });
 });

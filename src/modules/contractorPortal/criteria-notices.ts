@@ -3,8 +3,10 @@ import type { z } from 'zod';
 import type { Tx } from '../../platform/db/connection.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { diffCriteria } from '../../rules/contractors/criteriaDiff.ts';
-import { contractorPortalExchanges } from './contractorPortal.tables.ts';
-import { askedViaRevisionLabel, criteriaNoticeLabel } from './criteriaNotices.labels.ts';
+import { currentContractorCriteria } from '../contractors/contractors.portal.api.ts';
+import { contractorPortalExchanges, type contractorPortalLinks } from './contractorPortal.tables.ts';
+import { askedViaRevisionLabel, criteriaNoticeLabel, currentCriteriaLabel, currentCriteriaNoticeLabel } from './criteriaNotices.labels.ts';
+import { publishToLinks } from './criteriaNotices.publish.ts';
 import type { criteriaNoticeResponse } from './criteriaNotices.responses.ts';
 import { contractorPortalCriteriaNotices } from './criteriaNotices.tables.ts';
 
@@ -13,6 +15,26 @@ import { contractorPortalCriteriaNotices } from './criteriaNotices.tables.ts';
 // never from the 委託元's criteria tables.
 
 type NoticeRow = typeof contractorPortalCriteriaNotices.$inferSelect;
+
+/**
+ * 招待を受けたとき: a 委託先 that connects after the 委託元 approved its criteria would otherwise learn
+ * them only at the next approval or 調査票. The accepting transaction publishes the version in force
+ * to the new link (a first notice: 「現在の評価基準のお知らせ」), read through the 委託先 register's
+ * api. The built-in 調査票 (no version of the 委託元's own approved) is the standard items every
+ * profile lists already: nothing to publish. Idempotent per link and version. Returns how many were written.
+ */
+export async function publishCriteriaInForce(tx: Tx, link: typeof contractorPortalLinks.$inferSelect, now: Date): Promise<number> {
+  if (link.status !== 'active' || !link.counterpartyOrganizationId) return 0;
+  const criteria = await currentContractorCriteria(tx, link.organizationId);
+  if (criteria.versionNo === null) return 0;
+  return publishToLinks(
+    tx,
+    link.organizationId,
+    [{ linkId: link.id, counterpartyOrganizationId: link.counterpartyOrganizationId }],
+    { version: criteria.version, versionNo: criteria.versionNo, name: criteria.name, items: criteria.items },
+    now,
+  );
+}
 
 /**
  * The latest notice of each link, as the side of the caller's organization reads it (`principal`:
@@ -77,14 +99,19 @@ export async function receivedCriteriaNotices(tx: Tx, actor: Actor): Promise<Rec
 
 /** One notice as the 委託先's inbox shows it, with what changed since `previous`. */
 export function presentCriteriaNotice({ row, previous }: ReceivedNotice, names: ReadonlyMap<string, string>): z.output<typeof criteriaNoticeResponse> {
+  const principalName = names.get(row.organizationId) ?? null;
   return {
     id: row.id,
     linkId: row.linkId,
-    kindLabel: criteriaNoticeLabel,
-    principalName: names.get(row.organizationId) ?? null,
+    // Nothing earlier from this 委託元 on the link: the criteria in force, not a change (e.g. on acceptance).
+    kindLabel: previous ? criteriaNoticeLabel : currentCriteriaNoticeLabel,
+    principalName,
     criteriaName: row.name,
     versionNo: row.versionNo,
-    versionLabel: askedViaRevisionLabel(row.versionNo),
+    versionLabel: previous ? askedViaRevisionLabel(row.versionNo) : currentCriteriaLabel(row.versionNo),
+    summary: previous
+      ? `${principalName ?? '委託元'}が委託先の評価基準「${row.name}」を改定しました（${row.items.length}項目）。`
+      : `${principalName ?? '委託元'}が委託先の評価に使っている評価基準は「${row.name}」（第${row.versionNo}版、${row.items.length}項目）です。`,
     items: row.items.map((i) => ({ code: i.code, text: i.text, coversOthers: i.coversOthers === true })),
     publishedAt: row.publishedAt.toISOString(),
     changes: previous ? diffCriteria({ items: previous.items }, { items: row.items }) : [],

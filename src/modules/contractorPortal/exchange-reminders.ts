@@ -29,7 +29,7 @@ export const EXCHANGE_OVERDUE_TASK = 'contractor_exchange_overdue';
  * Accounts of an organization holding a permission (through any of its roles). A role held per
  * department (所属長) counts only in `departmentId` when given, and not at all without one.
  */
-async function accountsWithPermission(tx: Tx, organizationId: string, permission: Permission, today: string, departmentId?: string | null): Promise<string[]> {
+export async function accountsWithPermission(tx: Tx, organizationId: string, permission: Permission, today: string, departmentId?: string | null): Promise<string[]> {
   const roles = pmsRoles.filter((role: PmsRole) => permissionsForRoles([role]).has(permission));
   const ids = new Set<string>();
   for (const role of roles) {

@@ -75,3 +75,29 @@ export async function readInOrg<T>(database: Database, scope: Scope, fn: (tx: Tx
     return fn(tx);
   });
 }
+
+/**
+ * Runs `fn` with the database's own role (as `asSystem` runs), then returns to the tenant role, in
+ * the same transaction: for the rare write a tenant transaction owes another organization — the
+ * 委託元's approval of new criteria notifies its 委託先's people (issue #13), where row-level security
+ * hides the 委託先's accounts and refuses its notification rows. A second transaction could neither
+ * see the uncommitted rows nor roll back with them, and PGlite's one connection would wait on it.
+ * A transaction already outside a tenant runs `fn` as is. Keep `fn` to the few statements that need it.
+ */
+export async function outsideTenant<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  const [current] = rowsOf<{ role: string }>(await tx.execute(sql`select current_setting('role') as role`));
+  if (current?.role !== APP_ROLE) return fn();
+  await tx.execute(sql`select set_config('role', 'none', true)`);
+  const back = () => tx.execute(sql`select set_config('role', ${APP_ROLE}, true)`);
+  let result: T;
+  try {
+    result = await fn();
+  } catch (error) {
+    // Back to the tenant role if the transaction still runs (a caller may catch); an aborted
+    // transaction refuses the statement, and the error that aborted it is the one to see.
+    await back().catch(() => undefined);
+    throw error;
+  }
+  await back();
+  return result;
+}

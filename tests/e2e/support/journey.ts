@@ -28,17 +28,18 @@ export type Journey = {
 /**
  * The set-up every journey repeats, registered on the calling `describe`: one app server with the
  * demo organization and one Chromium for the file (started in `beforeAll`, stopped in `afterAll`),
- * and `signIn` for each person the journey follows.
+ * and `signIn` for each person the journey follows. `before`: `mamori` commands run before the
+ * server starts (e.g. another organization's user, `user create`; see startAppForE2E).
  */
-export function useJourney(options: { viewport?: { width: number; height: number } } = {}): Journey {
+export function useJourney(options: { viewport?: { width: number; height: number }; before?: string[][] } = {}): Journey {
   const viewport = options.viewport ?? { width: 1440, height: 900 };
   let app: E2EApp | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   beforeAll(async () => {
-    app = await startAppForE2E();
+    app = await startAppForE2E(options.before ? { before: options.before } : {});
     browser = await launchBrowser();
-  });
+  }, 600_000);
   afterAll(async () => {
     await context?.close();
     await browser?.close();

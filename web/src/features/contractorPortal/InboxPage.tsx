@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { complianceReportItems, type YesNo } from '../../../../src/rules/data/contractorComplianceReport.ts';
 import { ApiError, api } from '../../api/client.ts';
+import { queryKeys } from '../../api/queries.ts';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { ExchangeAnswers } from './ExchangeAnswers.tsx';
 import { PortalReports, type ReportTab, reportTabs } from './PortalReports.tsx';
@@ -25,7 +26,8 @@ function AcceptInvitation() {
       const link = await api.post<PortalLink>('/api/contractor-portal/invitations/accept', { token: code });
       message.success(`委託元と接続しました（${link.counterpartyName ?? ''}）`);
       setCode('');
-      await queryClient.invalidateQueries({ queryKey: ['contractor-portal'] });
+      // Accepting may bring the 委託元's criteria in force (a notice, and a notification for the bell).
+      await Promise.all([queryClient.invalidateQueries({ queryKey: ['contractor-portal'] }), queryClient.invalidateQueries({ queryKey: queryKeys.notifications })]);
     } catch (e) {
       setError(e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e));
     }
@@ -159,7 +161,7 @@ function CriteriaNotices() {
   const items = notices.data?.items ?? [];
   if (items.length === 0) return null;
   return (
-    <section aria-label="評価基準の改定のお知らせ" style={{ marginBottom: 16 }} data-testid="portal-criteria-notices">
+    <section aria-label="評価基準のお知らせ" style={{ marginBottom: 16 }} data-testid="portal-criteria-notices">
       {items.map((n) => (
         <Card
           key={n.id}
@@ -176,7 +178,7 @@ function CriteriaNotices() {
           data-testid={`portal-criteria-notice-${n.versionNo}`}
         >
           <Typography.Paragraph>
-            {n.principalName}が委託先の評価基準「{n.criteriaName}」を改定しました（{n.items.length}項目）。次の調査票の前に、
+            {n.summary}次の調査票の前に、
             <Link to="/contractor-profile" style={{ textDecoration: 'underline' }}>
               自社のプロフィール
             </Link>

@@ -12,7 +12,8 @@ const ja = {
     '委託先の選定と毎年 12 月の評価（委託先審査表）に使う評価項目です。個人情報保護管理者が毎年 12 月に見直し（J.9.4 s)）、承認された版が新しい評価と新しい調査票に使われます。過去の評価は、評価したときの版のまま表示されます。',
   'cr.back': '委託先の一覧',
   'cr.current': '適用中の評価基準: {name}（{version}）',
-  'cr.publishedTo': '承認したとき、委託先ポータルで接続している委託先 {count} 社に「評価基準の改定のお知らせ」で名称・版・評価項目を知らせました（出典は知らせません）。',
+  'cr.publishedTo':
+    '委託先ポータルで接続している委託先 {count} 社に、この版の名称・版・評価項目を知らせました（承認したときに接続していた委託先と、そのあと招待を受けた委託先。出典は知らせません）。',
   'cr.source': '出典: {source}',
   'cr.covers': '該当すれば他の項目を代替',
   'cr.edit': '見直す（新しい版の下書き）',
@@ -48,7 +49,7 @@ const en: Record<keyof typeof ja, string> = {
   'cr.back': 'Contractors',
   'cr.current': 'Criteria in force: {name} ({version})',
   'cr.publishedTo':
-    'On approval, its name, version and items were sent to {count} contractor(s) connected through the contractor portal (notice of revised criteria; the source is not sent).',
+    'Its name, version and items were sent to {count} contractor(s) connected through the contractor portal (those connected on approval and those that accepted their invitation since; the source is not sent).',
   'cr.source': 'Source: {source}',
   'cr.covers': 'Stands for the others when met',
   'cr.edit': 'Review (new version draft)',
