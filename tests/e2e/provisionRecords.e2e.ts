@@ -15,7 +15,8 @@ const resultsDir = path.join(path.resolve(path.dirname(fileURLToPath(import.meta
  * 規則第20条第1項第2号ハ 本人を特定するに足りる事項 — the server's refusal is shown under that field
  * with its clause — fills it in, saves, sees the 保存期間 (規則第21条第3号) and finds it in the list;
  * then records a 個人関連情報の提供に係る確認記録 (J.8.8.4 4) with a 和暦 date, the 提供先's 確認記録
- * (J.8.8.4 4 g)〜j)), and publishes a 個人関連情報 consent notice checked with J.8.8.4 1.
+ * (J.8.8.4 4 g)〜j)), and publishes a 個人関連情報 consent notice checked with J.8.8.4 1. A mistyped 作成日
+ * and a missing address are corrected in the record's own form: the 保存期間 moves, the history shows before → after.
  */
 describe('journey: 第三者提供記録の作成（記録事項の不足は項目の下に）', () => {
   let app: E2EApp;
@@ -74,6 +75,44 @@ describe('journey: 第三者提供記録の作成（記録事項の不足は項�
     await page.getByRole('heading', { name: '提供記録・確認記録' }).waitFor();
     await page.getByRole('cell', { name: '株式会社ジャーニー発送' }).waitFor();
     await shot('provision-record-list');
+  });
+
+  it('記録の修正: 「修正する」で同じ様式が記録どおりに開き、未保存のまま離れようとすると確かめ、作成した日の誤記（和暦で入力）と住所を直すと保存期間が計算し直され、履歴に前 → 後が出る', async () => {
+    await page.getByRole('row').filter({ hasText: '株式会社ジャーニー発送' }).getByRole('link').click();
+    await page.getByRole('heading', { name: '第三者提供記録' }).waitFor();
+    await page.getByTestId('pr-correct').click();
+    await page.getByRole('heading', { name: '第三者提供記録の修正' }).waitFor();
+    // Prefilled with what is recorded (the 和暦 typed at creation is shown as the app shows dates).
+    expect(await page.getByLabel('記録を作成した日').inputValue()).toBe('2026/05/11');
+    expect(await page.getByTestId('pr-subject').inputValue()).toBe('会員番号 J-0001');
+    await page.getByLabel('記録を作成した日').fill('令和8年5月10日');
+    await page.getByTestId('pr-counterpartyAddress').fill('東京都豊島区東池袋1-18-1');
+    // Unsaved changes: leaving asks first, and 「このページに残る」 keeps what was typed.
+    await page.getByRole('button', { name: '記録へ戻る' }).click();
+    const leave = page.getByRole('dialog').filter({ hasText: '保存していない変更があります' });
+    await leave.waitFor();
+    await leave.getByRole('button', { name: 'このページに残る' }).click();
+    expect(await page.getByTestId('pr-counterpartyAddress').inputValue()).toBe('東京都豊島区東池袋1-18-1');
+    await shot('provision-record-correct-form');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/provision-records/')),
+      page.getByTestId('pr-save').click(),
+    ]);
+    expect(response.status()).toBe(200);
+    await page.getByRole('heading', { name: '第三者提供記録' }).waitFor();
+    await page.getByText('2029/05/10まで保存（3年）').waitFor();
+    const history = page.getByTestId('pr-history');
+    await history.getByText('作成', { exact: true }).waitFor();
+    await history.getByText('変更', { exact: true }).waitFor();
+    const change = history.getByRole('listitem').filter({ hasText: '記録を作成した日' });
+    expect(await change.locator('del').textContent()).toBe('2026/05/11');
+    expect(await change.locator('ins').textContent()).toBe('2026/05/10');
+    const address = history.getByRole('listitem').filter({ hasText: '提供先の住所' });
+    expect(await address.locator('del').textContent()).toBe('（なし）');
+    expect(await address.locator('ins').textContent()).toBe('東京都豊島区東池袋1-18-1');
+    await shot('provision-record-corrected');
+    await page.getByRole('button', { name: '一覧へ戻る' }).click();
+    await page.getByRole('heading', { name: '提供記録・確認記録' }).waitFor();
   });
 
   it('個人関連情報の確認記録（J.8.8.4 4）: 和暦の作成日で記録し、c) が欠ければその項目の下に条項つきで理由が出て、埋めると保存期間が示される', async () => {

@@ -142,6 +142,7 @@ const bodies: Record<string, unknown> = {
     dataItems: '氏名',
     consentObtained: true,
   },
+  'PATCH /api/provision-records/:id': { counterpartyName: '乗っ取り株式会社' },
   'POST /api/provision-records/:id/dispose': { disposedOn: '2026-01-06' },
   'POST /api/provision-records/:id/provisions': { providedOn: '2026-01-06' },
   // 法令規範一覧 (J.1.3)

@@ -1,8 +1,10 @@
 import { defineContract, fileResponse } from '../../platform/http/contract.ts';
 import { consentListResponse, consentResponse, noticeListResponse, noticeResponse } from './notices.responses.ts';
 import {
+  correctProvisionRecordBody,
   createProvisionRecordBody,
   disposeProvisionRecordBody,
+  provisionRecordDetailResponse,
   provisionRecordIdParams,
   provisionRecordListQuery,
   provisionRecordListResponse,
@@ -107,8 +109,17 @@ export const noticesContract = defineContract({
     method: 'GET',
     path: '/api/provision-records/:id',
     access: 'notices.records',
-    summary: '第三者提供記録・確認記録の詳細（保存期間とその根拠）',
+    summary: '第三者提供記録・確認記録の詳細（保存期間とその根拠、作成・修正・廃棄の履歴）',
     params: provisionRecordIdParams,
+    response: provisionRecordDetailResponse,
+  },
+  correctProvisionRecord: {
+    method: 'PATCH',
+    path: '/api/provision-records/:id',
+    access: 'notices.records',
+    summary: '第三者提供記録・確認記録の修正（送った記録事項だけが変わる。記録事項を作成時と同じく確かめ、保存期間と廃棄タスクを計算し直す。廃棄済みは修正しない）',
+    params: provisionRecordIdParams,
+    body: correctProvisionRecordBody,
     response: provisionRecordResponse,
   },
   recordFurtherProvision: {

@@ -6,7 +6,7 @@ import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types
 import { listConsents, recordConsent, withdrawConsent } from './notices.consents.ts';
 import { noticesContract } from './notices.contract.ts';
 import { exportProvisionRecordsXlsx } from './provision-records.export.ts';
-import { createProvisionRecord, disposeProvisionRecord, getProvisionRecord, listProvisionRecords, recordFurtherProvision } from './provision-records.ts';
+import { correctProvisionRecord, createProvisionRecord, disposeProvisionRecord, getProvisionRecord, listProvisionRecords, recordFurtherProvision } from './provision-records.ts';
 import { createNotice, getNotice, listNotices, publishNotice, saveNoticeDraft } from './notices.service.ts';
 
 /** M6 通知・同意 (J.8.5), registered from notices.contract.ts: validate → authorize → one business function → present. */
@@ -65,6 +65,8 @@ export function noticesRoutes(app: App, deps: Deps): void {
           await recordPersonalDataAccess(tx, actor, { action: 'read', entityType: 'provision_records', entityId: record.id, rowCount: 1 }, deps.now());
           return record;
         }),
+      correctProvisionRecord: async (request) =>
+        inOrg(deps.database, scopeOf(request), (tx) => correctProvisionRecord(tx, actorOf(request), request.params.id, request.body, deps.now())),
       recordFurtherProvision: async (request) =>
         inOrg(deps.database, scopeOf(request), (tx) => recordFurtherProvision(tx, actorOf(request), request.params.id, request.body, deps.now())),
       disposeProvisionRecord: async (request) =>

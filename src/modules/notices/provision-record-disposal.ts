@@ -5,6 +5,7 @@ import { asSystem, inOrg } from '../../platform/db/tenancy.ts';
 import type { Deps } from '../../platform/http/types.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
 import { ensureTask } from '../../platform/tasks/moduleTasks.ts';
+import { tasks } from '../../platform/tasks/tasks.tables.ts';
 import { addCalendarDays } from '../../rules/deadlines.ts';
 import { provisionRecordKindLabels, provisionRecordRetention } from '../../rules/retention/index.ts';
 import { provisionRecords } from './notices.tables.ts';
@@ -43,6 +44,17 @@ export async function ensureProvisionRecordDisposalTask(tx: Tx, row: Row, today:
     today,
   );
   return created !== null;
+}
+
+/**
+ * Cancels the open disposal task of a record whose disposal-due day has moved (a further provision,
+ * a correction): the old period no longer applies, and `note` says why.
+ */
+export async function cancelOpenDisposalTasks(tx: Tx, organizationId: string, recordId: string, note: string, now: Date): Promise<void> {
+  await tx
+    .update(tasks)
+    .set({ status: 'cancelled', evidenceNote: note, updatedAt: now })
+    .where(and(eq(tasks.organizationId, organizationId), eq(tasks.sourceType, provisionRecordDisposalSource), eq(tasks.sourceId, recordId), eq(tasks.status, 'open')));
 }
 
 /** The daily check of one organization: a disposal task for every record whose retention has ended. */

@@ -13,6 +13,14 @@ export const provisionRecordIdParams = z.object({ id: idField('記録') });
 
 export const provisionRecordListQuery = z.object({ kind: enumField('記録の種類', provisionRecordKinds).optional() });
 
+/** The yes/no 記録事項, without their defaults: a correction that leaves one out leaves it as recorded. */
+const checks = {
+  consentObtained: z.boolean({ error: '本人の同意を得ている旨は「はい」か「いいえ」で選んでください' }),
+  ppcPublished: z.boolean({ error: '公表されている旨は「はい」か「いいえ」で選んでください' }),
+  overseas: z.boolean({ error: '外国にある第三者への提供は「はい」か「いいえ」で選んでください' }),
+  overseasInfoConfirmed: z.boolean({ error: '本人に情報の提供が行われていることを確認した旨は「はい」か「いいえ」で選んでください' }),
+};
+
 /** 第三者提供記録・確認記録の作成. */
 export const createProvisionRecordBody = z.object({
   kind: enumField('記録の種類', provisionRecordKinds),
@@ -27,16 +35,16 @@ export const createProvisionRecordBody = z.object({
   counterpartyRepresentative: optionalText('代表者の氏名', 200),
   subject: optionalText('本人を特定するに足りる事項', 1000),
   dataItems: optionalText('個人データの項目', 2000),
-  consentObtained: z.boolean({ error: '本人の同意を得ている旨は「はい」か「いいえ」で選んでください' }).default(false),
+  consentObtained: checks.consentObtained.default(false),
   acquisitionHistory: optionalText('第三者による取得の経緯', 2000),
-  ppcPublished: z.boolean({ error: '公表されている旨は「はい」か「いいえ」で選んでください' }).default(false),
-  overseas: z.boolean({ error: '外国にある第三者への提供は「はい」か「いいえ」で選んでください' }).default(false),
+  ppcPublished: checks.ppcPublished.default(false),
+  overseas: checks.overseas.default(false),
   overseasBasis: enumField('外国にある第三者への提供の根拠', overseasBases)
     .nullish()
     .transform((v) => v ?? null),
   overseasCountry: optionalText('当該外国の名称', 200),
   overseasInfo: optionalText('あらかじめ本人に提供した情報', 4000),
-  overseasInfoConfirmed: z.boolean({ error: '本人に情報の提供が行われていることを確認した旨は「はい」か「いいえ」で選んでください' }).default(false),
+  overseasInfoConfirmed: checks.overseasInfoConfirmed.default(false),
   overseasMeasures: optionalText('相当措置の継続的な実施を確保するために必要な措置', 2000),
   overseasSystemMethod: optionalText('当該第三者による体制の整備の方法', 2000),
   overseasEquivalentMeasures: optionalText('当該第三者が実施する相当措置の概要', 2000),
@@ -52,6 +60,12 @@ export const createProvisionRecordBody = z.object({
     .transform((v) => v ?? null),
   note: optionalText('備考', 2000),
 });
+
+/**
+ * 記録の修正: the 記録事項 sent replace the recorded ones (a field left out stays as recorded); the
+ * whole record is then checked again as on creation (規則第20条第1項・第24条第1項, J.8.8.4 4).
+ */
+export const correctProvisionRecordBody = createProvisionRecordBody.extend(checks).partial();
 
 /** 継続的な提供の記録: a further provision under a 一括 / 契約書等 record moves the start of its retention. */
 export const recordFurtherProvisionBody = z.object({ providedOn: dateField('提供の年月日') });
@@ -101,3 +115,28 @@ export const provisionRecordResponse = z.object({
 });
 
 export const provisionRecordListResponse = z.object({ items: z.array(provisionRecordResponse), canCreate: z.boolean() });
+
+/** One write in a record's history (from the audit trail): who, when, and each 記録事項 before → after. */
+export const provisionRecordHistoryItemResponse = z.object({
+  at: z.iso.datetime(),
+  /** The person who wrote it; null for a write without an actor (a job). */
+  actorName: z.string().nullable(),
+  action: z.enum(['created', 'changed', 'disposed']),
+  /** 作成・変更・廃棄の記録. */
+  actionLabel: z.string(),
+  /** What changed, in the table's order (none for the creation); `field` as this response names it, dates as YYYY-MM-DD. */
+  changes: z.array(
+    z.object({
+      field: z.string(),
+      label: z.string(),
+      before: z.union([z.string(), z.boolean()]).nullable(),
+      after: z.union([z.string(), z.boolean()]).nullable(),
+    }),
+  ),
+});
+
+/** One record as its page shows it: the record, its history, and whether the caller may correct it (not once disposed). */
+export const provisionRecordDetailResponse = provisionRecordResponse.extend({
+  history: z.array(provisionRecordHistoryItemResponse),
+  abilities: z.object({ correct: z.boolean() }),
+});

@@ -5,7 +5,6 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, HttpError, invalid, notFound } from '../../platform/http/errors.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { completeTasks } from '../../platform/tasks/moduleTasks.ts';
-import { tasks } from '../../platform/tasks/tasks.tables.ts';
 import {
   exemptionClause,
   exemptionGroundLabels,
@@ -16,15 +15,18 @@ import {
 } from '../../rules/data/provisionRecordItems.ts';
 import { checkProvisionRecordItems } from '../../rules/requiredItems/provisionRecordItems.ts';
 import { provisionRecordFormLabels, provisionRecordKindLabels, provisionRecordRetention } from '../../rules/retention/index.ts';
-import { ensureProvisionRecordDisposalTask, provisionRecordDisposalSource } from './provision-record-disposal.ts';
+import { cancelOpenDisposalTasks, ensureProvisionRecordDisposalTask, provisionRecordDisposalSource } from './provision-record-disposal.ts';
 import type {
+  correctProvisionRecordBody,
   createProvisionRecordBody,
   disposeProvisionRecordBody,
+  provisionRecordDetailResponse,
   provisionRecordListQuery,
   provisionRecordResponse,
   recordFurtherProvisionBody,
 } from './provision-records.schema.ts';
 import { provisionRecords } from './notices.tables.ts';
+import { provisionRecordHistory } from './provision-records.history.ts';
 
 // 第三者提供記録 (法第29条, J.8.8.2), 確認記録 (法第30条, J.8.8.3), 個人関連情報の提供に係る確認記録
 // (法第31条第3項, J.8.8.4 4 c)〜f)) and the 提供先's 確認記録 of 個人関連情報 (J.8.8.4 4 g)〜j)): a
@@ -35,6 +37,7 @@ import { provisionRecords } from './notices.tables.ts';
 type Row = typeof provisionRecords.$inferSelect;
 type RecordView = z.output<typeof provisionRecordResponse>;
 type CreateInput = z.output<typeof createProvisionRecordBody>;
+type CorrectInput = z.output<typeof correctProvisionRecordBody>;
 
 /** 保存期間 as stored, with its basis and reason; null for an exemption entry. */
 function retentionOf(row: Row): RecordView['retention'] {
@@ -159,69 +162,95 @@ export async function listProvisionRecords(tx: Tx, actor: Actor, query: z.output
   return { items: rows.map(present), canCreate: can(actor, 'notices.records') };
 }
 
-export async function getProvisionRecord(tx: Tx, actor: Actor, id: string): Promise<RecordView> {
-  return present(await findRecord(tx, actor.organizationId, id));
+/** One record with its history (the audit trail's before → after) and what the caller may do with it. */
+export async function getProvisionRecord(tx: Tx, actor: Actor, id: string): Promise<z.output<typeof provisionRecordDetailResponse>> {
+  const row = await findRecord(tx, actor.organizationId, id);
+  return {
+    ...present(row),
+    history: await provisionRecordHistory(tx, actor.organizationId, id),
+    // A disposed record stays as it was when disposed of (規則第21条・第25条: its retention has ended).
+    abilities: { correct: can(actor, 'notices.records') && row.disposedOn === null },
+  };
+}
+
+/** The columns the retention decides: null for an exemption entry (no 記録事項, no statutory retention). */
+type RetentionColumns = Pick<Row, 'lastProvidedOn' | 'retainUntil' | 'disposalDueOn' | 'retentionRulesVersion'>;
+
+/**
+ * Checks a whole record as it is to be saved — made or corrected — and computes its retention:
+ * dates not after today, every 記録事項 present, the start of a 一括 / 契約書等 record's retention.
+ * Throws the field's Japanese error before anything is written.
+ */
+function checkedRetention(input: CreateInput, today: string): RetentionColumns {
+  if (input.recordedOn > today) throw invalid('recordedOn', `記録を作成した日（${input.recordedOn}）が今日より後になっています`);
+  if (input.providedOn && input.providedOn > today) throw invalid('providedOn', `提供の年月日（${input.providedOn}）が今日より後になっています`);
+  assertRequiredItems(input);
+  // 記録を要しない場合 (J.8.8.2 2・J.8.8.3 2): the 記録事項 and the statutory retention do not apply
+  // (法第29条第1項ただし書・第30条第1項ただし書), so no disposal task is made.
+  if (input.exemptionGround) return { lastProvidedOn: null, retainUntil: null, disposalDueOn: null, retentionRulesVersion: null };
+  const individual = input.form === 'individual';
+  if (!individual && !input.lastProvidedOn) {
+    throw invalid('lastProvidedOn', `最後に提供を行った（受けた）日は、${provisionRecordFormLabels[input.form]}の保存期間の起算日なので入力してください`);
+  }
+  if (!individual && input.lastProvidedOn && input.lastProvidedOn > today) {
+    throw invalid('lastProvidedOn', `最後に提供を行った（受けた）日（${input.lastProvidedOn}）が今日より後になっています`);
+  }
+  if (!individual && input.providedOn && input.lastProvidedOn && input.lastProvidedOn < input.providedOn) {
+    throw invalid('lastProvidedOn', `最後に提供を行った（受けた）日（${input.lastProvidedOn}）が提供の年月日（${input.providedOn}）より前になっています`);
+  }
+  const lastProvidedOn = individual ? null : (input.lastProvidedOn ?? null);
+  const retention = provisionRecordRetention({ recordKind: input.kind, form: input.form, createdOn: input.recordedOn, lastProvidedOn: lastProvidedOn ?? undefined });
+  return { lastProvidedOn, retainUntil: retention.retainUntil, disposalDueOn: retention.disposalDueOn, retentionRulesVersion: retention.rulesVersion };
 }
 
 /** 記録の作成: every 記録事項 present, the retention computed, the disposal task opened when it has already ended. */
 export async function createProvisionRecord(tx: Tx, actor: Actor, input: CreateInput, now: Date): Promise<RecordView> {
   const today = todayInJapan(now);
-  if (input.recordedOn > today) throw invalid('recordedOn', `記録を作成した日（${input.recordedOn}）が今日より後になっています`);
-  if (input.providedOn && input.providedOn > today) throw invalid('providedOn', `提供の年月日（${input.providedOn}）が今日より後になっています`);
-  assertRequiredItems(input);
-  if (input.exemptionGround) return present(await insertExemption(tx, actor, input, now));
-  const individual = input.form === 'individual';
-  if (!individual && !input.lastProvidedOn) {
-    throw invalid('lastProvidedOn', `最後に提供を行った（受けた）日は、${provisionRecordFormLabels[input.form]}の保存期間の起算日なので入力してください`);
-  }
-  if (!individual && input.providedOn && input.lastProvidedOn && input.lastProvidedOn < input.providedOn) {
-    throw invalid('lastProvidedOn', `最後に提供を行った（受けた）日（${input.lastProvidedOn}）が提供の年月日（${input.providedOn}）より前になっています`);
-  }
-  const retention = provisionRecordRetention({
-    recordKind: input.kind,
-    form: input.form,
-    createdOn: input.recordedOn,
-    lastProvidedOn: individual ? undefined : (input.lastProvidedOn ?? undefined),
-  });
+  const retention = checkedRetention(input, today);
   const [row] = await tx
     .insert(provisionRecords)
-    .values({
-      organizationId: actor.organizationId,
-      ...input,
-      lastProvidedOn: individual ? null : input.lastProvidedOn,
-      retainUntil: retention.retainUntil,
-      disposalDueOn: retention.disposalDueOn,
-      retentionRulesVersion: retention.rulesVersion,
-      createdAt: now,
-      updatedAt: now,
-    })
+    .values({ organizationId: actor.organizationId, ...input, ...retention, createdAt: now, updatedAt: now })
     .returning();
   if (!row) throw new Error('provision record insert returned nothing');
   if (row.disposalDueOn && row.disposalDueOn <= today) await ensureProvisionRecordDisposalTask(tx, row, today);
   return present(row);
 }
 
+/** The 記録事項 of a stored record, as the creation body carries them (a correction is laid over them). */
+function recordedInput(row: Row): CreateInput {
+  const { id, organizationId, lastProvidedOn, retainUntil, disposalDueOn, retentionRulesVersion, disposedOn, createdAt, updatedAt, ...items } = row;
+  return { ...items, lastProvidedOn };
+}
+
 /**
- * 記録を要しない場合 (J.8.8.2 2・J.8.8.3 2): the provision is entered with its ground; the 記録事項
- * and the statutory retention do not apply (法第29条第1項ただし書・第30条第1項ただし書), so no
- * disposal task is made.
+ * 記録の修正: a mistyped 記録事項 (the 第三者's address, a date, the 作成方法 …) is corrected in place,
+ * so the record keeps its history (the audit trail holds every before/after, shown on its page).
+ * The corrected record is checked whole as on creation — every 記録事項 of 規則第20条第1項・第24条
+ * 第1項 / J.8.8.4 4 — and its retention (規則第21条・第25条, SPEC §5.3) is computed again from the
+ * corrected facts, as if they had been typed right: the rule set follows the corrected 作成日. When
+ * the disposal-due day moves, the open disposal task of the old day is cancelled and, if the new
+ * period has already ended, a task for the new day is opened. A disposed record is not changed.
  */
-async function insertExemption(tx: Tx, actor: Actor, input: CreateInput, now: Date): Promise<Row> {
+export async function correctProvisionRecord(tx: Tx, actor: Actor, id: string, input: CorrectInput, now: Date): Promise<RecordView> {
+  const found = await findRecord(tx, actor.organizationId, id, true);
+  if (found.disposedOn) {
+    throw conflict(`この記録は${found.disposedOn}に廃棄済みのため修正できません（廃棄した記録は、廃棄した時の内容のまま残します）`, 'already_disposed');
+  }
+  const today = todayInJapan(now);
+  const corrected: CreateInput = { ...recordedInput(found), ...input };
+  const retention = checkedRetention(corrected, today);
   const [row] = await tx
-    .insert(provisionRecords)
-    .values({
-      organizationId: actor.organizationId,
-      ...input,
-      lastProvidedOn: null,
-      retainUntil: null,
-      disposalDueOn: null,
-      retentionRulesVersion: null,
-      createdAt: now,
-      updatedAt: now,
-    })
+    .update(provisionRecords)
+    .set({ ...corrected, ...retention, updatedAt: now })
+    .where(eq(provisionRecords.id, id))
     .returning();
-  if (!row) throw new Error('provision record insert returned nothing');
-  return row;
+  if (!row) throw notFound('記録');
+  if (row.disposalDueOn !== found.disposalDueOn) {
+    const moved = row.retainUntil ? `保存期間が${row.retainUntil}までに変わった` : '記録を要しない場合に改めた';
+    await cancelOpenDisposalTasks(tx, actor.organizationId, id, `記録の修正で${moved}ため取消`, now);
+  }
+  if (row.disposalDueOn && row.disposalDueOn <= today) await ensureProvisionRecordDisposalTask(tx, row, today);
+  return present(row);
 }
 
 /** 廃棄の記録: never before the retention ends (規則第21条・第25条); closes the disposal task. */
@@ -275,10 +304,7 @@ export async function recordFurtherProvision(tx: Tx, actor: Actor, id: string, i
   if (!row) throw notFound('記録');
   // The old period's disposal task no longer applies: the record must now be kept longer.
   if (retention.disposalDueOn !== found.disposalDueOn) {
-    await tx
-      .update(tasks)
-      .set({ status: 'cancelled', evidenceNote: `${input.providedOn}に提供があり、保存期間が${retention.retainUntil}まで延びたため取消`, updatedAt: now })
-      .where(and(eq(tasks.organizationId, actor.organizationId), eq(tasks.sourceType, provisionRecordDisposalSource), eq(tasks.sourceId, id), eq(tasks.status, 'open')));
+    await cancelOpenDisposalTasks(tx, actor.organizationId, id, `${input.providedOn}に提供があり、保存期間が${retention.retainUntil}まで延びたため取消`, now);
   }
   if (row.disposalDueOn && row.disposalDueOn <= today) await ensureProvisionRecordDisposalTask(tx, row, today);
   return present(row);

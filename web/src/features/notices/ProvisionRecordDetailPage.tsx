@@ -1,7 +1,7 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
@@ -12,9 +12,10 @@ import { overseasBasisLabels } from '../../../../src/rules/data/provisionRecordI
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
 import { FullPageSpin, PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
+import { formatDateTime } from '../../lib/dates.ts';
 import { useDateFormat } from '../incidents/parts.tsx';
-import { noticeKeys, pathOf, useProvisionRecord } from './api.ts';
-import { counterpartyKindLabels, fieldLabels } from './labels.ts';
+import { noticeKeys, type ProvisionRecordDetail, pathOf, useProvisionRecord } from './api.ts';
+import { counterpartyKindLabels, fieldLabels, historyValueText } from './labels.ts';
 
 type DisposeIn = z.input<typeof disposeProvisionRecordBody>;
 type DisposeOut = z.output<typeof disposeProvisionRecordBody>;
@@ -48,6 +49,50 @@ function FurtherProvisionForm({ id, label }: { id: string; label: string }) {
         提供を追加する
       </Button>
     </FormLayout>
+  );
+}
+
+type HistoryItem = ProvisionRecordDetail['history'][number];
+
+/**
+ * 記録の履歴 (from the audit trail): when the record was made, and each later write — a correction,
+ * a further provision, the disposal — with who made it and every 記録事項 before → after.
+ */
+function RecordHistory({ record }: { record: ProvisionRecordDetail }) {
+  const date = useDateFormat();
+  const L: Readonly<Record<string, string>> = fieldLabels(record.kind);
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>記録の履歴</h2>} size="small" style={{ marginTop: 16 }} data-testid="pr-history">
+      <Table<HistoryItem>
+        size="small"
+        rowKey={(h) => `${h.at}-${h.action}`}
+        pagination={false}
+        dataSource={record.history}
+        columns={[
+          { title: '日時', dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at) },
+          { title: '操作', dataIndex: 'actionLabel', width: 110 },
+          { title: '操作した人', dataIndex: 'actorName', width: 140, render: (name: string | null) => name ?? 'システム' },
+          {
+            title: '変更した記録事項（前 → 後）',
+            render: (_: unknown, h) =>
+              h.changes.length === 0 ? (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ) : (
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {h.changes.map((c) => (
+                    <li key={c.field}>
+                      {`${L[c.field] ?? c.label}: `}
+                      <del>{historyValueText(c.field, c.before, date)}</del>
+                      {' → '}
+                      <ins>{historyValueText(c.field, c.after, date)}</ins>
+                    </li>
+                  ))}
+                </ul>
+              ),
+          },
+        ]}
+      />
+    </Card>
   );
 }
 
@@ -85,9 +130,16 @@ export default function ProvisionRecordDetailPage() {
         title={r.kindLabel}
         lead={`${r.basisLabel}・${r.formLabel}`}
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/notices/provision-records')}>
-            一覧へ戻る
-          </Button>
+          <Space>
+            {r.abilities.correct ? (
+              <Button icon={<EditOutlined />} onClick={() => navigate(`/notices/provision-records/${r.id}/edit`)} data-testid="pr-correct">
+                修正する
+              </Button>
+            ) : null}
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/notices/provision-records')}>
+              一覧へ戻る
+            </Button>
+          </Space>
         }
       />
       <Card title="記録事項" size="small">
@@ -155,6 +207,7 @@ export default function ProvisionRecordDetailPage() {
           description="記録の作成義務がない提供として根拠を記録しています。法令上の保存期間はありません。"
         />
       )}
+      <RecordHistory record={r} />
     </RequirePermission>
   );
 }

@@ -12,7 +12,9 @@ export type NoticeDetail = ResponseOf<typeof noticesContract.detail>;
 export type NoticeVersion = NoticeDetail['versions'][number];
 export type ConsentList = ResponseOf<typeof noticesContract.consents>;
 export type ProvisionRecordList = ResponseOf<typeof noticesContract.provisionRecords>;
-export type ProvisionRecord = ResponseOf<typeof noticesContract.provisionRecord>;
+export type ProvisionRecord = ProvisionRecordList['items'][number];
+/** One record with its history and abilities (the record's page). */
+export type ProvisionRecordDetail = ResponseOf<typeof noticesContract.provisionRecord>;
 export type CreateProvisionRecordBody = BodyOf<typeof noticesContract.createProvisionRecord>;
 
 export { pathOf };
@@ -46,5 +48,5 @@ export function useProvisionRecords(kind: 'all' | 'provision' | 'receipt' | 'rel
 }
 
 export function useProvisionRecord(id: string) {
-  return useQuery({ queryKey: noticeKeys.record(id), queryFn: () => api.get<ProvisionRecord>(pathOf(noticesContract.provisionRecord, { id })), enabled: !!id });
+  return useQuery({ queryKey: noticeKeys.record(id), queryFn: () => api.get<ProvisionRecordDetail>(pathOf(noticesContract.provisionRecord, { id })), enabled: !!id });
 }

@@ -8,6 +8,7 @@ const NoticeDetailPage = lazy(() => import('./NoticeDetailPage.tsx'));
 const ProvisionRecordListPage = lazy(() => import('./ProvisionRecordListPage.tsx'));
 const ProvisionRecordNewPage = lazy(() => import('./ProvisionRecordNewPage.tsx'));
 const ProvisionRecordDetailPage = lazy(() => import('./ProvisionRecordDetailPage.tsx'));
+const ProvisionRecordEditPage = lazy(() => import('./ProvisionRecordEditPage.tsx'));
 
 const NoticesLabel = () => <>通知・同意</>;
 const ProvisionRecordsLabel = () => <>提供記録・確認記録</>;
@@ -19,6 +20,7 @@ export const noticesFeature = defineFeature({
     { path: 'notices/provision-records', element: <ProvisionRecordListPage /> },
     { path: 'notices/provision-records/new', element: <ProvisionRecordNewPage /> },
     { path: 'notices/provision-records/:id', element: <ProvisionRecordDetailPage /> },
+    { path: 'notices/provision-records/:id/edit', element: <ProvisionRecordEditPage /> },
     { path: 'notices/:id', element: <NoticeDetailPage /> },
   ],
   menu: [

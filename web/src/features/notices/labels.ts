@@ -1,4 +1,4 @@
-import type { ProvisionBasis } from '../../../../src/rules/data/provisionRecordItems.ts';
+import { exemptionGroundLabels, overseasBasisLabels, type ProvisionBasis } from '../../../../src/rules/data/provisionRecordItems.ts';
 import type { CounterpartyKind } from '../../../../src/rules/requiredItems/provisionRecordItems.ts';
 import type { ProvisionRecordForm, ProvisionRecordKind } from '../../../../src/rules/retention/index.ts';
 
@@ -77,4 +77,26 @@ export function fieldLabels(kind: ProvisionRecordKind) {
     exemptionGround: related || relatedReceipt ? '記録を要しない場合（J.8.8 f)〜l)）' : receipt ? '記録を要しない場合（J.8.8.3 2）' : '記録を要しない場合（J.8.8.2 2）',
     note: '備考',
   } as const;
+}
+
+/** The date 記録事項 and retention columns (shown in the user's date format in the record's history). */
+const dateFields = new Set(['recordedOn', 'providedOn', 'lastProvidedOn', 'retainUntil', 'disposalDueOn', 'disposedOn']);
+
+/**
+ * A value of the record's history (before or after a change) as the screen shows it: a choice by its
+ * Japanese name, a yes/no in words, a date as the app shows dates, nothing as 「（なし）」.
+ */
+export function historyValueText(field: string, value: string | boolean | null, formatDate: (iso: string) => string): string {
+  if (value === null || value === '') return '（なし）';
+  if (typeof value === 'boolean') return field === 'overseasObstacle' ? (value ? 'あり' : 'なし') : value ? 'はい' : 'いいえ';
+  if (dateFields.has(field)) return formatDate(value);
+  const choices: Record<string, Readonly<Record<string, string>>> = {
+    kind: Object.fromEntries(recordKindOptions.map((o) => [o.value, o.label])),
+    basis: basisLabels,
+    form: formLabels,
+    counterpartyKind: counterpartyKindLabels,
+    overseasBasis: overseasBasisLabels,
+    exemptionGround: exemptionGroundLabels,
+  };
+  return choices[field]?.[value] ?? value;
 }
