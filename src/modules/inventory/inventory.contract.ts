@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract, fileResponse, okResponse, pageResponse } from '../../platform/http/contract.ts';
+import { defineContract, fileResponse, pageResponse } from '../../platform/http/contract.ts';
 import { reviewsContract } from '../../platform/reviews/reviews.contract.ts';
 import {
   entryDetailResponse,

@@ -2,7 +2,6 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { addCalendarDays } from '../../rules/deadlines.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
-import { importFields } from './inventory.import.schema.ts';
 import { type EntryContent, entryContentSchema, type EntryContentInput } from './inventory.schema.ts';
 import { annualReviews } from '../../platform/reviews/reviews.tables.ts';
 import { namesFor } from './entry-references.ts';

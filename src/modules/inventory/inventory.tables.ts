@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { StorageMedium } from '../../rules/inventoryRules.ts';
 import { accounts } from '../../platform/auth/auth.tables.ts';
 import type { ImportExtra } from '../../platform/imports/extras.ts';

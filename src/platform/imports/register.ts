@@ -221,7 +221,7 @@ export type RegisterImport<K extends string = string, P = unknown, W = unknown> 
    * batch (or per column set). Returns what `finish` and the companion need of the rows written
    * (their ids …), or nothing.
    */
-  write(tx: Tx, actor: Actor, batch: PlannedRow<P>[], context: WriteContext): Promise<W[] | undefined | void>;
+  write(tx: Tx, actor: Actor, batch: PlannedRow<P>[], context: WriteContext): Promise<W[] | undefined>;
   /**
    * After every batch (and before the companion): the work the import does once for all its rows
    * (one task per department for the entries imported …). Returns what the audit row adds to its
