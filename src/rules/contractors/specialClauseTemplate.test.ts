@@ -180,6 +180,22 @@ describe('条の追加・削除・並べ替え', () => {
     expect(templateProblems(articles)).toEqual([]);
   });
 
+  it('取り扱う個人情報の条を削除したひな型では、台帳の項目を紐付けていない委託先でも生成できる（その条を持つひな型では拒む）', () => {
+    const input = {
+      choices: defaultSpecialClauseChoices,
+      principalName: '株式会社委託元',
+      contractorName: '株式会社委託先',
+      businessName: '発送業務',
+      providedItems: [],
+      collectedItems: [],
+    };
+    const without = copy().filter((a) => a.key !== 'handledInformation');
+    const composed = composeSpecialClausesFrom(templateSetOf(without, meta), input);
+    expect(composed.ok).toBe(true);
+    const refused = composeSpecialClausesFrom(templateSetOf(copy(), meta), input);
+    expect(refused.ok ? [] : refused.problems.map((p) => p.field)).toEqual(['providedItems']);
+  });
+
   it('J.9.4 3 の事項の確認は全体にかかる: J.9.4 3 b) 個人データの安全管理に関する事項の条（安全管理措置）を削除するとその事項が欠けとして出る（拒まない）', () => {
     const articles = copy().filter((a) => a.key !== 'safetyMeasures');
     expect(templateProblems(articles)).toEqual([]);

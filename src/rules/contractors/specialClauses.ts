@@ -174,7 +174,9 @@ export function composeSpecialClausesFrom(set: SpecialClauseTemplateSet | undefi
   if (input.businessName.trim() === '') problems.push({ field: 'businessName', message: '業務名を入力してください。' });
   if (input.principalName.trim() === '') problems.push({ field: 'principalName', message: '委託元（甲）の名称を入力してください。' });
   if (input.contractorName.trim() === '') problems.push({ field: 'contractorName', message: '委託先（乙）の名称を入力してください。' });
-  if (input.providedItems.length === 0 && input.collectedItems.length === 0) {
+  // Only a set that lists 取り扱う個人情報 needs the items (an organization's own set may have removed that article).
+  const listsHandledInformation = set.articles.some((a) => a.kind === 'handledInformation');
+  if (listsHandledInformation && input.providedItems.length === 0 && input.collectedItems.length === 0) {
     problems.push({ field: 'providedItems', message: '取り扱う個人情報を1項目以上指定してください（台帳の項目の紐付けを確認してください）。' });
   }
   for (const key of Object.keys(specialClauseChoiceLabels) as SpecialClauseChoiceKey[]) {
