@@ -8,7 +8,9 @@ import { keepFailureEvidence, launchBrowser, newJapaneseContext } from './suppor
 /**
  * 委託先の実地検査 (issue 13): the 個人情報保護管理者 (also 総務部の所属長) records an on-site inspection of the
  * payroll bureau with a 重大 finding (豊島区 守るべき事項 5.), opens a 是正処置 from it (J.7.1) and follows
- * the link both ways; then the 営業部の所属長 opens the same 是正処置.
+ * the link both ways, and applies for the plan with what is typed on the screen (saved first: walk finding 2);
+ * then the 営業部の所属長 opens the same 是正処置, and an employee without the right sees the clean 403 page
+ * with the way home (walk finding 23).
  */
 describe('journey: 実地検査を記録し、指摘事項から是正処置を起こす', () => {
   let app: E2EApp;
@@ -86,6 +88,20 @@ describe('journey: 実地検査を記録し、指摘事項から是正処置を�
     await page.getByTestId('ct-inspections').waitFor();
   });
 
+  it('処置計画を申請すると画面の記入を先に保存する（保存を押さずに申請しても「記入が必要です」とは言わない: J.7.1 h) 3)）', async () => {
+    await page.goto(correctiveUrl);
+    await page.getByTestId('ca-rootCause').fill('端末の設定手順にパスワードの設定が含まれていなかった');
+    await page.getByTestId('ca-plan').fill('設定手順にパスワードの設定を加え、全端末を確認する');
+    await page.getByLabel('実施期限').fill('2027/1/31');
+    await page.getByTestId('ca-submit-plan').click();
+    await page.getByText('申請しました').waitFor();
+    await page.getByText('計画の承認待ち').first().waitFor();
+    expect(await page.getByText('次の記入が必要です').count()).toBe(0);
+    // What was typed is what was saved and submitted.
+    await expect(page.getByTestId('ca-rootCause').inputValue()).resolves.toBe('端末の設定手順にパスワードの設定が含まれていなかった');
+    await page.screenshot({ path: 'test-results/contractor-inspection-corrective-submitted.png', fullPage: true });
+  });
+
   it('営業部の所属長（委託先の閲覧を持つ）も是正処置の画面で契機の実地検査を見る', async () => {
     await context.clearCookies();
     await login('sales-head@demo.mamori.local');
@@ -93,5 +109,17 @@ describe('journey: 実地検査を記録し、指摘事項から是正処置を�
     await page.getByText('委託先の実地検査（J.7.1 g) 1)・J.9.4）').waitFor();
     await page.getByTestId('ca-inspection-link').getByText('実地検査 2026-12-01 デモ給与計算センター株式会社').waitFor();
     await page.screenshot({ path: 'test-results/contractor-inspection-corrective-sales-head.png', fullPage: true });
+  });
+
+  it('権限のない従業者が是正処置の画面を開くと、一覧と同じ 403 の画面とホームへ戻る（再読み込みは出さない）', async () => {
+    await context.clearCookies();
+    await login('staff@demo.mamori.local');
+    await page.goto(correctiveUrl);
+    await page.getByText('この画面を表示する権限がありません').waitFor();
+    expect(await page.getByText('データを読み込めませんでした').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '再読み込み' }).count()).toBe(0);
+    await page.screenshot({ path: 'test-results/contractor-inspection-corrective-forbidden.png', fullPage: true });
+    await page.getByTestId('forbidden-home').click();
+    await page.getByRole('heading', { name: 'ホーム' }).waitFor();
   });
 });

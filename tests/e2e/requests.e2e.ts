@@ -19,8 +19,9 @@ const resultsDir = path.join(path.resolve(path.dirname(fileURLToPath(import.meta
  * and records a partial decision citing a statutory ground (the demo organization is private: J.10.5 2); the 個人情報保護管理者 approves
  * the reply (J.10.4 c)) and only then is it recorded as sent. The desk is the 苦情相談窓口責任者
  * (desk@): the approver must be someone else (SPEC §5.4). The 回答書 downloads as 「案」 before the
- * approval and without it after (PDF and Word). Then the 個人情報保護管理者 (also 総務部の所属長) closes a
- * complaint with its 原因・対応 and opens a 是正処置 for a department (required: J.11.1 d), J.7.1 g) 3)).
+ * approval and without it after (PDF and Word). Then the 苦情相談窓口責任者 (desk@, no right to the
+ * 是正処置 register) closes a complaint with its 原因・対応 and opens a 是正処置 for a department (required:
+ * J.11.1 d), J.7.1 g) 3)); its 「是正処置を開く」 opens the record they raised (J.7.1 h) 1); walk finding 1).
  */
 describe('journey: 開示の請求の受付から決定まで', () => {
   let app: E2EApp;
@@ -186,7 +187,7 @@ describe('journey: 開示の請求の受付から決定まで', () => {
   });
 
   it('苦情・相談を受け付け、完了時に是正処置を起票する: 当該所属は必須（J.11.1 d)、J.7.1 g) 3)）', async () => {
-    await login('pms@demo.mamori.local');
+    await login('desk@demo.mamori.local');
     await page.getByRole('menuitem', { name: '開示等の請求・苦情' }).click();
     await page.getByTestId('request-add').click();
     await pickOption(page, 'field-kind', '苦情・相談');
@@ -208,16 +209,23 @@ describe('journey: 開示の請求の受付から決定まで', () => {
     await shot('complaint-closed');
   });
 
-  it('是正処置は苦情の受付番号とリンクだけを持ち、申出者・内容を写さない', async () => {
+  it('是正処置は苦情の受付番号とリンクだけを持ち、申出者・内容を写さない。起票した窓口責任者が開ける（403 にならない）', async () => {
     const number = (await page.locator('code').first().textContent())?.trim() ?? '';
     await page.getByTestId('complaint-corrective-link').click();
     await page.getByText('苦情・相談への是正処置').first().waitFor();
     await page.getByTestId('corrective-complaint-link').getByText(number).waitFor();
+    // desk@ is its 発見者 and reads it; the 総務部の所属長 works on it, so nothing here is editable and the register is not offered.
+    await page.getByText(/伊藤 直樹 \d{4}\//).waitFor();
+    await expect(page.getByText('この画面を表示する権限がありません').count()).resolves.toBe(0);
+    await expect(page.getByTestId('ca-submit-plan').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: '不適合・是正処置' }).count()).resolves.toBe(0);
     await expect(page.getByText('苦情 三郎').count()).resolves.toBe(0);
     await expect(page.getByText('読み上げられていた').count()).resolves.toBe(0);
     await shot('complaint-corrective-action');
     await page.getByTestId('corrective-complaint-link').click();
     await page.getByTestId('complaint-closed').waitFor();
+    await logout();
+    await login('pms@demo.mamori.local');
   });
 
   it('第三者提供記録の開示: 記録上の本人の表記（会員番号）を記録すると、該当する第三者提供記録が決定のために並ぶ（法第33条第5項）', async () => {

@@ -79,6 +79,24 @@ describe('否定的認可テスト: すべての API ルート', () => {
     }
   });
 
+  // Routes open to any signed-in person whose reader is decided per record (the 是正処置: its finder
+  // and the readers of its source may read it, J.7.1 h)): the role-less employee, unrelated to
+  // the demo's record, is refused like on the permission-guarded routes.
+  it('記録ごとに読める人が決まるルート（是正処置）: 関わりのない一般の従業者には 403 で、1行も変わらない', async () => {
+    // The demo's own 是正処置 was found by the employee (渡辺 さくら, who may read it): one the PMS manager raised.
+    const pms = await t.login('pms@demo.mamori.local');
+    const raised = await pms.request('POST', '/api/corrective-actions', { sourceType: 'audit', title: '内部監査の指摘', content: '手順書の改訂漏れ' });
+    expect(raised.status).toBe(201);
+    const perRecord = routes.filter((r) => r.access === 'authenticated' && r.url.startsWith('/api/corrective-actions/:id'));
+    expect(perRecord.length).toBe(2);
+    for (const r of perRecord) {
+      const before = await writeFingerprint();
+      const res = await staff.requestAnyRoute(r.method, fillParams(r.url, { id: raised.body.id }), sampleBodyFor(r.method, r.url));
+      expect(res.status, `${r.method} ${r.url}`).toBe(403);
+      expect(await writeFingerprint(), `${r.method} ${r.url} changed rows`).toBe(before);
+    }
+  });
+
   it('他の組織の管理者が、この組織のレコードの id を指定すると 404 で、1行も変わらない', async () => {
     // Routes addressing a record by id; a few take a name instead (e.g. :recordType), which
     // only ever addresses the caller's own organization's settings.

@@ -27,8 +27,9 @@ export const correctiveContract = defineContract({
   detail: {
     method: 'GET',
     path: '/api/corrective-actions/:id',
-    access: 'corrective.read',
-    summary: '是正処置の詳細（計画・結果の承認印つき）',
+    // corrective.read, the 発見者 (J.7.1 h) 1)) or a reader of the complaint it came from: see mayReadCorrective.
+    access: 'authenticated',
+    summary: '是正処置の詳細（計画・結果の承認印つき。是正処置の閲覧権限のほか、記録した発見者と契機の苦情を閲覧できる人も閲覧可）',
     params: correctiveIdParams,
     response: correctiveDetailResponse,
   },
@@ -62,7 +63,8 @@ export const correctiveContract = defineContract({
   recordPdf: {
     method: 'GET',
     path: '/api/corrective-actions/:id/record.pdf',
-    access: 'corrective.read',
+    // The same readers as the detail (mayReadCorrective).
+    access: 'authenticated',
     summary: '是正処置実施記録（PDF）',
     params: correctiveIdParams,
     response: fileResponse,

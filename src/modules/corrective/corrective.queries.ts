@@ -3,9 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { stampsForRecord } from '../../platform/approvals/approvals.service.ts';
 import type { Tx } from '../../platform/db/connection.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { departments, people } from '../../platform/org/org.tables.ts';
-import type { Actor } from '../../platform/policies/actor.ts';
+import { type Actor, can } from '../../platform/policies/actor.ts';
 import { inspectionFindingSummaryFor, seesContractors } from '../contractors/contractors.api.ts';
 import { incidentSummaryFor, visibleIncidentIds } from '../incidents/incidents.api.ts';
 import { complaintSummaryFor, visibleComplaintIds } from '../requests/requests.api.ts';
@@ -15,7 +15,9 @@ import type { correctiveListQuery } from './corrective.schema.ts';
 import { correctiveActions } from './corrective.tables.ts';
 
 // Reads of M10 不適合・是正処置 (J.7.1). Every query is scoped to the actor's organization;
-// nonconformities carry no personal data, so every reader sees the organization's records.
+// nonconformities carry no personal data, so every holder of corrective.read sees the organization's
+// records. One record is also open to whoever raised it and to those who may see the complaint it
+// came from (see mayReadCorrective).
 
 /** 是正処置実施記録 as stored. */
 export type CorrectiveRow = typeof correctiveActions.$inferSelect;
@@ -101,9 +103,25 @@ export async function listCorrectiveActions(tx: Tx, actor: Actor, query: z.outpu
   return { items: rows.map((r, index) => ({ ...r, action: shown[index] ?? r.action })), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }
 
-/** One record with its source, both approvals (plan, result) and what the actor may do. */
+/**
+ * Whether the actor may read one record: every holder of corrective.read; its 発見者, who raised it
+ * and whose record goes on to the 所属長's 確認 and the approvals (J.7.1 h) 1)); and those who may see
+ * the complaint it was opened from (J.7.1 g) 3); issue #11: visibility follows the source's rules), so
+ * the 苦情相談窓口責任者's 「是正処置を開く」 on the complaint never leads to a refusal. Incidents and
+ * 実地検査 need no such rule: every role that reads them also holds corrective.read. Reading is not
+ * changing: the abilities (corrective.policy.ts) stay the 所属長's and the PMS manager's.
+ */
+export async function mayReadCorrective(tx: Tx, actor: Actor, row: Pick<CorrectiveRow, 'reportedByPersonId' | 'sourceType' | 'sourceId'>): Promise<boolean> {
+  if (can(actor, 'corrective.read') || row.reportedByPersonId === actor.personId) return true;
+  if (row.sourceType !== 'complaint' || row.sourceId === null) return false;
+  return (await visibleComplaintIds(tx, actor, [row.sourceId])).has(row.sourceId);
+}
+
+/** One record with its source, both approvals (plan, result) and what the actor may do (403 for those who may not read it). */
 export async function getCorrectiveDetail(tx: Tx, actor: Actor, id: string) {
-  const [row] = await withSourceVisibility(tx, actor, [await findCorrective(tx, actor.organizationId, id)]);
+  const stored = await findCorrective(tx, actor.organizationId, id);
+  if (!(await mayReadCorrective(tx, actor, stored))) throw forbidden('この是正処置を閲覧する権限がありません');
+  const [row] = await withSourceVisibility(tx, actor, [stored]);
   if (!row) throw notFound('是正処置');
   const reporter = alias(people, 'reporter');
   const reviewer = alias(people, 'reviewer');

@@ -12,7 +12,7 @@ import { complaintSummaryFor } from '../requests/requests.api.ts';
 import { CORRECTIVE_PLAN, CORRECTIVE_RESULT, type CorrectiveSource } from './corrective.labels.ts';
 import { canManageCorrective, isPmsManager } from './corrective.policy.ts';
 import { describeCorrectivePlanSnapshot, describeCorrectiveResultSnapshot } from './corrective.snapshot.ts';
-import { type CorrectiveRow, findCorrective, withSourceVisibility } from './corrective.queries.ts';
+import { type CorrectiveRow, findCorrective, mayReadCorrective, withSourceVisibility } from './corrective.queries.ts';
 import type { updateCorrectiveBody } from './corrective.schema.ts';
 import { correctiveActions } from './corrective.tables.ts';
 
@@ -288,7 +288,15 @@ async function setStatus(tx: Tx, organizationId: string, id: string, set: Partia
     .where(and(eq(correctiveActions.organizationId, organizationId), eq(correctiveActions.id, id)));
 }
 
-const canView = async (_tx: Tx, actor: Actor) => can(actor, 'corrective.read');
+/** The approvals of a record are seen by those who may read the record (mayReadCorrective). */
+async function canView(tx: Tx, actor: Actor, recordId: string): Promise<boolean> {
+  if (can(actor, 'corrective.read')) return true;
+  const [row] = await tx
+    .select()
+    .from(correctiveActions)
+    .where(and(eq(correctiveActions.organizationId, actor.organizationId), eq(correctiveActions.id, recordId)));
+  return row ? mayReadCorrective(tx, actor, row) : false;
+}
 
 /** Approval record type. Listed in the module manifest (index.ts). */
 export const correctivePlanApprovalType: ApprovalRecordType = {

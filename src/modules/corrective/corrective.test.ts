@@ -7,6 +7,7 @@ import { accounts } from '../../platform/auth/auth.tables.ts';
 import { asSystem } from '../../platform/db/tenancy.ts';
 import { notifications } from '../../platform/notifications/notifications.tables.ts';
 import { departments } from '../../platform/org/org.tables.ts';
+import { requestsContract } from '../requests/requests.contract.ts';
 
 // HTTP tests of M10 不適合・是正処置 (J.7.1) against a real database, one per rule of J.7.1 h).
 
@@ -56,8 +57,13 @@ describe('不適合の記録（J.7.1 h) 1) 発見した者）', () => {
         .where(and(eq(notifications.accountId, salesAccount?.id ?? ''), eq(notifications.link, `/corrective-actions/${r.id}`))),
     );
     expect(sent).toHaveLength(1);
-    // The finder does not manage the record afterwards (the 所属長 does): staff cannot read the register.
-    expect((await staff.get(`/api/corrective-actions/${r.id}`)).status).toBe(403);
+    // The finder does not manage the record afterwards (the 所属長 does) nor read the register, but follows the record they raised.
+    expect((await staff.get('/api/corrective-actions')).status).toBe(403);
+    const own = await staff.get(`/api/corrective-actions/${r.id}`);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ id: r.id, reportedByName: '渡辺 さくら' });
+    expect(Object.values(own.body.abilities).every((v) => v === false)).toBe(true);
+    expect((await staff.request('PATCH', `/api/corrective-actions/${r.id}`, { rootCause: '手順がない' })).status).toBe(403);
   });
 
   it('入力誤りは項目名つきの日本語（内容なし 400、契機の記録へのリンクは事案のみ 422）', async () => {
@@ -220,5 +226,53 @@ describe('できること（abilities: 画面のボタンはサーバーの判�
     const other = await record(pms, { title: '総務部の記録' });
     expect(await abilitiesOf(sales, other.id)).toEqual(none);
     expect(await abilitiesOf(audit, other.id)).toEqual({ ...none, edit: true, editPlan: true, submitPlan: true });
+  });
+});
+
+describe('閲覧できる人（J.7.1 h) 1) 発見者、J.7.1 g) 3) 契機の苦情。issue #11: 契機の記録の閲覧範囲に従う）', () => {
+  let desk: Client;
+  beforeAll(async () => {
+    desk = await t.login('desk@demo.mamori.local');
+  });
+
+  /** A complaint closed by `closer` with a 是正処置 for 営業部 (J.11.1 d)); the action's id. */
+  async function correctiveFromComplaint(closer: Client): Promise<string> {
+    const c = await desk.call(requestsContract.create, {
+      body: { receivedOn: '2026-05-08', channel: 'phone', kind: 'complaint', requesterName: '苦情 三郎', content: '説明が足りない' },
+    });
+    expect(c.status).toBe(201);
+    const closed = await closer.call(requestsContract.closeComplaint, {
+      params: { id: c.body.id },
+      body: { closedOn: '2026-05-11', causeAndAction: '説明の手順がなかった', openCorrective: true, correctiveDepartmentId: dept.営業部 },
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    return closed.body.correctiveActionId ?? '';
+  }
+
+  it('苦情相談窓口責任者は苦情から起票した是正処置を開ける（閲覧のみ、PDF も）', async () => {
+    const id = await correctiveFromComplaint(desk);
+    const r = await desk.get(`/api/corrective-actions/${id}`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ sourceType: 'complaint', reportedByName: '伊藤 直樹', departmentName: '営業部' });
+    expect(r.body.complaint).not.toBeNull();
+    expect(Object.values(r.body.abilities).every((v) => v === false)).toBe(true);
+    expect((await desk.request('GET', `/api/corrective-actions/${id}/record.pdf`)).status).toBe(200);
+  });
+
+  it('他の人が苦情から起票した是正処置も、その苦情を閲覧できる苦情相談窓口責任者は開ける', async () => {
+    const id = await correctiveFromComplaint(pms);
+    expect((await desk.get(`/api/corrective-actions/${id}`)).status).toBe(200);
+  });
+
+  it('権限のない従業者・苦情相談窓口責任者は、自分が記録していない苦情以外の是正処置を読めない（403、PDF も）', async () => {
+    const other = await record(pms, { title: '閲覧範囲の試験' });
+    for (const client of [staff, desk]) {
+      const r = await client.get(`/api/corrective-actions/${other.id}`);
+      expect(r.status).toBe(403);
+      expect(r.body.error.message).toBe('この是正処置を閲覧する権限がありません');
+      expect((await client.request('GET', `/api/corrective-actions/${other.id}/record.pdf`)).status).toBe(403);
+    }
+    const fromComplaint = await correctiveFromComplaint(desk);
+    expect((await staff.get(`/api/corrective-actions/${fromComplaint}`)).status).toBe(403);
   });
 });

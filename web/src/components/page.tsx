@@ -1,5 +1,7 @@
 import { Alert, Button, Result, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../api/client.ts';
 import { useT } from '../i18n/index.tsx';
 import { useAbility } from '../session/session.tsx';
 import { errorMessage } from './form.tsx';
@@ -19,17 +21,58 @@ export function PageHeader({ title, lead, extra }: { title: ReactNode; lead?: Re
   );
 }
 
+/** The screen a person may not see: 「この画面を表示する権限がありません」 and the way home (no retry: it cannot help). */
+export function ForbiddenResult() {
+  const t = useT();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="403"
+      title="403"
+      subTitle={t('common.forbidden')}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')} data-testid="forbidden-home">
+          {t('common.backHome')}
+        </Button>
+      }
+    />
+  );
+}
+
+/** A record that is not there (or not this organization's): the server's message, e.g. 「是正処置が見つかりません」, and the way home. */
+function NotFoundResult({ message }: { message: string }) {
+  const t = useT();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={message}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('common.backHome')}
+        </Button>
+      }
+    />
+  );
+}
+
 /** A screen that needs a permission: the server refuses anyway; the client explains. */
 export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
-  const t = useT();
   const allowed = useAbility(permission);
-  if (!allowed) return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
+  if (!allowed) return <ForbiddenResult />;
   return <>{children}</>;
 }
 
-/** The error of a failed query, with a retry button. */
+/**
+ * The error of a failed query, with a retry button. A refusal (403) or a missing record (404) is
+ * final, so a detail page shows the same page as a list the person may not open, with the way home
+ * instead of a retry that cannot succeed (walk finding 23).
+ */
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
+  if (error instanceof ApiError && error.status === 403) return <ForbiddenResult />;
+  if (error instanceof ApiError && error.status === 404) return <NotFoundResult message={error.message} />;
   return (
     <Alert
       type="error"
