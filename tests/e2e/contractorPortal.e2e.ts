@@ -72,7 +72,7 @@ describe('journey: 委託先ポータル — 委託先が遵守報告書に回�
     await card.getByText('個人情報特記事項の遵守に関する報告書').waitFor();
   });
 
-  it('項目を空けて送ると、その項目の下に日本語のエラー。(9) いいえ と具体的内容で送ると回答済み', async () => {
+  it('項目を空けて送ると、その項目の下に日本語のエラー。(6) 再委託を行っている はい・(9) いいえ と具体的内容で送ると回答済み', async () => {
     const form = vendorPage.locator('[data-testid^="portal-answer-"]');
     await form.getByTestId('portal-answer-submit').click();
     await form.getByText('回答者の氏名を入力してください').waitFor();
@@ -84,23 +84,34 @@ describe('journey: 委託先ポータル — 委託先が遵守報告書に回�
     await choose(2, 'はい');
     await choose(3, 'はい');
     await choose(4, 'はい');
-    await form.getByTestId('portal-item-4-details').fill('2026/10/1 全作業従事者に個人情報保護研修');
     await choose(5, 'はい');
-    await choose(6, 'いいえ');
+    await choose(6, 'はい');
+    // The 委託元 is a company: (7) asks about consulting the 委託元, not 「区」.
+    await form.getByText('(7) 再委託を行っている場合、事前に委託元へ文書で協議し承諾を得ている。').waitFor();
+    expect(await form.getByText('区へ').count()).toBe(0);
     await choose(9, 'いいえ');
     await form.getByTestId('portal-item-9-details').fill('持ち出し記録に1件の漏れ（11月）');
+    await form.getByTestId('portal-answer-submit').click();
+    // The error says what to write (not the form's placeholder).
+    await form.getByText('(4) が「はい」のときは、具体的な対策と日付を書いてください').waitFor();
+    await form.getByTestId('portal-item-4-details').fill('2026/10/1 全作業従事者に個人情報保護研修');
+    await choose(7, 'はい');
+    await choose(8, 'はい');
+    await form.getByTestId('portal-item-8-details').fill('2026/11/20 再委託先の作業場を実地確認');
     await vendorPage.screenshot({ path: 'test-results/contractor-portal-answer.png', fullPage: true });
     await form.getByTestId('portal-answer-submit').click();
     await vendorPage.getByText('回答済み（確認待ち）').waitFor();
   });
 
-  it('委託元は委託先の画面で、回答と (9) の指摘を見て確認済みにする', async () => {
+  it('委託元は委託先の画面で、回答と指摘を見る: (9) いいえ、(6)(7) は特記事項の「再委託の禁止」と承認済みの再委託がないことに反する', async () => {
     await page.goto('/contractors');
     await page.getByText('株式会社デモ発送サービス').first().click();
     const card = page.getByTestId('portal-card');
     await card.getByText('接続済み').waitFor();
-    await card.getByText('指摘 1件').waitFor();
+    await card.getByText('指摘 3件').waitFor();
     await card.getByText('持ち出し記録に1件の漏れ（11月）').waitFor();
+    await card.getByText('特記事項の再委託の条項が「再委託の禁止」（乙は、受託業務の処理を第三者に再委託してはならない。）なのに、再委託を行っていると回答しています').waitFor();
+    await card.getByText(/承諾を得ていると回答していますが、特記事項は「再委託の禁止」/).waitFor();
     await page.screenshot({ path: 'test-results/contractor-portal-review.png', fullPage: true });
     await card.getByTestId('portal-accept').click();
     await card.getByText('確認済み', { exact: true }).waitFor();

@@ -67,7 +67,7 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     return form;
   };
 
-  it('委託先: 再委託申請は、特記事項が再委託を禁止している間は第6条を示して断られる', async () => {
+  it('委託先: 特記事項が再委託を禁止している委託元には、再委託申請のタブが先に条項を示し、入力できない', async () => {
     // The page reads the 委託元 and the sent reports once, for the shortcuts at the top and the reports card.
     const outboxReads: string[] = [];
     const countOutboxRead = (r: Request) => {
@@ -83,16 +83,21 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     // The shortcut opens its tab in the reports card below the requests.
     await vendorPage.getByTestId('portal-report-shortcut-subcontract').click();
     await reports.getByRole('tab', { name: '再委託申請', selected: true }).waitFor();
-    const form = await fillSubcontract();
-    await form.getByTestId('sub-submit').click();
+    const form = vendorPage.getByTestId('portal-subcontract-form');
+    // Before anything is filled: the clause, and a form that cannot be filled nor sent. The 委託元 is a
+    // company: no 豊島区 article in what its 委託先 reads.
     await form
-      .getByTestId('portal-report-error')
-      .getByText(/「再委託の禁止」（豊島区 個人情報特記事項 第6条/)
+      .getByTestId('sub-prohibited')
+      .getByText('特記事項の再委託の条項が「再委託の禁止」（乙は、受託業務の処理を第三者に再委託してはならない。）のため、この委託元には再委託を申請できません')
       .waitFor();
+    expect(await form.getByTestId('sub-name').isDisabled()).toBe(true);
+    expect(await form.getByTestId('sub-submit').isDisabled()).toBe(true);
+    expect(await form.getByTestId('sub-worker-add').isDisabled()).toBe(true);
+    expect(await form.getByText('豊島区').count()).toBe(0);
     await shot(vendorPage, 'subcontract-prohibited');
   });
 
-  it('委託先: 委託元が再委託を「制限」に変えると申請が届き、受付番号が出る。空の項目は項目の下に日本語のエラー', async () => {
+  it('委託先: 委託元が再委託を「制限」に変えると申請できるようになり、申請が届いて受付番号が出る。空の項目は項目の下に日本語のエラー', async () => {
     // The 委託元 changes the contract's 再委託 clause to 制限 (甲の承認) on its own side.
     const session = await (await principal.request.get(`${app.url}/api/auth/session`)).json();
     const list = await (await principal.request.get(`${app.url}/api/contractors?q=${encodeURIComponent('デモ発送サービス')}`)).json();
@@ -103,7 +108,11 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     });
     expect(changed.status()).toBe(200);
 
+    await vendorPage.reload();
+    await vendorPage.getByTestId('portal-report-shortcut-subcontract').click();
     const form = vendorPage.getByTestId('portal-subcontract-form');
+    await form.getByTestId('sub-notice').getByText('再委託は、業務の着手前に書面により株式会社まもりデモに申請し、その承認を得てください（特記事項「再委託の制限」）。').waitFor();
+    await fillSubcontract();
     await form.getByTestId('sub-work').fill('');
     await form.getByTestId('sub-submit').click();
     await form.getByText('再委託して処理する業務の内容を入力してください').waitFor();

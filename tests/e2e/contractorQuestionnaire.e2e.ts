@@ -49,12 +49,19 @@ describe('journey: 調査票 — 委託元が送り、委託先がプロフィ�
     await vendorPage.getByRole('menuitem', { name: '自社のプロフィール' }).click();
     await vendorPage.waitForURL(/\/contractor-profile$/);
     await vendorPage.getByTestId('profile-item-1').getByText('はい', { exact: true }).click();
+    // A profile's いいえ may be kept without its 内容; the 調査票 asks for it (below).
+    await vendorPage.getByTestId('profile-item-4').getByText('いいえ', { exact: true }).click();
     await vendorPage.getByTestId('profile-cert-add').click();
     await vendorPage.getByTestId('profile-cert-number-0').fill('10820000(05)');
     await vendorPage.locator('#profile-cert-expires-0').fill('2028/03/31');
     await vendorPage.getByTestId('profile-measures').fill('入退室管理、端末の暗号化');
     await vendorPage.getByTestId('profile-save').click();
     await vendorPage.getByText('プロフィールを保存しました').waitFor();
+    // A file is never labelled a 登録証 by guess: the kind is 「その他の資料」 until the 委託先 chooses it.
+    const kind = vendorPage.getByRole('combobox', { name: '種別' });
+    expect(await vendorPage.locator('.ant-select').filter({ has: kind }).textContent()).toContain('その他の資料');
+    await kind.click();
+    await vendorPage.getByTitle('プライバシーマーク登録証').click();
     await vendorPage.locator('input[type=file]').setInputFiles({ name: 'プライバシーマーク登録証.pdf', mimeType: 'application/pdf', buffer: PDF });
     await vendorPage.getByText('プライバシーマーク登録証.pdf').first().waitFor();
     const share = vendorPage.locator('[data-testid^="profile-share-"]').filter({ hasText: '株式会社まもりデモ' });
@@ -75,7 +82,18 @@ describe('journey: 調査票 — 委託元が送り、委託先がプロフィ�
     await vendorPage.waitForURL(/\/contractor-exchanges\//);
     const form = vendorPage.getByTestId('questionnaire-form');
     await form.getByTestId('questionnaire-answered-by').fill('発送 一郎');
+    // The profile is one click away from the 調査票.
+    expect(await form.getByTestId('questionnaire-profile-link').getAttribute('href')).toBe('/contractor-profile');
     await form.getByTestId('questionnaire-from-profile').click();
+    // The loaded いいえ without its 内容 is marked at once, not first on sending.
+    await form
+      .getByTestId('questionnaire-loaded')
+      .getByText(/「いいえ」の項目（4）は、内容を書いてください。/)
+      .waitFor();
+    await form.getByTestId('questionnaire-item-4').getByText('「いいえ」の内容（対策の予定など）を書いてください。プロフィールの回答には内容がありません').waitFor();
+    await vendorPage.screenshot({ path: 'test-results/contractor-questionnaire-loaded.png', fullPage: true });
+    await form.getByTestId('questionnaire-item-4-details').fill('2027年3月までに全従事者へ研修を行う');
+    expect(await form.getByTestId('questionnaire-item-4').getByText('プロフィールの回答には内容がありません').count()).toBe(0);
     await form.getByTestId('questionnaire-submit').click();
     // 1 はい without the 登録証: refused under item 1.
     await form.getByText('プライバシーマーク登録証の写しを添付してください').waitFor();
@@ -91,6 +109,10 @@ describe('journey: 調査票 — 委託元が送り、委託先がプロフィ�
     await page.getByText('調査票の回答を確認する').click();
     await page.waitForURL(/\/contractor-exchanges\//);
     await page.getByTestId('questionnaire-answers').getByText('はい').first().waitFor();
+    // Each answer once: 4 reads 「いいえ」 (a red tag) and its 内容, not 「いいえ いいえ」.
+    const four = page.getByTestId('questionnaire-answers').locator('td').filter({ hasText: '2027年3月までに全従事者へ研修を行う' });
+    expect(await four.getByText('いいえ', { exact: true }).count()).toBe(1);
+    expect(await four.textContent()).toBe('いいえ2027年3月までに全従事者へ研修を行う');
     await page.getByTestId('questionnaire-files-sent').getByText('プライバシーマーク登録証.pdf（プライバシーマーク登録証）').waitFor();
     await page.screenshot({ path: 'test-results/contractor-questionnaire-review.png', fullPage: true });
     await expectAccessible(page, '調査票の確認');

@@ -1,5 +1,5 @@
 import { defineContract } from '../../platform/http/contract.ts';
-import { exchangeResponse, invitationResponse, items, linkResponse } from './contractorPortal.responses.ts';
+import { exchangeResponse, inboxResponse, invitationResponse, items, linkResponse } from './contractorPortal.responses.ts';
 import { criteriaNoticeResponse } from './criteriaNotices.responses.ts';
 import { acceptBody, complianceAnswerBody, exchangeRequestBody, idParams, invitationBody, linksQuery, reviewBody } from './contractorPortal.schema.ts';
 
@@ -54,8 +54,8 @@ export const contractorPortalContract = defineContract({
     method: 'GET',
     path: '/api/contractor-portal/inbox',
     access: 'contractorPortal.respond',
-    summary: '委託元から届いた依頼（自分の組織宛てのものだけ）',
-    response: items(exchangeResponse),
+    summary: '委託元から届いた依頼（自分の組織宛てのものだけ）と、委託元ごとの特記事項の再委託の条項',
+    response: inboxResponse,
   },
   criteriaNotices: {
     method: 'GET',

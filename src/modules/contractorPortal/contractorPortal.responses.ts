@@ -20,9 +20,12 @@ const deviation = z.object({
   number: z.number().int(),
   group: z.string(),
   text: z.string(),
-  expected: z.enum(['yes', 'no']),
+  /** The compliant answer; null when the answer contradicts the contract rather than the form. */
+  expected: z.enum(['yes', 'no']).nullable(),
   answer: z.enum(['yes', 'no']),
   details: z.string().nullable(),
+  /** Which contract term the answer contradicts (特記事項の再委託の条項, 承認済みの再委託), in Japanese; null for the form's own findings. */
+  reason: z.string().nullable(),
 });
 
 export const exchangeResponse = z.object({
@@ -40,10 +43,28 @@ export const exchangeResponse = z.object({
   answers: z.array(z.object({ number: z.number().int(), answer: z.enum(['yes', 'no']), details: z.string().nullable() })).nullable(),
   answeredByName: z.string().nullable(),
   answeredAt: z.iso.datetime().nullable(),
-  /** The answers that depart from a compliant 委託先's (the 委託元's follow-up). */
+  /** The answers that depart from a compliant 委託先's or contradict the contract (the 委託元's follow-up). */
   deviations: z.array(deviation),
+  /** The 委託元 is a public body: the form is read as printed (「事前に区へ…」); otherwise 「委託元へ…」. */
+  principalPublicBody: z.boolean(),
   reviewNote: z.string().nullable(),
   reviewedAt: z.iso.datetime().nullable(),
 });
+
+/**
+ * A 委託元 as its 委託先 sees it: the contract's 再委託 clause stated up front (the 再委託申請 is disabled
+ * when the 特記事項 forbids it) and whether the 委託元 is a public body (which wording the forms use).
+ */
+export const principalTermsResponse = z.object({
+  linkId: z.uuid(),
+  name: z.string(),
+  publicBody: z.boolean(),
+  subcontracting: z.enum(['prohibit', 'restrict']),
+  /** The 再委託 clause as a sentence for the 再委託申請 (禁止: why it cannot be filed). */
+  subcontractingNotice: z.string(),
+});
+
+/** The 委託先's inbox: the requests, and its 委託元 with their terms. */
+export const inboxResponse = z.object({ items: z.array(exchangeResponse), principals: z.array(principalTermsResponse) });
 
 export const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });

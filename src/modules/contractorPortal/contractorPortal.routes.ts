@@ -3,6 +3,7 @@ import { inOrg } from '../../platform/db/tenancy.ts';
 import { routes } from '../../platform/http/route.ts';
 import { type App, actorOf, type Deps, scopeOf } from '../../platform/http/types.ts';
 import { contractorsForPortal } from '../contractors/contractors.portal.api.ts';
+import { contractTermsByLink, contractTermsOfReceivedExchange, presentPrincipalTerms } from './contract-terms.ts';
 import { contractorPortalContract } from './contractorPortal.contract.ts';
 import {
   acceptInvitation,
@@ -18,6 +19,7 @@ import {
   sentExchanges,
 } from './contractorPortal.service.ts';
 import { presentCriteriaNotice, receivedCriteriaNotices } from './criteria-notices.ts';
+import { principalLinksOf } from './principal-links.ts';
 
 /** 委託先ポータル (issue #13). Thin: validate → authorize → one business function → present. */
 export function contractorPortalRoutes(app: App, deps: Deps): void {
@@ -63,7 +65,8 @@ export function contractorPortalRoutes(app: App, deps: Deps): void {
         const clock = clockAt(deps.now());
         const row = await inOrg(deps.database, scopeOf(request), (tx) => requestExchange(tx, actorOf(request), request.params.id, request.body, clock));
         const names = await organizationNames(deps.database, [row.counterpartyOrganizationId]);
-        return presentExchange(row, names.get(row.counterpartyOrganizationId) ?? null, clock.today);
+        const terms = await contractTermsByLink(deps.database, [row.linkId]);
+        return presentExchange(row, names.get(row.counterpartyOrganizationId) ?? null, clock.today, terms.get(row.linkId));
       },
       sent: async (request) => {
         const clock = clockAt(deps.now());
@@ -72,16 +75,23 @@ export function contractorPortalRoutes(app: App, deps: Deps): void {
           deps.database,
           rows.map((r) => r.counterpartyOrganizationId),
         );
-        return { items: rows.map((r) => presentExchange(r, names.get(r.counterpartyOrganizationId) ?? null, clock.today)) };
+        const terms = await contractTermsByLink(
+          deps.database,
+          rows.map((r) => r.linkId),
+        );
+        return { items: rows.map((r) => presentExchange(r, names.get(r.counterpartyOrganizationId) ?? null, clock.today, terms.get(r.linkId))) };
       },
       inbox: async (request) => {
         const clock = clockAt(deps.now());
-        const rows = await inOrg(deps.database, scopeOf(request), (tx) => inbox(tx, actorOf(request)));
-        const names = await organizationNames(
-          deps.database,
-          rows.map((r) => r.organizationId),
-        );
-        return { items: rows.map((r) => presentExchange(r, names.get(r.organizationId) ?? null, clock.today)) };
+        const actor = actorOf(request);
+        const { rows, links } = await inOrg(deps.database, scopeOf(request), async (tx) => ({ rows: await inbox(tx, actor), links: await principalLinksOf(tx, actor) }));
+        const names = await organizationNames(deps.database, [...rows.map((r) => r.organizationId), ...links.map((l) => l.organizationId)]);
+        // The 委託元's terms (its 再委託 clause, whether it is a public body), read once for the requests and the 委託元 list.
+        const terms = await contractTermsByLink(deps.database, [...rows.map((r) => r.linkId), ...links.map((l) => l.id)]);
+        return {
+          items: rows.map((r) => presentExchange(r, names.get(r.organizationId) ?? null, clock.today, terms.get(r.linkId))),
+          principals: links.map((l) => presentPrincipalTerms(l.id, names.get(l.organizationId) ?? '委託元', terms.get(l.id))),
+        };
       },
       criteriaNotices: async (request) => {
         const notices = await inOrg(deps.database, scopeOf(request), (tx) => receivedCriteriaNotices(tx, actorOf(request)));
@@ -93,15 +103,19 @@ export function contractorPortalRoutes(app: App, deps: Deps): void {
       },
       answer: async (request) => {
         const clock = clockAt(deps.now());
-        const row = await inOrg(deps.database, scopeOf(request), (tx) => answerExchange(tx, actorOf(request), request.params.id, request.body, clock));
+        const actor = actorOf(request);
+        // The 委託元's terms first (its wording for the item errors); an exchange not addressed to the caller is refused below (404).
+        const terms = await contractTermsOfReceivedExchange(deps.database, actor.organizationId, request.params.id);
+        const row = await inOrg(deps.database, scopeOf(request), (tx) => answerExchange(tx, actor, request.params.id, request.body, clock, terms?.audience ?? 'company'));
         const names = await organizationNames(deps.database, [row.organizationId]);
-        return presentExchange(row, names.get(row.organizationId) ?? null, clock.today);
+        return presentExchange(row, names.get(row.organizationId) ?? null, clock.today, terms);
       },
       review: async (request) => {
         const clock = clockAt(deps.now());
         const row = await inOrg(deps.database, scopeOf(request), (tx) => reviewExchange(tx, actorOf(request), request.params.id, request.body, clock));
         const names = await organizationNames(deps.database, [row.counterpartyOrganizationId]);
-        return presentExchange(row, names.get(row.counterpartyOrganizationId) ?? null, clock.today);
+        const terms = await contractTermsByLink(deps.database, [row.linkId]);
+        return presentExchange(row, names.get(row.counterpartyOrganizationId) ?? null, clock.today, terms.get(row.linkId));
       },
     },
     { tags: ['contractor-portal'] },

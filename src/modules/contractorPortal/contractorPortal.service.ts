@@ -9,6 +9,8 @@ import { conflict, HttpError, invalid, notFound } from '../../platform/http/erro
 import { organizations } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { checkComplianceReport } from '../../rules/contractors/complianceReport.ts';
+import type { RuleAudience } from '../../rules/data/seedSources.ts';
+import type { PortalContractTerms } from './contract-terms.ts';
 import { contractorForPortal, currentContractorCriteria } from '../contractors/contractors.portal.api.ts';
 import { exchangeKindLabels, exchangeStatusLabels, linkStatusLabels } from './contractorPortal.labels.ts';
 import type { acceptBody, complianceAnswerBody, exchangeRequestBody, invitationBody, linksQuery, reviewBody } from './contractorPortal.schema.ts';
@@ -49,7 +51,12 @@ export function presentLink(row: LinkRow, contractorName: string | null, names: 
   };
 }
 
-export function presentExchange(row: ExchangeRow, otherPartyName: string | null, today: string) {
+/**
+ * An exchange as either side reads it. `terms`: the contract's 再委託 terms and the 委託元's kind
+ * (contractTermsByLink) — the 遵守報告書's answers are checked against them too (J.9.4 3 c)・e)).
+ */
+export function presentExchange(row: ExchangeRow, otherPartyName: string | null, today: string, terms: PortalContractTerms | null = null) {
+  const audience: RuleAudience = terms?.audience ?? 'company';
   return {
     id: row.id,
     linkId: row.linkId,
@@ -64,7 +71,8 @@ export function presentExchange(row: ExchangeRow, otherPartyName: string | null,
     answers: row.answers ?? null,
     answeredByName: row.answeredByName,
     answeredAt: row.answeredAt?.toISOString() ?? null,
-    deviations: row.answers ? checkComplianceReport(row.answers).deviations : [],
+    deviations: row.answers ? checkComplianceReport(row.answers, { audience, contract: terms }).deviations : [],
+    principalPublicBody: audience === 'public_body',
     reviewNote: row.reviewNote,
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
   };
@@ -181,8 +189,11 @@ export async function inbox(tx: Tx, actor: Actor): Promise<ExchangeRow[]> {
     .orderBy(desc(contractorPortalExchanges.createdAt));
 }
 
-/** 回答 (委託先): the report checked item by item; refused whole with each item's error. */
-export async function answerExchange(tx: Tx, actor: Actor, id: string, input: z.output<typeof complianceAnswerBody>, clock: Clock): Promise<ExchangeRow> {
+/**
+ * 回答 (委託先): the report checked item by item; refused whole with each item's error, worded for the
+ * 委託元 (`audience`: a public body's form as printed, else 「委託元」).
+ */
+export async function answerExchange(tx: Tx, actor: Actor, id: string, input: z.output<typeof complianceAnswerBody>, clock: Clock, audience: RuleAudience): Promise<ExchangeRow> {
   const [row] = await tx
     .select()
     .from(contractorPortalExchanges)
@@ -190,7 +201,7 @@ export async function answerExchange(tx: Tx, actor: Actor, id: string, input: z.
   if (!row || row.organizationId === actor.organizationId) throw notFound('依頼');
   if (row.kind !== 'compliance_report') throw conflict('この依頼は調査票です。調査票の画面から回答してください');
   if (row.status !== 'requested' && row.status !== 'returned') throw conflict('この依頼には回答済みです（差し戻されたときだけ回答し直せます）');
-  const { problems } = checkComplianceReport(input.answers);
+  const { problems } = checkComplianceReport(input.answers, { audience });
   if (problems.length > 0)
     throw new HttpError(
       422,

@@ -157,3 +157,90 @@ describe('委託先ポータル: 招待から遵守報告書まで（2つの組�
     expect(orgs.has(vendorOrgId)).toBe(true);
   });
 });
+
+// 株式会社デモ発送サービス (vendor@) and its 委託元 株式会社まもりデモ, a company: the contract's 特記事項 is
+// 「再委託の禁止」 (the register's default) and no 再委託 is approved. The 遵守報告書 is checked against
+// those terms (J.9.4 3 c)・e)) and the 委託先 reads them before it fills a 再委託申請.
+describe('委託先ポータル: 契約の再委託の条項と遵守報告書（株式会社デモ発送サービス）', () => {
+  let demoExchangeId: string;
+  let demoContractorId: string;
+  const subcontracting = [
+    ...compliantAnswers.filter((a) => a.number !== 6),
+    { number: 6, answer: 'yes', details: null },
+    { number: 7, answer: 'yes', details: null },
+    { number: 8, answer: 'yes', details: '2026/11/20 再委託先の作業場を実地確認' },
+    { number: 9, answer: 'yes', details: null },
+  ];
+
+  beforeAll(async () => {
+    const inbox = await other.get('/api/contractor-portal/inbox');
+    demoExchangeId = inbox.body.items.find((x: { kind: string; status: string }) => x.kind === 'compliance_report' && x.status === 'requested')?.id ?? '';
+    const list = await pms.get(`/api/contractors?q=${encodeURIComponent('デモ発送サービス')}`);
+    demoContractorId = list.body.items[0]?.id ?? '';
+  });
+
+  it('受信箱は委託元ごとに特記事項の再委託の条項を返す: 「再委託の禁止」なら申請できないと先に分かる（会社の委託元には豊島区の条文を出さない）', async () => {
+    const r = await other.get('/api/contractor-portal/inbox');
+    expect(r.status).toBe(200);
+    expect(r.body.principals).toEqual([
+      {
+        linkId: expect.any(String),
+        name: '株式会社まもりデモ',
+        publicBody: false,
+        subcontracting: 'prohibit',
+        subcontractingNotice: '特記事項の再委託の条項が「再委託の禁止」（乙は、受託業務の処理を第三者に再委託してはならない。）のため、この委託元には再委託を申請できません',
+      },
+    ]);
+    expect(r.body.items.every((x: { principalPublicBody: boolean }) => x.principalPublicBody === false)).toBe(true);
+  });
+
+  it('会社の委託元への遵守報告書: 未回答の (7) の誤りは「委託元へ文書で協議」（区へ ではない）、(4) の誤りは指示の文', async () => {
+    const noSeven = subcontracting.filter((a) => a.number !== 7).map((a) => (a.number === 4 ? { ...a, details: null } : a));
+    const r = await other.request('POST', `/api/contractor-portal/exchanges/${demoExchangeId}/answer`, { answeredByName: '発送 一郎', answers: noSeven });
+    expect(r.status).toBe(422);
+    expect(r.body.error.fields).toEqual([
+      { path: 'answers.4', message: '(4) が「はい」のときは、具体的な対策と日付を書いてください' },
+      { path: 'answers.7', message: '(7)「再委託を行っている場合、事前に委託元へ文書で協議し承諾を得ている。」に「はい」か「いいえ」で回答してください' },
+    ]);
+  });
+
+  it('(6) 再委託を行っている・(7) 承諾を得ている と回答すると、禁止の条項と承認済みの再委託がないことが委託元の指摘になる', async () => {
+    const r = await other.request('POST', `/api/contractor-portal/exchanges/${demoExchangeId}/answer`, { answeredByName: '発送 一郎', answers: subcontracting });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const sent = (await pms.get('/api/contractor-portal/exchanges')).body.items.find((x: { id: string }) => x.id === demoExchangeId);
+    expect(sent?.deviations).toEqual([
+      expect.objectContaining({ number: 6, expected: 'no', answer: 'yes', reason: expect.stringContaining('「再委託の禁止」') }),
+      expect.objectContaining({
+        number: 7,
+        expected: null,
+        answer: 'yes',
+        text: '再委託を行っている場合、事前に委託元へ文書で協議し承諾を得ている。',
+        reason: expect.stringContaining('承認済みの再委託はありません'),
+      }),
+    ]);
+  });
+
+  it('委託元が条項を「再委託の制限」に変えると、受信箱の条項も変わり（申請できる）、(6) はいは指摘でなくなる', async () => {
+    expect((await pms.request('PATCH', `/api/contractors/${demoContractorId}`, { subcontractingClause: 'restrict' })).status).toBe(200);
+    const principal = (await other.get('/api/contractor-portal/inbox')).body.principals[0];
+    expect(principal).toMatchObject({
+      subcontracting: 'restrict',
+      subcontractingNotice: '再委託は、業務の着手前に書面により株式会社まもりデモに申請し、その承認を得てください（特記事項「再委託の制限」）。',
+    });
+    const sent = (await pms.get('/api/contractor-portal/exchanges')).body.items.find((x: { id: string }) => x.id === demoExchangeId);
+    expect(sent?.deviations.map((d: { number: number }) => d.number)).toEqual([7]);
+  });
+
+  it('委託元が自治体（行政機関等）なら、様式のまま「区へ」と特記事項の条文を示す', async () => {
+    await asSystem(t.database, (tx) => tx.update(organizations).set({ profile: 'public' }).where(eq(organizations.id, t.demoOrganizationId)));
+    try {
+      const r = await other.get('/api/contractor-portal/inbox');
+      expect(r.body.principals[0]).toMatchObject({ publicBody: true, subcontractingNotice: expect.stringContaining('（個人情報特記事項 第6条第2項）') });
+      const sent = (await pms.get('/api/contractor-portal/exchanges')).body.items.find((x: { id: string }) => x.id === demoExchangeId);
+      expect(sent?.principalPublicBody).toBe(true);
+      expect(sent?.deviations[0]?.text).toBe('再委託を行っている場合、事前に区へ文書で協議し承諾を得ている。');
+    } finally {
+      await asSystem(t.database, (tx) => tx.update(organizations).set({ profile: 'private' }).where(eq(organizations.id, t.demoOrganizationId)));
+    }
+  });
+});

@@ -9,12 +9,18 @@ import { EXCHANGE_OWNER, PROFILE_OWNER } from './questionnaire.service.ts';
 // 添付ファイル of the 委託先 portal (issue #13; SPEC §3 Attachments: size and content-type checks are
 // the platform's). Certificates and 規程 are an organization's documents, not personal data.
 
+/**
+ * The kinds, 「その他の資料」 first: a file sent without a chosen kind takes the first kind, and a file
+ * is never labelled a プライバシーマーク登録証 by guess (a 登録証 answers 調査票 item 1 「はい」).
+ */
+const kindsUnguessed = [...questionnaireFileKinds.filter((k) => k.code === 'other'), ...questionnaireFileKinds.filter((k) => k.code !== 'other')];
+
 /** The 委託先's profile files (P-mark / ISMS 登録証, 規程): its own organization's, for who answers. */
 export const profileAttachmentOwner: AttachmentOwner = {
   type: PROFILE_OWNER,
   label: '委託先のプロフィール',
   personalData: false,
-  kinds: questionnaireFileKinds,
+  kinds: kindsUnguessed,
   async canRead(tx, actor, ownerId) {
     if (!can(actor, 'contractorPortal.respond')) return false;
     const [row] = await tx
@@ -36,7 +42,7 @@ export const exchangeAttachmentOwner: AttachmentOwner = {
   type: EXCHANGE_OWNER,
   label: '委託先の提出資料',
   personalData: false,
-  kinds: questionnaireFileKinds,
+  kinds: kindsUnguessed,
   async canRead(tx, actor, ownerId) {
     if (!can(actor, 'contractorPortal.manage')) return false;
     const [row] = await tx

@@ -38,7 +38,10 @@ export async function contractorNamed(tx: Tx, organizationId: string, name: stri
 
 // 再委託申請 from the portal (issue #13): filed by the 委託先, put to approval by the 委託元.
 export {
+  contractTermsForPortal,
   fileSubcontractFromPortal,
+  type PortalContractTerms,
+  portalSubcontractingNotice,
   type PortalSubcontractInput,
   type PortalSubcontractStatus,
   submitPortalSubcontract,

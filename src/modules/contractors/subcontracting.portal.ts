@@ -6,9 +6,10 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { SUBCONTRACT_REQUEST, type SubcontractStatus } from './contractors.labels.ts';
-import { findContractor } from './contractors.queries.ts';
+import { audienceOf, findContractor } from './contractors.queries.ts';
 import { contractors, subcontractRequests } from './contractors.tables.ts';
-import { SUBCONTRACTING_PROHIBITED } from './subcontracting.ts';
+import type { RuleAudience } from '../../rules/data/seedSources.ts';
+import type { SubcontractingClause } from './contractors.labels.ts';
 
 // 再委託申請 from the 委託先 portal (issue #13): the 委託先 asks, on its own, to sub-contract part of
 // the work (豊島区 個人情報特記事項 資料B 第6条第2項 / 資料A 第7条第2項 「業務の着手前に、書面により再委託する
@@ -34,6 +35,52 @@ export type PortalSubcontractInput = {
   workers: string[];
 };
 
+/** What the portal tells a 委託先 of its contract's 再委託 terms (the 委託元's register, read for the portal). */
+export type PortalContractTerms = {
+  /** 特記事項の再委託の条項. */
+  subcontracting: SubcontractingClause;
+  /** 承認済みの再委託 under the contractor. */
+  approvedSubcontracts: number;
+  /** The 委託元's organization: a public body (its seeds' wording) or a company. */
+  audience: RuleAudience;
+};
+
+/** The 再委託 terms of several contractors of one 委託元, by contractor id (unknown ids left out). */
+export async function contractTermsForPortal(tx: Tx, organizationId: string, contractorIds: readonly string[]): Promise<Map<string, PortalContractTerms>> {
+  if (contractorIds.length === 0) return new Map();
+  const wanted = [...new Set(contractorIds)];
+  const rows = await tx
+    .select({ id: contractors.id, clause: contractors.subcontractingClause })
+    .from(contractors)
+    .where(and(eq(contractors.organizationId, organizationId), inArray(contractors.id, wanted)));
+  const approved = await tx
+    .select({ contractorId: subcontractRequests.contractorId })
+    .from(subcontractRequests)
+    .where(and(eq(subcontractRequests.organizationId, organizationId), inArray(subcontractRequests.contractorId, wanted), eq(subcontractRequests.status, 'approved')));
+  const audience = await audienceOf(tx, organizationId);
+  return new Map(rows.map((r) => [r.id, { subcontracting: r.clause, approvedSubcontracts: approved.filter((a) => a.contractorId === r.id).length, audience }]));
+}
+
+/**
+ * The refusal a 委託先 reads when the 特記事項 is 再委託の禁止: the clause as agreed, with the 豊島区
+ * article only for a public body's 委託先 (資料B 第6条第1項 / 資料A 第7条第1項; a company's 特記事項 numbers
+ * its articles its own way — J.9.4 3 c)).
+ */
+export function portalSubcontractingProhibited(audience: RuleAudience): string {
+  const where = audience === 'public_body' ? '（個人情報特記事項 第6条（条例時代のひな型 第7条））' : '';
+  return `特記事項の再委託の条項が「再委託の禁止」（乙は、受託業務の処理を第三者に再委託してはならない。）${where}のため、この委託元には再委託を申請できません`;
+}
+
+/**
+ * The 再委託 clause stated to the 委託先 before it fills a 再委託申請: the refusal under 禁止; under 制限
+ * (資料B 第6条第2項 / 資料A 第7条第2項; 民間 J.9.4 3 c)) the approval to obtain before the work starts.
+ */
+export function portalSubcontractingNotice(terms: Pick<PortalContractTerms, 'subcontracting' | 'audience'>, principalName: string): string {
+  if (terms.subcontracting === 'prohibit') return portalSubcontractingProhibited(terms.audience);
+  const where = terms.audience === 'public_body' ? '個人情報特記事項 第6条第2項' : '特記事項「再委託の制限」';
+  return `再委託は、業務の着手前に書面により${principalName}に申請し、その承認を得てください（${where}）。`;
+}
+
 /**
  * Files the portal's 再委託申請 for the 委託元 `organizationId`'s contractor `contractorId`. Refused with
  * the clause when the 特記事項 is the 再委託の禁止 variant (資料B 第6条第1項 / 資料A 第7条第1項).
@@ -47,7 +94,7 @@ export async function fileSubcontractFromPortal(
   clock: Clock,
 ): Promise<{ requestId: string; subContractorId: string }> {
   const parent = await findContractor(tx, organizationId, contractorId, true);
-  if (parent.subcontractingClause === 'prohibit') throw conflict(SUBCONTRACTING_PROHIBITED, 'subcontracting_prohibited');
+  if (parent.subcontractingClause === 'prohibit') throw conflict(portalSubcontractingProhibited(await audienceOf(tx, organizationId)), 'subcontracting_prohibited');
   if (input.startsOn < clock.today)
     throw invalid('startsOn', `再委託の開始日（${input.startsOn}）が申請日より前です: 承認は業務の着手前に得てください（個人情報特記事項 第6条第2項）`);
   // The 再委託先 is the register row of its 法人番号 when the 委託元 already has one under this

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Input, Radio, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { complianceItemText } from '../../../../src/rules/contractors/complianceReport.ts';
 import { complianceReportItems, type YesNo } from '../../../../src/rules/data/contractorComplianceReport.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
@@ -9,7 +10,7 @@ import { PageHeader, QueryError, RequirePermission } from '../../components/page
 import { ExchangeAnswers } from './ExchangeAnswers.tsx';
 import { PortalReports, type ReportTab, reportTabs } from './PortalReports.tsx';
 import type { Outbox } from './reportTypes.ts';
-import type { CriteriaNotice, Exchange, PortalLink } from './types.ts';
+import type { CriteriaNotice, Exchange, PortalLink, PrincipalTerms } from './types.ts';
 
 const date = (iso: string | null) => (iso ? iso.slice(0, 10).replaceAll('-', '/') : '');
 
@@ -103,7 +104,7 @@ function ComplianceForm({ exchange }: { exchange: Exchange }) {
               <Typography.Text type="secondary">{i.group}</Typography.Text>
             </div>
             <div id={`item-${i.number}`}>
-              ({i.number}) {i.text}
+              ({i.number}) {complianceItemText(i, exchange.principalPublicBody ? 'public_body' : 'company')}
             </div>
             <Radio.Group
               aria-labelledby={`item-${i.number}`}
@@ -236,7 +237,11 @@ function ReportShortcuts({ principals, onPick }: { principals: Outbox['principal
  * addressed to one's own organization and answer them — the 特記事項遵守報告書 item by item.
  */
 function InboxScreen() {
-  const inbox = useQuery({ queryKey: ['contractor-portal', 'inbox'], queryFn: () => api.get<{ items: Exchange[] }>('/api/contractor-portal/inbox') });
+  // The requests, and each 委託元's 特記事項の再委託の条項 (the 再委託申請 states it before anything is filled).
+  const inbox = useQuery({
+    queryKey: ['contractor-portal', 'inbox'],
+    queryFn: () => api.get<{ items: Exchange[]; principals: PrincipalTerms[] }>('/api/contractor-portal/inbox'),
+  });
   // What this organization sent and the 委託元 it can report to: read once here, for the shortcuts and the reports card.
   const outbox = useQuery({ queryKey: ['contractor-portal', 'my-reports'], queryFn: () => api.get<Outbox>('/api/contractor-portal/my-reports') });
   const [reportTab, setReportTab] = useState<ReportTab>('incident');
@@ -293,7 +298,7 @@ function InboxScreen() {
           )}
         </Card>
       ))}
-      {outbox.data ? <PortalReports outbox={outbox.data} tab={reportTab} onTabChange={setReportTab} /> : null}
+      {outbox.data ? <PortalReports outbox={outbox.data} terms={inbox.data?.principals} tab={reportTab} onTabChange={setReportTab} /> : null}
     </>
   );
 }

@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { ReportDetails } from './ReportDetails.tsx';
 import { IncidentReportForm, ReturnDisposalForm, SubcontractForm } from './ReportForms.tsx';
 import type { Outbox } from './reportTypes.ts';
+import type { PrincipalTerms } from './types.ts';
 
-const forms: Record<ReportTab, (linkId: string) => React.ReactNode> = {
+const forms: Record<ReportTab, (linkId: string, terms: PrincipalTerms | undefined) => React.ReactNode> = {
   incident: (linkId) => <IncidentReportForm linkId={linkId} />,
-  subcontract: (linkId) => <SubcontractForm linkId={linkId} />,
+  subcontract: (linkId, terms) => <SubcontractForm linkId={linkId} terms={terms} />,
   disposal: (linkId) => <ReturnDisposalForm linkId={linkId} />,
 };
 
@@ -25,9 +26,20 @@ export const reportTabs: readonly { key: ReportTab; label: string }[] = [
 /**
  * 委託元への報告（委託先の側, issue #13）: 再委託申請・返還・廃棄報告・事故等の報告 to a connected 委託元,
  * and what this organization sent, with the 受付番号 and where each stands.
- * `outbox` is the page's one read of `/api/contractor-portal/my-reports` (the report shortcuts use it too).
+ * `outbox` is the page's one read of `/api/contractor-portal/my-reports` (the report shortcuts use it too);
+ * `terms` each 委託元's 特記事項の再委託の条項 from the inbox (undefined while it loads).
  */
-export function PortalReports({ outbox, tab, onTabChange }: { outbox: Outbox; tab: ReportTab; onTabChange: (tab: ReportTab) => void }) {
+export function PortalReports({
+  outbox,
+  terms,
+  tab,
+  onTabChange,
+}: {
+  outbox: Outbox;
+  terms: readonly PrincipalTerms[] | undefined;
+  tab: ReportTab;
+  onTabChange: (tab: ReportTab) => void;
+}) {
   const principals = outbox.principals;
   const [picked, setPicked] = useState<string | null>(null);
   const linkId = picked ?? principals[0]?.linkId ?? null;
@@ -50,7 +62,14 @@ export function PortalReports({ outbox, tab, onTabChange }: { outbox: Outbox; ta
           key={linkId}
           activeKey={tab}
           onChange={(key) => onTabChange(key as ReportTab)}
-          items={reportTabs.map(({ key, label }) => ({ key, label, children: forms[key](linkId) }))}
+          items={reportTabs.map(({ key, label }) => ({
+            key,
+            label,
+            children: forms[key](
+              linkId,
+              terms?.find((t) => t.linkId === linkId),
+            ),
+          }))}
           data-testid="portal-report-tabs"
         />
       ) : null}

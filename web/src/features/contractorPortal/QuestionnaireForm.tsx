@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
 import type { attachmentsContract } from '../../../../src/platform/attachments/attachments.contract.ts';
 import { prefillFromProfile } from '../../../../src/rules/contractors/profileItems.ts';
@@ -32,19 +33,36 @@ export function QuestionnaireForm({ exchangeId, questionnaire }: { exchangeId: s
   const [attached, setAttached] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // What was loaded from the profile and what is left to write (いいえ without its 内容), until sent.
+  const [loaded, setLoaded] = useState<string | null>(null);
   // Items of this 調査票 the profile does not answer (same number and wording): blank when started from
   // the profile; their answers go to the profile too only when the 委託先 ticks the box (never silently).
   const [keepInProfile, setKeepInProfile] = useState(false);
   const missing = profile.data ? prefillFromProfile(questionnaire.items, profile.data.questionnaireAnswers).missing : [];
   const missingAnswered = missing.filter((i) => draft[i.code]?.answer);
-  const set = (code: string, change: Partial<{ answer: QuestionnaireAnswerValue; details: string }>) => setDraft((d) => ({ ...d, [code]: { details: '', ...d[code], ...change } }));
+  const set = (code: string, change: Partial<{ answer: QuestionnaireAnswerValue; details: string }>) => {
+    setDraft((d) => ({ ...d, [code]: { details: '', ...d[code], ...change } }));
+    // The item's error (sent or loaded) stays until the item is changed.
+    setErrors(({ [`answers.${code}`]: _, ...rest }) => rest);
+  };
+  /**
+   * Loads the profile's answers. A profile's いいえ may have no 内容 (the profile does not ask for it);
+   * the 調査票 does (J.9.4 s): the 委託元 must know what is missing), so those items are marked at once —
+   * not first on sending.
+   */
   const fromProfile = () => {
     const started = prefillFromProfile(questionnaire.items, profile.data?.questionnaireAnswers ?? []);
     setDraft(Object.fromEntries(started.answers.map((a) => [a.code, { answer: a.answer, details: a.details ?? '' }])));
-    message.info(
-      `プロフィールの回答を読み込みました（${started.answers.length}項目）。${
-        started.missing.length > 0 ? `プロフィールにない項目（${started.missing.map((i) => i.code).join('、')}）は空欄です。` : ''
-      }送る前に確かめてください`,
+    const toWrite = started.answers.filter((a) => a.answer === 'no' && !a.details?.trim()).map((a) => a.code);
+    setErrors(Object.fromEntries(toWrite.map((code) => [`answers.${code}`, '「いいえ」の内容（対策の予定など）を書いてください。プロフィールの回答には内容がありません'])));
+    setFormError(null);
+    setLoaded(
+      [
+        `プロフィールの回答を読み込みました（${started.answers.length}項目）。`,
+        toWrite.length > 0 ? `「いいえ」の項目（${toWrite.join('、')}）は、内容を書いてください。` : '',
+        started.missing.length > 0 ? `プロフィールにない項目（${started.missing.map((i) => i.code).join('、')}）は空欄です。` : '',
+        '送る前に確かめてください。',
+      ].join(''),
     );
   };
   const submit = async () => {
@@ -60,6 +78,7 @@ export function QuestionnaireForm({ exchangeId, questionnaire }: { exchangeId: s
         attachmentIds: attached,
         saveToProfile: keepInProfile ? missingAnswered.map((i) => i.code) : [],
       });
+      setLoaded(null);
       message.success(keepInProfile && missingAnswered.length > 0 ? `調査票を送り、${missingAnswered.length}項目の回答をプロフィールにも保存しました` : '調査票を送りました');
       await queryClient.invalidateQueries({ queryKey: ['contractor-portal'] });
     } catch (e) {
@@ -73,10 +92,14 @@ export function QuestionnaireForm({ exchangeId, questionnaire }: { exchangeId: s
   return (
     <div data-testid="questionnaire-form">
       {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 8 }} data-testid="questionnaire-error" /> : null}
+      {loaded ? <Alert type="info" showIcon title={loaded} style={{ marginBottom: 8 }} data-testid="questionnaire-loaded" /> : null}
       <Space style={{ marginBottom: 8 }} wrap>
         <Button onClick={fromProfile} disabled={!profile.data?.questionnaireAnswers.length} data-testid="questionnaire-from-profile">
           プロフィールの回答から始める
         </Button>
+        <Link to="/contractor-profile" style={{ textDecoration: 'underline' }} data-testid="questionnaire-profile-link">
+          自社のプロフィールを開く
+        </Link>
         {covering ? <Typography.Text type="secondary">{covering.code} が「はい」のときは、ほかの項目を省けます（プライバシーマーク登録証の写しを添付）。</Typography.Text> : null}
       </Space>
       {questionnaire.items.map((i) => {
@@ -128,7 +151,13 @@ export function QuestionnaireForm({ exchangeId, questionnaire }: { exchangeId: s
         <Typography.Text strong>添付する資料（自社のプロフィールから）</Typography.Text>
         {profileFiles.length === 0 ? (
           <div>
-            <Typography.Text type="secondary">プロフィールに資料がありません。「自社のプロフィール」で登録証や規程を添付してください。</Typography.Text>
+            <Typography.Text type="secondary">
+              プロフィールに資料がありません。
+              <Link to="/contractor-profile" style={{ textDecoration: 'underline' }}>
+                自社のプロフィール
+              </Link>
+              で登録証や規程を添付してください。
+            </Typography.Text>
           </div>
         ) : (
           <Checkbox.Group

@@ -22,12 +22,12 @@ function AnsweredQuestionnaire({ questionnaire, canDownload }: { questionnaire: 
       <Descriptions size="small" column={1} bordered data-testid="questionnaire-answers">
         {questionnaire.items.map((i) => (
           <Descriptions.Item key={i.code} label={`${i.code} ${i.text}`}>
-            {i.answerLabel ?? <Typography.Text type="secondary">{covered ? `（${covered.code} が「はい」のため省略）` : '（回答なし）'}</Typography.Text>}
+            {/* The answer once: いいえ as a red tag (what the 委託元 follows up), the others as text. */}
             {i.answer === 'no' ? (
-              <Tag color="red" style={{ marginLeft: 8 }}>
-                いいえ
-              </Tag>
-            ) : null}
+              <Tag color="red">{i.answerLabel}</Tag>
+            ) : (
+              (i.answerLabel ?? <Typography.Text type="secondary">{covered ? `（${covered.code} が「はい」のため省略）` : '（回答なし）'}</Typography.Text>)
+            )}
             {i.details ? <div style={{ whiteSpace: 'pre-wrap' }}>{i.details}</div> : null}
           </Descriptions.Item>
         ))}

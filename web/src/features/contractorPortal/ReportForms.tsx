@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import {
   disposalMethodLabels,
@@ -14,6 +14,7 @@ import { incidentEventKinds } from '../../../../src/rules/incidentDuties/facts.t
 import { api } from '../../api/client.ts';
 import { DateField, DateTimeField, FormError, Item, type ReportForm, readDateTime, TextField, useReportForm } from './reportFormKit.tsx';
 import type { PortalReport } from './reportTypes.ts';
+import type { PrincipalTerms } from './types.ts';
 
 // The 委託先's three reports to its 委託元 (issue #13), each validated by the server's own schema
 // with the errors under their fields. 豊島区 個人情報特記事項: 再委託 第6条第2項 (資料A 第7条第2項),
@@ -81,7 +82,8 @@ function WorkersField({ form, workers, setWorkers }: { form: ReportForm; workers
             ) : null}
           </Space.Compact>
         ))}
-        <Button onClick={() => setWorkers([...workers, ''])} disabled={workers.length >= MAX_SUBCONTRACT_WORKERS} data-testid="sub-worker-add">
+        {/* undefined, not false, below the limit: the form's own 「無効」 (再委託の禁止) then applies. */}
+        <Button onClick={() => setWorkers([...workers, ''])} disabled={workers.length >= MAX_SUBCONTRACT_WORKERS || undefined} data-testid="sub-worker-add">
           作業従事者を追加
         </Button>
       </Space>
@@ -89,8 +91,12 @@ function WorkersField({ form, workers, setWorkers }: { form: ReportForm; workers
   );
 }
 
-/** 再委託申請: 業務の着手前に委託元の承認を得る（特記事項 第6条第2項）, naming the 作業責任者・作業従事者 (守るべき事項 3 ウ). */
-export function SubcontractForm({ linkId }: { linkId: string }) {
+/**
+ * 再委託申請: 業務の着手前に委託元の承認を得る（特記事項 第6条第2項）, naming the 作業責任者・作業従事者 (守るべき事項 3 ウ).
+ * The 委託元's 再委託 clause (`terms`, from the inbox) is stated first; under 再委託の禁止 the form is
+ * disabled — nothing to fill before a refusal. The 豊島区 citations are shown only to a public body's 委託先.
+ */
+export function SubcontractForm({ linkId, terms }: { linkId: string; terms: PrincipalTerms | undefined }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const form = useReportForm({});
@@ -139,10 +145,14 @@ export function SubcontractForm({ linkId }: { linkId: string }) {
     }
   };
   return (
-    <Form layout="vertical" component="div" data-testid="portal-subcontract-form">
-      <Typography.Paragraph type="secondary">
-        再委託は、業務の着手前に委託元の承認を得てください（個人情報特記事項 第6条第2項）。特記事項が再委託を禁止しているときは申請できません。
-      </Typography.Paragraph>
+    <Form layout="vertical" component="div" disabled={terms?.subcontracting !== 'restrict'} data-testid="portal-subcontract-form">
+      {terms?.subcontracting === 'prohibit' ? (
+        <Alert type="warning" showIcon title={terms.subcontractingNotice} style={{ marginBottom: 12 }} data-testid="sub-prohibited" />
+      ) : terms ? (
+        <Typography.Paragraph type="secondary" data-testid="sub-notice">
+          {terms.subcontractingNotice}
+        </Typography.Paragraph>
+      ) : null}
       <FormError form={form} />
       <TextField form={form} name="subContractorName" label="再委託先の名称" required testId="sub-name" />
       <TextField form={form} name="corporateNumber" label="再委託先の法人番号（13桁、分かれば）" testId="sub-corporate-number" />
@@ -156,7 +166,8 @@ export function SubcontractForm({ linkId }: { linkId: string }) {
       <TextField form={form} name="reason" label="再委託する理由" required area testId="sub-reason" />
       <Typography.Title level={5}>再委託先において個人情報を取り扱う者</Typography.Title>
       <Typography.Paragraph type="secondary">
-        再委託先の作業責任者と作業従事者の氏名を書いてください（豊島区 受託者が守るべき事項 3 ウ、個人情報特記事項 第2条第2項）。誓約書や名簿があれば添付できます。
+        再委託先の作業責任者と作業従事者の氏名を書いてください{terms?.publicBody ? '（豊島区 受託者が守るべき事項 3 ウ、個人情報特記事項 第2条第2項）' : ''}
+        。誓約書や名簿があれば添付できます。
       </Typography.Paragraph>
       <TextField form={form} name="workLeadName" label="作業責任者の氏名" required testId="sub-lead-name" />
       <TextField form={form} name="workLeadTitle" label="作業責任者の役職" required testId="sub-lead-title" />
