@@ -348,7 +348,7 @@ export function NumberInput({
       value={shown}
       onChange={(e) => change(e.target.value)}
       onBlur={onBlur}
-      status={status}
+      status={status ?? (refusalMessage ? 'error' : undefined)}
       disabled={disabled}
       aria-label={ariaLabel}
       placeholder={placeholder}
