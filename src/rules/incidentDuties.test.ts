@@ -176,6 +176,38 @@ describe('個人情報取扱事業者：法第26条・規則第7条の報告対�
     expect(atThreshold.duties).toEqual([]);
   });
 
+  it('概数の本人の数（約1,200人）も1,000人を超えれば報告対象で、理由は概数であることを言う（規則第7条第4号）', () => {
+    const result = evaluate({ persons: 1200, personsApproximate: true });
+    expect(kinds(result)).toEqual(ppcKinds);
+    expect(duty(result, 'ppc_preliminary').reason).toContain('約1200人・概数');
+    expect(result.notes.join()).not.toContain('確定していません');
+  });
+
+  it('1,000人に近い概数（約1,000人）は義務を足し引きせず、超えるかどうか不確かだと注記し見込み最大数へ導く（規則第7条第4号）', () => {
+    const near = evaluate({ persons: 1000, personsApproximate: true });
+    expect(near.duties).toEqual([]);
+    const caution = near.notes.find((n) => n.includes('概数'));
+    expect(caution).toContain('約1,000人');
+    expect(caution).toContain('1,000人を超えるかどうかが確定していません');
+    expect(caution).toContain('施行規則第7条第4号');
+    expect(caution).toContain('本人の数の見込み最大数');
+    // 約900 is within a tenth below; 約800 is not near, and an exact 1,000 is not uncertain.
+    expect(evaluate({ persons: 900, personsApproximate: true }).notes.join()).toContain('確定していません');
+    expect(evaluate({ persons: 800, personsApproximate: true }).notes.join()).not.toContain('確定していません');
+    expect(evaluate({ persons: 1000 }).notes.join()).not.toContain('確定していません');
+    // A 見込み最大数 over the threshold answers the question: the duty, and no caution.
+    const mayExceed = evaluate({ persons: 1000, personsApproximate: true, personsMayExceed: 1500 });
+    expect(kinds(mayExceed)).toEqual(ppcKinds);
+    expect(mayExceed.notes.join()).not.toContain('確定していません');
+  });
+
+  it('行政機関等（100人、規則第43条第4号）と特定個人情報（100人、報告規則第2条第4号）でも約100人は不確かと注記する', () => {
+    expect(evaluate({ profile: 'public', persons: 100, personsApproximate: true }).notes.join()).toContain(
+      '100人を超えるかどうかが確定していません（個人情報保護法第68条第1項、同法施行規則第43条第4号）',
+    );
+    expect(evaluate({ myNumber: true, persons: 95, personsApproximate: true }).notes.join()).toContain('報告等に関する規則第2条第4号');
+  });
+
   it('本人の数が不確定でも1,000人を超えるおそれがあれば報告対象（「1,000人を超えるおそれ」）', () => {
     const result = evaluate({ persons: null, personsMayExceed: 1500 });
     expect(kinds(result)).toEqual(ppcKinds);

@@ -164,6 +164,29 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
     await page.screenshot({ path: path.join(resultsDir, 'incident-ppc.png'), fullPage: true });
   });
 
+  it('本人の数「約1,200人」は概数のまま読まれて記録され（約1,200人（概数））、約1,000人は1,000人を超えるか不確かと注記される（規則第7条第4号）', async () => {
+    // Walkthrough finding 24: 「約1,200人」 was stored as an exact 1200, the 約 dropped.
+    const persons = page.getByTestId('fact-persons');
+    await persons.fill('約1,200人');
+    await page.getByTestId('fact-persons-read-as').getByText('約1,200人（概数） として読みました').waitFor();
+    const preview = page.getByTestId('duty-preview');
+    await preview.getByTestId('preview-ppc_final').getByTestId('duty-reason').getByText('約1200人・概数', { exact: false }).waitFor();
+    await persons.fill('約1,000人');
+    await preview.getByText('1,000人を超えるかどうかが確定していません', { exact: false }).waitFor();
+    await persons.fill('約１，２００人');
+    await page.getByTestId('facts-save').click();
+    await page.getByText('事実を保存しました', { exact: false }).first().waitFor();
+    await page.reload();
+    await page.getByTestId('fact-persons').waitFor();
+    expect(await page.getByTestId('fact-persons').inputValue()).toBe('約1,200');
+    await page.getByTestId('fact-persons-approximate').getByText('約1,200人（概数）').waitFor();
+    await page.screenshot({ path: path.join(resultsDir, 'incident-persons-approximate.png'), fullPage: true });
+    // Back to the exact 30 the next steps start from.
+    await page.getByTestId('fact-persons').fill('30');
+    await page.getByTestId('facts-save').click();
+    await expect.poll(async () => page.getByTestId('fact-persons-approximate').count()).toBe(0);
+  });
+
   it('高度な暗号化にチェックすると委員会への報告が消え、その理由（規則第7条第1号括弧書）が示される。Pマークの確報は残る', async () => {
     await page.getByTestId('fact-highLevelEncryption').check();
     const preview = page.getByTestId('duty-preview');

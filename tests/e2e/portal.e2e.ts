@@ -64,8 +64,22 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     await page.getByTestId('portal-method').fill('このページのフォーム又は当社所定の請求書');
     await page.getByTestId('portal-identity').fill('運転免許証等の写し（本籍地・個人番号は黒塗り）');
     await page.getByTestId('portal-safety').fill('個人情報保護規程の策定\n従業者の教育');
+    // Walkthrough finding 4: 「１０００」 typed with the IME was erased on blur and published as 無料.
+    // What is not a number stays, with the reason; full-width digits are read, and the field says so.
+    const fee = page.getByTestId('portal-fee');
+    await fee.fill('１０００ｘ');
+    await page.getByTestId('portal-fee-method').click();
+    expect(await fee.inputValue()).toBe('１０００ｘ');
+    await page.getByTestId('portal-fee-refused').getByText('開示の手数料は整数で入力してください（例: 1,000円）（入力値: １０００ｘ）').waitFor();
+    await page.screenshot({ path: 'test-results/portal-fee-refused.png', fullPage: true });
+    await fee.fill('１，０００');
+    await page.getByTestId('portal-fee-method').fill('郵便小為替');
+    expect(await fee.inputValue()).toBe('１，０００');
+    await page.getByTestId('portal-fee-read-as').getByText('1,000円 として読みました').waitFor();
+    await page.screenshot({ path: 'test-results/portal-fee-read.png', fullPage: true });
     await page.getByTestId('portal-save').click();
     await page.getByText('保存して公開しました').waitFor();
+    await page.getByTestId('portal-preview').getByText('1件につき1,000円', { exact: false }).waitFor();
     await page.getByTestId('portal-preview').getByText('保有個人データの利用目的').waitFor();
     expect(await page.getByTestId('portal-preview').getByText('足りない公表事項').count()).toBe(0);
     await page.screenshot({ path: 'test-results/portal-settings-published.png', fullPage: true });

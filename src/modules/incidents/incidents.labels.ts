@@ -2,6 +2,7 @@
  * Vocabulary of the incident module (M4 緊急事態・事故等) shared by the server, the PDFs and the
  * web screens. Pure data: no I/O, safe to import from `web/`.
  */
+import { countText } from '../../domain/numberInput.ts';
 
 /**
  * Status of an incident record (事案の状態):
@@ -149,7 +150,7 @@ export type AffectedRecord = {
 };
 
 /** Japanese labels of the facts (SPEC §5.1 facts JSON), in the order the facts form asks them. */
-export const factLabels: Record<string, string> = {
+export const factLabels = {
   profile: '組織の区分',
   privacyMark: 'プライバシーマーク付与事業者',
   knownOn: '知った日',
@@ -170,11 +171,12 @@ export const factLabels: Record<string, string> = {
   pseudonymized: '仮名加工情報',
   highLevelEncryption: '高度な暗号化等（復号鍵は漏えいしていない）',
   persons: '本人の数',
+  personsApproximate: '本人の数は概数',
   personsMayExceed: '本人の数の見込み最大数',
   entrustment: '委託関係',
   principalNotifiedAt: '委託元への通知日（委託先から通知を受けた日）',
   municipalContract: '自治体との委託契約（特記事項）の対象',
-};
+} satisfies Record<string, string>;
 
 export const eventLabels: Record<string, { ja: string; en: string }> = {
   leak: { ja: '漏えい', en: 'Leak' },
@@ -207,11 +209,13 @@ export function describeFacts(facts: Record<string, unknown>, date: (iso: string
   for (const [key, label] of Object.entries(factLabels)) {
     const value = facts[key];
     if (value === undefined || value === null || value === false) continue;
-    if (key === 'profile') continue;
+    // 本人の数 says itself whether it is a 概数 (「約1,200人（概数）」): no line of its own.
+    if (key === 'profile' || key === 'personsApproximate') continue;
     if (Array.isArray(value)) {
       if (value.length > 0) lines.push([label, value.map((v) => eventLabels[String(v)]?.ja ?? String(v)).join('・')]);
     } else if (value === true) lines.push([label, '該当']);
     else if (key === 'entrustment') lines.push([label, entrustmentLabels[String(value)]?.ja ?? String(value)]);
+    else if (key === 'persons' && typeof value === 'number') lines.push([label, countText(value, facts.personsApproximate === true)]);
     else if (typeof value === 'number') lines.push([label, `${value.toLocaleString('ja-JP')}人`]);
     else if (dateFacts.has(key) && typeof value === 'string') lines.push([label, date(value)]);
     else lines.push([label, String(value)]);

@@ -1,4 +1,5 @@
 import { PdfReport } from '../../platform/exports/pdf.ts';
+import { countText } from '../../domain/numberInput.ts';
 import { describeDeadline } from './duty-deadlines.ts';
 import {
   type AffectedRecord,
@@ -41,7 +42,7 @@ function affectedText(records: AffectedRecord[]): string {
 function personsText(d: IncidentDetail): string {
   const facts = d.incident.facts;
   const parts: string[] = [];
-  if (typeof facts.persons === 'number') parts.push(`${facts.persons.toLocaleString('ja-JP')}人`);
+  if (typeof facts.persons === 'number') parts.push(countText(facts.persons, facts.personsApproximate));
   if (typeof facts.personsMayExceed === 'number') parts.push(`（最大 ${facts.personsMayExceed.toLocaleString('ja-JP')}人のおそれ）`);
   return parts.join('') || '（未確定）';
 }

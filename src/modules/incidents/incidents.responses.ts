@@ -121,6 +121,8 @@ export const incidentFactsResponse = z.object({
   pseudonymized: flag,
   highLevelEncryption: flag,
   persons: personCount,
+  /** 本人の数 was typed as a 概数 (約1,200人): shown and printed as one. */
+  personsApproximate: flag,
   personsMayExceed: personCount,
   entrustment: z.enum(entrustmentKinds).optional(),
   principalNotifiedAt: z.iso.date().nullable().optional(),

@@ -312,6 +312,20 @@ describe('事実 → 報告等の義務（SPEC §5.1、事実の変更のたび�
     expect((await detail(pms, id)).factsRevision).toBe(revision);
   });
 
+  it('本人の数「約1,200人」は概数のまま記録され（1,200・概数）、義務の理由も概数と言う。文字の人数は 400 で読み替えない（規則第7条第4号）', async () => {
+    const approximate = await putFacts(pms, id, { ...lostUsbFacts, sensitive: false, persons: 1200, personsApproximate: true });
+    expect(approximate.status).toBe(200);
+    const d = await detail(pms, id);
+    expect(d.facts).toMatchObject({ persons: 1200, personsApproximate: true });
+    expect(byKind(active(d.duties), 'ppc_final')?.reason).toContain('約1200人・概数');
+    const typed = await putFacts(pms, id, { ...lostUsbFacts, persons: '約1,200人' });
+    expect(typed.status).toBe(400);
+    expect(typed.body.error.fields).toContainEqual({ path: 'facts.persons', message: '本人の数は数値（人数）で入力してください（入力値: 約1,200人）' });
+    const words = await putFacts(pms, id, { ...lostUsbFacts, persons: '数千人' });
+    expect(words.body.error.fields).toContainEqual({ path: 'facts.persons', message: expect.stringContaining('本人の数は整数で入力してください') });
+    await putFacts(pms, id, lostUsbFacts);
+  });
+
   it('事実を更新できるのは個人情報保護管理者の側（所属長は 403）', async () => {
     expect((await putFacts(sales, id, lostUsbFacts)).status).toBe(403);
   });

@@ -15,7 +15,7 @@ export const slugField = z
 
 const fee = z
   .object({
-    amountYen: countField('手数料の金額', { max: 100_000 }),
+    amountYen: countField('手数料の金額', { max: 100_000, unit: '円' }),
     collectionMethod: textUpTo('手数料の徴収方法', 200).default(''),
   })
   .nullable()

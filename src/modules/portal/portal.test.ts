@@ -62,6 +62,22 @@ describe('公開窓口の設定（J.10.3 公表事項）', () => {
     expect((await pms.get('/api/portal/settings')).body.configured).toBe(false);
   });
 
+  it('手数料の金額が数でなければ 400（項目名と入力値つきの日本語のエラー）で何も保存しない。全角の「１０００」も文字のままは受け取らない（画面が数に読んで送る）', async () => {
+    const withFee = (amountYen: unknown) => ({
+      ...portalFacts,
+      procedure: { ...portalFacts.procedure, fees: { purposeNotice: null, disclosure: { amountYen, collectionMethod: '郵便小為替' } } },
+    });
+    const path = 'facts.procedure.fees.disclosure.amountYen';
+    const fullWidth = await pms.request('PUT', '/api/portal/settings', { slug: 'mamori-fee', published: false, facts: withFee('１０００') });
+    expect(fullWidth.status).toBe(400);
+    expect(fullWidth.body.error.fields).toContainEqual({ path, message: '手数料の金額は数値で入力してください（入力値: １０００）' });
+    const approximate = await pms.request('PUT', '/api/portal/settings', { slug: 'mamori-fee', published: false, facts: withFee('約1000') });
+    expect(approximate.body.error.fields).toContainEqual({ path, message: expect.stringContaining('手数料の金額は正確な数で入力してください') });
+    const negative = await pms.request('PUT', '/api/portal/settings', { slug: 'mamori-fee', published: false, facts: withFee(-300) });
+    expect(negative.body.error.fields).toContainEqual({ path, message: '手数料の金額は0以上で入力してください（入力値: -300）' });
+    expect((await pms.get('/api/portal/settings')).body.slug).not.toBe('mamori-fee');
+  });
+
   it('URL は英小文字・数字・ハイフンだけ（日本語のエラー）', async () => {
     const r = await pms.request('PUT', '/api/portal/settings', { slug: 'まもり', published: false, facts: portalFacts });
     expect(r.status).toBe(400);

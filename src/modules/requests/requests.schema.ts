@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateField, enumField, idField, optionalDate, optionalId, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
+import { dateField, enumField, idField, numberTypeError, optionalDate, optionalId, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
 import { overseasInfoItemNos } from '../../rules/requestDecisions/kinds.ts';
 import { containsMyNumber, myNumberMessage } from '../../rules/requestDecisions/myNumber.ts';
 import { agentKinds, identityDocuments, replyMethods, requestChannels, requestFieldLabels as L, requestKinds, requestStatuses } from './requests.labels.ts';
@@ -76,11 +76,12 @@ export const decisionBody = z.object({
     .default([]),
   replyMethod: enumField(L.replyMethod, replyMethods).optional(),
   repliedOn: optionalDate(L.repliedOn),
+  // Text is refused, never coerced: the web's NumberInput sends the number it read (「１，０００」 → 1000).
   feeYen: z
-    .number({ error: `${L.feeYen}は円単位の整数で入力してください` })
-    .int({ error: `${L.feeYen}は円単位の整数で入力してください` })
-    .min(0, { error: `${L.feeYen}は0円以上で入力してください` })
-    .max(1_000_000)
+    .number({ error: numberTypeError({ label: L.feeYen, unit: '円', max: 1_000_000 }) })
+    .int({ error: (issue) => `${L.feeYen}は円単位の整数で入力してください（入力値: ${String(issue.input)}）` })
+    .min(0, { error: (issue) => `${L.feeYen}は0円以上で入力してください（入力値: ${String(issue.input)}）` })
+    .max(1_000_000, { error: (issue) => `${L.feeYen}は1,000,000円以下で入力してください（入力値: ${String(issue.input)}）` })
     .nullish(),
 });
 

@@ -137,6 +137,19 @@ describe('決定の理由（J.10.5 / 法第78条）', () => {
     expect(ok.body.decision).toMatchObject({ scope: 'partial', scopeLabel: '一部開示', grounds: [{ code: 'a78-2', clause: '法第78条第1項第2号' }] });
     expect(ok.body.feeYen).toBe(300);
   });
+
+  it('手数料が数でなければ 400（日本語で項目名と入力値）、決定は記録されない。文字の「１，０００」を数に読み替えない', async () => {
+    const created = await desk.call(C.create, { body: disclosure });
+    const decide = (feeYen: unknown) => desk.request('PUT', `/api/requests/${created.body.id}/decision`, { scope: 'full', groundCodes: [], feeYen });
+    const typed = await decide('１，０００');
+    expect(typed.status).toBe(400);
+    expect(typed.body.error.fields).toContainEqual({ path: 'feeYen', message: '手数料は数値で入力してください（入力値: １，０００）' });
+    const words = await decide('千円くらい');
+    expect(words.body.error.fields).toContainEqual({ path: 'feeYen', message: expect.stringMatching(/^手数料は.+（入力値: 千円くらい）$/) });
+    const fraction = await decide(300.5);
+    expect(fraction.body.error.fields).toContainEqual({ path: 'feeYen', message: '手数料は円単位の整数で入力してください（入力値: 300.5）' });
+    expect((await desk.call(C.detail, { params: { id: created.body.id } })).body.decision).toBeNull();
+  });
 });
 
 describe('権限と組織', () => {

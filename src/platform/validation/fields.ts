@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateRefusalMessage, readDate } from '../../domain/dateInput.ts';
+import { type NumberFieldOptions, readTypedNumber } from '../../domain/numberInput.ts';
 
 /**
  * How many characters were typed, counted as the limit counts them: zod measures strings in code
@@ -82,12 +83,32 @@ export const optionalText = (label: string, max = 2000) =>
     .transform((v) => (v ? v : null));
 
 /**
+ * The refusal of a number field sent anything but a number. A number is never read from text here
+ * (「１０００」 and 「1e3」 are not coerced: the web's NumberInput reads what was typed and sends the
+ * number); the web form passes on text it could not read, so the message says why that text is not
+ * a number — the same words the field showed — quoting it.
+ *
+ * @example numberTypeError({ label: '手数料' })({ input: '-5' }) // '手数料は0以上で入力してください（入力値: -5）'
+ */
+export const numberTypeError =
+  (options: NumberFieldOptions) =>
+  (issue: { input?: unknown }): string => {
+    const input = issue.input;
+    if (input === undefined || input === null || input === '') return `${options.label}を入力してください`;
+    if (typeof input === 'string') {
+      const reading = readTypedNumber(input, options);
+      if (!reading.ok) return reading.message;
+    }
+    return `${options.label}は数値で入力してください（入力値: ${typeof input === 'string' ? input : JSON.stringify(input)}）`;
+  };
+
+/**
  * A whole number in a range (件数, 人数): anything else — a fraction, a negative count, text — is a
  * field error quoting what was typed, never clamped (issue 10: 件数 −5 was saved as 0).
  */
-export const countField = (label: string, { min = 0, max = 10_000_000_000 }: { min?: number; max?: number } = {}) =>
+export const countField = (label: string, { min = 0, max = 10_000_000_000, unit }: { min?: number; max?: number; unit?: string } = {}) =>
   z
-    .number({ error: `${label}は数値で入力してください` })
+    .number({ error: numberTypeError({ label, min, max, ...(unit ? { unit } : {}) }) })
     .int({ error: (issue) => `${label}は整数で入力してください（入力値: ${String(issue.input)}）` })
     .min(min, { error: (issue) => `${label}は${min}以上で入力してください（入力値: ${String(issue.input)}）` })
     .max(max, { error: (issue) => `${label}は${max.toLocaleString('ja-JP')}以下で入力してください（入力値: ${String(issue.input)}）` });

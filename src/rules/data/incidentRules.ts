@@ -51,6 +51,8 @@ export type IncidentTextId =
   | 'possibleSuffix'
   | 'overThresholdCount'
   | 'overThresholdMay'
+  | 'overThresholdApproximate'
+  | 'noteApproximateNearThreshold'
   | 'appiSituation'
   | 'mynumberSituation'
   | 'publicSituation'
@@ -365,6 +367,9 @@ const appi202404: IncidentRuleSet = {
     possibleSuffix: '（発生したおそれを含む）',
     overThresholdCount: '（{count}人）',
     overThresholdMay: '（最大{count}人に及ぶおそれ）',
+    overThresholdApproximate: '（約{count}人・概数）',
+    noteApproximateNearThreshold:
+      '本人の数は概数（約{count}人）のため、{threshold}人を超えるかどうかが確定していません（{basis}）。{threshold}人を超えるおそれがあるときは「本人の数の見込み最大数」にその数を入力してください（超える「おそれ」がある事態も報告対象です）。確定した数が分かったら本人の数を改めて入力してください。',
     appiSituation: '{triggers}に該当するため、個人情報保護委員会への報告対象事態{possible}です（規則第7条{items}）。',
     mynumberSituation: '{triggers}に該当するため、特定個人情報の報告対象事態{possible}です（特定個人情報漏えい等報告規則第2条{items}）。',
     publicSituation: '{triggers}に該当するため、法第68条第1項の報告対象事態{possible}です（規則第43条{items}）。',

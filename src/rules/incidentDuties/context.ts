@@ -54,6 +54,11 @@ export type IncidentContext = {
   eventNames(list: readonly IncidentEventKind[]): string;
   /** The （n人） detail when the count is over `threshold`, else null. */
   overThreshold(threshold: number): string | null;
+  /**
+   * The caution when 本人の数 is a 概数 close to `threshold` but not over it (nor is the 見込み最大数):
+   * whether the real count exceeds it is not known. `basis` is the clause that sets the threshold.
+   */
+  uncertainCount(threshold: number, basis: string): string | null;
   /** The hits' labels, each in 「」. */
   quote(hits: readonly TriggerHit[]): string;
   /** The hits' 号, e.g. 第1号・第4号. */
@@ -63,6 +68,9 @@ export type IncidentContext = {
   /** The 速報 timing sentence. */
   preliminaryReason(): string;
 };
+
+/** How close below a threshold a 概数 of 本人の数 leaves it uncertain (約900〜約1,000 for 1,000): a display choice, not a rule. */
+export const NEAR_THRESHOLD_SHARE = 0.1;
 
 /** Builds the shared view of one evaluation from validated facts and a rules version. */
 export function incidentContext(f: Facts, rules: IncidentRuleSet): IncidentContext {
@@ -123,9 +131,21 @@ export function incidentContext(f: Facts, rules: IncidentRuleSet): IncidentConte
     overThreshold(threshold) {
       const persons = f.persons ?? null;
       const mayExceed = f.personsMayExceed ?? null;
-      if (persons !== null && persons > threshold) return text('overThresholdCount', { threshold, count: persons });
+      // A 概数 over the threshold is over it: the count is the best knowledge there is, and the
+      // 報告対象事態 include 「発生したおそれがある事態」 (規則第7条柱書, 通則編3-5-3-1).
+      if (persons !== null && persons > threshold) return text(f.personsApproximate ? 'overThresholdApproximate' : 'overThresholdCount', { threshold, count: persons });
       if (mayExceed !== null && mayExceed > threshold) return text('overThresholdMay', { threshold, count: mayExceed });
       return null;
+    },
+    uncertainCount(threshold, basis) {
+      const persons = f.persons ?? null;
+      if (!f.personsApproximate || persons === null || persons > threshold) return null;
+      if ((f.personsMayExceed ?? 0) > threshold) return null;
+      // Not a legal rule: a caution only, it adds and removes no duty. 「約1,000人」 may be a little
+      // over or under; a 概数 within a tenth below the threshold is named as uncertain, and the
+      // person is pointed to the 見込み最大数, which is how the rules take 「超えるおそれ」.
+      if (persons < threshold * (1 - NEAR_THRESHOLD_SHARE)) return null;
+      return text('noteApproximateNearThreshold', { threshold: threshold.toLocaleString('ja-JP'), count: persons.toLocaleString('ja-JP'), basis });
     },
     quote: (hits) => hits.map((hit) => `「${rules.triggers[hit.id].label}${hit.detail}」`).join(''),
     items: (hits) => hits.map((hit) => `第${hit.item}号`).join('・'),

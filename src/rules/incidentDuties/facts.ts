@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { dateRefusalMessage, readDate } from '../../domain/dateInput.ts';
+import { readTypedNumber } from '../../domain/numberInput.ts';
 import { organizationProfiles } from '../../domain/roles.ts';
 import { incidentRuleSets } from '../data/incidentRules.ts';
 import { addCalendarDays, HOLIDAY_DATA_RANGE, type IsoDate, isIsoDate } from '../deadlines.ts';
@@ -70,10 +71,21 @@ const typedValue = (input: unknown) => (typeof input === 'string' ? input : Stri
 
 const flag = (label: string) => z.boolean({ error: `${label}は「はい」か「いいえ」で指定してください` }).optional();
 
+/**
+ * Why a 人数 sent as text is refused: the web form passes on what it could not read (「数千人」),
+ * and the message says why, as the field did; text that would read (「１，２００」) is still
+ * refused — the form sends the number it read, and a number is never coerced from text here.
+ */
+const personCountTypeError = (label: string) => (issue: { input?: unknown }) => {
+  const reading = typeof issue.input === 'string' ? readTypedNumber(issue.input, { label, unit: '人', approximate: true }) : null;
+  if (reading && !reading.ok) return reading.message;
+  return `${label}は数値（人数）で入力してください（入力値: ${typedValue(issue.input)}）`;
+};
+
 /** 人数: a whole number, 0 or more, or null (unknown) — a negative count is refused, never read as 0. */
 const personCount = (label: string) =>
   z
-    .number({ error: `${label}は数値（人数）で入力してください` })
+    .number({ error: personCountTypeError(label) })
     .int({ error: (issue) => `${label}は整数で入力してください（入力値: ${typedValue(issue.input)}）` })
     .min(0, { error: (issue) => `${label}は0以上で入力してください（入力値: ${typedValue(issue.input)}）` })
     .nullable()
@@ -146,6 +158,11 @@ export const incidentFactsSchema = z
       /** 高度な暗号化等の措置があり、復号鍵は漏えいしていない. */
       highLevelEncryption: flag('高度な暗号化等'),
       persons: personCount('本人の数'),
+      /**
+       * 本人の数 is a 概数 (typed 「約1,200人」): kept so it is shown as one and so the threshold
+       * checks of 規則第7条第4号 and the like say when the count leaves them uncertain.
+       */
+      personsApproximate: flag('本人の数は概数'),
       /** 本人の数が不確定なときの見込みの最大数. */
       personsMayExceed: personCount('本人の数の見込み最大数'),
       entrustment: enumField(entrustmentKinds, '委託関係').optional(),

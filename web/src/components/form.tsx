@@ -1,11 +1,12 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import { Button, Calendar, Form, Input, Popover } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactElement, type ReactNode, useState } from 'react';
+import { type CSSProperties, type ReactElement, type ReactNode, useState } from 'react';
 import { type Control, Controller, type ControllerRenderProps, type FieldPath, type FieldValues, type UseFormSetError } from 'react-hook-form';
 import { ApiError } from '../api/client.ts';
 import { type Translate, useT } from '../i18n/index.tsx';
 import { dateRefusalMessage, readDate } from '../../../src/domain/dateInput.ts';
+import { countText, type NumberFieldOptions, readTypedNumber } from '../../../src/domain/numberInput.ts';
 import { toWareki } from '../lib/dates.ts';
 
 type FieldProps<T extends FieldValues, N extends FieldPath<T>> = {
@@ -113,7 +114,7 @@ export function DateInput({
   status,
   disabled,
   'aria-label': ariaLabel,
-  placeholder = '2026/11/28',
+  placeholder = '例: 2026/11/28',
 }: {
   value: string | null | undefined;
   onChange: (v: string | null) => void;
@@ -239,6 +240,145 @@ export function DateRangeInput({
         </div>
       ) : null}
     </fieldset>
+  );
+}
+
+/** How a stored number is shown in a number field: 1,000, or 約1,200 for a count typed as a 概数. */
+function shownNumber(value: number | string | null | undefined, approximate: boolean): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  return `${approximate ? '約' : ''}${value.toLocaleString('ja-JP')}`;
+}
+
+/** A typed number the app would show the same way (1000, 1,000, 1,000円): nothing to say about it. */
+function plainlyTyped(typed: string, value: number, unit: string | undefined): boolean {
+  const forms = [String(value), value.toLocaleString('ja-JP')];
+  return forms.some((form) => typed === form || (unit !== undefined && typed === `${form}${unit}`));
+}
+
+/**
+ * A number field (手数料, 本人の数 …). The person types the number as they write it — 1,000,
+ * １，０００ with the Japanese IME, 1000円, and where the field takes a 概数 (`approximate`)
+ * 約1,200人 — and the field keeps exactly what was typed: read, the number is passed on and the
+ * field says what it read (「1,000円 として読みました」, 「約1,200人（概数） として読みました」);
+ * not read, the text itself is passed on, stays in the field, and the reason is shown under it
+ * (the form's zod schema refuses a text with the same Japanese message). antd's InputNumber
+ * erased 「１０００」 on blur with no message — a fee typed so was then published as 無料.
+ */
+export function NumberInput({
+  value,
+  onChange,
+  onBlur,
+  id,
+  status,
+  disabled,
+  label,
+  unit,
+  min,
+  max,
+  approximate,
+  placeholder,
+  style,
+  'aria-label': ariaLabel,
+  'data-testid': testId,
+}: {
+  /** The number, null when empty, or the text as typed while it does not read as a number. */
+  value: number | string | null | undefined;
+  onChange: (v: number | string | null) => void;
+  onBlur?: () => void;
+  id?: string;
+  status?: 'error';
+  disabled?: boolean;
+  /** The field's Japanese name, for the message under it. */
+  label: string;
+  unit?: string;
+  min?: number;
+  max?: number;
+  /** The field takes a 概数: whether the number is one, and where to put that when it changes. */
+  approximate?: { value: boolean; onChange: (approximate: boolean) => void };
+  placeholder?: string;
+  style?: CSSProperties;
+  'aria-label'?: string;
+  'data-testid'?: string;
+}) {
+  const t = useT();
+  const itemStatus = Form.Item.useStatus().status;
+  const [typed, setTyped] = useState<string | null>(null);
+  const options: NumberFieldOptions = {
+    label,
+    ...(unit ? { unit } : {}),
+    approximate: approximate !== undefined,
+    ...(min !== undefined ? { min } : {}),
+    ...(max !== undefined ? { max } : {}),
+  };
+  const typedReading = typed !== null && typed.trim() !== '' ? readTypedNumber(typed, options) : null;
+  // What the person typed stays shown while it is what the form holds; a value set from
+  // elsewhere (the record, a reset) is shown as the app shows numbers.
+  const typedIsCurrent =
+    typed !== null &&
+    (typed.trim() === ''
+      ? value === null || value === undefined
+      : typedReading?.ok
+        ? typedReading.value === value && typedReading.approximate === Boolean(approximate?.value)
+        : value === typed);
+  const shown = typed !== null && typedIsCurrent ? typed : shownNumber(value, Boolean(approximate?.value));
+  const refusal = typeof value === 'string' && value.trim() !== '' ? readTypedNumber(value, options) : null;
+  const refusalMessage = refusal && !refusal.ok && (status ?? itemStatus) !== 'error' ? refusal.message : null;
+  const readAs =
+    typed !== null && typedIsCurrent && typedReading?.ok && (typedReading.approximate || !plainlyTyped(typed.trim(), typedReading.value, unit))
+      ? typedReading.approximate
+        ? countText(typedReading.value, true, unit ?? '')
+        : `${typedReading.value.toLocaleString('ja-JP')}${unit ?? ''}`
+      : null;
+  const change = (text: string) => {
+    setTyped(text);
+    if (text.trim() === '') {
+      onChange(null);
+      approximate?.onChange(false);
+      return;
+    }
+    const reading = readTypedNumber(text, options);
+    if (!reading.ok) return onChange(text);
+    onChange(reading.value);
+    approximate?.onChange(reading.approximate);
+  };
+  const input = (
+    <Input
+      id={id}
+      value={shown}
+      onChange={(e) => change(e.target.value)}
+      onBlur={onBlur}
+      status={status ?? (refusalMessage ? 'error' : undefined)}
+      disabled={disabled}
+      aria-label={ariaLabel}
+      placeholder={placeholder}
+      autoComplete="off"
+      style={style}
+      data-testid={testId}
+    />
+  );
+  // A 概数 from the record says so under the field too (the input shows 「約1,200」).
+  const approximateNote = !readAs && approximate?.value && typeof value === 'number' ? countText(value, true, unit ?? '') : null;
+  if (!readAs && !refusalMessage && !approximateNote) return input;
+  return (
+    <div>
+      {input}
+      {readAs ? (
+        <div className="date-read-as" data-testid={testId ? `${testId}-read-as` : undefined}>
+          {t('common.numberReadAs', { value: readAs })}
+        </div>
+      ) : null}
+      {approximateNote ? (
+        <div className="date-read-as" data-testid={testId ? `${testId}-approximate` : undefined}>
+          {approximateNote}
+        </div>
+      ) : null}
+      {refusalMessage ? (
+        <div className="ant-form-item-explain-error" role="alert" style={{ color: '#cf1322', fontSize: 12 }} data-testid={testId ? `${testId}-refused` : undefined}>
+          {refusalMessage}
+        </div>
+      ) : null}
+    </div>
   );
 }
 

@@ -36,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   'common.required': 'Required',
   'common.pickDate': 'Pick from the calendar',
   'common.dateReadAs': 'Read as {date}',
+  'common.numberReadAs': 'Read as {value}',
   'common.wareki': 'Japanese era: {date}',
   'common.download': 'Download',
   'common.downloadFailed': 'Could not export the file',

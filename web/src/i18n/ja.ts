@@ -39,6 +39,7 @@ export const ja = {
   'common.required': '必須',
   'common.pickDate': 'カレンダーから選ぶ',
   'common.dateReadAs': '{date} として読みました',
+  'common.numberReadAs': '{value} として読みました',
   'common.wareki': '和暦: {date}',
   'common.download': 'ダウンロード',
   'common.downloadFailed': 'ファイルを出力できませんでした',

@@ -42,6 +42,8 @@ export const appiRegime: Regime = {
     if (f.improperPurpose) hits.push({ id: 'appi_r7_3_improper_purpose', item: 3, detail: '' });
     const over = ctx.overThreshold(rules.thresholds.privatePersons);
     if (over !== null) hits.push({ id: 'appi_r7_4_over_threshold', item: 4, detail: over });
+    const uncertain = over === null ? ctx.uncertainCount(rules.thresholds.privatePersons, rules.triggers.appi_r7_4_over_threshold.basis) : null;
+    if (uncertain !== null) notes.push(uncertain);
 
     if (f.plannedPersonalData && !rules.flags.improperPurposeCoversPlannedPersonalData) notes.push(text('notePlannedNotCovered'));
     else if (f.plannedPersonalData && !f.improperPurpose) notes.push(text('notePlannedWithoutImproperPurpose'));

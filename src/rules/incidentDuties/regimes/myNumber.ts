@@ -38,8 +38,10 @@ export const myNumberRegime: Regime = {
     if (f.viewableByUnspecifiedMany && isLeak) hits.push({ id: 'mynumber_r2_3_unspecified_many', item: 3, detail: '' });
     const over = ctx.overThreshold(rules.thresholds.myNumberPersons);
     if (over !== null) hits.push({ id: 'mynumber_r2_4_over_threshold', item: 4, detail: over });
+    const uncertain = over === null ? ctx.uncertainCount(rules.thresholds.myNumberPersons, rules.triggers.mynumber_r2_4_over_threshold.basis) : null;
+    const notes = uncertain === null ? [] : [uncertain];
 
-    if (hits.length === 0 || !f.highLevelEncryption) return matched(hits);
+    if (hits.length === 0 || !f.highLevelEncryption) return { ...matched(hits), notes };
     // Encryption protects the data from being read; it does not undo a use or provision
     // against 番号法第9条・第19条, so only the 漏えい等 part is excluded when both occurred.
     const kept = myNumberUse ? hits.filter((hit) => hit.id === 'mynumber_r2_2_improper_purpose' || hit.id === 'mynumber_r2_4_over_threshold') : [];
@@ -55,7 +57,7 @@ export const myNumberRegime: Regime = {
           removes: kept.length > 0 ? [] : ['mynumber_preliminary', 'mynumber_final', 'individual_notice'],
         },
       ],
-      notes: [],
+      notes,
     };
   },
 

@@ -28,6 +28,8 @@ export const publicBodyRegime: Regime = {
     if (f.improperPurpose) hits.push({ id: 'public_r43_3_improper_purpose', item: 3, detail: '' });
     const over = ctx.overThreshold(rules.thresholds.publicPersons);
     if (over !== null) hits.push({ id: 'public_r43_4_over_threshold', item: 4, detail: over });
+    const uncertain = over === null ? ctx.uncertainCount(rules.thresholds.publicPersons, rules.triggers.public_r43_4_over_threshold.basis) : null;
+    if (uncertain !== null) notes.push(uncertain);
     // 第5号 applies to 地方公共団体の機関・地方独立行政法人 only; the flag itself says so.
     if (f.ordinanceSensitive) hits.push({ id: 'public_r43_5_ordinance_sensitive', item: 5, detail: '' });
     let kept = hits;

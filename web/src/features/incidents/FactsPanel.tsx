@@ -1,7 +1,7 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Col, Divider, Empty, InputNumber, Radio, Row, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Divider, Empty, Radio, Row, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { type Control, Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
@@ -11,7 +11,7 @@ import { incidentsContract } from '../../../../src/modules/incidents/incidents.c
 import { entrustmentLabels, eventLabels, factLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
 import { evaluateIncidentDuties, type IncidentDutiesResult, type IncidentFacts, incidentEventKinds, incidentFactsSchema } from '../../../../src/rules/incidentDuties.ts';
 import { ApiError, api } from '../../api/client.ts';
-import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
+import { applyServerErrors, DateInput, Field, FormLayout, NumberInput } from '../../components/form.tsx';
 import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { useLabels } from '../../i18n/index.tsx';
 import { todayInJapan } from '../../lib/dates.ts';
@@ -143,6 +143,7 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
     defaultValues: withOrganization(incident.facts, org),
   });
   const knownOn = useWatch({ control: form.control, name: 'knownOn' });
+  const personsApproximate = useWatch({ control: form.control, name: 'personsApproximate' });
   const orgFacts = organizationFacts(org, knownDay(knownOn));
 
   const leave = useFormLeaveGuard(form);
@@ -246,12 +247,17 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
                 <Col xs={24} md={12}>
                   <Field control={form.control} name="persons" label={factLabels.persons} extra={t('facts.unknownHint')}>
                     {(field) => (
-                      <InputNumber
+                      // 「約1,200人」 is read as 1,200 and kept as a 概数 (personsApproximate), never as an exact 1,200.
+                      <NumberInput
                         id={field.id}
-                        value={field.value ?? null}
-                        onChange={(v) => field.onChange(v ?? null)}
+                        value={field.value}
+                        onChange={field.onChange}
                         onBlur={field.onBlur}
                         status={field.status}
+                        disabled={readOnly}
+                        label={factLabels.persons}
+                        unit="人"
+                        approximate={{ value: personsApproximate === true, onChange: (a) => form.setValue('personsApproximate', a, { shouldDirty: true }) }}
                         style={{ width: '100%' }}
                         data-testid="fact-persons"
                       />
@@ -261,13 +267,17 @@ export function FactsPanel({ incident, readOnly }: { incident: IncidentDetail; r
                 <Col xs={24} md={12}>
                   <Field control={form.control} name="personsMayExceed" label={factLabels.personsMayExceed}>
                     {(field) => (
-                      <InputNumber
+                      <NumberInput
                         id={field.id}
-                        value={field.value ?? null}
-                        onChange={(v) => field.onChange(v ?? null)}
+                        value={field.value}
+                        onChange={field.onChange}
                         onBlur={field.onBlur}
                         status={field.status}
+                        disabled={readOnly}
+                        label={factLabels.personsMayExceed}
+                        unit="人"
                         style={{ width: '100%' }}
+                        data-testid="fact-personsMayExceed"
                       />
                     )}
                   </Field>

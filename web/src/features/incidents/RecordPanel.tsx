@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Input, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -9,7 +9,7 @@ import { incidentsContract } from '../../../../src/modules/incidents/incidents.c
 import { incidentPhaseLabels, incidentPhases, narrativeKeys, narrativeLabels, reportDetailKeys, reportDetailLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
 import { updateIncidentBody } from '../../../../src/modules/incidents/incidents.schema.ts';
 import { api } from '../../api/client.ts';
-import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
+import { applyServerErrors, Field, FormLayout, NumberInput } from '../../components/form.tsx';
 import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useT } from '../../i18n/index.tsx';
@@ -163,7 +163,19 @@ export function RecordPanel({ incident, readOnly }: { incident: IncidentDetail; 
                   </Col>
                   <Col xs={12} md={3}>
                     <Field control={form.control} name={`affectedRecords.${index}.persons`} label={t('record.affectedPersons')}>
-                      {(field) => <InputNumber id={field.id} value={field.value ?? null} onChange={(v) => field.onChange(v ?? null)} style={{ width: '100%' }} />}
+                      {(field) => (
+                        <NumberInput
+                          id={field.id}
+                          value={field.value}
+                          onChange={field.onChange}
+                          onBlur={field.onBlur}
+                          status={field.status}
+                          label={t('record.affectedPersons')}
+                          unit="人"
+                          style={{ width: '100%' }}
+                          data-testid={`affected-${index}-persons`}
+                        />
+                      )}
                     </Field>
                   </Col>
                   <Col xs={10} md={5}>

@@ -1,8 +1,9 @@
 import { GlobalOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
+import { NumberInput } from '../../components/form.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import type { NoticeList, PortalSettings } from './types.ts';
 
@@ -35,6 +36,25 @@ const withoutBlankLines = (facts: Facts): Facts => ({
     },
   },
 });
+
+/**
+ * 開示の手数料, bound by its Form.Item: 「１，０００」 typed with the IME is read as 1,000 円 (and says
+ * so); what does not read stays, with the reason — a fee erased on blur was published as 無料.
+ */
+function PortalFeeInput(props: { id?: string; value?: number | string | null; onChange?: (v: number | string | null) => void }) {
+  return (
+    <NumberInput
+      id={props.id}
+      value={props.value}
+      onChange={(v) => props.onChange?.(v)}
+      label="開示の手数料"
+      unit="円"
+      max={100_000}
+      style={{ width: 200 }}
+      data-testid="portal-fee"
+    />
+  );
+}
 
 /**
  * 公開窓口の設定 (issue #14 M5): the settings the 公表事項 (J.10.3 a)〜g)) are generated from, the
@@ -139,7 +159,7 @@ function PortalSettingsScreen() {
               </Form.Item>
               <Space wrap>
                 <Form.Item name={['facts', 'procedure', 'fees', 'disclosure', 'amountYen']} label="開示の手数料（円、空欄は無料）">
-                  <InputNumber min={0} max={100000} data-testid="portal-fee" />
+                  <PortalFeeInput />
                 </Form.Item>
                 <Form.Item name={['facts', 'procedure', 'fees', 'disclosure', 'collectionMethod']} label="徴収方法">
                   <Input count={{ max: 200 }} data-testid="portal-fee-method" />

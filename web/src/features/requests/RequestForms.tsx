@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Input, InputNumber, Radio, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Input, Radio, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { type FieldValues, type UseFormReturn, useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { identityDocumentLabels, identityDocuments, requestFieldLabels as L, rep
 import { addCorrectionBody, completeCorrectionBody, decisionBody, updateRequestBody } from '../../../../src/modules/requests/requests.schema.ts';
 import { decisionGrounds, decisionScopeLabels, overseasInfoItemLabels, overseasInfoItemNos, type RequestProfile } from '../../../../src/rules/requestDecisions/index.ts';
 import { api } from '../../api/client.ts';
-import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
+import { applyServerErrors, DateInput, Field, FormLayout, NumberInput } from '../../components/form.tsx';
 import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { pathOf, type RequestDetail, requestKeys } from './api.ts';
 
@@ -265,7 +265,21 @@ export function DecisionForm({ detail }: { detail: RequestDetail }) {
         {(field) => <DateInput id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} disabled={disabled} />}
       </Field>
       <Field control={form.control} name="feeYen" label={`${L.feeYen}（円）`}>
-        {(field) => <InputNumber id={field.id} value={field.value ?? null} onChange={(v) => field.onChange(v)} status={field.status} disabled={disabled} />}
+        {(field) => (
+          <NumberInput
+            id={field.id}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            status={field.status}
+            disabled={disabled}
+            label={L.feeYen}
+            unit="円"
+            max={1_000_000}
+            style={{ width: 200 }}
+            data-testid="decision-fee"
+          />
+        )}
       </Field>
       {disabled ? null : (
         <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting} data-testid="decision-save">
