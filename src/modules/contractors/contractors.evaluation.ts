@@ -78,7 +78,7 @@ export async function listEvaluations(tx: Tx, actor: Actor, contractorId: string
       versionLabel: criteria.versionLabel,
       name: criteria.name,
       source: criteria.source,
-      items: criteria.items.map((i) => ({ code: i.code, text: i.text })),
+      items: criteria.items.map((i) => ({ code: i.code, text: i.text, coversOthers: i.coversOthers === true })),
     },
     items: rows.map((row, index) => presentEvaluation(row, rows[index + 1], resolve)),
     canEvaluate: canManageContractor(actor, contractor),
