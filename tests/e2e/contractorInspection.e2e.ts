@@ -53,13 +53,19 @@ describe('journey: 実地検査を記録し、指摘事項から是正処置を�
     await card.waitFor();
     await card.getByTestId('in-due').getByText('特定個人情報を委託しているため').waitFor();
     await card.getByTestId('in-add').click();
-    // Saving with nothing typed names the field in Japanese.
+    // The required fields are marked; saving with nothing typed shows every missing field at once, each
+    // under its field in Japanese (not one per press).
+    await card.getByTestId('in-add-finding').click();
+    for (const label of ['検査日', '検査の方法', '検査者', '検査の範囲', '指摘事項 1 指摘事項の区分', '指摘事項 1 指摘事項の内容', '検査の結果'])
+      await card.locator('label.ant-form-item-required', { hasText: label }).waitFor();
     await card.getByTestId('in-save').click();
-    await card.getByTestId('in-form-error').getByText('検査日を入力してください').waitFor();
+    for (const text of ['検査日を入力してください', '検査者を入力してください', '検査の範囲を入力してください', '指摘事項の内容を入力してください', '検査の結果を入力してください'])
+      await card.locator('.ant-form-item-explain-error', { hasText: text }).waitFor();
+    await card.getByTestId('in-form-error').getByText('保存できませんでした。赤い項目を確認してください').waitFor();
+    await page.screenshot({ path: 'test-results/contractor-inspection-errors.png', fullPage: true });
     await card.getByLabel('検査日').fill('令和8年12月1日');
     await card.getByLabel('検査者').fill('総務部 佐藤 花子');
     await card.getByLabel('検査の範囲').fill('個人情報の管理の状況（保管庫・端末）');
-    await card.getByTestId('in-add-finding').click();
     await chooseOption(page, card.getByTestId('in-finding-1').locator('.ant-select'), '重大');
     await card.getByLabel('指摘事項 1 指摘事項の内容').fill('端末にパスワードが設定されていなかった');
     await card.getByLabel('検査の結果').fill('重大な指摘1件。是正を求める。');

@@ -308,6 +308,8 @@ describe('journey: 委託元と委託先の2つの組織 — 登録・特記事�
     await signIn(principal, 'top@demo.mamori.local');
     await openApproval(page, new RegExp(`${CONTRACTOR} \\d{4}年 委託先審査表`));
     await shot(page, 'top-approval-evaluation');
+    // The approver can open the 委託先 (its 調査票, earlier years, 実地検査) from the approval.
+    await page.getByRole('button', { name: '記録を開く' }).waitFor();
     await approveOpenRequest(page);
 
     await signIn(principal, 'pms@demo.mamori.local');

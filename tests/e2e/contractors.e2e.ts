@@ -81,11 +81,20 @@ describe('journey: 委託先の登録と契約書の必須事項チェック', (
   it('委託先審査表（世田谷区 調査票 9 項目）で評価し、承認を申請する（J.9.4 t)）', async () => {
     const card = page.getByTestId('ct-evaluation');
     await card.getByText('個人情報管理状況調査票').first().waitFor();
+    // 申請 with nothing answered: refused beside the button with the items marked, and no draft saved.
+    await card.getByTestId('ct-eval-submit').click();
+    await card.getByTestId('ct-eval-error').getByText('未回答の評価項目があります（1、2、3、4、5、6、7、8、9）').waitFor();
+    await card.getByTestId('ct-eval-missing-9').waitFor();
+    await shot('contractor-evaluation-unanswered');
+    await card.getByText('まだ評価はありません').waitFor();
+    expect(await card.getByText('作成中').count()).toBe(0);
     for (let code = 1; code <= 9; code++)
       await card
         .getByTestId(`ct-eval-item-${code}`)
         .getByText(code === 4 ? '不適' : '適', { exact: true })
         .click();
+    // An answered item loses its mark.
+    expect(await card.getByTestId('ct-eval-missing-9').count()).toBe(0);
     await card.getByTestId('ct-eval-submit').click();
     await page.getByText('承認を申請しました').waitFor();
     await card.getByText('承認待ち').waitFor();

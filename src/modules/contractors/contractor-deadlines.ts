@@ -5,6 +5,7 @@ import { type Actor, can } from '../../platform/policies/actor.ts';
 import { contractorReminders } from '../../rules/contractors/contractorReminders.ts';
 import { decemberEvaluationDue } from '../../rules/contractors/decemberEvaluation.ts';
 import { inspectionDuesOf } from './contractor-inspections.ts';
+import { canManageContractor } from './contractors.policy.ts';
 import { contractorEvaluations, contractors, subcontractRequests } from './contractors.tables.ts';
 
 /** How far ahead a 実地検査 shows on the home: a month, to arrange the visit with the 委託先. */
@@ -23,11 +24,14 @@ const kindLabels = { contract_expiry: '委託契約の満了', privacy_mark_expi
  * P-mark / ISMS expiry (90 days before, 更新), and each 再委託承認申請 waiting for approval (due on
  * its start: 特記事項 第6条第2項 業務の着手前), and in December the yearly 委託先評価 (J.9.4) until
  * that year's evaluation is approved, and the 委託先の実地検査 a month before it is due (yearly when
- * 要配慮個人情報・特定個人情報 are entrusted: 豊島区 守るべき事項 5.). For holders of contractors.manage only.
+ * 要配慮個人情報・特定個人情報 are entrusted: 豊島区 守るべき事項 5.). Each goes to the people who answer
+ * for that 委託先 (contractors.policy.ts canManageContractor): the 所属長 of its 所管の所属 and the
+ * 個人情報保護管理者 — not to the 所属長 of another department (J.9.4 t) 「当該所属が…委託する…委託先」).
  */
 export async function contractorDeadlines(tx: Tx, actor: Actor, today: string): Promise<ModuleDeadline[]> {
   if (!can(actor, 'contractors.manage')) return [];
-  const rows = await tx.select().from(contractors).where(eq(contractors.organizationId, actor.organizationId));
+  const all = await tx.select().from(contractors).where(eq(contractors.organizationId, actor.organizationId));
+  const rows = all.filter((c) => canManageContractor(actor, c));
   const out: ModuleDeadline[] = rows.flatMap((c) =>
     contractorReminders(c, today).map((r) => ({
       sourceType: `contractor_${r.kind}`,
@@ -80,9 +84,11 @@ export async function contractorDeadlines(tx: Tx, actor: Actor, today: string): 
     .select()
     .from(subcontractRequests)
     .where(and(eq(subcontractRequests.organizationId, actor.organizationId), inArray(subcontractRequests.status, ['draft', 'pending'])));
-  const byId = new Map(rows.map((c) => [c.id, c]));
+  const byId = new Map(all.map((c) => [c.id, c]));
   for (const r of pending) {
     const parent = byId.get(r.contractorId);
+    // A 再委託 is applied for by the 委託先's own managers (subcontracting.ts; Toshima 第7条 2).
+    if (!parent || !canManageContractor(actor, parent)) continue;
     out.push({
       sourceType: 'subcontract_request',
       sourceId: r.id,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Clock } from '../../domain/time.ts';
+import { type Clock, todayInJapan } from '../../domain/time.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { resolveSettings } from '../../platform/org/orgSettings.ts';
@@ -110,7 +110,7 @@ export async function inspectionPolicyMonths(tx: Tx, organizationId: string): Pr
 /**
  * 実地検査の要否 of each 委託先 (rules/contractors/inspectionDue.ts): yearly when its linked 台帳 entries hold
  * 要配慮個人情報 or 特定個人情報 (or it is flagged as handling 特定個人情報), else by the organization's
- * policy ({@link inspectionPolicyMonths}). One read of the linked entries, the latest inspections and the
+ * policy ({@link inspectionPolicyMonths}); the first one a period after the contract starts. One read of the linked entries, the latest inspections and the
  * policy, whatever the size of the register (the home's 期限 and the daily tasks ask for every 委託先).
  */
 export async function inspectionDuesOf(tx: Tx, organizationId: string, rows: readonly ContractorRow[], today: string): Promise<Map<string, InspectionDue>> {
@@ -128,6 +128,8 @@ export async function inspectionDuesOf(tx: Tx, organizationId: string, rows: rea
       inspectionDue({
         entries: c.entryIds.flatMap((id) => flags.get(id) ?? []),
         specificPersonalInfo: c.specificPersonalInfo,
+        contractStartsOn: c.contractStartsOn,
+        registeredOn: todayInJapan(c.createdAt),
         lastInspectedOn: last.get(c.id) ?? null,
         today,
         policyMonths,

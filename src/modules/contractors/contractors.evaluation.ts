@@ -78,7 +78,7 @@ export async function listEvaluations(tx: Tx, actor: Actor, contractorId: string
       versionLabel: criteria.versionLabel,
       name: criteria.name,
       source: criteria.source,
-      items: criteria.items.map((i) => ({ code: i.code, text: i.text })),
+      items: criteria.items.map((i) => ({ code: i.code, text: i.text, coversOthers: i.coversOthers === true })),
     },
     items: rows.map((row, index) => presentEvaluation(row, rows[index + 1], resolve)),
     canEvaluate: canManageContractor(actor, contractor),
@@ -195,6 +195,7 @@ export const contractorEvaluationApprovalType: ApprovalRecordType = {
       title: `${row.name} ${e.year}年 委託先審査表`,
       departmentId: row.departmentId,
       data: {
+        contractorId: e.contractorId,
         contractorName: row.name,
         year: e.year,
         criteriaVersion: e.criteriaVersion,
@@ -213,5 +214,7 @@ export const contractorEvaluationApprovalType: ApprovalRecordType = {
       await closeDepartmentEvaluationTask(tx, organizationId, recordId, now);
     } else if (status === 'returned' || status === 'withdrawn') await setStatus(tx, organizationId, recordId, 'draft', now);
   },
-  link: () => null,
+  // The approver opens the 委託先 (its 調査票, earlier years, 実地検査) from the approval screen. Requests
+  // submitted before the snapshot carried the 委託先's id have no link.
+  link: (_recordId, snapshot) => (typeof snapshot.contractorId === 'string' ? `/contractors/${snapshot.contractorId}` : null),
 };

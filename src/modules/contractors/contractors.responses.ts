@@ -124,7 +124,14 @@ export const evaluationResponse = z.object({
 /** 委託先審査表: the criteria set and the contractor's evaluations, newest year first. */
 export const evaluationsResponse = z.object({
   /** The criteria a new evaluation uses (the organization's approved version, else the built-in 調査票). */
-  criteria: z.object({ version: z.string(), versionLabel: z.string(), name: z.string(), source: z.string(), items: z.array(z.object({ code: z.string(), text: z.string() })) }),
+  criteria: z.object({
+    version: z.string(),
+    versionLabel: z.string(),
+    name: z.string(),
+    source: z.string(),
+    /** `coversOthers`: the item that, answered 適, makes the others optional (調査票 1 プライバシーマーク) — the form checks 未回答 as the server does. */
+    items: z.array(z.object({ code: z.string(), text: z.string(), coversOthers: z.boolean() })),
+  }),
   items: z.array(evaluationResponse),
   /** Whether the caller may write and submit an evaluation (the 所属長 of the department or an org-wide manager). */
   canEvaluate: z.boolean(),

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../../platform/demo.ts';
 import { departments, organizations, people, roleAssignments } from '../../platform/org/org.tables.ts';
 import { inventoryEntries } from '../inventory/inventory.exports.ts';
 import { approvalsContract } from '../../platform/approvals/approvals.contract.ts';
+import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
 import { contractorsContract as C } from './contractors.contract.ts';
 import { contractors } from './contractors.tables.ts';
 
@@ -262,6 +263,10 @@ describe('委託先審査表による評価（J.9.4 t) 毎年 12 月、個人情
     const early = await sales.call(C.submitEvaluation, { params: { id: draft.body.id } });
     expect(early.status).toBe(422);
     expect(early.body.error?.message).toBe('未回答の評価項目があります（3、4、5、6、7、8、9）');
+    // All or nothing: the refused 申請 leaves the draft as it was and starts no approval.
+    const after = await sales.call(C.evaluations, { params: { id: mailingId } });
+    expect(after.body.items.find((e) => e.id === draft.body.id)).toMatchObject({ status: 'draft', unanswered: ['3', '4', '5', '6', '7', '8', '9'] });
+    expect(await asSystem(t.database, (tx) => tx.select().from(approvalRequests).where(eq(approvalRequests.recordId, draft.body.id)))).toEqual([]);
     const full = await sales.call(C.saveEvaluation, {
       params: { id: mailingId },
       body: { year, answers: { ...all('suitable'), '1': 'unsuitable', '4': 'unsuitable' }, note: '昨年度に誤送付1件' },
@@ -291,6 +296,8 @@ describe('委託先審査表による評価（J.9.4 t) 毎年 12 月、個人情
         { key: 'result', label: '評価の結果', value: '不適' },
       ]),
     );
+    // The approver opens the 委託先 (調査票, earlier years, 実地検査) from the approval screen.
+    expect(detail.body.request.link).toBe(`/contractors/${mailingId}`);
     const approved = await pms.request('POST', `/api/approvals/${submitted.body.approvalRequestId}/approve`, { comment: '確認しました' });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     const after = await sales.call(C.evaluations, { params: { id: mailingId } });

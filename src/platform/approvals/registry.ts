@@ -69,8 +69,10 @@ export type ApprovalRecordType = {
    * The SPA path of the record's own screen ("open the record" on the approval screen), or null
    * when the record has no screen of its own and the approval screen (`/approvals/:id`) is
    * where it is read. Inbox items and approval notifications always lead to `/approvals/:id`.
+   * `snapshot` is the record as submitted, for a record whose screen is its parent's (a 委託先審査表
+   * opens on its 委託先).
    */
-  link(recordId: string): string | null;
+  link(recordId: string, snapshot: Record<string, unknown>): string | null;
   /**
    * The snapshot as labelled lines for the approval screen (「項目名: 値」, Japanese), so the
    * approver reads the record rather than its JSON or keys (issue 10). Required: every record

@@ -8,12 +8,21 @@
 // 特定個人情報 counts as well — 資料B 第14条 第2段 (規則第43条 各号の事態のおそれ) asks the same.
 // Otherwise the organization's own policy decides (e.g. every 2 years); with no policy an inspection is
 // 必要に応じて (特記事項 第13条／第14条 第1段「個人情報の保護のため必要があるときは」).
+//
+// The period runs from the last 実地検査; a 委託先 never inspected has its first one due a period after
+// the contract starts (「年 1 回以上」: within the contract's first year) — never on the day it is
+// registered nor before the contract starts. An inspection made more than a period before the contract
+// started (an earlier contract, the selection) counts the period from the contract's start instead.
 
 export type InspectionDueInput = {
   /** The entrusted 台帳 entries' flags (要配慮個人情報・マイナンバー). */
   entries: readonly { sensitive: boolean; myNumber: boolean }[];
   /** The contractor's 特定個人情報の有無. */
   specificPersonalInfo: boolean;
+  /** The contract's start (契約期間の開始, YYYY-MM-DD), null when not recorded. */
+  contractStartsOn: string | null;
+  /** The day the 委託先 was registered (YYYY-MM-DD, Japan): the start counted when the contract's is not recorded. */
+  registeredOn: string;
   /** The last 実地検査 (YYYY-MM-DD), null when never inspected. */
   lastInspectedOn: string | null;
   /** Today (YYYY-MM-DD, Japan). */
@@ -44,13 +53,24 @@ export function monthsAfter(date: string, months: number): string {
   return first.toISOString().slice(0, 10);
 }
 
+/**
+ * The due date a period (`next`) after the last inspection, or after the contract's start when there is
+ * none or the last one is more than a period before the start (see the note at the top).
+ */
+function dueAfter(input: InspectionDueInput, next: (date: string) => string): string {
+  const fromLast = input.lastInspectedOn ? next(input.lastInspectedOn) : null;
+  if (fromLast && (input.contractStartsOn === null || fromLast >= input.contractStartsOn)) return fromLast;
+  return next(input.contractStartsOn ?? input.registeredOn);
+}
+
 /** Whether a 実地検査 is due, and by when: yearly for sensitive data (守るべき事項 5.), else by the organization's policy. */
 export function inspectionDue(input: InspectionDueInput): InspectionDue {
   const sensitive = input.entries.some((e) => e.sensitive);
   const specific = input.specificPersonalInfo || input.entries.some((e) => e.myNumber);
   if (!sensitive && !specific) {
     if (input.policyMonths) {
-      const dueOn = input.lastInspectedOn ? monthsAfter(input.lastInspectedOn, input.policyMonths) : input.today;
+      const months = input.policyMonths;
+      const dueOn = dueAfter(input, (date) => monthsAfter(date, months));
       const reason = `組織の方針により${input.policyMonths % 12 === 0 ? `${input.policyMonths / 12}年` : `${input.policyMonths}か月`}ごとに実地検査を行います（J.9.4 委託先の監督）`;
       return { required: true, reason, dueOn, overdue: dueOn < input.today };
     }
@@ -58,6 +78,6 @@ export function inspectionDue(input: InspectionDueInput): InspectionDue {
   }
   const kinds = [sensitive ? '要配慮個人情報' : null, specific ? '特定個人情報' : null].filter(Boolean).join('・');
   const reason = `${kinds}を委託しているため、少なくとも年1回、原則として実地検査により確認します（豊島区 守るべき事項 5.）`;
-  const dueOn = input.lastInspectedOn ? oneYearAfter(input.lastInspectedOn) : input.today;
+  const dueOn = dueAfter(input, oneYearAfter);
   return { required: true, reason, dueOn, overdue: dueOn < input.today };
 }

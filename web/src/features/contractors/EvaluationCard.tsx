@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { contractorsContract } from '../../../../src/modules/contractors/contractors.contract.ts';
 import { saveEvaluationBody } from '../../../../src/modules/contractors/contractors.schema.ts';
+import { scoreEvaluation } from '../../../../src/rules/contractors/criteriaScore.ts';
 import { type CriterionAnswer, criterionAnswerLabels, criterionAnswers } from '../../../../src/rules/data/contractorCriteria.ts';
 import { todayInJapan } from '../../lib/dates.ts';
 import { QuestionnairePrefillButton } from '../contractorPortal/QuestionnairePrefill.tsx';
@@ -32,6 +33,10 @@ function EvaluationForm({ contractorId, data, current }: { contractorId: string;
   const [busy, setBusy] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: contractorKeys.evaluations(contractorId) });
 
+  // Items the person tried to submit unanswered, marked until answered (the same check as the server's, J.9.4 t)).
+  const [missing, setMissing] = useState<string[]>([]);
+  const unansweredNow = missing.filter((code) => answers[code] === undefined);
+
   const save = async (): Promise<Evaluation | null> => {
     setError(null);
     const parsed = saveEvaluationBody.safeParse({ year, answers, note });
@@ -49,9 +54,32 @@ function EvaluationForm({ contractorId, data, current }: { contractorId: string;
     }
   };
 
+  /**
+   * 承認を申請: an evaluation with unanswered items is refused here, before anything is saved (no draft
+   * appears as a side effect), with the items marked; otherwise it is saved and submitted. A refusal
+   * of the submission after the save says the draft was kept.
+   */
+  const submit = async () => {
+    setError(null);
+    const { unanswered } = scoreEvaluation(data.criteria, answers);
+    setMissing(unanswered);
+    if (unanswered.length > 0) {
+      setError(ct('ct.eval.unansweredError', { codes: unanswered.join('、') }));
+      return;
+    }
+    const saved = await save();
+    if (!saved) return;
+    try {
+      await api.post(pathOf(contractorsContract.submitEvaluation, { id: saved.id }));
+      message.success(ct('ct.eval.submitted'));
+      await refresh();
+    } catch (e) {
+      setError(ct('ct.eval.savedNotSubmitted', { reason: errorMessage(e, tc) }));
+    }
+  };
+
   return (
     <>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Space style={{ marginBottom: 12 }}>
         <label htmlFor="ct-eval-year">{ct('ct.eval.year')}</label>
         <InputNumber id="ct-eval-year" value={year} min={2000} max={2100} onChange={(v) => setYear(Number(v))} data-testid="ct-eval-year" />
@@ -78,11 +106,17 @@ function EvaluationForm({ contractorId, data, current }: { contractorId: string;
               <>
                 <Radio.Group
                   aria-label={`${item.code} ${item.text}`}
+                  aria-invalid={unansweredNow.includes(item.code) || undefined}
                   value={answers[item.code]}
                   onChange={(e) => setAnswers((a) => ({ ...a, [item.code]: e.target.value as CriterionAnswer }))}
                   options={criterionAnswers.map((a) => ({ value: a, label: criterionAnswerLabels[a] }))}
                   data-testid={`ct-eval-item-${item.code}`}
                 />
+                {unansweredNow.includes(item.code) ? (
+                  <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid={`ct-eval-missing-${item.code}`}>
+                    {ct('ct.eval.answerThis')}
+                  </Typography.Text>
+                ) : null}
                 {citations[item.code] ? (
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid={`ct-eval-citation-${item.code}`}>
                     {citations[item.code]}
@@ -97,6 +131,8 @@ function EvaluationForm({ contractorId, data, current }: { contractorId: string;
         <label htmlFor="ct-eval-note">{ct('ct.eval.note')}</label>
         <Input.TextArea id="ct-eval-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} count={{ max: 4000 }} />
       </div>
+      {/* Next to the buttons, where the person is looking when a save or 申請 is refused. */}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="ct-eval-error" /> : null}
       <Space style={{ marginTop: 12 }}>
         <Button
           icon={<SaveOutlined />}
@@ -117,16 +153,7 @@ function EvaluationForm({ contractorId, data, current }: { contractorId: string;
           data-testid="ct-eval-submit"
           onClick={async () => {
             setBusy(true);
-            const saved = await save();
-            if (saved) {
-              try {
-                await api.post(pathOf(contractorsContract.submitEvaluation, { id: saved.id }));
-                message.success(ct('ct.eval.submitted'));
-                await refresh();
-              } catch (e) {
-                setError(errorMessage(e, tc));
-              }
-            }
+            await submit();
             setBusy(false);
           }}
         >
@@ -158,7 +185,8 @@ export function EvaluationCard({ contractorId }: { contractorId: string }) {
           {ct('ct.eval.criteriaLink')}
         </Link>
       </Typography.Paragraph>
-      {data.canEvaluate && writable ? <EvaluationForm key={draft?.id ?? 'new'} contractorId={contractorId} data={data} current={draft} /> : null}
+      {/* One form while this year's evaluation is written: saving the first draft must not remount it (its message would be lost). */}
+      {data.canEvaluate && writable ? <EvaluationForm contractorId={contractorId} data={data} current={draft} /> : null}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {ct('ct.eval.history')}
       </Typography.Title>

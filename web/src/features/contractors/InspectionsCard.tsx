@@ -1,14 +1,16 @@
 import { DeleteOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
+import type { z } from 'zod';
 import { contractorInspectionsContract as I } from '../../../../src/modules/contractors/contractor-inspections.contract.ts';
 import {
   type FindingSeverity,
   findingSeverities,
   findingSeverityLabels,
-  type InspectionMethod,
   inspectionFieldLabels as L,
   inspectionMethodLabels,
   inspectionMethods,
@@ -16,12 +18,13 @@ import {
 import { inspectionBody } from '../../../../src/modules/contractors/contractor-inspections.schema.ts';
 import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
 import { api } from '../../api/client.ts';
-import { DateInput, errorMessage } from '../../components/form.tsx';
+import { applyServerErrors, bound, DateInput, errorMessage, Field, FormLayout } from '../../components/form.tsx';
 import { QueryError } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useDateFormat } from '../incidents/parts.tsx';
 import { contractorKeys, pathOf } from './api.ts';
 import { useInspectionText } from './inspectionMessages.ts';
+import { useContractorText } from './messages.ts';
 
 // 実地検査（立入検査） on the 委託先 page (issue 13): whether and when the next one is due (豊島区 守るべき
 // 事項 5.), the records with their findings, a finding's 是正処置 (J.7.1) or the button that opens one,
@@ -34,88 +37,90 @@ type Finding = Inspection['findings'][number];
 const severityColor: Record<FindingSeverity, string> = { major: 'error', minor: 'warning', observation: 'default' };
 const inspectionsKey = (id: string) => [...contractorKeys.all, 'inspections', id] as const;
 
-type FindingDraft = { severity: FindingSeverity; description: string };
-const emptyForm = { inspectedOn: '', inspectors: '', scope: '', method: 'onsite' as InspectionMethod, findings: [] as FindingDraft[], result: '' };
+type FormIn = z.input<typeof inspectionBody>;
+type FormOut = z.output<typeof inspectionBody>;
+const FIELDS = ['inspectedOn', 'inspectors', 'scope', 'method', 'findings', 'result'];
+const emptyForm: FormIn = { inspectedOn: '', inspectors: '', scope: '', method: 'onsite', findings: [], result: '' };
 
-/** 実地検査の記録の入力: date as typed (readDate), inspectors, scope, method, findings, result. */
+/**
+ * 実地検査の記録の入力: date as typed (readDate), inspectors, scope, method, findings, result — the
+ * server's own schema, every error under its field at once (the required ones marked), and the
+ * server's refusals (a future 検査日) under theirs too.
+ */
 function InspectionForm({ contractorId, onDone, onCancel }: { contractorId: string; onDone: () => Promise<void>; onCancel: () => void }) {
   const it = useInspectionText();
-  const tc = useT();
+  const ct = useContractorText();
   const { message } = App.useApp();
-  const [form, setForm] = useState(emptyForm);
   const [error, setError] = useState<string | null>(null);
-  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
-  const setFinding = (index: number, patch: Partial<FindingDraft>) => set({ findings: form.findings.map((f, i) => (i === index ? { ...f, ...patch } : f)) });
-  const submit = async () => {
-    setError(null);
-    const parsed = inspectionBody.safeParse(form);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const index = issue?.path[0] === 'findings' && typeof issue.path[1] === 'number' ? issue.path[1] : null;
-      return setError(`${index !== null ? `${it('in.finding', { n: index + 1 })}: ` : ''}${issue?.message ?? ''}`);
-    }
-    try {
-      await api.post(pathOf(I.addInspection, { id: contractorId }), parsed.data);
-      message.success(it('in.saved'));
-      setForm(emptyForm);
-      await onDone();
-    } catch (e) {
-      setError(errorMessage(e, tc));
-    }
-  };
+  const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(inspectionBody), defaultValues: emptyForm });
+  const findings = useFieldArray({ control: form.control, name: 'findings' });
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      setError(null);
+      try {
+        await api.post(pathOf(I.addInspection, { id: contractorId }), values);
+        message.success(it('in.saved'));
+        form.reset(emptyForm);
+        await onDone();
+      } catch (e) {
+        setError(applyServerErrors(e, form.setError, FIELDS));
+      }
+    },
+    () => setError(ct('ct.errors')),
+  );
+  const text = (name: 'inspectors' | 'scope' | 'result', rows: number) => (
+    <Field control={form.control} name={name} label={L[name]} required>
+      {(field) =>
+        rows === 1 ? (
+          <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />
+        ) : (
+          <Input.TextArea id={field.id} rows={rows} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />
+        )
+      }
+    </Field>
+  );
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="in-form">
-      {error ? <Alert type="error" showIcon title={error} data-testid="in-form-error" /> : null}
-      <Space wrap>
-        <label htmlFor="in-date">{L.inspectedOn}</label>
-        <DateInput id="in-date" value={form.inspectedOn} onChange={(v) => set({ inspectedOn: v ?? '' })} />
-        <label htmlFor="in-method">{L.method}</label>
-        <Select
-          id="in-method"
-          style={{ width: 140 }}
-          value={form.method}
-          onChange={(v: InspectionMethod) => set({ method: v })}
-          options={inspectionMethods.map((m) => ({ value: m, label: inspectionMethodLabels[m] }))}
-        />
-      </Space>
-      <label htmlFor="in-inspectors">{L.inspectors}</label>
-      <Input id="in-inspectors" value={form.inspectors} onChange={(e) => set({ inspectors: e.target.value })} />
-      <label htmlFor="in-scope">{L.scope}</label>
-      <Input.TextArea id="in-scope" rows={2} value={form.scope} onChange={(e) => set({ scope: e.target.value })} />
-      <Typography.Text strong>{L.findings}</Typography.Text>
-      {form.findings.map((f, index) => (
-        // Findings have no id before saving; their place in the list is their identity here.
-        // biome-ignore lint/suspicious/noArrayIndexKey: unsaved rows, edited in place
-        <Space key={index} align="start" style={{ width: '100%' }} data-testid={`in-finding-${index + 1}`}>
-          <Select
-            aria-label={`${it('in.finding', { n: index + 1 })} ${L.severity}`}
-            style={{ width: 120 }}
-            value={f.severity}
-            onChange={(v: FindingSeverity) => setFinding(index, { severity: v })}
-            options={findingSeverities.map((s) => ({ value: s, label: findingSeverityLabels[s] }))}
-          />
-          <Input.TextArea
-            aria-label={`${it('in.finding', { n: index + 1 })} ${L.description}`}
-            rows={1}
-            style={{ width: 420 }}
-            value={f.description}
-            onChange={(e) => setFinding(index, { description: e.target.value })}
-          />
-          <Button icon={<DeleteOutlined />} aria-label={it('in.removeFinding', { n: index + 1 })} onClick={() => set({ findings: form.findings.filter((_f, i) => i !== index) })} />
+    <div data-testid="in-form">
+      <FormLayout onSubmit={onSubmit}>
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="in-form-error" /> : null}
+        <Space wrap align="start">
+          <Field control={form.control} name="inspectedOn" label={L.inspectedOn} required>
+            {(field) => <DateInput id={field.id} value={field.value ?? null} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} status={field.status} />}
+          </Field>
+          <Field control={form.control} name="method" label={L.method} required>
+            {(field) => <Select {...bound(field)} style={{ width: 140 }} options={inspectionMethods.map((m) => ({ value: m, label: inspectionMethodLabels[m] }))} />}
+          </Field>
         </Space>
-      ))}
-      <Button icon={<PlusOutlined />} onClick={() => set({ findings: [...form.findings, { severity: 'minor', description: '' }] })} data-testid="in-add-finding">
-        {it('in.addFinding')}
-      </Button>
-      <label htmlFor="in-result">{L.result}</label>
-      <Input.TextArea id="in-result" rows={2} value={form.result} onChange={(e) => set({ result: e.target.value })} />
-      <Space>
-        <Button type="primary" onClick={submit} data-testid="in-save">
-          {it('in.save')}
-        </Button>
-        <Button onClick={onCancel}>{it('in.cancel')}</Button>
-      </Space>
-    </Space>
+        {text('inspectors', 1)}
+        {text('scope', 2)}
+        <Typography.Text strong>{L.findings}</Typography.Text>
+        {findings.fields.map((row, index) => (
+          <Space key={row.id} align="start" wrap style={{ width: '100%' }} data-testid={`in-finding-${index + 1}`}>
+            <Field control={form.control} name={`findings.${index}.severity`} label={`${it('in.finding', { n: index + 1 })} ${L.severity}`} required>
+              {(field) => <Select {...bound(field)} style={{ width: 120 }} options={findingSeverities.map((s) => ({ value: s, label: findingSeverityLabels[s] }))} />}
+            </Field>
+            <Field control={form.control} name={`findings.${index}.description`} label={`${it('in.finding', { n: index + 1 })} ${L.description}`} required>
+              {(field) => (
+                <Input.TextArea id={field.id} rows={1} style={{ width: 420 }} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />
+              )}
+            </Field>
+            <Button icon={<DeleteOutlined />} aria-label={it('in.removeFinding', { n: index + 1 })} onClick={() => findings.remove(index)} style={{ marginTop: 30 }} />
+          </Space>
+        ))}
+        <div style={{ margin: '8px 0 16px' }}>
+          <Button icon={<PlusOutlined />} onClick={() => findings.append({ severity: 'minor', description: '' })} data-testid="in-add-finding">
+            {it('in.addFinding')}
+          </Button>
+        </div>
+        {text('result', 2)}
+        <Space>
+          <Button type="primary" htmlType="submit" data-testid="in-save">
+            {it('in.save')}
+          </Button>
+          <Button onClick={onCancel}>{it('in.cancel')}</Button>
+        </Space>
+      </FormLayout>
+    </div>
   );
 }
 
