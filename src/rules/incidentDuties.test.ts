@@ -330,7 +330,7 @@ describe('委託（法第26条1項ただし書・規則第9条・通則編3-5-3-
     const result = evaluate({ sensitive: true, entrustment: 'contractor', principalNotifiedAt: '2026-01-20' });
     expect(kinds(result)).toContain('ppc_final');
     expect(result.exclusions).toEqual([]);
-    expect(duty(result, 'principal_report').reason).toContain('目安（2026-01-09まで）を過ぎている');
+    expect(duty(result, 'principal_report').reason).toContain('目安（2026/01/09まで）を過ぎている');
   });
 
   it('委託元は遅くとも委託先から通知を受けた時点で「知った」ものとして起算する（通則編3-5-3-5）', () => {
@@ -632,7 +632,7 @@ describe('ルールの版', () => {
   it('施行日より前の知った日には、当時の規則で判定し直す必要がある旨を注記する', () => {
     const result = evaluate({ knownOn: '2023-06-01', sensitive: true });
     expect(result.rulesVersion).toBe('appi-2024-04');
-    expect(result.notes.join()).toContain('施行日（2024-04-01）より前');
+    expect(result.notes.join()).toContain('施行日（2024/04/01）より前');
   });
 
   it('新しい版は既存の版を書き換えずに派生して追加できる', () => {

@@ -9,6 +9,8 @@
  * them. See docs/rules/incident-duties.md for the full rule list.
  */
 import { getIncidentRuleSet, incidentRuleSetFor } from './data/incidentRules.ts';
+
+export { incidentRulesVersionLabel } from './data/incidentRules.ts';
 import { incidentContext, type TriggerHit } from './incidentDuties/context.ts';
 import { type Facts, type IncidentFacts, incidentFactsSchema } from './incidentDuties/facts.ts';
 import { missingIncidentFacts } from './incidentDuties/missingFacts.ts';

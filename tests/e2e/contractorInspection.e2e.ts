@@ -88,7 +88,7 @@ describe('journey: 実地検査を記録し、指摘事項から是正処置を�
     await page.waitForURL(/\/corrective-actions\/[0-9a-f-]+$/);
     correctiveUrl = new URL(page.url()).pathname;
     await page.getByText('委託先の実地検査（J.7.1 g) 1)・J.9.4）').waitFor();
-    await page.getByTestId('ca-inspection-link').getByText('実地検査 2026-12-01 デモ給与計算センター株式会社').waitFor();
+    await page.getByTestId('ca-inspection-link').getByText('実地検査 2026/12/01 デモ給与計算センター株式会社').waitFor();
     await page.screenshot({ path: 'test-results/contractor-inspection-corrective-pms.png', fullPage: true });
     await page.getByTestId('ca-inspection-link').click();
     await page.getByTestId('ct-inspections').waitFor();
@@ -113,7 +113,7 @@ describe('journey: 実地検査を記録し、指摘事項から是正処置を�
     await login('sales-head@demo.mamori.local');
     await page.goto(correctiveUrl);
     await page.getByText('委託先の実地検査（J.7.1 g) 1)・J.9.4）').waitFor();
-    await page.getByTestId('ca-inspection-link').getByText('実地検査 2026-12-01 デモ給与計算センター株式会社').waitFor();
+    await page.getByTestId('ca-inspection-link').getByText('実地検査 2026/12/01 デモ給与計算センター株式会社').waitFor();
     await page.screenshot({ path: 'test-results/contractor-inspection-corrective-sales-head.png', fullPage: true });
   });
 

@@ -15,6 +15,7 @@ import { EXCHANGE_REMINDER_DAYS, exchangeReminderStep } from '../../rules/contra
 import { contractorForPortal } from '../contractors/contractors.portal.api.ts';
 import { contractorPortalExchanges, contractorPortalLinks } from './contractorPortal.tables.ts';
 import { organizationNames } from './contractorPortal.service.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // Job: 依頼の期限前リマインダーと期限超過のエスカレーション (issue #13; J.9.4 委託先の監督, 豊島区
 // 特記事項 第11条 遵守状況の報告). Daily, idempotent (each notification has a dedupe key, each task a
@@ -90,7 +91,7 @@ export async function runExchangeReminders(deps: Pick<Deps, 'database' | 'now'>)
         result.reminded += await notifyAccounts(tx, x.counterpartyOrganizationId, to, {
           kind: 'contractor_exchange_due_soon',
           title: `${names.get(x.organizationId) ?? '委託元'}からの依頼「${x.title}」の提出期限まで${step.daysLeft}日です`,
-          body: `提出期限 ${x.dueOn}`,
+          body: `提出期限 ${displayDate(x.dueOn)}`,
           link: `/contractor-portal`,
           urgent: step.daysLeft === 1,
           dedupeKey: `contractor-exchange:${x.id}:due:${x.dueOn}:${step.daysLeft}`,
@@ -109,7 +110,7 @@ export async function runExchangeReminders(deps: Pick<Deps, 'database' | 'now'>)
       ]);
       result.escalated += await notifyAccounts(tx, x.organizationId, [...to], {
         kind: 'contractor_exchange_overdue',
-        title: `${contractorName}の「${x.title}」が提出期限（${x.dueOn}）を過ぎても届いていません`,
+        title: `${contractorName}の「${x.title}」が提出期限（${displayDate(x.dueOn)}）を過ぎても届いていません`,
         body: '委託先に督促し、監督の記録を残してください（JIS Q 15001 J.9.4、特記事項 第11条 遵守状況の報告）',
         link,
         urgent: true,
@@ -121,7 +122,7 @@ export async function runExchangeReminders(deps: Pick<Deps, 'database' | 'now'>)
         {
           generationKey: `contractor-exchange-overdue:${x.id}:${x.dueOn}`,
           title: `遵守報告書（調査票）の未提出: ${contractorName}「${x.title}」`,
-          description: `提出期限 ${x.dueOn} を過ぎても委託先から回答がありません。委託先に督促し、回答を確認してください（JIS Q 15001 J.9.4 委託先の監督、豊島区 特記事項 第11条 遵守状況の報告）。`,
+          description: `提出期限 ${displayDate(x.dueOn)} を過ぎても委託先から回答がありません。委託先に督促し、回答を確認してください（JIS Q 15001 J.9.4 委託先の監督、豊島区 特記事項 第11条 遵守状況の報告）。`,
           ownerPersonId: x.requestedByPersonId,
           ownerRole: x.requestedByPersonId ? null : 'pms_manager',
           departmentId: null,

@@ -17,6 +17,7 @@ import { keepAnswersInProfile } from './profile.service.ts';
 import type { questionnaireResponse } from './questionnaire.responses.ts';
 import type { questionnaireAnswerBody } from './questionnaire.schema.ts';
 import type { QuestionnaireCriteria, QuestionnaireFile } from './questionnaire.labels.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // 個人情報管理状況調査票のやり取り (issue #13; 世田谷区 調査票 seeds/000, J.9.4 s)・t)). The 委託元
 // sends its criteria set (a snapshot kept on the exchange); the 委託先 answers each 評価項目 and sends
@@ -136,7 +137,7 @@ export async function answerQuestionnaire(
           fileName: file.fileName,
           bytes,
           uploadedByName: input.answeredByName,
-          note: `委託先の回答に添付（${clock.today}）`,
+          note: `委託先の回答に添付（${displayDate(clock.today)}）`,
         });
         copies.push({ attachmentId: copy.id, fileName: copy.fileName, kind: copy.kind });
       }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 import { todayInJapan } from '../../domain/time.ts';
 import { accounts } from '../../platform/auth/auth.tables.ts';
 import { asSystem, inOrg } from '../../platform/db/tenancy.ts';
@@ -278,8 +279,8 @@ describe('調査票のやり取り（世田谷区 個人情報管理状況調査
     const prefill = await pms.get(`/api/contractor-portal/contractors/${contractorA}/questionnaire-prefill`);
     expect(prefill.body).toMatchObject({ exchangeId: exchangeA, acceptedOn: today, criteriaVersion: 'setagaya-questionnaire-1' });
     expect(prefill.body.items).toEqual([
-      { code: '1', answer: 'suitable', citation: `個人情報管理状況調査票（${today} 受理）の回答: はい` },
-      { code: '4', answer: 'unsuitable', citation: `個人情報管理状況調査票（${today} 受理）の回答: いいえ — 2025年に誤送付1件（再発防止策を実施済み）` },
+      { code: '1', answer: 'suitable', citation: `個人情報管理状況調査票（${displayDate(today)} 受理）の回答: はい` },
+      { code: '4', answer: 'unsuitable', citation: `個人情報管理状況調査票（${displayDate(today)} 受理）の回答: いいえ — 2025年に誤送付1件（再発防止策を実施済み）` },
     ]);
     expect((await vendorA.get(`/api/contractor-portal/contractors/${contractorA}/questionnaire-prefill`)).status).toBe(404);
   });

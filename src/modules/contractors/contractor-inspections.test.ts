@@ -79,7 +79,7 @@ describe('実地検査の記録（豊島区 守るべき事項 5.、特記事項
     expect(text).not.toMatch(/Invalid|expected/);
     const future = await pms.call(I.addInspection, { params: { id: payrollId }, body: { ...body, inspectedOn: '2026-06-01' } });
     expect(future.status).toBe(422);
-    expect(JSON.stringify(future.body)).toContain('検査日（2026-06-01）が今日より後です');
+    expect(JSON.stringify(future.body)).toContain('検査日（2026/06/01）が今日より後です');
     expect(await rowCount()).toBe(before);
   });
 
@@ -114,13 +114,13 @@ describe('実地検査の記録（豊島区 守るべき事項 5.、特記事項
       sourceType: 'contractor_inspection',
       sourceLabel: '委託先の実地検査',
       sourceId: finding.id,
-      contractorInspection: { contractorId: payrollId, inspectionId, label: '実地検査 2026-05-01 デモ給与計算センター株式会社' },
+      contractorInspection: { contractorId: payrollId, inspectionId, label: '実地検査 2026/05/01 デモ給与計算センター株式会社' },
     });
     expect(detail.body.content).not.toContain('パスワード');
     expect(detail.body.departmentName).toBe('総務部');
     // 営業部の所属長 holds contractors.read (J.9.4 4): the label shows.
     const bySales = await sales.call(correctiveContract.detail, { params: { id: r.body.correctiveAction.id } });
-    expect(bySales.body.contractorInspection?.label).toBe('実地検査 2026-05-01 デモ給与計算センター株式会社');
+    expect(bySales.body.contractorInspection?.label).toBe('実地検査 2026/05/01 デモ給与計算センター株式会社');
   });
 
   it('営業部の所属長は他所属の委託先の指摘事項から是正処置を起こせない（403）', async () => {

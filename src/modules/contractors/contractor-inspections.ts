@@ -16,6 +16,7 @@ import type { inspectionBody } from './contractor-inspections.schema.ts';
 import { contractorInspectionFindings, contractorInspections } from './contractor-inspections.tables.ts';
 import { canCreateContractor, canManageContractor } from './contractors.policy.ts';
 import { type ContractorRow, findContractor } from './contractors.queries.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // 実地検査 / 立入検査 of a 委託先 (issue 13): 豊島区 守るべき事項 5. 「少なくとも年 1 回以上、原則として実地検査
 // により確認する」; 特記事項 資料B 第14条 「甲は、個人情報の保護のため必要があるときは、委託業務を処理する施設等
@@ -156,7 +157,7 @@ export async function listInspections(tx: Tx, actor: Actor, contractorId: string
 }
 
 function refuseFuture(input: z.output<typeof inspectionBody>, today: string): void {
-  if (input.inspectedOn > today) throw invalid('inspectedOn', `検査日（${input.inspectedOn}）が今日より後です。実施した検査を記録してください`);
+  if (input.inspectedOn > today) throw invalid('inspectedOn', `検査日（${displayDate(input.inspectedOn)}）が今日より後です。実施した検査を記録してください`);
 }
 
 /** 実地検査の記録を追加する (the 委託先's managers). */
@@ -199,7 +200,7 @@ export async function addInspection(tx: Tx, actor: Actor, contractorId: string, 
     tx,
     actor.organizationId,
     { sourceType: 'contractor_inspection_due', sourceIds: [contractor.id] },
-    { url: `/contractors/${contractor.id}`, note: `実地検査 ${row.inspectedOn} を記録しました`, now: clock.now, accountId: actor.accountId },
+    { url: `/contractors/${contractor.id}`, note: `実地検査 ${displayDate(row.inspectedOn)} を記録しました`, now: clock.now, accountId: actor.accountId },
   );
   const [shown] = await presentAll(tx, actor, contractor, [row]);
   if (!shown) throw notFound('実地検査');

@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
 import { contractorInspectionFindings, contractorInspections } from './contractor-inspections.tables.ts';
 import { contractors } from './contractors.tables.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // The public face of M7 委託先管理 for other modules: the corrective-action module shows where a
 // corrective action opened from a 実地検査's finding came from. Other modules import this file, never
@@ -29,5 +30,5 @@ export async function inspectionFindingSummaryFor(tx: Tx, actor: Actor, findingI
     .innerJoin(contractorInspections, eq(contractorInspections.id, contractorInspectionFindings.inspectionId))
     .innerJoin(contractors, eq(contractors.id, contractorInspections.contractorId))
     .where(and(eq(contractorInspectionFindings.organizationId, actor.organizationId), eq(contractorInspectionFindings.id, findingId)));
-  return row ? { contractorId: row.contractorId, inspectionId: row.inspectionId, label: `実地検査 ${row.inspectedOn} ${row.contractorName}` } : null;
+  return row ? { contractorId: row.contractorId, inspectionId: row.inspectionId, label: `実地検査 ${displayDate(row.inspectedOn)} ${row.contractorName}` } : null;
 }

@@ -10,6 +10,7 @@ import { findContractor } from './contractors.queries.ts';
 import type { supervisionResponse } from './contractors.responses.ts';
 import { subcontractSupervisions } from './contractors.tables.ts';
 import type { supervisionBody } from './subcontracting.schema.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // 監督の記録 per link of the 再委託 chain: 特記事項 第6条第5項 「乙は、再委託先に対して本委託業務を委託
 // した場合は、その履行状況を監督するとともに、甲の求めに応じて、監督の状況を甲に対して適宜報告しなければ
@@ -35,7 +36,7 @@ export async function recordSupervision(tx: Tx, actor: Actor, contractorId: stri
   if (!sub.parentContractorId) throw invalid('contractorId', `「${sub.name}」は再委託先ではないため、再委託の監督の記録は残せません`);
   const parent = await findContractor(tx, actor.organizationId, sub.parentContractorId);
   if (!canManageContractor(actor, parent) && !canManageContractor(actor, sub)) throw forbidden('この再委託先の監督の記録を残す権限がありません');
-  if (input.supervisedOn > clock.today) throw invalid('supervisedOn', `監督の日（${input.supervisedOn}）が今日より後です`);
+  if (input.supervisedOn > clock.today) throw invalid('supervisedOn', `監督の日（${displayDate(input.supervisedOn)}）が今日より後です`);
   const [row] = await tx
     .insert(subcontractSupervisions)
     .values({ ...input, organizationId: actor.organizationId, contractorId: sub.id, recordedByPersonId: actor.personId, createdAt: clock.now, updatedAt: clock.now })

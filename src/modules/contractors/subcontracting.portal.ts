@@ -10,6 +10,7 @@ import { audienceOf, findContractor } from './contractors.queries.ts';
 import { contractors, subcontractRequests } from './contractors.tables.ts';
 import type { RuleAudience } from '../../rules/data/seedSources.ts';
 import type { SubcontractingClause } from './contractors.labels.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // 再委託申請 from the 委託先 portal (issue #13): the 委託先 asks, on its own, to sub-contract part of
 // the work (豊島区 個人情報特記事項 資料B 第6条第2項 / 資料A 第7条第2項 「業務の着手前に、書面により再委託する
@@ -96,7 +97,7 @@ export async function fileSubcontractFromPortal(
   const parent = await findContractor(tx, organizationId, contractorId, true);
   if (parent.subcontractingClause === 'prohibit') throw conflict(portalSubcontractingProhibited(await audienceOf(tx, organizationId)), 'subcontracting_prohibited');
   if (input.startsOn < clock.today)
-    throw invalid('startsOn', `再委託の開始日（${input.startsOn}）が申請日より前です: 承認は業務の着手前に得てください（個人情報特記事項 第6条第2項）`);
+    throw invalid('startsOn', `再委託の開始日（${displayDate(input.startsOn)}）が申請日より前です: 承認は業務の着手前に得てください（個人情報特記事項 第6条第2項）`);
   // The 再委託先 is the register row of its 法人番号 when the 委託元 already has one under this
   // contractor (or free); a row under another contractor is refused, as on the 委託元's form.
   const [existing] = input.corporateNumber

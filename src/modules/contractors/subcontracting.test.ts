@@ -113,7 +113,7 @@ describe('再委託承認申請（豊島区 個人情報特記事項 第6条第2
 
     const beforeApproval = await sales.call(C.update, { params: { id: sub }, body: { contractStartsOn: '2026-05-19' } });
     expect(beforeApproval.status).toBe(422);
-    expect(beforeApproval.body.error?.message).toContain('再委託の承認日（2026-05-20）より前');
+    expect(beforeApproval.body.error?.message).toContain('再委託の承認日（2026/05/20）より前');
     const ok = await sales.call(C.update, { params: { id: sub }, body: { contractStartsOn: '2026-06-01' } });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
   });

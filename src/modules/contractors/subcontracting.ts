@@ -61,7 +61,7 @@ export async function requestSubcontract(tx: Tx, actor: Actor, contractorId: str
   const outside = input.entryIds.filter((e) => !parent.entryIds.includes(e));
   if (outside.length > 0) throw invalid('entryIds', `再委託において取り扱う個人情報に、「${parent.name}」に委託していない台帳の項目が含まれています`);
   if (input.startsOn < clock.today)
-    throw invalid('startsOn', `再委託の開始日（${input.startsOn}）が申請日より前です: 承認は業務の着手前に得てください（個人情報特記事項 第6条第2項）`);
+    throw invalid('startsOn', `再委託の開始日（${displayDate(input.startsOn)}）が申請日より前です: 承認は業務の着手前に得てください（個人情報特記事項 第6条第2項）`);
   if (!sub.parentContractorId) {
     await tx
       .update(contractors)
@@ -110,7 +110,7 @@ export async function assertWorkStartAllowed(tx: Tx, row: Pick<ContractorRow, 'o
     throw invalid('contractStartsOn', '再委託の承認前のため、契約開始日（業務の着手日）は入力できません（個人情報特記事項 第6条第2項: 業務の着手前に甲の承認を得る）');
   }
   if (startsOn < request.approvedOn) {
-    throw invalid('contractStartsOn', `契約開始日（${startsOn}）が再委託の承認日（${request.approvedOn}）より前です（個人情報特記事項 第6条第2項）`);
+    throw invalid('contractStartsOn', `契約開始日（${displayDate(startsOn)}）が再委託の承認日（${displayDate(request.approvedOn)}）より前です（個人情報特記事項 第6条第2項）`);
   }
 }
 

@@ -58,7 +58,7 @@ describe('実地検査から起こした是正処置の見え方（issue 13, #11
     const id = opened.body.correctiveAction.id;
 
     const shownToPms = await pms.call(correctiveContract.detail, { params: { id } });
-    expect(shownToPms.body.contractorInspection?.label).toBe('実地検査 2026-05-01 デモ給与計算センター株式会社');
+    expect(shownToPms.body.contractorInspection?.label).toBe('実地検査 2026/05/01 デモ給与計算センター株式会社');
 
     // The 所属長 of 営業部 works on the corrective action (its department) without sight of the 委託先.
     expect((await sales.call(I.inspections, { params: { id: payroll.id } })).status).toBe(403);

@@ -1,4 +1,5 @@
 import { daysBetween } from '../../rules/deadlines.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // The countdown of a stored duty (報告等の義務): the presenters, the deadline job, the
 // notifications and the PDFs read a duty's deadline the same way.
@@ -21,10 +22,10 @@ export function dutyDaysLeft(duty: DutyDeadlineInput, today: string): number | n
 }
 
 /**
- * `期限 2026-02-03` / `目安 2026-03-04〜2026-03-06` / `速やかに`: how a duty's deadline reads in a
- * notice; a PDF passes its own date formatter (one 日付の表記 per document).
+ * `期限 2026/02/03` / `目安 2026/03/04〜2026/03/06` / `速やかに`: how a duty's deadline reads in a
+ * notice (dates as the app shows them); a PDF passes its own date formatter (one 日付の表記 per document).
  */
-export function describeDeadline(duty: DutyDeadlineInput, date: (iso: string) => string = (iso) => iso): string {
+export function describeDeadline(duty: DutyDeadlineInput, date: (iso: string) => string = displayDate): string {
   if (duty.timing === 'immediately') return '直ちに';
   if (duty.dueOn && duty.targetFrom && duty.targetTo) return `速報の目安 ${date(duty.targetFrom)}〜${date(duty.targetTo)}、確報の期限 ${date(duty.dueOn)}`;
   if (duty.dueOn) return `期限 ${date(duty.dueOn)}`;

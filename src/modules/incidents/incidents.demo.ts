@@ -8,6 +8,7 @@ import { seedDemoCorrectiveAction } from '../corrective/corrective.api.ts';
 import { syncIncidentDuties } from './incidentDuties.sync.ts';
 import { correctiveFromIncidentText } from './open-corrective-from-incident.ts';
 import { incidentEnquiries, incidentMeetings, incidents, incidentTimeline } from './incidents.tables.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 /**
  * Demo data of M4/M10 (one small incident with its record, and the corrective action opened
@@ -52,7 +53,7 @@ export async function seedDemoIncidents(tx: Tx, organizationId: string, today: s
       factsUpdatedAt: at(200),
       affectedRecords: [{ inventoryEntryId: null, name: '取引先担当者名簿', items: '氏名・電話番号', persons: 1, medium: '電子メール' }],
       narrative: {
-        when: `${today} 9時頃`,
+        when: `${displayDate(today)} 9時頃`,
         where: '営業部（本社）',
         who: '営業部の担当者',
         what: '取引先担当者1名の氏名・電話番号を記載した見積書',

@@ -10,6 +10,7 @@ import { notifyIncidentRecipients } from './incidents.notify.ts';
 import { type IncidentRow, loadOrganization } from './incidents.queries.ts';
 import { incidents } from './incidents.tables.ts';
 import { openReportedIncident } from './report-incident.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 /** What the 委託先 reported through the portal, as M4 records it on the 委託元's side. */
 export type ContractorIncidentReport = {
@@ -91,7 +92,7 @@ export async function receiveContractorIncident(tx: Tx, input: ContractorInciden
       title: `【委託先からの事故等の報告】${number} ${input.title}`,
       body: [
         `委託先: ${input.contractorName}（報告者: ${input.reporterName}）`,
-        `委託先から通知を受けた日: ${today}（この日から報告等の期限を数えます）`,
+        `委託先から通知を受けた日: ${displayDate(today)}（この日から報告等の期限を数えます）`,
         '',
         dutyLines.length > 0
           ? `現時点の事実から判定した報告等の義務:\n${dutyLines.join('\n')}`

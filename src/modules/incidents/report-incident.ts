@@ -14,6 +14,7 @@ import { notifyIncidentRecipients } from './incidents.notify.ts';
 import { type IncidentRow, loadOrganization } from './incidents.queries.ts';
 import type { reportIncidentBody } from './incidents.schema.ts';
 import { incidents, incidentTimeline } from './incidents.tables.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 /** Key space of the advisory lock that serializes number allocation per organization. */
 const NUMBER_LOCK = 727280;
@@ -138,7 +139,7 @@ export async function reportIncident(tx: Tx, actor: Actor, input: z.output<typeo
       title: `【事故等の報告】${number} ${input.title}`,
       body: [
         `報告者: ${actor.personName}${dept ? `（${dept.name}）` : ''}`,
-        `知った日: ${knownOn}`,
+        `知った日: ${displayDate(knownOn)}`,
         '',
         dutyLines.length > 0
           ? `現時点の事実から判定した報告等の義務:\n${dutyLines.join('\n')}`

@@ -9,6 +9,7 @@ import { assertEditable } from './incidents.policy.ts';
 import { findVisibleIncident, type IncidentDutyRow } from './incidents.queries.ts';
 import type { dutyUpdateBody } from './incidents.schema.ts';
 import { incidentDuties } from './incidents.tables.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 /**
  * 義務の対応状況: done (when, by whom, the receipt number of the PPC or the 審査機関) or not
@@ -25,7 +26,7 @@ export async function updateDuty(tx: Tx, actor: Actor, dutyId: string, input: z.
   assertEditable(incident);
   if (duty.removedAt) throw conflict('事実の変更により不要になった義務のため、対応状況は記録できません', 'duty_removed');
   if (input.doneOn && input.doneOn > clock.today) throw invalid('doneOn', '対応日に未来の日付は指定できません');
-  if (input.doneOn && input.doneOn < incident.knownOn) throw invalid('doneOn', `対応日は知った日（${incident.knownOn}）以降の日付で入力してください`);
+  if (input.doneOn && input.doneOn < incident.knownOn) throw invalid('doneOn', `対応日は知った日（${displayDate(incident.knownOn)}）以降の日付で入力してください`);
   await assertPerson(tx, actor.organizationId, input.doneByPersonId, 'doneByPersonId');
   const done = input.status === 'done';
   const [row] = await tx

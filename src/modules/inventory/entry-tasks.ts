@@ -8,6 +8,7 @@ import { namesFor } from './entry-references.ts';
 import { type EntryNames, toEngineEntry } from './inventory.content.shared.ts';
 import type { EntryRow } from './inventory.queries.ts';
 import { inventoryEntries } from './inventory.tables.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // The tasks an entry creates (Principle 4): its risk analysis when it is new or its handling
 // changed (SPEC M2, J.3.1.3 j)), and its disposal once a 利用期限・保管期限 has passed (SPEC M1).
@@ -56,8 +57,8 @@ export async function ensureDisposalTask(
   if (!due) return false;
   const kinds = due.reasons.map((r) => (r.kind === 'retention_period_ended' ? 'retain' : 'use')).join('+');
   const description = [
-    ...due.reasons.map((r) => `${r.label}（${r.date}）: ${r.quote}（${r.clause}）`),
-    due.keepUntil ? `保管期限（${due.keepUntil}）までは保管を続けることができます。` : '',
+    ...due.reasons.map((r) => `${r.label}（${displayDate(r.date)}）: ${r.quote}（${r.clause}）`),
+    due.keepUntil ? `保管期限（${displayDate(due.keepUntil)}）までは保管を続けることができます。` : '',
     '方法:',
     ...due.task.methods.map((m) => `・${m.text}（${m.clause}）`),
     '廃棄したら「個人情報取扱変更等申請書」で廃棄日を記録してください。',

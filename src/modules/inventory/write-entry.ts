@@ -9,6 +9,7 @@ import { contentChanges, derivedColumns, type EntryNames } from './inventory.con
 import type { EntryRow } from './inventory.queries.ts';
 import type { EntryContent } from './inventory.schema.ts';
 import { type HistoryKind, type ImportExtra, inventoryEntries, inventoryEntryHistory } from './inventory.tables.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // Writing the 台帳: entries are created and changed only here — by an approved 申請書
 // (inventory.requests.ts) or an import (import-ledger.ts) — each version with its history row
@@ -107,7 +108,7 @@ export async function changeEntry(tx: Tx, row: EntryRow, content: EntryContent, 
       { sourceType: 'inventory_disposal', sourceIds: [row.id] },
       {
         url: context.requestId ? `/inventory/requests/${context.requestId}` : `/inventory/entries/${row.id}`,
-        note: `廃棄日 ${content.disposedAt} を記録しました`,
+        note: `廃棄日 ${displayDate(content.disposedAt ?? '')} を記録しました`,
         now: context.now,
       },
     );

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/policies/actor.ts';
 import type { consentResponse } from './notices.responses.ts';
 import type { recordConsentBody, withdrawConsentBody } from './notices.schema.ts';
 import { noticeConsents, noticeTemplates, noticeVersions } from './notices.tables.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // 同意記録 (J.8.5 1: 書面によって本人の同意を得る): a consent always points to the exact published
 // version the person saw; the person is stored encrypted; a withdrawal records its date and channel.
@@ -71,8 +72,8 @@ export async function withdrawConsent(tx: Tx, actor: Actor, id: string, input: z
     .where(and(eq(noticeConsents.organizationId, actor.organizationId), eq(noticeConsents.id, id)))
     .for('update');
   if (!found) throw notFound('同意記録');
-  if (found.consent.withdrawnOn) throw conflict(`この同意は${found.consent.withdrawnOn}に撤回済みです`, 'already_withdrawn');
-  if (input.withdrawnOn < found.consent.consentedOn) throw invalid('withdrawnOn', `撤回日が同意日（${found.consent.consentedOn}）より前になっています`);
+  if (found.consent.withdrawnOn) throw conflict(`この同意は${displayDate(found.consent.withdrawnOn)}に撤回済みです`, 'already_withdrawn');
+  if (input.withdrawnOn < found.consent.consentedOn) throw invalid('withdrawnOn', `撤回日が同意日（${displayDate(found.consent.consentedOn)}）より前になっています`);
   const [row] = await tx
     .update(noticeConsents)
     .set({ withdrawnOn: input.withdrawnOn, withdrawalChannel: input.channel, updatedAt: now })

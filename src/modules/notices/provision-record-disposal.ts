@@ -9,6 +9,7 @@ import { tasks } from '../../platform/tasks/tasks.tables.ts';
 import { addCalendarDays } from '../../rules/deadlines.ts';
 import { provisionRecordKindLabels, provisionRecordRetention } from '../../rules/retention/index.ts';
 import { provisionRecords } from './notices.tables.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // The disposal task of a 第三者提供記録 / 確認記録 whose retention (規則第21条・第25条, SPEC §5.3,
 // J.8.8.2 3・J.8.8.3 4) has ended: one task per record and disposal-due day (a generation key), owned
@@ -32,7 +33,7 @@ export async function ensureProvisionRecordDisposalTask(tx: Tx, row: Row, today:
     row.organizationId,
     {
       generationKey: `${provisionRecordDisposalSource}:${row.id}:${due}`,
-      title: `${provisionRecordKindLabels[row.kind]}の廃棄（${who}、${row.recordedOn}作成）`,
+      title: `${provisionRecordKindLabels[row.kind]}の廃棄（${who}、${displayDate(row.recordedOn)}作成）`,
       description: [retention.reason, `根拠: ${retention.basis}`, '廃棄したら記録の画面で廃棄した日を記録してください。'].join('\n'),
       ownerRole: 'pms_manager',
       departmentId: null,

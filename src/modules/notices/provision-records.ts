@@ -27,6 +27,7 @@ import type {
 } from './provision-records.schema.ts';
 import { provisionRecords } from './notices.tables.ts';
 import { provisionRecordHistory } from './provision-records.history.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // 第三者提供記録 (法第29条, J.8.8.2), 確認記録 (法第30条, J.8.8.3), 個人関連情報の提供に係る確認記録
 // (法第31条第3項, J.8.8.4 4 c)〜f)) and the 提供先's 確認記録 of 個人関連情報 (J.8.8.4 4 g)〜j)): a
@@ -128,7 +129,10 @@ function assertKindGround(input: CreateInput): void {
     );
   }
   if (input.recordedOn < relatedInForceFrom) {
-    throw invalid('recordedOn', `個人関連情報の確認記録は法第31条の施行日（${relatedInForceFrom}）以後の日で作成してください（入力値: ${input.recordedOn}）`);
+    throw invalid(
+      'recordedOn',
+      `個人関連情報の確認記録は法第31条の施行日（${displayDate(relatedInForceFrom)}）以後の日で作成してください（入力値: ${displayDate(input.recordedOn)}）`,
+    );
   }
 }
 
@@ -182,8 +186,8 @@ type RetentionColumns = Pick<Row, 'lastProvidedOn' | 'retainUntil' | 'disposalDu
  * Throws the field's Japanese error before anything is written.
  */
 function checkedRetention(input: CreateInput, today: string): RetentionColumns {
-  if (input.recordedOn > today) throw invalid('recordedOn', `記録を作成した日（${input.recordedOn}）が今日より後になっています`);
-  if (input.providedOn && input.providedOn > today) throw invalid('providedOn', `提供の年月日（${input.providedOn}）が今日より後になっています`);
+  if (input.recordedOn > today) throw invalid('recordedOn', `記録を作成した日（${displayDate(input.recordedOn)}）が今日より後になっています`);
+  if (input.providedOn && input.providedOn > today) throw invalid('providedOn', `提供の年月日（${displayDate(input.providedOn)}）が今日より後になっています`);
   assertRequiredItems(input);
   // 記録を要しない場合 (J.8.8.2 2・J.8.8.3 2): the 記録事項 and the statutory retention do not apply
   // (法第29条第1項ただし書・第30条第1項ただし書), so no disposal task is made.
@@ -193,10 +197,10 @@ function checkedRetention(input: CreateInput, today: string): RetentionColumns {
     throw invalid('lastProvidedOn', `最後に提供を行った（受けた）日は、${provisionRecordFormLabels[input.form]}の保存期間の起算日なので入力してください`);
   }
   if (!individual && input.lastProvidedOn && input.lastProvidedOn > today) {
-    throw invalid('lastProvidedOn', `最後に提供を行った（受けた）日（${input.lastProvidedOn}）が今日より後になっています`);
+    throw invalid('lastProvidedOn', `最後に提供を行った（受けた）日（${displayDate(input.lastProvidedOn)}）が今日より後になっています`);
   }
   if (!individual && input.providedOn && input.lastProvidedOn && input.lastProvidedOn < input.providedOn) {
-    throw invalid('lastProvidedOn', `最後に提供を行った（受けた）日（${input.lastProvidedOn}）が提供の年月日（${input.providedOn}）より前になっています`);
+    throw invalid('lastProvidedOn', `最後に提供を行った（受けた）日（${displayDate(input.lastProvidedOn)}）が提供の年月日（${displayDate(input.providedOn)}）より前になっています`);
   }
   const lastProvidedOn = individual ? null : (input.lastProvidedOn ?? null);
   const retention = provisionRecordRetention({ recordKind: input.kind, form: input.form, createdOn: input.recordedOn, lastProvidedOn: lastProvidedOn ?? undefined });
@@ -234,7 +238,7 @@ function recordedInput(row: Row): CreateInput {
 export async function correctProvisionRecord(tx: Tx, actor: Actor, id: string, input: CorrectInput, now: Date): Promise<RecordView> {
   const found = await findRecord(tx, actor.organizationId, id, true);
   if (found.disposedOn) {
-    throw conflict(`この記録は${found.disposedOn}に廃棄済みのため修正できません（廃棄した記録は、廃棄した時の内容のまま残します）`, 'already_disposed');
+    throw conflict(`この記録は${displayDate(found.disposedOn)}に廃棄済みのため修正できません（廃棄した記録は、廃棄した時の内容のまま残します）`, 'already_disposed');
   }
   const today = todayInJapan(now);
   const corrected: CreateInput = { ...recordedInput(found), ...input };
@@ -246,7 +250,7 @@ export async function correctProvisionRecord(tx: Tx, actor: Actor, id: string, i
     .returning();
   if (!row) throw notFound('記録');
   if (row.disposalDueOn !== found.disposalDueOn) {
-    const moved = row.retainUntil ? `保存期間が${row.retainUntil}までに変わった` : '記録を要しない場合に改めた';
+    const moved = row.retainUntil ? `保存期間が${displayDate(row.retainUntil)}までに変わった` : '記録を要しない場合に改めた';
     await cancelOpenDisposalTasks(tx, actor.organizationId, id, `記録の修正で${moved}ため取消`, now);
   }
   if (row.disposalDueOn && row.disposalDueOn <= today) await ensureProvisionRecordDisposalTask(tx, row, today);
@@ -256,18 +260,21 @@ export async function correctProvisionRecord(tx: Tx, actor: Actor, id: string, i
 /** 廃棄の記録: never before the retention ends (規則第21条・第25条); closes the disposal task. */
 export async function disposeProvisionRecord(tx: Tx, actor: Actor, id: string, input: z.output<typeof disposeProvisionRecordBody>, now: Date): Promise<RecordView> {
   const found = await findRecord(tx, actor.organizationId, id, true);
-  if (found.disposedOn) throw invalid('disposedOn', `この記録は${found.disposedOn}に廃棄済みです`);
+  if (found.disposedOn) throw invalid('disposedOn', `この記録は${displayDate(found.disposedOn)}に廃棄済みです`);
   if (found.retainUntil && input.disposedOn <= found.retainUntil) {
-    throw invalid('disposedOn', `廃棄した日（${input.disposedOn}）が保存期間の末日（${found.retainUntil}）以前です。${found.disposalDueOn}以降に廃棄してください`);
+    throw invalid(
+      'disposedOn',
+      `廃棄した日（${displayDate(input.disposedOn)}）が保存期間の末日（${displayDate(found.retainUntil)}）以前です。${displayDate(found.disposalDueOn ?? '')}以降に廃棄してください`,
+    );
   }
-  if (input.disposedOn > todayInJapan(now)) throw invalid('disposedOn', `廃棄した日（${input.disposedOn}）が今日より後になっています`);
+  if (input.disposedOn > todayInJapan(now)) throw invalid('disposedOn', `廃棄した日（${displayDate(input.disposedOn)}）が今日より後になっています`);
   const [row] = await tx.update(provisionRecords).set({ disposedOn: input.disposedOn, updatedAt: now }).where(eq(provisionRecords.id, id)).returning();
   if (!row) throw notFound('記録');
   await completeTasks(
     tx,
     actor.organizationId,
     { sourceType: provisionRecordDisposalSource, sourceIds: [id] },
-    { url: `/notices/provision-records/${id}`, note: `${input.disposedOn}に廃棄`, now, accountId: actor.accountId },
+    { url: `/notices/provision-records/${id}`, note: `${displayDate(input.disposedOn)}に廃棄`, now, accountId: actor.accountId },
   );
   return present(row);
 }
@@ -280,7 +287,7 @@ export async function disposeProvisionRecord(tx: Tx, actor: Actor, id: string, i
  */
 export async function recordFurtherProvision(tx: Tx, actor: Actor, id: string, input: z.output<typeof recordFurtherProvisionBody>, now: Date): Promise<RecordView> {
   const found = await findRecord(tx, actor.organizationId, id, true);
-  if (found.disposedOn) throw conflict(`この記録は${found.disposedOn}に廃棄済みです`, 'already_disposed');
+  if (found.disposedOn) throw conflict(`この記録は${displayDate(found.disposedOn)}に廃棄済みです`, 'already_disposed');
   if (found.exemptionGround || !found.retentionRulesVersion) {
     throw invalid('providedOn', '記録を要しない場合として記録した提供には、提供を追加できません。新しい提供は新しい記録として作成してください');
   }
@@ -288,9 +295,9 @@ export async function recordFurtherProvision(tx: Tx, actor: Actor, id: string, i
     throw invalid('providedOn', '個別の記録（提供の都度作成）には提供を追加できません。新しい提供は新しい記録として作成してください（規則第19条第1項・第23条第1項）');
   }
   const today = todayInJapan(now);
-  if (input.providedOn > today) throw invalid('providedOn', `提供の年月日（${input.providedOn}）が今日より後になっています`);
+  if (input.providedOn > today) throw invalid('providedOn', `提供の年月日（${displayDate(input.providedOn)}）が今日より後になっています`);
   if (found.lastProvidedOn && input.providedOn < found.lastProvidedOn) {
-    throw invalid('providedOn', `提供の年月日（${input.providedOn}）が、記録済みの最後に提供を行った（受けた）日（${found.lastProvidedOn}）より前です`);
+    throw invalid('providedOn', `提供の年月日（${displayDate(input.providedOn)}）が、記録済みの最後に提供を行った（受けた）日（${displayDate(found.lastProvidedOn)}）より前です`);
   }
   const retention = provisionRecordRetention(
     { recordKind: found.kind, form: found.form, createdOn: found.recordedOn, lastProvidedOn: input.providedOn },
@@ -304,7 +311,13 @@ export async function recordFurtherProvision(tx: Tx, actor: Actor, id: string, i
   if (!row) throw notFound('記録');
   // The old period's disposal task no longer applies: the record must now be kept longer.
   if (retention.disposalDueOn !== found.disposalDueOn) {
-    await cancelOpenDisposalTasks(tx, actor.organizationId, id, `${input.providedOn}に提供があり、保存期間が${retention.retainUntil}まで延びたため取消`, now);
+    await cancelOpenDisposalTasks(
+      tx,
+      actor.organizationId,
+      id,
+      `${displayDate(input.providedOn)}に提供があり、保存期間が${displayDate(retention.retainUntil)}まで延びたため取消`,
+      now,
+    );
   }
   if (row.disposalDueOn && row.disposalDueOn <= today) await ensureProvisionRecordDisposalTask(tx, row, today);
   return present(row);

@@ -116,7 +116,7 @@ describe('記録の修正（送った記録事項だけが変わり、記録全�
     const r = await pms.call(C.correctProvisionRecord, { params: { id }, body: { lastProvidedOn: '2026-05-12' } });
     expect(r.status).toBe(422);
     expect(JSON.stringify(r.body)).toContain('"path":"lastProvidedOn"');
-    expect(JSON.stringify(r.body)).toContain('最後に提供を行った（受けた）日（2026-05-12）が今日より後');
+    expect(JSON.stringify(r.body)).toContain('最後に提供を行った（受けた）日（2026/05/12）が今日より後');
   });
 
   it('作成でも、今日より後の「最後に提供を行った（受けた）日」は拒む（保存期間を先へ延ばさない）', async () => {
@@ -147,7 +147,7 @@ describe('保存期間と廃棄タスクの再計算（規則第25条、SPEC §5
       ['cancelled', '2026-01-10'],
       ['open', '2026-03-01'],
     ]);
-    expect(after.find((x) => x.status === 'cancelled')?.evidenceNote).toContain('記録の修正で保存期間が2026-02-28までに変わったため取消');
+    expect(after.find((x) => x.status === 'cancelled')?.evidenceNote).toContain('記録の修正で保存期間が2026/02/28までに変わったため取消');
   });
 
   it('作成方法を「個別の記録」に直すと作成した日から3年（規則第25条第3号）になり、まだ廃棄の時期ではないので開いた廃棄タスクは取り消される', async () => {
@@ -174,7 +174,7 @@ describe('廃棄済みの記録・暗号化・履歴', () => {
     expect(disposed.status, JSON.stringify(disposed.body)).toBe(200);
     const r = await pms.call(C.correctProvisionRecord, { params: { id }, body: { counterpartyName: '書き換え株式会社' } });
     expect(r.status).toBe(409);
-    expect(r.body.error?.message).toContain('2026-05-11に廃棄済みのため修正できません');
+    expect(r.body.error?.message).toContain('2026/05/11に廃棄済みのため修正できません');
     const detail = await pms.call(C.provisionRecord, { params: { id } });
     expect(detail.body).toMatchObject({ counterpartyName: '廃棄済み確認株式会社', abilities: { correct: false } });
     expect(detail.body.history.map((h) => h.actionLabel)).toEqual(['作成', '廃棄の記録']);

@@ -81,7 +81,7 @@ describe('第三者提供記録（法第29条・規則第20条第1項・J.8.8.2 
   it('今日より後の作成日・提供の年月日は項目名つきの日本語で拒み、打った日付を書き換えない', async () => {
     const r = await pms.call(C.createProvisionRecord, { body: { ...consentProvision, recordedOn: '2026/05/12' } });
     expect(r.status).toBe(422);
-    expect(JSON.stringify(r.body)).toContain('記録を作成した日（2026-05-12）が今日より後');
+    expect(JSON.stringify(r.body)).toContain('記録を作成した日（2026/05/12）が今日より後');
     const p = await pms.call(C.createProvisionRecord, { body: { ...consentProvision, providedOn: '2026-06-01' } });
     expect(p.status).toBe(422);
     expect(JSON.stringify(p.body)).toContain('"path":"providedOn"');
@@ -135,7 +135,7 @@ describe('保存期間の経過 → 廃棄タスク（規則第21条・第25条�
     expect(await tasksOf()).toHaveLength(0);
     const early = await late.call(C.disposeProvisionRecord, { params: { id }, body: { disposedOn: '2027-03-31' } });
     expect(early.status).toBe(422);
-    expect(JSON.stringify(early.body)).toContain('保存期間の末日（2027-03-31）');
+    expect(JSON.stringify(early.body)).toContain('保存期間の末日（2027/03/31）');
 
     t.clock.set('2027-04-01T10:00:00+09:00');
     late = await t.login('pms@demo.mamori.local');
@@ -145,7 +145,7 @@ describe('保存期間の経過 → 廃棄タスク（規則第21条・第25条�
     expect(opened).toHaveLength(1);
     expect(opened[0]).toMatchObject({ status: 'open', ownerRole: 'pms_manager', startsOn: '2027-04-01' });
     expect(opened[0]?.title).toContain('第三者提供を受ける際の確認記録の廃棄（廃棄確認株式会社');
-    expect(opened[0]?.description).toContain('2027-03-31');
+    expect(opened[0]?.description).toContain('経過する日（2027/03/31）まで保存');
 
     const done = await late.call(C.disposeProvisionRecord, { params: { id }, body: { disposedOn: '2027/04/01' } });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
@@ -171,7 +171,7 @@ describe('継続的・反復的な提供（規則第21条第2号・第25条第2�
     const created = await pms.call(C.createProvisionRecord, { body: { ...optOutReceipt, form: 'bulk', counterpartyName: '日付確認株式会社' } });
     const earlier = await pms.call(C.recordFurtherProvision, { params: { id: created.body.id }, body: { providedOn: '2026-03-31' } });
     expect(earlier.status).toBe(422);
-    expect(JSON.stringify(earlier.body)).toContain('最後に提供を行った（受けた）日（2026-04-01）より前');
+    expect(JSON.stringify(earlier.body)).toContain('最後に提供を行った（受けた）日（2026/04/01）より前');
     const future = await pms.call(C.recordFurtherProvision, { params: { id: created.body.id }, body: { providedOn: '2026-05-12' } });
     expect(future.status).toBe(422);
     expect(JSON.stringify(future.body)).toContain('"path":"providedOn"');

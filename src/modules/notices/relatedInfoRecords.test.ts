@@ -131,8 +131,8 @@ describe('保存期間の経過 → 廃棄タスク（法第31条第3項・SPEC 
     await runProvisionRecordDisposalCheck(t.deps);
     const opened = await tasksOf();
     expect(opened).toHaveLength(1);
-    expect(opened[0]?.title).toBe('個人関連情報の提供に係る確認記録の廃棄（廃棄確認広告株式会社、2025-04-01作成）');
-    expect(opened[0]?.description).toContain('最後に提供を行った日（2025-04-10）から起算して1年');
+    expect(opened[0]?.title).toBe('個人関連情報の提供に係る確認記録の廃棄（廃棄確認広告株式会社、2025/04/01作成）');
+    expect(opened[0]?.description).toContain('最後に提供を行った日（2025/04/10）から起算して1年');
     const done = await pms.call(C.disposeProvisionRecord, { params: { id }, body: { disposedOn: '令和8年5月1日' } });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.disposedOn).toBe('2026-05-01');

@@ -11,6 +11,7 @@ import { type ChallengeKey, issueChallenge, spendChallenge } from './portal.chal
 import type { portalConsentBody } from './portal.schema.ts';
 import { publishedPortal, refusalMessages } from './portal.service.ts';
 import { portalConsentLinks } from './portal.tables.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // 同意の取得を公開窓口で (issue #14 M6, J.8.5 j) Web のフォーム): a notice the organization lists on
 // its page is shown in its latest published version, in full; the person gives their name or an
@@ -82,7 +83,7 @@ export async function withdrawConsentByLink(database: Database, slug: string, to
     if (!link) return null;
     if (!(await withdrawPortalConsent(tx, portal.organizationId, link.consentId, clock.today, clock.now))) {
       const before = await portalConsent(tx, portal.organizationId, link.consentId);
-      throw conflict(`この同意は${before?.withdrawnOn ?? ''}に撤回済みです`, 'already_withdrawn');
+      throw conflict(`この同意は${displayDate(before?.withdrawnOn ?? '')}に撤回済みです`, 'already_withdrawn');
     }
     return portalConsent(tx, portal.organizationId, link.consentId);
   });

@@ -177,7 +177,7 @@ describe('the English catalog of the public messages', () => {
       '添付書類「a.pdf」が大きすぎます。1つのファイルは 3 MB までです',
       '添付書類の合計が大きすぎます（9.0 MB）。合計 8 MB までです',
       '通知文が見つかりません',
-      'この同意は2026-12-05に撤回済みです',
+      'この同意は2026/12/05に撤回済みです',
     ])
       expect(portalMessageInEnglish(message), message).not.toMatch(JAPANESE);
     expect(portalMessageInEnglish('住所は300文字以内で入力してください（301文字入力されています）')).toBe('Your address must be at most 300 characters (301 entered).');

@@ -8,6 +8,7 @@ import { completeTasks, ensureTask } from '../../platform/tasks/moduleTasks.ts';
 import { assertKeeps } from '../inventory/inventory.exports.ts';
 import type { AssessmentRow, RecordRow } from './risk.queries.ts';
 import { riskAssessments, riskMonitoringLogs, riskRecords } from './risk.tables.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // 残留リスクのモニタリング (J.3.1.4 留意事項: 残留リスクについて文書化し、モニタリングし、レビューし、
 // 対応可能となった場合に追加的対応の対象とする): a task on each monitoring date, and its record.
@@ -62,7 +63,7 @@ export async function recordMonitoring(
     tx,
     actor.organizationId,
     { sourceType: 'risk_monitoring', sourceIds: [recordId] },
-    { url: `/risk/register`, note: `モニタリング（${input.reviewedOn}）: ${input.note}`, now: clock.now, accountId: actor.accountId },
+    { url: `/risk/register`, note: `モニタリング（${displayDate(input.reviewedOn)}）: ${input.note}`, now: clock.now, accountId: actor.accountId },
   );
   if (input.nextMonitoringDate) await ensureMonitoringTask(tx, row.assessment, row.record, input.nextMonitoringDate, clock.today);
 }

@@ -12,6 +12,7 @@ import { chainsOf } from './approval-chains.ts';
 import type { delegationBody } from './approvals.schema.ts';
 import { approvalDelegations } from './approvals.tables.ts';
 import { ownRolesOn } from './approvers.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // 代理承認 (SPEC §3 "delegation with period"): during the period the delegate may act on every
 // step the delegator may act on; stamps show 代理. A person sets up their own delegation; the
@@ -102,7 +103,7 @@ export async function createDelegation(tx: Tx, actor: Actor, input: z.infer<type
     {
       kind: 'approval_delegated',
       title: `代理承認の依頼: ${fromPerson.name} さんの承認を代理します`,
-      body: `期間: ${input.startsOn} 〜 ${input.endsOn}${input.reason ? `（理由: ${input.reason}）` : ''}`,
+      body: `期間: ${displayDate(input.startsOn)} 〜 ${displayDate(input.endsOn)}${input.reason ? `（理由: ${input.reason}）` : ''}`,
       // The 代理承認 section of the settings screen lists the delegation.
       link: '/settings?tab=delegations',
       dedupeKey: `delegation:${row.id}`,

@@ -2,6 +2,7 @@ import { and, desc, eq, isNotNull, lt, ne, or } from 'drizzle-orm';
 import type { Tx } from '../db/connection.ts';
 import { approvalRequests } from './approvals.tables.ts';
 import type { ApprovalRequestRow, RegisteredRecordType, SnapshotField } from './registry.ts';
+import { displayDate as shownDate } from '../../domain/dateDisplay.ts';
 
 // 承認依頼の記載内容 (issue 10 「承認の詳細は読める日本語で」): each record type presents its
 // snapshot as labelled lines (its `describeSnapshot`, in `<m>.snapshot.ts`), so an approver
@@ -32,11 +33,11 @@ export function snapshotStrings(data: Record<string, unknown>, key: string): str
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
 }
 
-/** An ISO date (2026-11-28) as the app displays it (2026/11/28); other text as it is. */
+/** An ISO date or timestamp (2026-11-28…) as the app displays it (2026/11/28); other text as it is. */
 export function displayDate(value: string | null | undefined): string | null {
   if (!value) return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  return match ? `${match[1]}/${match[2]}/${match[3]}` : value;
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0];
+  return day ? shownDate(day) : value;
 }
 
 /** 「あり」/「なし」 for a flag; null when the snapshot has no such flag. */

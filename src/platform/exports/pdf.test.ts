@@ -57,6 +57,8 @@ describe('日付の表記（組織の設定: 和暦／西暦、1文書に1つの
     expect(seireki.datesIn('目安 2026-03-04〜2026-03-06（知った日 2026-03-02）')).toBe('目安 2026年3月4日〜2026年3月6日（知った日 2026年3月2日）');
     const wareki = new PdfReport({ title: 'x', organizationName: 'y', printedAt, dateStyle: 'wareki' });
     expect(wareki.datesIn('期限 2026-03-31')).toBe('期限 令和8年3月31日');
+    // The engines' reasons write dates as the screens show them (2026/03/31): the PDF still prints its own 表記.
+    expect(wareki.datesIn('知った日（2026/03/02）から3日目（2026/03/04）')).toBe('知った日（令和8年3月2日）から3日目（令和8年3月4日）');
   });
 });
 

@@ -173,9 +173,12 @@ export class PdfReport {
     return formatPdfDate(value, this.options.dateStyle, options);
   }
 
-  /** A text with `YYYY-MM-DD` dates in it (the engine's reasons), each in this document's 日付の表記. */
+  /**
+   * A text with dates in it (the engine's reasons, written 2026/12/06 as the screens show them, or
+   * YYYY-MM-DD), each in this document's 日付の表記.
+   */
   datesIn(text: string): string {
-    return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => this.date(iso));
+    return text.replace(/\b(\d{4})[-/](\d{2})[-/](\d{2})\b/g, (_, y: string, m: string, d: string) => this.date(`${y}-${m}-${d}`));
   }
 
   /** Starts a new page when fewer than `height` points are left on this one. */

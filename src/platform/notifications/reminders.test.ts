@@ -186,7 +186,7 @@ describe('メールのリマインダー（SMTP、複数インスタンスでも
 
   it('件名と本文は日本語で、期限・根拠・リンクを含む', () => {
     const soon = received.find((m) => m.to.includes('pms@demo.mamori.local'));
-    expect(soon?.subject).toBe('【Mamori】期限が近づいています: リマインド試験 dueSoon（期限 2026-11-25）');
+    expect(soon?.subject).toBe('【Mamori】期限が近づいています: リマインド試験 dueSoon（期限 2026/11/25）');
     expect(soon?.text).toContain('佐藤 花子 様');
     expect(soon?.text).toContain(`/tasks/${taskIds.dueSoon}`);
     const overdue = received.find((m) => m.to.includes('staff@demo.mamori.local'));
@@ -259,7 +259,7 @@ describe('送信に失敗したリマインダーは次回に再送される', (
     await sendTaskReminders(flaky);
     await sendTaskReminders(flaky);
     // (The other e-mail of these runs is the 11-27 task turning overdue today.)
-    expect(sent.map((m) => m.subject).filter((s) => s.includes('送信失敗の試験'))).toEqual(['【Mamori】期限が近づいています: 送信失敗の試験（期限 2026-11-29）']);
+    expect(sent.map((m) => m.subject).filter((s) => s.includes('送信失敗の試験'))).toEqual(['【Mamori】期限が近づいています: 送信失敗の試験（期限 2026/11/29）']);
   });
 
   it('SMTP 未設定（メーラー無効）のときは何も記録しない', async () => {

@@ -11,6 +11,7 @@ import { resolveSettings } from '../org/orgSettings.ts';
 import { roleLabels } from '../../domain/roles.ts';
 import { calendarItems, reminderDeliveries, tasks } from '../tasks/tasks.tables.ts';
 import { notifications } from './notifications.tables.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // E-mail reminders (SPEC §3 Tasks & calendar: "e-mail reminders"; Notifications: urgent kinds).
 //
@@ -90,7 +91,7 @@ function taskMail(deps: Deps, task: typeof tasks.$inferSelect, extra: { departme
     `次のタスクの${when}。`,
     '',
     `タスク: ${task.title}`,
-    `期限: ${task.dueOn}`,
+    `期限: ${displayDate(task.dueOn)}`,
     ...(extra.departmentName ? [`所属: ${extra.departmentName}`] : []),
     ...(task.ownerRole ? [`担当: ${roleLabels[task.ownerRole].ja}`] : []),
     ...(extra.clause ? [`根拠: ${extra.clause}`] : []),
@@ -102,7 +103,7 @@ function taskMail(deps: Deps, task: typeof tasks.$inferSelect, extra: { departme
   ];
   return {
     to: to.email,
-    subject: `【Mamori】${when}: ${task.title}（期限 ${task.dueOn}）`,
+    subject: `【Mamori】${when}: ${task.title}（期限 ${displayDate(task.dueOn)}）`,
     text: lines.join('\n'),
   };
 }

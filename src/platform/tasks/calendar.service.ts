@@ -10,6 +10,7 @@ import { departments, organizations } from '../org/org.tables.ts';
 import { roleLabels } from '../../domain/roles.ts';
 import type { calendarItemBody } from './tasks.schema.ts';
 import { calendarItems, tasks } from './tasks.tables.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // PMS年間計画 (SPEC §3 Tasks & calendar, Principle 4): each organization's calendar, seeded
 // from the PA01 / Setagaya defaults, and the generation of tasks from it.
@@ -124,7 +125,7 @@ export async function updateCalendarItem(tx: Tx, organizationId: string, id: str
 
 /** Title of a generated task: the item's title and the period it is for. */
 function taskTitle(item: CalendarItemRow, o: Occurrence): string {
-  if (item.recurrence === 'privacy_mark_renewal') return `${item.title}（有効期間終了 ${o.periodKey.slice(3)}）`;
+  if (item.recurrence === 'privacy_mark_renewal') return `${item.title}（有効期間終了 ${displayDate(o.periodKey.slice(3))}）`;
   const [y, m] = o.dueOn.split('-');
   return `${item.title}（${y}年${Number(m)}月）`;
 }
@@ -174,7 +175,7 @@ export async function generateCalendarTasks(tx: Tx, organizationId: string, toda
       await notifyAccounts(tx, organizationId, accountIds, {
         kind: 'task_assigned',
         title: `新しいタスク: ${task.title}`,
-        body: `期限 ${task.dueOn}`,
+        body: `期限 ${displayDate(task.dueOn)}`,
         link: `/tasks/${task.id}`,
         dedupeKey: `task:${task.id}:assigned`,
       });

@@ -4,6 +4,7 @@ import { accounts } from '../auth/auth.tables.ts';
 import type { Tx } from '../db/connection.ts';
 import { accountsWithRole, notifyAccounts } from '../notifications/notify.ts';
 import { calendarItems, tasks } from './tasks.tables.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // Tasks the modules generate (Principle 4: every duty becomes a task with an owner, a due date
 // and evidence): the 台帳's risk-analysis and disposal tasks, the リスク分析's monitoring tasks,
@@ -60,7 +61,7 @@ export async function ensureTask(tx: Tx, organizationId: string, task: Generated
   await notifyAccounts(tx, organizationId, accountIds, {
     kind: 'task_assigned',
     title: `新しいタスク: ${task.title}`,
-    body: `期限 ${task.dueOn}`,
+    body: `期限 ${displayDate(task.dueOn)}`,
     link: `/tasks/${row.id}`,
     dedupeKey: `task:${row.id}:assigned`,
   });

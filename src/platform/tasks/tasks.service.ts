@@ -11,6 +11,7 @@ import { type Actor, can, type HeldRole } from '../policies/actor.ts';
 import { DUE_SOON_DAYS, type TaskProgress } from './tasks.labels.ts';
 import type { myTasksQuery, taskCreateBody, tasksQuery, taskUpdateBody } from './tasks.schema.ts';
 import { calendarItems, tasks } from './tasks.tables.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // タスク (SPEC §3, Principle 4): every periodic duty becomes a task with an owner (a role, or a
 // person), a due date, a status and evidence. Overdue = open and due before today.
@@ -217,7 +218,7 @@ export async function createTask(tx: Tx, actor: Actor, input: z.infer<typeof tas
     {
       kind: 'task_assigned',
       title: `新しいタスク: ${task.title}`,
-      body: `期限 ${task.dueOn}`,
+      body: `期限 ${displayDate(task.dueOn)}`,
       link: `/tasks/${task.id}`,
       dedupeKey: `task:${task.id}:assigned`,
     },

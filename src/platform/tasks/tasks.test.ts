@@ -232,7 +232,7 @@ describe('自分のタスク /api/me/tasks', () => {
     t.clock.set('2026-12-02T09:00:00+09:00');
     await loginAll();
     const r = await pms.get('/api/me/tasks?view=overdue');
-    expect(r.body.items.map((i: { title: string }) => i.title).sort()).toEqual(['プライバシーマーク更新申請（有効期間終了 2027-03-31）']);
+    expect(r.body.items.map((i: { title: string }) => i.title).sort()).toEqual(['プライバシーマーク更新申請（有効期間終了 2027/03/31）']);
     expect(r.body.items.every((i: { overdue: boolean; progressLabel: string }) => i.overdue && i.progressLabel === '期限超過')).toBe(true);
     // The home page's counts: 期限切れ, and 期限間近 within 7 days (tasks.labels.ts DUE_SOON_DAYS).
     expect(r.body.counts).toMatchObject({ open: 3, overdue: 1, dueSoonDays: 7 });

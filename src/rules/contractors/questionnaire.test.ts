@@ -65,10 +65,10 @@ describe('個人情報管理状況調査票（世田谷区, seeds/000）', () =>
     expect(prefill.find((p) => p.code === '1')).toEqual({
       code: '1',
       answer: 'unsuitable',
-      citation: '個人情報管理状況調査票（2026-11-20 受理）の回答: いいえ — 取得の予定なし。以下の項目で管理体制を示します',
+      citation: '個人情報管理状況調査票（2026/11/20 受理）の回答: いいえ — 取得の予定なし。以下の項目で管理体制を示します',
     });
     expect(prefill.find((p) => p.code === '2')?.answer).toBe('not_applicable');
-    expect(prefill.find((p) => p.code === '3')).toEqual({ code: '3', answer: 'suitable', citation: '個人情報管理状況調査票（2026-11-20 受理）の回答: はい' });
+    expect(prefill.find((p) => p.code === '3')).toEqual({ code: '3', answer: 'suitable', citation: '個人情報管理状況調査票（2026/11/20 受理）の回答: はい' });
     expect(prefill.find((p) => p.code === '4')).toMatchObject({ answer: 'unsuitable', citation: expect.stringContaining('誤送付1件') });
   });
 });

@@ -1,4 +1,5 @@
 import type { ContractorCriteriaSet, CriterionAnswer } from '../data/contractorCriteria.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 // 個人情報管理状況調査票 (世田谷区, seeds/000 「新規登録時には『個人情報管理状況調査票』を用いて、
 // 預託先の個人情報管理体制が当社の基準を満たしていることを確認します」; J.9.4 s)・t) 委託先の選定
@@ -74,6 +75,8 @@ export function evaluationFromQuestionnaire(criteria: ContractorCriteriaSet, ans
     const a = answers.find((x) => x.code === item.code);
     if (!a) return [];
     const details = a.details?.trim() ? ` — ${a.details.trim()}` : '';
-    return [{ code: item.code, answer: toCriterion[a.answer], citation: `${criteria.name}（${acceptedOn} 受理）の回答: ${questionnaireAnswerLabels[a.answer]}${details}` }];
+    return [
+      { code: item.code, answer: toCriterion[a.answer], citation: `${criteria.name}（${displayDate(acceptedOn)} 受理）の回答: ${questionnaireAnswerLabels[a.answer]}${details}` },
+    ];
   });
 }

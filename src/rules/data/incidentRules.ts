@@ -460,6 +460,22 @@ export function getIncidentRuleSet(version: string): IncidentRuleSet {
 }
 
 /**
+ * The name a person reads for a rule set (判定ルールの版), from the day it applies from; the id
+ * (`appi-2024-04`) is a key for the data, not for people.
+ * @example incidentRulesLabel(getIncidentRuleSet('appi-2024-04')) // '2024年4月1日施行の規則'
+ */
+export function incidentRulesLabel(set: Pick<IncidentRuleSet, 'effectiveFrom'>): string {
+  const [year, month, day] = set.effectiveFrom.split('-').map(Number);
+  return `${year}年${month}月${day}日施行の規則`;
+}
+
+/** {@link incidentRulesLabel} of a stored version id; an id Mamori does not ship reads 不明な版. */
+export function incidentRulesVersionLabel(version: string): string {
+  const found = incidentRuleSets.find((set) => set.id === version);
+  return found ? incidentRulesLabel(found) : '不明な版';
+}
+
+/**
  * The rule set in force on `knownOn` (the newest whose `effectiveFrom` ≤ `knownOn`). For dates
  * before the oldest set, the oldest set is returned; the engine adds a note saying so.
  */

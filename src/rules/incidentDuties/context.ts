@@ -4,7 +4,8 @@
  * several regimes share (速報の目安, the 委託先 relief). Built once per evaluation by
  * {@link incidentContext}; regimes only read it.
  */
-import type { IncidentBasisId, IncidentRuleSet, IncidentTextId, IncidentTriggerId } from '../data/incidentRules.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
+import { type IncidentBasisId, type IncidentRuleSet, type IncidentTextId, type IncidentTriggerId, incidentRulesLabel } from '../data/incidentRules.ts';
 import { type DateRange, type IsoDate, targetWindow } from '../deadlines.ts';
 import { type Entrustment, type Facts, type IncidentEventKind, leakEvents, myNumberUseEvents } from './facts.ts';
 import { unique } from './result.ts';
@@ -84,7 +85,7 @@ export function incidentContext(f: Facts, rules: IncidentRuleSet): IncidentConte
   const notes: string[] = [];
 
   if (f.knownOn < rules.effectiveFrom) {
-    notes.push(text('noteBeforeEffective', { knownOn: f.knownOn, version: rules.id, effectiveFrom: rules.effectiveFrom }));
+    notes.push(text('noteBeforeEffective', { knownOn: f.knownOn, version: incidentRulesLabel(rules), effectiveFrom: rules.effectiveFrom }));
   }
 
   // A 委託元 has "known" at the latest when its 委託先 told it (通則編3-5-3-5).
@@ -235,11 +236,15 @@ function classifyEvents(
   return { leakEventsKept, accidentEvents, notIncidentReasons };
 }
 
-/** Fills `{name}` placeholders; a missing value is a programming error in the rule data. */
+/**
+ * Fills `{name}` placeholders; a missing value is a programming error in the rule data. The
+ * templates are sentences a person reads (理由・注記), so a date is written as the app shows it
+ * (2026/12/06); the result's machine fields (due, targetRange) stay ISO.
+ */
 function fill(template: string, values: Readonly<Record<string, string | number>> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`ルールデータのテンプレートに値がありません: {${name}}`);
-    return String(value);
+    return typeof value === 'string' ? displayDate(value) : String(value);
   });
 }

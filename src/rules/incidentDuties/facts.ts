@@ -9,6 +9,7 @@ import { readTypedNumber } from '../../domain/numberInput.ts';
 import { organizationProfiles } from '../../domain/roles.ts';
 import { incidentRuleSets } from '../data/incidentRules.ts';
 import { addCalendarDays, HOLIDAY_DATA_RANGE, type IsoDate, isIsoDate } from '../deadlines.ts';
+import { displayDateRange } from '../../domain/dateDisplay.ts';
 
 // ─── Vocabulary ────────────────────────────────────────────────────────────────────────────
 
@@ -108,7 +109,7 @@ const isoDate = (label: string) =>
       return z.NEVER;
     })
     .refine((value) => value >= HOLIDAY_DATA_RANGE.from && value <= latestSupportedKnownOn, {
-      error: `${label}は ${HOLIDAY_DATA_RANGE.from}〜${latestSupportedKnownOn} の範囲で入力してください（祝日データで期限を計算できる範囲）`,
+      error: `${label}は ${displayDateRange(HOLIDAY_DATA_RANGE.from, latestSupportedKnownOn)} の範囲で入力してください（祝日データで期限を計算できる範囲）`,
     });
 
 /**

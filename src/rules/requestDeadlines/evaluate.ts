@@ -11,6 +11,7 @@
  * - designated_manager (指定管理者・受託者): a 個人情報取扱事業者 for its own 保有個人データ, so
  *   the private rule, with a note to pass requests about the municipality's data to the 委託元.
  */
+import { displayDate } from '../../domain/dateDisplay.ts';
 import type { IsoDate } from '../deadlines.ts';
 import { excludedDates, type PeriodEnd, periodEnd } from './counting.ts';
 import { type RequestDeadlineFacts, requestDeadlineFactsSchema, type ValidRequestDeadlineFacts } from './facts.ts';
@@ -58,7 +59,7 @@ function excludedSentence(end: PeriodEnd, clause: string): string {
 
 function rolledSentence(end: PeriodEnd, what: string): string {
   if (end.lastDay === end.due) return '';
-  return `${what}の末日（${end.lastDay}）が行政機関の休日（土日・祝日・12月29日〜1月3日）に当たるため、その翌日以降で休日でない最初の日（${end.due}）が期限です。`;
+  return `${what}の末日（${displayDate(end.lastDay)}）が行政機関の休日（土日・祝日・12月29日〜1月3日）に当たるため、その翌日以降で休日でない最初の日（${displayDate(end.due)}）が期限です。`;
 }
 
 /** Public profile: a statutory period (法第83条・第84条・第94条・第102条). */
@@ -85,7 +86,7 @@ function statutory(facts: ValidRequestDeadlineFacts, rules: RequestDeadlineRuleS
   ].join('、');
 
   const reason = [
-    `${label}を受けた日（${facts.receivedOn}）は算入せず、翌日から起算して${periodDays}日目（${main.lastDay}）までに${article.decision}をしなければなりません（法${article.period}）。`,
+    `${label}を受けた日（${displayDate(facts.receivedOn)}）は算入せず、翌日から起算して${periodDays}日目（${displayDate(main.lastDay)}）までに${article.decision}をしなければなりません（法${article.period}）。`,
     byOrdinance ? `期間は${ordinance}の定める${periodDays}日（延長${extensionDays}日）です（法律では${law.periodDays}日・延長${law.extensionDays}日。法第108条）。` : '',
     facts.kind === 'provision_record_disclosure'
       ? '行政機関等には第三者提供記録（法第33条第5項）の定めがなく、提供の記録は保有個人情報として開示請求（法第76条）の対象になります。'
@@ -94,10 +95,10 @@ function statutory(facts: ValidRequestDeadlineFacts, rules: RequestDeadlineRuleS
     excludedSentence(main, `法${article.period}ただし書`),
     rolledSentence(main, '期間'),
     extended
-      ? `期間を${extensionDays}日延長したため、${periodDays + extensionDays}日目（${extended.lastDay}）までとなり、期限は${extended.due}です。延長後の期間と延長の理由を遅滞なく書面で請求者に通知してください（法${article.extension}）。${rolledSentence(extended, '延長後の期間')}`
+      ? `期間を${extensionDays}日延長したため、${periodDays + extensionDays}日目（${displayDate(extended.lastDay)}）までとなり、期限は${displayDate(extended.due)}です。延長後の期間と延長の理由を遅滞なく書面で請求者に通知してください（法${article.extension}）。${rolledSentence(extended, '延長後の期間')}`
       : '',
     special
-      ? `保有個人情報が著しく大量なため期限の特例（法第84条）を適用します。${main.due}までに特例を適用する旨・その理由・残りの開示決定等をする期限を書面で通知し、請求を受けた日の翌日から起算して${law.specialDays}日目（${special.lastDay}）までに相当の部分について開示決定等をし、残りは通知した相当の期間内に開示決定等をします。${rolledSentence(special, '相当の部分の期間')}`
+      ? `保有個人情報が著しく大量なため期限の特例（法第84条）を適用します。${displayDate(main.due)}までに特例を適用する旨・その理由・残りの開示決定等をする期限を書面で通知し、請求を受けた日の翌日から起算して${law.specialDays}日目（${displayDate(special.lastDay)}）までに相当の部分について開示決定等をし、残りは通知した相当の期間内に開示決定等をします。${rolledSentence(special, '相当の部分の期間')}`
       : '',
   ].join('');
 
@@ -128,9 +129,11 @@ function target(facts: ValidRequestDeadlineFacts, rules: RequestDeadlineRuleSet)
         ? `${label}には本人の求めに応じて情報を提供しなければなりませんが（${basis}）、期間の定めがないため、法定の期限はありません。`
         : `行政機関等には${label}の定めがないため、法定の期限はありません。`
       : `${label}には「遅滞なく」応じなければならず（${rules.privateArticles[facts.kind]}）、日数の定めはありません。`,
-    `組織の目標（${targetDays}日）として、受けた日（${facts.receivedOn}）の翌日から起算して${targetDays}日目（${main.lastDay}）を目安の期限とします（法定の期限ではありません）。`,
+    `組織の目標（${targetDays}日）として、受けた日（${displayDate(facts.receivedOn)}）の翌日から起算して${targetDays}日目（${displayDate(main.lastDay)}）を目安の期限とします（法定の期限ではありません）。`,
     excludedSentence(main, '請求者の補正を待つ日数'),
-    main.lastDay === main.due ? '' : `${main.lastDay}は休日（土日・祝日・12月29日〜1月3日）のため、その翌日以降で休日でない最初の日（${main.due}）を目安とします。`,
+    main.lastDay === main.due
+      ? ''
+      : `${displayDate(main.lastDay)}は休日（土日・祝日・12月29日〜1月3日）のため、その翌日以降で休日でない最初の日（${displayDate(main.due)}）を目安とします。`,
     facts.profile === 'designated_manager'
       ? '指定管理者・受託者は自らの保有個人データについて個人情報取扱事業者として対応します。委託元（地方公共団体）の保有個人情報に係る請求は、委託契約の特記事項に従い速やかに委託元へ連絡してください（委託元では開示請求等として法定の期間が進みます）。'
       : '',

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { organizationProfiles } from '../../domain/roles.ts';
 import { addCalendarDays, HOLIDAY_DATA_RANGE, type IsoDate, isIsoDate } from '../deadlines.ts';
 import { currentRequestDeadlineRules, requestKindLabels, requestKinds } from './rules.ts';
+import { displayDate, displayDateRange } from '../../domain/dateDisplay.ts';
 
 /**
  * Latest date a request fact may carry: the longest period (60 days, 第84条) plus the longest run
@@ -25,7 +26,7 @@ const isoDate = (field: string, label: string) =>
       abort: true,
     })
     .refine((value) => value >= HOLIDAY_DATA_RANGE.from && value <= latestSupportedRequestDate, {
-      error: `${label}（${field}）は ${HOLIDAY_DATA_RANGE.from}〜${latestSupportedRequestDate} の範囲で入力してください（祝日データで期限を計算できる範囲）`,
+      error: `${label}（${field}）は ${displayDateRange(HOLIDAY_DATA_RANGE.from, latestSupportedRequestDate)} の範囲で入力してください（祝日データで期限を計算できる範囲）`,
     });
 
 const flag = (field: string, label: string) => z.boolean({ error: `${label}（${field}）は true または false で入力してください` }).optional();
@@ -114,14 +115,14 @@ export const requestDeadlineFactsSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['correctionPeriods', index, 'askedOn'],
-          message: `補正を求めた日（askedOn）は請求を受けた日（receivedOn: ${facts.receivedOn}）以降の日付で入力してください`,
+          message: `補正を求めた日（askedOn）は請求を受けた日（receivedOn: ${displayDate(facts.receivedOn)}）以降の日付で入力してください`,
         });
       }
       if (period.completedOn < period.askedOn) {
         ctx.addIssue({
           code: 'custom',
           path: ['correctionPeriods', index, 'completedOn'],
-          message: `補正が完了した日（completedOn）は補正を求めた日（askedOn: ${period.askedOn}）以降の日付で入力してください`,
+          message: `補正が完了した日（completedOn）は補正を求めた日（askedOn: ${displayDate(period.askedOn)}）以降の日付で入力してください`,
         });
       }
     });

@@ -26,7 +26,7 @@ describe('開示決定等の期限（個人情報の保護に関する法律 第
       specialPartDue: null,
       excludedDays: 0,
       basis: '個人情報の保護に関する法律 第83条第1項',
-      reason: '開示請求を受けた日（2026-04-01）は算入せず、翌日から起算して30日目（2026-05-01）までに開示決定等をしなければなりません（法第83条第1項）。',
+      reason: '開示請求を受けた日（2026/04/01）は算入せず、翌日から起算して30日目（2026/05/01）までに開示決定等をしなければなりません（法第83条第1項）。',
     });
   });
 
@@ -74,7 +74,7 @@ describe('行政機関の休日（行政機関の休日に関する法律 第2�
     expect(result.decisionDue).toBe('2026-05-07');
     expect(result.basis).toBe('個人情報の保護に関する法律 第83条第1項、行政機関の休日に関する法律 第2条・地方自治法 第4条の2第4項');
     expect(result.reason).toContain(
-      '期間の末日（2026-05-02）が行政機関の休日（土日・祝日・12月29日〜1月3日）に当たるため、その翌日以降で休日でない最初の日（2026-05-07）が期限です。',
+      '期間の末日（2026/05/02）が行政機関の休日（土日・祝日・12月29日〜1月3日）に当たるため、その翌日以降で休日でない最初の日（2026/05/07）が期限です。',
     );
   });
 
@@ -125,7 +125,7 @@ describe('開示決定等の期限の特例（第84条「相当の部分につ�
     // 60日目は 05-31（日）→ 06-01（月）.
     expect(result).toMatchObject({ legal: true, decisionDue: '2026-05-01', extendedDue: null, specialPartDue: '2026-06-01' });
     expect(result.basis).toContain('第83条第1項・第84条');
-    expect(result.reason).toContain('2026-05-01までに特例を適用する旨・その理由・残りの開示決定等をする期限を書面で通知し');
+    expect(result.reason).toContain('2026/05/01までに特例を適用する旨・その理由・残りの開示決定等をする期限を書面で通知し');
   });
 
   it('第三者提供記録の開示請求も行政機関等では開示請求（第76条）として第83条・第84条による', () => {
@@ -220,7 +220,7 @@ describe('個人情報取扱事業者: 遅滞なく（法第32条〜第35条・J
       excludedDays: 0,
       basis: '個人情報の保護に関する法律 第33条第2項（JIS Q 15001 J.10.5）',
       reason:
-        '開示請求には「遅滞なく」応じなければならず（個人情報の保護に関する法律 第33条第2項（JIS Q 15001 J.10.5））、日数の定めはありません。組織の目標（14日）として、受けた日（2026-04-06）の翌日から起算して14日目（2026-04-20）を目安の期限とします（法定の期限ではありません）。',
+        '開示請求には「遅滞なく」応じなければならず（個人情報の保護に関する法律 第33条第2項（JIS Q 15001 J.10.5））、日数の定めはありません。組織の目標（14日）として、受けた日（2026/04/06）の翌日から起算して14日目（2026/04/20）を目安の期限とします（法定の期限ではありません）。',
     });
   });
 
@@ -289,8 +289,8 @@ describe('入力の検証（項目名を挙げた日本語のエラー）', () =
 
   it('補正の日付の前後関係', () => {
     expect(errorsOf({ ...publicDisclosure, receivedOn: '2026-04-10', correctionPeriods: [{ askedOn: '2026-04-09', completedOn: '2026-04-08' }] })).toEqual([
-      'correctionPeriods[0].askedOn: 補正を求めた日（askedOn）は請求を受けた日（receivedOn: 2026-04-10）以降の日付で入力してください',
-      'correctionPeriods[0].completedOn: 補正が完了した日（completedOn）は補正を求めた日（askedOn: 2026-04-09）以降の日付で入力してください',
+      'correctionPeriods[0].askedOn: 補正を求めた日（askedOn）は請求を受けた日（receivedOn: 2026/04/10）以降の日付で入力してください',
+      'correctionPeriods[0].completedOn: 補正が完了した日（completedOn）は補正を求めた日（askedOn: 2026/04/09）以降の日付で入力してください',
     ]);
   });
 
@@ -305,7 +305,7 @@ describe('入力の検証（項目名を挙げた日本語のエラー）', () =
     expect(errorsOf({})).toEqual(['profile: 組織の区分（profile）は必須です', 'kind: 請求の種類（kind）は必須です', 'receivedOn: 請求を受けた日（receivedOn）は必須です']);
     expect(errorsOf({ ...publicDisclosure, receivedOn: '2026-04-01', extend: true })).toEqual(['（全体）: 不明な項目です: extend（項目名の綴りを確認してください）']);
     expect(errorsOf({ ...publicDisclosure, receivedOn: '2099-04-01' })[0]).toMatch(
-      /^receivedOn: 請求を受けた日（receivedOn）は 1970-01-01〜\d{4}-\d{2}-\d{2} の範囲で入力してください/,
+      /^receivedOn: 請求を受けた日（receivedOn）は 1970\/01\/01〜\d{4}\/\d{2}\/\d{2} の範囲で入力してください/,
     );
   });
 

@@ -16,7 +16,7 @@ describe('第三者提供記録の保存期間（個人情報保護法施行規�
       disposalDueOn: '2027-04-01',
       basis: '個人情報の保護に関する法律 第29条第2項、個人情報の保護に関する法律施行規則 第21条第1号（第19条第3項）（JIS Q 15001 J.8.8.2 3）',
       reason:
-        '第三者提供記録を契約書その他の書面による代替で作成しているため、最後に提供を行った日（2026-04-01）から起算して1年を経過する日（2027-03-31）まで保存し、2027-04-01以降に廃棄します。提供が続く間は最後の提供を行った日が変わるので、提供のたびに計算し直してください。',
+        '第三者提供記録を契約書その他の書面による代替で作成しているため、最後に提供を行った日（2026/04/01）から起算して1年を経過する日（2027/03/31）まで保存し、2027/04/01以降に廃棄します。提供が続く間は最後の提供を行った日が変わるので、提供のたびに計算し直してください。',
     });
   });
 
@@ -30,7 +30,7 @@ describe('第三者提供記録の保存期間（個人情報保護法施行規�
     const result = provisionRecordRetention({ recordKind: 'provision', form: 'individual', createdOn: '2026-04-01' });
     expect(result).toMatchObject({ years: 3, countedFrom: '2026-04-02', retainUntil: '2029-04-01', disposalDueOn: '2029-04-02' });
     expect(result.basis).toContain('施行規則 第21条第3号');
-    expect(result.reason).toContain('作成した日（2026-04-01）から3年（民法第140条により翌日から数え、2029-04-01まで）');
+    expect(result.reason).toContain('作成した日（2026/04/01）から3年（民法第140条により翌日から数え、2029/04/01まで）');
   });
 });
 
@@ -39,7 +39,7 @@ describe('確認記録の保存期間（個人情報保護法施行規則 第25�
     const result = provisionRecordRetention({ recordKind: 'receipt', form: 'contract', createdOn: '2026-01-05', lastProvidedOn: '2026-01-05' });
     expect(result).toMatchObject({ years: 1, retainUntil: '2027-01-04', disposalDueOn: '2027-01-05' });
     expect(result.basis).toBe('個人情報の保護に関する法律 第30条第4項、個人情報の保護に関する法律施行規則 第25条第1号（第23条第3項）（JIS Q 15001 J.8.8.3 4）');
-    expect(result.reason).toContain('最後に提供を受けた日（2026-01-05）から起算して1年');
+    expect(result.reason).toContain('最後に提供を受けた日（2026/01/05）から起算して1年');
   });
 
   it('第25条第2号 一括して作成: 最後に提供を受けた日から起算して3年', () => {
@@ -104,7 +104,7 @@ describe('個人関連情報の提供に係る確認記録の保存期間（J.8.
     expect(result.basis).toBe(
       '個人情報の保護に関する法律 第31条第3項（第30条第4項の準用）、個人情報の保護に関する法律施行規則 第29条第1号（第27条第3項）（JIS Q 15001 J.8.8.4 4）',
     );
-    expect(result.reason).toContain('個人関連情報の提供に係る確認記録を契約書その他の書面による代替で作成しているため、最後に提供を行った日（2026-12-01）');
+    expect(result.reason).toContain('個人関連情報の提供に係る確認記録を契約書その他の書面による代替で作成しているため、最後に提供を行った日（2026/12/01）');
   });
 
   it('一括して作成（継続的・反復的な提供）: 最後に提供を行った日から起算して3年', () => {
@@ -142,7 +142,7 @@ describe('個人関連情報の提供先の確認記録の保存期間（J.8.8.4
     const result = provisionRecordRetention({ recordKind: 'related_receipt', form: 'contract', createdOn: '2026-12-01', lastProvidedOn: '2026-12-01' });
     expect(result).toMatchObject({ years: 1, retainUntil: '2027-11-30' });
     expect(result.basis).toContain('施行規則 第25条第1号（第23条第3項）');
-    expect(result.reason).toContain('最後に提供を受けた日（2026-12-01）から起算して1年');
+    expect(result.reason).toContain('最後に提供を受けた日（2026/12/01）から起算して1年');
   });
 
   it('平成28年規則（appi-2017-05）には区分がない: 指定すれば未知の版', () => {

@@ -27,6 +27,7 @@
 import { z } from 'zod';
 import { addCalendarDays, type IsoDate, isIsoDate } from '../deadlines.ts';
 import { lastDayOfYears } from './yearPeriod.ts';
+import { displayDate } from '../../domain/dateDisplay.ts';
 
 /**
  * Which record: 第三者提供記録 (we provided), 確認記録 (we received), 個人関連情報の確認記録 (we provided
@@ -212,8 +213,8 @@ export function provisionRecordRetention(input: ProvisionRetentionFacts, rulesVe
     ? `${rules.jisClause[facts.recordKind]}（法令に保存期間の定めがないため、${provisionRecordKindLabels[mirrored]}の期間（${statutory}）に準じる）`
     : `${statutory}（${rules.jisClause[facts.recordKind]}）`;
   const reason = fromLastProvision
-    ? `${record}を${provisionRecordFormLabels[facts.form]}で作成しているため、最後に${provided}（${countedFrom}）から起算して${n}年を経過する日（${retainUntil}）まで保存し、${addCalendarDays(retainUntil, 1)}以降に廃棄します。提供が続く間は最後の${provided}が変わるので、提供のたびに計算し直してください。`
-    : `${record}を${provisionRecordFormLabels[facts.form]}で作成しているため、作成した日（${facts.createdOn}）から${n}年（民法第140条により翌日から数え、${retainUntil}まで）保存し、${addCalendarDays(retainUntil, 1)}以降に廃棄します。`;
+    ? `${record}を${provisionRecordFormLabels[facts.form]}で作成しているため、最後に${provided}（${displayDate(countedFrom)}）から起算して${n}年を経過する日（${displayDate(retainUntil)}）まで保存し、${displayDate(addCalendarDays(retainUntil, 1))}以降に廃棄します。提供が続く間は最後の${provided}が変わるので、提供のたびに計算し直してください。`
+    : `${record}を${provisionRecordFormLabels[facts.form]}で作成しているため、作成した日（${displayDate(facts.createdOn)}）から${n}年（民法第140条により翌日から数え、${displayDate(retainUntil)}まで）保存し、${displayDate(addCalendarDays(retainUntil, 1))}以降に廃棄します。`;
 
   return { rulesVersion: rules.id, years: n, countedFrom, retainUntil, disposalDueOn: addCalendarDays(retainUntil, 1), basis, reason };
 }

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { incidentsContract } from '../../../../src/modules/incidents/incidents.contract.ts';
 import { dutyStatuses, dutyStatusLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
 import { dutyUpdateBody } from '../../../../src/modules/incidents/incidents.schema.ts';
+import { incidentRulesVersionLabel } from '../../../../src/rules/incidentDuties.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
 import { PersonSelect } from '../../components/pickers.tsx';
@@ -125,7 +126,7 @@ export function DutiesPanel({ incident, readOnly }: { incident: IncidentDetail; 
       title={t('duty.stored')}
       size="small"
       data-testid="stored-duties"
-      extra={<Typography.Text type="secondary">{`${t('detail.rulesVersion')}: ${incident.rulesVersion}`}</Typography.Text>}
+      extra={<Typography.Text type="secondary">{`${t('detail.rulesVersion')}: ${incidentRulesVersionLabel(incident.rulesVersion)}`}</Typography.Text>}
     >
       {/* 事実の不足 (issue #10): no duty is not "no duty" while the facts it depends on are missing. */}
       <MissingFactsAlert missing={missing} hasDuties={active.length > 0} />

@@ -9,7 +9,14 @@ import { readDate } from '../../../../src/domain/dateInput.ts';
 import { organizationFacts } from '../../../../src/domain/incidentFacts.ts';
 import { incidentsContract } from '../../../../src/modules/incidents/incidents.contract.ts';
 import { entrustmentLabels, eventLabels, factLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
-import { evaluateIncidentDuties, type IncidentDutiesResult, type IncidentFacts, incidentEventKinds, incidentFactsSchema } from '../../../../src/rules/incidentDuties.ts';
+import {
+  evaluateIncidentDuties,
+  incidentRulesVersionLabel,
+  type IncidentDutiesResult,
+  type IncidentFacts,
+  incidentEventKinds,
+  incidentFactsSchema,
+} from '../../../../src/rules/incidentDuties.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout, NumberInput } from '../../components/form.tsx';
 import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
@@ -116,7 +123,7 @@ function PreviewPanel({ control, org }: { control: Control<FactsIn>; org: Incide
           )}
           <WhyPanel evaluation={result.result} />
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
-            {t('detail.rulesVersion')}: {result.result.rulesVersion}
+            {t('detail.rulesVersion')}: {incidentRulesVersionLabel(result.result.rulesVersion)}
           </Typography.Text>
         </>
       )}

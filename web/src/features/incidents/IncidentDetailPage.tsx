@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { incidentsContract } from '../../../../src/modules/incidents/incidents.contract.ts';
+import { incidentRulesVersionLabel } from '../../../../src/rules/incidentDuties.ts';
 import { ApiError, api, download } from '../../api/client.ts';
 import { errorMessage } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
@@ -137,7 +138,9 @@ export default function IncidentDetailPage() {
           <Descriptions.Item label={t('record.department')}>{incident.departmentName ?? ''}</Descriptions.Item>
           <Descriptions.Item label={t('detail.discoveredAt')}>{formatDateTime(incident.discoveredAt)}</Descriptions.Item>
           <Descriptions.Item label={t('detail.knownOn')}>{format(incident.knownOn)}</Descriptions.Item>
-          <Descriptions.Item label={t('detail.rulesVersion')}>{`${incident.rulesVersion}（${incident.factsRevision}）`}</Descriptions.Item>
+          <Descriptions.Item label={t('detail.rulesVersion')}>
+            {t('detail.rulesVersionValue', { rules: incidentRulesVersionLabel(incident.rulesVersion), revision: incident.factsRevision })}
+          </Descriptions.Item>
         </Descriptions>
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0, whiteSpace: 'pre-wrap' }}>
           <Typography.Text type="secondary">{`${t('detail.reportSummary')}: `}</Typography.Text>

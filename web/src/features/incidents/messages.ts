@@ -64,6 +64,7 @@ const ja = {
   'detail.discoveredAt': '発見日時',
   'detail.knownOn': '知った日',
   'detail.rulesVersion': '判定ルールの版',
+  'detail.rulesVersionValue': '{rules}（事実の第{revision}版）',
   'detail.reportSummary': '報告時の状況',
   'detail.readOnly': 'この事案は変更できません（終結の承認待ち又は終結済み）',
 
@@ -270,6 +271,7 @@ const en: Record<IncidentMessageKey, string> = {
   'detail.discoveredAt': 'Discovered at',
   'detail.knownOn': 'Learned on',
   'detail.rulesVersion': 'Rules version',
+  'detail.rulesVersionValue': '{rules} (facts revision {revision})',
   'detail.reportSummary': 'Initial report',
   'detail.readOnly': 'This incident cannot be changed (closure pending or closed)',
 

@@ -11,6 +11,7 @@ import { replySentBody } from '../../../../src/modules/requests/requests.schema.
 import { api, download } from '../../api/client.ts';
 import { applyServerErrors, DateInput, errorMessage, Field, FormLayout } from '../../components/form.tsx';
 import { useT } from '../../i18n/index.tsx';
+import { useDateFormat } from '../incidents/parts.tsx';
 import { pathOf, type RequestDetail, requestKeys } from './api.ts';
 
 type SentIn = z.input<typeof replySentBody>;
@@ -22,6 +23,7 @@ type SentOut = z.output<typeof replySentBody>;
  */
 export function ReplyCard({ detail }: { detail: RequestDetail }) {
   const t = useT();
+  const format = useDateFormat();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [submitError, setSubmitError] = useState<string | null>(null);
@@ -105,7 +107,7 @@ export function ReplyCard({ detail }: { detail: RequestDetail }) {
       ) : null}
       {detail.status === 'answered' ? (
         <Typography.Paragraph>
-          {detail.repliedOn ? `${detail.repliedOn} に` : ''}
+          {detail.repliedOn ? `${format(detail.repliedOn)} に` : ''}
           {detail.replyMethod ?? ''}で回答しました。
         </Typography.Paragraph>
       ) : null}

@@ -91,7 +91,7 @@ function RequestView({ detail }: { detail: RequestDetail }) {
               <Descriptions.Item label={L.receivedOn}>{format(detail.receivedOn)}</Descriptions.Item>
               <Descriptions.Item label={L.channel}>
                 {detail.channelLabel}
-                {detail.portalReference ? `（${detail.portalReference}）` : ''}
+                {detail.portalReference ? '（公開窓口）' : ''}
               </Descriptions.Item>
               <Descriptions.Item label={L.requesterName}>{detail.requesterName}</Descriptions.Item>
               <Descriptions.Item label={L.requesterAddress}>{detail.requesterAddress ?? ''}</Descriptions.Item>

@@ -12,6 +12,7 @@ import { decisionGrounds, decisionScopeLabels, overseasInfoItemLabels, overseasI
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout, NumberInput } from '../../components/form.tsx';
 import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
+import { useDateFormat } from '../incidents/parts.tsx';
 import { pathOf, type RequestDetail, requestKeys } from './api.ts';
 
 // The forms of the 受付処理票's detail page. Each validates with the server's own schema and shows
@@ -111,6 +112,7 @@ export function CorrectionsPanel({ detail }: { detail: RequestDetail }) {
     if (await run(() => api.post(pathOf(requestsContract.addCorrection, { id: detail.id }), values))) form.reset({ askedOn: '', what: '' });
   });
   const open = detail.corrections.find((c) => c.completedOn === null);
+  const format = useDateFormat();
   return (
     <>
       {detail.corrections.length === 0 ? <Typography.Paragraph>補正を求めていません</Typography.Paragraph> : null}
@@ -121,9 +123,9 @@ export function CorrectionsPanel({ detail }: { detail: RequestDetail }) {
         pagination={false}
         dataSource={detail.corrections}
         columns={[
-          { title: L.askedOn, dataIndex: 'askedOn', width: 130 },
+          { title: L.askedOn, dataIndex: 'askedOn', width: 130, render: (v: string) => format(v) },
           { title: L.correctionWhat, dataIndex: 'what' },
-          { title: L.completedOn, dataIndex: 'completedOn', width: 130, render: (v: string | null) => v ?? '補正中' },
+          { title: L.completedOn, dataIndex: 'completedOn', width: 130, render: (v: string | null) => (v ? format(v) : '補正中') },
           // 補正の回答 the requester sent through the public portal's follow-up link (issue #14).
           { title: '請求者の回答（Web）', dataIndex: 'answer', render: (v: string | null) => (v ? <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> : '—') },
         ]}
