@@ -93,7 +93,11 @@ describe('journey: 新規個人情報取得申請書 → 台帳 → リスク分
     await page.keyboard.press('Escape');
     await page.locator('#field-proposed-useUntil').fill('ウェビナー終了後1年');
     await page.locator('#field-proposed-retainUntil').fill('ウェビナー終了後3年');
-    await page.locator('#field-proposed-recordCount').fill('500');
+    // 件数 typed with the IME, as written (「５００件」): read as 500 and said so, not erased on blur.
+    await page.locator('#field-proposed-recordCount').fill('５００件');
+    await page.locator('#field-proposed-recordCount').blur();
+    await expect(page.getByTestId('request-recordCount-read-as').textContent()).resolves.toBe('500件 として読みました');
+    expect(await page.locator('#field-proposed-recordCount').inputValue()).toBe('５００件');
     await page.getByRole('checkbox', { name: '本人から直接書面（Webフォームを含む）' }).check();
     // The rule engines' preview beside the form: complete, and the J.8.5 duty with its items.
     await page.getByTestId('request-preview').getByText('指摘事項はありません').waitFor();

@@ -108,7 +108,8 @@ export const entryContentSchema = z
     recordCount: z
       .object(
         {
-          value: countField('件数'),
+          // A 概数 (約500件) is read by the form into the number and `approximate`; text that does not read is refused.
+          value: countField('件数', { approximate: true }),
           approximate: z.boolean({ error: '概数の指定が正しくありません' }).default(false),
         },
         { error: '件数の形式が正しくありません' },

@@ -78,4 +78,16 @@ describe('開示等の請求の期限の設定（法第83条・第108条の条�
     expect(JSON.stringify(negative.body)).toContain('延長の日数は0日以上にしてください');
     expect((await pms.call(orgContract.organization)).body.settings).toEqual(before);
   });
+
+  it('日数を文字で送ると読み替えず、項目を名指して入力値を示すエラーで保存しない（１５日・十五日）', async () => {
+    const before = (await pms.call(orgContract.organization)).body.settings;
+    // The web reads 「１５日」 into 15 before sending; text reaching the API is refused, never coerced.
+    const fullWidth = await settings({ requestPeriodDays: '１５日' });
+    expect(fullWidth.status).toBe(400);
+    expect(JSON.stringify(fullWidth.body)).toContain('決定の期間は数値で入力してください（入力値: １５日）');
+    const kanji = await settings({ requestTargetDays: '十五日' });
+    expect(kanji.status).toBe(400);
+    expect(JSON.stringify(kanji.body)).toContain('回答の目標日数は整数で入力してください（例: 1,000日）（入力値: 十五日）');
+    expect((await pms.call(orgContract.organization)).body.settings).toEqual(before);
+  });
 });

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { dateField, emailField, enumField, idField, optionalDate, optionalEmail, optionalId, optionalText, pageQuery, requiredText } from '../validation/fields.ts';
+import {
+  dateField,
+  emailField,
+  enumField,
+  idField,
+  numberTypeError,
+  optionalDate,
+  optionalEmail,
+  optionalId,
+  optionalText,
+  pageQuery,
+  requiredText,
+} from '../validation/fields.ts';
+import type { NumberFieldOptions } from '../../domain/numberInput.ts';
 import { passwordSchema } from '../auth/password.ts';
 import { employmentTypes, organizationProfiles, pmsRoles } from '../../domain/roles.ts';
 
@@ -23,7 +36,11 @@ export const departmentBody = z.object({
   name: requiredText('所属名', 100),
   code: optionalText('所属コード', 40),
   parentId: optionalId('上位所属'),
-  sortOrder: z.number({ error: '表示順は数値で入力してください' }).int({ error: '表示順は整数で入力してください' }).min(0, { error: '表示順は0以上で入力してください' }).default(0),
+  sortOrder: z
+    .number({ error: numberTypeError({ label: '表示順' }) })
+    .int({ error: '表示順は整数で入力してください' })
+    .min(0, { error: '表示順は0以上で入力してください' })
+    .default(0),
   /** 所属長: recorded as a department_head role assignment from today. */
   headPersonId: optionalId('所属長'),
 });
@@ -85,21 +102,39 @@ export const dateStyles = ['wareki', 'seireki'] as const;
 export type DateStyle = (typeof dateStyles)[number];
 
 /** セキュリティ設定 (SPEC §9, J.9.2 c 13, Toshima 4-8-6 (5)): the settings form (same schema in the API and the web); defaults in orgSettings.ts. */
+/**
+ * The number settings' Japanese names, units and ranges: the web's NumberInput reads what is typed
+ * (「１５分」 → 15) with these, and the schema refuses anything but a number with the same words.
+ */
+export const settingsNumberFields = {
+  idleTimeoutMinutes: { label: '自動ログアウトまでの時間', unit: '分', min: 1, max: 60 },
+  bulkAccessThreshold: { label: '大量アクセス警告の件数', unit: '件', min: 1 },
+  bulkAccessWindowMinutes: { label: '集計時間', unit: '分', min: 1, max: 1440 },
+  reminderDaysBefore: { label: 'リマインド日数', unit: '日', min: 0, max: 60 },
+  contractorInspectionMonths: { label: '委託先の実地検査の間隔', unit: 'か月', min: 1, max: 120 },
+  requestPeriodDays: { label: '決定の期間', unit: '日', min: 1, max: 30 },
+  requestExtensionDays: { label: '延長の日数', unit: '日', min: 0, max: 30 },
+  requestTargetDays: { label: '回答の目標日数', unit: '日', min: 1, max: 60 },
+} as const satisfies Record<string, NumberFieldOptions>;
+
+const refused = (name: keyof typeof settingsNumberFields) => ({ error: numberTypeError(settingsNumberFields[name]) });
+
+/** セキュリティ設定 (SPEC §9, J.9.2 c 13, Toshima 4-8-6 (5)): the settings form (same schema in the API and the web); defaults in orgSettings.ts. */
 export const organizationSettingsSchema = z.object({
   idleTimeoutMinutes: z
-    .number({ error: '自動ログアウトまでの時間を数値で入力してください' })
+    .number(refused('idleTimeoutMinutes'))
     .int()
     .min(1, { error: '自動ログアウトは1分以上にしてください' })
     .max(60, { error: '自動ログアウトは60分以内にしてください' }),
   requireTotpForAdmins: z.boolean(),
-  bulkAccessThreshold: z.number({ error: '大量アクセス警告の件数を数値で入力してください' }).int().min(1, { error: '大量アクセス警告の件数は1以上にしてください' }),
+  bulkAccessThreshold: z.number(refused('bulkAccessThreshold')).int().min(1, { error: '大量アクセス警告の件数は1以上にしてください' }),
   bulkAccessWindowMinutes: z
-    .number({ error: '集計時間を数値で入力してください' })
+    .number(refused('bulkAccessWindowMinutes'))
     .int()
     .min(1, { error: '集計時間は1分以上にしてください' })
     .max(1440, { error: '集計時間は1440分以内にしてください' }),
   reminderDaysBefore: z
-    .number({ error: 'リマインド日数を数値で入力してください' })
+    .number(refused('reminderDaysBefore'))
     .int()
     .min(0, { error: 'リマインド日数は0以上にしてください' })
     .max(60, { error: 'リマインド日数は60日以内にしてください' }),
@@ -107,7 +142,7 @@ export const organizationSettingsSchema = z.object({
   dateStyle: z.enum(dateStyles, { error: '日付の表記は「和暦」か「西暦」を選んでください' }).optional(),
   /** 委託先の実地検査の間隔（月）, null: 必要に応じて. Optional in the request: omitted, the stored choice stays. */
   contractorInspectionMonths: z
-    .number({ error: '委託先の実地検査の間隔を数値（月）で入力してください' })
+    .number(refused('contractorInspectionMonths'))
     .int({ error: '委託先の実地検査の間隔は整数（月）で入力してください' })
     .min(1, { error: '委託先の実地検査の間隔は1か月以上にしてください' })
     .max(120, { error: '委託先の実地検査の間隔は120か月以内にしてください' })
@@ -115,14 +150,14 @@ export const organizationSettingsSchema = z.object({
     .optional(),
   /** 開示等の請求: the 施行条例's 決定の期間 (1–30 days; null: the law's 30). Optional in the request. */
   requestPeriodDays: z
-    .number({ error: '決定の期間を数値（日）で入力してください' })
+    .number(refused('requestPeriodDays'))
     .int({ error: '決定の期間は整数（日）で入力してください' })
     .min(1, { error: '決定の期間は1日以上にしてください' })
     .max(30, { error: '決定の期間は法律の30日以内です（法第83条第1項。条例で短くできます）' })
     .nullable()
     .optional(),
   requestExtensionDays: z
-    .number({ error: '延長の日数を数値（日）で入力してください' })
+    .number(refused('requestExtensionDays'))
     .int({ error: '延長の日数は整数（日）で入力してください' })
     .min(0, { error: '延長の日数は0日以上にしてください' })
     .max(30, { error: '延長の日数は法律の30日以内です（法第83条第2項）' })
@@ -131,7 +166,7 @@ export const organizationSettingsSchema = z.object({
   /** Its name, cited on the deadline (blank: none). */
   requestOrdinance: optionalText('施行条例の名称', 100).optional(),
   requestTargetDays: z
-    .number({ error: '回答の目標日数を数値（日）で入力してください' })
+    .number(refused('requestTargetDays'))
     .int({ error: '回答の目標日数は整数（日）で入力してください' })
     .min(1, { error: '回答の目標日数は1日以上にしてください' })
     .max(60, { error: '回答の目標日数は60日以内にしてください' })

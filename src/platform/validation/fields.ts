@@ -105,10 +105,12 @@ export const numberTypeError =
 /**
  * A whole number in a range (件数, 人数): anything else — a fraction, a negative count, text — is a
  * field error quoting what was typed, never clamped (issue 10: 件数 −5 was saved as 0).
+ * `approximate`: the field takes a 概数 (the form sends its flag beside the number), so the refusal
+ * of text gives the same example as the field did (約1,200).
  */
-export const countField = (label: string, { min = 0, max = 10_000_000_000, unit }: { min?: number; max?: number; unit?: string } = {}) =>
+export const countField = (label: string, { min = 0, max = 10_000_000_000, unit, approximate }: { min?: number; max?: number; unit?: string; approximate?: boolean } = {}) =>
   z
-    .number({ error: numberTypeError({ label, min, max, ...(unit ? { unit } : {}) }) })
+    .number({ error: numberTypeError({ label, min, max, ...(unit ? { unit } : {}), ...(approximate ? { approximate } : {}) }) })
     .int({ error: (issue) => `${label}は整数で入力してください（入力値: ${String(issue.input)}）` })
     .min(min, { error: (issue) => `${label}は${min}以上で入力してください（入力値: ${String(issue.input)}）` })
     .max(max, { error: (issue) => `${label}は${max.toLocaleString('ja-JP')}以下で入力してください（入力値: ${String(issue.input)}）` });

@@ -1,6 +1,6 @@
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, InputNumber, Radio, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Radio, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { contractorsContract } from '../../../../src/modules/contractors/contractors.contract.ts';
@@ -10,7 +10,7 @@ import { type CriterionAnswer, criterionAnswerLabels, criterionAnswers } from '.
 import { todayInJapan } from '../../lib/dates.ts';
 import { QuestionnairePrefillButton } from '../contractorPortal/QuestionnairePrefill.tsx';
 import { api } from '../../api/client.ts';
-import { errorMessage } from '../../components/form.tsx';
+import { errorMessage, NumberInput } from '../../components/form.tsx';
 import { QueryError } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { contractorKeys, type Evaluation, type Evaluations, pathOf, useEvaluations } from './api.ts';
@@ -24,7 +24,8 @@ function EvaluationForm({ contractorId, data, current }: { contractorId: string;
   const tc = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [year, setYear] = useState<number>(current?.year ?? Number(todayInJapan().slice(0, 4)));
+  // The year as typed: 「２０２６」 is read as 2026; text that does not read stays and the schema refuses it on save.
+  const [year, setYear] = useState<number | string | null>(current?.year ?? Number(todayInJapan().slice(0, 4)));
   const [answers, setAnswers] = useState<Record<string, CriterionAnswer>>(current?.answers ?? {});
   const [note, setNote] = useState(current?.note ?? '');
   // Where each pre-filled answer comes from (the accepted 調査票, issue #13), shown under the item.
@@ -82,7 +83,7 @@ function EvaluationForm({ contractorId, data, current }: { contractorId: string;
     <>
       <Space style={{ marginBottom: 12 }}>
         <label htmlFor="ct-eval-year">{ct('ct.eval.year')}</label>
-        <InputNumber id="ct-eval-year" value={year} min={2000} max={2100} onChange={(v) => setYear(Number(v))} data-testid="ct-eval-year" />
+        <NumberInput id="ct-eval-year" label="評価の年" unit="年" value={year} min={2000} max={2100} onChange={setYear} style={{ width: 120 }} data-testid="ct-eval-year" />
         <QuestionnairePrefillButton
           contractorId={contractorId}
           onPrefill={(items) => {

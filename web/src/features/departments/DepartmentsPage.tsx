@@ -1,7 +1,7 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -10,7 +10,7 @@ import { orgContract } from '../../../../src/platform/org/org.contract.ts';
 import { departmentBody } from '../../../../src/platform/org/org.schema.ts';
 import { api } from '../../api/client.ts';
 import { type Department, type DepartmentNode, departmentTree, pathOf, queryKeys, useDepartments } from '../../api/queries.ts';
-import { applyServerErrors, bound, errorMessage, Field, FormLayout } from '../../components/form.tsx';
+import { applyServerErrors, bound, errorMessage, Field, FormLayout, NumberInput } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { DepartmentSelect, PersonSelect } from '../../components/pickers.tsx';
 import { useT } from '../../i18n/index.tsx';
@@ -74,7 +74,19 @@ function DepartmentForm({ department, onClose }: { department: Department | 'new
           {(field) => <PersonSelect {...bound(field)} allowClear known={editing?.heads.map((h) => ({ value: h.personId, label: h.name }))} />}
         </Field>
         <Field control={form.control} name="sortOrder" label={t('dept.sortOrder')}>
-          {(field) => <InputNumber id={field.id} value={field.value} onChange={(v) => field.onChange(v ?? 0)} onBlur={field.onBlur} status={field.status} min={0} precision={0} />}
+          {(field) => (
+            // Blank is the default order (0, sent as no value); 「１０」 is read as 10 and says so.
+            <NumberInput
+              id={field.id}
+              value={field.value}
+              onChange={(v) => field.onChange(v ?? undefined)}
+              onBlur={field.onBlur}
+              status={field.status}
+              label="表示順"
+              style={{ width: 120 }}
+              data-testid="dept-sortOrder"
+            />
+          )}
         </Field>
       </FormLayout>
     </Modal>

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, InputNumber, Space, Steps } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Space, Steps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ImportColumnMapping } from '../../components/ImportColumnMapping.tsx';
@@ -8,6 +8,7 @@ import { ImportProgressBar } from '../../components/ImportProgressBar.tsx';
 import { ImportReportTable } from '../../components/ImportReportTable.tsx';
 import { ImportSheetPicker } from '../../components/ImportSheetPicker.tsx';
 import { ImportValueMapping } from '../../components/ImportValueMapping.tsx';
+import { NumberInput } from '../../components/form.tsx';
 import { useRegisterImport } from '../../components/useRegisterImport.ts';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
 import { ImportRiskReport } from './ImportRiskReport.tsx';
@@ -30,12 +31,17 @@ function ImportScreen() {
   const run = useRegisterImport('inventory');
   const { file, inspected, report, choice, busy, progress, error } = run;
   // The header row as typed (null: 自動, the server finds it); shows the row read once the file is read.
-  const [headerRow, setHeaderRow] = useState<number | null>(null);
+  // Text that does not read as a row number (「２行目」 reads as 2) stays, with the reason, and is not sent.
+  const [headerRow, setHeaderRow] = useState<number | string | null>(null);
+  const headerRowRefused = typeof headerRow === 'string';
   useEffect(() => setHeaderRow(inspected?.headerRow ?? null), [inspected]);
   const [onlyErrors, setOnlyErrors] = useState(true);
 
   /** 読み込む: the file read (again) with the header row typed, on the sheet read so far. */
-  const read = () => void run.inspect({ ...choice, sheet: inspected?.sheet.name ?? choice.sheet, headerRow });
+  const read = () => {
+    if (typeof headerRow === 'string') return;
+    void run.inspect({ ...choice, sheet: inspected?.sheet.name ?? choice.sheet, headerRow });
+  };
   const send = async (dryRun: boolean) => {
     const result = await run.send(dryRun);
     if (!result || dryRun) return;
@@ -61,16 +67,19 @@ function ImportScreen() {
         <Space wrap>
           <ImportFileChooser session={run} label={tx('imp.choose')} readAtOnce={false} />
           <span>{tx('imp.headerRow')}</span>
-          <InputNumber
+          <NumberInput
+            label="見出しの行"
+            unit="行目"
             min={1}
             max={20}
             value={headerRow}
             placeholder={tx('imp.headerRowAuto')}
-            onChange={(v) => setHeaderRow(v === null || v === undefined ? null : Number(v))}
+            onChange={setHeaderRow}
+            aria-label={tx('imp.headerRow')}
             style={{ width: 120 }}
             data-testid="import-header-row"
           />
-          <Button type="primary" disabled={!file} loading={busy === 'inspect'} onClick={read} data-testid="import-read">
+          <Button type="primary" disabled={!file || headerRowRefused} loading={busy === 'inspect'} onClick={read} data-testid="import-read">
             {tx('imp.read')}
           </Button>
         </Space>

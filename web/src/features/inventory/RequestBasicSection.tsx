@@ -1,5 +1,6 @@
-import { Card, Checkbox, Col, Input, InputNumber, Radio, Row, Space } from 'antd';
-import { Field, WarekiHint } from '../../components/form.tsx';
+import { Card, Checkbox, Col, Input, Radio, Row, Space } from 'antd';
+import { useRef } from 'react';
+import { Field, NumberInput, WarekiHint } from '../../components/form.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
 import { useText } from './messages.ts';
 import { PeopleMultiSelect, TagsInput, TermInput } from './RequestFormInputs.tsx';
@@ -77,22 +78,44 @@ export function RequestBasicSection({
         </Col>
       </Row>
       <Field control={c} name="proposed.recordCount" label={tx('inv.recordCount')} required>
-        {(f) => (
-          <Space>
-            <InputNumber
-              id={f.id}
-              status={f.status}
-              // No min: antd would turn a typed −5 into 0 on blur. The shared schema refuses it under the field instead (issue 10).
-              value={f.value?.value ?? null}
-              onChange={(v) => f.onChange(v === null || v === undefined ? null : { value: Number(v), approximate: f.value?.approximate ?? false })}
-              style={{ width: 180 }}
-            />
-            <Checkbox checked={f.value?.approximate ?? false} disabled={!f.value} onChange={(e) => f.value && f.onChange({ ...f.value, approximate: e.target.checked })}>
-              {tx('inv.approximate')}
-            </Checkbox>
-          </Space>
-        )}
+        {(f) => <RecordCountInput id={f.id} status={f.status} value={f.value} onChange={f.onChange} />}
       </Field>
     </Card>
+  );
+}
+
+type RecordCount = { value: number | string; approximate?: boolean | undefined } | null | undefined;
+
+/**
+ * 件数: 「５００件」 or 「約1,200」 typed as written is read (a 概数 ticks 概数 and says so); what does
+ * not read — 「多数」, −5 — stays with the reason and the shared schema refuses it (issue 10: never
+ * turned into 0 or erased on blur).
+ */
+function RecordCountInput({ id, status, value, onChange }: { id: string; status?: 'error'; value: RecordCount; onChange: (v: RecordCount) => void }) {
+  const tx = useText();
+  // The number and its 概数 flag change one after the other in one keystroke: each builds on the latest.
+  const latest = useRef(value);
+  latest.current = value;
+  const set = (next: RecordCount) => {
+    latest.current = next;
+    onChange(next);
+  };
+  return (
+    <Space align="start">
+      <NumberInput
+        id={id}
+        status={status}
+        label="件数"
+        unit="件"
+        value={value?.value ?? null}
+        onChange={(v) => set(v === null ? null : { value: v, approximate: latest.current?.approximate ?? false })}
+        approximate={{ value: value?.approximate ?? false, onChange: (a) => latest.current && set({ ...latest.current, approximate: a }) }}
+        style={{ width: 180 }}
+        data-testid="request-recordCount"
+      />
+      <Checkbox checked={value?.approximate ?? false} disabled={!value} onChange={(e) => value && set({ ...value, approximate: e.target.checked })}>
+        {tx('inv.approximate')}
+      </Checkbox>
+    </Space>
   );
 }

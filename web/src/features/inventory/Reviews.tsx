@@ -1,10 +1,10 @@
 import { CheckOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Collapse, Empty, InputNumber, List, Progress, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Collapse, Empty, List, Progress, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { errorMessage } from '../../components/form.tsx';
+import { errorMessage, NumberInput } from '../../components/form.tsx';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatDateTime, todayInJapan } from '../../lib/dates.ts';
@@ -35,6 +35,12 @@ function ReviewsScreen({ subject }: { subject: Subject }) {
   const { message } = App.useApp();
   const canStart = useAbility(subject === 'inventory' ? 'inventory.request' : 'risk.manage');
   const [year, setYear] = useState(Number(todayInJapan().slice(0, 4)));
+  // The year as typed: 「２０２６」 is read as 2026 and listed; text that does not read stays with the reason.
+  const [typedYear, setTypedYear] = useState<number | string | null>(year);
+  const typeYear = (v: number | string | null) => {
+    setTypedYear(v);
+    if (typeof v === 'number') setYear(v);
+  };
   const list = useQuery({ queryKey: ['reviews', subject, year], queryFn: () => api.get<ReviewList>(`${base(subject)}?year=${year}`) });
   const start = useMutation({
     mutationFn: (departmentId: string) => api.post<Review>(base(subject), { departmentId, year } satisfies ReviewStartBody),
@@ -49,7 +55,7 @@ function ReviewsScreen({ subject }: { subject: Subject }) {
         extra={
           <Space>
             {tx('rev.year')}
-            <InputNumber min={2000} max={2100} value={year} onChange={(v) => setYear(Number(v ?? year))} style={{ width: 100 }} aria-label={tx('rev.year')} />
+            <NumberInput label="年" unit="年" min={2000} max={2100} value={typedYear} onChange={typeYear} style={{ width: 100 }} aria-label={tx('rev.year')} />
           </Space>
         }
       />

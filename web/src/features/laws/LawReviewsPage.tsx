@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, InputNumber, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { lawsContract } from '../../../../src/modules/laws/laws.contract.ts';
 import { api } from '../../api/client.ts';
-import { errorMessage } from '../../components/form.tsx';
+import { errorMessage, NumberInput } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useDateFormat } from '../incidents/parts.tsx';
@@ -20,11 +20,12 @@ export default function LawReviewsPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const query = useLawReviews();
-  const [year, setYear] = useState<number | null>(new Date().getFullYear());
+  // The year as typed: 「２０２６」 is read as 2026; text that does not read stays with the reason and starts nothing.
+  const [year, setYear] = useState<number | string | null>(new Date().getFullYear());
   const [error, setError] = useState<string | null>(null);
 
   const start = async () => {
-    if (year === null) return;
+    if (typeof year !== 'number') return;
     setError(null);
     try {
       const review = await api.post<LawReview>(pathOf(lawsContract.startReview), { year });
@@ -46,8 +47,18 @@ export default function LawReviewsPage() {
             <Button onClick={() => navigate('/laws')}>{lt('nav')}</Button>
             {query.data?.canStart ? (
               <Space.Compact>
-                <InputNumber aria-label={lt('review.year')} value={year} onChange={(v) => setYear(v)} min={2000} max={2100} style={{ width: 110 }} data-testid="law-review-year" />
-                <Button type="primary" icon={<PlusOutlined />} onClick={start} data-testid="law-review-start">
+                <NumberInput
+                  aria-label={lt('review.year')}
+                  label="見直しの年"
+                  unit="年"
+                  value={year}
+                  onChange={setYear}
+                  min={2000}
+                  max={2100}
+                  style={{ width: 110 }}
+                  data-testid="law-review-year"
+                />
+                <Button type="primary" icon={<PlusOutlined />} onClick={start} disabled={typeof year !== 'number'} data-testid="law-review-start">
                   {lt('review.start')}
                 </Button>
               </Space.Compact>

@@ -1,7 +1,7 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Input, InputNumber, Radio, Row, Select, Skeleton, Switch, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Input, Radio, Row, Select, Skeleton, Switch, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -11,10 +11,10 @@ import { authContract } from '../../../../src/platform/auth/auth.contract.ts';
 import { changePasswordBody } from '../../../../src/platform/auth/auth.schema.ts';
 import type { BodyOf, ResponseOf } from '../../../../src/platform/http/contract.ts';
 import { orgContract } from '../../../../src/platform/org/org.contract.ts';
-import { dateStyles, organizationBody, organizationSettingsSchema } from '../../../../src/platform/org/org.schema.ts';
+import { dateStyles, organizationBody, organizationSettingsSchema, settingsNumberFields } from '../../../../src/platform/org/org.schema.ts';
 import { api } from '../../api/client.ts';
 import { type Organization, pathOf, queryKeys, useOrganization } from '../../api/queries.ts';
-import { applyServerErrors, bound, DateInput, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
+import { applyServerErrors, bound, DateInput, Field, FormLayout, NumberInput, WarekiHint } from '../../components/form.tsx';
 import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { ApprovalChainsSettings, DelegationsSettings } from '../approvals/ApprovalSettings.tsx';
@@ -100,6 +100,8 @@ function OrganizationForm({ organization, canManage }: { organization: Organizat
 }
 
 type SecIn = z.input<typeof organizationSettingsSchema>;
+/** The number settings that may be left blank (null: 必要に応じて / the law's days). */
+const blankable = new Set<keyof typeof settingsNumberFields>(['contractorInspectionMonths', 'requestPeriodDays', 'requestExtensionDays']);
 type SecOut = z.output<typeof organizationSettingsSchema>;
 
 function SecurityForm({ organization }: { organization: Organization }) {
@@ -137,25 +139,23 @@ function SecurityForm({ organization }: { organization: Organization }) {
       );
     }
   });
-  const num = (name: 'idleTimeoutMinutes' | 'bulkAccessThreshold' | 'bulkAccessWindowMinutes' | 'reminderDaysBefore', label: string, extra?: string) => (
-    <Field control={form.control} name={name} label={label} required extra={extra}>
+  /**
+   * A number setting: 「１５」 typed with the IME or 「15分」 is read (and says so); what does not read
+   * stays in the field with the reason, and the shared schema refuses it — never erased on blur.
+   * Blank is null: required settings are refused, the blankable ones mean 必要に応じて / the law's days.
+   */
+  const num = (name: keyof typeof settingsNumberFields, label: string, extra?: string) => (
+    <Field control={form.control} name={name} label={label} required={!blankable.has(name)} extra={extra}>
       {(field) => (
-        <InputNumber id={field.id} value={field.value} onChange={(v) => field.onChange(v)} onBlur={field.onBlur} status={field.status} precision={0} style={{ width: 160 }} />
-      )}
-    </Field>
-  );
-  /** A number that may be left blank (null: 必要に応じて / the law's days). */
-  const blankable = (name: 'contractorInspectionMonths' | 'requestPeriodDays' | 'requestExtensionDays', label: string, extra?: string) => (
-    <Field control={form.control} name={name} label={label} extra={extra}>
-      {(field) => (
-        <InputNumber
+        <NumberInput
           id={field.id}
-          value={field.value ?? null}
-          onChange={(v) => field.onChange(v ?? null)}
+          value={field.value}
+          onChange={field.onChange}
           onBlur={field.onBlur}
           status={field.status}
-          precision={0}
+          {...settingsNumberFields[name]}
           style={{ width: 160 }}
+          data-testid={`setting-${name}`}
         />
       )}
     </Field>
@@ -178,12 +178,12 @@ function SecurityForm({ organization }: { organization: Organization }) {
           </Typography.Paragraph>
           {num('reminderDaysBefore', t('settings.sec.reminder'))}
           {/* Issue 13: the 実地検査 interval for 委託先 without 要配慮・特定個人情報 (empty: 必要に応じて). */}
-          {blankable('contractorInspectionMonths', t('settings.sec.inspection'), t('settings.sec.inspectionHint'))}
+          {num('contractorInspectionMonths', t('settings.sec.inspection'), t('settings.sec.inspectionHint'))}
           {/* Issue #14: 開示等の請求の期限 — a municipality's 施行条例 may shorten the law's 30 + 30 days; a company's target for 遅滞なく. */}
           <Typography.Title level={5}>{t('settings.sec.requests')}</Typography.Title>
           <Row gutter={16}>
-            <Col>{blankable('requestPeriodDays', t('settings.sec.requestPeriod'))}</Col>
-            <Col>{blankable('requestExtensionDays', t('settings.sec.requestExtension'))}</Col>
+            <Col>{num('requestPeriodDays', t('settings.sec.requestPeriod'))}</Col>
+            <Col>{num('requestExtensionDays', t('settings.sec.requestExtension'))}</Col>
           </Row>
           <Field control={form.control} name="requestOrdinance" label={t('settings.sec.requestOrdinance')} extra={t('settings.sec.requestHint')}>
             {(field) => (
@@ -197,19 +197,7 @@ function SecurityForm({ organization }: { organization: Organization }) {
               />
             )}
           </Field>
-          <Field control={form.control} name="requestTargetDays" label={t('settings.sec.requestTarget')} extra={t('settings.sec.requestTargetHint')}>
-            {(field) => (
-              <InputNumber
-                id={field.id}
-                value={field.value ?? 14}
-                onChange={(v) => field.onChange(v ?? undefined)}
-                onBlur={field.onBlur}
-                status={field.status}
-                precision={0}
-                style={{ width: 160 }}
-              />
-            )}
-          </Field>
+          {num('requestTargetDays', t('settings.sec.requestTarget'), t('settings.sec.requestTargetHint'))}
           <Field control={form.control} name="dateStyle" label={t('settings.sec.dateStyle')} extra={t('settings.sec.dateStyleHint')}>
             {(field) => (
               <Radio.Group
