@@ -119,15 +119,18 @@ export function readTypedNumber(input: string, { label, unit, approximate = fals
   let text = normalize(typed);
   if (unit && text.endsWith(unit)) text = text.slice(0, -unit.length);
   if (unit === '円') text = text.replace(/^¥/, '');
-  const example = approximate ? '例: 1,200・約1,200・3万' : `例: 1,000${unit ?? ''}`;
+  // A year is written without 桁区切り (2026年, not 2,026年).
+  const year = unit === '年';
+  const shown = (n: number) => (year ? String(n) : n.toLocaleString('ja-JP'));
+  const example = approximate ? '例: 1,200・約1,200・3万' : year ? '例: 2026年' : `例: 1,000${unit ?? ''}`;
   const refuse = (why: string): NumberReading => ({ ok: false, message: `${label}${why}（入力値: ${typed}）` });
   if (text === '') return refuse(`は数値で入力してください（${example}）`);
   if (/^[-−]/.test(text)) return refuse(`は${min}以上で入力してください`);
   const reading = readCountText(text);
   if (!reading.ok) return refuse(reading.reversed ? 'の範囲は小さい数から書いてください' : `は整数で入力してください（${example}）`);
   if (reading.approximate && !approximate) return refuse('は正確な数で入力してください。「約」「程度」などの概数や範囲は使えません');
-  if (reading.value < min) return refuse(`は${min.toLocaleString('ja-JP')}以上で入力してください`);
-  if (max !== undefined && reading.value > max) return refuse(`は${max.toLocaleString('ja-JP')}以下で入力してください`);
+  if (reading.value < min) return refuse(`は${shown(min)}以上で入力してください`);
+  if (max !== undefined && reading.value > max) return refuse(`は${shown(max)}以下で入力してください`);
   return { ok: true, value: reading.value, approximate: reading.approximate };
 }
 
