@@ -124,6 +124,20 @@ describe.skipIf(skipPdfChecks)('回答書・決定通知書（PDF・docx）', ()
     for (const words of ['（案）', '不開示', '第82条第2項', '存否応答拒否']) expect(xml, words).toContain(words);
   });
 
+  it('法第33条第2項第1号: private の一部開示 — 本人への回答書は法の条項を根拠に挙げ、JIS の箇条（J.10.5 2 a)）は挙げない', async () => {
+    await setProfile('private');
+    const { id } = await decided('disclosure', { scope: 'partial', groundCodes: ['j105a'], note: '第三者の氏名を除いて開示する' });
+    const text = pdfText((await desk.call(C.replyLetterPdf, { params: { id } })).raw).replace(/\s+/g, '');
+    for (const words of ['一部開示', '法第33条第2項第1号', '本人又は第三者の生命、身体、財産その他の権利利益を害するおそれがある']) expect(text, words).toContain(words);
+    expect(text).not.toContain('J.10.52a)');
+    const xml = docxText((await desk.call(C.replyLetterDocx, { params: { id } })).raw).replace(/\s+/g, '');
+    expect(xml).toContain('法第33条第2項第1号');
+    expect(xml).not.toContain('J.10.52a)');
+    // Staff see both: the law's article with the internal clause beside it.
+    const detail = await desk.call(C.detail, { params: { id } });
+    expect(detail.body.decision?.grounds).toEqual([expect.objectContaining({ code: 'j105a', clause: 'J.10.5 2 a)', law: '法第33条第2項第1号' })]);
+  });
+
   it('J.10.6・法第34条: private の訂正しない — 回答書、J.10.6 の理由、法第36条（理由の説明）、審査請求の教示はない', async () => {
     await setProfile('private');
     const { id } = await decided('correction', { scope: 'refused', groundCodes: ['j106-facts'] });

@@ -6,7 +6,7 @@ import { pdfHeaderOf } from '../../platform/exports/pdfHeader.ts';
 import { conflict } from '../../platform/http/errors.ts';
 import type { DateStyle } from '../../platform/org/org.schema.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
-import { decisionGrounds } from '../../rules/requestDecisions/grounds.ts';
+import { decisionGrounds, letterCitation } from '../../rules/requestDecisions/grounds.ts';
 import { decisionScopeLabels } from '../../rules/requestDecisions/kinds.ts';
 import { decisionBasis, instructionOf, letterTitle, reasonBasis } from './reply-letter.wording.ts';
 import { overseasRecordsForRequest } from './request-overseas-records.ts';
@@ -33,7 +33,7 @@ export type ReplyLetter = {
   opening: string;
   /** Label/value lines: 受付番号, 受付日, 種類, 決定, 根拠, 回答方法, 手数料 … */
   lines: [string, string][];
-  /** 一部・拒否: the statutory grounds, clause and wording. */
+  /** 一部・拒否: the statutory grounds, the law's article (letterCitation) and wording. */
   grounds: { clause: string; label: string }[];
   reasonBasis: string | null;
   /** The heading of the note: 「決定の内容」, or J.8.8.1 4's 「提供しない旨の通知及びその理由」. */
@@ -74,7 +74,8 @@ export async function buildReplyLetter(tx: Tx, actor: Actor, id: string, clock: 
   const byCode = new Map(decisionGrounds(kind, profile).map((g) => [g.code, g]));
   const grounds = row.decisionGroundCodes.flatMap((code) => {
     const g = byCode.get(code);
-    return g ? [{ clause: g.clause, label: g.label }] : [];
+    // A letter to 本人 cites the law's article (法第33条第2項第1号), not the internal JIS clause.
+    return g ? [{ clause: letterCitation(g), label: g.label }] : [];
   });
   const kindLabel = requestKindLabels[kind];
   const draft = row.status !== 'approved' && row.status !== 'answered';

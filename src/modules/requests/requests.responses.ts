@@ -73,7 +73,8 @@ export const requestResponse = z.object({
     .object({
       scope: z.enum(['full', 'partial', 'refused']),
       scopeLabel: z.string(),
-      grounds: z.array(z.object({ code: z.string(), clause: z.string(), label: z.string() })),
+      /** clause: the internal rule (J.10.5 2 a)) or, public profile, the law; law: the article a letter to 本人 cites. */
+      grounds: z.array(z.object({ code: z.string(), clause: z.string(), law: z.string().nullable(), label: z.string() })),
       note: z.string().nullable(),
       /** 外国にある第三者への提供に係る情報提供の求め: the items of J.8.8.1 3 l) withheld (一部不提供). */
       withheldItems: z.array(z.enum(overseasInfoItemNos)),

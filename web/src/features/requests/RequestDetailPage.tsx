@@ -12,6 +12,7 @@ import { OverseasRecordsCard } from './OverseasRecordsCard.tsx';
 import { ProvisionRecordsCard } from './ProvisionRecordsCard.tsx';
 import { CorrectionsPanel, DecisionForm, IdentityCheckForm } from './RequestForms.tsx';
 import { Countdown } from './RequestListPage.tsx';
+import { staffCitation } from '../../../../src/rules/requestDecisions/grounds.ts';
 import { overseasInfoItemLabels } from '../../../../src/rules/requestDecisions/kinds.ts';
 
 function DeadlineCard({ detail }: { detail: RequestDetail }) {
@@ -44,7 +45,7 @@ function DecisionSummary({ detail }: { detail: RequestDetail }) {
         <Descriptions.Item label={L.decisionGrounds}>
           {d.grounds.map((g) => (
             <div key={g.code}>
-              {g.clause} {g.label}
+              {staffCitation(g)} {g.label}
             </div>
           ))}
         </Descriptions.Item>
