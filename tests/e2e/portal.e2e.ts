@@ -44,10 +44,10 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
   });
   keepFailureEvidence(() => (followUp ? publicPage : page));
 
-  it('公表事項が足りないまま公開しようとすると、足りない項目の欄の下に J.10.3 の条項つきで出る', async () => {
+  it('デモの公開窓口は公開済み（/p/mamori-demo）。公表事項を消して公開のまま保存すると、足りない項目の欄の下に J.10.3 の条項つきで出る', async () => {
     await page.goto('/portal/settings');
-    await page.getByTestId('portal-slug').fill('mamori-demo');
-    await page.getByTestId('portal-published').click();
+    await expect.poll(() => page.getByTestId('portal-slug').inputValue()).toBe('mamori-demo');
+    await page.getByTestId('portal-manager-name').fill('');
     await page.getByTestId('portal-save').click();
     await page.getByTestId('portal-settings-error').getByText('公表事項が揃っていないため公開できません', { exact: false }).waitFor();
     await page.getByText('J.10.3 b): 個人情報保護管理者の氏名又は職名が設定されていません', { exact: false }).first().waitFor();

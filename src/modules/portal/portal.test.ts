@@ -5,7 +5,7 @@ import { buildTestApp, type Client, type TestApp } from '../../../tests/support/
 import { asSystem } from '../../platform/db/tenancy.ts';
 import { requests } from '../requests/requests.tables.ts';
 import { MIN_FILL_MS, solve } from './portal.challenge.ts';
-import { anonymousRequest, portalFacts } from './portal.fixture.ts';
+import { anonymousRequest, portalFacts, removeDemoPortal } from './portal.fixture.ts';
 import { portalReceipts } from './portal.tables.ts';
 
 // 公開窓口 (issue #14 M5): the 個人情報保護管理者 publishes the organization's page with its 公表事項
@@ -45,6 +45,29 @@ beforeAll(async () => {
   app = t.app as unknown as FastifyInstance;
 });
 afterAll(async () => t?.close());
+
+describe('デモの公開窓口（README の /p/mamori-demo）', () => {
+  it('デモ組織は公表事項（組織の名称・住所・代表者と個人情報保護管理者から）を揃えた公開ページを持つ', async () => {
+    const settings = await pms.get('/api/portal/settings');
+    expect(settings.body).toMatchObject({ configured: true, slug: 'mamori-demo', published: true, publicPath: '/p/mamori-demo' });
+    expect(settings.body.preview.missing).toEqual([]);
+    const page = await anonymous('GET', '/api/public/portals/mamori-demo', undefined, '203.0.113.90');
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    const text = JSON.stringify(page.body);
+    for (const words of [
+      '株式会社まもりデモ',
+      '東京都豊島区南池袋1-1-1',
+      '代表取締役 山田 太郎',
+      '個人情報保護管理者 佐藤 花子',
+      '総務部',
+      '1件につき1,000円（徴収方法: 現金書留又は定額小為替）',
+    ])
+      expect(text, words).toContain(words);
+    // The rest of this file builds the settings from nothing.
+    await removeDemoPortal(t);
+    expect((await pms.get('/api/portal/settings')).body.configured).toBe(false);
+  });
+});
 
 describe('公開窓口の設定（J.10.3 公表事項）', () => {
   it('設定前は組織の名称・住所・代表者を入れた下書きを返し、不足する公表事項を日本語で挙げる', async () => {
