@@ -111,6 +111,9 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     followUp = ((await publicPage.getByTestId('portal-followup-url').textContent()) ?? '').trim();
     expect(followUp).toMatch(/\/p\/mamori-demo\/receipts\/REQ-\d{4}-\d{4}\?token=[\w-]{43}$/);
     await publicPage.getByTestId('portal-progress').getByText('受付', { exact: true }).waitFor();
+    // J.10.2 1 d): the 開示 fee the page publishes (the demo's), and a way back to the page.
+    await publicPage.getByTestId('portal-receipt-fee').getByText('1件につき1,000円（現金書留又は定額小為替）').waitFor();
+    expect(await publicPage.getByTestId('portal-receipt-back').getAttribute('href')).toBe('/p/mamori-demo');
     await publicPage.screenshot({ path: 'test-results/portal-receipt.png', fullPage: true });
   });
 

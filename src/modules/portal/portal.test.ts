@@ -6,6 +6,7 @@ import { asSystem } from '../../platform/db/tenancy.ts';
 import { requests } from '../requests/requests.tables.ts';
 import { MIN_FILL_MS, solve } from './portal.challenge.ts';
 import { anonymousRequest, portalFacts, removeDemoPortal } from './portal.fixture.ts';
+import { publishedFeeFor } from './portal.followup.ts';
 import { portalReceipts } from './portal.tables.ts';
 
 // 公開窓口 (issue #14 M5): the 個人情報保護管理者 publishes the organization's page with its 公表事項
@@ -150,6 +151,8 @@ describe('公開ページからの請求（アカウントなし）', () => {
     const before = await anonymous('GET', url);
     expect(before.status).toBe(200);
     expect(before.body).toMatchObject({ receiptNumber: receipt.receiptNumber, kindLabel: '開示', statusLabel: '受付', corrections: [] });
+    // J.10.2 1 d): the fee this page publishes for a 開示 and how to pay it.
+    expect(before.body.fee).toEqual({ amountYen: 300, collectionMethod: '郵便小為替' });
     const [row] = await asSystem(t.database, (tx) =>
       tx
         .select({ id: requests.id, receivedOn: requests.receivedOn })
@@ -229,5 +232,22 @@ describe('公開ページからの請求（アカウントなし）', () => {
     for (let i = 0; i < 6; i++) statuses.push((await anonymous('POST', '/api/public/portals/mamori-demo/requests', { kind: 'x' }, ip)).status);
     expect(statuses.slice(0, 5).every((s) => s === 400)).toBe(true);
     expect(statuses[5]).toBe(429);
+  });
+});
+
+describe('受付状況に出す手数料（J.10.2 1 d)）', () => {
+  it('開示・第三者提供記録の開示は開示の手数料、利用目的の通知はその手数料。苦情・訂正と 0 円は出さない', () => {
+    const facts = {
+      ...portalFacts,
+      procedure: {
+        ...portalFacts.procedure,
+        fees: { purposeNotice: { amountYen: 0, collectionMethod: '' }, disclosure: { amountYen: 1000, collectionMethod: '現金書留又は定額小為替' } },
+      },
+    };
+    expect(publishedFeeFor('disclosure', facts)).toEqual({ amountYen: 1000, collectionMethod: '現金書留又は定額小為替' });
+    expect(publishedFeeFor('provision_record_disclosure', facts)?.amountYen).toBe(1000);
+    expect(publishedFeeFor('purpose_notice', facts)).toBeNull();
+    expect(publishedFeeFor('complaint', facts)).toBeNull();
+    expect(publishedFeeFor('correction', facts)).toBeNull();
   });
 });
