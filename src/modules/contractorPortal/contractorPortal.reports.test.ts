@@ -359,10 +359,12 @@ describe('委託先からの事故等の報告（個人情報特記事項 第16�
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringContaining('本人の数は0以上'),
-        expect.stringContaining('事故等を知った日時は日時'),
+        // Japanese wording with a date as people type it, no ISO timestamp shown to the 委託先.
+        '事故等を知った日時を日付と時刻で入力してください（例: 2026/03/02 9:30）',
         expect.stringContaining('講じた措置を入力してください'),
       ]),
     );
+    expect(JSON.stringify(r.body)).not.toContain('T09:30:00');
     expect(await counts()).toEqual(before);
   });
 
