@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
-import { asSystem } from '../../platform/db/tenancy.ts';
+import { asSystem, rowsOf } from '../../platform/db/tenancy.ts';
 import { requests } from '../requests/requests.tables.ts';
 import { MIN_FILL_MS, solve } from './portal.challenge.ts';
 import { anonymousRequest, portalFacts, removeDemoPortal } from './portal.fixture.ts';
@@ -24,9 +24,12 @@ const form = (challenge: { token: string }, nonce: string, over: Record<string, 
   kind: 'disclosure',
   requesterName: '鈴木 一郎',
   requesterAddress: '東京都練馬区1-2-3',
-  requesterContact: 'ichiro@example.jp',
+  requesterContact: null,
   agentKind: 'voluntary',
   agentName: '鈴木 次郎',
+  agentAddress: '東京都豊島区西池袋4-5-6 鈴木法律事務所',
+  agentContact: 'jiro@example.jp',
+  replyTo: 'agent',
   content: '私の購入履歴と登録情報の開示を求めます。',
   // J.10.2: a 任意代理人 sends the 委任状 with the request.
   files: [
@@ -140,10 +143,47 @@ describe('公開ページからの請求（アカウントなし）', () => {
     expect(mine).toMatchObject({ channel: 'web', requesterName: '鈴木 一郎' });
     expect(mine?.dueOn).toBeTruthy();
     expect(mine?.portalReference).toBeTruthy();
+    // J.10.2 h): 氏名・住所 are 本人's; the agent's own address and contact, and who receives the reply, are kept apart.
+    const detail = await pms.get(`/api/requests/${listed?.id}`);
+    expect(detail.body).toMatchObject({
+      requesterName: '鈴木 一郎',
+      requesterContact: null,
+      agentName: '鈴木 次郎',
+      agentAddress: '東京都豊島区西池袋4-5-6 鈴木法律事務所',
+      agentContact: 'jiro@example.jp',
+      replyTo: 'agent',
+    });
+    const raw = await asSystem(t.database, async (tx) => rowsOf<{ t: string }>(await tx.execute(sql`select requests::text as t from requests where id = ${listed?.id}`)));
+    expect(raw[0]?.t).not.toContain('jiro@example.jp');
+    expect(raw[0]?.t).not.toContain('鈴木法律事務所');
     // Only the token's hash is kept.
     const stored = await asSystem(t.database, (tx) => tx.select().from(portalReceipts).where(eq(portalReceipts.organizationId, t.demoOrganizationId)));
     expect(stored.some((s) => s.tokenHash === receipt.followUpToken)).toBe(false);
     expect(stored.every((s) => /^[0-9a-f]{64}$/.test(s.tokenHash))).toBe(true);
+  });
+
+  it('代理人による請求は代理人の連絡先が要り、本人の請求は本人の連絡先が要る（項目名つきの日本語、受け付けない）', async () => {
+    const page = await anonymous('GET', '/api/public/portals/mamori-demo', undefined, '203.0.113.24');
+    t.clock.advanceMinutes(Math.ceil(MIN_FILL_MS / 60_000));
+    const noAgentContact = await anonymous(
+      'POST',
+      '/api/public/portals/mamori-demo/requests',
+      form(page.body.challenge, solve(page.body.challenge.token), { agentContact: null }),
+      '203.0.113.24',
+    );
+    expect(noAgentContact.status).toBe(400);
+    expect(noAgentContact.body.error.fields).toContainEqual({
+      path: 'agentContact',
+      message: '代理人による請求のときは代理人の連絡先（メールアドレス又は電話番号）を入力してください',
+    });
+    const noContact = await anonymous(
+      'POST',
+      '/api/public/portals/mamori-demo/requests',
+      form(page.body.challenge, solve(page.body.challenge.token), { agentKind: 'none', agentName: null, agentAddress: null, agentContact: null, replyTo: undefined, files: [] }),
+      '203.0.113.24',
+    );
+    expect(noContact.status).toBe(400);
+    expect(noContact.body.error.fields).toContainEqual({ path: 'requesterContact', message: '連絡先（メールアドレス又は電話番号）を入力してください' });
   });
 
   it('確認用URLで受付状況が見え、職員が求めた補正が日付つきで出る', async () => {

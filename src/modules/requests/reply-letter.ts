@@ -12,7 +12,7 @@ import { decisionBasis, instructionOf, letterTitle, reasonBasis } from './reply-
 import { overseasRecordsForRequest } from './request-overseas-records.ts';
 import { provisionRecordKindLabels, provisionRecordsForRequest } from './request-provision-records.ts';
 import { agentKindLabels, replyMethodLabels, requestKindLabels } from './requests.labels.ts';
-import { findRequest, profileOf } from './requests.queries.ts';
+import { findRequest, profileOf, type RequestRow } from './requests.queries.ts';
 
 // 開示等の請求に対する回答書 / 決定通知書 (J.10.4–J.10.7, J.10.2 i; 法第82条・第93条・第101条 for the
 // public profile): what the letter says, built once from the decision and printed as PDF and
@@ -28,7 +28,8 @@ export type ReplyLetter = {
   dateStyle: DateStyle;
   /** 回答日 when recorded, else today (the draft's date). */
   letterDate: string;
-  addressee: { name: string; address: string | null; agent: string | null };
+  /** Who receives the letter (本人, or the 代理人 the request chose) and a note naming the other. */
+  addressee: { name: string; address: string | null; note: string | null };
   /** The opening sentence, naming the request by 受付日, 種類 and 受付番号. */
   opening: string;
   /** Label/value lines: 受付番号, 受付日, 種類, 決定, 根拠, 回答方法, 手数料 … */
@@ -51,6 +52,17 @@ export type ReplyLetter = {
   /** 差出人: the organization and its 個人情報保護管理者. */
   sender: { organizationName: string; pmsManagerName: string | null };
 };
+
+/**
+ * The letter goes to whom the request chose (J.10.2; 回答の送付先): to the 代理人 at the agent's address,
+ * naming 本人; or to 本人 at 本人's address, naming the agent who requested.
+ */
+function addresseeOf(row: Pick<RequestRow, 'requesterName' | 'requesterAddress' | 'agentKind' | 'agentName' | 'agentAddress' | 'replyTo'>): ReplyLetter['addressee'] {
+  const agent = row.agentKind !== 'none' && row.agentName ? row.agentName : null;
+  if (agent && row.agentKind !== 'none' && row.replyTo === 'agent')
+    return { name: agent, address: row.agentAddress, note: `本人 ${row.requesterName} 様の${agentKindLabels[row.agentKind]}` };
+  return { name: row.requesterName, address: row.requesterAddress, note: agent && row.agentKind !== 'none' ? `${agentKindLabels[row.agentKind]} ${agent} 様` : null };
+}
 
 /**
  * The reply letter of request `id`. Refused (409) for 苦情・相談 and before a decision. Reads the
@@ -98,11 +110,7 @@ export async function buildReplyLetter(tx: Tx, actor: Actor, id: string, clock: 
     organizationName: header.organizationName,
     dateStyle: header.dateStyle,
     letterDate: row.repliedOn ?? clock.today,
-    addressee: {
-      name: row.requesterName,
-      address: row.requesterAddress,
-      agent: row.agentKind !== 'none' && row.agentName ? `${agentKindLabels[row.agentKind]} ${row.agentName}` : null,
-    },
+    addressee: addresseeOf(row),
     opening:
       kind === 'overseas_info'
         ? `受付番号 ${row.number}（受付日 ${row.receivedOn}）の外国にある第三者への提供に係る情報提供の求めについて、次のとおり回答します。`

@@ -115,7 +115,7 @@ export function DateTimeField({ form, name, label, required, testId }: { form: R
             status={form.errors[name] ? 'error' : undefined}
             data-testid={`${testId}-time`}
           />
-          {time?.ok && time.hhmm !== typedTime ? (
+          {time?.ok && !/^\d{1,2}:\d{2}$/.test(typedTime) ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`${testId}-time-read`}>
               {`${time.hhmm} として読みました`}
             </Typography.Text>
