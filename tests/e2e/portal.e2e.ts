@@ -87,9 +87,9 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     await publicPage.getByTestId('portal-requesterContact').fill('ichiro@example.jp');
     await publicPage.getByTestId('portal-agentKind').getByText('任意代理人', { exact: false }).click();
     // J.10.2 h): with an agent the fields say whose they are, and the agent gives its own address and contact.
-    await publicPage.getByLabel('本人の氏名').waitFor();
+    await publicPage.getByLabel('本人の氏名', { exact: true }).waitFor();
     expect(await publicPage.getByTestId('portal-requesterName').inputValue()).toBe('鈴木 一郎');
-    await publicPage.getByLabel('本人の住所').waitFor();
+    await publicPage.getByLabel('本人の住所', { exact: true }).waitFor();
     await publicPage.getByTestId('portal-agentName').fill('鈴木 次郎');
     await publicPage.getByTestId('portal-agentAddress').fill('東京都豊島区西池袋4-5-6 鈴木法律事務所');
     await publicPage.getByTestId('portal-agentContact').fill('jiro@example.jp');
