@@ -143,7 +143,7 @@ describe('journey: 開示の請求の受付から決定まで', () => {
     await page.goto(`/approvals/${approvalId}`);
     await page.getByText('一部開示').first().waitFor();
     await page
-      .getByText(/J\.10\.5 2 a\) 本人又は第三者の生命/)
+      .getByText(/法第33条第2項第1号（J\.10\.5 2 a\)） 本人又は第三者の生命/)
       .first()
       .waitFor();
     await page.getByTestId('approval-approve').click();
