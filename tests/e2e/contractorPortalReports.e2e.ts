@@ -127,11 +127,18 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     const reports = vendorPage.getByTestId('portal-reports');
     await reports.getByRole('tab', { name: '事故等の報告' }).click();
     const form = vendorPage.getByTestId('portal-incident-form');
+    // Sent empty: the 知った日時 asks for a date and a time with an example as people type it (no ISO timestamp).
+    await form.getByTestId('incident-submit').click();
+    await form.getByText('事故等を知った日時を日付と時刻で入力してください（例: 2026/03/02 9:30）').waitFor();
     await form.getByTestId('incident-title').fill('会報誌の誤封入');
     await form.getByTestId('incident-what').fill('別の会員の宛名の封筒に2名分の会報誌を誤って封入し発送した');
     await form.getByTestId('incident-place').fill('当社 第二作業場（封入ライン）');
     await form.getByTestId('incident-known').locator('input').first().fill('2026/12/05');
+    // 14時30分 is read as 14:30 and said so; 9:30 needs no echo.
+    await form.getByTestId('incident-known-time').fill('14時30分');
+    await form.getByTestId('incident-known-time-read').getByText('14:30 として読みました').waitFor();
     await form.getByTestId('incident-known-time').fill('9:30');
+    expect(await form.getByTestId('incident-known-time-read').count()).toBe(0);
     await form.getByTestId('incident-events').getByText('漏えい', { exact: true }).click();
     await form.getByTestId('incident-personal-data').fill('会員の氏名・住所・会員番号');
     await form.getByTestId('incident-persons').fill('2');
@@ -228,6 +235,8 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await card.locator('[data-testid^="received-incident-"]').click();
     await page.waitForURL(/\/incidents\/[0-9a-f-]+$/);
     await page.getByText('【委託先 株式会社デモ発送サービス】会報誌の誤封入').first().waitFor();
+    // The 報告者 is the 委託先 and its person, not the 委託元's manager who received it.
+    await page.getByText('株式会社デモ発送サービス 発送 一郎（委託先ポータル）').first().waitFor();
     // 要配慮個人情報 (the 委託先 answered はい): the 委託元 owes the 個人情報保護委員会 速報 (規則第7条第1号).
     await page
       .getByText(/個人情報保護委員会/)

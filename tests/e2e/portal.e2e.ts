@@ -44,10 +44,10 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
   });
   keepFailureEvidence(() => (followUp ? publicPage : page));
 
-  it('公表事項が足りないまま公開しようとすると、足りない項目の欄の下に J.10.3 の条項つきで出る', async () => {
+  it('デモの公開窓口は公開済み（/p/mamori-demo）。公表事項を消して公開のまま保存すると、足りない項目の欄の下に J.10.3 の条項つきで出る', async () => {
     await page.goto('/portal/settings');
-    await page.getByTestId('portal-slug').fill('mamori-demo');
-    await page.getByTestId('portal-published').click();
+    await expect.poll(() => page.getByTestId('portal-slug').inputValue()).toBe('mamori-demo');
+    await page.getByTestId('portal-manager-name').fill('');
     await page.getByTestId('portal-save').click();
     await page.getByTestId('portal-settings-error').getByText('公表事項が揃っていないため公開できません', { exact: false }).waitFor();
     await page.getByText('J.10.3 b): 個人情報保護管理者の氏名又は職名が設定されていません', { exact: false }).first().waitFor();
@@ -100,7 +100,14 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     await publicPage.getByTestId('portal-requesterName').fill('鈴木 一郎');
     await publicPage.getByTestId('portal-requesterContact').fill('ichiro@example.jp');
     await publicPage.getByTestId('portal-agentKind').getByText('任意代理人', { exact: false }).click();
+    // J.10.2 h): with an agent the fields say whose they are, and the agent gives its own address and contact.
+    await publicPage.getByLabel('本人の氏名', { exact: true }).waitFor();
+    expect(await publicPage.getByTestId('portal-requesterName').inputValue()).toBe('鈴木 一郎');
+    await publicPage.getByLabel('本人の住所', { exact: true }).waitFor();
     await publicPage.getByTestId('portal-agentName').fill('鈴木 次郎');
+    await publicPage.getByTestId('portal-agentAddress').fill('東京都豊島区西池袋4-5-6 鈴木法律事務所');
+    await publicPage.getByTestId('portal-agentContact').fill('jiro@example.jp');
+    expect(await publicPage.getByTestId('portal-replyTo').locator('input[value="agent"]').isChecked()).toBe(true);
     await publicPage.getByTestId('portal-content').fill('私の購入履歴と登録情報の開示を求めます。');
     await publicPage.getByTestId('portal-identity-warning').getByText('裏面', { exact: false }).waitFor();
     await publicPage.waitForTimeout(3_200); // a person takes longer than the bot check's minimum
@@ -125,6 +132,9 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     followUp = ((await publicPage.getByTestId('portal-followup-url').textContent()) ?? '').trim();
     expect(followUp).toMatch(/\/p\/mamori-demo\/receipts\/REQ-\d{4}-\d{4}\?token=[\w-]{43}$/);
     await publicPage.getByTestId('portal-progress').getByText('受付', { exact: true }).waitFor();
+    // J.10.2 1 d): the 開示 fee the page publishes (the demo's), and a way back to the page.
+    await publicPage.getByTestId('portal-receipt-fee').getByText('1件につき1,000円（現金書留又は定額小為替）').waitFor();
+    expect(await publicPage.getByTestId('portal-receipt-back').getAttribute('href')).toBe('/p/mamori-demo');
     await publicPage.screenshot({ path: 'test-results/portal-receipt.png', fullPage: true });
   });
 

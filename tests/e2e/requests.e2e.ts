@@ -144,7 +144,7 @@ describe('journey: 開示の請求の受付から決定まで', () => {
     await page.goto(`/approvals/${approvalId}`);
     await page.getByText('一部開示').first().waitFor();
     await page
-      .getByText(/J\.10\.5 2 a\) 本人又は第三者の生命/)
+      .getByText(/法第33条第2項第1号（J\.10\.5 2 a\)） 本人又は第三者の生命/)
       .first()
       .waitFor();
     await page.getByTestId('approval-approve').click();
@@ -158,7 +158,7 @@ describe('journey: 開示の請求の受付から決定まで', () => {
     await shot('request-reply-approved');
   });
 
-  it('承認後の回答書: 案の表示がなく、一部開示・J.10.5 の理由・手数料を記載（PDF と Word）', async () => {
+  it('承認後の回答書: 案の表示がなく、一部開示・法第33条第2項の理由・手数料を記載（PDF と Word）', async () => {
     await page.goto(requestUrl);
     await page.getByTestId('request-status').getByText('承認済（回答待ち）').waitFor();
     await page.getByTestId('reply-letter-pdf').getByText('回答書（PDF）').waitFor();
@@ -166,7 +166,9 @@ describe('journey: 開示の請求の受付から決定まで', () => {
     expect(pdf.name).toMatch(/^開示の請求に対する回答書_REQ-\d{4}-\d{4}\.pdf$/);
     if (!skipPdfChecks) {
       expect(pdf.text).not.toContain('（案）');
-      for (const words of ['開示の請求に対する回答書', '請求太郎様', '一部開示', 'J.10.5', '手数料', '個人情報保護管理者']) expect(pdf.text, words).toContain(words);
+      // The ground cites the law to 本人 (法第33条第2項第1号), not the internal JIS clause J.10.5 2 a).
+      for (const words of ['開示の請求に対する回答書', '請求太郎様', '一部開示', '法第33条第2項第1号', '手数料', '個人情報保護管理者']) expect(pdf.text, words).toContain(words);
+      expect(pdf.text.replace(/\s+/g, '')).not.toContain('J.10.52a)');
     }
     const docx = await downloadText('reply-letter-docx');
     expect(docx.name).toMatch(/\.docx$/);

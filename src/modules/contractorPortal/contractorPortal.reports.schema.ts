@@ -10,7 +10,7 @@ import { disposalMethods, type IncidentReportFact, incidentReportFactLabels } fr
 export const reportIdParams = z.object({ id: idField('報告') });
 export const linkIdParams = z.object({ id: idField('委託元') });
 
-const dateTimeField = (label: string) => z.iso.datetime({ offset: true, error: `${label}は日時（例: 2026-03-02T09:30:00+09:00）で入力してください` });
+const dateTimeField = (label: string) => z.iso.datetime({ offset: true, error: `${label}を日付と時刻で入力してください（例: 2026/03/02 9:30）` });
 
 /** 法人番号 (optional): 13 digits with the check digit; full-width digits read as such, nothing else corrected. */
 const corporateNumber = z

@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
+import { pdfText, skipPdfChecks } from '../../../tests/support/pdf.ts';
 import { approvalRequests } from '../../platform/approvals/approvals.tables.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
-import { asSystem, inOrg } from '../../platform/db/tenancy.ts';
+import { asSystem, inOrg, rowsOf } from '../../platform/db/tenancy.ts';
 import { createUser } from '../../platform/maintenance/createUser.ts';
 import { organizations } from '../../platform/org/org.tables.ts';
 import { contractorPortalReportsContract as R } from './contractorPortal.reports.contract.ts';
@@ -360,10 +361,12 @@ describe('委託先からの事故等の報告（個人情報特記事項 第16�
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringContaining('本人の数は0以上'),
-        expect.stringContaining('事故等を知った日時は日時'),
+        // Japanese wording with a date as people type it, no ISO timestamp shown to the 委託先.
+        '事故等を知った日時を日付と時刻で入力してください（例: 2026/03/02 9:30）',
         expect.stringContaining('講じた措置を入力してください'),
       ]),
     );
+    expect(JSON.stringify(r.body)).not.toContain('T09:30:00');
     expect(await counts()).toEqual(before);
   });
 
@@ -386,6 +389,20 @@ describe('委託先からの事故等の報告（個人情報特記事項 第16�
     expect(detail.body.reportSummary).toContain('報告者（委託先）: 株式会社デモ発送サービス 発送 一郎');
     expect(detail.body.reportSummary).toContain('事故等を知った日時（委託先）: 2026/12/05 09:30');
     expect(detail.body.reportSummary).toContain('事故の発生場所: 当社 第二作業場（封入ライン）');
+  });
+
+  it('事案の報告者は委託先とその担当者（委託先ポータル）で、受け付けた委託元の者とは別に記録される（資料B 第16条第2項）', async () => {
+    const detail = await pms.get(`/api/incidents/${incidentId}`);
+    expect(detail.body.reportedByName).toBe('株式会社デモ発送サービス 発送 一郎（委託先ポータル）');
+    expect(detail.body.receivedByName).toBe('佐藤 花子');
+    // The reporter names a person of the 委託先: encrypted at rest like the rest of the report.
+    const raw = await asSystem(t.database, async (tx) => rowsOf<{ t: string }>(await tx.execute(sql`select incidents::text as t from incidents where id = ${incidentId}`)));
+    expect(raw[0]?.t).not.toContain('発送 一郎');
+    if (!skipPdfChecks) {
+      const record = pdfText((await pms.request('GET', `/api/incidents/${incidentId}/record.pdf`)).raw).replace(/\s+/g, '');
+      expect(record).toContain('株式会社デモ発送サービス発送一郎（委託先ポータル）');
+      expect(record).toContain('受付:佐藤花子');
+    }
   });
 
   it('義務判定エンジンが委託元の義務を出す（プライバシーマーク付与事業者: JIPDEC への報告。期限は委託先から通知を受けた日から数える）', async () => {

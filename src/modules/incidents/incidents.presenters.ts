@@ -150,6 +150,7 @@ export function presentIncidentDetail(d: IncidentDetail, today: string): z.outpu
     knownOn: i.knownOn,
     reportedAt: i.reportedAt.toISOString(),
     reportedByName: d.reporterName,
+    receivedByName: d.receivedByName,
     reportSummary: i.reportSummary,
     facts: i.facts,
     factsRevision: i.factsRevision,

@@ -158,7 +158,9 @@ export async function getIncidentDetail(tx: Tx, actor: Actor, id: string) {
   const org = await loadOrganization(tx, actor.organizationId);
   return {
     incident,
-    reporterName: names?.reporterName ?? '',
+    // A 委託先's report names the 委託先 and its person, not the 委託元's person who received it.
+    reporterName: incident.reportedByOutsider ?? names?.reporterName ?? '',
+    receivedByName: incident.reportedByOutsider ? (names?.reporterName ?? null) : null,
     departmentName: names?.departmentName ?? null,
     duties,
     timeline,

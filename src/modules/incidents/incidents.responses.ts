@@ -233,7 +233,10 @@ export const incidentDetailResponse = z.object({
   discoveredAt: z.iso.datetime(),
   knownOn: z.iso.date(),
   reportedAt: z.iso.datetime(),
+  /** 報告者: a person of the organization, or a 委託先 and its person (「…（委託先ポータル）」). */
   reportedByName: z.string(),
+  /** Who of the organization received a 委託先's report; null when a 従業者 reported it. */
+  receivedByName: z.string().nullable(),
   reportSummary: z.string(),
   facts: incidentFactsResponse,
   factsRevision: z.number().int(),

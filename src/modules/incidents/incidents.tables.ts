@@ -47,6 +47,13 @@ export const incidents = pgTable(
       .notNull()
       .references(() => people.id),
     reportedByAccountId: uuid('reported_by_account_id').references(() => accounts.id),
+    /**
+     * 報告者 who is not a person of the organization, as given: a 委託先 reporting through the portal
+     * (資料B 第16条第2項) is 「<委託先> <報告者>（委託先ポータル）」. Then `reportedByPersonId` is the
+     * person of the 委託元 who received the report (who keeps the incident in view), not its reporter.
+     * Names a person: encrypted.
+     */
+    reportedByOutsider: encryptedText('reported_by_outsider_enc'),
     /** What the reporter wrote (may name people): encrypted. */
     reportSummary: encryptedText('report_summary_enc').notNull(),
     /** Facts as the engine reads them (SPEC §5.1 facts JSON); profile and privacyMark come from the organization. */

@@ -40,8 +40,9 @@ export const incidentsModule = defineModule({
         closed_at: '終結日時',
         narrative_enc: '5W1H',
         details_enc: '原因・二次被害・再発防止等',
-        reported_by_person_id: '報告者',
+        reported_by_person_id: '報告者（委託先からの報告では受け付けた者）',
         reported_by_account_id: '報告したアカウント',
+        reported_by_outsider_enc: '報告者（組織外）',
       },
       incident_duties: {
         incident_id: '事案',

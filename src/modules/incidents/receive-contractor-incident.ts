@@ -38,6 +38,11 @@ export type ContractorIncidentReport = {
   facts?: Partial<Record<'sensitive' | 'improperPurpose' | 'financialDamageRisk' | 'myNumber', boolean | null>>;
 };
 
+/** The 報告者 as the incident shows it: the 委託先, its person and the channel. */
+export function contractorReporter(input: Pick<ContractorIncidentReport, 'contractorName' | 'reporterName'>): string {
+  return `${input.contractorName} ${input.reporterName}（委託先ポータル）`;
+}
+
 /**
  * 事故等の報告 received from a 委託先 through the portal (豊島区 個人情報特記事項 資料B 第16条第2項 / 資料A
  * 第15条: 乙は…直ちに甲に対して…報告し). The 委託元's incident is created at once with the facts
@@ -58,8 +63,8 @@ export async function receiveContractorIncident(tx: Tx, input: ContractorInciden
     ...(input.persons !== null ? { persons: input.persons } : {}),
     ...Object.fromEntries(Object.entries(input.facts ?? {}).filter(([, v]) => typeof v === 'boolean')),
   };
-  // The incident names a person of the 委託元 as who received the report: the 委託先's keeper, else
-  // the 個人情報保護管理者 (the 委託先's reporter is named in the summary and the timeline).
+  // The 報告者 is the 委託先 and its person (reportedByOutsider); the incident also names a person of
+  // the 委託元 as who received the report: the 委託先's keeper, else the 個人情報保護管理者.
   const receiver = input.receiverPersonId ?? (await roleHoldersOn(tx, input.organizationId, ['pms_manager', 'protection_manager'], today))[0]?.personId ?? null;
   if (!receiver) throw conflict('委託元に個人情報保護管理者が登録されていないため、事故等の報告を受け付けられません。委託元に電話等で直ちに連絡してください');
   const { incident, number, dutyLines } = await openReportedIncident(
@@ -73,6 +78,7 @@ export async function receiveContractorIncident(tx: Tx, input: ContractorInciden
       knownOn: today,
       reportedByPersonId: receiver,
       reportedByAccountId: null,
+      reportedByOutsider: contractorReporter(input),
       facts,
       timeline: {
         action: () =>

@@ -41,6 +41,8 @@ export type NewIncident = {
   knownOn: string;
   reportedByPersonId: string;
   reportedByAccountId: string | null;
+  /** 報告者 outside the organization (a 委託先 through its portal), as given; null for a 従業者's report. */
+  reportedByOutsider?: string | null;
   facts: IncidentFacts;
   /** The first line of its 対応記録 (the discovery), and who it names. */
   timeline: { action: (number: string) => string; actorName: string; createdByPersonId: string | null };
@@ -68,6 +70,7 @@ export async function openReportedIncident(tx: Tx, input: NewIncident, clock: Cl
       reportedAt: clock.now,
       reportedByPersonId: input.reportedByPersonId,
       reportedByAccountId: input.reportedByAccountId,
+      reportedByOutsider: input.reportedByOutsider ?? null,
       reportSummary: input.summary,
       facts: input.facts,
       rulesVersion: evaluation.rulesVersion,

@@ -1,7 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, TestApp } from '../../../tests/support/app.ts';
+import { todayInJapan } from '../../domain/time.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
+import { addDays } from '../../rules/calendar.ts';
 import { asSystem, rowsOf } from '../../platform/db/tenancy.ts';
 import { noticesContract as C } from './notices.contract.ts';
 import { noticesTestApp, noticeWithDraftVersion } from './notices.fixture.ts';
@@ -38,6 +40,22 @@ describe('同意記録（J.8.5 1 書面によって本人の同意を得る）',
     expect(JSON.stringify(r.body)).toContain('同意した通知文の版');
     const list = await pms.call(C.consents, { params: { id: noticeId } });
     expect(list.body.items.map((c) => c.subject)).not.toContain('下書き 太郎');
+  });
+
+  it('同意日・撤回日が今日より後なら項目名つきの日本語で 422、何も保存しない（J.8.5 1 同意は得た事実の記録）', async () => {
+    const today = todayInJapan(t.clock.now());
+    const tomorrow = addDays(today, 1);
+    const future = await pms.call(C.recordConsent, { params: { id: noticeId }, body: { versionId: v1, subject: '未来 三郎', channel: 'paper', consentedOn: tomorrow } });
+    expect(future.status).toBe(422);
+    expect(JSON.stringify(future.body)).toContain('同意日');
+    expect(JSON.stringify(future.body)).toContain('consentedOn');
+    const list = await pms.call(C.consents, { params: { id: noticeId } });
+    expect(list.body.items.map((c) => c.subject)).not.toContain('未来 三郎');
+    const onToday = await pms.call(C.recordConsent, { params: { id: noticeId }, body: { versionId: v1, subject: '今日 四郎', channel: 'paper', consentedOn: today } });
+    expect(onToday.status, JSON.stringify(onToday.body)).toBe(201);
+    const w = await pms.call(C.withdrawConsent, { params: { id: onToday.body.id }, body: { withdrawnOn: tomorrow, channel: 'paper' } });
+    expect(w.status).toBe(422);
+    expect(JSON.stringify(w.body)).toContain('撤回日');
   });
 
   it('本人の氏名・識別子はデータベースに平文で残らない', async () => {

@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../platform/db/connection.ts';
+import { todayInJapan } from '../../domain/time.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import type { consentResponse } from './notices.responses.ts';
@@ -49,6 +50,8 @@ export async function listConsents(tx: Tx, actor: Actor, templateId: string): Pr
 /** 同意記録の登録: only against a published version of this notice (a draft was never shown to anyone). */
 export async function recordConsent(tx: Tx, actor: Actor, templateId: string, input: z.output<typeof recordConsentBody>, now: Date): Promise<ConsentView> {
   await assertTemplate(tx, actor.organizationId, templateId);
+  // A consent is a fact already obtained (J.8.5 1 本人の同意を得る): a day after today cannot be one.
+  if (input.consentedOn > todayInJapan(now)) throw invalid('consentedOn', `同意日（${displayDate(input.consentedOn)}）が今日より後になっています`);
   const [version] = await tx
     .select()
     .from(noticeVersions)
@@ -73,6 +76,7 @@ export async function withdrawConsent(tx: Tx, actor: Actor, id: string, input: z
     .for('update');
   if (!found) throw notFound('同意記録');
   if (found.consent.withdrawnOn) throw conflict(`この同意は${displayDate(found.consent.withdrawnOn)}に撤回済みです`, 'already_withdrawn');
+  if (input.withdrawnOn > todayInJapan(now)) throw invalid('withdrawnOn', `撤回日（${displayDate(input.withdrawnOn)}）が今日より後になっています`);
   if (input.withdrawnOn < found.consent.consentedOn) throw invalid('withdrawnOn', `撤回日が同意日（${displayDate(found.consent.consentedOn)}）より前になっています`);
   const [row] = await tx
     .update(noticeConsents)

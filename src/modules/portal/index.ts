@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/moduleKit/manifest.ts';
+import { seedDemoPortal } from './portal.demo.ts';
 import { portalRoutes } from './portal.routes.ts';
 import * as tables from './portal.tables.ts';
 
@@ -20,4 +21,5 @@ export const portalModule = defineModule({
   },
   tables,
   routes: portalRoutes,
+  demo: (tx, { organizationId, now }) => seedDemoPortal(tx, organizationId, now),
 });

@@ -4,7 +4,7 @@ import { buildTestApp, type Client, type TestApp } from '../../../tests/support/
 import { noticeItems } from '../../rules/data/requiredItems.ts';
 import { noticesContract as N } from '../notices/notices.contract.ts';
 import { MIN_FILL_MS, solve } from './portal.challenge.ts';
-import { anonymousRequest } from './portal.fixture.ts';
+import { anonymousRequest, removeDemoPortal } from './portal.fixture.ts';
 
 // 同意の取得を公開窓口で (issue #14 M6, J.8.5 j) Web のフォーム): the organization lists a notice on
 // its public page; a person reads its published version in full, gives a name or identifier and
@@ -46,6 +46,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   pms = await t.login('pms@demo.mamori.local');
   app = t.app as unknown as FastifyInstance;
+  await removeDemoPortal(t);
   const ticked = noticeItems.map((i) => i.code);
   const created = await pms.call(N.create, {
     body: { title: 'メールマガジン配信のための個人情報の取扱いについて', body: '第1版の全文です。利用目的はメールマガジンの配信です。', ticked },

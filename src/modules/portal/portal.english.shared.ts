@@ -20,6 +20,10 @@ const fieldNames: Readonly<Record<string, string>> = {
   '連絡先（メールアドレス又は電話番号）': 'your contact details (email address or telephone number)',
   代理人による請求: 'who is making the request',
   代理人の氏名: "the agent's name",
+  代理人の住所: "the agent's address",
+  代理人の連絡先: "the agent's contact details",
+  '代理人の連絡先（メールアドレス又は電話番号）': "the agent's contact details (email address or telephone number)",
+  回答の送付先: 'who receives the reply',
   請求等の内容: 'the details of your request',
   ウェブサイト: 'website',
   送信前の確認: 'the check before sending',
@@ -56,7 +60,10 @@ const fixed: Readonly<Record<string, string>> = {
   'この送信はすでに受け付けています。新しく送る場合はページを読み込み直してください': 'This submission has already been received. To send a new one, please reload the page.',
   // The request form (J.10.2 代理人).
   代理人による請求のときは代理人の氏名を入力してください: "Please enter the agent's name for a request made by an agent.",
-  代理人の氏名は代理人による請求のときだけ入力してください: "Enter an agent's name only for a request made by an agent.",
+  '代理人の氏名・住所・連絡先は代理人による請求のときだけ入力してください': "Enter the agent's name, address and contact details only for a request made by an agent.",
+  '連絡先（メールアドレス又は電話番号）を入力してください': 'Please enter your contact details (email address or telephone number).',
+  '代理人による請求のときは代理人の連絡先（メールアドレス又は電話番号）を入力してください':
+    "Please enter the agent's contact details (email address or telephone number) for a request made by an agent.",
   '任意代理人による請求のときは委任状（PDF・JPEG・PNG）を添付してください': 'A request by an authorized agent needs the power of attorney (PDF, JPEG or PNG) attached.',
   申込みのときに添付できるのは委任状と本人確認書類です: 'With the request you can attach the power of attorney and identity documents only.',
   // Files (portal.files.schema.ts).

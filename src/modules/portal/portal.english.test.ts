@@ -118,7 +118,12 @@ describe('公開ページの英語（SPEC §1 5 「Japanese by default (English 
   it('a file that is not PDF/JPEG/PNG: 415 in English naming the file; the bot check refused: 400 in English', async () => {
     const bad = await submit(
       '198.51.100.37',
-      { agentKind: 'voluntary', agentName: 'Ichiro', files: [{ kind: 'power_of_attorney', fileName: 'letter.pdf', contentBase64: EXE.toString('base64') }] },
+      {
+        agentKind: 'voluntary',
+        agentName: 'Ichiro',
+        agentContact: 'ichiro@example.jp',
+        files: [{ kind: 'power_of_attorney', fileName: 'letter.pdf', contentBase64: EXE.toString('base64') }],
+      },
       'en',
     );
     expect(bad.status).toBe(415);

@@ -1,4 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import type { TestApp } from '../../../tests/support/app.ts';
+import { asSystem } from '../../platform/db/tenancy.ts';
+import { portalSettings } from './portal.tables.ts';
 
 // Test set-up shared by the 公開窓口 tests (not loaded by the app): the 公表事項 (J.10.3 a)〜g)) a
 // 個人情報保護管理者 publishes, and a request from the public side — no session cookie, from a given
@@ -25,4 +29,9 @@ export async function anonymousRequest(app: FastifyInstance, method: 'GET' | 'PO
   const r = await app.inject({ method, url, remoteAddress: ip, ...(body !== undefined ? { payload: body as object } : {}) });
   // biome-ignore lint/suspicious/noExplicitAny: the response read loosely here
   return { status: r.statusCode, body: r.json() as any, headers: r.headers };
+}
+
+/** The demo seeds a published page (/p/mamori-demo); tests that build the settings from nothing remove it first. */
+export async function removeDemoPortal(t: TestApp): Promise<void> {
+  await asSystem(t.database, (tx) => tx.delete(portalSettings).where(eq(portalSettings.organizationId, t.demoOrganizationId)));
 }

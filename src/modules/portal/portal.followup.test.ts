@@ -43,6 +43,7 @@ async function submit(ip: string, over: Record<string, unknown>) {
       requesterContact: 'hanako@example.jp',
       agentKind: 'voluntary',
       agentName: '高橋 一郎',
+      agentContact: 'ichiro@example.jp',
       content: '私の会員情報の開示を求めます。',
       challenge: { token: page.challenge.token, nonce: solve(page.challenge.token) },
       ...over,

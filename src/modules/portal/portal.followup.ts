@@ -6,6 +6,7 @@ import type { Database, Tx } from '../../platform/db/connection.ts';
 import { inOrg } from '../../platform/db/tenancy.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { answerPortalCorrections, attachPortalFile, type PortalRequestProgress, portalRequestProgress, requestKindLabels } from '../requests/requests.api.ts';
+import type { PublicItemsFacts } from '../../rules/publicItems/publicItems.ts';
 import { checkPortalFiles } from './portal.files.ts';
 import type { portalAnswerBody } from './portal.schema.ts';
 import { publishedPortal } from './portal.service.ts';
@@ -33,7 +34,18 @@ async function followUp(tx: Tx, organizationId: string, number: string, token: s
   return { requestId: receipt.requestId, progress };
 }
 
-function present(organizationName: string, p: PortalRequestProgress) {
+/**
+ * The fee published for the request's kind (J.10.2 1 d), J.10.3 f)): 開示・第三者提供記録の開示 and
+ * 利用目的の通知 may have one; the other kinds and a fee of 0 yen have none.
+ */
+export function publishedFeeFor(kind: string, facts: PublicItemsFacts): { amountYen: number; collectionMethod: string | null } | null {
+  const fees = facts.procedure.fees;
+  const fee = kind === 'disclosure' || kind === 'provision_record_disclosure' ? fees.disclosure : kind === 'purpose_notice' ? fees.purposeNotice : null;
+  if (!fee || fee.amountYen <= 0) return null;
+  return { amountYen: fee.amountYen, collectionMethod: fee.collectionMethod.trim() || null };
+}
+
+function present(organizationName: string, facts: PublicItemsFacts, p: PortalRequestProgress) {
   const closed = p.status === 'answered' || p.status === 'withdrawn';
   return {
     organizationName,
@@ -47,6 +59,7 @@ function present(organizationName: string, p: PortalRequestProgress) {
     repliedOn: p.repliedOn,
     canAnswer: !closed && p.corrections.some((c) => !c.completedOn),
     files: p.files,
+    fee: publishedFeeFor(p.kind, facts),
   };
 }
 
@@ -55,7 +68,7 @@ export async function portalProgress(database: Database, slug: string, number: s
   const portal = await publishedPortal(database, slug);
   const found = await inOrg(database, { organizationId: portal.organizationId, actorAccountId: null, ip }, (tx) => followUp(tx, portal.organizationId, number, token, now));
   if (!found) throw notFoundReceipt();
-  return present(portal.name, found.progress);
+  return present(portal.name, portal.facts, found.progress);
 }
 
 /**
@@ -76,5 +89,5 @@ export async function answerCorrection(database: Database, slug: string, number:
     return portalRequestProgress(tx, portal.organizationId, found.requestId);
   });
   if (!progress) throw notFoundReceipt();
-  return present(portal.name, progress);
+  return present(portal.name, portal.facts, progress);
 }

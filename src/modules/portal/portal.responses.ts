@@ -96,4 +96,6 @@ export const portalProgressResponse = z.object({
   canAnswer: z.boolean(),
   /** The files sent with the request and the answers (names and kinds only; the bytes are for staff). */
   files: z.array(z.object({ kind: z.string(), kindLabel: z.string(), fileName: z.string(), sentOn: z.iso.date() })),
+  /** The fee the page publishes for this kind and how to pay it (J.10.2 1 d)); null when there is none. */
+  fee: z.object({ amountYen: z.number().int(), collectionMethod: z.string().nullable() }).nullable(),
 });

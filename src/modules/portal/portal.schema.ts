@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countField, enumField, idField, optionalText, requiredText, textUpTo } from '../../platform/validation/fields.ts';
-import { agentKinds, requestKinds } from '../requests/requests.labels.ts';
+import { agentKinds, replyTos, requestKinds } from '../requests/requests.labels.ts';
 import { noMyNumber } from '../requests/requests.schema.ts';
 import { attorneyAttached, attorneyAttachedError, portalFiles } from './portal.files.schema.ts';
 
@@ -80,19 +80,33 @@ const portalFormFields = z.object({
   kind: enumField('請求等の種類', requestKinds),
   requesterName: noMyNumber('氏名', requiredText('氏名', 100)),
   requesterAddress: noMyNumber('住所', optionalText('住所', 300)),
-  requesterContact: noMyNumber('連絡先', requiredText('連絡先（メールアドレス又は電話番号）', 200)),
+  // With an agent (J.10.2 h)) 氏名・住所・連絡先 are 本人's; the agent's own contact is the one required.
+  requesterContact: noMyNumber('連絡先', optionalText('連絡先（メールアドレス又は電話番号）', 200)),
   agentKind: enumField('代理人による請求', agentKinds).default('none'),
   agentName: noMyNumber('代理人の氏名', optionalText('代理人の氏名', 100)),
+  agentAddress: noMyNumber('代理人の住所', optionalText('代理人の住所', 300)),
+  agentContact: noMyNumber('代理人の連絡先', optionalText('代理人の連絡先（メールアドレス又は電話番号）', 200)),
+  /** 回答の送付先 (本人 or 代理人); only asked of an agent, 本人 otherwise. */
+  replyTo: enumField('回答の送付先', replyTos).optional(),
   content: noMyNumber('請求等の内容', requiredText('請求等の内容', 5000)),
 });
 
-type AgentFields = { agentKind: string; agentName: string | null };
+type AgentFields = { agentKind: string; agentName: string | null; agentAddress: string | null; agentContact: string | null; requesterContact: string | null };
 const agentNamed = (v: AgentFields) => v.agentKind === 'none' || !!v.agentName;
-const agentOnly = (v: AgentFields) => v.agentKind !== 'none' || !v.agentName;
+const agentOnly = (v: AgentFields) => v.agentKind !== 'none' || (!v.agentName && !v.agentAddress && !v.agentContact);
 const agentNamedError = { error: '代理人による請求のときは代理人の氏名を入力してください', path: ['agentName'] };
-const agentOnlyError = { error: '代理人の氏名は代理人による請求のときだけ入力してください', path: ['agentName'] };
+const agentOnlyError = { error: '代理人の氏名・住所・連絡先は代理人による請求のときだけ入力してください', path: ['agentName'] };
+// Who answers the office's questions: 本人, or the agent who requested.
+const contactGiven = (v: AgentFields) => v.agentKind !== 'none' || !!v.requesterContact;
+const contactGivenError = { error: '連絡先（メールアドレス又は電話番号）を入力してください', path: ['requesterContact'] };
+const agentContactGiven = (v: AgentFields) => v.agentKind === 'none' || !!v.agentContact;
+const agentContactGivenError = { error: '代理人による請求のときは代理人の連絡先（メールアドレス又は電話番号）を入力してください', path: ['agentContact'] };
 
-export const portalFormBody = portalFormFields.refine(agentNamed, agentNamedError).refine(agentOnly, agentOnlyError);
+export const portalFormBody = portalFormFields
+  .refine(agentNamed, agentNamedError)
+  .refine(agentOnly, agentOnlyError)
+  .refine(contactGiven, contactGivenError)
+  .refine(agentContactGiven, agentContactGivenError);
 
 /** The public form as sent: the fields, the bot check, and the honeypot. */
 export const portalRequestBody = portalFormFields
@@ -108,6 +122,8 @@ export const portalRequestBody = portalFormFields
   })
   .refine(agentNamed, agentNamedError)
   .refine(agentOnly, agentOnlyError)
+  .refine(contactGiven, contactGivenError)
+  .refine(agentContactGiven, agentContactGivenError)
   .refine(attorneyAttached, attorneyAttachedError)
   .refine((v) => v.files.every((f) => f.kind !== 'correction_answer'), { error: '申込みのときに添付できるのは委任状と本人確認書類です', path: ['files'] });
 

@@ -10,7 +10,7 @@ import { organizations } from '../../platform/org/org.tables.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { generatePublicItems, type PublicItemsFacts } from '../../rules/publicItems/publicItems.ts';
 import { publishedNotices } from '../notices/notices.api.ts';
-import { attachPortalFile, receivePortalRequest, requestKindLabels } from '../requests/requests.api.ts';
+import { attachPortalFile, receivePortalRequest, requestKindLabels, resolveReplyTo } from '../requests/requests.api.ts';
 import { checkPortalFiles } from './portal.files.ts';
 import { type ChallengeKey, type ChallengeRefusal, issueChallenge, spendChallenge } from './portal.challenge.ts';
 import type { portalRequestBody, portalSettingsBody } from './portal.schema.ts';
@@ -159,6 +159,9 @@ export async function submitPortalRequest(database: Database, slug: string, inpu
         requesterContact: input.requesterContact,
         agentKind: input.agentKind,
         agentName: input.agentName,
+        agentAddress: input.agentAddress,
+        agentContact: input.agentContact,
+        replyTo: resolveReplyTo(input.agentKind, input.replyTo),
         content: input.content,
       },
       reference,

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
-import { asSystem } from '../../platform/db/tenancy.ts';
+import { asSystem, rowsOf } from '../../platform/db/tenancy.ts';
 import { requests } from '../requests/requests.tables.ts';
 import { MIN_FILL_MS, solve } from './portal.challenge.ts';
-import { anonymousRequest, portalFacts } from './portal.fixture.ts';
+import { anonymousRequest, portalFacts, removeDemoPortal } from './portal.fixture.ts';
+import { publishedFeeFor } from './portal.followup.ts';
 import { portalReceipts } from './portal.tables.ts';
 
 // 公開窓口 (issue #14 M5): the 個人情報保護管理者 publishes the organization's page with its 公表事項
@@ -23,9 +24,12 @@ const form = (challenge: { token: string }, nonce: string, over: Record<string, 
   kind: 'disclosure',
   requesterName: '鈴木 一郎',
   requesterAddress: '東京都練馬区1-2-3',
-  requesterContact: 'ichiro@example.jp',
+  requesterContact: null,
   agentKind: 'voluntary',
   agentName: '鈴木 次郎',
+  agentAddress: '東京都豊島区西池袋4-5-6 鈴木法律事務所',
+  agentContact: 'jiro@example.jp',
+  replyTo: 'agent',
   content: '私の購入履歴と登録情報の開示を求めます。',
   // J.10.2: a 任意代理人 sends the 委任状 with the request.
   files: [
@@ -45,6 +49,29 @@ beforeAll(async () => {
   app = t.app as unknown as FastifyInstance;
 });
 afterAll(async () => t?.close());
+
+describe('デモの公開窓口（README の /p/mamori-demo）', () => {
+  it('デモ組織は公表事項（組織の名称・住所・代表者と個人情報保護管理者から）を揃えた公開ページを持つ', async () => {
+    const settings = await pms.get('/api/portal/settings');
+    expect(settings.body).toMatchObject({ configured: true, slug: 'mamori-demo', published: true, publicPath: '/p/mamori-demo' });
+    expect(settings.body.preview.missing).toEqual([]);
+    const page = await anonymous('GET', '/api/public/portals/mamori-demo', undefined, '203.0.113.90');
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    const text = JSON.stringify(page.body);
+    for (const words of [
+      '株式会社まもりデモ',
+      '東京都豊島区南池袋1-1-1',
+      '代表取締役 山田 太郎',
+      '個人情報保護管理者 佐藤 花子',
+      '総務部',
+      '1件につき1,000円（徴収方法: 現金書留又は定額小為替）',
+    ])
+      expect(text, words).toContain(words);
+    // The rest of this file builds the settings from nothing.
+    await removeDemoPortal(t);
+    expect((await pms.get('/api/portal/settings')).body.configured).toBe(false);
+  });
+});
 
 describe('公開窓口の設定（J.10.3 公表事項）', () => {
   it('設定前は組織の名称・住所・代表者を入れた下書きを返し、不足する公表事項を日本語で挙げる', async () => {
@@ -132,10 +159,47 @@ describe('公開ページからの請求（アカウントなし）', () => {
     expect(mine).toMatchObject({ channel: 'web', requesterName: '鈴木 一郎' });
     expect(mine?.dueOn).toBeTruthy();
     expect(mine?.portalReference).toBeTruthy();
+    // J.10.2 h): 氏名・住所 are 本人's; the agent's own address and contact, and who receives the reply, are kept apart.
+    const detail = await pms.get(`/api/requests/${listed?.id}`);
+    expect(detail.body).toMatchObject({
+      requesterName: '鈴木 一郎',
+      requesterContact: null,
+      agentName: '鈴木 次郎',
+      agentAddress: '東京都豊島区西池袋4-5-6 鈴木法律事務所',
+      agentContact: 'jiro@example.jp',
+      replyTo: 'agent',
+    });
+    const raw = await asSystem(t.database, async (tx) => rowsOf<{ t: string }>(await tx.execute(sql`select requests::text as t from requests where id = ${listed?.id}`)));
+    expect(raw[0]?.t).not.toContain('jiro@example.jp');
+    expect(raw[0]?.t).not.toContain('鈴木法律事務所');
     // Only the token's hash is kept.
     const stored = await asSystem(t.database, (tx) => tx.select().from(portalReceipts).where(eq(portalReceipts.organizationId, t.demoOrganizationId)));
     expect(stored.some((s) => s.tokenHash === receipt.followUpToken)).toBe(false);
     expect(stored.every((s) => /^[0-9a-f]{64}$/.test(s.tokenHash))).toBe(true);
+  });
+
+  it('代理人による請求は代理人の連絡先が要り、本人の請求は本人の連絡先が要る（項目名つきの日本語、受け付けない）', async () => {
+    const page = await anonymous('GET', '/api/public/portals/mamori-demo', undefined, '203.0.113.24');
+    t.clock.advanceMinutes(Math.ceil(MIN_FILL_MS / 60_000));
+    const noAgentContact = await anonymous(
+      'POST',
+      '/api/public/portals/mamori-demo/requests',
+      form(page.body.challenge, solve(page.body.challenge.token), { agentContact: null }),
+      '203.0.113.24',
+    );
+    expect(noAgentContact.status).toBe(400);
+    expect(noAgentContact.body.error.fields).toContainEqual({
+      path: 'agentContact',
+      message: '代理人による請求のときは代理人の連絡先（メールアドレス又は電話番号）を入力してください',
+    });
+    const noContact = await anonymous(
+      'POST',
+      '/api/public/portals/mamori-demo/requests',
+      form(page.body.challenge, solve(page.body.challenge.token), { agentKind: 'none', agentName: null, agentAddress: null, agentContact: null, replyTo: undefined, files: [] }),
+      '203.0.113.24',
+    );
+    expect(noContact.status).toBe(400);
+    expect(noContact.body.error.fields).toContainEqual({ path: 'requesterContact', message: '連絡先（メールアドレス又は電話番号）を入力してください' });
   });
 
   it('確認用URLで受付状況が見え、職員が求めた補正が日付つきで出る', async () => {
@@ -143,6 +207,8 @@ describe('公開ページからの請求（アカウントなし）', () => {
     const before = await anonymous('GET', url);
     expect(before.status).toBe(200);
     expect(before.body).toMatchObject({ receiptNumber: receipt.receiptNumber, kindLabel: '開示', statusLabel: '受付', corrections: [] });
+    // J.10.2 1 d): the fee this page publishes for a 開示 and how to pay it.
+    expect(before.body.fee).toEqual({ amountYen: 300, collectionMethod: '郵便小為替' });
     const [row] = await asSystem(t.database, (tx) =>
       tx
         .select({ id: requests.id, receivedOn: requests.receivedOn })
@@ -222,5 +288,22 @@ describe('公開ページからの請求（アカウントなし）', () => {
     for (let i = 0; i < 6; i++) statuses.push((await anonymous('POST', '/api/public/portals/mamori-demo/requests', { kind: 'x' }, ip)).status);
     expect(statuses.slice(0, 5).every((s) => s === 400)).toBe(true);
     expect(statuses[5]).toBe(429);
+  });
+});
+
+describe('受付状況に出す手数料（J.10.2 1 d)）', () => {
+  it('開示・第三者提供記録の開示は開示の手数料、利用目的の通知はその手数料。苦情・訂正と 0 円は出さない', () => {
+    const facts = {
+      ...portalFacts,
+      procedure: {
+        ...portalFacts.procedure,
+        fees: { purposeNotice: { amountYen: 0, collectionMethod: '' }, disclosure: { amountYen: 1000, collectionMethod: '現金書留又は定額小為替' } },
+      },
+    };
+    expect(publishedFeeFor('disclosure', facts)).toEqual({ amountYen: 1000, collectionMethod: '現金書留又は定額小為替' });
+    expect(publishedFeeFor('provision_record_disclosure', facts)?.amountYen).toBe(1000);
+    expect(publishedFeeFor('purpose_notice', facts)).toBeNull();
+    expect(publishedFeeFor('complaint', facts)).toBeNull();
+    expect(publishedFeeFor('correction', facts)).toBeNull();
   });
 });

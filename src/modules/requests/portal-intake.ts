@@ -4,7 +4,7 @@ import { attachments } from '../../platform/attachments/attachments.tables.ts';
 import type { Tx } from '../../platform/db/connection.ts';
 import { PORTAL_UPLOADER_NAME, requestAttachmentKinds } from './request-attachments.ts';
 import { computeDeadline } from './request-deadline.ts';
-import { type AgentKind, type RequestKind, type RequestStatus, requestStatusLabels } from './requests.labels.ts';
+import { type AgentKind, type ReplyTo, type RequestKind, type RequestStatus, requestStatusLabels } from './requests.labels.ts';
 import { deadlineSettingsOf } from './requests.queries.ts';
 import { nextRequestNumber } from './requests.service.ts';
 import { requestCorrections, requests } from './requests.tables.ts';
@@ -18,9 +18,14 @@ export type PortalRequestInput = {
   kind: RequestKind;
   requesterName: string;
   requesterAddress: string | null;
-  requesterContact: string;
+  /** 本人's contact; with an agent it may be empty (agentContact is then given). */
+  requesterContact: string | null;
   agentKind: AgentKind;
   agentName: string | null;
+  agentAddress: string | null;
+  agentContact: string | null;
+  /** Who receives the reply; 本人 when there is no agent (resolveReplyTo). */
+  replyTo: ReplyTo;
   content: string;
 };
 

@@ -36,6 +36,23 @@ async function decidedDisclosure() {
 }
 
 describe('回答の承認（J.10.4 c)）', () => {
+  it('private の一部開示: 承認画面は法の条項と JIS の箇条を並べて示す（法第33条第2項第1号（J.10.5 2 a)））', async () => {
+    await asSystem(t.database, (tx) => tx.update(organizations).set({ profile: 'private' }).where(eq(organizations.id, t.demoOrganizationId)));
+    try {
+      const created = await desk.call(C.create, {
+        body: { receivedOn: '2026-04-02', channel: 'counter', kind: 'disclosure', requesterName: '請求 次郎', content: '開示を求めます' },
+      });
+      const decided = await desk.call(C.decide, { params: { id: created.body.id }, body: { scope: 'partial', groundCodes: ['j105a'], note: '一部を除く', replyMethod: 'mail' } });
+      expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+      const submitted = await desk.call(C.submitReply, { params: { id: created.body.id } });
+      const approval = await pms.call(A.detail, { params: { id: submitted.body.approvalRequestId } });
+      const lines = Object.fromEntries(approval.body.request.snapshotFields.map((f) => [f.label, f.value]));
+      expect(lines['決定の理由（根拠条項）']).toContain('法第33条第2項第1号（J.10.5 2 a)）');
+    } finally {
+      await asSystem(t.database, (tx) => tx.update(organizations).set({ profile: 'public' }).where(eq(organizations.id, t.demoOrganizationId)));
+    }
+  });
+
   it('決定の前は申請できず、承認の前は回答済みにできない（409、日本語）; 承認後は回答済みになる', async () => {
     const created = await desk.call(C.create, {
       body: { receivedOn: '2026-04-02', channel: 'counter', kind: 'disclosure', requesterName: '請求 花子', content: '開示を求めます' },

@@ -6,7 +6,7 @@ import { displayDate, snapshotNumber, snapshotRows, snapshotText } from '../../p
 import type { Tx } from '../../platform/db/connection.ts';
 import { conflict, forbidden, invalid } from '../../platform/http/errors.ts';
 import { type Actor, can } from '../../platform/policies/actor.ts';
-import { decisionGrounds } from '../../rules/requestDecisions/grounds.ts';
+import { decisionGrounds, staffCitation } from '../../rules/requestDecisions/grounds.ts';
 import { decisionScopeLabels, type OverseasInfoItemNo, overseasInfoItemLabels } from '../../rules/requestDecisions/kinds.ts';
 import { requestFieldLabels as L, type ReplyMethod, replyMethodLabels, requestKindLabels, type RequestStatus } from './requests.labels.ts';
 import { canManageRequests } from './requests.policy.ts';
@@ -56,7 +56,10 @@ async function setStatus(tx: Tx, organizationId: string, id: string, status: Req
 
 /** The approval screen's lines: the decision as the 決定通知書 will state it (no requester data). */
 function describeReplySnapshot(data: Record<string, unknown>): SnapshotField[] {
-  const grounds = snapshotRows(data, 'grounds').map((g) => `${String(g.clause)} ${String(g.label)}`);
+  // The law's article with the internal clause beside it (a snapshot taken before `law` was kept shows the clause).
+  const grounds = snapshotRows(data, 'grounds').map(
+    (g) => `${'law' in g ? staffCitation({ clause: String(g.clause), law: typeof g.law === 'string' ? g.law : null }) : String(g.clause)} ${String(g.label)}`,
+  );
   const fee = snapshotNumber(data, 'feeYen');
   const withheld = Array.isArray(data.withheldItems) ? data.withheldItems.filter((no): no is OverseasInfoItemNo => typeof no === 'string' && no in overseasInfoItemLabels) : [];
   const lines = withheld.map((no) => overseasInfoItemLabels[no]);
@@ -100,7 +103,12 @@ export const requestReplyApprovalType: ApprovalRecordType = {
         receivedOn: row.receivedOn,
         scope: row.decisionScope,
         scopeLabel: decisionScopeLabels[row.kind][row.decisionScope],
-        grounds: row.decisionGroundCodes.map((code) => ({ code, clause: byCode.get(code)?.clause ?? code, label: byCode.get(code)?.label ?? '' })),
+        grounds: row.decisionGroundCodes.map((code) => ({
+          code,
+          clause: byCode.get(code)?.clause ?? code,
+          law: byCode.get(code)?.law ?? null,
+          label: byCode.get(code)?.label ?? '',
+        })),
         replyMethod: row.replyMethod ?? null,
         replyMethodLabel: row.replyMethod ? replyMethodLabels[row.replyMethod] : null,
         feeYen: row.feeYen ?? null,

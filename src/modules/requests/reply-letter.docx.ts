@@ -23,7 +23,7 @@ export async function renderReplyLetterDocx(letter: ReplyLetter): Promise<Buffer
   children.push(para(d(letter.letterDate), { right: true }));
   if (letter.addressee.address) children.push(para(letter.addressee.address));
   children.push(para(`${letter.addressee.name} 様`));
-  if (letter.addressee.agent) children.push(para(`（${letter.addressee.agent} 様）`));
+  if (letter.addressee.note) children.push(para(`（${letter.addressee.note}）`));
   children.push(para(letter.sender.organizationName, { right: true }), para(`個人情報保護管理者 ${letter.sender.pmsManagerName ?? ''}`, { right: true }));
   children.push(
     new Paragraph({

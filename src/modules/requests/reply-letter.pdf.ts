@@ -21,7 +21,7 @@ export async function renderReplyLetterPdf(letter: ReplyLetter, printedAt: Date)
   const pdf = new PdfReport({ title: printedTitle(letter), organizationName: letter.organizationName, dateStyle: letter.dateStyle, printedAt });
   if (letter.draft) pdf.paragraph(DRAFT_NOTICE, { fontSize: 11 });
   pdf.paragraph(d(letter.letterDate));
-  const to = [letter.addressee.address, `${letter.addressee.name} 様`, letter.addressee.agent ? `（${letter.addressee.agent} 様）` : null].filter((x): x is string => !!x);
+  const to = [letter.addressee.address, `${letter.addressee.name} 様`, letter.addressee.note ? `（${letter.addressee.note}）` : null].filter((x): x is string => !!x);
   pdf.paragraph(to.join('\n'), { fontSize: 11 });
   pdf.paragraph(`${letter.sender.organizationName}\n個人情報保護管理者 ${letter.sender.pmsManagerName ?? ''}`);
   pdf.paragraph(d(letter.opening));

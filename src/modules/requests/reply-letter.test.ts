@@ -124,6 +124,65 @@ describe.skipIf(skipPdfChecks)('回答書・決定通知書（PDF・docx）', ()
     for (const words of ['（案）', '不開示', '第82条第2項', '存否応答拒否']) expect(xml, words).toContain(words);
   });
 
+  it('法第33条第2項第1号: private の一部開示 — 本人への回答書は法の条項を根拠に挙げ、JIS の箇条（J.10.5 2 a)）は挙げない', async () => {
+    await setProfile('private');
+    const { id } = await decided('disclosure', { scope: 'partial', groundCodes: ['j105a'], note: '第三者の氏名を除いて開示する' });
+    const text = pdfText((await desk.call(C.replyLetterPdf, { params: { id } })).raw).replace(/\s+/g, '');
+    for (const words of ['一部開示', '法第33条第2項第1号', '本人又は第三者の生命、身体、財産その他の権利利益を害するおそれがある']) expect(text, words).toContain(words);
+    expect(text).not.toContain('J.10.52a)');
+    const xml = docxText((await desk.call(C.replyLetterDocx, { params: { id } })).raw).replace(/\s+/g, '');
+    expect(xml).toContain('法第33条第2項第1号');
+    expect(xml).not.toContain('J.10.52a)');
+    // Staff see both: the law's article with the internal clause beside it.
+    const detail = await desk.call(C.detail, { params: { id } });
+    expect(detail.body.decision?.grounds).toEqual([expect.objectContaining({ code: 'j105a', clause: 'J.10.5 2 a)', law: '法第33条第2項第1号' })]);
+  });
+
+  it('J.10.2 代理人による請求: 回答の送付先が代理人なら代理人の住所・氏名あてで本人を明記し、本人なら本人あてで代理人を明記する', async () => {
+    await setProfile('private');
+    const create = (replyTo: 'agent' | 'principal') =>
+      desk.call(C.create, {
+        body: {
+          receivedOn: '2026-04-02',
+          channel: 'mail',
+          kind: 'disclosure',
+          requesterName: '本人 花子',
+          requesterAddress: '東京都豊島区東池袋一丁目',
+          agentKind: 'voluntary',
+          agentName: '弁護士 田村 次郎',
+          agentAddress: '東京都千代田区丸の内二丁目 田村法律事務所',
+          agentContact: 'agent@example.jp',
+          replyTo,
+          content: '本人の会員情報の開示を求めます',
+        },
+      });
+    const toAgent = await create('agent');
+    expect(toAgent.status, JSON.stringify(toAgent.body)).toBe(201);
+    await desk.call(C.decide, { params: { id: toAgent.body.id }, body: { replyMethod: 'mail', scope: 'full' } });
+    const detail = await desk.call(C.detail, { params: { id: toAgent.body.id } });
+    expect(detail.body).toMatchObject({ agentAddress: '東京都千代田区丸の内二丁目 田村法律事務所', agentContact: 'agent@example.jp', replyTo: 'agent', replyToLabel: '代理人' });
+    const agentLetter = pdfText((await desk.call(C.replyLetterPdf, { params: { id: toAgent.body.id } })).raw).replace(/\s+/g, '');
+    expect(agentLetter).toContain('東京都千代田区丸の内二丁目田村法律事務所');
+    expect(agentLetter).toContain('弁護士田村次郎様');
+    expect(agentLetter).toContain('本人本人花子様の任意代理人（委任状）');
+    expect(agentLetter).not.toContain('東京都豊島区東池袋一丁目');
+
+    const toPrincipal = await create('principal');
+    await desk.call(C.decide, { params: { id: toPrincipal.body.id }, body: { replyMethod: 'mail', scope: 'full' } });
+    const principalLetter = docxText((await desk.call(C.replyLetterDocx, { params: { id: toPrincipal.body.id } })).raw).replace(/\s+/g, '');
+    expect(principalLetter).toContain('東京都豊島区東池袋一丁目');
+    expect(principalLetter).toContain('本人花子様');
+    expect(principalLetter).toContain('（任意代理人（委任状）弁護士田村次郎様）');
+    expect(principalLetter).not.toContain('丸の内');
+
+    // 代理人の住所・連絡先 belong to a request by an agent only.
+    const stray = await desk.call(C.create, {
+      body: { receivedOn: '2026-04-02', channel: 'mail', kind: 'disclosure', requesterName: '本人 三郎', agentContact: 'x@example.jp', content: '開示' },
+    });
+    expect(stray.status).toBe(422);
+    expect(JSON.stringify(stray.body)).toContain('代理人の連絡先は代理人による請求のときだけ');
+  });
+
   it('J.10.6・法第34条: private の訂正しない — 回答書、J.10.6 の理由、法第36条（理由の説明）、審査請求の教示はない', async () => {
     await setProfile('private');
     const { id } = await decided('correction', { scope: 'refused', groundCodes: ['j106-facts'] });

@@ -6,13 +6,13 @@ import { pdfHeaderOf } from '../../platform/exports/pdfHeader.ts';
 import { conflict } from '../../platform/http/errors.ts';
 import type { DateStyle } from '../../platform/org/org.schema.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
-import { decisionGrounds } from '../../rules/requestDecisions/grounds.ts';
+import { decisionGrounds, letterCitation } from '../../rules/requestDecisions/grounds.ts';
 import { decisionScopeLabels } from '../../rules/requestDecisions/kinds.ts';
 import { decisionBasis, instructionOf, letterTitle, reasonBasis } from './reply-letter.wording.ts';
 import { overseasRecordsForRequest } from './request-overseas-records.ts';
 import { provisionRecordKindLabels, provisionRecordsForRequest } from './request-provision-records.ts';
 import { agentKindLabels, replyMethodLabels, requestKindLabels } from './requests.labels.ts';
-import { findRequest, profileOf } from './requests.queries.ts';
+import { findRequest, profileOf, type RequestRow } from './requests.queries.ts';
 
 // 開示等の請求に対する回答書 / 決定通知書 (J.10.4–J.10.7, J.10.2 i; 法第82条・第93条・第101条 for the
 // public profile): what the letter says, built once from the decision and printed as PDF and
@@ -28,12 +28,13 @@ export type ReplyLetter = {
   dateStyle: DateStyle;
   /** 回答日 when recorded, else today (the draft's date). */
   letterDate: string;
-  addressee: { name: string; address: string | null; agent: string | null };
+  /** Who receives the letter (本人, or the 代理人 the request chose) and a note naming the other. */
+  addressee: { name: string; address: string | null; note: string | null };
   /** The opening sentence, naming the request by 受付日, 種類 and 受付番号. */
   opening: string;
   /** Label/value lines: 受付番号, 受付日, 種類, 決定, 根拠, 回答方法, 手数料 … */
   lines: [string, string][];
-  /** 一部・拒否: the statutory grounds, clause and wording. */
+  /** 一部・拒否: the statutory grounds, the law's article (letterCitation) and wording. */
   grounds: { clause: string; label: string }[];
   reasonBasis: string | null;
   /** The heading of the note: 「決定の内容」, or J.8.8.1 4's 「提供しない旨の通知及びその理由」. */
@@ -51,6 +52,17 @@ export type ReplyLetter = {
   /** 差出人: the organization and its 個人情報保護管理者. */
   sender: { organizationName: string; pmsManagerName: string | null };
 };
+
+/**
+ * The letter goes to whom the request chose (J.10.2; 回答の送付先): to the 代理人 at the agent's address,
+ * naming 本人; or to 本人 at 本人's address, naming the agent who requested.
+ */
+function addresseeOf(row: Pick<RequestRow, 'requesterName' | 'requesterAddress' | 'agentKind' | 'agentName' | 'agentAddress' | 'replyTo'>): ReplyLetter['addressee'] {
+  const agent = row.agentKind !== 'none' && row.agentName ? row.agentName : null;
+  if (agent && row.agentKind !== 'none' && row.replyTo === 'agent')
+    return { name: agent, address: row.agentAddress, note: `本人 ${row.requesterName} 様の${agentKindLabels[row.agentKind]}` };
+  return { name: row.requesterName, address: row.requesterAddress, note: agent && row.agentKind !== 'none' ? `${agentKindLabels[row.agentKind]} ${agent} 様` : null };
+}
 
 /**
  * The reply letter of request `id`. Refused (409) for 苦情・相談 and before a decision. Reads the
@@ -74,7 +86,8 @@ export async function buildReplyLetter(tx: Tx, actor: Actor, id: string, clock: 
   const byCode = new Map(decisionGrounds(kind, profile).map((g) => [g.code, g]));
   const grounds = row.decisionGroundCodes.flatMap((code) => {
     const g = byCode.get(code);
-    return g ? [{ clause: g.clause, label: g.label }] : [];
+    // A letter to 本人 cites the law's article (法第33条第2項第1号), not the internal JIS clause.
+    return g ? [{ clause: letterCitation(g), label: g.label }] : [];
   });
   const kindLabel = requestKindLabels[kind];
   const draft = row.status !== 'approved' && row.status !== 'answered';
@@ -97,11 +110,7 @@ export async function buildReplyLetter(tx: Tx, actor: Actor, id: string, clock: 
     organizationName: header.organizationName,
     dateStyle: header.dateStyle,
     letterDate: row.repliedOn ?? clock.today,
-    addressee: {
-      name: row.requesterName,
-      address: row.requesterAddress,
-      agent: row.agentKind !== 'none' && row.agentName ? `${agentKindLabels[row.agentKind]} ${row.agentName}` : null,
-    },
+    addressee: addresseeOf(row),
     opening:
       kind === 'overseas_info'
         ? `受付番号 ${row.number}（受付日 ${row.receivedOn}）の外国にある第三者への提供に係る情報提供の求めについて、次のとおり回答します。`

@@ -20,6 +20,16 @@ export const agentKindLabels: Readonly<Record<AgentKind, string>> = Object.freez
   legal: '法定代理人',
 });
 
+/** 回答の送付先 of a request by an agent (J.10.2): 本人 or the 代理人; a request by 本人 is answered to 本人. */
+export const replyTos = ['principal', 'agent'] as const;
+export type ReplyTo = (typeof replyTos)[number];
+export const replyToLabels: Readonly<Record<ReplyTo, string>> = Object.freeze({ principal: '本人', agent: '代理人' });
+
+/** The 回答の送付先 actually used: 本人 unless an agent requested and chose to receive it. */
+export function resolveReplyTo(agentKind: AgentKind, replyTo: ReplyTo | null | undefined): ReplyTo {
+  return agentKind === 'none' ? 'principal' : (replyTo ?? 'agent');
+}
+
 /** 状況: 受付 → 本人確認済 → 補正中 → 決定待ち → 承認待ち → 承認済（回答待ち） → 回答済 / 取下げ. */
 export const requestStatuses = ['received', 'identity_verified', 'correcting', 'awaiting_decision', 'awaiting_approval', 'approved', 'answered', 'withdrawn'] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
@@ -82,6 +92,9 @@ export const replyMethodLabels: Readonly<Record<ReplyMethod, string>> = Object.f
   electronic: '電磁的記録の提供',
 });
 
+/** The requester's fields as named when an agent requests: they are 本人's (J.10.2 h)), the agent's are separate. */
+export const principalFieldLabels = Object.freeze({ requesterName: '本人の氏名', requesterAddress: '本人の住所', requesterContact: '本人の連絡先' });
+
 /** Japanese names of the 受付処理票's fields (form labels, field errors, audit trail). */
 export const requestFieldLabels = Object.freeze({
   receivedOn: '受付日',
@@ -92,6 +105,9 @@ export const requestFieldLabels = Object.freeze({
   requesterContact: '請求者の連絡先',
   agentKind: '代理人',
   agentName: '代理人の氏名',
+  agentAddress: '代理人の住所',
+  agentContact: '代理人の連絡先',
+  replyTo: '回答の送付先',
   content: '請求の内容',
   identityCheck: '本人確認',
   status: '状況',

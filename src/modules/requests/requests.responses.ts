@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageResponse } from '../../platform/http/contract.ts';
 import { overseasInfoItemNos } from '../../rules/requestDecisions/kinds.ts';
-import { agentKinds, identityDocuments, requestChannels, requestKinds, requestStatuses } from './requests.labels.ts';
+import { agentKinds, identityDocuments, replyTos, requestChannels, requestKinds, requestStatuses } from './requests.labels.ts';
 
 // Response shapes of M5 開示等の請求・苦情相談. Pure (zod only): the contract and the web import them.
 
@@ -50,6 +50,12 @@ export const requestResponse = z.object({
   agentKind: z.enum(agentKinds),
   agentKindLabel: z.string(),
   agentName: z.string().nullable(),
+  /** 代理人の住所・連絡先: with an agent, requesterName/Address/Contact are 本人's. */
+  agentAddress: z.string().nullable(),
+  agentContact: z.string().nullable(),
+  /** 回答の送付先 (本人 or 代理人). */
+  replyTo: z.enum(replyTos),
+  replyToLabel: z.string(),
   content: z.string(),
   /** 第三者提供記録の開示: the person as the records name them (null: the requester's name is looked up). */
   recordSubject: z.string().nullable(),
@@ -73,7 +79,8 @@ export const requestResponse = z.object({
     .object({
       scope: z.enum(['full', 'partial', 'refused']),
       scopeLabel: z.string(),
-      grounds: z.array(z.object({ code: z.string(), clause: z.string(), label: z.string() })),
+      /** clause: the internal rule (J.10.5 2 a)) or, public profile, the law; law: the article a letter to 本人 cites. */
+      grounds: z.array(z.object({ code: z.string(), clause: z.string(), law: z.string().nullable(), label: z.string() })),
       note: z.string().nullable(),
       /** 外国にある第三者への提供に係る情報提供の求め: the items of J.8.8.1 3 l) withheld (一部不提供). */
       withheldItems: z.array(z.enum(overseasInfoItemNos)),

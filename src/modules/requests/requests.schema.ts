@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dateField, enumField, idField, numberTypeError, optionalDate, optionalId, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
 import { overseasInfoItemNos } from '../../rules/requestDecisions/kinds.ts';
 import { containsMyNumber, myNumberMessage } from '../../rules/requestDecisions/myNumber.ts';
-import { agentKinds, identityDocuments, replyMethods, requestChannels, requestFieldLabels as L, requestKinds, requestStatuses } from './requests.labels.ts';
+import { agentKinds, identityDocuments, replyMethods, replyTos, requestChannels, requestFieldLabels as L, requestKinds, requestStatuses } from './requests.labels.ts';
 
 // Request schemas of M5 開示等の請求・苦情相談. Japanese messages naming each field. Pure (zod, rules):
 // the web form validates with these same schemas before submitting.
@@ -43,6 +43,9 @@ export const createRequestBody = z.object({
   requesterContact: noMyNumber(L.requesterContact, optionalText(L.requesterContact, 200)),
   agentKind: enumField(L.agentKind, agentKinds).default('none'),
   agentName: noMyNumber(L.agentName, optionalText(L.agentName, 100)),
+  agentAddress: noMyNumber(L.agentAddress, optionalText(L.agentAddress, 300)),
+  agentContact: noMyNumber(L.agentContact, optionalText(L.agentContact, 200)),
+  replyTo: enumField(L.replyTo, replyTos).optional(),
   content: noMyNumber(L.content, requiredText(L.content, 5000)),
 });
 

@@ -7,7 +7,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/http/erro
 import type { Actor } from '../../platform/policies/actor.ts';
 import { checkDecision } from '../../rules/requestDecisions/check.ts';
 import { computeDeadline } from './request-deadline.ts';
-import { closedRequestStatuses, requestFieldLabels as L, type RequestStatus } from './requests.labels.ts';
+import { type AgentKind, closedRequestStatuses, requestFieldLabels as L, type ReplyTo, type RequestStatus, resolveReplyTo } from './requests.labels.ts';
 import { canManageRequests } from './requests.policy.ts';
 import { correctionsOf, deadlineSettingsOf, detailOf, findRequest, profileOf, type RequestRow } from './requests.queries.ts';
 import type { addCorrectionBody, completeCorrectionBody, createRequestBody, decisionBody, updateRequestBody } from './requests.schema.ts';
@@ -63,15 +63,33 @@ async function deadlineFields(tx: Tx, actor: Actor, row: Pick<RequestRow, 'id' |
   }
 }
 
+/** The agent's address and contact, and a reply sent to the agent, only for a request by an agent (J.10.2 h)). */
+function assertAgentFields(input: { agentKind: AgentKind; agentAddress?: string | null; agentContact?: string | null; replyTo?: ReplyTo | undefined }) {
+  if (input.agentKind !== 'none') return;
+  if (input.agentAddress) throw invalid('agentAddress', `${L.agentAddress}は代理人による請求のときだけ入力してください`);
+  if (input.agentContact) throw invalid('agentContact', `${L.agentContact}は代理人による請求のときだけ入力してください`);
+  if (input.replyTo === 'agent') throw invalid('replyTo', '代理人による請求でないときは、回答は本人に送ります');
+}
+
 export async function createRequest(tx: Tx, actor: Actor, input: z.output<typeof createRequestBody>, clock: Clock): Promise<RequestRow> {
   assertManage(actor);
   if (input.receivedOn > clock.today) throw invalid('receivedOn', `${L.receivedOn}が未来の日付になっています`);
   if (input.agentKind === 'none' && input.agentName) throw invalid('agentName', `${L.agentName}は代理人による請求のときだけ入力してください`);
+  assertAgentFields(input);
   const number = await nextRequestNumber(tx, actor.organizationId, input.receivedOn);
   const { deadline, dueOn } = await deadlineFields(tx, actor, { id: '', kind: input.kind, receivedOn: input.receivedOn, extended: false, specialProvision: false }, clock);
   const [row] = await tx
     .insert(requests)
-    .values({ ...input, number, organizationId: actor.organizationId, deadline, dueOn, createdAt: clock.now, updatedAt: clock.now })
+    .values({
+      ...input,
+      replyTo: resolveReplyTo(input.agentKind, input.replyTo),
+      number,
+      organizationId: actor.organizationId,
+      deadline,
+      dueOn,
+      createdAt: clock.now,
+      updatedAt: clock.now,
+    })
     .returning();
   if (!row) throw new Error('request insert returned nothing');
   return row;

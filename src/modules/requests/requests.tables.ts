@@ -4,7 +4,7 @@ import { organizations } from '../../platform/org/org.tables.ts';
 import type { DecisionScope } from '../../rules/requestDecisions/grounds.ts';
 import type { OverseasInfoItemNo } from '../../rules/requestDecisions/kinds.ts';
 import type { RequestDeadlineResult } from '../../rules/requestDeadlines/index.ts';
-import type { AgentKind, IdentityCheck, ReplyMethod, RequestChannel, RequestKind, RequestStatus } from './requests.labels.ts';
+import type { AgentKind, IdentityCheck, ReplyMethod, ReplyTo, RequestChannel, RequestKind, RequestStatus } from './requests.labels.ts';
 
 /**
  * 苦情・相談等受付処理票 (M5, J.10.4–J.10.7 b), J.11.1): one 開示等の請求 or 苦情・相談, from 受付 to
@@ -32,6 +32,11 @@ export const requests = pgTable(
     requesterContact: encryptedText('requester_contact_enc'),
     agentKind: text('agent_kind').$type<AgentKind>().notNull().default('none'),
     agentName: encryptedText('agent_name_enc'),
+    /** 代理人の住所・連絡先 (a request by an agent: requesterName/Address are 本人's). Encrypted. */
+    agentAddress: encryptedText('agent_address_enc'),
+    agentContact: encryptedText('agent_contact_enc'),
+    /** Who receives the reply (J.10.2: the requester's choice; 本人 when there is no agent). */
+    replyTo: text('reply_to').$type<ReplyTo>().notNull().default('principal'),
     /** 請求の内容 (may name people): encrypted. */
     content: encryptedText('content_enc').notNull(),
     /**

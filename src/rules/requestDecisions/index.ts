@@ -1,5 +1,5 @@
 export { checkDecision, type DecisionFacts, type DecisionIssue } from './check.ts';
-export { type DecisionGround, type DecisionScope, decisionGrounds, type RequestProfile } from './grounds.ts';
+export { type DecisionGround, type DecisionScope, decisionGrounds, letterCitation, type RequestProfile, staffCitation } from './grounds.ts';
 export {
   decisionScopeLabels,
   type OverseasInfoItemNo,

@@ -7,6 +7,12 @@ describe('決定の理由（J.10.4–J.10.7 / 法第78条・第81条・第82条�
     expect(checkDecision({ kind: 'disclosure', profile: 'private', scope: 'refused', groundCodes: ['j105b'] })).toEqual([]);
   });
 
+  it('法第33条第2項各号・第5項: private の開示の理由はそれぞれ法の条項を持つ（回答書はそれを挙げる）', () => {
+    expect(decisionGrounds('disclosure', 'private').map((g) => g.law)).toEqual(['法第33条第2項第1号', '法第33条第2項第2号', '法第33条第2項第3号']);
+    expect(decisionGrounds('provision_record_disclosure', 'private')[0]?.law).toBe('法第33条第5項において準用する同条第2項第1号');
+    expect(decisionGrounds('disclosure', 'public').every((g) => g.law === g.clause)).toBe(true);
+  });
+
   it('J.10.5 3: 不開示に理由がなければ決定の理由の項目のエラー', () => {
     const issues = checkDecision({ kind: 'disclosure', profile: 'private', scope: 'refused', groundCodes: [] });
     expect(issues).toEqual([{ field: 'groundCodes', message: '開示の請求に全部は応じない決定には、決定の理由（根拠条項）を1つ以上選んでください' }]);

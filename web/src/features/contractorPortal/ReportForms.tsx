@@ -266,7 +266,7 @@ export function IncidentReportForm({ linkId }: { linkId: string }) {
   const [facts, setFacts] = useState(noFacts);
   const submit = async () => {
     form.clear();
-    const known = readDateTime(form, 'knownAt', '事故等を知った日時');
+    const known = readDateTime(form, 'knownAt', '事故等を知った日時', true);
     const occurred = readDateTime(form, 'occurredAt', '発生日時');
     const bad = { ...(known.ok ? {} : { knownAt: known.message }), ...(occurred.ok ? {} : { occurredAt: occurred.message }) };
     if (Object.keys(bad).length > 0) {

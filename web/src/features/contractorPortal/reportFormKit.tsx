@@ -1,4 +1,4 @@
-import { Alert, Form, Input } from 'antd';
+import { Alert, Form, Input, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { dateRefusalMessage, readDate } from '../../../../src/domain/dateInput.ts';
 import { ApiError } from '../../api/client.ts';
@@ -77,11 +77,27 @@ export function DateField({ form, name, label, required, testId }: { form: Repor
   );
 }
 
-/** 日時: a date as people type it and a time (HH:MM), both kept as typed. */
+/**
+ * A time of day as people type it: 14:30, 9:05, 14：30, １４：３０ (full-width read as such), 14時30分,
+ * 14時 (= 14:00). Anything else (14.5, 25:00, 14時70分) is refused: the caller says so, nothing guessed.
+ */
+export function readClockTime(input: string): { ok: true; hhmm: string } | { ok: false } {
+  const text = input.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const m = /^(\d{1,2})(?:[:：](\d{2})|時(?:(\d{1,2})分)?)$/.exec(text);
+  if (!m) return { ok: false };
+  const hours = Number(m[1]);
+  const minutes = Number(m[2] ?? m[3] ?? '0');
+  if (hours > 23 || minutes > 59) return { ok: false };
+  return { ok: true, hhmm: `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}` };
+}
+
+/** 日時: a date as people type it (2026/12/06, 和暦…) and a time (14:30, 14時30分), both kept as typed and echoed as read. */
 export function DateTimeField({ form, name, label, required, testId }: { form: ReportForm; name: string; label: string; required?: boolean; testId: string }) {
+  const typedTime = (form.values[`${name}Time`] ?? '').trim();
+  const time = typedTime ? readClockTime(typedTime) : null;
   return (
     <Item form={form} name={name} label={label} required={required}>
-      <span style={{ display: 'inline-flex', gap: 8 }} data-testid={testId}>
+      <span style={{ display: 'inline-flex', gap: 8, alignItems: 'flex-start' }} data-testid={testId}>
         <DateInput
           id={`report-${name}`}
           aria-label={`${label}（日付）`}
@@ -89,15 +105,22 @@ export function DateTimeField({ form, name, label, required, testId }: { form: R
           onChange={(v) => form.set(`${name}Date`, v ?? '')}
           status={form.errors[name] ? 'error' : undefined}
         />
-        <Input
-          aria-label={`${label}（時刻）`}
-          placeholder="09:30"
-          style={{ width: 96 }}
-          value={form.values[`${name}Time`] ?? ''}
-          onChange={(e) => form.set(`${name}Time`, e.target.value)}
-          status={form.errors[name] ? 'error' : undefined}
-          data-testid={`${testId}-time`}
-        />
+        <span style={{ display: 'inline-flex', flexDirection: 'column' }}>
+          <Input
+            aria-label={`${label}（時刻）`}
+            placeholder="9:30"
+            style={{ width: 110 }}
+            value={form.values[`${name}Time`] ?? ''}
+            onChange={(e) => form.set(`${name}Time`, e.target.value)}
+            status={form.errors[name] ? 'error' : undefined}
+            data-testid={`${testId}-time`}
+          />
+          {time?.ok && !/^\d{1,2}:\d{2}$/.test(typedTime) ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`${testId}-time-read`}>
+              {`${time.hhmm} として読みました`}
+            </Typography.Text>
+          ) : null}
+        </span>
       </span>
     </Item>
   );
@@ -105,15 +128,16 @@ export function DateTimeField({ form, name, label, required, testId }: { form: R
 
 /**
  * The ISO date-time (日本時間) of a date-and-time field, or the field's error: the date read exactly
- * as typed, the time as H:MM or HH:MM. Empty is null (the caller decides whether it is required).
+ * as typed, the time as readClockTime reads it. Empty is null, unless `required`.
  */
-export function readDateTime(form: ReportForm, name: string, label: string): { ok: true; iso: string | null } | { ok: false; message: string } {
+export function readDateTime(form: ReportForm, name: string, label: string, required = false): { ok: true; iso: string | null } | { ok: false; message: string } {
   const date = (form.values[`${name}Date`] ?? '').trim();
   const time = (form.values[`${name}Time`] ?? '').trim();
-  if (!date && !time) return { ok: true, iso: null };
+  if (!date && !time) return required ? { ok: false, message: `${label}を日付と時刻で入力してください（例: 2026/03/02 9:30）` } : { ok: true, iso: null };
+  if (!date) return { ok: false, message: `${label}の日付を入力してください（例: 2026/03/02）` };
   const reading = readDate(date);
   if (!reading.ok) return { ok: false, message: dateRefusalMessage(`${label}の日付`, reading) };
-  const m = /^(\d{1,2})[:：](\d{2})$/.exec(time);
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return { ok: false, message: `${label}の時刻は 09:30 のように時と分で入力してください（入力値: ${time || '空欄'}）` };
-  return { ok: true, iso: `${reading.iso}T${m[1]?.padStart(2, '0')}:${m[2]}:00+09:00` };
+  const clock = readClockTime(time);
+  if (!clock.ok) return { ok: false, message: `${label}の時刻は 9:30 又は 14時30分 のように時と分で入力してください（入力値: ${time || '空欄'}）` };
+  return { ok: true, iso: `${reading.iso}T${clock.hhmm}:00+09:00` };
 }

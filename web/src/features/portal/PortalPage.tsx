@@ -6,7 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { portalMessageInEnglish, publicItemHeadingInEnglish } from '../../../../src/modules/portal/portal.english.shared.ts';
 import { portalFormBody } from '../../../../src/modules/portal/portal.schema.ts';
-import { agentKinds } from '../../../../src/modules/requests/requests.labels.ts';
+import { agentKinds, replyTos } from '../../../../src/modules/requests/requests.labels.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
 import { isMessageKey, type Locale, useI18n, useT } from '../../i18n/index.tsx';
@@ -18,7 +18,7 @@ import { useBotCheck } from './useBotCheck.tsx';
 
 type FormIn = z.input<typeof portalFormBody>;
 type FormOut = z.output<typeof portalFormBody>;
-const FIELDS = ['kind', 'requesterName', 'requesterAddress', 'requesterContact', 'agentKind', 'agentName', 'content'];
+const FIELDS = ['kind', 'requesterName', 'requesterAddress', 'requesterContact', 'agentKind', 'agentName', 'agentAddress', 'agentContact', 'replyTo', 'content'];
 
 /** The shared schema's field errors (Japanese, naming the field) in the page's language. */
 function inLanguage(errors: FieldErrors<FormIn>, locale: Locale): void {
@@ -64,7 +64,17 @@ export default function PortalPage() {
   }, []);
   const form = useForm<FormIn, unknown, FormOut>({
     resolver,
-    defaultValues: { kind: undefined as unknown as FormIn['kind'], requesterName: '', requesterAddress: '', requesterContact: '', agentKind: 'none', agentName: '', content: '' },
+    defaultValues: {
+      kind: undefined as unknown as FormIn['kind'],
+      requesterName: '',
+      requesterAddress: '',
+      requesterContact: '',
+      agentKind: 'none',
+      agentName: '',
+      agentAddress: '',
+      agentContact: '',
+      content: '',
+    },
   });
   const agentKind = useWatch({ control: form.control, name: 'agentKind' });
 
@@ -96,7 +106,7 @@ export default function PortalPage() {
     () => setFormError(t('public.checkInputRed')),
   );
 
-  const text = (name: 'requesterName' | 'requesterAddress' | 'requesterContact' | 'agentName', label: string, max: number, required = false) => (
+  const text = (name: 'requesterName' | 'requesterAddress' | 'requesterContact' | 'agentName' | 'agentAddress' | 'agentContact', label: string, max: number, required = false) => (
     <Field control={form.control} name={name} label={label} required={required}>
       {(field) => (
         <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} count={{ max: max }} data-testid={`portal-${name}`} />
@@ -165,9 +175,6 @@ export default function PortalPage() {
                   />
                 )}
               </Field>
-              {text('requesterName', t('public.form.name'), 100, true)}
-              {text('requesterAddress', t('public.form.address'), 300)}
-              {text('requesterContact', t('public.form.contact'), 200, true)}
               <Field control={form.control} name="agentKind" label={t('public.form.agentKind')}>
                 {(field) => (
                   <Radio.Group
@@ -179,7 +186,34 @@ export default function PortalPage() {
                   />
                 )}
               </Field>
-              {agentKind && agentKind !== 'none' ? text('agentName', t('public.form.agentName'), 100, true) : null}
+              {/* J.10.2 h): with an agent, 氏名・住所 are 本人's and the agent gives its own name, address and contact. */}
+              {agentKind && agentKind !== 'none' ? (
+                <>
+                  {text('requesterName', t('public.form.principalName'), 100, true)}
+                  {text('requesterAddress', t('public.form.principalAddress'), 300)}
+                  {text('requesterContact', t('public.form.principalContact'), 200)}
+                  {text('agentName', t('public.form.agentName'), 100, true)}
+                  {text('agentAddress', t('public.form.agentAddress'), 300)}
+                  {text('agentContact', t('public.form.agentContact'), 200, true)}
+                  <Field control={form.control} name="replyTo" label={t('public.form.replyTo')}>
+                    {(field) => (
+                      <Radio.Group
+                        id={field.id}
+                        value={field.value ?? 'agent'}
+                        onChange={(e) => field.onChange(e.target.value)}
+                        options={replyTos.map((value) => ({ value, label: t(`public.replyTo.${value}`) }))}
+                        data-testid="portal-replyTo"
+                      />
+                    )}
+                  </Field>
+                </>
+              ) : (
+                <>
+                  {text('requesterName', t('public.form.name'), 100, true)}
+                  {text('requesterAddress', t('public.form.address'), 300)}
+                  {text('requesterContact', t('public.form.contact'), 200, true)}
+                </>
+              )}
               <Field control={form.control} name="content" label={t('public.form.content')} required>
                 {(field) => (
                   <Input.TextArea

@@ -1,8 +1,8 @@
 import { Alert, Card, Descriptions, List, Table, Typography } from 'antd';
-import { useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { isMessageKey, useI18n, useT } from '../../i18n/index.tsx';
 import { CorrectionAnswerForm } from './CorrectionAnswerForm.tsx';
-import { PublicPage, publicDate, usePublicQuery } from './PublicFrame.tsx';
+import { PublicPage, publicDate, usePublicLanguage, usePublicQuery } from './PublicFrame.tsx';
 import type { PortalProgress } from './types.ts';
 
 /**
@@ -16,6 +16,7 @@ export default function PortalReceiptPage() {
   const location = useLocation();
   const t = useT();
   const { locale } = useI18n();
+  const { withLang } = usePublicLanguage();
   const token = params.get('token') ?? '';
   const justSent = (location.state as { justSent?: boolean } | null)?.justSent === true;
   const progress = usePublicQuery<PortalProgress>(
@@ -53,6 +54,17 @@ export default function PortalReceiptPage() {
               <Descriptions.Item label={t('public.receipt.receivedOn')}>{date(p.receivedOn)}</Descriptions.Item>
               <Descriptions.Item label={t('public.receipt.status')}>{label(`public.status.${p.status}`, p.statusLabel)}</Descriptions.Item>
               <Descriptions.Item label={t('public.receipt.repliedOn')}>{date(p.repliedOn)}</Descriptions.Item>
+              {p.fee ? (
+                // J.10.2 1 d): the fee the page publishes for this kind, and how to pay it.
+                <Descriptions.Item label={t('public.receipt.fee')}>
+                  <div data-testid="portal-receipt-fee">
+                    {p.fee.collectionMethod
+                      ? t('public.receipt.feeAmountHow', { amount: p.fee.amountYen.toLocaleString(locale), method: p.fee.collectionMethod })
+                      : t('public.receipt.feeAmount', { amount: p.fee.amountYen.toLocaleString(locale) })}
+                  </div>
+                  <Typography.Text type="secondary">{t('public.receipt.feeNote')}</Typography.Text>
+                </Descriptions.Item>
+              ) : null}
             </Descriptions>
             {p.corrections.length > 0 ? (
               <>
@@ -101,6 +113,11 @@ export default function PortalReceiptPage() {
             ) : null}
           </Card>
           {p.canAnswer ? <CorrectionAnswerForm slug={slug} number={number} token={token} /> : null}
+          <div style={{ marginTop: 16 }}>
+            <Link to={withLang(`/p/${encodeURIComponent(slug)}`)} data-testid="portal-receipt-back">
+              {t('public.backToPortal')}
+            </Link>
+          </div>
         </>
       )}
     </PublicPage>

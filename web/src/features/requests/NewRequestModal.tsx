@@ -8,6 +8,9 @@ import { requestsContract } from '../../../../src/modules/requests/requests.cont
 import {
   agentKindLabels,
   agentKinds,
+  principalFieldLabels as P,
+  replyToLabels,
+  replyTos,
   requestFieldLabels as L,
   requestChannelLabels,
   requestChannels,
@@ -21,7 +24,20 @@ import { pathOf, type RequestDetail, requestKeys } from './api.ts';
 
 type FormIn = z.input<typeof createRequestBody>;
 type FormOut = z.output<typeof createRequestBody>;
-const FIELDS = ['receivedOn', 'channel', 'kind', 'requesterName', 'requesterAddress', 'requesterContact', 'agentKind', 'agentName', 'content'] as const;
+const FIELDS = [
+  'receivedOn',
+  'channel',
+  'kind',
+  'requesterName',
+  'requesterAddress',
+  'requesterContact',
+  'agentKind',
+  'agentName',
+  'agentAddress',
+  'agentContact',
+  'replyTo',
+  'content',
+] as const;
 
 /** 苦情・相談等受付処理票 (J.10.2, J.11.1): the office records a request received at the counter, by mail or phone. */
 export function NewRequestModal({ onClose }: { onClose: (id?: string) => void }) {
@@ -39,10 +55,13 @@ export function NewRequestModal({ onClose }: { onClose: (id?: string) => void })
       requesterContact: '',
       agentKind: 'none',
       agentName: '',
+      agentAddress: '',
+      agentContact: '',
       content: '',
     },
   });
   const agentKind = form.watch('agentKind');
+  const withAgent = !!agentKind && agentKind !== 'none';
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
@@ -54,7 +73,7 @@ export function NewRequestModal({ onClose }: { onClose: (id?: string) => void })
       setFormError(applyServerErrors(error, form.setError, FIELDS));
     }
   });
-  const text = (name: 'requesterName' | 'requesterAddress' | 'requesterContact' | 'agentName', label: string, required = false) => (
+  const text = (name: 'requesterName' | 'requesterAddress' | 'requesterContact' | 'agentName' | 'agentAddress' | 'agentContact', label: string, required = false) => (
     <Field control={form.control} name={name} label={label} required={required}>
       {(field) => <Input id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
     </Field>
@@ -81,13 +100,23 @@ export function NewRequestModal({ onClose }: { onClose: (id?: string) => void })
         <Field control={form.control} name="channel" label={L.channel} required>
           {(field) => <Select id={field.id} value={field.value} onChange={field.onChange} options={requestChannels.map((c) => ({ value: c, label: requestChannelLabels[c] }))} />}
         </Field>
-        {text('requesterName', L.requesterName, true)}
-        {text('requesterAddress', L.requesterAddress)}
-        {text('requesterContact', L.requesterContact)}
+        {/* J.10.2 h): with an agent, 氏名・住所・連絡先 are 本人's; the agent's own are asked apart. */}
+        {text('requesterName', withAgent ? P.requesterName : L.requesterName, true)}
+        {text('requesterAddress', withAgent ? P.requesterAddress : L.requesterAddress)}
+        {text('requesterContact', withAgent ? P.requesterContact : L.requesterContact)}
         <Field control={form.control} name="agentKind" label={L.agentKind}>
           {(field) => <Select id={field.id} value={field.value} onChange={field.onChange} options={agentKinds.map((a) => ({ value: a, label: agentKindLabels[a] }))} />}
         </Field>
-        {agentKind && agentKind !== 'none' ? text('agentName', L.agentName) : null}
+        {withAgent ? (
+          <>
+            {text('agentName', L.agentName)}
+            {text('agentAddress', L.agentAddress)}
+            {text('agentContact', L.agentContact)}
+            <Field control={form.control} name="replyTo" label={L.replyTo}>
+              {(field) => <Select id={field.id} value={field.value ?? 'agent'} onChange={field.onChange} options={replyTos.map((r) => ({ value: r, label: replyToLabels[r] }))} />}
+            </Field>
+          </>
+        ) : null}
         <Field control={form.control} name="content" label={L.content} required>
           {(field) => <Input.TextArea id={field.id} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} status={field.status} rows={4} />}
         </Field>

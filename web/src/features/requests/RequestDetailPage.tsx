@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Result, Row, Spin, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
-import { requestFieldLabels as L } from '../../../../src/modules/requests/requests.labels.ts';
+import { principalFieldLabels as P, requestFieldLabels as L } from '../../../../src/modules/requests/requests.labels.ts';
 import { Attachments } from '../../components/Attachments.tsx';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { useDateFormat } from '../incidents/parts.tsx';
@@ -12,6 +12,7 @@ import { OverseasRecordsCard } from './OverseasRecordsCard.tsx';
 import { ProvisionRecordsCard } from './ProvisionRecordsCard.tsx';
 import { CorrectionsPanel, DecisionForm, IdentityCheckForm } from './RequestForms.tsx';
 import { Countdown } from './RequestListPage.tsx';
+import { staffCitation } from '../../../../src/rules/requestDecisions/grounds.ts';
 import { overseasInfoItemLabels } from '../../../../src/rules/requestDecisions/kinds.ts';
 
 function DeadlineCard({ detail }: { detail: RequestDetail }) {
@@ -44,7 +45,7 @@ function DecisionSummary({ detail }: { detail: RequestDetail }) {
         <Descriptions.Item label={L.decisionGrounds}>
           {d.grounds.map((g) => (
             <div key={g.code}>
-              {g.clause} {g.label}
+              {staffCitation(g)} {g.label}
             </div>
           ))}
         </Descriptions.Item>
@@ -93,13 +94,28 @@ function RequestView({ detail }: { detail: RequestDetail }) {
                 {detail.channelLabel}
                 {detail.portalReference ? '（公開窓口）' : ''}
               </Descriptions.Item>
-              <Descriptions.Item label={L.requesterName}>{detail.requesterName}</Descriptions.Item>
-              <Descriptions.Item label={L.requesterAddress}>{detail.requesterAddress ?? ''}</Descriptions.Item>
-              <Descriptions.Item label={L.requesterContact}>{detail.requesterContact ?? ''}</Descriptions.Item>
-              <Descriptions.Item label={L.agentKind}>
-                {detail.agentKindLabel}
-                {detail.agentName ? ` ${detail.agentName}` : ''}
-              </Descriptions.Item>
+              {detail.agentKind === 'none' ? (
+                <>
+                  <Descriptions.Item label={L.requesterName}>{detail.requesterName}</Descriptions.Item>
+                  <Descriptions.Item label={L.requesterAddress}>{detail.requesterAddress ?? ''}</Descriptions.Item>
+                  <Descriptions.Item label={L.requesterContact}>{detail.requesterContact ?? ''}</Descriptions.Item>
+                  <Descriptions.Item label={L.agentKind}>{detail.agentKindLabel}</Descriptions.Item>
+                </>
+              ) : (
+                // J.10.2 h): a request by an agent — whose name, address and contact each is, and who receives the reply.
+                <>
+                  <Descriptions.Item label={P.requesterName}>{detail.requesterName}</Descriptions.Item>
+                  <Descriptions.Item label={P.requesterAddress}>{detail.requesterAddress ?? ''}</Descriptions.Item>
+                  <Descriptions.Item label={P.requesterContact}>{detail.requesterContact ?? ''}</Descriptions.Item>
+                  <Descriptions.Item label={L.agentKind}>{detail.agentKindLabel}</Descriptions.Item>
+                  <Descriptions.Item label={L.agentName}>{detail.agentName ?? ''}</Descriptions.Item>
+                  <Descriptions.Item label={L.agentAddress}>{detail.agentAddress ?? ''}</Descriptions.Item>
+                  <Descriptions.Item label={L.agentContact}>{detail.agentContact ?? ''}</Descriptions.Item>
+                  <Descriptions.Item label={L.replyTo}>
+                    <span data-testid="request-reply-to">{detail.replyToLabel}</span>
+                  </Descriptions.Item>
+                </>
+              )}
               <Descriptions.Item label={L.content}>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{detail.content}</Typography.Paragraph>
               </Descriptions.Item>

@@ -8,7 +8,14 @@ import { useOrganization } from '../../api/queries.ts';
 import { requestsContract } from '../../../../src/modules/requests/requests.contract.ts';
 import { identityDocumentLabels, identityDocuments, requestFieldLabels as L, replyMethodLabels, replyMethods } from '../../../../src/modules/requests/requests.labels.ts';
 import { addCorrectionBody, completeCorrectionBody, decisionBody, updateRequestBody } from '../../../../src/modules/requests/requests.schema.ts';
-import { decisionGrounds, decisionScopeLabels, overseasInfoItemLabels, overseasInfoItemNos, type RequestProfile } from '../../../../src/rules/requestDecisions/index.ts';
+import {
+  decisionGrounds,
+  decisionScopeLabels,
+  overseasInfoItemLabels,
+  overseasInfoItemNos,
+  type RequestProfile,
+  staffCitation,
+} from '../../../../src/rules/requestDecisions/index.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout, NumberInput } from '../../components/form.tsx';
 import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
@@ -225,7 +232,7 @@ export function DecisionForm({ detail }: { detail: RequestDetail }) {
               <Space direction="vertical">
                 {grounds.map((g) => (
                   <Checkbox key={g.code} value={g.code}>
-                    {g.clause}: {g.label}
+                    {staffCitation(g)}: {g.label}
                   </Checkbox>
                 ))}
               </Space>

@@ -1,0 +1,1 @@
+ALTER TABLE "incidents" ADD COLUMN "reported_by_outsider_enc" text;
