@@ -76,7 +76,13 @@ describe('countText', () => {
 describe('readTypedNumber: 年 (written without 桁区切り)', () => {
   it('reads ２０２６年 and refuses a year out of range quoting the limit as a year is written (2100, not 2,100)', () => {
     expect(readTypedNumber('２０２６年', { label: '評価の年', unit: '年', min: 2000, max: 2100 })).toEqual({ ok: true, value: 2026, approximate: false });
-    expect(readTypedNumber('2200', { label: '評価の年', unit: '年', min: 2000, max: 2100 })).toEqual({ ok: false, message: '評価の年は2100以下で入力してください（入力値: 2200）' });
-    expect(readTypedNumber('令和', { label: '評価の年', unit: '年', min: 2000, max: 2100 })).toEqual({ ok: false, message: '評価の年は整数で入力してください（例: 2026年）（入力値: 令和）' });
+    expect(readTypedNumber('2200', { label: '評価の年', unit: '年', min: 2000, max: 2100 })).toEqual({
+      ok: false,
+      message: '評価の年は2100以下で入力してください（入力値: 2200）',
+    });
+    expect(readTypedNumber('令和', { label: '評価の年', unit: '年', min: 2000, max: 2100 })).toEqual({
+      ok: false,
+      message: '評価の年は整数で入力してください（例: 2026年）（入力値: 令和）',
+    });
   });
 });

@@ -93,7 +93,7 @@ export async function renderIncidentRecordPdf(d: IncidentDetail, printedAt: Date
     ['発見日時', pdf.date(i.discoveredAt, { withTime: true })],
     ['知った日（発覚日）', pdf.date(i.knownOn)],
     ['報告者・報告日時', `${d.reporterName}　${pdf.date(i.reportedAt, { withTime: true })}${d.receivedByName ? `（受付: ${d.receivedByName}）` : ''}`],
-    ['判定に用いた規則の版', `${incidentRulesVersionLabel(i.rulesVersion)}（事実の第${i.factsRevision}版）`],
+    ['判定に用いた規則の版', `${incidentRulesVersionLabel(i.rulesVersion, (iso) => pdf.date(iso))}（事実の第${i.factsRevision}版）`],
     ['終結日時', i.closedAt ? pdf.date(i.closedAt, { withTime: true }) : null],
   ]);
   pdf.heading('1. 報告時の状況');

@@ -464,15 +464,19 @@ export function getIncidentRuleSet(version: string): IncidentRuleSet {
  * (`appi-2024-04`) is a key for the data, not for people.
  * @example incidentRulesLabel(getIncidentRuleSet('appi-2024-04')) // '2024年4月1日施行の規則'
  */
-export function incidentRulesLabel(set: Pick<IncidentRuleSet, 'effectiveFrom'>): string {
+export function incidentRulesLabel(set: Pick<IncidentRuleSet, 'effectiveFrom'>, formatDate?: (isoDate: string) => string): string {
+  if (formatDate) return `${formatDate(set.effectiveFrom)}施行の規則`;
   const [year, month, day] = set.effectiveFrom.split('-').map(Number);
   return `${year}年${month}月${day}日施行の規則`;
 }
 
-/** {@link incidentRulesLabel} of a stored version id; an id Mamori does not ship reads 不明な版. */
-export function incidentRulesVersionLabel(version: string): string {
+/**
+ * {@link incidentRulesLabel} of a stored version id; an id Mamori does not ship reads 不明な版.
+ * `formatDate` writes the date as the document does (a PDF in 和暦 writes 令和6年4月1日).
+ */
+export function incidentRulesVersionLabel(version: string, formatDate?: (isoDate: string) => string): string {
   const found = incidentRuleSets.find((set) => set.id === version);
-  return found ? incidentRulesLabel(found) : '不明な版';
+  return found ? incidentRulesLabel(found, formatDate) : '不明な版';
 }
 
 /**
