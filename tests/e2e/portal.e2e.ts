@@ -79,7 +79,7 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     await page.screenshot({ path: 'test-results/portal-fee-read.png', fullPage: true });
     await page.getByTestId('portal-save').click();
     await page.getByText('保存して公開しました').waitFor();
-    await page.getByTestId('portal-preview').getByText('1件につき1,000円', { exact: false }).waitFor();
+    await page.getByTestId('portal-preview').getByText('1件につき1,000円', { exact: false }).first().waitFor();
     await page.getByTestId('portal-preview').getByText('保有個人データの利用目的').waitFor();
     expect(await page.getByTestId('portal-preview').getByText('足りない公表事項').count()).toBe(0);
     await page.screenshot({ path: 'test-results/portal-settings-published.png', fullPage: true });
@@ -133,7 +133,7 @@ describe('journey: 公開窓口 — 公表事項を公開し、アカウント�
     expect(followUp).toMatch(/\/p\/mamori-demo\/receipts\/REQ-\d{4}-\d{4}\?token=[\w-]{43}$/);
     await publicPage.getByTestId('portal-progress').getByText('受付', { exact: true }).waitFor();
     // J.10.2 1 d): the 開示 fee the page publishes (the demo's), and a way back to the page.
-    await publicPage.getByTestId('portal-receipt-fee').getByText('1件につき1,000円（現金書留又は定額小為替）').waitFor();
+    await publicPage.getByTestId('portal-receipt-fee').getByText('1件につき1,000円（郵便小為替）').waitFor();
     expect(await publicPage.getByTestId('portal-receipt-back').getAttribute('href')).toBe('/p/mamori-demo');
     await publicPage.screenshot({ path: 'test-results/portal-receipt.png', fullPage: true });
   });
