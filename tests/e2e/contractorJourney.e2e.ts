@@ -275,7 +275,7 @@ describe('journey: 委託元と委託先の2つの組織 — 登録・特記事�
     // The facts say the 委託元 entrusted the data, and the deadlines count from the day the 委託先 told it
     // (通則編3-5-3-5): the Privacy-Mark holder's JIPDEC 確報 within 30 days is among the duties.
     expect(await page.getByLabel('委託したデータ（当社が委託元）').isChecked()).toBe(true);
-    await page.getByText(/委託元として、遅くとも委託先から通知を受けた日（\d{4}/\d{2}/\d{2}）に当該事態を知ったものとして/).waitFor();
+    await page.getByText(/委託元として、遅くとも委託先から通知を受けた日（\d{4}\/\d{2}\/\d{2}）に当該事態を知ったものとして/).waitFor();
     await page.getByTestId('stored-duties').getByText('審査機関への事故等の確報（プライバシーマーク推進センター経由）').waitFor();
     await shot(page, 'principal-incident');
   });

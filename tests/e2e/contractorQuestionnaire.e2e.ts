@@ -128,7 +128,7 @@ describe('journey: 調査票 — 委託元が送り、委託先がプロフィ�
     await card.getByTestId('ct-eval-prefill').click();
     await card
       .getByTestId('ct-eval-citation-1')
-      .getByText(/個人情報管理状況調査票（\d{4}/\d{2}/\d{2} 受理）の回答: はい/)
+      .getByText(/個人情報管理状況調査票（\d{4}\/\d{2}\/\d{2} 受理）の回答: はい/)
       .waitFor();
     expect(await card.getByTestId('ct-eval-item-1').locator('input[value="suitable"]').isChecked()).toBe(true);
     await page.screenshot({ path: 'test-results/contractor-questionnaire-prefill.png', fullPage: true });
