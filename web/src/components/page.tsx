@@ -21,17 +21,17 @@ export function PageHeader({ title, lead, extra }: { title: ReactNode; lead?: Re
   );
 }
 
-/** The screen a person may not see: 「この画面を表示する権限がありません」 and the way home (no retry: it cannot help). */
-export function ForbiddenResult() {
+/** A page a person cannot go on from: the status, why, and the way home (no retry: it cannot help). */
+function HomeResult({ status, message, testId }: { status: '403' | '404'; message: string; testId?: string }) {
   const t = useT();
   const navigate = useNavigate();
   return (
     <Result
-      status="403"
-      title="403"
-      subTitle={t('common.forbidden')}
+      status={status}
+      title={status}
+      subTitle={message}
       extra={
-        <Button type="primary" onClick={() => navigate('/')} data-testid="forbidden-home">
+        <Button type="primary" onClick={() => navigate('/')} data-testid={testId}>
           {t('common.backHome')}
         </Button>
       }
@@ -39,22 +39,15 @@ export function ForbiddenResult() {
   );
 }
 
-/** A record that is not there (or not this organization's): the server's message, e.g. 「是正処置が見つかりません」, and the way home. */
-function NotFoundResult({ message }: { message: string }) {
+/** The screen a person may not see: 「この画面を表示する権限がありません」 and the way home. */
+export function ForbiddenResult() {
   const t = useT();
-  const navigate = useNavigate();
-  return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={message}
-      extra={
-        <Button type="primary" onClick={() => navigate('/')}>
-          {t('common.backHome')}
-        </Button>
-      }
-    />
-  );
+  return <HomeResult status="403" message={t('common.forbidden')} testId="forbidden-home" />;
+}
+
+/** A record that is not there (or not this organization's): the server's message, e.g. 「是正処置が見つかりません」, and the way home. */
+export function NotFoundResult({ message }: { message: string }) {
+  return <HomeResult status="404" message={message} />;
 }
 
 /** A screen that needs a permission: the server refuses anyway; the client explains. */
