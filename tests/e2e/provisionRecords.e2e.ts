@@ -198,7 +198,9 @@ describe('journey: 第三者提供記録の作成（記録事項の不足は項�
     await page.getByText('J.8.8.4 1 の通知又は明示する事項は揃っています').waitFor();
     await page.getByRole('button', { name: '下書きを保存' }).click();
     await page.getByTestId('notice-publish').click();
-    await page.getByText('公開しました').waitFor();
+    // A toast from the previous step may still be showing; the publish is done when its button (the draft) is gone.
+    await page.getByTestId('notice-publish').waitFor({ state: 'detached' });
+    await page.getByText('公開しました').first().waitFor();
     await page.getByText('公開中', { exact: true }).first().waitFor();
     await shot('related-info-notice-published');
   });
@@ -213,7 +215,9 @@ describe('journey: 第三者提供記録の作成（記録事項の不足は項�
     await page.getByRole('button', { name: '下書きを保存' }).click();
     await page.getByTestId('notice-diff').getByText('＋ 会報は年4回お届けします。').waitFor();
     await page.getByTestId('notice-publish').click();
-    await page.getByText('公開しました').waitFor();
+    // A toast from the previous step may still be showing; the publish is done when its button (the draft) is gone.
+    await page.getByTestId('notice-publish').waitFor({ state: 'detached' });
+    await page.getByText('公開しました').first().waitFor();
     await page.getByTestId('consent-add').click();
     // The newest published version is chosen by default.
     await page.locator('#consent-record').getByText('第2版').waitFor();
