@@ -10,6 +10,7 @@
  *   npm run bench:scale            (BENCH_REPEATS=3 BENCH_REQUESTS=200 by default)
  */
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -19,45 +20,17 @@ import { setFieldEncryptionKey } from '../src/platform/config/fieldCrypto.ts';
 import { type Database, openDatabase, type Tx } from '../src/platform/db/connection.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { rowsOf } from '../src/platform/db/tenancy.ts';
-import type { EntriesQuery } from '../src/modules/inventory/inventory.schema.ts';
 import { percentile, READ_POOL_SIZE, startServer } from './harness.ts';
 import { seedInventoryOrganization } from './inventorySeed.ts';
+import { cases, PER_ORG } from './scaleCases.ts';
 import { startThrowawayPostgres, vacuumUntilAllVisible } from './postgres.ts';
 
-const PER_ORG = Number(process.env.BENCH_PER_ORG ?? 10_000);
 const STAGES = (process.env.BENCH_STAGES ?? '10,100').split(',').map(Number);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
-const DEEP_PAGE = Math.max(2, Math.floor(PER_ORG / 250));
+
 const key = randomBytes(32);
 const log = (m: string) => console.log(`  ${m}`);
-
-type Case = { label: string; query: EntriesQuery; qs: string };
-
-function cases(departmentId: string): Case[] {
-  const base = {
-    status: 'active',
-    sort: 'name',
-    flags: [],
-    q: undefined,
-    departmentId: null,
-    media: undefined,
-    riskStatus: undefined,
-    page: 1,
-    pageSize: 50,
-  } as unknown as EntriesQuery;
-  return [
-    { label: '一覧（既定の並び、1ページ目）', query: { ...base }, qs: 'page=1&pageSize=50' },
-    { label: `一覧（${DEEP_PAGE}ページ目）`, query: { ...base, page: DEEP_PAGE }, qs: `page=${DEEP_PAGE}&pageSize=50` },
-    {
-      label: '絞り込み（所属 + 保有個人データ）',
-      query: { ...base, departmentId, flags: ['retainedPersonalData'] } as EntriesQuery,
-      qs: `departmentId=${departmentId}&flags=retainedPersonalData&page=1&pageSize=50`,
-    },
-    { label: '検索（まれな語「地下書庫」）', query: { ...base, q: '地下書庫' }, qs: `q=${encodeURIComponent('地下書庫')}&page=1&pageSize=50` },
-    { label: '検索（よくある語「アンケート」）', query: { ...base, q: 'アンケート' }, qs: `q=${encodeURIComponent('アンケート')}&page=1&pageSize=50` },
-  ];
-}
 
 /** `n` sequential calls after 20 warm-up calls: latencies sorted (ms) and calls per second. */
 async function sequential(once: () => Promise<unknown>, n: number) {
@@ -111,11 +84,41 @@ async function cloneOrganizations(database: Database, sourceOrg: string, from: n
   }
 }
 
-type Row = { stage: number; total: number; label: string; endpoint: { p50: number; p99: number; rps: number }; direct: { p50: number; p99: number; rps: number } };
+type Timing = { p50: number; p99: number; rps: number };
+type Row = { stage: number; total: number; label: string; endpoint: Timing; direct: Timing; floor: Timing | null };
+
+/** Starts bench/scaleFloorServer.ts (the bare HTTP floor) on the bench database. */
+async function startFloorServer(url: string, organizationId: string, departmentId: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/scaleFloorServer.ts'], {
+    env: { ...process.env, DATABASE_URL: url, BENCH_ORG: organizationId, BENCH_DEPARTMENT: departmentId },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const m = /listening (\d+)/.exec(chunk.toString());
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once('exit', () => reject(new Error('floor server exited')));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((r) => {
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }),
+  };
+}
 
 async function measureStage(database: Database, url: string, organizationId: string, departmentId: string, stage: number, total: number): Promise<Row[]> {
   const app = await startServer({ DATABASE_URL: url, MAMORI_ENCRYPTION_KEY: key.toString('base64') }, [], (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean));
+  const floor = await startFloorServer(url, organizationId, departmentId);
   const rows: Row[] = [];
+  const fetchOk = async (target: string, init?: RequestInit) => {
+    const res = await fetch(target, init);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${target}: ${res.status}`);
+  };
   try {
     const login = await fetch(`${app.url}/api/auth/login`, {
       method: 'POST',
@@ -141,14 +144,27 @@ async function measureStage(database: Database, url: string, organizationId: str
       label: '（参考）台帳を読まない認証済みの要求 GET /api/risk/criteria',
       endpoint: { p50: median(ceilings.map((x) => x.p50)), p99: median(ceilings.map((x) => x.p99)), rps: median(ceilings.map((x) => x.rps)) },
       direct: { p50: 0, p99: 0, rps: Number.POSITIVE_INFINITY },
+      floor: null,
     });
-    for (const c of cases(departmentId)) {
+    // The HTTP round trip alone: a bare node:http server answering `{}` to the same client.
+    const bare: Awaited<ReturnType<typeof sequential>>[] = [];
+    for (let r = 0; r < REPEATS; r++) bare.push(await sequential(() => fetchOk(`${floor.url}/?case=none`), REQUESTS));
+    rows.push({
+      stage,
+      total,
+      label: '（参考）何もしない HTTP サーバーへの往復（node:http）',
+      endpoint: { p50: median(bare.map((x) => x.p50)), p99: median(bare.map((x) => x.p99)), rps: median(bare.map((x) => x.rps)) },
+      direct: { p50: 0, p99: 0, rps: Number.POSITIVE_INFINITY },
+      floor: null,
+    });
+    for (const [i, c] of cases(departmentId).entries()) {
       const target = `${app.url}/api/inventory/entries?${c.qs}`;
       const check = await fetch(target, { headers: { cookie } });
       const body = (await check.json()) as { items: unknown[]; total: number };
       if (check.status !== 200 || body.items.length === 0) throw new Error(`${c.label}: check failed (${check.status})`);
       const endpoints: Awaited<ReturnType<typeof sequential>>[] = [];
       const directs: Awaited<ReturnType<typeof sequential>>[] = [];
+      const floors: Awaited<ReturnType<typeof sequential>>[] = [];
       for (let r = 0; r < REPEATS; r++) {
         endpoints.push(
           await sequential(async () => {
@@ -158,17 +174,19 @@ async function measureStage(database: Database, url: string, organizationId: str
           }, REQUESTS),
         );
         directs.push(await sequential(() => listEntries(database.db as unknown as Tx, organizationId, c.query, today), REQUESTS));
+        floors.push(await sequential(() => fetchOk(`${floor.url}/?case=${i}`), REQUESTS));
       }
       const pick = (xs: typeof endpoints) => ({ p50: median(xs.map((x) => x.p50)), p99: median(xs.map((x) => x.p99)), rps: median(xs.map((x) => x.rps)) });
-      rows.push({ stage, total, label: `${c.label}（${body.total}件）`, endpoint: pick(endpoints), direct: pick(directs) });
+      rows.push({ stage, total, label: `${c.label}（${body.total}件）`, endpoint: pick(endpoints), direct: pick(directs), floor: pick(floors) });
       const e = pick(endpoints);
       const d = pick(directs);
+      const f = pick(floors);
       log(
-        `${stage} organizations — ${c.label}: endpoint p50/p99 ${e.p50.toFixed(2)}/${e.p99.toFixed(1)} ms, direct p50/p99 ${d.p50.toFixed(2)}/${d.p99.toFixed(1)} ms, endpoint ÷ direct ${((e.rps / d.rps) * 100).toFixed(0)} %`,
+        `${stage} organizations — ${c.label}: endpoint p50/p99 ${e.p50.toFixed(2)}/${e.p99.toFixed(1)} ms, direct p50/p99 ${d.p50.toFixed(2)}/${d.p99.toFixed(1)} ms, bare HTTP p50 ${f.p50.toFixed(2)} ms, endpoint ÷ direct ${((e.rps / d.rps) * 100).toFixed(0)} %, bare HTTP ÷ direct ${((f.rps / d.rps) * 100).toFixed(0)} %`,
       );
     }
   } finally {
-    await app.stop();
+    await Promise.all([app.stop(), floor.stop()]);
   }
   return rows;
 }
@@ -203,6 +221,8 @@ async function main() {
         await cloneOrganizations(database, seeded.organizationId, organizations, stage - organizations);
         organizations = stage;
         await vacuumUntilAllVisible(database, ['inventory_entries', 'departments']);
+        // The copies' dirty pages written out now, not by the checkpointer while latencies are measured.
+        await database.exec('checkpoint');
         const [{ n } = { n: 0 }] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from inventory_entries`));
         log(`${stage} organizations, ${n.toLocaleString('en-US')} entries — measuring`);
         rows.push(...(await measureStage(database, url.toString(), seeded.organizationId, departmentId, stage, n)));
@@ -223,8 +243,10 @@ async function main() {
       .map((l) => l.toFixed(2))
       .join(' / ')}`,
   );
-  console.log('| case | p50 / p99 ms at 100k | p50 / p99 ms at 1M | p99 1M ÷ 100k (≤ 1.5) | direct p99 ms at 1M | endpoint ÷ direct at 1M (≥ 85 %) |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log(
+    '| case | p50 / p99 ms at 100k | p50 / p99 ms at 1M | p99 1M ÷ 100k (≤ 1.5) | direct p50 / p99 ms at 1M | endpoint ÷ direct at 1M (≥ 85 %) | bare HTTP ÷ direct at 1M (the most HTTP allows) |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   const small = rows.filter((r) => r.stage === STAGES[0]);
   const large = rows.filter((r) => r.stage === STAGES[1]);
   for (const [i, a] of small.entries()) {
@@ -234,12 +256,12 @@ async function main() {
     const share = b.endpoint.rps / b.direct.rps;
     if (!Number.isFinite(b.direct.rps)) {
       console.log(
-        `| ${b.label} | ${a.endpoint.p50.toFixed(1)} / ${a.endpoint.p99.toFixed(1)} | ${b.endpoint.p50.toFixed(1)} / ${b.endpoint.p99.toFixed(1)} | ${ratio.toFixed(2)} | — | — |`,
+        `| ${b.label} | ${a.endpoint.p50.toFixed(1)} / ${a.endpoint.p99.toFixed(1)} | ${b.endpoint.p50.toFixed(1)} / ${b.endpoint.p99.toFixed(1)} | ${ratio.toFixed(2)} | — | — | — |`,
       );
       continue;
     }
     console.log(
-      `| ${b.label} | ${a.endpoint.p50.toFixed(1)} / ${a.endpoint.p99.toFixed(1)} | ${b.endpoint.p50.toFixed(1)} / ${b.endpoint.p99.toFixed(1)} | ${ratio.toFixed(2)} ${ratio <= 1.5 ? 'ok' : 'NO'} | ${b.direct.p99.toFixed(1)} | ${(share * 100).toFixed(0)} % ${share >= 0.85 ? 'ok' : 'NO'} |`,
+      `| ${b.label} | ${a.endpoint.p50.toFixed(1)} / ${a.endpoint.p99.toFixed(1)} | ${b.endpoint.p50.toFixed(1)} / ${b.endpoint.p99.toFixed(1)} | ${ratio.toFixed(2)} ${ratio <= 1.5 ? 'ok' : 'NO'} | ${b.direct.p50.toFixed(1)} / ${b.direct.p99.toFixed(1)} | ${(share * 100).toFixed(0)} % ${share >= 0.85 ? 'ok' : 'NO'} | ${b.floor ? `${((b.floor.rps / b.direct.rps) * 100).toFixed(0)} %` : '—'} |`,
     );
   }
 }
