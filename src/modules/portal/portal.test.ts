@@ -202,6 +202,31 @@ describe('公開ページからの請求（アカウントなし）', () => {
     expect(noContact.body.error.fields).toContainEqual({ path: 'requesterContact', message: '連絡先（メールアドレス又は電話番号）を入力してください' });
   });
 
+  it('何も選ばずに送ると、種類・氏名・内容と並んで連絡先の誤りも一度に出る（種類が未選択でも組合せの確認を止めない）', async () => {
+    const page = await anonymous('GET', '/api/public/portals/mamori-demo', undefined, '203.0.113.25');
+    t.clock.advanceMinutes(Math.ceil(MIN_FILL_MS / 60_000));
+    const empty = await anonymous(
+      'POST',
+      '/api/public/portals/mamori-demo/requests',
+      form(page.body.challenge, solve(page.body.challenge.token), {
+        kind: undefined,
+        requesterName: '',
+        requesterContact: null,
+        content: '',
+        agentKind: 'none',
+        agentName: null,
+        agentAddress: null,
+        agentContact: null,
+        replyTo: undefined,
+        files: [],
+      }),
+      '203.0.113.25',
+    );
+    expect(empty.status).toBe(400);
+    const paths = (empty.body.error.fields as { path: string }[]).map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['kind', 'requesterName', 'content', 'requesterContact']));
+  });
+
   it('確認用URLで受付状況が見え、職員が求めた補正が日付つきで出る', async () => {
     const url = `/api/public/portals/mamori-demo/receipts/${receipt.receiptNumber}?token=${receipt.followUpToken}`;
     const before = await anonymous('GET', url);
