@@ -141,7 +141,10 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     expect(await form.getByTestId('incident-known-time-read').count()).toBe(0);
     await form.getByTestId('incident-events').getByText('漏えい', { exact: true }).click();
     await form.getByTestId('incident-personal-data').fill('会員の氏名・住所・会員番号');
-    await form.getByTestId('incident-persons').fill('2');
+    // 本人の数 as people write it (資料A 第15条「件数」): 「約1,200人」 is read as 1,200 and a 概数, and said so.
+    await form.getByTestId('incident-persons').fill('約1,200人');
+    await form.getByTestId('incident-persons-read-as').getByText('約1,200人（概数） として読みました').waitFor();
+    expect(await form.getByTestId('incident-persons').inputValue()).toBe('約1,200人');
     await form.getByTestId('incident-measures').fill('誤送付先の2名に連絡し回収を依頼した');
     // The facts the 委託元's duties turn on (規則第7条): 不明 until chosen.
     await form.getByTestId('incident-fact-sensitive').getByText('はい', { exact: true }).click();
@@ -156,12 +159,10 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await shot(vendorPage, 'sent');
   });
 
-  it('委託先: 返還・廃棄報告を日時・方法・担当者・対象と証明書（PDF）つきで送る', async () => {
+  it('委託先: 返還・廃棄報告を日時・方法・担当者・対象と証明書（PDF）つきで送る。日時が空なら日時の下にエラーで、送らない', async () => {
     const reports = vendorPage.getByTestId('portal-reports');
     await reports.getByRole('tab', { name: '返還・廃棄報告' }).click();
     const form = vendorPage.getByTestId('portal-disposal-form');
-    await form.getByTestId('disposal-at').locator('input').first().fill('2026/12/01');
-    await form.getByTestId('disposal-at-time').fill('14:00');
     await form.getByTestId('disposal-method').click();
     await vendorPage.locator('.ant-select-item-option', { hasText: '溶解' }).first().click();
     await form.getByTestId('disposal-method-detail').fill('溶解処理業者に引き渡し');
@@ -169,6 +170,18 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await form.getByTestId('disposal-target').fill('申込書の原本 一式');
     await form.locator('input[type="file"]').setInputFiles({ name: '溶解証明書.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
     await form.getByTestId('disposal-reporter').fill('発送 一郎');
+    // 第17条: when it was returned or disposed of is the report — left empty, the form says so under the field.
+    const sentBefore = await vendorPage.locator('[data-testid^="portal-sent-CPR-"]').count();
+    await form.getByTestId('disposal-submit').click();
+    await form.getByTestId('portal-report-error').getByText('送れませんでした。赤い項目を直してください（1件）').waitFor();
+    await form
+      .locator('.ant-form-item', { has: vendorPage.getByTestId('disposal-at') })
+      .getByText('返還・廃棄の日時を日付と時刻で入力してください（例: 2026/03/02 9:30）')
+      .waitFor();
+    await shot(vendorPage, 'disposal-form-error');
+    expect(await vendorPage.locator('[data-testid^="portal-sent-CPR-"]').count()).toBe(sentBefore);
+    await form.getByTestId('disposal-at').locator('input').first().fill('2026/12/01');
+    await form.getByTestId('disposal-at-time').fill('14:00');
     await shot(vendorPage, 'disposal-form');
     await form.getByTestId('disposal-submit').click();
     // The new report by the 受付番号 the message gives (the demo's older 返還・廃棄報告 is listed too).
@@ -232,6 +245,7 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     await card.locator('[data-testid^="received-CPR-"]').filter({ hasText: '会報誌の誤封入' }).first().click();
     await card.getByRole('row', { name: /要配慮個人情報を含むか\s*はい/ }).waitFor();
     await card.getByRole('row', { name: /不正の目的によるおそれ\s*不明/ }).waitFor();
+    await card.getByRole('row', { name: /本人の数\s*約1,200人（概数）/ }).waitFor();
     await card.locator('[data-testid^="received-incident-"]').click();
     await page.waitForURL(/\/incidents\/[0-9a-f-]+$/);
     await page.getByText('【委託先 株式会社デモ発送サービス】会報誌の誤封入').first().waitFor();

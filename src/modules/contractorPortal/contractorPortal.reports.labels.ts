@@ -76,6 +76,8 @@ export type IncidentReportDetails = {
   knownAt: string;
   personalData: string;
   persons: number | null;
+  /** 本人の数 is a 概数 (typed 「約1,200人」); absent on reports sent before it was kept. */
+  personsApproximate?: boolean;
   measures: string;
 } & { [K in IncidentReportFact]?: boolean | null };
 

@@ -37,6 +37,8 @@ const details = z.discriminatedUnion('kind', [
     knownAt: z.string(),
     personalData: z.string(),
     persons: z.number().int().nullable(),
+    /** 本人の数 is a 概数 (「約1,200人」); false on reports sent before it was kept. */
+    personsApproximate: z.boolean(),
     measures: z.string(),
     /** はい (true)・いいえ (false)・不明 (null; also a report sent before these were asked). */
     sensitive: z.boolean().nullable(),

@@ -72,27 +72,40 @@ const factAnswer = (key: IncidentReportFact) =>
     .transform((v) => v ?? null);
 
 /** 事故等の報告 (資料B 第16条第2項 / 資料A 第15条 「直ちに…報告」). */
-export const incidentReportBody = z.object({
-  reportedByName: requiredText('報告者の氏名', 100),
-  title: requiredText('件名', 200),
-  whatHappened: requiredText('発生した事故等の内容', 4000),
-  place: optionalText('事故の発生場所', 500),
-  occurredAt: dateTimeField('発生日時')
-    .nullish()
-    .transform((v) => v ?? null),
-  knownAt: dateTimeField('事故等を知った日時'),
-  events: z.array(enumField('事象', incidentEventKinds), { error: '事象は一覧から選んでください' }).max(10).default([]),
-  personalData: requiredText('漏えい等した個人情報の項目', 2000),
-  persons: countField('本人の数')
-    .nullish()
-    .transform((v) => v ?? null),
-  measures: requiredText('講じた措置', 4000),
-  // What the 委託元's duty engine needs (規則第7条第1号〜第3号, 番号法第29条の4): はい・いいえ・不明.
-  sensitive: factAnswer('sensitive'),
-  improperPurpose: factAnswer('improperPurpose'),
-  financialDamageRisk: factAnswer('financialDamageRisk'),
-  myNumber: factAnswer('myNumber'),
-});
+export const incidentReportBody = z
+  .object({
+    reportedByName: requiredText('報告者の氏名', 100),
+    title: requiredText('件名', 200),
+    whatHappened: requiredText('発生した事故等の内容', 4000),
+    place: optionalText('事故の発生場所', 500),
+    occurredAt: dateTimeField('発生日時')
+      .nullish()
+      .transform((v) => v ?? null),
+    knownAt: dateTimeField('事故等を知った日時'),
+    events: z.array(enumField('事象', incidentEventKinds), { error: '事象は一覧から選んでください' }).max(10).default([]),
+    personalData: requiredText('漏えい等した個人情報の項目', 2000),
+    // 資料A 第15条 「件数」: the form reads 「約1,200人」 as 1,200 and sends `personsApproximate` beside it
+    // (as the 委託元's own incident form does); text is never read here, and a text the form could not
+    // read is refused with the field's own words.
+    persons: countField('本人の数', { unit: '人', approximate: true })
+      .nullish()
+      .transform((v) => v ?? null),
+    personsApproximate: z
+      .boolean({ error: '本人の数が概数かどうかは「はい」か「いいえ」で指定してください' })
+      .nullish()
+      .transform((v) => v ?? false),
+    measures: requiredText('講じた措置', 4000),
+    // What the 委託元's duty engine needs (規則第7条第1号〜第3号, 番号法第29条の4): はい・いいえ・不明.
+    sensitive: factAnswer('sensitive'),
+    improperPurpose: factAnswer('improperPurpose'),
+    financialDamageRisk: factAnswer('financialDamageRisk'),
+    myNumber: factAnswer('myNumber'),
+  })
+  .superRefine((v, ctx) => {
+    // A 概数 of no number would be kept as nothing: said, not dropped.
+    if (v.personsApproximate && v.persons === null)
+      ctx.addIssue({ code: 'custom', path: ['persons'], message: '本人の数を概数とするときは、数（例: 約1,200人）を入力してください' });
+  });
 
 export const confirmReportBody = z.object({ note: optionalText('確認のコメント', 2000) });
 

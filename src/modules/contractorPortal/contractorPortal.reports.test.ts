@@ -273,6 +273,19 @@ describe('委託先からの返還・廃棄報告（個人情報特記事項 第
   });
 });
 
+describe('返還・廃棄報告の日時は必須（個人情報特記事項 第17条: いつ返還・廃棄したか）', () => {
+  it('日時が空・未送信・日付だけなら、「返還・廃棄の日時」を名指す日本語のエラーで 400、何も書き込まない', async () => {
+    const body = { reportedByName: '発送 一郎', method: 'shred' as const, personInCharge: '発送 一郎', target: '宛名ラベルの控え（紙）' };
+    const before = await counts();
+    for (const performedAt of ['', null, undefined, '2026-12-01']) {
+      const r = await vendor.call(R.returnDisposal, { params: { id: linkId }, body: { ...body, performedAt } as unknown as typeof body & { performedAt: string } });
+      expect(r.status, JSON.stringify(performedAt)).toBe(400);
+      expect(r.body.error?.fields).toEqual([{ path: 'performedAt', message: '返還・廃棄の日時を日付と時刻で入力してください（例: 2026/03/02 9:30）' }]);
+    }
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe('返還・廃棄報告の証明書（PDF・画像、10 MB まで）', () => {
   const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
   function multipart(name: string, bytes: Buffer) {
@@ -463,6 +476,32 @@ describe('委託先からの事故等の報告（個人情報特記事項 第16�
     const bad = await vendor.call(R.incident, { params: { id: linkId }, body: { ...incident, sensitive: 'はい' as unknown as boolean } });
     expect(bad.status).toBe(400);
     expect(bad.body.error?.fields).toContainEqual(expect.objectContaining({ path: 'sensitive', message: '要配慮個人情報を含むかは「はい」「いいえ」「不明」から選んでください' }));
+    expect(await counts()).toEqual(before);
+  });
+
+  it('資料A 第15条「件数」: 本人の数「約1,200人」は 1,200・概数として報告に残り、委託元の事案の事実にも概数（personsApproximate）として入る', async () => {
+    const r = await vendor.call(R.incident, { params: { id: linkId }, body: { ...incident, title: '申込書の紛失', persons: 1200, personsApproximate: true } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.details).toMatchObject({ persons: 1200, personsApproximate: true });
+    const detail = await incidentOf(r.body.id);
+    expect(detail.facts).toMatchObject({ persons: 1200, personsApproximate: true });
+    expect(detail.reportSummary).toContain('本人の数: 約1,200人（概数）');
+    // An exact count stays exact (no flag sent: not a 概数).
+    const exact = await vendor.call(R.incident, { params: { id: linkId }, body: incident });
+    expect(exact.body.details).toMatchObject({ persons: 2, personsApproximate: false });
+    const exactIncident = await incidentOf(exact.body.id);
+    expect(exactIncident.facts).not.toHaveProperty('personsApproximate');
+    expect(exactIncident.reportSummary).toContain('本人の数: 2人');
+  });
+
+  it('本人の数は数で送る: 読めない文字（「多数」）は入力欄と同じ日本語で断り、数のない概数も断って、何も書き込まない', async () => {
+    const before = await counts();
+    const text = await vendor.call(R.incident, { params: { id: linkId }, body: { ...incident, persons: '多数' as unknown as number } });
+    expect(text.status).toBe(400);
+    expect(text.body.error?.fields).toEqual([{ path: 'persons', message: expect.stringMatching(/^本人の数.*（入力値: 多数）$/) }]);
+    const noNumber = await vendor.call(R.incident, { params: { id: linkId }, body: { ...incident, persons: null, personsApproximate: true } });
+    expect(noNumber.status).toBe(400);
+    expect(noNumber.body.error?.fields).toEqual([{ path: 'persons', message: '本人の数を概数とするときは、数（例: 約1,200人）を入力してください' }]);
     expect(await counts()).toEqual(before);
   });
 

@@ -1,6 +1,7 @@
 import { activePrincipalLink, principalLinksOf } from './principal-links.ts';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { countText } from '../../domain/numberInput.ts';
 import type { Clock } from '../../domain/time.ts';
 import type { Database, Tx } from '../../platform/db/connection.ts';
 import { asSystem } from '../../platform/db/tenancy.ts';
@@ -83,6 +84,7 @@ function detailsOf(s: Submission): ReportDetails {
     knownAt: s.body.knownAt,
     personalData: s.body.personalData,
     persons: s.body.persons,
+    personsApproximate: s.body.personsApproximate,
     measures: s.body.measures,
     sensitive: s.body.sensitive,
     improperPurpose: s.body.improperPurpose,
@@ -113,7 +115,7 @@ function incidentSummary(body: z.output<typeof incidentReportBody>, contractorNa
     `発生日時: ${shownDateTime(body.occurredAt)}`,
     `事故等を知った日時（委託先）: ${shownDateTime(body.knownAt)}`,
     `漏えい等した個人情報の項目: ${body.personalData}`,
-    `本人の数: ${body.persons ?? '不明'}`,
+    `本人の数: ${body.persons === null ? '不明' : countText(body.persons, body.personsApproximate)}`,
     ...incidentReportFacts.map((key) => `${incidentReportFactLabels[key]}: ${factAnswerLabel(body[key])}`),
     `講じた措置: ${body.measures}`,
   ].join('\n');
@@ -152,6 +154,7 @@ export async function submitReport(database: Database, actor: Actor, linkId: str
             discoveredAt: new Date(submission.body.knownAt),
             events: submission.body.events,
             persons: submission.body.persons,
+            personsApproximate: submission.body.personsApproximate,
             facts: Object.fromEntries(incidentReportFacts.map((key) => [key, submission.body[key]])) as ContractorIncidentReport['facts'],
           },
           clock,
@@ -263,6 +266,7 @@ export function presentReport(
               improperPurpose: d.improperPurpose ?? null,
               financialDamageRisk: d.financialDamageRisk ?? null,
               myNumber: d.myNumber ?? null,
+              personsApproximate: d.personsApproximate ?? false,
             },
     reportedByName: row.reportedByName,
     reportedAt: row.reportedAt.toISOString(),

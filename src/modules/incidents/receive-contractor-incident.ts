@@ -30,6 +30,8 @@ export type ContractorIncidentReport = {
   discoveredAt: Date | null;
   events: readonly IncidentEventKind[];
   persons: number | null;
+  /** 本人の数 is a 概数 (the 委託先 typed 「約1,200人」): kept in the facts as the 委託元's own form keeps it. */
+  personsApproximate?: boolean;
   /**
    * What the 委託先 answered (true: はい, false: いいえ, null: 不明) to the facts the duties turn on:
    * 要配慮個人情報 (規則第7条第1号), 財産的被害のおそれ (第2号), 不正の目的 (第3号), 特定個人情報
@@ -60,7 +62,7 @@ export async function receiveContractorIncident(tx: Tx, input: ContractorInciden
     entrustment: 'principal',
     principalNotifiedAt: today,
     ...(input.events.length > 0 ? { events: [...new Set(input.events)] } : {}),
-    ...(input.persons !== null ? { persons: input.persons } : {}),
+    ...(input.persons !== null ? { persons: input.persons, ...(input.personsApproximate ? { personsApproximate: true } : {}) } : {}),
     ...Object.fromEntries(Object.entries(input.facts ?? {}).filter(([, v]) => typeof v === 'boolean')),
   };
   // The 報告者 is the 委託先 and its person (reportedByOutsider); the incident also names a person of

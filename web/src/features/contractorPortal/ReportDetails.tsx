@@ -1,5 +1,6 @@
 import { Descriptions } from 'antd';
 import { factAnswerLabel, incidentReportFactLabels, incidentReportFacts } from '../../../../src/modules/contractorPortal/contractorPortal.reports.labels.ts';
+import { countText } from '../../../../src/domain/numberInput.ts';
 import type { PortalReport } from './reportTypes.ts';
 
 const dateTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }) : '不明');
@@ -37,7 +38,7 @@ export function ReportDetails({ report }: { report: PortalReport }) {
             ['発生日時', dateTime(d.occurredAt)],
             ['事故等を知った日時', dateTime(d.knownAt)],
             ['漏えい等した個人情報の項目', d.personalData],
-            ['本人の数', d.persons === null ? '不明' : `${d.persons}人`],
+            ['本人の数', d.persons === null ? '不明' : countText(d.persons, d.personsApproximate)],
             ...incidentReportFacts.map((key) => [incidentReportFactLabels[key], factAnswerLabel(d[key])]),
             ['講じた措置', d.measures],
           ];

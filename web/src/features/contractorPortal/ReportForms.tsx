@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Radio, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import {
   disposalMethodLabels,
@@ -12,6 +12,7 @@ import { MAX_SUBCONTRACT_WORKERS } from '../../../../src/modules/contractors/con
 import { eventLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
 import { incidentEventKinds } from '../../../../src/rules/incidentDuties/facts.ts';
 import { api } from '../../api/client.ts';
+import { NumberInput } from '../../components/form.tsx';
 import { DateField, DateTimeField, FormError, Item, type ReportForm, readDateTime, TextField, useReportForm } from './reportFormKit.tsx';
 import type { PortalReport } from './reportTypes.ts';
 import type { PrincipalTerms } from './types.ts';
@@ -190,7 +191,8 @@ export function ReturnDisposalForm({ linkId }: { linkId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const submit = async () => {
     form.clear();
-    const performed = readDateTime(form, 'performedAt', '返還・廃棄の日時');
+    // 第17条: when the data was returned or disposed of is what the report is for — required here as on the server.
+    const performed = readDateTime(form, 'performedAt', '返還・廃棄の日時', true);
     if (!performed.ok) {
       form.setErrors({ performedAt: performed.message });
       form.setFormError('送れませんでした。赤い項目を直してください（1件）');
@@ -260,7 +262,10 @@ export function IncidentReportForm({ linkId }: { linkId: string }) {
   const queryClient = useQueryClient();
   const form = useReportForm({});
   const [events, setEvents] = useState<string[]>([]);
-  const [persons, setPersons] = useState<number | null>(null);
+  // 本人の数 as the 委託元's own incident form takes it: 「約1,200人」 is 1,200 and a 概数; a text not read
+  // stays as typed and is sent as such, so the server refuses it under the field (nothing dropped).
+  const [persons, setPersons] = useState<number | string | null>(null);
+  const [personsApproximate, setPersonsApproximate] = useState(false);
   // はい・いいえ・不明 (null) of the facts the 委託元's duties turn on; 不明 until chosen.
   const noFacts: Record<IncidentReportFact, boolean | null> = { sensitive: null, improperPurpose: null, financialDamageRisk: null, myNumber: null };
   const [facts, setFacts] = useState(noFacts);
@@ -286,6 +291,7 @@ export function IncidentReportForm({ linkId }: { linkId: string }) {
         events,
         personalData: v.personalData ?? '',
         persons,
+        personsApproximate,
         measures: v.measures ?? '',
         ...facts,
       });
@@ -293,6 +299,7 @@ export function IncidentReportForm({ linkId }: { linkId: string }) {
       form.reset();
       setEvents([]);
       setPersons(null);
+      setPersonsApproximate(false);
       setFacts(noFacts);
       await refresh(queryClient);
     } catch (e) {
@@ -321,12 +328,16 @@ export function IncidentReportForm({ linkId }: { linkId: string }) {
       </Item>
       <TextField form={form} name="personalData" label="漏えい等した個人情報の項目" required area testId="incident-personal-data" />
       <Item form={form} name="persons" label="本人の数（分かれば）">
-        <InputNumber
+        <NumberInput
           id="report-persons"
-          min={0}
+          label="本人の数"
+          unit="人"
           value={persons}
-          onChange={(v) => setPersons(typeof v === 'number' ? v : null)}
+          onChange={setPersons}
+          approximate={{ value: personsApproximate, onChange: setPersonsApproximate }}
+          placeholder="例: 2人、約1,200人"
           status={form.errors.persons ? 'error' : undefined}
+          style={{ maxWidth: 240 }}
           data-testid="incident-persons"
         />
       </Item>
