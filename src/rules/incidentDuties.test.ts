@@ -479,6 +479,34 @@ describe('行政機関等：法第68条・規則第43条', () => {
   });
 });
 
+describe('何が義務を定めるか（法令・規格・契約・ガイドライン）: ホームが「法令上の報告等」に数えるのは法令だけ', () => {
+  it('個人情報保護委員会への速報・確報は法令（法第26条第1項）、公表は通則編3-5-2「望ましい」だけならガイドライン', () => {
+    const result = evaluate({ sensitive: true });
+    expect(duty(result, 'ppc_preliminary').authority).toBe('law');
+    expect(duty(result, 'ppc_final').authority).toBe('law');
+    expect(duty(result, 'individual_notice').authority).toBe('law');
+    expect(duty(result, 'publication_consideration').authority).toBe('guidance');
+  });
+
+  it('審査機関への報告は規格（PA01 J.4.4.2）、公表は J.4.4.2 3 b)「遅滞なく公表する」が加わって規格', () => {
+    const result = evaluate({ sensitive: true, privacyMark: true });
+    expect(duty(result, 'jipdec_final').authority).toBe('standard');
+    expect(duty(result, 'publication_consideration').authority).toBe('standard');
+    expect(duty(result, 'ppc_final').authority).toBe('law');
+  });
+
+  it('自治体との委託契約だけが求める委託元への報告は契約（豊島区 個人情報特記事項 第16条第2項）', () => {
+    const result = evaluate({ events: ['loss'], persons: 1, municipalContract: true, entrustment: 'contractor' });
+    expect(duty(result, 'principal_report').authority).toBe('contract');
+  });
+
+  it('行政機関等の公表の検討は指針 4-8-11(7)（ガイドライン）、法第68条の報告は法令', () => {
+    const result = evaluateIncidentDuties({ profile: 'public', knownOn: '2026-01-05', events: ['leak'], persons: 1, sensitive: true });
+    expect(duty(result, 'public_body_report').authority).toBe('law');
+    expect(duty(result, 'publication_consideration').authority).toBe('guidance');
+  });
+});
+
 describe('プライバシーマーク：PA01 J.4.4.2', () => {
   const pmark = (overrides: Partial<IncidentFacts>) => evaluate({ privacyMark: true, ...overrides });
 

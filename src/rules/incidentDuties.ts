@@ -30,7 +30,7 @@ export {
   latestSupportedKnownOn,
 } from './incidentDuties/facts.ts';
 export { type MissingFact, type MissingFactField, missingFactLabels } from './incidentDuties/missingFacts.ts';
-export type { Duty, DutyTiming, IncidentDutiesResult, IncidentExclusion, IncidentTrigger } from './incidentDuties/result.ts';
+export type { Duty, DutyAuthority, DutyTiming, IncidentDutiesResult, IncidentExclusion, IncidentTrigger } from './incidentDuties/result.ts';
 
 /**
  * Decides every duty (報告等の義務) that the facts give rise to, each with its deadline, basis
@@ -63,7 +63,7 @@ export function evaluateIncidentDuties(facts: IncidentFacts, rulesVersion?: stri
     const matched = regime.triggers(ctx);
     for (const hit of matched.hits) triggers.push({ id: hit.id, label: rules.triggers[hit.id].label, basis: rules.triggers[hit.id].basis });
     const required = regime.duties(ctx, matched.hits, earlier);
-    for (const { kind, ...part } of required.duties) duties.add(kind, part);
+    for (const { kind, ...part } of required.duties) duties.add(kind, part, regime.authority);
     exclusions.push(...matched.exclusions, ...required.exclusions);
     notes.push(...matched.notes, ...required.notes);
     earlier.set(regime.key, matched.hits);

@@ -37,6 +37,8 @@ export async function exchangeDeadlines(tx: Tx, actor: Actor, today: string): Pr
       dueOn: x.dueOn,
       departmentId: null,
       link: ours || x.kind === 'questionnaire' ? `/contractor-exchanges/${x.id}` : '/contractor-portal',
+      // The 特記事項's 報告 (第11条) and the 委託元's 調査票: what the contract asks.
+      authority: 'contract',
     };
   });
 }

@@ -18,6 +18,8 @@ function addDays(date: string, days: number): string {
 }
 
 const kindLabels = { contract_expiry: '委託契約の満了', privacy_mark_expiry: '委託先のプライバシーマーク', isms_expiry: '委託先のISMS認証' } as const;
+/** The contract's own term; a certification's validity is checked as part of 委託先の監督 (J.9.4). */
+const kindAuthorities = { contract_expiry: 'contract', privacy_mark_expiry: 'standard', isms_expiry: 'standard' } as const;
 
 /**
  * The 委託先 deadlines on the home (manifest `deadlines`): contract expiry (30 days before),
@@ -42,6 +44,7 @@ export async function contractorDeadlines(tx: Tx, actor: Actor, today: string): 
       dueOn: r.dueOn,
       departmentId: c.departmentId,
       link: `/contractors/${c.id}`,
+      authority: kindAuthorities[r.kind],
     })),
   );
   const approved = await tx
@@ -62,6 +65,7 @@ export async function contractorDeadlines(tx: Tx, actor: Actor, today: string): 
         ...due,
         departmentId: c.departmentId,
         link: `/contractors/${c.id}`,
+        authority: 'standard',
       });
   }
   // 委託先の実地検査 (issue 13; rules/contractors/inspectionDue.ts), from a month before its due date.
@@ -78,6 +82,7 @@ export async function contractorDeadlines(tx: Tx, actor: Actor, today: string): 
         dueOn: due.dueOn,
         departmentId: c.departmentId,
         link: `/contractors/${c.id}`,
+        authority: 'standard',
       });
   }
   const pending = await tx
@@ -98,6 +103,7 @@ export async function contractorDeadlines(tx: Tx, actor: Actor, today: string): 
       dueOn: r.startsOn,
       departmentId: parent?.departmentId ?? null,
       link: `/contractors/${r.contractorId}`,
+      authority: 'contract',
     });
   }
   return out;

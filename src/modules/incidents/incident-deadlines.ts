@@ -7,7 +7,7 @@ import { visibleIncidents } from './incidents.policy.ts';
 import { openDuty } from './incidents.queries.ts';
 import { incidentDuties, incidents } from './incidents.tables.ts';
 
-// The legal deadlines of M4 on the home (manifest `deadlines`): every open, still-applicable
+// The deadlines of M4 on the home (manifest `deadlines`): every open, still-applicable
 // duty (報告等の義務: 速報・確報・本人通知・公表…) of an open incident the actor may read. Before,
 // the home counted only tasks, and a duty is not a task — a PPC 速報 due in 4 days counted 0 in
 // 「期限間近」 (issue #10). Personal data stays on the incident screen: the home shows the
@@ -35,5 +35,6 @@ export async function openIncidentDeadlines(tx: Tx, actor: Actor): Promise<Modul
     dueOn: dutyDeadline(duty),
     departmentId: incident.departmentId,
     link: `/incidents/${incident.id}`,
+    authority: duty.authority,
   }));
 }

@@ -21,6 +21,7 @@ function dutyValues(duty: Duty, rulesVersion: string) {
     label: duty.label,
     recipient: duty.recipient,
     basis: duty.basis,
+    authority: duty.authority,
     reason: duty.reason,
     timing: duty.timing,
     dueOn: duty.due,

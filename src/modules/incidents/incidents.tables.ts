@@ -1,5 +1,5 @@
 import { boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { DutyKind, DutyTiming, IncidentDutiesResult, IncidentFacts } from '../../rules/incidentDuties.ts';
+import type { DutyAuthority, DutyKind, DutyTiming, IncidentDutiesResult, IncidentFacts } from '../../rules/incidentDuties.ts';
 import { accounts } from '../../platform/auth/auth.tables.ts';
 import { decryptField, encryptField } from '../../platform/config/fieldCrypto.ts';
 import { createdAt, encryptedText, id, organizationId, updatedAt } from '../../platform/db/columns.ts';
@@ -94,6 +94,8 @@ export const incidentDuties = pgTable(
     label: text('label').notNull(),
     recipient: text('recipient').notNull(),
     basis: text('basis').notNull(),
+    /** What sets the duty: a statute, the certified standard, or a contract (the home counts only statutes as 法令). */
+    authority: text('authority').$type<DutyAuthority>().notNull().default('law'),
     reason: text('reason').notNull(),
     timing: text('timing').$type<DutyTiming>().notNull(),
     /** 期限 (by_date / immediately), null for 速やかに. */

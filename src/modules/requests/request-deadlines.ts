@@ -25,5 +25,7 @@ export async function openRequestDeadlines(tx: Tx, actor: Actor): Promise<Module
     dueOn: r.dueOn,
     departmentId: null,
     link: `/requests/${r.id}`,
+    // 遅滞なく (the private profile, 苦情): the organization's target, not a date the law sets.
+    authority: r.deadline?.legal ? 'law' : 'target',
   }));
 }

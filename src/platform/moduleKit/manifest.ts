@@ -46,8 +46,26 @@ export type TaskSource = {
 };
 
 /**
- * An open legal deadline a module keeps (e.g. an incident's 速報 to the 個人情報保護委員会): the
- * home's 期限 card lists them beside the caller's tasks (src/platform/tasks/deadlines.service.ts).
+ * What sets a deadline on the home: a statute (個人情報保護法・番号法 — the only ones counted as
+ * 法令上の報告等), the standard (JIS Q 15001 / PA01: 委託先の監督 J.9.4, 審査機関への報告 J.4.4.2), a
+ * contract (特記事項), a guideline's advice (通則編3-5-2, 行政機関等の指針), or the organization's own
+ * target (遅滞なく answered within its 目標日数). A 遅滞なく target shown as 法令 claimed a legal
+ * deadline the law does not set.
+ */
+export const deadlineAuthorities = ['law', 'standard', 'contract', 'guidance', 'target'] as const;
+export type DeadlineAuthority = (typeof deadlineAuthorities)[number];
+export const deadlineAuthorityLabels: Readonly<Record<DeadlineAuthority, string>> = Object.freeze({
+  law: '法令',
+  standard: '規格',
+  contract: '契約',
+  guidance: 'ガイドライン',
+  target: '目標',
+});
+
+/**
+ * An open deadline a module keeps (e.g. an incident's 速報 to the 個人情報保護委員会, a 委託先's
+ * 遵守報告書): the home's 期限 card lists them beside the caller's tasks
+ * (src/platform/tasks/deadlines.service.ts).
  */
 export type ModuleDeadline = {
   /** What kind of deadline (`incident_duty`) and the id of the record that carries it. */
@@ -64,6 +82,8 @@ export type ModuleDeadline = {
   departmentId: string | null;
   /** The SPA path where the duty is done. */
   link: string;
+  /** What sets it (法令・規格・契約・ガイドライン・目標). */
+  authority: DeadlineAuthority;
 };
 
 /** A permission a module adds, and the PMS roles that hold it (SPEC §9 least privilege). */

@@ -38,7 +38,7 @@ async function deadlinesOf(client: Client) {
   return r.body;
 }
 
-const preliminary = (items: Deadline[]) => items.find((d) => d.kind === 'legal' && d.title.includes('個人情報保護委員会への速報'));
+const preliminary = (items: Deadline[]) => items.find((d) => d.kind === 'deadline' && d.title.includes('個人情報保護委員会への速報'));
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -62,7 +62,7 @@ describe('ホームの期限: 法令上の報告等の期限（規則第7条第1
     const duty = preliminary(body.items);
     expect(duty).toMatchObject({ dueOn: '2026-03-06', daysLeft: 4, state: 'due_soon', stateLabel: '期限間近', link: `/incidents/${incidentId}`, departmentName: '営業部' });
     // 確報（30日目、規則第8条第2項）は 2026-03-31: まだ期限間近ではない。
-    const final = body.items.find((d) => d.kind === 'legal' && d.title.includes('確報'));
+    const final = body.items.find((d) => d.kind === 'deadline' && d.title.includes('確報'));
     expect(final?.state).toBe('later');
     // The demo organization holds the Privacy Mark: the 審査機関's 速報 falls on the same day.
     expect(body.items.filter((d) => d.state === 'due_soon').map((d) => d.title)).toEqual([
@@ -92,7 +92,7 @@ describe('ホームの期限: 法令上の報告等の期限（規則第7条第1
     await setClock(`${KNOWN}T10:00:00+09:00`);
     expect(preliminary((await deadlinesOf(sales)).items)?.state).toBe('due_soon');
     const mine = await deadlinesOf(staff);
-    expect(mine.items.filter((d) => d.kind === 'legal')).toEqual([]);
+    expect(mine.items.filter((d) => d.kind === 'deadline')).toEqual([]);
     expect(mine.counts.legalOpen).toBe(0);
   });
 
@@ -138,5 +138,34 @@ describe('自分のタスクも同じ定義で数える', () => {
     ]);
     const mine = await pms.call(tasksContract.myTasks, { query: { view: 'open' } });
     expect(mine.body.counts).toMatchObject({ overdue: 1, dueSoon: 1, dueSoonDays: 7 });
+  });
+});
+
+describe('何が期限を決めるか: 法令上の報告等に数えるのは法令の期限だけ', () => {
+  it('委員会への速報（法第26条）は「法令」、審査機関への速報（PA01 J.4.4.2）は「規格」、公表（通則編3-5-2「望ましい」とJ.4.4.2 3 b)）は「規格」', async () => {
+    await setClock(`${KNOWN}T10:00:00+09:00`);
+    const body = await deadlinesOf(pms);
+    const of = (text: string) => body.items.find((d) => d.kind === 'deadline' && d.title.includes(text));
+    expect(of('個人情報保護委員会への確報')).toMatchObject({ authority: 'law', authorityLabel: '法令' });
+    expect(of('審査機関への事故等の確報')).toMatchObject({ authority: 'standard', authorityLabel: '規格' });
+    expect(of('公表')).toMatchObject({ authority: 'standard', authorityLabel: '規格' });
+    expect(body.counts.legalOpen).toBe(body.items.filter((d) => d.authority === 'law').length);
+    expect(body.counts.legalOpen).toBeLessThan(body.items.filter((d) => d.kind === 'deadline').length);
+    expect(body.items.filter((d) => d.kind === 'task').every((d) => d.authority === null && d.authorityLabel === null)).toBe(true);
+  });
+
+  it('開示等の請求（民間、遅滞なく）の回答期限は組織の「目標」で、法令上の報告等に数えない', async () => {
+    const created = await pms.request('POST', '/api/requests', {
+      kind: 'disclosure',
+      channel: 'mail',
+      receivedOn: KNOWN,
+      requesterName: '期限 太郎',
+      content: '保有個人データの開示を求めます',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const before = await deadlinesOf(pms);
+    const request = before.items.find((d) => d.link === `/requests/${created.body.id}`);
+    expect(request).toMatchObject({ kind: 'deadline', authority: 'target', authorityLabel: '目標', detail: '組織の目標（遅滞なく）' });
+    expect(before.counts.legalOpen).toBe(before.items.filter((d) => d.authority === 'law').length);
   });
 });

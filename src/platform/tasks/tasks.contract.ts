@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deadlineAuthorities } from '../moduleKit/manifest.ts';
 import { pmsRoles } from '../../domain/roles.ts';
 import { calendarRecurrences } from '../../rules/calendar.ts';
 import { defineContract, pageResponse } from '../http/contract.ts';
@@ -53,9 +54,15 @@ export const tasksPageResponse = pageResponse(taskResponse).extend({ counts: z.o
 /** Where a deadline stands: 期限超過・期限間近 (within `dueSoonDays`)・それより先・日付なし（速やかに）. */
 export const deadlineStates = ['overdue', 'due_soon', 'later', 'undated'] as const;
 
-/** One deadline on the home: a legal duty a module keeps (kind `legal`) or one of my tasks (kind `task`). */
+/**
+ * One deadline on the home: a deadline a module keeps (kind `deadline`: a 報告等の義務, a request's
+ * answer, a 委託先's …) with what sets it, or one of my tasks (kind `task`).
+ */
 export const deadlineResponse = z.object({
-  kind: z.enum(['legal', 'task']),
+  kind: z.enum(['deadline', 'task']),
+  /** What sets a module's deadline (法令・規格・契約・ガイドライン・目標); null for a task. */
+  authority: z.enum(deadlineAuthorities).nullable(),
+  authorityLabel: z.string().nullable(),
   /** The duty's or the task's id. */
   id: z.string(),
   sourceType: z.string().nullable(),
@@ -73,8 +80,9 @@ export const deadlineResponse = z.object({
 });
 
 /**
- * 自分の期限 (home): every open legal deadline I may see and my tasks that are overdue or due
- * soon; the counts cover both (期限間近 = due from today to today + `dueSoonDays`, Japan).
+ * 自分の期限 (home): every open module deadline I may see and my tasks that are overdue or due
+ * soon; the counts cover both (期限間近 = due from today to today + `dueSoonDays`, Japan), and
+ * `legalOpen` the deadlines a statute sets (法令上の報告等).
  */
 export const myDeadlinesResponse = z.object({
   today: z.iso.date(),

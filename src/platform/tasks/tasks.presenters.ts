@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { roleLabels } from '../../domain/roles.ts';
 import { type Occurrence, recurrenceLabels } from '../../rules/calendar.ts';
+import { deadlineAuthorityLabels } from '../moduleKit/manifest.ts';
 import { installedModules } from '../moduleKit/registry.ts';
 import { daysBetween } from '../../rules/deadlines.ts';
 import { installedCalendarItems } from './calendar.service.ts';
@@ -129,7 +130,7 @@ const deadlineStateLabels: Record<DeadlineState, string> = {
   undated: '速やかに',
 };
 
-/** 自分の期限: legal deadlines and my overdue / due-soon tasks, nearest first (undated last), with their counts. */
+/** 自分の期限: the modules' deadlines and my overdue / due-soon tasks, nearest first (undated last), with their counts. */
 export function presentMyDeadlines(data: MyDeadlines): z.output<typeof myDeadlinesResponse> {
   const { today } = data;
   const item = (d: Omit<z.output<typeof deadlineResponse>, 'daysLeft' | 'state' | 'stateLabel'>): z.output<typeof deadlineResponse> => {
@@ -139,7 +140,9 @@ export function presentMyDeadlines(data: MyDeadlines): z.output<typeof myDeadlin
   const items = [
     ...data.legal.map((d) =>
       item({
-        kind: 'legal',
+        kind: 'deadline',
+        authority: d.authority,
+        authorityLabel: deadlineAuthorityLabels[d.authority],
         id: d.sourceId,
         sourceType: d.sourceType,
         sourceLabel: d.sourceLabel,
@@ -154,6 +157,8 @@ export function presentMyDeadlines(data: MyDeadlines): z.output<typeof myDeadlin
       const task = presentTask(row, today);
       return item({
         kind: 'task',
+        authority: null,
+        authorityLabel: null,
         id: task.id,
         sourceType: task.sourceType,
         sourceLabel: task.sourceLabel ?? 'タスク',
@@ -171,7 +176,7 @@ export function presentMyDeadlines(data: MyDeadlines): z.output<typeof myDeadlin
     counts: {
       overdue: items.filter((i) => i.state === 'overdue').length,
       dueSoon: items.filter((i) => i.state === 'due_soon').length,
-      legalOpen: data.legal.length,
+      legalOpen: data.legal.filter((d) => d.authority === 'law').length,
     },
     items,
   };

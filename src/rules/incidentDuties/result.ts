@@ -17,6 +17,15 @@ import type { MissingFact } from './missingFacts.ts';
  */
 export type DutyTiming = 'by_date' | 'promptly' | 'immediately';
 
+/**
+ * What sets a duty: a statute (個人情報保護法・番号法), the standard the organization is certified
+ * against (JIS Q 15001 / プライバシーマーク PA01), a contract (自治体との委託契約の特記事項), or only a
+ * guideline's advice (通則編3-5-2 「公表が望ましい」, the 行政機関等の指針 4-8-11(7)). A duty several
+ * sources require takes the strongest, in this order. The home counts only `law` as 法令上の報告等.
+ */
+export const dutyAuthorities = ['law', 'standard', 'contract', 'guidance'] as const;
+export type DutyAuthority = (typeof dutyAuthorities)[number];
+
 /** One duty (報告等の義務) with its deadline and the reason it applies. */
 export type Duty = {
   kind: DutyKind;
@@ -34,6 +43,8 @@ export type Duty = {
   recipient: string;
   /** Law and clause (Japanese). Several sources are joined with 「／」. */
   basis: string;
+  /** The strongest source requiring it (a statute, the standard, a contract, a guideline). */
+  authority: DutyAuthority;
   /** Which facts triggered the duty and what to do (Japanese). */
   reason: string;
   /** The situations (報告対象事態) behind this duty. */
@@ -91,6 +102,8 @@ export type DutyPart = {
   targetRange: DateRange | null;
   triggers: readonly IncidentTriggerId[];
   fulfilledAt?: IsoDate | null;
+  /** When the part is weaker than its regime (a guideline's advice within a statute's regime). */
+  authority?: DutyAuthority;
 };
 
 /** A duty part together with its kind, as a regime returns it. */
@@ -100,11 +113,11 @@ const timingRank: Record<DutyTiming, number> = { immediately: 0, promptly: 1, by
 
 /** Collects duty parts from several legal sources and merges them into one duty per kind. */
 export function createDutyCollector(rules: IncidentRuleSet) {
-  const parts = new Map<DutyKind, DutyPart[]>();
+  const parts = new Map<DutyKind, (DutyPart & { authority: DutyAuthority })[]>();
   return {
-    add(kind: DutyKind, part: DutyPart): void {
+    add(kind: DutyKind, part: DutyPart, authority: DutyAuthority): void {
       const list = parts.get(kind) ?? [];
-      list.push(part);
+      list.push({ ...part, authority: part.authority ?? authority });
       parts.set(kind, list);
     },
     list(): Duty[] {
@@ -128,6 +141,7 @@ export function createDutyCollector(rules: IncidentRuleSet) {
           timing: lead.timing,
           recipient: rules.duties[kind].recipient,
           basis: unique(list.map((part) => part.basis)).join('／'),
+          authority: dutyAuthorities.find((a) => list.some((part) => part.authority === a)) ?? 'contract',
           reason: unique(list.map((part) => part.reason)).join(''),
           triggers: unique(list.flatMap((part) => part.triggers)),
           fulfilledAt: list.map((part) => part.fulfilledAt ?? null).find((value) => value !== null) ?? null,

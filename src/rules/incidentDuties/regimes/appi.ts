@@ -25,6 +25,7 @@ const appiReport: StatutoryReport = {
 /** 法第26条 (private and designated_manager). */
 export const appiRegime: Regime = {
   key: 'appi',
+  authority: 'law',
   label: '個人情報保護法（個人情報取扱事業者）',
   applies: (ctx) => !ctx.isPublic,
   isIncident: (ctx) => ctx.isLeak,

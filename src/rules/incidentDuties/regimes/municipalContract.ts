@@ -10,6 +10,7 @@ import { matched, noDuties, type Regime, triggerIds } from './regime.ts';
 /** The 受託者's contract duties (not for a public body itself, whose own regime applies). */
 export const municipalContractRegime: Regime = {
   key: 'municipal_contract',
+  authority: 'contract',
   label: '自治体との委託契約（個人情報特記事項）',
   applies: (ctx) => ctx.municipal && !ctx.isPublic,
   isIncident: (ctx) => ctx.accidentEvents.length > 0,

@@ -23,6 +23,7 @@ const myNumberReport: StatutoryReport = {
 /** 番号法第29条の4. */
 export const myNumberRegime: Regime = {
   key: 'my_number',
+  authority: 'law',
   label: '番号法（特定個人情報）',
   applies: (ctx) => ctx.facts.myNumber === true,
   isIncident: (ctx) => ctx.isLeak || ctx.myNumberUse,

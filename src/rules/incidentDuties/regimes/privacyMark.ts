@@ -15,6 +15,7 @@ const lawRegimes: readonly RegimeKey[] = ['appi', 'my_number', 'public_body'];
 /** PA01 J.4.4.2 (P-mark holders). */
 export const privacyMarkRegime: Regime = {
   key: 'privacy_mark',
+  authority: 'standard',
   label: 'プライバシーマーク（JIS Q 15001・PA01 J.4.4.2）',
   applies: (ctx) => ctx.facts.privacyMark === true,
   isIncident: (ctx) => ctx.accidentEvents.length > 0,

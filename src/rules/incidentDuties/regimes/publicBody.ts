@@ -11,6 +11,7 @@ import { matched, type Regime, triggerIds } from './regime.ts';
 /** 法第68条 (profile `public`). */
 export const publicBodyRegime: Regime = {
   key: 'public_body',
+  authority: 'law',
   label: '個人情報保護法（行政機関等・地方公共団体の機関）',
   applies: (ctx) => ctx.isPublic,
   // 4-8-11: every 安全管理上の問題となる事案 is handled, not only the reportable ones.
@@ -85,6 +86,8 @@ export const publicBodyRegime: Regime = {
       duties.push({
         kind: 'publication_consideration',
         basis: basis('publicPublication'),
+        // The 指針 (a guideline for 行政機関等), not the statute.
+        authority: 'guidance',
         reason: text('publicationPublic'),
         timing: 'promptly',
         due: null,

@@ -5,7 +5,7 @@
  */
 import type { IncidentTriggerId } from '../../data/incidentRules.ts';
 import type { IncidentContext, TriggerHit } from '../context.ts';
-import type { DutyContribution, IncidentExclusion } from '../result.ts';
+import type { DutyAuthority, DutyContribution, IncidentExclusion } from '../result.ts';
 
 /** The regimes the engine knows, in evaluation order (see `./index.ts`). */
 export type RegimeKey = 'appi' | 'my_number' | 'public_body' | 'privacy_mark' | 'municipal_contract';
@@ -25,6 +25,8 @@ export type EarlierHits = ReadonlyMap<RegimeKey, readonly TriggerHit[]>;
 /** One legal source of 報告等の義務: a statute, a certification scheme or a contract. */
 export type Regime = {
   readonly key: RegimeKey;
+  /** What kind of source it is: a statute, the certified standard, or a contract. */
+  readonly authority: DutyAuthority;
   /** Japanese name of the source, e.g. 番号法（特定個人情報）. */
   readonly label: string;
   /** Whether the regime governs this organization and data at all (profile, P-mark, 特定個人情報…). */

@@ -95,6 +95,8 @@ export function statutoryReportDuties(ctx: IncidentContext, hits: readonly Trigg
   duties.push({
     kind: 'publication_consideration',
     basis: basis('appiPublication'),
+    // 「望ましい」: the guidelines advise it, the statute does not require it.
+    authority: 'guidance',
     reason: text('publicationAppi') + (entrustment === 'contractor' ? text('publicationEntrusted') : ''),
     timing: 'promptly',
     due: null,

@@ -38,9 +38,10 @@ export function DeadlinesCard() {
   const data = deadlines.data;
   const [filter, setFilter] = useState<Filter>('all');
   const days = data?.dueSoonDays ?? 7;
-  // The list: what needs attention (overdue, due soon, and every open legal duty); a count narrows it.
+  // The list: what needs attention (overdue, due soon, and every open deadline a module keeps);
+  // a count narrows it — 法令上の報告等 to the deadlines a statute sets.
   const items = (data?.items ?? []).filter((d) =>
-    filter === 'all' ? d.state === 'overdue' || d.state === 'due_soon' || d.kind === 'legal' : filter === 'legal' ? d.kind === 'legal' : d.state === filter,
+    filter === 'all' ? d.state === 'overdue' || d.state === 'due_soon' || d.kind === 'deadline' : filter === 'legal' ? d.authority === 'law' : d.state === filter,
   );
   const stat = (key: Filter, title: string, value: number | undefined, color: string) => (
     <Col xs={8}>
@@ -80,7 +81,7 @@ export function DeadlinesCard() {
                 title={
                   <Space size={6} wrap>
                     <Tag color={stateColor[d.state]}>{d.stateLabel}</Tag>
-                    <Tag>{d.kind === 'legal' ? th('deadlines.kind.legal') : th('deadlines.kind.task')}</Tag>
+                    <Tag color={d.authority === 'law' ? 'blue' : undefined}>{d.authority ? th(`deadlines.authority.${d.authority}`) : th('deadlines.kind.task')}</Tag>
                     {link ? (
                       <Typography.Link href={link} onClick={(e) => follow(e, () => navigate(link))}>
                         {d.title}

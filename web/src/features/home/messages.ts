@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/index.tsx';
 
 /** Messages of the home's 期限 and 所属ごとの期限超過 cards (module-local catalog; Japanese first). */
 const ja = {
-  'deadlines.title': '期限（法令上の報告等と自分のタスク）',
+  'deadlines.title': '期限（報告等の義務と自分のタスク）',
   'deadlines.definition': '期限間近は今日から{days}日後まで（日本の暦日）、期限超過は今日より前の期限です。',
   'deadlines.overdue': '期限超過',
   'deadlines.dueSoon': '期限間近（{days}日以内）',
@@ -14,7 +14,12 @@ const ja = {
   'deadlines.today': '今日が期限',
   'deadlines.daysOver': '{days}日超過',
   'deadlines.undated': '速やかに',
-  'deadlines.kind.legal': '法令',
+  // What sets a deadline (src/platform/moduleKit/manifest.ts deadlineAuthorities).
+  'deadlines.authority.law': '法令',
+  'deadlines.authority.standard': '規格',
+  'deadlines.authority.contract': '契約',
+  'deadlines.authority.guidance': 'ガイドライン',
+  'deadlines.authority.target': '目標',
   'deadlines.kind.task': 'タスク',
   'deadlines.showAll': 'すべて表示',
   'byDept.title': '所属ごとの期限超過',
@@ -31,7 +36,7 @@ const ja = {
 export type HomeTextKey = keyof typeof ja;
 
 const en: Record<HomeTextKey, string> = {
-  'deadlines.title': 'Deadlines (legal reports and my tasks)',
+  'deadlines.title': 'Deadlines (reporting duties and my tasks)',
   'deadlines.definition': 'Due soon: from today to {days} days later (Japan calendar days). Overdue: due before today.',
   'deadlines.overdue': 'Overdue',
   'deadlines.dueSoon': 'Due within {days} days',
@@ -42,7 +47,11 @@ const en: Record<HomeTextKey, string> = {
   'deadlines.today': 'Due today',
   'deadlines.daysOver': '{days} days overdue',
   'deadlines.undated': 'Promptly',
-  'deadlines.kind.legal': 'Legal',
+  'deadlines.authority.law': 'Law',
+  'deadlines.authority.standard': 'Standard',
+  'deadlines.authority.contract': 'Contract',
+  'deadlines.authority.guidance': 'Guideline',
+  'deadlines.authority.target': 'Target',
   'deadlines.kind.task': 'Task',
   'deadlines.showAll': 'Show all',
   'byDept.title': 'Overdue by department',
