@@ -259,7 +259,7 @@ describe('journey: 第三者提供記録の作成（記録事項の不足は項�
     await page.getByRole('heading', { name: '開示等の請求・苦情相談' }).waitFor();
     await page.getByTestId('request-add').click();
     await page.locator('#field-kind').click();
-    await page.getByTitle('外国にある第三者への提供に係る情報提供の求め（J.8.8.1 3 l)）').click();
+    await page.getByTitle('外国にある第三者への提供に係る情報提供の求め').click();
     await page.getByLabel('受付日').fill('令和8年11月27日');
     await page.getByLabel('請求者の氏名').fill('海外 次郎');
     await page.getByLabel('請求の内容').fill('外国の提供先の相当措置について情報の提供を求めます');

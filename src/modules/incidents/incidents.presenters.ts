@@ -5,6 +5,7 @@ import type { ApprovalRequestRow } from '../../platform/approvals/registry.ts';
 import { dutyKinds, evaluateIncidentDuties, type IncidentDutiesResult, type MissingFact } from '../../rules/incidentDuties.ts';
 import { presentCorrectiveLink } from '../corrective/corrective.api.ts';
 import { dutyDaysLeft, dutyDeadline } from './duty-deadlines.ts';
+import { engineTextForDisplay, evaluationTextsForDisplay } from './engine-text.ts';
 import type { DutySyncResult } from './incidentDuties.sync.ts';
 import { dutyStatusLabels, enquirerKindLabels, enquiryChannelLabels, incidentPhaseLabels, incidentStatusLabels } from './incidents.labels.ts';
 import type { IncidentDashboard, IncidentDetail, IncidentDutyRow, IncidentListItem, IncidentPage, IncidentRow, MyReport } from './incidents.queries.ts';
@@ -38,7 +39,8 @@ export function presentDuty(duty: IncidentDutyRow, today: string, doneByName: st
     label: duty.label,
     recipient: duty.recipient,
     basis: duty.basis,
-    reason: duty.reason,
+    // Saved before the engine wrote 2026/11/28: written as the screens show dates (engine-text.ts).
+    reason: engineTextForDisplay(duty.reason),
     timing: duty.timing,
     dueOn: duty.dueOn,
     targetFrom: duty.targetFrom,
@@ -158,12 +160,9 @@ export function presentIncidentDetail(d: IncidentDetail, today: string): z.outpu
     rulesVersion: i.rulesVersion,
     evaluation: {
       isIncident: e.isIncident,
-      missingFacts: missingFactsOf(i),
       countedFrom: e.countedFrom,
       triggers: e.triggers,
-      exclusions: e.exclusions,
-      notIncidentReasons: e.notIncidentReasons,
-      notes: e.notes,
+      ...evaluationTextsForDisplay({ missingFacts: missingFactsOf(i), exclusions: e.exclusions, notIncidentReasons: e.notIncidentReasons, notes: e.notes }),
     },
     affectedRecords: i.affectedRecords,
     narrative: i.narrative ?? { when: null, where: null, who: null, what: null, why: null, how: null },

@@ -671,3 +671,36 @@ describe('是正処置の起票と終結（個人情報保護管理者 → ト�
     expect(closed.body.items.map((i: { id: string }) => i.id)).toContain(id);
   });
 });
+
+describe('保存済みの理由の日付（画面と同じ 2026/03/31: src/domain/dateDisplay.ts）', () => {
+  it('日付を 2026-03-31 と書いていた頃に保存した義務の理由・除外の理由・注記も、API では 2026/03/31 で返す。保存した文と日付の項目（ISO）は変えない', async () => {
+    const id = (await report(staff)).id;
+    expect((await putFacts(pms, id, { ...lostUsbFacts, highLevelEncryption: true })).status).toBe(200);
+    const fresh = byKind(active((await detail(pms, id)).duties), 'jipdec_final');
+    expect(fresh?.reason).toContain('2026/03/31');
+    // As the engine wrote it before dates were written as the screens show them (J.4.4.2 確報: 発覚日から30日以内).
+    const old = (text: string) => text.replace(/(\d{4})\/(\d{2})\/(\d{2})/g, '$1-$2-$3');
+    const oldNote = '知った日（2026-03-02）は、適用したルール版 appi-2024-04 の施行日（2024-04-01）より前です。';
+    await asSystem(t.database, async (tx) => {
+      await tx.execute(sql`update incident_duties set reason = ${old(fresh?.reason ?? '')} where id = ${fresh?.id}`);
+      await tx.execute(sql`update incidents set evaluation = jsonb_set(jsonb_set(evaluation, '{notes}', ${JSON.stringify([oldNote])}::jsonb),
+        '{exclusions,0,reason}', to_jsonb(${'2026-03-02 時点で高度な暗号化等の措置が講じられていました'}::text)) where id = ${id}`);
+    });
+    const stored = rowsOf<{ reason: string }>(await asSystem(t.database, (tx) => tx.execute(sql`select reason from incident_duties where id = ${fresh?.id}`)));
+    expect(stored[0]?.reason).toContain('2026-03-31');
+
+    const d = await detail(pms, id);
+    const final = byKind(active(d.duties), 'jipdec_final');
+    expect(final?.reason).toBe(fresh?.reason);
+    expect(final?.reason).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(final?.dueOn).toBe('2026-03-31');
+    const evaluation = d.evaluation as unknown as { notes: string[]; exclusions: { reason: string }[]; countedFrom: string };
+    expect(evaluation.notes).toEqual(['知った日（2026/03/02）は、適用したルール版 appi-2024-04 の施行日（2024/04/01）より前です。']);
+    expect(evaluation.exclusions[0]?.reason).toBe('2026/03/02 時点で高度な暗号化等の措置が講じられていました');
+    expect(evaluation.countedFrom).toBe('2026-03-02');
+    expect(d.facts).toMatchObject({ knownOn: '2026-03-02' });
+    // The dashboard shows the same sentence.
+    const dashboard = await pms.get('/api/incidents/dashboard');
+    expect(dashboard.body.duties.find((x: { id: string }) => x.id === fresh?.id)?.reason).toBe(fresh?.reason);
+  });
+});

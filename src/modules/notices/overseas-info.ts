@@ -3,7 +3,7 @@ import type { Tx } from '../../platform/db/connection.ts';
 import { type OverseasInfoItemNo, overseasInfoItemLabels, overseasInfoItemNos } from '../../rules/requestDecisions/kinds.ts';
 import { provisionRecords } from './notices.tables.ts';
 
-// J.8.8.1 3 l) (法第28条第3項): when a person asks about personal data provided to a 外国にある第三者 on
+// J.8.8.1 3 l) (法第28条第3項; 法第71条第3項 for a 行政機関等): when a person asks about personal data provided to a 外国にある第三者 on
 // ground b) (体制の整備), the organization answers with items 1)〜7) of each such provision. The record
 // (provision-records.ts) carries them; this reads them for the request (M5) through notices.api.ts.
 

@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
 import { pdfText, skipPdfChecks } from '../../../tests/support/pdf.ts';
 import { approvalsContract as A } from '../../platform/approvals/approvals.contract.ts';
+import { asSystem } from '../../platform/db/tenancy.ts';
+import { organizations } from '../../platform/org/org.tables.ts';
 import { noticesContract as N } from '../notices/notices.contract.ts';
 import { groundBOverseasProvisionRecord } from '../notices/notices.fixture.ts';
 import { requestsContract as C } from './requests.contract.ts';
@@ -43,7 +46,7 @@ describe('J.8.8.1 3 l) 外国にある第三者への提供に係る情報提供
   it('J.8.8.1 3 l)「遅滞なく」: 受付で組織の目標日（legal: false）を期限にする', async () => {
     const created = await ask();
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body.kindLabel).toBe('外国にある第三者への提供に係る情報提供の求め（J.8.8.1 3 l)）');
+    expect(created.body.kindLabel).toBe('外国にある第三者への提供に係る情報提供の求め');
     expect(created.body.deadline).toMatchObject({ legal: false, dueOn: '2026-05-22' });
     expect(created.body.deadline.basis).toContain('第28条第3項');
   });
@@ -141,5 +144,51 @@ describe('J.8.8.1 3 l) 外国にある第三者への提供に係る情報提供
     const refused = pdfText((await desk.call(C.replyLetterPdf, { params: { id: none.body.id } })).raw).replace(/\s+/g, '');
     for (const words of ['不提供', '提供しない旨の通知及びその理由（J.8.8.14）', 'J.8.8.13l)', '著しい支障']) expect(refused, words).toContain(words);
     expect(refused).not.toContain('提供先との委託契約で');
+  });
+});
+
+describe('組織の区分ごとの根拠: 法第28条第3項は個人情報取扱事業者、行政機関等は法第71条第3項', () => {
+  const setProfile = (profile: 'private' | 'public' | 'designated_manager') =>
+    asSystem(t.database, (tx) => tx.update(organizations).set({ profile }).where(eq(organizations.id, t.demoOrganizationId)));
+  afterAll(() => setProfile('private'));
+
+  /** The 一部不提供 letter (docx) of a new request under the organization's current profile. */
+  async function partialLetter() {
+    const created = await ask();
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const decided = await desk.call(C.decide, {
+      params: { id: created.body.id },
+      body: { scope: 'partial', groundCodes: ['j8813l'], withheldItems: ['2'], note: '提供先との守秘契約で措置の詳細の開示が禁じられているため', replyMethod: 'mail' },
+    });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    const docx = await desk.call(C.replyLetterDocx, { params: { id: created.body.id } });
+    expect(docx.status).toBe(200);
+    return { created, text: docxText(docx.raw) };
+  }
+
+  it('public（行政機関等）: 法第71条第3項の求めとして受け、回答書は第28条・規則第18条・J.8.8.1 も審査請求の教示も書かない', async () => {
+    await setProfile('public');
+    const { created, text } = await partialLetter();
+    expect(created.body.kindLabel).toBe('外国にある第三者への提供に係る情報提供の求め');
+    expect(created.body.deadline.basis).toContain('第71条第3項');
+    expect(created.body.deadline.basis).not.toContain('第28条');
+    for (const words of [
+      '個人情報の保護に関する法律第71条第3項',
+      '法第71条第3項',
+      '事務又は事業の適正な遂行に著しい支障',
+      '提供しない旨の通知及びその理由',
+      'この項目は提供しません',
+    ])
+      expect(text, words).toContain(words);
+    for (const words of ['第28条', '規則第18条', 'J.8.8.1', 'JIS Q 15001', '審査請求', '取消しを求める訴訟']) expect(text, words).not.toContain(words);
+  });
+
+  it('designated_manager（指定管理者）: 個人情報取扱事業者として法第28条第3項・規則第18条第3項ただし書（J.8.8.1 3 l)・4）', async () => {
+    await setProfile('designated_manager');
+    const { created, text } = await partialLetter();
+    expect(created.body.deadline.basis).toContain('第28条第3項');
+    for (const words of ['個人情報の保護に関する法律第28条第3項', '法第28条第3項（規則第18条第3項ただし書）', '提供しない旨の通知及びその理由（J.8.8.1 4）'])
+      expect(text, words).toContain(words);
+    for (const words of ['第71条', '審査請求']) expect(text, words).not.toContain(words);
   });
 });

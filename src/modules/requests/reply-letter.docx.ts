@@ -46,7 +46,7 @@ export async function renderReplyLetterDocx(letter: ReplyLetter): Promise<Buffer
   }
   if (letter.note) children.push(para(letter.noteHeading, { bold: true }), para(letter.note));
   for (const record of letter.overseasRecords) {
-    children.push(para('外国にある第三者への提供に係る情報（J.8.8.1 3 l)）', { bold: true }), para(d(record.heading)));
+    children.push(para('外国にある第三者への提供に係る情報', { bold: true }), para(d(record.heading)));
     children.push(table(record.items, [40, 60]));
   }
   if (letter.provisionRecords.length > 0) {

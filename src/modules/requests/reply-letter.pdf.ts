@@ -41,7 +41,7 @@ export async function renderReplyLetterPdf(letter: ReplyLetter, printedAt: Date)
     pdf.paragraph(letter.note);
   }
   for (const record of letter.overseasRecords) {
-    pdf.heading('外国にある第三者への提供に係る情報（J.8.8.1 3 l)）');
+    pdf.heading('外国にある第三者への提供に係る情報');
     pdf.paragraph(d(record.heading));
     // The item names are long: each on its own line above its value (a two-column layout would interleave them).
     for (const [label, value] of record.items) pdf.paragraph(`${label}\n　${value}`);

@@ -8,7 +8,7 @@ import type { DateStyle } from '../../platform/org/org.schema.ts';
 import type { Actor } from '../../platform/policies/actor.ts';
 import { decisionGrounds, letterCitation } from '../../rules/requestDecisions/grounds.ts';
 import { decisionScopeLabels } from '../../rules/requestDecisions/kinds.ts';
-import { decisionBasis, instructionOf, letterTitle, reasonBasis } from './reply-letter.wording.ts';
+import { decisionBasis, instructionOf, letterTitle, overseasInfoWording, reasonBasis } from './reply-letter.wording.ts';
 import { overseasRecordsForRequest } from './request-overseas-records.ts';
 import { provisionRecordKindLabels, provisionRecordsForRequest } from './request-provision-records.ts';
 import { agentKindLabels, replyMethodLabels, requestKindLabels } from './requests.labels.ts';
@@ -37,7 +37,7 @@ export type ReplyLetter = {
   /** 一部・拒否: the statutory grounds, the law's article (letterCitation) and wording. */
   grounds: { clause: string; label: string }[];
   reasonBasis: string | null;
-  /** The heading of the note: 「決定の内容」, or J.8.8.1 4's 「提供しない旨の通知及びその理由」. */
+  /** The heading of the note: 「決定の内容」, or 「提供しない旨の通知及びその理由」 (J.8.8.1 4 for a 個人情報取扱事業者). */
   noteHeading: string;
   /** 決定の内容 as the staff wrote it (外国にある第三者 information withheld: the reason explained, J.8.8.1 4). */
   note: string | null;
@@ -90,6 +90,7 @@ export async function buildReplyLetter(tx: Tx, actor: Actor, id: string, clock: 
     return g ? [{ clause: letterCitation(g), label: g.label }] : [];
   });
   const kindLabel = requestKindLabels[kind];
+  const overseasWording = kind === 'overseas_info' ? overseasInfoWording(profile, header.organizationName) : null;
   const draft = row.status !== 'approved' && row.status !== 'answered';
   const lines: [string, string][] = [
     ['受付番号', row.number],
@@ -117,10 +118,10 @@ export async function buildReplyLetter(tx: Tx, actor: Actor, id: string, clock: 
         : `受付番号 ${row.number}（受付日 ${row.receivedOn}）の${kindLabel}の請求について、次のとおり決定しましたので通知します。`,
     lines,
     grounds,
-    // J.8.8.1 4 (「その理由を説明する」) is the reason duty of the 外国にある第三者 information (not 法第36条, which covers 第32条〜第35条).
-    reasonBasis: grounds.length > 0 ? (kind === 'overseas_info' ? 'JIS Q 15001 J.8.8.1 4' : reasonBasis(profile)) : null,
-    // J.8.8.1 4: 全部又は一部について提供しない旨を通知し、その理由を説明する.
-    noteHeading: withholding ? '提供しない旨の通知及びその理由（J.8.8.1 4）' : '決定の内容',
+    // The 外国にある第三者 information's reason duty and heading per profile (overseasInfoWording).
+    reasonBasis: grounds.length > 0 ? (overseasWording ? overseasWording.reasonBasis : reasonBasis(profile)) : null,
+    // 全部又は一部について提供しない旨を通知し、その理由を説明する (J.8.8.1 4).
+    noteHeading: withholding && overseasWording ? overseasWording.noteHeading : '決定の内容',
     note: row.decisionNote,
     provisionRecords: records.map((r) => ({
       kindLabel: provisionRecordKindLabels[r.kind],
@@ -136,7 +137,7 @@ export async function buildReplyLetter(tx: Tx, actor: Actor, id: string, clock: 
         withheld.has(i.no) ? '（この項目は提供しません。理由は「提供しない旨の通知及びその理由」のとおりです）' : (i.value ?? '（記録なし）'),
       ]),
     })),
-    instruction: instructionOf(profile, header.organizationName),
+    instruction: overseasWording ? overseasWording.instruction : instructionOf(profile, header.organizationName),
     sender: { organizationName: header.organizationName, pmsManagerName: manager?.name ?? null },
   };
 }

@@ -21,7 +21,7 @@ export function decisionBasis(kind: DecidedKind, scope: DecisionScope, profile: 
     if (kind === 'disclosure' || kind === 'provision_record_disclosure') return refused ? '個人情報の保護に関する法律第82条第2項' : '個人情報の保護に関する法律第82条第1項';
     if (kind === 'correction') return refused ? '個人情報の保護に関する法律第93条第2項' : '個人情報の保護に関する法律第93条第1項';
     if (kind === 'suspension' || kind === 'third_party_stop') return refused ? '個人情報の保護に関する法律第101条第2項' : '個人情報の保護に関する法律第101条第1項';
-    // 法第71条第3項: 本人の求めに応じた情報の提供 (no decision of 第5章第4節).
+    // 法第71条第3項: 本人の求めに応じた情報の提供 (no decision of 第5章第4節; 法第28条 binds 個人情報取扱事業者 only).
     if (kind === 'overseas_info') return '個人情報の保護に関する法律第71条第3項';
     return 'JIS Q 15001 J.10.4';
   }
@@ -64,4 +64,21 @@ export function instructionOf(profile: RequestProfile, organizationName: string)
 /** 理由の提示: 一部・拒否 name the grounds (行政手続法第8条 for the public profile; 法第36条 otherwise). */
 export function reasonBasis(profile: RequestProfile): string {
   return profile === 'public' ? '行政手続法第8条' : '個人情報の保護に関する法律第36条';
+}
+
+/**
+ * The 外国にある第三者 information (overseas_info) is an answer to 本人の求め, not a decision on a 請求:
+ * - private / designated_manager: J.8.8.1 4 says why information is withheld (「その理由を説明する」; 法第36条
+ *   covers 第32条〜第35条 only) and the letter names the 苦情・相談窓口 (instructionOf).
+ * - public: 法第71条第3項 is no 開示決定 of 第5章第4節 and no 処分, so the letter neither cites J.8.8.1 (a
+ *   Privacy-Mark rule) nor offers 審査請求・取消訴訟; it names where to ask.
+ */
+export function overseasInfoWording(profile: RequestProfile, organizationName: string): { reasonBasis: string | null; noteHeading: string; instruction: string[] } {
+  if (profile === 'public')
+    return {
+      reasonBasis: null,
+      noteHeading: '提供しない旨の通知及びその理由',
+      instruction: [`この回答についてのお問い合わせは、${organizationName}の個人情報保護の担当窓口にお申し出ください。`],
+    };
+  return { reasonBasis: 'JIS Q 15001 J.8.8.1 4', noteHeading: '提供しない旨の通知及びその理由（J.8.8.1 4）', instruction: instructionOf(profile, organizationName) };
 }

@@ -4,9 +4,10 @@ import type { Actor } from '../../platform/policies/actor.ts';
 import { type OverseasProvisionAbout, overseasProvisionsAbout } from '../notices/notices.api.ts';
 import type { RequestRow } from './requests.queries.ts';
 
-// 外国にある第三者への提供に係る情報提供の求め (JIS Q 15001 J.8.8.1 3 l), 法第28条第3項): the 第三者提供記録
-// of the requester's personal data provided to a 外国にある第三者 on ground b) (体制の整備), read through
-// notices.api.ts with items 1)〜7), listed on the request page and printed in the reply letter.
+// 外国にある第三者への提供に係る情報提供の求め (法第28条第3項 and JIS Q 15001 J.8.8.1 3 l); 法第71条第3項 for a
+// 行政機関等): the 第三者提供記録 of the requester's personal data provided to a 外国にある第三者 on ground b)
+// (体制の整備), read through notices.api.ts with items 1)〜7), listed on the request page and printed in the
+// reply letter.
 
 /**
  * The ground-b) overseas provisions about the requester of an `overseas_info` request (none for other

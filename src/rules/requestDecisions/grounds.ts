@@ -144,12 +144,23 @@ const publicSuspension: DecisionGround[] = [
 ];
 
 /**
- * J.8.8.1 3 l): the one ground on which the information may be withheld — 「情報提供することにより…業務の
- * 適正な実施に著しい支障を及ぼすおそれがある場合」(法第28条第3項, 規則第18条第3項ただし書). The public
- * profile (法第71条第3項) names no exception; the same ground is offered as the closest reading (docs/rules).
+ * J.8.8.1 3 l) (法第28条第3項, 規則第18条第3項ただし書): the one ground on which a 個人情報取扱事業者
+ * (private, designated_manager) may withhold the information — 「情報提供することにより…業務の適正な実施に
+ * 著しい支障を及ぼすおそれがある場合」.
  */
 const overseasInfo: DecisionGround[] = [
   { code: 'j8813l', clause: 'J.8.8.1 3 l)', law: '法第28条第3項（規則第18条第3項ただし書）', label: '情報提供することにより業務の適正な実施に著しい支障を及ぼすおそれがある' },
+];
+
+/**
+ * 行政機関等 (public): 法第28条 binds 個人情報取扱事業者 only. A 行政機関の長等 that provided 保有個人情報 to a
+ * 外国にある第三者 with a 体制 (法第71条第1項) provides the information about the 必要な措置 本人の求めに応じて
+ * under 法第71条第3項, 「個人情報保護委員会規則で定めるところにより」; the letter cites that paragraph (the
+ * 規則's article number is not cited: see docs/rules/request-deadlines.md). Same code as the private ground, so a
+ * decision recorded before keeps its ground.
+ */
+const publicOverseasInfo: DecisionGround[] = [
+  { code: 'j8813l', clause: '法第71条第3項', law: '法第71条第3項', label: '情報提供することにより事務又は事業の適正な遂行に著しい支障を及ぼすおそれがある' },
 ];
 
 /**
@@ -161,7 +172,7 @@ const overseasInfo: DecisionGround[] = [
 export function decisionGrounds(kind: RequestKindCode, profile: RequestProfile): readonly DecisionGround[] {
   if (kind === 'complaint') return [];
   if (kind === 'purpose_notice') return privatePurposeNotice;
-  if (kind === 'overseas_info') return overseasInfo;
+  if (kind === 'overseas_info') return profile === 'public' ? publicOverseasInfo : overseasInfo;
   if (profile === 'public') {
     if (kind === 'disclosure' || kind === 'provision_record_disclosure') return publicDisclosure;
     if (kind === 'correction') return publicCorrection;

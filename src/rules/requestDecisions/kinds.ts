@@ -18,8 +18,10 @@ export const requestKindLabels: Record<RequestKindCode, string> = {
   suspension: '利用停止・消去',
   third_party_stop: '第三者提供の停止',
   provision_record_disclosure: '第三者提供記録の開示',
-  // J.8.8.1 3 l) (法第28条第3項): 本人の求め about personal data provided to a 外国にある第三者 on ground b).
-  overseas_info: '外国にある第三者への提供に係る情報提供の求め（J.8.8.1 3 l)）',
+  // 本人の求め about personal data provided to a 外国にある第三者 that has a 体制 (ground b)). The name cites no
+  // clause: it is 法第28条第3項・J.8.8.1 3 l) for a 個人情報取扱事業者 and 法第71条第3項 for a 行政機関等, and the
+  // deadline and decision name the one that applies (requestDeadlines/rules.ts, reply-letter.wording.ts).
+  overseas_info: '外国にある第三者への提供に係る情報提供の求め',
   complaint: '苦情・相談',
 };
 

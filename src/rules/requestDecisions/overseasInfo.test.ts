@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { checkDecision, decisionGrounds, decisionScopeLabels, overseasInfoItemLabels, overseasInfoItemNos } from './index.ts';
+import { checkDecision, decisionGrounds, decisionScopeLabels, overseasInfoItemLabels, overseasInfoItemNos, requestKindLabels } from './index.ts';
 
 // J.8.8.1 3 l) and J.8.8.1 4: the answer to a 外国にある第三者への提供に係る情報提供の求め.
 
 const base = { kind: 'overseas_info', profile: 'private', groundCodes: ['j8813l'], note: '提供先との契約で開示が禁じられた監査報告の内容を含むため' } as const;
 
 describe('J.8.8.1 3 l)・4 外国にある第三者への提供に係る情報提供の求めへの決定', () => {
-  it('J.8.8.1 3 l)「情報提供することにより…業務の適正な実施に著しい支障を及ぼすおそれがある場合を除き」: 提供しない理由はこの1つ', () => {
-    for (const profile of ['private', 'public', 'designated_manager'] as const) {
-      expect(decisionGrounds('overseas_info', profile).map((g) => g.clause)).toEqual(['J.8.8.1 3 l)']);
+  it('J.8.8.1 3 l)「情報提供することにより…業務の適正な実施に著しい支障を及ぼすおそれがある場合を除き」: 提供しない理由はこの1つ（法第28条第3項、規則第18条第3項ただし書）', () => {
+    for (const profile of ['private', 'designated_manager'] as const) {
+      expect(decisionGrounds('overseas_info', profile).map((g) => [g.code, g.clause, g.law])).toEqual([['j8813l', 'J.8.8.1 3 l)', '法第28条第3項（規則第18条第3項ただし書）']]);
     }
     expect(decisionGrounds('overseas_info', 'private')[0]?.label).toContain('業務の適正な実施に著しい支障を及ぼすおそれがある');
     expect(decisionScopeLabels.overseas_info).toEqual({ full: '全部提供', partial: '一部不提供', refused: '不提供' });
+  });
+
+  it('法第71条第3項（public: 行政機関等は法第28条の個人情報取扱事業者ではない）: 理由は法第71条第3項を引き、J.8.8.1 も第28条も引かない。記録済みの決定の理由（同じ code）はそのまま読める', () => {
+    const [ground, ...rest] = decisionGrounds('overseas_info', 'public');
+    expect(rest).toEqual([]);
+    expect(ground).toMatchObject({ code: 'j8813l', clause: '法第71条第3項', law: '法第71条第3項' });
+    expect(`${ground?.clause}${ground?.law}${ground?.label}`).not.toMatch(/第28条|規則第18条|J\.8\.8\.1/);
+    expect(checkDecision({ ...base, profile: 'public', scope: 'refused' })).toEqual([]);
+  });
+
+  it('種類の名称は条項を引かない（法第28条第3項か法第71条第3項かは組織の区分で決まり、期限と決定の根拠が示す）', () => {
+    expect(requestKindLabels.overseas_info).toBe('外国にある第三者への提供に係る情報提供の求め');
   });
 
   it('全部提供は理由も提供しない項目も選ばない', () => {

@@ -481,7 +481,7 @@ export const en: Record<MessageKey, string> = {
   'public.kind.suspension': 'Suspension of use or erasure',
   'public.kind.third_party_stop': 'Stopping provision to third parties',
   'public.kind.provision_record_disclosure': 'Disclosure of third-party provision records',
-  'public.kind.overseas_info': 'Information on provision to a third party in a foreign country (J.8.8.1 3 l))',
+  'public.kind.overseas_info': 'Information on provision to a third party in a foreign country',
   'public.kind.complaint': 'Complaint or consultation',
   'public.status.received': 'Received',
   'public.status.identity_verified': 'Identity verified',

@@ -497,7 +497,7 @@ export const ja = {
   'public.kind.suspension': '利用停止・消去',
   'public.kind.third_party_stop': '第三者提供の停止',
   'public.kind.provision_record_disclosure': '第三者提供記録の開示',
-  'public.kind.overseas_info': '外国にある第三者への提供に係る情報提供の求め（J.8.8.1 3 l)）',
+  'public.kind.overseas_info': '外国にある第三者への提供に係る情報提供の求め',
   'public.kind.complaint': '苦情・相談',
   'public.status.received': '受付',
   'public.status.identity_verified': '本人確認済',
