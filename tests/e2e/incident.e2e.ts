@@ -291,14 +291,17 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
     const record = page.locator('#incident-record');
     const day = record.locator('#field-discoveredAt');
     const time = record.getByTestId('field-discoveredAt-time');
+    const discoveredItem = record.locator('.ant-form-item', { has: page.locator('#field-discoveredAt') });
     await day.fill(typedWareki);
     // 25時 is the next day's 1:00 to some: refused under the field, quoting it, and nothing is saved.
     await time.fill('25時');
     await page.getByTestId('record-save').click();
     await record.getByText('発見日時の時刻に24時以降は使えません（入力値: 25時）', { exact: false }).waitFor();
+    await discoveredItem.screenshot({ path: path.join(resultsDir, 'incident-discovered-at-refused.png') });
     expect(await time.inputValue()).toBe('25時');
     await time.fill('午後2時30分');
     await record.getByTestId('field-discoveredAt-time-read-as').getByText('時刻 14:30 として読みました').waitFor();
+    await discoveredItem.screenshot({ path: path.join(resultsDir, 'incident-discovered-at.png') });
     await page.getByTestId('record-save').click();
     await page.getByText('保存しました').first().waitFor();
     // Read back from the server: the detail shows the stored instant, and the field shows it as the app writes times.

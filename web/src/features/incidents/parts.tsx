@@ -226,7 +226,8 @@ export function DateTimeInput({
   const readAs = clock?.ok && !clock.plain ? clock.hhmm : null;
   return (
     <div>
-      <Space.Compact style={{ width: '100%' }}>
+      {/* Aligned to the top: the date's 「… として読みました」 below it does not stretch the time input. */}
+      <Space.Compact style={{ width: '100%', alignItems: 'flex-start' }}>
         <div style={{ flex: 1 }}>
           <DateInput id={id} value={parts.date} onChange={(date) => change({ ...parts, date })} onBlur={onBlur} status={status} />
         </div>
