@@ -281,6 +281,40 @@ describe('journey: 事故等の報告から報告義務の判定まで', () => {
     await page.getByRole('heading', { name: '顧客名簿' }).first().waitFor();
   });
 
+  it('発見日時の時刻は「午後2時30分」のように書いたまま正確に読まれ（14:30）、「25時」は入力値を示して拒まれる', async () => {
+    await page.goto('/incidents');
+    await page
+      .getByTestId('incident-list')
+      .getByRole('row', { name: new RegExp(number) })
+      .click();
+    await page.getByRole('tab', { name: /^記録/ }).click();
+    const record = page.locator('#incident-record');
+    const day = record.locator('#field-discoveredAt');
+    const time = record.getByTestId('field-discoveredAt-time');
+    const discoveredItem = record.locator('.ant-form-item', { has: page.locator('#field-discoveredAt') });
+    await day.fill(typedWareki);
+    // 25時 is the next day's 1:00 to some: refused under the field, quoting it, and nothing is saved.
+    await time.fill('25時');
+    await page.getByTestId('record-save').click();
+    await record.getByText('発見日時の時刻に24時以降は使えません（入力値: 25時）', { exact: false }).waitFor();
+    await discoveredItem.screenshot({ path: path.join(resultsDir, 'incident-discovered-at-refused.png') });
+    expect(await time.inputValue()).toBe('25時');
+    await time.fill('午後2時30分');
+    await record.getByTestId('field-discoveredAt-time-read-as').getByText('時刻 14:30 として読みました').waitFor();
+    await discoveredItem.screenshot({ path: path.join(resultsDir, 'incident-discovered-at.png') });
+    await page.getByTestId('record-save').click();
+    await page.getByText('保存しました').first().waitFor();
+    // Read back from the server: the detail shows the stored instant, and the field shows it as the app writes times.
+    await page.reload();
+    await page
+      .getByText(`${show(knownOn)} 14:30`)
+      .first()
+      .waitFor();
+    await page.getByRole('tab', { name: /^記録/ }).click();
+    expect(await record.getByTestId('field-discoveredAt-time').inputValue()).toBe('14:30');
+    expect(await record.locator('#field-discoveredAt').inputValue()).toBe(show(knownOn));
+  });
+
   it('カウントダウンに審査機関への確報が残り、英語表示にも切り替わる', async () => {
     await page.getByRole('menuitem', { name: '事故・緊急事態' }).click();
     const countdown = page.getByTestId('incident-countdown');

@@ -84,7 +84,14 @@ describe('journey: 法令規範一覧の登録・承認・取込と全職員の�
   it('12月の見直し（J.1.3 c）: 全件を確認済みにして完了する', async () => {
     await page.getByTestId('laws-reviews').click();
     await page.getByText('2025年').waitFor();
-    await page.getByLabel('見直しの年').fill('2026');
+    // The year as people write it: an era year the era never had is refused, quoting it, and starts nothing;
+    // 令和8年度 is read as the year it starts in, and the field says so.
+    const year = page.getByLabel('見直しの年');
+    await year.fill('平成32年');
+    await page.getByTestId('law-review-year-refused').getByText('見直しの年の元号と年が合いません（入力値: 平成32年）', { exact: false }).waitFor();
+    expect(await page.getByTestId('law-review-start').isDisabled()).toBe(true);
+    await year.fill('令和8年度');
+    await page.getByTestId('law-review-year-read-as').getByText('2026年（年度の始まる年） として読みました').waitFor();
     await page.getByTestId('law-review-start').click();
     await page.getByRole('heading', { name: '2026年 法令規範一覧の見直し' }).waitFor();
     const radios = page.getByRole('radio', { name: '確認済み' });

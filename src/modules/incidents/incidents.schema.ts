@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateTimeRefusalMessage } from '../../domain/timeInput.ts';
 import { incidentEventKinds, incidentFactsSchema } from '../../rules/incidentDuties.ts';
 import { countField, enumField, idField, optionalDate, optionalId, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
 import { dutyStatuses, enquirerKinds, enquiryChannels, incidentPhases, incidentStatuses } from './incidents.labels.ts';
@@ -9,8 +10,10 @@ import { dutyStatuses, enquirerKinds, enquiryChannels, incidentPhases, incidentS
 /**
  * A date and time (ISO 8601 with offset, e.g. `2026-03-02T09:30:00+09:00`). It stays a string
  * (so the web form and the API share the schema); services turn it into a Date with {@link toInstant}.
+ * The web's date-and-time field sends its parts as typed while they do not read (「25時」): the
+ * refusal then names the part and quotes it (domain/timeInput.ts).
  */
-export const dateTimeField = (label: string) => z.iso.datetime({ offset: true, error: `${label}は日時（例: 2026-03-02T09:30:00+09:00）で入力してください` });
+export const dateTimeField = (label: string) => z.iso.datetime({ offset: true, error: (issue) => dateTimeRefusalMessage(label, issue.input) });
 
 export const optionalDateTime = (label: string) =>
   z

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../../tests/support/app.ts';
 import { pdfText, skipPdfChecks } from '../../../tests/support/pdf.ts';
+import { typedDateTime } from '../../domain/timeInput.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
 import { accounts } from '../../platform/auth/auth.tables.ts';
 import { asSystem, rowsOf } from '../../platform/db/tenancy.ts';
@@ -451,6 +452,22 @@ describe('対応経過・緊急事態対策会議・外部からの問い合わ�
     expect(longTitle.status).toBe(400);
     expect(longTitle.body.error.fields).toContainEqual({ path: 'title', message: '件名は100文字以内で入力してください（150文字入力されています）' });
     expect((await detail(pms, id)).title).toBe('USBメモリの紛失');
+  });
+
+  it('発見日時は記録で直せる。時刻の読めない欄（25時・午後13時）は入力値を示して 400、何も変えない', async () => {
+    // The web's date-and-time field sends its parts as typed while they do not read (domain/timeInput.ts).
+    const late = await pms.request('PATCH', `/api/incidents/${id}`, { title: '新しい件名', discoveredAt: typedDateTime('2026/03/01', '25時') });
+    expect(late.status).toBe(400);
+    expect(late.body.error.fields).toContainEqual({
+      path: 'discoveredAt',
+      message: '発見日時の時刻に24時以降は使えません（入力値: 25時）。翌日の日付にして 0:00〜 の時刻で入力してください',
+    });
+    const afternoon = await pms.request('PATCH', `/api/incidents/${id}`, { discoveredAt: typedDateTime('令和8年3月1日', '午後13時') });
+    expect(afternoon.body.error.fields).toContainEqual({ path: 'discoveredAt', message: expect.stringContaining('（入力値: 午後13時）') });
+    expect((await detail(pms, id)).title).toBe('USBメモリの紛失');
+    const fixed = await pms.request('PATCH', `/api/incidents/${id}`, { discoveredAt: '2026-03-01T14:30:00+09:00' });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    expect((await detail(pms, id)).discoveredAt).toBe('2026-03-01T05:30:00.000Z');
   });
 
   it('影響を受けた個人情報は個人情報管理台帳の項目にリンクできる。組織の台帳にない項目は、その行の項目のエラーで断り、何も変えない', async () => {

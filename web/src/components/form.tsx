@@ -7,6 +7,7 @@ import { ApiError } from '../api/client.ts';
 import { type Translate, useT } from '../i18n/index.tsx';
 import { dateRefusalMessage, readDate } from '../../../src/domain/dateInput.ts';
 import { countText, type NumberFieldOptions, readTypedNumber } from '../../../src/domain/numberInput.ts';
+import { readTypedYear, type YearFieldOptions } from '../../../src/domain/timeInput.ts';
 import { toWareki } from '../lib/dates.ts';
 
 type FieldProps<T extends FieldValues, N extends FieldPath<T>> = {
@@ -371,6 +372,92 @@ export function NumberInput({
       {approximateNote ? (
         <div className="date-read-as" data-testid={testId ? `${testId}-approximate` : undefined}>
           {approximateNote}
+        </div>
+      ) : null}
+      {refusalMessage ? (
+        <div className="ant-form-item-explain-error" role="alert" style={{ color: '#cf1322', fontSize: 12 }} data-testid={testId ? `${testId}-refused` : undefined}>
+          {refusalMessage}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A year field (評価の年, 見直しの年 …). The person types the year as they write it — 2026, 2026年,
+ * 令和8年, R8, 令和元年, 令和8年度, full-width too (domain/timeInput.ts `readTypedYear`) — and the
+ * field keeps exactly what was typed: read, the year is passed on and the field says what it read
+ * (「2026年 として読みました」, a 年度 as the year it starts in); not read or out of the field's
+ * range, the text itself is passed on, stays in the field, and the reason is shown under it. A year
+ * set from elsewhere is shown as 2026 (never 2,026).
+ */
+export function YearInput({
+  value,
+  onChange,
+  onBlur,
+  id,
+  status,
+  disabled,
+  label,
+  min,
+  max,
+  style,
+  'aria-label': ariaLabel,
+  'data-testid': testId,
+}: {
+  /** The year, null when empty, or the text as typed while it does not read as a year of the field. */
+  value: number | string | null | undefined;
+  onChange: (v: number | string | null) => void;
+  onBlur?: () => void;
+  id?: string;
+  status?: 'error';
+  disabled?: boolean;
+  /** The field's Japanese name, for the message under it. */
+  label: string;
+  min?: number;
+  max?: number;
+  style?: CSSProperties;
+  'aria-label'?: string;
+  'data-testid'?: string;
+}) {
+  const t = useT();
+  const itemStatus = Form.Item.useStatus().status;
+  const [typed, setTyped] = useState<string | null>(null);
+  const options: YearFieldOptions = { label, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+  const reading = typed !== null && typed.trim() !== '' ? readTypedYear(typed, options) : null;
+  // What the person typed stays shown while it is what the form holds.
+  const typedIsCurrent = typed !== null && (typed.trim() === '' ? value === null || value === undefined : reading?.ok ? reading.year === value : value === typed);
+  const shown = typed !== null && typedIsCurrent ? typed : value === null || value === undefined ? '' : String(value);
+  const refusal = typeof value === 'string' && value.trim() !== '' ? readTypedYear(value, options) : null;
+  const refusalMessage = refusal && !refusal.ok && (status ?? itemStatus) !== 'error' ? refusal.message : null;
+  const readAs = typedIsCurrent && reading?.ok ? reading.readAs : null;
+  const change = (text: string) => {
+    setTyped(text);
+    if (text.trim() === '') return onChange(null);
+    const next = readTypedYear(text, options);
+    onChange(next.ok ? next.year : text);
+  };
+  const input = (
+    <Input
+      id={id}
+      value={shown}
+      onChange={(e) => change(e.target.value)}
+      onBlur={onBlur}
+      status={status ?? (refusalMessage ? 'error' : undefined)}
+      disabled={disabled}
+      aria-label={ariaLabel}
+      autoComplete="off"
+      style={style}
+      data-testid={testId}
+    />
+  );
+  if (!readAs && !refusalMessage) return input;
+  return (
+    <div>
+      {input}
+      {readAs ? (
+        <div className="date-read-as" data-testid={testId ? `${testId}-read-as` : undefined}>
+          {t('common.numberReadAs', { value: readAs })}
         </div>
       ) : null}
       {refusalMessage ? (

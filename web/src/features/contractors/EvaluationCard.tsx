@@ -10,7 +10,7 @@ import { type CriterionAnswer, criterionAnswerLabels, criterionAnswers } from '.
 import { todayInJapan } from '../../lib/dates.ts';
 import { QuestionnairePrefillButton } from '../contractorPortal/QuestionnairePrefill.tsx';
 import { api } from '../../api/client.ts';
-import { errorMessage, NumberInput } from '../../components/form.tsx';
+import { errorMessage, YearInput } from '../../components/form.tsx';
 import { QueryError } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { contractorKeys, type Evaluation, type Evaluations, pathOf, useEvaluations } from './api.ts';
@@ -24,7 +24,7 @@ function EvaluationForm({ contractorId, data, current }: { contractorId: string;
   const tc = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  // The year as typed: 「２０２６」 is read as 2026; text that does not read stays and the schema refuses it on save.
+  // The year as typed: 「２０２６」「令和8年度」 are read as 2026; text that does not read stays and the schema refuses it on save.
   const [year, setYear] = useState<number | string | null>(current?.year ?? Number(todayInJapan().slice(0, 4)));
   const [answers, setAnswers] = useState<Record<string, CriterionAnswer>>(current?.answers ?? {});
   const [note, setNote] = useState(current?.note ?? '');
@@ -83,7 +83,7 @@ function EvaluationForm({ contractorId, data, current }: { contractorId: string;
     <>
       <Space style={{ marginBottom: 12 }}>
         <label htmlFor="ct-eval-year">{ct('ct.eval.year')}</label>
-        <NumberInput id="ct-eval-year" label="評価の年" unit="年" value={year} min={2000} max={2100} onChange={setYear} style={{ width: 120 }} data-testid="ct-eval-year" />
+        <YearInput id="ct-eval-year" label="評価の年" value={year} min={2000} max={2100} onChange={setYear} style={{ width: 120 }} data-testid="ct-eval-year" />
         <QuestionnairePrefillButton
           contractorId={contractorId}
           onPrefill={(items) => {

@@ -16,12 +16,13 @@ import { useT } from '../../i18n/index.tsx';
 import { AffectedEntryPicker, type PickedEntry } from './AffectedEntryPicker.tsx';
 import { type IncidentDetail, incidentKeys, pathOf } from './api.ts';
 import { useIncidentT, useLocalized } from './messages.ts';
+import { DateTimeInput } from './parts.tsx';
 
 type FormIn = z.input<typeof updateIncidentBody>;
 type FormOut = z.output<typeof updateIncidentBody>;
-const FIELDS = ['title', 'departmentId', 'phase', 'reportSummary', 'narrative', 'details', 'affectedRecords'] as const;
+const FIELDS = ['title', 'departmentId', 'discoveredAt', 'phase', 'reportSummary', 'narrative', 'details', 'affectedRecords'] as const;
 
-/** 事案の記録: subject, department, step, the initial report, 5W1H, report items 4–9 and the affected 個人情報. */
+/** 事案の記録: subject, department, 発見日時, step, the initial report, 5W1H, report items 4–9 and the affected 個人情報. */
 export function RecordPanel({ incident, readOnly }: { incident: IncidentDetail; readOnly: boolean }) {
   const t = useIncidentT();
   const tc = useT();
@@ -36,6 +37,7 @@ export function RecordPanel({ incident, readOnly }: { incident: IncidentDetail; 
     defaultValues: {
       title: incident.title,
       departmentId: incident.departmentId,
+      discoveredAt: incident.discoveredAt,
       phase: incident.phase,
       reportSummary: incident.reportSummary,
       narrative: incident.narrative,
@@ -117,6 +119,10 @@ export function RecordPanel({ incident, readOnly }: { incident: IncidentDetail; 
                   </Field>
                 </Col>
               </Row>
+              {/* The report took "now" as 発見日時 (ReportIncidentPage); the actual time of discovery is corrected here. */}
+              <Field control={form.control} name="discoveredAt" label={t('record.discoveredAt')}>
+                {(field) => <DateTimeInput id={field.id} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} status={field.status} />}
+              </Field>
               <Field control={form.control} name="reportSummary" label={t('record.summary')}>
                 {(field) => <Input.TextArea {...field} value={field.value ?? ''} rows={4} />}
               </Field>

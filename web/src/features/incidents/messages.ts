@@ -136,6 +136,9 @@ const ja = {
   'record.title': '件名',
   'record.department': '発生部署',
   'record.phase': '対応段階',
+  'record.discoveredAt': '発見日時',
+  'dateTime.time': '時刻',
+  'dateTime.timeReadAs': '時刻 {time} として読みました',
 
   'timeline.add': '経過を追加',
   'timeline.occurredAt': '日時',
@@ -343,6 +346,9 @@ const en: Record<IncidentMessageKey, string> = {
   'record.title': 'Subject',
   'record.department': 'Department',
   'record.phase': 'Step',
+  'record.discoveredAt': 'Discovered at',
+  'dateTime.time': 'Time',
+  'dateTime.timeReadAs': 'Time read as {time}',
 
   'timeline.add': 'Add entry',
   'timeline.occurredAt': 'When',

@@ -2,6 +2,7 @@ import { Alert, Descriptions, Input, List, Space, Steps, Tag, Typography } from 
 import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
 import { readDate } from '../../../../src/domain/dateInput.ts';
+import { readTime, typedDateTime } from '../../../../src/domain/timeInput.ts';
 import type { IncidentDutiesResult, MissingFact } from '../../../../src/rules/incidentDuties.ts';
 import { dutyStatusLabels, incidentPhaseLabels, incidentStatusLabels } from '../../../../src/modules/incidents/incidents.labels.ts';
 import { DateInput } from '../../components/form.tsx';
@@ -205,8 +206,9 @@ export function DateTimeInput({
   status?: 'error';
 }) {
   // The date is typed as anywhere else in the app (2026/11/28, ISO, 和暦: the shared DateInput) and
-  // the time as HH:mm; both are kept as typed. Once both read exactly, the value is the ISO instant;
-  // otherwise it is the typed text, which the form's schema refuses under the field (never another day).
+  // the time as people write it (14:30, 14時30分, 午後2時30分, 正午: domain/timeInput.ts); both are
+  // kept as typed. Once both read exactly, the value is the ISO instant; otherwise it is the typed
+  // parts, which the form's schema refuses under the field, quoting them (never another time).
   const [parts, setParts] = useState<DateTimeParts>(() => splitInstant(value) ?? { date: null, time: '' });
   // A value set from elsewhere (the record, a reset) replaces what is shown.
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the outside value only
@@ -218,22 +220,35 @@ export function DateTimeInput({
     setParts(next);
     onChange(combineParts(next));
   };
+  const t = useIncidentT();
+  const clock = parts.time.trim() ? readTime(parts.time) : null;
+  // Typed in another form than the app shows times (午後2時30分, １４３０): say what it was read as.
+  const readAs = clock?.ok && !clock.plain ? clock.hhmm : null;
   return (
-    <Space.Compact style={{ width: '100%' }}>
-      <div style={{ flex: 1 }}>
-        <DateInput id={id} value={parts.date} onChange={(date) => change({ ...parts, date })} onBlur={onBlur} status={status} />
-      </div>
-      <Input
-        aria-label="時刻"
-        value={parts.time}
-        placeholder="09:30"
-        onChange={(e) => change({ ...parts, time: e.target.value })}
-        onBlur={onBlur}
-        status={status}
-        style={{ width: 90 }}
-        autoComplete="off"
-      />
-    </Space.Compact>
+    <div>
+      {/* Aligned to the top: the date's 「… として読みました」 below it does not stretch the time input. */}
+      <Space.Compact style={{ width: '100%', alignItems: 'flex-start' }}>
+        <div style={{ flex: 1 }}>
+          <DateInput id={id} value={parts.date} onChange={(date) => change({ ...parts, date })} onBlur={onBlur} status={status} />
+        </div>
+        <Input
+          aria-label={t('dateTime.time')}
+          value={parts.time}
+          placeholder="09:30"
+          onChange={(e) => change({ ...parts, time: e.target.value })}
+          onBlur={onBlur}
+          status={status}
+          style={{ width: 120 }}
+          autoComplete="off"
+          data-testid={id ? `${id}-time` : undefined}
+        />
+      </Space.Compact>
+      {readAs ? (
+        <div className="date-read-as" data-testid={id ? `${id}-time-read-as` : undefined}>
+          {t('dateTime.timeReadAs', { time: readAs })}
+        </div>
+      ) : null}
+    </div>
   );
 }
 
@@ -246,13 +261,13 @@ function splitInstant(value: string | null | undefined): DateTimeParts | null {
   return parsed.isValid() ? { date: parsed.format('YYYY-MM-DD'), time: parsed.format('HH:mm') } : null;
 }
 
-/** The typed date and time as an ISO instant, or as typed when either cannot be read exactly. */
+/** The typed date and time as an ISO instant, or the typed parts ({@link typedDateTime}) when either cannot be read exactly. */
 function combineParts({ date, time }: DateTimeParts): string | null {
   if (!date && !time.trim()) return null;
-  const reading = date ? readDate(date) : null;
-  const clock = /^([01]?\d|2[0-3])[:：]([0-5]\d)$/.exec(time.trim());
-  if (reading?.ok && clock) return dayjs(`${reading.iso}T${(clock[1] ?? '').padStart(2, '0')}:${clock[2] ?? ''}`).format();
-  return `${date ?? ''} ${time}`.trim();
+  const day = date ? readDate(date) : null;
+  const clock = readTime(time);
+  if (day?.ok && clock.ok) return dayjs(`${day.iso}T${clock.hhmm}`).format();
+  return typedDateTime(date ?? '', time);
 }
 
 type Approval = IncidentDetail['closure'];

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Collapse, Empty, List, Progress, Skeleton, Sp
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { errorMessage, NumberInput } from '../../components/form.tsx';
+import { errorMessage, YearInput } from '../../components/form.tsx';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatDateTime, todayInJapan } from '../../lib/dates.ts';
@@ -35,7 +35,7 @@ function ReviewsScreen({ subject }: { subject: Subject }) {
   const { message } = App.useApp();
   const canStart = useAbility(subject === 'inventory' ? 'inventory.request' : 'risk.manage');
   const [year, setYear] = useState(Number(todayInJapan().slice(0, 4)));
-  // The year as typed: 「２０２６」 is read as 2026 and listed; text that does not read stays with the reason.
+  // The year as typed: 「２０２６」「令和8年」 are read as 2026 and listed; text that does not read stays with the reason.
   const [typedYear, setTypedYear] = useState<number | string | null>(year);
   const typeYear = (v: number | string | null) => {
     setTypedYear(v);
@@ -55,7 +55,7 @@ function ReviewsScreen({ subject }: { subject: Subject }) {
         extra={
           <Space>
             {tx('rev.year')}
-            <NumberInput label="年" unit="年" min={2000} max={2100} value={typedYear} onChange={typeYear} style={{ width: 100 }} aria-label={tx('rev.year')} />
+            <YearInput label="年" min={2000} max={2100} value={typedYear} onChange={typeYear} style={{ width: 100 }} aria-label={tx('rev.year')} />
           </Space>
         }
       />

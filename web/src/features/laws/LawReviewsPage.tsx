@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { lawsContract } from '../../../../src/modules/laws/laws.contract.ts';
 import { api } from '../../api/client.ts';
-import { errorMessage, NumberInput } from '../../components/form.tsx';
+import { errorMessage, YearInput } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useDateFormat } from '../incidents/parts.tsx';
@@ -20,7 +20,7 @@ export default function LawReviewsPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const query = useLawReviews();
-  // The year as typed: 「２０２６」 is read as 2026; text that does not read stays with the reason and starts nothing.
+  // The year as typed: 「２０２６」「令和8年」「R8」 are read as 2026; text that does not read stays with the reason and starts nothing.
   const [year, setYear] = useState<number | string | null>(new Date().getFullYear());
   const [error, setError] = useState<string | null>(null);
 
@@ -47,10 +47,9 @@ export default function LawReviewsPage() {
             <Button onClick={() => navigate('/laws')}>{lt('nav')}</Button>
             {query.data?.canStart ? (
               <Space.Compact>
-                <NumberInput
+                <YearInput
                   aria-label={lt('review.year')}
                   label="見直しの年"
-                  unit="年"
                   value={year}
                   onChange={setYear}
                   min={2000}
