@@ -137,6 +137,11 @@ describe('journey: 委託先からの再委託申請と事故等の報告 — �
     // 14時30分 is read as 14:30 and said so; 9:30 needs no echo.
     await form.getByTestId('incident-known-time').fill('14時30分');
     await form.getByTestId('incident-known-time-read').getByText('14:30 として読みました').waitFor();
+    // The same reader as the staff's 日時 (src/domain/timeInput.ts): 午後2時30分 is 14:30, 正午 12:00.
+    await form.getByTestId('incident-known-time').fill('午後2時30分');
+    await form.getByTestId('incident-known-time-read').getByText('14:30 として読みました').waitFor();
+    await form.getByTestId('incident-known-time').fill('正午');
+    await form.getByTestId('incident-known-time-read').getByText('12:00 として読みました').waitFor();
     await form.getByTestId('incident-known-time').fill('9:30');
     expect(await form.getByTestId('incident-known-time-read').count()).toBe(0);
     await form.getByTestId('incident-events').getByText('漏えい', { exact: true }).click();

@@ -1,6 +1,7 @@
 import { Alert, Form, Input, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { dateRefusalMessage, readDate } from '../../../../src/domain/dateInput.ts';
+import { readTime, timeRefusalMessage } from '../../../../src/domain/timeInput.ts';
 import { ApiError } from '../../api/client.ts';
 import { DateInput } from '../../components/form.tsx';
 
@@ -77,24 +78,10 @@ export function DateField({ form, name, label, required, testId }: { form: Repor
   );
 }
 
-/**
- * A time of day as people type it: 14:30, 9:05, 14：30, １４：３０ (full-width read as such), 14時30分,
- * 14時 (= 14:00). Anything else (14.5, 25:00, 14時70分) is refused: the caller says so, nothing guessed.
- */
-export function readClockTime(input: string): { ok: true; hhmm: string } | { ok: false } {
-  const text = input.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  const m = /^(\d{1,2})(?:[:：](\d{2})|時(?:(\d{1,2})分)?)$/.exec(text);
-  if (!m) return { ok: false };
-  const hours = Number(m[1]);
-  const minutes = Number(m[2] ?? m[3] ?? '0');
-  if (hours > 23 || minutes > 59) return { ok: false };
-  return { ok: true, hhmm: `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}` };
-}
-
 /** 日時: a date as people type it (2026/12/06, 和暦…) and a time (14:30, 14時30分), both kept as typed and echoed as read. */
 export function DateTimeField({ form, name, label, required, testId }: { form: ReportForm; name: string; label: string; required?: boolean; testId: string }) {
   const typedTime = (form.values[`${name}Time`] ?? '').trim();
-  const time = typedTime ? readClockTime(typedTime) : null;
+  const time = typedTime ? readTime(typedTime) : null;
   return (
     <Item form={form} name={name} label={label} required={required}>
       <span style={{ display: 'inline-flex', gap: 8, alignItems: 'flex-start' }} data-testid={testId}>
@@ -115,7 +102,7 @@ export function DateTimeField({ form, name, label, required, testId }: { form: R
             status={form.errors[name] ? 'error' : undefined}
             data-testid={`${testId}-time`}
           />
-          {time?.ok && !/^\d{1,2}:\d{2}$/.test(typedTime) ? (
+          {time?.ok && !time.plain ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`${testId}-time-read`}>
               {`${time.hhmm} として読みました`}
             </Typography.Text>
@@ -128,7 +115,7 @@ export function DateTimeField({ form, name, label, required, testId }: { form: R
 
 /**
  * The ISO date-time (日本時間) of a date-and-time field, or the field's error: the date read exactly
- * as typed, the time as readClockTime reads it. Empty is null, unless `required`.
+ * as typed, the time as src/domain/timeInput.ts reads it (14:30, 14時30分, 午後2時30分, 正午). Empty is null, unless `required`.
  */
 export function readDateTime(form: ReportForm, name: string, label: string, required = false): { ok: true; iso: string | null } | { ok: false; message: string } {
   const date = (form.values[`${name}Date`] ?? '').trim();
@@ -137,7 +124,8 @@ export function readDateTime(form: ReportForm, name: string, label: string, requ
   if (!date) return { ok: false, message: `${label}の日付を入力してください（例: 2026/03/02）` };
   const reading = readDate(date);
   if (!reading.ok) return { ok: false, message: dateRefusalMessage(`${label}の日付`, reading) };
-  const clock = readClockTime(time);
-  if (!clock.ok) return { ok: false, message: `${label}の時刻は 9:30 又は 14時30分 のように時と分で入力してください（入力値: ${time || '空欄'}）` };
+  if (!time) return { ok: false, message: `${label}の時刻を入力してください（例: 9:30、14時30分）` };
+  const clock = readTime(time);
+  if (!clock.ok) return { ok: false, message: timeRefusalMessage(`${label}の時刻`, clock) };
   return { ok: true, iso: `${reading.iso}T${clock.hhmm}:00+09:00` };
 }
