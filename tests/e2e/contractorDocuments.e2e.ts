@@ -26,7 +26,7 @@ describe('journey: 委託先の契約書を添付し、保存期限までは削�
   keepFailureEvidence(() => page);
   checkAccessibilityAfterEachStep(() => page);
 
-  it('契約書を添付すると種別と保存期限（理由つき）が出て、削除ボタンは理由を示して押せない', async () => {
+  it('種別は選ぶまで空で添付できず、契約書を選んで添付すると種別と保存期限（理由つき）が出て、削除ボタンは理由を示して押せない', async () => {
     await page.goto('/contractors');
     await page.getByText('株式会社デモ発送サービス').click();
     const card = page.locator('.ant-card').filter({ has: page.getByText('契約書等', { exact: true }) });
@@ -35,6 +35,17 @@ describe('journey: 委託先の契約書を添付し、保存期限までは削�
     await expect.poll(() => retention.textContent()).toContain('契約書・特記事項（署名済み）・覚書・変更契約・秘密保持誓約書の保存期限');
     expect(await retention.textContent()).toContain('J.9.4 5');
 
+    // J.9.4 5 keeps the 契約書: a file is filed as one only when chosen — nothing is preselected, and
+    // the upload waits for the choice (a 委任状 is never filed as the first kind, 契約書, unnoticed).
+    const kindSelect = card.locator('.ant-select');
+    expect(await kindSelect.textContent()).toBe('種別を選択');
+    expect(await card.getByRole('combobox').getAttribute('aria-label')).toBe('種別');
+    expect(await card.getByRole('button', { name: 'ファイルを添付' }).isDisabled()).toBe(true);
+    expect(await card.getByTestId('attach-choose-kind').textContent()).toBe('種別を選ぶと、ファイルを添付できます');
+    await kindSelect.click();
+    await page.getByTitle('契約書', { exact: true }).click();
+    expect(await kindSelect.textContent()).toBe('契約書');
+    expect(await card.getByRole('button', { name: 'ファイルを添付' }).isDisabled()).toBe(false);
     await card.locator('input[type="file"]').setInputFiles({ name: '業務委託契約書_発送.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     const item = card.locator('.ant-list-item').filter({ hasText: '業務委託契約書_発送.pdf' });
     await item.waitFor();
@@ -43,5 +54,9 @@ describe('journey: 委託先の契約書を添付し、保存期限までは削�
     expect(await kept.textContent()).toMatch(/^保存期限(（.+）まで|が決まるまで)削除できません$/);
     const remove = item.getByRole('button', { name: /削除できません/ });
     expect(await remove.isDisabled()).toBe(true);
+    // The next file is chosen afresh: the 種別 does not carry over from the 契約書.
+    expect(await kindSelect.textContent()).toBe('種別を選択');
+    expect(await card.getByRole('button', { name: 'ファイルを添付' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: 'test-results/contractor-documents-kind.png', fullPage: true });
   });
 });

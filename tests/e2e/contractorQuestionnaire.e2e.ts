@@ -57,9 +57,10 @@ describe('journey: 調査票 — 委託元が送り、委託先がプロフィ�
     await vendorPage.getByTestId('profile-measures').fill('入退室管理、端末の暗号化');
     await vendorPage.getByTestId('profile-save').click();
     await vendorPage.getByText('プロフィールを保存しました').waitFor();
-    // A file is never labelled a 登録証 by guess: the kind is 「その他の資料」 until the 委託先 chooses it.
-    const kind = vendorPage.getByRole('combobox', { name: '種別' });
-    expect(await vendorPage.locator('.ant-select').filter({ has: kind }).textContent()).toContain('その他の資料');
+    // A file is never labelled a 登録証 by guess: no kind is preselected, and the upload waits for the 委託先's choice.
+    const kind = vendorPage.locator('.ant-select').filter({ has: vendorPage.locator('[aria-label="種別"]') });
+    expect(await kind.textContent()).toBe('種別を選択');
+    expect(await vendorPage.getByRole('button', { name: 'ファイルを添付' }).isDisabled()).toBe(true);
     await kind.click();
     await vendorPage.getByTitle('プライバシーマーク登録証').click();
     await vendorPage.locator('input[type=file]').setInputFiles({ name: 'プライバシーマーク登録証.pdf', mimeType: 'application/pdf', buffer: PDF });

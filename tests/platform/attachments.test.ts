@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import { attachmentsContract } from '../../src/platform/attachments/attachments.contract.ts';
-import { seedAttachment } from '../../src/platform/attachments/attachments.service.ts';
+import { chosenKind, seedAttachment } from '../../src/platform/attachments/attachments.service.ts';
 import { attachmentContents, attachments } from '../../src/platform/attachments/attachments.tables.ts';
 import { ATTACHMENT_MAX_BYTES } from '../../src/platform/attachments/fileChecks.ts';
 import { auditLog } from '../../src/platform/audit/audit.tables.ts';
@@ -49,7 +49,15 @@ function multipart(fields: Record<string, string>, file?: { name: string; bytes:
 // biome-ignore lint/suspicious/noExplicitAny: an upload answers an attachment or an error body; each test reads what it expects
 type UploadResult = { status: number; body: any; raw: Buffer; headers: Record<string, unknown> };
 
-async function upload(client: Client, name: string, bytes: Buffer, fields: Record<string, string> = {}, owner = incidentId, type?: string): Promise<UploadResult> {
+/** Uploads a file onto the incident, as 証跡・資料 unless `fields` say otherwise (the kind is always chosen: an upload without one is refused). */
+async function upload(
+  client: Client,
+  name: string,
+  bytes: Buffer,
+  fields: Record<string, string> = { kind: 'evidence' },
+  owner = incidentId,
+  type?: string,
+): Promise<UploadResult> {
   const m = multipart(fields, { name, bytes, ...(type ? { type } : {}) });
   return (await client.requestAnyRoute('POST', `/api/attachments/incident/${owner}`, m.body, m.headers)) as UploadResult;
 }
@@ -118,7 +126,7 @@ describe('添付と取出し（SPEC §3 添付ファイル）', () => {
 describe('形式・大きさ・名前の検査（中身で判定、名前は変えずに拒否）', () => {
   it('拡張子を .pdf にした実行ファイルは 415、ファイル名と受け付ける形式を日本語で示す', async () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
-    const r = await upload(pms, '請求書.pdf', exe, {}, incidentId, 'application/pdf');
+    const r = await upload(pms, '請求書.pdf', exe, { kind: 'evidence' }, incidentId, 'application/pdf');
     expect(r.status).toBe(415);
     expect(r.body.error.message).toContain('「請求書.pdf」は添付できない形式です');
     expect(r.body.error.message).toContain('PDF');
@@ -177,6 +185,27 @@ describe('形式・大きさ・名前の検査（中身で判定、名前は変�
     expect(r.status).toBe(422);
     expect(r.body.error.message).toContain('証跡・資料');
     expect(r.body.error.message).not.toContain('unknown_kind');
+  });
+
+  it('種別を選ばずに送ったファイルは 422「種別を選択してください」で、最初の種別として保存しない（委任状を契約書として保存しない）', async () => {
+    const count = async () =>
+      (await inOrg(t.database, { organizationId: t.demoOrganizationId }, (tx) => tx.select({ id: attachments.id }).from(attachments).where(eq(attachments.ownerId, incidentId))))
+        .length;
+    const before = await count();
+    for (const fields of [{}, { kind: '' }, { note: '種別なし' }] as Record<string, string>[]) {
+      const r = await upload(pms, '委任状.pdf', PDF, fields);
+      expect(r.status, JSON.stringify(fields)).toBe(422);
+      expect(r.body.error.message).toBe('種別を選択してください（事故等に添付できる種別: 証跡・資料、報告書の控え、その他）');
+      expect(r.body.error.fields).toEqual([{ path: 'kind', message: r.body.error.message }]);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('種別が1つだけの記録は、選ばなくてもその種別になる（選ぶものがない）', () => {
+    const single = { label: '証明書', kinds: [{ code: 'certificate', label: '返還・廃棄の証明書' }] };
+    expect(chosenKind(single, undefined)).toBe('certificate');
+    expect(() => chosenKind(single, 'pledge')).toThrow('種別の値が正しくありません（証明書に添付できる種別: 返還・廃棄の証明書）');
+    expect(() => chosenKind({ label: '事故等', kinds: [...single.kinds, { code: 'other', label: 'その他' }] }, undefined)).toThrow('種別を選択してください');
   });
 });
 

@@ -10,8 +10,9 @@ import { EXCHANGE_OWNER, PROFILE_OWNER } from './questionnaire.service.ts';
 // the platform's). Certificates and 規程 are an organization's documents, not personal data.
 
 /**
- * The kinds, 「その他の資料」 first: a file sent without a chosen kind takes the first kind, and a file
- * is never labelled a プライバシーマーク登録証 by guess (a 登録証 answers 調査票 item 1 「はい」).
+ * The kinds, 「その他の資料」 first in the list. The 委託先 chooses one for each file (a file sent
+ * without is refused): a file is never labelled a プライバシーマーク登録証 by guess (a 登録証 answers
+ * 調査票 item 1 「はい」).
  */
 const kindsUnguessed = [...questionnaireFileKinds.filter((k) => k.code === 'other'), ...questionnaireFileKinds.filter((k) => k.code !== 'other')];
 

@@ -148,11 +148,11 @@ describe('調査票のやり取り（世田谷区 個人情報管理状況調査
     const up = await vendorA.requestAnyRoute('POST', `/api/attachments/contractor_profile/${saved.body.id}`, m.body, m.headers);
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     profileFileId = (up.body as { id: string }).id;
-    // A file sent without a chosen kind is 「その他の資料」, never a プライバシーマーク登録証 by guess.
+    // A file sent without a chosen kind is refused, never labelled a プライバシーマーク登録証 (or anything else) by guess.
     const unlabelled = multipart({}, { name: '資料.pdf', bytes: PDF });
     const plain = await vendorA.requestAnyRoute('POST', `/api/attachments/contractor_profile/${saved.body.id}`, unlabelled.body, unlabelled.headers);
-    expect(plain.status, JSON.stringify(plain.body)).toBe(201);
-    expect(plain.body).toMatchObject({ kind: 'other', kindLabel: 'その他の資料' });
+    expect(plain.status, JSON.stringify(plain.body)).toBe(422);
+    expect((plain.body as { error: { message: string } }).error.message).toContain('種別を選択してください');
     // The profile is A's: B's users and the 委託元 do not see it nor its files.
     expect((await vendorB.get('/api/contractor-portal/profile')).body.id).toBeNull();
     expect((await pms.get(`/api/attachments/contractor_profile/${saved.body.id}`)).status).toBe(404);

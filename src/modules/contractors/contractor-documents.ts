@@ -13,7 +13,7 @@ import { contractors } from './contractors.tables.ts';
 // period (J.9.4 5「委託契約書は当該個人データの保有期間にわたって保存する。」). Who sees and adds
 // them follows the 委託先 itself (contractors.policy.ts).
 
-/** 種別 of a file on a 委託先 (the first is the default). */
+/** 種別 of a file on a 委託先 (chosen by who attaches it: a 委任状 is never filed as a 契約書 by default). */
 export const contractorDocumentKinds = [
   { code: 'contract', label: '契約書' },
   { code: 'special_clauses', label: '特記事項（署名済み）' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateField, enumField, idField, numberTypeError, optionalDate, optionalId, optionalText, pageQuery, requiredText } from '../../platform/validation/fields.ts';
+import { queryBoolean } from '../../platform/validation/queryParams.ts';
 import { overseasInfoItemNos } from '../../rules/requestDecisions/kinds.ts';
 import { containsMyNumber, myNumberMessage } from '../../rules/requestDecisions/myNumber.ts';
 import { agentKinds, identityDocuments, replyMethods, replyTos, requestChannels, requestFieldLabels as L, requestKinds, requestStatuses } from './requests.labels.ts';
@@ -20,10 +21,7 @@ export const requestListQuery = pageQuery.extend({
   kind: enumField(L.kind, requestKinds).optional(),
   status: enumField(L.status, requestStatuses).optional(),
   /** 期限超過のみ. */
-  overdue: z
-    .enum(['true', 'false'], { error: '期限超過の指定が正しくありません' })
-    .optional()
-    .transform((v) => v === 'true'),
+  overdue: queryBoolean('期限超過のみ'),
 });
 
 const identityCheckBody = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pmsRoles } from '../../domain/roles.ts';
 import { approvalStatuses } from '../../rules/approvalChains.ts';
 import { dateField, enumField, idField, optionalDate, optionalId, optionalText, pageQuery, requiredText } from '../validation/fields.ts';
+import { queryInteger } from '../validation/queryParams.ts';
 
 export const approvalIdParams = z.object({ id: idField('承認依頼') });
 
@@ -71,12 +72,7 @@ export const roleRequestsQuery = z.object({
 
 /** 滞留している承認: how many days at one step count as too long (default 7). */
 export const stuckQuery = z.object({
-  olderThanDays: z.coerce
-    .number({ error: '日数は数値で指定してください' })
-    .int({ error: '日数は整数で指定してください' })
-    .min(1, { error: '日数は1以上で指定してください' })
-    .max(365, { error: '日数は365以下で指定してください' })
-    .default(7),
+  olderThanDays: queryInteger('日数', 7, { min: 1, max: 365 }),
 });
 
 /**

@@ -4,7 +4,8 @@ import { idField, optionalText, requiredText } from '../validation/fields.ts';
 
 // 添付ファイル (SPEC §3 Attachments): every route with its response. Pure (zod only): the SPA and
 // the test client take their types here. The upload reads its multipart fields itself (`file`,
-// and optionally `kind` and `note`), so it declares no body, like the imports.
+// `kind` — chosen, never defaulted, unless the record has a single kind — and optionally `note`), so
+// it declares no body, like the imports.
 
 export const attachmentOwnerParams = z.object({
   ownerType: z.string().regex(/^[a-z_]{1,40}$/, { error: '添付ファイルの対象の種類が正しくありません' }),
@@ -73,7 +74,7 @@ export const attachmentsContract = defineContract({
     method: 'POST',
     path: '/api/attachments/:ownerType/:ownerId',
     access: 'authenticated',
-    summary: 'ファイルの添付（multipart の file 欄、任意で kind・note 欄。10 MB まで、種類は中身で判定）',
+    summary: 'ファイルの添付（multipart の file 欄と kind 欄（種別が1つだけの記録は省略可）、任意で note 欄。10 MB まで、種類は中身で判定）',
     tags: ['attachments'],
     params: attachmentOwnerParams,
     status: 201,

@@ -34,7 +34,8 @@ function present(row: AttachmentRow) {
 
 /**
  * Reads the multipart upload: one `file` part (refused above the limit while streaming, not after
- * buffering everything) and the optional `kind` and `note` text fields.
+ * buffering everything) and the `kind` (required unless the record has a single kind: chosenKind in the service)
+ * and optional `note` text fields.
  */
 async function readUpload(request: FastifyRequest) {
   const { fields, ...file } = await readFileUpload(request);

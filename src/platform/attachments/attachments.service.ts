@@ -47,6 +47,24 @@ export function retentionOf(retention: AttachmentRetention | null, kind: string)
   return retention?.kinds.includes(kind) ? retention : null;
 }
 
+/**
+ * The 種別 a file is filed under: the one the person chose. Never guessed — a 委任状 sent without a
+ * kind is not filed as the record's first kind (a 契約書 on a 委託先); only a record with a single
+ * kind takes it without asking.
+ *
+ * @throws {HttpError} 422 on `kind` when none was chosen (and there is a choice) or it is not one of the record's
+ */
+export function chosenKind(owner: Pick<AttachmentOwner, 'label' | 'kinds'>, kind: string | undefined): string {
+  const allowed = `（${owner.label}に添付できる種別: ${owner.kinds.map((k) => k.label).join('、')}）`;
+  if (kind === undefined) {
+    const [only, ...others] = owner.kinds;
+    if (only && others.length === 0) return only.code;
+    throw invalid('kind', `種別を選択してください${allowed}`);
+  }
+  if (!owner.kinds.some((k) => k.code === kind)) throw invalid('kind', `種別の値が正しくありません${allowed}`);
+  return kind;
+}
+
 /** Adds a file to a record: name and type checked, bytes encrypted when the record holds personal data. */
 export async function addAttachment(
   tx: Tx,
@@ -55,10 +73,7 @@ export async function addAttachment(
   file: { fileName: string; bytes: Buffer; kind?: string | undefined; note?: string | undefined },
 ): Promise<AttachmentRow> {
   const owner = await writableOwner(tx, actor, target.ownerType, target.ownerId);
-  const kind = file.kind ?? owner.kinds[0]?.code;
-  if (!kind || !owner.kinds.some((k) => k.code === kind)) {
-    throw invalid('kind', `種別の値が正しくありません（${owner.label}に添付できる種別: ${owner.kinds.map((k) => k.label).join('、')}）`);
-  }
+  const kind = chosenKind(owner, file.kind);
   if (file.note !== undefined && [...file.note].length > 400) throw invalid('note', `備考が長すぎます（${[...file.note].length}文字。400文字まで）`);
   const fileName = checkFileName(file.fileName);
   const contentType = await detectContentType(fileName, file.bytes);

@@ -16,7 +16,7 @@ export type AttachmentOwner = {
   label: string;
   /** The record holds personal data: its files are encrypted at rest and each download is audited as a read of personal data. */
   personalData: boolean;
-  /** 種別 a file on this record may have (the first is the default). */
+  /** 種別 a file on this record may have. The uploader chooses one; a record with a single kind files every file under it. */
   kinds: readonly { code: string; label: string }[];
   /** Whether the actor may open the record (and so its files). False for a record of another organization or one hidden from the actor. */
   canRead(tx: Tx, actor: Actor, ownerId: string): Promise<boolean>;

@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { tooLongMessage } from '../validation/fields.ts';
+import { optionalQueryInteger } from '../validation/queryParams.ts';
 
 // 取込の共通の項目 (issue #12, one import pipeline): the query parameters and response parts every
 // register's import shares — the sheet and header row chosen, the sheet read and why, each sheet's
 // preview. Pure (zod only): the contracts and the web import them.
 
 /** The header row; left out, the import finds it (src/rules/ledgerImport detectHeaderRow, issue #12). */
-export const headerRowQuery = z.coerce
-  .number({ error: '見出し行は数値で指定してください' })
-  .int({ error: '見出し行は整数で指定してください' })
-  .min(1, { error: '見出し行は1以上で指定してください' })
-  .max(20, { error: '見出し行は20行目までです' })
-  .optional();
+export const headerRowQuery = optionalQueryInteger('見出し行', { min: 1, max: 20, aboveMax: '見出し行は20行目までです' });
 
 /** The sheet to read, by name or position (1 = the first); left out, the sheet whose header matches best (issue #12). */
 export const sheetQuery = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idField, optionalText } from '../validation/fields.ts';
+import { optionalQueryInteger } from '../validation/queryParams.ts';
 
 // Request schemas and vocabularies of the yearly review (毎年12月の見直し). Pure (zod only): the
 // review routes of every subject, their contracts and the web import them.
@@ -30,7 +31,7 @@ export const reviewConfirmBody = z.object({
 
 /** The reviews of a year (default: this year). */
 export const reviewsQuery = z.object({
-  year: z.coerce.number({ error: '年は数値で指定してください' }).int().min(2000).max(2100).optional(),
+  year: optionalQueryInteger('年', { min: 2000, max: 2100 }),
 });
 
 export const reviewIdParams = z.object({ id: idField('ID') });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarRecurrences } from '../../rules/calendar.ts';
 import { pmsRoles, roleLabels } from '../../domain/roles.ts';
 import { dateField, enumField, idField, optionalId, optionalText, pageQuery, requiredText, tooLongMessage } from '../validation/fields.ts';
+import { optionalQueryInteger } from '../validation/queryParams.ts';
 import { taskProgresses } from './tasks.labels.ts';
 
 /**
@@ -82,12 +83,7 @@ export const taskUpdateBody = z.object({
 export const calendarIdParams = z.object({ id: idField('年間計画の項目') });
 
 export const calendarQuery = z.object({
-  year: z.coerce
-    .number({ error: '年は数値で指定してください' })
-    .int()
-    .min(2000, { error: '年は2000以降で指定してください' })
-    .max(2100, { error: '年は2100以前で指定してください' })
-    .optional(),
+  year: optionalQueryInteger('年', { min: 2000, max: 2100 }),
 });
 
 export const calendarItemBody = z

@@ -170,13 +170,5 @@ export const optionalEmail = (label: string) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-/** Page parameters of list endpoints (lists are paged: SPEC §6). */
-export const pageQuery = z.object({
-  page: z.coerce.number({ error: 'ページ番号は数値で指定してください' }).int().min(1, { error: 'ページ番号は1以上で指定してください' }).default(1),
-  pageSize: z.coerce
-    .number({ error: '表示件数は数値で指定してください' })
-    .int()
-    .min(1, { error: '表示件数は1以上で指定してください' })
-    .max(200, { error: '表示件数は200以下で指定してください' })
-    .default(50),
-});
+/** Page parameters of list endpoints, read exactly (queryParams.ts): re-exported where the list queries build on it. */
+export { pageQuery } from './queryParams.ts';

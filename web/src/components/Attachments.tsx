@@ -34,10 +34,15 @@ export function Attachments({ ownerType, ownerId, readOnly = false, title }: { o
   const [removing, setRemoving] = useState<Attachment | null>(null);
   const [reasonForm] = Form.useForm<{ reason: string }>();
 
+  // The 種別 is chosen, never preselected (a 委任状 must not be filed as the first kind, a 契約書,
+  // unnoticed); a record with a single kind has nothing to choose.
+  const onlyKind = list.data?.kinds.length === 1 ? list.data.kinds[0]?.code : undefined;
+  const chosen = kind ?? onlyKind;
+
   const upload = useMutation({
     mutationFn: (file: File) => {
       const form = new FormData();
-      if (kind) form.append('kind', kind);
+      if (chosen) form.append('kind', chosen);
       if (note.trim()) form.append('note', note);
       form.append('file', file, file.name);
       return api.upload<Attachment>(`/api/attachments/${ownerType}/${ownerId}`, form);
@@ -45,6 +50,7 @@ export function Attachments({ ownerType, ownerId, readOnly = false, title }: { o
     onSuccess: (row) => {
       setError(null);
       setNote('');
+      setKind(undefined);
       message.success(t('attach.uploaded', { name: row.fileName }));
       void queryClient.invalidateQueries({ queryKey: key });
     },
@@ -162,7 +168,8 @@ export function Attachments({ ownerType, ownerId, readOnly = false, title }: { o
             <Select
               aria-label={t('attach.kind')}
               style={{ minWidth: 160 }}
-              value={kind ?? data.kinds[0]?.code}
+              placeholder={t('attach.kindPlaceholder')}
+              value={chosen}
               onChange={setKind}
               options={data.kinds.map((k) => ({ value: k.code, label: k.label }))}
             />
@@ -175,17 +182,19 @@ export function Attachments({ ownerType, ownerId, readOnly = false, title }: { o
               style={{ width: 280 }}
             />
             <Upload
+              disabled={!chosen}
               showUploadList={false}
               beforeUpload={(file) => {
                 upload.mutate(file);
                 return false;
               }}
             >
-              <Button icon={<UploadOutlined />} loading={upload.isPending}>
+              <Button icon={<UploadOutlined />} loading={upload.isPending} disabled={!chosen}>
                 {t('attach.add')}
               </Button>
             </Upload>
           </Space>
+          {chosen ? null : <Typography.Text data-testid="attach-choose-kind">{t('attach.chooseKind')}</Typography.Text>}
           <Typography.Text type="secondary">{t('attach.limits', { size: data.maxBytes / 1024 / 1024, types: data.accepted.join('、') })}</Typography.Text>
           {error ? <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} /> : null}
         </Space>

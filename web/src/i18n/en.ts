@@ -402,6 +402,8 @@ export const en: Record<MessageKey, string> = {
   'attach.empty': 'No attachments',
   'attach.add': 'Attach a file',
   'attach.kind': 'Kind',
+  'attach.kindPlaceholder': 'Choose a kind',
+  'attach.chooseKind': 'Choose the kind to attach a file',
   'attach.note': 'Note (optional)',
   'attach.limits': 'Up to {size} MB. Accepted: {types}',
   'attach.uploaded': 'Attached “{name}”',

@@ -418,6 +418,8 @@ export const ja = {
   'attach.empty': '添付ファイルはありません',
   'attach.add': 'ファイルを添付',
   'attach.kind': '種別',
+  'attach.kindPlaceholder': '種別を選択',
+  'attach.chooseKind': '種別を選ぶと、ファイルを添付できます',
   'attach.note': '備考（任意）',
   'attach.limits': '{size} MB まで。添付できる形式: {types}',
   'attach.uploaded': '「{name}」を添付しました',
