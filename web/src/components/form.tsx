@@ -257,6 +257,62 @@ function plainlyTyped(typed: string, value: number, unit: string | undefined): b
   return forms.some((form) => typed === form || (unit !== undefined && typed === `${form}${unit}`));
 }
 
+/** What a field that keeps the typed text (NumberInput, YearInput) takes besides its own options. */
+type TypedFieldProps = {
+  /** The value read, null when empty, or the text as typed while it does not read. */
+  value: number | string | null | undefined;
+  onChange: (v: number | string | null) => void;
+  onBlur?: () => void;
+  id?: string;
+  status?: 'error';
+  disabled?: boolean;
+  /** The field's Japanese name, for the message under it. */
+  label: string;
+  min?: number;
+  max?: number;
+  style?: CSSProperties;
+  'aria-label'?: string;
+  'data-testid'?: string;
+};
+
+/** The field with what it read (「… として読みました」), a note, or the refusal of what was typed under it. */
+function TypedFieldLines({
+  input,
+  readAs,
+  note,
+  refusal,
+  testId,
+}: {
+  input: ReactNode;
+  readAs: string | null;
+  note?: string | null;
+  refusal: string | null;
+  testId: string | undefined;
+}) {
+  const t = useT();
+  if (!readAs && !note && !refusal) return input;
+  return (
+    <div>
+      {input}
+      {readAs ? (
+        <div className="date-read-as" data-testid={testId ? `${testId}-read-as` : undefined}>
+          {t('common.numberReadAs', { value: readAs })}
+        </div>
+      ) : null}
+      {note ? (
+        <div className="date-read-as" data-testid={testId ? `${testId}-approximate` : undefined}>
+          {note}
+        </div>
+      ) : null}
+      {refusal ? (
+        <div className="ant-form-item-explain-error" role="alert" style={{ color: '#cf1322', fontSize: 12 }} data-testid={testId ? `${testId}-refused` : undefined}>
+          {refusal}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * A number field (手数料, 本人の数 …). The person types the number as they write it — 1,000,
  * １，０００ with the Japanese IME, 1000円, and where the field takes a 概数 (`approximate`)
@@ -282,27 +338,12 @@ export function NumberInput({
   style,
   'aria-label': ariaLabel,
   'data-testid': testId,
-}: {
-  /** The number, null when empty, or the text as typed while it does not read as a number. */
-  value: number | string | null | undefined;
-  onChange: (v: number | string | null) => void;
-  onBlur?: () => void;
-  id?: string;
-  status?: 'error';
-  disabled?: boolean;
-  /** The field's Japanese name, for the message under it. */
-  label: string;
+}: TypedFieldProps & {
   unit?: string;
-  min?: number;
-  max?: number;
   /** The field takes a 概数: whether the number is one, and where to put that when it changes. */
   approximate?: { value: boolean; onChange: (approximate: boolean) => void };
   placeholder?: string;
-  style?: CSSProperties;
-  'aria-label'?: string;
-  'data-testid'?: string;
 }) {
-  const t = useT();
   const itemStatus = Form.Item.useStatus().status;
   const [typed, setTyped] = useState<string | null>(null);
   const options: NumberFieldOptions = {
@@ -360,27 +401,7 @@ export function NumberInput({
   );
   // A 概数 from the record says so under the field too (the input shows 「約1,200」).
   const approximateNote = !readAs && approximate?.value && typeof value === 'number' ? countText(value, true, unit ?? '') : null;
-  if (!readAs && !refusalMessage && !approximateNote) return input;
-  return (
-    <div>
-      {input}
-      {readAs ? (
-        <div className="date-read-as" data-testid={testId ? `${testId}-read-as` : undefined}>
-          {t('common.numberReadAs', { value: readAs })}
-        </div>
-      ) : null}
-      {approximateNote ? (
-        <div className="date-read-as" data-testid={testId ? `${testId}-approximate` : undefined}>
-          {approximateNote}
-        </div>
-      ) : null}
-      {refusalMessage ? (
-        <div className="ant-form-item-explain-error" role="alert" style={{ color: '#cf1322', fontSize: 12 }} data-testid={testId ? `${testId}-refused` : undefined}>
-          {refusalMessage}
-        </div>
-      ) : null}
-    </div>
-  );
+  return <TypedFieldLines input={input} readAs={readAs} note={approximateNote} refusal={refusalMessage} testId={testId} />;
 }
 
 /**
@@ -391,36 +412,7 @@ export function NumberInput({
  * range, the text itself is passed on, stays in the field, and the reason is shown under it. A year
  * set from elsewhere is shown as 2026 (never 2,026).
  */
-export function YearInput({
-  value,
-  onChange,
-  onBlur,
-  id,
-  status,
-  disabled,
-  label,
-  min,
-  max,
-  style,
-  'aria-label': ariaLabel,
-  'data-testid': testId,
-}: {
-  /** The year, null when empty, or the text as typed while it does not read as a year of the field. */
-  value: number | string | null | undefined;
-  onChange: (v: number | string | null) => void;
-  onBlur?: () => void;
-  id?: string;
-  status?: 'error';
-  disabled?: boolean;
-  /** The field's Japanese name, for the message under it. */
-  label: string;
-  min?: number;
-  max?: number;
-  style?: CSSProperties;
-  'aria-label'?: string;
-  'data-testid'?: string;
-}) {
-  const t = useT();
+export function YearInput({ value, onChange, onBlur, id, status, disabled, label, min, max, style, 'aria-label': ariaLabel, 'data-testid': testId }: TypedFieldProps) {
   const itemStatus = Form.Item.useStatus().status;
   const [typed, setTyped] = useState<string | null>(null);
   const options: YearFieldOptions = { label, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
@@ -451,22 +443,7 @@ export function YearInput({
       data-testid={testId}
     />
   );
-  if (!readAs && !refusalMessage) return input;
-  return (
-    <div>
-      {input}
-      {readAs ? (
-        <div className="date-read-as" data-testid={testId ? `${testId}-read-as` : undefined}>
-          {t('common.numberReadAs', { value: readAs })}
-        </div>
-      ) : null}
-      {refusalMessage ? (
-        <div className="ant-form-item-explain-error" role="alert" style={{ color: '#cf1322', fontSize: 12 }} data-testid={testId ? `${testId}-refused` : undefined}>
-          {refusalMessage}
-        </div>
-      ) : null}
-    </div>
-  );
+  return <TypedFieldLines input={input} readAs={readAs} refusal={refusalMessage} testId={testId} />;
 }
 
 /** Extra text under a date field: its 和暦 (J-era) rendering, once the typed date is read. */
