@@ -51,6 +51,7 @@ export const incidentsModule = defineModule({
         label: '義務',
         recipient: '報告先',
         basis: '根拠',
+        authority: '義務を定めるもの（法令・規格・契約・ガイドライン）',
         reason: '理由',
         timing: '時期',
         target_from: '目安（から）',
