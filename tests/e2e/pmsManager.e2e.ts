@@ -129,6 +129,8 @@ describe('journey: 個人情報保護管理者', () => {
       .getByRole('dialog')
       .getByRole('button', { name: /キャンセル/ })
       .click();
+    // What was chosen is not saved: closing asks first.
+    await page.getByRole('dialog').filter({ hasText: '保存していない変更があります' }).getByRole('button', { name: '保存せずに閉じる' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await page.getByTestId('role-group-audit_manager').getByText('佐藤 花子').count()).toBe(0);
   });

@@ -55,19 +55,53 @@ export function UnsavedChangesBoundary({ children }: { children: ReactNode }) {
       onCancel: () => blocker.reset?.(),
     });
   }, [blocker.state]);
+  useBeforeUnloadQuestion(anyDirty);
+  const registry = useRef<Registry>({ mark });
+  return <UnsavedChangesContext.Provider value={registry.current}>{children}</UnsavedChangesContext.Provider>;
+}
+
+/**
+ * While `active`, closing or reloading the tab asks the browser's own 「このサイトを離れますか？」.
+ * The signed-in pages get it from the boundary; a public page with a form (公開窓口) uses it directly.
+ */
+export function useBeforeUnloadQuestion(active: boolean) {
   useEffect(() => {
-    if (!anyDirty) return;
+    if (!active) return;
     const ask = (event: BeforeUnloadEvent) => {
-      if (dirty.current.size === 0) return;
       event.preventDefault();
       // Older Chromium needs returnValue set for the prompt to show.
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
-  }, [anyDirty]);
-  const registry = useRef<Registry>({ mark });
-  return <UnsavedChangesContext.Provider value={registry.current}>{children}</UnsavedChangesContext.Provider>;
+  }, [active]);
+}
+
+/**
+ * Asks before a modal or drawer holding unsaved input is closed (its 「キャンセル」, ×, Esc or a
+ * click beside it): `discard` runs at once when nothing would be lost, else only when the person
+ * chooses 「保存せずに閉じる」.
+ */
+export function useConfirmDiscard() {
+  const { modal } = App.useApp();
+  const t = useT();
+  return useCallback(
+    (dirty: boolean, discard: () => void) => {
+      if (!dirty) {
+        discard();
+        return;
+      }
+      modal.confirm({
+        title: t('common.unsaved.title'),
+        content: t('common.unsaved.closeContent'),
+        okText: t('common.unsaved.discard'),
+        okButtonProps: { danger: true },
+        cancelText: t('common.unsaved.back'),
+        onOk: discard,
+      });
+    },
+    [modal, t],
+  );
 }
 
 /**
@@ -91,11 +125,21 @@ export function useUnsavedChangesGuard(dirty: boolean, texts?: UnsavedChangesTex
 /**
  * The guard for a react-hook-form form: dirty while what is typed differs from what was loaded.
  * `saved()` after a successful save makes what is shown the new starting point (the form stays as
- * typed and is no longer dirty); `release()` before navigating away on success.
+ * typed and is no longer dirty); `release()` before navigating away (or closing the modal) on
+ * success; `confirmClose(close)` for a modal's or drawer's cancel: asks first while dirty.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any form's values; only reset/getValues/formState are used
 export function useFormLeaveGuard<T extends FieldValues>(form: UseFormReturn<T, any, any>, texts?: UnsavedChangesTexts) {
   const release = useUnsavedChangesGuard(form.formState.isDirty, texts);
   const saved = useCallback(() => form.reset(form.getValues()), [form]);
-  return { release, saved };
+  const confirmDiscard = useConfirmDiscard();
+  const confirmClose = useCallback(
+    (close: () => void) =>
+      confirmDiscard(form.formState.isDirty, () => {
+        release();
+        close();
+      }),
+    [confirmDiscard, form, release],
+  );
+  return { release, saved, confirmClose };
 }

@@ -14,6 +14,7 @@ import { pathOf, queryKeys } from '../../api/queries.ts';
 import { applyServerErrors, errorMessage, Field, FormLayout } from '../../components/form.tsx';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { PersonSelect } from '../../components/pickers.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatDateTime, todayInJapan } from '../../lib/dates.ts';
 
@@ -32,10 +33,12 @@ function CreateAccountModal({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CreateIn, unknown, CreateOut>({ resolver: zodResolver(accountCreateBody), defaultValues: { personId: '', loginId: '', password: '' } });
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       await api.post<ResponseOf<typeof orgContract.createAccount>>(pathOf(orgContract.createAccount), values);
+      leave.release();
       message.success(t('accounts.created'));
       await queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
       void queryClient.invalidateQueries({ queryKey: ['people'] });
@@ -48,7 +51,7 @@ function CreateAccountModal({ onClose }: { onClose: () => void }) {
     <Modal
       open
       title={t('accounts.add')}
-      onCancel={onClose}
+      onCancel={() => leave.confirmClose(onClose)}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       okButtonProps={{ htmlType: 'submit', form: 'account-form', loading: form.formState.isSubmitting }}
@@ -77,11 +80,13 @@ function ResetPasswordModal({ account, onClose }: { account: Account; onClose: (
   const { message } = App.useApp();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof resetBody>, unknown, z.output<typeof resetBody>>({ resolver: zodResolver(resetBody), defaultValues: { newPassword: '' } });
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       const body: AccountUpdate = { newPassword: values.newPassword };
       await api.patch(pathOf(orgContract.updateAccount, { id: account.id }), body);
+      leave.release();
       message.success(t('accounts.updated'));
       onClose();
     } catch (error) {
@@ -92,7 +97,7 @@ function ResetPasswordModal({ account, onClose }: { account: Account; onClose: (
     <Modal
       open
       title={t('accounts.resetPassword')}
-      onCancel={onClose}
+      onCancel={() => leave.confirmClose(onClose)}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       okButtonProps={{ htmlType: 'submit', form: 'reset-form', loading: form.formState.isSubmitting }}

@@ -12,6 +12,7 @@ import { useOrganization } from '../../api/queries.ts';
 import { applyServerErrors, bound, DateInput, errorMessage, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
 import { QueryError } from '../../components/page.tsx';
 import { PersonSelect } from '../../components/pickers.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
 import { formatDate, todayInJapan } from '../../lib/dates.ts';
 import { useAbility, useSession } from '../../session/session.tsx';
@@ -76,10 +77,12 @@ function ChainForm({ chain, onClose }: { chain: ApprovalChain; onClose: () => vo
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ChainIn, unknown, ChainOut>({ resolver: zodResolver(chainBody), defaultValues: { steps: chain.steps.map(toFormStep) } });
   const steps = useFieldArray({ control: form.control, name: 'steps' });
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       await saveApprovalChain(chain.recordType, toBody(values));
+      leave.release();
       message.success(common('common.saved'));
       await queryClient.invalidateQueries({ queryKey: approvalKeys.chains });
       onClose();
@@ -92,7 +95,7 @@ function ChainForm({ chain, onClose }: { chain: ApprovalChain; onClose: () => vo
     <Modal
       open
       title={t('chains.editTitle', { label: chain.label })}
-      onCancel={onClose}
+      onCancel={() => leave.confirmClose(onClose)}
       okText={common('common.save')}
       cancelText={common('common.cancel')}
       okButtonProps={{ htmlType: 'submit', form: 'chain-form', loading: form.formState.isSubmitting }}
@@ -304,10 +307,12 @@ function DelegationForm({ onClose }: { onClose: () => void }) {
     resolver: zodResolver(delegationBody),
     defaultValues: { fromPersonId: null, toPersonId: '', startsOn: today, endsOn: today, reason: '' },
   });
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       await createApprovalDelegation(values);
+      leave.release();
       message.success(t('delegations.created'));
       await queryClient.invalidateQueries({ queryKey: approvalKeys.delegations });
       onClose();
@@ -319,7 +324,7 @@ function DelegationForm({ onClose }: { onClose: () => void }) {
     <Modal
       open
       title={t('delegations.addTitle')}
-      onCancel={onClose}
+      onCancel={() => leave.confirmClose(onClose)}
       okText={common('common.save')}
       cancelText={common('common.cancel')}
       okButtonProps={{ htmlType: 'submit', form: 'delegation-form', loading: form.formState.isSubmitting }}

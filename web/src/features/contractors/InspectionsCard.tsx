@@ -20,6 +20,7 @@ import type { ResponseOf } from '../../../../src/platform/http/contract.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, bound, DateInput, errorMessage, Field, FormLayout } from '../../components/form.tsx';
 import { QueryError } from '../../components/page.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useDateFormat } from '../incidents/parts.tsx';
 import { contractorKeys, pathOf } from './api.ts';
@@ -54,11 +55,13 @@ function InspectionForm({ contractorId, onDone, onCancel }: { contractorId: stri
   const [error, setError] = useState<string | null>(null);
   const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(inspectionBody), defaultValues: emptyForm });
   const findings = useFieldArray({ control: form.control, name: 'findings' });
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(
     async (values) => {
       setError(null);
       try {
         await api.post(pathOf(I.addInspection, { id: contractorId }), values);
+        leave.release();
         message.success(it('in.saved'));
         form.reset(emptyForm);
         await onDone();
@@ -117,7 +120,7 @@ function InspectionForm({ contractorId, onDone, onCancel }: { contractorId: stri
           <Button type="primary" htmlType="submit" data-testid="in-save">
             {it('in.save')}
           </Button>
-          <Button onClick={onCancel}>{it('in.cancel')}</Button>
+          <Button onClick={() => leave.confirmClose(onCancel)}>{it('in.cancel')}</Button>
         </Space>
       </FormLayout>
     </div>

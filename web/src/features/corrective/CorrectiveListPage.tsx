@@ -13,6 +13,7 @@ import { api } from '../../api/client.ts';
 import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
 import { PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useIncidentT, useLocalized } from '../incidents/messages.ts';
 import { useDateFormat } from '../incidents/parts.tsx';
@@ -36,10 +37,13 @@ export function RecordNonconformityModal({ onClose }: { onClose: (id?: string) =
     resolver: zodResolver(createCorrectiveBody),
     defaultValues: { sourceType: 'check', sourceRef: '', departmentId: null, title: '', content: '', correction: '' },
   });
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       const row = await api.post<CorrectiveRecord>(pathOf(correctiveContract.create), values);
+      // The saved record opens next: that navigation is not a loss.
+      leave.release();
       message.success(tc('common.saved'));
       await queryClient.invalidateQueries({ queryKey: correctiveKeys.all });
       onClose(row.id);
@@ -51,7 +55,7 @@ export function RecordNonconformityModal({ onClose }: { onClose: (id?: string) =
     <Modal
       open
       title={t('ca.add')}
-      onCancel={() => onClose()}
+      onCancel={() => leave.confirmClose(onClose)}
       okText={tc('common.save')}
       cancelText={tc('common.cancel')}
       okButtonProps={{ htmlType: 'submit', form: 'nonconformity', loading: form.formState.isSubmitting }}

@@ -13,6 +13,7 @@ import { type Department, type DepartmentNode, departmentTree, pathOf, queryKeys
 import { applyServerErrors, bound, errorMessage, Field, FormLayout, NumberInput } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { DepartmentSelect, PersonSelect } from '../../components/pickers.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useAbility } from '../../session/session.tsx';
 
@@ -36,11 +37,13 @@ function DepartmentForm({ department, onClose }: { department: Department | 'new
       headPersonId: editing?.heads[0]?.personId ?? null,
     },
   });
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       if (editing) await api.put<ResponseOf<typeof orgContract.updateDepartment>>(pathOf(orgContract.updateDepartment, { id: editing.id }), values);
       else await api.post<ResponseOf<typeof orgContract.createDepartment>>(pathOf(orgContract.createDepartment), values);
+      leave.release();
       message.success(t('common.saved'));
       await queryClient.invalidateQueries({ queryKey: queryKeys.departments });
       void queryClient.invalidateQueries({ queryKey: queryKeys.roleAssignments });
@@ -53,7 +56,7 @@ function DepartmentForm({ department, onClose }: { department: Department | 'new
     <Modal
       open
       title={editing ? t('dept.edit') : t('dept.add')}
-      onCancel={onClose}
+      onCancel={() => leave.confirmClose(onClose)}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       okButtonProps={{ htmlType: 'submit', form: 'department-form', loading: form.formState.isSubmitting }}

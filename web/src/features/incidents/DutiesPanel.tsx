@@ -12,6 +12,7 @@ import { incidentRulesVersionLabel } from '../../../../src/rules/incidentDuties.
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
 import { PersonSelect } from '../../components/pickers.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { todayInJapan } from '../../lib/dates.ts';
 import { type IncidentDetail, type IncidentDuty, incidentKeys, pathOf } from './api.ts';
 import { useIncidentT, useLocalized } from './messages.ts';
@@ -39,10 +40,12 @@ function DutyStatusModal({ duty, onClose }: { duty: IncidentDuty; onClose: () =>
       note: duty.note ?? '',
     },
   });
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       await api.put(pathOf(incidentsContract.updateDuty, { id: duty.id }), values);
+      leave.release();
       message.success(t('duty.edit'));
       await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
       onClose();
@@ -54,7 +57,7 @@ function DutyStatusModal({ duty, onClose }: { duty: IncidentDuty; onClose: () =>
     <Modal
       open
       title={`${t('duty.edit')}: ${duty.label}`}
-      onCancel={onClose}
+      onCancel={() => leave.confirmClose(onClose)}
       okText="OK"
       okButtonProps={{ htmlType: 'submit', form: 'duty-status', loading: form.formState.isSubmitting }}
       destroyOnHidden

@@ -17,6 +17,7 @@ import { incidentsContract as c } from '../../../../src/modules/incidents/incide
 import { enquiryBody, meetingBody, timelineBody } from '../../../../src/modules/incidents/incidents.schema.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, bound, errorMessage, Field, FormLayout } from '../../components/form.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { type IncidentDetail, incidentKeys, pathOf } from './api.ts';
@@ -48,11 +49,13 @@ function EntryModal<S extends z.ZodType<FieldValues, FieldValues>>({
   // No maxLength or min on the inputs: antd cut pasted text to the limit and turned −5 into 0 without a word.
   // The shared schema refuses them under the field, naming the limit, and what was typed stays (issue 10).
   const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema), defaultValues: defaults });
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       if (method === 'POST') await api.post(url, values);
       else await api.put(url, values);
+      leave.release();
       message.success(tc('common.saved'));
       await queryClient.invalidateQueries({ queryKey: incidentKeys.all });
       onClose();
@@ -64,7 +67,7 @@ function EntryModal<S extends z.ZodType<FieldValues, FieldValues>>({
     <Modal
       open
       title={title}
-      onCancel={onClose}
+      onCancel={() => leave.confirmClose(onClose)}
       okText={tc('common.save')}
       cancelText={tc('common.cancel')}
       okButtonProps={{ htmlType: 'submit', form: 'incident-entry', loading: form.formState.isSubmitting }}

@@ -9,6 +9,7 @@ import { lawFieldLabels as L, lawKindLabels, lawKinds, lawStatusLabels, lawStatu
 import { lawBody } from '../../../../src/modules/laws/laws.schema.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { type Law, lawKeys, pathOf } from './api.ts';
 import { lt } from './messages.ts';
 
@@ -41,6 +42,7 @@ export function LawFormModal({ law, onClose }: { law: Law | null; onClose: () =>
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(lawBody), defaultValues: initialValues(law) });
+  const leave = useFormLeaveGuard(form);
 
   const onSubmit = form.handleSubmit(
     async (values) => {
@@ -49,6 +51,7 @@ export function LawFormModal({ law, onClose }: { law: Law | null; onClose: () =>
       try {
         if (law) await api.put(pathOf(lawsContract.update, { id: law.id }), values);
         else await api.post(pathOf(lawsContract.create), values);
+        leave.release();
         message.success(lt('saved'));
         await queryClient.invalidateQueries({ queryKey: lawKeys.all });
         onClose();
@@ -92,7 +95,7 @@ export function LawFormModal({ law, onClose }: { law: Law | null; onClose: () =>
       open
       width={720}
       title={law ? lt('editTitle') : lt('newTitle')}
-      onCancel={onClose}
+      onCancel={() => leave.confirmClose(onClose)}
       okText={lt('save')}
       cancelText={lt('cancel')}
       okButtonProps={{ htmlType: 'submit', form: 'law', loading: saving, ...({ 'data-testid': 'law-save' } as object) }}

@@ -9,6 +9,7 @@ import { consentChannelLabels, consentChannels } from '../../../../src/modules/n
 import { recordConsentBody, withdrawConsentBody } from '../../../../src/modules/notices/notices.schema.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { type NoticeDetail, noticeKeys, pathOf } from './api.ts';
 
 type RecordIn = z.input<typeof recordConsentBody>;
@@ -27,10 +28,12 @@ export function RecordConsentModal({ notice, onClose }: { notice: NoticeDetail; 
     resolver: zodResolver(recordConsentBody),
     defaultValues: { versionId: published[0]?.id ?? '', subject: '', channel: 'paper', consentedOn: '' },
   });
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (input) => {
     setFormError(null);
     try {
       await api.post(pathOf(noticesContract.recordConsent, { id: notice.id }), input);
+      leave.release();
       message.success('同意を記録しました');
       await queryClient.invalidateQueries({ queryKey: noticeKeys.consents(notice.id) });
       onClose();
@@ -42,7 +45,7 @@ export function RecordConsentModal({ notice, onClose }: { notice: NoticeDetail; 
     <Modal
       open
       title="同意の記録"
-      onCancel={onClose}
+      onCancel={() => leave.confirmClose(onClose)}
       okText="記録する"
       cancelText="キャンセル"
       okButtonProps={{ htmlType: 'submit', form: 'consent-record', loading: form.formState.isSubmitting }}
@@ -81,10 +84,12 @@ export function WithdrawConsentModal({ noticeId, consentId, onClose }: { noticeI
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<WithdrawIn, unknown, WithdrawOut>({ resolver: zodResolver(withdrawConsentBody), defaultValues: { withdrawnOn: '', channel: 'paper' } });
+  const leave = useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (input) => {
     setFormError(null);
     try {
       await api.post(pathOf(noticesContract.withdrawConsent, { id: consentId }), input);
+      leave.release();
       message.success('撤回を記録しました');
       await queryClient.invalidateQueries({ queryKey: noticeKeys.consents(noticeId) });
       onClose();
@@ -96,7 +101,7 @@ export function WithdrawConsentModal({ noticeId, consentId, onClose }: { noticeI
     <Modal
       open
       title="同意の撤回"
-      onCancel={onClose}
+      onCancel={() => leave.confirmClose(onClose)}
       okText="記録する"
       cancelText="キャンセル"
       okButtonProps={{ htmlType: 'submit', form: 'consent-withdraw', loading: form.formState.isSubmitting }}

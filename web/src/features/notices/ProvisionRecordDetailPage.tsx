@@ -12,6 +12,7 @@ import { overseasBasisLabels } from '../../../../src/rules/data/provisionRecordI
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
 import { FullPageSpin, PageHeader, QueryError, RequirePermission } from '../../components/page.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useDateFormat } from '../incidents/parts.tsx';
 import { noticeKeys, type ProvisionRecordDetail, pathOf, useProvisionRecord } from './api.ts';
@@ -28,6 +29,7 @@ function FurtherProvisionForm({ id, label }: { id: string; label: string }) {
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ProvisionIn, unknown, ProvisionOut>({ resolver: zodResolver(recordFurtherProvisionBody), defaultValues: { providedOn: '' } });
+  useFormLeaveGuard(form);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
@@ -106,10 +108,12 @@ export default function ProvisionRecordDetailPage() {
   const record = useProvisionRecord(id);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<DisposeIn, unknown, DisposeOut>({ resolver: zodResolver(disposeProvisionRecordBody), defaultValues: { disposedOn: '' } });
+  const leave = useFormLeaveGuard(form);
   const onDispose = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       await api.post(pathOf(noticesContract.disposeProvisionRecord, { id }), values);
+      leave.saved();
       message.success('廃棄を記録しました');
       await queryClient.invalidateQueries({ queryKey: noticeKeys.all });
     } catch (error) {

@@ -2,7 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Descriptions, Drawer, Input, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { employmentTypes } from '../../../../src/domain/roles.ts';
@@ -15,6 +15,7 @@ import { applyServerErrors, bound, DateInput, Field, FormLayout, WarekiHint } fr
 import { ImportExtras } from '../../components/ImportExtras.tsx';
 import { QueryError } from '../../components/page.tsx';
 import { DepartmentSelect } from '../../components/pickers.tsx';
+import { useConfirmDiscard, useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
 import { formatDate, todayInJapan } from '../../lib/dates.ts';
 import { useAbility } from '../../session/session.tsx';
@@ -26,7 +27,18 @@ type FormIn = z.input<typeof personBody>;
 type FormOut = z.output<typeof personBody>;
 const FIELDS = ['name', 'nameKana', 'employeeNumber', 'employmentType', 'departmentId', 'joinedOn', 'leftOn', 'email', 'phone', 'note'] as const;
 
-function PersonForm({ person, onDone, onCancel }: { person: Person | null; onDone: (saved: Person) => void; onCancel: () => void }) {
+function PersonForm({
+  person,
+  onDone,
+  onCancel,
+  onDirtyChange,
+}: {
+  person: Person | null;
+  onDone: (saved: Person) => void;
+  onCancel: () => void;
+  /** Tells the drawer whether closing it would lose typed input. */
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   const t = useT();
   const labels = useLabels();
   const { message } = App.useApp();
@@ -47,12 +59,17 @@ function PersonForm({ person, onDone, onCancel }: { person: Person | null; onDon
       note: person?.note ?? '',
     },
   });
+  const leave = useFormLeaveGuard(form);
+  const dirty = form.formState.isDirty;
+  useEffect(() => onDirtyChange(dirty), [onDirtyChange, dirty]);
+  useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       const saved = person
         ? await api.put<ResponseOf<typeof orgContract.updatePerson>>(pathOf(orgContract.updatePerson, { id: person.id }), values)
         : await api.post<ResponseOf<typeof orgContract.createPerson>>(pathOf(orgContract.createPerson), values);
+      leave.release();
       message.success(t('common.saved'));
       void queryClient.invalidateQueries({ queryKey: ['people'] });
       queryClient.setQueryData(queryKeys.person(saved.id), saved);
@@ -115,7 +132,7 @@ function PersonForm({ person, onDone, onCancel }: { person: Person | null; onDon
         <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting} data-testid="person-save">
           {t('common.save')}
         </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+        <Button onClick={() => leave.confirmClose(onCancel)}>{t('common.cancel')}</Button>
       </Space>
     </FormLayout>
   );
@@ -164,6 +181,8 @@ export function PersonDrawer({ personId, onClose }: { personId: string | 'new'; 
   const canManage = useAbility('people.manage');
   const [mode, setMode] = useState<'view' | 'edit'>(personId === 'new' ? 'edit' : 'view');
   const [currentId, setCurrentId] = useState(personId);
+  const [formDirty, setFormDirty] = useState(false);
+  const confirmDiscard = useConfirmDiscard();
   const person = useQuery({
     queryKey: queryKeys.person(String(currentId)),
     queryFn: () => api.get<Person>(pathOf(orgContract.person, { id: currentId })),
@@ -176,7 +195,7 @@ export function PersonDrawer({ personId, onClose }: { personId: string | 'new'; 
       open
       size={640}
       title={title}
-      onClose={onClose}
+      onClose={() => confirmDiscard(formDirty, onClose)}
       destroyOnHidden
       extra={
         // PUT replaces the whole record: without the contact fields an edit would erase them.
@@ -198,6 +217,7 @@ export function PersonDrawer({ personId, onClose }: { personId: string | 'new'; 
             setMode('view');
           }}
           onCancel={() => (currentId === 'new' ? onClose() : setMode('view'))}
+          onDirtyChange={setFormDirty}
         />
       ) : null}
     </Drawer>

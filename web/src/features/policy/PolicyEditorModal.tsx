@@ -9,6 +9,7 @@ import { savePolicyDraftBody } from '../../../../src/modules/policy/policy.schem
 import { checkPolicy, type PolicyKind, policyItems, policyKindLabels } from '../../../../src/rules/policy/policyChecker.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { type PolicyVersion, pathOf, policyKeys } from './api.ts';
 
 type FormIn = z.input<typeof savePolicyDraftBody>;
@@ -36,6 +37,7 @@ export function PolicyEditorModal({ kind, latest, onClose }: { kind: PolicyKind;
       lastRevisedOn: latest?.lastRevisedOn ?? null,
     },
   });
+  const leave = useFormLeaveGuard(form);
   const values = useWatch({ control: form.control });
   const versionNo = latest ? (latest.status === 'draft' ? latest.versionNo : latest.versionNo + 1) : 1;
   const check = checkPolicy({
@@ -51,6 +53,7 @@ export function PolicyEditorModal({ kind, latest, onClose }: { kind: PolicyKind;
     setFormError(null);
     try {
       await api.put<PolicyVersion>(pathOf(policyContract.saveDraft, { kind }), input);
+      leave.release();
       message.success('下書きを保存しました');
       await queryClient.invalidateQueries({ queryKey: policyKeys.all });
       onClose();
@@ -62,7 +65,7 @@ export function PolicyEditorModal({ kind, latest, onClose }: { kind: PolicyKind;
     <Modal
       open
       title={`${policyKindLabels[kind]} 第${versionNo}版の下書き`}
-      onCancel={onClose}
+      onCancel={() => leave.confirmClose(onClose)}
       okText="下書きを保存"
       cancelText="キャンセル"
       okButtonProps={{ htmlType: 'submit', form: 'policy-editor', loading: form.formState.isSubmitting }}

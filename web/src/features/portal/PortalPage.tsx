@@ -9,6 +9,7 @@ import { portalFormBody } from '../../../../src/modules/portal/portal.schema.ts'
 import { agentKinds, replyTos } from '../../../../src/modules/requests/requests.labels.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { applyServerErrors, Field, FormLayout } from '../../components/form.tsx';
+import { useBeforeUnloadQuestion } from '../../components/unsavedChanges.tsx';
 import { isMessageKey, type Locale, useI18n, useT } from '../../i18n/index.tsx';
 import type { PublicPolicy } from '../policy/api.ts';
 import { fileErrorsOf, IdentityDocumentWarning, type PortalFileDraft, PortalFileField } from './PortalFiles.tsx';
@@ -77,6 +78,9 @@ export default function PortalPage() {
     },
   });
   const agentKind = useWatch({ control: form.control, name: 'agentKind' });
+  // A requester who typed the request or chose files is asked before the tab is closed or reloaded
+  // (the signed-in pages' leave question does not reach this public page).
+  useBeforeUnloadQuestion(form.formState.isDirty || files.length > 0);
 
   const onSubmit = form.handleSubmit(
     async (values) => {

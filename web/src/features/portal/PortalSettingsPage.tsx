@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { NumberInput } from '../../components/form.tsx';
 import { PageHeader, RequirePermission } from '../../components/page.tsx';
+import { useUnsavedChangesGuard } from '../../components/unsavedChanges.tsx';
 import type { NoticeList, PortalSettings } from './types.ts';
 
 type Facts = PortalSettings['facts'];
@@ -66,6 +67,9 @@ function PortalSettingsScreen() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm();
   const [formError, setFormError] = useState<string | null>(null);
+  // Typed since the last save (the loaded settings set with setFieldsValue do not count): leaving asks first.
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChangesGuard(dirty);
   const settings = useQuery({ queryKey: ['portal', 'settings'], queryFn: () => api.get<PortalSettings>('/api/portal/settings') });
   // M6 通知文 with a published version: those the page can take consents to (J.8.5 j)).
   const notices = useQuery({ queryKey: ['notices', 'list'], queryFn: () => api.get<NoticeList>('/api/notices') });
@@ -82,6 +86,7 @@ function PortalSettingsScreen() {
     try {
       const saved = await api.put<PortalSettings>('/api/portal/settings', { ...values, facts: withoutBlankLines(values.facts) });
       queryClient.setQueryData(['portal', 'settings'], saved);
+      setDirty(false);
       message.success(saved.published ? '保存して公開しました' : '保存しました（公開していません）');
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -108,7 +113,7 @@ function PortalSettingsScreen() {
       {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} data-testid="portal-settings-error" /> : null}
       <Row gutter={16}>
         <Col xs={24} xl={14}>
-          <Form form={form} layout="vertical" data-testid="portal-settings">
+          <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)} data-testid="portal-settings">
             <Card size="small" title="公開ページ" style={{ marginBottom: 12 }}>
               <Form.Item name="slug" label="公開ページのURL（/p/ の後ろ。英小文字・数字・ハイフン）" required>
                 <Input addonBefore="/p/" count={{ max: 40 }} data-testid="portal-slug" />

@@ -20,6 +20,7 @@ import {
 import { createRequestBody } from '../../../../src/modules/requests/requests.schema.ts';
 import { api } from '../../api/client.ts';
 import { applyServerErrors, DateInput, Field, FormLayout } from '../../components/form.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { pathOf, type RequestDetail, requestKeys } from './api.ts';
 
 type FormIn = z.input<typeof createRequestBody>;
@@ -60,12 +61,15 @@ export function NewRequestModal({ onClose }: { onClose: (id?: string) => void })
       content: '',
     },
   });
+  const leave = useFormLeaveGuard(form);
   const agentKind = form.watch('agentKind');
   const withAgent = !!agentKind && agentKind !== 'none';
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       const row = await api.post<RequestDetail>(pathOf(requestsContract.create), values);
+      // The saved request opens next: that navigation is not a loss.
+      leave.release();
       message.success('受付処理票を作成しました');
       await queryClient.invalidateQueries({ queryKey: requestKeys.all });
       onClose(row.id);
@@ -82,7 +86,7 @@ export function NewRequestModal({ onClose }: { onClose: (id?: string) => void })
     <Modal
       open
       title="苦情・相談等受付処理票の作成"
-      onCancel={() => onClose()}
+      onCancel={() => leave.confirmClose(onClose)}
       okText="受け付ける"
       cancelText="キャンセル"
       okButtonProps={{ htmlType: 'submit', form: 'new-request', loading: form.formState.isSubmitting }}

@@ -10,6 +10,7 @@ import { requestFieldLabels as L, replyMethodLabels, replyMethods } from '../../
 import { replySentBody } from '../../../../src/modules/requests/requests.schema.ts';
 import { api, download } from '../../api/client.ts';
 import { applyServerErrors, DateInput, errorMessage, Field, FormLayout } from '../../components/form.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useDateFormat } from '../incidents/parts.tsx';
 import { pathOf, type RequestDetail, requestKeys } from './api.ts';
@@ -33,6 +34,7 @@ export function ReplyCard({ detail }: { detail: RequestDetail }) {
     resolver: zodResolver(replySentBody),
     defaultValues: { repliedOn: '', replyMethod: replyMethods.find((m) => replyMethodLabels[m] === detail.replyMethod) ?? 'mail' },
   });
+  const leave = useFormLeaveGuard(form);
   const submit = async () => {
     setSubmitError(null);
     try {
@@ -48,6 +50,7 @@ export function ReplyCard({ detail }: { detail: RequestDetail }) {
     setFormError(null);
     try {
       await api.post(pathOf(requestsContract.markReplied, { id: detail.id }), values);
+      leave.saved();
       message.success('回答済みとして記録しました');
       await queryClient.invalidateQueries({ queryKey: requestKeys.all });
     } catch (error) {

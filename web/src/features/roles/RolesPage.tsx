@@ -14,6 +14,7 @@ import { pathOf, queryKeys, useOrganization } from '../../api/queries.ts';
 import { applyServerErrors, bound, DateInput, errorMessage, Field, FormLayout, WarekiHint } from '../../components/form.tsx';
 import { PageHeader, QueryError } from '../../components/page.tsx';
 import { DepartmentSelect, PersonSelect } from '../../components/pickers.tsx';
+import { useFormLeaveGuard } from '../../components/unsavedChanges.tsx';
 import { useI18n, useLabels, useT } from '../../i18n/index.tsx';
 import { formatDate, todayInJapan } from '../../lib/dates.ts';
 import { useAbility } from '../../session/session.tsx';
@@ -47,6 +48,7 @@ function RoleForm({ assignment, onClose }: { assignment: RoleAssignment | 'new';
       note: editing?.note ?? '',
     },
   });
+  const leave = useFormLeaveGuard(form);
   const isPublic = organization.data?.profile === 'public';
   const role = form.watch('role');
   const perDepartment = role ? roleLabels[role as PmsRole]?.perDepartment : false;
@@ -55,6 +57,7 @@ function RoleForm({ assignment, onClose }: { assignment: RoleAssignment | 'new';
     try {
       if (editing) await api.put<ResponseOf<typeof orgContract.updateRoleAssignment>>(pathOf(orgContract.updateRoleAssignment, { id: editing.id }), values);
       else await api.post<ResponseOf<typeof orgContract.createRoleAssignment>>(pathOf(orgContract.createRoleAssignment), values);
+      leave.release();
       message.success(t('common.saved'));
       await queryClient.invalidateQueries({ queryKey: queryKeys.roleAssignments });
       void queryClient.invalidateQueries({ queryKey: queryKeys.orgChart });
@@ -69,7 +72,7 @@ function RoleForm({ assignment, onClose }: { assignment: RoleAssignment | 'new';
     <Modal
       open
       title={editing ? t('roles.edit') : t('roles.add')}
-      onCancel={onClose}
+      onCancel={() => leave.confirmClose(onClose)}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       okButtonProps={{ htmlType: 'submit', form: 'role-form', loading: form.formState.isSubmitting }}
