@@ -1,26 +1,11 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { latestRiskCriteriaVersion } from '../../src/rules/data/riskCriteria.ts';
 import { validateInventoryEntry } from '../../src/rules/inventoryRules.ts';
 import { validateRiskRecord } from '../../src/rules/riskAssessment.ts';
-import type { RouteContract } from '../../src/platform/http/contract.ts';
 import { requiredText } from '../../src/platform/validation/fields.ts';
 import { checksOf, showsInternalKey, walkSchema } from '../../src/platform/validation/schemaWalk.ts';
-
-const root = path.resolve(import.meta.dirname, '../../src');
-const contractFiles = ['modules', 'platform'].flatMap((dir) =>
-  readdirSync(path.join(root, dir), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) =>
-      readdirSync(path.join(root, dir, d.name))
-        .filter((f) => f.endsWith('.contract.ts'))
-        .map((f) => path.join(root, dir, d.name, f)),
-    ),
-);
-
-const isRoute = (value: unknown): value is RouteContract => typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'response' in value;
+import { contractFiles, isRoute } from '../support/contracts.ts';
 
 async function routeSchemas(): Promise<{ name: string; schema: z.ZodType }[]> {
   const out: { name: string; schema: z.ZodType }[] = [];

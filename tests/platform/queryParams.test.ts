@@ -1,9 +1,7 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { RouteContract } from '../../src/platform/http/contract.ts';
 import { buildTestApp, type Client, type TestApp } from '../support/app.ts';
+import { contractFiles, isRoute } from '../support/contracts.ts';
 
 // Every whole-number and yes/no query parameter of every route, over HTTP: `?page=` is the
 // default (z.coerce.number read it as 0), `?page=abc` and `?page=1.5` are a 400 naming the field
@@ -24,19 +22,6 @@ const labels: Record<string, string> = {
 const pathValues: Record<string, string> = { register: 'inventory' };
 
 type QueryParam = { method: string; path: string; url: string; key: string; type: 'integer' | 'boolean' };
-
-const root = path.resolve(import.meta.dirname, '../../src');
-const contractFiles = ['modules', 'platform'].flatMap((dir) =>
-  readdirSync(path.join(root, dir), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) =>
-      readdirSync(path.join(root, dir, d.name))
-        .filter((f) => f.endsWith('.contract.ts'))
-        .map((f) => path.join(root, dir, d.name, f)),
-    ),
-);
-
-const isRoute = (value: unknown): value is RouteContract => typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'response' in value;
 
 /** The integer and boolean query parameters of every contract route, as the OpenAPI document shows them. */
 async function queryParams(): Promise<QueryParam[]> {
